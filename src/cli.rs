@@ -1,0 +1,174 @@
+//! The command line: the only file that knows clap. `resolve` turns parsed arguments
+//! into the domain's option types.
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::time::Duration;
+
+use crate::ingest::decode::Encoding;
+use crate::ingest::headers::Kind;
+use crate::ingest::value;
+use crate::org::Org;
+
+/// Coverage of mass-organization membership rolls, for provincial analysts.
+///
+/// tally ingests the CSV exports of each organization's membership roll (and the
+/// reference files: areas, enterprises, eligible counts, targets) into a private local
+/// store, and reports how many of the people each organization should organize it has
+/// organized.
+#[derive(Debug, Parser)]
+#[command(
+    name = "tally",
+    version,
+    propagate_version = true,
+    max_term_width = 100
+)]
+#[command(
+    after_long_help = "Examples:\n  tally ingest data-samples/*.csv --as-of 31/10/2026\n  tally status\n  tally status --format json\n  tally drop 3f2a9c1b7d4e"
+)]
+pub struct Cli {
+    /// The store directory.
+    #[arg(
+        long,
+        global = true,
+        env = "TALLY_STORE",
+        default_value = "./tally-data",
+        value_name = "DIR"
+    )]
+    pub store: PathBuf,
+
+    /// How long to wait for another tally process to release the store, in seconds.
+    #[arg(long, global = true, default_value_t = 30, value_name = "SECONDS")]
+    pub wait: u64,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Load roll exports and reference files into the store.
+    ///
+    /// Each file's kind (roll, areas, enterprises, eligible, targets) is detected from its
+    /// header unless --kind is given. Reference files are loaded before rolls, so one
+    /// command can load a whole month. By default one bad row refuses the whole command
+    /// (exit 65) and nothing is stored.
+    #[command(
+        after_long_help = "Examples:\n  tally ingest areas.csv enterprises.csv eligible.csv targets.csv\n  tally ingest doan-vien-t10.csv --org youth --as-of 31/10/2026\n  tally ingest hoi-vien.csv --org HLHPN --as-of 2026-10-31 --skip-invalid --rejects rejects.csv\n  tally ingest corrected/doan-vien-t10.csv --org youth --as-of 31/10/2026 --replace"
+    )]
+    Ingest(IngestArgs),
+    /// Show what the store holds: snapshots, reference tables and ingests.
+    Status(StatusArgs),
+    /// Remove one ingest (a roll part or a reference file) from the store.
+    Drop(DropArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    /// CSV files to load.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// What the files are (detected from the header when absent).
+    #[arg(long, value_parser = parse_kind)]
+    pub kind: Option<Kind>,
+    /// The organization whose roll this is (union, youth, women, farmers, veterans, or a
+    /// Vietnamese name such as "Hội Phụ nữ"); else from an org column.
+    #[arg(long, value_parser = parse_org)]
+    pub org: Option<Org>,
+    /// The roll's as-of date (31/10/2026 or 2026-10-31); else from an as_of column.
+    #[arg(long, value_parser = parse_as_of, value_name = "DATE")]
+    pub as_of: Option<NaiveDate>,
+    /// Store the valid rows even if some rows are rejected.
+    #[arg(long)]
+    pub skip_invalid: bool,
+    /// Write every rejected row, with its line and reason, to this CSV file.
+    #[arg(long, value_name = "PATH")]
+    pub rejects: Option<PathBuf>,
+    /// Check the files and report, but store nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// The files' text encoding.
+    #[arg(long, value_enum, default_value_t = EncodingArg::Auto)]
+    pub encoding: EncodingArg,
+    /// Let a corrected file replace the snapshot part it corrects (the part from a file
+    /// of the same name, else the whole snapshot).
+    #[arg(long)]
+    pub replace: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum EncodingArg {
+    Auto,
+    #[value(name = "utf-8")]
+    Utf8,
+    #[value(name = "utf-16")]
+    Utf16,
+    #[value(name = "windows-1258")]
+    Windows1258,
+    Tcvn3,
+    Vni,
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    #[arg(long, value_enum, default_value_t = StatusFormat::Table)]
+    pub format: StatusFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct DropArgs {
+    /// The ingest's ID, as `tally status` shows it.
+    #[arg(value_name = "INGEST_ID")]
+    pub id: String,
+}
+
+fn parse_kind(s: &str) -> Result<Kind, String> {
+    Kind::parse(&s.to_lowercase())
+        .ok_or_else(|| "expected roll, areas, enterprises, eligible or targets".to_string())
+}
+
+fn parse_org(s: &str) -> Result<Org, String> {
+    Org::parse(s).ok_or_else(|| format!("unknown organization; expected {}", Org::expected()))
+}
+
+fn parse_as_of(s: &str) -> Result<NaiveDate, String> {
+    value::parse_date(s, 2000).map_err(|_| format!("expected {}", value::DATE_EXPECTED))
+}
+
+impl IngestArgs {
+    pub fn resolve(&self, wait: Duration) -> crate::ingest::Options {
+        let encoding = match self.encoding {
+            EncodingArg::Auto => None,
+            EncodingArg::Utf8 => Some(Encoding::Utf8),
+            // UTF-16 byte order comes from the BOM or the zero bytes; LE is Excel's.
+            EncodingArg::Utf16 => Some(Encoding::Utf16Le),
+            EncodingArg::Windows1258 => Some(Encoding::Windows1258),
+            EncodingArg::Tcvn3 => Some(Encoding::Tcvn3),
+            EncodingArg::Vni => Some(Encoding::Vni),
+        };
+        crate::ingest::Options {
+            files: self.files.clone(),
+            kind: self.kind,
+            org: self.org,
+            as_of: self.as_of,
+            skip_invalid: self.skip_invalid,
+            dry_run: self.dry_run,
+            encoding,
+            replace: self.replace,
+            wait,
+        }
+    }
+}
+
+impl Cli {
+    pub fn wait(&self) -> Duration {
+        Duration::from_secs(self.wait)
+    }
+}

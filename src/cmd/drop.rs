@@ -1,0 +1,30 @@
+//! `tally drop ID`: remove one ingest, atomically.
+
+use anyhow::Result;
+use std::time::Duration;
+
+use crate::cli::DropArgs;
+use crate::error::Failure;
+use crate::store::Store;
+
+pub fn run(store: &Store, args: &DropArgs, wait: Duration) -> Result<()> {
+    let writer = store.write(wait)?;
+    let Some(rec) = writer.manifest.find(&args.id).cloned() else {
+        return Err(Failure::invalid(format!(
+            "no ingest with ID \"{}\" in {}",
+            args.id,
+            store.dir().display()
+        ))
+        .hint("run `tally status` to see the ingest IDs")
+        .into());
+    };
+    let mut next = writer.manifest.clone();
+    next.ingests.retain(|i| i.id != rec.id);
+    writer.commit(next)?;
+    let what = match (&rec.org, &rec.as_of) {
+        (Some(o), Some(d)) => format!("{} rows of the {o} roll as of {d}", rec.rows),
+        _ => format!("the {} reference ({} rows)", rec.kind, rec.rows),
+    };
+    println!("dropped ingest {} ({what}, from {})", rec.id, rec.file);
+    Ok(())
+}

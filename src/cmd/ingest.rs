@@ -1,0 +1,137 @@
+//! `tally ingest`: run the ingest, then say what happened to each file.
+
+use anyhow::Result;
+use std::time::Duration;
+
+use crate::cli::IngestArgs;
+use crate::error::Failure;
+use crate::ingest::{self, Outcome, Summary};
+use crate::store::Store;
+use crate::term;
+
+const REJECTS_SHOWN: usize = 20;
+
+pub fn run(store: &Store, args: &IngestArgs, wait: Duration) -> Result<()> {
+    let opts = args.resolve(wait);
+    let summary = ingest::run(store, &opts)?;
+    print_files(&summary, opts.dry_run);
+    for w in &summary.warnings {
+        term::warn(w);
+    }
+    if summary.warnings_total > summary.warnings.len() as u64 {
+        term::warn(format!(
+            "… {} warnings in all (the first {} shown)",
+            summary.warnings_total,
+            summary.warnings.len()
+        ));
+    }
+    if let Some(path) = &args.rejects {
+        ingest::rejects::write(path, &summary.rejects)?;
+        term::note(format!(
+            "{} rejected row(s) written to {}",
+            summary.rejects.len(),
+            path.display()
+        ));
+    }
+    if summary.rejects.is_empty() {
+        return Ok(());
+    }
+    for r in summary.rejects.iter().take(REJECTS_SHOWN) {
+        term::note(format!("rejected: {}", r.problem));
+    }
+    let n = summary.rejects.len();
+    if n > REJECTS_SHOWN {
+        term::note(format!(
+            "… {n} rejected rows in all (the first {REJECTS_SHOWN} shown)"
+        ));
+    }
+    if opts.skip_invalid {
+        term::warn(format!(
+            "{n} row(s) rejected and not stored (--skip-invalid)"
+        ));
+        return Ok(());
+    }
+    Err(Failure::invalid(format!("{n} row(s) rejected; nothing was stored"))
+        .hint("correct the rows and ingest again, or add --skip-invalid to store the valid rows (--rejects FILE lists every rejected row)")
+        .into())
+}
+
+fn print_files(summary: &Summary, dry_run: bool) {
+    let verb = if dry_run || !summary.committed {
+        "would store"
+    } else {
+        "stored"
+    };
+    for f in &summary.files {
+        let how = format!(
+            "{}{}, header on line {}{}",
+            f.encoding,
+            match f.delimiter {
+                b'\t' => ", tab-separated",
+                b';' => ", ';'-separated",
+                b'|' => ", '|'-separated",
+                _ => "",
+            },
+            f.header_line,
+            if f.kind_detected {
+                format!(", detected as {}", f.kind)
+            } else {
+                String::new()
+            }
+        );
+        match &f.outcome {
+            Outcome::AlreadyIngested(ids) => {
+                println!(
+                    "{}: already ingested (ingest {}); nothing changed",
+                    f.file,
+                    ids.join(", ")
+                );
+            }
+            Outcome::NothingValid => {
+                println!(
+                    "{}: {} row(s) read, {} rejected; nothing to store ({how})",
+                    f.file, f.rows_read, f.rejected
+                );
+            }
+            Outcome::Ingested(recs) => {
+                for r in recs {
+                    let what = match (&r.org, &r.as_of) {
+                        (Some(o), Some(d)) => format!("{o} roll as of {d}"),
+                        _ => r.kind.clone(),
+                    };
+                    let rejected = if f.rejected > 0 {
+                        format!(", {} rejected", f.rejected)
+                    } else {
+                        String::new()
+                    };
+                    println!(
+                        "{}: {verb} {} row(s) of the {what} (ingest {}{rejected}; {how})",
+                        f.file, r.rows, r.id
+                    );
+                }
+            }
+        }
+        if !f.ignored_columns.is_empty() {
+            term::warn(format!(
+                "{}: ignored column(s) that match no field: {}",
+                f.file,
+                f.ignored_columns
+                    .iter()
+                    .map(|c| format!("\"{c}\""))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+        if !f.totals_rows.is_empty() {
+            term::warn(format!(
+                "{}: skipped totals row(s) on line(s) {}",
+                f.file,
+                f.totals_rows
+                    .iter()
+                    .map(u64::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+    }
+}

@@ -1,0 +1,5 @@
+//! One file per subcommand: orchestration and output, no computation.
+
+pub mod drop;
+pub mod ingest;
+pub mod status;

@@ -1,0 +1,144 @@
+//! `tally status`: what the store holds.
+
+use anyhow::Result;
+use comfy_table::{presets::UTF8_FULL_CONDENSED, CellAlignment, Table};
+use serde_json::json;
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use crate::cli::{StatusArgs, StatusFormat};
+use crate::store::{Manifest, Store};
+
+/// (org, as_of) → (rows, ingest ids), sorted.
+fn snapshots(m: &Manifest) -> BTreeMap<(String, String), (u64, Vec<String>)> {
+    let mut out: BTreeMap<(String, String), (u64, Vec<String>)> = BTreeMap::new();
+    for i in m.ingests.iter().filter(|i| i.kind == "roll") {
+        let key = (
+            i.org.clone().unwrap_or_default(),
+            i.as_of.clone().unwrap_or_default(),
+        );
+        let e = out.entry(key).or_default();
+        e.0 += i.rows;
+        e.1.push(i.id.clone());
+    }
+    for v in out.values_mut() {
+        v.1.sort();
+    }
+    out
+}
+
+fn reference_rows(m: &Manifest, kind: &str) -> u64 {
+    m.reference(kind).map(|r| r.rows).unwrap_or(0)
+}
+
+fn sorted_ingests(m: &Manifest) -> Vec<&crate::store::IngestRecord> {
+    let mut v: Vec<_> = m.ingests.iter().collect();
+    v.sort_by(|a, b| {
+        (&a.ingested_at, &a.kind, &a.file, &a.id).cmp(&(&b.ingested_at, &b.kind, &b.file, &b.id))
+    });
+    v
+}
+
+pub fn run(store: &Store, args: &StatusArgs, wait: Duration) -> Result<()> {
+    let view = store.read(wait)?;
+    let m = &view.manifest;
+    match args.format {
+        StatusFormat::Json => {
+            let snaps: Vec<_> = snapshots(m)
+                .into_iter()
+                .map(|((org, as_of), (rows, ids))| json!({"org": org, "as_of": as_of, "rows": rows, "ingests": ids}))
+                .collect();
+            let ingests: Vec<_> = sorted_ingests(m)
+                .into_iter()
+                .map(|i| {
+                    json!({
+                        "id": i.id, "kind": i.kind, "file": i.file, "sha256": i.sha256, "rows": i.rows,
+                        "rejected": i.rejected, "ingested_at": i.ingested_at, "org": i.org, "as_of": i.as_of,
+                        "encoding": i.encoding, "warnings": i.warnings,
+                    })
+                })
+                .collect();
+            let out = json!({
+                "store": store.dir().display().to_string(),
+                "snapshots": snaps,
+                "reference": {
+                    "areas": reference_rows(m, "areas"),
+                    "enterprises": reference_rows(m, "enterprises"),
+                    "eligible": reference_rows(m, "eligible"),
+                    "targets": reference_rows(m, "targets"),
+                },
+                "ingests": ingests,
+            });
+            println!("{}", serde_json::to_string_pretty(&out)?);
+        }
+        StatusFormat::Table => {
+            println!("store: {}", store.dir().display());
+            if m.ingests.is_empty() {
+                println!("the store is empty: load files with `tally ingest FILE...`");
+                return Ok(());
+            }
+            let mut t = Table::new();
+            t.load_preset(UTF8_FULL_CONDENSED)
+                .set_header(vec!["org", "as of", "rows", "ingests"]);
+            for ((org, as_of), (rows, ids)) in snapshots(m) {
+                t.add_row(vec![org, as_of, rows.to_string(), ids.join(" ")]);
+            }
+            right_align(&mut t, 2);
+            println!("\nsnapshots\n{t}");
+            let mut r = Table::new();
+            r.load_preset(UTF8_FULL_CONDENSED).set_header(vec![
+                "reference",
+                "rows",
+                "ingest",
+                "file",
+            ]);
+            for kind in ["areas", "enterprises", "eligible", "targets"] {
+                match m.reference(kind) {
+                    Some(i) => r.add_row(vec![
+                        kind.to_string(),
+                        i.rows.to_string(),
+                        i.id.clone(),
+                        i.file.clone(),
+                    ]),
+                    None => r.add_row(vec![
+                        kind.to_string(),
+                        "—".into(),
+                        "".into(),
+                        "not loaded".into(),
+                    ]),
+                };
+            }
+            right_align(&mut r, 1);
+            println!("\n{r}");
+            let mut g = Table::new();
+            g.load_preset(UTF8_FULL_CONDENSED).set_header(vec![
+                "ingest",
+                "kind",
+                "file",
+                "rows",
+                "rejected",
+                "ingested at",
+            ]);
+            for i in sorted_ingests(m) {
+                g.add_row(vec![
+                    i.id.clone(),
+                    i.kind.clone(),
+                    i.file.clone(),
+                    i.rows.to_string(),
+                    i.rejected.to_string(),
+                    i.ingested_at.clone(),
+                ]);
+            }
+            right_align(&mut g, 3);
+            right_align(&mut g, 4);
+            println!("\ningests\n{g}");
+        }
+    }
+    Ok(())
+}
+
+fn right_align(t: &mut Table, col: usize) {
+    if let Some(c) = t.column_mut(col) {
+        c.set_cell_alignment(CellAlignment::Right);
+    }
+}

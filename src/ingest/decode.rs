@@ -1,0 +1,314 @@
+//! Bytes → UTF-8, streaming. Detects BOMs, UTF-16 without BOM, and the legacy
+//! Vietnamese encodings; the first bytes decide, the rest streams through.
+
+use anyhow::{bail, Result};
+use std::fmt;
+use std::io::{self, Read};
+
+use super::legacy::{self, LegacyDecoder};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    Utf16Le,
+    Utf16Be,
+    Windows1258,
+    Tcvn3,
+    Vni,
+}
+
+impl Encoding {
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "utf-8",
+            Encoding::Utf16Le => "utf-16le",
+            Encoding::Utf16Be => "utf-16be",
+            Encoding::Windows1258 => "windows-1258",
+            Encoding::Tcvn3 => "tcvn3",
+            Encoding::Vni => "vni",
+        }
+    }
+}
+
+impl fmt::Display for Encoding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// How many bytes are sampled to choose an encoding.
+const SAMPLE: usize = 256 * 1024;
+
+/// The chosen encoding and a reader of UTF-8 text.
+pub struct Decoded {
+    pub encoding: Encoding,
+    pub reader: Box<dyn Read + Send>,
+}
+
+/// Chooses an encoding (or takes the forced one) and returns a UTF-8 reader.
+pub fn open(mut input: Box<dyn Read + Send>, forced: Option<Encoding>) -> Result<Decoded> {
+    let mut sample = Vec::with_capacity(SAMPLE);
+    (&mut input).take(SAMPLE as u64).read_to_end(&mut sample)?;
+    let at_eof = sample.len() < SAMPLE;
+    let (encoding, bom) = match forced {
+        Some(enc) => (enc, bom_len(&sample, enc)),
+        None => detect(&sample, at_eof)?,
+    };
+    let rest = io::Cursor::new(sample).chain(input);
+    let mut rest: Box<dyn Read + Send> = Box::new(rest);
+    if bom > 0 {
+        let mut skip = vec![0u8; bom];
+        rest.read_exact(&mut skip)?;
+    }
+    let reader: Box<dyn Read + Send> = match encoding {
+        Encoding::Utf8 => rest,
+        Encoding::Utf16Le => Box::new(Transcode::new(
+            rest,
+            Engine::Whatwg(encoding_rs::UTF_16LE.new_decoder_without_bom_handling()),
+        )),
+        Encoding::Utf16Be => Box::new(Transcode::new(
+            rest,
+            Engine::Whatwg(encoding_rs::UTF_16BE.new_decoder_without_bom_handling()),
+        )),
+        Encoding::Windows1258 => Box::new(Transcode::new(
+            rest,
+            Engine::Whatwg(encoding_rs::WINDOWS_1258.new_decoder_without_bom_handling()),
+        )),
+        Encoding::Tcvn3 => Box::new(Transcode::new(rest, Engine::Legacy(LegacyDecoder::tcvn3()))),
+        Encoding::Vni => Box::new(Transcode::new(rest, Engine::Legacy(LegacyDecoder::vni()))),
+    };
+    Ok(Decoded { encoding, reader })
+}
+
+fn bom_len(sample: &[u8], enc: Encoding) -> usize {
+    match enc {
+        Encoding::Utf8 if sample.starts_with(b"\xEF\xBB\xBF") => 3,
+        Encoding::Utf16Le if sample.starts_with(b"\xFF\xFE") => 2,
+        Encoding::Utf16Be if sample.starts_with(b"\xFE\xFF") => 2,
+        _ => 0,
+    }
+}
+
+/// Picks the encoding of a sample: BOM, then UTF-16 by its zero bytes, then valid UTF-8,
+/// then the legacy single-byte encodings by how Vietnamese their text looks.
+pub fn detect(sample: &[u8], at_eof: bool) -> Result<(Encoding, usize)> {
+    if sample.starts_with(b"\xEF\xBB\xBF") {
+        return Ok((Encoding::Utf8, 3));
+    }
+    if sample.starts_with(b"\xFF\xFE") {
+        return Ok((Encoding::Utf16Le, 2));
+    }
+    if sample.starts_with(b"\xFE\xFF") {
+        return Ok((Encoding::Utf16Be, 2));
+    }
+    if let Some(enc) = utf16_by_zeros(sample) {
+        return Ok((enc, 0));
+    }
+    if is_utf8(sample, at_eof) {
+        return Ok((Encoding::Utf8, 0));
+    }
+    if sample.contains(&0) {
+        bail!("the file contains NUL bytes and is not UTF-16: it looks binary, not CSV");
+    }
+    // On a tie the earlier (more common) encoding wins.
+    let mut best: Option<(f64, Encoding)> = None;
+    for enc in [Encoding::Windows1258, Encoding::Tcvn3, Encoding::Vni] {
+        let score = legacy::vietnamese_score(&decode_all(sample, enc));
+        if best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, enc));
+        }
+    }
+    match best {
+        Some((_, enc)) => Ok((enc, 0)),
+        None => bail!("cannot tell the file's encoding"),
+    }
+}
+
+fn utf16_by_zeros(sample: &[u8]) -> Option<Encoding> {
+    let n = sample.len().min(4096) / 2 * 2;
+    if n < 4 {
+        return None;
+    }
+    let (mut even, mut odd) = (0usize, 0usize);
+    for pair in sample[..n].chunks_exact(2) {
+        even += (pair[0] == 0) as usize;
+        odd += (pair[1] == 0) as usize;
+    }
+    let pairs = n / 2;
+    if odd * 10 > pairs * 4 && even * 20 < pairs {
+        Some(Encoding::Utf16Le)
+    } else if even * 10 > pairs * 4 && odd * 20 < pairs {
+        Some(Encoding::Utf16Be)
+    } else {
+        None
+    }
+}
+
+fn is_utf8(sample: &[u8], at_eof: bool) -> bool {
+    match std::str::from_utf8(sample) {
+        Ok(_) => true,
+        // A sample cut inside a character is still UTF-8.
+        Err(e) => !at_eof && e.error_len().is_none() && sample.len() - e.valid_up_to() < 4,
+    }
+}
+
+/// Decodes a whole buffer (used on samples and in tests).
+pub fn decode_all(bytes: &[u8], enc: Encoding) -> String {
+    match enc {
+        Encoding::Utf8 => String::from_utf8_lossy(bytes).into_owned(),
+        Encoding::Utf16Le => encoding_rs::UTF_16LE
+            .decode_without_bom_handling(bytes)
+            .0
+            .into_owned(),
+        Encoding::Utf16Be => encoding_rs::UTF_16BE
+            .decode_without_bom_handling(bytes)
+            .0
+            .into_owned(),
+        Encoding::Windows1258 => encoding_rs::WINDOWS_1258
+            .decode_without_bom_handling(bytes)
+            .0
+            .into_owned(),
+        Encoding::Tcvn3 => LegacyDecoder::tcvn3().decode_all(bytes),
+        Encoding::Vni => LegacyDecoder::vni().decode_all(bytes),
+    }
+}
+
+enum Engine {
+    Whatwg(encoding_rs::Decoder),
+    Legacy(LegacyDecoder),
+}
+
+/// A `Read` that decodes its inner reader to UTF-8 chunk by chunk.
+struct Transcode {
+    inner: Box<dyn Read + Send>,
+    engine: Engine,
+    raw: Vec<u8>,
+    out: Vec<u8>,
+    pos: usize,
+    done: bool,
+}
+
+impl Transcode {
+    fn new(inner: Box<dyn Read + Send>, engine: Engine) -> Self {
+        Transcode {
+            inner,
+            engine,
+            raw: vec![0; 64 * 1024],
+            out: Vec::new(),
+            pos: 0,
+            done: false,
+        }
+    }
+
+    fn refill(&mut self) -> io::Result<()> {
+        self.out.clear();
+        self.pos = 0;
+        while self.out.is_empty() && !self.done {
+            let n = self.inner.read(&mut self.raw)?;
+            let last = n == 0;
+            match &mut self.engine {
+                Engine::Whatwg(dec) => {
+                    let mut text =
+                        String::with_capacity(dec.max_utf8_buffer_length(n).unwrap_or(n * 3));
+                    let (_, _, _) = dec.decode_to_string(&self.raw[..n], &mut text, last);
+                    self.out.extend_from_slice(text.as_bytes());
+                }
+                Engine::Legacy(dec) => dec.decode_into(&self.raw[..n], last, &mut self.out),
+            }
+            self.done = last;
+        }
+        Ok(())
+    }
+}
+
+impl Read for Transcode {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.pos >= self.out.len() {
+            self.refill()?;
+            if self.out.is_empty() {
+                return Ok(0);
+            }
+        }
+        let n = buf.len().min(self.out.len() - self.pos);
+        buf[..n].copy_from_slice(&self.out[self.pos..self.pos + n]);
+        self.pos += n;
+        Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_all(bytes: Vec<u8>, forced: Option<Encoding>) -> (Encoding, String) {
+        let d = open(Box::new(io::Cursor::new(bytes)), forced).unwrap();
+        let mut s = String::new();
+        let mut r = d.reader;
+        r.read_to_string(&mut s).unwrap();
+        (d.encoding, s)
+    }
+
+    #[test]
+    fn boms_and_utf16() {
+        let text = "Họ và tên,Dân tộc\nNguyễn Thị Hoà,Kinh\n";
+        let mut bom8 = b"\xEF\xBB\xBF".to_vec();
+        bom8.extend_from_slice(text.as_bytes());
+        assert_eq!(read_all(bom8, None), (Encoding::Utf8, text.to_string()));
+
+        let mut le = vec![0xFF, 0xFE];
+        le.extend(text.encode_utf16().flat_map(|u| u.to_le_bytes()));
+        assert_eq!(read_all(le, None), (Encoding::Utf16Le, text.to_string()));
+
+        let be: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
+        assert_eq!(read_all(be, None), (Encoding::Utf16Be, text.to_string()));
+        let le_nobom: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        assert_eq!(
+            read_all(le_nobom, None),
+            (Encoding::Utf16Le, text.to_string())
+        );
+    }
+
+    #[test]
+    fn windows_1258_is_detected() {
+        let text = "Họ và tên;Dân tộc\nNguyễn Thị Hoà;Kinh\nTrần Văn Đức;Tày\n";
+        let bytes = to_windows_1258(text);
+        let (enc, got) = read_all(bytes, None);
+        assert_eq!(enc, Encoding::Windows1258);
+        assert_eq!(crate::text::clean(&got), crate::text::clean(text));
+    }
+
+    /// Windows-1258 as Windows writes it: vowels with their shape marks precomposed,
+    /// tone marks as separate combining characters.
+    pub fn to_windows_1258(text: &str) -> Vec<u8> {
+        use unicode_normalization::UnicodeNormalization;
+        let tone = |c: char| matches!(c, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}');
+        let mut split = String::new();
+        for c in text.chars() {
+            let nfd: String = c.to_string().nfd().collect();
+            let base: String = nfd
+                .chars()
+                .filter(|c| !tone(*c))
+                .collect::<String>()
+                .nfc()
+                .collect();
+            let marks: String = nfd.chars().filter(|c| tone(*c)).collect();
+            let whole: String = c.to_string();
+            // Keep precomposed letters the code page has (à, á, ...).
+            let (enc, _, unmappable) = encoding_rs::WINDOWS_1258.encode(&whole);
+            if !unmappable && !enc.is_empty() {
+                split.push_str(&whole);
+            } else {
+                split.push_str(&base);
+                split.push_str(&marks);
+            }
+        }
+        let (bytes, _, unmappable) = encoding_rs::WINDOWS_1258.encode(&split);
+        assert!(!unmappable, "{split:?}");
+        bytes.into_owned()
+    }
+
+    #[test]
+    fn binary_is_refused() {
+        assert!(detect(b"PK\x03\x04\x00\x00\x08\x00\x99\x88\x00\x00\x00\x77", true).is_err());
+    }
+}

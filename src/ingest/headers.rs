@@ -1,0 +1,796 @@
+//! Header rows: which column is which field, for each kind of file, and where the
+//! header row is (exports often put a title and blank rows above it).
+
+use crate::text::fold;
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    Roll,
+    Areas,
+    Enterprises,
+    Eligible,
+    Targets,
+}
+
+impl Kind {
+    /// Detection order: on a tie in matched columns the earlier kind wins.
+    pub const ALL: [Kind; 5] = [
+        Kind::Roll,
+        Kind::Areas,
+        Kind::Enterprises,
+        Kind::Eligible,
+        Kind::Targets,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Kind::Roll => "roll",
+            Kind::Areas => "areas",
+            Kind::Enterprises => "enterprises",
+            Kind::Eligible => "eligible",
+            Kind::Targets => "targets",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.code() == s)
+    }
+
+    /// Reference kinds go in before rolls, which are checked against them.
+    pub fn load_order(self) -> u8 {
+        match self {
+            Kind::Areas => 0,
+            Kind::Enterprises => 1,
+            Kind::Eligible => 2,
+            Kind::Targets => 3,
+            Kind::Roll => 4,
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// Every field any kind of file can carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Field {
+    // rolls
+    MemberId,
+    NationalId,
+    FullName,
+    Sex,
+    BirthDate,
+    Ethnicity,
+    Religion,
+    AreaCode,
+    AreaName,
+    EnterpriseId,
+    JoinedOn,
+    LeftOn,
+    Status,
+    Org,
+    AsOf,
+    // areas
+    Code,
+    Name,
+    Level,
+    ParentCode,
+    EthnicMinority,
+    Religious,
+    Rural,
+    // enterprises
+    Ownership,
+    Workers,
+    // eligible
+    Year,
+    Eligible,
+    Dimension,
+    Group,
+    // targets
+    Scope,
+    TargetPct,
+}
+
+impl Field {
+    /// The canonical (English, snake_case) column name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::MemberId => "member_id",
+            Field::NationalId => "national_id",
+            Field::FullName => "full_name",
+            Field::Sex => "sex",
+            Field::BirthDate => "birth_date",
+            Field::Ethnicity => "ethnicity",
+            Field::Religion => "religion",
+            Field::AreaCode => "area_code",
+            Field::AreaName => "area_name",
+            Field::EnterpriseId => "enterprise_id",
+            Field::JoinedOn => "joined_on",
+            Field::LeftOn => "left_on",
+            Field::Status => "status",
+            Field::Org => "org",
+            Field::AsOf => "as_of",
+            Field::Code => "code",
+            Field::Name => "name",
+            Field::Level => "level",
+            Field::ParentCode => "parent_code",
+            Field::EthnicMinority => "ethnic_minority",
+            Field::Religious => "religious",
+            Field::Rural => "rural",
+            Field::Ownership => "ownership",
+            Field::Workers => "workers",
+            Field::Year => "year",
+            Field::Eligible => "eligible",
+            Field::Dimension => "dimension",
+            Field::Group => "group",
+            Field::Scope => "scope",
+            Field::TargetPct => "target_pct",
+        }
+    }
+}
+
+const AREA_CODE: &[&str] = &[
+    "area code",
+    "area",
+    "commune code",
+    "unit code",
+    "ma xa",
+    "ma xa phuong",
+    "ma phuong xa",
+    "ma dvhc",
+    "ma don vi hanh chinh",
+    "ma dia ban",
+    "ma dia ban xa",
+];
+const ORG: &[&str] = &[
+    "org",
+    "organization",
+    "organisation",
+    "to chuc",
+    "doan the",
+    "to chuc doan the",
+    "don vi to chuc",
+];
+const YEAR: &[&str] = &["year", "nam", "nam ap dung", "nam bao cao"];
+
+/// Folded header spellings of each field, per kind of file.
+fn aliases(kind: Kind) -> Vec<(Field, &'static [&'static str])> {
+    match kind {
+        Kind::Roll => vec![
+            (
+                Field::MemberId,
+                &[
+                    "member id",
+                    "member no",
+                    "member number",
+                    "ma doan vien",
+                    "ma hoi vien",
+                    "ma dv",
+                    "ma hv",
+                    "so the",
+                    "so the doan vien",
+                    "so the hoi vien",
+                    "so the cong doan",
+                    "ma thanh vien",
+                    "ma cong doan vien",
+                    "ma so doan vien",
+                    "ma so hoi vien",
+                    "ma so the",
+                ],
+            ),
+            (
+                Field::NationalId,
+                &[
+                    "national id",
+                    "citizen id",
+                    "id number",
+                    "cccd",
+                    "so cccd",
+                    "so can cuoc",
+                    "so can cuoc cong dan",
+                    "can cuoc",
+                    "can cuoc cong dan",
+                    "so dinh danh",
+                    "so dinh danh ca nhan",
+                    "ma dinh danh",
+                    "ma so dinh danh",
+                    "cmnd",
+                    "so cmnd",
+                    "cmnd cccd",
+                    "so cmnd cccd",
+                    "cccd cmnd",
+                    "so cccd cmnd",
+                    "so cmt",
+                    "cmt",
+                ],
+            ),
+            (
+                Field::FullName,
+                &[
+                    "full name",
+                    "name",
+                    "member name",
+                    "ho va ten",
+                    "ho ten",
+                    "ten",
+                    "ho va ten doan vien",
+                    "ho va ten hoi vien",
+                    "ho ten doan vien",
+                    "ho ten hoi vien",
+                    "ten doan vien",
+                    "ten hoi vien",
+                ],
+            ),
+            (
+                Field::Sex,
+                &[
+                    "sex",
+                    "gender",
+                    "gioi tinh",
+                    "gioi",
+                    "phai",
+                    "nam nu",
+                    "nam hoac nu",
+                ],
+            ),
+            (
+                Field::BirthDate,
+                &[
+                    "birth date",
+                    "date of birth",
+                    "dob",
+                    "birth",
+                    "birthday",
+                    "birth year",
+                    "year of birth",
+                    "ngay sinh",
+                    "nam sinh",
+                    "ngay thang nam sinh",
+                    "sinh ngay",
+                    "ngay thang sinh",
+                ],
+            ),
+            (
+                Field::Ethnicity,
+                &["ethnicity", "ethnic group", "ethnic", "dan toc"],
+            ),
+            (Field::Religion, &["religion", "ton giao"]),
+            (Field::AreaCode, AREA_CODE),
+            (
+                Field::AreaName,
+                &[
+                    "area name",
+                    "commune",
+                    "commune name",
+                    "ward",
+                    "xa",
+                    "xa phuong",
+                    "phuong xa",
+                    "xa phuong thi tran",
+                    "ten xa",
+                    "ten xa phuong",
+                    "dia ban",
+                    "ten dia ban",
+                    "don vi hanh chinh",
+                    "ten don vi hanh chinh",
+                ],
+            ),
+            (
+                Field::EnterpriseId,
+                &[
+                    "enterprise id",
+                    "enterprise",
+                    "enterprise tax code",
+                    "tax code",
+                    "ma so thue",
+                    "mst",
+                    "ma doanh nghiep",
+                    "ma dn",
+                    "don vi cong tac mst",
+                    "mst don vi",
+                    "mst doanh nghiep",
+                    "ma so thue doanh nghiep",
+                    "ma so thue don vi",
+                    "ma so thue noi lam viec",
+                ],
+            ),
+            (
+                Field::JoinedOn,
+                &[
+                    "joined on",
+                    "joined",
+                    "join date",
+                    "date joined",
+                    "joined date",
+                    "ngay vao doan",
+                    "ngay vao hoi",
+                    "ngay ket nap",
+                    "ngay gia nhap",
+                    "ngay vao cong doan",
+                    "ngay ket nap doan",
+                    "ngay ket nap hoi",
+                    "ngay vao",
+                    "ngay ket nap doan vien",
+                    "ngay ket nap hoi vien",
+                    "ngay ket nap cong doan",
+                ],
+            ),
+            (
+                Field::LeftOn,
+                &[
+                    "left on",
+                    "left",
+                    "leave date",
+                    "date left",
+                    "left date",
+                    "ngay ra",
+                    "ngay chuyen sinh hoat",
+                    "ngay ra hoi",
+                    "ngay ra doan",
+                    "ngay chuyen di",
+                    "ngay thoi sinh hoat",
+                    "ngay ra khoi",
+                    "ngay ra khoi doan",
+                    "ngay ra khoi hoi",
+                    "ngay xoa ten",
+                    "ngay chuyen",
+                ],
+            ),
+            (
+                Field::Status,
+                &[
+                    "status",
+                    "trang thai",
+                    "tinh trang",
+                    "tinh trang sinh hoat",
+                    "trang thai sinh hoat",
+                ],
+            ),
+            (Field::Org, ORG),
+            (
+                Field::AsOf,
+                &[
+                    "as of",
+                    "asof",
+                    "snapshot date",
+                    "snapshot",
+                    "ngay bao cao",
+                    "ngay chot",
+                    "ngay chot so lieu",
+                    "tinh den ngay",
+                    "den ngay",
+                    "ngay du lieu",
+                ],
+            ),
+        ],
+        Kind::Areas => vec![
+            (
+                Field::Code,
+                &[
+                    "code",
+                    "area code",
+                    "unit code",
+                    "ma",
+                    "ma xa",
+                    "ma don vi",
+                    "ma dvhc",
+                    "ma don vi hanh chinh",
+                    "ma dia ban",
+                ],
+            ),
+            (
+                Field::Name,
+                &[
+                    "name",
+                    "area name",
+                    "unit name",
+                    "ten",
+                    "ten don vi",
+                    "ten xa",
+                    "ten dvhc",
+                    "ten don vi hanh chinh",
+                    "ten dia ban",
+                ],
+            ),
+            (
+                Field::Level,
+                &["level", "cap", "cap hanh chinh", "cap don vi", "unit level"],
+            ),
+            (
+                Field::ParentCode,
+                &[
+                    "parent code",
+                    "parent",
+                    "parent unit",
+                    "ma cap tren",
+                    "ma don vi cap tren",
+                    "ma tinh",
+                    "ma huyen",
+                    "thuoc",
+                ],
+            ),
+            (
+                Field::EthnicMinority,
+                &[
+                    "ethnic minority",
+                    "ethnic minority area",
+                    "dan toc thieu so",
+                    "vung dan toc thieu so",
+                    "dtts",
+                    "vung dtts",
+                    "dia ban dtts",
+                    "vung dan toc",
+                    "khu vuc dtts",
+                    "dia ban dan toc thieu so",
+                ],
+            ),
+            (
+                Field::Religious,
+                &[
+                    "religious",
+                    "religious area",
+                    "ton giao",
+                    "vung ton giao",
+                    "dia ban ton giao",
+                    "vung co dong dao ton giao",
+                    "dia ban co dong dao ton giao",
+                ],
+            ),
+            (
+                Field::Rural,
+                &[
+                    "rural",
+                    "nong thon",
+                    "xa nong thon",
+                    "khu vuc nong thon",
+                    "vung nong thon",
+                ],
+            ),
+        ],
+        Kind::Enterprises => vec![
+            (
+                Field::Code,
+                &[
+                    "id",
+                    "enterprise id",
+                    "tax code",
+                    "ma so thue",
+                    "mst",
+                    "ma doanh nghiep",
+                    "ma dn",
+                    "ma so doanh nghiep",
+                ],
+            ),
+            (
+                Field::Name,
+                &[
+                    "name",
+                    "enterprise name",
+                    "ten",
+                    "ten doanh nghiep",
+                    "ten dn",
+                    "ten don vi",
+                    "ten cong ty",
+                ],
+            ),
+            (Field::AreaCode, AREA_CODE),
+            (
+                Field::Ownership,
+                &[
+                    "ownership",
+                    "owner",
+                    "loai hinh",
+                    "loai hinh doanh nghiep",
+                    "thanh phan kinh te",
+                    "so huu",
+                    "hinh thuc so huu",
+                    "loai hinh so huu",
+                    "khu vuc kinh te",
+                ],
+            ),
+            (
+                Field::Workers,
+                &[
+                    "workers",
+                    "headcount",
+                    "employees",
+                    "so lao dong",
+                    "lao dong",
+                    "so cong nhan lao dong",
+                    "tong so lao dong",
+                    "so nguoi lao dong",
+                    "so cnld",
+                ],
+            ),
+        ],
+        Kind::Eligible => vec![
+            (Field::AreaCode, AREA_CODE),
+            (Field::Org, ORG),
+            (Field::Year, YEAR),
+            (
+                Field::Eligible,
+                &[
+                    "eligible",
+                    "eligible people",
+                    "denominator",
+                    "so doi tuong",
+                    "doi tuong",
+                    "tong so doi tuong",
+                    "so doi tuong ket nap",
+                    "so nguoi trong do tuoi",
+                    "so doi tuong tap hop",
+                ],
+            ),
+            (
+                Field::Dimension,
+                &["dimension", "chieu", "phan loai", "tieu chi"],
+            ),
+            (Field::Group, &["group", "nhom"]),
+        ],
+        Kind::Targets => vec![
+            (Field::Org, ORG),
+            (Field::Year, YEAR),
+            (
+                Field::Scope,
+                &[
+                    "scope",
+                    "pham vi",
+                    "ap dung",
+                    "ap dung cho",
+                    "doi tuong ap dung",
+                ],
+            ),
+            (
+                Field::TargetPct,
+                &[
+                    "target pct",
+                    "target",
+                    "target percent",
+                    "target rate",
+                    "chi tieu",
+                    "ty le chi tieu",
+                    "chi tieu ty le",
+                    "muc tieu",
+                    "ty le muc tieu",
+                ],
+            ),
+        ],
+    }
+}
+
+/// Fields a file of the kind cannot do without (alternatives checked by the caller).
+fn required(kind: Kind) -> &'static [Field] {
+    match kind {
+        Kind::Roll => &[],
+        Kind::Areas => &[Field::Code, Field::Name],
+        Kind::Enterprises => &[Field::Code, Field::Ownership],
+        Kind::Eligible => &[Field::AreaCode, Field::Org, Field::Year, Field::Eligible],
+        Kind::Targets => &[Field::Org, Field::Year, Field::TargetPct],
+    }
+}
+
+/// Columns that are noise in every export: row numbers, blanks.
+fn is_ignorable(folded: &str) -> bool {
+    folded.is_empty() || matches!(folded, "stt" | "tt" | "so tt" | "so thu tu" | "no" | "#")
+}
+
+/// Which field each column carries, for one kind.
+#[derive(Debug, Clone)]
+pub struct Mapping {
+    pub kind: Kind,
+    /// One entry per column: the field, or `None` for a column we ignore or keep as-is.
+    pub columns: Vec<Option<Field>>,
+    /// The header cells as they were written (cleaned), for messages.
+    pub headers: Vec<String>,
+    /// Unmatched, non-empty headers: ignored with a warning (or, for areas, kept as
+    /// further classifications).
+    pub unknown: Vec<(usize, String)>,
+}
+
+impl Mapping {
+    pub fn build(kind: Kind, headers: &[String]) -> Mapping {
+        let table = aliases(kind);
+        let mut columns = Vec::with_capacity(headers.len());
+        let mut unknown = Vec::new();
+        for (i, header) in headers.iter().enumerate() {
+            let key = fold(header);
+            let hit = table
+                .iter()
+                .find(|(_, names)| names.contains(&key.as_str()))
+                .map(|(f, _)| *f);
+            // The first column of a field wins; a repeat is ignored like an unknown one.
+            let hit = hit.filter(|f| !columns.contains(&Some(*f)));
+            if hit.is_none() && !is_ignorable(&key) {
+                unknown.push((i, header.clone()));
+            }
+            columns.push(hit);
+        }
+        Mapping {
+            kind,
+            columns,
+            headers: headers.to_vec(),
+            unknown,
+        }
+    }
+
+    pub fn index(&self, field: Field) -> Option<usize> {
+        self.columns.iter().position(|c| *c == Some(field))
+    }
+
+    pub fn has(&self, field: Field) -> bool {
+        self.index(field).is_some()
+    }
+
+    fn matched(&self) -> usize {
+        self.columns.iter().filter(|c| c.is_some()).count()
+    }
+
+    /// The required fields this header lacks, by canonical name.
+    pub fn missing(&self) -> Vec<&'static str> {
+        let mut out: Vec<&'static str> = required(self.kind)
+            .iter()
+            .filter(|f| !self.has(**f))
+            .map(|f| f.name())
+            .collect();
+        if self.kind == Kind::Roll {
+            if !self.has(Field::FullName) && !self.has(Field::NationalId) {
+                out.push("full_name or national_id");
+            }
+            if !self.has(Field::AreaCode)
+                && !self.has(Field::AreaName)
+                && !self.has(Field::EnterpriseId)
+            {
+                out.push("area_code, area_name or enterprise_id");
+            }
+        }
+        out
+    }
+
+    /// The fields this kind knows, for "expected" in messages.
+    pub fn expected(kind: Kind) -> String {
+        aliases(kind)
+            .iter()
+            .map(|(f, _)| f.name())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// Finds the header row among the first rows and the kind it belongs to (or checks the
+/// forced kind). Returns the row's index and its mapping.
+pub fn find_header(rows: &[Vec<String>], forced: Option<Kind>) -> Option<(usize, Mapping)> {
+    let kinds: Vec<Kind> = match forced {
+        Some(k) => vec![k],
+        None => Kind::ALL.to_vec(),
+    };
+    let mut best: Option<(usize, usize, Mapping)> = None;
+    for (i, row) in rows.iter().enumerate() {
+        for &kind in &kinds {
+            let mapping = Mapping::build(kind, row);
+            let score = mapping.matched();
+            if score < 2 || !mapping.missing().is_empty() && forced.is_none() {
+                continue;
+            }
+            // Prefer more matched columns; on a tie, the earlier row, then the first kind.
+            if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
+                best = Some((score, i, mapping));
+            }
+        }
+        if best.is_some() && forced.is_none() {
+            // The header is the first row that reads as one; rows below are data.
+            break;
+        }
+    }
+    if best.is_none() && forced.is_some() {
+        // Forced kind: take the row with the most matches even if fields are missing,
+        // so the caller can say which.
+        for (i, row) in rows.iter().enumerate() {
+            let mapping = Mapping::build(kinds[0], row);
+            let score = mapping.matched();
+            if score >= 1 && best.as_ref().is_none_or(|(s, _, _)| score > *s) {
+                best = Some((score, i, mapping));
+            }
+        }
+    }
+    best.map(|(_, i, m)| (i, m))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(cells: &[&str]) -> Vec<String> {
+        cells.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn vietnamese_and_english_headers_in_any_case() {
+        let headers = row(&[
+            "STT",
+            "Họ và tên",
+            "SỐ CCCD",
+            "  Ngày   sinh ",
+            "Giới tính",
+            "Dân tộc",
+            "Tôn giáo",
+            "Mã xã",
+            "Ngày vào Đoàn",
+            "Quê quán",
+        ]);
+        let m = Mapping::build(Kind::Roll, &headers);
+        assert_eq!(m.index(Field::FullName), Some(1));
+        assert_eq!(m.index(Field::NationalId), Some(2));
+        assert_eq!(m.index(Field::BirthDate), Some(3));
+        assert_eq!(m.index(Field::AreaCode), Some(7));
+        assert_eq!(m.index(Field::JoinedOn), Some(8));
+        assert_eq!(m.unknown, vec![(9, "Quê quán".to_string())]);
+        let m = Mapping::build(
+            Kind::Roll,
+            &row(&[
+                "full_name",
+                "NATIONAL_ID",
+                "area_code",
+                "joined_on",
+                "Status",
+            ]),
+        );
+        assert!(m.missing().is_empty());
+        assert_eq!(m.index(Field::Status), Some(4));
+        let m = Mapping::build(Kind::Roll, &row(&["Ho va ten", "Ma xa", "Ngay ket nap"]));
+        assert!(m.missing().is_empty());
+    }
+
+    #[test]
+    fn missing_required_fields_are_named() {
+        let m = Mapping::build(Kind::Roll, &row(&["Họ và tên", "Ngày sinh"]));
+        assert_eq!(m.missing(), vec!["area_code, area_name or enterprise_id"]);
+        let m = Mapping::build(Kind::Eligible, &row(&["Mã xã", "Năm", "Số đối tượng"]));
+        assert_eq!(m.missing(), vec!["org"]);
+    }
+
+    #[test]
+    fn header_row_found_below_a_title_and_kind_detected() {
+        let rows = vec![
+            row(&["DANH SÁCH ĐOÀN VIÊN XÃ TẢ VAN", "", ""]),
+            row(&["", "", ""]),
+            row(&["Họ và tên", "Mã xã", "Ngày vào Đoàn"]),
+            row(&["Nguyễn Văn A", "02680", "01/01/2020"]),
+        ];
+        let (i, m) = find_header(&rows, None).unwrap();
+        assert_eq!((i, m.kind), (2, Kind::Roll));
+        let kinds = [
+            (
+                row(&["code", "name", "level", "parent_code", "ethnic_minority"]),
+                Kind::Areas,
+            ),
+            (
+                row(&[
+                    "Mã số thuế",
+                    "Tên doanh nghiệp",
+                    "Mã xã",
+                    "Loại hình",
+                    "Số lao động",
+                ]),
+                Kind::Enterprises,
+            ),
+            (
+                row(&["area_code", "org", "year", "eligible"]),
+                Kind::Eligible,
+            ),
+            (
+                row(&["Mã xã", "Tổ chức", "Năm", "Số đối tượng"]),
+                Kind::Eligible,
+            ),
+            (row(&["org", "year", "scope", "target_pct"]), Kind::Targets),
+        ];
+        for (header, kind) in kinds {
+            let (_, m) = find_header(std::slice::from_ref(&header), None).unwrap();
+            assert_eq!(m.kind, kind, "{header:?}");
+        }
+        assert!(find_header(&[row(&["a", "b"]), row(&["1", "2"])], None).is_none());
+    }
+}

@@ -1,0 +1,55 @@
+//! Rejects and warnings: where (file, line, column), the value, what was wrong, how to fix.
+
+use std::fmt;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub file: String,
+    pub line: u64,
+    /// The column's header as written in the file.
+    pub column: Option<String>,
+    pub value: String,
+    pub reason: String,
+    pub hint: Option<String>,
+}
+
+impl Problem {
+    pub fn new(
+        file: &str,
+        line: u64,
+        column: Option<&str>,
+        value: &str,
+        reason: impl Into<String>,
+    ) -> Problem {
+        Problem {
+            file: file.to_string(),
+            line,
+            column: column.map(str::to_string),
+            value: value.to_string(),
+            reason: reason.into(),
+            hint: None,
+        }
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Problem {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.file, self.line)?;
+        if let Some(c) = &self.column {
+            write!(f, ": column \"{c}\"")?;
+        }
+        if !self.value.is_empty() {
+            write!(f, ": value \"{}\"", self.value)?;
+        }
+        write!(f, ": {}", self.reason)?;
+        if let Some(h) = &self.hint {
+            write!(f, " (hint: {h})")?;
+        }
+        Ok(())
+    }
+}

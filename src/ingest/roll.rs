@@ -1,0 +1,435 @@
+//! One roll row → a member record (or a reject), with its warnings. Names and ID
+//! numbers are turned into keyed hashes here and go no further.
+
+use chrono::NaiveDate;
+
+use super::headers::{Field, Mapping};
+use super::problem::Problem;
+use super::table::Row;
+use super::value::{self, Birth, DateError, Sex};
+use crate::org::Org;
+use crate::reference::groups::{ethnicities, religions};
+use crate::reference::{normalize_tax_code, Reference};
+use crate::store::privacy::{Key, Secret};
+use crate::text::{clean, name_key, Lookup};
+
+/// A member as stored: no name, no ID number.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Member {
+    pub org: Org,
+    pub as_of: NaiveDate,
+    /// Keyed hash of the national ID, else of name + birth + area.
+    pub person: Key,
+    pub has_national_id: bool,
+    /// Keyed hash of the member ID, for duplicate checks within the org.
+    pub member_key: Option<Key>,
+    /// Keyed hash of name + birth + area, for duplicate checks of rows without an ID.
+    pub name_key: Option<Key>,
+    pub sex: Option<Sex>,
+    pub birth: Option<Birth>,
+    pub ethnicity: Option<&'static str>,
+    pub religion: Option<&'static str>,
+    pub area_code: String,
+    pub enterprise_id: Option<String>,
+    pub joined_on: Option<NaiveDate>,
+    pub left_on: Option<NaiveDate>,
+    pub active: bool,
+}
+
+/// What every row of one roll file is read against.
+pub struct RollContext<'a> {
+    pub file: &'a str,
+    pub mapping: &'a Mapping,
+    pub reference: &'a Reference,
+    pub secret: &'a Secret,
+    pub org: Option<Org>,
+    pub as_of: Option<NaiveDate>,
+}
+
+/// The parsed row, or why it is rejected; warnings either way.
+pub struct Parsed {
+    pub member: Result<Member, Problem>,
+    pub warnings: Vec<Problem>,
+}
+
+struct Cells<'a> {
+    ctx: &'a RollContext<'a>,
+    row: &'a Row,
+}
+
+impl<'a> Cells<'a> {
+    fn raw(&self, f: Field) -> &'a str {
+        self.row.get(self.ctx.mapping.index(f))
+    }
+
+    fn text(&self, f: Field) -> String {
+        clean(self.raw(f))
+    }
+
+    fn header(&self, f: Field) -> Option<&'a str> {
+        self.ctx
+            .mapping
+            .index(f)
+            .map(|i| self.ctx.mapping.headers[i].as_str())
+    }
+
+    fn problem(&self, f: Field, reason: impl Into<String>) -> Problem {
+        Problem::new(
+            self.ctx.file,
+            self.row.line,
+            self.header(f),
+            self.raw(f).trim(),
+            reason,
+        )
+    }
+}
+
+fn date_problem(c: &Cells, f: Field, e: DateError) -> Problem {
+    match e {
+        DateError::MonthFirst => c
+            .problem(
+                f,
+                format!("the date is month-first; expected {}", value::DATE_EXPECTED),
+            )
+            .hint("export dates as dd/mm/yyyy (tally never guesses month-first dates)"),
+        DateError::Invalid => c
+            .problem(f, format!("not a date; expected {}", value::DATE_EXPECTED))
+            .hint("correct the date in the roll, or leave the cell empty if it is unknown"),
+    }
+}
+
+pub fn parse(ctx: &RollContext, row: &Row) -> Parsed {
+    let mut warnings = Vec::new();
+    let member = parse_inner(ctx, row, &mut warnings);
+    Parsed { member, warnings }
+}
+
+fn parse_inner(
+    ctx: &RollContext,
+    row: &Row,
+    warnings: &mut Vec<Problem>,
+) -> Result<Member, Problem> {
+    let c = Cells { ctx, row };
+
+    // Organization and snapshot date: the flags, else the row's columns.
+    let org = match ctx.org {
+        Some(o) => o,
+        None => {
+            let raw = c.raw(Field::Org);
+            Org::parse(raw).ok_or_else(|| {
+                c.problem(
+                    Field::Org,
+                    format!("unknown organization; expected {}", Org::expected()),
+                )
+                .hint("correct the org column, or give the organization with --org")
+            })?
+        }
+    };
+    let as_of = match ctx.as_of {
+        Some(d) => d,
+        None => value::parse_date(c.raw(Field::AsOf), 2000).map_err(|e| {
+            date_problem(&c, Field::AsOf, e)
+                .hint("give the snapshot date with --as-of DATE, or correct the as_of column")
+        })?,
+    };
+    let pivot = chrono::Datelike::year(&as_of);
+
+    // Sex and birth come first: the ID check uses them.
+    let sex = match value::parse_sex(c.raw(Field::Sex)) {
+        Ok(s) => s,
+        Err(value::Unrecognized) => {
+            warnings.push(c.problem(
+                Field::Sex,
+                format!(
+                    "unknown sex; expected {}; kept as unknown",
+                    value::SEX_EXPECTED
+                ),
+            ));
+            None
+        }
+    };
+    let birth_raw = c.raw(Field::BirthDate).trim();
+    let birth = if birth_raw.is_empty() {
+        None
+    } else {
+        Some(
+            value::parse_birth(birth_raw, pivot)
+                .map_err(|e| date_problem(&c, Field::BirthDate, e))?,
+        )
+    };
+    if let Some(Birth::Date(d)) = birth {
+        if d > as_of {
+            warnings.push(c.problem(
+                Field::BirthDate,
+                "the birth date is after the snapshot date",
+            ));
+        }
+    }
+
+    let nid_raw = c.raw(Field::NationalId).trim();
+    let national_id = if nid_raw.is_empty() {
+        None
+    } else {
+        match value::parse_national_id(nid_raw, birth, sex) {
+            Ok(id) => {
+                if id.restored {
+                    warnings.push(c.problem(Field::NationalId, "11 digits: restored the leading zero Excel dropped (it agrees with the birth year and sex)"));
+                }
+                for d in value::cccd_disagreements(&id.digits, birth, sex) {
+                    warnings.push(c.problem(
+                        Field::NationalId,
+                        format!("the ID disagrees with the row: {d}"),
+                    ));
+                }
+                Some(id.digits)
+            }
+            Err(p) => {
+                return Err(c
+                    .problem(
+                        Field::NationalId,
+                        format!(
+                            "malformed national ID: {}; expected {}",
+                            p.describe(),
+                            value::ID_EXPECTED
+                        ),
+                    )
+                    .hint(p.hint()))
+            }
+        }
+    };
+
+    let full_name = c.text(Field::FullName);
+    if full_name.is_empty() && national_id.is_none() {
+        return Err(c
+            .problem(
+                Field::FullName,
+                "no name and no national ID: the member cannot be identified",
+            )
+            .hint("fill in the name (or the national ID) in the roll"));
+    }
+
+    let area_code = resolve_area(&c, warnings)?;
+
+    let joined_on = optional_date(&c, Field::JoinedOn, pivot)?;
+    if let Some(j) = joined_on {
+        if j > as_of {
+            return Err(c
+                .problem(
+                    Field::JoinedOn,
+                    format!("joined after the snapshot date {as_of}"),
+                )
+                .hint("check the date, or the snapshot date given with --as-of"));
+        }
+    }
+    let left_on = optional_date(&c, Field::LeftOn, pivot)?;
+    if let (Some(j), Some(l)) = (joined_on, left_on) {
+        if l < j {
+            return Err(c
+                .problem(Field::LeftOn, format!("left before joining ({j})"))
+                .hint("check both dates in the roll"));
+        }
+    }
+
+    let status_raw = c.raw(Field::Status);
+    let active = match value::parse_status(status_raw) {
+        Some(a) => a,
+        None => {
+            warnings.push(c.problem(
+                Field::Status,
+                "unknown status; read as active (expected Đang sinh hoạt, Đã ra, Chuyển sinh hoạt, Đã mất, Xóa tên, Khai trừ, active, left)",
+            ));
+            true
+        }
+    };
+
+    let ethnicity = lookup_group(&c, Field::Ethnicity, ethnicities(), "ethnicity", warnings);
+    let religion = lookup_group(&c, Field::Religion, religions(), "religion", warnings);
+
+    check_eligibility(&c, org, sex, birth, as_of, warnings);
+
+    let secret = ctx.secret;
+    let birth_text = match birth {
+        Some(Birth::Date(d)) => d.to_string(),
+        Some(Birth::Year(y)) => y.to_string(),
+        None => String::new(),
+    };
+    let name_hash = (!full_name.is_empty())
+        .then(|| secret.key("name", &[&name_key(&full_name), &birth_text, &area_code]));
+    let (person, has_national_id) = match &national_id {
+        Some(id) => (secret.key("nid", &[id]), true),
+        None => (
+            name_hash.unwrap_or_else(|| secret.key("name", &["", &birth_text, &area_code])),
+            false,
+        ),
+    };
+    let member_id = clean(c.raw(Field::MemberId));
+    let member_key = (!member_id.is_empty()).then(|| secret.key("mid", &[org.code(), &member_id]));
+    let enterprise_id =
+        Some(normalize_tax_code(c.raw(Field::EnterpriseId))).filter(|s| !s.is_empty());
+
+    Ok(Member {
+        org,
+        as_of,
+        person,
+        has_national_id,
+        member_key,
+        name_key: name_hash,
+        sex,
+        birth,
+        ethnicity,
+        religion,
+        area_code,
+        enterprise_id,
+        joined_on,
+        left_on,
+        active,
+    })
+}
+
+fn optional_date(c: &Cells, f: Field, pivot: i32) -> Result<Option<NaiveDate>, Problem> {
+    let raw = c.raw(f).trim();
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    value::parse_date(raw, pivot)
+        .map(Some)
+        .map_err(|e| date_problem(c, f, e))
+}
+
+/// The member's unit: its code, else its name, else its enterprise's unit.
+fn resolve_area(c: &Cells, warnings: &mut Vec<Problem>) -> Result<String, Problem> {
+    let areas = &c.ctx.reference.areas;
+    let code = c.raw(Field::AreaCode).trim();
+    if !code.is_empty() {
+        if areas.is_empty() {
+            return Ok(code.to_string());
+        }
+        if value::is_scientific(code) {
+            return Err(c
+                .problem(
+                    Field::AreaCode,
+                    "Excel wrote the code in scientific notation",
+                )
+                .hint("format the code column as Text in Excel and export again"));
+        }
+        return match areas.resolve_code(code) {
+            Some(a) => Ok(a.code.clone()),
+            None => Err(c
+                .problem(
+                    Field::AreaCode,
+                    "the area code is not in the areas reference",
+                )
+                .hint("correct the code, or ingest an areas file that has it")),
+        };
+    }
+    let name = c.text(Field::AreaName);
+    if !name.is_empty() {
+        if areas.is_empty() {
+            return Err(c
+                .problem(
+                    Field::AreaName,
+                    "an area name cannot be resolved: the store has no areas reference",
+                )
+                .hint("ingest the areas file first (or in the same command)"));
+        }
+        return match areas.resolve_name(&name) {
+            Lookup::Found(a) => Ok(a.code.clone()),
+            Lookup::Ambiguous(cands) => {
+                let list: Vec<String> = cands
+                    .iter()
+                    .map(|a| format!("{} ({})", a.name, a.code))
+                    .collect();
+                Err(c
+                    .problem(
+                        Field::AreaName,
+                        format!("the area name matches several units: {}", list.join(", ")),
+                    )
+                    .hint("use the area code column (Mã xã) to say which"))
+            }
+            Lookup::Missing => Err(c
+                .problem(
+                    Field::AreaName,
+                    "no unit of that name in the areas reference",
+                )
+                .hint("check the spelling, or use the area code column (Mã xã)")),
+        };
+    }
+    let ent = normalize_tax_code(c.raw(Field::EnterpriseId));
+    if !ent.is_empty() {
+        return match c.ctx.reference.enterprises.get(&ent) {
+            Some(e) => match &e.area_code {
+                Some(a) => Ok(a.clone()),
+                None => Err(c
+                    .problem(Field::EnterpriseId, "the enterprise has no area in the enterprises reference, and the row gives none")
+                    .hint("add the area code to the row or to the enterprises file")),
+            },
+            None => Err(c
+                .problem(Field::EnterpriseId, "the row has no area and its enterprise is not in the enterprises reference")
+                .hint("add the area code to the row, or ingest an enterprises file that has this tax code")),
+        };
+    }
+    let _ = warnings;
+    let field = [Field::AreaCode, Field::AreaName, Field::EnterpriseId]
+        .into_iter()
+        .find(|f| c.ctx.mapping.has(*f))
+        .unwrap_or(Field::AreaCode);
+    Err(c
+        .problem(
+            field,
+            "no area: the area code, area name and enterprise are all empty",
+        )
+        .hint("fill in the member's commune"))
+}
+
+fn lookup_group(
+    c: &Cells,
+    f: Field,
+    list: &'static crate::reference::groups::CodeList,
+    what: &str,
+    warnings: &mut Vec<Problem>,
+) -> Option<&'static str> {
+    let raw = c.text(f);
+    if raw.is_empty() {
+        return None;
+    }
+    match list.code_of(&raw) {
+        Some(code) => Some(code),
+        None => {
+            warnings.push(c.problem(f, format!("unknown {what}; kept as unknown")));
+            None
+        }
+    }
+}
+
+fn check_eligibility(
+    c: &Cells,
+    org: Org,
+    sex: Option<Sex>,
+    birth: Option<Birth>,
+    as_of: NaiveDate,
+    warnings: &mut Vec<Problem>,
+) {
+    let age = birth.map(|b| b.age_on(as_of));
+    match org {
+        Org::Women => {
+            if sex == Some(Sex::Male) {
+                warnings.push(c.problem(Field::Sex, "a man in the Women's Union roll"));
+            }
+            if let Some(a) = age.filter(|a| *a < 18) {
+                warnings.push(c.problem(
+                    Field::BirthDate,
+                    format!("aged {a}: the Women's Union is for women aged 18+"),
+                ));
+            }
+        }
+        Org::Youth => {
+            if let Some(a) = age.filter(|a| !(16..=30).contains(a)) {
+                warnings.push(c.problem(
+                    Field::BirthDate,
+                    format!("aged {a}: the Youth Union is for ages 16–30"),
+                ));
+            }
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,271 @@
+//! A CSV export opened for reading: decoded, delimiter sniffed, header row found, rows
+//! streamed with their line numbers.
+
+use anyhow::{Context, Result};
+use std::collections::VecDeque;
+use std::fs::File;
+use std::io::{self, BufReader, Read};
+use std::path::Path;
+
+use super::decode::{self, Encoding};
+use super::headers::{self, Kind, Mapping};
+use crate::error::Failure;
+use crate::text::fold;
+
+/// One data row: its first line in the file and its cells as written.
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub line: u64,
+    pub cells: Vec<String>,
+}
+
+impl Row {
+    pub fn get(&self, i: Option<usize>) -> &str {
+        i.and_then(|i| self.cells.get(i))
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+
+    pub fn is_blank(&self) -> bool {
+        self.cells.iter().all(|c| c.trim().is_empty())
+    }
+}
+
+pub struct Table {
+    pub name: String,
+    pub encoding: Encoding,
+    pub delimiter: u8,
+    pub mapping: Mapping,
+    pub header_line: u64,
+    pending: VecDeque<Row>,
+    reader: csv::Reader<Box<dyn Read + Send>>,
+    record: csv::StringRecord,
+    /// Rows skipped as totals, for a warning.
+    pub skipped_totals: Vec<u64>,
+}
+
+const SNIFF_BYTES: usize = 64 * 1024;
+const HEADER_SEARCH_ROWS: usize = 30;
+
+impl Table {
+    pub fn open(
+        path: &Path,
+        name: &str,
+        encoding: Option<Encoding>,
+        kind: Option<Kind>,
+    ) -> Result<Table> {
+        let meta = std::fs::metadata(path).with_context(|| format!("cannot read {name}"))?;
+        if meta.is_dir() {
+            return Err(Failure::new(
+                crate::error::Exit::Io,
+                format!("{name} is a directory, not a CSV file"),
+            )
+            .hint("name the CSV files inside it, e.g. DIR/*.csv")
+            .into());
+        }
+        let file = File::open(path).with_context(|| format!("cannot open {name}"))?;
+        let input: Box<dyn Read + Send> = Box::new(BufReader::with_capacity(256 * 1024, file));
+        let decoded = decode::open(input, encoding).map_err(|e| {
+            Failure::invalid(format!("cannot read {name} as text: {e:#}")).hint(
+                "export the sheet as CSV (UTF-8) from Excel, or name the encoding with --encoding",
+            )
+        })?;
+        let mut reader = decoded.reader;
+        let mut head = Vec::with_capacity(SNIFF_BYTES);
+        (&mut reader)
+            .take(SNIFF_BYTES as u64)
+            .read_to_end(&mut head)
+            .with_context(|| format!("cannot read {name}"))?;
+        let delimiter = sniff_delimiter(&head);
+        let stream: Box<dyn Read + Send> = Box::new(io::Cursor::new(head).chain(reader));
+        let mut csv_reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(delimiter)
+            .buffer_capacity(256 * 1024)
+            .from_reader(stream);
+        let mut first = Vec::new();
+        let mut record = csv::StringRecord::new();
+        while first.len() < HEADER_SEARCH_ROWS {
+            match csv_reader.read_record(&mut record) {
+                Ok(true) => first.push(to_row(&record)),
+                Ok(false) => break,
+                Err(e) => return Err(csv_error(name, e)),
+            }
+        }
+        if first.iter().all(Row::is_blank) {
+            return Err(Failure::invalid(format!("{name} is empty"))
+                .hint("export the roll again; the file has no header and no rows")
+                .into());
+        }
+        let cells: Vec<Vec<String>> = first
+            .iter()
+            .map(|r| r.cells.iter().map(|c| crate::text::clean(c)).collect())
+            .collect();
+        let Some((at, mapping)) = headers::find_header(&cells, kind) else {
+            let shown: Vec<String> = cells
+                .iter()
+                .find(|r| r.iter().any(|c| !c.is_empty()))
+                .cloned()
+                .unwrap_or_default();
+            let expected = match kind {
+                Some(k) => format!("the columns of a {k} file: {}", Mapping::expected(k)),
+                None => "a header row naming the columns of a roll, areas, enterprises, eligible or targets file".into(),
+            };
+            return Err(Failure::invalid(format!(
+                "{name}: found no header row in the first {} rows (first row: {:?}); expected {expected}",
+                first.len(),
+                shown.join(" | ")
+            ))
+            .hint("check the file is the right export; name its kind with --kind; header names may be Vietnamese or English")
+            .into());
+        };
+        let header_line = first[at].line;
+        let missing = mapping.missing();
+        if !missing.is_empty() {
+            return Err(Failure::invalid(format!(
+                "{name}:{header_line}: the {} file lacks required column(s): {}; headers found: {}",
+                mapping.kind,
+                missing.join("; "),
+                mapping
+                    .headers
+                    .iter()
+                    .filter(|h| !h.is_empty())
+                    .map(|h| format!("\"{h}\""))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))
+            .hint(format!(
+                "add or rename the column(s); a {} file's fields are: {}",
+                mapping.kind,
+                Mapping::expected(mapping.kind)
+            ))
+            .into());
+        }
+        let pending: VecDeque<Row> = first.into_iter().skip(at + 1).collect();
+        Ok(Table {
+            name: name.to_string(),
+            encoding: decoded.encoding,
+            delimiter,
+            mapping,
+            header_line,
+            pending,
+            reader: csv_reader,
+            record,
+            skipped_totals: Vec::new(),
+        })
+    }
+
+    /// The next data row; blank rows and totals rows are passed over.
+    pub fn next_row(&mut self) -> Result<Option<Row>> {
+        loop {
+            let row = match self.pending.pop_front() {
+                Some(r) => r,
+                None => match self.reader.read_record(&mut self.record) {
+                    Ok(true) => to_row(&self.record),
+                    Ok(false) => return Ok(None),
+                    Err(e) => return Err(csv_error(&self.name, e)),
+                },
+            };
+            if row.is_blank() {
+                continue;
+            }
+            if is_totals(&row) {
+                self.skipped_totals.push(row.line);
+                continue;
+            }
+            return Ok(Some(row));
+        }
+    }
+}
+
+fn to_row(rec: &csv::StringRecord) -> Row {
+    Row {
+        line: rec.position().map(|p| p.line()).unwrap_or(0),
+        cells: rec.iter().map(str::to_string).collect(),
+    }
+}
+
+fn csv_error(name: &str, e: csv::Error) -> anyhow::Error {
+    let line = e.position().map(|p| p.line()).unwrap_or(0);
+    match e.kind() {
+        csv::ErrorKind::Utf8 { .. } => Failure::invalid(format!("{name}:{line}: the text is not valid UTF-8 although the file starts as UTF-8"))
+            .hint("the file mixes encodings; open it in Excel and save as 'CSV UTF-8', or name the encoding with --encoding")
+            .into(),
+        csv::ErrorKind::Io(_) => anyhow::Error::new(e).context(format!("cannot read {name}")),
+        _ => Failure::invalid(format!("{name}:{line}: cannot read the CSV: {e}"))
+            .hint("check the quotes on that line: a field that starts with \" must end with \"")
+            .into(),
+    }
+}
+
+/// A totals row (`Tổng cộng`, `Cộng`, `Total`) that exports put under the data.
+fn is_totals(row: &Row) -> bool {
+    let first = row
+        .cells
+        .iter()
+        .map(|c| fold(c))
+        .find(|c| !c.is_empty())
+        .unwrap_or_default();
+    matches!(
+        first.as_str(),
+        "tong cong" | "cong" | "tong" | "tong so" | "total" | "totals" | "grand total"
+    )
+}
+
+/// Picks the delimiter that splits the sample's rows into the most consistent columns.
+fn sniff_delimiter(sample: &[u8]) -> u8 {
+    let mut best = (0usize, b',');
+    for d in [b',', b';', b'\t', b'|'] {
+        let mut rdr = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(d)
+            .from_reader(sample);
+        let mut counts = std::collections::HashMap::<usize, usize>::new();
+        for rec in rdr.records().take(100) {
+            let Ok(rec) = rec else { break };
+            let non_empty = rec.iter().filter(|c| !c.trim().is_empty()).count();
+            if rec.len() > 1 && non_empty > 1 {
+                *counts.entry(rec.len()).or_default() += 1;
+            }
+        }
+        let score = counts
+            .iter()
+            .map(|(width, n)| n * 1000 + width)
+            .max()
+            .unwrap_or(0);
+        if score > best.0 {
+            best = (score, d);
+        }
+    }
+    best.1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniffs_each_delimiter() {
+        assert_eq!(sniff_delimiter(b"a,b,c\n1,2,3\n"), b',');
+        assert_eq!(sniff_delimiter(b"a;b;c\n1,5;2;3\n"), b';');
+        assert_eq!(sniff_delimiter(b"a\tb\tc\n1\t2\t3\n"), b'\t');
+        assert_eq!(sniff_delimiter(b"a|b|c\n1|2|3\n"), b'|');
+        assert_eq!(
+            sniff_delimiter(b"TITLE, with comma\na;b;c\n1;2;3\n4;5;6\n"),
+            b';'
+        );
+    }
+
+    #[test]
+    fn totals_rows() {
+        let row = |c: &[&str]| Row {
+            line: 1,
+            cells: c.iter().map(|s| s.to_string()).collect(),
+        };
+        assert!(is_totals(&row(&["", "Tổng cộng", "", "120"])));
+        assert!(is_totals(&row(&["Cộng", "12"])));
+        assert!(!is_totals(&row(&["1", "Nguyễn Văn Tổng"])));
+    }
+}

@@ -1,0 +1,573 @@
+//! Parsers for single cell values: dates, booleans, sex, status, citizen IDs, counts.
+//! Each returns what it found or a short statement of what was expected.
+
+use crate::text::fold;
+use chrono::{Datelike, NaiveDate};
+
+/// A birth date may be known only to the year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Birth {
+    Date(NaiveDate),
+    Year(i32),
+}
+
+impl Birth {
+    pub fn year(self) -> i32 {
+        match self {
+            Birth::Date(d) => d.year(),
+            Birth::Year(y) => y,
+        }
+    }
+
+    /// Whole years of age on `on` (for a bare year, as if born on 1 January).
+    pub fn age_on(self, on: NaiveDate) -> i32 {
+        match self {
+            Birth::Date(d) => {
+                let mut age = on.year() - d.year();
+                if (on.month(), on.day()) < (d.month(), d.day()) {
+                    age -= 1;
+                }
+                age
+            }
+            Birth::Year(y) => on.year() - y,
+        }
+    }
+}
+
+pub const DATE_EXPECTED: &str =
+    "a day-first date such as 31/10/2026, 31-10-2026, 31.10.2026 or 2026-10-31";
+
+/// Why a date did not parse; `MonthFirst` gets its own hint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateError {
+    Invalid,
+    MonthFirst,
+}
+
+/// Parses a day-first or ISO date. Two-digit years pivot on `pivot_year`: `yy` at or
+/// below `pivot_year % 100` is 20yy, above it 19yy. A five-digit number is an Excel
+/// serial date. A trailing time (`00:00:00`) is ignored.
+pub fn parse_date(raw: &str, pivot_year: i32) -> Result<NaiveDate, DateError> {
+    let s = raw.trim();
+    let s = s.split([' ', 'T']).next().unwrap_or(s);
+    if s.len() == 5 && s.bytes().all(|b| b.is_ascii_digit()) {
+        let serial: i64 = s.parse().map_err(|_| DateError::Invalid)?;
+        return excel_serial(serial).ok_or(DateError::Invalid);
+    }
+    let parts: Vec<&str> = s.split(['/', '-', '.']).collect();
+    if parts.len() != 3
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Err(DateError::Invalid);
+    }
+    let num = |p: &str| p.parse::<u32>().map_err(|_| DateError::Invalid);
+    if parts[0].len() == 4 {
+        // ISO order: year first.
+        let (y, m, d) = (num(parts[0])?, num(parts[1])?, num(parts[2])?);
+        return NaiveDate::from_ymd_opt(y as i32, m, d).ok_or(DateError::Invalid);
+    }
+    if parts[0].len() > 2 || parts[1].len() > 2 {
+        return Err(DateError::Invalid);
+    }
+    let (d, m) = (num(parts[0])?, num(parts[1])?);
+    let year = match parts[2].len() {
+        4 => num(parts[2])? as i32,
+        2 => {
+            let yy = num(parts[2])? as i32;
+            let pivot = pivot_year.rem_euclid(100);
+            if yy <= pivot {
+                pivot_year - pivot + yy
+            } else {
+                pivot_year - pivot - 100 + yy
+            }
+        }
+        _ => return Err(DateError::Invalid),
+    };
+    match NaiveDate::from_ymd_opt(year, m, d) {
+        Some(date) => Ok(date),
+        None if m > 12 && d <= 12 && NaiveDate::from_ymd_opt(year, d, m).is_some() => {
+            Err(DateError::MonthFirst)
+        }
+        None => Err(DateError::Invalid),
+    }
+}
+
+fn excel_serial(serial: i64) -> Option<NaiveDate> {
+    // Excel's day 0 is 1899-12-30 once its 1900 leap-year bug is accounted for.
+    if !(1..=2_958_465).contains(&serial) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(1899, 12, 30)?.checked_add_days(chrono::Days::new(serial as u64))
+}
+
+/// A birth date, or a bare four-digit year.
+pub fn parse_birth(raw: &str, pivot_year: i32) -> Result<Birth, DateError> {
+    let s = raw.trim();
+    if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) {
+        let y: i32 = s.parse().map_err(|_| DateError::Invalid)?;
+        return if (1900..=2100).contains(&y) {
+            Ok(Birth::Year(y))
+        } else {
+            Err(DateError::Invalid)
+        };
+    }
+    parse_date(s, pivot_year).map(Birth::Date)
+}
+
+pub const BOOL_EXPECTED: &str = "yes/no, y/n, true/false, 1/0, x or empty, có/không";
+
+/// Booleans of SPEC §3.1; empty is `false` (an unmarked box).
+pub fn parse_bool(raw: &str) -> Option<bool> {
+    match fold(raw).as_str() {
+        "yes" | "y" | "true" | "1" | "x" | "co" | "c" | "dung" => Some(true),
+        "no" | "n" | "false" | "0" | "" | "khong" | "k" | "sai" => Some(false),
+        _ => None,
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Sex {
+    Male,
+    Female,
+}
+
+impl Sex {
+    pub fn code(self) -> &'static str {
+        match self {
+            Sex::Male => "male",
+            Sex::Female => "female",
+        }
+    }
+}
+
+/// A value outside a closed vocabulary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unrecognized;
+
+pub const SEX_EXPECTED: &str = "Nam/Nữ, M/F or male/female";
+
+/// `Ok(None)` for an empty cell, `Err` for a value we cannot read.
+pub fn parse_sex(raw: &str) -> Result<Option<Sex>, Unrecognized> {
+    if raw.trim().is_empty() {
+        return Ok(None);
+    }
+    match fold(raw).as_str() {
+        "nam" | "m" | "male" | "trai" | "man" => Ok(Some(Sex::Male)),
+        "nu" | "f" | "female" | "gai" | "woman" => Ok(Some(Sex::Female)),
+        _ => Err(Unrecognized),
+    }
+}
+
+/// Whether a status cell means the member is active. `None` for a word we do not know.
+pub fn parse_status(raw: &str) -> Option<bool> {
+    let key = fold(raw);
+    let active = [
+        "",
+        "active",
+        "dang sinh hoat",
+        "sinh hoat",
+        "dang hoat dong",
+        "hoat dong",
+        "con sinh hoat",
+        "binh thuong",
+        "mien sinh hoat",
+        "tam ngung sinh hoat",
+    ];
+    let inactive = [
+        "left",
+        "inactive",
+        "transferred",
+        "transferred out",
+        "deceased",
+        "dead",
+        "expelled",
+        "removed",
+        "da ra",
+        "ra",
+        "da ra khoi",
+        "ra khoi hoi",
+        "ra khoi doan",
+        "chuyen sinh hoat",
+        "da chuyen sinh hoat",
+        "chuyen di",
+        "chuyen cong tac",
+        "da mat",
+        "tu tran",
+        "chet",
+        "xoa ten",
+        "da xoa ten",
+        "khai tru",
+        "bi khai tru",
+        "truong thanh",
+        "truong thanh doan",
+        "nghi viec",
+        "da nghi viec",
+        "thoi viec",
+    ];
+    if active.contains(&key.as_str()) {
+        Some(true)
+    } else if inactive.contains(&key.as_str()) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// A count: a whole number ≥ 0, thousands separators (`1.234`, `1,234`, `1 234`) allowed.
+pub fn parse_count(raw: &str) -> Option<u64> {
+    let s: String = raw
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}'))
+        .collect();
+    if s.is_empty() {
+        return None;
+    }
+    if s.bytes().all(|b| b.is_ascii_digit()) {
+        return s.parse().ok();
+    }
+    // Grouped thousands: every group after the first has exactly three digits.
+    for sep in ['.', ','] {
+        let groups: Vec<&str> = s.split(sep).collect();
+        if groups.len() > 1
+            && !groups[0].is_empty()
+            && groups[0].len() <= 3
+            && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()))
+            && groups[1..].iter().all(|g| g.len() == 3)
+        {
+            return groups.concat().parse().ok();
+        }
+    }
+    None
+}
+
+/// A percentage 0–100 (`45`, `45.5`, `45,5`, `45%`).
+pub fn parse_pct(raw: &str) -> Option<f64> {
+    let s = raw.trim().trim_end_matches('%').trim().replace(',', ".");
+    let v: f64 = s.parse().ok()?;
+    (v.is_finite() && (0.0..=100.0).contains(&v)).then_some(v)
+}
+
+/// Looks like a number Excel wrote in scientific notation (`1.2E+11`, `1,23457E+11`).
+pub fn is_scientific(raw: &str) -> bool {
+    let s = raw.trim().to_ascii_lowercase();
+    match s.split_once('e') {
+        Some((mantissa, exp)) => {
+            !mantissa.is_empty()
+                && mantissa
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+                && mantissa.chars().any(|c| c.is_ascii_digit())
+                && exp
+                    .trim_start_matches(['+', '-'])
+                    .chars()
+                    .all(|c| c.is_ascii_digit())
+                && !exp.trim_start_matches(['+', '-']).is_empty()
+        }
+        None => false,
+    }
+}
+
+/// A validated citizen ID, digits only.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NationalId {
+    pub digits: String,
+    /// Set when Excel had dropped the leading zero and we restored it.
+    pub restored: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IdProblem {
+    Scientific,
+    NotDigits,
+    Length(usize),
+    Province(String),
+    Century(char),
+    /// An 11-digit value that does not validate once padded.
+    LostZero,
+}
+
+impl IdProblem {
+    pub fn describe(&self) -> String {
+        match self {
+            IdProblem::Scientific => "Excel wrote it in scientific notation; the digits are lost".into(),
+            IdProblem::NotDigits => "it contains characters other than digits".into(),
+            IdProblem::Length(n) => format!("it has {n} digits"),
+            IdProblem::Province(p) => format!("its province code {p} is not 001–096"),
+            IdProblem::Century(c) => format!("its century/sex digit {c} is not 0–5"),
+            IdProblem::LostZero => {
+                "it has 11 digits and adding the leading zero Excel drops does not match the row's birth year and sex".into()
+            }
+        }
+    }
+
+    pub fn hint(&self) -> &'static str {
+        match self {
+            IdProblem::Scientific | IdProblem::LostZero => {
+                "format the ID column as Text in Excel and export again"
+            }
+            _ => "correct the ID in the source roll, or leave the cell empty",
+        }
+    }
+}
+
+pub const ID_EXPECTED: &str = "a 12-digit CCCD or a 9-digit CMND";
+
+/// Parses a CCCD (12 digits) or CMND (9 digits). An 11-digit value is restored to 12
+/// only when the padded number agrees with the row's birth year and sex.
+pub fn parse_national_id(
+    raw: &str,
+    birth: Option<Birth>,
+    sex: Option<Sex>,
+) -> Result<NationalId, IdProblem> {
+    let s: String = raw
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\'' | '\u{a0}'))
+        .collect();
+    if is_scientific(&s) {
+        return Err(IdProblem::Scientific);
+    }
+    if !s.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(IdProblem::NotDigits);
+    }
+    match s.len() {
+        9 => Ok(NationalId {
+            digits: s,
+            restored: false,
+        }),
+        12 => {
+            check_cccd(&s)?;
+            Ok(NationalId {
+                digits: s,
+                restored: false,
+            })
+        }
+        11 => {
+            let padded = format!("0{s}");
+            let agrees = check_cccd(&padded).is_ok()
+                && birth.is_some()
+                && cccd_disagreements(&padded, birth, sex).is_empty();
+            if agrees {
+                Ok(NationalId {
+                    digits: padded,
+                    restored: true,
+                })
+            } else {
+                Err(IdProblem::LostZero)
+            }
+        }
+        n => Err(IdProblem::Length(n)),
+    }
+}
+
+fn check_cccd(s: &str) -> Result<(), IdProblem> {
+    let province: u32 = s[0..3].parse().map_err(|_| IdProblem::NotDigits)?;
+    if !(1..=96).contains(&province) {
+        return Err(IdProblem::Province(s[0..3].to_string()));
+    }
+    let century = s.as_bytes()[3] as char;
+    if !('0'..='5').contains(&century) {
+        return Err(IdProblem::Century(century));
+    }
+    Ok(())
+}
+
+/// What a valid 12-digit CCCD says that the row contradicts (for warnings).
+pub fn cccd_disagreements(id: &str, birth: Option<Birth>, sex: Option<Sex>) -> Vec<String> {
+    let mut out = Vec::new();
+    if id.len() != 12 {
+        return out;
+    }
+    let digit = (id.as_bytes()[3] - b'0') as i32;
+    let century = 1900 + 100 * (digit / 2);
+    let id_sex = if digit % 2 == 0 {
+        Sex::Male
+    } else {
+        Sex::Female
+    };
+    if let Some(b) = birth {
+        let yy: i32 = id[4..6].parse().unwrap_or(-1);
+        if b.year() != century + yy {
+            out.push(format!(
+                "the ID says born {}{:02}, the row says {}",
+                century / 100,
+                yy,
+                b.year()
+            ));
+        }
+    }
+    if let Some(s) = sex {
+        if s != id_sex {
+            out.push(format!(
+                "the ID says {}, the row says {}",
+                id_sex.code(),
+                s.code()
+            ));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn dates() {
+        let ok = [
+            ("31/10/2026", d(2026, 10, 31)),
+            ("1/2/2026", d(2026, 2, 1)),
+            ("31-10-2026", d(2026, 10, 31)),
+            ("31.10.2026", d(2026, 10, 31)),
+            ("2026-10-31", d(2026, 10, 31)),
+            (" 2026-10-31 00:00:00", d(2026, 10, 31)),
+            ("31/10/2026 0:00", d(2026, 10, 31)),
+            ("05/03/26", d(2026, 3, 5)),
+            ("05/03/27", d(1927, 3, 5)),
+            ("46326", d(2026, 10, 31)),
+            ("29/02/2024", d(2024, 2, 29)),
+        ];
+        for (raw, want) in ok {
+            assert_eq!(parse_date(raw, 2026), Ok(want), "{raw:?}");
+        }
+        let bad = [
+            ("10/31/2026", DateError::MonthFirst),
+            ("29/02/2023", DateError::Invalid),
+            ("2026", DateError::Invalid),
+            ("", DateError::Invalid),
+            ("31/10", DateError::Invalid),
+            ("hôm qua", DateError::Invalid),
+            ("31/10/202", DateError::Invalid),
+            ("2026/13/01", DateError::Invalid),
+        ];
+        for (raw, want) in bad {
+            assert_eq!(parse_date(raw, 2026), Err(want), "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn birth_and_age() {
+        assert_eq!(parse_birth("1990", 2026), Ok(Birth::Year(1990)));
+        assert_eq!(
+            parse_birth("15/06/1990", 2026),
+            Ok(Birth::Date(d(1990, 6, 15)))
+        );
+        assert!(parse_birth("0990", 2026).is_err());
+        let b = Birth::Date(d(1996, 11, 1));
+        assert_eq!(b.age_on(d(2026, 10, 31)), 29);
+        assert_eq!(b.age_on(d(2026, 11, 1)), 30);
+        assert_eq!(Birth::Year(1996).age_on(d(2026, 1, 1)), 30);
+    }
+
+    #[test]
+    fn booleans() {
+        for t in ["yes", "Y", "true", "1", "x", "X", "Có", "co"] {
+            assert_eq!(parse_bool(t), Some(true), "{t}");
+        }
+        for f in ["no", "N", "FALSE", "0", "", "Không", "khong"] {
+            assert_eq!(parse_bool(f), Some(false), "{f}");
+        }
+        assert_eq!(parse_bool("maybe"), None);
+    }
+
+    #[test]
+    fn sex_and_status() {
+        assert_eq!(parse_sex("Nam"), Ok(Some(Sex::Male)));
+        assert_eq!(parse_sex("Nữ"), Ok(Some(Sex::Female)));
+        assert_eq!(parse_sex("NU"), Ok(Some(Sex::Female)));
+        assert_eq!(parse_sex("F"), Ok(Some(Sex::Female)));
+        assert_eq!(parse_sex(""), Ok(None));
+        assert_eq!(parse_sex("?"), Err(Unrecognized));
+        assert_eq!(parse_status("Đang sinh hoạt"), Some(true));
+        assert_eq!(parse_status(""), Some(true));
+        assert_eq!(parse_status("Chuyển sinh hoạt"), Some(false));
+        assert_eq!(parse_status("Đã mất"), Some(false));
+        assert_eq!(parse_status("Xoá tên"), Some(false));
+        assert_eq!(parse_status("Khai trừ"), Some(false));
+        assert_eq!(parse_status("left"), Some(false));
+        assert_eq!(parse_status("lạ"), None);
+    }
+
+    #[test]
+    fn counts_and_pcts() {
+        assert_eq!(parse_count("1234"), Some(1234));
+        assert_eq!(parse_count("1.234"), Some(1234));
+        assert_eq!(parse_count("1,234,567"), Some(1_234_567));
+        assert_eq!(parse_count("1 234"), Some(1234));
+        assert_eq!(parse_count("-5"), None);
+        assert_eq!(parse_count("12.5"), None);
+        assert_eq!(parse_count(""), None);
+        assert_eq!(parse_pct("45,5"), Some(45.5));
+        assert_eq!(parse_pct("80%"), Some(80.0));
+        assert_eq!(parse_pct("101"), None);
+        assert_eq!(parse_pct("NaN"), None);
+    }
+
+    #[test]
+    fn national_ids() {
+        let born = Some(Birth::Year(1990));
+        assert_eq!(
+            parse_national_id("001090123456", born, Some(Sex::Male))
+                .unwrap()
+                .digits,
+            "001090123456"
+        );
+        assert_eq!(
+            parse_national_id("123456789", None, None).unwrap().digits,
+            "123456789"
+        );
+        let restored = parse_national_id("1190123456", born, None);
+        assert_eq!(restored, Err(IdProblem::Length(10)));
+        let r = parse_national_id("01190123456", born, Some(Sex::Female)).unwrap();
+        assert_eq!((r.digits.as_str(), r.restored), ("001190123456", true));
+        assert_eq!(
+            parse_national_id("01190123456", born, Some(Sex::Male)),
+            Err(IdProblem::LostZero)
+        );
+        assert_eq!(
+            parse_national_id("01190123456", None, None),
+            Err(IdProblem::LostZero)
+        );
+        assert_eq!(
+            parse_national_id("1.2E+11", None, None),
+            Err(IdProblem::Scientific)
+        );
+        assert_eq!(
+            parse_national_id("0010901234AB", None, None),
+            Err(IdProblem::NotDigits)
+        );
+        assert_eq!(
+            parse_national_id("097090123456", None, None),
+            Err(IdProblem::Province("097".into()))
+        );
+        assert_eq!(
+            parse_national_id("001790123456", None, None),
+            Err(IdProblem::Century('7'))
+        );
+        assert_eq!(
+            parse_national_id("0010901234567", None, None),
+            Err(IdProblem::Length(13))
+        );
+    }
+
+    #[test]
+    fn cccd_checks_against_row() {
+        let id = "001290123456"; // 2000s, male, born 2090? no: digits 5-6 are "90"
+        assert_eq!(
+            cccd_disagreements(id, Some(Birth::Year(2090)), Some(Sex::Male)),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            cccd_disagreements(id, Some(Birth::Year(1990)), None).len(),
+            1
+        );
+        assert_eq!(cccd_disagreements(id, None, Some(Sex::Female)).len(), 1);
+    }
+}

@@ -1,0 +1,31 @@
+//! tally: coverage tables of mass-organization membership rolls.
+//!
+//! Data flows one way: bytes → decoded text → typed rows (or rejects) → store →
+//! metrics → rows → renderer → bytes.
+
+// A rejected row's `Problem` is large, but it is the cold path: boxing it would cost an
+// allocation on every reject and buy nothing on valid rows.
+#![allow(clippy::result_large_err)]
+
+pub mod cli;
+pub mod cmd;
+pub mod error;
+pub mod ingest;
+pub mod org;
+pub mod reference;
+pub mod store;
+pub mod term;
+pub mod text;
+
+use anyhow::Result;
+use cli::{Cli, Command};
+
+pub fn run(cli: Cli) -> Result<()> {
+    let store = store::Store::new(&cli.store);
+    let wait = cli.wait();
+    match &cli.command {
+        Command::Ingest(args) => cmd::ingest::run(&store, args, wait),
+        Command::Status(args) => cmd::status::run(&store, args, wait),
+        Command::Drop(args) => cmd::drop::run(&store, args, wait),
+    }
+}

@@ -1,0 +1,294 @@
+//! Reference tables as typed rows: areas, enterprises, eligible counts, targets; and
+//! their Parquet form in the store.
+
+pub mod groups;
+
+use crate::org::OrgOrAny;
+use crate::text::{Lexicon, Lookup};
+use std::collections::HashMap;
+
+/// Enterprise ownership (SPEC §3.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Ownership {
+    State,
+    NonState,
+    Fdi,
+}
+
+impl Ownership {
+    pub const ALL: [Ownership; 3] = [Ownership::State, Ownership::NonState, Ownership::Fdi];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Ownership::State => "state",
+            Ownership::NonState => "non_state",
+            Ownership::Fdi => "fdi",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Ownership> {
+        let key = crate::text::fold(raw);
+        let k = key.as_str();
+        if matches!(
+            k,
+            "state"
+                | "nha nuoc"
+                | "dnnn"
+                | "doanh nghiep nha nuoc"
+                | "quoc doanh"
+                | "soe"
+                | "state owned"
+        ) {
+            Some(Ownership::State)
+        } else if matches!(
+            k,
+            "non state"
+                | "nonstate"
+                | "private"
+                | "ngoai nha nuoc"
+                | "ngoai quoc doanh"
+                | "tu nhan"
+                | "dn ngoai nha nuoc"
+                | "doanh nghiep ngoai nha nuoc"
+                | "dn tu nhan"
+                | "doanh nghiep tu nhan"
+        ) {
+            Some(Ownership::NonState)
+        } else if matches!(
+            k,
+            "fdi"
+                | "foreign"
+                | "co von dau tu nuoc ngoai"
+                | "von dau tu nuoc ngoai"
+                | "dn fdi"
+                | "doanh nghiep fdi"
+                | "doanh nghiep co von dau tu nuoc ngoai"
+                | "100 von nuoc ngoai"
+        ) {
+            Some(Ownership::Fdi)
+        } else {
+            None
+        }
+    }
+
+    pub const EXPECTED: &'static str =
+        "state, non_state or fdi (or nhà nước, ngoài nhà nước, FDI, có vốn đầu tư nước ngoài)";
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Area {
+    pub code: String,
+    pub name: String,
+    pub level: String,
+    pub parent_code: Option<String>,
+    pub ethnic_minority: bool,
+    /// Region I/II/III where the file gave one.
+    pub ethnic_region: Option<String>,
+    pub religious: bool,
+    pub rural: bool,
+    /// Further classification columns, by their (normalized) column names.
+    pub extra: Vec<String>,
+}
+
+/// The areas reference with its look-ups.
+#[derive(Debug, Clone, Default)]
+pub struct Areas {
+    pub units: Vec<Area>,
+    pub extra_columns: Vec<String>,
+    by_code: HashMap<String, usize>,
+    names: Lexicon<usize>,
+}
+
+/// Words that precede a unit's own name; a roll may write `Xã Tả Van` or `Tả Van`.
+const UNIT_PREFIXES: &[&str] = &[
+    "xã ",
+    "phường ",
+    "thị trấn ",
+    "đặc khu ",
+    "huyện ",
+    "quận ",
+    "thị xã ",
+    "thành phố ",
+    "tỉnh ",
+    "tp ",
+    "tp. ",
+];
+
+fn strip_unit_prefix(name: &str) -> Option<&str> {
+    let lower = name.to_lowercase();
+    UNIT_PREFIXES
+        .iter()
+        .find(|p| lower.starts_with(*p))
+        .map(|p| name[p.len()..].trim())
+}
+
+impl Areas {
+    pub fn new(units: Vec<Area>, extra_columns: Vec<String>) -> Areas {
+        let mut by_code = HashMap::with_capacity(units.len());
+        let mut names = Lexicon::default();
+        for (i, u) in units.iter().enumerate() {
+            by_code.insert(u.code.clone(), i);
+            names.insert(&u.name, i);
+            if let Some(bare) = strip_unit_prefix(&crate::text::clean(&u.name)) {
+                if !bare.is_empty() {
+                    names.insert(bare, i);
+                }
+            }
+        }
+        Areas {
+            units,
+            extra_columns,
+            by_code,
+            names,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.units.is_empty()
+    }
+
+    pub fn get(&self, code: &str) -> Option<&Area> {
+        self.by_code.get(code).map(|&i| &self.units[i])
+    }
+
+    /// Resolves a code as written, or with the leading zeros Excel dropped when the
+    /// padded code exists.
+    pub fn resolve_code(&self, raw: &str) -> Option<&Area> {
+        let s = raw.trim();
+        if let Some(a) = self.get(s) {
+            return Some(a);
+        }
+        if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
+            for width in [2usize, 3, 5] {
+                if s.len() < width {
+                    if let Some(a) = self.get(&format!("{s:0>width$}")) {
+                        return Some(a);
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// Resolves a unit name (with or without `Xã`/`Phường`...).
+    pub fn resolve_name(&self, raw: &str) -> Lookup<&Area> {
+        let mut hit = self.names.lookup(raw);
+        if hit == Lookup::Missing {
+            if let Some(bare) = strip_unit_prefix(&crate::text::clean(raw)) {
+                hit = self.names.lookup(bare);
+            }
+        }
+        match hit {
+            Lookup::Found(i) => Lookup::Found(&self.units[i]),
+            Lookup::Ambiguous(v) => {
+                Lookup::Ambiguous(v.into_iter().map(|i| &self.units[i]).collect())
+            }
+            Lookup::Missing => Lookup::Missing,
+        }
+    }
+
+    /// The unit and its ancestors, nearest first.
+    pub fn lineage(&self, code: &str) -> Vec<&Area> {
+        let mut out = Vec::new();
+        let mut cur = self.get(code);
+        while let Some(a) = cur {
+            if out.iter().any(|x: &&Area| x.code == a.code) {
+                break;
+            }
+            out.push(a);
+            cur = a.parent_code.as_deref().and_then(|p| self.get(p));
+        }
+        out
+    }
+
+    pub fn levels(&self) -> Vec<String> {
+        let mut v: Vec<String> = self.units.iter().map(|u| u.level.clone()).collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Enterprise {
+    pub id: String,
+    pub name: String,
+    pub area_code: Option<String>,
+    pub ownership: Ownership,
+    pub workers: Option<u64>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Enterprises {
+    pub rows: Vec<Enterprise>,
+    by_id: HashMap<String, usize>,
+}
+
+impl Enterprises {
+    pub fn new(rows: Vec<Enterprise>) -> Enterprises {
+        let by_id = rows
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.clone(), i))
+            .collect();
+        Enterprises { rows, by_id }
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Enterprise> {
+        self.by_id
+            .get(&normalize_tax_code(id))
+            .map(|&i| &self.rows[i])
+    }
+}
+
+/// Tax codes are text: spaces and dots dropped, the branch dash kept.
+pub fn normalize_tax_code(raw: &str) -> String {
+    raw.trim()
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '.' && *c != '\'')
+        .collect()
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EligibleRow {
+    pub area_code: String,
+    pub org: OrgOrAny,
+    pub year: i32,
+    pub eligible: u64,
+    pub dimension: Option<String>,
+    pub group: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Scope {
+    All,
+    Unit(String),
+    Group { dimension: String, group: String },
+}
+
+impl Scope {
+    pub fn render(&self) -> String {
+        match self {
+            Scope::All => "*".into(),
+            Scope::Unit(c) => c.clone(),
+            Scope::Group { dimension, group } => format!("{dimension}={group}"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Target {
+    pub org: OrgOrAny,
+    pub year: i32,
+    pub scope: Scope,
+    pub target_pct: f64,
+}
+
+/// All reference tables as the store holds them now (each may be empty).
+#[derive(Debug, Clone, Default)]
+pub struct Reference {
+    pub areas: Areas,
+    pub enterprises: Enterprises,
+    pub eligible: Vec<EligibleRow>,
+    pub targets: Vec<Target>,
+}

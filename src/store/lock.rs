@@ -1,0 +1,60 @@
+//! One lock file per store: writers hold it exclusively, readers shared. A writer that
+//! cannot get it within the wait gives up with exit code 75.
+
+use anyhow::{Context, Result};
+use std::fs::{File, OpenOptions, TryLockError};
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use crate::error::{Exit, Failure};
+
+#[cfg(unix)]
+use std::os::unix::fs::OpenOptionsExt;
+
+/// Held until dropped (the OS releases it when the process dies, too).
+pub struct StoreLock {
+    _file: File,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Shared,
+    Exclusive,
+}
+
+pub fn acquire(path: &Path, mode: Mode, wait: Duration) -> Result<StoreLock> {
+    let mut opts = OpenOptions::new();
+    opts.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    opts.mode(0o600);
+    let file = opts
+        .open(path)
+        .with_context(|| format!("cannot open the store lock {}", path.display()))?;
+    let start = Instant::now();
+    loop {
+        let attempt = match mode {
+            Mode::Shared => file.try_lock_shared(),
+            Mode::Exclusive => file.try_lock(),
+        };
+        match attempt {
+            Ok(()) => return Ok(StoreLock { _file: file }),
+            Err(TryLockError::WouldBlock) => {
+                if start.elapsed() >= wait {
+                    let who = if mode == Mode::Exclusive {
+                        "another tally process is using the store"
+                    } else {
+                        "another tally process is writing the store"
+                    };
+                    return Err(Failure::new(Exit::Busy, format!("{who} ({}); gave up after {} s", path.display(), wait.as_secs()))
+                        .hint("wait for it to finish and run the command again, or give more time with --wait SECONDS")
+                        .into());
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            Err(TryLockError::Error(e)) => {
+                return Err(e)
+                    .with_context(|| format!("cannot lock the store ({})", path.display()));
+            }
+        }
+    }
+}

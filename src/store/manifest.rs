@@ -1,0 +1,77 @@
+//! The manifest: the list of ingests that make up the store. Writing it (temp file,
+//! fsync, rename) is the commit point of every change.
+
+use serde::{Deserialize, Serialize};
+
+pub const FORMAT: u32 = 1;
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Manifest {
+    pub format: u32,
+    /// Bumped by every commit, so readers can tell states apart.
+    pub generation: u64,
+    pub ingests: Vec<IngestRecord>,
+}
+
+/// One ingested file (or, for a roll file holding several snapshots, one snapshot of it).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct IngestRecord {
+    pub id: String,
+    pub kind: String,
+    /// The file as named on the command line.
+    pub file: String,
+    /// SHA-256 of the file's bytes.
+    pub sha256: String,
+    pub rows: u64,
+    pub rejected: u64,
+    pub warnings: u64,
+    pub ingested_at: String,
+    pub encoding: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub org: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
+    /// The Parquet file, relative to the store directory.
+    pub part: String,
+    pub part_sha256: String,
+    pub part_bytes: u64,
+}
+
+impl IngestRecord {
+    pub fn file_name(&self) -> &str {
+        std::path::Path::new(&self.file)
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or(&self.file)
+    }
+}
+
+impl Manifest {
+    pub fn empty() -> Self {
+        Manifest {
+            format: FORMAT,
+            generation: 0,
+            ingests: Vec::new(),
+        }
+    }
+
+    pub fn find(&self, id: &str) -> Option<&IngestRecord> {
+        self.ingests.iter().find(|i| i.id == id)
+    }
+
+    /// The current ingest of a reference kind (there is at most one).
+    pub fn reference(&self, kind: &str) -> Option<&IngestRecord> {
+        self.ingests.iter().find(|i| i.kind == kind)
+    }
+
+    /// The parts of one roll snapshot.
+    pub fn snapshot_parts<'a>(
+        &'a self,
+        org: &'a str,
+        as_of: &'a str,
+    ) -> impl Iterator<Item = &'a IngestRecord> + 'a {
+        self.ingests.iter().filter(move |i| {
+            i.kind == "roll" && i.org.as_deref() == Some(org) && i.as_of.as_deref() == Some(as_of)
+        })
+    }
+}

@@ -1,0 +1,215 @@
+//! The store: a directory of Parquet parts plus `manifest.json`, the commit point.
+//!
+//! ```text
+//! tally-data/
+//!   manifest.json          the ingests that make up the store (written last, atomically)
+//!   secret                 32 random bytes, the HMAC key of person keys (0600)
+//!   lock                   writers lock it exclusively, readers shared
+//!   rolls/<org>/<as_of>/<id>.parquet
+//!   reference/<kind>-<id>.parquet
+//!   tmp/                   parts being written; removed by the next writer
+//! ```
+
+pub mod fsutil;
+pub mod lock;
+pub mod manifest;
+pub mod part;
+pub mod privacy;
+pub mod reference;
+pub mod rolls;
+
+use anyhow::{Context, Result};
+use std::collections::HashSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use crate::error::Failure;
+pub use manifest::{IngestRecord, Manifest};
+pub use privacy::Secret;
+
+pub struct Store {
+    dir: PathBuf,
+}
+
+/// A consistent view of the store, held under a shared lock.
+pub struct View {
+    pub dir: PathBuf,
+    pub manifest: Manifest,
+    _lock: Option<lock::StoreLock>,
+}
+
+impl View {
+    pub fn part_path(&self, rec: &IngestRecord) -> PathBuf {
+        self.dir.join(&rec.part)
+    }
+}
+
+/// A write transaction: the exclusive lock, the committed manifest, and what is staged.
+pub struct Writer {
+    pub dir: PathBuf,
+    pub manifest: Manifest,
+    pub secret: Secret,
+    staged: Vec<(PathBuf, String)>,
+    _lock: lock::StoreLock,
+}
+
+impl Store {
+    pub fn new(dir: &Path) -> Store {
+        Store {
+            dir: dir.to_path_buf(),
+        }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    fn manifest_path(&self) -> PathBuf {
+        self.dir.join("manifest.json")
+    }
+
+    fn load_manifest(&self) -> Result<Manifest> {
+        let path = self.manifest_path();
+        let text = match fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Manifest::empty()),
+            Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
+        };
+        let m: Manifest = serde_json::from_str(&text).map_err(|e| {
+            Failure::new(crate::error::Exit::Failure, format!("the store manifest {} is damaged: {e}", path.display()))
+                .hint("restore it from a backup of the store directory, or start a new store and ingest the files again")
+        })?;
+        anyhow::ensure!(
+            m.format == manifest::FORMAT,
+            "the store {} has format {}, this tally reads format {}",
+            self.dir.display(),
+            m.format,
+            manifest::FORMAT
+        );
+        Ok(m)
+    }
+
+    /// A read view. A store that does not exist yet reads as empty.
+    pub fn read(&self, wait: Duration) -> Result<View> {
+        if !self.dir.join("lock").exists() {
+            return Ok(View {
+                dir: self.dir.clone(),
+                manifest: self.load_manifest()?,
+                _lock: None,
+            });
+        }
+        let lock = lock::acquire(&self.dir.join("lock"), lock::Mode::Shared, wait)?;
+        Ok(View {
+            dir: self.dir.clone(),
+            manifest: self.load_manifest()?,
+            _lock: Some(lock),
+        })
+    }
+
+    /// Opens a write transaction, creating the store at first use and clearing what an
+    /// interrupted writer left behind.
+    pub fn write(&self, wait: Duration) -> Result<Writer> {
+        fsutil::create_private_dir(&self.dir)?;
+        let lock = lock::acquire(&self.dir.join("lock"), lock::Mode::Exclusive, wait)?;
+        let manifest = self.load_manifest()?;
+        let secret = Secret::load_or_create(&self.dir.join("secret"))?;
+        let w = Writer {
+            dir: self.dir.clone(),
+            manifest,
+            secret,
+            staged: Vec::new(),
+            _lock: lock,
+        };
+        w.remove_leftovers()?;
+        fsutil::create_private_dir(&self.dir.join("tmp"))?;
+        Ok(w)
+    }
+}
+
+impl Writer {
+    /// A fresh path in tmp/ for a part that will live at `rel` once committed.
+    pub fn stage(&mut self, rel: String) -> PathBuf {
+        let tmp = self.dir.join("tmp").join(format!(
+            "{}-{}.parquet",
+            self.staged.len(),
+            std::process::id()
+        ));
+        self.staged.push((tmp.clone(), rel));
+        tmp
+    }
+
+    pub fn part_path(&self, rec: &IngestRecord) -> PathBuf {
+        self.dir.join(&rec.part)
+    }
+
+    /// Moves staged parts into place and writes the new manifest (the commit point);
+    /// then removes the parts the new manifest no longer names.
+    pub fn commit(mut self, mut next: Manifest) -> Result<()> {
+        for (tmp, rel) in &self.staged {
+            let dest = self.dir.join(rel);
+            if let Some(parent) = dest.parent() {
+                fsutil::create_private_dir(parent)?;
+            }
+            fs::rename(tmp, &dest)
+                .with_context(|| format!("cannot move {} into the store", tmp.display()))?;
+            if let Some(parent) = dest.parent() {
+                fsutil::sync_dir(parent)?;
+            }
+        }
+        next.generation = self.manifest.generation + 1;
+        next.format = manifest::FORMAT;
+        let json = serde_json::to_vec_pretty(&next)?;
+        fsutil::write_atomic(&self.dir.join("manifest.json"), &json)?;
+        self.manifest = next;
+        self.staged.clear();
+        self.remove_leftovers()
+    }
+
+    /// Deletes staged temp files and any part the manifest does not name.
+    fn remove_leftovers(&self) -> Result<()> {
+        let tmp = self.dir.join("tmp");
+        if tmp.is_dir() {
+            for entry in fs::read_dir(&tmp)? {
+                let p = entry?.path();
+                let _ = fs::remove_file(&p);
+            }
+        }
+        let live: HashSet<PathBuf> = self
+            .manifest
+            .ingests
+            .iter()
+            .map(|i| self.dir.join(&i.part))
+            .collect();
+        for sub in ["rolls", "reference"] {
+            remove_unlisted(&self.dir.join(sub), &live)?;
+        }
+        Ok(())
+    }
+}
+
+fn remove_unlisted(dir: &Path, live: &HashSet<PathBuf>) -> Result<()> {
+    if !dir.is_dir() {
+        return Ok(());
+    }
+    for entry in fs::read_dir(dir)? {
+        let p = entry?.path();
+        if p.is_dir() {
+            remove_unlisted(&p, live)?;
+            let _ = fs::remove_dir(&p); // only if empty
+        } else if !live.contains(&p) {
+            fs::remove_file(&p)
+                .with_context(|| format!("cannot remove leftover {}", p.display()))?;
+        }
+    }
+    Ok(())
+}
+
+impl Drop for Writer {
+    fn drop(&mut self) {
+        // An abandoned transaction leaves nothing behind.
+        for (tmp, _) in &self.staged {
+            let _ = fs::remove_file(tmp);
+        }
+    }
+}

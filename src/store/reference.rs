@@ -1,0 +1,298 @@
+//! Reference tables ⇄ Parquet frames.
+
+use anyhow::{Context, Result};
+use polars::prelude::*;
+
+use super::{part, Manifest};
+use crate::org::OrgOrAny;
+use crate::reference::{
+    Area, Areas, EligibleRow, Enterprise, Enterprises, Ownership, Reference, Scope, Target,
+};
+use std::path::Path;
+
+fn strs(df: &DataFrame, name: &str) -> Result<Vec<Option<String>>> {
+    let col = df
+        .column(name)
+        .map_err(anyhow::Error::from)
+        .with_context(|| format!("column {name} missing"))?;
+    let ca = col
+        .str()
+        .map_err(anyhow::Error::from)
+        .with_context(|| format!("column {name} is not text"))?;
+    Ok(ca.iter().map(|v| v.map(str::to_string)).collect())
+}
+
+fn bools(df: &DataFrame, name: &str) -> Result<Vec<bool>> {
+    let ca = df.column(name)?.bool()?.clone();
+    Ok(ca.iter().map(|v| v.unwrap_or(false)).collect())
+}
+
+fn i64s(df: &DataFrame, name: &str) -> Result<Vec<Option<i64>>> {
+    let col = df.column(name)?.cast(&DataType::Int64)?;
+    Ok(col.i64()?.iter().collect())
+}
+
+fn f64s(df: &DataFrame, name: &str) -> Result<Vec<Option<f64>>> {
+    let col = df.column(name)?.cast(&DataType::Float64)?;
+    Ok(col.f64()?.iter().collect())
+}
+
+fn text(name: &str, v: Vec<Option<String>>) -> Column {
+    Series::new(name.into(), v).into_column()
+}
+
+pub fn areas_frame(areas: &Areas) -> Result<DataFrame> {
+    let u = &areas.units;
+    let mut cols = vec![
+        text("code", u.iter().map(|a| Some(a.code.clone())).collect()),
+        text("name", u.iter().map(|a| Some(a.name.clone())).collect()),
+        text("level", u.iter().map(|a| Some(a.level.clone())).collect()),
+        text(
+            "parent_code",
+            u.iter().map(|a| a.parent_code.clone()).collect(),
+        ),
+        Series::new(
+            "ethnic_minority".into(),
+            u.iter().map(|a| a.ethnic_minority).collect::<Vec<_>>(),
+        )
+        .into_column(),
+        text(
+            "ethnic_region",
+            u.iter().map(|a| a.ethnic_region.clone()).collect(),
+        ),
+        Series::new(
+            "religious".into(),
+            u.iter().map(|a| a.religious).collect::<Vec<_>>(),
+        )
+        .into_column(),
+        Series::new(
+            "rural".into(),
+            u.iter().map(|a| a.rural).collect::<Vec<_>>(),
+        )
+        .into_column(),
+    ];
+    for (j, name) in areas.extra_columns.iter().enumerate() {
+        cols.push(text(
+            &format!("x_{name}"),
+            u.iter().map(|a| a.extra.get(j).cloned()).collect(),
+        ));
+    }
+    Ok(DataFrame::new(u.len(), cols)?)
+}
+
+pub fn areas_from(df: &DataFrame) -> Result<Areas> {
+    let codes = strs(df, "code")?;
+    let names = strs(df, "name")?;
+    let levels = strs(df, "level")?;
+    let parents = strs(df, "parent_code")?;
+    let em = bools(df, "ethnic_minority")?;
+    let region = strs(df, "ethnic_region")?;
+    let rel = bools(df, "religious")?;
+    let rural = bools(df, "rural")?;
+    let extra_names: Vec<String> = df
+        .get_column_names()
+        .iter()
+        .filter_map(|n| n.strip_prefix("x_").map(str::to_string))
+        .collect();
+    let extra_vals: Vec<Vec<Option<String>>> = extra_names
+        .iter()
+        .map(|n| strs(df, &format!("x_{n}")))
+        .collect::<Result<_>>()?;
+    let units = (0..df.height())
+        .map(|i| Area {
+            code: codes[i].clone().unwrap_or_default(),
+            name: names[i].clone().unwrap_or_default(),
+            level: levels[i].clone().unwrap_or_default(),
+            parent_code: parents[i].clone(),
+            ethnic_minority: em[i],
+            ethnic_region: region[i].clone(),
+            religious: rel[i],
+            rural: rural[i],
+            extra: extra_vals
+                .iter()
+                .map(|c| c[i].clone().unwrap_or_default())
+                .collect(),
+        })
+        .collect();
+    Ok(Areas::new(units, extra_names))
+}
+
+pub fn enterprises_frame(e: &Enterprises) -> Result<DataFrame> {
+    let r = &e.rows;
+    Ok(DataFrame::new(
+        r.len(),
+        vec![
+            text("id", r.iter().map(|x| Some(x.id.clone())).collect()),
+            text("name", r.iter().map(|x| Some(x.name.clone())).collect()),
+            text("area_code", r.iter().map(|x| x.area_code.clone()).collect()),
+            text(
+                "ownership",
+                r.iter()
+                    .map(|x| Some(x.ownership.code().to_string()))
+                    .collect(),
+            ),
+            Series::new(
+                "workers".into(),
+                r.iter().map(|x| x.workers).collect::<Vec<_>>(),
+            )
+            .into_column(),
+        ],
+    )?)
+}
+
+pub fn enterprises_from(df: &DataFrame) -> Result<Enterprises> {
+    let ids = strs(df, "id")?;
+    let names = strs(df, "name")?;
+    let areas = strs(df, "area_code")?;
+    let own = strs(df, "ownership")?;
+    let workers = i64s(df, "workers")?;
+    let mut rows = Vec::with_capacity(df.height());
+    for i in 0..df.height() {
+        let ownership = own[i]
+            .as_deref()
+            .and_then(Ownership::parse)
+            .context("bad ownership in store")?;
+        rows.push(Enterprise {
+            id: ids[i].clone().unwrap_or_default(),
+            name: names[i].clone().unwrap_or_default(),
+            area_code: areas[i].clone(),
+            ownership,
+            workers: workers[i].map(|w| w as u64),
+        });
+    }
+    Ok(Enterprises::new(rows))
+}
+
+pub fn eligible_frame(rows: &[EligibleRow]) -> Result<DataFrame> {
+    Ok(DataFrame::new(
+        rows.len(),
+        vec![
+            text(
+                "area_code",
+                rows.iter().map(|x| Some(x.area_code.clone())).collect(),
+            ),
+            text(
+                "org",
+                rows.iter()
+                    .map(|x| Some(x.org.code().to_string()))
+                    .collect(),
+            ),
+            Series::new(
+                "year".into(),
+                rows.iter().map(|x| x.year).collect::<Vec<_>>(),
+            )
+            .into_column(),
+            Series::new(
+                "eligible".into(),
+                rows.iter().map(|x| x.eligible).collect::<Vec<_>>(),
+            )
+            .into_column(),
+            text(
+                "dimension",
+                rows.iter().map(|x| x.dimension.clone()).collect(),
+            ),
+            text("group", rows.iter().map(|x| x.group.clone()).collect()),
+        ],
+    )?)
+}
+
+pub fn eligible_from(df: &DataFrame) -> Result<Vec<EligibleRow>> {
+    let areas = strs(df, "area_code")?;
+    let orgs = strs(df, "org")?;
+    let years = i64s(df, "year")?;
+    let counts = i64s(df, "eligible")?;
+    let dims = strs(df, "dimension")?;
+    let groups = strs(df, "group")?;
+    (0..df.height())
+        .map(|i| {
+            Ok(EligibleRow {
+                area_code: areas[i].clone().unwrap_or_default(),
+                org: orgs[i]
+                    .as_deref()
+                    .and_then(OrgOrAny::parse)
+                    .context("bad org in store")?,
+                year: years[i].unwrap_or_default() as i32,
+                eligible: counts[i].unwrap_or_default() as u64,
+                dimension: dims[i].clone(),
+                group: groups[i].clone(),
+            })
+        })
+        .collect()
+}
+
+pub fn targets_frame(rows: &[Target]) -> Result<DataFrame> {
+    Ok(DataFrame::new(
+        rows.len(),
+        vec![
+            text(
+                "org",
+                rows.iter()
+                    .map(|x| Some(x.org.code().to_string()))
+                    .collect(),
+            ),
+            Series::new(
+                "year".into(),
+                rows.iter().map(|x| x.year).collect::<Vec<_>>(),
+            )
+            .into_column(),
+            text(
+                "scope",
+                rows.iter().map(|x| Some(x.scope.render())).collect(),
+            ),
+            Series::new(
+                "target_pct".into(),
+                rows.iter().map(|x| x.target_pct).collect::<Vec<_>>(),
+            )
+            .into_column(),
+        ],
+    )?)
+}
+
+pub fn targets_from(df: &DataFrame) -> Result<Vec<Target>> {
+    let orgs = strs(df, "org")?;
+    let years = i64s(df, "year")?;
+    let scopes = strs(df, "scope")?;
+    let pcts = f64s(df, "target_pct")?;
+    (0..df.height())
+        .map(|i| {
+            let scope = scopes[i].clone().unwrap_or_else(|| "*".into());
+            let scope = if scope == "*" {
+                Scope::All
+            } else if let Some((d, g)) = scope.split_once('=') {
+                Scope::Group {
+                    dimension: d.to_string(),
+                    group: g.to_string(),
+                }
+            } else {
+                Scope::Unit(scope)
+            };
+            Ok(Target {
+                org: orgs[i]
+                    .as_deref()
+                    .and_then(OrgOrAny::parse)
+                    .context("bad org in store")?,
+                year: years[i].unwrap_or_default() as i32,
+                scope,
+                target_pct: pcts[i].unwrap_or_default(),
+            })
+        })
+        .collect()
+}
+
+/// Loads every reference table the store has.
+pub fn load(dir: &Path, m: &Manifest) -> Result<Reference> {
+    let mut r = Reference::default();
+    if let Some(rec) = m.reference("areas") {
+        r.areas = areas_from(&part::read(&dir.join(&rec.part), None)?)?;
+    }
+    if let Some(rec) = m.reference("enterprises") {
+        r.enterprises = enterprises_from(&part::read(&dir.join(&rec.part), None)?)?;
+    }
+    if let Some(rec) = m.reference("eligible") {
+        r.eligible = eligible_from(&part::read(&dir.join(&rec.part), None)?)?;
+    }
+    if let Some(rec) = m.reference("targets") {
+        r.targets = targets_from(&part::read(&dir.join(&rec.part), None)?)?;
+    }
+    Ok(r)
+}

@@ -1,0 +1,201 @@
+//! Roll parts: the column layout, member batches → frames, and the scans that read
+//! them back.
+
+use anyhow::Result;
+use chrono::{Datelike, NaiveDate};
+use polars::prelude::*;
+use std::path::Path;
+
+use super::part;
+use super::privacy::{Key, KEY_BYTES};
+use crate::ingest::roll::Member;
+use crate::ingest::value::Birth;
+
+/// Column names of a roll part.
+pub mod col {
+    pub const ORG: &str = "org";
+    pub const AS_OF: &str = "as_of";
+    pub const PERSON: &str = "person";
+    pub const HAS_NATIONAL_ID: &str = "has_national_id";
+    pub const MEMBER_KEY: &str = "member_key";
+    pub const NAME_KEY: &str = "name_key";
+    pub const SEX: &str = "sex";
+    pub const BIRTH_DATE: &str = "birth_date";
+    pub const BIRTH_YEAR: &str = "birth_year";
+    pub const ETHNICITY: &str = "ethnicity";
+    pub const RELIGION: &str = "religion";
+    pub const AREA_CODE: &str = "area_code";
+    pub const ENTERPRISE_ID: &str = "enterprise_id";
+    pub const JOINED_ON: &str = "joined_on";
+    pub const LEFT_ON: &str = "left_on";
+    pub const ACTIVE: &str = "active";
+}
+
+const EPOCH: NaiveDate = match NaiveDate::from_ymd_opt(1970, 1, 1) {
+    Some(d) => d,
+    None => panic!("epoch"),
+};
+
+pub fn days(d: NaiveDate) -> i32 {
+    (d - EPOCH).num_days() as i32
+}
+
+pub fn from_days(n: i32) -> NaiveDate {
+    EPOCH + chrono::Days::new(0) + chrono::Duration::days(n as i64)
+}
+
+pub fn schema() -> Schema {
+    let mut s = Schema::default();
+    s.insert(col::ORG.into(), DataType::String);
+    s.insert(col::AS_OF.into(), DataType::Date);
+    s.insert(col::PERSON.into(), DataType::Binary);
+    s.insert(col::HAS_NATIONAL_ID.into(), DataType::Boolean);
+    s.insert(col::MEMBER_KEY.into(), DataType::Binary);
+    s.insert(col::NAME_KEY.into(), DataType::Binary);
+    s.insert(col::SEX.into(), DataType::String);
+    s.insert(col::BIRTH_DATE.into(), DataType::Date);
+    s.insert(col::BIRTH_YEAR.into(), DataType::Int32);
+    s.insert(col::ETHNICITY.into(), DataType::String);
+    s.insert(col::RELIGION.into(), DataType::String);
+    s.insert(col::AREA_CODE.into(), DataType::String);
+    s.insert(col::ENTERPRISE_ID.into(), DataType::String);
+    s.insert(col::JOINED_ON.into(), DataType::Date);
+    s.insert(col::LEFT_ON.into(), DataType::Date);
+    s.insert(col::ACTIVE.into(), DataType::Boolean);
+    s
+}
+
+fn date_col(name: &str, v: Vec<Option<i32>>) -> Column {
+    Series::new(name.into(), v).into_date().into_column()
+}
+
+/// A batch of members as a frame in the part layout.
+pub fn frame(batch: &[Member]) -> Result<DataFrame> {
+    let n = batch.len();
+    let text = |name: &str, f: &dyn Fn(&Member) -> Option<String>| -> Column {
+        Series::new(name.into(), batch.iter().map(f).collect::<Vec<_>>()).into_column()
+    };
+    let bin = |name: &str, f: &dyn Fn(&Member) -> Option<Vec<u8>>| -> Column {
+        Series::new(name.into(), batch.iter().map(f).collect::<Vec<_>>()).into_column()
+    };
+    let cols = vec![
+        text(col::ORG, &|m| Some(m.org.code().to_string())),
+        date_col(
+            col::AS_OF,
+            batch.iter().map(|m| Some(days(m.as_of))).collect(),
+        ),
+        bin(col::PERSON, &|m| Some(m.person.to_vec())),
+        Series::new(
+            col::HAS_NATIONAL_ID.into(),
+            batch.iter().map(|m| m.has_national_id).collect::<Vec<_>>(),
+        )
+        .into_column(),
+        bin(col::MEMBER_KEY, &|m| m.member_key.map(|k| k.to_vec())),
+        bin(col::NAME_KEY, &|m| m.name_key.map(|k| k.to_vec())),
+        text(col::SEX, &|m| m.sex.map(|s| s.code().to_string())),
+        date_col(
+            col::BIRTH_DATE,
+            batch
+                .iter()
+                .map(|m| match m.birth {
+                    Some(Birth::Date(d)) => Some(days(d)),
+                    _ => None,
+                })
+                .collect(),
+        ),
+        Series::new(
+            col::BIRTH_YEAR.into(),
+            batch
+                .iter()
+                .map(|m| m.birth.map(|b| b.year()))
+                .collect::<Vec<_>>(),
+        )
+        .into_column(),
+        text(col::ETHNICITY, &|m| m.ethnicity.map(str::to_string)),
+        text(col::RELIGION, &|m| m.religion.map(str::to_string)),
+        text(col::AREA_CODE, &|m| Some(m.area_code.clone())),
+        text(col::ENTERPRISE_ID, &|m| m.enterprise_id.clone()),
+        date_col(
+            col::JOINED_ON,
+            batch.iter().map(|m| m.joined_on.map(days)).collect(),
+        ),
+        date_col(
+            col::LEFT_ON,
+            batch.iter().map(|m| m.left_on.map(days)).collect(),
+        ),
+        Series::new(
+            col::ACTIVE.into(),
+            batch.iter().map(|m| m.active).collect::<Vec<_>>(),
+        )
+        .into_column(),
+    ];
+    Ok(DataFrame::new(n, cols)?)
+}
+
+/// The identity keys of a stored part, for duplicate checks across a snapshot's files.
+pub struct Identities {
+    pub person: Vec<Key>,
+    pub has_national_id: Vec<bool>,
+    pub member_key: Vec<Option<Key>>,
+    pub name_key: Vec<Option<Key>>,
+}
+
+fn key_of(b: &[u8]) -> Option<Key> {
+    (b.len() == KEY_BYTES).then(|| {
+        let mut k = [0u8; KEY_BYTES];
+        k.copy_from_slice(b);
+        k
+    })
+}
+
+pub fn identities(path: &Path) -> Result<Identities> {
+    let df = part::read(
+        path,
+        Some(&[
+            col::PERSON,
+            col::HAS_NATIONAL_ID,
+            col::MEMBER_KEY,
+            col::NAME_KEY,
+        ]),
+    )?;
+    let person = df
+        .column(col::PERSON)?
+        .binary()?
+        .iter()
+        .map(|b| b.and_then(key_of).unwrap_or([0; KEY_BYTES]))
+        .collect();
+    let has_national_id = df
+        .column(col::HAS_NATIONAL_ID)?
+        .bool()?
+        .iter()
+        .map(|b| b.unwrap_or(false))
+        .collect();
+    let member_key = df
+        .column(col::MEMBER_KEY)?
+        .binary()?
+        .iter()
+        .map(|b| b.and_then(key_of))
+        .collect();
+    let name_key = df
+        .column(col::NAME_KEY)?
+        .binary()?
+        .iter()
+        .map(|b| b.and_then(key_of))
+        .collect();
+    Ok(Identities {
+        person,
+        has_national_id,
+        member_key,
+        name_key,
+    })
+}
+
+/// Years as stored in a part's date column, as days since 1970.
+pub fn date_days(df: &DataFrame, name: &str) -> Result<Vec<Option<i32>>> {
+    let c = df.column(name)?.cast(&DataType::Int32)?;
+    Ok(c.i32()?.iter().collect())
+}
+
+pub fn year_of_days(n: i32) -> i32 {
+    from_days(n).year()
+}

@@ -1,0 +1,227 @@
+//! Vietnamese text: cleaning, NFC, and the two comparison keys.
+//!
+//! `clean` is what we keep (NFC, one space, `Ð` read as `Đ`). `name_key` compares names
+//! regardless of case, NFC/NFD and old vs new tone-mark placement (`Hoà` = `Hòa`).
+//! `fold` also drops every diacritic; callers use it only as a last, ambiguity-checked
+//! pass, because it merges different names (`Đông Thành` and `Đông Thạnh`).
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Trims, collapses white space (NBSP included), drops zero-width characters, maps the
+/// Icelandic eth that legacy fonts put in place of `Đ`, and normalizes to NFC.
+pub fn clean(raw: &str) -> String {
+    if raw.is_ascii() {
+        return collapse_spaces(raw);
+    }
+    let mut mapped = String::with_capacity(raw.len());
+    for c in raw.chars() {
+        match c {
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => {}
+            '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{3000}' => mapped.push(' '),
+            '\u{00D0}' => mapped.push('Đ'),
+            '\u{00F0}' => mapped.push('đ'),
+            _ => mapped.push(c),
+        }
+    }
+    collapse_spaces(&mapped).nfc().collect()
+}
+
+fn collapse_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// The five Vietnamese tone marks as combining characters.
+fn is_tone_mark(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0300}' | '\u{0301}' | '\u{0303}' | '\u{0309}' | '\u{0323}'
+    )
+}
+
+/// A comparison key that keeps diacritics but ignores case, normalization form and
+/// where in the syllable the tone mark sits: each word's tone mark moves to its end.
+pub fn name_key(raw: &str) -> String {
+    let cleaned = clean(raw);
+    let mut out = String::with_capacity(cleaned.len() + 4);
+    for (i, word) in cleaned.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let mut tone = None;
+        for c in word.nfd() {
+            if is_tone_mark(c) {
+                tone = Some(c);
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        }
+        if let Some(t) = tone {
+            out.push(t);
+        }
+    }
+    out
+}
+
+/// Lower case, no diacritics (`đ` → `d`), punctuation to spaces, one space between words.
+pub fn fold(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut pending_space = false;
+    let mut push = |c: char, out: &mut String| {
+        if c.is_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.extend(c.to_lowercase());
+        } else {
+            pending_space = true;
+        }
+    };
+    if raw.is_ascii() {
+        for c in raw.chars() {
+            push(c, &mut out);
+        }
+        return out;
+    }
+    for c in raw.nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        let c = match c {
+            'đ' | 'Đ' | '\u{00D0}' | '\u{00F0}' => 'd',
+            _ => c,
+        };
+        push(c, &mut out);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_cases() {
+        let cases = [
+            ("  Nguyễn   Văn  A ", "Nguyễn Văn A"),
+            ("Nguy\u{0065}\u{0302}\u{0303}n", "Nguyễn"),
+            ("\u{00D0}ặng", "Đặng"),
+            ("Lò\u{00A0}Văn\u{200B} Sáng", "Lò Văn Sáng"),
+            ("\u{FEFF}Mã xã", "Mã xã"),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(clean(raw), want, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn name_key_ignores_tone_placement_form_and_case() {
+        let same = [
+            ("Hoà", "Hòa"),
+            ("Thuý", "Thúy"),
+            ("khoẻ", "khỏe"),
+            ("NGUYỄN", "nguyễn"),
+            ("Nguye\u{0302}\u{0303}n", "Nguyễn"),
+        ];
+        for (a, b) in same {
+            assert_eq!(name_key(a), name_key(b), "{a} vs {b}");
+        }
+        assert_ne!(name_key("Đông Thành"), name_key("Đông Thạnh"));
+        assert_ne!(name_key("Hòa"), name_key("Hoa"));
+    }
+
+    #[test]
+    fn fold_strips_everything() {
+        let cases = [
+            ("Mã Đoàn Viên", "ma doan vien"),
+            ("Họ và tên (*)", "ho va ten"),
+            ("  SỐ_CCCD ", "so cccd"),
+            ("\u{00D0}ơn vị", "don vi"),
+            ("Đông Thạnh", "dong thanh"),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(fold(raw), want, "{raw:?}");
+        }
+    }
+}
+
+/// What a [`Lexicon`] lookup found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lookup<T> {
+    Found(T),
+    Ambiguous(Vec<T>),
+    Missing,
+}
+
+/// Names (with aliases) to values: exact on [`name_key`], then, only where it names one
+/// value, on [`fold`].
+#[derive(Debug, Clone)]
+pub struct Lexicon<T> {
+    exact: std::collections::HashMap<String, Vec<T>>,
+    folded: std::collections::HashMap<String, Vec<T>>,
+}
+
+impl<T> Default for Lexicon<T> {
+    fn default() -> Self {
+        Lexicon {
+            exact: Default::default(),
+            folded: Default::default(),
+        }
+    }
+}
+
+impl<T: Clone + PartialEq> Lexicon<T> {
+    pub fn insert(&mut self, name: &str, value: T) {
+        let exact = self.exact.entry(name_key(name)).or_default();
+        if !exact.contains(&value) {
+            exact.push(value.clone());
+        }
+        let folded = self.folded.entry(fold(name)).or_default();
+        if !folded.contains(&value) {
+            folded.push(value);
+        }
+    }
+
+    pub fn lookup(&self, raw: &str) -> Lookup<T> {
+        if let Some(hits) = self.exact.get(&name_key(raw)) {
+            return one_or_many(hits);
+        }
+        match self.folded.get(&fold(raw)) {
+            Some(hits) => one_or_many(hits),
+            None => Lookup::Missing,
+        }
+    }
+}
+
+fn one_or_many<T: Clone>(hits: &[T]) -> Lookup<T> {
+    match hits {
+        [] => Lookup::Missing,
+        [one] => Lookup::Found(one.clone()),
+        many => Lookup::Ambiguous(many.to_vec()),
+    }
+}
+
+#[cfg(test)]
+mod lexicon_tests {
+    use super::*;
+
+    #[test]
+    fn exact_then_unambiguous_fold() {
+        let mut lex = Lexicon::default();
+        lex.insert("Đông Thành", 1);
+        lex.insert("Đông Thạnh", 2);
+        lex.insert("Tả Van", 3);
+        assert_eq!(lex.lookup("đông thạnh"), Lookup::Found(2));
+        assert_eq!(lex.lookup("Dong Thanh"), Lookup::Ambiguous(vec![1, 2]));
+        assert_eq!(lex.lookup("Ta Van"), Lookup::Found(3));
+        assert_eq!(lex.lookup("Sa Pa"), Lookup::Missing);
+    }
+}
