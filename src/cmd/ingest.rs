@@ -13,6 +13,18 @@ const REJECTS_SHOWN: usize = 20;
 
 pub fn run(store: &Store, args: &IngestArgs, wait: Duration) -> Result<()> {
     let opts = args.resolve(wait);
+    if let Some(path) = &args.rejects {
+        // Find out before the store changes that the rejects file cannot be written.
+        let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
+        if parent.is_some_and(|p| !p.is_dir()) {
+            return Err(Failure::usage(format!(
+                "cannot write the rejects file {}: its directory does not exist",
+                path.display()
+            ))
+            .hint("create the directory first, or give another --rejects path")
+            .into());
+        }
+    }
     let summary = ingest::run(store, &opts)?;
     print_files(&summary, opts.dry_run);
     for w in &summary.warnings {

@@ -91,6 +91,13 @@ const BATCH_ROWS: usize = 65_536;
 /// SHA-256 of a file's bytes.
 fn file_sha256(path: &std::path::Path, name: &str) -> Result<String> {
     use std::io::Read;
+    if path.is_dir() {
+        return Err(
+            Failure::new(Exit::Io, format!("{name} is a directory, not a CSV file"))
+                .hint("name the CSV files inside it, e.g. DIR/*.csv")
+                .into(),
+        );
+    }
     let mut f = std::fs::File::open(path).with_context(|| format!("cannot open {name}"))?;
     let mut h = Sha256::new();
     let mut buf = vec![0u8; 1 << 20];

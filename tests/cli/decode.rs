@@ -1,0 +1,96 @@
+//! Real-world encodings and shapes: each ingests with its clean twin's row count.
+
+use crate::workdir::Workdir;
+use unicode_normalization::UnicodeNormalization;
+
+const CLEAN: &str = "Họ và tên,Dân tộc,Tôn giáo,Xã/Phường,Ngày vào Hội\nLò Thị Hoà,Thái,Không,Xã Hợp Thành,01/01/2010\nVàng Thị Sợi,Mông,Tin lành,Xã Bát Xát,01/01/2011\nNguyễn Thị Thuý,Kinh,Phật giáo,Phường Lào Cai,01/01/2012\n";
+
+fn ingest_women(w: &Workdir, file: &str, extra: &[&str]) -> crate::workdir::Run {
+    let mut args = vec!["ingest", file, "--org", "women", "--as-of", "31/10/2026"];
+    args.extend_from_slice(extra);
+    w.tally(&args)
+}
+
+fn stored_without_warnings(w: &Workdir, file: &str, bytes: Vec<u8>, encoding: &str) {
+    w.write(file, bytes);
+    let run = ingest_women(w, file, &[]).expect(0);
+    assert!(run.stdout.contains("stored 3 row(s)"), "{}", run.stdout);
+    assert!(run.stdout.contains(encoding), "{encoding}: {}", run.stdout);
+    // Names of ethnic groups and religions decoded right: no unknown-value warnings.
+    assert!(!run.stderr.contains("unknown"), "{}", run.stderr);
+}
+
+#[test]
+fn utf16_le_with_bom_and_tabs_as_excel_saves_unicode_text() {
+    let w = Workdir::new().with_reference();
+    let text = CLEAN.replace(',', "\t").replace('\n', "\r\n");
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(text.encode_utf16().flat_map(|u| u.to_le_bytes()));
+    stored_without_warnings(&w, "u16.csv", bytes, "utf-16le");
+}
+
+#[test]
+fn utf8_with_bom_and_nfd_text() {
+    let w = Workdir::new().with_reference();
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(CLEAN.nfd().collect::<String>().into_bytes());
+    stored_without_warnings(&w, "nfd.csv", bytes, "utf-8");
+}
+
+/// Windows-1258 as Excel on Vietnamese Windows writes it: tone marks as combining
+/// bytes, semicolons, a title row.
+#[test]
+fn windows_1258_with_semicolons_and_a_title_row() {
+    let w = Workdir::new().with_reference();
+    let text = format!("DANH SÁCH HỘI VIÊN;;;;\n{}", CLEAN.replace(',', ";"));
+    let tone = |c: char| matches!(c, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}');
+    let mut split = String::new();
+    for c in text.chars() {
+        let (_, _, unmappable) = encoding_rs::WINDOWS_1258.encode(&c.to_string());
+        if !unmappable {
+            split.push(c);
+            continue;
+        }
+        let nfd: String = c.to_string().nfd().collect();
+        split.extend(nfd.chars().filter(|c| !tone(*c)).collect::<String>().nfc());
+        split.extend(nfd.chars().filter(|c| tone(*c)));
+    }
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1258.encode(&split);
+    assert!(!unmappable);
+    stored_without_warnings(&w, "cp1258.csv", bytes.into_owned(), "windows-1258");
+}
+
+#[test]
+fn tcvn3_from_an_old_vntime_file() {
+    let w = Workdir::new().with_reference();
+    // "Họ và tên,Dân tộc,Tôn giáo,Xã/Phường,Ngày vào Hội" and three rows, in TCVN3.
+    let bytes: Vec<u8> = [
+        &b"H\xe4 v\xb5 t\xaan,D\xa9n t\xe9c,T\xabn gi\xb8o,X\xb7/Ph\xad\xeang,Ng\xb5y v\xb5o H\xe9i\n"[..],
+        &b"L\xdf Th\xde Ho\xb5,Th\xb8i,Kh\xabng,X\xb7 H\xeep Th\xb5nh,01/01/2010\n"[..],
+        &b"V\xb5ng Th\xde S\xee i,M\xabng,Tin l\xb5nh,X\xb7 B\xb8t X\xb8t,01/01/2011\n"[..],
+        &b"Nguy\xd4n Th\xde Thu\xfd,Kinh,Ph\xb9t gi\xb8o,Ph\xad\xeang L\xb5o Cai,01/01/2012\n"[..],
+    ]
+    .concat();
+    stored_without_warnings(&w, "tcvn3.csv", bytes, "tcvn3");
+}
+
+#[test]
+fn vni_windows() {
+    let w = Workdir::new().with_reference();
+    let bytes: Vec<u8> = [
+        &b"Ho\xef va\xf8 te\xe2n,Da\xe2n to\xe4c,To\xe2n gia\xf9o,Xa\xf5/Ph\xf6\xf4\xf8ng,Nga\xf8y va\xf8o Ho\xe4i\n"[..],
+        &b"Lo\xf8 Th\xf2 Ho\xf8a,Tha\xf9i,Kho\xe2ng,Xa\xf5 H\xf4\xefp Tha\xf8nh,01/01/2010\n"[..],
+        &b"Va\xf8ng Th\xf2 S\xf4\xefi,Mo\xe2ng,Tin la\xf8nh,Xa\xf5 Ba\xf9t Xa\xf9t,01/01/2011\n"[..],
+        &b"Nguye\xe3n Th\xf2 Thu\xf9y,Kinh,Pha\xe4t gia\xf9o,Ph\xf6\xf4\xf8ng La\xf8o Cai,01/01/2012\n"[..],
+    ]
+    .concat();
+    stored_without_warnings(&w, "vni.csv", bytes, "vni");
+}
+
+#[test]
+fn forced_encoding_overrides_detection() {
+    let w = Workdir::new().with_reference();
+    w.write("plain.csv", CLEAN);
+    let run = ingest_women(&w, "plain.csv", &["--encoding", "utf-8"]).expect(0);
+    assert!(run.stdout.contains("stored 3 row(s)"), "{}", run.stdout);
+}

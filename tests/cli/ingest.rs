@@ -1,0 +1,473 @@
+use crate::workdir::{fixture, Workdir};
+
+#[test]
+fn clean_roll_is_stored_whole() {
+    let w = Workdir::new()
+        .with_reference()
+        .with(&["roll_youth_clean.csv"]);
+    let run = w
+        .tally(&[
+            "ingest",
+            "roll_youth_clean.csv",
+            "--org",
+            "Đoàn TN",
+            "--as-of",
+            "31/10/2026",
+        ])
+        .expect(0);
+    assert!(
+        run.stdout
+            .contains("stored 5 row(s) of the youth roll as of 2026-10-31"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(w.snapshot_rows("youth"), Some(5));
+    // A 36-year-old in the Youth Union is kept, with a warning naming the place.
+    assert!(
+        run.stderr
+            .contains("roll_youth_clean.csv:6: column \"Ngày sinh\""),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn same_bytes_again_change_nothing() {
+    let w = Workdir::new()
+        .with_reference()
+        .with(&["roll_youth_clean.csv"]);
+    let args = [
+        "ingest",
+        "roll_youth_clean.csv",
+        "--org",
+        "youth",
+        "--as-of",
+        "2026-10-31",
+    ];
+    w.tally(&args).expect(0);
+    let before = w.manifest();
+    let run = w.tally(&args).expect(0);
+    assert!(run.stdout.contains("already ingested"), "{}", run.stdout);
+    assert_eq!(w.manifest(), before);
+    assert_eq!(w.snapshot_rows("youth"), Some(5));
+}
+
+#[test]
+fn one_bad_row_refuses_the_file_and_leaves_the_store_untouched() {
+    let w = Workdir::new()
+        .with_reference()
+        .with(&["roll_youth_bad.csv"]);
+    let before = w.manifest();
+    let files_before = w.store_files();
+    let run = w
+        .tally(&[
+            "ingest",
+            "roll_youth_bad.csv",
+            "--org",
+            "youth",
+            "--as-of",
+            "31/10/2026",
+        ])
+        .expect(65);
+    assert!(
+        run.stderr.contains("8 row(s) rejected; nothing was stored"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("hint:"), "{}", run.stderr);
+    assert_eq!(w.manifest(), before);
+    assert_eq!(w.store_files(), files_before);
+    assert_eq!(w.snapshot_rows("youth"), None);
+}
+
+#[test]
+fn every_reject_reason_is_reported_with_its_place() {
+    let w = Workdir::new()
+        .with_reference()
+        .with(&["roll_youth_bad.csv"]);
+    let run = w
+        .tally(&[
+            "ingest",
+            "roll_youth_bad.csv",
+            "--org",
+            "youth",
+            "--as-of",
+            "31/10/2026",
+        ])
+        .expect(65);
+    let expected = [
+        "roll_youth_bad.csv:3: column \"Số CCCD\": value \"1.2E+11\": malformed national ID: Excel wrote it in scientific notation",
+        "roll_youth_bad.csv:4: column \"Mã xã\": value \"77777\": the area code is not in the areas reference",
+        "roll_youth_bad.csv:5: column \"Ngày sinh\": value \"31/02/2000\": not a date",
+        "roll_youth_bad.csv:6: column \"Ngày vào Đoàn\": value \"01/12/2026\": joined after the snapshot date 2026-10-31",
+        "roll_youth_bad.csv:7: column \"Ngày ra\": value \"01/01/2017\": left before joining (2018-01-01)",
+        "roll_youth_bad.csv:8: repeats a person already in this snapshot (same national ID as roll_youth_bad.csv:2)",
+        "roll_youth_bad.csv:10: column \"Họ và tên\": no name and no national ID",
+        "roll_youth_bad.csv:11: column \"Số CCCD\": value \"0102001234\": malformed national ID: it has 10 digits",
+    ];
+    for e in expected {
+        assert!(run.stderr.contains(e), "missing {e:?} in\n{}", run.stderr);
+    }
+    // An unknown ethnicity is a warning, not a reject.
+    assert!(
+        run.stderr.contains(
+            "roll_youth_bad.csv:9: column \"Dân tộc\": value \"Klingon\": unknown ethnicity"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn skip_invalid_stores_exactly_the_good_rows_and_lists_the_bad_ones() {
+    let w = Workdir::new()
+        .with_reference()
+        .with(&["roll_youth_bad.csv"]);
+    let run = w
+        .tally(&[
+            "ingest",
+            "roll_youth_bad.csv",
+            "--org",
+            "youth",
+            "--as-of",
+            "31/10/2026",
+            "--skip-invalid",
+            "--rejects",
+            "rejects.csv",
+        ])
+        .expect(0);
+    assert!(run.stdout.contains("stored 2 row(s)"), "{}", run.stdout);
+    assert_eq!(w.snapshot_rows("youth"), Some(2));
+    let rejects = w.read("rejects.csv");
+    let mut rdr = csv::Reader::from_reader(rejects.as_bytes());
+    let header: Vec<String> = rdr.headers().unwrap().iter().map(str::to_string).collect();
+    assert_eq!(
+        &header[..6],
+        ["file", "line", "column", "value", "reason", "hint"]
+    );
+    assert!(header.contains(&"Họ và tên".to_string()));
+    let lines: Vec<String> = rdr.records().map(|r| r.unwrap()[1].to_string()).collect();
+    assert_eq!(lines, ["3", "4", "5", "6", "7", "8", "10", "11"]);
+    // The original values travel with the reason; a formula-like cell is defused.
+    assert!(rejects.contains("Phạm Văn Cường"));
+    assert!(!rejects.contains(",="));
+}
+
+#[test]
+fn dry_run_writes_nothing() {
+    let w = Workdir::new().with(&["areas.csv"]);
+    let run = w.tally(&["ingest", "areas.csv", "--dry-run"]).expect(0);
+    assert!(
+        run.stdout.contains("would store 7 row(s) of the areas"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(w.manifest(), "");
+}
+
+#[test]
+fn a_roll_needs_an_org_and_a_date() {
+    let w = Workdir::new()
+        .with_reference()
+        .with(&["roll_youth_clean.csv"]);
+    let run = w
+        .tally(&["ingest", "roll_youth_clean.csv", "--as-of", "31/10/2026"])
+        .expect(2);
+    assert!(run.stderr.contains("--org"), "{}", run.stderr);
+    let run = w
+        .tally(&["ingest", "roll_youth_clean.csv", "--org", "youth"])
+        .expect(2);
+    assert!(run.stderr.contains("--as-of"), "{}", run.stderr);
+    let run = w
+        .tally(&[
+            "ingest",
+            "roll_youth_clean.csv",
+            "--org",
+            "Mặt trận",
+            "--as-of",
+            "31/10/2026",
+        ])
+        .expect(2);
+    assert!(
+        run.stderr.contains("unknown organization"),
+        "{}",
+        run.stderr
+    );
+    w.tally(&[
+        "ingest",
+        "roll_youth_clean.csv",
+        "--org",
+        "youth",
+        "--as-of",
+        "10/31/2026",
+    ])
+    .expect(2);
+    w.tally(&["report-nonsense"]).expect(2);
+}
+
+#[test]
+fn org_and_date_can_come_from_columns() {
+    let w = Workdir::new().with_reference();
+    w.write(
+        "mixed.csv",
+        "Họ và tên,Mã xã,Tổ chức,Ngày chốt số liệu\nA Văn B,02647,Đoàn TN,31/10/2026\nC Thị D,02647,HLHPN,31/10/2026\nE Văn F,02680,youth,30/09/2026\n",
+    );
+    let run = w.tally(&["ingest", "mixed.csv"]).expect(0);
+    assert_eq!(run.stdout.matches("stored").count(), 3, "{}", run.stdout);
+    let s = w.status_json();
+    let snaps: Vec<(String, String, u64)> = s["snapshots"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| {
+            (
+                x["org"].as_str().unwrap().into(),
+                x["as_of"].as_str().unwrap().into(),
+                x["rows"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        snaps,
+        [
+            ("women".to_string(), "2026-10-31".to_string(), 1),
+            ("youth".to_string(), "2026-09-30".to_string(), 1),
+            ("youth".to_string(), "2026-10-31".to_string(), 1)
+        ]
+    );
+}
+
+#[test]
+fn several_files_make_one_snapshot_and_a_person_in_two_is_rejected() {
+    let w = Workdir::new().with_reference();
+    w.write("d1.csv", "Họ và tên,Số CCCD,Ngày sinh,Mã xã\nA Văn B,010200000001,2000,02647\nC Văn D,010200000002,2000,02647\n");
+    w.write(
+        "d2.csv",
+        "Họ và tên,Số CCCD,Ngày sinh,Mã xã\nE Văn F,010200000003,2000,02680\n",
+    );
+    w.write(
+        "d3.csv",
+        "Họ và tên,Số CCCD,Ngày sinh,Mã xã\nA Văn B,010200000001,2000,02680\n",
+    );
+    w.tally(&[
+        "ingest",
+        "d1.csv",
+        "d2.csv",
+        "--org",
+        "youth",
+        "--as-of",
+        "31/10/2026",
+    ])
+    .expect(0);
+    assert_eq!(w.snapshot_rows("youth"), Some(3));
+    let run = w
+        .tally(&[
+            "ingest",
+            "d3.csv",
+            "--org",
+            "youth",
+            "--as-of",
+            "31/10/2026",
+        ])
+        .expect(65);
+    assert!(
+        run.stderr
+            .contains("same national ID as a row already stored from d1.csv"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(w.snapshot_rows("youth"), Some(3));
+}
+
+#[test]
+fn replace_swaps_the_corrected_part_only_when_asked() {
+    let w = Workdir::new().with_reference();
+    std::fs::create_dir_all(w.dir.join("fixed")).unwrap();
+    w.write("d1.csv", "Họ và tên,Mã xã\nA Văn B,02647\nC Văn D,02647\n");
+    w.write("d2.csv", "Họ và tên,Mã xã\nE Văn F,02680\n");
+    w.write(
+        "fixed/d1.csv",
+        "Họ và tên,Mã xã\nA Văn B,02647\nC Văn D,02647\nG Văn H,02647\n",
+    );
+    w.tally(&[
+        "ingest",
+        "d1.csv",
+        "d2.csv",
+        "--org",
+        "youth",
+        "--as-of",
+        "31/10/2026",
+    ])
+    .expect(0);
+    let before = w.manifest();
+    let run = w
+        .tally(&[
+            "ingest",
+            "fixed/d1.csv",
+            "--org",
+            "youth",
+            "--as-of",
+            "31/10/2026",
+        ])
+        .expect(1);
+    assert!(run.stderr.contains("--replace"), "{}", run.stderr);
+    assert_eq!(w.manifest(), before);
+    w.tally(&[
+        "ingest",
+        "fixed/d1.csv",
+        "--org",
+        "youth",
+        "--as-of",
+        "31/10/2026",
+        "--replace",
+    ])
+    .expect(0);
+    assert_eq!(w.snapshot_rows("youth"), Some(4));
+    // The replaced part's file is gone from the store.
+    let parts = w
+        .store_files()
+        .into_iter()
+        .filter(|p| {
+            p.extension().is_some_and(|e| e == "parquet") && p.to_string_lossy().contains("rolls")
+        })
+        .count();
+    assert_eq!(parts, 2);
+}
+
+#[test]
+fn totals_rows_and_blank_rows_are_skipped() {
+    let w = Workdir::new().with_reference();
+    w.write(
+        "t.csv",
+        "BÁO CÁO;;\n;;\nHọ và tên;Mã xã;STT\nA Văn B;02647;1\n;;\nC Văn D;02680;2\nTổng cộng;;2\n",
+    );
+    let run = w
+        .tally(&["ingest", "t.csv", "--org", "youth", "--as-of", "31/10/2026"])
+        .expect(0);
+    assert_eq!(w.snapshot_rows("youth"), Some(2));
+    assert!(
+        run.stderr.contains("skipped totals row(s) on line(s) 7"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn area_names_resolve_and_ambiguous_names_list_the_candidates() {
+    let w = Workdir::new()
+        .with_reference()
+        .with(&["roll_women_by_name.csv"]);
+    let run = w
+        .tally(&[
+            "ingest",
+            "roll_women_by_name.csv",
+            "--org",
+            "women",
+            "--as-of",
+            "31/10/2026",
+        ])
+        .expect(65);
+    assert!(
+        run.stderr.contains("roll_women_by_name.csv:5: column \"Xã/Phường\": value \"Tân Phú\": the area name matches several units: Xã Tân Phú (90001), Xã Tân Phú (90002)"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("1 row(s) rejected"), "{}", run.stderr);
+}
+
+#[test]
+fn unreadable_inputs_get_clear_errors() {
+    let w = Workdir::new();
+    let run = w
+        .tally(&["ingest", "missing.csv", "--kind", "areas"])
+        .expect(74);
+    assert!(run.stderr.contains("missing.csv"), "{}", run.stderr);
+    w.write("empty.csv", "");
+    let run = w.tally(&["ingest", "empty.csv"]).expect(65);
+    assert!(run.stderr.contains("empty.csv is empty"), "{}", run.stderr);
+    w.write("noheader.csv", "1,2,3\n4,5,6\n");
+    let run = w.tally(&["ingest", "noheader.csv"]).expect(65);
+    assert!(run.stderr.contains("found no header row"), "{}", run.stderr);
+    w.write(
+        "binary.csv",
+        [0u8, 159, 146, 150, 0, 1, 2, 3, 0xff, 0x00, 0x13, 0x37],
+    );
+    w.tally(&["ingest", "binary.csv"]).expect(65);
+    std::fs::create_dir(w.dir.join("adir")).unwrap();
+    let run = w.tally(&["ingest", "adir"]).expect(74);
+    assert!(run.stderr.contains("is a directory"), "{}", run.stderr);
+    w.write("roll.csv", "Họ và tên,Ngày sinh\nA,2000\n");
+    let run = w
+        .tally(&[
+            "ingest",
+            "roll.csv",
+            "--kind",
+            "roll",
+            "--org",
+            "youth",
+            "--as-of",
+            "31/10/2026",
+        ])
+        .expect(65);
+    assert!(
+        run.stderr
+            .contains("lacks required column(s): area_code, area_name or enterprise_id"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("headers found: \"Họ và tên\", \"Ngày sinh\""),
+        "{}",
+        run.stderr
+    );
+    assert!(!w.store().join("manifest.json").exists());
+    let _ = fixture("areas.csv");
+}
+
+#[test]
+fn a_busy_store_makes_a_writer_wait_then_exit_75() {
+    let w = Workdir::new().with_reference();
+    let lock = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(w.store().join("lock"))
+        .unwrap();
+    lock.lock().unwrap();
+    let start = std::time::Instant::now();
+    let run = w
+        .tally(&["--wait", "1", "ingest", "areas.csv", "--replace"])
+        .expect(75);
+    assert!(start.elapsed() >= std::time::Duration::from_millis(900));
+    assert!(
+        run.stderr.contains("another tally process"),
+        "{}",
+        run.stderr
+    );
+    lock.unlock().unwrap();
+    w.tally(&["--wait", "1", "status"]).expect(0);
+}
+
+#[test]
+fn enterprise_gives_the_area_when_the_row_has_none() {
+    let w = Workdir::new().with_reference();
+    w.write(
+        "u.csv",
+        "Họ và tên,Mã số thuế\nA Văn B,5300100002\nC Văn D,5300100009\n",
+    );
+    let run = w
+        .tally(&["ingest", "u.csv", "--org", "union", "--as-of", "31/10/2026"])
+        .expect(65);
+    assert!(run.stderr.contains("u.csv:3: column \"Mã số thuế\": value \"5300100009\": the row has no area and its enterprise is not in the enterprises reference"), "{}", run.stderr);
+    w.tally(&[
+        "ingest",
+        "u.csv",
+        "--org",
+        "union",
+        "--as-of",
+        "31/10/2026",
+        "--skip-invalid",
+    ])
+    .expect(0);
+    assert_eq!(w.snapshot_rows("union"), Some(1));
+}

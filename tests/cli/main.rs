@@ -1,0 +1,11 @@
+//! Integration tests: the real `tally` binary in a temporary directory, read like a
+//! transcript. One binary, split into modules by subcommand.
+
+mod workdir;
+
+mod decode;
+mod drop;
+mod ingest;
+mod privacy;
+mod reference;
+mod status;

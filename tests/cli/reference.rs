@@ -1,0 +1,118 @@
+//! Reference files are validated like rolls.
+
+use crate::workdir::Workdir;
+
+#[test]
+fn all_reference_kinds_are_detected_and_stored() {
+    let w = Workdir::new().with_reference();
+    let s = w.status_json();
+    assert_eq!(s["reference"]["areas"], 7);
+    assert_eq!(s["reference"]["enterprises"], 4);
+    assert_eq!(s["reference"]["eligible"], 7);
+    assert_eq!(s["reference"]["targets"], 5);
+}
+
+#[test]
+fn bad_areas_are_rejected_with_reasons() {
+    let w = Workdir::new();
+    w.write(
+        "areas.csv",
+        "code,name,level,parent_code,ethnic_minority\n1,Tỉnh A,province,,no\n2,Xã B,commune,1,maybe\n1,Xã B lặp,commune,1,no\n3,Xã C,commune,9,no\n4,Xã D,commune,5,no\n5,Xã E,commune,4,no\n6,Xã F,commune,1,yes\n",
+    );
+    let run = w.tally(&["ingest", "areas.csv"]).expect(65);
+    for e in [
+        "areas.csv:3: column \"ethnic_minority\": value \"maybe\": not a yes/no value",
+        "areas.csv:4: column \"code\": value \"1\": the code repeats line 2",
+        "areas.csv:5: column \"parent_code\": value \"9\": the parent unit is not in the file",
+        "areas.csv:6: column \"parent_code\": value \"5\": the unit is its own ancestor",
+        "areas.csv:7: column \"parent_code\": value \"4\": the unit is its own ancestor",
+    ] {
+        assert!(run.stderr.contains(e), "missing {e:?} in\n{}", run.stderr);
+    }
+    assert!(run.stderr.contains("5 row(s) rejected"), "{}", run.stderr);
+}
+
+#[test]
+fn bad_enterprises_eligible_and_targets_are_rejected() {
+    let w = Workdir::new().with_reference();
+    w.write("e.csv", "Mã số thuế,Tên doanh nghiệp,Mã xã,Loại hình,Số lao động\n1,A,02647,tư bản,5\n2,B,99999,FDI,5\n3,C,02647,FDI,-4\n");
+    let run = w.tally(&["ingest", "e.csv"]).expect(65);
+    assert!(
+        run.stderr
+            .contains("e.csv:2: column \"Loại hình\": value \"tư bản\": unknown ownership"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("e.csv:3: column \"Mã xã\": value \"99999\": the area code is not in the areas reference"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("e.csv:4: column \"Số lao động\": value \"-4\": not a head count"),
+        "{}",
+        run.stderr
+    );
+
+    w.write("g.csv", "area_code,org,year,eligible\n02647,youth,2026,-1\n02647,mặt trận,2026,5\n02647,youth,26,5\n99999,youth,2026,5\n02680,any,2026,5\n");
+    let run = w.tally(&["ingest", "g.csv"]).expect(65);
+    assert!(run.stderr.contains("4 row(s) rejected"), "{}", run.stderr);
+
+    w.write("t.csv", "org,year,scope,target_pct\nyouth,2026,*,101\nyouth,2026,planet=mars,50\nyouth,2026,99999,50\nyouth,2026,rural=yes,50\nyouth,2026,rural=yes,55\n");
+    let run = w.tally(&["ingest", "t.csv"]).expect(65);
+    assert!(
+        run.stderr.contains(
+            "t.csv:2: column \"target_pct\": value \"101\": not a percentage from 0 to 100"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("unknown dimension \"planet\""),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("t.csv:4: column \"scope\": value \"99999\""),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("t.csv:6: column \"scope\": value \"rural=yes\": a second target"),
+        "{}",
+        run.stderr
+    );
+    // Nothing replaced the good reference tables.
+    assert_eq!(w.status_json()["reference"]["targets"], 5);
+}
+
+#[test]
+fn a_newer_reference_file_replaces_the_older() {
+    let w = Workdir::new().with_reference();
+    w.write(
+        "targets2.csv",
+        "org,year,scope,target_pct\nyouth,2027,*,72\n",
+    );
+    w.tally(&["ingest", "targets2.csv"]).expect(0);
+    let s = w.status_json();
+    assert_eq!(s["reference"]["targets"], 1);
+    let kinds: Vec<&str> = s["ingests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["kind"].as_str().unwrap())
+        .filter(|k| *k == "targets")
+        .collect();
+    assert_eq!(kinds.len(), 1);
+}
+
+#[test]
+fn eligible_needs_areas_first_but_one_command_orders_them() {
+    let w = Workdir::new().with(&["areas.csv", "eligible.csv"]);
+    let run = w.tally(&["ingest", "eligible.csv"]).expect(65);
+    assert!(
+        run.stderr.contains("ingest the areas file first"),
+        "{}",
+        run.stderr
+    );
+    w.tally(&["ingest", "eligible.csv", "areas.csv"]).expect(0);
+}

@@ -1,0 +1,154 @@
+//! A temporary working directory with fixtures and a store, and a runner for the binary.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub struct Workdir {
+    _tmp: tempfile::TempDir,
+    pub dir: PathBuf,
+}
+
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    fn from(out: Output) -> Run {
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
+    /// Panics with the transcript unless the exit code is `code`.
+    pub fn expect(self, code: i32) -> Run {
+        assert_eq!(
+            self.code, code,
+            "exit code\n--- stdout\n{}\n--- stderr\n{}",
+            self.stdout, self.stderr
+        );
+        self
+    }
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name)
+}
+
+impl Workdir {
+    pub fn new() -> Workdir {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let dir = tmp.path().to_path_buf();
+        Workdir { _tmp: tmp, dir }
+    }
+
+    pub fn store(&self) -> PathBuf {
+        self.dir.join("store")
+    }
+
+    /// Copies fixtures into the work dir (so their names are short in messages).
+    pub fn with(self, names: &[&str]) -> Workdir {
+        for n in names {
+            fs::copy(fixture(n), self.dir.join(n)).expect("copy fixture");
+        }
+        self
+    }
+
+    pub fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+        let p = self.dir.join(name);
+        fs::write(&p, bytes).expect("write file");
+        p
+    }
+
+    pub fn read(&self, name: &str) -> String {
+        fs::read_to_string(self.dir.join(name)).expect("read file")
+    }
+
+    pub fn tally(&self, args: &[&str]) -> Run {
+        let out = Command::new(env!("CARGO_BIN_EXE_tally"))
+            .current_dir(&self.dir)
+            .env("TALLY_STORE", self.store())
+            .env_remove("LANG")
+            .args(args)
+            .output()
+            .expect("run tally");
+        Run::from(out)
+    }
+
+    /// The reference files every roll test needs.
+    pub fn with_reference(self) -> Workdir {
+        let w = self.with(&[
+            "areas.csv",
+            "enterprises.csv",
+            "eligible.csv",
+            "targets.csv",
+        ]);
+        w.tally(&[
+            "ingest",
+            "areas.csv",
+            "enterprises.csv",
+            "eligible.csv",
+            "targets.csv",
+        ])
+        .expect(0);
+        w
+    }
+
+    /// The reference files and the clean youth roll of 31/10/2026 (5 rows).
+    pub fn with_youth_roll(self) -> Workdir {
+        let w = self.with_reference().with(&["roll_youth_clean.csv"]);
+        w.tally(&[
+            "ingest",
+            "roll_youth_clean.csv",
+            "--org",
+            "youth",
+            "--as-of",
+            "31/10/2026",
+        ])
+        .expect(0);
+        w
+    }
+
+    pub fn manifest(&self) -> String {
+        fs::read_to_string(self.store().join("manifest.json")).unwrap_or_default()
+    }
+
+    pub fn status_json(&self) -> serde_json::Value {
+        let run = self.tally(&["status", "--format", "json"]).expect(0);
+        serde_json::from_str(&run.stdout).expect("status json")
+    }
+
+    /// Every file under the store, recursively.
+    pub fn store_files(&self) -> Vec<PathBuf> {
+        fn walk(p: &Path, out: &mut Vec<PathBuf>) {
+            if let Ok(rd) = fs::read_dir(p) {
+                for e in rd.flatten() {
+                    let path = e.path();
+                    out.push(path.clone());
+                    if path.is_dir() {
+                        walk(&path, out);
+                    }
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.store(), &mut out);
+        out
+    }
+
+    /// Rows of the one snapshot of `org`, from status.
+    pub fn snapshot_rows(&self, org: &str) -> Option<u64> {
+        let s = self.status_json();
+        s["snapshots"]
+            .as_array()?
+            .iter()
+            .find(|x| x["org"] == org)
+            .and_then(|x| x["rows"].as_u64())
+    }
+}
