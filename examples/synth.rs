@@ -288,7 +288,7 @@ fn write_enterprises(
     members: u64,
     rng: &mut Rng,
 ) -> std::io::Result<Vec<Ent>> {
-    let n = (members / 40).clamp(20, 50_000);
+    let n = (members / 200).clamp(10, 50_000);
     let mut w = BufWriter::new(File::create(out.join("enterprises.csv"))?);
     csv_line(
         &mut w,
@@ -335,7 +335,11 @@ fn write_enterprises(
             "FDI" => "FDI",
             _ => "ngoài nhà nước",
         };
-        let workers = 10 + rng.below(if ownership == "FDI" { 800 } else { 200 });
+        let workers = if ownership == "FDI" {
+            20 + rng.below(50)
+        } else {
+            10 + rng.below(30)
+        };
         let id = format!("53{:08}", 10_000_000 + i * 37 % 89_999_999);
         csv_line(
             &mut w,

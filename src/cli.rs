@@ -9,7 +9,10 @@ use std::time::Duration;
 use crate::ingest::decode::Encoding;
 use crate::ingest::headers::Kind;
 use crate::ingest::value;
-use crate::org::Org;
+use crate::metrics::period::Period;
+use crate::org::{Org, OrgOrAny};
+use crate::report::labels::Lang;
+use crate::report::Format;
 
 /// Coverage of mass-organization membership rolls, for provincial analysts.
 ///
@@ -58,6 +61,15 @@ pub enum Command {
         after_long_help = "Examples:\n  tally ingest areas.csv enterprises.csv eligible.csv targets.csv\n  tally ingest doan-vien-t10.csv --org youth --as-of 31/10/2026\n  tally ingest hoi-vien.csv --org HLHPN --as-of 2026-10-31 --skip-invalid --rejects rejects.csv\n  tally ingest corrected/doan-vien-t10.csv --org youth --as-of 31/10/2026 --replace"
     )]
     Ingest(IngestArgs),
+    /// Print or export the coverage tables for a period.
+    ///
+    /// By default: the month of the newest roll, every organization with a roll or a
+    /// denominator, and the directive's focus areas (total, ethnic-minority, religious and
+    /// rural areas, enterprise ownership) with targets and gaps.
+    #[command(
+        after_long_help = "Examples:\n  tally report\n  tally report --period 2026-10 --format csv --output summaries/2026-10.csv\n  tally report --period 2026-Q3 --org youth --by commune --by sex\n  tally report --period last-month --lang vi --format xlsx --output bao-cao.xlsx\n  tally report --as-of 15/10/2026 --org any\n  tally report --min-cell 5 --format md   # for publication"
+    )]
+    Report(ReportArgs),
     /// Show what the store holds: snapshots, reference tables and ingests.
     Status(StatusArgs),
     /// Remove one ingest (a roll part or a reference file) from the store.
@@ -111,6 +123,51 @@ pub enum EncodingArg {
 }
 
 #[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The period: 2026-10, 2026-Q3, 2026-H1, 2026, last-month, this-year (default: the
+    /// month of the newest roll).
+    #[arg(long, value_parser = parse_period, conflicts_with = "as_of")]
+    pub period: Option<Period>,
+    /// Members at one date instead of a period (stock only: no recruited or left).
+    #[arg(long, value_parser = parse_as_of, value_name = "DATE")]
+    pub as_of: Option<NaiveDate>,
+    /// Organizations to report (repeatable; `any` = in at least one organization).
+    #[arg(long, value_parser = parse_org_or_any)]
+    pub org: Vec<OrgOrAny>,
+    /// Breakdowns (repeatable): total, ethnic_minority, religious, rural, any areas column
+    /// or level (commune, ...), ownership, ethnicity[:group], religion[:group], sex,
+    /// age_band.
+    #[arg(long, value_name = "DIM")]
+    pub by: Vec<String>,
+    #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+    pub format: FormatArg,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// Language of headings and labels (default from LANG).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    /// For publication: blank counts below N and the cells that would reveal them.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub min_cell: Option<u64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Table,
+    Csv,
+    Json,
+    Md,
+    Xlsx,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    En,
+    Vi,
+}
+
+#[derive(Debug, Args)]
 pub struct StatusArgs {
     #[arg(long, value_enum, default_value_t = StatusFormat::Table)]
     pub format: StatusFormat,
@@ -138,6 +195,16 @@ fn parse_org(s: &str) -> Result<Org, String> {
     Org::parse(s).ok_or_else(|| format!("unknown organization; expected {}", Org::expected()))
 }
 
+fn parse_period(s: &str) -> Result<Period, String> {
+    Period::parse(s, chrono::Local::now().date_naive())
+        .ok_or_else(|| format!("expected one of {}", crate::metrics::period::PERIOD_FORMS))
+}
+
+fn parse_org_or_any(s: &str) -> Result<OrgOrAny, String> {
+    OrgOrAny::parse(s)
+        .ok_or_else(|| format!("unknown organization; expected {} or any", Org::expected()))
+}
+
 fn parse_as_of(s: &str) -> Result<NaiveDate, String> {
     value::parse_date(s, 2000).map_err(|_| format!("expected {}", value::DATE_EXPECTED))
 }
@@ -163,6 +230,26 @@ impl IngestArgs {
             encoding,
             replace: self.replace,
             wait,
+        }
+    }
+}
+
+impl ReportArgs {
+    pub fn format(&self) -> Format {
+        match self.format {
+            FormatArg::Table => Format::Table,
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Json => Format::Json,
+            FormatArg::Md => Format::Md,
+            FormatArg::Xlsx => Format::Xlsx,
+        }
+    }
+
+    pub fn lang(&self) -> Lang {
+        match self.lang {
+            Some(LangArg::En) => Lang::En,
+            Some(LangArg::Vi) => Lang::Vi,
+            None => Lang::from_env(),
         }
     }
 }

@@ -11,8 +11,10 @@ pub mod cli;
 pub mod cmd;
 pub mod error;
 pub mod ingest;
+pub mod metrics;
 pub mod org;
 pub mod reference;
+pub mod report;
 pub mod store;
 pub mod term;
 pub mod text;
@@ -25,6 +27,7 @@ pub fn run(cli: Cli) -> Result<()> {
     let wait = cli.wait();
     match &cli.command {
         Command::Ingest(args) => cmd::ingest::run(&store, args, wait),
+        Command::Report(args) => cmd::report::run(&store, args, wait),
         Command::Status(args) => cmd::status::run(&store, args, wait),
         Command::Drop(args) => cmd::drop::run(&store, args, wait),
     }

@@ -153,6 +153,14 @@ mod tests {
     }
 }
 
+/// A cell that a spreadsheet would run as a formula gets a leading apostrophe.
+pub fn defuse(cell: &str) -> std::borrow::Cow<'_, str> {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
+        _ => cell.into(),
+    }
+}
+
 /// What a [`Lexicon`] lookup found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Lookup<T> {

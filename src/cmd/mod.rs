@@ -2,4 +2,5 @@
 
 pub mod drop;
 pub mod ingest;
+pub mod report;
 pub mod status;

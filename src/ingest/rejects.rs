@@ -5,14 +5,7 @@ use std::path::Path;
 
 use super::Reject;
 use crate::store::fsutil;
-
-/// A cell that a spreadsheet would run as a formula gets a leading apostrophe.
-pub fn defuse(cell: &str) -> std::borrow::Cow<'_, str> {
-    match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
-        _ => cell.into(),
-    }
-}
+use crate::text::defuse;
 
 /// Writes the rejects as CSV: `file,line,column,value,reason,hint`, then the original
 /// columns (the union of the files' headers, in order of first appearance).

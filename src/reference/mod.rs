@@ -151,6 +151,11 @@ impl Areas {
         self.by_code.get(code).map(|&i| &self.units[i])
     }
 
+    /// The unit's index in `units`.
+    pub fn position(&self, code: &str) -> Option<u32> {
+        self.by_code.get(code).map(|&i| i as u32)
+    }
+
     /// Resolves a code as written, or with the leading zeros Excel dropped when the
     /// padded code exists.
     pub fn resolve_code(&self, raw: &str) -> Option<&Area> {

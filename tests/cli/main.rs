@@ -8,4 +8,6 @@ mod drop;
 mod ingest;
 mod privacy;
 mod reference;
+mod report;
+mod report_formats;
 mod status;

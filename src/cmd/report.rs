@@ -1,0 +1,140 @@
+//! `tally report`: resolve the request, compute, suppress, render, write.
+
+use anyhow::{Context, Result};
+use std::io::{IsTerminal, Write};
+use std::time::Duration;
+
+use crate::cli::ReportArgs;
+use crate::error::{Exit, Failure};
+use crate::metrics::dimension::Dimension;
+use crate::metrics::period::Period;
+use crate::metrics::{self, suppress, Request};
+use crate::report::{self, Format};
+use crate::store::{self, fsutil, Store};
+use crate::term;
+
+pub fn run(store: &Store, args: &ReportArgs, wait: Duration) -> Result<()> {
+    let format = args.format();
+    if format == Format::Xlsx && args.output.is_none() && std::io::stdout().is_terminal() {
+        return Err(
+            Failure::usage("an xlsx report is a file, not terminal text")
+                .hint("add --output report.xlsx")
+                .into(),
+        );
+    }
+    if let Some(parent) = args
+        .output
+        .as_ref()
+        .and_then(|p| p.parent())
+        .filter(|p| !p.as_os_str().is_empty())
+    {
+        if !parent.is_dir() {
+            return Err(Failure::new(
+                Exit::Io,
+                format!(
+                    "cannot write {}: the directory {} does not exist",
+                    args.output
+                        .as_ref()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_default(),
+                    parent.display()
+                ),
+            )
+            .hint("create the directory first (mkdir -p), or give another --output path")
+            .into());
+        }
+    }
+    let view = store.read(wait)?;
+    if !view.manifest.ingests.iter().any(|i| i.kind == "roll") {
+        return Err(Failure::new(
+            Exit::Failure,
+            format!(
+                "the store {} has no rolls to report on",
+                store.dir().display()
+            ),
+        )
+        .hint("load the rolls first: tally ingest FILE... --org ORG --as-of DATE")
+        .into());
+    }
+    let reference = store::reference::load(&view.dir, &view.manifest)?;
+    let period = match (&args.period, args.as_of) {
+        (Some(p), _) => p.clone(),
+        (None, Some(d)) => Period::at(d),
+        (None, None) => newest_month(&view.manifest)?,
+    };
+    let orgs = if args.org.is_empty() {
+        metrics::default_orgs(&view.manifest, &reference)
+    } else {
+        dedup(args.org.clone())
+    };
+    let dimensions = if args.by.is_empty() {
+        Dimension::defaults()
+    } else {
+        let mut dims = vec![Dimension::Total];
+        for raw in &args.by {
+            let d = Dimension::parse(raw, &reference).map_err(|e| {
+                Failure::usage(e).hint("see tally report --help for the dimensions")
+            })?;
+            if !dims.contains(&d) {
+                dims.push(d);
+            }
+        }
+        dims
+    };
+    let req = Request {
+        period,
+        orgs,
+        dimensions,
+    };
+    let mut cov = metrics::coverage(&view.dir, &view.manifest, &reference, &req)?;
+    let suppressed = args.min_cell.map(|n| suppress::apply(&mut cov.rows, n));
+    let bytes = report::render(
+        &cov,
+        &report::Options {
+            format,
+            lang: args.lang(),
+            suppressed,
+        },
+    )?;
+    match &args.output {
+        Some(path) => {
+            fsutil::write_atomic(path, &bytes)
+                .with_context(|| format!("cannot write the report {}", path.display()))?;
+        }
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(&bytes)?;
+            out.flush()?;
+        }
+    }
+    // CSV carries no notes: say them on a terminal (cron stays quiet).
+    if format == Format::Csv && term::stderr_is_terminal() {
+        for n in &cov.notes {
+            term::note(report::note_text(n, args.lang()));
+        }
+    }
+    Ok(())
+}
+
+fn dedup<T: PartialEq>(v: Vec<T>) -> Vec<T> {
+    let mut out = Vec::new();
+    for x in v {
+        if !out.contains(&x) {
+            out.push(x);
+        }
+    }
+    out
+}
+
+/// Without --period: the month of the newest roll's as-of date.
+fn newest_month(m: &store::Manifest) -> Result<Period> {
+    let newest = m
+        .ingests
+        .iter()
+        .filter(|i| i.kind == "roll")
+        .filter_map(|i| i.as_of.as_deref()?.parse::<chrono::NaiveDate>().ok())
+        .max()
+        .context("no roll has an as-of date")?;
+    use chrono::Datelike;
+    Period::month(newest.year(), newest.month()).context("bad as-of date")
+}

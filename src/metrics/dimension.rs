@@ -1,0 +1,187 @@
+//! Breakdown dimensions (`--by`) and the keys of their groups.
+
+use crate::reference::Reference;
+use crate::text::fold;
+use std::fmt;
+
+/// An area classification flag of SPEC §3.1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Flag {
+    EthnicMinority,
+    Religious,
+    Rural,
+}
+
+impl Flag {
+    pub fn name(self) -> &'static str {
+        match self {
+            Flag::EthnicMinority => "ethnic_minority",
+            Flag::Religious => "religious",
+            Flag::Rural => "rural",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Dimension {
+    Total,
+    Flag(Flag),
+    /// A further classification column of the areas file.
+    AreaColumn(String),
+    /// An areas level (`province`, `district`, `commune`, ...): one group per unit.
+    Level(String),
+    Ownership,
+    /// `kinh`/`minority`, or each group with `ethnicity:group`.
+    Ethnicity {
+        each: bool,
+    },
+    /// `none`/`religious`, or each with `religion:group`.
+    Religion {
+        each: bool,
+    },
+    Sex,
+    AgeBand,
+}
+
+impl Dimension {
+    /// The name in the `dimension` column (and in `eligible`/`targets` files).
+    pub fn name(&self) -> String {
+        match self {
+            Dimension::Total => "total".into(),
+            Dimension::Flag(f) => f.name().into(),
+            Dimension::AreaColumn(c) => c.clone(),
+            Dimension::Level(l) => l.clone(),
+            Dimension::Ownership => "ownership".into(),
+            Dimension::Ethnicity { .. } => "ethnicity".into(),
+            Dimension::Religion { .. } => "religion".into(),
+            Dimension::Sex => "sex".into(),
+            Dimension::AgeBand => "age_band".into(),
+        }
+    }
+
+    /// The directive's default: total, the three area flags, ownership.
+    pub fn defaults() -> Vec<Dimension> {
+        vec![
+            Dimension::Total,
+            Dimension::Flag(Flag::EthnicMinority),
+            Dimension::Flag(Flag::Religious),
+            Dimension::Flag(Flag::Rural),
+            Dimension::Ownership,
+        ]
+    }
+
+    /// Parses `--by`, knowing the store's area columns and levels.
+    pub fn parse(raw: &str, reference: &Reference) -> Result<Dimension, String> {
+        let key = group_key(raw.split(':').next().unwrap_or(raw));
+        let each = raw.trim().to_ascii_lowercase().ends_with(":group");
+        let dim = match key.as_str() {
+            "total" => Dimension::Total,
+            "ethnic_minority" => Dimension::Flag(Flag::EthnicMinority),
+            "religious" => Dimension::Flag(Flag::Religious),
+            "rural" => Dimension::Flag(Flag::Rural),
+            "ownership" => Dimension::Ownership,
+            "ethnicity" => Dimension::Ethnicity { each },
+            "religion" => Dimension::Religion { each },
+            "sex" => Dimension::Sex,
+            "age_band" | "age" => Dimension::AgeBand,
+            other if reference.areas.extra_columns.iter().any(|c| c == other) => {
+                Dimension::AreaColumn(other.to_string())
+            }
+            other if reference.areas.levels().iter().any(|l| l == other) => {
+                Dimension::Level(other.to_string())
+            }
+            _ => {
+                let mut known: Vec<String> = [
+                    "total",
+                    "ethnic_minority",
+                    "religious",
+                    "rural",
+                    "ownership",
+                    "ethnicity",
+                    "ethnicity:group",
+                    "religion",
+                    "religion:group",
+                    "sex",
+                    "age_band",
+                ]
+                .iter()
+                .map(|s| s.to_string())
+                .collect();
+                known.extend(reference.areas.extra_columns.iter().cloned());
+                known.extend(reference.areas.levels());
+                return Err(format!(
+                    "unknown dimension \"{raw}\"; this store knows: {}",
+                    known.join(", ")
+                ));
+            }
+        };
+        Ok(dim)
+    }
+
+    /// The dimension as an `eligible` file's `dimension` column names it, for
+    /// member-attribute and ownership denominators.
+    pub fn eligible_name(&self) -> Option<String> {
+        match self {
+            Dimension::Ownership
+            | Dimension::Ethnicity { .. }
+            | Dimension::Religion { .. }
+            | Dimension::Sex
+            | Dimension::AgeBand => Some(self.name()),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Dimension {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.name())
+    }
+}
+
+/// The comparable form of a group or dimension name: folded, `_` between words.
+pub fn group_key(raw: &str) -> String {
+    fold(raw).replace(' ', "_")
+}
+
+/// Age bands of SPEC §5 (age at the period's end).
+pub fn age_band(age: i32) -> &'static str {
+    match age {
+        i32::MIN..=15 => "under_16",
+        16..=30 => "16-30",
+        31..=45 => "31-45",
+        46..=60 => "46-60",
+        _ => "60+",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bands_and_keys() {
+        assert_eq!(age_band(15), "under_16");
+        assert_eq!(age_band(16), "16-30");
+        assert_eq!(age_band(30), "16-30");
+        assert_eq!(age_band(31), "31-45");
+        assert_eq!(age_band(60), "46-60");
+        assert_eq!(age_band(61), "60+");
+        assert_eq!(group_key("Non-state"), "non_state");
+        assert_eq!(group_key("16–30"), group_key("16-30"));
+    }
+
+    #[test]
+    fn parse_dimensions() {
+        let r = Reference::default();
+        assert_eq!(Dimension::parse("total", &r), Ok(Dimension::Total));
+        assert_eq!(
+            Dimension::parse("ethnicity:group", &r),
+            Ok(Dimension::Ethnicity { each: true })
+        );
+        assert_eq!(
+            Dimension::parse("Ethnic minority", &r),
+            Ok(Dimension::Flag(Flag::EthnicMinority))
+        );
+        assert!(Dimension::parse("planet", &r).is_err());
+    }
+}

@@ -1,0 +1,49 @@
+//! JSON: the tidy rows as objects (numbers as numbers, percentages with two decimals),
+//! with the notes.
+
+use super::{note_text, values, Options, Value, COLUMNS};
+use crate::metrics::Coverage;
+use serde_json::{json, Map, Number};
+
+fn to_json(v: &Value) -> serde_json::Value {
+    match v {
+        Value::Text(s) => json!(s),
+        Value::Count(n) => json!(n),
+        // Two decimals exactly: build the number from its text.
+        Value::Pct(h) => crate::metrics::pct::format(*h)
+            .parse::<serde_json::Number>()
+            .map(serde_json::Value::Number)
+            .unwrap_or(serde_json::Value::Null),
+        Value::Empty | Value::Suppressed => serde_json::Value::Null,
+    }
+}
+
+pub fn render(cov: &Coverage, opts: &Options) -> anyhow::Result<Vec<u8>> {
+    let rows: Vec<serde_json::Value> = cov
+        .rows
+        .iter()
+        .map(|r| {
+            let mut obj = Map::new();
+            for (k, v) in COLUMNS.iter().zip(values(r)) {
+                obj.insert(k.to_string(), to_json(&v));
+            }
+            if opts.suppressed.is_some() {
+                obj.insert("suppressed".into(), json!(r.suppressed));
+            }
+            serde_json::Value::Object(obj)
+        })
+        .collect();
+    let notes: Vec<String> = cov.notes.iter().map(|n| note_text(n, opts.lang)).collect();
+    let mut out = Map::new();
+    out.insert("rows".into(), serde_json::Value::Array(rows));
+    out.insert("notes".into(), json!(notes));
+    if let Some(n) = opts.suppressed {
+        out.insert(
+            "suppressed_cells".into(),
+            serde_json::Value::Number(Number::from(n)),
+        );
+    }
+    let mut bytes = serde_json::to_vec_pretty(&serde_json::Value::Object(out))?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}

@@ -1,0 +1,252 @@
+//! The terminal report: a pivot a person can read (organizations down, focus areas
+//! across), the units to urge and to replicate, every group, and the data notes.
+
+use comfy_table::{presets::UTF8_FULL_CONDENSED, CellAlignment, Table};
+
+use super::labels::Lang;
+use super::{note_text, values, Options, Value, COLUMNS};
+use crate::metrics::{Coverage, CoverageRow, Ranked};
+use crate::org::OrgOrAny;
+
+/// A cell as a person reads it.
+pub fn human(v: &Value, col: &str, lang: Lang) -> String {
+    match v {
+        Value::Text(s) => s.clone(),
+        Value::Count(n) => lang.count(*n),
+        Value::Pct(h) if col == "gap_pp" => lang.pp(*h),
+        Value::Pct(h) => lang.pct(*h),
+        Value::Empty => String::new(),
+        Value::Suppressed => "…".into(),
+    }
+}
+
+/// The focus-area columns of the pivot: (dimension, group).
+const FOCUS: [(&str, &str); 4] = [
+    ("ethnic_minority", "yes"),
+    ("religious", "yes"),
+    ("rural", "yes"),
+    ("ownership", "non_state"),
+];
+
+fn find<'a>(
+    rows: &'a [CoverageRow],
+    org: OrgOrAny,
+    dim: &str,
+    group: &str,
+) -> Option<&'a CoverageRow> {
+    rows.iter()
+        .find(|r| r.org == org && r.dimension == dim && r.group == group)
+}
+
+/// "45.30% (−4.70)" or "45.30%" or "" for a row.
+fn cov_cell(r: Option<&CoverageRow>, lang: Lang) -> String {
+    let Some(r) = r else { return String::new() };
+    let v = values(r);
+    let cov = human(&v[9], "coverage_pct", lang);
+    let gap = human(&v[12], "gap_pp", lang);
+    match (cov.is_empty(), gap.is_empty()) {
+        (true, _) => String::new(),
+        (false, true) => cov,
+        (false, false) => format!("{cov} ({gap})"),
+    }
+}
+
+pub fn orgs(cov: &Coverage) -> Vec<OrgOrAny> {
+    let mut v: Vec<OrgOrAny> = Vec::new();
+    for r in &cov.rows {
+        if !v.contains(&r.org) {
+            v.push(r.org);
+        }
+    }
+    v.sort();
+    v
+}
+
+/// The pivot as rows of strings (shared with Markdown and XLSX).
+pub fn pivot(cov: &Coverage, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut head = vec![
+        lang.column("org").to_string(),
+        lang.column("snapshot_as_of").to_string(),
+        lang.column("members").to_string(),
+        lang.column("eligible").to_string(),
+        lang.column("coverage_pct").to_string(),
+        lang.column("target_pct").to_string(),
+    ];
+    for (d, _) in FOCUS {
+        head.push(lang.dimension(d));
+    }
+    head.push(lang.text("non_state_reached").to_string());
+    let mut body = Vec::new();
+    for org in orgs(cov) {
+        let total = find(&cov.rows, org, "total", "all");
+        let tv = total.map(values);
+        let cell = |i: usize, col: &str| {
+            tv.as_ref()
+                .map(|v| human(&v[i], col, lang))
+                .unwrap_or_default()
+        };
+        let mut row = vec![
+            lang.org(org).to_string(),
+            cell(15, "snapshot_as_of"),
+            cell(4, "members"),
+            cell(8, "eligible"),
+            cov_cell(total, lang),
+            cell(11, "target_pct"),
+        ];
+        for (d, g) in FOCUS {
+            row.push(cov_cell(find(&cov.rows, org, d, g), lang));
+        }
+        // Reach of non-state enterprises is the union's measure (SPEC §5).
+        let ns = find(&cov.rows, org, "ownership", "non_state")
+            .filter(|_| org == OrgOrAny::Org(crate::org::Org::Union));
+        row.push(
+            match ns.and_then(|r| r.enterprises.zip(r.enterprises_reached)) {
+                Some((n, k)) => format!("{} / {}", lang.count(k), lang.count(n)),
+                None => String::new(),
+            },
+        );
+        body.push(row);
+    }
+    (head, body)
+}
+
+pub fn ranked_rows(list: &[Ranked], lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
+    let head = vec![
+        lang.column("org").to_string(),
+        lang.text("unit").to_string(),
+        lang.column("coverage_pct").to_string(),
+        lang.column("target_pct").to_string(),
+        lang.column("gap_pp").to_string(),
+    ];
+    let body = list
+        .iter()
+        .map(|r| {
+            vec![
+                lang.org(r.org).to_string(),
+                format!("{} {}", r.code, r.name),
+                lang.pct(r.coverage_pct),
+                lang.pct(r.target_pct),
+                lang.pp(r.gap_pp),
+            ]
+        })
+        .collect();
+    (head, body)
+}
+
+pub fn detail_rows(cov: &Coverage, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
+    let head: Vec<String> = COLUMNS[1..]
+        .iter()
+        .map(|c| lang.column(c).to_string())
+        .collect();
+    let body = cov
+        .rows
+        .iter()
+        .map(|r| {
+            let v = values(r);
+            let mut cells: Vec<String> = COLUMNS
+                .iter()
+                .zip(v.iter())
+                .skip(1)
+                .map(|(c, v)| human(v, c, lang))
+                .collect();
+            cells[0] = lang.org(r.org).to_string();
+            cells[1] = lang.dimension(&r.dimension);
+            cells[2] = if r
+                .dimension
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c == '_')
+                && r.group != r.group_name
+            {
+                format!("{} {}", r.group, r.group_name)
+            } else {
+                lang.group(&r.group, &r.group_name)
+            };
+            cells
+        })
+        .collect();
+    (head, body)
+}
+
+fn table(head: Vec<String>, body: Vec<Vec<String>>, text_cols: usize) -> Table {
+    let mut t = Table::new();
+    t.load_preset(UTF8_FULL_CONDENSED).set_header(head);
+    let width = body.first().map(Vec::len).unwrap_or(0);
+    for row in body {
+        t.add_row(row);
+    }
+    for i in text_cols..width {
+        if let Some(c) = t.column_mut(i) {
+            c.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    t
+}
+
+/// One titled table of a human-readable report.
+pub struct Section {
+    /// `summary`, `lagging`, `leading` or `details`.
+    pub key: &'static str,
+    pub title: String,
+    pub head: Vec<String>,
+    pub body: Vec<Vec<String>>,
+    /// Columns before this one are text (left-aligned); the rest are numbers.
+    pub text_cols: usize,
+}
+
+/// The report's tables in reading order: the pivot, who to urge, who to replicate, every
+/// group. (Shared by the terminal, Markdown and XLSX renderers; text renderers skip
+/// empty ones.)
+pub fn sections(cov: &Coverage, lang: Lang) -> Vec<Section> {
+    let section =
+        |key: &'static str, (head, body): (Vec<String>, Vec<Vec<String>>), text_cols| Section {
+            key,
+            title: lang.text(key).into(),
+            head,
+            body,
+            text_cols,
+        };
+    vec![
+        section("summary", pivot(cov, lang), 1),
+        section("lagging", ranked_rows(&cov.lagging, lang), 2),
+        section("leading", ranked_rows(&cov.leading, lang), 2),
+        section("details", detail_rows(cov, lang), 3),
+    ]
+}
+
+/// The data notes as sentences, with the suppression count last.
+pub fn notes(cov: &Coverage, opts: &Options) -> Vec<String> {
+    let mut out: Vec<String> = cov.notes.iter().map(|n| note_text(n, opts.lang)).collect();
+    if let Some(n) = opts.suppressed {
+        out.push(format!("{n} {} (…)", opts.lang.text("suppressed")));
+    }
+    out
+}
+
+/// "Title — period".
+pub fn title(cov: &Coverage, lang: Lang) -> String {
+    let period = cov
+        .rows
+        .first()
+        .map(|r| r.period.clone())
+        .unwrap_or_default();
+    format!("{} — {period}", lang.text("title"))
+}
+
+pub fn render(cov: &Coverage, opts: &Options) -> String {
+    let mut out = format!("{}\n", title(cov, opts.lang));
+    for s in sections(cov, opts.lang) {
+        out.push_str(&format!(
+            "\n{}\n{}\n",
+            s.title,
+            table(s.head, s.body, s.text_cols)
+        ));
+    }
+    let notes = notes(cov, opts);
+    if !notes.is_empty() {
+        out.push_str(&format!("\n{}\n", opts.lang.text("notes")));
+        for n in notes {
+            out.push_str(&format!("- {n}\n"));
+        }
+    }
+    out
+}

@@ -1,0 +1,465 @@
+//! Every number of the report against hand-computed expectations (tests/data/metrics_*).
+//!
+//! The youth roll (as of 31/10/2026) has, for the period 2026-10: a member since 2020;
+//! one who joined on the period's first day and one on its last; one who left on its
+//! last day; one with no joined date; one who left with no left date (active at no
+//! date); one who joined in September and left in October; one who joined and left in
+//! October; one in a unit without a denominator. Hand-computed results are in
+//! metrics_youth_golden.csv and in the comments below.
+
+use crate::workdir::{fixture, Workdir};
+
+fn store_with(rolls: &[(&str, &str, &str)]) -> Workdir {
+    let w = Workdir::new().with_reference();
+    for (file, org, as_of) in rolls {
+        w.write(file, std::fs::read(fixture(file)).unwrap());
+        w.tally(&["ingest", file, "--org", org, "--as-of", as_of])
+            .expect(0);
+    }
+    w
+}
+
+fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    let mut rdr = csv::Reader::from_reader(text.as_bytes());
+    rdr.records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect()
+}
+
+fn row<'a>(rows: &'a [Vec<String>], org: &str, dim: &str, group: &str) -> &'a Vec<String> {
+    rows.iter()
+        .find(|r| r[1] == org && r[2] == dim && r[3] == group)
+        .unwrap_or_else(|| panic!("no row {org} {dim} {group}"))
+}
+
+#[test]
+fn youth_default_report_matches_the_hand_computed_golden_csv() {
+    let w = store_with(&[("metrics_youth.csv", "youth", "31/10/2026")]);
+    let run = w
+        .tally(&[
+            "report", "--period", "2026-10", "--org", "youth", "--format", "csv",
+        ])
+        .expect(0);
+    let golden = std::fs::read_to_string(fixture("metrics_youth_golden.csv")).unwrap();
+    assert_eq!(run.stdout, golden);
+    // Byte-identical on a second run.
+    let again = w
+        .tally(&[
+            "report", "--period", "2026-10", "--org", "youth", "--format", "csv",
+        ])
+        .expect(0);
+    assert_eq!(again.stdout, run.stdout);
+}
+
+#[test]
+fn unit_rows_take_the_unit_target_then_the_ancestors_then_star() {
+    let w = store_with(&[("metrics_youth.csv", "youth", "31/10/2026")]);
+    let out = w
+        .tally(&[
+            "report", "--period", "2026-10", "--org", "youth", "--by", "commune", "--by",
+            "province", "--format", "csv",
+        ])
+        .expect(0)
+        .stdout;
+    let rows = csv_rows(&out);
+    // 02647: 3 members / 100 eligible; its own target 80.
+    assert_eq!(
+        row(&rows, "youth", "commune", "02647")[4..13],
+        ["3", "1", "2", "0", "100", "3.00", "2.02", "80.00", "-77.00"]
+    );
+    // 02680: 1 / 80; no unit target, none for its province either: * = 70.
+    assert_eq!(
+        row(&rows, "youth", "commune", "02680")[9..13],
+        ["1.25", "0.00", "70.00", "-68.75"]
+    );
+    // 90001: members but no denominator: still shown, eligible empty, not zero.
+    assert_eq!(
+        row(&rows, "youth", "commune", "90001")[4..13],
+        ["1", "1", "0", "0", "", "", "", "70.00", ""]
+    );
+    // The province rolls up every commune: 5 / 280.
+    assert_eq!(
+        row(&rows, "youth", "province", "15")[4..10],
+        ["5", "5", "3", "3", "280", "1.79"]
+    );
+    // A unit with neither members nor a denominator does not appear.
+    assert!(!rows.iter().any(|r| r[3] == "90002"));
+}
+
+#[test]
+fn quarter_and_year_periods_widen_the_flows_not_the_stock() {
+    let w = store_with(&[("metrics_youth.csv", "youth", "31/10/2026")]);
+    let rows = csv_rows(
+        &w.tally(&[
+            "report", "--period", "2026-Q4", "--org", "youth", "--format", "csv",
+        ])
+        .expect(0)
+        .stdout,
+    );
+    // Q4 = Oct–Dec: the same snapshot; members at 31/12 = 5 (nobody has a later date);
+    // members the day before 1/10: 5; recruited in Q4: B, C, H = 3; left: D, G, H = 3.
+    assert_eq!(
+        row(&rows, "youth", "total", "all")[..9],
+        ["2026-Q4", "youth", "total", "all", "5", "5", "3", "3", "280"]
+    );
+    let rows = csv_rows(
+        &w.tally(&[
+            "report", "--period", "2026", "--org", "youth", "--format", "csv",
+        ])
+        .expect(0)
+        .stdout,
+    );
+    // The year: members on 31/12/2025: A, D, E, I (F has a departed status and no date:
+    // active at no date) = 4; recruited in 2026: B, C, G, H = 4; left: D, G, H = 3.
+    assert_eq!(
+        row(&rows, "youth", "total", "all")[4..8],
+        ["5", "4", "4", "3"]
+    );
+    // 100 × 4 / (280 − 4) = 1.449… → 1.45
+    assert_eq!(row(&rows, "youth", "total", "all")[10], "1.45");
+}
+
+#[test]
+fn a_point_in_time_report_is_stock_only() {
+    let w = store_with(&[("metrics_youth.csv", "youth", "31/10/2026")]);
+    // The snapshot used is the latest as of the date or before: on 15/11 the roll of
+    // 31/10, in which A, B, C, E, I are active (D left on 31/10).
+    let rows = csv_rows(
+        &w.tally(&[
+            "report",
+            "--as-of",
+            "15/11/2026",
+            "--org",
+            "youth",
+            "--format",
+            "csv",
+        ])
+        .expect(0)
+        .stdout,
+    );
+    assert_eq!(
+        row(&rows, "youth", "total", "all")[..9],
+        [
+            "2026-11-15",
+            "youth",
+            "total",
+            "all",
+            "5",
+            "",
+            "",
+            "",
+            "280"
+        ]
+    );
+    // On 15/10 there is no roll yet: the members are missing, not zero.
+    let rows = csv_rows(
+        &w.tally(&[
+            "report",
+            "--as-of",
+            "15/10/2026",
+            "--org",
+            "youth",
+            "--format",
+            "csv",
+        ])
+        .expect(0)
+        .stdout,
+    );
+    assert_eq!(row(&rows, "youth", "total", "all")[4], "");
+}
+
+#[test]
+fn a_stale_snapshot_is_used_and_said() {
+    let w = Workdir::new().with_reference().with(&["metrics_youth.csv"]);
+    // As of 30/09, the three October recruits cannot be in the roll.
+    w.tally(&[
+        "ingest",
+        "metrics_youth.csv",
+        "--org",
+        "youth",
+        "--as-of",
+        "30/09/2026",
+        "--skip-invalid",
+    ])
+    .expect(0);
+    let run = w
+        .tally(&[
+            "report", "--period", "2026-10", "--org", "youth", "--format", "json",
+        ])
+        .expect(0);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let notes = v["notes"].as_array().unwrap();
+    assert!(
+        notes.iter().any(|n| n
+            .as_str()
+            .unwrap()
+            .contains("as of 2026-09-30, before the period's end")),
+        "{notes:?}"
+    );
+    let total = v["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["dimension"] == "total")
+        .unwrap();
+    assert_eq!(total["snapshot_as_of"], "2026-09-30");
+}
+
+#[test]
+fn missing_and_zero_denominators_are_empty_not_zero() {
+    let w = store_with(&[("metrics_women.csv", "women", "31/10/2026")]);
+    let rows = csv_rows(
+        &w.tally(&[
+            "report", "--period", "2026-10", "--org", "women", "--format", "csv",
+        ])
+        .expect(0)
+        .stdout,
+    );
+    // 02647: 3 / 150 = 2.00, target 75.5 → gap −73.50.
+    assert_eq!(
+        row(&rows, "women", "rural", "no")[4..13],
+        ["3", "3", "0", "0", "150", "2.00", "0.00", "75.50", "-73.50"]
+    );
+    // 02680 has eligible 0: coverage is empty (not 0, not infinite).
+    assert_eq!(
+        row(&rows, "women", "religious", "yes")[4..13],
+        ["1", "1", "0", "0", "0", "", "", "75.50", ""]
+    );
+}
+
+#[test]
+fn a_missing_snapshot_leaves_members_empty_and_says_so() {
+    let w = store_with(&[("metrics_youth.csv", "youth", "31/10/2026")]);
+    let run = w
+        .tally(&[
+            "report", "--period", "2026-10", "--org", "women", "--format", "json",
+        ])
+        .expect(0);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let total = v["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["dimension"] == "total")
+        .unwrap();
+    assert!(total["members"].is_null());
+    assert_eq!(total["eligible"], 150);
+    assert!(total["coverage_pct"].is_null());
+    assert!(
+        v["notes"][0].as_str().unwrap().contains("no roll"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn any_counts_a_person_in_two_organizations_once() {
+    let w = store_with(&[
+        ("metrics_youth.csv", "youth", "31/10/2026"),
+        ("metrics_women.csv", "women", "31/10/2026"),
+    ]);
+    let rows = csv_rows(
+        &w.tally(&[
+            "report", "--period", "2026-10", "--org", "any", "--format", "csv",
+        ])
+        .expect(0)
+        .stdout,
+    );
+    // Youth 5 active + women 4 active, An Văn A (same CCCD) in both: 8 persons.
+    // Eligible for any: 02647 = 500 → but only 02647 has an "any" count: 8 / 500.
+    assert_eq!(
+        row(&rows, "any", "total", "all")[4..10],
+        ["8", "8", "3", "3", "500", "1.60"]
+    );
+    // Target for any: * = 80.
+    assert_eq!(
+        row(&rows, "any", "total", "all")[11..13],
+        ["80.00", "-78.40"]
+    );
+}
+
+#[test]
+fn coverage_above_100_is_reported_as_computed_and_flagged() {
+    let w = store_with(&[("metrics_women.csv", "women", "31/10/2026")]);
+    w.write(
+        "eligible2.csv",
+        "area_code,org,year,eligible\n02647,women,2026,2\n02680,women,2025,4\n02680,women,2024,9\n",
+    );
+    w.tally(&["ingest", "eligible2.csv"]).expect(0);
+    let run = w
+        .tally(&[
+            "report", "--period", "2026-10", "--org", "women", "--format", "json",
+        ])
+        .expect(0);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let rural_no = v["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["dimension"] == "rural" && r["group"] == "no")
+        .unwrap();
+    // 3 members / 2 eligible = 150.00%
+    assert_eq!(rural_no["coverage_pct"].to_string(), "150.00");
+    assert!(v["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|n| n.as_str().unwrap().contains("above 100%")));
+    // 02680: the latest year ≤ 2026 is 2025 (4), not 2024: 1 / 4 = 25.00%.
+    let rel_yes = v["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["dimension"] == "religious" && r["group"] == "yes")
+        .unwrap();
+    assert_eq!(rel_yes["eligible"], 4);
+    assert_eq!(rel_yes["coverage_pct"].to_string(), "25.00");
+}
+
+#[test]
+fn union_ownership_denominator_is_the_enterprises_workers() {
+    let w = Workdir::new().with_reference();
+    w.write("u.csv", "Họ và tên,Mã số thuế,Ngày vào Công đoàn\nA Văn B,5300100001,01/01/2020\nC Văn D,5300100001,01/10/2026\nE Văn F,5300100003,01/01/2020\n");
+    w.tally(&["ingest", "u.csv", "--org", "union", "--as-of", "31/10/2026"])
+        .expect(0);
+    let rows = csv_rows(
+        &w.tally(&[
+            "report", "--period", "2026-10", "--org", "union", "--format", "csv",
+        ])
+        .expect(0)
+        .stdout,
+    );
+    // Non-state workers: 120 (…0001) + unknown (…0004: missing, left out) = 120: 2 / 120 = 1.67.
+    assert_eq!(
+        row(&rows, "union", "ownership", "non_state")[4..15],
+        ["2", "1", "1", "0", "120", "1.67", "0.84", "", "", "2", "1"]
+    );
+    // FDI: 1 / 450 = 0.22; state: no member, 300 workers, 1 enterprise not reached.
+    assert_eq!(
+        row(&rows, "union", "ownership", "fdi")[8..10],
+        ["450", "0.22"]
+    );
+    assert_eq!(
+        row(&rows, "union", "ownership", "state")[4..15],
+        ["0", "0", "0", "0", "300", "0.00", "0.00", "", "", "1", "0"]
+    );
+}
+
+#[test]
+fn member_attribute_dimensions() {
+    let w = Workdir::new().with_reference();
+    w.write(
+        "y.csv",
+        "Họ và tên,Mã xã,Giới tính,Ngày sinh,Dân tộc,Tôn giáo\nA Văn B,02647,Nam,01/11/1996,Kinh,Không\nC Thị D,02647,Nữ,31/10/1996,Tày,Công giáo\nE Văn F,02647,,2010,Mông,\nG Thị H,02647,Nữ,1970,,Phật giáo\n",
+    );
+    w.write("e.csv", "area_code,org,year,eligible,dimension,group\n02647,youth,2026,100,,\n02647,youth,2026,40,sex,female\n02647,youth,2026,10,ethnicity,minority\n");
+    w.tally(&["ingest", "e.csv"]).expect(0);
+    w.tally(&["ingest", "y.csv", "--org", "youth", "--as-of", "31/10/2026"])
+        .expect(0);
+    let out = w
+        .tally(&[
+            "report",
+            "--period",
+            "2026-10",
+            "--org",
+            "youth",
+            "--by",
+            "sex",
+            "--by",
+            "ethnicity",
+            "--by",
+            "religion",
+            "--by",
+            "age_band",
+            "--format",
+            "csv",
+        ])
+        .expect(0)
+        .stdout;
+    let rows = csv_rows(&out);
+    assert_eq!(
+        row(&rows, "youth", "sex", "female")[4..10],
+        ["2", "2", "0", "0", "40", "5.00"]
+    );
+    assert_eq!(row(&rows, "youth", "sex", "male")[8], "");
+    assert_eq!(row(&rows, "youth", "sex", "unknown")[4], "1");
+    assert_eq!(row(&rows, "youth", "ethnicity", "kinh")[4], "1");
+    assert_eq!(
+        row(&rows, "youth", "ethnicity", "minority")[4..10],
+        ["2", "2", "0", "0", "10", "20.00"]
+    );
+    assert_eq!(row(&rows, "youth", "ethnicity", "unknown")[4], "1");
+    assert_eq!(row(&rows, "youth", "religion", "none")[4], "1");
+    assert_eq!(row(&rows, "youth", "religion", "religious")[4], "2");
+    assert_eq!(row(&rows, "youth", "religion", "unknown")[4], "1");
+    // Ages on 31/10/2026: born 01/11/1996 → 29; 31/10/1996 → 30; 2010 → 16; 1970 → 56.
+    assert_eq!(row(&rows, "youth", "age_band", "16-30")[4], "3");
+    assert_eq!(row(&rows, "youth", "age_band", "46-60")[4], "1");
+    let each = csv_rows(
+        &w.tally(&[
+            "report",
+            "--period",
+            "2026-10",
+            "--org",
+            "youth",
+            "--by",
+            "ethnicity:group",
+            "--format",
+            "csv",
+        ])
+        .expect(0)
+        .stdout,
+    );
+    assert_eq!(row(&each, "youth", "ethnicity", "tay")[4], "1");
+    assert_eq!(row(&each, "youth", "ethnicity", "mong")[4], "1");
+}
+
+#[test]
+fn bad_periods_and_dimensions_are_usage_errors() {
+    let w = store_with(&[("metrics_youth.csv", "youth", "31/10/2026")]);
+    let run = w.tally(&["report", "--period", "October"]).expect(2);
+    assert!(run.stderr.contains("2026-Q3"), "{}", run.stderr);
+    let run = w.tally(&["report", "--by", "planet"]).expect(2);
+    assert!(run.stderr.contains("unknown dimension"), "{}", run.stderr);
+    let run = w
+        .tally(&["report", "--output", "no/such/dir/r.csv", "--format", "csv"])
+        .expect(74);
+    assert!(run.stderr.contains("does not exist"), "{}", run.stderr);
+    let empty = Workdir::new();
+    empty.tally(&["report"]).expect(1);
+}
+
+#[test]
+fn default_period_is_the_month_of_the_newest_roll() {
+    let w = store_with(&[("metrics_youth.csv", "youth", "31/10/2026")]);
+    let out = w
+        .tally(&["report", "--format", "csv", "--org", "youth"])
+        .expect(0)
+        .stdout;
+    assert!(out.lines().nth(1).unwrap().starts_with("2026-10,youth,"));
+}
+
+#[test]
+fn output_is_written_atomically_to_a_file_and_nothing_is_printed() {
+    let w = store_with(&[("metrics_youth.csv", "youth", "31/10/2026")]);
+    std::fs::create_dir_all(w.dir.join("summaries")).unwrap();
+    let run = w
+        .tally(&[
+            "report",
+            "--period",
+            "2026-10",
+            "--org",
+            "youth",
+            "--format",
+            "csv",
+            "--output",
+            "summaries/2026-10.csv",
+        ])
+        .expect(0);
+    assert_eq!(run.stdout, "");
+    assert_eq!(run.stderr, "");
+    assert_eq!(
+        w.read("summaries/2026-10.csv"),
+        std::fs::read_to_string(fixture("metrics_youth_golden.csv")).unwrap()
+    );
+}

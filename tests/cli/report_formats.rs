@@ -1,0 +1,240 @@
+//! Table, Markdown, JSON and XLSX renderings; languages; suppression.
+
+use crate::workdir::{fixture, Workdir};
+
+fn youth_store() -> Workdir {
+    let w = Workdir::new().with_reference();
+    w.write(
+        "metrics_youth.csv",
+        std::fs::read(fixture("metrics_youth.csv")).unwrap(),
+    );
+    w.tally(&[
+        "ingest",
+        "metrics_youth.csv",
+        "--org",
+        "youth",
+        "--as-of",
+        "31/10/2026",
+    ])
+    .expect(0);
+    w
+}
+
+#[test]
+fn terminal_table_in_english_and_vietnamese() {
+    let w = youth_store();
+    let en = w
+        .tally(&[
+            "report", "--period", "2026-10", "--org", "youth", "--lang", "en",
+        ])
+        .expect(0)
+        .stdout;
+    assert!(
+        en.contains("Coverage of the mass organizations — 2026-10"),
+        "{en}"
+    );
+    assert!(en.contains("Youth Union"));
+    assert!(en.contains("1.79% (-68.21)"), "{en}");
+    assert!(en.contains("Furthest below target (to urge)"));
+    let vi = w
+        .tally(&[
+            "report", "--period", "2026-10", "--org", "youth", "--lang", "vi",
+        ])
+        .expect(0)
+        .stdout;
+    assert!(vi.contains("Kết quả tập hợp quần chúng"), "{vi}");
+    assert!(vi.contains("Đoàn Thanh niên"));
+    assert!(vi.contains("1,79% (-68,21)"), "{vi}");
+    assert!(vi.contains("Vùng dân tộc thiểu số"));
+    let from_env = std::process::Command::new(env!("CARGO_BIN_EXE_tally"))
+        .current_dir(&w.dir)
+        .env("TALLY_STORE", w.store())
+        .env("LANG", "vi_VN.UTF-8")
+        .args(["report", "--period", "2026-10", "--org", "youth"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&from_env.stdout).contains("Đoàn Thanh niên"));
+}
+
+#[test]
+fn markdown_has_the_sections() {
+    let w = youth_store();
+    let md = w
+        .tally(&[
+            "report", "--period", "2026-10", "--org", "youth", "--format", "md",
+        ])
+        .expect(0)
+        .stdout;
+    assert!(
+        md.starts_with("# Coverage of the mass organizations — 2026-10\n"),
+        "{md}"
+    );
+    assert!(md.contains("| Organization |"));
+    assert!(md.contains("## All groups"));
+    assert!(md.contains(" ---: |"));
+}
+
+#[test]
+fn json_rows_carry_every_spec_column_in_order() {
+    let w = youth_store();
+    let out = w
+        .tally(&[
+            "report", "--period", "2026-10", "--org", "youth", "--format", "json",
+        ])
+        .expect(0)
+        .stdout;
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let first = v["rows"][0].as_object().unwrap();
+    let keys: Vec<&str> = first.keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        [
+            "period",
+            "org",
+            "dimension",
+            "group",
+            "members",
+            "members_start",
+            "recruited",
+            "left",
+            "eligible",
+            "coverage_pct",
+            "recruit_rate_pct",
+            "target_pct",
+            "gap_pp",
+            "enterprises",
+            "enterprises_reached",
+            "snapshot_as_of"
+        ]
+    );
+    let total = v["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["dimension"] == "total")
+        .unwrap();
+    assert_eq!(total["coverage_pct"].to_string(), "1.79");
+    assert_eq!(total["target_pct"].to_string(), "70.00");
+    assert_eq!(total["members"], 5);
+}
+
+#[test]
+fn xlsx_cells_read_back() {
+    use calamine::{open_workbook, Data, Reader, Xlsx};
+    let w = youth_store();
+    w.tally(&[
+        "report", "--period", "2026-10", "--org", "youth", "--format", "xlsx", "--output", "r.xlsx",
+    ])
+    .expect(0);
+    let mut wb: Xlsx<_> = open_workbook(w.dir.join("r.xlsx")).unwrap();
+    let names = wb.sheet_names();
+    assert_eq!(
+        names,
+        [
+            "coverage",
+            "summary",
+            "to urge",
+            "to replicate",
+            "details",
+            "notes"
+        ]
+    );
+    let range = wb.worksheet_range("coverage").unwrap();
+    let header: Vec<String> = range
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(header[0], "period");
+    assert_eq!(header[9], "coverage_pct");
+    let total = range
+        .rows()
+        .find(|r| r[2] == Data::String("total".into()))
+        .unwrap();
+    assert_eq!(total[4], Data::Float(5.0));
+    assert_eq!(total[8], Data::Float(280.0));
+    assert_eq!(total[9], Data::Float(1.79));
+    assert_eq!(total[12], Data::Float(-68.21));
+}
+
+#[test]
+fn text_cells_never_start_a_formula() {
+    let w = Workdir::new();
+    w.write("areas.csv", "code,name,level,parent_code,=cmd\n1,=HYPERLINK(\"x\"),province,,=1+1\n2,+Xã,commune,1,@x\n");
+    w.tally(&["ingest", "areas.csv"]).expect(0);
+    w.write("r.csv", "Họ và tên,Mã xã\nA,2\n");
+    w.tally(&["ingest", "r.csv", "--org", "youth", "--as-of", "31/10/2026"])
+        .expect(0);
+    let out = w
+        .tally(&[
+            "report", "--period", "2026-10", "--org", "youth", "--by", "cmd", "--format", "csv",
+        ])
+        .expect(0)
+        .stdout;
+    for line in out.lines() {
+        for cell in line.split(',') {
+            assert!(!cell.starts_with(['=', '+', '@']), "{cell} in {out}");
+        }
+    }
+}
+
+#[test]
+fn suppression_blanks_small_counts_and_enough_others_to_protect_them() {
+    let w = youth_store();
+    let out = w
+        .tally(&[
+            "report",
+            "--period",
+            "2026-10",
+            "--org",
+            "youth",
+            "--format",
+            "csv",
+            "--min-cell",
+            "3",
+            "--by",
+            "rural",
+            "--by",
+            "religious",
+        ])
+        .expect(0)
+        .stdout;
+    let mut rdr = csv::Reader::from_reader(out.as_bytes());
+    let header: Vec<String> = rdr.headers().unwrap().iter().map(str::to_string).collect();
+    assert_eq!(header.last().unwrap(), "suppressed");
+    let rows: Vec<Vec<String>> = rdr
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect();
+    let get = |dim: &str, group: &str| {
+        rows.iter()
+            .find(|r| r[2] == dim && r[3] == group)
+            .unwrap()
+            .clone()
+    };
+    // rural: yes has 2 members (< 3) → blank; its partner "no" (3) must go too, or
+    // total (5) − no (3) would give it back.
+    let (yes, no, total) = (get("rural", "yes"), get("rural", "no"), get("total", "all"));
+    assert_eq!(yes[4], "");
+    assert_eq!(no[4], "");
+    assert!(yes[16].contains("members") && no[16].contains("members"));
+    // No blanked cell can be recovered: for every count column and table, the number
+    // of blank cells among groups + total is 0 or at least 2.
+    for col in 4..9 {
+        for dim in ["rural", "religious"] {
+            let cells: Vec<&String> = rows
+                .iter()
+                .filter(|r| r[2] == dim)
+                .map(|r| &r[col])
+                .chain([&total[col]])
+                .collect();
+            let blanks = cells.iter().filter(|c| c.is_empty()).count();
+            assert!(blanks != 1, "column {col} of {dim}: {cells:?}");
+        }
+    }
+    // Rates from a blanked count are blanked and marked.
+    assert_eq!(yes[9], "");
+    assert!(yes[16].contains("coverage_pct"));
+}
