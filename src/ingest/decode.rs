@@ -10,6 +10,9 @@ use super::legacy::{self, LegacyDecoder};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Encoding {
     Utf8,
+    /// UTF-8 that was once read as Windows-1252 and saved again as UTF-8
+    /// (`Nguyá»…n` for `Nguyễn`); repaired while reading.
+    Utf8DoubleEncoded,
     Utf16Le,
     Utf16Be,
     Windows1258,
@@ -21,6 +24,7 @@ impl Encoding {
     pub fn name(self) -> &'static str {
         match self {
             Encoding::Utf8 => "utf-8",
+            Encoding::Utf8DoubleEncoded => "utf-8 (double-encoded, repaired)",
             Encoding::Utf16Le => "utf-16le",
             Encoding::Utf16Be => "utf-16be",
             Encoding::Windows1258 => "windows-1258",
@@ -62,6 +66,7 @@ pub fn open(mut input: Box<dyn Read + Send>, forced: Option<Encoding>) -> Result
     }
     let reader: Box<dyn Read + Send> = match encoding {
         Encoding::Utf8 => rest,
+        Encoding::Utf8DoubleEncoded => Box::new(Transcode::new(rest, Engine::Undouble(Vec::new()))),
         Encoding::Utf16Le => Box::new(Transcode::new(
             rest,
             Engine::Whatwg(encoding_rs::UTF_16LE.new_decoder_without_bom_handling()),
@@ -93,7 +98,12 @@ fn bom_len(sample: &[u8], enc: Encoding) -> usize {
 /// then the legacy single-byte encodings by how Vietnamese their text looks.
 pub fn detect(sample: &[u8], at_eof: bool) -> Result<(Encoding, usize)> {
     if sample.starts_with(b"\xEF\xBB\xBF") {
-        return Ok((Encoding::Utf8, 3));
+        let enc = if is_double_encoded(&sample[3..]) {
+            Encoding::Utf8DoubleEncoded
+        } else {
+            Encoding::Utf8
+        };
+        return Ok((enc, 3));
     }
     if sample.starts_with(b"\xFF\xFE") {
         return Ok((Encoding::Utf16Le, 2));
@@ -105,7 +115,14 @@ pub fn detect(sample: &[u8], at_eof: bool) -> Result<(Encoding, usize)> {
         return Ok((enc, 0));
     }
     if is_utf8(sample, at_eof) {
-        return Ok((Encoding::Utf8, 0));
+        return Ok((
+            if is_double_encoded(sample) {
+                Encoding::Utf8DoubleEncoded
+            } else {
+                Encoding::Utf8
+            },
+            0,
+        ));
     }
     if sample.contains(&0) {
         bail!("the file contains NUL bytes and is not UTF-16: it looks binary, not CSV");
@@ -156,6 +173,11 @@ fn is_utf8(sample: &[u8], at_eof: bool) -> bool {
 pub fn decode_all(bytes: &[u8], enc: Encoding) -> String {
     match enc {
         Encoding::Utf8 => String::from_utf8_lossy(bytes).into_owned(),
+        Encoding::Utf8DoubleEncoded => {
+            let mut out = Vec::new();
+            undouble(bytes, &mut Vec::new(), true, &mut out);
+            String::from_utf8_lossy(&out).into_owned()
+        }
         Encoding::Utf16Le => encoding_rs::UTF_16LE
             .decode_without_bom_handling(bytes)
             .0
@@ -176,6 +198,96 @@ pub fn decode_all(bytes: &[u8], enc: Encoding) -> String {
 enum Engine {
     Whatwg(encoding_rs::Decoder),
     Legacy(LegacyDecoder),
+    /// Bytes of an incomplete UTF-8 character carried to the next chunk.
+    Undouble(Vec<u8>),
+}
+
+/// Windows-1252 character → byte, for undoing a double encoding.
+fn cp1252_byte(c: char) -> Option<u8> {
+    use std::sync::OnceLock;
+    static MAP: OnceLock<std::collections::HashMap<char, u8>> = OnceLock::new();
+    if (c as u32) < 0x80 {
+        return Some(c as u8);
+    }
+    MAP.get_or_init(|| {
+        (0x80..=0xFFu8)
+            .filter_map(|b| {
+                encoding_rs::WINDOWS_1252
+                    .decode_without_bom_handling(&[b])
+                    .0
+                    .chars()
+                    .next()
+                    .map(|c| (c, b))
+            })
+            .collect()
+    })
+    .get(&c)
+    .copied()
+}
+
+/// Turns double-encoded UTF-8 back into UTF-8: each character back to its Windows-1252
+/// byte. A character with no such byte is kept as it is.
+fn undouble(bytes: &[u8], pending: &mut Vec<u8>, last: bool, out: &mut Vec<u8>) {
+    pending.extend_from_slice(bytes);
+    let mut at = 0;
+    while at < pending.len() {
+        let (valid, bad) = match std::str::from_utf8(&pending[at..]) {
+            Ok(s) => (s.len(), None),
+            Err(e) => (e.valid_up_to(), e.error_len()),
+        };
+        let text = std::str::from_utf8(&pending[at..at + valid]).unwrap_or_default();
+        for c in text.chars() {
+            match cp1252_byte(c) {
+                Some(b) => out.push(b),
+                None => {
+                    let mut buf = [0u8; 4];
+                    out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+                }
+            }
+        }
+        at += valid;
+        match bad {
+            // An invalid byte passes through; the CSV reader reports it with its line.
+            Some(n) => {
+                out.extend_from_slice(&pending[at..at + n]);
+                at += n;
+            }
+            // An incomplete character at the end waits for the next chunk.
+            None if at < pending.len() && !last => break,
+            None => {
+                out.extend_from_slice(&pending[at..]);
+                at = pending.len();
+            }
+        }
+    }
+    pending.drain(..at);
+}
+
+/// UTF-8 that reads better as Vietnamese once undone: `Nguyá»…n` → `Nguyễn`.
+fn is_double_encoded(sample: &[u8]) -> bool {
+    let Ok(text) =
+        std::str::from_utf8(sample).or_else(|e| std::str::from_utf8(&sample[..e.valid_up_to()]))
+    else {
+        return false;
+    };
+    if text.is_ascii() {
+        return false;
+    }
+    let mut undone = Vec::with_capacity(text.len());
+    for c in text.chars() {
+        match cp1252_byte(c) {
+            Some(b) => undone.push(b),
+            None => return false,
+        }
+    }
+    let repaired = match std::str::from_utf8(&undone) {
+        Ok(s) => s.to_string(),
+        Err(e) if e.error_len().is_none() => {
+            String::from_utf8_lossy(&undone[..e.valid_up_to()]).into_owned()
+        }
+        Err(_) => return false,
+    };
+    legacy::vietnamese_score(&repaired) > legacy::vietnamese_score(text)
 }
 
 /// A `Read` that decodes its inner reader to UTF-8 chunk by chunk.
@@ -214,6 +326,7 @@ impl Transcode {
                     self.out.extend_from_slice(text.as_bytes());
                 }
                 Engine::Legacy(dec) => dec.decode_into(&self.raw[..n], last, &mut self.out),
+                Engine::Undouble(pending) => undouble(&self.raw[..n], pending, last, &mut self.out),
             }
             self.done = last;
         }
@@ -305,6 +418,28 @@ mod tests {
         let (bytes, _, unmappable) = encoding_rs::WINDOWS_1258.encode(&split);
         assert!(!unmappable, "{split:?}");
         bytes.into_owned()
+    }
+
+    #[test]
+    fn double_encoded_utf8_is_repaired_across_chunk_boundaries() {
+        let text = "Họ và tên,Dân tộc\nNguyễn Thị Hoà,Kinh\nTrần Văn Đức,Tày\n".repeat(5000);
+        let (once, _, _) = encoding_rs::WINDOWS_1252.decode(text.as_bytes());
+        let doubled = once.into_owned().into_bytes();
+        let (enc, got) = read_all(doubled, None);
+        assert_eq!(enc, Encoding::Utf8DoubleEncoded);
+        assert_eq!(got, text);
+        // Plain Vietnamese UTF-8 is left alone.
+        assert_eq!(read_all(text.clone().into_bytes(), None).0, Encoding::Utf8);
+    }
+
+    #[test]
+    fn every_letter_round_trips_through_windows_1258() {
+        use unicode_normalization::UnicodeNormalization;
+        for c in legacy::VIETNAMESE_LETTERS.chars() {
+            let bytes = to_windows_1258(&c.to_string());
+            let back: String = decode_all(&bytes, Encoding::Windows1258).nfc().collect();
+            assert_eq!(back, c.to_string(), "{c}");
+        }
     }
 
     #[test]

@@ -420,8 +420,23 @@ impl RollIngest<'_> {
         };
         let mut parts: BTreeMap<(Org, NaiveDate), SnapPart> = BTreeMap::new();
         let mut warnings = Vec::new();
+        let date_fields = [
+            headers::Field::JoinedOn,
+            headers::Field::LeftOn,
+            headers::Field::BirthDate,
+        ];
+        // Per date column: rows that can only be day-first, and the first that can only
+        // be month-first.
+        let mut order: [(u64, Option<u64>); 3] = [(0, None); 3];
         while let Some(row) = o.table.next_row()? {
             report.rows_read += 1;
+            for (k, f) in date_fields.iter().enumerate() {
+                match value::day_first_evidence(row.get(mapping.index(*f))) {
+                    Some(true) => order[k].0 += 1,
+                    Some(false) if order[k].1.is_none() => order[k].1 = Some(row.line),
+                    _ => {}
+                }
+            }
             let parsed = roll::parse(&ctx, &row);
             report.warnings += parsed.warnings.len() as u64;
             warnings.extend(parsed.warnings);
@@ -495,6 +510,22 @@ impl RollIngest<'_> {
             }
         }
         note_warnings(summary, warnings);
+        // A column whose dates make sense only month-first would be misread wherever
+        // the day is 12 or less: refuse the file rather than guess.
+        for (k, f) in date_fields.iter().enumerate() {
+            if let (0, Some(line)) = order[k] {
+                let header = mapping
+                    .index(*f)
+                    .map(|i| mapping.headers[i].clone())
+                    .unwrap_or_default();
+                return Err(Failure::invalid(format!(
+                    "{}: the dates in column \"{header}\" are month-first (line {line} has a month above 12 in the middle, and no date there has a day above 12 first); tally never guesses month-first dates",
+                    o.name
+                ))
+                .hint("export the dates as dd/mm/yyyy or yyyy-mm-dd (in Excel: format the column as Text or as a Vietnamese date) and ingest again")
+                .into());
+            }
+        }
         let mut records = Vec::new();
         let first_key = parts.keys().next().copied();
         for (key, mut p) in parts {

@@ -94,6 +94,24 @@ pub fn parse_date(raw: &str, pivot_year: i32) -> Result<NaiveDate, DateError> {
     }
 }
 
+/// What one `a/b/yyyy` date says about the order of day and month: `Some(true)` when it
+/// can only be day-first (a > 12), `Some(false)` when only month-first (b > 12).
+pub fn day_first_evidence(raw: &str) -> Option<bool> {
+    let s = raw.trim();
+    let s = s.split([' ', 'T']).next().unwrap_or(s);
+    let parts: Vec<&str> = s.split(['/', '-', '.']).collect();
+    if parts.len() != 3 || parts[0].len() > 2 || parts[1].len() > 2 {
+        return None;
+    }
+    let a: u32 = parts[0].parse().ok()?;
+    let b: u32 = parts[1].parse().ok()?;
+    match (a > 12, b > 12) {
+        (true, false) => Some(true),
+        (false, true) => Some(false),
+        _ => None,
+    }
+}
+
 fn excel_serial(serial: i64) -> Option<NaiveDate> {
     // Excel's day 0 is 1899-12-30 once its 1900 leap-year bug is accounted for.
     if !(1..=2_958_465).contains(&serial) {
@@ -450,6 +468,14 @@ mod tests {
         for (raw, want) in bad {
             assert_eq!(parse_date(raw, 2026), Err(want), "{raw:?}");
         }
+    }
+
+    #[test]
+    fn order_evidence() {
+        assert_eq!(day_first_evidence("31/10/2026"), Some(true));
+        assert_eq!(day_first_evidence("10/31/2026"), Some(false));
+        assert_eq!(day_first_evidence("05/03/2026"), None);
+        assert_eq!(day_first_evidence("2026-10-31"), None);
     }
 
     #[test]

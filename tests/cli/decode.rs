@@ -94,3 +94,34 @@ fn forced_encoding_overrides_detection() {
     let run = ingest_women(&w, "plain.csv", &["--encoding", "utf-8"]).expect(0);
     assert!(run.stdout.contains("stored 3 row(s)"), "{}", run.stdout);
 }
+
+#[test]
+fn double_encoded_utf8_is_repaired() {
+    let w = Workdir::new().with_reference();
+    let (once, _, _) = encoding_rs::WINDOWS_1252.decode(CLEAN.as_bytes());
+    stored_without_warnings(
+        &w,
+        "moji.csv",
+        once.into_owned().into_bytes(),
+        "double-encoded, repaired",
+    );
+}
+
+#[test]
+fn shapes_cr_line_ends_quoted_newlines_pipes_trailing_columns() {
+    let w = Workdir::new().with_reference();
+    // Old Mac line ends.
+    stored_without_warnings(
+        &w,
+        "cr.csv",
+        CLEAN.replace('\n', "\r").into_bytes(),
+        "utf-8",
+    );
+    let w = Workdir::new().with_reference();
+    // Pipes, trailing empty columns, a quoted field with a newline inside.
+    let piped = "Họ và tên|Dân tộc|Tôn giáo|Xã/Phường|Ngày vào Hội||\n\"Lò Thị\nHoà\"|Thái|Không|Xã Hợp Thành|01/01/2010||\nVàng Thị Sợi|Mông|Tin lành|Xã Bát Xát|01/01/2011||\nNguyễn Thị Thuý|Kinh|Phật giáo|Phường Lào Cai|01/01/2012||\n";
+    stored_without_warnings(&w, "pipe.csv", piped.as_bytes().to_vec(), "'|'-separated");
+    let w = Workdir::new().with_reference();
+    let be: Vec<u8> = CLEAN.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
+    stored_without_warnings(&w, "u16be.csv", be, "utf-16be");
+}

@@ -471,3 +471,73 @@ fn enterprise_gives_the_area_when_the_row_has_none() {
     .expect(0);
     assert_eq!(w.snapshot_rows("union"), Some(1));
 }
+
+#[test]
+fn a_file_whose_dates_are_month_first_is_refused_whole() {
+    let w = Workdir::new().with_reference();
+    // Only line 3 is impossible day-first; lines 2 and 4 would be silently misread.
+    w.write("us.csv", "Họ và tên,Mã xã,Ngày vào Đoàn\nA Văn B,02647,03/05/2020\nC Văn D,02647,10/31/2020\nE Văn F,02647,04/06/2021\n");
+    let run = w
+        .tally(&[
+            "ingest",
+            "us.csv",
+            "--org",
+            "youth",
+            "--as-of",
+            "31/10/2026",
+            "--skip-invalid",
+        ])
+        .expect(65);
+    assert!(
+        run.stderr.contains("are month-first (line 3"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(w.manifest().contains("roll"), false);
+    // A day-first file with one month-first typo only rejects that row.
+    w.write(
+        "vn.csv",
+        "Họ và tên,Mã xã,Ngày vào Đoàn\nA Văn B,02647,25/05/2020\nC Văn D,02647,10/31/2020\n",
+    );
+    let run = w
+        .tally(&[
+            "ingest",
+            "vn.csv",
+            "--org",
+            "youth",
+            "--as-of",
+            "31/10/2026",
+            "--skip-invalid",
+        ])
+        .expect(0);
+    assert!(run.stdout.contains("stored 1 row(s)"), "{}", run.stdout);
+}
+
+#[test]
+fn excel_damage_is_repaired_only_when_safe() {
+    let w = Workdir::new().with_reference();
+    // 11-digit CCCD that validates once padded (born 2000, male: century digit 2);
+    // an 11-digit one that does not; a commune code that lost its leading zero.
+    w.write(
+        "x.csv",
+        "Họ và tên,Số CCCD,Ngày sinh,Giới tính,Mã xã\nA Văn B,10200123456,2000,Nam,2647\nC Thị D,10200123457,2000,Nữ,02647\n",
+    );
+    let run = w
+        .tally(&[
+            "ingest",
+            "x.csv",
+            "--org",
+            "youth",
+            "--as-of",
+            "31/10/2026",
+            "--skip-invalid",
+        ])
+        .expect(0);
+    assert!(run.stdout.contains("stored 1 row(s)"), "{}", run.stdout);
+    assert!(
+        run.stderr.contains("restored the leading zero"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("x.csv:3: column \"Số CCCD\": value \"10200123457\": malformed national ID: it has 11 digits"), "{}", run.stderr);
+}
