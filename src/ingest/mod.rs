@@ -98,6 +98,16 @@ fn file_sha256(path: &std::path::Path, name: &str) -> Result<String> {
                 .into(),
         );
     }
+    // A pipe or device can be read once only; an ingest reads a file twice (its hash,
+    // then its rows).
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        return Err(Failure::new(
+            Exit::Io,
+            format!("{name} is not a regular file (a pipe or a device?)"),
+        )
+        .hint("save the data to a file first, then ingest the file")
+        .into());
+    }
     let mut f = std::fs::File::open(path).with_context(|| format!("cannot open {name}"))?;
     let mut h = Sha256::new();
     let mut buf = vec![0u8; 1 << 20];
@@ -220,6 +230,9 @@ pub fn run(store: &Store, opts: &Options) -> Result<Summary> {
                 &mut summary,
                 &mut report,
             )?;
+            if report.rows_read == 0 {
+                return Err(header_only(&o.name));
+            }
             report.outcome = if records.is_empty() {
                 Outcome::NothingValid
             } else {
@@ -227,6 +240,9 @@ pub fn run(store: &Store, opts: &Options) -> Result<Summary> {
             };
         } else {
             let out = reference::read(&mut o.table, &reference)?;
+            if out.parsed.rows() + out.rejects.len() == 0 {
+                return Err(header_only(&o.name));
+            }
             report.rows_read = (out.parsed.rows() + out.rejects.len()) as u64;
             report.rejected = out.rejects.len() as u64;
             report.warnings = out.warnings.len() as u64;
@@ -290,6 +306,12 @@ pub fn run(store: &Store, opts: &Options) -> Result<Summary> {
         summary.committed = true;
     }
     Ok(summary)
+}
+
+fn header_only(name: &str) -> anyhow::Error {
+    Failure::invalid(format!("{name} has a header but no rows"))
+        .hint("export the file again with its data; an empty roll is not stored as zero members")
+        .into()
 }
 
 /// Rolls need an organization and a date: from the flags or from columns.
@@ -600,7 +622,7 @@ impl RollIngest<'_> {
         }
         let mut seen = Seen::default();
         for rec in next.snapshot_parts(org, &as_of) {
-            let ids = rolls::identities(&writer.part_path(rec))?;
+            let ids = rolls::identities(&writer.dir, rec)?;
             let origin = Origin {
                 file: rec.file.clone().into(),
                 line: 0,

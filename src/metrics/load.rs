@@ -102,7 +102,7 @@ pub fn snapshot(
         col::ACTIVE,
     ];
     for rec in m.snapshot_parts(org.code(), &as_of) {
-        let df = part::read(&dir.join(&rec.part), Some(&cols))?;
+        let df = part::read_checked(dir, rec, Some(&cols))?;
         let person = df.column(col::PERSON)?.binary()?.clone();
         let area = df.column(col::AREA_CODE)?.str()?.clone();
         let ent = df.column(col::ENTERPRISE_ID)?.str()?.clone();

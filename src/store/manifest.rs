@@ -10,6 +10,10 @@ pub struct Manifest {
     pub format: u32,
     /// Bumped by every commit, so readers can tell states apart.
     pub generation: u64,
+    /// A keyed hash of a fixed text under the store's secret: a replaced or lost secret
+    /// would silently split persons into new keys, so writers check it first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_check: Option<String>,
     pub ingests: Vec<IngestRecord>,
 }
 
@@ -51,6 +55,7 @@ impl Manifest {
         Manifest {
             format: FORMAT,
             generation: 0,
+            key_check: None,
             ingests: Vec::new(),
         }
     }

@@ -10,6 +10,7 @@
 //!   tmp/                   parts being written; removed by the next writer
 //! ```
 
+pub mod fault;
 pub mod fsutil;
 pub mod lock;
 pub mod manifest;
@@ -113,7 +114,23 @@ impl Store {
         fsutil::create_private_dir(&self.dir)?;
         let lock = lock::acquire(&self.dir.join("lock"), lock::Mode::Exclusive, wait)?;
         let manifest = self.load_manifest()?;
-        let secret = Secret::load_or_create(&self.dir.join("secret"))?;
+        let secret_path = self.dir.join("secret");
+        let tampered = |what: &str| -> anyhow::Error {
+            Failure::new(crate::error::Exit::Failure, format!("the store secret {} {what}", secret_path.display()))
+                .hint("restore the secret file from a backup of the store; without it new ingests cannot be matched with the stored persons")
+                .into()
+        };
+        if manifest.key_check.is_some() && !secret_path.exists() {
+            return Err(tampered("is missing"));
+        }
+        let secret = Secret::load_or_create(&secret_path)?;
+        if manifest
+            .key_check
+            .as_ref()
+            .is_some_and(|k| *k != secret.check_value())
+        {
+            return Err(tampered("is not the one this store was written with"));
+        }
         let w = Writer {
             dir: self.dir.clone(),
             manifest,
@@ -146,6 +163,7 @@ impl Writer {
     /// Moves staged parts into place and writes the new manifest (the commit point);
     /// then removes the parts the new manifest no longer names.
     pub fn commit(mut self, mut next: Manifest) -> Result<()> {
+        fault::point("before-rename");
         for (tmp, rel) in &self.staged {
             let dest = self.dir.join(rel);
             if let Some(parent) = dest.parent() {
@@ -157,10 +175,13 @@ impl Writer {
                 fsutil::sync_dir(parent)?;
             }
         }
+        fault::point("before-manifest");
         next.generation = self.manifest.generation + 1;
         next.format = manifest::FORMAT;
+        next.key_check = Some(self.secret.check_value());
         let json = serde_json::to_vec_pretty(&next)?;
         fsutil::write_atomic(&self.dir.join("manifest.json"), &json)?;
+        fault::point("after-manifest");
         self.manifest = next;
         self.staged.clear();
         self.remove_leftovers()

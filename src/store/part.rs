@@ -110,14 +110,45 @@ impl PartWriter {
     }
 }
 
-/// Reads a part, only the named columns.
-pub fn read(path: &Path, columns: Option<&[&str]>) -> Result<DataFrame> {
-    let file =
-        File::open(path).with_context(|| format!("cannot open store part {}", path.display()))?;
-    let reader = ParquetReader::new(file)
+/// Reads a part of the store, only the named columns, after checking it is the part
+/// the manifest committed (size and SHA-256): a damaged store gives an error, never
+/// wrong numbers.
+pub fn read_checked(
+    dir: &Path,
+    rec: &super::IngestRecord,
+    columns: Option<&[&str]>,
+) -> Result<DataFrame> {
+    let path = dir.join(&rec.part);
+    let damaged = |what: String| -> anyhow::Error {
+        crate::error::Failure::new(crate::error::Exit::Failure, format!("the store part {} ({}) {what}", path.display(), rec.file))
+            .hint(format!(
+                "the store is damaged: remove that ingest with `tally drop {}` and ingest {} again (or restore the store from a backup)",
+                rec.id, rec.file
+            ))
+            .into()
+    };
+    let bytes = match std::fs::read(&path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(damaged("is missing".into()))
+        }
+        Err(e) => {
+            return Err(e).with_context(|| format!("cannot read store part {}", path.display()))
+        }
+    };
+    if bytes.len() as u64 != rec.part_bytes {
+        return Err(damaged(format!(
+            "has {} bytes, the manifest says {}",
+            bytes.len(),
+            rec.part_bytes
+        )));
+    }
+    if hex::encode(Sha256::digest(&bytes)) != rec.part_sha256 {
+        return Err(damaged("does not match its checksum".into()));
+    }
+    let reader = ParquetReader::new(std::io::Cursor::new(bytes))
         .with_columns(columns.map(|c| c.iter().map(|s| s.to_string()).collect()));
     reader
         .finish()
-        .map_err(anyhow::Error::from)
-        .with_context(|| format!("cannot read store part {}", path.display()))
+        .map_err(|e| damaged(format!("cannot be read: {e}")))
 }

@@ -47,6 +47,11 @@ impl Secret {
         Ok(Secret { mac })
     }
 
+    /// What the manifest records to recognize this secret.
+    pub fn check_value(&self) -> String {
+        hex::encode(self.key("check", &["tally store secret"]))
+    }
+
     /// HMAC of a domain tag and parts, truncated to 16 bytes.
     pub fn key(&self, domain: &str, parts: &[&str]) -> Key {
         let mut mac = self.mac.clone();

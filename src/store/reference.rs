@@ -283,16 +283,16 @@ pub fn targets_from(df: &DataFrame) -> Result<Vec<Target>> {
 pub fn load(dir: &Path, m: &Manifest) -> Result<Reference> {
     let mut r = Reference::default();
     if let Some(rec) = m.reference("areas") {
-        r.areas = areas_from(&part::read(&dir.join(&rec.part), None)?)?;
+        r.areas = areas_from(&part::read_checked(dir, rec, None)?)?;
     }
     if let Some(rec) = m.reference("enterprises") {
-        r.enterprises = enterprises_from(&part::read(&dir.join(&rec.part), None)?)?;
+        r.enterprises = enterprises_from(&part::read_checked(dir, rec, None)?)?;
     }
     if let Some(rec) = m.reference("eligible") {
-        r.eligible = eligible_from(&part::read(&dir.join(&rec.part), None)?)?;
+        r.eligible = eligible_from(&part::read_checked(dir, rec, None)?)?;
     }
     if let Some(rec) = m.reference("targets") {
-        r.targets = targets_from(&part::read(&dir.join(&rec.part), None)?)?;
+        r.targets = targets_from(&part::read_checked(dir, rec, None)?)?;
     }
     Ok(r)
 }

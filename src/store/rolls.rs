@@ -148,9 +148,10 @@ fn key_of(b: &[u8]) -> Option<Key> {
     })
 }
 
-pub fn identities(path: &Path) -> Result<Identities> {
-    let df = part::read(
-        path,
+pub fn identities(dir: &Path, rec: &super::IngestRecord) -> Result<Identities> {
+    let df = part::read_checked(
+        dir,
+        rec,
         Some(&[
             col::PERSON,
             col::HAS_NATIONAL_ID,

@@ -493,7 +493,7 @@ fn a_file_whose_dates_are_month_first_is_refused_whole() {
         "{}",
         run.stderr
     );
-    assert_eq!(w.manifest().contains("roll"), false);
+    assert!(!w.manifest().contains("roll"));
     // A day-first file with one month-first typo only rejects that row.
     w.write(
         "vn.csv",

@@ -8,6 +8,7 @@ mod drop;
 mod ingest;
 mod privacy;
 mod reference;
+mod reliability;
 mod report;
 mod report_formats;
 mod status;

@@ -1,0 +1,398 @@
+//! Crashes, concurrent runs, a tampered store, hostile input. See RELIABILITY.md.
+
+use crate::workdir::Workdir;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+/// A youth roll of `n` distinct members in commune 02647.
+fn big_roll(n: usize, offset: usize) -> String {
+    let mut s = String::with_capacity(n * 48);
+    s.push_str("Họ và tên,Số CCCD,Mã xã,Ngày vào Đoàn\n");
+    for i in offset..offset + n {
+        s.push_str(&format!("Người Thứ {i},0102{:08},02647,01/01/2020\n", i));
+    }
+    s
+}
+
+fn youth_rows(w: &Workdir) -> Option<u64> {
+    w.snapshot_rows("youth")
+}
+
+/// After any crash: status works, nothing half-written shows, the next writer clears
+/// the leftovers, and the ingest can be done again.
+fn assert_recovers(w: &Workdir, expect_rows: Option<u64>) {
+    w.tally(&["status"]).expect(0);
+    assert_eq!(youth_rows(w), expect_rows);
+    w.tally(&[
+        "ingest",
+        "roll.csv",
+        "--org",
+        "youth",
+        "--as-of",
+        "31/10/2026",
+    ])
+    .expect(0);
+    assert_eq!(youth_rows(w), Some(2000));
+    let tmp: Vec<_> = std::fs::read_dir(w.store().join("tmp")).unwrap().collect();
+    assert!(tmp.is_empty(), "leftovers in tmp: {tmp:?}");
+    let parts = w
+        .store_files()
+        .into_iter()
+        .filter(|p| {
+            p.extension().is_some_and(|e| e == "parquet") && p.to_string_lossy().contains("rolls")
+        })
+        .count();
+    assert_eq!(parts, 1, "exactly the live part remains");
+}
+
+#[test]
+fn a_crash_at_each_commit_step_leaves_the_store_whole() {
+    for (point, visible) in [
+        ("before-rename", false),
+        ("before-manifest", false),
+        ("after-manifest", true),
+    ] {
+        let w = Workdir::new().with_reference();
+        w.write("roll.csv", big_roll(2000, 0));
+        let out = Command::new(env!("CARGO_BIN_EXE_tally"))
+            .current_dir(&w.dir)
+            .env("TALLY_STORE", w.store())
+            .env("TALLY_FAULT", point)
+            .args([
+                "ingest",
+                "roll.csv",
+                "--org",
+                "youth",
+                "--as-of",
+                "31/10/2026",
+            ])
+            .output()
+            .unwrap();
+        assert!(
+            !out.status.success(),
+            "{point}: the fault point did not fire"
+        );
+        assert_recovers(&w, visible.then_some(2000));
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn sigkill_at_random_moments_of_a_large_ingest_never_tears_the_store() {
+    let w = Workdir::new().with_reference();
+    w.write("roll.csv", big_roll(2000, 0));
+    w.write("large.csv", big_roll(60_000, 1_000_000));
+    // Kill points spread over the ingest (which takes about a second in a debug build).
+    for delay_ms in [5u64, 40, 120, 250, 400, 600, 900, 1300] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_tally"))
+            .current_dir(&w.dir)
+            .env("TALLY_STORE", w.store())
+            .args([
+                "ingest",
+                "large.csv",
+                "--org",
+                "union",
+                "--as-of",
+                "31/10/2026",
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        let _ = child.kill(); // SIGKILL
+        let _ = child.wait();
+        w.tally(&["status"]).expect(0);
+        // Either the whole snapshot or none of it.
+        let rows = w.snapshot_rows("union");
+        assert!(
+            rows.is_none() || rows == Some(60_000),
+            "after a kill at {delay_ms} ms: {rows:?}"
+        );
+        if rows.is_some() {
+            let s = w.status_json();
+            let id = s["snapshots"][0]["ingests"][0]
+                .as_str()
+                .unwrap()
+                .to_string();
+            w.tally(&["drop", &id]).expect(0);
+        }
+    }
+    w.tally(&[
+        "ingest",
+        "large.csv",
+        "--org",
+        "union",
+        "--as-of",
+        "31/10/2026",
+    ])
+    .expect(0);
+    assert_eq!(w.snapshot_rows("union"), Some(60_000));
+    w.tally(&["report", "--org", "union", "--format", "csv"])
+        .expect(0);
+}
+
+#[test]
+fn concurrent_writers_and_readers_lose_and_tear_nothing() {
+    let w = Workdir::new().with_reference();
+    let files: Vec<String> = (0..6).map(|k| format!("part{k}.csv")).collect();
+    for (k, f) in files.iter().enumerate() {
+        w.write(f, big_roll(3000, k * 10_000));
+    }
+    let spawn = |args: Vec<String>| {
+        Command::new(env!("CARGO_BIN_EXE_tally"))
+            .current_dir(&w.dir)
+            .env("TALLY_STORE", w.store())
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let mut children = Vec::new();
+    for f in &files {
+        children.push((
+            "ingest",
+            spawn(
+                [
+                    "--wait",
+                    "120",
+                    "ingest",
+                    f,
+                    "--org",
+                    "youth",
+                    "--as-of",
+                    "31/10/2026",
+                ]
+                .map(String::from)
+                .to_vec(),
+            ),
+        ));
+        children.push((
+            "report",
+            spawn(
+                [
+                    "--wait", "120", "report", "--format", "csv", "--org", "youth",
+                ]
+                .map(String::from)
+                .to_vec(),
+            ),
+        ));
+    }
+    for (what, c) in children {
+        let out = c.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        match what {
+            "ingest" => assert!(out.status.success(), "{stderr}"),
+            // A report before any roll is refused (exit 1); otherwise it must succeed.
+            _ => assert!(
+                out.status.success() || stderr.contains("has no rolls"),
+                "{stderr}"
+            ),
+        }
+    }
+    assert_eq!(youth_rows(&w), Some(18_000));
+    let s = w.status_json();
+    assert_eq!(s["snapshots"][0]["ingests"].as_array().unwrap().len(), 6);
+}
+
+#[test]
+fn a_tampered_store_is_detected_not_miscounted() {
+    let w = Workdir::new().with_youth_roll();
+    let part = w
+        .store_files()
+        .into_iter()
+        .find(|p| p.to_string_lossy().contains("rolls") && p.is_file())
+        .unwrap();
+    let good = std::fs::read(&part).unwrap();
+
+    // A flipped byte of the same length.
+    let mut bad = good.clone();
+    let mid = bad.len() / 2;
+    bad[mid] ^= 0xFF;
+    std::fs::write(&part, &bad).unwrap();
+    let run = w.tally(&["report", "--format", "csv"]).expect(1);
+    assert!(
+        run.stderr.contains("does not match its checksum") && run.stderr.contains("tally drop"),
+        "{}",
+        run.stderr
+    );
+
+    // Truncated.
+    std::fs::write(&part, &good[..good.len() / 2]).unwrap();
+    let run = w.tally(&["report", "--format", "csv"]).expect(1);
+    assert!(
+        run.stderr.contains("bytes, the manifest says"),
+        "{}",
+        run.stderr
+    );
+
+    // Missing.
+    std::fs::remove_file(&part).unwrap();
+    let run = w.tally(&["report", "--format", "csv"]).expect(1);
+    assert!(run.stderr.contains("is missing"), "{}", run.stderr);
+    std::fs::write(&part, &good).unwrap();
+    w.tally(&["report", "--format", "csv"]).expect(0);
+
+    // A changed secret: new keys would not match the stored persons.
+    let secret = w.store().join("secret");
+    let kept = std::fs::read(&secret).unwrap();
+    std::fs::write(&secret, [9u8; 32]).unwrap();
+    w.write("more.csv", "Họ và tên,Mã xã\nX Văn Y,02647\n");
+    let run = w
+        .tally(&[
+            "ingest",
+            "more.csv",
+            "--org",
+            "women",
+            "--as-of",
+            "31/10/2026",
+        ])
+        .expect(1);
+    assert!(
+        run.stderr
+            .contains("is not the one this store was written with"),
+        "{}",
+        run.stderr
+    );
+    std::fs::remove_file(&secret).unwrap();
+    let run = w
+        .tally(&[
+            "ingest",
+            "more.csv",
+            "--org",
+            "women",
+            "--as-of",
+            "31/10/2026",
+        ])
+        .expect(1);
+    assert!(
+        run.stderr.contains("secret") && run.stderr.contains("is missing"),
+        "{}",
+        run.stderr
+    );
+    std::fs::write(&secret, kept).unwrap();
+
+    // An edited manifest.
+    let manifest = w.store().join("manifest.json");
+    let text = std::fs::read_to_string(&manifest).unwrap();
+    std::fs::write(&manifest, text.replacen('{', "{ oops", 1)).unwrap();
+    let run = w.tally(&["status"]).expect(1);
+    assert!(
+        run.stderr.contains("manifest") && run.stderr.contains("damaged"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn hostile_inputs_get_clear_errors_and_no_partial_writes() {
+    let w = Workdir::new().with_reference();
+    let before = w.manifest();
+
+    // A 100 MB single field.
+    let mut huge = String::from("Họ và tên,Mã xã\n\"");
+    huge.push_str(&"x".repeat(100 * 1024 * 1024));
+    huge.push_str("\",02647\n");
+    w.write("huge.csv", huge);
+    let run = w.tally(&[
+        "ingest",
+        "huge.csv",
+        "--org",
+        "youth",
+        "--as-of",
+        "31/10/2026",
+    ]);
+    assert!(run.code == 0 || run.code == 65, "{}", run.stderr);
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+
+    // 10,000 columns.
+    let mut wide = (0..10_000)
+        .map(|i| format!("c{i}"))
+        .collect::<Vec<_>>()
+        .join(",");
+    wide.insert_str(0, "Họ và tên,Mã xã,");
+    wide.push('\n');
+    w.write("wide.csv", wide);
+    let run = w
+        .tally(&[
+            "ingest",
+            "wide.csv",
+            "--org",
+            "youth",
+            "--as-of",
+            "31/10/2026",
+        ])
+        .expect(65);
+    assert!(
+        run.stderr.contains("has a header but no rows"),
+        "{}",
+        run.stderr
+    );
+
+    // Invalid UTF-8 well inside a UTF-8 file.
+    let mut mixed = String::from("Họ và tên,Mã xã\n").into_bytes();
+    for i in 0..30_000 {
+        mixed.extend_from_slice(format!("Người {i},02647\n").as_bytes());
+    }
+    mixed.extend_from_slice(b"Ng\xff\xfe\xc3i,02647\n");
+    w.write("mixed.csv", mixed);
+    let run = w
+        .tally(&[
+            "ingest",
+            "mixed.csv",
+            "--org",
+            "women",
+            "--as-of",
+            "31/10/2026",
+        ])
+        .expect(65);
+    assert!(
+        run.stderr.contains("mixed.csv:30002") && run.stderr.contains("not valid UTF-8"),
+        "{}",
+        run.stderr
+    );
+
+    // A header-only file.
+    w.write("header.csv", "Họ và tên,Mã xã\n");
+    w.tally(&[
+        "ingest",
+        "header.csv",
+        "--org",
+        "youth",
+        "--as-of",
+        "31/10/2026",
+    ])
+    .expect(65);
+
+    #[cfg(unix)]
+    {
+        let fifo = w.dir.join("pipe.csv");
+        assert!(Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success());
+        let run = w
+            .tally(&[
+                "ingest",
+                "pipe.csv",
+                "--org",
+                "youth",
+                "--as-of",
+                "31/10/2026",
+            ])
+            .expect(74);
+        assert!(run.stderr.contains("not a regular file"), "{}", run.stderr);
+    }
+    // Nothing above changed the store except, possibly, the one valid huge row.
+    let s = w.status_json();
+    let rolls: Vec<_> = s["snapshots"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["org"].as_str().unwrap().to_string())
+        .collect();
+    assert!(rolls.iter().all(|o| o == "youth"), "{rolls:?}");
+    let _ = before;
+}
