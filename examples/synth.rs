@@ -527,10 +527,15 @@ fn person(rng: &mut Rng, c: &Commune, age_range: (i32, i32), sex: Option<bool>) 
         })
         .to_string();
     let century = if birth.0 >= 2000 { 2 } else { 0 } + if male { 0 } else { 1 };
+    // Unique within a run: a serial number scrambled by a bijection of 0..10^6, and
+    // the registration province (001–096) from the serial's high part.
+    static SERIAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let province = 1 + (n / 1_000_000) % 96;
     let cccd = format!(
-        "010{century}{:02}{:06}",
+        "{province:03}{century}{:02}{:06}",
         birth.0 % 100,
-        rng.below(1_000_000)
+        (n % 1_000_000) * 7919 % 1_000_000
     );
     Person {
         name: format!("{family} {middle} {given}"),
@@ -633,6 +638,7 @@ fn write_rolls(a: &Args, communes: &[Commune], ents: &[Ent], rng: &mut Rng) -> s
             &[
                 "STT",
                 "Mã đoàn viên",
+                "Số định danh cá nhân",
                 "Họ và tên",
                 "Ngày sinh",
                 "Giới tính",
@@ -657,6 +663,7 @@ fn write_rolls(a: &Args, communes: &[Commune], ents: &[Ent], rng: &mut Rng) -> s
                 &[
                     (i + 1).to_string(),
                     format!("DV{:07}", i + 1),
+                    p.cccd,
                     p.name,
                     date(p.birth.0, p.birth.1, p.birth.2),
                     if p.male { "Nam".into() } else { "Nữ".into() },
