@@ -234,7 +234,10 @@ pub fn title(cov: &Coverage, lang: Lang) -> String {
 
 pub fn render(cov: &Coverage, opts: &Options) -> String {
     let mut out = format!("{}\n", title(cov, opts.lang));
-    for s in sections(cov, opts.lang) {
+    for s in sections(cov, opts.lang)
+        .into_iter()
+        .filter(|s| !s.body.is_empty())
+    {
         out.push_str(&format!(
             "\n{}\n{}\n",
             s.title,

@@ -238,3 +238,28 @@ fn suppression_blanks_small_counts_and_enough_others_to_protect_them() {
     assert_eq!(yes[9], "");
     assert!(yes[16].contains("coverage_pct"));
 }
+
+/// The whole terminal report, in both languages, as a reviewed snapshot: any change to
+/// a number, a label or the layout shows up in review.
+#[test]
+fn terminal_table_snapshots() {
+    let w = youth_store();
+    for lang in ["en", "vi"] {
+        let out = w
+            .tally(&[
+                "report", "--period", "2026-10", "--org", "youth", "--lang", lang,
+            ])
+            .expect(0)
+            .stdout;
+        insta::assert_snapshot!(format!("table_{lang}"), out);
+    }
+}
+
+#[test]
+fn help_snapshot() {
+    let w = Workdir::new();
+    insta::assert_snapshot!(
+        "report_help",
+        w.tally(&["report", "--help"]).expect(0).stdout
+    );
+}
