@@ -254,12 +254,3 @@ fn terminal_table_snapshots() {
         insta::assert_snapshot!(format!("table_{lang}"), out);
     }
 }
-
-#[test]
-fn help_snapshot() {
-    let w = Workdir::new();
-    insta::assert_snapshot!(
-        "report_help",
-        w.tally(&["report", "--help"]).expect(0).stdout
-    );
-}
