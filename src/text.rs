@@ -14,6 +14,30 @@ pub fn clean(raw: &str) -> String {
     if raw.is_ascii() {
         return collapse_spaces(raw);
     }
+    // Most cells are already clean NFC: check that cheaply before rebuilding them.
+    let plain = raw.chars().all(|c| {
+        !matches!(
+            c,
+            '\u{200B}'
+                | '\u{200C}'
+                | '\u{200D}'
+                | '\u{2060}'
+                | '\u{FEFF}'
+                | '\u{00AD}'
+                | '\u{00A0}'
+                | '\u{2007}'
+                | '\u{202F}'
+                | '\u{3000}'
+                | '\u{00D0}'
+                | '\u{00F0}'
+        )
+    });
+    if plain
+        && unicode_normalization::is_nfc_quick(raw.chars())
+            == unicode_normalization::IsNormalized::Yes
+    {
+        return collapse_spaces(raw);
+    }
     let mut mapped = String::with_capacity(raw.len());
     for c in raw.chars() {
         match c {

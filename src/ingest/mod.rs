@@ -439,6 +439,7 @@ impl RollIngest<'_> {
             secret: &secret,
             org: self.opts.org,
             as_of: self.opts.as_of,
+            lookups: Default::default(),
         };
         let mut parts: BTreeMap<(Org, NaiveDate), SnapPart> = BTreeMap::new();
         let mut warnings = Vec::new();

@@ -44,7 +44,14 @@ pub struct RollContext<'a> {
     pub secret: &'a Secret,
     pub org: Option<Org>,
     pub as_of: Option<NaiveDate>,
+    /// Code-list look-ups by raw cell: ethnicity and religion take few values, and
+    /// normalizing each cell again was a fifth of the ingest time.
+    pub lookups:
+        std::cell::RefCell<std::collections::HashMap<(Field, String), Option<&'static str>>>,
 }
+
+/// Distinct raw values remembered per file, so hostile input cannot grow it unbounded.
+const LOOKUPS_KEPT: usize = 4096;
 
 /// The parsed row, or why it is rejected; warnings either way.
 pub struct Parsed {
@@ -253,7 +260,9 @@ fn parse_inner(
         Some(Birth::Year(y)) => y.to_string(),
         None => String::new(),
     };
-    let name_hash = (!full_name.is_empty())
+    // The name key is needed only where there is no national ID (it is then the
+    // person key and the duplicate check).
+    let name_hash = (!full_name.is_empty() && national_id.is_none())
         .then(|| secret.key("name", &[&name_key(&full_name), &birth_text, &area_code]));
     let (person, has_national_id) = match &national_id {
         Some(id) => (secret.key("nid", &[id]), true),
@@ -388,11 +397,24 @@ fn lookup_group(
     what: &str,
     warnings: &mut Vec<Problem>,
 ) -> Option<&'static str> {
-    let raw = c.text(f);
-    if raw.is_empty() {
+    let cell = c.raw(f);
+    if cell.trim().is_empty() {
         return None;
     }
-    match list.code_of(&raw) {
+    let key = (f, cell.to_string());
+    let cached = c.ctx.lookups.borrow().get(&key).copied();
+    let found = match cached {
+        Some(found) => found,
+        None => {
+            let found = list.code_of(&clean(cell));
+            let mut cache = c.ctx.lookups.borrow_mut();
+            if cache.len() < LOOKUPS_KEPT {
+                cache.insert(key, found);
+            }
+            found
+        }
+    };
+    match found {
         Some(code) => Some(code),
         None => {
             warnings.push(c.problem(f, format!("unknown {what}; kept as unknown")));
