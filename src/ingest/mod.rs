@@ -174,7 +174,7 @@ pub fn run(store: &Store, opts: &Options) -> Result<Summary> {
     };
     let mut seen: HashMap<(Org, NaiveDate), Seen> = HashMap::new();
 
-    for (file_index, mut o) in opened.into_iter().enumerate() {
+    for mut o in opened {
         let kind = o.table.mapping.kind;
         let flag_org = if kind == Kind::Roll { opts.org } else { None };
         let flag_as_of = if kind == Kind::Roll { opts.as_of } else { None };
@@ -219,7 +219,6 @@ pub fn run(store: &Store, opts: &Options) -> Result<Summary> {
         if kind == Kind::Roll {
             let ctx = RollIngest {
                 opts,
-                file_index,
                 reference: &reference,
             };
             let records = ctx.ingest(
@@ -406,7 +405,6 @@ impl Seen {
 
 struct RollIngest<'a> {
     opts: &'a Options,
-    file_index: usize,
     reference: &'a Reference,
 }
 
@@ -581,7 +579,6 @@ impl RollIngest<'_> {
             next.ingests.push(rec.clone());
             records.push(rec);
         }
-        let _ = self.file_index;
         Ok(records)
     }
 

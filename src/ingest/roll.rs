@@ -215,7 +215,7 @@ fn parse_inner(
             .hint("fill in the name (or the national ID) in the roll"));
     }
 
-    let area_code = resolve_area(&c, warnings)?;
+    let area_code = resolve_area(&c)?;
 
     let joined_on = optional_date(&c, Field::JoinedOn, pivot)?;
     if let Some(j) = joined_on {
@@ -306,7 +306,7 @@ fn optional_date(c: &Cells, f: Field, pivot: i32) -> Result<Option<NaiveDate>, P
 }
 
 /// The member's unit: its code, else its name, else its enterprise's unit.
-fn resolve_area(c: &Cells, warnings: &mut Vec<Problem>) -> Result<String, Problem> {
+fn resolve_area(c: &Cells) -> Result<String, Problem> {
     let areas = &c.ctx.reference.areas;
     let code = c.raw(Field::AreaCode).trim();
     if !code.is_empty() {
@@ -377,7 +377,6 @@ fn resolve_area(c: &Cells, warnings: &mut Vec<Problem>) -> Result<String, Proble
                 .hint("add the area code to the row, or ingest an enterprises file that has this tax code")),
         };
     }
-    let _ = warnings;
     let field = [Field::AreaCode, Field::AreaName, Field::EnterpriseId]
         .into_iter()
         .find(|f| c.ctx.mapping.has(*f))

@@ -17,7 +17,6 @@ pub struct Grouper<'a> {
     /// For area-based dimensions: the group of each unit (by index in the areas).
     pub by_area: Option<Vec<Option<u32>>>,
     reference: &'a Reference,
-    end_days: i32,
     end: NaiveDate,
 }
 
@@ -32,7 +31,6 @@ impl<'a> Grouper<'a> {
             names: Vec::new(),
             by_area: None,
             reference,
-            end_days: crate::store::rolls::days(end),
             end,
         };
         match dimension {
@@ -129,8 +127,7 @@ impl<'a> Grouper<'a> {
                 g.push(UNKNOWN, UNKNOWN);
             }
             Dimension::Ethnicity { each: true } => {
-                for (code, name) in &ethnicities().entries {
-                    let _ = code;
+                for (_, name) in &ethnicities().entries {
                     g.push(&group_key(name), name);
                 }
                 g.push(UNKNOWN, UNKNOWN);
@@ -199,7 +196,7 @@ impl<'a> Grouper<'a> {
                 None => self.label_index(UNKNOWN),
                 Some(1) if !each => Some(0),
                 Some(_) if !each => Some(1),
-                Some(code) => Some(code as u32 - 1),
+                Some(code) => (code as u32).checked_sub(1),
             },
             Dimension::Religion { each } => match m.religion {
                 None => self.label_index(UNKNOWN),
@@ -217,7 +214,6 @@ impl<'a> Grouper<'a> {
                     (None, Some(y)) => Some(crate::ingest::value::Birth::Year(y).age_on(self.end)),
                     _ => None,
                 };
-                let _ = self.end_days;
                 self.label_index(age.map(age_band).unwrap_or(UNKNOWN))
             }
         }

@@ -282,19 +282,19 @@ pub fn coverage(
                 }
             }
             if org == OrgOrAny::Any {
-                let count = |s: &HashSet<(u32, u64)>, gi: u32| {
-                    s.iter().filter(|(g, _)| *g == gi).count() as u64
+                // One pass over each set of distinct (group, person) pairs.
+                let tally = |s: &HashSet<(u32, u64)>,
+                             counts: &mut Vec<Counts>,
+                             field: fn(&mut Counts) -> &mut u64| {
+                    for (gi, _) in s {
+                        *field(&mut counts[*gi as usize]) += 1;
+                    }
                 };
-                for (gi, c) in counts.iter_mut().enumerate() {
-                    let gi = gi as u32;
-                    *c = Counts {
-                        rows: count(&distinct.rows, gi),
-                        members: count(&distinct.members, gi),
-                        start: count(&distinct.start, gi),
-                        recruited: count(&distinct.recruited, gi),
-                        left: count(&distinct.left, gi),
-                    };
-                }
+                tally(&distinct.rows, &mut counts, |c| &mut c.rows);
+                tally(&distinct.members, &mut counts, |c| &mut c.members);
+                tally(&distinct.start, &mut counts, |c| &mut c.start);
+                tally(&distinct.recruited, &mut counts, |c| &mut c.recruited);
+                tally(&distinct.left, &mut counts, |c| &mut c.left);
             }
             for (gi, c) in counts.iter().enumerate() {
                 let gi = gi as u32;

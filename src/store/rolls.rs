@@ -2,7 +2,7 @@
 //! them back.
 
 use anyhow::Result;
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use polars::prelude::*;
 use std::path::Path;
 
@@ -41,7 +41,7 @@ pub fn days(d: NaiveDate) -> i32 {
 }
 
 pub fn from_days(n: i32) -> NaiveDate {
-    EPOCH + chrono::Days::new(0) + chrono::Duration::days(n as i64)
+    EPOCH + chrono::Duration::days(n as i64)
 }
 
 pub fn schema() -> Schema {
@@ -195,8 +195,4 @@ pub fn identities(dir: &Path, rec: &super::IngestRecord) -> Result<Identities> {
 pub fn date_days(df: &DataFrame, name: &str) -> Result<Vec<Option<i32>>> {
     let c = df.column(name)?.cast(&DataType::Int32)?;
     Ok(c.i32()?.iter().collect())
-}
-
-pub fn year_of_days(n: i32) -> i32 {
-    from_days(n).year()
 }

@@ -1,4 +1,4 @@
-use crate::workdir::{fixture, Workdir};
+use crate::workdir::Workdir;
 
 #[test]
 fn clean_roll_is_stored_whole() {
@@ -422,7 +422,6 @@ fn unreadable_inputs_get_clear_errors() {
         run.stderr
     );
     assert!(!w.store().join("manifest.json").exists());
-    let _ = fixture("areas.csv");
 }
 
 #[test]
