@@ -378,6 +378,8 @@ pub fn coverage(
                 .iter()
                 .filter(|(_, f)| f.members)
                 .filter_map(|(m, _)| m.area)
+                .collect::<HashSet<u32>>()
+                .into_iter()
                 .filter(|a| !covered_by(reference, &with_counts, *a))
                 .map(|a| reference.areas.units[a as usize].code.clone())
                 .collect();
