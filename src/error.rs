@@ -52,7 +52,8 @@ impl fmt::Display for Failure {
 impl std::error::Error for Failure {}
 
 /// The exit code and hint for any error chain: a [`Failure`] decides; an I/O error
-/// anywhere in the chain is 74; anything else is 1.
+/// anywhere in the chain (also inside a Parquet error) is 74, with a hint for a full
+/// disk or a read-only store; anything else is 1.
 pub fn classify(err: &anyhow::Error) -> (Exit, Option<String>) {
     for cause in err.chain() {
         if let Some(f) = cause.downcast_ref::<Failure>() {
@@ -60,9 +61,35 @@ pub fn classify(err: &anyhow::Error) -> (Exit, Option<String>) {
         }
     }
     for cause in err.chain() {
-        if cause.downcast_ref::<std::io::Error>().is_some() {
-            return (Exit::Io, None);
+        if let Some(kind) = io_kind(cause) {
+            return (Exit::Io, io_hint(kind).map(String::from));
         }
     }
     (Exit::Failure, None)
+}
+
+fn io_kind(cause: &(dyn std::error::Error + 'static)) -> Option<std::io::ErrorKind> {
+    if let Some(e) = cause.downcast_ref::<std::io::Error>() {
+        return Some(e.kind());
+    }
+    match cause.downcast_ref::<polars::error::PolarsError>() {
+        Some(polars::error::PolarsError::IO { error, .. }) => Some(error.kind()),
+        _ => None,
+    }
+}
+
+fn io_hint(kind: std::io::ErrorKind) -> Option<&'static str> {
+    use std::io::ErrorKind::*;
+    match kind {
+        StorageFull | QuotaExceeded | FileTooLarge => Some(
+            "free space on the disk that holds the store (see `df -h`) and run the command again; nothing was stored",
+        ),
+        ReadOnlyFilesystem => Some(
+            "the store's disk is mounted read-only: remount it read-write, or point --store (TALLY_STORE) at a writable directory",
+        ),
+        PermissionDenied => Some(
+            "check that the user running tally owns the store directory (it is created 0700 for its owner)",
+        ),
+        _ => None,
+    }
 }

@@ -225,8 +225,11 @@ fn cp1252_byte(c: char) -> Option<u8> {
     .copied()
 }
 
-/// Turns double-encoded UTF-8 back into UTF-8: each character back to its Windows-1252
-/// byte. A character with no such byte is kept as it is.
+/// Turns double-encoded UTF-8 back into UTF-8: a run of characters whose Windows-1252
+/// bytes form one UTF-8 character becomes that character (`á»…` → `ễ`). Anything else is
+/// kept as it is, so text that was never double-encoded (a row typed in later, or a
+/// forced `--encoding` on a clean file) passes through unchanged and the output is
+/// always valid UTF-8 wherever the input was.
 fn undouble(bytes: &[u8], pending: &mut Vec<u8>, last: bool, out: &mut Vec<u8>) {
     pending.extend_from_slice(bytes);
     let mut at = 0;
@@ -236,16 +239,13 @@ fn undouble(bytes: &[u8], pending: &mut Vec<u8>, last: bool, out: &mut Vec<u8>) 
             Err(e) => (e.valid_up_to(), e.error_len()),
         };
         let text = std::str::from_utf8(&pending[at..at + valid]).unwrap_or_default();
-        for c in text.chars() {
-            match cp1252_byte(c) {
-                Some(b) => out.push(b),
-                None => {
-                    let mut buf = [0u8; 4];
-                    out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
-                }
-            }
+        // More text can follow this run only when it reaches the end of what was read.
+        let more_may_follow = bad.is_none() && !last;
+        let used = undo_text(text, !more_may_follow, out);
+        at += used;
+        if used < valid {
+            break;
         }
-        at += valid;
         match bad {
             // An invalid byte passes through; the CSV reader reports it with its line.
             Some(n) => {
@@ -261,6 +261,49 @@ fn undouble(bytes: &[u8], pending: &mut Vec<u8>, last: bool, out: &mut Vec<u8>) 
         }
     }
     pending.drain(..at);
+}
+
+/// Undoes the double encoding in `text`; returns how many bytes it used. Unless
+/// `complete`, a sequence cut off by the end of `text` is left for the next chunk.
+fn undo_text(text: &str, complete: bool, out: &mut Vec<u8>) -> usize {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        let lead = cp1252_byte(c).filter(|b| (0xC2..=0xF4).contains(b));
+        if let Some(lead) = lead {
+            let need = match lead {
+                0xC2..=0xDF => 1,
+                0xE0..=0xEF => 2,
+                _ => 3,
+            };
+            if i + need >= chars.len() && !complete {
+                return pos;
+            }
+            let mut buf = [lead, 0, 0, 0];
+            let mut whole = i + need < chars.len();
+            for (k, slot) in buf.iter_mut().enumerate().take(need + 1).skip(1) {
+                match chars.get(i + k).and_then(|&(_, c)| cp1252_byte(c)) {
+                    Some(b) if (0x80..=0xBF).contains(&b) => *slot = b,
+                    _ => {
+                        whole = false;
+                        break;
+                    }
+                }
+            }
+            if whole {
+                if let Ok(s) = std::str::from_utf8(&buf[..=need]) {
+                    out.extend_from_slice(s.as_bytes());
+                    i += need + 1;
+                    continue;
+                }
+            }
+        }
+        let mut b = [0u8; 4];
+        out.extend_from_slice(c.encode_utf8(&mut b).as_bytes());
+        i += 1;
+    }
+    text.len()
 }
 
 /// UTF-8 that reads better as Vietnamese once undone: `Nguyá»…n` → `Nguyễn`.
@@ -430,6 +473,47 @@ mod tests {
         assert_eq!(got, text);
         // Plain Vietnamese UTF-8 is left alone.
         assert_eq!(read_all(text.clone().into_bytes(), None).0, Encoding::Utf8);
+    }
+
+    /// A reader that hands out one byte per call: every chunk boundary falls inside a
+    /// sequence somewhere.
+    struct Trickle(io::Cursor<Vec<u8>>);
+    impl Read for Trickle {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let n = buf.len().min(1);
+            self.0.read(&mut buf[..n])
+        }
+    }
+
+    fn undo(bytes: Vec<u8>) -> String {
+        let d = open(
+            Box::new(Trickle(io::Cursor::new(bytes))),
+            Some(Encoding::Utf8DoubleEncoded),
+        )
+        .unwrap();
+        let mut out = Vec::new();
+        let mut r = d.reader;
+        r.read_to_end(&mut out).unwrap();
+        String::from_utf8(out).expect("valid UTF-8")
+    }
+
+    /// Found by the `decode` fuzz target: forcing the repair on clean Vietnamese UTF-8
+    /// turned `ã` into a lone 0xE3 byte. Clean text now passes through unchanged, and a
+    /// file that mixes repaired and clean rows comes out whole.
+    #[test]
+    fn forced_repair_leaves_clean_text_alone() {
+        let clean =
+            "Mã số thuế,Tên doanh nghiệp\n5300100001,Công ty TNHH Chè Sa Pa\nâ ê ô ơ ư đ ¢ £\n";
+        assert_eq!(undo(clean.as_bytes().to_vec()), clean);
+        let typed_later = "Trần Văn Đức,Tày\n";
+        let (once, _, _) = encoding_rs::WINDOWS_1252.decode("Nguyễn Thị Hoà,Kinh\n".as_bytes());
+        let mixed = format!("{once}{typed_later}");
+        assert_eq!(
+            undo(mixed.into_bytes()),
+            format!("Nguyễn Thị Hoà,Kinh\n{typed_later}")
+        );
+        // A cut-off sequence at the very end is kept as written.
+        assert_eq!(undo("Hoá»".as_bytes().to_vec()), "Hoá»");
     }
 
     #[test]

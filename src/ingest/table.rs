@@ -65,6 +65,17 @@ impl Table {
         }
         let file = File::open(path).with_context(|| format!("cannot open {name}"))?;
         let input: Box<dyn Read + Send> = Box::new(BufReader::with_capacity(256 * 1024, file));
+        Table::from_reader(input, name, encoding, kind)
+    }
+
+    /// Opens a table from any byte stream (a file, or bytes in memory for the fuzz
+    /// targets): decodes it, sniffs the delimiter and finds the header row.
+    pub fn from_reader(
+        input: Box<dyn Read + Send>,
+        name: &str,
+        encoding: Option<Encoding>,
+        kind: Option<Kind>,
+    ) -> Result<Table> {
         let decoded = decode::open(input, encoding).map_err(|e| {
             Failure::invalid(format!("cannot read {name} as text: {e:#}")).hint(
                 "export the sheet as CSV (UTF-8) from Excel, or name the encoding with --encoding",

@@ -13,7 +13,7 @@ use std::os::unix::fs::OpenOptionsExt;
 
 /// Held until dropped (the OS releases it when the process dies, too).
 pub struct StoreLock {
-    _file: File,
+    _file: Option<File>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -27,9 +27,23 @@ pub fn acquire(path: &Path, mode: Mode, wait: Duration) -> Result<StoreLock> {
     opts.read(true).write(true).create(true).truncate(false);
     #[cfg(unix)]
     opts.mode(0o600);
-    let file = opts
-        .open(path)
-        .with_context(|| format!("cannot open the store lock {}", path.display()))?;
+    let file = match opts.open(path) {
+        Ok(f) => f,
+        // A store on read-only media (a backup, a mounted archive) can still be read:
+        // no writer can be at work there.
+        Err(e) if mode == Mode::Shared && e.kind() == std::io::ErrorKind::ReadOnlyFilesystem => {
+            return match File::open(path) {
+                Ok(f) => match f.try_lock_shared() {
+                    Ok(()) => Ok(StoreLock { _file: Some(f) }),
+                    Err(_) => Ok(StoreLock { _file: None }),
+                },
+                Err(_) => Ok(StoreLock { _file: None }),
+            };
+        }
+        Err(e) => {
+            return Err(e).with_context(|| format!("cannot open the store lock {}", path.display()))
+        }
+    };
     let start = Instant::now();
     loop {
         let attempt = match mode {
@@ -37,7 +51,7 @@ pub fn acquire(path: &Path, mode: Mode, wait: Duration) -> Result<StoreLock> {
             Mode::Exclusive => file.try_lock(),
         };
         match attempt {
-            Ok(()) => return Ok(StoreLock { _file: file }),
+            Ok(()) => return Ok(StoreLock { _file: Some(file) }),
             Err(TryLockError::WouldBlock) => {
                 if start.elapsed() >= wait {
                     let who = if mode == Mode::Exclusive {

@@ -11,23 +11,45 @@ use std::sync::{Arc, Mutex};
 
 use super::fsutil;
 
+/// What has gone to disk: hash and size, and the first write error. The Parquet writer
+/// turns an I/O error into text; keeping it here lets a full disk still be told as one.
+struct Written {
+    hasher: Sha256,
+    bytes: u64,
+    error: Option<std::io::Error>,
+}
+
 struct Hashing {
     file: File,
-    state: Arc<Mutex<(Sha256, u64)>>,
+    state: Arc<Mutex<Written>>,
+}
+
+impl Hashing {
+    fn note<T>(&self, r: std::io::Result<T>) -> std::io::Result<T> {
+        if let Err(e) = &r {
+            if let Ok(mut s) = self.state.lock() {
+                s.error
+                    .get_or_insert_with(|| std::io::Error::new(e.kind(), e.to_string()));
+            }
+        }
+        r
+    }
 }
 
 impl Write for Hashing {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let n = self.file.write(buf)?;
+        let r = self.file.write(buf);
+        let n = self.note(r)?;
         if let Ok(mut s) = self.state.lock() {
-            s.0.update(&buf[..n]);
-            s.1 += n as u64;
+            s.hasher.update(&buf[..n]);
+            s.bytes += n as u64;
         }
         Ok(n)
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
-        self.file.flush()
+        let r = self.file.flush();
+        self.note(r)
     }
 }
 
@@ -43,7 +65,7 @@ pub struct PartInfo {
 pub struct PartWriter {
     path: PathBuf,
     sync: File,
-    state: Arc<Mutex<(Sha256, u64)>>,
+    state: Arc<Mutex<Written>>,
     writer: Option<polars::io::parquet::write::BatchedWriter<Hashing>>,
     rows: u64,
 }
@@ -52,7 +74,11 @@ impl PartWriter {
     pub fn create(path: &Path, schema: Schema) -> Result<PartWriter> {
         let file = fsutil::create_private(path)?;
         let sync = file.try_clone()?;
-        let state = Arc::new(Mutex::new((Sha256::new(), 0u64)));
+        let state = Arc::new(Mutex::new(Written {
+            hasher: Sha256::new(),
+            bytes: 0,
+            error: None,
+        }));
         let inner = Hashing {
             file,
             state: state.clone(),
@@ -77,18 +103,27 @@ impl PartWriter {
         }
         self.rows += df.height() as u64;
         if let Some(w) = self.writer.as_mut() {
-            w.write_batch(df)
-                .map_err(anyhow::Error::from)
-                .with_context(|| format!("cannot write {}", self.path.display()))?;
+            let r = w.write_batch(df);
+            self.check(r, "write")?;
         }
         Ok(())
     }
 
+    /// A Parquet error, as the I/O error behind it when there was one.
+    fn check(&self, r: PolarsResult<()>, doing: &str) -> Result<()> {
+        let Err(e) = r else { return Ok(()) };
+        let io = self.state.lock().ok().and_then(|mut s| s.error.take());
+        let err = match io {
+            Some(io) => anyhow::Error::from(io),
+            None => anyhow::Error::from(e),
+        };
+        Err(err.context(format!("cannot {doing} {}", self.path.display())))
+    }
+
     pub fn finish(mut self) -> Result<PartInfo> {
         if let Some(w) = self.writer.take() {
-            w.finish()
-                .map_err(anyhow::Error::from)
-                .with_context(|| format!("cannot finish {}", self.path.display()))?;
+            let r = w.finish().map(drop);
+            self.check(r, "finish")?;
             drop(w);
         }
         self.sync
@@ -99,7 +134,7 @@ impl PartWriter {
                 .state
                 .lock()
                 .map_err(|_| anyhow::anyhow!("hash state poisoned"))?;
-            (guard.0.clone(), guard.1)
+            (guard.hasher.clone(), guard.bytes)
         };
         Ok(PartInfo {
             path: self.path,

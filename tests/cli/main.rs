@@ -7,6 +7,7 @@ mod decode;
 mod drop;
 mod ingest;
 mod privacy;
+mod properties;
 mod reference;
 mod reliability;
 mod report;

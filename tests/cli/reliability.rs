@@ -14,6 +14,11 @@ fn big_roll(n: usize, offset: usize) -> String {
     s
 }
 
+/// `tally ingest FILE --org ORG --as-of 31/10/2026`.
+fn ingest_roll(w: &Workdir, file: &str, org: &str) -> crate::workdir::Run {
+    w.tally(&["ingest", file, "--org", org, "--as-of", "31/10/2026"])
+}
+
 fn youth_rows(w: &Workdir) -> Option<u64> {
     w.snapshot_rows("youth")
 }
@@ -23,15 +28,7 @@ fn youth_rows(w: &Workdir) -> Option<u64> {
 fn assert_recovers(w: &Workdir, expect_rows: Option<u64>) {
     w.tally(&["status"]).expect(0);
     assert_eq!(youth_rows(w), expect_rows);
-    w.tally(&[
-        "ingest",
-        "roll.csv",
-        "--org",
-        "youth",
-        "--as-of",
-        "31/10/2026",
-    ])
-    .expect(0);
+    ingest_roll(w, "roll.csv", "youth").expect(0);
     assert_eq!(youth_rows(w), Some(2000));
     let tmp: Vec<_> = std::fs::read_dir(w.store().join("tmp")).unwrap().collect();
     assert!(tmp.is_empty(), "leftovers in tmp: {tmp:?}");
@@ -118,15 +115,7 @@ fn sigkill_at_random_moments_of_a_large_ingest_never_tears_the_store() {
             w.tally(&["drop", &id]).expect(0);
         }
     }
-    w.tally(&[
-        "ingest",
-        "large.csv",
-        "--org",
-        "union",
-        "--as-of",
-        "31/10/2026",
-    ])
-    .expect(0);
+    ingest_roll(&w, "large.csv", "union").expect(0);
     assert_eq!(w.snapshot_rows("union"), Some(60_000));
     w.tally(&["report", "--org", "union", "--format", "csv"])
         .expect(0);
@@ -239,16 +228,7 @@ fn a_tampered_store_is_detected_not_miscounted() {
     let kept = std::fs::read(&secret).unwrap();
     std::fs::write(&secret, [9u8; 32]).unwrap();
     w.write("more.csv", "Họ và tên,Mã xã\nX Văn Y,02647\n");
-    let run = w
-        .tally(&[
-            "ingest",
-            "more.csv",
-            "--org",
-            "women",
-            "--as-of",
-            "31/10/2026",
-        ])
-        .expect(1);
+    let run = ingest_roll(&w, "more.csv", "women").expect(1);
     assert!(
         run.stderr
             .contains("is not the one this store was written with"),
@@ -256,16 +236,7 @@ fn a_tampered_store_is_detected_not_miscounted() {
         run.stderr
     );
     std::fs::remove_file(&secret).unwrap();
-    let run = w
-        .tally(&[
-            "ingest",
-            "more.csv",
-            "--org",
-            "women",
-            "--as-of",
-            "31/10/2026",
-        ])
-        .expect(1);
+    let run = ingest_roll(&w, "more.csv", "women").expect(1);
     assert!(
         run.stderr.contains("secret") && run.stderr.contains("is missing"),
         "{}",
@@ -293,14 +264,7 @@ fn hostile_inputs_get_clear_errors_and_no_partial_writes() {
     huge.push_str(&"x".repeat(100 * 1024 * 1024));
     huge.push_str("\",02647\n");
     w.write("huge.csv", huge);
-    let run = w.tally(&[
-        "ingest",
-        "huge.csv",
-        "--org",
-        "youth",
-        "--as-of",
-        "31/10/2026",
-    ]);
+    let run = ingest_roll(&w, "huge.csv", "youth");
     assert!(run.code == 0 || run.code == 65, "{}", run.stderr);
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
 
@@ -312,16 +276,7 @@ fn hostile_inputs_get_clear_errors_and_no_partial_writes() {
     wide.insert_str(0, "Họ và tên,Mã xã,");
     wide.push('\n');
     w.write("wide.csv", wide);
-    let run = w
-        .tally(&[
-            "ingest",
-            "wide.csv",
-            "--org",
-            "youth",
-            "--as-of",
-            "31/10/2026",
-        ])
-        .expect(65);
+    let run = ingest_roll(&w, "wide.csv", "youth").expect(65);
     assert!(
         run.stderr.contains("has a header but no rows"),
         "{}",
@@ -335,16 +290,7 @@ fn hostile_inputs_get_clear_errors_and_no_partial_writes() {
     }
     mixed.extend_from_slice(b"Ng\xff\xfe\xc3i,02647\n");
     w.write("mixed.csv", mixed);
-    let run = w
-        .tally(&[
-            "ingest",
-            "mixed.csv",
-            "--org",
-            "women",
-            "--as-of",
-            "31/10/2026",
-        ])
-        .expect(65);
+    let run = ingest_roll(&w, "mixed.csv", "women").expect(65);
     assert!(
         run.stderr.contains("mixed.csv:30002") && run.stderr.contains("not valid UTF-8"),
         "{}",
@@ -353,15 +299,7 @@ fn hostile_inputs_get_clear_errors_and_no_partial_writes() {
 
     // A header-only file.
     w.write("header.csv", "Họ và tên,Mã xã\n");
-    w.tally(&[
-        "ingest",
-        "header.csv",
-        "--org",
-        "youth",
-        "--as-of",
-        "31/10/2026",
-    ])
-    .expect(65);
+    ingest_roll(&w, "header.csv", "youth").expect(65);
 
     #[cfg(unix)]
     {
@@ -371,16 +309,7 @@ fn hostile_inputs_get_clear_errors_and_no_partial_writes() {
             .status()
             .unwrap()
             .success());
-        let run = w
-            .tally(&[
-                "ingest",
-                "pipe.csv",
-                "--org",
-                "youth",
-                "--as-of",
-                "31/10/2026",
-            ])
-            .expect(74);
+        let run = ingest_roll(&w, "pipe.csv", "youth").expect(74);
         assert!(run.stderr.contains("not a regular file"), "{}", run.stderr);
     }
     // Nothing above changed the store except, possibly, the one valid huge row.
@@ -392,4 +321,87 @@ fn hostile_inputs_get_clear_errors_and_no_partial_writes() {
         .map(|x| x["org"].as_str().unwrap().to_string())
         .collect();
     assert!(rolls.iter().all(|o| o == "youth"), "{rolls:?}");
+}
+
+/// A tmpfs of a few hundred KiB mounted over the store, unmounted when dropped.
+struct SmallDisk(std::path::PathBuf);
+
+impl SmallDisk {
+    fn mount(at: &std::path::Path, size: &str) -> Option<SmallDisk> {
+        std::fs::create_dir_all(at).unwrap();
+        let ok = Command::new("mount")
+            .args([
+                "-t",
+                "tmpfs",
+                "-o",
+                &format!("size={size},mode=0700"),
+                "tmpfs",
+            ])
+            .arg(at)
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        ok.then(|| SmallDisk(at.to_path_buf()))
+    }
+
+    fn read_only(&self) {
+        let s = Command::new("mount")
+            .args(["-o", "remount,ro"])
+            .arg(&self.0)
+            .status()
+            .unwrap();
+        assert!(s.success());
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg("-l").arg(&self.0).status();
+    }
+}
+
+/// A real full disk and a real read-only file system under the store (a tmpfs; needs
+/// root, as on CI, and says so when it cannot run).
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_or_a_read_only_store_fails_cleanly() {
+    let w = Workdir::new();
+    let Some(disk) = SmallDisk::mount(&w.store(), "384k") else {
+        eprintln!("SKIPPED: cannot mount a tmpfs here (not root?)");
+        return;
+    };
+    let w = w.with_reference();
+    let before = w.manifest();
+    let status_before = w.tally(&["status"]).expect(0).stdout;
+
+    // 60,000 members need far more than the space left.
+    w.write("roll.csv", big_roll(60_000, 0));
+    let run = ingest_roll(&w, "roll.csv", "youth").expect(74);
+    assert!(
+        run.stderr.contains("No space left on device") || run.stderr.contains("space"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    assert_eq!(w.manifest(), before, "the manifest is untouched");
+    assert_eq!(w.tally(&["status"]).expect(0).stdout, status_before);
+    let tmp: Vec<_> = std::fs::read_dir(w.store().join("tmp")).unwrap().collect();
+    assert!(tmp.is_empty(), "the failed ingest left {tmp:?}");
+    // A roll that fits still goes in afterwards.
+    w.write("small.csv", big_roll(50, 0));
+    ingest_roll(&w, "small.csv", "youth").expect(0);
+    assert_eq!(youth_rows(&w), Some(50));
+
+    // Read-only: writers get a clear error; readers still work.
+    disk.read_only();
+    let before = w.manifest();
+    w.write("more.csv", big_roll(50, 100));
+    let run = ingest_roll(&w, "more.csv", "women").expect(74);
+    assert!(run.stderr.contains("Read-only"), "{}", run.stderr);
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    assert_eq!(w.manifest(), before);
+    w.tally(&["status"]).expect(0);
+    w.tally(&["report", "--format", "csv"]).expect(0);
+    let run = w.tally(&["report", "--format", "csv", "--output", "out.csv"]);
+    run.expect(0);
 }
