@@ -16,6 +16,7 @@ use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
+use std::sync::mpsc;
 use std::time::Duration;
 
 use crate::error::{Exit, Failure};
@@ -416,6 +417,74 @@ struct SnapPart {
     batch: Vec<roll::Member>,
 }
 
+const CHUNK_ROWS: usize = 4096;
+const MAX_WORKERS: usize = 8;
+const DATE_FIELDS: [headers::Field; 3] = [
+    headers::Field::JoinedOn,
+    headers::Field::LeftOn,
+    headers::Field::BirthDate,
+];
+
+/// Per date column: rows that can only be day-first, and the first line that can only
+/// be month-first.
+#[derive(Default)]
+struct Evidence([(u64, Option<u64>); 3]);
+
+impl Evidence {
+    fn merge(&mut self, other: &Evidence) {
+        for (mine, theirs) in self.0.iter_mut().zip(other.0.iter()) {
+            mine.0 += theirs.0;
+            mine.1 = match (mine.1, theirs.1) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+        }
+    }
+}
+
+/// A chunk of rows, parsed by a worker.
+struct Chunk {
+    seq: u64,
+    rows: Vec<(Row, roll::Parsed)>,
+    evidence: Evidence,
+}
+
+fn parse_chunk(ctx: &roll::RollContext, seq: u64, rows: Vec<Row>) -> Chunk {
+    let mut evidence = Evidence::default();
+    let rows = rows
+        .into_iter()
+        .map(|row| {
+            for (k, f) in DATE_FIELDS.iter().enumerate() {
+                match value::day_first_evidence(row.get(ctx.mapping.index(*f))) {
+                    Some(true) => evidence.0[k].0 += 1,
+                    Some(false) if evidence.0[k].1.is_none() => evidence.0[k].1 = Some(row.line),
+                    _ => {}
+                }
+            }
+            let parsed = roll::parse(ctx, &row);
+            (row, parsed)
+        })
+        .collect();
+    Chunk {
+        seq,
+        rows,
+        evidence,
+    }
+}
+
+/// Where a parsed member goes: the file's parts, the snapshot's who-is-who, the summary.
+struct Keep<'k> {
+    file: &'k std::rc::Rc<str>,
+    sha256: &'k str,
+    mapping: &'k headers::Mapping,
+    writer: &'k mut store::Writer,
+    next: &'k mut Manifest,
+    seen: &'k mut HashMap<(Org, NaiveDate), Seen>,
+    summary: &'k mut Summary,
+    report: &'k mut FileReport,
+    parts: &'k mut BTreeMap<(Org, NaiveDate), SnapPart>,
+}
+
 impl RollIngest<'_> {
     #[allow(clippy::too_many_arguments)]
     fn ingest(
@@ -430,111 +499,136 @@ impl RollIngest<'_> {
         let file: std::rc::Rc<str> = o.name.clone().into();
         let mapping = o.table.mapping.clone();
         let secret = writer.secret.clone();
-        let ctx = roll::RollContext {
-            file: &o.name,
-            mapping: &mapping,
-            reference: self.reference,
-            secret: &secret,
-            org: self.opts.org,
-            as_of: self.opts.as_of,
-            lookups: Default::default(),
-        };
         let mut parts: BTreeMap<(Org, NaiveDate), SnapPart> = BTreeMap::new();
         let mut warnings = Vec::new();
-        let date_fields = [
-            headers::Field::JoinedOn,
-            headers::Field::LeftOn,
-            headers::Field::BirthDate,
-        ];
-        // Per date column: rows that can only be day-first, and the first that can only
-        // be month-first.
-        let mut order: [(u64, Option<u64>); 3] = [(0, None); 3];
-        while let Some(row) = o.table.next_row()? {
-            report.rows_read += 1;
-            for (k, f) in date_fields.iter().enumerate() {
-                match value::day_first_evidence(row.get(mapping.index(*f))) {
-                    Some(true) => order[k].0 += 1,
-                    Some(false) if order[k].1.is_none() => order[k].1 = Some(row.line),
-                    _ => {}
+        let mut order = Evidence::default();
+        let name = o.name.clone();
+        let sha256 = o.sha256.clone();
+        let workers = std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
+            .clamp(1, MAX_WORKERS);
+
+        // Three stages: this thread's helper reads rows in chunks; workers parse chunks
+        // (the costly part: normalizing, validating, keyed hashing); this thread takes
+        // the parsed chunks back in file order and de-duplicates and writes them. The
+        // channels are bounded, so memory stays a few chunks per stage.
+        let (job_tx, job_rx) = mpsc::sync_channel::<(u64, Vec<Row>)>(workers * 2);
+        let (done_tx, done_rx) = mpsc::sync_channel::<Chunk>(workers * 2);
+        std::thread::scope(|scope| -> Result<()> {
+            // Owned by the stages, so that when one stage stops (an error here, a bad
+            // row in the reader) the others see their channel close and stop too.
+            let done_rx = done_rx;
+            let job_rx = std::sync::Arc::new(std::sync::Mutex::new(job_rx));
+            let table = &mut o.table;
+            let reader = scope.spawn(move || -> Result<u64> {
+                let mut rows_read = 0;
+                let mut seq = 0;
+                let mut chunk = Vec::with_capacity(CHUNK_ROWS);
+                while let Some(row) = table.next_row()? {
+                    rows_read += 1;
+                    chunk.push(row);
+                    if chunk.len() == CHUNK_ROWS {
+                        let full = std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK_ROWS));
+                        if job_tx.send((seq, full)).is_err() {
+                            return Ok(rows_read);
+                        }
+                        seq += 1;
+                    }
                 }
-            }
-            let parsed = roll::parse(&ctx, &row);
-            report.warnings += parsed.warnings.len() as u64;
-            warnings.extend(parsed.warnings);
-            if warnings.len() > 4 * WARNINGS_KEPT {
-                note_warnings(summary, std::mem::take(&mut warnings));
-            }
-            let member = match parsed.member {
-                Ok(m) => m,
-                Err(problem) => {
-                    report.rejected += 1;
-                    summary.rejects.push(Reject {
-                        problem,
-                        row,
-                        headers: mapping.headers.clone(),
-                    });
-                    continue;
+                if !chunk.is_empty() {
+                    let _ = job_tx.send((seq, chunk));
                 }
-            };
-            let key = (member.org, member.as_of);
-            if let std::collections::hash_map::Entry::Vacant(slot) = seen.entry(key) {
-                slot.insert(self.prepare_snapshot(key, &o.name, writer, next)?);
-            }
-            let origin = Origin {
-                file: file.clone(),
-                line: row.line,
-            };
-            if let Some((first, by)) = seen
-                .get_mut(&key)
-                .map(|s| s.check_and_insert(&member, origin))
-                .unwrap_or(None)
-            {
-                report.rejected += 1;
-                let earlier = if first.line == 0 {
-                    format!("a row already stored from {}", first.file)
-                } else {
-                    format!("{}:{}", first.file, first.line)
-                };
-                let problem = Problem::new(
-                    &o.name,
-                    row.line,
-                    None,
-                    "",
-                    format!("repeats a person already in this snapshot (same {by} as {earlier})"),
-                )
-                .hint("remove the duplicate row, or merge the two rows in the roll");
-                summary.rejects.push(Reject {
-                    problem,
-                    row,
-                    headers: mapping.headers.clone(),
-                });
-                continue;
-            }
-            if let std::collections::btree_map::Entry::Vacant(slot) = parts.entry(key) {
-                let id = ingest_id(&o.sha256, Kind::Roll, Some(key.0), Some(key.1));
-                let rel = format!("rolls/{}/{}/{id}.parquet", key.0.code(), key.1);
-                let tmp = writer.stage(rel.clone());
-                let pw = PartWriter::create(&tmp, rolls::schema())?;
-                slot.insert(SnapPart {
-                    id,
-                    rel,
-                    writer: pw,
-                    batch: Vec::with_capacity(BATCH_ROWS),
+                Ok(rows_read)
+            });
+            for _ in 0..workers {
+                let done_tx = done_tx.clone();
+                let job_rx = job_rx.clone();
+                let (mapping, secret, name) = (&mapping, &secret, &name);
+                let (reference, opts) = (self.reference, self.opts);
+                scope.spawn(move || {
+                    let ctx = roll::RollContext {
+                        file: name,
+                        mapping,
+                        reference,
+                        secret,
+                        org: opts.org,
+                        as_of: opts.as_of,
+                        lookups: Default::default(),
+                    };
+                    loop {
+                        let job = match job_rx.lock() {
+                            Ok(rx) => rx.recv(),
+                            Err(_) => return,
+                        };
+                        let Ok((seq, rows)) = job else { return };
+                        if done_tx.send(parse_chunk(&ctx, seq, rows)).is_err() {
+                            return;
+                        }
+                    }
                 });
             }
-            if let Some(p) = parts.get_mut(&key) {
-                p.batch.push(member);
-                if p.batch.len() >= BATCH_ROWS {
-                    p.writer.write(&rolls::frame(&p.batch)?)?;
-                    p.batch.clear();
+            drop((done_tx, job_rx));
+            let mut rows_parsed = 0u64;
+
+            let mut waiting: BTreeMap<u64, Chunk> = BTreeMap::new();
+            let mut next_seq = 0;
+            for chunk in done_rx.iter() {
+                waiting.insert(chunk.seq, chunk);
+                while let Some(chunk) = waiting.remove(&next_seq) {
+                    next_seq += 1;
+                    order.merge(&chunk.evidence);
+                    rows_parsed += chunk.rows.len() as u64;
+                    for (row, parsed) in chunk.rows {
+                        report.warnings += parsed.warnings.len() as u64;
+                        warnings.extend(parsed.warnings);
+                        if warnings.len() > 4 * WARNINGS_KEPT {
+                            note_warnings(summary, std::mem::take(&mut warnings));
+                        }
+                        let member = match parsed.member {
+                            Ok(m) => m,
+                            Err(problem) => {
+                                report.rejected += 1;
+                                summary.rejects.push(Reject {
+                                    problem,
+                                    row,
+                                    headers: mapping.headers.clone(),
+                                });
+                                continue;
+                            }
+                        };
+                        let mut at = Keep {
+                            file: &file,
+                            sha256: &sha256,
+                            mapping: &mapping,
+                            writer,
+                            next,
+                            seen,
+                            summary,
+                            report,
+                            parts: &mut parts,
+                        };
+                        self.keep(member, row, &mut at)?;
+                    }
                 }
             }
-        }
+            report.rows_read = match reader.join() {
+                Ok(r) => r?,
+                Err(_) => anyhow::bail!("the reader of {name} stopped unexpectedly"),
+            };
+            // Every row read was parsed and taken, in order: nothing lost on the way.
+            anyhow::ensure!(
+                rows_parsed == report.rows_read && waiting.is_empty(),
+                "internal error: {name}: read {} rows but parsed {rows_parsed}",
+                report.rows_read
+            );
+            Ok(())
+        })?;
         note_warnings(summary, warnings);
         // A column whose dates make sense only month-first would be misread wherever
         // the day is 12 or less: refuse the file rather than guess.
-        for (k, f) in date_fields.iter().enumerate() {
-            if let (0, Some(line)) = order[k] {
+        for (k, f) in DATE_FIELDS.iter().enumerate() {
+            if let (0, Some(line)) = order.0[k] {
                 let header = mapping
                     .index(*f)
                     .map(|i| mapping.headers[i].clone())
@@ -580,6 +674,65 @@ impl RollIngest<'_> {
             records.push(rec);
         }
         Ok(records)
+    }
+
+    /// Rejects a member the snapshot already holds; otherwise adds it to its part.
+    fn keep(&self, member: roll::Member, row: Row, at: &mut Keep) -> Result<()> {
+        let key = (member.org, member.as_of);
+        if let std::collections::hash_map::Entry::Vacant(slot) = at.seen.entry(key) {
+            slot.insert(self.prepare_snapshot(key, at.file, at.writer, at.next)?);
+        }
+        let origin = Origin {
+            file: at.file.clone(),
+            line: row.line,
+        };
+        if let Some((first, by)) = at
+            .seen
+            .get_mut(&key)
+            .map(|s| s.check_and_insert(&member, origin))
+            .unwrap_or(None)
+        {
+            at.report.rejected += 1;
+            let earlier = if first.line == 0 {
+                format!("a row already stored from {}", first.file)
+            } else {
+                format!("{}:{}", first.file, first.line)
+            };
+            let problem = Problem::new(
+                at.file,
+                row.line,
+                None,
+                "",
+                format!("repeats a person already in this snapshot (same {by} as {earlier})"),
+            )
+            .hint("remove the duplicate row, or merge the two rows in the roll");
+            at.summary.rejects.push(Reject {
+                problem,
+                row,
+                headers: at.mapping.headers.clone(),
+            });
+            return Ok(());
+        }
+        if let std::collections::btree_map::Entry::Vacant(slot) = at.parts.entry(key) {
+            let id = ingest_id(at.sha256, Kind::Roll, Some(key.0), Some(key.1));
+            let rel = format!("rolls/{}/{}/{id}.parquet", key.0.code(), key.1);
+            let tmp = at.writer.stage(rel.clone());
+            let pw = PartWriter::create(&tmp, rolls::schema())?;
+            slot.insert(SnapPart {
+                id,
+                rel,
+                writer: pw,
+                batch: Vec::with_capacity(BATCH_ROWS),
+            });
+        }
+        if let Some(p) = at.parts.get_mut(&key) {
+            p.batch.push(member);
+            if p.batch.len() >= BATCH_ROWS {
+                p.writer.write(&rolls::frame(&p.batch)?)?;
+                p.batch.clear();
+            }
+        }
+        Ok(())
     }
 
     /// Decides which existing parts of a snapshot this file replaces (with --replace),

@@ -46,9 +46,9 @@ pub fn write(path: &Path, rejects: &[Reject]) -> Result<()> {
                     .headers
                     .iter()
                     .position(|h| h == c)
-                    .and_then(|i| r.row.cells.get(i))
-                    .cloned()
-                    .unwrap_or_default();
+                    .and_then(|i| r.row.cell(i))
+                    .unwrap_or_default()
+                    .to_string();
                 rec.push(v);
             }
             w.write_record(rec.iter().map(|v| defuse(v).into_owned()))?;

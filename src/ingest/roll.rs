@@ -44,14 +44,55 @@ pub struct RollContext<'a> {
     pub secret: &'a Secret,
     pub org: Option<Org>,
     pub as_of: Option<NaiveDate>,
-    /// Code-list look-ups by raw cell: ethnicity and religion take few values, and
-    /// normalizing each cell again was a fifth of the ingest time.
-    pub lookups:
-        std::cell::RefCell<std::collections::HashMap<(Field, String), Option<&'static str>>>,
+    /// Look-ups by raw cell, per parsing thread.
+    pub lookups: Lookups,
 }
 
-/// Distinct raw values remembered per file, so hostile input cannot grow it unbounded.
+/// Memos of look-ups by raw cell. Ethnicity, religion, status and commune names take
+/// few distinct values; normalizing and matching each cell again was a third of the
+/// ingest time.
+#[derive(Default)]
+pub struct Lookups {
+    ethnicity: Memo<Option<&'static str>>,
+    religion: Memo<Option<&'static str>>,
+    status: Memo<Option<bool>>,
+    org: Memo<Option<Org>>,
+    area_names: Memo<NameHit>,
+}
+
+/// What a commune name resolved to, without the row it came from.
+#[derive(Clone)]
+enum NameHit {
+    Found(String),
+    Ambiguous(String),
+    Missing,
+}
+
+/// Distinct raw values remembered per column, so hostile input cannot grow it unbounded.
 const LOOKUPS_KEPT: usize = 4096;
+
+struct Memo<V>(std::cell::RefCell<std::collections::HashMap<String, V>>);
+
+impl<V> Default for Memo<V> {
+    fn default() -> Self {
+        Memo(Default::default())
+    }
+}
+
+impl<V: Clone> Memo<V> {
+    /// The value for a raw cell; computed (and remembered) the first time it is seen.
+    fn get_or(&self, raw: &str, compute: impl FnOnce() -> V) -> V {
+        if let Some(v) = self.0.borrow().get(raw) {
+            return v.clone();
+        }
+        let v = compute();
+        let mut map = self.0.borrow_mut();
+        if map.len() < LOOKUPS_KEPT {
+            map.insert(raw.to_string(), v.clone());
+        }
+        v
+    }
+}
 
 /// The parsed row, or why it is rejected; warnings either way.
 pub struct Parsed {
@@ -123,7 +164,8 @@ fn parse_inner(
         Some(o) => o,
         None => {
             let raw = c.raw(Field::Org);
-            Org::parse(raw).ok_or_else(|| {
+            let org = ctx.lookups.org.get_or(raw, || Org::parse(raw));
+            org.ok_or_else(|| {
                 c.problem(
                     Field::Org,
                     format!("unknown organization; expected {}", Org::expected()),
@@ -238,7 +280,12 @@ fn parse_inner(
     }
 
     let status_raw = c.raw(Field::Status);
-    let active = match value::parse_status(status_raw) {
+    let parsed_status = c
+        .ctx
+        .lookups
+        .status
+        .get_or(status_raw, || value::parse_status(status_raw));
+    let active = match parsed_status {
         Some(a) => a,
         None => {
             warnings.push(c.problem(
@@ -331,8 +378,8 @@ fn resolve_area(c: &Cells) -> Result<String, Problem> {
                 .hint("correct the code, or ingest an areas file that has it")),
         };
     }
-    let name = c.text(Field::AreaName);
-    if !name.is_empty() {
+    let raw_name = c.raw(Field::AreaName);
+    if !raw_name.trim().is_empty() {
         if areas.is_empty() {
             return Err(c
                 .problem(
@@ -341,21 +388,28 @@ fn resolve_area(c: &Cells) -> Result<String, Problem> {
                 )
                 .hint("ingest the areas file first (or in the same command)"));
         }
-        return match areas.resolve_name(&name) {
-            Lookup::Found(a) => Ok(a.code.clone()),
-            Lookup::Ambiguous(cands) => {
-                let list: Vec<String> = cands
-                    .iter()
-                    .map(|a| format!("{} ({})", a.name, a.code))
-                    .collect();
-                Err(c
-                    .problem(
-                        Field::AreaName,
-                        format!("the area name matches several units: {}", list.join(", ")),
-                    )
-                    .hint("use the area code column (Mã xã) to say which"))
+        let hit = c.ctx.lookups.area_names.get_or(raw_name, || {
+            match areas.resolve_name(&clean(raw_name)) {
+                Lookup::Found(a) => NameHit::Found(a.code.clone()),
+                Lookup::Ambiguous(cands) => NameHit::Ambiguous(
+                    cands
+                        .iter()
+                        .map(|a| format!("{} ({})", a.name, a.code))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
+                Lookup::Missing => NameHit::Missing,
             }
-            Lookup::Missing => Err(c
+        });
+        return match hit {
+            NameHit::Found(code) => Ok(code),
+            NameHit::Ambiguous(list) => Err(c
+                .problem(
+                    Field::AreaName,
+                    format!("the area name matches several units: {list}"),
+                )
+                .hint("use the area code column (Mã xã) to say which")),
+            NameHit::Missing => Err(c
                 .problem(
                     Field::AreaName,
                     "no unit of that name in the areas reference",
@@ -400,19 +454,12 @@ fn lookup_group(
     if cell.trim().is_empty() {
         return None;
     }
-    let key = (f, cell.to_string());
-    let cached = c.ctx.lookups.borrow().get(&key).copied();
-    let found = match cached {
-        Some(found) => found,
-        None => {
-            let found = list.code_of(&clean(cell));
-            let mut cache = c.ctx.lookups.borrow_mut();
-            if cache.len() < LOOKUPS_KEPT {
-                cache.insert(key, found);
-            }
-            found
-        }
+    let memo = if f == Field::Ethnicity {
+        &c.ctx.lookups.ethnicity
+    } else {
+        &c.ctx.lookups.religion
     };
+    let found = memo.get_or(cell, || list.code_of(&clean(cell)));
     match found {
         Some(code) => Some(code),
         None => {

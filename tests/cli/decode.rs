@@ -125,3 +125,22 @@ fn shapes_cr_line_ends_quoted_newlines_pipes_trailing_columns() {
     let be: Vec<u8> = CLEAN.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
     stored_without_warnings(&w, "u16be.csv", be, "utf-16be");
 }
+
+/// Found by the `table` fuzz target: a file with lone CR line ends (Excel's "CSV
+/// (Macintosh)") was read, but every row was reported as line 1.
+#[test]
+fn lone_cr_line_ends_keep_their_line_numbers() {
+    let w = Workdir::new().with_reference();
+    stored_without_warnings(
+        &w,
+        "mac.csv",
+        CLEAN.replace('\n', "\r").into_bytes(),
+        "utf-8",
+    );
+    let bad = CLEAN
+        .replace("Xã Bát Xát", "Xã Không Có")
+        .replace('\n', "\r");
+    w.write("mac_bad.csv", bad);
+    let run = ingest_women(&w, "mac_bad.csv", &[]).expect(65);
+    assert!(run.stderr.contains("mac_bad.csv:3:"), "{}", run.stderr);
+}

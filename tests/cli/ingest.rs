@@ -540,3 +540,47 @@ fn excel_damage_is_repaired_only_when_safe() {
     );
     assert!(run.stderr.contains("x.csv:3: column \"Số CCCD\": value \"10200123457\": malformed national ID: it has 11 digits"), "{}", run.stderr);
 }
+
+/// Rows are parsed in chunks on several threads and taken back in file order: the
+/// duplicate check and the month-first check see the file as one, across chunks.
+#[test]
+fn checks_span_the_whole_file_across_parse_chunks() {
+    let youth = |w: &Workdir, file: &str, extra: &[&str]| {
+        let mut args = vec!["ingest", file, "--org", "youth", "--as-of", "31/10/2026"];
+        args.extend_from_slice(extra);
+        w.tally(&args)
+    };
+    let w = Workdir::new().with_reference();
+    let mut s = String::from("Họ và tên,Số CCCD,Mã xã,Ngày vào Đoàn\n");
+    for i in 0..20_000u32 {
+        // Row 15,000 repeats row 7's ID; joined dates are ambiguous (day ≤ 12).
+        let id = if i == 15_000 { 7 } else { i };
+        s.push_str(&format!(
+            "Người {i},0102{id:08},02647,0{}/0{}/2020\n",
+            1 + i % 9,
+            1 + i % 9
+        ));
+    }
+    w.write("big.csv", &s);
+    let run = youth(&w, "big.csv", &[]).expect(65);
+    assert!(
+        run.stderr
+            .contains("big.csv:15002: repeats a person already in this snapshot (same national ID as big.csv:9)"),
+        "{}",
+        run.stderr
+    );
+    // A month-first date deep in the file, none day-first anywhere: refused whole,
+    // naming the first such line however the chunks were scheduled.
+    let s = s + "X,010299999999,02647,10/31/2020\nY,010299999998,02647,11/30/2020\n";
+    w.write("late.csv", s);
+    let run = youth(&w, "late.csv", &["--skip-invalid"]).expect(65);
+    assert!(
+        run.stderr.contains("are month-first (line 20002"),
+        "{}",
+        run.stderr
+    );
+    assert!(!w.manifest().contains("\"roll\""));
+    // Skipping the duplicate, every other row is stored once.
+    youth(&w, "big.csv", &["--skip-invalid"]).expect(0);
+    assert_eq!(w.snapshot_rows("youth"), Some(19_999));
+}

@@ -71,10 +71,7 @@ fn parse_row(reference: &Reference, secret: &Secret, cells: &[String]) -> Member
         as_of: NaiveDate::from_ymd_opt(2026, 10, 31),
         lookups: Default::default(),
     };
-    let row = Row {
-        line: 2,
-        cells: cells.to_vec(),
-    };
+    let row = Row::new(2, cells);
     match roll::parse(&ctx, &row).member {
         Ok(m) => m,
         Err(p) => panic!("row {cells:?} rejected: {} ({:?})", p.reason, p.column),
