@@ -347,18 +347,23 @@ fn note_warnings(summary: &mut Summary, warnings: Vec<Problem>) {
     }
 }
 
-/// Who a snapshot already holds, by identity key, with where each was first seen.
+/// Who a snapshot already holds, by identity key, with where each was first seen. An
+/// entry is 16 bytes (key prefix, file number, line): this is the one part of an
+/// ingest's memory that grows with the rows.
 #[derive(Default)]
 struct Seen {
     national_id: HashMap<u64, Origin>,
     member: HashMap<u64, Origin>,
     name: HashMap<u64, Origin>,
+    files: Vec<String>,
 }
 
-#[derive(Clone)]
+#[derive(Clone, Copy)]
 struct Origin {
-    file: std::rc::Rc<str>,
-    line: u64,
+    /// Index into `Seen::files`.
+    file: u32,
+    /// 0 for a row already in the store.
+    line: u32,
 }
 
 fn short(k: &store::privacy::Key) -> u64 {
@@ -366,6 +371,20 @@ fn short(k: &store::privacy::Key) -> u64 {
 }
 
 impl Seen {
+    fn origin(&mut self, file: &str, line: u64) -> Origin {
+        let at = match self.files.iter().position(|f| f == file) {
+            Some(i) => i,
+            None => {
+                self.files.push(file.to_string());
+                self.files.len() - 1
+            }
+        };
+        Origin {
+            file: at as u32,
+            line: u32::try_from(line).unwrap_or(u32::MAX),
+        }
+    }
+
     /// The earlier row this member repeats, if any; otherwise records the member.
     fn check_and_insert(
         &mut self,
@@ -374,26 +393,26 @@ impl Seen {
     ) -> Option<(Origin, &'static str)> {
         if m.has_national_id {
             if let Some(o) = self.national_id.get(&short(&m.person)) {
-                return Some((o.clone(), "national ID"));
+                return Some((*o, "national ID"));
             }
         }
         if let Some(k) = &m.member_key {
             if let Some(o) = self.member.get(&short(k)) {
-                return Some((o.clone(), "member ID"));
+                return Some((*o, "member ID"));
             }
         }
         if !m.has_national_id {
             if let Some(k) = &m.name_key {
                 if let Some(o) = self.name.get(&short(k)) {
-                    return Some((o.clone(), "name, birth date and area"));
+                    return Some((*o, "name, birth date and area"));
                 }
             }
         }
         if m.has_national_id {
-            self.national_id.insert(short(&m.person), origin.clone());
+            self.national_id.insert(short(&m.person), origin);
         }
         if let Some(k) = &m.member_key {
-            self.member.insert(short(k), origin.clone());
+            self.member.insert(short(k), origin);
         }
         if !m.has_national_id {
             if let Some(k) = &m.name_key {
@@ -474,7 +493,7 @@ fn parse_chunk(ctx: &roll::RollContext, seq: u64, rows: Vec<Row>) -> Chunk {
 
 /// Where a parsed member goes: the file's parts, the snapshot's who-is-who, the summary.
 struct Keep<'k> {
-    file: &'k std::rc::Rc<str>,
+    file: &'k str,
     sha256: &'k str,
     mapping: &'k headers::Mapping,
     writer: &'k mut store::Writer,
@@ -496,7 +515,7 @@ impl RollIngest<'_> {
         summary: &mut Summary,
         report: &mut FileReport,
     ) -> Result<Vec<IngestRecord>> {
-        let file: std::rc::Rc<str> = o.name.clone().into();
+        let file = o.name.clone();
         let mapping = o.table.mapping.clone();
         let secret = writer.secret.clone();
         let mut parts: BTreeMap<(Org, NaiveDate), SnapPart> = BTreeMap::new();
@@ -682,21 +701,17 @@ impl RollIngest<'_> {
         if let std::collections::hash_map::Entry::Vacant(slot) = at.seen.entry(key) {
             slot.insert(self.prepare_snapshot(key, at.file, at.writer, at.next)?);
         }
-        let origin = Origin {
-            file: at.file.clone(),
-            line: row.line,
+        let Some(seen) = at.seen.get_mut(&key) else {
+            anyhow::bail!("internal error: no duplicate check for the snapshot");
         };
-        if let Some((first, by)) = at
-            .seen
-            .get_mut(&key)
-            .map(|s| s.check_and_insert(&member, origin))
-            .unwrap_or(None)
-        {
+        let origin = seen.origin(at.file, row.line);
+        if let Some((first, by)) = seen.check_and_insert(&member, origin) {
             at.report.rejected += 1;
+            let first_file = &seen.files[first.file as usize];
             let earlier = if first.line == 0 {
-                format!("a row already stored from {}", first.file)
+                format!("a row already stored from {first_file}")
             } else {
-                format!("{}:{}", first.file, first.line)
+                format!("{first_file}:{}", first.line)
             };
             let problem = Problem::new(
                 at.file,
@@ -774,19 +789,16 @@ impl RollIngest<'_> {
         let mut seen = Seen::default();
         for rec in next.snapshot_parts(org, &as_of) {
             let ids = rolls::identities(&writer.dir, rec)?;
-            let origin = Origin {
-                file: rec.file.clone().into(),
-                line: 0,
-            };
+            let origin = seen.origin(&rec.file, 0);
             for i in 0..ids.person.len() {
                 if ids.has_national_id[i] {
                     seen.national_id
-                        .insert(short(&ids.person[i]), origin.clone());
+                        .insert(short(&ids.person[i]), origin);
                 } else if let Some(k) = &ids.name_key[i] {
-                    seen.name.insert(short(k), origin.clone());
+                    seen.name.insert(short(k), origin);
                 }
                 if let Some(k) = &ids.member_key[i] {
-                    seen.member.insert(short(k), origin.clone());
+                    seen.member.insert(short(k), origin);
                 }
             }
         }
