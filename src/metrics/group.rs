@@ -180,7 +180,7 @@ impl<'a> Grouper<'a> {
             Dimension::Total
             | Dimension::Flag(_)
             | Dimension::AreaColumn(_)
-            | Dimension::Level(_) => match m.area {
+            | Dimension::Level(_) => match m.area() {
                 Some(a) => self.by_area.as_ref().and_then(|v| v[a as usize]),
                 None => match self.dimension {
                     Dimension::Total => Some(0),
@@ -189,24 +189,24 @@ impl<'a> Grouper<'a> {
                 },
             },
             Dimension::Ownership => {
-                let e = &self.reference.enterprises.rows[m.enterprise? as usize];
+                let e = &self.reference.enterprises.rows[m.enterprise()? as usize];
                 Some(Ownership::ALL.iter().position(|o| *o == e.ownership)? as u32)
             }
-            Dimension::Ethnicity { each } => match m.ethnicity {
+            Dimension::Ethnicity { each } => match m.ethnicity() {
                 None => self.label_index(UNKNOWN),
                 Some(1) if !each => Some(0),
                 Some(_) if !each => Some(1),
                 Some(code) => (code as u32).checked_sub(1),
             },
-            Dimension::Religion { each } => match m.religion {
+            Dimension::Religion { each } => match m.religion() {
                 None => self.label_index(UNKNOWN),
                 Some(0) => Some(0),
                 Some(_) if !each => Some(1),
                 Some(code) => Some(code as u32),
             },
-            Dimension::Sex => Some(m.sex.map(u32::from).unwrap_or(2)),
+            Dimension::Sex => Some(m.sex().map(u32::from).unwrap_or(2)),
             Dimension::AgeBand => {
-                let age = match (m.birth_days, m.birth_year) {
+                let age = match (m.birth_days(), m.birth_year()) {
                     (Some(d), _) => Some(
                         crate::ingest::value::Birth::Date(crate::store::rolls::from_days(d))
                             .age_on(self.end),

@@ -165,8 +165,8 @@ fn flags(m: &Member, p: &Period, end: i32, before: i32, start: i32) -> Flags {
     Flags {
         members: m.active_at(end),
         start: m.active_at(before),
-        recruited: m.joined.is_some_and(|j| j >= start && j <= end),
-        left: m.left.is_some_and(|l| l >= start && l <= end),
+        recruited: m.joined().is_some_and(|j| j >= start && j <= end),
+        left: m.left().is_some_and(|l| l >= start && l <= end),
     }
 }
 
@@ -245,7 +245,7 @@ pub fn coverage(
         let reached: HashSet<u32> = members
             .iter()
             .filter(|(_, f)| f.members)
-            .filter_map(|(m, _)| m.enterprise)
+            .filter_map(|(m, _)| m.enterprise())
             .collect();
 
         for dim in &req.dimensions {
@@ -377,7 +377,7 @@ pub fn coverage(
             let mut lacking: Vec<String> = members
                 .iter()
                 .filter(|(_, f)| f.members)
-                .filter_map(|(m, _)| m.area)
+                .filter_map(|(m, _)| m.area())
                 .collect::<HashSet<u32>>()
                 .into_iter()
                 .filter(|a| !covered_by(reference, &with_counts, *a))
