@@ -792,8 +792,7 @@ impl RollIngest<'_> {
             let origin = seen.origin(&rec.file, 0);
             for i in 0..ids.person.len() {
                 if ids.has_national_id[i] {
-                    seen.national_id
-                        .insert(short(&ids.person[i]), origin);
+                    seen.national_id.insert(short(&ids.person[i]), origin);
                 } else if let Some(k) = &ids.name_key[i] {
                     seen.name.insert(short(k), origin);
                 }

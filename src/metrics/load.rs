@@ -204,7 +204,9 @@ pub fn snapshot(
                 enterprise: e
                     .and_then(|e| ent_index.get(e).copied())
                     .unwrap_or(NO_INDEX),
-                sex: s.map(|s| if s == "male" { 0 } else { 1 }).unwrap_or(NO_CODE),
+                sex: s
+                    .map(|s| if s == "male" { 0 } else { 1 })
+                    .unwrap_or(NO_CODE),
                 birth_days: birth[i].unwrap_or(NO_DAY),
                 birth_year: by.unwrap_or(NO_DAY),
                 ethnicity: small(et, "ethnicity")?,

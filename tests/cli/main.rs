@@ -3,6 +3,7 @@
 
 mod workdir;
 
+mod bench_smoke;
 mod decode;
 mod drop;
 mod ingest;
