@@ -194,10 +194,55 @@ pub fn coverage(
             })
             .collect()
     };
+    // Snapshots are independent: read them side by side, one per core (each part is
+    // checksummed, decompressed and decoded, which is most of a report's time; one per
+    // core also bounds how many decoded parts are in memory at once).
+    let jobs: Vec<(Org, NaiveDate)> = needed
+        .iter()
+        .filter_map(|org| used.get(org).map(|d| (*org, *d)))
+        .collect();
+    let next_job = std::sync::atomic::AtomicUsize::new(0);
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .min(jobs.len())
+        .max(1);
+    let mut read: BTreeMap<Org, Result<load::Loaded>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next_job.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(&(org, as_of)) = jobs.get(i) else {
+                            return done;
+                        };
+                        done.push((org, load::snapshot(dir, manifest, org, as_of, reference)));
+                    }
+                })
+            })
+            .collect();
+        let mut all = BTreeMap::new();
+        for h in handles {
+            match h.join() {
+                Ok(done) => all.extend(done),
+                Err(_) => {
+                    for &(org, _) in &jobs {
+                        all.entry(org).or_insert_with(|| {
+                            Err(anyhow::anyhow!("reading the {org} snapshot failed"))
+                        });
+                    }
+                }
+            }
+        }
+        all
+    });
     for org in needed {
         match used.get(&org) {
             Some(&as_of) => {
-                let l = load::snapshot(dir, manifest, org, as_of, reference)?;
+                let l = read
+                    .remove(&org)
+                    .unwrap_or_else(|| Err(anyhow::anyhow!("the {org} snapshot was not read")))?;
                 if !l.unknown_areas.is_empty() && req.orgs.contains(&OrgOrAny::Org(org)) {
                     out.notes.push(Note::UnknownAreas {
                         org,
