@@ -324,13 +324,7 @@ fn replace_swaps_the_corrected_part_only_when_asked() {
     .expect(0);
     assert_eq!(w.snapshot_rows("youth"), Some(4));
     // The replaced part's file is gone from the store.
-    let parts = w
-        .store_files()
-        .into_iter()
-        .filter(|p| {
-            p.extension().is_some_and(|e| e == "parquet") && p.to_string_lossy().contains("rolls")
-        })
-        .count();
+    let parts = w.roll_parts();
     assert_eq!(parts, 2);
 }
 

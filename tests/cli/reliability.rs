@@ -32,13 +32,7 @@ fn assert_recovers(w: &Workdir, expect_rows: Option<u64>) {
     assert_eq!(youth_rows(w), Some(2000));
     let tmp: Vec<_> = std::fs::read_dir(w.store().join("tmp")).unwrap().collect();
     assert!(tmp.is_empty(), "leftovers in tmp: {tmp:?}");
-    let parts = w
-        .store_files()
-        .into_iter()
-        .filter(|p| {
-            p.extension().is_some_and(|e| e == "parquet") && p.to_string_lossy().contains("rolls")
-        })
-        .count();
+    let parts = w.roll_parts();
     assert_eq!(parts, 1, "exactly the live part remains");
 }
 

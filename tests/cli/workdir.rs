@@ -124,6 +124,17 @@ impl Workdir {
         serde_json::from_str(&run.stdout).expect("status json")
     }
 
+    /// How many roll parts (Parquet files under `rolls/`) the store holds.
+    pub fn roll_parts(&self) -> usize {
+        self.store_files()
+            .into_iter()
+            .filter(|p| {
+                p.extension().is_some_and(|e| e == "parquet")
+                    && p.to_string_lossy().contains("rolls")
+            })
+            .count()
+    }
+
     /// Every file under the store, recursively.
     pub fn store_files(&self) -> Vec<PathBuf> {
         fn walk(p: &Path, out: &mut Vec<PathBuf>) {
