@@ -272,16 +272,27 @@ impl<R: Read> Read for LineEnds<R> {
             if n == 0 {
                 return Ok(0);
             }
+            // Moves the text between CRs down in blocks: most files have no CR, or one
+            // per line, and a byte-at-a-time loop here was 7% of an ingest.
+            let mut i = usize::from(self.after_cr && buf[0] == b'\n');
+            self.after_cr = false;
             let mut out = 0;
-            for i in 0..n {
-                let b = buf[i];
-                if b == b'\n' && self.after_cr {
-                    self.after_cr = false;
-                    continue;
-                }
-                self.after_cr = b == b'\r';
-                buf[out] = if self.after_cr { b'\n' } else { b };
+            while i < n {
+                let Some(p) = buf[i..n].iter().position(|&b| b == b'\r') else {
+                    buf.copy_within(i..n, out);
+                    out += n - i;
+                    break;
+                };
+                buf.copy_within(i..i + p, out);
+                out += p;
+                buf[out] = b'\n';
                 out += 1;
+                i += p + 1;
+                if i == n {
+                    self.after_cr = true;
+                } else if buf[i] == b'\n' {
+                    i += 1;
+                }
             }
             // A chunk that was only the LF of a CRLF: read on rather than signal the end.
             if out > 0 {
@@ -352,6 +363,21 @@ mod tests {
         let mut out = Vec::new();
         r.read_to_end(&mut out).unwrap();
         assert_eq!(out, b"a\nb");
+        // Read one byte at a time, every boundary falls somewhere: same result.
+        struct OneByte(io::Cursor<Vec<u8>>);
+        impl Read for OneByte {
+            fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+                let n = buf.len().min(1);
+                self.0.read(&mut buf[..n])
+            }
+        }
+        let text = b"\r\na\r\rb\r\nc\n\r\r\n\nd\r";
+        let mut slow = Vec::new();
+        LineEnds::new(OneByte(io::Cursor::new(text.to_vec())))
+            .read_to_end(&mut slow)
+            .unwrap();
+        assert_eq!(slow, read(text));
+        assert_eq!(slow, b"\na\n\nb\nc\n\n\n\nd\n");
     }
 
     #[test]
