@@ -372,7 +372,9 @@ fn short(k: &store::privacy::Key) -> u64 {
 
 impl Seen {
     fn origin(&mut self, file: &str, line: u64) -> Origin {
-        let at = match self.files.iter().position(|f| f == file) {
+        // The file being read is the last one added: look from the end, so a snapshot
+        // of many stored parts costs one comparison per row, not one per part.
+        let at = match self.files.iter().rposition(|f| f == file) {
             Some(i) => i,
             None => {
                 self.files.push(file.to_string());
@@ -515,13 +517,12 @@ impl RollIngest<'_> {
         summary: &mut Summary,
         report: &mut FileReport,
     ) -> Result<Vec<IngestRecord>> {
-        let file = o.name.clone();
+        let name = o.name.clone();
         let mapping = o.table.mapping.clone();
         let secret = writer.secret.clone();
         let mut parts: BTreeMap<(Org, NaiveDate), SnapPart> = BTreeMap::new();
         let mut warnings = Vec::new();
         let mut order = Evidence::default();
-        let name = o.name.clone();
         let sha256 = o.sha256.clone();
         let workers = std::thread::available_parallelism()
             .map(|n| n.get())
@@ -617,7 +618,7 @@ impl RollIngest<'_> {
                             }
                         };
                         let mut at = Keep {
-                            file: &file,
+                            file: &name,
                             sha256: &sha256,
                             mapping: &mapping,
                             writer,

@@ -32,13 +32,10 @@ pub fn acquire(path: &Path, mode: Mode, wait: Duration) -> Result<StoreLock> {
         // A store on read-only media (a backup, a mounted archive) can still be read:
         // no writer can be at work there.
         Err(e) if mode == Mode::Shared && e.kind() == std::io::ErrorKind::ReadOnlyFilesystem => {
-            return match File::open(path) {
-                Ok(f) => match f.try_lock_shared() {
-                    Ok(()) => Ok(StoreLock { _file: Some(f) }),
-                    Err(_) => Ok(StoreLock { _file: None }),
-                },
-                Err(_) => Ok(StoreLock { _file: None }),
-            };
+            let held = File::open(path)
+                .ok()
+                .filter(|f| f.try_lock_shared().is_ok());
+            return Ok(StoreLock { _file: held });
         }
         Err(e) => {
             return Err(e).with_context(|| format!("cannot open the store lock {}", path.display()))

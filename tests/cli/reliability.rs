@@ -372,7 +372,10 @@ fn a_full_disk_or_a_read_only_store_fails_cleanly() {
     w.write("roll.csv", big_roll(60_000, 0));
     let run = ingest_roll(&w, "roll.csv", "youth").expect(74);
     assert!(
-        run.stderr.contains("No space left on device") || run.stderr.contains("space"),
+        run.stderr.contains("No space left on device")
+            && run
+                .stderr
+                .contains("hint: free space on the disk that holds the store"),
         "{}",
         run.stderr
     );
@@ -391,7 +394,14 @@ fn a_full_disk_or_a_read_only_store_fails_cleanly() {
     let before = w.manifest();
     w.write("more.csv", big_roll(50, 100));
     let run = ingest_roll(&w, "more.csv", "women").expect(74);
-    assert!(run.stderr.contains("Read-only"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("Read-only")
+            && run
+                .stderr
+                .contains("hint: the store's disk is mounted read-only"),
+        "{}",
+        run.stderr
+    );
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
     assert_eq!(w.manifest(), before);
     w.tally(&["status"]).expect(0);
