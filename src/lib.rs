@@ -15,6 +15,7 @@ pub mod metrics;
 pub mod org;
 pub mod reference;
 pub mod report;
+pub mod roll;
 pub mod store;
 pub mod term;
 pub mod text;

@@ -9,6 +9,7 @@ use crate::error::{Exit, Failure};
 use crate::metrics::dimension::Dimension;
 use crate::metrics::period::Period;
 use crate::metrics::{self, suppress, Request};
+use crate::org::Org;
 use crate::report::{self, Format};
 use crate::store::{self, fsutil, Store};
 use crate::term;
@@ -86,7 +87,7 @@ pub fn run(store: &Store, args: &ReportArgs, wait: Duration) -> Result<()> {
         orgs,
         dimensions,
     };
-    let mut cov = metrics::coverage(&view.dir, &view.manifest, &reference, &req)?;
+    let mut cov = compute(&view, &reference, &req)?;
     let suppressed = args.min_cell.map(|n| suppress::apply(&mut cov.rows, n));
     let bytes = report::render(
         &cov,
@@ -114,6 +115,35 @@ pub fn run(store: &Store, args: &ReportArgs, wait: Duration) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Streams the snapshots the request uses through the metrics' fold.
+fn compute(
+    view: &store::View,
+    reference: &crate::reference::Reference,
+    req: &Request,
+) -> Result<metrics::Coverage> {
+    let plan = metrics::fold::Plan::new(reference, req);
+    let used = metrics::snapshots_for(&view.manifest, req.period.end);
+    let read: Vec<(Org, String)> = req
+        .needed()
+        .into_iter()
+        .filter_map(|o| used.get(&o).map(|d| (o, d.to_string())))
+        .collect();
+    let parts: Vec<Vec<&store::IngestRecord>> = read
+        .iter()
+        .map(|(o, as_of)| view.manifest.snapshot_parts(o.code(), as_of))
+        .collect();
+    let tallies = store::scan::fold(
+        &view.dir,
+        &parts,
+        plan.columns(),
+        || plan.tally(),
+        |t, b| plan.fold(t, b),
+        |a, b| a.merge(b),
+    )?;
+    let tallies = read.into_iter().map(|(o, _)| o).zip(tallies).collect();
+    Ok(metrics::coverage(&plan, &used, tallies))
 }
 
 fn dedup<T: PartialEq>(v: Vec<T>) -> Vec<T> {

@@ -766,7 +766,11 @@ impl RollIngest<'_> {
             .and_then(|n| n.to_str())
             .unwrap_or(file)
             .to_string();
-        let existing: Vec<IngestRecord> = next.snapshot_parts(org, &as_of).cloned().collect();
+        let existing: Vec<IngestRecord> = next
+            .snapshot_parts(org, &as_of)
+            .into_iter()
+            .cloned()
+            .collect();
         let same_name: Vec<&IngestRecord> =
             existing.iter().filter(|r| r.file_name() == name).collect();
         if self.opts.replace {

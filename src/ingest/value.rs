@@ -2,37 +2,9 @@
 //! Each returns what it found or a short statement of what was expected.
 
 use crate::text::fold;
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
-/// A birth date may be known only to the year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Birth {
-    Date(NaiveDate),
-    Year(i32),
-}
-
-impl Birth {
-    pub fn year(self) -> i32 {
-        match self {
-            Birth::Date(d) => d.year(),
-            Birth::Year(y) => y,
-        }
-    }
-
-    /// Whole years of age on `on` (for a bare year, as if born on 1 January).
-    pub fn age_on(self, on: NaiveDate) -> i32 {
-        match self {
-            Birth::Date(d) => {
-                let mut age = on.year() - d.year();
-                if (on.month(), on.day()) < (d.month(), d.day()) {
-                    age -= 1;
-                }
-                age
-            }
-            Birth::Year(y) => on.year() - y,
-        }
-    }
-}
+pub use crate::roll::Birth;
 
 pub const DATE_EXPECTED: &str =
     "a day-first date such as 31/10/2026, 31-10-2026, 31.10.2026 or 2026-10-31";

@@ -1,11 +1,11 @@
 //! Which group of a dimension each member (and each unit) falls in.
 
-use super::dimension::{age_band, group_key, Dimension, Flag};
-use super::load::Member;
+use super::dimension::{group_key, Dimension, Flag};
+use super::fold::{RowKey, AGE_BANDS, NO_ENTERPRISE};
 use crate::ingest::value::parse_bool;
 use crate::reference::groups::{ethnicities, religions};
 use crate::reference::{Ownership, Reference};
-use chrono::NaiveDate;
+use crate::roll::NO_CODE;
 
 /// The groups of one dimension and how members map to them.
 pub struct Grouper<'a> {
@@ -17,13 +17,12 @@ pub struct Grouper<'a> {
     /// For area-based dimensions: the group of each unit (by index in the areas).
     pub by_area: Option<Vec<Option<u32>>>,
     reference: &'a Reference,
-    end: NaiveDate,
 }
 
 const UNKNOWN: &str = "unknown";
 
 impl<'a> Grouper<'a> {
-    pub fn new(dimension: &Dimension, reference: &'a Reference, end: NaiveDate) -> Grouper<'a> {
+    pub fn new(dimension: &Dimension, reference: &'a Reference) -> Grouper<'a> {
         let units = &reference.areas.units;
         let mut g = Grouper {
             dimension: dimension.clone(),
@@ -31,7 +30,6 @@ impl<'a> Grouper<'a> {
             names: Vec::new(),
             by_area: None,
             reference,
-            end,
         };
         match dimension {
             Dimension::Total => {
@@ -154,7 +152,7 @@ impl<'a> Grouper<'a> {
                 g.push(UNKNOWN, UNKNOWN);
             }
             Dimension::AgeBand => {
-                for b in ["under_16", "16-30", "31-45", "46-60", "60+", UNKNOWN] {
+                for b in AGE_BANDS {
                     g.push(b, b);
                 }
             }
@@ -174,14 +172,15 @@ impl<'a> Grouper<'a> {
             .map(|p| p as u32)
     }
 
-    /// The group of a member, if the dimension places it.
-    pub fn of(&mut self, m: &Member) -> Option<u32> {
+    /// The group of a member row, if the dimension places it. A unit the areas do not
+    /// have goes to `unknown` (added on first use), except on level rows.
+    pub fn of(&mut self, k: &RowKey) -> Option<u32> {
         match &self.dimension {
             Dimension::Total
             | Dimension::Flag(_)
             | Dimension::AreaColumn(_)
-            | Dimension::Level(_) => match m.area() {
-                Some(a) => self.by_area.as_ref().and_then(|v| v[a as usize]),
+            | Dimension::Level(_) => match self.by_area.as_ref()?.get(k.area as usize) {
+                Some(g) => *g,
                 None => match self.dimension {
                     Dimension::Total => Some(0),
                     Dimension::Level(_) => None,
@@ -189,33 +188,34 @@ impl<'a> Grouper<'a> {
                 },
             },
             Dimension::Ownership => {
-                let e = &self.reference.enterprises.rows[m.enterprise()? as usize];
+                if k.enterprise == NO_ENTERPRISE {
+                    return None;
+                }
+                let e = self.reference.enterprises.rows.get(k.enterprise as usize)?;
                 Some(Ownership::ALL.iter().position(|o| *o == e.ownership)? as u32)
             }
-            Dimension::Ethnicity { each } => match m.ethnicity() {
-                None => self.label_index(UNKNOWN),
-                Some(1) if !each => Some(0),
-                Some(_) if !each => Some(1),
-                Some(code) => (code as u32).checked_sub(1),
+            Dimension::Ethnicity { each } => match k.ethnicity {
+                NO_CODE => self.label_index(UNKNOWN),
+                1 if !each => Some(0),
+                _ if !each => Some(1),
+                code => (code as u32)
+                    .checked_sub(1)
+                    .filter(|g| (*g as usize) < self.labels.len()),
             },
-            Dimension::Religion { each } => match m.religion() {
-                None => self.label_index(UNKNOWN),
-                Some(0) => Some(0),
-                Some(_) if !each => Some(1),
-                Some(code) => Some(code as u32),
+            Dimension::Religion { each } => match k.religion {
+                NO_CODE => self.label_index(UNKNOWN),
+                0 => Some(0),
+                _ if !each => Some(1),
+                code => Some(code as u32).filter(|g| (*g as usize) < self.labels.len()),
             },
-            Dimension::Sex => Some(m.sex().map(u32::from).unwrap_or(2)),
-            Dimension::AgeBand => {
-                let age = match (m.birth_days(), m.birth_year()) {
-                    (Some(d), _) => Some(
-                        crate::ingest::value::Birth::Date(crate::store::rolls::from_days(d))
-                            .age_on(self.end),
-                    ),
-                    (None, Some(y)) => Some(crate::ingest::value::Birth::Year(y).age_on(self.end)),
-                    _ => None,
-                };
-                self.label_index(age.map(age_band).unwrap_or(UNKNOWN))
-            }
+            Dimension::Sex => Some(if k.sex == NO_CODE {
+                2
+            } else {
+                u32::from(k.sex)
+            }),
+            Dimension::AgeBand => AGE_BANDS
+                .get(k.age as usize)
+                .and_then(|b| self.label_index(b)),
         }
     }
 

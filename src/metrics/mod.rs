@@ -4,25 +4,22 @@
 
 pub mod denominator;
 pub mod dimension;
+pub mod fold;
 pub mod group;
-pub mod load;
 pub mod pct;
 pub mod period;
 pub mod suppress;
 
-use anyhow::Result;
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashSet};
-use std::path::Path;
 
 use crate::org::{Org, OrgOrAny, ALL_ORGS};
 use crate::reference::Reference;
-use crate::store::rolls::days;
 use crate::store::Manifest;
 use denominator::Eligible;
 use dimension::Dimension;
+use fold::{AnyRow, Counts, Plan, RowKey, Tally, NO_ENTERPRISE};
 use group::Grouper;
-use load::Member;
 use period::Period;
 
 /// What to compute.
@@ -105,25 +102,6 @@ pub struct Coverage {
     pub leading: Vec<Ranked>,
 }
 
-#[derive(Default, Clone, Copy)]
-struct Counts {
-    rows: u64,
-    members: u64,
-    start: u64,
-    recruited: u64,
-    left: u64,
-}
-
-/// Persons of the org `any`, counted once per group and metric.
-#[derive(Default)]
-struct Distinct {
-    rows: HashSet<(u32, u64)>,
-    members: HashSet<(u32, u64)>,
-    start: HashSet<(u32, u64)>,
-    recruited: HashSet<(u32, u64)>,
-    left: HashSet<(u32, u64)>,
-}
-
 const RANKED: usize = 5;
 
 /// The orgs a default report covers: those with a snapshot or a denominator.
@@ -144,305 +122,355 @@ pub fn default_orgs(m: &Manifest, reference: &Reference) -> Vec<OrgOrAny> {
         .collect()
 }
 
-/// Members active at the period's end, the day before its start, recruited and left
-/// within it, per flag.
-struct Flags {
-    members: bool,
-    start: bool,
-    recruited: bool,
-    left: bool,
-}
-
-fn flags(m: &Member, p: &Period, end: i32, before: i32, start: i32) -> Flags {
-    if p.point {
-        return Flags {
-            members: m.active_at(end),
-            start: false,
-            recruited: false,
-            left: false,
+/// The snapshot each org uses for a date: its latest `as_of` on or before it.
+pub fn snapshots_for(m: &Manifest, end: NaiveDate) -> BTreeMap<Org, NaiveDate> {
+    let mut out: BTreeMap<Org, NaiveDate> = BTreeMap::new();
+    for i in m.ingests.iter().filter(|i| i.kind == "roll") {
+        let (Some(org), Some(as_of)) = (i.org.as_deref().and_then(Org::parse), i.as_of.as_deref())
+        else {
+            continue;
         };
+        let Ok(d) = as_of.parse::<NaiveDate>() else {
+            continue;
+        };
+        if d <= end {
+            let e = out.entry(org).or_insert(d);
+            if d > *e {
+                *e = d;
+            }
+        }
     }
-    Flags {
-        members: m.active_at(end),
-        start: m.active_at(before),
-        recruited: m.joined().is_some_and(|j| j >= start && j <= end),
-        left: m.left().is_some_and(|l| l >= start && l <= end),
-    }
+    out
 }
 
-pub fn coverage(
-    dir: &Path,
-    manifest: &Manifest,
-    reference: &Reference,
-    req: &Request,
-) -> Result<Coverage> {
-    let p = &req.period;
-    let (end, before, start) = (days(p.end), days(p.before_start()), days(p.start));
-    let used = load::snapshots_for(manifest, p.end);
-    let mut out = Coverage::default();
-
-    // Load each org's snapshot once.
-    let mut loaded: BTreeMap<Org, Vec<Member>> = BTreeMap::new();
-    let needed: Vec<Org> = if req.orgs.contains(&OrgOrAny::Any) {
-        ALL_ORGS.to_vec()
-    } else {
-        req.orgs
+impl Request {
+    /// The orgs whose snapshots must be read: those asked for, or all five for `any`.
+    pub fn needed(&self) -> Vec<Org> {
+        if self.orgs.contains(&OrgOrAny::Any) {
+            return ALL_ORGS.to_vec();
+        }
+        self.orgs
             .iter()
             .filter_map(|o| match o {
                 OrgOrAny::Org(o) => Some(*o),
                 OrgOrAny::Any => None,
             })
             .collect()
-    };
-    // Snapshots are independent: read them side by side, one per core (each part is
-    // checksummed, decompressed and decoded, which is most of a report's time; one per
-    // core also bounds how many decoded parts are in memory at once).
-    let jobs: Vec<(Org, NaiveDate)> = needed
-        .iter()
-        .filter_map(|org| used.get(org).map(|d| (*org, *d)))
-        .collect();
-    let next_job = std::sync::atomic::AtomicUsize::new(0);
-    let threads = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
-        .min(jobs.len())
-        .max(1);
-    let mut read: BTreeMap<Org, Result<load::Loaded>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let i = next_job.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(&(org, as_of)) = jobs.get(i) else {
-                            return done;
-                        };
-                        done.push((org, load::snapshot(dir, manifest, org, as_of, reference)));
-                    }
-                })
-            })
-            .collect();
-        let mut all = BTreeMap::new();
-        for h in handles {
-            match h.join() {
-                Ok(done) => all.extend(done),
-                Err(_) => {
-                    for &(org, _) in &jobs {
-                        all.entry(org).or_insert_with(|| {
-                            Err(anyhow::anyhow!("reading the {org} snapshot failed"))
-                        });
-                    }
-                }
+    }
+}
+
+/// What one org's rows are computed from: its own counters, or for `any` the distinct
+/// persons of every snapshot read.
+struct Source<'t> {
+    org: OrgOrAny,
+    tallies: Vec<&'t Tally>,
+    /// For `any`: member rows of every snapshot, sorted by person.
+    persons: &'t [AnyRow],
+    snapshot_as_of: Option<NaiveDate>,
+}
+
+impl Source<'_> {
+    /// Counters per group of a dimension.
+    fn counts(&self, g: &mut Grouper) -> Vec<Counts> {
+        let mut counts = vec![Counts::default(); g.labels.len()];
+        let mut add = |gi: Option<u32>, c: &Counts| {
+            let Some(gi) = gi.map(|g| g as usize) else {
+                return;
+            };
+            if counts.len() <= gi {
+                counts.resize(gi + 1, Counts::default());
+            }
+            counts[gi].merge(c);
+        };
+        if self.org == OrgOrAny::Any {
+            distinct(self.persons, g, &mut add);
+        } else {
+            for t in &self.tallies {
+                buckets(t, g, &mut add);
             }
         }
-        all
-    });
-    for org in needed {
-        match used.get(&org) {
-            Some(&as_of) => {
-                let l = read
-                    .remove(&org)
-                    .unwrap_or_else(|| Err(anyhow::anyhow!("the {org} snapshot was not read")))?;
-                if !l.unknown_areas.is_empty() && req.orgs.contains(&OrgOrAny::Org(org)) {
-                    out.notes.push(Note::UnknownAreas {
-                        org,
-                        members: l.unknown_areas.values().sum(),
-                        codes: l.unknown_areas.keys().take(10).cloned().collect(),
-                    });
-                }
-                if as_of < p.end && req.orgs.contains(&OrgOrAny::Org(org)) {
-                    out.notes.push(Note::StaleSnapshot { org, as_of });
-                }
-                loaded.insert(org, l.members);
-            }
-            None => {
-                if req.orgs.contains(&OrgOrAny::Org(org)) {
-                    out.notes.push(Note::MissingSnapshot { org });
-                }
-            }
-        }
+        counts.resize(g.labels.len(), Counts::default());
+        counts
     }
 
+    /// Whether any member of the source is active at the period's end in a unit.
+    fn active_areas(&self) -> HashSet<u32> {
+        let mut out = HashSet::new();
+        for t in &self.tallies {
+            for (a, c) in t
+                .areas
+                .iter()
+                .enumerate()
+                .take(t.areas.len().saturating_sub(1))
+            {
+                if c.members > 0 {
+                    out.insert(a as u32);
+                }
+            }
+        }
+        out
+    }
+
+    /// Enterprises with at least one member active at the period's end.
+    fn reached(&self) -> HashSet<u32> {
+        let mut out = HashSet::new();
+        for t in &self.tallies {
+            for (e, c) in t.enterprises.iter().enumerate() {
+                if c.members > 0 {
+                    out.insert(e as u32);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Each non-empty counter of a snapshot, with the group its bucket falls in.
+fn buckets(t: &Tally, g: &mut Grouper, add: &mut impl FnMut(Option<u32>, &Counts)) {
+    let base = RowKey {
+        area: 0,
+        enterprise: NO_ENTERPRISE,
+        sex: crate::roll::NO_CODE,
+        ethnicity: crate::roll::NO_CODE,
+        religion: crate::roll::NO_CODE,
+        age: 0,
+    };
+    let by: &[Counts] = match g.dimension {
+        Dimension::Ownership => &t.enterprises,
+        Dimension::Sex => &t.sex,
+        Dimension::Ethnicity { .. } => &t.ethnicity,
+        Dimension::Religion { .. } => &t.religion,
+        Dimension::AgeBand => &t.age,
+        _ => &t.areas,
+    };
+    for (i, c) in by.iter().enumerate().filter(|(_, c)| c.rows > 0) {
+        let mut k = base;
+        match g.dimension {
+            Dimension::Ownership => k.enterprise = i as u32,
+            Dimension::Sex => k.sex = i as u8,
+            Dimension::Ethnicity { .. } => k.ethnicity = i as u8,
+            Dimension::Religion { .. } => k.religion = i as u8,
+            Dimension::AgeBand => k.age = i as u8,
+            _ => k.area = i as u32,
+        }
+        add(g.of(&k), c);
+    }
+}
+
+/// Persons counted once per group: rows sorted by person, each person's rows merged
+/// per group (a flag holds if it holds for any of them).
+fn distinct(rows: &[AnyRow], g: &mut Grouper, add: &mut impl FnMut(Option<u32>, &Counts)) {
+    let mut seen: Vec<(u32, u8)> = Vec::new();
+    for person in rows.chunk_by(|a, b| a.person == b.person) {
+        seen.clear();
+        for r in person {
+            let Some(gi) = g.of(&r.key) else { continue };
+            match seen.iter_mut().find(|(g, _)| *g == gi) {
+                Some((_, f)) => *f |= r.flags,
+                None => seen.push((gi, r.flags)),
+            }
+        }
+        for &(gi, flags) in &seen {
+            let c = Counts::one(flags);
+            add(Some(gi), &c);
+        }
+    }
+}
+
+/// The report's rows, notes and rankings from the counters of each snapshot read (the
+/// snapshot each org uses is in `used`).
+pub fn coverage(
+    plan: &Plan,
+    used: &BTreeMap<Org, NaiveDate>,
+    mut tallies: BTreeMap<Org, Tally>,
+) -> Coverage {
+    let req = plan.req;
+    let mut out = Coverage::default();
+    snapshot_notes(req, used, &tallies, &mut out);
+    let mut persons: Vec<AnyRow> = Vec::new();
+    if req.orgs.contains(&OrgOrAny::Any) {
+        for t in tallies.values_mut() {
+            persons.append(&mut t.any);
+        }
+        persons.sort_unstable_by_key(|r| r.person);
+    }
     for &org in &req.orgs {
-        let members: Vec<(&Member, Flags)> = match org {
-            OrgOrAny::Org(o) => loaded
-                .get(&o)
-                .map(|v| {
-                    v.iter()
-                        .map(|m| (m, flags(m, p, end, before, start)))
-                        .collect()
-                })
-                .unwrap_or_default(),
-            OrgOrAny::Any => loaded
-                .values()
-                .flatten()
-                .map(|m| (m, flags(m, p, end, before, start)))
-                .collect(),
+        let source = match org {
+            OrgOrAny::Org(o) => Source {
+                org,
+                tallies: tallies.get(&o).into_iter().collect(),
+                persons: &[],
+                snapshot_as_of: used.get(&o).copied(),
+            },
+            OrgOrAny::Any => Source {
+                org,
+                tallies: tallies.values().collect(),
+                persons: &persons,
+                snapshot_as_of: tallies.keys().filter_map(|o| used.get(o)).max().copied(),
+            },
         };
-        let snapshot_as_of = match org {
-            OrgOrAny::Org(o) => used.get(&o).copied(),
-            OrgOrAny::Any => loaded.keys().filter_map(|o| used.get(o)).max().copied(),
-        };
-        let have_members = snapshot_as_of.is_some();
-        let eligible = Eligible::new(reference, org, p.year());
+        org_rows(plan, &source, &mut out);
+        lacking_denominators(plan, &source, &mut out);
+        rank(plan, &source, &mut out);
+    }
+    out.rows.sort_by(|a, b| {
+        (a.org.code(), &a.dimension, &a.group).cmp(&(b.org.code(), &b.dimension, &b.group))
+    });
+    out
+}
 
-        // Enterprises reached: at least one member active at the period's end.
-        let reached: HashSet<u32> = members
-            .iter()
-            .filter(|(_, f)| f.members)
-            .filter_map(|(m, _)| m.enterprise())
-            .collect();
-
-        for dim in &req.dimensions {
-            let mut g = Grouper::new(dim, reference, p.end);
-            let mut counts: Vec<Counts> = vec![Counts::default(); g.labels.len()];
-            let mut distinct = Distinct::default();
-            for (m, f) in &members {
-                let Some(gi) = g.of(m) else { continue };
-                if counts.len() <= gi as usize {
-                    counts.resize(gi as usize + 1, Counts::default());
-                }
-                if org == OrgOrAny::Any {
-                    let key = (gi, m.person);
-                    distinct.rows.insert(key);
-                    if f.members {
-                        distinct.members.insert(key);
-                    }
-                    if f.start {
-                        distinct.start.insert(key);
-                    }
-                    if f.recruited {
-                        distinct.recruited.insert(key);
-                    }
-                    if f.left {
-                        distinct.left.insert(key);
-                    }
-                } else {
-                    let c = &mut counts[gi as usize];
-                    c.rows += 1;
-                    c.members += f.members as u64;
-                    c.start += f.start as u64;
-                    c.recruited += f.recruited as u64;
-                    c.left += f.left as u64;
-                }
-            }
-            if org == OrgOrAny::Any {
-                // One pass over each set of distinct (group, person) pairs.
-                let tally = |s: &HashSet<(u32, u64)>,
-                             counts: &mut Vec<Counts>,
-                             field: fn(&mut Counts) -> &mut u64| {
-                    for (gi, _) in s {
-                        *field(&mut counts[*gi as usize]) += 1;
-                    }
-                };
-                tally(&distinct.rows, &mut counts, |c| &mut c.rows);
-                tally(&distinct.members, &mut counts, |c| &mut c.members);
-                tally(&distinct.start, &mut counts, |c| &mut c.start);
-                tally(&distinct.recruited, &mut counts, |c| &mut c.recruited);
-                tally(&distinct.left, &mut counts, |c| &mut c.left);
-            }
-            for (gi, c) in counts.iter().enumerate() {
-                let gi = gi as u32;
-                let den = eligible.of(&g, gi);
-                let enterprises = (*dim == Dimension::Ownership).then(|| {
-                    let label = &g.labels[gi as usize];
-                    let own: Vec<u32> = reference
-                        .enterprises
-                        .rows
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, e)| e.ownership.code() == label)
-                        .map(|(i, _)| i as u32)
-                        .collect();
-                    (
-                        own.len() as u64,
-                        own.iter().filter(|i| reached.contains(i)).count() as u64,
-                    )
-                });
-                // A group appears when it has members (any row of the snapshot), a
-                // denominator, or (on ownership rows) enterprises.
-                let shown = c.rows > 0
-                    || den.is_some()
-                    || dim == &Dimension::Total
-                    || enterprises.is_some_and(|(n, _)| n > 0);
-                if !shown {
-                    continue;
-                }
-                let stock = |v: u64| have_members.then_some(v);
-                let flow = |v: u64| (have_members && !p.point).then_some(v);
-                let members_v = stock(c.members);
-                let start_v = flow(c.start);
-                let coverage_pct = match (members_v, den) {
-                    (Some(m), Some(e)) => pct::ratio(m, e),
-                    _ => None,
-                };
-                let recruit_rate_pct = match (flow(c.recruited), start_v, den) {
-                    (Some(r), Some(s), Some(e)) if e > s => pct::ratio(r, e - s),
-                    _ => None,
-                };
-                let target_pct = denominator::target(reference, org, p.year(), &g, gi);
-                let gap_pp = match (coverage_pct, target_pct) {
-                    (Some(c), Some(t)) => Some(c - t),
-                    _ => None,
-                };
-                if let Some(cp) = coverage_pct.filter(|c| *c > 10_000) {
-                    out.notes.push(Note::CoverageAbove100 {
+/// Notes on the snapshots: units the areas do not have, stale and missing snapshots.
+fn snapshot_notes(
+    req: &Request,
+    used: &BTreeMap<Org, NaiveDate>,
+    tallies: &BTreeMap<Org, Tally>,
+    out: &mut Coverage,
+) {
+    for org in req.needed() {
+        let asked = req.orgs.contains(&OrgOrAny::Org(org));
+        match used.get(&org) {
+            Some(&as_of) => {
+                let unknown = tallies.get(&org).map(|t| &t.unknown_areas);
+                if let Some(u) = unknown.filter(|u| !u.is_empty() && asked) {
+                    out.notes.push(Note::UnknownAreas {
                         org,
+                        members: u.values().sum(),
+                        codes: u.keys().take(10).cloned().collect(),
+                    });
+                }
+                if as_of < req.period.end && asked {
+                    out.notes.push(Note::StaleSnapshot { org, as_of });
+                }
+            }
+            None if asked => out.notes.push(Note::MissingSnapshot { org }),
+            None => {}
+        }
+    }
+}
+
+/// The rows of one org, dimension by dimension.
+fn org_rows(plan: &Plan, source: &Source, out: &mut Coverage) {
+    let (reference, p) = (plan.reference, &plan.req.period);
+    let eligible = Eligible::new(reference, source.org, p.year());
+    let reached = source.reached();
+    for dim in &plan.req.dimensions {
+        let mut g = Grouper::new(dim, reference);
+        let counts = source.counts(&mut g);
+        for (gi, c) in counts.iter().enumerate() {
+            let gi = gi as u32;
+            let den = eligible.of(&g, gi);
+            let enterprises = (*dim == Dimension::Ownership).then(|| {
+                let label = &g.labels[gi as usize];
+                let own: Vec<u32> = reference
+                    .enterprises
+                    .rows
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, e)| e.ownership.code() == label)
+                    .map(|(i, _)| i as u32)
+                    .collect();
+                (
+                    own.len() as u64,
+                    own.iter().filter(|i| reached.contains(i)).count() as u64,
+                )
+            });
+            // A group appears when it has members (any row of the snapshot), a
+            // denominator, or (on ownership rows) enterprises.
+            let shown = c.rows > 0
+                || den.is_some()
+                || dim == &Dimension::Total
+                || enterprises.is_some_and(|(n, _)| n > 0);
+            if shown {
+                let target = denominator::target(reference, source.org, p.year(), &g, gi);
+                let row = row(p, source, &g, gi, c, den, target, enterprises);
+                if let Some(cp) = row.coverage_pct.filter(|c| *c > 10_000) {
+                    out.notes.push(Note::CoverageAbove100 {
+                        org: source.org,
                         dimension: dim.name(),
                         group: g.labels[gi as usize].clone(),
                         pct: cp,
                     });
                 }
-                out.rows.push(CoverageRow {
-                    period: p.label.clone(),
-                    org,
-                    dimension: dim.name(),
-                    group: g.labels[gi as usize].clone(),
-                    group_name: g.names[gi as usize].clone(),
-                    members: members_v,
-                    members_start: start_v,
-                    recruited: flow(c.recruited),
-                    left: flow(c.left),
-                    eligible: den,
-                    coverage_pct,
-                    recruit_rate_pct,
-                    target_pct,
-                    gap_pp,
-                    enterprises: enterprises.map(|e| e.0),
-                    enterprises_reached: enterprises.map(|e| e.1),
-                    snapshot_as_of,
-                    suppressed: Vec::new(),
-                });
+                out.rows.push(row);
             }
         }
-
-        // Units with members but no denominator for this org.
-        let with_counts = eligible.units_with_counts();
-        if !with_counts.is_empty() || !reference.eligible.is_empty() {
-            let mut lacking: Vec<String> = members
-                .iter()
-                .filter(|(_, f)| f.members)
-                .filter_map(|(m, _)| m.area())
-                .collect::<HashSet<u32>>()
-                .into_iter()
-                .filter(|a| !covered_by(reference, &with_counts, *a))
-                .map(|a| reference.areas.units[a as usize].code.clone())
-                .collect();
-            lacking.sort();
-            lacking.dedup();
-            if !lacking.is_empty() {
-                out.notes.push(Note::UnitsWithoutDenominator {
-                    org,
-                    units: lacking,
-                });
-            }
-        }
-        rank(reference, &members, &eligible, org, p, &mut out)?;
     }
-    out.rows.sort_by(|a, b| {
-        (a.org.code(), &a.dimension, &a.group).cmp(&(b.org.code(), &b.dimension, &b.group))
-    });
-    Ok(out)
+}
+
+/// One row: stock and flow (missing, not zero, without a snapshot; no flow for a
+/// point in time), coverage, recruitment rate, target and gap.
+#[allow(clippy::too_many_arguments)]
+fn row(
+    p: &Period,
+    source: &Source,
+    g: &Grouper,
+    gi: u32,
+    c: &Counts,
+    den: Option<u64>,
+    target_pct: Option<i64>,
+    enterprises: Option<(u64, u64)>,
+) -> CoverageRow {
+    let have_members = source.snapshot_as_of.is_some();
+    let stock = |v: u64| have_members.then_some(v);
+    let flow = |v: u64| (have_members && !p.point).then_some(v);
+    let members = stock(c.members);
+    let members_start = flow(c.start);
+    let coverage_pct = match (members, den) {
+        (Some(m), Some(e)) => pct::ratio(m, e),
+        _ => None,
+    };
+    let recruit_rate_pct = match (flow(c.recruited), members_start, den) {
+        (Some(r), Some(s), Some(e)) if e > s => pct::ratio(r, e - s),
+        _ => None,
+    };
+    let gap_pp = match (coverage_pct, target_pct) {
+        (Some(c), Some(t)) => Some(c - t),
+        _ => None,
+    };
+    CoverageRow {
+        period: p.label.clone(),
+        org: source.org,
+        dimension: g.dimension.name(),
+        group: g.labels[gi as usize].clone(),
+        group_name: g.names[gi as usize].clone(),
+        members,
+        members_start,
+        recruited: flow(c.recruited),
+        left: flow(c.left),
+        eligible: den,
+        coverage_pct,
+        recruit_rate_pct,
+        target_pct,
+        gap_pp,
+        enterprises: enterprises.map(|e| e.0),
+        enterprises_reached: enterprises.map(|e| e.1),
+        snapshot_as_of: source.snapshot_as_of,
+        suppressed: Vec::new(),
+    }
+}
+
+/// Units with active members but no denominator for this org.
+fn lacking_denominators(plan: &Plan, source: &Source, out: &mut Coverage) {
+    let reference = plan.reference;
+    let eligible = Eligible::new(reference, source.org, plan.req.period.year());
+    let with_counts = eligible.units_with_counts();
+    if with_counts.is_empty() && reference.eligible.is_empty() {
+        return;
+    }
+    let mut lacking: Vec<String> = source
+        .active_areas()
+        .into_iter()
+        .filter(|a| !covered_by(reference, &with_counts, *a))
+        .map(|a| reference.areas.units[a as usize].code.clone())
+        .collect();
+    lacking.sort();
+    lacking.dedup();
+    if !lacking.is_empty() {
+        out.notes.push(Note::UnitsWithoutDenominator {
+            org: source.org,
+            units: lacking,
+        });
+    }
 }
 
 /// Whether a unit or one of its ancestors has a plain denominator.
@@ -457,14 +485,9 @@ fn covered_by(reference: &Reference, with_counts: &HashSet<u32>, unit: u32) -> b
 }
 
 /// The units furthest below and above target at the lowest level that has denominators.
-fn rank(
-    reference: &Reference,
-    members: &[(&Member, Flags)],
-    eligible: &Eligible,
-    org: OrgOrAny,
-    p: &Period,
-    out: &mut Coverage,
-) -> Result<()> {
+fn rank(plan: &Plan, source: &Source, out: &mut Coverage) {
+    let (reference, p, org) = (plan.reference, &plan.req.period, source.org);
+    let eligible = Eligible::new(reference, org, p.year());
     let units = eligible.units_with_counts();
     let Some(level) = units
         .iter()
@@ -472,20 +495,11 @@ fn rank(
         .max_by_key(|u| reference.areas.lineage(&u.code).len())
         .map(|u| u.level.clone())
     else {
-        return Ok(());
+        return;
     };
     let dim = Dimension::Level(level.clone());
-    let mut g = Grouper::new(&dim, reference, p.end);
-    let mut active = vec![0u64; g.labels.len()];
-    let mut seen: HashSet<(u32, u64)> = HashSet::new();
-    for (m, _) in members.iter().filter(|(_, f)| f.members) {
-        if let Some(gi) = g.of(m) {
-            if org == OrgOrAny::Any && !seen.insert((gi, m.person)) {
-                continue;
-            }
-            active[gi as usize] += 1;
-        }
-    }
+    let mut g = Grouper::new(&dim, reference);
+    let active: Vec<u64> = source.counts(&mut g).iter().map(|c| c.members).collect();
     let mut ranked = Vec::new();
     for gi in 0..g.labels.len() as u32 {
         let (Some(den), Some(t)) = (
@@ -518,5 +532,4 @@ fn rank(
             .take(RANKED)
             .cloned(),
     );
-    Ok(())
 }

@@ -70,13 +70,14 @@ impl Manifest {
     }
 
     /// The parts of one roll snapshot.
-    pub fn snapshot_parts<'a>(
-        &'a self,
-        org: &'a str,
-        as_of: &'a str,
-    ) -> impl Iterator<Item = &'a IngestRecord> + 'a {
-        self.ingests.iter().filter(move |i| {
-            i.kind == "roll" && i.org.as_deref() == Some(org) && i.as_of.as_deref() == Some(as_of)
-        })
+    pub fn snapshot_parts(&self, org: &str, as_of: &str) -> Vec<&IngestRecord> {
+        self.ingests
+            .iter()
+            .filter(|i| {
+                i.kind == "roll"
+                    && i.org.as_deref() == Some(org)
+                    && i.as_of.as_deref() == Some(as_of)
+            })
+            .collect()
     }
 }

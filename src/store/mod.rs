@@ -18,6 +18,7 @@ pub mod part;
 pub mod privacy;
 pub mod reference;
 pub mod rolls;
+pub mod scan;
 
 use anyhow::{Context, Result};
 use std::collections::HashSet;

@@ -145,6 +145,35 @@ impl PartWriter {
     }
 }
 
+/// The error for a part that is not what the manifest committed, with the way out.
+pub fn damaged(dir: &Path, rec: &super::IngestRecord, what: &str) -> anyhow::Error {
+    let path = dir.join(&rec.part);
+    crate::error::Failure::new(
+        crate::error::Exit::Failure,
+        format!("the store part {} ({}) {what}", path.display(), rec.file),
+    )
+    .hint(format!(
+        "the store is damaged: remove that ingest with `tally drop {}` and ingest {} again (or restore the store from a backup)",
+        rec.id, rec.file
+    ))
+    .into()
+}
+
+/// The SHA-256 of a file, read in blocks (a part is never held whole).
+pub fn sha256_file(path: &Path) -> std::io::Result<String> {
+    let mut file = File::open(path)?;
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 1 << 20];
+    loop {
+        let n = std::io::Read::read(&mut file, &mut buf)?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+    }
+    Ok(hex::encode(hasher.finalize()))
+}
+
 /// Reads a part of the store, only the named columns, after checking it is the part
 /// the manifest committed (size and SHA-256): a damaged store gives an error, never
 /// wrong numbers.
@@ -154,14 +183,7 @@ pub fn read_checked(
     columns: Option<&[&str]>,
 ) -> Result<DataFrame> {
     let path = dir.join(&rec.part);
-    let damaged = |what: String| -> anyhow::Error {
-        crate::error::Failure::new(crate::error::Exit::Failure, format!("the store part {} ({}) {what}", path.display(), rec.file))
-            .hint(format!(
-                "the store is damaged: remove that ingest with `tally drop {}` and ingest {} again (or restore the store from a backup)",
-                rec.id, rec.file
-            ))
-            .into()
-    };
+    let damaged = |what: String| damaged(dir, rec, &what);
     let bytes = match std::fs::read(&path) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {

@@ -2,14 +2,13 @@
 //! them back.
 
 use anyhow::Result;
-use chrono::NaiveDate;
 use polars::prelude::*;
 use std::path::Path;
 
 use super::part;
 use super::privacy::{Key, KEY_BYTES};
 use crate::ingest::roll::Member;
-use crate::ingest::value::Birth;
+use crate::roll::Birth;
 
 /// Column names of a roll part.
 pub mod col {
@@ -31,18 +30,7 @@ pub mod col {
     pub const ACTIVE: &str = "active";
 }
 
-const EPOCH: NaiveDate = match NaiveDate::from_ymd_opt(1970, 1, 1) {
-    Some(d) => d,
-    None => panic!("epoch"),
-};
-
-pub fn days(d: NaiveDate) -> i32 {
-    (d - EPOCH).num_days() as i32
-}
-
-pub fn from_days(n: i32) -> NaiveDate {
-    EPOCH + chrono::Duration::days(n as i64)
-}
+pub use crate::roll::{days, from_days};
 
 pub fn schema() -> Schema {
     let mut s = Schema::default();

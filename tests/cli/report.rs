@@ -279,6 +279,53 @@ fn any_counts_a_person_in_two_organizations_once() {
 }
 
 #[test]
+fn any_counts_a_person_once_per_group_and_merges_their_flags() {
+    let w = Workdir::new().with_reference();
+    // P is recruited into youth in 02680 (rural) this month and has long been a women's
+    // member in 02647 (urban); Q left youth in 02647 this month but stays in women
+    // there; R (no ID) is a women's member in 02680.
+    w.write(
+        "youth.csv",
+        "Họ và tên,Số CCCD,Mã xã,Ngày vào Đoàn,Ngày ra\n\
+         Phạm Văn P,010200000021,02680,05/10/2026,\n\
+         Quang Văn Q,010200000022,02647,01/01/2020,15/10/2026\n",
+    );
+    w.write(
+        "women.csv",
+        "Họ và tên,Số CCCD,Mã xã,Ngày kết nạp\n\
+         Phạm Văn P,010200000021,02647,01/01/2015\n\
+         Quang Văn Q,010200000022,02647,01/01/2015\n\
+         Lan Thị R,,02680,01/01/2010\n",
+    );
+    for (file, org) in [("youth.csv", "youth"), ("women.csv", "women")] {
+        w.tally(&["ingest", file, "--org", org, "--as-of", "31/10/2026"])
+            .expect(0);
+    }
+    let rows = csv_rows(
+        &w.tally(&[
+            "report", "--period", "2026-10", "--org", "any", "--by", "rural", "--format", "csv",
+        ])
+        .expect(0)
+        .stdout,
+    );
+    // members, members_start, recruited, left.
+    // Total: P, Q, R once each; all three active at the end and the day before the
+    // month (P and Q through women); P recruited (youth), Q left (youth).
+    assert_eq!(
+        row(&rows, "any", "total", "all")[4..8],
+        ["3", "3", "1", "1"]
+    );
+    // Rural 02680: P (youth, joined 5 Oct: not there on 30 Sep) and R.
+    assert_eq!(
+        row(&rows, "any", "rural", "yes")[4..8],
+        ["2", "1", "1", "0"]
+    );
+    // Urban 02647: P (women) and Q, whose youth row (left) and women row (active)
+    // merge into one person who is a member, was one at the start, and left youth.
+    assert_eq!(row(&rows, "any", "rural", "no")[4..8], ["2", "2", "0", "1"]);
+}
+
+#[test]
 fn coverage_above_100_is_reported_as_computed_and_flagged() {
     let w = store_with(&[("metrics_women.csv", "women", "31/10/2026")]);
     w.write(

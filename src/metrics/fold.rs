@@ -1,0 +1,348 @@
+//! Batches of members folded into counters, as they stream out of the store: per unit,
+//! per enterprise, per code (sex, ethnicity, religion) and per age band. Groups of every
+//! dimension are sums of these, so one pass serves all the dimensions asked for and
+//! memory does not grow with the roll. Org `any` is the exception: a person counts once
+//! across organizations, so it keeps one compact record per member row.
+
+use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
+
+use super::dimension::{age_band, Dimension};
+use super::period::Period;
+use super::Request;
+use crate::org::OrgOrAny;
+use crate::reference::Reference;
+use crate::roll::{self, active_at, Batch, Birth, Columns, NO_CODE, NO_DAY};
+
+/// Members of a group: any row of the snapshot, active at the period's end and the day
+/// before it starts, recruited and left within it.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
+    pub rows: u64,
+    pub members: u64,
+    pub start: u64,
+    pub recruited: u64,
+    pub left: u64,
+}
+
+/// Flag bits of one member row.
+pub const MEMBERS: u8 = 1;
+pub const START: u8 = 2;
+pub const RECRUITED: u8 = 4;
+pub const LEFT: u8 = 8;
+
+impl Counts {
+    /// One member row with these flags.
+    pub fn one(flags: u8) -> Counts {
+        let mut c = Counts::default();
+        c.add(flags);
+        c
+    }
+
+    fn add(&mut self, flags: u8) {
+        self.rows += 1;
+        self.members += u64::from(flags & MEMBERS != 0);
+        self.start += u64::from(flags & START != 0);
+        self.recruited += u64::from(flags & RECRUITED != 0);
+        self.left += u64::from(flags & LEFT != 0);
+    }
+
+    pub fn merge(&mut self, o: &Counts) {
+        self.rows += o.rows;
+        self.members += o.members;
+        self.start += o.start;
+        self.recruited += o.recruited;
+        self.left += o.left;
+    }
+}
+
+/// Age bands in the order of the `age_band` groups; the last is "unknown".
+pub const AGE_BANDS: [&str; 6] = ["under_16", "16-30", "31-45", "46-60", "60+", "unknown"];
+
+/// What one member row is to the groups of every dimension (unit and enterprise by
+/// index, codes as stored).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RowKey {
+    /// Index in the areas; `areas.len()` for a unit the areas do not have.
+    pub area: u32,
+    /// Index in the enterprises; `NO_ENTERPRISE` for none or an unknown one.
+    pub enterprise: u32,
+    pub sex: u8,
+    pub ethnicity: u8,
+    pub religion: u8,
+    /// Index in [`AGE_BANDS`].
+    pub age: u8,
+}
+
+pub const NO_ENTERPRISE: u32 = u32::MAX;
+
+/// A member row of org `any`: the person and where it falls (24 bytes).
+#[derive(Debug, Clone, Copy)]
+pub struct AnyRow {
+    pub person: u64,
+    pub key: RowKey,
+    pub flags: u8,
+}
+
+/// The counters of one snapshot.
+#[derive(Debug, Default)]
+pub struct Tally {
+    /// By unit index; the last entry holds members of units the areas do not have.
+    pub areas: Vec<Counts>,
+    /// Codes of units the areas do not have, with their member rows.
+    pub unknown_areas: BTreeMap<String, u64>,
+    /// By enterprise index (when the request breaks down by ownership).
+    pub enterprises: Vec<Counts>,
+    /// By stored code (`NO_CODE` for none), when asked for.
+    pub sex: Vec<Counts>,
+    pub ethnicity: Vec<Counts>,
+    pub religion: Vec<Counts>,
+    /// By index in [`AGE_BANDS`], when asked for.
+    pub age: Vec<Counts>,
+    /// For org `any` only: every member row, to count persons once.
+    pub any: Vec<AnyRow>,
+}
+
+impl Tally {
+    pub fn merge(&mut self, o: Tally) {
+        for (mine, theirs) in [
+            (&mut self.areas, &o.areas),
+            (&mut self.enterprises, &o.enterprises),
+            (&mut self.sex, &o.sex),
+            (&mut self.ethnicity, &o.ethnicity),
+            (&mut self.religion, &o.religion),
+            (&mut self.age, &o.age),
+        ] {
+            if mine.len() < theirs.len() {
+                mine.resize(theirs.len(), Counts::default());
+            }
+            for (a, b) in mine.iter_mut().zip(theirs) {
+                a.merge(b);
+            }
+        }
+        for (code, n) in o.unknown_areas {
+            *self.unknown_areas.entry(code).or_default() += n;
+        }
+        self.any.extend(o.any);
+    }
+}
+
+/// A request made ready to fold: the period as days, the look-ups of unit codes and
+/// tax codes, and which columns and counters are needed.
+pub struct Plan<'a> {
+    pub reference: &'a Reference,
+    pub req: &'a Request,
+    end: i32,
+    before: i32,
+    start: i32,
+    end_date: NaiveDate,
+    areas: FxHashMap<&'a str, u32>,
+    enterprises: FxHashMap<&'a str, u32>,
+    columns: Columns,
+}
+
+impl<'a> Plan<'a> {
+    pub fn new(reference: &'a Reference, req: &'a Request) -> Plan<'a> {
+        let p: &Period = &req.period;
+        let mut columns = Columns {
+            person: req.orgs.contains(&OrgOrAny::Any),
+            ..Columns::default()
+        };
+        for d in &req.dimensions {
+            match d {
+                Dimension::Ownership => columns.enterprise = true,
+                Dimension::Sex => columns.sex = true,
+                Dimension::AgeBand => columns.birth = true,
+                Dimension::Ethnicity { .. } => columns.ethnicity = true,
+                Dimension::Religion { .. } => columns.religion = true,
+                _ => {}
+            }
+        }
+        Plan {
+            reference,
+            req,
+            end: roll::days(p.end),
+            before: roll::days(p.before_start()),
+            start: roll::days(p.start),
+            end_date: p.end,
+            areas: reference
+                .areas
+                .units
+                .iter()
+                .enumerate()
+                .map(|(i, u)| (u.code.as_str(), i as u32))
+                .collect(),
+            enterprises: reference
+                .enterprises
+                .rows
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (e.id.as_str(), i as u32))
+                .collect(),
+            columns,
+        }
+    }
+
+    /// The member columns the store must read.
+    pub fn columns(&self) -> Columns {
+        self.columns
+    }
+
+    /// The index standing for "a unit the areas do not have".
+    pub fn unknown_area(&self) -> u32 {
+        self.reference.areas.units.len() as u32
+    }
+
+    /// Empty counters for one snapshot.
+    pub fn tally(&self) -> Tally {
+        let c = self.columns;
+        let sized = |on: bool, n: usize| {
+            if on {
+                vec![Counts::default(); n]
+            } else {
+                Vec::new()
+            }
+        };
+        Tally {
+            areas: vec![Counts::default(); self.reference.areas.units.len() + 1],
+            enterprises: sized(c.enterprise, self.reference.enterprises.rows.len()),
+            sex: sized(c.sex, 256),
+            ethnicity: sized(c.ethnicity, 256),
+            religion: sized(c.religion, 256),
+            age: sized(c.birth, AGE_BANDS.len()),
+            ..Tally::default()
+        }
+    }
+
+    fn flags(&self, joined: i32, left: i32, active: bool) -> u8 {
+        let mut f = 0;
+        if active_at(joined, left, active, self.end) {
+            f |= MEMBERS;
+        }
+        if self.req.period.point {
+            return f;
+        }
+        if active_at(joined, left, active, self.before) {
+            f |= START;
+        }
+        if joined != NO_DAY && joined >= self.start && joined <= self.end {
+            f |= RECRUITED;
+        }
+        if left != NO_DAY && left >= self.start && left <= self.end {
+            f |= LEFT;
+        }
+        f
+    }
+
+    fn age(&self, birth_days: i32, birth_year: i32) -> u8 {
+        let birth = if birth_days != NO_DAY {
+            Birth::Date(roll::from_days(birth_days))
+        } else if birth_year != NO_DAY {
+            Birth::Year(birth_year)
+        } else {
+            return (AGE_BANDS.len() - 1) as u8;
+        };
+        let band = age_band(birth.age_on(self.end_date));
+        AGE_BANDS.iter().position(|b| *b == band).unwrap_or(0) as u8
+    }
+
+    /// Adds a batch of one snapshot's members to its counters.
+    pub fn fold(&self, t: &mut Tally, b: &Batch) {
+        let c = self.columns;
+        let unknown = self.unknown_area();
+        // Rolls are usually sorted by unit: the last look-up often answers the next.
+        let mut last: Option<(&str, u32)> = None;
+        for i in 0..b.len {
+            let code = b.area[i];
+            let area = match last {
+                Some((l, a)) if l == code => a,
+                _ => {
+                    let a = self.areas.get(code).copied().unwrap_or(unknown);
+                    last = Some((code, a));
+                    a
+                }
+            };
+            let flags = self.flags(b.joined[i], b.left[i], b.active[i]);
+            t.areas[area as usize].add(flags);
+            if area == unknown {
+                match t.unknown_areas.get_mut(code) {
+                    Some(n) => *n += 1,
+                    None => {
+                        t.unknown_areas.insert(code.to_string(), 1);
+                    }
+                }
+            }
+            let key = RowKey {
+                area,
+                enterprise: if c.enterprise {
+                    b.enterprise[i]
+                        .and_then(|e| self.enterprises.get(e).copied())
+                        .unwrap_or(NO_ENTERPRISE)
+                } else {
+                    NO_ENTERPRISE
+                },
+                sex: if c.sex { b.sex[i] } else { NO_CODE },
+                ethnicity: if c.ethnicity { b.ethnicity[i] } else { NO_CODE },
+                religion: if c.religion { b.religion[i] } else { NO_CODE },
+                age: if c.birth {
+                    self.age(b.birth_days[i], b.birth_year[i])
+                } else {
+                    0
+                },
+            };
+            if key.enterprise != NO_ENTERPRISE {
+                t.enterprises[key.enterprise as usize].add(flags);
+            }
+            for (on, counters, code) in [
+                (c.sex, &mut t.sex, key.sex),
+                (c.ethnicity, &mut t.ethnicity, key.ethnicity),
+                (c.religion, &mut t.religion, key.religion),
+                (c.birth, &mut t.age, key.age),
+            ] {
+                if on {
+                    counters[code as usize].add(flags);
+                }
+            }
+            if c.person {
+                t.any.push(AnyRow {
+                    person: b.person[i],
+                    key,
+                    flags,
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_add_each_flag_once() {
+        let mut c = Counts::default();
+        c.add(MEMBERS | RECRUITED);
+        c.add(START | LEFT);
+        c.add(0);
+        assert_eq!(
+            c,
+            Counts {
+                rows: 3,
+                members: 1,
+                start: 1,
+                recruited: 1,
+                left: 1
+            }
+        );
+        let mut d = c;
+        d.merge(&c);
+        assert_eq!(d.rows, 6);
+        assert_eq!(d.left, 2);
+    }
+
+    #[test]
+    fn an_any_row_is_small() {
+        assert_eq!(std::mem::size_of::<AnyRow>(), 24);
+    }
+}

@@ -1,0 +1,519 @@
+//! Roll snapshots streamed into a fold: each part is read one row group at a time, only
+//! the columns a request needs, on every core, and each batch is handed to the caller's
+//! fold as soon as it is decoded. Nothing holds a row per member, so a report's memory
+//! does not grow with the roll.
+//!
+//! Every part is also checked against the manifest (size first, then SHA-256 read in
+//! blocks, side by side with the decoding); the folds' results are returned only when
+//! every checksum matched, so a damaged store gives an error, never wrong numbers.
+
+use anyhow::{Context, Result};
+use polars::prelude::*;
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+use super::part::{damaged, sha256_file};
+use super::rolls::col;
+use super::IngestRecord;
+use crate::roll::{Batch, Columns, NO_CODE, NO_DAY};
+
+/// A part opened for scanning: its footer, split so that one row group can be read alone.
+struct Opened<'a> {
+    dir: &'a Path,
+    rec: &'a IngestRecord,
+    snapshot: usize,
+    path: PathBuf,
+    /// The footer without its row groups; a read gets a copy holding just one.
+    template: FileMetadata,
+    /// The whole footer, for its row groups.
+    footer: FileMetadataRef,
+}
+
+#[derive(Clone, Copy)]
+enum Work {
+    Verify(usize),
+    Group(usize, usize),
+}
+
+/// What went wrong, ranked: a checksum mismatch explains any decoding error after it.
+struct Failed {
+    checksum: bool,
+    part: usize,
+    error: anyhow::Error,
+}
+
+/// Folds every member of each snapshot (a list of parts) into one accumulator per
+/// snapshot: `init` makes one, `fold` adds a batch to it, `merge` joins two made on
+/// different threads.
+pub fn fold<'a, A, I, F, M>(
+    dir: &'a Path,
+    snapshots: &[Vec<&'a IngestRecord>],
+    need: Columns,
+    init: I,
+    fold: F,
+    merge: M,
+) -> Result<Vec<A>>
+where
+    A: Send,
+    I: Fn() -> A + Sync,
+    F: Fn(&mut A, &Batch) + Sync,
+    M: Fn(&mut A, A),
+{
+    let parts = open_all(dir, snapshots)?;
+    let mut work = Vec::new();
+    for (p, part) in parts.iter().enumerate() {
+        work.push(Work::Verify(p));
+        work.extend((0..part.footer.row_groups.len()).map(|g| Work::Group(p, g)));
+    }
+    let columns = projection(need);
+    let next = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    let failures: Mutex<Vec<Failed>> = Mutex::new(Vec::new());
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .min(work.len())
+        .max(1);
+    let worker = || {
+        let mut accs: Vec<Option<A>> = (0..snapshots.len()).map(|_| None).collect();
+        while !stop.load(Ordering::Relaxed) {
+            let Some(&item) = work.get(next.fetch_add(1, Ordering::Relaxed)) else {
+                break;
+            };
+            if let Err(f) = run(item, &parts, &columns, need, &mut accs, &init, &fold) {
+                stop.store(true, Ordering::Relaxed);
+                if let Ok(mut all) = failures.lock() {
+                    all.push(f);
+                }
+            }
+        }
+        accs
+    };
+    let partials: Vec<Vec<Option<A>>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads).map(|_| scope.spawn(worker)).collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+    let mut failures = failures
+        .into_inner()
+        .map_err(|_| anyhow::anyhow!("a report thread failed"))?;
+    if partials.len() != threads {
+        anyhow::bail!("a report thread failed");
+    }
+    failures.sort_by_key(|f| (!f.checksum, f.part));
+    if let Some(f) = failures.into_iter().next() {
+        return Err(f.error);
+    }
+    let mut out: Vec<A> = (0..snapshots.len()).map(|_| init()).collect();
+    for accs in partials {
+        for (acc, part) in out.iter_mut().zip(accs) {
+            if let Some(part) = part {
+                merge(acc, part);
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn run<A, I, F>(
+    item: Work,
+    parts: &[Opened],
+    columns: &[String],
+    need: Columns,
+    accs: &mut [Option<A>],
+    init: &I,
+    fold: &F,
+) -> std::result::Result<(), Failed>
+where
+    I: Fn() -> A,
+    F: Fn(&mut A, &Batch),
+{
+    match item {
+        Work::Verify(p) => verify(&parts[p]).map_err(|(checksum, error)| Failed {
+            checksum,
+            part: p,
+            error,
+        }),
+        Work::Group(p, g) => {
+            let part = &parts[p];
+            let failed = |error| Failed {
+                checksum: false,
+                part: p,
+                error,
+            };
+            let df = read_group(part, g, columns)
+                .map_err(|e| failed(damaged_read(part, &e.to_string())))?;
+            let batch = batch(&df, need, part.rec).map_err(failed)?;
+            let acc = accs[part.snapshot].get_or_insert_with(init);
+            fold(acc, &batch);
+            Ok(())
+        }
+    }
+}
+
+fn damaged_read(part: &Opened, e: &str) -> anyhow::Error {
+    damaged(part.dir, part.rec, &format!("cannot be read: {e}"))
+}
+
+/// Sizes and footers of every part, in order: a missing or truncated part is found
+/// before anything is decoded.
+fn open_all<'a>(dir: &'a Path, snapshots: &[Vec<&'a IngestRecord>]) -> Result<Vec<Opened<'a>>> {
+    let mut out = Vec::new();
+    for (snapshot, recs) in snapshots.iter().enumerate() {
+        for rec in recs {
+            let path = dir.join(&rec.part);
+            let len = match std::fs::metadata(&path) {
+                Ok(m) => m.len(),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    return Err(damaged(dir, rec, "is missing"))
+                }
+                Err(e) => {
+                    return Err(e)
+                        .with_context(|| format!("cannot read store part {}", path.display()))
+                }
+            };
+            if len != rec.part_bytes {
+                return Err(damaged(
+                    dir,
+                    rec,
+                    &format!("has {len} bytes, the manifest says {}", rec.part_bytes),
+                ));
+            }
+            let footer = File::open(&path)
+                .map_err(PolarsError::from)
+                .and_then(|f| ParquetReader::new(f).get_metadata().cloned());
+            let meta = match footer {
+                Ok(m) => m,
+                Err(e) => {
+                    // A damaged footer is a damaged part: say which way it is damaged.
+                    check_sum(dir, rec, &path)?;
+                    return Err(damaged(dir, rec, &format!("cannot be read: {e}")));
+                }
+            };
+            let mut template = (*meta).clone();
+            template.row_groups = Vec::new();
+            out.push(Opened {
+                dir,
+                rec,
+                snapshot,
+                path,
+                template,
+                footer: meta,
+            });
+        }
+    }
+    Ok(out)
+}
+
+fn check_sum(dir: &Path, rec: &IngestRecord, path: &Path) -> Result<()> {
+    let sum =
+        sha256_file(path).with_context(|| format!("cannot read store part {}", path.display()))?;
+    if sum != rec.part_sha256 {
+        return Err(damaged(dir, rec, "does not match its checksum"));
+    }
+    Ok(())
+}
+
+/// The checksum of a part; `(true, _)` when it does not match.
+fn verify(part: &Opened) -> std::result::Result<(), (bool, anyhow::Error)> {
+    let sum = sha256_file(&part.path)
+        .with_context(|| format!("cannot read store part {}", part.path.display()))
+        .map_err(|e| (false, e))?;
+    if sum != part.rec.part_sha256 {
+        return Err((
+            true,
+            damaged(part.dir, part.rec, "does not match its checksum"),
+        ));
+    }
+    Ok(())
+}
+
+/// One row group of a part, only the named columns.
+fn read_group(part: &Opened, group: usize, columns: &[String]) -> PolarsResult<DataFrame> {
+    let mut one = part.template.clone();
+    let rg = part.footer.row_groups[group].clone();
+    one.num_rows = rg.num_rows();
+    one.max_row_group_height = rg.num_rows();
+    one.row_groups = vec![rg];
+    let mut reader = ParquetReader::new(File::open(&part.path)?)
+        .with_columns(Some(columns.to_vec()))
+        .read_parallel(ParallelStrategy::None);
+    reader.set_metadata(std::sync::Arc::new(one));
+    reader.finish()
+}
+
+/// The part columns a request reads.
+fn projection(need: Columns) -> Vec<String> {
+    let mut cols = vec![col::AREA_CODE, col::JOINED_ON, col::LEFT_ON, col::ACTIVE];
+    let optional = [
+        (need.person, &[col::PERSON][..]),
+        (need.enterprise, &[col::ENTERPRISE_ID]),
+        (need.sex, &[col::SEX]),
+        (need.birth, &[col::BIRTH_DATE, col::BIRTH_YEAR]),
+        (need.ethnicity, &[col::ETHNICITY]),
+        (need.religion, &[col::RELIGION]),
+    ];
+    for (wanted, names) in optional {
+        if wanted {
+            cols.extend_from_slice(names);
+        }
+    }
+    cols.into_iter().map(str::to_string).collect()
+}
+
+/// A decoded row group as plain columns.
+fn batch<'a>(df: &'a DataFrame, need: Columns, rec: &IngestRecord) -> Result<Batch<'a>> {
+    let mut b = Batch {
+        len: df.height(),
+        area: df
+            .column(col::AREA_CODE)?
+            .str()?
+            .iter()
+            .map(|v| v.unwrap_or(""))
+            .collect(),
+        joined: days(df, col::JOINED_ON)?,
+        left: days(df, col::LEFT_ON)?,
+        active: df
+            .column(col::ACTIVE)?
+            .bool()?
+            .iter()
+            .map(|v| v.unwrap_or(true))
+            .collect(),
+        ..Batch::default()
+    };
+    if need.person {
+        b.person = df
+            .column(col::PERSON)?
+            .binary()?
+            .iter()
+            .map(|k| {
+                k.map(|k| k.iter().take(8).fold(0u64, |acc, x| (acc << 8) | *x as u64))
+                    .unwrap_or(0)
+            })
+            .collect();
+    }
+    if need.enterprise {
+        b.enterprise = df.column(col::ENTERPRISE_ID)?.str()?.iter().collect();
+    }
+    if need.sex {
+        b.sex = df
+            .column(col::SEX)?
+            .str()?
+            .iter()
+            .map(|s| s.map(|s| u8::from(s != "male")).unwrap_or(NO_CODE))
+            .collect();
+    }
+    if need.birth {
+        b.birth_days = days(df, col::BIRTH_DATE)?;
+        b.birth_year = df
+            .column(col::BIRTH_YEAR)?
+            .i32()?
+            .iter()
+            .map(|v| v.unwrap_or(NO_DAY))
+            .collect();
+    }
+    if need.ethnicity {
+        b.ethnicity = codes(df, col::ETHNICITY, rec)?;
+    }
+    if need.religion {
+        b.religion = codes(df, col::RELIGION, rec)?;
+    }
+    Ok(b)
+}
+
+/// A date column as days since 1970, [`NO_DAY`] where empty.
+fn days(df: &DataFrame, name: &str) -> Result<Vec<i32>> {
+    Ok(df
+        .column(name)?
+        .date()?
+        .physical()
+        .iter()
+        .map(|v| v.unwrap_or(NO_DAY))
+        .collect())
+}
+
+/// A small-number code column (ethnicity, religion). A code that does not fit (never
+/// written by tally) is an error, not a silent "unknown".
+fn codes(df: &DataFrame, name: &str, rec: &IngestRecord) -> Result<Vec<u8>> {
+    df.column(name)?
+        .str()?
+        .iter()
+        .map(|c| match c {
+            None => Ok(NO_CODE),
+            Some(c) => c
+                .parse::<u8>()
+                .ok()
+                .filter(|v| *v != NO_CODE)
+                .ok_or_else(|| anyhow::anyhow!("{}: bad {name} code {c:?}", rec.part)),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::roll::Member;
+    use crate::org::Org;
+    use crate::store::part::PartWriter;
+    use crate::store::rolls;
+    use chrono::NaiveDate;
+
+    fn member(i: u8, area: &str, joined: Option<NaiveDate>) -> Member {
+        Member {
+            org: Org::Youth,
+            as_of: NaiveDate::from_ymd_opt(2026, 10, 31).unwrap(),
+            person: [i; 16],
+            has_national_id: true,
+            member_key: None,
+            name_key: None,
+            sex: None,
+            birth: None,
+            ethnicity: Some("01"),
+            religion: None,
+            area_code: area.to_string(),
+            enterprise_id: i.is_multiple_of(2).then(|| format!("53{i:08}")),
+            joined_on: joined,
+            left_on: None,
+            active: i != 3,
+        }
+    }
+
+    /// A part of 5 members written as three row groups, and its manifest record.
+    fn part(dir: &Path) -> IngestRecord {
+        let d = |day| NaiveDate::from_ymd_opt(2026, 10, day);
+        let path = dir.join("p.parquet");
+        let mut w = PartWriter::create(&path, rolls::schema()).unwrap();
+        for batch in [
+            vec![member(1, "02647", d(1)), member(2, "02647", None)],
+            vec![member(3, "02680", d(3))],
+            vec![member(4, "", d(4)), member(5, "99999", d(5))],
+        ] {
+            w.write(&rolls::frame(&batch).unwrap()).unwrap();
+        }
+        let info = w.finish().unwrap();
+        IngestRecord {
+            id: "i1".into(),
+            kind: "roll".into(),
+            file: "youth.csv".into(),
+            sha256: String::new(),
+            rows: info.rows,
+            rejected: 0,
+            warnings: 0,
+            ingested_at: String::new(),
+            encoding: "utf-8".into(),
+            org: Some("youth".into()),
+            as_of: Some("2026-10-31".into()),
+            part: "p.parquet".into(),
+            part_sha256: info.sha256,
+            part_bytes: info.bytes,
+        }
+    }
+
+    type Seen = Vec<(usize, Vec<String>, Vec<i32>, Vec<bool>, Vec<u64>, Vec<u8>)>;
+
+    fn scan(dir: &Path, rec: &IngestRecord, need: Columns) -> Result<Seen> {
+        let seen = fold(
+            dir,
+            &[vec![rec]],
+            need,
+            Vec::new,
+            |acc: &mut Seen, b: &Batch| {
+                acc.push((
+                    b.len,
+                    b.area.iter().map(|s| s.to_string()).collect(),
+                    b.joined.clone(),
+                    b.active.clone(),
+                    b.person.clone(),
+                    b.ethnicity.clone(),
+                ))
+            },
+            |a, b| a.extend(b),
+        )?;
+        let mut all = seen.into_iter().next().unwrap();
+        all.sort_by_key(|s| s.2.first().copied());
+        Ok(all)
+    }
+
+    #[test]
+    fn every_row_group_is_folded_once_with_the_columns_asked_for() {
+        let tmp = tempfile::tempdir().unwrap();
+        let rec = part(tmp.path());
+        let need = Columns {
+            person: true,
+            ethnicity: true,
+            ..Columns::default()
+        };
+        let seen = scan(tmp.path(), &rec, need).unwrap();
+        // One batch per row group, every member once, missing as the sentinels.
+        assert_eq!(seen.iter().map(|s| s.0).collect::<Vec<_>>(), [2, 1, 2]);
+        let day = |d| crate::roll::days(NaiveDate::from_ymd_opt(2026, 10, d).unwrap());
+        let areas: Vec<String> = seen.iter().flat_map(|s| s.1.clone()).collect();
+        let joined: Vec<i32> = seen.iter().flat_map(|s| s.2.clone()).collect();
+        let active: Vec<bool> = seen.iter().flat_map(|s| s.3.clone()).collect();
+        let person: Vec<u64> = seen.iter().flat_map(|s| s.4.clone()).collect();
+        assert_eq!(areas, ["02647", "02647", "02680", "", "99999"]);
+        assert_eq!(joined, [day(1), NO_DAY, day(3), day(4), day(5)]);
+        assert_eq!(active, [true, true, false, true, true]);
+        assert_eq!(person[0], 0x0101_0101_0101_0101);
+        assert!(seen.iter().all(|s| s.5.iter().all(|e| *e == 1)));
+        // Columns not asked for are not read.
+        let lean = scan(tmp.path(), &rec, Columns::default()).unwrap();
+        assert!(lean.iter().all(|s| s.4.is_empty() && s.5.is_empty()));
+    }
+
+    #[test]
+    fn a_damaged_part_is_an_error_never_numbers() {
+        let tmp = tempfile::tempdir().unwrap();
+        let rec = part(tmp.path());
+        let path = tmp.path().join(&rec.part);
+        let good = std::fs::read(&path).unwrap();
+        let err = |rec: &IngestRecord| {
+            format!(
+                "{:#}",
+                scan(tmp.path(), rec, Columns::default()).unwrap_err()
+            )
+        };
+
+        // A flipped byte in the data (the footer still parses): the checksum says so.
+        let mut flipped = good.clone();
+        flipped[good.len() / 3] ^= 0xff;
+        std::fs::write(&path, &flipped).unwrap();
+        assert!(
+            err(&rec).contains("does not match its checksum"),
+            "{}",
+            err(&rec)
+        );
+
+        // A flipped byte in the footer: still a checksum error, not a decoding one.
+        let mut footer = good.clone();
+        let n = good.len();
+        footer[n - 20] ^= 0xff;
+        std::fs::write(&path, &footer).unwrap();
+        assert!(
+            err(&rec).contains("does not match its checksum"),
+            "{}",
+            err(&rec)
+        );
+
+        std::fs::write(&path, &good[..good.len() - 1]).unwrap();
+        assert!(
+            err(&rec).contains("bytes, the manifest says"),
+            "{}",
+            err(&rec)
+        );
+
+        std::fs::remove_file(&path).unwrap();
+        assert!(err(&rec).contains("is missing"), "{}", err(&rec));
+
+        // A manifest whose checksum is wrong for an intact part.
+        std::fs::write(&path, &good).unwrap();
+        let mut wrong = rec.clone();
+        wrong.part_sha256 = "0".repeat(64);
+        assert!(err(&wrong).contains("does not match its checksum"));
+        assert!(scan(tmp.path(), &rec, Columns::default()).is_ok());
+    }
+}
