@@ -37,13 +37,39 @@ impl Columns {
     }
 }
 
-/// Members of one row group of a snapshot. Every vector asked for has `len` entries;
-/// the others are empty. Missing values are `""`, `None`, [`NO_DAY`] or [`NO_CODE`].
+/// A text column, dictionary-encoded: each distinct value once in `dict`, each row the
+/// index of its value ([`NO_VALUE`] where empty). Look-ups then run once per distinct
+/// value, not once per row.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Codes {
+    pub dict: Vec<String>,
+    pub rows: Vec<u32>,
+}
+
+/// A row without a value in a [`Codes`] column.
+pub const NO_VALUE: u32 = u32::MAX;
+
+impl Codes {
+    pub fn clear(&mut self) {
+        self.dict.clear();
+        self.rows.clear();
+    }
+
+    /// The value of row `i` (`None` where empty).
+    pub fn get(&self, i: usize) -> Option<&str> {
+        let v = *self.rows.get(i)?;
+        (v != NO_VALUE).then(|| self.dict[v as usize].as_str())
+    }
+}
+
+/// Members of one row group of a snapshot. Every column asked for has `len` entries;
+/// the others are empty. Missing values are [`NO_VALUE`], [`NO_DAY`] or [`NO_CODE`].
+/// The store refills one batch per thread, so a scan allocates little.
 #[derive(Debug, Default)]
-pub struct Batch<'a> {
+pub struct Batch {
     pub len: usize,
-    /// The unit code as stored (`""` when missing).
-    pub area: Vec<&'a str>,
+    /// Unit codes as stored.
+    pub area: Codes,
     pub joined: Vec<i32>,
     pub left: Vec<i32>,
     /// The status column: a departed member with no leaving date is active at no date.
@@ -51,7 +77,8 @@ pub struct Batch<'a> {
     /// The first 8 bytes of the person key (a keyed hash: collisions are as unlikely as
     /// two persons sharing a 64-bit random number).
     pub person: Vec<u64>,
-    pub enterprise: Vec<Option<&'a str>>,
+    /// Tax codes of the members' enterprises.
+    pub enterprise: Codes,
     /// 0 male, 1 female.
     pub sex: Vec<u8>,
     pub birth_days: Vec<i32>,
@@ -59,6 +86,28 @@ pub struct Batch<'a> {
     /// GSO codes as numbers.
     pub ethnicity: Vec<u8>,
     pub religion: Vec<u8>,
+}
+
+impl Batch {
+    /// Empties every column, keeping the buffers.
+    pub fn clear(&mut self) {
+        self.len = 0;
+        self.area.clear();
+        self.enterprise.clear();
+        for v in [
+            &mut self.joined,
+            &mut self.left,
+            &mut self.birth_days,
+            &mut self.birth_year,
+        ] {
+            v.clear();
+        }
+        for v in [&mut self.sex, &mut self.ethnicity, &mut self.religion] {
+            v.clear();
+        }
+        self.active.clear();
+        self.person.clear();
+    }
 }
 
 /// A birth date may be known only to the year.

@@ -13,7 +13,7 @@ use super::period::Period;
 use super::Request;
 use crate::org::OrgOrAny;
 use crate::reference::Reference;
-use crate::roll::{self, active_at, Batch, Birth, Columns, NO_CODE, NO_DAY};
+use crate::roll::{self, active_at, Batch, Birth, Columns, NO_CODE, NO_DAY, NO_VALUE};
 
 /// Members of a group: any row of the snapshot, active at the period's end and the day
 /// before it starts, recruited and left within it.
@@ -251,21 +251,27 @@ impl<'a> Plan<'a> {
     pub fn fold(&self, t: &mut Tally, b: &Batch) {
         let c = self.columns;
         let unknown = self.unknown_area();
-        // Rolls are usually sorted by unit: the last look-up often answers the next.
-        let mut last: Option<(&str, u32)> = None;
+        // Look-ups once per distinct value of the batch, not once per row.
+        let areas: Vec<u32> = (b.area.dict.iter())
+            .map(|code| self.areas.get(code.as_str()).copied().unwrap_or(unknown))
+            .collect();
+        let enterprises: Vec<u32> = (b.enterprise.dict.iter())
+            .map(|id| self.enterprises.get(id.as_str()).copied())
+            .map(|e| e.unwrap_or(NO_ENTERPRISE))
+            .collect();
+        let index = |table: &[u32], row: u32, none: u32| {
+            if row == NO_VALUE {
+                none
+            } else {
+                table[row as usize]
+            }
+        };
         for i in 0..b.len {
-            let code = b.area[i];
-            let area = match last {
-                Some((l, a)) if l == code => a,
-                _ => {
-                    let a = self.areas.get(code).copied().unwrap_or(unknown);
-                    last = Some((code, a));
-                    a
-                }
-            };
+            let area = index(&areas, b.area.rows[i], unknown);
             let flags = self.flags(b.joined[i], b.left[i], b.active[i]);
             t.areas[area as usize].add(flags);
             if area == unknown {
+                let code = b.area.get(i).unwrap_or("");
                 match t.unknown_areas.get_mut(code) {
                     Some(n) => *n += 1,
                     None => {
@@ -276,9 +282,7 @@ impl<'a> Plan<'a> {
             let key = RowKey {
                 area,
                 enterprise: if c.enterprise {
-                    b.enterprise[i]
-                        .and_then(|e| self.enterprises.get(e).copied())
-                        .unwrap_or(NO_ENTERPRISE)
+                    index(&enterprises, b.enterprise.rows[i], NO_ENTERPRISE)
                 } else {
                     NO_ENTERPRISE
                 },

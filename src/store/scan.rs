@@ -17,7 +17,10 @@ use std::sync::Mutex;
 use super::part::{damaged, sha256_file};
 use super::rolls::col;
 use super::IngestRecord;
-use crate::roll::{Batch, Columns, NO_CODE, NO_DAY};
+use crate::roll::{Batch, Codes, Columns, NO_CODE, NO_DAY, NO_VALUE};
+use polars_arrow::array::Array;
+use polars_arrow::bitmap::Bitmap;
+use rustc_hash::FxHashMap;
 
 /// A part opened for scanning: its footer, split so that one row group can be read alone.
 struct Opened<'a> {
@@ -78,11 +81,17 @@ where
         .max(1);
     let worker = || {
         let mut accs: Vec<Option<A>> = (0..snapshots.len()).map(|_| None).collect();
+        let mut reuse = (Batch::default(), Encoder::default());
         while !stop.load(Ordering::Relaxed) {
             let Some(&item) = work.get(next.fetch_add(1, Ordering::Relaxed)) else {
                 break;
             };
-            if let Err(f) = run(item, &parts, &columns, need, &mut accs, &init, &fold) {
+            let job = Job {
+                parts: &parts,
+                columns: &columns,
+                need,
+            };
+            if let Err(f) = job.run(item, &mut accs, &mut reuse, &init, &fold) {
                 stop.store(true, Ordering::Relaxed);
                 if let Ok(mut all) = failures.lock() {
                     all.push(f);
@@ -119,38 +128,47 @@ where
     Ok(out)
 }
 
-fn run<A, I, F>(
-    item: Work,
-    parts: &[Opened],
-    columns: &[String],
+/// What every work item of a scan reads.
+struct Job<'p> {
+    parts: &'p [Opened<'p>],
+    columns: &'p [String],
     need: Columns,
-    accs: &mut [Option<A>],
-    init: &I,
-    fold: &F,
-) -> std::result::Result<(), Failed>
-where
-    I: Fn() -> A,
-    F: Fn(&mut A, &Batch),
-{
-    match item {
-        Work::Verify(p) => verify(&parts[p]).map_err(|(checksum, error)| Failed {
-            checksum,
-            part: p,
-            error,
-        }),
-        Work::Group(p, g) => {
-            let part = &parts[p];
-            let failed = |error| Failed {
-                checksum: false,
+}
+
+impl Job<'_> {
+    fn run<A, I, F>(
+        &self,
+        item: Work,
+        accs: &mut [Option<A>],
+        (batch, enc): &mut (Batch, Encoder),
+        init: &I,
+        fold: &F,
+    ) -> std::result::Result<(), Failed>
+    where
+        I: Fn() -> A,
+        F: Fn(&mut A, &Batch),
+    {
+        match item {
+            Work::Verify(p) => verify(&self.parts[p]).map_err(|(checksum, error)| Failed {
+                checksum,
                 part: p,
                 error,
-            };
-            let df = read_group(part, g, columns)
-                .map_err(|e| failed(damaged_read(part, &e.to_string())))?;
-            let batch = batch(&df, need, part.rec).map_err(failed)?;
-            let acc = accs[part.snapshot].get_or_insert_with(init);
-            fold(acc, &batch);
-            Ok(())
+            }),
+            Work::Group(p, g) => {
+                let part = &self.parts[p];
+                let failed = |error| Failed {
+                    checksum: false,
+                    part: p,
+                    error,
+                };
+                let df = read_group(part, g, self.columns)
+                    .map_err(|e| failed(damaged_read(part, &e.to_string())))?;
+                fill(&df, self.need, part.rec, batch, enc).map_err(failed)?;
+                drop(df);
+                let acc = accs[part.snapshot].get_or_insert_with(init);
+                fold(acc, batch);
+                Ok(())
+            }
         }
     }
 }
@@ -265,90 +283,163 @@ fn projection(need: Columns) -> Vec<String> {
     cols.into_iter().map(str::to_string).collect()
 }
 
-/// A decoded row group as plain columns.
-fn batch<'a>(df: &'a DataFrame, need: Columns, rec: &IngestRecord) -> Result<Batch<'a>> {
-    let mut b = Batch {
-        len: df.height(),
-        area: df
-            .column(col::AREA_CODE)?
-            .str()?
-            .iter()
-            .map(|v| v.unwrap_or(""))
-            .collect(),
-        joined: days(df, col::JOINED_ON)?,
-        left: days(df, col::LEFT_ON)?,
-        active: df
-            .column(col::ACTIVE)?
-            .bool()?
-            .iter()
-            .map(|v| v.unwrap_or(true))
-            .collect(),
-        ..Batch::default()
-    };
+/// Dictionary-encodes text columns. Arrow keeps a string of up to 12 bytes inside its
+/// 16-byte view, so most values (unit codes, tax codes, codes of sex, ethnicity and
+/// religion) are told apart by comparing views, never by comparing strings.
+#[derive(Default)]
+struct Encoder {
+    by_view: FxHashMap<u128, u32>,
+    by_text: FxHashMap<String, u32>,
+}
+
+impl Encoder {
+    fn encode(&mut self, col: &StringChunked, out: &mut Codes) {
+        out.clear();
+        self.by_view.clear();
+        self.by_text.clear();
+        let mut last: Option<(u128, u32)> = None;
+        for arr in col.downcast_iter() {
+            let validity = arr.validity();
+            for (i, view) in arr.views().iter().enumerate() {
+                if validity.is_some_and(|b| !b.get_bit(i)) {
+                    out.rows.push(NO_VALUE);
+                    continue;
+                }
+                let key = view.as_u128();
+                let code = match last {
+                    Some((k, c)) if k == key => c,
+                    _ => {
+                        let c = match self.by_view.get(&key) {
+                            Some(&c) => c,
+                            None => {
+                                let c = self.code_of(arr.value(i), view.length <= 12, out);
+                                self.by_view.insert(key, c);
+                                c
+                            }
+                        };
+                        last = Some((key, c));
+                        c
+                    }
+                };
+                out.rows.push(code);
+            }
+        }
+    }
+
+    /// The code of a value not seen under this view. A short value's view is the value
+    /// itself, so it is new; a long one may sit elsewhere under another view.
+    fn code_of(&mut self, text: &str, inline: bool, out: &mut Codes) -> u32 {
+        if !inline {
+            if let Some(&c) = self.by_text.get(text) {
+                return c;
+            }
+            self.by_text.insert(text.to_string(), out.dict.len() as u32);
+        }
+        out.dict.push(text.to_string());
+        (out.dict.len() - 1) as u32
+    }
+}
+
+/// Refills `b` from a decoded row group.
+fn fill(
+    df: &DataFrame,
+    need: Columns,
+    rec: &IngestRecord,
+    b: &mut Batch,
+    enc: &mut Encoder,
+) -> Result<()> {
+    b.clear();
+    b.len = df.height();
+    enc.encode(df.column(col::AREA_CODE)?.str()?, &mut b.area);
+    days(df, col::JOINED_ON, &mut b.joined)?;
+    days(df, col::LEFT_ON, &mut b.left)?;
+    for arr in df.column(col::ACTIVE)?.bool()?.downcast_iter() {
+        let valid = arr.validity();
+        let values = arr.values();
+        // A missing status is the default status: active.
+        b.active.extend(
+            (0..arr.len()).map(|i| valid.is_some_and(|v| !v.get_bit(i)) || values.get_bit(i)),
+        );
+    }
     if need.person {
-        b.person = df
-            .column(col::PERSON)?
-            .binary()?
-            .iter()
-            .map(|k| {
-                k.map(|k| k.iter().take(8).fold(0u64, |acc, x| (acc << 8) | *x as u64))
-                    .unwrap_or(0)
-            })
-            .collect();
+        for arr in df.column(col::PERSON)?.binary()?.downcast_iter() {
+            let valid = arr.validity();
+            b.person.extend((0..arr.len()).map(|i| {
+                if valid.is_some_and(|v| !v.get_bit(i)) {
+                    return 0;
+                }
+                let k = arr.value(i);
+                k.iter().take(8).fold(0u64, |acc, x| (acc << 8) | *x as u64)
+            }));
+        }
     }
     if need.enterprise {
-        b.enterprise = df.column(col::ENTERPRISE_ID)?.str()?.iter().collect();
+        enc.encode(df.column(col::ENTERPRISE_ID)?.str()?, &mut b.enterprise);
     }
+    let mut text = Codes::default();
     if need.sex {
-        b.sex = df
-            .column(col::SEX)?
-            .str()?
-            .iter()
-            .map(|s| s.map(|s| u8::from(s != "male")).unwrap_or(NO_CODE))
-            .collect();
+        enc.encode(df.column(col::SEX)?.str()?, &mut text);
+        let sexes: Vec<u8> = text.dict.iter().map(|s| u8::from(s != "male")).collect();
+        b.sex.extend(text.rows.iter().map(|&r| decoded(&sexes, r)));
     }
     if need.birth {
-        b.birth_days = days(df, col::BIRTH_DATE)?;
-        b.birth_year = df
-            .column(col::BIRTH_YEAR)?
-            .i32()?
-            .iter()
-            .map(|v| v.unwrap_or(NO_DAY))
-            .collect();
+        days(df, col::BIRTH_DATE, &mut b.birth_days)?;
+        for arr in df.column(col::BIRTH_YEAR)?.i32()?.downcast_iter() {
+            extend_i32(&mut b.birth_year, arr.values(), arr.validity());
+        }
     }
-    if need.ethnicity {
-        b.ethnicity = codes(df, col::ETHNICITY, rec)?;
+    for (wanted, name, out) in [
+        (need.ethnicity, col::ETHNICITY, &mut b.ethnicity),
+        (need.religion, col::RELIGION, &mut b.religion),
+    ] {
+        if wanted {
+            enc.encode(df.column(name)?.str()?, &mut text);
+            let values = small_codes(&text.dict, name, rec)?;
+            out.extend(text.rows.iter().map(|&r| decoded(&values, r)));
+        }
     }
-    if need.religion {
-        b.religion = codes(df, col::RELIGION, rec)?;
+    Ok(())
+}
+
+fn decoded(values: &[u8], row: u32) -> u8 {
+    if row == NO_VALUE {
+        NO_CODE
+    } else {
+        values[row as usize]
     }
-    Ok(b)
+}
+
+fn extend_i32(out: &mut Vec<i32>, values: &[i32], validity: Option<&Bitmap>) {
+    match validity {
+        None => out.extend_from_slice(values),
+        Some(v) => {
+            out.extend(
+                values
+                    .iter()
+                    .enumerate()
+                    .map(|(i, x)| if v.get_bit(i) { *x } else { NO_DAY }),
+            )
+        }
+    }
 }
 
 /// A date column as days since 1970, [`NO_DAY`] where empty.
-fn days(df: &DataFrame, name: &str) -> Result<Vec<i32>> {
-    Ok(df
-        .column(name)?
-        .date()?
-        .physical()
-        .iter()
-        .map(|v| v.unwrap_or(NO_DAY))
-        .collect())
+fn days(df: &DataFrame, name: &str, out: &mut Vec<i32>) -> Result<()> {
+    for arr in df.column(name)?.date()?.physical().downcast_iter() {
+        extend_i32(out, arr.values(), arr.validity());
+    }
+    Ok(())
 }
 
-/// A small-number code column (ethnicity, religion). A code that does not fit (never
-/// written by tally) is an error, not a silent "unknown".
-fn codes(df: &DataFrame, name: &str, rec: &IngestRecord) -> Result<Vec<u8>> {
-    df.column(name)?
-        .str()?
-        .iter()
-        .map(|c| match c {
-            None => Ok(NO_CODE),
-            Some(c) => c
-                .parse::<u8>()
+/// Small-number codes (ethnicity, religion). A code that does not fit (never written
+/// by tally) is an error, not a silent "unknown".
+fn small_codes(dict: &[String], name: &str, rec: &IngestRecord) -> Result<Vec<u8>> {
+    dict.iter()
+        .map(|c| {
+            c.parse::<u8>()
                 .ok()
                 .filter(|v| *v != NO_CODE)
-                .ok_or_else(|| anyhow::anyhow!("{}: bad {name} code {c:?}", rec.part)),
+                .ok_or_else(|| anyhow::anyhow!("{}: bad {name} code {c:?}", rec.part))
         })
         .collect()
 }
@@ -424,7 +515,9 @@ mod tests {
             |acc: &mut Seen, b: &Batch| {
                 acc.push((
                     b.len,
-                    b.area.iter().map(|s| s.to_string()).collect(),
+                    (0..b.len)
+                        .map(|i| b.area.get(i).unwrap_or("-").to_string())
+                        .collect(),
                     b.joined.clone(),
                     b.active.clone(),
                     b.person.clone(),
@@ -456,6 +549,8 @@ mod tests {
         let active: Vec<bool> = seen.iter().flat_map(|s| s.3.clone()).collect();
         let person: Vec<u64> = seen.iter().flat_map(|s| s.4.clone()).collect();
         assert_eq!(areas, ["02647", "02647", "02680", "", "99999"]);
+        // Each distinct code once in a batch's dictionary.
+        assert_eq!(seen[0].1, ["02647", "02647"]);
         assert_eq!(joined, [day(1), NO_DAY, day(3), day(4), day(5)]);
         assert_eq!(active, [true, true, false, true, true]);
         assert_eq!(person[0], 0x0101_0101_0101_0101);
@@ -463,6 +558,32 @@ mod tests {
         // Columns not asked for are not read.
         let lean = scan(tmp.path(), &rec, Columns::default()).unwrap();
         assert!(lean.iter().all(|s| s.4.is_empty() && s.5.is_empty()));
+    }
+
+    #[test]
+    fn text_is_encoded_once_per_distinct_value() {
+        // Long values (over 12 bytes) live outside their views; empty cells get no code.
+        let long = "0101234567-001";
+        let mut a = StringChunked::new(
+            "c".into(),
+            &[Some(long), None, Some("02647"), Some(long), Some("02647")],
+        );
+        a.append(&StringChunked::new(
+            "c".into(),
+            &[Some("02647"), Some(long), Some("")],
+        ))
+        .unwrap();
+        let mut out = Codes::default();
+        let mut enc = Encoder::default();
+        enc.encode(&a, &mut out);
+        assert_eq!(out.dict, [long, "02647", ""]);
+        assert_eq!(out.rows, [0, NO_VALUE, 1, 0, 1, 1, 0, 2]);
+        // A second column starts afresh.
+        enc.encode(&StringChunked::new("d".into(), &[Some("x")]), &mut out);
+        assert_eq!(
+            (out.dict.as_slice(), out.rows.as_slice()),
+            (&["x".to_string()][..], &[0][..])
+        );
     }
 
     #[test]
