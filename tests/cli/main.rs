@@ -13,4 +13,5 @@ mod reference;
 mod reliability;
 mod report;
 mod report_formats;
+mod sql;
 mod status;

@@ -89,7 +89,13 @@ impl Workdir {
             "eligible.csv",
             "targets.csv",
         ]);
-        w.tally(&[
+        w.ingest_reference();
+        w
+    }
+
+    /// Ingests the four reference files of the work directory.
+    pub fn ingest_reference(&self) {
+        self.tally(&[
             "ingest",
             "areas.csv",
             "enterprises.csv",
@@ -97,7 +103,6 @@ impl Workdir {
             "targets.csv",
         ])
         .expect(0);
-        w
     }
 
     /// The reference files and the clean youth roll of 31/10/2026 (5 rows).

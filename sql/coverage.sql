@@ -1,0 +1,248 @@
+-- tally's default coverage report, as SQL over the store's Parquet files.
+--
+-- For each organization: total, ethnic_minority, religious, rural and ownership, with
+-- members at the period's end, members the day before it starts, recruited and left
+-- within it, eligible people, coverage, recruitment rate, target, gap and enterprise
+-- reach; the same rows and numbers as `tally report --period P --format csv`
+-- (docs/sql.md says how each is defined and how to run this on DuckDB or Spark).
+--
+-- It reads five tables, which the caller defines over the store's files:
+--   rolls        every roll part the manifest lists (rolls/<org>/<as_of>/<id>.parquet)
+--   areas        reference/areas-<id>.parquet
+--   enterprises  reference/enterprises-<id>.parquet
+--   eligible     reference/eligible-<id>.parquet
+--   targets      reference/targets-<id>.parquet
+-- A missing reference table is an empty table with the same columns.
+--
+-- The period: change the four values below (or let sql/run-duckdb.py do it).
+-- Identifiers are double-quoted (ANSI); Spark needs
+-- spark.sql.ansi.enabled=true and spark.sql.ansi.doubleQuotedIdentifiers=true.
+WITH params AS (
+  SELECT '2026-10' AS period,                 -- the label in the period column
+         DATE '2026-10-01' AS p_start,        -- first day of the period
+         DATE '2026-09-30' AS p_before,       -- the day before it starts
+         DATE '2026-10-31' AS p_end           -- last day of the period
+),
+p AS (
+  SELECT period, p_start, p_before, p_end, EXTRACT(YEAR FROM p_end) AS p_year FROM params
+),
+
+-- The organizations a default report covers: those with a roll or a denominator.
+orgs AS (
+  SELECT DISTINCT org FROM rolls
+  UNION
+  SELECT DISTINCT org FROM eligible WHERE org <> 'any'
+),
+
+-- The snapshot each organization uses: its latest as-of date on or before the end.
+used AS (
+  SELECT r.org, MAX(r.as_of) AS as_of
+  FROM rolls r CROSS JOIN p
+  WHERE r.as_of <= p.p_end
+  GROUP BY r.org
+),
+
+-- Member rows of the snapshots used, counted per unit and enterprise. A member is
+-- active at a day when joined on or before it (or no date) and not left: a leaving
+-- date decides; without one, the status does.
+cells AS (
+  SELECT r.org, r.area_code, r.enterprise_id,
+         COUNT(*) AS n_rows,
+         SUM(CASE WHEN (r.joined_on IS NULL OR r.joined_on <= p.p_end)
+                   AND (CASE WHEN r.left_on IS NOT NULL THEN r.left_on > p.p_end
+                             ELSE COALESCE(r.active, TRUE) END)
+                  THEN 1 ELSE 0 END) AS n_members,
+         SUM(CASE WHEN (r.joined_on IS NULL OR r.joined_on <= p.p_before)
+                   AND (CASE WHEN r.left_on IS NOT NULL THEN r.left_on > p.p_before
+                             ELSE COALESCE(r.active, TRUE) END)
+                  THEN 1 ELSE 0 END) AS n_start,
+         SUM(CASE WHEN r.joined_on BETWEEN p.p_start AND p.p_end THEN 1 ELSE 0 END) AS n_recruited,
+         SUM(CASE WHEN r.left_on BETWEEN p.p_start AND p.p_end THEN 1 ELSE 0 END) AS n_left
+  FROM rolls r
+  JOIN used u ON u.org = r.org AND u.as_of = r.as_of
+  CROSS JOIN p
+  GROUP BY r.org, r.area_code, r.enterprise_id
+),
+
+-- Each cell with its unit's classifications; a unit the areas do not have is 'unknown'.
+cell_areas AS (
+  SELECT c.*,
+         CASE WHEN a.code IS NULL THEN 'unknown' WHEN a.ethnic_minority THEN 'yes' ELSE 'no' END AS g_ethnic_minority,
+         CASE WHEN a.code IS NULL THEN 'unknown' WHEN a.religious THEN 'yes' ELSE 'no' END AS g_religious,
+         CASE WHEN a.code IS NULL THEN 'unknown' WHEN a.rural THEN 'yes' ELSE 'no' END AS g_rural
+  FROM cells c LEFT JOIN areas a ON a.code = c.area_code
+),
+
+member_groups AS (
+  SELECT org, 'total' AS dimension, 'all' AS grp, n_rows, n_members, n_start, n_recruited, n_left FROM cell_areas
+  UNION ALL
+  SELECT org, 'ethnic_minority', g_ethnic_minority, n_rows, n_members, n_start, n_recruited, n_left FROM cell_areas
+  UNION ALL
+  SELECT org, 'religious', g_religious, n_rows, n_members, n_start, n_recruited, n_left FROM cell_areas
+  UNION ALL
+  SELECT org, 'rural', g_rural, n_rows, n_members, n_start, n_recruited, n_left FROM cell_areas
+  UNION ALL
+  -- Ownership: members by their enterprise's ownership (an unknown tax code counts nowhere).
+  SELECT c.org, 'ownership', e.ownership, n_rows, n_members, n_start, n_recruited, n_left
+  FROM cells c JOIN enterprises e ON e.id = c.enterprise_id
+),
+
+counts AS (
+  SELECT org, dimension, grp,
+         SUM(n_rows) AS n_rows, SUM(n_members) AS n_members, SUM(n_start) AS n_start,
+         SUM(n_recruited) AS n_recruited, SUM(n_left) AS n_left
+  FROM member_groups
+  GROUP BY org, dimension, grp
+),
+
+-- Eligible counts: per unit, org and sub-group, the latest year on or before the
+-- period's year, of units the areas have.
+eligible_latest AS (
+  SELECT org, dkey, gkey, area_code, eligible
+  FROM (
+    SELECT e.org, COALESCE(e.dimension, '') AS dkey, COALESCE(e."group", '') AS gkey,
+           e.area_code, e.eligible,
+           ROW_NUMBER() OVER (PARTITION BY e.org, COALESCE(e.dimension, ''), COALESCE(e."group", ''), e.area_code
+                              ORDER BY e.year DESC) AS newest
+    FROM eligible e
+    JOIN areas a ON a.code = e.area_code
+    CROSS JOIN p
+    WHERE e.year <= p.p_year
+  ) x
+  WHERE newest = 1
+),
+
+-- Each unit's ancestors, up to five levels up (Vietnam has at most three).
+up1 AS (SELECT a.code, b.code AS ancestor FROM areas a JOIN areas b ON b.code = a.parent_code WHERE b.code <> a.code),
+up2 AS (SELECT u.code, b.code AS ancestor FROM up1 u JOIN areas x ON x.code = u.ancestor JOIN areas b ON b.code = x.parent_code),
+up3 AS (SELECT u.code, b.code AS ancestor FROM up2 u JOIN areas x ON x.code = u.ancestor JOIN areas b ON b.code = x.parent_code),
+up4 AS (SELECT u.code, b.code AS ancestor FROM up3 u JOIN areas x ON x.code = u.ancestor JOIN areas b ON b.code = x.parent_code),
+up5 AS (SELECT u.code, b.code AS ancestor FROM up4 u JOIN areas x ON x.code = u.ancestor JOIN areas b ON b.code = x.parent_code),
+ancestors AS (
+  SELECT code, ancestor FROM up1 UNION SELECT code, ancestor FROM up2
+  UNION SELECT code, ancestor FROM up3 UNION SELECT code, ancestor FROM up4
+  UNION SELECT code, ancestor FROM up5
+),
+
+-- Where counts are given at several levels only the lowest counts: a unit whose
+-- descendant also has a count is left out, so nobody is counted twice.
+eligible_leaves AS (
+  SELECT l.* FROM eligible_latest l
+  WHERE NOT EXISTS (
+    SELECT 1 FROM eligible_latest d JOIN ancestors an ON an.code = d.area_code
+    WHERE an.ancestor = l.area_code AND d.org = l.org AND d.dkey = l.dkey AND d.gkey = l.gkey
+  )
+),
+
+plain_leaves AS (
+  SELECT l.org, l.eligible, a.ethnic_minority, a.religious, a.rural
+  FROM eligible_leaves l JOIN areas a ON a.code = l.area_code
+  WHERE l.dkey = '' AND l.gkey = ''
+),
+
+denominators AS (
+  SELECT org, 'total' AS dimension, 'all' AS grp, SUM(eligible) AS eligible FROM plain_leaves GROUP BY org
+  UNION ALL
+  SELECT org, 'ethnic_minority', CASE WHEN ethnic_minority THEN 'yes' ELSE 'no' END, SUM(eligible)
+  FROM plain_leaves GROUP BY org, CASE WHEN ethnic_minority THEN 'yes' ELSE 'no' END
+  UNION ALL
+  SELECT org, 'religious', CASE WHEN religious THEN 'yes' ELSE 'no' END, SUM(eligible)
+  FROM plain_leaves GROUP BY org, CASE WHEN religious THEN 'yes' ELSE 'no' END
+  UNION ALL
+  SELECT org, 'rural', CASE WHEN rural THEN 'yes' ELSE 'no' END, SUM(eligible)
+  FROM plain_leaves GROUP BY org, CASE WHEN rural THEN 'yes' ELSE 'no' END
+  UNION ALL
+  -- The union's ownership denominator is the workers of those enterprises...
+  SELECT o.org, 'ownership', e.ownership, SUM(e.workers)
+  FROM orgs o CROSS JOIN enterprises e
+  WHERE o.org = 'union' AND e.workers IS NOT NULL
+  GROUP BY o.org, e.ownership
+  UNION ALL
+  -- ...another org's is an eligible row with dimension ownership.
+  SELECT org, 'ownership', gkey, SUM(eligible)
+  FROM eligible_leaves
+  WHERE dkey = 'ownership' AND org <> 'union'
+  GROUP BY org, gkey
+),
+
+-- Enterprises of each ownership, and those with a member active at the period's end.
+enterprise_counts AS (
+  SELECT ownership AS grp, COUNT(*) AS n FROM enterprises GROUP BY ownership
+),
+reached AS (
+  SELECT c.org, e.ownership AS grp, COUNT(DISTINCT e.id) AS n
+  FROM cells c JOIN enterprises e ON e.id = c.enterprise_id
+  WHERE c.n_members > 0
+  GROUP BY c.org, e.ownership
+),
+
+-- Targets of the period's year, in hundredths (half away from zero).
+year_targets AS (
+  SELECT t.org, t.scope,
+         CAST(ROUND(t.target_pct * 100 + SIGN(t.target_pct) * 0.0000001, 0) AS BIGINT) AS target_h
+  FROM targets t CROSS JOIN p
+  WHERE t.year = p.p_year
+),
+
+-- A group appears when it has member rows, a denominator, or (ownership) enterprises;
+-- every organization has its total row.
+groups AS (
+  SELECT org, dimension, grp FROM counts
+  UNION
+  SELECT d.org, d.dimension, d.grp FROM denominators d JOIN orgs o ON o.org = d.org
+  UNION
+  SELECT org, 'total', 'all' FROM orgs
+  UNION
+  SELECT o.org, 'ownership', ec.grp FROM orgs o CROSS JOIN enterprise_counts ec
+),
+
+-- Stock and flow (missing, not zero, without a snapshot) and the percentages in
+-- hundredths, rounded half away from zero.
+numbers AS (
+  SELECT g.org, g.dimension, g.grp, u.as_of,
+         CASE WHEN u.as_of IS NOT NULL THEN COALESCE(c.n_members, 0) END AS members,
+         CASE WHEN u.as_of IS NOT NULL THEN COALESCE(c.n_start, 0) END AS members_start,
+         CASE WHEN u.as_of IS NOT NULL THEN COALESCE(c.n_recruited, 0) END AS recruited,
+         CASE WHEN u.as_of IS NOT NULL THEN COALESCE(c.n_left, 0) END AS n_left,
+         d.eligible,
+         COALESCE(ts.target_h, ta.target_h) AS target_h,
+         CASE WHEN g.dimension = 'ownership' THEN COALESCE(ec.n, 0) END AS enterprises,
+         CASE WHEN g.dimension = 'ownership' THEN COALESCE(rc.n, 0) END AS enterprises_reached
+  FROM groups g
+  LEFT JOIN used u ON u.org = g.org
+  LEFT JOIN counts c ON c.org = g.org AND c.dimension = g.dimension AND c.grp = g.grp
+  LEFT JOIN denominators d ON d.org = g.org AND d.dimension = g.dimension AND d.grp = g.grp
+  LEFT JOIN year_targets ts ON ts.org = g.org AND g.dimension <> 'total' AND ts.scope = g.dimension || '=' || g.grp
+  LEFT JOIN year_targets ta ON ta.org = g.org AND ta.scope = '*'
+  LEFT JOIN enterprise_counts ec ON g.dimension = 'ownership' AND ec.grp = g.grp
+  LEFT JOIN reached rc ON g.dimension = 'ownership' AND rc.org = g.org AND rc.grp = g.grp
+),
+
+pcts AS (
+  SELECT n.*,
+         CASE WHEN members IS NOT NULL AND eligible > 0
+              THEN CAST(FLOOR((20000.0 * members + eligible) / (2.0 * eligible)) AS BIGINT) END AS coverage_h,
+         CASE WHEN recruited IS NOT NULL AND eligible > members_start
+              THEN CAST(FLOOR((20000.0 * recruited + (eligible - members_start))
+                              / (2.0 * (eligible - members_start))) AS BIGINT) END AS recruit_h
+  FROM numbers n
+)
+
+SELECT p.period,
+       x.org,
+       x.dimension,
+       x.grp AS "group",
+       x.members,
+       x.members_start,
+       x.recruited,
+       x.n_left AS "left",
+       x.eligible,
+       printf('%.2f', x.coverage_h / 100.0) AS coverage_pct,
+       printf('%.2f', x.recruit_h / 100.0) AS recruit_rate_pct,
+       printf('%.2f', x.target_h / 100.0) AS target_pct,
+       printf('%.2f', (x.coverage_h - x.target_h) / 100.0) AS gap_pp,
+       x.enterprises,
+       x.enterprises_reached,
+       x.as_of AS snapshot_as_of
+FROM pcts x CROSS JOIN p
+ORDER BY x.org, x.dimension, x.grp

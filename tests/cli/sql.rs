@@ -1,0 +1,191 @@
+//! The shipped SQL (sql/coverage.sql, run by sql/run-duckdb.py) gives the same CSV as
+//! `tally report`, byte for byte, over the same store. These need Python with the
+//! duckdb package, so they are ignored by a plain `cargo test`; `.ci/run` installs
+//! DuckDB and runs them with `--ignored`, setting TALLY_PYTHON. Without it they fail.
+
+use crate::bench_smoke::generated_province;
+use crate::workdir::Workdir;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn python() -> PathBuf {
+    PathBuf::from(
+        std::env::var_os("TALLY_PYTHON")
+            .expect("TALLY_PYTHON must name a python with the duckdb package (.ci/run sets it up)"),
+    )
+}
+
+fn duckdb_report(store: &Path, period: &str) -> String {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("sql/run-duckdb.py");
+    let out = Command::new(python())
+        .arg(script)
+        .arg(store)
+        .arg(period)
+        .output()
+        .expect("run sql/run-duckdb.py");
+    assert!(
+        out.status.success(),
+        "run-duckdb.py failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+/// For each period, the SQL's CSV equals tally's, and has rows to compare.
+fn same_report(w: &Workdir, periods: &[&str]) {
+    for period in periods {
+        let ours = w
+            .tally(&["report", "--period", period, "--format", "csv"])
+            .expect(0)
+            .stdout;
+        let theirs = duckdb_report(&w.store(), period);
+        assert!(ours.lines().count() > 1, "{period}: no rows\n{ours}");
+        if ours != theirs {
+            let diff: Vec<String> = ours
+                .lines()
+                .zip(theirs.lines())
+                .filter(|(a, b)| a != b)
+                .take(5)
+                .map(|(a, b)| format!("tally:  {a}\nduckdb: {b}"))
+                .collect();
+            panic!(
+                "{period}: the SQL differs from tally ({} vs {} lines)\n{}",
+                ours.lines().count(),
+                theirs.lines().count(),
+                diff.join("\n")
+            );
+        }
+    }
+}
+
+#[test]
+#[ignore = "needs DuckDB: .ci/run installs it and runs this"]
+fn sql_reproduces_the_report_of_the_shipped_samples() {
+    let w = Workdir::new();
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("data-samples");
+    let mut files: Vec<String> = std::fs::read_dir(&samples)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "csv"))
+        .map(|p| p.display().to_string())
+        .collect();
+    files.sort();
+    let mut args = vec!["ingest"];
+    args.extend(files.iter().map(String::as_str));
+    w.tally(&args).expect(0);
+    same_report(&w, &["2026-10", "2026-Q3", "2026", "2025-12"]);
+}
+
+#[test]
+#[ignore = "needs DuckDB: .ci/run installs it and runs this"]
+fn sql_reproduces_the_report_of_a_generated_province() {
+    let w = Workdir::new();
+    generated_province(&w, 20_000, 11);
+    same_report(&w, &["2026-10", "2026-Q4", "2026"]);
+}
+
+/// Denominators at three levels and several years, sub-group denominators, targets
+/// with decimals and of another year, an older snapshot, members who left or departed
+/// without a date, enterprises of each ownership (one without a headcount), and
+/// members whose unit the areas no longer have.
+#[test]
+#[ignore = "needs DuckDB: .ci/run installs it and runs this"]
+fn sql_reproduces_the_report_on_the_hard_cases() {
+    let w = Workdir::new();
+    let areas = "code,name,level,parent_code,ethnic_minority,religious,rural\n\
+        15,Lào Cai,province,,no,no,no\n\
+        080,Huyện Bát Xát,district,15,yes,no,yes\n\
+        081,Thành phố Lào Cai,district,15,no,yes,no\n\
+        02647,Phường Lào Cai,commune,081,no,no,no\n\
+        02680,Xã Hợp Thành,commune,080,yes,x,yes\n\
+        02683,Xã Bát Xát,commune,080,III,,yes\n\
+        02686,Xã A Mú Sung,commune,080,có,không,có\n";
+    w.write("areas.csv", areas);
+    w.write(
+        "enterprises.csv",
+        "id,name,area_code,ownership,workers\n\
+         5300100001,Công ty A,02647,non_state,120\n\
+         5300100002,Công ty B,02680,state,\n\
+         5300100003,Công ty C,02683,fdi,45\n\
+         5300100004,Hợp tác xã D,02683,non_state,7\n",
+    );
+    w.write(
+        "eligible.csv",
+        "area_code,org,year,eligible,dimension,group\n\
+         15,youth,2026,1000,,\n\
+         080,youth,2026,300,,\n\
+         02647,youth,2025,90,,\n\
+         02647,youth,2026,100,,\n\
+         02647,youth,2027,110,,\n\
+         02680,youth,2026,50,,\n\
+         15,youth,2026,40,ownership,non_state\n\
+         15,youth,2026,5,ownership,state\n\
+         02647,women,2024,60,,\n\
+         02686,women,2026,3,,\n\
+         15,union,2026,999,,\n\
+         15,veterans,2026,70,,\n",
+    );
+    w.write(
+        "targets.csv",
+        "org,year,scope,target_pct\n\
+         youth,2026,*,70\n\
+         youth,2026,rural=yes,65.125\n\
+         youth,2026,ownership=non_state,33.335\n\
+         union,2026,*,75\n\
+         women,2025,*,50\n",
+    );
+    w.ingest_reference();
+    w.write(
+        "youth-10.csv",
+        "Họ và tên,Mã xã,Mã số thuế,Ngày vào Đoàn,Ngày ra,Trạng thái\n\
+         Nguyễn Văn An,02647,5300100001,01/01/2020,,\n\
+         Trần Văn Bình,02647,,15/10/2026,,\n\
+         Lê Văn Cường,02680,5300100002,01/01/2019,20/10/2026,Đã ra\n\
+         Phạm Văn Dũng,02680,,01/02/2026,,Đã ra\n\
+         Hoàng Văn Em,02683,5300100003,01/10/2026,,\n\
+         Vũ Văn Giang,02686,,,,\n\
+         Đỗ Văn Hải,02683,5300100004,01/09/2026,30/09/2026,\n",
+    );
+    w.write(
+        "youth-09.csv",
+        "Họ và tên,Mã xã,Ngày vào Đoàn\n\
+         Nguyễn Văn An,02647,01/01/2020\n\
+         Lê Văn Cường,02680,01/01/2019\n",
+    );
+    w.write(
+        "union.csv",
+        "Họ và tên,Mã số thuế,Ngày vào Công đoàn\n\
+         Ngô Văn Khoa,5300100001,01/01/2018\n\
+         Bùi Văn Long,5300100003,05/10/2026\n\
+         Đặng Văn Minh,5300100004,01/01/2015\n",
+    );
+    w.write(
+        "women.csv",
+        "Họ và tên,Mã xã,Ngày kết nạp\n\
+         Lan Thị Ngọc,02686,01/01/2010\n\
+         Mai Thị Oanh,02647,01/01/2010\n",
+    );
+    for (file, org, as_of) in [
+        ("youth-10.csv", "youth", "31/10/2026"),
+        ("youth-09.csv", "youth", "30/09/2026"),
+        ("union.csv", "union", "31/10/2026"),
+        ("women.csv", "women", "15/10/2026"),
+    ] {
+        w.tally(&["ingest", file, "--org", org, "--as-of", as_of])
+            .expect(0);
+    }
+    // The areas change: 02686 goes, so its members are in a unit the areas do not have.
+    let fewer: String = areas
+        .lines()
+        .filter(|l| !l.starts_with("02686"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    w.write("areas2.csv", fewer);
+    w.tally(&["ingest", "areas2.csv"]).expect(0);
+    same_report(
+        &w,
+        &[
+            "2026-10", "2026-09", "2026-Q3", "2026-Q4", "2026", "2025-12",
+        ],
+    );
+}
