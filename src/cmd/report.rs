@@ -64,7 +64,7 @@ pub fn run(store: &Store, args: &ReportArgs, wait: Duration) -> Result<()> {
         (None, None) => newest_month(&view.manifest)?,
     };
     let orgs = if args.org.is_empty() {
-        metrics::default_orgs(&view.manifest, &reference)
+        metrics::default_orgs(&view.manifest.roll_snapshots(), &reference)
     } else {
         dedup(args.org.clone())
     };
@@ -124,7 +124,7 @@ fn compute(
     req: &Request,
 ) -> Result<metrics::Coverage> {
     let plan = metrics::fold::Plan::new(reference, req);
-    let used = metrics::snapshots_for(&view.manifest, req.period.end);
+    let used = metrics::snapshots_for(&view.manifest.roll_snapshots(), req.period.end);
     let read: Vec<(Org, String)> = req
         .needed()
         .into_iter()

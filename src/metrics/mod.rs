@@ -15,7 +15,6 @@ use std::collections::{BTreeMap, HashSet};
 
 use crate::org::{Org, OrgOrAny, ALL_ORGS};
 use crate::reference::Reference;
-use crate::store::Manifest;
 use denominator::Eligible;
 use dimension::Dimension;
 use fold::{AnyRow, Counts, Plan, RowKey, Tally, NO_ENTERPRISE};
@@ -104,15 +103,14 @@ pub struct Coverage {
 
 const RANKED: usize = 5;
 
-/// The orgs a default report covers: those with a snapshot or a denominator.
-pub fn default_orgs(m: &Manifest, reference: &Reference) -> Vec<OrgOrAny> {
+/// The orgs a default report covers: those with a snapshot (`snapshots`: every org and
+/// as-of date the store holds) or a denominator.
+pub fn default_orgs(snapshots: &[(Org, NaiveDate)], reference: &Reference) -> Vec<OrgOrAny> {
     ALL_ORGS
         .iter()
         .copied()
         .filter(|o| {
-            m.ingests
-                .iter()
-                .any(|i| i.kind == "roll" && i.org.as_deref() == Some(o.code()))
+            snapshots.iter().any(|(s, _)| s == o)
                 || reference
                     .eligible
                     .iter()
@@ -123,21 +121,12 @@ pub fn default_orgs(m: &Manifest, reference: &Reference) -> Vec<OrgOrAny> {
 }
 
 /// The snapshot each org uses for a date: its latest `as_of` on or before it.
-pub fn snapshots_for(m: &Manifest, end: NaiveDate) -> BTreeMap<Org, NaiveDate> {
+pub fn snapshots_for(snapshots: &[(Org, NaiveDate)], end: NaiveDate) -> BTreeMap<Org, NaiveDate> {
     let mut out: BTreeMap<Org, NaiveDate> = BTreeMap::new();
-    for i in m.ingests.iter().filter(|i| i.kind == "roll") {
-        let (Some(org), Some(as_of)) = (i.org.as_deref().and_then(Org::parse), i.as_of.as_deref())
-        else {
-            continue;
-        };
-        let Ok(d) = as_of.parse::<NaiveDate>() else {
-            continue;
-        };
-        if d <= end {
-            let e = out.entry(org).or_insert(d);
-            if d > *e {
-                *e = d;
-            }
+    for &(org, d) in snapshots.iter().filter(|(_, d)| *d <= end) {
+        let e = out.entry(org).or_insert(d);
+        if d > *e {
+            *e = d;
         }
     }
     out

@@ -1,7 +1,10 @@
 //! The manifest: the list of ingests that make up the store. Writing it (temp file,
 //! fsync, rename) is the commit point of every change.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+
+use crate::org::Org;
 
 pub const FORMAT: u32 = 1;
 
@@ -67,6 +70,18 @@ impl Manifest {
     /// The current ingest of a reference kind (there is at most one).
     pub fn reference(&self, kind: &str) -> Option<&IngestRecord> {
         self.ingests.iter().find(|i| i.kind == kind)
+    }
+
+    /// Every roll snapshot the store holds, as (org, as-of date), one entry per part.
+    pub fn roll_snapshots(&self) -> Vec<(Org, NaiveDate)> {
+        self.ingests
+            .iter()
+            .filter(|i| i.kind == "roll")
+            .filter_map(|i| {
+                let org = Org::parse(i.org.as_deref()?)?;
+                Some((org, i.as_of.as_deref()?.parse::<NaiveDate>().ok()?))
+            })
+            .collect()
     }
 
     /// The parts of one roll snapshot.
