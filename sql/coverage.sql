@@ -237,10 +237,12 @@ SELECT p.period,
        x.recruited,
        x.n_left AS "left",
        x.eligible,
-       printf('%.2f', x.coverage_h / 100.0) AS coverage_pct,
-       printf('%.2f', x.recruit_h / 100.0) AS recruit_rate_pct,
-       printf('%.2f', x.target_h / 100.0) AS target_pct,
-       printf('%.2f', (x.coverage_h - x.target_h) / 100.0) AS gap_pp,
+       -- Two decimals; a missing percentage stays empty (Spark's printf would print "nu").
+       CASE WHEN x.coverage_h IS NOT NULL THEN printf('%.2f', CAST(x.coverage_h AS DOUBLE) / 100) END AS coverage_pct,
+       CASE WHEN x.recruit_h IS NOT NULL THEN printf('%.2f', CAST(x.recruit_h AS DOUBLE) / 100) END AS recruit_rate_pct,
+       CASE WHEN x.target_h IS NOT NULL THEN printf('%.2f', CAST(x.target_h AS DOUBLE) / 100) END AS target_pct,
+       CASE WHEN x.coverage_h IS NOT NULL AND x.target_h IS NOT NULL
+            THEN printf('%.2f', CAST(x.coverage_h - x.target_h AS DOUBLE) / 100) END AS gap_pp,
        x.enterprises,
        x.enterprises_reached,
        x.as_of AS snapshot_as_of
