@@ -6,6 +6,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::time::Duration;
 
+use crate::error::{Exit, Failure};
 use crate::ingest::decode::Encoding;
 use crate::ingest::headers::Kind;
 use crate::ingest::value;
@@ -78,7 +79,8 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct IngestArgs {
-    /// CSV files to load.
+    /// CSV files to load. Patterns such as data-samples/*.csv are expanded by tally
+    /// itself where the shell does not (cmd.exe, PowerShell).
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// What the files are (detected from the header when absent).
@@ -209,8 +211,37 @@ fn parse_as_of(s: &str) -> Result<NaiveDate, String> {
     value::parse_date(s, 2000).map_err(|_| format!("expected {}", value::DATE_EXPECTED))
 }
 
+/// The files named on the command line, with patterns (`*`, `?`, `[...]`) expanded.
+/// cmd.exe and PowerShell pass `*.csv` to the program as written, so tally expands it
+/// itself, on every OS alike. A path that exists is taken as it is, whatever its name.
+pub fn expand_files(files: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
+    let mut out = Vec::new();
+    for f in files {
+        let text = f.to_string_lossy();
+        if f.exists() || !text.contains(['*', '?', '[']) {
+            out.push(f.clone());
+            continue;
+        }
+        let matches = glob::glob(&text)
+            .map_err(|e| Failure::usage(format!("bad file pattern \"{text}\": {e}")))?;
+        let mut found: Vec<PathBuf> = matches
+            .filter_map(|m| m.ok())
+            .filter(|p| p.is_file())
+            .collect();
+        found.sort();
+        if found.is_empty() {
+            return Err(
+                Failure::new(Exit::Io, format!("no file matches \"{text}\""))
+                    .hint("check the folder and the pattern, e.g. data-samples/*.csv"),
+            );
+        }
+        out.extend(found);
+    }
+    Ok(out)
+}
+
 impl IngestArgs {
-    pub fn resolve(&self, wait: Duration) -> crate::ingest::Options {
+    pub fn resolve(&self, wait: Duration) -> Result<crate::ingest::Options, Failure> {
         let encoding = match self.encoding {
             EncodingArg::Auto => None,
             EncodingArg::Utf8 => Some(Encoding::Utf8),
@@ -220,8 +251,8 @@ impl IngestArgs {
             EncodingArg::Tcvn3 => Some(Encoding::Tcvn3),
             EncodingArg::Vni => Some(Encoding::Vni),
         };
-        crate::ingest::Options {
-            files: self.files.clone(),
+        Ok(crate::ingest::Options {
+            files: expand_files(&self.files)?,
             kind: self.kind,
             org: self.org,
             as_of: self.as_of,
@@ -230,7 +261,7 @@ impl IngestArgs {
             encoding,
             replace: self.replace,
             wait,
-        }
+        })
     }
 }
 

@@ -12,7 +12,7 @@ use crate::term;
 const REJECTS_SHOWN: usize = 20;
 
 pub fn run(store: &Store, args: &IngestArgs, wait: Duration) -> Result<()> {
-    let opts = args.resolve(wait);
+    let opts = args.resolve(wait)?;
     if let Some(path) = &args.rejects {
         // Find out before the store changes that the rejects file cannot be written.
         let parent = path.parent().filter(|p| !p.as_os_str().is_empty());

@@ -42,6 +42,7 @@ fn sorted_ingests(m: &Manifest) -> Vec<&crate::store::IngestRecord> {
 pub fn run(store: &Store, args: &StatusArgs, wait: Duration) -> Result<()> {
     let view = store.read(wait)?;
     let m = &view.manifest;
+    let exposed = view.exposed()?;
     match args.format {
         StatusFormat::Json => {
             let snaps: Vec<_> = snapshots(m)
@@ -68,11 +69,22 @@ pub fn run(store: &Store, args: &StatusArgs, wait: Duration) -> Result<()> {
                     "targets": reference_rows(m, "targets"),
                 },
                 "ingests": ingests,
+                "permissions": exposed
+                    .iter()
+                    .map(|(p, how)| json!({"path": p.display().to_string(), "problem": how}))
+                    .collect::<Vec<_>>(),
             });
             println!("{}", serde_json::to_string_pretty(&out)?);
         }
         StatusFormat::Table => {
             println!("store: {}", store.dir().display());
+            if !exposed.is_empty() {
+                println!("\nnot private: the store holds ethnicity and religion, but");
+                for (p, how) in &exposed {
+                    println!("  {}: {how}", p.display());
+                }
+                println!("  {}", crate::store::private_hint(store.dir()));
+            }
             if m.ingests.is_empty() {
                 println!("the store is empty: load files with `tally ingest FILE...`");
                 return Ok(());

@@ -7,32 +7,81 @@ use std::path::Path;
 #[cfg(unix)]
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 
-/// Creates (or truncates) a file readable and writable by its owner only.
+/// Creates (or truncates) a file readable and writable by its owner only (Unix: mode
+/// 0600; Windows: an access list granting the current user alone, set before anything
+/// is written to it).
 pub fn create_private(path: &Path) -> Result<File> {
     let mut opts = OpenOptions::new();
     opts.write(true).create(true).truncate(true);
     #[cfg(unix)]
     opts.mode(0o600);
-    opts.open(path)
-        .with_context(|| format!("cannot create {}", path.display()))
+    let file = opts
+        .open(path)
+        .with_context(|| format!("cannot create {}", path.display()))?;
+    restrict(path, false)?;
+    Ok(file)
 }
 
-/// Creates a directory (and parents) usable by its owner only.
+/// Creates a directory (and parents) usable by its owner only. On Windows what is then
+/// created inside inherits that.
 pub fn create_private_dir(path: &Path) -> Result<()> {
     let mut b = fs::DirBuilder::new();
     b.recursive(true);
     #[cfg(unix)]
     b.mode(0o700);
     b.create(path)
-        .with_context(|| format!("cannot create directory {}", path.display()))
+        .with_context(|| format!("cannot create directory {}", path.display()))?;
+    restrict(path, true)
 }
 
-/// Makes a rename or a new file in `dir` durable.
+/// Windows: the owner-only access list (Unix sets the mode at creation instead).
+#[cfg(windows)]
+pub fn restrict(path: &Path, directory: bool) -> Result<()> {
+    super::acl::restrict(path, directory)
+        .with_context(|| format!("cannot make {} private to you", path.display()))
+}
+
+#[cfg(not(windows))]
+pub fn restrict(_path: &Path, _directory: bool) -> Result<()> {
+    Ok(())
+}
+
+/// Who besides the owner can get at a file or directory, if anyone: on Unix, group or
+/// other permission bits; on Windows, another account in its access list.
+pub fn wider_than_owner(path: &Path) -> Result<Option<String>> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(path)
+            .with_context(|| format!("cannot read {}", path.display()))?
+            .permissions()
+            .mode();
+        Ok((mode & 0o077 != 0)
+            .then(|| format!("mode {:o}: group or others have access", mode & 0o777)))
+    }
+    #[cfg(windows)]
+    {
+        Ok(super::acl::others(path)
+            .with_context(|| format!("cannot read the access list of {}", path.display()))?
+            .map(|who| format!("its access list also lets in {who}")))
+    }
+    #[cfg(not(any(unix, windows)))]
+    {
+        let _ = path;
+        Ok(None)
+    }
+}
+
+/// Makes a rename or a new file in `dir` durable. Windows has no directory fsync: a
+/// rename there is made durable by the file system's own journal (NTFS), and the file
+/// itself was synced before it.
 pub fn sync_dir(dir: &Path) -> Result<()> {
     #[cfg(unix)]
     File::open(dir)
         .and_then(|d| d.sync_all())
         .with_context(|| format!("cannot sync directory {}", dir.display()))?;
+    #[cfg(not(unix))]
+    let _ = dir;
     Ok(())
 }
 

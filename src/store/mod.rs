@@ -10,6 +10,8 @@
 //!   tmp/                   parts being written; removed by the next writer
 //! ```
 
+#[cfg(windows)]
+mod acl;
 pub mod fault;
 pub mod fsutil;
 pub mod lock;
@@ -44,6 +46,39 @@ pub struct View {
 impl View {
     pub fn part_path(&self, rec: &IngestRecord) -> PathBuf {
         self.dir.join(&rec.part)
+    }
+
+    /// The store's files and folders that someone besides its owner can get at, with
+    /// how: the store holds ethnicity and religion, and should be private.
+    pub fn exposed(&self) -> Result<Vec<(PathBuf, String)>> {
+        let mut paths = vec![
+            self.dir.clone(),
+            self.dir.join("secret"),
+            self.dir.join("manifest.json"),
+        ];
+        for sub in ["rolls", "reference"] {
+            paths.push(self.dir.join(sub));
+        }
+        paths.extend(self.manifest.ingests.iter().map(|i| self.part_path(i)));
+        let mut out = Vec::new();
+        for p in paths.into_iter().filter(|p| p.exists()) {
+            if let Some(how) = fsutil::wider_than_owner(&p)? {
+                out.push((p, how));
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// How to make a store owner-only again, on this OS.
+pub fn private_hint(dir: &Path) -> String {
+    if cfg!(windows) {
+        format!(
+            "make it yours alone: icacls \"{}\" /inheritance:r /grant:r \"%USERNAME%\":(OI)(CI)F /T",
+            dir.display()
+        )
+    } else {
+        format!("make it yours alone: chmod -R go-rwx {}", dir.display())
     }
 }
 

@@ -578,3 +578,48 @@ fn checks_span_the_whole_file_across_parse_chunks() {
     youth(&w, "big.csv", &["--skip-invalid"]).expect(0);
     assert_eq!(w.snapshot_rows("youth"), Some(19_999));
 }
+
+/// cmd.exe and PowerShell pass `*.csv` as written: tally expands it itself (checked
+/// here by running tally without a shell, so the pattern arrives unexpanded).
+#[test]
+fn file_patterns_are_expanded_by_tally() {
+    let w = Workdir::new().with(&[
+        "areas.csv",
+        "enterprises.csv",
+        "eligible.csv",
+        "targets.csv",
+    ]);
+    std::fs::create_dir(w.dir.join("ref")).unwrap();
+    for f in [
+        "areas.csv",
+        "enterprises.csv",
+        "eligible.csv",
+        "targets.csv",
+    ] {
+        std::fs::rename(w.dir.join(f), w.dir.join("ref").join(f)).unwrap();
+    }
+    let run = w.tally(&["ingest", "ref/*.csv"]).expect(0);
+    let status = w.status_json();
+    for kind in ["areas", "enterprises", "eligible", "targets"] {
+        assert!(
+            status["reference"][kind].as_u64().unwrap() > 0,
+            "{kind}: {}",
+            run.stdout
+        );
+    }
+    // A pattern that matches nothing says so (exit 74, like a missing file).
+    let none = w.tally(&["ingest", "ref/*.xlsx"]).expect(74);
+    assert!(
+        none.stderr.contains("no file matches \"ref/*.xlsx\""),
+        "{}",
+        none.stderr
+    );
+    // A file whose name holds a pattern character is taken as it is.
+    std::fs::copy(w.dir.join("ref/targets.csv"), w.dir.join("targets[1].csv")).unwrap();
+    let literal = w.tally(&["ingest", "targets[1].csv"]).expect(0);
+    assert!(
+        literal.stdout.contains("targets[1].csv"),
+        "{}",
+        literal.stdout
+    );
+}

@@ -2,7 +2,6 @@
 
 use crate::workdir::Workdir;
 use std::process::{Command, Stdio};
-use std::time::Duration;
 
 /// A youth roll of `n` distinct members in commune 02647.
 fn big_roll(n: usize, offset: usize) -> String {
@@ -90,7 +89,7 @@ fn sigkill_at_random_moments_of_a_large_ingest_never_tears_the_store() {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        std::thread::sleep(Duration::from_millis(delay_ms));
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
         let _ = child.kill(); // SIGKILL
         let _ = child.wait();
         w.tally(&["status"]).expect(0);
@@ -318,8 +317,10 @@ fn hostile_inputs_get_clear_errors_and_no_partial_writes() {
 }
 
 /// A tmpfs of a few hundred KiB mounted over the store, unmounted when dropped.
+#[cfg(target_os = "linux")]
 struct SmallDisk(std::path::PathBuf);
 
+#[cfg(target_os = "linux")]
 impl SmallDisk {
     fn mount(at: &std::path::Path, size: &str) -> Option<SmallDisk> {
         std::fs::create_dir_all(at).unwrap();
@@ -348,6 +349,7 @@ impl SmallDisk {
     }
 }
 
+#[cfg(target_os = "linux")]
 impl Drop for SmallDisk {
     fn drop(&mut self) {
         let _ = Command::new("umount").arg("-l").arg(&self.0).status();

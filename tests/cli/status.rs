@@ -40,3 +40,64 @@ fn status_of_an_empty_store() {
     assert_eq!(s["snapshots"].as_array().unwrap().len(), 0);
     assert_eq!(s["reference"]["areas"], 0);
 }
+
+/// The store holds ethnicity and religion: status says when someone besides its owner
+/// can get at it, and how to fix that.
+#[cfg(unix)]
+#[test]
+fn status_says_when_the_store_is_not_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let w = Workdir::new().with_youth_roll();
+    let private = w.status_json();
+    assert_eq!(private["permissions"], serde_json::json!([]));
+    let table = w.tally(&["status"]).expect(0).stdout;
+    assert!(!table.contains("not private"), "{table}");
+
+    // A store copied with a permissive umask, or opened up by hand.
+    let chmod = |p: &std::path::Path, mode: u32| {
+        std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).unwrap()
+    };
+    let part = w
+        .store_files()
+        .into_iter()
+        .find(|p| p.starts_with(w.store().join("rolls")))
+        .unwrap();
+    chmod(&w.store(), 0o755);
+    chmod(&part, 0o644);
+    let s = w.status_json();
+    let exposed: Vec<(String, String)> = s["permissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["path"].as_str().unwrap().to_string(),
+                p["problem"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        exposed,
+        [
+            (
+                w.store().display().to_string(),
+                "mode 755: group or others have access".to_string()
+            ),
+            (
+                part.display().to_string(),
+                "mode 644: group or others have access".to_string()
+            ),
+        ]
+    );
+    let table = w.tally(&["status"]).expect(0).stdout;
+    assert!(table.contains("not private"), "{table}");
+    assert!(table.contains("chmod -R go-rwx"), "{table}");
+}
+
+/// On Windows the store gets an access list that lets in the current user alone.
+#[cfg(windows)]
+#[test]
+fn a_new_store_is_owner_only_on_windows() {
+    let w = Workdir::new().with_youth_roll();
+    assert_eq!(w.status_json()["permissions"], serde_json::json!([]));
+}
