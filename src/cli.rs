@@ -208,7 +208,7 @@ fn parse_org_or_any(s: &str) -> Result<OrgOrAny, String> {
 }
 
 fn parse_as_of(s: &str) -> Result<NaiveDate, String> {
-    value::parse_date(s, 2000).map_err(|_| format!("expected {}", value::DATE_EXPECTED))
+    value::parse_as_of(s).map_err(|_| format!("expected {}", value::DATE_EXPECTED))
 }
 
 /// The files named on the command line, with patterns (`*`, `?`, `[...]`) expanded.

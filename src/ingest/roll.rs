@@ -176,7 +176,7 @@ fn parse_inner(
     };
     let as_of = match ctx.as_of {
         Some(d) => d,
-        None => value::parse_date(c.raw(Field::AsOf), 2000).map_err(|e| {
+        None => value::parse_as_of(c.raw(Field::AsOf)).map_err(|e| {
             date_problem(&c, Field::AsOf, e)
                 .hint("give the snapshot date with --as-of DATE, or correct the as_of column")
         })?,

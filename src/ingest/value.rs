@@ -66,6 +66,14 @@ pub fn parse_date(raw: &str, pivot_year: i32) -> Result<NaiveDate, DateError> {
     }
 }
 
+/// A snapshot's as-of date (the option or an `as_of` column). A snapshot is taken by
+/// now, so a two-digit year pivots on the current year: in 2026, `31/10/26` is 2026 and
+/// `31/10/99` is 1999.
+pub fn parse_as_of(raw: &str) -> Result<NaiveDate, DateError> {
+    use chrono::Datelike;
+    parse_date(raw, chrono::Local::now().year())
+}
+
 /// What one `a/b/yyyy` date says about the order of day and month: `Some(true)` when it
 /// can only be day-first (a > 12), `Some(false)` when only month-first (b > 12).
 pub fn day_first_evidence(raw: &str) -> Option<bool> {
@@ -462,6 +470,18 @@ mod tests {
         assert_eq!(b.age_on(d(2026, 10, 31)), 29);
         assert_eq!(b.age_on(d(2026, 11, 1)), 30);
         assert_eq!(Birth::Year(1996).age_on(d(2026, 1, 1)), 30);
+    }
+
+    #[test]
+    fn as_of_two_digit_years_pivot_on_the_current_year() {
+        use chrono::Datelike;
+        let y = chrono::Local::now().year();
+        let yy = |y: i32| format!("31/10/{:02}", y.rem_euclid(100));
+        assert_eq!(parse_as_of(&yy(y)), Ok(d(y, 10, 31)));
+        assert_eq!(parse_as_of(&yy(y - 1)), Ok(d(y - 1, 10, 31)));
+        // A year after this one is last century's: a snapshot is never in the future.
+        assert_eq!(parse_as_of(&yy(y + 1)), Ok(d(y + 1 - 100, 10, 31)));
+        assert_eq!(parse_as_of("31/10/2026"), Ok(d(2026, 10, 31)));
     }
 
     #[test]

@@ -623,3 +623,46 @@ fn file_patterns_are_expanded_by_tally() {
         literal.stdout
     );
 }
+
+/// `--as-of 31/10/26` and an `as_of` column of `31/10/26` are this century's dates, as
+/// an analyst means them (they were read as 1926, and every row then rejected).
+#[test]
+fn two_digit_as_of_years_are_this_century() {
+    use chrono::Datelike;
+    let year = chrono::Local::now().year();
+    let short = format!("31/10/{:02}", year % 100);
+    let w = Workdir::new()
+        .with_reference()
+        .with(&["roll_youth_clean.csv"]);
+    w.tally(&[
+        "ingest",
+        "roll_youth_clean.csv",
+        "--org",
+        "youth",
+        "--as-of",
+        &short,
+    ])
+    .expect(0);
+    w.write(
+        "women.csv",
+        format!("Họ và tên,Mã xã,Ngày kết nạp,as_of\nLan Thị L,02647,01/01/2010,{short}\n"),
+    );
+    w.tally(&["ingest", "women.csv", "--org", "women"])
+        .expect(0);
+    let snaps = w.status_json()["snapshots"].clone();
+    let as_of: Vec<&str> = snaps
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["as_of"].as_str().unwrap())
+        .collect();
+    let want = format!("{year}-10-31");
+    assert_eq!(as_of, [want.as_str(), want.as_str()]);
+    // The report's --as-of reads it the same way.
+    let run = w
+        .tally(&[
+            "report", "--as-of", &short, "--org", "youth", "--format", "csv",
+        ])
+        .expect(0);
+    assert!(run.stdout.contains(&want), "{}", run.stdout);
+}
