@@ -46,6 +46,10 @@ pub struct Cli {
     #[arg(long, global = true, default_value_t = 30, value_name = "SECONDS")]
     pub wait: u64,
 
+    /// Say nothing but errors: no ingest summary, warnings or data notes.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }

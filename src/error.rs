@@ -93,3 +93,12 @@ fn io_hint(kind: std::io::ErrorKind) -> Option<&'static str> {
         _ => None,
     }
 }
+
+/// A write to a reader that went away (`tally report | head`): the reader has what it
+/// wanted, so tally stops quietly with success, as ripgrep and xsv do.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

@@ -24,6 +24,7 @@ use anyhow::Result;
 use cli::{Cli, Command};
 
 pub fn run(cli: Cli) -> Result<()> {
+    term::set_quiet(cli.quiet);
     let store = store::Store::new(&cli.store);
     let wait = cli.wait();
     match &cli.command {

@@ -1,18 +1,27 @@
-//! The one place that writes warnings and notes to stderr, and knows whether stderr is a
-//! terminal (progress only there).
+//! The one place that writes warnings and notes to stderr, and knows whether the user
+//! asked for quiet (`--quiet`: errors only).
 
-use std::io::IsTerminal;
+static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
-pub fn stderr_is_terminal() -> bool {
-    std::io::stderr().is_terminal()
+/// `--quiet`: from now on only errors are said.
+pub fn set_quiet(quiet: bool) {
+    QUIET.store(quiet, std::sync::atomic::Ordering::Relaxed);
+}
+
+pub fn quiet() -> bool {
+    QUIET.load(std::sync::atomic::Ordering::Relaxed)
 }
 
 pub fn warn(msg: impl std::fmt::Display) {
-    eprintln!("tally: warning: {msg}");
+    if !quiet() {
+        eprintln!("tally: warning: {msg}");
+    }
 }
 
 pub fn note(msg: impl std::fmt::Display) {
-    eprintln!("tally: {msg}");
+    if !quiet() {
+        eprintln!("tally: {msg}");
+    }
 }
 
 pub fn error(msg: impl std::fmt::Display) {

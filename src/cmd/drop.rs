@@ -1,5 +1,7 @@
 //! `tally drop ID`: remove one ingest, atomically.
 
+use std::io::Write;
+
 use anyhow::Result;
 use std::time::Duration;
 
@@ -25,6 +27,7 @@ pub fn run(store: &Store, args: &DropArgs, wait: Duration) -> Result<()> {
         (Some(o), Some(d)) => format!("{} rows of the {o} roll as of {d}", rec.rows),
         _ => format!("the {} reference ({} rows)", rec.kind, rec.rows),
     };
-    println!("dropped ingest {} ({what}, from {})", rec.id, rec.file);
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "dropped ingest {} ({what}, from {})", rec.id, rec.file)?;
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! `tally ingest`: run the ingest, then say what happened to each file.
 
 use anyhow::Result;
+use std::io::Write;
 use std::time::Duration;
 
 use crate::cli::IngestArgs;
@@ -26,7 +27,9 @@ pub fn run(store: &Store, args: &IngestArgs, wait: Duration) -> Result<()> {
         }
     }
     let summary = ingest::run(store, &opts)?;
-    print_files(&summary, opts.dry_run);
+    if !term::quiet() {
+        print_files(&summary, opts.dry_run)?;
+    }
     for w in &summary.warnings {
         term::warn(w);
     }
@@ -68,7 +71,8 @@ pub fn run(store: &Store, args: &IngestArgs, wait: Duration) -> Result<()> {
         .into())
 }
 
-fn print_files(summary: &Summary, dry_run: bool) {
+fn print_files(summary: &Summary, dry_run: bool) -> Result<()> {
+    let mut out = std::io::stdout().lock();
     let verb = if dry_run || !summary.committed {
         "would store"
     } else {
@@ -93,17 +97,19 @@ fn print_files(summary: &Summary, dry_run: bool) {
         );
         match &f.outcome {
             Outcome::AlreadyIngested(ids) => {
-                println!(
+                writeln!(
+                    out,
                     "{}: already ingested (ingest {}); nothing changed",
                     f.file,
                     ids.join(", ")
-                );
+                )?;
             }
             Outcome::NothingValid => {
-                println!(
+                writeln!(
+                    out,
                     "{}: {} row(s) read, {} rejected; nothing to store ({how})",
                     f.file, f.rows_read, f.rejected
-                );
+                )?;
             }
             Outcome::Ingested(recs) => {
                 for r in recs {
@@ -116,10 +122,11 @@ fn print_files(summary: &Summary, dry_run: bool) {
                     } else {
                         String::new()
                     };
-                    println!(
+                    writeln!(
+                        out,
                         "{}: {verb} {} row(s) of the {what} (ingest {}{rejected}; {how})",
                         f.file, r.rows, r.id
-                    );
+                    )?;
                 }
             }
         }
@@ -146,4 +153,5 @@ fn print_files(summary: &Summary, dry_run: bool) {
             ));
         }
     }
+    Ok(())
 }

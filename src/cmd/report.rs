@@ -108,8 +108,9 @@ pub fn run(store: &Store, args: &ReportArgs, wait: Duration) -> Result<()> {
             out.flush()?;
         }
     }
-    // CSV carries no notes: say them on a terminal (cron stays quiet).
-    if format == Format::Csv && term::stderr_is_terminal() {
+    // CSV carries no notes: say them on stderr, where cron mails them (a stale or
+    // missing roll is exactly what a monthly job must hear about); --quiet silences.
+    if format == Format::Csv {
         for n in &cov.notes {
             term::note(report::note_text(n, args.lang()));
         }

@@ -4,6 +4,7 @@ use anyhow::Result;
 use comfy_table::{presets::UTF8_FULL_CONDENSED, CellAlignment, Table};
 use serde_json::json;
 use std::collections::BTreeMap;
+use std::io::Write;
 use std::time::Duration;
 
 use crate::cli::{StatusArgs, StatusFormat};
@@ -43,6 +44,7 @@ pub fn run(store: &Store, args: &StatusArgs, wait: Duration) -> Result<()> {
     let view = store.read(wait)?;
     let m = &view.manifest;
     let exposed = view.exposed()?;
+    let mut out = std::io::stdout().lock();
     match args.format {
         StatusFormat::Json => {
             let snaps: Vec<_> = snapshots(m)
@@ -59,7 +61,7 @@ pub fn run(store: &Store, args: &StatusArgs, wait: Duration) -> Result<()> {
                     })
                 })
                 .collect();
-            let out = json!({
+            let doc = json!({
                 "store": store.dir().display().to_string(),
                 "snapshots": snaps,
                 "reference": {
@@ -74,19 +76,25 @@ pub fn run(store: &Store, args: &StatusArgs, wait: Duration) -> Result<()> {
                     .map(|(p, how)| json!({"path": p.display().to_string(), "problem": how}))
                     .collect::<Vec<_>>(),
             });
-            println!("{}", serde_json::to_string_pretty(&out)?);
+            writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
         }
         StatusFormat::Table => {
-            println!("store: {}", store.dir().display());
+            writeln!(out, "store: {}", store.dir().display())?;
             if !exposed.is_empty() {
-                println!("\nnot private: the store holds ethnicity and religion, but");
+                writeln!(
+                    out,
+                    "\nnot private: the store holds ethnicity and religion, but"
+                )?;
                 for (p, how) in &exposed {
-                    println!("  {}: {how}", p.display());
+                    writeln!(out, "  {}: {how}", p.display())?;
                 }
-                println!("  {}", crate::store::private_hint(store.dir()));
+                writeln!(out, "  {}", crate::store::private_hint(store.dir()))?;
             }
             if m.ingests.is_empty() {
-                println!("the store is empty: load files with `tally ingest FILE...`");
+                writeln!(
+                    out,
+                    "the store is empty: load files with `tally ingest FILE...`"
+                )?;
                 return Ok(());
             }
             let mut t = Table::new();
@@ -96,7 +104,7 @@ pub fn run(store: &Store, args: &StatusArgs, wait: Duration) -> Result<()> {
                 t.add_row(vec![org, as_of, rows.to_string(), ids.join(" ")]);
             }
             right_align(&mut t, 2);
-            println!("\nsnapshots\n{t}");
+            writeln!(out, "\nsnapshots\n{t}")?;
             let mut r = Table::new();
             r.load_preset(UTF8_FULL_CONDENSED).set_header(vec![
                 "reference",
@@ -121,7 +129,7 @@ pub fn run(store: &Store, args: &StatusArgs, wait: Duration) -> Result<()> {
                 };
             }
             right_align(&mut r, 1);
-            println!("\n{r}");
+            writeln!(out, "\n{r}")?;
             let mut g = Table::new();
             g.load_preset(UTF8_FULL_CONDENSED).set_header(vec![
                 "ingest",
@@ -143,7 +151,7 @@ pub fn run(store: &Store, args: &StatusArgs, wait: Duration) -> Result<()> {
             }
             right_align(&mut g, 3);
             right_align(&mut g, 4);
-            println!("\ningests\n{g}");
+            writeln!(out, "\ningests\n{g}")?;
         }
     }
     Ok(())

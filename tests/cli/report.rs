@@ -492,6 +492,7 @@ fn output_is_written_atomically_to_a_file_and_nothing_is_printed() {
     std::fs::create_dir_all(w.dir.join("summaries")).unwrap();
     let run = w
         .tally(&[
+            "--quiet",
             "report",
             "--period",
             "2026-10",
@@ -503,8 +504,28 @@ fn output_is_written_atomically_to_a_file_and_nothing_is_printed() {
             "summaries/2026-10.csv",
         ])
         .expect(0);
+    // With --quiet nothing is said; without it, the data notes (here: a unit with
+    // members but no eligible count) go to stderr, where cron mails them.
     assert_eq!(run.stdout, "");
     assert_eq!(run.stderr, "");
+    let noted = w
+        .tally(&[
+            "report",
+            "--period",
+            "2026-10",
+            "--org",
+            "youth",
+            "--format",
+            "csv",
+            "--output",
+            "summaries/again.csv",
+        ])
+        .expect(0);
+    assert_eq!(noted.stdout, "");
+    assert_eq!(
+        noted.stderr,
+        "tally: Youth Union: 1 unit(s) with members have no eligible count: 90001\n"
+    );
     assert_eq!(
         w.read("summaries/2026-10.csv"),
         std::fs::read_to_string(fixture("metrics_youth_golden.csv")).unwrap()

@@ -254,3 +254,86 @@ fn terminal_table_snapshots() {
         insta::assert_snapshot!(format!("table_{lang}"), out);
     }
 }
+
+/// `tally report | head -1`: the reader closes the pipe; tally stops quietly with
+/// success (it used to say "Broken pipe" and exit 74; status and ingest panicked).
+#[test]
+fn a_closed_pipe_is_a_quiet_success() {
+    use std::process::{Command, Stdio};
+    let w = Workdir::new().with_youth_roll();
+    w.write(
+        "again.csv",
+        std::fs::read(crate::workdir::fixture("roll_youth_clean.csv")).unwrap(),
+    );
+    for args in [
+        vec!["report", "--period", "2026-10", "--format", "csv"],
+        vec!["report", "--period", "2026-10"],
+        vec!["status"],
+        vec!["status", "--format", "json"],
+        vec![
+            "ingest",
+            "again.csv",
+            "--org",
+            "youth",
+            "--as-of",
+            "31/10/2026",
+        ],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_tally"))
+            .current_dir(&w.dir)
+            .env("TALLY_STORE", w.store())
+            .args(&args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run tally");
+        // Close the reading end before tally has written anything.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("wait");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+        assert!(
+            !stderr.contains("Broken pipe") && !stderr.contains("panicked"),
+            "{args:?}: {stderr}"
+        );
+    }
+}
+
+/// A cron job (no terminal) hears the data notes of a CSV report on stderr, and exits
+/// 0; --quiet silences them.
+#[test]
+fn csv_notes_go_to_stderr_without_a_terminal_unless_quiet() {
+    let w = Workdir::new().with_youth_roll();
+    // November: the youth roll of 31 October is stale, the other orgs have none.
+    let run = w
+        .tally(&["report", "--period", "2026-11", "--format", "csv"])
+        .expect(0);
+    assert!(run.stdout.starts_with("period,org,"), "{}", run.stdout);
+    assert!(run.stderr.contains("Youth Union"), "{}", run.stderr);
+    assert!(run.stderr.contains("2026-10-31"), "{}", run.stderr);
+    let quiet = w
+        .tally(&[
+            "--quiet", "report", "--period", "2026-11", "--format", "csv",
+        ])
+        .expect(0);
+    assert_eq!(quiet.stdout, run.stdout);
+    assert_eq!(quiet.stderr, "");
+    // Quiet ingest: nothing on stdout or stderr, the rows stored all the same.
+    w.write(
+        "women.csv",
+        "Họ và tên,Mã xã,Ngày kết nạp\nLan Thị L,02647,01/01/2010\n",
+    );
+    let q = w
+        .tally(&[
+            "-q",
+            "ingest",
+            "women.csv",
+            "--org",
+            "women",
+            "--as-of",
+            "31/10/2026",
+        ])
+        .expect(0);
+    assert_eq!((q.stdout.as_str(), q.stderr.as_str()), ("", ""));
+    assert_eq!(w.snapshot_rows("women"), Some(1));
+}
