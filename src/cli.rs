@@ -156,6 +156,10 @@ pub struct ReportArgs {
     /// For publication: blank counts below N and the cells that would reveal them.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub min_cell: Option<u64>,
+    /// Start a CSV with a UTF-8 byte-order mark, so that Excel on Windows shows
+    /// Vietnamese letters correctly when the file is opened by double-click.
+    #[arg(long)]
+    pub bom: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-/// Exit codes of SPEC §7.
+/// Exit codes (README: Exit codes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
     Failure = 1,

@@ -1,4 +1,4 @@
-//! The five mass organizations (SPEC §2) and their many names.
+//! The five mass organizations and their many names.
 
 use crate::text::fold;
 use serde::{Deserialize, Serialize};

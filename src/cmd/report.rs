@@ -45,6 +45,11 @@ pub fn run(store: &Store, args: &ReportArgs, wait: Duration) -> Result<()> {
             .into());
         }
     }
+    if args.bom && format != Format::Csv {
+        return Err(Failure::usage("--bom is for CSV reports")
+            .hint("add --format csv, or leave out --bom")
+            .into());
+    }
     let view = store.read(wait)?;
     if !view.manifest.ingests.iter().any(|i| i.kind == "roll") {
         return Err(Failure::new(
@@ -89,7 +94,7 @@ pub fn run(store: &Store, args: &ReportArgs, wait: Duration) -> Result<()> {
     };
     let mut cov = compute(&view, &reference, &req)?;
     let suppressed = args.min_cell.map(|n| suppress::apply(&mut cov.rows, n));
-    let bytes = report::render(
+    let mut bytes = report::render(
         &cov,
         &report::Options {
             format,
@@ -97,9 +102,12 @@ pub fn run(store: &Store, args: &ReportArgs, wait: Duration) -> Result<()> {
             suppressed,
         },
     )?;
+    if args.bom {
+        bytes.splice(0..0, *b"\xEF\xBB\xBF");
+    }
     match &args.output {
         Some(path) => {
-            fsutil::write_atomic(path, &bytes)
+            fsutil::write_atomic_shared(path, &bytes)
                 .with_context(|| format!("cannot write the report {}", path.display()))?;
         }
         None => {

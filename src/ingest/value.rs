@@ -116,7 +116,8 @@ pub fn parse_birth(raw: &str, pivot_year: i32) -> Result<Birth, DateError> {
 
 pub const BOOL_EXPECTED: &str = "yes/no, y/n, true/false, 1/0, x or empty, có/không";
 
-/// Booleans of SPEC §3.1; empty is `false` (an unmarked box).
+/// Booleans of the areas file (yes/no, y/n, true/false, 1/0, x, có/không); empty is
+/// `false` (an unmarked box).
 pub fn parse_bool(raw: &str) -> Option<bool> {
     match fold(raw).as_str() {
         "yes" | "y" | "true" | "1" | "x" | "co" | "c" | "dung" => Some(true),

@@ -4,7 +4,7 @@ use crate::reference::Reference;
 use crate::text::fold;
 use std::fmt;
 
-/// An area classification flag of SPEC §3.1.
+/// An area classification flag of the areas file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Flag {
     EthnicMinority,
@@ -143,7 +143,7 @@ pub fn group_key(raw: &str) -> String {
     fold(raw).replace(' ', "_")
 }
 
-/// Age bands of SPEC §5 (age at the period's end).
+/// Age bands (age at the period's end).
 pub fn age_band(age: i32) -> &'static str {
     match age {
         i32::MIN..=15 => "under_16",

@@ -1,6 +1,7 @@
-//! The numbers of SPEC §5: per (org, dimension, group), the stock (members at the
-//! period's end and the day before it starts), the flows (recruited, left), eligible
-//! people, coverage, recruitment rate, target and gap, and enterprise reach.
+//! The numbers of a report (README: "What the numbers mean"): per (org, dimension,
+//! group), the stock (members at the period's end and the day before it starts), the
+//! flows (recruited, left), eligible people, coverage, recruitment rate, target and
+//! gap, and enterprise reach.
 
 pub mod denominator;
 pub mod dimension;
@@ -29,7 +30,7 @@ pub struct Request {
     pub dimensions: Vec<Dimension>,
 }
 
-/// One row of the tidy output (SPEC §6). Percentages are in hundredths.
+/// One row of the tidy output. Percentages are in hundredths.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CoverageRow {
     pub period: String,

@@ -7,7 +7,7 @@ use crate::org::OrgOrAny;
 use crate::text::{Lexicon, Lookup};
 use std::collections::HashMap;
 
-/// Enterprise ownership (SPEC §3.1).
+/// Enterprise ownership: state, non-state, foreign-invested.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Ownership {
     State,

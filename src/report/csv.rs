@@ -1,4 +1,4 @@
-//! The tidy CSV of SPEC §6: plain numbers, sorted rows, formula-safe text.
+//! The tidy CSV: plain numbers, sorted rows, formula-safe text.
 
 use super::{plain, values, Options, COLUMNS};
 use crate::metrics::Coverage;

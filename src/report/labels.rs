@@ -103,7 +103,7 @@ impl Lang {
         }
     }
 
-    /// Column headings of the tidy table, in SPEC §6 order.
+    /// Column headings of the tidy table, in its column order.
     pub fn column(self, key: &str) -> &'static str {
         match (self, key) {
             (Lang::En, "period") => "Period",

@@ -19,7 +19,7 @@ pub enum Format {
     Xlsx,
 }
 
-/// The tidy columns of SPEC §6, in order.
+/// The tidy columns, in order.
 pub const COLUMNS: [&str; 16] = [
     "period",
     "org",

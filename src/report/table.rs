@@ -96,7 +96,7 @@ pub fn pivot(cov: &Coverage, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
         for (d, g) in FOCUS {
             row.push(cov_cell(find(&cov.rows, org, d, g), lang));
         }
-        // Reach of non-state enterprises is the union's measure (SPEC §5).
+        // Reach of non-state enterprises is the union's measure.
         let ns = find(&cov.rows, org, "ownership", "non_state")
             .filter(|_| org == OrgOrAny::Org(crate::org::Org::Union));
         row.push(

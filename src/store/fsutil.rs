@@ -87,6 +87,19 @@ pub fn sync_dir(dir: &Path) -> Result<()> {
 
 /// Writes bytes to `path` atomically: a private temp file beside it, fsync, rename.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomic_as(path, bytes, create_private)
+}
+
+/// The same for a file meant to be shared (a report: aggregates, no personal data): it
+/// gets the permissions any new file of the user gets (the umask; on Windows the
+/// folder's access list), so the analysts it is for can open it.
+pub fn write_atomic_shared(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomic_as(path, bytes, |p| {
+        File::create(p).with_context(|| format!("cannot create {}", p.display()))
+    })
+}
+
+fn write_atomic_as(path: &Path, bytes: &[u8], create: fn(&Path) -> Result<File>) -> Result<()> {
     use std::io::Write;
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
@@ -94,7 +107,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     };
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
     let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let mut f = create_private(&tmp)?;
+    let mut f = create(&tmp)?;
     f.write_all(bytes)
         .with_context(|| format!("cannot write {}", tmp.display()))?;
     f.sync_all()

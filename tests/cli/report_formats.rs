@@ -337,3 +337,85 @@ fn csv_notes_go_to_stderr_without_a_terminal_unless_quiet() {
     assert_eq!((q.stdout.as_str(), q.stderr.as_str()), ("", ""));
     assert_eq!(w.snapshot_rows("women"), Some(1));
 }
+
+/// A report is aggregates, not personal data: the file cron writes gets the user's
+/// umask, so the analysts it is for can read it. The rejects file (rows of people)
+/// stays owner-only whatever the umask.
+#[cfg(unix)]
+#[test]
+fn report_files_follow_the_umask_and_rejects_stay_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let w = Workdir::new().with_youth_roll();
+    w.write(
+        "bad.csv",
+        std::fs::read(fixture("roll_youth_bad.csv")).unwrap(),
+    );
+    let under = |umask: &str, cmd: &str| {
+        let ok = std::process::Command::new("sh")
+            .current_dir(&w.dir)
+            .env("TALLY_STORE", w.store())
+            .arg("-c")
+            .arg(format!("umask {umask}; exec \"$0\" {cmd}"))
+            .arg(env!("CARGO_BIN_EXE_tally"))
+            .status()
+            .expect("run sh");
+        assert!(ok.success() || cmd.contains("ingest"), "{cmd}");
+    };
+    let mode = |name: &str| {
+        std::fs::metadata(w.dir.join(name))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    under(
+        "022",
+        "-q report --period 2026-10 --format csv --output shared.csv",
+    );
+    assert_eq!(mode("shared.csv"), 0o644);
+    under(
+        "077",
+        "-q report --period 2026-10 --format csv --output mine.csv",
+    );
+    assert_eq!(mode("mine.csv"), 0o600);
+    under(
+        "022",
+        "-q ingest bad.csv --org youth --as-of 31/10/2026 --skip-invalid --rejects rejects.csv",
+    );
+    assert_eq!(mode("rejects.csv"), 0o600);
+    // The store itself is untouched by the umask.
+    assert_eq!(
+        std::fs::metadata(w.store().join("manifest.json"))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777,
+        0o600
+    );
+}
+
+/// `--bom`: the CSV starts with a UTF-8 byte-order mark (Excel on Windows needs it to
+/// read Vietnamese), and is otherwise the same; only for CSV.
+#[test]
+fn bom_marks_a_csv_for_excel() {
+    let w = Workdir::new().with_youth_roll();
+    let plain = w
+        .tally(&[
+            "report", "--period", "2026-10", "--format", "csv", "--output", "a.csv",
+        ])
+        .expect(0);
+    let bom = w
+        .tally(&[
+            "report", "--period", "2026-10", "--format", "csv", "--bom", "--output", "b.csv",
+        ])
+        .expect(0);
+    assert_eq!((plain.stdout, bom.stdout), (String::new(), String::new()));
+    let (a, b) = (
+        std::fs::read(w.dir.join("a.csv")).unwrap(),
+        std::fs::read(w.dir.join("b.csv")).unwrap(),
+    );
+    assert_eq!(&b[..3], b"\xEF\xBB\xBF");
+    assert_eq!(&b[3..], &a[..]);
+    let md = w.tally(&["report", "--format", "md", "--bom"]).expect(2);
+    assert!(md.stderr.contains("--bom is for CSV"), "{}", md.stderr);
+}
