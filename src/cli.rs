@@ -79,6 +79,16 @@ pub enum Command {
     Status(StatusArgs),
     /// Remove one ingest (a roll part or a reference file) from the store.
     Drop(DropArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    #[command(
+        after_long_help = "Examples:\n  tally completions bash > ~/.local/share/bash-completion/completions/tally\n  tally completions zsh > ~/.zfunc/_tally\n  tally completions powershell >> $PROFILE"
+    )]
+    Completions(CompletionsArgs),
+    /// Print a manual page (roff): tally's, or a subcommand's with its options.
+    #[command(
+        after_long_help = "Examples:\n  tally man > tally.1 && man ./tally.1\n  tally man report > tally-report.1"
+    )]
+    Man(ManArgs),
 }
 
 #[derive(Debug, Args)]
@@ -88,8 +98,8 @@ pub struct IngestArgs {
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// What the files are (detected from the header when absent).
-    #[arg(long, value_parser = parse_kind)]
-    pub kind: Option<Kind>,
+    #[arg(long, value_enum, ignore_case = true)]
+    pub kind: Option<KindArg>,
     /// The organization whose roll this is (union, youth, women, farmers, veterans, or a
     /// Vietnamese name such as "Hội Phụ nữ"); else from an org column.
     #[arg(long, value_parser = parse_org)]
@@ -130,8 +140,9 @@ pub enum EncodingArg {
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// The period: 2026-10, 2026-Q3, 2026-H1, 2026, last-month, this-year (default: the
-    /// month of the newest roll).
+    /// The period: a month (2026-10), quarter (2026-Q3), half (2026-H1) or year (2026),
+    /// or this-month, last-month, this-year, last-year (default: the month of the newest
+    /// roll).
     #[arg(long, value_parser = parse_period, conflicts_with = "as_of")]
     pub period: Option<Period>,
     /// Members at one date instead of a period (stock only: no recruited or left).
@@ -145,6 +156,7 @@ pub struct ReportArgs {
     /// age_band.
     #[arg(long, value_name = "DIM")]
     pub by: Vec<String>,
+    /// The output format.
     #[arg(long, value_enum, default_value_t = FormatArg::Table)]
     pub format: FormatArg,
     /// Write to this file (atomically) instead of standard output.
@@ -164,10 +176,15 @@ pub struct ReportArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FormatArg {
+    /// Tables for the terminal, with the notes and the units to urge and replicate.
     Table,
+    /// Tidy CSV: one row per organization, dimension and group (notes on stderr).
     Csv,
+    /// The tidy rows and the notes as one JSON object.
     Json,
+    /// Markdown tables, for a document or a message.
     Md,
+    /// An Excel workbook, a sheet per section (needs --output).
     Xlsx,
 }
 
@@ -179,14 +196,30 @@ pub enum LangArg {
 
 #[derive(Debug, Args)]
 pub struct StatusArgs {
+    /// The output format.
     #[arg(long, value_enum, default_value_t = StatusFormat::Table)]
     pub format: StatusFormat,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum StatusFormat {
+    /// Tables for the terminal.
     Table,
+    /// One JSON object: snapshots, reference tables, ingests, permissions.
     Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// A subcommand (ingest, report, status, drop, completions); none for tally itself.
+    pub command: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]
@@ -196,9 +229,31 @@ pub struct DropArgs {
     pub id: String,
 }
 
-fn parse_kind(s: &str) -> Result<Kind, String> {
-    Kind::parse(&s.to_lowercase())
-        .ok_or_else(|| "expected roll, areas, enterprises, eligible or targets".to_string())
+/// What an ingested file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    /// An organization's membership roll.
+    Roll,
+    /// Administrative units and their classifications.
+    Areas,
+    /// Enterprises: tax code, unit, ownership, workers.
+    Enterprises,
+    /// Eligible people per unit, organization and year (the denominators).
+    Eligible,
+    /// Coverage targets per organization, year and scope.
+    Targets,
+}
+
+impl KindArg {
+    fn kind(self) -> Kind {
+        match self {
+            KindArg::Roll => Kind::Roll,
+            KindArg::Areas => Kind::Areas,
+            KindArg::Enterprises => Kind::Enterprises,
+            KindArg::Eligible => Kind::Eligible,
+            KindArg::Targets => Kind::Targets,
+        }
+    }
 }
 
 fn parse_org(s: &str) -> Result<Org, String> {
@@ -261,7 +316,7 @@ impl IngestArgs {
         };
         Ok(crate::ingest::Options {
             files: expand_files(&self.files)?,
-            kind: self.kind,
+            kind: self.kind.map(KindArg::kind),
             org: self.org,
             as_of: self.as_of,
             skip_invalid: self.skip_invalid,

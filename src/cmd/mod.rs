@@ -3,4 +3,5 @@
 pub mod drop;
 pub mod ingest;
 pub mod report;
+pub mod shell;
 pub mod status;

@@ -13,7 +13,8 @@ pub struct Period {
     pub point: bool,
 }
 
-pub const PERIOD_FORMS: &str = "2026-10, 2026-Q3, 2026-H1, 2026, last-month, this-year";
+pub const PERIOD_FORMS: &str =
+    "2026-10, 2026-Q3, 2026-H1, 2026, this-month, last-month, this-year, last-year";
 
 fn month_end(y: i32, m: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, 1)?

@@ -6,6 +6,7 @@ mod workdir;
 mod bench_smoke;
 mod decode;
 mod drop;
+mod help;
 mod ingest;
 mod privacy;
 mod properties;
