@@ -12,10 +12,17 @@ pub enum Lang {
 impl Lang {
     /// `vi` when the locale says Vietnamese, else `en`.
     pub fn from_env() -> Lang {
-        let lang = std::env::var("LC_ALL")
-            .or_else(|_| std::env::var("LANG"))
+        Lang::from_locale(|name| std::env::var(name).ok())
+    }
+
+    /// The language of the locale, as POSIX decides it: the first of LC_ALL,
+    /// LC_MESSAGES and LANG that is set and not empty.
+    pub fn from_locale(var: impl Fn(&str) -> Option<String>) -> Lang {
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .into_iter()
+            .find_map(|name| var(name).filter(|v| !v.is_empty()))
             .unwrap_or_default();
-        if lang.to_ascii_lowercase().starts_with("vi") {
+        if locale.to_ascii_lowercase().starts_with("vi") {
             Lang::Vi
         } else {
             Lang::En
@@ -203,6 +210,32 @@ impl Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_locale_decides_the_language_in_posix_order() {
+        let with = |vars: &[(&str, &str)]| {
+            let vars: Vec<(String, String)> = vars
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect();
+            Lang::from_locale(move |name| {
+                vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
+            })
+        };
+        assert_eq!(with(&[]), Lang::En);
+        assert_eq!(with(&[("LANG", "vi_VN.UTF-8")]), Lang::Vi);
+        assert_eq!(
+            with(&[("LANG", "vi_VN.UTF-8"), ("LC_ALL", "C.UTF-8")]),
+            Lang::En
+        );
+        assert_eq!(
+            with(&[("LANG", "en_US.UTF-8"), ("LC_ALL", "vi_VN.UTF-8")]),
+            Lang::Vi
+        );
+        assert_eq!(with(&[("LANG", "C"), ("LC_MESSAGES", "vi_VN")]), Lang::Vi);
+        // Set but empty is not set.
+        assert_eq!(with(&[("LC_ALL", ""), ("LANG", "vi_VN.UTF-8")]), Lang::Vi);
+    }
 
     #[test]
     fn numbers_in_both_languages() {

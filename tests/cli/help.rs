@@ -50,7 +50,11 @@ fn completions_list_every_value() {
     for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
         let script = w.tally(&["completions", shell]).expect(0).stdout;
         let what = format!("{shell} completions");
-        has_all(&script, &["ingest", "report", "status", "drop", "store"], &what);
+        has_all(
+            &script,
+            &["ingest", "report", "status", "drop", "store"],
+            &what,
+        );
         // clap's elvish and PowerShell generators complete options, not their values.
         if !["elvish", "powershell"].contains(&shell) {
             has_all(&script, &KINDS, &what);

@@ -49,6 +49,8 @@ fn terminal_table_in_english_and_vietnamese() {
     let from_env = std::process::Command::new(env!("CARGO_BIN_EXE_tally"))
         .current_dir(&w.dir)
         .env("TALLY_STORE", w.store())
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .env("LANG", "vi_VN.UTF-8")
         .args(["report", "--period", "2026-10", "--org", "youth"])
         .output()

@@ -74,6 +74,10 @@ impl Workdir {
         let out = Command::new(env!("CARGO_BIN_EXE_tally"))
             .current_dir(&self.dir)
             .env("TALLY_STORE", self.store())
+            // Every locale variable tally reads: a test sets what it needs.
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANGUAGE")
             .env_remove("LANG")
             .args(args)
             .output()
