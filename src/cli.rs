@@ -123,6 +123,18 @@ pub struct IngestArgs {
     /// of the same name, else the whole snapshot).
     #[arg(long)]
     pub replace: bool,
+    /// How to say what happened.
+    #[arg(long, value_enum, default_value_t = IngestFormat::Text)]
+    pub format: IngestFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum IngestFormat {
+    /// A line per file on stdout; warnings and rejected rows on stderr.
+    Text,
+    /// One JSON object on stdout: each file, its ingests, the warnings and rejected
+    /// rows (the first 20 of each, with totals). Exit codes are the same.
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -4,11 +4,13 @@ use anyhow::Result;
 use std::io::Write;
 use std::time::Duration;
 
-use crate::cli::IngestArgs;
+use crate::cli::{IngestArgs, IngestFormat};
 use crate::error::Failure;
+use crate::ingest::problem::Problem;
 use crate::ingest::{self, Outcome, Summary};
 use crate::store::Store;
 use crate::term;
+use serde_json::json;
 
 const REJECTS_SHOWN: usize = 20;
 
@@ -27,38 +29,38 @@ pub fn run(store: &Store, args: &IngestArgs, wait: Duration) -> Result<()> {
         }
     }
     let summary = ingest::run(store, &opts)?;
-    if !term::quiet() {
-        print_files(&summary, opts.dry_run)?;
-    }
-    for w in &summary.warnings {
-        term::warn(w);
-    }
-    if summary.warnings_total > summary.warnings.len() as u64 {
-        term::warn(format!(
-            "… {} warnings in all (the first {} shown)",
-            summary.warnings_total,
-            summary.warnings.len()
-        ));
+    let json = args.format == IngestFormat::Json;
+    if json {
+        print_json(&summary, opts.dry_run)?;
+    } else {
+        if !term::quiet() {
+            print_files(&summary, opts.dry_run)?;
+        }
+        print_warnings(&summary);
     }
     if let Some(path) = &args.rejects {
         ingest::rejects::write(path, &summary.rejects)?;
-        term::note(format!(
-            "{} rejected row(s) written to {}",
-            summary.rejects.len(),
-            path.display()
-        ));
+        if !json {
+            term::note(format!(
+                "{} rejected row(s) written to {}",
+                summary.rejects.len(),
+                path.display()
+            ));
+        }
     }
     if summary.rejects.is_empty() {
         return Ok(());
     }
-    for r in summary.rejects.iter().take(REJECTS_SHOWN) {
-        term::note(format!("rejected: {}", r.problem));
-    }
     let n = summary.rejects.len();
-    if n > REJECTS_SHOWN {
-        term::note(format!(
-            "… {n} rejected rows in all (the first {REJECTS_SHOWN} shown)"
-        ));
+    if !json {
+        for r in summary.rejects.iter().take(REJECTS_SHOWN) {
+            term::note(format!("rejected: {}", r.problem));
+        }
+        if n > REJECTS_SHOWN {
+            term::note(format!(
+                "… {n} rejected rows in all (the first {REJECTS_SHOWN} shown)"
+            ));
+        }
     }
     if opts.skip_invalid {
         term::warn(format!(
@@ -69,6 +71,77 @@ pub fn run(store: &Store, args: &IngestArgs, wait: Duration) -> Result<()> {
     Err(Failure::invalid(format!("{n} row(s) rejected; nothing was stored"))
         .hint("correct the rows and ingest again, or add --skip-invalid to store the valid rows (--rejects FILE lists every rejected row)")
         .into())
+}
+
+fn print_warnings(summary: &Summary) {
+    for w in &summary.warnings {
+        term::warn(w);
+    }
+    if summary.warnings_total > summary.warnings.len() as u64 {
+        term::warn(format!(
+            "… {} warnings in all (the first {} shown)",
+            summary.warnings_total,
+            summary.warnings.len()
+        ));
+    }
+}
+
+fn problem_json(p: &Problem) -> serde_json::Value {
+    json!({
+        "file": p.file, "line": p.line, "column": p.column, "value": p.value,
+        "reason": p.reason, "hint": p.hint,
+    })
+}
+
+/// `--format json`: the summary as one object.
+fn print_json(summary: &Summary, dry_run: bool) -> Result<()> {
+    let files: Vec<serde_json::Value> = summary
+        .files
+        .iter()
+        .map(|f| {
+            let (outcome, ingests) = match &f.outcome {
+                Outcome::AlreadyIngested(ids) => ("already_ingested", json!(ids)),
+                Outcome::NothingValid => ("nothing_valid", json!([])),
+                Outcome::Ingested(recs) => (
+                    if dry_run || !summary.committed { "would_store" } else { "stored" },
+                    recs.iter()
+                        .map(|r| json!({"id": r.id, "kind": r.kind, "org": r.org, "as_of": r.as_of, "rows": r.rows}))
+                        .collect(),
+                ),
+            };
+            json!({
+                "file": f.file,
+                "kind": f.kind.code(),
+                "kind_detected": f.kind_detected,
+                "encoding": f.encoding.name(),
+                "delimiter": (f.delimiter as char).to_string(),
+                "header_line": f.header_line,
+                "rows_read": f.rows_read,
+                "rejected": f.rejected,
+                "warnings": f.warnings,
+                "ignored_columns": f.ignored_columns,
+                "totals_rows": f.totals_rows,
+                "outcome": outcome,
+                "ingests": ingests,
+            })
+        })
+        .collect();
+    let doc = json!({
+        "committed": summary.committed,
+        "dry_run": dry_run,
+        "files": files,
+        "warnings": {
+            "total": summary.warnings_total,
+            "first": summary.warnings.iter().map(problem_json).collect::<Vec<_>>(),
+        },
+        "rejected": {
+            "total": summary.rejects.len(),
+            "first": summary.rejects.iter().take(REJECTS_SHOWN).map(|r| problem_json(&r.problem)).collect::<Vec<_>>(),
+        },
+    });
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
+    Ok(())
 }
 
 fn print_files(summary: &Summary, dry_run: bool) -> Result<()> {

@@ -1,8 +1,8 @@
 //! JSON: the tidy rows as objects (numbers as numbers, percentages with two decimals),
-//! with the notes.
+//! with the notes as data a script can check (`kind` and its fields) and as text.
 
 use super::{note_text, values, Options, Value, COLUMNS};
-use crate::metrics::Coverage;
+use crate::metrics::{Coverage, Note};
 use serde_json::{json, Map, Number};
 
 fn to_json(v: &Value) -> serde_json::Value {
@@ -33,7 +33,7 @@ pub fn render(cov: &Coverage, opts: &Options) -> anyhow::Result<Vec<u8>> {
             serde_json::Value::Object(obj)
         })
         .collect();
-    let notes: Vec<String> = cov.notes.iter().map(|n| note_text(n, opts.lang)).collect();
+    let notes: Vec<serde_json::Value> = cov.notes.iter().map(|n| note(n, opts)).collect();
     let mut out = Map::new();
     out.insert("rows".into(), serde_json::Value::Array(rows));
     out.insert("notes".into(), json!(notes));
@@ -46,4 +46,43 @@ pub fn render(cov: &Coverage, opts: &Options) -> anyhow::Result<Vec<u8>> {
     let mut bytes = serde_json::to_vec_pretty(&serde_json::Value::Object(out))?;
     bytes.push(b'\n');
     Ok(bytes)
+}
+
+/// A note as data: what kind it is, whom it concerns, and the sentence a person reads.
+fn note(n: &Note, opts: &Options) -> serde_json::Value {
+    let mut v = match n {
+        Note::MissingSnapshot { org } => json!({"kind": "missing_snapshot", "org": org.code()}),
+        Note::StaleSnapshot { org, as_of } => {
+            json!({"kind": "stale_snapshot", "org": org.code(), "as_of": as_of.to_string()})
+        }
+        Note::UnitsWithoutDenominator { org, units } => {
+            json!({"kind": "units_without_denominator", "org": org.code(), "units": units})
+        }
+        Note::CoverageAbove100 {
+            org,
+            dimension,
+            group,
+            pct,
+        } => json!({
+            "kind": "coverage_above_100",
+            "org": org.code(),
+            "dimension": dimension,
+            "group": group,
+            "coverage_pct": to_json(&Value::Pct(*pct)),
+        }),
+        Note::UnknownAreas {
+            org,
+            members,
+            codes,
+        } => json!({
+            "kind": "unknown_areas",
+            "org": org.code(),
+            "members": members,
+            "codes": codes,
+        }),
+    };
+    if let serde_json::Value::Object(obj) = &mut v {
+        obj.insert("text".into(), json!(note_text(n, opts.lang)));
+    }
+    v
 }

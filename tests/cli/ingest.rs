@@ -666,3 +666,76 @@ fn two_digit_as_of_years_are_this_century() {
         .expect(0);
     assert!(run.stdout.contains(&want), "{}", run.stdout);
 }
+
+/// `ingest --format json`: what happened to each file as data, the same exit codes,
+/// and nothing but the final error on stderr.
+#[test]
+fn ingest_summary_as_json() {
+    let w = Workdir::new()
+        .with_reference()
+        .with(&["roll_youth_bad.csv", "roll_youth_clean.csv"]);
+    let ingest = |file: &str, code: i32| {
+        let run = w
+            .tally(&[
+                "ingest",
+                file,
+                "--org",
+                "youth",
+                "--as-of",
+                "31/10/2026",
+                "--format",
+                "json",
+            ])
+            .expect(code);
+        let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        (v, run.stderr)
+    };
+    // Eight bad rows: nothing stored, exit 65, each rejected row with line and column.
+    let (bad, stderr) = ingest("roll_youth_bad.csv", 65);
+    assert_eq!(bad["committed"], false);
+    assert_eq!(bad["files"][0]["outcome"], "would_store");
+    assert_eq!(
+        (
+            bad["files"][0]["rows_read"].as_u64(),
+            bad["files"][0]["rejected"].as_u64()
+        ),
+        (Some(10), Some(8))
+    );
+    assert_eq!(bad["rejected"]["total"], 8);
+    let first = &bad["rejected"]["first"][0];
+    assert_eq!(
+        (
+            first["line"].as_u64(),
+            first["column"].as_str(),
+            first["value"].as_str()
+        ),
+        (Some(3), Some("Số CCCD"), Some("1.2E+11"))
+    );
+    assert!(
+        first["reason"]
+            .as_str()
+            .unwrap()
+            .contains("scientific notation"),
+        "{first}"
+    );
+    assert!(
+        stderr.starts_with("tally: error: 8 row(s) rejected"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("rejected: "), "{stderr}");
+    // A clean roll: stored as one ingest of 5 rows.
+    let (good, _) = ingest("roll_youth_clean.csv", 0);
+    assert_eq!(good["committed"], true);
+    let file = &good["files"][0];
+    assert_eq!(
+        (file["kind"].as_str(), file["outcome"].as_str()),
+        (Some("roll"), Some("stored"))
+    );
+    assert_eq!(file["ingests"][0]["rows"], 5);
+    assert_eq!(file["ingests"][0]["as_of"], "2026-10-31");
+    let id = file["ingests"][0]["id"].clone();
+    // The same bytes again: nothing changes, and the ingest is named.
+    let (again, _) = ingest("roll_youth_clean.csv", 0);
+    assert_eq!(again["files"][0]["outcome"], "already_ingested");
+    assert_eq!(again["files"][0]["ingests"][0], id);
+}

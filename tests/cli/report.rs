@@ -8,6 +8,7 @@
 //! metrics_youth_golden.csv and in the comments below.
 
 use crate::workdir::{fixture, Workdir};
+use serde_json::json;
 
 fn store_with(rolls: &[(&str, &str, &str)]) -> Workdir {
     let w = Workdir::new().with_reference();
@@ -189,12 +190,20 @@ fn a_stale_snapshot_is_used_and_said() {
         .expect(0);
     let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     let notes = v["notes"].as_array().unwrap();
+    let stale = notes
+        .iter()
+        .find(|n| n["kind"] == "stale_snapshot")
+        .unwrap_or_else(|| panic!("{notes:?}"));
+    assert_eq!(
+        (&stale["org"], &stale["as_of"]),
+        (&json!("youth"), &json!("2026-09-30"))
+    );
     assert!(
-        notes.iter().any(|n| n
+        stale["text"]
             .as_str()
             .unwrap()
-            .contains("as of 2026-09-30, before the period's end")),
-        "{notes:?}"
+            .contains("as of 2026-09-30, before the period's end"),
+        "{stale}"
     );
     let total = v["rows"]
         .as_array()
@@ -245,8 +254,10 @@ fn a_missing_snapshot_leaves_members_empty_and_says_so() {
     assert!(total["members"].is_null());
     assert_eq!(total["eligible"], 150);
     assert!(total["coverage_pct"].is_null());
+    assert_eq!(v["notes"][0]["kind"], "missing_snapshot", "{}", run.stdout);
+    assert_eq!(v["notes"][0]["org"], "women", "{}", run.stdout);
     assert!(
-        v["notes"][0].as_str().unwrap().contains("no roll"),
+        v["notes"][0]["text"].as_str().unwrap().contains("no roll"),
         "{}",
         run.stdout
     );
@@ -347,11 +358,23 @@ fn coverage_above_100_is_reported_as_computed_and_flagged() {
         .unwrap();
     // 3 members / 2 eligible = 150.00%
     assert_eq!(rural_no["coverage_pct"].to_string(), "150.00");
-    assert!(v["notes"]
+    let above = v["notes"]
         .as_array()
         .unwrap()
         .iter()
-        .any(|n| n.as_str().unwrap().contains("above 100%")));
+        .find(|n| {
+            n["kind"] == "coverage_above_100" && n["dimension"] == "rural" && n["group"] == "no"
+        })
+        .unwrap_or_else(|| panic!("{}", run.stdout));
+    assert_eq!(
+        (
+            &above["org"],
+            &above["dimension"],
+            above["coverage_pct"].to_string()
+        ),
+        (&json!("women"), &json!("rural"), "150.00".to_string())
+    );
+    assert!(above["text"].as_str().unwrap().contains("above 100%"));
     // 02680: the latest year ≤ 2026 is 2025 (4), not 2024: 1 / 4 = 25.00%.
     let rel_yes = v["rows"]
         .as_array()
