@@ -27,3 +27,17 @@ pub fn note(msg: impl std::fmt::Display) {
 pub fn error(msg: impl std::fmt::Display) {
     eprintln!("tally: error: {msg}");
 }
+
+/// The terminal's width when stdout is a terminal (`COLUMNS` first, as shells set it);
+/// `None` in a pipe or a file, where output must not depend on a window's size.
+pub fn stdout_width() -> Option<usize> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() {
+        return None;
+    }
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|c| *c > 0)
+        .or_else(|| comfy_table::Table::new().width().map(usize::from))
+}

@@ -100,6 +100,9 @@ pub fn run(store: &Store, args: &ReportArgs, wait: Duration) -> Result<()> {
             format,
             lang: args.lang(),
             suppressed,
+            width: (format == Format::Table && args.output.is_none())
+                .then(term::stdout_width)
+                .flatten(),
         },
     )?;
     if args.bom {

@@ -98,6 +98,9 @@ pub struct Options {
     pub lang: Lang,
     /// `Some(n)` when `--min-cell` suppressed cells: how many.
     pub suppressed: Option<usize>,
+    /// For terminal tables: the terminal's width in characters, which tables wrap to;
+    /// `None` in a pipe or a file (tables as wide as their content).
+    pub width: Option<usize>,
 }
 
 pub fn render(cov: &Coverage, opts: &Options) -> anyhow::Result<Vec<u8>> {

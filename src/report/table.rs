@@ -1,7 +1,7 @@
 //! The terminal report: a pivot a person can read (organizations down, focus areas
 //! across), the units to urge and to replicate, every group, and the data notes.
 
-use comfy_table::{presets::UTF8_FULL_CONDENSED, CellAlignment, Table};
+use comfy_table::{presets::UTF8_FULL_CONDENSED, CellAlignment, ContentArrangement, Table};
 
 use super::labels::Lang;
 use super::{note_text, values, Options, Value, COLUMNS};
@@ -167,9 +167,19 @@ pub fn detail_rows(cov: &Coverage, lang: Lang) -> (Vec<String>, Vec<Vec<String>>
     (head, body)
 }
 
-fn table(head: Vec<String>, body: Vec<Vec<String>>, text_cols: usize) -> Table {
+fn table(
+    head: Vec<String>,
+    body: Vec<Vec<String>>,
+    text_cols: usize,
+    width: Option<usize>,
+) -> Table {
     let mut t = Table::new();
     t.load_preset(UTF8_FULL_CONDENSED).set_header(head);
+    if let Some(w) = width {
+        // Wrap cells so that the table fits the terminal.
+        t.set_content_arrangement(ContentArrangement::Dynamic)
+            .set_width(u16::try_from(w).unwrap_or(u16::MAX));
+    }
     let width = body.first().map(Vec::len).unwrap_or(0);
     for row in body {
         t.add_row(row);
@@ -213,6 +223,41 @@ pub fn sections(cov: &Coverage, lang: Lang) -> Vec<Section> {
     ]
 }
 
+/// A section as one table, or, when it would not fit `width`, as tables of fewer
+/// columns that each repeat its text columns (org, dimension, group): the details'
+/// counts in one, their percentages and reach in the next. Cells wrap only if even
+/// those do not fit.
+fn narrowed(s: Section, width: Option<usize>) -> Vec<Section> {
+    let natural = table(s.head.clone(), s.body.clone(), s.text_cols, None)
+        .lines()
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(0);
+    let columns = s.head.len();
+    if width.is_none_or(|w| natural <= w) || columns < s.text_cols + 6 {
+        return vec![s];
+    }
+    let middle = s.text_cols + (columns - s.text_cols) / 2;
+    let part = |from: usize, to: usize, n: usize| Section {
+        key: s.key,
+        title: format!("{} ({n}/2)", s.title),
+        head: (0..s.text_cols)
+            .chain(from..to)
+            .map(|i| s.head[i].clone())
+            .collect(),
+        body: (s.body.iter())
+            .map(|r| {
+                (0..s.text_cols)
+                    .chain(from..to)
+                    .map(|i| r[i].clone())
+                    .collect()
+            })
+            .collect(),
+        text_cols: s.text_cols,
+    };
+    vec![part(s.text_cols, middle, 1), part(middle, columns, 2)]
+}
+
 /// The data notes as sentences, with the suppression count last.
 pub fn notes(cov: &Coverage, opts: &Options) -> Vec<String> {
     let mut out: Vec<String> = cov.notes.iter().map(|n| note_text(n, opts.lang)).collect();
@@ -238,11 +283,13 @@ pub fn render(cov: &Coverage, opts: &Options) -> String {
         .into_iter()
         .filter(|s| !s.body.is_empty())
     {
-        out.push_str(&format!(
-            "\n{}\n{}\n",
-            s.title,
-            table(s.head, s.body, s.text_cols)
-        ));
+        for t in narrowed(s, opts.width) {
+            out.push_str(&format!(
+                "\n{}\n{}\n",
+                t.title,
+                table(t.head, t.body, t.text_cols, opts.width)
+            ));
+        }
     }
     let notes = notes(cov, opts);
     if !notes.is_empty() {

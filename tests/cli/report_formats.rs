@@ -421,3 +421,53 @@ fn bom_marks_a_csv_for_excel() {
     let md = w.tally(&["report", "--format", "md", "--bom"]).expect(2);
     assert!(md.stderr.contains("--bom is for CSV"), "{}", md.stderr);
 }
+
+/// On a terminal, tables fit its width (wrapped, and the wide ones split in two); in a
+/// pipe they are as wide as their content, the same whatever the window. Runs tally in
+/// a real pseudo-terminal (util-linux `script`).
+#[cfg(target_os = "linux")]
+#[test]
+fn terminal_tables_fit_the_width_and_pipes_are_unchanged() {
+    let w = youth_store();
+    let piped = w.tally(&["report", "--period", "2026-10"]).expect(0).stdout;
+    let widest = |text: &str| {
+        text.lines()
+            .filter(|l| l.starts_with(['│', '┌', '└', '╞', '├']))
+            .map(|l| l.trim_end_matches('\r').chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    assert!(widest(&piped) > 100, "{piped}");
+    for cols in [80, 120] {
+        let cmd = format!(
+            "stty cols {cols}; COLUMNS={cols} TALLY_STORE='{}' '{}' report --period 2026-10",
+            w.store().display(),
+            env!("CARGO_BIN_EXE_tally")
+        );
+        let out = std::process::Command::new("script")
+            .current_dir(&w.dir)
+            .args(["-qec", &cmd, "/dev/null"])
+            .env_remove("LC_ALL")
+            .env_remove("LANG")
+            .output()
+            .expect("util-linux script runs tally in a pseudo-terminal");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let shown = String::from_utf8_lossy(&out.stdout).replace('\r', "");
+        assert!(widest(&shown) <= cols, "{cols} columns:\n{shown}");
+        // The same numbers, laid out narrower: the details are split in two.
+        assert!(
+            shown.contains("(1/2)") && shown.contains("(2/2)"),
+            "{shown}"
+        );
+        assert!(shown.contains("1.79%"), "{shown}");
+    }
+    // A pipe is the same however often it runs.
+    assert_eq!(
+        w.tally(&["report", "--period", "2026-10"]).expect(0).stdout,
+        piped
+    );
+}
