@@ -9,6 +9,7 @@ mod drop;
 mod help;
 mod ingest;
 mod privacy;
+mod promises;
 mod properties;
 mod reference;
 mod reliability;
