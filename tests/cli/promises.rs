@@ -252,3 +252,37 @@ fn the_store_is_the_option_else_the_variable_else_tally_data_here() {
     run(&["-q", "ingest", "areas.csv"], None);
     assert!(w.dir.join("tally-data/manifest.json").exists());
 }
+
+/// While a writer holds the store, a reader (report, status) and a drop wait `--wait`
+/// seconds and then exit 75 with a clear message; once it lets go they run.
+#[test]
+fn a_busy_store_is_exit_75_for_readers_and_drop_too() {
+    let w = Workdir::new().with_reference();
+    youth(&w);
+    let id = w.status_json()["ingests"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let lock = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(w.store().join("lock"))
+        .unwrap();
+    lock.lock().unwrap();
+    for args in [
+        vec!["--wait", "0", "report", "--period", "2026-10"],
+        vec!["--wait", "0", "status"],
+        vec!["--wait", "0", "drop", id.as_str()],
+    ] {
+        let run = w.tally(&args).expect(75);
+        assert!(
+            run.stderr.contains("another tally process"),
+            "{args:?}: {}",
+            run.stderr
+        );
+        assert!(run.stderr.contains("--wait"), "{args:?}: {}", run.stderr);
+    }
+    lock.unlock().unwrap();
+    w.tally(&["--wait", "0", "status"]).expect(0);
+    w.tally(&["--wait", "0", "drop", &id]).expect(0);
+}
