@@ -286,3 +286,95 @@ fn a_busy_store_is_exit_75_for_readers_and_drop_too() {
     w.tally(&["--wait", "0", "status"]).expect(0);
     w.tally(&["--wait", "0", "drop", &id]).expect(0);
 }
+
+/// A person twice in one snapshot is rejected: the same member ID, or (without IDs)
+/// the same name, birth date and unit; a different birth date is another person.
+#[test]
+fn duplicates_by_member_id_and_by_name_birth_and_unit_are_rejected() {
+    let w = Workdir::new().with_reference();
+    w.write(
+        "dup.csv",
+        "Họ và tên,Mã đoàn viên,Mã xã,Ngày sinh\n\
+         An Văn A,DV001,02647,01/01/2000\n\
+         Bình Văn B,DV001,02647,02/02/2001\n\
+         Cường Văn C,,02680,03/03/2002\n\
+         Cường Văn C,,02680,03/03/2002\n\
+         Cường Văn C,,02680,04/04/2002\n\
+         Cường Văn C,,02683,03/03/2002\n",
+    );
+    let run = w
+        .tally(&[
+            "ingest",
+            "dup.csv",
+            "--org",
+            "youth",
+            "--as-of",
+            "31/10/2026",
+            "--format",
+            "json",
+        ])
+        .expect(65);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let rejected: Vec<(u64, String)> = v["rejected"]["first"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["line"].as_u64().unwrap(),
+                p["reason"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rejected,
+        [
+            (3, "repeats a person already in this snapshot (same member ID as dup.csv:2)".to_string()),
+            (5, "repeats a person already in this snapshot (same name, birth date and area as dup.csv:4)".to_string()),
+        ]
+    );
+    // Lines 6 and 7 (another birth date, another unit) are other persons.
+    assert_eq!(v["files"][0]["ingests"][0]["rows"], 4);
+}
+
+/// Rejected rows are listed up to 20, then counted; --rejects has them all.
+#[test]
+fn twenty_rejected_rows_are_shown_then_counted() {
+    let w = Workdir::new().with_reference();
+    let mut roll = String::from("Họ và tên,Mã xã\n");
+    for i in 0..25 {
+        roll.push_str(&format!("Người {i},99999\n"));
+    }
+    w.write("bad.csv", roll);
+    let run = w
+        .tally(&[
+            "ingest",
+            "bad.csv",
+            "--org",
+            "youth",
+            "--as-of",
+            "31/10/2026",
+            "--rejects",
+            "rejects.csv",
+        ])
+        .expect(65);
+    let shown = run
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("tally: rejected: "))
+        .count();
+    assert_eq!(shown, 20, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("… 25 rejected rows in all (the first 20 shown)"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("bad.csv:21:"), "{}", run.stderr);
+    assert!(!run.stderr.contains("bad.csv:22:"), "{}", run.stderr);
+    let rejects = csv::Reader::from_path(w.dir.join("rejects.csv"))
+        .unwrap()
+        .records()
+        .count();
+    assert_eq!(rejects, 25);
+}
