@@ -674,22 +674,7 @@ fn ingest_summary_as_json() {
     let w = Workdir::new()
         .with_reference()
         .with(&["roll_youth_bad.csv", "roll_youth_clean.csv"]);
-    let ingest = |file: &str, code: i32| {
-        let run = w
-            .tally(&[
-                "ingest",
-                file,
-                "--org",
-                "youth",
-                "--as-of",
-                "31/10/2026",
-                "--format",
-                "json",
-            ])
-            .expect(code);
-        let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-        (v, run.stderr)
-    };
+    let ingest = |file: &str, code: i32| w.youth_ingest_json(file, code);
     // Eight bad rows: nothing stored, exit 65, each rejected row with line and column.
     let (bad, stderr) = ingest("roll_youth_bad.csv", 65);
     assert_eq!(bad["committed"], false);

@@ -302,19 +302,7 @@ fn duplicates_by_member_id_and_by_name_birth_and_unit_are_rejected() {
          Cường Văn C,,02680,04/04/2002\n\
          Cường Văn C,,02683,03/03/2002\n",
     );
-    let run = w
-        .tally(&[
-            "ingest",
-            "dup.csv",
-            "--org",
-            "youth",
-            "--as-of",
-            "31/10/2026",
-            "--format",
-            "json",
-        ])
-        .expect(65);
-    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let (v, _) = w.youth_ingest_json("dup.csv", 65);
     let rejected: Vec<(u64, String)> = v["rejected"]["first"]
         .as_array()
         .unwrap()

@@ -97,6 +97,25 @@ impl Workdir {
         w
     }
 
+    /// Ingests a youth roll of 31/10/2026 with `--format json`, expecting `code`; the
+    /// summary and what was said on stderr.
+    pub fn youth_ingest_json(&self, file: &str, code: i32) -> (serde_json::Value, String) {
+        let run = self
+            .tally(&[
+                "ingest",
+                file,
+                "--org",
+                "youth",
+                "--as-of",
+                "31/10/2026",
+                "--format",
+                "json",
+            ])
+            .expect(code);
+        let v = serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}: {}", run.stdout));
+        (v, run.stderr)
+    }
+
     /// Ingests the four reference files of the work directory.
     pub fn ingest_reference(&self) {
         self.tally(&[
