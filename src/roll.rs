@@ -4,6 +4,51 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::org::Org;
+
+/// Bytes of a keyed hash (person, member ID, name key): HMAC-SHA256 truncated.
+pub const KEY_BYTES: usize = 16;
+/// A keyed hash: a person, a member ID or a name key, never the value itself.
+pub type Key = [u8; KEY_BYTES];
+
+/// A member as stored: no name, no ID number.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Member {
+    pub org: Org,
+    pub as_of: NaiveDate,
+    /// Keyed hash of the national ID, else of name + birth + area.
+    pub person: Key,
+    pub has_national_id: bool,
+    /// Keyed hash of the member ID, for duplicate checks within the org.
+    pub member_key: Option<Key>,
+    /// Keyed hash of name + birth + area, for duplicate checks of rows without an ID.
+    pub name_key: Option<Key>,
+    pub sex: Option<Sex>,
+    pub birth: Option<Birth>,
+    pub ethnicity: Option<&'static str>,
+    pub religion: Option<&'static str>,
+    pub area_code: String,
+    pub enterprise_id: Option<String>,
+    pub joined_on: Option<NaiveDate>,
+    pub left_on: Option<NaiveDate>,
+    pub active: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Sex {
+    Male,
+    Female,
+}
+
+impl Sex {
+    pub fn code(self) -> &'static str {
+        match self {
+            Sex::Male => "male",
+            Sex::Female => "female",
+        }
+    }
+}
+
 /// A day that is not there (no date given), as days since 1970.
 pub const NO_DAY: i32 = i32::MIN;
 /// A code that is not there (no sex, ethnicity or religion given).

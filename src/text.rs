@@ -128,6 +128,16 @@ pub fn fold(raw: &str) -> String {
     out
 }
 
+/// Booleans of the areas file (yes/no, y/n, true/false, 1/0, x, có/không); empty is
+/// `false` (an unmarked box).
+pub fn parse_bool(raw: &str) -> Option<bool> {
+    match fold(raw).as_str() {
+        "yes" | "y" | "true" | "1" | "x" | "co" | "c" | "dung" => Some(true),
+        "no" | "n" | "false" | "0" | "" | "khong" | "k" | "sai" => Some(false),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

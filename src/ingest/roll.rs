@@ -10,31 +10,9 @@ use super::value::{self, Birth, DateError, Sex};
 use crate::org::Org;
 use crate::reference::groups::{ethnicities, religions};
 use crate::reference::{normalize_tax_code, Reference};
-use crate::store::privacy::{Key, Secret};
+pub use crate::roll::Member;
+use crate::store::privacy::Secret;
 use crate::text::{clean, name_key, Lookup};
-
-/// A member as stored: no name, no ID number.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Member {
-    pub org: Org,
-    pub as_of: NaiveDate,
-    /// Keyed hash of the national ID, else of name + birth + area.
-    pub person: Key,
-    pub has_national_id: bool,
-    /// Keyed hash of the member ID, for duplicate checks within the org.
-    pub member_key: Option<Key>,
-    /// Keyed hash of name + birth + area, for duplicate checks of rows without an ID.
-    pub name_key: Option<Key>,
-    pub sex: Option<Sex>,
-    pub birth: Option<Birth>,
-    pub ethnicity: Option<&'static str>,
-    pub religion: Option<&'static str>,
-    pub area_code: String,
-    pub enterprise_id: Option<String>,
-    pub joined_on: Option<NaiveDate>,
-    pub left_on: Option<NaiveDate>,
-    pub active: bool,
-}
 
 /// What every row of one roll file is read against.
 pub struct RollContext<'a> {

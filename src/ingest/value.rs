@@ -4,7 +4,8 @@
 use crate::text::fold;
 use chrono::NaiveDate;
 
-pub use crate::roll::Birth;
+pub use crate::roll::{Birth, Sex};
+pub use crate::text::parse_bool;
 
 pub const DATE_EXPECTED: &str =
     "a day-first date such as 31/10/2026, 31-10-2026, 31.10.2026 or 2026-10-31";
@@ -115,31 +116,6 @@ pub fn parse_birth(raw: &str, pivot_year: i32) -> Result<Birth, DateError> {
 }
 
 pub const BOOL_EXPECTED: &str = "yes/no, y/n, true/false, 1/0, x or empty, có/không";
-
-/// Booleans of the areas file (yes/no, y/n, true/false, 1/0, x, có/không); empty is
-/// `false` (an unmarked box).
-pub fn parse_bool(raw: &str) -> Option<bool> {
-    match fold(raw).as_str() {
-        "yes" | "y" | "true" | "1" | "x" | "co" | "c" | "dung" => Some(true),
-        "no" | "n" | "false" | "0" | "" | "khong" | "k" | "sai" => Some(false),
-        _ => None,
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Sex {
-    Male,
-    Female,
-}
-
-impl Sex {
-    pub fn code(self) -> &'static str {
-        match self {
-            Sex::Male => "male",
-            Sex::Female => "female",
-        }
-    }
-}
 
 /// A value outside a closed vocabulary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

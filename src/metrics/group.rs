@@ -2,10 +2,10 @@
 
 use super::dimension::{group_key, Dimension, Flag};
 use super::fold::{RowKey, AGE_BANDS, NO_ENTERPRISE};
-use crate::ingest::value::parse_bool;
 use crate::reference::groups::{ethnicities, religions};
 use crate::reference::{Ownership, Reference};
 use crate::roll::NO_CODE;
+use crate::text::parse_bool;
 
 /// The groups of one dimension and how members map to them.
 pub struct Grouper<'a> {

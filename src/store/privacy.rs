@@ -10,8 +10,7 @@ use std::path::Path;
 
 use super::fsutil;
 
-pub const KEY_BYTES: usize = 16;
-pub type Key = [u8; KEY_BYTES];
+pub use crate::roll::{Key, KEY_BYTES};
 
 #[derive(Clone)]
 pub struct Secret {

@@ -7,8 +7,8 @@ use std::path::Path;
 
 use super::part;
 use super::privacy::{Key, KEY_BYTES};
-use crate::ingest::roll::Member;
 use crate::roll::Birth;
+use crate::roll::Member;
 
 /// Column names of a roll part.
 pub mod col {

@@ -447,8 +447,8 @@ fn small_codes(dict: &[String], name: &str, rec: &IngestRecord) -> Result<Vec<u8
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::roll::Member;
     use crate::org::Org;
+    use crate::roll::Member;
     use crate::store::part::PartWriter;
     use crate::store::rolls;
     use chrono::NaiveDate;
