@@ -301,6 +301,7 @@ pub fn run(store: &Store, opts: &Options) -> Result<Summary> {
         .files
         .iter()
         .any(|f| matches!(f.outcome, Outcome::Ingested(_)));
+    crate::store::fault::point("parsed");
     if !opts.dry_run && !strict_failure && changed {
         writer.commit(next)?;
         summary.committed = true;

@@ -113,6 +113,7 @@ fn write_atomic_as(path: &Path, bytes: &[u8], create: fn(&Path) -> Result<File>)
     f.sync_all()
         .with_context(|| format!("cannot write {}", tmp.display()))?;
     drop(f);
+    super::fault::point("atomic-file-synced");
     fs::rename(&tmp, path).with_context(|| format!("cannot replace {}", path.display()))?;
     sync_dir(dir)
 }

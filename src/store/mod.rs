@@ -220,7 +220,9 @@ impl Writer {
         fault::point("after-manifest");
         self.manifest = next;
         self.staged.clear();
-        self.remove_leftovers()
+        self.remove_leftovers()?;
+        fault::point("leftovers-removed");
+        Ok(())
     }
 
     /// Deletes staged temp files and any part the manifest does not name.

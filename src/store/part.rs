@@ -106,6 +106,7 @@ impl PartWriter {
             let r = w.write_batch(df);
             self.check(r, "write")?;
         }
+        super::fault::point("row-group-written");
         Ok(())
     }
 
@@ -126,9 +127,11 @@ impl PartWriter {
             self.check(r, "finish")?;
             drop(w);
         }
+        super::fault::point("part-written");
         self.sync
             .sync_all()
             .with_context(|| format!("cannot sync {}", self.path.display()))?;
+        super::fault::point("part-synced");
         let (hasher, bytes) = {
             let guard = self
                 .state

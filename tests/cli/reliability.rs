@@ -37,37 +37,105 @@ fn assert_recovers(w: &Workdir, expect_rows: Option<u64>) {
 
 #[test]
 fn a_crash_at_each_commit_step_leaves_the_store_whole() {
-    for (point, visible) in [
-        ("before-rename", false),
-        ("before-manifest", false),
-        ("after-manifest", true),
-    ] {
+    // Every step from reading to committing, in order; only from the manifest's rename
+    // on is the new snapshot visible.
+    for (point, visible) in CRASH_POINTS {
         let w = Workdir::new().with_reference();
         w.write("roll.csv", big_roll(2000, 0));
-        let out = Command::new(env!("CARGO_BIN_EXE_tally"))
-            .current_dir(&w.dir)
-            .env("TALLY_STORE", w.store())
-            .env("TALLY_FAULT", point)
-            .args([
+        crash_at(&w, point, &[]);
+        assert_recovers(&w, visible.then_some(2000));
+    }
+}
+
+/// The fault points of an ingest, in the order it reaches them, and whether the
+/// snapshot is committed once the process dies there.
+const CRASH_POINTS: [(&str, bool); 8] = [
+    ("row-group-written", false),
+    ("part-written", false),
+    ("part-synced", false),
+    ("parsed", false),
+    ("before-rename", false),
+    ("before-manifest", false),
+    ("atomic-file-synced", false),
+    ("after-manifest", true),
+];
+
+/// Runs an ingest of roll.csv that aborts at `point` (debug builds), and checks that it
+/// died there rather than failing cleanly.
+fn crash_at(w: &Workdir, point: &str, extra: &[&str]) {
+    let out = Command::new(env!("CARGO_BIN_EXE_tally"))
+        .current_dir(&w.dir)
+        .env("TALLY_STORE", w.store())
+        .env("TALLY_FAULT", point)
+        .args([
+            "ingest",
+            "roll.csv",
+            "--org",
+            "youth",
+            "--as-of",
+            "31/10/2026",
+        ])
+        .args(extra)
+        .output()
+        .unwrap();
+    assert!(
+        !out.status.success(),
+        "{point}: the fault point did not fire"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        assert_eq!(out.status.signal(), Some(6), "{point}: not an abort");
+    }
+}
+
+/// A corrected file replacing a snapshot, killed at each step: the store shows the old
+/// snapshot or the new one, never both or neither, and the next writer removes what
+/// the dead one left.
+#[test]
+fn a_crash_while_replacing_a_snapshot_leaves_the_old_or_the_new() {
+    for (point, visible) in CRASH_POINTS
+        .iter()
+        .copied()
+        .chain([("leftovers-removed", true)])
+    {
+        let w = Workdir::new().with_reference();
+        w.write("roll.csv", big_roll(2000, 0));
+        ingest_roll(&w, "roll.csv", "youth").expect(0);
+        // The corrected export: 1,500 rows.
+        w.write("roll.csv", big_roll(1500, 0));
+        crash_at(&w, point, &["--replace"]);
+        w.tally(&["status"]).expect(0);
+        assert_eq!(
+            youth_rows(&w),
+            Some(if visible { 1500 } else { 2000 }),
+            "{point}"
+        );
+        // The next writer finishes the job: the corrected file, one live part.
+        let again = w
+            .tally(&[
                 "ingest",
                 "roll.csv",
                 "--org",
                 "youth",
                 "--as-of",
                 "31/10/2026",
+                "--replace",
             ])
-            .output()
-            .unwrap();
-        assert!(
-            !out.status.success(),
-            "{point}: the fault point did not fire"
-        );
-        assert_recovers(&w, visible.then_some(2000));
+            .expect(0);
+        assert_eq!(youth_rows(&w), Some(1500), "{point}: {}", again.stdout);
+        assert_eq!(w.roll_parts(), 1, "{point}: exactly the live part remains");
+        let tmp: Vec<_> = std::fs::read_dir(w.store().join("tmp")).unwrap().collect();
+        assert!(tmp.is_empty(), "{point}: leftovers in tmp: {tmp:?}");
     }
 }
 
+/// A stress run, not part of the suite: timed kills can all land in one phase on a slow
+/// machine, so the crash points above are what the suite relies on. Run by hand with
+/// `cargo test --test cli -- --ignored sigkill`.
 #[cfg(unix)]
 #[test]
+#[ignore = "stress: kills at fixed delays; the crash-point tests cover each step"]
 fn sigkill_at_random_moments_of_a_large_ingest_never_tears_the_store() {
     let w = Workdir::new().with_reference();
     w.write("roll.csv", big_roll(2000, 0));
