@@ -40,9 +40,12 @@ fn text_sheet(
     let ws = wb.add_worksheet();
     ws.set_name(name)?;
     header(ws, head, bold)?;
+    // A string cell of a workbook is never evaluated, so text goes in as it is (the
+    // CSV's guard, an apostrophe before `=`, `+`, `-`, `@`, would show here, as in
+    // "'-68.21").
     for (r, row) in body.iter().enumerate() {
         for (c, cell) in row.iter().enumerate() {
-            ws.write_string((r + 1) as u32, c as u16, crate::text::defuse(cell).as_ref())?;
+            ws.write_string((r + 1) as u32, c as u16, cell)?;
         }
     }
     widths(ws, head, body)

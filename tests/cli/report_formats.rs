@@ -510,3 +510,130 @@ period,org,dimension,group,members,members_start,recruited,left,eligible,coverag
 ";
     assert_eq!(out, expected);
 }
+
+/// The youth fixture's numbers (hand-computed: see metrics_youth_golden.csv) in every
+/// Markdown table and every XLSX sheet, in English and Vietnamese number formats.
+#[test]
+fn markdown_and_every_xlsx_sheet_carry_the_numbers_in_both_languages() {
+    use calamine::{open_workbook, Data, Reader, Xlsx};
+    let w = youth_store();
+    for lang in ["en", "vi"] {
+        // 1.79 → "1.79" or "1,79".
+        let n = |s: &str| {
+            if lang == "vi" {
+                s.replace('.', ",")
+            } else {
+                s.to_string()
+            }
+        };
+        let org = if lang == "vi" {
+            "Đoàn Thanh niên"
+        } else {
+            "Youth Union"
+        };
+        let summary = [
+            org.to_string(),
+            "2026-10-31".into(),
+            "5".into(),
+            "280".into(),
+            n("1.79% (-68.21)"),
+            n("70.00%"),
+            n("0.56% (-59.44)"),
+            n("1.25% (-68.75)"),
+            n("1.11% (-68.89)"),
+        ];
+        let urge = [
+            ["02647 Phường Lào Cai", "3.00%", "80.00%", "-77.00"],
+            ["02683 Xã Bát Xát", "0.00%", "70.00%", "-70.00"],
+            ["02686 Xã A Mú Sung", "0.00%", "70.00%", "-70.00"],
+            ["02680 Xã Hợp Thành", "1.25%", "70.00%", "-68.75"],
+        ];
+        // Rural areas, yes: 2 members, 4 at the start, 1 recruited, 3 left, 180 eligible.
+        let rural_yes = [
+            "2", "4", "1", "3", "180", "1.11%", "0.57%", "70.00%", "-68.89",
+        ];
+        let note = if lang == "vi" {
+            "Đoàn Thanh niên: 1 đơn vị có thành viên nhưng chưa có số đối tượng: 90001"
+        } else {
+            "Youth Union: 1 unit(s) with members have no eligible count: 90001"
+        };
+
+        let md = w
+            .tally(&[
+                "report", "--period", "2026-10", "--org", "youth", "--format", "md", "--lang", lang,
+            ])
+            .expect(0)
+            .stdout;
+        let md_row = |cells: &[String]| format!("| {} |", cells.join(" | "));
+        assert!(md.contains(&md_row(&summary)), "{lang}: summary\n{md}");
+        for u in &urge {
+            let cells: Vec<String> =
+                [org.to_string(), u[0].into(), n(u[1]), n(u[2]), n(u[3])].into();
+            assert!(md.contains(&md_row(&cells)), "{lang}: {u:?}\n{md}");
+        }
+        let rural = if lang == "vi" {
+            ["Nông thôn", "Có"]
+        } else {
+            ["Rural areas", "yes"]
+        };
+        let mut cells: Vec<String> = vec![org.into(), rural[0].into(), rural[1].into()];
+        cells.extend(rural_yes.iter().map(|c| n(c)));
+        assert!(md.contains(&md_row(&cells)), "{lang}: details\n{md}");
+        assert!(md.contains(note), "{lang}: note\n{md}");
+
+        let file = format!("r-{lang}.xlsx");
+        w.tally(&[
+            "report", "--period", "2026-10", "--org", "youth", "--format", "xlsx", "--lang", lang,
+            "--output", &file,
+        ])
+        .expect(0);
+        let mut wb: Xlsx<_> = open_workbook(w.dir.join(&file)).unwrap();
+        let sheet = |wb: &mut Xlsx<_>, name: &str| -> Vec<Vec<String>> {
+            wb.worksheet_range(name)
+                .unwrap()
+                .rows()
+                .skip(1)
+                .map(|r| r.iter().map(|c| c.to_string()).collect())
+                .collect()
+        };
+        let s = sheet(&mut wb, "summary");
+        assert_eq!(s[0][..9], summary, "{lang}: summary sheet");
+        let u = sheet(&mut wb, "to urge");
+        let want: Vec<Vec<String>> = urge
+            .iter()
+            .map(|u| vec![org.to_string(), u[0].into(), n(u[1]), n(u[2]), n(u[3])])
+            .collect();
+        assert_eq!(u, want, "{lang}: to urge");
+        assert!(
+            sheet(&mut wb, "to replicate").is_empty(),
+            "{lang}: nobody above target"
+        );
+        let d = sheet(&mut wb, "details");
+        let row = d
+            .iter()
+            .find(|r| r[1] == rural[0] && r[2] == rural[1])
+            .unwrap_or_else(|| panic!("{lang}: {d:?}"));
+        let want: Vec<String> = rural_yes.iter().map(|c| n(c)).collect();
+        assert_eq!(row[3..12], want, "{lang}: details sheet");
+        assert_eq!(
+            sheet(&mut wb, "notes"),
+            [[note.to_string()]],
+            "{lang}: notes sheet"
+        );
+        // The tidy sheet holds real numbers whatever the language.
+        let range = wb.worksheet_range("coverage").unwrap();
+        let total = range
+            .rows()
+            .find(|r| r[2] == Data::String("total".into()))
+            .unwrap();
+        assert_eq!(
+            [&total[4], &total[8], &total[9], &total[12]],
+            [
+                &Data::Float(5.0),
+                &Data::Float(280.0),
+                &Data::Float(1.79),
+                &Data::Float(-68.21)
+            ]
+        );
+    }
+}
