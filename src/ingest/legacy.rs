@@ -197,9 +197,40 @@ pub const VIETNAMESE_LETTERS: &str =
     "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ\
 ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴĐ";
 
+/// The vowel clusters of Vietnamese syllables (tone marks aside), "oo" for loanwords
+/// such as xoong. A wrong decoding of one legacy encoding as another leaves letters
+/// that are Vietnamese one by one but not together: VNI's "Trần" (Tra + a-grave) read
+/// as TCVN3 is "Traàn", with the cluster "aa".
+const NUCLEI: &[&str] = &[
+    "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "ai", "ao", "au", "ay", "âu", "ây",
+    "eo", "êu", "ia", "iê", "iu", "oa", "oă", "oe", "oi", "oo", "ôi", "ơi", "ua", "uâ", "uê", "ui",
+    "uô", "uơ", "uy", "ưa", "ưi", "ươ", "ưu", "yê", "iêu", "oai", "oay", "oeo", "uây", "uôi",
+    "uya", "uyê", "uyu", "ươi", "ươu", "yêu",
+];
+
+/// How many vowel clusters of a word no Vietnamese syllable has.
+fn odd_clusters(word: &str) -> usize {
+    let toneless: String = word
+        .to_lowercase()
+        .nfd()
+        .filter(|c| !matches!(c, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}'))
+        .nfc()
+        .collect();
+    let vowel = |c: char| "aăâeêioôơuưy".contains(c);
+    // In "gi" before a vowel (giữ, giờ, giấy) the i belongs to the consonant.
+    let body = match toneless.strip_prefix("gi") {
+        Some(rest) if rest.starts_with(vowel) => rest.to_string(),
+        _ => toneless,
+    };
+    body.split(|c: char| !vowel(c))
+        .filter(|run| !run.is_empty() && !NUCLEI.contains(run))
+        .count()
+}
+
 /// How Vietnamese a decoded text looks: +1 for each Vietnamese letter, −3 for any other
 /// non-ASCII character (the debris of a wrong decoding), −5 for a word with more than one
-/// tone mark (no Vietnamese syllable has two), after NFC.
+/// tone mark (no Vietnamese syllable has two) and −5 for each vowel cluster no syllable
+/// has, after NFC.
 pub fn vietnamese_score(text: &str) -> f64 {
     let mut score = 0.0;
     let nfc: String = text.nfc().collect();
@@ -224,6 +255,7 @@ pub fn vietnamese_score(text: &str) -> f64 {
         if tones > 1 {
             score -= 5.0 * (tones - 1) as f64;
         }
+        score -= 5.0 * odd_clusters(word) as f64;
     }
     score
 }
@@ -326,6 +358,29 @@ mod tests {
         assert_eq!(nfc(b"\xd1a\xebng V\xf6\xf4ng"), "Đặng Vương");
         assert_eq!(nfc(b"\xd1\xf6\xf4\xefc"), "Được");
         assert_eq!(nfc(b"HA\xd8 GIANG"), "HÀ GIANG");
+    }
+
+    #[test]
+    fn real_names_have_only_vietnamese_vowel_clusters() {
+        for name in [
+            "Nguyễn Văn Huỳnh",
+            "Trần Thị Phượng",
+            "Lê Khuê",
+            "Hoàng Thuý Quỳnh",
+            "Giàng A Páo",
+            "giữ giờ giấy",
+            "Cường Hiếu Tuấn",
+            "quyết khuya xoong",
+            "Ngoãn Khoẻ người",
+            "Lò Thị Mai",
+        ] {
+            for word in name.split(' ') {
+                assert_eq!(odd_clusters(word), 0, "{word}");
+            }
+        }
+        for garbled in ["Traàn", "Vaờn", "Haống", "Haỷi"] {
+            assert_eq!(odd_clusters(garbled), 1, "{garbled}");
+        }
     }
 
     #[test]

@@ -6,9 +6,10 @@ use std::path::Path;
 use super::Reject;
 use crate::store::fsutil;
 use crate::text::defuse;
+use unicode_normalization::UnicodeNormalization;
 
 /// Writes the rejects as CSV: `file,line,column,value,reason,hint`, then the original
-/// columns (the union of the files' headers, in order of first appearance).
+/// columns (the union of the files' headers, in order of first appearance), in NFC.
 pub fn write(path: &Path, rejects: &[Reject]) -> Result<()> {
     let mut columns: Vec<String> = Vec::new();
     for r in rejects {
@@ -51,7 +52,12 @@ pub fn write(path: &Path, rejects: &[Reject]) -> Result<()> {
                     .to_string();
                 rec.push(v);
             }
-            w.write_record(rec.iter().map(|v| defuse(v).into_owned()))?;
+            // Composed (NFC), as tally reads text: a legacy file decodes to base letters
+            // and combining marks (VNI writes them so), which some programs show apart.
+            w.write_record(
+                rec.iter()
+                    .map(|v| defuse(&v.nfc().collect::<String>()).into_owned()),
+            )?;
         }
         w.flush()?;
     }

@@ -144,3 +144,52 @@ fn lone_cr_line_ends_keep_their_line_numbers() {
     let run = ingest_women(&w, "mac_bad.csv", &[]).expect(65);
     assert!(run.stderr.contains("mac_bad.csv:3:"), "{}", run.stderr);
 }
+
+/// Legacy encodings checked against bytes written out by hand from the published code
+/// table (TCVN 5712 VN3 and VNI columns): ê = AA / "e"+E2, ị = DE / F2, ằ = BB /
+/// "a"+E8, ầ = C7 / "a"+E0, ă = A8 / "a"+EA, ả = B6 / "a"+FB. The rows are rejected
+/// (unknown unit), so the names come back through the rejects file, where they are
+/// compared exactly: an accent-insensitive match could not hide a wrong tone here.
+#[test]
+fn legacy_names_decode_exactly_as_the_code_tables_say() {
+    let w = Workdir::new().with_reference();
+    let tcvn3: &[u8] =
+        b"full_name,area_code\nL\xaa Th\xde H\xbbng,99999\nTr\xc7n V\xa8n H\xb6i,99998\n";
+    let vni: &[u8] =
+        b"full_name,area_code\nLe\xe2 Th\xf2 Ha\xe8ng,99999\nTra\xe0n Va\xean Ha\xfbi,99998\n";
+    for (file, bytes, encoding) in [("t3.csv", tcvn3, "tcvn3"), ("vni.csv", vni, "vni")] {
+        w.write(file, bytes);
+        // Told the encoding, and left to detect it: the same names.
+        for forced in [true, false] {
+            let mut args = vec![
+                "ingest",
+                file,
+                "--org",
+                "youth",
+                "--as-of",
+                "31/10/2026",
+                "--rejects",
+                "r.csv",
+            ];
+            if forced {
+                args.extend(["--encoding", encoding]);
+            }
+            let run = w.tally(&args).expect(65);
+            assert!(
+                run.stdout.contains(&format!("({encoding},")),
+                "{encoding}: {}",
+                run.stdout
+            );
+            let names: Vec<String> = csv::Reader::from_path(w.dir.join("r.csv"))
+                .unwrap()
+                .records()
+                .map(|r| r.unwrap()[6].to_string())
+                .collect();
+            assert_eq!(
+                names,
+                ["Lê Thị Hằng", "Trần Văn Hải"],
+                "{encoding}, forced: {forced}"
+            );
+        }
+    }
+}
