@@ -1,7 +1,7 @@
-//! Writes a synthetic province in the input formats (README: "What the inputs look
-//! like"): areas, enterprises, eligible counts, targets, and one roll per organization,
-//! each roll in the shape a different real export takes (title rows, semicolons, tabs,
-//! Vietnamese or English headers, area by code or by name, birth year only).
+//! Writes a synthetic province in the input formats (docs/formats.md): areas,
+//! enterprises, eligible counts, targets, and one roll per organization, each roll in
+//! the shape a different real export takes (title rows, semicolons, tabs, Vietnamese or
+//! English headers, area by code or by name, birth year only).
 //! Deterministic for a seed.
 //!
 //! ```text

@@ -1,7 +1,7 @@
-//! The numbers of a report (README: "What the numbers mean"): per (org, dimension,
-//! group), the stock (members at the period's end and the day before it starts), the
-//! flows (recruited, left), eligible people, coverage, recruitment rate, target and
-//! gap, and enterprise reach.
+//! The numbers of a report (docs/metrics.md): per (org, dimension, group), the stock
+//! (members at the period's end and the day before it starts), the flows (recruited,
+//! left), eligible people, coverage, recruitment rate, target and gap, and enterprise
+//! reach.
 
 pub mod denominator;
 pub mod dimension;
