@@ -47,5 +47,7 @@ mod tests {
         assert_eq!(format(-5), "-0.05");
         assert_eq!(format(10000), "100.00");
         assert_eq!(format(-1234), "-12.34");
+        // Zero has no sign.
+        assert_eq!(format(0), "0.00");
     }
 }

@@ -122,9 +122,13 @@ mod tests {
             ("2026-Q3", "2026-Q3", d(2026, 7, 1), d(2026, 9, 30)),
             ("2026-q4", "2026-Q4", d(2026, 10, 1), d(2026, 12, 31)),
             ("2026-H1", "2026-H1", d(2026, 1, 1), d(2026, 6, 30)),
+            ("2026-h2", "2026-H2", d(2026, 7, 1), d(2026, 12, 31)),
             ("2026", "2026", d(2026, 1, 1), d(2026, 12, 31)),
             ("last-month", "2026-10", d(2026, 10, 1), d(2026, 10, 31)),
             ("this-year", "2026", d(2026, 1, 1), d(2026, 12, 31)),
+            ("this-month", "2026-11", d(2026, 11, 1), d(2026, 11, 30)),
+            ("last-year", "2025", d(2025, 1, 1), d(2025, 12, 31)),
+            (" Last-Month ", "2026-10", d(2026, 10, 1), d(2026, 10, 31)),
         ];
         for (raw, label, start, end) in cases {
             let p = Period::parse(raw, today).unwrap_or_else(|| panic!("{raw}"));
@@ -146,9 +150,17 @@ mod tests {
             "2026-H3",
             "",
             "2026-10-31",
+            // A month is one or two digits: not three, not signed.
+            "2026-011",
+            "2026-+1",
+            "2026-1x",
         ] {
             assert!(Period::parse(bad, today).is_none(), "{bad}");
         }
+        // The year of a period (for denominators and targets) and its label.
+        let q = Period::parse("2026-Q3", today).unwrap();
+        assert_eq!((q.year(), q.to_string()), (2026, "2026-Q3".to_string()));
+        assert_eq!(Period::parse("last-year", today).unwrap().year(), 2025);
         assert_eq!(
             Period::parse("2026-10", today).unwrap().before_start(),
             d(2026, 9, 30)
