@@ -449,6 +449,49 @@ mod tests {
         assert_eq!(Birth::Year(1996).age_on(d(2026, 1, 1)), 30);
     }
 
+    /// Cases the first mutation run (cargo-mutants) showed untested. Equivalent mutants,
+    /// which no input can tell apart, are listed in RELIABILITY.md with the reason.
+    #[test]
+    fn edges_the_mutants_found() {
+        // A date part with a sign, or a three-digit day or month, is not a date.
+        for bad in ["31/+1/2026", "31/010/2026", "2026-+1-05"] {
+            assert_eq!(parse_date(bad, 2026), Err(DateError::Invalid), "{bad}");
+        }
+        // Month-first only when the swapped date exists: 31 February is just invalid.
+        assert_eq!(parse_date("02/31/2026", 2026), Err(DateError::Invalid));
+        assert_eq!(parse_date("10/31/2026", 2026), Err(DateError::MonthFirst));
+        // Evidence of day order: 13 and over can only be a day; 12 either.
+        assert_eq!(day_first_evidence("13/12/2026"), Some(true));
+        assert_eq!(day_first_evidence("12/13/2026"), Some(false));
+        assert_eq!(day_first_evidence("12/12/2026"), None);
+        assert_eq!(day_first_evidence("1/100/2026"), None);
+        // A birth date may be an Excel serial: five digits are a date, not a year.
+        assert_eq!(parse_birth("12345", 2026), Ok(Birth::Date(d(1933, 10, 18))));
+        // Scientific notation as Excel writes it, and what only looks like it.
+        assert!(is_scientific("1,23457E+11"));
+        assert!(is_scientific("1.2e11"));
+        for not in [
+            "e+11", "E11", ".e5", "1.2e", "1.2E+", "1.2E+1x", "1x2E+11", "abc",
+        ] {
+            assert!(!is_scientific(not), "{not}");
+        }
+        // What a bad ID is told, and how to fix it.
+        assert!(IdProblem::Scientific
+            .describe()
+            .contains("scientific notation"));
+        assert_eq!(IdProblem::Length(11).describe(), "it has 11 digits");
+        for p in [IdProblem::Scientific, IdProblem::LostZero] {
+            assert_eq!(
+                p.hint(),
+                "format the ID column as Text in Excel and export again"
+            );
+        }
+        assert_eq!(
+            IdProblem::NotDigits.hint(),
+            "correct the ID in the source roll, or leave the cell empty"
+        );
+    }
+
     #[test]
     fn as_of_two_digit_years_pivot_on_the_current_year() {
         use chrono::Datelike;
