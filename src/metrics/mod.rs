@@ -10,6 +10,7 @@ pub mod group;
 pub mod pct;
 pub mod period;
 pub mod suppress;
+mod units;
 
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashSet};
@@ -300,8 +301,8 @@ pub fn coverage(
             },
         };
         org_rows(plan, &source, &mut out);
-        lacking_denominators(plan, &source, &mut out);
-        rank(plan, &source, &mut out);
+        units::lacking_denominators(plan, &source, &mut out);
+        units::rank(plan, &source, &mut out);
     }
     out.rows.sort_by(|a, b| {
         (a.org.code(), &a.dimension, &a.group).cmp(&(b.org.code(), &b.dimension, &b.group))
@@ -437,89 +438,4 @@ fn row(
         snapshot_as_of: source.snapshot_as_of,
         suppressed: Vec::new(),
     }
-}
-
-/// Units with active members but no denominator for this org.
-fn lacking_denominators(plan: &Plan, source: &Source, out: &mut Coverage) {
-    let reference = plan.reference;
-    let eligible = Eligible::new(reference, source.org, plan.req.period.year());
-    let with_counts = eligible.units_with_counts();
-    if with_counts.is_empty() && reference.eligible.is_empty() {
-        return;
-    }
-    let mut lacking: Vec<String> = source
-        .active_areas()
-        .into_iter()
-        .filter(|a| !covered_by(reference, &with_counts, *a))
-        .map(|a| reference.areas.units[a as usize].code.clone())
-        .collect();
-    lacking.sort();
-    lacking.dedup();
-    if !lacking.is_empty() {
-        out.notes.push(Note::UnitsWithoutDenominator {
-            org: source.org,
-            units: lacking,
-        });
-    }
-}
-
-/// Whether a unit or one of its ancestors has a plain denominator.
-fn covered_by(reference: &Reference, with_counts: &HashSet<u32>, unit: u32) -> bool {
-    let code = &reference.areas.units[unit as usize].code;
-    reference.areas.lineage(code).iter().any(|a| {
-        reference
-            .areas
-            .position(&a.code)
-            .is_some_and(|i| with_counts.contains(&i))
-    })
-}
-
-/// The units furthest below and above target at the lowest level that has denominators.
-fn rank(plan: &Plan, source: &Source, out: &mut Coverage) {
-    let (reference, p, org) = (plan.reference, &plan.req.period, source.org);
-    let eligible = Eligible::new(reference, org, p.year());
-    let units = eligible.units_with_counts();
-    let Some(level) = units
-        .iter()
-        .map(|u| &reference.areas.units[*u as usize])
-        .max_by_key(|u| reference.areas.lineage(&u.code).len())
-        .map(|u| u.level.clone())
-    else {
-        return;
-    };
-    let dim = Dimension::Level(level.clone());
-    let mut g = Grouper::new(&dim, reference);
-    let active: Vec<u64> = source.counts(&mut g).iter().map(|c| c.members).collect();
-    let mut ranked = Vec::new();
-    for gi in 0..g.labels.len() as u32 {
-        let (Some(den), Some(t)) = (
-            eligible.of(&g, gi),
-            denominator::target(reference, org, p.year(), &g, gi),
-        ) else {
-            continue;
-        };
-        let Some(c) = pct::ratio(active[gi as usize], den) else {
-            continue;
-        };
-        ranked.push(Ranked {
-            org,
-            level: level.clone(),
-            code: g.labels[gi as usize].clone(),
-            name: g.names[gi as usize].clone(),
-            coverage_pct: c,
-            target_pct: t,
-            gap_pp: c - t,
-        });
-    }
-    ranked.sort_by(|a, b| (a.gap_pp, &a.code).cmp(&(b.gap_pp, &b.code)));
-    out.lagging
-        .extend(ranked.iter().filter(|r| r.gap_pp < 0).take(RANKED).cloned());
-    out.leading.extend(
-        ranked
-            .iter()
-            .rev()
-            .filter(|r| r.gap_pp >= 0)
-            .take(RANKED)
-            .cloned(),
-    );
 }

@@ -12,6 +12,7 @@
 
 #[cfg(windows)]
 mod acl;
+mod batch;
 pub mod fault;
 pub mod fsutil;
 pub mod lock;
