@@ -17,7 +17,10 @@ use crate::roll::{Batch, Codes, Columns, NO_CODE, NO_DAY, NO_VALUE};
 /// religion) are told apart by comparing views, never by comparing strings.
 #[derive(Default)]
 pub(super) struct Encoder {
+    /// Short values (up to 12 bytes), by their view, which holds the value itself.
     by_view: FxHashMap<u128, u32>,
+    /// Long values by their view, within the current chunk only.
+    by_long_view: FxHashMap<u128, u32>,
     by_text: FxHashMap<String, u32>,
 }
 
@@ -26,8 +29,11 @@ impl Encoder {
         out.clear();
         self.by_view.clear();
         self.by_text.clear();
-        let mut last: Option<(u128, u32)> = None;
         for arr in col.downcast_iter() {
+            // A long value's view points into its chunk's own buffers: it names the
+            // value only within the chunk.
+            self.by_long_view.clear();
+            let mut last: Option<(u128, u32)> = None;
             let validity = arr.validity();
             for (i, view) in arr.views().iter().enumerate() {
                 if validity.is_some_and(|b| !b.get_bit(i)) {
@@ -38,11 +44,17 @@ impl Encoder {
                 let code = match last {
                     Some((k, c)) if k == key => c,
                     _ => {
-                        let c = match self.by_view.get(&key) {
+                        let inline = view.length <= 12;
+                        let memo = if inline {
+                            &mut self.by_view
+                        } else {
+                            &mut self.by_long_view
+                        };
+                        let c = match memo.get(&key) {
                             Some(&c) => c,
                             None => {
-                                let c = self.code_of(arr.value(i), view.length <= 12, out);
-                                self.by_view.insert(key, c);
+                                let c = code_of(&mut self.by_text, arr.value(i), inline, out);
+                                memo.insert(key, c);
                                 c
                             }
                         };
@@ -54,19 +66,19 @@ impl Encoder {
             }
         }
     }
+}
 
-    /// The code of a value not seen under this view. A short value's view is the value
-    /// itself, so it is new; a long one may sit elsewhere under another view.
-    fn code_of(&mut self, text: &str, inline: bool, out: &mut Codes) -> u32 {
-        if !inline {
-            if let Some(&c) = self.by_text.get(text) {
-                return c;
-            }
-            self.by_text.insert(text.to_string(), out.dict.len() as u32);
+/// The code of a value not seen under this view. A short value's view is the value
+/// itself, so it is new; a long one may be known under another view.
+fn code_of(by_text: &mut FxHashMap<String, u32>, text: &str, inline: bool, out: &mut Codes) -> u32 {
+    if !inline {
+        if let Some(&c) = by_text.get(text) {
+            return c;
         }
-        out.dict.push(text.to_string());
-        (out.dict.len() - 1) as u32
+        by_text.insert(text.to_string(), out.dict.len() as u32);
     }
+    out.dict.push(text.to_string());
+    (out.dict.len() - 1) as u32
 }
 
 /// Refills `b` from a decoded row group.
@@ -201,5 +213,18 @@ mod tests {
             (out.dict.as_slice(), out.rows.as_slice()),
             (&["x".to_string()][..], &[0][..])
         );
+    }
+
+    #[test]
+    fn long_values_of_different_chunks_are_told_apart() {
+        // Each chunk keeps its own buffers: these two values, first in their chunks,
+        // have the same length and prefix and so the same 16-byte view.
+        let mut a = StringChunked::new("c".into(), &[Some("0101234567-001")]);
+        a.append(&StringChunked::new("c".into(), &[Some("0101234567-002")]))
+            .unwrap();
+        let mut out = Codes::default();
+        Encoder::default().encode(&a, &mut out);
+        assert_eq!(out.dict, ["0101234567-001", "0101234567-002"]);
+        assert_eq!(out.rows, [0, 1]);
     }
 }

@@ -98,19 +98,19 @@ where
         }
         accs
     };
-    let partials: Vec<Vec<Option<A>>> = std::thread::scope(|scope| {
+    let partials = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads).map(|_| scope.spawn(worker)).collect();
+        // A thread that panicked has lost its batches: an error, never short counts.
         handles
             .into_iter()
-            .map(|h| h.join().unwrap_or_default())
-            .collect()
+            .map(|h| h.join())
+            .collect::<std::result::Result<Vec<_>, _>>()
     });
+    let partials: Vec<Vec<Option<A>>> =
+        partials.map_err(|_| anyhow::anyhow!("a report thread failed"))?;
     let mut failures = failures
         .into_inner()
         .map_err(|_| anyhow::anyhow!("a report thread failed"))?;
-    if partials.len() != threads {
-        anyhow::bail!("a report thread failed");
-    }
     failures.sort_by_key(|f| (!f.checksum, f.part));
     if let Some(f) = failures.into_iter().next() {
         return Err(f.error);
