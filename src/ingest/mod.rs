@@ -4,6 +4,7 @@
 pub mod decode;
 pub mod headers;
 pub mod legacy;
+pub mod national_id;
 pub mod problem;
 pub mod reference;
 pub mod rejects;

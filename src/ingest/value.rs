@@ -4,6 +4,9 @@
 use crate::text::fold;
 use chrono::NaiveDate;
 
+pub use super::national_id::{
+    cccd_disagreements, parse_national_id, IdProblem, NationalId, ID_EXPECTED,
+};
 pub use crate::roll::{Birth, Sex};
 pub use crate::text::parse_bool;
 
@@ -245,147 +248,6 @@ pub fn is_scientific(raw: &str) -> bool {
     }
 }
 
-/// A validated citizen ID, digits only.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NationalId {
-    pub digits: String,
-    /// Set when Excel had dropped the leading zero and we restored it.
-    pub restored: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum IdProblem {
-    Scientific,
-    NotDigits,
-    Length(usize),
-    Province(String),
-    Century(char),
-    /// An 11-digit value that does not validate once padded.
-    LostZero,
-}
-
-impl IdProblem {
-    pub fn describe(&self) -> String {
-        match self {
-            IdProblem::Scientific => "Excel wrote it in scientific notation; the digits are lost".into(),
-            IdProblem::NotDigits => "it contains characters other than digits".into(),
-            IdProblem::Length(n) => format!("it has {n} digits"),
-            IdProblem::Province(p) => format!("its province code {p} is not 001–096"),
-            IdProblem::Century(c) => format!("its century/sex digit {c} is not 0–5"),
-            IdProblem::LostZero => {
-                "it has 11 digits and adding the leading zero Excel drops does not match the row's birth year and sex".into()
-            }
-        }
-    }
-
-    pub fn hint(&self) -> &'static str {
-        match self {
-            IdProblem::Scientific | IdProblem::LostZero => {
-                "format the ID column as Text in Excel and export again"
-            }
-            _ => "correct the ID in the source roll, or leave the cell empty",
-        }
-    }
-}
-
-pub const ID_EXPECTED: &str = "a 12-digit CCCD or a 9-digit CMND";
-
-/// Parses a CCCD (12 digits) or CMND (9 digits). An 11-digit value is restored to 12
-/// only when the padded number agrees with the row's birth year and sex.
-pub fn parse_national_id(
-    raw: &str,
-    birth: Option<Birth>,
-    sex: Option<Sex>,
-) -> Result<NationalId, IdProblem> {
-    let s: String = raw
-        .trim()
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '\'' | '\u{a0}'))
-        .collect();
-    if is_scientific(&s) {
-        return Err(IdProblem::Scientific);
-    }
-    if !s.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(IdProblem::NotDigits);
-    }
-    match s.len() {
-        9 => Ok(NationalId {
-            digits: s,
-            restored: false,
-        }),
-        12 => {
-            check_cccd(&s)?;
-            Ok(NationalId {
-                digits: s,
-                restored: false,
-            })
-        }
-        11 => {
-            let padded = format!("0{s}");
-            let agrees = check_cccd(&padded).is_ok()
-                && birth.is_some()
-                && cccd_disagreements(&padded, birth, sex).is_empty();
-            if agrees {
-                Ok(NationalId {
-                    digits: padded,
-                    restored: true,
-                })
-            } else {
-                Err(IdProblem::LostZero)
-            }
-        }
-        n => Err(IdProblem::Length(n)),
-    }
-}
-
-fn check_cccd(s: &str) -> Result<(), IdProblem> {
-    let province: u32 = s[0..3].parse().map_err(|_| IdProblem::NotDigits)?;
-    if !(1..=96).contains(&province) {
-        return Err(IdProblem::Province(s[0..3].to_string()));
-    }
-    let century = s.as_bytes()[3] as char;
-    if !('0'..='5').contains(&century) {
-        return Err(IdProblem::Century(century));
-    }
-    Ok(())
-}
-
-/// What a valid 12-digit CCCD says that the row contradicts (for warnings).
-pub fn cccd_disagreements(id: &str, birth: Option<Birth>, sex: Option<Sex>) -> Vec<String> {
-    let mut out = Vec::new();
-    if id.len() != 12 {
-        return out;
-    }
-    let digit = (id.as_bytes()[3] - b'0') as i32;
-    let century = 1900 + 100 * (digit / 2);
-    let id_sex = if digit % 2 == 0 {
-        Sex::Male
-    } else {
-        Sex::Female
-    };
-    if let Some(b) = birth {
-        let yy: i32 = id[4..6].parse().unwrap_or(-1);
-        if b.year() != century + yy {
-            out.push(format!(
-                "the ID says born {}{:02}, the row says {}",
-                century / 100,
-                yy,
-                b.year()
-            ));
-        }
-    }
-    if let Some(s) = sex {
-        if s != id_sex {
-            out.push(format!(
-                "the ID says {}, the row says {}",
-                id_sex.code(),
-                s.code()
-            ));
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -475,21 +337,6 @@ mod tests {
         ] {
             assert!(!is_scientific(not), "{not}");
         }
-        // What a bad ID is told, and how to fix it.
-        assert!(IdProblem::Scientific
-            .describe()
-            .contains("scientific notation"));
-        assert_eq!(IdProblem::Length(11).describe(), "it has 11 digits");
-        for p in [IdProblem::Scientific, IdProblem::LostZero] {
-            assert_eq!(
-                p.hint(),
-                "format the ID column as Text in Excel and export again"
-            );
-        }
-        assert_eq!(
-            IdProblem::NotDigits.hint(),
-            "correct the ID in the source roll, or leave the cell empty"
-        );
     }
 
     #[test]
@@ -546,66 +393,5 @@ mod tests {
         assert_eq!(parse_pct("80%"), Some(80.0));
         assert_eq!(parse_pct("101"), None);
         assert_eq!(parse_pct("NaN"), None);
-    }
-
-    #[test]
-    fn national_ids() {
-        let born = Some(Birth::Year(1990));
-        assert_eq!(
-            parse_national_id("001090123456", born, Some(Sex::Male))
-                .unwrap()
-                .digits,
-            "001090123456"
-        );
-        assert_eq!(
-            parse_national_id("123456789", None, None).unwrap().digits,
-            "123456789"
-        );
-        let restored = parse_national_id("1190123456", born, None);
-        assert_eq!(restored, Err(IdProblem::Length(10)));
-        let r = parse_national_id("01190123456", born, Some(Sex::Female)).unwrap();
-        assert_eq!((r.digits.as_str(), r.restored), ("001190123456", true));
-        assert_eq!(
-            parse_national_id("01190123456", born, Some(Sex::Male)),
-            Err(IdProblem::LostZero)
-        );
-        assert_eq!(
-            parse_national_id("01190123456", None, None),
-            Err(IdProblem::LostZero)
-        );
-        assert_eq!(
-            parse_national_id("1.2E+11", None, None),
-            Err(IdProblem::Scientific)
-        );
-        assert_eq!(
-            parse_national_id("0010901234AB", None, None),
-            Err(IdProblem::NotDigits)
-        );
-        assert_eq!(
-            parse_national_id("097090123456", None, None),
-            Err(IdProblem::Province("097".into()))
-        );
-        assert_eq!(
-            parse_national_id("001790123456", None, None),
-            Err(IdProblem::Century('7'))
-        );
-        assert_eq!(
-            parse_national_id("0010901234567", None, None),
-            Err(IdProblem::Length(13))
-        );
-    }
-
-    #[test]
-    fn cccd_checks_against_row() {
-        let id = "001290123456"; // 2000s, male, born 2090? no: digits 5-6 are "90"
-        assert_eq!(
-            cccd_disagreements(id, Some(Birth::Year(2090)), Some(Sex::Male)),
-            Vec::<String>::new()
-        );
-        assert_eq!(
-            cccd_disagreements(id, Some(Birth::Year(1990)), None).len(),
-            1
-        );
-        assert_eq!(cccd_disagreements(id, None, Some(Sex::Female)).len(), 1);
     }
 }
