@@ -336,6 +336,7 @@ impl IngestArgs {
             encoding,
             replace: self.replace,
             wait,
+            rejects: self.rejects.clone(),
         })
     }
 }

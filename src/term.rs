@@ -24,6 +24,15 @@ pub fn note(msg: impl std::fmt::Display) {
     }
 }
 
+/// A note for a person watching (a wait, progress): said on a terminal only, where
+/// it helps, and never into a log that cron mails.
+pub fn live_note(msg: impl std::fmt::Display) {
+    use std::io::IsTerminal;
+    if !quiet() && std::io::stderr().is_terminal() {
+        eprintln!("tally: {msg}");
+    }
+}
+
 pub fn error(msg: impl std::fmt::Display) {
     eprintln!("tally: error: {msg}");
 }

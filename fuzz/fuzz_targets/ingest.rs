@@ -31,6 +31,7 @@ fn env() -> &'static Env {
                 dry_run: false,
                 ..opts
             },
+            &ingest::NoProgress,
         )
         .expect("reference ingests");
         assert!(s.committed);
@@ -54,13 +55,18 @@ fn options(files: Vec<PathBuf>) -> Options {
         encoding: None,
         replace: false,
         wait: Duration::from_secs(5),
+        rejects: None,
     }
 }
 
 fuzz_target!(|data: &[u8]| {
     let env = env();
     std::fs::write(&env.file, data).expect("write the input");
-    if let Ok(s) = ingest::run(&env.store, &options(vec![env.file.clone()])) {
+    if let Ok(s) = ingest::run(
+        &env.store,
+        &options(vec![env.file.clone()]),
+        &ingest::NoProgress,
+    ) {
         assert!(!s.committed, "a dry run never commits");
     }
 });

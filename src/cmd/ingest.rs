@@ -12,7 +12,7 @@ use crate::store::Store;
 use crate::term;
 use serde_json::json;
 
-const REJECTS_SHOWN: usize = 20;
+use ingest::rejects::SHOWN as REJECTS_SHOWN;
 
 pub fn run(store: &Store, args: &IngestArgs, wait: Duration) -> Result<()> {
     let opts = args.resolve(wait)?;
@@ -28,7 +28,8 @@ pub fn run(store: &Store, args: &IngestArgs, wait: Duration) -> Result<()> {
             .into());
         }
     }
-    let summary = ingest::run(store, &opts)?;
+    let progress = super::progress::Bar::new();
+    let summary = ingest::run(store, &opts, &progress)?;
     let json = args.format == IngestFormat::Json;
     if json {
         print_json(&summary, opts.dry_run)?;
@@ -39,24 +40,23 @@ pub fn run(store: &Store, args: &IngestArgs, wait: Duration) -> Result<()> {
         print_warnings(&summary);
     }
     if let Some(path) = &args.rejects {
-        ingest::rejects::write(path, &summary.rejects)?;
         if !json {
             term::note(format!(
                 "{} rejected row(s) written to {}",
-                summary.rejects.len(),
+                summary.rejected,
                 path.display()
             ));
         }
     }
-    if summary.rejects.is_empty() {
+    if summary.rejected == 0 {
         return Ok(());
     }
-    let n = summary.rejects.len();
+    let n = summary.rejected;
     if !json {
-        for r in summary.rejects.iter().take(REJECTS_SHOWN) {
-            term::note(format!("rejected: {}", r.problem));
+        for p in &summary.rejects_first {
+            term::note(format!("rejected: {p}"));
         }
-        if n > REJECTS_SHOWN {
+        if n > summary.rejects_first.len() as u64 {
             term::note(format!(
                 "… {n} rejected rows in all (the first {REJECTS_SHOWN} shown)"
             ));
@@ -135,8 +135,8 @@ fn print_json(summary: &Summary, dry_run: bool) -> Result<()> {
             "first": summary.warnings.iter().map(problem_json).collect::<Vec<_>>(),
         },
         "rejected": {
-            "total": summary.rejects.len(),
-            "first": summary.rejects.iter().take(REJECTS_SHOWN).map(|r| problem_json(&r.problem)).collect::<Vec<_>>(),
+            "total": summary.rejected,
+            "first": summary.rejects_first.iter().map(problem_json).collect::<Vec<_>>(),
         },
     });
     let mut out = std::io::stdout().lock();

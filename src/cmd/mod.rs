@@ -2,6 +2,7 @@
 
 pub mod drop;
 pub mod ingest;
+mod progress;
 pub mod report;
 pub mod shell;
 pub mod status;

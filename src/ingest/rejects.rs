@@ -1,69 +1,195 @@
 //! The `--rejects` file: every rejected row with its original values, line and reason.
 
 use anyhow::{Context, Result};
-use std::path::Path;
+use std::fs::File;
+use std::io::BufWriter;
+use std::path::{Path, PathBuf};
 
-use super::Reject;
+use super::problem::Problem;
+use super::table::Row;
 use crate::store::fsutil;
 use crate::text::defuse;
 use unicode_normalization::UnicodeNormalization;
 
-/// Writes the rejects as CSV: `file,line,column,value,reason,hint`, then the original
-/// columns (the union of the files' headers, in order of first appearance), in NFC.
-pub fn write(path: &Path, rejects: &[Reject]) -> Result<()> {
-    let mut columns: Vec<String> = Vec::new();
-    for r in rejects {
-        for h in &r.headers {
-            if !h.is_empty() && !columns.contains(h) {
-                columns.push(h.clone());
+/// Rejected rows kept in memory to show: the rest are counted (and spooled to the
+/// rejects file when one is asked for).
+pub const SHOWN: usize = 20;
+
+/// Where rejected rows go as they are found. Memory stays the same however many rows
+/// are rejected: the first [`SHOWN`] problems are kept to print, and the rows are
+/// spooled to a private file beside the rejects file, which [`Sink::finish`] turns
+/// into the rejects CSV.
+pub struct Sink {
+    spool: Option<Spool>,
+    count: u64,
+    first: Vec<Problem>,
+}
+
+struct Spool {
+    path: PathBuf,
+    tmp: PathBuf,
+    out: csv::Writer<BufWriter<File>>,
+    /// The distinct headers of the files with rejects, in order of first reject.
+    headers: Vec<Vec<String>>,
+}
+
+impl Sink {
+    /// A sink that writes the rejects file `path` (none: count and keep the first).
+    pub fn new(path: Option<&Path>) -> Result<Sink> {
+        let spool = match path {
+            None => None,
+            Some(path) => {
+                let dir = match path.parent() {
+                    Some(p) if !p.as_os_str().is_empty() => p,
+                    _ => Path::new("."),
+                };
+                let name = path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .unwrap_or("rejects");
+                let tmp = dir.join(format!(".{name}.spool-{}", std::process::id()));
+                let file = fsutil::create_private(&tmp)
+                    .with_context(|| format!("cannot write the rejects file {}", path.display()))?;
+                let out = csv::WriterBuilder::new()
+                    .flexible(true)
+                    .from_writer(BufWriter::with_capacity(1 << 20, file));
+                Some(Spool {
+                    path: path.to_path_buf(),
+                    tmp,
+                    out,
+                    headers: Vec::new(),
+                })
             }
+        };
+        Ok(Sink {
+            spool,
+            count: 0,
+            first: Vec::new(),
+        })
+    }
+
+    /// Rows rejected so far.
+    pub fn count(&self) -> u64 {
+        self.count
+    }
+
+    /// The first [`SHOWN`] problems, in the order found.
+    pub fn first(&self) -> &[Problem] {
+        &self.first
+    }
+
+    pub fn push(&mut self, problem: Problem, row: &Row, headers: &[String]) -> Result<()> {
+        self.count += 1;
+        if let Some(s) = &mut self.spool {
+            let set = match s.headers.iter().rposition(|h| h.as_slice() == headers) {
+                Some(i) => i,
+                None => {
+                    s.headers.push(headers.to_vec());
+                    s.headers.len() - 1
+                }
+            };
+            let p = &problem;
+            let line = p.line.to_string();
+            let set = set.to_string();
+            let head = [
+                set.as_str(),
+                &p.file,
+                &line,
+                p.column.as_deref().unwrap_or_default(),
+                &p.value,
+                &p.reason,
+                p.hint.as_deref().unwrap_or_default(),
+            ];
+            s.out
+                .write_record(head.into_iter().chain(row.cells()))
+                .with_context(|| format!("cannot write {}", s.tmp.display()))?;
+        }
+        if self.first.len() < SHOWN {
+            self.first.push(problem);
+        }
+        Ok(())
+    }
+
+    /// Writes the rejects file (when one was asked for): `file,line,column,value,
+    /// reason,hint`, then the original columns (the union of the headers of the files
+    /// with rejects, in order of first appearance), in NFC.
+    pub fn finish(mut self) -> Result<()> {
+        let Some(mut s) = self.spool.take() else {
+            return Ok(());
+        };
+        let written = s
+            .out
+            .flush()
+            .with_context(|| format!("cannot write {}", s.tmp.display()))
+            .and_then(|()| write_final(&s));
+        let _ = std::fs::remove_file(&s.tmp);
+        written
+    }
+}
+
+impl Drop for Sink {
+    fn drop(&mut self) {
+        if let Some(s) = &self.spool {
+            let _ = std::fs::remove_file(&s.tmp);
         }
     }
-    let mut out = Vec::new();
-    {
-        let mut w = csv::Writer::from_writer(&mut out);
-        let mut head = vec![
-            "file".to_string(),
-            "line".into(),
-            "column".into(),
-            "value".into(),
-            "reason".into(),
-            "hint".into(),
-        ];
-        head.extend(columns.iter().cloned());
-        w.write_record(head.iter().map(|h| defuse(h).into_owned()))?;
-        for r in rejects {
-            let p = &r.problem;
-            let mut rec: Vec<String> = vec![
-                p.file.clone(),
-                p.line.to_string(),
-                p.column.clone().unwrap_or_default(),
-                p.value.clone(),
-                p.reason.clone(),
-                p.hint.clone().unwrap_or_default(),
-            ];
-            for c in &columns {
-                let v = r
-                    .headers
-                    .iter()
-                    .position(|h| h == c)
-                    .and_then(|i| r.row.cell(i))
-                    .unwrap_or_default()
-                    .to_string();
-                rec.push(v);
+}
+
+fn write_final(s: &Spool) -> Result<()> {
+    let mut columns: Vec<&String> = Vec::new();
+    for h in s.headers.iter().flatten() {
+        if !h.is_empty() && !columns.contains(&h) {
+            columns.push(h);
+        }
+    }
+    // Per header set, where each output column is found in its rows.
+    let at: Vec<Vec<Option<usize>>> = s
+        .headers
+        .iter()
+        .map(|hs| {
+            columns
+                .iter()
+                .map(|c| hs.iter().position(|h| h == *c))
+                .collect()
+        })
+        .collect();
+    let mut spool = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_path(&s.tmp)
+        .with_context(|| format!("cannot read {}", s.tmp.display()))?;
+    fsutil::write_atomic_streamed(&s.path, |out| {
+        let mut w = csv::Writer::from_writer(out);
+        let head = ["file", "line", "column", "value", "reason", "hint"];
+        w.write_record(
+            head.iter()
+                .copied()
+                .chain(columns.iter().map(|c| c.as_str()))
+                .map(|h| defuse(h).into_owned()),
+        )?;
+        let mut rec = csv::StringRecord::new();
+        let mut out: Vec<String> = Vec::new();
+        while spool.read_record(&mut rec)? {
+            let set: usize = rec.get(0).and_then(|v| v.parse().ok()).unwrap_or(0);
+            let cells = |i: usize| rec.get(7 + i).unwrap_or_default();
+            out.clear();
+            out.extend((1..7).map(|i| rec.get(i).unwrap_or_default().to_string()));
+            let empty = Vec::new();
+            for pos in at.get(set).unwrap_or(&empty) {
+                out.push(pos.map(cells).unwrap_or_default().to_string());
             }
-            // Composed (NFC), as tally reads text: a legacy file decodes to base letters
-            // and combining marks (VNI writes them so), which some programs show apart.
+            // Composed (NFC), as tally reads text: a legacy file decodes to base
+            // letters and combining marks (VNI writes them so), which some programs
+            // show apart.
             w.write_record(
-                rec.iter()
+                out.iter()
                     .map(|v| defuse(&v.nfc().collect::<String>()).into_owned()),
             )?;
         }
         w.flush()?;
-    }
-    // Rejects hold names and ID numbers: owner-only, like the store.
-    fsutil::write_atomic(path, &out)
-        .with_context(|| format!("cannot write the rejects file {}", path.display()))
+        Ok(())
+    })
+    .with_context(|| format!("cannot write the rejects file {}", s.path.display()))
 }
 
 #[cfg(test)]

@@ -49,7 +49,7 @@ enum NameHit {
 /// Distinct raw values remembered per column, so hostile input cannot grow it unbounded.
 const LOOKUPS_KEPT: usize = 4096;
 
-struct Memo<V>(std::cell::RefCell<std::collections::HashMap<String, V>>);
+struct Memo<V>(std::cell::RefCell<rustc_hash::FxHashMap<String, V>>);
 
 impl<V> Default for Memo<V> {
     fn default() -> Self {
@@ -225,7 +225,12 @@ fn parse_inner(
         }
     };
 
-    let full_name = c.text(Field::FullName);
+    // The name matters only where there is no national ID: it is then the person key.
+    let full_name = if national_id.is_none() {
+        c.text(Field::FullName)
+    } else {
+        String::new()
+    };
     if full_name.is_empty() && national_id.is_none() {
         return Err(c
             .problem(
@@ -280,21 +285,20 @@ fn parse_inner(
     check_eligibility(&c, org, sex, birth, as_of, warnings);
 
     let secret = ctx.secret;
-    let birth_text = match birth {
-        Some(Birth::Date(d)) => d.to_string(),
-        Some(Birth::Year(y)) => y.to_string(),
-        None => String::new(),
-    };
     // The name key is needed only where there is no national ID (it is then the
     // person key and the duplicate check).
-    let name_hash = (!full_name.is_empty() && national_id.is_none())
-        .then(|| secret.key("name", &[&name_key(&full_name), &birth_text, &area_code]));
-    let (person, has_national_id) = match &national_id {
-        Some(id) => (secret.key("nid", &[id]), true),
-        None => (
-            name_hash.unwrap_or_else(|| secret.key("name", &["", &birth_text, &area_code])),
-            false,
-        ),
+    let (person, has_national_id, name_hash) = match &national_id {
+        Some(id) => (secret.key("nid", &[id]), true, None),
+        None => {
+            let birth_text = match birth {
+                Some(Birth::Date(d)) => d.to_string(),
+                Some(Birth::Year(y)) => y.to_string(),
+                None => String::new(),
+            };
+            let name = name_key(&full_name);
+            let key = secret.key("name", &[&name, &birth_text, &area_code]);
+            (key, false, (!full_name.is_empty()).then_some(key))
+        }
     };
     let member_id = clean(c.raw(Field::MemberId));
     let member_key = (!member_id.is_empty()).then(|| secret.key("mid", &[org.code(), &member_id]));

@@ -6,6 +6,8 @@ use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, BufReader, Read};
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 use super::decode::{self, Encoding};
 use super::headers::{self, Kind, Mapping};
@@ -63,9 +65,25 @@ pub struct Table {
     pub header_line: u64,
     pending: VecDeque<Row>,
     reader: csv::Reader<Box<dyn Read + Send>>,
-    record: csv::StringRecord,
     /// Rows skipped as totals, for a warning.
     pub skipped_totals: Vec<u64>,
+    /// Bytes of the file (0 when read from memory), and bytes read so far.
+    pub bytes_total: u64,
+    bytes_read: Arc<AtomicU64>,
+}
+
+/// Counts the bytes read through it, for the progress bar.
+struct Counted<R> {
+    inner: R,
+    read: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
 }
 
 const SNIFF_BYTES: usize = 64 * 1024;
@@ -88,8 +106,20 @@ impl Table {
             .into());
         }
         let file = File::open(path).with_context(|| format!("cannot open {name}"))?;
-        let input: Box<dyn Read + Send> = Box::new(BufReader::with_capacity(256 * 1024, file));
-        Table::from_reader(input, name, encoding, kind)
+        let read = Arc::new(AtomicU64::new(0));
+        let input: Box<dyn Read + Send> = Box::new(Counted {
+            inner: BufReader::with_capacity(256 * 1024, file),
+            read: read.clone(),
+        });
+        let mut table = Table::from_reader(input, name, encoding, kind)?;
+        table.bytes_total = meta.len();
+        table.bytes_read = read;
+        Ok(table)
+    }
+
+    /// Bytes of the file read so far (the count goes on in the reading thread).
+    pub fn bytes_read(&self) -> Arc<AtomicU64> {
+        self.bytes_read.clone()
     }
 
     /// Opens a table from any byte stream (a file, or bytes in memory for the fuzz
@@ -186,30 +216,40 @@ impl Table {
             header_line,
             pending,
             reader: csv_reader,
-            record,
             skipped_totals: Vec::new(),
+            bytes_total: 0,
+            bytes_read: Arc::default(),
         })
     }
 
     /// The next data row; blank rows and totals rows are passed over.
     pub fn next_row(&mut self) -> Result<Option<Row>> {
+        let mut row = Row::new(0, [""; 0]);
+        Ok(self.next_row_into(&mut row)?.then_some(row))
+    }
+
+    /// Reads the next data row into `row`, reusing its buffers (the ingest recycles
+    /// rows, so reading allocates nothing once the first chunks have gone round).
+    /// False at the end of the file.
+    pub fn next_row_into(&mut self, row: &mut Row) -> Result<bool> {
         loop {
-            let row = match self.pending.pop_front() {
-                Some(r) => r,
-                None => match self.reader.read_record(&mut self.record) {
-                    Ok(true) => to_row(&self.record),
-                    Ok(false) => return Ok(None),
+            if let Some(r) = self.pending.pop_front() {
+                *row = r;
+            } else {
+                match self.reader.read_record(&mut row.record) {
+                    Ok(true) => row.line = row.record.position().map(|p| p.line()).unwrap_or(0),
+                    Ok(false) => return Ok(false),
                     Err(e) => return Err(csv_error(&self.name, e)),
-                },
-            };
+                }
+            }
             if row.is_blank() {
                 continue;
             }
-            if is_totals(&row) {
+            if is_totals(row) {
                 self.skipped_totals.push(row.line);
                 continue;
             }
-            return Ok(Some(row));
+            return Ok(true);
         }
     }
 }

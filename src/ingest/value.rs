@@ -74,8 +74,15 @@ pub fn parse_date(raw: &str, pivot_year: i32) -> Result<NaiveDate, DateError> {
 /// now, so a two-digit year pivots on the current year: in 2026, `31/10/26` is 2026 and
 /// `31/10/99` is 1999.
 pub fn parse_as_of(raw: &str) -> Result<NaiveDate, DateError> {
+    parse_date(raw, current_year())
+}
+
+/// This year by the local clock, read once: an `as_of` column asks for it on every row,
+/// and the clock and time zone look-up were 2% of an ingest.
+fn current_year() -> i32 {
     use chrono::Datelike;
-    parse_date(raw, chrono::Local::now().year())
+    static YEAR: std::sync::OnceLock<i32> = std::sync::OnceLock::new();
+    *YEAR.get_or_init(|| chrono::Local::now().year())
 }
 
 /// What one `a/b/yyyy` date says about the order of day and month: `Some(true)` when it

@@ -5,7 +5,6 @@ pub mod groups;
 
 use crate::org::OrgOrAny;
 use crate::text::{Lexicon, Lookup};
-use std::collections::HashMap;
 
 /// Enterprise ownership: state, non-state, foreign-invested.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -95,7 +94,7 @@ pub struct Area {
 pub struct Areas {
     pub units: Vec<Area>,
     pub extra_columns: Vec<String>,
-    by_code: HashMap<String, usize>,
+    by_code: rustc_hash::FxHashMap<String, usize>,
     names: Lexicon<usize>,
 }
 
@@ -124,7 +123,8 @@ fn strip_unit_prefix(name: &str) -> Option<&str> {
 
 impl Areas {
     pub fn new(units: Vec<Area>, extra_columns: Vec<String>) -> Areas {
-        let mut by_code = HashMap::with_capacity(units.len());
+        let mut by_code = rustc_hash::FxHashMap::default();
+        by_code.reserve(units.len());
         let mut names = Lexicon::default();
         for (i, u) in units.iter().enumerate() {
             by_code.insert(u.code.clone(), i);
@@ -226,7 +226,7 @@ pub struct Enterprise {
 #[derive(Debug, Clone, Default)]
 pub struct Enterprises {
     pub rows: Vec<Enterprise>,
-    by_id: HashMap<String, usize>,
+    by_id: rustc_hash::FxHashMap<String, usize>,
 }
 
 impl Enterprises {

@@ -101,6 +101,28 @@ pub fn write_atomic_shared(path: &Path, bytes: &[u8]) -> Result<()> {
 
 fn write_atomic_as(path: &Path, bytes: &[u8], create: fn(&Path) -> Result<File>) -> Result<()> {
     use std::io::Write;
+    write_atomic_with(path, create, |f| Ok(f.write_all(bytes)?))
+}
+
+/// Writes a private file through `fill`, atomically as [`write_atomic`] does: for
+/// content too large to hold in memory first (the rejects of a large roll).
+pub fn write_atomic_streamed(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn std::io::Write) -> Result<()>,
+) -> Result<()> {
+    write_atomic_with(path, create_private, |f| {
+        let mut w = std::io::BufWriter::with_capacity(1 << 20, f);
+        fill(&mut w)?;
+        std::io::Write::flush(&mut w)?;
+        Ok(())
+    })
+}
+
+fn write_atomic_with(
+    path: &Path,
+    create: fn(&Path) -> Result<File>,
+    fill: impl FnOnce(&mut File) -> Result<()>,
+) -> Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -108,11 +130,14 @@ fn write_atomic_as(path: &Path, bytes: &[u8], create: fn(&Path) -> Result<File>)
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
     let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
     let mut f = create(&tmp)?;
-    f.write_all(bytes)
-        .with_context(|| format!("cannot write {}", tmp.display()))?;
-    f.sync_all()
-        .with_context(|| format!("cannot write {}", tmp.display()))?;
+    let written = fill(&mut f)
+        .and_then(|()| Ok(f.sync_all()?))
+        .with_context(|| format!("cannot write {}", tmp.display()));
     drop(f);
+    if let Err(e) = written {
+        let _ = fs::remove_file(&tmp);
+        return Err(e);
+    }
     super::fault::point("atomic-file-synced");
     fs::rename(&tmp, path).with_context(|| format!("cannot replace {}", path.display()))?;
     sync_dir(dir)

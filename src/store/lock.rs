@@ -42,6 +42,7 @@ pub fn acquire(path: &Path, mode: Mode, wait: Duration) -> Result<StoreLock> {
         }
     };
     let start = Instant::now();
+    let mut told = false;
     loop {
         let attempt = match mode {
             Mode::Shared => file.try_lock_shared(),
@@ -50,6 +51,13 @@ pub fn acquire(path: &Path, mode: Mode, wait: Duration) -> Result<StoreLock> {
         match attempt {
             Ok(()) => return Ok(StoreLock { _file: Some(file) }),
             Err(TryLockError::WouldBlock) => {
+                if !told && !wait.is_zero() {
+                    crate::term::live_note(format!(
+                        "waiting for another tally process to finish with the store (up to {} s; --wait sets how long)…",
+                        wait.as_secs()
+                    ));
+                    told = true;
+                }
                 if start.elapsed() >= wait {
                     let who = if mode == Mode::Exclusive {
                         "another tally process is using the store"

@@ -183,7 +183,7 @@ impl Store {
 
 impl Writer {
     /// A fresh path in tmp/ for a part that will live at `rel` once committed.
-    pub fn stage(&mut self, rel: String) -> PathBuf {
+    fn stage(&mut self, rel: String) -> PathBuf {
         let tmp = self.dir.join("tmp").join(format!(
             "{}-{}.parquet",
             self.staged.len(),
@@ -193,8 +193,35 @@ impl Writer {
         tmp
     }
 
+    /// Stages the part of one roll snapshot: `(rel, tmp)`, where it will live once
+    /// committed and where to write it now.
+    pub fn stage_roll(&mut self, org: &str, as_of: &str, id: &str) -> (String, PathBuf) {
+        let rel = format!("rolls/{org}/{as_of}/{id}.parquet");
+        (rel.clone(), self.stage(rel))
+    }
+
+    /// Stages a reference table of `kind`: `(rel, tmp)`.
+    pub fn stage_reference(&mut self, kind: &str, id: &str) -> (String, PathBuf) {
+        let rel = format!("reference/{kind}-{id}.parquet");
+        (rel.clone(), self.stage(rel))
+    }
+
     pub fn part_path(&self, rec: &IngestRecord) -> PathBuf {
         self.dir.join(&rec.part)
+    }
+
+    /// Whether a part was staged by this writer (and is not committed yet).
+    pub fn is_staged(&self, rec: &IngestRecord) -> bool {
+        self.staged.iter().any(|(_, rel)| *rel == rec.part)
+    }
+
+    /// Who a roll part holds, whether committed or staged by this writer.
+    pub fn identities(&self, rec: &IngestRecord) -> Result<rolls::Identities> {
+        let path = match self.staged.iter().find(|(_, rel)| *rel == rec.part) {
+            Some((tmp, _)) => tmp.clone(),
+            None => self.part_path(rec),
+        };
+        rolls::identities(&path, &self.dir, rec)
     }
 
     /// Moves staged parts into place and writes the new manifest (the commit point);

@@ -185,9 +185,18 @@ pub fn read_checked(
     rec: &super::IngestRecord,
     columns: Option<&[&str]>,
 ) -> Result<DataFrame> {
-    let path = dir.join(&rec.part);
+    read_checked_at(&dir.join(&rec.part), dir, rec, columns)
+}
+
+/// [`read_checked`] of a part at `path` (a part staged and not yet committed).
+pub fn read_checked_at(
+    path: &Path,
+    dir: &Path,
+    rec: &super::IngestRecord,
+    columns: Option<&[&str]>,
+) -> Result<DataFrame> {
     let damaged = |what: String| damaged(dir, rec, &what);
-    let bytes = match std::fs::read(&path) {
+    let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Err(damaged("is missing".into()))

@@ -60,27 +60,28 @@ fn date_col(name: &str, v: Vec<Option<i32>>) -> Column {
 /// A batch of members as a frame in the part layout.
 pub fn frame(batch: &[Member]) -> Result<DataFrame> {
     let n = batch.len();
-    let text = |name: &str, f: &dyn Fn(&Member) -> Option<String>| -> Column {
+    // Borrowed text and bytes: one vector per column, no string per cell.
+    let text = |name: &str, f: &dyn Fn(&Member) -> Option<&str>| -> Column {
         Series::new(name.into(), batch.iter().map(f).collect::<Vec<_>>()).into_column()
     };
-    let bin = |name: &str, f: &dyn Fn(&Member) -> Option<Vec<u8>>| -> Column {
+    let bin = |name: &str, f: &dyn Fn(&Member) -> Option<&[u8]>| -> Column {
         Series::new(name.into(), batch.iter().map(f).collect::<Vec<_>>()).into_column()
     };
     let cols = vec![
-        text(col::ORG, &|m| Some(m.org.code().to_string())),
+        text(col::ORG, &|m| Some(m.org.code())),
         date_col(
             col::AS_OF,
             batch.iter().map(|m| Some(days(m.as_of))).collect(),
         ),
-        bin(col::PERSON, &|m| Some(m.person.to_vec())),
+        bin(col::PERSON, &|m| Some(&m.person[..])),
         Series::new(
             col::HAS_NATIONAL_ID.into(),
             batch.iter().map(|m| m.has_national_id).collect::<Vec<_>>(),
         )
         .into_column(),
-        bin(col::MEMBER_KEY, &|m| m.member_key.map(|k| k.to_vec())),
-        bin(col::NAME_KEY, &|m| m.name_key.map(|k| k.to_vec())),
-        text(col::SEX, &|m| m.sex.map(|s| s.code().to_string())),
+        bin(col::MEMBER_KEY, &|m| m.member_key.as_ref().map(|k| &k[..])),
+        bin(col::NAME_KEY, &|m| m.name_key.as_ref().map(|k| &k[..])),
+        text(col::SEX, &|m| m.sex.map(|s| s.code())),
         date_col(
             col::BIRTH_DATE,
             batch
@@ -99,10 +100,10 @@ pub fn frame(batch: &[Member]) -> Result<DataFrame> {
                 .collect::<Vec<_>>(),
         )
         .into_column(),
-        text(col::ETHNICITY, &|m| m.ethnicity.map(str::to_string)),
-        text(col::RELIGION, &|m| m.religion.map(str::to_string)),
-        text(col::AREA_CODE, &|m| Some(m.area_code.clone())),
-        text(col::ENTERPRISE_ID, &|m| m.enterprise_id.clone()),
+        text(col::ETHNICITY, &|m| m.ethnicity),
+        text(col::RELIGION, &|m| m.religion),
+        text(col::AREA_CODE, &|m| Some(m.area_code.as_str())),
+        text(col::ENTERPRISE_ID, &|m| m.enterprise_id.as_deref()),
         date_col(
             col::JOINED_ON,
             batch.iter().map(|m| m.joined_on.map(days)).collect(),
@@ -136,8 +137,10 @@ fn key_of(b: &[u8]) -> Option<Key> {
     })
 }
 
-pub fn identities(dir: &Path, rec: &super::IngestRecord) -> Result<Identities> {
-    let df = part::read_checked(
+/// Who a part holds; `path` is where it is now (in the store, or staged).
+pub fn identities(path: &Path, dir: &Path, rec: &super::IngestRecord) -> Result<Identities> {
+    let df = part::read_checked_at(
+        path,
         dir,
         rec,
         Some(&[

@@ -1,0 +1,98 @@
+//! The enterprises file: tax codes, ownership, head counts, areas.
+
+use super::*;
+
+pub(super) fn enterprises(
+    ctx: &Ctx,
+    rows: Vec<Row>,
+    current: &Reference,
+    rejects: &mut Vec<(Problem, Row)>,
+    warnings: &mut Vec<Problem>,
+) -> Enterprises {
+    let mut out = Vec::new();
+    let mut seen: HashMap<String, u64> = HashMap::new();
+    for row in rows {
+        let id = normalize_tax_code(ctx.raw(&row, Field::Code));
+        let result = (|| {
+            if id.is_empty() {
+                return Err(ctx
+                    .problem(&row, Field::Code, "the enterprise has no tax code")
+                    .hint("every enterprise needs its tax code (Mã số thuế)"));
+            }
+            if value::is_scientific(&id) {
+                return Err(ctx
+                    .problem(
+                        &row,
+                        Field::Code,
+                        "Excel wrote the tax code in scientific notation",
+                    )
+                    .hint("format the column as Text and export again"));
+            }
+            if let Some(first) = seen.get(&id) {
+                return Err(ctx
+                    .problem(
+                        &row,
+                        Field::Code,
+                        format!("the tax code repeats line {first}"),
+                    )
+                    .hint("each enterprise must appear once"));
+            }
+            let ownership = Ownership::parse(ctx.raw(&row, Field::Ownership)).ok_or_else(|| {
+                ctx.problem(
+                    &row,
+                    Field::Ownership,
+                    format!("unknown ownership; expected {}", Ownership::EXPECTED),
+                )
+            })?;
+            let workers_raw = ctx.raw(&row, Field::Workers).trim();
+            let workers = if workers_raw.is_empty() {
+                None
+            } else {
+                Some(value::parse_count(workers_raw).ok_or_else(|| {
+                    ctx.problem(
+                        &row,
+                        Field::Workers,
+                        "not a head count; expected a whole number ≥ 0",
+                    )
+                })?)
+            };
+            let area_raw = clean(ctx.raw(&row, Field::AreaCode));
+            let area_code = if area_raw.is_empty() {
+                None
+            } else if current.areas.is_empty() {
+                Some(area_raw)
+            } else {
+                Some(area_exists(current, &area_raw).ok_or_else(|| {
+                    ctx.problem(
+                        &row,
+                        Field::AreaCode,
+                        "the area code is not in the areas reference",
+                    )
+                    .hint("correct the code, or ingest an areas file that has it")
+                })?)
+            };
+            Ok(Enterprise {
+                id: id.clone(),
+                name: clean(ctx.raw(&row, Field::Name)),
+                area_code,
+                ownership,
+                workers,
+            })
+        })();
+        match result {
+            Ok(e) => {
+                if e.workers.is_none() {
+                    warnings.push(ctx.problem(
+                        &row,
+                        Field::Workers,
+                        "no head count: the enterprise's workers are unknown (not zero)",
+                    ));
+                }
+                seen.insert(id, row.line);
+                out.push(e);
+            }
+            Err(p) => rejects.push((p, row)),
+        }
+    }
+    Enterprises::new(out)
+}

@@ -1,0 +1,223 @@
+//! Reference files → typed tables, validated: areas (unique codes, parents exist, no
+//! cycles), enterprises, eligible counts, targets.
+
+use anyhow::Result;
+use std::collections::{HashMap, HashSet};
+
+use super::headers::{Field, Kind};
+use super::problem::Problem;
+use super::table::{Row, Table};
+use super::value;
+
+mod areas;
+mod eligible;
+mod enterprises;
+mod targets;
+use crate::org::OrgOrAny;
+use crate::reference::{
+    normalize_tax_code, Area, Areas, EligibleRow, Enterprise, Enterprises, Ownership, Reference,
+    Scope, Target,
+};
+use crate::store::part::PartWriter;
+use crate::store::{self, IngestRecord};
+use crate::text::{clean, fold};
+use areas::areas;
+use eligible::eligible;
+use enterprises::enterprises;
+use targets::targets;
+
+/// A parsed reference file: the new table, with the rows' problems.
+pub enum Parsed {
+    Areas(Areas),
+    Enterprises(Enterprises),
+    Eligible(Vec<EligibleRow>),
+    Targets(Vec<Target>),
+}
+
+impl Parsed {
+    pub fn rows(&self) -> usize {
+        match self {
+            Parsed::Areas(a) => a.units.len(),
+            Parsed::Enterprises(e) => e.rows.len(),
+            Parsed::Eligible(v) => v.len(),
+            Parsed::Targets(v) => v.len(),
+        }
+    }
+
+    /// Puts the new table in place of the old one.
+    pub fn install(self, r: &mut Reference) {
+        match self {
+            Parsed::Areas(a) => r.areas = a,
+            Parsed::Enterprises(e) => r.enterprises = e,
+            Parsed::Eligible(v) => r.eligible = v,
+            Parsed::Targets(v) => r.targets = v,
+        }
+    }
+}
+
+pub struct Outcome {
+    pub parsed: Parsed,
+    pub rejects: Vec<(Problem, Row)>,
+    pub warnings: Vec<Problem>,
+}
+
+struct Ctx<'a> {
+    table: &'a Table,
+}
+
+impl Ctx<'_> {
+    fn raw<'r>(&self, row: &'r Row, f: Field) -> &'r str {
+        row.get(self.table.mapping.index(f))
+    }
+
+    fn problem(&self, row: &Row, f: Field, reason: impl Into<String>) -> Problem {
+        let header = self
+            .table
+            .mapping
+            .index(f)
+            .map(|i| self.table.mapping.headers[i].as_str());
+        Problem::new(
+            &self.table.name,
+            row.line,
+            header,
+            self.raw(row, f).trim(),
+            reason,
+        )
+    }
+}
+
+/// Reads every row of a reference file and validates it against what the store (or an
+/// earlier file of the same command) already holds.
+pub fn read(table: &mut Table, current: &Reference) -> Result<Outcome> {
+    let mut rows = Vec::new();
+    while let Some(r) = table.next_row()? {
+        rows.push(r);
+    }
+    let ctx = Ctx { table };
+    let mut rejects = Vec::new();
+    let mut warnings = Vec::new();
+    let parsed = match table.mapping.kind {
+        Kind::Areas => Parsed::Areas(areas(&ctx, rows, &mut rejects)),
+        Kind::Enterprises => Parsed::Enterprises(enterprises(
+            &ctx,
+            rows,
+            current,
+            &mut rejects,
+            &mut warnings,
+        )),
+        Kind::Eligible => Parsed::Eligible(eligible(&ctx, rows, current, &mut rejects)),
+        Kind::Targets => Parsed::Targets(targets(&ctx, rows, current, &mut rejects)),
+        Kind::Roll => unreachable!("rolls are read by ingest::roll"),
+    };
+    Ok(Outcome {
+        parsed,
+        rejects,
+        warnings,
+    })
+}
+
+/// The normalized name of a further classification column: `Vùng khó khăn` → `vung_kho_khan`.
+pub fn dimension_name(header: &str) -> String {
+    fold(header).replace(' ', "_")
+}
+
+fn level_name(raw: &str) -> String {
+    match fold(raw).as_str() {
+        "tinh" | "thanh pho truc thuoc trung uong" | "province" | "cap tinh" => "province".into(),
+        "huyen" | "quan" | "thi xa" | "thanh pho thuoc tinh" | "district" | "cap huyen" => {
+            "district".into()
+        }
+        "xa" | "phuong" | "thi tran" | "dac khu" | "commune" | "ward" | "cap xa" => {
+            "commune".into()
+        }
+        "" => "unit".into(),
+        other => other.replace(' ', "_"),
+    }
+}
+
+fn area_exists(current: &Reference, code: &str) -> Option<String> {
+    current.areas.resolve_code(code).map(|a| a.code.clone())
+}
+
+fn parse_year(ctx: &Ctx, row: &Row) -> Result<i32, Problem> {
+    let raw = ctx.raw(row, Field::Year).trim();
+    raw.parse::<i32>()
+        .ok()
+        .filter(|y| (1900..=2100).contains(y))
+        .ok_or_else(|| {
+            ctx.problem(
+                row,
+                Field::Year,
+                "not a year; expected four digits such as 2026",
+            )
+        })
+}
+
+fn parse_org(ctx: &Ctx, row: &Row) -> Result<OrgOrAny, Problem> {
+    OrgOrAny::parse(ctx.raw(row, Field::Org)).ok_or_else(|| {
+        ctx.problem(
+            row,
+            Field::Org,
+            format!(
+                "unknown organization; expected {} or any",
+                crate::org::Org::expected()
+            ),
+        )
+    })
+}
+
+/// Reads a reference file and stages its table; it replaces the older table of its
+/// kind, here and in the next manifest.
+pub(crate) fn ingest_file(
+    o: &mut super::Opened,
+    reference: &mut Reference,
+    out: &mut super::Out,
+) -> Result<()> {
+    let kind = o.table.mapping.kind;
+    let result = read(&mut o.table, reference)?;
+    let rows = result.parsed.rows() + result.rejects.len();
+    if rows == 0 {
+        return Err(super::header_only(&o.name));
+    }
+    out.report.rows_read = rows as u64;
+    out.warn(result.warnings);
+    for (problem, row) in &result.rejects {
+        out.reject(problem.clone(), row, &o.table.mapping.headers)?;
+    }
+    if result.parsed.rows() == 0 {
+        out.report.outcome = super::Outcome::NothingValid;
+        return Ok(());
+    }
+    let id = super::ingest_id(&o.sha256, kind, None, None);
+    let (rel, tmp) = out.writer.stage_reference(kind.code(), &id);
+    let df = match &result.parsed {
+        Parsed::Areas(a) => store::reference::areas_frame(a)?,
+        Parsed::Enterprises(e) => store::reference::enterprises_frame(e)?,
+        Parsed::Eligible(v) => store::reference::eligible_frame(v)?,
+        Parsed::Targets(v) => store::reference::targets_frame(v)?,
+    };
+    let mut pw = PartWriter::create(&tmp, df.schema().as_ref().clone())?;
+    pw.write(&df)?;
+    let info = pw.finish()?;
+    let rec = IngestRecord {
+        id,
+        kind: kind.code().into(),
+        file: o.name.clone(),
+        sha256: o.sha256.clone(),
+        rows: info.rows,
+        rejected: out.report.rejected,
+        warnings: out.report.warnings,
+        ingested_at: super::now_utc(),
+        encoding: o.table.encoding.name().into(),
+        org: None,
+        as_of: None,
+        part: rel,
+        part_sha256: info.sha256,
+        part_bytes: info.bytes,
+    };
+    out.next.ingests.retain(|i| i.kind != kind.code());
+    out.next.ingests.push(rec.clone());
+    result.parsed.install(reference);
+    out.report.outcome = super::Outcome::Ingested(vec![rec]);
+    Ok(())
+}

@@ -1,0 +1,201 @@
+//! Snapshot assembly: each valid member of a roll file goes to the part of its
+//! snapshot (organization, as-of date), unless the snapshot already holds the person.
+
+use anyhow::Result;
+use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
+use std::collections::{BTreeMap, HashSet};
+
+use super::dedupe::Seen;
+use super::headers::Kind;
+use super::problem::Problem;
+use super::table::Row;
+use super::{ingest_id, now_utc, Out};
+use crate::error::{Exit, Failure};
+use crate::org::Org;
+use crate::roll::Member;
+use crate::store::part::PartWriter;
+use crate::store::{rolls, IngestRecord};
+
+/// Members per Parquet row group.
+const BATCH_ROWS: usize = 65_536;
+
+type SnapKey = (Org, NaiveDate);
+
+/// Snapshots whose existing parts this command has already decided about (kept or
+/// replaced): a second file of the same snapshot adds to it.
+#[derive(Default)]
+pub struct Prepared(HashSet<SnapKey>);
+
+/// The snapshots one roll file writes to.
+pub struct Snapshots<'a> {
+    file: &'a str,
+    sha256: &'a str,
+    headers: &'a [String],
+    replace: bool,
+    seen: FxHashMap<SnapKey, Seen>,
+    parts: BTreeMap<SnapKey, SnapPart>,
+}
+
+/// One snapshot's part being written from one file.
+struct SnapPart {
+    id: String,
+    rel: String,
+    writer: PartWriter,
+    batch: Vec<Member>,
+}
+
+impl<'a> Snapshots<'a> {
+    pub fn new(file: &'a str, sha256: &'a str, headers: &'a [String], replace: bool) -> Self {
+        Snapshots {
+            file,
+            sha256,
+            headers,
+            replace,
+            seen: FxHashMap::default(),
+            parts: BTreeMap::new(),
+        }
+    }
+
+    /// Rejects a member the snapshot already holds; otherwise adds it to its part.
+    pub fn keep(
+        &mut self,
+        member: Member,
+        row: &Row,
+        prepared: &mut Prepared,
+        out: &mut Out,
+    ) -> Result<()> {
+        let key = (member.org, member.as_of);
+        if !self.seen.contains_key(&key) {
+            let seen = self.open(key, prepared, out)?;
+            self.seen.insert(key, seen);
+        }
+        let Some(seen) = self.seen.get_mut(&key) else {
+            anyhow::bail!("internal error: no duplicate check for the snapshot");
+        };
+        let origin = seen.origin(self.file, row.line);
+        if let Some((first, same)) = seen.check_and_insert(&member, origin) {
+            let problem = Problem::new(
+                self.file,
+                row.line,
+                None,
+                "",
+                format!(
+                    "repeats a person already in this snapshot (same {} as {})",
+                    same.describe(),
+                    seen.describe(first)
+                ),
+            )
+            .hint("remove the duplicate row, or merge the two rows in the roll");
+            return out.reject(problem, row, self.headers);
+        }
+        let part = match self.parts.entry(key) {
+            std::collections::btree_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::btree_map::Entry::Vacant(slot) => {
+                let id = ingest_id(self.sha256, Kind::Roll, Some(key.0), Some(key.1));
+                let (rel, tmp) = out.writer.stage_roll(key.0.code(), &key.1.to_string(), &id);
+                slot.insert(SnapPart {
+                    id,
+                    rel,
+                    writer: PartWriter::create(&tmp, rolls::schema())?,
+                    batch: Vec::with_capacity(BATCH_ROWS),
+                })
+            }
+        };
+        part.batch.push(member);
+        if part.batch.len() >= BATCH_ROWS {
+            part.writer.write(&rolls::frame(&part.batch)?)?;
+            part.batch.clear();
+        }
+        Ok(())
+    }
+
+    /// The duplicate check of a snapshot this file reaches for the first time. The
+    /// first file of the command to reach it decides which existing parts stay (with
+    /// --replace) and refuses a silent replacement; every file then loads who the
+    /// remaining parts hold, including parts written earlier in this command.
+    fn open(&self, key: SnapKey, prepared: &mut Prepared, out: &mut Out) -> Result<Seen> {
+        let (org, as_of) = (key.0.code(), key.1.to_string());
+        if prepared.0.insert(key) {
+            self.decide_existing(org, &as_of, out)?;
+        }
+        let mut seen = Seen::default();
+        let parts: Vec<IngestRecord> = out
+            .next
+            .snapshot_parts(org, &as_of)
+            .into_iter()
+            .cloned()
+            .collect();
+        for rec in &parts {
+            let earlier = out.writer.is_staged(rec);
+            seen.load(&rec.file, &out.writer.identities(rec)?, earlier);
+        }
+        Ok(seen)
+    }
+
+    fn decide_existing(&self, org: &str, as_of: &str, out: &mut Out) -> Result<()> {
+        let name = std::path::Path::new(self.file)
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or(self.file)
+            .to_string();
+        let existing = out.next.snapshot_parts(org, as_of);
+        let same_name: Vec<&IngestRecord> = existing
+            .iter()
+            .copied()
+            .filter(|r| r.file_name() == name)
+            .collect();
+        if self.replace {
+            let pick = if same_name.is_empty() {
+                existing
+            } else {
+                same_name
+            };
+            let drop_ids: Vec<String> = pick.iter().map(|r| r.id.clone()).collect();
+            out.next.ingests.retain(|i| !drop_ids.contains(&i.id));
+        } else if let Some(prev) = same_name.first() {
+            return Err(Failure::new(
+                Exit::Failure,
+                format!(
+                    "the {org} snapshot of {as_of} already has a part from a file named {name} (ingest {}), with other content",
+                    prev.id
+                ),
+            )
+            .hint("to replace that part with this corrected file, run the command again with --replace")
+            .into());
+        }
+        Ok(())
+    }
+
+    /// Writes the last rows of each part and records the parts in the next manifest.
+    /// The file's rejects and warnings are counted on its first part.
+    pub fn finish(self, encoding: &str, out: &mut Out) -> Result<Vec<IngestRecord>> {
+        let mut records = Vec::new();
+        for (n, (key, mut p)) in self.parts.into_iter().enumerate() {
+            if !p.batch.is_empty() {
+                p.writer.write(&rolls::frame(&p.batch)?)?;
+            }
+            let info = p.writer.finish()?;
+            let first = n == 0;
+            let rec = IngestRecord {
+                id: p.id,
+                kind: Kind::Roll.code().into(),
+                file: self.file.to_string(),
+                sha256: self.sha256.to_string(),
+                rows: info.rows,
+                rejected: if first { out.report.rejected } else { 0 },
+                warnings: if first { out.report.warnings } else { 0 },
+                ingested_at: now_utc(),
+                encoding: encoding.into(),
+                org: Some(key.0.code().into()),
+                as_of: Some(key.1.to_string()),
+                part: p.rel,
+                part_sha256: info.sha256,
+                part_bytes: info.bytes,
+            };
+            out.next.ingests.push(rec.clone());
+            records.push(rec);
+        }
+        Ok(records)
+    }
+}
