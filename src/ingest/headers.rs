@@ -3,6 +3,7 @@
 
 use crate::text::fold;
 use std::fmt;
+use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
@@ -96,6 +97,44 @@ pub enum Field {
 }
 
 impl Field {
+    pub const ALL: [Field; 30] = [
+        Field::MemberId,
+        Field::NationalId,
+        Field::FullName,
+        Field::Sex,
+        Field::BirthDate,
+        Field::Ethnicity,
+        Field::Religion,
+        Field::AreaCode,
+        Field::AreaName,
+        Field::EnterpriseId,
+        Field::JoinedOn,
+        Field::LeftOn,
+        Field::Status,
+        Field::Org,
+        Field::AsOf,
+        Field::Code,
+        Field::Name,
+        Field::Level,
+        Field::ParentCode,
+        Field::EthnicMinority,
+        Field::Religious,
+        Field::Rural,
+        Field::Ownership,
+        Field::Workers,
+        Field::Year,
+        Field::Eligible,
+        Field::Dimension,
+        Field::Group,
+        Field::Scope,
+        Field::TargetPct,
+    ];
+
+    /// The field of a canonical column name.
+    pub fn parse(name: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.name() == name)
+    }
+
     /// The canonical (English, snake_case) column name.
     pub fn name(self) -> &'static str {
         match self {
@@ -133,433 +172,36 @@ impl Field {
     }
 }
 
-const AREA_CODE: &[&str] = &[
-    "area code",
-    "area",
-    "commune code",
-    "unit code",
-    "ma xa",
-    "ma xa phuong",
-    "ma phuong xa",
-    "ma dvhc",
-    "ma don vi hanh chinh",
-    "ma dia ban",
-    "ma dia ban xa",
-];
-const ORG: &[&str] = &[
-    "org",
-    "organization",
-    "organisation",
-    "to chuc",
-    "doan the",
-    "to chuc doan the",
-    "don vi to chuc",
-];
-const YEAR: &[&str] = &["year", "nam", "nam ap dung", "nam bao cao"];
+/// The header spellings of each field, per kind of file, folded (lower case, no
+/// diacritics, one space between words): one line per spelling, in the order fields
+/// are listed in messages. A new spelling seen in a real export is a line here.
+const ALIASES: &str = include_str!("headers.csv");
 
-/// Folded header spellings of each field, per kind of file.
-fn aliases(kind: Kind) -> Vec<(Field, &'static [&'static str])> {
-    match kind {
-        Kind::Roll => vec![
-            (
-                Field::MemberId,
-                &[
-                    "member id",
-                    "member no",
-                    "member number",
-                    "ma doan vien",
-                    "ma hoi vien",
-                    "ma dv",
-                    "ma hv",
-                    "so the",
-                    "so the doan vien",
-                    "so the hoi vien",
-                    "so the cong doan",
-                    "ma thanh vien",
-                    "ma cong doan vien",
-                    "ma so doan vien",
-                    "ma so hoi vien",
-                    "ma so the",
-                ],
-            ),
-            (
-                Field::NationalId,
-                &[
-                    "national id",
-                    "citizen id",
-                    "id number",
-                    "cccd",
-                    "so cccd",
-                    "so can cuoc",
-                    "so can cuoc cong dan",
-                    "can cuoc",
-                    "can cuoc cong dan",
-                    "so dinh danh",
-                    "so dinh danh ca nhan",
-                    "ma dinh danh",
-                    "ma so dinh danh",
-                    "cmnd",
-                    "so cmnd",
-                    "cmnd cccd",
-                    "so cmnd cccd",
-                    "cccd cmnd",
-                    "so cccd cmnd",
-                    "so cmt",
-                    "cmt",
-                ],
-            ),
-            (
-                Field::FullName,
-                &[
-                    "full name",
-                    "name",
-                    "member name",
-                    "ho va ten",
-                    "ho ten",
-                    "ten",
-                    "ho va ten doan vien",
-                    "ho va ten hoi vien",
-                    "ho ten doan vien",
-                    "ho ten hoi vien",
-                    "ten doan vien",
-                    "ten hoi vien",
-                ],
-            ),
-            (
-                Field::Sex,
-                &[
-                    "sex",
-                    "gender",
-                    "gioi tinh",
-                    "gioi",
-                    "phai",
-                    "nam nu",
-                    "nam hoac nu",
-                ],
-            ),
-            (
-                Field::BirthDate,
-                &[
-                    "birth date",
-                    "date of birth",
-                    "dob",
-                    "birth",
-                    "birthday",
-                    "birth year",
-                    "year of birth",
-                    "ngay sinh",
-                    "nam sinh",
-                    "ngay thang nam sinh",
-                    "sinh ngay",
-                    "ngay thang sinh",
-                ],
-            ),
-            (
-                Field::Ethnicity,
-                &["ethnicity", "ethnic group", "ethnic", "dan toc"],
-            ),
-            (Field::Religion, &["religion", "ton giao"]),
-            (Field::AreaCode, AREA_CODE),
-            (
-                Field::AreaName,
-                &[
-                    "area name",
-                    "commune",
-                    "commune name",
-                    "ward",
-                    "xa",
-                    "xa phuong",
-                    "phuong xa",
-                    "xa phuong thi tran",
-                    "ten xa",
-                    "ten xa phuong",
-                    "dia ban",
-                    "ten dia ban",
-                    "don vi hanh chinh",
-                    "ten don vi hanh chinh",
-                ],
-            ),
-            (
-                Field::EnterpriseId,
-                &[
-                    "enterprise id",
-                    "enterprise",
-                    "enterprise tax code",
-                    "tax code",
-                    "ma so thue",
-                    "mst",
-                    "ma doanh nghiep",
-                    "ma dn",
-                    "don vi cong tac mst",
-                    "mst don vi",
-                    "mst doanh nghiep",
-                    "ma so thue doanh nghiep",
-                    "ma so thue don vi",
-                    "ma so thue noi lam viec",
-                ],
-            ),
-            (
-                Field::JoinedOn,
-                &[
-                    "joined on",
-                    "joined",
-                    "join date",
-                    "date joined",
-                    "joined date",
-                    "ngay vao doan",
-                    "ngay vao hoi",
-                    "ngay ket nap",
-                    "ngay gia nhap",
-                    "ngay vao cong doan",
-                    "ngay ket nap doan",
-                    "ngay ket nap hoi",
-                    "ngay vao",
-                    "ngay ket nap doan vien",
-                    "ngay ket nap hoi vien",
-                    "ngay ket nap cong doan",
-                ],
-            ),
-            (
-                Field::LeftOn,
-                &[
-                    "left on",
-                    "left",
-                    "leave date",
-                    "date left",
-                    "left date",
-                    "ngay ra",
-                    "ngay chuyen sinh hoat",
-                    "ngay ra hoi",
-                    "ngay ra doan",
-                    "ngay chuyen di",
-                    "ngay thoi sinh hoat",
-                    "ngay ra khoi",
-                    "ngay ra khoi doan",
-                    "ngay ra khoi hoi",
-                    "ngay xoa ten",
-                    "ngay chuyen",
-                ],
-            ),
-            (
-                Field::Status,
-                &[
-                    "status",
-                    "trang thai",
-                    "tinh trang",
-                    "tinh trang sinh hoat",
-                    "trang thai sinh hoat",
-                ],
-            ),
-            (Field::Org, ORG),
-            (
-                Field::AsOf,
-                &[
-                    "as of",
-                    "asof",
-                    "snapshot date",
-                    "snapshot",
-                    "ngay bao cao",
-                    "ngay chot",
-                    "ngay chot so lieu",
-                    "tinh den ngay",
-                    "den ngay",
-                    "ngay du lieu",
-                ],
-            ),
-        ],
-        Kind::Areas => vec![
-            (
-                Field::Code,
-                &[
-                    "code",
-                    "area code",
-                    "unit code",
-                    "ma",
-                    "ma xa",
-                    "ma don vi",
-                    "ma dvhc",
-                    "ma don vi hanh chinh",
-                    "ma dia ban",
-                ],
-            ),
-            (
-                Field::Name,
-                &[
-                    "name",
-                    "area name",
-                    "unit name",
-                    "ten",
-                    "ten don vi",
-                    "ten xa",
-                    "ten dvhc",
-                    "ten don vi hanh chinh",
-                    "ten dia ban",
-                ],
-            ),
-            (
-                Field::Level,
-                &["level", "cap", "cap hanh chinh", "cap don vi", "unit level"],
-            ),
-            (
-                Field::ParentCode,
-                &[
-                    "parent code",
-                    "parent",
-                    "parent unit",
-                    "ma cap tren",
-                    "ma don vi cap tren",
-                    "ma tinh",
-                    "ma huyen",
-                    "thuoc",
-                ],
-            ),
-            (
-                Field::EthnicMinority,
-                &[
-                    "ethnic minority",
-                    "ethnic minority area",
-                    "dan toc thieu so",
-                    "vung dan toc thieu so",
-                    "dtts",
-                    "vung dtts",
-                    "dia ban dtts",
-                    "vung dan toc",
-                    "khu vuc dtts",
-                    "dia ban dan toc thieu so",
-                ],
-            ),
-            (
-                Field::Religious,
-                &[
-                    "religious",
-                    "religious area",
-                    "ton giao",
-                    "vung ton giao",
-                    "dia ban ton giao",
-                    "vung co dong dao ton giao",
-                    "dia ban co dong dao ton giao",
-                ],
-            ),
-            (
-                Field::Rural,
-                &[
-                    "rural",
-                    "nong thon",
-                    "xa nong thon",
-                    "khu vuc nong thon",
-                    "vung nong thon",
-                ],
-            ),
-        ],
-        Kind::Enterprises => vec![
-            (
-                Field::Code,
-                &[
-                    "id",
-                    "enterprise id",
-                    "tax code",
-                    "ma so thue",
-                    "mst",
-                    "ma doanh nghiep",
-                    "ma dn",
-                    "ma so doanh nghiep",
-                ],
-            ),
-            (
-                Field::Name,
-                &[
-                    "name",
-                    "enterprise name",
-                    "ten",
-                    "ten doanh nghiep",
-                    "ten dn",
-                    "ten don vi",
-                    "ten cong ty",
-                ],
-            ),
-            (Field::AreaCode, AREA_CODE),
-            (
-                Field::Ownership,
-                &[
-                    "ownership",
-                    "owner",
-                    "loai hinh",
-                    "loai hinh doanh nghiep",
-                    "thanh phan kinh te",
-                    "so huu",
-                    "hinh thuc so huu",
-                    "loai hinh so huu",
-                    "khu vuc kinh te",
-                ],
-            ),
-            (
-                Field::Workers,
-                &[
-                    "workers",
-                    "headcount",
-                    "employees",
-                    "so lao dong",
-                    "lao dong",
-                    "so cong nhan lao dong",
-                    "tong so lao dong",
-                    "so nguoi lao dong",
-                    "so cnld",
-                ],
-            ),
-        ],
-        Kind::Eligible => vec![
-            (Field::AreaCode, AREA_CODE),
-            (Field::Org, ORG),
-            (Field::Year, YEAR),
-            (
-                Field::Eligible,
-                &[
-                    "eligible",
-                    "eligible people",
-                    "denominator",
-                    "so doi tuong",
-                    "doi tuong",
-                    "tong so doi tuong",
-                    "so doi tuong ket nap",
-                    "so nguoi trong do tuoi",
-                    "so doi tuong tap hop",
-                ],
-            ),
-            (
-                Field::Dimension,
-                &["dimension", "chieu", "phan loai", "tieu chi"],
-            ),
-            (Field::Group, &["group", "nhom"]),
-        ],
-        Kind::Targets => vec![
-            (Field::Org, ORG),
-            (Field::Year, YEAR),
-            (
-                Field::Scope,
-                &[
-                    "scope",
-                    "pham vi",
-                    "ap dung",
-                    "ap dung cho",
-                    "doi tuong ap dung",
-                ],
-            ),
-            (
-                Field::TargetPct,
-                &[
-                    "target pct",
-                    "target",
-                    "target percent",
-                    "target rate",
-                    "chi tieu",
-                    "ty le chi tieu",
-                    "chi tieu ty le",
-                    "muc tieu",
-                    "ty le muc tieu",
-                ],
-            ),
-        ],
-    }
+/// The fields of one kind, each with its spellings.
+type Spellings = Vec<(Field, Vec<&'static str>)>;
+
+/// Field and spellings, per kind, read from [`ALIASES`] once.
+fn aliases(kind: Kind) -> &'static [(Field, Vec<&'static str>)] {
+    static TABLE: OnceLock<Vec<Spellings>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut table: Vec<Spellings> = vec![Vec::new(); Kind::ALL.len()];
+        for line in ALIASES.lines().skip(1).filter(|l| !l.trim().is_empty()) {
+            let mut cells = line.splitn(3, ',');
+            let (Some(k), Some(f), Some(h)) = (cells.next(), cells.next(), cells.next()) else {
+                continue;
+            };
+            let (Some(k), Some(f)) = (Kind::parse(k), Field::parse(f)) else {
+                continue;
+            };
+            let fields = &mut table[k as usize];
+            match fields.iter_mut().find(|(x, _)| *x == f) {
+                Some((_, names)) => names.push(h),
+                None => fields.push((f, vec![h])),
+            }
+        }
+        table
+    });
+    &table[kind as usize]
 }
 
 /// Fields a file of the kind cannot do without (alternatives checked by the caller).
@@ -702,6 +344,35 @@ pub fn find_header(rows: &[Vec<String>], forced: Option<Kind>) -> Option<(usize,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The spellings file is read whole: every line names a known kind and field, is
+    /// already folded, and no spelling means two fields in one kind.
+    #[test]
+    fn the_spellings_file_is_well_formed() {
+        let mut lines = 0;
+        let mut seen = std::collections::HashMap::new();
+        for line in ALIASES.lines().skip(1) {
+            let cells: Vec<&str> = line.splitn(3, ',').collect();
+            assert_eq!(cells.len(), 3, "{line}");
+            let kind = Kind::parse(cells[0]).unwrap_or_else(|| panic!("kind: {line}"));
+            let field = Field::parse(cells[1]).unwrap_or_else(|| panic!("field: {line}"));
+            assert_eq!(fold(cells[2]), cells[2], "not folded: {line}");
+            if let Some(other) = seen.insert((kind, cells[2]), field) {
+                panic!("{line}: also {}", other.name());
+            }
+            lines += 1;
+        }
+        let counted: usize = Kind::ALL
+            .iter()
+            .flat_map(|k| aliases(*k).iter().map(|(_, n)| n.len()))
+            .sum();
+        assert_eq!(counted, lines);
+        assert!(lines > 300);
+        assert_eq!(aliases(Kind::Roll)[0].0, Field::MemberId);
+        assert!(aliases(Kind::Targets)
+            .iter()
+            .any(|(f, n)| *f == Field::TargetPct && !n.is_empty()));
+    }
 
     fn row(cells: &[&str]) -> Vec<String> {
         cells.iter().map(|s| s.to_string()).collect()

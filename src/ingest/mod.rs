@@ -3,6 +3,7 @@
 
 pub mod decode;
 mod dedupe;
+mod doubled;
 pub mod headers;
 pub mod legacy;
 pub mod national_id;
