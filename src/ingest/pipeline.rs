@@ -5,6 +5,7 @@
 
 use anyhow::Result;
 use std::collections::BTreeMap;
+use std::sync::atomic::Ordering;
 use std::sync::{mpsc, Arc, Mutex};
 
 use super::headers::{Field, Mapping};
@@ -111,6 +112,82 @@ fn fill(table: &mut Table, mut chunk: Vec<Row>) -> Result<Vec<Row>> {
     Ok(chunk)
 }
 
+/// The reader: fills chunks (reusing those that come back) and sends them in order.
+fn read_rows(
+    table: &mut Table,
+    jobs: mpsc::SyncSender<Job>,
+    back: mpsc::Receiver<Vec<Row>>,
+) -> Result<u64> {
+    let mut rows_read = 0;
+    for seq in 0.. {
+        let reuse = back
+            .try_recv()
+            .unwrap_or_else(|_| Vec::with_capacity(CHUNK_ROWS));
+        let chunk = fill(table, reuse)?;
+        if chunk.is_empty() {
+            break;
+        }
+        rows_read += chunk.len() as u64;
+        if jobs.send((seq, chunk)).is_err() {
+            break;
+        }
+    }
+    Ok(rows_read)
+}
+
+/// A chunk of rows to parse, with its place in the file.
+type Job = (u64, Vec<Row>);
+
+/// A worker: parses chunks until the reader is done or the taker has stopped.
+fn parse_rows(
+    ctx: roll::RollContext,
+    jobs: Arc<Mutex<mpsc::Receiver<Job>>>,
+    done: mpsc::SyncSender<Chunk>,
+) {
+    loop {
+        let job = match jobs.lock() {
+            Ok(rx) => rx.recv(),
+            Err(_) => return,
+        };
+        let Ok((seq, rows)) = job else { return };
+        if done.send(parse_chunk(&ctx, seq, rows)).is_err() {
+            return;
+        }
+    }
+}
+
+/// Takes the parsed chunks back in file order, row by row; sends each chunk's rows
+/// back to be refilled. Returns the rows taken.
+fn take_in_order(
+    done: mpsc::Receiver<Chunk>,
+    back: mpsc::SyncSender<Vec<Row>>,
+    order: &mut Evidence,
+    mut take: impl FnMut(&Row, roll::Parsed) -> Result<()>,
+    mut taken: impl FnMut(u64),
+) -> Result<u64> {
+    let mut rows = 0u64;
+    let mut waiting: BTreeMap<u64, Chunk> = BTreeMap::new();
+    let mut next_seq = 0;
+    for chunk in done.iter() {
+        waiting.insert(chunk.seq, chunk);
+        while let Some(chunk) = waiting.remove(&next_seq) {
+            next_seq += 1;
+            order.merge(&chunk.evidence);
+            rows += chunk.rows.len() as u64;
+            for (row, parsed) in chunk.rows.iter().zip(chunk.parsed) {
+                take(row, parsed)?;
+            }
+            let _ = back.try_send(chunk.rows);
+            taken(rows);
+        }
+    }
+    anyhow::ensure!(
+        waiting.is_empty(),
+        "internal error: a chunk was never taken"
+    );
+    Ok(rows)
+}
+
 impl RollFile<'_> {
     pub fn ingest(
         &self,
@@ -130,100 +207,61 @@ impl RollFile<'_> {
         let bytes_read = o.table.bytes_read();
         self.progress.start(&name, o.table.bytes_total);
 
-        let (job_tx, job_rx) = mpsc::sync_channel::<(u64, Vec<Row>)>(workers * 2);
-        let (done_tx, done_rx) = mpsc::sync_channel::<Chunk>(workers * 2);
+        let (job_tx, job_rx) = mpsc::sync_channel(workers * 2);
+        let (done_tx, done_rx) = mpsc::sync_channel(workers * 2);
         // Chunks of rows taken go back to the reader to be filled again.
-        let (back_tx, back_rx) = mpsc::sync_channel::<Vec<Row>>(workers * 4 + 4);
-        let rows_read = std::thread::scope(|scope| -> Result<u64> {
-            // Owned by the stages, so that when one stage stops (an error here, a bad
-            // row in the reader) the others see their channel close and stop too.
-            let done_rx = done_rx;
-            let job_rx = Arc::new(Mutex::new(job_rx));
+        let (back_tx, back_rx) = mpsc::sync_channel(workers * 4 + 4);
+        // Each stage owns its channel ends, so that when one stops (an error in the
+        // taker, a bad row in the reader) the others see their channel close and stop.
+        let rows = std::thread::scope(|scope| -> Result<(u64, u64)> {
             let table = &mut o.table;
-            let reader = scope.spawn(move || -> Result<u64> {
-                let mut rows_read = 0;
-                for seq in 0.. {
-                    let reuse = back_rx
-                        .try_recv()
-                        .unwrap_or_else(|_| Vec::with_capacity(CHUNK_ROWS));
-                    let chunk = fill(table, reuse)?;
-                    if chunk.is_empty() {
-                        break;
-                    }
-                    rows_read += chunk.len() as u64;
-                    if job_tx.send((seq, chunk)).is_err() {
-                        break;
-                    }
-                }
-                Ok(rows_read)
-            });
+            let reader = scope.spawn(move || read_rows(table, job_tx, back_rx));
+            let job_rx = Arc::new(Mutex::new(job_rx));
             for _ in 0..workers {
-                let done_tx = done_tx.clone();
-                let job_rx = job_rx.clone();
-                let (mapping, secret, name) = (&mapping, &secret, &name);
-                let (reference, opts) = (self.reference, self.opts);
-                scope.spawn(move || {
-                    let ctx = roll::RollContext {
-                        file: name,
-                        mapping,
-                        reference,
-                        secret,
-                        org: opts.org,
-                        as_of: opts.as_of,
-                        lookups: Default::default(),
-                    };
-                    loop {
-                        let job = match job_rx.lock() {
-                            Ok(rx) => rx.recv(),
-                            Err(_) => return,
-                        };
-                        let Ok((seq, rows)) = job else { return };
-                        if done_tx.send(parse_chunk(&ctx, seq, rows)).is_err() {
-                            return;
-                        }
-                    }
-                });
+                let ctx = roll::RollContext {
+                    file: &name,
+                    mapping: &mapping,
+                    reference: self.reference,
+                    secret: &secret,
+                    org: self.opts.org,
+                    as_of: self.opts.as_of,
+                    lookups: Default::default(),
+                };
+                let (jobs, done) = (job_rx.clone(), done_tx.clone());
+                scope.spawn(move || parse_rows(ctx, jobs, done));
             }
             drop((done_tx, job_rx));
-
-            let mut rows_parsed = 0u64;
-            let mut waiting: BTreeMap<u64, Chunk> = BTreeMap::new();
-            let mut next_seq = 0;
-            for chunk in done_rx.iter() {
-                waiting.insert(chunk.seq, chunk);
-                while let Some(chunk) = waiting.remove(&next_seq) {
-                    next_seq += 1;
-                    order.merge(&chunk.evidence);
-                    rows_parsed += chunk.rows.len() as u64;
-                    for (row, parsed) in chunk.rows.iter().zip(chunk.parsed) {
-                        if !parsed.warnings.is_empty() {
-                            out.warn(parsed.warnings);
-                        }
-                        match parsed.member {
-                            Ok(m) => snapshots.keep(m, row, prepared, out)?,
-                            Err(problem) => out.reject(problem, row, &mapping.headers)?,
-                        }
+            let taken = take_in_order(
+                done_rx,
+                back_tx,
+                &mut order,
+                |row, parsed| {
+                    if !parsed.warnings.is_empty() {
+                        out.warn(parsed.warnings);
                     }
-                    let _ = back_tx.try_send(chunk.rows);
-                    self.progress.advance(
-                        bytes_read.load(std::sync::atomic::Ordering::Relaxed),
-                        rows_parsed,
-                    );
-                }
-            }
-            let rows_read = match reader.join() {
-                Ok(r) => r?,
+                    match parsed.member {
+                        Ok(m) => snapshots.keep(m, row, prepared, out),
+                        Err(problem) => out.reject(problem, row, &mapping.headers),
+                    }
+                },
+                |rows| {
+                    self.progress
+                        .advance(bytes_read.load(Ordering::Relaxed), rows)
+                },
+            )?;
+            match reader.join() {
+                Ok(read) => Ok((read?, taken)),
                 Err(_) => anyhow::bail!("the reader of {name} stopped unexpectedly"),
-            };
-            // Every row read was parsed and taken, in order: nothing lost on the way.
-            anyhow::ensure!(
-                rows_parsed == rows_read && waiting.is_empty(),
-                "internal error: {name}: read {rows_read} rows but parsed {rows_parsed}"
-            );
-            Ok(rows_read)
+            }
         });
         self.progress.finish();
-        out.report.rows_read = rows_read?;
+        let (read, taken) = rows?;
+        // Every row read was parsed and taken, in order: nothing lost on the way.
+        anyhow::ensure!(
+            read == taken,
+            "internal error: {name}: read {read} rows but took {taken}"
+        );
+        out.report.rows_read = read;
         order.check(&o.name, &mapping)?;
         snapshots.finish(o.table.encoding.name(), out)
     }

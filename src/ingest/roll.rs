@@ -136,95 +136,12 @@ fn parse_inner(
     warnings: &mut Vec<Problem>,
 ) -> Result<Member, Problem> {
     let c = Cells { ctx, row };
-
-    // Organization and snapshot date: the flags, else the row's columns.
-    let org = match ctx.org {
-        Some(o) => o,
-        None => {
-            let raw = c.raw(Field::Org);
-            let org = ctx.lookups.org.get_or(raw, || Org::parse(raw));
-            org.ok_or_else(|| {
-                c.problem(
-                    Field::Org,
-                    format!("unknown organization; expected {}", Org::expected()),
-                )
-                .hint("correct the org column, or give the organization with --org")
-            })?
-        }
-    };
-    let as_of = match ctx.as_of {
-        Some(d) => d,
-        None => value::parse_as_of(c.raw(Field::AsOf)).map_err(|e| {
-            date_problem(&c, Field::AsOf, e)
-                .hint("give the snapshot date with --as-of DATE, or correct the as_of column")
-        })?,
-    };
+    let (org, as_of) = source(&c)?;
     let pivot = chrono::Datelike::year(&as_of);
-
     // Sex and birth come first: the ID check uses them.
-    let sex = match value::parse_sex(c.raw(Field::Sex)) {
-        Ok(s) => s,
-        Err(value::Unrecognized) => {
-            warnings.push(c.problem(
-                Field::Sex,
-                format!(
-                    "unknown sex; expected {}; kept as unknown",
-                    value::SEX_EXPECTED
-                ),
-            ));
-            None
-        }
-    };
-    let birth_raw = c.raw(Field::BirthDate).trim();
-    let birth = if birth_raw.is_empty() {
-        None
-    } else {
-        Some(
-            value::parse_birth(birth_raw, pivot)
-                .map_err(|e| date_problem(&c, Field::BirthDate, e))?,
-        )
-    };
-    if let Some(Birth::Date(d)) = birth {
-        if d > as_of {
-            warnings.push(c.problem(
-                Field::BirthDate,
-                "the birth date is after the snapshot date",
-            ));
-        }
-    }
-
-    let nid_raw = c.raw(Field::NationalId).trim();
-    let national_id = if nid_raw.is_empty() {
-        None
-    } else {
-        match value::parse_national_id(nid_raw, birth, sex) {
-            Ok(id) => {
-                if id.restored {
-                    warnings.push(c.problem(Field::NationalId, "11 digits: restored the leading zero Excel dropped (it agrees with the birth year and sex)"));
-                }
-                for d in value::cccd_disagreements(&id.digits, birth, sex) {
-                    warnings.push(c.problem(
-                        Field::NationalId,
-                        format!("the ID disagrees with the row: {d}"),
-                    ));
-                }
-                Some(id.digits)
-            }
-            Err(p) => {
-                return Err(c
-                    .problem(
-                        Field::NationalId,
-                        format!(
-                            "malformed national ID: {}; expected {}",
-                            p.describe(),
-                            value::ID_EXPECTED
-                        ),
-                    )
-                    .hint(p.hint()))
-            }
-        }
-    };
-
+    let sex = sex(&c, warnings);
+    let birth = birth(&c, as_of, warnings)?;
+    let national_id = national_id(&c, birth, sex, warnings)?;
     // The name matters only where there is no national ID: it is then the person key.
     let full_name = if national_id.is_none() {
         c.text(Field::FullName)
@@ -239,49 +156,11 @@ fn parse_inner(
             )
             .hint("fill in the name (or the national ID) in the roll"));
     }
-
     let area_code = resolve_area(&c)?;
-
-    let joined_on = optional_date(&c, Field::JoinedOn, pivot)?;
-    if let Some(j) = joined_on {
-        if j > as_of {
-            return Err(c
-                .problem(
-                    Field::JoinedOn,
-                    format!("joined after the snapshot date {as_of}"),
-                )
-                .hint("check the date, or the snapshot date given with --as-of"));
-        }
-    }
-    let left_on = optional_date(&c, Field::LeftOn, pivot)?;
-    if let (Some(j), Some(l)) = (joined_on, left_on) {
-        if l < j {
-            return Err(c
-                .problem(Field::LeftOn, format!("left before joining ({j})"))
-                .hint("check both dates in the roll"));
-        }
-    }
-
-    let status_raw = c.raw(Field::Status);
-    let parsed_status = c
-        .ctx
-        .lookups
-        .status
-        .get_or(status_raw, || value::parse_status(status_raw));
-    let active = match parsed_status {
-        Some(a) => a,
-        None => {
-            warnings.push(c.problem(
-                Field::Status,
-                "unknown status; read as active (expected Đang sinh hoạt, Đã ra, Chuyển sinh hoạt, Đã mất, Xóa tên, Khai trừ, active, left)",
-            ));
-            true
-        }
-    };
-
+    let (joined_on, left_on) = membership_dates(&c, as_of, pivot)?;
+    let active = status(&c, warnings);
     let ethnicity = lookup_group(&c, Field::Ethnicity, ethnicities(), "ethnicity", warnings);
     let religion = lookup_group(&c, Field::Religion, religions(), "religion", warnings);
-
     check_eligibility(&c, org, sex, birth, as_of, warnings);
 
     let secret = ctx.secret;
@@ -324,6 +203,151 @@ fn parse_inner(
     })
 }
 
+/// Organization and snapshot date: the flags, else the row's columns.
+fn source(c: &Cells) -> Result<(Org, NaiveDate), Problem> {
+    let ctx = c.ctx;
+    let org = match ctx.org {
+        Some(o) => o,
+        None => {
+            let raw = c.raw(Field::Org);
+            let org = ctx.lookups.org.get_or(raw, || Org::parse(raw));
+            org.ok_or_else(|| {
+                c.problem(
+                    Field::Org,
+                    format!("unknown organization; expected {}", Org::expected()),
+                )
+                .hint("correct the org column, or give the organization with --org")
+            })?
+        }
+    };
+    let as_of = match ctx.as_of {
+        Some(d) => d,
+        None => value::parse_as_of(c.raw(Field::AsOf)).map_err(|e| {
+            date_problem(c, Field::AsOf, e)
+                .hint("give the snapshot date with --as-of DATE, or correct the as_of column")
+        })?,
+    };
+    Ok((org, as_of))
+}
+
+fn sex(c: &Cells, warnings: &mut Vec<Problem>) -> Option<Sex> {
+    match value::parse_sex(c.raw(Field::Sex)) {
+        Ok(s) => s,
+        Err(value::Unrecognized) => {
+            warnings.push(c.problem(
+                Field::Sex,
+                format!(
+                    "unknown sex; expected {}; kept as unknown",
+                    value::SEX_EXPECTED
+                ),
+            ));
+            None
+        }
+    }
+}
+
+fn birth(
+    c: &Cells,
+    as_of: NaiveDate,
+    warnings: &mut Vec<Problem>,
+) -> Result<Option<Birth>, Problem> {
+    let raw = c.raw(Field::BirthDate).trim();
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    let pivot = chrono::Datelike::year(&as_of);
+    let birth = value::parse_birth(raw, pivot).map_err(|e| date_problem(c, Field::BirthDate, e))?;
+    if let Birth::Date(d) = birth {
+        if d > as_of {
+            warnings.push(c.problem(
+                Field::BirthDate,
+                "the birth date is after the snapshot date",
+            ));
+        }
+    }
+    Ok(Some(birth))
+}
+
+/// The national ID's digits, checked against the row's birth and sex.
+fn national_id(
+    c: &Cells,
+    birth: Option<Birth>,
+    sex: Option<Sex>,
+    warnings: &mut Vec<Problem>,
+) -> Result<Option<String>, Problem> {
+    let raw = c.raw(Field::NationalId).trim();
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    match value::parse_national_id(raw, birth, sex) {
+        Ok(id) => {
+            if id.restored {
+                warnings.push(c.problem(Field::NationalId, "11 digits: restored the leading zero Excel dropped (it agrees with the birth year and sex)"));
+            }
+            for d in value::cccd_disagreements(&id.digits, birth, sex) {
+                warnings.push(c.problem(
+                    Field::NationalId,
+                    format!("the ID disagrees with the row: {d}"),
+                ));
+            }
+            Ok(Some(id.digits))
+        }
+        Err(p) => Err(c
+            .problem(
+                Field::NationalId,
+                format!(
+                    "malformed national ID: {}; expected {}",
+                    p.describe(),
+                    value::ID_EXPECTED
+                ),
+            )
+            .hint(p.hint())),
+    }
+}
+
+/// Joined and left: neither after the snapshot, leaving not before joining.
+type Dates = (Option<NaiveDate>, Option<NaiveDate>);
+
+fn membership_dates(c: &Cells, as_of: NaiveDate, pivot: i32) -> Result<Dates, Problem> {
+    let joined_on = optional_date(c, Field::JoinedOn, pivot)?;
+    if let Some(j) = joined_on {
+        if j > as_of {
+            return Err(c
+                .problem(
+                    Field::JoinedOn,
+                    format!("joined after the snapshot date {as_of}"),
+                )
+                .hint("check the date, or the snapshot date given with --as-of"));
+        }
+    }
+    let left_on = optional_date(c, Field::LeftOn, pivot)?;
+    if let (Some(j), Some(l)) = (joined_on, left_on) {
+        if l < j {
+            return Err(c
+                .problem(Field::LeftOn, format!("left before joining ({j})"))
+                .hint("check both dates in the roll"));
+        }
+    }
+    Ok((joined_on, left_on))
+}
+
+/// Active or not; an unknown status is read as active, with a warning.
+fn status(c: &Cells, warnings: &mut Vec<Problem>) -> bool {
+    let raw = c.raw(Field::Status);
+    let parsed = c
+        .ctx
+        .lookups
+        .status
+        .get_or(raw, || value::parse_status(raw));
+    parsed.unwrap_or_else(|| {
+        warnings.push(c.problem(
+            Field::Status,
+            "unknown status; read as active (expected Đang sinh hoạt, Đã ra, Chuyển sinh hoạt, Đã mất, Xóa tên, Khai trừ, active, left)",
+        ));
+        true
+    })
+}
+
 fn optional_date(c: &Cells, f: Field, pivot: i32) -> Result<Option<NaiveDate>, Problem> {
     let raw = c.raw(f).trim();
     if raw.is_empty() {
@@ -362,16 +386,27 @@ fn resolve_area(c: &Cells) -> Result<String, Problem> {
     }
     let raw_name = c.raw(Field::AreaName);
     if !raw_name.trim().is_empty() {
-        if areas.is_empty() {
-            return Err(c
-                .problem(
-                    Field::AreaName,
-                    "an area name cannot be resolved: the store has no areas reference",
-                )
-                .hint("ingest the areas file first (or in the same command)"));
-        }
-        let hit = c.ctx.lookups.area_names.get_or(raw_name, || {
-            match areas.resolve_name(&clean(raw_name)) {
+        return area_by_name(c, raw_name);
+    }
+    area_by_enterprise(c)
+}
+
+/// The unit named in the row (names are looked up once per distinct cell).
+fn area_by_name(c: &Cells, raw_name: &str) -> Result<String, Problem> {
+    let areas = &c.ctx.reference.areas;
+    if areas.is_empty() {
+        return Err(c
+            .problem(
+                Field::AreaName,
+                "an area name cannot be resolved: the store has no areas reference",
+            )
+            .hint("ingest the areas file first (or in the same command)"));
+    }
+    let hit =
+        c.ctx
+            .lookups
+            .area_names
+            .get_or(raw_name, || match areas.resolve_name(&clean(raw_name)) {
                 Lookup::Found(a) => NameHit::Found(a.code.clone()),
                 Lookup::Ambiguous(cands) => NameHit::Ambiguous(
                     cands
@@ -381,24 +416,26 @@ fn resolve_area(c: &Cells) -> Result<String, Problem> {
                         .join(", "),
                 ),
                 Lookup::Missing => NameHit::Missing,
-            }
-        });
-        return match hit {
-            NameHit::Found(code) => Ok(code),
-            NameHit::Ambiguous(list) => Err(c
-                .problem(
-                    Field::AreaName,
-                    format!("the area name matches several units: {list}"),
-                )
-                .hint("use the area code column (Mã xã) to say which")),
-            NameHit::Missing => Err(c
-                .problem(
-                    Field::AreaName,
-                    "no unit of that name in the areas reference",
-                )
-                .hint("check the spelling, or use the area code column (Mã xã)")),
-        };
+            });
+    match hit {
+        NameHit::Found(code) => Ok(code),
+        NameHit::Ambiguous(list) => Err(c
+            .problem(
+                Field::AreaName,
+                format!("the area name matches several units: {list}"),
+            )
+            .hint("use the area code column (Mã xã) to say which")),
+        NameHit::Missing => Err(c
+            .problem(
+                Field::AreaName,
+                "no unit of that name in the areas reference",
+            )
+            .hint("check the spelling, or use the area code column (Mã xã)")),
     }
+}
+
+/// The unit of the row's enterprise, when the row names no unit.
+fn area_by_enterprise(c: &Cells) -> Result<String, Problem> {
     let ent = normalize_tax_code(c.raw(Field::EnterpriseId));
     if !ent.is_empty() {
         return match c.ctx.reference.enterprises.get(&ent) {
