@@ -1,14 +1,14 @@
 //! The duplicate check: who a snapshot already holds, by identity key, and where each
 //! was first seen.
 //!
-//! An entry is a 64-bit prefix of the keyed hash with its file and line, 16 bytes in a
-//! table indexed by the prefix itself (the prefixes are HMAC output, already uniform,
-//! and nobody without the store's secret can choose them). The table lives only while
-//! a file of its snapshot is read: a later file of the same snapshot in the same
+//! Every identity key of a row (national ID, member ID, or name + birth + area) goes in
+//! one open-addressing table as a 64-bit prefix of its keyed hash, with the file and
+//! line it came from: 13 bytes a slot, at most 80% full, sized once from the file's
+//! expected rows. The prefixes are HMAC output, uniform already and not choosable
+//! without the store's secret, so they index the table directly. Keys of different
+//! kinds cannot meet: each kind is hashed under its own domain tag. The table lives
+//! while a file of its snapshot is read; a later file of the same snapshot in the same
 //! command reloads it from the parts already written.
-
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::roll::{Key, Member};
 use crate::store::rolls::Identities;
@@ -16,19 +16,15 @@ use crate::store::rolls::Identities;
 /// Who a snapshot already holds.
 #[derive(Default)]
 pub struct Seen {
-    national_id: Table,
-    member: Table,
-    name: Table,
+    table: Fingerprints,
     files: Vec<String>,
 }
-
-type Table = HashMap<u64, Origin, BuildHasherDefault<Prefix>>;
 
 /// Where a person was first seen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Origin {
     /// Index into the snapshot's file names.
-    file: u32,
+    file: u8,
     /// The line; [`STORED`] for a row already in the store, [`EARLIER`] for one of a
     /// part written earlier in this command (parts keep no lines).
     line: u32,
@@ -37,22 +33,83 @@ pub struct Origin {
 const STORED: u32 = 0;
 const EARLIER: u32 = u32::MAX;
 
-/// Hashes a key prefix as itself: it is a keyed hash already.
+/// Fingerprint → origin, open addressing with linear probing. 0 marks an empty slot
+/// (a fingerprint of 0 is stored as 1).
 #[derive(Default)]
-pub struct Prefix(u64);
+struct Fingerprints {
+    keys: Vec<u64>,
+    lines: Vec<u32>,
+    files: Vec<u8>,
+    len: usize,
+}
 
-impl Hasher for Prefix {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        // Only u64 keys are hashed here; anything else is folded in byte by byte.
-        for b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(*b);
+impl Fingerprints {
+    fn with_capacity(entries: usize) -> Fingerprints {
+        let slots = (entries + entries / 4).max(64);
+        Fingerprints {
+            keys: vec![0; slots],
+            lines: vec![0; slots],
+            files: vec![0; slots],
+            len: 0,
         }
     }
-    fn write_u64(&mut self, v: u64) {
-        self.0 = v;
+
+    /// The slot holding `fp`, or the empty slot where it would go.
+    fn slot(&self, fp: u64) -> usize {
+        let n = self.keys.len();
+        // Multiply-shift maps the uniform prefix onto 0..n without a power of two.
+        let mut i = ((u128::from(fp) * n as u128) >> 64) as usize;
+        loop {
+            let k = self.keys[i];
+            if k == fp || k == 0 {
+                return i;
+            }
+            i += 1;
+            if i == n {
+                i = 0;
+            }
+        }
+    }
+
+    fn get(&self, fp: u64) -> Option<Origin> {
+        if self.keys.is_empty() {
+            return None;
+        }
+        let i = self.slot(fp.max(1));
+        (self.keys[i] != 0).then(|| Origin {
+            file: self.files[i],
+            line: self.lines[i],
+        })
+    }
+
+    /// Records `fp` unless it is there already.
+    fn insert(&mut self, fp: u64, origin: Origin) {
+        if (self.len + 1) * 5 > self.keys.len() * 4 {
+            self.grow();
+        }
+        let fp = fp.max(1);
+        let i = self.slot(fp);
+        if self.keys[i] == 0 {
+            self.keys[i] = fp;
+            self.lines[i] = origin.line;
+            self.files[i] = origin.file;
+            self.len += 1;
+        }
+    }
+
+    /// Twice the room: only when more rows came than the file's size suggested.
+    fn grow(&mut self) {
+        let old = std::mem::take(self);
+        *self = Fingerprints::with_capacity(old.keys.len().max(64) * 2);
+        for i in 0..old.keys.len() {
+            if old.keys[i] != 0 {
+                let origin = Origin {
+                    file: old.files[i],
+                    line: old.lines[i],
+                };
+                self.insert(old.keys[i], origin);
+            }
+        }
     }
 }
 
@@ -79,6 +136,14 @@ impl Same {
 }
 
 impl Seen {
+    /// A check sized for `keys` identity keys (it grows past that if it must).
+    pub fn with_capacity(keys: usize) -> Seen {
+        Seen {
+            table: Fingerprints::with_capacity(keys),
+            files: Vec::new(),
+        }
+    }
+
     /// The origin of rows of `file` at `line`. The file being read is the last one
     /// added, so a lookup costs one comparison.
     pub fn origin(&mut self, file: &str, line: u64) -> Origin {
@@ -90,7 +155,9 @@ impl Seen {
             }
         };
         Origin {
-            file: at as u32,
+            // A snapshot is rarely read from more than a few files in one command;
+            // past 255 the earliest file is named for the rest.
+            file: u8::try_from(at).unwrap_or(u8::MAX),
             line: u32::try_from(line).unwrap_or(EARLIER - 1),
         }
     }
@@ -116,23 +183,18 @@ impl Seen {
         let name = (!m.has_national_id)
             .then(|| m.name_key.as_ref().map(short))
             .flatten();
-        if let Some(o) = nid.and_then(|k| self.national_id.get(&k)) {
-            return Some((*o, Same::NationalId));
+        let t = &mut self.table;
+        if let Some(o) = nid.and_then(|k| t.get(k)) {
+            return Some((o, Same::NationalId));
         }
-        if let Some(o) = mid.and_then(|k| self.member.get(&k)) {
-            return Some((*o, Same::MemberId));
+        if let Some(o) = mid.and_then(|k| t.get(k)) {
+            return Some((o, Same::MemberId));
         }
-        if let Some(o) = name.and_then(|k| self.name.get(&k)) {
-            return Some((*o, Same::NameBirthArea));
+        if let Some(o) = name.and_then(|k| t.get(k)) {
+            return Some((o, Same::NameBirthArea));
         }
-        if let Some(k) = nid {
-            self.national_id.insert(k, origin);
-        }
-        if let Some(k) = mid {
-            self.member.insert(k, origin);
-        }
-        if let Some(k) = name {
-            self.name.insert(k, origin);
+        for k in [nid, mid, name].into_iter().flatten() {
+            t.insert(k, origin);
         }
         None
     }
@@ -144,15 +206,14 @@ impl Seen {
         if earlier {
             origin.line = EARLIER;
         }
-        self.national_id.reserve(ids.person.len());
         for i in 0..ids.person.len() {
             if ids.has_national_id[i] {
-                self.national_id.insert(short(&ids.person[i]), origin);
+                self.table.insert(short(&ids.person[i]), origin);
             } else if let Some(k) = &ids.name_key[i] {
-                self.name.insert(short(k), origin);
+                self.table.insert(short(k), origin);
             }
             if let Some(k) = &ids.member_key[i] {
-                self.member.insert(short(k), origin);
+                self.table.insert(short(k), origin);
             }
         }
     }
@@ -184,6 +245,42 @@ mod tests {
     }
 
     #[test]
+    fn the_table_grows_past_its_size_and_finds_every_key() {
+        let mut t = Fingerprints::with_capacity(10);
+        // Spread like HMAC output; 0 and 1 both present (0 is stored as 1).
+        let fps: Vec<u64> = (0..20_000u64)
+            .map(|i| i.wrapping_mul(0x9E37_79B9_7F4A_7C15))
+            .collect();
+        for (i, fp) in fps.iter().enumerate() {
+            t.insert(
+                *fp,
+                Origin {
+                    file: (i % 3) as u8,
+                    line: i as u32 + 2,
+                },
+            );
+        }
+        assert_eq!(t.len, fps.len());
+        assert!(t.len * 5 <= t.keys.len() * 4, "at most 80% full");
+        for (i, fp) in fps.iter().enumerate() {
+            assert_eq!(
+                t.get(*fp),
+                Some(Origin {
+                    file: (i % 3) as u8,
+                    line: i as u32 + 2
+                }),
+                "{i}"
+            );
+        }
+        // Inserting again keeps the first origin.
+        t.insert(fps[5], Origin { file: 9, line: 99 });
+        assert_eq!(t.get(fps[5]).map(|o| o.line), Some(7));
+        assert_eq!(t.len, fps.len());
+        assert_eq!(t.get(0x1234_5678_9ABC_DEF1), None);
+        assert_eq!(Fingerprints::default().get(5), None);
+    }
+
+    #[test]
     fn each_identity_finds_its_first_row() {
         let mut s = Seen::default();
         let at = |s: &mut Seen, line| s.origin("a.csv", line);
@@ -205,9 +302,11 @@ mod tests {
             s.check_and_insert(&member(5, false, None), o5),
             Some((o4, Same::NameBirthArea))
         );
-        // A person with a national ID is not matched by a name key equal to its
-        // person key (name keys count only where there is no ID).
-        assert_eq!(s.check_and_insert(&member(5, true, None), o5), None);
+        // A person with a national ID brings no name key: another person of the same
+        // name, birth and area is not a duplicate then.
+        let mut m = member(6, true, None);
+        m.name_key = Some([5; 16]);
+        assert_eq!(s.check_and_insert(&m, o5), None);
         assert_eq!(s.describe(o4), "a.csv:4");
         let stored = s.origin("b.csv", 0);
         assert_eq!(s.describe(stored), "a row already stored from b.csv");

@@ -198,7 +198,10 @@ impl RollFile<'_> {
         let name = o.name.clone();
         let mapping = o.table.mapping.clone();
         let secret = out.writer.secret.clone();
-        let mut snapshots = Snapshots::new(&name, &o.sha256, &mapping.headers, self.opts.replace);
+        // A row brings one or two identity keys (a member ID is the second).
+        let keys = o.table.rows_estimate() * (1 + usize::from(mapping.has(Field::MemberId)));
+        let mut snapshots =
+            Snapshots::new(&name, &o.sha256, &mapping.headers, self.opts.replace, keys);
         let mut order = Evidence::default();
         let workers = std::thread::available_parallelism()
             .map(|n| n.get())

@@ -33,6 +33,8 @@ pub struct Snapshots<'a> {
     sha256: &'a str,
     headers: &'a [String],
     replace: bool,
+    /// Identity keys the file is expected to bring, to size the duplicate check.
+    keys_hint: usize,
     seen: FxHashMap<SnapKey, Seen>,
     parts: BTreeMap<SnapKey, SnapPart>,
 }
@@ -46,12 +48,19 @@ struct SnapPart {
 }
 
 impl<'a> Snapshots<'a> {
-    pub fn new(file: &'a str, sha256: &'a str, headers: &'a [String], replace: bool) -> Self {
+    pub fn new(
+        file: &'a str,
+        sha256: &'a str,
+        headers: &'a [String],
+        replace: bool,
+        keys_hint: usize,
+    ) -> Self {
         Snapshots {
             file,
             sha256,
             headers,
             replace,
+            keys_hint,
             seen: FxHashMap::default(),
             parts: BTreeMap::new(),
         }
@@ -67,7 +76,10 @@ impl<'a> Snapshots<'a> {
     ) -> Result<()> {
         let key = (member.org, member.as_of);
         if !self.seen.contains_key(&key) {
-            let seen = self.open(key, prepared, out)?;
+            // The file's expected keys size the first snapshot's check; a file of
+            // several snapshots grows the others as they fill.
+            let hint = std::mem::take(&mut self.keys_hint);
+            let seen = self.open(key, hint, prepared, out)?;
             self.seen.insert(key, seen);
         }
         let Some(seen) = self.seen.get_mut(&key) else {
@@ -114,18 +126,26 @@ impl<'a> Snapshots<'a> {
     /// first file of the command to reach it decides which existing parts stay (with
     /// --replace) and refuses a silent replacement; every file then loads who the
     /// remaining parts hold, including parts written earlier in this command.
-    fn open(&self, key: SnapKey, prepared: &mut Prepared, out: &mut Out) -> Result<Seen> {
+    fn open(
+        &self,
+        key: SnapKey,
+        hint: usize,
+        prepared: &mut Prepared,
+        out: &mut Out,
+    ) -> Result<Seen> {
         let (org, as_of) = (key.0.code(), key.1.to_string());
         if prepared.0.insert(key) {
             self.decide_existing(org, &as_of, out)?;
         }
-        let mut seen = Seen::default();
         let parts: Vec<IngestRecord> = out
             .next
             .snapshot_parts(org, &as_of)
             .into_iter()
             .cloned()
             .collect();
+        let stored: u64 = parts.iter().map(|p| p.rows).sum();
+        let stored = usize::try_from(stored).unwrap_or(usize::MAX);
+        let mut seen = Seen::with_capacity(hint.saturating_add(stored.saturating_mul(2)));
         for rec in &parts {
             let earlier = out.writer.is_staged(rec);
             seen.load(&rec.file, &out.writer.identities(rec)?, earlier);

@@ -117,6 +117,21 @@ impl Table {
         Ok(table)
     }
 
+    /// How many data rows the file holds, judged from its size and the rows read
+    /// with the header (a guess, to size tables once; 0 when the size is unknown).
+    pub fn rows_estimate(&self) -> usize {
+        let sample: Vec<usize> = self
+            .pending
+            .iter()
+            .map(|r| r.record.as_slice().len() + r.len())
+            .collect();
+        let per_row = match sample.len() {
+            0 => 100,
+            n => (sample.iter().sum::<usize>() / n).max(16),
+        };
+        usize::try_from(self.bytes_total).unwrap_or(usize::MAX) / per_row
+    }
+
     /// Bytes of the file read so far (the count goes on in the reading thread).
     pub fn bytes_read(&self) -> Arc<AtomicU64> {
         self.bytes_read.clone()
