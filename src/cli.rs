@@ -50,6 +50,11 @@ pub struct Cli {
     #[arg(short, long, global = true)]
     pub quiet: bool,
 
+    /// Language of messages, headings and labels [default: from the locale, LC_ALL,
+    /// LC_MESSAGES or LANG: vi_VN gives vi, anything else en].
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -174,9 +179,6 @@ pub struct ReportArgs {
     /// Write to this file (atomically) instead of standard output.
     #[arg(long, value_name = "PATH")]
     pub output: Option<PathBuf>,
-    /// Language of headings and labels (default from LANG).
-    #[arg(long, value_enum)]
-    pub lang: Option<LangArg>,
     /// For publication: blank counts below N and the cells that would reveal them.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub min_cell: Option<u64>,
@@ -351,7 +353,10 @@ impl ReportArgs {
             FormatArg::Xlsx => Format::Xlsx,
         }
     }
+}
 
+impl Cli {
+    /// `--lang`, else the locale's.
     pub fn lang(&self) -> Lang {
         match self.lang {
             Some(LangArg::En) => Lang::En,
@@ -359,9 +364,7 @@ impl ReportArgs {
             None => Lang::from_env(),
         }
     }
-}
 
-impl Cli {
     pub fn wait(&self) -> Duration {
         Duration::from_secs(self.wait)
     }

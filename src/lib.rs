@@ -11,6 +11,7 @@ pub mod cli;
 pub mod cmd;
 pub mod error;
 pub mod ingest;
+pub mod messages;
 pub mod metrics;
 pub mod org;
 pub mod reference;
@@ -25,6 +26,7 @@ use cli::{Cli, Command};
 
 pub fn run(cli: Cli) -> Result<()> {
     term::set_quiet(cli.quiet);
+    messages::set_lang(cli.lang());
     let store = store::Store::new(&cli.store);
     let wait = cli.wait();
     match &cli.command {

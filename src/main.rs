@@ -10,7 +10,7 @@ fn main() -> ExitCode {
             let (exit, hint) = tally::error::classify(&err);
             tally::term::error(format!("{err:#}"));
             if let Some(h) = hint {
-                eprintln!("hint: {h}");
+                tally::term::hint(h);
             }
             ExitCode::from(exit as u8)
         }

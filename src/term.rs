@@ -1,6 +1,8 @@
 //! The one place that writes warnings and notes to stderr, and knows whether the user
 //! asked for quiet (`--quiet`: errors only).
 
+use crate::messages::{pick, say};
+
 static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 /// `--quiet`: from now on only errors are said.
@@ -14,13 +16,14 @@ pub fn quiet() -> bool {
 
 pub fn warn(msg: impl std::fmt::Display) {
     if !quiet() {
-        eprintln!("tally: warning: {msg}");
+        let label = pick("warning", "cảnh báo");
+        eprintln!("tally: {label}: {}", say(&msg.to_string()));
     }
 }
 
 pub fn note(msg: impl std::fmt::Display) {
     if !quiet() {
-        eprintln!("tally: {msg}");
+        eprintln!("tally: {}", say(&msg.to_string()));
     }
 }
 
@@ -29,12 +32,17 @@ pub fn note(msg: impl std::fmt::Display) {
 pub fn live_note(msg: impl std::fmt::Display) {
     use std::io::IsTerminal;
     if !quiet() && std::io::stderr().is_terminal() {
-        eprintln!("tally: {msg}");
+        eprintln!("tally: {}", say(&msg.to_string()));
     }
 }
 
 pub fn error(msg: impl std::fmt::Display) {
-    eprintln!("tally: error: {msg}");
+    eprintln!("tally: {}: {}", pick("error", "lỗi"), say(&msg.to_string()));
+}
+
+/// The hint under an error.
+pub fn hint(msg: impl std::fmt::Display) {
+    eprintln!("{}: {}", pick("hint", "gợi ý"), say(&msg.to_string()));
 }
 
 /// The terminal's width when stdout is a terminal (`COLUMNS` first, as shells set it);

@@ -8,6 +8,7 @@ use crate::cli::{IngestArgs, IngestFormat};
 use crate::error::Failure;
 use crate::ingest::problem::Problem;
 use crate::ingest::{self, Outcome, Summary};
+use crate::messages::say;
 use crate::store::Store;
 use crate::term;
 use serde_json::json;
@@ -170,19 +171,19 @@ fn print_files(summary: &Summary, dry_run: bool) -> Result<()> {
         );
         match &f.outcome {
             Outcome::AlreadyIngested(ids) => {
-                writeln!(
-                    out,
+                let line = format!(
                     "{}: already ingested (ingest {}); nothing changed",
                     f.file,
                     ids.join(", ")
-                )?;
+                );
+                writeln!(out, "{}", say(&line))?;
             }
             Outcome::NothingValid => {
-                writeln!(
-                    out,
+                let line = format!(
                     "{}: {} row(s) read, {} rejected; nothing to store ({how})",
                     f.file, f.rows_read, f.rejected
-                )?;
+                );
+                writeln!(out, "{}", say(&line))?;
             }
             Outcome::Ingested(recs) => {
                 for r in recs {
@@ -195,11 +196,11 @@ fn print_files(summary: &Summary, dry_run: bool) -> Result<()> {
                     } else {
                         String::new()
                     };
-                    writeln!(
-                        out,
+                    let line = format!(
                         "{}: {verb} {} row(s) of the {what} (ingest {}{rejected}; {how})",
                         f.file, r.rows, r.id
-                    )?;
+                    );
+                    writeln!(out, "{}", say(&line))?;
                 }
             }
         }

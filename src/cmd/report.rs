@@ -98,7 +98,7 @@ pub fn run(store: &Store, args: &ReportArgs, wait: Duration) -> Result<()> {
         &cov,
         &report::Options {
             format,
-            lang: args.lang(),
+            lang: crate::messages::lang(),
             suppressed,
             width: (format == Format::Table && args.output.is_none())
                 .then(term::stdout_width)
@@ -123,7 +123,7 @@ pub fn run(store: &Store, args: &ReportArgs, wait: Duration) -> Result<()> {
     // missing roll is exactly what a monthly job must hear about); --quiet silences.
     if format == Format::Csv {
         for n in &cov.notes {
-            term::note(report::note_text(n, args.lang()));
+            term::note(report::note_text(n, crate::messages::lang()));
         }
     }
     Ok(())

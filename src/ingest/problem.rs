@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::messages::{pick, say};
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
     pub file: String,
@@ -37,18 +39,19 @@ impl Problem {
     }
 }
 
+/// Said in the chosen language (reason, hint and labels); the fields stay English.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}:{}", self.file, self.line)?;
         if let Some(c) = &self.column {
-            write!(f, ": column \"{c}\"")?;
+            write!(f, ": {} \"{c}\"", pick("column", "cột"))?;
         }
         if !self.value.is_empty() {
-            write!(f, ": value \"{}\"", self.value)?;
+            write!(f, ": {} \"{}\"", pick("value", "giá trị"), self.value)?;
         }
-        write!(f, ": {}", self.reason)?;
+        write!(f, ": {}", say(&self.reason))?;
         if let Some(h) = &self.hint {
-            write!(f, " (hint: {h})")?;
+            write!(f, " ({}: {})", pick("hint", "gợi ý"), say(h))?;
         }
         Ok(())
     }

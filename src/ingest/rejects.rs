@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::problem::Problem;
 use super::table::Row;
+use crate::messages::say;
 use crate::store::fsutil;
 use crate::text::defuse;
 use unicode_normalization::UnicodeNormalization;
@@ -174,6 +175,10 @@ fn write_final(s: &Spool) -> Result<()> {
             let cells = |i: usize| rec.get(7 + i).unwrap_or_default();
             out.clear();
             out.extend((1..7).map(|i| rec.get(i).unwrap_or_default().to_string()));
+            // Reason and hint in the chosen language, for the person fixing the roll.
+            for text in &mut out[4..6] {
+                *text = say(text).into_owned();
+            }
             let empty = Vec::new();
             for pos in at.get(set).unwrap_or(&empty) {
                 out.push(pos.map(cells).unwrap_or_default().to_string());

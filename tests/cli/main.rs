@@ -8,6 +8,7 @@ mod decode;
 mod drop;
 mod help;
 mod ingest;
+mod messages;
 mod pipeline;
 mod privacy;
 mod promises;

@@ -1,0 +1,106 @@
+//! What tally says, in Vietnamese: under a Vietnamese locale or --lang vi, a rejected
+//! roll explains itself (reasons, hints, the summary, the rejects file); in English
+//! otherwise.
+
+use crate::workdir::Workdir;
+use std::process::Command;
+
+const ROLL: [&str; 6] = [
+    "roll_youth_bad.csv",
+    "--org",
+    "youth",
+    "--as-of",
+    "31/10/2026",
+    "--rejects",
+];
+
+fn ingest_under(w: &Workdir, env: &[(&str, &str)], extra: &[&str]) -> (i32, String, String) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tally"));
+    cmd.current_dir(&w.dir)
+        .env("TALLY_STORE", w.store())
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANGUAGE")
+        .env_remove("LANG")
+        .envs(env.iter().copied())
+        .arg("ingest")
+        .args(ROLL)
+        .arg("rejects.csv")
+        .args(extra);
+    let out = cmd.output().expect("run tally");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_rejected_roll_explains_itself_in_vietnamese_under_a_vietnamese_locale() {
+    let w = Workdir::new()
+        .with_reference()
+        .with(&["roll_youth_bad.csv"]);
+    let (code, stdout, stderr) = ingest_under(&w, &[("LANG", "vi_VN.UTF-8")], &[]);
+    assert_eq!(code, 65, "{stderr}");
+    for said in [
+        // The summary line.
+        "roll_youth_bad.csv: sẽ lưu 2 dòng của danh sách youth chốt ngày 2026-10-31 (lần nạp ",
+        ", loại 8 dòng; utf-8, dòng tiêu đề 1, nhận ra là tệp roll)",
+    ] {
+        assert!(stdout.contains(said), "missing {said:?} in\n{stdout}");
+    }
+    for said in [
+        "tally: bị loại: roll_youth_bad.csv:3: cột \"Số CCCD\": giá trị \"1.2E+11\": số định danh sai dạng: Excel đã ghi số ở dạng khoa học; các chữ số đã mất; cần số CCCD 12 chữ số hoặc CMND 9 chữ số (gợi ý: định dạng cột số định danh là Văn bản (Text) trong Excel rồi xuất lại)",
+        "roll_youth_bad.csv:4: cột \"Mã xã\": giá trị \"77777\": mã đơn vị không có trong danh mục đơn vị hành chính (gợi ý: sửa mã, hoặc nạp tệp danh mục đơn vị có mã này)",
+        "roll_youth_bad.csv:5: cột \"Ngày sinh\": giá trị \"31/02/2000\": không phải ngày; cần ngày ghi ngày trước, ví dụ 31/10/2026",
+        "roll_youth_bad.csv:6: cột \"Ngày vào Đoàn\": giá trị \"01/12/2026\": ngày vào sau ngày chốt số liệu 2026-10-31",
+        "roll_youth_bad.csv:7: cột \"Ngày ra\": giá trị \"01/01/2017\": ngày ra trước ngày vào (2018-01-01) (gợi ý: kiểm tra cả hai ngày trong danh sách)",
+        "roll_youth_bad.csv:8: trùng một người đã có trong lần chốt số liệu này (cùng số định danh với roll_youth_bad.csv:2)",
+        "roll_youth_bad.csv:10: cột \"Họ và tên\": không có họ tên và không có số định danh: không xác định được người này",
+        "roll_youth_bad.csv:11: cột \"Số CCCD\": giá trị \"0102001234\": số định danh sai dạng: có 10 chữ số",
+        "tally: cảnh báo: roll_youth_bad.csv:9: cột \"Dân tộc\": giá trị \"Klingon\": dân tộc không rõ; ghi nhận là không rõ",
+        "tally: đã ghi 8 dòng bị loại vào rejects.csv",
+        "tally: lỗi: 8 dòng bị loại; không lưu gì cả",
+        "gợi ý: sửa các dòng đó rồi nạp lại, hoặc thêm --skip-invalid để lưu các dòng hợp lệ",
+    ] {
+        assert!(stderr.contains(said), "missing {said:?} in\n{stderr}");
+    }
+    // Nothing of what the roll's reader said is left in English.
+    for english in [
+        "malformed",
+        "rejected",
+        "hint:",
+        "column \"",
+        "warning:",
+        "error:",
+    ] {
+        assert!(!stderr.contains(english), "{english:?} in\n{stderr}");
+    }
+    // The rejects file gives the reason and hint in Vietnamese too.
+    let mut r = csv::Reader::from_path(w.dir.join("rejects.csv")).unwrap();
+    let reasons: Vec<String> = r.records().map(|x| x.unwrap()[4].to_string()).collect();
+    assert_eq!(reasons.len(), 8);
+    assert!(
+        reasons.contains(&"mã đơn vị không có trong danh mục đơn vị hành chính".to_string()),
+        "{reasons:?}"
+    );
+}
+
+#[test]
+fn lang_overrides_the_locale_both_ways() {
+    let w = Workdir::new()
+        .with_reference()
+        .with(&["roll_youth_bad.csv"]);
+    // --lang vi on an English machine.
+    let (_, _, vi) = ingest_under(&w, &[("LANG", "en_US.UTF-8")], &["--lang", "vi"]);
+    assert!(vi.contains("ngày ra trước ngày vào (2018-01-01)"), "{vi}");
+    // --lang en on a Vietnamese machine, and LC_ALL over LANG.
+    let (_, _, en) = ingest_under(&w, &[("LANG", "vi_VN.UTF-8")], &["--lang", "en"]);
+    assert!(en.contains("left before joining (2018-01-01)"), "{en}");
+    let (_, _, en) = ingest_under(&w, &[("LANG", "vi_VN.UTF-8"), ("LC_ALL", "C.UTF-8")], &[]);
+    assert!(
+        en.contains("tally: error: 8 row(s) rejected; nothing was stored"),
+        "{en}"
+    );
+    assert!(en.contains("hint: correct the rows"), "{en}");
+}
