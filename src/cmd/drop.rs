@@ -28,6 +28,7 @@ pub fn run(store: &Store, args: &DropArgs, wait: Duration) -> Result<()> {
         _ => format!("the {} reference ({} rows)", rec.kind, rec.rows),
     };
     let mut out = std::io::stdout().lock();
-    writeln!(out, "dropped ingest {} ({what}, from {})", rec.id, rec.file)?;
+    let line = format!("dropped ingest {} ({what}, from {})", rec.id, rec.file);
+    writeln!(out, "{}", crate::messages::say(&line))?;
     Ok(())
 }

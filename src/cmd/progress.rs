@@ -7,6 +7,7 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use crate::ingest::Progress;
+use crate::messages::pick;
 use crate::term;
 
 pub struct Bar {
@@ -75,8 +76,11 @@ impl Progress for Bar {
         }
         let rate = rows as f64 / elapsed.as_secs_f64().max(1e-3);
         s.bar.set_position(bytes);
-        s.bar
-            .set_message(format!("{rows} rows, {:.0} rows/s", rate));
+        s.bar.set_message(format!(
+            "{rows} {}, {rate:.0} {}",
+            pick("rows", "dòng"),
+            pick("rows/s", "dòng/giây")
+        ));
     }
 
     fn finish(&self) {

@@ -1,5 +1,6 @@
 //! `tally status`: what the store holds.
 
+use crate::messages::{pick, say};
 use anyhow::Result;
 use comfy_table::{presets::UTF8_FULL_CONDENSED, CellAlignment, Table};
 use serde_json::json;
@@ -79,38 +80,44 @@ pub fn run(store: &Store, args: &StatusArgs, wait: Duration) -> Result<()> {
             writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
         }
         StatusFormat::Table => {
-            writeln!(out, "store: {}", store.dir().display())?;
+            writeln!(out, "{}: {}", pick("store", "kho"), store.dir().display())?;
             if !exposed.is_empty() {
-                writeln!(
-                    out,
-                    "\nnot private: the store holds ethnicity and religion, but"
-                )?;
+                let said = pick(
+                    "not private: the store holds ethnicity and religion, but",
+                    "chưa riêng tư: kho chứa dân tộc và tôn giáo, nhưng",
+                );
+                writeln!(out, "\n{said}")?;
                 for (p, how) in &exposed {
-                    writeln!(out, "  {}: {how}", p.display())?;
+                    writeln!(out, "  {}: {}", p.display(), say(how))?;
                 }
-                writeln!(out, "  {}", crate::store::private_hint(store.dir()))?;
+                writeln!(out, "  {}", say(&crate::store::private_hint(store.dir())))?;
             }
             if m.ingests.is_empty() {
-                writeln!(
-                    out,
-                    "the store is empty: load files with `tally ingest FILE...`"
-                )?;
+                let said = pick(
+                    "the store is empty: load files with `tally ingest FILE...`",
+                    "kho còn trống: nạp tệp bằng `tally ingest TỆP...`",
+                );
+                writeln!(out, "{said}")?;
                 return Ok(());
             }
             let mut t = Table::new();
-            t.load_preset(UTF8_FULL_CONDENSED)
-                .set_header(vec!["org", "as of", "rows", "ingests"]);
+            t.load_preset(UTF8_FULL_CONDENSED).set_header(vec![
+                pick("org", "tổ chức"),
+                pick("as of", "ngày chốt"),
+                pick("rows", "số dòng"),
+                pick("ingests", "lần nạp"),
+            ]);
             for ((org, as_of), (rows, ids)) in snapshots(m) {
                 t.add_row(vec![org, as_of, rows.to_string(), ids.join(" ")]);
             }
             right_align(&mut t, 2);
-            writeln!(out, "\nsnapshots\n{t}")?;
+            writeln!(out, "\n{}\n{t}", pick("snapshots", "các lần chốt số liệu"))?;
             let mut r = Table::new();
             r.load_preset(UTF8_FULL_CONDENSED).set_header(vec![
-                "reference",
-                "rows",
-                "ingest",
-                "file",
+                pick("reference", "danh mục"),
+                pick("rows", "số dòng"),
+                pick("ingest", "lần nạp"),
+                pick("file", "tệp"),
             ]);
             for kind in ["areas", "enterprises", "eligible", "targets"] {
                 match m.reference(kind) {
@@ -124,7 +131,7 @@ pub fn run(store: &Store, args: &StatusArgs, wait: Duration) -> Result<()> {
                         kind.to_string(),
                         "—".into(),
                         "".into(),
-                        "not loaded".into(),
+                        pick("not loaded", "chưa nạp").into(),
                     ]),
                 };
             }
@@ -132,12 +139,12 @@ pub fn run(store: &Store, args: &StatusArgs, wait: Duration) -> Result<()> {
             writeln!(out, "\n{r}")?;
             let mut g = Table::new();
             g.load_preset(UTF8_FULL_CONDENSED).set_header(vec![
-                "ingest",
-                "kind",
-                "file",
-                "rows",
-                "rejected",
-                "ingested at",
+                pick("ingest", "lần nạp"),
+                pick("kind", "loại"),
+                pick("file", "tệp"),
+                pick("rows", "số dòng"),
+                pick("rejected", "bị loại"),
+                pick("ingested at", "nạp lúc"),
             ]);
             for i in sorted_ingests(m) {
                 g.add_row(vec![
@@ -151,7 +158,7 @@ pub fn run(store: &Store, args: &StatusArgs, wait: Duration) -> Result<()> {
             }
             right_align(&mut g, 3);
             right_align(&mut g, 4);
-            writeln!(out, "\ningests\n{g}")?;
+            writeln!(out, "\n{}\n{g}", pick("ingests", "các lần nạp"))?;
         }
     }
     Ok(())

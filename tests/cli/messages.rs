@@ -104,3 +104,43 @@ fn lang_overrides_the_locale_both_ways() {
     );
     assert!(en.contains("hint: correct the rows"), "{en}");
 }
+
+#[test]
+fn reference_rejects_status_and_drop_speak_vietnamese_too() {
+    let w = Workdir::new();
+    w.write(
+        "areas.csv",
+        "code,name,level,parent_code,ethnic_minority\n1,Tỉnh A,province,,no\n2,Xã B,commune,1,maybe\n3,Xã C,commune,9,no\n",
+    );
+    let run = w.tally(&["--lang", "vi", "ingest", "areas.csv"]).expect(65);
+    for said in [
+        "areas.csv:3: cột \"ethnic_minority\": giá trị \"maybe\": không phải giá trị có/không; cần yes/no, y/n, true/false, 1/0, x hoặc để trống, có/không",
+        "areas.csv:4: cột \"parent_code\": giá trị \"9\": đơn vị cấp trên không có trong tệp (gợi ý: thêm dòng của đơn vị cấp trên",
+        "tally: lỗi: 2 dòng bị loại; không lưu gì cả",
+    ] {
+        assert!(run.stderr.contains(said), "missing {said:?} in\n{}", run.stderr);
+    }
+    let w = Workdir::new().with_reference();
+    let status = w.tally(&["--lang", "vi", "status"]).expect(0).stdout;
+    for said in ["kho: ", "danh mục", "số dòng", "các lần nạp", "nạp lúc"] {
+        assert!(status.contains(said), "missing {said:?} in\n{status}");
+    }
+    let id = w.status_json()["ingests"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let run = w.tally(&["--lang", "vi", "drop", &id]).expect(0);
+    assert!(
+        run.stdout
+            .starts_with(&format!("đã xóa lần nạp {id} (danh mục ")),
+        "{}",
+        run.stdout
+    );
+    let run = w.tally(&["--lang", "vi", "drop", "nope"]).expect(65);
+    assert!(
+        run.stderr
+            .contains("gợi ý: chạy `tally status` để xem mã các lần nạp"),
+        "{}",
+        run.stderr
+    );
+}
