@@ -20,6 +20,7 @@ pub mod roll;
 pub mod store;
 pub mod term;
 pub mod text;
+pub mod usage;
 
 use anyhow::Result;
 use cli::{Cli, Command};

@@ -2,7 +2,20 @@ use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = tally::cli::Cli::parse();
+    let args: Vec<String> = std::env::args().collect();
+    let cli = match tally::cli::Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let vi = tally::usage::lang_of(&args) == tally::report::labels::Lang::Vi;
+            match vi.then(|| tally::usage::vietnamese(&e)).flatten() {
+                Some(said) => eprintln!("{said}"),
+                None => {
+                    let _ = e.print();
+                }
+            }
+            return ExitCode::from(e.exit_code().clamp(0, 255) as u8);
+        }
+    };
     match tally::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if tally::error::is_broken_pipe(&err) => ExitCode::SUCCESS,

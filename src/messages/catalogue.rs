@@ -209,5 +209,7 @@ pub const CATALOGUE: &[(&str, &str)] = &[
     ("cannot open {}", "không mở được {}"),
     ("cannot read {}", "không đọc được {}"),
     // General patterns last: they match inside longer messages.
+    ("union, youth, women, farmers or veterans (or a Vietnamese name such as Công đoàn, Đoàn TN, Hội Phụ nữ, Hội Nông dân, Hội CCB)", "union, youth, women, farmers hoặc veterans (hoặc tên tiếng Việt như Công đoàn, Đoàn TN, Hội Phụ nữ, Hội Nông dân, Hội CCB)"),
+    ("expected {}", "cần {}"),
     ("{} roll as of {}", "danh sách {} chốt ngày {}"),
 ];

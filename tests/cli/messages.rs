@@ -144,3 +144,40 @@ fn reference_rejects_status_and_drop_speak_vietnamese_too() {
         run.stderr
     );
 }
+
+#[test]
+fn command_line_mistakes_are_told_in_vietnamese_and_keep_exit_2() {
+    let w = Workdir::new();
+    let run = w
+        .tally(&["--lang", "vi", "report", "--org", "nope"])
+        .expect(2);
+    assert!(
+        run.stderr.starts_with("tally: lỗi: giá trị 'nope' không hợp lệ cho '--org <ORG>': tổ chức không rõ; cần một trong: union, youth, women, farmers hoặc veterans"),
+        "{}",
+        run.stderr
+    );
+    let run = w
+        .tally(&["--lang=vi", "report", "--format", "pdf"])
+        .expect(2);
+    assert!(
+        run.stderr
+            .contains("các giá trị có thể: table, csv, json, md, xlsx"),
+        "{}",
+        run.stderr
+    );
+    let run = w.tally(&["--lang", "vi", "reprot"]).expect(2);
+    assert!(
+        run.stderr
+            .contains("không có lệnh con 'reprot' (có phải ý bạn là 'report'?)"),
+        "{}",
+        run.stderr
+    );
+    // In English, clap's own words.
+    let run = w.tally(&["report", "--org", "nope"]).expect(2);
+    assert!(
+        run.stderr
+            .starts_with("error: invalid value 'nope' for '--org <ORG>'"),
+        "{}",
+        run.stderr
+    );
+}

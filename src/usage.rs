@@ -1,0 +1,85 @@
+//! Command-line mistakes (an unknown option, a value not in the list) told in the
+//! chosen language. clap finds the mistake and renders it in English; in Vietnamese
+//! tally says the same from the error's parts. Help and version pass through.
+
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+
+use crate::messages::say;
+use crate::report::labels::Lang;
+
+/// The language asked for on a command line that may not parse: `--lang` wherever it
+/// is, else the locale.
+pub fn lang_of(args: &[String]) -> Lang {
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let value = match a.strip_prefix("--lang=") {
+            Some(v) => Some(v.to_string()),
+            None if a == "--lang" => it.next().cloned(),
+            None => None,
+        };
+        match value.as_deref() {
+            Some("vi") => return Lang::Vi,
+            Some("en") => return Lang::En,
+            _ => {}
+        }
+    }
+    Lang::from_env()
+}
+
+fn context(e: &clap::Error, kind: ContextKind) -> Option<String> {
+    match e.get(kind)? {
+        ContextValue::String(s) => Some(s.clone()),
+        ContextValue::Strings(v) => Some(v.join(", ")),
+        ContextValue::StyledStr(s) => Some(s.to_string()),
+        ContextValue::StyledStrs(v) => Some(
+            v.iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        ContextValue::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// What to print for a parse error in Vietnamese; `None` where clap's own text is
+/// kept (help, version, and kinds without parts to say).
+pub fn vietnamese(e: &clap::Error) -> Option<String> {
+    crate::messages::set_lang(Lang::Vi);
+    let arg = context(e, ContextKind::InvalidArg).unwrap_or_default();
+    let value = context(e, ContextKind::InvalidValue).unwrap_or_default();
+    let mut out = match e.kind() {
+        ErrorKind::InvalidValue => {
+            let mut s = format!("giá trị '{value}' không hợp lệ cho '{arg}'");
+            if let Some(valid) = context(e, ContextKind::ValidValue) {
+                s.push_str(&format!("; các giá trị có thể: {valid}"));
+            }
+            s
+        }
+        ErrorKind::ValueValidation => {
+            let why = std::error::Error::source(e)
+                .map(|c| say(&c.to_string()).into_owned())
+                .unwrap_or_default();
+            format!("giá trị '{value}' không hợp lệ cho '{arg}': {why}")
+        }
+        ErrorKind::UnknownArgument => format!("không có tham số '{arg}'"),
+        ErrorKind::InvalidSubcommand => {
+            let name = context(e, ContextKind::InvalidSubcommand).unwrap_or_default();
+            format!("không có lệnh con '{name}'")
+        }
+        ErrorKind::MissingRequiredArgument => format!("thiếu tham số bắt buộc: {arg}"),
+        ErrorKind::MissingSubcommand => "thiếu lệnh con (ingest, report, status, drop...)".into(),
+        ErrorKind::ArgumentConflict => format!("'{arg}' không dùng cùng với tham số đã cho"),
+        ErrorKind::TooManyValues => format!("'{arg}' được cho quá nhiều giá trị"),
+        _ => return None,
+    };
+    if let Some(tip) = context(e, ContextKind::SuggestedArg)
+        .or_else(|| context(e, ContextKind::SuggestedSubcommand))
+        .or_else(|| context(e, ContextKind::SuggestedValue))
+    {
+        out.push_str(&format!(" (có phải ý bạn là '{tip}'?)"));
+    }
+    Some(format!(
+        "tally: lỗi: {out}\ngợi ý: chạy 'tally --help' (hoặc 'tally LỆNH --help') để xem cách dùng"
+    ))
+}
