@@ -84,6 +84,12 @@ pub enum Command {
     Status(StatusArgs),
     /// Remove one ingest (a roll part or a reference file) from the store.
     Drop(DropArgs),
+    /// Check the whole store: every part's size, checksum, rows and columns, files the
+    /// manifest does not name, and the secret. Read-only; exit 0 when sound, 65 when not.
+    #[command(
+        after_long_help = "Examples:\n  tally verify\n  tally verify --format json\n  tally --store /mnt/backup/tally-data verify"
+    )]
+    Verify(StatusArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     #[command(
         after_long_help = "Examples:\n  tally completions bash > ~/.local/share/bash-completion/completions/tally\n  tally completions zsh > ~/.zfunc/_tally\n  tally completions powershell >> $PROFILE"

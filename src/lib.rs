@@ -35,6 +35,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Report(args) => cmd::report::run(&store, args, wait),
         Command::Status(args) => cmd::status::run(&store, args, wait),
         Command::Drop(args) => cmd::drop::run(&store, args, wait),
+        Command::Verify(args) => cmd::verify::run(&store, args, wait),
         Command::Completions(args) => cmd::shell::completions(args.shell),
         Command::Man(args) => cmd::shell::man(args.command.as_deref()),
     }

@@ -6,3 +6,4 @@ mod progress;
 pub mod report;
 pub mod shell;
 pub mod status;
+pub mod verify;

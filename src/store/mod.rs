@@ -22,6 +22,7 @@ pub mod privacy;
 pub mod reference;
 pub mod rolls;
 pub mod scan;
+pub mod verify;
 
 use anyhow::{Context, Result};
 use std::collections::HashSet;

@@ -19,3 +19,4 @@ mod report;
 mod report_formats;
 mod sql;
 mod status;
+mod verify;

@@ -156,6 +156,8 @@ fn terminal(w: &Workdir, args: &[&str]) -> (i32, String) {
         .env("TALLY_PROGRESS_DELAY_MS", "0")
         .env("COLUMNS", "120")
         .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANGUAGE")
         .env_remove("LANG")
         .output()
         .expect("script (util-linux) runs tally on a pseudo-terminal");

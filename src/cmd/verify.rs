@@ -1,0 +1,72 @@
+//! `tally verify`: say what is wrong with the store and how to fix it, or that it is
+//! sound. Exit 65 when anything is wrong.
+
+use anyhow::Result;
+use serde_json::json;
+use std::io::Write;
+use std::time::Duration;
+
+use crate::cli::{StatusArgs, StatusFormat};
+use crate::error::{Exit, Failure};
+use crate::messages::{pick, say};
+use crate::store::{verify, Store};
+
+pub fn run(store: &Store, args: &StatusArgs, wait: Duration) -> Result<()> {
+    if !store.dir().join("manifest.json").exists() {
+        return Err(Failure::new(
+            Exit::Failure,
+            format!("there is no store at {}", store.dir().display()),
+        )
+        .hint("name the store with --store DIR or TALLY_STORE")
+        .into());
+    }
+    let c = verify::verify(store, wait)?;
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        StatusFormat::Json => {
+            let doc = json!({
+                "store": store.dir().display().to_string(),
+                "ok": c.findings.is_empty(),
+                "parts": c.parts,
+                "bytes": c.bytes,
+                "rows": c.rows,
+                "secret": c.secret,
+                "findings": c.findings.iter().map(|f| json!({
+                    "path": f.path, "problem": f.problem, "fix": f.fix,
+                })).collect::<Vec<_>>(),
+            });
+            writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
+        }
+        StatusFormat::Table => {
+            let line = format!(
+                "{}: checked {} part(s), {} bytes, {} rows; secret {}",
+                store.dir().display(),
+                c.parts,
+                c.bytes,
+                c.rows,
+                c.secret
+            );
+            writeln!(out, "{}", say(&line))?;
+            for f in &c.findings {
+                writeln!(out, "{}: {}", f.path, say(&f.problem))?;
+                writeln!(out, "  {}: {}", pick("fix", "cách sửa"), say(&f.fix))?;
+            }
+            if c.findings.is_empty() {
+                writeln!(
+                    out,
+                    "{}",
+                    pick("the store is sound", "kho dữ liệu không có lỗi")
+                )?;
+            }
+        }
+    }
+    out.flush()?;
+    if c.findings.is_empty() {
+        return Ok(());
+    }
+    Err(
+        Failure::invalid(format!("the store has {} problem(s)", c.findings.len()))
+            .hint("fix each as said above, then run tally verify again")
+            .into(),
+    )
+}

@@ -1,0 +1,213 @@
+//! `tally verify`: the whole store checked against its manifest, read-only, under the
+//! shared lock. Every part is read to its last byte (size and SHA-256), its Parquet
+//! footer read (rows and columns), the reference tables decoded, the directories walked
+//! for files the manifest does not name, and the secret checked against the key check.
+
+use anyhow::Result;
+use polars::prelude::*;
+use sha2::{Digest, Sha256};
+use std::collections::HashSet;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use super::{rolls, IngestRecord, Secret, Store, View};
+
+/// One thing wrong, where, and how to fix it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub path: String,
+    pub problem: String,
+    pub fix: String,
+}
+
+/// What was checked, and what is wrong.
+#[derive(Debug, Default)]
+pub struct Checked {
+    pub parts: usize,
+    pub bytes: u64,
+    pub rows: u64,
+    /// "ok", "missing", "wrong", or "none" (a store not yet written).
+    pub secret: &'static str,
+    pub findings: Vec<Finding>,
+}
+
+pub fn verify(store: &Store, wait: Duration) -> Result<Checked> {
+    let view = store.read(wait)?;
+    let mut c = Checked::default();
+    for rec in &view.manifest.ingests {
+        check_part(&view, rec, &mut c);
+    }
+    if c.findings.is_empty() {
+        // Decoded as a report would: the reference tables, typed.
+        if let Err(e) = super::reference::load(&view.dir, &view.manifest) {
+            c.findings.push(Finding {
+                path: view.dir.join("reference").display().to_string(),
+                problem: format!("the reference tables cannot be read: {e:#}"),
+                fix: "drop the reference ingest named above and ingest its file again".into(),
+            });
+        }
+    }
+    unlisted(&view, &mut c)?;
+    c.secret = check_secret(&view, &mut c);
+    Ok(c)
+}
+
+fn drop_fix(rec: &IngestRecord) -> String {
+    format!(
+        "remove that ingest with `tally drop {}` and ingest {} again (or restore the store from a backup)",
+        rec.id, rec.file
+    )
+}
+
+fn check_part(view: &View, rec: &IngestRecord, c: &mut Checked) {
+    let path = view.part_path(rec);
+    let mut wrong = |problem: String| {
+        c.findings.push(Finding {
+            path: path.display().to_string(),
+            problem,
+            fix: drop_fix(rec),
+        })
+    };
+    let (bytes, sha) = match hash_file(&path) {
+        Ok(x) => x,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return wrong(format!("the part of ingest {} is missing", rec.id))
+        }
+        Err(e) => return wrong(format!("cannot be read: {e}")),
+    };
+    c.parts += 1;
+    c.bytes += bytes;
+    if bytes != rec.part_bytes {
+        return wrong(format!(
+            "has {bytes} bytes, the manifest says {}",
+            rec.part_bytes
+        ));
+    }
+    if sha != rec.part_sha256 {
+        return wrong("does not match its checksum".into());
+    }
+    match footer(&path) {
+        Ok((rows, columns)) => {
+            c.rows += rows;
+            if rows != rec.rows {
+                wrong(format!("has {rows} rows, the manifest says {}", rec.rows));
+            }
+            if rec.kind == "roll" {
+                let expected: Vec<String> = rolls::schema()
+                    .iter_names()
+                    .map(|n| n.to_string())
+                    .collect();
+                if columns != expected {
+                    wrong(format!(
+                        "has the columns {}, a roll part has {}",
+                        columns.join(", "),
+                        expected.join(", ")
+                    ));
+                }
+            }
+        }
+        Err(e) => wrong(format!("cannot be read as Parquet: {e}")),
+    }
+}
+
+/// Size and SHA-256 of a file, read in 1 MiB pieces.
+fn hash_file(path: &Path) -> std::io::Result<(u64, String)> {
+    let mut f = fs::File::open(path)?;
+    let mut h = Sha256::new();
+    let mut buf = vec![0u8; 1 << 20];
+    let mut n = 0u64;
+    loop {
+        let k = f.read(&mut buf)?;
+        if k == 0 {
+            break;
+        }
+        h.update(&buf[..k]);
+        n += k as u64;
+    }
+    Ok((n, hex::encode(h.finalize())))
+}
+
+/// Rows and column names from a Parquet footer.
+fn footer(path: &Path) -> PolarsResult<(u64, Vec<String>)> {
+    let mut r = ParquetReader::new(fs::File::open(path)?);
+    let rows = r.num_rows()? as u64;
+    let columns = r.schema()?.iter_names().map(|n| n.to_string()).collect();
+    Ok((rows, columns))
+}
+
+/// Parts the manifest does not name, and files staged by a writer that never finished.
+fn unlisted(view: &View, c: &mut Checked) -> Result<()> {
+    let named: HashSet<PathBuf> = view
+        .manifest
+        .ingests
+        .iter()
+        .map(|r| view.part_path(r))
+        .collect();
+    for sub in ["rolls", "reference"] {
+        let mut files = Vec::new();
+        walk(&view.dir.join(sub), &mut files)?;
+        for f in files.into_iter().filter(|f| !named.contains(f)) {
+            c.findings.push(Finding {
+                path: f.display().to_string(),
+                problem: "a part the manifest does not name (left by an interrupted writer, or copied in by hand)".into(),
+                fix: "the next ingest or drop removes it; or delete the file".into(),
+            });
+        }
+    }
+    let mut staged = Vec::new();
+    walk(&view.dir.join("tmp"), &mut staged)?;
+    for f in staged {
+        c.findings.push(Finding {
+            path: f.display().to_string(),
+            problem: "a part staged by an ingest that did not finish".into(),
+            fix: "the next ingest or drop removes it; or delete the file".into(),
+        });
+    }
+    Ok(())
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Ok(());
+    };
+    for e in entries {
+        let p = e?.path();
+        if p.is_dir() {
+            walk(&p, out)?;
+        } else {
+            out.push(p);
+        }
+    }
+    out.sort();
+    Ok(())
+}
+
+/// The secret against the manifest's key check. A missing secret is a finding: reports
+/// still work, but ingests are refused until it is restored.
+fn check_secret(view: &View, c: &mut Checked) -> &'static str {
+    let path = view.dir.join("secret");
+    let Some(expected) = &view.manifest.key_check else {
+        return "none";
+    };
+    let restore = "restore the secret file from a backup of the store; without it new ingests cannot be matched with the stored persons";
+    let said = match fs::read(&path) {
+        Ok(bytes) => match Secret::from_bytes(&bytes) {
+            Ok(s) if s.check_value() == *expected => return "ok",
+            Ok(_) => "is not the one this store was written with",
+            Err(_) => "is damaged",
+        },
+        Err(_) => "is missing",
+    };
+    c.findings.push(Finding {
+        path: path.display().to_string(),
+        problem: format!("the store secret {said}: reports still work, ingests are refused"),
+        fix: restore.into(),
+    });
+    if said == "is missing" {
+        "missing"
+    } else {
+        "wrong"
+    }
+}
