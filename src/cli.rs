@@ -90,6 +90,12 @@ pub enum Command {
         after_long_help = "Examples:\n  tally verify\n  tally verify --format json\n  tally --store /mnt/backup/tally-data verify"
     )]
     Verify(StatusArgs),
+    /// Copy the store to a new directory, consistently while reports go on (writers
+    /// wait), verified before it is named; without the secret unless asked.
+    #[command(
+        after_long_help = "Examples:\n  tally backup /mnt/usb/tally-2026-11\n  tally backup D:\\backup\\tally --with-secret"
+    )]
+    Backup(BackupArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     #[command(
         after_long_help = "Examples:\n  tally completions bash > ~/.local/share/bash-completion/completions/tally\n  tally completions zsh > ~/.zfunc/_tally\n  tally completions powershell >> $PROFILE"
@@ -219,6 +225,17 @@ pub struct StatusArgs {
     /// The output format.
     #[arg(long, value_enum, default_value_t = StatusFormat::Table)]
     pub format: StatusFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// A new directory for the copy (it must not exist, or be empty).
+    #[arg(value_name = "DEST")]
+    pub dest: PathBuf,
+    /// Copy the secret too. Without it the copy reports but cannot take ingests: keep
+    /// the secret apart (another medium, another account) and put it back to restore.
+    #[arg(long)]
+    pub with_secret: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -36,6 +36,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Status(args) => cmd::status::run(&store, args, wait),
         Command::Drop(args) => cmd::drop::run(&store, args, wait),
         Command::Verify(args) => cmd::verify::run(&store, args, wait),
+        Command::Backup(args) => cmd::backup::run(&store, args, wait),
         Command::Completions(args) => cmd::shell::completions(args.shell),
         Command::Man(args) => cmd::shell::man(args.command.as_deref()),
     }

@@ -1,5 +1,6 @@
 //! One file per subcommand: orchestration and output, no computation.
 
+pub mod backup;
 pub mod drop;
 pub mod ingest;
 mod progress;
@@ -7,3 +8,17 @@ pub mod report;
 pub mod shell;
 pub mod status;
 pub mod verify;
+
+/// Refuses a directory with no store in it (for commands that only read one: a typo
+/// in --store must not look like an empty store).
+pub fn existing(store: &crate::store::Store) -> anyhow::Result<()> {
+    if store.dir().join("manifest.json").exists() {
+        return Ok(());
+    }
+    Err(crate::error::Failure::new(
+        crate::error::Exit::Failure,
+        format!("there is no store at {}", store.dir().display()),
+    )
+    .hint("name the store with --store DIR or TALLY_STORE")
+    .into())
+}

@@ -7,19 +7,16 @@ use std::io::Write;
 use std::time::Duration;
 
 use crate::cli::{StatusArgs, StatusFormat};
-use crate::error::{Exit, Failure};
+use crate::error::Failure;
 use crate::messages::{pick, say};
 use crate::store::{verify, Store};
 
+fn finding_json(f: &verify::Finding) -> serde_json::Value {
+    json!({"path": f.path, "problem": f.problem, "fix": f.fix})
+}
+
 pub fn run(store: &Store, args: &StatusArgs, wait: Duration) -> Result<()> {
-    if !store.dir().join("manifest.json").exists() {
-        return Err(Failure::new(
-            Exit::Failure,
-            format!("there is no store at {}", store.dir().display()),
-        )
-        .hint("name the store with --store DIR or TALLY_STORE")
-        .into());
-    }
+    super::existing(store)?;
     let c = verify::verify(store, wait)?;
     let mut out = std::io::stdout().lock();
     match args.format {
@@ -31,9 +28,8 @@ pub fn run(store: &Store, args: &StatusArgs, wait: Duration) -> Result<()> {
                 "bytes": c.bytes,
                 "rows": c.rows,
                 "secret": c.secret,
-                "findings": c.findings.iter().map(|f| json!({
-                    "path": f.path, "problem": f.problem, "fix": f.fix,
-                })).collect::<Vec<_>>(),
+                "findings": c.findings.iter().map(finding_json).collect::<Vec<_>>(),
+                "warnings": c.warnings.iter().map(finding_json).collect::<Vec<_>>(),
             });
             writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
         }
@@ -47,7 +43,7 @@ pub fn run(store: &Store, args: &StatusArgs, wait: Duration) -> Result<()> {
                 c.secret
             );
             writeln!(out, "{}", say(&line))?;
-            for f in &c.findings {
+            for f in c.findings.iter().chain(&c.warnings) {
                 writeln!(out, "{}: {}", f.path, say(&f.problem))?;
                 writeln!(out, "  {}: {}", pick("fix", "cách sửa"), say(&f.fix))?;
             }

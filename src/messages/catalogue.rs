@@ -235,6 +235,13 @@ pub const CATALOGUE: &[(&str, &str)] = &[
     ("missing", "bị mất"),
     ("wrong", "sai"),
     ("none", "chưa có"),
+    ("backed up {} part(s), {} bytes, to {} and verified the copy", "đã sao lưu {} phần dữ liệu, {} byte, vào {} và đã kiểm tra bản sao"),
+    ("the copy holds the secret: keep it as private as the store", "bản sao có khóa bí mật: giữ nó riêng tư như chính kho"),
+    ("the copy has no secret: it reports, and refuses ingests until the secret is put back; keep {} apart (another medium or account) and back it up too", "bản sao không có khóa bí mật: vẫn báo cáo được, nhưng không nạp thêm được cho đến khi đặt khóa lại; giữ {} ở nơi riêng (phương tiện hoặc tài khoản khác) và sao lưu cả nó"),
+    ("{} already exists and is not empty", "{} đã tồn tại và không trống"),
+    ("{} is not a directory", "{} không phải thư mục"),
+    ("give a new directory: a backup never mixes with other files", "chọn một thư mục mới: bản sao lưu không trộn với tệp khác"),
+    ("the copy failed its check: {}: {}", "bản sao không qua được kiểm tra: {}: {}"),
     // General patterns last: they match inside longer messages.
     ("union, youth, women, farmers or veterans (or a Vietnamese name such as Công đoàn, Đoàn TN, Hội Phụ nữ, Hội Nông dân, Hội CCB)", "union, youth, women, farmers hoặc veterans (hoặc tên tiếng Việt như Công đoàn, Đoàn TN, Hội Phụ nữ, Hội Nông dân, Hội CCB)"),
     ("expected {}", "cần {}"),

@@ -12,6 +12,7 @@
 
 #[cfg(windows)]
 mod acl;
+pub mod backup;
 mod batch;
 pub mod fault;
 pub mod fsutil;

@@ -31,6 +31,9 @@ pub struct Checked {
     /// "ok", "missing", "wrong", or "none" (a store not yet written).
     pub secret: &'static str,
     pub findings: Vec<Finding>,
+    /// Not damage, but worth saying: a store without its secret (a backup taken
+    /// without it) reports, and refuses ingests until the secret is back.
+    pub warnings: Vec<Finding>,
 }
 
 pub fn verify(store: &Store, wait: Duration) -> Result<Checked> {
@@ -184,8 +187,8 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     Ok(())
 }
 
-/// The secret against the manifest's key check. A missing secret is a finding: reports
-/// still work, but ingests are refused until it is restored.
+/// The secret against the manifest's key check. A missing secret is a warning (a
+/// backup kept apart from its key is how it should be); a wrong or damaged one is damage.
 fn check_secret(view: &View, c: &mut Checked) -> &'static str {
     let path = view.dir.join("secret");
     let Some(expected) = &view.manifest.key_check else {
@@ -200,14 +203,16 @@ fn check_secret(view: &View, c: &mut Checked) -> &'static str {
         },
         Err(_) => "is missing",
     };
-    c.findings.push(Finding {
+    let f = Finding {
         path: path.display().to_string(),
         problem: format!("the store secret {said}: reports still work, ingests are refused"),
         fix: restore.into(),
-    });
+    };
     if said == "is missing" {
+        c.warnings.push(f);
         "missing"
     } else {
+        c.findings.push(f);
         "wrong"
     }
 }

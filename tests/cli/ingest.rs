@@ -421,12 +421,7 @@ fn unreadable_inputs_get_clear_errors() {
 #[test]
 fn a_busy_store_makes_a_writer_wait_then_exit_75() {
     let w = Workdir::new().with_reference();
-    let lock = std::fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .open(w.store().join("lock"))
-        .unwrap();
-    lock.lock().unwrap();
+    let lock = w.hold_lock();
     let start = std::time::Instant::now();
     let run = w
         .tally(&["--wait", "1", "ingest", "areas.csv", "--replace"])

@@ -3,6 +3,7 @@
 
 mod workdir;
 
+mod backup;
 mod bench_smoke;
 mod decode;
 mod drop;

@@ -175,12 +175,7 @@ fn on_a_terminal(w: &Workdir, args: &[&str]) -> String {
 fn waiting_for_the_lock_is_said_on_a_terminal_only() {
     let w = Workdir::new().with_reference();
     w.write("a.csv", roll(0, 3));
-    let lock = std::fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .open(w.store().join("lock"))
-        .unwrap();
-    lock.lock().unwrap();
+    let lock = w.hold_lock();
     let mut args = vec!["--wait", "1", "ingest", "a.csv"];
     args.extend_from_slice(&YOUTH);
     let (code, screen) = terminal(&w, &args);

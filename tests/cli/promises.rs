@@ -263,12 +263,7 @@ fn a_busy_store_is_exit_75_for_readers_and_drop_too() {
         .as_str()
         .unwrap()
         .to_string();
-    let lock = std::fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .open(w.store().join("lock"))
-        .unwrap();
-    lock.lock().unwrap();
+    let lock = w.hold_lock();
     for args in [
         vec!["--wait", "0", "report", "--period", "2026-10"],
         vec!["--wait", "0", "status"],

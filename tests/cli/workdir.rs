@@ -143,6 +143,18 @@ impl Workdir {
         w
     }
 
+    /// Holds the store's lock exclusively, as a writer at work would, until the file
+    /// is unlocked or dropped.
+    pub fn hold_lock(&self) -> fs::File {
+        let lock = fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open(self.store().join("lock"))
+            .expect("open the store lock");
+        lock.lock().expect("lock the store");
+        lock
+    }
+
     pub fn manifest(&self) -> String {
         fs::read_to_string(self.store().join("manifest.json")).unwrap_or_default()
     }

@@ -1,0 +1,142 @@
+//! `tally backup DEST`: a consistent copy of the store, taken under the shared lock
+//! (reports go on, writers wait), into a new directory that appears whole or not at
+//! all, and verified before it is named.
+
+use anyhow::{Context, Result};
+use sha2::{Digest, Sha256};
+use std::fs;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use super::{fsutil, verify, IngestRecord, Store};
+use crate::error::Failure;
+
+/// What was copied.
+#[derive(Debug)]
+pub struct Copied {
+    pub parts: usize,
+    pub bytes: u64,
+    pub secret: bool,
+}
+
+/// Copies the store to `dest`, which must not exist yet (or be an empty directory).
+/// The copy is built beside `dest` and renamed into place once verified.
+pub fn backup(store: &Store, dest: &Path, with_secret: bool, wait: Duration) -> Result<Copied> {
+    check_dest(dest)?;
+    let view = store.read(wait)?;
+    let parent = match dest.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = dest
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("backup");
+    let work = parent.join(format!(".{name}.partial-{}", std::process::id()));
+    let built = build(&view, &work, with_secret);
+    let result = built.and_then(|copied| {
+        let check = verify::verify(&Store::new(&work), wait)?;
+        if let Some(f) = check.findings.first() {
+            anyhow::bail!("the copy failed its check: {}: {}", f.path, f.problem);
+        }
+        if dest.exists() {
+            fs::remove_dir(dest)
+                .with_context(|| format!("cannot replace the empty {}", dest.display()))?;
+        }
+        fs::rename(&work, dest)
+            .with_context(|| format!("cannot move the copy to {}", dest.display()))?;
+        fsutil::sync_dir(&parent)?;
+        Ok(copied)
+    });
+    if result.is_err() {
+        let _ = fs::remove_dir_all(&work);
+    }
+    result
+}
+
+fn check_dest(dest: &Path) -> Result<()> {
+    let empty_dir = fs::read_dir(dest).map(|mut d| d.next().is_none());
+    match empty_dir {
+        Ok(true) => Ok(()),
+        Ok(false) => Err(Failure::usage(format!(
+            "{} already exists and is not empty",
+            dest.display()
+        ))
+        .hint("give a new directory: a backup never mixes with other files")
+        .into()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(_) => Err(
+            Failure::usage(format!("{} is not a directory", dest.display()))
+                .hint("give a new directory: a backup never mixes with other files")
+                .into(),
+        ),
+    }
+}
+
+/// Copies every part the manifest names, checked against its checksum as it is read,
+/// then the secret if asked, then the manifest last.
+fn build(view: &super::View, work: &Path, with_secret: bool) -> Result<Copied> {
+    fsutil::create_private_dir(work)?;
+    let mut copied = Copied {
+        parts: 0,
+        bytes: 0,
+        secret: false,
+    };
+    for rec in &view.manifest.ingests {
+        copied.bytes += copy_part(&view.dir, rec, work)?;
+        copied.parts += 1;
+    }
+    if with_secret {
+        let bytes = fs::read(view.dir.join("secret"))
+            .with_context(|| "cannot read the store secret to copy it")?;
+        write_synced(&work.join("secret"), &bytes)?;
+        copied.secret = true;
+    }
+    let json = serde_json::to_vec_pretty(&view.manifest)?;
+    fsutil::write_atomic(&work.join("manifest.json"), &json)?;
+    Ok(copied)
+}
+
+fn copy_part(dir: &Path, rec: &IngestRecord, work: &Path) -> Result<u64> {
+    let from = dir.join(&rec.part);
+    let to = work.join(&rec.part);
+    if let Some(p) = to.parent() {
+        fsutil::create_private_dir(p)?;
+    }
+    let mut src =
+        fs::File::open(&from).map_err(|_| super::part::damaged(dir, rec, "is missing"))?;
+    let mut dst = fsutil::create_private(&to)?;
+    let mut h = Sha256::new();
+    let mut buf = vec![0u8; 1 << 20];
+    let mut n = 0u64;
+    loop {
+        let k = src
+            .read(&mut buf)
+            .with_context(|| format!("cannot read {}", from.display()))?;
+        if k == 0 {
+            break;
+        }
+        h.update(&buf[..k]);
+        dst.write_all(&buf[..k])
+            .with_context(|| format!("cannot write {}", to.display()))?;
+        n += k as u64;
+    }
+    dst.sync_all()
+        .with_context(|| format!("cannot write {}", to.display()))?;
+    if n != rec.part_bytes || hex::encode(h.finalize()) != rec.part_sha256 {
+        return Err(super::part::damaged(
+            dir,
+            rec,
+            "does not match its checksum; nothing was backed up",
+        ));
+    }
+    Ok(n)
+}
+
+fn write_synced(path: &Path, bytes: &[u8]) -> Result<()> {
+    let mut f = fsutil::create_private(path)?;
+    f.write_all(bytes)
+        .and_then(|()| f.sync_all())
+        .with_context(|| format!("cannot write {}", path.display()))
+}
