@@ -42,6 +42,11 @@ pub struct Cli {
     )]
     pub store: PathBuf,
 
+    /// The store's secret (the key of its person hashes) kept outside the store, e.g.
+    /// on removable media or in another account. Default: `secret` in the store.
+    #[arg(long, global = true, env = "TALLY_SECRET", value_name = "FILE")]
+    pub secret: Option<PathBuf>,
+
     /// How long to wait for another tally process to release the store, in seconds.
     #[arg(long, global = true, default_value_t = 30, value_name = "SECONDS")]
     pub wait: u64,

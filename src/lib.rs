@@ -28,7 +28,7 @@ use cli::{Cli, Command};
 pub fn run(cli: Cli) -> Result<()> {
     term::set_quiet(cli.quiet);
     messages::set_lang(cli.lang());
-    let store = store::Store::new(&cli.store);
+    let store = store::Store::new(&cli.store).with_secret(cli.secret.clone());
     let wait = cli.wait();
     match &cli.command {
         Command::Ingest(args) => cmd::ingest::run(&store, args, wait),

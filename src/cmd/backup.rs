@@ -24,7 +24,7 @@ pub fn run(store: &Store, args: &BackupArgs, wait: Duration) -> Result<()> {
     } else {
         format!(
             "the copy has no secret: it reports, and refuses ingests until the secret is put back; keep {} apart (another medium or account) and back it up too",
-            store.dir().join("secret").display()
+            store.secret_path().display()
         )
     };
     writeln!(out, "{}", say(&secret))?;

@@ -242,6 +242,8 @@ pub const CATALOGUE: &[(&str, &str)] = &[
     ("{} is not a directory", "{} không phải thư mục"),
     ("give a new directory: a backup never mixes with other files", "chọn một thư mục mới: bản sao lưu không trộn với tệp khác"),
     ("the copy failed its check: {}: {}", "bản sao không qua được kiểm tra: {}: {}"),
+    ("the store {} has format {}, written by {}; this tally ({}) reads format {} and older", "kho {} có định dạng {}, do {} ghi; bản tally này ({}) chỉ đọc định dạng {} trở về trước"),
+    ("use {} or newer to read this store; it is left unchanged", "dùng {} hoặc mới hơn để đọc kho này; kho được giữ nguyên"),
     // General patterns last: they match inside longer messages.
     ("union, youth, women, farmers or veterans (or a Vietnamese name such as Công đoàn, Đoàn TN, Hội Phụ nữ, Hội Nông dân, Hội CCB)", "union, youth, women, farmers hoặc veterans (hoặc tên tiếng Việt như Công đoàn, Đoàn TN, Hội Phụ nữ, Hội Nông dân, Hội CCB)"),
     ("expected {}", "cần {}"),

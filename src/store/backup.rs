@@ -88,8 +88,8 @@ fn build(view: &super::View, work: &Path, with_secret: bool) -> Result<Copied> {
         copied.parts += 1;
     }
     if with_secret {
-        let bytes = fs::read(view.dir.join("secret"))
-            .with_context(|| "cannot read the store secret to copy it")?;
+        let bytes =
+            fs::read(&view.secret).with_context(|| "cannot read the store secret to copy it")?;
         write_synced(&work.join("secret"), &bytes)?;
         copied.secret = true;
     }

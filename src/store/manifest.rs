@@ -17,6 +17,10 @@ pub struct Manifest {
     /// would silently split persons into new keys, so writers check it first.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key_check: Option<String>,
+    /// The tally that wrote this manifest, so that an older one refusing a newer
+    /// format can say which version is needed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub written_by: Option<String>,
     pub ingests: Vec<IngestRecord>,
 }
 
@@ -59,6 +63,7 @@ impl Manifest {
             format: FORMAT,
             generation: 0,
             key_check: None,
+            written_by: None,
             ingests: Vec::new(),
         }
     }

@@ -37,12 +37,16 @@ pub use privacy::Secret;
 
 pub struct Store {
     dir: PathBuf,
+    /// Where the secret lives when it is kept apart from the store (`--secret`).
+    secret: Option<PathBuf>,
 }
 
 /// A consistent view of the store, held under a shared lock.
 pub struct View {
     pub dir: PathBuf,
     pub manifest: Manifest,
+    /// Where the store's secret is (in the store, or kept apart).
+    pub secret: PathBuf,
     _lock: Option<lock::StoreLock>,
 }
 
@@ -98,7 +102,21 @@ impl Store {
     pub fn new(dir: &Path) -> Store {
         Store {
             dir: dir.to_path_buf(),
+            secret: None,
         }
+    }
+
+    /// The store with its secret kept at `path` instead of inside it.
+    pub fn with_secret(mut self, path: Option<PathBuf>) -> Store {
+        self.secret = path;
+        self
+    }
+
+    /// Where the secret is: the file given, else `secret` in the store.
+    pub fn secret_path(&self) -> PathBuf {
+        self.secret
+            .clone()
+            .unwrap_or_else(|| self.dir.join("secret"))
     }
 
     pub fn dir(&self) -> &Path {
@@ -116,10 +134,32 @@ impl Store {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Manifest::empty()),
             Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
         };
-        let m: Manifest = serde_json::from_str(&text).map_err(|e| {
+        let damaged = |e: serde_json::Error| -> anyhow::Error {
             Failure::new(crate::error::Exit::Failure, format!("the store manifest {} is damaged: {e}", path.display()))
                 .hint("restore it from a backup of the store directory, or start a new store and ingest the files again")
-        })?;
+                .into()
+        };
+        // The format first: a newer layout may not read as this one at all.
+        let raw: serde_json::Value = serde_json::from_str(&text).map_err(damaged)?;
+        let format = raw.get("format").and_then(|f| f.as_u64()).unwrap_or(0);
+        if format > u64::from(manifest::FORMAT) {
+            let by = raw
+                .get("written_by")
+                .and_then(|w| w.as_str())
+                .unwrap_or("a newer tally");
+            return Err(Failure::new(
+                crate::error::Exit::Failure,
+                format!(
+                    "the store {} has format {format}, written by {by}; this tally ({}) reads format {} and older",
+                    self.dir.display(),
+                    env!("CARGO_PKG_VERSION"),
+                    manifest::FORMAT
+                ),
+            )
+            .hint(format!("use {by} or newer to read this store; it is left unchanged"))
+            .into());
+        }
+        let m: Manifest = serde_json::from_value(raw).map_err(damaged)?;
         anyhow::ensure!(
             m.format == manifest::FORMAT,
             "the store {} has format {}, this tally reads format {}",
@@ -136,6 +176,7 @@ impl Store {
             return Ok(View {
                 dir: self.dir.clone(),
                 manifest: self.load_manifest()?,
+                secret: self.secret_path(),
                 _lock: None,
             });
         }
@@ -143,6 +184,7 @@ impl Store {
         Ok(View {
             dir: self.dir.clone(),
             manifest: self.load_manifest()?,
+            secret: self.secret_path(),
             _lock: Some(lock),
         })
     }
@@ -153,7 +195,7 @@ impl Store {
         fsutil::create_private_dir(&self.dir)?;
         let lock = lock::acquire(&self.dir.join("lock"), lock::Mode::Exclusive, wait)?;
         let manifest = self.load_manifest()?;
-        let secret_path = self.dir.join("secret");
+        let secret_path = self.secret_path();
         let tampered = |what: &str| -> anyhow::Error {
             Failure::new(crate::error::Exit::Failure, format!("the store secret {} {what}", secret_path.display()))
                 .hint("restore the secret file from a backup of the store; without it new ingests cannot be matched with the stored persons")
@@ -245,6 +287,7 @@ impl Writer {
         next.generation = self.manifest.generation + 1;
         next.format = manifest::FORMAT;
         next.key_check = Some(self.secret.check_value());
+        next.written_by = Some(format!("tally {}", env!("CARGO_PKG_VERSION")));
         let json = serde_json::to_vec_pretty(&next)?;
         fsutil::write_atomic(&self.dir.join("manifest.json"), &json)?;
         fault::point("after-manifest");

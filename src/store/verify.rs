@@ -190,7 +190,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
 /// The secret against the manifest's key check. A missing secret is a warning (a
 /// backup kept apart from its key is how it should be); a wrong or damaged one is damage.
 fn check_secret(view: &View, c: &mut Checked) -> &'static str {
-    let path = view.dir.join("secret");
+    let path = view.secret.clone();
     let Some(expected) = &view.manifest.key_check else {
         return "none";
     };

@@ -18,6 +18,7 @@ mod reference;
 mod reliability;
 mod report;
 mod report_formats;
+mod secret;
 mod sql;
 mod status;
 mod verify;
