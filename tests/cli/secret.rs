@@ -18,6 +18,22 @@ fn ingest(w: &Workdir, pre: &[&str]) -> crate::workdir::Run {
     w.tally(&args)
 }
 
+const MORE: [&str; 6] = [
+    "ingest",
+    "more.csv",
+    "--org",
+    "women",
+    "--as-of",
+    "31/10/2026",
+];
+
+/// A one-row women's roll, with options before the command.
+fn more(w: &Workdir, pre: &[&str]) -> crate::workdir::Run {
+    let mut args: Vec<&str> = pre.to_vec();
+    args.extend(MORE);
+    w.tally(&args)
+}
+
 #[test]
 fn a_secret_kept_apart_is_created_there_and_needed_for_ingests() {
     let w = Workdir::new().with(&["roll_youth_clean.csv"]);
@@ -39,29 +55,13 @@ fn a_secret_kept_apart_is_created_there_and_needed_for_ingests() {
         .expect(0);
     // Without it an ingest is refused, saying why; no new secret is made in the store.
     w.write("more.csv", "Họ và tên,Mã xã\nA Văn B,02647\n");
-    let run = w.tally(&[
-        "ingest",
-        "more.csv",
-        "--org",
-        "women",
-        "--as-of",
-        "31/10/2026",
-    ]);
+    let run = more(&w, &[]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(run.stderr.contains("is missing"), "{}", run.stderr);
     assert!(!w.store().join("secret").exists());
     // With another key, refused too.
     std::fs::write(w.dir.join("other"), [9u8; 32]).unwrap();
-    let run = w.tally(&[
-        "--secret",
-        "other",
-        "ingest",
-        "more.csv",
-        "--org",
-        "women",
-        "--as-of",
-        "31/10/2026",
-    ]);
+    let run = more(&w, &["--secret", "other"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
         run.stderr
@@ -74,14 +74,7 @@ fn a_secret_kept_apart_is_created_there_and_needed_for_ingests() {
         .current_dir(&w.dir)
         .env("TALLY_STORE", w.store())
         .env("TALLY_SECRET", w.dir.join("usb/key"))
-        .args([
-            "ingest",
-            "more.csv",
-            "--org",
-            "women",
-            "--as-of",
-            "31/10/2026",
-        ])
+        .args(MORE)
         .output()
         .unwrap();
     assert!(
