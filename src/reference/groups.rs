@@ -112,4 +112,24 @@ mod tests {
         assert_eq!(r.code_of("Hoà Hảo"), Some("03"));
         assert_eq!(r.code_of("Đạo lạ"), None);
     }
+
+    /// The names under which the religions are recognized, as rolls write them.
+    #[test]
+    fn official_names_of_the_recognized_religions() {
+        let r = religions();
+        for (name, code) in [
+            ("Phật giáo Tứ Ân Hiếu Nghĩa", "10"),
+            ("Minh Lý Đạo - Tam Tông Miếu", "07"),
+            ("Minh Lý Đạo Tam Tông Miếu", "07"),
+            ("Tôn giáo Baha'i", "12"),
+            ("Cộng đồng Tôn giáo Baha'i Việt Nam", "12"),
+            ("cộng đồng tôn giáo bahai việt nam", "12"),
+            ("Giáo hội Phật giáo Việt Nam", "01"),
+            ("Hội thánh Tin Lành Việt Nam", "08"),
+            ("Giáo hội Phật giáo Hiếu Nghĩa Tà Lơn", "15"),
+            ("Giáo hội Cơ Đốc Phục Lâm Việt Nam", "16"),
+        ] {
+            assert_eq!(r.code_of(name), Some(code), "{name}");
+        }
+    }
 }
