@@ -112,3 +112,117 @@ pub fn apply(rows: &mut [CoverageRow], min: u64) -> usize {
     }
     n
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::org::{Org, OrgOrAny};
+
+    /// A row whose counts are all `n`, with eligible `eligible` and every rate set.
+    fn row(dimension: &str, group: &str, n: u64, eligible: u64) -> CoverageRow {
+        CoverageRow {
+            period: "2026-10".into(),
+            org: OrgOrAny::Org(Org::Youth),
+            dimension: dimension.into(),
+            group: group.into(),
+            group_name: group.into(),
+            members: Some(n),
+            members_start: Some(n),
+            recruited: Some(n),
+            left: Some(n),
+            eligible: Some(eligible),
+            coverage_pct: Some(5000),
+            recruit_rate_pct: Some(1000),
+            target_pct: Some(6000),
+            gap_pp: Some(-1000),
+            enterprises: None,
+            enterprises_reached: None,
+            snapshot_as_of: None,
+            suppressed: Vec::new(),
+        }
+    }
+
+    /// An eligible count under the threshold is blanked, and with it every rate that
+    /// divides by it, though each member count is publishable.
+    #[test]
+    fn a_small_eligible_count_goes_with_the_rates_derived_from_it() {
+        let mut rows = vec![row("total", "total", 10, 3)];
+        assert_eq!(apply(&mut rows, 5), 4);
+        let r = &rows[0];
+        assert_eq!(
+            r.suppressed,
+            ["eligible", "coverage_pct", "recruit_rate_pct", "gap_pp"]
+        );
+        assert_eq!(
+            (r.eligible, r.coverage_pct, r.recruit_rate_pct, r.gap_pp),
+            (None, None, None, None)
+        );
+        assert_eq!(
+            (r.members, r.members_start, r.recruited, r.left),
+            (Some(10), Some(10), Some(10), Some(10))
+        );
+        assert_eq!(r.target_pct, Some(6000), "a target is no count");
+        // At the threshold a count is published.
+        let mut rows = vec![row("total", "total", 5, 5)];
+        assert_eq!(apply(&mut rows, 5), 0);
+        assert_eq!(rows[0].eligible, Some(5));
+    }
+
+    /// A blank that reaches the total in one table must be hidden again in every other
+    /// table of the same total: a second round, after the first changed something.
+    #[test]
+    fn a_blanked_total_is_protected_in_the_tables_checked_before_it() {
+        // "b" is checked before "z". In "z" the one group is small: it is blanked,
+        // and the only cell left to hide it is the total. Then "b" has one blank (the
+        // total) until its smaller group goes too.
+        let mut rows = vec![
+            row("total", "total", 100, 1000),
+            row("b", "b1", 60, 600),
+            row("b", "b2", 40, 400),
+            row("z", "z1", 3, 1000),
+        ];
+        let n = apply(&mut rows, 5);
+        let blank = |i: usize| rows[i].suppressed.clone();
+        // z1: every count is 3, under 5; its rates go with them.
+        assert_eq!(
+            blank(3),
+            [
+                "members",
+                "members_start",
+                "recruited",
+                "left",
+                "coverage_pct",
+                "recruit_rate_pct",
+                "gap_pp"
+            ]
+        );
+        // The total hides z1, then b2 (smaller than b1) hides the total in "b".
+        assert_eq!(
+            blank(0),
+            [
+                "members",
+                "members_start",
+                "recruited",
+                "left",
+                "coverage_pct",
+                "recruit_rate_pct",
+                "gap_pp"
+            ]
+        );
+        assert_eq!(
+            blank(2),
+            [
+                "members",
+                "members_start",
+                "recruited",
+                "left",
+                "coverage_pct",
+                "recruit_rate_pct",
+                "gap_pp"
+            ]
+        );
+        assert!(blank(1).is_empty(), "b1 stays: b has two blanks per column");
+        assert_eq!(rows[1].members, Some(60));
+        assert_eq!(n, 21);
+    }
+}
