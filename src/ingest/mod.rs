@@ -6,6 +6,7 @@ mod dedupe;
 mod doubled;
 pub mod headers;
 pub mod legacy;
+mod memo;
 pub mod national_id;
 mod pipeline;
 pub mod problem;

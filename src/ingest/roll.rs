@@ -4,6 +4,8 @@
 use chrono::NaiveDate;
 
 use super::headers::{Field, Mapping};
+pub use super::memo::Lookups;
+use super::memo::NameHit;
 use super::problem::Problem;
 use super::table::Row;
 use super::value::{self, Birth, DateError, Sex};
@@ -24,52 +26,6 @@ pub struct RollContext<'a> {
     pub as_of: Option<NaiveDate>,
     /// Look-ups by raw cell, per parsing thread.
     pub lookups: Lookups,
-}
-
-/// Memos of look-ups by raw cell. Ethnicity, religion, status and commune names take
-/// few distinct values; normalizing and matching each cell again was a third of the
-/// ingest time.
-#[derive(Default)]
-pub struct Lookups {
-    ethnicity: Memo<Option<&'static str>>,
-    religion: Memo<Option<&'static str>>,
-    status: Memo<Option<bool>>,
-    org: Memo<Option<Org>>,
-    area_names: Memo<NameHit>,
-}
-
-/// What a commune name resolved to, without the row it came from.
-#[derive(Clone)]
-enum NameHit {
-    Found(String),
-    Ambiguous(String),
-    Missing,
-}
-
-/// Distinct raw values remembered per column, so hostile input cannot grow it unbounded.
-const LOOKUPS_KEPT: usize = 4096;
-
-struct Memo<V>(std::cell::RefCell<rustc_hash::FxHashMap<String, V>>);
-
-impl<V> Default for Memo<V> {
-    fn default() -> Self {
-        Memo(Default::default())
-    }
-}
-
-impl<V: Clone> Memo<V> {
-    /// The value for a raw cell; computed (and remembered) the first time it is seen.
-    fn get_or(&self, raw: &str, compute: impl FnOnce() -> V) -> V {
-        if let Some(v) = self.0.borrow().get(raw) {
-            return v.clone();
-        }
-        let v = compute();
-        let mut map = self.0.borrow_mut();
-        if map.len() < LOOKUPS_KEPT {
-            map.insert(raw.to_string(), v.clone());
-        }
-        v
-    }
 }
 
 /// The parsed row, or why it is rejected; warnings either way.

@@ -118,6 +118,17 @@ mod tests {
     use super::*;
     use crate::org::{Org, OrgOrAny};
 
+    /// What a row with every count under the threshold but eligible loses.
+    const ALL_BUT_ELIGIBLE: [&str; 7] = [
+        "members",
+        "members_start",
+        "recruited",
+        "left",
+        "coverage_pct",
+        "recruit_rate_pct",
+        "gap_pp",
+    ];
+
     /// A row whose counts are all `n`, with eligible `eligible` and every rate set.
     fn row(dimension: &str, group: &str, n: u64, eligible: u64) -> CoverageRow {
         CoverageRow {
@@ -184,43 +195,10 @@ mod tests {
         let n = apply(&mut rows, 5);
         let blank = |i: usize| rows[i].suppressed.clone();
         // z1: every count is 3, under 5; its rates go with them.
-        assert_eq!(
-            blank(3),
-            [
-                "members",
-                "members_start",
-                "recruited",
-                "left",
-                "coverage_pct",
-                "recruit_rate_pct",
-                "gap_pp"
-            ]
-        );
+        assert_eq!(blank(3), ALL_BUT_ELIGIBLE);
         // The total hides z1, then b2 (smaller than b1) hides the total in "b".
-        assert_eq!(
-            blank(0),
-            [
-                "members",
-                "members_start",
-                "recruited",
-                "left",
-                "coverage_pct",
-                "recruit_rate_pct",
-                "gap_pp"
-            ]
-        );
-        assert_eq!(
-            blank(2),
-            [
-                "members",
-                "members_start",
-                "recruited",
-                "left",
-                "coverage_pct",
-                "recruit_rate_pct",
-                "gap_pp"
-            ]
-        );
+        assert_eq!(blank(0), ALL_BUT_ELIGIBLE);
+        assert_eq!(blank(2), ALL_BUT_ELIGIBLE);
         assert!(blank(1).is_empty(), "b1 stays: b has two blanks per column");
         assert_eq!(rows[1].members, Some(60));
         assert_eq!(n, 21);
