@@ -88,7 +88,6 @@ pub const WARNINGS_KEPT: usize = 20;
 
 /// SHA-256 of a file's bytes.
 fn file_sha256(path: &std::path::Path, name: &str) -> Result<String> {
-    use std::io::Read;
     if path.is_dir() {
         return Err(
             Failure::new(Exit::Io, format!("{name} is a directory, not a CSV file"))
@@ -106,19 +105,9 @@ fn file_sha256(path: &std::path::Path, name: &str) -> Result<String> {
         .hint("save the data to a file first, then ingest the file")
         .into());
     }
-    let mut f = std::fs::File::open(path).with_context(|| format!("cannot open {name}"))?;
-    let mut h = Sha256::new();
-    let mut buf = vec![0u8; 1 << 20];
-    loop {
-        let n = f
-            .read(&mut buf)
-            .with_context(|| format!("cannot read {name}"))?;
-        if n == 0 {
-            break;
-        }
-        h.update(&buf[..n]);
-    }
-    Ok(hex::encode(h.finalize()))
+    let (_, sha) =
+        store::fsutil::sha256_file(path).with_context(|| format!("cannot read {name}"))?;
+    Ok(sha)
 }
 
 pub(crate) fn ingest_id(

@@ -46,6 +46,25 @@ pub fn restrict(_path: &Path, _directory: bool) -> Result<()> {
     Ok(())
 }
 
+/// Size and SHA-256 (hex) of a file, read in 1 MiB pieces.
+pub fn sha256_file(path: &Path) -> std::io::Result<(u64, String)> {
+    use sha2::{Digest, Sha256};
+    use std::io::Read;
+    let mut f = File::open(path)?;
+    let mut h = Sha256::new();
+    let mut buf = vec![0u8; 1 << 20];
+    let mut n = 0u64;
+    loop {
+        let k = f.read(&mut buf)?;
+        if k == 0 {
+            break;
+        }
+        h.update(&buf[..k]);
+        n += k as u64;
+    }
+    Ok((n, hex::encode(h.finalize())))
+}
+
 /// Who besides the owner can get at a file or directory, if anyone: on Unix, group or
 /// other permission bits; on Windows, another account in its access list.
 pub fn wider_than_owner(path: &Path) -> Result<Option<String>> {

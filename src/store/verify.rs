@@ -5,10 +5,8 @@
 
 use anyhow::Result;
 use polars::prelude::*;
-use sha2::{Digest, Sha256};
 use std::collections::HashSet;
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -73,7 +71,7 @@ fn check_part(view: &View, rec: &IngestRecord, c: &mut Checked) {
             fix: drop_fix(rec),
         })
     };
-    let (bytes, sha) = match hash_file(&path) {
+    let (bytes, sha) = match super::fsutil::sha256_file(&path) {
         Ok(x) => x,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return wrong(format!("the part of ingest {} is missing", rec.id))
@@ -113,23 +111,6 @@ fn check_part(view: &View, rec: &IngestRecord, c: &mut Checked) {
         }
         Err(e) => wrong(format!("cannot be read as Parquet: {e}")),
     }
-}
-
-/// Size and SHA-256 of a file, read in 1 MiB pieces.
-fn hash_file(path: &Path) -> std::io::Result<(u64, String)> {
-    let mut f = fs::File::open(path)?;
-    let mut h = Sha256::new();
-    let mut buf = vec![0u8; 1 << 20];
-    let mut n = 0u64;
-    loop {
-        let k = f.read(&mut buf)?;
-        if k == 0 {
-            break;
-        }
-        h.update(&buf[..k]);
-        n += k as u64;
-    }
-    Ok((n, hex::encode(h.finalize())))
 }
 
 /// Rows and column names from a Parquet footer.
