@@ -87,6 +87,27 @@ fn a_unit_row_takes_its_own_target_else_its_ancestors_else_the_whole_store() {
     assert_eq!(targets_of(&rows, "total"), [s("all", "70.00", "-68.21")]);
 }
 
+/// The rows of a ranked-units table of the terminal report, cells joined by " | ".
+fn section(table: &str, title: &str) -> Vec<String> {
+    let start = table
+        .find(title)
+        .unwrap_or_else(|| panic!("no {title}:\n{table}"));
+    table[start..]
+        .lines()
+        .skip(1)
+        .take_while(|l| !l.is_empty())
+        .filter(|l| l.starts_with('│'))
+        .skip(1)
+        .map(|l| {
+            l.split(['│', '┆'])
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .collect::<Vec<_>>()
+                .join(" | ")
+        })
+        .collect()
+}
+
 #[test]
 fn units_above_target_are_listed_to_replicate() {
     let w = youth_with_targets("youth,2026,*,70\nyouth,2026,02647,2\n");
@@ -94,25 +115,7 @@ fn units_above_target_are_listed_to_replicate() {
         .tally(&["report", "--period", "2026-10", "--org", "youth"])
         .expect(0)
         .stdout;
-    let section = |title: &str| -> Vec<String> {
-        let start = table
-            .find(title)
-            .unwrap_or_else(|| panic!("no {title}:\n{table}"));
-        table[start..]
-            .lines()
-            .skip(1)
-            .take_while(|l| !l.is_empty())
-            .filter(|l| l.starts_with('│'))
-            .skip(1)
-            .map(|l| {
-                l.split(['│', '┆'])
-                    .map(str::trim)
-                    .filter(|c| !c.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(" | ")
-            })
-            .collect()
-    };
+    let section = |title: &str| section(&table, title);
     // 02647: 3.00% against its own 2.00%: one unit to replicate.
     assert_eq!(
         section("Furthest above target (to replicate)"),
@@ -126,6 +129,49 @@ fn units_above_target_are_listed_to_replicate() {
             "Youth Union | 02686 Xã A Mú Sung | 0.00% | 70.00% | -70.00",
             "Youth Union | 02680 Xã Hợp Thành | 1.25% | 70.00% | -68.75",
         ]
+    );
+}
+
+/// A unit exactly at its target is one to replicate, not one to urge.
+#[test]
+fn a_unit_exactly_at_target_is_listed_to_replicate() {
+    let w = youth_with_targets("youth,2026,*,70\nyouth,2026,02647,3\n");
+    let table = w
+        .tally(&["report", "--period", "2026-10", "--org", "youth"])
+        .expect(0)
+        .stdout;
+    assert_eq!(
+        section(&table, "Furthest above target (to replicate)"),
+        ["Youth Union | 02647 Phường Lào Cai | 3.00% | 3.00% | 0.00"]
+    );
+    let urge = section(&table, "Furthest below target (to urge)");
+    assert!(urge.iter().all(|r| !r.contains("02647")), "{urge:?}");
+    assert_eq!(urge.len(), 3, "{urge:?}");
+}
+
+/// An organization with no eligible counts at all, while others have some: every unit
+/// with members (02647, 02680 and 90001 in metrics_youth.csv) is said to lack one
+/// (missing, not zero).
+#[test]
+fn an_org_without_any_eligible_count_has_every_unit_noted() {
+    let w = Workdir::new().with_reference();
+    youth(&w);
+    w.write(
+        "eligible.csv",
+        "area_code,org,year,eligible\n02647,women,2026,100\n",
+    );
+    w.tally(&["ingest", "eligible.csv"]).expect(0);
+    let run = w
+        .tally(&[
+            "report", "--period", "2026-10", "--org", "youth", "--format", "csv",
+        ])
+        .expect(0);
+    assert!(
+        run.stderr.contains(
+            "tally: Youth Union: 3 unit(s) with members have no eligible count: 02647, 02680, 90001"
+        ),
+        "{}",
+        run.stderr
     );
 }
 
