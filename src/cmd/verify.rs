@@ -34,13 +34,20 @@ pub fn run(store: &Store, args: &StatusArgs, wait: Duration) -> Result<()> {
             writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
         }
         StatusFormat::Table => {
+            // The secret's state as a word of the chosen language: a catalogue entry
+            // for a bare word would also translate any captured text equal to it.
+            let secret = match c.secret {
+                "ok" => pick("ok", "đúng"),
+                "missing" => pick("missing", "bị mất"),
+                "wrong" => pick("wrong", "sai"),
+                _ => pick("none", "chưa có"),
+            };
             let line = format!(
-                "{}: checked {} part(s), {} bytes, {} rows; secret {}",
+                "{}: checked {} part(s), {} bytes, {} rows; secret {secret}",
                 store.dir().display(),
                 c.parts,
                 c.bytes,
                 c.rows,
-                c.secret
             );
             writeln!(out, "{}", say(&line))?;
             for f in c.findings.iter().chain(&c.warnings) {

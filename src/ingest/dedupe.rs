@@ -30,6 +30,10 @@ pub struct Origin {
     line: u32,
 }
 
+/// Keys reserved at most up front: 32M keys, about 520 MB of table. Larger snapshots
+/// grow the table as they fill.
+const MAX_RESERVED_KEYS: usize = 32 << 20;
+
 const STORED: u32 = 0;
 const EARLIER: u32 = u32::MAX;
 
@@ -136,10 +140,12 @@ impl Same {
 }
 
 impl Seen {
-    /// A check sized for `keys` identity keys (it grows past that if it must).
+    /// A check sized for `keys` identity keys (it grows past that if it must). The
+    /// size is a guess from the file's bytes, so it is capped: a file whose first rows
+    /// are unusually short must not reserve gigabytes before a row is read.
     pub fn with_capacity(keys: usize) -> Seen {
         Seen {
-            table: Fingerprints::with_capacity(keys),
+            table: Fingerprints::with_capacity(keys.min(MAX_RESERVED_KEYS)),
             files: Vec::new(),
         }
     }
@@ -278,6 +284,14 @@ mod tests {
         assert_eq!(t.len, fps.len());
         assert_eq!(t.get(0x1234_5678_9ABC_DEF1), None);
         assert_eq!(Fingerprints::default().get(5), None);
+    }
+
+    #[test]
+    fn a_wild_size_guess_reserves_no_more_than_the_cap() {
+        let s = Seen::with_capacity(usize::MAX / 64);
+        let slots = MAX_RESERVED_KEYS + MAX_RESERVED_KEYS / 4;
+        assert_eq!(s.table.keys.len(), slots);
+        assert_eq!(Seen::with_capacity(10).table.keys.len(), 64);
     }
 
     #[test]
