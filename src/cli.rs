@@ -190,15 +190,20 @@ pub struct ReportArgs {
     /// age_band.
     #[arg(long, value_name = "DIM")]
     pub by: Vec<String>,
-    /// The output format.
-    #[arg(long, value_enum, default_value_t = FormatArg::Table)]
-    pub format: FormatArg,
+    /// The output format (default: from --output's extension, .csv .json .md .xlsx;
+    /// else a table).
+    #[arg(long, value_enum)]
+    pub format: Option<FormatArg>,
     /// Write to this file (atomically) instead of standard output.
     #[arg(long, value_name = "PATH")]
     pub output: Option<PathBuf>,
     /// For publication: blank counts below N and the cells that would reveal them.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub min_cell: Option<u64>,
+    /// Which table a CSV report holds: the tidy rows, or the units to urge or to
+    /// replicate (the rankings are in JSON too, as `rankings`).
+    #[arg(long, value_enum, default_value_t = TableArg::Rows)]
+    pub table: TableArg,
     /// Start a CSV with a UTF-8 byte-order mark, so that Excel on Windows shows
     /// Vietnamese letters correctly when the file is opened by double-click.
     #[arg(long)]
@@ -217,6 +222,16 @@ pub enum FormatArg {
     Md,
     /// An Excel workbook, a sheet per section (needs --output).
     Xlsx,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TableArg {
+    /// One row per organization, dimension and group.
+    Rows,
+    /// The units furthest below target.
+    Urge,
+    /// The units furthest above target (never one above 100%).
+    Replicate,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -372,13 +387,47 @@ impl IngestArgs {
 }
 
 impl ReportArgs {
-    pub fn format(&self) -> Format {
-        match self.format {
+    pub fn table(&self) -> crate::report::Table {
+        match self.table {
+            TableArg::Rows => crate::report::Table::Rows,
+            TableArg::Urge => crate::report::Table::Urge,
+            TableArg::Replicate => crate::report::Table::Replicate,
+        }
+    }
+
+    /// `--format`, else the one `--output`'s extension names, else a table. A format
+    /// that contradicts the extension is refused: a file named .xlsx that holds CSV
+    /// would open as garbage.
+    pub fn format(&self) -> Result<Format, String> {
+        let given = self.format.map(|f| match f {
             FormatArg::Table => Format::Table,
             FormatArg::Csv => Format::Csv,
             FormatArg::Json => Format::Json,
             FormatArg::Md => Format::Md,
             FormatArg::Xlsx => Format::Xlsx,
+        });
+        let ext = self
+            .output
+            .as_ref()
+            .and_then(|p| p.extension())
+            .map(|e| e.to_string_lossy().to_lowercase());
+        let implied = match ext.as_deref() {
+            Some("csv") => Some(Format::Csv),
+            Some("json") => Some(Format::Json),
+            Some("md" | "markdown") => Some(Format::Md),
+            Some("xlsx") => Some(Format::Xlsx),
+            Some("txt") => Some(Format::Table),
+            _ => None,
+        };
+        match (given, implied) {
+            (Some(g), Some(i)) if g != i => Err(format!(
+                "--format {} contradicts the output file's extension .{}",
+                g.name(),
+                ext.unwrap_or_default()
+            )),
+            (Some(g), _) => Ok(g),
+            (None, Some(i)) => Ok(i),
+            (None, None) => Ok(Format::Table),
         }
     }
 }

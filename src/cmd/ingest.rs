@@ -122,6 +122,8 @@ fn print_json(summary: &Summary, dry_run: bool) -> Result<()> {
                 "warnings": f.warnings,
                 "ignored_columns": f.ignored_columns,
                 "totals_rows": f.totals_rows,
+                "notes": f.notes,
+                "alerts": f.alerts,
                 "outcome": outcome,
                 "ingests": ingests,
             })
@@ -203,6 +205,12 @@ fn print_files(summary: &Summary, dry_run: bool) -> Result<()> {
                     writeln!(out, "{}", say(&line))?;
                 }
             }
+        }
+        for n in &f.notes {
+            writeln!(out, "{}", say(&format!("{}: {n}", f.file)))?;
+        }
+        for a in &f.alerts {
+            term::warn(format!("{}: {a}", f.file));
         }
         if !f.ignored_columns.is_empty() {
             term::warn(format!(

@@ -2,10 +2,14 @@
 
 use anyhow::{Context, Result};
 use std::io::{IsTerminal, Write};
+use std::sync::Arc;
 use std::time::Duration;
+
+use chrono::NaiveDate;
 
 use crate::cli::ReportArgs;
 use crate::error::{Exit, Failure};
+use crate::metrics::continuity::{Previous, PreviousRows};
 use crate::metrics::dimension::Dimension;
 use crate::metrics::period::Period;
 use crate::metrics::{self, suppress, Request};
@@ -15,7 +19,10 @@ use crate::store::{self, fsutil, Store};
 use crate::term;
 
 pub fn run(store: &Store, args: &ReportArgs, wait: Duration) -> Result<()> {
-    let format = args.format();
+    let format = args.format().map_err(|e| {
+        Failure::usage(e)
+            .hint("leave out --format (the extension decides), or name the file for its format")
+    })?;
     if format == Format::Xlsx && args.output.is_none() && std::io::stdout().is_terminal() {
         return Err(
             Failure::usage("an xlsx report is a file, not terminal text")
@@ -44,6 +51,11 @@ pub fn run(store: &Store, args: &ReportArgs, wait: Duration) -> Result<()> {
             .hint("create the directory first (mkdir -p), or give another --output path")
             .into());
         }
+    }
+    if args.table() != report::Table::Rows && format != Format::Csv {
+        return Err(Failure::usage("--table is for CSV reports")
+            .hint("add --format csv (JSON has the rankings as \"rankings\")")
+            .into());
     }
     if args.bom && format != Format::Csv {
         return Err(Failure::usage("--bom is for CSV reports")
@@ -100,6 +112,7 @@ pub fn run(store: &Store, args: &ReportArgs, wait: Duration) -> Result<()> {
             format,
             lang: crate::messages::lang(),
             suppressed,
+            table: args.table(),
             width: (format == Format::Table && args.output.is_none())
                 .then(term::stdout_width)
                 .flatten(),
@@ -129,33 +142,95 @@ pub fn run(store: &Store, args: &ReportArgs, wait: Duration) -> Result<()> {
     Ok(())
 }
 
-/// Streams the snapshots the request uses through the metrics' fold.
+/// Streams the snapshots the request uses through the metrics' fold, each with its
+/// org's previous snapshot where there is one (months that join up).
 fn compute(
     view: &store::View,
     reference: &crate::reference::Reference,
     req: &Request,
 ) -> Result<metrics::Coverage> {
-    let plan = metrics::fold::Plan::new(reference, req);
-    let used = metrics::snapshots_for(&view.manifest.roll_snapshots(), req.period.end);
-    let read: Vec<(Org, String)> = req
+    let snapshots = view.manifest.roll_snapshots();
+    let used = metrics::snapshots_for(&snapshots, req.period.end);
+    let read: Vec<(Org, NaiveDate)> = req
         .needed()
         .into_iter()
-        .filter_map(|o| used.get(&o).map(|d| (o, d.to_string())))
+        .filter_map(|o| used.get(&o).map(|d| (o, *d)))
         .collect();
+    // A point in time has no flows: the previous snapshot changes nothing there.
+    let previous_of = |&(o, d): &(Org, NaiveDate)| {
+        (!req.period.point)
+            .then(|| {
+                snapshots
+                    .iter()
+                    .filter(|(so, sd)| *so == o && *sd < d)
+                    .map(|s| s.1)
+                    .max()
+            })
+            .flatten()
+    };
+    let previous_dates: Vec<Option<NaiveDate>> = read.iter().map(previous_of).collect();
+    let mut plan = metrics::fold::Plan::new(reference, req);
+    if previous_dates.iter().any(Option::is_some) {
+        plan = plan.with_persons();
+    }
+    let previous = previous_snapshots(view, &plan, &read, &previous_dates)?;
     let parts: Vec<Vec<&store::IngestRecord>> = read
         .iter()
-        .map(|(o, as_of)| view.manifest.snapshot_parts(o.code(), as_of))
+        .map(|(o, as_of)| view.manifest.snapshot_parts(o.code(), &as_of.to_string()))
         .collect();
     let tallies = store::scan::fold(
         &view.dir,
         &parts,
         plan.columns(),
-        || plan.tally(),
+        |i| plan.tally(read[i].1, previous[i].clone()),
         |t, b| plan.fold(t, b),
         |a, b| a.merge(b),
     )?;
-    let tallies = read.into_iter().map(|(o, _)| o).zip(tallies).collect();
-    Ok(metrics::coverage(&plan, &used, tallies))
+    let tallies = read.iter().map(|(o, _)| *o).zip(tallies).collect();
+    let mut cov = metrics::coverage(&plan, &used, tallies);
+    let asked: std::collections::BTreeMap<Org, NaiveDate> = used
+        .into_iter()
+        .filter(|(o, _)| req.orgs.contains(&(*o).into()))
+        .collect();
+    cov.notes.extend(metrics::roll_size_notes(
+        &view.manifest.roll_part_rows(),
+        &asked,
+    ));
+    Ok(cov)
+}
+
+/// The members of each org's previous snapshot (`None` where it has none).
+fn previous_snapshots(
+    view: &store::View,
+    plan: &metrics::fold::Plan,
+    read: &[(Org, NaiveDate)],
+    dates: &[Option<NaiveDate>],
+) -> Result<Vec<Option<Arc<Previous>>>> {
+    let wanted: Vec<(usize, NaiveDate)> = dates
+        .iter()
+        .enumerate()
+        .filter_map(|(i, d)| d.map(|d| (i, d)))
+        .collect();
+    let parts: Vec<Vec<&store::IngestRecord>> = wanted
+        .iter()
+        .map(|(i, d)| {
+            view.manifest
+                .snapshot_parts(read[*i].0.code(), &d.to_string())
+        })
+        .collect();
+    let rows = store::scan::fold(
+        &view.dir,
+        &parts,
+        plan.columns(),
+        |k| PreviousRows::new(wanted[k].1),
+        |p, b| plan.fold_previous(p, b),
+        |a, b| a.merge(b),
+    )?;
+    let mut out: Vec<Option<Arc<Previous>>> = vec![None; read.len()];
+    for ((i, d), r) in wanted.into_iter().zip(rows) {
+        out[i] = Some(Arc::new(r.finish(d)));
+    }
+    Ok(out)
 }
 
 fn dedup<T: PartialEq>(v: Vec<T>) -> Vec<T> {

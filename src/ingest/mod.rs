@@ -67,6 +67,11 @@ pub struct FileReport {
     pub header_line: u64,
     pub ignored_columns: Vec<String>,
     pub totals_rows: Vec<u64>,
+    /// What else the ingest did, as sentences (keys of a reference kind replaced, units
+    /// reclassified, departures placed).
+    pub notes: Vec<String>,
+    /// What the user must check, as sentences (a roll far smaller than the last one).
+    pub alerts: Vec<String>,
     pub rows_read: u64,
     pub rejected: u64,
     pub warnings: u64,
@@ -194,12 +199,13 @@ pub fn run(store: &Store, opts: &Options, progress: &dyn Progress) -> Result<Sum
                 Outcome::Ingested(records)
             };
         } else {
-            reference::ingest_file(&mut o, &mut reference, &mut out)?;
+            reference::ingest_file(&mut o, &mut reference, &mut out, opts.replace)?;
         }
         report.totals_rows = o.table.skipped_totals.clone();
         files.push(report);
     }
 
+    roll_size_alerts(&next, &mut files);
     let strict_failure = sink.count() > 0 && !opts.skip_invalid;
     let changed = files
         .iter()
@@ -293,6 +299,8 @@ impl FileReport {
                 unknown.iter().map(|(_, h)| h.clone()).collect()
             },
             totals_rows: Vec::new(),
+            notes: Vec::new(),
+            alerts: Vec::new(),
             rows_read: 0,
             rejected: 0,
             warnings: 0,
@@ -325,6 +333,46 @@ pub(crate) fn header_only(name: &str) -> anyhow::Error {
     Failure::invalid(format!("{name} has a header but no rows"))
         .hint("export the file again with its data; an empty roll is not stored as zero members")
         .into()
+}
+
+/// A snapshot this command wrote that is far smaller or larger than the org's previous
+/// one (a partial export taken for the month?) is said on the last file that wrote it.
+fn roll_size_alerts(next: &store::Manifest, files: &mut [FileReport]) {
+    let rows = next.roll_part_rows();
+    let mut said = std::collections::HashSet::new();
+    for f in files.iter_mut().rev() {
+        let Outcome::Ingested(recs) = &f.outcome else {
+            continue;
+        };
+        let mut alerts = Vec::new();
+        for r in recs {
+            let (Some(org), Some(as_of)) = (
+                r.org.as_deref().and_then(Org::parse),
+                r.as_of.as_deref().and_then(|d| d.parse::<NaiveDate>().ok()),
+            ) else {
+                continue;
+            };
+            if !said.insert((org, as_of)) {
+                continue;
+            }
+            let used = std::collections::BTreeMap::from([(org, as_of)]);
+            for n in crate::metrics::roll_size_notes(&rows, &used) {
+                if let crate::metrics::Note::RollSize {
+                    rows,
+                    previous,
+                    previous_rows,
+                    ..
+                } = n
+                {
+                    alerts.push(format!(
+                        "the {} roll as of {as_of} has {rows} row(s), the previous one ({previous}) {previous_rows}: is the export complete?",
+                        org.code()
+                    ));
+                }
+            }
+        }
+        f.alerts.extend(alerts);
+    }
 }
 
 /// Rolls need an organization and a date: from the flags or from columns.

@@ -200,8 +200,14 @@ impl RollFile<'_> {
         let secret = out.writer.secret.clone();
         // A row brings one or two identity keys (a member ID is the second).
         let keys = o.table.rows_estimate() * (1 + usize::from(mapping.has(Field::MemberId)));
-        let mut snapshots =
-            Snapshots::new(&name, &o.sha256, &mapping.headers, self.opts.replace, keys);
+        let mut snapshots = Snapshots::new(
+            &name,
+            &o.sha256,
+            &mapping.headers,
+            self.opts.replace,
+            keys,
+            (self.opts.org, self.opts.as_of),
+        );
         let mut order = Evidence::default();
         let workers = std::thread::available_parallelism()
             .map(|n| n.get())

@@ -159,29 +159,44 @@ fn parse_inner(
     })
 }
 
-/// Organization and snapshot date: the flags, else the row's columns.
+/// Organization and snapshot date: the row's own columns where they say one, else the
+/// flags. A column that contradicts a flag is caught where the snapshot is assembled,
+/// so that the whole file is refused rather than the row.
 fn source(c: &Cells) -> Result<(Org, NaiveDate), Problem> {
     let ctx = c.ctx;
-    let org = match ctx.org {
-        Some(o) => o,
-        None => {
-            let raw = c.raw(Field::Org);
-            let org = ctx.lookups.org.get_or(raw, || Org::parse(raw));
-            org.ok_or_else(|| {
-                c.problem(
+    let raw = c.raw(Field::Org).trim();
+    let stated = (!raw.is_empty())
+        .then(|| ctx.lookups.org.get_or(raw, || Org::parse(raw)))
+        .flatten();
+    let org = match (stated, ctx.org) {
+        (Some(o), _) | (None, Some(o)) => o,
+        (None, None) => {
+            return Err(c
+                .problem(
                     Field::Org,
                     format!("unknown organization; expected {}", Org::expected()),
                 )
-                .hint("correct the org column, or give the organization with --org")
-            })?
+                .hint("correct the org column, or give the organization with --org"))
         }
     };
-    let as_of = match ctx.as_of {
-        Some(d) => d,
-        None => value::parse_as_of(c.raw(Field::AsOf)).map_err(|e| {
-            date_problem(c, Field::AsOf, e)
-                .hint("give the snapshot date with --as-of DATE, or correct the as_of column")
-        })?,
+    let raw = c.raw(Field::AsOf).trim();
+    let stated = match (raw.is_empty(), ctx.as_of) {
+        (true, _) => None,
+        (false, flag) => match value::parse_as_of(raw) {
+            Ok(d) => Some(d),
+            Err(_) if flag.is_some() => None,
+            Err(e) => {
+                return Err(date_problem(c, Field::AsOf, e)
+                    .hint("give the snapshot date with --as-of DATE, or correct the as_of column"))
+            }
+        },
+    };
+    let as_of = match (stated, ctx.as_of) {
+        (Some(d), _) | (None, Some(d)) => d,
+        (None, None) => {
+            return Err(date_problem(c, Field::AsOf, value::DateError::Invalid)
+                .hint("give the snapshot date with --as-of DATE, or correct the as_of column"))
+        }
     };
     Ok((org, as_of))
 }

@@ -37,6 +37,10 @@ pub struct Snapshots<'a> {
     keys_hint: usize,
     seen: FxHashMap<SnapKey, Seen>,
     parts: BTreeMap<SnapKey, SnapPart>,
+    /// `--org` and `--as-of`, which the file's own columns must not contradict.
+    flags: (Option<Org>, Option<NaiveDate>),
+    /// The snapshot of the file's first member, and its line: a file is one snapshot.
+    first: Option<(SnapKey, u64)>,
 }
 
 /// One snapshot's part being written from one file.
@@ -54,6 +58,7 @@ impl<'a> Snapshots<'a> {
         headers: &'a [String],
         replace: bool,
         keys_hint: usize,
+        flags: (Option<Org>, Option<NaiveDate>),
     ) -> Self {
         Snapshots {
             file,
@@ -63,6 +68,8 @@ impl<'a> Snapshots<'a> {
             keys_hint,
             seen: FxHashMap::default(),
             parts: BTreeMap::new(),
+            flags,
+            first: None,
         }
     }
 
@@ -75,6 +82,7 @@ impl<'a> Snapshots<'a> {
         out: &mut Out,
     ) -> Result<()> {
         let key = (member.org, member.as_of);
+        self.one_snapshot(key, row.line)?;
         if !self.seen.contains_key(&key) {
             // The file's expected keys size the first snapshot's check; a file of
             // several snapshots grows the others as they fill.
@@ -118,6 +126,63 @@ impl<'a> Snapshots<'a> {
         if part.batch.len() >= BATCH_ROWS {
             part.writer.write(&rolls::frame(&part.batch)?)?;
             part.batch.clear();
+        }
+        Ok(())
+    }
+
+    /// Refuses a file whose org or as-of column contradicts `--org`/`--as-of`, or that
+    /// holds two organizations or two dates: either would be stored, without a word,
+    /// as a snapshot the file does not describe.
+    fn one_snapshot(&mut self, key: SnapKey, line: u64) -> Result<()> {
+        let (org, as_of) = key;
+        let refuse = |what: String, hint: &str| -> Result<()> {
+            Err(Failure::invalid(format!("{}: {what}", self.file))
+                .hint(hint)
+                .into())
+        };
+        if let Some(flag) = self.flags.0.filter(|f| *f != org) {
+            return refuse(
+                format!(
+                    "--org {} contradicts the file's org column, which says {} (line {line})",
+                    flag.code(),
+                    org.code()
+                ),
+                "leave out --org (the file says whose roll it is), or correct the org column",
+            );
+        }
+        if let Some(flag) = self.flags.1.filter(|f| *f != as_of) {
+            return refuse(
+                format!(
+                    "--as-of {} contradicts the file's as_of column, which says {} (line {line})",
+                    flag.format("%d/%m/%Y"),
+                    as_of.format("%d/%m/%Y")
+                ),
+                "leave out --as-of (the file says its date), or correct the as_of column",
+            );
+        }
+        match self.first {
+            None => self.first = Some((key, line)),
+            Some(((o, _), l)) if o != org => {
+                return refuse(
+                    format!(
+                        "the file holds two organizations: {} (line {l}) and {} (line {line})",
+                        o.code(),
+                        org.code()
+                    ),
+                    "a roll is one organization's list: split the file, one per organization",
+                )
+            }
+            Some(((_, d), l)) if d != as_of => {
+                return refuse(
+                    format!(
+                        "the file holds two as-of dates: {} (line {l}) and {} (line {line})",
+                        d.format("%d/%m/%Y"),
+                        as_of.format("%d/%m/%Y")
+                    ),
+                    "a roll is a list as of one date: correct the as_of column, or split the file",
+                )
+            }
+            Some(_) => {}
         }
         Ok(())
     }

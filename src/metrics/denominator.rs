@@ -134,6 +134,15 @@ pub fn target(
             .find(|t| &t.scope == scope)
             .map(|t| super::pct::from_f64(t.target_pct))
     };
+    // Where the areas have one top unit (the province), its target covers every member
+    // the report counts: the total and the province's row are one population with one
+    // target, and a group without a target of its own falls back to it before `*`.
+    let whole = || {
+        reference
+            .areas
+            .root()
+            .and_then(|root| find(&Scope::Unit(root.code.clone())))
+    };
     let specific = match &g.dimension {
         Dimension::Total => None,
         Dimension::Level(_) => reference
@@ -149,5 +158,5 @@ pub fn target(
                 .map(|t| super::pct::from_f64(t.target_pct))
         }
     };
-    specific.or_else(|| find(&Scope::All))
+    specific.or_else(whole).or_else(|| find(&Scope::All))
 }

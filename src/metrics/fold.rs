@@ -7,7 +7,9 @@
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
+use super::continuity::{Previous, PreviousRows, Seam};
 use super::dimension::{age_band, Dimension};
 use super::period::Period;
 use super::Request;
@@ -102,6 +104,12 @@ pub struct Tally {
     pub age: Vec<Counts>,
     /// For org `any` only: every member row, to count persons once.
     pub any: Vec<AnyRow>,
+    /// The snapshot's as-of date, in days.
+    pub as_of: i32,
+    /// The org's previous snapshot, where there is one (departures without a date are
+    /// placed against it, and the seam between the two is reconciled).
+    pub previous: Option<Arc<Previous>>,
+    pub seam: Seam,
 }
 
 impl Tally {
@@ -125,6 +133,7 @@ impl Tally {
             *self.unknown_areas.entry(code).or_default() += n;
         }
         self.any.extend(o.any);
+        self.seam.merge(&o.seam);
     }
 }
 
@@ -140,6 +149,8 @@ pub struct Plan<'a> {
     areas: FxHashMap<&'a str, u32>,
     enterprises: FxHashMap<&'a str, u32>,
     columns: Columns,
+    /// Org `any` is asked for: every member row is kept, to count persons once.
+    any_rows: bool,
 }
 
 impl<'a> Plan<'a> {
@@ -181,6 +192,7 @@ impl<'a> Plan<'a> {
                 .map(|(i, e)| (e.id.as_str(), i as u32))
                 .collect(),
             columns,
+            any_rows: req.orgs.contains(&OrgOrAny::Any),
         }
     }
 
@@ -189,13 +201,19 @@ impl<'a> Plan<'a> {
         self.columns
     }
 
+    /// Reads the person keys too: some org has a previous snapshot to join up with.
+    pub fn with_persons(mut self) -> Plan<'a> {
+        self.columns.person = true;
+        self
+    }
+
     /// The index standing for "a unit the areas do not have".
     pub fn unknown_area(&self) -> u32 {
         self.reference.areas.units.len() as u32
     }
 
-    /// Empty counters for one snapshot.
-    pub fn tally(&self) -> Tally {
+    /// Empty counters for one snapshot as of `as_of`, with the org's previous snapshot.
+    pub fn tally(&self, as_of: NaiveDate, previous: Option<Arc<Previous>>) -> Tally {
         let c = self.columns;
         let sized = |on: bool, n: usize| {
             if on {
@@ -211,8 +229,26 @@ impl<'a> Plan<'a> {
             ethnicity: sized(c.ethnicity, 256),
             religion: sized(c.religion, 256),
             age: sized(c.birth, AGE_BANDS.len()),
+            as_of: roll::days(as_of),
+            seam: previous
+                .as_deref()
+                .map(Seam::for_previous)
+                .unwrap_or_default(),
+            previous,
             ..Tally::default()
         }
+    }
+
+    /// Adds a batch of an org's previous snapshot to the members it held.
+    pub fn fold_previous(&self, p: &mut PreviousRows, b: &Batch) {
+        let unknown = self.unknown_area();
+        let areas: Vec<u32> = (b.area.dict.iter())
+            .map(|code| self.areas.get(code.as_str()).copied().unwrap_or(unknown))
+            .collect();
+        p.add(b, |i| match b.area.rows[i] {
+            NO_VALUE => unknown,
+            r => areas[r as usize],
+        });
     }
 
     fn flags(&self, joined: i32, left: i32, active: bool) -> u8 {
@@ -266,9 +302,21 @@ impl<'a> Plan<'a> {
                 table[row as usize]
             }
         };
+        let previous = t.previous.clone();
         for i in 0..b.len {
             let area = index(&areas, b.area.rows[i], unknown);
-            let flags = self.flags(b.joined[i], b.left[i], b.active[i]);
+            let flags = match previous.as_deref() {
+                None => self.flags(b.joined[i], b.left[i], b.active[i]),
+                Some(p) => {
+                    let before = p.find(b.person[i]);
+                    let left = t.seam.leaving_day(b.left[i], b.active[i], before, t.as_of);
+                    let flags = self.flags(b.joined[i], left, b.active[i]);
+                    if !self.req.period.point {
+                        t.seam.observe(p, before, area, flags & START != 0);
+                    }
+                    flags
+                }
+            };
             t.areas[area as usize].add(flags);
             if area == unknown {
                 let code = b.area.get(i).unwrap_or("");
@@ -308,7 +356,7 @@ impl<'a> Plan<'a> {
                     counters[code as usize].add(flags);
                 }
             }
-            if c.person {
+            if self.any_rows {
                 t.any.push(AnyRow {
                     person: b.person[i],
                     key,

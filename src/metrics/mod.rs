@@ -3,6 +3,7 @@
 //! left), eligible people, coverage, recruitment rate, target and gap, and enterprise
 //! reach.
 
+pub mod continuity;
 pub mod denominator;
 pub mod dimension;
 pub mod fold;
@@ -62,10 +63,52 @@ pub enum Note {
     MissingSnapshot {
         org: Org,
     },
+    /// The snapshot ends before the period does: its stocks are carried; its flows are
+    /// counted through its as-of date, or unknown when it ends before the period starts.
     StaleSnapshot {
         org: Org,
         as_of: NaiveDate,
+        flows_known: bool,
     },
+    /// No eligible count of the org for the period's year or an earlier one.
+    MissingEligible {
+        org: OrgOrAny,
+        year: i32,
+    },
+    /// No target of the org for the period's year.
+    MissingTargets {
+        org: OrgOrAny,
+        year: i32,
+    },
+    /// Departures without a date of members active in the previous snapshot, placed
+    /// within (previous, as_of].
+    PlacedDepartures {
+        org: Org,
+        count: u64,
+        previous: NaiveDate,
+        as_of: NaiveDate,
+    },
+    /// The period's start differs from the previous snapshot's members: by how many,
+    /// and why.
+    Seam {
+        org: Org,
+        previous: NaiveDate,
+        previous_members: u64,
+        start: u64,
+        added: u64,
+        absent: u64,
+        dated: u64,
+        moved: u64,
+    },
+    /// A roll far smaller or larger than the org's previous one (a partial export?).
+    RollSize {
+        org: Org,
+        as_of: NaiveDate,
+        rows: u64,
+        previous: NaiveDate,
+        previous_rows: u64,
+    },
+    /// Units (code and name) with active members and no eligible count.
     UnitsWithoutDenominator {
         org: OrgOrAny,
         units: Vec<String>,
@@ -74,8 +117,12 @@ pub enum Note {
         org: OrgOrAny,
         dimension: String,
         group: String,
+        /// The group's display name (a unit's name on level rows).
+        name: String,
         pct: i64,
     },
+    /// A unit of the ranking level above 100%: left out of the ranking.
+    UnitAbove100(Ranked),
     UnknownAreas {
         org: Org,
         members: u64,
@@ -90,6 +137,8 @@ pub struct Ranked {
     pub level: String,
     pub code: String,
     pub name: String,
+    pub members: u64,
+    pub eligible: u64,
     pub coverage_pct: i64,
     pub target_pct: i64,
     pub gap_pp: i64,
@@ -158,6 +207,9 @@ struct Source<'t> {
     /// For `any`: member rows of every snapshot, sorted by person.
     persons: &'t [AnyRow],
     snapshot_as_of: Option<NaiveDate>,
+    /// Whether every snapshot read reaches the period's first day: flows are unknown,
+    /// not zero, where one ends before it.
+    flows_known: bool,
 }
 
 impl Source<'_> {
@@ -285,6 +337,7 @@ pub fn coverage(
         }
         persons.sort_unstable_by_key(|r| r.person);
     }
+    let reaches = |d: &NaiveDate| *d >= req.period.start;
     for &org in &req.orgs {
         let source = match org {
             OrgOrAny::Org(o) => Source {
@@ -292,14 +345,17 @@ pub fn coverage(
                 tallies: tallies.get(&o).into_iter().collect(),
                 persons: &[],
                 snapshot_as_of: used.get(&o).copied(),
+                flows_known: used.get(&o).is_some_and(reaches),
             },
             OrgOrAny::Any => Source {
                 org,
                 tallies: tallies.values().collect(),
                 persons: &persons,
                 snapshot_as_of: tallies.keys().filter_map(|o| used.get(o)).max().copied(),
+                flows_known: tallies.keys().filter_map(|o| used.get(o)).all(reaches),
             },
         };
+        reference_notes(plan, org, &mut out);
         org_rows(plan, &source, &mut out);
         units::lacking_denominators(plan, &source, &mut out);
         units::rank(plan, &source, &mut out);
@@ -330,13 +386,117 @@ fn snapshot_notes(
                     });
                 }
                 if as_of < req.period.end && asked {
-                    out.notes.push(Note::StaleSnapshot { org, as_of });
+                    out.notes.push(Note::StaleSnapshot {
+                        org,
+                        as_of,
+                        flows_known: as_of >= req.period.start,
+                    });
+                }
+                if let Some(t) = tallies.get(&org).filter(|_| asked) {
+                    seam_notes(req, org, as_of, t, out);
                 }
             }
             None if asked => out.notes.push(Note::MissingSnapshot { org }),
             None => {}
         }
     }
+}
+
+/// Notes on what joins this snapshot to the org's previous one.
+fn seam_notes(req: &Request, org: Org, as_of: NaiveDate, t: &Tally, out: &mut Coverage) {
+    let Some(p) = t.previous.as_deref() else {
+        return;
+    };
+    if t.seam.placed > 0 {
+        out.notes.push(Note::PlacedDepartures {
+            org,
+            count: t.seam.placed,
+            previous: p.as_of,
+            as_of,
+        });
+    }
+    // The start is comparable with the previous snapshot's members where that
+    // snapshot is the one the day before the period uses.
+    let p_ = &req.period;
+    if p_.point || as_of < p_.start || p.as_of > p_.before_start() {
+        return;
+    }
+    let start: u64 = t.areas.iter().map(|c| c.start).sum();
+    let previous_members = p.len() as u64;
+    if start != previous_members || t.seam.moved > 0 {
+        out.notes.push(Note::Seam {
+            org,
+            previous: p.as_of,
+            previous_members,
+            start,
+            added: t.seam.added,
+            absent: t.seam.absent(p),
+            dated: t.seam.dated,
+            moved: t.seam.moved,
+        });
+    }
+}
+
+/// Notes on what the reference lacks for an org: eligible counts, targets.
+fn reference_notes(plan: &Plan, org: OrgOrAny, out: &mut Coverage) {
+    let (reference, year) = (plan.reference, plan.req.period.year());
+    if !reference
+        .eligible
+        .iter()
+        .any(|e| e.org == org && e.year <= year)
+    {
+        out.notes.push(Note::MissingEligible { org, year });
+    }
+    if !reference
+        .targets
+        .iter()
+        .any(|t| t.org == org && t.year == year)
+    {
+        out.notes.push(Note::MissingTargets { org, year });
+    }
+}
+
+/// Rolls that shrank or grew by more than half against the org's previous snapshot:
+/// each (org, as-of, rows) the store holds, for the snapshots a report uses.
+pub fn roll_size_notes(
+    snapshots: &[(Org, NaiveDate, u64)],
+    used: &BTreeMap<Org, NaiveDate>,
+) -> Vec<Note> {
+    let mut out = Vec::new();
+    for (&org, &as_of) in used {
+        let rows_of = |d: NaiveDate| -> u64 {
+            snapshots
+                .iter()
+                .filter(|(o, a, _)| *o == org && *a == d)
+                .map(|s| s.2)
+                .sum()
+        };
+        let Some(previous) = snapshots
+            .iter()
+            .filter(|(o, a, _)| *o == org && *a < as_of)
+            .map(|s| s.1)
+            .max()
+        else {
+            continue;
+        };
+        let (rows, previous_rows) = (rows_of(as_of), rows_of(previous));
+        if out_of_step(rows, previous_rows) {
+            out.push(Note::RollSize {
+                org,
+                as_of,
+                rows,
+                previous,
+                previous_rows,
+            });
+        }
+    }
+    out
+}
+
+/// Whether a roll of `rows` is less than half, or more than one and a half times, the
+/// previous one.
+pub fn out_of_step(rows: u64, previous: u64) -> bool {
+    rows * 2 < previous || rows * 2 > previous * 3
 }
 
 /// The rows of one org, dimension by dimension.
@@ -379,6 +539,7 @@ fn org_rows(plan: &Plan, source: &Source, out: &mut Coverage) {
                         org: source.org,
                         dimension: dim.name(),
                         group: g.labels[gi as usize].clone(),
+                        name: g.names[gi as usize].clone(),
                         pct: cp,
                     });
                 }
@@ -403,9 +564,9 @@ fn row(
 ) -> CoverageRow {
     let have_members = source.snapshot_as_of.is_some();
     let stock = |v: u64| have_members.then_some(v);
-    let flow = |v: u64| (have_members && !p.point).then_some(v);
+    let flow = |v: u64| (have_members && !p.point && source.flows_known).then_some(v);
     let members = stock(c.members);
-    let members_start = flow(c.start);
+    let members_start = (!p.point).then(|| stock(c.start)).flatten();
     let coverage_pct = match (members, den) {
         (Some(m), Some(e)) => pct::ratio(m, e),
         _ => None,

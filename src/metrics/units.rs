@@ -22,7 +22,10 @@ pub(super) fn lacking_denominators(plan: &Plan, source: &Source, out: &mut Cover
         .active_areas()
         .into_iter()
         .filter(|a| !covered_by(reference, &with_counts, *a))
-        .map(|a| reference.areas.units[a as usize].code.clone())
+        .map(|a| {
+            let u = &reference.areas.units[a as usize];
+            format!("{} {}", u.code, u.name)
+        })
         .collect();
     lacking.sort();
     lacking.dedup();
@@ -69,18 +72,28 @@ pub(super) fn rank(plan: &Plan, source: &Source, out: &mut Coverage) {
         ) else {
             continue;
         };
-        let Some(c) = pct::ratio(active[gi as usize], den) else {
+        let members = active[gi as usize];
+        let Some(c) = pct::ratio(members, den) else {
             continue;
         };
-        ranked.push(Ranked {
+        let unit = Ranked {
             org,
             level: level.clone(),
             code: g.labels[gi as usize].clone(),
             name: g.names[gi as usize].clone(),
+            members,
+            eligible: den,
             coverage_pct: c,
             target_pct: t,
             gap_pp: c - t,
-        });
+        };
+        // More members than eligible people is a denominator error, not a model: the
+        // unit goes to the notes instead of the ranking.
+        if c > 10_000 {
+            out.notes.push(Note::UnitAbove100(unit));
+        } else {
+            ranked.push(unit);
+        }
     }
     ranked.sort_by(|a, b| (a.gap_pp, &a.code).cmp(&(b.gap_pp, &b.code)));
     out.lagging

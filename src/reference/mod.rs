@@ -2,6 +2,7 @@
 //! their Parquet form in the store.
 
 pub mod groups;
+pub mod history;
 
 use crate::org::OrgOrAny;
 use crate::text::{Lexicon, Lookup};
@@ -190,6 +191,18 @@ impl Areas {
             }
             Lookup::Missing => Lookup::Missing,
         }
+    }
+
+    /// The one unit at the top of the areas (the province, in a store that holds one):
+    /// `None` when several units have no parent in the areas, or none.
+    pub fn root(&self) -> Option<&Area> {
+        let mut tops = self.units.iter().filter(|u| {
+            u.parent_code
+                .as_deref()
+                .is_none_or(|p| self.get(p).is_none())
+        });
+        let first = tops.next()?;
+        tops.next().is_none().then_some(first)
     }
 
     /// The unit and its ancestors, nearest first.

@@ -36,6 +36,7 @@ pub fn render(cov: &Coverage, opts: &Options) -> anyhow::Result<Vec<u8>> {
     let notes: Vec<serde_json::Value> = cov.notes.iter().map(|n| note(n, opts)).collect();
     let mut out = Map::new();
     out.insert("rows".into(), serde_json::Value::Array(rows));
+    out.insert("rankings".into(), json!(rankings(cov)));
     out.insert("notes".into(), json!(notes));
     if let Some(n) = opts.suppressed {
         out.insert(
@@ -48,13 +49,103 @@ pub fn render(cov: &Coverage, opts: &Options) -> anyhow::Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// The units to urge and to replicate, in order, as data.
+fn rankings(cov: &Coverage) -> Vec<serde_json::Value> {
+    super::ranked_list(cov)
+        .map(|(list, rank, r)| {
+            json!({
+                "list": list,
+                "rank": rank,
+                "org": r.org.code(),
+                "level": r.level,
+                "code": r.code,
+                "name": r.name,
+                "members": r.members,
+                "eligible": r.eligible,
+                "coverage_pct": to_json(&Value::Pct(r.coverage_pct)),
+                "target_pct": to_json(&Value::Pct(r.target_pct)),
+                "gap_pp": to_json(&Value::Pct(r.gap_pp)),
+            })
+        })
+        .collect()
+}
+
 /// A note as data: what kind it is, whom it concerns, and the sentence a person reads.
 fn note(n: &Note, opts: &Options) -> serde_json::Value {
     let mut v = match n {
         Note::MissingSnapshot { org } => json!({"kind": "missing_snapshot", "org": org.code()}),
-        Note::StaleSnapshot { org, as_of } => {
-            json!({"kind": "stale_snapshot", "org": org.code(), "as_of": as_of.to_string()})
+        Note::StaleSnapshot {
+            org,
+            as_of,
+            flows_known,
+        } => json!({
+            "kind": "stale_snapshot",
+            "org": org.code(),
+            "as_of": as_of.to_string(),
+            "flows": if *flows_known { "through_as_of" } else { "unknown" },
+        }),
+        Note::MissingEligible { org, year } => {
+            json!({"kind": "missing_eligible", "org": org.code(), "year": year})
         }
+        Note::MissingTargets { org, year } => {
+            json!({"kind": "missing_targets", "org": org.code(), "year": year})
+        }
+        Note::PlacedDepartures {
+            org,
+            count,
+            previous,
+            as_of,
+        } => json!({
+            "kind": "placed_departures",
+            "org": org.code(),
+            "count": count,
+            "previous_as_of": previous.to_string(),
+            "as_of": as_of.to_string(),
+        }),
+        Note::Seam {
+            org,
+            previous,
+            previous_members,
+            start,
+            added,
+            absent,
+            dated,
+            moved,
+        } => json!({
+            "kind": "seam",
+            "org": org.code(),
+            "previous_as_of": previous.to_string(),
+            "previous_members": previous_members,
+            "members_start": start,
+            "added": added,
+            "absent": absent,
+            "dated": dated,
+            "moved": moved,
+        }),
+        Note::RollSize {
+            org,
+            as_of,
+            rows,
+            previous,
+            previous_rows,
+        } => json!({
+            "kind": "roll_size",
+            "org": org.code(),
+            "as_of": as_of.to_string(),
+            "rows": rows,
+            "previous_as_of": previous.to_string(),
+            "previous_rows": previous_rows,
+        }),
+        Note::UnitAbove100(u) => json!({
+            "kind": "unit_above_100",
+            "org": u.org.code(),
+            "level": u.level,
+            "code": u.code,
+            "name": u.name,
+            "members": u.members,
+            "eligible": u.eligible,
+            "coverage_pct": to_json(&Value::Pct(u.coverage_pct)),
+        }),
         Note::UnitsWithoutDenominator { org, units } => {
             json!({"kind": "units_without_denominator", "org": org.code(), "units": units})
         }
@@ -62,12 +153,14 @@ fn note(n: &Note, opts: &Options) -> serde_json::Value {
             org,
             dimension,
             group,
+            name,
             pct,
         } => json!({
             "kind": "coverage_above_100",
             "org": org.code(),
             "dimension": dimension,
             "group": group,
+            "name": name,
             "coverage_pct": to_json(&Value::Pct(*pct)),
         }),
         Note::UnknownAreas {

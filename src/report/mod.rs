@@ -7,7 +7,7 @@ pub mod markdown;
 pub mod table;
 pub mod xlsx;
 
-use crate::metrics::{pct, Coverage, CoverageRow, Note};
+use crate::metrics::{pct, Coverage, CoverageRow, Note, Ranked};
 use labels::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,6 +17,19 @@ pub enum Format {
     Json,
     Md,
     Xlsx,
+}
+
+impl Format {
+    /// The name `--format` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Table => "table",
+            Format::Csv => "csv",
+            Format::Json => "json",
+            Format::Md => "md",
+            Format::Xlsx => "xlsx",
+        }
+    }
 }
 
 /// The tidy columns, in order.
@@ -98,6 +111,8 @@ pub struct Options {
     pub lang: Lang,
     /// `Some(n)` when `--min-cell` suppressed cells: how many.
     pub suppressed: Option<usize>,
+    /// For CSV: which table.
+    pub table: Table,
     /// For terminal tables: the terminal's width in characters, which tables wrap to;
     /// `None` in a pipe or a file (tables as wide as their content).
     pub width: Option<usize>,
@@ -113,6 +128,56 @@ pub fn render(cov: &Coverage, opts: &Options) -> anyhow::Result<Vec<u8>> {
     }
 }
 
+/// Which table a CSV report holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Table {
+    /// The tidy rows.
+    #[default]
+    Rows,
+    /// The units to urge.
+    Urge,
+    /// The units to replicate.
+    Replicate,
+}
+
+/// The columns of a ranking in CSV.
+pub const RANKING_COLUMNS: [&str; 12] = [
+    "period",
+    "list",
+    "rank",
+    "org",
+    "level",
+    "code",
+    "name",
+    "members",
+    "eligible",
+    "coverage_pct",
+    "target_pct",
+    "gap_pp",
+];
+
+/// The units to urge, then those to replicate: (list, rank within its org's list, unit).
+pub fn ranked_list(cov: &Coverage) -> impl Iterator<Item = (&'static str, usize, &Ranked)> {
+    fn numbered<'a>(
+        list: &'static str,
+        units: &'a [Ranked],
+    ) -> impl Iterator<Item = (&'static str, usize, &'a Ranked)> {
+        units.iter().enumerate().map(move |(i, r)| {
+            let rank = units[..i].iter().filter(|u| u.org == r.org).count() + 1;
+            (list, rank, r)
+        })
+    }
+    numbered("urge", &cov.lagging).chain(numbered("replicate", &cov.leading))
+}
+
+/// The period the report covers, as its rows name it.
+pub fn period_label(cov: &Coverage) -> String {
+    cov.rows
+        .first()
+        .map(|r| r.period.clone())
+        .unwrap_or_default()
+}
+
 /// A note as a sentence.
 pub fn note_text(n: &Note, lang: Lang) -> String {
     match (n, lang) {
@@ -124,13 +189,175 @@ pub fn note_text(n: &Note, lang: Lang) -> String {
             "{}: chưa có danh sách đến cuối kỳ; số liệu bị thiếu (không phải bằng 0)",
             lang.org((*org).into())
         ),
-        (Note::StaleSnapshot { org, as_of }, Lang::En) => format!(
-            "{}: the latest roll is as of {as_of}, before the period's end",
-            lang.org((*org).into())
+        (
+            Note::StaleSnapshot {
+                org,
+                as_of,
+                flows_known,
+            },
+            Lang::En,
+        ) => format!(
+            "{}: the latest roll is as of {}, before the period's end: members are as of that date; {}",
+            lang.org((*org).into()),
+            day(*as_of),
+            if *flows_known {
+                format!("recruited and left are counted through {}", day_month(*as_of))
+            } else {
+                "recruited and left are unknown (left empty, not 0): the roll ends before the period starts".into()
+            }
         ),
-        (Note::StaleSnapshot { org, as_of }, Lang::Vi) => format!(
-            "{}: danh sách mới nhất đến ngày {as_of}, trước cuối kỳ",
-            lang.org((*org).into())
+        (
+            Note::StaleSnapshot {
+                org,
+                as_of,
+                flows_known,
+            },
+            Lang::Vi,
+        ) => format!(
+            "{}: danh sách mới nhất đến ngày {}, trước cuối kỳ: số thành viên tính đến ngày đó; {}",
+            lang.org((*org).into()),
+            day(*as_of),
+            if *flows_known {
+                format!("kết nạp và ra khỏi tổ chức được tính đến {}", day_month(*as_of))
+            } else {
+                "chưa biết số kết nạp và số ra (để trống, không phải 0): danh sách kết thúc trước khi kỳ bắt đầu".into()
+            }
+        ),
+        (Note::MissingEligible { org, year }, Lang::En) => format!(
+            "{}: no eligible counts for {year} or earlier: coverage cannot be computed",
+            lang.org(*org)
+        ),
+        (Note::MissingEligible { org, year }, Lang::Vi) => format!(
+            "{}: chưa có số đối tượng của năm {year} hoặc trước đó: không tính được tỷ lệ tập hợp",
+            lang.org(*org)
+        ),
+        (Note::MissingTargets { org, year }, Lang::En) => format!(
+            "{}: no targets for {year}: no gap to target is shown",
+            lang.org(*org)
+        ),
+        (Note::MissingTargets { org, year }, Lang::Vi) => format!(
+            "{}: chưa có chỉ tiêu năm {year}: không có mức chênh so với chỉ tiêu",
+            lang.org(*org)
+        ),
+        (
+            Note::PlacedDepartures {
+                org,
+                count,
+                previous,
+                as_of,
+            },
+            Lang::En,
+        ) => format!(
+            "{}: {count} member(s) active in the roll of {} are marked as departed without a date in the roll of {}: counted as left between the two dates",
+            lang.org((*org).into()),
+            day(*previous),
+            day(*as_of)
+        ),
+        (
+            Note::PlacedDepartures {
+                org,
+                count,
+                previous,
+                as_of,
+            },
+            Lang::Vi,
+        ) => format!(
+            "{}: {count} thành viên đang sinh hoạt trong danh sách ngày {} được ghi là đã ra nhưng không có ngày ra trong danh sách ngày {}: tính là ra trong khoảng giữa hai ngày đó",
+            lang.org((*org).into()),
+            day(*previous),
+            day(*as_of)
+        ),
+        (
+            Note::Seam {
+                org,
+                previous,
+                previous_members,
+                start,
+                added,
+                absent,
+                dated,
+                moved,
+            },
+            Lang::En,
+        ) => format!(
+            "{}: members at the period's start ({}) differ from the roll of {} ({}) by {}: {added} listed now but not then (late registration or back), {absent} absent from the new roll (not counted as left: a roll may be partial), {dated} dated in the new roll as not members at the start; {moved} changed unit",
+            lang.org((*org).into()),
+            lang.count(*start),
+            day(*previous),
+            lang.count(*previous_members),
+            signed(*start as i64 - *previous_members as i64)
+        ),
+        (
+            Note::Seam {
+                org,
+                previous,
+                previous_members,
+                start,
+                added,
+                absent,
+                dated,
+                moved,
+            },
+            Lang::Vi,
+        ) => format!(
+            "{}: số thành viên đầu kỳ ({}) khác danh sách ngày {} ({}) là {}: {added} có trong danh sách mới mà danh sách trước không có (đăng ký muộn hoặc trở lại), {absent} không có trong danh sách mới (không tính là ra: danh sách có thể chưa đủ), {dated} được danh sách mới ghi là không còn sinh hoạt vào đầu kỳ; {moved} chuyển đơn vị",
+            lang.org((*org).into()),
+            lang.count(*start),
+            day(*previous),
+            lang.count(*previous_members),
+            signed(*start as i64 - *previous_members as i64)
+        ),
+        (
+            Note::RollSize {
+                org,
+                as_of,
+                rows,
+                previous,
+                previous_rows,
+            },
+            Lang::En,
+        ) => format!(
+            "{}: the roll of {} has {} row(s), the previous one ({}) {}: a partial export? Check that the file is complete",
+            lang.org((*org).into()),
+            day(*as_of),
+            lang.count(*rows),
+            day(*previous),
+            lang.count(*previous_rows)
+        ),
+        (
+            Note::RollSize {
+                org,
+                as_of,
+                rows,
+                previous,
+                previous_rows,
+            },
+            Lang::Vi,
+        ) => format!(
+            "{}: danh sách ngày {} có {} dòng, danh sách trước ({}) có {}: xuất thiếu? Kiểm tra tệp có đủ không",
+            lang.org((*org).into()),
+            day(*as_of),
+            lang.count(*rows),
+            day(*previous),
+            lang.count(*previous_rows)
+        ),
+        (Note::UnitAbove100(u), Lang::En) => format!(
+            "{}: {} {} has {} member(s) for {} eligible ({}): above 100%, so not listed to replicate; check the eligible count",
+            lang.org(u.org),
+            u.code,
+            u.name,
+            lang.count(u.members),
+            lang.count(u.eligible),
+            lang.pct(u.coverage_pct)
+        ),
+        (Note::UnitAbove100(u), Lang::Vi) => format!(
+            "{}: {} {} có {} thành viên trên {} đối tượng ({}): trên 100% nên không đưa vào danh sách nhân rộng; kiểm tra số đối tượng",
+            lang.org(u.org),
+            u.code,
+            u.name,
+            lang.count(u.members),
+            lang.count(u.eligible),
+            lang.pct(u.coverage_pct)
         ),
         (Note::UnitsWithoutDenominator { org, units }, Lang::En) => format!(
             "{}: {} unit(s) with members have no eligible count: {}",
@@ -149,26 +376,30 @@ pub fn note_text(n: &Note, lang: Lang) -> String {
                 org,
                 dimension,
                 group,
+                name,
                 pct,
             },
             Lang::En,
         ) => format!(
-            "{}: coverage above 100% ({}) in {dimension}={group}: check the eligible count",
+            "{}: coverage above 100% ({}) in {}: check the eligible count",
             lang.org(*org),
-            lang.pct(*pct)
+            lang.pct(*pct),
+            group_text(dimension, group, name, lang)
         ),
         (
             Note::CoverageAbove100 {
                 org,
                 dimension,
                 group,
+                name,
                 pct,
             },
             Lang::Vi,
         ) => format!(
-            "{}: tỷ lệ tập hợp trên 100% ({}) ở {dimension}={group}: kiểm tra số đối tượng",
+            "{}: tỷ lệ tập hợp trên 100% ({}) ở {}: kiểm tra số đối tượng",
             lang.org(*org),
-            lang.pct(*pct)
+            lang.pct(*pct),
+            group_text(dimension, group, name, lang)
         ),
         (
             Note::UnknownAreas {
@@ -194,6 +425,36 @@ pub fn note_text(n: &Note, lang: Lang) -> String {
             lang.org((*org).into()),
             shorten(codes)
         ),
+    }
+}
+
+/// A group as a reader names it: "Ethnic-minority areas: yes", "Commune 02647 Phường
+/// Lào Cai".
+fn group_text(dimension: &str, group: &str, name: &str, lang: Lang) -> String {
+    let dim = lang.dimension(dimension);
+    if group != name {
+        format!("{dim} {group} {name}")
+    } else {
+        format!("{dim}: {}", lang.group(group, name))
+    }
+}
+
+/// 31/10/2026.
+pub fn day(d: chrono::NaiveDate) -> String {
+    d.format("%d/%m/%Y").to_string()
+}
+
+/// 31/10.
+fn day_month(d: chrono::NaiveDate) -> String {
+    d.format("%d/%m").to_string()
+}
+
+/// +3, −2, 0.
+fn signed(n: i64) -> String {
+    match n {
+        n if n > 0 => format!("+{n}"),
+        n if n < 0 => format!("−{}", -n),
+        _ => "0".into(),
     }
 }
 

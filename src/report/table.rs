@@ -38,15 +38,19 @@ fn find<'a>(
         .find(|r| r.org == org && r.dimension == dim && r.group == group)
 }
 
-/// "45.30% (−4.70)" or "45.30%" or "" for a row.
-fn cov_cell(r: Option<&CoverageRow>, lang: Lang) -> String {
+/// "45.30% (−4.70)" or "45.30%" or "" for a row; with `with_target`, the target it is
+/// measured against stands beside it ("45.30% / 50.00% (−4.70)"), since a focus area's
+/// target may differ from the organization's.
+fn cov_cell(r: Option<&CoverageRow>, lang: Lang, with_target: bool) -> String {
     let Some(r) = r else { return String::new() };
     let v = values(r);
     let cov = human(&v[9], "coverage_pct", lang);
+    let target = human(&v[11], "target_pct", lang);
     let gap = human(&v[12], "gap_pp", lang);
     match (cov.is_empty(), gap.is_empty()) {
         (true, _) => String::new(),
         (false, true) => cov,
+        (false, false) if with_target => format!("{cov} / {target} ({gap})"),
         (false, false) => format!("{cov} ({gap})"),
     }
 }
@@ -90,11 +94,11 @@ pub fn pivot(cov: &Coverage, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
             cell(15, "snapshot_as_of"),
             cell(4, "members"),
             cell(8, "eligible"),
-            cov_cell(total, lang),
+            cov_cell(total, lang, false),
             cell(11, "target_pct"),
         ];
         for (d, g) in FOCUS {
-            row.push(cov_cell(find(&cov.rows, org, d, g), lang));
+            row.push(cov_cell(find(&cov.rows, org, d, g), lang, true));
         }
         // Reach of non-state enterprises is the union's measure.
         let ns = find(&cov.rows, org, "ownership", "non_state")

@@ -89,6 +89,19 @@ impl Manifest {
             .collect()
     }
 
+    /// Every roll part's (org, as-of, rows): a snapshot's rows are the sum of its parts'.
+    pub fn roll_part_rows(&self) -> Vec<(Org, NaiveDate, u64)> {
+        self.ingests
+            .iter()
+            .filter(|i| i.kind == "roll")
+            .filter_map(|i| {
+                let org = Org::parse(i.org.as_deref()?)?;
+                let as_of = i.as_of.as_deref()?.parse::<NaiveDate>().ok()?;
+                Some((org, as_of, i.rows))
+            })
+            .collect()
+    }
+
     /// The parts of one roll snapshot.
     pub fn snapshot_parts(&self, org: &str, as_of: &str) -> Vec<&IngestRecord> {
         self.ingests

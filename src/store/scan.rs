@@ -46,8 +46,8 @@ struct Failed {
 }
 
 /// Folds every member of each snapshot (a list of parts) into one accumulator per
-/// snapshot: `init` makes one, `fold` adds a batch to it, `merge` joins two made on
-/// different threads.
+/// snapshot: `init(i)` makes one for snapshot `i`, `fold` adds a batch to it, `merge`
+/// joins two made on different threads.
 pub fn fold<'a, A, I, F, M>(
     dir: &'a Path,
     snapshots: &[Vec<&'a IngestRecord>],
@@ -58,7 +58,7 @@ pub fn fold<'a, A, I, F, M>(
 ) -> Result<Vec<A>>
 where
     A: Send,
-    I: Fn() -> A + Sync,
+    I: Fn(usize) -> A + Sync,
     F: Fn(&mut A, &Batch) + Sync,
     M: Fn(&mut A, A),
 {
@@ -115,7 +115,7 @@ where
     if let Some(f) = failures.into_iter().next() {
         return Err(f.error);
     }
-    let mut out: Vec<A> = (0..snapshots.len()).map(|_| init()).collect();
+    let mut out: Vec<A> = (0..snapshots.len()).map(&init).collect();
     for accs in partials {
         for (acc, part) in out.iter_mut().zip(accs) {
             if let Some(part) = part {
@@ -143,7 +143,7 @@ impl Job<'_> {
         fold: &F,
     ) -> std::result::Result<(), Failed>
     where
-        I: Fn() -> A,
+        I: Fn(usize) -> A,
         F: Fn(&mut A, &Batch),
     {
         match item {
@@ -163,7 +163,7 @@ impl Job<'_> {
                     .map_err(|e| failed(damaged_read(part, &e.to_string())))?;
                 fill(&df, self.need, part.rec, batch, enc).map_err(failed)?;
                 drop(df);
-                let acc = accs[part.snapshot].get_or_insert_with(init);
+                let acc = accs[part.snapshot].get_or_insert_with(|| init(part.snapshot));
                 fold(acc, batch);
                 Ok(())
             }
@@ -348,7 +348,7 @@ mod tests {
             dir,
             &[vec![rec]],
             need,
-            Vec::new,
+            |_| Vec::new(),
             |acc: &mut Seen, b: &Batch| {
                 acc.push((
                     b.len,

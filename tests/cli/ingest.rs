@@ -209,32 +209,44 @@ fn a_roll_needs_an_org_and_a_date() {
 fn org_and_date_can_come_from_columns() {
     let w = Workdir::new().with_reference();
     w.write(
-        "mixed.csv",
-        "Họ và tên,Mã xã,Tổ chức,Ngày chốt số liệu\nA Văn B,02647,Đoàn TN,31/10/2026\nC Thị D,02647,HLHPN,31/10/2026\nE Văn F,02680,youth,30/09/2026\n",
+        "own.csv",
+        "Họ và tên,Mã xã,Tổ chức,Ngày chốt số liệu\nA Văn B,02647,Đoàn TN,31/10/2026\nC Thị D,02647,youth,31/10/2026\n",
     );
-    let run = w.tally(&["ingest", "mixed.csv"]).expect(0);
-    assert_eq!(run.stdout.matches("stored").count(), 3, "{}", run.stdout);
-    let s = w.status_json();
-    let snaps: Vec<(String, String, u64)> = s["snapshots"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|x| {
-            (
-                x["org"].as_str().unwrap().into(),
-                x["as_of"].as_str().unwrap().into(),
-                x["rows"].as_u64().unwrap(),
-            )
-        })
-        .collect();
-    assert_eq!(
-        snaps,
-        [
-            ("women".to_string(), "2026-10-31".to_string(), 1),
-            ("youth".to_string(), "2026-09-30".to_string(), 1),
-            ("youth".to_string(), "2026-10-31".to_string(), 1)
-        ]
+    let run = w.tally(&["ingest", "own.csv"]).expect(0);
+    assert_eq!(run.stdout.matches("stored").count(), 1, "{}", run.stdout);
+    assert_eq!(w.snapshot_rows("youth"), Some(2));
+}
+
+/// A roll is one organization's list as of one date: a file that mixes them is refused
+/// whole, naming the two values and their lines, and nothing is stored.
+#[test]
+fn a_file_of_two_orgs_or_two_dates_is_refused() {
+    let w = Workdir::new().with_reference();
+    w.write(
+        "orgs.csv",
+        "Họ và tên,Mã xã,Tổ chức,Ngày chốt số liệu\nA Văn B,02647,Đoàn TN,31/10/2026\nC Thị D,02647,HLHPN,31/10/2026\n",
     );
+    w.write(
+        "dates.csv",
+        "Họ và tên,Mã xã,Tổ chức,Ngày chốt số liệu\nA Văn B,02647,Đoàn TN,31/10/2026\nE Văn F,02680,youth,30/09/2026\n",
+    );
+    let run = w.tally(&["ingest", "orgs.csv"]).expect(65);
+    assert!(
+        run.stderr
+            .contains("two organizations: youth (line 2) and women (line 3)"),
+        "{}",
+        run.stderr
+    );
+    let run = w
+        .tally(&["ingest", "dates.csv", "--skip-invalid"])
+        .expect(65);
+    assert!(
+        run.stderr
+            .contains("two as-of dates: 31/10/2026 (line 2) and 30/09/2026 (line 3)"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(w.status_json()["snapshots"], serde_json::json!([]));
 }
 
 #[test]

@@ -76,15 +76,16 @@ fn a_unit_row_takes_its_own_target_else_its_ancestors_else_the_whole_store() {
             s("90001", "65.00", ""),
         ]
     );
-    // A classification row takes its DIMENSION=GROUP target, else `*`; the total row
-    // takes `*` (a unit target is not a store-wide one). Rural yes: 02680 (E) and 90001
+    // A classification row takes its DIMENSION=GROUP target, else the province's (the
+    // one top unit of the areas covers every member), else `*`; the total row is the
+    // province's population and takes its target too. Rural yes: 02680 (E) and 90001
     // (I) → 2 members, of 80 + 60 + 40 = 180 eligible (90001 has no count): 1.11%;
-    // rural no: 02647 → 3 of 100.
+    // rural no: 02647 → 3 of 100; total 5 of 280: 1.79%.
     assert_eq!(
         targets_of(&rows, "rural"),
-        [s("no", "70.00", "-67.00"), s("yes", "50.00", "-48.89")]
+        [s("no", "65.00", "-62.00"), s("yes", "50.00", "-48.89")]
     );
-    assert_eq!(targets_of(&rows, "total"), [s("all", "70.00", "-68.21")]);
+    assert_eq!(targets_of(&rows, "total"), [s("all", "65.00", "-63.21")]);
 }
 
 /// The rows of a ranked-units table of the terminal report, cells joined by " | ".
@@ -160,7 +161,8 @@ fn an_org_without_any_eligible_count_has_every_unit_noted() {
         "eligible.csv",
         "area_code,org,year,eligible\n02647,women,2026,100\n",
     );
-    w.tally(&["ingest", "eligible.csv"]).expect(0);
+    // --replace: the file replaces every eligible count held, the youth's included.
+    w.tally(&["ingest", "eligible.csv", "--replace"]).expect(0);
     let run = w
         .tally(&[
             "report", "--period", "2026-10", "--org", "youth", "--format", "csv",
@@ -168,7 +170,7 @@ fn an_org_without_any_eligible_count_has_every_unit_noted() {
         .expect(0);
     assert!(
         run.stderr.contains(
-            "tally: Youth Union: 3 unit(s) with members have no eligible count: 02647, 02680, 90001"
+            "tally: Youth Union: 3 unit(s) with members have no eligible count: 02647 Phường Lào Cai, 02680 Xã Hợp Thành, 90001 Xã Tân Phú"
         ),
         "{}",
         run.stderr

@@ -85,16 +85,25 @@ fn bad_enterprises_eligible_and_targets_are_rejected() {
     assert_eq!(w.status_json()["reference"]["targets"], 5);
 }
 
+/// Targets and eligible counts keep their history: next year's file adds next year,
+/// a restated key replaces that key only, and --replace replaces the whole kind.
 #[test]
-fn a_newer_reference_file_replaces_the_older() {
+fn next_years_reference_files_add_to_this_years() {
     let w = Workdir::new().with_reference();
     w.write(
         "targets2.csv",
-        "org,year,scope,target_pct\nyouth,2027,*,72\n",
+        "org,year,scope,target_pct\nyouth,2027,*,72\nyouth,2026,*,71\n",
     );
-    w.tally(&["ingest", "targets2.csv"]).expect(0);
+    let run = w.tally(&["ingest", "targets2.csv"]).expect(0);
+    assert!(
+        run.stdout.contains(
+            "targets2.csv: targets: added 1 key(s) of 2027; replaced 1 key(s) already held, of 2026"
+        ),
+        "{}",
+        run.stdout
+    );
     let s = w.status_json();
-    assert_eq!(s["reference"]["targets"], 1);
+    assert_eq!(s["reference"]["targets"], 6);
     let kinds: Vec<&str> = s["ingests"]
         .as_array()
         .unwrap()
@@ -103,6 +112,24 @@ fn a_newer_reference_file_replaces_the_older() {
         .filter(|k| *k == "targets")
         .collect();
     assert_eq!(kinds.len(), 1);
+    w.write(
+        "eligible2.csv",
+        "area_code,org,year,eligible\n02647,youth,2027,120\n",
+    );
+    w.tally(&["ingest", "eligible2.csv"]).expect(0);
+    assert_eq!(w.status_json()["reference"]["eligible"], 8);
+    w.write(
+        "targets3.csv",
+        "org,year,scope,target_pct\nyouth,2027,*,72\nyouth,2026,*,71\n\n",
+    );
+    let run = w.tally(&["ingest", "targets3.csv", "--replace"]).expect(0);
+    assert!(
+        run.stdout
+            .contains("replaces all 6 target(s) held (--replace)"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(w.status_json()["reference"]["targets"], 2);
 }
 
 #[test]

@@ -202,7 +202,7 @@ fn a_stale_snapshot_is_used_and_said() {
         stale["text"]
             .as_str()
             .unwrap()
-            .contains("as of 2026-09-30, before the period's end"),
+            .contains("as of 30/09/2026, before the period's end"),
         "{stale}"
     );
     let total = v["rows"]
@@ -343,7 +343,8 @@ fn coverage_above_100_is_reported_as_computed_and_flagged() {
         "eligible2.csv",
         "area_code,org,year,eligible\n02647,women,2026,2\n02680,women,2025,4\n02680,women,2024,9\n",
     );
-    w.tally(&["ingest", "eligible2.csv"]).expect(0);
+    // The file is the whole table (the fixture's 02680 of 2026 would win otherwise).
+    w.tally(&["ingest", "eligible2.csv", "--replace"]).expect(0);
     let run = w
         .tally(&[
             "report", "--period", "2026-10", "--org", "women", "--format", "json",
@@ -547,7 +548,7 @@ fn output_is_written_atomically_to_a_file_and_nothing_is_printed() {
     assert_eq!(noted.stdout, "");
     assert_eq!(
         noted.stderr,
-        "tally: Youth Union: 1 unit(s) with members have no eligible count: 90001\n"
+        "tally: Youth Union: 1 unit(s) with members have no eligible count: 90001 Xã Tân Phú\n"
     );
     assert_eq!(
         w.read("summaries/2026-10.csv"),

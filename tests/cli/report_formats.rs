@@ -312,7 +312,7 @@ fn csv_notes_go_to_stderr_without_a_terminal_unless_quiet() {
         .expect(0);
     assert!(run.stdout.starts_with("period,org,"), "{}", run.stdout);
     assert!(run.stderr.contains("Youth Union"), "{}", run.stderr);
-    assert!(run.stderr.contains("2026-10-31"), "{}", run.stderr);
+    assert!(run.stderr.contains("31/10/2026"), "{}", run.stderr);
     let quiet = w
         .tally(&[
             "--quiet", "report", "--period", "2026-11", "--format", "csv",
@@ -538,9 +538,9 @@ fn markdown_and_every_xlsx_sheet_carry_the_numbers_in_both_languages() {
             "280".into(),
             n("1.79% (-68.21)"),
             n("70.00%"),
-            n("0.56% (-59.44)"),
-            n("1.25% (-68.75)"),
-            n("1.11% (-68.89)"),
+            n("0.56% / 60.00% (-59.44)"),
+            n("1.25% / 70.00% (-68.75)"),
+            n("1.11% / 70.00% (-68.89)"),
         ];
         let urge = [
             ["02647 Phường Lào Cai", "3.00%", "80.00%", "-77.00"],
@@ -553,9 +553,9 @@ fn markdown_and_every_xlsx_sheet_carry_the_numbers_in_both_languages() {
             "2", "4", "1", "3", "180", "1.11%", "0.57%", "70.00%", "-68.89",
         ];
         let note = if lang == "vi" {
-            "Đoàn Thanh niên: 1 đơn vị có thành viên nhưng chưa có số đối tượng: 90001"
+            "Đoàn Thanh niên: 1 đơn vị có thành viên nhưng chưa có số đối tượng: 90001 Xã Tân Phú"
         } else {
-            "Youth Union: 1 unit(s) with members have no eligible count: 90001"
+            "Youth Union: 1 unit(s) with members have no eligible count: 90001 Xã Tân Phú"
         };
 
         let md = w

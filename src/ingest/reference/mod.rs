@@ -116,6 +116,64 @@ pub fn read(table: &mut Table, current: &Reference) -> Result<Outcome> {
     })
 }
 
+/// The kind's table once the file has joined it, with a sentence on what it changed.
+fn keep_history(
+    parsed: Parsed,
+    current: &Reference,
+    replace: bool,
+    notes: &mut Vec<String>,
+) -> Parsed {
+    use crate::reference::history;
+    match parsed {
+        Parsed::Eligible(v) if !replace && !current.eligible.is_empty() => {
+            let (all, m) = history::merge_eligible(&current.eligible, v);
+            notes.push(format!("eligible counts: {}", m.sentence()));
+            Parsed::Eligible(all)
+        }
+        Parsed::Targets(v) if !replace && !current.targets.is_empty() => {
+            let (all, m) = history::merge_targets(&current.targets, v);
+            notes.push(format!("targets: {}", m.sentence()));
+            Parsed::Targets(all)
+        }
+        Parsed::Eligible(v) if replace && !current.eligible.is_empty() => {
+            notes.push(format!(
+                "replaces all {} eligible count(s) held (--replace)",
+                current.eligible.len()
+            ));
+            Parsed::Eligible(v)
+        }
+        Parsed::Targets(v) if replace && !current.targets.is_empty() => {
+            notes.push(format!(
+                "replaces all {} target(s) held (--replace)",
+                current.targets.len()
+            ));
+            Parsed::Targets(v)
+        }
+        Parsed::Areas(a) => {
+            let change = history::AreasChange::new(&current.areas, &a);
+            notes.extend(change.sentence(!current.areas.is_empty()));
+            Parsed::Areas(a)
+        }
+        Parsed::Enterprises(e) if !current.enterprises.rows.is_empty() => {
+            let old: HashSet<&str> = current
+                .enterprises
+                .rows
+                .iter()
+                .map(|e| e.id.as_str())
+                .collect();
+            let new: HashSet<&str> = e.rows.iter().map(|e| e.id.as_str()).collect();
+            notes.push(format!(
+                "replaces the enterprises: {} added, {} removed, {} kept",
+                new.difference(&old).count(),
+                old.difference(&new).count(),
+                new.intersection(&old).count()
+            ));
+            Parsed::Enterprises(e)
+        }
+        other => other,
+    }
+}
+
 /// The normalized name of a further classification column: `Vùng khó khăn` → `vung_kho_khan`.
 pub fn dimension_name(header: &str) -> String {
     fold(header).replace(' ', "_")
@@ -166,15 +224,18 @@ fn parse_org(ctx: &Ctx, row: &Row) -> Result<OrgOrAny, Problem> {
     })
 }
 
-/// Reads a reference file and stages its table; it replaces the older table of its
-/// kind, here and in the next manifest.
+/// Reads a reference file and stages its table. Eligible counts and targets join the
+/// keys the store holds (a key restated replaces that key; `replace` replaces the whole
+/// kind); areas and enterprises replace the older table. The table staged is the kind's
+/// whole table, here and in the next manifest.
 pub(crate) fn ingest_file(
     o: &mut super::Opened,
     reference: &mut Reference,
     out: &mut super::Out,
+    replace: bool,
 ) -> Result<()> {
     let kind = o.table.mapping.kind;
-    let result = read(&mut o.table, reference)?;
+    let mut result = read(&mut o.table, reference)?;
     let rows = result.parsed.rows() + result.rejects.len();
     if rows == 0 {
         return Err(super::header_only(&o.name));
@@ -188,6 +249,7 @@ pub(crate) fn ingest_file(
         out.report.outcome = super::Outcome::NothingValid;
         return Ok(());
     }
+    result.parsed = keep_history(result.parsed, reference, replace, &mut out.report.notes);
     let id = super::ingest_id(&o.sha256, kind, None, None);
     let (rel, tmp) = out.writer.stage_reference(kind.code(), &id);
     let df = match &result.parsed {

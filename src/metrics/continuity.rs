@@ -1,0 +1,204 @@
+//! Months that join up: what an org's previous snapshot says about this one.
+//!
+//! A roll is a full list as of a date, so a member active in the previous snapshot who
+//! appears in this one as departed, with no leaving date, left within (previous as-of,
+//! this as-of]. The departure is placed on this snapshot's as-of date (the latest day
+//! it can have happened): the member counts in the start of a period that begins
+//! inside that interval, and in its `left`. Persons are matched by the first 8 bytes of
+//! their keyed hash.
+//!
+//! The seam between the two snapshots is also reconciled: the start of this period
+//! against the previous snapshot's members, with the differences by reason (see
+//! docs/metrics.md, "Months that join up").
+
+use chrono::NaiveDate;
+
+use crate::roll::{active_at, Batch, NO_DAY};
+
+/// The members of an org's previous snapshot, active at its as-of date: sorted person
+/// keys and, beside each, the unit it was in (an index in the areas).
+#[derive(Debug, Default, Clone)]
+pub struct Previous {
+    pub as_of: NaiveDate,
+    persons: Vec<u64>,
+    areas: Vec<u32>,
+}
+
+/// The rows of a previous snapshot as they stream out of the store.
+#[derive(Debug, Default)]
+pub struct PreviousRows {
+    as_of: i32,
+    rows: Vec<(u64, u32)>,
+}
+
+impl PreviousRows {
+    pub fn new(as_of: NaiveDate) -> PreviousRows {
+        PreviousRows {
+            as_of: crate::roll::days(as_of),
+            rows: Vec::new(),
+        }
+    }
+
+    /// Adds a batch's members active at the snapshot's as-of date; `area` gives a
+    /// row's unit index.
+    pub fn add(&mut self, b: &Batch, area: impl Fn(usize) -> u32) {
+        for i in 0..b.len {
+            if active_at(b.joined[i], b.left[i], b.active[i], self.as_of) {
+                self.rows.push((b.person[i], area(i)));
+            }
+        }
+    }
+
+    pub fn merge(&mut self, o: PreviousRows) {
+        self.rows.extend(o.rows);
+    }
+
+    /// Sorted by person; a person twice (a hash prefix shared, as unlikely as two
+    /// 64-bit random numbers meeting) is kept once.
+    pub fn finish(mut self, as_of: NaiveDate) -> Previous {
+        self.rows.sort_unstable();
+        self.rows.dedup_by_key(|r| r.0);
+        let (persons, areas) = self.rows.into_iter().unzip();
+        Previous {
+            as_of,
+            persons,
+            areas,
+        }
+    }
+}
+
+impl Previous {
+    pub fn len(&self) -> usize {
+        self.persons.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.persons.is_empty()
+    }
+
+    /// The person's position, when it was an active member.
+    pub fn find(&self, person: u64) -> Option<usize> {
+        self.persons.binary_search(&person).ok()
+    }
+
+    pub fn area(&self, at: usize) -> u32 {
+        self.areas[at]
+    }
+}
+
+/// What one snapshot's fold learns about its seam with the previous snapshot.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Seam {
+    /// Departures without a date placed on this snapshot's as-of date.
+    pub placed: u64,
+    /// Active at the period's start here, not active in the previous snapshot (late
+    /// registrations, members back).
+    pub added: u64,
+    /// Active in the previous snapshot, in this one but not active at the period's
+    /// start (dated here as having left earlier, or joined later).
+    pub dated: u64,
+    /// Active in both, in another unit here.
+    pub moved: u64,
+    /// Which members of the previous snapshot this one has (a bit each).
+    pub seen: Vec<u64>,
+}
+
+impl Seam {
+    pub fn for_previous(p: &Previous) -> Seam {
+        Seam {
+            seen: vec![0; p.len().div_ceil(64)],
+            ..Seam::default()
+        }
+    }
+
+    pub fn merge(&mut self, o: &Seam) {
+        self.placed += o.placed;
+        self.added += o.added;
+        self.dated += o.dated;
+        self.moved += o.moved;
+        if self.seen.len() < o.seen.len() {
+            self.seen.resize(o.seen.len(), 0);
+        }
+        for (a, b) in self.seen.iter_mut().zip(&o.seen) {
+            *a |= b;
+        }
+    }
+
+    /// Members of the previous snapshot this one does not list at all.
+    pub fn absent(&self, p: &Previous) -> u64 {
+        let seen: u64 = self.seen.iter().map(|w| u64::from(w.count_ones())).sum();
+        p.len() as u64 - seen
+    }
+
+    /// The leaving day to count a row with: its own, or, for a departure without a
+    /// date of a member active in the previous snapshot, this snapshot's as-of date.
+    pub fn leaving_day(&mut self, left: i32, active: bool, prev: Option<usize>, as_of: i32) -> i32 {
+        if left == NO_DAY && !active && prev.is_some() {
+            self.placed += 1;
+            as_of
+        } else {
+            left
+        }
+    }
+
+    /// Records one row of this snapshot against the previous one.
+    pub fn observe(&mut self, p: &Previous, prev: Option<usize>, area: u32, at_start: bool) {
+        match prev {
+            Some(j) => {
+                self.seen[j / 64] |= 1 << (j % 64);
+                if !at_start {
+                    self.dated += 1;
+                } else if p.area(j) != area {
+                    self.moved += 1;
+                }
+            }
+            None if at_start => self.added += 1,
+            None => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn previous(rows: &[(u64, u32)]) -> Previous {
+        PreviousRows {
+            as_of: 0,
+            rows: rows.to_vec(),
+        }
+        .finish(NaiveDate::from_ymd_opt(2026, 10, 31).unwrap())
+    }
+
+    #[test]
+    fn a_departure_without_a_date_is_placed_only_for_a_member_of_before() {
+        let p = previous(&[(7, 0)]);
+        let mut s = Seam::for_previous(&p);
+        // Departed, no date, active before: placed on the as-of day.
+        assert_eq!(s.leaving_day(NO_DAY, false, p.find(7), 500), 500);
+        // Departed, no date, never seen before: stays active at no date.
+        assert_eq!(s.leaving_day(NO_DAY, false, p.find(8), 500), NO_DAY);
+        // A date given, or still active: the row's own.
+        assert_eq!(s.leaving_day(450, false, p.find(7), 500), 450);
+        assert_eq!(s.leaving_day(NO_DAY, true, p.find(7), 500), NO_DAY);
+        assert_eq!(s.placed, 1);
+    }
+
+    #[test]
+    fn the_seam_counts_each_reason_once() {
+        // Before: persons 1, 2, 3, 4 active, in units 0, 0, 1, 1.
+        let p = previous(&[(3, 1), (1, 0), (4, 1), (2, 0)]);
+        let mut s = Seam::for_previous(&p);
+        s.observe(&p, p.find(1), 0, true); // same unit
+        s.observe(&p, p.find(2), 1, true); // moved
+        s.observe(&p, p.find(3), 1, false); // dated out
+        s.observe(&p, p.find(9), 0, true); // added
+        s.observe(&p, p.find(10), 0, false); // a new row not at the start: nothing
+        assert_eq!((s.added, s.dated, s.moved), (1, 1, 1));
+        assert_eq!(s.absent(&p), 1); // person 4
+        let mut t = Seam::for_previous(&p);
+        t.observe(&p, p.find(4), 1, true);
+        s.merge(&t);
+        assert_eq!(s.absent(&p), 0);
+    }
+}
