@@ -21,6 +21,10 @@ pub struct Lookups {
 pub enum NameHit {
     Found(String),
     Ambiguous(String),
+    /// Units of that name with another type, listed.
+    OtherType(String),
+    /// The district qualifier, which the areas do not have.
+    District(String),
     Missing,
 }
 

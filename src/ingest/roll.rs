@@ -11,10 +11,10 @@ use super::table::Row;
 use super::value::{self, Birth, DateError, Sex};
 use crate::org::Org;
 use crate::reference::groups::{ethnicities, religions};
-use crate::reference::{normalize_tax_code, Reference};
+use crate::reference::{normalize_tax_code, NameMatch, Reference};
 pub use crate::roll::Member;
 use crate::store::privacy::Secret;
-use crate::text::{clean, name_key, Lookup};
+use crate::text::{clean, name_key};
 
 /// What every row of one roll file is read against.
 pub struct RollContext<'a> {
@@ -373,21 +373,24 @@ fn area_by_name(c: &Cells, raw_name: &str) -> Result<String, Problem> {
             )
             .hint("ingest the areas file first (or in the same command)"));
     }
-    let hit =
-        c.ctx
-            .lookups
-            .area_names
-            .get_or(raw_name, || match areas.resolve_name(&clean(raw_name)) {
-                Lookup::Found(a) => NameHit::Found(a.code.clone()),
-                Lookup::Ambiguous(cands) => NameHit::Ambiguous(
-                    cands
-                        .iter()
-                        .map(|a| format!("{} ({})", a.name, a.code))
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                ),
-                Lookup::Missing => NameHit::Missing,
-            });
+    let list = |units: &[&crate::reference::Area]| {
+        units
+            .iter()
+            .map(|a| format!("{} ({})", a.name, a.code))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let hit = c
+        .ctx
+        .lookups
+        .area_names
+        .get_or(raw_name, || match areas.resolve_name(raw_name) {
+            NameMatch::Found(a) => NameHit::Found(a.code.clone()),
+            NameMatch::Ambiguous(cands) => NameHit::Ambiguous(list(&cands)),
+            NameMatch::OtherType(cands) => NameHit::OtherType(list(&cands)),
+            NameMatch::District(d) => NameHit::District(d),
+            NameMatch::Missing => NameHit::Missing,
+        });
     match hit {
         NameHit::Found(code) => Ok(code),
         NameHit::Ambiguous(list) => Err(c
@@ -396,6 +399,18 @@ fn area_by_name(c: &Cells, raw_name: &str) -> Result<String, Problem> {
                 format!("the area name matches several units: {list}"),
             )
             .hint("use the area code column (Mã xã) to say which")),
+        NameHit::OtherType(list) => Err(c
+            .problem(
+                Field::AreaName,
+                format!("no unit of that name and type in the areas reference; of another type: {list}"),
+            )
+            .hint("a name is matched with its type (xã, phường, thị trấn, đặc khu): a pre-2025 name needs today's name or the area code (Mã xã)")),
+        NameHit::District(d) => Err(c
+            .problem(
+                Field::AreaName,
+                format!("the name is qualified by {d}, which the areas reference does not have (there are no districts since 1 July 2025)"),
+            )
+            .hint("use today's commune name or the area code (Mã xã)")),
         NameHit::Missing => Err(c
             .problem(
                 Field::AreaName,

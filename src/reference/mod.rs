@@ -3,6 +3,9 @@
 
 pub mod groups;
 pub mod history;
+pub mod unit_name;
+
+use unit_name::UnitName;
 
 use crate::org::OrgOrAny;
 use crate::text::{Lexicon, Lookup};
@@ -96,30 +99,23 @@ pub struct Areas {
     pub units: Vec<Area>,
     pub extra_columns: Vec<String>,
     by_code: rustc_hash::FxHashMap<String, usize>,
+    /// Units by their own name, without the type.
     names: Lexicon<usize>,
+    /// Each unit's type, from its name (`xã`, `phường`, ...; `None` without one).
+    kinds: Vec<Option<&'static str>>,
 }
 
-/// Words that precede a unit's own name; a roll may write `Xã Tả Van` or `Tả Van`.
-const UNIT_PREFIXES: &[&str] = &[
-    "xã ",
-    "phường ",
-    "thị trấn ",
-    "đặc khu ",
-    "huyện ",
-    "quận ",
-    "thị xã ",
-    "thành phố ",
-    "tỉnh ",
-    "tp ",
-    "tp. ",
-];
-
-fn strip_unit_prefix(name: &str) -> Option<&str> {
-    let lower = name.to_lowercase();
-    UNIT_PREFIXES
-        .iter()
-        .find(|p| lower.starts_with(*p))
-        .map(|p| name[p.len()..].trim())
+/// What a unit name in a roll resolved to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NameMatch<'a> {
+    Found(&'a Area),
+    Ambiguous(Vec<&'a Area>),
+    /// No unit of that name and type; these units have the name with another type.
+    OtherType(Vec<&'a Area>),
+    /// The name is qualified by a district (`huyện Bảo Yên`), a unit of before the
+    /// 2025 reform that the areas do not have.
+    District(String),
+    Missing,
 }
 
 impl Areas {
@@ -127,20 +123,19 @@ impl Areas {
         let mut by_code = rustc_hash::FxHashMap::default();
         by_code.reserve(units.len());
         let mut names = Lexicon::default();
+        let mut kinds = Vec::with_capacity(units.len());
         for (i, u) in units.iter().enumerate() {
             by_code.insert(u.code.clone(), i);
-            names.insert(&u.name, i);
-            if let Some(bare) = strip_unit_prefix(&crate::text::clean(&u.name)) {
-                if !bare.is_empty() {
-                    names.insert(bare, i);
-                }
-            }
+            let n = UnitName::parse(&u.name);
+            names.insert(&n.bare, i);
+            kinds.push(n.kind);
         }
         Areas {
             units,
             extra_columns,
             by_code,
             names,
+            kinds,
         }
     }
 
@@ -176,20 +171,53 @@ impl Areas {
         None
     }
 
-    /// Resolves a unit name (with or without `Xã`/`Phường`...).
-    pub fn resolve_name(&self, raw: &str) -> Lookup<&Area> {
-        let mut hit = self.names.lookup(raw);
-        if hit == Lookup::Missing {
-            if let Some(bare) = strip_unit_prefix(&crate::text::clean(raw)) {
-                hit = self.names.lookup(bare);
+    /// Resolves a unit name with its type: `Xã Trung Tâm` is never `Phường Trung Tâm`.
+    /// A name without a type matches a unit of any type; a typed name matches units of
+    /// its type, else units whose name has no type. A district qualifier (`, huyện Bảo
+    /// Yên`) must be an ancestor in the areas.
+    pub fn resolve_name(&self, raw: &str) -> NameMatch<'_> {
+        let q = UnitName::parse(raw);
+        let hits: Vec<usize> = match self.names.lookup(&q.bare) {
+            Lookup::Found(i) => vec![i],
+            Lookup::Ambiguous(v) => v,
+            Lookup::Missing => Vec::new(),
+        };
+        let mut same: Vec<usize> = match q.kind {
+            None => hits.clone(),
+            Some(k) => {
+                let exact: Vec<usize> = hits
+                    .iter()
+                    .copied()
+                    .filter(|&i| self.kinds[i] == Some(k))
+                    .collect();
+                if exact.is_empty() {
+                    hits.iter()
+                        .copied()
+                        .filter(|&i| self.kinds[i].is_none())
+                        .collect()
+                } else {
+                    exact
+                }
             }
+        };
+        if let Some(d) = q.district() {
+            let key = crate::text::fold(&d.bare);
+            let within = |i: &usize| {
+                self.lineage(&self.units[*i].code)
+                    .iter()
+                    .skip(1)
+                    .any(|a| crate::text::fold(&UnitName::parse(&a.name).bare) == key)
+            };
+            if !same.iter().any(within) {
+                return NameMatch::District(d.display());
+            }
+            same.retain(within);
         }
-        match hit {
-            Lookup::Found(i) => Lookup::Found(&self.units[i]),
-            Lookup::Ambiguous(v) => {
-                Lookup::Ambiguous(v.into_iter().map(|i| &self.units[i]).collect())
-            }
-            Lookup::Missing => Lookup::Missing,
+        match same.as_slice() {
+            [one] => NameMatch::Found(&self.units[*one]),
+            [] if hits.is_empty() => NameMatch::Missing,
+            [] => NameMatch::OtherType(hits.iter().map(|&i| &self.units[i]).collect()),
+            many => NameMatch::Ambiguous(many.iter().map(|&i| &self.units[i]).collect()),
         }
     }
 

@@ -19,6 +19,7 @@ mod reliability;
 mod report;
 mod report_formats;
 mod secret;
+mod signable;
 mod sql;
 mod status;
 mod verify;
