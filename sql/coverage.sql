@@ -42,6 +42,31 @@ used AS (
   GROUP BY r.org
 ),
 
+-- Each organization's previous snapshot, and the persons active in it at its as-of
+-- date: a member of it who is departed without a date in the snapshot used left
+-- after it, and is counted as leaving on the used snapshot's as-of date.
+previous AS (
+  SELECT r.org, MAX(r.as_of) AS as_of
+  FROM rolls r JOIN used u ON u.org = r.org
+  WHERE r.as_of < u.as_of
+  GROUP BY r.org
+),
+previous_members AS (
+  SELECT DISTINCT r.org, r.person
+  FROM rolls r JOIN previous v ON v.org = r.org AND v.as_of = r.as_of
+  WHERE (r.joined_on IS NULL OR r.joined_on <= v.as_of)
+    AND (CASE WHEN r.left_on IS NOT NULL THEN r.left_on > v.as_of
+              ELSE COALESCE(r.active, TRUE) END)
+),
+used_rows AS (
+  SELECT r.org, r.area_code, r.enterprise_id, r.joined_on, r.active,
+         CASE WHEN r.left_on IS NULL AND NOT COALESCE(r.active, TRUE) AND pm.person IS NOT NULL
+              THEN u.as_of ELSE r.left_on END AS left_on
+  FROM rolls r
+  JOIN used u ON u.org = r.org AND u.as_of = r.as_of
+  LEFT JOIN previous_members pm ON pm.org = r.org AND pm.person = r.person
+),
+
 -- Member rows of the snapshots used, counted per unit and enterprise. A member is
 -- active at a day when joined on or before it (or no date) and not left: a leaving
 -- date decides; without one, the status does.
@@ -58,8 +83,7 @@ cells AS (
                   THEN 1 ELSE 0 END) AS n_start,
          SUM(CASE WHEN r.joined_on BETWEEN p.p_start AND p.p_end THEN 1 ELSE 0 END) AS n_recruited,
          SUM(CASE WHEN r.left_on BETWEEN p.p_start AND p.p_end THEN 1 ELSE 0 END) AS n_left
-  FROM rolls r
-  JOIN used u ON u.org = r.org AND u.as_of = r.as_of
+  FROM used_rows r
   CROSS JOIN p
   GROUP BY r.org, r.area_code, r.enterprise_id
 ),
@@ -176,6 +200,16 @@ reached AS (
   GROUP BY c.org, e.ownership
 ),
 
+-- The one unit at the top of the areas (the province): its target covers the total,
+-- and groups without a target of their own, before '*'.
+tops AS (
+  SELECT a.code FROM areas a
+  WHERE a.parent_code IS NULL OR NOT EXISTS (SELECT 1 FROM areas b WHERE b.code = a.parent_code)
+),
+root AS (
+  SELECT MIN(code) AS code FROM tops HAVING COUNT(*) = 1
+),
+
 -- Targets of the period's year, in hundredths (half away from zero).
 year_targets AS (
   SELECT t.org, t.scope,
@@ -196,23 +230,26 @@ groups AS (
   SELECT o.org, 'ownership', ec.grp FROM orgs o CROSS JOIN enterprise_counts ec
 ),
 
--- Stock and flow (missing, not zero, without a snapshot) and the percentages in
--- hundredths, rounded half away from zero.
+-- Stock and flow (missing, not zero, without a snapshot; flows unknown where the
+-- snapshot ends before the period starts) and the percentages in hundredths, rounded
+-- half away from zero.
 numbers AS (
   SELECT g.org, g.dimension, g.grp, u.as_of,
          CASE WHEN u.as_of IS NOT NULL THEN COALESCE(c.n_members, 0) END AS members,
          CASE WHEN u.as_of IS NOT NULL THEN COALESCE(c.n_start, 0) END AS members_start,
-         CASE WHEN u.as_of IS NOT NULL THEN COALESCE(c.n_recruited, 0) END AS recruited,
-         CASE WHEN u.as_of IS NOT NULL THEN COALESCE(c.n_left, 0) END AS n_left,
+         CASE WHEN u.as_of >= p.p_start THEN COALESCE(c.n_recruited, 0) END AS recruited,
+         CASE WHEN u.as_of >= p.p_start THEN COALESCE(c.n_left, 0) END AS n_left,
          d.eligible,
-         COALESCE(ts.target_h, ta.target_h) AS target_h,
+         COALESCE(ts.target_h, tr.target_h, ta.target_h) AS target_h,
          CASE WHEN g.dimension = 'ownership' THEN COALESCE(ec.n, 0) END AS enterprises,
          CASE WHEN g.dimension = 'ownership' THEN COALESCE(rc.n, 0) END AS enterprises_reached
   FROM groups g
+  CROSS JOIN p
   LEFT JOIN used u ON u.org = g.org
   LEFT JOIN counts c ON c.org = g.org AND c.dimension = g.dimension AND c.grp = g.grp
   LEFT JOIN denominators d ON d.org = g.org AND d.dimension = g.dimension AND d.grp = g.grp
   LEFT JOIN year_targets ts ON ts.org = g.org AND g.dimension <> 'total' AND ts.scope = g.dimension || '=' || g.grp
+  LEFT JOIN year_targets tr ON tr.org = g.org AND tr.scope = (SELECT code FROM root)
   LEFT JOIN year_targets ta ON ta.org = g.org AND ta.scope = '*'
   LEFT JOIN enterprise_counts ec ON g.dimension = 'ownership' AND ec.grp = g.grp
   LEFT JOIN reached rc ON g.dimension = 'ownership' AND rc.org = g.org AND rc.grp = g.grp

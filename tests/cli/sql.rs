@@ -86,8 +86,9 @@ fn sql_reproduces_the_report_of_a_generated_province() {
 
 /// Denominators at three levels and several years, sub-group denominators, targets
 /// with decimals and of another year, an older snapshot, members who left or departed
-/// without a date, enterprises of each ownership (one without a headcount), and
-/// members whose unit the areas no longer have.
+/// without a date (one of them a member in the previous roll: placed), enterprises of
+/// each ownership (one without a headcount), members whose unit the areas no longer
+/// have, a province target, and a period after every roll (flows unknown).
 #[test]
 #[ignore = "needs DuckDB: .ci/run installs it and runs this"]
 fn sql_reproduces_the_report_on_the_hard_cases() {
@@ -132,6 +133,7 @@ fn sql_reproduces_the_report_on_the_hard_cases() {
          youth,2026,rural=yes,65.125\n\
          youth,2026,ownership=non_state,33.335\n\
          union,2026,*,75\n\
+         union,2026,15,77\n\
          women,2025,*,50\n",
     );
     w.ingest_reference();
@@ -144,13 +146,15 @@ fn sql_reproduces_the_report_on_the_hard_cases() {
          Phạm Văn Dũng,02680,,01/02/2026,,Đã ra\n\
          Hoàng Văn Em,02683,5300100003,01/10/2026,,\n\
          Vũ Văn Giang,02686,,,,\n\
-         Đỗ Văn Hải,02683,5300100004,01/09/2026,30/09/2026,\n",
+         Đỗ Văn Hải,02683,5300100004,01/09/2026,30/09/2026,\n\
+         Trịnh Văn Phúc,02647,,01/01/2018,,Đã ra\n",
     );
     w.write(
         "youth-09.csv",
         "Họ và tên,Mã xã,Ngày vào Đoàn\n\
          Nguyễn Văn An,02647,01/01/2020\n\
-         Lê Văn Cường,02680,01/01/2019\n",
+         Lê Văn Cường,02680,01/01/2019\n\
+         Trịnh Văn Phúc,02647,01/01/2018\n",
     );
     w.write(
         "union.csv",
@@ -185,7 +189,7 @@ fn sql_reproduces_the_report_on_the_hard_cases() {
     same_report(
         &w,
         &[
-            "2026-10", "2026-09", "2026-Q3", "2026-Q4", "2026", "2025-12",
+            "2026-10", "2026-09", "2026-Q3", "2026-Q4", "2026", "2025-12", "2026-12",
         ],
     );
 }
