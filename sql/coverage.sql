@@ -200,8 +200,8 @@ reached AS (
   GROUP BY c.org, e.ownership
 ),
 
--- The one unit at the top of the areas (the province): its target covers the total,
--- and groups without a target of their own, before '*'.
+-- The one unit at the top of the areas (the province): the total is its population,
+-- and takes its target before '*'.
 tops AS (
   SELECT a.code FROM areas a
   WHERE a.parent_code IS NULL OR NOT EXISTS (SELECT 1 FROM areas b WHERE b.code = a.parent_code)
@@ -249,7 +249,7 @@ numbers AS (
   LEFT JOIN counts c ON c.org = g.org AND c.dimension = g.dimension AND c.grp = g.grp
   LEFT JOIN denominators d ON d.org = g.org AND d.dimension = g.dimension AND d.grp = g.grp
   LEFT JOIN year_targets ts ON ts.org = g.org AND g.dimension <> 'total' AND ts.scope = g.dimension || '=' || g.grp
-  LEFT JOIN year_targets tr ON tr.org = g.org AND tr.scope = (SELECT code FROM root)
+  LEFT JOIN year_targets tr ON tr.org = g.org AND g.dimension = 'total' AND tr.scope = (SELECT code FROM root)
   LEFT JOIN year_targets ta ON ta.org = g.org AND ta.scope = '*'
   LEFT JOIN enterprise_counts ec ON g.dimension = 'ownership' AND ec.grp = g.grp
   LEFT JOIN reached rc ON g.dimension = 'ownership' AND rc.org = g.org AND rc.grp = g.grp

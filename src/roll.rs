@@ -11,6 +11,11 @@ pub const KEY_BYTES: usize = 16;
 /// A keyed hash: a person, a member ID or a name key, never the value itself.
 pub type Key = [u8; KEY_BYTES];
 
+/// The first 8 bytes of a person key, as the report matches persons by.
+pub fn person_prefix(k: &[u8]) -> u64 {
+    k.iter().take(8).fold(0u64, |acc, x| (acc << 8) | *x as u64)
+}
+
 /// A member as stored: no name, no ID number.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Member {

@@ -72,6 +72,8 @@ pub struct FileReport {
     pub notes: Vec<String>,
     /// What the user must check, as sentences (a roll far smaller than the last one).
     pub alerts: Vec<String>,
+    /// Persons departed without a date, per snapshot written.
+    pub(crate) undated: std::collections::BTreeMap<(Org, NaiveDate), Vec<u64>>,
     pub rows_read: u64,
     pub rejected: u64,
     pub warnings: u64,
@@ -206,6 +208,7 @@ pub fn run(store: &Store, opts: &Options, progress: &dyn Progress) -> Result<Sum
     }
 
     roll_size_alerts(&next, &mut files);
+    placed_departures(&writer.dir, &writer.manifest, &mut files)?;
     let strict_failure = sink.count() > 0 && !opts.skip_invalid;
     let changed = files
         .iter()
@@ -301,6 +304,7 @@ impl FileReport {
             totals_rows: Vec::new(),
             notes: Vec::new(),
             alerts: Vec::new(),
+            undated: Default::default(),
             rows_read: 0,
             rejected: 0,
             warnings: 0,
@@ -373,6 +377,64 @@ fn roll_size_alerts(next: &store::Manifest, files: &mut [FileReport]) {
         }
         f.alerts.extend(alerts);
     }
+}
+
+/// Departures without a date of members active in the org's previous snapshot (one
+/// already in the store) are counted as leaving between the two rolls by reports: the
+/// summary says how many, on the last file that wrote the snapshot.
+fn placed_departures(
+    dir: &std::path::Path,
+    committed: &store::Manifest,
+    files: &mut [FileReport],
+) -> Result<()> {
+    use crate::metrics::continuity::PreviousRows;
+    let mut undated: std::collections::BTreeMap<(Org, NaiveDate), (usize, Vec<u64>)> =
+        Default::default();
+    for (i, f) in files.iter_mut().enumerate() {
+        for (key, persons) in std::mem::take(&mut f.undated) {
+            let slot = undated.entry(key).or_default();
+            slot.0 = i;
+            slot.1.extend(persons);
+        }
+    }
+    let snapshots = committed.roll_snapshots();
+    for ((org, as_of), (file, persons)) in undated {
+        let Some(previous) = snapshots
+            .iter()
+            .filter(|(o, d)| *o == org && *d < as_of)
+            .map(|s| s.1)
+            .max()
+        else {
+            continue;
+        };
+        let parts = vec![committed.snapshot_parts(org.code(), &previous.to_string())];
+        let need = crate::roll::Columns {
+            person: true,
+            ..Default::default()
+        };
+        let rows = store::scan::fold(
+            dir,
+            &parts,
+            need,
+            |_| PreviousRows::new(previous),
+            |p, b| p.add(b, |_| 0),
+            |a, b| a.merge(b),
+        )?;
+        let Some(before) = rows.into_iter().next().map(|r| r.finish(previous)) else {
+            continue;
+        };
+        let placed = persons
+            .iter()
+            .filter(|p| before.find(**p).is_some())
+            .count();
+        if placed > 0 {
+            files[file].notes.push(format!(
+                "{placed} member(s) active in the {} roll of {previous} are departed without a date here: reports count them as leaving between {previous} and {as_of}",
+                org.code()
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Rolls need an organization and a date: from the flags or from columns.

@@ -41,6 +41,9 @@ pub struct Snapshots<'a> {
     flags: (Option<Org>, Option<NaiveDate>),
     /// The snapshot of the file's first member, and its line: a file is one snapshot.
     first: Option<(SnapKey, u64)>,
+    /// Persons (key prefixes) departed without a date, per snapshot: set against the
+    /// org's previous snapshot once every file is read.
+    undated: BTreeMap<SnapKey, Vec<u64>>,
 }
 
 /// One snapshot's part being written from one file.
@@ -70,6 +73,7 @@ impl<'a> Snapshots<'a> {
             parts: BTreeMap::new(),
             flags,
             first: None,
+            undated: BTreeMap::new(),
         }
     }
 
@@ -122,6 +126,9 @@ impl<'a> Snapshots<'a> {
                 })
             }
         };
+        if !member.active && member.left_on.is_none() {
+            (self.undated.entry(key).or_default()).push(crate::roll::person_prefix(&member.person));
+        }
         part.batch.push(member);
         if part.batch.len() >= BATCH_ROWS {
             part.writer.write(&rolls::frame(&part.batch)?)?;
@@ -256,6 +263,7 @@ impl<'a> Snapshots<'a> {
     /// The file's rejects and warnings are counted on its first part.
     pub fn finish(self, encoding: &str, out: &mut Out) -> Result<Vec<IngestRecord>> {
         let mut records = Vec::new();
+        out.report.undated.extend(self.undated);
         for (n, (key, mut p)) in self.parts.into_iter().enumerate() {
             if !p.batch.is_empty() {
                 p.writer.write(&rolls::frame(&p.batch)?)?;

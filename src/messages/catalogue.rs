@@ -43,6 +43,7 @@ pub const CATALOGUE: &[(&str, &str)] = &[
     ("{}: replaces all {} target(s) held (--replace)", "{}: thay toàn bộ {} chỉ tiêu đã có (--replace)"),
     ("{}: replaces the areas: {}", "{}: thay danh mục địa bàn: {}"),
     ("{}: replaces the enterprises: {} added, {} removed, {} kept", "{}: thay danh mục doanh nghiệp: thêm {}, bỏ {}, giữ {}"),
+    ("{}: {} member(s) active in the {} roll of {} are departed without a date here: reports count them as leaving between {} and {}", "{}: {} thành viên đang sinh hoạt trong danh sách {} ngày {} được ghi là đã ra mà không có ngày ra: báo cáo tính là ra trong khoảng từ {} đến {}"),
     // --- A roll row: why it is rejected, and how to fix it ---------------------------
     ("unknown organization; expected {} or any", "tổ chức không rõ; cần một trong: {} hoặc any"),
     ("unknown organization; expected {}", "tổ chức không rõ; cần một trong: {}"),

@@ -134,17 +134,13 @@ pub fn target(
             .find(|t| &t.scope == scope)
             .map(|t| super::pct::from_f64(t.target_pct))
     };
-    // Where the areas have one top unit (the province), its target covers every member
-    // the report counts: the total and the province's row are one population with one
-    // target, and a group without a target of its own falls back to it before `*`.
-    let whole = || {
-        reference
+    let specific = match &g.dimension {
+        // Where the areas have one top unit (the province), the total is its population:
+        // the total and the province's row are one population with one target.
+        Dimension::Total => reference
             .areas
             .root()
-            .and_then(|root| find(&Scope::Unit(root.code.clone())))
-    };
-    let specific = match &g.dimension {
-        Dimension::Total => None,
+            .and_then(|root| find(&Scope::Unit(root.code.clone()))),
         Dimension::Level(_) => reference
             .areas
             .lineage(label)
@@ -158,5 +154,5 @@ pub fn target(
                 .map(|t| super::pct::from_f64(t.target_pct))
         }
     };
-    specific.or_else(whole).or_else(|| find(&Scope::All))
+    specific.or_else(|| find(&Scope::All))
 }

@@ -109,8 +109,7 @@ pub(super) fn fill(
                 if valid.is_some_and(|v| !v.get_bit(i)) {
                     return 0;
                 }
-                let k = arr.value(i);
-                k.iter().take(8).fold(0u64, |acc, x| (acc << 8) | *x as u64)
+                crate::roll::person_prefix(arr.value(i))
             }));
         }
     }

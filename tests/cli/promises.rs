@@ -76,14 +76,13 @@ fn a_unit_row_takes_its_own_target_else_its_ancestors_else_the_whole_store() {
             s("90001", "65.00", ""),
         ]
     );
-    // A classification row takes its DIMENSION=GROUP target, else the province's (the
-    // one top unit of the areas covers every member), else `*`; the total row is the
-    // province's population and takes its target too. Rural yes: 02680 (E) and 90001
-    // (I) → 2 members, of 80 + 60 + 40 = 180 eligible (90001 has no count): 1.11%;
-    // rural no: 02647 → 3 of 100; total 5 of 280: 1.79%.
+    // A classification row takes its DIMENSION=GROUP target, else `*`; the total row is
+    // the province's population (the one top unit of the areas) and takes its target.
+    // Rural yes: 02680 (E) and 90001 (I) → 2 members, of 80 + 60 + 40 = 180 eligible
+    // (90001 has no count): 1.11%; rural no: 02647 → 3 of 100; total 5 of 280: 1.79%.
     assert_eq!(
         targets_of(&rows, "rural"),
-        [s("no", "65.00", "-62.00"), s("yes", "50.00", "-48.89")]
+        [s("no", "70.00", "-67.00"), s("yes", "50.00", "-48.89")]
     );
     assert_eq!(targets_of(&rows, "total"), [s("all", "65.00", "-63.21")]);
 }
