@@ -242,7 +242,7 @@ numbers AS (
          d.eligible,
          COALESCE(ts.target_h, tr.target_h, ta.target_h) AS target_h,
          CASE WHEN g.dimension = 'ownership' THEN COALESCE(ec.n, 0) END AS enterprises,
-         CASE WHEN g.dimension = 'ownership' THEN COALESCE(rc.n, 0) END AS enterprises_reached
+         CASE WHEN g.dimension = 'ownership' AND u.as_of IS NOT NULL THEN COALESCE(rc.n, 0) END AS enterprises_reached
   FROM groups g
   CROSS JOIN p
   LEFT JOIN used u ON u.org = g.org

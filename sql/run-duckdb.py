@@ -25,6 +25,13 @@ EMPTY = {
 }
 
 
+# The key of each reference kind kept by key.
+KEYS = {
+    "eligible": ["area_code", "org", "year", "dimension", '"group"'],
+    "targets": ["org", "year", "scope"],
+}
+
+
 def period_bounds(label):
     """First and last day of a month, quarter or year."""
     m = re.fullmatch(r"(\d{4})(?:-(?:(\d{2})|Q([1-4])))?", label)
@@ -65,11 +72,21 @@ def define_tables(con, store):
         sys.exit("run-duckdb: the store has no rolls")
     con.execute(f"CREATE VIEW rolls AS SELECT * FROM read_parquet({rolls!r})")
     for kind, columns in EMPTY.items():
-        part = next((i["part"] for i in ingests if i["kind"] == kind), None)
-        if part:
-            con.execute(f"CREATE VIEW {kind} AS SELECT * FROM read_parquet('{store / part}')")
-        else:
+        parts = [str(store / i["part"]) for i in ingests if i["kind"] == kind]
+        if not parts:
             con.execute(f"CREATE TABLE {kind} ({columns})")
+        elif kind in KEYS:
+            # One part per file, oldest first: a later file's row replaces an earlier
+            # one of the same key (tally keeps eligible counts and targets by key).
+            union = " UNION ALL ".join(
+                f"SELECT *, {n} AS file_order FROM read_parquet('{p}')" for n, p in enumerate(parts))
+            key = ", ".join(KEYS[kind])
+            con.execute(
+                f"CREATE VIEW {kind} AS SELECT * EXCLUDE (file_order, newest) FROM ("
+                f"SELECT *, ROW_NUMBER() OVER (PARTITION BY {key} ORDER BY file_order DESC) AS newest "
+                f"FROM ({union})) WHERE newest = 1")
+        else:
+            con.execute(f"CREATE VIEW {kind} AS SELECT * FROM read_parquet('{parts[-1]}')")
 
 
 def main():

@@ -148,6 +148,10 @@ pub struct IngestArgs {
     /// How to say what happened.
     #[arg(long, value_enum, default_value_t = IngestFormat::Text)]
     pub format: IngestFormat,
+    /// For a workbook: read this sheet (repeatable; default every visible sheet whose
+    /// header tally recognizes).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -382,6 +386,7 @@ impl IngestArgs {
             replace: self.replace,
             wait,
             rejects: self.rejects.clone(),
+            sheets: self.sheet.clone(),
         })
     }
 }

@@ -105,7 +105,9 @@ pub fn run(store: &Store, args: &ReportArgs, wait: Duration) -> Result<()> {
         dimensions,
     };
     let mut cov = compute(&view, &reference, &req)?;
-    let suppressed = args.min_cell.map(|n| suppress::apply(&mut cov.rows, n));
+    let suppressed = args
+        .min_cell
+        .map(|n| suppress::apply(&mut cov.rows, n) + suppress::units(&mut cov, n));
     let mut bytes = report::render(
         &cov,
         &report::Options {

@@ -29,8 +29,34 @@ fn snapshots(m: &Manifest) -> BTreeMap<(String, String), (u64, Vec<String>)> {
     out
 }
 
-fn reference_rows(m: &Manifest, kind: &str) -> u64 {
-    m.reference(kind).map(|r| r.rows).unwrap_or(0)
+/// What the store's reference tables hold: rows (keys, for the kinds kept by key) and
+/// the years of eligible counts and targets.
+struct Held {
+    rows: [u64; 4],
+    eligible_years: Vec<i32>,
+    target_years: Vec<i32>,
+}
+
+const KINDS: [&str; 4] = ["areas", "enterprises", "eligible", "targets"];
+
+fn held(view: &crate::store::View) -> Result<Held> {
+    let r = crate::store::reference::load(&view.dir, &view.manifest)?;
+    let years = |v: Vec<i32>| {
+        let mut v = v;
+        v.sort();
+        v.dedup();
+        v
+    };
+    Ok(Held {
+        rows: [
+            r.areas.units.len() as u64,
+            r.enterprises.rows.len() as u64,
+            r.eligible.len() as u64,
+            r.targets.len() as u64,
+        ],
+        eligible_years: years(r.eligible.iter().map(|e| e.year).collect()),
+        target_years: years(r.targets.iter().map(|t| t.year).collect()),
+    })
 }
 
 fn sorted_ingests(m: &Manifest) -> Vec<&crate::store::IngestRecord> {
@@ -45,6 +71,7 @@ pub fn run(store: &Store, args: &StatusArgs, wait: Duration) -> Result<()> {
     let view = store.read(wait)?;
     let m = &view.manifest;
     let exposed = view.exposed()?;
+    let held = held(&view)?;
     let mut out = std::io::stdout().lock();
     match args.format {
         StatusFormat::Json => {
@@ -66,10 +93,14 @@ pub fn run(store: &Store, args: &StatusArgs, wait: Duration) -> Result<()> {
                 "store": store.dir().display().to_string(),
                 "snapshots": snaps,
                 "reference": {
-                    "areas": reference_rows(m, "areas"),
-                    "enterprises": reference_rows(m, "enterprises"),
-                    "eligible": reference_rows(m, "eligible"),
-                    "targets": reference_rows(m, "targets"),
+                    "areas": held.rows[0],
+                    "enterprises": held.rows[1],
+                    "eligible": held.rows[2],
+                    "targets": held.rows[3],
+                },
+                "years": {
+                    "eligible": held.eligible_years,
+                    "targets": held.target_years,
                 },
                 "ingests": ingests,
                 "permissions": exposed
@@ -119,21 +150,42 @@ pub fn run(store: &Store, args: &StatusArgs, wait: Duration) -> Result<()> {
                 pick("ingest", "lần nạp"),
                 pick("file", "tệp"),
             ]);
-            for kind in ["areas", "enterprises", "eligible", "targets"] {
-                match m.reference(kind) {
-                    Some(i) => r.add_row(vec![
-                        kind.to_string(),
-                        i.rows.to_string(),
-                        i.id.clone(),
-                        i.file.clone(),
-                    ]),
-                    None => r.add_row(vec![
+            for (k, kind) in KINDS.iter().enumerate() {
+                let parts = m.references(kind);
+                if parts.is_empty() {
+                    r.add_row(vec![
                         kind.to_string(),
                         "—".into(),
                         "".into(),
                         pick("not loaded", "chưa nạp").into(),
-                    ]),
+                    ]);
+                    continue;
+                }
+                let years = match k {
+                    2 => &held.eligible_years,
+                    3 => &held.target_years,
+                    _ => &Vec::new(),
                 };
+                let years = if years.is_empty() {
+                    String::new()
+                } else {
+                    let list: Vec<String> = years.iter().map(i32::to_string).collect();
+                    format!(" ({} {})", pick("years", "năm"), list.join(", "))
+                };
+                r.add_row(vec![
+                    format!("{kind}{years}"),
+                    held.rows[k].to_string(),
+                    parts
+                        .iter()
+                        .map(|p| p.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    parts
+                        .iter()
+                        .map(|p| p.file.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ]);
             }
             right_align(&mut r, 1);
             writeln!(out, "\n{r}")?;

@@ -19,6 +19,8 @@ pub enum Encoding {
     Windows1258,
     Tcvn3,
     Vni,
+    /// Not text: a spreadsheet workbook, read cell by cell.
+    Workbook,
 }
 
 impl Encoding {
@@ -31,6 +33,7 @@ impl Encoding {
             Encoding::Windows1258 => "windows-1258",
             Encoding::Tcvn3 => "tcvn3",
             Encoding::Vni => "vni",
+            Encoding::Workbook => "workbook",
         }
     }
 }
@@ -66,7 +69,7 @@ pub fn open(mut input: Box<dyn Read + Send>, forced: Option<Encoding>) -> Result
         rest.read_exact(&mut skip)?;
     }
     let reader: Box<dyn Read + Send> = match encoding {
-        Encoding::Utf8 => rest,
+        Encoding::Utf8 | Encoding::Workbook => rest,
         Encoding::Utf8DoubleEncoded => Box::new(Transcode::new(rest, Engine::Undouble(Vec::new()))),
         Encoding::Utf16Le => Box::new(Transcode::new(
             rest,
@@ -193,6 +196,7 @@ pub fn decode_all(bytes: &[u8], enc: Encoding) -> String {
             .into_owned(),
         Encoding::Tcvn3 => LegacyDecoder::tcvn3().decode_all(bytes),
         Encoding::Vni => LegacyDecoder::vni().decode_all(bytes),
+        Encoding::Workbook => String::from_utf8_lossy(bytes).into_owned(),
     }
 }
 

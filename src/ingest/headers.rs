@@ -231,6 +231,9 @@ pub struct Mapping {
     /// Unmatched, non-empty headers: ignored with a warning (or, for areas, kept as
     /// further classifications).
     pub unknown: Vec<(usize, String)>,
+    /// A roll's Nam/Nữ pair under a birth-date heading: (male column, female column,
+    /// the header's width before the two columns read from them).
+    pub sex_pair: Option<(usize, usize, usize)>,
 }
 
 impl Mapping {
@@ -251,11 +254,27 @@ impl Mapping {
             }
             columns.push(hit);
         }
+        let mut headers = headers.to_vec();
+        let mut sex_pair = None;
+        if kind == Kind::Roll
+            && !columns.contains(&Some(Field::BirthDate))
+            && !columns.contains(&Some(Field::Sex))
+        {
+            if let Some((m, f)) = birth_sex_pair(&headers) {
+                unknown.retain(|(i, _)| *i != m && *i != f);
+                sex_pair = Some((m, f, headers.len()));
+                headers.push(format!("{} / {}", headers[m], headers[f]));
+                columns.push(Some(Field::BirthDate));
+                headers.push(format!("{} / {}", headers[m], headers[f]));
+                columns.push(Some(Field::Sex));
+            }
+        }
         Mapping {
             kind,
             columns,
-            headers: headers.to_vec(),
+            headers,
             unknown,
+            sex_pair,
         }
     }
 
@@ -267,7 +286,7 @@ impl Mapping {
         self.index(field).is_some()
     }
 
-    fn matched(&self) -> usize {
+    pub fn matched(&self) -> usize {
         self.columns.iter().filter(|c| c.is_some()).count()
     }
 
@@ -300,6 +319,70 @@ impl Mapping {
             .collect::<Vec<_>>()
             .join(", ")
     }
+}
+
+/// Two adjacent columns `<birth date> Nam` and `<birth date> Nữ` (a merged birth-date
+/// heading over a Nam | Nữ pair, read together): their indices.
+fn birth_sex_pair(headers: &[String]) -> Option<(usize, usize)> {
+    let births = aliases(Kind::Roll)
+        .iter()
+        .find(|(f, _)| *f == Field::BirthDate)
+        .map(|(_, names)| names.as_slice())
+        .unwrap_or(&[]);
+    let split = |h: &str| -> Option<(String, bool)> {
+        let key = fold(h);
+        let (group, sub) = key.rsplit_once(' ')?;
+        let male = match sub {
+            "nam" => true,
+            "nu" => false,
+            _ => return None,
+        };
+        births.contains(&group).then(|| (group.to_string(), male))
+    };
+    for i in 0..headers.len().saturating_sub(1) {
+        if let (Some((g1, true)), Some((g2, false))) = (split(&headers[i]), split(&headers[i + 1]))
+        {
+            if g1 == g2 {
+                return Some((i, i + 1));
+            }
+        }
+        if let (Some((g1, false)), Some((g2, true))) = (split(&headers[i]), split(&headers[i + 1]))
+        {
+            if g1 == g2 {
+                return Some((i + 1, i));
+            }
+        }
+    }
+    None
+}
+
+/// A merged heading row over a row of sub-headings, read as one header: each sub-heading
+/// under a heading that spans it (the heading's cell and the empty cells after it) is
+/// named with the heading (`Ngày, tháng, năm sinh Nam`); a heading with nothing under
+/// it (merged down) keeps its name. `None` when `sub` holds nothing under a heading.
+pub fn two_row_header(top: &[String], sub: &[String]) -> Option<Vec<String>> {
+    let width = top.len().max(sub.len());
+    let mut out = Vec::with_capacity(width);
+    let mut group = String::new();
+    let mut grouped = false;
+    for c in 0..width {
+        let t = top.get(c).map(String::as_str).unwrap_or("");
+        let s = sub.get(c).map(String::as_str).unwrap_or("");
+        if !t.is_empty() {
+            group = t.to_string();
+        } else if s.is_empty() {
+            group.clear();
+        }
+        out.push(match (t.is_empty(), s.is_empty()) {
+            (_, true) => t.to_string(),
+            (true, false) if group.is_empty() => s.to_string(),
+            _ => {
+                grouped = true;
+                format!("{group} {s}")
+            }
+        });
+    }
+    grouped.then_some(out)
 }
 
 /// Finds the header row among the first rows and the kind it belongs to (or checks the

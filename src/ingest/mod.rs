@@ -1,6 +1,7 @@
 //! `tally ingest`: files → validated rows → staged Parquet parts → one manifest commit.
 //! Nothing here prints; the command reports the [`Summary`].
 
+mod clutter;
 pub mod decode;
 mod dedupe;
 mod doubled;
@@ -14,8 +15,10 @@ pub mod reference;
 pub mod rejects;
 pub mod roll;
 mod snapshot;
+mod sources;
 pub mod table;
 pub mod value;
+pub mod workbook;
 
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
@@ -45,6 +48,8 @@ pub struct Options {
     pub wait: Duration,
     /// Where to write every rejected row (none: count them, keep the first).
     pub rejects: Option<PathBuf>,
+    /// The workbook sheets to read (none: every visible sheet with a header).
+    pub sheets: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -139,6 +144,8 @@ pub(crate) struct Opened {
     pub name: String,
     pub sha256: String,
     pub table: Table,
+    /// What opening it said (sheets of its workbook skipped).
+    pub notes: Vec<String>,
 }
 
 /// Runs the ingest. Returns the summary; the caller decides the exit code from it.
@@ -149,12 +156,18 @@ pub fn run(store: &Store, opts: &Options, progress: &dyn Progress) -> Result<Sum
     for path in &opts.files {
         let name = path.display().to_string();
         let sha256 = file_sha256(path, &name)?;
-        let table = Table::open(path, &name, opts.encoding, opts.kind)?;
-        opened.push(Opened {
-            name,
-            sha256,
-            table,
-        });
+        match sources::signature(path, &name)? {
+            Some(sig) => opened.extend(sources::sheets(path, &name, &sha256, sig, opts)?),
+            None => {
+                let table = Table::open(path, &name, opts.encoding, opts.kind)?;
+                opened.push(Opened {
+                    name,
+                    sha256,
+                    table,
+                    notes: Vec::new(),
+                });
+            }
+        }
     }
     opened.sort_by_key(|o| o.table.mapping.kind.load_order());
     if opened.iter().any(|o| o.table.mapping.kind == Kind::Roll) {
@@ -204,6 +217,21 @@ pub fn run(store: &Store, opts: &Options, progress: &dyn Progress) -> Result<Sum
             reference::ingest_file(&mut o, &mut reference, &mut out, opts.replace)?;
         }
         report.totals_rows = o.table.skipped_totals.clone();
+        for (what, lines) in [
+            ("the header repeated", &o.table.skipped_headers),
+            ("the signature block", &o.table.skipped_signature),
+        ] {
+            if !lines.is_empty() {
+                report.notes.push(format!(
+                    "skipped {what} on line(s) {}",
+                    lines
+                        .iter()
+                        .map(u64::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+            }
+        }
         files.push(report);
     }
 
@@ -302,7 +330,7 @@ impl FileReport {
                 unknown.iter().map(|(_, h)| h.clone()).collect()
             },
             totals_rows: Vec::new(),
-            notes: Vec::new(),
+            notes: o.notes.clone(),
             alerts: Vec::new(),
             undated: Default::default(),
             rows_read: 0,

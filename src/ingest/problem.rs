@@ -42,7 +42,13 @@ impl Problem {
 /// Said in the chosen language (reason, hint and labels); the fields stay English.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}", self.file, self.line)?;
+        // A workbook's sheet is named `file, sheet "S"`: its rows are numbered as the
+        // spreadsheet numbers them.
+        if self.file.ends_with('"') && self.file.contains(", sheet \"") {
+            write!(f, "{}, {} {}", self.file, pick("row", "dòng"), self.line)?;
+        } else {
+            write!(f, "{}:{}", self.file, self.line)?;
+        }
         if let Some(c) = &self.column {
             write!(f, ": {} \"{c}\"", pick("column", "cột"))?;
         }

@@ -92,6 +92,7 @@ fn parse_inner(
     warnings: &mut Vec<Problem>,
 ) -> Result<Member, Problem> {
     let c = Cells { ctx, row };
+    spreadsheet_errors(&c)?;
     let (org, as_of) = source(&c)?;
     let pivot = chrono::Datelike::year(&as_of);
     // Sex and birth come first: the ID check uses them.
@@ -157,6 +158,27 @@ fn parse_inner(
         left_on,
         active,
     })
+}
+
+/// A cell tally reads that holds a spreadsheet error (`#N/A`, `#REF!`: a formula that
+/// failed) rejects the row: its value is unknown, and it would otherwise be read as a
+/// name or an unreadable date.
+fn spreadsheet_errors(c: &Cells) -> Result<(), Problem> {
+    const ERRORS: [&str; 8] = [
+        "#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#DATA!",
+    ];
+    for (i, f) in c.ctx.mapping.columns.iter().enumerate() {
+        let Some(f) = f else { continue };
+        let v = c.row.cell(i).unwrap_or("").trim();
+        if v.starts_with('#') && ERRORS.contains(&v.to_uppercase().as_str()) {
+            return Err(c
+                .problem(*f, "the cell holds a spreadsheet error, not a value")
+                .hint(
+                    "correct the formula or the value in the workbook, then export or ingest again",
+                ));
+        }
+    }
+    Ok(())
 }
 
 /// Organization and snapshot date: the row's own columns where they say one, else the

@@ -55,6 +55,13 @@ impl Row {
     pub fn is_blank(&self) -> bool {
         self.record.iter().all(|c| c.trim().is_empty())
     }
+
+    /// Pads the row with empty cells to at least `n` cells.
+    fn extend_to(&mut self, n: usize) {
+        while self.record.len() < n {
+            self.record.push_field("");
+        }
+    }
 }
 
 pub struct Table {
@@ -63,10 +70,21 @@ pub struct Table {
     pub delimiter: u8,
     pub mapping: Mapping,
     pub header_line: u64,
+    /// The sheet, for a table read from a workbook (rows are then the sheet's rows).
+    pub sheet: Option<String>,
     pending: VecDeque<Row>,
-    reader: csv::Reader<Box<dyn Read + Send>>,
+    source: Source,
+    /// The Nam/Nữ pair under a birth-date heading: (the male column, the female one,
+    /// the header's width); each row gains a birth date and a sex cell read from them.
+    sex_pair: Option<(usize, usize, usize)>,
     /// Rows skipped as totals, for a warning.
     pub skipped_totals: Vec<u64>,
+    /// Rows skipped as the header again, and as the signature block.
+    pub skipped_headers: Vec<u64>,
+    pub skipped_signature: Vec<u64>,
+    /// The header's rows as written (cleaned, folded), to know them again.
+    header_keys: Vec<Vec<String>>,
+    sieve: super::clutter::Sieve,
     /// Bytes of the file (0 when read from memory), and bytes read so far.
     pub bytes_total: u64,
     bytes_read: Arc<AtomicU64>,
@@ -84,6 +102,16 @@ impl<R: Read> Read for Counted<R> {
         self.read.fetch_add(n as u64, Ordering::Relaxed);
         Ok(n)
     }
+}
+
+/// Where a table's rows come from.
+enum Source {
+    Csv(csv::Reader<Box<dyn Read + Send>>),
+    /// A workbook sheet read on its own thread, in batches.
+    Sheet {
+        rows: std::sync::mpsc::Receiver<Result<Vec<Row>, String>>,
+        batch: std::vec::IntoIter<Row>,
+    },
 }
 
 const SNIFF_BYTES: usize = 64 * 1024;
@@ -173,16 +201,58 @@ impl Table {
                 Err(e) => return Err(csv_error(name, e)),
             }
         }
+        Table::with_header(
+            name,
+            decoded.encoding,
+            delimiter,
+            first,
+            Source::Csv(csv_reader),
+            kind,
+        )
+    }
+
+    /// A table over a workbook sheet's rows (`name` says file and sheet).
+    pub fn from_sheet(
+        name: &str,
+        sheet: &str,
+        rows: std::sync::mpsc::Receiver<Result<Vec<Row>, String>>,
+        kind: Option<Kind>,
+    ) -> Result<Table> {
+        let mut source = Source::Sheet {
+            rows,
+            batch: Vec::new().into_iter(),
+        };
+        let mut first = Vec::new();
+        let mut row = Row::new(0, [""; 0]);
+        while first.len() < HEADER_SEARCH_ROWS && source.next(name, &mut row)? {
+            first.push(row.clone());
+        }
+        let mut t = Table::with_header(name, Encoding::Workbook, b',', first, source, kind)?;
+        t.sheet = Some(sheet.to_string());
+        Ok(t)
+    }
+
+    /// Finds the header among the first rows (one row, or two: a merged heading over
+    /// its sub-headings) and keeps the rows below it for reading.
+    fn with_header(
+        name: &str,
+        encoding: Encoding,
+        delimiter: u8,
+        first: Vec<Row>,
+        source: Source,
+        kind: Option<Kind>,
+    ) -> Result<Table> {
         if first.iter().all(Row::is_blank) {
             return Err(Failure::invalid(format!("{name} is empty"))
                 .hint("export the roll again; the file has no header and no rows")
                 .into());
         }
-        let cells: Vec<Vec<String>> = first
+        let mut cells: Vec<Vec<String>> = first
             .iter()
             .map(|r| r.cells().map(crate::text::clean).collect())
             .collect();
-        let Some((at, mapping)) = headers::find_header(&cells, kind) else {
+        let written = cells.clone();
+        let Some((at, mapping, rows_in_header)) = header_rows(&mut cells, kind) else {
             let shown: Vec<String> = cells
                 .iter()
                 .find(|r| r.iter().any(|c| !c.is_empty()))
@@ -201,6 +271,11 @@ impl Table {
             .into());
         };
         let header_line = first[at].line;
+        let sex_pair = mapping.sex_pair;
+        let header_keys: Vec<Vec<String>> = written[at..at + rows_in_header]
+            .iter()
+            .map(|r| r.iter().map(|c| fold(c)).collect())
+            .collect();
         let missing = mapping.missing();
         if !missing.is_empty() {
             return Err(Failure::invalid(format!(
@@ -222,16 +297,27 @@ impl Table {
             ))
             .into());
         }
-        let pending: VecDeque<Row> = first.into_iter().skip(at + 1).collect();
+        let mut pending: VecDeque<Row> = first.into_iter().skip(at + rows_in_header).collect();
+        if let Some(pair) = sex_pair {
+            for r in pending.iter_mut() {
+                split_sex(r, pair);
+            }
+        }
         Ok(Table {
             name: name.to_string(),
-            encoding: decoded.encoding,
+            encoding,
             delimiter,
             mapping,
             header_line,
+            sheet: None,
             pending,
-            reader: csv_reader,
+            source,
+            sex_pair,
             skipped_totals: Vec::new(),
+            skipped_headers: Vec::new(),
+            skipped_signature: Vec::new(),
+            header_keys,
+            sieve: Default::default(),
             bytes_total: 0,
             bytes_read: Arc::default(),
         })
@@ -251,22 +337,99 @@ impl Table {
             if let Some(r) = self.pending.pop_front() {
                 *row = r;
             } else {
-                match self.reader.read_record(&mut row.record) {
-                    Ok(true) => row.line = row.record.position().map(|p| p.line()).unwrap_or(0),
-                    Ok(false) => return Ok(false),
-                    Err(e) => return Err(csv_error(&self.name, e)),
+                if !self.source.next(&self.name, row)? {
+                    return Ok(false);
+                }
+                if let Some(pair) = self.sex_pair {
+                    split_sex(row, pair);
                 }
             }
             if row.is_blank() {
                 continue;
             }
-            if is_totals(row) {
-                self.skipped_totals.push(row.line);
-                continue;
+            use super::clutter::Clutter;
+            match self.sieve.judge(row, &self.header_keys) {
+                Some(Clutter::Totals) => self.skipped_totals.push(row.line),
+                Some(Clutter::Header) => self.skipped_headers.push(row.line),
+                Some(Clutter::Signature) => self.skipped_signature.push(row.line),
+                None => return Ok(true),
             }
-            return Ok(true);
         }
     }
+}
+
+impl Source {
+    /// Reads the next row into `row`; false at the end.
+    fn next(&mut self, name: &str, row: &mut Row) -> Result<bool> {
+        match self {
+            Source::Csv(reader) => match reader.read_record(&mut row.record) {
+                Ok(true) => {
+                    row.line = row.record.position().map(|p| p.line()).unwrap_or(0);
+                    Ok(true)
+                }
+                Ok(false) => Ok(false),
+                Err(e) => Err(csv_error(name, e)),
+            },
+            Source::Sheet { rows, batch } => loop {
+                if let Some(r) = batch.next() {
+                    *row = r;
+                    return Ok(true);
+                }
+                match rows.recv() {
+                    Ok(Ok(more)) => *batch = more.into_iter(),
+                    Ok(Err(e)) => return Err(Failure::invalid(format!(
+                        "{name}: cannot read the sheet: {e}"
+                    ))
+                    .hint("the workbook may be damaged: save it again from Excel or LibreOffice")
+                    .into()),
+                    Err(_) => return Ok(false),
+                }
+            },
+        }
+    }
+}
+
+/// The header: the first row that reads as one, or a merged heading over a row of
+/// sub-headings (`Ngày, tháng, năm sinh` over `Nam` | `Nữ`) read together when that
+/// matches more columns. Returns its index, mapping and how many rows it takes.
+fn header_rows(cells: &mut [Vec<String>], kind: Option<Kind>) -> Option<(usize, Mapping, usize)> {
+    let single = headers::find_header(cells, kind);
+    let limit = single.as_ref().map(|(at, _)| at + 1).unwrap_or(cells.len());
+    for at in 0..limit.min(cells.len().saturating_sub(1)) {
+        let combined = headers::two_row_header(&cells[at], &cells[at + 1]);
+        let Some(combined) = combined else { continue };
+        let one = std::slice::from_ref(&combined);
+        if let Some((_, m)) = headers::find_header(one, kind) {
+            let beats = match &single {
+                Some((s_at, s)) => *s_at >= at && m.matched() > s.matched(),
+                None => true,
+            };
+            if beats {
+                cells[at] = combined;
+                return Some((at, m, 2));
+            }
+        }
+    }
+    single.map(|(at, m)| (at, m, 1))
+}
+
+/// The Nam/Nữ pair: the date in whichever of the two columns holds it is the birth
+/// date, and that column gives the sex; both are added at the row's end, where the
+/// header has its two synthetic columns.
+fn split_sex(row: &mut Row, (male, female, width): (usize, usize, usize)) {
+    let m = row.cell(male).unwrap_or("").trim().to_string();
+    let f = row.cell(female).unwrap_or("").trim().to_string();
+    let (birth, sex) = match (m.is_empty(), f.is_empty()) {
+        (false, true) => (m, "Nam"),
+        (true, false) => (f, "Nữ"),
+        (true, true) => (String::new(), ""),
+        // Both filled: a contradiction the row checks see as an unreadable sex.
+        (false, false) => (m, "Nam và Nữ"),
+    };
+    row.record.truncate(width);
+    row.extend_to(width);
+    row.record.push_field(&birth);
+    row.record.push_field(sex);
 }
 
 fn to_row(rec: &csv::StringRecord) -> Row {
@@ -287,20 +450,6 @@ fn csv_error(name: &str, e: csv::Error) -> anyhow::Error {
             .hint("check the quotes on that line: a field that starts with \" must end with \"")
             .into(),
     }
-}
-
-/// A totals row (`Tổng cộng`, `Cộng`, `Total`) that exports put under the data.
-fn is_totals(row: &Row) -> bool {
-    let Some(first) = row.cells().map(str::trim).find(|c| !c.is_empty()) else {
-        return false;
-    };
-    if first.starts_with(|c: char| c.is_ascii_digit()) {
-        return false;
-    }
-    matches!(
-        fold(first).as_str(),
-        "tong cong" | "cong" | "tong" | "tong so" | "total" | "totals" | "grand total"
-    )
 }
 
 /// Turns every line ending into `\n`: CRLF (Windows) and a lone CR (old Mac exports,
@@ -433,13 +582,5 @@ mod tests {
             .unwrap();
         assert_eq!(slow, read(text));
         assert_eq!(slow, b"\na\n\nb\nc\n\n\n\nd\n");
-    }
-
-    #[test]
-    fn totals_rows() {
-        let row = |c: &[&str]| Row::new(1, c);
-        assert!(is_totals(&row(&["", "Tổng cộng", "", "120"])));
-        assert!(is_totals(&row(&["Cộng", "12"])));
-        assert!(!is_totals(&row(&["1", "Nguyễn Văn Tổng"])));
     }
 }

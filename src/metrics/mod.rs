@@ -595,7 +595,8 @@ fn row(
         target_pct,
         gap_pp,
         enterprises: enterprises.map(|e| e.0),
-        enterprises_reached: enterprises.map(|e| e.1),
+        // Reach needs the roll: without one it is unknown, not 0.
+        enterprises_reached: enterprises.filter(|_| have_members).map(|e| e.1),
         snapshot_as_of: source.snapshot_as_of,
         suppressed: Vec::new(),
     }

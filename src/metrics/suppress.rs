@@ -36,6 +36,21 @@ fn blank(r: &mut CoverageRow, col: &'static str) -> bool {
 }
 
 /// Applies `--min-cell`; returns how many cells were blanked.
+/// The units to urge and to replicate, and the notes that give a unit's counts, for
+/// publication: a unit with fewer than `min` members or eligible people is left out
+/// (its coverage would give its count away). Returns how many were left out.
+pub fn units(cov: &mut super::Coverage, min: u64) -> usize {
+    let small = |members: u64, eligible: u64| members < min || eligible < min;
+    let before = cov.lagging.len() + cov.leading.len() + cov.notes.len();
+    cov.lagging.retain(|r| !small(r.members, r.eligible));
+    cov.leading.retain(|r| !small(r.members, r.eligible));
+    cov.notes.retain(|n| match n {
+        super::Note::UnitAbove100(u) => !small(u.members, u.eligible),
+        _ => true,
+    });
+    before - (cov.lagging.len() + cov.leading.len() + cov.notes.len())
+}
+
 pub fn apply(rows: &mut [CoverageRow], min: u64) -> usize {
     // Primary: every count below the threshold.
     for r in rows.iter_mut() {

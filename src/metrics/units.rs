@@ -98,12 +98,8 @@ pub(super) fn rank(plan: &Plan, source: &Source, out: &mut Coverage) {
     ranked.sort_by(|a, b| (a.gap_pp, &a.code).cmp(&(b.gap_pp, &b.code)));
     out.lagging
         .extend(ranked.iter().filter(|r| r.gap_pp < 0).take(RANKED).cloned());
-    out.leading.extend(
-        ranked
-            .iter()
-            .rev()
-            .filter(|r| r.gap_pp >= 0)
-            .take(RANKED)
-            .cloned(),
-    );
+    // Furthest above first; ties by unit code, as for those below.
+    let mut above: Vec<&Ranked> = ranked.iter().filter(|r| r.gap_pp >= 0).collect();
+    above.sort_by(|a, b| (b.gap_pp, &a.code).cmp(&(a.gap_pp, &b.code)));
+    out.leading.extend(above.into_iter().take(RANKED).cloned());
 }

@@ -72,9 +72,16 @@ impl Manifest {
         self.ingests.iter().find(|i| i.id == id)
     }
 
-    /// The current ingest of a reference kind (there is at most one).
+    /// The newest ingest of a reference kind.
     pub fn reference(&self, kind: &str) -> Option<&IngestRecord> {
-        self.ingests.iter().find(|i| i.kind == kind)
+        self.ingests.iter().rev().find(|i| i.kind == kind)
+    }
+
+    /// Every ingest of a reference kind, oldest first: areas and enterprises have one;
+    /// eligible counts and targets one per file, each file's keys replacing the same
+    /// keys of the files before it.
+    pub fn references(&self, kind: &str) -> Vec<&IngestRecord> {
+        self.ingests.iter().filter(|i| i.kind == kind).collect()
     }
 
     /// Every roll snapshot the store holds, as (org, as-of date), one entry per part.

@@ -288,11 +288,14 @@ pub fn load(dir: &Path, m: &Manifest) -> Result<Reference> {
     if let Some(rec) = m.reference("enterprises") {
         r.enterprises = enterprises_from(&part::read_checked(dir, rec, None)?)?;
     }
-    if let Some(rec) = m.reference("eligible") {
-        r.eligible = eligible_from(&part::read_checked(dir, rec, None)?)?;
+    // Keyed kinds: each file's rows join the table, replacing the keys they restate.
+    for rec in m.references("eligible") {
+        let rows = eligible_from(&part::read_checked(dir, rec, None)?)?;
+        r.eligible = crate::reference::history::merge_eligible(&r.eligible, rows).0;
     }
-    if let Some(rec) = m.reference("targets") {
-        r.targets = targets_from(&part::read_checked(dir, rec, None)?)?;
+    for rec in m.references("targets") {
+        let rows = targets_from(&part::read_checked(dir, rec, None)?)?;
+        r.targets = crate::reference::history::merge_targets(&r.targets, rows).0;
     }
     Ok(r)
 }

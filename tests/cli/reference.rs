@@ -89,7 +89,7 @@ fn bad_enterprises_eligible_and_targets_are_rejected() {
 /// a restated key replaces that key only, and --replace replaces the whole kind.
 #[test]
 fn next_years_reference_files_add_to_this_years() {
-    let w = Workdir::new().with_reference();
+    let w = Workdir::new().with_youth_roll();
     w.write(
         "targets2.csv",
         "org,year,scope,target_pct\nyouth,2027,*,72\nyouth,2026,*,71\n",
@@ -104,14 +104,38 @@ fn next_years_reference_files_add_to_this_years() {
     );
     let s = w.status_json();
     assert_eq!(s["reference"]["targets"], 6);
-    let kinds: Vec<&str> = s["ingests"]
+    assert_eq!(s["years"]["targets"], serde_json::json!([2026, 2027]));
+    // Each file is an ingest of its own: dropping the new one gives the old table back.
+    let ids: Vec<String> = s["ingests"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|i| i["kind"].as_str().unwrap())
-        .filter(|k| *k == "targets")
+        .filter(|i| i["kind"] == "targets")
+        .map(|i| i["id"].as_str().unwrap().to_string())
         .collect();
-    assert_eq!(kinds.len(), 1);
+    assert_eq!(ids.len(), 2);
+    let newest = s["ingests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["file"] == "targets2.csv")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let before = w
+        .tally(&["report", "--period", "2026-10", "--format", "csv"])
+        .expect(0)
+        .stdout;
+    w.tally(&["drop", &newest]).expect(0);
+    assert_eq!(w.status_json()["reference"]["targets"], 5);
+    w.tally(&["ingest", "targets2.csv"]).expect(0);
+    assert_eq!(
+        before,
+        w.tally(&["report", "--period", "2026-10", "--format", "csv"])
+            .expect(0)
+            .stdout
+    );
     w.write(
         "eligible2.csv",
         "area_code,org,year,eligible\n02647,youth,2027,120\n",
@@ -129,7 +153,15 @@ fn next_years_reference_files_add_to_this_years() {
         "{}",
         run.stdout
     );
-    assert_eq!(w.status_json()["reference"]["targets"], 2);
+    let s = w.status_json();
+    assert_eq!(s["reference"]["targets"], 2);
+    let parts = s["ingests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["kind"] == "targets")
+        .count();
+    assert_eq!(parts, 1);
 }
 
 #[test]

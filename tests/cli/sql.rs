@@ -137,6 +137,12 @@ fn sql_reproduces_the_report_on_the_hard_cases() {
          women,2025,*,50\n",
     );
     w.ingest_reference();
+    // A second file restates one key: the store holds two parts, the later one wins.
+    w.write(
+        "eligible-fix.csv",
+        "area_code,org,year,eligible\n02680,youth,2026,55\n",
+    );
+    w.tally(&["ingest", "eligible-fix.csv"]).expect(0);
     w.write(
         "youth-10.csv",
         "Họ và tên,Mã xã,Mã số thuế,Ngày vào Đoàn,Ngày ra,Trạng thái\n\

@@ -224,10 +224,10 @@ fn parse_org(ctx: &Ctx, row: &Row) -> Result<OrgOrAny, Problem> {
     })
 }
 
-/// Reads a reference file and stages its table. Eligible counts and targets join the
-/// keys the store holds (a key restated replaces that key; `replace` replaces the whole
-/// kind); areas and enterprises replace the older table. The table staged is the kind's
-/// whole table, here and in the next manifest.
+/// Reads a reference file and stages its rows as a part of its own. Eligible counts and
+/// targets join the keys the store holds (a key restated replaces that key; `replace`
+/// replaces the whole kind), so that dropping the file gives back the table before it;
+/// areas and enterprises replace the older table.
 pub(crate) fn ingest_file(
     o: &mut super::Opened,
     reference: &mut Reference,
@@ -235,7 +235,7 @@ pub(crate) fn ingest_file(
     replace: bool,
 ) -> Result<()> {
     let kind = o.table.mapping.kind;
-    let mut result = read(&mut o.table, reference)?;
+    let result = read(&mut o.table, reference)?;
     let rows = result.parsed.rows() + result.rejects.len();
     if rows == 0 {
         return Err(super::header_only(&o.name));
@@ -249,7 +249,6 @@ pub(crate) fn ingest_file(
         out.report.outcome = super::Outcome::NothingValid;
         return Ok(());
     }
-    result.parsed = keep_history(result.parsed, reference, replace, &mut out.report.notes);
     let id = super::ingest_id(&o.sha256, kind, None, None);
     let (rel, tmp) = out.writer.stage_reference(kind.code(), &id);
     let df = match &result.parsed {
@@ -277,9 +276,14 @@ pub(crate) fn ingest_file(
         part_sha256: info.sha256,
         part_bytes: info.bytes,
     };
-    out.next.ingests.retain(|i| i.kind != kind.code());
+    // A keyed kind keeps the files before this one, unless --replace; a kind that
+    // describes the present has one file.
+    let keyed = matches!(kind, Kind::Eligible | Kind::Targets);
+    if replace || !keyed {
+        out.next.ingests.retain(|i| i.kind != kind.code());
+    }
     out.next.ingests.push(rec.clone());
-    result.parsed.install(reference);
+    keep_history(result.parsed, reference, replace, &mut out.report.notes).install(reference);
     out.report.outcome = super::Outcome::Ingested(vec![rec]);
     Ok(())
 }

@@ -1,0 +1,216 @@
+//! The clutter of real exports, around and between the members: the header repeated at
+//! each printed page, subtotal and totals rows ("Cộng trang 2: 100 người", "Tổng số hội
+//! viên: 300"), and the signature block under the table (a place-and-date line, the
+//! signers' roles, "(Ký, ghi rõ họ tên)", their names). Each is recognized by its form
+//! and skipped, and the ingest names the lines. A row that carries a person's data (a
+//! code, an ID, a date in a data column) is never clutter.
+
+use super::table::Row;
+use crate::text::fold;
+
+/// What a skipped row was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Clutter {
+    Totals,
+    Header,
+    Signature,
+}
+
+/// Follows the rows of one table: the signature block starts with its first line and
+/// runs to the end.
+#[derive(Debug, Default)]
+pub struct Sieve {
+    in_signature: bool,
+}
+
+impl Sieve {
+    /// What the row is, if clutter. `header` is the table's header, its rows as
+    /// written (two for a merged heading over sub-headings), cleaned and folded.
+    pub fn judge(&mut self, row: &Row, header: &[Vec<String>]) -> Option<Clutter> {
+        let filled: Vec<&str> = row
+            .cells()
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect();
+        if header.iter().any(|h| is_header_again(row, h)) {
+            return Some(Clutter::Header);
+        }
+        let first = *filled.first()?;
+        if is_totals(first) {
+            return Some(Clutter::Totals);
+        }
+        // A signature block has one or two cells a line (the two signers side by side).
+        if filled.len() <= 2 {
+            if filled.iter().any(|c| is_signature_line(c)) {
+                self.in_signature = true;
+                return Some(Clutter::Signature);
+            }
+            if self.in_signature && filled.iter().all(|c| !carries_data(c)) {
+                return Some(Clutter::Signature);
+            }
+        }
+        None
+    }
+}
+
+/// The header row again (a new printed page): most of its non-empty cells equal the
+/// header's, in place.
+fn is_header_again(row: &Row, header: &[String]) -> bool {
+    let mut same = 0;
+    let mut named = 0;
+    for (i, h) in header.iter().enumerate() {
+        if h.is_empty() {
+            continue;
+        }
+        named += 1;
+        if fold(row.cell(i).unwrap_or("")) == *h {
+            same += 1;
+        }
+    }
+    named >= 2 && same * 2 > named
+}
+
+/// `Tổng cộng`, `Cộng`, `Cộng trang 2: 100 người`, `Tổng số hội viên: 300`, `Total`.
+fn is_totals(first: &str) -> bool {
+    if first.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let key = fold(first);
+    let k = key.trim_end_matches([':', '.']);
+    matches!(
+        k,
+        "tong cong" | "cong" | "tong" | "tong so" | "total" | "totals" | "grand total" | "subtotal"
+    ) || [
+        "cong trang",
+        "tong so ",
+        "tong cong ",
+        "cong:",
+        "cong ",
+        "total:",
+        "subtotal ",
+    ]
+    .iter()
+    .any(|p| k.starts_with(p) && k.chars().any(|c| c.is_ascii_digit() || c == ':'))
+}
+
+/// A line of a signature block: `…, ngày 30 tháng 11 năm 2026`, a signer's role in
+/// capitals (`NGƯỜI LẬP BIỂU`, `T/M BAN THƯỜNG VỤ`), `(Ký, ghi rõ họ tên)`.
+fn is_signature_line(cell: &str) -> bool {
+    let key = fold(cell);
+    let place_date = key.contains("ngay")
+        && key.contains("thang")
+        && key.contains("nam")
+        && key.chars().any(|c| c.is_ascii_digit());
+    let sign_here = key.starts_with('(')
+        && (key.contains("ky") || key.contains("dong dau") || key.contains("ho ten"));
+    const ROLES: [&str; 14] = [
+        "nguoi lap bieu",
+        "nguoi lap",
+        "nguoi ky",
+        "thu truong don vi",
+        "thu truong",
+        "t/m ",
+        "tm ",
+        "kt ",
+        "kt. ",
+        "xac nhan",
+        "chu tich",
+        "bi thu",
+        "truong ban",
+        "ke toan",
+    ];
+    let upper = cell
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
+    let role = upper && ROLES.iter().any(|r| key.starts_with(r) || key == r.trim());
+    place_date || sign_here || role
+}
+
+/// A cell that holds data a person's row has: digits (a code, an ID, a date).
+fn carries_data(cell: &str) -> bool {
+    cell.chars().filter(char::is_ascii_digit).count() >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(cells: &[&str]) -> Row {
+        Row::new(1, cells.iter().copied())
+    }
+
+    fn header() -> Vec<Vec<String>> {
+        vec![["stt", "ho va ten", "so cccd", "ma xa"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect()]
+    }
+
+    #[test]
+    fn totals_in_their_common_forms() {
+        let mut s = Sieve::default();
+        for t in [
+            "Tổng cộng",
+            "Cộng",
+            "Cộng trang 2: 100 người",
+            "Tổng số hội viên: 300",
+            "TỔNG CỘNG:",
+        ] {
+            assert_eq!(
+                s.judge(&row(&["", t, "", ""]), &header()),
+                Some(Clutter::Totals),
+                "{t}"
+            );
+        }
+        // A person whose name starts with the word.
+        assert_eq!(
+            s.judge(&row(&["1", "Cộng Văn An", "001", "02647"]), &header()),
+            None
+        );
+    }
+
+    #[test]
+    fn the_header_again_on_a_new_page() {
+        let mut s = Sieve::default();
+        let again = row(&["STT", "Họ và tên", "Số CCCD", "Mã xã"]);
+        assert_eq!(s.judge(&again, &header()), Some(Clutter::Header));
+    }
+
+    #[test]
+    fn a_signature_block_to_the_end() {
+        let mut s = Sieve::default();
+        let h = header();
+        assert_eq!(
+            s.judge(&row(&["1", "Nguyễn Văn An", "001200000001", "02647"]), &h),
+            None
+        );
+        assert_eq!(
+            s.judge(&row(&["", "", "Lào Cai, ngày 30 tháng 11 năm 2026"]), &h),
+            Some(Clutter::Signature)
+        );
+        assert_eq!(
+            s.judge(&row(&["", "NGƯỜI LẬP BIỂU", "", "T/M BAN THƯỜNG VỤ"]), &h),
+            Some(Clutter::Signature)
+        );
+        assert_eq!(
+            s.judge(&row(&["", "(Ký, ghi rõ họ tên)"]), &h),
+            Some(Clutter::Signature)
+        );
+        assert_eq!(
+            s.judge(&row(&["", "Nguyễn Thị Lan", "", "Hoàng Văn Tuấn"]), &h),
+            Some(Clutter::Signature)
+        );
+        // A member row after it is still data (it carries an ID and a code).
+        assert_eq!(
+            s.judge(&row(&["9", "Lò Văn B", "001200000009", "02647"]), &h),
+            None
+        );
+    }
+
+    #[test]
+    fn a_lone_name_before_any_signature_line_is_data() {
+        let mut s = Sieve::default();
+        assert_eq!(s.judge(&row(&["", "Nguyễn Thị Lan"]), &header()), None);
+    }
+}

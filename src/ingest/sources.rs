@@ -1,0 +1,130 @@
+//! Which source a file is: a workbook (by its first bytes, whatever its name) gives one
+//! table per sheet that has a header; anything else is text (CSV).
+
+use anyhow::{Context, Result};
+use sha2::{Digest, Sha256};
+use std::io::Read;
+use std::path::Path;
+
+use super::table::Table;
+use super::workbook::{self, Signature, Workbook};
+use super::{Opened, Options};
+use crate::error::Failure;
+
+/// A workbook's signature, or `None` for text.
+pub(super) fn signature(path: &Path, name: &str) -> Result<Option<Signature>> {
+    if path.is_dir() {
+        return Ok(None);
+    }
+    let mut head = [0u8; 8];
+    let mut f = std::fs::File::open(path).with_context(|| format!("cannot open {name}"))?;
+    let mut n = 0;
+    while n < head.len() {
+        match f
+            .read(&mut head[n..])
+            .with_context(|| format!("cannot read {name}"))?
+        {
+            0 => break,
+            k => n += k,
+        }
+    }
+    Ok(workbook::sniff(&head[..n]))
+}
+
+/// The sheets of a workbook to read, each a table named `file, sheet "name"`: every
+/// visible sheet whose header tally recognizes, in the workbook's order, or those
+/// `--sheet` names. Hidden and unrecognized sheets are skipped, and the first table
+/// says so; a workbook with none to read is refused, naming each sheet and what its
+/// first row holds.
+pub(super) fn sheets(
+    path: &Path,
+    name: &str,
+    sha256: &str,
+    sig: Signature,
+    opts: &Options,
+) -> Result<Vec<Opened>> {
+    let wb = Workbook::open(path, name, sig)?;
+    for wanted in &opts.sheets {
+        if !wb.sheets.iter().any(|s| &s.name == wanted) {
+            return Err(Failure::usage(format!(
+                "{name} has no sheet named \"{wanted}\"; its sheets: {}",
+                list(wb.sheets.iter().map(|s| s.name.as_str()))
+            ))
+            .hint("give --sheet the sheet's name as the workbook shows it on its tab")
+            .into());
+        }
+    }
+    let mut out = Vec::new();
+    let mut skipped: Vec<String> = Vec::new();
+    let mut refused: Vec<String> = Vec::new();
+    for sheet in &wb.sheets {
+        let chosen = if opts.sheets.is_empty() {
+            sheet.visible
+        } else {
+            opts.sheets.contains(&sheet.name)
+        };
+        if !chosen {
+            if !sheet.visible {
+                skipped.push(format!("\"{}\" (hidden)", sheet.name));
+            }
+            continue;
+        }
+        let label = format!("{name}, sheet \"{}\"", sheet.name);
+        match Table::from_sheet(&label, &sheet.name, wb.stream(&sheet.name), opts.kind) {
+            Ok(table) => out.push(Opened {
+                name: label,
+                sha256: sheet_sha256(sha256, &sheet.name),
+                table,
+                notes: Vec::new(),
+            }),
+            // A sheet named on the command line must read; others may be notes, lists.
+            Err(e) if opts.sheets.is_empty() && is_invalid(&e) => {
+                skipped.push(format!("\"{}\" (no header tally recognizes)", sheet.name));
+                refused.push(format!("\"{}\": {e:#}", sheet.name));
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    if out.is_empty() {
+        let why = if refused.is_empty() {
+            "it has no visible sheet".to_string()
+        } else {
+            refused.join("; ")
+        };
+        return Err(Failure::invalid(format!(
+            "{name}: no sheet of the workbook has a header tally recognizes: {why}"
+        ))
+        .hint(
+            "check the workbook is the right one; name a sheet with --sheet, its kind with --kind",
+        )
+        .into());
+    }
+    if !skipped.is_empty() {
+        out[0]
+            .notes
+            .push(format!("skipped sheet(s) {}", skipped.join(", ")));
+    }
+    Ok(out)
+}
+
+fn is_invalid(e: &anyhow::Error) -> bool {
+    e.downcast_ref::<Failure>()
+        .is_some_and(|f| f.exit == crate::error::Exit::Invalid)
+}
+
+/// A sheet's identity: the workbook's checksum and the sheet's name, so that each sheet
+/// is an ingest of its own, and the same workbook again changes nothing.
+fn sheet_sha256(file: &str, sheet: &str) -> String {
+    let mut h = Sha256::new();
+    h.update(file.as_bytes());
+    h.update([0]);
+    h.update(sheet.as_bytes());
+    hex::encode(h.finalize())
+}
+
+fn list<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    items
+        .map(|s| format!("\"{s}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

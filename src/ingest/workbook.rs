@@ -1,0 +1,377 @@
+//! Spreadsheet workbooks (.xlsx, .xlsm, .xls, .xlsb, .ods) as a source of rows beside
+//! CSV: each sheet yields rows of text cells, numbered as the spreadsheet numbers them,
+//! to the same header search and the same row checks.
+//!
+//! Cells are read as the user sees them: a date cell as a day-first date, a number
+//! without its `.0` (an ID typed as a number keeps its digits, so the checks can repair
+//! or refuse lost zeros as in CSV), a formula by its cached value, an error cell as the
+//! error (`#N/A`), which the row checks reject. calamine reads all five formats, in pure
+//! Rust; an .xlsx sheet is streamed cell by cell (its cells reader), the others are
+//! read whole (their formats hold at most 65,536 rows, or have no streaming reader).
+
+use anyhow::{anyhow, Context, Result};
+use calamine::{Data, DataRef, Reader, SheetVisible};
+use std::io::Cursor;
+use std::path::Path;
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+use std::sync::Arc;
+
+use super::table::Row;
+use crate::error::Failure;
+
+/// The bytes of a workbook, shared by the readers of its sheets.
+type Bytes = Cursor<Arc<[u8]>>;
+
+/// Rows sent at a time from a sheet's reading thread.
+const BATCH: usize = 1024;
+
+/// Which reader a workbook needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Book {
+    Xlsx,
+    Xls,
+    Xlsb,
+    Ods,
+}
+
+/// What the first bytes of a file say: a ZIP (xlsx, xlsm, xlsb, ods) or an OLE compound
+/// file (xls, or an encrypted xlsx) is a workbook, whatever its name.
+pub fn sniff(head: &[u8]) -> Option<Signature> {
+    if head.starts_with(b"PK\x03\x04") {
+        Some(Signature::Zip)
+    } else if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        Some(Signature::Ole)
+    } else {
+        None
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Signature {
+    Zip,
+    Ole,
+}
+
+/// A sheet of a workbook, in the workbook's order.
+#[derive(Debug, Clone)]
+pub struct SheetInfo {
+    pub name: String,
+    pub visible: bool,
+}
+
+/// An opened workbook: its bytes, its reader and its sheets.
+pub struct Workbook {
+    bytes: Arc<[u8]>,
+    pub book: Book,
+    pub sheets: Vec<SheetInfo>,
+}
+
+/// The largest workbook read (its compressed bytes are held in memory).
+const MAX_BYTES: u64 = 1 << 30;
+
+impl Workbook {
+    pub fn open(path: &Path, name: &str, sig: Signature) -> Result<Workbook> {
+        let len = std::fs::metadata(path)
+            .with_context(|| format!("cannot read {name}"))?
+            .len();
+        if len > MAX_BYTES {
+            return Err(Failure::invalid(format!(
+                "{name}: the workbook is {len} bytes, more than tally reads (1 GiB)"
+            ))
+            .hint("split the workbook, or save each sheet as CSV (UTF-8)")
+            .into());
+        }
+        let bytes: Arc<[u8]> = std::fs::read(path)
+            .with_context(|| format!("cannot read {name}"))?
+            .into();
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        let tries: &[Book] = match (sig, ext.as_str()) {
+            (Signature::Ole, _) => &[Book::Xls],
+            (Signature::Zip, "ods") => &[Book::Ods, Book::Xlsx, Book::Xlsb],
+            (Signature::Zip, "xlsb") => &[Book::Xlsb, Book::Xlsx, Book::Ods],
+            (Signature::Zip, _) => &[Book::Xlsx, Book::Ods, Book::Xlsb],
+        };
+        let mut first_error = None;
+        for &book in tries {
+            match sheets_of(&bytes, book) {
+                Ok(sheets) => {
+                    return Ok(Workbook {
+                        bytes,
+                        book,
+                        sheets,
+                    })
+                }
+                Err(e) => {
+                    first_error.get_or_insert(e);
+                }
+            }
+        }
+        let why = first_error.map(|e| e.to_string()).unwrap_or_default();
+        let (what, hint) = if sig == Signature::Ole && matches!(ext.as_str(), "xlsx" | "xlsm") {
+            (
+                "the workbook is password-protected (encrypted)".to_string(),
+                "open it in Excel, remove the password (File > Info > Protect Workbook), save, and ingest again",
+            )
+        } else if sig == Signature::Ole && why.to_lowercase().contains("password") {
+            (
+                "the workbook is password-protected".to_string(),
+                "open it in Excel, remove the password, save, and ingest again",
+            )
+        } else {
+            (
+                format!("cannot read the workbook ({why})"),
+                "the file may be damaged or truncated: save it again from Excel or LibreOffice, or export the sheet as CSV (UTF-8)",
+            )
+        };
+        Err(Failure::invalid(format!("{name}: {what}"))
+            .hint(hint)
+            .into())
+    }
+
+    /// Starts reading one sheet on a thread of its own; its rows come in batches.
+    pub fn stream(&self, sheet: &str) -> Receiver<Result<Vec<Row>, String>> {
+        let (tx, rx) = sync_channel(4);
+        let bytes = self.bytes.clone();
+        let book = self.book;
+        let sheet = sheet.to_string();
+        std::thread::spawn(move || {
+            if let Err(e) = read_sheet(bytes, book, &sheet, &tx) {
+                let _ = tx.send(Err(format!("{e:#}")));
+            }
+        });
+        rx
+    }
+}
+
+fn sheets_of(bytes: &Arc<[u8]>, book: Book) -> Result<Vec<SheetInfo>> {
+    let rs = Cursor::new(bytes.clone());
+    let meta: Vec<calamine::Sheet> = match book {
+        Book::Xlsx => calamine::Xlsx::<Bytes>::new(rs)
+            .map_err(|e| anyhow!("{e}"))?
+            .sheets_metadata()
+            .to_vec(),
+        Book::Xls => calamine::Xls::<Bytes>::new(rs)
+            .map_err(|e| anyhow!("{e}"))?
+            .sheets_metadata()
+            .to_vec(),
+        Book::Xlsb => calamine::Xlsb::<Bytes>::new(rs)
+            .map_err(|e| anyhow!("{e}"))?
+            .sheets_metadata()
+            .to_vec(),
+        Book::Ods => calamine::Ods::<Bytes>::new(rs)
+            .map_err(|e| anyhow!("{e}"))?
+            .sheets_metadata()
+            .to_vec(),
+    };
+    Ok(meta
+        .into_iter()
+        .filter(|s| s.typ == calamine::SheetType::WorkSheet)
+        .map(|s| SheetInfo {
+            visible: s.visible == SheetVisible::Visible,
+            name: s.name,
+        })
+        .collect())
+}
+
+/// Sends the sheet's rows, blank rows left out, each numbered as the spreadsheet
+/// numbers it (1 for the first row).
+fn read_sheet(
+    bytes: Arc<[u8]>,
+    book: Book,
+    sheet: &str,
+    tx: &SyncSender<Result<Vec<Row>, String>>,
+) -> Result<()> {
+    let rs = Cursor::new(bytes);
+    let mut out = Batch::new(tx);
+    match book {
+        Book::Xlsx => {
+            let mut wb = calamine::Xlsx::<Bytes>::new(rs).map_err(|e| anyhow!("{e}"))?;
+            let mut cells = wb
+                .worksheet_cells_reader(sheet)
+                .map_err(|e| anyhow!("{e}"))?;
+            let mut current: Option<u32> = None;
+            let mut row: Vec<String> = Vec::new();
+            while let Some(cell) = cells.next_cell().map_err(|e| anyhow!("{e}"))? {
+                let (r, c) = cell.get_position();
+                if current != Some(r) {
+                    if let Some(prev) = current {
+                        if !out.push(prev, &mut row) {
+                            return Ok(());
+                        }
+                    }
+                    current = Some(r);
+                }
+                let text = text_of_ref(cell.get_value());
+                if text.is_empty() {
+                    continue;
+                }
+                let c = c as usize;
+                if row.len() <= c {
+                    row.resize(c + 1, String::new());
+                }
+                row[c] = text;
+            }
+            if let Some(prev) = current {
+                out.push(prev, &mut row);
+            }
+        }
+        Book::Xls | Book::Xlsb | Book::Ods => {
+            let range = match book {
+                Book::Xls => calamine::Xls::<Bytes>::new(rs)
+                    .map_err(|e| anyhow!("{e}"))?
+                    .worksheet_range(sheet)
+                    .map_err(|e| anyhow!("{e}"))?,
+                Book::Xlsb => calamine::Xlsb::<Bytes>::new(rs)
+                    .map_err(|e| anyhow!("{e}"))?
+                    .worksheet_range(sheet)
+                    .map_err(|e| anyhow!("{e}"))?,
+                _ => calamine::Ods::<Bytes>::new(rs)
+                    .map_err(|e| anyhow!("{e}"))?
+                    .worksheet_range(sheet)
+                    .map_err(|e| anyhow!("{e}"))?,
+            };
+            let (top, left) = range.start().unwrap_or((0, 0));
+            let mut row: Vec<String> = Vec::new();
+            for (i, cells) in range.rows().enumerate() {
+                row.clear();
+                row.resize(left as usize, String::new());
+                row.extend(cells.iter().map(text_of));
+                if !out.push(top + i as u32, &mut row) {
+                    return Ok(());
+                }
+            }
+        }
+    }
+    out.flush();
+    Ok(())
+}
+
+/// Rows on their way to the table, a batch at a time.
+struct Batch<'t> {
+    tx: &'t SyncSender<Result<Vec<Row>, String>>,
+    rows: Vec<Row>,
+}
+
+impl<'t> Batch<'t> {
+    fn new(tx: &'t SyncSender<Result<Vec<Row>, String>>) -> Self {
+        Batch {
+            tx,
+            rows: Vec::with_capacity(BATCH),
+        }
+    }
+
+    /// Adds a row (0-based index) and empties `cells`; false when the table stopped
+    /// listening.
+    fn push(&mut self, index: u32, cells: &mut Vec<String>) -> bool {
+        while cells.last().is_some_and(String::is_empty) {
+            cells.pop();
+        }
+        if !cells.is_empty() {
+            self.rows.push(Row::new(u64::from(index) + 1, cells.iter()));
+        }
+        cells.clear();
+        if self.rows.len() >= BATCH {
+            let full = std::mem::replace(&mut self.rows, Vec::with_capacity(BATCH));
+            return self.tx.send(Ok(full)).is_ok();
+        }
+        true
+    }
+
+    fn flush(&mut self) {
+        if !self.rows.is_empty() {
+            let _ = self.tx.send(Ok(std::mem::take(&mut self.rows)));
+        }
+    }
+}
+
+fn text_of(d: &Data) -> String {
+    match d {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) => number(*f),
+        Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.into(),
+        Data::DateTime(dt) => date_time(dt),
+        Data::DateTimeIso(s) => iso_date(s),
+        Data::DurationIso(s) => s.clone(),
+        Data::Error(e) => e.to_string(),
+    }
+}
+
+fn text_of_ref(d: &DataRef) -> String {
+    match d {
+        DataRef::Empty => String::new(),
+        DataRef::String(s) => s.clone(),
+        DataRef::SharedString(s) => s.to_string(),
+        DataRef::Int(i) => i.to_string(),
+        DataRef::Float(f) => number(*f),
+        DataRef::Bool(b) => if *b { "TRUE" } else { "FALSE" }.into(),
+        DataRef::DateTime(dt) => date_time(dt),
+        DataRef::DateTimeIso(s) => iso_date(s),
+        DataRef::DurationIso(s) => s.clone(),
+        DataRef::Error(e) => e.to_string(),
+    }
+}
+
+/// A number as Excel shows it in General format: integers without `.0` (an ID typed
+/// as a number keeps its digits), others in their shortest form.
+fn number(f: f64) -> String {
+    if f.fract() == 0.0 && f.abs() < 1e15 {
+        format!("{}", f as i64)
+    } else {
+        format!("{f}")
+    }
+}
+
+/// A date cell as a day-first date (the time of day, if any, is dropped: rolls hold
+/// days); a time or duration cell as its number.
+fn date_time(dt: &calamine::ExcelDateTime) -> String {
+    if !dt.is_datetime() {
+        return number(dt.as_f64());
+    }
+    let (y, m, d, ..) = dt.to_ymd_hms_milli();
+    format!("{d:02}/{m:02}/{y:04}")
+}
+
+/// ODS writes dates as ISO 8601 (`2026-10-31`, `2026-10-31T00:00:00`): the day.
+fn iso_date(s: &str) -> String {
+    match s.get(..10) {
+        Some(day) if s.len() == 10 || s[10..].starts_with('T') => day.to_string(),
+        _ => s.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_read_as_the_user_sees_them() {
+        assert_eq!(number(1234567890.0), "1234567890");
+        assert_eq!(number(0.5), "0.5");
+        assert_eq!(number(-3.0), "-3");
+        assert_eq!(iso_date("2026-10-31T00:00:00"), "2026-10-31");
+        assert_eq!(iso_date("2026-10-31"), "2026-10-31");
+        assert_eq!(iso_date("PT1H"), "PT1H");
+        let dt =
+            calamine::ExcelDateTime::new(46326.0, calamine::ExcelDateTimeType::DateTime, false);
+        assert_eq!(date_time(&dt), "31/10/2026");
+        // The same day in the 1904 system is 1,462 days fewer.
+        let dt = calamine::ExcelDateTime::new(44864.0, calamine::ExcelDateTimeType::DateTime, true);
+        assert_eq!(date_time(&dt), "31/10/2026");
+        assert_eq!(text_of(&Data::Error(calamine::CellErrorType::NA)), "#N/A");
+    }
+
+    #[test]
+    fn signatures_say_workbook_whatever_the_name() {
+        assert_eq!(sniff(b"PK\x03\x04rest"), Some(Signature::Zip));
+        assert_eq!(
+            sniff(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0]),
+            Some(Signature::Ole)
+        );
+        assert_eq!(sniff(b"code,name\n"), None);
+    }
+}
