@@ -152,6 +152,10 @@ pub struct IngestArgs {
     /// header tally recognizes).
     #[arg(long, value_name = "NAME")]
     pub sheet: Vec<String>,
+    /// Start the --rejects file with a UTF-8 byte-order mark, so that Excel on Windows
+    /// shows Vietnamese letters correctly when it is opened by double-click.
+    #[arg(long)]
+    pub bom: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -387,6 +391,7 @@ impl IngestArgs {
             wait,
             rejects: self.rejects.clone(),
             sheets: self.sheet.clone(),
+            bom: self.bom,
         })
     }
 }

@@ -69,6 +69,15 @@ pub fn run(store: &Store, args: &IngestArgs, wait: Duration) -> Result<()> {
         ));
         return Ok(());
     }
+    if let Some((file, earlier)) = summary
+        .files
+        .iter()
+        .find_map(|f| f.corrects.as_ref().map(|e| (&f.file, e)))
+    {
+        return Err(Failure::invalid(format!("{n} row(s) rejected; nothing was stored"))
+            .hint(format!("every rejected row of {file} repeats a person stored from {earlier}: if {file} is a corrected export of it, ingest it again with --replace (it replaces the snapshot's parts)"))
+            .into());
+    }
     Err(Failure::invalid(format!("{n} row(s) rejected; nothing was stored"))
         .hint("correct the rows and ingest again, or add --skip-invalid to store the valid rows (--rejects FILE lists every rejected row)")
         .into())

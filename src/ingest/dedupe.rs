@@ -169,6 +169,13 @@ impl Seen {
     }
 
     /// Where an earlier row was seen, for a message.
+    /// The file of an earlier ingest a row was stored from, when the origin is one.
+    pub fn stored_file(&self, o: Origin) -> Option<&str> {
+        (o.line == STORED)
+            .then(|| self.files.get(o.file as usize).map(String::as_str))
+            .flatten()
+    }
+
     pub fn describe(&self, o: Origin) -> String {
         let file = self
             .files

@@ -50,6 +50,8 @@ pub struct Options {
     pub rejects: Option<PathBuf>,
     /// The workbook sheets to read (none: every visible sheet with a header).
     pub sheets: Vec<String>,
+    /// Start the rejects file with a UTF-8 byte-order mark, for Excel.
+    pub bom: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -77,6 +79,9 @@ pub struct FileReport {
     pub notes: Vec<String>,
     /// What the user must check, as sentences (a roll far smaller than the last one).
     pub alerts: Vec<String>,
+    /// The earlier file every rejected row repeats (a corrected export under another
+    /// name), for the hint to use --replace.
+    pub corrects: Option<String>,
     /// Persons departed without a date, per snapshot written.
     pub(crate) undated: std::collections::BTreeMap<(Org, NaiveDate), Vec<u64>>,
     pub rows_read: u64,
@@ -177,7 +182,7 @@ pub fn run(store: &Store, opts: &Options, progress: &dyn Progress) -> Result<Sum
     let mut writer = store.write(opts.wait)?;
     let mut reference = store::reference::load(&writer.dir, &writer.manifest)?;
     let mut next = writer.manifest.clone();
-    let mut sink = rejects::Sink::new(opts.rejects.as_deref())?;
+    let mut sink = rejects::Sink::new(opts.rejects.as_deref(), opts.bom)?;
     let mut files = Vec::new();
     let mut warnings = Warnings::default();
     let mut prepared = snapshot::Prepared::default();
@@ -333,6 +338,7 @@ impl FileReport {
             notes: o.notes.clone(),
             alerts: Vec::new(),
             undated: Default::default(),
+            corrects: None,
             rows_read: 0,
             rejected: 0,
             warnings: 0,

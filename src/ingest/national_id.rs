@@ -20,8 +20,9 @@ pub enum IdProblem {
     Length(usize),
     Province(String),
     Century(char),
-    /// An 11-digit value that does not validate once padded.
-    LostZero,
+    /// An 11- or 10-digit value (Excel dropped one or two leading zeros) that does not
+    /// validate once padded: the digits it has.
+    LostZero(usize),
 }
 
 impl IdProblem {
@@ -32,15 +33,18 @@ impl IdProblem {
             IdProblem::Length(n) => format!("it has {n} digits"),
             IdProblem::Province(p) => format!("its province code {p} is not 001–096"),
             IdProblem::Century(c) => format!("its century/sex digit {c} is not 0–5"),
-            IdProblem::LostZero => {
+            IdProblem::LostZero(11) => {
                 "it has 11 digits and adding the leading zero Excel drops does not match the row's birth year and sex".into()
             }
+            IdProblem::LostZero(n) => format!(
+                "it has {n} digits and adding the two leading zeros Excel drops does not match the row's birth year and sex"
+            ),
         }
     }
 
     pub fn hint(&self) -> &'static str {
         match self {
-            IdProblem::Scientific | IdProblem::LostZero => {
+            IdProblem::Scientific | IdProblem::LostZero(_) => {
                 "format the ID column as Text in Excel and export again"
             }
             _ => "correct the ID in the source roll, or leave the cell empty",
@@ -50,8 +54,10 @@ impl IdProblem {
 
 pub const ID_EXPECTED: &str = "a 12-digit CCCD or a 9-digit CMND";
 
-/// Parses a CCCD (12 digits) or CMND (9 digits). An 11-digit value is restored to 12
-/// only when the padded number agrees with the row's birth year and sex.
+/// Parses a CCCD (12 digits) or CMND (9 digits). An 11- or 10-digit value (Excel drops
+/// the leading zeros of a number: every CCCD registered in provinces 001–009 starts
+/// `00`) is restored to 12 only when the padded number is a valid CCCD whose
+/// century/sex digit and year agree with the row's birth date and sex.
 pub fn parse_national_id(
     raw: &str,
     birth: Option<Birth>,
@@ -80,8 +86,13 @@ pub fn parse_national_id(
                 restored: false,
             })
         }
-        11 => {
-            let padded = format!("0{s}");
+        n @ (10 | 11) => {
+            let padded = format!("{s:0>12}");
+            // Ten digits that are no CCCD once padded (`0102001234`: province 000) are
+            // a number of the wrong length, not one Excel shortened.
+            if n == 10 && check_cccd(&padded).is_err() {
+                return Err(IdProblem::Length(n));
+            }
             let agrees = check_cccd(&padded).is_ok()
                 && birth.is_some()
                 && cccd_disagreements(&padded, birth, sex).is_empty();
@@ -91,7 +102,7 @@ pub fn parse_national_id(
                     restored: true,
                 })
             } else {
-                Err(IdProblem::LostZero)
+                Err(IdProblem::LostZero(n))
             }
         }
         n => Err(IdProblem::Length(n)),
@@ -157,7 +168,11 @@ mod tests {
             .describe()
             .contains("scientific notation"));
         assert_eq!(IdProblem::Length(11).describe(), "it has 11 digits");
-        for p in [IdProblem::Scientific, IdProblem::LostZero] {
+        for p in [
+            IdProblem::Scientific,
+            IdProblem::LostZero(11),
+            IdProblem::LostZero(10),
+        ] {
             assert_eq!(
                 p.hint(),
                 "format the ID column as Text in Excel and export again"
@@ -182,17 +197,35 @@ mod tests {
             parse_national_id("123456789", None, None).unwrap().digits,
             "123456789"
         );
-        let restored = parse_national_id("1190123456", born, None);
-        assert_eq!(restored, Err(IdProblem::Length(10)));
+        // Ten digits: two zeros lost (province 001–009), restored when the row agrees.
+        let r = parse_national_id("1190123456", born, Some(Sex::Female)).unwrap();
+        assert_eq!((r.digits.as_str(), r.restored), ("001190123456", true));
+        assert_eq!(
+            parse_national_id("1190123456", born, Some(Sex::Male)),
+            Err(IdProblem::LostZero(10))
+        );
+        assert_eq!(
+            parse_national_id("1190123456", None, None),
+            Err(IdProblem::LostZero(10))
+        );
+        assert_eq!(
+            parse_national_id("119012345", born, None).map(|r| r.restored),
+            Ok(false),
+            "nine digits are a CMND"
+        );
+        assert_eq!(
+            parse_national_id("11901234", born, None),
+            Err(IdProblem::Length(8))
+        );
         let r = parse_national_id("01190123456", born, Some(Sex::Female)).unwrap();
         assert_eq!((r.digits.as_str(), r.restored), ("001190123456", true));
         assert_eq!(
             parse_national_id("01190123456", born, Some(Sex::Male)),
-            Err(IdProblem::LostZero)
+            Err(IdProblem::LostZero(11))
         );
         assert_eq!(
             parse_national_id("01190123456", None, None),
-            Err(IdProblem::LostZero)
+            Err(IdProblem::LostZero(11))
         );
         assert_eq!(
             parse_national_id("1.2E+11", None, None),

@@ -28,6 +28,7 @@ pub struct Sink {
 
 struct Spool {
     path: PathBuf,
+    bom: bool,
     tmp: PathBuf,
     out: csv::Writer<BufWriter<File>>,
     /// The distinct headers of the files with rejects, in order of first reject.
@@ -36,7 +37,9 @@ struct Spool {
 
 impl Sink {
     /// A sink that writes the rejects file `path` (none: count and keep the first).
-    pub fn new(path: Option<&Path>) -> Result<Sink> {
+    /// With `bom`, the file starts with a UTF-8 byte-order mark (Excel on Windows then
+    /// shows Vietnamese letters right when the file is opened by double-click).
+    pub fn new(path: Option<&Path>, bom: bool) -> Result<Sink> {
         let spool = match path {
             None => None,
             Some(path) => {
@@ -56,6 +59,7 @@ impl Sink {
                     .from_writer(BufWriter::with_capacity(1 << 20, file));
                 Some(Spool {
                     path: path.to_path_buf(),
+                    bom,
                     tmp,
                     out,
                     headers: Vec::new(),
@@ -111,7 +115,7 @@ impl Sink {
         Ok(())
     }
 
-    /// Writes the rejects file (when one was asked for): `file,line,column,value,
+    /// Writes the rejects file (when one was asked for): `file,sheet,line,column,value,
     /// reason,hint`, then the original columns (the union of the headers of the files
     /// with rejects, in order of first appearance), in NFC.
     pub fn finish(mut self) -> Result<()> {
@@ -160,8 +164,11 @@ fn write_final(s: &Spool) -> Result<()> {
         .from_path(&s.tmp)
         .with_context(|| format!("cannot read {}", s.tmp.display()))?;
     fsutil::write_atomic_streamed(&s.path, |out| {
+        if s.bom {
+            out.write_all(b"\xEF\xBB\xBF")?;
+        }
         let mut w = csv::Writer::from_writer(out);
-        let head = ["file", "line", "column", "value", "reason", "hint"];
+        let head = ["file", "sheet", "line", "column", "value", "reason", "hint"];
         w.write_record(
             head.iter()
                 .copied()
@@ -175,8 +182,15 @@ fn write_final(s: &Spool) -> Result<()> {
             let cells = |i: usize| rec.get(7 + i).unwrap_or_default();
             out.clear();
             out.extend((1..7).map(|i| rec.get(i).unwrap_or_default().to_string()));
+            // A workbook's sheet has a column of its own (file, sheet "S").
+            let (file, sheet) = match out[0].split_once(", sheet \"") {
+                Some((f, s)) => (f.to_string(), s.trim_end_matches('"').to_string()),
+                None => (out[0].clone(), String::new()),
+            };
+            out[0] = file;
+            out.insert(1, sheet);
             // Reason and hint in the chosen language, for the person fixing the roll.
-            for text in &mut out[4..6] {
+            for text in &mut out[5..7] {
                 *text = say(text).into_owned();
             }
             let empty = Vec::new();

@@ -17,6 +17,12 @@ use crate::roll::Member;
 use crate::store::part::PartWriter;
 use crate::store::{rolls, IngestRecord};
 
+/// The file a table comes from: a workbook's sheet (`file, sheet "S"`) is of its
+/// workbook.
+fn workbook_of(name: &str) -> &str {
+    name.split_once(", sheet \"").map_or(name, |(f, _)| f)
+}
+
 /// Members per Parquet row group.
 const BATCH_ROWS: usize = 65_536;
 
@@ -44,6 +50,9 @@ pub struct Snapshots<'a> {
     /// Persons (key prefixes) departed without a date, per snapshot: set against the
     /// org's previous snapshot once every file is read.
     undated: BTreeMap<SnapKey, Vec<u64>>,
+    /// Rows rejected as repeating a row stored from an earlier ingest, by its file: a
+    /// corrected export under a new name repeats one earlier file whole.
+    repeats_stored: BTreeMap<String, u64>,
 }
 
 /// One snapshot's part being written from one file.
@@ -74,6 +83,7 @@ impl<'a> Snapshots<'a> {
             flags,
             first: None,
             undated: BTreeMap::new(),
+            repeats_stored: BTreeMap::new(),
         }
     }
 
@@ -99,6 +109,9 @@ impl<'a> Snapshots<'a> {
         };
         let origin = seen.origin(self.file, row.line);
         if let Some((first, same)) = seen.check_and_insert(&member, origin) {
+            if let Some(f) = seen.stored_file(first) {
+                *self.repeats_stored.entry(f.to_string()).or_default() += 1;
+            }
             let problem = Problem::new(
                 self.file,
                 row.line,
@@ -226,16 +239,20 @@ impl<'a> Snapshots<'a> {
     }
 
     fn decide_existing(&self, org: &str, as_of: &str, out: &mut Out) -> Result<()> {
-        let name = std::path::Path::new(self.file)
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or(self.file)
-            .to_string();
+        let name = workbook_of(
+            std::path::Path::new(self.file)
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or(self.file),
+        )
+        .to_string();
         let existing = out.next.snapshot_parts(org, as_of);
+        // The sheets of a workbook are parts of one file: a corrected workbook replaces
+        // all of them.
         let same_name: Vec<&IngestRecord> = existing
             .iter()
             .copied()
-            .filter(|r| r.file_name() == name)
+            .filter(|r| workbook_of(r.file_name()) == name)
             .collect();
         if self.replace {
             let pick = if same_name.is_empty() {
@@ -244,6 +261,12 @@ impl<'a> Snapshots<'a> {
                 same_name
             };
             let drop_ids: Vec<String> = pick.iter().map(|r| r.id.clone()).collect();
+            for r in &pick {
+                out.report.notes.push(format!(
+                    "replaces ingest {} ({}, {} row(s)) in the {org} snapshot of {as_of} (--replace)",
+                    r.id, r.file, r.rows
+                ));
+            }
             out.next.ingests.retain(|i| !drop_ids.contains(&i.id));
         } else if let Some(prev) = same_name.first() {
             return Err(Failure::new(
@@ -263,6 +286,12 @@ impl<'a> Snapshots<'a> {
     /// The file's rejects and warnings are counted on its first part.
     pub fn finish(self, encoding: &str, out: &mut Out) -> Result<Vec<IngestRecord>> {
         let mut records = Vec::new();
+        // Every rejected row repeats one earlier file: this file corrects it.
+        if let [(file, n)] = self.repeats_stored.iter().collect::<Vec<_>>().as_slice() {
+            if **n == out.report.rejected && out.report.rejected > 0 {
+                out.report.corrects = Some(file.to_string());
+            }
+        }
         out.report.undated.extend(self.undated);
         for (n, (key, mut p)) in self.parts.into_iter().enumerate() {
             if !p.batch.is_empty() {

@@ -61,6 +61,8 @@ pub const CATALOGUE: &[(&str, &str)] = &[
     ("the workbook may be damaged: save it again from Excel or LibreOffice", "sổ tính có thể bị hỏng: lưu lại từ Excel hoặc LibreOffice"),
     ("{}: skipped the header repeated on line(s) {}", "{}: bỏ qua dòng tiêu đề lặp lại ở dòng {}"),
     ("{}: skipped the signature block on line(s) {}", "{}: bỏ qua phần chữ ký ở dòng {}"),
+    ("every rejected row of {} repeats a person stored from {}: if {} is a corrected export of it, ingest it again with --replace (it replaces the snapshot's parts)", "mọi dòng bị loại của {} đều trùng người đã lưu từ {}: nếu {} là bản xuất đã sửa của tệp đó, hãy nạp lại với --replace (thay các phần của lần chốt đó)"),
+    ("{}: replaces ingest {} ({}, {} row(s)) in the {} snapshot of {} (--replace)", "{}: thay lần nạp {} ({}, {} dòng) trong lần chốt {} ngày {} (--replace)"),
     // --- A roll row: why it is rejected, and how to fix it ---------------------------
     ("unknown organization; expected {} or any", "tổ chức không rõ; cần một trong: {} hoặc any"),
     ("unknown organization; expected {}", "tổ chức không rõ; cần một trong: {}"),
@@ -85,6 +87,7 @@ pub const CATALOGUE: &[(&str, &str)] = &[
     ("it has {} digits", "có {} chữ số"),
     ("its province code {} is not 001–096", "mã tỉnh {} không nằm trong 001–096"),
     ("its century/sex digit {} is not 0–5", "chữ số thế kỷ/giới tính {} không nằm trong 0–5"),
+    ("it has {} digits and adding the two leading zeros Excel drops does not match the row's birth year and sex", "có {} chữ số, và thêm hai số 0 đầu mà Excel làm mất thì không khớp với năm sinh và giới tính của dòng"),
     ("it has 11 digits and adding the leading zero Excel drops does not match the row's birth year and sex", "có 11 chữ số, và thêm số 0 đầu mà Excel làm mất thì không khớp với năm sinh và giới tính của dòng"),
     ("format the ID column as Text in Excel and export again", "định dạng cột số định danh là Văn bản (Text) trong Excel rồi xuất lại"),
     ("correct the ID in the source roll, or leave the cell empty", "sửa số định danh trong danh sách gốc, hoặc để trống ô"),

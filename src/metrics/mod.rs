@@ -41,6 +41,8 @@ pub struct CoverageRow {
     pub group: String,
     /// A display name for the group (the unit's name on level rows).
     pub group_name: String,
+    /// The dimension is an administrative level: the group is a unit's code.
+    pub unit_level: bool,
     pub members: Option<u64>,
     pub members_start: Option<u64>,
     pub recruited: Option<u64>,
@@ -585,6 +587,7 @@ fn row(
         dimension: g.dimension.name(),
         group: g.labels[gi as usize].clone(),
         group_name: g.names[gi as usize].clone(),
+        unit_level: matches!(g.dimension, Dimension::Level(_)),
         members,
         members_start,
         recruited: flow(c.recruited),

@@ -152,6 +152,7 @@ mod tests {
             dimension: dimension.into(),
             group: group.into(),
             group_name: group.into(),
+            unit_level: false,
             members: Some(n),
             members_start: Some(n),
             recruited: Some(n),

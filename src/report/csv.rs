@@ -10,13 +10,20 @@ pub fn render(cov: &Coverage, opts: &Options) -> anyhow::Result<Vec<u8>> {
         .from_writer(Vec::new());
     match opts.table {
         Table::Rows => {
+            let units = super::has_units(cov);
             let mut header: Vec<&str> = COLUMNS.to_vec();
+            if units {
+                header.push(super::UNIT_NAME);
+            }
             if opts.suppressed.is_some() {
                 header.push("suppressed");
             }
             w.write_record(&header)?;
             for r in &cov.rows {
                 let mut rec: Vec<String> = values(r).iter().map(plain).collect();
+                if units {
+                    rec.push(plain(&super::unit_name(r)));
+                }
                 if opts.suppressed.is_some() {
                     rec.push(r.suppressed.join(";"));
                 }

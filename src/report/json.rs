@@ -19,6 +19,7 @@ fn to_json(v: &Value) -> serde_json::Value {
 }
 
 pub fn render(cov: &Coverage, opts: &Options) -> anyhow::Result<Vec<u8>> {
+    let units = super::has_units(cov);
     let rows: Vec<serde_json::Value> = cov
         .rows
         .iter()
@@ -26,6 +27,9 @@ pub fn render(cov: &Coverage, opts: &Options) -> anyhow::Result<Vec<u8>> {
             let mut obj = Map::new();
             for (k, v) in COLUMNS.iter().zip(values(r)) {
                 obj.insert(k.to_string(), to_json(&v));
+            }
+            if units {
+                obj.insert(super::UNIT_NAME.into(), to_json(&super::unit_name(r)));
             }
             if opts.suppressed.is_some() {
                 obj.insert("suppressed".into(), json!(r.suppressed));

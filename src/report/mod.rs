@@ -52,6 +52,27 @@ pub const COLUMNS: [&str; 16] = [
     "snapshot_as_of",
 ];
 
+/// A report with rows of an administrative level (`--by commune`, ...) gains this
+/// column after the others in CSV, JSON and the tidy sheet: the unit's name beside its
+/// code, for readers (and for Excel, which turns 02647 into 2647). Last, so that
+/// scripts that read the sixteen columns by position are not disturbed; absent from a
+/// report without such rows, which stays as it was.
+pub const UNIT_NAME: &str = "unit_name";
+
+/// Whether the report has rows of an administrative level.
+pub fn has_units(cov: &Coverage) -> bool {
+    cov.rows.iter().any(|r| r.unit_level)
+}
+
+/// A row's `unit_name` cell.
+pub fn unit_name(r: &CoverageRow) -> Value {
+    if r.unit_level {
+        Value::Text(r.group_name.clone())
+    } else {
+        Value::Empty
+    }
+}
+
 /// One cell of the tidy table, before formatting.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {

@@ -183,7 +183,7 @@ fn legacy_names_decode_exactly_as_the_code_tables_say() {
             let names: Vec<String> = csv::Reader::from_path(w.dir.join("r.csv"))
                 .unwrap()
                 .records()
-                .map(|r| r.unwrap()[6].to_string())
+                .map(|r| r.unwrap()[7].to_string())
                 .collect();
             assert_eq!(
                 names,

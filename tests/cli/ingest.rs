@@ -142,11 +142,11 @@ fn skip_invalid_stores_exactly_the_good_rows_and_lists_the_bad_ones() {
     let mut rdr = csv::Reader::from_reader(rejects.as_bytes());
     let header: Vec<String> = rdr.headers().unwrap().iter().map(str::to_string).collect();
     assert_eq!(
-        &header[..6],
-        ["file", "line", "column", "value", "reason", "hint"]
+        &header[..7],
+        ["file", "sheet", "line", "column", "value", "reason", "hint"]
     );
     assert!(header.contains(&"Họ và tên".to_string()));
-    let lines: Vec<String> = rdr.records().map(|r| r.unwrap()[1].to_string()).collect();
+    let lines: Vec<String> = rdr.records().map(|r| r.unwrap()[2].to_string()).collect();
     assert_eq!(lines, ["3", "4", "5", "6", "7", "8", "10", "11"]);
     // The original values travel with the reason; a formula-like cell is defused.
     assert!(rejects.contains("Phạm Văn Cường"));

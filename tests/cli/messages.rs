@@ -78,7 +78,7 @@ fn a_rejected_roll_explains_itself_in_vietnamese_under_a_vietnamese_locale() {
     }
     // The rejects file gives the reason and hint in Vietnamese too.
     let mut r = csv::Reader::from_path(w.dir.join("rejects.csv")).unwrap();
-    let reasons: Vec<String> = r.records().map(|x| x.unwrap()[4].to_string()).collect();
+    let reasons: Vec<String> = r.records().map(|x| x.unwrap()[5].to_string()).collect();
     assert_eq!(reasons.len(), 8);
     assert!(
         reasons.contains(&"mã đơn vị không có trong danh mục đơn vị hành chính".to_string()),

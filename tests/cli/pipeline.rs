@@ -91,6 +91,7 @@ fn rejects_are_streamed_to_their_file_and_leave_no_spool() {
         head,
         [
             "file",
+            "sheet",
             "line",
             "column",
             "value",
@@ -104,10 +105,11 @@ fn rejects_are_streamed_to_their_file_and_leave_no_spool() {
     let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
     assert_eq!(rows.len(), 9_000);
     assert_eq!(&rows[0][0], "bad.csv");
-    assert_eq!(&rows[0][1], "2");
-    assert_eq!(&rows[8_999][1], "9001");
-    assert_eq!(&rows[8_999][6], "Người 8999");
-    assert_eq!(&rows[8_999][8], "ghi chú 8999");
+    assert_eq!(&rows[0][1], "", "a CSV has no sheet");
+    assert_eq!(&rows[0][2], "2");
+    assert_eq!(&rows[8_999][2], "9001");
+    assert_eq!(&rows[8_999][7], "Người 8999");
+    assert_eq!(&rows[8_999][9], "ghi chú 8999");
     let left: Vec<_> = std::fs::read_dir(w.dir.join("out"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

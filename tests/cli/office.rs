@@ -1,0 +1,213 @@
+//! Rolls as offices keep them: the clutter of real exports, IDs that lost their zeros,
+//! corrected exports under a new name, and files Excel users open.
+
+use crate::workdir::Workdir;
+
+/// A title block, the header again on page 2, a subtotal per page, a total with its
+/// count, and a signature block: the same members as the clean file, each kind of
+/// clutter named once with its lines.
+#[test]
+fn the_clutter_of_a_printed_export_is_skipped_and_named() {
+    let w = Workdir::new().with_reference();
+    let body = "STT,Họ và tên,Năm sinh,Mã xã\n1,Nguyễn Thị A,1980,02647\n2,Lò Thị B,1981,02647\n";
+    w.write("clean.csv", format!("{body}3,Hà Thị C,1982,02680\n"));
+    w.write(
+        "cluttered.csv",
+        format!(
+            "DANH SÁCH HỘI VIÊN\nChi hội Phường Lào Cai\n{body}Cộng trang 1: 2 người,,,\nSTT,Họ và tên,Năm sinh,Mã xã\n3,Hà Thị C,1982,02680\nTổng số hội viên: 3,,,\n,,\"Lào Cai, ngày 30 tháng 11 năm 2026\",\n,NGƯỜI LẬP BIỂU,,THỦ TRƯỞNG ĐƠN VỊ\n,\"(Ký, ghi rõ họ tên)\",,\"(Ký tên, đóng dấu)\"\n,Nguyễn Văn Lập,,Trần Văn Trưởng\n"
+        ),
+    );
+    let run = w
+        .tally(&[
+            "ingest",
+            "cluttered.csv",
+            "--org",
+            "women",
+            "--as-of",
+            "31/10/2026",
+        ])
+        .expect(0);
+    assert!(run.stdout.contains("stored 3 row(s)"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("cluttered.csv: skipped the header repeated on line(s) 7"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("cluttered.csv: skipped the signature block on line(s) 10, 11, 12, 13"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stderr.contains("skipped totals row(s) on line(s) 6, 9"),
+        "{}",
+        run.stderr
+    );
+    let ours = w
+        .tally(&["report", "--period", "2026-10", "--format", "csv"])
+        .expect(0)
+        .stdout;
+    let other = Workdir::new().with_reference();
+    other.write("clean.csv", w.read("clean.csv"));
+    other
+        .tally(&[
+            "ingest",
+            "clean.csv",
+            "--org",
+            "women",
+            "--as-of",
+            "31/10/2026",
+        ])
+        .expect(0);
+    let theirs = other
+        .tally(&["report", "--period", "2026-10", "--format", "csv"])
+        .expect(0)
+        .stdout;
+    assert_eq!(ours, theirs);
+}
+
+/// A CCCD of provinces 001–009 typed as a number loses two zeros: restored when the
+/// row's birth year and sex agree, refused naming Excel when not.
+#[test]
+fn ten_digit_ids_get_their_two_zeros_back_when_the_row_agrees() {
+    let w = Workdir::new().with_reference();
+    // 001185123456: province 001, a woman (1) born in 1985.
+    w.write(
+        "ids.csv",
+        "Họ và tên,Số CCCD,Ngày sinh,Giới tính,Mã xã\nA Thị B,1185123456,15/03/1985,Nữ,02647\nC Văn D,1185123457,15/03/1985,Nam,02647\n",
+    );
+    let run = w
+        .tally(&[
+            "ingest",
+            "ids.csv",
+            "--org",
+            "women",
+            "--as-of",
+            "31/10/2026",
+        ])
+        .expect(65);
+    assert!(
+        run.stderr.contains("ids.csv:3: column \"Số CCCD\": value \"1185123457\": malformed national ID: it has 10 digits and adding the two leading zeros Excel drops does not match the row's birth year and sex"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("format the ID column as Text in Excel"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("1 row(s) rejected"), "{}", run.stderr);
+}
+
+/// A corrected export under a new name repeats the earlier file's people: the hint
+/// says --replace, and --replace says what it replaced.
+#[test]
+fn a_corrected_export_under_a_new_name_is_pointed_to_replace() {
+    let w = Workdir::new().with_reference();
+    let roll = "Họ và tên,Năm sinh,Mã xã\nNguyễn Thị A,1980,02647\nLò Thị B,1981,02647\n";
+    w.write("hoi-vien-t10.csv", roll);
+    w.write(
+        "hoi-vien-t10-sua.csv",
+        roll.replace("1981", "1981\n").replace("\n\n", "\n"),
+    );
+    w.tally(&[
+        "ingest",
+        "hoi-vien-t10.csv",
+        "--org",
+        "women",
+        "--as-of",
+        "31/10/2026",
+    ])
+    .expect(0);
+    w.write(
+        "hoi-vien-t10-sua.csv",
+        "Họ và tên,Năm sinh,Mã xã\nNguyễn Thị A,1980,02647\nLò Thị B,1981,02647\nHà Thị C,1982,02680\n",
+    );
+    let run = w
+        .tally(&[
+            "ingest",
+            "hoi-vien-t10-sua.csv",
+            "--org",
+            "women",
+            "--as-of",
+            "31/10/2026",
+        ])
+        .expect(65);
+    assert!(
+        run.stderr.contains("every rejected row of hoi-vien-t10-sua.csv repeats a person stored from hoi-vien-t10.csv"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("--replace"), "{}", run.stderr);
+    let run = w
+        .tally(&[
+            "ingest",
+            "hoi-vien-t10-sua.csv",
+            "--org",
+            "women",
+            "--as-of",
+            "31/10/2026",
+            "--replace",
+        ])
+        .expect(0);
+    assert!(
+        run.stdout.contains("replaces ingest")
+            && run
+                .stdout
+                .contains("(hoi-vien-t10.csv, 2 row(s)) in the women snapshot of 2026-10-31"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(w.snapshot_rows("women"), Some(3));
+}
+
+/// For Excel users: unit names beside the codes of a unit-level report, and a rejects
+/// file with a BOM and a sheet column.
+#[test]
+fn outputs_for_excel_users() {
+    let w = Workdir::new().with_youth_roll();
+    let out = w
+        .tally(&[
+            "report", "--period", "2026-10", "--org", "youth", "--by", "commune", "--format", "csv",
+        ])
+        .expect(0)
+        .stdout;
+    let head = out.lines().next().unwrap();
+    assert!(head.ends_with(",snapshot_as_of,unit_name"), "{head}");
+    assert!(
+        out.lines()
+            .any(|l| l.contains(",commune,02647,") && l.ends_with(",Phường Lào Cai")),
+        "{out}"
+    );
+    // Without unit rows the report keeps its sixteen columns.
+    let plain = w
+        .tally(&["report", "--period", "2026-10", "--format", "csv"])
+        .expect(0)
+        .stdout;
+    assert!(plain.lines().next().unwrap().ends_with(",snapshot_as_of"));
+    w.write(
+        "bad.csv",
+        "Họ và tên,Mã xã\nNguyễn Văn Đúng,02647\nTrần Văn Sai,99999\n",
+    );
+    w.tally(&[
+        "ingest",
+        "bad.csv",
+        "--org",
+        "youth",
+        "--as-of",
+        "30/11/2026",
+        "--skip-invalid",
+        "--rejects",
+        "r.csv",
+        "--bom",
+    ])
+    .expect(0);
+    let bytes = std::fs::read(w.dir.join("r.csv")).unwrap();
+    assert!(
+        bytes.starts_with(b"\xEF\xBB\xBFfile,sheet,line,"),
+        "{:?}",
+        &bytes[..20]
+    );
+}

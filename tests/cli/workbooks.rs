@@ -1,0 +1,432 @@
+//! Workbooks as offices keep them: two sheets (a chi hội each), a title block, a merged
+//! two-row header with the Nam/Nữ pair under the birth date, a formula STT, dates as
+//! date cells, IDs and codes typed as numbers (their leading zeros lost), a totals row
+//! and a signature block. Written here as .xlsx (rust_xlsxwriter) and .ods (by hand),
+//! each must store exactly the members of its clean CSV twin.
+
+use crate::workdir::Workdir;
+use std::io::Write;
+
+/// A cell of a generated sheet.
+#[derive(Clone)]
+enum Cell {
+    Empty,
+    Text(&'static str),
+    Number(f64),
+    Date(u16, u8, u8),
+    /// A formula and its cached result.
+    Formula(&'static str, f64),
+    /// Text over `n` columns (merged across).
+    Across(&'static str, u16),
+}
+use Cell::*;
+
+struct Sheet {
+    name: &'static str,
+    hidden: bool,
+    rows: Vec<Vec<Cell>>,
+}
+
+/// One member: name, birth (y, m, d), female, CCCD as typed (a number), unit as typed,
+/// joined (y, m, d).
+type M = (&'static str, (u16, u8, u8), bool, f64, f64, (u16, u8, u8));
+
+const BRANCH_1: [M; 3] = [
+    (
+        "Đỗ Thị Yến",
+        (1985, 3, 15),
+        true,
+        10185123456.0,
+        2647.0,
+        (2010, 5, 1),
+    ),
+    (
+        "Nông Thị Mai",
+        (1990, 12, 1),
+        true,
+        10190765432.0,
+        2680.0,
+        (2015, 1, 20),
+    ),
+    (
+        "Lò Văn Sơn",
+        (1979, 6, 30),
+        false,
+        10079111222.0,
+        2680.0,
+        (2001, 9, 2),
+    ),
+];
+const BRANCH_2: [M; 2] = [
+    (
+        "Giàng Thị Dợ",
+        (2001, 2, 28),
+        true,
+        10301555666.0,
+        2683.0,
+        (2020, 3, 8),
+    ),
+    (
+        "Sùng Thị Mỷ",
+        (1966, 7, 7),
+        true,
+        10166777888.0,
+        2686.0,
+        (1990, 10, 10),
+    ),
+];
+
+fn branch(name: &'static str, title: &'static str, members: &[M]) -> Sheet {
+    let mut rows = vec![
+        vec![Across("DANH SÁCH HỘI VIÊN HỘI LIÊN HIỆP PHỤ NỮ", 7)],
+        vec![Text(title)],
+        vec![],
+        vec![
+            Text("STT"),
+            Text("Họ và tên"),
+            Across("Ngày, tháng, năm sinh", 2),
+            Text("Số CCCD"),
+            Text("Mã xã"),
+            Text("Ngày vào Hội"),
+        ],
+        vec![Empty, Empty, Text("Nam"), Text("Nữ")],
+    ];
+    for (i, m) in members.iter().enumerate() {
+        let (y, mo, d) = m.1;
+        let (birth_m, birth_f) = if m.2 {
+            (Empty, Date(y, mo, d))
+        } else {
+            (Date(y, mo, d), Empty)
+        };
+        rows.push(vec![
+            Formula("=ROW()-5", (i + 1) as f64),
+            Text(m.0),
+            birth_m,
+            birth_f,
+            Number(m.3),
+            Number(m.4),
+            Date(m.5 .0, m.5 .1, m.5 .2),
+        ]);
+    }
+    rows.push(vec![
+        Text("Tổng cộng"),
+        Formula("=COUNTA(B6:B8)", members.len() as f64),
+    ]);
+    rows.push(vec![]);
+    rows.push(vec![
+        Empty,
+        Empty,
+        Empty,
+        Empty,
+        Text("Lào Cai, ngày 31 tháng 10 năm 2026"),
+    ]);
+    rows.push(vec![
+        Empty,
+        Text("NGƯỜI LẬP BIỂU"),
+        Empty,
+        Empty,
+        Text("T/M BAN THƯỜNG VỤ"),
+    ]);
+    rows.push(vec![
+        Empty,
+        Text("(Ký, ghi rõ họ tên)"),
+        Empty,
+        Empty,
+        Text("(Ký tên, đóng dấu)"),
+    ]);
+    rows.push(vec![
+        Empty,
+        Text("Nguyễn Thị Lập"),
+        Empty,
+        Empty,
+        Text("Hoàng Thị Tuấn"),
+    ]);
+    Sheet {
+        name,
+        hidden: false,
+        rows,
+    }
+}
+
+fn book(with_hidden: bool) -> Vec<Sheet> {
+    let mut v = vec![
+        branch("Chi hội 1", "Chi hội 1 - Xã Hợp Thành", &BRANCH_1),
+        branch("Chi hội 2", "Chi hội 2 - Xã Bát Xát", &BRANCH_2),
+    ];
+    if with_hidden {
+        v.push(Sheet {
+            name: "Ghi chú",
+            hidden: true,
+            rows: vec![
+                vec![Text("Họ và tên"), Text("Mã xã")],
+                vec![Text("Không tính"), Text("02647")],
+            ],
+        });
+    }
+    v
+}
+
+/// The CSV twin: the same members, written plainly.
+fn twin() -> String {
+    let mut out = String::from("Họ và tên,Ngày sinh,Giới tính,Số CCCD,Mã xã,Ngày vào Hội\n");
+    for m in BRANCH_1.iter().chain(&BRANCH_2) {
+        let (y, mo, d) = m.1;
+        let (jy, jm, jd) = m.5;
+        out.push_str(&format!(
+            "{},{d:02}/{mo:02}/{y},{},0{},0{},{jd:02}/{jm:02}/{jy}\n",
+            m.0,
+            if m.2 { "Nữ" } else { "Nam" },
+            m.3 as u64,
+            m.4 as u64
+        ));
+    }
+    out
+}
+
+fn write_xlsx(path: &std::path::Path, sheets: &[Sheet]) {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook};
+    let mut wb = Workbook::new();
+    let date = Format::new().set_num_format("dd/mm/yyyy");
+    for s in sheets {
+        let ws = wb.add_worksheet();
+        ws.set_name(s.name).unwrap();
+        if s.hidden {
+            ws.set_hidden(true);
+        }
+        for (r, row) in s.rows.iter().enumerate() {
+            let r = r as u32;
+            let mut c: u16 = 0;
+            for cell in row {
+                match cell {
+                    Empty => {}
+                    Text(t) => {
+                        ws.write_string(r, c, *t).unwrap();
+                    }
+                    Number(n) => {
+                        ws.write_number(r, c, *n).unwrap();
+                    }
+                    Date(y, m, d) => {
+                        let dt = ExcelDateTime::from_ymd(*y, *m, *d).unwrap();
+                        ws.write_datetime_with_format(r, c, &dt, &date).unwrap();
+                    }
+                    Formula(f, v) => {
+                        ws.write_formula(r, c, Formula::new(*f).set_result(v.to_string()))
+                            .unwrap();
+                    }
+                    Across(t, n) => {
+                        ws.merge_range(r, c, r, c + n - 1, t, &Format::new())
+                            .unwrap();
+                        c += n - 1;
+                    }
+                }
+                c += 1;
+            }
+        }
+    }
+    wb.save(path).unwrap();
+}
+
+fn write_ods(path: &std::path::Path, sheets: &[Sheet]) {
+    use zip::write::SimpleFileOptions;
+    let esc = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let mut xml = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet>"#,
+    );
+    for s in sheets {
+        xml.push_str(&format!(r#"<table:table table:name="{}">"#, esc(s.name)));
+        for row in &s.rows {
+            xml.push_str("<table:table-row>");
+            for cell in row {
+                xml.push_str(&match cell {
+                    Empty => "<table:table-cell/>".to_string(),
+                    Text(t) => format!(
+                        r#"<table:table-cell office:value-type="string"><text:p>{}</text:p></table:table-cell>"#,
+                        esc(t)
+                    ),
+                    Number(n) => format!(
+                        r#"<table:table-cell office:value-type="float" office:value="{n}"><text:p>{n}</text:p></table:table-cell>"#
+                    ),
+                    Date(y, m, d) => format!(
+                        r#"<table:table-cell office:value-type="date" office:date-value="{y:04}-{m:02}-{d:02}"><text:p>{d:02}/{m:02}/{y}</text:p></table:table-cell>"#
+                    ),
+                    Formula(f, v) => format!(
+                        r#"<table:table-cell table:formula="of:{}" office:value-type="float" office:value="{v}"><text:p>{v}</text:p></table:table-cell>"#,
+                        esc(f)
+                    ),
+                    Across(t, n) => format!(
+                        r#"<table:table-cell table:number-columns-spanned="{n}" office:value-type="string"><text:p>{}</text:p></table:table-cell>{}"#,
+                        esc(t),
+                        "<table:covered-table-cell/>".repeat(*n as usize - 1)
+                    ),
+                });
+            }
+            xml.push_str("</table:table-row>");
+        }
+        xml.push_str("</table:table>");
+    }
+    xml.push_str("</office:spreadsheet></office:body></office:document-content>");
+    let file = std::fs::File::create(path).unwrap();
+    let mut z = zip::ZipWriter::new(file);
+    let stored = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    z.start_file("mimetype", stored).unwrap();
+    z.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    z.start_file("META-INF/manifest.xml", SimpleFileOptions::default())
+        .unwrap();
+    z.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#).unwrap();
+    z.start_file("content.xml", SimpleFileOptions::default())
+        .unwrap();
+    z.write_all(xml.as_bytes()).unwrap();
+    z.finish().unwrap();
+}
+
+/// The report a workbook's members give, beside its CSV twin's, in another store.
+fn report_of(w: &Workdir, store: &str, file: &str) -> (String, String) {
+    let s = w.dir.join(store);
+    let s = s.to_str().unwrap();
+    let run = w
+        .tally(&[
+            "--store",
+            s,
+            "ingest",
+            "areas.csv",
+            "eligible.csv",
+            "targets.csv",
+            file,
+            "--org",
+            "women",
+            "--as-of",
+            "31/10/2026",
+        ])
+        .expect(0);
+    let report = w
+        .tally(&[
+            "--store", s, "report", "--period", "2026-10", "--format", "csv", "--by", "commune",
+            "--by", "sex", "--by", "age_band",
+        ])
+        .expect(0)
+        .stdout;
+    (report, run.stdout + &run.stderr)
+}
+
+fn check_twin(ext: &str, write: fn(&std::path::Path, &[Sheet])) {
+    let w = Workdir::new().with(&["areas.csv", "eligible.csv", "targets.csv"]);
+    let name = format!("hoi-vien.{ext}");
+    write(&w.dir.join(&name), &book(ext == "xlsx"));
+    w.write("twin.csv", twin());
+    let (ours, said) = report_of(&w, "a", &name);
+    let (theirs, _) = report_of(&w, "b", "twin.csv");
+    assert_eq!(ours, theirs, "{said}");
+    // Five members, in two sheets: each sheet a part of the one snapshot.
+    assert!(ours.contains("2026-10,women,total,all,5,"), "{ours}");
+    assert!(
+        said.contains("sheet \"Chi hội 1\": stored 3 row(s)"),
+        "{said}"
+    );
+    assert!(
+        said.contains("sheet \"Chi hội 2\": stored 2 row(s)"),
+        "{said}"
+    );
+    assert!(said.contains("skipped the signature block"), "{said}");
+    assert!(said.contains("skipped totals row(s)"), "{said}");
+    if ext == "xlsx" {
+        assert!(
+            said.contains("skipped sheet(s) \"Ghi chú\" (hidden)"),
+            "{said}"
+        );
+    }
+    // The same workbook again changes nothing.
+    let again = w
+        .tally(&[
+            "--store",
+            w.dir.join("a").to_str().unwrap(),
+            "ingest",
+            &name,
+            "--org",
+            "women",
+            "--as-of",
+            "31/10/2026",
+        ])
+        .expect(0);
+    assert_eq!(
+        again.stdout.matches("already ingested").count(),
+        2,
+        "{}",
+        again.stdout
+    );
+}
+
+#[test]
+fn an_xlsx_workbook_stores_the_members_of_its_csv_twin() {
+    check_twin("xlsx", write_xlsx);
+}
+
+#[test]
+fn an_ods_workbook_stores_the_members_of_its_csv_twin() {
+    check_twin("ods", write_ods);
+}
+
+/// A rejected row of a workbook is named by file, sheet and row as the spreadsheet
+/// numbers them, and an error cell is rejected, not read as a value.
+#[test]
+fn workbook_problems_name_the_sheet_and_row() {
+    let w = Workdir::new().with_reference();
+    let sheets = vec![Sheet {
+        name: "Chi đoàn 2",
+        hidden: false,
+        rows: vec![
+            vec![Text("Họ và tên"), Text("Mã xã"), Text("Ngày sinh")],
+            vec![Text("Lò Văn A"), Number(2647.0), Date(2000, 1, 1)],
+            vec![Text("Lò Văn B"), Number(99999.0), Date(2001, 1, 1)],
+        ],
+    }];
+    write_xlsx(&w.dir.join("ds.xlsx"), &sheets);
+    let run = w
+        .tally(&[
+            "ingest",
+            "ds.xlsx",
+            "--org",
+            "youth",
+            "--as-of",
+            "31/10/2026",
+        ])
+        .expect(65);
+    assert!(
+        run.stderr
+            .contains("ds.xlsx, sheet \"Chi đoàn 2\", row 3: column \"Mã xã\": value \"99999\""),
+        "{}",
+        run.stderr
+    );
+    // A CSV named .xlsx is read as the CSV it is; a truncated workbook is refused.
+    w.write("roll.xlsx", "Họ và tên,Mã xã\nLò Văn C,02647\n");
+    w.tally(&[
+        "ingest",
+        "roll.xlsx",
+        "--org",
+        "youth",
+        "--as-of",
+        "31/10/2026",
+    ])
+    .expect(0);
+    let bytes = std::fs::read(w.dir.join("ds.xlsx")).unwrap();
+    w.write("cut.xlsx", &bytes[..bytes.len() / 2]);
+    let run = w
+        .tally(&[
+            "ingest",
+            "cut.xlsx",
+            "--org",
+            "youth",
+            "--as-of",
+            "31/10/2026",
+        ])
+        .expect(65);
+    assert!(
+        run.stderr.contains("cannot read the workbook"),
+        "{}",
+        run.stderr
+    );
+}
