@@ -115,8 +115,9 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct IngestArgs {
-    /// CSV files to load. Patterns such as data-samples/*.csv are expanded by tally
-    /// itself where the shell does not (cmd.exe, PowerShell).
+    /// CSV files or workbooks (.xlsx, .xlsm, .xls, .xlsb, .ods) to load. Patterns such
+    /// as data-samples/*.csv are expanded by tally itself where the shell does not
+    /// (cmd.exe, PowerShell).
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// What the files are (detected from the header when absent).

@@ -274,7 +274,9 @@ fn national_id(
     }
     match value::parse_national_id(raw, birth, sex) {
         Ok(id) => {
-            if id.restored {
+            if id.restored && raw.len() == 10 {
+                warnings.push(c.problem(Field::NationalId, "10 digits: restored the two leading zeros Excel dropped (it agrees with the birth year and sex)"));
+            } else if id.restored {
                 warnings.push(c.problem(Field::NationalId, "11 digits: restored the leading zero Excel dropped (it agrees with the birth year and sex)"));
             }
             for d in value::cccd_disagreements(&id.digits, birth, sex) {

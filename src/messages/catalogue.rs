@@ -76,6 +76,7 @@ pub const CATALOGUE: &[(&str, &str)] = &[
     ("unknown sex; expected {}; kept as unknown", "giới tính không rõ; cần {}; ghi nhận là không rõ"),
     ("Nam/Nữ, M/F or male/female", "Nam/Nữ, M/F hoặc male/female"),
     ("the birth date is after the snapshot date", "ngày sinh sau ngày chốt số liệu"),
+    ("10 digits: restored the two leading zeros Excel dropped (it agrees with the birth year and sex)", "10 chữ số: đã thêm lại hai số 0 đầu mà Excel làm mất (khớp với năm sinh và giới tính)"),
     ("11 digits: restored the leading zero Excel dropped (it agrees with the birth year and sex)", "11 chữ số: đã thêm lại số 0 đầu mà Excel làm mất (khớp với năm sinh và giới tính)"),
     ("the ID disagrees with the row: {}", "số định danh không khớp với dòng: {}"),
     ("the ID says born {}, the row says {}", "số định danh ghi sinh năm {}, dòng ghi {}"),

@@ -66,7 +66,7 @@ fn sql_reproduces_the_report_of_the_shipped_samples() {
     let mut files: Vec<String> = std::fs::read_dir(&samples)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "csv"))
+        .filter(|p| p.extension().is_some_and(|e| e == "csv" || e == "xlsx"))
         .map(|p| p.display().to_string())
         .collect();
     files.sort();

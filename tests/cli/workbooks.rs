@@ -317,10 +317,16 @@ fn check_twin(ext: &str, write: fn(&std::path::Path, &[Sheet])) {
     let w = Workdir::new().with(&["areas.csv", "eligible.csv", "targets.csv"]);
     let name = format!("hoi-vien.{ext}");
     write(&w.dir.join(&name), &book(ext == "xlsx"));
+    check_book(&w, &name, ext == "xlsx");
+}
+
+/// The workbook `name` in the work directory stores the members of the CSV twin.
+fn check_book(w: &Workdir, name: &str, hidden_sheet: bool) {
     w.write("twin.csv", twin());
-    let (ours, said) = report_of(&w, "a", &name);
-    let (theirs, _) = report_of(&w, "b", "twin.csv");
-    assert_eq!(ours, theirs, "{said}");
+    let store = format!("a-{name}");
+    let (ours, said) = report_of(w, &store, name);
+    let (theirs, _) = report_of(w, &format!("b-{name}"), "twin.csv");
+    assert_eq!(ours, theirs, "{name}: {said}");
     // Five members, in two sheets: each sheet a part of the one snapshot.
     assert!(ours.contains("2026-10,women,total,all,5,"), "{ours}");
     assert!(
@@ -333,7 +339,7 @@ fn check_twin(ext: &str, write: fn(&std::path::Path, &[Sheet])) {
     );
     assert!(said.contains("skipped the signature block"), "{said}");
     assert!(said.contains("skipped totals row(s)"), "{said}");
-    if ext == "xlsx" {
+    if hidden_sheet {
         assert!(
             said.contains("skipped sheet(s) \"Ghi chú\" (hidden)"),
             "{said}"
@@ -343,9 +349,9 @@ fn check_twin(ext: &str, write: fn(&std::path::Path, &[Sheet])) {
     let again = w
         .tally(&[
             "--store",
-            w.dir.join("a").to_str().unwrap(),
+            w.dir.join(&store).to_str().unwrap(),
             "ingest",
-            &name,
+            name,
             "--org",
             "women",
             "--as-of",
@@ -358,6 +364,47 @@ fn check_twin(ext: &str, write: fn(&std::path::Path, &[Sheet])) {
         "{}",
         again.stdout
     );
+}
+
+/// Workbooks as an office suite writes them: the generated .xlsx saved by LibreOffice
+/// as .xls (BIFF8), .ods, and .xlsx again. Needs LibreOffice (`soffice`), so ignored
+/// by a plain `cargo test`; `.ci/run` installs it and runs this.
+#[test]
+#[ignore = "needs LibreOffice: .ci/run installs it and runs this"]
+fn workbooks_saved_by_libreoffice_store_the_members_of_their_csv_twin() {
+    let w = Workdir::new().with(&["areas.csv", "eligible.csv", "targets.csv"]);
+    write_xlsx(&w.dir.join("source.xlsx"), &book(true));
+    let profile = w.dir.join("lo-profile");
+    let convert = |from: &str, to: &str, out: &str| {
+        let dir = w.dir.join(out);
+        let status = std::process::Command::new(
+            std::env::var("TALLY_SOFFICE").unwrap_or_else(|_| "soffice".into()),
+        )
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args(["--headless", "--norestore", "--convert-to", to, "--outdir"])
+        .arg(&dir)
+        .arg(w.dir.join(from))
+        .output()
+        .expect("run soffice (LibreOffice): apt-get install libreoffice-calc-nogui");
+        assert!(status.status.success(), "{status:?}");
+        dir
+    };
+    convert("source.xlsx", "xls", "lo");
+    convert("source.xlsx", "ods", "lo");
+    std::fs::copy(w.dir.join("lo/source.xls"), w.dir.join("hoi-vien.xls")).unwrap();
+    std::fs::copy(w.dir.join("lo/source.ods"), w.dir.join("hoi-vien-lo.ods")).unwrap();
+    convert("hoi-vien-lo.ods", "xlsx", "lo2");
+    std::fs::copy(
+        w.dir.join("lo2/hoi-vien-lo.xlsx"),
+        w.dir.join("hoi-vien-lo.xlsx"),
+    )
+    .unwrap();
+    for name in ["hoi-vien.xls", "hoi-vien-lo.ods", "hoi-vien-lo.xlsx"] {
+        check_book(&w, name, true);
+    }
 }
 
 #[test]
