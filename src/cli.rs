@@ -157,6 +157,18 @@ pub struct IngestArgs {
     /// shows Vietnamese letters correctly when it is opened by double-click.
     #[arg(long)]
     pub bom: bool,
+    /// How to read unit codes and names: `auto` (today's where they exist, else through
+    /// the 2025 reform's crosswalk), `old` (all of before 1 July 2025), `new` (all of
+    /// today).
+    #[arg(long, value_enum, default_value_t = CodesArg::Auto)]
+    pub codes: CodesArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CodesArg {
+    Auto,
+    Old,
+    New,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -393,6 +405,11 @@ impl IngestArgs {
             rejects: self.rejects.clone(),
             sheets: self.sheet.clone(),
             bom: self.bom,
+            codes: match self.codes {
+                CodesArg::Auto => crate::ingest::roll::Codes::Auto,
+                CodesArg::Old => crate::ingest::roll::Codes::Old,
+                CodesArg::New => crate::ingest::roll::Codes::New,
+            },
         })
     }
 }

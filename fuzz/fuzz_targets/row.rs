@@ -31,6 +31,7 @@ fuzz_target!(|data: &[u8]| {
         secret: &secret,
         org: None,
         as_of: None,
+        codes: Default::default(),
         lookups: Default::default(),
     };
     while let Ok(Some(row)) = t.next_row() {

@@ -52,6 +52,8 @@ pub struct Options {
     pub sheets: Vec<String>,
     /// Start the rejects file with a UTF-8 byte-order mark, for Excel.
     pub bom: bool,
+    /// How unit codes are read (`--codes`).
+    pub codes: roll::Codes,
 }
 
 #[derive(Debug, Clone)]
@@ -82,6 +84,8 @@ pub struct FileReport {
     /// The earlier file every rejected row repeats (a corrected export under another
     /// name), for the hint to use --replace.
     pub corrects: Option<String>,
+    /// Rows whose unit was read through the 2025 crosswalk, by old commune code.
+    pub mapped: std::collections::BTreeMap<&'static str, u64>,
     /// Persons departed without a date, per snapshot written.
     pub(crate) undated: std::collections::BTreeMap<(Org, NaiveDate), Vec<u64>>,
     pub rows_read: u64,
@@ -219,9 +223,12 @@ pub fn run(store: &Store, opts: &Options, progress: &dyn Progress) -> Result<Sum
                 Outcome::Ingested(records)
             };
         } else {
-            reference::ingest_file(&mut o, &mut reference, &mut out, opts.replace)?;
+            reference::ingest_file(&mut o, &mut reference, &mut out, opts.replace, opts.codes)?;
         }
         report.totals_rows = o.table.skipped_totals.clone();
+        if let Some(n) = crosswalk_note(&report.mapped) {
+            report.notes.push(n);
+        }
         for (what, lines) in [
             ("the header repeated", &o.table.skipped_headers),
             ("the signature block", &o.table.skipped_signature),
@@ -339,6 +346,7 @@ impl FileReport {
             alerts: Vec::new(),
             undated: Default::default(),
             corrects: None,
+            mapped: Default::default(),
             rows_read: 0,
             rejected: 0,
             warnings: 0,
@@ -411,6 +419,32 @@ fn roll_size_alerts(next: &store::Manifest, files: &mut [FileReport]) {
         }
         f.alerts.extend(alerts);
     }
+}
+
+/// "read 12 row(s) through the 2025 crosswalk: 04372 Xã Trung Tâm → 04363 (7), ...".
+fn crosswalk_note(mapped: &std::collections::BTreeMap<&'static str, u64>) -> Option<String> {
+    if mapped.is_empty() {
+        return None;
+    }
+    let cw = crate::reference::crosswalk::builtin();
+    let total: u64 = mapped.values().sum();
+    let list: Vec<String> = mapped
+        .iter()
+        .take(10)
+        .filter_map(|(code, n)| {
+            let u = cw.by_code(code)?;
+            Some(format!(
+                "{} → {} ({n})",
+                u.label(),
+                u.became().unwrap_or("?")
+            ))
+        })
+        .collect();
+    let more = if mapped.len() > 10 { ", …" } else { "" };
+    Some(format!(
+        "read {total} row(s) of pre-2025 communes through the reform's crosswalk: {}{more}",
+        list.join(", ")
+    ))
 }
 
 /// Departures without a date of members active in the org's previous snapshot (one

@@ -234,6 +234,7 @@ impl RollFile<'_> {
                     secret: &secret,
                     org: self.opts.org,
                     as_of: self.opts.as_of,
+                    codes: self.opts.codes,
                     lookups: Default::default(),
                 };
                 let (jobs, done) = (job_rx.clone(), done_tx.clone());
@@ -247,6 +248,9 @@ impl RollFile<'_> {
                 |row, parsed| {
                     if !parsed.warnings.is_empty() {
                         out.warn(parsed.warnings);
+                    }
+                    if let Some(u) = parsed.mapped {
+                        *out.report.mapped.entry(u.code.as_str()).or_default() += 1;
                     }
                     match parsed.member {
                         Ok(m) => snapshots.keep(m, row, prepared, out),

@@ -10,6 +10,7 @@ use super::problem::Problem;
 use super::table::Row;
 use super::value::{self, Birth, DateError, Sex};
 use crate::org::Org;
+use crate::reference::crosswalk::{self, OldUnit};
 use crate::reference::groups::{ethnicities, religions};
 use crate::reference::{normalize_tax_code, NameMatch, Reference};
 pub use crate::roll::Member;
@@ -24,19 +25,37 @@ pub struct RollContext<'a> {
     pub secret: &'a Secret,
     pub org: Option<Org>,
     pub as_of: Option<NaiveDate>,
+    /// How to read unit codes: today's, else through the 2025 crosswalk.
+    pub codes: Codes,
     /// Look-ups by raw cell, per parsing thread.
     pub lookups: Lookups,
+}
+
+/// How a file's unit codes are read (`--codes`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Codes {
+    /// A code of today is today's; one that exists only before the 2025 reform is read
+    /// through the crosswalk.
+    #[default]
+    Auto,
+    /// Every code and name is of before the reform.
+    Old,
+    /// Every code is of today: no crosswalk.
+    New,
 }
 
 /// The parsed row, or why it is rejected; warnings either way.
 pub struct Parsed {
     pub member: Result<Member, Problem>,
     pub warnings: Vec<Problem>,
+    /// The pre-reform commune the row's unit was read through, if it was.
+    pub mapped: Option<&'static OldUnit>,
 }
 
 struct Cells<'a> {
     ctx: &'a RollContext<'a>,
     row: &'a Row,
+    mapped: std::cell::Cell<Option<&'static OldUnit>>,
 }
 
 impl<'a> Cells<'a> {
@@ -82,23 +101,27 @@ fn date_problem(c: &Cells, f: Field, e: DateError) -> Problem {
 
 pub fn parse(ctx: &RollContext, row: &Row) -> Parsed {
     let mut warnings = Vec::new();
-    let member = parse_inner(ctx, row, &mut warnings);
-    Parsed { member, warnings }
+    let c = Cells {
+        ctx,
+        row,
+        mapped: Default::default(),
+    };
+    let member = parse_inner(&c, &mut warnings);
+    Parsed {
+        mapped: member.as_ref().ok().and(c.mapped.get()),
+        member,
+        warnings,
+    }
 }
 
-fn parse_inner(
-    ctx: &RollContext,
-    row: &Row,
-    warnings: &mut Vec<Problem>,
-) -> Result<Member, Problem> {
-    let c = Cells { ctx, row };
-    spreadsheet_errors(&c)?;
-    let (org, as_of) = source(&c)?;
+fn parse_inner(c: &Cells, warnings: &mut Vec<Problem>) -> Result<Member, Problem> {
+    spreadsheet_errors(c)?;
+    let (org, as_of) = source(c)?;
     let pivot = chrono::Datelike::year(&as_of);
     // Sex and birth come first: the ID check uses them.
-    let sex = sex(&c, warnings);
-    let birth = birth(&c, as_of, warnings)?;
-    let national_id = national_id(&c, birth, sex, warnings)?;
+    let sex = sex(c, warnings);
+    let birth = birth(c, as_of, warnings)?;
+    let national_id = national_id(c, birth, sex, warnings)?;
     // The name matters only where there is no national ID: it is then the person key.
     let full_name = if national_id.is_none() {
         c.text(Field::FullName)
@@ -113,14 +136,14 @@ fn parse_inner(
             )
             .hint("fill in the name (or the national ID) in the roll"));
     }
-    let area_code = resolve_area(&c)?;
-    let (joined_on, left_on) = membership_dates(&c, as_of, pivot)?;
-    let active = status(&c, warnings);
-    let ethnicity = lookup_group(&c, Field::Ethnicity, ethnicities(), "ethnicity", warnings);
-    let religion = lookup_group(&c, Field::Religion, religions(), "religion", warnings);
-    check_eligibility(&c, org, sex, birth, as_of, warnings);
+    let area_code = resolve_area(c)?;
+    let (joined_on, left_on) = membership_dates(c, as_of, pivot)?;
+    let active = status(c, warnings);
+    let ethnicity = lookup_group(c, Field::Ethnicity, ethnicities(), "ethnicity", warnings);
+    let religion = lookup_group(c, Field::Religion, religions(), "religion", warnings);
+    check_eligibility(c, org, sex, birth, as_of, warnings);
 
-    let secret = ctx.secret;
+    let secret = c.ctx.secret;
     // The name key is needed only where there is no national ID (it is then the
     // person key and the duplicate check).
     let (person, has_national_id, name_hash) = match &national_id {
@@ -369,8 +392,17 @@ fn resolve_area(c: &Cells) -> Result<String, Problem> {
                 )
                 .hint("format the code column as Text in Excel and export again"));
         }
-        return match areas.resolve_code(code) {
-            Some(a) => Ok(a.code.clone()),
+        let today = (c.ctx.codes != Codes::Old)
+            .then(|| areas.resolve_code(code))
+            .flatten();
+        if let Some(a) = today {
+            return Ok(a.code.clone());
+        }
+        let old = (c.ctx.codes != Codes::New)
+            .then(|| crosswalk::builtin().by_code(code))
+            .flatten();
+        return match old {
+            Some(u) => through(c, Field::AreaCode, u),
             None => Err(c
                 .problem(
                     Field::AreaCode,
@@ -384,6 +416,30 @@ fn resolve_area(c: &Cells) -> Result<String, Problem> {
         return area_by_name(c, raw_name);
     }
     area_by_enterprise(c)
+}
+
+/// A pre-reform commune read as the commune of today it became (and remembered, for
+/// the summary), or the row rejected: split between several, or gone to a commune the
+/// areas do not have.
+fn through(c: &Cells, f: Field, u: &'static OldUnit) -> Result<String, Problem> {
+    match u.became() {
+        Some(new) if c.ctx.reference.areas.get(new).is_some() => {
+            c.mapped.set(Some(u));
+            Ok(new.to_string())
+        }
+        Some(new) => Err(c
+            .problem(
+                f,
+                format!("{}, a commune of before the 2025 reform, became {new}, which the areas reference does not have", u.label()),
+            )
+            .hint("ingest the areas file of today's communes, or correct the unit")),
+        None => Err(c
+            .problem(
+                f,
+                format!("{}, a commune of before the 2025 reform, was split between {}", u.label(), u.candidates()),
+            )
+            .hint("give the row today's commune (code or name), or ingest a mapping file that says where this old commune's members went")),
+    }
 }
 
 /// The unit named in the row (names are looked up once per distinct cell).
@@ -415,6 +471,32 @@ fn area_by_name(c: &Cells, raw_name: &str) -> Result<String, Problem> {
             NameMatch::District(d) => NameHit::District(d),
             NameMatch::Missing => NameHit::Missing,
         });
+    let old_reading = c.ctx.codes == Codes::Old
+        || matches!(
+            hit,
+            NameHit::OtherType(_) | NameHit::District(_) | NameHit::Missing
+        );
+    if old_reading && c.ctx.codes != Codes::New {
+        let held = |u: &OldUnit| u.new.iter().any(|(n, _)| areas.get(n).is_some());
+        match crosswalk::builtin().by_name(raw_name, held).as_slice() {
+            [one] => return through(c, Field::AreaName, one),
+            [] => {}
+            many => {
+                return Err(c
+                    .problem(
+                        Field::AreaName,
+                        format!(
+                            "the name is of several communes of before the 2025 reform: {}",
+                            many.iter()
+                                .map(|u| format!("{} (now {})", u.label(), u.candidates()))
+                                .collect::<Vec<_>>()
+                                .join("; ")
+                        ),
+                    )
+                    .hint("use the area code column (Mã xã) to say which"))
+            }
+        }
+    }
     match hit {
         NameHit::Found(code) => Ok(code),
         NameHit::Ambiguous(list) => Err(c

@@ -1,6 +1,7 @@
 //! Reference tables as typed rows: areas, enterprises, eligible counts, targets; and
 //! their Parquet form in the store.
 
+pub mod crosswalk;
 pub mod groups;
 pub mod history;
 pub mod unit_name;

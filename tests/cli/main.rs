@@ -16,6 +16,7 @@ mod privacy;
 mod promises;
 mod properties;
 mod reference;
+mod reform;
 mod reliability;
 mod report;
 mod report_formats;

@@ -69,6 +69,7 @@ fn parse_row(reference: &Reference, secret: &Secret, cells: &[String]) -> Member
         secret,
         org: Some(Org::Youth),
         as_of: NaiveDate::from_ymd_opt(2026, 10, 31),
+        codes: Default::default(),
         lookups: Default::default(),
     };
     let row = Row::new(2, cells);

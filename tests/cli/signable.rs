@@ -58,26 +58,21 @@ fn a_unit_name_never_matches_a_unit_of_another_type() {
             "31/10/2026",
         ])
         .expect(65);
-    // The two typed old names are refused, naming the unit of the other type.
+    // The old township has no unit of its type here (its commune of today, Xã Hạnh
+    // Phúc, is not in these areas): refused, naming the unit of the other type.
     assert!(
-        run.stderr.contains("roll.csv:2: column \"Xã phường\": value \"Xã Trung Tâm\": no unit of that name and type in the areas reference; of another type: Phường Trung Tâm (04663)"),
+        run.stderr.contains("roll.csv:3: column \"Xã phường\": value \"Thị trấn Trạm Tấu\": no unit of that name and type in the areas reference; of another type: Xã Trạm Tấu (04606)"),
         "{}",
         run.stderr
     );
+    assert!(run.stderr.contains("1 row(s) rejected"), "{}", run.stderr);
+    // "Xã Trung Tâm" is the old commune, now in Xã Phúc Lợi; the old Xã Phúc Lợi of
+    // huyện Văn Chấn likewise: read through the crosswalk, never Phường Trung Tâm.
     assert!(
-        run.stderr
-            .contains("value \"Thị trấn Trạm Tấu\": no unit of that name and type"),
+        run.stdout.contains("04372 Xã Trung Tâm → 04363 (1)"),
         "{}",
-        run.stderr
+        run.stdout
     );
-    // A district the areas do not have is read, not dropped.
-    assert!(
-        run.stderr
-            .contains("qualified by Huyện Văn Chấn, which the areas reference does not have"),
-        "{}",
-        run.stderr
-    );
-    assert!(run.stderr.contains("3 row(s) rejected"), "{}", run.stderr);
     w.tally(&[
         "ingest",
         "roll.csv",
@@ -88,7 +83,7 @@ fn a_unit_name_never_matches_a_unit_of_another_type() {
         "--skip-invalid",
     ])
     .expect(0);
-    // C (no type) is in Phường Trung Tâm, D in Xã Trạm Tấu: one urban, one rural.
+    // A and E in Xã Phúc Lợi, D in Xã Trạm Tấu (rural); C (no type) in Phường Trung Tâm.
     let rows = csv(&w
         .tally(&[
             "report", "--period", "2026-10", "--by", "rural", "--format", "csv",
@@ -96,7 +91,7 @@ fn a_unit_name_never_matches_a_unit_of_another_type() {
         .expect(0)
         .stdout);
     assert_eq!(flows(&rows, "women", "rural", "no")[0], "1");
-    assert_eq!(flows(&rows, "women", "rural", "yes")[0], "1");
+    assert_eq!(flows(&rows, "women", "rural", "yes")[0], "3");
 }
 
 /// --org and --as-of never silently beat the file's own columns.

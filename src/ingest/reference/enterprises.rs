@@ -62,14 +62,16 @@ pub(super) fn enterprises(
             } else if current.areas.is_empty() {
                 Some(area_raw)
             } else {
-                Some(area_exists(current, &area_raw).ok_or_else(|| {
-                    ctx.problem(
-                        &row,
-                        Field::AreaCode,
-                        "the area code is not in the areas reference",
-                    )
-                    .hint("correct the code, or ingest an areas file that has it")
-                })?)
+                let today = (ctx.codes != crate::ingest::roll::Codes::Old)
+                    .then(|| area_exists(current, &area_raw))
+                    .flatten();
+                match today {
+                    Some(code) => Some(code),
+                    // A code of before the 2025 reform: the commune it became.
+                    None => {
+                        Some(super::eligible::through_crosswalk(ctx, &row, current, &area_raw)?.0)
+                    }
+                }
             };
             Ok(Enterprise {
                 id: id.clone(),

@@ -59,10 +59,15 @@ pub struct Outcome {
     pub parsed: Parsed,
     pub rejects: Vec<(Problem, Row)>,
     pub warnings: Vec<Problem>,
+    /// What reading it did that the summary says (old codes read through the reform).
+    pub notes: Vec<String>,
 }
 
 struct Ctx<'a> {
     table: &'a Table,
+    /// How unit codes are read (`--codes`): `Old` reads every code through the 2025
+    /// crosswalk, `New` none.
+    codes: super::roll::Codes,
 }
 
 impl Ctx<'_> {
@@ -89,13 +94,23 @@ impl Ctx<'_> {
 /// Reads every row of a reference file and validates it against what the store (or an
 /// earlier file of the same command) already holds.
 pub fn read(table: &mut Table, current: &Reference) -> Result<Outcome> {
+    read_with(table, current, super::roll::Codes::Auto)
+}
+
+/// [`read`], with unit codes read as `codes` says.
+pub fn read_with(
+    table: &mut Table,
+    current: &Reference,
+    codes: super::roll::Codes,
+) -> Result<Outcome> {
     let mut rows = Vec::new();
     while let Some(r) = table.next_row()? {
         rows.push(r);
     }
-    let ctx = Ctx { table };
+    let ctx = Ctx { table, codes };
     let mut rejects = Vec::new();
     let mut warnings = Vec::new();
+    let mut notes = Vec::new();
     let parsed = match table.mapping.kind {
         Kind::Areas => Parsed::Areas(areas(&ctx, rows, &mut rejects)),
         Kind::Enterprises => Parsed::Enterprises(enterprises(
@@ -105,7 +120,7 @@ pub fn read(table: &mut Table, current: &Reference) -> Result<Outcome> {
             &mut rejects,
             &mut warnings,
         )),
-        Kind::Eligible => Parsed::Eligible(eligible(&ctx, rows, current, &mut rejects)),
+        Kind::Eligible => Parsed::Eligible(eligible(&ctx, rows, current, &mut rejects, &mut notes)),
         Kind::Targets => Parsed::Targets(targets(&ctx, rows, current, &mut rejects)),
         Kind::Roll => unreachable!("rolls are read by ingest::roll"),
     };
@@ -113,6 +128,7 @@ pub fn read(table: &mut Table, current: &Reference) -> Result<Outcome> {
         parsed,
         rejects,
         warnings,
+        notes,
     })
 }
 
@@ -233,15 +249,17 @@ pub(crate) fn ingest_file(
     reference: &mut Reference,
     out: &mut super::Out,
     replace: bool,
+    codes: super::roll::Codes,
 ) -> Result<()> {
     let kind = o.table.mapping.kind;
-    let result = read(&mut o.table, reference)?;
+    let result = read_with(&mut o.table, reference, codes)?;
     let rows = result.parsed.rows() + result.rejects.len();
     if rows == 0 {
         return Err(super::header_only(&o.name));
     }
     out.report.rows_read = rows as u64;
     out.warn(result.warnings);
+    out.report.notes.extend(result.notes.iter().cloned());
     for (problem, row) in &result.rejects {
         out.reject(problem.clone(), row, &o.table.mapping.headers)?;
     }

@@ -1,0 +1,209 @@
+//! The 2025 reform: rolls and denominators in pre-reform codes and names report the
+//! same numbers as their twins in today's codes, read through the built-in crosswalk;
+//! a commune split between several is rejected naming the candidates.
+
+use crate::workdir::Workdir;
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Today's code → the old communes merged whole into it: (old code, old name).
+fn merged_whole() -> BTreeMap<String, Vec<(String, String)>> {
+    let text =
+        std::fs::read_to_string(root().join("src/reference/data/vn-commune-merges-2025.csv"))
+            .unwrap();
+    let rows: Vec<Vec<String>> = text
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').map(str::to_string).collect())
+        .collect();
+    // An old code with any partial row, or rows to two communes, is split.
+    let mut targets: HashMap<String, Vec<String>> = HashMap::new();
+    for r in &rows {
+        targets.entry(r[2].clone()).or_default().push(r[0].clone());
+    }
+    let mut out: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    for r in &rows {
+        if r[4] == "full" && targets[&r[2]].len() == 1 {
+            out.entry(r[0].clone())
+                .or_default()
+                .push((r[2].clone(), r[3].clone()));
+        }
+    }
+    out
+}
+
+fn store_report(w: &Workdir, store: &str, files: &[&str], roll_args: &[&str]) -> String {
+    let s = w.dir.join(store);
+    let s = s.to_str().unwrap();
+    let mut args = vec!["--store", s, "ingest"];
+    args.extend_from_slice(files);
+    let run = w.tally(&args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut args = vec!["--store", s, "ingest"];
+    args.extend_from_slice(roll_args);
+    let run = w.tally(&args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    w.tally(&[
+        "--store", s, "report", "--period", "2026-10", "--format", "csv", "--by", "commune",
+    ])
+    .expect(0)
+    .stdout
+}
+
+/// Every unit of a real province's roll written in an old code (one of the old
+/// communes merged whole into it), and the denominators spread over the old communes:
+/// the same report as in today's codes.
+#[test]
+fn old_codes_report_as_their_new_twins() {
+    let w = Workdir::new();
+    for f in [
+        "areas.csv",
+        "targets.csv",
+        "eligible.csv",
+        "roll-farmers.csv",
+    ] {
+        std::fs::copy(root().join("data-samples").join(f), w.dir.join(f)).unwrap();
+    }
+    let whole = merged_whole();
+    // The roll: each row's unit as one of its old communes, in turn.
+    let roll = w.read("roll-farmers.csv");
+    let mut lines = roll.lines();
+    let head = lines.next().unwrap();
+    let at = head.split(',').position(|h| h == "area_code").unwrap();
+    let mut old_roll = format!("{head}\n");
+    let mut used = 0;
+    for (i, line) in lines.enumerate() {
+        let mut cells: Vec<String> = line.split(',').map(str::to_string).collect();
+        if let Some(olds) = whole.get(&cells[at]) {
+            cells[at] = olds[i % olds.len()].0.clone();
+            used += 1;
+        }
+        old_roll.push_str(&cells.join(","));
+        old_roll.push('\n');
+    }
+    assert!(used > 800, "most rows in old codes: {used}");
+    w.write("roll-old.csv", old_roll);
+    // The denominators: each commune's count given to its first old commune, and 0 to
+    // the others (the counts of one new commune's old communes add up).
+    let elig = w.read("eligible.csv");
+    let mut lines = elig.lines();
+    let mut old_elig = format!("{}\n", lines.next().unwrap());
+    for line in lines {
+        let cells: Vec<&str> = line.split(',').collect();
+        match whole.get(cells[0]) {
+            Some(olds) => {
+                for (k, (old, _)) in olds.iter().enumerate() {
+                    let n = if k == 0 { cells[3] } else { "0" };
+                    old_elig.push_str(&format!("{old},{},{},{n}\n", cells[1], cells[2]));
+                }
+            }
+            None => old_elig.push_str(&format!("{line}\n")),
+        }
+    }
+    w.write("eligible-old.csv", old_elig);
+    let ours = store_report(
+        &w,
+        "old",
+        &[
+            "areas.csv",
+            "targets.csv",
+            "eligible-old.csv",
+            "--codes",
+            "old",
+        ],
+        &["roll-old.csv", "--codes", "old"],
+    );
+    let theirs = store_report(
+        &w,
+        "new",
+        &["areas.csv", "targets.csv", "eligible.csv"],
+        &["roll-farmers.csv"],
+    );
+    assert_eq!(ours, theirs);
+    // Without --codes old, a code that exists today is today's; the rest go through
+    // the crosswalk: the summary says how many.
+    let run = w
+        .tally(&[
+            "--store",
+            w.dir.join("auto").to_str().unwrap(),
+            "ingest",
+            "areas.csv",
+            "roll-old.csv",
+            "--dry-run",
+        ])
+        .expect(0);
+    assert!(
+        run.stdout
+            .contains("of pre-2025 communes through the reform's crosswalk"),
+        "{}",
+        run.stdout
+    );
+}
+
+/// Old names with their type: "Thị trấn Trạm Tấu" is the old township, now in Xã Hạnh
+/// Phúc (04585), not Xã Trạm Tấu; "Xã Trung Tâm" is now in Xã Phúc Lợi (04363), not
+/// Phường Trung Tâm. A split commune's row is rejected with its candidates.
+#[test]
+fn old_names_read_with_their_type_and_splits_are_refused() {
+    let w = Workdir::new();
+    std::fs::copy(
+        root().join("data-samples/areas.csv"),
+        w.dir.join("areas.csv"),
+    )
+    .unwrap();
+    w.tally(&["ingest", "areas.csv"]).expect(0);
+    w.write(
+        "names.csv",
+        "Họ và tên,Năm sinh,Xã phường\nA,1970,Thị trấn Trạm Tấu\nB,1971,Xã Trung Tâm\nC,1972,\"Xã Bảo Hà, huyện Bảo Yên\"\n",
+    );
+    w.tally(&[
+        "ingest",
+        "names.csv",
+        "--org",
+        "farmers",
+        "--as-of",
+        "31/10/2026",
+    ])
+    .expect(0);
+    let out = w
+        .tally(&[
+            "report", "--period", "2026-10", "--by", "commune", "--format", "csv",
+        ])
+        .expect(0)
+        .stdout;
+    let members = |code: &str| {
+        out.lines()
+            .find(|l| l.contains(&format!(",commune,{code},")))
+            .map(|l| l.split(',').nth(4).unwrap().to_string())
+    };
+    assert_eq!(members("04585").as_deref(), Some("1"), "{out}");
+    assert_eq!(members("04363").as_deref(), Some("1"), "{out}");
+    assert_eq!(members("02989").as_deref(), Some("1"), "{out}");
+    assert_eq!(members("04606"), None, "Xã Trạm Tấu has no member: {out}");
+    assert_eq!(
+        members("04663"),
+        None,
+        "Phường Trung Tâm has no member: {out}"
+    );
+    // 00016 Phường Ngọc Hà (Hà Nội) was split: rejected with both candidates.
+    w.write("split.csv", "Họ và tên,Năm sinh,Mã xã\nD,1973,00016\n");
+    let run = w
+        .tally(&[
+            "ingest",
+            "split.csv",
+            "--org",
+            "farmers",
+            "--as-of",
+            "30/11/2026",
+        ])
+        .expect(65);
+    assert!(
+        run.stderr.contains("00016 Phường Ngọc Hà, a commune of before the 2025 reform, was split between 00004 Phường Ba Đình, 00008 Phường Ngọc Hà"),
+        "{}",
+        run.stderr
+    );
+}
