@@ -200,6 +200,20 @@ pub struct ReportArgs {
     /// roll).
     #[arg(long, value_parser = parse_period, conflicts_with = "as_of")]
     pub period: Option<Period>,
+    /// A series from this period (with --to): 2026-01, 2026-Q1, 2026. Each period is
+    /// computed as its own report, side by side, with the change against the previous
+    /// period and a year earlier, and the pace toward the target.
+    #[arg(long, value_parser = parse_period, conflicts_with_all = ["period", "as_of"], requires = "to", value_name = "PERIOD")]
+    pub from: Option<Period>,
+    /// The last period of a series (with --from), of the same kind.
+    #[arg(long, value_parser = parse_period, requires = "from", value_name = "PERIOD")]
+    pub to: Option<Period>,
+    /// A series of the last N months, to the month of the newest roll.
+    #[arg(long, value_name = "N", conflicts_with_all = ["period", "as_of", "from"], value_parser = clap::value_parser!(u32).range(1..=120))]
+    pub last: Option<u32>,
+    /// In a series: the periods with data the pace is taken over (at least 4).
+    #[arg(long, value_name = "N", default_value_t = 6, value_parser = clap::value_parser!(u32).range(4..=60))]
+    pub pace_over: u32,
     /// Members at one date instead of a period (stock only: no recruited or left).
     #[arg(long, value_parser = parse_as_of, value_name = "DATE")]
     pub as_of: Option<NaiveDate>,

@@ -5,6 +5,7 @@ pub mod drop;
 pub mod ingest;
 mod progress;
 pub mod report;
+mod series;
 pub mod shell;
 pub mod status;
 pub mod verify;

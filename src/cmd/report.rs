@@ -99,6 +99,24 @@ pub fn run(store: &Store, args: &ReportArgs, wait: Duration) -> Result<()> {
         }
         dims
     };
+    if args.from.is_some() || args.last.is_some() {
+        let periods = match (&args.from, &args.to, args.last) {
+            (Some(f), Some(t), _) => f.through(t).ok_or_else(|| {
+                Failure::usage(format!(
+                    "--from {} --to {}: give two periods of one kind, the first not after the last",
+                    f.label, t.label
+                ))
+                .hint("for example --from 2026-01 --to 2026-10, or --from 2025-Q1 --to 2026-Q3")
+            })?,
+            (_, _, Some(n)) => {
+                let last = newest_month(&view.manifest)?;
+                let first = last.shifted(-(n as i32 - 1)).context("bad period")?;
+                first.through(&last).context("bad series")?
+            }
+            _ => anyhow::bail!("internal error: a series without periods"),
+        };
+        return super::series::run(&view, &reference, args, format, periods, orgs, dimensions);
+    }
     let req = Request {
         period,
         orgs,
@@ -108,7 +126,7 @@ pub fn run(store: &Store, args: &ReportArgs, wait: Duration) -> Result<()> {
     let suppressed = args
         .min_cell
         .map(|n| suppress::apply(&mut cov.rows, n) + suppress::units(&mut cov, n));
-    let mut bytes = report::render(
+    let bytes = report::render(
         &cov,
         &report::Options {
             format,
@@ -120,6 +138,19 @@ pub fn run(store: &Store, args: &ReportArgs, wait: Duration) -> Result<()> {
                 .flatten(),
         },
     )?;
+    emit(args, bytes)?;
+    // CSV carries no notes: say them on stderr, where cron mails them (a stale or
+    // missing roll is exactly what a monthly job must hear about); --quiet silences.
+    if format == Format::Csv {
+        for n in &cov.notes {
+            term::note(report::note_text(n, crate::messages::lang()));
+        }
+    }
+    Ok(())
+}
+
+/// Writes the report to `--output` (atomically) or to stdout, with a BOM if asked.
+pub(super) fn emit(args: &ReportArgs, mut bytes: Vec<u8>) -> Result<()> {
     if args.bom {
         bytes.splice(0..0, *b"\xEF\xBB\xBF");
     }
@@ -134,19 +165,12 @@ pub fn run(store: &Store, args: &ReportArgs, wait: Duration) -> Result<()> {
             out.flush()?;
         }
     }
-    // CSV carries no notes: say them on stderr, where cron mails them (a stale or
-    // missing roll is exactly what a monthly job must hear about); --quiet silences.
-    if format == Format::Csv {
-        for n in &cov.notes {
-            term::note(report::note_text(n, crate::messages::lang()));
-        }
-    }
     Ok(())
 }
 
 /// Streams the snapshots the request uses through the metrics' fold, each with its
 /// org's previous snapshot where there is one (months that join up).
-fn compute(
+pub(super) fn compute(
     view: &store::View,
     reference: &crate::reference::Reference,
     req: &Request,
@@ -246,7 +270,7 @@ fn dedup<T: PartialEq>(v: Vec<T>) -> Vec<T> {
 }
 
 /// Without --period: the month of the newest roll's as-of date.
-fn newest_month(m: &store::Manifest) -> Result<Period> {
+pub(super) fn newest_month(m: &store::Manifest) -> Result<Period> {
     let newest = m
         .ingests
         .iter()

@@ -10,6 +10,7 @@ pub mod fold;
 pub mod group;
 pub mod pct;
 pub mod period;
+pub mod series;
 pub mod suppress;
 mod units;
 

@@ -12,6 +12,16 @@ pub fn ratio(num: u64, den: u64) -> Option<i64> {
 }
 
 /// A percentage given as a number (a target), in hundredths, half away from zero.
+/// `a / b` rounded half away from zero (`b` > 0).
+pub fn div_round(a: i64, b: i64) -> i64 {
+    let q = (2 * a.abs() + b) / (2 * b);
+    if a < 0 {
+        -q
+    } else {
+        q
+    }
+}
+
 pub fn from_f64(v: f64) -> i64 {
     let scaled = v * 100.0;
     // Guard the representation error of values like 45.125 (= 4512.4999…).

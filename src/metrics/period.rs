@@ -92,9 +92,93 @@ impl Period {
         self.end.year()
     }
 
+    /// How many months the period spans (0 for a single date).
+    pub fn months(&self) -> u32 {
+        if self.point {
+            return 0;
+        }
+        let m = |d: NaiveDate| d.year() * 12 + d.month0() as i32;
+        (m(self.end) - m(self.start) + 1) as u32
+    }
+
+    /// The period of the same kind `n` periods later (earlier for a negative `n`).
+    pub fn shifted(&self, n: i32) -> Option<Period> {
+        let months = self.months() as i32;
+        if months == 0 {
+            return None;
+        }
+        let start = if n >= 0 {
+            self.start
+                .checked_add_months(Months::new((n * months) as u32))?
+        } else {
+            self.start
+                .checked_sub_months(Months::new((-n * months) as u32))?
+        };
+        let (y, m) = (start.year(), start.month());
+        match months {
+            1 => Self::month(y, m),
+            3 => Self::span(format!("{y}-Q{}", (m - 1) / 3 + 1), y, m, 3),
+            6 => Self::span(format!("{y}-H{}", (m - 1) / 6 + 1), y, m, 6),
+            12 => Self::span(y.to_string(), y, m, 12),
+            _ => None,
+        }
+    }
+
+    /// The same period a year earlier.
+    pub fn year_earlier(&self) -> Option<Period> {
+        self.shifted(-(12 / self.months().max(1) as i32))
+    }
+
+    /// The periods from `self` to `to`, both included: of one kind, in order.
+    pub fn through(&self, to: &Period) -> Option<Vec<Period>> {
+        if self.point || to.point || self.months() != to.months() || to.start < self.start {
+            return None;
+        }
+        let mut out = vec![self.clone()];
+        while out.last()?.start < to.start {
+            let next = out.last()?.shifted(1)?;
+            out.push(next);
+            if out.len() > 600 {
+                return None;
+            }
+        }
+        (out.last()? == to).then_some(out)
+    }
+
     /// The day before the period starts: where `members_start` is counted.
     pub fn before_start(&self) -> NaiveDate {
         self.start.pred_opt().unwrap_or(self.start)
+    }
+}
+
+#[cfg(test)]
+mod series_tests {
+    use super::*;
+
+    fn p(s: &str) -> Period {
+        Period::parse(s, NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn periods_shift_by_their_own_length() {
+        assert_eq!(p("2026-10").shifted(1), Some(p("2026-11")));
+        assert_eq!(p("2026-12").shifted(1), Some(p("2027-01")));
+        assert_eq!(p("2026-01").shifted(-1), Some(p("2025-12")));
+        assert_eq!(p("2026-Q4").shifted(1), Some(p("2027-Q1")));
+        assert_eq!(p("2026-H1").shifted(1), Some(p("2026-H2")));
+        assert_eq!(p("2026").shifted(-1), Some(p("2025")));
+        assert_eq!(p("2026-10").year_earlier(), Some(p("2025-10")));
+        assert_eq!(p("2026-Q3").year_earlier(), Some(p("2025-Q3")));
+        assert_eq!(p("2026").year_earlier(), Some(p("2025")));
+        let labels: Vec<String> = p("2026-11")
+            .through(&p("2027-02"))
+            .unwrap()
+            .into_iter()
+            .map(|x| x.label)
+            .collect();
+        assert_eq!(labels, ["2026-11", "2026-12", "2027-01", "2027-02"]);
+        assert_eq!(p("2026-10").through(&p("2026-Q4")), None, "two kinds");
+        assert_eq!(p("2026-10").through(&p("2026-09")), None, "backwards");
     }
 }
 

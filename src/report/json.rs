@@ -9,6 +9,7 @@ fn to_json(v: &Value) -> serde_json::Value {
     match v {
         Value::Text(s) => json!(s),
         Value::Count(n) => json!(n),
+        Value::Change(n) => json!(n),
         // Two decimals exactly: build the number from its text.
         Value::Pct(h) => crate::metrics::pct::format(*h)
             .parse::<serde_json::Number>()

@@ -4,6 +4,7 @@ pub mod csv;
 pub mod json;
 pub mod labels;
 pub mod markdown;
+pub mod series;
 pub mod table;
 pub mod xlsx;
 
@@ -78,6 +79,8 @@ pub fn unit_name(r: &CoverageRow) -> Value {
 pub enum Value {
     Text(String),
     Count(u64),
+    /// A signed count (a change in members).
+    Change(i64),
     /// Hundredths of a percent (or of a percentage point).
     Pct(i64),
     Empty,
@@ -122,6 +125,7 @@ pub fn plain(v: &Value) -> String {
     match v {
         Value::Text(s) => crate::text::defuse(s).into_owned(),
         Value::Count(n) => n.to_string(),
+        Value::Change(n) => n.to_string(),
         Value::Pct(h) => pct::format(*h),
         Value::Empty | Value::Suppressed => String::new(),
     }

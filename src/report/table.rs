@@ -13,6 +13,8 @@ pub fn human(v: &Value, col: &str, lang: Lang) -> String {
     match v {
         Value::Text(s) => s.clone(),
         Value::Count(n) => lang.count(*n),
+        Value::Change(n) if *n < 0 => format!("-{}", lang.count(n.unsigned_abs())),
+        Value::Change(n) => format!("+{}", lang.count(*n as u64)),
         Value::Pct(h) if col == "gap_pp" => lang.pp(*h),
         Value::Pct(h) => lang.pct(*h),
         Value::Empty => String::new(),

@@ -79,6 +79,10 @@ pub fn render(cov: &Coverage, opts: &Options) -> Result<Vec<u8>> {
                         ws.write_number_with_format(rr, cc, *n as f64, &count)?;
                         texts.push(n.to_string());
                     }
+                    Value::Change(n) => {
+                        ws.write_number_with_format(rr, cc, *n as f64, &count)?;
+                        texts.push(n.to_string());
+                    }
                     Value::Pct(h) => {
                         ws.write_number_with_format(rr, cc, *h as f64 / 100.0, &pct)?;
                         texts.push("00000.00".into());

@@ -21,6 +21,7 @@ mod reliability;
 mod report;
 mod report_formats;
 mod secret;
+mod series;
 mod signable;
 mod sql;
 mod status;

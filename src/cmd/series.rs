@@ -1,0 +1,83 @@
+//! `tally report --from P --to P` (or `--last N`): each period's report computed as it
+//! would be alone, then set side by side with its changes and pace.
+
+use anyhow::Result;
+use std::collections::HashMap;
+
+use crate::cli::ReportArgs;
+use crate::error::Failure;
+use crate::metrics::dimension::Dimension;
+use crate::metrics::period::Period;
+use crate::metrics::{self, suppress, Coverage, Request};
+use crate::org::OrgOrAny;
+use crate::report::{self, Format};
+use crate::store;
+use crate::term;
+
+pub fn run(
+    view: &store::View,
+    reference: &crate::reference::Reference,
+    args: &ReportArgs,
+    format: Format,
+    periods: Vec<Period>,
+    orgs: Vec<OrgOrAny>,
+    dimensions: Vec<Dimension>,
+) -> Result<()> {
+    if !matches!(format, Format::Csv | Format::Json | Format::Table) {
+        return Err(
+            Failure::usage("a series is written as CSV, JSON or a table")
+                .hint("add --format csv or --format json")
+                .into(),
+        );
+    }
+    // Each period once: the year-earlier reports of a long series are in it already.
+    let mut done: HashMap<String, Coverage> = HashMap::new();
+    let mut compute = |p: &Period| -> Result<Coverage> {
+        if let Some(c) = done.get(&p.label) {
+            return Ok(c.clone());
+        }
+        let req = Request {
+            period: p.clone(),
+            orgs: orgs.clone(),
+            dimensions: dimensions.clone(),
+        };
+        let mut cov = super::report::compute(view, reference, &req)?;
+        if let Some(n) = args.min_cell {
+            suppress::apply(&mut cov.rows, n);
+            suppress::units(&mut cov, n);
+        }
+        done.insert(p.label.clone(), cov.clone());
+        Ok(cov)
+    };
+    let mut reports = Vec::with_capacity(periods.len());
+    for p in &periods {
+        reports.push((p.clone(), compute(p)?));
+    }
+    let mut earlier = Vec::with_capacity(periods.len());
+    for p in &periods {
+        earlier.push(match p.year_earlier() {
+            Some(e) => Some(compute(&e)?),
+            None => None,
+        });
+    }
+    let rows = metrics::series::series(&reports, &earlier, args.pace_over as usize);
+    let lang = crate::messages::lang();
+    let bytes = report::series::render(
+        &reports,
+        &rows,
+        format,
+        lang,
+        (format == Format::Table && args.output.is_none())
+            .then(term::stdout_width)
+            .flatten(),
+    )?;
+    super::report::emit(args, bytes)?;
+    if format == Format::Csv {
+        for (p, cov) in &reports {
+            for n in &cov.notes {
+                term::note(format!("{}: {}", p.label, report::note_text(n, lang)));
+            }
+        }
+    }
+    Ok(())
+}

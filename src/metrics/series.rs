@@ -1,0 +1,252 @@
+//! Months side by side: the single-period reports of a run of periods, each row with its
+//! change against the previous period and the same period a year earlier, and, below
+//! target, the pace toward it (docs/metrics.md, "Series").
+
+use std::collections::HashMap;
+
+use super::period::Period;
+use super::{Coverage, CoverageRow};
+use crate::org::OrgOrAny;
+
+/// Points a pace needs, and the most it takes (the last ones).
+pub const PACE_MIN: usize = 4;
+pub const PACE_DEFAULT: usize = 6;
+
+/// When a row's line reaches its target.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reaches {
+    /// The month (`2027-03`) in which the line crosses the target.
+    Month(String),
+    /// The line does not rise.
+    NoProgress,
+    /// Fewer than four periods with data since the denominator or target last changed.
+    InsufficientData,
+}
+
+impl Reaches {
+    pub fn code(&self) -> String {
+        match self {
+            Reaches::Month(m) => m.clone(),
+            Reaches::NoProgress => "no_progress".into(),
+            Reaches::InsufficientData => "insufficient_data".into(),
+        }
+    }
+}
+
+/// A row of a series: the period's row, its changes, and its pace where below target.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeriesRow {
+    pub row: CoverageRow,
+    /// Coverage minus the previous period's, in hundredths of a point.
+    pub coverage_change_pp: Option<i64>,
+    /// Coverage minus that of the same period a year earlier.
+    pub coverage_yoy_pp: Option<i64>,
+    pub members_change: Option<i64>,
+    /// Least-squares slope of coverage over the last periods, hundredths of a point a
+    /// month; below target only.
+    pub pace_pp_per_month: Option<i64>,
+    /// The gap spread over the months left in the target's year.
+    pub required_pp_per_month: Option<i64>,
+    pub reaches_target: Option<Reaches>,
+}
+
+type Key = (OrgOrAny, String, String);
+
+fn key(r: &CoverageRow) -> Key {
+    (r.org, r.dimension.clone(), r.group.clone())
+}
+
+/// The series of `reports` (one per period, in order), each with the report of the
+/// same period a year earlier (`None` where it could not be computed), the pace taken
+/// over the last `window` periods with data.
+pub fn series(
+    reports: &[(Period, Coverage)],
+    year_earlier: &[Option<Coverage>],
+    window: usize,
+) -> Vec<SeriesRow> {
+    let index: Vec<HashMap<Key, &CoverageRow>> = reports
+        .iter()
+        .map(|(_, c)| c.rows.iter().map(|r| (key(r), r)).collect())
+        .collect();
+    let earlier: Vec<HashMap<Key, &CoverageRow>> = year_earlier
+        .iter()
+        .map(|c| {
+            c.as_ref()
+                .map(|c| c.rows.iter().map(|r| (key(r), r)).collect())
+                .unwrap_or_default()
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (i, (period, cov)) in reports.iter().enumerate() {
+        for r in &cov.rows {
+            let k = key(r);
+            let prev = i.checked_sub(1).and_then(|j| index[j].get(&k).copied());
+            let yoy = earlier.get(i).and_then(|m| m.get(&k).copied());
+            let diff = |a: Option<i64>, b: Option<i64>| a.zip(b).map(|(a, b)| a - b);
+            let members = |r: &CoverageRow| r.members.map(|m| m as i64);
+            let mut s = SeriesRow {
+                row: r.clone(),
+                coverage_change_pp: diff(r.coverage_pct, prev.and_then(|p| p.coverage_pct)),
+                coverage_yoy_pp: diff(r.coverage_pct, yoy.and_then(|p| p.coverage_pct)),
+                members_change: diff(members(r), prev.and_then(members)),
+                pace_pp_per_month: None,
+                required_pp_per_month: None,
+                reaches_target: None,
+            };
+            if r.gap_pp.is_some_and(|g| g < 0) {
+                let history: Vec<(&Period, &CoverageRow)> = (0..=i)
+                    .filter_map(|j| index[j].get(&k).map(|row| (&reports[j].0, *row)))
+                    .collect();
+                pace(&mut s, period, &history, window);
+            }
+            out.push(s);
+        }
+    }
+    out
+}
+
+/// The months since year 0 of a period's last month: the x of its point.
+fn month_index(p: &Period) -> i64 {
+    use chrono::Datelike;
+    i64::from(p.end.year()) * 12 + i64::from(p.end.month0())
+}
+
+/// Pace, required pace and when the target is reached, for a row below target.
+fn pace(s: &mut SeriesRow, period: &Period, history: &[(&Period, &CoverageRow)], window: usize) {
+    let (Some(cov), Some(target)) = (s.row.coverage_pct, s.row.target_pct) else {
+        return;
+    };
+    use chrono::Datelike;
+    let left = 12 - i64::from(period.end.month());
+    if left > 0 {
+        s.required_pp_per_month = Some(super::pct::div_round(target - cov, left));
+    }
+    // The line restarts where the denominator or the target changed.
+    let mut points: Vec<(f64, f64)> = Vec::new();
+    for (p, r) in history.iter().rev() {
+        if r.eligible != s.row.eligible || r.target_pct != s.row.target_pct {
+            break;
+        }
+        if let Some(c) = r.coverage_pct {
+            points.push((month_index(p) as f64, c as f64 / 100.0));
+        }
+        if points.len() == window {
+            break;
+        }
+    }
+    if points.len() < PACE_MIN.min(window.max(1)) || points.len() < PACE_MIN {
+        s.reaches_target = Some(Reaches::InsufficientData);
+        return;
+    }
+    let n = points.len() as f64;
+    let (mx, my) = (
+        points.iter().map(|p| p.0).sum::<f64>() / n,
+        points.iter().map(|p| p.1).sum::<f64>() / n,
+    );
+    let sxx: f64 = points.iter().map(|p| (p.0 - mx).powi(2)).sum();
+    let sxy: f64 = points.iter().map(|p| (p.0 - mx) * (p.1 - my)).sum();
+    let slope = if sxx > 0.0 { sxy / sxx } else { 0.0 };
+    let hundredths = (slope * 100.0).round() as i64;
+    s.pace_pp_per_month = Some(hundredths);
+    if hundredths <= 0 {
+        s.reaches_target = Some(Reaches::NoProgress);
+        return;
+    }
+    // Where the fitted line meets the target: months after the latest point.
+    let at_now = my + slope * (month_index(period) as f64 - mx);
+    let months = ((target as f64 / 100.0 - at_now) / slope).ceil().max(0.0) as i64;
+    let m = month_index(period) + months;
+    s.reaches_target = Some(Reaches::Month(format!("{}-{:02}", m / 12, m % 12 + 1)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::org::Org;
+
+    fn row(coverage: i64, target: i64, members: u64) -> CoverageRow {
+        CoverageRow {
+            period: String::new(),
+            org: OrgOrAny::Org(Org::Youth),
+            dimension: "total".into(),
+            group: "all".into(),
+            group_name: "all".into(),
+            unit_level: false,
+            members: Some(members),
+            members_start: None,
+            recruited: None,
+            left: None,
+            eligible: Some(1000),
+            coverage_pct: Some(coverage),
+            recruit_rate_pct: None,
+            target_pct: Some(target),
+            gap_pp: Some(coverage - target),
+            enterprises: None,
+            enterprises_reached: None,
+            snapshot_as_of: None,
+            suppressed: Vec::new(),
+        }
+    }
+
+    fn month(m: u32) -> Period {
+        Period::month(2026, m).unwrap()
+    }
+
+    fn reports(coverages: &[i64]) -> Vec<(Period, Coverage)> {
+        coverages
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                (
+                    month(i as u32 + 1),
+                    Coverage {
+                        rows: vec![row(*c, 7000, (*c / 10) as u64)],
+                        ..Coverage::default()
+                    },
+                )
+            })
+            .collect()
+    }
+
+    /// Coverage 50, 52, 54, 56, 58, 60% in January–June against 70%: +2.00 pp a
+    /// month; the line is at 60 in June, 70 five months later: November. The gap of
+    /// 10 points over the 6 months left: 1.67 a month.
+    #[test]
+    fn pace_and_when_the_target_is_reached_by_hand() {
+        let r = reports(&[5000, 5200, 5400, 5600, 5800, 6000]);
+        let s = series(&r, &vec![None; 6], PACE_DEFAULT);
+        let june = &s[5];
+        assert_eq!(june.coverage_change_pp, Some(200));
+        assert_eq!(june.members_change, Some(20));
+        assert_eq!(june.pace_pp_per_month, Some(200));
+        assert_eq!(june.reaches_target, Some(Reaches::Month("2026-11".into())));
+        assert_eq!(june.required_pp_per_month, Some(167));
+        // March has three points: not enough.
+        assert_eq!(s[2].reaches_target, Some(Reaches::InsufficientData));
+        assert_eq!(s[0].coverage_change_pp, None, "no earlier period");
+    }
+
+    #[test]
+    fn a_falling_line_makes_no_progress_and_a_new_target_restarts_it() {
+        let r = reports(&[6000, 5900, 5800, 5800, 5700]);
+        let s = series(&r, &vec![None; 5], PACE_DEFAULT);
+        assert_eq!(s[4].reaches_target, Some(Reaches::NoProgress));
+        assert!(s[4].pace_pp_per_month.is_some_and(|p| p < 0));
+        let mut r = reports(&[5000, 5200, 5400, 5600, 5800]);
+        r[4].1.rows[0].target_pct = Some(7500);
+        r[4].1.rows[0].gap_pp = Some(5800 - 7500);
+        let s = series(&r, &vec![None; 5], PACE_DEFAULT);
+        assert_eq!(s[4].reaches_target, Some(Reaches::InsufficientData));
+    }
+
+    #[test]
+    fn year_over_year_against_the_same_period() {
+        let r = reports(&[5000]);
+        let earlier = Coverage {
+            rows: vec![row(4500, 7000, 450)],
+            ..Coverage::default()
+        };
+        let s = series(&r, &[Some(earlier)], PACE_DEFAULT);
+        assert_eq!(s[0].coverage_yoy_pp, Some(500));
+    }
+}

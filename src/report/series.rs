@@ -1,0 +1,287 @@
+//! A series of periods: the tidy rows of every period with their changes and pace (CSV,
+//! JSON), or, for a person, a line per organization and focus area with a sparkline.
+
+use super::labels::Lang;
+use super::{note_text, plain, values, Format, Value, COLUMNS};
+use crate::metrics::period::Period;
+use crate::metrics::series::SeriesRow;
+use crate::metrics::{pct, Coverage};
+use serde_json::{json, Map};
+
+/// The columns a series adds to the tidy ones.
+pub const SERIES_COLUMNS: [&str; 6] = [
+    "coverage_change_pp",
+    "coverage_yoy_pp",
+    "members_change",
+    "pace_pp_per_month",
+    "required_pp_per_month",
+    "reaches_target",
+];
+
+fn extra(s: &SeriesRow) -> [Value; 6] {
+    let p = |v: Option<i64>| v.map(Value::Pct).unwrap_or(Value::Empty);
+    [
+        p(s.coverage_change_pp),
+        p(s.coverage_yoy_pp),
+        s.members_change.map(Value::Change).unwrap_or(Value::Empty),
+        p(s.pace_pp_per_month),
+        p(s.required_pp_per_month),
+        s.reaches_target
+            .as_ref()
+            .map(|r| Value::Text(r.code()))
+            .unwrap_or(Value::Empty),
+    ]
+}
+
+pub fn render(
+    reports: &[(Period, Coverage)],
+    rows: &[SeriesRow],
+    format: Format,
+    lang: Lang,
+    width: Option<usize>,
+) -> anyhow::Result<Vec<u8>> {
+    match format {
+        Format::Json => json_doc(reports, rows),
+        Format::Table => Ok(table(reports, rows, lang, width).into_bytes()),
+        _ => csv_doc(rows),
+    }
+}
+
+fn csv_doc(rows: &[SeriesRow]) -> anyhow::Result<Vec<u8>> {
+    let mut w = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    let units = rows.iter().any(|r| r.row.unit_level);
+    let mut head: Vec<&str> = COLUMNS.iter().chain(&SERIES_COLUMNS).copied().collect();
+    if units {
+        head.push(super::UNIT_NAME);
+    }
+    w.write_record(&head)?;
+    for s in rows {
+        let mut rec: Vec<String> = values(&s.row).iter().map(plain).collect();
+        rec.extend(extra(s).iter().map(plain));
+        if units {
+            rec.push(plain(&super::unit_name(&s.row)));
+        }
+        w.write_record(&rec)?;
+    }
+    w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))
+}
+
+fn json_doc(reports: &[(Period, Coverage)], rows: &[SeriesRow]) -> anyhow::Result<Vec<u8>> {
+    let to_json = |v: &Value| match v {
+        Value::Text(s) => json!(s),
+        Value::Count(n) => json!(n),
+        Value::Change(n) => json!(n),
+        Value::Pct(h) => pct::format(*h)
+            .parse::<serde_json::Number>()
+            .map(serde_json::Value::Number)
+            .unwrap_or(serde_json::Value::Null),
+        Value::Empty | Value::Suppressed => serde_json::Value::Null,
+    };
+    let units = rows.iter().any(|r| r.row.unit_level);
+    let out_rows: Vec<serde_json::Value> = rows
+        .iter()
+        .map(|s| {
+            let mut obj = Map::new();
+            for (k, v) in COLUMNS.iter().zip(values(&s.row)) {
+                obj.insert(k.to_string(), to_json(&v));
+            }
+            for (k, v) in SERIES_COLUMNS.iter().zip(extra(s)) {
+                obj.insert(k.to_string(), to_json(&v));
+            }
+            if units {
+                obj.insert(super::UNIT_NAME.into(), to_json(&super::unit_name(&s.row)));
+            }
+            serde_json::Value::Object(obj)
+        })
+        .collect();
+    let notes: Vec<serde_json::Value> = reports
+        .iter()
+        .flat_map(|(p, c)| {
+            c.notes
+                .iter()
+                .map(move |n| json!({"period": p.label, "text": note_text(n, Lang::En)}))
+        })
+        .collect();
+    let periods: Vec<&str> = reports.iter().map(|(p, _)| p.label.as_str()).collect();
+    let doc = json!({"periods": periods, "rows": out_rows, "notes": notes});
+    let mut bytes = serde_json::to_vec_pretty(&doc)?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+/// Block characters for a sparkline, lowest to highest.
+const BLOCKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+
+/// One character a value, scaled between the line's lowest and highest; a blank where
+/// a period has no number.
+pub fn sparkline(values: &[Option<i64>]) -> String {
+    let known: Vec<i64> = values.iter().flatten().copied().collect();
+    let (Some(lo), Some(hi)) = (known.iter().min(), known.iter().max()) else {
+        return " ".repeat(values.len());
+    };
+    values
+        .iter()
+        .map(|v| match v {
+            None => ' ',
+            Some(_) if hi == lo => BLOCKS[3],
+            Some(v) => BLOCKS[((v - lo) * 7 / (hi - lo)) as usize],
+        })
+        .collect()
+}
+
+/// The focus areas a person follows: the total and the directive's four.
+const LINES: [(&str, &str); 5] = [
+    ("total", "all"),
+    ("ethnic_minority", "yes"),
+    ("religious", "yes"),
+    ("rural", "yes"),
+    ("ownership", "non_state"),
+];
+
+fn table(
+    reports: &[(Period, Coverage)],
+    rows: &[SeriesRow],
+    lang: Lang,
+    width: Option<usize>,
+) -> String {
+    use comfy_table::{presets::UTF8_FULL_CONDENSED, CellAlignment, ContentArrangement, Table};
+    let first = reports.first().map(|(p, _)| p.label.as_str()).unwrap_or("");
+    let last = reports.last().map(|(p, _)| p.label.as_str()).unwrap_or("");
+    let mut out = format!("{} — {first} … {last}\n\n", lang.text("title"));
+    let mut t = Table::new();
+    t.load_preset(UTF8_FULL_CONDENSED);
+    if let Some(w) = width {
+        t.set_content_arrangement(ContentArrangement::Dynamic)
+            .set_width(u16::try_from(w).unwrap_or(u16::MAX));
+    }
+    let en = lang == Lang::En;
+    let heads: [&str; 8] = if en {
+        [
+            "Organization",
+            "Area",
+            "Coverage by period",
+            "First",
+            "Last",
+            "Change (pp)",
+            "Pace (pp/month)",
+            "Reaches target",
+        ]
+    } else {
+        [
+            "Tổ chức",
+            "Địa bàn",
+            "Tỷ lệ qua các kỳ",
+            "Đầu kỳ",
+            "Cuối kỳ",
+            "Thay đổi (điểm %)",
+            "Tốc độ (điểm %/tháng)",
+            "Đạt chỉ tiêu",
+        ]
+    };
+    t.set_header(heads.to_vec());
+    let mut orgs: Vec<crate::org::OrgOrAny> = Vec::new();
+    for s in rows {
+        if !orgs.contains(&s.row.org) {
+            orgs.push(s.row.org);
+        }
+    }
+    orgs.sort();
+    let last_label = last.to_string();
+    for org in orgs {
+        for (dim, group) in LINES {
+            let line: Vec<&SeriesRow> = rows
+                .iter()
+                .filter(|s| s.row.org == org && s.row.dimension == dim && s.row.group == group)
+                .collect();
+            if line.is_empty() {
+                continue;
+            }
+            let by_period: Vec<Option<i64>> = reports
+                .iter()
+                .map(|(p, _)| {
+                    line.iter()
+                        .find(|s| s.row.period == p.label)
+                        .and_then(|s| s.row.coverage_pct)
+                })
+                .collect();
+            if by_period.iter().all(Option::is_none) {
+                continue;
+            }
+            let first_v = by_period.iter().flatten().next().copied();
+            let last_row = line.iter().find(|s| s.row.period == last_label);
+            let area = lang.dimension(dim);
+            t.add_row(vec![
+                lang.org(org).to_string(),
+                area,
+                sparkline(&by_period),
+                first_v.map(|v| lang.pct(v)).unwrap_or_default(),
+                last_row
+                    .and_then(|s| s.row.coverage_pct)
+                    .map(|v| lang.pct(v))
+                    .unwrap_or_default(),
+                match (first_v, last_row.and_then(|s| s.row.coverage_pct)) {
+                    (Some(a), Some(b)) => lang.pp(b - a),
+                    _ => String::new(),
+                },
+                last_row
+                    .and_then(|s| s.pace_pp_per_month)
+                    .map(|v| lang.pp(v))
+                    .unwrap_or_default(),
+                last_row
+                    .and_then(|s| s.reaches_target.as_ref())
+                    .map(|r| reaches_text(&r.code(), lang))
+                    .unwrap_or_default(),
+            ]);
+        }
+    }
+    for i in 3..7 {
+        if let Some(c) = t.column_mut(i) {
+            c.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    out.push_str(&format!("{t}\n"));
+    let notes: Vec<String> = reports
+        .last()
+        .map(|(p, c)| {
+            c.notes
+                .iter()
+                .map(|n| format!("{}: {}", p.label, note_text(n, lang)))
+                .collect()
+        })
+        .unwrap_or_default();
+    if !notes.is_empty() {
+        out.push_str(&format!("\n{}\n", lang.text("notes")));
+        for n in notes {
+            out.push_str(&format!("- {n}\n"));
+        }
+    }
+    out
+}
+
+fn reaches_text(code: &str, lang: Lang) -> String {
+    match (code, lang) {
+        ("no_progress", Lang::En) => "no progress".into(),
+        ("no_progress", Lang::Vi) => "không tiến triển".into(),
+        ("insufficient_data", Lang::En) => "too few periods".into(),
+        ("insufficient_data", Lang::Vi) => "chưa đủ số kỳ".into(),
+        (m, Lang::En) => m.to_string(),
+        (m, Lang::Vi) => match m.split_once('-') {
+            Some((y, mo)) => format!("Tháng {}/{y}", mo.trim_start_matches('0')),
+            None => m.to_string(),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sparkline_scales_to_its_own_range() {
+        assert_eq!(sparkline(&[Some(0), Some(50), Some(100)]), "▁▄█");
+        assert_eq!(sparkline(&[Some(5), None, Some(5)]), "▄ ▄");
+        assert_eq!(sparkline(&[None, None]), "  ");
+    }
+}

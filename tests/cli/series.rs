@@ -1,0 +1,149 @@
+//! Months side by side: a series is its single-period reports, in order, each row with
+//! its change against the period before.
+
+use crate::workdir::Workdir;
+
+fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    let mut rdr = csv::Reader::from_reader(text.as_bytes());
+    rdr.records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect()
+}
+
+/// Three monthly youth rolls (October, November, December) over the fixtures.
+fn three_months() -> Workdir {
+    let w = Workdir::new().with_youth_roll();
+    w.write(
+        "t11.csv",
+        "Họ và tên,Ngày sinh,Mã xã,Ngày vào Đoàn,Trạng thái\nNguyễn Văn An,15/03/2000,02647,01/01/2018,Đang sinh hoạt\nLò Thị Hoà,20/05/2001,02680,26/03/2019,Đã ra\nSùng Văn D,04/04/2000,02647,05/11/2026,Đang sinh hoạt\n",
+    );
+    w.write(
+        "t12.csv",
+        "Họ và tên,Ngày sinh,Mã xã,Ngày vào Đoàn,Trạng thái\nNguyễn Văn An,15/03/2000,02647,01/01/2018,Đang sinh hoạt\nSùng Văn D,04/04/2000,02647,05/11/2026,Đang sinh hoạt\nGiàng Văn E,01/01/2001,02683,10/12/2026,Đang sinh hoạt\n",
+    );
+    w.tally(&[
+        "ingest",
+        "t11.csv",
+        "--org",
+        "youth",
+        "--as-of",
+        "30/11/2026",
+    ])
+    .expect(0);
+    w.tally(&[
+        "ingest",
+        "t12.csv",
+        "--org",
+        "youth",
+        "--as-of",
+        "31/12/2026",
+    ])
+    .expect(0);
+    w
+}
+
+/// For months, quarters and years, each period's rows of the series are its report run
+/// alone, cell for cell.
+#[test]
+fn a_series_is_its_single_period_reports_side_by_side() {
+    let w = three_months();
+    for (from, to, periods) in [
+        (
+            "2026-09",
+            "2026-12",
+            vec!["2026-09", "2026-10", "2026-11", "2026-12"],
+        ),
+        ("2026-Q3", "2026-Q4", vec!["2026-Q3", "2026-Q4"]),
+        ("2025", "2026", vec!["2025", "2026"]),
+    ] {
+        let series = csv_rows(
+            &w.tally(&["report", "--from", from, "--to", to, "--format", "csv"])
+                .expect(0)
+                .stdout,
+        );
+        let mut alone = Vec::new();
+        for p in &periods {
+            alone.extend(csv_rows(
+                &w.tally(&["report", "--period", p, "--format", "csv"])
+                    .expect(0)
+                    .stdout,
+            ));
+        }
+        let cut: Vec<Vec<String>> = series.iter().map(|r| r[..16].to_vec()).collect();
+        assert_eq!(cut, alone, "{from}..{to}");
+    }
+}
+
+/// The change columns are differences of the single-period numbers.
+#[test]
+fn changes_are_differences_of_the_periods() {
+    let w = three_months();
+    let rows = csv_rows(
+        &w.tally(&[
+            "report", "--from", "2026-10", "--to", "2026-12", "--org", "youth", "--format", "csv",
+        ])
+        .expect(0)
+        .stdout,
+    );
+    let total = |p: &str| {
+        rows.iter()
+            .find(|r| r[0] == p && r[2] == "total")
+            .unwrap()
+            .clone()
+    };
+    // Members: October 3 (DV001, DV002, DV003), November 2 (An, D), December 3.
+    assert_eq!(total("2026-10")[4], "3");
+    assert_eq!(total("2026-11")[18], "-1");
+    assert_eq!(total("2026-12")[18], "1");
+    // Coverage of 280 eligible: 1.07%, 0.71%, 1.07%: −0.36, then +0.36.
+    assert_eq!(total("2026-11")[16], "-0.36");
+    assert_eq!(total("2026-12")[16], "0.36");
+    assert_eq!(total("2026-10")[16], "", "no period before the first");
+    // A year earlier there is no roll: no year-over-year change.
+    assert_eq!(total("2026-12")[17], "");
+    // Three points: too few for a pace; 0 months left in December: no required pace.
+    assert_eq!(total("2026-12")[21], "insufficient_data");
+    assert_eq!(total("2026-12")[20], "");
+    let json: serde_json::Value = serde_json::from_str(
+        &w.tally(&[
+            "report", "--last", "3", "--org", "youth", "--format", "json",
+        ])
+        .expect(0)
+        .stdout,
+    )
+    .unwrap();
+    assert_eq!(
+        json["periods"],
+        serde_json::json!(["2026-10", "2026-11", "2026-12"])
+    );
+}
+
+#[test]
+fn series_usage_errors() {
+    let w = three_months();
+    let run = w
+        .tally(&["report", "--from", "2026-10", "--to", "2026-Q4"])
+        .expect(2);
+    assert!(
+        run.stderr.contains("two periods of one kind"),
+        "{}",
+        run.stderr
+    );
+    w.tally(&["report", "--from", "2026-10"]).expect(2);
+    let run = w
+        .tally(&["report", "--last", "3", "--format", "md"])
+        .expect(2);
+    assert!(
+        run.stderr
+            .contains("a series is written as CSV, JSON or a table"),
+        "{}",
+        run.stderr
+    );
+    // The table: a line per organization and focus area, with its sparkline.
+    let t = w
+        .tally(&["report", "--last", "3", "--org", "youth"])
+        .expect(0)
+        .stdout;
+    assert!(t.contains("2026-10 … 2026-12"), "{t}");
+    assert!(t.contains("█"), "{t}");
+}
