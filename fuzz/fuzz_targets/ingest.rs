@@ -56,6 +56,9 @@ fn options(files: Vec<PathBuf>) -> Options {
         replace: false,
         wait: Duration::from_secs(5),
         rejects: None,
+        sheets: Vec::new(),
+        bom: false,
+        codes: Default::default(),
     }
 }
 

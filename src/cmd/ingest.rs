@@ -83,6 +83,34 @@ pub fn run(store: &Store, args: &IngestArgs, wait: Duration) -> Result<()> {
         .into())
 }
 
+/// A kind of file as the reader's language names it.
+fn kind_name(code: &str) -> String {
+    use crate::report::labels::Lang;
+    match (crate::messages::lang(), code) {
+        (Lang::Vi, "roll") => "danh sách thành viên".into(),
+        (Lang::Vi, "areas") => "danh mục địa bàn".into(),
+        (Lang::Vi, "enterprises") => "danh mục doanh nghiệp".into(),
+        (Lang::Vi, "eligible") => "số đối tượng".into(),
+        (Lang::Vi, "targets") => "chỉ tiêu".into(),
+        (_, other) => other.to_string(),
+    }
+}
+
+/// "women roll as of 2026-10-31", or in Vietnamese "danh sách Hội Liên hiệp Phụ nữ
+/// chốt ngày 31/10/2026".
+fn roll_name(org: &str, as_of: &str) -> String {
+    use crate::report::labels::Lang;
+    let lang = crate::messages::lang();
+    match (lang, crate::org::Org::parse(org)) {
+        (Lang::Vi, Some(o)) => format!(
+            "danh sách {} chốt ngày {}",
+            lang.org(o.into()),
+            lang.date(as_of)
+        ),
+        _ => format!("{org} roll as of {as_of}"),
+    }
+}
+
 fn print_warnings(summary: &Summary) {
     for w in &summary.warnings {
         term::warn(w);
@@ -175,7 +203,7 @@ fn print_files(summary: &Summary, dry_run: bool) -> Result<()> {
             },
             f.header_line,
             if f.kind_detected {
-                format!(", detected as {}", f.kind)
+                format!(", detected as {}", kind_name(f.kind.code()))
             } else {
                 String::new()
             }
@@ -199,8 +227,8 @@ fn print_files(summary: &Summary, dry_run: bool) -> Result<()> {
             Outcome::Ingested(recs) => {
                 for r in recs {
                     let what = match (&r.org, &r.as_of) {
-                        (Some(o), Some(d)) => format!("{o} roll as of {d}"),
-                        _ => r.kind.clone(),
+                        (Some(o), Some(d)) => roll_name(o, d),
+                        _ => kind_name(&r.kind),
                     };
                     let rejected = if f.rejected > 0 {
                         format!(", {} rejected", f.rejected)

@@ -14,7 +14,7 @@ pub struct Period {
 }
 
 pub const PERIOD_FORMS: &str =
-    "2026-10, 2026-Q3, 2026-H1, 2026, this-month, last-month, this-year, last-year";
+    "2026-10 (10/2026, tháng 10/2026), 2026-Q3 (quý 3/2026), 2026-H1 (6 tháng đầu năm 2026), 2026 (năm 2026), this-month, last-month, this-year, last-year";
 
 fn month_end(y: i32, m: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, 1)?
@@ -47,8 +47,14 @@ impl Period {
         }
     }
 
-    /// Parses a period; relative forms count from `today`.
+    /// Parses a period; relative forms count from `today`. Besides the machine forms
+    /// (`2026-10`, `2026-Q4`, `2026-H1`, `2026`), the ways people write them:
+    /// `10/2026`, `T10/2026`, `tháng 10/2026`, `Q4/2026`, `quý 4/2026`, `quý IV/2026`,
+    /// `6 tháng đầu năm 2026`, `6 tháng cuối năm 2026`, `năm 2026`.
     pub fn parse(raw: &str, today: NaiveDate) -> Option<Period> {
+        if let Some(p) = Self::parse_written(raw) {
+            return Some(p);
+        }
         let s = raw.trim().to_ascii_lowercase();
         match s.as_str() {
             "last-month" => {
@@ -86,6 +92,54 @@ impl Period {
             }
             _ => None,
         }
+    }
+
+    /// A period as Vietnamese (or English) text writes it.
+    fn parse_written(raw: &str) -> Option<Period> {
+        let key = crate::text::fold(raw);
+        let key = key.trim();
+        let year_of = |s: &str| -> Option<i32> {
+            let s = s.trim();
+            (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| s.parse().ok())
+                .flatten()
+        };
+        let roman = |s: &str| -> Option<u32> {
+            match s.trim() {
+                "1" | "i" => Some(1),
+                "2" | "ii" => Some(2),
+                "3" | "iii" => Some(3),
+                "4" | "iv" => Some(4),
+                _ => None,
+            }
+        };
+        // Half years: "6 tháng đầu năm 2026", "6 tháng cuối năm 2026".
+        for (words, h) in [("6 thang dau nam ", 1), ("6 thang cuoi nam ", 2)] {
+            if let Some(y) = key.strip_prefix(words).and_then(year_of) {
+                return Self::span(format!("{y}-H{h}"), y, 6 * h - 5, 6);
+            }
+        }
+        if let Some(y) = key.strip_prefix("nam ").and_then(year_of) {
+            return Self::span(y.to_string(), y, 1, 12);
+        }
+        // Folded, "10/2026" reads "10 2026": the year is the last word.
+        let (head, y) = key.rsplit_once(' ')?;
+        let y = year_of(y)?;
+        let head = head.trim();
+        let month = head
+            .strip_prefix("thang ")
+            .or_else(|| head.strip_prefix('t'))
+            .unwrap_or(head)
+            .trim();
+        if let Some(q) = head
+            .strip_prefix("quy ")
+            .or_else(|| head.strip_prefix('q'))
+            .and_then(roman)
+        {
+            return Self::span(format!("{y}-Q{q}"), y, 3 * q - 2, 3);
+        }
+        let m: u32 = month.parse().ok().filter(|m| (1..=12).contains(m))?;
+        (month.len() <= 2).then(|| Self::month(y, m)).flatten()
     }
 
     pub fn year(&self) -> i32 {
@@ -178,6 +232,25 @@ mod series_tests {
             .collect();
         assert_eq!(labels, ["2026-11", "2026-12", "2027-01", "2027-02"]);
         assert_eq!(p("2026-10").through(&p("2026-Q4")), None, "two kinds");
+        // As people write them.
+        for (written, machine) in [
+            ("10/2026", "2026-10"),
+            ("T10/2026", "2026-10"),
+            ("tháng 10/2026", "2026-10"),
+            ("Tháng 1/2026", "2026-01"),
+            ("Q4/2026", "2026-Q4"),
+            ("quý 4/2026", "2026-Q4"),
+            ("Quý IV/2026", "2026-Q4"),
+            ("6 tháng đầu năm 2026", "2026-H1"),
+            ("6 tháng cuối năm 2026", "2026-H2"),
+            ("năm 2026", "2026"),
+        ] {
+            assert_eq!(p(written), p(machine), "{written}");
+        }
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        for bad in ["13/2026", "T13/2026", "quý 5/2026", "10/26", "tháng/2026"] {
+            assert_eq!(Period::parse(bad, today), None, "{bad}");
+        }
         assert_eq!(p("2026-10").through(&p("2026-09")), None, "backwards");
     }
 }

@@ -29,6 +29,37 @@ impl Lang {
         }
     }
 
+    /// A period as a reader writes it: `2026-10` in English; `Tháng 10/2026`,
+    /// `Quý IV/2026`, `6 tháng đầu năm 2026`, `Năm 2026` in Vietnamese; a date
+    /// (`--as-of`) as 31/10/2026.
+    pub fn period(self, label: &str) -> String {
+        if let Ok(d) = label.parse::<chrono::NaiveDate>() {
+            return d.format("%d/%m/%Y").to_string();
+        }
+        if self == Lang::En {
+            return label.to_string();
+        }
+        match label.split_once('-') {
+            None => format!("Năm {label}"),
+            Some((y, q)) if q.starts_with('Q') => {
+                let roman = ["I", "II", "III", "IV"];
+                let n: usize = q[1..].parse().unwrap_or(1);
+                format!("Quý {}/{y}", roman.get(n.wrapping_sub(1)).unwrap_or(&"?"))
+            }
+            Some((y, "H1")) => format!("6 tháng đầu năm {y}"),
+            Some((y, "H2")) => format!("6 tháng cuối năm {y}"),
+            Some((y, m)) => format!("Tháng {}/{y}", m.trim_start_matches('0')),
+        }
+    }
+
+    /// A date as a reader writes it: 31/10/2026 in Vietnamese, ISO in English.
+    pub fn date(self, iso: &str) -> String {
+        match (self, iso.parse::<chrono::NaiveDate>()) {
+            (Lang::Vi, Ok(d)) => d.format("%d/%m/%Y").to_string(),
+            _ => iso.to_string(),
+        }
+    }
+
     pub fn org(self, o: OrgOrAny) -> &'static str {
         match (self, o) {
             (Lang::En, OrgOrAny::Org(Org::Union)) => "Trade union",

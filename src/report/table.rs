@@ -11,6 +11,8 @@ use crate::org::OrgOrAny;
 /// A cell as a person reads it.
 pub fn human(v: &Value, col: &str, lang: Lang) -> String {
     match v {
+        Value::Text(s) if col == "snapshot_as_of" => lang.date(s),
+        Value::Text(s) if col == "period" => lang.period(s),
         Value::Text(s) => s.clone(),
         Value::Count(n) => lang.count(*n),
         Value::Change(n) if *n < 0 => format!("-{}", lang.count(n.unsigned_abs())),
@@ -278,7 +280,7 @@ pub fn title(cov: &Coverage, lang: Lang) -> String {
     let period = cov
         .rows
         .first()
-        .map(|r| r.period.clone())
+        .map(|r| lang.period(&r.period))
         .unwrap_or_default();
     format!("{} — {period}", lang.text("title"))
 }

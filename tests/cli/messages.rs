@@ -44,8 +44,8 @@ fn a_rejected_roll_explains_itself_in_vietnamese_under_a_vietnamese_locale() {
     assert_eq!(code, 65, "{stderr}");
     for said in [
         // The summary line.
-        "roll_youth_bad.csv: sẽ lưu 2 dòng của danh sách youth chốt ngày 2026-10-31 (lần nạp ",
-        ", loại 8 dòng; utf-8, dòng tiêu đề 1, nhận ra là tệp roll)",
+        "roll_youth_bad.csv: sẽ lưu 2 dòng của danh sách Đoàn Thanh niên chốt ngày 31/10/2026 (lần nạp ",
+        ", loại 8 dòng; utf-8, dòng tiêu đề 1, nhận ra là tệp danh sách thành viên)",
     ] {
         assert!(stdout.contains(said), "missing {said:?} in\n{stdout}");
     }

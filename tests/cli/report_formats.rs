@@ -533,7 +533,12 @@ fn markdown_and_every_xlsx_sheet_carry_the_numbers_in_both_languages() {
         };
         let summary = [
             org.to_string(),
-            "2026-10-31".into(),
+            if lang == "vi" {
+                "31/10/2026"
+            } else {
+                "2026-10-31"
+            }
+            .into(),
             "5".into(),
             "280".into(),
             n("1.79% (-68.21)"),
