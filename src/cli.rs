@@ -225,8 +225,8 @@ pub struct ReportArgs {
     /// age_band.
     #[arg(long, value_name = "DIM")]
     pub by: Vec<String>,
-    /// The output format (default: from --output's extension, .csv .json .md .xlsx;
-    /// else a table).
+    /// The output format (default: from --output's extension, .csv .json .md .xlsx
+    /// .html; else a table).
     #[arg(long, value_enum)]
     pub format: Option<FormatArg>,
     /// Write to this file (atomically) instead of standard output.
@@ -257,6 +257,9 @@ pub enum FormatArg {
     Md,
     /// An Excel workbook, a sheet per section (needs --output).
     Xlsx,
+    /// One self-contained HTML page with charts (no script, nothing fetched; prints on
+    /// A4).
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -447,6 +450,7 @@ impl ReportArgs {
             FormatArg::Json => Format::Json,
             FormatArg::Md => Format::Md,
             FormatArg::Xlsx => Format::Xlsx,
+            FormatArg::Html => Format::Html,
         });
         let ext = self
             .output
@@ -458,6 +462,7 @@ impl ReportArgs {
             Some("json") => Some(Format::Json),
             Some("md" | "markdown") => Some(Format::Md),
             Some("xlsx") => Some(Format::Xlsx),
+            Some("html" | "htm") => Some(Format::Html),
             Some("txt") => Some(Format::Table),
             _ => None,
         };

@@ -149,6 +149,8 @@ pub struct Ranked {
 
 #[derive(Debug, Clone, Default)]
 pub struct Coverage {
+    /// The one unit at the top of the areas (the province), for titles.
+    pub place: Option<String>,
     pub rows: Vec<CoverageRow>,
     pub notes: Vec<Note>,
     pub lagging: Vec<Ranked>,
@@ -331,7 +333,10 @@ pub fn coverage(
     mut tallies: BTreeMap<Org, Tally>,
 ) -> Coverage {
     let req = plan.req;
-    let mut out = Coverage::default();
+    let mut out = Coverage {
+        place: plan.reference.areas.root().map(|a| a.name.clone()),
+        ..Coverage::default()
+    };
     snapshot_notes(req, used, &tallies, &mut out);
     let mut persons: Vec<AnyRow> = Vec::new();
     if req.orgs.contains(&OrgOrAny::Any) {

@@ -1,6 +1,8 @@
 //! Renderers: finished rows in, bytes out. Nothing here computes a number.
 
+pub mod chart;
 pub mod csv;
+pub mod html;
 pub mod json;
 pub mod labels;
 pub mod markdown;
@@ -18,6 +20,7 @@ pub enum Format {
     Json,
     Md,
     Xlsx,
+    Html,
 }
 
 impl Format {
@@ -29,6 +32,7 @@ impl Format {
             Format::Json => "json",
             Format::Md => "md",
             Format::Xlsx => "xlsx",
+            Format::Html => "html",
         }
     }
 }
@@ -150,6 +154,7 @@ pub fn render(cov: &Coverage, opts: &Options) -> anyhow::Result<Vec<u8>> {
         Format::Table => Ok(table::render(cov, opts).into_bytes()),
         Format::Md => Ok(markdown::render(cov, opts).into_bytes()),
         Format::Xlsx => xlsx::render(cov, opts),
+        Format::Html => Ok(html::render(cov, opts).into_bytes()),
     }
 }
 

@@ -8,6 +8,7 @@ mod bench_smoke;
 mod decode;
 mod drop;
 mod help;
+mod html;
 mod ingest;
 mod messages;
 mod office;

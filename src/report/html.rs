@@ -1,0 +1,220 @@
+//! One self-contained HTML file for the committee's meeting: inline CSS and SVG drawn
+//! here, no script, nothing fetched (a Content-Security-Policy forbids it), prints on
+//! A4. Each chart is followed by the table of its numbers (its text alternative).
+
+use super::chart::{self, esc, Mark};
+use super::labels::Lang;
+use super::table::{self, Section};
+use super::Options;
+use crate::metrics::{Coverage, CoverageRow, Ranked};
+use crate::org::OrgOrAny;
+
+const STYLE: &str = r#"
+:root { --ink: #1d2733; --hue: 210; }
+* { box-sizing: border-box; }
+body { font: 14px/1.45 "Noto Sans", "Segoe UI", Arial, sans-serif; color: var(--ink); margin: 24px auto; max-width: 1000px; padding: 0 16px; }
+h1 { font-size: 22px; margin: 0 0 4px; }
+h2 { font-size: 17px; margin: 28px 0 8px; border-bottom: 1px solid #ccd; padding-bottom: 4px; }
+p.sub { margin: 0 0 16px; color: #556; }
+figure { margin: 8px 0 16px; break-inside: avoid; page-break-inside: avoid; }
+figcaption { font-weight: 600; margin-bottom: 4px; }
+svg.chart { max-width: 100%; height: auto; }
+svg .label, svg .value, svg .missing { font-size: 13px; fill: var(--ink); }
+svg .missing { font-style: italic; fill: #667; }
+svg .band.b0 { fill: hsl(var(--hue), 30%, 92%); }
+svg .band.b1 { fill: hsl(var(--hue), 30%, 84%); }
+svg .band.b2 { fill: hsl(var(--hue), 30%, 76%); }
+svg .bar { fill: hsl(var(--hue), 60%, 28%); }
+svg .bar.below { fill: hsl(8, 60%, 40%); }
+svg .bar.above { fill: hsl(140, 45%, 30%); }
+svg .target { fill: #000; }
+table { border-collapse: collapse; margin: 4px 0 12px; font-size: 13px; break-inside: avoid; page-break-inside: avoid; }
+th, td { border: 1px solid #ccd; padding: 3px 6px; text-align: right; }
+th { background: #eef1f5; }
+td.text, th.text { text-align: left; }
+ul.notes li { margin: 2px 0; }
+@media print {
+  @page { size: A4 portrait; margin: 14mm; }
+  body { margin: 0; max-width: none; font-size: 11px; }
+  h2 { break-after: avoid; page-break-after: avoid; }
+  figure, table { break-inside: avoid; page-break-inside: avoid; }
+}
+"#;
+
+fn words(lang: Lang) -> [&'static str; 6] {
+    match lang {
+        Lang::En => [
+            "Coverage against target, by organization",
+            "Coverage against target, by focus area",
+            "target",
+            "no number (no roll or no eligible count)",
+            "suppressed for publication",
+            "Provinces' coverage report",
+        ],
+        Lang::Vi => [
+            "Tỷ lệ tập hợp so với chỉ tiêu, theo tổ chức",
+            "Tỷ lệ tập hợp so với chỉ tiêu, theo địa bàn trọng điểm",
+            "chỉ tiêu",
+            "chưa có số liệu (chưa có danh sách hoặc số đối tượng)",
+            "ẩn khi công bố (số nhỏ)",
+            "Báo cáo tỷ lệ tập hợp",
+        ],
+    }
+}
+
+/// The focus areas of the directive, as (dimension, group).
+const FOCUS: [(&str, &str); 4] = [
+    ("ethnic_minority", "yes"),
+    ("religious", "yes"),
+    ("rural", "yes"),
+    ("ownership", "non_state"),
+];
+
+fn mark(label: String, r: Option<&CoverageRow>, w: &[&str; 6]) -> Mark {
+    let suppressed = r.is_some_and(|r| r.suppressed.contains(&"coverage_pct"));
+    Mark {
+        label,
+        value: r.and_then(|r| r.coverage_pct),
+        target: r.and_then(|r| r.target_pct),
+        missing: if suppressed { w[4] } else { w[3] }.to_string(),
+    }
+}
+
+fn find<'a>(
+    rows: &'a [CoverageRow],
+    org: OrgOrAny,
+    dim: &str,
+    group: &str,
+) -> Option<&'a CoverageRow> {
+    rows.iter()
+        .find(|r| r.org == org && r.dimension == dim && r.group == group)
+}
+
+fn table_html(s: &Section) -> String {
+    let mut out = String::from("<table><thead><tr>");
+    for (i, h) in s.head.iter().enumerate() {
+        let class = if i < s.text_cols {
+            " class=\"text\""
+        } else {
+            ""
+        };
+        out.push_str(&format!("<th{class}>{}</th>", esc(h)));
+    }
+    out.push_str("</tr></thead><tbody>");
+    for row in &s.body {
+        out.push_str("<tr>");
+        for (i, c) in row.iter().enumerate() {
+            let class = if i < s.text_cols {
+                " class=\"text\""
+            } else {
+                ""
+            };
+            out.push_str(&format!("<td{class}>{}</td>", esc(c)));
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</tbody></table>");
+    out
+}
+
+fn ranked_marks(list: &[Ranked], lang: Lang) -> Vec<Mark> {
+    list.iter()
+        .map(|r| Mark {
+            label: format!("{} · {} {}", lang.org(r.org), r.code, r.name),
+            value: Some(r.gap_pp),
+            target: None,
+            missing: String::new(),
+        })
+        .collect()
+}
+
+pub fn render(cov: &Coverage, opts: &Options) -> String {
+    let lang = opts.lang;
+    let w = words(lang);
+    let orgs = table::orgs(cov);
+    let title = table::title(cov, lang);
+    let place = cov.place.clone().unwrap_or_default();
+    let mut body = format!("<h1>{}</h1>", esc(&title));
+    if !place.is_empty() {
+        body.push_str(&format!("<p class=\"sub\">{}</p>", esc(&place)));
+    }
+    let sections = table::sections(cov, lang);
+    let section = |key: &str| sections.iter().find(|s| s.key == key);
+
+    // Per organization: coverage against target.
+    let marks: Vec<Mark> = orgs
+        .iter()
+        .map(|o| {
+            mark(
+                lang.org(*o).to_string(),
+                find(&cov.rows, *o, "total", "all"),
+                &w,
+            )
+        })
+        .collect();
+    body.push_str(&format!(
+        "<h2>{}</h2><figure><figcaption>{}</figcaption>{}</figure>",
+        esc(w[0]),
+        esc(w[0]),
+        chart::bullets(w[0], &marks, w[2])
+    ));
+    if let Some(s) = section("summary") {
+        body.push_str(&table_html(s));
+    }
+    // Per focus area.
+    body.push_str(&format!("<h2>{}</h2>", esc(w[1])));
+    for (dim, group) in FOCUS {
+        let marks: Vec<Mark> = orgs
+            .iter()
+            .filter_map(|o| find(&cov.rows, *o, dim, group).map(|r| (o, r)))
+            .map(|(o, r)| mark(lang.org(*o).to_string(), Some(r), &w))
+            .collect();
+        if marks.is_empty() {
+            continue;
+        }
+        let caption = lang.dimension(dim);
+        body.push_str(&format!(
+            "<figure><figcaption>{}</figcaption>{}</figure>",
+            esc(&caption),
+            chart::bullets(&caption, &marks, w[2])
+        ));
+    }
+    // The units to urge and to replicate.
+    for (key, list) in [("lagging", &cov.lagging), ("leading", &cov.leading)] {
+        if list.is_empty() {
+            continue;
+        }
+        let heading = lang.text(key);
+        body.push_str(&format!(
+            "<h2>{}</h2><figure><figcaption>{}</figcaption>{}</figure>",
+            esc(heading),
+            esc(heading),
+            chart::gaps(heading, &ranked_marks(list, lang))
+        ));
+        if let Some(s) = section(key) {
+            body.push_str(&table_html(s));
+        }
+    }
+    let notes = table::notes(cov, opts);
+    if !notes.is_empty() {
+        body.push_str(&format!(
+            "<h2>{}</h2><ul class=\"notes\">",
+            esc(lang.text("notes"))
+        ));
+        for n in notes {
+            body.push_str(&format!("<li>{}</li>", esc(&n)));
+        }
+        body.push_str("</ul>");
+    }
+    let code = match lang {
+        Lang::En => "en",
+        Lang::Vi => "vi",
+    };
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{code}\"><head><meta charset=\"utf-8\">\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{}</title><style>{STYLE}</style></head><body>{body}</body></html>\n",
+        esc(&format!("{} — {}", w[5], title))
+    )
+}
