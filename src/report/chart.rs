@@ -9,6 +9,8 @@ use unicode_normalization::UnicodeNormalization;
 /// unknown or suppressed) and, for bullet graphs, the target.
 pub struct Mark {
     pub label: String,
+    /// The value as the reader's language writes it ("57,36%").
+    pub shown: String,
     pub value: Option<i64>,
     pub target: Option<i64>,
     /// Why there is no value, said in place of the bar (e.g. "suppressed").
@@ -58,6 +60,7 @@ fn scale(max: f64) -> impl Fn(i64) -> f64 {
 /// A bullet graph: per line, bands (0–50–75–100% of the target's range in one hue), a
 /// bar for coverage and a marker for the target.
 pub fn bullets(title: &str, marks: &[Mark], target_word: &str) -> String {
+    let pct_shown = |h: i64| format!("{}%", pct_text(h));
     let lw = label_width(marks);
     let max = marks
         .iter()
@@ -88,15 +91,15 @@ pub fn bullets(title: &str, marks: &[Mark], target_word: &str) -> String {
         }
         match m.value {
             Some(v) => s.push_str(&format!(
-                r#"<rect class="bar" x="{lw:.0}" y="{:.1}" width="{:.1}" height="8" data-value="{}"><title>{}: {}%</title></rect><text x="{:.1}" y="{:.1}" class="value">{}%</text>"#,
+                r#"<rect class="bar" x="{lw:.0}" y="{:.1}" width="{:.1}" height="8" data-value="{}"><title>{}: {}</title></rect><text x="{:.1}" y="{:.1}" class="value">{}</text>"#,
                 y + 5.0,
                 x(v),
                 pct_text(v),
                 esc(&m.label),
-                pct_text(v),
+                esc(&m.shown),
                 lw + BAR_W + 6.0,
                 y + 14.0,
-                pct_text(v)
+                esc(&m.shown)
             )),
             None => s.push_str(&format!(
                 r#"<text x="{:.1}" y="{:.1}" class="missing">{}</text>"#,
@@ -108,13 +111,13 @@ pub fn bullets(title: &str, marks: &[Mark], target_word: &str) -> String {
         if let Some(t) = m.target {
             let tx = lw + x(t);
             s.push_str(&format!(
-                r#"<rect class="target" x="{:.1}" y="{:.1}" width="3" height="18" data-value="{}"><title>{} {}: {}%</title></rect>"#,
+                r#"<rect class="target" x="{:.1}" y="{:.1}" width="3" height="18" data-value="{}"><title>{} {}: {}</title></rect>"#,
                 tx - 1.5,
                 y,
                 pct_text(t),
                 esc(&m.label),
                 esc(target_word),
-                pct_text(t)
+                pct_shown(t)
             ));
         }
     }
@@ -152,10 +155,10 @@ pub fn gaps(title: &str, marks: &[Mark]) -> String {
                 y + 2.0,
                 pct_text(v),
                 esc(&m.label),
-                pct_text(v),
+                esc(&m.shown),
                 lw + bw + 6.0,
                 y + 13.0,
-                pct_text(v)
+                esc(&m.shown)
             ));
         }
     }
@@ -172,12 +175,14 @@ mod tests {
         let marks = vec![
             Mark {
                 label: "Xã <Tả> Van".into(),
+                shown: "57,36%".into(),
                 value: Some(5736),
                 target: Some(6000),
                 missing: String::new(),
             },
             Mark {
                 label: "Phường".into(),
+                shown: String::new(),
                 value: None,
                 target: None,
                 missing: "suppressed".into(),
@@ -200,6 +205,7 @@ mod tests {
     fn labels_are_measured_in_characters_not_bytes() {
         let m = |l: &str| Mark {
             label: l.into(),
+            shown: String::new(),
             value: None,
             target: None,
             missing: String::new(),

@@ -70,10 +70,14 @@ const FOCUS: [(&str, &str); 4] = [
     ("ownership", "non_state"),
 ];
 
-fn mark(label: String, r: Option<&CoverageRow>, w: &[&str; 6]) -> Mark {
+fn mark(label: String, r: Option<&CoverageRow>, w: &[&str; 6], lang: Lang) -> Mark {
     let suppressed = r.is_some_and(|r| r.suppressed.contains(&"coverage_pct"));
     Mark {
         label,
+        shown: r
+            .and_then(|r| r.coverage_pct)
+            .map(|v| lang.pct(v))
+            .unwrap_or_default(),
         value: r.and_then(|r| r.coverage_pct),
         target: r.and_then(|r| r.target_pct),
         missing: if suppressed { w[4] } else { w[3] }.to_string(),
@@ -121,6 +125,7 @@ fn ranked_marks(list: &[Ranked], lang: Lang) -> Vec<Mark> {
     list.iter()
         .map(|r| Mark {
             label: format!("{} · {} {}", lang.org(r.org), r.code, r.name),
+            shown: lang.pp(r.gap_pp),
             value: Some(r.gap_pp),
             target: None,
             missing: String::new(),
@@ -149,12 +154,12 @@ pub fn render(cov: &Coverage, opts: &Options) -> String {
                 lang.org(*o).to_string(),
                 find(&cov.rows, *o, "total", "all"),
                 &w,
+                lang,
             )
         })
         .collect();
     body.push_str(&format!(
-        "<h2>{}</h2><figure><figcaption>{}</figcaption>{}</figure>",
-        esc(w[0]),
+        "<h2>{}</h2><figure>{}</figure>",
         esc(w[0]),
         chart::bullets(w[0], &marks, w[2])
     ));
@@ -167,7 +172,12 @@ pub fn render(cov: &Coverage, opts: &Options) -> String {
         let marks: Vec<Mark> = orgs
             .iter()
             .filter_map(|o| find(&cov.rows, *o, dim, group).map(|r| (o, r)))
-            .map(|(o, r)| mark(lang.org(*o).to_string(), Some(r), &w))
+            // Enterprise ownership is the union's measure: an org without enterprise
+            // members draws no line there.
+            .filter(|(_, r)| {
+                dim != "ownership" || r.coverage_pct.is_some() || !r.suppressed.is_empty()
+            })
+            .map(|(o, r)| mark(lang.org(*o).to_string(), Some(r), &w, lang))
             .collect();
         if marks.is_empty() {
             continue;
@@ -186,8 +196,7 @@ pub fn render(cov: &Coverage, opts: &Options) -> String {
         }
         let heading = lang.text(key);
         body.push_str(&format!(
-            "<h2>{}</h2><figure><figcaption>{}</figcaption>{}</figure>",
-            esc(heading),
+            "<h2>{}</h2><figure>{}</figure>",
             esc(heading),
             chart::gaps(heading, &ranked_marks(list, lang))
         ));
