@@ -68,3 +68,70 @@ fn the_html_report_is_self_contained_and_its_marks_carry_the_csv_numbers() {
         "a suppressed cell says so"
     );
 }
+
+/// The page in a real browser (Debian's headless Chromium): its charts are in the page
+/// as the browser builds it (the page has no script: the other test checks), nothing
+/// is refused or fetched (the console would say so), and it prints to an A4 PDF and a
+/// PNG. Ignored by a plain `cargo test`; `.ci/run` installs
+/// Chromium and runs it.
+#[test]
+#[ignore = "needs Chromium: .ci/run installs it and runs this"]
+fn the_html_report_opens_in_a_real_browser() {
+    let w = Workdir::new().with_youth_roll();
+    w.tally(&[
+        "report", "--period", "2026-10", "--lang", "vi", "--output", "r.html",
+    ])
+    .expect(0);
+    let page = format!("file://{}", w.dir.join("r.html").display());
+    let chromium = std::env::var("TALLY_CHROMIUM").unwrap_or_else(|_| "chromium".into());
+    let run = |extra: &[&str]| {
+        let profile = tempfile::tempdir().unwrap();
+        let out = std::process::Command::new(&chromium)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--enable-logging=stderr",
+            ])
+            .arg(format!("--user-data-dir={}", profile.path().display()))
+            .args(extra)
+            .arg(&page)
+            .output()
+            .expect("run chromium (apt-get install chromium)");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        (
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (dom, log) = run(&["--dump-dom"]);
+    assert!(
+        dom.matches("<svg").count() >= 5,
+        "charts without JavaScript: {dom}"
+    );
+    assert!(dom.contains("Tháng 10/2026"));
+    for bad in ["Refused to", "CONSOLE", "net::ERR"] {
+        assert!(!log.contains(bad), "{bad}: {log}");
+    }
+    let pdf = w.dir.join("r.pdf");
+    run(&[
+        &format!("--print-to-pdf={}", pdf.display()),
+        "--no-pdf-header-footer",
+    ]);
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+    let png = w.dir.join("r.png");
+    run(&[
+        &format!("--screenshot={}", png.display()),
+        "--window-size=1000,1400",
+    ]);
+    assert!(std::fs::read(&png).unwrap().starts_with(b"\x89PNG"));
+}
