@@ -60,14 +60,15 @@ fn store_report(w: &Workdir, store: &str, files: &[&str], roll_args: &[&str]) ->
 #[test]
 fn old_codes_report_as_their_new_twins() {
     let w = Workdir::new();
-    for f in [
-        "areas.csv",
-        "targets.csv",
-        "eligible.csv",
-        "roll-farmers.csv",
-    ] {
+    for f in ["areas.csv", "targets.csv", "eligible.csv"] {
         std::fs::copy(root().join("data-samples").join(f), w.dir.join(f)).unwrap();
     }
+    // The farmers' roll in today's codes (data-samples/ ships it in old ones).
+    std::fs::copy(
+        root().join("tests/data/roll_farmers_new_codes.csv"),
+        w.dir.join("roll-farmers.csv"),
+    )
+    .unwrap();
     let whole = merged_whole();
     // The roll: each row's unit as one of its old communes, in turn.
     let roll = w.read("roll-farmers.csv");
@@ -142,6 +143,19 @@ fn old_codes_report_as_their_new_twins() {
         "{}",
         run.stdout
     );
+    // The shipped sample, in old codes, reports as the new-code roll.
+    std::fs::copy(
+        root().join("data-samples/roll-farmers.csv"),
+        w.dir.join("shipped.csv"),
+    )
+    .unwrap();
+    let shipped = store_report(
+        &w,
+        "shipped",
+        &["areas.csv", "targets.csv", "eligible.csv"],
+        &["shipped.csv"],
+    );
+    assert_eq!(shipped, theirs);
 }
 
 /// Old names with their type: "Thị trấn Trạm Tấu" is the old township, now in Xã Hạnh
