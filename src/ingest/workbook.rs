@@ -64,6 +64,9 @@ pub struct Workbook {
     bytes: Arc<[u8]>,
     pub book: Book,
     pub sheets: Vec<SheetInfo>,
+    /// The .xlsx reader that listed the sheets, for the first sheet read: opening one
+    /// parses the shared strings, a third of the time of a large workbook.
+    opened: std::sync::Mutex<Option<calamine::Xlsx<Bytes>>>,
 }
 
 /// The largest workbook read (its compressed bytes are held in memory).
@@ -97,11 +100,12 @@ impl Workbook {
         let mut first_error = None;
         for &book in tries {
             match sheets_of(&bytes, book) {
-                Ok(sheets) => {
+                Ok((sheets, opened)) => {
                     return Ok(Workbook {
                         bytes,
                         book,
                         sheets,
+                        opened: std::sync::Mutex::new(opened),
                     })
                 }
                 Err(e) => {
@@ -137,8 +141,9 @@ impl Workbook {
         let bytes = self.bytes.clone();
         let book = self.book;
         let sheet = sheet.to_string();
+        let opened = self.opened.lock().ok().and_then(|mut o| o.take());
         std::thread::spawn(move || {
-            if let Err(e) = read_sheet(bytes, book, &sheet, &tx) {
+            if let Err(e) = read_sheet(bytes, book, opened, &sheet, &tx) {
                 let _ = tx.send(Err(format!("{e:#}")));
             }
         });
@@ -146,13 +151,19 @@ impl Workbook {
     }
 }
 
-fn sheets_of(bytes: &Arc<[u8]>, book: Book) -> Result<Vec<SheetInfo>> {
+/// The workbook's worksheets, and for an .xlsx the reader that listed them.
+type Listed = (Vec<SheetInfo>, Option<calamine::Xlsx<Bytes>>);
+
+fn sheets_of(bytes: &Arc<[u8]>, book: Book) -> Result<Listed> {
     let rs = Cursor::new(bytes.clone());
+    let mut opened = None;
     let meta: Vec<calamine::Sheet> = match book {
-        Book::Xlsx => calamine::Xlsx::<Bytes>::new(rs)
-            .map_err(|e| anyhow!("{e}"))?
-            .sheets_metadata()
-            .to_vec(),
+        Book::Xlsx => {
+            let wb = calamine::Xlsx::<Bytes>::new(rs).map_err(|e| anyhow!("{e}"))?;
+            let meta = wb.sheets_metadata().to_vec();
+            opened = Some(wb);
+            meta
+        }
         Book::Xls => calamine::Xls::<Bytes>::new(rs)
             .map_err(|e| anyhow!("{e}"))?
             .sheets_metadata()
@@ -166,14 +177,15 @@ fn sheets_of(bytes: &Arc<[u8]>, book: Book) -> Result<Vec<SheetInfo>> {
             .sheets_metadata()
             .to_vec(),
     };
-    Ok(meta
+    let sheets = meta
         .into_iter()
         .filter(|s| s.typ == calamine::SheetType::WorkSheet)
         .map(|s| SheetInfo {
             visible: s.visible == SheetVisible::Visible,
             name: s.name,
         })
-        .collect())
+        .collect();
+    Ok((sheets, opened))
 }
 
 /// Sends the sheet's rows, blank rows left out, each numbered as the spreadsheet
@@ -181,6 +193,7 @@ fn sheets_of(bytes: &Arc<[u8]>, book: Book) -> Result<Vec<SheetInfo>> {
 fn read_sheet(
     bytes: Arc<[u8]>,
     book: Book,
+    opened: Option<calamine::Xlsx<Bytes>>,
     sheet: &str,
     tx: &SyncSender<Result<Vec<Row>, String>>,
 ) -> Result<()> {
@@ -188,7 +201,10 @@ fn read_sheet(
     let mut out = Batch::new(tx);
     match book {
         Book::Xlsx => {
-            let mut wb = calamine::Xlsx::<Bytes>::new(rs).map_err(|e| anyhow!("{e}"))?;
+            let mut wb = match opened {
+                Some(wb) => wb,
+                None => calamine::Xlsx::<Bytes>::new(rs).map_err(|e| anyhow!("{e}"))?,
+            };
             let mut cells = wb
                 .worksheet_cells_reader(sheet)
                 .map_err(|e| anyhow!("{e}"))?;
