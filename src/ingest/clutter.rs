@@ -27,20 +27,19 @@ impl Sieve {
     /// What the row is, if clutter. `header` is the table's header, its rows as
     /// written (two for a merged heading over sub-headings), cleaned and folded.
     pub fn judge(&mut self, row: &Row, header: &[Vec<String>]) -> Option<Clutter> {
-        let filled: Vec<&str> = row
-            .cells()
-            .map(str::trim)
-            .filter(|c| !c.is_empty())
-            .collect();
+        // Every row passes here: the common case (a member) must cost no allocation.
+        let mut filled = row.cells().map(str::trim).filter(|c| !c.is_empty());
+        let first = filled.next()?;
+        let (second, more) = (filled.next(), filled.next().is_some());
         if header.iter().any(|h| is_header_again(row, h)) {
             return Some(Clutter::Header);
         }
-        let first = *filled.first()?;
-        if is_totals(first) {
+        if might_be_totals(first) && is_totals(first) {
             return Some(Clutter::Totals);
         }
         // A signature block has one or two cells a line (the two signers side by side).
-        if filled.len() <= 2 {
+        if !more {
+            let filled: Vec<&str> = std::iter::once(first).chain(second).collect();
             if filled.iter().any(|c| is_signature_line(c)) {
                 self.in_signature = true;
                 return Some(Clutter::Signature);
@@ -56,6 +55,20 @@ impl Sieve {
 /// The header row again (a new printed page): most of its non-empty cells equal the
 /// header's, in place.
 fn is_header_again(row: &Row, header: &[String]) -> bool {
+    // Cheap first: the first named column must hold its name (a member's row does
+    // not), compared without folding where the lengths alone rule it out.
+    let Some((i0, h0)) = header.iter().enumerate().find(|(_, h)| !h.is_empty()) else {
+        return false;
+    };
+    let c0 = row.cell(i0).unwrap_or("").trim();
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if digits(c0) != digits(h0)
+        || c0.len() + 8 < h0.len()
+        || c0.len() > 4 * h0.len() + 8
+        || fold(c0) != *h0
+    {
+        return false;
+    }
     let mut same = 0;
     let mut named = 0;
     for (i, h) in header.iter().enumerate() {
@@ -68,6 +81,15 @@ fn is_header_again(row: &Row, header: &[String]) -> bool {
         }
     }
     named >= 2 && same * 2 > named
+}
+
+/// Whether a first cell can start a totals row at all (`C`ộng, `T`ổng, `T`otal,
+/// `S`ubtotal, `G`rand total), before folding it.
+fn might_be_totals(first: &str) -> bool {
+    matches!(
+        first.chars().next(),
+        Some('C' | 'c' | 'T' | 't' | 'S' | 's' | 'G' | 'g')
+    )
 }
 
 /// `Tổng cộng`, `Cộng`, `Cộng trang 2: 100 người`, `Tổng số hội viên: 300`, `Total`.
