@@ -87,6 +87,9 @@ impl Workbook {
         let bytes: Arc<[u8]> = std::fs::read(path)
             .with_context(|| format!("cannot read {name}"))?
             .into();
+        if sig == Signature::Zip {
+            check_inflation(&bytes, name)?;
+        }
         let ext = path
             .extension()
             .map(|e| e.to_string_lossy().to_lowercase())
@@ -153,6 +156,38 @@ impl Workbook {
 
 /// The workbook's worksheets, and for an .xlsx the reader that listed them.
 type Listed = (Vec<SheetInfo>, Option<calamine::Xlsx<Bytes>>);
+
+/// What a workbook may inflate to: in all, and for one part, beyond which (at a ratio
+/// no spreadsheet reaches) it is refused as a ZIP bomb before anything is inflated.
+const MAX_INFLATED: u64 = 4 << 30;
+const PART_LARGE: u64 = 256 << 20;
+const MAX_RATIO: u64 = 200;
+
+/// Refuses a ZIP whose parts declare more than tally would hold in memory, or one
+/// large part compressed beyond what text compresses to. (Declared sizes: a directory
+/// that lies is caught when the part is inflated and its size checked.) A ZIP that
+/// cannot be read at all is left to calamine, which says why.
+fn check_inflation(bytes: &[u8], name: &str) -> Result<()> {
+    let Ok(mut z) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    let mut total = 0u64;
+    for i in 0..z.len() {
+        let Ok(f) = z.by_index_raw(i) else { continue };
+        let (size, packed) = (f.size(), f.compressed_size().max(1));
+        total = total.saturating_add(size);
+        if total > MAX_INFLATED || (size > PART_LARGE && size / packed > MAX_RATIO) {
+            return Err(Failure::invalid(format!(
+                "{name}: the workbook would inflate to more than a spreadsheet holds ({} in {}, {size} bytes from {packed}): refused as a ZIP bomb",
+                f.name().map(|n| n.into_owned()).unwrap_or_default(),
+                name
+            ))
+            .hint("if the workbook is genuine, save it again from Excel or LibreOffice, or export the sheet as CSV (UTF-8)")
+            .into());
+        }
+    }
+    Ok(())
+}
 
 fn sheets_of(bytes: &Arc<[u8]>, book: Book) -> Result<Listed> {
     let rs = Cursor::new(bytes.clone());

@@ -72,6 +72,8 @@ pub const CATALOGUE: &[(&str, &str)] = &[
     ("{}: read {} row(s) of {} pre-2025 commune(s) through the reform's crosswalk, summed into today's communes", "{}: đọc {} dòng của {} xã trước năm 2025 qua bảng chuyển đổi, cộng vào các xã hiện nay"),
     ("give the count of each commune of today, or ingest a mapping file with the shares", "ghi số của từng xã hiện nay, hoặc nạp tệp ánh xạ có tỷ lệ chia"),
     ("give each count once (a commune of today, or its old communes, not both)", "mỗi số chỉ ghi một lần (xã hiện nay, hoặc các xã cũ của nó, không ghi cả hai)"),
+    ("{}: the workbook would inflate to more than a spreadsheet holds ({} in {}, {} bytes from {}): refused as a ZIP bomb", "{}: sổ tính khi giải nén sẽ lớn hơn mọi bảng tính ({} trong {}, {} byte từ {}): bị từ chối vì nghi là bom ZIP"),
+    ("if the workbook is genuine, save it again from Excel or LibreOffice, or export the sheet as CSV (UTF-8)", "nếu sổ tính là thật, hãy lưu lại từ Excel hoặc LibreOffice, hoặc xuất trang tính ra CSV (UTF-8)"),
     // --- A roll row: why it is rejected, and how to fix it ---------------------------
     ("unknown organization; expected {} or any", "tổ chức không rõ; cần một trong: {} hoặc any"),
     ("unknown organization; expected {}", "tổ chức không rõ; cần một trong: {}"),

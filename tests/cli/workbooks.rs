@@ -477,3 +477,40 @@ fn workbook_problems_name_the_sheet_and_row() {
         run.stderr
     );
 }
+
+/// A ZIP bomb named .xlsx (300 MB of zeros in one part, a few hundred kilobytes
+/// packed): refused by its declared sizes before anything is inflated, nothing stored.
+#[test]
+fn a_zip_bomb_is_refused_before_it_is_inflated() {
+    use zip::write::SimpleFileOptions;
+    let w = Workdir::new().with_reference();
+    let file = std::fs::File::create(w.dir.join("bomb.xlsx")).unwrap();
+    let mut z = zip::ZipWriter::new(file);
+    z.start_file("[Content_Types].xml", SimpleFileOptions::default())
+        .unwrap();
+    z.write_all(b"<Types/>").unwrap();
+    let big = SimpleFileOptions::default().large_file(true);
+    z.start_file("xl/sharedStrings.xml", big).unwrap();
+    let zeros = vec![b' '; 1 << 20];
+    for _ in 0..300 {
+        z.write_all(&zeros).unwrap();
+    }
+    z.finish().unwrap();
+    assert!(std::fs::metadata(w.dir.join("bomb.xlsx")).unwrap().len() < 4 << 20);
+    let run = w
+        .tally(&[
+            "ingest",
+            "bomb.xlsx",
+            "--org",
+            "youth",
+            "--as-of",
+            "31/10/2026",
+        ])
+        .expect(65);
+    assert!(
+        run.stderr.contains("refused as a ZIP bomb"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(w.status_json()["snapshots"], serde_json::json!([]));
+}
