@@ -164,8 +164,8 @@ const PART_LARGE: u64 = 256 << 20;
 const MAX_RATIO: u64 = 200;
 
 /// Refuses a ZIP whose parts declare more than tally would hold in memory, or one
-/// large part compressed beyond what text compresses to. (Declared sizes: a directory
-/// that lies is caught when the part is inflated and its size checked.) A ZIP that
+/// large part compressed beyond what text compresses to. These are the sizes the
+/// directory declares: a directory that lies about them is not caught here. A ZIP that
 /// cannot be read at all is left to calamine, which says why.
 fn check_inflation(bytes: &[u8], name: &str) -> Result<()> {
     let Ok(mut z) = zip::ZipArchive::new(Cursor::new(bytes)) else {
