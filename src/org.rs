@@ -161,6 +161,12 @@ impl fmt::Display for OrgOrAny {
     }
 }
 
+impl From<Org> for OrgOrAny {
+    fn from(o: Org) -> Self {
+        OrgOrAny::Org(o)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -181,7 +181,7 @@ const ALIASES: &str = include_str!("headers.csv");
 type Spellings = Vec<(Field, Vec<&'static str>)>;
 
 /// Field and spellings, per kind, read from [`ALIASES`] once.
-fn aliases(kind: Kind) -> &'static [(Field, Vec<&'static str>)] {
+pub(super) fn aliases(kind: Kind) -> &'static [(Field, Vec<&'static str>)] {
     static TABLE: OnceLock<Vec<Spellings>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
         let mut table: Vec<Spellings> = vec![Vec::new(); Kind::ALL.len()];
@@ -260,7 +260,7 @@ impl Mapping {
             && !columns.contains(&Some(Field::BirthDate))
             && !columns.contains(&Some(Field::Sex))
         {
-            if let Some((m, f)) = birth_sex_pair(&headers) {
+            if let Some((m, f)) = super::header_rows::birth_sex_pair(&headers) {
                 unknown.retain(|(i, _)| *i != m && *i != f);
                 sex_pair = Some((m, f, headers.len()));
                 headers.push(format!("{} / {}", headers[m], headers[f]));
@@ -319,70 +319,6 @@ impl Mapping {
             .collect::<Vec<_>>()
             .join(", ")
     }
-}
-
-/// Two adjacent columns `<birth date> Nam` and `<birth date> Nữ` (a merged birth-date
-/// heading over a Nam | Nữ pair, read together): their indices.
-fn birth_sex_pair(headers: &[String]) -> Option<(usize, usize)> {
-    let births = aliases(Kind::Roll)
-        .iter()
-        .find(|(f, _)| *f == Field::BirthDate)
-        .map(|(_, names)| names.as_slice())
-        .unwrap_or(&[]);
-    let split = |h: &str| -> Option<(String, bool)> {
-        let key = fold(h);
-        let (group, sub) = key.rsplit_once(' ')?;
-        let male = match sub {
-            "nam" => true,
-            "nu" => false,
-            _ => return None,
-        };
-        births.contains(&group).then(|| (group.to_string(), male))
-    };
-    for i in 0..headers.len().saturating_sub(1) {
-        if let (Some((g1, true)), Some((g2, false))) = (split(&headers[i]), split(&headers[i + 1]))
-        {
-            if g1 == g2 {
-                return Some((i, i + 1));
-            }
-        }
-        if let (Some((g1, false)), Some((g2, true))) = (split(&headers[i]), split(&headers[i + 1]))
-        {
-            if g1 == g2 {
-                return Some((i + 1, i));
-            }
-        }
-    }
-    None
-}
-
-/// A merged heading row over a row of sub-headings, read as one header: each sub-heading
-/// under a heading that spans it (the heading's cell and the empty cells after it) is
-/// named with the heading (`Ngày, tháng, năm sinh Nam`); a heading with nothing under
-/// it (merged down) keeps its name. `None` when `sub` holds nothing under a heading.
-pub fn two_row_header(top: &[String], sub: &[String]) -> Option<Vec<String>> {
-    let width = top.len().max(sub.len());
-    let mut out = Vec::with_capacity(width);
-    let mut group = String::new();
-    let mut grouped = false;
-    for c in 0..width {
-        let t = top.get(c).map(String::as_str).unwrap_or("");
-        let s = sub.get(c).map(String::as_str).unwrap_or("");
-        if !t.is_empty() {
-            group = t.to_string();
-        } else if s.is_empty() {
-            group.clear();
-        }
-        out.push(match (t.is_empty(), s.is_empty()) {
-            (_, true) => t.to_string(),
-            (true, false) if group.is_empty() => s.to_string(),
-            _ => {
-                grouped = true;
-                format!("{group} {s}")
-            }
-        });
-    }
-    grouped.then_some(out)
 }
 
 /// Finds the header row among the first rows and the kind it belongs to (or checks the

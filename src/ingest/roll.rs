@@ -10,12 +10,15 @@ use super::problem::Problem;
 use super::table::Row;
 use super::value::{self, Birth, DateError, Sex};
 use crate::org::Org;
-use crate::reference::crosswalk::{self, OldUnit};
+use crate::reference::crosswalk::OldUnit;
 use crate::reference::groups::{ethnicities, religions};
 use crate::reference::{normalize_tax_code, NameMatch, Reference};
 pub use crate::roll::Member;
 use crate::store::privacy::Secret;
 use crate::text::{clean, name_key};
+use unit::resolve_area;
+
+mod unit;
 
 /// What every row of one roll file is read against.
 pub struct RollContext<'a> {
@@ -374,184 +377,6 @@ fn optional_date(c: &Cells, f: Field, pivot: i32) -> Result<Option<NaiveDate>, P
     value::parse_date(raw, pivot)
         .map(Some)
         .map_err(|e| date_problem(c, f, e))
-}
-
-/// The member's unit: its code, else its name, else its enterprise's unit.
-fn resolve_area(c: &Cells) -> Result<String, Problem> {
-    let areas = &c.ctx.reference.areas;
-    let code = c.raw(Field::AreaCode).trim();
-    if !code.is_empty() {
-        if areas.is_empty() {
-            return Ok(code.to_string());
-        }
-        if value::is_scientific(code) {
-            return Err(c
-                .problem(
-                    Field::AreaCode,
-                    "Excel wrote the code in scientific notation",
-                )
-                .hint("format the code column as Text in Excel and export again"));
-        }
-        let today = (c.ctx.codes != Codes::Old)
-            .then(|| areas.resolve_code(code))
-            .flatten();
-        if let Some(a) = today {
-            return Ok(a.code.clone());
-        }
-        let old = (c.ctx.codes != Codes::New)
-            .then(|| crosswalk::builtin().by_code(code))
-            .flatten();
-        return match old {
-            Some(u) => through(c, Field::AreaCode, u),
-            None => Err(c
-                .problem(
-                    Field::AreaCode,
-                    "the area code is not in the areas reference",
-                )
-                .hint("correct the code, or ingest an areas file that has it")),
-        };
-    }
-    let raw_name = c.raw(Field::AreaName);
-    if !raw_name.trim().is_empty() {
-        return area_by_name(c, raw_name);
-    }
-    area_by_enterprise(c)
-}
-
-/// A pre-reform commune read as the commune of today it became (and remembered, for
-/// the summary), or the row rejected: split between several, or gone to a commune the
-/// areas do not have.
-fn through(c: &Cells, f: Field, u: &'static OldUnit) -> Result<String, Problem> {
-    match u.became() {
-        Some(new) if c.ctx.reference.areas.get(new).is_some() => {
-            c.mapped.set(Some(u));
-            Ok(new.to_string())
-        }
-        Some(new) => Err(c
-            .problem(
-                f,
-                format!("{}, a commune of before the 2025 reform, became {new}, which the areas reference does not have", u.label()),
-            )
-            .hint("ingest the areas file of today's communes, or correct the unit")),
-        None => Err(c
-            .problem(
-                f,
-                format!("{}, a commune of before the 2025 reform, was split between {}", u.label(), u.candidates()),
-            )
-            .hint("give the row today's commune (code or name), or ingest a mapping file that says where this old commune's members went")),
-    }
-}
-
-/// The unit named in the row (names are looked up once per distinct cell).
-fn area_by_name(c: &Cells, raw_name: &str) -> Result<String, Problem> {
-    let areas = &c.ctx.reference.areas;
-    if areas.is_empty() {
-        return Err(c
-            .problem(
-                Field::AreaName,
-                "an area name cannot be resolved: the store has no areas reference",
-            )
-            .hint("ingest the areas file first (or in the same command)"));
-    }
-    let list = |units: &[&crate::reference::Area]| {
-        units
-            .iter()
-            .map(|a| format!("{} ({})", a.name, a.code))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let hit = c
-        .ctx
-        .lookups
-        .area_names
-        .get_or(raw_name, || match areas.resolve_name(raw_name) {
-            NameMatch::Found(a) => NameHit::Found(a.code.clone()),
-            NameMatch::Ambiguous(cands) => NameHit::Ambiguous(list(&cands)),
-            NameMatch::OtherType(cands) => NameHit::OtherType(list(&cands)),
-            NameMatch::District(d) => NameHit::District(d),
-            NameMatch::Missing => NameHit::Missing,
-        });
-    let old_reading = c.ctx.codes == Codes::Old
-        || matches!(
-            hit,
-            NameHit::OtherType(_) | NameHit::District(_) | NameHit::Missing
-        );
-    if old_reading && c.ctx.codes != Codes::New {
-        let held = |u: &OldUnit| u.new.iter().any(|(n, _)| areas.get(n).is_some());
-        match crosswalk::builtin().by_name(raw_name, held).as_slice() {
-            [one] => return through(c, Field::AreaName, one),
-            [] => {}
-            many => {
-                return Err(c
-                    .problem(
-                        Field::AreaName,
-                        format!(
-                            "the name is of several communes of before the 2025 reform: {}",
-                            many.iter()
-                                .map(|u| format!("{} (now {})", u.label(), u.candidates()))
-                                .collect::<Vec<_>>()
-                                .join("; ")
-                        ),
-                    )
-                    .hint("use the area code column (Mã xã) to say which"))
-            }
-        }
-    }
-    match hit {
-        NameHit::Found(code) => Ok(code),
-        NameHit::Ambiguous(list) => Err(c
-            .problem(
-                Field::AreaName,
-                format!("the area name matches several units: {list}"),
-            )
-            .hint("use the area code column (Mã xã) to say which")),
-        NameHit::OtherType(list) => Err(c
-            .problem(
-                Field::AreaName,
-                format!("no unit of that name and type in the areas reference; of another type: {list}"),
-            )
-            .hint("a name is matched with its type (xã, phường, thị trấn, đặc khu): a pre-2025 name needs today's name or the area code (Mã xã)")),
-        NameHit::District(d) => Err(c
-            .problem(
-                Field::AreaName,
-                format!("the name is qualified by {d}, which the areas reference does not have (there are no districts since 1 July 2025)"),
-            )
-            .hint("use today's commune name or the area code (Mã xã)")),
-        NameHit::Missing => Err(c
-            .problem(
-                Field::AreaName,
-                "no unit of that name in the areas reference",
-            )
-            .hint("check the spelling, or use the area code column (Mã xã)")),
-    }
-}
-
-/// The unit of the row's enterprise, when the row names no unit.
-fn area_by_enterprise(c: &Cells) -> Result<String, Problem> {
-    let ent = normalize_tax_code(c.raw(Field::EnterpriseId));
-    if !ent.is_empty() {
-        return match c.ctx.reference.enterprises.get(&ent) {
-            Some(e) => match &e.area_code {
-                Some(a) => Ok(a.clone()),
-                None => Err(c
-                    .problem(Field::EnterpriseId, "the enterprise has no area in the enterprises reference, and the row gives none")
-                    .hint("add the area code to the row or to the enterprises file")),
-            },
-            None => Err(c
-                .problem(Field::EnterpriseId, "the row has no area and its enterprise is not in the enterprises reference")
-                .hint("add the area code to the row, or ingest an enterprises file that has this tax code")),
-        };
-    }
-    let field = [Field::AreaCode, Field::AreaName, Field::EnterpriseId]
-        .into_iter()
-        .find(|f| c.ctx.mapping.has(*f))
-        .unwrap_or(Field::AreaCode);
-    Err(c
-        .problem(
-            field,
-            "no area: the area code, area name and enterprise are all empty",
-        )
-        .hint("fill in the member's commune"))
 }
 
 fn lookup_group(

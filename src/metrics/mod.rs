@@ -8,6 +8,7 @@ pub mod denominator;
 pub mod dimension;
 pub mod fold;
 pub mod group;
+mod notes;
 pub mod pct;
 pub mod period;
 pub mod series;
@@ -23,6 +24,8 @@ use denominator::Eligible;
 use dimension::Dimension;
 use fold::{AnyRow, Counts, Plan, RowKey, Tally, NO_ENTERPRISE};
 use group::Grouper;
+pub use notes::{out_of_step, roll_size_notes};
+use notes::{reference_notes, snapshot_notes};
 use period::Period;
 
 /// What to compute.
@@ -372,139 +375,6 @@ pub fn coverage(
         (a.org.code(), &a.dimension, &a.group).cmp(&(b.org.code(), &b.dimension, &b.group))
     });
     out
-}
-
-/// Notes on the snapshots: units the areas do not have, stale and missing snapshots.
-fn snapshot_notes(
-    req: &Request,
-    used: &BTreeMap<Org, NaiveDate>,
-    tallies: &BTreeMap<Org, Tally>,
-    out: &mut Coverage,
-) {
-    for org in req.needed() {
-        let asked = req.orgs.contains(&OrgOrAny::Org(org));
-        match used.get(&org) {
-            Some(&as_of) => {
-                let unknown = tallies.get(&org).map(|t| &t.unknown_areas);
-                if let Some(u) = unknown.filter(|u| !u.is_empty() && asked) {
-                    out.notes.push(Note::UnknownAreas {
-                        org,
-                        members: u.values().sum(),
-                        codes: u.keys().take(10).cloned().collect(),
-                    });
-                }
-                if as_of < req.period.end && asked {
-                    out.notes.push(Note::StaleSnapshot {
-                        org,
-                        as_of,
-                        flows_known: as_of >= req.period.start,
-                    });
-                }
-                if let Some(t) = tallies.get(&org).filter(|_| asked) {
-                    seam_notes(req, org, as_of, t, out);
-                }
-            }
-            None if asked => out.notes.push(Note::MissingSnapshot { org }),
-            None => {}
-        }
-    }
-}
-
-/// Notes on what joins this snapshot to the org's previous one.
-fn seam_notes(req: &Request, org: Org, as_of: NaiveDate, t: &Tally, out: &mut Coverage) {
-    let Some(p) = t.previous.as_deref() else {
-        return;
-    };
-    if t.seam.placed > 0 {
-        out.notes.push(Note::PlacedDepartures {
-            org,
-            count: t.seam.placed,
-            previous: p.as_of,
-            as_of,
-        });
-    }
-    // The start is comparable with the previous snapshot's members where that
-    // snapshot is the one the day before the period uses.
-    let p_ = &req.period;
-    if p_.point || as_of < p_.start || p.as_of > p_.before_start() {
-        return;
-    }
-    let start: u64 = t.areas.iter().map(|c| c.start).sum();
-    let previous_members = p.len() as u64;
-    if start != previous_members || t.seam.moved > 0 {
-        out.notes.push(Note::Seam {
-            org,
-            previous: p.as_of,
-            previous_members,
-            start,
-            added: t.seam.added,
-            absent: t.seam.absent(p),
-            dated: t.seam.dated,
-            moved: t.seam.moved,
-        });
-    }
-}
-
-/// Notes on what the reference lacks for an org: eligible counts, targets.
-fn reference_notes(plan: &Plan, org: OrgOrAny, out: &mut Coverage) {
-    let (reference, year) = (plan.reference, plan.req.period.year());
-    if !reference
-        .eligible
-        .iter()
-        .any(|e| e.org == org && e.year <= year)
-    {
-        out.notes.push(Note::MissingEligible { org, year });
-    }
-    if !reference
-        .targets
-        .iter()
-        .any(|t| t.org == org && t.year == year)
-    {
-        out.notes.push(Note::MissingTargets { org, year });
-    }
-}
-
-/// Rolls that shrank or grew by more than half against the org's previous snapshot:
-/// each (org, as-of, rows) the store holds, for the snapshots a report uses.
-pub fn roll_size_notes(
-    snapshots: &[(Org, NaiveDate, u64)],
-    used: &BTreeMap<Org, NaiveDate>,
-) -> Vec<Note> {
-    let mut out = Vec::new();
-    for (&org, &as_of) in used {
-        let rows_of = |d: NaiveDate| -> u64 {
-            snapshots
-                .iter()
-                .filter(|(o, a, _)| *o == org && *a == d)
-                .map(|s| s.2)
-                .sum()
-        };
-        let Some(previous) = snapshots
-            .iter()
-            .filter(|(o, a, _)| *o == org && *a < as_of)
-            .map(|s| s.1)
-            .max()
-        else {
-            continue;
-        };
-        let (rows, previous_rows) = (rows_of(as_of), rows_of(previous));
-        if out_of_step(rows, previous_rows) {
-            out.push(Note::RollSize {
-                org,
-                as_of,
-                rows,
-                previous,
-                previous_rows,
-            });
-        }
-    }
-    out
-}
-
-/// Whether a roll of `rows` is less than half, or more than one and a half times, the
-/// previous one.
-pub fn out_of_step(rows: u64, previous: u64) -> bool {
-    rows * 2 < previous || rows * 2 > previous * 3
 }
 
 /// The rows of one org, dimension by dimension.
