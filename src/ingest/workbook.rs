@@ -22,6 +22,9 @@ use crate::error::Failure;
 /// The bytes of a workbook, shared by the readers of its sheets.
 type Bytes = Cursor<Arc<[u8]>>;
 
+/// Columns a sheet has at most (Excel's XFD).
+const MAX_COLUMNS: u32 = 16_384;
+
 /// Rows sent at a time from a sheet's reading thread.
 const BATCH: usize = 1024;
 
@@ -258,6 +261,15 @@ fn read_sheet(
                 let text = text_of_ref(cell.get_value());
                 if text.is_empty() {
                     continue;
+                }
+                // Excel's last column is XFD (16,384): a cell beyond it comes from a
+                // damaged or hostile file, and must not make the row that wide.
+                if c >= MAX_COLUMNS {
+                    return Err(anyhow!(
+                        "a cell at row {}, column {} is past the last column a sheet has",
+                        u64::from(r) + 1,
+                        u64::from(c) + 1
+                    ));
                 }
                 let c = c as usize;
                 if row.len() <= c {

@@ -35,6 +35,24 @@ impl OldUnit {
         }
     }
 
+    /// The commune of today it became, where the areas hold it; else why not, as the
+    /// reason a rejected row gives (split between several, or gone to a commune the
+    /// areas lack).
+    pub fn today_in(&self, areas: &super::Areas) -> Result<&str, String> {
+        match self.became() {
+            Some(new) if areas.get(new).is_some() => Ok(new),
+            Some(new) => Err(format!(
+                "{}, a commune of before the 2025 reform, became {new}, which the areas reference does not have",
+                self.label()
+            )),
+            None => Err(format!(
+                "{}, a commune of before the 2025 reform, was split between {}",
+                self.label(),
+                self.candidates()
+            )),
+        }
+    }
+
     /// "00016 Phường Ngọc Hà".
     pub fn label(&self) -> String {
         format!("{} {}", self.code, self.name)

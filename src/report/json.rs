@@ -5,7 +5,7 @@ use super::{note_text, values, Options, Value, COLUMNS};
 use crate::metrics::{Coverage, Note};
 use serde_json::{json, Map, Number};
 
-fn to_json(v: &Value) -> serde_json::Value {
+pub(super) fn to_json(v: &Value) -> serde_json::Value {
     match v {
         Value::Text(s) => json!(s),
         Value::Count(n) => json!(n),

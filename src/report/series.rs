@@ -5,7 +5,7 @@ use super::labels::Lang;
 use super::{note_text, plain, values, Format, Value, COLUMNS};
 use crate::metrics::period::Period;
 use crate::metrics::series::SeriesRow;
-use crate::metrics::{pct, Coverage};
+use crate::metrics::Coverage;
 use serde_json::{json, Map};
 
 /// The columns a series adds to the tidy ones.
@@ -69,16 +69,7 @@ fn csv_doc(rows: &[SeriesRow]) -> anyhow::Result<Vec<u8>> {
 }
 
 fn json_doc(reports: &[(Period, Coverage)], rows: &[SeriesRow]) -> anyhow::Result<Vec<u8>> {
-    let to_json = |v: &Value| match v {
-        Value::Text(s) => json!(s),
-        Value::Count(n) => json!(n),
-        Value::Change(n) => json!(n),
-        Value::Pct(h) => pct::format(*h)
-            .parse::<serde_json::Number>()
-            .map(serde_json::Value::Number)
-            .unwrap_or(serde_json::Value::Null),
-        Value::Empty | Value::Suppressed => serde_json::Value::Null,
-    };
+    let to_json = super::json::to_json;
     let units = rows.iter().any(|r| r.row.unit_level);
     let out_rows: Vec<serde_json::Value> = rows
         .iter()

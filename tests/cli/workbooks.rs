@@ -514,3 +514,56 @@ fn a_zip_bomb_is_refused_before_it_is_inflated() {
     );
     assert_eq!(w.status_json()["snapshots"], serde_json::json!([]));
 }
+
+/// A cell placed past Excel's last column (a damaged or hostile sheet) is a clear
+/// error naming it, not a row millions of cells wide; nothing is stored.
+#[test]
+fn a_cell_past_the_last_column_is_refused() {
+    use std::io::Read;
+    use zip::write::SimpleFileOptions;
+    let w = Workdir::new().with_reference();
+    let sheets = vec![Sheet {
+        name: "Chi đoàn 1",
+        hidden: false,
+        rows: vec![
+            vec![Text("Họ và tên"), Text("Mã xã")],
+            vec![Text("Lò Văn A"), Text("02647")],
+        ],
+    }];
+    write_xlsx(&w.dir.join("ok.xlsx"), &sheets);
+    let mut src =
+        zip::ZipArchive::new(std::fs::File::open(w.dir.join("ok.xlsx")).unwrap()).unwrap();
+    let mut out = zip::ZipWriter::new(std::fs::File::create(w.dir.join("wide.xlsx")).unwrap());
+    for i in 0..src.len() {
+        let mut f = src.by_index(i).unwrap();
+        let name = f.name().unwrap().into_owned();
+        let mut bytes = Vec::new();
+        f.read_to_end(&mut bytes).unwrap();
+        if name.starts_with("xl/worksheets/") {
+            let text = String::from_utf8(bytes)
+                .unwrap()
+                .replace("r=\"B2\"", "r=\"ZZZZZ2\"");
+            assert!(text.contains("ZZZZZ2"), "{text}");
+            bytes = text.into_bytes();
+        }
+        out.start_file(name, SimpleFileOptions::default()).unwrap();
+        out.write_all(&bytes).unwrap();
+    }
+    out.finish().unwrap();
+    let run = w
+        .tally(&[
+            "ingest",
+            "wide.xlsx",
+            "--org",
+            "youth",
+            "--as-of",
+            "31/10/2026",
+        ])
+        .expect(65);
+    assert!(
+        run.stderr.contains("past the last column a sheet has"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(w.status_json()["snapshots"], serde_json::json!([]));
+}

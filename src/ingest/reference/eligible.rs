@@ -149,21 +149,15 @@ pub(super) fn through_crosswalk(
             )
             .hint("correct the code, or ingest an areas file that has it"));
     };
-    match u.became() {
-        Some(new) if current.areas.get(new).is_some() => Ok((new.to_string(), Some(u.code.as_str()))),
-        Some(new) => Err(ctx
-            .problem(
-                row,
-                Field::AreaCode,
-                format!("{}, a commune of before the 2025 reform, became {new}, which the areas reference does not have", u.label()),
-            )
-            .hint("ingest the areas file of today's communes, or correct the unit")),
-        None => Err(ctx
-            .problem(
-                row,
-                Field::AreaCode,
-                format!("{}, a commune of before the 2025 reform, was split between {}", u.label(), u.candidates()),
-            )
-            .hint("give the count of each commune of today, or ingest a mapping file with the shares")),
+    match u.today_in(&current.areas) {
+        Ok(new) => Ok((new.to_string(), Some(u.code.as_str()))),
+        Err(why) => {
+            let hint = if u.split {
+                "give the count of each commune of today, or ingest a mapping file with the shares"
+            } else {
+                "ingest the areas file of today's communes, or correct the unit"
+            };
+            Err(ctx.problem(row, Field::AreaCode, why).hint(hint))
+        }
     }
 }

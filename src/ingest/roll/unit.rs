@@ -51,23 +51,17 @@ pub(super) fn resolve_area(c: &Cells) -> Result<String, Problem> {
 /// the summary), or the row rejected: split between several, or gone to a commune the
 /// areas do not have.
 fn through(c: &Cells, f: Field, u: &'static OldUnit) -> Result<String, Problem> {
-    match u.became() {
-        Some(new) if c.ctx.reference.areas.get(new).is_some() => {
+    match u.today_in(&c.ctx.reference.areas) {
+        Ok(new) => {
             c.mapped.set(Some(u));
             Ok(new.to_string())
         }
-        Some(new) => Err(c
-            .problem(
-                f,
-                format!("{}, a commune of before the 2025 reform, became {new}, which the areas reference does not have", u.label()),
-            )
+        Err(why) if u.split => Err(c.problem(f, why).hint(
+            "give the row today's commune (code or name), or ingest a mapping file that says where this old commune's members went",
+        )),
+        Err(why) => Err(c
+            .problem(f, why)
             .hint("ingest the areas file of today's communes, or correct the unit")),
-        None => Err(c
-            .problem(
-                f,
-                format!("{}, a commune of before the 2025 reform, was split between {}", u.label(), u.candidates()),
-            )
-            .hint("give the row today's commune (code or name), or ingest a mapping file that says where this old commune's members went")),
     }
 }
 
