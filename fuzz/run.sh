@@ -11,7 +11,7 @@ export RUSTC_BOOTSTRAP=1
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/tally-fuzz-target}"
 secs="${FUZZ_SECONDS:-600}"
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(decode table row values ingest)
+[ ${#targets[@]} -eq 0 ] && targets=(decode table row values ingest workbook crosswalk)
 # No sanitizer: the code is safe Rust, so the fuzzers hunt panics and hangs; without
 # ASan each run is several times faster. -O optimizes; -a keeps overflow checks and
 # debug assertions on (without it, -O turns them off and a whole class of bugs goes
@@ -22,6 +22,8 @@ failed=()
 for t in "${targets[@]}"; do
   seeds=seeds/files
   [ "$t" = values ] && seeds=seeds/values
+  [ "$t" = workbook ] && seeds=seeds/workbooks
+  [ "$t" = crosswalk ] && seeds=seeds/names
   mkdir -p "corpus/$t"
   echo "== $t: ${secs}s"
   set +e

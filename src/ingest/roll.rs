@@ -187,21 +187,13 @@ fn parse_inner(c: &Cells, warnings: &mut Vec<Problem>) -> Result<Member, Problem
 }
 
 /// A cell tally reads that holds a spreadsheet error (`#N/A`, `#REF!`: a formula that
-/// failed) rejects the row: its value is unknown, and it would otherwise be read as a
-/// name or an unreadable date.
+/// failed) or a formula saved without its value rejects the row: its value is unknown,
+/// and it would otherwise be read as a name or an unreadable date.
 fn spreadsheet_errors(c: &Cells) -> Result<(), Problem> {
-    const ERRORS: [&str; 8] = [
-        "#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#DATA!",
-    ];
     for (i, f) in c.ctx.mapping.columns.iter().enumerate() {
         let Some(f) = f else { continue };
-        let v = c.row.cell(i).unwrap_or("").trim();
-        if v.starts_with('#') && ERRORS.contains(&v.to_uppercase().as_str()) {
-            return Err(c
-                .problem(*f, "the cell holds a spreadsheet error, not a value")
-                .hint(
-                    "correct the formula or the value in the workbook, then export or ingest again",
-                ));
+        if let Some((reason, hint)) = super::workbook::cell_trouble(c.row.cell(i).unwrap_or("")) {
+            return Err(c.problem(*f, reason).hint(hint));
         }
     }
     Ok(())

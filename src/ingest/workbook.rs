@@ -25,6 +25,34 @@ type Bytes = Cursor<Arc<[u8]>>;
 /// Columns a sheet has at most (Excel's XFD).
 const MAX_COLUMNS: u32 = 16_384;
 
+/// What a formula cell saved without its value reads as: an error in Excel's style
+/// that no spreadsheet produces, so the row checks reject it in a column tally reads
+/// (an STT formula in a column it ignores stays harmless), and messages and the
+/// rejects file show it.
+pub const NO_CACHED_VALUE: &str = "#NOVALUE!";
+
+/// Why a cell tally reads holds no value: a spreadsheet error (`#N/A`, `#REF!`: a
+/// formula that failed) or a formula saved without its value; with the hint.
+pub fn cell_trouble(cell: &str) -> Option<(&'static str, &'static str)> {
+    const ERRORS: [&str; 8] = [
+        "#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#DATA!",
+    ];
+    let v = cell.trim();
+    if v.eq_ignore_ascii_case(NO_CACHED_VALUE) {
+        Some((
+            "the cell holds a formula saved without its value",
+            "open the workbook in Excel or LibreOffice and save it again, so that each formula's value is saved with it",
+        ))
+    } else if v.starts_with('#') && ERRORS.contains(&v.to_uppercase().as_str()) {
+        Some((
+            "the cell holds a spreadsheet error, not a value",
+            "correct the formula or the value in the workbook, then export or ingest again",
+        ))
+    } else {
+        None
+    }
+}
+
 /// Rows sent at a time from a sheet's reading thread.
 const BATCH: usize = 1024;
 
@@ -248,8 +276,11 @@ fn read_sheet(
                 .map_err(|e| anyhow!("{e}"))?;
             let mut current: Option<u32> = None;
             let mut row: Vec<String> = Vec::new();
-            while let Some(cell) = cells.next_cell().map_err(|e| anyhow!("{e}"))? {
-                let (r, c) = cell.get_position();
+            while let Some(cell) = cells
+                .next_cell_with_formula_metadata()
+                .map_err(|e| anyhow!("{e}"))?
+            {
+                let (r, c) = cell.pos;
                 if current != Some(r) {
                     if let Some(prev) = current {
                         if !out.push(prev, &mut row) {
@@ -258,7 +289,12 @@ fn read_sheet(
                     }
                     current = Some(r);
                 }
-                let text = text_of_ref(cell.get_value());
+                let text = match (&cell.value, &cell.formula) {
+                    // A formula saved without its value (by a program that writes
+                    // workbooks without calculating them): nothing to read.
+                    (DataRef::Empty, Some(_)) => NO_CACHED_VALUE.to_string(),
+                    (value, _) => text_of_ref(value),
+                };
                 if text.is_empty() {
                     continue;
                 }

@@ -45,6 +45,8 @@ pub const CATALOGUE: &[(&str, &str)] = &[
     ("{}: replaces the enterprises: {} added, {} removed, {} kept", "{}: thay danh mục doanh nghiệp: thêm {}, bỏ {}, giữ {}"),
     ("{}: {} member(s) active in the {} roll of {} are departed without a date here: reports count them as leaving between {} and {}", "{}: {} thành viên đang sinh hoạt trong danh sách {} ngày {} được ghi là đã ra mà không có ngày ra: báo cáo tính là ra trong khoảng từ {} đến {}"),
     ("{}: skipped sheet(s) {}", "{}: bỏ qua trang tính {}"),
+    ("the cell holds a formula saved without its value", "ô chứa công thức được lưu mà không có giá trị"),
+    ("open the workbook in Excel or LibreOffice and save it again, so that each formula's value is saved with it", "mở sổ tính bằng Excel hoặc LibreOffice rồi lưu lại, để giá trị của mỗi công thức được lưu kèm"),
     ("the cell holds a spreadsheet error, not a value", "ô chứa lỗi của bảng tính, không phải giá trị"),
     ("correct the formula or the value in the workbook, then export or ingest again", "sửa công thức hoặc giá trị trong sổ tính, rồi nạp lại"),
     ("{} has no sheet named \"{}\"; its sheets: {}", "{} không có trang tính tên \"{}\"; các trang tính: {}"),

@@ -432,16 +432,7 @@ fn workbook_problems_name_the_sheet_and_row() {
         ],
     }];
     write_xlsx(&w.dir.join("ds.xlsx"), &sheets);
-    let run = w
-        .tally(&[
-            "ingest",
-            "ds.xlsx",
-            "--org",
-            "youth",
-            "--as-of",
-            "31/10/2026",
-        ])
-        .expect(65);
+    let run = youth_ingest(&w, "ds.xlsx").expect(65);
     assert!(
         run.stderr
             .contains("ds.xlsx, sheet \"Chi đoàn 2\", row 3: column \"Mã xã\": value \"99999\""),
@@ -450,27 +441,10 @@ fn workbook_problems_name_the_sheet_and_row() {
     );
     // A CSV named .xlsx is read as the CSV it is; a truncated workbook is refused.
     w.write("roll.xlsx", "Họ và tên,Mã xã\nLò Văn C,02647\n");
-    w.tally(&[
-        "ingest",
-        "roll.xlsx",
-        "--org",
-        "youth",
-        "--as-of",
-        "31/10/2026",
-    ])
-    .expect(0);
+    youth_ingest(&w, "roll.xlsx").expect(0);
     let bytes = std::fs::read(w.dir.join("ds.xlsx")).unwrap();
     w.write("cut.xlsx", &bytes[..bytes.len() / 2]);
-    let run = w
-        .tally(&[
-            "ingest",
-            "cut.xlsx",
-            "--org",
-            "youth",
-            "--as-of",
-            "31/10/2026",
-        ])
-        .expect(65);
+    let run = youth_ingest(&w, "cut.xlsx").expect(65);
     assert!(
         run.stderr.contains("cannot read the workbook"),
         "{}",
@@ -497,16 +471,7 @@ fn a_zip_bomb_is_refused_before_it_is_inflated() {
     }
     z.finish().unwrap();
     assert!(std::fs::metadata(w.dir.join("bomb.xlsx")).unwrap().len() < 4 << 20);
-    let run = w
-        .tally(&[
-            "ingest",
-            "bomb.xlsx",
-            "--org",
-            "youth",
-            "--as-of",
-            "31/10/2026",
-        ])
-        .expect(65);
+    let run = youth_ingest(&w, "bomb.xlsx").expect(65);
     assert!(
         run.stderr.contains("refused as a ZIP bomb"),
         "{}",
@@ -519,8 +484,6 @@ fn a_zip_bomb_is_refused_before_it_is_inflated() {
 /// error naming it, not a row millions of cells wide; nothing is stored.
 #[test]
 fn a_cell_past_the_last_column_is_refused() {
-    use std::io::Read;
-    use zip::write::SimpleFileOptions;
     let w = Workdir::new().with_reference();
     let sheets = vec![Sheet {
         name: "Chi đoàn 1",
@@ -531,39 +494,118 @@ fn a_cell_past_the_last_column_is_refused() {
         ],
     }];
     write_xlsx(&w.dir.join("ok.xlsx"), &sheets);
-    let mut src =
-        zip::ZipArchive::new(std::fs::File::open(w.dir.join("ok.xlsx")).unwrap()).unwrap();
-    let mut out = zip::ZipWriter::new(std::fs::File::create(w.dir.join("wide.xlsx")).unwrap());
-    for i in 0..src.len() {
-        let mut f = src.by_index(i).unwrap();
-        let name = f.name().unwrap().into_owned();
-        let mut bytes = Vec::new();
-        f.read_to_end(&mut bytes).unwrap();
-        if name.starts_with("xl/worksheets/") {
-            let text = String::from_utf8(bytes)
-                .unwrap()
-                .replace("r=\"B2\"", "r=\"ZZZZZ2\"");
-            assert!(text.contains("ZZZZZ2"), "{text}");
-            bytes = text.into_bytes();
-        }
-        out.start_file(name, SimpleFileOptions::default()).unwrap();
-        out.write_all(&bytes).unwrap();
-    }
-    out.finish().unwrap();
-    let run = w
-        .tally(&[
-            "ingest",
-            "wide.xlsx",
-            "--org",
-            "youth",
-            "--as-of",
-            "31/10/2026",
-        ])
-        .expect(65);
+    rewrite_sheets(&w.dir.join("ok.xlsx"), &w.dir.join("wide.xlsx"), |text| {
+        assert!(text.contains("r=\"B2\""), "{text}");
+        text.replace("r=\"B2\"", "r=\"ZZZZZ2\"")
+    });
+    let run = youth_ingest(&w, "wide.xlsx").expect(65);
     assert!(
         run.stderr.contains("past the last column a sheet has"),
         "{}",
         run.stderr
     );
     assert_eq!(w.status_json()["snapshots"], serde_json::json!([]));
+}
+
+/// Copies the workbook `from` to `to` with each worksheet's XML passed through `edit`:
+/// the damage a hand-made or hostile file has, which no writer produces.
+fn rewrite_sheets(from: &std::path::Path, to: &std::path::Path, edit: impl Fn(String) -> String) {
+    use std::io::Read;
+    use zip::write::SimpleFileOptions;
+    let mut src = zip::ZipArchive::new(std::fs::File::open(from).unwrap()).unwrap();
+    let mut out = zip::ZipWriter::new(std::fs::File::create(to).unwrap());
+    for i in 0..src.len() {
+        let mut f = src.by_index(i).unwrap();
+        let name = f.name().unwrap().into_owned();
+        let mut bytes = Vec::new();
+        f.read_to_end(&mut bytes).unwrap();
+        if name.starts_with("xl/worksheets/") {
+            bytes = edit(String::from_utf8(bytes).unwrap()).into_bytes();
+        }
+        out.start_file(name, SimpleFileOptions::default()).unwrap();
+        out.write_all(&bytes).unwrap();
+    }
+    out.finish().unwrap();
+}
+
+/// A formula saved without its value (written by a program that does not calculate):
+/// in a column tally reads, the row is rejected naming the cell; in the STT column,
+/// which tally ignores, it is harmless.
+#[test]
+fn a_formula_without_its_value_is_rejected_where_it_is_read() {
+    let w = Workdir::new().with_reference();
+    let sheets = vec![Sheet {
+        name: "Chi đoàn 1",
+        hidden: false,
+        rows: vec![
+            vec![Text("STT"), Text("Họ và tên"), Text("Mã xã")],
+            vec![Formula("ROW()-1", 1.0), Text("Lò Văn A"), Text("02647")],
+            vec![
+                Formula("ROW()-1", 2.0),
+                Text("Lò Văn B"),
+                Formula("A1", 2647.0),
+            ],
+        ],
+    }];
+    write_xlsx(&w.dir.join("ok.xlsx"), &sheets);
+    rewrite_sheets(&w.dir.join("ok.xlsx"), &w.dir.join("calc.xlsx"), |text| {
+        // Every formula loses its cached value, as a writer that does not calculate
+        // leaves it.
+        let re = "</f><v>";
+        assert!(text.contains(re), "{text}");
+        let mut out = String::new();
+        let mut rest = text.as_str();
+        while let Some(at) = rest.find(re) {
+            out.push_str(&rest[..at + 4]);
+            let after = &rest[at + re.len()..];
+            rest = &after[after.find("</v>").unwrap() + 4..];
+        }
+        out.push_str(rest);
+        out
+    });
+    let args = [
+        "ingest",
+        "calc.xlsx",
+        "--org",
+        "youth",
+        "--as-of",
+        "31/10/2026",
+        "--skip-invalid",
+    ];
+    let run = w.tally(&args).expect(0);
+    assert!(
+        run.stderr.contains(
+            "calc.xlsx, sheet \"Chi đoàn 1\", row 3: column \"Mã xã\": value \"#NOVALUE!\": the cell holds a formula saved without its value"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.contains("stored 1 row"), "{}", run.stdout);
+}
+
+/// An .xlsx saved with a password is an encrypted OLE file: refused as such, with the
+/// way to remove the password, and nothing stored. `tests/data/locked.xlsx` was
+/// encrypted by msoffcrypto-tool (password "tally") from a workbook of one member.
+#[test]
+fn a_password_protected_workbook_is_refused_plainly() {
+    let w = Workdir::new().with_reference();
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/locked.xlsx"),
+        w.dir.join("hoi-vien.xlsx"),
+    )
+    .unwrap();
+    let run = youth_ingest(&w, "hoi-vien.xlsx").expect(65);
+    assert!(
+        run.stderr
+            .contains("hoi-vien.xlsx: the workbook is password-protected"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("remove the password"), "{}", run.stderr);
+    assert_eq!(w.status_json()["snapshots"], serde_json::json!([]));
+}
+
+/// `tally ingest FILE --org youth --as-of 31/10/2026` in `w`.
+fn youth_ingest(w: &Workdir, file: &str) -> crate::workdir::Run {
+    w.tally(&["ingest", file, "--org", "youth", "--as-of", "31/10/2026"])
 }

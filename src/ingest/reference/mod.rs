@@ -104,11 +104,14 @@ pub fn read_with(
     codes: super::roll::Codes,
 ) -> Result<Outcome> {
     let mut rows = Vec::new();
+    let mut rejects = Vec::new();
     while let Some(r) = table.next_row()? {
-        rows.push(r);
+        match unreadable_cell(table, &r) {
+            Some(p) => rejects.push((p, r)),
+            None => rows.push(r),
+        }
     }
     let ctx = Ctx { table, codes };
-    let mut rejects = Vec::new();
     let mut warnings = Vec::new();
     let mut notes = Vec::new();
     let parsed = match table.mapping.kind {
@@ -129,6 +132,26 @@ pub fn read_with(
         rejects,
         warnings,
         notes,
+    })
+}
+
+/// A cell of a column tally reads that holds a spreadsheet error or a formula saved
+/// without its value: the row is rejected whatever its kind.
+fn unreadable_cell(table: &Table, row: &Row) -> Option<Problem> {
+    table.mapping.columns.iter().enumerate().find_map(|(i, f)| {
+        f.as_ref()?;
+        let v = row.get(Some(i));
+        let (reason, hint) = super::workbook::cell_trouble(v)?;
+        Some(
+            Problem::new(
+                &table.name,
+                row.line,
+                Some(table.mapping.headers[i].as_str()),
+                v.trim(),
+                reason,
+            )
+            .hint(hint),
+        )
     })
 }
 
