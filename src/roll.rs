@@ -33,6 +33,9 @@ pub struct Member {
     pub ethnicity: Option<&'static str>,
     pub religion: Option<&'static str>,
     pub area_code: String,
+    /// The pre-reform commune code the row gave, where `area_code` was read from it
+    /// through the 2025 crosswalk (or a mapping file); `None` for a code of today.
+    pub area_from: Option<String>,
     pub enterprise_id: Option<String>,
     pub joined_on: Option<NaiveDate>,
     pub left_on: Option<NaiveDate>,

@@ -10,7 +10,10 @@ use crate::error::Failure;
 use crate::store::Store;
 
 pub fn run(store: &Store, args: &DropArgs, wait: Duration) -> Result<()> {
-    let writer = store.write(wait)?;
+    let mut writer = store.write(wait)?;
+    if let Some(u) = writer.upgrade()? {
+        crate::term::note(u.sentence(store.dir()));
+    }
     let Some(rec) = writer.manifest.find(&args.id).cloned() else {
         return Err(Failure::invalid(format!(
             "no ingest with ID \"{}\" in {}",

@@ -222,6 +222,13 @@ pub(super) fn compute(
         &view.manifest.roll_part_rows(),
         &asked,
     ));
+    for (&org, &as_of) in &asked {
+        let parts = view.manifest.snapshot_parts(org.code(), &as_of.to_string());
+        let rows: u64 = parts.iter().map(|p| p.mapped).sum();
+        if rows > 0 {
+            cov.notes.push(metrics::Note::Mapped { org, as_of, rows });
+        }
+    }
     Ok(cov)
 }
 

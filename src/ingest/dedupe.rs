@@ -250,6 +250,7 @@ mod tests {
             ethnicity: None,
             religion: None,
             area_code: "01".into(),
+            area_from: None,
             enterprise_id: None,
             joined_on: None,
             left_on: None,

@@ -188,6 +188,12 @@ pub fn run(store: &Store, opts: &Options, progress: &dyn Progress) -> Result<Sum
     }
 
     let mut writer = store.write(opts.wait)?;
+    // A dry run changes nothing, not even the store's format.
+    if !opts.dry_run {
+        if let Some(u) = writer.upgrade()? {
+            crate::term::note(u.sentence(store.dir()));
+        }
+    }
     let mut reference = store::reference::load(&writer.dir, &writer.manifest)?;
     let mut next = writer.manifest.clone();
     let mut sink = rejects::Sink::new(opts.rejects.as_deref(), opts.bom)?;

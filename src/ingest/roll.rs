@@ -179,6 +179,7 @@ fn parse_inner(c: &Cells, warnings: &mut Vec<Problem>) -> Result<Member, Problem
         ethnicity,
         religion,
         area_code,
+        area_from: c.mapped.get().map(|u| u.code.clone()),
         enterprise_id,
         joined_on,
         left_on,

@@ -61,6 +61,8 @@ struct SnapPart {
     rel: String,
     writer: PartWriter,
     batch: Vec<Member>,
+    /// Rows read from a pre-reform code.
+    mapped: u64,
 }
 
 impl<'a> Snapshots<'a> {
@@ -136,12 +138,14 @@ impl<'a> Snapshots<'a> {
                     rel,
                     writer: PartWriter::create(&tmp, rolls::schema())?,
                     batch: Vec::with_capacity(BATCH_ROWS),
+                    mapped: 0,
                 })
             }
         };
         if !member.active && member.left_on.is_none() {
             (self.undated.entry(key).or_default()).push(crate::roll::person_prefix(&member.person));
         }
+        part.mapped += u64::from(member.area_from.is_some());
         part.batch.push(member);
         if part.batch.len() >= BATCH_ROWS {
             part.writer.write(&rolls::frame(&part.batch)?)?;
@@ -314,6 +318,7 @@ impl<'a> Snapshots<'a> {
                 part: p.rel,
                 part_sha256: info.sha256,
                 part_bytes: info.bytes,
+                mapped: p.mapped,
             };
             out.next.ingests.push(rec.clone());
             records.push(rec);

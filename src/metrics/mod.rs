@@ -106,6 +106,13 @@ pub enum Note {
         dated: u64,
         moved: u64,
     },
+    /// Rows of a snapshot whose unit was given in a pre-2025 commune code and counted
+    /// in the commune of today it became.
+    Mapped {
+        org: Org,
+        as_of: NaiveDate,
+        rows: u64,
+    },
     /// A roll far smaller or larger than the org's previous one (a partial export?).
     RollSize {
         org: Org,

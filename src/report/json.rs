@@ -127,6 +127,12 @@ fn note(n: &Note, opts: &Options) -> serde_json::Value {
             "dated": dated,
             "moved": moved,
         }),
+        Note::Mapped { org, as_of, rows } => json!({
+            "kind": "mapped",
+            "org": org.code(),
+            "as_of": as_of.to_string(),
+            "rows": rows,
+        }),
         Note::RollSize {
             org,
             as_of,

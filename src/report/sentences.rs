@@ -132,6 +132,18 @@ pub fn note_text(n: &Note, lang: Lang) -> String {
             lang.count(*previous_members),
             signed(*start as i64 - *previous_members as i64)
         ),
+        (Note::Mapped { org, as_of, rows }, Lang::En) => format!(
+            "{}: {} row(s) of the roll of {} gave a commune of before the 2025 reform and are counted in the commune of today it became",
+            lang.org((*org).into()),
+            lang.count(*rows),
+            day(*as_of)
+        ),
+        (Note::Mapped { org, as_of, rows }, Lang::Vi) => format!(
+            "{}: {} dòng của danh sách ngày {} ghi xã trước sắp xếp năm 2025 và được tính vào xã hiện nay mà xã đó đã nhập vào",
+            lang.org((*org).into()),
+            lang.count(*rows),
+            day(*as_of)
+        ),
         (
             Note::RollSize {
                 org,

@@ -6,7 +6,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::org::Org;
 
-pub const FORMAT: u32 = 1;
+/// The store's layout. 1: the first. 2: roll parts gain `area_from` (the pre-reform
+/// code a row's unit was read from) and roll records `mapped` (how many such rows).
+/// Readers read every format up to this one; the first writer upgrades an older store
+/// (see `upgrade`).
+pub const FORMAT: u32 = 2;
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct Manifest {
@@ -46,6 +50,13 @@ pub struct IngestRecord {
     pub part: String,
     pub part_sha256: String,
     pub part_bytes: u64,
+    /// Rows whose unit was read from a pre-reform code (format 2; 0 before).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub mapped: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 impl IngestRecord {

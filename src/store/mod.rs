@@ -23,6 +23,7 @@ pub mod privacy;
 pub mod reference;
 pub mod rolls;
 pub mod scan;
+pub mod upgrade;
 pub mod verify;
 
 use anyhow::{Context, Result};
@@ -161,11 +162,10 @@ impl Store {
         }
         let m: Manifest = serde_json::from_value(raw).map_err(damaged)?;
         anyhow::ensure!(
-            m.format == manifest::FORMAT,
-            "the store {} has format {}, this tally reads format {}",
+            m.format >= 1,
+            "the store {} has format {}, which no tally wrote",
             self.dir.display(),
-            m.format,
-            manifest::FORMAT
+            m.format
         );
         Ok(m)
     }
@@ -270,7 +270,17 @@ impl Writer {
 
     /// Moves staged parts into place and writes the new manifest (the commit point);
     /// then removes the parts the new manifest no longer names.
-    pub fn commit(mut self, mut next: Manifest) -> Result<()> {
+    pub fn commit(mut self, next: Manifest) -> Result<()> {
+        anyhow::ensure!(
+            self.manifest.format == manifest::FORMAT,
+            "internal error: a store of format {} changed before its upgrade",
+            self.manifest.format
+        );
+        self.commit_staged(next)
+    }
+
+    /// [`Writer::commit`], keeping the transaction (and its lock) open after it.
+    fn commit_staged(&mut self, mut next: Manifest) -> Result<()> {
         fault::point("before-rename");
         for (tmp, rel) in &self.staged {
             let dest = self.dir.join(rel);

@@ -24,6 +24,8 @@ pub mod col {
     pub const ETHNICITY: &str = "ethnicity";
     pub const RELIGION: &str = "religion";
     pub const AREA_CODE: &str = "area_code";
+    /// Since format 2: the pre-reform code a row's unit was read from, else null.
+    pub const AREA_FROM: &str = "area_from";
     pub const ENTERPRISE_ID: &str = "enterprise_id";
     pub const JOINED_ON: &str = "joined_on";
     pub const LEFT_ON: &str = "left_on";
@@ -46,11 +48,21 @@ pub fn schema() -> Schema {
     s.insert(col::ETHNICITY.into(), DataType::String);
     s.insert(col::RELIGION.into(), DataType::String);
     s.insert(col::AREA_CODE.into(), DataType::String);
+    s.insert(col::AREA_FROM.into(), DataType::String);
     s.insert(col::ENTERPRISE_ID.into(), DataType::String);
     s.insert(col::JOINED_ON.into(), DataType::Date);
     s.insert(col::LEFT_ON.into(), DataType::Date);
     s.insert(col::ACTIVE.into(), DataType::Boolean);
     s
+}
+
+/// The columns of a roll part in a store of `format`: format 1 had no `area_from`.
+pub fn columns_of(format: u32) -> Vec<String> {
+    schema()
+        .iter_names()
+        .map(|n| n.to_string())
+        .filter(|n| format >= 2 || n != col::AREA_FROM)
+        .collect()
 }
 
 fn date_col(name: &str, v: Vec<Option<i32>>) -> Column {
@@ -103,6 +115,7 @@ pub fn frame(batch: &[Member]) -> Result<DataFrame> {
         text(col::ETHNICITY, &|m| m.ethnicity),
         text(col::RELIGION, &|m| m.religion),
         text(col::AREA_CODE, &|m| Some(m.area_code.as_str())),
+        text(col::AREA_FROM, &|m| m.area_from.as_deref()),
         text(col::ENTERPRISE_ID, &|m| m.enterprise_id.as_deref()),
         date_col(
             col::JOINED_ON,

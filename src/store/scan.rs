@@ -248,6 +248,26 @@ fn verify(part: &Opened) -> std::result::Result<(), (bool, anyhow::Error)> {
     Ok(())
 }
 
+/// Every row group of one part, in order, with the columns `columns`, after its
+/// checksum is checked: for rewriting a part (an upgrade), one row group in memory.
+pub(super) fn each_group(
+    dir: &Path,
+    rec: &IngestRecord,
+    columns: &[String],
+    mut f: impl FnMut(DataFrame) -> Result<()>,
+) -> Result<()> {
+    let parts = open_all(dir, &[vec![rec]])?;
+    for part in &parts {
+        check_sum(dir, rec, &part.path)?;
+        for g in 0..part.footer.row_groups.len() {
+            let df =
+                read_group(part, g, columns).map_err(|e| damaged_read(part, &e.to_string()))?;
+            f(df)?;
+        }
+    }
+    Ok(())
+}
+
 /// One row group of a part, only the named columns.
 fn read_group(part: &Opened, group: usize, columns: &[String]) -> PolarsResult<DataFrame> {
     let mut one = part.template.clone();
@@ -303,6 +323,7 @@ mod tests {
             ethnicity: Some("01"),
             religion: None,
             area_code: area.to_string(),
+            area_from: None,
             enterprise_id: i.is_multiple_of(2).then(|| format!("53{i:08}")),
             joined_on: joined,
             left_on: None,
@@ -338,6 +359,7 @@ mod tests {
             part: "p.parquet".into(),
             part_sha256: info.sha256,
             part_bytes: info.bytes,
+            mapped: 0,
         }
     }
 

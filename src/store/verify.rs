@@ -96,10 +96,7 @@ fn check_part(view: &View, rec: &IngestRecord, c: &mut Checked) {
                 wrong(format!("has {rows} rows, the manifest says {}", rec.rows));
             }
             if rec.kind == "roll" {
-                let expected: Vec<String> = rolls::schema()
-                    .iter_names()
-                    .map(|n| n.to_string())
-                    .collect();
+                let expected = rolls::columns_of(view.manifest.format);
                 if columns != expected {
                     wrong(format!(
                         "has the columns {}, a roll part has {}",

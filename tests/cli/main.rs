@@ -26,5 +26,6 @@ mod series;
 mod signable;
 mod sql;
 mod status;
+mod upgrade;
 mod verify;
 mod workbooks;

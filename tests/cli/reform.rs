@@ -125,6 +125,42 @@ fn old_codes_report_as_their_new_twins() {
         &["roll-farmers.csv"],
     );
     assert_eq!(ours, theirs);
+    // The store keeps, per row, that it was read through the crosswalk; the report's
+    // notes say how many rows.
+    let old_store = w.dir.join("old");
+    let m: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(old_store.join("manifest.json")).unwrap())
+            .unwrap();
+    let roll = m["ingests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["kind"] == "roll")
+        .unwrap();
+    let mapped = roll["mapped"].as_u64().unwrap();
+    assert_eq!(
+        mapped,
+        roll["rows"].as_u64().unwrap(),
+        "--codes old: every row"
+    );
+    let json = w
+        .tally(&[
+            "--store",
+            old_store.to_str().unwrap(),
+            "report",
+            "--format",
+            "json",
+        ])
+        .expect(0)
+        .stdout;
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let note = v["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["kind"] == "mapped")
+        .unwrap_or_else(|| panic!("{json}"));
+    assert_eq!(note["rows"].as_u64(), Some(mapped));
     // Without --codes old, a code that exists today is today's; the rest go through
     // the crosswalk: the summary says how many.
     let run = w

@@ -316,6 +316,7 @@ pub(crate) fn ingest_file(
         part: rel,
         part_sha256: info.sha256,
         part_bytes: info.bytes,
+        mapped: 0,
     };
     // A keyed kind keeps the files before this one, unless --replace; a kind that
     // describes the present has one file.
