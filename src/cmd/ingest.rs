@@ -84,7 +84,7 @@ pub fn run(store: &Store, args: &IngestArgs, wait: Duration) -> Result<()> {
 }
 
 /// A kind of file as the reader's language names it.
-fn kind_name(code: &str) -> String {
+pub(crate) fn kind_name(code: &str) -> String {
     use crate::report::labels::Lang;
     match (crate::messages::lang(), code) {
         (Lang::Vi, "roll") => "danh sách thành viên".into(),
@@ -92,6 +92,7 @@ fn kind_name(code: &str) -> String {
         (Lang::Vi, "enterprises") => "danh mục doanh nghiệp".into(),
         (Lang::Vi, "eligible") => "số đối tượng".into(),
         (Lang::Vi, "targets") => "chỉ tiêu".into(),
+        (Lang::Vi, "mapping") => "bảng chuyển đổi xã cũ sang xã mới".into(),
         (_, other) => other.to_string(),
     }
 }

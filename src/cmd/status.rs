@@ -32,12 +32,12 @@ fn snapshots(m: &Manifest) -> BTreeMap<(String, String), (u64, Vec<String>)> {
 /// What the store's reference tables hold: rows (keys, for the kinds kept by key) and
 /// the years of eligible counts and targets.
 struct Held {
-    rows: [u64; 4],
+    rows: [u64; 5],
     eligible_years: Vec<i32>,
     target_years: Vec<i32>,
 }
 
-const KINDS: [&str; 4] = ["areas", "enterprises", "eligible", "targets"];
+const KINDS: [&str; 5] = ["areas", "enterprises", "eligible", "targets", "mapping"];
 
 fn held(view: &crate::store::View) -> Result<Held> {
     let r = crate::store::reference::load(&view.dir, &view.manifest)?;
@@ -53,6 +53,7 @@ fn held(view: &crate::store::View) -> Result<Held> {
             r.enterprises.rows.len() as u64,
             r.eligible.len() as u64,
             r.targets.len() as u64,
+            r.mapping.rows() as u64,
         ],
         eligible_years: years(r.eligible.iter().map(|e| e.year).collect()),
         target_years: years(r.targets.iter().map(|t| t.year).collect()),
@@ -97,6 +98,7 @@ pub fn run(store: &Store, args: &StatusArgs, wait: Duration) -> Result<()> {
                     "enterprises": held.rows[1],
                     "eligible": held.rows[2],
                     "targets": held.rows[3],
+                    "mapping": held.rows[4],
                 },
                 "years": {
                     "eligible": held.eligible_years,
@@ -154,7 +156,7 @@ pub fn run(store: &Store, args: &StatusArgs, wait: Duration) -> Result<()> {
                 let parts = m.references(kind);
                 if parts.is_empty() {
                     r.add_row(vec![
-                        kind.to_string(),
+                        super::ingest::kind_name(kind),
                         "—".into(),
                         "".into(),
                         pick("not loaded", "chưa nạp").into(),
@@ -173,7 +175,7 @@ pub fn run(store: &Store, args: &StatusArgs, wait: Duration) -> Result<()> {
                     format!(" ({} {})", pick("years", "năm"), list.join(", "))
                 };
                 r.add_row(vec![
-                    format!("{kind}{years}"),
+                    format!("{}{years}", super::ingest::kind_name(kind)),
                     held.rows[k].to_string(),
                     parts
                         .iter()

@@ -4,6 +4,7 @@
 pub mod crosswalk;
 pub mod groups;
 pub mod history;
+pub mod mapping;
 pub mod unit_name;
 
 use unit_name::UnitName;
@@ -338,4 +339,5 @@ pub struct Reference {
     pub enterprises: Enterprises,
     pub eligible: Vec<EligibleRow>,
     pub targets: Vec<Target>,
+    pub mapping: mapping::Mapping,
 }

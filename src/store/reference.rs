@@ -1,5 +1,6 @@
 //! Reference tables ⇄ Parquet frames.
 
+use crate::reference::mapping::{MappedTo, Mapping};
 use anyhow::{Context, Result};
 use polars::prelude::*;
 
@@ -279,11 +280,57 @@ pub fn targets_from(df: &DataFrame) -> Result<Vec<Target>> {
         .collect()
 }
 
+pub fn mapping_frame(m: &Mapping) -> Result<DataFrame> {
+    let rows: Vec<(&String, &MappedTo)> = m
+        .by_old
+        .iter()
+        .flat_map(|(old, to)| to.iter().map(move |t| (old, t)))
+        .collect();
+    Ok(DataFrame::new(
+        rows.len(),
+        vec![
+            text(
+                "old_code",
+                rows.iter().map(|(o, _)| Some(o.to_string())).collect(),
+            ),
+            text(
+                "new_code",
+                rows.iter().map(|(_, t)| Some(t.code.clone())).collect(),
+            ),
+            Series::new(
+                "share".into(),
+                rows.iter().map(|(_, t)| t.share).collect::<Vec<_>>(),
+            )
+            .into_column(),
+        ],
+    )?)
+}
+
+pub fn mapping_from(df: &DataFrame) -> Result<Mapping> {
+    let olds = strs(df, "old_code")?;
+    let news = strs(df, "new_code")?;
+    let shares = f64s(df, "share")?;
+    let mut m = Mapping::default();
+    for i in 0..df.height() {
+        let (Some(old), Some(new)) = (olds[i].clone(), news[i].clone()) else {
+            anyhow::bail!("bad mapping row in store");
+        };
+        m.by_old.entry(old).or_default().push(MappedTo {
+            code: new,
+            share: shares[i],
+        });
+    }
+    Ok(m)
+}
+
 /// Loads every reference table the store has.
 pub fn load(dir: &Path, m: &Manifest) -> Result<Reference> {
     let mut r = Reference::default();
     if let Some(rec) = m.reference("areas") {
         r.areas = areas_from(&part::read_checked(dir, rec, None)?)?;
+    }
+    if let Some(rec) = m.reference("mapping") {
+        r.mapping = mapping_from(&part::read_checked(dir, rec, None)?)?;
     }
     if let Some(rec) = m.reference("enterprises") {
         r.enterprises = enterprises_from(&part::read_checked(dir, rec, None)?)?;

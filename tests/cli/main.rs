@@ -10,6 +10,7 @@ mod drop;
 mod help;
 mod html;
 mod ingest;
+mod mapping;
 mod messages;
 mod office;
 mod pipeline;

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::ingest::roll::Codes;
+use crate::reference::mapping::{split_count, MappedTo};
 
 pub(super) fn eligible(
     ctx: &Ctx,
@@ -31,8 +32,8 @@ pub(super) fn eligible(
             let today = (ctx.codes != Codes::Old)
                 .then(|| area_exists(current, &area_raw))
                 .flatten();
-            let (area_code, old) = match today {
-                Some(code) => (code, None),
+            let (places, old) = match today {
+                Some(code) => (vec![MappedTo { code, share: None }], None),
                 None if ctx.codes == Codes::New => {
                     return Err(ctx
                         .problem(
@@ -64,54 +65,62 @@ pub(super) fn eligible(
                     "dimension and group go together: give both or neither",
                 ));
             }
-            let key = (
-                area_code.clone(),
-                org.code().to_string(),
-                year,
-                dimension.clone(),
-                group.clone(),
-            );
-            match (seen.get(&key), old) {
-                (Some(&(_, Some(at))), Some(_)) => {
-                    // Another old commune of the same new one: the counts add up.
-                    return Ok(Merge::Into(at, eligible, old));
+            // An old commune split by the mapping file's shares gives each of its
+            // communes of today its part of the count.
+            let mut merges = Vec::new();
+            for (area_code, eligible) in split_count(eligible, &places) {
+                let key = (
+                    area_code.clone(),
+                    org.code().to_string(),
+                    year,
+                    dimension.clone(),
+                    group.clone(),
+                );
+                let at = out.len()
+                    + merges
+                        .iter()
+                        .filter(|m| matches!(m, Merge::New(..)))
+                        .count();
+                match (seen.get(&key), old) {
+                    (Some(&(_, Some(at))), Some(_)) => {
+                        // Another old commune of the same new one: the counts add up.
+                        merges.push(Merge::Into(at, eligible));
+                        continue;
+                    }
+                    (Some(&(first, _)), _) => {
+                        return Err(ctx
+                            .problem(
+                                &row,
+                                Field::Eligible,
+                                format!("the same unit, org, year and group as line {first}"),
+                            )
+                            .hint("give each count once (a commune of today, or its old communes, not both)"));
+                    }
+                    (None, _) => {}
                 }
-                (Some(&(first, _)), _) => {
-                    return Err(ctx
-                        .problem(
-                            &row,
-                            Field::Eligible,
-                            format!("the same unit, org, year and group as line {first}"),
-                        )
-                        .hint("give each count once (a commune of today, or its old communes, not both)"));
-                }
-                (None, _) => {}
-            }
-            seen.insert(key, (row.line, old.map(|_| out.len())));
-            Ok(Merge::New(
-                EligibleRow {
+                seen.insert(key, (row.line, old.map(|_| at)));
+                merges.push(Merge::New(EligibleRow {
                     area_code,
                     org,
                     year,
                     eligible,
-                    dimension,
-                    group,
-                },
-                old,
-            ))
+                    dimension: dimension.clone(),
+                    group: group.clone(),
+                }));
+            }
+            Ok((merges, old))
         })();
         match result {
-            Ok(Merge::New(e, old)) => {
+            Ok((merges, old)) => {
                 if let Some(o) = old {
                     *mapped.entry(o.to_string()).or_default() += 1;
                 }
-                out.push(e)
-            }
-            Ok(Merge::Into(at, n, old)) => {
-                if let Some(o) = old {
-                    *mapped.entry(o.to_string()).or_default() += 1;
+                for m in merges {
+                    match m {
+                        Merge::New(e) => out.push(e),
+                        Merge::Into(at, n) => out[at].eligible += n,
+                    }
                 }
-                out[at].eligible += n;
             }
             Err(p) => rejects.push((p, row)),
         }
@@ -128,18 +137,18 @@ pub(super) fn eligible(
 
 /// What an eligible row adds: a new key, or a count to the key of its new commune.
 enum Merge {
-    New(EligibleRow, Option<&'static str>),
-    Into(usize, u64, Option<&'static str>),
+    New(EligibleRow),
+    Into(usize, u64),
 }
 
-/// A code of before the 2025 reform, read as the commune of today it became; the old
-/// code beside it.
+/// A code of before the 2025 reform, read as the commune (or, by the mapping file's
+/// shares, the communes) of today it became; the old code beside it.
 pub(super) fn through_crosswalk(
     ctx: &Ctx,
     row: &Row,
     current: &Reference,
     raw: &str,
-) -> Result<(String, Option<&'static str>), Problem> {
+) -> Result<(Vec<MappedTo>, Option<&'static str>), Problem> {
     let Some(u) = crate::reference::crosswalk::builtin().by_code(raw) else {
         return Err(ctx
             .problem(
@@ -149,8 +158,17 @@ pub(super) fn through_crosswalk(
             )
             .hint("correct the code, or ingest an areas file that has it"));
     };
+    if let Some(to) = current.mapping.get(&u.code) {
+        return Ok((to.to_vec(), Some(u.code.as_str())));
+    }
     match u.today_in(&current.areas) {
-        Ok(new) => Ok((new.to_string(), Some(u.code.as_str()))),
+        Ok(new) => Ok((
+            vec![MappedTo {
+                code: new.to_string(),
+                share: None,
+            }],
+            Some(u.code.as_str()),
+        )),
         Err(why) => {
             let hint = if u.split {
                 "give the count of each commune of today, or ingest a mapping file with the shares"

@@ -69,7 +69,22 @@ pub(super) fn enterprises(
                     Some(code) => Some(code),
                     // A code of before the 2025 reform: the commune it became.
                     None => {
-                        Some(super::eligible::through_crosswalk(ctx, &row, current, &area_raw)?.0)
+                        match super::eligible::through_crosswalk(ctx, &row, current, &area_raw)?
+                            .0
+                            .as_slice()
+                        {
+                            [one] => Some(one.code.clone()),
+                            several => return Err(ctx
+                                .problem(
+                                    &row,
+                                    Field::AreaCode,
+                                    format!(
+                                        "the mapping file splits this commune of before the 2025 reform between {}",
+                                        crate::reference::mapping::Mapping::describe(several)
+                                    ),
+                                )
+                                .hint("an enterprise is in one commune: give the code of its commune of today")),
+                        }
                     }
                 }
             };

@@ -12,6 +12,7 @@ use super::value;
 mod areas;
 mod eligible;
 mod enterprises;
+mod mapping;
 mod targets;
 use crate::org::OrgOrAny;
 use crate::reference::{
@@ -24,6 +25,7 @@ use crate::text::{clean, fold};
 use areas::areas;
 use eligible::eligible;
 use enterprises::enterprises;
+use mapping::mapping;
 use targets::targets;
 
 /// A parsed reference file: the new table, with the rows' problems.
@@ -32,6 +34,7 @@ pub enum Parsed {
     Enterprises(Enterprises),
     Eligible(Vec<EligibleRow>),
     Targets(Vec<Target>),
+    Mapping(crate::reference::mapping::Mapping),
 }
 
 impl Parsed {
@@ -41,6 +44,7 @@ impl Parsed {
             Parsed::Enterprises(e) => e.rows.len(),
             Parsed::Eligible(v) => v.len(),
             Parsed::Targets(v) => v.len(),
+            Parsed::Mapping(m) => m.rows(),
         }
     }
 
@@ -51,6 +55,7 @@ impl Parsed {
             Parsed::Enterprises(e) => r.enterprises = e,
             Parsed::Eligible(v) => r.eligible = v,
             Parsed::Targets(v) => r.targets = v,
+            Parsed::Mapping(m) => r.mapping = m,
         }
     }
 }
@@ -125,6 +130,7 @@ pub fn read_with(
         )),
         Kind::Eligible => Parsed::Eligible(eligible(&ctx, rows, current, &mut rejects, &mut notes)),
         Kind::Targets => Parsed::Targets(targets(&ctx, rows, current, &mut rejects)),
+        Kind::Mapping => Parsed::Mapping(mapping(&ctx, rows, current, &mut rejects)),
         Kind::Roll => unreachable!("rolls are read by ingest::roll"),
     };
     Ok(Outcome {
@@ -297,6 +303,7 @@ pub(crate) fn ingest_file(
         Parsed::Enterprises(e) => store::reference::enterprises_frame(e)?,
         Parsed::Eligible(v) => store::reference::eligible_frame(v)?,
         Parsed::Targets(v) => store::reference::targets_frame(v)?,
+        Parsed::Mapping(m) => store::reference::mapping_frame(m)?,
     };
     let mut pw = PartWriter::create(&tmp, df.schema().as_ref().clone())?;
     pw.write(&df)?;

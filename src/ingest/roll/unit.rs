@@ -51,6 +51,26 @@ pub(super) fn resolve_area(c: &Cells) -> Result<String, Problem> {
 /// the summary), or the row rejected: split between several, or gone to a commune the
 /// areas do not have.
 fn through(c: &Cells, f: Field, u: &'static OldUnit) -> Result<String, Problem> {
+    // The province's mapping file decides first: one commune of today for the old one.
+    match c.ctx.reference.mapping.get(&u.code) {
+        Some([one]) => {
+            c.mapped.set(Some(u));
+            return Ok(one.code.clone());
+        }
+        Some(several) => {
+            return Err(c
+                .problem(
+                    f,
+                    format!(
+                        "{}, a commune of before the 2025 reform, was split by the mapping file between {}",
+                        u.label(),
+                        crate::reference::mapping::Mapping::describe(several)
+                    ),
+                )
+                .hint("a member belongs to one commune: give the row today's commune (code or name)"))
+        }
+        None => {}
+    }
     match u.today_in(&c.ctx.reference.areas) {
         Ok(new) => {
             c.mapped.set(Some(u));

@@ -1,0 +1,123 @@
+//! Tests of the header search (`headers.rs`): spellings, kinds and header rows.
+
+use super::*;
+
+/// The spellings file is read whole: every line names a known kind and field, is
+/// already folded, and no spelling means two fields in one kind.
+#[test]
+fn the_spellings_file_is_well_formed() {
+    let mut lines = 0;
+    let mut seen = std::collections::HashMap::new();
+    for line in ALIASES.lines().skip(1) {
+        let cells: Vec<&str> = line.splitn(3, ',').collect();
+        assert_eq!(cells.len(), 3, "{line}");
+        let kind = Kind::parse(cells[0]).unwrap_or_else(|| panic!("kind: {line}"));
+        let field = Field::parse(cells[1]).unwrap_or_else(|| panic!("field: {line}"));
+        assert_eq!(fold(cells[2]), cells[2], "not folded: {line}");
+        if let Some(other) = seen.insert((kind, cells[2]), field) {
+            panic!("{line}: also {}", other.name());
+        }
+        lines += 1;
+    }
+    let counted: usize = Kind::ALL
+        .iter()
+        .flat_map(|k| aliases(*k).iter().map(|(_, n)| n.len()))
+        .sum();
+    assert_eq!(counted, lines);
+    assert!(lines > 300);
+    assert_eq!(aliases(Kind::Roll)[0].0, Field::MemberId);
+    assert!(aliases(Kind::Targets)
+        .iter()
+        .any(|(f, n)| *f == Field::TargetPct && !n.is_empty()));
+}
+
+fn row(cells: &[&str]) -> Vec<String> {
+    cells.iter().map(|s| s.to_string()).collect()
+}
+
+#[test]
+fn vietnamese_and_english_headers_in_any_case() {
+    let headers = row(&[
+        "STT",
+        "Họ và tên",
+        "SỐ CCCD",
+        "  Ngày   sinh ",
+        "Giới tính",
+        "Dân tộc",
+        "Tôn giáo",
+        "Mã xã",
+        "Ngày vào Đoàn",
+        "Quê quán",
+    ]);
+    let m = Mapping::build(Kind::Roll, &headers);
+    assert_eq!(m.index(Field::FullName), Some(1));
+    assert_eq!(m.index(Field::NationalId), Some(2));
+    assert_eq!(m.index(Field::BirthDate), Some(3));
+    assert_eq!(m.index(Field::AreaCode), Some(7));
+    assert_eq!(m.index(Field::JoinedOn), Some(8));
+    assert_eq!(m.unknown, vec![(9, "Quê quán".to_string())]);
+    let m = Mapping::build(
+        Kind::Roll,
+        &row(&[
+            "full_name",
+            "NATIONAL_ID",
+            "area_code",
+            "joined_on",
+            "Status",
+        ]),
+    );
+    assert!(m.missing().is_empty());
+    assert_eq!(m.index(Field::Status), Some(4));
+    let m = Mapping::build(Kind::Roll, &row(&["Ho va ten", "Ma xa", "Ngay ket nap"]));
+    assert!(m.missing().is_empty());
+}
+
+#[test]
+fn missing_required_fields_are_named() {
+    let m = Mapping::build(Kind::Roll, &row(&["Họ và tên", "Ngày sinh"]));
+    assert_eq!(m.missing(), vec!["area_code, area_name or enterprise_id"]);
+    let m = Mapping::build(Kind::Eligible, &row(&["Mã xã", "Năm", "Số đối tượng"]));
+    assert_eq!(m.missing(), vec!["org"]);
+}
+
+#[test]
+fn header_row_found_below_a_title_and_kind_detected() {
+    let rows = vec![
+        row(&["DANH SÁCH ĐOÀN VIÊN XÃ TẢ VAN", "", ""]),
+        row(&["", "", ""]),
+        row(&["Họ và tên", "Mã xã", "Ngày vào Đoàn"]),
+        row(&["Nguyễn Văn A", "02680", "01/01/2020"]),
+    ];
+    let (i, m) = find_header(&rows, None).unwrap();
+    assert_eq!((i, m.kind), (2, Kind::Roll));
+    let kinds = [
+        (
+            row(&["code", "name", "level", "parent_code", "ethnic_minority"]),
+            Kind::Areas,
+        ),
+        (
+            row(&[
+                "Mã số thuế",
+                "Tên doanh nghiệp",
+                "Mã xã",
+                "Loại hình",
+                "Số lao động",
+            ]),
+            Kind::Enterprises,
+        ),
+        (
+            row(&["area_code", "org", "year", "eligible"]),
+            Kind::Eligible,
+        ),
+        (
+            row(&["Mã xã", "Tổ chức", "Năm", "Số đối tượng"]),
+            Kind::Eligible,
+        ),
+        (row(&["org", "year", "scope", "target_pct"]), Kind::Targets),
+    ];
+    for (header, kind) in kinds {
+        let (_, m) = find_header(std::slice::from_ref(&header), None).unwrap();
+        assert_eq!(m.kind, kind, "{header:?}");
+    }
+    assert!(find_header(&[row(&["a", "b"]), row(&["1", "2"])], None).is_none());
+}

@@ -1,0 +1,139 @@
+//! The mapping file: old commune code → commune of today, with a share where one old
+//! commune was split. Checked whole: each new code is in the areas, each old code is a
+//! commune of before the reform, and an old code's shares add up to 1.
+
+use super::*;
+use crate::reference::crosswalk;
+use crate::reference::mapping::{MappedTo, Mapping};
+
+pub(super) fn mapping(
+    ctx: &Ctx,
+    rows: Vec<Row>,
+    current: &Reference,
+    rejects: &mut Vec<(Problem, Row)>,
+) -> Mapping {
+    // Each old code's rows, in file order, with their lines.
+    let mut by_old: std::collections::BTreeMap<String, Vec<(MappedTo, Row)>> = Default::default();
+    for row in rows {
+        let result = (|| {
+            let Some(u) = crosswalk::builtin().by_code(ctx.raw(&row, Field::OldCode)) else {
+                return Err(ctx
+                    .problem(
+                        &row,
+                        Field::OldCode,
+                        "not a commune of before the 2025 reform",
+                    )
+                    .hint("give the code the commune had before 1 July 2025 (five digits)"));
+            };
+            let old = u.code.clone();
+            let new = clean(ctx.raw(&row, Field::NewCode));
+            let Some(area) = current.areas.resolve_code(&new) else {
+                return Err(ctx
+                    .problem(
+                        &row,
+                        Field::NewCode,
+                        "the area code is not in the areas reference",
+                    )
+                    .hint("give the code of a commune of today, or ingest the areas file first"));
+            };
+            let raw_share = clean(ctx.raw(&row, Field::Share));
+            let share = if raw_share.is_empty() {
+                None
+            } else {
+                Some(parse_share(&raw_share).ok_or_else(|| {
+                    ctx.problem(&row, Field::Share, "not a share; expected a fraction between 0 and 1 (0.4) or a percentage (40%)")
+                })?)
+            };
+            Ok((
+                old,
+                MappedTo {
+                    code: area.code.clone(),
+                    share,
+                },
+            ))
+        })();
+        match result {
+            Ok((old, to)) => by_old.entry(old).or_default().push((to, row)),
+            Err(p) => rejects.push((p, row)),
+        }
+    }
+    let mut out = Mapping::default();
+    for (old, list) in by_old {
+        match whole(&list) {
+            Ok(()) => {
+                out.by_old
+                    .insert(old, list.into_iter().map(|(t, _)| t).collect());
+            }
+            Err(why) => {
+                for (_, row) in list {
+                    let p = ctx
+                        .problem(&row, Field::Share, why.clone())
+                        .hint("give one row per old commune, or a share on each of its rows that add up to 1 (100%)");
+                    rejects.push((p, row));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// One old commune's rows make sense together: one commune of today, or several with
+/// shares adding up to 1 and no commune twice.
+fn whole(list: &[(MappedTo, Row)]) -> Result<(), String> {
+    let old_line = list.first().map(|(_, r)| r.line).unwrap_or(0);
+    let mut codes: Vec<&str> = list.iter().map(|(t, _)| t.code.as_str()).collect();
+    codes.sort_unstable();
+    codes.dedup();
+    if codes.len() < list.len() {
+        return Err(format!(
+            "the old commune of line {old_line} goes to the same commune of today twice"
+        ));
+    }
+    if list.len() == 1 {
+        return match list[0].0.share {
+            Some(s) if (s - 1.0).abs() > 1e-6 => Err(format!(
+                "the old commune of line {old_line} has one commune of today with a share of {s}, not 1"
+            )),
+            _ => Ok(()),
+        };
+    }
+    let shares: Option<Vec<f64>> = list.iter().map(|(t, _)| t.share).collect();
+    match shares {
+        None => Err(format!(
+            "the old commune of line {old_line} goes to {} communes of today, not every one with a share",
+            list.len()
+        )),
+        Some(s) if (s.iter().sum::<f64>() - 1.0).abs() > 0.001 => Err(format!(
+            "the shares of the old commune of line {old_line} add up to {}, not 1",
+            (s.iter().sum::<f64>() * 1000.0).round() / 1000.0
+        )),
+        Some(_) => Ok(()),
+    }
+}
+
+/// `0.4`, `0,4`, `40%`, `40 %`: a share in (0, 1].
+fn parse_share(raw: &str) -> Option<f64> {
+    let t = raw.trim();
+    let (num, pct) = match t.strip_suffix('%') {
+        Some(n) => (n.trim(), true),
+        None => (t, false),
+    };
+    let v: f64 = num.replace(',', ".").parse().ok()?;
+    let v = if pct { v / 100.0 } else { v };
+    (v.is_finite() && v > 0.0 && v <= 1.0).then_some(v)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn shares_as_people_write_them() {
+        use super::parse_share;
+        assert_eq!(parse_share("0.4"), Some(0.4));
+        assert_eq!(parse_share("0,4"), Some(0.4));
+        assert_eq!(parse_share("40%"), Some(0.4));
+        assert_eq!(parse_share("100 %"), Some(1.0));
+        assert_eq!(parse_share("40"), None);
+        assert_eq!(parse_share("0"), None);
+        assert_eq!(parse_share("-0.2"), None);
+    }
+}
