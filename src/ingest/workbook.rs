@@ -133,7 +133,7 @@ impl Workbook {
         };
         let mut first_error = None;
         for &book in tries {
-            match sheets_of(&bytes, book) {
+            match guarded(|| sheets_of(&bytes, book)) {
                 Ok((sheets, opened)) => {
                     return Ok(Workbook {
                         bytes,
@@ -177,11 +177,41 @@ impl Workbook {
         let sheet = sheet.to_string();
         let opened = self.opened.lock().ok().and_then(|mut o| o.take());
         std::thread::spawn(move || {
-            if let Err(e) = read_sheet(bytes, book, opened, &sheet, &tx) {
+            if let Err(e) = guarded(|| read_sheet(bytes, book, opened, &sheet, &tx)) {
                 let _ = tx.send(Err(format!("{e:#}")));
             }
         });
         rx
+    }
+}
+
+/// Runs a calamine reader, turning a panic on damaged data (seen in its OLE reader on a
+/// truncated .xls, found by fuzzing) into the error it should have been: a sheet must
+/// never end early without a word, and a damaged file is not a crash.
+fn guarded<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
+    static QUIET_HOOK: std::sync::Once = std::sync::Once::new();
+    QUIET_HOOK.call_once(|| {
+        let default = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            // calamine's own panics are reported as the damaged file they are.
+            let in_reader = info
+                .location()
+                .is_some_and(|l| l.file().contains("calamine"));
+            if !in_reader {
+                default(info);
+            }
+        }));
+    });
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
+        Ok(r) => r,
+        Err(p) => {
+            let why = p
+                .downcast_ref::<String>()
+                .map(String::as_str)
+                .or_else(|| p.downcast_ref::<&str>().copied())
+                .unwrap_or("unreadable data");
+            Err(anyhow!("the workbook's data is damaged: {why}"))
+        }
     }
 }
 

@@ -18,6 +18,7 @@ pub const CATALOGUE: &[(&str, &str)] = &[
     ("the old commune of line {} goes to {} communes of today, not every one with a share", "xã cũ ở dòng {} được chuyển vào {} xã hiện nay nhưng không phải xã nào cũng có tỷ lệ"),
     ("the shares of the old commune of line {} add up to {}, not 1", "tổng tỷ lệ của xã cũ ở dòng {} là {}, không phải 1"),
     ("give one row per old commune, or a share on each of its rows that add up to 1 (100%)", "mỗi xã cũ ghi một dòng, hoặc ghi tỷ lệ ở từng dòng của xã đó sao cho tổng bằng 1 (100%)"),
+    ("the workbook's data is damaged: {}", "dữ liệu của sổ tính bị hỏng: {}"),
     ("{}: already ingested (ingest {}); nothing changed", "{}: đã nạp trước đây (lần nạp {}); không thay đổi gì"),
     ("{}: {} row(s) read, {} rejected; nothing to store ({})", "{}: đọc {} dòng, loại {} dòng; không có gì để lưu ({})"),
     ("{}: would store {} row(s) of the {} (ingest {}, {} rejected; {})", "{}: sẽ lưu {} dòng của {} (lần nạp {}, loại {} dòng; {})"),

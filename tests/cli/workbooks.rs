@@ -609,3 +609,28 @@ fn a_password_protected_workbook_is_refused_plainly() {
 fn youth_ingest(w: &Workdir, file: &str) -> crate::workdir::Run {
     w.tally(&["ingest", file, "--org", "youth", "--as-of", "31/10/2026"])
 }
+
+/// Found by fuzzing: an .xls whose OLE directory points past the end of the file made
+/// calamine panic. It is refused as the damaged file it is, without a crash's
+/// backtrace, and nothing is stored.
+#[test]
+fn a_damaged_xls_is_refused_not_a_crash() {
+    let w = Workdir::new().with_reference();
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/fuzz/truncated-ole.xls"
+        ),
+        w.dir.join("hoi-vien.xls"),
+    )
+    .unwrap();
+    let run = youth_ingest(&w, "hoi-vien.xls").expect(65);
+    assert!(
+        run.stderr
+            .contains("hoi-vien.xls: cannot read the workbook (the workbook's data is damaged"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    assert_eq!(w.status_json()["snapshots"], serde_json::json!([]));
+}
