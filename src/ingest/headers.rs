@@ -377,6 +377,21 @@ pub fn find_header(rows: &[Vec<String>], forced: Option<Kind>) -> Option<(usize,
     best.map(|(_, i, m)| (i, m))
 }
 
+/// The kind whose columns a row matches best (at least two), for a header that lacks
+/// a required column; on a tie the earlier kind.
+pub fn nearest_kind(rows: &[Vec<String>]) -> Option<Kind> {
+    let mut best: Option<(usize, Kind)> = None;
+    for row in rows {
+        for kind in Kind::ALL {
+            let score = Mapping::build(kind, row).matched();
+            if score >= 2 && best.is_none_or(|(s, _)| score > s) {
+                best = Some((score, kind));
+            }
+        }
+    }
+    best.map(|(_, k)| k)
+}
+
 #[cfg(test)]
 #[path = "headers_tests.rs"]
 mod tests;

@@ -96,6 +96,12 @@ fn date_problem(c: &Cells, f: Field, e: DateError) -> Problem {
                 format!("the date is month-first; expected {}", value::DATE_EXPECTED),
             )
             .hint("export dates as dd/mm/yyyy (tally never guesses month-first dates)"),
+        DateError::NoSuchDay { last } => c
+            .problem(
+                f,
+                format!("that day does not exist: the month has {last} days"),
+            )
+            .hint("correct the date in the roll, or leave the cell empty if it is unknown"),
         DateError::Invalid => c
             .problem(f, format!("not a date; expected {}", value::DATE_EXPECTED))
             .hint("correct the date in the roll, or leave the cell empty if it is unknown"),

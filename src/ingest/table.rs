@@ -253,8 +253,15 @@ impl Table {
             .map(|r| r.cells().map(crate::text::clean).collect())
             .collect();
         let written = cells.clone();
-        let Some((at, mapping, rows_in_header)) = super::header_rows::header_rows(&mut cells, kind)
-        else {
+        // A header that reads as a kind but lacks what it requires (a roll without a
+        // unit column) is read as that kind, so the error names what is missing.
+        let found = super::header_rows::header_rows(&mut cells, kind).or_else(|| {
+            let near = kind
+                .is_none()
+                .then(|| super::headers::nearest_kind(&cells))??;
+            super::header_rows::header_rows(&mut cells, Some(near))
+        });
+        let Some((at, mapping, rows_in_header)) = found else {
             let shown: Vec<String> = cells
                 .iter()
                 .find(|r| r.iter().any(|c| !c.is_empty()))

@@ -18,6 +18,11 @@ pub const DATE_EXPECTED: &str =
 pub enum DateError {
     Invalid,
     MonthFirst,
+    /// Written as a date (day, month 1–12, year) of a day the calendar does not have:
+    /// 31/02/1980, 29/02/2023. The month's last day, for the message.
+    NoSuchDay {
+        last: u32,
+    },
 }
 
 /// Parses a day-first or ISO date. Two-digit years pivot on `pivot_year`: `yy` at or
@@ -42,7 +47,7 @@ pub fn parse_date(raw: &str, pivot_year: i32) -> Result<NaiveDate, DateError> {
     if parts[0].len() == 4 {
         // ISO order: year first.
         let (y, m, d) = (num(parts[0])?, num(parts[1])?, num(parts[2])?);
-        return NaiveDate::from_ymd_opt(y as i32, m, d).ok_or(DateError::Invalid);
+        return NaiveDate::from_ymd_opt(y as i32, m, d).ok_or_else(|| no_such_day(y as i32, m, d));
     }
     if parts[0].len() > 2 || parts[1].len() > 2 {
         return Err(DateError::Invalid);
@@ -66,7 +71,19 @@ pub fn parse_date(raw: &str, pivot_year: i32) -> Result<NaiveDate, DateError> {
         None if m > 12 && d <= 12 && NaiveDate::from_ymd_opt(year, d, m).is_some() => {
             Err(DateError::MonthFirst)
         }
-        None => Err(DateError::Invalid),
+        None => Err(no_such_day(year, m, d)),
+    }
+}
+
+/// Why day `d` of month `m` is not a date: a day past the month's end (`NoSuchDay`),
+/// else not a date at all.
+fn no_such_day(year: i32, m: u32, d: u32) -> DateError {
+    let last = (28..=31)
+        .rev()
+        .find(|&day| NaiveDate::from_ymd_opt(year, m, day).is_some());
+    match last {
+        Some(last) if (1..=31).contains(&d) => DateError::NoSuchDay { last },
+        _ => DateError::Invalid,
     }
 }
 
@@ -264,6 +281,19 @@ mod tests {
     }
 
     #[test]
+    fn a_day_the_calendar_does_not_have_is_told_as_such() {
+        let no = |last| Err(DateError::NoSuchDay { last });
+        assert_eq!(parse_date("31/02/1980", 2026), no(29));
+        assert_eq!(parse_date("29/02/2023", 2026), no(28));
+        assert_eq!(parse_date("31/04/2026", 2026), no(30));
+        assert_eq!(parse_date("2026-02-30", 2026), no(28));
+        // Not a date at all, or a month that does not exist: no day to speak of.
+        assert_eq!(parse_date("00/02/2026", 2026), Err(DateError::Invalid));
+        assert_eq!(parse_date("32/01/2026", 2026), Err(DateError::Invalid));
+        assert_eq!(parse_date("15/13/2026", 2026), Err(DateError::Invalid));
+    }
+
+    #[test]
     fn dates() {
         let ok = [
             ("31/10/2026", d(2026, 10, 31)),
@@ -283,7 +313,7 @@ mod tests {
         }
         let bad = [
             ("10/31/2026", DateError::MonthFirst),
-            ("29/02/2023", DateError::Invalid),
+            ("29/02/2023", DateError::NoSuchDay { last: 28 }),
             ("2026", DateError::Invalid),
             ("", DateError::Invalid),
             ("31/10", DateError::Invalid),

@@ -19,6 +19,7 @@ pub const CATALOGUE: &[(&str, &str)] = &[
     ("the shares of the old commune of line {} add up to {}, not 1", "tổng tỷ lệ của xã cũ ở dòng {} là {}, không phải 1"),
     ("give one row per old commune, or a share on each of its rows that add up to 1 (100%)", "mỗi xã cũ ghi một dòng, hoặc ghi tỷ lệ ở từng dòng của xã đó sao cho tổng bằng 1 (100%)"),
     ("the workbook's data is damaged: {}", "dữ liệu của sổ tính bị hỏng: {}"),
+    ("that day does not exist: the month has {} days", "ngày này không có: tháng đó có {} ngày"),
     ("{}: already ingested (ingest {}); nothing changed", "{}: đã nạp trước đây (lần nạp {}); không thay đổi gì"),
     ("{}: {} row(s) read, {} rejected; nothing to store ({})", "{}: đọc {} dòng, loại {} dòng; không có gì để lưu ({})"),
     ("{}: would store {} row(s) of the {} (ingest {}, {} rejected; {})", "{}: sẽ lưu {} dòng của {} (lần nạp {}, loại {} dòng; {})"),

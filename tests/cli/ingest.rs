@@ -98,7 +98,7 @@ fn every_reject_reason_is_reported_with_its_place() {
     let expected = [
         "roll_youth_bad.csv:3: column \"Số CCCD\": value \"1.2E+11\": malformed national ID: Excel wrote it in scientific notation",
         "roll_youth_bad.csv:4: column \"Mã xã\": value \"77777\": the area code is not in the areas reference",
-        "roll_youth_bad.csv:5: column \"Ngày sinh\": value \"31/02/2000\": not a date",
+        "roll_youth_bad.csv:5: column \"Ngày sinh\": value \"31/02/2000\": that day does not exist: the month has 29 days",
         "roll_youth_bad.csv:6: column \"Ngày vào Đoàn\": value \"01/12/2026\": joined after the snapshot date 2026-10-31",
         "roll_youth_bad.csv:7: column \"Ngày ra\": value \"01/01/2017\": left before joining (2018-01-01)",
         "roll_youth_bad.csv:8: repeats a person already in this snapshot (same national ID as roll_youth_bad.csv:2)",
@@ -730,4 +730,50 @@ fn ingest_summary_as_json() {
     let (again, _) = ingest("roll_youth_clean.csv", 0);
     assert_eq!(again["files"][0]["outcome"], "already_ingested");
     assert_eq!(again["files"][0]["ingests"][0], id);
+}
+
+/// The two errors that used to mislead: a roll without a unit column is told so (not
+/// "no header row"), and 31/02/1980 is a day that does not exist (not "expected a
+/// day-first date": it is one).
+#[test]
+fn errors_say_what_is_actually_wrong() {
+    let w = Workdir::new().with_reference();
+    w.write("nounit.csv", "Họ và tên,Ngày sinh\nLò Văn A,01/02/1990\n");
+    let run = w
+        .tally(&[
+            "ingest",
+            "nounit.csv",
+            "--org",
+            "youth",
+            "--as-of",
+            "31/10/2026",
+        ])
+        .expect(65);
+    assert!(
+        run.stderr.contains(
+            "nounit.csv:1: the roll file lacks required column(s): area_code, area_name or enterprise_id"
+        ),
+        "{}",
+        run.stderr
+    );
+    w.write(
+        "baddate.csv",
+        "Họ và tên,Ngày sinh,Mã xã\nLò Văn A,31/02/1980,02647\n",
+    );
+    let run = w
+        .tally(&[
+            "ingest",
+            "baddate.csv",
+            "--org",
+            "youth",
+            "--as-of",
+            "31/10/2026",
+        ])
+        .expect(65);
+    assert!(
+        run.stderr
+            .contains("value \"31/02/1980\": that day does not exist: the month has 29 days"),
+        "{}",
+        run.stderr
+    );
 }
