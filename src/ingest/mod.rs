@@ -23,6 +23,8 @@ mod sources;
 pub mod table;
 pub mod value;
 pub mod workbook;
+mod workbook_guard;
+mod xls_extent;
 
 use anyhow::{Context, Result};
 use chrono::NaiveDate;

@@ -20,6 +20,8 @@ pub const CATALOGUE: &[(&str, &str)] = &[
     ("give one row per old commune, or a share on each of its rows that add up to 1 (100%)", "mỗi xã cũ ghi một dòng, hoặc ghi tỷ lệ ở từng dòng của xã đó sao cho tổng bằng 1 (100%)"),
     ("the workbook's data is damaged: {}", "dữ liệu của sổ tính bị hỏng: {}"),
     ("that day does not exist: the month has {} days", "ngày này không có: tháng đó có {} ngày"),
+    ("{}: the workbook's sheets span {} cells (their cells reach row {} and column {}), more than tally reads from an .xls ({}): the file may be damaged", "{}: các trang của sổ tính trải trên {} ô (các ô tới dòng {} và cột {}), nhiều hơn số ô tally đọc từ tệp .xls ({}): tệp có thể bị hỏng"),
+    ("open it in Excel or LibreOffice and save it as .xlsx (which tally reads row by row), or export the sheet as CSV (UTF-8)", "mở tệp bằng Excel hoặc LibreOffice rồi lưu thành .xlsx (tally đọc từng dòng), hoặc xuất trang tính ra CSV (UTF-8)"),
     ("{}: already ingested (ingest {}); nothing changed", "{}: đã nạp trước đây (lần nạp {}); không thay đổi gì"),
     ("{}: {} row(s) read, {} rejected; nothing to store ({})", "{}: đọc {} dòng, loại {} dòng; không có gì để lưu ({})"),
     ("{}: would store {} row(s) of the {} (ingest {}, {} rejected; {})", "{}: sẽ lưu {} dòng của {} (lần nạp {}, loại {} dòng; {})"),

@@ -634,3 +634,27 @@ fn a_damaged_xls_is_refused_not_a_crash() {
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
     assert_eq!(w.status_json()["snapshots"], serde_json::json!([]));
 }
+
+/// Found by fuzzing: a 40 KB .xls whose cell records reach far corners of its sheets
+/// made calamine allocate every cell up to them (over 4 GB). The cells' extent is
+/// measured from the records first, and the file refused in a few megabytes.
+#[test]
+fn an_xls_whose_cells_span_too_far_is_refused_before_it_is_read() {
+    let w = Workdir::new().with_reference();
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/fuzz/far-corner-cells.xls"
+        ),
+        w.dir.join("hoi-vien.xls"),
+    )
+    .unwrap();
+    let run = youth_ingest(&w, "hoi-vien.xls").expect(65);
+    assert!(
+        run.stderr
+            .contains("more than tally reads from an .xls (8388608): the file may be damaged"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(w.status_json()["snapshots"], serde_json::json!([]));
+}
