@@ -7,7 +7,13 @@
 //! ```text
 //! cargo run --example synth -- --out data-samples --members 3000 --seed 1
 //! cargo run --release --example synth -- --out /tmp/big --members 10000000
+//! cargo run --release --example synth -- --out /tmp/year --members 1000000 --months 12
 //! ```
+//!
+//! `--months N` writes each roll as N monthly snapshots ending 31/10/2026
+//! (`roll-youth-2026-10.csv`, …), the same people in each: a member appears from the
+//! month they joined, is listed with their leaving date (or departed status) in the
+//! month they left, and is gone from the roll after it.
 //!
 //! Communes are the real ones of the province (GSO 2025 list, `examples/data/`).
 
@@ -20,6 +26,7 @@ const COMMUNES: &str = include_str!("data/vn-communes-2025.csv");
 const PROVINCES: &str = include_str!("data/vn-provinces-2025.csv");
 
 /// splitmix64: small, fast, and the same on every machine.
+#[derive(Clone)]
 struct Rng(u64);
 
 impl Rng {
@@ -119,6 +126,7 @@ struct Args {
     members: u64,
     seed: u64,
     province: String,
+    months: u32,
 }
 
 fn args() -> Args {
@@ -127,6 +135,7 @@ fn args() -> Args {
         members: 3000,
         seed: 1,
         province: "15".into(),
+        months: 1,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -136,6 +145,7 @@ fn args() -> Args {
             "--members" => a.members = val.parse().expect("--members N"),
             "--seed" => a.seed = val.parse().expect("--seed N"),
             "--province" => a.province = val,
+            "--months" => a.months = val.parse().expect("--months N"),
             other => {
                 panic!("unknown flag {other}; use --out DIR --members N --seed N --province CODE")
             }
@@ -160,7 +170,13 @@ fn main() -> std::io::Result<()> {
     let enterprises = write_enterprises(&a.out, &communes, a.members, &mut rng)?;
     write_eligible(&a.out, &communes, a.members, &enterprises)?;
     write_targets(&a.out, &a.province, &communes)?;
-    write_rolls(&a, &communes, &enterprises, &mut rng)?;
+    // Each month's rolls draw the same people: the same generator state each time.
+    let mut prev = None;
+    for k in (0..a.months.max(1)).rev() {
+        let snap = Snap::months_before((2026, 10), k, prev, a.months > 1);
+        write_rolls(&a, &snap, &communes, &enterprises, &mut rng.clone())?;
+        prev = Some(snap.as_of);
+    }
     Ok(())
 }
 
@@ -603,11 +619,73 @@ fn membership(
     (joined, None, "Đang sinh hoạt")
 }
 
+/// One snapshot of the rolls: its date, the one before it, and the file suffix.
+struct Snap {
+    as_of: Ymd,
+    prev: Option<Ymd>,
+    suffix: String,
+}
+
+impl Snap {
+    /// The snapshot `k` months before the end of `last` (year, month).
+    fn months_before(last: (i32, u32), k: u32, prev: Option<Ymd>, suffixed: bool) -> Snap {
+        let m = last.0 * 12 + last.1 as i32 - 1 - k as i32;
+        let (y, mo) = (m / 12, (m % 12) as u32 + 1);
+        let days = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo as usize - 1]
+            + u32::from(mo == 2 && y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
+        Snap {
+            as_of: (y, mo, days),
+            prev,
+            suffix: if suffixed {
+                format!("-{y}-{mo:02}")
+            } else {
+                String::new()
+            },
+        }
+    }
+
+    fn file(&self, org: &str) -> String {
+        format!("roll-{org}{}.csv", self.suffix)
+    }
+
+    fn day_first(&self) -> String {
+        date(self.as_of.0, self.as_of.1, self.as_of.2)
+    }
+
+    fn iso(&self) -> String {
+        format!("{}-{:02}-{:02}", self.as_of.0, self.as_of.1, self.as_of.2)
+    }
+
+    /// A member as this snapshot lists them: not before they joined, with their
+    /// leaving in the month they left, gone after it; `None` when not listed.
+    fn view(
+        &self,
+        joined: Option<Ymd>,
+        left: Option<Ymd>,
+        status: &'static str,
+    ) -> Option<(Option<Ymd>, &'static str)> {
+        if joined.is_some_and(|j| j > self.as_of) {
+            return None;
+        }
+        match left {
+            Some(l) if self.prev.is_some_and(|p| l <= p) => None,
+            Some(l) if l > self.as_of => Some((None, "Đang sinh hoạt")),
+            other => Some((other, status)),
+        }
+    }
+}
+
 fn fmt_date(d: Option<(i32, u32, u32)>) -> String {
     d.map(|(y, m, dd)| date(y, m, dd)).unwrap_or_default()
 }
 
-fn write_rolls(a: &Args, communes: &[Commune], ents: &[Ent], rng: &mut Rng) -> std::io::Result<()> {
+fn write_rolls(
+    a: &Args,
+    snap: &Snap,
+    communes: &[Commune],
+    ents: &[Ent],
+    rng: &mut Rng,
+) -> std::io::Result<()> {
     // Shares of the members by org.
     let per = |share: f64| ((a.members as f64) * share).round() as u64;
     // Names that name one commune only, for the roll that gives areas by name.
@@ -630,7 +708,7 @@ fn write_rolls(a: &Args, communes: &[Commune], ents: &[Ent], rng: &mut Rng) -> s
 
     // Youth: a title row, semicolons, UTF-8 with BOM, area codes, member IDs.
     {
-        let mut w = BufWriter::new(File::create(a.out.join("roll-youth.csv"))?);
+        let mut w = BufWriter::new(File::create(a.out.join(snap.file("youth")))?);
         w.write_all(b"\xEF\xBB\xBF")?;
         writeln!(w, "DANH SÁCH ĐOÀN VIÊN TỈNH ĐOÀN;;;;;;;;;;;;")?;
         writeln!(w, ";;;;;;;;;;;;")?;
@@ -659,6 +737,9 @@ fn write_rolls(a: &Args, communes: &[Commune], ents: &[Ent], rng: &mut Rng) -> s
             let c = &communes[pick_commune(rng)];
             let p = person(rng, c, (16, 30), None);
             let (j, l, s) = membership(rng, p.birth.0, 16);
+            let Some((l, s)) = snap.view(j, l, s) else {
+                continue;
+            };
             csv_line(
                 &mut w,
                 &[
@@ -675,7 +756,7 @@ fn write_rolls(a: &Args, communes: &[Commune], ents: &[Ent], rng: &mut Rng) -> s
                     fmt_date(l),
                     s.into(),
                     "Đoàn TN".into(),
-                    "31/10/2026".into(),
+                    snap.day_first(),
                 ],
                 ';',
             )?;
@@ -684,7 +765,7 @@ fn write_rolls(a: &Args, communes: &[Commune], ents: &[Ent], rng: &mut Rng) -> s
     }
     // Women: area by name, birth year only, citizen IDs.
     {
-        let mut w = BufWriter::new(File::create(a.out.join("roll-women.csv"))?);
+        let mut w = BufWriter::new(File::create(a.out.join(snap.file("women")))?);
         csv_line(
             &mut w,
             &[
@@ -714,6 +795,9 @@ fn write_rolls(a: &Args, communes: &[Commune], ents: &[Ent], rng: &mut Rng) -> s
             n += 1;
             let p = person(rng, c, (18, 75), Some(false));
             let (j, l, s) = membership(rng, p.birth.0, 18);
+            let Some((l, s)) = snap.view(j, l, s) else {
+                continue;
+            };
             csv_line(
                 &mut w,
                 &[
@@ -728,7 +812,7 @@ fn write_rolls(a: &Args, communes: &[Commune], ents: &[Ent], rng: &mut Rng) -> s
                     fmt_date(l),
                     s.into(),
                     "Hội LHPN".into(),
-                    "31/10/2026".into(),
+                    snap.day_first(),
                     c.name.clone(),
                 ],
                 ',',
@@ -738,7 +822,7 @@ fn write_rolls(a: &Args, communes: &[Commune], ents: &[Ent], rng: &mut Rng) -> s
     }
     // Farmers: English headers, ISO dates, GSO ethnicity codes, rural communes.
     {
-        let mut w = BufWriter::new(File::create(a.out.join("roll-farmers.csv"))?);
+        let mut w = BufWriter::new(File::create(a.out.join(snap.file("farmers")))?);
         csv_line(
             &mut w,
             &[
@@ -781,6 +865,9 @@ fn write_rolls(a: &Args, communes: &[Commune], ents: &[Ent], rng: &mut Rng) -> s
             n += 1;
             let p = person(rng, c, (18, 80), None);
             let (j, l, s) = membership(rng, p.birth.0, 18);
+            let Some((l, s)) = snap.view(j, l, s) else {
+                continue;
+            };
             let iso = |d: Option<(i32, u32, u32)>| {
                 d.map(|(y, m, dd)| format!("{y}-{m:02}-{dd:02}"))
                     .unwrap_or_default()
@@ -805,7 +892,7 @@ fn write_rolls(a: &Args, communes: &[Commune], ents: &[Ent], rng: &mut Rng) -> s
                     iso(l),
                     status.into(),
                     "farmers".into(),
-                    "2026-10-31".into(),
+                    snap.iso(),
                 ],
                 ',',
             )?;
@@ -814,7 +901,7 @@ fn write_rolls(a: &Args, communes: &[Commune], ents: &[Ent], rng: &mut Rng) -> s
     }
     // Veterans: tab-separated, Vietnamese headers.
     {
-        let mut w = BufWriter::new(File::create(a.out.join("roll-veterans.csv"))?);
+        let mut w = BufWriter::new(File::create(a.out.join(snap.file("veterans")))?);
         csv_line(
             &mut w,
             &[
@@ -838,7 +925,10 @@ fn write_rolls(a: &Args, communes: &[Commune], ents: &[Ent], rng: &mut Rng) -> s
             let c = &communes[pick_commune(rng)];
             let male = rng.chance(0.93);
             let p = person(rng, c, (45, 85), Some(male));
-            let (j, _, s) = membership(rng, p.birth.0, 40);
+            let (j, l, s) = membership(rng, p.birth.0, 40);
+            let Some((_, s)) = snap.view(j, l, s) else {
+                continue;
+            };
             let s = if s == "Đang sinh hoạt" {
                 s
             } else {
@@ -858,7 +948,7 @@ fn write_rolls(a: &Args, communes: &[Commune], ents: &[Ent], rng: &mut Rng) -> s
                     fmt_date(j),
                     s.into(),
                     "HCCB".into(),
-                    "31/10/2026".into(),
+                    snap.day_first(),
                 ],
                 '\t',
             )?;
@@ -867,7 +957,7 @@ fn write_rolls(a: &Args, communes: &[Commune], ents: &[Ent], rng: &mut Rng) -> s
     }
     // Union: members by enterprise tax code (the area comes from the enterprise).
     {
-        let mut w = BufWriter::new(File::create(a.out.join("roll-union.csv"))?);
+        let mut w = BufWriter::new(File::create(a.out.join(snap.file("union")))?);
         csv_line(
             &mut w,
             &[
@@ -891,7 +981,10 @@ fn write_rolls(a: &Args, communes: &[Commune], ents: &[Ent], rng: &mut Rng) -> s
             let e = &ents[rng.below(ents.len() as u64) as usize];
             let c = &communes[e.area];
             let p = person(rng, c, (18, 60), None);
-            let (j, _, s) = membership(rng, p.birth.0, 18);
+            let (j, l, s) = membership(rng, p.birth.0, 18);
+            let Some((_, s)) = snap.view(j, l, s) else {
+                continue;
+            };
             let _ = e.ownership;
             csv_line(
                 &mut w,
@@ -907,7 +1000,7 @@ fn write_rolls(a: &Args, communes: &[Commune], ents: &[Ent], rng: &mut Rng) -> s
                     fmt_date(j),
                     s.into(),
                     "Công đoàn".into(),
-                    "31/10/2026".into(),
+                    snap.day_first(),
                 ],
                 ',',
             )?;

@@ -1,9 +1,12 @@
 """Runs sql/coverage.sql in DuckDB over a tally store and prints the CSV report.
 
     python sql/run-duckdb.py STORE_DIR PERIOD > report.csv
+    python sql/run-duckdb.py STORE_DIR --from 2026-01 --to 2026-10 [--pace-over 6] > series.csv
 
 PERIOD is a month (2026-10), a quarter (2026-Q3) or a year (2026), as for
-`tally report --period`. The tables are defined from the store's manifest.json, so
+`tally report --period`; --from/--to give a series of months, quarters or years, as
+`tally report --from A --to B` (sql/series.sql over coverage.sql's rows of each period
+and of the same period a year before). The tables are defined from the store's manifest.json, so
 exactly the committed parts are read (never a part left behind by a crash or a
 drop). Needs the duckdb package (pip install duckdb).
 """
@@ -89,15 +92,72 @@ def define_tables(con, store):
             con.execute(f"CREATE VIEW {kind} AS SELECT * FROM read_parquet('{parts[-1]}')")
 
 
+def series_labels(first, last):
+    """Every period from `first` to `last`, both of one kind, in order."""
+    def parts(label):
+        m = re.fullmatch(r"(\d{4})(?:-(?:(\d{2})|Q([1-4])))?", label)
+        if not m:
+            sys.exit(f"run-duckdb: bad period {label!r}: give 2026-10, 2026-Q3 or 2026")
+        kind = "month" if m.group(2) else "quarter" if m.group(3) else "year"
+        return kind, int(m.group(1)), int(m.group(2) or m.group(3) or 1)
+    (k1, y1, i1), (k2, y2, i2) = parts(first), parts(last)
+    if k1 != k2:
+        sys.exit("run-duckdb: --from and --to must be periods of one kind")
+    per = {"month": 12, "quarter": 4, "year": 1}[k1]
+    out = []
+    for step in range(y1 * per + i1 - 1, y2 * per + i2):
+        y, i = divmod(step, per)
+        out.append(f"{y}-{i + 1:02d}" if k1 == "month" else f"{y}-Q{i + 1}" if k1 == "quarter" else f"{y}")
+    if not out:
+        sys.exit("run-duckdb: --from comes after --to")
+    return out
+
+
+def year_before(label):
+    return str(int(label[:4]) - 1) + label[4:]
+
+
+def series_sql(con, labels, pace_over):
+    """Defines coverage and series_periods for the series, and returns series.sql."""
+    wanted = labels + [year_before(l) for l in labels if year_before(l) not in labels]
+    for k, label in enumerate(wanted):
+        query = sql_for(label)
+        if k == 0:
+            con.execute(f"CREATE TEMP TABLE coverage AS {query}")
+        else:
+            con.execute(f"INSERT INTO coverage {query}")
+    con.execute("CREATE TEMP TABLE series_periods (period VARCHAR, n BIGINT, x BIGINT, "
+                "end_month BIGINT, earlier VARCHAR, pace_over BIGINT)")
+    for n, label in enumerate(labels, start=1):
+        _, end = period_bounds(label)
+        con.execute("INSERT INTO series_periods VALUES (?, ?, ?, ?, ?, ?)",
+                    [label, n, end.year * 12 + end.month - 1, end.month, year_before(label), pace_over])
+    return (pathlib.Path(__file__).parent / "series.sql").read_text(encoding="utf-8")
+
+
 def main():
-    if len(sys.argv) != 3:
+    args = sys.argv[1:]
+    if len(args) == 2:
+        store, label = pathlib.Path(args[0]), args[1]
+        series = None
+    elif len(args) in (5, 7) and args[1] == "--from" and args[3] == "--to":
+        store, label = pathlib.Path(args[0]), None
+        pace_over = 6
+        if len(args) == 7:
+            if args[5] != "--pace-over" or not args[6].isdigit() or int(args[6]) < 4:
+                sys.exit("run-duckdb: --pace-over takes a whole number, 4 or more")
+            pace_over = int(args[6])
+        series = (series_labels(args[2], args[4]), pace_over)
+    else:
         sys.exit(__doc__)
     import duckdb
 
-    store, label = pathlib.Path(sys.argv[1]), sys.argv[2]
     con = duckdb.connect()
     define_tables(con, store)
-    cur = con.execute(sql_for(label))
+    if series:
+        cur = con.execute(series_sql(con, *series))
+    else:
+        cur = con.execute(sql_for(label))
     out = csv.writer(sys.stdout, lineterminator="\n")
     out.writerow([d[0] for d in cur.description])
     for row in cur.fetchall():

@@ -121,42 +121,62 @@ fn pace(s: &mut SeriesRow, period: &Period, history: &[(&Period, &CoverageRow)],
     if left > 0 {
         s.required_pp_per_month = Some(super::pct::div_round(target - cov, left));
     }
-    // The line restarts where the denominator or the target changed.
-    let mut points: Vec<(f64, f64)> = Vec::new();
+    // The line restarts where the denominator or the target changed. Points: x the
+    // month of the period's end, y the coverage in hundredths of a point.
+    let mut points: Vec<(i128, i128)> = Vec::new();
     for (p, r) in history.iter().rev() {
         if r.eligible != s.row.eligible || r.target_pct != s.row.target_pct {
             break;
         }
         if let Some(c) = r.coverage_pct {
-            points.push((month_index(p) as f64, c as f64 / 100.0));
+            points.push((i128::from(month_index(p)), i128::from(c)));
         }
         if points.len() == window {
             break;
         }
     }
-    if points.len() < PACE_MIN.min(window.max(1)) || points.len() < PACE_MIN {
+    if points.len() < PACE_MIN {
         s.reaches_target = Some(Reaches::InsufficientData);
         return;
     }
-    let n = points.len() as f64;
-    let (mx, my) = (
-        points.iter().map(|p| p.0).sum::<f64>() / n,
-        points.iter().map(|p| p.1).sum::<f64>() / n,
+    // Least squares in whole numbers, so that every engine that follows the same sums
+    // (the shipped SQL) gets the same figures to the last digit: the slope is A / B
+    // hundredths a month, with A = n·Σxy − Σx·Σy and B = n·Σx² − (Σx)².
+    let n = points.len() as i128;
+    let (sx, sy) = (
+        points.iter().map(|p| p.0).sum::<i128>(),
+        points.iter().map(|p| p.1).sum::<i128>(),
     );
-    let sxx: f64 = points.iter().map(|p| (p.0 - mx).powi(2)).sum();
-    let sxy: f64 = points.iter().map(|p| (p.0 - mx) * (p.1 - my)).sum();
-    let slope = if sxx > 0.0 { sxy / sxx } else { 0.0 };
-    let hundredths = (slope * 100.0).round() as i64;
-    s.pace_pp_per_month = Some(hundredths);
+    let sxx: i128 = points.iter().map(|p| p.0 * p.0).sum();
+    let sxy: i128 = points.iter().map(|p| p.0 * p.1).sum();
+    let (a, b) = (n * sxy - sx * sy, n * sxx - sx * sx);
+    let hundredths = if b > 0 { round_div(a, b) } else { 0 };
+    s.pace_pp_per_month = Some(hundredths as i64);
     if hundredths <= 0 {
         s.reaches_target = Some(Reaches::NoProgress);
         return;
     }
-    // Where the fitted line meets the target: months after the latest point.
-    let at_now = my + slope * (month_index(period) as f64 - mx);
-    let months = ((target as f64 / 100.0 - at_now) / slope).ceil().max(0.0) as i64;
-    let m = month_index(period) + months;
+    // The fitted line at the period's month is (Σy·B + A·(n·x − Σx)) / (n·B); it meets
+    // the target T after ⌈(T·n·B − Σy·B − A·(n·x − Σx)) / (n·A)⌉ months (0 if past).
+    let x = i128::from(month_index(period));
+    let num = i128::from(target) * n * b - sy * b - a * (n * x - sx);
+    let months = if num <= 0 {
+        0
+    } else {
+        (num + n * a - 1) / (n * a)
+    };
+    let m = x + months;
     s.reaches_target = Some(Reaches::Month(format!("{}-{:02}", m / 12, m % 12 + 1)));
+}
+
+/// a / b rounded half away from zero, for b > 0.
+fn round_div(a: i128, b: i128) -> i128 {
+    let q = (2 * a.abs() + b) / (2 * b);
+    if a < 0 {
+        -q
+    } else {
+        q
+    }
 }
 
 #[cfg(test)]

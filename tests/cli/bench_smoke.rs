@@ -21,6 +21,11 @@ fn synth() -> PathBuf {
 
 /// A generated province of `members` roll rows, ingested whole; its CSV files, sorted.
 pub fn generated_province(w: &Workdir, members: u32, seed: u32) -> Vec<String> {
+    generated_months(w, members, seed, 1)
+}
+
+/// [`generated_province`] with each roll as `months` monthly snapshots to October 2026.
+pub fn generated_months(w: &Workdir, members: u32, seed: u32, months: u32) -> Vec<String> {
     let data = w.dir.join("data");
     let ok = Command::new(synth())
         .args([
@@ -28,6 +33,8 @@ pub fn generated_province(w: &Workdir, members: u32, seed: u32) -> Vec<String> {
             &members.to_string(),
             "--seed",
             &seed.to_string(),
+            "--months",
+            &months.to_string(),
             "--out",
         ])
         .arg(&data)

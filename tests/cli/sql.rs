@@ -3,7 +3,7 @@
 //! duckdb package, so they are ignored by a plain `cargo test`; `.ci/run` installs
 //! DuckDB and runs them with `--ignored`, setting TALLY_PYTHON. Without it they fail.
 
-use crate::bench_smoke::generated_province;
+use crate::bench_smoke::{generated_months, generated_province};
 use crate::workdir::Workdir;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -29,6 +29,67 @@ fn duckdb_report(store: &Path, period: &str) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+/// The shipped series SQL (`run-duckdb.py --from A --to B`) over the store.
+fn duckdb_series(store: &Path, args: &[&str]) -> String {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("sql/run-duckdb.py");
+    let out = Command::new(python())
+        .arg(script)
+        .arg(store)
+        .args(args)
+        .output()
+        .expect("run sql/run-duckdb.py");
+    assert!(
+        out.status.success(),
+        "run-duckdb.py failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+/// Twelve monthly snapshots of a generated province (joins and leaves between them):
+/// the series SQL equals `tally report --from … --to …` byte for byte, for months,
+/// quarters and years, and with another pace window; and the pace columns are there
+/// to compare.
+#[test]
+#[ignore = "needs DuckDB: .ci/run installs it and runs this"]
+fn sql_reproduces_the_series_of_a_year_of_months() {
+    let w = Workdir::new();
+    generated_months(&w, 20_000, 5, 12);
+    for args in [
+        &["--from", "2025-11", "--to", "2026-10"][..],
+        &["--from", "2025-Q4", "--to", "2026-Q4"][..],
+        &["--from", "2025", "--to", "2026"][..],
+        &["--from", "2026-01", "--to", "2026-09", "--pace-over", "4"][..],
+    ] {
+        let mut ours_args = vec!["report"];
+        ours_args.extend_from_slice(args);
+        ours_args.extend_from_slice(&["--format", "csv"]);
+        let ours = w.tally(&ours_args).expect(0).stdout;
+        let theirs = duckdb_series(&w.store(), args);
+        assert!(ours.lines().count() > 50, "{args:?}: rows\n{ours}");
+        if ours != theirs {
+            let diff: Vec<String> = ours
+                .lines()
+                .zip(theirs.lines())
+                .filter(|(a, b)| a != b)
+                .take(5)
+                .map(|(a, b)| format!("tally: {a}\nsql:   {b}"))
+                .collect();
+            panic!("{args:?}: the series SQL differs\n{}", diff.join("\n"));
+        }
+        if args[1] == "2025-11" {
+            // Rows reach their target in a month, and rows with too few points say so.
+            let reaches = |l: &str| {
+                l.rsplit(',')
+                    .next()
+                    .is_some_and(|v| v.len() == 7 && v.starts_with("20"))
+            };
+            assert!(ours.lines().skip(1).any(reaches), "{ours}");
+            assert!(ours.contains(",insufficient_data"), "{ours}");
+        }
+    }
 }
 
 /// For each period, the SQL's CSV equals tally's, and has rows to compare.

@@ -1,0 +1,114 @@
+-- tally's series, as SQL: `tally report --from A --to B --format csv`, the rows of
+-- every period with their change against the previous period and the same period a
+-- year earlier and, below target, the pace toward it (docs/metrics.md, "Series").
+--
+-- It reads two tables, which the caller defines (sql/run-duckdb.py and
+-- sql/run-spark.py do):
+--   coverage        the rows of sql/coverage.sql for every period of the series and
+--                   for the same period a year before each one
+--   series_periods  one row per period of the series: period (its label), n (1, 2, …
+--                   in order), x (year × 12 + month − 1 of its last month), end_month
+--                   (1–12), earlier (the label a year before) and pace_over (the most
+--                   periods a pace is taken over, `--pace-over`, 6 by default)
+-- The pace is a least-squares slope worked in whole numbers, as tally works it, so
+-- that both give the same digits: with n points (x, y), y the coverage in hundredths,
+-- A = n·Σxy − Σx·Σy and B = n·Σx² − (Σx)², the pace is A / B rounded half away from
+-- zero, and the line meets the target T after ⌈(T·n·B − Σy·B − A·(n·x − Σx)) / (n·A)⌉
+-- months.
+WITH c AS (
+  SELECT cv.*,
+         CAST(ROUND(CAST(cv.coverage_pct AS DOUBLE) * 100) AS BIGINT) AS cov_h,
+         CAST(ROUND(CAST(cv.target_pct AS DOUBLE) * 100) AS BIGINT) AS tgt_h,
+         CAST(ROUND(CAST(cv.gap_pp AS DOUBLE) * 100) AS BIGINT) AS gap_h
+  FROM coverage cv
+),
+s AS (
+  SELECT c.*, sp.n, sp.x, sp.end_month, sp.earlier, sp.pace_over
+  FROM c JOIN series_periods sp ON sp.period = c.period
+),
+
+-- The points of each row's line: its own and the earlier periods' rows of the same
+-- key, back to (not including) the latest one whose denominator or target differs,
+-- with a coverage, the last pace_over of them.
+since AS (
+  SELECT s.period, s.org, s.dimension, s."group",
+         MAX(h.n) AS restart
+  FROM s JOIN s h
+    ON h.org = s.org AND h.dimension = s.dimension AND h."group" = s."group" AND h.n <= s.n
+  WHERE s.gap_h < 0
+    AND (h.eligible IS DISTINCT FROM s.eligible OR h.tgt_h IS DISTINCT FROM s.tgt_h)
+  GROUP BY s.period, s.org, s.dimension, s."group"
+),
+points AS (
+  SELECT s.period, s.org, s.dimension, s."group", h.x AS px, h.cov_h AS py,
+         ROW_NUMBER() OVER (PARTITION BY s.period, s.org, s.dimension, s."group" ORDER BY h.n DESC) AS back
+  FROM s
+  JOIN s h
+    ON h.org = s.org AND h.dimension = s.dimension AND h."group" = s."group" AND h.n <= s.n
+  LEFT JOIN since sn
+    ON sn.period = s.period AND sn.org = s.org AND sn.dimension = s.dimension AND sn."group" = s."group"
+  WHERE s.gap_h < 0 AND h.n > COALESCE(sn.restart, 0) AND h.cov_h IS NOT NULL
+),
+sums AS (
+  SELECT p.period, p.org, p.dimension, p."group",
+         CAST(COUNT(*) AS BIGINT) AS k,
+         CAST(SUM(px) AS BIGINT) AS sx, CAST(SUM(py) AS BIGINT) AS sy,
+         CAST(SUM(px * px) AS BIGINT) AS sxx, CAST(SUM(px * py) AS BIGINT) AS sxy
+  FROM points p JOIN series_periods sp ON sp.period = p.period
+  WHERE p.back <= sp.pace_over
+  GROUP BY p.period, p.org, p.dimension, p."group"
+),
+fit AS (
+  SELECT period, org, dimension, "group", k, sx, sy,
+         k * sxy - sx * sy AS a, k * sxx - sx * sx AS b
+  FROM sums
+),
+
+rows AS (
+  SELECT s.*,
+         s.cov_h - pv.cov_h AS change_h,
+         s.cov_h - y.cov_h AS yoy_h,
+         s.members - pv.members AS members_change,
+         f.k, f.sy, f.sx, f.a, f.b,
+         -- Rounded half away from zero (a / b for b > 0).
+         CASE WHEN f.b > 0 THEN SIGN(f.a) * ((2 * ABS(f.a) + f.b) // (2 * f.b)) ELSE 0 END AS pace_h
+  FROM s
+  LEFT JOIN s pv
+    ON pv.n = s.n - 1 AND pv.org = s.org AND pv.dimension = s.dimension AND pv."group" = s."group"
+  LEFT JOIN c y
+    ON y.period = s.earlier AND y.org = s.org AND y.dimension = s.dimension AND y."group" = s."group"
+  LEFT JOIN fit f
+    ON f.period = s.period AND f.org = s.org AND f.dimension = s.dimension AND f."group" = s."group"
+),
+paced AS (
+  SELECT r.*,
+         CASE WHEN r.gap_h < 0 AND r.k >= 4 THEN r.pace_h END AS pace_shown,
+         CASE WHEN r.gap_h < 0 AND r.end_month < 12
+              THEN SIGN(r.tgt_h - r.cov_h)
+                   * ((2 * ABS(r.tgt_h - r.cov_h) + (12 - r.end_month)) // (2 * (12 - r.end_month))) END AS required_h,
+         CASE WHEN r.gap_h < 0 AND r.k >= 4 AND r.pace_h > 0
+              THEN r.tgt_h * r.k * r.b - r.sy * r.b - r.a * (r.k * r.x - r.sx) END AS num
+  FROM rows r
+),
+reached AS (
+  SELECT p.*,
+         CASE WHEN p.num IS NULL THEN NULL
+              WHEN p.num <= 0 THEN p.x
+              ELSE p.x + (p.num + p.k * p.a - 1) // (p.k * p.a) END AS m
+  FROM paced p
+)
+
+SELECT period, org, dimension, "group", members, members_start, recruited, "left",
+       eligible, coverage_pct, recruit_rate_pct, target_pct, gap_pp, enterprises,
+       enterprises_reached, snapshot_as_of,
+       CASE WHEN change_h IS NOT NULL THEN printf('%.2f', CAST(change_h AS DOUBLE) / 100) END AS coverage_change_pp,
+       CASE WHEN yoy_h IS NOT NULL THEN printf('%.2f', CAST(yoy_h AS DOUBLE) / 100) END AS coverage_yoy_pp,
+       members_change,
+       CASE WHEN pace_shown IS NOT NULL THEN printf('%.2f', CAST(pace_shown AS DOUBLE) / 100) END AS pace_pp_per_month,
+       CASE WHEN required_h IS NOT NULL THEN printf('%.2f', CAST(required_h AS DOUBLE) / 100) END AS required_pp_per_month,
+       CASE WHEN gap_h >= 0 OR gap_h IS NULL THEN NULL
+            WHEN k IS NULL OR k < 4 THEN 'insufficient_data'
+            WHEN pace_h <= 0 THEN 'no_progress'
+            ELSE printf('%04d-%02d', CAST(m // 12 AS BIGINT), CAST(m % 12 + 1 AS BIGINT)) END AS reaches_target
+FROM reached
+ORDER BY n, org, dimension, "group"
