@@ -16,22 +16,10 @@ fn python() -> PathBuf {
 }
 
 fn duckdb_report(store: &Path, period: &str) -> String {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("sql/run-duckdb.py");
-    let out = Command::new(python())
-        .arg(script)
-        .arg(store)
-        .arg(period)
-        .output()
-        .expect("run sql/run-duckdb.py");
-    assert!(
-        out.status.success(),
-        "run-duckdb.py failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("UTF-8")
+    duckdb_series(store, &[period])
 }
 
-/// The shipped series SQL (`run-duckdb.py --from A --to B`) over the store.
+/// sql/run-duckdb.py over the store with `args`: a period, or `--from A --to B`.
 fn duckdb_series(store: &Path, args: &[&str]) -> String {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("sql/run-duckdb.py");
     let out = Command::new(python())
