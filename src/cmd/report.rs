@@ -126,18 +126,40 @@ pub fn run(store: &Store, args: &ReportArgs, wait: Duration) -> Result<()> {
     let suppressed = args
         .min_cell
         .map(|n| suppress::apply(&mut cov.rows, n) + suppress::units(&mut cov, n));
-    let bytes = report::render(
-        &cov,
-        &report::Options {
-            format,
-            lang: crate::messages::lang(),
-            suppressed,
-            table: args.table(),
-            width: (format == Format::Table && args.output.is_none())
-                .then(term::stdout_width)
-                .flatten(),
-        },
-    )?;
+    let opts = report::Options {
+        format,
+        lang: crate::messages::lang(),
+        suppressed,
+        table: args.table(),
+        width: (format == Format::Table && args.output.is_none())
+            .then(term::stdout_width)
+            .flatten(),
+    };
+    let bytes = if format == Format::Html {
+        // The page's second marker: the same period a year earlier, computed (and
+        // suppressed) as this one.
+        let earlier = match req.period.year_earlier() {
+            Some(period) => {
+                let mut e = compute(
+                    &view,
+                    &reference,
+                    &Request {
+                        period,
+                        orgs: req.orgs.clone(),
+                        dimensions: req.dimensions.clone(),
+                    },
+                )?;
+                if let Some(n) = args.min_cell {
+                    suppress::apply(&mut e.rows, n);
+                }
+                Some(e)
+            }
+            None => None,
+        };
+        report::html::render(&cov, earlier.as_ref(), &opts).into_bytes()
+    } else {
+        report::render(&cov, &opts)?
+    };
     emit(args, bytes)?;
     // CSV carries no notes: say them on stderr, where cron mails them (a stale or
     // missing roll is exactly what a monthly job must hear about); --quiet silences.

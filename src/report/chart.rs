@@ -13,6 +13,8 @@ pub struct Mark {
     pub shown: String,
     pub value: Option<i64>,
     pub target: Option<i64>,
+    /// The same period a year earlier, where known: a second, thinner marker.
+    pub earlier: Option<i64>,
     /// Why there is no value, said in place of the bar (e.g. "suppressed").
     pub missing: String,
 }
@@ -57,19 +59,28 @@ fn scale(max: f64) -> impl Fn(i64) -> f64 {
     move |h: i64| (h as f64 / 100.0).clamp(0.0, max) / max * BAR_W
 }
 
+/// The words of a bullet graph's markers and legend: the target, and the same period
+/// a year earlier.
+pub struct MarkerWords<'a> {
+    pub target: &'a str,
+    pub earlier: &'a str,
+}
+
 /// A bullet graph: per line, bands (0–50–75–100% of the target's range in one hue), a
-/// bar for coverage and a marker for the target.
-pub fn bullets(title: &str, marks: &[Mark], target_word: &str) -> String {
+/// bar for coverage, a marker for the target and a thinner one for the same period a
+/// year earlier; a legend under it names the two markers.
+pub fn bullets(title: &str, marks: &[Mark], words: &MarkerWords) -> String {
+    let target_word = words.target;
     let pct_shown = |h: i64| format!("{}%", pct_text(h));
     let lw = label_width(marks);
     let max = marks
         .iter()
-        .flat_map(|m| [m.value, m.target])
+        .flat_map(|m| [m.value, m.target, m.earlier])
         .flatten()
         .map(|h| h as f64 / 100.0)
         .fold(100.0_f64, f64::max);
     let x = scale(max);
-    let h = ROW * marks.len() as f64 + 30.0;
+    let h = ROW * marks.len() as f64 + 34.0;
     let w = lw + BAR_W + 90.0;
     let mut s = format!(
         r#"<svg class="chart" role="img" aria-label="{}" viewBox="0 0 {w:.0} {h:.0}" width="{w:.0}" height="{h:.0}" xmlns="http://www.w3.org/2000/svg">"#,
@@ -120,8 +131,41 @@ pub fn bullets(title: &str, marks: &[Mark], target_word: &str) -> String {
                 pct_shown(t)
             ));
         }
+        if let (Some(e), true) = (m.earlier, m.value.is_some()) {
+            let ex = lw + x(e);
+            s.push_str(&format!(
+                r#"<rect class="earlier" x="{:.1}" y="{:.1}" width="2" height="12" data-value="{}"><title>{} {}: {}</title></rect>"#,
+                ex - 1.0,
+                y + 3.0,
+                pct_text(e),
+                esc(&m.label),
+                esc(words.earlier),
+                pct_shown(e)
+            ));
+        }
     }
-    s.push_str("</svg>");
+    // The legend: the two markers drawn as in the chart, then their names.
+    let ly = 8.0 + ROW * marks.len() as f64 + 8.0;
+    s.push_str(&format!(
+        r#"<g class="legend"><rect class="target" x="{lw:.0}" y="{ly:.1}" width="3" height="14"/><text x="{:.0}" y="{:.1}" class="label">{}</text>"#,
+        lw + 8.0,
+        ly + 11.0,
+        esc(target_word)
+    ));
+    if marks
+        .iter()
+        .any(|m| m.earlier.is_some() && m.value.is_some())
+    {
+        let ex = lw + 30.0 + target_word.nfc().count() as f64 * CHAR_PX;
+        s.push_str(&format!(
+            r#"<rect class="earlier" x="{ex:.0}" y="{:.1}" width="2" height="12"/><text x="{:.0}" y="{:.1}" class="label">{}</text>"#,
+            ly + 1.0,
+            ex + 7.0,
+            ly + 11.0,
+            esc(words.earlier)
+        ));
+    }
+    s.push_str("</g></svg>");
     s
 }
 
@@ -178,6 +222,7 @@ mod tests {
                 shown: "57,36%".into(),
                 value: Some(5736),
                 target: Some(6000),
+                earlier: Some(5000),
                 missing: String::new(),
             },
             Mark {
@@ -185,19 +230,29 @@ mod tests {
                 shown: String::new(),
                 value: None,
                 target: None,
+                earlier: Some(4000),
                 missing: "suppressed".into(),
             },
         ];
-        let svg = bullets("Youth", &marks, "target");
+        let words = MarkerWords {
+            target: "target",
+            earlier: "a year earlier",
+        };
+        let svg = bullets("Youth", &marks, &words);
         assert!(svg.contains(r#"data-value="57.36""#), "{svg}");
         assert!(svg.contains(r#"data-value="60.00""#), "{svg}");
+        assert!(svg.contains(r#"data-value="50.00""#), "{svg}");
+        assert!(
+            svg.contains("Youth · Xã") || svg.contains("a year earlier: 50.00%"),
+            "{svg}"
+        );
         assert!(svg.contains("Xã &lt;Tả&gt; Van"), "{svg}");
         assert!(svg.contains(r#"role="img""#));
         assert!(svg.contains(">suppressed<"));
         assert_eq!(
             svg.matches("data-value").count(),
-            2,
-            "no mark for the suppressed line"
+            3,
+            "no mark for the suppressed line, not even last year's"
         );
     }
 
@@ -208,6 +263,7 @@ mod tests {
             shown: String::new(),
             value: None,
             target: None,
+            earlier: None,
             missing: String::new(),
         };
         // 12 characters either way, though the Vietnamese one is 19 bytes.

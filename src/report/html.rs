@@ -28,6 +28,7 @@ svg .bar { fill: hsl(var(--hue), 60%, 28%); }
 svg .bar.below { fill: hsl(8, 60%, 40%); }
 svg .bar.above { fill: hsl(140, 45%, 30%); }
 svg .target { fill: #000; }
+svg .earlier { fill: #555; }
 table { border-collapse: collapse; margin: 4px 0 12px; font-size: 13px; break-inside: avoid; page-break-inside: avoid; }
 th, td { border: 1px solid #ccd; padding: 3px 6px; text-align: right; }
 th { background: #eef1f5; }
@@ -41,7 +42,7 @@ ul.notes li { margin: 2px 0; }
 }
 "#;
 
-fn words(lang: Lang) -> [&'static str; 6] {
+fn words(lang: Lang) -> [&'static str; 7] {
     match lang {
         Lang::En => [
             "Coverage against target, by organization",
@@ -50,6 +51,7 @@ fn words(lang: Lang) -> [&'static str; 6] {
             "no number (no roll or no eligible count)",
             "suppressed for publication",
             "Provinces' coverage report",
+            "same period a year earlier",
         ],
         Lang::Vi => [
             "Tỷ lệ tập hợp so với chỉ tiêu, theo tổ chức",
@@ -58,6 +60,7 @@ fn words(lang: Lang) -> [&'static str; 6] {
             "chưa có số liệu (chưa có danh sách hoặc số đối tượng)",
             "ẩn khi công bố (số nhỏ)",
             "Báo cáo tỷ lệ tập hợp",
+            "cùng kỳ năm trước",
         ],
     }
 }
@@ -70,9 +73,18 @@ const FOCUS: [(&str, &str); 4] = [
     ("ownership", "non_state"),
 ];
 
-fn mark(label: String, r: Option<&CoverageRow>, w: &[&str; 6], lang: Lang) -> Mark {
+fn mark(
+    label: String,
+    r: Option<&CoverageRow>,
+    earlier: Option<&CoverageRow>,
+    w: &[&str; 7],
+    lang: Lang,
+) -> Mark {
     let suppressed = r.is_some_and(|r| r.suppressed.contains(&"coverage_pct"));
     Mark {
+        earlier: earlier
+            .filter(|e| !e.suppressed.contains(&"coverage_pct"))
+            .and_then(|e| e.coverage_pct),
         label,
         shown: r
             .and_then(|r| r.coverage_pct)
@@ -128,14 +140,23 @@ fn ranked_marks(list: &[Ranked], lang: Lang) -> Vec<Mark> {
             shown: lang.pp(r.gap_pp),
             value: Some(r.gap_pp),
             target: None,
+            earlier: None,
             missing: String::new(),
         })
         .collect()
 }
 
-pub fn render(cov: &Coverage, opts: &Options) -> String {
+/// The page of one period; `earlier`, the same period a year before, where it could be
+/// computed, gives the bullet graphs their second marker.
+pub fn render(cov: &Coverage, earlier: Option<&Coverage>, opts: &Options) -> String {
     let lang = opts.lang;
     let w = words(lang);
+    let markers = chart::MarkerWords {
+        target: w[2],
+        earlier: w[6],
+    };
+    let before =
+        |o: OrgOrAny, dim: &str, group: &str| earlier.and_then(|e| find(&e.rows, o, dim, group));
     let orgs = table::orgs(cov);
     let title = table::title(cov, lang);
     let place = cov.place.clone().unwrap_or_default();
@@ -153,6 +174,7 @@ pub fn render(cov: &Coverage, opts: &Options) -> String {
             mark(
                 lang.org(*o).to_string(),
                 find(&cov.rows, *o, "total", "all"),
+                before(*o, "total", "all"),
                 &w,
                 lang,
             )
@@ -161,7 +183,7 @@ pub fn render(cov: &Coverage, opts: &Options) -> String {
     body.push_str(&format!(
         "<h2>{}</h2><figure>{}</figure>",
         esc(w[0]),
-        chart::bullets(w[0], &marks, w[2])
+        chart::bullets(w[0], &marks, &markers)
     ));
     if let Some(s) = section("summary") {
         body.push_str(&table_html(s));
@@ -177,7 +199,10 @@ pub fn render(cov: &Coverage, opts: &Options) -> String {
             .filter(|(_, r)| {
                 dim != "ownership" || r.coverage_pct.is_some() || !r.suppressed.is_empty()
             })
-            .map(|(o, r)| mark(lang.org(*o).to_string(), Some(r), &w, lang))
+            .map(|(o, r)| {
+                let e = before(*o, dim, group);
+                mark(lang.org(*o).to_string(), Some(r), e, &w, lang)
+            })
             .collect();
         if marks.is_empty() {
             continue;
@@ -186,7 +211,7 @@ pub fn render(cov: &Coverage, opts: &Options) -> String {
         body.push_str(&format!(
             "<figure><figcaption>{}</figcaption>{}</figure>",
             esc(&caption),
-            chart::bullets(&caption, &marks, w[2])
+            chart::bullets(&caption, &marks, &markers)
         ));
     }
     // The units to urge and to replicate.

@@ -156,7 +156,7 @@ pub fn render(cov: &Coverage, opts: &Options) -> anyhow::Result<Vec<u8>> {
         Format::Table => Ok(table::render(cov, opts).into_bytes()),
         Format::Md => Ok(markdown::render(cov, opts).into_bytes()),
         Format::Xlsx => xlsx::render(cov, opts),
-        Format::Html => Ok(html::render(cov, opts).into_bytes()),
+        Format::Html => Ok(html::render(cov, None, opts).into_bytes()),
     }
 }
 

@@ -69,6 +69,76 @@ fn the_html_report_is_self_contained_and_its_marks_carry_the_csv_numbers() {
     );
 }
 
+/// With a roll of the same month a year earlier, each bullet graph gets a second marker
+/// at last year's coverage (its value as last year's report has it), and the legend
+/// names it; without one, no such marker.
+#[test]
+fn the_same_period_a_year_earlier_is_a_second_marker() {
+    let w = Workdir::new()
+        .with_reference()
+        .with(&["roll_youth_clean.csv"]);
+    w.tally(&[
+        "ingest",
+        "roll_youth_clean.csv",
+        "--org",
+        "youth",
+        "--as-of",
+        "31/10/2026",
+    ])
+    .expect(0);
+    w.tally(&["report", "--period", "2026-10", "--output", "now.html"])
+        .expect(0);
+    assert!(!w.read("now.html").contains("class=\"earlier\""));
+    // A year earlier: two of the five members, an eligible count of 2025 (the 2026
+    // counts do not reach back).
+    let roll = w.read("roll_youth_clean.csv");
+    let mut lines = roll.lines();
+    let mut old = format!("{}\n", lines.next().unwrap());
+    for l in lines.take(2) {
+        old.push_str(l);
+        old.push('\n');
+    }
+    w.write("old.csv", old);
+    w.write(
+        "eligible-2025.csv",
+        "area_code,org,year,eligible\n02647,youth,2025,100\n02680,youth,2025,100\n",
+    );
+    w.tally(&["ingest", "eligible-2025.csv"]).expect(0);
+    w.tally(&[
+        "ingest",
+        "old.csv",
+        "--org",
+        "youth",
+        "--as-of",
+        "31/10/2025",
+    ])
+    .expect(0);
+    let csv = w
+        .tally(&["report", "--period", "2025-10", "--format", "csv"])
+        .expect(0)
+        .stdout;
+    let last_year: Vec<&str> = csv
+        .lines()
+        .find(|l| l.contains(",youth,total,all,"))
+        .unwrap()
+        .split(',')
+        .collect();
+    assert_eq!(last_year[9], "1.00", "2 members of 200: {csv}");
+    w.tally(&["report", "--period", "2026-10", "--output", "r.html"])
+        .expect(0);
+    let html = w.read("r.html");
+    assert!(
+        html.contains(
+            "data-value=\"1.00\"><title>Youth Union same period a year earlier: 1.00%</title>"
+        ),
+        "{html}"
+    );
+    assert!(
+        html.contains(">same period a year earlier</text>"),
+        "the legend"
+    );
+}
+
 /// The page in a real browser (Debian's headless Chromium): its charts are in the page
 /// as the browser builds it (the page has no script: the other test checks), nothing
 /// is refused or fetched (the console would say so), and it prints to an A4 PDF and a
