@@ -127,6 +127,20 @@ def report_duckdb(store, label, out_csv):
     return seconds
 
 
+def series_duckdb(store, first, last, out_csv):
+    """The shipped series SQL (sql/series.sql over coverage.sql) in DuckDB."""
+    import duckdb
+    r = runner()
+    t0 = time.perf_counter()
+    con = duckdb.connect()
+    r.define_tables(con, store)
+    cur = con.execute(r.series_sql(con, r.series_labels(first, last), 6))
+    rows = cur.fetchall()
+    seconds = time.perf_counter() - t0
+    write_csv(out_csv, [d[0] for d in cur.description], rows)
+    return seconds
+
+
 HEADER = ["period", "org", "dimension", "group", "members", "members_start", "recruited",
           "left", "eligible", "coverage_pct", "recruit_rate_pct", "target_pct", "gap_pp",
           "enterprises", "enterprises_reached", "snapshot_as_of"]
@@ -278,6 +292,10 @@ if __name__ == "__main__":
         data, out = sys.argv[3:5]
         load, report, counts = (load_duckdb if tool == "duckdb" else load_polars)(data, out)
         print(json.dumps({"tool": tool, "load_s": round(load, 3), "members": counts}))
+    elif what == "series":
+        store, first, last, out_csv = pathlib.Path(sys.argv[3]), sys.argv[4], sys.argv[5], sys.argv[6]
+        seconds = series_duckdb(store, first, last, out_csv)
+        print(json.dumps({"tool": tool, "series_s": round(seconds, 3)}))
     else:
         store, label, out_csv = pathlib.Path(sys.argv[3]), sys.argv[4], sys.argv[5]
         seconds = (report_duckdb if tool == "duckdb" else report_polars)(store, label, out_csv)

@@ -21,19 +21,9 @@ RUNS="${RUNS:-3}"
 LOAD="${LOAD:-1}"
 PERIOD="${PERIOD:-2026-10}"
 WORK="${WORK:-/tmp/tally-bench}"
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/tally-target}"
-cargo build --release --locked --bin tally --example synth >/dev/null
-BIN="$CARGO_TARGET_DIR/release"
-
-if [ ! -x bench/.venv/bin/python ]; then
-  python3 -m venv bench/.venv
-  bench/.venv/bin/pip install --quiet "duckdb==2.0.1" "polars==2.1.0"
-fi
-PY=bench/.venv/bin/python
-
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-peak() { sort -n | tail -1; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a/b}'; }
+. bench/common.sh
+build synth
+peers_python
 # Runs tally, appends "seconds peak_kib" to a file.
 measure() { local out=$1; shift; /usr/bin/time -f "%e %M" -o "$out.one" "$@" >"$out.stdout" 2>/dev/null; cat "$out.one" >> "$out"; }
 # Runs a peer, appends "seconds peak_kib" (seconds from the peer's own clock).

@@ -9,13 +9,11 @@ cd "$(dirname "$0")/.."
 ROWS="${ROWS:-1048575}"
 RUNS="${RUNS:-3}"
 WORK="${WORK:-/tmp/tally-bench-xlsx}"
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/tally-target}"
-cargo build --release --locked --bin tally --example workbook_bench >/dev/null
-BIN="$CARGO_TARGET_DIR/release"
+. bench/common.sh
+build workbook_bench
 mkdir -p "$WORK"
 BOOK="$WORK/roll-$ROWS.xlsx"
 [ -f "$BOOK" ] || "$BIN/examples/workbook_bench" write "$ROWS" data-samples/areas.csv "$BOOK"
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 : > "$WORK/tally.t"; : > "$WORK/calamine.t"
 for _ in $(seq "$RUNS"); do
   rm -rf "$WORK/store"

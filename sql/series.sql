@@ -14,7 +14,9 @@
 -- that both give the same digits: with n points (x, y), y the coverage in hundredths,
 -- A = n·Σxy − Σx·Σy and B = n·Σx² − (Σx)², the pace is A / B rounded half away from
 -- zero, and the line meets the target T after ⌈(T·n·B − Σy·B − A·(n·x − Σx)) / (n·A)⌉
--- months.
+-- months. Division is written FLOOR(a / b) of whole numbers, which DuckDB and Spark
+-- both read (their integer-division operators differ); every such a and b is positive
+-- and far below 2^53, so the floating quotient floors exactly.
 WITH c AS (
   SELECT cv.*,
          CAST(ROUND(CAST(cv.coverage_pct AS DOUBLE) * 100) AS BIGINT) AS cov_h,
@@ -71,7 +73,7 @@ rows AS (
          s.members - pv.members AS members_change,
          f.k, f.sy, f.sx, f.a, f.b,
          -- Rounded half away from zero (a / b for b > 0).
-         CASE WHEN f.b > 0 THEN SIGN(f.a) * ((2 * ABS(f.a) + f.b) // (2 * f.b)) ELSE 0 END AS pace_h
+         CASE WHEN f.b > 0 THEN CAST(SIGN(f.a) AS BIGINT) * CAST(FLOOR((2 * ABS(f.a) + f.b) / (2 * f.b)) AS BIGINT) ELSE 0 END AS pace_h
   FROM s
   LEFT JOIN s pv
     ON pv.n = s.n - 1 AND pv.org = s.org AND pv.dimension = s.dimension AND pv."group" = s."group"
@@ -84,8 +86,8 @@ paced AS (
   SELECT r.*,
          CASE WHEN r.gap_h < 0 AND r.k >= 4 THEN r.pace_h END AS pace_shown,
          CASE WHEN r.gap_h < 0 AND r.end_month < 12
-              THEN SIGN(r.tgt_h - r.cov_h)
-                   * ((2 * ABS(r.tgt_h - r.cov_h) + (12 - r.end_month)) // (2 * (12 - r.end_month))) END AS required_h,
+              THEN CAST(SIGN(r.tgt_h - r.cov_h) AS BIGINT)
+                   * CAST(FLOOR((2 * ABS(r.tgt_h - r.cov_h) + (12 - r.end_month)) / (2 * (12 - r.end_month))) AS BIGINT) END AS required_h,
          CASE WHEN r.gap_h < 0 AND r.k >= 4 AND r.pace_h > 0
               THEN r.tgt_h * r.k * r.b - r.sy * r.b - r.a * (r.k * r.x - r.sx) END AS num
   FROM rows r
@@ -94,7 +96,7 @@ reached AS (
   SELECT p.*,
          CASE WHEN p.num IS NULL THEN NULL
               WHEN p.num <= 0 THEN p.x
-              ELSE p.x + (p.num + p.k * p.a - 1) // (p.k * p.a) END AS m
+              ELSE p.x + CAST(FLOOR((p.num + p.k * p.a - 1) / (p.k * p.a)) AS BIGINT) END AS m
   FROM paced p
 )
 
@@ -109,6 +111,6 @@ SELECT period, org, dimension, "group", members, members_start, recruited, "left
        CASE WHEN gap_h >= 0 OR gap_h IS NULL THEN NULL
             WHEN k IS NULL OR k < 4 THEN 'insufficient_data'
             WHEN pace_h <= 0 THEN 'no_progress'
-            ELSE printf('%04d-%02d', CAST(m // 12 AS BIGINT), CAST(m % 12 + 1 AS BIGINT)) END AS reaches_target
+            ELSE printf('%04d-%02d', CAST(FLOOR(m / 12) AS BIGINT), CAST(m % 12 + 1 AS BIGINT)) END AS reaches_target
 FROM reached
 ORDER BY n, org, dimension, "group"

@@ -23,10 +23,13 @@ pub fn run(
     orgs: Vec<OrgOrAny>,
     dimensions: Vec<Dimension>,
 ) -> Result<()> {
-    if !matches!(format, Format::Csv | Format::Json | Format::Table) {
+    if !matches!(
+        format,
+        Format::Csv | Format::Json | Format::Table | Format::Html
+    ) {
         return Err(
-            Failure::usage("a series is written as CSV, JSON or a table")
-                .hint("add --format csv or --format json")
+            Failure::usage("a series is written as CSV, JSON, HTML or a table")
+                .hint("add --format csv, --format json or --format html")
                 .into(),
         );
     }
@@ -62,15 +65,19 @@ pub fn run(
     }
     let rows = metrics::series::series(&reports, &earlier, args.pace_over as usize);
     let lang = crate::messages::lang();
-    let bytes = report::series::render(
-        &reports,
-        &rows,
-        format,
-        lang,
-        (format == Format::Table && args.output.is_none())
-            .then(term::stdout_width)
-            .flatten(),
-    )?;
+    let bytes = if format == Format::Html {
+        report::html::render_series(&reports, &rows, lang).into_bytes()
+    } else {
+        report::series::render(
+            &reports,
+            &rows,
+            format,
+            lang,
+            (format == Format::Table && args.output.is_none())
+                .then(term::stdout_width)
+                .flatten(),
+        )?
+    };
     super::report::emit(args, bytes)?;
     if format == Format::Csv {
         for (p, cov) in &reports {

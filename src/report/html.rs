@@ -5,7 +5,10 @@
 use super::chart::{self, esc, Mark};
 use super::labels::Lang;
 use super::table::{self, Section};
+use super::trend;
 use super::Options;
+use crate::metrics::period::Period;
+use crate::metrics::series::SeriesRow;
 use crate::metrics::{Coverage, CoverageRow, Ranked};
 use crate::org::OrgOrAny;
 
@@ -34,6 +37,14 @@ th, td { border: 1px solid #ccd; padding: 3px 6px; text-align: right; }
 th { background: #eef1f5; }
 td.text, th.text { text-align: left; }
 ul.notes li { margin: 2px 0; }
+div.multiples { display: flex; flex-wrap: wrap; gap: 8px 16px; }
+div.multiples figure { margin: 4px 0; }
+svg .frame { fill: none; stroke: #ccd; }
+svg .tick { font-size: 11px; fill: #556; }
+svg .line { stroke: hsl(var(--hue), 60%, 28%); stroke-width: 2; }
+svg .point { fill: hsl(var(--hue), 60%, 28%); }
+svg .target-line { stroke: #000; stroke-width: 1.5; stroke-dasharray: 5 3; }
+svg .pace { stroke: hsl(var(--hue), 60%, 28%); stroke-width: 1.5; stroke-dasharray: 2 3; }
 @media print {
   @page { size: A4 portrait; margin: 14mm; }
   body { margin: 0; max-width: none; font-size: 11px; }
@@ -240,6 +251,12 @@ pub fn render(cov: &Coverage, earlier: Option<&Coverage>, opts: &Options) -> Str
         }
         body.push_str("</ul>");
     }
+    page(lang, &format!("{} — {}", w[5], title), &body)
+}
+
+/// The whole document around a page's body: language, the policy that forbids
+/// fetching anything, the style.
+fn page(lang: Lang, title: &str, body: &str) -> String {
     let code = match lang {
         Lang::En => "en",
         Lang::Vi => "vi",
@@ -249,6 +266,131 @@ pub fn render(cov: &Coverage, earlier: Option<&Coverage>, opts: &Options) -> Str
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <title>{}</title><style>{STYLE}</style></head><body>{body}</body></html>\n",
-        esc(&format!("{} — {}", w[5], title))
+        esc(title)
     )
+}
+
+/// The page of a series (`--from`, `--to`): per organization a small multiple of its
+/// coverage over the periods, its target and its pace; then the table of the numbers
+/// drawn, and the notes of the last period.
+pub fn render_series(reports: &[(Period, Coverage)], rows: &[SeriesRow], lang: Lang) -> String {
+    let first = reports
+        .first()
+        .map(|(p, _)| lang.period(&p.label))
+        .unwrap_or_default();
+    let last = reports
+        .last()
+        .map(|(p, _)| lang.period(&p.label))
+        .unwrap_or_default();
+    let title = format!("{} — {first} … {last}", lang.text("title"));
+    let (heading, target_word, pace_word, reaches_word) = match lang {
+        Lang::En => (
+            "Coverage by period, against target, with the pace",
+            "target",
+            "pp a month",
+            "reaches the target",
+        ),
+        Lang::Vi => (
+            "Tỷ lệ tập hợp qua các kỳ, so với chỉ tiêu, và tốc độ",
+            "chỉ tiêu",
+            "điểm %/tháng",
+            "đạt chỉ tiêu",
+        ),
+    };
+    let mut body = format!("<h1>{}</h1>", esc(&title));
+    if let Some(place) = reports.last().and_then(|(_, c)| c.place.clone()) {
+        body.push_str(&format!("<p class=\"sub\">{}</p>", esc(&place)));
+    }
+    body.push_str(&format!(
+        "<h2>{}</h2><div class=\"multiples\">",
+        esc(heading)
+    ));
+    let mut orgs: Vec<OrgOrAny> = rows.iter().map(|s| s.row.org).collect();
+    orgs.sort();
+    orgs.dedup();
+    let months = reports.first().map(|(p, _)| p.months() as i64).unwrap_or(1);
+    let mut head = vec![lang.text("org").to_string()];
+    head.extend(reports.iter().map(|(p, _)| lang.period(&p.label)));
+    head.push(pace_word.to_string());
+    head.push(reaches_word.to_string());
+    let mut table_rows = Vec::new();
+    for org in orgs {
+        let line: Vec<&SeriesRow> = rows
+            .iter()
+            .filter(|s| s.row.org == org && s.row.dimension == "total" && s.row.group == "all")
+            .collect();
+        let points: Vec<trend::Point> = reports
+            .iter()
+            .map(|(p, _)| {
+                let r = line.iter().find(|s| s.row.period == p.label);
+                trend::Point {
+                    label: lang.period(&p.label),
+                    value: r.and_then(|s| s.row.coverage_pct),
+                    target: r.and_then(|s| s.row.target_pct),
+                }
+            })
+            .collect();
+        let newest = line.last();
+        let reaches = newest
+            .and_then(|s| s.reaches_target.as_ref())
+            .map(|r| super::series::reaches_text(&r.code(), lang))
+            .unwrap_or_default();
+        let pace = newest
+            .and_then(|s| s.pace_pp_per_month)
+            .map(|v| trend::Pace {
+                per_month: v,
+                months_per_period: months,
+                said: format!("{} {pace_word} → {reaches}", lang.pp(v)),
+            });
+        let name = lang.org(org);
+        body.push_str(&format!(
+            "<figure><figcaption>{}</figcaption>{}</figure>",
+            esc(name),
+            trend::trend(
+                name,
+                &points,
+                pace.as_ref().filter(|p| p.per_month > 0),
+                target_word
+            )
+        ));
+        let mut cells = vec![name.to_string()];
+        cells.extend(
+            points
+                .iter()
+                .map(|p| p.value.map(|v| lang.pct(v)).unwrap_or_default()),
+        );
+        cells.push(
+            newest
+                .and_then(|s| s.pace_pp_per_month)
+                .map(|v| lang.pp(v))
+                .unwrap_or_default(),
+        );
+        cells.push(reaches);
+        table_rows.push(cells);
+    }
+    body.push_str("</div>");
+    body.push_str(&table_html(&Section {
+        key: "series",
+        title: String::new(),
+        head,
+        body: table_rows,
+        text_cols: 1,
+    }));
+    if let Some((p, c)) = reports.last() {
+        if !c.notes.is_empty() {
+            body.push_str(&format!(
+                "<h2>{}</h2><ul class=\"notes\">",
+                esc(lang.text("notes"))
+            ));
+            for n in &c.notes {
+                body.push_str(&format!(
+                    "<li>{}: {}</li>",
+                    esc(&lang.period(&p.label)),
+                    esc(&super::note_text(n, lang))
+                ));
+            }
+            body.push_str("</ul>");
+        }
+    }
+    page(lang, &title, &body)
 }

@@ -9,6 +9,7 @@ pub mod markdown;
 mod sentences;
 pub mod series;
 pub mod table;
+pub mod trend;
 pub mod xlsx;
 
 use crate::metrics::{pct, Coverage, CoverageRow, Ranked};

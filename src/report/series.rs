@@ -251,7 +251,7 @@ fn table(
     out
 }
 
-fn reaches_text(code: &str, lang: Lang) -> String {
+pub(super) fn reaches_text(code: &str, lang: Lang) -> String {
     match (code, lang) {
         ("no_progress", Lang::En) => "no progress".into(),
         ("no_progress", Lang::Vi) => "không tiến triển".into(),

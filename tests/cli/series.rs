@@ -135,7 +135,7 @@ fn series_usage_errors() {
         .expect(2);
     assert!(
         run.stderr
-            .contains("a series is written as CSV, JSON or a table"),
+            .contains("a series is written as CSV, JSON, HTML or a table"),
         "{}",
         run.stderr
     );
@@ -146,4 +146,39 @@ fn series_usage_errors() {
         .stdout;
     assert!(t.contains("2026-10 … 2026-12"), "{t}");
     assert!(t.contains("█"), "{t}");
+}
+
+/// `--format html` with `--from/--to`: a small multiple per organization whose points
+/// are the CSV's coverages, with the target line and, where the pace is known, the
+/// pace line; the table of the numbers after them; one file, nothing fetched.
+#[test]
+fn a_series_page_draws_each_organizations_trend() {
+    let w = three_months();
+    let csv = w
+        .tally(&[
+            "report", "--from", "2026-10", "--to", "2026-12", "--format", "csv",
+        ])
+        .expect(0)
+        .stdout;
+    w.tally(&[
+        "report", "--from", "2026-10", "--to", "2026-12", "--output", "s.html",
+    ])
+    .expect(0);
+    let html = w.read("s.html");
+    assert!(html.starts_with("<!DOCTYPE html>"), "{}", &html[..60]);
+    assert!(!html.contains("<script") && !html.contains("src="));
+    for line in csv.lines().filter(|l| l.contains(",youth,total,all,")) {
+        let cells: Vec<&str> = line.split(',').collect();
+        if !cells[9].is_empty() {
+            assert!(
+                html.contains(&format!(
+                    "data-value=\"{}\"><title>{}: {}%</title></circle>",
+                    cells[9], cells[0], cells[9]
+                )),
+                "{line}\n{html}"
+            );
+        }
+    }
+    assert!(html.contains("class=\"target-line\""), "{html}");
+    assert!(html.contains("<table>"), "the numbers as a table");
 }
