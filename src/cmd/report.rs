@@ -190,12 +190,27 @@ pub(super) fn emit(args: &ReportArgs, mut bytes: Vec<u8>) -> Result<()> {
     Ok(())
 }
 
+/// The members of snapshots already read, kept by a series for the next period, whose
+/// previous snapshot they are: each snapshot is then read once.
+pub(super) type SeenSnapshots = std::collections::HashMap<(Org, NaiveDate), Arc<Previous>>;
+
 /// Streams the snapshots the request uses through the metrics' fold, each with its
 /// org's previous snapshot where there is one (months that join up).
 pub(super) fn compute(
     view: &store::View,
     reference: &crate::reference::Reference,
     req: &Request,
+) -> Result<metrics::Coverage> {
+    compute_keeping(view, reference, req, None)
+}
+
+/// [`compute`], taking previous snapshots from `seen` where it holds them and adding
+/// to it the members of the snapshots this period reads.
+pub(super) fn compute_keeping(
+    view: &store::View,
+    reference: &crate::reference::Reference,
+    req: &Request,
+    mut seen: Option<&mut SeenSnapshots>,
 ) -> Result<metrics::Coverage> {
     let snapshots = view.manifest.roll_snapshots();
     let used = metrics::snapshots_for(&snapshots, req.period.end);
@@ -218,22 +233,45 @@ pub(super) fn compute(
     };
     let previous_dates: Vec<Option<NaiveDate>> = read.iter().map(previous_of).collect();
     let mut plan = metrics::fold::Plan::new(reference, req);
-    if previous_dates.iter().any(Option::is_some) {
+    let keep = seen.is_some() && !req.period.point;
+    if previous_dates.iter().any(Option::is_some) || keep {
         plan = plan.with_persons();
     }
-    let previous = previous_snapshots(view, &plan, &read, &previous_dates)?;
+    let previous = previous_snapshots(view, &plan, &read, &previous_dates, seen.as_deref())?;
     let parts: Vec<Vec<&store::IngestRecord>> = read
         .iter()
         .map(|(o, as_of)| view.manifest.snapshot_parts(o.code(), &as_of.to_string()))
         .collect();
-    let tallies = store::scan::fold(
+    // Each snapshot's active members are gathered in the same pass where a series
+    // will want them as the next period's previous snapshot.
+    let folded = store::scan::fold(
         &view.dir,
         &parts,
         plan.columns(),
-        |i| plan.tally(read[i].1, previous[i].clone()),
-        |t, b| plan.fold(t, b),
-        |a, b| a.merge(b),
+        |i| {
+            let t = plan.tally(read[i].1, previous[i].clone());
+            (t, keep.then(|| PreviousRows::new(read[i].1)))
+        },
+        |(t, p), b| {
+            plan.fold(t, b);
+            if let Some(p) = p {
+                plan.fold_previous(p, b);
+            }
+        },
+        |(t, p), (t2, p2)| {
+            t.merge(t2);
+            if let (Some(p), Some(p2)) = (p.as_mut(), p2) {
+                p.merge(p2);
+            }
+        },
     )?;
+    let mut tallies = Vec::with_capacity(folded.len());
+    for (&(o, d), (t, p)) in read.iter().zip(folded) {
+        if let (Some(seen), Some(p)) = (seen.as_deref_mut(), p) {
+            seen.insert((o, d), Arc::new(p.finish(d)));
+        }
+        tallies.push(t);
+    }
     let tallies = read.iter().map(|(o, _)| *o).zip(tallies).collect();
     let mut cov = metrics::coverage(&plan, &used, tallies);
     let asked: std::collections::BTreeMap<Org, NaiveDate> = used
@@ -260,12 +298,17 @@ fn previous_snapshots(
     plan: &metrics::fold::Plan,
     read: &[(Org, NaiveDate)],
     dates: &[Option<NaiveDate>],
+    seen: Option<&SeenSnapshots>,
 ) -> Result<Vec<Option<Arc<Previous>>>> {
-    let wanted: Vec<(usize, NaiveDate)> = dates
-        .iter()
-        .enumerate()
-        .filter_map(|(i, d)| d.map(|d| (i, d)))
-        .collect();
+    let mut out: Vec<Option<Arc<Previous>>> = vec![None; read.len()];
+    let mut wanted: Vec<(usize, NaiveDate)> = Vec::new();
+    for (i, d) in dates.iter().enumerate() {
+        let Some(d) = *d else { continue };
+        match seen.and_then(|s| s.get(&(read[i].0, d))) {
+            Some(p) => out[i] = Some(p.clone()),
+            None => wanted.push((i, d)),
+        }
+    }
     let parts: Vec<Vec<&store::IngestRecord>> = wanted
         .iter()
         .map(|(i, d)| {
@@ -281,7 +324,6 @@ fn previous_snapshots(
         |p, b| plan.fold_previous(p, b),
         |a, b| a.merge(b),
     )?;
-    let mut out: Vec<Option<Arc<Previous>>> = vec![None; read.len()];
     for ((i, d), r) in wanted.into_iter().zip(rows) {
         out[i] = Some(Arc::new(r.finish(d)));
     }

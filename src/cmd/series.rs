@@ -35,6 +35,10 @@ pub fn run(
     }
     // Each period once: the year-earlier reports of a long series are in it already.
     let mut done: HashMap<String, Coverage> = HashMap::new();
+    // The members of the snapshots the last period read: the next period's previous
+    // snapshots, so that each snapshot is read once.
+    let mut seen = super::report::SeenSnapshots::new();
+    let snapshots = view.manifest.roll_snapshots();
     let mut compute = |p: &Period| -> Result<Coverage> {
         if let Some(c) = done.get(&p.label) {
             return Ok(c.clone());
@@ -44,7 +48,9 @@ pub fn run(
             orgs: orgs.clone(),
             dimensions: dimensions.clone(),
         };
-        let mut cov = super::report::compute(view, reference, &req)?;
+        let mut cov = super::report::compute_keeping(view, reference, &req, Some(&mut seen))?;
+        let used = metrics::snapshots_for(&snapshots, p.end);
+        seen.retain(|(o, d), _| used.get(o) == Some(d));
         if let Some(n) = args.min_cell {
             suppress::apply(&mut cov.rows, n);
             suppress::units(&mut cov, n);
