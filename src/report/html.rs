@@ -4,7 +4,7 @@
 
 use super::chart::{self, esc, Mark};
 use super::labels::Lang;
-use super::table::{self, Section};
+use super::table::{self, find, Section, FOCUS};
 use super::trend;
 use super::Options;
 use crate::metrics::period::Period;
@@ -76,14 +76,6 @@ fn words(lang: Lang) -> [&'static str; 7] {
     }
 }
 
-/// The focus areas of the directive, as (dimension, group).
-const FOCUS: [(&str, &str); 4] = [
-    ("ethnic_minority", "yes"),
-    ("religious", "yes"),
-    ("rural", "yes"),
-    ("ownership", "non_state"),
-];
-
 fn mark(
     label: String,
     r: Option<&CoverageRow>,
@@ -105,16 +97,6 @@ fn mark(
         target: r.and_then(|r| r.target_pct),
         missing: if suppressed { w[4] } else { w[3] }.to_string(),
     }
-}
-
-fn find<'a>(
-    rows: &'a [CoverageRow],
-    org: OrgOrAny,
-    dim: &str,
-    group: &str,
-) -> Option<&'a CoverageRow> {
-    rows.iter()
-        .find(|r| r.org == org && r.dimension == dim && r.group == group)
 }
 
 fn table_html(s: &Section) -> String {

@@ -24,15 +24,17 @@ pub fn human(v: &Value, col: &str, lang: Lang) -> String {
     }
 }
 
-/// The focus-area columns of the pivot: (dimension, group).
-const FOCUS: [(&str, &str); 4] = [
+/// The directive's focus areas, as (dimension, group): the pivot's columns, the HTML's
+/// charts, the summary sheet's columns.
+pub const FOCUS: [(&str, &str); 4] = [
     ("ethnic_minority", "yes"),
     ("religious", "yes"),
     ("rural", "yes"),
     ("ownership", "non_state"),
 ];
 
-fn find<'a>(
+/// The row of an organization's group.
+pub fn find<'a>(
     rows: &'a [CoverageRow],
     org: OrgOrAny,
     dim: &str,
@@ -118,14 +120,19 @@ pub fn pivot(cov: &Coverage, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
     (head, body)
 }
 
-pub fn ranked_rows(list: &[Ranked], lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
-    let head = vec![
+/// The columns of the units to urge and to replicate.
+pub fn ranked_head(lang: Lang) -> Vec<String> {
+    vec![
         lang.column("org").to_string(),
         lang.text("unit").to_string(),
         lang.column("coverage_pct").to_string(),
         lang.column("target_pct").to_string(),
         lang.column("gap_pp").to_string(),
-    ];
+    ]
+}
+
+pub fn ranked_rows(list: &[Ranked], lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
+    let head = ranked_head(lang);
     let body = list
         .iter()
         .map(|r| {
@@ -141,14 +148,46 @@ pub fn ranked_rows(list: &[Ranked], lang: Lang) -> (Vec<String>, Vec<Vec<String>
     (head, body)
 }
 
+/// A row's group as the reader reads it: a unit of a level (`--by commune`) with its
+/// code and name, a group of the directive's dimensions in words.
+pub fn group_label(r: &CoverageRow, lang: Lang) -> String {
+    if r.dimension
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c == '_')
+        && r.group != r.group_name
+    {
+        format!("{} {}", r.group, r.group_name)
+    } else {
+        lang.group(&r.group, &r.group_name)
+    }
+}
+
+/// The rows in the order a reader looks for them: organizations in their official
+/// order, each with its total first, then the directive's focus areas, then the other
+/// breakdowns (the tidy CSV keeps its own machine order).
+pub fn reading_order(rows: &[CoverageRow]) -> Vec<&CoverageRow> {
+    let rank = |d: &str| match d {
+        "total" => 0,
+        "ethnic_minority" => 1,
+        "religious" => 2,
+        "rural" => 3,
+        "ownership" => 4,
+        _ => 5,
+    };
+    let mut v: Vec<&CoverageRow> = rows.iter().collect();
+    v.sort_by(|a, b| {
+        (a.org, rank(&a.dimension), &a.dimension).cmp(&(b.org, rank(&b.dimension), &b.dimension))
+    });
+    v
+}
+
 pub fn detail_rows(cov: &Coverage, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
     let head: Vec<String> = COLUMNS[1..]
         .iter()
         .map(|c| lang.column(c).to_string())
         .collect();
-    let body = cov
-        .rows
-        .iter()
+    let body = reading_order(&cov.rows)
+        .into_iter()
         .map(|r| {
             let v = values(r);
             let mut cells: Vec<String> = COLUMNS
@@ -159,16 +198,7 @@ pub fn detail_rows(cov: &Coverage, lang: Lang) -> (Vec<String>, Vec<Vec<String>>
                 .collect();
             cells[0] = lang.org(r.org).to_string();
             cells[1] = lang.dimension(&r.dimension);
-            cells[2] = if r
-                .dimension
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c == '_')
-                && r.group != r.group_name
-            {
-                format!("{} {}", r.group, r.group_name)
-            } else {
-                lang.group(&r.group, &r.group_name)
-            };
+            cells[2] = group_label(r, lang);
             cells
         })
         .collect();

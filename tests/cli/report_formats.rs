@@ -130,15 +130,16 @@ fn xlsx_cells_read_back() {
     .expect(0);
     let mut wb: Xlsx<_> = open_workbook(w.dir.join("r.xlsx")).unwrap();
     let names = wb.sheet_names();
+    // The summary first, the tidy machine-named sheet last.
     assert_eq!(
         names,
         [
-            "coverage",
-            "summary",
-            "to urge",
-            "to replicate",
-            "details",
-            "notes"
+            "Summary",
+            "To urge",
+            "To replicate",
+            "All groups",
+            "Notes",
+            "coverage"
         ]
     );
     let range = wb.worksheet_range("coverage").unwrap();
@@ -531,6 +532,11 @@ fn markdown_and_every_xlsx_sheet_carry_the_numbers_in_both_languages() {
         } else {
             "Youth Union"
         };
+        let (org_col, notes_col) = if lang == "vi" {
+            ("Tổ chức", "Lưu ý về số liệu")
+        } else {
+            ("Organization", "Data notes")
+        };
         let summary = [
             org.to_string(),
             if lang == "vi" {
@@ -593,38 +599,108 @@ fn markdown_and_every_xlsx_sheet_carry_the_numbers_in_both_languages() {
         ])
         .expect(0);
         let mut wb: Xlsx<_> = open_workbook(w.dir.join(&file)).unwrap();
-        let sheet = |wb: &mut Xlsx<_>, name: &str| -> Vec<Vec<String>> {
-            wb.worksheet_range(name)
-                .unwrap()
-                .rows()
-                .skip(1)
-                .map(|r| r.iter().map(|c| c.to_string()).collect())
-                .collect()
+        let names: [&str; 5] = if lang == "vi" {
+            [
+                "Tổng hợp",
+                "Cần đôn đốc",
+                "Nhân rộng",
+                "Chi tiết",
+                "Ghi chú",
+            ]
+        } else {
+            ["Summary", "To urge", "To replicate", "All groups", "Notes"]
         };
-        let s = sheet(&mut wb, "summary");
-        assert_eq!(s[0][..9], summary, "{lang}: summary sheet");
-        let u = sheet(&mut wb, "to urge");
-        let want: Vec<Vec<String>> = urge
-            .iter()
-            .map(|u| vec![org.to_string(), u[0].into(), n(u[1]), n(u[2]), n(u[3])])
-            .collect();
-        assert_eq!(u, want, "{lang}: to urge");
+        assert_eq!(
+            wb.sheet_names()[..5],
+            names,
+            "{lang}: sheet names, summary first"
+        );
+        // Rows below a sheet's header row (the one that starts with the org column).
+        let sheet = |wb: &mut Xlsx<_>, name: &str| -> (Vec<Vec<Data>>, Vec<Data>) {
+            let range = wb.worksheet_range(name).unwrap();
+            let rows: Vec<Vec<Data>> = range.rows().map(|r| r.to_vec()).collect();
+            let at = rows
+                .iter()
+                .position(|r| {
+                    r.first().is_some_and(|c| {
+                        let t = c.to_string();
+                        t == org_col || t == notes_col
+                    })
+                })
+                .unwrap_or_else(|| panic!("{lang}: {name}: no header\n{rows:?}"));
+            (rows[at + 1..].to_vec(), rows[0].clone())
+        };
+        // Every number is a number cell: a count as itself, a percentage as a fraction
+        // of one (shown as 1,79% by the format), points as themselves.
+        let f = |d: &Data| match d {
+            Data::Float(v) => *v,
+            other => panic!("{lang}: not a number cell: {other:?}"),
+        };
+        let close = |d: &Data, want: f64| {
+            assert!((f(d) - want).abs() < 1e-9, "{lang}: {d:?} is not {want}");
+        };
+        let (s, top) = sheet(&mut wb, names[0]);
+        let period = if lang == "vi" {
+            "Tháng 10/2026"
+        } else {
+            "2026-10"
+        };
         assert!(
-            sheet(&mut wb, "to replicate").is_empty(),
+            top[0].to_string().contains(period),
+            "{lang}: the period on the first sheet: {top:?}"
+        );
+        assert_eq!(s[0][0], Data::String(org.into()));
+        assert!(
+            matches!(s[0][1], Data::DateTime(_)),
+            "{lang}: the snapshot date is a date cell: {:?}",
+            s[0][1]
+        );
+        for (c, want) in [
+            (2, 5.0),
+            (3, 280.0),
+            (4, 0.0179),
+            (5, 0.70),
+            (6, -68.21),
+            (7, 0.0056),
+            (8, 0.0125),
+            (9, 0.0111),
+        ] {
+            close(&s[0][c], want);
+        }
+        let (u, _) = sheet(&mut wb, names[1]);
+        let want = [
+            ("02647 Phường Lào Cai", 0.03, 0.80, -77.0),
+            ("02683 Xã Bát Xát", 0.0, 0.70, -70.0),
+            ("02686 Xã A Mú Sung", 0.0, 0.70, -70.0),
+            ("02680 Xã Hợp Thành", 0.0125, 0.70, -68.75),
+        ];
+        assert_eq!(u.len(), want.len(), "{lang}: to urge {u:?}");
+        for (row, (unit, cov, target, gap)) in u.iter().zip(want) {
+            assert_eq!(row[0], Data::String(org.into()));
+            assert_eq!(row[1], Data::String(unit.into()));
+            close(&row[2], cov);
+            close(&row[3], target);
+            close(&row[4], gap);
+        }
+        assert!(
+            sheet(&mut wb, names[2]).0.is_empty(),
             "{lang}: nobody above target"
         );
-        let d = sheet(&mut wb, "details");
+        let (d, _) = sheet(&mut wb, names[3]);
         let row = d
             .iter()
-            .find(|r| r[1] == rural[0] && r[2] == rural[1])
+            .find(|r| {
+                r[1] == Data::String(rural[0].into()) && r[2] == Data::String(rural[1].into())
+            })
             .unwrap_or_else(|| panic!("{lang}: {d:?}"));
-        let want: Vec<String> = rural_yes.iter().map(|c| n(c)).collect();
-        assert_eq!(row[3..12], want, "{lang}: details sheet");
-        assert_eq!(
-            sheet(&mut wb, "notes"),
-            [[note.to_string()]],
-            "{lang}: notes sheet"
-        );
+        for (c, want) in [2.0, 4.0, 1.0, 3.0, 180.0, 0.0111, 0.0057, 0.70, -68.89]
+            .iter()
+            .enumerate()
+        {
+            close(&row[3 + c], *want);
+        }
+        let (notes, _) = sheet(&mut wb, names[4]);
+        assert_eq!(notes, [[Data::String(note.into())]], "{lang}: notes sheet");
         // The tidy sheet holds real numbers whatever the language.
         let range = wb.worksheet_range("coverage").unwrap();
         let total = range
@@ -641,4 +717,61 @@ fn markdown_and_every_xlsx_sheet_carry_the_numbers_in_both_languages() {
             ]
         );
     }
+}
+
+/// tally's XLSX as a real spreadsheet program reads it: LibreOffice opens it and saves
+/// it again as .ods; the sheets keep their Vietnamese names and order, and the
+/// summary's numbers are still number cells (a number written as text would come back
+/// as a string). Needs LibreOffice: `.ci/run` installs it and runs this.
+#[test]
+#[ignore = "needs LibreOffice: .ci/run installs it and runs this"]
+fn libreoffice_reads_the_xlsx_numbers_as_numbers() {
+    use calamine::{open_workbook, Data, Ods, Reader};
+    let w = youth_store();
+    w.tally(&[
+        "report",
+        "--period",
+        "2026-10",
+        "--org",
+        "youth",
+        "--lang",
+        "vi",
+        "--output",
+        "bao-cao.xlsx",
+    ])
+    .expect(0);
+    let out = w.soffice_convert("bao-cao.xlsx", "ods", "lo");
+    let mut wb: Ods<_> = open_workbook(out.join("bao-cao.ods")).unwrap();
+    assert_eq!(
+        wb.sheet_names(),
+        [
+            "Tổng hợp",
+            "Cần đôn đốc",
+            "Nhân rộng",
+            "Chi tiết",
+            "Ghi chú",
+            "coverage"
+        ]
+    );
+    let range = wb.worksheet_range("Tổng hợp").unwrap();
+    let rows: Vec<Vec<Data>> = range.rows().map(|r| r.to_vec()).collect();
+    assert!(
+        rows[0][0].to_string().contains("Tháng 10/2026"),
+        "{:?}",
+        rows[0]
+    );
+    let youth = rows
+        .iter()
+        .find(|r| r[0] == Data::String("Đoàn Thanh niên".into()))
+        .unwrap_or_else(|| panic!("{rows:?}"));
+    assert_eq!(youth[2], Data::Float(5.0), "members: {youth:?}");
+    assert_eq!(youth[3], Data::Float(280.0), "eligible: {youth:?}");
+    assert!(
+        matches!(youth[4], Data::Float(v) if (v - 0.0179).abs() < 1e-9),
+        "coverage: {youth:?}"
+    );
+    assert!(
+        matches!(youth[1], Data::DateTime(_) | Data::DateTimeIso(_)),
+        "the date: {youth:?}"
+    );
 }

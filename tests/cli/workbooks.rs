@@ -374,24 +374,7 @@ fn check_book(w: &Workdir, name: &str, hidden_sheet: bool) {
 fn workbooks_saved_by_libreoffice_store_the_members_of_their_csv_twin() {
     let w = Workdir::new().with(&["areas.csv", "eligible.csv", "targets.csv"]);
     write_xlsx(&w.dir.join("source.xlsx"), &book(true));
-    let profile = w.dir.join("lo-profile");
-    let convert = |from: &str, to: &str, out: &str| {
-        let dir = w.dir.join(out);
-        let status = std::process::Command::new(
-            std::env::var("TALLY_SOFFICE").unwrap_or_else(|_| "soffice".into()),
-        )
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args(["--headless", "--norestore", "--convert-to", to, "--outdir"])
-        .arg(&dir)
-        .arg(w.dir.join(from))
-        .output()
-        .expect("run soffice (LibreOffice): apt-get install libreoffice-calc-nogui");
-        assert!(status.status.success(), "{status:?}");
-        dir
-    };
+    let convert = |from: &str, to: &str, out: &str| w.soffice_convert(from, to, out);
     convert("source.xlsx", "xls", "lo");
     convert("source.xlsx", "ods", "lo");
     std::fs::copy(w.dir.join("lo/source.xls"), w.dir.join("hoi-vien.xls")).unwrap();

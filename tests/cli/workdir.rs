@@ -85,6 +85,25 @@ impl Workdir {
         Run::from(out)
     }
 
+    /// Converts the file `from` of the work directory with LibreOffice (`soffice
+    /// --convert-to TO`, a profile of its own) into the folder `out`, which it returns.
+    pub fn soffice_convert(&self, from: &str, to: &str, out: &str) -> PathBuf {
+        let dir = self.dir.join(out);
+        let status =
+            Command::new(std::env::var("TALLY_SOFFICE").unwrap_or_else(|_| "soffice".into()))
+                .arg(format!(
+                    "-env:UserInstallation=file://{}",
+                    self.dir.join("lo-profile").display()
+                ))
+                .args(["--headless", "--norestore", "--convert-to", to, "--outdir"])
+                .arg(&dir)
+                .arg(self.dir.join(from))
+                .output()
+                .expect("run soffice (LibreOffice): apt-get install libreoffice-calc-nogui");
+        assert!(status.status.success(), "{status:?}");
+        dir
+    }
+
     /// The reference files every roll test needs.
     pub fn with_reference(self) -> Workdir {
         let w = self.with(&[
