@@ -24,41 +24,55 @@ pub struct Previous {
     areas: Vec<u32>,
 }
 
-/// The rows of a previous snapshot as they stream out of the store.
+/// The rows of a previous snapshot as they stream out of the store: per batch, the
+/// active members' person keys and unit indices, each kept at its exact size (12 bytes
+/// a member, where one growing vector of pairs takes up to 32), and joined into one
+/// sorted table only at the end.
 #[derive(Debug, Default)]
 pub struct PreviousRows {
     as_of: i32,
-    rows: Vec<(u64, u32)>,
+    chunks: Vec<(Vec<u64>, Vec<u32>)>,
 }
 
 impl PreviousRows {
     pub fn new(as_of: NaiveDate) -> PreviousRows {
         PreviousRows {
             as_of: crate::roll::days(as_of),
-            rows: Vec::new(),
+            chunks: Vec::new(),
         }
     }
 
     /// Adds a batch's members active at the snapshot's as-of date; `area` gives a
     /// row's unit index.
     pub fn add(&mut self, b: &Batch, area: impl Fn(usize) -> u32) {
-        for i in 0..b.len {
-            if active_at(b.joined[i], b.left[i], b.active[i], self.as_of) {
-                self.rows.push((b.person[i], area(i)));
-            }
+        let active = |i: usize| active_at(b.joined[i], b.left[i], b.active[i], self.as_of);
+        let n = (0..b.len).filter(|&i| active(i)).count();
+        if n == 0 {
+            return;
         }
+        let (mut persons, mut areas) = (Vec::with_capacity(n), Vec::with_capacity(n));
+        for i in (0..b.len).filter(|&i| active(i)) {
+            persons.push(b.person[i]);
+            areas.push(area(i));
+        }
+        self.chunks.push((persons, areas));
     }
 
     pub fn merge(&mut self, o: PreviousRows) {
-        self.rows.extend(o.rows);
+        self.chunks.extend(o.chunks);
     }
 
     /// Sorted by person; a person twice (a hash prefix shared, as unlikely as two
     /// 64-bit random numbers meeting) is kept once.
-    pub fn finish(mut self, as_of: NaiveDate) -> Previous {
-        self.rows.sort_unstable();
-        self.rows.dedup_by_key(|r| r.0);
-        let (persons, areas) = self.rows.into_iter().unzip();
+    pub fn finish(self, as_of: NaiveDate) -> Previous {
+        let n = self.chunks.iter().map(|c| c.0.len()).sum();
+        let mut rows: Vec<(u64, u32)> = Vec::with_capacity(n);
+        for (persons, areas) in self.chunks {
+            rows.extend(persons.into_iter().zip(areas));
+        }
+        rows.sort_unstable();
+        rows.dedup_by_key(|r| r.0);
+        let (persons, areas) = rows.into_iter().unzip();
         Previous {
             as_of,
             persons,
@@ -163,9 +177,12 @@ mod tests {
     use super::*;
 
     fn previous(rows: &[(u64, u32)]) -> Previous {
+        // Two chunks, as two batches would give them: finish joins and sorts them.
+        let (a, b) = rows.split_at(rows.len() / 2);
+        let chunk = |r: &[(u64, u32)]| r.iter().copied().unzip();
         PreviousRows {
             as_of: 0,
-            rows: rows.to_vec(),
+            chunks: vec![chunk(b), chunk(a)],
         }
         .finish(NaiveDate::from_ymd_opt(2026, 10, 31).unwrap())
     }
