@@ -3,6 +3,7 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
+    tally::usage::register_store_orgs(&args);
     let cli = match tally::cli::Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(e) => {

@@ -1,17 +1,99 @@
-//! The five mass organizations and their many names.
+//! The mass organizations and their many names: the five of the directive, built in,
+//! and any others a province tracks (the Red Cross, the Elderly Association, …), read
+//! from the store's `orgs` reference file.
 
 use crate::text::fold;
-use serde::{Deserialize, Serialize};
+use serde::{Serialize, Serializer};
 use std::fmt;
+use std::sync::RwLock;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Org {
-    Union,
-    Youth,
-    Women,
-    Farmers,
-    Veterans,
+/// An organization: one of the five built in, or one the store's orgs file adds (after
+/// them, in the file's order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Org(u8);
+
+// The five keep the names they had when they were an enum's variants, so that code
+// matching on them reads as before.
+#[allow(non_upper_case_globals)]
+impl Org {
+    pub const Union: Org = Org(0);
+    pub const Youth: Org = Org(1);
+    pub const Women: Org = Org(2);
+    pub const Farmers: Org = Org(3);
+    pub const Veterans: Org = Org(4);
+}
+
+/// An organization the orgs file adds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrgDef {
+    pub code: String,
+    pub name: String,
+    /// Other names and abbreviations, as written.
+    pub aliases: Vec<String>,
+    pub min_age: Option<u8>,
+    pub max_age: Option<u8>,
+}
+
+/// The organizations of the orgs file, as registered; their texts leaked once so that
+/// they read like the built-ins' (a handful per store, loaded once per process).
+struct Registered {
+    def: OrgDef,
+    code: &'static str,
+    name: &'static str,
+    keys: Vec<String>,
+}
+
+static EXTRA: RwLock<Vec<Registered>> = RwLock::new(Vec::new());
+
+const BUILT_IN: usize = 5;
+
+/// Makes the orgs file's organizations known (replacing any before): called when the
+/// store's reference is read and when an orgs file is ingested.
+pub fn register(defs: &[OrgDef]) {
+    let Ok(mut extra) = EXTRA.write() else { return };
+    let same = extra.len() == defs.len() && extra.iter().zip(defs).all(|(r, d)| r.def == *d);
+    if same {
+        return;
+    }
+    *extra = defs
+        .iter()
+        .take(usize::from(u8::MAX) - BUILT_IN)
+        .map(|d| Registered {
+            def: d.clone(),
+            code: Box::leak(d.code.clone().into_boxed_str()),
+            name: Box::leak(d.name.clone().into_boxed_str()),
+            keys: std::iter::once(d.code.as_str())
+                .chain(std::iter::once(d.name.as_str()))
+                .chain(d.aliases.iter().map(String::as_str))
+                .map(fold)
+                .filter(|k| !k.is_empty())
+                .collect(),
+        })
+        .collect();
+}
+
+/// Every organization: the five, then the orgs file's.
+pub fn all() -> Vec<Org> {
+    let extra = EXTRA.read().map(|e| e.len()).unwrap_or(0);
+    (0..BUILT_IN + extra).map(|i| Org(i as u8)).collect()
+}
+
+/// The orgs file's definition of an organization it adds.
+pub fn def(o: Org) -> Option<OrgDef> {
+    let i = usize::from(o.0).checked_sub(BUILT_IN)?;
+    EXTRA.read().ok()?.get(i).map(|r| r.def.clone())
+}
+
+/// An organization an orgs file adds: its name, the same in every language.
+pub fn added_name(o: Org) -> Option<&'static str> {
+    let i = usize::from(o.0).checked_sub(BUILT_IN)?;
+    EXTRA.read().ok()?.get(i).map(|r| r.name)
+}
+
+impl Serialize for Org {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
 }
 
 /// An org column in a reference file may also say `any`: organized in at least one.
@@ -115,20 +197,50 @@ impl Org {
             Org::Women => "women",
             Org::Farmers => "farmers",
             Org::Veterans => "veterans",
+            Org(i) => EXTRA
+                .read()
+                .ok()
+                .and_then(|e| e.get(usize::from(i) - BUILT_IN).map(|r| r.code))
+                .unwrap_or("unknown"),
         }
     }
 
-    /// Parses a code or any common Vietnamese name or abbreviation.
+    /// Parses a code or any common Vietnamese name or abbreviation, of the five or of
+    /// the organizations the orgs file adds.
     pub fn parse(raw: &str) -> Option<Org> {
+        let key = fold(raw);
+        if let Some((org, _)) = ALIASES
+            .iter()
+            .find(|(_, names)| names.contains(&key.as_str()))
+        {
+            return Some(*org);
+        }
+        let extra = EXTRA.read().ok()?;
+        extra
+            .iter()
+            .position(|r| r.keys.contains(&key))
+            .map(|i| Org((BUILT_IN + i) as u8))
+    }
+
+    /// Whether a name is one of the five's (an orgs file may not take it).
+    pub fn is_built_in_name(raw: &str) -> bool {
         let key = fold(raw);
         ALIASES
             .iter()
-            .find(|(_, names)| names.contains(&key.as_str()))
-            .map(|(org, _)| *org)
+            .any(|(_, names)| names.contains(&key.as_str()))
     }
 
-    pub fn expected() -> &'static str {
-        "union, youth, women, farmers or veterans (or a Vietnamese name such as Công đoàn, Đoàn TN, Hội Phụ nữ, Hội Nông dân, Hội CCB)"
+    pub fn expected() -> String {
+        let extra: Vec<&str> = EXTRA
+            .read()
+            .map(|e| e.iter().map(|r| r.code).collect())
+            .unwrap_or_default();
+        let more = if extra.is_empty() {
+            String::new()
+        } else {
+            format!("; or one the orgs file adds: {}", extra.join(", "))
+        };
+        format!("union, youth, women, farmers or veterans (or a Vietnamese name such as Công đoàn, Đoàn TN, Hội Phụ nữ, Hội Nông dân, Hội CCB){more}")
     }
 }
 

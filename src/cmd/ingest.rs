@@ -93,6 +93,7 @@ pub(crate) fn kind_name(code: &str) -> String {
         (Lang::Vi, "eligible") => "số đối tượng".into(),
         (Lang::Vi, "targets") => "chỉ tiêu".into(),
         (Lang::Vi, "mapping") => "bảng chuyển đổi xã cũ sang xã mới".into(),
+        (Lang::Vi, "orgs") => "danh mục tổ chức".into(),
         (_, other) => other.to_string(),
     }
 }

@@ -32,12 +32,19 @@ fn snapshots(m: &Manifest) -> BTreeMap<(String, String), (u64, Vec<String>)> {
 /// What the store's reference tables hold: rows (keys, for the kinds kept by key) and
 /// the years of eligible counts and targets.
 struct Held {
-    rows: [u64; 5],
+    rows: [u64; 6],
     eligible_years: Vec<i32>,
     target_years: Vec<i32>,
 }
 
-const KINDS: [&str; 5] = ["areas", "enterprises", "eligible", "targets", "mapping"];
+const KINDS: [&str; 6] = [
+    "areas",
+    "enterprises",
+    "eligible",
+    "targets",
+    "mapping",
+    "orgs",
+];
 
 fn held(view: &crate::store::View) -> Result<Held> {
     let r = crate::store::reference::load(&view.dir, &view.manifest)?;
@@ -54,6 +61,7 @@ fn held(view: &crate::store::View) -> Result<Held> {
             r.eligible.len() as u64,
             r.targets.len() as u64,
             r.mapping.rows() as u64,
+            r.orgs.len() as u64,
         ],
         eligible_years: years(r.eligible.iter().map(|e| e.year).collect()),
         target_years: years(r.targets.iter().map(|t| t.year).collect()),
@@ -99,6 +107,7 @@ pub fn run(store: &Store, args: &StatusArgs, wait: Duration) -> Result<()> {
                     "eligible": held.rows[2],
                     "targets": held.rows[3],
                     "mapping": held.rows[4],
+                    "orgs": held.rows[5],
                 },
                 "years": {
                     "eligible": held.eligible_years,

@@ -15,17 +15,20 @@ pub enum Kind {
     /// Where the members and people of a pre-2025 commune went: old code → new code,
     /// with a share where one old commune was split.
     Mapping,
+    /// Organizations beyond the five: code, name, aliases, ages.
+    Orgs,
 }
 
 impl Kind {
     /// Detection order: on a tie in matched columns the earlier kind wins.
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 7] = [
         Kind::Roll,
         Kind::Areas,
         Kind::Enterprises,
         Kind::Eligible,
         Kind::Targets,
         Kind::Mapping,
+        Kind::Orgs,
     ];
 
     pub fn code(self) -> &'static str {
@@ -36,6 +39,7 @@ impl Kind {
             Kind::Eligible => "eligible",
             Kind::Targets => "targets",
             Kind::Mapping => "mapping",
+            Kind::Orgs => "orgs",
         }
     }
 
@@ -46,12 +50,13 @@ impl Kind {
     /// Reference kinds go in before rolls, which are checked against them.
     pub fn load_order(self) -> u8 {
         match self {
-            Kind::Areas => 0,
-            Kind::Mapping => 1,
-            Kind::Enterprises => 2,
-            Kind::Eligible => 3,
-            Kind::Targets => 4,
-            Kind::Roll => 5,
+            Kind::Orgs => 0,
+            Kind::Areas => 1,
+            Kind::Mapping => 2,
+            Kind::Enterprises => 3,
+            Kind::Eligible => 4,
+            Kind::Targets => 5,
+            Kind::Roll => 6,
         }
     }
 }
@@ -104,10 +109,14 @@ pub enum Field {
     OldCode,
     NewCode,
     Share,
+    // orgs
+    Aliases,
+    MinAge,
+    MaxAge,
 }
 
 impl Field {
-    pub const ALL: [Field; 33] = [
+    pub const ALL: [Field; 36] = [
         Field::MemberId,
         Field::NationalId,
         Field::FullName,
@@ -141,6 +150,9 @@ impl Field {
         Field::OldCode,
         Field::NewCode,
         Field::Share,
+        Field::Aliases,
+        Field::MinAge,
+        Field::MaxAge,
     ];
 
     /// The field of a canonical column name.
@@ -184,6 +196,9 @@ impl Field {
             Field::OldCode => "old_code",
             Field::NewCode => "new_code",
             Field::Share => "share",
+            Field::Aliases => "aliases",
+            Field::MinAge => "min_age",
+            Field::MaxAge => "max_age",
         }
     }
 }
@@ -229,6 +244,7 @@ fn required(kind: Kind) -> &'static [Field] {
         Kind::Eligible => &[Field::AreaCode, Field::Org, Field::Year, Field::Eligible],
         Kind::Targets => &[Field::Org, Field::Year, Field::TargetPct],
         Kind::Mapping => &[Field::OldCode, Field::NewCode],
+        Kind::Orgs => &[Field::Code, Field::Name],
     }
 }
 

@@ -433,6 +433,21 @@ fn check_eligibility(
                 ));
             }
         }
-        _ => {}
+        other => {
+            // An organization the orgs file adds, with the ages it gives.
+            let Some(def) = crate::org::def(other) else {
+                return;
+            };
+            let (lo, hi) = (def.min_age.unwrap_or(0), def.max_age.unwrap_or(u8::MAX));
+            if let Some(a) = age.filter(|a| *a < i32::from(lo) || *a > i32::from(hi)) {
+                let name = &def.name;
+                let said = match (def.min_age, def.max_age) {
+                    (Some(lo), Some(hi)) => format!("aged {a}: {name} is for ages {lo}–{hi}"),
+                    (Some(lo), None) => format!("aged {a}: {name} is for ages {lo}+"),
+                    _ => format!("aged {a}: {name} is for ages up to {hi}"),
+                };
+                warnings.push(c.problem(Field::BirthDate, said));
+            }
+        }
     }
 }

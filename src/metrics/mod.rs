@@ -18,7 +18,7 @@ mod units;
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashSet};
 
-use crate::org::{Org, OrgOrAny, ALL_ORGS};
+use crate::org::{Org, OrgOrAny};
 use crate::reference::Reference;
 use denominator::Eligible;
 use dimension::Dimension;
@@ -172,9 +172,8 @@ const RANKED: usize = 5;
 /// The orgs a default report covers: those with a snapshot (`snapshots`: every org and
 /// as-of date the store holds) or a denominator.
 pub fn default_orgs(snapshots: &[(Org, NaiveDate)], reference: &Reference) -> Vec<OrgOrAny> {
-    ALL_ORGS
-        .iter()
-        .copied()
+    crate::org::all()
+        .into_iter()
         .filter(|o| {
             snapshots.iter().any(|(s, _)| s == o)
                 || reference
@@ -202,7 +201,7 @@ impl Request {
     /// The orgs whose snapshots must be read: those asked for, or all five for `any`.
     pub fn needed(&self) -> Vec<Org> {
         if self.orgs.contains(&OrgOrAny::Any) {
-            return ALL_ORGS.to_vec();
+            return crate::org::all();
         }
         self.orgs
             .iter()

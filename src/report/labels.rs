@@ -74,6 +74,8 @@ impl Lang {
             (Lang::Vi, OrgOrAny::Org(Org::Farmers)) => "Hội Nông dân",
             (Lang::Vi, OrgOrAny::Org(Org::Veterans)) => "Hội Cựu chiến binh",
             (Lang::Vi, OrgOrAny::Any) => "Ít nhất một tổ chức",
+            // One the orgs file adds: its name as the file gives it.
+            (_, OrgOrAny::Org(o)) => crate::org::added_name(o).unwrap_or("?"),
         }
     }
 

@@ -170,22 +170,26 @@ impl Store {
         Ok(m)
     }
 
-    /// A read view. A store that does not exist yet reads as empty.
+    /// A read view. A store that does not exist yet reads as empty. The organizations
+    /// its orgs file adds are made known first: its rolls and references name them. (A
+    /// damaged orgs part is left for `verify` and the reference's own load to report.)
     pub fn read(&self, wait: Duration) -> Result<View> {
-        if !self.dir.join("lock").exists() {
-            return Ok(View {
-                dir: self.dir.clone(),
-                manifest: self.load_manifest()?,
-                secret: self.secret_path(),
-                _lock: None,
-            });
-        }
-        let lock = lock::acquire(&self.dir.join("lock"), lock::Mode::Shared, wait)?;
+        let lock = if self.dir.join("lock").exists() {
+            Some(lock::acquire(
+                &self.dir.join("lock"),
+                lock::Mode::Shared,
+                wait,
+            )?)
+        } else {
+            None
+        };
+        let manifest = self.load_manifest()?;
+        let _ = reference::register_orgs(&self.dir, &manifest);
         Ok(View {
             dir: self.dir.clone(),
-            manifest: self.load_manifest()?,
+            manifest,
             secret: self.secret_path(),
-            _lock: Some(lock),
+            _lock: lock,
         })
     }
 
@@ -195,6 +199,7 @@ impl Store {
         fsutil::create_private_dir(&self.dir)?;
         let lock = lock::acquire(&self.dir.join("lock"), lock::Mode::Exclusive, wait)?;
         let manifest = self.load_manifest()?;
+        reference::register_orgs(&self.dir, &manifest)?;
         let secret_path = self.secret_path();
         let tampered = |what: &str| -> anyhow::Error {
             Failure::new(crate::error::Exit::Failure, format!("the store secret {} {what}", secret_path.display()))

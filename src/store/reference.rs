@@ -323,9 +323,74 @@ pub fn mapping_from(df: &DataFrame) -> Result<Mapping> {
     Ok(m)
 }
 
+pub fn orgs_frame(v: &[crate::org::OrgDef]) -> Result<DataFrame> {
+    let age = |f: fn(&crate::org::OrgDef) -> Option<u8>| -> Column {
+        Series::new(
+            "".into(),
+            v.iter().map(|d| f(d).map(u32::from)).collect::<Vec<_>>(),
+        )
+        .into_column()
+    };
+    Ok(DataFrame::new(
+        v.len(),
+        vec![
+            text("code", v.iter().map(|d| Some(d.code.clone())).collect()),
+            text("name", v.iter().map(|d| Some(d.name.clone())).collect()),
+            text(
+                "aliases",
+                v.iter().map(|d| Some(d.aliases.join(";"))).collect(),
+            ),
+            age(|d| d.min_age).with_name("min_age".into()),
+            age(|d| d.max_age).with_name("max_age".into()),
+        ],
+    )?)
+}
+
+pub fn orgs_from(df: &DataFrame) -> Result<Vec<crate::org::OrgDef>> {
+    let codes = strs(df, "code")?;
+    let names = strs(df, "name")?;
+    let aliases = strs(df, "aliases")?;
+    let ages = |c: &str| -> Result<Vec<Option<u8>>> {
+        Ok(i64s(df, c)?
+            .into_iter()
+            .map(|a| a.and_then(|a| u8::try_from(a).ok()))
+            .collect())
+    };
+    let (lo, hi) = (ages("min_age")?, ages("max_age")?);
+    Ok((0..df.height())
+        .map(|i| crate::org::OrgDef {
+            code: codes[i].clone().unwrap_or_default(),
+            name: names[i].clone().unwrap_or_default(),
+            aliases: aliases[i]
+                .as_deref()
+                .unwrap_or("")
+                .split(';')
+                .filter(|a| !a.is_empty())
+                .map(str::to_string)
+                .collect(),
+            min_age: lo[i],
+            max_age: hi[i],
+        })
+        .collect())
+}
+
+/// The organizations the store's orgs file adds, made known to this process (the
+/// rolls' and the references' org columns name them).
+pub fn register_orgs(dir: &Path, m: &Manifest) -> Result<Vec<crate::org::OrgDef>> {
+    let defs = match m.reference("orgs") {
+        Some(rec) => orgs_from(&part::read_checked(dir, rec, None)?)?,
+        None => Vec::new(),
+    };
+    crate::org::register(&defs);
+    Ok(defs)
+}
+
 /// Loads every reference table the store has.
 pub fn load(dir: &Path, m: &Manifest) -> Result<Reference> {
-    let mut r = Reference::default();
+    let mut r = Reference {
+        orgs: register_orgs(dir, m)?,
+        ..Reference::default()
+    };
     if let Some(rec) = m.reference("areas") {
         r.areas = areas_from(&part::read_checked(dir, rec, None)?)?;
     }

@@ -13,6 +13,7 @@ mod ingest;
 mod mapping;
 mod messages;
 mod office;
+mod orgs;
 mod pipeline;
 mod privacy;
 mod promises;

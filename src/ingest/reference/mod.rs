@@ -13,6 +13,7 @@ mod areas;
 mod eligible;
 mod enterprises;
 mod mapping;
+mod orgs;
 mod targets;
 use crate::org::OrgOrAny;
 use crate::reference::{
@@ -26,6 +27,7 @@ use areas::areas;
 use eligible::eligible;
 use enterprises::enterprises;
 use mapping::mapping;
+use orgs::orgs;
 use targets::targets;
 
 /// A parsed reference file: the new table, with the rows' problems.
@@ -35,6 +37,7 @@ pub enum Parsed {
     Eligible(Vec<EligibleRow>),
     Targets(Vec<Target>),
     Mapping(crate::reference::mapping::Mapping),
+    Orgs(Vec<crate::org::OrgDef>),
 }
 
 impl Parsed {
@@ -45,6 +48,7 @@ impl Parsed {
             Parsed::Eligible(v) => v.len(),
             Parsed::Targets(v) => v.len(),
             Parsed::Mapping(m) => m.rows(),
+            Parsed::Orgs(v) => v.len(),
         }
     }
 
@@ -56,6 +60,11 @@ impl Parsed {
             Parsed::Eligible(v) => r.eligible = v,
             Parsed::Targets(v) => r.targets = v,
             Parsed::Mapping(m) => r.mapping = m,
+            Parsed::Orgs(v) => {
+                // Known from now on, to the files after this one in the same command.
+                crate::org::register(&v);
+                r.orgs = v;
+            }
         }
     }
 }
@@ -131,6 +140,7 @@ pub fn read_with(
         Kind::Eligible => Parsed::Eligible(eligible(&ctx, rows, current, &mut rejects, &mut notes)),
         Kind::Targets => Parsed::Targets(targets(&ctx, rows, current, &mut rejects)),
         Kind::Mapping => Parsed::Mapping(mapping(&ctx, rows, current, &mut rejects)),
+        Kind::Orgs => Parsed::Orgs(orgs(&ctx, rows, &mut rejects)),
         Kind::Roll => unreachable!("rolls are read by ingest::roll"),
     };
     Ok(Outcome {
@@ -304,6 +314,7 @@ pub(crate) fn ingest_file(
         Parsed::Eligible(v) => store::reference::eligible_frame(v)?,
         Parsed::Targets(v) => store::reference::targets_frame(v)?,
         Parsed::Mapping(m) => store::reference::mapping_frame(m)?,
+        Parsed::Orgs(v) => store::reference::orgs_frame(v)?,
     };
     let mut pw = PartWriter::create(&tmp, df.schema().as_ref().clone())?;
     pw.write(&df)?;
