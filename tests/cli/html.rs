@@ -152,7 +152,39 @@ fn the_html_report_opens_in_a_real_browser() {
         "report", "--period", "2026-10", "--lang", "vi", "--output", "r.html",
     ])
     .expect(0);
-    let page = format!("file://{}", w.dir.join("r.html").display());
+    let csv = w
+        .tally(&["report", "--period", "2026-10", "--format", "csv"])
+        .expect(0)
+        .stdout;
+    in_the_browser(&w, "r.html", &csv);
+    // A three-month series page, as well.
+    let roll = w.read("roll_youth_clean.csv");
+    w.write("nov.csv", &roll);
+    w.write("dec.csv", &roll);
+    for (file, day) in [("nov.csv", "30/11/2026"), ("dec.csv", "31/12/2026")] {
+        w.tally(&["ingest", file, "--org", "youth", "--as-of", day])
+            .expect(0);
+    }
+    w.tally(&[
+        "report", "--from", "2026-10", "--to", "2026-12", "--lang", "vi", "--output", "s.html",
+    ])
+    .expect(0);
+    let series = w
+        .tally(&[
+            "report", "--from", "2026-10", "--to", "2026-12", "--format", "csv",
+        ])
+        .expect(0)
+        .stdout;
+    in_the_browser(&w, "s.html", &series);
+}
+
+/// Opens `page` in headless Chromium: no console message and no request (every host
+/// resolves to nothing, so a fetch would show as an error), charts that need no
+/// script, every coverage of the youth total in `csv` among the
+/// marks' values as the browser built the page, Vietnamese text that a font on the
+/// machine has every glyph of, and an A4 PDF in which each chart stays on one page.
+fn in_the_browser(w: &Workdir, page: &str, csv: &str) {
+    let url = format!("file://{}", w.dir.join(page).display());
     let chromium = std::env::var("TALLY_CHROMIUM").unwrap_or_else(|_| "chromium".into());
     let run = |extra: &[&str]| {
         let profile = tempfile::tempdir().unwrap();
@@ -167,10 +199,11 @@ fn the_html_report_opens_in_a_real_browser() {
                 "--disable-component-update",
                 "--disable-sync",
                 "--enable-logging=stderr",
+                "--host-resolver-rules=MAP * ~NOTFOUND",
             ])
             .arg(format!("--user-data-dir={}", profile.path().display()))
             .args(extra)
-            .arg(&page)
+            .arg(&url)
             .output()
             .expect("run chromium (apt-get install chromium)");
         assert!(
@@ -184,24 +217,109 @@ fn the_html_report_opens_in_a_real_browser() {
         )
     };
     let (dom, log) = run(&["--dump-dom"]);
-    assert!(
-        dom.matches("<svg").count() >= 5,
-        "charts without JavaScript: {dom}"
-    );
-    assert!(dom.contains("Tháng 10/2026"));
-    for bad in ["Refused to", "CONSOLE", "net::ERR"] {
-        assert!(!log.contains(bad), "{bad}: {log}");
+    for bad in ["Refused to", "CONSOLE", "net::ERR", "Failed to load"] {
+        assert!(!log.contains(bad), "{page}: {bad}: {log}");
     }
-    let pdf = w.dir.join("r.pdf");
+    assert!(dom.matches("<svg").count() >= 1, "{page}: no chart: {dom}");
+    // The youth total's coverages, as the CSV has them, are marks' values in the page.
+    let mut checked = 0;
+    for line in csv.lines().filter(|l| l.contains(",youth,total,all,")) {
+        let cells: Vec<&str> = line.split(',').collect();
+        if !cells[9].is_empty() {
+            assert!(
+                dom.contains(&format!("data-value=\"{}\"", cells[9])),
+                "{page}: {line}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 1, "{page}: nothing compared");
+    // Every character of the page's text is in one font the browser can use.
+    let text: std::collections::BTreeSet<char> = dom
+        .split('<')
+        .filter_map(|t| t.split_once('>').map(|(_, x)| x))
+        .flat_map(str::chars)
+        .filter(|c| !c.is_ascii())
+        .collect();
+    let charset: Vec<String> = text.iter().map(|c| format!("{:x}", *c as u32)).collect();
+    let fonts = std::process::Command::new("fc-list")
+        .arg(format!(":charset={}", charset.join(" ")))
+        .arg("family")
+        .output()
+        .expect("run fc-list (apt-get install fontconfig)");
+    assert!(
+        !String::from_utf8_lossy(&fonts.stdout).trim().is_empty(),
+        "{page}: no font has every glyph of {text:?}"
+    );
+    // A4, each chart on one page: its first and last labels are on the same page.
+    let pdf = w.dir.join(format!("{page}.pdf"));
     run(&[
         &format!("--print-to-pdf={}", pdf.display()),
         "--no-pdf-header-footer",
     ]);
-    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
-    let png = w.dir.join("r.png");
+    let pages = pdf_pages(&pdf);
+    assert!(!pages.is_empty(), "{page}: an empty PDF");
+    // Without JavaScript the page is the same: it has no script, and its policy
+    // (default-src 'none', which covers script-src) would refuse one. (Chromium's
+    // command line cannot print or dump a page with scripts switched off.)
+    let html = w.read(page);
+    assert!(
+        !html.contains("<script") && html.contains("default-src 'none'"),
+        "{page}"
+    );
+    for figure in dom.split("<figure>").skip(1) {
+        let figure = &figure[..figure.find("</figure>").unwrap_or(figure.len())];
+        let labels: Vec<&str> = figure
+            .split("class=\"label\"")
+            .skip(1)
+            .filter_map(|t| {
+                t.split_once('>')
+                    .and_then(|(_, x)| x.split_once('<'))
+                    .map(|(x, _)| x)
+            })
+            .filter(|l| !l.contains('&'))
+            .collect();
+        let (Some(first), Some(last)) = (labels.first(), labels.last()) else {
+            continue;
+        };
+        let on = |l: &str| pages.iter().position(|p| p.contains(l));
+        if let (Some(a), Some(b)) = (on(first), on(last)) {
+            // The last label may also appear on a later page (a table), not an earlier one.
+            assert!(
+                b >= a && pages[a].contains(last),
+                "{page}: a chart split across pages ({first} … {last})"
+            );
+        }
+    }
+    let png = w.dir.join(format!("{page}.png"));
     run(&[
         &format!("--screenshot={}", png.display()),
         "--window-size=1000,1400",
     ]);
     assert!(std::fs::read(&png).unwrap().starts_with(b"\x89PNG"));
+}
+
+/// The text of each page of a PDF (poppler's pdftotext).
+fn pdf_pages(pdf: &std::path::Path) -> Vec<String> {
+    let out = std::process::Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("run pdftotext (apt-get install poppler-utils)");
+    assert!(out.status.success());
+    let size = String::from_utf8_lossy(
+        &std::process::Command::new("pdfinfo")
+            .arg(pdf)
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .into_owned();
+    assert!(size.contains("(A4)"), "not A4: {size}");
+    String::from_utf8_lossy(&out.stdout)
+        .split('\u{c}')
+        .map(str::to_string)
+        .filter(|p| !p.trim().is_empty())
+        .collect()
 }
