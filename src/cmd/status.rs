@@ -149,8 +149,21 @@ pub fn run(store: &Store, args: &StatusArgs, wait: Duration) -> Result<()> {
                 pick("rows", "số dòng"),
                 pick("ingests", "lần nạp"),
             ]);
-            for ((org, as_of), (rows, ids)) in snapshots(m) {
-                t.add_row(vec![org, as_of, rows.to_string(), ids.join(" ")]);
+            let lang = crate::messages::lang();
+            // Organizations in their order (the JSON keeps the codes' order).
+            let mut snaps: Vec<_> = snapshots(m).into_iter().collect();
+            snaps.sort_by_key(|((org, as_of), _)| (crate::org::Org::parse(org), as_of.clone()));
+            for ((org, as_of), (rows, ids)) in snaps {
+                // The reader's words: the organization's name, the day as they write it.
+                let name = crate::org::Org::parse(&org)
+                    .map(|o| lang.org(o.into()).to_string())
+                    .unwrap_or(org);
+                t.add_row(vec![
+                    name,
+                    lang.date(&as_of),
+                    lang.count(rows),
+                    ids.join(" "),
+                ]);
             }
             right_align(&mut t, 2);
             writeln!(out, "\n{}\n{t}", pick("snapshots", "các lần chốt số liệu"))?;
@@ -212,11 +225,11 @@ pub fn run(store: &Store, args: &StatusArgs, wait: Duration) -> Result<()> {
             for i in sorted_ingests(m) {
                 g.add_row(vec![
                     i.id.clone(),
-                    i.kind.clone(),
+                    super::ingest::kind_name(&i.kind),
                     i.file.clone(),
-                    i.rows.to_string(),
-                    i.rejected.to_string(),
-                    i.ingested_at.clone(),
+                    lang.count(i.rows),
+                    lang.count(i.rejected),
+                    local_time(&i.ingested_at, lang),
                 ]);
             }
             right_align(&mut g, 3);
@@ -225,6 +238,20 @@ pub fn run(store: &Store, args: &StatusArgs, wait: Duration) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// An ingest's time (stored in UTC, RFC 3339) in this machine's local time with its
+/// offset: `31/10/2026 14:05 (+07:00)` in Vietnamese, `2026-10-31 14:05 +07:00` in
+/// English.
+fn local_time(utc: &str, lang: crate::report::labels::Lang) -> String {
+    let Ok(t) = chrono::DateTime::parse_from_rfc3339(utc) else {
+        return utc.to_string();
+    };
+    let local = t.with_timezone(&chrono::Local);
+    match lang {
+        crate::report::labels::Lang::Vi => local.format("%d/%m/%Y %H:%M (%:z)").to_string(),
+        crate::report::labels::Lang::En => local.format("%Y-%m-%d %H:%M %:z").to_string(),
+    }
 }
 
 fn right_align(t: &mut Table, col: usize) {

@@ -151,11 +151,7 @@ pub fn ranked_rows(list: &[Ranked], lang: Lang) -> (Vec<String>, Vec<Vec<String>
 /// A row's group as the reader reads it: a unit of a level (`--by commune`) with its
 /// code and name, a group of the directive's dimensions in words.
 pub fn group_label(r: &CoverageRow, lang: Lang) -> String {
-    if r.dimension
-        .chars()
-        .all(|c| c.is_ascii_lowercase() || c == '_')
-        && r.group != r.group_name
-    {
+    if r.unit_level && r.group != r.group_name {
         format!("{} {}", r.group, r.group_name)
     } else {
         lang.group(&r.group, &r.group_name)

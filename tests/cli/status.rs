@@ -101,3 +101,22 @@ fn a_new_store_is_owner_only_on_windows() {
     let w = Workdir::new().with_youth_roll();
     assert_eq!(w.status_json()["permissions"], serde_json::json!([]));
 }
+
+/// In Vietnamese, status speaks the reader's words: organizations by name in their
+/// order, days as 31/10/2026, kinds of file by name, times in local time with the
+/// offset; no machine code or ISO date.
+#[test]
+fn status_in_vietnamese_has_no_machine_words() {
+    let w = Workdir::new().with_youth_roll();
+    let run = w.tally(&["--lang", "vi", "status"]).expect(0);
+    let out = &run.stdout;
+    assert!(
+        out.contains("┆ Đoàn Thanh niên ") || out.contains("│ Đoàn Thanh niên "),
+        "{out}"
+    );
+    assert!(out.contains("31/10/2026"), "{out}");
+    assert!(out.contains("danh mục địa bàn"), "{out}");
+    for machine in ["│ youth ", "┆ roll ", "┆ areas ", "2026-10-31", "Z │"] {
+        assert!(!out.contains(machine), "{machine}: {out}");
+    }
+}
