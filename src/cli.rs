@@ -6,7 +6,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::time::Duration;
 
-use crate::error::{Exit, Failure};
+use crate::error::Failure;
 use crate::ingest::decode::Encoding;
 use crate::ingest::headers::Kind;
 use crate::ingest::value;
@@ -14,6 +14,10 @@ use crate::metrics::period::Period;
 use crate::org::{Org, OrgOrAny};
 use crate::report::labels::Lang;
 use crate::report::Format;
+
+#[path = "cli_files.rs"]
+mod files;
+pub use files::expand_files;
 
 /// Coverage of mass-organization membership rolls, for provincial analysts.
 ///
@@ -94,7 +98,7 @@ pub enum Command {
     #[command(
         after_long_help = "Examples:\n  tally verify\n  tally verify --format json\n  tally --store /mnt/backup/tally-data verify"
     )]
-    Verify(StatusArgs),
+    Verify(VerifyArgs),
     /// Copy the store to a new directory, consistently while reports go on (writers
     /// wait), verified before it is named; without the secret unless asked.
     #[command(
@@ -296,6 +300,22 @@ pub struct BackupArgs {
     pub with_secret: bool,
 }
 
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The output format.
+    #[arg(long, value_enum, default_value_t = VerifyFormat::Table)]
+    pub format: VerifyFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum VerifyFormat {
+    /// A line per part checked and per problem, with its fix.
+    Table,
+    /// One JSON object: what was checked, each problem with its path and fix, the
+    /// secret's state.
+    Json,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum StatusFormat {
     /// Tables for the terminal.
@@ -367,35 +387,6 @@ fn parse_org_or_any(s: &str) -> Result<OrgOrAny, String> {
 
 fn parse_as_of(s: &str) -> Result<NaiveDate, String> {
     value::parse_as_of(s).map_err(|_| format!("expected {}", value::DATE_EXPECTED))
-}
-
-/// The files named on the command line, with patterns (`*`, `?`, `[...]`) expanded.
-/// cmd.exe and PowerShell pass `*.csv` to the program as written, so tally expands it
-/// itself, on every OS alike. A path that exists is taken as it is, whatever its name.
-pub fn expand_files(files: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
-    let mut out = Vec::new();
-    for f in files {
-        let text = f.to_string_lossy();
-        if f.exists() || !text.contains(['*', '?', '[']) {
-            out.push(f.clone());
-            continue;
-        }
-        let matches = glob::glob(&text)
-            .map_err(|e| Failure::usage(format!("bad file pattern \"{text}\": {e}")))?;
-        let mut found: Vec<PathBuf> = matches
-            .filter_map(|m| m.ok())
-            .filter(|p| p.is_file())
-            .collect();
-        found.sort();
-        if found.is_empty() {
-            return Err(
-                Failure::new(Exit::Io, format!("no file matches \"{text}\""))
-                    .hint("check the folder and the pattern, e.g. data-samples/*.csv"),
-            );
-        }
-        out.extend(found);
-    }
-    Ok(out)
 }
 
 impl IngestArgs {

@@ -10,6 +10,7 @@
 pub mod cli;
 pub mod cmd;
 pub mod error;
+pub mod help_vi;
 pub mod ingest;
 pub mod messages;
 pub mod metrics;

@@ -1,10 +1,16 @@
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
     tally::usage::register_store_orgs(&args);
-    let cli = match tally::cli::Cli::try_parse_from(&args) {
+    // One command definition; its texts in the reader's language (help, usage errors).
+    let vi = tally::usage::lang_of(&args) == tally::report::labels::Lang::Vi;
+    let cmd = tally::help_vi::with_exit_codes(tally::cli::Cli::command(), vi);
+    let parsed = cmd
+        .try_get_matches_from(&args)
+        .and_then(|m| tally::cli::Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let vi = tally::usage::lang_of(&args) == tally::report::labels::Lang::Vi;

@@ -8,14 +8,23 @@ use std::io::Write;
 use crate::cli::Cli;
 use crate::error::Failure;
 
+/// The command line as the reader's language writes it.
+fn command() -> clap::Command {
+    let cmd = Cli::command();
+    match crate::messages::lang() {
+        crate::report::labels::Lang::Vi => crate::help_vi::localize(cmd),
+        crate::report::labels::Lang::En => cmd,
+    }
+}
+
 pub fn completions(shell: clap_complete::Shell) -> Result<()> {
     let mut out = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "tally", &mut out);
+    clap_complete::generate(shell, &mut command(), "tally", &mut out);
     write_out(&out)
 }
 
 pub fn man(sub: Option<&str>) -> Result<()> {
-    let mut tally = Cli::command();
+    let mut tally = command();
     tally.build();
     let page = match sub {
         None => tally,
@@ -34,7 +43,22 @@ pub fn man(sub: Option<&str>) -> Result<()> {
     };
     let mut out = Vec::new();
     clap_mangen::Man::new(page).render(&mut out)?;
+    out.extend(exit_status().into_bytes());
     write_out(&out)
+}
+
+/// The man page's EXIT STATUS section (roff), in the reader's language.
+fn exit_status() -> String {
+    let vi = crate::messages::lang() == crate::report::labels::Lang::Vi;
+    let mut s = format!(".SH \"{}\"\n", if vi { "MÃ THOÁT" } else { "EXIT STATUS" });
+    for (code, en, vi_text) in crate::help_vi::EXIT_CODES {
+        let text = if vi { vi_text } else { en };
+        s.push_str(&format!(
+            ".TP\n\\fB{code}\\fR\n{}\n",
+            text.replace('-', "\\-")
+        ));
+    }
+    s
 }
 
 fn write_out(bytes: &[u8]) -> Result<()> {

@@ -6,7 +6,7 @@ use serde_json::json;
 use std::io::Write;
 use std::time::Duration;
 
-use crate::cli::{StatusArgs, StatusFormat};
+use crate::cli::{VerifyArgs, VerifyFormat};
 use crate::error::Failure;
 use crate::messages::{pick, say};
 use crate::store::{verify, Store};
@@ -15,12 +15,12 @@ fn finding_json(f: &verify::Finding) -> serde_json::Value {
     json!({"path": f.path, "problem": f.problem, "fix": f.fix})
 }
 
-pub fn run(store: &Store, args: &StatusArgs, wait: Duration) -> Result<()> {
+pub fn run(store: &Store, args: &VerifyArgs, wait: Duration) -> Result<()> {
     super::existing(store)?;
     let c = verify::verify(store, wait)?;
     let mut out = std::io::stdout().lock();
     match args.format {
-        StatusFormat::Json => {
+        VerifyFormat::Json => {
             let doc = json!({
                 "store": store.dir().display().to_string(),
                 "ok": c.findings.is_empty(),
@@ -33,7 +33,7 @@ pub fn run(store: &Store, args: &StatusArgs, wait: Duration) -> Result<()> {
             });
             writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
         }
-        StatusFormat::Table => {
+        VerifyFormat::Table => {
             // The secret's state as a word of the chosen language: a catalogue entry
             // for a bare word would also translate any captured text equal to it.
             let secret = match c.secret {

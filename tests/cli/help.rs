@@ -96,3 +96,75 @@ fn man_pages_cover_tally_and_each_subcommand() {
         bad.stderr
     );
 }
+
+/// `tally` as a Vietnamese reader runs it: the locale says vi_VN.
+fn under_vietnamese(w: &Workdir, args: &[&str]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_tally"))
+        .current_dir(&w.dir)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANGUAGE")
+        .env("LANG", "vi_VN.UTF-8")
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{args:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Under a Vietnamese locale `--help` and the man pages are Vietnamese (one command
+/// definition, its texts from the table), end with the exit codes, and keep every
+/// option; in English the exit codes are there too, and the man page has its section.
+#[test]
+fn help_and_man_pages_speak_vietnamese_and_give_the_exit_codes() {
+    let w = Workdir::new();
+    let help = under_vietnamese(&w, &["report", "--help"]);
+    has_all(
+        &help,
+        &[
+            "In hoặc xuất các bảng",
+            "Cách dùng:",
+            "Tùy chọn:",
+            "Kỳ báo cáo",
+            "--period",
+            "--from",
+            "--min-cell",
+            "Mã thoát:",
+            "65  dữ liệu vào không hợp lệ",
+        ],
+        "report --help in Vietnamese",
+    );
+    for english in ["Print help", "Options:", "The period:", "Usage:"] {
+        assert!(!help.contains(english), "{english}:\n{help}");
+    }
+    let top = under_vietnamese(&w, &["--help"]);
+    has_all(
+        &top,
+        &["Lệnh:", "Nạp danh sách thành viên", "In trợ giúp"],
+        "tally --help",
+    );
+    let man = under_vietnamese(&w, &["man", "report"]);
+    has_all(
+        &man,
+        &["MÃ THOÁT", "Kỳ báo cáo"],
+        "man report in Vietnamese",
+    );
+    let en = w.tally(&["report", "--help"]).expect(0).stdout;
+    has_all(
+        &en,
+        &["Exit codes:", "75  the store is busy"],
+        "report --help",
+    );
+    let man = w.tally(&["man"]).expect(0).stdout;
+    has_all(&man, &["EXIT STATUS", "\\fB65\\fR"], "man");
+    // verify describes its own output, not status's.
+    let verify = w.tally(&["verify", "--help"]).expect(0).stdout;
+    assert!(
+        verify.contains("each problem with its path and fix"),
+        "{verify}"
+    );
+    assert!(
+        !verify.contains("snapshots, reference tables, ingests"),
+        "{verify}"
+    );
+}
