@@ -71,8 +71,17 @@ pub(super) fn check_inflation(bytes: &[u8], name: &str) -> Result<()> {
 
 /// Refuses an .xls whose sheets span more cells than tally holds (see `xls_extent`).
 pub(super) fn check_extent(bytes: &[u8], name: &str) -> Result<()> {
-    let Some((cells, (row, col))) = guarded(|| Ok(super::xls_extent::extent(bytes)))? else {
-        return Ok(());
+    let measured = guarded(|| Ok(super::xls_extent::extent(bytes)))?;
+    let (cells, (row, col)) = match measured {
+        Ok(Some(m)) => m,
+        Ok(None) => return Ok(()),
+        Err(why) => {
+            return Err(Failure::invalid(format!(
+                "{name}: cannot read the workbook (its OLE container is damaged: {why})"
+            ))
+            .hint("save it again from Excel or LibreOffice (as .xlsx if you can), or export the sheet as CSV (UTF-8)")
+            .into())
+        }
     };
     if cells > super::xls_extent::MAX_CELLS {
         return Err(Failure::invalid(format!(

@@ -32,6 +32,8 @@ pub const CATALOGUE: &[(&str, &str)] = &[
     ("the ages end ({}) before they begin ({})", "độ tuổi kết thúc ({}) trước khi bắt đầu ({})"),
     ("\"{}\" also names the organization of line {}", "\"{}\" cũng là tên của tổ chức ở dòng {}"),
     ("give each organization names of its own", "đặt cho mỗi tổ chức tên riêng"),
+    ("{}: cannot read the workbook (its OLE container is damaged: {})", "{}: không đọc được sổ tính (phần vỏ OLE bị hỏng: {})"),
+    ("save it again from Excel or LibreOffice (as .xlsx if you can), or export the sheet as CSV (UTF-8)", "lưu lại tệp bằng Excel hoặc LibreOffice (nên lưu thành .xlsx), hoặc xuất trang tính ra CSV (UTF-8)"),
     ("{}: already ingested (ingest {}); nothing changed", "{}: đã nạp trước đây (lần nạp {}); không thay đổi gì"),
     ("{}: {} row(s) read, {} rejected; nothing to store ({})", "{}: đọc {} dòng, loại {} dòng; không có gì để lưu ({})"),
     ("{}: would store {} row(s) of the {} (ingest {}, {} rejected; {})", "{}: sẽ lưu {} dòng của {} (lần nạp {}, loại {} dòng; {})"),

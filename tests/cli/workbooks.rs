@@ -610,7 +610,7 @@ fn a_damaged_xls_is_refused_not_a_crash() {
     let run = youth_ingest(&w, "hoi-vien.xls").expect(65);
     assert!(
         run.stderr
-            .contains("hoi-vien.xls: cannot read the workbook (the workbook's data is damaged"),
+            .contains("hoi-vien.xls: cannot read the workbook ("),
         "{}",
         run.stderr
     );
@@ -636,6 +636,30 @@ fn an_xls_whose_cells_span_too_far_is_refused_before_it_is_read() {
     assert!(
         run.stderr
             .contains("more than tally reads from an .xls (8388608): the file may be damaged"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(w.status_json()["snapshots"], serde_json::json!([]));
+}
+
+/// Found by fuzzing: a 40 KB .xls whose damaged OLE container calamine reads into a
+/// sheet of 30 GB of cells. The container is read strictly first, and the file
+/// refused as damaged, in a few megabytes.
+#[test]
+fn an_xls_with_a_damaged_container_is_refused_before_it_is_read() {
+    let w = Workdir::new().with_reference();
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/fuzz/declared-dimensions.xls"
+        ),
+        w.dir.join("lon.xls"),
+    )
+    .unwrap();
+    let run = youth_ingest(&w, "lon.xls").expect(65);
+    assert!(
+        run.stderr
+            .contains("lon.xls: cannot read the workbook (its OLE container is damaged"),
         "{}",
         run.stderr
     );
