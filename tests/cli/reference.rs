@@ -175,3 +175,58 @@ fn eligible_needs_areas_first_but_one_command_orders_them() {
     );
     w.tally(&["ingest", "eligible.csv", "areas.csv"]).expect(0);
 }
+
+/// Target scopes as a directive writes them: the province as a whole, a focus area by
+/// its label, a unit by its name; a name two units share is refused with both.
+#[test]
+fn target_scopes_by_their_labels() {
+    let w = Workdir::new().with(&["areas.csv", "eligible.csv", "roll_youth_clean.csv"]);
+    w.write(
+        "chi-tieu.csv",
+        "Tổ chức,Năm,Phạm vi,Chỉ tiêu\nĐoàn TN,2026,Toàn tỉnh,70\nĐoàn TN,2026,Vùng đồng bào DTTS,60\nĐoàn TN,2026,Vùng tôn giáo,65\nĐoàn TN,2026,Phường Lào Cai,80\n",
+    );
+    w.tally(&["ingest", "areas.csv", "eligible.csv", "chi-tieu.csv"])
+        .expect(0);
+    w.tally(&[
+        "ingest",
+        "roll_youth_clean.csv",
+        "--org",
+        "youth",
+        "--as-of",
+        "31/10/2026",
+    ])
+    .expect(0);
+    let mut csv = w
+        .tally(&["report", "--period", "2026-10", "--format", "csv"])
+        .expect(0)
+        .stdout;
+    csv.push_str(
+        &w.tally(&[
+            "report", "--period", "2026-10", "--by", "commune", "--format", "csv",
+        ])
+        .expect(0)
+        .stdout,
+    );
+    let target = |key: &str| {
+        let line = csv
+            .lines()
+            .find(|l| l.contains(key))
+            .unwrap_or_else(|| panic!("{key}: {csv}"));
+        line.split(',').nth(11).unwrap().to_string()
+    };
+    assert_eq!(target(",youth,total,all,"), "70.00");
+    assert_eq!(target(",youth,ethnic_minority,yes,"), "60.00");
+    assert_eq!(target(",youth,religious,yes,"), "65.00");
+    assert_eq!(target(",youth,commune,02647,"), "80.00");
+    w.write(
+        "mo-ho.csv",
+        "Tổ chức,Năm,Phạm vi,Chỉ tiêu\nĐoàn TN,2027,Xã Tân Phú,50\n",
+    );
+    let run = w.tally(&["ingest", "mo-ho.csv"]).expect(65);
+    assert!(
+        run.stderr
+            .contains("the name fits 2 units: 90001 Xã Tân Phú, 90002 Xã Tân Phú"),
+        "{}",
+        run.stderr
+    );
+}
