@@ -6,6 +6,7 @@ pub mod html;
 pub mod json;
 pub mod labels;
 pub mod markdown;
+mod narrow;
 mod sentences;
 pub mod series;
 pub mod table;

@@ -227,6 +227,7 @@ fn table(
 }
 
 /// One titled table of a human-readable report.
+#[derive(Clone)]
 pub struct Section {
     /// `summary`, `lagging`, `leading` or `details`.
     pub key: &'static str,
@@ -317,7 +318,16 @@ pub fn render(cov: &Coverage, opts: &Options) -> String {
         .into_iter()
         .filter(|s| !s.body.is_empty())
     {
-        for t in narrowed(s, opts.width) {
+        let parts = narrowed(s.clone(), opts.width);
+        // Too narrow for any table without breaking a word: a block per row.
+        if let Some(w) = opts
+            .width
+            .filter(|w| parts.iter().any(|p| super::narrow::min_width(p) > *w))
+        {
+            out.push_str(&format!("\n{}\n{}", s.title, super::narrow::blocks(&s, w)));
+            continue;
+        }
+        for t in parts {
             out.push_str(&format!(
                 "\n{}\n{}\n",
                 t.title,
