@@ -9,7 +9,6 @@ use std::time::Duration;
 use crate::error::Failure;
 use crate::ingest::decode::Encoding;
 use crate::ingest::headers::Kind;
-use crate::ingest::value;
 use crate::metrics::period::Period;
 use crate::org::{Org, OrgOrAny};
 use crate::report::labels::Lang;
@@ -17,7 +16,10 @@ use crate::report::Format;
 
 #[path = "cli_files.rs"]
 mod files;
+#[path = "cli_values.rs"]
+mod values;
 pub use files::expand_files;
+use values::{dimensions, org_or_any_values, org_values, parse_as_of, period_values};
 
 /// Coverage of mass-organization membership rolls, for provincial analysts.
 ///
@@ -129,7 +131,7 @@ pub struct IngestArgs {
     pub kind: Option<KindArg>,
     /// The organization whose roll this is (union, youth, women, farmers, veterans, or a
     /// Vietnamese name such as "Hội Phụ nữ"); else from an org column.
-    #[arg(long, value_parser = parse_org)]
+    #[arg(long, value_parser = org_values())]
     pub org: Option<Org>,
     /// The roll's as-of date (31/10/2026 or 2026-10-31); else from an as_of column.
     #[arg(long, value_parser = parse_as_of, value_name = "DATE")]
@@ -202,15 +204,15 @@ pub struct ReportArgs {
     /// The period: a month (2026-10), quarter (2026-Q3), half (2026-H1) or year (2026),
     /// or this-month, last-month, this-year, last-year (default: the month of the newest
     /// roll).
-    #[arg(long, value_parser = parse_period, conflicts_with = "as_of")]
+    #[arg(long, value_parser = period_values(), conflicts_with = "as_of")]
     pub period: Option<Period>,
     /// A series from this period (with --to): 2026-01, 2026-Q1, 2026. Each period is
     /// computed as its own report, side by side, with the change against the previous
     /// period and a year earlier, and the pace toward the target.
-    #[arg(long, value_parser = parse_period, conflicts_with_all = ["period", "as_of"], requires = "to", value_name = "PERIOD")]
+    #[arg(long, value_parser = period_values(), conflicts_with_all = ["period", "as_of"], requires = "to", value_name = "PERIOD")]
     pub from: Option<Period>,
     /// The last period of a series (with --from), of the same kind.
-    #[arg(long, value_parser = parse_period, requires = "from", value_name = "PERIOD")]
+    #[arg(long, value_parser = period_values(), requires = "from", value_name = "PERIOD")]
     pub to: Option<Period>,
     /// A series of the last N months, to the month of the newest roll.
     #[arg(long, value_name = "N", conflicts_with_all = ["period", "as_of", "from"], value_parser = clap::value_parser!(u32).range(1..=120))]
@@ -221,13 +223,14 @@ pub struct ReportArgs {
     /// Members at one date instead of a period (stock only: no recruited or left).
     #[arg(long, value_parser = parse_as_of, value_name = "DATE")]
     pub as_of: Option<NaiveDate>,
-    /// Organizations to report (repeatable; `any` = in at least one organization).
-    #[arg(long, value_parser = parse_org_or_any)]
+    /// Organizations to report (repeatable; a code, or a name such as "Hội Phụ nữ"; `any` =
+    /// in at least one organization).
+    #[arg(long, value_parser = org_or_any_values())]
     pub org: Vec<OrgOrAny>,
     /// Breakdowns (repeatable): total, ethnic_minority, religious, rural, any areas column
     /// or level (commune, ...), ownership, ethnicity[:group], religion[:group], sex,
     /// age_band.
-    #[arg(long, value_name = "DIM")]
+    #[arg(long, value_name = "DIM", value_parser = dimensions())]
     pub by: Vec<String>,
     /// The output format (default: from --output's extension, .csv .json .md .xlsx
     /// .html; else a table).
@@ -369,24 +372,6 @@ impl KindArg {
             KindArg::Targets => Kind::Targets,
         }
     }
-}
-
-fn parse_org(s: &str) -> Result<Org, String> {
-    Org::parse(s).ok_or_else(|| format!("unknown organization; expected {}", Org::expected()))
-}
-
-fn parse_period(s: &str) -> Result<Period, String> {
-    Period::parse(s, chrono::Local::now().date_naive())
-        .ok_or_else(|| format!("expected one of {}", crate::metrics::period::PERIOD_FORMS))
-}
-
-fn parse_org_or_any(s: &str) -> Result<OrgOrAny, String> {
-    OrgOrAny::parse(s)
-        .ok_or_else(|| format!("unknown organization; expected {} or any", Org::expected()))
-}
-
-fn parse_as_of(s: &str) -> Result<NaiveDate, String> {
-    value::parse_as_of(s).map_err(|_| format!("expected {}", value::DATE_EXPECTED))
 }
 
 impl IngestArgs {

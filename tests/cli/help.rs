@@ -60,6 +60,21 @@ fn completions_list_every_value() {
             has_all(&script, &KINDS, &what);
             has_all(&script, &FORMATS, &what);
             has_all(&script, &ENCODINGS, &what);
+            // The values of --org, --period and --by, which take more spellings than
+            // these, are offered too (not file names).
+            has_all(
+                &script,
+                &[
+                    "farmers",
+                    "veterans",
+                    "any",
+                    "last-month",
+                    "this-year",
+                    "ethnic_minority",
+                    "age_band",
+                ],
+                &what,
+            );
         }
     }
     w.tally(&["completions", "tcsh"]).expect(2);
