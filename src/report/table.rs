@@ -160,7 +160,8 @@ pub fn group_label(r: &CoverageRow, lang: Lang) -> String {
 
 /// The rows in the order a reader looks for them: organizations in their official
 /// order, each with its total first, then the directive's focus areas, then the other
-/// breakdowns (the tidy CSV keeps its own machine order).
+/// breakdowns (the tidy CSV keeps its own machine order); without the ownership rows
+/// of an organization that has nothing there.
 pub fn reading_order(rows: &[CoverageRow]) -> Vec<&CoverageRow> {
     let rank = |d: &str| match d {
         "total" => 0,
@@ -170,7 +171,19 @@ pub fn reading_order(rows: &[CoverageRow]) -> Vec<&CoverageRow> {
         "ownership" => 4,
         _ => 5,
     };
-    let mut v: Vec<&CoverageRow> = rows.iter().collect();
+    // An organization with no member in any enterprise and no denominator by ownership
+    // has nothing to say there (enterprise ownership is the union's measure): its
+    // ownership rows are left out of the tables a person reads (the tidy CSV and JSON
+    // keep them).
+    let silent = |org| {
+        rows.iter()
+            .filter(|r| r.org == org && r.dimension == "ownership")
+            .all(|r| r.members.unwrap_or(0) == 0 && r.eligible.is_none() && r.suppressed.is_empty())
+    };
+    let mut v: Vec<&CoverageRow> = rows
+        .iter()
+        .filter(|r| r.dimension != "ownership" || !silent(r.org))
+        .collect();
     v.sort_by(|a, b| {
         (a.org, rank(&a.dimension), &a.dimension).cmp(&(b.org, rank(&b.dimension), &b.dimension))
     });

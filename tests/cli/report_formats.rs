@@ -792,3 +792,38 @@ fn libreoffice_reads_the_xlsx_numbers_as_numbers() {
         "the date: {youth:?}"
     );
 }
+
+/// An organization with no member in an enterprise gets no ownership rows in the
+/// tables a person reads (they would say 0 for what is the union's measure); the tidy
+/// CSV keeps every row.
+#[test]
+fn no_ownership_rows_for_an_org_with_nothing_there() {
+    let w = Workdir::new().with_reference();
+    w.write(
+        "pn.csv",
+        "Họ và tên,Năm sinh,Mã xã\nA,1980,02647\nB,1981,02680\n",
+    );
+    w.tally(&[
+        "ingest",
+        "pn.csv",
+        "--org",
+        "women",
+        "--as-of",
+        "31/10/2026",
+    ])
+    .expect(0);
+    let table = w
+        .tally(&["report", "--period", "2026-10", "--org", "women"])
+        .expect(0)
+        .stdout;
+    let details = &table[table.find("All groups").unwrap()..];
+    assert!(!details.contains("Enterprise ownership"), "{details}");
+    assert!(details.contains("Rural areas"), "{details}");
+    let csv = w
+        .tally(&[
+            "report", "--period", "2026-10", "--org", "women", "--format", "csv",
+        ])
+        .expect(0)
+        .stdout;
+    assert!(csv.contains(",women,ownership,"), "{csv}");
+}
