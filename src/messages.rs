@@ -43,10 +43,47 @@ pub fn say(en: &str) -> Cow<'_, str> {
     match lang() {
         Lang::En => Cow::Borrowed(en),
         Lang::Vi => match translate(en, 0) {
-            Some(vi) => Cow::Owned(vi),
+            Some(vi) => Cow::Owned(day_first(&vi)),
             None => Cow::Borrowed(en),
         },
     }
+}
+
+/// ISO days in a Vietnamese sentence (`2026-10-31`, from a date put in a message) as a
+/// Vietnamese reader writes them (`31/10/2026`); one inside a name (a file called
+/// `ds-2026-10-31.csv`, a value in quotes) is left as it is.
+fn day_first(text: &str) -> String {
+    let b = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    let mut quoted = false;
+    while i < text.len() {
+        let c = b[i];
+        if c == b'"' {
+            quoted = !quoted;
+        }
+        let is_day = !quoted
+            && b.len() >= i + 10
+            && b[i..i + 4].iter().all(u8::is_ascii_digit)
+            && b[i + 4] == b'-'
+            && b[i + 5..i + 7].iter().all(u8::is_ascii_digit)
+            && b[i + 7] == b'-'
+            && b[i + 8..i + 10].iter().all(u8::is_ascii_digit);
+        let apart = |x: Option<&u8>| {
+            x.is_none_or(|x| !(x.is_ascii_alphanumeric() || b"-_./\\".contains(x)))
+        };
+        if is_day && apart(i.checked_sub(1).and_then(|j| b.get(j))) && apart(b.get(i + 10)) {
+            if let Ok(d) = chrono::NaiveDate::parse_from_str(&text[i..i + 10], "%Y-%m-%d") {
+                out.push_str(&d.format("%d/%m/%Y").to_string());
+                i += 10;
+                continue;
+            }
+        }
+        let ch = text[i..].chars().next().unwrap_or(' ');
+        out.push(ch);
+        i += ch.len_utf8();
+    }
+    out
 }
 
 /// One of two short texts, by language (labels around a message: "hint", "column").
@@ -131,6 +168,31 @@ fn fill(vi: &str, caps: &[Cow<str>]) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn iso_days_in_vietnamese_sentences_are_written_day_first() {
+        assert_eq!(
+            super::day_first("ngày vào sau ngày chốt số liệu 2026-10-31 (gợi ý: …)"),
+            "ngày vào sau ngày chốt số liệu 31/10/2026 (gợi ý: …)"
+        );
+        assert_eq!(
+            super::day_first("trước ngày vào (2018-01-01)"),
+            "trước ngày vào (01/01/2018)"
+        );
+        // A day inside a file's name or a quoted value stays as it is.
+        assert_eq!(
+            super::day_first("ds-2026-10-31.csv: đã lưu"),
+            "ds-2026-10-31.csv: đã lưu"
+        );
+        assert_eq!(
+            super::day_first("giá trị \"2026-13-45\""),
+            "giá trị \"2026-13-45\""
+        );
+        assert_eq!(
+            super::day_first("giá trị \"2026-10-31\""),
+            "giá trị \"2026-10-31\""
+        );
+    }
+
     use super::*;
 
     #[test]

@@ -53,8 +53,8 @@ fn a_rejected_roll_explains_itself_in_vietnamese_under_a_vietnamese_locale() {
         "tally: bị loại: roll_youth_bad.csv:3: cột \"Số CCCD\": giá trị \"1.2E+11\": số định danh sai dạng: Excel đã ghi số ở dạng khoa học; các chữ số đã mất; cần số CCCD 12 chữ số hoặc CMND 9 chữ số (gợi ý: định dạng cột số định danh là Văn bản (Text) trong Excel rồi xuất lại)",
         "roll_youth_bad.csv:4: cột \"Mã xã\": giá trị \"77777\": mã đơn vị không có trong danh mục đơn vị hành chính (gợi ý: sửa mã, hoặc nạp tệp danh mục đơn vị có mã này)",
         "roll_youth_bad.csv:5: cột \"Ngày sinh\": giá trị \"31/02/2000\": ngày này không có: tháng đó có 29 ngày",
-        "roll_youth_bad.csv:6: cột \"Ngày vào Đoàn\": giá trị \"01/12/2026\": ngày vào sau ngày chốt số liệu 2026-10-31",
-        "roll_youth_bad.csv:7: cột \"Ngày ra\": giá trị \"01/01/2017\": ngày ra trước ngày vào (2018-01-01) (gợi ý: kiểm tra cả hai ngày trong danh sách)",
+        "roll_youth_bad.csv:6: cột \"Ngày vào Đoàn\": giá trị \"01/12/2026\": ngày vào sau ngày chốt số liệu 31/10/2026",
+        "roll_youth_bad.csv:7: cột \"Ngày ra\": giá trị \"01/01/2017\": ngày ra trước ngày vào (01/01/2018) (gợi ý: kiểm tra cả hai ngày trong danh sách)",
         "roll_youth_bad.csv:8: trùng một người đã có trong lần chốt số liệu này (cùng số định danh với roll_youth_bad.csv:2)",
         "roll_youth_bad.csv:10: cột \"Họ và tên\": không có họ tên và không có số định danh: không xác định được người này",
         "roll_youth_bad.csv:11: cột \"Số CCCD\": giá trị \"0102001234\": số định danh sai dạng: có 10 chữ số",
@@ -93,7 +93,7 @@ fn lang_overrides_the_locale_both_ways() {
         .with(&["roll_youth_bad.csv"]);
     // --lang vi on an English machine.
     let (_, _, vi) = ingest_under(&w, &[("LANG", "en_US.UTF-8")], &["--lang", "vi"]);
-    assert!(vi.contains("ngày ra trước ngày vào (2018-01-01)"), "{vi}");
+    assert!(vi.contains("ngày ra trước ngày vào (01/01/2018)"), "{vi}");
     // --lang en on a Vietnamese machine, and LC_ALL over LANG.
     let (_, _, en) = ingest_under(&w, &[("LANG", "vi_VN.UTF-8")], &["--lang", "en"]);
     assert!(en.contains("left before joining (2018-01-01)"), "{en}");
