@@ -148,18 +148,7 @@ fn the_same_period_a_year_earlier_is_a_second_marker() {
 #[ignore = "needs Chromium: .ci/run installs it and runs this"]
 fn the_html_report_opens_in_a_real_browser() {
     // The month of the shipped samples.
-    let samples = Workdir::new();
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data-samples");
-    let mut files: Vec<String> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "csv" || e == "xlsx"))
-        .map(|p| p.display().to_string())
-        .collect();
-    files.sort();
-    let mut args = vec!["ingest"];
-    args.extend(files.iter().map(String::as_str));
-    samples.tally(&args).expect(0);
+    let samples = Workdir::new().with_samples();
     samples
         .tally(&["report", "--lang", "vi", "--output", "r.html"])
         .expect(0);

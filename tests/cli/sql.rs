@@ -110,18 +110,7 @@ fn same_report(w: &Workdir, periods: &[&str]) {
 #[test]
 #[ignore = "needs DuckDB: .ci/run installs it and runs this"]
 fn sql_reproduces_the_report_of_the_shipped_samples() {
-    let w = Workdir::new();
-    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("data-samples");
-    let mut files: Vec<String> = std::fs::read_dir(&samples)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "csv" || e == "xlsx"))
-        .map(|p| p.display().to_string())
-        .collect();
-    files.sort();
-    let mut args = vec!["ingest"];
-    args.extend(files.iter().map(String::as_str));
-    w.tally(&args).expect(0);
+    let w = Workdir::new().with_samples();
     same_report(&w, &["2026-10", "2026-Q3", "2026", "2025-12"]);
 }
 

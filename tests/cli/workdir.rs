@@ -104,6 +104,22 @@ impl Workdir {
         dir
     }
 
+    /// Every file of `data-samples/` ingested in one command, as the quick start does.
+    pub fn with_samples(self) -> Workdir {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data-samples");
+        let mut files: Vec<String> = fs::read_dir(&dir)
+            .expect("data-samples/")
+            .map(|e| e.expect("entry").path())
+            .filter(|p| p.extension().is_some_and(|e| e == "csv" || e == "xlsx"))
+            .map(|p| p.display().to_string())
+            .collect();
+        files.sort();
+        let mut args = vec!["ingest"];
+        args.extend(files.iter().map(String::as_str));
+        self.tally(&args).expect(0);
+        self
+    }
+
     /// The reference files every roll test needs.
     pub fn with_reference(self) -> Workdir {
         let w = self.with(&[
