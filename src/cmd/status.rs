@@ -206,7 +206,7 @@ pub fn run(store: &Store, args: &StatusArgs, wait: Duration) -> Result<()> {
                         .join(" "),
                     parts
                         .iter()
-                        .map(|p| p.file.as_str())
+                        .map(|p| file_name(&p.file, lang))
                         .collect::<Vec<_>>()
                         .join(", "),
                 ]);
@@ -226,7 +226,7 @@ pub fn run(store: &Store, args: &StatusArgs, wait: Duration) -> Result<()> {
                 g.add_row(vec![
                     i.id.clone(),
                     super::ingest::kind_name(&i.kind),
-                    i.file.clone(),
+                    file_name(&i.file, lang),
                     lang.count(i.rows),
                     lang.count(i.rejected),
                     local_time(&i.ingested_at, lang),
@@ -238,6 +238,15 @@ pub fn run(store: &Store, args: &StatusArgs, wait: Duration) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// A file as the manifest names it, a workbook's sheet in the reader's words
+/// (`ds.xlsx, sheet "Chi hội 2"` → `ds.xlsx, trang "Chi hội 2"`).
+fn file_name(file: &str, lang: crate::report::labels::Lang) -> String {
+    match lang {
+        crate::report::labels::Lang::Vi => file.replace(", sheet \"", ", trang \""),
+        crate::report::labels::Lang::En => file.to_string(),
+    }
 }
 
 /// An ingest's time (stored in UTC, RFC 3339) in this machine's local time with its

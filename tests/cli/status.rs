@@ -116,7 +116,14 @@ fn status_in_vietnamese_has_no_machine_words() {
     );
     assert!(out.contains("31/10/2026"), "{out}");
     assert!(out.contains("danh mục địa bàn"), "{out}");
-    for machine in ["│ youth ", "┆ roll ", "┆ areas ", "2026-10-31", "Z │"] {
+    for machine in [
+        "│ youth ",
+        "┆ roll ",
+        "┆ areas ",
+        "2026-10-31",
+        "Z │",
+        ", sheet ",
+    ] {
         assert!(!out.contains(machine), "{machine}: {out}");
     }
 }
