@@ -827,3 +827,136 @@ fn no_ownership_rows_for_an_org_with_nothing_there() {
         .stdout;
     assert!(csv.contains(",women,ownership,"), "{csv}");
 }
+
+/// Found by mutation (`src/metrics/group.rs`): `--by ethnicity:group` and
+/// `religion:group` give each group its own row (not one "minority" or "religious"
+/// row), and a unit the areas no longer
+/// have gets no row of its own in a breakdown by level (its members still count in the
+/// total).
+#[test]
+fn each_ethnic_group_has_its_row_and_a_lost_unit_has_no_level_row() {
+    let w = Workdir::new().with_youth_roll();
+    let csv = w
+        .tally(&[
+            "report",
+            "--period",
+            "2026-10",
+            "--org",
+            "youth",
+            "--by",
+            "ethnicity:group",
+            "--format",
+            "csv",
+        ])
+        .expect(0)
+        .stdout;
+    // Members at the end: An (Kinh), Hoà (Thái), Páo (Mông): one each, three rows.
+    let ones: Vec<&str> = csv
+        .lines()
+        .filter(|l| l.contains(",youth,ethnicity,") && l.split(',').nth(4) == Some("1"))
+        .collect();
+    assert_eq!(ones.len(), 3, "{csv}");
+    // By religion, each religion too: Không (An, Hoà) 2, Tin lành (Páo) 1.
+    let csv = w
+        .tally(&[
+            "report",
+            "--period",
+            "2026-10",
+            "--org",
+            "youth",
+            "--by",
+            "religion:group",
+            "--format",
+            "csv",
+        ])
+        .expect(0)
+        .stdout;
+    let members: Vec<&str> = csv
+        .lines()
+        .filter(|l| l.contains(",youth,religion,"))
+        .filter_map(|l| l.split(',').nth(4))
+        .filter(|m| !m.is_empty() && *m != "0")
+        .collect();
+    let mut members = members;
+    members.sort_unstable();
+    assert_eq!(members, ["1", "2"], "{csv}");
+    // The areas without 02647 (An's and Thuý's commune): by commune, no row for the
+    // lost unit; the note counts its two member rows.
+    let areas = w.read("areas.csv");
+    let fewer: String = areas
+        .lines()
+        .filter(|l| !l.starts_with("02647,"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    w.write("areas-new.csv", fewer);
+    w.tally(&["ingest", "areas-new.csv"]).expect(0);
+    let csv = w
+        .tally(&[
+            "report", "--period", "2026-10", "--org", "youth", "--by", "commune", "--format", "csv",
+        ])
+        .expect(0)
+        .stdout;
+    assert!(!csv.contains(",commune,unknown,"), "{csv}");
+    assert!(csv.contains(",youth,total,all,3,"), "{csv}");
+    let json = w
+        .tally(&[
+            "report", "--period", "2026-10", "--org", "youth", "--format", "json",
+        ])
+        .expect(0)
+        .stdout;
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let note = v["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["kind"] == "unknown_areas")
+        .unwrap_or_else(|| panic!("{json}"));
+    assert_eq!(note["members"], 2, "{note}");
+}
+
+/// Found by mutation (`src/metrics/fold.rs`): a member who left before the period
+/// began, still listed in the roll, is neither a member nor one who left in the period;
+/// a member without a birth date or year is in the age band of unknown age.
+#[test]
+fn an_old_departure_is_not_a_flow_and_an_unknown_age_has_its_band() {
+    let w = Workdir::new().with_reference();
+    w.write(
+        "ds.csv",
+        "Họ và tên,Năm sinh,Mã xã,Ngày vào,Ngày ra\nA,1990,02647,01/01/2015,01/01/2020\nB,1991,02647,01/01/2015,\nC,,02647,01/01/2015,\n",
+    );
+    w.tally(&[
+        "ingest",
+        "ds.csv",
+        "--org",
+        "youth",
+        "--as-of",
+        "31/10/2026",
+    ])
+    .expect(0);
+    let csv = w
+        .tally(&[
+            "report", "--period", "2026-10", "--org", "youth", "--by", "age_band", "--format",
+            "csv",
+        ])
+        .expect(0)
+        .stdout;
+    let total: Vec<&str> = csv
+        .lines()
+        .find(|l| l.contains(",youth,total,all,"))
+        .unwrap()
+        .split(',')
+        .collect();
+    // members 2 (B, C), at the start 2, recruited 0, left 0: A left in 2020.
+    assert_eq!(total[4..8], ["2", "2", "0", "0"], "{csv}");
+    let bands: Vec<(&str, &str)> = csv
+        .lines()
+        .filter(|l| l.contains(",youth,age_band,"))
+        .map(|l| {
+            let c: Vec<&str> = l.split(',').collect();
+            (c[3], c[4])
+        })
+        .filter(|(_, m)| *m != "0" && !m.is_empty())
+        .collect();
+    assert_eq!(bands.len(), 2, "B in a band, C in the unknown one: {csv}");
+    assert!(bands.iter().any(|(g, _)| g.contains("unknown")), "{csv}");
+}
