@@ -48,7 +48,10 @@ impl Mapping {
 /// earlier line on a tie), so that no person is lost or made up.
 pub fn split_count(n: u64, to: &[MappedTo]) -> Vec<(String, u64)> {
     let shares: Vec<f64> = to.iter().map(|t| t.share.unwrap_or(1.0)).collect();
-    let exact: Vec<f64> = shares.iter().map(|s| n as f64 * s).collect();
+    // Shares are accepted when they add up to 1 within 0.001: taken as parts of their
+    // sum, so that a large count split by 0.3333 × 3 still loses nobody.
+    let sum: f64 = shares.iter().sum();
+    let exact: Vec<f64> = shares.iter().map(|s| n as f64 * s / sum).collect();
     let mut parts: Vec<u64> = exact.iter().map(|e| e.floor() as u64).collect();
     let mut left = n.saturating_sub(parts.iter().sum());
     let mut order: Vec<usize> = (0..to.len()).collect();
@@ -56,7 +59,7 @@ pub fn split_count(n: u64, to: &[MappedTo]) -> Vec<(String, u64)> {
         let (ra, rb) = (exact[a] - exact[a].floor(), exact[b] - exact[b].floor());
         rb.total_cmp(&ra).then(a.cmp(&b))
     });
-    for &i in order.iter().cycle().take(to.len() * 2) {
+    for &i in &order {
         if left == 0 {
             break;
         }
@@ -103,5 +106,15 @@ mod tests {
             vec![("A".into(), 40), ("B".into(), 60)]
         );
         assert_eq!(split_count(0, &to(&[("A", 0.4), ("B", 0.6)]))[1].1, 0);
+        // Shares a little short of 1 (accepted within 0.001) lose nobody, even from a
+        // large count: 1,000,000 in three parts of 0.3333 is 333,334 + 333,333 × 2.
+        let parts = split_count(
+            1_000_000,
+            &to(&[("A", 0.3333), ("B", 0.3333), ("C", 0.3333)]),
+        );
+        assert_eq!(
+            parts.iter().map(|p| p.1).collect::<Vec<_>>(),
+            vec![333_334, 333_333, 333_333]
+        );
     }
 }
