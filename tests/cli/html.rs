@@ -15,6 +15,8 @@ fn the_html_report_is_self_contained_and_its_marks_carry_the_csv_numbers() {
         &html[..80]
     );
     assert!(html.contains("Content-Security-Policy"));
+    // Under the title, the province the areas file is of (found by mutation).
+    assert!(html.contains("<p class=\"sub\">Lào Cai</p>"), "{html}");
     assert!(!html.contains("<script"), "no script");
     // Nothing to fetch: no source, link or stylesheet reference.
     for fetch in ["src=", "href=", "url(", "@import", "https://"] {

@@ -336,6 +336,92 @@ fn any_counts_a_person_once_per_group_and_merges_their_flags() {
     assert_eq!(row(&rows, "any", "rural", "no")[4..8], ["2", "2", "0", "1"]);
 }
 
+/// Found by mutation (`src/metrics/mod.rs`): exactly 100% is not above 100%; a group
+/// with no member row and no denominator gets no row.
+#[test]
+fn exactly_100_percent_is_no_note_and_an_empty_group_no_row() {
+    let w = store_with(&[("metrics_women.csv", "women", "31/10/2026")]);
+    w.write(
+        "eligible2.csv",
+        "area_code,org,year,eligible\n02647,women,2026,3\n02680,women,2026,4\n",
+    );
+    w.tally(&["ingest", "eligible2.csv", "--replace"]).expect(0);
+    let run = w
+        .tally(&[
+            "report", "--period", "2026-10", "--org", "women", "--format", "json",
+        ])
+        .expect(0);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let rural_no = v["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["dimension"] == "rural" && r["group"] == "no")
+        .unwrap();
+    // 3 members / 3 eligible.
+    assert_eq!(
+        rural_no["coverage_pct"].to_string(),
+        "100.00",
+        "{}",
+        run.stdout
+    );
+    let kinds: Vec<&str> = v["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|n| n["kind"].as_str())
+        .collect();
+    assert!(!kinds.contains(&"coverage_above_100"), "{kinds:?}");
+    // By each ethnic group: a row for each group a member row has, none for the
+    // other 50-odd groups of the table.
+    let csv = w
+        .tally(&[
+            "report",
+            "--period",
+            "2026-10",
+            "--org",
+            "women",
+            "--by",
+            "ethnicity:group",
+            "--format",
+            "csv",
+        ])
+        .expect(0)
+        .stdout;
+    let groups: Vec<&str> = csv
+        .lines()
+        .filter(|l| l.contains(",women,ethnicity,"))
+        .filter_map(|l| l.split(',').nth(3))
+        .collect();
+    // The roll has no ethnicity column: every member's group is unknown.
+    assert_eq!(groups, ["unknown"], "{csv}");
+    // Enterprises without a foreign-invested one: no `fdi` ownership row (nothing
+    // there: no enterprise, member or denominator).
+    let csv = w
+        .tally(&[
+            "report", "--period", "2026-10", "--org", "women", "--format", "csv",
+        ])
+        .expect(0)
+        .stdout;
+    assert!(csv.contains(",women,ownership,fdi,"), "{csv}");
+    let ents = w.read("enterprises.csv");
+    let no_fdi: String = ents
+        .lines()
+        .filter(|l| !l.contains("nước ngoài"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    w.write("enterprises2.csv", no_fdi);
+    w.tally(&["ingest", "enterprises2.csv"]).expect(0);
+    let csv = w
+        .tally(&[
+            "report", "--period", "2026-10", "--org", "women", "--format", "csv",
+        ])
+        .expect(0)
+        .stdout;
+    assert!(csv.contains(",women,ownership,non_state,"), "{csv}");
+    assert!(!csv.contains(",women,ownership,fdi,"), "{csv}");
+}
+
 #[test]
 fn coverage_above_100_is_reported_as_computed_and_flagged() {
     let w = store_with(&[("metrics_women.csv", "women", "31/10/2026")]);

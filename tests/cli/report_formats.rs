@@ -829,7 +829,7 @@ fn no_ownership_rows_for_an_org_with_nothing_there() {
 }
 
 /// Found by mutation (`src/metrics/group.rs`): `--by ethnicity:group` and
-/// `religion:group` give each group its own row (not one "minority" or "religious"
+/// `religion:group` give each group its own row, under its own name (not one "minority" or "religious"
 /// row), and a unit the areas no longer
 /// have gets no row of its own in a breakdown by level (its members still count in the
 /// total).
@@ -871,15 +871,16 @@ fn each_ethnic_group_has_its_row_and_a_lost_unit_has_no_level_row() {
         ])
         .expect(0)
         .stdout;
-    let members: Vec<&str> = csv
+    let mut members: Vec<(&str, &str)> = csv
         .lines()
         .filter(|l| l.contains(",youth,religion,"))
-        .filter_map(|l| l.split(',').nth(4))
-        .filter(|m| !m.is_empty() && *m != "0")
+        .map(|l| l.split(',').collect::<Vec<_>>())
+        .filter(|f| !f[4].is_empty() && f[4] != "0")
+        .map(|f| (f[3], f[4]))
         .collect();
-    let mut members = members;
     members.sort_unstable();
-    assert_eq!(members, ["1", "2"], "{csv}");
+    // Each religion in its own group, by its name (not the first religion's group).
+    assert_eq!(members, [("none", "2"), ("tin_lanh", "1")], "{csv}");
     // The areas without 02647 (An's and Thuý's commune): by commune, no row for the
     // lost unit; the note counts its two member rows.
     let areas = w.read("areas.csv");
