@@ -170,15 +170,20 @@ fn main() -> std::io::Result<()> {
     let enterprises = write_enterprises(&a.out, &communes, a.members, &mut rng)?;
     write_eligible(&a.out, &communes, a.members, &enterprises)?;
     write_targets(&a.out, &a.province, &communes)?;
-    // Each month's rolls draw the same people: the same generator state each time.
+    // Each month's rolls draw the same people: the same generator state, and the same
+    // serial numbers for their national IDs, each time.
     let mut prev = None;
     for k in (0..a.months.max(1)).rev() {
+        SERIAL.store(0, std::sync::atomic::Ordering::Relaxed);
         let snap = Snap::months_before((2026, 10), k, prev, a.months > 1);
         write_rolls(&a, &snap, &communes, &enterprises, &mut rng.clone())?;
         prev = Some(snap.as_of);
     }
     Ok(())
 }
+
+/// The serial number of the next person drawn in a snapshot (their national ID's).
+static SERIAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 fn communes(province: &str, rng: &mut Rng) -> Vec<Commune> {
     let mut out = Vec::new();
@@ -544,9 +549,8 @@ fn person(rng: &mut Rng, c: &Commune, age_range: (i32, i32), sex: Option<bool>) 
         })
         .to_string();
     let century = if birth.0 >= 2000 { 2 } else { 0 } + if male { 0 } else { 1 };
-    // Unique within a run: a serial number scrambled by a bijection of 0..10^6, and
+    // Unique within a snapshot: a serial number scrambled by a bijection of 0..10^6, and
     // the registration province (001–096) from the serial's high part.
-    static SERIAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     let n = SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let province = 1 + (n / 1_000_000) % 96;
     let cccd = format!(
