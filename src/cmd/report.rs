@@ -272,6 +272,30 @@ pub(super) fn compute_keeping(
         }
         tallies.push(t);
     }
+    if req.orgs.contains(&crate::org::OrgOrAny::Any) {
+        // Persons with several rows (in two organizations, say): a second pass keeps
+        // their rows, to count each once.
+        let keys: Vec<metrics::anyone::Keys> = tallies
+            .iter_mut()
+            .flat_map(|t| std::mem::take(&mut t.persons))
+            .collect();
+        let several = metrics::anyone::several(&keys);
+        drop(keys);
+        if !several.is_empty() {
+            plan.keep_rows_of(several.into());
+            let again = store::scan::fold(
+                &view.dir,
+                &parts,
+                plan.columns(),
+                |i| plan.tally(read[i].1, previous[i].clone()),
+                |t, b| plan.fold(t, b),
+                |t, t2| t.merge(t2),
+            )?;
+            for (t, a) in tallies.iter_mut().zip(again) {
+                t.any = a.any;
+            }
+        }
+    }
     let tallies = read.iter().map(|(o, _)| *o).zip(tallies).collect();
     let mut cov = metrics::coverage(&plan, &used, tallies);
     let asked: std::collections::BTreeMap<Org, NaiveDate> = used

@@ -2,13 +2,15 @@
 //! per enterprise, per code (sex, ethnicity, religion) and per age band. Groups of every
 //! dimension are sums of these, so one pass serves all the dimensions asked for and
 //! memory does not grow with the roll. Org `any` is the exception: a person counts once
-//! across organizations, so it keeps one compact record per member row.
+//! across organizations, so a first pass keeps each member row's 8-byte person key, and
+//! a second pass, only where some person has several rows, keeps those rows.
 
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use super::anyone::Keys;
 use super::continuity::{Previous, PreviousRows, Seam};
 use super::dimension::{age_band, Dimension};
 use super::period::Period;
@@ -57,6 +59,14 @@ impl Counts {
         self.recruited += o.recruited;
         self.left += o.left;
     }
+    /// Takes out rows merged in before (`o` was added to these counters).
+    pub fn take_out(&mut self, o: &Counts) {
+        self.rows -= o.rows;
+        self.members -= o.members;
+        self.start -= o.start;
+        self.recruited -= o.recruited;
+        self.left -= o.left;
+    }
 }
 
 /// Age bands in the order of the `age_band` groups; the last is "unknown".
@@ -79,7 +89,8 @@ pub struct RowKey {
 
 pub const NO_ENTERPRISE: u32 = u32::MAX;
 
-/// A member row of org `any`: the person and where it falls (24 bytes).
+/// A member row of a person with several rows, for org `any`: the person and where the
+/// row falls (24 bytes).
 #[derive(Debug, Clone, Copy)]
 pub struct AnyRow {
     pub person: u64,
@@ -94,7 +105,8 @@ pub struct Tally {
     pub areas: Vec<Counts>,
     /// Codes of units the areas do not have, with their member rows.
     pub unknown_areas: BTreeMap<String, u64>,
-    /// By enterprise index (when the request breaks down by ownership).
+    /// By enterprise index (when the request breaks down by ownership), made at the
+    /// first member with an enterprise: most rolls have none.
     pub enterprises: Vec<Counts>,
     /// By stored code (`NO_CODE` for none), when asked for.
     pub sex: Vec<Counts>,
@@ -102,7 +114,9 @@ pub struct Tally {
     pub religion: Vec<Counts>,
     /// By index in [`AGE_BANDS`], when asked for.
     pub age: Vec<Counts>,
-    /// For org `any` only: every member row, to count persons once.
+    /// For org `any`, first pass: each batch's person keys, sorted (7 bytes a row).
+    pub persons: Vec<Keys>,
+    /// For org `any`, second pass: the rows of persons with several rows.
     pub any: Vec<AnyRow>,
     /// The snapshot's as-of date, in days.
     pub as_of: i32,
@@ -132,6 +146,7 @@ impl Tally {
         for (code, n) in o.unknown_areas {
             *self.unknown_areas.entry(code).or_default() += n;
         }
+        self.persons.extend(o.persons);
         self.any.extend(o.any);
         self.seam.merge(&o.seam);
     }
@@ -149,8 +164,20 @@ pub struct Plan<'a> {
     areas: FxHashMap<&'a str, u32>,
     enterprises: FxHashMap<&'a str, u32>,
     columns: Columns,
-    /// Org `any` is asked for: every member row is kept, to count persons once.
-    any_rows: bool,
+    /// What is kept for org `any`.
+    any: AnyMode,
+}
+
+/// What a fold keeps for org `any`, where a person counts once across organizations.
+#[derive(Debug, Clone, Default)]
+pub enum AnyMode {
+    /// `any` is not asked for.
+    #[default]
+    Off,
+    /// Every member row's person key, to find the persons with several rows.
+    Keys,
+    /// The rows of these persons (sorted keys), each with where it falls.
+    Rows(Arc<[u64]>),
 }
 
 impl<'a> Plan<'a> {
@@ -192,8 +219,17 @@ impl<'a> Plan<'a> {
                 .map(|(i, e)| (e.id.as_str(), i as u32))
                 .collect(),
             columns,
-            any_rows: req.orgs.contains(&OrgOrAny::Any),
+            any: if req.orgs.contains(&OrgOrAny::Any) {
+                AnyMode::Keys
+            } else {
+                AnyMode::Off
+            },
         }
+    }
+
+    /// For a second pass of org `any`: keeps the rows of the persons `several` (sorted).
+    pub fn keep_rows_of(&mut self, several: Arc<[u64]>) {
+        self.any = AnyMode::Rows(several);
     }
 
     /// The member columns the store must read.
@@ -224,7 +260,6 @@ impl<'a> Plan<'a> {
         };
         Tally {
             areas: vec![Counts::default(); self.reference.areas.units.len() + 1],
-            enterprises: sized(c.enterprise, self.reference.enterprises.rows.len()),
             sex: sized(c.sex, 256),
             ethnicity: sized(c.ethnicity, 256),
             religion: sized(c.religion, 256),
@@ -344,6 +379,9 @@ impl<'a> Plan<'a> {
                 },
             };
             if key.enterprise != NO_ENTERPRISE {
+                if t.enterprises.is_empty() {
+                    t.enterprises = vec![Counts::default(); self.reference.enterprises.rows.len()];
+                }
                 t.enterprises[key.enterprise as usize].add(flags);
             }
             for (on, counters, code) in [
@@ -356,13 +394,19 @@ impl<'a> Plan<'a> {
                     counters[code as usize].add(flags);
                 }
             }
-            if self.any_rows {
-                t.any.push(AnyRow {
-                    person: b.person[i],
-                    key,
-                    flags,
-                });
+            if let AnyMode::Rows(several) = &self.any {
+                if several.binary_search(&b.person[i]).is_ok() {
+                    t.any.push(AnyRow {
+                        person: b.person[i],
+                        key,
+                        flags,
+                    });
+                }
             }
+        }
+        if let AnyMode::Keys = self.any {
+            let mut keys = b.person[..b.len].to_vec();
+            t.persons.push(Keys::new(&mut keys));
         }
     }
 }

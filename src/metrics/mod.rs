@@ -3,6 +3,7 @@
 //! left), eligible people, coverage, recruitment rate, target and gap, and enterprise
 //! reach.
 
+pub mod anyone;
 pub mod continuity;
 pub mod denominator;
 pub mod dimension;
@@ -218,7 +219,7 @@ impl Request {
 struct Source<'t> {
     org: OrgOrAny,
     tallies: Vec<&'t Tally>,
-    /// For `any`: member rows of every snapshot, sorted by person.
+    /// For `any`: the rows of persons with several rows, sorted by person.
     persons: &'t [AnyRow],
     snapshot_as_of: Option<NaiveDate>,
     /// Whether every snapshot read reaches the period's first day: flows are unknown,
@@ -239,12 +240,11 @@ impl Source<'_> {
             }
             counts[gi].merge(c);
         };
+        for t in &self.tallies {
+            buckets(t, g, &mut add);
+        }
         if self.org == OrgOrAny::Any {
-            distinct(self.persons, g, &mut add);
-        } else {
-            for t in &self.tallies {
-                buckets(t, g, &mut add);
-            }
+            anyone::recount(self.persons, g, &mut counts);
         }
         counts.resize(g.labels.len(), Counts::default());
         counts
@@ -311,26 +311,6 @@ fn buckets(t: &Tally, g: &mut Grouper, add: &mut impl FnMut(Option<u32>, &Counts
             _ => k.area = i as u32,
         }
         add(g.of(&k), c);
-    }
-}
-
-/// Persons counted once per group: rows sorted by person, each person's rows merged
-/// per group (a flag holds if it holds for any of them).
-fn distinct(rows: &[AnyRow], g: &mut Grouper, add: &mut impl FnMut(Option<u32>, &Counts)) {
-    let mut seen: Vec<(u32, u8)> = Vec::new();
-    for person in rows.chunk_by(|a, b| a.person == b.person) {
-        seen.clear();
-        for r in person {
-            let Some(gi) = g.of(&r.key) else { continue };
-            match seen.iter_mut().find(|(g, _)| *g == gi) {
-                Some((_, f)) => *f |= r.flags,
-                None => seen.push((gi, r.flags)),
-            }
-        }
-        for &(gi, flags) in &seen {
-            let c = Counts::one(flags);
-            add(Some(gi), &c);
-        }
     }
 }
 
