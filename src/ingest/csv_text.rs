@@ -8,14 +8,21 @@ use crate::error::Failure;
 pub(super) fn csv_error(name: &str, e: csv::Error) -> anyhow::Error {
     let line = e.position().map(|p| p.line()).unwrap_or(0);
     match e.kind() {
-        csv::ErrorKind::Utf8 { .. } => Failure::invalid(format!("{name}:{line}: the text is not valid UTF-8 although the file starts as UTF-8"))
-            .hint("the file mixes encodings; open it in Excel and save as 'CSV UTF-8', or name the encoding with --encoding")
-            .into(),
+        csv::ErrorKind::Utf8 { .. } => not_utf8(name, line),
         csv::ErrorKind::Io(_) => anyhow::Error::new(e).context(format!("cannot read {name}")),
         _ => Failure::invalid(format!("{name}:{line}: cannot read the CSV: {e}"))
             .hint("check the quotes on that line: a field that starts with \" must end with \"")
             .into(),
     }
+}
+
+/// A row whose bytes are not UTF-8 in a file read as UTF-8.
+pub(super) fn not_utf8(name: &str, line: u64) -> anyhow::Error {
+    Failure::invalid(format!(
+        "{name}:{line}: the text is not valid UTF-8 although the file starts as UTF-8"
+    ))
+    .hint("the file mixes encodings; open it in Excel and save as 'CSV UTF-8', or name the encoding with --encoding")
+    .into()
 }
 
 /// Turns every line ending into `\n`: CRLF (Windows) and a lone CR (old Mac exports,
@@ -48,12 +55,16 @@ impl<R: Read> Read for LineEnds<R> {
             self.after_cr = false;
             let mut out = 0;
             while i < n {
-                let Some(p) = buf[i..n].iter().position(|&b| b == b'\r') else {
-                    buf.copy_within(i..n, out);
+                let Some(p) = memchr::memchr(b'\r', &buf[i..n]) else {
+                    if i != out {
+                        buf.copy_within(i..n, out);
+                    }
                     out += n - i;
                     break;
                 };
-                buf.copy_within(i..i + p, out);
+                if i != out {
+                    buf.copy_within(i..i + p, out);
+                }
                 out += p;
                 buf[out] = b'\n';
                 out += 1;

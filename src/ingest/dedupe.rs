@@ -3,7 +3,7 @@
 //!
 //! Every identity key of a row (national ID, member ID, or name + birth + area) goes in
 //! one open-addressing table as a 64-bit prefix of its keyed hash, with the file and
-//! line it came from: 13 bytes a slot, at most 80% full, sized once from the file's
+//! line it came from in one 16-byte slot (one cache line touched a look-up), at most 80% full, sized once from the file's
 //! expected rows. The prefixes are HMAC output, uniform already and not choosable
 //! without the store's secret, so they index the table directly. Keys of different
 //! kinds cannot meet: each kind is hashed under its own domain tag. The table lives
@@ -30,7 +30,7 @@ pub struct Origin {
     line: u32,
 }
 
-/// Keys reserved at most up front: 32M keys, about 520 MB of table. Larger snapshots
+/// Keys reserved at most up front: 32M keys, about 640 MB of table. Larger snapshots
 /// grow the table as they fill.
 const MAX_RESERVED_KEYS: usize = 32 << 20;
 
@@ -41,30 +41,34 @@ const EARLIER: u32 = u32::MAX;
 /// (a fingerprint of 0 is stored as 1).
 #[derive(Default)]
 struct Fingerprints {
-    keys: Vec<u64>,
-    lines: Vec<u32>,
-    files: Vec<u8>,
+    slots: Vec<Slot>,
     len: usize,
+}
+
+/// A fingerprint and where it was first seen, side by side in memory.
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    key: u64,
+    line: u32,
+    file: u8,
 }
 
 impl Fingerprints {
     fn with_capacity(entries: usize) -> Fingerprints {
         let slots = (entries + entries / 4).max(64);
         Fingerprints {
-            keys: vec![0; slots],
-            lines: vec![0; slots],
-            files: vec![0; slots],
+            slots: vec![Slot::default(); slots],
             len: 0,
         }
     }
 
     /// The slot holding `fp`, or the empty slot where it would go.
     fn slot(&self, fp: u64) -> usize {
-        let n = self.keys.len();
+        let n = self.slots.len();
         // Multiply-shift maps the uniform prefix onto 0..n without a power of two.
         let mut i = ((u128::from(fp) * n as u128) >> 64) as usize;
         loop {
-            let k = self.keys[i];
+            let k = self.slots[i].key;
             if k == fp || k == 0 {
                 return i;
             }
@@ -76,27 +80,30 @@ impl Fingerprints {
     }
 
     fn get(&self, fp: u64) -> Option<Origin> {
-        if self.keys.is_empty() {
+        if self.slots.is_empty() {
             return None;
         }
-        let i = self.slot(fp.max(1));
-        (self.keys[i] != 0).then(|| Origin {
-            file: self.files[i],
-            line: self.lines[i],
+        let s = self.slots[self.slot(fp.max(1))];
+        (s.key != 0).then_some(Origin {
+            file: s.file,
+            line: s.line,
         })
     }
 
     /// Records `fp` unless it is there already.
     fn insert(&mut self, fp: u64, origin: Origin) {
-        if (self.len + 1) * 5 > self.keys.len() * 4 {
+        if (self.len + 1) * 5 > self.slots.len() * 4 {
             self.grow();
         }
         let fp = fp.max(1);
         let i = self.slot(fp);
-        if self.keys[i] == 0 {
-            self.keys[i] = fp;
-            self.lines[i] = origin.line;
-            self.files[i] = origin.file;
+        let s = &mut self.slots[i];
+        if s.key == 0 {
+            *s = Slot {
+                key: fp,
+                line: origin.line,
+                file: origin.file,
+            };
             self.len += 1;
         }
     }
@@ -104,14 +111,14 @@ impl Fingerprints {
     /// Twice the room: only when more rows came than the file's size suggested.
     fn grow(&mut self) {
         let old = std::mem::take(self);
-        *self = Fingerprints::with_capacity(old.keys.len().max(64) * 2);
-        for i in 0..old.keys.len() {
-            if old.keys[i] != 0 {
+        *self = Fingerprints::with_capacity(old.slots.len().max(64) * 2);
+        for s in old.slots {
+            if s.key != 0 {
                 let origin = Origin {
-                    file: old.files[i],
-                    line: old.lines[i],
+                    file: s.file,
+                    line: s.line,
                 };
-                self.insert(old.keys[i], origin);
+                self.insert(s.key, origin);
             }
         }
     }
@@ -143,7 +150,11 @@ impl Seen {
     /// A check sized for `keys` identity keys (it grows past that if it must). The
     /// size is a guess from the file's bytes, so it is capped: a file whose first rows
     /// are unusually short must not reserve gigabytes before a row is read.
+    /// Room for `keys` (a guess from the file's size) and an eighth more: a guess a
+    /// little short would otherwise double the table near the end of the file, the
+    /// old and the new table both held while it moves.
     pub fn with_capacity(keys: usize) -> Seen {
+        let keys = keys.saturating_add(keys / 8);
         Seen {
             table: Fingerprints::with_capacity(keys.min(MAX_RESERVED_KEYS)),
             files: Vec::new(),
@@ -190,6 +201,22 @@ impl Seen {
     }
 
     /// The earlier row this member repeats, if any; otherwise records the member.
+    /// Reads the home slot of each of the member's keys (the result means nothing):
+    /// a look-up soon after finds them in the cache.
+    pub fn touch(&self, m: &Member) -> u64 {
+        let t = &self.table;
+        if t.slots.is_empty() {
+            return 0;
+        }
+        let n = t.slots.len() as u128;
+        let home = |k: &Key| t.slots[((u128::from(short(k).max(1)) * n) >> 64) as usize].key;
+        let mut sum = home(&m.person);
+        if let Some(k) = &m.member_key {
+            sum = sum.wrapping_add(home(k));
+        }
+        sum
+    }
+
     pub fn check_and_insert(&mut self, m: &Member, origin: Origin) -> Option<(Origin, Same)> {
         let nid = m.has_national_id.then(|| short(&m.person));
         let mid = m.member_key.as_ref().map(short);
@@ -275,7 +302,7 @@ mod tests {
             );
         }
         assert_eq!(t.len, fps.len());
-        assert!(t.len * 5 <= t.keys.len() * 4, "at most 80% full");
+        assert!(t.len * 5 <= t.slots.len() * 4, "at most 80% full");
         for (i, fp) in fps.iter().enumerate() {
             assert_eq!(
                 t.get(*fp),
@@ -298,8 +325,8 @@ mod tests {
     fn a_wild_size_guess_reserves_no_more_than_the_cap() {
         let s = Seen::with_capacity(usize::MAX / 64);
         let slots = MAX_RESERVED_KEYS + MAX_RESERVED_KEYS / 4;
-        assert_eq!(s.table.keys.len(), slots);
-        assert_eq!(Seen::with_capacity(10).table.keys.len(), 64);
+        assert_eq!(s.table.slots.len(), slots);
+        assert_eq!(Seen::with_capacity(10).table.slots.len(), 64);
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod headers;
 pub mod legacy;
 mod memo;
 pub mod national_id;
+mod part_thread;
 mod pipeline;
 pub mod problem;
 pub mod reference;
@@ -137,6 +138,38 @@ fn file_sha256(path: &std::path::Path, name: &str) -> Result<String> {
     Ok(sha)
 }
 
+/// The SHA-256 of each file, in order, hashed on every core (one file each at a time):
+/// hashing is sequential within a file, and a command often names several.
+fn file_sums(files: &[std::path::PathBuf]) -> Vec<Result<String>> {
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .clamp(1, files.len().max(1));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let sums: Vec<std::sync::Mutex<Option<Result<String>>>> =
+        files.iter().map(|_| std::sync::Mutex::new(None)).collect();
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(path) = files.get(i) else { return };
+                let sum = file_sha256(path, &path.display().to_string());
+                if let Ok(mut slot) = sums[i].lock() {
+                    *slot = Some(sum);
+                }
+            });
+        }
+    });
+    sums.into_iter()
+        .map(|m| {
+            m.into_inner()
+                .ok()
+                .flatten()
+                .unwrap_or_else(|| Err(anyhow::anyhow!("a file's checksum was not taken")))
+        })
+        .collect()
+}
+
 pub(crate) fn ingest_id(
     sha: &str,
     kind: Kind,
@@ -168,9 +201,10 @@ pub fn run(store: &Store, opts: &Options, progress: &dyn Progress) -> Result<Sum
     // Open every file first: a file that cannot be read at all stops the command
     // before the store is touched.
     let mut opened = Vec::new();
+    let mut sums = file_sums(&opts.files).into_iter();
     for path in &opts.files {
         let name = path.display().to_string();
-        let sha256 = file_sha256(path, &name)?;
+        let sha256 = sums.next().unwrap_or_else(|| file_sha256(path, &name))?;
         match sources::signature(path, &name)? {
             Some(sig) => opened.extend(sources::sheets(path, &name, &sha256, sig, opts)?),
             None => {

@@ -156,13 +156,13 @@ fn parse_rows(
     }
 }
 
-/// Takes the parsed chunks back in file order, row by row; sends each chunk's rows
-/// back to be refilled. Returns the rows taken.
+/// Takes the parsed chunks back in file order, a chunk at a time; sends each chunk's
+/// rows back to be refilled. Returns the rows taken.
 fn take_in_order(
     done: mpsc::Receiver<Chunk>,
     back: mpsc::SyncSender<Vec<Row>>,
     order: &mut Evidence,
-    mut take: impl FnMut(&Row, roll::Parsed) -> Result<()>,
+    mut take: impl FnMut(&[Row], Vec<roll::Parsed>) -> Result<()>,
     mut taken: impl FnMut(u64),
 ) -> Result<u64> {
     let mut rows = 0u64;
@@ -174,9 +174,7 @@ fn take_in_order(
             next_seq += 1;
             order.merge(&chunk.evidence);
             rows += chunk.rows.len() as u64;
-            for (row, parsed) in chunk.rows.iter().zip(chunk.parsed) {
-                take(row, parsed)?;
-            }
+            take(&chunk.rows, chunk.parsed)?;
             let _ = back.try_send(chunk.rows);
             taken(rows);
         }
@@ -245,17 +243,23 @@ impl RollFile<'_> {
                 done_rx,
                 back_tx,
                 &mut order,
-                |row, parsed| {
-                    if !parsed.warnings.is_empty() {
-                        out.warn(parsed.warnings);
+                |rows, parsed| {
+                    // The duplicate check's look-ups miss the cache: the whole chunk's
+                    // are started at once, so that they wait together, not one by one.
+                    snapshots.prefetch(parsed.iter().filter_map(|p| p.member.as_ref().ok()));
+                    for (row, parsed) in rows.iter().zip(parsed) {
+                        if !parsed.warnings.is_empty() {
+                            out.warn(parsed.warnings);
+                        }
+                        if let Some(u) = parsed.mapped {
+                            *out.report.mapped.entry(u.code.as_str()).or_default() += 1;
+                        }
+                        match parsed.member {
+                            Ok(m) => snapshots.keep(m, row, prepared, out)?,
+                            Err(problem) => out.reject(problem, row, &mapping.headers)?,
+                        }
                     }
-                    if let Some(u) = parsed.mapped {
-                        *out.report.mapped.entry(u.code.as_str()).or_default() += 1;
-                    }
-                    match parsed.member {
-                        Ok(m) => snapshots.keep(m, row, prepared, out),
-                        Err(problem) => out.reject(problem, row, &mapping.headers),
-                    }
+                    Ok(())
                 },
                 |rows| {
                     self.progress

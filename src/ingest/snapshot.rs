@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use super::dedupe::Seen;
 use super::headers::Kind;
+use super::part_thread::PartThread;
 use super::problem::Problem;
 use super::table::Row;
 use super::{ingest_id, now_utc, Out};
@@ -59,7 +60,7 @@ pub struct Snapshots<'a> {
 struct SnapPart {
     id: String,
     rel: String,
-    writer: PartWriter,
+    writer: PartThread,
     batch: Vec<Member>,
     /// Rows read from a pre-reform code.
     mapped: u64,
@@ -136,7 +137,10 @@ impl<'a> Snapshots<'a> {
                 slot.insert(SnapPart {
                     id,
                     rel,
-                    writer: PartWriter::create(&tmp, rolls::schema())?,
+                    writer: PartThread::start(
+                        PartWriter::create(&tmp, rolls::schema())?,
+                        BATCH_ROWS,
+                    )?,
                     batch: Vec::with_capacity(BATCH_ROWS),
                     mapped: 0,
                 })
@@ -148,10 +152,32 @@ impl<'a> Snapshots<'a> {
         part.mapped += u64::from(member.area_from.is_some());
         part.batch.push(member);
         if part.batch.len() >= BATCH_ROWS {
-            part.writer.write(&rolls::frame(&part.batch)?)?;
-            part.batch.clear();
+            let full = std::mem::replace(&mut part.batch, part.writer.empty_batch());
+            part.writer.write(full)?;
         }
         Ok(())
+    }
+
+    /// Touches the duplicate check's slots of these members' keys ahead of their
+    /// look-ups, so that the cache misses overlap.
+    pub fn prefetch<'m>(&self, members: impl Iterator<Item = &'m Member>) {
+        let mut sum = 0u64;
+        let mut last: Option<(SnapKey, &Seen)> = None;
+        for m in members {
+            let key = (m.org, m.as_of);
+            let seen = match last {
+                Some((k, seen)) if k == key => seen,
+                _ => match self.seen.get(&key) {
+                    Some(seen) => {
+                        last = Some((key, seen));
+                        seen
+                    }
+                    None => continue,
+                },
+            };
+            sum = sum.wrapping_add(seen.touch(m));
+        }
+        std::hint::black_box(sum);
     }
 
     /// Refuses a file whose org or as-of column contradicts `--org`/`--as-of`, or that
@@ -298,9 +324,7 @@ impl<'a> Snapshots<'a> {
         }
         out.report.undated.extend(self.undated);
         for (n, (key, mut p)) in self.parts.into_iter().enumerate() {
-            if !p.batch.is_empty() {
-                p.writer.write(&rolls::frame(&p.batch)?)?;
-            }
+            p.writer.write(std::mem::take(&mut p.batch))?;
             let info = p.writer.finish()?;
             let first = n == 0;
             let rec = IngestRecord {

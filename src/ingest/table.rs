@@ -18,31 +18,61 @@ use crate::text::fold;
 /// One data row: its first line in the file and its cells as written (one buffer for
 /// all cells: a row is read a million times, and a string per cell was a sixth of the
 /// ingest's allocations).
+///
+/// The cells are bytes that are always valid UTF-8, each cell on character boundaries:
+/// a row is made from `&str` cells, or read from a CSV record that [`utf8_cells`]
+/// checked (SIMD validation of the whole record, then the cells' starts), so no cell
+/// is validated again each time it is read.
 #[derive(Debug, Clone)]
 pub struct Row {
     pub line: u64,
-    record: csv::StringRecord,
+    record: csv::ByteRecord,
+}
+
+/// A cell of a row as text.
+fn text(cell: &[u8]) -> &str {
+    // SAFETY: every `Row` holds valid UTF-8 split on character boundaries (see `Row`):
+    // its cells come from `&str` or from a record `utf8_cells` accepted.
+    unsafe { std::str::from_utf8_unchecked(cell) }
+}
+
+/// Whether every cell of a record read as bytes is valid UTF-8: the record's bytes
+/// are, and no cell starts inside a character.
+fn utf8_cells(record: &csv::ByteRecord) -> bool {
+    let bytes = record.as_slice();
+    if simdutf8::basic::from_utf8(bytes).is_err() {
+        return false;
+    }
+    let mut start = 0;
+    for cell in record.iter() {
+        // A continuation byte (10xxxxxx) cannot start a character.
+        if bytes.get(start).is_some_and(|b| b & 0xC0 == 0x80) {
+            return false;
+        }
+        start += cell.len();
+    }
+    true
 }
 
 impl Row {
     pub fn new<S: AsRef<str>>(line: u64, cells: impl IntoIterator<Item = S>) -> Row {
-        let mut record = csv::StringRecord::new();
+        let mut record = csv::ByteRecord::new();
         for c in cells {
-            record.push_field(c.as_ref());
+            record.push_field(c.as_ref().as_bytes());
         }
         Row { line, record }
     }
 
     pub fn get(&self, i: Option<usize>) -> &str {
-        i.and_then(|i| self.record.get(i)).unwrap_or("")
+        i.and_then(|i| self.record.get(i)).map_or("", text)
     }
 
     pub fn cell(&self, i: usize) -> Option<&str> {
-        self.record.get(i)
+        self.record.get(i).map(text)
     }
 
     pub fn cells(&self) -> impl Iterator<Item = &str> {
-        self.record.iter()
+        self.record.iter().map(text)
     }
 
     pub fn len(&self) -> usize {
@@ -54,13 +84,13 @@ impl Row {
     }
 
     pub fn is_blank(&self) -> bool {
-        self.record.iter().all(|c| c.trim().is_empty())
+        self.cells().all(|c| c.trim().is_empty())
     }
 
     /// Pads the row with empty cells to at least `n` cells.
     fn extend_to(&mut self, n: usize) {
         while self.record.len() < n {
-            self.record.push_field("");
+            self.record.push_field(b"");
         }
     }
 }
@@ -371,9 +401,12 @@ impl Source {
     /// Reads the next row into `row`; false at the end.
     fn next(&mut self, name: &str, row: &mut Row) -> Result<bool> {
         match self {
-            Source::Csv(reader) => match reader.read_record(&mut row.record) {
+            Source::Csv(reader) => match reader.read_byte_record(&mut row.record) {
                 Ok(true) => {
                     row.line = row.record.position().map(|p| p.line()).unwrap_or(0);
+                    if !utf8_cells(&row.record) {
+                        return Err(super::csv_text::not_utf8(name, row.line));
+                    }
                     Ok(true)
                 }
                 Ok(false) => Ok(false),
@@ -413,13 +446,38 @@ fn split_sex(row: &mut Row, (male, female, width): (usize, usize, usize)) {
     };
     row.record.truncate(width);
     row.extend_to(width);
-    row.record.push_field(&birth);
-    row.record.push_field(sex);
+    row.record.push_field(birth.as_bytes());
+    row.record.push_field(sex.as_bytes());
 }
 
 fn to_row(rec: &csv::StringRecord) -> Row {
     Row {
         line: rec.position().map(|p| p.line()).unwrap_or(0),
-        record: rec.clone(),
+        record: rec.as_byte_record().clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_record_is_utf8_only_when_each_cell_is() {
+        let record = |cells: &[&[u8]]| {
+            let mut r = csv::ByteRecord::new();
+            for c in cells {
+                r.push_field(c);
+            }
+            r
+        };
+        assert!(utf8_cells(&record(&[
+            b"Nguy\xE1\xBB\x85n",
+            b"",
+            b"X\xC3\xA3"
+        ])));
+        // "à" split between two cells: the bytes together are UTF-8, the cells are not.
+        assert!(!utf8_cells(&record(&[b"a\xC3", b"\xA0b"])));
+        assert!(!utf8_cells(&record(&[b"ok", b"\xFF"])));
+        assert!(utf8_cells(&record(&[])));
     }
 }

@@ -1,0 +1,97 @@
+//! A roll part written on a thread of its own: the thread that takes the parsed rows
+//! in order hands each full batch of members over, and the columns are built, encoded,
+//! compressed and written while it goes on with the next rows. At most two batches wait
+//! on the way, so memory stays a few batches.
+
+use anyhow::Result;
+use std::sync::mpsc;
+use std::thread::JoinHandle;
+
+use crate::roll::Member;
+use crate::store::part::{PartInfo, PartWriter};
+use crate::store::rolls;
+
+pub struct PartThread {
+    batches: Option<mpsc::SyncSender<Vec<Member>>>,
+    /// Emptied batches coming back, to be filled again.
+    back: mpsc::Receiver<Vec<Member>>,
+    thread: Option<JoinHandle<Result<PartInfo>>>,
+    capacity: usize,
+}
+
+impl PartThread {
+    /// Starts writing `writer` on its own thread; batches hold `capacity` members.
+    pub fn start(writer: PartWriter, capacity: usize) -> Result<PartThread> {
+        let (batches, inbox) = mpsc::sync_channel::<Vec<Member>>(1);
+        let (give_back, back) = mpsc::sync_channel(1);
+        let thread = std::thread::Builder::new()
+            .name("tally-part".into())
+            .spawn(move || -> Result<PartInfo> {
+                let mut writer = writer;
+                for mut batch in inbox {
+                    writer.write(&rolls::frame(&batch)?)?;
+                    batch.clear();
+                    let _ = give_back.try_send(batch);
+                }
+                writer.finish()
+            })?;
+        Ok(PartThread {
+            batches: Some(batches),
+            back,
+            thread: Some(thread),
+            capacity,
+        })
+    }
+
+    /// An empty batch to fill: one that came back, or a new one.
+    pub fn empty_batch(&self) -> Vec<Member> {
+        self.back
+            .try_recv()
+            .unwrap_or_else(|_| Vec::with_capacity(self.capacity))
+    }
+
+    /// Hands a batch over; the error of the writing thread if it has stopped.
+    pub fn write(&mut self, batch: Vec<Member>) -> Result<()> {
+        if batch.is_empty() {
+            return Ok(());
+        }
+        let sent = match &self.batches {
+            Some(tx) => tx.send(batch).is_ok(),
+            None => false,
+        };
+        if sent {
+            Ok(())
+        } else {
+            // The thread stopped: it failed, and says why.
+            self.join().and(Err(anyhow::anyhow!(
+                "internal error: the part writer stopped"
+            )))
+        }
+    }
+
+    /// Waits for every batch to be written and the part to be finished.
+    pub fn finish(mut self) -> Result<PartInfo> {
+        self.join()
+    }
+
+    fn join(&mut self) -> Result<PartInfo> {
+        self.batches = None;
+        match self.thread.take() {
+            Some(t) => match t.join() {
+                Ok(r) => r,
+                Err(_) => anyhow::bail!("the part writer failed"),
+            },
+            None => anyhow::bail!("internal error: the part writer was already finished"),
+        }
+    }
+}
+
+impl Drop for PartThread {
+    /// A part given up (the ingest failed): its thread is finished before the staged
+    /// files are removed.
+    fn drop(&mut self) {
+        if self.thread.is_some() {
+            let _ = self.join();
+        }
+    }
+}
