@@ -3,7 +3,8 @@
 //!
 //! Every identity key of a row (national ID, member ID, or name + birth + area) goes in
 //! one open-addressing table as a 64-bit prefix of its keyed hash, with the file and
-//! line it came from in one 16-byte slot (one cache line touched a look-up), at most 80% full, sized once from the file's
+//! line it came from in one 12-byte slot (one cache line touched a look-up; the file
+//! only once a snapshot has a second), at most 80% full, sized once from the file's
 //! expected rows. The prefixes are HMAC output, uniform already and not choosable
 //! without the store's secret, so they index the table directly. Keys of different
 //! kinds cannot meet: each kind is hashed under its own domain tag. The table lives
@@ -30,7 +31,7 @@ pub struct Origin {
     line: u32,
 }
 
-/// Keys reserved at most up front: 32M keys, about 640 MB of table. Larger snapshots
+/// Keys reserved at most up front: 32M keys, about 540 MB of table. Larger snapshots
 /// grow the table as they fill.
 const MAX_RESERVED_KEYS: usize = 32 << 20;
 
@@ -42,15 +43,24 @@ const EARLIER: u32 = u32::MAX;
 #[derive(Default)]
 struct Fingerprints {
     slots: Vec<Slot>,
+    /// The file of each slot, made only when a second file of the snapshot is read:
+    /// most snapshots are one file, and their look-ups then touch one slot only.
+    files: Vec<u8>,
     len: usize,
 }
 
-/// A fingerprint and where it was first seen, side by side in memory.
+/// A fingerprint and its line, side by side in memory: 12 bytes (the key as two
+/// halves, so that a slot is aligned to 4 bytes, not 8).
 #[derive(Clone, Copy, Default)]
 struct Slot {
-    key: u64,
+    key: [u32; 2],
     line: u32,
-    file: u8,
+}
+
+impl Slot {
+    fn key(&self) -> u64 {
+        u64::from(self.key[0]) | u64::from(self.key[1]) << 32
+    }
 }
 
 impl Fingerprints {
@@ -58,6 +68,7 @@ impl Fingerprints {
         let slots = (entries + entries / 4).max(64);
         Fingerprints {
             slots: vec![Slot::default(); slots],
+            files: Vec::new(),
             len: 0,
         }
     }
@@ -68,7 +79,7 @@ impl Fingerprints {
         // Multiply-shift maps the uniform prefix onto 0..n without a power of two.
         let mut i = ((u128::from(fp) * n as u128) >> 64) as usize;
         loop {
-            let k = self.slots[i].key;
+            let k = self.slots[i].key();
             if k == fp || k == 0 {
                 return i;
             }
@@ -79,13 +90,18 @@ impl Fingerprints {
         }
     }
 
+    fn file(&self, i: usize) -> u8 {
+        self.files.get(i).copied().unwrap_or(0)
+    }
+
     fn get(&self, fp: u64) -> Option<Origin> {
         if self.slots.is_empty() {
             return None;
         }
-        let s = self.slots[self.slot(fp.max(1))];
-        (s.key != 0).then_some(Origin {
-            file: s.file,
+        let i = self.slot(fp.max(1));
+        let s = self.slots[i];
+        (s.key() != 0).then(|| Origin {
+            file: self.file(i),
             line: s.line,
         })
     }
@@ -97,13 +113,17 @@ impl Fingerprints {
         }
         let fp = fp.max(1);
         let i = self.slot(fp);
-        let s = &mut self.slots[i];
-        if s.key == 0 {
-            *s = Slot {
-                key: fp,
+        if self.slots[i].key() == 0 {
+            self.slots[i] = Slot {
+                key: [fp as u32, (fp >> 32) as u32],
                 line: origin.line,
-                file: origin.file,
             };
+            if origin.file != 0 && self.files.is_empty() {
+                self.files = vec![0; self.slots.len()];
+            }
+            if let Some(f) = self.files.get_mut(i) {
+                *f = origin.file;
+            }
             self.len += 1;
         }
     }
@@ -112,13 +132,13 @@ impl Fingerprints {
     fn grow(&mut self) {
         let old = std::mem::take(self);
         *self = Fingerprints::with_capacity(old.slots.len().max(64) * 2);
-        for s in old.slots {
-            if s.key != 0 {
+        for (i, s) in old.slots.iter().enumerate() {
+            if s.key() != 0 {
                 let origin = Origin {
-                    file: s.file,
+                    file: old.file(i),
                     line: s.line,
                 };
-                self.insert(s.key, origin);
+                self.insert(s.key(), origin);
             }
         }
     }
@@ -209,7 +229,8 @@ impl Seen {
             return 0;
         }
         let n = t.slots.len() as u128;
-        let home = |k: &Key| t.slots[((u128::from(short(k).max(1)) * n) >> 64) as usize].key;
+        let home =
+            |k: &Key| u64::from(t.slots[((u128::from(short(k).max(1)) * n) >> 64) as usize].line);
         let mut sum = home(&m.person);
         if let Some(k) = &m.member_key {
             sum = sum.wrapping_add(home(k));
@@ -319,6 +340,26 @@ mod tests {
         assert_eq!(t.len, fps.len());
         assert_eq!(t.get(0x1234_5678_9ABC_DEF1), None);
         assert_eq!(Fingerprints::default().get(5), None);
+    }
+
+    #[test]
+    fn the_file_of_a_slot_is_kept_once_a_second_file_comes() {
+        let mut t = Fingerprints::with_capacity(100);
+        let at = |file, line| Origin { file, line };
+        t.insert(7, at(0, 3));
+        assert!(t.files.is_empty(), "one file: no file per slot");
+        t.insert(9, at(1, 4));
+        t.insert(u64::MAX, at(2, 5));
+        assert_eq!(t.get(7), Some(at(0, 3)));
+        assert_eq!(t.get(9), Some(at(1, 4)));
+        assert_eq!(t.get(u64::MAX), Some(at(2, 5)));
+        for _ in 0..2 {
+            t.grow();
+        }
+        assert_eq!(t.get(9), Some(at(1, 4)));
+        assert_eq!(t.get(u64::MAX), Some(at(2, 5)));
+        assert_eq!(t.get(8), None);
+        assert_eq!(std::mem::size_of::<Slot>(), 12);
     }
 
     #[test]
