@@ -1,8 +1,13 @@
 """The peers' side of bench/run.sh.
 
   python peers.py load duckdb|polars DATA_DIR OUT_DIR
-      load the synthetic rolls to Parquet (typed dates, a hashed ID) and count the
-      members active at the period's end per organization: the ingest comparison.
+      load the synthetic rolls to Parquet files of the store's 17 columns (typed dates,
+      codes looked up, hashed keys), then count each organization's rows and members
+      active at the period's end (untimed): the ingest comparison.
+  python peers.py cli-sql duckdb STORE_DIR PERIOD OUT_CSV
+      print the SQL script that DuckDB's CLI runs to write the report (the tables
+      defined from the manifest, sql/coverage.sql, COPY to OUT_CSV): bench/run.sh
+      times `duckdb < script` as a whole process, start-up included.
   python peers.py report duckdb|polars STORE_DIR PERIOD OUT_CSV
       compute tally's default report from tally's own store (the same Parquet parts
       and reference tables) and write it as tally's CSV: the report comparison.
@@ -25,76 +30,187 @@ import time
 
 END = "2026-10-31"
 
-# The layout of each roll the generator (examples/synth.rs) writes.
+# The layout of each roll the generator (examples/synth.rs) writes: which column holds
+# what. `eth_code` marks a roll whose ethnicity is already a GSO code; `area_name` one
+# whose unit is a commune's name; `tax` one whose unit comes from its enterprise.
 ROLLS = {
     "youth": dict(file="roll-youth.csv", sep=";", skip=2, id="Số định danh cá nhân",
-                  joined="Ngày vào Đoàn", left="Ngày ra", status="Trạng thái", fmt="%d/%m/%Y"),
-    "women": dict(file="roll-women.csv", sep=",", skip=0, id="Số CCCD",
-                  joined="Ngày kết nạp", left="Ngày ra", status="Tình trạng", fmt="%d/%m/%Y"),
-    "farmers": dict(file="roll-farmers.csv", sep=",", skip=0, id="national_id",
-                    joined="joined_on", left="left_on", status="status", fmt="%Y-%m-%d"),
-    "veterans": dict(file="roll-veterans.csv", sep="\t", skip=0, id="CCCD",
-                     joined="Ngày vào Hội", left=None, status="Trạng thái", fmt="%d/%m/%Y"),
-    "union": dict(file="roll-union.csv", sep=",", skip=0, id="Số CCCD",
-                  joined="Ngày vào Công đoàn", left=None, status="Trạng thái", fmt="%d/%m/%Y"),
+                  mid="Mã đoàn viên", name="Họ và tên", birth="Ngày sinh", sex="Giới tính",
+                  eth="Dân tộc", rel="Tôn giáo", area="Mã xã", joined="Ngày vào Đoàn",
+                  left="Ngày ra", status="Trạng thái", as_of="Ngày chốt số liệu",
+                  fmt="%d/%m/%Y"),
+    "women": dict(file="roll-women.csv", sep=",", skip=0, id="Số CCCD", name="Họ và tên",
+                  birth_year="Năm sinh", eth="Dân tộc", rel="Tôn giáo", area_name="Xã, phường",
+                  joined="Ngày kết nạp", left="Ngày ra", status="Tình trạng",
+                  as_of="Ngày chốt số liệu", fmt="%d/%m/%Y"),
+    "farmers": dict(file="roll-farmers.csv", sep=",", skip=0, id="national_id", mid="member_id",
+                    name="full_name", birth="birth_date", sex="sex", eth="ethnicity", eth_code=True,
+                    rel="religion", area="area_code", joined="joined_on", left="left_on",
+                    status="status", as_of="as_of", fmt="%Y-%m-%d"),
+    "veterans": dict(file="roll-veterans.csv", sep="\t", skip=0, id="CCCD", name="Họ tên",
+                     birth="Ngày sinh", sex="Giới tính", eth="Dân tộc", rel="Tôn giáo",
+                     area="Mã xã", joined="Ngày vào Hội", status="Trạng thái",
+                     as_of="Ngày chốt số liệu", fmt="%d/%m/%Y"),
+    "union": dict(file="roll-union.csv", sep=",", skip=0, id="Số CCCD", name="Họ và tên",
+                  birth="Ngày sinh", sex="Giới tính", eth="Dân tộc", rel="Tôn giáo",
+                  tax="Mã số thuế", joined="Ngày vào Công đoàn", status="Trạng thái",
+                  as_of="Ngày chốt số liệu", fmt="%d/%m/%Y"),
 }
 ACTIVE = ["Đang sinh hoạt", "active", ""]
+SEX = {"Nam": "male", "Nữ": "female", "M": "male", "F": "female"}
+TABLES = pathlib.Path(__file__).resolve().parent.parent / "src" / "reference" / "data"
+# The columns of a roll part, in the store's order (README, "Roll parts").
+COLUMNS = ["org", "as_of", "person", "has_national_id", "member_key", "name_key", "sex",
+           "birth_date", "birth_year", "ethnicity", "religion", "area_code", "area_from",
+           "enterprise_id", "joined_on", "left_on", "active"]
+
+
+def lookups(data):
+    """Name (and alias) to code for ethnicities, religions and communes; tax code to
+    commune."""
+    def table(path, key, value, delim=","):
+        with open(path, encoding="utf-8", newline="") as f:
+            out = {}
+            for row in csv.DictReader(f, delimiter=delim):
+                out.setdefault(row[key], row[value])
+                for alias in (row.get("aliases") or "").split(";"):
+                    if alias:
+                        out.setdefault(alias, row[value])
+            return out
+    return dict(
+        eth=table(TABLES / "ethnic-groups.csv", "name", "code"),
+        rel=table(TABLES / "religions.csv", "name", "code"),
+        area=table(f"{data}/areas.csv", "name", "code"),
+        tax=table(f"{data}/enterprises.csv", "Mã số thuế", "Mã xã"),
+    )
 
 
 def load_duckdb(data, out):
+    """Each roll to a Parquet file of the store's 17 columns: typed dates, codes looked
+    up, keyed SHA-256 of the ID (16 bytes, as tally keeps it); the end's members counted."""
     import duckdb
     con = duckdb.connect()
-    counts = {}
     t0 = time.perf_counter()
+    maps = lookups(data)
+    for kind, m in maps.items():
+        con.execute(f"CREATE TEMP TABLE map_{kind} (k VARCHAR, v VARCHAR)")
+        con.executemany(f"INSERT INTO map_{kind} VALUES (?, ?)", list(m.items()))
     for org, r in ROLLS.items():
-        left = f"strptime(NULLIF(\"{r['left']}\", ''), '{r['fmt']}')::DATE" if r["left"] else "NULL::DATE"
+        q = lambda c: f'src."{c}"'
+        date = lambda c: f"strptime(NULLIF({q(c)}, ''), '{r['fmt']}')::DATE" if c else "NULL::DATE"
+        key = lambda tag, expr: f"unhex(left(sha256('secret{tag}' || {expr}), 32))"
+        nid = f"NULLIF({q(r['id'])}, '')"
+        birth = date(r.get("birth"))
+        area = (q(r["area"]) if "area" in r else "a.v" if "area_name" in r else "t.v")
+        joins = ""
+        if "area_name" in r:
+            joins += f" LEFT JOIN map_area a ON a.k = {q(r['area_name'])}"
+        if "tax" in r:
+            joins += f" LEFT JOIN map_tax t ON t.k = {q(r['tax'])}"
+        eth = q(r["eth"]) if r.get("eth_code") else "e.v"
+        if not r.get("eth_code"):
+            joins += f" LEFT JOIN map_eth e ON e.k = {q(r['eth'])}"
+        joins += f" LEFT JOIN map_rel g ON g.k = {q(r['rel'])}"
+        sex = (" ".join(f"WHEN '{k}' THEN '{v}'" for k, v in SEX.items()))
+        year = (f"year({birth})" if "birth" in r else f"TRY_CAST({q(r['birth_year'])} AS INTEGER)")
         con.execute(f"""
             COPY (
-              SELECT sha256(CAST("{r['id']}" AS VARCHAR)) AS person,
-                     strptime(NULLIF("{r['joined']}", ''), '{r['fmt']}')::DATE AS joined_on,
-                     {left} AS left_on,
-                     coalesce("{r['status']}", '') IN ({', '.join(repr(a) for a in ACTIVE)}) AS active
+              SELECT '{org}' AS org,
+                     {date(r['as_of'])} AS as_of,
+                     {key('nid', f"coalesce({nid}, {q(r['name'])} || coalesce({birth}::VARCHAR, '') || coalesce({area}, ''))")} AS person,
+                     {nid} IS NOT NULL AS has_national_id,
+                     {key('mid', q(r['mid'])) if 'mid' in r else 'NULL::BLOB'} AS member_key,
+                     CASE WHEN {nid} IS NULL THEN {key('name', f"lower({q(r['name'])})")} END AS name_key,
+                     {f"CASE {q(r['sex'])} {sex} END" if 'sex' in r else 'NULL::VARCHAR'} AS sex,
+                     {birth} AS birth_date,
+                     {year}::INTEGER AS birth_year,
+                     {eth} AS ethnicity,
+                     g.v AS religion,
+                     {area} AS area_code,
+                     NULL::VARCHAR AS area_from,
+                     {q(r['tax']) if 'tax' in r else 'NULL::VARCHAR'} AS enterprise_id,
+                     {date(r['joined'])} AS joined_on,
+                     {date(r.get('left'))} AS left_on,
+                     coalesce({q(r['status'])}, '') IN ({', '.join(repr(a) for a in ACTIVE)}) AS active
               FROM read_csv('{data}/{r['file']}', delim='{r['sep']}', skip={r['skip']}, header=true,
-                            all_varchar=true)
-            ) TO '{out}/duckdb-{org}.parquet' (FORMAT parquet)""")
+                            all_varchar=true) src{joins}
+            ) TO '{out}/duckdb-{org}.parquet' (FORMAT parquet, COMPRESSION zstd)""")
     t_load = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    counts, rows = {}, {}
     for org in ROLLS:
-        counts[org] = con.execute(f"""
-            SELECT count(*) FROM '{out}/duckdb-{org}.parquet'
-            WHERE (joined_on IS NULL OR joined_on <= DATE '{END}')
-              AND CASE WHEN left_on IS NOT NULL THEN left_on > DATE '{END}' ELSE active END""").fetchone()[0]
-    t_report = time.perf_counter() - t0
-    return t_load, t_report, counts
+        rows[org], counts[org] = con.execute(f"""
+            SELECT count(*), count(*) FILTER (WHERE (joined_on IS NULL OR joined_on <= DATE '{END}')
+              AND CASE WHEN left_on IS NOT NULL THEN left_on > DATE '{END}' ELSE active END)
+            FROM '{out}/duckdb-{org}.parquet'""").fetchone()
+        check_columns(con.execute(f"DESCRIBE SELECT * FROM '{out}/duckdb-{org}.parquet'").fetchall())
+    return t_load, counts, rows
+
+
+def check_columns(described):
+    names = [d[0] for d in described]
+    if names != COLUMNS:
+        sys.exit(f"peers: the peer wrote {names}, not the store's columns")
 
 
 def load_polars(data, out):
+    """The same 17 columns with polars' lazy engine, streamed to Parquet (sink_parquet).
+    polars has no SHA-256: the person key is its own 64-bit hash, less work than
+    tally's keyed SHA-256, which only flatters polars."""
     import polars as pl
-    counts = {}
-    end = pl.lit(END).str.to_date()
     t0 = time.perf_counter()
+    maps = lookups(data)
     for org, r in ROLLS.items():
-        df = pl.read_csv(f"{data}/{r['file']}", separator=r["sep"], skip_rows=r["skip"],
-                         infer_schema_length=0)
-        date = lambda c: pl.col(c).replace("", None).str.to_date(r["fmt"])
+        def date(c):
+            if not c:
+                return pl.lit(None, dtype=pl.Date)
+            return pl.col(c).replace("", None).str.to_date(r["fmt"], strict=False)
+        look = lambda c, m: pl.col(c).replace_strict(maps[m], default=None, return_dtype=pl.Utf8)
+        nid = pl.col(r["id"]).replace("", None)
+        birth = date(r.get("birth"))
+        area = (pl.col(r["area"]) if "area" in r else look(r["area_name"], "area")
+                if "area_name" in r else look(r["tax"], "tax"))
+        none = lambda t: pl.lit(None, dtype=t)
         cols = [
-            pl.col(r["id"]).cast(pl.Utf8).hash().alias("person"),
+            pl.lit(org).alias("org"),
+            date(r["as_of"]).alias("as_of"),
+            pl.coalesce(nid, pl.concat_str([pl.col(r["name"]), birth.cast(pl.Utf8), area],
+                                           ignore_nulls=True)).hash(1).alias("person"),
+            nid.is_not_null().alias("has_national_id"),
+            (pl.col(r["mid"]).hash(2) if "mid" in r else none(pl.UInt64)).alias("member_key"),
+            pl.when(nid.is_null()).then(pl.col(r["name"]).str.to_lowercase().hash(3))
+              .alias("name_key"),
+            (pl.col(r["sex"]).replace_strict(SEX, default=None, return_dtype=pl.Utf8)
+             if "sex" in r else none(pl.Utf8)).alias("sex"),
+            birth.alias("birth_date"),
+            (birth.dt.year() if "birth" in r
+             else pl.col(r["birth_year"]).cast(pl.Int32, strict=False)).cast(pl.Int32)
+              .alias("birth_year"),
+            (pl.col(r["eth"]) if r.get("eth_code") else look(r["eth"], "eth")).alias("ethnicity"),
+            look(r["rel"], "rel").alias("religion"),
+            area.alias("area_code"),
+            none(pl.Utf8).alias("area_from"),
+            (pl.col(r["tax"]) if "tax" in r else none(pl.Utf8)).alias("enterprise_id"),
             date(r["joined"]).alias("joined_on"),
-            (date(r["left"]) if r["left"] else pl.lit(None, dtype=pl.Date)).alias("left_on"),
+            date(r.get("left")).alias("left_on"),
             pl.col(r["status"]).fill_null("").is_in(ACTIVE).alias("active"),
         ]
-        df.select(cols).write_parquet(f"{out}/polars-{org}.parquet")
+        (pl.scan_csv(f"{data}/{r['file']}", separator=r["sep"], skip_rows=r["skip"],
+                     infer_schema=False)
+         .select(cols).sink_parquet(f"{out}/polars-{org}.parquet", compression="zstd"))
     t_load = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    end = pl.lit(END).str.to_date()
+    counts, rows = {}, {}
     for org in ROLLS:
-        df = pl.scan_parquet(f"{out}/polars-{org}.parquet").filter(
-            (pl.col("joined_on").is_null() | (pl.col("joined_on") <= end))
-            & pl.when(pl.col("left_on").is_not_null()).then(pl.col("left_on") > end).otherwise(pl.col("active"))
-        ).select(pl.len()).collect()
-        counts[org] = int(df.item())
-    t_report = time.perf_counter() - t0
-    return t_load, t_report, counts
-
+        lf = pl.scan_parquet(f"{out}/polars-{org}.parquet")
+        if lf.collect_schema().names() != COLUMNS:
+            sys.exit(f"peers: polars wrote {lf.collect_schema().names()}")
+        df = lf.select(
+            pl.len().alias("rows"),
+            ((pl.col("joined_on").is_null() | (pl.col("joined_on") <= end))
+             & pl.when(pl.col("left_on").is_not_null()).then(pl.col("left_on") > end)
+             .otherwise(pl.col("active"))).sum().alias("members")).collect()
+        rows[org], counts[org] = int(df["rows"][0]), int(df["members"][0])
+    return t_load, counts, rows
 
 
 def runner():
@@ -125,6 +241,24 @@ def report_duckdb(store, label, out_csv):
     seconds = time.perf_counter() - t0
     write_csv(out_csv, [d[0] for d in cur.description], rows)
     return seconds
+
+
+class Recorder:
+    """Stands in for a DuckDB connection: keeps the statements define_tables runs."""
+    def __init__(self):
+        self.statements = []
+
+    def execute(self, sql):
+        self.statements.append(sql)
+
+
+def cli_script(store, label, out_csv):
+    r = runner()
+    rec = Recorder()
+    r.define_tables(rec, store)
+    query = r.sql_for(label).strip().rstrip(";")
+    rec.statements.append(f"COPY ({query}) TO '{out_csv}' (HEADER, DELIMITER ',')")
+    return ";\n".join(rec.statements) + ";\n"
 
 
 def series_duckdb(store, first, last, out_csv):
@@ -227,6 +361,7 @@ def finish(cells, ref, used, label, year, roll_orgs):
     for t in ref["targets"]:
         if t["year"] == year:
             targets.setdefault((t["org"], t["scope"]), target_hundredths(t["target_pct"]))
+    root = next((a["code"] for a in ref["areas"] if not a["parent_code"]), None)
     groups = set(counts) | set(dens)
     groups |= {(o, "total", "all") for o in orgs}
     groups |= {(o, "ownership", g) for o in orgs for g in ent_count}
@@ -239,7 +374,9 @@ def finish(cells, ref, used, label, year, roll_orgs):
         cov = pct(members, den) if members is not None and den else None
         rate = (pct(recruited, den - start)
                 if recruited is not None and den is not None and den > start else None)
-        tgt = targets.get((org, f"{dim}={grp}")) if dim != "total" else None
+        # The total takes the province's own target (its unit code as the scope)
+        # before the whole store's (`*`); a group its own.
+        tgt = targets.get((org, f"{dim}={grp}") if dim != "total" else (org, root))
         tgt = tgt if tgt is not None else targets.get((org, "*"))
         gap = cov - tgt if cov is not None and tgt is not None else None
         own = dim == "ownership"
@@ -290,8 +427,11 @@ if __name__ == "__main__":
     what, tool = sys.argv[1:3]
     if what == "load":
         data, out = sys.argv[3:5]
-        load, report, counts = (load_duckdb if tool == "duckdb" else load_polars)(data, out)
-        print(json.dumps({"tool": tool, "load_s": round(load, 3), "members": counts}))
+        load, counts, rows = (load_duckdb if tool == "duckdb" else load_polars)(data, out)
+        print(json.dumps({"tool": tool, "load_s": round(load, 3), "members": counts, "rows": rows}))
+    elif what == "cli-sql":
+        store, label, out_csv = pathlib.Path(sys.argv[3]), sys.argv[4], sys.argv[5]
+        sys.stdout.write(cli_script(store, label, out_csv))
     elif what == "series":
         store, first, last, out_csv = pathlib.Path(sys.argv[3]), sys.argv[4], sys.argv[5], sys.argv[6]
         seconds = series_duckdb(store, first, last, out_csv)
