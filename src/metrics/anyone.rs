@@ -50,12 +50,8 @@ impl Keys {
         }
     }
 
-    pub fn len(&self) -> usize {
+    fn len(&self) -> usize {
         self.low.len() / LOW
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.low.is_empty()
     }
 }
 

@@ -82,12 +82,8 @@ impl PreviousRows {
 }
 
 impl Previous {
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.persons.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.persons.is_empty()
     }
 
     /// The person's position, when it was an active member.
@@ -217,5 +213,42 @@ mod tests {
         t.observe(&p, p.find(4), 1, true);
         s.merge(&t);
         assert_eq!(s.absent(&p), 0);
+    }
+
+    #[test]
+    fn merged_seams_add_up_and_keep_who_was_seen() {
+        let p = previous(&[(1, 0), (2, 0), (3, 1)]);
+        let mut a = Seam::for_previous(&p);
+        a.observe(&p, p.find(1), 0, true);
+        (a.placed, a.added, a.dated, a.moved) = (1, 2, 3, 4);
+        let b = Seam {
+            placed: 10,
+            added: 20,
+            dated: 30,
+            moved: 40,
+            seen: Vec::new(),
+        };
+        // Merged into an empty one, as a scan's threads are.
+        let mut out = Seam::default();
+        out.merge(&a);
+        out.merge(&b);
+        assert_eq!(
+            (out.placed, out.added, out.dated, out.moved),
+            (11, 22, 33, 44)
+        );
+        assert_eq!(out.absent(&p), 2);
+    }
+
+    #[test]
+    fn staying_in_ones_unit_is_no_move() {
+        // Before: persons 1, 2, 3 in units 0, 1, 2; each stays.
+        let p = previous(&[(1, 0), (2, 1), (3, 2)]);
+        let mut s = Seam::for_previous(&p);
+        for (person, unit) in [(1, 0), (2, 1), (3, 2)] {
+            s.observe(&p, p.find(person), unit, true);
+        }
+        assert_eq!(s.moved, 0);
+        s.observe(&p, p.find(2), 2, true);
+        assert_eq!(s.moved, 1);
     }
 }

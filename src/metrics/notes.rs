@@ -141,3 +141,25 @@ pub fn roll_size_notes(
 pub fn out_of_step(rows: u64, previous: u64) -> bool {
     rows * 2 < previous || rows * 2 > previous * 3
 }
+
+#[cfg(test)]
+mod tests {
+    use super::out_of_step;
+
+    /// Found by mutation: less than half or more than one and a half times the
+    /// previous roll, by hand, at the edges.
+    #[test]
+    fn a_roll_is_out_of_step_below_half_or_above_one_and_a_half() {
+        for (rows, previous, out) in [
+            (49, 100, true),
+            (50, 100, false),
+            (100, 100, false),
+            (150, 100, false),
+            (151, 100, true),
+            (0, 0, false),
+            (1, 0, true),
+        ] {
+            assert_eq!(out_of_step(rows, previous), out, "{rows} after {previous}");
+        }
+    }
+}

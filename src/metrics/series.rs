@@ -241,8 +241,13 @@ mod tests {
         assert_eq!(june.pace_pp_per_month, Some(200));
         assert_eq!(june.reaches_target, Some(Reaches::Month("2026-11".into())));
         assert_eq!(june.required_pp_per_month, Some(167));
-        // March has three points: not enough.
+        // March has three points: not enough; April's four are (found by mutation).
         assert_eq!(s[2].reaches_target, Some(Reaches::InsufficientData));
+        assert!(
+            matches!(s[3].reaches_target, Some(Reaches::Month(_))),
+            "{:?}",
+            s[3].reaches_target
+        );
         assert_eq!(s[0].coverage_change_pp, None, "no earlier period");
     }
 
@@ -257,6 +262,33 @@ mod tests {
         r[4].1.rows[0].gap_pp = Some(5800 - 7500);
         let s = series(&r, &vec![None; 5], PACE_DEFAULT);
         assert_eq!(s[4].reaches_target, Some(Reaches::InsufficientData));
+    }
+
+    /// Found by mutation: months to the target are rounded up. 60% in June at +2.00 a
+    /// month reaches 71% after 5.5 months: in December, not November.
+    #[test]
+    fn the_month_the_target_is_reached_is_rounded_up() {
+        let mut r = reports(&[5000, 5200, 5400, 5600, 5800, 6000]);
+        for (_, c) in &mut r {
+            c.rows[0].target_pct = Some(7100);
+            c.rows[0].gap_pp = c.rows[0].coverage_pct.map(|v| v - 7100);
+        }
+        let s = series(&r, &vec![None; 6], PACE_DEFAULT);
+        assert_eq!(s[5].reaches_target, Some(Reaches::Month("2026-12".into())));
+    }
+
+    /// Found by mutation: a row exactly at its target has no gap to close, so no pace.
+    #[test]
+    fn a_row_at_its_target_has_no_pace() {
+        let s = series(
+            &reports(&[6600, 6700, 6800, 6900, 7000]),
+            &vec![None; 5],
+            PACE_DEFAULT,
+        );
+        assert_eq!(s[4].row.gap_pp, Some(0));
+        assert_eq!(s[4].pace_pp_per_month, None);
+        assert_eq!(s[4].reaches_target, None);
+        assert!(s[3].reaches_target.is_some(), "below target: a pace");
     }
 
     #[test]

@@ -23,6 +23,7 @@ mod reform;
 mod reliability;
 mod report;
 mod report_formats;
+mod seams;
 mod secret;
 mod series;
 mod signable;
