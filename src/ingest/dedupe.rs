@@ -73,11 +73,16 @@ impl Fingerprints {
         }
     }
 
+    /// Where the probe for `fp` starts (`slots` is not empty). Multiply-shift maps
+    /// the uniform prefix onto 0..n without a power of two.
+    fn home(&self, fp: u64) -> usize {
+        ((u128::from(fp) * self.slots.len() as u128) >> 64) as usize
+    }
+
     /// The slot holding `fp`, or the empty slot where it would go.
     fn slot(&self, fp: u64) -> usize {
         let n = self.slots.len();
-        // Multiply-shift maps the uniform prefix onto 0..n without a power of two.
-        let mut i = ((u128::from(fp) * n as u128) >> 64) as usize;
+        let mut i = self.home(fp);
         loop {
             let k = self.slots[i].key();
             if k == fp || k == 0 {
@@ -142,6 +147,18 @@ impl Fingerprints {
             }
         }
     }
+}
+
+/// The keys a member is checked by: national ID, member ID, and name + birth + area
+/// when there is no national ID.
+fn identity_keys(m: &Member) -> [Option<u64>; 3] {
+    [
+        m.has_national_id.then(|| short(&m.person)),
+        m.member_key.as_ref().map(short),
+        (!m.has_national_id)
+            .then(|| m.name_key.as_ref().map(short))
+            .flatten(),
+    ]
 }
 
 fn short(k: &Key) -> u64 {
@@ -220,30 +237,23 @@ impl Seen {
         }
     }
 
-    /// The earlier row this member repeats, if any; otherwise records the member.
-    /// Reads the home slot of each of the member's keys (the result means nothing):
-    /// a look-up soon after finds them in the cache.
+    /// Reads the home slot of each key [`Seen::check_and_insert`] will look up for the
+    /// member (the result means nothing): the look-up soon after finds them in the cache.
     pub fn touch(&self, m: &Member) -> u64 {
         let t = &self.table;
         if t.slots.is_empty() {
             return 0;
         }
-        let n = t.slots.len() as u128;
-        let home =
-            |k: &Key| u64::from(t.slots[((u128::from(short(k).max(1)) * n) >> 64) as usize].line);
-        let mut sum = home(&m.person);
-        if let Some(k) = &m.member_key {
-            sum = sum.wrapping_add(home(k));
-        }
-        sum
+        identity_keys(m)
+            .into_iter()
+            .flatten()
+            .map(|k| u64::from(t.slots[t.home(k.max(1))].line))
+            .fold(0, u64::wrapping_add)
     }
 
+    /// The earlier row this member repeats, if any; otherwise records the member.
     pub fn check_and_insert(&mut self, m: &Member, origin: Origin) -> Option<(Origin, Same)> {
-        let nid = m.has_national_id.then(|| short(&m.person));
-        let mid = m.member_key.as_ref().map(short);
-        let name = (!m.has_national_id)
-            .then(|| m.name_key.as_ref().map(short))
-            .flatten();
+        let [nid, mid, name] = identity_keys(m);
         let t = &mut self.table;
         if let Some(o) = nid.and_then(|k| t.get(k)) {
             return Some((o, Same::NationalId));
