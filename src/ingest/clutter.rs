@@ -28,7 +28,7 @@ impl Sieve {
     /// written (two for a merged heading over sub-headings), cleaned and folded.
     pub fn judge(&mut self, row: &Row, header: &[Vec<String>]) -> Option<Clutter> {
         // Every row passes here: the common case (a member) must cost no allocation.
-        let mut filled = row.cells().map(str::trim).filter(|c| !c.is_empty());
+        let mut filled = row.cells().map(crate::text::trim).filter(|c| !c.is_empty());
         let first = filled.next()?;
         let (second, more) = (filled.next(), filled.next().is_some());
         if header.iter().any(|h| is_header_again(row, h)) {
@@ -60,7 +60,7 @@ fn is_header_again(row: &Row, header: &[String]) -> bool {
     let Some((i0, h0)) = header.iter().enumerate().find(|(_, h)| !h.is_empty()) else {
         return false;
     };
-    let c0 = row.cell(i0).unwrap_or("").trim();
+    let c0 = crate::text::trim(row.cell(i0).unwrap_or(""));
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     if digits(c0) != digits(h0)
         || c0.len() + 8 < h0.len()

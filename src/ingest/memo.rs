@@ -19,7 +19,7 @@ pub struct Lookups {
 /// What a commune name resolved to, without the row it came from.
 #[derive(Clone)]
 pub enum NameHit {
-    Found(String),
+    Found(compact_str::CompactString),
     Ambiguous(String),
     /// Units of that name with another type, listed.
     OtherType(String),
@@ -31,25 +31,47 @@ pub enum NameHit {
 /// Distinct raw values remembered per column, so hostile input cannot grow it unbounded.
 const LOOKUPS_KEPT: usize = 4096;
 
-pub struct Memo<V>(std::cell::RefCell<rustc_hash::FxHashMap<String, V>>);
+/// The values seen, and the last one asked for: a column often repeats the row above
+/// (one organization, one status, the commune's main ethnicity), and comparing with it
+/// is cheaper than hashing.
+pub struct Memo<V> {
+    seen: std::cell::RefCell<rustc_hash::FxHashMap<String, V>>,
+    last: std::cell::RefCell<(String, Option<V>)>,
+}
 
 impl<V> Default for Memo<V> {
     fn default() -> Self {
-        Memo(Default::default())
+        Memo {
+            seen: Default::default(),
+            last: std::cell::RefCell::new((String::new(), None)),
+        }
     }
 }
 
 impl<V: Clone> Memo<V> {
     /// The value for a raw cell; computed (and remembered) the first time it is seen.
     pub fn get_or(&self, raw: &str, compute: impl FnOnce() -> V) -> V {
-        if let Some(v) = self.0.borrow().get(raw) {
-            return v.clone();
+        if let (text, Some(v)) = &*self.last.borrow() {
+            if text == raw {
+                return v.clone();
+            }
         }
-        let v = compute();
-        let mut map = self.0.borrow_mut();
-        if map.len() < LOOKUPS_KEPT {
-            map.insert(raw.to_string(), v.clone());
-        }
+        let known = self.seen.borrow().get(raw).cloned();
+        let v = match known {
+            Some(v) => v,
+            None => {
+                let v = compute();
+                let mut map = self.seen.borrow_mut();
+                if map.len() < LOOKUPS_KEPT {
+                    map.insert(raw.to_string(), v.clone());
+                }
+                v
+            }
+        };
+        let mut last = self.last.borrow_mut();
+        last.0.clear();
+        last.0.push_str(raw);
+        last.1 = Some(v.clone());
         v
     }
 }

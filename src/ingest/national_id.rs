@@ -63,11 +63,10 @@ pub fn parse_national_id(
     birth: Option<Birth>,
     sex: Option<Sex>,
 ) -> Result<NationalId, IdProblem> {
-    let s: String = raw
-        .trim()
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '\'' | '\u{a0}'))
-        .collect();
+    // Sized once: collecting the characters grew the string three times a row.
+    let raw = crate::text::trim(raw);
+    let mut s = String::with_capacity(raw.len());
+    s.extend(raw.chars().filter(|c| !matches!(c, ' ' | '\'' | '\u{a0}')));
     if is_scientific(&s) {
         return Err(IdProblem::Scientific);
     }

@@ -15,7 +15,7 @@ use crate::reference::groups::{ethnicities, religions};
 use crate::reference::{normalize_tax_code, NameMatch, Reference};
 pub use crate::roll::Member;
 use crate::store::privacy::Secret;
-use crate::text::{clean, name_key};
+use crate::text::{clean, name_key, trim};
 use unit::resolve_area;
 
 mod unit;
@@ -197,6 +197,10 @@ fn parse_inner(c: &Cells, warnings: &mut Vec<Problem>) -> Result<Member, Problem
 /// failed) or a formula saved without its value rejects the row: its value is unknown,
 /// and it would otherwise be read as a name or an unreadable date.
 fn spreadsheet_errors(c: &Cells) -> Result<(), Problem> {
+    // Both troubles start with `#`, which a member's row rarely holds anywhere.
+    if !c.row.contains_byte(b'#') {
+        return Ok(());
+    }
     for (i, f) in c.ctx.mapping.columns.iter().enumerate() {
         let Some(f) = f else { continue };
         if let Some((reason, hint)) = super::workbook::cell_trouble(c.row.cell(i).unwrap_or("")) {
@@ -211,7 +215,7 @@ fn spreadsheet_errors(c: &Cells) -> Result<(), Problem> {
 /// so that the whole file is refused rather than the row.
 fn source(c: &Cells) -> Result<(Org, NaiveDate), Problem> {
     let ctx = c.ctx;
-    let raw = c.raw(Field::Org).trim();
+    let raw = trim(c.raw(Field::Org));
     let stated = (!raw.is_empty())
         .then(|| ctx.lookups.org.get_or(raw, || Org::parse(raw)))
         .flatten();
@@ -226,7 +230,7 @@ fn source(c: &Cells) -> Result<(Org, NaiveDate), Problem> {
                 .hint("correct the org column, or give the organization with --org"))
         }
     };
-    let raw = c.raw(Field::AsOf).trim();
+    let raw = trim(c.raw(Field::AsOf));
     let stated = match (raw.is_empty(), ctx.as_of) {
         (true, _) => None,
         (false, flag) => match value::parse_as_of(raw) {
@@ -269,7 +273,7 @@ fn birth(
     as_of: NaiveDate,
     warnings: &mut Vec<Problem>,
 ) -> Result<Option<Birth>, Problem> {
-    let raw = c.raw(Field::BirthDate).trim();
+    let raw = trim(c.raw(Field::BirthDate));
     if raw.is_empty() {
         return Ok(None);
     }
@@ -293,7 +297,7 @@ fn national_id(
     sex: Option<Sex>,
     warnings: &mut Vec<Problem>,
 ) -> Result<Option<String>, Problem> {
-    let raw = c.raw(Field::NationalId).trim();
+    let raw = trim(c.raw(Field::NationalId));
     if raw.is_empty() {
         return Ok(None);
     }
@@ -369,7 +373,7 @@ fn status(c: &Cells, warnings: &mut Vec<Problem>) -> bool {
 }
 
 fn optional_date(c: &Cells, f: Field, pivot: i32) -> Result<Option<NaiveDate>, Problem> {
-    let raw = c.raw(f).trim();
+    let raw = trim(c.raw(f));
     if raw.is_empty() {
         return Ok(None);
     }
@@ -386,7 +390,7 @@ fn lookup_group(
     warnings: &mut Vec<Problem>,
 ) -> Option<&'static str> {
     let cell = c.raw(f);
-    if cell.trim().is_empty() {
+    if trim(cell).is_empty() {
         return None;
     }
     let memo = if f == Field::Ethnicity {

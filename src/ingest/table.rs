@@ -83,8 +83,13 @@ impl Row {
         self.record.is_empty()
     }
 
+    /// Whether any cell holds the byte `b` (one SIMD search over the whole row).
+    pub fn contains_byte(&self, b: u8) -> bool {
+        memchr::memchr(b, self.record.as_slice()).is_some()
+    }
+
     pub fn is_blank(&self) -> bool {
-        self.cells().all(|c| c.trim().is_empty())
+        self.cells().all(|c| crate::text::trim(c).is_empty())
     }
 
     /// Pads the row with empty cells to at least `n` cells.

@@ -29,17 +29,18 @@ pub enum DateError {
 /// below `pivot_year % 100` is 20yy, above it 19yy. A five-digit number is an Excel
 /// serial date. A trailing time (`00:00:00`) is ignored.
 pub fn parse_date(raw: &str, pivot_year: i32) -> Result<NaiveDate, DateError> {
-    let s = raw.trim();
+    let s = crate::text::trim(raw);
     let s = s.split([' ', 'T']).next().unwrap_or(s);
     if s.len() == 5 && s.bytes().all(|b| b.is_ascii_digit()) {
         let serial: i64 = s.parse().map_err(|_| DateError::Invalid)?;
         return excel_serial(serial).ok_or(DateError::Invalid);
     }
-    let parts: Vec<&str> = s.split(['/', '-', '.']).collect();
-    if parts.len() != 3
-        || parts
-            .iter()
-            .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
+    let Some(parts) = three_parts(s) else {
+        return Err(DateError::Invalid);
+    };
+    if parts
+        .iter()
+        .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
     {
         return Err(DateError::Invalid);
     }
@@ -75,6 +76,14 @@ pub fn parse_date(raw: &str, pivot_year: i32) -> Result<NaiveDate, DateError> {
     }
 }
 
+/// The three parts of `a/b/c` (`/`, `-` or `.` between them), none for another count.
+/// Every row has several dates: collecting the parts in a vector was an allocation each.
+fn three_parts(s: &str) -> Option<[&str; 3]> {
+    let mut it = s.split(['/', '-', '.']);
+    let parts = [it.next()?, it.next()?, it.next()?];
+    it.next().is_none().then_some(parts)
+}
+
 /// Why day `d` of month `m` is not a date: a day past the month's end (`NoSuchDay`),
 /// else not a date at all.
 fn no_such_day(year: i32, m: u32, d: u32) -> DateError {
@@ -105,10 +114,10 @@ fn current_year() -> i32 {
 /// What one `a/b/yyyy` date says about the order of day and month: `Some(true)` when it
 /// can only be day-first (a > 12), `Some(false)` when only month-first (b > 12).
 pub fn day_first_evidence(raw: &str) -> Option<bool> {
-    let s = raw.trim();
+    let s = crate::text::trim(raw);
     let s = s.split([' ', 'T']).next().unwrap_or(s);
-    let parts: Vec<&str> = s.split(['/', '-', '.']).collect();
-    if parts.len() != 3 || parts[0].len() > 2 || parts[1].len() > 2 {
+    let parts = three_parts(s)?;
+    if parts[0].len() > 2 || parts[1].len() > 2 {
         return None;
     }
     let a: u32 = parts[0].parse().ok()?;
@@ -130,7 +139,7 @@ fn excel_serial(serial: i64) -> Option<NaiveDate> {
 
 /// A birth date, or a bare four-digit year.
 pub fn parse_birth(raw: &str, pivot_year: i32) -> Result<Birth, DateError> {
-    let s = raw.trim();
+    let s = crate::text::trim(raw);
     if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) {
         let y: i32 = s.parse().map_err(|_| DateError::Invalid)?;
         return if (1900..=2100).contains(&y) {
@@ -152,8 +161,12 @@ pub const SEX_EXPECTED: &str = "Nam/Nữ, M/F or male/female";
 
 /// `Ok(None)` for an empty cell, `Err` for a value we cannot read.
 pub fn parse_sex(raw: &str) -> Result<Option<Sex>, Unrecognized> {
-    if raw.trim().is_empty() {
-        return Ok(None);
+    // The usual spellings first: folding allocates, and every row has a sex.
+    match crate::text::trim(raw) {
+        "" => return Ok(None),
+        "Nam" | "nam" | "NAM" => return Ok(Some(Sex::Male)),
+        "Nữ" | "nữ" | "NỮ" => return Ok(Some(Sex::Female)),
+        _ => {}
     }
     match fold(raw).as_str() {
         "nam" | "m" | "male" | "trai" | "man" => Ok(Some(Sex::Male)),

@@ -38,6 +38,10 @@ pub fn cell_trouble(cell: &str) -> Option<(&'static str, &'static str)> {
     const ERRORS: [&str; 8] = [
         "#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#DATA!",
     ];
+    // Every cell a row reads comes here: most hold no `#`, which both troubles start with.
+    if !cell.as_bytes().contains(&b'#') {
+        return None;
+    }
     let v = cell.trim();
     if v.eq_ignore_ascii_case(NO_CACHED_VALUE) {
         Some((
