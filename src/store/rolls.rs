@@ -7,8 +7,6 @@ use std::path::Path;
 
 use super::part;
 use super::privacy::{Key, KEY_BYTES};
-use crate::roll::Birth;
-use crate::roll::Member;
 
 /// Column names of a roll part.
 pub mod col {
@@ -65,74 +63,7 @@ pub fn columns_of(format: u32) -> Vec<String> {
         .collect()
 }
 
-fn date_col(name: &str, v: Vec<Option<i32>>) -> Column {
-    Series::new(name.into(), v).into_date().into_column()
-}
-
-/// A batch of members as a frame in the part layout.
-pub fn frame(batch: &[Member]) -> Result<DataFrame> {
-    let n = batch.len();
-    // Borrowed text and bytes: one vector per column, no string per cell.
-    let text = |name: &str, f: &dyn Fn(&Member) -> Option<&str>| -> Column {
-        Series::new(name.into(), batch.iter().map(f).collect::<Vec<_>>()).into_column()
-    };
-    let bin = |name: &str, f: &dyn Fn(&Member) -> Option<&[u8]>| -> Column {
-        Series::new(name.into(), batch.iter().map(f).collect::<Vec<_>>()).into_column()
-    };
-    let cols = vec![
-        text(col::ORG, &|m| Some(m.org.code())),
-        date_col(
-            col::AS_OF,
-            batch.iter().map(|m| Some(days(m.as_of))).collect(),
-        ),
-        bin(col::PERSON, &|m| Some(&m.person[..])),
-        Series::new(
-            col::HAS_NATIONAL_ID.into(),
-            batch.iter().map(|m| m.has_national_id).collect::<Vec<_>>(),
-        )
-        .into_column(),
-        bin(col::MEMBER_KEY, &|m| m.member_key.as_ref().map(|k| &k[..])),
-        bin(col::NAME_KEY, &|m| m.name_key.as_ref().map(|k| &k[..])),
-        text(col::SEX, &|m| m.sex.map(|s| s.code())),
-        date_col(
-            col::BIRTH_DATE,
-            batch
-                .iter()
-                .map(|m| match m.birth {
-                    Some(Birth::Date(d)) => Some(days(d)),
-                    _ => None,
-                })
-                .collect(),
-        ),
-        Series::new(
-            col::BIRTH_YEAR.into(),
-            batch
-                .iter()
-                .map(|m| m.birth.map(|b| b.year()))
-                .collect::<Vec<_>>(),
-        )
-        .into_column(),
-        text(col::ETHNICITY, &|m| m.ethnicity),
-        text(col::RELIGION, &|m| m.religion),
-        text(col::AREA_CODE, &|m| Some(m.area_code.as_str())),
-        text(col::AREA_FROM, &|m| m.area_from.as_deref()),
-        text(col::ENTERPRISE_ID, &|m| m.enterprise_id.as_deref()),
-        date_col(
-            col::JOINED_ON,
-            batch.iter().map(|m| m.joined_on.map(days)).collect(),
-        ),
-        date_col(
-            col::LEFT_ON,
-            batch.iter().map(|m| m.left_on.map(days)).collect(),
-        ),
-        Series::new(
-            col::ACTIVE.into(),
-            batch.iter().map(|m| m.active).collect::<Vec<_>>(),
-        )
-        .into_column(),
-    ];
-    Ok(DataFrame::new(n, cols)?)
-}
+pub use super::roll_frame::frame;
 
 /// The identity keys of a stored part, for duplicate checks across a snapshot's files.
 pub struct Identities {
