@@ -32,7 +32,7 @@ pub struct Member {
     pub birth: Option<Birth>,
     pub ethnicity: Option<&'static str>,
     pub religion: Option<&'static str>,
-    pub area_code: String,
+    pub area_code: compact_str::CompactString,
     /// The pre-reform commune code the row gave, where `area_code` was read from it
     /// through the 2025 crosswalk (or a mapping file); `None` for a code of today.
     pub area_from: Option<String>,

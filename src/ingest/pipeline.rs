@@ -9,7 +9,7 @@ use std::sync::atomic::Ordering;
 use std::sync::{mpsc, Arc, Mutex};
 
 use super::headers::{Field, Mapping};
-use super::snapshot::{Prepared, Snapshots};
+use super::snapshot::{Ahead, Prepared, Snapshots};
 use super::table::{Row, Table};
 use super::{roll, value, Opened, Options, Out, Progress};
 use crate::error::Failure;
@@ -18,6 +18,9 @@ use crate::store::IngestRecord;
 
 const CHUNK_ROWS: usize = 4096;
 const MAX_WORKERS: usize = 8;
+/// How many rows ahead the duplicate check's look-ups are started: enough to cover a
+/// memory access, few enough that the lines are still in the cache when read.
+const PREFETCH_AHEAD: usize = 16;
 const DATE_FIELDS: [Field; 3] = [Field::JoinedOn, Field::LeftOn, Field::BirthDate];
 
 /// One roll file, read against the reference as it stands.
@@ -244,10 +247,19 @@ impl RollFile<'_> {
                 back_tx,
                 &mut order,
                 |rows, parsed| {
-                    // The duplicate check's look-ups miss the cache: the whole chunk's
-                    // are started at once, so that they wait together, not one by one.
-                    snapshots.prefetch(parsed.iter().filter_map(|p| p.member.as_ref().ok()));
-                    for (row, parsed) in rows.iter().zip(parsed) {
+                    // The duplicate check's look-ups miss the cache: each is started
+                    // PREFETCH_AHEAD rows before it is needed, so that it has arrived.
+                    let ahead: Vec<Option<Ahead>> = parsed
+                        .iter()
+                        .map(|p| p.member.as_ref().ok().map(Snapshots::ahead))
+                        .collect();
+                    for a in ahead.iter().take(PREFETCH_AHEAD).flatten() {
+                        snapshots.prefetch(a);
+                    }
+                    for (i, (row, parsed)) in rows.iter().zip(parsed).enumerate() {
+                        if let Some(Some(a)) = ahead.get(i + PREFETCH_AHEAD) {
+                            snapshots.prefetch(a);
+                        }
                         if !parsed.warnings.is_empty() {
                             out.warn(parsed.warnings);
                         }

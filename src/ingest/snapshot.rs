@@ -27,7 +27,7 @@ fn workbook_of(name: &str) -> &str {
 /// Members per Parquet row group.
 const BATCH_ROWS: usize = 65_536;
 
-type SnapKey = (Org, NaiveDate);
+pub type SnapKey = (Org, NaiveDate);
 
 /// Snapshots whose existing parts this command has already decided about (kept or
 /// replaced): a second file of the same snapshot adds to it.
@@ -35,6 +35,9 @@ type SnapKey = (Org, NaiveDate);
 pub struct Prepared(HashSet<SnapKey>);
 
 /// The snapshots one roll file writes to.
+/// A member's snapshot and identity keys, to prefetch its look-up.
+pub type Ahead = (SnapKey, super::dedupe::Keys);
+
 pub struct Snapshots<'a> {
     file: &'a str,
     sha256: &'a str,
@@ -158,26 +161,17 @@ impl<'a> Snapshots<'a> {
         Ok(())
     }
 
-    /// Touches the duplicate check's slots of these members' keys ahead of their
-    /// look-ups, so that the cache misses overlap.
-    pub fn prefetch<'m>(&self, members: impl Iterator<Item = &'m Member>) {
-        let mut sum = 0u64;
-        let mut last: Option<(SnapKey, &Seen)> = None;
-        for m in members {
-            let key = (m.org, m.as_of);
-            let seen = match last {
-                Some((k, seen)) if k == key => seen,
-                _ => match self.seen.get(&key) {
-                    Some(seen) => {
-                        last = Some((key, seen));
-                        seen
-                    }
-                    None => continue,
-                },
-            };
-            sum = sum.wrapping_add(seen.touch(m));
+    /// What [`Snapshots::prefetch`] needs of a member, taken before the member is kept.
+    pub fn ahead(m: &Member) -> Ahead {
+        ((m.org, m.as_of), super::dedupe::identity_keys(m))
+    }
+
+    /// Starts bringing the duplicate check's slots for a member into the cache, a few
+    /// rows before [`Snapshots::keep`] looks them up.
+    pub fn prefetch(&self, (key, keys): &Ahead) {
+        if let Some(seen) = self.seen.get(key) {
+            seen.prefetch(keys);
         }
-        std::hint::black_box(sum);
     }
 
     /// Refuses a file whose org or as-of column contradicts `--org`/`--as-of`, or that

@@ -322,7 +322,7 @@ mod tests {
             birth: None,
             ethnicity: Some("01"),
             religion: None,
-            area_code: area.to_string(),
+            area_code: area.into(),
             area_from: None,
             enterprise_id: i.is_multiple_of(2).then(|| format!("53{i:08}")),
             joined_on: joined,

@@ -4,14 +4,15 @@
 use super::{value, Cells, Codes, Field, NameHit, NameMatch, Problem};
 use crate::reference::crosswalk::{self, OldUnit};
 use crate::reference::normalize_tax_code;
+use compact_str::CompactString;
 
 /// The member's unit: its code, else its name, else its enterprise's unit.
-pub(super) fn resolve_area(c: &Cells) -> Result<String, Problem> {
+pub(super) fn resolve_area(c: &Cells) -> Result<CompactString, Problem> {
     let areas = &c.ctx.reference.areas;
-    let code = c.raw(Field::AreaCode).trim();
+    let code = crate::text::trim(c.raw(Field::AreaCode));
     if !code.is_empty() {
         if areas.is_empty() {
-            return Ok(code.to_string());
+            return Ok(CompactString::from(code));
         }
         if value::is_scientific(code) {
             return Err(c
@@ -25,7 +26,7 @@ pub(super) fn resolve_area(c: &Cells) -> Result<String, Problem> {
             .then(|| areas.resolve_code(code))
             .flatten();
         if let Some(a) = today {
-            return Ok(a.code.clone());
+            return Ok(CompactString::from(a.code.as_str()));
         }
         let old = (c.ctx.codes != Codes::New)
             .then(|| crosswalk::builtin().by_code(code))
@@ -41,7 +42,7 @@ pub(super) fn resolve_area(c: &Cells) -> Result<String, Problem> {
         };
     }
     let raw_name = c.raw(Field::AreaName);
-    if !raw_name.trim().is_empty() {
+    if !crate::text::trim(raw_name).is_empty() {
         return area_by_name(c, raw_name);
     }
     area_by_enterprise(c)
@@ -50,12 +51,12 @@ pub(super) fn resolve_area(c: &Cells) -> Result<String, Problem> {
 /// A pre-reform commune read as the commune of today it became (and remembered, for
 /// the summary), or the row rejected: split between several, or gone to a commune the
 /// areas do not have.
-fn through(c: &Cells, f: Field, u: &'static OldUnit) -> Result<String, Problem> {
+fn through(c: &Cells, f: Field, u: &'static OldUnit) -> Result<CompactString, Problem> {
     // The province's mapping file decides first: one commune of today for the old one.
     match c.ctx.reference.mapping.get(&u.code) {
         Some([one]) => {
             c.mapped.set(Some(u));
-            return Ok(one.code.clone());
+            return Ok(CompactString::from(one.code.as_str()));
         }
         Some(several) => {
             return Err(c
@@ -74,7 +75,7 @@ fn through(c: &Cells, f: Field, u: &'static OldUnit) -> Result<String, Problem> 
     match u.today_in(&c.ctx.reference.areas) {
         Ok(new) => {
             c.mapped.set(Some(u));
-            Ok(new.to_string())
+            Ok(CompactString::from(new))
         }
         Err(why) if u.split => Err(c.problem(f, why).hint(
             "give the row today's commune (code or name), or ingest a mapping file that says where this old commune's members went",
@@ -86,7 +87,7 @@ fn through(c: &Cells, f: Field, u: &'static OldUnit) -> Result<String, Problem> 
 }
 
 /// The unit named in the row (names are looked up once per distinct cell).
-fn area_by_name(c: &Cells, raw_name: &str) -> Result<String, Problem> {
+fn area_by_name(c: &Cells, raw_name: &str) -> Result<CompactString, Problem> {
     let areas = &c.ctx.reference.areas;
     if areas.is_empty() {
         return Err(c
@@ -108,7 +109,7 @@ fn area_by_name(c: &Cells, raw_name: &str) -> Result<String, Problem> {
         .lookups
         .area_names
         .get_or(raw_name, || match areas.resolve_name(raw_name) {
-            NameMatch::Found(a) => NameHit::Found(a.code.clone()),
+            NameMatch::Found(a) => NameHit::Found(CompactString::from(a.code.as_str())),
             NameMatch::Ambiguous(cands) => NameHit::Ambiguous(list(&cands)),
             NameMatch::OtherType(cands) => NameHit::OtherType(list(&cands)),
             NameMatch::District(d) => NameHit::District(d),
@@ -170,12 +171,12 @@ fn area_by_name(c: &Cells, raw_name: &str) -> Result<String, Problem> {
 }
 
 /// The unit of the row's enterprise, when the row names no unit.
-fn area_by_enterprise(c: &Cells) -> Result<String, Problem> {
+fn area_by_enterprise(c: &Cells) -> Result<CompactString, Problem> {
     let ent = normalize_tax_code(c.raw(Field::EnterpriseId));
     if !ent.is_empty() {
         return match c.ctx.reference.enterprises.get(&ent) {
             Some(e) => match &e.area_code {
-                Some(a) => Ok(a.clone()),
+                Some(a) => Ok(CompactString::from(a.as_str())),
                 None => Err(c
                     .problem(Field::EnterpriseId, "the enterprise has no area in the enterprises reference, and the row gives none")
                     .hint("add the area code to the row or to the enterprises file")),
