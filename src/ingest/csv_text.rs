@@ -5,17 +5,6 @@ use std::io::{self, Read};
 
 use crate::error::Failure;
 
-pub(super) fn csv_error(name: &str, e: csv::Error) -> anyhow::Error {
-    let line = e.position().map(|p| p.line()).unwrap_or(0);
-    match e.kind() {
-        csv::ErrorKind::Utf8 { .. } => not_utf8(name, line),
-        csv::ErrorKind::Io(_) => anyhow::Error::new(e).context(format!("cannot read {name}")),
-        _ => Failure::invalid(format!("{name}:{line}: cannot read the CSV: {e}"))
-            .hint("check the quotes on that line: a field that starts with \" must end with \"")
-            .into(),
-    }
-}
-
 /// A row whose bytes are not UTF-8 in a file read as UTF-8.
 pub(super) fn not_utf8(name: &str, line: u64) -> anyhow::Error {
     Failure::invalid(format!(

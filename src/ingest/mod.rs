@@ -2,6 +2,7 @@
 //! Nothing here prints; the command reports the [`Summary`].
 
 mod clutter;
+mod csv_rows;
 mod csv_text;
 pub mod decode;
 mod dedupe;
@@ -17,6 +18,7 @@ pub mod problem;
 pub mod reference;
 pub mod rejects;
 pub mod roll;
+mod row;
 mod snapshot;
 mod told;
 use told::{crosswalk_note, placed_departures, roll_size_alerts};

@@ -9,96 +9,14 @@ use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
-use super::csv_text::{csv_error, sniff_delimiter, LineEnds};
+use super::csv_rows::Records;
+use super::csv_text::{sniff_delimiter, LineEnds};
 use super::decode::{self, Encoding};
 use super::headers::{Kind, Mapping};
 use crate::error::Failure;
 use crate::text::fold;
 
-/// One data row: its first line in the file and its cells as written (one buffer for
-/// all cells: a row is read a million times, and a string per cell was a sixth of the
-/// ingest's allocations).
-///
-/// The cells are bytes that are always valid UTF-8, each cell on character boundaries:
-/// a row is made from `&str` cells, or read from a CSV record that [`utf8_cells`]
-/// checked (SIMD validation of the whole record, then the cells' starts), so no cell
-/// is validated again each time it is read.
-#[derive(Debug, Clone)]
-pub struct Row {
-    pub line: u64,
-    record: csv::ByteRecord,
-}
-
-/// A cell of a row as text.
-fn text(cell: &[u8]) -> &str {
-    // SAFETY: every `Row` holds valid UTF-8 split on character boundaries (see `Row`):
-    // its cells come from `&str` or from a record `utf8_cells` accepted.
-    unsafe { std::str::from_utf8_unchecked(cell) }
-}
-
-/// Whether every cell of a record read as bytes is valid UTF-8: the record's bytes
-/// are, and no cell starts inside a character.
-fn utf8_cells(record: &csv::ByteRecord) -> bool {
-    let bytes = record.as_slice();
-    if simdutf8::basic::from_utf8(bytes).is_err() {
-        return false;
-    }
-    let mut start = 0;
-    for cell in record.iter() {
-        // A continuation byte (10xxxxxx) cannot start a character.
-        if bytes.get(start).is_some_and(|b| b & 0xC0 == 0x80) {
-            return false;
-        }
-        start += cell.len();
-    }
-    true
-}
-
-impl Row {
-    pub fn new<S: AsRef<str>>(line: u64, cells: impl IntoIterator<Item = S>) -> Row {
-        let mut record = csv::ByteRecord::new();
-        for c in cells {
-            record.push_field(c.as_ref().as_bytes());
-        }
-        Row { line, record }
-    }
-
-    pub fn get(&self, i: Option<usize>) -> &str {
-        i.and_then(|i| self.record.get(i)).map_or("", text)
-    }
-
-    pub fn cell(&self, i: usize) -> Option<&str> {
-        self.record.get(i).map(text)
-    }
-
-    pub fn cells(&self) -> impl Iterator<Item = &str> {
-        self.record.iter().map(text)
-    }
-
-    pub fn len(&self) -> usize {
-        self.record.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.record.is_empty()
-    }
-
-    /// Whether any cell holds the byte `b` (one SIMD search over the whole row).
-    pub fn contains_byte(&self, b: u8) -> bool {
-        memchr::memchr(b, self.record.as_slice()).is_some()
-    }
-
-    pub fn is_blank(&self) -> bool {
-        self.cells().all(|c| crate::text::trim(c).is_empty())
-    }
-
-    /// Pads the row with empty cells to at least `n` cells.
-    fn extend_to(&mut self, n: usize) {
-        while self.record.len() < n {
-            self.record.push_field(b"");
-        }
-    }
-}
+pub use super::row::Row;
 
 pub struct Table {
     pub name: String,
@@ -142,7 +60,7 @@ impl<R: Read> Read for Counted<R> {
 
 /// Where a table's rows come from.
 enum Source {
-    Csv(csv::Reader<Box<dyn Read + Send>>),
+    Csv(Box<Records>),
     /// A workbook sheet read on its own thread, in batches.
     Sheet {
         rows: std::sync::mpsc::Receiver<Result<Vec<Row>, String>>,
@@ -184,11 +102,7 @@ impl Table {
     /// How many data rows the file holds, judged from its size and the rows read
     /// with the header (a guess, to size tables once; 0 when the size is unknown).
     pub fn rows_estimate(&self) -> usize {
-        let sample: Vec<usize> = self
-            .pending
-            .iter()
-            .map(|r| r.record.as_slice().len() + r.len())
-            .collect();
+        let sample: Vec<usize> = self.pending.iter().map(|r| r.bytes().len() + 1).collect();
         let per_row = match sample.len() {
             0 => 100,
             n => (sample.iter().sum::<usize>() / n).max(16),
@@ -222,29 +136,13 @@ impl Table {
             .with_context(|| format!("cannot read {name}"))?;
         let delimiter = sniff_delimiter(&head);
         let stream: Box<dyn Read + Send> = Box::new(io::Cursor::new(head).chain(reader));
-        let mut csv_reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .delimiter(delimiter)
-            .buffer_capacity(256 * 1024)
-            .from_reader(stream);
+        let mut source = Source::Csv(Box::new(Records::new(stream, delimiter)));
         let mut first = Vec::new();
-        let mut record = csv::StringRecord::new();
-        while first.len() < HEADER_SEARCH_ROWS {
-            match csv_reader.read_record(&mut record) {
-                Ok(true) => first.push(to_row(&record)),
-                Ok(false) => break,
-                Err(e) => return Err(csv_error(name, e)),
-            }
+        let mut row = Row::new(0, [""; 0]);
+        while first.len() < HEADER_SEARCH_ROWS && source.next(name, &mut row)? {
+            first.push(row.clone());
         }
-        Table::with_header(
-            name,
-            decoded.encoding,
-            delimiter,
-            first,
-            Source::Csv(csv_reader),
-            kind,
-        )
+        Table::with_header(name, decoded.encoding, delimiter, first, source, kind)
     }
 
     /// A table over a workbook sheet's rows (`name` says file and sheet).
@@ -406,16 +304,15 @@ impl Source {
     /// Reads the next row into `row`; false at the end.
     fn next(&mut self, name: &str, row: &mut Row) -> Result<bool> {
         match self {
-            Source::Csv(reader) => match reader.read_byte_record(&mut row.record) {
+            Source::Csv(reader) => match reader.read(row) {
                 Ok(true) => {
-                    row.line = row.record.position().map(|p| p.line()).unwrap_or(0);
-                    if !utf8_cells(&row.record) {
+                    if !row.valid_utf8() {
                         return Err(super::csv_text::not_utf8(name, row.line));
                     }
                     Ok(true)
                 }
                 Ok(false) => Ok(false),
-                Err(e) => Err(csv_error(name, e)),
+                Err(e) => Err(anyhow::Error::new(e).context(format!("cannot read {name}"))),
             },
             Source::Sheet { rows, batch } => loop {
                 if let Some(r) = batch.next() {
@@ -449,40 +346,8 @@ fn split_sex(row: &mut Row, (male, female, width): (usize, usize, usize)) {
         // Both filled: a contradiction the row checks see as an unreadable sex.
         (false, false) => (m, "Nam và Nữ"),
     };
-    row.record.truncate(width);
+    row.truncate(width);
     row.extend_to(width);
-    row.record.push_field(birth.as_bytes());
-    row.record.push_field(sex.as_bytes());
-}
-
-fn to_row(rec: &csv::StringRecord) -> Row {
-    Row {
-        line: rec.position().map(|p| p.line()).unwrap_or(0),
-        record: rec.as_byte_record().clone(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_record_is_utf8_only_when_each_cell_is() {
-        let record = |cells: &[&[u8]]| {
-            let mut r = csv::ByteRecord::new();
-            for c in cells {
-                r.push_field(c);
-            }
-            r
-        };
-        assert!(utf8_cells(&record(&[
-            b"Nguy\xE1\xBB\x85n",
-            b"",
-            b"X\xC3\xA3"
-        ])));
-        // "à" split between two cells: the bytes together are UTF-8, the cells are not.
-        assert!(!utf8_cells(&record(&[b"a\xC3", b"\xA0b"])));
-        assert!(!utf8_cells(&record(&[b"ok", b"\xFF"])));
-        assert!(utf8_cells(&record(&[])));
-    }
+    row.push(birth.as_bytes());
+    row.push(sex.as_bytes());
 }

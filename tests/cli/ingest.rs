@@ -359,6 +359,26 @@ fn totals_rows_and_blank_rows_are_skipped() {
 }
 
 #[test]
+fn a_row_after_empty_lines_is_told_by_its_own_line() {
+    // Lines 3 and 4 are empty (a sheet's gap exported as nothing); the bad row is on
+    // line 5, and a quoted cell that spans lines 6-7 puts the next bad row on line 6.
+    let w = Workdir::new().with_reference();
+    w.write(
+        "t.csv",
+        "full_name,area_code\nA Văn B,02647\n\n\nC Văn D,99999\n\"E\nVăn F\",99998\n",
+    );
+    let run = w
+        .tally(&["ingest", "t.csv", "--org", "youth", "--as-of", "31/10/2026"])
+        .expect(65);
+    for line in [
+        "t.csv:5: column \"area_code\": value \"99999\"",
+        "t.csv:6: column \"area_code\": value \"99998\"",
+    ] {
+        assert!(run.stderr.contains(line), "{line}\n{}", run.stderr);
+    }
+}
+
+#[test]
 fn area_names_resolve_and_ambiguous_names_list_the_candidates() {
     let w = Workdir::new()
         .with_reference()
