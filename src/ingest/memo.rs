@@ -13,6 +13,8 @@ pub struct Lookups {
     pub religion: Memo<Option<&'static str>>,
     pub status: Memo<Option<bool>>,
     pub org: Memo<Option<Org>>,
+    /// The snapshot date column: one value down the whole file.
+    pub as_of: Memo<Result<chrono::NaiveDate, super::value::DateError>>,
     pub area_names: Memo<NameHit>,
 }
 

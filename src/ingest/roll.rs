@@ -233,7 +233,7 @@ fn source(c: &Cells) -> Result<(Org, NaiveDate), Problem> {
     let raw = trim(c.raw(Field::AsOf));
     let stated = match (raw.is_empty(), ctx.as_of) {
         (true, _) => None,
-        (false, flag) => match value::parse_as_of(raw) {
+        (false, flag) => match ctx.lookups.as_of.get_or(raw, || value::parse_as_of(raw)) {
             Ok(d) => Some(d),
             Err(_) if flag.is_some() => None,
             Err(e) => {
