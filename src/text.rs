@@ -110,35 +110,47 @@ pub fn name_key(raw: &str) -> String {
 /// Lower case, no diacritics (`đ` → `d`), punctuation to spaces, one space between words.
 pub fn fold(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
-    let mut pending_space = false;
-    let mut push = |c: char, out: &mut String| {
+    fold_chars(raw, |c| out.push(c));
+    out
+}
+
+/// Whether `raw` folds to `folded`, without building the folded text: every row's first
+/// cell is compared so with the header's, to find the header printed again.
+pub fn fold_eq(raw: &str, folded: &str) -> bool {
+    let mut want = folded.chars();
+    let mut same = true;
+    fold_chars(raw, |c| same = same && want.next() == Some(c));
+    same && want.next().is_none()
+}
+
+/// The characters of [`fold`]'s result, one at a time.
+fn fold_chars(raw: &str, mut emit: impl FnMut(char)) {
+    let (mut started, mut pending_space) = (false, false);
+    let mut push = |c: char| {
         if c.is_alphanumeric() {
-            if pending_space && !out.is_empty() {
-                out.push(' ');
+            if pending_space && started {
+                emit(' ');
             }
             pending_space = false;
-            out.extend(c.to_lowercase());
+            started = true;
+            c.to_lowercase().for_each(&mut emit);
         } else {
             pending_space = true;
         }
     };
     if raw.is_ascii() {
-        for c in raw.chars() {
-            push(c, &mut out);
-        }
-        return out;
+        raw.chars().for_each(push);
+        return;
     }
     for c in raw.nfd() {
         if is_combining_mark(c) {
             continue;
         }
-        let c = match c {
+        push(match c {
             'đ' | 'Đ' | '\u{00D0}' | '\u{00F0}' => 'd',
             _ => c,
-        };
-        push(c, &mut out);
+        });
     }
-    out
 }
 
 /// Booleans of the areas file (yes/no, y/n, true/false, 1/0, x, có/không); empty is
@@ -178,6 +190,25 @@ mod tests {
         for s in cases {
             assert_eq!(trim(s), s.trim(), "{s:?}");
         }
+    }
+
+    #[test]
+    fn fold_eq_is_fold_then_compare() {
+        let cases = [
+            ("Mã đoàn viên", "ma doan vien"),
+            ("  MEMBER_ID ", "member id"),
+            ("HND-0000001", "member id"),
+            ("member", "member id"),
+            ("member id x", "member id"),
+            ("", ""),
+            ("--", ""),
+            ("Ð", "d"),
+            ("İ", "i\u{307}"),
+        ];
+        for (raw, folded) in cases {
+            assert_eq!(fold_eq(raw, folded), fold(raw) == folded, "{raw:?}");
+        }
+        assert!(fold_eq("Mã đoàn viên", "ma doan vien"));
     }
 
     #[test]

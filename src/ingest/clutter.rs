@@ -65,7 +65,7 @@ fn is_header_again(row: &Row, header: &[String]) -> bool {
     if digits(c0) != digits(h0)
         || c0.len() + 8 < h0.len()
         || c0.len() > 4 * h0.len() + 8
-        || fold(c0) != *h0
+        || !crate::text::fold_eq(c0, h0)
     {
         return false;
     }

@@ -50,16 +50,26 @@ struct Fingerprints {
 }
 
 /// A fingerprint and its line, side by side in memory: 12 bytes (the key as two
-/// halves, so that a slot is aligned to 4 bytes, not 8).
-#[derive(Clone, Copy, Default)]
-struct Slot {
-    key: [u32; 2],
-    line: u32,
+/// halves, so that a slot is aligned to 4 bytes, not 8). A plain array, so that a
+/// table of them is allocated zeroed: fresh pages, never written slot by slot.
+type Slot = [u32; 3];
+
+fn slot(fp: u64, line: u32) -> Slot {
+    [fp as u32, (fp >> 32) as u32, line]
 }
 
-impl Slot {
+trait SlotParts {
+    fn key(&self) -> u64;
+    fn line(&self) -> u32;
+}
+
+impl SlotParts for Slot {
     fn key(&self) -> u64 {
-        u64::from(self.key[0]) | u64::from(self.key[1]) << 32
+        u64::from(self[0]) | u64::from(self[1]) << 32
+    }
+
+    fn line(&self) -> u32 {
+        self[2]
     }
 }
 
@@ -67,7 +77,7 @@ impl Slot {
 /// is tens of megabytes read at random, and with 4 KiB pages nearly every look-up
 /// also missed the address translation cache.
 fn slot_table(n: usize) -> Vec<Slot> {
-    let mut v: Vec<Slot> = Vec::with_capacity(n);
+    let mut v: Vec<Slot> = vec![[0; 3]; n];
     #[cfg(target_os = "linux")]
     {
         // The advice is for whole pages: the huge pages inside the allocation.
@@ -77,15 +87,14 @@ fn slot_table(n: usize) -> Vec<Slot> {
         let first = start.next_multiple_of(HUGE);
         if end > first + HUGE {
             let len = (end - first) / HUGE * HUGE;
-            // SAFETY: the range lies inside the vector's own allocation, not yet
-            // touched; the advice changes only how its pages are backed, never their
-            // contents, and a refusal (an old kernel) changes nothing.
+            // SAFETY: the range lies inside the vector's own allocation (zeroed pages
+            // not yet touched); the advice changes only how its pages are backed, never
+            // their contents, and a refusal (an old kernel) changes nothing.
             unsafe {
                 libc::madvise(first as *mut libc::c_void, len, libc::MADV_HUGEPAGE);
             }
         }
     }
-    v.resize(n, Slot::default());
     v
 }
 
@@ -133,7 +142,7 @@ impl Fingerprints {
         let s = self.slots[i];
         (s.key() != 0).then(|| Origin {
             file: self.file(i),
-            line: s.line,
+            line: s.line(),
         })
     }
 
@@ -145,10 +154,7 @@ impl Fingerprints {
         let fp = fp.max(1);
         let i = self.slot(fp);
         if self.slots[i].key() == 0 {
-            self.slots[i] = Slot {
-                key: [fp as u32, (fp >> 32) as u32],
-                line: origin.line,
-            };
+            self.slots[i] = slot(fp, origin.line);
             if origin.file != 0 && self.files.is_empty() {
                 self.files = vec![0; self.slots.len()];
             }
@@ -167,7 +173,7 @@ impl Fingerprints {
             if s.key() != 0 {
                 let origin = Origin {
                     file: old.file(i),
-                    line: s.line,
+                    line: s.line(),
                 };
                 self.insert(s.key(), origin);
             }
