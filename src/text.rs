@@ -110,7 +110,10 @@ pub fn name_key(raw: &str) -> String {
 /// Lower case, no diacritics (`đ` → `d`), punctuation to spaces, one space between words.
 pub fn fold(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
-    fold_chars(raw, |c| out.push(c));
+    fold_chars(raw, |c| {
+        out.push(c);
+        true
+    });
     out
 }
 
@@ -118,39 +121,35 @@ pub fn fold(raw: &str) -> String {
 /// cell is compared so with the header's, to find the header printed again.
 pub fn fold_eq(raw: &str, folded: &str) -> bool {
     let mut want = folded.chars();
-    let mut same = true;
-    fold_chars(raw, |c| same = same && want.next() == Some(c));
+    let same = fold_chars(raw, |c| want.next() == Some(c));
     same && want.next().is_none()
 }
 
-/// The characters of [`fold`]'s result, one at a time.
-fn fold_chars(raw: &str, mut emit: impl FnMut(char)) {
+/// The characters of [`fold`]'s result, one at a time, while `emit` says go on; false
+/// if it stopped.
+fn fold_chars(raw: &str, mut emit: impl FnMut(char) -> bool) -> bool {
     let (mut started, mut pending_space) = (false, false);
-    let mut push = |c: char| {
-        if c.is_alphanumeric() {
-            if pending_space && started {
-                emit(' ');
-            }
-            pending_space = false;
-            started = true;
-            c.to_lowercase().for_each(&mut emit);
-        } else {
+    let mut push = |c: char| -> bool {
+        if !c.is_alphanumeric() {
             pending_space = true;
+            return true;
         }
+        if pending_space && started && !emit(' ') {
+            return false;
+        }
+        pending_space = false;
+        started = true;
+        c.to_lowercase().all(&mut emit)
     };
     if raw.is_ascii() {
-        raw.chars().for_each(push);
-        return;
+        return raw.chars().all(push);
     }
-    for c in raw.nfd() {
-        if is_combining_mark(c) {
-            continue;
-        }
+    raw.nfd().filter(|c| !is_combining_mark(*c)).all(|c| {
         push(match c {
             'đ' | 'Đ' | '\u{00D0}' | '\u{00F0}' => 'd',
             _ => c,
-        });
-    }
+        })
+    })
 }
 
 /// Booleans of the areas file (yes/no, y/n, true/false, 1/0, x, có/không); empty is

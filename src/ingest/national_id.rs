@@ -66,7 +66,12 @@ pub fn parse_national_id(
     // Sized once: collecting the characters grew the string three times a row.
     let raw = crate::text::trim(raw);
     let mut s = String::with_capacity(raw.len());
-    s.extend(raw.chars().filter(|c| !matches!(c, ' ' | '\'' | '\u{a0}')));
+    if raw.bytes().all(|b| b.is_ascii_digit()) {
+        // The usual cell: digits only, nothing to take out.
+        s.push_str(raw);
+    } else {
+        s.extend(raw.chars().filter(|c| !matches!(c, ' ' | '\'' | '\u{a0}')));
+    }
     if is_scientific(&s) {
         return Err(IdProblem::Scientific);
     }

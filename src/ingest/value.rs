@@ -111,12 +111,17 @@ fn digits_around(s: &str, at: [usize; 2]) -> Option<[u32; 8]> {
         return None;
     }
     let mut n = [0u32; 8];
-    let places = (0..10).filter(|i| !at.contains(i));
-    for (k, i) in places.enumerate() {
-        n[k] = u32::from(b[i].wrapping_sub(b'0'));
-        if n[k] > 9 {
+    let mut k = 0;
+    for (i, c) in b.iter().enumerate() {
+        if i == at[0] || i == at[1] {
+            continue;
+        }
+        let digit = c.wrapping_sub(b'0');
+        if digit > 9 {
             return None;
         }
+        n[k] = u32::from(digit);
+        k += 1;
     }
     Some(n)
 }
