@@ -210,9 +210,13 @@ impl RollFile<'_> {
             (self.opts.org, self.opts.as_of),
         );
         let mut order = Evidence::default();
+        // The reader, the taker and the part writer need about a core between them:
+        // parsing gets the rest. (On 2 cores one worker was as fast as two, in less
+        // memory: the 10M-row bench, 9.5 s and 240 MiB against 9.8 s and 290 MiB.)
         let workers = std::thread::available_parallelism()
             .map(|n| n.get())
             .unwrap_or(1)
+            .saturating_sub(1)
             .clamp(1, MAX_WORKERS);
         let bytes_read = o.table.bytes_read();
         self.progress.start(&name, o.table.bytes_total);
@@ -293,5 +297,52 @@ impl RollFile<'_> {
         out.report.rows_read = read;
         order.check(&o.name, &mapping)?;
         snapshots.finish(o.table.encoding.name(), out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chunk(seq: u64) -> Chunk {
+        Chunk {
+            seq,
+            rows: vec![Row::new(seq + 1, ["x"])],
+            parsed: Vec::new(),
+            evidence: Evidence::default(),
+        }
+    }
+
+    /// Takes the chunks sent in `order`: the lines taken, or the error.
+    fn take(order: &[u64]) -> Result<Vec<u64>> {
+        let (tx, rx) = mpsc::sync_channel(order.len());
+        let (back, _returned) = mpsc::sync_channel(order.len());
+        for &seq in order {
+            tx.send(chunk(seq))?;
+        }
+        drop(tx);
+        let mut lines = Vec::new();
+        let taken = take_in_order(
+            rx,
+            back,
+            &mut Evidence::default(),
+            |rows, _| {
+                lines.extend(rows.iter().map(|r| r.line));
+                Ok(())
+            },
+            |_| {},
+        )?;
+        assert_eq!(taken, lines.len() as u64);
+        Ok(lines)
+    }
+
+    #[test]
+    fn chunks_are_taken_in_file_order_whatever_order_workers_finish_in() {
+        // Several workers finish their chunks out of order (one worker on 2 cores
+        // never does, so the suite would not see it otherwise).
+        assert_eq!(take(&[2, 0, 3, 1, 4]).unwrap(), [1, 2, 3, 4, 5]);
+        assert_eq!(take(&[0, 1]).unwrap(), [1, 2]);
+        // A chunk that never came is an error, not rows silently lost.
+        assert!(take(&[0, 2]).is_err());
     }
 }
