@@ -77,12 +77,12 @@ impl SlotParts for Slot {
 /// is tens of megabytes read at random, and with 4 KiB pages nearly every look-up
 /// also missed the address translation cache.
 fn slot_table(n: usize) -> Vec<Slot> {
-    let mut v: Vec<Slot> = vec![[0; 3]; n];
+    let v: Vec<Slot> = vec![[0; 3]; n];
     #[cfg(target_os = "linux")]
     {
         // The advice is for whole pages: the huge pages inside the allocation.
         const HUGE: usize = 2 << 20;
-        let start = v.as_mut_ptr() as usize;
+        let start = v.as_ptr() as usize;
         let end = start + n * std::mem::size_of::<Slot>();
         let first = start.next_multiple_of(HUGE);
         if end > first + HUGE {
