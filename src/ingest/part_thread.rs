@@ -1,57 +1,48 @@
 //! A roll part written on a thread of its own: the thread that takes the parsed rows
-//! in order hands each full batch of members over, and the columns are built, encoded,
-//! compressed and written while it goes on with the next rows. At most two batches wait
-//! on the way, so memory stays a few batches.
+//! in order fills a row group's columns and hands them over full, and they are
+//! encoded, compressed and written while it goes on with the next rows. At most two
+//! row groups wait on the way, so memory stays a few row groups.
 
 use anyhow::Result;
 use std::sync::mpsc;
 use std::thread::JoinHandle;
 
-use crate::roll::Member;
 use crate::store::part::{PartInfo, PartWriter};
-use crate::store::rolls;
+use crate::store::roll_frame::Builders;
 
 pub struct PartThread {
-    batches: Option<mpsc::SyncSender<Vec<Member>>>,
-    /// Emptied batches coming back, to be filled again.
-    back: mpsc::Receiver<Vec<Member>>,
+    batches: Option<mpsc::SyncSender<Builders>>,
     thread: Option<JoinHandle<Result<PartInfo>>>,
     capacity: usize,
 }
 
 impl PartThread {
-    /// Starts writing `writer` on its own thread; batches hold `capacity` members.
+    /// Starts writing `writer` on its own thread; row groups hold `capacity` members.
     pub fn start(writer: PartWriter, capacity: usize) -> Result<PartThread> {
-        let (batches, inbox) = mpsc::sync_channel::<Vec<Member>>(1);
-        let (give_back, back) = mpsc::sync_channel(1);
+        let (batches, inbox) = mpsc::sync_channel::<Builders>(1);
         let thread = std::thread::Builder::new()
             .name("tally-part".into())
             .spawn(move || -> Result<PartInfo> {
                 let mut writer = writer;
-                for mut batch in inbox {
-                    writer.write(&rolls::frame(&batch)?)?;
-                    batch.clear();
-                    let _ = give_back.try_send(batch);
+                for batch in inbox {
+                    writer.write(&batch.finish()?)?;
                 }
                 writer.finish()
             })?;
         Ok(PartThread {
             batches: Some(batches),
-            back,
             thread: Some(thread),
             capacity,
         })
     }
 
-    /// An empty batch to fill: one that came back, or a new one.
-    pub fn empty_batch(&self) -> Vec<Member> {
-        self.back
-            .try_recv()
-            .unwrap_or_else(|_| Vec::with_capacity(self.capacity))
+    /// Empty columns for the next row group.
+    pub fn empty_batch(&self) -> Builders {
+        Builders::with_capacity(self.capacity)
     }
 
     /// Hands a batch over; the error of the writing thread if it has stopped.
-    pub fn write(&mut self, batch: Vec<Member>) -> Result<()> {
+    pub fn write(&mut self, batch: Builders) -> Result<()> {
         if batch.is_empty() {
             return Ok(());
         }

@@ -64,7 +64,7 @@ struct SnapPart {
     id: String,
     rel: String,
     writer: PartThread,
-    batch: Vec<Member>,
+    batch: crate::store::roll_frame::Builders,
     /// Rows read from a pre-reform code.
     mapped: u64,
 }
@@ -144,7 +144,7 @@ impl<'a> Snapshots<'a> {
                         PartWriter::create(&tmp, rolls::schema())?,
                         BATCH_ROWS,
                     )?,
-                    batch: Vec::with_capacity(BATCH_ROWS),
+                    batch: crate::store::roll_frame::Builders::with_capacity(BATCH_ROWS),
                     mapped: 0,
                 })
             }
@@ -153,7 +153,7 @@ impl<'a> Snapshots<'a> {
             (self.undated.entry(key).or_default()).push(crate::roll::person_prefix(&member.person));
         }
         part.mapped += u64::from(member.area_from.is_some());
-        part.batch.push(member);
+        part.batch.push(&member);
         if part.batch.len() >= BATCH_ROWS {
             let full = std::mem::replace(&mut part.batch, part.writer.empty_batch());
             part.writer.write(full)?;
@@ -318,7 +318,11 @@ impl<'a> Snapshots<'a> {
         }
         out.report.undated.extend(self.undated);
         for (n, (key, mut p)) in self.parts.into_iter().enumerate() {
-            p.writer.write(std::mem::take(&mut p.batch))?;
+            let last = std::mem::replace(
+                &mut p.batch,
+                crate::store::roll_frame::Builders::with_capacity(0),
+            );
+            p.writer.write(last)?;
             let info = p.writer.finish()?;
             let first = n == 0;
             let rec = IngestRecord {

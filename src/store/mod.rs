@@ -21,7 +21,7 @@ pub mod manifest;
 pub mod part;
 pub mod privacy;
 pub mod reference;
-mod roll_frame;
+pub mod roll_frame;
 pub mod rolls;
 pub mod scan;
 pub mod upgrade;
