@@ -26,10 +26,19 @@ pub(super) struct Records {
     /// A quoted record's fields and their ends, as `csv_core` writes them.
     out: Vec<u8>,
     ends: Vec<usize>,
+    /// Whether the start of the input has been looked at for a byte-order mark.
+    started: bool,
 }
+
+const BOM: &[u8] = b"\xef\xbb\xbf";
 
 impl Records {
     pub(super) fn new(input: Box<dyn Read + Send>, delimiter: u8) -> Records {
+        let mut core = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
+        // `csv_core` drops a byte-order mark from the first input it is given: here
+        // that may be a quoted line deep in the file. An empty line (which it passes
+        // over) uses that up; the mark at the start is dropped by `start` instead.
+        let _ = core.read_record(b"\n", &mut [0; 1], &mut [0; 1]);
         Records {
             input,
             buf: vec![0; BLOCK],
@@ -38,16 +47,33 @@ impl Records {
             eof: false,
             line: 1,
             delimiter,
-            core: csv_core::ReaderBuilder::new().delimiter(delimiter).build(),
+            core,
             out: vec![0; 1024],
             ends: vec![0; 64],
+            started: false,
         }
+    }
+
+    /// Drops a UTF-8 byte-order mark at the very start of the input, as the `csv`
+    /// crate does.
+    fn start(&mut self) -> io::Result<()> {
+        self.started = true;
+        while self.end - self.pos < BOM.len() && !self.eof {
+            self.refill()?;
+        }
+        if self.buf[self.pos..self.end].starts_with(BOM) {
+            self.pos += BOM.len();
+        }
+        Ok(())
     }
 
     /// Reads the next record into `row`, with the line it starts on; false at the end.
     /// Blank lines are passed over, as the `csv` crate does; the line is the record's
     /// own (the crate says the first blank line's).
     pub(super) fn read(&mut self, row: &mut Row) -> io::Result<bool> {
+        if !self.started {
+            self.start()?;
+        }
         loop {
             let rest = &self.buf[self.pos..self.end];
             let line = match memchr(b'\n', rest) {
@@ -216,7 +242,7 @@ mod tests {
 
     #[test]
     fn reads_as_the_csv_crate_does() {
-        let cases: [&[u8]; 14] = [
+        let cases: [&[u8]; 18] = [
             b"",
             b"\n\n",
             b"a,b,c\n1,2,3\n",
@@ -231,6 +257,10 @@ mod tests {
             b"x\n\"\"\n\"\",\"\"\n",
             "Nguyễn Văn A,Xã Bát Xát,\"Đã ra\"\n".as_bytes(),
             b"\"a\"b,c\n\"\n\"\n",
+            b"\xef\xbb\xbfa,b\n1,2\n",
+            b"\xef\xbb\xbf\"a\",b\n",
+            b"a,b\n\xef\xbb\xbf\"q\",c\n\xef\xbb\xbfd,e\n",
+            b"\xef\xbb\xbf",
         ];
         for text in cases {
             same_as_csv(text, b',');

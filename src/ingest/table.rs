@@ -307,7 +307,10 @@ impl Source {
             Source::Csv(reader) => match reader.read(row) {
                 Ok(true) => {
                     if !row.valid_utf8() {
-                        return Err(super::csv_text::not_utf8(name, row.line));
+                        let line = row.line;
+                        // No cell of a row that is not UTF-8 may be read.
+                        *row = Row::default();
+                        return Err(super::csv_text::not_utf8(name, line));
                     }
                     Ok(true)
                 }
