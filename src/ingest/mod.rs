@@ -4,6 +4,7 @@
 mod clutter;
 mod csv_rows;
 mod csv_text;
+mod date;
 pub mod decode;
 mod dedupe;
 mod doubled;
