@@ -12,6 +12,18 @@ use std::io::{self, Read};
 
 const BLOCK: usize = 256 * 1024;
 
+/// The longest record read: a row keeps its cells' places in 32 bits. A longer one is
+/// no roll (a file without line ends, or a quote never closed), and is refused.
+const MAX_RECORD: usize = u32::MAX as usize;
+
+/// The error for a record past `limit` bytes.
+fn too_long(limit: usize) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidData,
+        format!("one CSV record is longer than {limit} bytes (a file without line ends, or a quote never closed?)"),
+    )
+}
+
 pub(super) struct Records {
     input: Box<dyn Read + Send>,
     buf: Vec<u8>,
@@ -28,6 +40,8 @@ pub(super) struct Records {
     ends: Vec<usize>,
     /// Whether the start of the input has been looked at for a byte-order mark.
     started: bool,
+    /// [`MAX_RECORD`], smaller in tests.
+    limit: usize,
 }
 
 const BOM: &[u8] = b"\xef\xbb\xbf";
@@ -51,6 +65,7 @@ impl Records {
             out: vec![0; 1024],
             ends: vec![0; 64],
             started: false,
+            limit: MAX_RECORD,
         }
     }
 
@@ -123,7 +138,10 @@ impl Records {
                     self.refill()?;
                 }
                 ReadRecordResult::OutputFull => {
-                    let n = self.out.len() * 2;
+                    if self.out.len() >= self.limit {
+                        return Err(too_long(self.limit));
+                    }
+                    let n = (self.out.len() * 2).min(self.limit);
                     self.out.resize(n, 0);
                 }
                 ReadRecordResult::OutputEndsFull => {
@@ -156,7 +174,10 @@ impl Records {
             self.pos = 0;
         }
         if self.end == self.buf.len() {
-            let n = self.buf.len() * 2;
+            if self.buf.len() >= self.limit {
+                return Err(too_long(self.limit));
+            }
+            let n = (self.buf.len() * 2).min(self.limit);
             self.buf.resize(n, 0);
         }
         loop {
@@ -286,6 +307,35 @@ mod tests {
             same_as_csv(&text, b',');
             same_as_csv(&text, b';');
         }
+    }
+
+    #[test]
+    fn a_record_past_the_limit_is_refused_not_wrapped() {
+        let read_all = |text: String, limit: usize| -> io::Result<usize> {
+            let mut r = Records::new(Box::new(io::Cursor::new(text.into_bytes())), b',');
+            r.limit = limit;
+            let (mut row, mut n) = (Row::default(), 0);
+            while r.read(&mut row)? {
+                n += 1;
+            }
+            Ok(n)
+        };
+        let limit = 2 * BLOCK;
+        let long = "x".repeat(limit + 1);
+        for text in [format!("a\n{long}\nb\n"), format!("a\n\"{long}\",b\n")] {
+            let e = read_all(text, limit).unwrap_err();
+            assert_eq!(e.kind(), io::ErrorKind::InvalidData);
+            assert!(
+                e.to_string()
+                    .contains(&format!("longer than {limit} bytes")),
+                "{e}"
+            );
+        }
+        // Up to the limit, read as before.
+        assert_eq!(
+            read_all(format!("a\n{}\nb\n", "x".repeat(BLOCK)), limit).unwrap(),
+            3
+        );
     }
 
     #[test]

@@ -127,7 +127,8 @@ impl Builders {
     }
 }
 
-/// A batch of members as a frame in the part layout.
+/// A batch of members as a frame in the part layout (the tests' parts).
+#[cfg(test)]
 pub fn frame(batch: &[Member]) -> Result<DataFrame> {
     let mut b = Builders::with_capacity(batch.len());
     for m in batch {
