@@ -54,7 +54,7 @@ struct Fingerprints {
 /// table of them is allocated zeroed: fresh pages, never written slot by slot.
 type Slot = [u32; 3];
 
-fn slot(fp: u64, line: u32) -> Slot {
+fn new_slot(fp: u64, line: u32) -> Slot {
     [fp as u32, (fp >> 32) as u32, line]
 }
 
@@ -154,7 +154,7 @@ impl Fingerprints {
         let fp = fp.max(1);
         let i = self.slot(fp);
         if self.slots[i].key() == 0 {
-            self.slots[i] = slot(fp, origin.line);
+            self.slots[i] = new_slot(fp, origin.line);
             if origin.file != 0 && self.files.is_empty() {
                 self.files = vec![0; self.slots.len()];
             }
