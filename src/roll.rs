@@ -36,7 +36,7 @@ pub struct Member {
     /// The pre-reform commune code the row gave, where `area_code` was read from it
     /// through the 2025 crosswalk (or a mapping file); `None` for a code of today.
     pub area_from: Option<String>,
-    pub enterprise_id: Option<String>,
+    pub enterprise_id: Option<compact_str::CompactString>,
     pub joined_on: Option<NaiveDate>,
     pub left_on: Option<NaiveDate>,
     pub active: bool,

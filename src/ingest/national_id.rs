@@ -4,11 +4,13 @@
 
 use super::value::is_scientific;
 use crate::roll::{Birth, Sex};
+use compact_str::CompactString;
 
 /// A validated citizen ID, digits only.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NationalId {
-    pub digits: String,
+    /// Inline: a national ID is at most 12 digits, no allocation a row.
+    pub digits: CompactString,
     /// Set when Excel had dropped the leading zero and we restored it.
     pub restored: bool,
 }
@@ -65,19 +67,22 @@ pub fn parse_national_id(
 ) -> Result<NationalId, IdProblem> {
     // Sized once: collecting the characters grew the string three times a row.
     let raw = crate::text::trim(raw);
-    let mut s = String::with_capacity(raw.len());
-    if raw.bytes().all(|b| b.is_ascii_digit()) {
-        // The usual cell: digits only, nothing to take out.
-        s.push_str(raw);
+    let s: CompactString = if raw.bytes().all(|b| b.is_ascii_digit()) {
+        // The usual cell: digits only, nothing to take out (and no exponent).
+        raw.into()
     } else {
-        s.extend(raw.chars().filter(|c| !matches!(c, ' ' | '\'' | '\u{a0}')));
-    }
-    if is_scientific(&s) {
-        return Err(IdProblem::Scientific);
-    }
-    if !s.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(IdProblem::NotDigits);
-    }
+        let s: CompactString = raw
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '\'' | '\u{a0}'))
+            .collect();
+        if is_scientific(&s) {
+            return Err(IdProblem::Scientific);
+        }
+        if !s.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(IdProblem::NotDigits);
+        }
+        s
+    };
     match s.len() {
         9 => Ok(NationalId {
             digits: s,
@@ -91,7 +96,7 @@ pub fn parse_national_id(
             })
         }
         n @ (10 | 11) => {
-            let padded = format!("{s:0>12}");
+            let padded = compact_str::format_compact!("{s:0>12}");
             // Ten digits that are no CCCD once padded (`0102001234`: province 000) are
             // a number of the wrong length, not one Excel shortened.
             if n == 10 && check_cccd(&padded).is_err() {

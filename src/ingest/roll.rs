@@ -170,8 +170,9 @@ fn parse_inner(c: &Cells, warnings: &mut Vec<Problem>) -> Result<Member, Problem
     };
     let member_id = clean(c.raw(Field::MemberId));
     let member_key = (!member_id.is_empty()).then(|| secret.key("mid", &[org.code(), &member_id]));
-    let enterprise_id =
-        Some(normalize_tax_code(c.raw(Field::EnterpriseId))).filter(|s| !s.is_empty());
+    let enterprise_id = Some(normalize_tax_code(c.raw(Field::EnterpriseId)))
+        .filter(|s| !s.is_empty())
+        .map(|s| compact_str::CompactString::from(s.as_ref()));
 
     Ok(Member {
         org,
@@ -296,7 +297,7 @@ fn national_id(
     birth: Option<Birth>,
     sex: Option<Sex>,
     warnings: &mut Vec<Problem>,
-) -> Result<Option<String>, Problem> {
+) -> Result<Option<compact_str::CompactString>, Problem> {
     let raw = trim(c.raw(Field::NationalId));
     if raw.is_empty() {
         return Ok(None);

@@ -128,6 +128,10 @@ pub fn parse_pct(raw: &str) -> Option<f64> {
 
 /// Looks like a number Excel wrote in scientific notation (`1.2E+11`, `1,23457E+11`).
 pub fn is_scientific(raw: &str) -> bool {
+    // Nearly every cell has no `e` at all: no copy to lower-case then.
+    if !raw.bytes().any(|b| b == b'e' || b == b'E') {
+        return false;
+    }
     let s = raw.trim().to_ascii_lowercase();
     match s.split_once('e') {
         Some((mantissa, exp)) => {

@@ -324,7 +324,7 @@ mod tests {
             religion: None,
             area_code: area.into(),
             area_from: None,
-            enterprise_id: i.is_multiple_of(2).then(|| format!("53{i:08}")),
+            enterprise_id: i.is_multiple_of(2).then(|| format!("53{i:08}").into()),
             joined_on: joined,
             left_on: None,
             active: i != 3,

@@ -12,7 +12,7 @@ pub(super) fn enterprises(
     let mut out = Vec::new();
     let mut seen: HashMap<String, u64> = HashMap::new();
     for row in rows {
-        let id = normalize_tax_code(ctx.raw(&row, Field::Code));
+        let id = normalize_tax_code(ctx.raw(&row, Field::Code)).into_owned();
         let result = (|| {
             if id.is_empty() {
                 return Err(ctx
