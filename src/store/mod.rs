@@ -14,6 +14,7 @@
 mod acl;
 pub mod backup;
 mod batch;
+mod checked;
 pub mod fault;
 pub mod fsutil;
 pub mod lock;

@@ -220,3 +220,58 @@ fn verify_speaks_vietnamese_and_refuses_a_missing_store() {
     );
     assert!(!w.dir.join("nowhere").exists(), "verify creates nothing");
 }
+
+/// A report remembers the parts it checked (`parts-checked`, private, outside what
+/// verify reads); a part written over afterwards is checked again by the next report,
+/// even with its size and modification time put back: its change time is new.
+#[cfg(unix)]
+#[test]
+fn a_part_written_over_after_a_report_is_checked_again() {
+    use std::os::unix::fs::PermissionsExt;
+    let w = Workdir::new().with_youth_roll();
+    let first = w.tally(&["report", "--format", "csv"]).expect(0);
+    let cache = w.store().join("parts-checked");
+    let text = std::fs::read_to_string(&cache).unwrap();
+    let (part, _) = roll_part(&w);
+    let rel = part
+        .strip_prefix(w.store())
+        .unwrap()
+        .to_string_lossy()
+        .to_string();
+    assert!(
+        text.lines().any(|l| l.ends_with(&format!("\t{rel}"))),
+        "{text}"
+    );
+    let mode = std::fs::metadata(&cache).unwrap().permissions().mode();
+    assert_eq!(mode & 0o077, 0, "the cache is the owner's alone: {mode:o}");
+    // The cache is not damage: verify, which ignores it, finds the store sound.
+    verify_json(&w, 0);
+    // A second report trusts the cache and says the same.
+    assert_eq!(
+        w.tally(&["report", "--format", "csv"]).expect(0).stdout,
+        first.stdout
+    );
+
+    let good = std::fs::read(&part).unwrap();
+    let modified = std::fs::metadata(&part).unwrap().modified().unwrap();
+    let mut bad = good.clone();
+    let mid = bad.len() / 2;
+    bad[mid] ^= 0x55;
+    std::fs::write(&part, &bad).unwrap();
+    let f = std::fs::File::options().write(true).open(&part).unwrap();
+    f.set_modified(modified).unwrap();
+    drop(f);
+    let run = w.tally(&["report", "--format", "csv"]).expect(1);
+    assert!(
+        run.stderr.contains("does not match its checksum"),
+        "{}",
+        run.stderr
+    );
+
+    // Put right, the part is checked once more and reported again.
+    std::fs::write(&part, &good).unwrap();
+    assert_eq!(
+        w.tally(&["report", "--format", "csv"]).expect(0).stdout,
+        first.stdout
+    );
+}
