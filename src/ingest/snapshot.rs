@@ -96,7 +96,7 @@ impl<'a> Snapshots<'a> {
     /// Rejects a member the snapshot already holds; otherwise adds it to its part.
     pub fn keep(
         &mut self,
-        member: Member,
+        member: &Member,
         row: &Row,
         prepared: &mut Prepared,
         out: &mut Out,
@@ -114,7 +114,7 @@ impl<'a> Snapshots<'a> {
             anyhow::bail!("internal error: no duplicate check for the snapshot");
         };
         let origin = seen.origin(self.file, row.line);
-        if let Some((first, same)) = seen.check_and_insert(&member, origin) {
+        if let Some((first, same)) = seen.check_and_insert(member, origin) {
             if let Some(f) = seen.stored_file(first) {
                 *self.repeats_stored.entry(f.to_string()).or_default() += 1;
             }
@@ -153,7 +153,7 @@ impl<'a> Snapshots<'a> {
             (self.undated.entry(key).or_default()).push(crate::roll::person_prefix(&member.person));
         }
         part.mapped += u64::from(member.area_from.is_some());
-        part.batch.push(&member);
+        part.batch.push(member);
         if part.batch.len() >= BATCH_ROWS {
             let full = std::mem::replace(&mut part.batch, part.writer.empty_batch());
             part.writer.write(full)?;
