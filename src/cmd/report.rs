@@ -245,6 +245,7 @@ pub(super) fn compute_keeping(
     // Each snapshot's active members are gathered in the same pass where a series
     // will want them as the next period's previous snapshot.
     let folded = store::scan::fold(
+        store::scan::Checks::Remembered,
         &view.dir,
         &parts,
         plan.columns(),
@@ -284,6 +285,7 @@ pub(super) fn compute_keeping(
         if !several.is_empty() {
             plan.keep_rows_of(several.into());
             let again = store::scan::fold(
+                store::scan::Checks::Remembered,
                 &view.dir,
                 &parts,
                 plan.columns(),
@@ -341,6 +343,7 @@ fn previous_snapshots(
         })
         .collect();
     let rows = store::scan::fold(
+        store::scan::Checks::Remembered,
         &view.dir,
         &parts,
         plan.columns(),

@@ -111,6 +111,7 @@ pub(super) fn placed_departures(
             ..Default::default()
         };
         let rows = store::scan::fold(
+            store::scan::Checks::Every,
             dir,
             &parts,
             need,

@@ -333,6 +333,7 @@ impl Writer {
         for sub in ["rolls", "reference"] {
             remove_unlisted(&self.dir.join(sub), &live)?;
         }
+        checked::remove_leftovers(&self.dir);
         Ok(())
     }
 }

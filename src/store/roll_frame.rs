@@ -18,6 +18,11 @@ use polars_buffer::Buffer;
 use super::rolls::col;
 use crate::roll::{days, Birth, Member};
 
+// `inline` reads a value's bytes as little-endian words, which is Arrow's layout only
+// on a little-endian machine (every one tally is built for).
+#[cfg(not(target_endian = "little"))]
+compile_error!("the part writer builds Arrow views for little-endian machines only");
+
 /// Values of this many bytes or fewer live inside their view.
 const INLINE: usize = View::MAX_INLINE_SIZE as usize;
 
@@ -129,7 +134,17 @@ impl Views {
         // into `buffers` at its index and offset with its length and first four bytes,
         // as built above; the validity has a bit per view; the totals are the sums of
         // the values' lengths and of the buffers'. UTF-8 is the caller's promise.
-        // Debug builds (the tests) have polars check all of this again.
+        // Debug builds (the tests) check the views, and the UTF-8, with polars' own
+        // validation.
+        #[cfg(debug_assertions)]
+        if let Err(e) = BinaryViewArrayGeneric::<T>::try_new(
+            T::DATA_TYPE,
+            self.views.clone().into(),
+            self.buffers.clone().into(),
+            None,
+        ) {
+            panic!("a part column's views are not valid: {e}");
+        }
         unsafe {
             BinaryViewArrayGeneric::<T>::new_unchecked(
                 T::DATA_TYPE,

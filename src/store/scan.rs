@@ -49,10 +49,21 @@ struct Failed {
     error: anyhow::Error,
 }
 
+/// Which parts' checksums a scan reads.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Checks {
+    /// Every part's (a command that must change nothing in the store).
+    Every,
+    /// Those not checked before and untouched since, remembering the ones checked now
+    /// (a report).
+    Remembered,
+}
+
 /// Folds every member of each snapshot (a list of parts) into one accumulator per
 /// snapshot: `init(i)` makes one for snapshot `i`, `fold` adds a batch to it, `merge`
 /// joins two made on different threads.
 pub fn fold<'a, A, I, F, M>(
+    checks: Checks,
     dir: &'a Path,
     snapshots: &[Vec<&'a IngestRecord>],
     need: Columns,
@@ -67,7 +78,12 @@ where
     M: Fn(&mut A, A),
 {
     let parts = open_all(dir, snapshots)?;
-    let mut checked = Checked::load(dir);
+    let mut checked = match checks {
+        Checks::Remembered => Checked::load(dir),
+        Checks::Every => Checked::default(),
+    };
+    // The parts whose checksum matched, with the same stamp after it as before.
+    let settled: Mutex<Vec<usize>> = Mutex::new(Vec::new());
     let mut work = Vec::new();
     for (p, part) in parts.iter().enumerate() {
         if !checked.vouches(part.rec, part.stamp.as_deref()) {
@@ -95,6 +111,7 @@ where
                 parts: &parts,
                 columns: &columns,
                 need,
+                settled: &settled,
             };
             if let Err(f) = job.run(item, &mut accs, &mut reuse, &init, &fold) {
                 stop.store(true, Ordering::Relaxed);
@@ -122,10 +139,12 @@ where
     if let Some(f) = failures.into_iter().next() {
         return Err(f.error);
     }
-    for part in &parts {
-        checked.note(part.rec, part.stamp.as_deref());
+    if checks == Checks::Remembered {
+        for p in settled.into_inner().unwrap_or_default() {
+            checked.note(parts[p].rec, parts[p].stamp.as_deref());
+        }
+        checked.save(dir);
     }
-    checked.save(dir);
     let mut out: Vec<A> = (0..snapshots.len()).map(&init).collect();
     for accs in partials {
         for (acc, part) in out.iter_mut().zip(accs) {
@@ -142,6 +161,7 @@ struct Job<'p> {
     parts: &'p [Opened<'p>],
     columns: &'p [String],
     need: Columns,
+    settled: &'p Mutex<Vec<usize>>,
 }
 
 impl Job<'_> {
@@ -158,11 +178,21 @@ impl Job<'_> {
         F: Fn(&mut A, &Batch),
     {
         match item {
-            Work::Verify(p) => verify(&self.parts[p]).map_err(|(checksum, error)| Failed {
-                checksum,
-                part: p,
-                error,
-            }),
+            Work::Verify(p) => {
+                let part = &self.parts[p];
+                verify(part).map_err(|(checksum, error)| Failed {
+                    checksum,
+                    part: p,
+                    error,
+                })?;
+                // Unchanged while it was read: what was hashed is what the stamp says.
+                if part.stamp.is_some() && checked::stamp(&part.path) == part.stamp {
+                    if let Ok(mut s) = self.settled.lock() {
+                        s.push(p);
+                    }
+                }
+                Ok(())
+            }
             Work::Group(p, g) => {
                 let part = &self.parts[p];
                 let failed = |error| Failed {
@@ -193,8 +223,9 @@ fn open_all<'a>(dir: &'a Path, snapshots: &[Vec<&'a IngestRecord>]) -> Result<Ve
     for (snapshot, recs) in snapshots.iter().enumerate() {
         for rec in recs {
             let path = dir.join(&rec.part);
-            let (len, stamp) = match std::fs::metadata(&path) {
-                Ok(m) => (m.len(), checked::stamp(&m)),
+            let stamp = checked::stamp(&path);
+            let len = match std::fs::metadata(&path) {
+                Ok(m) => m.len(),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                     return Err(damaged(dir, rec, "is missing"))
                 }
@@ -379,6 +410,7 @@ mod tests {
 
     fn scan(dir: &Path, rec: &IngestRecord, need: Columns) -> Result<Seen> {
         let seen = fold(
+            Checks::Remembered,
             dir,
             &[vec![rec]],
             need,
