@@ -16,12 +16,29 @@ const BLOCK: usize = 256 * 1024;
 /// no roll (a file without line ends, or a quote never closed), and is refused.
 const MAX_RECORD: usize = u32::MAX as usize;
 
-/// The error for a record past `limit` bytes.
-fn too_long(limit: usize) -> io::Error {
-    io::Error::new(
-        io::ErrorKind::InvalidData,
-        format!("one CSV record is longer than {limit} bytes (a file without line ends, or a quote never closed?)"),
-    )
+/// A record past the limit: the line it starts on, and the limit. The reader of the
+/// file turns it into the user's error with the file's name.
+#[derive(Debug)]
+pub(super) struct TooLong {
+    pub line: u64,
+    pub limit: usize,
+}
+
+impl std::fmt::Display for TooLong {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: one CSV record is longer than {} bytes (a file without line ends, or a quote never closed?)",
+            self.line, self.limit
+        )
+    }
+}
+
+impl std::error::Error for TooLong {}
+
+/// The error for a record past `limit` bytes that starts on `line`.
+fn too_long(limit: usize, line: u64) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, TooLong { line, limit })
 }
 
 pub(super) struct Records {
@@ -139,7 +156,7 @@ impl Records {
                 }
                 ReadRecordResult::OutputFull => {
                     if self.out.len() >= self.limit {
-                        return Err(too_long(self.limit));
+                        return Err(too_long(self.limit, at));
                     }
                     let n = (self.out.len() * 2).min(self.limit);
                     self.out.resize(n, 0);
@@ -175,7 +192,7 @@ impl Records {
         }
         if self.end == self.buf.len() {
             if self.buf.len() >= self.limit {
-                return Err(too_long(self.limit));
+                return Err(too_long(self.limit, self.line));
             }
             let n = (self.buf.len() * 2).min(self.limit);
             self.buf.resize(n, 0);
@@ -325,6 +342,8 @@ mod tests {
         for text in [format!("a\n{long}\nb\n"), format!("a\n\"{long}\",b\n")] {
             let e = read_all(text, limit).unwrap_err();
             assert_eq!(e.kind(), io::ErrorKind::InvalidData);
+            // Said with the line the record starts on.
+            assert!(e.to_string().starts_with("2: "), "{e}");
             assert!(
                 e.to_string()
                     .contains(&format!("longer than {limit} bytes")),

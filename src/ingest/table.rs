@@ -9,7 +9,7 @@ use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
-use super::csv_rows::Records;
+use super::csv_rows::{Records, TooLong};
 use super::csv_text::{sniff_delimiter, LineEnds};
 use super::decode::{self, Encoding};
 use super::headers::{Kind, Mapping};
@@ -315,7 +315,12 @@ impl Source {
                     Ok(true)
                 }
                 Ok(false) => Ok(false),
-                Err(e) => Err(anyhow::Error::new(e).context(format!("cannot read {name}"))),
+                Err(e) => match e.get_ref().and_then(|e| e.downcast_ref::<TooLong>()) {
+                    Some(t) => Err(Failure::invalid(format!("{name}:{t}"))
+                        .hint("check the quotes from that line on: a field that starts with \" must end with \"")
+                        .into()),
+                    None => Err(anyhow::Error::new(e).context(format!("cannot read {name}"))),
+                },
             },
             Source::Sheet { rows, batch } => loop {
                 if let Some(r) = batch.next() {
