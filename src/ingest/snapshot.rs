@@ -318,11 +318,7 @@ impl<'a> Snapshots<'a> {
         }
         out.report.undated.extend(self.undated);
         for (n, (key, mut p)) in self.parts.into_iter().enumerate() {
-            let last = std::mem::replace(
-                &mut p.batch,
-                crate::store::roll_frame::Builders::with_capacity(0),
-            );
-            p.writer.write(last)?;
+            p.writer.write(p.batch)?;
             let info = p.writer.finish()?;
             let first = n == 0;
             let rec = IngestRecord {

@@ -28,7 +28,7 @@ struct Opened<'a> {
     rec: &'a IngestRecord,
     snapshot: usize,
     path: PathBuf,
-    /// What the file system said of the part before it was read.
+    /// What the file system said of the part before it was hashed (a report only).
     stamp: Option<String>,
     /// The footer without its row groups; a read gets a copy holding just one.
     template: FileMetadata,
@@ -77,13 +77,20 @@ where
     F: Fn(&mut A, &Batch) + Sync,
     M: Fn(&mut A, A),
 {
-    let parts = open_all(dir, snapshots)?;
+    let mut parts = open_all(dir, snapshots)?;
     let mut checked = match checks {
         Checks::Remembered => Checked::load(dir),
         Checks::Every => Checked::default(),
     };
     // The parts whose checksum matched, with the same stamp after it as before.
     let settled: Mutex<Vec<usize>> = Mutex::new(Vec::new());
+    if checks == Checks::Remembered {
+        // Before any byte of the part is hashed (the footer read alone is harmless: a
+        // part changed since is refused by its checksum).
+        for part in &mut parts {
+            part.stamp = checked::stamp(&part.path);
+        }
+    }
     let mut work = Vec::new();
     for (p, part) in parts.iter().enumerate() {
         if !checked.vouches(part.rec, part.stamp.as_deref()) {
@@ -223,7 +230,6 @@ fn open_all<'a>(dir: &'a Path, snapshots: &[Vec<&'a IngestRecord>]) -> Result<Ve
     for (snapshot, recs) in snapshots.iter().enumerate() {
         for rec in recs {
             let path = dir.join(&rec.part);
-            let stamp = checked::stamp(&path);
             let len = match std::fs::metadata(&path) {
                 Ok(m) => m.len(),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -259,7 +265,7 @@ fn open_all<'a>(dir: &'a Path, snapshots: &[Vec<&'a IngestRecord>]) -> Result<Ve
                 rec,
                 snapshot,
                 path,
-                stamp,
+                stamp: None,
                 template,
                 footer: meta,
             });
