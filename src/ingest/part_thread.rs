@@ -1,53 +1,57 @@
 //! A roll part written on a thread of its own: the thread that takes the parsed rows
 //! in order fills a row group's columns and hands them over full, and they are
-//! encoded, compressed and written while it goes on with the next rows. At most two
-//! row groups wait on the way, so memory stays a few row groups.
+//! encoded, compressed and written while it goes on with the next rows; the emptied
+//! columns come back to be filled again. At most two row groups wait on the way, so
+//! memory stays a few row groups.
 
 use anyhow::Result;
 use std::sync::mpsc;
 use std::thread::JoinHandle;
 
-use crate::store::part::{PartInfo, PartWriter};
-use crate::store::roll_frame::Builders;
+use crate::store::part::PartInfo;
+use crate::store::roll_group::{Group, RollPartWriter};
 
 pub struct PartThread {
-    batches: Option<mpsc::SyncSender<Builders>>,
+    groups: Option<mpsc::SyncSender<Group>>,
+    emptied: mpsc::Receiver<Group>,
     thread: Option<JoinHandle<Result<PartInfo>>>,
-    capacity: usize,
 }
 
 impl PartThread {
-    /// Starts writing `writer` on its own thread; row groups hold `capacity` members.
-    pub fn start(writer: PartWriter, capacity: usize) -> Result<PartThread> {
-        let (batches, inbox) = mpsc::sync_channel::<Builders>(1);
+    /// Starts writing `writer` on its own thread.
+    pub fn start(writer: RollPartWriter) -> Result<PartThread> {
+        let (groups, inbox) = mpsc::sync_channel::<Group>(1);
+        let (back, emptied) = mpsc::sync_channel::<Group>(2);
         let thread = std::thread::Builder::new()
             .name("tally-part".into())
             .spawn(move || -> Result<PartInfo> {
                 let mut writer = writer;
-                for batch in inbox {
-                    writer.write(&batch.finish()?)?;
+                for mut group in inbox {
+                    writer.write(&group)?;
+                    group.clear();
+                    let _ = back.try_send(group);
                 }
                 writer.finish()
             })?;
         Ok(PartThread {
-            batches: Some(batches),
+            groups: Some(groups),
+            emptied,
             thread: Some(thread),
-            capacity,
         })
     }
 
-    /// Empty columns for the next row group.
-    pub fn empty_batch(&self) -> Builders {
-        Builders::with_capacity(self.capacity)
+    /// Empty columns for the next row group: one written before, or new ones.
+    pub fn empty_group(&self) -> Group {
+        self.emptied.try_recv().unwrap_or_default()
     }
 
-    /// Hands a batch over; the error of the writing thread if it has stopped.
-    pub fn write(&mut self, batch: Builders) -> Result<()> {
-        if batch.is_empty() {
+    /// Hands a full group over; the error of the writing thread if it has stopped.
+    pub fn write(&mut self, group: Group) -> Result<()> {
+        if group.is_empty() {
             return Ok(());
         }
-        let sent = match &self.batches {
-            Some(tx) => tx.send(batch).is_ok(),
+        let sent = match &self.groups {
+            Some(tx) => tx.send(group).is_ok(),
             None => false,
         };
         if sent {
@@ -60,13 +64,13 @@ impl PartThread {
         }
     }
 
-    /// Waits for every batch to be written and the part to be finished.
+    /// Waits for every group to be written and the part to be finished.
     pub fn finish(mut self) -> Result<PartInfo> {
         self.join()
     }
 
     fn join(&mut self) -> Result<PartInfo> {
-        self.batches = None;
+        self.groups = None;
         match self.thread.take() {
             Some(t) => match t.join() {
                 Ok(r) => r,

@@ -15,8 +15,8 @@ use super::{ingest_id, now_utc, Out};
 use crate::error::{Exit, Failure};
 use crate::org::Org;
 use crate::roll::Member;
-use crate::store::part::PartWriter;
-use crate::store::{rolls, IngestRecord};
+use crate::store::roll_group::{Group, RollPartWriter};
+use crate::store::IngestRecord;
 
 /// The file a table comes from: a workbook's sheet (`file, sheet "S"`) is of its
 /// workbook.
@@ -64,7 +64,7 @@ struct SnapPart {
     id: String,
     rel: String,
     writer: PartThread,
-    batch: crate::store::roll_frame::Builders,
+    group: Group,
     /// Rows read from a pre-reform code.
     mapped: u64,
 }
@@ -140,11 +140,8 @@ impl<'a> Snapshots<'a> {
                 slot.insert(SnapPart {
                     id,
                     rel,
-                    writer: PartThread::start(
-                        PartWriter::create(&tmp, rolls::schema())?,
-                        BATCH_ROWS,
-                    )?,
-                    batch: crate::store::roll_frame::Builders::with_capacity(BATCH_ROWS),
+                    writer: PartThread::start(RollPartWriter::create(&tmp)?)?,
+                    group: Group::default(),
                     mapped: 0,
                 })
             }
@@ -153,9 +150,9 @@ impl<'a> Snapshots<'a> {
             (self.undated.entry(key).or_default()).push(crate::roll::person_prefix(&member.person));
         }
         part.mapped += u64::from(member.area_from.is_some());
-        part.batch.push(member);
-        if part.batch.len() >= BATCH_ROWS {
-            let full = std::mem::replace(&mut part.batch, part.writer.empty_batch());
+        part.group.push(member);
+        if part.group.len() >= BATCH_ROWS {
+            let full = std::mem::replace(&mut part.group, part.writer.empty_group());
             part.writer.write(full)?;
         }
         Ok(())
@@ -318,7 +315,7 @@ impl<'a> Snapshots<'a> {
         }
         out.report.undated.extend(self.undated);
         for (n, (key, mut p)) in self.parts.into_iter().enumerate() {
-            p.writer.write(p.batch)?;
+            p.writer.write(p.group)?;
             let info = p.writer.finish()?;
             let first = n == 0;
             let rec = IngestRecord {

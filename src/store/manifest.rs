@@ -8,9 +8,11 @@ use crate::org::Org;
 
 /// The store's layout. 1: the first. 2: roll parts gain `area_from` (the pre-reform
 /// code a row's unit was read from) and roll records `mapped` (how many such rows).
+/// 3: roll parts written by tally's own Parquet writer (`store::parquet`): the same
+/// columns and values, encoded for speed.
 /// Readers read every format up to this one; the first writer upgrades an older store
 /// (see `upgrade`).
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct Manifest {

@@ -63,9 +63,6 @@ pub fn columns_of(format: u32) -> Vec<String> {
         .collect()
 }
 
-#[cfg(test)]
-pub use super::roll_frame::frame;
-
 /// The identity keys of a stored part, for duplicate checks across a snapshot's files.
 pub struct Identities {
     pub person: Vec<Key>,

@@ -3,8 +3,7 @@
 use super::*;
 use crate::org::Org;
 use crate::roll::{Member, NO_DAY};
-use crate::store::part::PartWriter;
-use crate::store::rolls;
+use crate::store::roll_group::{Group, RollPartWriter};
 use chrono::NaiveDate;
 
 fn member(i: u8, area: &str, joined: Option<NaiveDate>) -> Member {
@@ -32,13 +31,16 @@ fn member(i: u8, area: &str, joined: Option<NaiveDate>) -> Member {
 fn part(dir: &Path) -> IngestRecord {
     let d = |day| NaiveDate::from_ymd_opt(2026, 10, day);
     let path = dir.join("p.parquet");
-    let mut w = PartWriter::create(&path, rolls::schema()).unwrap();
+    let mut w = RollPartWriter::create(&path).unwrap();
+    let mut g = Group::default();
     for batch in [
         vec![member(1, "02647", d(1)), member(2, "02647", None)],
         vec![member(3, "02680", d(3))],
         vec![member(4, "", d(4)), member(5, "99999", d(5))],
     ] {
-        w.write(&rolls::frame(&batch).unwrap()).unwrap();
+        g.clear();
+        batch.iter().for_each(|m| g.push(m));
+        w.write(&g).unwrap();
     }
     let info = w.finish().unwrap();
     IngestRecord {

@@ -9,14 +9,16 @@
 //! older format without upgrading.
 //!
 //! 1 → 2: each roll part gains the `area_from` column (null: a format-1 store never
-//! recorded a pre-reform code), written row group by row group, so memory stays that
-//! of one row group.
+//! recorded a pre-reform code).
+//! 2 → 3: each roll part is written again by tally's own Parquet writer (the same
+//! columns and values, encoded as `store::parquet` writes them).
+//! Parts are rewritten row group by row group, so memory stays that of one row group;
+//! a store of format 1 goes to 3 in one rewrite.
 
 use anyhow::Result;
-use polars::prelude::*;
 
 use super::manifest::{self, Manifest};
-use super::part::PartWriter;
+use super::roll_group::{Group, RollPartWriter};
 use super::{fault, rolls, scan, Writer};
 
 /// What an upgrade did, for the one note that says so.
@@ -48,14 +50,17 @@ impl Writer {
         }
         let mut next: Manifest = self.manifest.clone();
         let mut parts = 0;
-        if from < 2 {
-            let format1 = rolls::columns_of(1);
+        if from < 3 {
+            let columns = rolls::columns_of(from);
+            let mut group = Group::default();
             for rec in next.ingests.iter_mut().filter(|r| r.kind == "roll") {
-                let rel = renamed(&rec.part, 2);
+                let rel = renamed(&rec.part, manifest::FORMAT);
                 let tmp = self.stage(rel.clone());
-                let mut out = PartWriter::create(&tmp, rolls::schema())?;
-                scan::each_group(&self.dir, rec, &format1, |df| {
-                    out.write(&with_area_from(df)?)
+                let mut out = RollPartWriter::create(&tmp)?;
+                scan::each_group(&self.dir, rec, &columns, |df| {
+                    group.clear();
+                    group.push_frame(&df)?;
+                    out.write(&group)
                 })?;
                 let info = out.finish()?;
                 rec.part = rel;
@@ -81,18 +86,6 @@ fn renamed(rel: &str, format: u32) -> String {
     let stem = rel.strip_suffix(".parquet").unwrap_or(rel);
     let stem = stem.split_once(".f").map_or(stem, |(s, _)| s);
     format!("{stem}.f{format}.parquet")
-}
-
-/// A format-1 row group in the format-2 layout: `area_from` null, columns in order.
-fn with_area_from(mut df: DataFrame) -> Result<DataFrame> {
-    let n = df.height();
-    df.with_column(Column::full_null(
-        rolls::col::AREA_FROM.into(),
-        n,
-        &DataType::String,
-    ))?;
-    let order: Vec<PlSmallStr> = rolls::schema().iter_names().cloned().collect();
-    Ok(df.select(order)?)
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
-//! Store upgrades, on a store written by tally before format 2 (`tests/data/
-//! store-format1`, kept as that tally wrote it): read as it is, upgraded by the first
-//! writer with one note, killed at each step of the upgrade, and always the same report.
+//! Store upgrades, on stores written by earlier tallies (`tests/data/store-format1` and
+//! `store-format2`, kept as those tallies wrote them): read as they are, upgraded by
+//! the first writer with one note, killed at each step of the upgrade, and always the
+//! same report.
 
 use crate::workdir::{fixture, Workdir};
 use std::path::Path;
@@ -17,9 +18,16 @@ fn sample_targets() -> Workdir {
     w
 }
 
-/// The fixture store copied into `w` as its store, owner-only as tally keeps it.
-fn old_store(w: &Workdir) {
-    copy_dir(&fixture("store-format1"), &w.store());
+/// The store format this tally writes.
+const TODAY: u64 = 3;
+
+/// The stores of earlier formats the tests start from.
+const OLD: [u64; 2] = [1, 2];
+
+/// The fixture store of `format` copied into `w` as its store, owner-only as tally
+/// keeps it.
+fn old_store(w: &Workdir, format: u64) {
+    copy_dir(&fixture(&format!("store-format{format}")), &w.store());
 }
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -50,17 +58,19 @@ fn format_of(w: &Workdir) -> u64 {
     m["format"].as_u64().unwrap()
 }
 
-/// The report of the store in `w` is the old tally's, and it verifies.
-fn reads_as_before(w: &Workdir, when: &str) {
-    reports_as_before(w, when);
+/// The report of the store in `w` is the old tally's (which wrote format `from`), and
+/// it verifies.
+fn reads_as_before(w: &Workdir, from: u64, when: &str) {
+    reports_as_before(w, from, when);
     w.tally(&["verify"]).expect(0);
 }
 
 /// The report of the store in `w` is the old tally's; verify finds nothing wrong but
 /// the files a killed writer left that the manifest does not name (removed by the
 /// next writer).
-fn reports_as_before(w: &Workdir, when: &str) {
-    let expected = std::fs::read_to_string(fixture("store-format1-report.csv")).unwrap();
+fn reports_as_before(w: &Workdir, from: u64, when: &str) {
+    let expected =
+        std::fs::read_to_string(fixture(&format!("store-format{from}-report.csv"))).unwrap();
     let run = w.tally(&["report", "--format", "csv"]).expect(0);
     assert_eq!(run.stdout, expected, "{when}: the report changed");
     let v = w.tally(&["verify"]);
@@ -104,54 +114,61 @@ fn parts(w: &Workdir) -> Vec<String> {
 /// An old store reads, reports and verifies as it is, and readers leave it as it is.
 #[test]
 fn an_old_store_reads_without_an_upgrade() {
-    let w = Workdir::new();
-    old_store(&w);
-    reads_as_before(&w, "before any writer");
-    w.tally(&["status"]).expect(0);
-    // A dry run is no writer: nothing changes, not even the format.
-    w.tally(&[
-        "ingest",
-        "--dry-run",
-        &fixture("targets.csv").display().to_string(),
-    ])
-    .expect(0);
-    assert_eq!(format_of(&w), 1);
+    for from in OLD {
+        let w = Workdir::new();
+        old_store(&w, from);
+        reads_as_before(&w, from, "before any writer");
+        w.tally(&["status"]).expect(0);
+        // A dry run is no writer: nothing changes, not even the format.
+        w.tally(&[
+            "ingest",
+            "--dry-run",
+            &fixture("targets.csv").display().to_string(),
+        ])
+        .expect(0);
+        assert_eq!(format_of(&w), from);
+    }
 }
 
 /// The first writer upgrades the store (saying so once), and the store then verifies
 /// and reports as before; the old parts are gone.
 #[test]
 fn the_first_writer_upgrades_the_store_once() {
-    let w = sample_targets();
-    old_store(&w);
-    let before = parts(&w);
-    let run = w.tally(&["ingest", "targets.csv"]).expect(0);
-    assert!(
-        run.stderr
-            .contains("from format 1 to format 2 (6 part(s) rewritten)"),
-        "{}",
-        run.stderr
-    );
-    assert_eq!(format_of(&w), 2);
-    reads_as_before(&w, "after the upgrade");
-    let after = parts(&w);
-    let rolls: Vec<&String> = after.iter().filter(|p| p.starts_with("rolls")).collect();
-    assert_eq!(rolls.len(), 6, "{after:?}");
-    assert!(
-        rolls.iter().all(|p| p.ends_with(".f2.parquet")),
-        "{after:?}"
-    );
-    assert!(before
-        .iter()
-        .filter(|p| p.starts_with("rolls"))
-        .all(|p| !after.contains(p)));
-    // Said once: the next writer finds nothing to upgrade.
-    let again = w.tally(&["ingest", "targets.csv"]).expect(0);
-    assert!(
-        !again.stderr.contains("upgraded the store"),
-        "{}",
-        again.stderr
-    );
+    for from in OLD {
+        let w = sample_targets();
+        old_store(&w, from);
+        let before = parts(&w);
+        let run = w.tally(&["ingest", "targets.csv"]).expect(0);
+        assert!(
+            run.stderr.contains(&format!(
+                "from format {from} to format {TODAY} (6 part(s) rewritten)"
+            )),
+            "{}",
+            run.stderr
+        );
+        assert_eq!(format_of(&w), TODAY);
+        reads_as_before(&w, from, "after the upgrade");
+        let after = parts(&w);
+        let rolls: Vec<&String> = after.iter().filter(|p| p.starts_with("rolls")).collect();
+        assert_eq!(rolls.len(), 6, "{after:?}");
+        assert!(
+            rolls
+                .iter()
+                .all(|p| p.ends_with(&format!(".f{TODAY}.parquet"))),
+            "{after:?}"
+        );
+        assert!(before
+            .iter()
+            .filter(|p| p.starts_with("rolls"))
+            .all(|p| !after.contains(p)));
+        // Said once: the next writer finds nothing to upgrade.
+        let again = w.tally(&["ingest", "targets.csv"]).expect(0);
+        assert!(
+            !again.stderr.contains("upgraded the store"),
+            "{}",
+            again.stderr
+        );
+    }
 }
 
 /// Killed at each step of the upgrade, the store is the old one or the new one, each
@@ -159,50 +176,57 @@ fn the_first_writer_upgrades_the_store_once() {
 /// part the manifest does not name.
 #[test]
 fn an_upgrade_killed_at_any_step_leaves_a_whole_store() {
-    for (point, format_after_kill) in [
-        ("upgrade-part-staged", 1),
-        ("before-rename", 1),
-        ("before-manifest", 1),
-        ("after-manifest", 2),
-        ("upgrade-committed", 2),
-    ] {
-        let w = sample_targets();
-        old_store(&w);
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_tally"))
-            .current_dir(&w.dir)
-            .env("TALLY_STORE", w.store())
-            .env("TALLY_FAULT", point)
-            .env_remove("LC_ALL")
-            .env_remove("LANG")
-            .args(["ingest", "targets.csv"])
-            .output()
-            .unwrap();
-        assert!(
-            !out.status.success(),
-            "{point}: the fault point did not fire"
-        );
-        assert_eq!(format_of(&w), format_after_kill, "{point}");
-        reports_as_before(&w, point);
-        w.tally(&["ingest", "targets.csv"]).expect(0);
-        assert_eq!(format_of(&w), 2, "{point}");
-        reads_as_before(&w, &format!("{point}, then upgraded"));
-        let m: serde_json::Value = serde_json::from_str(
-            &std::fs::read_to_string(w.store().join("manifest.json")).unwrap(),
-        )
-        .unwrap();
-        let mut named: Vec<String> = m["ingests"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|i| {
-                i["part"]
-                    .as_str()
-                    .unwrap()
-                    .replace('/', std::path::MAIN_SEPARATOR_STR)
-            })
-            .collect();
-        named.sort();
-        named.dedup();
-        assert_eq!(parts(&w), named, "{point}: leftovers");
+    for from in OLD {
+        for (point, upgraded) in [
+            ("upgrade-part-staged", false),
+            ("before-rename", false),
+            ("before-manifest", false),
+            ("after-manifest", true),
+            ("upgrade-committed", true),
+        ] {
+            killed_at(from, point, if upgraded { TODAY } else { from });
+        }
     }
+}
+
+/// The store of `from` killed at `point` of its upgrade: of format `after` then, and
+/// whole; upgraded whole by the next writer.
+fn killed_at(from: u64, point: &str, after: u64) {
+    let w = sample_targets();
+    old_store(&w, from);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_tally"))
+        .current_dir(&w.dir)
+        .env("TALLY_STORE", w.store())
+        .env("TALLY_FAULT", point)
+        .env_remove("LC_ALL")
+        .env_remove("LANG")
+        .args(["ingest", "targets.csv"])
+        .output()
+        .unwrap();
+    assert!(
+        !out.status.success(),
+        "{point}: the fault point did not fire"
+    );
+    assert_eq!(format_of(&w), after, "{from} {point}");
+    reports_as_before(&w, from, point);
+    w.tally(&["ingest", "targets.csv"]).expect(0);
+    assert_eq!(format_of(&w), TODAY, "{from} {point}");
+    reads_as_before(&w, from, &format!("{from} {point}, then upgraded"));
+    let m: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(w.store().join("manifest.json")).unwrap())
+            .unwrap();
+    let mut named: Vec<String> = m["ingests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            i["part"]
+                .as_str()
+                .unwrap()
+                .replace('/', std::path::MAIN_SEPARATOR_STR)
+        })
+        .collect();
+    named.sort();
+    named.dedup();
+    assert_eq!(parts(&w), named, "{from} {point}: leftovers");
 }

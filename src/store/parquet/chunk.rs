@@ -1,0 +1,297 @@
+//! One column of one row group as Parquet pages: an optional dictionary page, then one
+//! data page (version 1: definition levels, then values), compressed with zstd where
+//! that pays, and what the footer says of it (offsets, sizes, statistics).
+
+use anyhow::{Context, Result};
+
+use super::rle;
+use super::thrift::Compact;
+
+/// Parquet's physical types (parquet.thrift `Type`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Physical {
+    Boolean = 0,
+    Int32 = 1,
+    ByteArray = 6,
+}
+
+// Encodings (parquet.thrift `Encoding`).
+pub(super) const PLAIN: i32 = 0;
+pub(super) const RLE: i32 = 3;
+pub(super) const DELTA_LENGTH_BYTE_ARRAY: i32 = 6;
+pub(super) const RLE_DICTIONARY: i32 = 8;
+
+// Codecs (parquet.thrift `CompressionCodec`).
+const UNCOMPRESSED: i32 = 0;
+const ZSTD: i32 = 6;
+
+// Page types (parquet.thrift `PageType`).
+const DATA_PAGE: i32 = 0;
+const DICTIONARY_PAGE: i32 = 2;
+
+/// zstd's fastest regular level: a part's pages are dates, bit-packed indices and
+/// short dictionaries, where level 3 (polars' default) saved little and cost twice.
+const ZSTD_LEVEL: i32 = 1;
+
+/// Which rows have a value: `None` when every row has one.
+#[derive(Clone, Copy)]
+pub struct Levels<'a> {
+    pub rows: usize,
+    pub valid: Option<&'a [bool]>,
+    pub nulls: usize,
+}
+
+/// The values of a column's rows that have one, in row order.
+pub enum Values<'a> {
+    /// Indices into a dictionary: `plain` is the dictionary page's body (each value
+    /// as its length and bytes), `entries` how many values it holds, `min`/`max` the
+    /// least and greatest of them.
+    Dict {
+        plain: &'a [u8],
+        entries: usize,
+        indices: &'a [u32],
+        min: Option<&'a [u8]>,
+        max: Option<&'a [u8]>,
+    },
+    Ints(&'a [i32]),
+    Bools(&'a [bool]),
+    /// Keyed hashes: uniform random bytes, which no codec shrinks, so their lengths
+    /// (all 16) are delta-encoded and the bytes stored as they are.
+    Keys(&'a [[u8; 16]]),
+}
+
+/// What the footer says of a written column chunk.
+pub struct ChunkMeta {
+    pub physical: Physical,
+    pub encodings: &'static [i32],
+    pub codec: i32,
+    pub num_values: i64,
+    pub uncompressed: i64,
+    pub compressed: i64,
+    pub data_page_offset: i64,
+    pub dictionary_page_offset: Option<i64>,
+    pub null_count: i64,
+    pub min: Option<Vec<u8>>,
+    pub max: Option<Vec<u8>>,
+}
+
+impl ChunkMeta {
+    /// Where the chunk starts in the file.
+    pub fn start(&self) -> i64 {
+        self.dictionary_page_offset.unwrap_or(self.data_page_offset)
+    }
+
+    pub fn write(&self, c: &mut Compact, name: &str) {
+        c.i32(1, self.physical as i32);
+        c.i32_list(2, self.encodings);
+        c.binary_list(3, &[name.as_bytes()]);
+        c.i32(4, self.codec);
+        c.i64(5, self.num_values);
+        c.i64(6, self.uncompressed);
+        c.i64(7, self.compressed);
+        c.i64(9, self.data_page_offset);
+        if let Some(d) = self.dictionary_page_offset {
+            c.i64(11, d);
+        }
+        c.begin(12);
+        c.i64(3, self.null_count);
+        if let (Some(max), Some(min)) = (&self.max, &self.min) {
+            c.binary(5, max);
+            c.binary(6, min);
+        }
+        c.end();
+    }
+}
+
+/// Encodes column chunks, reusing its buffers and its zstd context from one to the next.
+pub struct Encoder {
+    zstd: zstd::bulk::Compressor<'static>,
+    body: Vec<u8>,
+    packed: Vec<u8>,
+    scratch: Vec<u8>,
+}
+
+impl Encoder {
+    pub fn new() -> Result<Encoder> {
+        Ok(Encoder {
+            zstd: zstd::bulk::Compressor::new(ZSTD_LEVEL).context("cannot start zstd")?,
+            body: Vec::new(),
+            packed: Vec::new(),
+            scratch: Vec::new(),
+        })
+    }
+
+    /// Appends the chunk's pages to `out`, which starts at byte `base` of the file.
+    pub fn chunk(
+        &mut self,
+        physical: Physical,
+        levels: Levels,
+        values: &Values,
+        out: &mut Vec<u8>,
+        base: u64,
+    ) -> Result<ChunkMeta> {
+        let offset = |out: &Vec<u8>| (base + out.len() as u64) as i64;
+        let (mut uncompressed, mut compressed) = (0i64, 0i64);
+        let mut dictionary_page_offset = None;
+        let compress = !matches!(values, Values::Keys(_));
+        if let Values::Dict { plain, entries, .. } = values {
+            dictionary_page_offset = Some(offset(out));
+            self.body.clear();
+            self.body.extend_from_slice(plain);
+            let (u, c) = self.page(out, compress, DICTIONARY_PAGE, |h| {
+                h.begin(7);
+                h.i32(1, *entries as i32);
+                h.i32(2, PLAIN);
+                h.end();
+            })?;
+            uncompressed += u;
+            compressed += c;
+        }
+        let data_page_offset = offset(out);
+        self.body.clear();
+        definition_levels(levels, &mut self.body, &mut self.scratch);
+        let (encoding, encodings, min, max): (i32, &'static [i32], _, _) = match values {
+            Values::Dict {
+                entries,
+                indices,
+                min,
+                max,
+                ..
+            } => {
+                let width = rle::width_of(entries.saturating_sub(1) as u32);
+                self.body.push(width);
+                rle::encode(indices, width, &mut self.body);
+                (
+                    RLE_DICTIONARY,
+                    &[PLAIN, RLE, RLE_DICTIONARY],
+                    min.map(<[u8]>::to_vec),
+                    max.map(<[u8]>::to_vec),
+                )
+            }
+            Values::Ints(v) => {
+                for x in v.iter() {
+                    self.body.extend_from_slice(&x.to_le_bytes());
+                }
+                let min = v.iter().min().map(|x| x.to_le_bytes().to_vec());
+                let max = v.iter().max().map(|x| x.to_le_bytes().to_vec());
+                (PLAIN, &[PLAIN, RLE], min, max)
+            }
+            Values::Bools(v) => {
+                plain_bools(v, &mut self.body);
+                let min = (!v.is_empty()).then(|| vec![u8::from(v.iter().all(|&b| b))]);
+                let max = (!v.is_empty()).then(|| vec![u8::from(v.iter().any(|&b| b))]);
+                (PLAIN, &[PLAIN, RLE], min, max)
+            }
+            Values::Keys(keys) => {
+                delta_lengths(keys.len(), 16, &mut self.body);
+                for k in keys.iter() {
+                    self.body.extend_from_slice(k);
+                }
+                (
+                    DELTA_LENGTH_BYTE_ARRAY,
+                    &[RLE, DELTA_LENGTH_BYTE_ARRAY],
+                    None,
+                    None,
+                )
+            }
+        };
+        let rows = levels.rows as i32;
+        let (u, c) = self.page(out, compress, DATA_PAGE, |h| {
+            h.begin(5);
+            h.i32(1, rows);
+            h.i32(2, encoding);
+            h.i32(3, RLE);
+            h.i32(4, RLE);
+            h.end();
+        })?;
+        uncompressed += u;
+        compressed += c;
+        Ok(ChunkMeta {
+            physical,
+            encodings,
+            codec: if compress { ZSTD } else { UNCOMPRESSED },
+            num_values: levels.rows as i64,
+            uncompressed,
+            compressed,
+            data_page_offset,
+            dictionary_page_offset,
+            null_count: levels.nulls as i64,
+            min,
+            max,
+        })
+    }
+
+    /// Writes `self.body` as a page of `page_type` (header, then the body, compressed
+    /// or not): `kind` writes the header's struct for that type. Returns the page's
+    /// sizes, uncompressed and as written, header included.
+    fn page(
+        &mut self,
+        out: &mut Vec<u8>,
+        compress: bool,
+        page_type: i32,
+        kind: impl FnOnce(&mut Compact),
+    ) -> Result<(i64, i64)> {
+        if compress {
+            self.packed.clear();
+            self.packed
+                .reserve(zstd::zstd_safe::compress_bound(self.body.len()));
+            self.zstd
+                .compress_to_buffer(&self.body, &mut self.packed)
+                .context("cannot compress a page")?;
+        }
+        let body: &[u8] = if compress { &self.packed } else { &self.body };
+        let size = |n: usize| i32::try_from(n).context("a page of over 2 GiB");
+        let mut h = Compact::default();
+        h.open();
+        h.i32(1, page_type);
+        h.i32(2, size(self.body.len())?);
+        h.i32(3, size(body.len())?);
+        kind(&mut h);
+        h.end();
+        out.extend_from_slice(&h.out);
+        out.extend_from_slice(body);
+        Ok((
+            (h.out.len() + self.body.len()) as i64,
+            (h.out.len() + body.len()) as i64,
+        ))
+    }
+}
+
+/// Definition levels as a version-1 data page holds them: their byte length, then the
+/// hybrid encoding (one run when every row has a value, or none has).
+fn definition_levels(levels: Levels, out: &mut Vec<u8>, scratch: &mut Vec<u8>) {
+    scratch.clear();
+    match levels.valid {
+        Some(valid) if levels.nulls > 0 && levels.nulls < levels.rows => {
+            rle::encode(valid, 1, scratch);
+        }
+        _ => rle::encode_run(u32::from(levels.nulls == 0), levels.rows, 1, scratch),
+    }
+    out.extend_from_slice(&(scratch.len() as u32).to_le_bytes());
+    out.extend_from_slice(scratch);
+}
+
+/// Booleans as PLAIN has them: a bit each, LSB first.
+fn plain_bools(values: &[bool], out: &mut Vec<u8>) {
+    for group in values.chunks(8) {
+        let byte = group
+            .iter()
+            .enumerate()
+            .fold(0u8, |acc, (i, &b)| acc | u8::from(b) << i);
+        out.push(byte);
+    }
+}
+
+/// The lengths part of DELTA_LENGTH_BYTE_ARRAY when every one of the `n` values is
+/// `len` bytes: a DELTA_BINARY_PACKED header (blocks of 128 values in 4 miniblocks,
+/// the count, the first value) and, for each block of deltas, a minimum delta of 0 and
+/// four miniblocks of bit width 0 (no bytes).
+fn delta_lengths(n: usize, len: u8, out: &mut Vec<u8>) {
+    out.extend_from_slice(&[0x80, 0x01, 4]); // 128, 4
+    rle::varint(n as u64, out);
+    rle::varint(u64::from(len) << 1, out); // zigzag of a positive value
+    let blocks = n.saturating_sub(1).div_ceil(128);
+    for _ in 0..blocks {
+        out.extend_from_slice(&[0, 0, 0, 0, 0]);
+    }
+}
