@@ -153,14 +153,17 @@ fn file_sums(files: &[std::path::PathBuf]) -> Vec<Result<String>> {
         files.iter().map(|_| std::sync::Mutex::new(None)).collect();
     std::thread::scope(|scope| {
         for _ in 0..threads {
-            scope.spawn(|| loop {
-                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let Some(path) = files.get(i) else { return };
-                let sum = file_sha256(path, &path.display().to_string());
-                if let Ok(mut slot) = sums[i].lock() {
-                    *slot = Some(sum);
-                }
-            });
+            // A thread that cannot start leaves its files without a sum: an error below.
+            let _ = std::thread::Builder::new()
+                .name("tally-sum".into())
+                .spawn_scoped(scope, || loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(path) = files.get(i) else { return };
+                    let sum = file_sha256(path, &path.display().to_string());
+                    if let Ok(mut slot) = sums[i].lock() {
+                        *slot = Some(sum);
+                    }
+                });
         }
     });
     sums.into_iter()

@@ -74,11 +74,12 @@ struct Chunk {
     evidence: Evidence,
 }
 
-fn parse_chunk(ctx: &roll::RollContext, seq: u64, rows: Vec<Row>) -> Chunk {
+fn parse_chunk(ctx: &roll::RollContext, seq: u64, rows: Vec<Row>, keys: &mut roll::Keys) -> Chunk {
     let mut evidence = Evidence::default();
-    let parsed = rows
+    let mut parsed: Vec<roll::Parsed> = rows
         .iter()
-        .map(|row| {
+        .enumerate()
+        .map(|(i, row)| {
             for (k, f) in DATE_FIELDS.iter().enumerate() {
                 match value::day_first_evidence(row.get(ctx.mapping.index(*f))) {
                     Some(true) => evidence.0[k].0 += 1,
@@ -86,9 +87,10 @@ fn parse_chunk(ctx: &roll::RollContext, seq: u64, rows: Vec<Row>) -> Chunk {
                     _ => {}
                 }
             }
-            roll::parse(ctx, row)
+            roll::parse_in_chunk(ctx, row, i, keys)
         })
         .collect();
+    keys.finish(&mut parsed);
     Chunk {
         seq,
         rows,
@@ -147,13 +149,14 @@ fn parse_rows(
     jobs: Arc<Mutex<mpsc::Receiver<Job>>>,
     done: mpsc::SyncSender<Chunk>,
 ) {
+    let mut keys = roll::Keys::new(ctx.secret);
     loop {
         let job = match jobs.lock() {
             Ok(rx) => rx.recv(),
             Err(_) => return,
         };
         let Ok((seq, rows)) = job else { return };
-        if done.send(parse_chunk(&ctx, seq, rows)).is_err() {
+        if done.send(parse_chunk(&ctx, seq, rows, &mut keys)).is_err() {
             return;
         }
     }
@@ -212,14 +215,15 @@ impl RollFile<'_> {
         let mut order = Evidence::default();
         // The look-ups a chunk will make, kept from chunk to chunk.
         let mut ahead: Vec<Option<Ahead>> = Vec::with_capacity(CHUNK_ROWS);
-        // The reader, the taker and the part writer need about a core between them:
-        // parsing gets the rest. (On 2 cores one worker was as fast as two, in less
-        // memory: the 10M-row bench, 9.5 s and 240 MiB against 9.8 s and 290 MiB.)
+        // The reader, the taker and the part writer need about a core between them,
+        // parsing the rest; but on 2 cores one parser was the longest thread (half the
+        // CPU), and two share the cores with the others: the 10M-row bench, 6.0 s
+        // against 6.8 s.
         let workers = std::thread::available_parallelism()
             .map(|n| n.get())
             .unwrap_or(1)
             .saturating_sub(1)
-            .clamp(1, MAX_WORKERS);
+            .clamp(2, MAX_WORKERS);
         let bytes_read = o.table.bytes_read();
         self.progress.start(&name, o.table.bytes_total);
 
@@ -231,7 +235,10 @@ impl RollFile<'_> {
         // taker, a bad row in the reader) the others see their channel close and stop.
         let rows = std::thread::scope(|scope| -> Result<(u64, u64)> {
             let table = &mut o.table;
-            let reader = scope.spawn(move || read_rows(table, job_tx, back_rx));
+            // Named threads, so that a profile tells the stages apart.
+            let reader = std::thread::Builder::new()
+                .name("tally-read".into())
+                .spawn_scoped(scope, move || read_rows(table, job_tx, back_rx))?;
             let job_rx = Arc::new(Mutex::new(job_rx));
             for _ in 0..workers {
                 let ctx = roll::RollContext {
@@ -245,7 +252,9 @@ impl RollFile<'_> {
                     lookups: Default::default(),
                 };
                 let (jobs, done) = (job_rx.clone(), done_tx.clone());
-                scope.spawn(move || parse_rows(ctx, jobs, done));
+                std::thread::Builder::new()
+                    .name("tally-parse".into())
+                    .spawn_scoped(scope, move || parse_rows(ctx, jobs, done))?;
             }
             drop((done_tx, job_rx));
             let taken = take_in_order(

@@ -55,6 +55,75 @@ pub struct Parsed {
     pub mapped: Option<&'static OldUnit>,
 }
 
+/// Which key of a member a pending hash is.
+#[derive(Clone, Copy)]
+enum Slot {
+    /// The person key (and the name key, for a member without a national ID).
+    Person,
+    Member,
+}
+
+/// The keyed hashes a chunk's rows need, hashed together once the chunk is read:
+/// several at a time are about twice as fast as one after the other
+/// ([`Secret::keys_of`]).
+pub struct Keys<'a> {
+    secret: &'a Secret,
+    /// The row being read.
+    row: u32,
+    pending: Vec<(u32, Slot)>,
+    blocks: Vec<[u8; 64]>,
+    hashed: Vec<crate::roll::Key>,
+}
+
+impl<'a> Keys<'a> {
+    pub fn new(secret: &'a Secret) -> Keys<'a> {
+        Keys {
+            secret,
+            row: 0,
+            pending: Vec::new(),
+            blocks: Vec::new(),
+            hashed: Vec::new(),
+        }
+    }
+
+    /// The key of a message that does not fit one block (hashed now), or a
+    /// placeholder that [`Keys::finish`] fills.
+    fn key(&mut self, slot: Slot, domain: &str, parts: &[&str]) -> crate::roll::Key {
+        match crate::store::privacy::message_block(domain, parts) {
+            Some(block) => {
+                self.pending.push((self.row, slot));
+                self.blocks.push(block);
+                [0; crate::roll::KEY_BYTES]
+            }
+            None => self.secret.key(domain, parts),
+        }
+    }
+
+    /// Hashes what the rows left pending and puts each key in its member.
+    pub fn finish(&mut self, parsed: &mut [Parsed]) {
+        self.hashed.clear();
+        self.hashed
+            .resize(self.blocks.len(), [0; crate::roll::KEY_BYTES]);
+        self.secret.keys_of(&self.blocks, &mut self.hashed);
+        for (&(row, slot), key) in self.pending.iter().zip(&self.hashed) {
+            let Some(Ok(m)) = parsed.get_mut(row as usize).map(|p| &mut p.member) else {
+                continue;
+            };
+            match slot {
+                Slot::Person => {
+                    m.person = *key;
+                    if m.name_key.is_some() {
+                        m.name_key = Some(*key);
+                    }
+                }
+                Slot::Member => m.member_key = Some(*key),
+            }
+        }
+        self.pending.clear();
+        self.blocks.clear();
+    }
+}
+
 struct Cells<'a> {
     ctx: &'a RollContext<'a>,
     row: &'a Row,
@@ -108,14 +177,26 @@ fn date_problem(c: &Cells, f: Field, e: DateError) -> Problem {
     }
 }
 
+/// Reads one row on its own.
 pub fn parse(ctx: &RollContext, row: &Row) -> Parsed {
+    let mut keys = Keys::new(ctx.secret);
+    let mut one = [parse_in_chunk(ctx, row, 0, &mut keys)];
+    keys.finish(&mut one);
+    let [parsed] = one;
+    parsed
+}
+
+/// Reads row `row`, the `index`-th of its chunk. Its keyed hashes are left to `keys`
+/// where they can be hashed with other rows' ([`Keys::finish`]).
+pub fn parse_in_chunk(ctx: &RollContext, row: &Row, index: usize, keys: &mut Keys) -> Parsed {
     let mut warnings = Vec::new();
     let c = Cells {
         ctx,
         row,
         mapped: Default::default(),
     };
-    let member = parse_inner(&c, &mut warnings);
+    keys.row = index as u32;
+    let member = parse_inner(&c, &mut warnings, keys);
     Parsed {
         mapped: member.as_ref().ok().and(c.mapped.get()),
         member,
@@ -123,7 +204,7 @@ pub fn parse(ctx: &RollContext, row: &Row) -> Parsed {
     }
 }
 
-fn parse_inner(c: &Cells, warnings: &mut Vec<Problem>) -> Result<Member, Problem> {
+fn parse_inner(c: &Cells, warnings: &mut Vec<Problem>, keys: &mut Keys) -> Result<Member, Problem> {
     spreadsheet_errors(c)?;
     let (org, as_of) = source(c)?;
     let pivot = chrono::Datelike::year(&as_of);
@@ -152,11 +233,10 @@ fn parse_inner(c: &Cells, warnings: &mut Vec<Problem>) -> Result<Member, Problem
     let religion = lookup_group(c, Field::Religion, religions(), "religion", warnings);
     check_eligibility(c, org, sex, birth, as_of, warnings);
 
-    let secret = c.ctx.secret;
     // The name key is needed only where there is no national ID (it is then the
     // person key and the duplicate check).
     let (person, has_national_id, name_hash) = match &national_id {
-        Some(id) => (secret.key("nid", &[id]), true, None),
+        Some(id) => (keys.key(Slot::Person, "nid", &[id]), true, None),
         None => {
             let birth_text = match birth {
                 Some(Birth::Date(d)) => d.to_string(),
@@ -164,12 +244,13 @@ fn parse_inner(c: &Cells, warnings: &mut Vec<Problem>) -> Result<Member, Problem
                 None => String::new(),
             };
             let name = name_key(&full_name);
-            let key = secret.key("name", &[&name, &birth_text, &area_code]);
+            let key = keys.key(Slot::Person, "name", &[&name, &birth_text, &area_code]);
             (key, false, (!full_name.is_empty()).then_some(key))
         }
     };
     let member_id = clean(c.raw(Field::MemberId));
-    let member_key = (!member_id.is_empty()).then(|| secret.key("mid", &[org.code(), &member_id]));
+    let member_key =
+        (!member_id.is_empty()).then(|| keys.key(Slot::Member, "mid", &[org.code(), &member_id]));
     let enterprise_id = Some(normalize_tax_code(c.raw(Field::EnterpriseId)))
         .filter(|s| !s.is_empty())
         .map(|s| compact_str::CompactString::from(s.as_ref()));

@@ -17,6 +17,7 @@ mod batch;
 mod checked;
 pub mod fault;
 pub mod fsutil;
+pub mod lanes;
 pub mod lock;
 pub mod manifest;
 pub mod parquet;

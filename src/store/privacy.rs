@@ -22,17 +22,7 @@ pub struct Secret {
     outer: [u32; 8],
 }
 
-/// SHA-256's initial state (FIPS 180-4, 5.3.3).
-const H0: [u32; 8] = [
-    0x6a09_e667,
-    0xbb67_ae85,
-    0x3c6e_f372,
-    0xa54f_f53a,
-    0x510e_527f,
-    0x9b05_688c,
-    0x1f83_d9ab,
-    0x5be0_cd19,
-];
+use super::lanes::{self, H0};
 
 /// The state after one block: the key (32 bytes, so never hashed first) XOR `pad`.
 fn padded_state(key: &[u8], pad: u8) -> [u32; 8] {
@@ -41,17 +31,8 @@ fn padded_state(key: &[u8], pad: u8) -> [u32; 8] {
         *b ^= k;
     }
     let mut state = H0;
-    compress(&mut state, &block);
+    lanes::one(&mut state, &block);
     state
-}
-
-fn compress(state: &mut [u32; 8], block: &[u8; 64]) {
-    sha2::compress256(
-        state,
-        &[*sha2::digest::generic_array::GenericArray::from_slice(
-            block,
-        )],
-    );
 }
 
 /// The last block of a message of `len` bytes after one block already hashed: the
@@ -61,6 +42,30 @@ fn pad_last(block: &mut [u8; 64], len: usize) {
     let bits = (64 + len as u64) * 8;
     block[56..].copy_from_slice(&bits.to_be_bytes());
 }
+
+/// A key's message (a domain tag and parts, each after a 0 byte) as the one block
+/// that follows the key's inner pad, padded; `None` when it does not fit one block
+/// (55 bytes at most).
+pub fn message_block(domain: &str, parts: &[&str]) -> Option<[u8; 64]> {
+    let len = domain.len() + parts.iter().map(|p| p.len() + 1).sum::<usize>();
+    if len > 55 {
+        return None;
+    }
+    let mut block = [0u8; 64];
+    block[..domain.len()].copy_from_slice(domain.as_bytes());
+    let mut at = domain.len();
+    for p in parts {
+        at += 1;
+        block[at..at + p.len()].copy_from_slice(p.as_bytes());
+        at += p.len();
+    }
+    pad_last(&mut block, len);
+    Some(block)
+}
+
+/// How many keys are hashed at once: on Zen 4, four compressions interleaved take
+/// about the time of two one after the other.
+const LANES: usize = 4;
 
 impl Secret {
     /// Reads the secret, creating it (32 random bytes, mode 0600) at first use.
@@ -102,34 +107,38 @@ impl Secret {
 
     /// HMAC of a domain tag and parts (each after a 0 byte), truncated to 16 bytes.
     pub fn key(&self, domain: &str, parts: &[&str]) -> Key {
-        let len = domain.len() + parts.iter().map(|p| p.len() + 1).sum::<usize>();
-        // A message with its padding in one block: 55 bytes at most.
-        if len > 55 {
-            return self.key_general(domain, parts);
+        match message_block(domain, parts) {
+            Some(block) => {
+                let mut out = [[0u8; KEY_BYTES]];
+                self.keys_of(&[block], &mut out);
+                out[0]
+            }
+            None => self.key_general(domain, parts),
         }
-        let mut block = [0u8; 64];
-        block[..domain.len()].copy_from_slice(domain.as_bytes());
-        let mut at = domain.len();
-        for p in parts {
-            at += 1;
-            block[at..at + p.len()].copy_from_slice(p.as_bytes());
-            at += p.len();
+    }
+
+    /// The keys of messages given as their blocks ([`message_block`]): `out[i]` is
+    /// the key of `blocks[i]`. Hashed [`LANES`] at a time.
+    pub fn keys_of(&self, blocks: &[[u8; 64]], out: &mut [Key]) {
+        let mut blocks = blocks.chunks_exact(LANES);
+        let mut keys = out.chunks_exact_mut(LANES);
+        for (group, keys) in (&mut blocks).zip(&mut keys) {
+            let mut states = [self.inner; LANES];
+            lanes::compress(&mut states, std::array::from_fn(|l| &group[l]));
+            let outer: [[u8; 64]; LANES] = std::array::from_fn(|l| outer_block(&states[l]));
+            let mut states = [self.outer; LANES];
+            lanes::compress(&mut states, std::array::from_fn(|l| &outer[l]));
+            for (key, state) in keys.iter_mut().zip(&states) {
+                *key = truncated(state);
+            }
         }
-        pad_last(&mut block, len);
-        let mut inner = self.inner;
-        compress(&mut inner, &block);
-        let mut block = [0u8; 64];
-        for (i, w) in inner.iter().enumerate() {
-            block[4 * i..4 * i + 4].copy_from_slice(&w.to_be_bytes());
+        for (block, key) in blocks.remainder().iter().zip(keys.into_remainder()) {
+            let mut state = self.inner;
+            lanes::one(&mut state, block);
+            let mut state2 = self.outer;
+            lanes::one(&mut state2, &outer_block(&state));
+            *key = truncated(&state2);
         }
-        pad_last(&mut block, 32);
-        let mut outer = self.outer;
-        compress(&mut outer, &block);
-        let mut out = [0u8; KEY_BYTES];
-        for (i, w) in outer.iter().take(KEY_BYTES / 4).enumerate() {
-            out[4 * i..4 * i + 4].copy_from_slice(&w.to_be_bytes());
-        }
-        out
     }
 
     /// [`Secret::key`] through the general HMAC, for a message longer than a block.
@@ -145,6 +154,25 @@ impl Secret {
         out.copy_from_slice(&full[..KEY_BYTES]);
         out
     }
+}
+
+/// The outer hash's last block: the inner digest, then SHA-256's padding.
+fn outer_block(inner: &[u32; 8]) -> [u8; 64] {
+    let mut block = [0u8; 64];
+    for (i, w) in inner.iter().enumerate() {
+        block[4 * i..4 * i + 4].copy_from_slice(&w.to_be_bytes());
+    }
+    pad_last(&mut block, 32);
+    block
+}
+
+/// The key: the first 16 bytes of the digest.
+fn truncated(state: &[u32; 8]) -> Key {
+    let mut out = [0u8; KEY_BYTES];
+    for (i, w) in state.iter().take(KEY_BYTES / 4).enumerate() {
+        out[4 * i..4 * i + 4].copy_from_slice(&w.to_be_bytes());
+    }
+    out
 }
 
 #[cfg(test)]
@@ -180,6 +208,26 @@ mod tests {
             hex::encode(s.key("name", &["nguyen van a", "1990", "02647"])),
             "6714e0dc2c796362d4da0c4275bf7706"
         );
+    }
+
+    #[test]
+    fn keys_hashed_together_are_the_keys_hashed_alone() {
+        let s = Secret::from_bytes(&[3u8; 32]).unwrap();
+        let texts: Vec<String> = (0..11).map(|i| format!("00109{i:07}")).collect();
+        let blocks: Vec<[u8; 64]> = texts
+            .iter()
+            .map(|t| message_block("nid", &[t]).unwrap())
+            .collect();
+        // Fewer than a group of lanes, whole groups, and groups with some left over.
+        for n in 0..=blocks.len() {
+            let mut out = vec![[0u8; KEY_BYTES]; n];
+            s.keys_of(&blocks[..n], &mut out);
+            for (t, k) in texts.iter().zip(&out) {
+                assert_eq!(*k, s.key_general("nid", &[t]), "{n} keys");
+            }
+        }
+        assert!(message_block("name", &[&"x".repeat(50)]).is_some());
+        assert!(message_block("name", &[&"x".repeat(51)]).is_none());
     }
 
     #[test]
