@@ -87,35 +87,52 @@ fn day_month_year(d: u32, m: u32, year: i32) -> Result<NaiveDate, DateError> {
 /// nearly every roll exports, read by position: a row has up to four dates, and
 /// splitting each was 6% of an ingest. Anything else is for the general reading.
 fn dd_mm_yyyy(s: &str) -> Option<(u32, u32, i32)> {
-    let n = digits_around(s, [2, 5])?;
-    let year = n[4] * 1000 + n[5] * 100 + n[6] * 10 + n[7];
-    Some((n[0] * 10 + n[1], n[2] * 10 + n[3], year as i32))
+    let (lo, hi) = ten_byte_digits(s, [2, 5])?;
+    let b = |i: u32| (lo >> (8 * i)) as u32 & 0xff;
+    let year = b(6) * 1000 + b(7) * 100 + u32::from(hi & 0xff) * 10 + u32::from(hi >> 8);
+    Some((b(0) * 10 + b(1), b(3) * 10 + b(4), year as i32))
 }
 
 /// Year, month and day of `yyyy-mm-dd` exactly (ISO; `/` or `.` also between).
 fn yyyy_mm_dd(s: &str) -> Option<(i32, u32, u32)> {
-    let n = digits_around(s, [4, 7])?;
-    let year = n[0] * 1000 + n[1] * 100 + n[2] * 10 + n[3];
-    Some((year as i32, n[4] * 10 + n[5], n[6] * 10 + n[7]))
+    let (lo, hi) = ten_byte_digits(s, [4, 7])?;
+    let b = |i: u32| (lo >> (8 * i)) as u32 & 0xff;
+    let year = b(0) * 1000 + b(1) * 100 + b(2) * 10 + b(3);
+    Some((
+        year as i32,
+        b(5) * 10 + b(6),
+        u32::from(hi & 0xff) * 10 + u32::from(hi >> 8),
+    ))
 }
 
-/// The eight digits of a ten-byte date whose separators stand at `at`.
-fn digits_around(s: &str, at: [usize; 2]) -> Option<[u32; 8]> {
+/// The digits of a ten-byte date whose separators stand at `at` (both in the first
+/// eight bytes), as they stand: bytes 0–7 in one word (0 at the separators), 8–9 in
+/// another. The bytes are checked all together: with `0` taken away a byte is a digit
+/// when it is at most 9, its high half zero and still zero after adding 6 (no carry
+/// can cross into the next byte then).
+fn ten_byte_digits(s: &str, at: [usize; 2]) -> Option<(u64, u16)> {
     let b: &[u8; 10] = s.as_bytes().try_into().ok()?;
     if !at.iter().all(|&i| matches!(b[i], b'/' | b'-' | b'.')) {
         return None;
     }
+    let seps = (0xffu64 << (8 * at[0])) | (0xffu64 << (8 * at[1]));
+    let lo = (u64::from_le_bytes(*b.first_chunk::<8>()?) ^ 0x3030_3030_3030_3030) & !seps;
+    let hi = u16::from_le_bytes([b[8], b[9]]) ^ 0x3030;
+    let lo_ok = lo & 0xf0f0_f0f0_f0f0_f0f0 == 0
+        && (lo + (0x0606_0606_0606_0606 & !seps)) & 0xf0f0_f0f0_f0f0_f0f0 == 0;
+    let hi_ok = hi & 0xf0f0 == 0 && (hi + 0x0606) & 0xf0f0 == 0;
+    (lo_ok && hi_ok).then_some((lo, hi))
+}
+
+/// The eight digits of a ten-byte date whose separators stand at `at`, in order.
+#[cfg(test)]
+fn digits_around(s: &str, at: [usize; 2]) -> Option<[u32; 8]> {
+    let (lo, hi) = ten_byte_digits(s, at)?;
+    let all = u128::from(lo) | u128::from(hi) << 64;
     let mut n = [0u32; 8];
     let mut k = 0;
-    for (i, c) in b.iter().enumerate() {
-        if i == at[0] || i == at[1] {
-            continue;
-        }
-        let digit = c.wrapping_sub(b'0');
-        if digit > 9 {
-            return None;
-        }
-        n[k] = u32::from(digit);
+    for i in (0..10).filter(|i| !at.contains(i)) {
+        n[k] = (all >> (8 * i)) as u32 & 0xff;
         k += 1;
     }
     Some(n)
@@ -235,6 +252,33 @@ mod tests {
         assert_eq!(yyyy_mm_dd("2026-10-31"), Some((2026, 10, 31)));
         assert_eq!(yyyy_mm_dd("31/10/2026"), None);
         assert_eq!(dd_mm_yyyy("31/10/2O26"), None);
+    }
+
+    #[test]
+    fn the_digits_of_a_ten_byte_date_are_read_as_one_byte_at_a_time() {
+        let naive = |s: &str, at: [usize; 2]| -> Option<[u32; 8]> {
+            let b = s.as_bytes();
+            if b.len() != 10 || !at.iter().all(|&i| matches!(b[i], b'/' | b'-' | b'.')) {
+                return None;
+            }
+            let d: Vec<u32> = (0..10)
+                .filter(|i| !at.contains(i))
+                .map(|i| u32::from(b[i]).wrapping_sub(u32::from(b'0')))
+                .collect();
+            d.iter().all(|&x| x <= 9).then(|| d.try_into().unwrap())
+        };
+        // Every ASCII byte at every place of both layouts.
+        for (base, at) in [("12/34/5678", [2, 5]), ("1234-56-78", [4, 7])] {
+            for i in 0..10 {
+                for v in 0u8..128 {
+                    let mut b = base.as_bytes().to_vec();
+                    b[i] = v;
+                    let s = String::from_utf8(b).unwrap();
+                    assert_eq!(digits_around(&s, at), naive(&s, at), "{s:?}");
+                }
+            }
+        }
+        assert_eq!(digits_around("é1/34/567", [2, 5]), None);
     }
 
     #[test]
