@@ -130,10 +130,8 @@ fn digits_around(s: &str, at: [usize; 2]) -> Option<[u32; 8]> {
     let (lo, hi) = ten_byte_digits(s, at)?;
     let all = u128::from(lo) | u128::from(hi) << 64;
     let mut n = [0u32; 8];
-    let mut k = 0;
-    for i in (0..10).filter(|i| !at.contains(i)) {
+    for (k, i) in (0..10).filter(|i| !at.contains(i)).enumerate() {
         n[k] = (all >> (8 * i)) as u32 & 0xff;
-        k += 1;
     }
     Some(n)
 }

@@ -117,8 +117,8 @@ pub struct Summary {
 
 pub const WARNINGS_KEPT: usize = 20;
 
-/// SHA-256 of a file's bytes.
-fn file_sha256(path: &std::path::Path, name: &str) -> Result<String> {
+/// A file that can be read whole, twice if need be: not a directory, pipe or device.
+fn check_file(path: &std::path::Path, name: &str) -> Result<()> {
     if path.is_dir() {
         return Err(
             Failure::new(Exit::Io, format!("{name} is a directory, not a CSV file"))
@@ -126,8 +126,8 @@ fn file_sha256(path: &std::path::Path, name: &str) -> Result<String> {
                 .into(),
         );
     }
-    // A pipe or device can be read once only; an ingest reads a file twice (its hash,
-    // then its rows).
+    // A pipe or device can be read once only; an ingest may read a file twice (its
+    // checksum, then its rows).
     if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
         return Err(Failure::new(
             Exit::Io,
@@ -136,6 +136,12 @@ fn file_sha256(path: &std::path::Path, name: &str) -> Result<String> {
         .hint("save the data to a file first, then ingest the file")
         .into());
     }
+    Ok(())
+}
+
+/// SHA-256 of a file's bytes, read on their own.
+fn file_sha256(path: &std::path::Path, name: &str) -> Result<String> {
+    check_file(path, name)?;
     let (_, sha) =
         store::fsutil::sha256_file(path).with_context(|| format!("cannot read {name}"))?;
     Ok(sha)
@@ -143,7 +149,7 @@ fn file_sha256(path: &std::path::Path, name: &str) -> Result<String> {
 
 /// The SHA-256 of each file, in order, hashed on every core (one file each at a time):
 /// hashing is sequential within a file, and a command often names several.
-fn file_sums(files: &[std::path::PathBuf]) -> Vec<Result<String>> {
+fn file_sums(files: &[&std::path::Path]) -> Vec<Result<String>> {
     let threads = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(1)
@@ -176,6 +182,30 @@ fn file_sums(files: &[std::path::PathBuf]) -> Vec<Result<String>> {
         .collect()
 }
 
+/// Takes beforehand the checksum of each CSV file that could be one the store (or this
+/// command) already holds: of a size that a stored ingest, or another file, has, or
+/// any size while the store holds ingests recorded before sizes were (format 2 and
+/// older). Other files are hashed as their rows are read, in one pass.
+fn sums_before_reading(next: &Manifest, opened: &mut [Opened]) -> Result<()> {
+    let unsized_ingests = next.ingests.iter().any(|i| i.file_bytes.is_none());
+    let sizes: Vec<u64> = opened.iter().map(|o| o.bytes).collect();
+    let wanted: Vec<usize> = (0..opened.len())
+        .filter(|&i| opened[i].sha256.is_none())
+        .filter(|&i| {
+            let n = opened[i].bytes;
+            unsized_ingests
+                || next.ingests.iter().any(|r| r.file_bytes == Some(n))
+                || sizes.iter().enumerate().any(|(j, &m)| j != i && m == n)
+        })
+        .collect();
+    let paths: Vec<&std::path::Path> = wanted.iter().map(|&i| opened[i].path.as_path()).collect();
+    let sums = file_sums(&paths);
+    for (i, sum) in wanted.into_iter().zip(sums) {
+        opened[i].sha256 = Some(sum?);
+    }
+    Ok(())
+}
+
 pub(crate) fn ingest_id(
     sha: &str,
     kind: Kind,
@@ -196,10 +226,26 @@ pub(crate) fn now_utc() -> String {
 
 pub(crate) struct Opened {
     pub name: String,
-    pub sha256: String,
+    pub path: std::path::PathBuf,
+    /// The file's size in bytes.
+    pub bytes: u64,
+    /// The file's SHA-256 when taken before its rows are read (a workbook's sheets, a
+    /// file that could be one already stored); else the table takes it as it reads.
+    pub sha256: Option<String>,
     pub table: Table,
     /// What opening it said (sheets of its workbook skipped).
     pub notes: Vec<String>,
+}
+
+impl Opened {
+    /// The file's SHA-256, once its rows are read: taken before, or as they were read,
+    /// or (a file that changed size while it was read) read again now.
+    pub fn checksum(&self) -> Result<String> {
+        match self.sha256.clone().or_else(|| self.table.checksum()) {
+            Some(sum) => Ok(sum),
+            None => file_sha256(&self.path, &self.name),
+        }
+    }
 }
 
 /// Runs the ingest. Returns the summary; the caller decides the exit code from it.
@@ -207,17 +253,22 @@ pub fn run(store: &Store, opts: &Options, progress: &dyn Progress) -> Result<Sum
     // Open every file first: a file that cannot be read at all stops the command
     // before the store is touched.
     let mut opened = Vec::new();
-    let mut sums = file_sums(&opts.files).into_iter();
     for path in &opts.files {
         let name = path.display().to_string();
-        let sha256 = sums.next().unwrap_or_else(|| file_sha256(path, &name))?;
+        check_file(path, &name)?;
         match sources::signature(path, &name)? {
-            Some(sig) => opened.extend(sources::sheets(path, &name, &sha256, sig, opts)?),
+            Some(sig) => {
+                // calamine reads the workbook itself: its checksum is taken first.
+                let sha256 = file_sha256(path, &name)?;
+                opened.extend(sources::sheets(path, &name, &sha256, sig, opts)?)
+            }
             None => {
                 let table = Table::open(path, &name, opts.encoding, opts.kind)?;
                 opened.push(Opened {
                     name,
-                    sha256,
+                    path: path.clone(),
+                    bytes: table.bytes_total,
+                    sha256: None,
                     table,
                     notes: Vec::new(),
                 });
@@ -238,6 +289,7 @@ pub fn run(store: &Store, opts: &Options, progress: &dyn Progress) -> Result<Sum
     }
     let mut reference = store::reference::load(&writer.dir, &writer.manifest)?;
     let mut next = writer.manifest.clone();
+    sums_before_reading(&next, &mut opened)?;
     let mut sink = rejects::Sink::new(opts.rejects.as_deref(), opts.bom)?;
     let mut files = Vec::new();
     let mut warnings = Warnings::default();
@@ -416,7 +468,7 @@ fn already_ingested(next: &Manifest, o: &Opened, opts: &Options) -> Vec<String> 
     let flag_as_of = opts.as_of.filter(|_| roll).map(|d| d.to_string());
     next.ingests
         .iter()
-        .filter(|i| i.sha256 == o.sha256 && i.kind == kind.code())
+        .filter(|i| o.sha256.as_ref() == Some(&i.sha256) && i.kind == kind.code())
         .filter(|i| flag_org.is_none_or(|x| i.org.as_deref() == Some(x.code())))
         .filter(|i| {
             flag_as_of

@@ -206,7 +206,6 @@ impl RollFile<'_> {
         let keys = o.table.rows_estimate() * (1 + usize::from(mapping.has(Field::MemberId)));
         let mut snapshots = Snapshots::new(
             &name,
-            &o.sha256,
             &mapping.headers,
             self.opts.replace,
             keys,
@@ -311,7 +310,8 @@ impl RollFile<'_> {
         );
         out.report.rows_read = read;
         order.check(&o.name, &mapping)?;
-        snapshots.finish(o.table.encoding.name(), out)
+        let sha256 = o.checksum()?;
+        snapshots.finish(&sha256, o.bytes, o.table.encoding.name(), out)
     }
 }
 

@@ -40,7 +40,6 @@ pub type Ahead = (SnapKey, super::dedupe::Keys);
 
 pub struct Snapshots<'a> {
     file: &'a str,
-    sha256: &'a str,
     headers: &'a [String],
     replace: bool,
     /// Identity keys the file is expected to bring, to size the duplicate check.
@@ -59,10 +58,10 @@ pub struct Snapshots<'a> {
     repeats_stored: BTreeMap<String, u64>,
 }
 
-/// One snapshot's part being written from one file.
+/// One snapshot's part being written from one file (named once the file's checksum
+/// is known, when it is read).
 struct SnapPart {
-    id: String,
-    rel: String,
+    tmp: std::path::PathBuf,
     writer: PartThread,
     group: Group,
     /// Rows read from a pre-reform code.
@@ -72,7 +71,6 @@ struct SnapPart {
 impl<'a> Snapshots<'a> {
     pub fn new(
         file: &'a str,
-        sha256: &'a str,
         headers: &'a [String],
         replace: bool,
         keys_hint: usize,
@@ -80,7 +78,6 @@ impl<'a> Snapshots<'a> {
     ) -> Self {
         Snapshots {
             file,
-            sha256,
             headers,
             replace,
             keys_hint,
@@ -135,11 +132,9 @@ impl<'a> Snapshots<'a> {
         let part = match self.parts.entry(key) {
             std::collections::btree_map::Entry::Occupied(e) => e.into_mut(),
             std::collections::btree_map::Entry::Vacant(slot) => {
-                let id = ingest_id(self.sha256, Kind::Roll, Some(key.0), Some(key.1));
-                let (rel, tmp) = out.writer.stage_roll(key.0.code(), &key.1.to_string(), &id);
+                let tmp = out.writer.stage_unnamed();
                 slot.insert(SnapPart {
-                    id,
-                    rel,
+                    tmp: tmp.clone(),
                     writer: PartThread::start(RollPartWriter::create(&tmp)?)?,
                     group: Group::default(),
                     mapped: 0,
@@ -305,7 +300,14 @@ impl<'a> Snapshots<'a> {
 
     /// Writes the last rows of each part and records the parts in the next manifest.
     /// The file's rejects and warnings are counted on its first part.
-    pub fn finish(self, encoding: &str, out: &mut Out) -> Result<Vec<IngestRecord>> {
+    /// `sha256` is the file's checksum, which names the ingests.
+    pub fn finish(
+        self,
+        sha256: &str,
+        bytes: u64,
+        encoding: &str,
+        out: &mut Out,
+    ) -> Result<Vec<IngestRecord>> {
         let mut records = Vec::new();
         // Every rejected row repeats one earlier file: this file corrects it.
         if let [(file, n)] = self.repeats_stored.iter().collect::<Vec<_>>().as_slice() {
@@ -318,11 +320,16 @@ impl<'a> Snapshots<'a> {
             p.writer.write(p.group)?;
             let info = p.writer.finish()?;
             let first = n == 0;
+            let id = ingest_id(sha256, Kind::Roll, Some(key.0), Some(key.1));
+            let rel = out
+                .writer
+                .name_staged_roll(&p.tmp, key.0.code(), &key.1.to_string(), &id);
             let rec = IngestRecord {
-                id: p.id,
+                id,
                 kind: Kind::Roll.code().into(),
                 file: self.file.to_string(),
-                sha256: self.sha256.to_string(),
+                sha256: sha256.to_string(),
+                file_bytes: Some(bytes),
                 rows: info.rows,
                 rejected: if first { out.report.rejected } else { 0 },
                 warnings: if first { out.report.warnings } else { 0 },
@@ -330,7 +337,7 @@ impl<'a> Snapshots<'a> {
                 encoding: encoding.into(),
                 org: Some(key.0.code().into()),
                 as_of: Some(key.1.to_string()),
-                part: p.rel,
+                part: rel,
                 part_sha256: info.sha256,
                 part_bytes: info.bytes,
                 mapped: p.mapped,

@@ -73,7 +73,9 @@ pub(super) fn sheets(
         match Table::from_sheet(&label, &sheet.name, wb.stream(&sheet.name), opts.kind) {
             Ok(table) => out.push(Opened {
                 name: label,
-                sha256: sheet_sha256(sha256, &sheet.name),
+                path: path.to_path_buf(),
+                bytes: std::fs::metadata(path).map_or(0, |m| m.len()),
+                sha256: Some(sheet_sha256(sha256, &sheet.name)),
                 table,
                 notes: Vec::new(),
             }),

@@ -7,7 +7,9 @@ use std::fs::File;
 use std::io::{self, BufReader, Read};
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
+
+use sha2::{Digest, Sha256};
 
 use super::csv_rows::{Records, TooLong};
 use super::csv_text::{sniff_delimiter, LineEnds};
@@ -42,18 +44,33 @@ pub struct Table {
     /// Bytes of the file (0 when read from memory), and bytes read so far.
     pub bytes_total: u64,
     bytes_read: Arc<AtomicU64>,
+    /// The checksum taken as the file is read.
+    sum: Option<Arc<Mutex<Sum>>>,
 }
 
-/// Counts the bytes read through it, for the progress bar.
+/// Counts the bytes read through it, for the progress bar, and takes their SHA-256:
+/// a file is read once, its checksum taken on the way.
 struct Counted<R> {
     inner: R,
     read: Arc<AtomicU64>,
+    sum: Arc<Mutex<Sum>>,
+}
+
+/// The SHA-256 of the bytes read so far, and how many.
+#[derive(Default)]
+struct Sum {
+    sha: Sha256,
+    bytes: u64,
 }
 
 impl<R: Read> Read for Counted<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
         self.read.fetch_add(n as u64, Ordering::Relaxed);
+        if let Ok(mut sum) = self.sum.lock() {
+            sum.sha.update(&buf[..n]);
+            sum.bytes += n as u64;
+        }
         Ok(n)
     }
 }
@@ -89,14 +106,25 @@ impl Table {
         }
         let file = File::open(path).with_context(|| format!("cannot open {name}"))?;
         let read = Arc::new(AtomicU64::new(0));
+        let sum = Arc::new(Mutex::new(Sum::default()));
         let input: Box<dyn Read + Send> = Box::new(Counted {
             inner: BufReader::with_capacity(256 * 1024, file),
             read: read.clone(),
+            sum: sum.clone(),
         });
         let mut table = Table::from_reader(input, name, encoding, kind)?;
         table.bytes_total = meta.len();
         table.bytes_read = read;
+        table.sum = Some(sum);
         Ok(table)
+    }
+
+    /// The SHA-256 (hex) of the file's bytes, once every row has been read: `None`
+    /// when the table was not read from a file, or not to its end (the file changed
+    /// size while it was read).
+    pub fn checksum(&self) -> Option<String> {
+        let sum = self.sum.as_ref()?.lock().ok()?;
+        (sum.bytes == self.bytes_total).then(|| hex::encode(sum.sha.clone().finalize()))
     }
 
     /// How many data rows the file holds, judged from its size and the rows read
@@ -262,6 +290,7 @@ impl Table {
             sieve: Default::default(),
             bytes_total: 0,
             bytes_read: Arc::default(),
+            sum: None,
         })
     }
 

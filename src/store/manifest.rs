@@ -39,6 +39,10 @@ pub struct IngestRecord {
     pub file: String,
     /// SHA-256 of the file's bytes.
     pub sha256: String,
+    /// The file's size in bytes (format 3; absent before): a file of another size is
+    /// not this one, so its checksum can wait until its rows are read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file_bytes: Option<u64>,
     pub rows: u64,
     pub rejected: u64,
     pub warnings: u64,

@@ -246,11 +246,20 @@ impl Writer {
         tmp
     }
 
-    /// Stages the part of one roll snapshot: `(rel, tmp)`, where it will live once
-    /// committed and where to write it now.
-    pub fn stage_roll(&mut self, org: &str, as_of: &str, id: &str) -> (String, PathBuf) {
+    /// Stages a roll part whose name is not known yet: where to write it now
+    /// ([`Writer::name_staged_roll`] names it once written).
+    pub fn stage_unnamed(&mut self) -> PathBuf {
+        self.stage(String::new())
+    }
+
+    /// Names the roll part staged at `tmp` as one roll snapshot's part: where it will
+    /// live once committed.
+    pub fn name_staged_roll(&mut self, tmp: &Path, org: &str, as_of: &str, id: &str) -> String {
         let rel = format!("rolls/{org}/{as_of}/{id}.parquet");
-        (rel.clone(), self.stage(rel))
+        if let Some(s) = self.staged.iter_mut().find(|(t, _)| t == tmp) {
+            s.1 = rel.clone();
+        }
+        rel
     }
 
     /// Stages a reference table of `kind`: `(rel, tmp)`.
@@ -292,6 +301,10 @@ impl Writer {
     fn commit_staged(&mut self, mut next: Manifest) -> Result<()> {
         fault::point("before-rename");
         for (tmp, rel) in &self.staged {
+            anyhow::ensure!(
+                !rel.is_empty(),
+                "internal error: a staged part was never named"
+            );
             let dest = self.dir.join(rel);
             if let Some(parent) = dest.parent() {
                 fsutil::create_private_dir(parent)?;

@@ -48,6 +48,7 @@ fn part(dir: &Path) -> IngestRecord {
         kind: "roll".into(),
         file: "youth.csv".into(),
         sha256: String::new(),
+        file_bytes: None,
         rows: info.rows,
         rejected: 0,
         warnings: 0,

@@ -797,3 +797,52 @@ fn errors_say_what_is_actually_wrong() {
         run.stderr
     );
 }
+
+/// A file is read once, its checksum taken as its rows are: the manifest still records
+/// the SHA-256 of its bytes and their count. A file of a size already stored is hashed
+/// first, so the same bytes again (under any name, in the same command too) change
+/// nothing, while other bytes of that size are ingested.
+#[test]
+fn a_file_read_once_is_known_again_by_its_checksum() {
+    let w = Workdir::new()
+        .with_reference()
+        .with(&["roll_youth_clean.csv"]);
+    let roll = w.read("roll_youth_clean.csv");
+    w.write("copy.csv", &roll);
+    let flags = ["--org", "youth", "--as-of", "2026-10-31"];
+    let run = |files: &[&str]| {
+        let mut args = vec!["ingest"];
+        args.extend_from_slice(files);
+        args.extend_from_slice(&flags);
+        w.tally(&args).expect(0)
+    };
+    let both = run(&["roll_youth_clean.csv", "copy.csv"]);
+    assert_eq!(
+        both.stdout.matches("already ingested").count(),
+        1,
+        "{}",
+        both.stdout
+    );
+    let m: serde_json::Value = serde_json::from_str(&w.manifest()).unwrap();
+    let rec = m["ingests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["kind"] == "roll")
+        .unwrap()
+        .clone();
+    let (bytes, sha) = tally::store::fsutil::sha256_file(&w.dir.join("copy.csv")).unwrap();
+    assert_eq!(rec["sha256"], sha.as_str());
+    assert_eq!(rec["file_bytes"], bytes);
+    // The same size, other bytes: a corrected roll, not the same one.
+    let other = roll.replacen("Nguyễn", "Nguyễm", 1);
+    assert_eq!(other.len(), roll.len());
+    w.write("corrected.csv", &other);
+    let again = run(&["corrected.csv", "--replace"]);
+    assert!(
+        !again.stdout.contains("already ingested"),
+        "{}",
+        again.stdout
+    );
+    assert!(again.stdout.contains("stored"), "{}", again.stdout);
+}

@@ -306,7 +306,8 @@ pub(crate) fn ingest_file(
         out.report.outcome = super::Outcome::NothingValid;
         return Ok(());
     }
-    let id = super::ingest_id(&o.sha256, kind, None, None);
+    let sha256 = o.checksum()?;
+    let id = super::ingest_id(&sha256, kind, None, None);
     let (rel, tmp) = out.writer.stage_reference(kind.code(), &id);
     let df = match &result.parsed {
         Parsed::Areas(a) => store::reference::areas_frame(a)?,
@@ -323,7 +324,8 @@ pub(crate) fn ingest_file(
         id,
         kind: kind.code().into(),
         file: o.name.clone(),
-        sha256: o.sha256.clone(),
+        sha256,
+        file_bytes: Some(o.bytes),
         rows: info.rows,
         rejected: out.report.rejected,
         warnings: out.report.warnings,
