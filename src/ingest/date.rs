@@ -175,6 +175,10 @@ fn current_year() -> i32 {
 /// can only be day-first (a > 12), `Some(false)` when only month-first (b > 12).
 pub fn day_first_evidence(raw: &str) -> Option<bool> {
     let s = crate::text::trim(raw);
+    // Most cells of a leaving-date column are empty.
+    if s.is_empty() {
+        return None;
+    }
     if let Some((a, b, _)) = dd_mm_yyyy(s) {
         return evidence(a, b);
     }

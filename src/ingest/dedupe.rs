@@ -19,6 +19,8 @@ use crate::store::rolls::Identities;
 pub struct Seen {
     table: Fingerprints,
     files: Vec<String>,
+    /// The file name last asked for (its address and length) and its index.
+    last_file: Option<(usize, usize, usize)>,
 }
 
 /// Where a person was first seen.
@@ -244,17 +246,30 @@ impl Seen {
         Seen {
             table: Fingerprints::with_capacity(keys.min(MAX_RESERVED_KEYS)),
             files: Vec::new(),
+            last_file: None,
         }
     }
 
     /// The origin of rows of `file` at `line`. The file being read is the last one
     /// added, so a lookup costs one comparison.
     pub fn origin(&mut self, file: &str, line: u64) -> Origin {
-        let at = match self.files.iter().rposition(|f| f == file) {
-            Some(i) => i,
+        // Rows come file by file, each naming its file by the same string: its
+        // address tells it again without comparing the names.
+        let known = self
+            .last_file
+            .filter(|&(ptr, len, _)| ptr == file.as_ptr() as usize && len == file.len());
+        let at = match known {
+            Some((_, _, i)) => i,
             None => {
-                self.files.push(file.to_string());
-                self.files.len() - 1
+                let i = match self.files.iter().rposition(|f| f == file) {
+                    Some(i) => i,
+                    None => {
+                        self.files.push(file.to_string());
+                        self.files.len() - 1
+                    }
+                };
+                self.last_file = Some((file.as_ptr() as usize, file.len(), i));
+                i
             }
         };
         Origin {

@@ -35,17 +35,22 @@ const LOOKUPS_KEPT: usize = 4096;
 
 /// The values seen, and the last one asked for: a column often repeats the row above
 /// (one organization, one status, the commune's main ethnicity), and comparing with it
-/// is cheaper than hashing.
+/// is cheaper than hashing. A value of up to 15 bytes is held as one word (its bytes
+/// and length), so that both compare and hash as a number.
 pub struct Memo<V> {
-    seen: std::cell::RefCell<rustc_hash::FxHashMap<String, V>>,
-    last: std::cell::RefCell<(String, Option<V>)>,
+    short: std::cell::RefCell<rustc_hash::FxHashMap<u128, V>>,
+    long: std::cell::RefCell<rustc_hash::FxHashMap<String, V>>,
+    last: std::cell::RefCell<Option<(u128, V)>>,
+    last_long: std::cell::RefCell<(String, Option<V>)>,
 }
 
 impl<V> Default for Memo<V> {
     fn default() -> Self {
         Memo {
-            seen: Default::default(),
-            last: std::cell::RefCell::new((String::new(), None)),
+            short: Default::default(),
+            long: Default::default(),
+            last: std::cell::RefCell::new(None),
+            last_long: std::cell::RefCell::new((String::new(), None)),
         }
     }
 }
@@ -53,27 +58,83 @@ impl<V> Default for Memo<V> {
 impl<V: Clone> Memo<V> {
     /// The value for a raw cell; computed (and remembered) the first time it is seen.
     pub fn get_or(&self, raw: &str, compute: impl FnOnce() -> V) -> V {
-        if let (text, Some(v)) = &*self.last.borrow() {
-            if text == raw {
+        let Some(word) = crate::text::packed(raw.as_bytes()) else {
+            return self.get_long(raw, compute);
+        };
+        if let Some((w, v)) = &*self.last.borrow() {
+            if *w == word {
                 return v.clone();
             }
         }
-        let known = self.seen.borrow().get(raw).cloned();
+        let known = self.short.borrow().get(&word).cloned();
         let v = match known {
             Some(v) => v,
             None => {
                 let v = compute();
-                let mut map = self.seen.borrow_mut();
+                let mut map = self.short.borrow_mut();
+                if map.len() < LOOKUPS_KEPT {
+                    map.insert(word, v.clone());
+                }
+                v
+            }
+        };
+        *self.last.borrow_mut() = Some((word, v.clone()));
+        v
+    }
+
+    fn get_long(&self, raw: &str, compute: impl FnOnce() -> V) -> V {
+        if let (text, Some(v)) = &*self.last_long.borrow() {
+            if text == raw {
+                return v.clone();
+            }
+        }
+        let known = self.long.borrow().get(raw).cloned();
+        let v = match known {
+            Some(v) => v,
+            None => {
+                let v = compute();
+                let mut map = self.long.borrow_mut();
                 if map.len() < LOOKUPS_KEPT {
                     map.insert(raw.to_string(), v.clone());
                 }
                 v
             }
         };
-        let mut last = self.last.borrow_mut();
+        let mut last = self.last_long.borrow_mut();
         last.0.clear();
         last.0.push_str(raw);
         last.1 = Some(v.clone());
         v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_value_is_computed_once_per_distinct_cell() {
+        let memo: Memo<usize> = Memo::default();
+        let calls = std::cell::Cell::new(0);
+        let get = |raw: &str| {
+            memo.get_or(raw, || {
+                calls.set(calls.get() + 1);
+                raw.len()
+            })
+        };
+        let cells = [
+            "Kinh",
+            "Kinh",
+            "Tày",
+            "",
+            "Kinh",
+            "Đang sinh hoạt",
+            "Đang sinh hoạt",
+            "Tày",
+        ];
+        let got: Vec<usize> = cells.iter().map(|c| get(c)).collect();
+        assert_eq!(got, cells.iter().map(|c| c.len()).collect::<Vec<_>>());
+        // Kinh, Tày, the empty cell, and the long status: four distinct cells.
+        assert_eq!(calls.get(), 4);
     }
 }

@@ -13,6 +13,7 @@ use super::parquet::{Column, FileWriter, Levels, Logical, Physical, Values};
 use super::part::PartInfo;
 use super::rolls::col;
 use crate::roll::{days, Birth, Key, Member};
+use crate::text::packed;
 
 /// A roll part's columns (README, "Roll parts"), in order.
 pub static COLUMNS: [Column; 17] = [
@@ -110,7 +111,6 @@ impl Validity {
 
 /// A text column, dictionary-encoded as values are pushed: the dictionary is the
 /// dictionary page's body itself (each value's length, then its bytes).
-#[derive(Default)]
 struct Dict {
     valid: Validity,
     indices: Vec<u32>,
@@ -122,6 +122,36 @@ struct Dict {
     long: FxHashMap<Box<[u8]>, u32>,
     /// The last value pushed: codes repeat row after row.
     last: Option<(u128, u32)>,
+    /// Recent short values, each in the slot its word picks: a column's few codes
+    /// are found here without the hash map.
+    recent: Box<[(u128, u32); RECENT]>,
+}
+
+/// Slots of [`Dict::recent`].
+const RECENT: usize = 64;
+/// No value packs to this word (a length byte is at most 15).
+const NO_WORD: u128 = u128::MAX;
+
+impl Default for Dict {
+    fn default() -> Self {
+        Dict {
+            valid: Validity::default(),
+            indices: Vec::new(),
+            plain: Vec::new(),
+            starts: Vec::new(),
+            short: FxHashMap::default(),
+            long: FxHashMap::default(),
+            last: None,
+            recent: Box::new([(NO_WORD, 0); RECENT]),
+        }
+    }
+}
+
+/// The slot of [`Dict::recent`] a word goes in.
+#[inline]
+fn slot(word: u128) -> usize {
+    let mixed = (word as u64 ^ (word >> 64) as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (mixed >> 58) as usize
 }
 
 impl Dict {
@@ -149,6 +179,12 @@ impl Dict {
                 return i;
             }
         }
+        let at = slot(word);
+        if self.recent[at].0 == word {
+            let i = self.recent[at].1;
+            self.last = Some((word, i));
+            return i;
+        }
         let i = match self.short.get(&word) {
             Some(&i) => i,
             None => {
@@ -158,6 +194,7 @@ impl Dict {
             }
         };
         self.last = Some((word, i));
+        self.recent[at] = (word, i);
         i
     }
 
@@ -198,32 +235,8 @@ impl Dict {
         self.short.clear();
         self.long.clear();
         self.last = None;
+        self.recent.fill((NO_WORD, 0));
     }
-}
-
-/// A value of up to 15 bytes as one word: its bytes, zero-padded, and its length in
-/// the top byte. The bytes are read as overlapping words (a byte read twice is the
-/// same byte, so or-ing is exact).
-#[inline]
-fn packed(v: &[u8]) -> Option<u128> {
-    let n = v.len();
-    let at = |i: usize, word: u128| word << (8 * i);
-    let data = if n > 15 {
-        return None;
-    } else if n >= 8 {
-        let lo = u64::from_le_bytes(v[..8].try_into().unwrap_or_default());
-        let hi = u64::from_le_bytes(v[n - 8..].try_into().unwrap_or_default());
-        u128::from(lo) | at(n - 8, u128::from(hi))
-    } else if n >= 4 {
-        let lo = u32::from_le_bytes(v[..4].try_into().unwrap_or_default());
-        let hi = u32::from_le_bytes(v[n - 4..].try_into().unwrap_or_default());
-        u128::from(lo) | at(n - 4, u128::from(hi))
-    } else if n > 0 {
-        u128::from(v[0]) | at(n / 2, u128::from(v[n / 2])) | at(n - 1, u128::from(v[n - 1]))
-    } else {
-        0
-    };
-    Some(data | (n as u128) << 120)
 }
 
 /// A column stored as plain values: the values of the rows that have one.
