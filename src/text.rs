@@ -89,6 +89,22 @@ pub fn clean(raw: &str) -> String {
     collapse_spaces(&mapped).nfc().collect()
 }
 
+/// [`clean`] without a copy where the cell is clean already: visible ASCII with single
+/// spaces between words (member IDs, codes), as nearly every such cell is.
+pub fn clean_cow(raw: &str) -> std::borrow::Cow<'_, str> {
+    let b = raw.as_bytes();
+    let visible = |c: u8| c > b' ' && c < 0x7F;
+    let clean_already = b.first().is_none_or(|&c| visible(c))
+        && b.last().is_none_or(|&c| visible(c))
+        && b.iter().all(|&c| visible(c) || c == b' ')
+        && !b.windows(2).any(|w| w == b"  ");
+    if clean_already {
+        std::borrow::Cow::Borrowed(raw)
+    } else {
+        std::borrow::Cow::Owned(clean(raw))
+    }
+}
+
 fn collapse_spaces(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
@@ -246,6 +262,28 @@ mod tests {
         ];
         for (raw, want) in cases {
             assert_eq!(clean(raw), want, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn clean_cow_is_clean_borrowing_what_is_clean_already() {
+        for raw in [
+            "NV00123",
+            "",
+            " a",
+            "a ",
+            "a  b",
+            "a b",
+            "a\tb",
+            "Lò Văn",
+            "x\u{00A0}y",
+            "  ",
+        ] {
+            let c = clean_cow(raw);
+            assert_eq!(c, clean(raw), "{raw:?}");
+            if matches!(raw, "NV00123" | "" | "a b") {
+                assert!(matches!(c, std::borrow::Cow::Borrowed(_)), "{raw:?}");
+            }
         }
     }
 

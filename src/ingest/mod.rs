@@ -290,6 +290,7 @@ pub fn run(store: &Store, opts: &Options, progress: &dyn Progress) -> Result<Sum
     let mut reference = store::reference::load(&writer.dir, &writer.manifest)?;
     let mut next = writer.manifest.clone();
     sums_before_reading(&next, &mut opened)?;
+    let pool = pipeline::RowPool::default();
     let mut sink = rejects::Sink::new(opts.rejects.as_deref(), opts.bom)?;
     let mut files = Vec::new();
     let mut warnings = Warnings::default();
@@ -314,6 +315,7 @@ pub fn run(store: &Store, opts: &Options, progress: &dyn Progress) -> Result<Sum
         if kind == Kind::Roll {
             let file = pipeline::RollFile {
                 opts,
+                pool: &pool,
                 reference: &reference,
                 progress,
             };

@@ -26,6 +26,8 @@ const DATE_FIELDS: [Field; 3] = [Field::JoinedOn, Field::LeftOn, Field::BirthDat
 /// One roll file, read against the reference as it stands.
 pub struct RollFile<'a> {
     pub opts: &'a Options,
+    /// Chunks of rows to fill, from the files before.
+    pub pool: &'a RowPool,
     pub reference: &'a Reference,
     pub progress: &'a dyn Progress,
 }
@@ -117,17 +119,37 @@ fn fill(table: &mut Table, mut chunk: Vec<Row>) -> Result<Vec<Row>> {
     Ok(chunk)
 }
 
+/// Chunks of rows taken, to be filled again: a row keeps its buffers, so a reused
+/// chunk is filled without allocating. Kept from file to file of a command.
+#[derive(Default)]
+pub struct RowPool(Mutex<Vec<Vec<Row>>>);
+
+/// Chunks a pool keeps at most (a few per stage of the pipeline).
+const POOLED: usize = 4 * MAX_WORKERS + 4;
+
+impl RowPool {
+    fn take(&self) -> Vec<Row> {
+        self.0
+            .lock()
+            .ok()
+            .and_then(|mut p| p.pop())
+            .unwrap_or_else(|| Vec::with_capacity(CHUNK_ROWS))
+    }
+
+    fn give(&self, chunk: Vec<Row>) {
+        if let Ok(mut p) = self.0.lock() {
+            if p.len() < POOLED {
+                p.push(chunk);
+            }
+        }
+    }
+}
+
 /// The reader: fills chunks (reusing those that come back) and sends them in order.
-fn read_rows(
-    table: &mut Table,
-    jobs: mpsc::SyncSender<Job>,
-    back: mpsc::Receiver<Vec<Row>>,
-) -> Result<u64> {
+fn read_rows(table: &mut Table, jobs: mpsc::SyncSender<Job>, pool: &RowPool) -> Result<u64> {
     let mut rows_read = 0;
     for seq in 0.. {
-        let reuse = back
-            .try_recv()
-            .unwrap_or_else(|_| Vec::with_capacity(CHUNK_ROWS));
+        let reuse = pool.take();
         let chunk = fill(table, reuse)?;
         if chunk.is_empty() {
             break;
@@ -162,11 +184,11 @@ fn parse_rows(
     }
 }
 
-/// Takes the parsed chunks back in file order, a chunk at a time; sends each chunk's
+/// Takes the parsed chunks back in file order, a chunk at a time; gives each chunk's
 /// rows back to be refilled. Returns the rows taken.
 fn take_in_order(
     done: mpsc::Receiver<Chunk>,
-    back: mpsc::SyncSender<Vec<Row>>,
+    back: &RowPool,
     order: &mut Evidence,
     mut take: impl FnMut(&[Row], Vec<roll::Parsed>) -> Result<()>,
     mut taken: impl FnMut(u64),
@@ -181,7 +203,7 @@ fn take_in_order(
             order.merge(&chunk.evidence);
             rows += chunk.rows.len() as u64;
             take(&chunk.rows, chunk.parsed)?;
-            let _ = back.try_send(chunk.rows);
+            back.give(chunk.rows);
             taken(rows);
         }
     }
@@ -228,8 +250,6 @@ impl RollFile<'_> {
 
         let (job_tx, job_rx) = mpsc::sync_channel(workers * 2);
         let (done_tx, done_rx) = mpsc::sync_channel(workers * 2);
-        // Chunks of rows taken go back to the reader to be filled again.
-        let (back_tx, back_rx) = mpsc::sync_channel(workers * 4 + 4);
         // Each stage owns its channel ends, so that when one stops (an error in the
         // taker, a bad row in the reader) the others see their channel close and stop.
         let rows = std::thread::scope(|scope| -> Result<(u64, u64)> {
@@ -237,7 +257,7 @@ impl RollFile<'_> {
             // Named threads, so that a profile tells the stages apart.
             let reader = std::thread::Builder::new()
                 .name("tally-read".into())
-                .spawn_scoped(scope, move || read_rows(table, job_tx, back_rx))?;
+                .spawn_scoped(scope, move || read_rows(table, job_tx, self.pool))?;
             let job_rx = Arc::new(Mutex::new(job_rx));
             for _ in 0..workers {
                 let ctx = roll::RollContext {
@@ -258,7 +278,7 @@ impl RollFile<'_> {
             drop((done_tx, job_rx));
             let taken = take_in_order(
                 done_rx,
-                back_tx,
+                self.pool,
                 &mut order,
                 |rows, mut parsed| {
                     // The duplicate check's look-ups miss the cache: each is started
@@ -331,7 +351,7 @@ mod tests {
     /// Takes the chunks sent in `order`: the lines taken, or the error.
     fn take(order: &[u64]) -> Result<Vec<u64>> {
         let (tx, rx) = mpsc::sync_channel(order.len());
-        let (back, _returned) = mpsc::sync_channel(order.len());
+        let back = RowPool::default();
         for &seq in order {
             tx.send(chunk(seq))?;
         }
@@ -339,7 +359,7 @@ mod tests {
         let mut lines = Vec::new();
         let taken = take_in_order(
             rx,
-            back,
+            &back,
             &mut Evidence::default(),
             |rows, _| {
                 lines.extend(rows.iter().map(|r| r.line));

@@ -248,7 +248,7 @@ fn parse_inner(c: &Cells, warnings: &mut Vec<Problem>, keys: &mut Keys) -> Resul
             (key, false, (!full_name.is_empty()).then_some(key))
         }
     };
-    let member_id = clean(c.raw(Field::MemberId));
+    let member_id = crate::text::clean_cow(c.raw(Field::MemberId));
     let member_key =
         (!member_id.is_empty()).then(|| keys.key(Slot::Member, "mid", &[org.code(), &member_id]));
     let enterprise_id = Some(normalize_tax_code(c.raw(Field::EnterpriseId)))

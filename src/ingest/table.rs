@@ -107,8 +107,11 @@ impl Table {
         let file = File::open(path).with_context(|| format!("cannot open {name}"))?;
         let read = Arc::new(AtomicU64::new(0));
         let sum = Arc::new(Mutex::new(Sum::default()));
+        // A small buffer, for the first bytes read piece by piece (encoding, header):
+        // the rows' reads are larger, and go past it straight to the file rather than
+        // being copied through it.
         let input: Box<dyn Read + Send> = Box::new(Counted {
-            inner: BufReader::with_capacity(256 * 1024, file),
+            inner: BufReader::with_capacity(16 * 1024, file),
             read: read.clone(),
             sum: sum.clone(),
         });
