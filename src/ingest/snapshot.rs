@@ -3,7 +3,6 @@
 
 use anyhow::Result;
 use chrono::NaiveDate;
-use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, HashSet};
 
 use super::dedupe::Seen;
@@ -34,25 +33,27 @@ pub type SnapKey = (Org, NaiveDate);
 #[derive(Default)]
 pub struct Prepared(HashSet<SnapKey>);
 
-/// The snapshots one roll file writes to.
-/// A member's snapshot and identity keys, to prefetch its look-up.
-pub type Ahead = (SnapKey, super::dedupe::Keys);
+/// A member's identity keys, to prefetch their look-up.
+pub type Ahead = super::dedupe::Keys;
 
+/// The snapshot one roll file writes to: a file is one snapshot (one organization, one
+/// as-of date), which its first member names; a member of another is refused.
 pub struct Snapshots<'a> {
     file: &'a str,
     headers: &'a [String],
     replace: bool,
     /// Identity keys the file is expected to bring, to size the duplicate check.
     keys_hint: usize,
-    seen: FxHashMap<SnapKey, Seen>,
-    parts: BTreeMap<SnapKey, SnapPart>,
+    /// Who the snapshot holds, once its first member is read.
+    seen: Option<Seen>,
+    part: Option<SnapPart>,
     /// `--org` and `--as-of`, which the file's own columns must not contradict.
     flags: (Option<Org>, Option<NaiveDate>),
     /// The snapshot of the file's first member, and its line: a file is one snapshot.
     first: Option<(SnapKey, u64)>,
-    /// Persons (key prefixes) departed without a date, per snapshot: set against the
-    /// org's previous snapshot once every file is read.
-    undated: BTreeMap<SnapKey, Vec<u64>>,
+    /// Persons (key prefixes) departed without a date: set against the org's
+    /// previous snapshot once every file is read.
+    undated: Vec<u64>,
     /// Rows rejected as repeating a row stored from an earlier ingest, by its file: a
     /// corrected export under a new name repeats one earlier file whole.
     repeats_stored: BTreeMap<String, u64>,
@@ -81,11 +82,11 @@ impl<'a> Snapshots<'a> {
             headers,
             replace,
             keys_hint,
-            seen: FxHashMap::default(),
-            parts: BTreeMap::new(),
+            seen: None,
+            part: None,
             flags,
             first: None,
-            undated: BTreeMap::new(),
+            undated: Vec::new(),
             repeats_stored: BTreeMap::new(),
         }
     }
@@ -100,14 +101,11 @@ impl<'a> Snapshots<'a> {
     ) -> Result<()> {
         let key = (member.org, member.as_of);
         self.one_snapshot(key, row.line)?;
-        if !self.seen.contains_key(&key) {
-            // The file's expected keys size the first snapshot's check; a file of
-            // several snapshots grows the others as they fill.
-            let hint = std::mem::take(&mut self.keys_hint);
-            let seen = self.open(key, hint, prepared, out)?;
-            self.seen.insert(key, seen);
+        if self.seen.is_none() {
+            let seen = self.open(key, self.keys_hint, prepared, out)?;
+            self.seen = Some(seen);
         }
-        let Some(seen) = self.seen.get_mut(&key) else {
+        let Some(seen) = self.seen.as_mut() else {
             anyhow::bail!("internal error: no duplicate check for the snapshot");
         };
         let origin = seen.origin(self.file, row.line);
@@ -129,11 +127,11 @@ impl<'a> Snapshots<'a> {
             .hint("remove the duplicate row, or merge the two rows in the roll");
             return out.reject(problem, row, self.headers);
         }
-        let part = match self.parts.entry(key) {
-            std::collections::btree_map::Entry::Occupied(e) => e.into_mut(),
-            std::collections::btree_map::Entry::Vacant(slot) => {
+        let part = match &mut self.part {
+            Some(p) => p,
+            None => {
                 let tmp = out.writer.stage_unnamed();
-                slot.insert(SnapPart {
+                self.part.insert(SnapPart {
                     tmp: tmp.clone(),
                     writer: PartThread::start(RollPartWriter::create(&tmp)?)?,
                     group: Group::default(),
@@ -142,7 +140,8 @@ impl<'a> Snapshots<'a> {
             }
         };
         if !member.active && member.left_on.is_none() {
-            (self.undated.entry(key).or_default()).push(crate::roll::person_prefix(&member.person));
+            self.undated
+                .push(crate::roll::person_prefix(&member.person));
         }
         part.mapped += u64::from(member.area_from.is_some());
         part.group.push(member);
@@ -155,13 +154,13 @@ impl<'a> Snapshots<'a> {
 
     /// What [`Snapshots::prefetch`] needs of a member, taken before the member is kept.
     pub fn ahead(m: &Member) -> Ahead {
-        ((m.org, m.as_of), super::dedupe::identity_keys(m))
+        super::dedupe::identity_keys(m)
     }
 
     /// Starts bringing the duplicate check's slots for a member into the cache, a few
     /// rows before [`Snapshots::keep`] looks them up.
-    pub fn prefetch(&self, (key, keys): &Ahead) {
-        if let Some(seen) = self.seen.get(key) {
+    pub fn prefetch(&self, keys: &Ahead) {
+        if let Some(seen) = &self.seen {
             seen.prefetch(keys);
         }
     }
@@ -298,8 +297,8 @@ impl<'a> Snapshots<'a> {
         Ok(())
     }
 
-    /// Writes the last rows of each part and records the parts in the next manifest.
-    /// The file's rejects and warnings are counted on its first part.
+    /// Writes the last rows of the part and records it in the next manifest, with the
+    /// file's rejects and warnings.
     /// `sha256` is the file's checksum, which names the ingests.
     pub fn finish(
         self,
@@ -308,43 +307,44 @@ impl<'a> Snapshots<'a> {
         encoding: &str,
         out: &mut Out,
     ) -> Result<Vec<IngestRecord>> {
-        let mut records = Vec::new();
         // Every rejected row repeats one earlier file: this file corrects it.
         if let [(file, n)] = self.repeats_stored.iter().collect::<Vec<_>>().as_slice() {
             if **n == out.report.rejected && out.report.rejected > 0 {
                 out.report.corrects = Some(file.to_string());
             }
         }
-        out.report.undated.extend(self.undated);
-        for (n, (key, mut p)) in self.parts.into_iter().enumerate() {
-            p.writer.write(p.group)?;
-            let info = p.writer.finish()?;
-            let first = n == 0;
-            let id = ingest_id(sha256, Kind::Roll, Some(key.0), Some(key.1));
-            let rel = out
-                .writer
-                .name_staged_roll(&p.tmp, key.0.code(), &key.1.to_string(), &id);
-            let rec = IngestRecord {
-                id,
-                kind: Kind::Roll.code().into(),
-                file: self.file.to_string(),
-                sha256: sha256.to_string(),
-                file_bytes: Some(bytes),
-                rows: info.rows,
-                rejected: if first { out.report.rejected } else { 0 },
-                warnings: if first { out.report.warnings } else { 0 },
-                ingested_at: now_utc(),
-                encoding: encoding.into(),
-                org: Some(key.0.code().into()),
-                as_of: Some(key.1.to_string()),
-                part: rel,
-                part_sha256: info.sha256,
-                part_bytes: info.bytes,
-                mapped: p.mapped,
-            };
-            out.next.ingests.push(rec.clone());
-            records.push(rec);
+        let (Some((key, _)), Some(p)) = (self.first, self.part) else {
+            return Ok(Vec::new());
+        };
+        if !self.undated.is_empty() {
+            out.report.undated.insert(key, self.undated);
         }
-        Ok(records)
+        let mut p = p;
+        p.writer.write(p.group)?;
+        let info = p.writer.finish()?;
+        let id = ingest_id(sha256, Kind::Roll, Some(key.0), Some(key.1));
+        let rel = out
+            .writer
+            .name_staged_roll(&p.tmp, key.0.code(), &key.1.to_string(), &id);
+        let rec = IngestRecord {
+            id,
+            kind: Kind::Roll.code().into(),
+            file: self.file.to_string(),
+            sha256: sha256.to_string(),
+            file_bytes: Some(bytes),
+            rows: info.rows,
+            rejected: out.report.rejected,
+            warnings: out.report.warnings,
+            ingested_at: now_utc(),
+            encoding: encoding.into(),
+            org: Some(key.0.code().into()),
+            as_of: Some(key.1.to_string()),
+            part: rel,
+            part_sha256: info.sha256,
+            part_bytes: info.bytes,
+            mapped: p.mapped,
+        };
+        out.next.ingests.push(rec.clone());
+        Ok(vec![rec])
     }
 }
