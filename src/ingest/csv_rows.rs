@@ -11,6 +11,9 @@ use memchr::{memchr, memchr_iter};
 use std::io::{self, Read};
 
 const BLOCK: usize = 256 * 1024;
+/// Bytes past the buffer's end that may be read (never used): a line is searched 32
+/// bytes at a time, the last search reaching past what was read.
+const PAD: usize = 32;
 
 /// The longest record read: a row keeps its cells' places in 32 bits. A longer one is
 /// no roll (a file without line ends, or a quote never closed), and is refused.
@@ -59,6 +62,12 @@ pub(super) struct Records {
     started: bool,
     /// [`MAX_RECORD`], smaller in tests.
     limit: usize,
+    /// `buf[..valid_to]` is known to be UTF-8 (whole lines, checked together).
+    valid_to: usize,
+    /// Whether the last record read lies in that part (its cells need no check).
+    known_utf8: bool,
+    /// Whether lines are searched with AVX2.
+    avx2: bool,
 }
 
 const BOM: &[u8] = b"\xef\xbb\xbf";
@@ -72,7 +81,7 @@ impl Records {
         let _ = core.read_record(b"\n", &mut [0; 1], &mut [0; 1]);
         Records {
             input,
-            buf: vec![0; BLOCK],
+            buf: vec![0; BLOCK + PAD],
             pos: 0,
             end: 0,
             eof: false,
@@ -83,6 +92,9 @@ impl Records {
             ends: vec![0; 64],
             started: false,
             limit: MAX_RECORD,
+            valid_to: 0,
+            known_utf8: false,
+            avx2: simd::available(),
         }
     }
 
@@ -106,32 +118,78 @@ impl Records {
         if !self.started {
             self.start()?;
         }
+        self.known_utf8 = false;
         loop {
-            let rest = &self.buf[self.pos..self.end];
-            let line = match memchr(b'\n', rest) {
-                Some(n) => &rest[..n],
-                None if self.eof => rest,
-                None => {
-                    self.refill()?;
-                    continue;
-                }
-            };
-            if line.is_empty() {
-                if self.pos == self.end {
+            if self.pos == self.end {
+                if self.eof {
                     return Ok(false);
                 }
+                self.refill()?;
+                continue;
+            }
+            if self.buf[self.pos] == b'\n' {
                 self.pos += 1;
                 self.line += 1;
                 continue;
             }
-            if memchr(b'"', line).is_some() {
-                return self.read_quoted(row);
-            }
-            row.set_split(self.line, line, self.delimiter);
+            let (bytes, spans) = row.refill_parts(self.line);
+            let len = match self.split(spans) {
+                Line::Quoted => return self.read_quoted(row),
+                Line::Open(_) if !self.eof => {
+                    self.refill()?;
+                    continue;
+                }
+                // The file's last line, without a line end.
+                Line::Open(len) | Line::Ended(len) => len,
+            };
+            bytes.extend_from_slice(&self.buf[self.pos..self.pos + len]);
+            self.known_utf8 = self.pos + len <= self.valid_to;
             // Past the line and its `\n` (none after the file's last line).
-            self.pos = (self.pos + line.len() + 1).min(self.end);
+            self.pos = (self.pos + len + 1).min(self.end);
             self.line += 1;
             return Ok(true);
+        }
+    }
+
+    /// Searches the line at `pos` for its end, a quote and its delimiters (32 bytes at
+    /// a time where the CPU can).
+    fn split(&self, spans: &mut Vec<(u32, u32)>) -> Line {
+        #[cfg(target_arch = "x86_64")]
+        if self.avx2 {
+            // SAFETY: the CPU has AVX2 (checked once), and `buf` holds PAD bytes past
+            // `end`.
+            return unsafe {
+                simd::split_line(
+                    &self.buf[self.pos..],
+                    self.end - self.pos,
+                    self.delimiter,
+                    spans,
+                )
+            };
+        }
+        split_line(&self.buf[self.pos..self.end], self.delimiter, spans)
+    }
+
+    /// Whether the record last read is known to be UTF-8 (checked with the lines
+    /// around it): its cells then need no check of their own.
+    pub(super) fn known_utf8(&self) -> bool {
+        self.known_utf8
+    }
+
+    /// Checks the whole lines read since the last check as one piece of UTF-8: one
+    /// check of a quarter megabyte instead of one a row. A piece that is not UTF-8 is
+    /// left to the rows' own checks, which say where.
+    fn check_utf8(&mut self) {
+        let upto = if self.eof {
+            self.end
+        } else {
+            match memchr::memrchr(b'\n', &self.buf[self.valid_to..self.end]) {
+                Some(p) => self.valid_to + p + 1,
+                None => return,
+            }
+        };
+        if simdutf8::basic::from_utf8(&self.buf[self.valid_to..upto]).is_ok() {
+            self.valid_to = upto;
         }
     }
 
@@ -179,8 +237,8 @@ impl Records {
         }
     }
 
-    /// Moves the unread bytes to the front and reads more after them (a bigger buffer
-    /// when a single line fills it); sets `eof` at the end of the input.
+    /// Moves the unread bytes to the front and fills the buffer after them (a bigger
+    /// buffer when a single line fills it); sets `eof` at the end of the input.
     fn refill(&mut self) -> io::Result<()> {
         if self.eof {
             return Ok(());
@@ -188,29 +246,141 @@ impl Records {
         if self.pos > 0 {
             self.buf.copy_within(self.pos..self.end, 0);
             self.end -= self.pos;
+            self.valid_to = self.valid_to.saturating_sub(self.pos);
             self.pos = 0;
         }
-        if self.end == self.buf.len() {
-            if self.buf.len() >= self.limit {
+        let cap = self.buf.len() - PAD;
+        if self.end == cap {
+            if cap >= self.limit {
                 return Err(too_long(self.limit, self.line));
             }
-            let n = (self.buf.len() * 2).min(self.limit);
-            self.buf.resize(n, 0);
+            let n = (cap * 2).min(self.limit);
+            self.buf.resize(n + PAD, 0);
         }
+        let cap = self.buf.len() - PAD;
         loop {
-            match self.input.read(&mut self.buf[self.end..]) {
+            match self.input.read(&mut self.buf[self.end..cap]) {
                 Ok(0) => {
                     self.eof = true;
+                    self.check_utf8();
                     return Ok(());
                 }
                 Ok(n) => {
+                    // Filled up before it is searched, so that a long line read a
+                    // few bytes at a time is searched a few times, not once a read.
                     self.end += n;
+                    if self.end < cap {
+                        continue;
+                    }
+                    self.check_utf8();
                     return Ok(());
                 }
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                 Err(e) => return Err(e),
             }
         }
+    }
+}
+
+/// Where a line search stopped.
+#[derive(Debug, PartialEq, Eq)]
+enum Line {
+    /// The line ends after this many bytes (its `\n` next).
+    Ended(usize),
+    /// No line end in the bytes read so far, which are this many.
+    Open(usize),
+    /// The line holds a quote: for `csv_core`.
+    Quoted,
+}
+
+/// Searches the line at the start of `rest` for its end, a quote and its delimiters,
+/// pushing its cells' places (from the line's start) to `spans`.
+fn split_line(rest: &[u8], delimiter: u8, spans: &mut Vec<(u32, u32)>) -> Line {
+    let (len, ended) = match memchr(b'\n', rest) {
+        Some(n) => (n, true),
+        None => (rest.len(), false),
+    };
+    let line = &rest[..len];
+    if memchr(b'"', line).is_some() {
+        return Line::Quoted;
+    }
+    super::row::split_cells(line, delimiter, spans);
+    if ended {
+        Line::Ended(len)
+    } else {
+        Line::Open(len)
+    }
+}
+
+#[cfg(target_arch = "x86_64")]
+mod simd {
+    use super::Line;
+    use std::arch::x86_64::*;
+
+    type Spans = Vec<(u32, u32)>;
+
+    pub fn available() -> bool {
+        is_x86_feature_detected!("avx2")
+    }
+
+    /// [`super::split_line`] 32 bytes at a time: the line end, quotes and delimiters
+    /// of each 32 bytes found together, as bits.
+    ///
+    /// The line is at the start of `bytes[..end]`.
+    ///
+    /// # Safety
+    /// The CPU has AVX2, and `bytes` has 32 bytes past `end`.
+    #[target_feature(enable = "avx2")]
+    pub unsafe fn split_line(bytes: &[u8], end: usize, delim: u8, spans: &mut Spans) -> Line {
+        debug_assert!(end + 32 <= bytes.len());
+        let newline = _mm256_set1_epi8(b'\n' as i8);
+        let quote = _mm256_set1_epi8(b'"' as i8);
+        let delim = _mm256_set1_epi8(delim as i8);
+        let mut cell = 0u32;
+        let mut i = 0;
+        while i < end {
+            // SAFETY: `i < end` and 32 bytes past `end` are readable (the caller's
+            // promise); the bytes past `end` are masked off below.
+            let v = unsafe { _mm256_loadu_si256(bytes.as_ptr().add(i).cast()) };
+            let here = if end - i >= 32 {
+                u32::MAX
+            } else {
+                (1u32 << (end - i)) - 1
+            };
+            let nl = _mm256_movemask_epi8(_mm256_cmpeq_epi8(v, newline)) as u32 & here;
+            let before = if nl == 0 {
+                here
+            } else {
+                (1u32 << nl.trailing_zeros()) - 1
+            };
+            if _mm256_movemask_epi8(_mm256_cmpeq_epi8(v, quote)) as u32 & before != 0 {
+                return Line::Quoted;
+            }
+            let mut d = _mm256_movemask_epi8(_mm256_cmpeq_epi8(v, delim)) as u32 & before;
+            let base = i as u32;
+            while d != 0 {
+                let at = base + d.trailing_zeros();
+                spans.push((cell, at));
+                cell = at + 1;
+                d &= d - 1;
+            }
+            if nl != 0 {
+                let len = base + nl.trailing_zeros();
+                spans.push((cell, len));
+                return Line::Ended(len as usize);
+            }
+            i += 32;
+        }
+        spans.push((cell, end as u32));
+        Line::Open(end)
+    }
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+mod simd {
+    /// No AVX2 off x86_64.
+    pub fn available() -> bool {
+        false
     }
 }
 
@@ -251,9 +421,10 @@ mod tests {
         }
     }
 
-    fn by_records(text: &[u8], delimiter: u8, step: usize) -> Vec<(u64, Vec<Vec<u8>>)> {
+    fn by_records(text: &[u8], delimiter: u8, step: usize, avx2: bool) -> Vec<(u64, Vec<Vec<u8>>)> {
         let input = Box::new(Trickle(io::Cursor::new(text.to_vec()), step));
         let mut r = Records::new(input, delimiter);
+        r.avx2 = avx2 && simd::available();
         let mut out = Vec::new();
         let mut row = Row::default();
         while r.read(&mut row).unwrap() {
@@ -269,12 +440,14 @@ mod tests {
     fn same_as_csv(text: &[u8], delimiter: u8) {
         let want = by_csv(text, delimiter);
         for step in [1, 2, 3, 7, 64, BLOCK] {
-            assert_eq!(
-                by_records(text, delimiter, step),
-                want,
-                "{:?} read {step} bytes at a time",
-                String::from_utf8_lossy(text)
-            );
+            for avx2 in [false, true] {
+                assert_eq!(
+                    by_records(text, delimiter, step, avx2),
+                    want,
+                    "{:?} read {step} bytes at a time (AVX2: {avx2})",
+                    String::from_utf8_lossy(text)
+                );
+            }
         }
     }
 
@@ -355,6 +528,34 @@ mod tests {
             read_all(format!("a\n{}\nb\n", "x".repeat(BLOCK)), limit).unwrap(),
             3
         );
+    }
+
+    #[test]
+    fn lines_across_every_place_of_the_searched_blocks_read_alike() {
+        // Cells and lines ending at each byte of a 32-byte block, quotes late in a
+        // long line, Vietnamese text.
+        let mut text = String::new();
+        for n in 0..70 {
+            let cells: Vec<String> = (0..(n % 5 + 1)).map(|k| "é".repeat((n + k) % 23)).collect();
+            text.push_str(&cells.join(","));
+            text.push('\n');
+            if n % 11 == 0 {
+                text.push_str(&format!("{},\"q,uoted\",z\n", "x".repeat(n)));
+            }
+        }
+        same_as_csv(text.as_bytes(), b',');
+    }
+
+    #[test]
+    fn a_line_of_bytes_that_are_not_utf8_is_known_by_its_own_check() {
+        let text = b"a,b\nc,\xff\nd,e\n";
+        let mut r = Records::new(Box::new(io::Cursor::new(text.to_vec())), b',');
+        let mut row = Row::default();
+        let mut seen = Vec::new();
+        while r.read(&mut row).unwrap() {
+            seen.push((row.line, r.known_utf8() || row.valid_utf8()));
+        }
+        assert_eq!(seen, [(1, true), (2, false), (3, true)]);
     }
 
     #[test]

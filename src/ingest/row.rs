@@ -97,47 +97,23 @@ impl Row {
         u32::try_from(self.bytes.len()).unwrap_or(u32::MAX)
     }
 
-    /// Refills the row from one line of a CSV file without quotes: the line's bytes as
-    /// they are, each cell between two delimiters.
-    pub(super) fn set_split(&mut self, line: u64, text: &[u8], delimiter: u8) {
+    /// Empties the row for a line read as it is: its bytes and its cells' places are
+    /// then filled by the caller (cells on character boundaries, or checked with
+    /// [`Row::valid_utf8`]).
+    pub(super) fn refill_parts(&mut self, line: u64) -> (&mut Vec<u8>, &mut Vec<(u32, u32)>) {
         self.line = line;
         self.bytes.clear();
-        self.bytes.extend_from_slice(text);
         self.spans.clear();
-        let mut start = 0u32;
-        // Eight bytes at a time: the delimiters of a word found together.
-        let mut words = text.chunks_exact(8);
-        let mut at = 0u32;
-        for word in &mut words {
-            let mut bytes = [0u8; 8];
-            bytes.copy_from_slice(word);
-            self.split_word(u64::from_le_bytes(bytes), delimiter, at, &mut start);
-            at += 8;
-        }
-        let tail = words.remainder();
-        if !tail.is_empty() {
-            // Padded with a byte that is not the delimiter.
-            let mut bytes = [!delimiter; 8];
-            bytes[..tail.len()].copy_from_slice(tail);
-            self.split_word(u64::from_le_bytes(bytes), delimiter, at, &mut start);
-        }
-        self.spans.push((start, self.offset()));
+        (&mut self.bytes, &mut self.spans)
     }
 
-    /// Ends a cell at each delimiter among the eight bytes of `word`, which start at
-    /// `at`; `start` is where the current cell began.
-    fn split_word(&mut self, word: u64, delimiter: u8, at: u32, start: &mut u32) {
-        const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-        let x = word ^ (u64::from(delimiter) * 0x0101_0101_0101_0101);
-        // The top bit of each byte that is zero in `x` (exact: the sum cannot carry
-        // from one byte into the next).
-        let mut found = !(((x & LOW7) + LOW7) | x | LOW7);
-        while found != 0 {
-            let end = at + found.trailing_zeros() / 8;
-            self.spans.push((*start, end));
-            *start = end + 1;
-            found &= found - 1;
-        }
+    /// Refills the row from one line of a CSV file without quotes: the line's bytes as
+    /// they are, each cell between two delimiters.
+    #[cfg(test)]
+    pub(super) fn set_split(&mut self, line: u64, text: &[u8], delimiter: u8) {
+        let (bytes, spans) = self.refill_parts(line);
+        bytes.extend_from_slice(text);
+        split_cells(text, delimiter, spans);
     }
 
     /// Empties the row for cells to be pushed.
@@ -157,6 +133,44 @@ impl Row {
         self.spans
             .iter()
             .all(|&(s, _)| self.bytes.get(s as usize).is_none_or(|b| b & 0xC0 != 0x80))
+    }
+}
+
+/// Pushes the places of the cells of `text` (a line without quotes), each between two
+/// delimiters, eight bytes at a time: the delimiters of a word found together.
+pub(super) fn split_cells(text: &[u8], delimiter: u8, spans: &mut Vec<(u32, u32)>) {
+    let mut start = 0u32;
+    let mut words = text.chunks_exact(8);
+    let mut at = 0u32;
+    for word in &mut words {
+        let mut bytes = [0u8; 8];
+        bytes.copy_from_slice(word);
+        split_word(u64::from_le_bytes(bytes), delimiter, at, &mut start, spans);
+        at += 8;
+    }
+    let tail = words.remainder();
+    if !tail.is_empty() {
+        // Padded with a byte that is not the delimiter.
+        let mut bytes = [!delimiter; 8];
+        bytes[..tail.len()].copy_from_slice(tail);
+        split_word(u64::from_le_bytes(bytes), delimiter, at, &mut start, spans);
+    }
+    spans.push((start, text.len() as u32));
+}
+
+/// Ends a cell at each delimiter among the eight bytes of `word`, which start at `at`;
+/// `start` is where the current cell began.
+fn split_word(word: u64, delimiter: u8, at: u32, start: &mut u32, spans: &mut Vec<(u32, u32)>) {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let x = word ^ (u64::from(delimiter) * 0x0101_0101_0101_0101);
+    // The top bit of each byte that is zero in `x` (exact: the sum cannot carry from
+    // one byte into the next).
+    let mut found = !(((x & LOW7) + LOW7) | x | LOW7);
+    while found != 0 {
+        let end = at + found.trailing_zeros() / 8;
+        spans.push((*start, end));
+        *start = end + 1;
+        found &= found - 1;
     }
 }
 

@@ -338,7 +338,7 @@ impl Source {
         match self {
             Source::Csv(reader) => match reader.read(row) {
                 Ok(true) => {
-                    if !row.valid_utf8() {
+                    if !reader.known_utf8() && !row.valid_utf8() {
                         let line = row.line;
                         // No cell of a row that is not UTF-8 may be read.
                         *row = Row::default();
