@@ -125,10 +125,15 @@ struct Dict {
     /// Recent short values, each in the slot its word picks: a column's few codes
     /// are found here without the hash map.
     recent: Box<[(u128, u32); RECENT]>,
+    /// Values that live for the whole program (codes from tally's own tables), by
+    /// their address and length: one compare instead of reading the value.
+    statics: [(usize, usize, u32); STATICS],
 }
 
 /// Slots of [`Dict::recent`].
 const RECENT: usize = 64;
+/// Slots of [`Dict::statics`].
+const STATICS: usize = 16;
 /// No value packs to this word (a length byte is at most 15).
 const NO_WORD: u128 = u128::MAX;
 
@@ -143,6 +148,7 @@ impl Default for Dict {
             long: FxHashMap::default(),
             last: None,
             recent: Box::new([(NO_WORD, 0); RECENT]),
+            statics: [(0, 0, 0); STATICS],
         }
     }
 }
@@ -160,6 +166,26 @@ impl Dict {
         self.valid.push(value.is_some());
         if let Some(v) = value {
             let i = self.index(v);
+            self.indices.push(i);
+        }
+    }
+
+    /// [`Dict::push`] for a value of tally's own tables: the same value may be at
+    /// other addresses too, so an address not seen yet is looked up by its bytes.
+    #[inline]
+    fn push_static(&mut self, value: Option<&'static str>) {
+        self.valid.push(value.is_some());
+        if let Some(v) = value {
+            let (at, len) = (v.as_ptr() as usize, v.len());
+            let slot = (at.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 60) % STATICS;
+            let (a, l, i) = self.statics[slot];
+            let i = if a == at && l == len {
+                i
+            } else {
+                let i = self.index(v.as_bytes());
+                self.statics[slot] = (at, len, i);
+                i
+            };
             self.indices.push(i);
         }
     }
@@ -236,6 +262,7 @@ impl Dict {
         self.long.clear();
         self.last = None;
         self.recent.fill((NO_WORD, 0));
+        self.statics = [(0, 0, 0); STATICS];
     }
 }
 
@@ -311,20 +338,20 @@ impl Group {
             s.map(str::as_bytes)
         }
         self.len += 1;
-        self.org.push(Some(m.org.code().as_bytes()));
+        self.org.push_static(Some(m.org.code()));
         self.as_of.push(Some(days(m.as_of)));
         self.person.push(Some(m.person));
         self.has_national_id.push(Some(m.has_national_id));
         self.member_key.push(m.member_key);
         self.name_key.push(m.name_key);
-        self.sex.push(text(m.sex.map(|s| s.code())));
+        self.sex.push_static(m.sex.map(|s| s.code()));
         self.birth_date.push(match m.birth {
             Some(Birth::Date(d)) => Some(days(d)),
             _ => None,
         });
         self.birth_year.push(m.birth.map(|b| b.year()));
-        self.ethnicity.push(text(m.ethnicity));
-        self.religion.push(text(m.religion));
+        self.ethnicity.push_static(m.ethnicity);
+        self.religion.push_static(m.religion);
         self.area_code.push(Some(m.area_code.as_bytes()));
         self.area_from.push(text(m.area_from.as_deref()));
         self.enterprise_id.push(text(m.enterprise_id.as_deref()));

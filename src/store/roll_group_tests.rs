@@ -304,3 +304,20 @@ fn short_values_pack_into_distinct_words() {
     // The word holds the bytes in order, then the length.
     assert_eq!(packed(b"ab"), Some(0x6261 | 2u128 << 120));
 }
+
+#[test]
+fn a_code_at_two_addresses_is_one_dictionary_entry() {
+    let longer: &'static str = "Kinh, Tày";
+    let copy: &'static str = Box::leak(String::from("Kinh").into_boxed_str());
+    let mut d = Dict::default();
+    // The same bytes at another address, and at the same address with another length.
+    for v in ["Kinh", copy, &longer[..4], longer, "Kinh", copy, longer] {
+        d.push_static(Some(v));
+    }
+    d.push_static(None);
+    assert_eq!(d.indices, [0, 0, 0, 1, 0, 0, 1]);
+    assert_eq!(
+        (0..d.starts.len()).map(|i| d.entry(i)).collect::<Vec<_>>(),
+        [&b"Kinh"[..], b"Kinh, T\xc3\xa0y"]
+    );
+}
