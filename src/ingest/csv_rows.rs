@@ -5,9 +5,10 @@
 //! already `\n` only (see `LineEnds`). `csv_core` read every byte through its state
 //! machine and was 10% of an ingest's CPU.
 
+use super::line_split::{simd, split_line, Line};
 use super::row::Row;
 use csv_core::ReadRecordResult;
-use memchr::{memchr, memchr_iter};
+use memchr::memchr_iter;
 use std::io::{self, Read};
 
 const BLOCK: usize = 256 * 1024;
@@ -279,108 +280,6 @@ impl Records {
                 Err(e) => return Err(e),
             }
         }
-    }
-}
-
-/// Where a line search stopped.
-#[derive(Debug, PartialEq, Eq)]
-enum Line {
-    /// The line ends after this many bytes (its `\n` next).
-    Ended(usize),
-    /// No line end in the bytes read so far, which are this many.
-    Open(usize),
-    /// The line holds a quote: for `csv_core`.
-    Quoted,
-}
-
-/// Searches the line at the start of `rest` for its end, a quote and its delimiters,
-/// pushing its cells' places (from the line's start) to `spans`.
-fn split_line(rest: &[u8], delimiter: u8, spans: &mut Vec<(u32, u32)>) -> Line {
-    let (len, ended) = match memchr(b'\n', rest) {
-        Some(n) => (n, true),
-        None => (rest.len(), false),
-    };
-    let line = &rest[..len];
-    if memchr(b'"', line).is_some() {
-        return Line::Quoted;
-    }
-    super::row::split_cells(line, delimiter, spans);
-    if ended {
-        Line::Ended(len)
-    } else {
-        Line::Open(len)
-    }
-}
-
-#[cfg(target_arch = "x86_64")]
-mod simd {
-    use super::Line;
-    use std::arch::x86_64::*;
-
-    type Spans = Vec<(u32, u32)>;
-
-    pub fn available() -> bool {
-        is_x86_feature_detected!("avx2")
-    }
-
-    /// [`super::split_line`] 32 bytes at a time: the line end, quotes and delimiters
-    /// of each 32 bytes found together, as bits.
-    ///
-    /// The line is at the start of `bytes[..end]`.
-    ///
-    /// # Safety
-    /// The CPU has AVX2, and `bytes` has 32 bytes past `end`.
-    #[target_feature(enable = "avx2")]
-    pub unsafe fn split_line(bytes: &[u8], end: usize, delim: u8, spans: &mut Spans) -> Line {
-        debug_assert!(end + 32 <= bytes.len());
-        let newline = _mm256_set1_epi8(b'\n' as i8);
-        let quote = _mm256_set1_epi8(b'"' as i8);
-        let delim = _mm256_set1_epi8(delim as i8);
-        let mut cell = 0u32;
-        let mut i = 0;
-        while i < end {
-            // SAFETY: `i < end` and 32 bytes past `end` are readable (the caller's
-            // promise); the bytes past `end` are masked off below.
-            let v = unsafe { _mm256_loadu_si256(bytes.as_ptr().add(i).cast()) };
-            let here = if end - i >= 32 {
-                u32::MAX
-            } else {
-                (1u32 << (end - i)) - 1
-            };
-            let nl = _mm256_movemask_epi8(_mm256_cmpeq_epi8(v, newline)) as u32 & here;
-            let before = if nl == 0 {
-                here
-            } else {
-                (1u32 << nl.trailing_zeros()) - 1
-            };
-            if _mm256_movemask_epi8(_mm256_cmpeq_epi8(v, quote)) as u32 & before != 0 {
-                return Line::Quoted;
-            }
-            let mut d = _mm256_movemask_epi8(_mm256_cmpeq_epi8(v, delim)) as u32 & before;
-            let base = i as u32;
-            while d != 0 {
-                let at = base + d.trailing_zeros();
-                spans.push((cell, at));
-                cell = at + 1;
-                d &= d - 1;
-            }
-            if nl != 0 {
-                let len = base + nl.trailing_zeros();
-                spans.push((cell, len));
-                return Line::Ended(len as usize);
-            }
-            i += 32;
-        }
-        spans.push((cell, end as u32));
-        Line::Open(end)
-    }
-}
-
-#[cfg(not(target_arch = "x86_64"))]
-mod simd {
-    /// No AVX2 off x86_64.
-    pub fn available() -> bool {
-        false
     }
 }
 

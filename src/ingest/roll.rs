@@ -16,8 +16,11 @@ use crate::reference::{normalize_tax_code, NameMatch, Reference};
 pub use crate::roll::Member;
 use crate::store::privacy::Secret;
 use crate::text::{clean, name_key, trim};
+pub use keys::Keys;
+use keys::Slot;
 use unit::resolve_area;
 
+mod keys;
 mod unit;
 
 /// What every row of one roll file is read against.
@@ -53,75 +56,6 @@ pub struct Parsed {
     pub warnings: Vec<Problem>,
     /// The pre-reform commune the row's unit was read through, if it was.
     pub mapped: Option<&'static OldUnit>,
-}
-
-/// Which key of a member a pending hash is.
-#[derive(Clone, Copy)]
-enum Slot {
-    /// The person key (and the name key, for a member without a national ID).
-    Person,
-    Member,
-}
-
-/// The keyed hashes a chunk's rows need, hashed together once the chunk is read:
-/// several at a time are about twice as fast as one after the other
-/// ([`Secret::keys_of`]).
-pub struct Keys<'a> {
-    secret: &'a Secret,
-    /// The row being read.
-    row: u32,
-    pending: Vec<(u32, Slot)>,
-    blocks: Vec<[u8; 64]>,
-    hashed: Vec<crate::roll::Key>,
-}
-
-impl<'a> Keys<'a> {
-    pub fn new(secret: &'a Secret) -> Keys<'a> {
-        Keys {
-            secret,
-            row: 0,
-            pending: Vec::new(),
-            blocks: Vec::new(),
-            hashed: Vec::new(),
-        }
-    }
-
-    /// The key of a message that does not fit one block (hashed now), or a
-    /// placeholder that [`Keys::finish`] fills.
-    fn key(&mut self, slot: Slot, domain: &str, parts: &[&str]) -> crate::roll::Key {
-        match crate::store::privacy::message_block(domain, parts) {
-            Some(block) => {
-                self.pending.push((self.row, slot));
-                self.blocks.push(block);
-                [0; crate::roll::KEY_BYTES]
-            }
-            None => self.secret.key(domain, parts),
-        }
-    }
-
-    /// Hashes what the rows left pending and puts each key in its member.
-    pub fn finish(&mut self, parsed: &mut [Parsed]) {
-        self.hashed.clear();
-        self.hashed
-            .resize(self.blocks.len(), [0; crate::roll::KEY_BYTES]);
-        self.secret.keys_of(&self.blocks, &mut self.hashed);
-        for (&(row, slot), key) in self.pending.iter().zip(&self.hashed) {
-            let Some(Ok(m)) = parsed.get_mut(row as usize).map(|p| &mut p.member) else {
-                continue;
-            };
-            match slot {
-                Slot::Person => {
-                    m.person = *key;
-                    if m.name_key.is_some() {
-                        m.name_key = Some(*key);
-                    }
-                }
-                Slot::Member => m.member_key = Some(*key),
-            }
-        }
-        self.pending.clear();
-        self.blocks.clear();
-    }
 }
 
 struct Cells<'a> {
@@ -195,7 +129,7 @@ pub fn parse_in_chunk(ctx: &RollContext, row: &Row, index: usize, keys: &mut Key
         row,
         mapped: Default::default(),
     };
-    keys.row = index as u32;
+    keys.start_row(index);
     let member = parse_inner(&c, &mut warnings, keys);
     Parsed {
         mapped: member.as_ref().ok().and(c.mapped.get()),

@@ -24,6 +24,7 @@ pub mod parquet;
 pub mod part;
 pub mod privacy;
 pub mod reference;
+mod roll_columns;
 pub mod roll_group;
 pub mod rolls;
 pub mod scan;
