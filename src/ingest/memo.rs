@@ -66,18 +66,7 @@ impl<V: Clone> Memo<V> {
                 return v.clone();
             }
         }
-        let known = self.short.borrow().get(&word).cloned();
-        let v = match known {
-            Some(v) => v,
-            None => {
-                let v = compute();
-                let mut map = self.short.borrow_mut();
-                if map.len() < LOOKUPS_KEPT {
-                    map.insert(word, v.clone());
-                }
-                v
-            }
-        };
+        let v = known_or(&self.short, &word, || word, compute);
         *self.last.borrow_mut() = Some((word, v.clone()));
         v
     }
@@ -88,24 +77,37 @@ impl<V: Clone> Memo<V> {
                 return v.clone();
             }
         }
-        let known = self.long.borrow().get(raw).cloned();
-        let v = match known {
-            Some(v) => v,
-            None => {
-                let v = compute();
-                let mut map = self.long.borrow_mut();
-                if map.len() < LOOKUPS_KEPT {
-                    map.insert(raw.to_string(), v.clone());
-                }
-                v
-            }
-        };
+        let v = known_or(&self.long, raw, || raw.to_string(), compute);
         let mut last = self.last_long.borrow_mut();
         last.0.clear();
         last.0.push_str(raw);
         last.1 = Some(v.clone());
         v
     }
+}
+
+/// The value remembered under `key`, else computed, and remembered while the map holds
+/// fewer than [`LOOKUPS_KEPT`].
+fn known_or<K, Q, V>(
+    map: &std::cell::RefCell<rustc_hash::FxHashMap<K, V>>,
+    key: &Q,
+    owned: impl FnOnce() -> K,
+    compute: impl FnOnce() -> V,
+) -> V
+where
+    K: std::borrow::Borrow<Q> + std::hash::Hash + Eq,
+    Q: std::hash::Hash + Eq + ?Sized,
+    V: Clone,
+{
+    if let Some(v) = map.borrow().get(key) {
+        return v.clone();
+    }
+    let v = compute();
+    let mut map = map.borrow_mut();
+    if map.len() < LOOKUPS_KEPT {
+        map.insert(owned(), v.clone());
+    }
+    v
 }
 
 #[cfg(test)]

@@ -102,16 +102,7 @@ fn a_backup_never_mixes_with_other_files_nor_copies_damage() {
     std::fs::create_dir(w.dir.join("empty")).unwrap();
     w.tally(&["backup", "empty"]).expect(0);
     // A damaged part stops the backup, and nothing is left behind.
-    let m: serde_json::Value = serde_json::from_str(&w.manifest()).unwrap();
-    let part = m["ingests"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|i| i["kind"] == "roll")
-        .unwrap()["part"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let part = w.roll_record()["part"].as_str().unwrap().to_string();
     let path = w.store().join(part);
     let mut bytes = std::fs::read(&path).unwrap();
     bytes[10] ^= 1;

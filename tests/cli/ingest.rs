@@ -823,14 +823,7 @@ fn a_file_read_once_is_known_again_by_its_checksum() {
         "{}",
         both.stdout
     );
-    let m: serde_json::Value = serde_json::from_str(&w.manifest()).unwrap();
-    let rec = m["ingests"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|i| i["kind"] == "roll")
-        .unwrap()
-        .clone();
+    let rec = w.roll_record();
     let (bytes, sha) = tally::store::fsutil::sha256_file(&w.dir.join("copy.csv")).unwrap();
     assert_eq!(rec["sha256"], sha.as_str());
     assert_eq!(rec["file_bytes"], bytes);

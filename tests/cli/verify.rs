@@ -11,14 +11,7 @@ fn verify_json(w: &Workdir, code: i32) -> serde_json::Value {
 
 /// The roll part of the youth snapshot and its ingest ID.
 fn roll_part(w: &Workdir) -> (PathBuf, String) {
-    let m: serde_json::Value = serde_json::from_str(&w.manifest()).unwrap();
-    let rec = m["ingests"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|i| i["kind"] == "roll")
-        .unwrap()
-        .clone();
+    let rec = w.roll_record();
     (
         w.store().join(rec["part"].as_str().unwrap()),
         rec["id"].as_str().unwrap().to_string(),

@@ -194,6 +194,18 @@ impl Workdir {
         fs::read_to_string(self.store().join("manifest.json")).unwrap_or_default()
     }
 
+    /// The manifest's record of the store's first roll ingest.
+    pub fn roll_record(&self) -> serde_json::Value {
+        let m: serde_json::Value = serde_json::from_str(&self.manifest()).expect("manifest");
+        m["ingests"]
+            .as_array()
+            .expect("ingests")
+            .iter()
+            .find(|i| i["kind"] == "roll")
+            .expect("a roll ingest")
+            .clone()
+    }
+
     pub fn status_json(&self) -> serde_json::Value {
         let run = self.tally(&["status", "--format", "json"]).expect(0);
         serde_json::from_str(&run.stdout).expect("status json")
