@@ -29,12 +29,10 @@ pub(super) fn check_file(path: &std::path::Path, name: &str) -> Result<()> {
     Ok(())
 }
 
-/// SHA-256 of a file's bytes, read on their own.
-pub(super) fn file_sha256(path: &std::path::Path, name: &str) -> Result<String> {
+/// The size and SHA-256 of a file's bytes, read on their own.
+pub(super) fn file_sha256(path: &std::path::Path, name: &str) -> Result<(u64, String)> {
     check_file(path, name)?;
-    let (_, sha) =
-        store::fsutil::sha256_file(path).with_context(|| format!("cannot read {name}"))?;
-    Ok(sha)
+    store::fsutil::sha256_file(path).with_context(|| format!("cannot read {name}"))
 }
 
 /// The SHA-256 of each file, in order, hashed on every core (one file each at a time):
@@ -55,7 +53,7 @@ fn file_sums(files: &[&std::path::Path]) -> Vec<Result<String>> {
                 .spawn_scoped(scope, || loop {
                     let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                     let Some(path) = files.get(i) else { return };
-                    let sum = file_sha256(path, &path.display().to_string());
+                    let sum = file_sha256(path, &path.display().to_string()).map(|(_, sha)| sha);
                     if let Ok(mut slot) = sums[i].lock() {
                         *slot = Some(sum);
                     }

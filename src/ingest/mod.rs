@@ -157,7 +157,7 @@ impl Opened {
     pub fn checksum(&self) -> Result<String> {
         match self.sha256.clone().or_else(|| self.table.checksum()) {
             Some(sum) => Ok(sum),
-            None => file_sha256(&self.path, &self.name),
+            None => file_sha256(&self.path, &self.name).map(|(_, sha)| sha),
         }
     }
 }
@@ -173,8 +173,8 @@ pub fn run(store: &Store, opts: &Options, progress: &dyn Progress) -> Result<Sum
         match sources::signature(path, &name)? {
             Some(sig) => {
                 // calamine reads the workbook itself: its checksum is taken first.
-                let sha256 = file_sha256(path, &name)?;
-                opened.extend(sources::sheets(path, &name, &sha256, sig, opts)?)
+                let (bytes, sha256) = file_sha256(path, &name)?;
+                opened.extend(sources::sheets(path, &name, (bytes, &sha256), sig, opts)?)
             }
             None => {
                 let table = Table::open(path, &name, opts.encoding, opts.kind)?;

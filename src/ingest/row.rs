@@ -113,7 +113,7 @@ impl Row {
     pub(super) fn set_split(&mut self, line: u64, text: &[u8], delimiter: u8) {
         let (bytes, spans) = self.refill_parts(line);
         bytes.extend_from_slice(text);
-        split_cells(text, delimiter, spans);
+        super::line_split::split_cells(text, delimiter, spans);
     }
 
     /// Empties the row for cells to be pushed.
@@ -133,44 +133,6 @@ impl Row {
         self.spans
             .iter()
             .all(|&(s, _)| self.bytes.get(s as usize).is_none_or(|b| b & 0xC0 != 0x80))
-    }
-}
-
-/// Pushes the places of the cells of `text` (a line without quotes), each between two
-/// delimiters, eight bytes at a time: the delimiters of a word found together.
-pub(super) fn split_cells(text: &[u8], delimiter: u8, spans: &mut Vec<(u32, u32)>) {
-    let mut start = 0u32;
-    let mut words = text.chunks_exact(8);
-    let mut at = 0u32;
-    for word in &mut words {
-        let mut bytes = [0u8; 8];
-        bytes.copy_from_slice(word);
-        split_word(u64::from_le_bytes(bytes), delimiter, at, &mut start, spans);
-        at += 8;
-    }
-    let tail = words.remainder();
-    if !tail.is_empty() {
-        // Padded with a byte that is not the delimiter.
-        let mut bytes = [!delimiter; 8];
-        bytes[..tail.len()].copy_from_slice(tail);
-        split_word(u64::from_le_bytes(bytes), delimiter, at, &mut start, spans);
-    }
-    spans.push((start, text.len() as u32));
-}
-
-/// Ends a cell at each delimiter among the eight bytes of `word`, which start at `at`;
-/// `start` is where the current cell began.
-fn split_word(word: u64, delimiter: u8, at: u32, start: &mut u32, spans: &mut Vec<(u32, u32)>) {
-    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    let x = word ^ (u64::from(delimiter) * 0x0101_0101_0101_0101);
-    // The top bit of each byte that is zero in `x` (exact: the sum cannot carry from
-    // one byte into the next).
-    let mut found = !(((x & LOW7) + LOW7) | x | LOW7);
-    while found != 0 {
-        let end = at + found.trailing_zeros() / 8;
-        spans.push((*start, end));
-        *start = end + 1;
-        found &= found - 1;
     }
 }
 

@@ -313,13 +313,12 @@ impl<'a> Snapshots<'a> {
                 out.report.corrects = Some(file.to_string());
             }
         }
-        let (Some((key, _)), Some(p)) = (self.first, self.part) else {
+        let (Some((key, _)), Some(mut p)) = (self.first, self.part) else {
             return Ok(Vec::new());
         };
         if !self.undated.is_empty() {
             out.report.undated.insert(key, self.undated);
         }
-        let mut p = p;
         p.writer.write(p.group)?;
         let info = p.writer.finish()?;
         let id = ingest_id(sha256, Kind::Roll, Some(key.0), Some(key.1));

@@ -39,7 +39,7 @@ pub(super) fn signature(path: &Path, name: &str) -> Result<Option<Signature>> {
 pub(super) fn sheets(
     path: &Path,
     name: &str,
-    sha256: &str,
+    (bytes, sha256): (u64, &str),
     sig: Signature,
     opts: &Options,
 ) -> Result<Vec<Opened>> {
@@ -74,7 +74,7 @@ pub(super) fn sheets(
             Ok(table) => out.push(Opened {
                 name: label,
                 path: path.to_path_buf(),
-                bytes: std::fs::metadata(path).map_or(0, |m| m.len()),
+                bytes,
                 sha256: Some(sheet_sha256(sha256, &sheet.name)),
                 table,
                 notes: Vec::new(),
