@@ -28,6 +28,10 @@ pub struct Table {
     pub header_line: u64,
     /// The sheet, for a table read from a workbook (rows are then the sheet's rows).
     pub sheet: Option<String>,
+    /// The lines above the header as written (each row's non-empty cells joined by a
+    /// space, cleaned; blank rows left out): the title block, which may name the year,
+    /// the date of the figures, or the unit a file is about.
+    pub title: Vec<String>,
     pending: VecDeque<Row>,
     source: Source,
     /// The Nam/Nữ pair under a birth-date heading: (the male column, the female one,
@@ -244,6 +248,18 @@ impl Table {
             .into());
         };
         let header_line = first[at].line;
+        let title: Vec<String> = written[..at]
+            .iter()
+            .map(|r| {
+                let cells: Vec<&str> = r
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|c| !c.is_empty())
+                    .collect();
+                cells.join(" ")
+            })
+            .filter(|l| !l.is_empty())
+            .collect();
         let sex_pair = mapping.sex_pair;
         let header_keys: Vec<Vec<String>> = written[at..at + rows_in_header]
             .iter()
@@ -283,6 +299,7 @@ impl Table {
             mapping,
             header_line,
             sheet: None,
+            title,
             pending,
             source,
             sex_pair,
@@ -390,4 +407,23 @@ fn split_sex(row: &mut Row, (male, female, width): (usize, usize, usize)) {
     row.extend_to(width);
     row.push(birth.as_bytes());
     row.push(sex.as_bytes());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_title_block_is_kept_line_by_line() {
+        let text = "SỐ ĐỐI TƯỢNG NĂM 2026,,\n,,\nHuyện X,Tỉnh Y,\nMã xã,Tổ chức,Năm,Số đối tượng\n01,youth,2026,5\n";
+        let t = Table::from_reader(
+            Box::new(io::Cursor::new(text.as_bytes().to_vec())),
+            "t.csv",
+            None,
+            None,
+        )
+        .expect("reads");
+        assert_eq!(t.header_line, 4);
+        assert_eq!(t.title, vec!["SỐ ĐỐI TƯỢNG NĂM 2026", "Huyện X Tỉnh Y"]);
+    }
 }
