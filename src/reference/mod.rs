@@ -223,6 +223,18 @@ impl Areas {
         }
     }
 
+    /// [`Areas::resolve_name`] with a district qualifier set aside (`Xã Mường Chà -
+    /// huyện Mường Chà` → `Xã Mường Chà`): for areas without districts (there are none
+    /// since the 2025 reform), once the old communes of the crosswalk have not claimed
+    /// the name.
+    pub fn resolve_name_without_district(&self, raw: &str) -> NameMatch<'_> {
+        let q = UnitName::parse(raw);
+        match q.district() {
+            Some(_) => self.resolve_name(&q.display()),
+            None => self.resolve_name(raw),
+        }
+    }
+
     /// The one unit at the top of the areas (the province, in a store that holds one):
     /// `None` when several units have no parent in the areas, or none.
     pub fn root(&self) -> Option<&Area> {

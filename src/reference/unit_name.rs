@@ -71,7 +71,7 @@ impl UnitName {
 }
 
 /// `Xã Bảo Hà, huyện Bảo Yên` → (`Xã Bảo Hà`, `huyện Bảo Yên`); `Xã Bảo Hà (huyện Bảo
-/// Yên)` likewise.
+/// Yên)` and `Xã Bảo Hà - huyện Bảo Yên` likewise.
 fn split_qualifier(name: &str) -> (&str, Option<&str>) {
     if let Some(i) = name.find(',') {
         return (name[..i].trim(), Some(name[i + 1..].trim()));
@@ -79,12 +79,36 @@ fn split_qualifier(name: &str) -> (&str, Option<&str>) {
     if let (Some(i), true) = (name.find('('), name.ends_with(')')) {
         return (name[..i].trim(), Some(name[i + 1..name.len() - 1].trim()));
     }
+    // A dash with spaces around it, as offices join a commune and its district; a
+    // hyphen inside a name (`Nậm Xe-Sa Pa`) has none and stays part of it.
+    for dash in [" - ", " – ", " — "] {
+        if let Some(i) = name.find(dash) {
+            return (name[..i].trim(), Some(name[i + dash.len()..].trim()));
+        }
+    }
     (name.trim(), None)
 }
 
-/// `Thị trấn Trạm Tấu` → (`thị trấn`, `Trạm Tấu`). A name that is only a type word
-/// (a unit called `Phường`?) keeps it as its name.
+/// The short forms offices write for a unit's type, folded: a letter or two and a
+/// dot (`X. Mường Chà`, `TT.Sa Pa`); the two-letter ones also without the dot
+/// (`TT Sa Pa`), a single letter never (`P Tân Phong` could be a name).
+const SHORT_TYPES: &[(&str, &str, bool)] = &[
+    ("tt", "thị trấn", false),
+    ("tx", "thị xã", false),
+    ("tp", "thành phố", false),
+    ("x", "xã", true),
+    ("p", "phường", true),
+    ("h", "huyện", true),
+    ("q", "quận", true),
+];
+
+/// `Thị trấn Trạm Tấu` → (`thị trấn`, `Trạm Tấu`); `X. Mường Chà` → (`xã`, `Mường
+/// Chà`). A name that is only a type word (a unit called `Phường`?) keeps it as its
+/// name.
 fn split_type(name: &str) -> (Option<&'static str>, &str) {
+    if let Some(short) = split_short_type(name) {
+        return short;
+    }
     let words: Vec<&str> = name.split(' ').collect();
     for &(folded, written) in TYPES {
         let n = folded.split(' ').count();
@@ -98,6 +122,19 @@ fn split_type(name: &str) -> (Option<&'static str>, &str) {
         }
     }
     (None, name)
+}
+
+/// A type written short (`X.`, `TT.`, `Tx`), with or without a space after the dot.
+fn split_short_type(name: &str) -> Option<(Option<&'static str>, &str)> {
+    let end = name.find(['.', ' '])?;
+    let head = fold(&name[..end]);
+    let dotted = name[end..].starts_with('.');
+    let &(_, written, needs_dot) = SHORT_TYPES.iter().find(|(f, _, _)| *f == head)?;
+    if needs_dot && !dotted {
+        return None;
+    }
+    let rest = name[end + 1..].trim();
+    (!rest.is_empty()).then_some((Some(written), rest))
 }
 
 #[cfg(test)]
@@ -129,5 +166,33 @@ mod tests {
             UnitName::parse("Thị trấn Trạm Tấu").display(),
             "Thị trấn Trạm Tấu"
         );
+    }
+
+    #[test]
+    fn types_and_qualifiers_as_offices_abbreviate_them() {
+        let cases = [
+            ("X. Mường Chà", Some("xã"), "Mường Chà"),
+            ("X.Mường Chà", Some("xã"), "Mường Chà"),
+            ("P. Tân Phong", Some("phường"), "Tân Phong"),
+            ("TT. Mường Chà", Some("thị trấn"), "Mường Chà"),
+            ("TT Mường Chà", Some("thị trấn"), "Mường Chà"),
+            ("Tx. Mường Lay", Some("thị xã"), "Mường Lay"),
+            ("tp.Điện Biên Phủ", Some("thành phố"), "Điện Biên Phủ"),
+            // A single letter without its dot is a name's first word.
+            ("P Tân Phong", None, "P Tân Phong"),
+            ("Xuân Ái", None, "Xuân Ái"),
+            ("X.", None, "X."),
+        ];
+        for (raw, kind, bare) in cases {
+            let n = UnitName::parse(raw);
+            assert_eq!((n.kind, n.bare.as_str()), (kind, bare), "{raw}");
+        }
+        let n = UnitName::parse("Xã Mường Chà - huyện Mường Chà");
+        assert_eq!((n.kind, n.bare.as_str()), (Some("xã"), "Mường Chà"));
+        assert_eq!(n.district().map(|d| d.bare.as_str()), Some("Mường Chà"));
+        let n = UnitName::parse("X. Mường Phăng, H. Điện Biên, tỉnh Điện Biên");
+        assert_eq!(n.district().map(|d| d.bare.as_str()), Some("Điện Biên"));
+        let n = UnitName::parse("Xã Nậm Xe-Sa Pa");
+        assert_eq!(n.bare, "Nậm Xe-Sa Pa");
     }
 }

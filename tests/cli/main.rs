@@ -13,6 +13,7 @@ mod ingest;
 mod mapping;
 mod messages;
 mod office;
+mod office_names;
 mod orgs;
 mod pipeline;
 mod privacy;

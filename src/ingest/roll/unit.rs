@@ -155,12 +155,15 @@ fn area_by_name(c: &Cells, raw_name: &str) -> Result<CompactString, Problem> {
                 format!("no unit of that name and type in the areas reference; of another type: {list}"),
             )
             .hint("a name is matched with its type (xã, phường, thị trấn, đặc khu): a pre-2025 name needs today's name or the area code (Mã xã)")),
-        NameHit::District(d) => Err(c
+        NameHit::District(d) => match areas.resolve_name_without_district(raw_name) {
+            NameMatch::Found(a) => Ok(CompactString::from(a.code.as_str())),
+            _ => Err(c
             .problem(
                 Field::AreaName,
                 format!("the name is qualified by {d}, which the areas reference does not have (there are no districts since 1 July 2025)"),
             )
             .hint("use today's commune name or the area code (Mã xã)")),
+        },
         NameHit::Missing => Err(c
             .problem(
                 Field::AreaName,

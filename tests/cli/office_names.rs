@@ -1,0 +1,89 @@
+//! Unit names as offices abbreviate and qualify them (`X. Mường Chà`, `TT.` for a
+//! thị trấn of before the 2025 reform, `Xã … - huyện …`): read by the same rules as the
+//! full names, so a roll written either way reports the same members.
+
+use crate::workdir::Workdir;
+
+/// A roll of Điện Biên with one member per row, the unit written as `unit`.
+fn roll(units: &[&str]) -> String {
+    let mut out = String::from("DANH SÁCH HỘI VIÊN\nSTT;Họ và tên;Năm sinh;Giới tính;Xã, phường\n");
+    for (i, u) in units.iter().enumerate() {
+        out.push_str(&format!(
+            "{};Người Thứ {};{};Nữ;{u}\n",
+            i + 1,
+            i + 1,
+            1970 + i
+        ));
+    }
+    out
+}
+
+fn commune_members(w: &Workdir) -> Vec<(String, String)> {
+    let csv = w
+        .tally(&[
+            "report", "--period", "2026-10", "--org", "women", "--by", "commune", "--format", "csv",
+        ])
+        .expect(0)
+        .stdout;
+    csv.lines()
+        .filter(|l| l.contains(",commune,"))
+        .map(|l| {
+            let c: Vec<&str> = l.split(',').collect();
+            (c[3].to_string(), c[4].to_string())
+        })
+        .filter(|(_, m)| m != "0")
+        .collect()
+}
+
+#[test]
+fn abbreviated_and_qualified_names_read_as_the_full_ones() {
+    let full = [
+        "Xã Mường Chà",
+        "Xã Mường Chà",
+        "Xã Na Sang",
+        "Phường Mường Lay",
+        "Xã Mường Phăng",
+    ];
+    // The same units as offices write them: X. and P. for xã and phường; TT. Mường Chà,
+    // the thị trấn of before the reform, is today's Xã Na Sang (not Xã Mường Chà); a
+    // commune with its old district after a dash or a comma.
+    let short = [
+        "X. Mường Chà",
+        "Xã Mường Chà - huyện Mường Chà",
+        "TT. Mường Chà",
+        "P.Mường Lay",
+        "X. Mường Phăng, H. Điện Biên, tỉnh Điện Biên",
+    ];
+    let mut reports = Vec::new();
+    for units in [&full, &short] {
+        let w = Workdir::new();
+        std::fs::copy(
+            crate::workdir::fixture("areas_dien_bien.csv"),
+            w.dir.join("areas.csv"),
+        )
+        .unwrap();
+        w.tally(&["ingest", "areas.csv"]).expect(0);
+        w.write("roll.csv", roll(units));
+        let run = w.tally(&[
+            "ingest",
+            "roll.csv",
+            "--org",
+            "women",
+            "--as-of",
+            "31/10/2026",
+        ]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        reports.push(commune_members(&w));
+    }
+    let expected: Vec<(String, String)> = [
+        ("03151", "1"),
+        ("03166", "2"),
+        ("03172", "1"),
+        ("03325", "1"),
+    ]
+    .iter()
+    .map(|(g, m)| (g.to_string(), m.to_string()))
+    .collect();
+    assert_eq!(reports[0], expected);
+    assert_eq!(reports[1], expected);
+}
