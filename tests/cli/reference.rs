@@ -176,6 +176,69 @@ fn eligible_needs_areas_first_but_one_command_orders_them() {
     w.tally(&["ingest", "eligible.csv", "areas.csv"]).expect(0);
 }
 
+/// Target scopes in the words offices write them, the same words the areas file takes
+/// as headers (DTTS, Địa bàn tôn giáo, Khu vực nông thôn) and the enterprises file as
+/// ownership (DN ngoài nhà nước): each lands on its focus area's row.
+#[test]
+fn target_scopes_in_office_words() {
+    let w = Workdir::new().with(&[
+        "areas.csv",
+        "enterprises.csv",
+        "eligible.csv",
+        "roll_youth_clean.csv",
+    ]);
+    w.write(
+        "chi-tieu.csv",
+        "Tổ chức;Năm;Phạm vi;Chỉ tiêu\nĐoàn TN;2026;DTTS;61\nĐoàn TN;2026;Địa bàn tôn giáo;62\nĐoàn TN;2026;Khu vực nông thôn;63\nĐoàn TN;2026;DN ngoài nhà nước;64\n",
+    );
+    w.tally(&[
+        "ingest",
+        "areas.csv",
+        "enterprises.csv",
+        "eligible.csv",
+        "chi-tieu.csv",
+    ])
+    .expect(0);
+    w.tally(&[
+        "ingest",
+        "roll_youth_clean.csv",
+        "--org",
+        "youth",
+        "--as-of",
+        "31/10/2026",
+    ])
+    .expect(0);
+    let csv = w
+        .tally(&[
+            "report",
+            "--period",
+            "2026-10",
+            "--format",
+            "csv",
+            "--by",
+            "ethnic_minority",
+            "--by",
+            "religious",
+            "--by",
+            "rural",
+            "--by",
+            "ownership",
+        ])
+        .expect(0)
+        .stdout;
+    let target = |key: &str| {
+        let line = csv
+            .lines()
+            .find(|l| l.contains(key))
+            .unwrap_or_else(|| panic!("{key}: {csv}"));
+        line.split(',').nth(11).unwrap().to_string()
+    };
+    assert_eq!(target(",youth,ethnic_minority,yes,"), "61.00");
+    assert_eq!(target(",youth,religious,yes,"), "62.00");
+    assert_eq!(target(",youth,rural,yes,"), "63.00");
+    assert_eq!(target(",youth,ownership,non_state,"), "64.00");
+}
+
 /// Target scopes as a directive writes them: the province as a whole, a focus area by
 /// its label, a unit by its name; a name two units share is refused with both.
 #[test]

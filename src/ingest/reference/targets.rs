@@ -19,8 +19,11 @@ fn known_dimension(current: &Reference, dim: &str) -> bool {
 }
 
 /// A scope as a directive writes it: the province as a whole, or a focus area by its
-/// label (`Vùng đồng bào DTTS`, `Vùng tôn giáo`, `Nông thôn`, `Doanh nghiệp ngoài nhà
-/// nước`), in Vietnamese or English.
+/// label. The focus areas' labels are the areas file's own headers for the column
+/// (`DTTS`, `Vùng DTTS`, `Địa bàn tôn giáo`, `Khu vực nông thôn`: one table, in
+/// headers.csv) and the directive's phrases (`Vùng đồng bào DTTS`); an ownership is any
+/// word the enterprises file takes (`DN ngoài nhà nước`, `FDI`), after `khu vực` or
+/// `khối` if written.
 fn scope_by_label(raw: &str) -> Option<Scope> {
     let group = |d: &str, g: &str| {
         Some(Scope::Group {
@@ -28,23 +31,32 @@ fn scope_by_label(raw: &str) -> Option<Scope> {
             group: g.into(),
         })
     };
-    match fold(raw).as_str() {
+    let key = fold(raw);
+    match key.as_str() {
         "toan tinh" | "ca tinh" | "toan bo" | "tat ca" | "chung" | "all" | "total"
-        | "whole province" => Some(Scope::All),
+        | "whole province" => return Some(Scope::All),
         "vung dong bao dtts"
         | "vung dong bao dan toc thieu so"
-        | "vung dan toc thieu so"
-        | "vung dtts"
-        | "dan toc thieu so"
-        | "ethnic minority areas"
-        | "ethnic minority" => group("ethnic_minority", "yes"),
-        "vung ton giao" | "vung dong bao ton giao" | "religious areas" => group("religious", "yes"),
-        "nong thon" | "vung nong thon" | "rural areas" | "rural" => group("rural", "yes"),
-        "doanh nghiep ngoai nha nuoc" | "khu vuc ngoai nha nuoc" | "non state enterprises" => {
-            group("ownership", "non_state")
-        }
-        _ => None,
+        | "dia ban dong bao dtts"
+        | "ethnic minority areas" => return group("ethnic_minority", "yes"),
+        "vung dong bao ton giao" | "religious areas" => return group("religious", "yes"),
+        "rural areas" => return group("rural", "yes"),
+        _ => {}
     }
+    let focus = [Field::EthnicMinority, Field::Religious, Field::Rural];
+    let by_header = crate::ingest::headers::aliases(Kind::Areas)
+        .iter()
+        .filter(|(f, _)| focus.contains(f))
+        .find(|(_, names)| names.contains(&key.as_str()));
+    if let Some((f, _)) = by_header {
+        return group(f.name(), "yes");
+    }
+    let bare = ["khu vuc ", "khoi "]
+        .iter()
+        .find_map(|p| key.strip_prefix(p))
+        .unwrap_or(&key);
+    let bare = bare.strip_suffix(" enterprises").unwrap_or(bare);
+    Ownership::parse(bare).and_then(|o| group("ownership", o.code()))
 }
 
 pub(super) fn targets(
@@ -137,4 +149,41 @@ pub(super) fn targets(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scopes_in_office_words() {
+        let g = |d: &str, v: &str| {
+            Some(Scope::Group {
+                dimension: d.into(),
+                group: v.into(),
+            })
+        };
+        let cases = [
+            ("Toàn tỉnh", Some(Scope::All)),
+            ("DTTS", g("ethnic_minority", "yes")),
+            ("Vùng DTTS", g("ethnic_minority", "yes")),
+            ("Vùng đồng bào DTTS", g("ethnic_minority", "yes")),
+            ("vùng dân tộc thiểu số", g("ethnic_minority", "yes")),
+            ("Địa bàn tôn giáo", g("religious", "yes")),
+            ("Vùng tôn giáo", g("religious", "yes")),
+            ("Khu vực nông thôn", g("rural", "yes")),
+            ("Nông thôn", g("rural", "yes")),
+            ("DN ngoài nhà nước", g("ownership", "non_state")),
+            ("Doanh nghiệp ngoài nhà nước", g("ownership", "non_state")),
+            ("Khu vực ngoài nhà nước", g("ownership", "non_state")),
+            ("FDI", g("ownership", "fdi")),
+            ("Doanh nghiệp FDI", g("ownership", "fdi")),
+            ("Khối doanh nghiệp nhà nước", g("ownership", "state")),
+            ("non-state enterprises", g("ownership", "non_state")),
+            ("Xã Mường Chà", None),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(scope_by_label(raw), want, "{raw}");
+        }
+    }
 }
