@@ -13,6 +13,7 @@ use file_sums::{check_file, file_sha256, sums_before_reading};
 mod header_rows;
 pub mod headers;
 pub mod legacy;
+mod legacy_cells;
 mod line_split;
 mod memo;
 pub mod national_id;
@@ -246,6 +247,7 @@ pub fn run(store: &Store, opts: &Options, progress: &dyn Progress) -> Result<Sum
             reference::ingest_file(&mut o, &mut reference, &mut out, opts.replace, opts.codes)?;
         }
         report.totals_rows = o.table.skipped_totals.clone();
+        report.notes.extend(o.table.source_notes());
         if let Some(n) = crosswalk_note(&report.mapped) {
             report.notes.push(n);
         }

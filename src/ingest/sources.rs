@@ -70,7 +70,12 @@ pub(super) fn sheets(
             continue;
         }
         let label = format!("{name}, sheet \"{}\"", sheet.name);
-        match Table::from_sheet(&label, &sheet.name, wb.stream(&sheet.name), opts.kind) {
+        match Table::from_sheet(
+            &label,
+            &sheet.name,
+            wb.stream(&sheet.name, opts.encoding),
+            opts.kind,
+        ) {
             Ok(table) => out.push(Opened {
                 name: label,
                 path: path.to_path_buf(),

@@ -82,10 +82,12 @@ impl<R: Read> Read for Counted<R> {
 /// Where a table's rows come from.
 enum Source {
     Csv(Box<Records>),
-    /// A workbook sheet read on its own thread, in batches.
+    /// A workbook sheet read on its own thread, in batches, and what reading it did
+    /// that the summary says.
     Sheet {
         rows: std::sync::mpsc::Receiver<Result<Vec<Row>, String>>,
         batch: std::vec::IntoIter<Row>,
+        said: Arc<Mutex<Vec<String>>>,
     },
 }
 
@@ -184,12 +186,13 @@ impl Table {
     pub fn from_sheet(
         name: &str,
         sheet: &str,
-        rows: std::sync::mpsc::Receiver<Result<Vec<Row>, String>>,
+        rows: super::workbook::SheetRows,
         kind: Option<Kind>,
     ) -> Result<Table> {
         let mut source = Source::Sheet {
-            rows,
+            rows: rows.rows,
             batch: Vec::new().into_iter(),
+            said: rows.said,
         };
         let mut first = Vec::new();
         let mut row = Row::new(0, [""; 0]);
@@ -314,6 +317,15 @@ impl Table {
         })
     }
 
+    /// What reading the source did that the summary says (legacy-font cells of a
+    /// sheet converted), once its rows are read.
+    pub fn source_notes(&self) -> Vec<String> {
+        match &self.source {
+            Source::Sheet { said, .. } => said.lock().map(|s| s.clone()).unwrap_or_default(),
+            Source::Csv(_) => Vec::new(),
+        }
+    }
+
     /// The next data row; blank rows and totals rows are passed over.
     pub fn next_row(&mut self) -> Result<Option<Row>> {
         let mut row = Row::new(0, [""; 0]);
@@ -371,7 +383,7 @@ impl Source {
                     None => Err(anyhow::Error::new(e).context(format!("cannot read {name}"))),
                 },
             },
-            Source::Sheet { rows, batch } => loop {
+            Source::Sheet { rows, batch, .. } => loop {
                 if let Some(r) = batch.next() {
                     *row = r;
                     return Ok(true);

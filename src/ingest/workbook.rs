@@ -14,8 +14,10 @@ use calamine::{Data, DataRef, Reader, SheetVisible};
 use std::io::Cursor;
 use std::path::Path;
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
+use super::decode::Encoding;
+use super::legacy_cells::SheetText;
 use super::table::Row;
 use super::workbook_guard::{check_extent, check_inflation, guarded};
 use crate::error::Failure;
@@ -177,20 +179,39 @@ impl Workbook {
             .into())
     }
 
-    /// Starts reading one sheet on a thread of its own; its rows come in batches.
-    pub fn stream(&self, sheet: &str) -> Receiver<Result<Vec<Row>, String>> {
+    /// Starts reading one sheet on a thread of its own; its rows come in batches, each
+    /// cell read as [`SheetText`] decides (`encoding`: `--encoding`).
+    pub fn stream(&self, sheet: &str, encoding: Option<Encoding>) -> SheetRows {
         let (tx, rx) = sync_channel(4);
         let bytes = self.bytes.clone();
         let book = self.book;
         let sheet = sheet.to_string();
         let opened = self.opened.lock().ok().and_then(|mut o| o.take());
+        let said = Arc::new(Mutex::new(Vec::new()));
+        let told = said.clone();
         std::thread::spawn(move || {
-            if let Err(e) = guarded(|| read_sheet(bytes, book, opened, &sheet, &tx)) {
-                let _ = tx.send(Err(format!("{e:#}")));
+            let mut out = Batch::new(&tx, SheetText::new(encoding));
+            match guarded(|| read_sheet(bytes, book, opened, &sheet, &mut out)) {
+                Ok(()) => {
+                    out.flush();
+                    if let Ok(mut t) = told.lock() {
+                        t.extend(out.text.sentences());
+                    }
+                }
+                Err(e) => {
+                    let _ = tx.send(Err(format!("{e:#}")));
+                }
             }
         });
-        rx
+        SheetRows { rows: rx, said }
     }
+}
+
+/// A sheet's rows as they are read, and what reading them did that the summary says
+/// (once the rows are all read).
+pub struct SheetRows {
+    pub rows: Receiver<Result<Vec<Row>, String>>,
+    pub said: Arc<Mutex<Vec<String>>>,
 }
 
 /// The workbook's worksheets, and for an .xlsx the reader that listed them.
@@ -237,10 +258,9 @@ fn read_sheet(
     book: Book,
     opened: Option<calamine::Xlsx<Bytes>>,
     sheet: &str,
-    tx: &SyncSender<Result<Vec<Row>, String>>,
+    out: &mut Batch,
 ) -> Result<()> {
     let rs = Cursor::new(bytes);
-    let mut out = Batch::new(tx);
     match book {
         Book::Xlsx => {
             let mut wb = match opened {
@@ -320,21 +340,29 @@ fn read_sheet(
             }
         }
     }
-    out.flush();
     Ok(())
 }
 
-/// Rows on their way to the table, a batch at a time.
+/// Rows on their way to the table, a batch at a time. The first rows wait until the
+/// sheet's text has been judged from them ([`SheetText::learn`]).
 struct Batch<'t> {
     tx: &'t SyncSender<Result<Vec<Row>, String>>,
     rows: Vec<Row>,
+    text: SheetText,
+    /// The first rows (index, cells), until there are [`LEARN_ROWS`] of them.
+    head: Option<Vec<(u32, Vec<String>)>>,
 }
 
+/// Rows a sheet's text is judged from: the title block and the header, and a few rows.
+const LEARN_ROWS: usize = 30;
+
 impl<'t> Batch<'t> {
-    fn new(tx: &'t SyncSender<Result<Vec<Row>, String>>) -> Self {
+    fn new(tx: &'t SyncSender<Result<Vec<Row>, String>>, text: SheetText) -> Self {
         Batch {
             tx,
             rows: Vec::with_capacity(BATCH),
+            text,
+            head: Some(Vec::new()),
         }
     }
 
@@ -344,9 +372,39 @@ impl<'t> Batch<'t> {
         while cells.last().is_some_and(String::is_empty) {
             cells.pop();
         }
-        if !cells.is_empty() {
-            self.rows.push(Row::new(u64::from(index) + 1, cells.iter()));
+        if cells.is_empty() {
+            return true;
         }
+        if let Some(head) = &mut self.head {
+            head.push((index, std::mem::take(cells)));
+            if head.len() < LEARN_ROWS {
+                return true;
+            }
+            return self.settle();
+        }
+        self.pack(index, cells)
+    }
+
+    /// Judges the sheet's text from the first rows, then sends them on.
+    fn settle(&mut self) -> bool {
+        let Some(head) = self.head.take() else {
+            return true;
+        };
+        self.text
+            .learn(head.iter().flat_map(|(_, c)| c.iter().map(String::as_str)));
+        for (index, mut cells) in head {
+            if !self.pack(index, &mut cells) {
+                return false;
+            }
+        }
+        true
+    }
+
+    fn pack(&mut self, index: u32, cells: &mut Vec<String>) -> bool {
+        for c in cells.iter_mut() {
+            self.text.cell(c);
+        }
+        self.rows.push(Row::new(u64::from(index) + 1, cells.iter()));
         cells.clear();
         if self.rows.len() >= BATCH {
             let full = std::mem::replace(&mut self.rows, Vec::with_capacity(BATCH));
@@ -356,6 +414,7 @@ impl<'t> Batch<'t> {
     }
 
     fn flush(&mut self) {
+        self.settle();
         if !self.rows.is_empty() {
             let _ = self.tx.send(Ok(std::mem::take(&mut self.rows)));
         }

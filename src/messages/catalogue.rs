@@ -4,6 +4,8 @@
 /// (English pattern, Vietnamese text).
 pub const CATALOGUE: &[(&str, &str)] = &[
     // --- The ingest summary -----------------------------------------------------------
+    ("read {} cell(s) typed in TCVN3 (.VnTime fonts) as Unicode", "đã đọc {} ô gõ bằng bảng mã TCVN3 (phông .VnTime) thành Unicode"),
+    ("read {} cell(s) typed in VNI (VNI-Times fonts) as Unicode", "đã đọc {} ô gõ bằng bảng mã VNI (phông VNI-Times) thành Unicode"),
     ("upgraded the store {} from format {} to format {} ({} part(s) rewritten); older tallies cannot read it now", "đã nâng cấp kho {} từ định dạng {} lên định dạng {} (ghi lại {} phần); các bản tally cũ hơn không đọc được kho này nữa"),
     ("{}, a commune of before the 2025 reform, was split by the mapping file between {}", "{}, xã trước sắp xếp năm 2025, được bảng chuyển đổi chia cho {}"),
     ("a member belongs to one commune: give the row today's commune (code or name)", "mỗi thành viên thuộc một xã: ghi cho dòng này xã hiện nay (mã hoặc tên)"),

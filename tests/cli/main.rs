@@ -14,6 +14,7 @@ mod mapping;
 mod messages;
 mod office;
 mod office_names;
+mod old_offices;
 mod orgs;
 mod pipeline;
 mod privacy;

@@ -1,0 +1,283 @@
+//! Workbook cells typed in the .VnTime era: text typed with a TCVN3 (ABC) or VNI
+//! keyboard into a `.VnTime` or `VNI-Times` font is stored by the spreadsheet as the
+//! Windows-1252 characters of its bytes (`Hä vµ tªn` for `Họ và tên`, `Hoï vaø teân`
+//! in VNI). Such a cell is turned back into bytes and read with the legacy tables the
+//! CSV decoder uses (`legacy`), by the same evidence: how Vietnamese the text looks.
+//!
+//! A sheet is judged from its first rows (the title and the header, typed in the same
+//! font as the rows), and each cell by its own evidence, so a sheet where some cells were
+//! typed in Unicode and others in a legacy font reads right: a cell is converted when
+//! the legacy reading looks more Vietnamese than the cell as it is (as much as it, in a
+//! sheet judged legacy), and never when a character of the cell has no Windows-1252
+//! byte (`ư`, `ạ`: Unicode text).
+
+use super::decode::Encoding;
+use super::legacy::{vietnamese_score, LegacyDecoder};
+use std::sync::OnceLock;
+use unicode_normalization::UnicodeNormalization;
+
+/// The two legacy encodings a workbook cell can hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Legacy {
+    Tcvn3,
+    Vni,
+}
+
+impl Legacy {
+    fn decoder(self) -> &'static LegacyDecoder {
+        static TCVN3: OnceLock<LegacyDecoder> = OnceLock::new();
+        static VNI: OnceLock<LegacyDecoder> = OnceLock::new();
+        match self {
+            Legacy::Tcvn3 => TCVN3.get_or_init(LegacyDecoder::tcvn3),
+            Legacy::Vni => VNI.get_or_init(LegacyDecoder::vni),
+        }
+    }
+
+    fn read(self, bytes: &[u8]) -> String {
+        self.decoder().decode_all(bytes).nfc().collect()
+    }
+}
+
+/// The cell's characters as Windows-1252 bytes: `None` when one has no such byte (the
+/// cell is Unicode text) or when the cell is plain ASCII (nothing to convert).
+fn windows_1252_bytes(cell: &str) -> Option<Vec<u8>> {
+    if cell.is_ascii() || !cell.chars().all(in_windows_1252) {
+        return None;
+    }
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(cell);
+    (!unmappable).then(|| bytes.into_owned())
+}
+
+/// Whether a character has a Windows-1252 byte: Latin-1, and the 27 characters of
+/// 0x80–0x9F (`€`, `Œ`, `–`, `™`, …). Checked before encoding, so that a cell of
+/// Unicode Vietnamese (`ư`, `ạ`, `ễ`: none has a byte) costs no allocation.
+fn in_windows_1252(c: char) -> bool {
+    c <= '\u{ff}'
+        || matches!(
+            c,
+            '\u{152}'
+                | '\u{153}'
+                | '\u{160}'
+                | '\u{161}'
+                | '\u{178}'
+                | '\u{17d}'
+                | '\u{17e}'
+                | '\u{192}'
+                | '\u{2c6}'
+                | '\u{2dc}'
+                | '\u{2013}'..='\u{2022}'
+                | '\u{2026}'
+                | '\u{2030}'
+                | '\u{2039}'
+                | '\u{203a}'
+                | '\u{20ac}'
+                | '\u{2122}'
+        )
+}
+
+/// The legacy reading of a cell that looks more Vietnamese than the cell as it is (in
+/// the sheet's `lean`, as Vietnamese is enough); between the two legacy readings, the
+/// more Vietnamese, and on a tie the sheet's lean (`None` when nothing breaks the tie).
+fn better_reading(cell: &str, lean: Option<Legacy>) -> Option<Reading> {
+    let bytes = windows_1252_bytes(cell)?;
+    let as_is = vietnamese_score(cell);
+    let order = match lean {
+        Some(Legacy::Vni) => [Legacy::Vni, Legacy::Tcvn3],
+        _ => [Legacy::Tcvn3, Legacy::Vni],
+    };
+    let mut best: Option<(f64, Legacy, String)> = None;
+    let mut tied = false;
+    for enc in order {
+        let text = enc.read(&bytes);
+        let score = vietnamese_score(&text);
+        let wins = score > as_is || (Some(enc) == lean && score >= as_is);
+        if !wins {
+            continue;
+        }
+        match &best {
+            Some((s, _, _)) if score == *s => tied = true,
+            Some((s, _, _)) if score < *s => {}
+            _ => {
+                best = Some((score, enc, text));
+                tied = false;
+            }
+        }
+    }
+    match best {
+        Some(_) if tied && lean.is_none() => Some(Reading::Either),
+        Some((_, enc, text)) => Some(Reading::Legacy(enc, text)),
+        None => None,
+    }
+}
+
+/// A cell that reads better in a legacy encoding: in which one, or in both alike.
+enum Reading {
+    Legacy(Legacy, String),
+    Either,
+}
+
+/// How the cells of one sheet are read, and how many were converted from each
+/// encoding, for the summary.
+#[derive(Debug, Default)]
+pub struct SheetText {
+    /// `--encoding tcvn3|vni`: every cell with Windows-1252 characters is read so.
+    forced: Option<Legacy>,
+    /// What the first rows showed.
+    lean: Option<Legacy>,
+    pub converted: [u64; 2],
+}
+
+impl SheetText {
+    /// `encoding` is `--encoding`; any other than the two legacy ones (UTF-8, or none)
+    /// leaves the judging to the cells.
+    pub fn new(encoding: Option<Encoding>) -> SheetText {
+        let forced = match encoding {
+            Some(Encoding::Tcvn3) => Some(Legacy::Tcvn3),
+            Some(Encoding::Vni) => Some(Legacy::Vni),
+            _ => None,
+        };
+        SheetText {
+            forced,
+            ..SheetText::default()
+        }
+    }
+
+    /// Judges the sheet from its first rows: the encoding most of their legacy-looking
+    /// cells are read better in.
+    pub fn learn<'a>(&mut self, cells: impl Iterator<Item = &'a str>) {
+        let mut votes = [0usize; 2];
+        let mut unicode = 0usize;
+        for cell in cells {
+            if windows_1252_bytes(cell).is_none() {
+                unicode += usize::from(!cell.is_ascii());
+                continue;
+            }
+            match better_reading(cell, None) {
+                Some(Reading::Legacy(enc, _)) => votes[enc as usize] += 1,
+                Some(Reading::Either) => {}
+                None => unicode += 1,
+            }
+        }
+        let (n, enc) = if votes[0] >= votes[1] {
+            (votes[0], Legacy::Tcvn3)
+        } else {
+            (votes[1], Legacy::Vni)
+        };
+        self.lean = (n > 0 && n >= unicode).then_some(enc);
+    }
+
+    /// Converts the cell in place where it reads better in a legacy encoding.
+    pub fn cell(&mut self, cell: &mut String) {
+        let reading = match self.forced {
+            Some(enc) => windows_1252_bytes(cell).map(|b| (enc, enc.read(&b))),
+            None => match better_reading(cell, self.lean) {
+                Some(Reading::Legacy(enc, text)) => Some((enc, text)),
+                _ => None,
+            },
+        };
+        if let Some((enc, text)) = reading {
+            self.converted[enc as usize] += 1;
+            *cell = text;
+        }
+    }
+
+    /// What the summary says of the sheet: the cells read from each encoding.
+    pub fn sentences(&self) -> Vec<String> {
+        [Legacy::Tcvn3, Legacy::Vni]
+            .into_iter()
+            .filter(|e| self.converted[*e as usize] > 0)
+            .map(|e| {
+                let n = self.converted[e as usize];
+                match e {
+                    Legacy::Tcvn3 => {
+                        format!("read {n} cell(s) typed in TCVN3 (.VnTime fonts) as Unicode")
+                    }
+                    Legacy::Vni => {
+                        format!("read {n} cell(s) typed in VNI (VNI-Times fonts) as Unicode")
+                    }
+                }
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(cells: &[&str], encoding: Option<Encoding>) -> (Vec<String>, [u64; 2]) {
+        let mut t = SheetText::new(encoding);
+        t.learn(cells.iter().copied());
+        let out = cells
+            .iter()
+            .map(|c| {
+                let mut c = c.to_string();
+                t.cell(&mut c);
+                c
+            })
+            .collect();
+        (out, t.converted)
+    }
+
+    #[test]
+    fn vntime_cells_read_as_vietnamese() {
+        // A header and a row typed with an ABC keyboard in .VnTime.
+        let (out, n) = read(
+            &["Hä vµ tªn", "D©n téc", "X· Phóc Lîi", "N÷", "Kinh", "1985"],
+            None,
+        );
+        assert_eq!(
+            out,
+            ["Họ và tên", "Dân tộc", "Xã Phúc Lợi", "Nữ", "Kinh", "1985"]
+        );
+        assert_eq!(n, [4, 0]);
+    }
+
+    #[test]
+    fn vni_cells_read_as_vietnamese() {
+        let (out, n) = read(&["Hoï vaø teân", "Daân toäc", "Nguyeãn Thò Lan"], None);
+        assert_eq!(out, ["Họ và tên", "Dân tộc", "Nguyễn Thị Lan"]);
+        assert_eq!(n, [0, 3]);
+    }
+
+    #[test]
+    fn unicode_cells_are_left_alone() {
+        let cells = [
+            "Họ và tên",
+            "Lê Hà",
+            "Dân tộc",
+            "Café",
+            "Nguyễn Thị Lan",
+            "José",
+        ];
+        let (out, n) = read(&cells, None);
+        assert_eq!(out, cells);
+        assert_eq!(n, [0, 0]);
+    }
+
+    #[test]
+    fn a_sheet_that_mixes_both_is_read_cell_by_cell() {
+        let (out, _) = read(&["Họ và tên", "D©n téc", "Nguyễn Văn An", "Tµy"], None);
+        assert_eq!(out, ["Họ và tên", "Dân tộc", "Nguyễn Văn An", "Tày"]);
+    }
+
+    #[test]
+    fn windows_1252_characters_are_known_without_encoding() {
+        for b in 0x80..=0xFFu8 {
+            let byte = [b];
+            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&byte);
+            for c in text.chars() {
+                assert!(in_windows_1252(c), "{b:02X} {c:?}");
+            }
+        }
+        assert!(!in_windows_1252('ư'));
+        assert!(!in_windows_1252('\u{2023}'));
+    }
+
+    #[test]
+    fn forced_encoding_reads_every_legacy_cell() {
+        let (out, n) = read(&["Tµy", "Hä"], Some(Encoding::Tcvn3));
+        assert_eq!(out, ["Tày", "Họ"]);
+        assert_eq!(n, [2, 0]);
+    }
+}
