@@ -57,7 +57,9 @@ fn two_row_header(top: &[String], sub: &[String]) -> Option<Vec<String>> {
             group.clear();
         }
         out.push(match (t.is_empty(), s.is_empty()) {
+            // A heading merged down both rows gives both its name.
             (_, true) => t.to_string(),
+            (false, false) if s == t => t.to_string(),
             (true, false) if group.is_empty() => s.to_string(),
             _ => {
                 grouped = true;

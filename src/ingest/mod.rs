@@ -16,6 +16,7 @@ pub mod legacy;
 mod legacy_cells;
 mod line_split;
 mod memo;
+mod merged;
 pub mod national_id;
 mod part_thread;
 mod pipeline;

@@ -18,6 +18,7 @@ use std::sync::{Arc, Mutex};
 
 use super::decode::Encoding;
 use super::legacy_cells::SheetText;
+use super::merged::{Merged, Region};
 use super::table::Row;
 use super::workbook_guard::{check_extent, check_inflation, guarded};
 use crate::error::Failure;
@@ -195,6 +196,7 @@ impl Workbook {
                 Ok(()) => {
                     out.flush();
                     if let Ok(mut t) = told.lock() {
+                        t.extend(out.merged.sentence());
                         t.extend(out.text.sentences());
                     }
                 }
@@ -267,6 +269,12 @@ fn read_sheet(
                 Some(wb) => wb,
                 None => calamine::Xlsx::<Bytes>::new(rs).map_err(|e| anyhow!("{e}"))?,
             };
+            // The merged regions follow the cells in the sheet's XML: read first, so
+            // that the rows can be filled as they stream.
+            let merged = wb
+                .merge_cells_by_sheet_name(sheet)
+                .map_err(|e| anyhow!("{e}"))?;
+            out.merged = Merged::new(merged.iter().map(region));
             let mut cells = wb
                 .worksheet_cells_reader(sheet)
                 .map_err(|e| anyhow!("{e}"))?;
@@ -315,18 +323,27 @@ fn read_sheet(
         }
         Book::Xls | Book::Xlsb | Book::Ods => {
             let range = match book {
-                Book::Xls => calamine::Xls::<Bytes>::new(rs)
-                    .map_err(|e| anyhow!("{e}"))?
-                    .worksheet_range(sheet)
-                    .map_err(|e| anyhow!("{e}"))?,
+                Book::Xls => {
+                    let mut wb = calamine::Xls::<Bytes>::new(rs).map_err(|e| anyhow!("{e}"))?;
+                    let merged = wb
+                        .merge_cells_by_sheet_name(sheet)
+                        .map_err(|e| anyhow!("{e}"))?;
+                    out.merged = Merged::new(merged.iter().map(region));
+                    wb.worksheet_range(sheet).map_err(|e| anyhow!("{e}"))?
+                }
                 Book::Xlsb => calamine::Xlsb::<Bytes>::new(rs)
                     .map_err(|e| anyhow!("{e}"))?
                     .worksheet_range(sheet)
                     .map_err(|e| anyhow!("{e}"))?,
-                _ => calamine::Ods::<Bytes>::new(rs)
-                    .map_err(|e| anyhow!("{e}"))?
-                    .worksheet_range(sheet)
-                    .map_err(|e| anyhow!("{e}"))?,
+                _ => {
+                    let merged = super::merged::ods_regions(rs.get_ref(), sheet)
+                        .map_err(|e| anyhow!("{e}"))?;
+                    out.merged = Merged::new(merged);
+                    calamine::Ods::<Bytes>::new(rs)
+                        .map_err(|e| anyhow!("{e}"))?
+                        .worksheet_range(sheet)
+                        .map_err(|e| anyhow!("{e}"))?
+                }
             };
             let (top, left) = range.start().unwrap_or((0, 0));
             let mut row: Vec<String> = Vec::new();
@@ -351,6 +368,8 @@ struct Batch<'t> {
     text: SheetText,
     /// The first rows (index, cells), until there are [`LEARN_ROWS`] of them.
     head: Option<Vec<(u32, Vec<String>)>>,
+    /// The sheet's regions merged down its rows.
+    merged: Merged,
 }
 
 /// Rows a sheet's text is judged from: the title block and the header, and a few rows.
@@ -363,6 +382,7 @@ impl<'t> Batch<'t> {
             rows: Vec::with_capacity(BATCH),
             text,
             head: Some(Vec::new()),
+            merged: Merged::default(),
         }
     }
 
@@ -401,6 +421,7 @@ impl<'t> Batch<'t> {
     }
 
     fn pack(&mut self, index: u32, cells: &mut Vec<String>) -> bool {
+        self.merged.fill(index, cells);
         for c in cells.iter_mut() {
             self.text.cell(c);
         }
@@ -418,6 +439,15 @@ impl<'t> Batch<'t> {
         if !self.rows.is_empty() {
             let _ = self.tx.send(Ok(std::mem::take(&mut self.rows)));
         }
+    }
+}
+
+/// A merged region as calamine gives it: (row, column) of its corners, 0-based.
+fn region(d: &calamine::Dimensions) -> Region {
+    Region {
+        top: d.start.0,
+        bottom: d.end.0,
+        left: d.start.1,
     }
 }
 

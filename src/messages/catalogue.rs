@@ -4,6 +4,7 @@
 /// (English pattern, Vietnamese text).
 pub const CATALOGUE: &[(&str, &str)] = &[
     // --- The ingest summary -----------------------------------------------------------
+    ("filled {} cell(s) from the merged cells above them (a value merged down its rows holds for each row)", "đã điền {} ô từ ô gộp phía trên (giá trị của ô gộp theo cột áp dụng cho mọi dòng của ô đó)"),
     ("read {} cell(s) typed in TCVN3 (.VnTime fonts) as Unicode", "đã đọc {} ô gõ bằng bảng mã TCVN3 (phông .VnTime) thành Unicode"),
     ("read {} cell(s) typed in VNI (VNI-Times fonts) as Unicode", "đã đọc {} ô gõ bằng bảng mã VNI (phông VNI-Times) thành Unicode"),
     ("upgraded the store {} from format {} to format {} ({} part(s) rewritten); older tallies cannot read it now", "đã nâng cấp kho {} từ định dạng {} lên định dạng {} (ghi lại {} phần); các bản tally cũ hơn không đọc được kho này nữa"),

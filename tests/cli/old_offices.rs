@@ -1,7 +1,7 @@
 //! Rolls as the older offices still keep them, each beside a plain twin that must give
 //! the same report byte for byte: a workbook typed with a TCVN3 (ABC) or VNI keyboard
 //! in .VnTime / VNI-Times fonts, whose cells hold the legacy bytes as Windows-1252
-//! characters.
+//! characters; a roll grouped by commune, the commune merged down its group.
 
 use crate::workdir::{fixture, Workdir};
 
@@ -276,5 +276,163 @@ fn a_vntime_workbook_saved_by_libreoffice_reads_as_its_twin() {
         let (theirs, said) = report_of(&w, &format!("s-{ext}"), &name);
         assert_eq!(theirs, plain, "{ext}: {said}");
         assert!(said.contains("typed in TCVN3"), "{said}");
+    }
+}
+
+/// A farmers' roll grouped by commune: the commune's cell merged down its group, a
+/// "Cộng" row under each group, a header of two rows whose headings are merged down
+/// both (and the birth date across its Nam | Nữ pair).
+fn write_grouped(path: &std::path::Path) {
+    use rust_xlsxwriter::{Format, Workbook};
+    let f = Format::new();
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.merge_range(0, 0, 0, 5, "DANH SÁCH HỘI VIÊN HỘI NÔNG DÂN", &f)
+        .unwrap();
+    for (c, h) in [
+        (0, "STT"),
+        (1, "Xã, phường"),
+        (2, "Họ và tên"),
+        (5, "Dân tộc"),
+    ] {
+        ws.merge_range(2, c, 3, c, h, &f).unwrap();
+    }
+    ws.merge_range(2, 3, 2, 4, "Ngày, tháng, năm sinh", &f)
+        .unwrap();
+    ws.write_string(3, 3, "Nam").unwrap();
+    ws.write_string(3, 4, "Nữ").unwrap();
+    let mut r = 4u32;
+    let mut stt = 0;
+    for (unit, people) in GROUPS {
+        let first = r;
+        for (name, year, male, ethnicity) in *people {
+            stt += 1;
+            ws.write_number(r, 0, f64::from(stt)).unwrap();
+            ws.write_string(r, 2, *name).unwrap();
+            ws.write_number(r, if *male { 3 } else { 4 }, f64::from(*year))
+                .unwrap();
+            ws.write_string(r, 5, *ethnicity).unwrap();
+            r += 1;
+        }
+        if r - first > 1 {
+            ws.merge_range(first, 1, r - 1, 1, unit, &f).unwrap();
+        } else {
+            ws.write_string(first, 1, *unit).unwrap();
+        }
+        ws.write_string(r, 0, "Cộng").unwrap();
+        ws.write_number(r, 2, people.len() as f64).unwrap();
+        r += 1;
+    }
+    wb.save(path).unwrap();
+}
+
+type Person = (&'static str, u16, bool, &'static str);
+
+const GROUPS: &[(&str, &[Person])] = &[
+    (
+        "Xã Mường Chà",
+        &[
+            ("Lò Văn Khoa", 1970, true, "Thái"),
+            ("Lò Thị Hương", 1985, false, "Thái"),
+            ("Vàng A Chứ", 1990, true, "Mông"),
+        ],
+    ),
+    ("Xã Na Sang", &[("Giàng A Dình", 1966, true, "Mông")]),
+    (
+        "Phường Mường Lay",
+        &[
+            ("Nguyễn Văn Bình", 1978, true, "Kinh"),
+            ("Lường Thị Ánh", 1988, false, "Khơ Mú"),
+        ],
+    ),
+];
+
+/// The same roll written plainly, the commune on every row.
+fn grouped_twin() -> String {
+    let mut out = String::from("Xã, phường;Họ và tên;Năm sinh;Giới tính;Dân tộc\n");
+    for (unit, people) in GROUPS {
+        for (name, year, male, ethnicity) in *people {
+            let sex = if *male { "Nam" } else { "Nữ" };
+            out.push_str(&format!("{unit};{name};{year};{sex};{ethnicity}\n"));
+        }
+    }
+    out
+}
+
+fn farmers_report(w: &Workdir, store: &str, roll: &str) -> (String, String) {
+    let s = w.dir.join(store);
+    let s = s.to_str().unwrap();
+    w.tally(&["--store", s, "ingest", "areas.csv"]).expect(0);
+    let run = w.tally(&[
+        "--store",
+        s,
+        "ingest",
+        roll,
+        "--org",
+        "farmers",
+        "--as-of",
+        "31/10/2026",
+    ]);
+    assert_eq!(run.code, 0, "{roll}: {}", run.stderr);
+    let report = w
+        .tally(&[
+            "--store",
+            s,
+            "report",
+            "--period",
+            "2026-10",
+            "--format",
+            "csv",
+            "--by",
+            "commune",
+            "--by",
+            "ethnicity",
+            "--by",
+            "sex",
+            "--by",
+            "age_band",
+        ])
+        .expect(0)
+        .stdout;
+    (report, run.stdout + &run.stderr)
+}
+
+#[test]
+fn a_commune_merged_down_its_rows_holds_for_each_row() {
+    let w = workdir();
+    write_grouped(&w.dir.join("grouped.xlsx"));
+    w.write("twin.csv", grouped_twin());
+    let (plain, _) = farmers_report(&w, "s-twin", "twin.csv");
+    assert!(plain.contains("2026-10,farmers,total,all,6,"), "{plain}");
+    assert!(
+        plain.contains("2026-10,farmers,commune,03166,3,"),
+        "{plain}"
+    );
+    let (merged, said) = farmers_report(&w, "s-merged", "grouped.xlsx");
+    assert_eq!(merged, plain, "{said}");
+    // The four headings merged down the header's two rows, two rows below Mường Chà's
+    // first, one below Mường Lay's.
+    assert!(
+        said.contains("filled 7 cell(s) from the merged cells above them"),
+        "{said}"
+    );
+    assert!(said.contains("skipped totals row(s)"), "{said}");
+}
+
+/// The grouped roll saved by LibreOffice as .xls and .ods (each keeps the merges in its
+/// own way) reads as its twin.
+#[test]
+#[ignore = "needs LibreOffice: .ci/run installs it and runs this"]
+fn a_grouped_roll_saved_by_libreoffice_reads_as_its_twin() {
+    let w = workdir();
+    write_grouped(&w.dir.join("grouped.xlsx"));
+    w.write("twin.csv", grouped_twin());
+    let (plain, _) = farmers_report(&w, "s-twin", "twin.csv");
+    for ext in ["xls", "ods", "xlsx"] {
+        let out = format!("lo-{ext}");
+        w.soffice_convert("grouped.xlsx", ext, &out);
+        let name = format!("{out}/grouped.{ext}");
+        let (theirs, said) = farmers_report(&w, &format!("s-{ext}"), &name);
+        assert_eq!(theirs, plain, "{ext}: {said}");
     }
 }
