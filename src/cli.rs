@@ -168,6 +168,11 @@ pub struct IngestArgs {
     /// today).
     #[arg(long, value_enum, default_value_t = CodesArg::Auto)]
     pub codes: CodesArg,
+    /// The commune whose own list a roll is, for a roll without a commune column (by
+    /// its code or its name, e.g. "Phường Sa Pa"); else read from the roll's title or
+    /// its sheet's name.
+    #[arg(long, value_name = "CODE|NAME")]
+    pub area: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -403,6 +408,7 @@ impl IngestArgs {
                 CodesArg::Old => crate::ingest::roll::Codes::Old,
                 CodesArg::New => crate::ingest::roll::Codes::New,
             },
+            area: self.area.clone(),
         })
     }
 }

@@ -39,6 +39,7 @@ const HELP: &[(&str, &str, &str)] = &[
     ("ingest", "replace", "Cho tệp đã sửa thay phần danh sách mà nó sửa (phần từ tệp cùng tên, nếu không thì cả lần chốt)."),
     ("ingest", "format", "Cách báo kết quả."),
     ("ingest", "sheet", "Với sổ tính: đọc trang này (ghi nhiều lần được; mặc định mọi trang hiển thị có dòng tiêu đề tally nhận ra)."),
+    ("ingest", "area", "Xã, phường mà danh sách này là của riêng đơn vị đó, với danh sách không có cột xã (ghi mã hoặc tên, ví dụ \"Phường Sa Pa\"); mặc định lấy từ tiêu đề danh sách hoặc tên trang tính."),
     ("ingest", "bom", "Ghi tệp --rejects có dấu BOM UTF-8, để Excel trên Windows hiện đúng chữ Việt khi mở bằng nhấp đúp."),
     ("ingest", "codes", "Cách đọc mã và tên đơn vị: auto (mã hiện nay nếu có, nếu không thì qua bảng chuyển đổi của đợt sắp xếp năm 2025), old (toàn bộ là mã trước 01/7/2025), new (toàn bộ là mã hiện nay)."),
     ("report", "period", "Kỳ báo cáo: tháng (2026-10, 10/2026, \"tháng 10/2026\"), quý (2026-Q3, \"quý 3/2026\"), nửa năm (2026-H1, \"6 tháng đầu năm 2026\") hoặc năm (2026), hay this-month, last-month, this-year, last-year (mặc định: tháng của danh sách mới nhất)."),

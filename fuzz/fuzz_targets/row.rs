@@ -33,6 +33,7 @@ fuzz_target!(|data: &[u8]| {
         as_of: None,
         codes: Default::default(),
         lookups: Default::default(),
+        unit: None,
     };
     while let Ok(Some(row)) = t.next_row() {
         let parsed = roll::parse(&ctx, &row);

@@ -330,18 +330,18 @@ impl Mapping {
             .filter(|f| !self.has(**f))
             .map(|f| f.name())
             .collect();
-        if self.kind == Kind::Roll {
-            if !self.has(Field::FullName) && !self.has(Field::NationalId) {
-                out.push("full_name or national_id");
-            }
-            if !self.has(Field::AreaCode)
-                && !self.has(Field::AreaName)
-                && !self.has(Field::EnterpriseId)
-            {
-                out.push("area_code, area_name or enterprise_id");
-            }
+        // A roll without a unit column may be a commune's own list: its unit is then
+        // read from its title, its sheet's name or --area, once the areas are at hand
+        // (ingest::roll::file_unit).
+        if self.kind == Kind::Roll && !self.has(Field::FullName) && !self.has(Field::NationalId) {
+            out.push("full_name or national_id");
         }
         out
+    }
+
+    /// Whether a roll's rows say their unit: a code, a name, or an enterprise.
+    pub fn has_unit(&self) -> bool {
+        self.has(Field::AreaCode) || self.has(Field::AreaName) || self.has(Field::EnterpriseId)
     }
 
     /// The fields this kind knows, for "expected" in messages.

@@ -69,6 +69,8 @@ pub struct Options {
     pub bom: bool,
     /// How unit codes are read (`--codes`).
     pub codes: roll::Codes,
+    /// The unit of every row of a roll without a unit column (`--area`).
+    pub area: Option<String>,
 }
 
 #[derive(Debug, Clone)]

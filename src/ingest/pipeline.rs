@@ -218,6 +218,31 @@ fn take_in_order(
 }
 
 impl RollFile<'_> {
+    /// The unit of every row of a roll without a unit column (a commune's own list);
+    /// `None` for a roll whose rows say their unit, where `--area` is refused.
+    fn file_unit(&self, o: &Opened, mapping: &Mapping) -> Result<Option<roll::FileUnit>> {
+        if mapping.has_unit() {
+            if self.opts.area.is_some() {
+                return Err(crate::error::Failure::usage(format!(
+                    "{}: --area names the commune of a roll without a commune column, but this roll has one",
+                    o.name
+                ))
+                .hint("leave out --area: each row's unit is read from its own column")
+                .into());
+            }
+            return Ok(None);
+        }
+        let sources = roll::Sources {
+            file: &o.name,
+            header_line: o.table.header_line,
+            headers: &mapping.headers,
+            option: self.opts.area.as_deref(),
+            title: &o.table.title,
+            sheet: o.table.sheet.as_deref(),
+        };
+        roll::file_unit(&sources, self.reference).map(Some)
+    }
+
     pub fn ingest(
         &self,
         o: &mut Opened,
@@ -227,6 +252,10 @@ impl RollFile<'_> {
         let name = o.name.clone();
         let mapping = o.table.mapping.clone();
         let secret = out.writer.secret.clone();
+        let unit = self.file_unit(o, &mapping)?;
+        if let Some(u) = &unit {
+            out.report.notes.push(u.sentence());
+        }
         // A row brings one or two identity keys (a member ID is the second).
         let keys = o.table.rows_estimate() * (1 + usize::from(mapping.has(Field::MemberId)));
         let mut snapshots = Snapshots::new(
@@ -272,6 +301,7 @@ impl RollFile<'_> {
                     as_of: self.opts.as_of,
                     codes: self.opts.codes,
                     lookups: Default::default(),
+                    unit: unit.as_ref(),
                 };
                 let (jobs, done) = (job_rx.clone(), done_tx.clone());
                 std::thread::Builder::new()

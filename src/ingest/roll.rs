@@ -20,6 +20,9 @@ pub use keys::Keys;
 use keys::Slot;
 use unit::resolve_area;
 
+pub use file_unit::{file_unit, FileUnit, Sources};
+
+mod file_unit;
 mod keys;
 mod unit;
 
@@ -35,6 +38,8 @@ pub struct RollContext<'a> {
     pub codes: Codes,
     /// Look-ups by raw cell, per parsing thread.
     pub lookups: Lookups,
+    /// The unit of every row of a file without a unit column (a commune's own list).
+    pub unit: Option<&'a FileUnit>,
 }
 
 /// How a file's unit codes are read (`--codes`).

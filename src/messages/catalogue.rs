@@ -3,10 +3,26 @@
 
 /// (English pattern, Vietnamese text).
 pub const CATALOGUE: &[(&str, &str)] = &[
-    // --- The ingest summary -----------------------------------------------------------
+    // --- Rolls of the older offices: legacy fonts, merged cells, a commune's own list ---
     ("filled {} cell(s) from the merged cells above them (a value merged down its rows holds for each row)", "đã điền {} ô từ ô gộp phía trên (giá trị của ô gộp theo cột áp dụng cho mọi dòng của ô đó)"),
     ("read {} cell(s) typed in TCVN3 (.VnTime fonts) as Unicode", "đã đọc {} ô gõ bằng bảng mã TCVN3 (phông .VnTime) thành Unicode"),
     ("read {} cell(s) typed in VNI (VNI-Times fonts) as Unicode", "đã đọc {} ô gõ bằng bảng mã VNI (phông VNI-Times) thành Unicode"),
+    ("the file has no commune column: every row is of {} ({}), from {}", "tệp không có cột xã: mọi dòng thuộc {} ({}), lấy từ {}"),
+    ("the title \"{}\"", "tiêu đề \"{}\""),
+    ("the sheet's name \"{}\"", "tên trang tính \"{}\""),
+    ("{}: the roll has no commune column (Mã xã, Xã/phường, or an enterprise's tax code), and neither its title nor its sheet's name names a unit; headers found: {}", "{}: danh sách không có cột xã (Mã xã, Xã/phường, hoặc mã số thuế của doanh nghiệp), và cả tiêu đề lẫn tên trang tính đều không ghi tên đơn vị nào; các cột tìm thấy: {}"),
+    ("add the commune column, or say whose list it is with --area CODE or --area \"Xã …\"", "thêm cột xã, hoặc cho biết đây là danh sách của đơn vị nào bằng --area MÃ hoặc --area \"Xã …\""),
+    ("{}: the title \"{}\" names {} units: {}", "{}: tiêu đề \"{}\" ghi tên {} đơn vị: {}"),
+    ("add the commune column, or say whose list it is with --area", "thêm cột xã, hoặc cho biết đây là danh sách của đơn vị nào bằng --area"),
+    ("{}: {} names {} ({}) but {} names {} ({})", "{}: {} ghi {} ({}) nhưng {} ghi {} ({})"),
+    ("check which commune's list this is; correct the title or the sheet's name, or leave out --area", "xem lại đây là danh sách của xã nào; sửa tiêu đề hoặc tên trang tính, hoặc bỏ --area"),
+    ("{}: --area names the commune of a roll without a commune column, but this roll has one", "{}: --area dùng để ghi xã cho danh sách không có cột xã, nhưng danh sách này có cột xã"),
+    ("leave out --area: each row's unit is read from its own column", "bỏ --area: đơn vị của từng dòng được đọc từ cột của dòng đó"),
+    ("--area \"{}\": {}", "tham số --area \"{}\": {}"),
+    ("give the unit's code (Mã xã) or its name with its type (Xã …, Phường …)", "ghi mã đơn vị (Mã xã) hoặc tên kèm loại đơn vị (Xã …, Phường …)"),
+    ("the store has no areas reference to find the unit in", "kho chưa có danh mục địa bàn để tìm đơn vị"),
+    ("no unit of that name or code in the areas reference", "danh mục địa bàn không có đơn vị nào có tên hoặc mã này"),
+    // --- The ingest summary -----------------------------------------------------------
     ("upgraded the store {} from format {} to format {} ({} part(s) rewritten); older tallies cannot read it now", "đã nâng cấp kho {} từ định dạng {} lên định dạng {} (ghi lại {} phần); các bản tally cũ hơn không đọc được kho này nữa"),
     ("{}, a commune of before the 2025 reform, was split by the mapping file between {}", "{}, xã trước sắp xếp năm 2025, được bảng chuyển đổi chia cho {}"),
     ("a member belongs to one commune: give the row today's commune (code or name)", "mỗi thành viên thuộc một xã: ghi cho dòng này xã hiện nay (mã hoặc tên)"),

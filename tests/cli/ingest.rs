@@ -437,7 +437,7 @@ fn unreadable_inputs_get_clear_errors() {
         .expect(65);
     assert!(
         run.stderr
-            .contains("lacks required column(s): area_code, area_name or enterprise_id"),
+            .contains("roll.csv:1: the roll has no commune column"),
         "{}",
         run.stderr
     );
@@ -771,7 +771,7 @@ fn errors_say_what_is_actually_wrong() {
         .expect(65);
     assert!(
         run.stderr.contains(
-            "nounit.csv:1: the roll file lacks required column(s): area_code, area_name or enterprise_id"
+            "nounit.csv:1: the roll has no commune column (Mã xã, Xã/phường, or an enterprise's tax code), and neither its title nor its sheet's name names a unit; headers found: \"Họ và tên\", \"Ngày sinh\""
         ),
         "{}",
         run.stderr

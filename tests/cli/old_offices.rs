@@ -436,3 +436,158 @@ fn a_grouped_roll_saved_by_libreoffice_reads_as_its_twin() {
         assert_eq!(theirs, plain, "{ext}: {said}");
     }
 }
+
+/// A commune's own list: no commune column, the commune named once.
+fn own_list(title: &str) -> String {
+    format!(
+        "{title}\nSố liệu đến ngày 31/10/2026\n\nSTT;Họ và tên;Năm sinh;Giới tính;Dân tộc\n1;Lò Thị Hương;1985;Nữ;Thái\n2;Quàng Thị Ơn;1990;Nữ;Thái\n3;Giàng Thị Dợ;2001;Nữ;Mông\n"
+    )
+}
+
+/// The same three members with their commune on each row.
+fn own_list_twin(unit: &str) -> String {
+    format!(
+        "Họ và tên;Năm sinh;Giới tính;Dân tộc;Xã, phường\nLò Thị Hương;1985;Nữ;Thái;{unit}\nQuàng Thị Ơn;1990;Nữ;Thái;{unit}\nGiàng Thị Dợ;2001;Nữ;Mông;{unit}\n"
+    )
+}
+
+fn women_ingest(w: &Workdir, store: &str, args: &[&str]) -> crate::workdir::Run {
+    let s = w.dir.join(store);
+    let s = s.to_str().unwrap();
+    w.tally(&["--store", s, "ingest", "areas.csv"]).expect(0);
+    let mut all = vec![
+        "--store",
+        s,
+        "ingest",
+        "--org",
+        "women",
+        "--as-of",
+        "31/10/2026",
+    ];
+    all.extend_from_slice(args);
+    w.tally(&all)
+}
+
+fn women_report(w: &Workdir, store: &str) -> String {
+    let s = w.dir.join(store);
+    w.tally(&[
+        "--store",
+        s.to_str().unwrap(),
+        "report",
+        "--period",
+        "2026-10",
+        "--format",
+        "csv",
+        "--by",
+        "commune",
+        "--by",
+        "ethnicity",
+    ])
+    .expect(0)
+    .stdout
+}
+
+#[test]
+fn a_communes_own_list_takes_its_commune_from_the_title_the_sheet_or_area() {
+    let w = workdir();
+    w.write("twin.csv", own_list_twin("Phường Mường Lay"));
+    women_ingest(&w, "s-twin", &["twin.csv"]).expect(0);
+    let plain = women_report(&w, "s-twin");
+    assert!(plain.contains("2026-10,women,commune,03151,3,"), "{plain}");
+
+    // The commune in the title, upper case, after the organization's name.
+    w.write(
+        "title.csv",
+        own_list("DANH SÁCH HỘI VIÊN HỘI LIÊN HIỆP PHỤ NỮ PHƯỜNG MƯỜNG LAY;;;;"),
+    );
+    let run = women_ingest(&w, "s-title", &["title.csv"]).expect(0);
+    assert!(
+        run.stdout.contains(
+            "every row is of Phường Mường Lay (03151), from the title \"DANH SÁCH HỘI VIÊN HỘI LIÊN HIỆP PHỤ NỮ PHƯỜNG MƯỜNG LAY\""
+        ),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(women_report(&w, "s-title"), plain);
+
+    // --area, by name or by code.
+    w.write("bare.csv", own_list("DANH SÁCH HỘI VIÊN;;;;"));
+    women_ingest(&w, "s-area", &["bare.csv", "--area", "P. Mường Lay"]).expect(0);
+    assert_eq!(women_report(&w, "s-area"), plain);
+    women_ingest(&w, "s-code", &["bare.csv", "--area", "03151"]).expect(0);
+    assert_eq!(women_report(&w, "s-code"), plain);
+
+    // Nothing names it: refused, saying what to add.
+    let run = women_ingest(&w, "s-none", &["bare.csv"]).expect(65);
+    assert!(
+        run.stderr.contains("has no commune column"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("--area"), "{}", run.stderr);
+
+    // The title and --area disagree: refused, naming both.
+    let run = women_ingest(&w, "s-both", &["title.csv", "--area", "Xã Na Sang"]).expect(65);
+    assert!(
+        run.stderr
+            .contains("--area names Xã Na Sang (03172) but the title"),
+        "{}",
+        run.stderr
+    );
+    // --area on a roll that has its commune column.
+    w.tally(&[
+        "ingest",
+        "twin.csv",
+        "--org",
+        "women",
+        "--as-of",
+        "31/10/2026",
+        "--area",
+        "03151",
+    ])
+    .expect(2);
+}
+
+/// A workbook of communes' lists, a sheet each, named by the commune.
+#[test]
+fn each_sheet_named_by_its_commune_is_that_communes_list() {
+    use rust_xlsxwriter::Workbook;
+    let w = workdir();
+    let mut wb = Workbook::new();
+    for (sheet, people) in [
+        ("Xã Mường Chà", &[("Lò Thị Hương", 1985.0)][..]),
+        (
+            "Na Sang",
+            &[("Giàng Thị Dợ", 2001.0), ("Vàng Thị Mỷ", 1966.0)][..],
+        ),
+    ] {
+        let ws = wb.add_worksheet();
+        ws.set_name(sheet).unwrap();
+        ws.write_string(0, 0, "Họ và tên").unwrap();
+        ws.write_string(0, 1, "Năm sinh").unwrap();
+        ws.write_string(0, 2, "Giới tính").unwrap();
+        for (i, (name, year)) in people.iter().enumerate() {
+            let r = 1 + i as u32;
+            ws.write_string(r, 0, *name).unwrap();
+            ws.write_number(r, 1, *year).unwrap();
+            ws.write_string(r, 2, "Nữ").unwrap();
+        }
+    }
+    wb.save(w.dir.join("cac-xa.xlsx")).unwrap();
+    let run = women_ingest(&w, "s", &["cac-xa.xlsx"]).expect(0);
+    assert!(
+        run.stdout
+            .contains("every row is of Xã Na Sang (03172), from the sheet's name \"Na Sang\""),
+        "{}",
+        run.stdout
+    );
+    let report = women_report(&w, "s");
+    assert!(
+        report.contains("2026-10,women,commune,03166,1,"),
+        "{report}"
+    );
+    assert!(
+        report.contains("2026-10,women,commune,03172,2,"),
+        "{report}"
+    );
+}

@@ -71,6 +71,7 @@ fn parse_row(reference: &Reference, secret: &Secret, cells: &[String]) -> Member
         as_of: NaiveDate::from_ymd_opt(2026, 10, 31),
         codes: Default::default(),
         lookups: Default::default(),
+        unit: None,
     };
     let row = Row::new(2, cells);
     match roll::parse(&ctx, &row).member {

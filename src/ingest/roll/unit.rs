@@ -8,6 +8,9 @@ use compact_str::CompactString;
 
 /// The member's unit: its code, else its name, else its enterprise's unit.
 pub(super) fn resolve_area(c: &Cells) -> Result<CompactString, Problem> {
+    if let Some(unit) = c.ctx.unit {
+        return Ok(unit.code.clone());
+    }
     let areas = &c.ctx.reference.areas;
     let code = crate::text::trim(c.raw(Field::AreaCode));
     if !code.is_empty() {
