@@ -29,6 +29,7 @@ mod series;
 mod signable;
 mod sql;
 mod status;
+mod store_dir;
 mod upgrade;
 mod verify;
 mod workbooks;

@@ -124,7 +124,11 @@ fn a_crash_while_replacing_a_snapshot_leaves_the_old_or_the_new() {
             ])
             .expect(0);
         assert_eq!(youth_rows(&w), Some(1500), "{point}: {}", again.stdout);
-        assert_eq!(w.roll_parts(), 1, "{point}: exactly the live part remains");
+        // Only a commit deletes: once one has run (a rerun of the same file stores
+        // nothing), only the live parts remain.
+        w.write("small.csv", big_roll(5, 0));
+        ingest_roll(&w, "small.csv", "women").expect(0);
+        assert_eq!(w.roll_parts(), 2, "{point}: exactly the live parts remain");
         let tmp: Vec<_> = std::fs::read_dir(w.store().join("tmp")).unwrap().collect();
         assert!(tmp.is_empty(), "{point}: leftovers in tmp: {tmp:?}");
     }
@@ -361,7 +365,7 @@ fn hostile_inputs_get_clear_errors_and_no_partial_writes() {
     w.write("mixed.csv", mixed);
     let run = ingest_roll(&w, "mixed.csv", "women").expect(65);
     assert!(
-        run.stderr.contains("mixed.csv:30002") && run.stderr.contains("not valid UTF-8"),
+        run.stderr.contains("mixed.csv:30002: invalid UTF-8"),
         "{}",
         run.stderr
     );
