@@ -116,6 +116,9 @@ pub struct Summary {
     pub warnings: Vec<Problem>,
     pub warnings_total: u64,
     pub committed: bool,
+    /// Whether the `--rejects` file was written (not when every file was already
+    /// ingested: the last one is left as it was).
+    pub rejects_written: bool,
 }
 
 pub const WARNINGS_KEPT: usize = 20;
@@ -205,7 +208,8 @@ pub fn run(store: &Store, opts: &Options, progress: &dyn Progress) -> Result<Sum
     let mut next = writer.manifest.clone();
     sums_before_reading(&next, &mut opened)?;
     let pool = pipeline::RowPool::default();
-    let mut sink = rejects::Sink::new(opts.rejects.as_deref(), opts.bom)?;
+    let spools = writer.dir.join(store::names::TMP);
+    let mut sink = rejects::Sink::new(opts.rejects.as_deref(), opts.bom, &spools)?;
     let mut files = Vec::new();
     let mut warnings = Warnings::default();
     let mut prepared = snapshot::Prepared::default();
@@ -274,6 +278,9 @@ pub fn run(store: &Store, opts: &Options, progress: &dyn Progress) -> Result<Sum
         .iter()
         .any(|f| matches!(f.outcome, Outcome::Ingested(_)));
     crate::store::fault::point("parsed");
+    let read = files
+        .iter()
+        .any(|f| !matches!(f.outcome, Outcome::AlreadyIngested(_)));
     let mut summary = Summary {
         files,
         rejected: sink.count(),
@@ -281,12 +288,16 @@ pub fn run(store: &Store, opts: &Options, progress: &dyn Progress) -> Result<Sum
         warnings: warnings.first,
         warnings_total: warnings.total,
         committed: false,
+        rejects_written: false,
     };
+    // The rejects file is in place before the commit: a store that holds the valid
+    // rows always has their rejected ones beside it.
+    summary.rejects_written = sink.finish(read)?;
+    crate::store::fault::point("rejects-written");
     if !opts.dry_run && !strict_failure && changed {
         writer.commit(next)?;
         summary.committed = true;
     }
-    sink.finish()?;
     Ok(summary)
 }
 

@@ -20,6 +20,7 @@ mod promises;
 mod properties;
 mod reference;
 mod reform;
+mod rejects;
 mod reliability;
 mod report;
 mod report_formats;
