@@ -31,6 +31,7 @@ pub mod table;
 pub mod value;
 pub mod workbook;
 mod workbook_guard;
+mod workbook_parts;
 mod xls_extent;
 
 use anyhow::Result;

@@ -8,6 +8,7 @@ mod bench_smoke;
 mod decode;
 mod drop;
 mod help;
+mod hostile;
 mod html;
 mod ingest;
 mod mapping;
