@@ -274,25 +274,34 @@ pub fn run(store: &Store, opts: &Options, progress: &dyn Progress) -> Result<Sum
 
     roll_size_alerts(&next, &mut files);
     placed_departures(&writer.dir, &writer.manifest, &mut files)?;
-    let strict_failure = sink.count() > 0 && !opts.skip_invalid;
-    let changed = files
-        .iter()
-        .any(|f| matches!(f.outcome, Outcome::Ingested(_)));
     crate::store::fault::point("parsed");
-    let read = files
-        .iter()
-        .any(|f| !matches!(f.outcome, Outcome::AlreadyIngested(_)));
-    let mut summary = Summary {
-        files,
+    let summary = Summary {
         rejected: sink.count(),
         rejects_first: sink.first().to_vec(),
         warnings: warnings.first,
         warnings_total: warnings.total,
         committed: false,
         rejects_written: false,
+        files,
     };
-    // The rejects file is in place before the commit: a store that holds the valid
-    // rows always has their rejected ones beside it.
+    conclude(summary, sink, writer, next, opts)
+}
+
+/// Writes the rejects file, then commits what the files gave (unless a dry run, or a
+/// rejected row without --skip-invalid, or nothing new). The rejects file is in place
+/// before the commit: a store that holds the valid rows always has their rejected ones
+/// beside it.
+fn conclude(
+    mut summary: Summary,
+    sink: rejects::Sink,
+    writer: store::Writer,
+    next: Manifest,
+    opts: &Options,
+) -> Result<Summary> {
+    let strict_failure = summary.rejected > 0 && !opts.skip_invalid;
+    let outcomes = || summary.files.iter().map(|f| &f.outcome);
+    let changed = outcomes().any(|o| matches!(o, Outcome::Ingested(_)));
+    let read = outcomes().any(|o| !matches!(o, Outcome::AlreadyIngested(_)));
     summary.rejects_written = sink.finish(read)?;
     crate::store::fault::point("rejects-written");
     if !opts.dry_run && !strict_failure && changed {
