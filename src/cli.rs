@@ -98,7 +98,7 @@ pub enum Command {
     /// Check the whole store: every part's size, checksum, rows and columns, files the
     /// manifest does not name, and the secret. Read-only; exit 0 when sound, 65 when not.
     #[command(
-        after_long_help = "Examples:\n  tally verify\n  tally verify --format json\n  tally --store /mnt/backup/tally-data verify"
+        after_long_help = "Examples:\n  tally verify\n  tally verify --format json\n  tally --store /mnt/backup/tally-data verify\n  tally verify --restore-manifest   # a store whose manifest.json a crash took"
     )]
     Verify(VerifyArgs),
     /// Copy the store to a new directory, consistently while reports go on (writers
@@ -313,6 +313,11 @@ pub struct VerifyArgs {
     /// The output format.
     #[arg(long, value_enum, default_value_t = VerifyFormat::Table)]
     pub format: VerifyFormat,
+    /// For a store that lost its manifest.json (a crash while it was replaced, on a
+    /// FAT32 or exFAT drive): put back the one the interrupted commit left
+    /// (.manifest.json.tmp-PID) once every part it names checks out, then verify.
+    #[arg(long)]
+    pub restore_manifest: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

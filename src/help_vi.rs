@@ -57,6 +57,7 @@ const HELP: &[(&str, &str, &str)] = &[
     ("report", "bom", "Ghi CSV có dấu BOM UTF-8, để Excel trên Windows hiện đúng chữ Việt khi mở bằng nhấp đúp."),
     ("status", "format", "Định dạng xuất."),
     ("verify", "format", "Định dạng xuất: bảng cho màn hình, hoặc một đối tượng JSON với từng vấn đề và cách sửa."),
+    ("verify", "restore_manifest", "Với kho bị mất tệp manifest.json (máy tắt giữa lúc thay tệp này, trên ổ FAT32 hay exFAT): đặt lại tệp mà lần ghi dở dang để lại (.manifest.json.tmp-PID), sau khi mọi phần nó nêu đều được kiểm tra đúng; rồi kiểm tra kho."),
     ("backup", "dest", "Thư mục mới cho bản sao (chưa có, hoặc đang trống)."),
     ("backup", "with_secret", "Sao cả khóa bí mật. Không có khóa, bản sao vẫn báo cáo được nhưng không nạp thêm được: giữ khóa riêng (thiết bị khác, tài khoản khác) và chép lại khi cần khôi phục."),
     ("man", "command", "Một lệnh con (ingest, report, status, drop, completions); không ghi thì là trang của tally."),

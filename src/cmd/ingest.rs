@@ -41,10 +41,15 @@ pub fn run(store: &Store, args: &IngestArgs, wait: Duration) -> Result<()> {
         print_warnings(&summary);
     }
     if let Some(path) = &args.rejects {
-        if !json {
+        if !json && summary.rejects_written {
             term::note(format!(
                 "{} rejected row(s) written to {}",
                 summary.rejected,
+                path.display()
+            ));
+        } else if !json {
+            term::note(format!(
+                "no file was read again, so {} was left as it was",
                 path.display()
             ));
         }

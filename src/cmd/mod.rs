@@ -16,6 +16,10 @@ pub fn existing(store: &crate::store::Store) -> anyhow::Result<()> {
     if store.dir().join("manifest.json").exists() {
         return Ok(());
     }
+    // A store that lost its manifest is not "no store": say what happened to it.
+    if let Some(lost) = store.lost_manifest() {
+        return Err(lost);
+    }
     Err(crate::error::Failure::new(
         crate::error::Exit::Failure,
         format!("there is no store at {}", store.dir().display()),

@@ -9,13 +9,23 @@ use std::time::Duration;
 use crate::cli::{VerifyArgs, VerifyFormat};
 use crate::error::Failure;
 use crate::messages::{pick, say};
-use crate::store::{verify, Store};
+use crate::store::{restore, verify, Store};
 
 fn finding_json(f: &verify::Finding) -> serde_json::Value {
     json!({"path": f.path, "problem": f.problem, "fix": f.fix})
 }
 
 pub fn run(store: &Store, args: &VerifyArgs, wait: Duration) -> Result<()> {
+    if args.restore_manifest {
+        let r = restore::restore_manifest(store, wait)?;
+        crate::term::note(format!(
+            "restored {} from {} (generation {}, {} part(s), each checked)",
+            store.dir().join("manifest.json").display(),
+            r.from.display(),
+            r.generation,
+            r.parts
+        ));
+    }
     super::existing(store)?;
     let c = verify::verify(store, wait)?;
     let mut out = std::io::stdout().lock();

@@ -16,9 +16,10 @@ const BLOCK: usize = 256 * 1024;
 /// bytes at a time, the last search reaching past what was read.
 const PAD: usize = 32;
 
-/// The longest record read: a row keeps its cells' places in 32 bits. A longer one is
-/// no roll (a file without line ends, or a quote never closed), and is refused.
-const MAX_RECORD: usize = u32::MAX as usize;
+/// The longest record read, 1 MiB: a roll's row is a few hundred bytes, and a longer
+/// one is no roll (a file without line ends, or a quote never closed). It is refused
+/// with its line once this much is read, so a hostile line costs no more memory.
+const MAX_RECORD: usize = 1 << 20;
 
 /// A record past the limit: the line it starts on, and the limit. The reader of the
 /// file turns it into the user's error with the file's name.

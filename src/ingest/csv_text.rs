@@ -8,7 +8,7 @@ use crate::error::Failure;
 /// A row whose bytes are not UTF-8 in a file read as UTF-8.
 pub(super) fn not_utf8(name: &str, line: u64) -> anyhow::Error {
     Failure::invalid(format!(
-        "{name}:{line}: the text is not valid UTF-8 although the file starts as UTF-8"
+        "{name}:{line}: invalid UTF-8: a byte on this line is not UTF-8, while the file's other text is"
     ))
     .hint("the file mixes encodings; open it in Excel and save as 'CSV UTF-8', or name the encoding with --encoding")
     .into()

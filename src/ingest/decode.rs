@@ -131,6 +131,11 @@ pub fn detect(sample: &[u8], at_eof: bool) -> Result<(Encoding, usize)> {
     if sample.contains(&0) {
         bail!("the file contains NUL bytes and is not UTF-16: it looks binary, not CSV");
     }
+    // A few bad bytes in UTF-8 text are bad bytes, said with their line when the rows
+    // are read, not a reason to read every letter in a legacy encoding.
+    if mostly_utf8(sample) {
+        return Ok((Encoding::Utf8, 0));
+    }
     // On a tie the earlier (more common) encoding wins.
     let mut best: Option<(f64, Encoding)> = None;
     for enc in [Encoding::Windows1258, Encoding::Tcvn3, Encoding::Vni] {
@@ -171,6 +176,36 @@ fn is_utf8(sample: &[u8], at_eof: bool) -> bool {
         // A sample cut inside a character is still UTF-8.
         Err(e) => !at_eof && e.error_len().is_none() && sample.len() - e.valid_up_to() < 4,
     }
+}
+
+/// Whether a sample that is not UTF-8 is UTF-8 with a few bad bytes: its valid
+/// multi-byte characters outnumber its invalid bytes four to one. A legacy file
+/// (Windows-1258, TCVN3, VNI) has next to none: its letters are single bytes, mostly
+/// followed by ASCII, which no UTF-8 character is.
+fn mostly_utf8(sample: &[u8]) -> bool {
+    let leads = |b: &[u8]| b.iter().filter(|&&c| c >= 0xC0).count();
+    let (mut chars, mut bad) = (0usize, 0usize);
+    let mut rest = sample;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(_) => {
+                chars += leads(rest);
+                break;
+            }
+            Err(e) => {
+                chars += leads(&rest[..e.valid_up_to()]);
+                match e.error_len() {
+                    Some(n) => {
+                        bad += 1;
+                        rest = &rest[e.valid_up_to() + n..];
+                    }
+                    // A character cut by the sample's end.
+                    None => break,
+                }
+            }
+        }
+    }
+    chars > 0 && chars >= 4 * bad
 }
 
 /// Decodes a whole buffer (used on samples and in tests).
@@ -398,6 +433,34 @@ mod tests {
             let back: String = decode_all(&bytes, Encoding::Windows1258).nfc().collect();
             assert_eq!(back, c.to_string(), "{c}");
         }
+    }
+
+    /// One bad byte, or a few, in Vietnamese UTF-8 is UTF-8 (the row that holds it is
+    /// refused with its line); the legacy encodings, whose letters are single bytes,
+    /// are still told by their text.
+    #[test]
+    fn a_few_bad_bytes_leave_utf8_utf8() {
+        let text =
+            "Họ và tên,Dân tộc,Tôn giáo\nLò Thị Hoà,Thái,Không\nNguyễn Thị Thuý,Kinh,Phật giáo\n";
+        for bad in [&b"\xff"[..], b"\xe1\xbb", b"\x80\x80\xc3"] {
+            let mut bytes = text.as_bytes().to_vec();
+            bytes.splice(30..30, bad.iter().copied());
+            assert_eq!(detect(&bytes, true).unwrap().0, Encoding::Utf8, "{bad:?}");
+        }
+        for (enc, bytes) in [
+            (
+                Encoding::Tcvn3,
+                &b"H\xe4 v\xb5 t\xaan,D\xa9n t\xe9c\nNguy\xd4n Th\xde Thu\xfd,Kinh\n"[..],
+            ),
+            (
+                Encoding::Vni,
+                &b"Ho\xef va\xf8 te\xe2n,Da\xe2n to\xe4c\nNguye\xe3n Th\xf2 Thu\xf9y,Kinh\n"[..],
+            ),
+        ] {
+            assert!(!mostly_utf8(bytes), "{enc}");
+            assert_eq!(detect(bytes, true).unwrap().0, enc);
+        }
+        assert!(!mostly_utf8(&to_windows_1258(text)));
     }
 
     #[test]

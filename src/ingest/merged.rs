@@ -88,9 +88,12 @@ impl Merged {
 /// The regions of an .ods sheet that span rows: calamine does not give them for ODS,
 /// so the sheet's cells are walked in `content.xml` (rows and cells with their
 /// repeats, the spans on the cells).
-pub fn ods_regions(bytes: &[u8], sheet: &str) -> anyhow::Result<Vec<Region>> {
+pub fn ods_regions<R: std::io::Read + std::io::Seek>(
+    workbook: R,
+    sheet: &str,
+) -> anyhow::Result<Vec<Region>> {
     use quick_xml::events::{BytesStart, Event};
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))?;
+    let mut zip = zip::ZipArchive::new(workbook)?;
     let content = zip.by_name("content.xml")?;
     let mut xml = quick_xml::Reader::from_reader(std::io::BufReader::new(content));
     let number = |e: &BytesStart, key: &str| -> u32 {

@@ -33,6 +33,7 @@ pub mod table;
 pub mod value;
 pub mod workbook;
 mod workbook_guard;
+mod workbook_parts;
 mod xls_extent;
 
 use anyhow::Result;
@@ -120,6 +121,9 @@ pub struct Summary {
     pub warnings: Vec<Problem>,
     pub warnings_total: u64,
     pub committed: bool,
+    /// Whether the `--rejects` file was written (not when every file was already
+    /// ingested: the last one is left as it was).
+    pub rejects_written: bool,
 }
 
 pub const WARNINGS_KEPT: usize = 20;
@@ -209,7 +213,8 @@ pub fn run(store: &Store, opts: &Options, progress: &dyn Progress) -> Result<Sum
     let mut next = writer.manifest.clone();
     sums_before_reading(&next, &mut opened)?;
     let pool = pipeline::RowPool::default();
-    let mut sink = rejects::Sink::new(opts.rejects.as_deref(), opts.bom)?;
+    let spools = writer.dir.join(store::names::TMP);
+    let mut sink = rejects::Sink::new(opts.rejects.as_deref(), opts.bom, &spools)?;
     let mut files = Vec::new();
     let mut warnings = Warnings::default();
     let mut prepared = snapshot::Prepared::default();
@@ -274,24 +279,40 @@ pub fn run(store: &Store, opts: &Options, progress: &dyn Progress) -> Result<Sum
 
     roll_size_alerts(&next, &mut files);
     placed_departures(&writer.dir, &writer.manifest, &mut files)?;
-    let strict_failure = sink.count() > 0 && !opts.skip_invalid;
-    let changed = files
-        .iter()
-        .any(|f| matches!(f.outcome, Outcome::Ingested(_)));
     crate::store::fault::point("parsed");
-    let mut summary = Summary {
-        files,
+    let summary = Summary {
         rejected: sink.count(),
         rejects_first: sink.first().to_vec(),
         warnings: warnings.first,
         warnings_total: warnings.total,
         committed: false,
+        rejects_written: false,
+        files,
     };
+    conclude(summary, sink, writer, next, opts)
+}
+
+/// Writes the rejects file, then commits what the files gave (unless a dry run, or a
+/// rejected row without --skip-invalid, or nothing new). The rejects file is in place
+/// before the commit: a store that holds the valid rows always has their rejected ones
+/// beside it.
+fn conclude(
+    mut summary: Summary,
+    sink: rejects::Sink,
+    writer: store::Writer,
+    next: Manifest,
+    opts: &Options,
+) -> Result<Summary> {
+    let strict_failure = summary.rejected > 0 && !opts.skip_invalid;
+    let outcomes = || summary.files.iter().map(|f| &f.outcome);
+    let changed = outcomes().any(|o| matches!(o, Outcome::Ingested(_)));
+    let read = outcomes().any(|o| !matches!(o, Outcome::AlreadyIngested(_)));
+    summary.rejects_written = sink.finish(read)?;
+    crate::store::fault::point("rejects-written");
     if !opts.dry_run && !strict_failure && changed {
         writer.commit(next)?;
         summary.committed = true;
     }
-    sink.finish()?;
     Ok(summary)
 }
 

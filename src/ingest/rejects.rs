@@ -18,8 +18,9 @@ pub const SHOWN: usize = 20;
 
 /// Where rejected rows go as they are found. Memory stays the same however many rows
 /// are rejected: the first [`SHOWN`] problems are kept to print, and the rows are
-/// spooled to a private file beside the rejects file, which [`Sink::finish`] turns
-/// into the rejects CSV.
+/// spooled to a private file in the store's `tmp/`, which [`Sink::finish`] turns into
+/// the rejects CSV. The spool holds names and ID numbers: it is removed when the
+/// command ends however it ends, and a writer removes any that a killed ingest left.
 pub struct Sink {
     spool: Option<Spool>,
     count: u64,
@@ -36,22 +37,16 @@ struct Spool {
 }
 
 impl Sink {
-    /// A sink that writes the rejects file `path` (none: count and keep the first).
-    /// With `bom`, the file starts with a UTF-8 byte-order mark (Excel on Windows then
-    /// shows Vietnamese letters right when the file is opened by double-click).
-    pub fn new(path: Option<&Path>, bom: bool) -> Result<Sink> {
+    /// A sink that writes the rejects file `path` (none: count and keep the first),
+    /// spooling the rows in `spool_dir` (the store's `tmp/`, which only a writer
+    /// holding the store uses). With `bom`, the file starts with a UTF-8 byte-order
+    /// mark (Excel on Windows then shows Vietnamese letters right when the file is
+    /// opened by double-click).
+    pub fn new(path: Option<&Path>, bom: bool, spool_dir: &Path) -> Result<Sink> {
         let spool = match path {
             None => None,
             Some(path) => {
-                let dir = match path.parent() {
-                    Some(p) if !p.as_os_str().is_empty() => p,
-                    _ => Path::new("."),
-                };
-                let name = path
-                    .file_name()
-                    .and_then(|n| n.to_str())
-                    .unwrap_or("rejects");
-                let tmp = dir.join(format!(".{name}.spool-{}", std::process::id()));
+                let tmp = spool_dir.join(crate::store::names::spool());
                 let file = fsutil::create_private(&tmp)
                     .with_context(|| format!("cannot write the rejects file {}", path.display()))?;
                 let out = csv::WriterBuilder::new()
@@ -115,20 +110,27 @@ impl Sink {
         Ok(())
     }
 
-    /// Writes the rejects file (when one was asked for): `file,sheet,line,column,value,
-    /// reason,hint`, then the original columns (the union of the headers of the files
-    /// with rejects, in order of first appearance), in NFC.
-    pub fn finish(mut self) -> Result<()> {
+    /// Writes the rejects file (when one was asked for, and `read` says some file was
+    /// read: a rerun of files already ingested leaves the last one as it was):
+    /// `file,sheet,line,column,value,reason,hint`, then the original columns (the union
+    /// of the headers of the files with rejects, in order of first appearance), in NFC.
+    /// Whether it was written.
+    pub fn finish(mut self, read: bool) -> Result<bool> {
         let Some(mut s) = self.spool.take() else {
-            return Ok(());
+            return Ok(false);
         };
+        if !read {
+            drop(s.out);
+            let _ = std::fs::remove_file(&s.tmp);
+            return Ok(false);
+        }
         let written = s
             .out
             .flush()
             .with_context(|| format!("cannot write {}", s.tmp.display()))
             .and_then(|()| write_final(&s));
         let _ = std::fs::remove_file(&s.tmp);
-        written
+        written.map(|()| true)
     }
 }
 

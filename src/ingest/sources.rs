@@ -54,15 +54,20 @@ pub(super) fn sheets(
             .into());
         }
     }
+    let chosen = |sheet: &super::workbook::SheetInfo| {
+        if opts.sheets.is_empty() {
+            sheet.visible
+        } else {
+            opts.sheets.contains(&sheet.name)
+        }
+    };
+    // Every sheet chosen is opened at once (each its own reader): all of them must fit.
+    wb.check_memory(wb.sheets.iter().filter(|s| chosen(s)).count(), name)?;
     let mut out = Vec::new();
     let mut skipped: Vec<String> = Vec::new();
     let mut refused: Vec<String> = Vec::new();
     for sheet in &wb.sheets {
-        let chosen = if opts.sheets.is_empty() {
-            sheet.visible
-        } else {
-            opts.sheets.contains(&sheet.name)
-        };
+        let chosen = chosen(sheet);
         if !chosen {
             if !sheet.visible {
                 skipped.push(format!("\"{}\" (hidden)", sheet.name));
@@ -70,12 +75,13 @@ pub(super) fn sheets(
             continue;
         }
         let label = format!("{name}, sheet \"{}\"", sheet.name);
+        // A sheet that cannot be read stops the ingest: it is damaged, not a note.
         match Table::from_sheet(
             &label,
             &sheet.name,
             wb.stream(&sheet.name, opts.encoding),
             opts.kind,
-        ) {
+        )? {
             Ok(table) => out.push(Opened {
                 name: label,
                 path: path.to_path_buf(),
@@ -84,12 +90,13 @@ pub(super) fn sheets(
                 table,
                 notes: Vec::new(),
             }),
-            // A sheet named on the command line must read; others may be notes, lists.
-            Err(e) if opts.sheets.is_empty() && is_invalid(&e) => {
+            // A sheet named on the command line must have a header; others may be
+            // notes, lists.
+            Err(e) if opts.sheets.is_empty() => {
                 skipped.push(format!("\"{}\" (no header tally recognizes)", sheet.name));
-                refused.push(format!("\"{}\": {e:#}", sheet.name));
+                refused.push(format!("\"{}\": {e}", sheet.name));
             }
-            Err(e) => return Err(e),
+            Err(e) => return Err(e.into()),
         }
     }
     if out.is_empty() {
@@ -112,11 +119,6 @@ pub(super) fn sheets(
             .push(format!("skipped sheet(s) {}", skipped.join(", ")));
     }
     Ok(out)
-}
-
-fn is_invalid(e: &anyhow::Error) -> bool {
-    e.downcast_ref::<Failure>()
-        .is_some_and(|f| f.exit == crate::error::Exit::Invalid)
 }
 
 /// A sheet's identity: the workbook's checksum and the sheet's name, so that each sheet

@@ -179,16 +179,25 @@ impl Table {
         while first.len() < HEADER_SEARCH_ROWS && source.next(name, &mut row)? {
             first.push(row.clone());
         }
-        Table::with_header(name, decoded.encoding, delimiter, first, source, kind)
+        Ok(Table::with_header(
+            name,
+            decoded.encoding,
+            delimiter,
+            first,
+            source,
+            kind,
+        )?)
     }
 
-    /// A table over a workbook sheet's rows (`name` says file and sheet).
+    /// A table over a workbook sheet's rows (`name` says file and sheet). A sheet whose
+    /// rows cannot be read is an error; one read without a header tally recognizes is
+    /// `Ok(Err(why))`, which a workbook's other sheets (notes, lists) may be.
     pub fn from_sheet(
         name: &str,
         sheet: &str,
         rows: super::workbook::SheetRows,
         kind: Option<Kind>,
-    ) -> Result<Table> {
+    ) -> Result<std::result::Result<Table, Failure>> {
         let mut source = Source::Sheet {
             rows: rows.rows,
             batch: Vec::new().into_iter(),
@@ -199,13 +208,16 @@ impl Table {
         while first.len() < HEADER_SEARCH_ROWS && source.next(name, &mut row)? {
             first.push(row.clone());
         }
-        let mut t = Table::with_header(name, Encoding::Workbook, b',', first, source, kind)?;
-        t.sheet = Some(sheet.to_string());
-        Ok(t)
+        let found = Table::with_header(name, Encoding::Workbook, b',', first, source, kind);
+        Ok(found.map(|mut t| {
+            t.sheet = Some(sheet.to_string());
+            t
+        }))
     }
 
     /// Finds the header among the first rows (one row, or two: a merged heading over
-    /// its sub-headings) and keeps the rows below it for reading.
+    /// its sub-headings) and keeps the rows below it for reading. Every error is a
+    /// header that is not there or lacks a required column (the rows were read).
     fn with_header(
         name: &str,
         encoding: Encoding,
@@ -213,11 +225,10 @@ impl Table {
         first: Vec<Row>,
         source: Source,
         kind: Option<Kind>,
-    ) -> Result<Table> {
+    ) -> std::result::Result<Table, Failure> {
         if first.iter().all(Row::is_blank) {
             return Err(Failure::invalid(format!("{name} is empty"))
-                .hint("export the roll again; the file has no header and no rows")
-                .into());
+                .hint("export the roll again; the file has no header and no rows"));
         }
         let mut cells: Vec<Vec<String>> = first
             .iter()
@@ -247,8 +258,7 @@ impl Table {
                 first.len(),
                 shown.join(" | ")
             ))
-            .hint("check the file is the right export; name its kind with --kind; header names may be Vietnamese or English")
-            .into());
+            .hint("check the file is the right export; name its kind with --kind; header names may be Vietnamese or English"));
         };
         let header_line = first[at].line;
         let title: Vec<String> = written[..at]
@@ -286,8 +296,7 @@ impl Table {
                 "add or rename the column(s); a {} file's fields are: {}",
                 mapping.kind,
                 Mapping::expected(mapping.kind)
-            ))
-            .into());
+            )));
         }
         let mut pending: VecDeque<Row> = first.into_iter().skip(at + rows_in_header).collect();
         if let Some(pair) = sex_pair {

@@ -11,8 +11,8 @@
 
 use anyhow::{anyhow, Context, Result};
 use calamine::{Data, DataRef, Reader, SheetVisible};
-use std::io::Cursor;
-use std::path::Path;
+use std::io::BufReader;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::sync::{Arc, Mutex};
 
@@ -20,11 +20,13 @@ use super::decode::Encoding;
 use super::legacy_cells::SheetText;
 use super::merged::{Merged, Region};
 use super::table::Row;
-use super::workbook_guard::{check_extent, check_inflation, guarded};
+use super::workbook_guard::{check_expansion, check_extent, check_inflation, guarded};
+use super::workbook_parts::{check_parts, Expansion};
 use crate::error::Failure;
 
-/// The bytes of a workbook, shared by the readers of its sheets.
-type Bytes = Cursor<Arc<[u8]>>;
+/// A workbook as its readers read it: from the file, each sheet's reader with its own
+/// handle (the bytes are never held whole: a workbook's memory is what calamine parses).
+type Bytes = BufReader<std::fs::File>;
 
 /// Columns a sheet has at most (Excel's XFD).
 const MAX_COLUMNS: u32 = 16_384;
@@ -98,9 +100,13 @@ pub struct SheetInfo {
     pub visible: bool,
 }
 
-/// An opened workbook: its bytes, its reader and its sheets.
+/// An opened workbook: its file, its reader and its sheets.
 pub struct Workbook {
-    bytes: Arc<[u8]>,
+    path: PathBuf,
+    /// Its size when opened; a sheet's reader finding another refuses to read it.
+    len: u64,
+    /// What its shared strings and styles expand to (ZIP workbooks).
+    expansion: Expansion,
     pub book: Book,
     pub sheets: Vec<SheetInfo>,
     /// The .xlsx reader that listed the sheets, for the first sheet read: opening one
@@ -108,7 +114,7 @@ pub struct Workbook {
     opened: std::sync::Mutex<Option<calamine::Xlsx<Bytes>>>,
 }
 
-/// The largest workbook read (its compressed bytes are held in memory).
+/// The largest workbook read.
 const MAX_BYTES: u64 = 1 << 30;
 
 impl Workbook {
@@ -123,13 +129,15 @@ impl Workbook {
             .hint("split the workbook, or save each sheet as CSV (UTF-8)")
             .into());
         }
-        let bytes: Arc<[u8]> = std::fs::read(path)
-            .with_context(|| format!("cannot read {name}"))?
-            .into();
+        let open = || reader(path, len).with_context(|| format!("cannot read {name}"));
+        let mut expansion = Expansion::default();
         if sig == Signature::Zip {
-            check_inflation(&bytes, name)?;
+            check_inflation(open()?, name)?;
+            expansion = check_parts(open()?, name)?;
+            check_expansion(&expansion, 1, name)?;
         }
         if sig == Signature::Ole {
+            let bytes = std::fs::read(path).with_context(|| format!("cannot read {name}"))?;
             check_extent(&bytes, name)?;
         }
         let ext = path
@@ -144,10 +152,12 @@ impl Workbook {
         };
         let mut first_error = None;
         for &book in tries {
-            match guarded(|| sheets_of(&bytes, book)) {
+            match guarded(|| sheets_of(open()?, book)) {
                 Ok((sheets, opened)) => {
                     return Ok(Workbook {
-                        bytes,
+                        path: path.to_path_buf(),
+                        len,
+                        expansion,
                         book,
                         sheets,
                         opened: std::sync::Mutex::new(opened),
@@ -180,11 +190,28 @@ impl Workbook {
             .into())
     }
 
+    /// Refuses to read `sheets` sheets of the workbook at once when what calamine holds
+    /// for each (its parse of the shared strings and styles; an .xls whole) would take
+    /// more memory than tally gives a workbook.
+    pub fn check_memory(&self, sheets: usize, name: &str) -> Result<()> {
+        match self.book {
+            Book::Xls => check_expansion(
+                &Expansion {
+                    strings_bytes: self.len,
+                    ..Expansion::default()
+                },
+                sheets,
+                name,
+            ),
+            _ => check_expansion(&self.expansion, sheets, name),
+        }
+    }
+
     /// Starts reading one sheet on a thread of its own; its rows come in batches, each
     /// cell read as [`SheetText`] decides (`encoding`: `--encoding`).
     pub fn stream(&self, sheet: &str, encoding: Option<Encoding>) -> SheetRows {
         let (tx, rx) = sync_channel(4);
-        let bytes = self.bytes.clone();
+        let (path, len) = (self.path.clone(), self.len);
         let book = self.book;
         let sheet = sheet.to_string();
         let opened = self.opened.lock().ok().and_then(|mut o| o.take());
@@ -192,7 +219,11 @@ impl Workbook {
         let told = said.clone();
         std::thread::spawn(move || {
             let mut out = Batch::new(&tx, SheetText::new(encoding));
-            match guarded(|| read_sheet(bytes, book, opened, &sheet, &mut out)) {
+            let read = |out: &mut Batch| {
+                let rs = reader(&path, len)?;
+                read_sheet(rs, (&path, len), book, opened, &sheet, out)
+            };
+            match guarded(|| read(&mut out)) {
                 Ok(()) => {
                     out.flush();
                     if let Ok(mut t) = told.lock() {
@@ -216,11 +247,22 @@ pub struct SheetRows {
     pub said: Arc<Mutex<Vec<String>>>,
 }
 
+/// A reader of the workbook's file, which must still have the size it had when opened.
+fn reader(path: &Path, len: u64) -> Result<Bytes> {
+    let file = std::fs::File::open(path)?;
+    let now = file.metadata()?.len();
+    if now != len {
+        return Err(anyhow!(
+            "the file changed while it was read ({len} bytes, then {now})"
+        ));
+    }
+    Ok(BufReader::with_capacity(64 << 10, file))
+}
+
 /// The workbook's worksheets, and for an .xlsx the reader that listed them.
 type Listed = (Vec<SheetInfo>, Option<calamine::Xlsx<Bytes>>);
 
-fn sheets_of(bytes: &Arc<[u8]>, book: Book) -> Result<Listed> {
-    let rs = Cursor::new(bytes.clone());
+fn sheets_of(rs: Bytes, book: Book) -> Result<Listed> {
     let mut opened = None;
     let meta: Vec<calamine::Sheet> = match book {
         Book::Xlsx => {
@@ -256,13 +298,13 @@ fn sheets_of(bytes: &Arc<[u8]>, book: Book) -> Result<Listed> {
 /// Sends the sheet's rows, blank rows left out, each numbered as the spreadsheet
 /// numbers it (1 for the first row).
 fn read_sheet(
-    bytes: Arc<[u8]>,
+    rs: Bytes,
+    (path, len): (&Path, u64),
     book: Book,
     opened: Option<calamine::Xlsx<Bytes>>,
     sheet: &str,
     out: &mut Batch,
 ) -> Result<()> {
-    let rs = Cursor::new(bytes);
     match book {
         Book::Xlsx => {
             let mut wb = match opened {
@@ -336,7 +378,7 @@ fn read_sheet(
                     .worksheet_range(sheet)
                     .map_err(|e| anyhow!("{e}"))?,
                 _ => {
-                    let merged = super::merged::ods_regions(rs.get_ref(), sheet)
+                    let merged = super::merged::ods_regions(reader(path, len)?, sheet)
                         .map_err(|e| anyhow!("{e}"))?;
                     out.merged = Merged::new(merged);
                     calamine::Ods::<Bytes>::new(rs)

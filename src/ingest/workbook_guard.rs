@@ -3,8 +3,8 @@
 //! a panic inside calamine turned into the error it should have been.
 
 use anyhow::{anyhow, Result};
-use std::io::Cursor;
 
+use super::workbook_parts::Expansion;
 use crate::error::Failure;
 
 /// Runs a calamine reader, turning a panic on damaged data (seen in its OLE reader on a
@@ -43,18 +43,38 @@ const MAX_INFLATED: u64 = 4 << 30;
 const PART_LARGE: u64 = 256 << 20;
 const MAX_RATIO: u64 = 200;
 
+/// The shared strings and the styles of an .xlsx, which calamine parses whole (once for
+/// each sheet read) when it opens the workbook: their size inflated, and how many
+/// strings and style elements they hold. A 1,048,575-row roll with a distinct name on
+/// every row has 1M strings in 40 MB.
+const MAX_STRINGS_BYTES: u64 = 128 << 20;
+const MAX_STRINGS: u64 = 4_000_000;
+const MAX_STYLES_BYTES: u64 = 16 << 20;
+const MAX_STYLES: u64 = 500_000;
+
 /// Refuses a ZIP whose parts declare more than tally would hold in memory, or one
 /// large part compressed beyond what text compresses to. These are the sizes the
-/// directory declares: a directory that lies about them is not caught here. A ZIP that
-/// cannot be read at all is left to calamine, which says why.
-pub(super) fn check_inflation(bytes: &[u8], name: &str) -> Result<()> {
-    let Ok(mut z) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+/// directory declares, and the zip reader holds every part to its declared size. A ZIP
+/// that cannot be read at all is left to calamine, which says why.
+pub(super) fn check_inflation<R: std::io::Read + std::io::Seek>(
+    reader: R,
+    name: &str,
+) -> Result<()> {
+    let Ok(mut z) = zip::ZipArchive::new(reader) else {
         return Ok(());
     };
     let mut total = 0u64;
     for i in 0..z.len() {
         let Ok(f) = z.by_index_raw(i) else { continue };
         let (size, packed) = (f.size(), f.compressed_size().max(1));
+        let part = f.name().map(|n| n.into_owned()).unwrap_or_default();
+        let file = part.rsplit('/').next().unwrap_or("").to_ascii_lowercase();
+        if file == "sharedstrings.xml" && size > MAX_STRINGS_BYTES {
+            return Err(too_much(name, &format!("its shared strings ({part}) would inflate to {size} bytes, more than tally reads ({MAX_STRINGS_BYTES})")));
+        }
+        if file == "styles.xml" && size > MAX_STYLES_BYTES {
+            return Err(too_much(name, &format!("its styles ({part}) would inflate to {size} bytes, more than tally reads ({MAX_STYLES_BYTES})")));
+        }
         total = total.saturating_add(size);
         if total > MAX_INFLATED || (size > PART_LARGE && size / packed > MAX_RATIO) {
             return Err(Failure::invalid(format!(
@@ -67,6 +87,48 @@ pub(super) fn check_inflation(bytes: &[u8], name: &str) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Refuses shared strings or styles that hold more than tally holds in memory, counted
+/// as they were inflated, for each of the `sheets` read (calamine parses them for
+/// each).
+pub(super) fn check_expansion(exp: &Expansion, sheets: usize, name: &str) -> Result<()> {
+    let strings = exp.strings.max(exp.declared_strings);
+    if strings > MAX_STRINGS {
+        return Err(too_much(
+            name,
+            &format!(
+                "its shared strings hold {strings} strings, more than tally reads ({MAX_STRINGS})"
+            ),
+        ));
+    }
+    if exp.styles > MAX_STYLES {
+        return Err(too_much(
+            name,
+            &format!(
+                "its styles hold {} elements, more than a workbook has ({MAX_STYLES})",
+                exp.styles
+            ),
+        ));
+    }
+    let each = exp.strings_bytes + STRING_BYTES * strings + STYLE_BYTES * exp.styles;
+    let all = each.saturating_mul(sheets as u64);
+    if all > MEMORY {
+        return Err(too_much(name, &format!("its {sheets} sheet(s) would each hold its {strings} shared strings, {} MiB in all, more than tally gives a workbook ({} MiB)", all >> 20, MEMORY >> 20)));
+    }
+    Ok(())
+}
+
+/// What calamine holds for one parsed string beyond its text (the string's header and
+/// allocation), and for one style element; and what all the sheets read may hold.
+const STRING_BYTES: u64 = 48;
+const STYLE_BYTES: u64 = 256;
+const MEMORY: u64 = 256 << 20;
+
+fn too_much(name: &str, what: &str) -> anyhow::Error {
+    Failure::invalid(format!("{name}: the workbook is too large to read: {what}"))
+        .hint("export each sheet as CSV (UTF-8), which tally reads row by row; or, if the workbook should be small, save it again from Excel or LibreOffice")
+        .into()
 }
 
 /// Refuses an .xls whose sheets span more cells than tally holds (see `xls_extent`).

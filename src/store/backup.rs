@@ -33,8 +33,11 @@ pub fn backup(store: &Store, dest: &Path, with_secret: bool, wait: Duration) -> 
         .file_name()
         .and_then(|n| n.to_str())
         .unwrap_or("backup");
-    let work = parent.join(format!(".{name}.partial-{}", std::process::id()));
+    let claim = Claim::take(&parent, name)?;
+    remove_stale(&parent);
+    let work = claim.work.clone();
     let built = build(&view, &work, with_secret);
+    super::fault::point("backup-copied");
     let result = built.and_then(|copied| {
         let check = verify::verify(&Store::new(&work), wait)?;
         if let Some(f) = check.findings.first() {
@@ -52,7 +55,79 @@ pub fn backup(store: &Store, dest: &Path, with_secret: bool, wait: Duration) -> 
     if result.is_err() {
         let _ = fs::remove_dir_all(&work);
     }
+    drop(claim);
     result
+}
+
+/// The copy being built, `.DEST.partial-PID` beside DEST, and the lock that says a
+/// backup is at work on it (`.DEST.partial-PID.lock`, held until the copy is named or
+/// removed): a killed backup's copy is one whose lock is free, and the next backup
+/// removes it.
+struct Claim {
+    work: PathBuf,
+    lock: PathBuf,
+    held: Option<fs::File>,
+}
+
+const PARTIAL: &str = ".partial-";
+
+impl Claim {
+    fn take(parent: &Path, name: &str) -> Result<Claim> {
+        let work = parent.join(format!(".{name}{PARTIAL}{}", std::process::id()));
+        let lock = parent.join(format!(".{name}{PARTIAL}{}.lock", std::process::id()));
+        let held = fsutil::create_private(&lock)?;
+        held.try_lock()
+            .map_err(|e| anyhow::anyhow!("{e}"))
+            .with_context(|| format!("cannot lock the copy being built ({})", lock.display()))?;
+        Ok(Claim {
+            work,
+            lock,
+            held: Some(held),
+        })
+    }
+}
+
+impl Drop for Claim {
+    fn drop(&mut self) {
+        drop(self.held.take());
+        let _ = fs::remove_file(&self.lock);
+    }
+}
+
+/// Removes what killed backups left beside `parent`'s entries: a partial copy whose
+/// lock no backup holds (or that has none), if it holds only a store's files.
+fn remove_stale(parent: &Path) {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    let partial = |name: &str| {
+        name.starts_with('.')
+            && name
+                .rsplit_once(PARTIAL)
+                .is_some_and(|(_, pid)| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let free = |lock: &Path| match fs::OpenOptions::new().read(true).write(true).open(lock) {
+        Ok(f) => f.try_lock().is_ok(),
+        Err(e) => e.kind() == std::io::ErrorKind::NotFound,
+    };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if let Some(copy) = name.strip_suffix(".lock").filter(|c| partial(c)) {
+            // A lock whose copy is gone (killed once the copy was named).
+            if !parent.join(copy).exists() && free(&e.path()) {
+                let _ = fs::remove_file(e.path());
+            }
+            continue;
+        }
+        if !partial(&name) || !e.file_type().is_ok_and(|t| t.is_dir()) {
+            continue;
+        }
+        let lock = parent.join(format!("{name}.lock"));
+        let only_store = super::names::survey(&e.path()).is_ok_and(|s| s.foreign.is_empty());
+        if free(&lock) && only_store && fs::remove_dir_all(e.path()).is_ok() {
+            let _ = fs::remove_file(&lock);
+        }
+    }
 }
 
 fn check_dest(dest: &Path) -> Result<()> {

@@ -27,15 +27,25 @@ pub fn acquire(path: &Path, mode: Mode, wait: Duration) -> Result<StoreLock> {
     opts.read(true).write(true).create(true).truncate(false);
     #[cfg(unix)]
     opts.mode(0o600);
+    let mut read_only = false;
     let file = match opts.open(path) {
         Ok(f) => f,
-        // A store on read-only media (a backup, a mounted archive) can still be read:
-        // no writer can be at work there.
-        Err(e) if mode == Mode::Shared && e.kind() == std::io::ErrorKind::ReadOnlyFilesystem => {
-            let held = File::open(path)
-                .ok()
-                .filter(|f| f.try_lock_shared().is_ok());
-            return Ok(StoreLock { _file: held });
+        // A store on read-only media (a backup, a mounted archive), or made read-only
+        // by its owner (`chmod -R a-w`), can still be read: a shared lock needs no
+        // write access, and where the lock file cannot be opened at all no writer can
+        // be at work either.
+        Err(e)
+            if mode == Mode::Shared
+                && matches!(
+                    e.kind(),
+                    std::io::ErrorKind::ReadOnlyFilesystem | std::io::ErrorKind::PermissionDenied
+                ) =>
+        {
+            read_only = true;
+            match File::open(path) {
+                Ok(f) => f,
+                Err(_) => return Ok(StoreLock { _file: None }),
+            }
         }
         Err(e) => {
             return Err(e).with_context(|| format!("cannot open the store lock {}", path.display()))
@@ -70,6 +80,8 @@ pub fn acquire(path: &Path, mode: Mode, wait: Duration) -> Result<StoreLock> {
                 }
                 std::thread::sleep(Duration::from_millis(50));
             }
+            // Media that cannot be written cannot take a lock either, nor a writer.
+            Err(TryLockError::Error(_)) if read_only => return Ok(StoreLock { _file: None }),
             Err(TryLockError::Error(e)) => {
                 return Err(e)
                     .with_context(|| format!("cannot lock the store ({})", path.display()));

@@ -7,7 +7,8 @@
 //!   lock                   writers lock it exclusively, readers shared
 //!   rolls/<org>/<as_of>/<id>.parquet
 //!   reference/<kind>-<id>.parquet
-//!   tmp/                   parts being written; removed by the next writer
+//!   tmp/                   parts being written (the next commit removes what a killed
+//!                          writer left), rejected rows on their way to --rejects
 //! ```
 
 #[cfg(windows)]
@@ -20,19 +21,21 @@ pub mod fsutil;
 pub mod lanes;
 pub mod lock;
 pub mod manifest;
+pub mod names;
 pub mod parquet;
 pub mod part;
 pub mod privacy;
 pub mod reference;
+pub mod restore;
 mod roll_columns;
 pub mod roll_group;
 pub mod rolls;
 pub mod scan;
+mod sweep;
 pub mod upgrade;
 pub mod verify;
 
 use anyhow::{Context, Result};
-use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -129,15 +132,46 @@ impl Store {
         &self.dir
     }
 
+    /// The error for a store directory that lost its manifest (it holds parts, or the
+    /// manifest an interrupted commit left), if it did.
+    pub fn lost_manifest(&self) -> Option<anyhow::Error> {
+        if self.manifest_path().exists() {
+            return None;
+        }
+        restore::lost(&self.dir, &names::survey(&self.dir).ok()?)
+    }
+
     fn manifest_path(&self) -> PathBuf {
         self.dir.join("manifest.json")
     }
 
+    /// The manifest, every part it names checked to be a path tally gives a part.
     fn load_manifest(&self) -> Result<Manifest> {
+        let m = self.load_manifest_unchecked()?;
+        match m
+            .ingests
+            .iter()
+            .find_map(|r| Some((r, names::part_problem(&r.part)?)))
+        {
+            None => Ok(m),
+            Some((rec, why)) => Err(restore::misnamed(&self.manifest_path(), rec, why)),
+        }
+    }
+
+    /// The manifest as written. A store without one reads as empty only when it holds
+    /// no parts: one that lost its manifest is refused, never taken for a new store.
+    fn load_manifest_unchecked(&self) -> Result<Manifest> {
         let path = self.manifest_path();
         let text = match fs::read_to_string(&path) {
             Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Manifest::empty()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                let survey = names::survey(&self.dir)
+                    .with_context(|| format!("cannot read {}", self.dir.display()))?;
+                return match restore::lost(&self.dir, &survey) {
+                    Some(e) => Err(e),
+                    None => Ok(Manifest::empty()),
+                };
+            }
             Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
         };
         let damaged = |e: serde_json::Error| -> anyhow::Error {
@@ -179,6 +213,16 @@ impl Store {
     /// its orgs file adds are made known first: its rolls and references name them. (A
     /// damaged orgs part is left for `verify` and the reference's own load to report.)
     pub fn read(&self, wait: Duration) -> Result<View> {
+        self.read_manifest(wait, Self::load_manifest)
+    }
+
+    /// A read view of the manifest as written, for `verify` to name each entry that is
+    /// not a part's path (the parts of such entries are never opened).
+    fn read_as_written(&self, wait: Duration) -> Result<View> {
+        self.read_manifest(wait, Self::load_manifest_unchecked)
+    }
+
+    fn read_manifest(&self, wait: Duration, load: fn(&Self) -> Result<Manifest>) -> Result<View> {
         let lock = if self.dir.join("lock").exists() {
             Some(lock::acquire(
                 &self.dir.join("lock"),
@@ -188,7 +232,7 @@ impl Store {
         } else {
             None
         };
-        let manifest = self.load_manifest()?;
+        let manifest = load(self)?;
         let _ = reference::register_orgs(&self.dir, &manifest);
         Ok(View {
             dir: self.dir.clone(),
@@ -198,9 +242,15 @@ impl Store {
         })
     }
 
-    /// Opens a write transaction, creating the store at first use and clearing what an
-    /// interrupted writer left behind.
+    /// Opens a write transaction, creating the store at first use (only in a new or
+    /// empty directory) and removing the rejected rows a stopped ingest left.
     pub fn write(&self, wait: Duration) -> Result<Writer> {
+        // Before anything is created in it: a folder of other files is no store.
+        if !self.manifest_path().exists() {
+            let survey = names::survey(&self.dir)
+                .with_context(|| format!("cannot read {}", self.dir.display()))?;
+            restore::refuse_foreign(&self.dir, &survey)?;
+        }
         fsutil::create_private_dir(&self.dir)?;
         let lock = lock::acquire(&self.dir.join("lock"), lock::Mode::Exclusive, wait)?;
         let manifest = self.load_manifest()?;
@@ -229,8 +279,8 @@ impl Store {
             staged: Vec::new(),
             _lock: lock,
         };
-        w.remove_leftovers()?;
-        fsutil::create_private_dir(&self.dir.join("tmp"))?;
+        sweep::stale_spools(&self.dir)?;
+        fsutil::create_private_dir(&self.dir.join(names::TMP))?;
         Ok(w)
     }
 }
@@ -238,11 +288,10 @@ impl Store {
 impl Writer {
     /// A fresh path in tmp/ for a part that will live at `rel` once committed.
     fn stage(&mut self, rel: String) -> PathBuf {
-        let tmp = self.dir.join("tmp").join(format!(
-            "{}-{}.parquet",
-            self.staged.len(),
-            std::process::id()
-        ));
+        let tmp = self
+            .dir
+            .join(names::TMP)
+            .join(names::staged(self.staged.len()));
         self.staged.push((tmp.clone(), rel));
         tmp
     }
@@ -256,7 +305,7 @@ impl Writer {
     /// Names the roll part staged at `tmp` as one roll snapshot's part: where it will
     /// live once committed.
     pub fn name_staged_roll(&mut self, tmp: &Path, org: &str, as_of: &str, id: &str) -> String {
-        let rel = format!("rolls/{org}/{as_of}/{id}.parquet");
+        let rel = names::roll_part(org, as_of, id);
         if let Some(s) = self.staged.iter_mut().find(|(t, _)| t == tmp) {
             s.1 = rel.clone();
         }
@@ -265,7 +314,7 @@ impl Writer {
 
     /// Stages a reference table of `kind`: `(rel, tmp)`.
     pub fn stage_reference(&mut self, kind: &str, id: &str) -> (String, PathBuf) {
-        let rel = format!("reference/{kind}-{id}.parquet");
+        let rel = names::reference_part(kind, id);
         (rel.clone(), self.stage(rel))
     }
 
@@ -288,7 +337,7 @@ impl Writer {
     }
 
     /// Moves staged parts into place and writes the new manifest (the commit point);
-    /// then removes the parts the new manifest no longer names.
+    /// then removes the parts the new manifest no longer names (and nothing else).
     pub fn commit(mut self, next: Manifest) -> Result<()> {
         anyhow::ensure!(
             self.manifest.format == manifest::FORMAT,
@@ -326,49 +375,10 @@ impl Writer {
         fault::point("after-manifest");
         self.manifest = next;
         self.staged.clear();
-        self.remove_leftovers()?;
+        sweep::after_commit(&self.dir, &self.manifest)?;
         fault::point("leftovers-removed");
         Ok(())
     }
-
-    /// Deletes staged temp files and any part the manifest does not name.
-    fn remove_leftovers(&self) -> Result<()> {
-        let tmp = self.dir.join("tmp");
-        if tmp.is_dir() {
-            for entry in fs::read_dir(&tmp)? {
-                let p = entry?.path();
-                let _ = fs::remove_file(&p);
-            }
-        }
-        let live: HashSet<PathBuf> = self
-            .manifest
-            .ingests
-            .iter()
-            .map(|i| self.dir.join(&i.part))
-            .collect();
-        for sub in ["rolls", "reference"] {
-            remove_unlisted(&self.dir.join(sub), &live)?;
-        }
-        checked::remove_leftovers(&self.dir);
-        Ok(())
-    }
-}
-
-fn remove_unlisted(dir: &Path, live: &HashSet<PathBuf>) -> Result<()> {
-    if !dir.is_dir() {
-        return Ok(());
-    }
-    for entry in fs::read_dir(dir)? {
-        let p = entry?.path();
-        if p.is_dir() {
-            remove_unlisted(&p, live)?;
-            let _ = fs::remove_dir(&p); // only if empty
-        } else if !live.contains(&p) {
-            fs::remove_file(&p)
-                .with_context(|| format!("cannot remove leftover {}", p.display()))?;
-        }
-    }
-    Ok(())
 }
 
 impl Drop for Writer {

@@ -7,10 +7,10 @@ use anyhow::Result;
 use polars::prelude::*;
 use std::collections::HashSet;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
-use super::{rolls, IngestRecord, Secret, Store, View};
+use super::{names, rolls, IngestRecord, Secret, Store, View};
 
 /// One thing wrong, where, and how to fix it.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,8 +35,28 @@ pub struct Checked {
 }
 
 pub fn verify(store: &Store, wait: Duration) -> Result<Checked> {
-    let view = store.read(wait)?;
+    let mut view = store.read_as_written(wait)?;
     let mut c = Checked::default();
+    // An entry naming a path tally does not give a part (outside the store, or not a
+    // part's name) is named, and nothing at it is opened.
+    let manifest = view.dir.join(names::MANIFEST).display().to_string();
+    view.manifest
+        .ingests
+        .retain(|rec| match names::part_problem(&rec.part) {
+            None => true,
+            Some(why) => {
+                c.findings.push(Finding {
+                    path: manifest.clone(),
+                    problem: format!(
+                        "ingest {} names the part \"{}\", which {why}",
+                        rec.id, rec.part
+                    ),
+                    fix: "the manifest is damaged or was crafted: restore the store from a backup"
+                        .into(),
+                });
+                false
+            }
+        });
     for rec in &view.manifest.ingests {
         check_part(&view, rec, &mut c);
     }
@@ -62,7 +82,8 @@ fn drop_fix(rec: &IngestRecord) -> String {
     )
 }
 
-fn check_part(view: &View, rec: &IngestRecord, c: &mut Checked) {
+/// Checks one part: there, of its size and checksum, its footer's rows and columns.
+pub(super) fn check_part(view: &View, rec: &IngestRecord, c: &mut Checked) {
     let path = view.part_path(rec);
     let mut wrong = |problem: String| {
         c.findings.push(Finding {
@@ -118,50 +139,64 @@ fn footer(path: &Path) -> PolarsResult<(u64, Vec<String>)> {
     Ok((rows, columns))
 }
 
-/// Parts the manifest does not name, and files staged by a writer that never finished.
+/// Only a commit deletes parts: a dry run or a rerun that stores nothing leaves them.
+const AT_COMMIT: &str =
+    "the next ingest that stores something, or a drop, removes it; or delete the file";
+
+/// Parts the manifest does not name, files tally did not write (a warning: they are
+/// left alone), and what a writer that never finished left in `tmp/`.
 fn unlisted(view: &View, c: &mut Checked) -> Result<()> {
-    let named: HashSet<PathBuf> = view
+    let named: HashSet<&str> = view
         .manifest
         .ingests
         .iter()
-        .map(|r| view.part_path(r))
+        .map(|r| r.part.as_str())
         .collect();
-    for sub in ["rolls", "reference"] {
+    let foreign = |f: &Path| Finding {
+        path: f.display().to_string(),
+        problem: "a file tally did not write, in the store: tally leaves it alone".into(),
+        fix: "move it out of the store directory".into(),
+    };
+    for sub in [names::ROLLS, names::REFERENCE] {
         let mut files = Vec::new();
-        walk(&view.dir.join(sub), &mut files)?;
-        for f in files.into_iter().filter(|f| !named.contains(f)) {
-            c.findings.push(Finding {
-                path: f.display().to_string(),
-                problem: "a part the manifest does not name (left by an interrupted writer, or copied in by hand)".into(),
-                fix: "the next ingest or drop removes it; or delete the file".into(),
-            });
+        names::walk(&view.dir.join(sub), &mut files)?;
+        for f in files {
+            let rel = names::relative(&view.dir, &f);
+            if names::part_problem(&rel).is_some() {
+                c.warnings.push(foreign(&f));
+            } else if !named.contains(rel.as_str()) {
+                c.findings.push(Finding {
+                    path: f.display().to_string(),
+                    problem: "a part the manifest does not name (left by an interrupted writer, or copied in by hand)".into(),
+                    fix: AT_COMMIT.into(),
+                });
+            }
         }
     }
     let mut staged = Vec::new();
-    walk(&view.dir.join("tmp"), &mut staged)?;
+    names::walk(&view.dir.join(names::TMP), &mut staged)?;
     for f in staged {
+        let name = f
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let (problem, fix) = if names::is_staged(&name) {
+            ("a part staged by an ingest that did not finish", AT_COMMIT)
+        } else if names::is_spool(&name) {
+            (
+                "rows rejected by an ingest that did not finish (with names and ID numbers)",
+                "the next ingest or drop removes it; or delete the file",
+            )
+        } else {
+            c.warnings.push(foreign(&f));
+            continue;
+        };
         c.findings.push(Finding {
             path: f.display().to_string(),
-            problem: "a part staged by an ingest that did not finish".into(),
-            fix: "the next ingest or drop removes it; or delete the file".into(),
+            problem: problem.into(),
+            fix: fix.into(),
         });
     }
-    Ok(())
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return Ok(());
-    };
-    for e in entries {
-        let p = e?.path();
-        if p.is_dir() {
-            walk(&p, out)?;
-        } else {
-            out.push(p);
-        }
-    }
-    out.sort();
     Ok(())
 }
 

@@ -137,3 +137,47 @@ fn a_backup_waits_for_a_writer() {
     lock.unlock().unwrap();
     w.tally(&["--wait", "0", "backup", "copy"]).expect(0);
 }
+
+/// Names beside the backups that a backup at work leaves (`.NAME.partial-PID` and its
+/// lock).
+fn partials(dir: &std::path::Path) -> Vec<String> {
+    let mut out: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".partial-"))
+        .collect();
+    out.sort();
+    out
+}
+
+/// A backup killed once its copy is built (a real process, aborted at a fault point)
+/// leaves `.NAME.partial-PID`; the next backup beside it removes it, whatever it is
+/// named, and a backup at work is never touched.
+#[test]
+fn a_killed_backup_leaves_nothing_after_the_next_one() {
+    let w = Workdir::new().with_youth_roll();
+    std::fs::create_dir(w.dir.join("usb")).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_tally"))
+        .current_dir(&w.dir)
+        .env("TALLY_STORE", w.store())
+        .env("TALLY_FAULT", "backup-copied")
+        .args(["backup", "usb/2026-11"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success(), "the fault point did not fire");
+    let left = partials(&w.dir.join("usb"));
+    assert_eq!(left.len(), 2, "the copy and its lock: {left:?}");
+    assert!(!w.dir.join("usb/2026-11").exists());
+    // One that looks like a backup at work, whose lock a live process holds.
+    std::fs::create_dir(w.dir.join("usb/.other.partial-1")).unwrap();
+    let held = std::fs::File::create(w.dir.join("usb/.other.partial-1.lock")).unwrap();
+    held.lock().unwrap();
+    w.tally(&["backup", "usb/2026-12"]).expect(0);
+    assert_eq!(
+        partials(&w.dir.join("usb")),
+        [".other.partial-1", ".other.partial-1.lock"]
+    );
+    drop(held);
+    w.tally(&["backup", "usb/2026-11"]).expect(0);
+    assert!(partials(&w.dir.join("usb")).is_empty());
+}

@@ -87,6 +87,26 @@ fn vni_windows() {
     stored_without_warnings(&w, "vni.csv", bytes, "vni");
 }
 
+/// One bad byte in a small UTF-8 roll (a stray byte from a copy and paste) is that:
+/// the line is named and nothing is stored. Read as TCVN3, every religion and ethnic
+/// group of the file would have been unknown.
+#[test]
+fn one_bad_byte_in_utf8_is_invalid_utf8_at_its_line_not_a_legacy_encoding() {
+    let w = Workdir::new().with_reference();
+    let mut bytes = CLEAN.as_bytes().to_vec();
+    let line3 = CLEAN.match_indices('\n').nth(1).unwrap().0 + 1;
+    bytes.insert(line3 + 4, 0xFF);
+    w.write("bad-byte.csv", bytes);
+    let run = ingest_women(&w, "bad-byte.csv", &[]).expect(65);
+    assert!(
+        run.stderr.contains("bad-byte.csv:3: invalid UTF-8"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stdout.contains("tcvn3"), "{}", run.stdout);
+    assert_eq!(w.snapshot_rows("women"), None);
+}
+
 #[test]
 fn forced_encoding_overrides_detection() {
     let w = Workdir::new().with_reference();

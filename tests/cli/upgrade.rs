@@ -211,6 +211,20 @@ fn killed_at(from: u64, point: &str, after: u64) {
     reports_as_before(&w, from, point);
     w.tally(&["ingest", "targets.csv"]).expect(0);
     assert_eq!(format_of(&w), TODAY, "{from} {point}");
+    // Only a commit deletes what the killed writer left (the rerun above stores
+    // nothing once the upgrade was committed): the targets dropped and stored again.
+    let status = w.status_json();
+    let targets = status["ingests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["kind"] == "targets")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    w.tally(&["drop", &targets]).expect(0);
+    w.tally(&["ingest", "targets.csv"]).expect(0);
     reads_as_before(&w, from, &format!("{from} {point}, then upgraded"));
     let m: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(w.store().join("manifest.json")).unwrap())

@@ -127,8 +127,11 @@ fn rows_that_disagree_with_the_manifest_are_found() {
 fn files_the_manifest_does_not_name_are_found() {
     let w = Workdir::new().with_youth_roll();
     let (part, _) = roll_part(&w);
-    let stray = part.with_file_name("stray.parquet");
+    // Named as a part, in no manifest; and a file tally did not write, left alone.
+    let stray = part.with_file_name("0123456789ab.parquet");
     std::fs::copy(&part, &stray).unwrap();
+    let foreign = part.with_file_name("stray.parquet");
+    std::fs::copy(&part, &foreign).unwrap();
     std::fs::create_dir_all(w.store().join("tmp")).unwrap();
     let staged = w.store().join("tmp/0-99999.parquet");
     std::fs::write(&staged, b"half").unwrap();
@@ -152,11 +155,17 @@ fn files_the_manifest_does_not_name_are_found() {
     );
     assert_eq!(found[1].0, staged.display().to_string());
     assert_eq!(found[1].1, "a part staged by an ingest that did not finish");
-    // The next writer clears both.
+    assert_eq!(j["warnings"][0]["path"], foreign.display().to_string());
+    assert_eq!(
+        j["warnings"][0]["problem"],
+        "a file tally did not write, in the store: tally leaves it alone"
+    );
+    // The next commit clears both parts, and leaves the other file alone.
     w.write("d.csv", "Họ và tên,Mã xã\nA Văn B,02647\n");
     w.tally(&["ingest", "d.csv", "--org", "women", "--as-of", "31/10/2026"])
         .expect(0);
     verify_json(&w, 0);
+    assert!(foreign.exists() && !stray.exists() && !staged.exists());
 }
 
 #[test]

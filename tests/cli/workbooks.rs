@@ -447,7 +447,7 @@ fn a_zip_bomb_is_refused_before_it_is_inflated() {
         .unwrap();
     z.write_all(b"<Types/>").unwrap();
     let big = SimpleFileOptions::default().large_file(true);
-    z.start_file("xl/sharedStrings.xml", big).unwrap();
+    z.start_file("xl/worksheets/sheet1.xml", big).unwrap();
     let zeros = vec![b' '; 1 << 20];
     for _ in 0..300 {
         z.write_all(&zeros).unwrap();

@@ -85,6 +85,22 @@ impl Workdir {
         Run::from(out)
     }
 
+    /// Runs tally in the folder `cwd` of the work directory with no TALLY_STORE: the
+    /// arguments name the store (`--store .` for a working folder).
+    pub fn tally_in(&self, cwd: &str, args: &[&str]) -> Run {
+        let out = Command::new(env!("CARGO_BIN_EXE_tally"))
+            .current_dir(self.dir.join(cwd))
+            .env_remove("TALLY_STORE")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANGUAGE")
+            .env_remove("LANG")
+            .args(args)
+            .output()
+            .expect("run tally");
+        Run::from(out)
+    }
+
     /// Converts the file `from` of the work directory with LibreOffice (`soffice
     /// --convert-to TO`, a profile of its own) into the folder `out`, which it returns.
     pub fn soffice_convert(&self, from: &str, to: &str, out: &str) -> PathBuf {

@@ -18,7 +18,6 @@ pub enum Physical {
 // Encodings (parquet.thrift `Encoding`).
 pub(super) const PLAIN: i32 = 0;
 pub(super) const RLE: i32 = 3;
-pub(super) const DELTA_LENGTH_BYTE_ARRAY: i32 = 6;
 pub(super) const RLE_DICTIONARY: i32 = 8;
 
 // Codecs (parquet.thrift `CompressionCodec`).
@@ -55,8 +54,9 @@ pub enum Values<'a> {
     },
     Ints(&'a [i32]),
     Bools(&'a [bool]),
-    /// Keyed hashes: uniform random bytes, which no codec shrinks, so their lengths
-    /// (all 16) are delta-encoded and the bytes stored as they are.
+    /// Keyed hashes: uniform random bytes, which no codec shrinks, stored as they are
+    /// (PLAIN: each its length, 16, and its bytes), which every reader reads
+    /// (fastparquet reads no DELTA_LENGTH_BYTE_ARRAY).
     Keys(&'a [[u8; 16]]),
 }
 
@@ -183,16 +183,12 @@ impl Encoder {
                 (PLAIN, &[PLAIN, RLE], min, max)
             }
             Values::Keys(keys) => {
-                delta_lengths(keys.len(), 16, &mut self.body);
+                self.body.reserve(keys.len() * 20);
                 for k in keys.iter() {
+                    self.body.extend_from_slice(&16u32.to_le_bytes());
                     self.body.extend_from_slice(k);
                 }
-                (
-                    DELTA_LENGTH_BYTE_ARRAY,
-                    &[RLE, DELTA_LENGTH_BYTE_ARRAY],
-                    None,
-                    None,
-                )
+                (PLAIN, &[PLAIN, RLE], None, None)
             }
         };
         let rows = levels.rows as i32;
@@ -282,16 +278,38 @@ fn plain_bools(values: &[bool], out: &mut Vec<u8>) {
     }
 }
 
-/// The lengths part of DELTA_LENGTH_BYTE_ARRAY when every one of the `n` values is
-/// `len` bytes: a DELTA_BINARY_PACKED header (blocks of 128 values in 4 miniblocks,
-/// the count, the first value) and, for each block of deltas, a minimum delta of 0 and
-/// four miniblocks of bit width 0 (no bytes).
-fn delta_lengths(n: usize, len: u8, out: &mut Vec<u8>) {
-    out.extend_from_slice(&[0x80, 0x01, 4]); // 128, 4
-    rle::varint(n as u64, out);
-    rle::varint(u64::from(len) << 1, out); // zigzag of a positive value
-    let blocks = n.saturating_sub(1).div_ceil(128);
-    for _ in 0..blocks {
-        out.extend_from_slice(&[0, 0, 0, 0, 0]);
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Keyed hashes are PLAIN, which every reader reads: after the definition levels,
+    /// each value's length (16) and its bytes, uncompressed.
+    #[test]
+    fn keyed_hashes_are_plain_byte_arrays() {
+        let keys = [[1u8; 16], [2u8; 16], [3u8; 16]];
+        let mut enc = Encoder::new().unwrap();
+        let mut out = Vec::new();
+        let levels = Levels {
+            rows: 3,
+            valid: None,
+            nulls: 0,
+        };
+        let meta = enc
+            .chunk(
+                Physical::ByteArray,
+                levels,
+                &Values::Keys(&keys),
+                &mut out,
+                0,
+            )
+            .unwrap();
+        assert_eq!(meta.encodings, &[PLAIN, RLE]);
+        assert_eq!(meta.codec, UNCOMPRESSED);
+        let mut values = Vec::new();
+        for k in &keys {
+            values.extend_from_slice(&16u32.to_le_bytes());
+            values.extend_from_slice(k);
+        }
+        assert!(out.ends_with(&values), "{out:?}");
     }
 }

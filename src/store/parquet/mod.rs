@@ -47,9 +47,12 @@ struct Group {
     chunks: Vec<ChunkMeta>,
 }
 
-/// Says which program wrote the file (parquet.thrift `created_by`); constant, so the
-/// same rows give the same bytes.
-const CREATED_BY: &str = "tally (roll part format 3)";
+/// Says which program wrote the file (parquet.thrift `created_by`), in the form
+/// `NAME version X (build Y)` that parquet-mr (Spark, Hive) parses: it ignores the
+/// string statistics of a file whose writer it cannot name. The build is this writer's
+/// revision (2: keyed hashes PLAIN). Fixed for a tally version, so the same rows give
+/// the same bytes.
+const CREATED_BY: &str = concat!("tally version ", env!("CARGO_PKG_VERSION"), " (build 2)");
 
 pub struct FileWriter {
     path: PathBuf,
@@ -214,4 +217,30 @@ fn schema_element(c: &mut Compact, col: &Column) {
         }
     }
     c.end();
+}
+
+#[cfg(test)]
+mod tests {
+    /// parquet-mr's `VersionParser`: `(.*?)\s+version\s*(?:([^(]*?)\s*(?:\(\s*build\s*([^)]*?)\s*\))?)?`,
+    /// written out: application, version, build.
+    fn parquet_mr_parse(s: &str) -> Option<(&str, &str, &str)> {
+        let (app, rest) = s.split_once(" version ")?;
+        let (version, build) = rest.split_once(" (build ")?;
+        let build = build.strip_suffix(')')?;
+        let ok = !app.trim().is_empty()
+            && !version.contains('(')
+            && !build.contains(')')
+            && version.split('.').count() == 3
+            && version.split('.').all(|n| n.parse::<u32>().is_ok());
+        ok.then_some((app, version, build))
+    }
+
+    #[test]
+    fn the_writer_is_named_as_parquet_mr_reads_a_writer() {
+        assert_eq!(
+            parquet_mr_parse(super::CREATED_BY),
+            Some(("tally", env!("CARGO_PKG_VERSION"), "2"))
+        );
+        assert_eq!(parquet_mr_parse("tally (roll part format 3)"), None);
+    }
 }

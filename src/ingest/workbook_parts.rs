@@ -1,0 +1,375 @@
+//! The parts of a ZIP workbook (.xlsx, .xlsm, .xlsb, .ods), each inflated to its end
+//! before calamine reads any: the CRC-32 of every part is checked (calamine stops
+//! reading a sheet at its closing tag, so damage after it was never seen, and a damaged
+//! byte that still inflates changes a cell without a word), and what the shared
+//! strings and the styles will expand to in memory is counted, since calamine parses
+//! both whole for every sheet it reads.
+//!
+//! Inflating the parts costs a pass over the workbook's text; on the 1M-row workbook
+//! of BENCHMARKS.md it is measured there.
+
+use anyhow::Result;
+use std::collections::HashMap;
+use std::io::{Read, Seek};
+
+use crate::error::Failure;
+
+/// What calamine's parse of the shared strings and styles will hold.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Expansion {
+    /// Bytes of the shared strings part, inflated.
+    pub strings_bytes: u64,
+    /// Shared strings (`<si>` elements), and the count the table declares (calamine
+    /// reserves room for that many at once).
+    pub strings: u64,
+    pub declared_strings: u64,
+    /// Elements of the styles part.
+    pub styles: u64,
+}
+
+/// Which parts are counted, and how.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Counted {
+    SharedStrings,
+    Styles,
+    Not,
+}
+
+fn counted(entry: &str) -> Counted {
+    let file = entry
+        .rsplit('/')
+        .next()
+        .unwrap_or(entry)
+        .to_ascii_lowercase();
+    match file.as_str() {
+        "sharedstrings.xml" => Counted::SharedStrings,
+        "styles.xml" => Counted::Styles,
+        _ => Counted::Not,
+    }
+}
+
+/// Inflates every part to its end: a part that fails its checksum or cannot be inflated
+/// is a damaged workbook, named with its sheet where the part is one. A container that
+/// cannot be listed is left to calamine, which says why.
+pub(super) fn check_parts<R: Read + Seek>(reader: R, name: &str) -> Result<Expansion> {
+    let Ok(mut z) = zip::ZipArchive::new(reader) else {
+        return Ok(Expansion::default());
+    };
+    let sheets = sheet_parts(&mut z);
+    let mut exp = Expansion::default();
+    let mut buf = vec![0u8; 64 << 10];
+    for i in 0..z.len() {
+        // A part that cannot be opened (encrypted, a method tally lacks) is calamine's
+        // to refuse.
+        let Ok(mut f) = z.by_index(i) else { continue };
+        let entry = f.name().map(|n| n.into_owned()).unwrap_or_default();
+        let kind = counted(&entry);
+        let mut tags = Tags::new(kind);
+        loop {
+            match f.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => tags.feed(&buf[..n]),
+                Err(e) => return Err(damaged(name, &entry, sheets.get(&entry), &e)),
+            }
+        }
+        match kind {
+            Counted::SharedStrings => {
+                exp.strings_bytes += f.size();
+                exp.strings += tags.count;
+                exp.declared_strings = exp.declared_strings.max(tags.unique_count);
+            }
+            Counted::Styles => exp.styles += tags.count,
+            Counted::Not => {}
+        }
+    }
+    Ok(exp)
+}
+
+fn damaged(name: &str, entry: &str, sheet: Option<&String>, e: &std::io::Error) -> anyhow::Error {
+    let why = if e.to_string().contains("checksum") {
+        "its data fails its checksum".to_string()
+    } else {
+        format!("its data cannot be inflated: {e}")
+    };
+    let what = match sheet {
+        Some(s) => format!("{name}, sheet \"{s}\": cannot read the sheet: {why} ({entry})"),
+        None => format!("{name}: cannot read the workbook: {why} ({entry})"),
+    };
+    Failure::invalid(what)
+        .hint("the workbook is damaged: save it again from Excel or LibreOffice (or copy it again from where it came), or export the sheet as CSV (UTF-8)")
+        .into()
+}
+
+/// Start tags counted as XML goes by in pieces: every element of the styles, the
+/// `<si>` elements of the shared strings (with any prefix: `<x:si>`), and the
+/// `uniqueCount` the shared strings' table declares.
+struct Tags {
+    kind: Counted,
+    state: State,
+    /// The tag name being read (kept up to a few bytes: only short names matter).
+    name: Vec<u8>,
+    /// The attributes of the `<sst>` tag, while they are read.
+    attrs: Option<Vec<u8>>,
+    count: u64,
+    unique_count: u64,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum State {
+    Text,
+    Name,
+    /// Inside a tag after its name; the quote an attribute value is in, if any.
+    Attrs(Option<u8>),
+}
+
+impl Tags {
+    fn new(kind: Counted) -> Tags {
+        Tags {
+            kind,
+            state: State::Text,
+            name: Vec::new(),
+            attrs: None,
+            count: 0,
+            unique_count: 0,
+        }
+    }
+
+    fn feed(&mut self, mut bytes: &[u8]) {
+        if self.kind == Counted::Not {
+            return;
+        }
+        while !bytes.is_empty() {
+            match self.state {
+                State::Text => match memchr::memchr(b'<', bytes) {
+                    Some(at) => {
+                        self.state = State::Name;
+                        self.name.clear();
+                        bytes = &bytes[at + 1..];
+                    }
+                    None => return,
+                },
+                State::Name => {
+                    let b = bytes[0];
+                    bytes = &bytes[1..];
+                    if b.is_ascii_whitespace() || b == b'>' || b == b'/' {
+                        self.end_name();
+                        self.state = if b == b'>' {
+                            State::Text
+                        } else {
+                            State::Attrs(None)
+                        };
+                        if b == b'>' {
+                            self.end_tag();
+                        }
+                    } else if self.name.len() < 16 {
+                        self.name.push(b);
+                    }
+                }
+                State::Attrs(quote) => {
+                    let b = bytes[0];
+                    bytes = &bytes[1..];
+                    if let Some(a) = &mut self.attrs {
+                        if a.len() < 4096 {
+                            a.push(b);
+                        }
+                    }
+                    self.state = match (quote, b) {
+                        (None, b'"' | b'\'') => State::Attrs(Some(b)),
+                        (Some(q), _) if q == b => State::Attrs(None),
+                        (None, b'>') => {
+                            self.end_tag();
+                            State::Text
+                        }
+                        _ => self.state,
+                    };
+                }
+            }
+        }
+    }
+
+    /// A start tag's name is read: counted if it is one.
+    fn end_name(&mut self) {
+        let name = &self.name;
+        if name.is_empty() || matches!(name[0], b'/' | b'?' | b'!') {
+            return;
+        }
+        let local = match name.iter().rposition(|&b| b == b':') {
+            Some(at) => &name[at + 1..],
+            None => &name[..],
+        };
+        match self.kind {
+            Counted::Styles => self.count += 1,
+            Counted::SharedStrings if local == b"si" => self.count += 1,
+            Counted::SharedStrings if local == b"sst" => self.attrs = Some(Vec::new()),
+            _ => {}
+        }
+    }
+
+    /// The end of a tag: the `<sst>` tag's declared count, once.
+    fn end_tag(&mut self) {
+        if let Some(attrs) = self.attrs.take() {
+            let text = String::from_utf8_lossy(&attrs);
+            self.unique_count = attribute(&text, "uniqueCount")
+                .and_then(|v| v.trim().parse().ok())
+                .unwrap_or(0);
+        }
+    }
+}
+
+/// The value of attribute `key` in a tag's attribute text.
+fn attribute<'t>(attrs: &'t str, key: &str) -> Option<&'t str> {
+    let mut rest = attrs;
+    while let Some(at) = rest.find(key) {
+        let before = rest[..at].chars().next_back();
+        let after = rest[at + key.len()..].trim_start();
+        rest = &rest[at + key.len()..];
+        if before.is_some_and(|c| !c.is_whitespace()) || !after.starts_with('=') {
+            continue;
+        }
+        let value = after[1..].trim_start();
+        let q = value.chars().next()?;
+        if q != '"' && q != '\'' {
+            return None;
+        }
+        let end = value[1..].find(q)?;
+        return Some(&value[1..1 + end]);
+    }
+    None
+}
+
+/// The largest part read whole to name the sheets (a workbook's list of sheets and
+/// its relationships are a few kilobytes).
+const SMALL_PART: u64 = 4 << 20;
+
+/// Each worksheet part's sheet name, from `xl/workbook.xml` and its relationships, so
+/// that a damaged part is named as the sheet the user sees. Empty when they cannot be
+/// read (the part is then named by its path).
+fn sheet_parts<R: Read + Seek>(z: &mut zip::ZipArchive<R>) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    let (Some(book), Some(rels)) = (
+        small_part(z, "xl/workbook.xml"),
+        small_part(z, "xl/_rels/workbook.xml.rels"),
+    ) else {
+        return out;
+    };
+    let mut targets = HashMap::new();
+    for tag in tags_named(&rels, "Relationship") {
+        if let (Some(id), Some(target)) = (attribute(tag, "Id"), attribute(tag, "Target")) {
+            let path = match target.strip_prefix('/') {
+                Some(abs) => abs.to_string(),
+                None => format!("xl/{target}"),
+            };
+            targets.insert(id.to_string(), path);
+        }
+    }
+    for tag in tags_named(&book, "sheet") {
+        let id = attribute(tag, "r:id").or_else(|| attribute(tag, "id"));
+        if let (Some(name), Some(path)) = (attribute(tag, "name"), id.and_then(|i| targets.get(i)))
+        {
+            out.insert(path.clone(), unescape(name));
+        }
+    }
+    out
+}
+
+fn small_part<R: Read + Seek>(z: &mut zip::ZipArchive<R>, path: &str) -> Option<String> {
+    let f = z.by_name(path).ok()?;
+    if f.size() > SMALL_PART {
+        return None;
+    }
+    let mut text = String::new();
+    f.take(SMALL_PART).read_to_string(&mut text).ok()?;
+    Some(text)
+}
+
+/// The attribute text of every tag whose local name is `local`.
+fn tags_named<'t>(xml: &'t str, local: &str) -> Vec<&'t str> {
+    let mut out = Vec::new();
+    for piece in xml.split('<').skip(1) {
+        let tag = piece.split('>').next().unwrap_or("");
+        let name = tag
+            .split(|c: char| c.is_whitespace() || c == '/')
+            .next()
+            .unwrap_or("");
+        if name.rsplit(':').next() == Some(local) {
+            out.push(&tag[name.len()..]);
+        }
+    }
+    out
+}
+
+/// XML's five entities and numeric references, as a sheet name may hold them.
+fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let Some(end) = after.find(';') else {
+            out.push_str(&rest[at..]);
+            return out;
+        };
+        let entity = &after[..end];
+        let c = match entity {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            _ => entity
+                .strip_prefix("#x")
+                .and_then(|h| u32::from_str_radix(h, 16).ok())
+                .or_else(|| entity.strip_prefix('#').and_then(|d| d.parse().ok()))
+                .and_then(char::from_u32),
+        };
+        match c {
+            Some(c) => out.push(c),
+            None => out.push_str(&rest[at..at + end + 2]),
+        }
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn count(kind: Counted, xml: &str, piece: usize) -> (u64, u64) {
+        let mut t = Tags::new(kind);
+        for chunk in xml.as_bytes().chunks(piece) {
+            t.feed(chunk);
+        }
+        (t.count, t.unique_count)
+    }
+
+    #[test]
+    fn shared_strings_and_styles_are_counted_in_any_pieces() {
+        let sst = r#"<?xml version="1.0"?><sst xmlns="x" count="9" uniqueCount="3"><si><t>a&gt;b</t></si><si><r><t>x</t></r></si><x:si/><sis/><!-- <si> --></sst>"#;
+        for piece in [1, 2, 3, 7, 1000] {
+            assert_eq!(count(Counted::SharedStrings, sst, piece), (3, 3), "{piece}");
+        }
+        let styles = r#"<styleSheet><fonts count="1"><font a='>'><b/></font></fonts></styleSheet>"#;
+        assert_eq!(count(Counted::Styles, styles, 2), (4, 0));
+    }
+
+    #[test]
+    fn sheets_are_named_from_the_workbook_and_its_relationships() {
+        let tags = tags_named(
+            r#"<sheets><sheet name="Chi h&#7897;i 1 &amp; 2" sheetId="1" r:id="rId2"/><sheetView/></sheets>"#,
+            "sheet",
+        );
+        assert_eq!(tags.len(), 1);
+        assert_eq!(attribute(tags[0], "r:id"), Some("rId2"));
+        assert_eq!(attribute(tags[0], "id"), None, "r:id is not id");
+        assert_eq!(
+            unescape(attribute(tags[0], "name").unwrap()),
+            "Chi hội 1 & 2"
+        );
+        assert_eq!(
+            attribute(r#" uniqueCount = '12' "#, "uniqueCount"),
+            Some("12")
+        );
+    }
+}
