@@ -17,6 +17,7 @@ mod line_split;
 mod memo;
 pub mod national_id;
 mod part_thread;
+mod percent_cells;
 mod pipeline;
 pub mod problem;
 pub mod reference;

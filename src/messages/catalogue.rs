@@ -3,6 +3,10 @@
 
 /// (English pattern, Vietnamese text).
 pub const CATALOGUE: &[(&str, &str)] = &[
+    // --- Reference files: kinds, versions, percentages ---------------------------------
+    ("{} could be {}% or {}%", "{} có thể là {}% hoặc {}%"),
+    ("write {}% or {}%: a bare number from 0 to 1 is not read as a percentage", "ghi {}% hoặc {}%: một số từ 0 đến 1 không kèm dấu % không được đọc là tỷ lệ phần trăm"),
+    ("write the percentage as 75 or 75%", "ghi tỷ lệ phần trăm dạng 75 hoặc 75%"),
     // --- The ingest summary -----------------------------------------------------------
     ("upgraded the store {} from format {} to format {} ({} part(s) rewritten); older tallies cannot read it now", "đã nâng cấp kho {} từ định dạng {} lên định dạng {} (ghi lại {} phần); các bản tally cũ hơn không đọc được kho này nữa"),
     ("{}, a commune of before the 2025 reform, was split by the mapping file between {}", "{}, xã trước sắp xếp năm 2025, được bảng chuyển đổi chia cho {}"),

@@ -14,6 +14,7 @@ mod mapping;
 mod messages;
 mod office;
 mod orgs;
+mod percent;
 mod pipeline;
 mod privacy;
 mod promises;
