@@ -168,6 +168,11 @@ pub struct IngestArgs {
     /// today).
     #[arg(long, value_enum, default_value_t = CodesArg::Auto)]
     pub codes: CodesArg,
+    /// The year of an eligible-counts or targets file that has no year column (Năm) and
+    /// names none in its title (SỐ ĐỐI TƯỢNG NĂM 2026); one that contradicts them is
+    /// refused.
+    #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1900..=2100))]
+    pub year: Option<i32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -403,6 +408,7 @@ impl IngestArgs {
                 CodesArg::Old => crate::ingest::roll::Codes::Old,
                 CodesArg::New => crate::ingest::roll::Codes::New,
             },
+            year: self.year,
         })
     }
 }

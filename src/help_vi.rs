@@ -41,6 +41,7 @@ const HELP: &[(&str, &str, &str)] = &[
     ("ingest", "sheet", "Với sổ tính: đọc trang này (ghi nhiều lần được; mặc định mọi trang hiển thị có dòng tiêu đề tally nhận ra)."),
     ("ingest", "bom", "Ghi tệp --rejects có dấu BOM UTF-8, để Excel trên Windows hiện đúng chữ Việt khi mở bằng nhấp đúp."),
     ("ingest", "codes", "Cách đọc mã và tên đơn vị: auto (mã hiện nay nếu có, nếu không thì qua bảng chuyển đổi của đợt sắp xếp năm 2025), old (toàn bộ là mã trước 01/7/2025), new (toàn bộ là mã hiện nay)."),
+    ("ingest", "year", "Năm của tệp số đối tượng hoặc chỉ tiêu không có cột năm (Năm) và tiêu đề không ghi năm (SỐ ĐỐI TƯỢNG NĂM 2026); tệp mâu thuẫn với năm này bị từ chối."),
     ("report", "period", "Kỳ báo cáo: tháng (2026-10, 10/2026, \"tháng 10/2026\"), quý (2026-Q3, \"quý 3/2026\"), nửa năm (2026-H1, \"6 tháng đầu năm 2026\") hoặc năm (2026), hay this-month, last-month, this-year, last-year (mặc định: tháng của danh sách mới nhất)."),
     ("report", "from", "Báo cáo nhiều kỳ từ kỳ này (cùng --to): 2026-01, 2026-Q1, 2026. Mỗi kỳ được tính như một báo cáo riêng, đặt cạnh nhau, kèm thay đổi so với kỳ trước và cùng kỳ năm trước, và tốc độ tiến tới chỉ tiêu."),
     ("report", "to", "Kỳ cuối của báo cáo nhiều kỳ (cùng --from), cùng loại kỳ."),

@@ -84,6 +84,7 @@ fn options(files: Vec<std::path::PathBuf>) -> tally::ingest::Options {
         sheets: Vec::new(),
         bom: false,
         codes: Default::default(),
+        year: None,
     }
 }
 

@@ -16,6 +16,7 @@ pub mod legacy;
 mod line_split;
 mod memo;
 pub mod national_id;
+mod org_columns;
 mod part_thread;
 mod percent_cells;
 mod pipeline;
@@ -68,6 +69,9 @@ pub struct Options {
     pub bom: bool,
     /// How unit codes are read (`--codes`).
     pub codes: roll::Codes,
+    /// The year of a counts or targets file that has no year column and names none in
+    /// its title (`--year`).
+    pub year: Option<i32>,
 }
 
 #[derive(Debug, Clone)]
@@ -244,7 +248,7 @@ pub fn run(store: &Store, opts: &Options, progress: &dyn Progress) -> Result<Sum
                 Outcome::Ingested(records)
             };
         } else {
-            reference::ingest_file(&mut o, &mut reference, &mut out, opts.replace, opts.codes)?;
+            reference::ingest_file(&mut o, &mut reference, &mut out, opts)?;
         }
         report.totals_rows = o.table.skipped_totals.clone();
         if let Some(n) = crosswalk_note(&report.mapped) {

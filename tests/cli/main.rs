@@ -5,6 +5,7 @@ mod workdir;
 
 mod backup;
 mod bench_smoke;
+mod counts_tables;
 mod decode;
 mod drop;
 mod help;

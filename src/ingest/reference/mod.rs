@@ -15,6 +15,7 @@ mod enterprises;
 mod mapping;
 mod orgs;
 mod targets;
+mod year;
 use crate::org::OrgOrAny;
 use crate::reference::{
     normalize_tax_code, Area, Areas, EligibleRow, Enterprise, Enterprises, Ownership, Reference,
@@ -82,6 +83,10 @@ struct Ctx<'a> {
     /// How unit codes are read (`--codes`): `Old` reads every code through the 2025
     /// crosswalk, `New` none.
     codes: super::roll::Codes,
+    /// The year of a row without its own: the title's, else `--year` (see `year`).
+    year: Option<i32>,
+    /// A counts table's column per organization, with the organization it names.
+    wide: Vec<(usize, OrgOrAny)>,
 }
 
 impl Ctx<'_> {
@@ -103,19 +108,33 @@ impl Ctx<'_> {
             reason,
         )
     }
+
+    /// A problem with the cell of column `col`.
+    fn problem_at(&self, row: &Row, col: usize, reason: impl Into<String>) -> Problem {
+        let header = self.table.mapping.headers.get(col).map(String::as_str);
+        Problem::new(
+            &self.table.name,
+            row.line,
+            header,
+            row.get(Some(col)).trim(),
+            reason,
+        )
+    }
 }
 
 /// Reads every row of a reference file and validates it against what the store (or an
 /// earlier file of the same command) already holds.
 pub fn read(table: &mut Table, current: &Reference) -> Result<Outcome> {
-    read_with(table, current, super::roll::Codes::Auto)
+    read_with(table, current, super::roll::Codes::Auto, None)
 }
 
-/// [`read`], with unit codes read as `codes` says.
+/// [`read`], with unit codes read as `codes` says, and `year` (`--year`) the year of a
+/// counts or targets file that does not say its own.
 pub fn read_with(
     table: &mut Table,
     current: &Reference,
     codes: super::roll::Codes,
+    year: Option<i32>,
 ) -> Result<Outcome> {
     let mut rows = Vec::new();
     let mut rejects = Vec::new();
@@ -125,7 +144,17 @@ pub fn read_with(
             None => rows.push(r),
         }
     }
-    let ctx = Ctx { table, codes };
+    let year = match table.mapping.kind {
+        Kind::Eligible | Kind::Targets => year::file_year(table, &rows, year)?,
+        _ => None,
+    };
+    let wide = eligible::wide_columns(table)?;
+    let ctx = Ctx {
+        table,
+        codes,
+        year,
+        wide,
+    };
     let mut warnings = Vec::new();
     let mut notes = Vec::new();
     let parsed = match table.mapping.kind {
@@ -254,6 +283,9 @@ fn area_exists(current: &Reference, code: &str) -> Option<String> {
 
 fn parse_year(ctx: &Ctx, row: &Row) -> Result<i32, Problem> {
     let raw = ctx.raw(row, Field::Year).trim();
+    if let (true, Some(y)) = (raw.is_empty(), ctx.year) {
+        return Ok(y);
+    }
     raw.parse::<i32>()
         .ok()
         .filter(|y| (1900..=2100).contains(y))
@@ -287,11 +319,11 @@ pub(crate) fn ingest_file(
     o: &mut super::Opened,
     reference: &mut Reference,
     out: &mut super::Out,
-    replace: bool,
-    codes: super::roll::Codes,
+    opts: &super::Options,
 ) -> Result<()> {
+    let (replace, codes) = (opts.replace, opts.codes);
     let kind = o.table.mapping.kind;
-    let result = read_with(&mut o.table, reference, codes)?;
+    let result = read_with(&mut o.table, reference, codes, opts.year)?;
     let rows = result.parsed.rows() + result.rejects.len();
     if rows == 0 {
         return Err(super::header_only(&o.name));
