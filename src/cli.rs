@@ -149,7 +149,9 @@ pub struct IngestArgs {
     #[arg(long, value_enum, default_value_t = EncodingArg::Auto)]
     pub encoding: EncodingArg,
     /// Let a corrected file replace the snapshot part it corrects (the part from a file
-    /// of the same name, else the whole snapshot).
+    /// of the same name, else the whole snapshot); for eligible counts and targets,
+    /// replace the whole kind; for areas and enterprises, take a new version that
+    /// removes some or reclassifies more than five (the one before is kept).
     #[arg(long)]
     pub replace: bool,
     /// How to say what happened.

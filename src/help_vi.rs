@@ -36,7 +36,7 @@ const HELP: &[(&str, &str, &str)] = &[
     ("ingest", "rejects", "Ghi mọi dòng bị loại, kèm số dòng và lý do, vào tệp CSV này."),
     ("ingest", "dry_run", "Kiểm tra các tệp và báo kết quả, nhưng không lưu gì."),
     ("ingest", "encoding", "Bảng mã của tệp."),
-    ("ingest", "replace", "Cho tệp đã sửa thay phần danh sách mà nó sửa (phần từ tệp cùng tên, nếu không thì cả lần chốt)."),
+    ("ingest", "replace", "Cho tệp đã sửa thay phần danh sách mà nó sửa (phần từ tệp cùng tên, nếu không thì cả lần chốt); với số đối tượng và chỉ tiêu, thay toàn bộ loại đó; với danh mục địa bàn và doanh nghiệp, nhận bản mới bỏ bớt đơn vị, doanh nghiệp hoặc đổi phân loại của hơn 5 đơn vị (bản trước vẫn được giữ)."),
     ("ingest", "format", "Cách báo kết quả."),
     ("ingest", "sheet", "Với sổ tính: đọc trang này (ghi nhiều lần được; mặc định mọi trang hiển thị có dòng tiêu đề tally nhận ra)."),
     ("ingest", "bom", "Ghi tệp --rejects có dấu BOM UTF-8, để Excel trên Windows hiện đúng chữ Việt khi mở bằng nhấp đúp."),

@@ -218,7 +218,12 @@ pub fn run(store: &Store, opts: &Options, progress: &dyn Progress) -> Result<Sum
     for mut o in opened {
         let kind = o.table.mapping.kind;
         let mut report = FileReport::new(&o, opts.kind.is_none());
-        let done = already_ingested(&next, &o, opts);
+        // A reference file is "nothing changed" only while the store holds what it
+        // says: that is decided once it is read.
+        let done = match kind {
+            Kind::Roll => already_ingested(&next, &o, opts),
+            _ => Vec::new(),
+        };
         if !done.is_empty() {
             report.outcome = Outcome::AlreadyIngested(done);
             files.push(report);

@@ -33,4 +33,5 @@ mod sql;
 mod status;
 mod upgrade;
 mod verify;
+mod versions;
 mod workbooks;
