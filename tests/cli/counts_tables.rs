@@ -225,3 +225,29 @@ fn a_wide_counts_workbook_with_a_merged_heading() {
     let em = w.report_row(&["--org", "youth"], ",youth,ethnic_minority,yes,");
     assert_eq!(counts(&em), ("2", "185", "1.08"));
 }
+
+/// The organizations an orgs file adds name columns too: a table of the Red Cross's
+/// counts alone (`Chữ thập đỏ`, an alias) is read once the orgs file is in the store
+/// (its organizations are known before any header is read).
+#[test]
+fn an_organization_of_the_orgs_file_names_a_column() {
+    let w = Workdir::new().with(&["areas.csv"]);
+    w.write(
+        "to-chuc.csv",
+        "Mã tổ chức,Tên tổ chức,Tên khác\nred_cross,Hội Chữ thập đỏ,CTĐ;Chữ thập đỏ\n",
+    );
+    w.tally(&["ingest", "to-chuc.csv", "areas.csv"]).expect(0);
+    w.write(
+        "ctd.csv",
+        "SỐ ĐỐI TƯỢNG NĂM 2026\nMã xã,Tên xã,Chữ thập đỏ\n02647,Phường Lào Cai,50\n02680,Xã Hợp Thành,40\n",
+    );
+    let run = w.tally(&["ingest", "ctd.csv"]).expect(0);
+    assert!(
+        run.stdout.contains(
+            "read 2 count(s) from a table with a column per organization: \"Chữ thập đỏ\""
+        ),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(w.status_json()["reference"]["eligible"], 2);
+}
