@@ -149,7 +149,9 @@ pub struct IngestArgs {
     #[arg(long, value_enum, default_value_t = EncodingArg::Auto)]
     pub encoding: EncodingArg,
     /// Let a corrected file replace the snapshot part it corrects (the part from a file
-    /// of the same name, else the whole snapshot).
+    /// of the same name, else the whole snapshot); for eligible counts and targets,
+    /// replace the whole kind; for areas and enterprises, take a new version that
+    /// removes some or reclassifies more than five (the one before is kept).
     #[arg(long)]
     pub replace: bool,
     /// How to say what happened.
@@ -173,6 +175,11 @@ pub struct IngestArgs {
     /// its sheet's name.
     #[arg(long, value_name = "CODE|NAME")]
     pub area: Option<String>,
+    /// The year of an eligible-counts or targets file that has no year column (Năm) and
+    /// names none in its title (SỐ ĐỐI TƯỢNG NĂM 2026); one that contradicts them is
+    /// refused.
+    #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1900..=2100))]
+    pub year: Option<i32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -414,6 +421,7 @@ impl IngestArgs {
                 CodesArg::New => crate::ingest::roll::Codes::New,
             },
             area: self.area.clone(),
+            year: self.year,
         })
     }
 }

@@ -85,6 +85,7 @@ fn options(files: Vec<std::path::PathBuf>) -> tally::ingest::Options {
         bom: false,
         codes: Default::default(),
         area: None,
+        year: None,
     }
 }
 

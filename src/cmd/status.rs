@@ -113,6 +113,11 @@ pub fn run(store: &Store, args: &StatusArgs, wait: Duration) -> Result<()> {
                     "eligible": held.eligible_years,
                     "targets": held.target_years,
                 },
+                // Areas and enterprises keep their versions: the newest is in force.
+                "in_force": {
+                    "areas": m.reference("areas").map(|r| r.id.as_str()),
+                    "enterprises": m.reference("enterprises").map(|r| r.id.as_str()),
+                },
                 "ingests": ingests,
                 "permissions": exposed
                     .iter()
@@ -196,6 +201,17 @@ pub fn run(store: &Store, args: &StatusArgs, wait: Duration) -> Result<()> {
                     let list: Vec<String> = years.iter().map(i32::to_string).collect();
                     format!(" ({} {})", pick("years", "năm"), list.join(", "))
                 };
+                // Areas and enterprises: the version in force, and how many before it.
+                let (parts, earlier) = match *kind {
+                    "areas" | "enterprises" => (parts[parts.len() - 1..].to_vec(), parts.len() - 1),
+                    _ => (parts, 0),
+                };
+                let earlier = if earlier > 0 {
+                    let said = format!("in force; {earlier} earlier version(s) kept");
+                    format!(" ({})", say(&said))
+                } else {
+                    String::new()
+                };
                 r.add_row(vec![
                     format!("{}{years}", super::ingest::kind_name(kind)),
                     held.rows[k].to_string(),
@@ -208,7 +224,8 @@ pub fn run(store: &Store, args: &StatusArgs, wait: Duration) -> Result<()> {
                         .iter()
                         .map(|p| file_name(&p.file, lang))
                         .collect::<Vec<_>>()
-                        .join(", "),
+                        .join(", ")
+                        + &earlier,
                 ]);
             }
             right_align(&mut r, 1);

@@ -1,6 +1,7 @@
 //! Header rows: which column is which field, for each kind of file, and where the
 //! header row is (exports often put a title and blank rows above it).
 
+pub use super::org_columns::org_column;
 use crate::text::fold;
 use std::fmt;
 use std::sync::OnceLock;
@@ -236,17 +237,28 @@ pub(super) fn aliases(kind: Kind) -> &'static [(Field, Vec<&'static str>)] {
 }
 
 /// Fields a file of the kind cannot do without (alternatives checked by the caller).
+/// A counts or targets file's year may come from its title or `--year` instead.
 fn required(kind: Kind) -> &'static [Field] {
     match kind {
         Kind::Roll => &[],
         Kind::Areas => &[Field::Code, Field::Name],
         Kind::Enterprises => &[Field::Code, Field::Ownership],
-        Kind::Eligible => &[Field::AreaCode, Field::Org, Field::Year, Field::Eligible],
-        Kind::Targets => &[Field::Org, Field::Year, Field::TargetPct],
+        Kind::Eligible => &[],
+        Kind::Targets => &[Field::Org, Field::TargetPct],
         Kind::Mapping => &[Field::OldCode, Field::NewCode],
         Kind::Orgs => &[Field::Code, Field::Name],
     }
 }
+
+/// The columns only an areas file has: a file with a code and a name but none of
+/// these (a counts table's `Mã xã, Tên xã`) is not taken for the areas.
+const AREAS_OWN: [Field; 5] = [
+    Field::Level,
+    Field::ParentCode,
+    Field::EthnicMinority,
+    Field::Religious,
+    Field::Rural,
+];
 
 /// Columns that are noise in every export: row numbers, blanks.
 fn is_ignorable(folded: &str) -> bool {
@@ -267,6 +279,15 @@ pub struct Mapping {
     /// A roll's Nam/Nữ pair under a birth-date heading: (male column, female column,
     /// the header's width before the two columns read from them).
     pub sex_pair: Option<(usize, usize, usize)>,
+    /// A counts table in the office's wide layout: the columns that each hold one
+    /// organization's counts (`Hội Phụ nữ`, `Đoàn Thanh niên`), read long.
+    pub wide: Vec<usize>,
+    /// Columns named after organizations in a file read as another kind (a counts
+    /// table is never the areas).
+    pub org_named: Vec<usize>,
+    /// The kind was named with --kind, not detected: an areas file then needs only a
+    /// code and a name.
+    pub forced: bool,
 }
 
 impl Mapping {
@@ -302,12 +323,30 @@ impl Mapping {
                 columns.push(Some(Field::Sex));
             }
         }
+        let org_named: Vec<usize> = unknown
+            .iter()
+            .filter(|(_, h)| org_column(h).is_some())
+            .map(|(i, _)| *i)
+            .collect();
+        // One column per organization, when no column says the organization or the
+        // count: the office's wide table.
+        let mut wide = Vec::new();
+        if kind == Kind::Eligible
+            && !columns.contains(&Some(Field::Org))
+            && !columns.contains(&Some(Field::Eligible))
+        {
+            unknown.retain(|(i, _)| !org_named.contains(i));
+            wide = org_named.clone();
+        }
         Mapping {
             kind,
             columns,
             headers,
             unknown,
             sex_pair,
+            wide,
+            org_named,
+            forced: false,
         }
     }
 
@@ -320,7 +359,7 @@ impl Mapping {
     }
 
     pub fn matched(&self) -> usize {
-        self.columns.iter().filter(|c| c.is_some()).count()
+        self.columns.iter().filter(|c| c.is_some()).count() + self.wide.len()
     }
 
     /// The required fields this header lacks, by canonical name.
@@ -330,6 +369,21 @@ impl Mapping {
             .filter(|f| !self.has(**f))
             .map(|f| f.name())
             .collect();
+        if self.kind == Kind::Areas && !self.forced && !AREAS_OWN.iter().any(|f| self.has(*f)) {
+            out.push("level, parent_code or a classification (ethnic_minority, religious, rural)");
+        }
+        if self.kind == Kind::Eligible {
+            if !self.has(Field::AreaCode) && !self.has(Field::AreaName) {
+                out.push("area_code or area_name");
+            }
+            if self.wide.is_empty() {
+                for f in [Field::Org, Field::Eligible] {
+                    if !self.has(f) {
+                        out.push(f.name());
+                    }
+                }
+            }
+        }
         // A roll without a unit column may be a commune's own list: its unit is then
         // read from its title, its sheet's name or --area, once the areas are at hand
         // (ingest::roll::file_unit).
@@ -364,9 +418,14 @@ pub fn find_header(rows: &[Vec<String>], forced: Option<Kind>) -> Option<(usize,
     let mut best: Option<(usize, usize, Mapping)> = None;
     for (i, row) in rows.iter().enumerate() {
         for &kind in &kinds {
-            let mapping = Mapping::build(kind, row);
+            let mut mapping = Mapping::build(kind, row);
+            mapping.forced = forced.is_some();
             let score = mapping.matched();
             if score < 2 || !mapping.missing().is_empty() && forced.is_none() {
+                continue;
+            }
+            // A table with a column per organization holds counts, whatever else it has.
+            if kind == Kind::Areas && !mapping.org_named.is_empty() && forced.is_none() {
                 continue;
             }
             // Prefer more matched columns; on a tie, the earlier row, then the first kind.
@@ -383,7 +442,8 @@ pub fn find_header(rows: &[Vec<String>], forced: Option<Kind>) -> Option<(usize,
         // Forced kind: take the row with the most matches even if fields are missing,
         // so the caller can say which.
         for (i, row) in rows.iter().enumerate() {
-            let mapping = Mapping::build(kinds[0], row);
+            let mut mapping = Mapping::build(kinds[0], row);
+            mapping.forced = true;
             let score = mapping.matched();
             if score >= 1 && best.as_ref().is_none_or(|(s, _, _)| score > *s) {
                 best = Some((score, i, mapping));
@@ -394,13 +454,15 @@ pub fn find_header(rows: &[Vec<String>], forced: Option<Kind>) -> Option<(usize,
 }
 
 /// The kind whose columns a row matches best (at least two), for a header that lacks
-/// a required column; on a tie the earlier kind.
+/// a required column; on a tie the earlier kind, except that a unit code and name
+/// tied between a roll and the areas are a list of units without its classifications.
 pub fn nearest_kind(rows: &[Vec<String>]) -> Option<Kind> {
     let mut best: Option<(usize, Kind)> = None;
     for row in rows {
         for kind in Kind::ALL {
             let score = Mapping::build(kind, row).matched();
-            if score >= 2 && best.is_none_or(|(s, _)| score > s) {
+            let units_list = kind == Kind::Areas && best == Some((score, Kind::Roll));
+            if score >= 2 && (best.is_none_or(|(s, _)| score > s) || units_list) {
                 best = Some((score, kind));
             }
         }

@@ -126,3 +126,45 @@ fn header_row_found_below_a_title_and_kind_detected() {
     }
     assert!(find_header(&[row(&["a", "b"]), row(&["1", "2"])], None).is_none());
 }
+
+/// The office's counts table is eligible counts, wide; never the areas. A code and a
+/// name alone are the areas only when --kind says so.
+#[test]
+fn a_counts_table_is_never_the_areas() {
+    let wide = row(&[
+        "STT",
+        "Mã xã",
+        "Tên xã",
+        "Năm",
+        "Hội Phụ nữ",
+        "Đoàn Thanh niên",
+    ]);
+    let (_, m) = find_header(std::slice::from_ref(&wide), None).unwrap();
+    assert_eq!(m.kind, Kind::Eligible);
+    assert_eq!(m.wide, vec![4, 5]);
+    assert!(m.unknown.is_empty());
+    assert!(m.missing().is_empty());
+    // Without a year column: the year comes from the title or --year, later.
+    let no_year = row(&["Mã xã", "Tên xã", "Hội Phụ nữ"]);
+    let (_, m) = find_header(std::slice::from_ref(&no_year), None).unwrap();
+    assert_eq!((m.kind, m.wide.clone()), (Kind::Eligible, vec![2]));
+    // Forced as areas, the header reads, and the table check refuses it later.
+    let (_, m) = find_header(std::slice::from_ref(&wide), Some(Kind::Areas)).unwrap();
+    assert_eq!(m.org_named, vec![4, 5]);
+    let units = row(&["Mã xã", "Tên xã", "Vùng khó khăn"]);
+    assert!(find_header(std::slice::from_ref(&units), None).is_none());
+    assert_eq!(
+        nearest_kind(std::slice::from_ref(&units)),
+        Some(Kind::Areas)
+    );
+    let (_, m) = find_header(std::slice::from_ref(&units), Some(Kind::Areas)).unwrap();
+    assert!(m.missing().is_empty());
+    let classified = row(&["Mã xã", "Tên xã", "Vùng DTTS"]);
+    let (_, m) = find_header(std::slice::from_ref(&classified), None).unwrap();
+    assert_eq!(m.kind, Kind::Areas);
+    // A long counts table keeps its org and count columns; a column named after an
+    // organization beside them is ignored, not read wide.
+    let long = row(&["Mã xã", "Tổ chức", "Số đối tượng", "Hội Phụ nữ"]);
+    let (_, m) = find_header(std::slice::from_ref(&long), None).unwrap();
+    assert_eq!((m.kind, m.wide.len()), (Kind::Eligible, 0));
+}

@@ -18,7 +18,9 @@ mod line_split;
 mod memo;
 mod merged;
 pub mod national_id;
+mod org_columns;
 mod part_thread;
+mod percent_cells;
 mod pipeline;
 pub mod problem;
 pub mod reference;
@@ -72,6 +74,9 @@ pub struct Options {
     pub codes: roll::Codes,
     /// The unit of every row of a roll without a unit column (`--area`).
     pub area: Option<String>,
+    /// The year of a counts or targets file that has no year column and names none in
+    /// its title (`--year`).
+    pub year: Option<i32>,
 }
 
 #[derive(Debug, Clone)]
@@ -222,7 +227,12 @@ pub fn run(store: &Store, opts: &Options, progress: &dyn Progress) -> Result<Sum
     for mut o in opened {
         let kind = o.table.mapping.kind;
         let mut report = FileReport::new(&o, opts.kind.is_none());
-        let done = already_ingested(&next, &o, opts);
+        // A reference file is "nothing changed" only while the store holds what it
+        // says: that is decided once it is read.
+        let done = match kind {
+            Kind::Roll => already_ingested(&next, &o, opts),
+            _ => Vec::new(),
+        };
         if !done.is_empty() {
             report.outcome = Outcome::AlreadyIngested(done);
             files.push(report);
@@ -252,7 +262,7 @@ pub fn run(store: &Store, opts: &Options, progress: &dyn Progress) -> Result<Sum
                 Outcome::Ingested(records)
             };
         } else {
-            reference::ingest_file(&mut o, &mut reference, &mut out, opts.replace, opts.codes)?;
+            reference::ingest_file(&mut o, &mut reference, &mut out, opts)?;
         }
         report.totals_rows = o.table.skipped_totals.clone();
         report.notes.extend(o.table.source_notes());

@@ -1,5 +1,6 @@
 //! Parsers for single cell values: dates (in `date`), booleans, sex, status, citizen
-//! IDs, counts. Each returns what it found or a short statement of what was expected.
+//! IDs, counts, percentages and shares (one reading rule for every reference file).
+//! Each returns what it found or a short statement of what was expected.
 
 use crate::text::fold;
 
@@ -119,11 +120,99 @@ pub fn parse_count(raw: &str) -> Option<u64> {
     None
 }
 
-/// A percentage 0–100 (`45`, `45.5`, `45,5`, `45%`).
-pub fn parse_pct(raw: &str) -> Option<f64> {
-    let s = raw.trim().trim_end_matches('%').trim().replace(',', ".");
-    let v: f64 = s.parse().ok()?;
-    (v.is_finite() && (0.0..=100.0).contains(&v)).then_some(v)
+/// How a percentage or a share is written: with `%` (typed so, or a workbook cell
+/// formatted as a percentage, which the workbook reader writes as the user sees it,
+/// `75%`) it is that percentage, whatever the column; a bare number is read by the
+/// column's own rule ([`parse_pct`], [`parse_share`]). The one reading rule of every
+/// reference file.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Written {
+    /// `75%`, `0,75 %`: so many percent.
+    Percent(f64),
+    /// `75`, `0.75`, `0,75`: a number, no sign.
+    Bare(f64),
+}
+
+/// `75%`, `75 %`, `75,5%`, `0.75`: the number and whether it carries `%`.
+pub fn parse_written(raw: &str) -> Option<Written> {
+    let t = raw.trim();
+    let (num, pct) = match t.strip_suffix('%') {
+        Some(n) => (n.trim(), true),
+        None => (t, false),
+    };
+    let v: f64 = num.replace(',', ".").parse().ok()?;
+    if !v.is_finite() {
+        return None;
+    }
+    Some(if pct {
+        Written::Percent(v)
+    } else {
+        Written::Bare(v)
+    })
+}
+
+/// Why a cell is not a percentage.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum PctError {
+    /// Not a number from 0 to 100.
+    NotAPct,
+    /// A bare fraction from 0 to 1 (`0.75`): 0.75% as written, or 75% as a spreadsheet
+    /// cell formatted as a percentage shows it. Neither is guessed.
+    Ambiguous(f64),
+}
+
+/// A percentage from 0 to 100, for a column of percentages (targets): `45`, `45,5`,
+/// `45%`, `0.5%`. A bare number above 0 and at most 1 is refused as ambiguous.
+pub fn parse_pct(raw: &str) -> Result<f64, PctError> {
+    let v = match parse_written(raw).ok_or(PctError::NotAPct)? {
+        Written::Percent(v) => v,
+        Written::Bare(v) if v > 0.0 && v <= 1.0 => return Err(PctError::Ambiguous(v)),
+        Written::Bare(v) => v,
+    };
+    if (0.0..=100.0).contains(&v) {
+        Ok(v)
+    } else {
+        Err(PctError::NotAPct)
+    }
+}
+
+/// The reason and hint for a percentage cell that cannot be read: "0.75 could be 0.75%
+/// or 75%: write 75% or 0.75%".
+pub fn pct_problem(e: PctError) -> (String, String) {
+    match e {
+        PctError::NotAPct => (
+            "not a percentage from 0 to 100".into(),
+            "write the percentage as 75 or 75%".into(),
+        ),
+        PctError::Ambiguous(v) => {
+            let as_pct = round_noise(v * 100.0);
+            (
+                format!("{v} could be {v}% or {as_pct}%"),
+                format!("write {as_pct}% or {v}%: a bare number from 0 to 1 is not read as a percentage"),
+            )
+        }
+    }
+}
+
+/// A share in (0, 1], for a column of shares (the mapping file): `0.4`, `0,4`, `40%`,
+/// `40 %`. A bare number above 1 is not a share.
+pub fn parse_share(raw: &str) -> Option<f64> {
+    let v = match parse_written(raw)? {
+        Written::Percent(v) => v / 100.0,
+        Written::Bare(v) => v,
+    };
+    (v > 0.0 && v <= 1.0).then_some(v)
+}
+
+/// A product like 0.07 × 100 without its float noise (7.000000000000001 → 7): nine
+/// decimals are more than any office types.
+pub fn round_noise(v: f64) -> f64 {
+    let r = (v * 1e9).round() / 1e9;
+    if r == 0.0 {
+        0.0
+    } else {
+        r
+    }
 }
 
 /// Looks like a number Excel wrote in scientific notation (`1.2E+11`, `1,23457E+11`).
@@ -225,9 +314,56 @@ mod tests {
         assert_eq!(parse_count("-5"), None);
         assert_eq!(parse_count("12.5"), None);
         assert_eq!(parse_count(""), None);
-        assert_eq!(parse_pct("45,5"), Some(45.5));
-        assert_eq!(parse_pct("80%"), Some(80.0));
-        assert_eq!(parse_pct("101"), None);
-        assert_eq!(parse_pct("NaN"), None);
+    }
+
+    /// One reading rule: `%` is a percentage in every column; a bare number is a
+    /// percentage in a column of percentages unless it is a fraction from 0 to 1
+    /// (refused as ambiguous), and a fraction in a column of shares.
+    #[test]
+    fn percentages_and_shares_as_offices_write_them() {
+        let pcts = [
+            ("45,5", Ok(45.5)),
+            ("80%", Ok(80.0)),
+            ("75 %", Ok(75.0)),
+            ("0.75%", Ok(0.75)),
+            ("100", Ok(100.0)),
+            ("0", Ok(0.0)),
+            ("0%", Ok(0.0)),
+            ("2", Ok(2.0)),
+            ("0.75", Err(PctError::Ambiguous(0.75))),
+            ("0,75", Err(PctError::Ambiguous(0.75))),
+            ("1", Err(PctError::Ambiguous(1.0))),
+            ("101", Err(PctError::NotAPct)),
+            ("101%", Err(PctError::NotAPct)),
+            ("-5", Err(PctError::NotAPct)),
+            ("NaN", Err(PctError::NotAPct)),
+            ("", Err(PctError::NotAPct)),
+        ];
+        for (raw, want) in pcts {
+            assert_eq!(parse_pct(raw), want, "{raw:?}");
+        }
+        assert_eq!(
+            pct_problem(PctError::Ambiguous(0.07)).0,
+            "0.07 could be 0.07% or 7%"
+        );
+        assert_eq!(
+            pct_problem(PctError::Ambiguous(0.75)).1,
+            "write 75% or 0.75%: a bare number from 0 to 1 is not read as a percentage"
+        );
+        let shares = [
+            ("0.4", Some(0.4)),
+            ("0,4", Some(0.4)),
+            ("40%", Some(0.4)),
+            ("100 %", Some(1.0)),
+            ("1", Some(1.0)),
+            ("40", None),
+            ("0", None),
+            ("-0.2", None),
+        ];
+        for (raw, want) in shares {
+            assert_eq!(parse_share(raw), want, "{raw:?}");
+        }
+        assert_eq!(round_noise(0.07 * 100.0), 7.0);
+        assert_eq!(round_noise(0.755 * 100.0), 75.5);
     }
 }

@@ -5,9 +5,11 @@
 //! Cells are read as the user sees them: a date cell as a day-first date, a number
 //! without its `.0` (an ID typed as a number keeps its digits, so the checks can repair
 //! or refuse lost zeros as in CSV), a formula by its cached value, an error cell as the
-//! error (`#N/A`), which the row checks reject. calamine reads all five formats, in pure
-//! Rust; an .xlsx sheet is streamed cell by cell (its cells reader), the others are
-//! read whole (their formats hold at most 65,536 rows, or have no streaming reader).
+//! error (`#N/A`), which the row checks reject; an .xlsx cell formatted as a
+//! percentage as its percentage (`75%`, see `percent_cells`). calamine reads all five
+//! formats, in pure Rust; an .xlsx sheet is streamed cell by cell (its cells reader),
+//! the others are read whole (their formats hold at most 65,536 rows, or have no
+//! streaming reader).
 
 use anyhow::{anyhow, Context, Result};
 use calamine::{Data, DataRef, Reader, SheetVisible};
@@ -306,63 +308,7 @@ fn read_sheet(
     out: &mut Batch,
 ) -> Result<()> {
     match book {
-        Book::Xlsx => {
-            let mut wb = match opened {
-                Some(wb) => wb,
-                None => calamine::Xlsx::<Bytes>::new(rs).map_err(|e| anyhow!("{e}"))?,
-            };
-            // The merged regions follow the cells in the sheet's XML: read first, so
-            // that the rows can be filled as they stream.
-            let merged = wb
-                .merge_cells_by_sheet_name(sheet)
-                .map_err(|e| anyhow!("{e}"))?;
-            out.merged = Merged::new(merged.iter().map(region));
-            let mut cells = wb
-                .worksheet_cells_reader(sheet)
-                .map_err(|e| anyhow!("{e}"))?;
-            let mut current: Option<u32> = None;
-            let mut row: Vec<String> = Vec::new();
-            while let Some(cell) = cells
-                .next_cell_with_formula_metadata()
-                .map_err(|e| anyhow!("{e}"))?
-            {
-                let (r, c) = cell.pos;
-                if current != Some(r) {
-                    if let Some(prev) = current {
-                        if !out.push(prev, &mut row) {
-                            return Ok(());
-                        }
-                    }
-                    current = Some(r);
-                }
-                let text = match (&cell.value, &cell.formula) {
-                    // A formula saved without its value (by a program that writes
-                    // workbooks without calculating them): nothing to read.
-                    (DataRef::Empty, Some(_)) => NO_CACHED_VALUE.to_string(),
-                    (value, _) => text_of_ref(value),
-                };
-                if text.is_empty() {
-                    continue;
-                }
-                // Excel's last column is XFD (16,384): a cell beyond it comes from a
-                // damaged or hostile file, and must not make the row that wide.
-                if c >= MAX_COLUMNS {
-                    return Err(anyhow!(
-                        "a cell at row {}, column {} is past the last column a sheet has",
-                        u64::from(r) + 1,
-                        u64::from(c) + 1
-                    ));
-                }
-                let c = c as usize;
-                if row.len() <= c {
-                    row.resize(c + 1, String::new());
-                }
-                row[c] = text;
-            }
-            if let Some(prev) = current {
-                out.push(prev, &mut row);
-            }
-        }
+        Book::Xlsx => read_xlsx(rs, opened, sheet, out)?,
         Book::Xls | Book::Xlsb | Book::Ods => {
             let range = match book {
                 Book::Xls => {
@@ -398,6 +344,80 @@ fn read_sheet(
                 }
             }
         }
+    }
+    Ok(())
+}
+
+/// An .xlsx sheet, streamed cell by cell: a formula saved without its value reads as
+/// [`NO_CACHED_VALUE`], a cell formatted as a percentage as its percentage.
+fn read_xlsx(
+    rs: Bytes,
+    opened: Option<calamine::Xlsx<Bytes>>,
+    sheet: &str,
+    out: &mut Batch,
+) -> Result<()> {
+    let mut wb = match opened {
+        Some(wb) => wb,
+        None => calamine::Xlsx::<Bytes>::new(rs).map_err(|e| anyhow!("{e}"))?,
+    };
+    let percent = super::percent_cells::percent_cells(&mut wb, sheet)?;
+    // The merged regions follow the cells in the sheet's XML: read first, so that the
+    // rows can be filled as they stream.
+    let merged = wb
+        .merge_cells_by_sheet_name(sheet)
+        .map_err(|e| anyhow!("{e}"))?;
+    out.merged = Merged::new(merged.iter().map(region));
+    let mut cells = wb
+        .worksheet_cells_reader(sheet)
+        .map_err(|e| anyhow!("{e}"))?;
+    let mut current: Option<u32> = None;
+    let mut row: Vec<String> = Vec::new();
+    while let Some(cell) = cells
+        .next_cell_with_formula_metadata()
+        .map_err(|e| anyhow!("{e}"))?
+    {
+        let (r, c) = cell.pos;
+        if current != Some(r) {
+            if let Some(prev) = current {
+                if !out.push(prev, &mut row) {
+                    return Ok(());
+                }
+            }
+            current = Some(r);
+        }
+        let text = match (&cell.value, &cell.formula) {
+            // A formula saved without its value (by a program that writes
+            // workbooks without calculating them): nothing to read.
+            (DataRef::Empty, Some(_)) => NO_CACHED_VALUE.to_string(),
+            // A cell formatted as a percentage, as it shows: 0.75 in `0%` is 75%.
+            (DataRef::Float(f), _) if !percent.is_empty() && percent.contains(&(r, c)) => {
+                super::percent_cells::percent_text(*f)
+            }
+            (DataRef::Int(i), _) if !percent.is_empty() && percent.contains(&(r, c)) => {
+                super::percent_cells::percent_text(*i as f64)
+            }
+            (value, _) => text_of_ref(value),
+        };
+        if text.is_empty() {
+            continue;
+        }
+        // Excel's last column is XFD (16,384): a cell beyond it comes from a
+        // damaged or hostile file, and must not make the row that wide.
+        if c >= MAX_COLUMNS {
+            return Err(anyhow!(
+                "a cell at row {}, column {} is past the last column a sheet has",
+                u64::from(r) + 1,
+                u64::from(c) + 1
+            ));
+        }
+        let c = c as usize;
+        if row.len() <= c {
+            row.resize(c + 1, String::new());
+        }
+        row[c] = text;
+    }
+    if let Some(prev) = current {
+        out.push(prev, &mut row);
     }
     Ok(())
 }
@@ -524,7 +544,7 @@ fn text_of_ref(d: &DataRef) -> String {
 
 /// A number as Excel shows it in General format: integers without `.0` (an ID typed
 /// as a number keeps its digits), others in their shortest form.
-fn number(f: f64) -> String {
+pub(super) fn number(f: f64) -> String {
     if f.fract() == 0.0 && f.abs() < 1e15 {
         format!("{}", f as i64)
     } else {

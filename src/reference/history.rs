@@ -1,10 +1,11 @@
 //! Reference data over the years: eligible counts and targets are keyed, so a file for
-//! 2027 adds 2027 and leaves 2026 as it was; areas and enterprises describe the present,
-//! so a new file replaces them, and what changed is said.
+//! 2027 adds 2027 and leaves 2026 as it was (areas and enterprises describe the
+//! present: see `versions`). A file ingested before is "nothing changed" only while
+//! the table in force holds what it says.
 
 use std::collections::{BTreeSet, HashSet};
 
-use super::{Areas, EligibleRow, Target};
+use super::{EligibleRow, Target};
 
 /// What a keyed file did to the table it joined.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -74,110 +75,94 @@ where
     (out, m)
 }
 
+type EligibleKey = (String, &'static str, i32, Option<String>, Option<String>);
+
+/// An eligible count's key: (unit, org, year, dimension, group).
+fn eligible_key(r: &EligibleRow) -> EligibleKey {
+    (
+        r.area_code.clone(),
+        r.org.code(),
+        r.year,
+        r.dimension.clone(),
+        r.group.clone(),
+    )
+}
+
+/// A target's key: (org, year, scope).
+fn target_key(t: &Target) -> (&'static str, i32, String) {
+    (t.org.code(), t.year, t.scope.render())
+}
+
 /// Eligible counts keyed by (unit, org, year, dimension, group).
 pub fn merge_eligible(old: &[EligibleRow], new: Vec<EligibleRow>) -> (Vec<EligibleRow>, Merged) {
-    merge(
-        old,
-        new,
-        |r| {
-            (
-                r.area_code.clone(),
-                r.org.code().to_string(),
-                r.year,
-                r.dimension.clone(),
-                r.group.clone(),
-            )
-        },
-        |r| r.year,
-    )
+    merge(old, new, eligible_key, |r| r.year)
 }
 
 /// Targets keyed by (org, year, scope).
 pub fn merge_targets(old: &[Target], new: Vec<Target>) -> (Vec<Target>, Merged) {
-    merge(
-        old,
-        new,
-        |t| (t.org.code().to_string(), t.year, t.scope.render()),
-        |t| t.year,
-    )
+    merge(old, new, target_key, |t| t.year)
 }
 
-/// What a new areas file changed: units added, removed, reclassified (another parent,
-/// level or classification).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct AreasChange {
-    pub added: Vec<String>,
-    pub removed: Vec<String>,
-    pub reclassified: Vec<String>,
+/// How the keys of a file ingested before stand against the table in force: held with
+/// its values, held with others (a later file restated them), not held.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Restated {
+    pub same: usize,
+    pub changed: usize,
+    pub missing: usize,
 }
 
-impl AreasChange {
-    pub fn new(old: &Areas, new: &Areas) -> AreasChange {
-        let mut c = AreasChange::default();
-        for u in &new.units {
-            match old.get(&u.code) {
-                None => c.added.push(u.code.clone()),
-                Some(o) => {
-                    let same = o.parent_code == u.parent_code
-                        && o.level == u.level
-                        && o.ethnic_minority == u.ethnic_minority
-                        && o.religious == u.religious
-                        && o.rural == u.rural
-                        && extras(old, o) == extras(new, u);
-                    if !same {
-                        c.reclassified.push(u.code.clone());
-                    }
-                }
-            }
-        }
-        c.removed = old
-            .units
-            .iter()
-            .filter(|u| new.get(&u.code).is_none())
-            .map(|u| u.code.clone())
-            .collect();
-        c
+impl Restated {
+    /// Whether the table holds every key of the file with the file's values.
+    pub fn in_force(&self) -> bool {
+        self.changed == 0 && self.missing == 0
     }
 
-    /// `None` when nothing changed or there was nothing before.
-    pub fn sentence(&self, had_areas: bool) -> Option<String> {
-        if !had_areas
-            || (self.added.is_empty() && self.removed.is_empty() && self.reclassified.is_empty())
-        {
-            return None;
-        }
-        let list = |v: &[String]| {
-            let shown: Vec<&str> = v.iter().take(8).map(String::as_str).collect();
-            if v.len() > shown.len() {
-                format!("{} …", shown.join(", "))
-            } else {
-                shown.join(", ")
-            }
-        };
+    /// "3 key(s) restored to this file's values", "1 key(s) held again".
+    pub fn parts(&self) -> Vec<String> {
         let mut parts = Vec::new();
-        for (n, what) in [
-            (&self.added, "added"),
-            (&self.removed, "removed"),
-            (&self.reclassified, "reclassified"),
-        ] {
-            if !n.is_empty() {
-                parts.push(format!("{} unit(s) {what} ({})", n.len(), list(n)));
-            }
+        if self.changed > 0 {
+            parts.push(format!(
+                "{} key(s) restored to this file's values",
+                self.changed
+            ));
         }
-        Some(format!("replaces the areas: {}", parts.join("; ")))
+        if self.missing > 0 {
+            parts.push(format!("{} key(s) held again", self.missing));
+        }
+        if parts.is_empty() {
+            parts.push("every key already held with this file's values".into());
+        }
+        parts
     }
 }
 
-/// A unit's further classifications by column name (columns may differ between files).
-fn extras<'a>(areas: &'a Areas, a: &'a super::Area) -> Vec<(&'a str, &'a str)> {
-    let mut v: Vec<(&str, &str)> = areas
-        .extra_columns
-        .iter()
-        .map(String::as_str)
-        .zip(a.extra.iter().map(String::as_str))
-        .collect();
-    v.sort();
-    v
+fn restated<T, K: std::hash::Hash + Eq>(
+    old: &[T],
+    new: &[T],
+    key: impl Fn(&T) -> K,
+    same: impl Fn(&T, &T) -> bool,
+) -> Restated {
+    let held: std::collections::HashMap<K, &T> = old.iter().map(|r| (key(r), r)).collect();
+    let mut out = Restated::default();
+    for r in new {
+        match held.get(&key(r)) {
+            Some(h) if same(h, r) => out.same += 1,
+            Some(_) => out.changed += 1,
+            None => out.missing += 1,
+        }
+    }
+    out
+}
+
+/// The file's eligible counts against those in force.
+pub fn restated_eligible(old: &[EligibleRow], new: &[EligibleRow]) -> Restated {
+    restated(old, new, eligible_key, |a, b| a.eligible == b.eligible)
+}
+
+/// The file's targets against those in force.
+pub fn restated_targets(old: &[Target], new: &[Target]) -> Restated {
+    restated(old, new, target_key, |a, b| a.target_pct == b.target_pct)
 }
 
 #[cfg(test)]
@@ -218,6 +203,32 @@ mod tests {
         assert!(all.contains(&target(2026, Scope::All, 71.0)));
         assert!(all.contains(&target(2026, Scope::Unit("15".into()), 72.0)));
         assert_eq!(m.sentence(), "replaced 1 key(s) already held, of 2026");
+    }
+
+    /// A file ingested before against the table in force: 70 restated as 7 by a later
+    /// file is one key to restore; a key dropped since is held again.
+    #[test]
+    fn a_file_again_against_the_table_in_force() {
+        let file = vec![
+            target(2026, Scope::All, 70.0),
+            target(2026, Scope::Unit("15".into()), 72.0),
+            target(2027, Scope::All, 75.0),
+        ];
+        let held = vec![
+            target(2026, Scope::All, 7.0),
+            target(2026, Scope::Unit("15".into()), 72.0),
+        ];
+        let r = restated_targets(&held, &file);
+        assert_eq!((r.same, r.changed, r.missing), (1, 1, 1));
+        assert!(!r.in_force());
+        assert_eq!(
+            r.parts(),
+            vec![
+                "1 key(s) restored to this file's values",
+                "1 key(s) held again"
+            ]
+        );
+        assert!(restated_targets(&file, &file).in_force());
     }
 
     #[test]

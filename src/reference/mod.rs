@@ -6,6 +6,7 @@ pub mod groups;
 pub mod history;
 pub mod mapping;
 pub mod unit_name;
+pub mod versions;
 
 use unit_name::UnitName;
 

@@ -188,7 +188,9 @@ fn members_of_units_the_areas_no_longer_have_are_noted() {
         .map(|l| format!("{l}\n"))
         .collect();
     w.write("areas2.csv", areas);
-    w.tally(&["ingest", "areas2.csv"]).expect(0);
+    // A version that removes a unit is taken only when asked.
+    w.tally(&["ingest", "areas2.csv"]).expect(65);
+    w.tally(&["ingest", "areas2.csv", "--replace"]).expect(0);
     let run = w
         .tally(&[
             "report", "--period", "2026-10", "--org", "youth", "--format", "json",

@@ -420,7 +420,9 @@ fn exactly_100_percent_is_no_note_and_an_empty_group_no_row() {
         .map(|l| format!("{l}\n"))
         .collect();
     w.write("enterprises2.csv", no_fdi);
-    w.tally(&["ingest", "enterprises2.csv"]).expect(0);
+    // A version without an enterprise is taken only when asked.
+    w.tally(&["ingest", "enterprises2.csv", "--replace"])
+        .expect(0);
     let csv = w
         .tally(&[
             "report", "--period", "2026-10", "--org", "women", "--format", "csv",

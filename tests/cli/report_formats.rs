@@ -890,7 +890,7 @@ fn each_ethnic_group_has_its_row_and_a_lost_unit_has_no_level_row() {
         .map(|l| format!("{l}\n"))
         .collect();
     w.write("areas-new.csv", fewer);
-    w.tally(&["ingest", "areas-new.csv"]).expect(0);
+    w.tally(&["ingest", "areas-new.csv", "--replace"]).expect(0);
     let csv = w
         .tally(&[
             "report", "--period", "2026-10", "--org", "youth", "--by", "commune", "--format", "csv",

@@ -256,6 +256,20 @@ impl Workdir {
         out
     }
 
+    /// The October 2026 report's tidy CSV row (with `args`) whose text holds `key`
+    /// (`",youth,total,all,"`), cut into its cells.
+    pub fn report_row(&self, args: &[&str], key: &str) -> Vec<String> {
+        let mut all = vec!["report", "--period", "2026-10", "--format", "csv"];
+        all.extend_from_slice(args);
+        let csv = self.tally(&all).expect(0).stdout;
+        csv.lines()
+            .find(|l| l.contains(key))
+            .unwrap_or_else(|| panic!("no {key} in\n{csv}"))
+            .split(',')
+            .map(str::to_string)
+            .collect()
+    }
+
     /// Rows of the one snapshot of `org`, from status.
     pub fn snapshot_rows(&self, org: &str) -> Option<u64> {
         let s = self.status_json();

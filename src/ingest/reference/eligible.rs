@@ -1,4 +1,6 @@
-//! The eligible file: how many people each organization should reach, per unit.
+//! The eligible file: how many people each organization should reach, per unit: a row
+//! per unit and organization, or the office's wide table, a row per unit and a column
+//! per organization (read long; an empty cell is no count, not zero).
 
 use super::*;
 use crate::ingest::roll::Codes;
@@ -12,48 +14,15 @@ pub(super) fn eligible(
     notes: &mut Vec<String>,
 ) -> Vec<EligibleRow> {
     let mut out: Vec<EligibleRow> = Vec::new();
-    type EligibleKey = (String, String, i32, Option<String>, Option<String>);
     // Each key's first line, and for a key reached through the crosswalk the index of
     // its row (the counts of the old communes of one new commune add up).
     let mut seen: HashMap<EligibleKey, (u64, Option<usize>)> = HashMap::new();
     let mut mapped: std::collections::BTreeMap<String, u64> = Default::default();
     for row in rows {
         let result = (|| {
-            let area_raw = clean(ctx.raw(&row, Field::AreaCode));
-            if current.areas.is_empty() {
-                return Err(ctx
-                    .problem(
-                        &row,
-                        Field::AreaCode,
-                        "the store has no areas reference to check the unit against",
-                    )
-                    .hint("ingest the areas file first (or in the same command)"));
-            }
-            let today = (ctx.codes != Codes::Old)
-                .then(|| area_exists(current, &area_raw))
-                .flatten();
-            let (places, old) = match today {
-                Some(code) => (vec![MappedTo { code, share: None }], None),
-                None if ctx.codes == Codes::New => {
-                    return Err(ctx
-                        .problem(
-                            &row,
-                            Field::AreaCode,
-                            "the area code is not in the areas reference",
-                        )
-                        .hint("correct the code, or ingest an areas file that has it"))
-                }
-                None => through_crosswalk(ctx, &row, current, &area_raw)?,
-            };
-            let org = parse_org(ctx, &row)?;
+            let (places, old) = unit_of(ctx, &row, current)?;
             let year = parse_year(ctx, &row)?;
-            let eligible = value::parse_count(ctx.raw(&row, Field::Eligible)).ok_or_else(|| {
-                ctx.problem(
-                    &row,
-                    Field::Eligible,
-                    "not a count; expected a whole number ≥ 0",
-                )
-            })?;
+            let counts = counts_of(ctx, &row)?;
             let dimension =
                 Some(dimension_name(ctx.raw(&row, Field::Dimension))).filter(|s| !s.is_empty());
             let group =
@@ -65,48 +34,50 @@ pub(super) fn eligible(
                     "dimension and group go together: give both or neither",
                 ));
             }
-            // An old commune split by the mapping file's shares gives each of its
-            // communes of today its part of the count.
             let mut merges = Vec::new();
-            for (area_code, eligible) in split_count(eligible, &places) {
-                let key = (
-                    area_code.clone(),
-                    org.code().to_string(),
-                    year,
-                    dimension.clone(),
-                    group.clone(),
-                );
-                let at = out.len()
-                    + merges
-                        .iter()
-                        .filter(|m| matches!(m, Merge::New(..)))
-                        .count();
-                match (seen.get(&key), old) {
-                    (Some(&(_, Some(at))), Some(_)) => {
-                        // Another old commune of the same new one: the counts add up.
-                        merges.push(Merge::Into(at, eligible));
-                        continue;
+            for (org, eligible, col) in counts {
+                // An old commune split by the mapping file's shares gives each of its
+                // communes of today its part of the count.
+                for (area_code, eligible) in split_count(eligible, &places) {
+                    let key = (
+                        area_code.clone(),
+                        org.code().to_string(),
+                        year,
+                        dimension.clone(),
+                        group.clone(),
+                    );
+                    let at = out.len()
+                        + merges
+                            .iter()
+                            .filter(|m| matches!(m, Merge::New(..)))
+                            .count();
+                    match (seen.get(&key), old) {
+                        (Some(&(_, Some(at))), Some(_)) => {
+                            // Another old commune of the same new one: the counts add up.
+                            merges.push(Merge::Into(at, eligible));
+                            continue;
+                        }
+                        (Some(&(first, _)), _) => {
+                            return Err(ctx
+                                .problem_at(
+                                    &row,
+                                    col,
+                                    format!("the same unit, org, year and group as line {first}"),
+                                )
+                                .hint("give each count once (a commune of today, or its old communes, not both)"));
+                        }
+                        (None, _) => {}
                     }
-                    (Some(&(first, _)), _) => {
-                        return Err(ctx
-                            .problem(
-                                &row,
-                                Field::Eligible,
-                                format!("the same unit, org, year and group as line {first}"),
-                            )
-                            .hint("give each count once (a commune of today, or its old communes, not both)"));
-                    }
-                    (None, _) => {}
+                    seen.insert(key, (row.line, old.map(|_| at)));
+                    merges.push(Merge::New(EligibleRow {
+                        area_code,
+                        org,
+                        year,
+                        eligible,
+                        dimension: dimension.clone(),
+                        group: group.clone(),
+                    }));
                 }
-                seen.insert(key, (row.line, old.map(|_| at)));
-                merges.push(Merge::New(EligibleRow {
-                    area_code,
-                    org,
-                    year,
-                    eligible,
-                    dimension: dimension.clone(),
-                    group: group.clone(),
-                }));
             }
             Ok((merges, old))
         })();
@@ -132,7 +103,144 @@ pub(super) fn eligible(
             mapped.len()
         ));
     }
+    if !ctx.wide.is_empty() {
+        let headers = &ctx.table.mapping.headers;
+        let names: Vec<String> = ctx
+            .wide
+            .iter()
+            .map(|(i, _)| format!("\"{}\"", headers[*i]))
+            .collect();
+        notes.push(format!(
+            "read {} count(s) from a table with a column per organization: {}",
+            out.len(),
+            names.join(", ")
+        ));
+    }
     out
+}
+
+type EligibleKey = (String, String, i32, Option<String>, Option<String>);
+
+/// The organizations and counts of a row, each with the column it is read from: the
+/// org and eligible columns, or in the wide layout each organization's column that
+/// holds a count (an empty cell is no count, not zero).
+fn counts_of(ctx: &Ctx, row: &Row) -> Result<Vec<(OrgOrAny, u64, usize)>, Problem> {
+    let not_a_count = "not a count; expected a whole number ≥ 0";
+    if ctx.wide.is_empty() {
+        let org = parse_org(ctx, row)?;
+        let n = value::parse_count(ctx.raw(row, Field::Eligible))
+            .ok_or_else(|| ctx.problem(row, Field::Eligible, not_a_count))?;
+        let col = ctx.table.mapping.index(Field::Eligible).unwrap_or(0);
+        return Ok(vec![(org, n, col)]);
+    }
+    let mut out = Vec::with_capacity(ctx.wide.len());
+    for &(col, org) in &ctx.wide {
+        let raw = row.get(Some(col)).trim();
+        if raw.is_empty() {
+            continue;
+        }
+        let n = value::parse_count(raw).ok_or_else(|| ctx.problem_at(row, col, not_a_count))?;
+        out.push((org, n, col));
+    }
+    Ok(out)
+}
+
+/// A counts table's column per organization: the columns the header search saw, read
+/// again now that an orgs file of the same command may have named more organizations.
+/// Two columns of one organization refuse the file.
+pub(super) fn wide_columns(table: &Table) -> Result<Vec<(usize, OrgOrAny)>> {
+    let m = &table.mapping;
+    if m.kind != Kind::Eligible || m.wide.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut out: Vec<(usize, OrgOrAny)> = Vec::new();
+    for (i, h) in m.headers.iter().enumerate() {
+        if m.columns.get(i).is_some_and(Option::is_some) {
+            continue;
+        }
+        let Some(org) = crate::ingest::headers::org_column(h) else {
+            continue;
+        };
+        if let Some((j, _)) = out.iter().find(|(_, o)| *o == org) {
+            return Err(crate::error::Failure::invalid(format!(
+                "{}:{}: the columns \"{}\" and \"{h}\" both name the organization {org}",
+                table.name, table.header_line, m.headers[*j]
+            ))
+            .hint("keep one column per organization")
+            .into());
+        }
+        out.push((i, org));
+    }
+    Ok(out)
+}
+
+/// The unit of a row: by its code (of today, or of before the 2025 reform through the
+/// crosswalk), else by its name; with the old code it was read from.
+fn unit_of(
+    ctx: &Ctx,
+    row: &Row,
+    current: &Reference,
+) -> Result<(Vec<MappedTo>, Option<&'static str>), Problem> {
+    let area_raw = clean(ctx.raw(row, Field::AreaCode));
+    let by_name = area_raw.is_empty() && ctx.table.mapping.has(Field::AreaName);
+    if current.areas.is_empty() {
+        let f = if by_name {
+            Field::AreaName
+        } else {
+            Field::AreaCode
+        };
+        return Err(ctx
+            .problem(
+                row,
+                f,
+                "the store has no areas reference to check the unit against",
+            )
+            .hint("ingest the areas file first (or in the same command)"));
+    }
+    if by_name {
+        return unit_by_name(ctx, row, current)
+            .map(|code| (vec![MappedTo { code, share: None }], None));
+    }
+    let today = (ctx.codes != Codes::Old)
+        .then(|| area_exists(current, &area_raw))
+        .flatten();
+    match today {
+        Some(code) => Ok((vec![MappedTo { code, share: None }], None)),
+        None if ctx.codes == Codes::New => Err(ctx
+            .problem(
+                row,
+                Field::AreaCode,
+                "the area code is not in the areas reference",
+            )
+            .hint("correct the code, or ingest an areas file that has it")),
+        None => through_crosswalk(ctx, row, current, &area_raw),
+    }
+}
+
+/// A unit by its name, with its type (`Xã Mường Phăng`); a name several units share is
+/// refused with them.
+fn unit_by_name(ctx: &Ctx, row: &Row, current: &Reference) -> Result<String, Problem> {
+    use crate::reference::NameMatch;
+    let list = |units: &[&Area]| {
+        units
+            .iter()
+            .map(|a| format!("{} ({})", a.name, a.code))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let name = clean(ctx.raw(row, Field::AreaName));
+    let p = |reason: String| ctx.problem(row, Field::AreaName, reason);
+    match current.areas.resolve_name(&name) {
+        NameMatch::Found(a) => Ok(a.code.clone()),
+        NameMatch::Ambiguous(v) => Err(p(format!("the area name matches several units: {}", list(&v)))
+            .hint("use the area code column (Mã xã) to say which")),
+        NameMatch::OtherType(v) => Err(p(format!("no unit of that name and type in the areas reference; of another type: {}", list(&v)))
+            .hint("a name is matched with its type (xã, phường, thị trấn, đặc khu): a pre-2025 name needs today's name or the area code (Mã xã)")),
+        NameMatch::District(d) => Err(p(format!("the name is qualified by {d}, which the areas reference does not have (there are no districts since 1 July 2025)"))
+            .hint("use today's commune name or the area code (Mã xã)")),
+        NameMatch::Missing => Err(p("no unit of that name in the areas reference".into())
+            .hint("check the spelling, or use the area code column (Mã xã)")),
+    }
 }
 
 /// What an eligible row adds: a new key, or a count to the key of its new commune.

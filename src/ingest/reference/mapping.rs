@@ -40,7 +40,7 @@ pub(super) fn mapping(
             let share = if raw_share.is_empty() {
                 None
             } else {
-                Some(parse_share(&raw_share).ok_or_else(|| {
+                Some(value::parse_share(&raw_share).ok_or_else(|| {
                     ctx.problem(&row, Field::Share, "not a share; expected a fraction between 0 and 1 (0.4) or a percentage (40%)")
                 })?)
             };
@@ -108,32 +108,5 @@ fn whole(list: &[(MappedTo, Row)]) -> Result<(), String> {
             (s.iter().sum::<f64>() * 1000.0).round() / 1000.0
         )),
         Some(_) => Ok(()),
-    }
-}
-
-/// `0.4`, `0,4`, `40%`, `40 %`: a share in (0, 1].
-fn parse_share(raw: &str) -> Option<f64> {
-    let t = raw.trim();
-    let (num, pct) = match t.strip_suffix('%') {
-        Some(n) => (n.trim(), true),
-        None => (t, false),
-    };
-    let v: f64 = num.replace(',', ".").parse().ok()?;
-    let v = if pct { v / 100.0 } else { v };
-    (v.is_finite() && v > 0.0 && v <= 1.0).then_some(v)
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn shares_as_people_write_them() {
-        use super::parse_share;
-        assert_eq!(parse_share("0.4"), Some(0.4));
-        assert_eq!(parse_share("0,4"), Some(0.4));
-        assert_eq!(parse_share("40%"), Some(0.4));
-        assert_eq!(parse_share("100 %"), Some(1.0));
-        assert_eq!(parse_share("40"), None);
-        assert_eq!(parse_share("0"), None);
-        assert_eq!(parse_share("-0.2"), None);
     }
 }

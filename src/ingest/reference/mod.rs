@@ -10,20 +10,21 @@ use super::table::{Row, Table};
 use super::value;
 
 mod areas;
+mod commit;
 mod eligible;
 mod enterprises;
 mod mapping;
 mod orgs;
 mod targets;
+mod year;
 use crate::org::OrgOrAny;
 use crate::reference::{
     normalize_tax_code, Area, Areas, EligibleRow, Enterprise, Enterprises, Ownership, Reference,
     Scope, Target,
 };
-use crate::store::part::PartWriter;
-use crate::store::{self, IngestRecord};
 use crate::text::{clean, fold};
 use areas::areas;
+pub(crate) use commit::ingest_file;
 use eligible::eligible;
 use enterprises::enterprises;
 use mapping::mapping;
@@ -82,6 +83,10 @@ struct Ctx<'a> {
     /// How unit codes are read (`--codes`): `Old` reads every code through the 2025
     /// crosswalk, `New` none.
     codes: super::roll::Codes,
+    /// The year of a row without its own: the title's, else `--year` (see `year`).
+    year: Option<i32>,
+    /// A counts table's column per organization, with the organization it names.
+    wide: Vec<(usize, OrgOrAny)>,
 }
 
 impl Ctx<'_> {
@@ -103,19 +108,33 @@ impl Ctx<'_> {
             reason,
         )
     }
+
+    /// A problem with the cell of column `col`.
+    fn problem_at(&self, row: &Row, col: usize, reason: impl Into<String>) -> Problem {
+        let header = self.table.mapping.headers.get(col).map(String::as_str);
+        Problem::new(
+            &self.table.name,
+            row.line,
+            header,
+            row.get(Some(col)).trim(),
+            reason,
+        )
+    }
 }
 
 /// Reads every row of a reference file and validates it against what the store (or an
 /// earlier file of the same command) already holds.
 pub fn read(table: &mut Table, current: &Reference) -> Result<Outcome> {
-    read_with(table, current, super::roll::Codes::Auto)
+    read_with(table, current, super::roll::Codes::Auto, None)
 }
 
-/// [`read`], with unit codes read as `codes` says.
+/// [`read`], with unit codes read as `codes` says, and `year` (`--year`) the year of a
+/// counts or targets file that does not say its own.
 pub fn read_with(
     table: &mut Table,
     current: &Reference,
     codes: super::roll::Codes,
+    year: Option<i32>,
 ) -> Result<Outcome> {
     let mut rows = Vec::new();
     let mut rejects = Vec::new();
@@ -125,7 +144,17 @@ pub fn read_with(
             None => rows.push(r),
         }
     }
-    let ctx = Ctx { table, codes };
+    let year = match table.mapping.kind {
+        Kind::Eligible | Kind::Targets => year::file_year(table, &rows, year)?,
+        _ => None,
+    };
+    let wide = eligible::wide_columns(table)?;
+    let ctx = Ctx {
+        table,
+        codes,
+        year,
+        wide,
+    };
     let mut warnings = Vec::new();
     let mut notes = Vec::new();
     let parsed = match table.mapping.kind {
@@ -171,64 +200,6 @@ fn unreadable_cell(table: &Table, row: &Row) -> Option<Problem> {
     })
 }
 
-/// The kind's table once the file has joined it, with a sentence on what it changed.
-fn keep_history(
-    parsed: Parsed,
-    current: &Reference,
-    replace: bool,
-    notes: &mut Vec<String>,
-) -> Parsed {
-    use crate::reference::history;
-    match parsed {
-        Parsed::Eligible(v) if !replace && !current.eligible.is_empty() => {
-            let (all, m) = history::merge_eligible(&current.eligible, v);
-            notes.push(format!("eligible counts: {}", m.sentence()));
-            Parsed::Eligible(all)
-        }
-        Parsed::Targets(v) if !replace && !current.targets.is_empty() => {
-            let (all, m) = history::merge_targets(&current.targets, v);
-            notes.push(format!("targets: {}", m.sentence()));
-            Parsed::Targets(all)
-        }
-        Parsed::Eligible(v) if replace && !current.eligible.is_empty() => {
-            notes.push(format!(
-                "replaces all {} eligible count(s) held (--replace)",
-                current.eligible.len()
-            ));
-            Parsed::Eligible(v)
-        }
-        Parsed::Targets(v) if replace && !current.targets.is_empty() => {
-            notes.push(format!(
-                "replaces all {} target(s) held (--replace)",
-                current.targets.len()
-            ));
-            Parsed::Targets(v)
-        }
-        Parsed::Areas(a) => {
-            let change = history::AreasChange::new(&current.areas, &a);
-            notes.extend(change.sentence(!current.areas.is_empty()));
-            Parsed::Areas(a)
-        }
-        Parsed::Enterprises(e) if !current.enterprises.rows.is_empty() => {
-            let old: HashSet<&str> = current
-                .enterprises
-                .rows
-                .iter()
-                .map(|e| e.id.as_str())
-                .collect();
-            let new: HashSet<&str> = e.rows.iter().map(|e| e.id.as_str()).collect();
-            notes.push(format!(
-                "replaces the enterprises: {} added, {} removed, {} kept",
-                new.difference(&old).count(),
-                old.difference(&new).count(),
-                new.intersection(&old).count()
-            ));
-            Parsed::Enterprises(e)
-        }
-        other => other,
-    }
-}
-
 /// The normalized name of a further classification column: `Vùng khó khăn` → `vung_kho_khan`.
 pub fn dimension_name(header: &str) -> String {
     fold(header).replace(' ', "_")
@@ -254,6 +225,9 @@ fn area_exists(current: &Reference, code: &str) -> Option<String> {
 
 fn parse_year(ctx: &Ctx, row: &Row) -> Result<i32, Problem> {
     let raw = ctx.raw(row, Field::Year).trim();
+    if let (true, Some(y)) = (raw.is_empty(), ctx.year) {
+        return Ok(y);
+    }
     raw.parse::<i32>()
         .ok()
         .filter(|y| (1900..=2100).contains(y))
@@ -277,75 +251,4 @@ fn parse_org(ctx: &Ctx, row: &Row) -> Result<OrgOrAny, Problem> {
             ),
         )
     })
-}
-
-/// Reads a reference file and stages its rows as a part of its own. Eligible counts and
-/// targets join the keys the store holds (a key restated replaces that key; `replace`
-/// replaces the whole kind), so that dropping the file gives back the table before it;
-/// areas and enterprises replace the older table.
-pub(crate) fn ingest_file(
-    o: &mut super::Opened,
-    reference: &mut Reference,
-    out: &mut super::Out,
-    replace: bool,
-    codes: super::roll::Codes,
-) -> Result<()> {
-    let kind = o.table.mapping.kind;
-    let result = read_with(&mut o.table, reference, codes)?;
-    let rows = result.parsed.rows() + result.rejects.len();
-    if rows == 0 {
-        return Err(super::header_only(&o.name));
-    }
-    out.report.rows_read = rows as u64;
-    out.warn(result.warnings);
-    out.report.notes.extend(result.notes.iter().cloned());
-    for (problem, row) in &result.rejects {
-        out.reject(problem.clone(), row, &o.table.mapping.headers)?;
-    }
-    if result.parsed.rows() == 0 {
-        out.report.outcome = super::Outcome::NothingValid;
-        return Ok(());
-    }
-    let sha256 = o.checksum()?;
-    let id = super::ingest_id(&sha256, kind, None, None);
-    let (rel, tmp) = out.writer.stage_reference(kind.code(), &id);
-    let df = match &result.parsed {
-        Parsed::Areas(a) => store::reference::areas_frame(a)?,
-        Parsed::Enterprises(e) => store::reference::enterprises_frame(e)?,
-        Parsed::Eligible(v) => store::reference::eligible_frame(v)?,
-        Parsed::Targets(v) => store::reference::targets_frame(v)?,
-        Parsed::Mapping(m) => store::reference::mapping_frame(m)?,
-        Parsed::Orgs(v) => store::reference::orgs_frame(v)?,
-    };
-    let mut pw = PartWriter::create(&tmp, df.schema().as_ref().clone())?;
-    pw.write(&df)?;
-    let info = pw.finish()?;
-    let rec = IngestRecord {
-        id,
-        kind: kind.code().into(),
-        file: o.name.clone(),
-        sha256,
-        file_bytes: Some(o.bytes),
-        rows: info.rows,
-        rejected: out.report.rejected,
-        warnings: out.report.warnings,
-        ingested_at: super::now_utc(),
-        encoding: o.table.encoding.name().into(),
-        org: None,
-        as_of: None,
-        part: rel,
-        part_sha256: info.sha256,
-        part_bytes: info.bytes,
-        mapped: 0,
-    };
-    // A keyed kind keeps the files before this one, unless --replace; a kind that
-    // describes the present has one file.
-    let keyed = matches!(kind, Kind::Eligible | Kind::Targets);
-    if replace || !keyed {
-        out.next.ingests.retain(|i| i.kind != kind.code());
-    }
-    out.next.ingests.push(rec.clone());
-    keep_history(result.parsed, reference, replace, &mut out.report.notes).install(reference);
-    out.report.outcome = super::Outcome::Ingested(vec![rec]);
-    Ok(())
 }

@@ -116,10 +116,10 @@ pub(super) fn targets(
                 };
                 Scope::Unit(code)
             };
-            let target_pct =
-                value::parse_pct(ctx.raw(&row, Field::TargetPct)).ok_or_else(|| {
-                    ctx.problem(&row, Field::TargetPct, "not a percentage from 0 to 100")
-                })?;
+            let target_pct = value::parse_pct(ctx.raw(&row, Field::TargetPct)).map_err(|e| {
+                let (reason, hint) = value::pct_problem(e);
+                ctx.problem(&row, Field::TargetPct, reason).hint(hint)
+            })?;
             Ok(Target {
                 org,
                 year,

@@ -1,0 +1,291 @@
+//! A reference file joins the store, each ingest a part of its own:
+//!
+//! - eligible counts and targets add their keys and replace the keys they restate
+//!   (`--replace`: the whole kind), so that dropping the file gives back the table
+//!   before it;
+//! - areas and enterprises are versions: the manifest keeps the earlier ones, the
+//!   newest is in force, and `tally drop` of it gives back the one before. A version
+//!   that removes units or enterprises, or reclassifies more than a few, needs
+//!   `--replace`, and the refusal says what it would change;
+//! - a file ingested before is "nothing changed" only while the table in force holds
+//!   what it says; otherwise it is taken again and the summary says what came back.
+
+use anyhow::Result;
+
+use super::{read_with, Kind, Parsed, Reference};
+use crate::error::Failure;
+use crate::ingest::{header_only, ingest_id, now_utc, Opened, Options, Out, Outcome};
+use crate::reference::history;
+use crate::reference::versions::{self, AreasChange, EnterprisesChange};
+use crate::store::part::PartWriter;
+use crate::store::{self, IngestRecord, Manifest};
+
+/// Reads a reference file and stages its rows as a part of its own.
+pub(crate) fn ingest_file(
+    o: &mut Opened,
+    reference: &mut Reference,
+    out: &mut Out,
+    opts: &Options,
+) -> Result<()> {
+    let kind = o.table.mapping.kind;
+    let result = read_with(&mut o.table, reference, opts.codes, opts.year)?;
+    let rows = result.parsed.rows() + result.rejects.len();
+    if rows == 0 {
+        return Err(header_only(&o.name));
+    }
+    let sha256 = o.checksum()?;
+    let earlier: Vec<String> = out
+        .next
+        .ingests
+        .iter()
+        .filter(|i| i.sha256 == sha256 && i.kind == kind.code())
+        .map(|i| i.id.clone())
+        .collect();
+    if !earlier.is_empty()
+        && result.parsed.rows() > 0
+        && in_force(&result.parsed, reference, opts.replace)
+    {
+        out.report.outcome = Outcome::AlreadyIngested(earlier);
+        return Ok(());
+    }
+    out.report.rows_read = rows as u64;
+    out.warn(result.warnings);
+    out.report.notes.extend(result.notes.iter().cloned());
+    for (problem, row) in &result.rejects {
+        out.reject(problem.clone(), row, &o.table.mapping.headers)?;
+    }
+    if result.parsed.rows() == 0 {
+        out.report.outcome = Outcome::NothingValid;
+        return Ok(());
+    }
+    check_version(&o.name, &result.parsed, reference, out.next, opts.replace)?;
+    let id = unique_id(out.next, &sha256, kind);
+    let rec = stage(o, out, &result.parsed, id.clone(), sha256)?;
+    // A keyed kind keeps the files before this one, unless --replace; areas and
+    // enterprises keep their versions; the mapping and the orgs have one file.
+    let kept = match kind {
+        Kind::Eligible | Kind::Targets => !opts.replace,
+        Kind::Areas | Kind::Enterprises => true,
+        _ => false,
+    };
+    if !kept {
+        out.next.ingests.retain(|i| i.kind != kind.code());
+    }
+    out.next.ingests.push(rec.clone());
+    let joined = Joined {
+        current: reference,
+        replace: opts.replace,
+        again: !earlier.is_empty(),
+        id: &id,
+    };
+    joined
+        .table(result.parsed, &mut out.report.notes)
+        .install(reference);
+    out.report.outcome = Outcome::Ingested(vec![rec]);
+    Ok(())
+}
+
+/// Writes the file's table as a staged part of its own; its manifest record.
+fn stage(
+    o: &Opened,
+    out: &mut Out,
+    parsed: &Parsed,
+    id: String,
+    sha256: String,
+) -> Result<IngestRecord> {
+    let kind = o.table.mapping.kind;
+    let (rel, tmp) = out.writer.stage_reference(kind.code(), &id);
+    let df = match parsed {
+        Parsed::Areas(a) => store::reference::areas_frame(a)?,
+        Parsed::Enterprises(e) => store::reference::enterprises_frame(e)?,
+        Parsed::Eligible(v) => store::reference::eligible_frame(v)?,
+        Parsed::Targets(v) => store::reference::targets_frame(v)?,
+        Parsed::Mapping(m) => store::reference::mapping_frame(m)?,
+        Parsed::Orgs(v) => store::reference::orgs_frame(v)?,
+    };
+    let mut pw = PartWriter::create(&tmp, df.schema().as_ref().clone())?;
+    pw.write(&df)?;
+    let info = pw.finish()?;
+    Ok(IngestRecord {
+        id,
+        kind: kind.code().into(),
+        file: o.name.clone(),
+        sha256,
+        file_bytes: Some(o.bytes),
+        rows: info.rows,
+        rejected: out.report.rejected,
+        warnings: out.report.warnings,
+        ingested_at: now_utc(),
+        encoding: o.table.encoding.name().into(),
+        org: None,
+        as_of: None,
+        part: rel,
+        part_sha256: info.sha256,
+        part_bytes: info.bytes,
+        mapped: 0,
+    })
+}
+
+/// Whether the table in force holds what the file says: every key with the file's
+/// value (with `--replace`: nothing else), or the same areas, enterprises, mapping
+/// or organizations.
+fn in_force(parsed: &Parsed, current: &Reference, replace: bool) -> bool {
+    match parsed {
+        Parsed::Eligible(v) => {
+            history::restated_eligible(&current.eligible, v).in_force()
+                && (!replace || current.eligible.len() == v.len())
+        }
+        Parsed::Targets(v) => {
+            history::restated_targets(&current.targets, v).in_force()
+                && (!replace || current.targets.len() == v.len())
+        }
+        Parsed::Areas(a) => versions::same_areas(&current.areas, a),
+        Parsed::Enterprises(e) => versions::same_enterprises(&current.enterprises, e),
+        Parsed::Mapping(m) => *m == current.mapping,
+        Parsed::Orgs(v) => *v == current.orgs,
+    }
+}
+
+/// Refuses a new version of the areas or enterprises that removes some or reclassifies
+/// more than a few, unless `--replace`: the wrong file (a counts table, another
+/// province's list) would otherwise change every report without a word.
+fn check_version(
+    name: &str,
+    parsed: &Parsed,
+    current: &Reference,
+    next: &Manifest,
+    replace: bool,
+) -> Result<()> {
+    let (kind, what) = match parsed {
+        Parsed::Areas(a) if !current.areas.is_empty() => {
+            let c = AreasChange::new(&current.areas, a);
+            (Kind::Areas, c.needs_replace().then(|| c.refusal()))
+        }
+        Parsed::Enterprises(e) if !current.enterprises.rows.is_empty() => {
+            let c = EnterprisesChange::new(&current.enterprises, e);
+            (Kind::Enterprises, c.needs_replace().then(|| c.refusal()))
+        }
+        _ => return Ok(()),
+    };
+    let Some(what) = what.filter(|_| !replace) else {
+        return Ok(());
+    };
+    let from = next
+        .reference(kind.code())
+        .map(|r| r.file.clone())
+        .unwrap_or_default();
+    Err(Failure::invalid(format!(
+        "{name}: the new {kind} file {what}, against the {kind} in force (from {from})"
+    ))
+    .hint(format!(
+        "if it is the new list, ingest it again with --replace (the version before is kept: `tally drop` of the new one gives it back); if not, check the file: up to {} units or enterprises may be reclassified without --replace",
+        versions::RECLASSIFY_FREE
+    ))
+    .into())
+}
+
+/// The ingest's ID: from the file's checksum and kind, and when that is taken (the
+/// same file taken again, after another changed what it said) a further one.
+fn unique_id(m: &Manifest, sha256: &str, kind: Kind) -> String {
+    let taken = |id: &str| m.ingests.iter().any(|i| i.id == id);
+    let first = ingest_id(sha256, kind, None, None);
+    if !taken(&first) {
+        return first;
+    }
+    (2u32..)
+        .map(|n| ingest_id(&format!("{sha256}#{n}"), kind, None, None))
+        .find(|id| !taken(id))
+        .unwrap_or(first)
+}
+
+/// A file joining the table in force.
+struct Joined<'a> {
+    current: &'a Reference,
+    replace: bool,
+    /// The same file was ingested before (the table in force says otherwise now).
+    again: bool,
+    /// The new ingest, for `tally drop ID`.
+    id: &'a str,
+}
+
+impl Joined<'_> {
+    /// The kind's table once the file has joined it, with sentences on what changed.
+    fn table(&self, parsed: Parsed, notes: &mut Vec<String>) -> Parsed {
+        let current = self.current;
+        match parsed {
+            Parsed::Eligible(v) if self.replace && !current.eligible.is_empty() => {
+                notes.push(format!(
+                    "replaces all {} eligible count(s) held (--replace)",
+                    current.eligible.len()
+                ));
+                Parsed::Eligible(v)
+            }
+            Parsed::Targets(v) if self.replace && !current.targets.is_empty() => {
+                notes.push(format!(
+                    "replaces all {} target(s) held (--replace)",
+                    current.targets.len()
+                ));
+                Parsed::Targets(v)
+            }
+            Parsed::Eligible(v) if !current.eligible.is_empty() => {
+                if self.again {
+                    let r = history::restated_eligible(&current.eligible, &v);
+                    notes.extend(
+                        r.parts()
+                            .into_iter()
+                            .map(|p| format!("eligible counts: {p}")),
+                    );
+                }
+                let (all, m) = history::merge_eligible(&current.eligible, v);
+                if !self.again {
+                    notes.push(format!("eligible counts: {}", m.sentence()));
+                }
+                Parsed::Eligible(all)
+            }
+            Parsed::Targets(v) if !current.targets.is_empty() => {
+                if self.again {
+                    let r = history::restated_targets(&current.targets, &v);
+                    notes.extend(r.parts().into_iter().map(|p| format!("targets: {p}")));
+                }
+                let (all, m) = history::merge_targets(&current.targets, v);
+                if !self.again {
+                    notes.push(format!("targets: {}", m.sentence()));
+                }
+                Parsed::Targets(all)
+            }
+            Parsed::Areas(a) if !current.areas.is_empty() => {
+                let c = AreasChange::new(&current.areas, &a);
+                self.version(
+                    "areas",
+                    c.parts(),
+                    "the same units, classified alike",
+                    notes,
+                );
+                Parsed::Areas(a)
+            }
+            Parsed::Enterprises(e) if !current.enterprises.rows.is_empty() => {
+                let c = EnterprisesChange::new(&current.enterprises, &e);
+                self.version(
+                    "enterprises",
+                    c.parts(),
+                    "the same enterprises, alike",
+                    notes,
+                );
+                Parsed::Enterprises(e)
+            }
+            other => other,
+        }
+    }
+
+    /// What a new version of the areas or enterprises changed, a sentence each.
+    fn version(&self, kind: &str, parts: Vec<String>, alike: &str, notes: &mut Vec<String>) {
+        let id = self.id;
+        notes.push(format!(
+            "new {kind} in force; the version before is kept (`tally drop {id}` gives it back)"
+        ));
+        if parts.is_empty() {
+            notes.push(format!("{kind}: {alike}"));
+        }
+        notes.extend(parts.into_iter().map(|p| format!("{kind}: {p}")));
+    }
+}

@@ -1,0 +1,139 @@
+//! The year of a counts or targets file: its year column (`Năm`), else its title block
+//! (`SỐ ĐỐI TƯỢNG NĂM 2026`), else `--year`; else the file is refused, naming what is
+//! missing. A title that contradicts `--year` or the column refuses the file: the year
+//! is never guessed, and a file kept under another year's title is a slip to catch.
+
+use anyhow::Result;
+
+use super::{Field, Kind, Row, Table};
+use crate::error::Failure;
+use crate::text::fold;
+
+/// The year the title block names (`NĂM 2026`, `năm 2026`, `YEAR 2026`), with the line
+/// that names it. A date's year (`ngày 15 tháng 01 năm 2026`, the day the table was
+/// made) is not the year of its figures. Two different years: `Err` with both.
+pub(super) fn title_year(title: &[String]) -> Result<Option<(i32, String)>, String> {
+    let mut found: Option<(i32, String)> = None;
+    for line in title {
+        let key = fold(line);
+        let words: Vec<&str> = key.split(' ').collect();
+        for (i, w) in words.iter().enumerate() {
+            if !matches!(*w, "nam" | "year") || (i >= 2 && words[i - 2] == "thang") {
+                continue;
+            }
+            // A span of years (`NĂM 2025-2026`) names no one year.
+            if words
+                .get(i + 2)
+                .is_some_and(|n| n.len() == 4 && n.parse::<i32>().is_ok())
+            {
+                continue;
+            }
+            let Some(y) = words
+                .get(i + 1)
+                .filter(|n| n.len() == 4)
+                .and_then(|n| n.parse::<i32>().ok())
+                .filter(|y| (1900..=2100).contains(y))
+            else {
+                continue;
+            };
+            match &found {
+                Some((other, at)) if *other != y => {
+                    return Err(format!("{other} (\"{at}\") and {y} (\"{line}\")"))
+                }
+                Some(_) => {}
+                None => found = Some((y, line.clone())),
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// The year every row without its own takes: from the title, else `--year`. Checks
+/// that the title, `--year` and the year column agree, and that a file without a year
+/// column has a year from somewhere.
+pub(super) fn file_year(table: &Table, rows: &[Row], flag: Option<i32>) -> Result<Option<i32>> {
+    let name = &table.name;
+    let title = title_year(&table.title).map_err(|both| {
+        Failure::invalid(format!("{name}: the title names two years, {both}"))
+            .hint("correct the title, or give each row its year in a year column (Năm)")
+    })?;
+    if let (Some((t, line)), Some(f)) = (&title, flag) {
+        if *t != f {
+            return Err(Failure::invalid(format!(
+                "{name}: --year {f} contradicts the title, which says {t} (\"{line}\")"
+            ))
+            .hint("leave out --year (the title says the year), or check that the file is the right year's")
+            .into());
+        }
+    }
+    let fixed = title.as_ref().map(|(t, _)| *t).or(flag);
+    let Some(col) = table.mapping.index(Field::Year) else {
+        if fixed.is_none() {
+            let what = match table.mapping.kind {
+                Kind::Targets => "targets",
+                _ => "counts",
+            };
+            return Err(Failure::invalid(format!(
+                "{name}: which year are these {what} for? The file has no year column (Năm), its title names no year, and --year is not given"
+            ))
+            .hint("add --year YEAR (such as --year 2026), a year column, or the year in the title (SỐ ĐỐI TƯỢNG NĂM 2026)")
+            .into());
+        }
+        return Ok(fixed);
+    };
+    let Some(fixed) = fixed else { return Ok(None) };
+    let said = match &title {
+        Some((t, line)) => format!("the title says {t} (\"{line}\")"),
+        None => format!("--year says {fixed}"),
+    };
+    for row in rows {
+        let raw = row.get(Some(col)).trim();
+        if let Ok(y) = raw.parse::<i32>() {
+            if y != fixed {
+                return Err(Failure::invalid(format!(
+                    "{name}:{}: column \"{}\" says {y}, but {said}",
+                    row.line, table.mapping.headers[col]
+                ))
+                .hint("check that the file is the right year's: correct the title, the column or --year")
+                .into());
+            }
+        }
+    }
+    Ok(Some(fixed))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::title_year;
+
+    fn lines(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn the_year_a_title_names() {
+        let cases: [(&[&str], Option<i32>); 8] = [
+            (&["SỐ ĐỐI TƯỢNG NĂM 2026"], Some(2026)),
+            (
+                &["UBND TỈNH ĐIỆN BIÊN", "Số đối tượng tập hợp năm 2025"],
+                Some(2025),
+            ),
+            (&["ELIGIBLE PEOPLE, YEAR 2027"], Some(2027)),
+            // The day the table was made is not the year of its figures.
+            (&["Điện Biên, ngày 15 tháng 01 năm 2026"], None),
+            (&["SỐ ĐỐI TƯỢNG", "Năm học 2025-2026"], None),
+            (&["BIỂU 01", "NĂM 26"], None),
+            (&["SỐ ĐỐI TƯỢNG NĂM 2025-2026"], None),
+            (&["SỐ ĐỐI TƯỢNG NĂM 2026", "(năm 2026)"], Some(2026)),
+        ];
+        for (title, want) in cases {
+            let got = title_year(&lines(title)).expect("one year");
+            assert_eq!(got.map(|(y, _)| y), want, "{title:?}");
+        }
+        let two = title_year(&lines(&["KẾ HOẠCH NĂM 2026", "Số liệu năm 2025"]));
+        assert_eq!(
+            two,
+            Err("2026 (\"KẾ HOẠCH NĂM 2026\") and 2025 (\"Số liệu năm 2025\")".into())
+        );
+    }
+}

@@ -1,0 +1,254 @@
+//! Eligible counts as offices keep them: a column per organization under a title
+//! block, the year in a `Năm` column, in the title or given with `--year`. Such a table
+//! is read as counts, never taken for the areas list (which it would replace).
+
+use crate::workdir::Workdir;
+
+/// (members, eligible, coverage_pct) of a row.
+fn counts(row: &[String]) -> (&str, &str, &str) {
+    (&row[4], &row[8], &row[9])
+}
+
+/// The office's layout: a title block, `STT, Mã xã, Tên xã, Năm`, then a column per
+/// organization by its Vietnamese name; semicolons, as a Vietnamese Excel saves CSV.
+const WIDE: &str = "UBND TỈNH LÀO CAI;;;;;\n\
+SỐ ĐỐI TƯỢNG TẬP HỢP NĂM 2026;;;;;\n\
+;;;;;\n\
+STT;Mã xã;Tên xã;Năm;Hội Phụ nữ;Đoàn Thanh niên\n\
+1;02647;Phường Lào Cai;2026;150;110\n\
+2;02680;Xã Hợp Thành;2026;20;90\n\
+3;02683;Xã Bát Xát;2026;;60\n\
+4;02686;Xã A Mú Sung;2026;;50\n\
+;Tổng cộng;;;170;310\n";
+
+/// A wide counts table is counts: the youth's counts of the four communes replace the
+/// fixture's (100, 80, 60, 40 → 110, 90, 60, 50), the areas stay as they were. The
+/// youth roll has 3 members at the end of October (02647, 02680, 02683): in total
+/// 3 / 310 = 0.97%; in ethnic-minority areas (02680, 02683, 02686) 2 / (90 + 60 + 50)
+/// = 1.00%; in religious areas (02680 only) 1 / 90 = 1.11%. Before the fix the table
+/// replaced the areas, and every group lost its classification.
+#[test]
+fn a_wide_counts_table_is_read_as_counts_not_areas() {
+    let w = Workdir::new().with_youth_roll();
+    w.write("so-doi-tuong.csv", WIDE);
+    let run = w.tally(&["ingest", "so-doi-tuong.csv"]).expect(0);
+    assert!(
+        run.stdout.contains("detected as eligible"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains(
+            "so-doi-tuong.csv: read 6 count(s) from a table with a column per organization: \"Hội Phụ nữ\", \"Đoàn Thanh niên\""
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("eligible counts: replaced 6 key(s) already held, of 2026"),
+        "{}",
+        run.stdout
+    );
+    let s = w.status_json();
+    assert_eq!(s["reference"]["areas"], 7);
+    let youth = |key: &str| w.report_row(&["--org", "youth"], key);
+    let total = youth(",youth,total,all,");
+    assert_eq!(counts(&total), ("3", "310", "0.97"));
+    let em = youth(",youth,ethnic_minority,yes,");
+    assert_eq!(counts(&em), ("2", "200", "1.00"));
+    let rel = youth(",youth,religious,yes,");
+    assert_eq!(counts(&rel), ("1", "90", "1.11"));
+    // An empty cell is no count (unknown), not zero: the women's 02683 and 02686
+    // keep nothing, their 02647 and 02680 are 150 and 20.
+    let women = w.report_row(
+        &["--org", "women", "--by", "commune"],
+        ",women,commune,02680,",
+    );
+    assert_eq!(women[8], "20");
+}
+
+/// The year only in the title, no `Năm` column (today's main read this as areas and
+/// kept one unit); without a year anywhere the file is refused, naming what is
+/// missing, and `--year` gives it; a title that contradicts `--year` or the column is
+/// refused.
+#[test]
+fn the_year_of_a_counts_table_from_its_title_or_year_flag() {
+    let w = Workdir::new().with_youth_roll();
+    w.write(
+        "title-year.csv",
+        "SỐ ĐỐI TƯỢNG NĂM 2026,,,\nMã xã,Tên xã,Hội Phụ nữ,Đoàn TN\n02647,Phường Lào Cai,150,120\n",
+    );
+    let run = w.tally(&["ingest", "title-year.csv"]).expect(0);
+    assert!(
+        run.stdout.contains("detected as eligible"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(w.status_json()["reference"]["areas"], 7);
+    let total = w.report_row(&["--org", "youth"], ",youth,total,all,");
+    // 120 + 80 + 60 + 40.
+    assert_eq!(counts(&total), ("3", "300", "1.00"));
+
+    // No year anywhere: refused, the store untouched.
+    w.write(
+        "no-year.csv",
+        "Tên xã,Đoàn TN\nPhường Lào Cai,130\nXã Hợp Thành,85\n",
+    );
+    let before = w.manifest();
+    let run = w.tally(&["ingest", "no-year.csv"]).expect(65);
+    assert!(
+        run.stderr.contains("no-year.csv: which year are these counts for? The file has no year column (Năm), its title names no year, and --year is not given"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("add --year YEAR"), "{}", run.stderr);
+    assert_eq!(w.manifest(), before);
+    // --year gives it; units by their names.
+    w.tally(&["ingest", "no-year.csv", "--year", "2026"])
+        .expect(0);
+    let total = w.report_row(&["--org", "youth"], ",youth,total,all,");
+    // 130 + 85 + 60 + 40.
+    assert_eq!(counts(&total), ("3", "315", "0.95"));
+
+    // The title against --year, and against the column.
+    w.write(
+        "title-2026.csv",
+        "SỐ ĐỐI TƯỢNG NĂM 2026,,\nMã xã,Tên xã,Đoàn TN\n02647,Phường Lào Cai,125\n",
+    );
+    let run = w
+        .tally(&["ingest", "title-2026.csv", "--year", "2025"])
+        .expect(65);
+    assert!(
+        run.stderr.contains(
+            "title-2026.csv: --year 2025 contradicts the title, which says 2026 (\"SỐ ĐỐI TƯỢNG NĂM 2026\")"
+        ),
+        "{}",
+        run.stderr
+    );
+    w.write(
+        "wrong-column.csv",
+        "SỐ ĐỐI TƯỢNG NĂM 2026\nMã xã,Tổ chức,Năm,Số đối tượng\n02647,youth,2026,100\n02680,youth,2025,80\n",
+    );
+    let run = w.tally(&["ingest", "wrong-column.csv"]).expect(65);
+    assert!(
+        run.stderr.contains(
+            "wrong-column.csv:4: column \"Năm\" says 2025, but the title says 2026 (\"SỐ ĐỐI TƯỢNG NĂM 2026\")"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        w.report_row(&["--org", "youth"], ",youth,total,all,")[8],
+        "315"
+    );
+}
+
+/// A counts table is never the areas: with a code and a name but none of the areas'
+/// own columns, a file is not taken for the areas unless --kind says so, and one with
+/// a column per organization not even then.
+#[test]
+fn a_table_with_organization_columns_is_never_the_areas() {
+    let w = Workdir::new().with_youth_roll();
+    w.write("so-doi-tuong.csv", WIDE);
+    let run = w
+        .tally(&["ingest", "so-doi-tuong.csv", "--kind", "areas"])
+        .expect(65);
+    assert!(
+        run.stderr.contains(
+            "the columns \"Hội Phụ nữ\", \"Đoàn Thanh niên\" name organizations: the file is a table of counts, not the areas"
+        ),
+        "{}",
+        run.stderr
+    );
+    w.write(
+        "units.csv",
+        "Mã xã,Tên xã,Vùng khó khăn\n02647,Phường Lào Cai,x\n",
+    );
+    let run = w.tally(&["ingest", "units.csv"]).expect(65);
+    assert!(
+        run.stderr.contains("no column only an areas file has"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("--kind areas"), "{}", run.stderr);
+    assert_eq!(w.status_json()["reference"]["areas"], 7);
+}
+
+/// The same wide table as a workbook: a title merged across, a merged heading "Số đối
+/// tượng (người)" over the organizations' names, the other headings merged down both
+/// header rows (so the second row is a whole header), codes as text, counts as numbers.
+#[test]
+fn a_wide_counts_workbook_with_a_merged_heading() {
+    use rust_xlsxwriter::{Format, Workbook};
+    let w = Workdir::new().with_youth_roll();
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("Biểu 01").unwrap();
+    let bold = Format::new().set_bold();
+    ws.merge_range(0, 0, 0, 5, "SỐ ĐỐI TƯỢNG TẬP HỢP NĂM 2026", &bold)
+        .unwrap();
+    for (c, h) in ["STT", "Mã xã", "Tên xã"].iter().enumerate() {
+        ws.merge_range(2, c as u16, 3, c as u16, h, &bold).unwrap();
+    }
+    ws.merge_range(2, 3, 2, 5, "Số đối tượng (người)", &bold)
+        .unwrap();
+    for (c, h) in ["Hội LHPN", "Đoàn TNCS HCM", "Hội CCB"].iter().enumerate() {
+        ws.write_string_with_format(3, 3 + c as u16, *h, &bold)
+            .unwrap();
+    }
+    let rows = [
+        ("02647", "Phường Lào Cai", [150.0, 105.0, 12.0]),
+        ("02680", "Xã Hợp Thành", [20.0, 85.0, 9.0]),
+    ];
+    for (i, (code, name, n)) in rows.iter().enumerate() {
+        let r = 4 + i as u32;
+        ws.write_number(r, 0, (i + 1) as f64).unwrap();
+        ws.write_string(r, 1, *code).unwrap();
+        ws.write_string(r, 2, *name).unwrap();
+        for (c, v) in n.iter().enumerate() {
+            ws.write_number(r, 3 + c as u16, *v).unwrap();
+        }
+    }
+    wb.save(w.dir.join("so-doi-tuong.xlsx")).unwrap();
+    let run = w.tally(&["ingest", "so-doi-tuong.xlsx"]).expect(0);
+    assert!(
+        run.stdout.contains(
+            "read 6 count(s) from a table with a column per organization: \"Hội LHPN\", \"Đoàn TNCS HCM\", \"Hội CCB\""
+        ),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(w.status_json()["reference"]["areas"], 7);
+    // 105 + 85 + 60 + 40; ethnic-minority areas 85 + 60 + 40.
+    let total = w.report_row(&["--org", "youth"], ",youth,total,all,");
+    assert_eq!(counts(&total), ("3", "290", "1.03"));
+    let em = w.report_row(&["--org", "youth"], ",youth,ethnic_minority,yes,");
+    assert_eq!(counts(&em), ("2", "185", "1.08"));
+}
+
+/// The organizations an orgs file adds name columns too: a table of the Red Cross's
+/// counts alone (`Chữ thập đỏ`, an alias) is read once the orgs file is in the store
+/// (its organizations are known before any header is read).
+#[test]
+fn an_organization_of_the_orgs_file_names_a_column() {
+    let w = Workdir::new().with(&["areas.csv"]);
+    w.write(
+        "to-chuc.csv",
+        "Mã tổ chức,Tên tổ chức,Tên khác\nred_cross,Hội Chữ thập đỏ,CTĐ;Chữ thập đỏ\n",
+    );
+    w.tally(&["ingest", "to-chuc.csv", "areas.csv"]).expect(0);
+    w.write(
+        "ctd.csv",
+        "SỐ ĐỐI TƯỢNG NĂM 2026\nMã xã,Tên xã,Chữ thập đỏ\n02647,Phường Lào Cai,50\n02680,Xã Hợp Thành,40\n",
+    );
+    let run = w.tally(&["ingest", "ctd.csv"]).expect(0);
+    assert!(
+        run.stdout.contains(
+            "read 2 count(s) from a table with a column per organization: \"Chữ thập đỏ\""
+        ),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(w.status_json()["reference"]["eligible"], 2);
+}
