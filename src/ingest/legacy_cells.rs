@@ -177,8 +177,10 @@ impl SheetText {
             },
         };
         if let Some((enc, text)) = reading {
-            self.converted[enc as usize] += 1;
-            *cell = text;
+            if text != *cell {
+                self.converted[enc as usize] += 1;
+                *cell = text;
+            }
         }
     }
 
