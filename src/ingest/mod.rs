@@ -27,6 +27,7 @@ mod snapshot;
 mod told;
 use told::{crosswalk_note, placed_departures, roll_size_alerts};
 mod sources;
+mod status;
 pub mod table;
 pub mod value;
 pub mod workbook;

@@ -165,7 +165,6 @@ pub const CATALOGUE: &[(&str, &str)] = &[
     ("check the date, or the snapshot date given with --as-of", "kiểm tra ngày này, hoặc ngày chốt số liệu ghi ở --as-of"),
     ("left before joining ({})", "ngày ra trước ngày vào ({})"),
     ("check both dates in the roll", "kiểm tra cả hai ngày trong danh sách"),
-    ("unknown status; read as active (expected Đang sinh hoạt, Đã ra, Chuyển sinh hoạt, Đã mất, Xóa tên, Khai trừ, active, left)", "trạng thái không rõ; coi là đang sinh hoạt (cần: Đang sinh hoạt, Đã ra, Chuyển sinh hoạt, Đã mất, Xóa tên, Khai trừ, active, left)"),
     ("unknown {}; kept as unknown", "{} không rõ; ghi nhận là không rõ"),
     ("ethnicity", "dân tộc"),
     ("religion", "tôn giáo"),
@@ -342,6 +341,11 @@ pub const CATALOGUE: &[(&str, &str)] = &[
     ("the copy failed its check: {}: {}", "bản sao không qua được kiểm tra: {}: {}"),
     ("the store {} has format {}, written by {}; this tally ({}) reads format {} and older", "kho {} có định dạng {}, do {} ghi; bản tally này ({}) chỉ đọc định dạng {} trở về trước"),
     ("use {} or newer to read this store; it is left unchanged", "dùng {} hoặc mới hơn để đọc kho này; kho được giữ nguyên"),
+    // --- Rolls: status words, snapshots, missing parts -----------------------------------
+    ("unknown status word; expected Đang sinh hoạt (or empty), Tạm ngừng sinh hoạt, Đã ra, Thôi sinh hoạt, Chuyển sinh hoạt, Trưởng thành Đoàn, Đã mất, Xóa tên, Khai trừ; or active, left, moved, died", "từ ghi trạng thái không rõ; cần Đang sinh hoạt (hoặc để trống), Tạm ngừng sinh hoạt, Đã ra, Thôi sinh hoạt, Chuyển sinh hoạt, Trưởng thành Đoàn, Đã mất, Xóa tên, Khai trừ; hoặc active, left, moved, died"),
+    ("write the member's status in one of the words tally reads (every spelling is listed in docs/formats.md, \"Status words\"), or leave it empty for an active member", "ghi trạng thái của thành viên bằng một trong các từ tally đọc được (mọi cách viết được liệt kê trong docs/formats.md, mục \"Status words\"), hoặc để trống nếu thành viên đang sinh hoạt"),
+    ("a mark (x, ✓, -, yes/no) is not a status: it does not say whether the member is active or has left", "dấu đánh (x, ✓, -, có/không) không phải là trạng thái: không cho biết thành viên đang sinh hoạt hay đã ra"),
+    ("write the status word: Đang sinh hoạt for an active member, or how they left (Đã ra, Chuyển sinh hoạt, Đã mất, …)", "ghi từ chỉ trạng thái: Đang sinh hoạt nếu đang sinh hoạt, hoặc lý do ra (Đã ra, Chuyển sinh hoạt, Đã mất, …)"),
     // General patterns last: they match inside longer messages.
     ("union, youth, women, farmers or veterans (or a Vietnamese name such as Công đoàn, Đoàn TN, Hội Phụ nữ, Hội Nông dân, Hội CCB)", "union, youth, women, farmers hoặc veterans (hoặc tên tiếng Việt như Công đoàn, Đoàn TN, Hội Phụ nữ, Hội Nông dân, Hội CCB)"),
     ("expected {}", "cần {}"),
