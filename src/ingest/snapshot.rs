@@ -10,6 +10,7 @@ use super::headers::Kind;
 use super::part_thread::PartThread;
 use super::problem::Problem;
 use super::table::Row;
+use super::title_date::TitleDate;
 use super::{ingest_id, now_utc, Out};
 use crate::error::{Exit, Failure};
 use crate::org::Org;
@@ -49,6 +50,9 @@ pub struct Snapshots<'a> {
     part: Option<SnapPart>,
     /// `--org` and `--as-of`, which the file's own columns must not contradict.
     flags: (Option<Org>, Option<NaiveDate>),
+    /// The date the file's title gives its figures, which the snapshot date must not
+    /// contradict either.
+    title: Option<TitleDate>,
     /// The snapshot of the file's first member, and its line: a file is one snapshot.
     first: Option<(SnapKey, u64)>,
     /// Persons (key prefixes) departed without a date: set against the org's
@@ -85,10 +89,22 @@ impl<'a> Snapshots<'a> {
             seen: None,
             part: None,
             flags,
+            title: None,
             first: None,
             undated: Vec::new(),
             repeats_stored: BTreeMap::new(),
         }
+    }
+
+    /// Checks the snapshot date against the date the title gives the figures.
+    pub fn with_title(mut self, title: Option<TitleDate>) -> Self {
+        self.title = title;
+        self
+    }
+
+    /// The organization of the file's snapshot, once a member is read.
+    pub fn org(&self) -> Option<Org> {
+        self.first.map(|((org, _), _)| org)
     }
 
     /// Rejects a member the snapshot already holds; otherwise adds it to its part.
@@ -196,7 +212,12 @@ impl<'a> Snapshots<'a> {
             );
         }
         match self.first {
-            None => self.first = Some((key, line)),
+            None => {
+                if let Some(t) = &self.title {
+                    super::roll_source::check_title(self.file, t, as_of, self.flags.1.is_some())?;
+                }
+                self.first = Some((key, line))
+            }
             Some(((o, _), l)) if o != org => {
                 return refuse(
                     format!(

@@ -13,6 +13,7 @@ mod ingest;
 mod mapping;
 mod messages;
 mod office;
+mod one_snapshot;
 mod orgs;
 mod pipeline;
 mod privacy;
