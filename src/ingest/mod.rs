@@ -15,6 +15,7 @@ pub mod headers;
 pub mod legacy;
 mod line_split;
 mod memo;
+mod missing;
 pub mod national_id;
 mod part_thread;
 mod pipeline;
@@ -107,6 +108,8 @@ pub struct FileReport {
     pub mapped: std::collections::BTreeMap<&'static str, u64>,
     /// Persons departed without a date, per snapshot written.
     pub(crate) undated: std::collections::BTreeMap<(Org, NaiveDate), Vec<u64>>,
+    /// Rows and members active at the snapshot date by unit code, per snapshot written.
+    pub(crate) units: std::collections::BTreeMap<(Org, NaiveDate), missing::Units>,
     pub rows_read: u64,
     pub rejected: u64,
     pub warnings: u64,
@@ -280,6 +283,13 @@ pub fn run(store: &Store, opts: &Options, progress: &dyn Progress) -> Result<Sum
 
     roll_size_alerts(&next, &mut files);
     placed_departures(&writer.dir, &writer.manifest, &mut files)?;
+    let stores = missing::Stores {
+        dir: &writer.dir,
+        committed: &writer.manifest,
+        next: &next,
+        reference: &reference,
+    };
+    missing::missing_parts(&stores, &mut files)?;
     let strict_failure = sink.count() > 0 && !opts.skip_invalid;
     let changed = files
         .iter()
@@ -362,6 +372,7 @@ impl FileReport {
             notes: o.notes.clone(),
             alerts: Vec::new(),
             undated: Default::default(),
+            units: Default::default(),
             corrects: None,
             mapped: Default::default(),
             rows_read: 0,

@@ -58,9 +58,45 @@ pub struct Snapshots<'a> {
     /// Persons (key prefixes) departed without a date: set against the org's
     /// previous snapshot once every file is read.
     undated: Vec<u64>,
+    /// Rows and members active at the snapshot date, by unit: set against the org's
+    /// previous snapshot once every file is read.
+    units: UnitCounts,
     /// Rows rejected as repeating a row stored from an earlier ingest, by its file: a
     /// corrected export under a new name repeats one earlier file whole.
     repeats_stored: BTreeMap<String, u64>,
+}
+
+/// Rows and active members counted by unit on the hot path: by the entry of the
+/// unit's code in the part's row group (a vector increment: the group has looked the
+/// code up already), the codes read once per row group, before it is written.
+#[derive(Default)]
+struct UnitCounts {
+    by_entry: Vec<(u64, u64)>,
+    by_code: super::missing::Units,
+}
+
+impl UnitCounts {
+    fn add(&mut self, entry: u32, active: bool) {
+        let e = entry as usize;
+        if self.by_entry.len() <= e {
+            self.by_entry.resize(e + 1, (0, 0));
+        }
+        self.by_entry[e].0 += 1;
+        self.by_entry[e].1 += u64::from(active);
+    }
+
+    /// Takes the counts of the group's rows by their codes.
+    fn harvest(&mut self, g: &Group) {
+        for (e, (rows, members)) in self.by_entry.iter().enumerate() {
+            if *rows > 0 {
+                let code = String::from_utf8_lossy(g.area_code(e as u32)).into_owned();
+                let slot = self.by_code.entry(code).or_default();
+                slot.0 += rows;
+                slot.1 += members;
+            }
+        }
+        self.by_entry.clear();
+    }
 }
 
 /// One snapshot's part being written from one file (named once the file's checksum
@@ -92,6 +128,7 @@ impl<'a> Snapshots<'a> {
             title: None,
             first: None,
             undated: Vec::new(),
+            units: UnitCounts::default(),
             repeats_stored: BTreeMap::new(),
         }
     }
@@ -161,7 +198,12 @@ impl<'a> Snapshots<'a> {
         }
         part.mapped += u64::from(member.area_from.is_some());
         part.group.push(member);
+        if let Some(entry) = part.group.last_area() {
+            let active = member.left_on.map_or(member.active, |l| l > member.as_of);
+            self.units.add(entry, active);
+        }
         if part.group.len() >= BATCH_ROWS {
+            self.units.harvest(&part.group);
             let full = std::mem::replace(&mut part.group, part.writer.empty_group());
             part.writer.write(full)?;
         }
@@ -339,6 +381,14 @@ impl<'a> Snapshots<'a> {
         };
         if !self.undated.is_empty() {
             out.report.undated.insert(key, self.undated);
+        }
+        let mut counts = self.units;
+        counts.harvest(&p.group);
+        let units = out.report.units.entry(key).or_default();
+        for (code, (rows, members)) in counts.by_code {
+            let slot = units.entry(code).or_default();
+            slot.0 += rows;
+            slot.1 += members;
         }
         p.writer.write(p.group)?;
         let info = p.writer.finish()?;

@@ -366,7 +366,7 @@ pub const CATALOGUE: &[(&str, &str)] = &[
     ("age", "tuổi"),
     ("{}: {} member(s) are departed without a date in the first roll of the {} ({}): with no earlier roll to place their leaving against, reports count them in neither the members at the start nor left", "{}: {} thành viên được ghi là đã ra nhưng không có ngày ra trong danh sách đầu tiên của {} (ngày {}): không có danh sách trước để xác định lúc ra, nên báo cáo không tính họ vào số đầu kỳ cũng như số ra"),
     ("{}: the {} roll as of {} lacks {} sheet(s) that the roll as of {} had: {}: is the workbook complete?", "{}: danh sách {} chốt ngày {} thiếu {} trang tính mà danh sách chốt ngày {} có: {}: sổ tính có đủ không?"),
-    ("{}: {} unit(s) with members in the {} roll as of {} have none in this one ({} member(s) then): {}: a missing sheet or a partial export?", "{}: {} đơn vị có thành viên trong danh sách {} chốt ngày {} nhưng không còn ai trong danh sách này ({} thành viên khi đó): {}: thiếu trang tính hoặc xuất thiếu?"),
+    ("{}: {} unit(s) with members in the {} roll as of {} have no row in this one ({} member(s) then): {}: a missing sheet or a partial export?", "{}: {} đơn vị có thành viên trong danh sách {} chốt ngày {} nhưng không có dòng nào trong danh sách này ({} thành viên khi đó): {}: thiếu trang tính hoặc xuất thiếu?"),
     ("{}: {} unit(s) have less than half the members they had in the {} roll as of {}: {}", "{}: {} đơn vị còn chưa đến một nửa số thành viên so với danh sách {} chốt ngày {}: {}"),
     ("Trade union", "Công đoàn"),
     ("Youth Union", "Đoàn Thanh niên"),
