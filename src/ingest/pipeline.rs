@@ -354,13 +354,16 @@ impl RollFile<'_> {
 #[derive(Default)]
 struct Excused {
     rows: u64,
+    /// The first few cells as written (compared without a copy), and as said.
+    raw: Vec<String>,
     words: std::collections::BTreeSet<String>,
 }
 
 impl Excused {
     fn add(&mut self, word: &str) {
         self.rows += 1;
-        if self.words.len() < 5 {
+        if self.raw.len() < 5 && !self.raw.iter().any(|r| r == word) {
+            self.raw.push(word.to_string());
             self.words.insert(crate::text::clean(word));
         }
     }

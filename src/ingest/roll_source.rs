@@ -57,15 +57,15 @@ pub(super) fn stored_elsewhere(next: &Manifest, o: &Opened, opts: &Options) -> R
                 .is_none_or(|d| i.as_of.as_deref() == Some(d.to_string().as_str()))
     };
     let (here, elsewhere): (Vec<_>, Vec<_>) = same.partition(here);
-    if !here.is_empty() || elsewhere.is_empty() || opts.replace {
-        return Ok(if here.is_empty() {
-            elsewhere.iter().map(|i| i.id.clone()).collect()
-        } else {
-            Vec::new()
-        });
+    // Stored as this snapshot already ("nothing changed"), or nowhere.
+    if !here.is_empty() || elsewhere.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids: Vec<&str> = elsewhere.iter().map(|i| i.id.as_str()).collect();
+    if opts.replace {
+        return Ok(ids.iter().map(|id| id.to_string()).collect());
     }
     let first = elsewhere[0];
-    let ids: Vec<&str> = elsewhere.iter().map(|i| i.id.as_str()).collect();
     Err(Failure::invalid(format!(
         "{}: the same file is already stored as the {} (ingest {}): one export is one snapshot, so it cannot be stored again as another organization's roll or another date's",
         o.name,
