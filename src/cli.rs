@@ -136,7 +136,8 @@ pub struct IngestArgs {
     /// The roll's as-of date (31/10/2026 or 2026-10-31); else from an as_of column.
     #[arg(long, value_parser = parse_as_of, value_name = "DATE")]
     pub as_of: Option<NaiveDate>,
-    /// Store the valid rows even if some rows are rejected.
+    /// Store the valid rows even if some rows are rejected (and a roll whose rows look
+    /// like another organization's, with an alert).
     #[arg(long)]
     pub skip_invalid: bool,
     /// Write every rejected row, with its line and reason, to this CSV file.
@@ -149,9 +150,10 @@ pub struct IngestArgs {
     #[arg(long, value_enum, default_value_t = EncodingArg::Auto)]
     pub encoding: EncodingArg,
     /// Let a corrected file replace the snapshot part it corrects (the part from a file
-    /// of the same name, else the whole snapshot); for eligible counts and targets,
-    /// replace the whole kind; for areas and enterprises, take a new version that
-    /// removes some or reclassifies more than five (the one before is kept).
+    /// of the same name, else the whole snapshot); a file already stored as another
+    /// snapshot (another organization or date) is moved to this one; for eligible
+    /// counts and targets, replace the whole kind; for areas and enterprises, take a new
+    /// version that removes some or reclassifies more than five (the one before is kept).
     #[arg(long)]
     pub replace: bool,
     /// How to say what happened.

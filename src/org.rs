@@ -205,6 +205,20 @@ impl Org {
         }
     }
 
+    /// The name an English sentence gives the organization ("Women's Union"); an
+    /// organization the orgs file adds by its own name. The catalogue says the five's
+    /// in Vietnamese, so that no code reaches a Vietnamese reader.
+    pub fn english(self) -> &'static str {
+        match self {
+            Org::Union => "Trade union",
+            Org::Youth => "Youth Union",
+            Org::Women => "Women's Union",
+            Org::Farmers => "Farmers' Association",
+            Org::Veterans => "Veterans' Association",
+            other => added_name(other).unwrap_or("?"),
+        }
+    }
+
     /// Parses a code or any common Vietnamese name or abbreviation, of the five or of
     /// the organizations the orgs file adds.
     pub fn parse(raw: &str) -> Option<Org> {

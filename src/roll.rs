@@ -40,6 +40,52 @@ pub struct Member {
     pub joined_on: Option<NaiveDate>,
     pub left_on: Option<NaiveDate>,
     pub active: bool,
+    /// Why a departed member left, as the status word said; `None` for an active
+    /// member, a status that gave no reason, and rows stored before it was kept.
+    pub left_reason: Option<LeftReason>,
+}
+
+/// Why a member left the organization, as the roll's status word says it
+/// (docs/formats.md, "Status words").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum LeftReason {
+    Died,
+    /// Moved to another branch or place (chuyển sinh hoạt).
+    Moved,
+    /// Aged out of the Youth Union (trưởng thành Đoàn).
+    AgedOut,
+    /// Left or stopped of their own accord (đã ra, thôi sinh hoạt, xin ra).
+    Left,
+    /// Struck off the roll (xóa tên).
+    StruckOff,
+    Expelled,
+}
+
+impl LeftReason {
+    pub const ALL: [LeftReason; 6] = [
+        LeftReason::Died,
+        LeftReason::Moved,
+        LeftReason::AgedOut,
+        LeftReason::Left,
+        LeftReason::StruckOff,
+        LeftReason::Expelled,
+    ];
+
+    /// The code kept in the store's `left_reason` column.
+    pub fn code(self) -> &'static str {
+        match self {
+            LeftReason::Died => "died",
+            LeftReason::Moved => "moved",
+            LeftReason::AgedOut => "aged_out",
+            LeftReason::Left => "left",
+            LeftReason::StruckOff => "struck_off",
+            LeftReason::Expelled => "expelled",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<LeftReason> {
+        LeftReason::ALL.into_iter().find(|r| r.code() == code)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -221,6 +267,14 @@ pub fn active_at(joined: i32, left: i32, status_active: bool, d: i32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reason_reads_back_from_its_code() {
+        for r in LeftReason::ALL {
+            assert_eq!(LeftReason::from_code(r.code()), Some(r));
+        }
+        assert_eq!(LeftReason::from_code("gone"), None);
+    }
 
     #[test]
     fn active_follows_dates_then_status() {

@@ -118,15 +118,25 @@ fn roll_name(org: &str, as_of: &str) -> String {
     }
 }
 
+/// Each kind of warning once: a kind drawn by one row as that row's warning, one drawn
+/// by many as their count, the first row's warning and where the next ones are.
 fn print_warnings(summary: &Summary) {
-    for w in &summary.warnings {
-        term::warn(w);
-    }
-    if summary.warnings_total > summary.warnings.len() as u64 {
+    for kind in &summary.warning_kinds {
+        let Some(first) = kind.first.first() else {
+            continue;
+        };
+        if kind.count == 1 {
+            term::warn(first);
+            continue;
+        }
+        let mut next: Vec<String> = kind.first[1..].iter().map(Problem::place).collect();
+        if kind.count > kind.first.len() as u64 {
+            next.push("…".into());
+        }
         term::warn(format!(
-            "… {} warnings in all (the first {} shown)",
-            summary.warnings_total,
-            summary.warnings.len()
+            "{} row(s) draw this warning, the first: {first}; then {}",
+            kind.count,
+            next.join(", ")
         ));
     }
 }
@@ -180,6 +190,10 @@ fn print_json(summary: &Summary, dry_run: bool) -> Result<()> {
         "warnings": {
             "total": summary.warnings_total,
             "first": summary.warnings.iter().map(problem_json).collect::<Vec<_>>(),
+            "kinds": summary.warning_kinds.iter().map(|k| json!({
+                "count": k.count,
+                "first": k.first.iter().map(problem_json).collect::<Vec<_>>(),
+            })).collect::<Vec<_>>(),
         },
         "rejected": {
             "total": summary.rejected,

@@ -314,8 +314,32 @@ pub(super) fn compute_keeping(
         if rows > 0 {
             cov.notes.push(metrics::Note::Mapped { org, as_of, rows });
         }
+        cov.notes.extend(missing_sheets(&view.manifest, org, as_of));
     }
     Ok(cov)
+}
+
+/// The sheets of the org's previous snapshot that the snapshot of `as_of` lacks.
+fn missing_sheets(m: &store::Manifest, org: Org, as_of: NaiveDate) -> Option<metrics::Note> {
+    let previous = m
+        .roll_snapshots()
+        .into_iter()
+        .filter(|(o, d)| *o == org && *d < as_of)
+        .map(|s| s.1)
+        .max()?;
+    let sheets = |d: NaiveDate| -> Vec<&str> {
+        m.snapshot_parts(org.code(), &d.to_string())
+            .into_iter()
+            .filter_map(store::IngestRecord::sheet)
+            .collect()
+    };
+    let sheets = metrics::parts::missing_sheets(&sheets(previous), &sheets(as_of));
+    (!sheets.is_empty()).then_some(metrics::Note::MissingSheets {
+        org,
+        as_of,
+        previous,
+        sheets,
+    })
 }
 
 /// The members of each org's previous snapshot (`None` where it has none).

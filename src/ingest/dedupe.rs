@@ -377,6 +377,7 @@ mod tests {
             joined_on: None,
             left_on: None,
             active: true,
+            left_reason: None,
         }
     }
 

@@ -11,7 +11,7 @@ use crate::org::Org;
 pub struct Lookups {
     pub ethnicity: Memo<Option<&'static str>>,
     pub religion: Memo<Option<&'static str>>,
-    pub status: Memo<Option<bool>>,
+    pub status: Memo<Result<super::value::Status, super::value::StatusError>>,
     pub org: Memo<Option<Org>>,
     /// The snapshot date column: one value down the whole file.
     pub as_of: Memo<Result<chrono::NaiveDate, super::value::DateError>>,

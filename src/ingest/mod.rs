@@ -17,6 +17,7 @@ mod legacy_cells;
 mod line_split;
 mod memo;
 mod merged;
+mod missing;
 pub mod national_id;
 mod org_columns;
 mod part_thread;
@@ -26,13 +27,19 @@ pub mod problem;
 pub mod reference;
 pub mod rejects;
 pub mod roll;
+mod roll_source;
 mod row;
 mod snapshot;
 mod told;
 use told::{crosswalk_note, placed_departures, roll_size_alerts};
 mod sources;
+mod status;
 pub mod table;
+mod title_date;
 pub mod value;
+mod warnings;
+pub use warnings::WarningKind;
+use warnings::Warnings;
 pub mod workbook;
 mod workbook_guard;
 mod workbook_parts;
@@ -111,6 +118,8 @@ pub struct FileReport {
     pub mapped: std::collections::BTreeMap<&'static str, u64>,
     /// Persons departed without a date, per snapshot written.
     pub(crate) undated: std::collections::BTreeMap<(Org, NaiveDate), Vec<u64>>,
+    /// Rows and members active at the snapshot date by unit code, per snapshot written.
+    pub(crate) units: std::collections::BTreeMap<(Org, NaiveDate), missing::Units>,
     pub rows_read: u64,
     pub rejected: u64,
     pub warnings: u64,
@@ -125,13 +134,13 @@ pub struct Summary {
     /// The first warnings, in file order, and how many there were in all.
     pub warnings: Vec<Problem>,
     pub warnings_total: u64,
+    /// The warnings by kind, each with its count and first rows.
+    pub warning_kinds: Vec<WarningKind>,
     pub committed: bool,
     /// Whether the `--rejects` file was written (not when every file was already
     /// ingested: the last one is left as it was).
     pub rejects_written: bool,
 }
-
-pub const WARNINGS_KEPT: usize = 20;
 
 pub(crate) fn ingest_id(
     sha: &str,
@@ -204,7 +213,7 @@ pub fn run(store: &Store, opts: &Options, progress: &dyn Progress) -> Result<Sum
     }
     opened.sort_by_key(|o| o.table.mapping.kind.load_order());
     if opened.iter().any(|o| o.table.mapping.kind == Kind::Roll) {
-        check_roll_source(opts, &opened)?;
+        roll_source::check_flags(opts, &opened)?;
     }
 
     let mut writer = store.write(opts.wait)?;
@@ -227,6 +236,11 @@ pub fn run(store: &Store, opts: &Options, progress: &dyn Progress) -> Result<Sum
     for mut o in opened {
         let kind = o.table.mapping.kind;
         let mut report = FileReport::new(&o, opts.kind.is_none());
+        if kind == Kind::Roll {
+            for id in roll_source::stored_elsewhere(&next, &o, opts)? {
+                move_out(&mut next, &id, &mut report);
+            }
+        }
         // A reference file is "nothing changed" only while the store holds what it
         // says: that is decided once it is read.
         let done = match kind {
@@ -289,12 +303,20 @@ pub fn run(store: &Store, opts: &Options, progress: &dyn Progress) -> Result<Sum
 
     roll_size_alerts(&next, &mut files);
     placed_departures(&writer.dir, &writer.manifest, &mut files)?;
+    let stores = missing::Stores {
+        dir: &writer.dir,
+        committed: &writer.manifest,
+        next: &next,
+        reference: &reference,
+    };
+    missing::missing_parts(&stores, &mut files)?;
     crate::store::fault::point("parsed");
     let summary = Summary {
         rejected: sink.count(),
         rejects_first: sink.first().to_vec(),
         warnings: warnings.first,
         warnings_total: warnings.total,
+        warning_kinds: warnings.kinds,
         committed: false,
         rejects_written: false,
         files,
@@ -366,21 +388,6 @@ impl Out<'_> {
     }
 }
 
-/// The first warnings, in file order, and how many there were in all.
-#[derive(Default)]
-pub(crate) struct Warnings {
-    first: Vec<Problem>,
-    total: u64,
-}
-
-impl Warnings {
-    fn note(&mut self, warnings: Vec<Problem>) {
-        self.total += warnings.len() as u64;
-        let room = WARNINGS_KEPT.saturating_sub(self.first.len());
-        self.first.extend(warnings.into_iter().take(room));
-    }
-}
-
 impl FileReport {
     fn new(o: &Opened, kind_detected: bool) -> FileReport {
         let kind = o.table.mapping.kind;
@@ -401,6 +408,7 @@ impl FileReport {
             notes: o.notes.clone(),
             alerts: Vec::new(),
             undated: Default::default(),
+            units: Default::default(),
             corrects: None,
             mapped: Default::default(),
             rows_read: 0,
@@ -431,32 +439,20 @@ fn already_ingested(next: &Manifest, o: &Opened, opts: &Options) -> Vec<String> 
         .collect()
 }
 
+/// Takes out an ingest of the same bytes stored as another snapshot (--replace): the
+/// file is stored anew as the snapshot asked for.
+fn move_out(next: &mut Manifest, id: &str, report: &mut FileReport) {
+    if let Some(r) = next.find(id) {
+        report.notes.push(format!(
+            "moves ingest {id} (the same file, stored as the {}) to this snapshot (--replace)",
+            roll_source::stored_as(r)
+        ));
+    }
+    next.ingests.retain(|i| i.id != id);
+}
+
 pub(crate) fn header_only(name: &str) -> anyhow::Error {
     Failure::invalid(format!("{name} has a header but no rows"))
         .hint("export the file again with its data; an empty roll is not stored as zero members")
         .into()
-}
-
-/// Rolls need an organization and a date: from the flags or from columns.
-fn check_roll_source(opts: &Options, opened: &[Opened]) -> Result<()> {
-    for o in opened.iter().filter(|o| o.table.mapping.kind == Kind::Roll) {
-        let m = &o.table.mapping;
-        if opts.org.is_none() && !m.has(headers::Field::Org) {
-            return Err(Failure::usage(format!(
-                "{}: which organization's roll is this? The file has no org column",
-                o.name
-            ))
-            .hint("add --org union|youth|women|farmers|veterans")
-            .into());
-        }
-        if opts.as_of.is_none() && !m.has(headers::Field::AsOf) {
-            return Err(Failure::usage(format!(
-                "{}: as of which date is this roll? The file has no as_of column",
-                o.name
-            ))
-            .hint("add --as-of DATE, e.g. --as-of 31/10/2026")
-            .into());
-        }
-    }
-    Ok(())
 }

@@ -9,6 +9,7 @@ use std::sync::atomic::Ordering;
 use std::sync::{mpsc, Arc, Mutex};
 
 use super::headers::{Field, Mapping};
+use super::roll_source::{check_fits, Fits};
 use super::snapshot::{Ahead, Prepared, Snapshots};
 use super::table::{Row, Table};
 use super::{roll, value, Opened, Options, Out, Progress};
@@ -264,7 +265,10 @@ impl RollFile<'_> {
             self.opts.replace,
             keys,
             (self.opts.org, self.opts.as_of),
-        );
+        )
+        .with_title(super::title_date::figures_date(&o.table.title));
+        let mut fits = Fits::default();
+        let mut excused = Excused::default();
         let mut order = Evidence::default();
         // The look-ups a chunk will make, kept from chunk to chunk.
         let mut ahead: Vec<Option<Ahead>> = Vec::with_capacity(CHUNK_ROWS);
@@ -337,6 +341,10 @@ impl RollFile<'_> {
                         if let Some(u) = parsed.mapped {
                             *out.report.mapped.entry(u.code.as_str()).or_default() += 1;
                         }
+                        fits.add(parsed.fit);
+                        if parsed.excused {
+                            excused.add(row.get(mapping.index(Field::Status)));
+                        }
                         match &parsed.member {
                             Ok(m) => snapshots.keep(m, row, prepared, out)?,
                             Err(problem) => out.reject(problem.clone(), row, &mapping.headers)?,
@@ -363,8 +371,43 @@ impl RollFile<'_> {
         );
         out.report.rows_read = read;
         order.check(&o.name, &mapping)?;
+        if let Some(alert) = check_fits(&name, snapshots.org(), fits, self.opts.skip_invalid)? {
+            out.report.alerts.push(alert);
+        }
+        out.report.notes.extend(excused.note());
         let sha256 = o.checksum()?;
         snapshots.finish(&sha256, o.bytes, o.table.encoding.name(), out)
+    }
+}
+
+/// Rows read as members by the rule for temporary statuses, and the words they had.
+#[derive(Default)]
+struct Excused {
+    rows: u64,
+    /// The first few cells as written (compared without a copy), and as said.
+    raw: Vec<String>,
+    words: std::collections::BTreeSet<String>,
+}
+
+impl Excused {
+    fn add(&mut self, word: &str) {
+        self.rows += 1;
+        if self.raw.len() < 5 && !self.raw.iter().any(|r| r == word) {
+            self.raw.push(word.to_string());
+            self.words.insert(crate::text::clean(word));
+        }
+    }
+
+    /// The rule, said once with its count.
+    fn note(&self) -> Option<String> {
+        (self.rows > 0).then(|| {
+            let words: Vec<&str> = self.words.iter().map(String::as_str).collect();
+            format!(
+                "read {} row(s) with a temporary status ({}) as members: a member suspended or excused from activities stays on the roll",
+                self.rows,
+                words.join(", ")
+            )
+        })
     }
 }
 

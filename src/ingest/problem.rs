@@ -39,16 +39,22 @@ impl Problem {
     }
 }
 
+impl Problem {
+    /// Where the problem is: `file:line`, or `file, sheet "S", row N` for a workbook's
+    /// sheet, whose rows are numbered as the spreadsheet numbers them.
+    pub fn place(&self) -> String {
+        if self.file.ends_with('"') && self.file.contains(", sheet \"") {
+            format!("{}, {} {}", self.file, pick("row", "dòng"), self.line)
+        } else {
+            format!("{}:{}", self.file, self.line)
+        }
+    }
+}
+
 /// Said in the chosen language (reason, hint and labels); the fields stay English.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // A workbook's sheet is named `file, sheet "S"`: its rows are numbered as the
-        // spreadsheet numbers them.
-        if self.file.ends_with('"') && self.file.contains(", sheet \"") {
-            write!(f, "{}, {} {}", self.file, pick("row", "dòng"), self.line)?;
-        } else {
-            write!(f, "{}:{}", self.file, self.line)?;
-        }
+        write!(f, "{}", self.place())?;
         if let Some(c) = &self.column {
             write!(f, ": {} \"{c}\"", pick("column", "cột"))?;
         }

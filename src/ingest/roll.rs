@@ -16,12 +16,14 @@ use crate::reference::{normalize_tax_code, NameMatch, Reference};
 pub use crate::roll::Member;
 use crate::store::privacy::Secret;
 use crate::text::{clean, name_key, trim};
+pub use eligible::Fit;
 pub use keys::Keys;
 use keys::Slot;
 use unit::resolve_area;
 
 pub use file_unit::{file_unit, FileUnit, Sources};
 
+mod eligible;
 mod file_unit;
 mod keys;
 mod unit;
@@ -61,12 +63,18 @@ pub struct Parsed {
     pub warnings: Vec<Problem>,
     /// The pre-reform commune the row's unit was read through, if it was.
     pub mapped: Option<&'static OldUnit>,
+    /// The status was a temporary one, read as active by the documented rule.
+    pub excused: bool,
+    /// Whether the member falls in the organization's eligible group.
+    pub fit: Fit,
 }
 
 struct Cells<'a> {
     ctx: &'a RollContext<'a>,
     row: &'a Row,
     mapped: std::cell::Cell<Option<&'static OldUnit>>,
+    excused: std::cell::Cell<bool>,
+    fit: std::cell::Cell<Fit>,
 }
 
 impl<'a> Cells<'a> {
@@ -133,13 +141,18 @@ pub fn parse_in_chunk(ctx: &RollContext, row: &Row, index: usize, keys: &mut Key
         ctx,
         row,
         mapped: Default::default(),
+        excused: Default::default(),
+        fit: Default::default(),
     };
     keys.start_row(index);
     let member = parse_inner(&c, &mut warnings, keys);
+    let kept = member.is_ok();
     Parsed {
         mapped: member.as_ref().ok().and(c.mapped.get()),
         member,
         warnings,
+        excused: kept && c.excused.get(),
+        fit: if kept { c.fit.get() } else { Fit::Unknown },
     }
 }
 
@@ -167,10 +180,11 @@ fn parse_inner(c: &Cells, warnings: &mut Vec<Problem>, keys: &mut Keys) -> Resul
     }
     let area_code = resolve_area(c)?;
     let (joined_on, left_on) = membership_dates(c, as_of, pivot)?;
-    let active = status(c, warnings);
+    let status = status(c)?;
     let ethnicity = lookup_group(c, Field::Ethnicity, ethnicities(), "ethnicity", warnings);
     let religion = lookup_group(c, Field::Religion, religions(), "religion", warnings);
-    check_eligibility(c, org, sex, birth, as_of, warnings);
+    c.fit
+        .set(eligible::check(c, org, sex, birth, as_of, warnings));
 
     // The name key is needed only where there is no national ID (it is then the
     // person key and the duplicate check).
@@ -210,7 +224,8 @@ fn parse_inner(c: &Cells, warnings: &mut Vec<Problem>, keys: &mut Keys) -> Resul
         enterprise_id,
         joined_on,
         left_on,
-        active,
+        active: status.active(),
+        left_reason: status.reason(),
     })
 }
 
@@ -376,21 +391,33 @@ fn membership_dates(c: &Cells, as_of: NaiveDate, pivot: i32) -> Result<Dates, Pr
     Ok((joined_on, left_on))
 }
 
-/// Active or not; an unknown status is read as active, with a warning.
-fn status(c: &Cells, warnings: &mut Vec<Problem>) -> bool {
+/// What the status word says; a word tally does not know, or a tick that does not say
+/// which status, rejects the row (never read as active).
+fn status(c: &Cells) -> Result<value::Status, Problem> {
     let raw = c.raw(Field::Status);
     let parsed = c
         .ctx
         .lookups
         .status
         .get_or(raw, || value::parse_status(raw));
-    parsed.unwrap_or_else(|| {
-        warnings.push(c.problem(
-            Field::Status,
-            "unknown status; read as active (expected Đang sinh hoạt, Đã ra, Chuyển sinh hoạt, Đã mất, Xóa tên, Khai trừ, active, left)",
-        ));
-        true
-    })
+    match parsed {
+        Ok(s) => {
+            c.excused.set(s == value::Status::Excused);
+            Ok(s)
+        }
+        Err(value::StatusError::Unknown) => Err(c
+            .problem(
+                Field::Status,
+                format!("unknown status word; expected {}", value::STATUS_EXPECTED),
+            )
+            .hint("write the member's status in one of the words tally reads (every spelling is listed in docs/formats.md, \"Status words\"), or leave it empty for an active member")),
+        Err(value::StatusError::Mark) => Err(c
+            .problem(
+                Field::Status,
+                "a mark (x, ✓, -, yes/no) is not a status: it does not say whether the member is active or has left",
+            )
+            .hint("write the status word: Đang sinh hoạt for an active member, or how they left (Đã ra, Chuyển sinh hoạt, Đã mất, …)")),
+    }
 }
 
 fn optional_date(c: &Cells, f: Field, pivot: i32) -> Result<Option<NaiveDate>, Problem> {
@@ -425,54 +452,6 @@ fn lookup_group(
         None => {
             warnings.push(c.problem(f, format!("unknown {what}; kept as unknown")));
             None
-        }
-    }
-}
-
-fn check_eligibility(
-    c: &Cells,
-    org: Org,
-    sex: Option<Sex>,
-    birth: Option<Birth>,
-    as_of: NaiveDate,
-    warnings: &mut Vec<Problem>,
-) {
-    let age = birth.map(|b| b.age_on(as_of));
-    match org {
-        Org::Women => {
-            if sex == Some(Sex::Male) {
-                warnings.push(c.problem(Field::Sex, "a man in the Women's Union roll"));
-            }
-            if let Some(a) = age.filter(|a| *a < 18) {
-                warnings.push(c.problem(
-                    Field::BirthDate,
-                    format!("aged {a}: the Women's Union is for women aged 18+"),
-                ));
-            }
-        }
-        Org::Youth => {
-            if let Some(a) = age.filter(|a| !(16..=30).contains(a)) {
-                warnings.push(c.problem(
-                    Field::BirthDate,
-                    format!("aged {a}: the Youth Union is for ages 16–30"),
-                ));
-            }
-        }
-        other => {
-            // An organization the orgs file adds, with the ages it gives.
-            let Some(def) = crate::org::def(other) else {
-                return;
-            };
-            let (lo, hi) = (def.min_age.unwrap_or(0), def.max_age.unwrap_or(u8::MAX));
-            if let Some(a) = age.filter(|a| *a < i32::from(lo) || *a > i32::from(hi)) {
-                let name = &def.name;
-                let said = match (def.min_age, def.max_age) {
-                    (Some(lo), Some(hi)) => format!("aged {a}: {name} is for ages {lo}–{hi}"),
-                    (Some(lo), None) => format!("aged {a}: {name} is for ages {lo}+"),
-                    _ => format!("aged {a}: {name} is for ages up to {hi}"),
-                };
-                warnings.push(c.problem(Field::BirthDate, said));
-            }
         }
     }
 }

@@ -10,6 +10,7 @@ use super::headers::Kind;
 use super::part_thread::PartThread;
 use super::problem::Problem;
 use super::table::Row;
+use super::title_date::TitleDate;
 use super::{ingest_id, now_utc, Out};
 use crate::error::{Exit, Failure};
 use crate::org::Org;
@@ -49,14 +50,53 @@ pub struct Snapshots<'a> {
     part: Option<SnapPart>,
     /// `--org` and `--as-of`, which the file's own columns must not contradict.
     flags: (Option<Org>, Option<NaiveDate>),
+    /// The date the file's title gives its figures, which the snapshot date must not
+    /// contradict either.
+    title: Option<TitleDate>,
     /// The snapshot of the file's first member, and its line: a file is one snapshot.
     first: Option<(SnapKey, u64)>,
     /// Persons (key prefixes) departed without a date: set against the org's
     /// previous snapshot once every file is read.
     undated: Vec<u64>,
+    /// Rows and members active at the snapshot date, by unit: set against the org's
+    /// previous snapshot once every file is read.
+    units: UnitCounts,
     /// Rows rejected as repeating a row stored from an earlier ingest, by its file: a
     /// corrected export under a new name repeats one earlier file whole.
     repeats_stored: BTreeMap<String, u64>,
+}
+
+/// Rows and active members counted by unit on the hot path: by the entry of the
+/// unit's code in the part's row group (a vector increment: the group has looked the
+/// code up already), the codes read once per row group, before it is written.
+#[derive(Default)]
+struct UnitCounts {
+    by_entry: Vec<(u64, u64)>,
+    by_code: super::missing::Units,
+}
+
+impl UnitCounts {
+    fn add(&mut self, entry: u32, active: bool) {
+        let e = entry as usize;
+        if self.by_entry.len() <= e {
+            self.by_entry.resize(e + 1, (0, 0));
+        }
+        self.by_entry[e].0 += 1;
+        self.by_entry[e].1 += u64::from(active);
+    }
+
+    /// Takes the counts of the group's rows by their codes.
+    fn harvest(&mut self, g: &Group) {
+        for (e, (rows, members)) in self.by_entry.iter().enumerate() {
+            if *rows > 0 {
+                let code = String::from_utf8_lossy(g.area_code(e as u32)).into_owned();
+                let slot = self.by_code.entry(code).or_default();
+                slot.0 += rows;
+                slot.1 += members;
+            }
+        }
+        self.by_entry.clear();
+    }
 }
 
 /// One snapshot's part being written from one file (named once the file's checksum
@@ -85,10 +125,23 @@ impl<'a> Snapshots<'a> {
             seen: None,
             part: None,
             flags,
+            title: None,
             first: None,
             undated: Vec::new(),
+            units: UnitCounts::default(),
             repeats_stored: BTreeMap::new(),
         }
+    }
+
+    /// Checks the snapshot date against the date the title gives the figures.
+    pub fn with_title(mut self, title: Option<TitleDate>) -> Self {
+        self.title = title;
+        self
+    }
+
+    /// The organization of the file's snapshot, once a member is read.
+    pub fn org(&self) -> Option<Org> {
+        self.first.map(|((org, _), _)| org)
     }
 
     /// Rejects a member the snapshot already holds; otherwise adds it to its part.
@@ -145,7 +198,12 @@ impl<'a> Snapshots<'a> {
         }
         part.mapped += u64::from(member.area_from.is_some());
         part.group.push(member);
+        if let Some(entry) = part.group.last_area() {
+            let active = member.left_on.map_or(member.active, |l| l > member.as_of);
+            self.units.add(entry, active);
+        }
         if part.group.len() >= BATCH_ROWS {
+            self.units.harvest(&part.group);
             let full = std::mem::replace(&mut part.group, part.writer.empty_group());
             part.writer.write(full)?;
         }
@@ -196,7 +254,12 @@ impl<'a> Snapshots<'a> {
             );
         }
         match self.first {
-            None => self.first = Some((key, line)),
+            None => {
+                if let Some(t) = &self.title {
+                    super::roll_source::check_title(self.file, t, as_of, self.flags.1.is_some())?;
+                }
+                self.first = Some((key, line))
+            }
             Some(((o, _), l)) if o != org => {
                 return refuse(
                     format!(
@@ -318,6 +381,14 @@ impl<'a> Snapshots<'a> {
         };
         if !self.undated.is_empty() {
             out.report.undated.insert(key, self.undated);
+        }
+        let mut counts = self.units;
+        counts.harvest(&p.group);
+        let units = out.report.units.entry(key).or_default();
+        for (code, (rows, members)) in counts.by_code {
+            let slot = units.entry(code).or_default();
+            slot.0 += rows;
+            slot.1 += members;
         }
         p.writer.write(p.group)?;
         let info = p.writer.finish()?;

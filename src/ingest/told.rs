@@ -1,6 +1,6 @@
 //! What the summary tells about the snapshots an ingest wrote: a roll out of step with
 //! the org's last one, rows read through the 2025 crosswalk, and departures without a
-//! date that reports will place between two rolls.
+//! date that reports will place between two rolls (or, in a first roll, cannot).
 
 use anyhow::Result;
 use chrono::NaiveDate;
@@ -40,7 +40,7 @@ pub(super) fn roll_size_alerts(next: &store::Manifest, files: &mut [FileReport])
                 {
                     alerts.push(format!(
                         "the {} roll as of {as_of} has {rows} row(s), the previous one ({previous}) {previous_rows}: is the export complete?",
-                        org.code()
+                        org.english()
                     ));
                 }
             }
@@ -103,6 +103,12 @@ pub(super) fn placed_departures(
             .map(|s| s.1)
             .max()
         else {
+            // The org's first roll: nothing to place them against.
+            files[file].notes.push(format!(
+                "{} member(s) are departed without a date in the first roll of the {} ({as_of}): with no earlier roll to place their leaving against, reports count them in neither the members at the start nor left",
+                persons.len(),
+                org.english()
+            ));
             continue;
         };
         let parts = vec![committed.snapshot_parts(org.code(), &previous.to_string())];

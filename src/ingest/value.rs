@@ -1,8 +1,11 @@
-//! Parsers for single cell values: dates (in `date`), booleans, sex, status, citizen
-//! IDs, counts, percentages and shares (one reading rule for every reference file).
-//! Each returns what it found or a short statement of what was expected.
+//! Parsers for single cell values: dates (in `date`), booleans, sex, citizen IDs (in
+//! `national_id`), status words (in `status`), counts, percentages and shares (one
+//! reading rule for every reference file). Each returns what it found or a short
+//! statement of what was expected.
 
 use crate::text::fold;
+
+pub use super::status::{parse_status, Status, StatusError, STATUS_EXPECTED};
 
 pub use super::date::{
     day_first_evidence, parse_as_of, parse_birth, parse_date, DateError, DATE_EXPECTED,
@@ -34,61 +37,6 @@ pub fn parse_sex(raw: &str) -> Result<Option<Sex>, Unrecognized> {
         "nam" | "m" | "male" | "trai" | "man" => Ok(Some(Sex::Male)),
         "nu" | "f" | "female" | "gai" | "woman" => Ok(Some(Sex::Female)),
         _ => Err(Unrecognized),
-    }
-}
-
-/// Whether a status cell means the member is active. `None` for a word we do not know.
-pub fn parse_status(raw: &str) -> Option<bool> {
-    let key = fold(raw);
-    let active = [
-        "",
-        "active",
-        "dang sinh hoat",
-        "sinh hoat",
-        "dang hoat dong",
-        "hoat dong",
-        "con sinh hoat",
-        "binh thuong",
-        "mien sinh hoat",
-        "tam ngung sinh hoat",
-    ];
-    let inactive = [
-        "left",
-        "inactive",
-        "transferred",
-        "transferred out",
-        "deceased",
-        "dead",
-        "expelled",
-        "removed",
-        "da ra",
-        "ra",
-        "da ra khoi",
-        "ra khoi hoi",
-        "ra khoi doan",
-        "chuyen sinh hoat",
-        "da chuyen sinh hoat",
-        "chuyen di",
-        "chuyen cong tac",
-        "da mat",
-        "tu tran",
-        "chet",
-        "xoa ten",
-        "da xoa ten",
-        "khai tru",
-        "bi khai tru",
-        "truong thanh",
-        "truong thanh doan",
-        "nghi viec",
-        "da nghi viec",
-        "thoi viec",
-    ];
-    if active.contains(&key.as_str()) {
-        Some(true)
-    } else if inactive.contains(&key.as_str()) {
-        Some(false)
-    } else {
-        None
     }
 }
 
@@ -288,21 +236,13 @@ mod tests {
     }
 
     #[test]
-    fn sex_and_status() {
+    fn sex() {
         assert_eq!(parse_sex("Nam"), Ok(Some(Sex::Male)));
         assert_eq!(parse_sex("Nữ"), Ok(Some(Sex::Female)));
         assert_eq!(parse_sex("NU"), Ok(Some(Sex::Female)));
         assert_eq!(parse_sex("F"), Ok(Some(Sex::Female)));
         assert_eq!(parse_sex(""), Ok(None));
         assert_eq!(parse_sex("?"), Err(Unrecognized));
-        assert_eq!(parse_status("Đang sinh hoạt"), Some(true));
-        assert_eq!(parse_status(""), Some(true));
-        assert_eq!(parse_status("Chuyển sinh hoạt"), Some(false));
-        assert_eq!(parse_status("Đã mất"), Some(false));
-        assert_eq!(parse_status("Xoá tên"), Some(false));
-        assert_eq!(parse_status("Khai trừ"), Some(false));
-        assert_eq!(parse_status("left"), Some(false));
-        assert_eq!(parse_status("lạ"), None);
     }
 
     #[test]

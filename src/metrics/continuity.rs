@@ -94,6 +94,15 @@ impl Previous {
     pub fn area(&self, at: usize) -> u32 {
         self.areas[at]
     }
+
+    /// The active members of each unit (by index in the areas).
+    pub fn members_by_area(&self) -> std::collections::BTreeMap<u32, u64> {
+        let mut out = std::collections::BTreeMap::new();
+        for a in &self.areas {
+            *out.entry(*a).or_default() += 1;
+        }
+        out
+    }
 }
 
 /// What one snapshot's fold learns about its seam with the previous snapshot.

@@ -124,6 +124,9 @@ pub struct Tally {
     /// placed against it, and the seam between the two is reconciled).
     pub previous: Option<Arc<Previous>>,
     pub seam: Seam,
+    /// Rows departed without a date (counted only in neither stock nor flow where
+    /// there is no previous snapshot to place them against).
+    pub undated: u64,
 }
 
 impl Tally {
@@ -149,6 +152,7 @@ impl Tally {
         self.persons.extend(o.persons);
         self.any.extend(o.any);
         self.seam.merge(&o.seam);
+        self.undated += o.undated;
     }
 }
 
@@ -340,6 +344,7 @@ impl<'a> Plan<'a> {
         let previous = t.previous.clone();
         for i in 0..b.len {
             let area = index(&areas, b.area.rows[i], unknown);
+            t.undated += u64::from(b.left[i] == NO_DAY && !b.active[i]);
             let flags = match previous.as_deref() {
                 None => self.flags(b.joined[i], b.left[i], b.active[i]),
                 Some(p) => {

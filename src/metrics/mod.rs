@@ -10,6 +10,7 @@ pub mod dimension;
 pub mod fold;
 pub mod group;
 mod notes;
+pub mod parts;
 pub mod pct;
 pub mod period;
 pub mod series;
@@ -106,6 +107,35 @@ pub enum Note {
         absent: u64,
         dated: u64,
         moved: u64,
+    },
+    /// Departures without a date in an organization's first roll: with no earlier roll
+    /// to place them against, they are in neither `members_start` nor `left`.
+    FirstRollDepartures {
+        org: Org,
+        as_of: NaiveDate,
+        count: u64,
+    },
+    /// Sheets of the previous snapshot's workbooks that this snapshot does not have.
+    MissingSheets {
+        org: Org,
+        as_of: NaiveDate,
+        previous: NaiveDate,
+        sheets: Vec<String>,
+    },
+    /// Units (code and name) with members in the previous snapshot and no row now.
+    EmptiedUnits {
+        org: Org,
+        as_of: NaiveDate,
+        previous: NaiveDate,
+        units: Vec<String>,
+    },
+    /// Units (code and name) with less than half the members they had in the previous
+    /// snapshot (from [`parts::SHRINK_FROM`] members).
+    ShrunkUnits {
+        org: Org,
+        as_of: NaiveDate,
+        previous: NaiveDate,
+        units: Vec<String>,
     },
     /// Rows of a snapshot whose unit was given in a pre-2025 commune code and counted
     /// in the commune of today it became.
@@ -326,7 +356,7 @@ pub fn coverage(
         place: plan.reference.areas.root().map(|a| a.name.clone()),
         ..Coverage::default()
     };
-    snapshot_notes(req, used, &tallies, &mut out);
+    snapshot_notes(req, plan.reference, used, &tallies, &mut out);
     let mut persons: Vec<AnyRow> = Vec::new();
     if req.orgs.contains(&OrgOrAny::Any) {
         for t in tallies.values_mut() {

@@ -1,6 +1,7 @@
 //! The data notes a report computes beside its rows: the snapshots used (stale,
-//! missing, units the areas lack), the seam with the previous snapshot, what the
-//! reference lacks, and rolls out of step with the last one.
+//! missing, units the areas lack), the seam with the previous snapshot (and what it
+//! lacks of it, in `parts`), departures a first roll cannot place, what the reference
+//! lacks, and rolls out of step with the last one.
 
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
@@ -12,6 +13,7 @@ use crate::org::{Org, OrgOrAny};
 /// Notes on the snapshots: units the areas do not have, stale and missing snapshots.
 pub(super) fn snapshot_notes(
     req: &Request,
+    reference: &crate::reference::Reference,
     used: &BTreeMap<Org, NaiveDate>,
     tallies: &BTreeMap<Org, Tally>,
     out: &mut Coverage,
@@ -37,6 +39,14 @@ pub(super) fn snapshot_notes(
                 }
                 if let Some(t) = tallies.get(&org).filter(|_| asked) {
                     seam_notes(req, org, as_of, t, out);
+                    super::parts::unit_notes(req, reference, org, as_of, t, out);
+                    if t.previous.is_none() && t.undated > 0 && !req.period.point {
+                        out.notes.push(Note::FirstRollDepartures {
+                            org,
+                            as_of,
+                            count: t.undated,
+                        });
+                    }
                 }
             }
             None if asked => out.notes.push(Note::MissingSnapshot { org }),

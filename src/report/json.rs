@@ -127,6 +127,48 @@ fn note(n: &Note, opts: &Options) -> serde_json::Value {
             "dated": dated,
             "moved": moved,
         }),
+        Note::FirstRollDepartures { org, as_of, count } => json!({
+            "kind": "first_roll_departures",
+            "org": org.code(),
+            "as_of": as_of.to_string(),
+            "count": count,
+        }),
+        Note::MissingSheets {
+            org,
+            as_of,
+            previous,
+            sheets,
+        } => json!({
+            "kind": "missing_sheets",
+            "org": org.code(),
+            "as_of": as_of.to_string(),
+            "previous_as_of": previous.to_string(),
+            "sheets": sheets,
+        }),
+        Note::EmptiedUnits {
+            org,
+            as_of,
+            previous,
+            units,
+        } => json!({
+            "kind": "emptied_units",
+            "org": org.code(),
+            "as_of": as_of.to_string(),
+            "previous_as_of": previous.to_string(),
+            "units": units,
+        }),
+        Note::ShrunkUnits {
+            org,
+            as_of,
+            previous,
+            units,
+        } => json!({
+            "kind": "shrunk_units",
+            "org": org.code(),
+            "as_of": as_of.to_string(),
+            "previous_as_of": previous.to_string(),
+            "units": units,
+        }),
         Note::Mapped { org, as_of, rows } => json!({
             "kind": "mapped",
             "org": org.code(),

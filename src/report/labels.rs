@@ -62,11 +62,7 @@ impl Lang {
 
     pub fn org(self, o: OrgOrAny) -> &'static str {
         match (self, o) {
-            (Lang::En, OrgOrAny::Org(Org::Union)) => "Trade union",
-            (Lang::En, OrgOrAny::Org(Org::Youth)) => "Youth Union",
-            (Lang::En, OrgOrAny::Org(Org::Women)) => "Women's Union",
-            (Lang::En, OrgOrAny::Org(Org::Farmers)) => "Farmers' Association",
-            (Lang::En, OrgOrAny::Org(Org::Veterans)) => "Veterans' Association",
+            (Lang::En, OrgOrAny::Org(o)) => o.english(),
             (Lang::En, OrgOrAny::Any) => "Any organization",
             (Lang::Vi, OrgOrAny::Org(Org::Union)) => "Công đoàn",
             (Lang::Vi, OrgOrAny::Org(Org::Youth)) => "Đoàn Thanh niên",

@@ -132,6 +132,114 @@ pub fn note_text(n: &Note, lang: Lang) -> String {
             lang.count(*previous_members),
             signed(*start as i64 - *previous_members as i64)
         ),
+        (Note::FirstRollDepartures { org, as_of, count }, Lang::En) => format!(
+            "{}: {} member(s) of its first roll ({}) are marked as departed without a date: with no earlier roll to place their leaving against, they are counted in neither the members at the start nor left",
+            lang.org((*org).into()),
+            lang.count(*count),
+            day(*as_of)
+        ),
+        (Note::FirstRollDepartures { org, as_of, count }, Lang::Vi) => format!(
+            "{}: {} thành viên trong danh sách đầu tiên (ngày {}) được ghi là đã ra nhưng không có ngày ra: không có danh sách trước để xác định lúc ra, nên không tính vào số đầu kỳ cũng như số ra",
+            lang.org((*org).into()),
+            lang.count(*count),
+            day(*as_of)
+        ),
+        (
+            Note::MissingSheets {
+                org,
+                as_of,
+                previous,
+                sheets,
+            },
+            Lang::En,
+        ) => format!(
+            "{}: the roll of {} lacks {} sheet(s) that the roll of {} had: {}; is the workbook complete? Their members are not in these numbers",
+            lang.org((*org).into()),
+            day(*as_of),
+            sheets.len(),
+            day(*previous),
+            shorten(sheets)
+        ),
+        (
+            Note::MissingSheets {
+                org,
+                as_of,
+                previous,
+                sheets,
+            },
+            Lang::Vi,
+        ) => format!(
+            "{}: danh sách ngày {} thiếu {} trang tính mà danh sách ngày {} có: {}; sổ tính có đủ không? Thành viên của các trang đó không có trong số liệu này",
+            lang.org((*org).into()),
+            day(*as_of),
+            sheets.len(),
+            day(*previous),
+            shorten(sheets)
+        ),
+        (
+            Note::EmptiedUnits {
+                org,
+                as_of,
+                previous,
+                units,
+            },
+            Lang::En,
+        ) => format!(
+            "{}: {} unit(s) with members in the roll of {} have no row in the roll of {}: {}; a missing sheet or a partial export? Check before urging them",
+            lang.org((*org).into()),
+            units.len(),
+            day(*previous),
+            day(*as_of),
+            shorten(units)
+        ),
+        (
+            Note::EmptiedUnits {
+                org,
+                as_of,
+                previous,
+                units,
+            },
+            Lang::Vi,
+        ) => format!(
+            "{}: {} đơn vị có thành viên trong danh sách ngày {} nhưng không có dòng nào trong danh sách ngày {}: {}; thiếu trang tính hoặc xuất thiếu? Kiểm tra trước khi đôn đốc",
+            lang.org((*org).into()),
+            units.len(),
+            day(*previous),
+            day(*as_of),
+            shorten(units)
+        ),
+        (
+            Note::ShrunkUnits {
+                org,
+                as_of,
+                previous,
+                units,
+            },
+            Lang::En,
+        ) => format!(
+            "{}: {} unit(s) have in the roll of {} less than half the members they had in the roll of {}: {}",
+            lang.org((*org).into()),
+            units.len(),
+            day(*as_of),
+            day(*previous),
+            shorten(units)
+        ),
+        (
+            Note::ShrunkUnits {
+                org,
+                as_of,
+                previous,
+                units,
+            },
+            Lang::Vi,
+        ) => format!(
+            "{}: {} đơn vị trong danh sách ngày {} còn chưa đến một nửa số thành viên so với danh sách ngày {}: {}",
+            lang.org((*org).into()),
+            units.len(),
+            day(*as_of),
+            day(*previous),
+            shorten(units)
+        ),
         (Note::Mapped { org, as_of, rows }, Lang::En) => format!(
             "{}: {} row(s) of the roll of {} gave a commune of before the 2025 reform and are counted in the commune of today it became",
             lang.org((*org).into()),

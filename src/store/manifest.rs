@@ -9,10 +9,11 @@ use crate::org::Org;
 /// The store's layout. 1: the first. 2: roll parts gain `area_from` (the pre-reform
 /// code a row's unit was read from) and roll records `mapped` (how many such rows).
 /// 3: roll parts written by tally's own Parquet writer (`store::parquet`): the same
-/// columns and values, encoded for speed.
+/// columns and values, encoded for speed. 4: roll parts gain `left_reason` (why a
+/// departed member left, from the status word; null in rows stored before).
 /// Readers read every format up to this one; the first writer upgrades an older store
 /// (see `upgrade`).
-pub const FORMAT: u32 = 3;
+pub const FORMAT: u32 = 4;
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct Manifest {
@@ -71,6 +72,13 @@ impl IngestRecord {
             .file_name()
             .and_then(|n| n.to_str())
             .unwrap_or(&self.file)
+    }
+
+    /// The workbook sheet the part was read from: a sheet's rows are recorded as
+    /// `FILE, sheet "NAME"`.
+    pub fn sheet(&self) -> Option<&str> {
+        let (_, sheet) = self.file.split_once(", sheet \"")?;
+        sheet.strip_suffix('"')
     }
 }
 

@@ -168,6 +168,11 @@ impl Dict {
         i
     }
 
+    /// The dictionary entry of the value pushed last (`None` if it was empty).
+    pub(super) fn last_index(&self) -> Option<u32> {
+        self.indices.last().copied()
+    }
+
     pub(super) fn entry(&self, i: usize) -> &[u8] {
         let start = self.starts[i] as usize;
         let len = u32::from_le_bytes(self.plain[start - 4..start].try_into().unwrap_or_default())

@@ -15,7 +15,7 @@ use super::rolls::col;
 use crate::roll::{days, Birth, Key, Member};
 
 /// A roll part's columns (README, "Roll parts"), in order.
-pub static COLUMNS: [Column; 17] = [
+pub static COLUMNS: [Column; 18] = [
     text(col::ORG),
     date(col::AS_OF),
     bytes(col::PERSON),
@@ -37,6 +37,7 @@ pub static COLUMNS: [Column; 17] = [
     date(col::JOINED_ON),
     date(col::LEFT_ON),
     boolean(col::ACTIVE),
+    text(col::LEFT_REASON),
 ];
 
 const fn text(name: &'static str) -> Column {
@@ -97,6 +98,7 @@ pub struct Group {
     joined_on: Ints,
     left_on: Ints,
     active: Bools,
+    left_reason: Dict,
 }
 
 impl Group {
@@ -133,6 +135,20 @@ impl Group {
         self.joined_on.push(m.joined_on.map(days));
         self.left_on.push(m.left_on.map(days));
         self.active.push(Some(m.active));
+        self.left_reason
+            .push_static(m.left_reason.map(crate::roll::LeftReason::code));
+    }
+
+    /// The unit code of the member pushed last, as an entry of the group's dictionary
+    /// of codes: a caller counts rows by unit with a plain vector, then reads the codes
+    /// once per group ([`Group::area_code`]).
+    pub fn last_area(&self) -> Option<u32> {
+        self.area_code.last_index()
+    }
+
+    /// The unit code of a dictionary entry of this group.
+    pub fn area_code(&self, entry: u32) -> &[u8] {
+        self.area_code.entry(entry as usize)
     }
 
     /// Empties the group for the next rows, keeping its memory.
@@ -146,6 +162,7 @@ impl Group {
             &mut self.area_code,
             &mut self.area_from,
             &mut self.enterprise_id,
+            &mut self.left_reason,
         ] {
             d.clear();
         }
@@ -166,8 +183,8 @@ impl Group {
     }
 
     /// Appends the rows of a part's row group as polars read it (an upgrade rewriting
-    /// an older part); a column the part did not have (`area_from` before format 2)
-    /// is empty in every row.
+    /// an older part); a column the part did not have (`area_from` before format 2,
+    /// `left_reason` before format 4) is empty in every row.
     pub fn push_frame(&mut self, df: &DataFrame) -> Result<()> {
         let n = df.height();
         let has = |name: &str| df.get_column_index(name).is_some();
@@ -179,6 +196,7 @@ impl Group {
             (col::AREA_CODE, &mut self.area_code),
             (col::AREA_FROM, &mut self.area_from),
             (col::ENTERPRISE_ID, &mut self.enterprise_id),
+            (col::LEFT_REASON, &mut self.left_reason),
         ] {
             if has(name) {
                 for v in df.column(name)?.str()?.iter() {
@@ -230,7 +248,7 @@ impl Group {
     }
 
     /// Every column's levels and values, in [`COLUMNS`] order.
-    fn columns(&self) -> [(Levels<'_>, Values<'_>); 17] {
+    fn columns(&self) -> [(Levels<'_>, Values<'_>); 18] {
         fn dict(d: &Dict) -> (Levels<'_>, Values<'_>) {
             (d.levels(), d.values())
         }
@@ -261,6 +279,7 @@ impl Group {
             ints(&self.joined_on),
             ints(&self.left_on),
             bools(&self.active),
+            dict(&self.left_reason),
         ]
     }
 }

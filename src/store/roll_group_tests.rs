@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::org::Org;
-use crate::roll::{from_days, Sex};
+use crate::roll::{from_days, LeftReason, Sex};
 use crate::text::packed;
 use chrono::NaiveDate;
 use polars::prelude::*;
@@ -77,6 +77,8 @@ fn members(count: usize, seed: u64) -> Vec<Member> {
                 joined_on: maybe(&mut n, 80).then(|| day(&mut n)),
                 left_on: maybe(&mut n, 5).then(|| day(&mut n)),
                 active: maybe(&mut n, 90),
+                left_reason: maybe(&mut n, 10)
+                    .then(|| crate::roll::LeftReason::ALL[n.next(6) as usize]),
             }
         })
         .collect()
@@ -203,6 +205,12 @@ fn assert_holds(df: &DataFrame, ms: &[Member]) {
         bools(df, col::ACTIVE),
         ms.iter().map(|m| Some(m.active)).collect::<Vec<_>>()
     );
+    assert_eq!(
+        texts(df, col::LEFT_REASON),
+        ms.iter()
+            .map(|m| s(m.left_reason.map(LeftReason::code)))
+            .collect::<Vec<_>>()
+    );
 }
 
 fn read(path: &Path) -> DataFrame {
@@ -241,6 +249,7 @@ fn a_column_empty_in_every_row_and_a_part_of_no_rows_read_back() {
     let mut ms = members(100, 9);
     for m in &mut ms {
         (m.member_key, m.area_from, m.left_on, m.sex) = (None, None, None, None);
+        m.left_reason = None;
     }
     let path = dir.path().join("empty-columns.parquet");
     write_part(&path, &ms, 30).unwrap();
@@ -274,10 +283,14 @@ fn a_frame_read_from_a_part_is_written_again_as_it_was() {
     w.write(&g).unwrap();
     w.finish().unwrap();
     assert_holds(&read(&again), &ms);
-    // Without the area_from column (a format-1 part), it is empty in every row.
+    // Without the area_from column (a format-1 part) or left_reason (before format
+    // 4), each is empty in every row.
     let mut g = Group::default();
-    g.push_frame(&read(&first).drop(col::AREA_FROM).unwrap())
+    let old = read(&first)
+        .drop(col::AREA_FROM)
+        .and_then(|df| df.drop(col::LEFT_REASON))
         .unwrap();
+    g.push_frame(&old).unwrap();
     let mut w = RollPartWriter::create(&again).unwrap();
     w.write(&g).unwrap();
     w.finish().unwrap();
@@ -286,6 +299,7 @@ fn a_frame_read_from_a_part_is_written_again_as_it_was() {
         .cloned()
         .map(|m| Member {
             area_from: None,
+            left_reason: None,
             ..m
         })
         .collect();

@@ -28,6 +28,10 @@ pub mod col {
     pub const JOINED_ON: &str = "joined_on";
     pub const LEFT_ON: &str = "left_on";
     pub const ACTIVE: &str = "active";
+    /// Since format 4: why a departed member left (`died`, `moved`, `aged_out`,
+    /// `left`, `struck_off`, `expelled`), from the status word; null for an active
+    /// member, a status that gave no reason, and rows stored before format 4.
+    pub const LEFT_REASON: &str = "left_reason";
 }
 
 pub use crate::roll::{days, from_days};
@@ -51,15 +55,18 @@ pub fn schema() -> Schema {
     s.insert(col::JOINED_ON.into(), DataType::Date);
     s.insert(col::LEFT_ON.into(), DataType::Date);
     s.insert(col::ACTIVE.into(), DataType::Boolean);
+    s.insert(col::LEFT_REASON.into(), DataType::String);
     s
 }
 
-/// The columns of a roll part in a store of `format`: format 1 had no `area_from`.
+/// The columns of a roll part in a store of `format`: format 1 had no `area_from`,
+/// formats before 4 no `left_reason`.
 pub fn columns_of(format: u32) -> Vec<String> {
     schema()
         .iter_names()
         .map(|n| n.to_string())
         .filter(|n| format >= 2 || n != col::AREA_FROM)
+        .filter(|n| format >= 4 || n != col::LEFT_REASON)
         .collect()
 }
 

@@ -24,6 +24,7 @@ fn member(i: u8, area: &str, joined: Option<NaiveDate>) -> Member {
         joined_on: joined,
         left_on: None,
         active: i != 3,
+        left_reason: (i == 3).then_some(crate::roll::LeftReason::Moved),
     }
 }
 

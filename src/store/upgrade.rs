@@ -12,8 +12,10 @@
 //! recorded a pre-reform code).
 //! 2 → 3: each roll part is written again by tally's own Parquet writer (the same
 //! columns and values, encoded as `store::parquet` writes them).
+//! 3 → 4: each roll part gains the `left_reason` column (null: the reason a status
+//! word gave was not kept before).
 //! Parts are rewritten row group by row group, so memory stays that of one row group;
-//! a store of format 1 goes to 3 in one rewrite.
+//! a store of any older format goes to today's in one rewrite.
 
 use anyhow::Result;
 
@@ -50,25 +52,24 @@ impl Writer {
         }
         let mut next: Manifest = self.manifest.clone();
         let mut parts = 0;
-        if from < 3 {
-            let columns = rolls::columns_of(from);
-            let mut group = Group::default();
-            for rec in next.ingests.iter_mut().filter(|r| r.kind == "roll") {
-                let rel = renamed(&rec.part, manifest::FORMAT);
-                let tmp = self.stage(rel.clone());
-                let mut out = RollPartWriter::create(&tmp)?;
-                scan::each_group(&self.dir, rec, &columns, |df| {
-                    group.clear();
-                    group.push_frame(&df)?;
-                    out.write(&group)
-                })?;
-                let info = out.finish()?;
-                rec.part = rel;
-                rec.part_sha256 = info.sha256;
-                rec.part_bytes = info.bytes;
-                parts += 1;
-                fault::point("upgrade-part-staged");
-            }
+        // Every format before today's lacks a column of today's roll parts.
+        let columns = rolls::columns_of(from);
+        let mut group = Group::default();
+        for rec in next.ingests.iter_mut().filter(|r| r.kind == "roll") {
+            let rel = renamed(&rec.part, manifest::FORMAT);
+            let tmp = self.stage(rel.clone());
+            let mut out = RollPartWriter::create(&tmp)?;
+            scan::each_group(&self.dir, rec, &columns, |df| {
+                group.clear();
+                group.push_frame(&df)?;
+                out.write(&group)
+            })?;
+            let info = out.finish()?;
+            rec.part = rel;
+            rec.part_sha256 = info.sha256;
+            rec.part_bytes = info.bytes;
+            parts += 1;
+            fault::point("upgrade-part-staged");
         }
         self.commit_staged(next)?;
         fault::point("upgrade-committed");

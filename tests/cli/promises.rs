@@ -263,7 +263,7 @@ fn roll_parts_have_the_columns_the_readme_lists() {
     let names: Vec<String> = schema.iter_names().map(|n| n.to_string()).collect();
     let readme =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
-    let listed = "org, as_of, person, has_national_id, member_key, name_key, sex,\nbirth_date, birth_year, ethnicity, religion, area_code, area_from, enterprise_id, joined_on,\nleft_on, active";
+    let listed = "org, as_of, person, has_national_id, member_key, name_key, sex,\nbirth_date, birth_year, ethnicity, religion, area_code, area_from, enterprise_id, joined_on,\nleft_on, active, left_reason";
     assert!(
         readme.contains(listed),
         "the README's list of roll columns changed"

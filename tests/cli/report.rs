@@ -645,7 +645,7 @@ fn output_is_written_atomically_to_a_file_and_nothing_is_printed() {
     assert_eq!(noted.stdout, "");
     assert_eq!(
         noted.stderr,
-        "tally: Youth Union: 1 unit(s) with members have no eligible count: 90001 Xã Tân Phú\n"
+        "tally: Youth Union: 1 member(s) of its first roll (31/10/2026) are marked as departed without a date: with no earlier roll to place their leaving against, they are counted in neither the members at the start nor left\ntally: Youth Union: 1 unit(s) with members have no eligible count: 90001 Xã Tân Phú\n"
     );
     assert_eq!(
         w.read("summaries/2026-10.csv"),

@@ -717,7 +717,9 @@ fn markdown_and_every_xlsx_sheet_carry_the_numbers_in_both_languages() {
             close(&row[3 + c], *want);
         }
         let (notes, _) = sheet(&mut wb, names[4]);
-        assert_eq!(notes, [[Data::String(note.into())]], "{lang}: notes sheet");
+        // The unit without a count, after the departures the first roll cannot place.
+        assert_eq!(notes.len(), 2, "{lang}: notes sheet {notes:?}");
+        assert_eq!(notes[1], [Data::String(note.into())], "{lang}: notes sheet");
         // The tidy sheet holds real numbers whatever the language.
         let range = wb.worksheet_range("coverage").unwrap();
         let total = range

@@ -13,8 +13,10 @@ fn roll(b_unit: &str) -> String {
     )
 }
 
+/// Each month's export names its date in its title (the same list two months running
+/// is two exports).
 fn ingest(w: &Workdir, name: &str, text: &str, as_of: &str) {
-    w.write(name, text);
+    w.write(name, format!("Số liệu đến ngày {as_of}\n{text}"));
     w.tally(&["ingest", name, "--org", "youth", "--as-of", as_of])
         .expect(0);
 }

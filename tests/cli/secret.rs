@@ -96,7 +96,7 @@ fn a_store_of_a_newer_format_is_refused_naming_the_version_and_left_alone() {
         m["written_by"],
         format!("tally {}", env!("CARGO_PKG_VERSION"))
     );
-    m["format"] = serde_json::json!(4);
+    m["format"] = serde_json::json!(5);
     m["written_by"] = serde_json::json!("tally 0.3.0");
     // A newer layout may change what fields mean.
     m["ingests"] = serde_json::json!({"parts": "elsewhere"});
@@ -110,7 +110,7 @@ fn a_store_of_a_newer_format_is_refused_naming_the_version_and_left_alone() {
         let run = w.tally(&args).expect(1);
         assert!(
             run.stderr
-                .contains("has format 4, written by tally 0.3.0; this tally"),
+                .contains("has format 5, written by tally 0.3.0; this tally"),
             "{args:?}: {}",
             run.stderr
         );
@@ -121,6 +121,6 @@ fn a_store_of_a_newer_format_is_refused_naming_the_version_and_left_alone() {
         );
     }
     let run = ingest(&w, &[]).expect(1);
-    assert!(run.stderr.contains("has format 4"), "{}", run.stderr);
+    assert!(run.stderr.contains("has format 5"), "{}", run.stderr);
     assert_eq!(w.manifest(), text, "the newer store is left unchanged");
 }

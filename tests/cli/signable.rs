@@ -363,7 +363,7 @@ fn a_shrunken_roll_is_warned_and_noted() {
         .expect(0);
     assert!(
         run.stderr.contains(
-            "small.csv: the youth roll as of 2026-11-30 has 1 row(s), the previous one (2026-10-31) 5"
+            "small.csv: the Youth Union roll as of 2026-11-30 has 1 row(s), the previous one (2026-10-31) 5"
         ),
         "{}",
         run.stderr

@@ -1,5 +1,5 @@
-//! Store upgrades, on stores written by earlier tallies (`tests/data/store-format1` and
-//! `store-format2`, kept as those tallies wrote them): read as they are, upgraded by
+//! Store upgrades, on stores written by earlier tallies (`tests/data/store-format1`,
+//! `store-format2` and `store-format3`, kept as those tallies wrote them): read as they are, upgraded by
 //! the first writer with one note, killed at each step of the upgrade, and always the
 //! same report.
 
@@ -19,10 +19,10 @@ fn sample_targets() -> Workdir {
 }
 
 /// The store format this tally writes.
-const TODAY: u64 = 3;
+const TODAY: u64 = 4;
 
 /// The stores of earlier formats the tests start from.
-const OLD: [u64; 2] = [1, 2];
+const OLD: [u64; 3] = [1, 2, 3];
 
 /// The fixture store of `format` copied into `w` as its store, owner-only as tally
 /// keeps it.
@@ -161,6 +161,14 @@ fn the_first_writer_upgrades_the_store_once() {
             .iter()
             .filter(|p| p.starts_with("rolls"))
             .all(|p| !after.contains(p)));
+        // Every part has the reason column, empty: an older tally never kept it.
+        for p in &rolls {
+            use polars::prelude::*;
+            let file = std::fs::File::open(w.store().join(p)).unwrap();
+            let df = ParquetReader::new(file).finish().unwrap();
+            let reason = df.column("left_reason").unwrap();
+            assert_eq!(reason.null_count(), df.height(), "{p}");
+        }
         // Said once: the next writer finds nothing to upgrade.
         let again = w.tally(&["ingest", "targets.csv"]).expect(0);
         assert!(

@@ -1,0 +1,82 @@
+//! Whether a member falls in the organization's eligible group (women aged 18+ for the
+//! Women's Union, ages 16–30 for the Youth Union, the ages an orgs file gives): a row
+//! outside draws a warning, and the file's share of such rows tells a roll stored under
+//! the wrong organization (see `ingest::roll_source`).
+
+use chrono::NaiveDate;
+
+use super::{Cells, Field, Problem};
+use crate::org::Org;
+use crate::roll::{Birth, Sex};
+
+/// A member against the organization's eligible group.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Fit {
+    /// The organization has no group to check, or the row lacks what it is checked by
+    /// (sex, birth).
+    #[default]
+    Unknown,
+    Inside,
+    Outside,
+}
+
+/// Checks the member against the group, with a warning for each way it falls outside.
+pub(super) fn check(
+    c: &Cells,
+    org: Org,
+    sex: Option<Sex>,
+    birth: Option<Birth>,
+    as_of: NaiveDate,
+    warnings: &mut Vec<Problem>,
+) -> Fit {
+    let age = birth.map(|b| b.age_on(as_of));
+    let before = warnings.len();
+    let known = match org {
+        Org::Women => {
+            if sex == Some(Sex::Male) {
+                warnings.push(c.problem(Field::Sex, "a man in the Women's Union roll"));
+            }
+            if let Some(a) = age.filter(|a| *a < 18) {
+                warnings.push(c.problem(
+                    Field::BirthDate,
+                    format!("aged {a}: the Women's Union is for women aged 18+"),
+                ));
+            }
+            sex.is_some() || age.is_some()
+        }
+        Org::Youth => {
+            if let Some(a) = age.filter(|a| !(16..=30).contains(a)) {
+                warnings.push(c.problem(
+                    Field::BirthDate,
+                    format!("aged {a}: the Youth Union is for ages 16–30"),
+                ));
+            }
+            age.is_some()
+        }
+        other => {
+            // An organization the orgs file adds, with the ages it gives.
+            let Some(def) = crate::org::def(other) else {
+                return Fit::Unknown;
+            };
+            if def.min_age.is_none() && def.max_age.is_none() {
+                return Fit::Unknown;
+            }
+            let (lo, hi) = (def.min_age.unwrap_or(0), def.max_age.unwrap_or(u8::MAX));
+            if let Some(a) = age.filter(|a| *a < i32::from(lo) || *a > i32::from(hi)) {
+                let name = &def.name;
+                let said = match (def.min_age, def.max_age) {
+                    (Some(lo), Some(hi)) => format!("aged {a}: {name} is for ages {lo}–{hi}"),
+                    (Some(lo), None) => format!("aged {a}: {name} is for ages {lo}+"),
+                    _ => format!("aged {a}: {name} is for ages up to {hi}"),
+                };
+                warnings.push(c.problem(Field::BirthDate, said));
+            }
+            age.is_some()
+        }
+    };
+    match (known, warnings.len() > before) {
+        (_, true) => Fit::Outside,
+        (true, false) => Fit::Inside,
+        (false, false) => Fit::Unknown,
+    }
+}

@@ -1,0 +1,221 @@
+//! Whether a roll is the snapshot the command says it is: whose roll and as of when
+//! (from the flags or the file's columns), the same export already stored as another
+//! snapshot, a title that dates the figures otherwise, and rows that do not look like
+//! the organization's members. Each slip would store a wrong month or a wrong
+//! organization without a word.
+
+use anyhow::Result;
+use chrono::NaiveDate;
+
+use super::headers::{self, Kind};
+use super::title_date::TitleDate;
+use super::{Opened, Options};
+use crate::error::Failure;
+use crate::org::Org;
+use crate::store::Manifest;
+
+/// Rolls need an organization and a date: from the flags or from columns.
+pub(super) fn check_flags(opts: &Options, opened: &[Opened]) -> Result<()> {
+    for o in opened.iter().filter(|o| o.table.mapping.kind == Kind::Roll) {
+        let m = &o.table.mapping;
+        if opts.org.is_none() && !m.has(headers::Field::Org) {
+            return Err(Failure::usage(format!(
+                "{}: which organization's roll is this? The file has no org column",
+                o.name
+            ))
+            .hint("add --org union|youth|women|farmers|veterans")
+            .into());
+        }
+        if opts.as_of.is_none() && !m.has(headers::Field::AsOf) {
+            return Err(Failure::usage(format!(
+                "{}: as of which date is this roll? The file has no as_of column",
+                o.name
+            ))
+            .hint("add --as-of DATE, e.g. --as-of 31/10/2026")
+            .into());
+        }
+    }
+    Ok(())
+}
+
+/// The ingests that stored these same bytes (by checksum) as another organization's
+/// roll or another date's, when none stored them as the snapshot the flags name. One
+/// export is one snapshot: without `--replace` the file is refused, naming where it
+/// is; with it, the caller moves it (drops those ingests and stores it anew).
+pub(super) fn stored_elsewhere(next: &Manifest, o: &Opened, opts: &Options) -> Result<Vec<String>> {
+    let Some(sha) = o.sha256.as_ref() else {
+        return Ok(Vec::new());
+    };
+    let same = next
+        .ingests
+        .iter()
+        .filter(|i| i.kind == Kind::Roll.code() && &i.sha256 == sha);
+    let here = |i: &&crate::store::IngestRecord| {
+        opts.org.is_none_or(|x| i.org.as_deref() == Some(x.code()))
+            && opts
+                .as_of
+                .is_none_or(|d| i.as_of.as_deref() == Some(d.to_string().as_str()))
+    };
+    let (here, elsewhere): (Vec<_>, Vec<_>) = same.partition(here);
+    // Stored as this snapshot already ("nothing changed"), or nowhere.
+    if !here.is_empty() || elsewhere.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids: Vec<&str> = elsewhere.iter().map(|i| i.id.as_str()).collect();
+    if opts.replace {
+        return Ok(ids.iter().map(|id| id.to_string()).collect());
+    }
+    let first = elsewhere[0];
+    Err(Failure::invalid(format!(
+        "{}: the same file is already stored as the {} (ingest {}): one export is one snapshot, so it cannot be stored again as another organization's roll or another date's",
+        o.name,
+        stored_as(first),
+        ids.join(", ")
+    ))
+    .hint(format!(
+        "if it was stored under the wrong organization or date, move it: run the command again with --replace, or first `tally drop {}`; if this is meant to be a newer export, check that the file was replaced",
+        ids[0]
+    ))
+    .into())
+}
+
+/// "Youth Union roll as of 2026-10-31", of a stored roll ingest.
+pub(super) fn stored_as(r: &crate::store::IngestRecord) -> String {
+    let org = r.org.as_deref().and_then(Org::parse);
+    format!(
+        "{} roll as of {}",
+        org.map_or("?", Org::english),
+        r.as_of.as_deref().unwrap_or("?")
+    )
+}
+
+/// Refuses a roll whose title dates its figures otherwise than the snapshot date (last
+/// month's file under this month's date); `flag` says whether the date came from
+/// `--as-of` or the file's as_of column.
+pub(super) fn check_title(
+    file: &str,
+    title: &TitleDate,
+    as_of: NaiveDate,
+    flag: bool,
+) -> Result<()> {
+    if title.agrees(as_of) {
+        return Ok(());
+    }
+    let given = as_of.format("%d/%m/%Y");
+    let (what, hint) = if flag {
+        (
+            format!("--as-of {given}"),
+            format!("if the file is the roll as of {}, give that date with --as-of; if it is the roll as of {given}, correct its title (or export it again: it may be an earlier file)", title.said()),
+        )
+    } else {
+        (
+            format!("the as_of column says {given}"),
+            "correct the title or the as_of column, whichever is wrong".to_string(),
+        )
+    };
+    Err(Failure::invalid(format!(
+        "{file}: the title says the figures are as of {} (\"{}\"), but {what}",
+        title.said(),
+        title.line
+    ))
+    .hint(hint)
+    .into())
+}
+
+/// Rows read against the organization's eligible group: those with what the group is
+/// checked by (sex, age), and those outside it.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Fits {
+    pub known: u64,
+    pub outside: u64,
+}
+
+/// A roll is refused as another organization's when more than one in
+/// `OUTSIDE_SHARE` of its checkable rows (and at least `OUTSIDE_MIN`) fall outside the
+/// group: a few older members are an office's reality, a fifth is the wrong `--org`.
+const OUTSIDE_SHARE: u64 = 5;
+const OUTSIDE_MIN: u64 = 5;
+
+impl Fits {
+    pub fn add(&mut self, fit: super::roll::Fit) {
+        use super::roll::Fit;
+        self.known += u64::from(fit != Fit::Unknown);
+        self.outside += u64::from(fit == Fit::Outside);
+    }
+
+    fn too_many(&self) -> bool {
+        self.outside >= OUTSIDE_MIN && self.outside * OUTSIDE_SHARE > self.known
+    }
+}
+
+/// Refuses a roll that does not look like the organization's (strict); with
+/// `--skip-invalid` it is stored, and the returned alert says so.
+pub(super) fn check_fits(
+    file: &str,
+    org: Option<Org>,
+    fits: Fits,
+    skip_invalid: bool,
+) -> Result<Option<String>> {
+    let Some(org) = org.filter(|_| fits.too_many()) else {
+        return Ok(None);
+    };
+    let (by, group) = group_of(org);
+    let said = format!(
+        "{} of the {} row(s) with a known {by} are outside {group}",
+        fits.outside, fits.known
+    );
+    if skip_invalid {
+        return Ok(Some(format!(
+            "{said}: stored as a roll of the {} as asked (--skip-invalid); check that it is one",
+            org.english()
+        )));
+    }
+    Err(Failure::invalid(format!(
+        "{file}: {said}, more than one in {OUTSIDE_SHARE}: is this really a roll of the {}? Nothing was stored",
+        org.english()
+    ))
+    .hint("if it is another organization's roll, give that organization with --org (or correct the org column); if it is this organization's and those rows are right, add --skip-invalid to store it with them")
+    .into())
+}
+
+/// What an organization's group is checked by, and the group, as a sentence says them.
+fn group_of(org: Org) -> (&'static str, String) {
+    match org {
+        Org::Women => ("sex or age", "the Women's Union (women aged 18+)".into()),
+        Org::Youth => ("age", "the Youth Union (ages 16–30)".into()),
+        other => {
+            let def = crate::org::def(other);
+            let name = other.english();
+            let ages = match def.map(|d| (d.min_age, d.max_age)) {
+                Some((Some(lo), Some(hi))) => format!("ages {lo}–{hi}"),
+                Some((Some(lo), None)) => format!("ages {lo}+"),
+                Some((None, Some(hi))) => format!("ages up to {hi}"),
+                _ => "its ages".into(),
+            };
+            ("age", format!("{name} ({ages})"))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fifth_of_the_checked_rows_outside_is_too_many() {
+        for (known, outside, refused) in [
+            (100, 20, false),
+            (100, 21, true),
+            (10, 4, false),
+            (10, 5, true),
+            (1_930, 1_930, true),
+            (0, 0, false),
+        ] {
+            assert_eq!(
+                Fits { known, outside }.too_many(),
+                refused,
+                "{outside} of {known}"
+            );
+        }
+    }
+}

@@ -1,0 +1,189 @@
+//! Status words as offices write them: each read with its meaning (a departure with its
+//! reason, kept in the store), a temporary status read as active by the stated rule, a
+//! word tally does not know rejected like any bad value; and an organization's first
+//! roll, whose departures without a date are counted in neither the start nor `left`.
+
+use crate::workdir::Workdir;
+
+/// A Youth Union roll as a commune exports it: title block, semicolons, Vietnamese
+/// headers, status words of every kind. Every member joined in 2020.
+const ROLL: &str = "\
+DANH SÁCH ĐOÀN VIÊN XÃ HỢP THÀNH;;;;;;;
+(tính đến 31/10/2026);;;;;;;
+;;;;;;;
+STT;Họ và tên;Ngày sinh;Giới tính;Mã xã;Ngày vào Đoàn;Ngày ra;Trạng thái
+1;Lò Văn An;01/02/2000;Nam;02680;01/01/2020;;Đang sinh hoạt
+2;Lò Thị Bình;02/03/2001;Nữ;02680;01/01/2020;;ĐSH
+3;Giàng A Chứ;03/04/1999;Nam;02680;01/01/2020;;Qua đời
+4;Vàng Thị Dợ;04/05/2002;Nữ;02680;01/01/2020;;Ra Đoàn
+5;Thào A Giàng;05/06/1996;Nam;02683;01/01/2020;;Đã trưởng thành Đoàn
+6;Sùng Thị Hoa;06/07/2003;Nữ;02683;01/01/2020;;Thôi sinh hoạt
+7;Lý A Khoa;07/08/2000;Nam;02683;01/01/2020;;Tạm ngừng sinh hoạt
+8;Hầu Thị Lan;08/09/2001;Nữ;02683;01/01/2020;15/10/2026;Chết
+9;Tẩn A Minh;09/10/1998;Nam;02686;01/01/2020;;Đang SH
+10;Ma Thị Ngọc;10/11/2004;Nữ;02686;01/01/2020;;
+";
+
+fn ingest(w: &Workdir, file: &str, extra: &[&str]) -> crate::workdir::Run {
+    let mut args = vec!["ingest", file, "--org", "youth", "--as-of", "31/10/2026"];
+    args.extend(extra);
+    w.tally(&args)
+}
+
+fn youth_total(w: &Workdir) -> serde_json::Value {
+    let run = w
+        .tally(&[
+            "report", "--period", "2026-10", "--org", "youth", "--format", "json",
+        ])
+        .expect(0);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let rows = v["rows"].as_array().unwrap();
+    let total = rows.iter().find(|r| r["dimension"] == "total").unwrap();
+    serde_json::json!({"row": total, "notes": v["notes"]})
+}
+
+/// Of the ten rows, active on 31/10/2026: 1, 2, 9, 10 and 7 (a temporary status): 5.
+/// Row 8 died on 15/10 (dated): a member at the start (30/09), left in October. Rows 3
+/// to 6 departed without a date in the organization's first roll: in neither the start
+/// nor `left`. Start: 5 + row 8 = 6; left 1; eligible 280 (100 + 80 + 60 + 40): 1.79%.
+#[test]
+fn departure_words_are_never_counted_as_members() {
+    let w = Workdir::new().with_reference();
+    w.write("doan-vien-t10.csv", ROLL);
+    let run = ingest(&w, "doan-vien-t10.csv", &[]).expect(0);
+    assert!(
+        run.stdout
+            .contains("read 1 row(s) with a temporary status (Tạm ngừng sinh hoạt) as members"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains(
+            "4 member(s) are departed without a date in the first roll of the Youth Union (2026-10-31)"
+        ),
+        "{}",
+        run.stdout
+    );
+    let t = youth_total(&w);
+    let row = &t["row"];
+    assert_eq!(row["members"], 5, "{row}");
+    assert_eq!(row["members_start"], 6, "{row}");
+    assert_eq!(row["left"], 1, "{row}");
+    assert_eq!(row["recruited"], 0, "{row}");
+    assert_eq!(row["eligible"], 280, "{row}");
+    assert_eq!(row["coverage_pct"], 1.79, "{row}");
+    let first = t["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["kind"] == "first_roll_departures")
+        .unwrap_or_else(|| panic!("{}", t["notes"]));
+    assert_eq!(first["count"], 4);
+    assert_eq!(first["as_of"], "2026-10-31");
+}
+
+/// The reason of each departure is kept in the store's `left_reason` column.
+#[test]
+fn the_reason_of_a_departure_is_stored() {
+    let w = Workdir::new().with_reference();
+    w.write("doan-vien-t10.csv", ROLL);
+    ingest(&w, "doan-vien-t10.csv", &[]).expect(0);
+    let part = w.store().join(w.roll_record()["part"].as_str().unwrap());
+    use polars::prelude::*;
+    let df = ParquetReader::new(std::fs::File::open(part).unwrap())
+        .finish()
+        .unwrap();
+    let reasons: Vec<Option<String>> = df
+        .column("left_reason")
+        .unwrap()
+        .str()
+        .unwrap()
+        .iter()
+        .map(|v| v.map(str::to_string))
+        .collect();
+    let want = [
+        None,
+        None,
+        Some("died"),
+        Some("left"),
+        Some("aged_out"),
+        Some("left"),
+        None,
+        Some("died"),
+        None,
+        None,
+    ];
+    assert_eq!(
+        reasons,
+        want.map(|r| r.map(str::to_string)).to_vec(),
+        "{df}"
+    );
+}
+
+/// A word tally does not know, or a tick, rejects its row (strict: nothing stored);
+/// with --skip-invalid the other rows are stored, and the row is never a member.
+#[test]
+fn an_unknown_word_or_a_tick_rejects_its_row() {
+    let w = Workdir::new().with_reference();
+    let text = ROLL
+        .replace("Thôi sinh hoạt", "Quá tuổi")
+        .replace(";;ĐSH", ";;x");
+    w.write("t10.csv", &text);
+    let run = ingest(&w, "t10.csv", &[]).expect(65);
+    assert!(
+        run.stderr
+            .contains("t10.csv:10: column \"Trạng thái\": value \"Quá tuổi\": unknown status word"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(
+            "t10.csv:6: column \"Trạng thái\": value \"x\": a mark (x, ✓, -, yes/no) is not a status"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("2 row(s) rejected; nothing was stored"));
+    assert_eq!(w.snapshot_rows("youth"), None);
+    ingest(&w, "t10.csv", &["--skip-invalid"]).expect(0);
+    assert_eq!(w.snapshot_rows("youth"), Some(8));
+    // Rows 2 (x, active before) and 6 (departed) are gone: 4 members.
+    assert_eq!(youth_total(&w)["row"]["members"], 4);
+}
+
+/// In Vietnamese, the rejection and the rule are said in Vietnamese.
+#[test]
+fn status_words_are_told_in_vietnamese() {
+    let w = Workdir::new().with_reference();
+    w.write("t10.csv", ROLL.replace("Thôi sinh hoạt", "Quá tuổi"));
+    let run = w
+        .tally(&[
+            "--lang",
+            "vi",
+            "ingest",
+            "t10.csv",
+            "--org",
+            "youth",
+            "--as-of",
+            "31/10/2026",
+            "--skip-invalid",
+        ])
+        .expect(0);
+    assert!(
+        run.stderr.contains("từ ghi trạng thái không rõ"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stdout
+            .contains("tính 1 dòng có trạng thái tạm thời (Tạm ngừng sinh hoạt) là thành viên"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("trong danh sách đầu tiên của Đoàn Thanh niên (ngày 31/10/2026)"),
+        "{}",
+        run.stdout
+    );
+}
