@@ -13,6 +13,7 @@
 
 use anyhow::{anyhow, Context, Result};
 use calamine::{Data, DataRef, Reader, SheetVisible};
+use std::collections::HashSet;
 use std::io::BufReader;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
@@ -23,7 +24,7 @@ use super::legacy_cells::SheetText;
 use super::merged::{Merged, Region};
 use super::table::Row;
 use super::workbook_guard::{check_expansion, check_extent, check_inflation, guarded};
-use super::workbook_parts::{check_parts, Expansion};
+use super::workbook_parts::{check_parts, Expansion, Parts};
 use crate::error::Failure;
 
 /// A workbook as its readers read it: from the file, each sheet's reader with its own
@@ -109,6 +110,8 @@ pub struct Workbook {
     len: u64,
     /// What its shared strings and styles expand to (ZIP workbooks).
     expansion: Expansion,
+    /// The sheets with merged cells, where the parts told (`None`: every sheet may).
+    merged: Option<HashSet<String>>,
     pub book: Book,
     pub sheets: Vec<SheetInfo>,
     /// The .xlsx reader that listed the sheets, for the first sheet read: opening one
@@ -132,11 +135,11 @@ impl Workbook {
             .into());
         }
         let open = || reader(path, len).with_context(|| format!("cannot read {name}"));
-        let mut expansion = Expansion::default();
+        let mut parts = Parts::default();
         if sig == Signature::Zip {
             check_inflation(open()?, name)?;
-            expansion = check_parts(open()?, name)?;
-            check_expansion(&expansion, 1, name)?;
+            parts = check_parts(open()?, name)?;
+            check_expansion(&parts.expansion, 1, name)?;
         }
         if sig == Signature::Ole {
             let bytes = std::fs::read(path).with_context(|| format!("cannot read {name}"))?;
@@ -159,7 +162,8 @@ impl Workbook {
                     return Ok(Workbook {
                         path: path.to_path_buf(),
                         len,
-                        expansion,
+                        expansion: parts.expansion,
+                        merged: parts.merged.take(),
                         book,
                         sheets,
                         opened: std::sync::Mutex::new(opened),
@@ -217,13 +221,14 @@ impl Workbook {
         let book = self.book;
         let sheet = sheet.to_string();
         let opened = self.opened.lock().ok().and_then(|mut o| o.take());
+        let merges = self.merged.as_ref().is_none_or(|m| m.contains(&sheet));
         let said = Arc::new(Mutex::new(Vec::new()));
         let told = said.clone();
         std::thread::spawn(move || {
             let mut out = Batch::new(&tx, SheetText::new(encoding));
             let read = |out: &mut Batch| {
                 let rs = reader(&path, len)?;
-                read_sheet(rs, (&path, len), book, opened, &sheet, out)
+                read_sheet(rs, (&path, len), book, opened, (&sheet, merges), out)
             };
             match guarded(|| read(&mut out)) {
                 Ok(()) => {
@@ -298,17 +303,17 @@ fn sheets_of(rs: Bytes, book: Book) -> Result<Listed> {
 }
 
 /// Sends the sheet's rows, blank rows left out, each numbered as the spreadsheet
-/// numbers it (1 for the first row).
+/// numbers it (1 for the first row); `merges`: whether the sheet may have merged cells.
 fn read_sheet(
     rs: Bytes,
     (path, len): (&Path, u64),
     book: Book,
     opened: Option<calamine::Xlsx<Bytes>>,
-    sheet: &str,
+    (sheet, merges): (&str, bool),
     out: &mut Batch,
 ) -> Result<()> {
     match book {
-        Book::Xlsx => read_xlsx(rs, opened, sheet, out)?,
+        Book::Xlsx => read_xlsx(rs, opened, (sheet, merges), out)?,
         Book::Xls | Book::Xlsb | Book::Ods => {
             let range = match book {
                 Book::Xls => {
@@ -353,7 +358,7 @@ fn read_sheet(
 fn read_xlsx(
     rs: Bytes,
     opened: Option<calamine::Xlsx<Bytes>>,
-    sheet: &str,
+    (sheet, merges): (&str, bool),
     out: &mut Batch,
 ) -> Result<()> {
     let mut wb = match opened {
@@ -362,11 +367,14 @@ fn read_xlsx(
     };
     let percent = super::percent_cells::percent_cells(&mut wb, sheet)?;
     // The merged regions follow the cells in the sheet's XML: read first, so that the
-    // rows can be filled as they stream.
-    let merged = wb
-        .merge_cells_by_sheet_name(sheet)
-        .map_err(|e| anyhow!("{e}"))?;
-    out.merged = Merged::new(merged.iter().map(region));
+    // rows can be filled as they stream; a pass of its own, made only for a sheet whose
+    // part has them (nearly every exported roll has none).
+    if merges {
+        let merged = wb
+            .merge_cells_by_sheet_name(sheet)
+            .map_err(|e| anyhow!("{e}"))?;
+        out.merged = Merged::new(merged.iter().map(region));
+    }
     let mut cells = wb
         .worksheet_cells_reader(sheet)
         .map_err(|e| anyhow!("{e}"))?;

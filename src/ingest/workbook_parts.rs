@@ -9,7 +9,7 @@
 //! of BENCHMARKS.md it is measured there.
 
 use anyhow::Result;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::{Read, Seek};
 
 use crate::error::Failure;
@@ -51,11 +51,13 @@ fn counted(entry: &str) -> Counted {
 /// Inflates every part to its end: a part that fails its checksum or cannot be inflated
 /// is a damaged workbook, named with its sheet where the part is one. A container that
 /// cannot be listed is left to calamine, which says why.
-pub(super) fn check_parts<R: Read + Seek>(reader: R, name: &str) -> Result<Expansion> {
+pub(super) fn check_parts<R: Read + Seek>(reader: R, name: &str) -> Result<Parts> {
     let Ok(mut z) = zip::ZipArchive::new(reader) else {
-        return Ok(Expansion::default());
+        return Ok(Parts::default());
     };
     let sheets = sheet_parts(&mut z);
+    // Which sheets have merged cells, known only where the sheets' parts are.
+    let mut merged = (!sheets.is_empty()).then(HashSet::new);
     let mut exp = Expansion::default();
     let mut buf = vec![0u8; 64 << 10];
     for i in 0..z.len() {
@@ -65,12 +67,22 @@ pub(super) fn check_parts<R: Read + Seek>(reader: R, name: &str) -> Result<Expan
         let entry = f.name().map(|n| n.into_owned()).unwrap_or_default();
         let kind = counted(&entry);
         let mut tags = Tags::new(kind);
+        let sheet = sheets.get(&entry);
+        let mut merges = MergeTag::default();
         loop {
             match f.read(&mut buf) {
                 Ok(0) => break,
-                Ok(n) => tags.feed(&buf[..n]),
-                Err(e) => return Err(damaged(name, &entry, sheets.get(&entry), &e)),
+                Ok(n) => {
+                    tags.feed(&buf[..n]);
+                    if sheet.is_some() {
+                        merges.feed(&buf[..n]);
+                    }
+                }
+                Err(e) => return Err(damaged(name, &entry, sheet, &e)),
             }
+        }
+        if let (Some(set), Some(sheet), true) = (merged.as_mut(), sheet, merges.seen) {
+            set.insert(sheet.clone());
         }
         match kind {
             Counted::SharedStrings => {
@@ -82,7 +94,47 @@ pub(super) fn check_parts<R: Read + Seek>(reader: R, name: &str) -> Result<Expan
             Counted::Not => {}
         }
     }
-    Ok(exp)
+    Ok(Parts {
+        expansion: exp,
+        merged,
+    })
+}
+
+/// What the inflated parts told.
+#[derive(Debug, Default)]
+pub(super) struct Parts {
+    pub expansion: Expansion,
+    /// The sheets with merged cells (`<mergeCell>` in their part), so that only those
+    /// are read for their regions (a pass over the sheet's XML of its own); `None` when
+    /// the sheets' parts are not known (.ods, .xlsb, a workbook without the usual
+    /// relationships): every sheet is then read for them.
+    pub merged: Option<HashSet<String>>,
+}
+
+/// Whether a `<mergeCell` element (with any prefix) goes by, the sheet's XML fed in
+/// pieces: the tail of each piece is kept, so a tag cut between two is seen.
+#[derive(Default)]
+struct MergeTag {
+    tail: Vec<u8>,
+    seen: bool,
+}
+
+impl MergeTag {
+    const TAG: &'static [u8] = b"mergeCell ";
+
+    fn feed(&mut self, bytes: &[u8]) {
+        if self.seen {
+            return;
+        }
+        let keep = Self::TAG.len() - 1;
+        let head = &bytes[..bytes.len().min(keep)];
+        self.tail.extend_from_slice(head);
+        let finder = memchr::memmem::Finder::new(Self::TAG);
+        self.seen = finder.find(&self.tail).is_some() || finder.find(bytes).is_some();
+        self.tail.clear();
+        self.tail
+            .extend_from_slice(&bytes[bytes.len().saturating_sub(keep)..]);
+    }
 }
 
 fn damaged(name: &str, entry: &str, sheet: Option<&String>, e: &std::io::Error) -> anyhow::Error {
@@ -334,6 +386,20 @@ fn unescape(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_merge_tag_is_seen_even_cut_between_two_pieces() {
+        let xml = b"<sheetData/><mergeCells count=\"1\"><mergeCell ref=\"B5:B7\"/></mergeCells>";
+        for cut in 0..xml.len() {
+            let mut m = super::MergeTag::default();
+            m.feed(&xml[..cut]);
+            m.feed(&xml[cut..]);
+            assert!(m.seen, "cut at {cut}");
+        }
+        let mut m = super::MergeTag::default();
+        m.feed(b"<sheetData><row r=\"1\"/></sheetData><mergeCells count=\"0\"/>");
+        assert!(!m.seen);
+    }
+
     use super::*;
 
     fn count(kind: Counted, xml: &str, piece: usize) -> (u64, u64) {
