@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::lang::{Lang, Text};
+
 /// Exit codes (README: Exit codes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
@@ -16,12 +18,12 @@ pub enum Exit {
 #[derive(Debug)]
 pub struct Failure {
     pub exit: Exit,
-    pub what: String,
-    pub hint: Option<String>,
+    pub what: Text,
+    pub hint: Option<Text>,
 }
 
 impl Failure {
-    pub fn new(exit: Exit, what: impl Into<String>) -> Self {
+    pub fn new(exit: Exit, what: impl Into<Text>) -> Self {
         Failure {
             exit,
             what: what.into(),
@@ -29,24 +31,43 @@ impl Failure {
         }
     }
 
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+    pub fn hint(mut self, hint: impl Into<Text>) -> Self {
         self.hint = Some(hint.into());
         self
     }
 
-    pub fn invalid(what: impl Into<String>) -> Self {
+    pub fn invalid(what: impl Into<Text>) -> Self {
         Failure::new(Exit::Invalid, what)
     }
 
-    pub fn usage(what: impl Into<String>) -> Self {
+    pub fn usage(what: impl Into<Text>) -> Self {
         Failure::new(Exit::Usage, what)
     }
 }
 
+/// English, as error chains print it; [`said`] says a chain in the reader's language.
 impl fmt::Display for Failure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.what)
+        f.write_str(&self.what.en())
     }
+}
+
+/// An error chain as `{:#}` prints it (each cause after the one above it, joined by
+/// `: `), each cause in `lang`: a [`Failure`] or a [`Text`] by its message, anything
+/// else (an OS error, a library's) as it says itself.
+pub fn said(err: &anyhow::Error, lang: Lang) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for cause in err.chain() {
+        let part = if let Some(f) = cause.downcast_ref::<Failure>() {
+            f.what.render(lang)
+        } else if let Some(t) = cause.downcast_ref::<Text>() {
+            t.render(lang)
+        } else {
+            crate::messages::say_in(&cause.to_string(), lang).into_owned()
+        };
+        parts.push(part);
+    }
+    parts.join(": ")
 }
 
 impl std::error::Error for Failure {}
@@ -54,7 +75,7 @@ impl std::error::Error for Failure {}
 /// The exit code and hint for any error chain: a [`Failure`] decides; an I/O error
 /// anywhere in the chain (also inside a Parquet error) is 74, with a hint for a full
 /// disk or a read-only store; anything else is 1.
-pub fn classify(err: &anyhow::Error) -> (Exit, Option<String>) {
+pub fn classify(err: &anyhow::Error) -> (Exit, Option<Text>) {
     for cause in err.chain() {
         if let Some(f) = cause.downcast_ref::<Failure>() {
             return (f.exit, f.hint.clone());
@@ -62,7 +83,7 @@ pub fn classify(err: &anyhow::Error) -> (Exit, Option<String>) {
     }
     for cause in err.chain() {
         if let Some(kind) = io_kind(cause) {
-            return (Exit::Io, io_hint(kind).map(String::from));
+            return (Exit::Io, io_hint(kind).map(Text::from));
         }
     }
     (Exit::Failure, None)

@@ -28,9 +28,10 @@ fn main() -> ExitCode {
         Err(err) if tally::error::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             let (exit, hint) = tally::error::classify(&err);
-            tally::term::error(format!("{err:#}"));
+            let lang = tally::messages::lang();
+            tally::term::error(tally::error::said(&err, lang));
             if let Some(h) = hint {
-                tally::term::hint(h);
+                tally::term::hint(h.render(lang));
             }
             ExitCode::from(exit as u8)
         }

@@ -185,19 +185,16 @@ impl SheetText {
     }
 
     /// What the summary says of the sheet: the cells read from each encoding.
-    pub fn sentences(&self) -> Vec<String> {
+    pub fn sentences(&self) -> Vec<crate::lang::Text> {
+        use crate::lang::ingest as msg;
         [Legacy::Tcvn3, Legacy::Vni]
             .into_iter()
             .filter(|e| self.converted[*e as usize] > 0)
             .map(|e| {
                 let n = self.converted[e as usize];
                 match e {
-                    Legacy::Tcvn3 => {
-                        format!("read {n} cell(s) typed in TCVN3 (.VnTime fonts) as Unicode")
-                    }
-                    Legacy::Vni => {
-                        format!("read {n} cell(s) typed in VNI (VNI-Times fonts) as Unicode")
-                    }
+                    Legacy::Tcvn3 => crate::t!(msg::READ_TCVN3_CELLS, n),
+                    Legacy::Vni => crate::t!(msg::READ_VNI_CELLS, n),
                 }
             })
             .collect()

@@ -75,13 +75,8 @@ impl Merged {
     }
 
     /// What the summary says: the cells filled.
-    pub fn sentence(&self) -> Option<String> {
-        (self.filled > 0).then(|| {
-            format!(
-                "filled {} cell(s) from the merged cells above them (a value merged down its rows holds for each row)",
-                self.filled
-            )
-        })
+    pub fn sentence(&self) -> Option<crate::lang::Text> {
+        (self.filled > 0).then(|| crate::t!(crate::lang::ingest::FILLED_FROM_MERGED, self.filled))
     }
 }
 

@@ -108,7 +108,7 @@ pub struct FileReport {
     pub totals_rows: Vec<u64>,
     /// What else the ingest did, as sentences (keys of a reference kind replaced, units
     /// reclassified, departures placed).
-    pub notes: Vec<String>,
+    pub notes: Vec<crate::lang::Text>,
     /// What the user must check, as sentences (a roll far smaller than the last one).
     pub alerts: Vec<String>,
     /// The earlier file every rejected row repeats (a corrected export under another
@@ -170,7 +170,7 @@ pub(crate) struct Opened {
     pub sha256: Option<String>,
     pub table: Table,
     /// What opening it said (sheets of its workbook skipped).
-    pub notes: Vec<String>,
+    pub notes: Vec<crate::lang::Text>,
 }
 
 impl Opened {
@@ -281,21 +281,24 @@ pub fn run(store: &Store, opts: &Options, progress: &dyn Progress) -> Result<Sum
         report.totals_rows = o.table.skipped_totals.clone();
         report.notes.extend(o.table.source_notes());
         if let Some(n) = crosswalk_note(&report.mapped) {
-            report.notes.push(n);
+            report.notes.push(n.into());
         }
         for (what, lines) in [
             ("the header repeated", &o.table.skipped_headers),
             ("the signature block", &o.table.skipped_signature),
         ] {
             if !lines.is_empty() {
-                report.notes.push(format!(
-                    "skipped {what} on line(s) {}",
-                    lines
-                        .iter()
-                        .map(u64::to_string)
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ));
+                report.notes.push(
+                    format!(
+                        "skipped {what} on line(s) {}",
+                        lines
+                            .iter()
+                            .map(u64::to_string)
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                    .into(),
+                );
             }
         }
         files.push(report);
@@ -443,10 +446,13 @@ fn already_ingested(next: &Manifest, o: &Opened, opts: &Options) -> Vec<String> 
 /// file is stored anew as the snapshot asked for.
 fn move_out(next: &mut Manifest, id: &str, report: &mut FileReport) {
     if let Some(r) = next.find(id) {
-        report.notes.push(format!(
-            "moves ingest {id} (the same file, stored as the {}) to this snapshot (--replace)",
-            roll_source::stored_as(r)
-        ));
+        report.notes.push(
+            format!(
+                "moves ingest {id} (the same file, stored as the {}) to this snapshot (--replace)",
+                roll_source::stored_as(r)
+            )
+            .into(),
+        );
     }
     next.ingests.retain(|i| i.id != id);
 }

@@ -14,6 +14,7 @@ use super::snapshot::{Ahead, Prepared, Snapshots};
 use super::table::{Row, Table};
 use super::{roll, value, Opened, Options, Out, Progress};
 use crate::error::Failure;
+use crate::lang::Text;
 use crate::reference::Reference;
 use crate::store::IngestRecord;
 
@@ -224,12 +225,12 @@ impl RollFile<'_> {
     fn file_unit(&self, o: &Opened, mapping: &Mapping) -> Result<Option<roll::FileUnit>> {
         if mapping.has_unit() {
             if self.opts.area.is_some() {
-                return Err(crate::error::Failure::usage(format!(
-                    "{}: --area names the commune of a roll without a commune column, but this roll has one",
-                    o.name
-                ))
-                .hint("leave out --area: each row's unit is read from its own column")
-                .into());
+                use crate::lang::ingest as msg;
+                return Err(
+                    Failure::usage(crate::t!(msg::AREA_WITH_UNIT_COLUMN, &o.name))
+                        .hint(crate::t!(msg::AREA_WITH_UNIT_COLUMN_HINT))
+                        .into(),
+                );
             }
             return Ok(None);
         }
@@ -374,7 +375,7 @@ impl RollFile<'_> {
         if let Some(alert) = check_fits(&name, snapshots.org(), fits, self.opts.skip_invalid)? {
             out.report.alerts.push(alert);
         }
-        out.report.notes.extend(excused.note());
+        out.report.notes.extend(excused.note().map(Text::from));
         let sha256 = o.checksum()?;
         snapshots.finish(&sha256, o.bytes, o.table.encoding.name(), out)
     }

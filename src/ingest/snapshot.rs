@@ -343,7 +343,7 @@ impl<'a> Snapshots<'a> {
                 out.report.notes.push(format!(
                     "replaces ingest {} ({}, {} row(s)) in the {org} snapshot of {as_of} (--replace)",
                     r.id, r.file, r.rows
-                ));
+                ).into());
             }
             out.next.ingests.retain(|i| !drop_ids.contains(&i.id));
         } else if let Some(prev) = same_name.first() {

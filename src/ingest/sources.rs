@@ -116,7 +116,7 @@ pub(super) fn sheets(
     if !skipped.is_empty() {
         out[0]
             .notes
-            .push(format!("skipped sheet(s) {}", skipped.join(", ")));
+            .push(format!("skipped sheet(s) {}", skipped.join(", ")).into());
     }
     Ok(out)
 }

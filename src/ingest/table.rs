@@ -87,7 +87,7 @@ enum Source {
     Sheet {
         rows: std::sync::mpsc::Receiver<Result<Vec<Row>, String>>,
         batch: std::vec::IntoIter<Row>,
-        said: Arc<Mutex<Vec<String>>>,
+        said: Arc<Mutex<Vec<crate::lang::Text>>>,
     },
 }
 
@@ -325,7 +325,7 @@ impl Table {
 
     /// What reading the source did that the summary says (legacy-font cells of a
     /// sheet converted), once its rows are read.
-    pub fn source_notes(&self) -> Vec<String> {
+    pub fn source_notes(&self) -> Vec<crate::lang::Text> {
         match &self.source {
             Source::Sheet { said, .. } => said.lock().map(|s| s.clone()).unwrap_or_default(),
             Source::Csv(_) => Vec::new(),

@@ -108,7 +108,7 @@ pub(super) fn placed_departures(
                 "{} member(s) are departed without a date in the first roll of the {} ({as_of}): with no earlier roll to place their leaving against, reports count them in neither the members at the start nor left",
                 persons.len(),
                 org.english()
-            ));
+            ).into());
             continue;
         };
         let parts = vec![committed.snapshot_parts(org.code(), &previous.to_string())];
@@ -136,7 +136,7 @@ pub(super) fn placed_departures(
             files[file].notes.push(format!(
                 "{placed} member(s) active in the {} roll of {previous} are departed without a date here: reports count them as leaving between {previous} and {as_of}",
                 org.code()
-            ));
+            ).into());
         }
     }
     Ok(())

@@ -251,7 +251,7 @@ impl Workbook {
 /// (once the rows are all read).
 pub struct SheetRows {
     pub rows: Receiver<Result<Vec<Row>, String>>,
-    pub said: Arc<Mutex<Vec<String>>>,
+    pub said: Arc<Mutex<Vec<crate::lang::Text>>>,
 }
 
 /// A reader of the workbook's file, which must still have the size it had when opened.

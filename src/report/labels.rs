@@ -3,32 +3,9 @@
 use crate::metrics::pct;
 use crate::org::{Org, OrgOrAny};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    En,
-    Vi,
-}
+pub use crate::lang::Lang;
 
 impl Lang {
-    /// `vi` when the locale says Vietnamese, else `en`.
-    pub fn from_env() -> Lang {
-        Lang::from_locale(|name| std::env::var(name).ok())
-    }
-
-    /// The language of the locale, as POSIX decides it: the first of LC_ALL,
-    /// LC_MESSAGES and LANG that is set and not empty.
-    pub fn from_locale(var: impl Fn(&str) -> Option<String>) -> Lang {
-        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
-            .into_iter()
-            .find_map(|name| var(name).filter(|v| !v.is_empty()))
-            .unwrap_or_default();
-        if locale.to_ascii_lowercase().starts_with("vi") {
-            Lang::Vi
-        } else {
-            Lang::En
-        }
-    }
-
     /// A period as a reader writes it: `2026-10` in English; `Tháng 10/2026`,
     /// `Quý IV/2026`, `6 tháng đầu năm 2026`, `Năm 2026` in Vietnamese; a date
     /// (`--as-of`) as 31/10/2026.

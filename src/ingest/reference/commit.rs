@@ -50,7 +50,9 @@ pub(crate) fn ingest_file(
     }
     out.report.rows_read = rows as u64;
     out.warn(result.warnings);
-    out.report.notes.extend(result.notes.iter().cloned());
+    out.report
+        .notes
+        .extend(result.notes.iter().map(crate::lang::Text::from));
     for (problem, row) in &result.rejects {
         out.reject(problem.clone(), row, &o.table.mapping.headers)?;
     }
@@ -78,9 +80,13 @@ pub(crate) fn ingest_file(
         again: !earlier.is_empty(),
         id: &id,
     };
+    let mut table_notes = Vec::new();
     joined
-        .table(result.parsed, &mut out.report.notes)
+        .table(result.parsed, &mut table_notes)
         .install(reference);
+    out.report
+        .notes
+        .extend(table_notes.into_iter().map(crate::lang::Text::from));
     out.report.outcome = Outcome::Ingested(vec![rec]);
     Ok(())
 }

@@ -8,25 +8,24 @@
 use compact_str::CompactString;
 
 use crate::error::Failure;
+use crate::lang::ingest as msg;
+use crate::lang::Text;
 use crate::reference::crosswalk;
 use crate::reference::{NameMatch, Reference};
 use crate::text::fold;
 
 /// The unit every row of a file is of, and where it was read.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FileUnit {
     pub code: CompactString,
     pub name: String,
-    pub from: String,
+    pub from: Text,
 }
 
 impl FileUnit {
     /// What the summary says.
-    pub fn sentence(&self) -> String {
-        format!(
-            "the file has no commune column: every row is of {} ({}), from {}",
-            self.name, self.code, self.from
-        )
+    pub fn sentence(&self) -> Text {
+        crate::t!(msg::FILE_UNIT, &self.name, self.code.as_str(), &self.from)
     }
 }
 
@@ -49,13 +48,13 @@ pub fn file_unit(s: &Sources, reference: &Reference) -> anyhow::Result<FileUnit>
     let mut found: Vec<FileUnit> = Vec::new();
     if let Some(raw) = s.option {
         let unit = resolve(raw, reference).map_err(|why| {
-            Failure::usage(format!("--area \"{raw}\": {why}"))
-                .hint("give the unit's code (Mã xã) or its name with its type (Xã …, Phường …)")
+            Failure::usage(crate::t!(msg::AREA_OPTION_UNREAD, raw, why))
+                .hint(crate::t!(msg::AREA_OPTION_HINT))
         })?;
         found.push(FileUnit {
             code: unit.0,
             name: unit.1,
-            from: "--area".into(),
+            from: crate::t!(msg::FROM_AREA_OPTION),
         });
     }
     for line in s.title {
@@ -63,7 +62,7 @@ pub fn file_unit(s: &Sources, reference: &Reference) -> anyhow::Result<FileUnit>
             found.push(FileUnit {
                 code,
                 name,
-                from: format!("the title \"{line}\""),
+                from: crate::t!(msg::FROM_TITLE, line),
             });
         }
     }
@@ -76,7 +75,7 @@ pub fn file_unit(s: &Sources, reference: &Reference) -> anyhow::Result<FileUnit>
             found.push(FileUnit {
                 code,
                 name,
-                from: format!("the sheet's name \"{sheet}\""),
+                from: crate::t!(msg::FROM_SHEET_NAME, sheet),
             });
         }
     }
@@ -87,21 +86,27 @@ pub fn file_unit(s: &Sources, reference: &Reference) -> anyhow::Result<FileUnit>
             .filter(|h| !h.is_empty())
             .map(|h| format!("\"{h}\""))
             .collect();
-        return Err(Failure::invalid(format!(
-            "{}:{}: the roll has no commune column (Mã xã, Xã/phường, or an enterprise's tax code), and neither its title nor its sheet's name names a unit; headers found: {}",
+        return Err(Failure::invalid(crate::t!(
+            msg::NO_FILE_UNIT,
             s.file,
             s.header_line,
             headers.join(", ")
         ))
-        .hint("add the commune column, or say whose list it is with --area CODE or --area \"Xã …\"")
+        .hint(crate::t!(msg::NO_FILE_UNIT_HINT))
         .into());
     };
     if let Some(other) = found.iter().find(|u| u.code != first.code) {
-        return Err(Failure::invalid(format!(
-            "{}: {} names {} ({}) but {} names {} ({})",
-            s.file, first.from, first.name, first.code, other.from, other.name, other.code
+        return Err(Failure::invalid(crate::t!(
+            msg::UNITS_DISAGREE,
+            s.file,
+            &first.from,
+            &first.name,
+            first.code.as_str(),
+            &other.from,
+            &other.name,
+            other.code.as_str()
         ))
-        .hint("check which commune's list this is; correct the title or the sheet's name, or leave out --area")
+        .hint(crate::t!(msg::UNITS_DISAGREE_HINT))
         .into());
     }
     Ok(first)
@@ -109,10 +114,10 @@ pub fn file_unit(s: &Sources, reference: &Reference) -> anyhow::Result<FileUnit>
 
 /// A unit by its code or its name (today's, or one of before the 2025 reform that went
 /// whole to one unit of today): its code and name, or why not.
-fn resolve(raw: &str, reference: &Reference) -> Result<(CompactString, String), String> {
+fn resolve(raw: &str, reference: &Reference) -> Result<(CompactString, String), Text> {
     let areas = &reference.areas;
     if areas.is_empty() {
-        return Err("the store has no areas reference to find the unit in".into());
+        return Err(crate::t!(msg::NO_AREAS_TO_FIND_IN));
     }
     if let Some(a) = areas.resolve_code(raw) {
         return Ok((CompactString::from(a.code.as_str()), a.name.clone()));
@@ -126,9 +131,7 @@ fn resolve(raw: &str, reference: &Reference) -> Result<(CompactString, String), 
     };
     match areas.resolve_name_without_district(raw) {
         NameMatch::Found(a) => return Ok((CompactString::from(a.code.as_str()), a.name.clone())),
-        NameMatch::Ambiguous(v) => {
-            return Err(format!("the name fits {} units: {}", v.len(), list(&v)))
-        }
+        NameMatch::Ambiguous(v) => return Err(crate::t!(msg::NAME_FITS_UNITS, v.len(), list(&v))),
         _ => {}
     }
     let held = |u: &crosswalk::OldUnit| u.new.iter().any(|(n, _)| areas.get(n).is_some());
@@ -138,11 +141,11 @@ fn resolve(raw: &str, reference: &Reference) -> Result<(CompactString, String), 
                 let name = areas.get(code).map(|a| a.name.clone()).unwrap_or_default();
                 Ok((CompactString::from(code), name))
             }
-            Err(why) => Err(why),
+            Err(why) => Err(Text::from(why)),
         },
-        [] => Err("no unit of that name or code in the areas reference".into()),
-        many => Err(format!(
-            "the name is of several communes of before the 2025 reform: {}",
+        [] => Err(crate::t!(msg::NO_SUCH_UNIT)),
+        many => Err(crate::t!(
+            msg::NAME_OF_OLD_COMMUNES,
             many.iter()
                 .map(|u| u.label())
                 .collect::<Vec<_>>()
@@ -194,15 +197,17 @@ fn unit_in_text(
     match hits.as_slice() {
         [] => Ok(None),
         [one] => Ok(Some(one.clone())),
-        many => Err(Failure::invalid(format!(
-            "{file}: the title \"{line}\" names {} units: {}",
+        many => Err(Failure::invalid(crate::t!(
+            msg::TITLE_NAMES_UNITS,
+            file,
+            line,
             many.len(),
             many.iter()
                 .map(|(c, n)| format!("{n} ({c})"))
                 .collect::<Vec<_>>()
                 .join(", ")
         ))
-        .hint("add the commune column, or say whose list it is with --area")
+        .hint(crate::t!(msg::TITLE_NAMES_UNITS_HINT))
         .into()),
     }
 }

@@ -1,0 +1,58 @@
+//! What `tally ingest` says of the files it reads: English and Vietnamese side by side.
+
+crate::messages! {
+    // --- Rows as older offices keep them: legacy fonts, merged cells, a commune's list
+    FILLED_FROM_MERGED:
+        "filled {} cell(s) from the merged cells above them (a value merged down its rows holds for each row)"
+        => "đã điền {} ô từ ô gộp phía trên (giá trị của ô gộp theo cột áp dụng cho mọi dòng của ô đó)";
+    READ_TCVN3_CELLS:
+        "read {} cell(s) typed in TCVN3 (.VnTime fonts) as Unicode"
+        => "đã đọc {} ô gõ bằng bảng mã TCVN3 (phông .VnTime) thành Unicode";
+    READ_VNI_CELLS:
+        "read {} cell(s) typed in VNI (VNI-Times fonts) as Unicode"
+        => "đã đọc {} ô gõ bằng bảng mã VNI (phông VNI-Times) thành Unicode";
+    FILE_UNIT:
+        "the file has no commune column: every row is of {} ({}), from {}"
+        => "tệp không có cột xã: mọi dòng thuộc {} ({}), lấy từ {}";
+    FROM_AREA_OPTION: "--area" => "tham số --area";
+    FROM_TITLE: "the title \"{}\"" => "tiêu đề \"{}\"";
+    FROM_SHEET_NAME: "the sheet's name \"{}\"" => "tên trang tính \"{}\"";
+    NO_FILE_UNIT:
+        "{}:{}: the roll has no commune column (Mã xã, Xã/phường, or an enterprise's tax code), and neither its title nor its sheet's name names a unit; headers found: {}"
+        => "{}:{}: danh sách không có cột xã (Mã xã, Xã/phường, hoặc mã số thuế của doanh nghiệp), và cả tiêu đề lẫn tên trang tính đều không ghi tên đơn vị nào; các cột tìm thấy: {}";
+    NO_FILE_UNIT_HINT:
+        "add the commune column, or say whose list it is with --area CODE or --area \"Xã …\""
+        => "thêm cột xã, hoặc cho biết đây là danh sách của đơn vị nào bằng --area MÃ hoặc --area \"Xã …\"";
+    TITLE_NAMES_UNITS:
+        "{}: the title \"{}\" names {} units: {}"
+        => "{}: tiêu đề \"{}\" ghi tên {} đơn vị: {}";
+    TITLE_NAMES_UNITS_HINT:
+        "add the commune column, or say whose list it is with --area"
+        => "thêm cột xã, hoặc cho biết đây là danh sách của đơn vị nào bằng --area";
+    UNITS_DISAGREE:
+        "{}: {} names {} ({}) but {} names {} ({})"
+        => "{}: {} ghi {} ({}) nhưng {} ghi {} ({})";
+    UNITS_DISAGREE_HINT:
+        "check which commune's list this is; correct the title or the sheet's name, or leave out --area"
+        => "xem lại đây là danh sách của xã nào; sửa tiêu đề hoặc tên trang tính, hoặc bỏ --area";
+    AREA_WITH_UNIT_COLUMN:
+        "{}: --area names the commune of a roll without a commune column, but this roll has one"
+        => "{}: --area dùng để ghi xã cho danh sách không có cột xã, nhưng danh sách này có cột xã";
+    AREA_WITH_UNIT_COLUMN_HINT:
+        "leave out --area: each row's unit is read from its own column"
+        => "bỏ --area: đơn vị của từng dòng được đọc từ cột của dòng đó";
+    AREA_OPTION_UNREAD: "--area \"{}\": {}" => "tham số --area \"{}\": {}";
+    AREA_OPTION_HINT:
+        "give the unit's code (Mã xã) or its name with its type (Xã …, Phường …)"
+        => "ghi mã đơn vị (Mã xã) hoặc tên kèm loại đơn vị (Xã …, Phường …)";
+    NO_AREAS_TO_FIND_IN:
+        "the store has no areas reference to find the unit in"
+        => "kho chưa có danh mục địa bàn để tìm đơn vị";
+    NO_SUCH_UNIT:
+        "no unit of that name or code in the areas reference"
+        => "danh mục địa bàn không có đơn vị nào có tên hoặc mã này";
+    NAME_FITS_UNITS: "the name fits {} units: {}" => "tên này khớp với {} đơn vị: {}";
+    NAME_OF_OLD_COMMUNES:
+        "the name is of several communes of before the 2025 reform: {}"
+        => "tên này là của nhiều xã trước khi sắp xếp năm 2025: {}";
+}
