@@ -265,7 +265,7 @@ fn print_files(summary: &Summary, dry_run: bool) -> Result<()> {
             }
         }
         for n in &f.notes {
-            writeln!(out, "{}", say(&format!("{}: {n}", f.file)))?;
+            writeln!(out, "{}", note_line(&f.file, n))?;
         }
         for a in &f.alerts {
             term::warn(format!("{}: {a}", f.file));
@@ -294,4 +294,14 @@ fn print_files(summary: &Summary, dry_run: bool) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// A note of a file's summary, after the file's name, in the reader's language: a
+/// message of the language layer by its own texts, an older English sentence through
+/// the catalogue (which knows it with the file's name before it).
+fn note_line(file: &str, note: &crate::lang::Text) -> String {
+    match note {
+        crate::lang::Text::Plain(s) => say(&format!("{file}: {s}")).into_owned(),
+        t => format!("{file}: {}", t.render(crate::messages::lang())),
+    }
 }
