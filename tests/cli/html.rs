@@ -163,9 +163,13 @@ fn the_html_report_opens_in_a_real_browser() {
     // A three-month series of the youth fixture.
     let w = Workdir::new().with_youth_roll();
     // A three-month series page, as well.
+    // Each month is an export of its own: one member fewer each month (one export is
+    // one snapshot, so the same bytes under two dates are refused).
     let roll = w.read("roll_youth_clean.csv");
-    w.write("nov.csv", &roll);
-    w.write("dec.csv", &roll);
+    let lines: Vec<&str> = roll.lines().collect();
+    let month = |n: usize| lines[..lines.len() - n].join("\n") + "\n";
+    w.write("nov.csv", &month(1));
+    w.write("dec.csv", &month(2));
     for (file, day) in [("nov.csv", "30/11/2026"), ("dec.csv", "31/12/2026")] {
         w.tally(&["ingest", file, "--org", "youth", "--as-of", day])
             .expect(0);
