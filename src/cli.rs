@@ -9,9 +9,9 @@ use std::time::Duration;
 use crate::error::Failure;
 use crate::ingest::decode::Encoding;
 use crate::ingest::headers::Kind;
+use crate::lang::Lang;
 use crate::metrics::period::Period;
 use crate::org::{Org, OrgOrAny};
-use crate::report::labels::Lang;
 use crate::report::Format;
 
 #[path = "cli_files.rs"]

@@ -5,7 +5,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
     tally::usage::register_store_orgs(&args);
     // One command definition; its texts in the reader's language (help, usage errors).
-    let vi = tally::usage::lang_of(&args) == tally::report::labels::Lang::Vi;
+    let vi = tally::usage::lang_of(&args) == tally::lang::Lang::Vi;
     let cmd = tally::help_vi::with_exit_codes(tally::cli::Cli::command(), vi);
     let parsed = cmd
         .try_get_matches_from(&args)
@@ -13,7 +13,7 @@ fn main() -> ExitCode {
     let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
-            let vi = tally::usage::lang_of(&args) == tally::report::labels::Lang::Vi;
+            let vi = tally::usage::lang_of(&args) == tally::lang::Lang::Vi;
             match vi.then(|| tally::usage::vietnamese(&e)).flatten() {
                 Some(said) => eprintln!("{said}"),
                 None => {

@@ -13,7 +13,7 @@
 use std::borrow::Cow;
 use std::sync::atomic::{AtomicU8, Ordering};
 
-use crate::report::labels::Lang;
+use crate::lang::tongue::Lang;
 
 mod catalogue;
 use catalogue::CATALOGUE;

@@ -4,8 +4,8 @@
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
+use crate::lang::Lang;
 use crate::messages::say;
-use crate::report::labels::Lang;
 
 /// The language asked for on a command line that may not parse: `--lang` wherever it
 /// is, else the locale.

@@ -12,8 +12,8 @@ use crate::error::Failure;
 fn command() -> clap::Command {
     let cmd = Cli::command();
     match crate::messages::lang() {
-        crate::report::labels::Lang::Vi => crate::help_vi::localize(cmd),
-        crate::report::labels::Lang::En => cmd,
+        crate::lang::Lang::Vi => crate::help_vi::localize(cmd),
+        crate::lang::Lang::En => cmd,
     }
 }
 
@@ -49,7 +49,7 @@ pub fn man(sub: Option<&str>) -> Result<()> {
 
 /// The man page's EXIT STATUS section (roff), in the reader's language.
 fn exit_status() -> String {
-    let vi = crate::messages::lang() == crate::report::labels::Lang::Vi;
+    let vi = crate::messages::lang() == crate::lang::Lang::Vi;
     let mut s = format!(".SH \"{}\"\n", if vi { "MÃ THOÁT" } else { "EXIT STATUS" });
     for (code, en, vi_text) in crate::help_vi::EXIT_CODES {
         let text = if vi { vi_text } else { en };

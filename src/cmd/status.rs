@@ -259,24 +259,24 @@ pub fn run(store: &Store, args: &StatusArgs, wait: Duration) -> Result<()> {
 
 /// A file as the manifest names it, a workbook's sheet in the reader's words
 /// (`ds.xlsx, sheet "Chi hội 2"` → `ds.xlsx, trang "Chi hội 2"`).
-fn file_name(file: &str, lang: crate::report::labels::Lang) -> String {
+fn file_name(file: &str, lang: crate::lang::Lang) -> String {
     match lang {
-        crate::report::labels::Lang::Vi => file.replace(", sheet \"", ", trang \""),
-        crate::report::labels::Lang::En => file.to_string(),
+        crate::lang::Lang::Vi => file.replace(", sheet \"", ", trang \""),
+        crate::lang::Lang::En => file.to_string(),
     }
 }
 
 /// An ingest's time (stored in UTC, RFC 3339) in this machine's local time with its
 /// offset: `31/10/2026 14:05 (+07:00)` in Vietnamese, `2026-10-31 14:05 +07:00` in
 /// English.
-fn local_time(utc: &str, lang: crate::report::labels::Lang) -> String {
+fn local_time(utc: &str, lang: crate::lang::Lang) -> String {
     let Ok(t) = chrono::DateTime::parse_from_rfc3339(utc) else {
         return utc.to_string();
     };
     let local = t.with_timezone(&chrono::Local);
     match lang {
-        crate::report::labels::Lang::Vi => local.format("%d/%m/%Y %H:%M (%:z)").to_string(),
-        crate::report::labels::Lang::En => local.format("%Y-%m-%d %H:%M %:z").to_string(),
+        crate::lang::Lang::Vi => local.format("%d/%m/%Y %H:%M (%:z)").to_string(),
+        crate::lang::Lang::En => local.format("%Y-%m-%d %H:%M %:z").to_string(),
     }
 }
 

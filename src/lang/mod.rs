@@ -13,43 +13,9 @@
 use std::fmt;
 
 pub mod ingest;
+pub mod tongue;
 
-/// The two languages tally speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    #[default]
-    En,
-    Vi,
-}
-
-impl Lang {
-    /// `vi` when the locale says Vietnamese, else `en`.
-    pub fn from_env() -> Lang {
-        Lang::from_locale(|name| std::env::var(name).ok())
-    }
-
-    /// The language of the locale, as POSIX decides it: the first of LC_ALL,
-    /// LC_MESSAGES and LANG that is set and not empty.
-    pub fn from_locale(var: impl Fn(&str) -> Option<String>) -> Lang {
-        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
-            .into_iter()
-            .find_map(|name| var(name).filter(|v| !v.is_empty()))
-            .unwrap_or_default();
-        if locale.to_ascii_lowercase().starts_with("vi") {
-            Lang::Vi
-        } else {
-            Lang::En
-        }
-    }
-
-    /// One of two short texts, by language.
-    pub fn pick(self, en: &'static str, vi: &'static str) -> &'static str {
-        match self {
-            Lang::En => en,
-            Lang::Vi => vi,
-        }
-    }
-}
+pub use tongue::Lang;
 
 /// A message: its English and Vietnamese texts, `{}` for each argument in order
 /// (`{N}`, the N-th from 0, where Vietnamese puts them in another order).
