@@ -174,8 +174,8 @@ fn build(view: &super::View, work: &Path, with_secret: bool) -> Result<Copied> {
 }
 
 fn copy_part(dir: &Path, rec: &IngestRecord, work: &Path) -> Result<u64> {
-    let from = dir.join(&rec.part);
-    let to = work.join(&rec.part);
+    let from = super::names::path_of(dir, &rec.part);
+    let to = super::names::path_of(work, &rec.part);
     if let Some(p) = to.parent() {
         fsutil::create_private_dir(p)?;
     }

@@ -61,7 +61,7 @@ pub struct View {
 
 impl View {
     pub fn part_path(&self, rec: &IngestRecord) -> PathBuf {
-        self.dir.join(&rec.part)
+        names::path_of(&self.dir, &rec.part)
     }
 
     /// The store's files and folders that someone besides its owner can get at, with
@@ -319,7 +319,7 @@ impl Writer {
     }
 
     pub fn part_path(&self, rec: &IngestRecord) -> PathBuf {
-        self.dir.join(&rec.part)
+        names::path_of(&self.dir, &rec.part)
     }
 
     /// Whether a part was staged by this writer (and is not committed yet).
@@ -355,7 +355,7 @@ impl Writer {
                 !rel.is_empty(),
                 "internal error: a staged part was never named"
             );
-            let dest = self.dir.join(rel);
+            let dest = names::path_of(&self.dir, rel);
             if let Some(parent) = dest.parent() {
                 fsutil::create_private_dir(parent)?;
             }

@@ -223,6 +223,12 @@ pub fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Where the part `rel` (as a manifest names it, `/` between its parts) lies under
+/// `dir`, joined part by part so that it is written with the system's separator.
+pub fn path_of(dir: &Path, rel: &str) -> PathBuf {
+    rel.split('/').fold(dir.to_path_buf(), |p, c| p.join(c))
+}
+
 /// `path` relative to the store, with `/` between its parts, as a manifest names it.
 pub fn relative(dir: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(dir).unwrap_or(path);
@@ -282,6 +288,22 @@ mod tests {
                 part_problem(p).is_some_and(|w| w.contains("not the name")),
                 "{p}"
             );
+        }
+    }
+
+    #[test]
+    fn a_part_is_named_with_the_systems_separator_and_read_back_with_slashes() {
+        let sep = std::path::MAIN_SEPARATOR_STR;
+        let cases = [
+            ("rolls/youth/2026-10-31/0123456789ab.parquet", 5),
+            ("reference/areas-0123456789ab.parquet", 3),
+        ];
+        for (rel, parts) in cases {
+            let path = path_of(Path::new("store"), rel);
+            assert_eq!(path.components().count(), parts, "{rel}");
+            let shown = format!("store{sep}{}", rel.replace('/', sep));
+            assert_eq!(path.display().to_string(), shown, "{rel}");
+            assert_eq!(relative(Path::new("store"), &path), rel);
         }
     }
 

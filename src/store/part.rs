@@ -150,7 +150,7 @@ impl PartWriter {
 
 /// The error for a part that is not what the manifest committed, with the way out.
 pub fn damaged(dir: &Path, rec: &super::IngestRecord, what: &str) -> anyhow::Error {
-    let path = dir.join(&rec.part);
+    let path = super::names::path_of(dir, &rec.part);
     crate::error::Failure::new(
         crate::error::Exit::Failure,
         format!("the store part {} ({}) {what}", path.display(), rec.file),
@@ -185,7 +185,7 @@ pub fn read_checked(
     rec: &super::IngestRecord,
     columns: Option<&[&str]>,
 ) -> Result<DataFrame> {
-    read_checked_at(&dir.join(&rec.part), dir, rec, columns)
+    read_checked_at(&super::names::path_of(dir, &rec.part), dir, rec, columns)
 }
 
 /// [`read_checked`] of a part at `path` (a part staged and not yet committed).

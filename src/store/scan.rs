@@ -229,7 +229,7 @@ fn open_all<'a>(dir: &'a Path, snapshots: &[Vec<&'a IngestRecord>]) -> Result<Ve
     let mut out = Vec::new();
     for (snapshot, recs) in snapshots.iter().enumerate() {
         for rec in recs {
-            let path = dir.join(&rec.part);
+            let path = super::names::path_of(dir, &rec.part);
             let len = match std::fs::metadata(&path) {
                 Ok(m) => m.len(),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {

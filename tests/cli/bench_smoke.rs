@@ -10,7 +10,9 @@ fn synth() -> PathBuf {
     // `cargo test` builds the examples next to the binaries.
     let tally = PathBuf::from(env!("CARGO_BIN_EXE_tally"));
     let dir = tally.parent().expect("target dir");
-    let path = dir.join("examples").join("synth");
+    let path = dir
+        .join("examples")
+        .join(format!("synth{}", std::env::consts::EXE_SUFFIX));
     assert!(
         path.exists(),
         "{} missing: run the suite with `cargo test`, which builds the examples",

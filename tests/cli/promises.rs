@@ -326,7 +326,7 @@ fn a_busy_store_is_exit_75_for_readers_and_drop_too() {
         );
         assert!(run.stderr.contains("--wait"), "{args:?}: {}", run.stderr);
     }
-    lock.unlock().unwrap();
+    drop(lock);
     w.tally(&["--wait", "0", "status"]).expect(0);
     w.tally(&["--wait", "0", "drop", &id]).expect(0);
 }

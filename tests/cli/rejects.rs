@@ -3,7 +3,7 @@
 //! rerun of files already ingested leaves the last rejects file as it was.
 
 use crate::workdir::Workdir;
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 /// A youth roll of `good` rows in commune 02647 and `bad` rows in a commune that does
 /// not exist.
@@ -93,6 +93,7 @@ fn a_spool_left_by_a_kill_is_removed_by_the_next_writer() {
 #[cfg(unix)]
 #[test]
 fn a_sigkill_while_rejects_are_spooled_leaves_them_for_the_next_writer_to_remove() {
+    use std::process::Stdio;
     let w = Workdir::new().with_reference();
     w.write("roll.csv", roll(10, 400_000));
     let mut child = Command::new(env!("CARGO_BIN_EXE_tally"))

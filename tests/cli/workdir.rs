@@ -195,7 +195,8 @@ impl Workdir {
     }
 
     /// Holds the store's lock exclusively, as a writer at work would, until the file
-    /// is unlocked or dropped.
+    /// is dropped (closed, as a process's exit closes it: wine refuses to unlock a
+    /// whole-file lock explicitly, which tally never does).
     pub fn hold_lock(&self) -> fs::File {
         let lock = fs::OpenOptions::new()
             .read(true)
