@@ -79,6 +79,10 @@ mod x86 {
     }
 
     /// The state's words as the instructions take them: (A, B, E, F) and (C, D, G, H).
+    ///
+    /// # Safety
+    /// The CPU has SSE4.1 (the caller, [`compress`], is compiled for it and runs only
+    /// where [`available`] said yes); the loads are unaligned, from an 8-word array.
     #[inline(always)]
     unsafe fn load(state: &[u32; 8]) -> (__m128i, __m128i) {
         let dcba = _mm_loadu_si128(state.as_ptr().cast());
@@ -91,6 +95,11 @@ mod x86 {
         )
     }
 
+    /// The instructions' (A, B, E, F) and (C, D, G, H) back into the state's words.
+    ///
+    /// # Safety
+    /// As for [`load`]: the CPU has SSE4.1; the stores are unaligned, into an 8-word
+    /// array.
     #[inline(always)]
     unsafe fn store(state: &mut [u32; 8], abef: __m128i, cdgh: __m128i) {
         let feba = _mm_shuffle_epi32(abef, 0x1B);
@@ -102,6 +111,10 @@ mod x86 {
     }
 
     /// The compressions of N messages' blocks, their steps interleaved.
+    ///
+    /// # Safety
+    /// The CPU has the SHA extensions, SSE2, SSSE3 and SSE4.1: call it only where
+    /// [`available`] said yes.
     #[target_feature(enable = "sha,sse2,ssse3,sse4.1")]
     pub unsafe fn compress<const N: usize>(states: &mut [[u32; 8]; N], blocks: [&[u8; 64]; N]) {
         // Big-endian words from the block's bytes.

@@ -4,6 +4,10 @@
 
 use anyhow::{Context, Result};
 
+use super::fields::{
+    column_meta_data as col, data_page_header as data, dictionary_page_header as dict, page_header,
+    statistics,
+};
 use super::rle;
 use super::thrift::Compact;
 
@@ -82,22 +86,22 @@ impl ChunkMeta {
     }
 
     pub fn write(&self, c: &mut Compact, name: &str) {
-        c.i32(1, self.physical as i32);
-        c.i32_list(2, self.encodings);
-        c.binary_list(3, &[name.as_bytes()]);
-        c.i32(4, self.codec);
-        c.i64(5, self.num_values);
-        c.i64(6, self.uncompressed);
-        c.i64(7, self.compressed);
-        c.i64(9, self.data_page_offset);
+        c.i32(col::TYPE, self.physical as i32);
+        c.i32_list(col::ENCODINGS, self.encodings);
+        c.binary_list(col::PATH_IN_SCHEMA, &[name.as_bytes()]);
+        c.i32(col::CODEC, self.codec);
+        c.i64(col::NUM_VALUES, self.num_values);
+        c.i64(col::TOTAL_UNCOMPRESSED_SIZE, self.uncompressed);
+        c.i64(col::TOTAL_COMPRESSED_SIZE, self.compressed);
+        c.i64(col::DATA_PAGE_OFFSET, self.data_page_offset);
         if let Some(d) = self.dictionary_page_offset {
-            c.i64(11, d);
+            c.i64(col::DICTIONARY_PAGE_OFFSET, d);
         }
-        c.begin(12);
-        c.i64(3, self.null_count);
+        c.begin(col::STATISTICS);
+        c.i64(statistics::NULL_COUNT, self.null_count);
         if let (Some(max), Some(min)) = (&self.max, &self.min) {
-            c.binary(5, max);
-            c.binary(6, min);
+            c.binary(statistics::MAX_VALUE, max);
+            c.binary(statistics::MIN_VALUE, min);
         }
         c.end();
     }
@@ -139,9 +143,9 @@ impl Encoder {
             self.body.clear();
             self.body.extend_from_slice(plain);
             let (u, c) = self.page(out, compress, DICTIONARY_PAGE, |h| {
-                h.begin(7);
-                h.i32(1, *entries as i32);
-                h.i32(2, PLAIN);
+                h.begin(page_header::DICTIONARY_PAGE_HEADER);
+                h.i32(dict::NUM_VALUES, *entries as i32);
+                h.i32(dict::ENCODING, PLAIN);
                 h.end();
             })?;
             uncompressed += u;
@@ -193,11 +197,11 @@ impl Encoder {
         };
         let rows = levels.rows as i32;
         let (u, c) = self.page(out, compress, DATA_PAGE, |h| {
-            h.begin(5);
-            h.i32(1, rows);
-            h.i32(2, encoding);
-            h.i32(3, RLE);
-            h.i32(4, RLE);
+            h.begin(page_header::DATA_PAGE_HEADER);
+            h.i32(data::NUM_VALUES, rows);
+            h.i32(data::ENCODING, encoding);
+            h.i32(data::DEFINITION_LEVEL_ENCODING, RLE);
+            h.i32(data::REPETITION_LEVEL_ENCODING, RLE);
             h.end();
         })?;
         uncompressed += u;
@@ -239,9 +243,9 @@ impl Encoder {
         let size = |n: usize| i32::try_from(n).context("a page of over 2 GiB");
         let mut h = Compact::default();
         h.open();
-        h.i32(1, page_type);
-        h.i32(2, size(self.body.len())?);
-        h.i32(3, size(body.len())?);
+        h.i32(page_header::TYPE, page_type);
+        h.i32(page_header::UNCOMPRESSED_PAGE_SIZE, size(self.body.len())?);
+        h.i32(page_header::COMPRESSED_PAGE_SIZE, size(body.len())?);
         kind(&mut h);
         h.end();
         out.extend_from_slice(&h.out);

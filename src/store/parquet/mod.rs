@@ -10,6 +10,7 @@
 //! length, `PAR1` (parquet-format's layout). It is hashed as it is written.
 
 pub mod chunk;
+mod fields;
 mod rle;
 mod thrift;
 
@@ -21,6 +22,10 @@ use std::path::{Path, PathBuf};
 
 use chunk::{ChunkMeta, Encoder};
 pub use chunk::{Levels, Physical, Values};
+use fields::{
+    column_chunk, column_order, file_meta_data as meta, logical_type, row_group,
+    schema_element as el,
+};
 use thrift::Compact;
 
 use super::fsutil;
@@ -146,42 +151,47 @@ impl FileWriter {
 
     /// parquet.thrift's `FileMetaData`.
     fn footer(&self) -> Vec<u8> {
+        const FORMAT_VERSION: i32 = 1;
         let mut c = Compact::default();
         c.open();
-        c.i32(1, 1);
-        c.struct_list(2, self.columns.len() + 1);
+        c.i32(meta::VERSION, FORMAT_VERSION);
+        // The schema is a flat list: the root, then its children.
+        c.struct_list(meta::SCHEMA, self.columns.len() + 1);
         c.open();
-        c.binary(4, b"root");
-        c.i32(5, self.columns.len() as i32);
+        c.binary(el::NAME, b"root");
+        c.i32(el::NUM_CHILDREN, self.columns.len() as i32);
         c.end();
         for col in self.columns {
             schema_element(&mut c, col);
         }
-        c.i64(3, self.rows as i64);
-        c.struct_list(4, self.groups.len());
+        c.i64(meta::NUM_ROWS, self.rows as i64);
+        c.struct_list(meta::ROW_GROUPS, self.groups.len());
         for g in &self.groups {
             c.open();
-            c.struct_list(1, g.chunks.len());
+            c.struct_list(row_group::COLUMNS, g.chunks.len());
             for (col, chunk) in self.columns.iter().zip(&g.chunks) {
                 c.open();
-                c.i64(2, chunk.start());
-                c.begin(3);
+                c.i64(column_chunk::FILE_OFFSET, chunk.start());
+                c.begin(column_chunk::META_DATA);
                 chunk.write(&mut c, col.name);
                 c.end();
                 c.end();
             }
-            c.i64(2, g.chunks.iter().map(|k| k.uncompressed).sum());
-            c.i64(3, g.rows);
-            c.i64(5, g.chunks.first().map_or(0, ChunkMeta::start));
-            c.i64(6, g.chunks.iter().map(|k| k.compressed).sum());
+            let uncompressed = g.chunks.iter().map(|k| k.uncompressed).sum();
+            c.i64(row_group::TOTAL_BYTE_SIZE, uncompressed);
+            c.i64(row_group::NUM_ROWS, g.rows);
+            let start = g.chunks.first().map_or(0, ChunkMeta::start);
+            c.i64(row_group::FILE_OFFSET, start);
+            let compressed = g.chunks.iter().map(|k| k.compressed).sum();
+            c.i64(row_group::TOTAL_COMPRESSED_SIZE, compressed);
             c.end();
         }
-        c.binary(6, CREATED_BY.as_bytes());
+        c.binary(meta::CREATED_BY, CREATED_BY.as_bytes());
         // Statistics compare values as their types order them (min/max are exact).
-        c.struct_list(7, self.columns.len());
+        c.struct_list(meta::COLUMN_ORDERS, self.columns.len());
         for _ in self.columns {
             c.open();
-            c.begin(1);
+            c.begin(column_order::TYPE_ORDER);
             c.end();
             c.end();
         }
@@ -192,29 +202,26 @@ impl FileWriter {
 
 /// parquet.thrift's `SchemaElement` of a flat optional column.
 fn schema_element(c: &mut Compact, col: &Column) {
+    // parquet.thrift's `FieldRepetitionType.OPTIONAL` and `ConvertedType`s.
     const OPTIONAL: i32 = 1;
     const UTF8: i32 = 0;
     const DATE: i32 = 6;
     c.open();
-    c.i32(1, col.physical as i32);
-    c.i32(3, OPTIONAL);
-    c.binary(4, col.name.as_bytes());
-    match col.logical {
-        Logical::None => {}
-        Logical::String => {
-            c.i32(6, UTF8);
-            c.begin(10);
-            c.begin(1);
-            c.end();
-            c.end();
-        }
-        Logical::Date => {
-            c.i32(6, DATE);
-            c.begin(10);
-            c.begin(6);
-            c.end();
-            c.end();
-        }
+    c.i32(el::TYPE, col.physical as i32);
+    c.i32(el::REPETITION_TYPE, OPTIONAL);
+    c.binary(el::NAME, col.name.as_bytes());
+    // Both the old converted type and the logical type, for old and new readers.
+    let logical = match col.logical {
+        Logical::None => None,
+        Logical::String => Some((UTF8, logical_type::STRING)),
+        Logical::Date => Some((DATE, logical_type::DATE)),
+    };
+    if let Some((converted, member)) = logical {
+        c.i32(el::CONVERTED_TYPE, converted);
+        c.begin(el::LOGICAL_TYPE);
+        c.begin(member);
+        c.end();
+        c.end();
     }
     c.end();
 }
