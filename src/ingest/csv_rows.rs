@@ -6,7 +6,7 @@
 //! machine and was 10% of an ingest's CPU.
 
 use super::line_split::{simd, split_line, Line};
-use super::row::Row;
+use super::row::{RawRow, Row};
 use csv_core::ReadRecordResult;
 use memchr::memchr_iter;
 use std::io::{self, Read};
@@ -70,6 +70,19 @@ pub(super) struct Records {
     known_utf8: bool,
     /// Whether lines are searched with AVX2.
     avx2: bool,
+    /// The record being read, until its cells are known to be UTF-8.
+    raw: RawRow,
+}
+
+/// What [`Records::read`] found.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) enum Next {
+    /// A record, now in the row.
+    Row,
+    /// The end of the input.
+    End,
+    /// A record whose cells are not UTF-8, at this line: the row is left as it was.
+    NotUtf8(u64),
 }
 
 const BOM: &[u8] = b"\xef\xbb\xbf";
@@ -97,6 +110,7 @@ impl Records {
             valid_to: 0,
             known_utf8: false,
             avx2: simd::available(),
+            raw: RawRow::default(),
         }
     }
 
@@ -113,10 +127,31 @@ impl Records {
         Ok(())
     }
 
-    /// Reads the next record into `row`, with the line it starts on; false at the end.
-    /// Blank lines are passed over, as the `csv` crate does; the line is the record's
-    /// own (the crate says the first blank line's).
-    pub(super) fn read(&mut self, row: &mut Row) -> io::Result<bool> {
+    /// Reads the next record into `row`, with the line it starts on, if its cells are
+    /// UTF-8. Blank lines are passed over, as the `csv` crate does; the line is the
+    /// record's own (the crate says the first blank line's).
+    pub(super) fn read(&mut self, row: &mut Row) -> io::Result<Next> {
+        let mut raw = std::mem::take(&mut self.raw);
+        let read = self.read_raw(&mut raw);
+        let next = match read {
+            Ok(false) => Ok(Next::End),
+            Ok(true) if self.known_utf8 => {
+                // SAFETY: the record lies in `buf[..valid_to]`, whole lines checked as
+                // UTF-8 together, and its cells start after an ASCII delimiter or a
+                // line's start, so on character boundaries.
+                unsafe { raw.known_into(row) };
+                Ok(Next::Row)
+            }
+            Ok(true) if raw.check_into(row) => Ok(Next::Row),
+            Ok(true) => Ok(Next::NotUtf8(raw.line)),
+            Err(e) => Err(e),
+        };
+        self.raw = raw;
+        next
+    }
+
+    /// Reads the next record into `row` as bytes; false at the end.
+    fn read_raw(&mut self, row: &mut RawRow) -> io::Result<bool> {
         if !self.started {
             self.start()?;
         }
@@ -172,12 +207,6 @@ impl Records {
         split_line(&self.buf[self.pos..self.end], self.delimiter, spans)
     }
 
-    /// Whether the record last read is known to be UTF-8 (checked with the lines
-    /// around it): its cells then need no check of their own.
-    pub(super) fn known_utf8(&self) -> bool {
-        self.known_utf8
-    }
-
     /// Checks the whole lines read since the last check as one piece of UTF-8: one
     /// check of a quarter megabyte instead of one a row. A piece that is not UTF-8 is
     /// left to the rows' own checks, which say where.
@@ -197,7 +226,7 @@ impl Records {
 
     /// A record with a quote, read by `csv_core` from the start of its line (it may go
     /// on over several lines).
-    fn read_quoted(&mut self, row: &mut Row) -> io::Result<bool> {
+    fn read_quoted(&mut self, row: &mut RawRow) -> io::Result<bool> {
         let at = self.line;
         let (mut outlen, mut endlen) = (0, 0);
         loop {
@@ -327,8 +356,7 @@ mod tests {
         r.avx2 = avx2 && simd::available();
         let mut out = Vec::new();
         let mut row = Row::default();
-        while r.read(&mut row).unwrap() {
-            assert!(row.valid_utf8());
+        while r.read(&mut row).unwrap() == Next::Row {
             out.push((
                 row.line,
                 row.cells().map(|c| c.as_bytes().to_vec()).collect(),
@@ -405,7 +433,7 @@ mod tests {
             let mut r = Records::new(Box::new(io::Cursor::new(text.into_bytes())), b',');
             r.limit = limit;
             let (mut row, mut n) = (Row::default(), 0);
-            while r.read(&mut row)? {
+            while r.read(&mut row)? == Next::Row {
                 n += 1;
             }
             Ok(n)
@@ -452,8 +480,12 @@ mod tests {
         let mut r = Records::new(Box::new(io::Cursor::new(text.to_vec())), b',');
         let mut row = Row::default();
         let mut seen = Vec::new();
-        while r.read(&mut row).unwrap() {
-            seen.push((row.line, r.known_utf8() || row.valid_utf8()));
+        loop {
+            match r.read(&mut row).unwrap() {
+                Next::Row => seen.push((row.line, true)),
+                Next::NotUtf8(line) => seen.push((line, false)),
+                Next::End => break,
+            }
         }
         assert_eq!(seen, [(1, true), (2, false), (3, true)]);
     }

@@ -2,10 +2,12 @@
 //! read a million times: a string per cell was a sixth of the ingest's allocations,
 //! and a field pushed at a time into a `csv` record was a tenth of the reader's time).
 //!
-//! The cells are bytes that are always valid UTF-8, each cell on character boundaries:
-//! a row is made from `&str` cells, or filled by the CSV reader and then accepted by
-//! [`Row::valid_utf8`] (SIMD validation of the whole buffer, then the cells' starts),
-//! so no cell is validated again each time it is read.
+//! A [`Row`]'s cells are bytes that are always valid UTF-8, each cell on character
+//! boundaries, so no cell is validated again each time it is read. The promise is
+//! carried by the types: a `Row` is made from `&str` cells, or from a [`RawRow`] — what
+//! the CSV reader fills, whose cells cannot be read — that its check accepts (SIMD
+//! validation of the whole buffer, then the cells' starts) or that the reader knows to
+//! be UTF-8 (an `unsafe` step that says why). No safe code can put other bytes in a row.
 
 #[derive(Debug, Clone, Default)]
 pub struct Row {
@@ -18,7 +20,8 @@ pub struct Row {
 /// A cell of a row as text.
 fn text(cell: &[u8]) -> &str {
     // SAFETY: every `Row` holds valid UTF-8 split on character boundaries (see the
-    // module's comment): its cells come from `&str`, or from bytes `valid_utf8` accepted.
+    // module's comment): its cells come from `&str`, or from a `RawRow` checked or known
+    // to be UTF-8.
     unsafe { std::str::from_utf8_unchecked(cell) }
 }
 
@@ -29,7 +32,7 @@ impl Row {
             ..Row::default()
         };
         for c in cells {
-            row.push(c.as_ref().as_bytes());
+            row.push(c.as_ref());
         }
         row
     }
@@ -75,7 +78,7 @@ impl Row {
     /// Pads the row with empty cells to at least `n` cells.
     pub(super) fn extend_to(&mut self, n: usize) {
         while self.spans.len() < n {
-            self.push(b"");
+            self.push("");
         }
     }
 
@@ -84,27 +87,85 @@ impl Row {
         self.spans.truncate(n);
     }
 
-    /// Adds a cell at the end. The bytes must be UTF-8 (or be checked with the rest by
-    /// [`Row::valid_utf8`] before any cell is read).
-    pub(super) fn push(&mut self, cell: &[u8]) {
-        let start = self.offset();
-        self.bytes.extend_from_slice(cell);
-        self.spans.push((start, self.offset()));
+    /// Adds a cell at the end.
+    pub(super) fn push(&mut self, cell: &str) {
+        let start = offset(&self.bytes);
+        self.bytes.extend_from_slice(cell.as_bytes());
+        self.spans.push((start, offset(&self.bytes)));
     }
+}
 
-    fn offset(&self) -> u32 {
-        // A row over 4 GiB cannot be read into memory anyway.
-        u32::try_from(self.bytes.len()).unwrap_or(u32::MAX)
-    }
+fn offset(bytes: &[u8]) -> u32 {
+    // A row over 4 GiB cannot be read into memory anyway.
+    u32::try_from(bytes.len()).unwrap_or(u32::MAX)
+}
 
+/// A row as the CSV reader fills it, its cells' bytes not yet known to be UTF-8: none
+/// can be read as text until it becomes a [`Row`] ([`RawRow::check_into`]).
+#[derive(Debug, Default)]
+pub(super) struct RawRow {
+    pub line: u64,
+    bytes: Vec<u8>,
+    spans: Vec<(u32, u32)>,
+}
+
+impl RawRow {
     /// Empties the row for a line read as it is: its bytes and its cells' places are
-    /// then filled by the caller (cells on character boundaries, or checked with
-    /// [`Row::valid_utf8`]).
+    /// then filled by the caller.
     pub(super) fn refill_parts(&mut self, line: u64) -> (&mut Vec<u8>, &mut Vec<(u32, u32)>) {
+        self.clear(line);
+        (&mut self.bytes, &mut self.spans)
+    }
+
+    /// Empties the row for cells to be pushed.
+    pub(super) fn clear(&mut self, line: u64) {
         self.line = line;
         self.bytes.clear();
         self.spans.clear();
-        (&mut self.bytes, &mut self.spans)
+    }
+
+    /// Adds a cell at the end.
+    pub(super) fn push(&mut self, cell: &[u8]) {
+        let start = offset(&self.bytes);
+        self.bytes.extend_from_slice(cell);
+        self.spans.push((start, offset(&self.bytes)));
+    }
+
+    /// Whether every cell is valid UTF-8: the bytes are, and no cell starts inside a
+    /// character (a cell's end is the next one's start, a delimiter or the end).
+    fn valid_utf8(&self) -> bool {
+        if simdutf8::basic::from_utf8(&self.bytes).is_err() {
+            return false;
+        }
+        // A continuation byte (10xxxxxx) cannot start a character.
+        self.spans
+            .iter()
+            .all(|&(s, _)| self.bytes.get(s as usize).is_none_or(|b| b & 0xC0 != 0x80))
+    }
+
+    /// Makes `row` this row if its cells are UTF-8 (true); else leaves `row` as it was.
+    /// The buffers are swapped, not copied: each is reused for the next line.
+    pub(super) fn check_into(&mut self, row: &mut Row) -> bool {
+        if !self.valid_utf8() {
+            return false;
+        }
+        self.swap_into(row);
+        true
+    }
+
+    /// Makes `row` this row, unchecked.
+    ///
+    /// # Safety
+    /// The bytes are valid UTF-8 and every cell starts on a character boundary (the
+    /// reader checked the lines around it, and cells start after an ASCII delimiter).
+    pub(super) unsafe fn known_into(&mut self, row: &mut Row) {
+        self.swap_into(row);
+    }
+
+    fn swap_into(&mut self, row: &mut Row) {
+        row.line = self.line;
+        std::mem::swap(&mut row.bytes, &mut self.bytes);
+        std::mem::swap(&mut row.spans, &mut self.spans);
     }
 
     /// Refills the row from one line of a CSV file without quotes: the line's bytes as
@@ -115,33 +176,14 @@ impl Row {
         bytes.extend_from_slice(text);
         super::line_split::split_cells(text, delimiter, spans);
     }
-
-    /// Empties the row for cells to be pushed.
-    pub(super) fn clear(&mut self, line: u64) {
-        self.line = line;
-        self.bytes.clear();
-        self.spans.clear();
-    }
-
-    /// Whether every cell is valid UTF-8: the bytes are, and no cell starts inside a
-    /// character (a cell's end is the next one's start, a delimiter or the end).
-    pub(super) fn valid_utf8(&self) -> bool {
-        if simdutf8::basic::from_utf8(&self.bytes).is_err() {
-            return false;
-        }
-        // A continuation byte (10xxxxxx) cannot start a character.
-        self.spans
-            .iter()
-            .all(|&(s, _)| self.bytes.get(s as usize).is_none_or(|b| b & 0xC0 != 0x80))
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn raw(cells: &[&[u8]]) -> Row {
-        let mut r = Row::default();
+    fn raw(cells: &[&[u8]]) -> RawRow {
+        let mut r = RawRow::default();
         for c in cells {
             r.push(c);
         }
@@ -159,7 +201,7 @@ mod tests {
 
     #[test]
     fn a_line_is_split_at_each_delimiter() {
-        let mut r = Row::default();
+        let (mut raw, mut r) = (RawRow::default(), Row::default());
         let long = format!("{},x", "é,".repeat(40));
         for (text, d, want) in [
             ("a,b,,c", b',', vec!["a", "b", "", "c"]),
@@ -175,16 +217,17 @@ mod tests {
             ),
             (long.as_str(), b',', long.split(',').collect()),
         ] {
-            r.set_split(7, text.as_bytes(), d);
-            assert!(r.valid_utf8());
+            raw.set_split(7, text.as_bytes(), d);
+            assert!(raw.check_into(&mut r));
             assert_eq!(r.cells().collect::<Vec<_>>(), want, "{text:?}");
             assert_eq!((r.line, r.bytes()), (7, text.as_bytes()));
         }
         // Cells pushed after a split (a synthetic column) come after the line's.
-        r.set_split(1, b"a,b", b',');
+        raw.set_split(1, b"a,b", b',');
+        assert!(raw.check_into(&mut r));
         r.truncate(1);
         r.extend_to(2);
-        r.push("Nữ".as_bytes());
+        r.push("Nữ");
         assert_eq!(r.cells().collect::<Vec<_>>(), ["a", "", "Nữ"]);
     }
 }

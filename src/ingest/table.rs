@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex};
 
 use sha2::{Digest, Sha256};
 
-use super::csv_rows::{Records, TooLong};
+use super::csv_rows::{Next, Records, TooLong};
 use super::csv_text::{sniff_delimiter, LineEnds};
 use super::decode::{self, Encoding};
 use super::headers::{Kind, Mapping};
@@ -372,16 +372,9 @@ impl Source {
     fn next(&mut self, name: &str, row: &mut Row) -> Result<bool> {
         match self {
             Source::Csv(reader) => match reader.read(row) {
-                Ok(true) => {
-                    if !reader.known_utf8() && !row.valid_utf8() {
-                        let line = row.line;
-                        // No cell of a row that is not UTF-8 may be read.
-                        *row = Row::default();
-                        return Err(super::csv_text::not_utf8(name, line));
-                    }
-                    Ok(true)
-                }
-                Ok(false) => Ok(false),
+                Ok(Next::Row) => Ok(true),
+                Ok(Next::NotUtf8(line)) => Err(super::csv_text::not_utf8(name, line)),
+                Ok(Next::End) => Ok(false),
                 Err(e) => match e.get_ref().and_then(|e| e.downcast_ref::<TooLong>()) {
                     Some(t) => Err(Failure::invalid(format!("{name}:{t}"))
                         .hint("check the quotes from that line on: a field that starts with \" must end with \"")
@@ -469,8 +462,8 @@ fn split_sex(row: &mut Row, (male, female, width): (usize, usize, usize)) {
     };
     row.truncate(width);
     row.extend_to(width);
-    row.push(birth.as_bytes());
-    row.push(sex.as_bytes());
+    row.push(&birth);
+    row.push(sex);
 }
 
 #[cfg(test)]
