@@ -5,7 +5,7 @@
 //! and skipped, and the ingest names the lines. A row that carries a person's data (a
 //! code, an ID, a date in a data column) is never clutter.
 
-use super::table::Row;
+use super::row::Row;
 use crate::text::fold;
 
 /// What a skipped row was.

@@ -1,43 +1,7 @@
 //! Where a header is: the first row that reads as one, or a merged heading over a row
-//! of sub-headings read together; and the Nam/Nữ pair under a birth-date heading.
+//! of sub-headings read together.
 
-use super::headers::{self, aliases, Field, Kind, Mapping};
-use crate::text::fold;
-
-/// Two adjacent columns `<birth date> Nam` and `<birth date> Nữ` (a merged birth-date
-/// heading over a Nam | Nữ pair, read together): their indices.
-pub(super) fn birth_sex_pair(headers: &[String]) -> Option<(usize, usize)> {
-    let births = aliases(Kind::Roll)
-        .iter()
-        .find(|(f, _)| *f == Field::BirthDate)
-        .map(|(_, names)| names.as_slice())
-        .unwrap_or(&[]);
-    let split = |h: &str| -> Option<(String, bool)> {
-        let key = fold(h);
-        let (group, sub) = key.rsplit_once(' ')?;
-        let male = match sub {
-            "nam" => true,
-            "nu" => false,
-            _ => return None,
-        };
-        births.contains(&group).then(|| (group.to_string(), male))
-    };
-    for i in 0..headers.len().saturating_sub(1) {
-        if let (Some((g1, true)), Some((g2, false))) = (split(&headers[i]), split(&headers[i + 1]))
-        {
-            if g1 == g2 {
-                return Some((i, i + 1));
-            }
-        }
-        if let (Some((g1, false)), Some((g2, true))) = (split(&headers[i]), split(&headers[i + 1]))
-        {
-            if g1 == g2 {
-                return Some((i + 1, i));
-            }
-        }
-    }
-    None
-}
+use super::headers::{self, Kind, Mapping};
 
 /// A merged heading row over a row of sub-headings, read as one header: each sub-heading
 /// under a heading that spans it (the heading's cell and the empty cells after it) is

@@ -314,7 +314,7 @@ impl Mapping {
             && !columns.contains(&Some(Field::BirthDate))
             && !columns.contains(&Some(Field::Sex))
         {
-            if let Some((m, f)) = super::header_rows::birth_sex_pair(&headers) {
+            if let Some((m, f)) = birth_sex_pair(&headers) {
                 unknown.retain(|(i, _)| *i != m && *i != f);
                 sex_pair = Some((m, f, headers.len()));
                 headers.push(format!("{} / {}", headers[m], headers[f]));
@@ -473,3 +473,38 @@ pub fn nearest_kind(rows: &[Vec<String>]) -> Option<Kind> {
 #[cfg(test)]
 #[path = "headers_tests.rs"]
 mod tests;
+
+/// Two adjacent columns `<birth date> Nam` and `<birth date> Nữ` (a merged birth-date
+/// heading over a Nam | Nữ pair, read together): their indices.
+pub(super) fn birth_sex_pair(headers: &[String]) -> Option<(usize, usize)> {
+    let births = aliases(Kind::Roll)
+        .iter()
+        .find(|(f, _)| *f == Field::BirthDate)
+        .map(|(_, names)| names.as_slice())
+        .unwrap_or(&[]);
+    let split = |h: &str| -> Option<(String, bool)> {
+        let key = fold(h);
+        let (group, sub) = key.rsplit_once(' ')?;
+        let male = match sub {
+            "nam" => true,
+            "nu" => false,
+            _ => return None,
+        };
+        births.contains(&group).then(|| (group.to_string(), male))
+    };
+    for i in 0..headers.len().saturating_sub(1) {
+        if let (Some((g1, true)), Some((g2, false))) = (split(&headers[i]), split(&headers[i + 1]))
+        {
+            if g1 == g2 {
+                return Some((i, i + 1));
+            }
+        }
+        if let (Some((g1, false)), Some((g2, true))) = (split(&headers[i]), split(&headers[i + 1]))
+        {
+            if g1 == g2 {
+                return Some((i + 1, i));
+            }
+        }
+    }
+    None
+}

@@ -6,7 +6,7 @@ use std::io::BufWriter;
 use std::path::{Path, PathBuf};
 
 use super::problem::Problem;
-use super::table::Row;
+use super::row::Row;
 use crate::messages::say;
 use crate::store::fsutil;
 use crate::text::defuse;

@@ -7,7 +7,7 @@ use super::headers::{Field, Mapping};
 pub use super::memo::Lookups;
 use super::memo::NameHit;
 use super::problem::Problem;
-use super::table::Row;
+use super::row::Row;
 use super::value::{self, Birth, DateError, Sex};
 use crate::org::Org;
 use crate::reference::crosswalk::OldUnit;

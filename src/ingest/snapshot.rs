@@ -9,7 +9,7 @@ use super::dedupe::Seen;
 use super::headers::Kind;
 use super::part_thread::PartThread;
 use super::problem::Problem;
-use super::table::Row;
+use super::row::Row;
 use super::title_date::TitleDate;
 use super::{ingest_id, now_utc, Out};
 use crate::error::{Exit, Failure};

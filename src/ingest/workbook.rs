@@ -22,7 +22,8 @@ use std::sync::{Arc, Mutex};
 use super::decode::Encoding;
 use super::legacy_cells::SheetText;
 use super::merged::{Merged, Region};
-use super::table::Row;
+use super::row::Row;
+use super::value::number;
 use super::workbook_guard::{check_expansion, check_extent, check_inflation, guarded};
 use super::workbook_parts::{check_parts, Expansion, Parts};
 use crate::error::Failure;
@@ -547,16 +548,6 @@ fn text_of_ref(d: &DataRef) -> String {
         DataRef::DateTimeIso(s) => iso_date(s),
         DataRef::DurationIso(s) => s.clone(),
         DataRef::Error(e) => e.to_string(),
-    }
-}
-
-/// A number as Excel shows it in General format: integers without `.0` (an ID typed
-/// as a number keeps its digits), others in their shortest form.
-pub(super) fn number(f: f64) -> String {
-    if f.fract() == 0.0 && f.abs() < 1e15 {
-        format!("{}", f as i64)
-    } else {
-        format!("{f}")
     }
 }
 
