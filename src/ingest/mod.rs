@@ -34,6 +34,7 @@ mod told;
 use told::{crosswalk_note, placed_departures, roll_size_alerts};
 mod sources;
 mod status;
+mod status_headers;
 pub mod table;
 mod title_date;
 pub mod value;

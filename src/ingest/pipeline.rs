@@ -11,6 +11,7 @@ use std::sync::{mpsc, Arc, Mutex};
 use super::headers::{Field, Mapping};
 use super::roll_source::{check_fits, Fits};
 use super::snapshot::{Ahead, Prepared, Snapshots};
+use super::status_headers::{stray_refusal, stray_word, StrayWord};
 use super::table::{Row, Table};
 use super::{roll, value, Opened, Options, Out, Progress};
 use crate::error::Failure;
@@ -38,9 +39,9 @@ pub struct RollFile<'a> {
 }
 
 /// Per date column: rows that can only be day-first, and the first line that can only
-/// be month-first.
+/// be month-first; and the first departure word in a column tally does not read.
 #[derive(Default)]
-struct Evidence([(u64, Option<u64>); 3]);
+struct Evidence([(u64, Option<u64>); 3], Option<StrayWord>);
 
 impl Evidence {
     fn merge(&mut self, other: &Evidence) {
@@ -51,11 +52,21 @@ impl Evidence {
                 (a, b) => a.or(b),
             };
         }
+        if other
+            .1
+            .as_ref()
+            .is_some_and(|o| self.1.as_ref().is_none_or(|s| o.line < s.line))
+        {
+            self.1 = other.1.clone();
+        }
     }
 
     /// Refuses a file whose dates make sense only month-first: they would be misread
     /// wherever the day is 12 or less.
     fn check(&self, file: &str, mapping: &Mapping) -> Result<()> {
+        if let Some(w) = &self.1 {
+            return Err(stray_refusal(file, &mapping.headers[w.column], w));
+        }
         for (k, f) in DATE_FIELDS.iter().enumerate() {
             if let (0, Some(line)) = self.0[k] {
                 let header = mapping
@@ -83,6 +94,12 @@ struct Chunk {
 
 fn parse_chunk(ctx: &roll::RollContext, seq: u64, rows: Vec<Row>, keys: &mut roll::Keys) -> Chunk {
     let mut evidence = Evidence::default();
+    // Departure words where tally reads no status: a row with a leaving date has left.
+    let stray: Vec<usize> = if ctx.mapping.has(Field::Status) {
+        Vec::new()
+    } else {
+        ctx.mapping.unknown.iter().map(|(i, _)| *i).collect()
+    };
     let mut parsed: Vec<roll::Parsed> = rows
         .iter()
         .enumerate()
@@ -93,6 +110,12 @@ fn parse_chunk(ctx: &roll::RollContext, seq: u64, rows: Vec<Row>, keys: &mut rol
                     Some(false) if evidence.0[k].1.is_none() => evidence.0[k].1 = Some(row.line),
                     _ => {}
                 }
+            }
+            if !stray.is_empty()
+                && evidence.1.is_none()
+                && row.get(ctx.mapping.index(Field::LeftOn)).is_empty()
+            {
+                evidence.1 = stray_word(&stray, row);
             }
             roll::parse_in_chunk(ctx, row, i, keys)
         })

@@ -55,4 +55,12 @@ crate::messages! {
     NAME_OF_OLD_COMMUNES:
         "the name is of several communes of before the 2025 reform: {}"
         => "tên này là của nhiều xã trước khi sắp xếp năm 2025: {}";
+
+    // --- A roll's departed members, wherever the file says them
+    STRAY_STATUS_WORD:
+        "{}: line {}: column \"{}\" holds \"{}\", a word for a member who has left, but tally reads no status column in this roll: the departed members would be counted as members"
+        => "{}: dòng {}: cột \"{}\" ghi \"{}\", là từ chỉ đoàn viên, hội viên đã ra khỏi tổ chức, nhưng danh sách này không có cột trạng thái mà tally đọc được: những người đã ra sẽ bị đếm là còn sinh hoạt";
+    STRAY_STATUS_WORD_HINT:
+        "if column \"{}\" says each member's status, rename its header to \"Trạng thái\" (the words it may hold are listed in docs/formats.md, \"Status words\"); otherwise take the departed members out of the roll"
+        => "nếu cột \"{}\" ghi trạng thái của từng người, đổi tên cột thành \"Trạng thái\" (các từ được dùng có trong docs/formats.md, mục \"Status words\"); nếu không, bỏ những người đã ra khỏi danh sách";
 }

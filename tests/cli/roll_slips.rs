@@ -1,0 +1,144 @@
+//! An office's everyday slips in a roll, each read right or refused, never a silent
+//! wrong number: a status column under another header, departure words in a notes
+//! column, a sheet of departed members, a two-digit year in the title, last month's
+//! sheet name, a youth roll without a sex column under the Women's Union, a commune
+//! code and name that disagree. Files are made as offices make them: a title block
+//! above the header, Vietnamese headers, workbooks with date cells.
+
+use crate::workdir::Workdir;
+
+const AREAS: &str = "\
+code,name,level,parent_code,ethnic_minority,religious,rural
+15,Lào Cai,province,,no,no,no
+02647,Phường Lào Cai,commune,15,no,no,no
+02680,Xã Hợp Thành,commune,15,yes,no,yes
+02683,Xã Bát Xát,commune,15,yes,no,yes
+";
+
+fn setup() -> Workdir {
+    let w = Workdir::new();
+    w.write("areas.csv", AREAS);
+    w.tally(&["ingest", "areas.csv"]).expect(0);
+    w
+}
+
+/// The members the report counts for `org` at `as_of` (the total row's cell).
+fn members(w: &Workdir, org: &str, as_of: &str) -> String {
+    let csv = w
+        .tally(&["report", "--as-of", as_of, "--org", org, "--format", "csv"])
+        .expect(0)
+        .stdout;
+    let row = csv
+        .lines()
+        .find(|l| l.contains(",total,all,"))
+        .unwrap_or_else(|| panic!("no total row in\n{csv}"));
+    row.split(',').nth(4).unwrap().to_string()
+}
+
+/// A youth roll as a commune exports it: a title block, then `header`, then eight
+/// members of whom rows 6 to 8 have left (their word under the last column).
+fn youth_roll(last_header: &str) -> String {
+    let mut s = String::from(
+        "ĐOÀN TNCS HỒ CHÍ MINH XÃ HỢP THÀNH;;;;;;;\n\
+         DANH SÁCH ĐOÀN VIÊN;;;;;;;\n\
+         ;;;;;;;\n",
+    );
+    s.push_str(&format!(
+        "STT;Họ và tên;Số CCCD;Giới tính;Ngày sinh;Mã xã;Ngày vào Đoàn;{last_header}\n"
+    ));
+    let words = [
+        "Đang sinh hoạt",
+        "Đang sinh hoạt",
+        "",
+        "Đang sinh hoạt",
+        "Đang sinh hoạt",
+        "Qua đời",
+        "Đã chuyển",
+        "Ra Đoàn",
+    ];
+    for (i, word) in words.iter().enumerate() {
+        let n = i + 1;
+        s.push_str(&format!(
+            "{n};Đoàn viên {n};0153000010{n:02};Nữ;0{n}/03/2000;02680;01/01/2016;{word}\n"
+        ));
+    }
+    s
+}
+
+fn ingest_youth(w: &Workdir, file: &str, code: i32) -> crate::workdir::Run {
+    w.tally(&["ingest", file, "--org", "youth", "--as-of", "30/11/2026"])
+        .expect(code)
+}
+
+/// Item: a status column under the headers offices give it is read: 5 members of 8.
+#[test]
+fn a_status_column_under_another_header_is_read() {
+    for header in [
+        "Trạng thái đoàn viên",
+        "Tình trạng hội viên",
+        "Trạng thái ĐV/HV",
+        "Tình trạng SH",
+        "TT sinh hoạt",
+        "Tình hình sinh hoạt",
+    ] {
+        let w = setup();
+        w.write("doan-vien.csv", youth_roll(header));
+        let run = ingest_youth(&w, "doan-vien.csv", 0);
+        assert!(
+            !run.stderr.contains("ignored column"),
+            "{header}: {}",
+            run.stderr
+        );
+        assert_eq!(members(&w, "youth", "30/11/2026"), "5", "{header}");
+    }
+}
+
+/// A departure date under "Ngày mất" is a leaving date: 1 member of 2.
+#[test]
+fn a_date_of_death_is_a_leaving_date() {
+    let w = setup();
+    w.write(
+        "hoi-vien.csv",
+        "DANH SÁCH HỘI VIÊN\n\
+         STT,Họ và tên,Số CCCD,Giới tính,Ngày sinh,Mã xã,Ngày vào Hội,Ngày mất\n\
+         1,Lò Thị Mai,015190001001,Nữ,01/01/1990,02680,01/01/2015,\n\
+         2,Lò Thị Lan,015190001002,Nữ,02/01/1990,02680,01/01/2015,10/10/2026\n",
+    );
+    w.tally(&[
+        "ingest",
+        "hoi-vien.csv",
+        "--org",
+        "women",
+        "--as-of",
+        "30/11/2026",
+    ])
+    .expect(0);
+    assert_eq!(members(&w, "women", "30/11/2026"), "1");
+}
+
+/// Departure words in a column tally does not read, with no status column: refused,
+/// naming the column, a value and its line, and the fix; nothing stored.
+#[test]
+fn departure_words_in_a_notes_column_are_refused() {
+    let w = setup();
+    w.write("doan-vien.csv", youth_roll("Ghi chú"));
+    let before = w.manifest();
+    let run = ingest_youth(&w, "doan-vien.csv", 65);
+    assert!(
+        run.stderr.contains(
+            "doan-vien.csv: line 10: column \"Ghi chú\" holds \"Qua đời\", a word for a member who has left"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("rename its header to \"Trạng thái\""),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(w.manifest(), before, "nothing stored");
+    // Renamed as the hint says, the same file gives 5 members.
+    w.write("doan-vien.csv", youth_roll("Trạng thái"));
+    ingest_youth(&w, "doan-vien.csv", 0);
+    assert_eq!(members(&w, "youth", "30/11/2026"), "5");
+}
