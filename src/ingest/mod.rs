@@ -7,6 +7,7 @@ mod csv_text;
 mod date;
 pub mod decode;
 mod dedupe;
+mod departed_list;
 mod doubled;
 mod file_sums;
 use file_sums::{check_file, file_sha256, sums_before_reading};

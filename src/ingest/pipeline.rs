@@ -275,6 +275,9 @@ impl RollFile<'_> {
         out: &mut Out,
     ) -> Result<Vec<IngestRecord>> {
         let name = o.name.clone();
+        if let Some(said) = super::departed_list::departed_list(&o.table) {
+            return Err(super::departed_list::refusal(&name, &said));
+        }
         let mapping = o.table.mapping.clone();
         let secret = out.writer.secret.clone();
         let unit = self.file_unit(o, &mapping)?;

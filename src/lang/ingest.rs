@@ -63,4 +63,13 @@ crate::messages! {
     STRAY_STATUS_WORD_HINT:
         "if column \"{}\" says each member's status, rename its header to \"Trạng thái\" (the words it may hold are listed in docs/formats.md, \"Status words\"); otherwise take the departed members out of the roll"
         => "nếu cột \"{}\" ghi trạng thái của từng người, đổi tên cột thành \"Trạng thái\" (các từ được dùng có trong docs/formats.md, mục \"Status words\"); nếu không, bỏ những người đã ra khỏi danh sách";
+    SKIPPED_DEPARTED_SHEETS:
+        "skipped {} sheet(s) that list members who have left, with no status column: {}; their rows are not counted as members"
+        => "đã bỏ qua {} trang tính liệt kê những người đã ra khỏi tổ chức, không có cột trạng thái: {}; các dòng của chúng không được đếm là đoàn viên, hội viên";
+    DEPARTED_LIST:
+        "{}: the list is of members who have left (\"{}\") and has no status column: read as a roll, every one of them would be counted as a member"
+        => "{}: đây là danh sách những người đã ra khỏi tổ chức (\"{}\") và không có cột trạng thái: nếu đọc như danh sách đoàn viên, hội viên, mọi người trong đó sẽ bị đếm là còn sinh hoạt";
+    DEPARTED_LIST_HINT:
+        "ingest the list of current members instead; to keep the departures, add a \"Trạng thái\" column with each one's word (Đã ra, Chuyển sinh hoạt, Đã mất, …) to the roll"
+        => "hãy nạp danh sách những người đang sinh hoạt; muốn giữ thông tin người đã ra, thêm cột \"Trạng thái\" ghi từ của từng người (Đã ra, Chuyển sinh hoạt, Đã mất, …) vào danh sách";
 }

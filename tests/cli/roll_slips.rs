@@ -142,3 +142,100 @@ fn departure_words_in_a_notes_column_are_refused() {
     ingest_youth(&w, "doan-vien.csv", 0);
     assert_eq!(members(&w, "youth", "30/11/2026"), "5");
 }
+
+/// One sheet of a women's roll workbook, as offices keep them: title, date line,
+/// header, members (birth and joining dates as date cells).
+struct Sheet {
+    name: &'static str,
+    title: &'static str,
+    date_line: &'static str,
+    /// (first CCCD serial, how many).
+    rows: (u32, u32),
+    hidden: bool,
+}
+
+fn write_book(w: &Workdir, file: &str, sheets: &[Sheet]) {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let mut wb = Workbook::new();
+    let date = Format::new().set_num_format("dd/mm/yyyy");
+    for s in sheets {
+        let ws = wb.add_worksheet();
+        ws.set_name(s.name).unwrap();
+        ws.set_hidden(s.hidden);
+        ws.write_string(0, 0, s.title).unwrap();
+        ws.write_string(1, 0, s.date_line).unwrap();
+        let header = [
+            "STT",
+            "Họ và tên",
+            "Số CCCD",
+            "Giới tính",
+            "Ngày sinh",
+            "Mã xã",
+            "Ngày vào Hội",
+        ];
+        for (c, h) in header.iter().enumerate() {
+            ws.write_string(3, c as u16, *h).unwrap();
+        }
+        let (first, n) = s.rows;
+        for i in 0..n {
+            let r = 4 + i;
+            let serial = first + i;
+            ws.write_number(r, 0, f64::from(i + 1)).unwrap();
+            ws.write_string(r, 1, format!("Hội viên {serial}")).unwrap();
+            ws.write_string(r, 2, format!("015190{serial:06}")).unwrap();
+            ws.write_string(r, 3, "Nữ").unwrap();
+            let birth = ExcelDateTime::from_ymd(1990, 1 + (i % 12) as u8, 5).unwrap();
+            ws.write_datetime_with_format(r, 4, &birth, &date).unwrap();
+            ws.write_string(r, 5, "02680").unwrap();
+            let joined = ExcelDateTime::from_ymd(2015, 3, 8).unwrap();
+            ws.write_datetime_with_format(r, 6, &joined, &date).unwrap();
+        }
+    }
+    wb.save(w.dir.join(file)).unwrap();
+}
+
+fn ingest_women(w: &Workdir, file: &str, as_of: &str, code: i32) -> crate::workdir::Run {
+    w.tally(&["ingest", file, "--org", "women", "--as-of", as_of])
+        .expect(code)
+}
+
+const ACTIVE: Sheet = Sheet {
+    name: "Đang sinh hoạt",
+    title: "DANH SÁCH HỘI VIÊN ĐANG SINH HOẠT",
+    date_line: "Số liệu đến ngày 30/11/2026",
+    rows: (1, 5),
+    hidden: false,
+};
+
+/// A workbook's sheet of departed members (no status column) is skipped, said once
+/// under the workbook's name: 5 members, not 8. Such a list alone is refused.
+#[test]
+fn a_sheet_of_departed_members_is_not_read_as_members() {
+    let w = setup();
+    let departed = Sheet {
+        name: "Đã ra khỏi Hội",
+        title: "DANH SÁCH HỘI VIÊN ĐÃ CHUYỂN ĐI, RA KHỎI HỘI, QUA ĐỜI",
+        date_line: "Số liệu đến ngày 30/11/2026",
+        rows: (101, 3),
+        hidden: false,
+    };
+    write_book(&w, "hoi-vien.xlsx", &[ACTIVE, departed]);
+    let run = ingest_women(&w, "hoi-vien.xlsx", "30/11/2026", 0);
+    let said = "hoi-vien.xlsx: skipped 1 sheet(s) that list members who have left, with no status column: \"Đã ra khỏi Hội\" (\"Đã ra khỏi Hội\")";
+    assert_eq!(run.stdout.matches(said).count(), 1, "{}", run.stdout);
+    assert_eq!(members(&w, "women", "30/11/2026"), "5");
+
+    // The departed list exported alone, as a CSV whose title says what it lists.
+    w.write(
+        "ra-doan.csv",
+        "DANH SÁCH ĐOÀN VIÊN RA ĐOÀN NĂM 2026\n\
+         STT,Họ và tên,Số CCCD,Giới tính,Ngày sinh,Mã xã,Ngày vào Đoàn\n\
+         1,Lò Văn Nam,015200001001,Nam,01/01/2000,02680,01/01/2016\n",
+    );
+    let run = ingest_youth(&w, "ra-doan.csv", 65);
+    assert!(
+        run.stderr.contains("ra-doan.csv: the list is of members who have left (\"DANH SÁCH ĐOÀN VIÊN RA ĐOÀN NĂM 2026\") and has no status column"),
+        "{}",
+        run.stderr
+    );
+}
