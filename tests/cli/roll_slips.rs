@@ -239,3 +239,26 @@ fn a_sheet_of_departed_members_is_not_read_as_members() {
         run.stderr
     );
 }
+
+/// A title whose date has a two-digit year ("31/10/26") is last month's under this
+/// month's --as-of: refused as its four-digit twin is; under its own date, stored.
+#[test]
+fn a_title_date_with_a_two_digit_year_is_checked() {
+    let w = setup();
+    w.write(
+        "hoi-vien-t10.csv",
+        "DANH SÁCH HỘI VIÊN;;;;;;\n\
+         Số liệu đến 31/10/26;;;;;;\n\
+         STT;Họ và tên;Số CCCD;Giới tính;Ngày sinh;Mã xã;Ngày vào Hội\n\
+         1;Lò Thị Mai;015190001001;Nữ;01/01/1990;02680;01/01/2015\n",
+    );
+    let run = ingest_women(&w, "hoi-vien-t10.csv", "30/11/2026", 65);
+    assert!(
+        run.stderr.contains(
+            "hoi-vien-t10.csv: the title says the figures are as of 31/10/2026 (\"Số liệu đến 31/10/26\"), but --as-of 30/11/2026"
+        ),
+        "{}",
+        run.stderr
+    );
+    ingest_women(&w, "hoi-vien-t10.csv", "31/10/2026", 0);
+}
