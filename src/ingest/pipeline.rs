@@ -293,7 +293,16 @@ impl RollFile<'_> {
             keys,
             (self.opts.org, self.opts.as_of),
         )
-        .with_title(super::title_date::figures_date(&o.table.title));
+        .with_title(
+            super::title_date::figures_date(&o.table.title)
+                .into_iter()
+                .chain(
+                    o.table
+                        .sheet
+                        .as_deref()
+                        .and_then(super::title_date::sheet_date),
+                ),
+        );
         let mut fits = Fits::default();
         let mut excused = Excused::default();
         let mut order = Evidence::default();

@@ -11,12 +11,14 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::text::fold;
 
-/// What a title says the figures are as of.
+/// What a title (or a sheet's name) says the figures are as of.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TitleDate {
     pub claim: Claim,
-    /// The title line that says it, as written.
+    /// The title line that says it, as written (or the sheet's name).
     pub line: String,
+    /// Whether a sheet's name says it, not a title line.
+    pub sheet: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,7 +62,29 @@ pub fn figures_date(title: &[String]) -> Option<TitleDate> {
         Some(TitleDate {
             claim,
             line: line.clone(),
+            sheet: false,
         })
+    })
+}
+
+/// The month a sheet's name says ("Tháng 10-2026", "T10.2026", "10-2026"), if any: a
+/// monthly workbook's sheet is named after the month its figures are of.
+pub fn sheet_date(name: &str) -> Option<TitleDate> {
+    let folded = fold(name);
+    let words: Vec<&str> = folded.split(' ').collect();
+    let claim = claim_in(&folded)
+        .or_else(|| short_month(name))
+        .or_else(|| {
+            // The name is a month and a four-digit year, nothing else.
+            match words.as_slice() {
+                [m, y] if y.len() == 4 => month_at(&[*m, *y]).map(|(y, m)| Claim::Month(y, m)),
+                _ => None,
+            }
+        })?;
+    Some(TitleDate {
+        claim,
+        line: name.to_string(),
+        sheet: true,
     })
 }
 
@@ -210,6 +234,29 @@ mod tests {
         ] {
             assert_eq!(claim_in(&fold(line)), want, "{line}");
         }
+    }
+
+    #[test]
+    fn a_month_written_short_or_as_a_sheet_name() {
+        let month = |name: &str| sheet_date(name).map(|t| t.claim);
+        for (name, want) in [
+            ("Tháng 10-2026", Some(Claim::Month(2026, 10))),
+            ("T10.2026", Some(Claim::Month(2026, 10))),
+            ("T10/26", Some(Claim::Month(2026, 10))),
+            ("10-2026", Some(Claim::Month(2026, 10))),
+            ("THANG 9 NAM 2026", Some(Claim::Month(2026, 9))),
+            ("Sheet1", None),
+            ("Chi hội Na Sang", None),
+            ("2026", None),
+            ("10-26", None),
+            ("Tổ 2, 15 hộ", None),
+            ("T13/2026", None),
+        ] {
+            assert_eq!(month(name), want, "{name}");
+        }
+        let t = figures_date(&["BÁO CÁO T10/26".to_string()]).unwrap();
+        assert_eq!(t.claim, Claim::Month(2026, 10));
+        assert!(!t.sheet);
     }
 
     #[test]

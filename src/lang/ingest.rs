@@ -72,4 +72,15 @@ crate::messages! {
     DEPARTED_LIST_HINT:
         "ingest the list of current members instead; to keep the departures, add a \"Trạng thái\" column with each one's word (Đã ra, Chuyển sinh hoạt, Đã mất, …) to the roll"
         => "hãy nạp danh sách những người đang sinh hoạt; muốn giữ thông tin người đã ra, thêm cột \"Trạng thái\" ghi từ của từng người (Đã ra, Chuyển sinh hoạt, Đã mất, …) vào danh sách";
+
+    // --- The month a sheet's name says
+    SHEET_MONTH:
+        "{}: the sheet's name \"{}\" says the figures are of {}, but the snapshot date is {}"
+        => "{}: tên trang tính \"{}\" cho biết số liệu là của {}, nhưng ngày chốt số liệu là {}";
+    SHEET_MONTH_HINT:
+        "if the sheet is the roll of {}, give a date of that month with --as-of; if it is the roll as of {}, rename the sheet (or export it again: it may be an earlier file)"
+        => "nếu trang tính là danh sách của {}, ghi một ngày của tháng đó bằng --as-of; nếu đó là danh sách tính đến {}, đổi tên trang tính (hoặc xuất lại tệp: có thể đây là tệp cũ)";
+    SHEET_MONTH_COLUMN_HINT:
+        "correct the sheet's name or the as_of column, whichever is wrong"
+        => "sửa tên trang tính hoặc cột ngày chốt số liệu, tùy chỗ nào sai";
 }

@@ -262,3 +262,27 @@ fn a_title_date_with_a_two_digit_year_is_checked() {
     );
     ingest_women(&w, "hoi-vien-t10.csv", "31/10/2026", 0);
 }
+
+/// A sheet named after last month ("Tháng 10-2026", "T10.2026", "10-2026") under this
+/// month's --as-of is refused like a title date; under October's date it is stored.
+#[test]
+fn a_sheet_named_after_another_month_is_refused() {
+    for name in ["Tháng 10-2026", "T10.2026", "10-2026"] {
+        let w = setup();
+        let sheet = Sheet {
+            name,
+            date_line: "",
+            ..ACTIVE
+        };
+        write_book(&w, "hoi-vien.xlsx", &[sheet]);
+        let run = ingest_women(&w, "hoi-vien.xlsx", "30/11/2026", 65);
+        assert!(
+            run.stderr.contains(&format!(
+                "the sheet's name \"{name}\" says the figures are of 10/2026, but the snapshot date is 2026-11-30"
+            )),
+            "{name}: {}",
+            run.stderr
+        );
+        ingest_women(&w, "hoi-vien.xlsx", "31/10/2026", 0);
+    }
+}
