@@ -21,6 +21,7 @@ mod merged;
 mod missing;
 pub mod national_id;
 mod org_columns;
+mod org_words;
 mod part_thread;
 mod percent_cells;
 mod pipeline;

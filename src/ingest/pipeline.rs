@@ -13,7 +13,7 @@ use super::roll_source::{check_fits, Fits};
 use super::snapshot::{Ahead, Prepared, Snapshots};
 use super::status_headers::{stray_refusal, stray_word, StrayWord};
 use super::table::{Row, Table};
-use super::{roll, value, Opened, Options, Out, Progress};
+use super::{org_words, roll, value, Opened, Options, Out, Progress};
 use crate::error::Failure;
 use crate::lang::Text;
 use crate::reference::Reference;
@@ -409,6 +409,16 @@ impl RollFile<'_> {
         order.check(&o.name, &mapping)?;
         if let Some(alert) = check_fits(&name, snapshots.org(), fits, self.opts.skip_invalid)? {
             out.report.alerts.push(alert);
+        }
+        let joined = mapping
+            .index(Field::JoinedOn)
+            .map(|i| mapping.headers[i].as_str());
+        let words = org_words::named_org(o.table.title.iter().map(String::as_str).chain(joined));
+        if let Some(org) = snapshots.org() {
+            let skip = self.opts.skip_invalid;
+            out.report
+                .notes
+                .extend(org_words::check(&name, org, words, skip)?);
         }
         out.report.notes.extend(excused.note().map(Text::from));
         let sha256 = o.checksum()?;

@@ -220,6 +220,7 @@ pub const CATALOGUE: &[(&str, &str)] = &[
     ("ethnicity", "dân tộc"),
     ("religion", "tôn giáo"),
     ("a man in the Women's Union roll", "nam giới trong danh sách Hội Liên hiệp Phụ nữ"),
+    ("the ID's sex digit says a man, in the Women's Union roll", "chữ số giới tính của số định danh cho biết là nam giới, trong danh sách Hội Liên hiệp Phụ nữ"),
     ("aged {}: the Women's Union is for women aged 18+", "{} tuổi: Hội Liên hiệp Phụ nữ dành cho phụ nữ từ 18 tuổi"),
     ("aged {}: the Youth Union is for ages 16–30", "{} tuổi: Đoàn Thanh niên dành cho người từ 16 đến 30 tuổi"),
     ("aged {}: {} is for ages {}–{}", "{} tuổi: {} dành cho người từ {} đến {} tuổi"),

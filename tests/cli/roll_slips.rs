@@ -286,3 +286,54 @@ fn a_sheet_named_after_another_month_is_refused() {
         ingest_women(&w, "hoi-vien.xlsx", "31/10/2026", 0);
     }
 }
+
+/// A youth roll with no sex column, 5 of its 10 CCCDs a man's (fourth digit 2), under
+/// the Women's Union: refused with the count, as its twin with a sex column is.
+#[test]
+fn the_sex_in_the_id_tells_a_youth_roll_from_a_womens() {
+    let w = setup();
+    let mut s = String::from(
+        "DANH SÁCH ĐOÀN VIÊN\n\
+         STT,Họ và tên,Số CCCD,Ngày sinh,Mã xã,Ngày vào Đoàn,Trạng thái\n",
+    );
+    for n in 1..=10u32 {
+        // Born 2002-2005: the century digit 2 for a man, 3 for a woman.
+        let digit = if n % 2 == 1 { 2 } else { 3 };
+        let year = 2 + n % 4;
+        s.push_str(&format!(
+            "{n},Đoàn viên {n},015{digit}0{year}1000{n:02},15/06/200{year},02680,01/01/2020,Đang sinh hoạt\n"
+        ));
+    }
+    w.write("doan-vien.csv", s);
+    let before = w.manifest();
+    let run = ingest_women(&w, "doan-vien.csv", "30/11/2026", 65);
+    assert!(
+        run.stderr
+            .contains("doan-vien.csv: 5 of the 10 row(s) with a known sex or age are outside the Women's Union"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("015202"), "no ID said: {}", run.stderr);
+    assert_eq!(w.manifest(), before, "nothing stored");
+    // Under the right organization it is stored.
+    ingest_youth(&w, "doan-vien.csv", 0);
+}
+
+/// A roll whose title names the Youth Union ("DANH SÁCH ĐOÀN VIÊN"), all its members
+/// women of the age, under --org women: refused, asking whether --org is right.
+#[test]
+fn a_roll_that_names_another_organization_is_refused() {
+    let w = setup();
+    w.write("doan-vien.csv", youth_roll("Trạng thái"));
+    let before = w.manifest();
+    let run = ingest_women(&w, "doan-vien.csv", "30/11/2026", 65);
+    assert!(
+        run.stderr.contains(
+            "doan-vien.csv: \"ĐOÀN TNCS HỒ CHÍ MINH XÃ HỢP THÀNH\" names the Youth Union, but the roll is being stored as the Women's Union's"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("--org youth"), "{}", run.stderr);
+    assert_eq!(w.manifest(), before, "nothing stored");
+}
