@@ -337,3 +337,65 @@ fn a_roll_that_names_another_organization_is_refused() {
     assert!(run.stderr.contains("--org youth"), "{}", run.stderr);
     assert_eq!(w.manifest(), before, "nothing stored");
 }
+
+/// A commune code and a commune name that disagree reject the row (line, both cells,
+/// the fix), like any bad value; the forms of the code's own name are accepted.
+#[test]
+fn a_commune_code_and_name_that_disagree_reject_the_row() {
+    let w = setup();
+    let roll = |names: &[&str]| {
+        let mut s = String::from(
+            "DANH SÁCH HỘI VIÊN\n\
+             STT,Họ và tên,Số CCCD,Giới tính,Ngày sinh,Mã xã,Xã/phường,Ngày vào Hội\n",
+        );
+        for (i, name) in names.iter().enumerate() {
+            let n = i + 1;
+            s.push_str(&format!(
+                "{n},Hội viên {n},0151900010{n:02},Nữ,01/01/1990,02680,{name},01/01/2015\n"
+            ));
+        }
+        s
+    };
+    // Today's name in the forms offices write it.
+    w.write(
+        "ok.csv",
+        roll(&["Xã Hợp Thành", "X. Hợp Thành", "Hợp Thành", "xã hợp thành"]),
+    );
+    ingest_women(&w, "ok.csv", "30/11/2026", 0);
+    assert_eq!(members(&w, "women", "30/11/2026"), "4");
+
+    let w = setup();
+    w.write(
+        "bad.csv",
+        roll(&["Xã Hợp Thành", "Xã Bát Xát", "Xã Không Có Thật"]),
+    );
+    let run = ingest_women(&w, "bad.csv", "30/11/2026", 65);
+    assert!(
+        run.stderr.contains(
+            "bad.csv:4: column \"Xã/phường\": value \"Xã Bát Xát\": Mã xã \"02680\" is Xã Hợp Thành (02680), but this column names Xã Bát Xát (02683)"
+        ),
+        "{}",
+        run.stderr
+    );
+    // With --skip-invalid the two rows go to the rejects, the good one is stored.
+    let run = w
+        .tally(&[
+            "ingest",
+            "bad.csv",
+            "--org",
+            "women",
+            "--as-of",
+            "30/11/2026",
+            "--skip-invalid",
+            "--rejects",
+            "rejects.csv",
+        ])
+        .expect(0);
+    assert!(run.stdout.contains("2 rejected"), "{}", run.stdout);
+    let rejects = w.read("rejects.csv");
+    assert!(
+        rejects.contains("no unit of the areas reference"),
+        "{rejects}"
+    );
+    assert_eq!(members(&w, "women", "30/11/2026"), "1");
+}

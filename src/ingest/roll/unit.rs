@@ -29,13 +29,13 @@ pub(super) fn resolve_area(c: &Cells) -> Result<CompactString, Problem> {
             .then(|| areas.resolve_code(code))
             .flatten();
         if let Some(a) = today {
-            return Ok(CompactString::from(a.code.as_str()));
+            return agrees_with_name(c, CompactString::from(a.code.as_str()));
         }
         let old = (c.ctx.codes != Codes::New)
             .then(|| crosswalk::builtin().by_code(code))
             .flatten();
         return match old {
-            Some(u) => through(c, Field::AreaCode, u),
+            Some(u) => through(c, Field::AreaCode, u).and_then(|new| agrees_with_name(c, new)),
             None => Err(c
                 .problem(
                     Field::AreaCode,
@@ -49,6 +49,50 @@ pub(super) fn resolve_area(c: &Cells) -> Result<CompactString, Problem> {
         return area_by_name(c, raw_name);
     }
     area_by_enterprise(c)
+}
+
+/// The unit of the row's code, when the row's commune name (if it has one) can be
+/// that unit: today's name in any of its forms (`Xã Mường Chà`, `X. Mường Chà`,
+/// `Mường Chà`), or the name of a commune of before the 2025 reform that became it. A
+/// name of another unit, or of none, rejects the row: one of the two cells is wrong,
+/// and tally does not guess which.
+fn agrees_with_name(c: &Cells, code: CompactString) -> Result<CompactString, Problem> {
+    let raw_name = c.raw(Field::AreaName);
+    if crate::text::trim(raw_name).is_empty() {
+        return Ok(code);
+    }
+    let areas = &c.ctx.reference.areas;
+    let units = c.ctx.lookups.name_units.get_or(raw_name, || {
+        let mut units: Vec<CompactString> = match areas.resolve_name_without_district(raw_name) {
+            NameMatch::Found(a) => vec![a.code.as_str().into()],
+            NameMatch::Ambiguous(v) | NameMatch::OtherType(v) => {
+                v.iter().map(|a| a.code.as_str().into()).collect()
+            }
+            NameMatch::District(_) | NameMatch::Missing => Vec::new(),
+        };
+        for old in crosswalk::builtin().by_name(raw_name, |_| true) {
+            units.extend(old.new.iter().map(|(n, _)| CompactString::from(n.as_str())));
+        }
+        units.into()
+    });
+    if units.contains(&code) {
+        return Ok(code);
+    }
+    let header = |f: Field| c.header(f).unwrap_or_default();
+    let named = |code: &str| areas.get(code).map_or("?".to_string(), |a| a.name.clone());
+    let said = format!(
+        "{} \"{}\" is {} ({code}), but this column names {}",
+        header(Field::AreaCode),
+        crate::text::trim(c.raw(Field::AreaCode)),
+        named(&code),
+        match units.first() {
+            Some(other) => format!("{} ({other})", named(other)),
+            None => "no unit of the areas reference".to_string(),
+        }
+    );
+    Err(c
+        .problem(Field::AreaName, said)
+        .hint("correct whichever of the code and the name is wrong (or empty the name cell: the code alone says the commune)"))
 }
 
 /// A pre-reform commune read as the commune of today it became (and remembered, for
