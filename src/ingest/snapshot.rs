@@ -20,7 +20,7 @@ use crate::store::IngestRecord;
 
 /// The file a table comes from: a workbook's sheet (`file, sheet "S"`) is of its
 /// workbook.
-fn workbook_of(name: &str) -> &str {
+pub(super) fn workbook_of(name: &str) -> &str {
     name.split_once(", sheet \"").map_or(name, |(f, _)| f)
 }
 

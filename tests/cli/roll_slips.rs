@@ -399,3 +399,34 @@ fn a_commune_code_and_name_that_disagree_reject_the_row() {
     );
     assert_eq!(members(&w, "women", "30/11/2026"), "1");
 }
+
+/// What concerns the whole workbook (its hidden sheet skipped) is said once, under the
+/// workbook's name, not under one of its sheets.
+#[test]
+fn a_workbooks_notes_are_said_under_its_name() {
+    let w = setup();
+    let second = Sheet {
+        name: "Chi hội 2",
+        rows: (51, 2),
+        ..ACTIVE
+    };
+    let hidden = Sheet {
+        name: "Cũ",
+        rows: (81, 2),
+        hidden: true,
+        ..ACTIVE
+    };
+    write_book(&w, "hoi-vien.xlsx", &[ACTIVE, second, hidden]);
+    let run = ingest_women(&w, "hoi-vien.xlsx", "30/11/2026", 0);
+    assert!(
+        run.stdout
+            .contains("hoi-vien.xlsx: skipped sheet(s) \"Cũ\" (hidden)"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        !run.stdout.contains("sheet \"Đang sinh hoạt\": skipped"),
+        "{}",
+        run.stdout
+    );
+}
