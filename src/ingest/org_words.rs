@@ -3,6 +3,7 @@
 //! names one organization, stored as another's, is the youth file under the Women's
 //! Union: refused like a roll whose rows fall outside the organization's group.
 
+use super::headers::{Field, Mapping};
 use crate::error::Failure;
 use crate::lang::ingest as msg;
 use crate::org::Org;
@@ -60,15 +61,20 @@ pub(super) fn named_org<'a>(lines: impl Iterator<Item = &'a str>) -> Option<(Org
     found
 }
 
-/// Refuses a roll whose own words name another organization than the one it is
-/// stored as (strict); with `--skip-invalid` it is stored, and the returned alert says
-/// so.
+/// Refuses a roll whose own words (its title, its joining-date header) name another
+/// organization than `org`, the one it is stored as (strict); with `--skip-invalid` it
+/// is stored, and the returned note says so.
 pub(super) fn check(
     file: &str,
-    org: Org,
-    named: Option<(Org, &str)>,
+    org: Option<Org>,
+    (title, mapping): (&[String], &Mapping),
     skip_invalid: bool,
 ) -> anyhow::Result<Option<crate::lang::Text>> {
+    let Some(org) = org else { return Ok(None) };
+    let joined = mapping
+        .index(Field::JoinedOn)
+        .map(|i| mapping.headers[i].as_str());
+    let named = named_org(title.iter().map(String::as_str).chain(joined));
     // A trade union's members are "đoàn viên" too.
     let youth_word = |o: Org| org == Org::Union && o == Org::Youth;
     let Some((other, line)) = named.filter(|(o, _)| *o != org && !youth_word(*o)) else {

@@ -11,7 +11,7 @@ use std::sync::{mpsc, Arc, Mutex};
 use super::headers::{Field, Mapping};
 use super::roll_source::{check_fits, Fits};
 use super::snapshot::{Ahead, Prepared, Snapshots};
-use super::status_headers::{stray_refusal, stray_word, StrayWord};
+use super::status_headers::{stray_columns, stray_refusal, stray_word, StrayWord};
 use super::table::{Row, Table};
 use super::{org_words, roll, value, Opened, Options, Out, Progress};
 use crate::error::Failure;
@@ -94,12 +94,7 @@ struct Chunk {
 
 fn parse_chunk(ctx: &roll::RollContext, seq: u64, rows: Vec<Row>, keys: &mut roll::Keys) -> Chunk {
     let mut evidence = Evidence::default();
-    // Departure words where tally reads no status: a row with a leaving date has left.
-    let stray: Vec<usize> = if ctx.mapping.has(Field::Status) {
-        Vec::new()
-    } else {
-        ctx.mapping.unknown.iter().map(|(i, _)| *i).collect()
-    };
+    let stray = stray_columns(ctx.mapping);
     let mut parsed: Vec<roll::Parsed> = rows
         .iter()
         .enumerate()
@@ -111,11 +106,8 @@ fn parse_chunk(ctx: &roll::RollContext, seq: u64, rows: Vec<Row>, keys: &mut rol
                     _ => {}
                 }
             }
-            if !stray.is_empty()
-                && evidence.1.is_none()
-                && row.get(ctx.mapping.index(Field::LeftOn)).is_empty()
-            {
-                evidence.1 = stray_word(&stray, row);
+            if evidence.1.is_none() {
+                evidence.1 = stray_word(&stray, ctx.mapping, row);
             }
             roll::parse_in_chunk(ctx, row, i, keys)
         })
@@ -410,16 +402,9 @@ impl RollFile<'_> {
         if let Some(alert) = check_fits(&name, snapshots.org(), fits, self.opts.skip_invalid)? {
             out.report.alerts.push(alert);
         }
-        let joined = mapping
-            .index(Field::JoinedOn)
-            .map(|i| mapping.headers[i].as_str());
-        let words = org_words::named_org(o.table.title.iter().map(String::as_str).chain(joined));
-        if let Some(org) = snapshots.org() {
-            let skip = self.opts.skip_invalid;
-            out.report
-                .notes
-                .extend(org_words::check(&name, org, words, skip)?);
-        }
+        let (title, skip) = (&o.table.title, self.opts.skip_invalid);
+        let named = org_words::check(&name, snapshots.org(), (title, &mapping), skip)?;
+        out.report.notes.extend(named);
         out.report.notes.extend(excused.note().map(Text::from));
         let sha256 = o.checksum()?;
         snapshots.finish(&sha256, o.bytes, o.table.encoding.name(), out)

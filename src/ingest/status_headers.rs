@@ -3,7 +3,7 @@
 //! counts every departed member as active; so a column tally does not read that holds
 //! departure words ("Ghi chú": "Qua đời") refuses the roll rather than be passed over.
 
-use super::headers::Field;
+use super::headers::{Field, Mapping};
 use super::status::{parse_status, Status};
 use super::table::Row;
 use crate::error::Failure;
@@ -72,8 +72,21 @@ pub struct StrayWord {
 /// Cells longer than this are notes, not a status word.
 const LONGEST_WORD: usize = 40;
 
-/// The first departure word among `columns` of the row, if any.
-pub(super) fn stray_word(columns: &[usize], row: &Row) -> Option<StrayWord> {
+/// The columns where a departure word is looked for: those tally does not read, in a
+/// roll with no status column.
+pub(super) fn stray_columns(m: &Mapping) -> Vec<usize> {
+    match m.has(Field::Status) {
+        true => Vec::new(),
+        false => m.unknown.iter().map(|(i, _)| *i).collect(),
+    }
+}
+
+/// The first departure word among `columns` of the row, if any; a row with a leaving
+/// date has left, whatever its notes say.
+pub(super) fn stray_word(columns: &[usize], m: &Mapping, row: &Row) -> Option<StrayWord> {
+    if columns.is_empty() || !row.get(m.index(Field::LeftOn)).is_empty() {
+        return None;
+    }
     columns.iter().find_map(|&i| {
         let cell = row.cell(i)?;
         if cell.is_empty() || cell.len() > LONGEST_WORD {
@@ -138,14 +151,15 @@ mod tests {
 
     #[test]
     fn a_departure_word_is_found_in_a_column_not_read() {
+        let m = Mapping::build(super::super::headers::Kind::Roll, &["Họ và tên".into()]);
         let row = Row::new(7, ["Lò Thị Mai", "", "Qua đời"]);
-        let found = stray_word(&[1, 2], &row).unwrap();
+        let found = stray_word(&[1, 2], &m, &row).unwrap();
         assert_eq!(
             (found.column, found.value.as_str(), found.line),
             (2, "Qua đời", 7)
         );
         for cell in ["Đang sinh hoạt", "Con thứ hai", "x", ""] {
-            assert_eq!(stray_word(&[0], &Row::new(3, [cell])), None, "{cell}");
+            assert_eq!(stray_word(&[0], &m, &Row::new(3, [cell])), None, "{cell}");
         }
     }
 }
