@@ -356,18 +356,31 @@ fn a_commune_code_and_name_that_disagree_reject_the_row() {
         }
         s
     };
-    // Today's name in the forms offices write it.
+    // Today's name in the forms offices write it, and Xã Tả Phời, merged into Xã Hợp
+    // Thành in 2025.
     w.write(
         "ok.csv",
-        roll(&["Xã Hợp Thành", "X. Hợp Thành", "Hợp Thành", "xã hợp thành"]),
+        roll(&[
+            "Xã Hợp Thành",
+            "X. Hợp Thành",
+            "Hợp Thành",
+            "xã hợp thành",
+            "Xã Tả Phời",
+        ]),
     );
     ingest_women(&w, "ok.csv", "30/11/2026", 0);
-    assert_eq!(members(&w, "women", "30/11/2026"), "4");
+    assert_eq!(members(&w, "women", "30/11/2026"), "5");
 
     let w = setup();
     w.write(
         "bad.csv",
-        roll(&["Xã Hợp Thành", "Xã Bát Xát", "Xã Không Có Thật"]),
+        // Xã Bản Qua went to Xã Bát Xát in 2025.
+        roll(&[
+            "Xã Hợp Thành",
+            "Xã Bát Xát",
+            "Xã Không Có Thật",
+            "Xã Bản Qua",
+        ]),
     );
     let run = ingest_women(&w, "bad.csv", "30/11/2026", 65);
     assert!(
@@ -377,7 +390,7 @@ fn a_commune_code_and_name_that_disagree_reject_the_row() {
         "{}",
         run.stderr
     );
-    // With --skip-invalid the two rows go to the rejects, the good one is stored.
+    // With --skip-invalid the three rows go to the rejects, the good one is stored.
     let run = w
         .tally(&[
             "ingest",
@@ -391,10 +404,14 @@ fn a_commune_code_and_name_that_disagree_reject_the_row() {
             "rejects.csv",
         ])
         .expect(0);
-    assert!(run.stdout.contains("2 rejected"), "{}", run.stdout);
+    assert!(run.stdout.contains("3 rejected"), "{}", run.stdout);
     let rejects = w.read("rejects.csv");
     assert!(
         rejects.contains("no unit of the areas reference"),
+        "{rejects}"
+    );
+    assert!(
+        rejects.contains("but this column names Xã Bát Xát (02683)"),
         "{rejects}"
     );
     assert_eq!(members(&w, "women", "30/11/2026"), "1");
