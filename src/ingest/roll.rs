@@ -93,7 +93,7 @@ impl<'a> Cells<'a> {
             .map(|i| self.ctx.mapping.headers[i].as_str())
     }
 
-    fn problem(&self, f: Field, reason: impl Into<String>) -> Problem {
+    fn problem(&self, f: Field, reason: impl Into<crate::lang::Text>) -> Problem {
         Problem::new(
             self.ctx.file,
             self.row.line,

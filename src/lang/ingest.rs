@@ -94,4 +94,19 @@ crate::messages! {
     ROLL_NAMES_ORG_HINT:
         "if it is that organization's roll, give --org {}; if the title or header is wrong, correct it, or add --skip-invalid to store the roll as asked"
         => "nếu đây là danh sách của tổ chức đó, ghi --org {}; nếu tiêu đề hoặc tên cột ghi sai, hãy sửa lại, hoặc thêm --skip-invalid để lưu danh sách như yêu cầu";
+
+    // --- Rows a roll's own cells contradict
+    ID_SAYS_A_MAN:
+        "the ID's sex digit says a man, in the Women's Union roll"
+        => "chữ số giới tính của số định danh cho biết là nam giới, trong danh sách Hội Liên hiệp Phụ nữ";
+    CODE_AND_NAME_DISAGREE:
+        "{} \"{}\" is {} ({}), but this column names {}"
+        => "{} \"{}\" là {} ({}), nhưng cột này ghi {}";
+    UNIT_AND_CODE: "{} ({})" => "{} (mã {})";
+    NO_UNIT_OF_THE_AREAS:
+        "no unit of the areas reference"
+        => "một đơn vị không có trong danh mục địa bàn";
+    CODE_AND_NAME_DISAGREE_HINT:
+        "correct whichever of the code and the name is wrong (or empty the name cell: the code alone says the commune)"
+        => "sửa ô sai trong hai ô mã và tên (hoặc xóa ô tên: chỉ mã cũng đủ xác định xã)";
 }

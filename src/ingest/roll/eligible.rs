@@ -46,7 +46,7 @@ pub(super) fn check(
             } else if sex == Some(Sex::Male) {
                 // The ID itself is not repeated in the message.
                 let column = c.header(Field::NationalId);
-                let said = "the ID's sex digit says a man, in the Women's Union roll";
+                let said = crate::t!(crate::lang::ingest::ID_SAYS_A_MAN);
                 warnings.push(Problem::new(c.ctx.file, c.row.line, column, "", said));
             }
             if let Some(a) = age.filter(|a| *a < 18) {

@@ -2,6 +2,7 @@
 //! the crosswalk), else its name with its type, else its enterprise's unit.
 
 use super::{value, Cells, Codes, Field, NameHit, NameMatch, Problem};
+use crate::lang::ingest as msg;
 use crate::reference::crosswalk::{self, OldUnit};
 use crate::reference::normalize_tax_code;
 use compact_str::CompactString;
@@ -80,19 +81,21 @@ fn agrees_with_name(c: &Cells, code: CompactString) -> Result<CompactString, Pro
     }
     let header = |f: Field| c.header(f).unwrap_or_default();
     let named = |code: &str| areas.get(code).map_or("?".to_string(), |a| a.name.clone());
-    let said = format!(
-        "{} \"{}\" is {} ({code}), but this column names {}",
+    let other = match units.first() {
+        Some(other) => crate::t!(msg::UNIT_AND_CODE, named(other), other.as_str()),
+        None => crate::t!(msg::NO_UNIT_OF_THE_AREAS),
+    };
+    let said = crate::t!(
+        msg::CODE_AND_NAME_DISAGREE,
         header(Field::AreaCode),
         crate::text::trim(c.raw(Field::AreaCode)),
         named(&code),
-        match units.first() {
-            Some(other) => format!("{} ({other})", named(other)),
-            None => "no unit of the areas reference".to_string(),
-        }
+        code.as_str(),
+        other
     );
     Err(c
         .problem(Field::AreaName, said)
-        .hint("correct whichever of the code and the name is wrong (or empty the name cell: the code alone says the commune)"))
+        .hint(crate::t!(msg::CODE_AND_NAME_DISAGREE_HINT)))
 }
 
 /// A pre-reform commune read as the commune of today it became (and remembered, for
