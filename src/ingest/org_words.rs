@@ -80,16 +80,12 @@ pub(super) fn check(
     let Some((other, line)) = named.filter(|(o, _)| *o != org && !youth_word(*o)) else {
         return Ok(None);
     };
-    let said = crate::t!(
-        msg::ROLL_NAMES_ORG,
-        file,
-        line,
-        other.english(),
-        org.english()
-    );
+    let (other_name, name) = (other.english(), org.english());
     if skip_invalid {
-        return Ok(Some(crate::t!(msg::ROLL_NAMES_ORG_STORED, said)));
+        let said = crate::t!(msg::ROLL_NAMES_ORG_STORED, line, other_name, name);
+        return Ok(Some(said));
     }
+    let said = crate::t!(msg::ROLL_NAMES_ORG, file, line, other_name, name);
     Err(Failure::invalid(said)
         .hint(crate::t!(msg::ROLL_NAMES_ORG_HINT, other.code()))
         .into())

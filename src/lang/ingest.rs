@@ -89,8 +89,8 @@ crate::messages! {
         "{}: \"{}\" names the {}, but the roll is being stored as the {}'s"
         => "{}: \"{}\" là của {}, nhưng danh sách đang được lưu là của {}";
     ROLL_NAMES_ORG_STORED:
-        "{}: stored as asked (--skip-invalid); check that it is the right organization's roll"
-        => "{}: đã lưu theo yêu cầu (--skip-invalid); hãy kiểm tra đây có đúng là danh sách của tổ chức này không";
+        "\"{}\" names the {}, but the roll was stored as the {}'s, as asked (--skip-invalid): check that it is the right organization's roll"
+        => "\"{}\" là của {}, nhưng danh sách đã được lưu là của {} theo yêu cầu (--skip-invalid): hãy kiểm tra đây có đúng là danh sách của tổ chức này không";
     ROLL_NAMES_ORG_HINT:
         "if it is that organization's roll, give --org {}; if the title or header is wrong, correct it, or add --skip-invalid to store the roll as asked"
         => "nếu đây là danh sách của tổ chức đó, ghi --org {}; nếu tiêu đề hoặc tên cột ghi sai, hãy sửa lại, hoặc thêm --skip-invalid để lưu danh sách như yêu cầu";

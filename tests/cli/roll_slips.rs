@@ -336,6 +336,20 @@ fn a_roll_that_names_another_organization_is_refused() {
     );
     assert!(run.stderr.contains("--org youth"), "{}", run.stderr);
     assert_eq!(w.manifest(), before, "nothing stored");
+    // Stored as asked with --skip-invalid, and said once.
+    let run = w
+        .tally(&[
+            "ingest",
+            "doan-vien.csv",
+            "--org",
+            "women",
+            "--as-of",
+            "30/11/2026",
+            "--skip-invalid",
+        ])
+        .expect(0);
+    let said = "doan-vien.csv: \"ĐOÀN TNCS HỒ CHÍ MINH XÃ HỢP THÀNH\" names the Youth Union, but the roll was stored as the Women's Union's, as asked (--skip-invalid)";
+    assert_eq!(run.stdout.matches(said).count(), 1, "{}", run.stdout);
 }
 
 /// A commune code and a commune name that disagree reject the row (line, both cells,
