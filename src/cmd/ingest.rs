@@ -176,8 +176,8 @@ fn print_json(summary: &Summary, dry_run: bool) -> Result<()> {
                 "warnings": f.warnings,
                 "ignored_columns": f.ignored_columns,
                 "totals_rows": f.totals_rows,
-                "notes": f.notes,
-                "alerts": f.alerts,
+                "notes": f.file_notes.iter().chain(&f.notes).collect::<Vec<_>>(),
+                "alerts": f.file_alerts.iter().chain(&f.alerts).collect::<Vec<_>>(),
                 "outcome": outcome,
                 "ingests": ingests,
             })
@@ -267,8 +267,14 @@ fn print_files(summary: &Summary, dry_run: bool) -> Result<()> {
         for n in &f.notes {
             writeln!(out, "{}", note_line(&f.file, n))?;
         }
+        for n in &f.file_notes {
+            writeln!(out, "{}", note_line(f.whole_file(), n))?;
+        }
         for a in &f.alerts {
             term::warn(format!("{}: {a}", f.file));
+        }
+        for a in &f.file_alerts {
+            term::warn(format!("{}: {a}", f.whole_file()));
         }
         if !f.ignored_columns.is_empty() {
             term::warn(format!(

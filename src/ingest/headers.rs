@@ -297,10 +297,27 @@ impl Mapping {
         let mut unknown = Vec::new();
         for (i, header) in headers.iter().enumerate() {
             let key = fold(header);
-            let hit = table
-                .iter()
-                .find(|(_, names)| names.contains(&key.as_str()))
-                .map(|(f, _)| *f);
+            let find = |k: &str| {
+                table
+                    .iter()
+                    .find(|(_, names)| names.contains(&k))
+                    .map(|(f, _)| *f)
+            };
+            // A roll's status and departure dates under the many headers offices give
+            // them ("Trạng thái ĐV/HV", "Ngày mất").
+            let hit = find(&key).or_else(|| match kind {
+                Kind::Roll => {
+                    use super::status_headers::{spelled_out, status_column, StatusColumn};
+                    let spelled = spelled_out(&key);
+                    find(&spelled).or_else(|| {
+                        status_column(&spelled).map(|c| match c {
+                            StatusColumn::Status => Field::Status,
+                            StatusColumn::LeftOn => Field::LeftOn,
+                        })
+                    })
+                }
+                _ => None,
+            });
             // The first column of a field wins; a repeat is ignored like an unknown one.
             let hit = hit.filter(|f| !columns.contains(&Some(*f)));
             if hit.is_none() && !is_ignorable(&key) {

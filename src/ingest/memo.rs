@@ -16,6 +16,8 @@ pub struct Lookups {
     /// The snapshot date column: one value down the whole file.
     pub as_of: Memo<Result<chrono::NaiveDate, super::value::DateError>>,
     pub area_names: Memo<NameHit>,
+    /// The units of today a commune name can be, beside a code.
+    pub name_units: Memo<std::sync::Arc<[compact_str::CompactString]>>,
 }
 
 /// What a commune name resolved to, without the row it came from.

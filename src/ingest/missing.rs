@@ -43,7 +43,7 @@ pub(super) fn missing_parts(s: &Stores, files: &mut [FileReport]) -> Result<()> 
         else {
             continue;
         };
-        let alerts = &mut files[file].alerts;
+        let alerts = &mut files[file].file_alerts;
         alerts.extend(sheet_alert(s, org, as_of, previous));
         alerts.extend(unit_alerts(s, org, (as_of, now), previous)?);
     }

@@ -7,6 +7,7 @@ mod csv_text;
 mod date;
 pub mod decode;
 mod dedupe;
+mod departed_list;
 mod doubled;
 mod file_sums;
 use file_sums::{check_file, file_sha256, sums_before_reading};
@@ -20,6 +21,7 @@ mod merged;
 mod missing;
 pub mod national_id;
 mod org_columns;
+mod org_words;
 mod part_thread;
 mod percent_cells;
 mod pipeline;
@@ -34,6 +36,8 @@ mod told;
 use told::{crosswalk_note, placed_departures, roll_size_alerts};
 mod sources;
 mod status;
+mod status_headers;
+mod stray_words;
 pub mod table;
 mod title_date;
 pub mod value;
@@ -111,6 +115,10 @@ pub struct FileReport {
     pub notes: Vec<crate::lang::Text>,
     /// What the user must check, as sentences (a roll far smaller than the last one).
     pub alerts: Vec<String>,
+    /// Notes and alerts of the whole file (a workbook's sheets skipped) or of the whole
+    /// snapshot (its missing parts), said once under the file's name, not a sheet's.
+    pub file_notes: Vec<crate::lang::Text>,
+    pub file_alerts: Vec<String>,
     /// The earlier file every rejected row repeats (a corrected export under another
     /// name), for the hint to use --replace.
     pub corrects: Option<String>,
@@ -169,7 +177,7 @@ pub(crate) struct Opened {
     /// file that could be one already stored); else the table takes it as it reads.
     pub sha256: Option<String>,
     pub table: Table,
-    /// What opening it said (sheets of its workbook skipped).
+    /// What opening it said of the whole file (sheets of its workbook skipped).
     pub notes: Vec<crate::lang::Text>,
 }
 
@@ -408,8 +416,10 @@ impl FileReport {
                 unknown.iter().map(|(_, h)| h.clone()).collect()
             },
             totals_rows: Vec::new(),
-            notes: o.notes.clone(),
+            notes: Vec::new(),
             alerts: Vec::new(),
+            file_notes: o.notes.clone(),
+            file_alerts: Vec::new(),
             undated: Default::default(),
             units: Default::default(),
             corrects: None,
@@ -419,6 +429,13 @@ impl FileReport {
             warnings: 0,
             outcome: Outcome::NothingValid,
         }
+    }
+}
+
+impl FileReport {
+    /// The file's name without its sheet: a workbook's notes are said under it.
+    pub fn whole_file(&self) -> &str {
+        snapshot::workbook_of(&self.file)
     }
 }
 

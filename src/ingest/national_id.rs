@@ -130,6 +130,16 @@ fn check_cccd(s: &str) -> Result<(), IdProblem> {
     Ok(())
 }
 
+/// The sex a 12-digit CCCD encodes in its fourth digit (century and sex: even for a
+/// man, odd for a woman); `None` for a CMND or anything else.
+pub fn cccd_sex(id: &str) -> Option<Sex> {
+    let digit = id.as_bytes().get(3).filter(|_| id.len() == 12)?;
+    digit.is_ascii_digit().then(|| match (digit - b'0') % 2 {
+        0 => Sex::Male,
+        _ => Sex::Female,
+    })
+}
+
 /// What a valid 12-digit CCCD says that the row contradicts (for warnings).
 pub fn cccd_disagreements(id: &str, birth: Option<Birth>, sex: Option<Sex>) -> Vec<String> {
     let mut out = Vec::new();
@@ -191,6 +201,20 @@ mod tests {
             IdProblem::NotDigits.hint(),
             "correct the ID in the source roll, or leave the cell empty"
         );
+    }
+
+    #[test]
+    fn the_fourth_digit_says_the_sex() {
+        for (id, want) in [
+            ("011202100001", Some(Sex::Male)),
+            ("011303100002", Some(Sex::Female)),
+            ("001090123456", Some(Sex::Male)),
+            ("001190123456", Some(Sex::Female)),
+            ("123456789", None),
+            ("", None),
+        ] {
+            assert_eq!(cccd_sex(id), want, "{id}");
+        }
     }
 
     #[test]

@@ -11,8 +11,9 @@ use std::sync::{mpsc, Arc, Mutex};
 use super::headers::{Field, Mapping};
 use super::roll_source::{check_fits, Fits};
 use super::snapshot::{Ahead, Prepared, Snapshots};
+use super::stray_words::{stray_columns, stray_refusal, stray_word, StrayWord};
 use super::table::{Row, Table};
-use super::{roll, value, Opened, Options, Out, Progress};
+use super::{org_words, roll, value, Opened, Options, Out, Progress};
 use crate::error::Failure;
 use crate::lang::Text;
 use crate::reference::Reference;
@@ -38,9 +39,9 @@ pub struct RollFile<'a> {
 }
 
 /// Per date column: rows that can only be day-first, and the first line that can only
-/// be month-first.
+/// be month-first; and the first departure word in a column tally does not read.
 #[derive(Default)]
-struct Evidence([(u64, Option<u64>); 3]);
+struct Evidence([(u64, Option<u64>); 3], Option<StrayWord>);
 
 impl Evidence {
     fn merge(&mut self, other: &Evidence) {
@@ -51,11 +52,21 @@ impl Evidence {
                 (a, b) => a.or(b),
             };
         }
+        if other
+            .1
+            .as_ref()
+            .is_some_and(|o| self.1.as_ref().is_none_or(|s| o.line < s.line))
+        {
+            self.1 = other.1.clone();
+        }
     }
 
     /// Refuses a file whose dates make sense only month-first: they would be misread
     /// wherever the day is 12 or less.
     fn check(&self, file: &str, mapping: &Mapping) -> Result<()> {
+        if let Some(w) = &self.1 {
+            return Err(stray_refusal(file, &mapping.headers[w.column], w));
+        }
         for (k, f) in DATE_FIELDS.iter().enumerate() {
             if let (0, Some(line)) = self.0[k] {
                 let header = mapping
@@ -83,6 +94,7 @@ struct Chunk {
 
 fn parse_chunk(ctx: &roll::RollContext, seq: u64, rows: Vec<Row>, keys: &mut roll::Keys) -> Chunk {
     let mut evidence = Evidence::default();
+    let stray = stray_columns(ctx.mapping);
     let mut parsed: Vec<roll::Parsed> = rows
         .iter()
         .enumerate()
@@ -93,6 +105,9 @@ fn parse_chunk(ctx: &roll::RollContext, seq: u64, rows: Vec<Row>, keys: &mut rol
                     Some(false) if evidence.0[k].1.is_none() => evidence.0[k].1 = Some(row.line),
                     _ => {}
                 }
+            }
+            if evidence.1.is_none() {
+                evidence.1 = stray_word(&stray, ctx.mapping, row);
             }
             roll::parse_in_chunk(ctx, row, i, keys)
         })
@@ -252,6 +267,9 @@ impl RollFile<'_> {
         out: &mut Out,
     ) -> Result<Vec<IngestRecord>> {
         let name = o.name.clone();
+        if let Some(said) = super::departed_list::departed_list(&o.table) {
+            return Err(super::departed_list::refusal(&name, &said));
+        }
         let mapping = o.table.mapping.clone();
         let secret = out.writer.secret.clone();
         let unit = self.file_unit(o, &mapping)?;
@@ -267,7 +285,16 @@ impl RollFile<'_> {
             keys,
             (self.opts.org, self.opts.as_of),
         )
-        .with_title(super::title_date::figures_date(&o.table.title));
+        .with_title(
+            super::title_date::figures_date(&o.table.title)
+                .into_iter()
+                .chain(
+                    o.table
+                        .sheet
+                        .as_deref()
+                        .and_then(super::title_date::sheet_date),
+                ),
+        );
         let mut fits = Fits::default();
         let mut excused = Excused::default();
         let mut order = Evidence::default();
@@ -375,6 +402,9 @@ impl RollFile<'_> {
         if let Some(alert) = check_fits(&name, snapshots.org(), fits, self.opts.skip_invalid)? {
             out.report.alerts.push(alert);
         }
+        let (title, skip) = (&o.table.title, self.opts.skip_invalid);
+        let named = org_words::check(&name, snapshots.org(), (title, &mapping), skip)?;
+        out.report.notes.extend(named);
         out.report.notes.extend(excused.note().map(Text::from));
         let sha256 = o.checksum()?;
         snapshots.finish(&sha256, o.bytes, o.table.encoding.name(), out)

@@ -2,7 +2,8 @@
 
 use std::fmt;
 
-use crate::messages::{pick, say};
+use crate::lang::Text;
+use crate::messages::{lang, pick};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
@@ -11,8 +12,10 @@ pub struct Problem {
     /// The column's header as written in the file.
     pub column: Option<String>,
     pub value: String,
-    pub reason: String,
-    pub hint: Option<String>,
+    /// What was wrong and how to fix it: said in the reader's language (an older
+    /// English sentence through the catalogue), in English in files and JSON.
+    pub reason: Text,
+    pub hint: Option<Text>,
 }
 
 impl Problem {
@@ -21,7 +24,7 @@ impl Problem {
         line: u64,
         column: Option<&str>,
         value: &str,
-        reason: impl Into<String>,
+        reason: impl Into<Text>,
     ) -> Problem {
         Problem {
             file: file.to_string(),
@@ -33,7 +36,7 @@ impl Problem {
         }
     }
 
-    pub fn hint(mut self, hint: impl Into<String>) -> Problem {
+    pub fn hint(mut self, hint: impl Into<Text>) -> Problem {
         self.hint = Some(hint.into());
         self
     }
@@ -61,9 +64,9 @@ impl fmt::Display for Problem {
         if !self.value.is_empty() {
             write!(f, ": {} \"{}\"", pick("value", "giá trị"), self.value)?;
         }
-        write!(f, ": {}", say(&self.reason))?;
+        write!(f, ": {}", self.reason.render(lang()))?;
         if let Some(h) = &self.hint {
-            write!(f, " ({}: {})", pick("hint", "gợi ý"), say(h))?;
+            write!(f, " ({}: {})", pick("hint", "gợi ý"), h.render(lang()))?;
         }
         Ok(())
     }

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::problem::Problem;
 use super::row::Row;
+use crate::lang::Text;
 use crate::messages::say;
 use crate::store::fsutil;
 use crate::text::defuse;
@@ -91,14 +92,15 @@ impl Sink {
             let p = &problem;
             let line = p.line.to_string();
             let set = set.to_string();
+            let (reason, hint) = (p.reason.en(), p.hint.as_ref().map(Text::en));
             let head = [
                 set.as_str(),
                 &p.file,
                 &line,
                 p.column.as_deref().unwrap_or_default(),
                 &p.value,
-                &p.reason,
-                p.hint.as_deref().unwrap_or_default(),
+                &reason,
+                hint.as_deref().unwrap_or_default(),
             ];
             s.out
                 .write_record(head.into_iter().chain(row.cells()))

@@ -93,7 +93,7 @@ impl<'a> Cells<'a> {
             .map(|i| self.ctx.mapping.headers[i].as_str())
     }
 
-    fn problem(&self, f: Field, reason: impl Into<String>) -> Problem {
+    fn problem(&self, f: Field, reason: impl Into<crate::lang::Text>) -> Problem {
         Problem::new(
             self.ctx.file,
             self.row.line,
@@ -183,8 +183,12 @@ fn parse_inner(c: &Cells, warnings: &mut Vec<Problem>, keys: &mut Keys) -> Resul
     let status = status(c)?;
     let ethnicity = lookup_group(c, Field::Ethnicity, ethnicities(), "ethnicity", warnings);
     let religion = lookup_group(c, Field::Religion, religions(), "religion", warnings);
-    c.fit
-        .set(eligible::check(c, org, sex, birth, as_of, warnings));
+    // Without a sex column, the ID's sex digit tells a man in the Women's Union.
+    let id_sex = national_id
+        .as_deref()
+        .and_then(super::national_id::cccd_sex);
+    let who = eligible::Who { sex, id_sex, birth };
+    c.fit.set(eligible::check(c, org, who, as_of, warnings));
 
     // The name key is needed only where there is no national ID (it is then the
     // person key and the duplicate check).

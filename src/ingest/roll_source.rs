@@ -11,6 +11,7 @@ use super::headers::{self, Kind};
 use super::title_date::TitleDate;
 use super::{Opened, Options};
 use crate::error::Failure;
+use crate::lang::ingest as msg;
 use crate::org::Org;
 use crate::store::Manifest;
 
@@ -100,6 +101,14 @@ pub(super) fn check_title(
 ) -> Result<()> {
     if title.agrees(as_of) {
         return Ok(());
+    }
+    if title.sheet {
+        let said = crate::t!(msg::SHEET_MONTH, file, &title.line, title.said(), as_of);
+        let hint = match flag {
+            true => crate::t!(msg::SHEET_MONTH_HINT, title.said(), as_of),
+            false => crate::t!(msg::SHEET_MONTH_COLUMN_HINT),
+        };
+        return Err(Failure::invalid(said).hint(hint).into());
     }
     let given = as_of.format("%d/%m/%Y");
     let (what, hint) = if flag {

@@ -20,7 +20,7 @@ use crate::store::IngestRecord;
 
 /// The file a table comes from: a workbook's sheet (`file, sheet "S"`) is of its
 /// workbook.
-fn workbook_of(name: &str) -> &str {
+pub(super) fn workbook_of(name: &str) -> &str {
     name.split_once(", sheet \"").map_or(name, |(f, _)| f)
 }
 
@@ -50,9 +50,9 @@ pub struct Snapshots<'a> {
     part: Option<SnapPart>,
     /// `--org` and `--as-of`, which the file's own columns must not contradict.
     flags: (Option<Org>, Option<NaiveDate>),
-    /// The date the file's title gives its figures, which the snapshot date must not
-    /// contradict either.
-    title: Option<TitleDate>,
+    /// The dates the file's title and its sheet's name give its figures, which the
+    /// snapshot date must not contradict either.
+    title: Vec<TitleDate>,
     /// The snapshot of the file's first member, and its line: a file is one snapshot.
     first: Option<(SnapKey, u64)>,
     /// Persons (key prefixes) departed without a date: set against the org's
@@ -125,7 +125,7 @@ impl<'a> Snapshots<'a> {
             seen: None,
             part: None,
             flags,
-            title: None,
+            title: Vec::new(),
             first: None,
             undated: Vec::new(),
             units: UnitCounts::default(),
@@ -133,9 +133,10 @@ impl<'a> Snapshots<'a> {
         }
     }
 
-    /// Checks the snapshot date against the date the title gives the figures.
-    pub fn with_title(mut self, title: Option<TitleDate>) -> Self {
-        self.title = title;
+    /// Checks the snapshot date against the dates the title and the sheet's name give
+    /// the figures.
+    pub fn with_title(mut self, title: impl IntoIterator<Item = TitleDate>) -> Self {
+        self.title = title.into_iter().collect();
         self
     }
 
@@ -255,7 +256,7 @@ impl<'a> Snapshots<'a> {
         }
         match self.first {
             None => {
-                if let Some(t) = &self.title {
+                for t in &self.title {
                     super::roll_source::check_title(self.file, t, as_of, self.flags.1.is_some())?;
                 }
                 self.first = Some((key, line))

@@ -6,10 +6,12 @@ use sha2::{Digest, Sha256};
 use std::io::Read;
 use std::path::Path;
 
+use super::departed_list::departed_list;
 use super::table::Table;
 use super::workbook::{self, Signature, Workbook};
 use super::{Opened, Options};
 use crate::error::Failure;
+use crate::lang::ingest as msg;
 
 /// A workbook's signature, or `None` for text.
 pub(super) fn signature(path: &Path, name: &str) -> Result<Option<Signature>> {
@@ -113,12 +115,40 @@ pub(super) fn sheets(
         )
         .into());
     }
+    skip_departed(&mut out, opts);
     if !skipped.is_empty() {
         out[0]
             .notes
             .push(format!("skipped sheet(s) {}", skipped.join(", ")).into());
     }
     Ok(out)
+}
+
+/// Takes out the sheets that list members who have left (no status column, a title or
+/// name that says so), when the workbook has others to read: the first table says
+/// which. A workbook of only such sheets is left to be refused where rolls are read.
+fn skip_departed(out: &mut Vec<Opened>, opts: &Options) {
+    if !opts.sheets.is_empty() {
+        return;
+    }
+    let said: Vec<Option<String>> = out.iter().map(|o| departed_list(&o.table)).collect();
+    if said.iter().all(Option::is_some) || said.iter().all(Option::is_none) {
+        return;
+    }
+    let mut names = Vec::new();
+    let mut kept = Vec::new();
+    for (o, said) in out.drain(..).zip(said) {
+        match (said, o.table.sheet.clone()) {
+            (Some(said), Some(sheet)) => names.push(format!("\"{sheet}\" (\"{said}\")")),
+            _ => kept.push(o),
+        }
+    }
+    kept[0].notes.push(crate::t!(
+        msg::SKIPPED_DEPARTED_SHEETS,
+        names.len(),
+        names.join(", ")
+    ));
+    *out = kept;
 }
 
 /// A sheet's identity: the workbook's checksum and the sheet's name, so that each sheet

@@ -11,12 +11,14 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::text::fold;
 
-/// What a title says the figures are as of.
+/// What a title (or a sheet's name) says the figures are as of.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TitleDate {
     pub claim: Claim,
-    /// The title line that says it, as written.
+    /// The title line that says it, as written (or the sheet's name).
     pub line: String,
+    /// Whether a sheet's name says it, not a title line.
+    pub sheet: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,11 +58,59 @@ const MARKERS: &[&[&str]] = &[
 /// The first date of the figures the title block names, if any.
 pub fn figures_date(title: &[String]) -> Option<TitleDate> {
     title.iter().find_map(|line| {
-        let claim = claim_in(&fold(line))?;
+        let claim = claim_in(&fold(line)).or_else(|| short_month(line))?;
         Some(TitleDate {
             claim,
             line: line.clone(),
+            sheet: false,
         })
+    })
+}
+
+/// The month a sheet's name says ("Tháng 10-2026", "T10.2026", "10-2026"), if any: a
+/// monthly workbook's sheet is named after the month its figures are of.
+pub fn sheet_date(name: &str) -> Option<TitleDate> {
+    let folded = fold(name);
+    let words: Vec<&str> = folded.split(' ').collect();
+    let claim = claim_in(&folded)
+        .or_else(|| short_month(name))
+        .or_else(|| {
+            // The name is a month and a four-digit year, nothing else.
+            match words.as_slice() {
+                [m, y] if y.len() == 4 => month_at(&[*m, *y]).map(|(y, m)| Claim::Month(y, m)),
+                _ => None,
+            }
+        })?;
+    Some(TitleDate {
+        claim,
+        line: name.to_string(),
+        sheet: true,
+    })
+}
+
+/// "T10/26", "T10/2026", "T10.2026": a month written short, its year after a slash,
+/// dash or dot (so that "Tổ 2, 15 hộ" is not a month).
+fn short_month(raw: &str) -> Option<Claim> {
+    let b = raw.as_bytes();
+    (0..b.len()).find_map(|at| {
+        let starts_word = at == 0 || !b[at - 1].is_ascii_alphanumeric();
+        if !starts_word || !matches!(b[at], b'T' | b't') {
+            return None;
+        }
+        let digits = |from: usize| b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let m_len = digits(at + 1);
+        let sep = at + 1 + m_len;
+        if !(1..=2).contains(&m_len) || !matches!(b.get(sep), Some(b'/' | b'-' | b'.')) {
+            return None;
+        }
+        let y_len = digits(sep + 1);
+        let end = sep + 1 + y_len;
+        if b.get(end).is_some_and(|c| c.is_ascii_alphanumeric()) {
+            return None;
+        }
+        let m = &raw[at + 1..sep];
+        let y = &raw[sep + 1..end];
+        month_at(&[m, y]).map(|(y, m)| Claim::Month(y, m))
     })
 }
 
@@ -87,26 +137,36 @@ fn day_at(words: &[&str]) -> Option<NaiveDate> {
     let w = &words[from..];
     let n = |i: usize| w.get(i).and_then(|x| number(x));
     // 31 10 2026 (31/10/2026), 2026 10 31 (ISO), 31 thang 10 nam 2026.
-    let (d, m, y) = match (n(0), n(1), n(2)) {
-        (Some(y), Some(m), Some(d)) if w[0].len() == 4 => (d, m, y),
-        (Some(d), Some(m), Some(y)) => (d, m, y),
-        _ if w.get(1) == Some(&"thang") && w.get(3) == Some(&"nam") => (n(0)?, n(2)?, n(4)?),
+    // The year's word is kept: two digits are read as 20yy.
+    let (d, m, (y, at)) = match (n(0), n(1), n(2)) {
+        (Some(y), Some(m), Some(d)) if w[0].len() == 4 => (d, m, (y, 0)),
+        (Some(d), Some(m), Some(y)) => (d, m, (y, 2)),
+        _ if w.get(1) == Some(&"thang") && w.get(3) == Some(&"nam") => (n(0)?, n(2)?, (n(4)?, 4)),
         _ => return None,
     };
-    NaiveDate::from_ymd_opt(i32::try_from(y).ok().filter(|y| *y >= 1900)?, m, d)
+    let y = year(w[at], y)?;
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+/// A year as a title writes it: four digits, or two ("31/10/26") read as 20yy.
+fn year(word: &str, n: u32) -> Option<i32> {
+    let n = i32::try_from(n).ok()?;
+    match word.len() {
+        2 => Some(2000 + n),
+        4 if n >= 1900 => Some(n),
+        _ => None,
+    }
 }
 
 /// A month and year at the start of `words`: "10 nam 2026", "10 2026".
 fn month_at(words: &[&str]) -> Option<(i32, u32)> {
     let m = number(words.first()?)?;
-    let y = match words.get(1) {
-        Some(&"nam") => number(words.get(2)?)?,
-        Some(w) => number(w)?,
+    let w = match words.get(1) {
+        Some(&"nam") => words.get(2)?,
+        Some(w) => w,
         None => return None,
     };
-    let y = i32::try_from(y)
-        .ok()
-        .filter(|y| (1900..=9999).contains(y))?;
+    let y = year(w, number(w)?)?;
     (1..=12).contains(&m).then_some((y, m))
 }
 
@@ -167,9 +227,36 @@ mod tests {
             ("Tháng 13 năm 2026", None),
             ("Số liệu đến ngày 31/02/2026", None),
             ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", None),
+            // A two-digit year is of this century.
+            ("Số liệu đến 31/10/26", day(2026, 10, 31)),
+            ("Tính đến ngày 30-9-26", day(2026, 9, 30)),
+            ("Tháng 10/26", Some(Claim::Month(2026, 10))),
         ] {
             assert_eq!(claim_in(&fold(line)), want, "{line}");
         }
+    }
+
+    #[test]
+    fn a_month_written_short_or_as_a_sheet_name() {
+        let month = |name: &str| sheet_date(name).map(|t| t.claim);
+        for (name, want) in [
+            ("Tháng 10-2026", Some(Claim::Month(2026, 10))),
+            ("T10.2026", Some(Claim::Month(2026, 10))),
+            ("T10/26", Some(Claim::Month(2026, 10))),
+            ("10-2026", Some(Claim::Month(2026, 10))),
+            ("THANG 9 NAM 2026", Some(Claim::Month(2026, 9))),
+            ("Sheet1", None),
+            ("Chi hội Na Sang", None),
+            ("2026", None),
+            ("10-26", None),
+            ("Tổ 2, 15 hộ", None),
+            ("T13/2026", None),
+        ] {
+            assert_eq!(month(name), want, "{name}");
+        }
+        let t = figures_date(&["BÁO CÁO T10/26".to_string()]).unwrap();
+        assert_eq!(t.claim, Claim::Month(2026, 10));
+        assert!(!t.sheet);
     }
 
     #[test]

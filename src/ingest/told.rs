@@ -104,7 +104,7 @@ pub(super) fn placed_departures(
             .max()
         else {
             // The org's first roll: nothing to place them against.
-            files[file].notes.push(format!(
+            files[file].file_notes.push(format!(
                 "{} member(s) are departed without a date in the first roll of the {} ({as_of}): with no earlier roll to place their leaving against, reports count them in neither the members at the start nor left",
                 persons.len(),
                 org.english()
@@ -133,7 +133,7 @@ pub(super) fn placed_departures(
             .filter(|p| before.find(**p).is_some())
             .count();
         if placed > 0 {
-            files[file].notes.push(format!(
+            files[file].file_notes.push(format!(
                 "{placed} member(s) active in the {} roll of {previous} are departed without a date here: reports count them as leaving between {previous} and {as_of}",
                 org.code()
             ).into());

@@ -66,7 +66,15 @@ fn kind_key(p: &Problem) -> u64 {
     let mut h = rustc_hash::FxHasher::default();
     p.column.hash(&mut h);
     let mut digits = false;
-    for b in p.reason.bytes() {
+    let en;
+    let reason = match &p.reason {
+        crate::lang::Text::Plain(s) => s.as_str(),
+        t => {
+            en = t.en();
+            en.as_str()
+        }
+    };
+    for b in reason.bytes() {
         let digit = b.is_ascii_digit();
         if !digit {
             b.hash(&mut h);

@@ -55,4 +55,58 @@ crate::messages! {
     NAME_OF_OLD_COMMUNES:
         "the name is of several communes of before the 2025 reform: {}"
         => "tên này là của nhiều xã trước khi sắp xếp năm 2025: {}";
+
+    // --- A roll's departed members, wherever the file says them
+    STRAY_STATUS_WORD:
+        "{}: line {}: column \"{}\" holds \"{}\", a word for a member who has left, but tally reads no status column in this roll: the departed members would be counted as members"
+        => "{}: dòng {}: cột \"{}\" ghi \"{}\", là từ chỉ đoàn viên, hội viên đã ra khỏi tổ chức, nhưng danh sách này không có cột trạng thái mà tally đọc được: những người đã ra sẽ bị đếm là còn sinh hoạt";
+    STRAY_STATUS_WORD_HINT:
+        "if column \"{}\" says each member's status, rename its header to \"Trạng thái\" (the words it may hold are listed in docs/formats.md, \"Status words\"); otherwise take the departed members out of the roll"
+        => "nếu cột \"{}\" ghi trạng thái của từng người, đổi tên cột thành \"Trạng thái\" (các từ được dùng có trong docs/formats.md, mục \"Status words\"); nếu không, bỏ những người đã ra khỏi danh sách";
+    SKIPPED_DEPARTED_SHEETS:
+        "skipped {} sheet(s) that list members who have left, with no status column: {}; their rows are not counted as members"
+        => "đã bỏ qua {} trang tính liệt kê những người đã ra khỏi tổ chức, không có cột trạng thái: {}; các dòng của chúng không được đếm là đoàn viên, hội viên";
+    DEPARTED_LIST:
+        "{}: the list is of members who have left (\"{}\") and has no status column: read as a roll, every one of them would be counted as a member"
+        => "{}: đây là danh sách những người đã ra khỏi tổ chức (\"{}\") và không có cột trạng thái: nếu đọc như danh sách đoàn viên, hội viên, mọi người trong đó sẽ bị đếm là còn sinh hoạt";
+    DEPARTED_LIST_HINT:
+        "ingest the list of current members instead; to keep the departures, add a \"Trạng thái\" column with each one's word (Đã ra, Chuyển sinh hoạt, Đã mất, …) to the roll"
+        => "hãy nạp danh sách những người đang sinh hoạt; muốn giữ thông tin người đã ra, thêm cột \"Trạng thái\" ghi từ của từng người (Đã ra, Chuyển sinh hoạt, Đã mất, …) vào danh sách";
+
+    // --- The month a sheet's name says
+    SHEET_MONTH:
+        "{}: the sheet's name \"{}\" says the figures are of {}, but the snapshot date is {}"
+        => "{}: tên trang tính \"{}\" cho biết số liệu là của {}, nhưng ngày chốt số liệu là {}";
+    SHEET_MONTH_HINT:
+        "if the sheet is the roll of {}, give a date of that month with --as-of; if it is the roll as of {}, rename the sheet (or export it again: it may be an earlier file)"
+        => "nếu trang tính là danh sách của {}, ghi một ngày của tháng đó bằng --as-of; nếu đó là danh sách tính đến {}, đổi tên trang tính (hoặc xuất lại tệp: có thể đây là tệp cũ)";
+    SHEET_MONTH_COLUMN_HINT:
+        "correct the sheet's name or the as_of column, whichever is wrong"
+        => "sửa tên trang tính hoặc cột ngày chốt số liệu, tùy chỗ nào sai";
+
+    // --- A roll that names another organization
+    ROLL_NAMES_ORG:
+        "{}: \"{}\" names the {}, but the roll is being stored as the {}'s"
+        => "{}: \"{}\" là của {}, nhưng danh sách đang được lưu là của {}";
+    ROLL_NAMES_ORG_STORED:
+        "\"{}\" names the {}, but the roll was stored as the {}'s, as asked (--skip-invalid): check that it is the right organization's roll"
+        => "\"{}\" là của {}, nhưng danh sách đã được lưu là của {} theo yêu cầu (--skip-invalid): hãy kiểm tra đây có đúng là danh sách của tổ chức này không";
+    ROLL_NAMES_ORG_HINT:
+        "if it is that organization's roll, give --org {}; if the title or header is wrong, correct it, or add --skip-invalid to store the roll as asked"
+        => "nếu đây là danh sách của tổ chức đó, ghi --org {}; nếu tiêu đề hoặc tên cột ghi sai, hãy sửa lại, hoặc thêm --skip-invalid để lưu danh sách như yêu cầu";
+
+    // --- Rows a roll's own cells contradict
+    ID_SAYS_A_MAN:
+        "the ID's sex digit says a man, in the Women's Union roll"
+        => "chữ số giới tính của số định danh cho biết là nam giới, trong danh sách Hội Liên hiệp Phụ nữ";
+    CODE_AND_NAME_DISAGREE:
+        "{} \"{}\" is {} ({}), but this column names {}"
+        => "{} \"{}\" là {} ({}), nhưng cột này ghi {}";
+    UNIT_AND_CODE: "{} ({})" => "{} (mã {})";
+    NO_UNIT_OF_THE_AREAS:
+        "no unit of the areas reference"
+        => "một đơn vị không có trong danh mục địa bàn";
+    CODE_AND_NAME_DISAGREE_HINT:
+        "correct whichever of the code and the name is wrong (or empty the name cell: the code alone says the commune)"
+        => "sửa ô sai trong hai ô mã và tên (hoặc xóa ô tên: chỉ mã cũng đủ xác định xã)";
 }

@@ -31,6 +31,7 @@ mod rejects;
 mod reliability;
 mod report;
 mod report_formats;
+mod roll_slips;
 mod seams;
 mod secret;
 mod series;

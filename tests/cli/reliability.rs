@@ -126,7 +126,9 @@ fn a_crash_while_replacing_a_snapshot_leaves_the_old_or_the_new() {
         assert_eq!(youth_rows(&w), Some(1500), "{point}: {}", again.stdout);
         // Only a commit deletes: once one has run (a rerun of the same file stores
         // nothing), only the live parts remain.
-        w.write("small.csv", big_roll(5, 0));
+        // A Women's Union roll: women's CCCDs (fourth digit 3), joined the Hội.
+        let women = big_roll(5, 0).replace(",0102", ",0103");
+        w.write("small.csv", women.replace("Ngày vào Đoàn", "Ngày vào Hội"));
         ingest_roll(&w, "small.csv", "women").expect(0);
         assert_eq!(w.roll_parts(), 2, "{point}: exactly the live parts remain");
         let tmp: Vec<_> = std::fs::read_dir(w.store().join("tmp")).unwrap().collect();

@@ -94,7 +94,7 @@ impl Ctx<'_> {
         row.get(self.table.mapping.index(f))
     }
 
-    fn problem(&self, row: &Row, f: Field, reason: impl Into<String>) -> Problem {
+    fn problem(&self, row: &Row, f: Field, reason: impl Into<crate::lang::Text>) -> Problem {
         let header = self
             .table
             .mapping
@@ -110,7 +110,7 @@ impl Ctx<'_> {
     }
 
     /// A problem with the cell of column `col`.
-    fn problem_at(&self, row: &Row, col: usize, reason: impl Into<String>) -> Problem {
+    fn problem_at(&self, row: &Row, col: usize, reason: impl Into<crate::lang::Text>) -> Problem {
         let header = self.table.mapping.headers.get(col).map(String::as_str);
         Problem::new(
             &self.table.name,

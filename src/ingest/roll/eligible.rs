@@ -20,21 +20,34 @@ pub enum Fit {
     Outside,
 }
 
+/// What the group is checked by: the row's sex (else the one its CCCD encodes) and
+/// birth.
+pub(super) struct Who {
+    pub sex: Option<Sex>,
+    pub id_sex: Option<Sex>,
+    pub birth: Option<Birth>,
+}
+
 /// Checks the member against the group, with a warning for each way it falls outside.
 pub(super) fn check(
     c: &Cells,
     org: Org,
-    sex: Option<Sex>,
-    birth: Option<Birth>,
+    who: Who,
     as_of: NaiveDate,
     warnings: &mut Vec<Problem>,
 ) -> Fit {
-    let age = birth.map(|b| b.age_on(as_of));
+    let age = who.birth.map(|b| b.age_on(as_of));
     let before = warnings.len();
     let known = match org {
         Org::Women => {
-            if sex == Some(Sex::Male) {
+            let sex = who.sex.or(who.id_sex);
+            if who.sex == Some(Sex::Male) {
                 warnings.push(c.problem(Field::Sex, "a man in the Women's Union roll"));
+            } else if sex == Some(Sex::Male) {
+                // The ID itself is not repeated in the message.
+                let column = c.header(Field::NationalId);
+                let said = crate::t!(crate::lang::ingest::ID_SAYS_A_MAN);
+                warnings.push(Problem::new(c.ctx.file, c.row.line, column, "", said));
             }
             if let Some(a) = age.filter(|a| *a < 18) {
                 warnings.push(c.problem(

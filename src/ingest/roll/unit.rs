@@ -2,6 +2,7 @@
 //! the crosswalk), else its name with its type, else its enterprise's unit.
 
 use super::{value, Cells, Codes, Field, NameHit, NameMatch, Problem};
+use crate::lang::ingest as msg;
 use crate::reference::crosswalk::{self, OldUnit};
 use crate::reference::normalize_tax_code;
 use compact_str::CompactString;
@@ -29,13 +30,13 @@ pub(super) fn resolve_area(c: &Cells) -> Result<CompactString, Problem> {
             .then(|| areas.resolve_code(code))
             .flatten();
         if let Some(a) = today {
-            return Ok(CompactString::from(a.code.as_str()));
+            return agrees_with_name(c, CompactString::from(a.code.as_str()));
         }
         let old = (c.ctx.codes != Codes::New)
             .then(|| crosswalk::builtin().by_code(code))
             .flatten();
         return match old {
-            Some(u) => through(c, Field::AreaCode, u),
+            Some(u) => through(c, Field::AreaCode, u).and_then(|new| agrees_with_name(c, new)),
             None => Err(c
                 .problem(
                     Field::AreaCode,
@@ -49,6 +50,52 @@ pub(super) fn resolve_area(c: &Cells) -> Result<CompactString, Problem> {
         return area_by_name(c, raw_name);
     }
     area_by_enterprise(c)
+}
+
+/// The unit of the row's code, when the row's commune name (if it has one) can be
+/// that unit: today's name in any of its forms (`Xã Mường Chà`, `X. Mường Chà`,
+/// `Mường Chà`), or the name of a commune of before the 2025 reform that became it. A
+/// name of another unit, or of none, rejects the row: one of the two cells is wrong,
+/// and tally does not guess which.
+fn agrees_with_name(c: &Cells, code: CompactString) -> Result<CompactString, Problem> {
+    let raw_name = c.raw(Field::AreaName);
+    if crate::text::trim(raw_name).is_empty() {
+        return Ok(code);
+    }
+    let areas = &c.ctx.reference.areas;
+    let units = c.ctx.lookups.name_units.get_or(raw_name, || {
+        let mut units: Vec<CompactString> = match areas.resolve_name_without_district(raw_name) {
+            NameMatch::Found(a) => vec![a.code.as_str().into()],
+            NameMatch::Ambiguous(v) | NameMatch::OtherType(v) => {
+                v.iter().map(|a| a.code.as_str().into()).collect()
+            }
+            NameMatch::District(_) | NameMatch::Missing => Vec::new(),
+        };
+        for old in crosswalk::builtin().by_name(raw_name, |_| true) {
+            units.extend(old.new.iter().map(|(n, _)| CompactString::from(n.as_str())));
+        }
+        units.into()
+    });
+    if units.contains(&code) {
+        return Ok(code);
+    }
+    let header = |f: Field| c.header(f).unwrap_or_default();
+    let named = |code: &str| areas.get(code).map_or("?".to_string(), |a| a.name.clone());
+    let other = match units.first() {
+        Some(other) => crate::t!(msg::UNIT_AND_CODE, named(other), other.as_str()),
+        None => crate::t!(msg::NO_UNIT_OF_THE_AREAS),
+    };
+    let said = crate::t!(
+        msg::CODE_AND_NAME_DISAGREE,
+        header(Field::AreaCode),
+        crate::text::trim(c.raw(Field::AreaCode)),
+        named(&code),
+        code.as_str(),
+        other
+    );
+    Err(c
+        .problem(Field::AreaName, said)
+        .hint(crate::t!(msg::CODE_AND_NAME_DISAGREE_HINT)))
 }
 
 /// A pre-reform commune read as the commune of today it became (and remembered, for
