@@ -66,6 +66,149 @@ const HELP: &[(&str, &str, &str)] = &[
     ("drop", "id", "Mã lần nạp, như tally status cho thấy."),
 ];
 
+/// (command, argument id, value, help) of the values that have a line of their own.
+const VALUES: &[(&str, &str, &str, &str)] = &[
+    ("ingest", "kind", "roll", "Danh sách thành viên của một tổ chức"),
+    ("ingest", "kind", "areas", "Các đơn vị hành chính và phân loại của chúng"),
+    ("ingest", "kind", "enterprises", "Doanh nghiệp: mã số thuế, đơn vị, loại hình, số lao động"),
+    ("ingest", "kind", "eligible", "Số đối tượng theo đơn vị, tổ chức và năm (mẫu số)"),
+    ("ingest", "kind", "targets", "Chỉ tiêu tỷ lệ tập hợp theo tổ chức, năm và phạm vi"),
+    ("ingest", "format", "text", "Mỗi tệp một dòng ra màn hình; cảnh báo và dòng bị loại ra stderr"),
+    ("ingest", "format", "json", "Một đối tượng JSON: từng tệp, các lần nạp, cảnh báo và dòng bị loại (20 dòng đầu của mỗi loại, kèm tổng số). Mã thoát không đổi"),
+    ("report", "format", "table", "Bảng cho màn hình, kèm lưu ý và các đơn vị cần đôn đốc, cần nhân rộng"),
+    ("report", "format", "csv", "CSV gọn: mỗi dòng một tổ chức, tiêu chí và nhóm (lưu ý ra stderr)"),
+    ("report", "format", "json", "Các dòng và lưu ý trong một đối tượng JSON"),
+    ("report", "format", "md", "Bảng Markdown, cho văn bản hay tin nhắn"),
+    ("report", "format", "xlsx", "Sổ tính Excel, mỗi phần một trang (cần --output)"),
+    ("report", "format", "html", "Một trang HTML trọn vẹn có biểu đồ (không script, không tải gì; in được khổ A4)"),
+    ("report", "table", "rows", "Mỗi dòng một tổ chức, tiêu chí và nhóm"),
+    ("report", "table", "urge", "Các đơn vị thấp nhất so với chỉ tiêu"),
+    ("report", "table", "replicate", "Các đơn vị cao nhất so với chỉ tiêu (không bao giờ một đơn vị trên 100%)"),
+    ("status", "format", "table", "Bảng cho màn hình"),
+    ("status", "format", "json", "Một đối tượng JSON: lần chốt, danh mục, các lần nạp, quyền truy cập"),
+    ("verify", "format", "table", "Mỗi phần được kiểm tra và mỗi lỗi một dòng, kèm cách sửa"),
+    ("verify", "format", "json", "Một đối tượng JSON: những gì đã kiểm tra, mỗi lỗi kèm đường dẫn và cách sửa, tình trạng khóa bí mật"),
+];
+
+/// The placeholders of values in usage lines and help, in Vietnamese.
+const VALUE_NAMES: &[(&str, &str)] = &[
+    ("CODE|NAME", "MÃ|TÊN"),
+    ("CODES", "CÁCH_ĐỌC_MÃ"),
+    ("COMMAND", "LỆNH"),
+    ("DATE", "NGÀY"),
+    ("DEST", "THƯ_MỤC_ĐÍCH"),
+    ("DIM", "TIÊU_CHÍ"),
+    ("DIR", "THƯ_MỤC"),
+    ("ENCODING", "BẢNG_MÃ"),
+    ("FILE", "TỆP"),
+    ("FORMAT", "ĐỊNH_DẠNG"),
+    ("INGEST_ID", "MÃ_LẦN_NẠP"),
+    ("KIND", "LOẠI"),
+    ("LANG", "NGÔN_NGỮ"),
+    ("N", "N"),
+    ("NAME", "TÊN"),
+    ("ORG", "TỔ_CHỨC"),
+    ("PATH", "ĐƯỜNG_DẪN"),
+    ("PERIOD", "KỲ"),
+    ("SECONDS", "GIÂY"),
+    ("SHELL", "SHELL"),
+    ("TABLE", "BẢNG"),
+    ("YEAR", "NĂM"),
+];
+
+fn value_help(command: &str, arg: &str, value: &str) -> Option<&'static str> {
+    VALUES
+        .iter()
+        .find(|(c, a, v, _)| *c == command && *a == arg && *v == value)
+        .map(|(_, _, _, h)| *h)
+}
+
+fn value_name(name: &str) -> Option<&'static str> {
+    VALUE_NAMES
+        .iter()
+        .find(|(en, _)| *en == name)
+        .map(|(_, vi)| *vi)
+}
+
+/// An argument's help in Vietnamese with what clap would add in English after it —
+/// the values it takes (each with its line, where they have one), its default and
+/// its environment variable — said in Vietnamese, and clap's own additions hidden.
+fn argument_in_vietnamese(command: &str, a: clap::Arg, help: Option<&str>) -> clap::Arg {
+    let id = a.get_id().to_string();
+    if !a.get_action().takes_values() {
+        return match help {
+            Some(h) => a.help(h.to_string()).long_help(h.to_string()),
+            None => a,
+        };
+    }
+    let values: Vec<clap::builder::PossibleValue> = a
+        .get_possible_values()
+        .into_iter()
+        .filter(|v| !v.is_hide_set())
+        .collect();
+    let mut short = help.map(str::to_string).unwrap_or_default();
+    let mut long = short.clone();
+    let mut tags = Vec::new();
+    if !values.is_empty() && !a.is_hide_possible_values_set() {
+        let names: Vec<&str> = values.iter().map(|v| v.get_name()).collect();
+        if values.iter().any(|v| v.get_help().is_some()) {
+            let width = names.iter().map(|n| n.chars().count()).max().unwrap_or(0);
+            long.push_str("\n\nGiá trị:");
+            for v in &values {
+                let name = v.get_name();
+                let text = value_help(command, &id, name).unwrap_or_default();
+                let pad = " ".repeat(width - name.chars().count());
+                long.push_str(&format!("\n- {name}:{pad} {text}"));
+            }
+        } else {
+            tags.push(format!("[giá trị: {}]", names.join(", ")));
+        }
+        short.push_str(&format!(" [giá trị: {}]", names.join(", ")));
+    }
+    let defaults: Vec<String> = a
+        .get_default_values()
+        .iter()
+        .map(|d| d.to_string_lossy().into_owned())
+        .collect();
+    if !defaults.is_empty() && !a.is_hide_default_value_set() {
+        let tag = format!("[mặc định: {}]", defaults.join(", "));
+        short.push_str(&format!(" {tag}"));
+        tags.push(tag);
+    }
+    if let Some(env) = a.get_env() {
+        if !a.is_hide_env_set() {
+            let tag = format!("[biến môi trường: {}]", env.to_string_lossy());
+            short.push_str(&format!(" {tag}"));
+            tags.push(tag);
+        }
+    }
+    if !tags.is_empty() {
+        long.push_str(&format!("\n\n{}", tags.join("\n")));
+    }
+    // A placeholder without its Vietnamese keeps its English (a test checks none does).
+    let names: Option<Vec<&'static str>> = a
+        .get_value_names()
+        .and_then(|names| names.iter().map(|n| value_name(n.as_str())).collect());
+    let a = match names {
+        Some(names) => a.value_names(names),
+        None => a,
+    };
+    a.hide_possible_values(true)
+        .hide_default_value(true)
+        .hide_env(true)
+        .help(short)
+        .long_help(long)
+}
+
+/// The comments of the examples after `--help`, in Vietnamese.
+const EXAMPLE_NOTES: &[(&str, &str)] = &[
+    ("# for publication", "# để công bố"),
+    (
+        "# a store whose manifest.json a crash took",
+        "# kho bị mất manifest.json do máy tắt giữa chừng",
+    ),
+];
+
 /// The exit codes, for `--help` and the man pages.
 pub const EXIT_CODES: [(u8, &str, &str); 6] = [
     (0, "success", "thành công"),
@@ -100,12 +243,36 @@ pub fn localize(cmd: Command) -> Command {
     // The `help` subcommand exists once the command is built.
     cmd.build();
     let about = ABOUT.iter().find(|(c, _)| *c == "help").map(|(_, a)| *a);
-    match about {
+    let cmd = match about {
         Some(a) if cmd.find_subcommand("help").is_some() => {
             cmd.mut_subcommand("help", |s| s.about(a).long_about(a))
         }
         _ => cmd,
+    };
+    usage_in_vietnamese(cmd)
+}
+
+/// The usage lines with clap's `[OPTIONS]` and `<COMMAND>` in Vietnamese: clap writes
+/// them itself, so each command's usage is rendered once built and given back as its
+/// own.
+fn usage_in_vietnamese(mut cmd: Command) -> Command {
+    let usage = cmd.render_usage().to_string();
+    let usage = usage
+        .lines()
+        .map(|l| l.trim_start_matches("Usage:").trim())
+        .collect::<Vec<_>>()
+        .join("\n       ")
+        .replace("[OPTIONS]", "[TÙY_CHỌN]")
+        .replace("<COMMAND>", "<LỆNH>")
+        .replace("[COMMAND]", "[LỆNH]");
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for sub in subs {
+        cmd = cmd.mut_subcommand(sub.as_str(), usage_in_vietnamese);
     }
+    cmd.override_usage(usage)
 }
 
 fn localize_one(mut cmd: Command, name: &str) -> Command {
@@ -144,10 +311,7 @@ fn localize_one(mut cmd: Command, name: &str) -> Command {
             } else {
                 "Tùy chọn"
             });
-            match help {
-                Some(h) => a.help(h).long_help(h),
-                None => a,
-            }
+            argument_in_vietnamese(name, a, help)
         });
     }
     let subs: Vec<String> = cmd
@@ -173,7 +337,10 @@ fn add_codes(mut cmd: Command, vi: bool) -> Command {
     let long = match cmd.get_after_long_help() {
         Some(examples) if vi => format!(
             "{}\n\n{codes}",
-            examples.to_string().replace("Examples:", "Ví dụ:")
+            EXAMPLE_NOTES.iter().fold(
+                examples.to_string().replace("Examples:", "Ví dụ:"),
+                |t, (en, vi)| { t.replace(en, vi) }
+            )
         ),
         Some(examples) => format!("{examples}\n\n{codes}"),
         None => codes.clone(),
@@ -196,6 +363,29 @@ pub fn missing(cmd: &Command) -> Vec<String> {
             let id = a.get_id().as_str();
             if help_for(name, id).is_none() {
                 out.push(format!("{name} {id}"));
+            }
+        }
+        for a in cmd.get_arguments() {
+            let id = a.get_id().as_str();
+            for v in a.get_possible_values() {
+                if v.get_help().is_some() && value_help(name, id, v.get_name()).is_none() {
+                    out.push(format!("{name} {id} {}", v.get_name()));
+                }
+            }
+            let names = a.get_action().takes_values().then(|| a.get_value_names());
+            for n in names.flatten().unwrap_or_default() {
+                if value_name(n.as_str()).is_none() {
+                    out.push(format!("{name} {id} <{n}>"));
+                }
+            }
+        }
+        let examples = cmd.get_after_long_help().map(|e| e.to_string());
+        for line in examples.iter().flat_map(|e| e.lines()) {
+            if let Some((_, note)) = line.split_once("  # ") {
+                let note = format!("# {note}");
+                if !EXAMPLE_NOTES.iter().any(|(en, _)| *en == note) {
+                    out.push(format!("{name} example {note}"));
+                }
             }
         }
         if !ABOUT.iter().any(|(c, _)| *c == name) {

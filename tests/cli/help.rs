@@ -183,3 +183,73 @@ fn help_and_man_pages_speak_vietnamese_and_give_the_exit_codes() {
         "{verify}"
     );
 }
+
+/// What clap adds to each option in English — the values it takes with their lines,
+/// its default, its environment variable, the placeholders and the usage line's
+/// `[OPTIONS]` — is said in Vietnamese too, in every command's long and short help,
+/// and each example's comment.
+#[test]
+fn the_vietnamese_help_has_no_words_clap_adds_in_english() {
+    let w = Workdir::new();
+    let english = [
+        "possible values",
+        "Possible values",
+        "[default:",
+        "[env:",
+        "[OPTIONS]",
+        "<COMMAND>",
+        "<FILE>",
+        "<DIR>",
+        "<PATH>",
+        "# for",
+        "Tables for the terminal",
+        "One JSON object",
+    ];
+    for command in [
+        "",
+        "ingest",
+        "report",
+        "status",
+        "drop",
+        "verify",
+        "backup",
+        "completions",
+        "man",
+    ] {
+        for flag in ["--help", "-h"] {
+            let args: Vec<&str> = [command, flag]
+                .into_iter()
+                .filter(|a| !a.is_empty())
+                .collect();
+            let help = under_vietnamese(&w, &args);
+            for word in english {
+                assert!(!help.contains(word), "{command} {flag}: {word}\n{help}");
+            }
+        }
+    }
+    let ingest = under_vietnamese(&w, &["ingest", "--help"]);
+    has_all(
+        &ingest,
+        &[
+            "Cách dùng: tally ingest [TÙY_CHỌN] <TỆP>...",
+            "- eligible:    Số đối tượng theo đơn vị",
+            "[giá trị: auto, old, new]",
+            "[mặc định: ./tally-data]",
+            "[biến môi trường: TALLY_STORE]",
+        ],
+        "ingest --help in Vietnamese",
+    );
+    let report = under_vietnamese(&w, &["report", "--help"]);
+    has_all(
+        &report,
+        &["# để công bố", "[mặc định: rows]"],
+        "report --help",
+    );
+    // In English clap's own words stay.
+    let en = w.tally(&["ingest", "--help"]).expect(0).stdout;
+    has_all(
+        &en,
+        &["[default: ./tally-data]", "[OPTIONS]"],
+        "ingest --help",
+    );
+}
