@@ -87,3 +87,87 @@ fn abbreviated_and_qualified_names_read_as_the_full_ones() {
     assert_eq!(reports[0], expected);
     assert_eq!(reports[1], expected);
 }
+
+/// The eligible counts of a file that names its units as offices write them read as
+/// its twin with the full names: `X.`/`P.`, an old district after a dash, and
+/// `TT. Mường Chà` — the thị trấn of before the reform, today's Xã Na Sang — through
+/// the reform's crosswalk, as a roll's names are.
+#[test]
+fn eligible_counts_under_abbreviated_names_read_as_the_full_ones() {
+    let full = [
+        ("Xã Mường Chà", 10),
+        ("Xã Mường Phăng", 12),
+        ("Phường Mường Lay", 5),
+        ("Xã Na Sang", 7),
+    ];
+    let short = [
+        ("X. Mường Chà", 10),
+        ("Xã Mường Phăng - huyện Điện Biên", 12),
+        ("P.Mường Lay", 5),
+        ("TT. Mường Chà", 7),
+    ];
+    let mut reports = Vec::new();
+    for units in [&full, &short] {
+        let w = Workdir::new();
+        std::fs::copy(
+            crate::workdir::fixture("areas_dien_bien.csv"),
+            w.dir.join("areas.csv"),
+        )
+        .unwrap();
+        let mut eligible = String::from("SỐ ĐỐI TƯỢNG\nTên xã,Tổ chức,Năm,Số đối tượng\n");
+        for (u, n) in units.iter() {
+            eligible.push_str(&format!("{u},Hội Phụ nữ,2026,{n}\n"));
+        }
+        w.write("eligible.csv", eligible);
+        w.write(
+            "roll.csv",
+            roll(&[
+                "Xã Mường Chà",
+                "Xã Na Sang",
+                "Phường Mường Lay",
+                "Xã Mường Phăng",
+            ]),
+        );
+        w.tally(&["ingest", "areas.csv", "eligible.csv"]).expect(0);
+        w.tally(&[
+            "ingest",
+            "roll.csv",
+            "--org",
+            "women",
+            "--as-of",
+            "31/10/2026",
+        ])
+        .expect(0);
+        let csv = w
+            .tally(&[
+                "report", "--period", "2026-10", "--org", "women", "--by", "commune", "--format",
+                "csv",
+            ])
+            .expect(0)
+            .stdout;
+        reports.push(csv);
+    }
+    assert_eq!(reports[0], reports[1]);
+    // Each commune's eligible count is the one its row gave (Na Sang's from TT. Mường Chà).
+    let header: Vec<&str> = reports[0].lines().next().unwrap().split(',').collect();
+    let col = header.iter().position(|h| *h == "eligible").unwrap();
+    let eligible: Vec<(String, String)> = reports[1]
+        .lines()
+        .filter(|l| l.contains(",commune,"))
+        .map(|l| {
+            let c: Vec<&str> = l.split(',').collect();
+            (c[3].to_string(), c[col].to_string())
+        })
+        .filter(|(_, e)| !e.is_empty())
+        .collect();
+    let want: Vec<(String, String)> = [
+        ("03151", "5"),
+        ("03166", "10"),
+        ("03172", "7"),
+        ("03325", "12"),
+    ]
+    .iter()
+    .map(|(g, e)| (g.to_string(), e.to_string()))
+    .collect();
+    assert_eq!(eligible, want);
+}

@@ -4,6 +4,7 @@
 
 use super::*;
 use crate::ingest::roll::Codes;
+use crate::reference::crosswalk::OldUnit;
 use crate::reference::mapping::{split_count, MappedTo};
 
 pub(super) fn eligible(
@@ -198,8 +199,7 @@ fn unit_of(
             .hint("ingest the areas file first (or in the same command)"));
     }
     if by_name {
-        return unit_by_name(ctx, row, current)
-            .map(|code| (vec![MappedTo { code, share: None }], None));
+        return unit_by_name(ctx, row, current);
     }
     let today = (ctx.codes != Codes::Old)
         .then(|| area_exists(current, &area_raw))
@@ -217,9 +217,16 @@ fn unit_of(
     }
 }
 
-/// A unit by its name, with its type (`Xã Mường Phăng`); a name several units share is
-/// refused with them.
-fn unit_by_name(ctx: &Ctx, row: &Row, current: &Reference) -> Result<String, Problem> {
+/// A unit by its name, read by the rules a roll's names are (docs/formats.md): with its
+/// type (`Xã Mường Phăng`, `X. Mường Phăng`), a district qualifier set aside when the
+/// areas have no districts, and a commune of before the 2025 reform (`TT. Mường Chà`)
+/// through the crosswalk, as `--codes` says; a name several units share is refused
+/// with them.
+fn unit_by_name(
+    ctx: &Ctx,
+    row: &Row,
+    current: &Reference,
+) -> Result<(Vec<MappedTo>, Option<&'static str>), Problem> {
     use crate::reference::NameMatch;
     let list = |units: &[&Area]| {
         units
@@ -228,16 +235,55 @@ fn unit_by_name(ctx: &Ctx, row: &Row, current: &Reference) -> Result<String, Pro
             .collect::<Vec<_>>()
             .join(", ")
     };
+    let today = |code: &str| {
+        Ok((
+            vec![MappedTo {
+                code: code.to_string(),
+                share: None,
+            }],
+            None,
+        ))
+    };
     let name = clean(ctx.raw(row, Field::AreaName));
     let p = |reason: String| ctx.problem(row, Field::AreaName, reason);
-    match current.areas.resolve_name(&name) {
-        NameMatch::Found(a) => Ok(a.code.clone()),
+    let hit = current.areas.resolve_name(&name);
+    let old_reading = ctx.codes == Codes::Old
+        || matches!(
+            hit,
+            NameMatch::OtherType(_) | NameMatch::District(_) | NameMatch::Missing
+        );
+    if old_reading && ctx.codes != Codes::New {
+        let areas = &current.areas;
+        let held = |u: &OldUnit| u.new.iter().any(|(n, _)| areas.get(n).is_some());
+        match crate::reference::crosswalk::builtin()
+            .by_name(&name, held)
+            .as_slice()
+        {
+            [one] => return through_old_unit(ctx, row, current, one, Field::AreaName),
+            [] => {}
+            many => {
+                return Err(p(format!(
+                    "the name is of several communes of before the 2025 reform: {}",
+                    many.iter()
+                        .map(|u| format!("{} (now {})", u.label(), u.candidates()))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                ))
+                .hint("use the area code column (Mã xã) to say which"))
+            }
+        }
+    }
+    match hit {
+        NameMatch::Found(a) => today(&a.code),
         NameMatch::Ambiguous(v) => Err(p(format!("the area name matches several units: {}", list(&v)))
             .hint("use the area code column (Mã xã) to say which")),
         NameMatch::OtherType(v) => Err(p(format!("no unit of that name and type in the areas reference; of another type: {}", list(&v)))
             .hint("a name is matched with its type (xã, phường, thị trấn, đặc khu): a pre-2025 name needs today's name or the area code (Mã xã)")),
-        NameMatch::District(d) => Err(p(format!("the name is qualified by {d}, which the areas reference does not have (there are no districts since 1 July 2025)"))
-            .hint("use today's commune name or the area code (Mã xã)")),
+        NameMatch::District(d) => match current.areas.resolve_name_without_district(&name) {
+            NameMatch::Found(a) => today(&a.code),
+            _ => Err(p(format!("the name is qualified by {d}, which the areas reference does not have (there are no districts since 1 July 2025)"))
+                .hint("use today's commune name or the area code (Mã xã)")),
+        },
         NameMatch::Missing => Err(p("no unit of that name in the areas reference".into())
             .hint("check the spelling, or use the area code column (Mã xã)")),
     }
@@ -266,6 +312,18 @@ pub(super) fn through_crosswalk(
             )
             .hint("correct the code, or ingest an areas file that has it"));
     };
+    through_old_unit(ctx, row, current, u, Field::AreaCode)
+}
+
+/// A commune of before the 2025 reform (found by its code or its name, in `field`) as
+/// the commune (or, by the mapping file's shares, the communes) of today it became.
+fn through_old_unit(
+    ctx: &Ctx,
+    row: &Row,
+    current: &Reference,
+    u: &'static OldUnit,
+    field: Field,
+) -> Result<(Vec<MappedTo>, Option<&'static str>), Problem> {
     if let Some(to) = current.mapping.get(&u.code) {
         return Ok((to.to_vec(), Some(u.code.as_str())));
     }
@@ -283,7 +341,7 @@ pub(super) fn through_crosswalk(
             } else {
                 "ingest the areas file of today's communes, or correct the unit"
             };
-            Err(ctx.problem(row, Field::AreaCode, why).hint(hint))
+            Err(ctx.problem(row, field, why).hint(hint))
         }
     }
 }
