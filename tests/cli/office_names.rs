@@ -171,3 +171,60 @@ fn eligible_counts_under_abbreviated_names_read_as_the_full_ones() {
     .collect();
     assert_eq!(eligible, want);
 }
+
+/// An enterprises file without a code column names each enterprise's commune as
+/// offices do (`X. Mường Chà`, `TT. Mường Chà`): read by a roll's rules, so it stores
+/// what its twin with the full names stores, and a name no unit has is refused (the
+/// column was passed over).
+#[test]
+fn enterprises_name_their_commune_as_offices_write_it() {
+    let file = |units: [&str; 2]| {
+        format!(
+            "Mã số thuế,Tên doanh nghiệp,Xã phường,Loại hình,Số lao động\n5310000000,Hợp tác xã Gỗ 1,{},ngoài nhà nước,15\n5310000037,Công ty Gỗ 2,{},ngoài nhà nước,30\n",
+            units[0], units[1]
+        )
+    };
+    let mut parts = Vec::new();
+    for units in [
+        ["Xã Mường Chà", "Xã Na Sang"],
+        ["X. Mường Chà", "TT. Mường Chà"],
+    ] {
+        let w = Workdir::new();
+        std::fs::copy(
+            crate::workdir::fixture("areas_dien_bien.csv"),
+            w.dir.join("areas.csv"),
+        )
+        .unwrap();
+        w.write("enterprises.csv", file(units));
+        w.tally(&["ingest", "areas.csv", "enterprises.csv"])
+            .expect(0);
+        let dir = w.store().join("reference");
+        let part = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| {
+                p.file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .starts_with("enterprises-")
+            })
+            .unwrap();
+        parts.push(std::fs::read(part).unwrap());
+    }
+    assert_eq!(parts[0], parts[1], "the same enterprises, byte for byte");
+    let w = Workdir::new();
+    std::fs::copy(
+        crate::workdir::fixture("areas_dien_bien.csv"),
+        w.dir.join("areas.csv"),
+    )
+    .unwrap();
+    w.write("enterprises.csv", file(["Xã Mường Chà", "Xã Không Có"]));
+    w.tally(&["ingest", "areas.csv"]).expect(0);
+    let run = w.tally(&["ingest", "enterprises.csv"]).expect(65);
+    assert!(
+        run.stderr
+            .contains("column \"Xã phường\": value \"Xã Không Có\""),
+        "{}",
+        run.stderr
+    );
+}

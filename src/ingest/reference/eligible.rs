@@ -222,7 +222,7 @@ fn unit_of(
 /// areas have no districts, and a commune of before the 2025 reform (`TT. Mường Chà`)
 /// through the crosswalk, as `--codes` says; a name several units share is refused
 /// with them.
-fn unit_by_name(
+pub(super) fn unit_by_name(
     ctx: &Ctx,
     row: &Row,
     current: &Reference,

@@ -57,7 +57,23 @@ pub(super) fn enterprises(
                 })?)
             };
             let area_raw = clean(ctx.raw(&row, Field::AreaCode));
-            let area_code = if area_raw.is_empty() {
+            let by_name = area_raw.is_empty() && !clean(ctx.raw(&row, Field::AreaName)).is_empty();
+            let area_code = if by_name && !current.areas.is_empty() {
+                // Its commune by name, read as a roll's (X. Mường Chà, TT. …).
+                match super::eligible::unit_by_name(ctx, &row, current)?.0.as_slice() {
+                    [one] => Some(one.code.clone()),
+                    several => return Err(ctx
+                        .problem(
+                            &row,
+                            Field::AreaName,
+                            format!(
+                                "the mapping file splits this commune of before the 2025 reform between {}",
+                                crate::reference::mapping::Mapping::describe(several)
+                            ),
+                        )
+                        .hint("an enterprise is in one commune: give the code of its commune of today")),
+                }
+            } else if area_raw.is_empty() {
                 None
             } else if current.areas.is_empty() {
                 Some(area_raw)
