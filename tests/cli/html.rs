@@ -168,8 +168,8 @@ fn the_html_report_opens_in_a_real_browser() {
     let roll = w.read("roll_youth_clean.csv");
     let lines: Vec<&str> = roll.lines().collect();
     let month = |n: usize| lines[..lines.len() - n].join("\n") + "\n";
-    w.write("nov.csv", &month(1));
-    w.write("dec.csv", &month(2));
+    w.write("nov.csv", month(1));
+    w.write("dec.csv", month(2));
     for (file, day) in [("nov.csv", "30/11/2026"), ("dec.csv", "31/12/2026")] {
         w.tally(&["ingest", file, "--org", "youth", "--as-of", day])
             .expect(0);
