@@ -268,7 +268,7 @@ fn print_files(summary: &Summary, dry_run: bool) -> Result<()> {
             writeln!(out, "{}", note_line(&f.file, n))?;
         }
         for a in &f.alerts {
-            term::warn(format!("{}: {a}", f.file));
+            term::warn(note_line(&f.file, a));
         }
         if !f.ignored_columns.is_empty() {
             term::warn(format!(

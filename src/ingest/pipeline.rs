@@ -373,7 +373,7 @@ impl RollFile<'_> {
         out.report.rows_read = read;
         order.check(&o.name, &mapping)?;
         if let Some(alert) = check_fits(&name, snapshots.org(), fits, self.opts.skip_invalid)? {
-            out.report.alerts.push(alert);
+            out.report.alerts.push(alert.into());
         }
         out.report.notes.extend(excused.note().map(Text::from));
         let sha256 = o.checksum()?;

@@ -45,7 +45,8 @@ pub(super) fn roll_size_alerts(next: &store::Manifest, files: &mut [FileReport])
                 }
             }
         }
-        f.alerts.extend(alerts);
+        f.alerts
+            .extend(alerts.into_iter().map(crate::lang::Text::from));
     }
 }
 

@@ -13,6 +13,9 @@
 use std::fmt;
 
 pub mod ingest;
+pub mod names;
+pub mod parts;
+pub mod reference;
 
 /// The two languages tally speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -96,6 +99,9 @@ pub enum Text {
     Date(chrono::NaiveDate),
     /// A message and its arguments.
     Msg(&'static Msg, Vec<Text>),
+    /// Texts said one after another, with a separator between them (a list of sheets,
+    /// each with why: ", ").
+    Join(Vec<Text>, &'static str),
 }
 
 /// A [`Text`] of a message and its arguments: `t!(NO_AREA, file)`.
@@ -132,6 +138,14 @@ impl Text {
                 Lang::Vi => out.push_str(&d.format("%d/%m/%Y").to_string()),
             },
             Text::Msg(msg, args) => fill(msg.text(lang), args, lang, out),
+            Text::Join(items, separator) => {
+                for (i, t) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(separator);
+                    }
+                    t.write(lang, out);
+                }
+            }
         }
     }
 }
@@ -297,7 +311,12 @@ mod tests {
     #[test]
     fn every_message_has_both_texts() {
         // Each room's messages, as the rooms are moved to this layer.
-        let rooms: &[&[&Msg]] = &[super::ingest::ALL];
+        let rooms: &[&[&Msg]] = &[
+            super::ingest::ALL,
+            super::names::ALL,
+            super::parts::ALL,
+            super::reference::ALL,
+        ];
         for all in rooms {
             check(all);
         }

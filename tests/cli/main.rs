@@ -17,6 +17,7 @@ mod messages;
 mod missing_parts;
 mod office;
 mod office_names;
+mod office_slips;
 mod old_offices;
 mod one_snapshot;
 mod orgs;
