@@ -134,10 +134,14 @@ pub(super) fn placed_departures(
             .filter(|p| before.find(**p).is_some())
             .count();
         if placed > 0 {
-            files[file].notes.push(format!(
-                "{placed} member(s) active in the {} roll of {previous} are departed without a date here: reports count them as leaving between {previous} and {as_of}",
-                org.code()
-            ).into());
+            files[file].notes.push(crate::t!(
+                crate::lang::parts::UNDATED_PLACED,
+                placed,
+                org.text(),
+                previous,
+                previous,
+                as_of
+            ));
         }
     }
     Ok(())

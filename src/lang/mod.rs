@@ -12,10 +12,12 @@
 
 use std::fmt;
 
+pub mod files;
 pub mod ingest;
 pub mod names;
 pub mod parts;
 pub mod reference;
+pub mod store;
 
 /// The two languages tally speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -312,10 +314,12 @@ mod tests {
     fn every_message_has_both_texts() {
         // Each room's messages, as the rooms are moved to this layer.
         let rooms: &[&[&Msg]] = &[
+            super::files::ALL,
             super::ingest::ALL,
             super::names::ALL,
             super::parts::ALL,
             super::reference::ALL,
+            super::store::ALL,
         ];
         for all in rooms {
             check(all);

@@ -43,4 +43,5 @@ mod store_dir;
 mod upgrade;
 mod verify;
 mod versions;
+mod vietnamese_month;
 mod workbooks;
