@@ -62,6 +62,9 @@ pub fn said(err: &anyhow::Error, lang: Lang) -> String {
             f.what.render(lang)
         } else if let Some(t) = cause.downcast_ref::<Text>() {
             t.render(lang)
+        } else if let (Lang::Vi, Some(io)) = (lang, cause.downcast_ref::<std::io::Error>()) {
+            // The system's English, as the system says it, only to an English reader.
+            crate::lang::files::io_error(io).render(lang)
         } else {
             crate::messages::say_in(&cause.to_string(), lang).into_owned()
         };

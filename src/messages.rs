@@ -49,9 +49,19 @@ pub fn say_in(en: &str, lang: Lang) -> Cow<'_, str> {
     match lang {
         Lang::En => Cow::Borrowed(en),
         Lang::Vi => match translate(en, 0) {
-            Some(vi) => Cow::Owned(day_first(&vi)),
-            None => Cow::Borrowed(en),
+            Some(vi) => Cow::Owned(sheet_word(&day_first(&vi), lang).into_owned()),
+            None => sheet_word(en, lang),
         },
+    }
+}
+
+/// A workbook's sheet as a place names it (`ds.xlsx, sheet "Chi hội 1"`, the form
+/// the store keeps), in `lang`: `ds.xlsx, trang tính "Chi hội 1"` in Vietnamese.
+pub fn sheet_word(place: &str, lang: Lang) -> Cow<'_, str> {
+    const EN: &str = ", sheet \"";
+    match lang {
+        Lang::Vi if place.contains(EN) => Cow::Owned(place.replace(EN, ", trang tính \"")),
+        _ => Cow::Borrowed(place),
     }
 }
 

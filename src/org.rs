@@ -122,7 +122,10 @@ const ALIASES: &[(Org, &[&str])] = &[
             "cong doan viet nam",
             "cd",
             "cdcs",
+            "cd cs",
             "cong doan co so",
+            "cd co so",
+            "cong doan vn",
             "ldld",
             "lien doan lao dong",
             "tong lien doan lao dong viet nam",
@@ -140,6 +143,11 @@ const ALIASES: &[(Org, &[&str])] = &[
             "doan tncs",
             "doan tncs hcm",
             "doan tncs ho chi minh",
+            "doan tncshcm",
+            "dtncs",
+            "dtncs hcm",
+            "thanh nien",
+            "doan thanh nien cong san",
             "doan thanh nien cong san ho chi minh",
             "tncs",
         ],
@@ -156,6 +164,13 @@ const ALIASES: &[(Org, &[&str])] = &[
             "hoi phu nu",
             "phu nu",
             "hoi lhpn",
+            "lhpn",
+            "lhpnvn",
+            "hoi lhpnvn",
+            "hoi lhpn vn",
+            "hoi pn",
+            "lien hiep phu nu",
+            "phu nu viet nam",
             "hoi lien hiep phu nu",
             "hoi lien hiep phu nu viet nam",
         ],
@@ -171,6 +186,10 @@ const ALIASES: &[(Org, &[&str])] = &[
             "hoi nong dan",
             "nong dan",
             "hoi nong dan viet nam",
+            "hoi nd",
+            "hoi nd vn",
+            "hoi nong dan vn",
+            "hndvn",
         ],
     ),
     (
@@ -185,6 +204,9 @@ const ALIASES: &[(Org, &[&str])] = &[
             "hoi cuu chien binh",
             "cuu chien binh",
             "hoi cuu chien binh viet nam",
+            "hoi ccb vn",
+            "hccbvn",
+            "cuu chien binh viet nam",
         ],
     ),
 ];
@@ -219,13 +241,29 @@ impl Org {
         }
     }
 
+    /// The organization's name in a sentence, said in the reader's language; one the
+    /// orgs file adds by its own name.
+    pub fn text(self) -> crate::lang::Text {
+        use crate::lang::names::*;
+        match self {
+            Org::Union => crate::t!(ORG_UNION),
+            Org::Youth => crate::t!(ORG_YOUTH),
+            Org::Women => crate::t!(ORG_WOMEN),
+            Org::Farmers => crate::t!(ORG_FARMERS),
+            Org::Veterans => crate::t!(ORG_VETERANS),
+            other => crate::lang::Text::Plain(added_name(other).unwrap_or("?").into()),
+        }
+    }
+
     /// Parses a code or any common Vietnamese name or abbreviation, of the five or of
     /// the organizations the orgs file adds.
     pub fn parse(raw: &str) -> Option<Org> {
         let key = fold(raw);
+        // Abbreviations are also written with dots: "Hội N.D", "C.Đ".
+        let undotted = fold(&raw.replace('.', ""));
         if let Some((org, _)) = ALIASES
             .iter()
-            .find(|(_, names)| names.contains(&key.as_str()))
+            .find(|(_, names)| names.contains(&key.as_str()) || names.contains(&undotted.as_str()))
         {
             return Some(*org);
         }
@@ -242,6 +280,23 @@ impl Org {
         ALIASES
             .iter()
             .any(|(_, names)| names.contains(&key.as_str()))
+    }
+
+    /// The organizations by the names offices write, with a short one each (and those
+    /// the orgs file adds): for a message that asks for one.
+    pub fn names() -> String {
+        let mut names: Vec<&str> = vec![
+            "Công đoàn (CĐ)",
+            "Đoàn Thanh niên (Đoàn TN)",
+            "Hội Phụ nữ (Hội LHPN)",
+            "Hội Nông dân (Hội ND)",
+            "Hội Cựu chiến binh (Hội CCB)",
+        ];
+        let extra = EXTRA
+            .read()
+            .map(|e| e.iter().map(|r| r.name).collect::<Vec<_>>());
+        names.extend(extra.unwrap_or_default());
+        names.join(", ")
     }
 
     pub fn expected() -> String {
@@ -310,6 +365,19 @@ mod tests {
             ("HND", Some(Org::Farmers)),
             ("Hội Nông dân Việt Nam", Some(Org::Farmers)),
             ("HCCB", Some(Org::Veterans)),
+            // The short names offices head their counts tables with.
+            ("Hội ND", Some(Org::Farmers)),
+            ("Hội N.D", Some(Org::Farmers)),
+            ("C.Đ", Some(Org::Union)),
+            ("LHPN", Some(Org::Women)),
+            ("Hội LHPN", Some(Org::Women)),
+            ("Hội PN", Some(Org::Women)),
+            ("Thanh niên", Some(Org::Youth)),
+            ("Đoàn TN", Some(Org::Youth)),
+            ("CĐ", Some(Org::Union)),
+            ("Công đoàn", Some(Org::Union)),
+            ("CCB", Some(Org::Veterans)),
+            ("Hội CCB", Some(Org::Veterans)),
             ("  VETERANS ", Some(Org::Veterans)),
             ("Mặt trận", None),
             ("", None),

@@ -7,7 +7,11 @@ use std::time::Duration;
 
 use crate::cli::DropArgs;
 use crate::error::Failure;
+use crate::ingest::headers::Kind;
+use crate::lang::{store as lang, Text};
+use crate::org::Org;
 use crate::store::Store;
+use crate::t;
 
 pub fn run(store: &Store, args: &DropArgs, wait: Duration) -> Result<()> {
     let mut writer = store.write(wait)?;
@@ -26,26 +30,36 @@ pub fn run(store: &Store, args: &DropArgs, wait: Duration) -> Result<()> {
     let mut next = writer.manifest.clone();
     next.ingests.retain(|i| i.id != rec.id);
     // Areas and enterprises keep their versions: the one before is in force again.
+    // The kind and the organization by their names in the reader's language.
+    let kind = |code: &str| Kind::parse(code).map_or_else(|| Text::from(code), Kind::text);
     let in_force = matches!(rec.kind.as_str(), "areas" | "enterprises").then(|| {
-        let kind = &rec.kind;
-        match next.reference(kind) {
-            Some(r) => format!(
-                "the {kind} in force are those of {} (ingest {})",
-                r.file, r.id
-            ),
-            None => format!("the store holds no {kind} now"),
+        match next.reference(&rec.kind) {
+            Some(r) => t!(lang::IN_FORCE_AGAIN, kind(&rec.kind), &r.file, &r.id),
+            None => t!(lang::NONE_IN_FORCE, kind(&rec.kind)),
         }
     });
     writer.commit(next)?;
-    let what = match (&rec.org, &rec.as_of) {
-        (Some(o), Some(d)) => format!("{} rows of the {o} roll as of {d}", rec.rows),
-        _ => format!("the {} reference ({} rows)", rec.kind, rec.rows),
+    let line = match (&rec.org, &rec.as_of) {
+        (Some(o), Some(d)) => {
+            let org = Org::parse(o).map_or_else(|| Text::from(o), Org::text);
+            let day = d
+                .parse::<chrono::NaiveDate>()
+                .map_or_else(|_| Text::from(d), Text::from);
+            t!(lang::DROPPED_ROLL, &rec.id, rec.rows, org, day, &rec.file)
+        }
+        _ => t!(
+            lang::DROPPED_REFERENCE,
+            &rec.id,
+            kind(&rec.kind),
+            rec.rows,
+            &rec.file
+        ),
     };
+    let lang = crate::messages::lang();
     let mut out = std::io::stdout().lock();
-    let line = format!("dropped ingest {} ({what}, from {})", rec.id, rec.file);
-    writeln!(out, "{}", crate::messages::say(&line))?;
+    writeln!(out, "{}", line.render(lang))?;
     if let Some(line) = in_force {
-        writeln!(out, "{}", crate::messages::say(&line))?;
+        writeln!(out, "{}", line.render(lang))?;
     }
     Ok(())
 }

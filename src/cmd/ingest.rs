@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use crate::cli::{IngestArgs, IngestFormat};
 use crate::error::Failure;
+use crate::ingest::decode::Encoding;
 use crate::ingest::problem::Problem;
 use crate::ingest::{self, Outcome, Summary};
 use crate::messages::say;
@@ -213,9 +214,18 @@ fn print_files(summary: &Summary, dry_run: bool) -> Result<()> {
         "stored"
     };
     for f in &summary.files {
+        // A workbook is no encoding: said as one in the reader's language.
+        let encoding = match f.encoding {
+            Encoding::Workbook => crate::messages::pick("workbook", "sổ tính"),
+            Encoding::Utf8DoubleEncoded => crate::messages::pick(
+                "utf-8 (double-encoded, repaired)",
+                "utf-8 (mã hoá hai lần, đã sửa)",
+            ),
+            other => other.name(),
+        };
         let how = format!(
             "{}{}, header on line {}{}",
-            f.encoding,
+            encoding,
             match f.delimiter {
                 b'\t' => ", tab-separated",
                 b';' => ", ';'-separated",
@@ -271,7 +281,7 @@ fn print_files(summary: &Summary, dry_run: bool) -> Result<()> {
             writeln!(out, "{}", note_line(f.whole_file(), n))?;
         }
         for a in &f.alerts {
-            term::warn(format!("{}: {a}", f.file));
+            term::warn(note_line(&f.file, a));
         }
         for a in &f.file_alerts {
             term::warn(format!("{}: {a}", f.whole_file()));
@@ -308,6 +318,10 @@ fn print_files(summary: &Summary, dry_run: bool) -> Result<()> {
 fn note_line(file: &str, note: &crate::lang::Text) -> String {
     match note {
         crate::lang::Text::Plain(s) => say(&format!("{file}: {s}")).into_owned(),
-        t => format!("{file}: {}", t.render(crate::messages::lang())),
+        t => {
+            let lang = crate::messages::lang();
+            let place = crate::messages::sheet_word(file, lang);
+            format!("{place}: {}", t.render(lang))
+        }
     }
 }

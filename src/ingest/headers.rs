@@ -48,6 +48,22 @@ impl Kind {
         Kind::ALL.into_iter().find(|k| k.code() == s)
     }
 
+    /// The kind's name in a sentence, said in the reader's language ("danh mục địa
+    /// bàn", never "areas", to a Vietnamese reader).
+    pub fn text(self) -> crate::lang::Text {
+        use crate::lang::names::*;
+        let msg = match self {
+            Kind::Roll => &KIND_ROLL,
+            Kind::Areas => &KIND_AREAS,
+            Kind::Enterprises => &KIND_ENTERPRISES,
+            Kind::Eligible => &KIND_ELIGIBLE,
+            Kind::Targets => &KIND_TARGETS,
+            Kind::Mapping => &KIND_MAPPING,
+            Kind::Orgs => &KIND_ORGS,
+        };
+        crate::lang::Text::Msg(msg, Vec::new())
+    }
+
     /// Reference kinds go in before rolls, which are checked against them.
     pub fn load_order(self) -> u8 {
         match self {

@@ -8,11 +8,14 @@ use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
 use super::FileReport;
+use crate::lang::names::shortened;
+use crate::lang::{parts as lang, Text};
 use crate::metrics::parts::{missing_sheets, unit_drops, NAMED};
 use crate::org::Org;
 use crate::reference::Reference;
 use crate::roll::{active_at, days, Batch, Columns, NO_VALUE};
 use crate::store::{self, IngestRecord, Manifest};
+use crate::t;
 
 /// The manifests and reference a check reads: the store before this command, and as
 /// it will be.
@@ -51,7 +54,7 @@ pub(super) fn missing_parts(s: &Stores, files: &mut [FileReport]) -> Result<()> 
 }
 
 /// The previous snapshot's sheets this one lacks.
-fn sheet_alert(s: &Stores, org: Org, as_of: NaiveDate, previous: NaiveDate) -> Option<String> {
+fn sheet_alert(s: &Stores, org: Org, as_of: NaiveDate, previous: NaiveDate) -> Option<Text> {
     let sheets_of = |m: &Manifest, d: NaiveDate| -> Vec<String> {
         (m.snapshot_parts(org.code(), &d.to_string()).into_iter())
             .filter_map(IngestRecord::sheet)
@@ -64,11 +67,14 @@ fn sheet_alert(s: &Stores, org: Org, as_of: NaiveDate, previous: NaiveDate) -> O
         &after.iter().map(String::as_str).collect::<Vec<_>>(),
     );
     (!gone.is_empty()).then(|| {
-        format!(
-            "the {} roll as of {as_of} lacks {} sheet(s) that the roll as of {previous} had: {}: is the workbook complete?",
-            org.english(),
+        let quoted: Vec<String> = gone.iter().map(|g| format!("\"{g}\"")).collect();
+        t!(
+            lang::SHEETS_MISSING,
+            org.text(),
+            as_of,
             gone.len(),
-            named(gone.iter().map(|g| format!("\"{g}\"")))
+            previous,
+            shortened(&quoted, NAMED)
         )
     })
 }
@@ -80,8 +86,8 @@ fn unit_alerts(
     org: Org,
     (as_of, mut now): (NaiveDate, Units),
     previous: NaiveDate,
-) -> Result<Vec<String>> {
-    let (code, name) = (org.code(), org.english());
+) -> Result<Vec<Text>> {
+    let code = org.code();
     // Parts of this snapshot stored by earlier commands count too.
     let kept: Vec<&IngestRecord> = s
         .next
@@ -102,35 +108,31 @@ fn unit_alerts(
     let mut alerts = Vec::new();
     if !drops.emptied.is_empty() {
         let members: u64 = drops.emptied.iter().map(|d| d.1).sum();
-        alerts.push(format!(
-            "{} unit(s) with members in the {name} roll as of {previous} have no row in this one ({members} member(s) then): {}: a missing sheet or a partial export?",
+        let units: Vec<String> = (drops.emptied.iter())
+            .map(|(c, n)| format!("{} ({n})", unit(c)))
+            .collect();
+        alerts.push(t!(
+            lang::UNITS_EMPTIED,
             drops.emptied.len(),
-            named(drops.emptied.iter().map(|(c, n)| format!("{} ({n})", unit(c))))
+            org.text(),
+            previous,
+            members,
+            shortened(&units, NAMED)
         ));
     }
     if !drops.shrank.is_empty() {
-        alerts.push(format!(
-            "{} unit(s) have less than half the members they had in the {name} roll as of {previous}: {}",
+        let units: Vec<String> = (drops.shrank.iter())
+            .map(|(c, a, b)| format!("{} ({a} → {b})", unit(c)))
+            .collect();
+        alerts.push(t!(
+            lang::UNITS_SHRANK,
             drops.shrank.len(),
-            named(
-                drops
-                    .shrank
-                    .iter()
-                    .map(|(c, a, b)| format!("{} ({a} → {b})", unit(c)))
-            )
+            org.text(),
+            previous,
+            shortened(&units, NAMED)
         ));
     }
     Ok(alerts)
-}
-
-/// The first [`NAMED`] items, then "…".
-fn named(items: impl Iterator<Item = String>) -> String {
-    let mut items = items.peekable();
-    let mut shown: Vec<String> = items.by_ref().take(NAMED).collect();
-    if items.peek().is_some() {
-        shown.push("…".into());
-    }
-    shown.join(", ")
 }
 
 /// Rows and active members by unit code.

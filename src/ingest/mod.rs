@@ -13,6 +13,7 @@ mod file_sums;
 use file_sums::{check_file, file_sha256, sums_before_reading};
 mod header_rows;
 pub mod headers;
+mod kind_check;
 pub mod legacy;
 mod legacy_cells;
 mod line_split;
@@ -114,11 +115,11 @@ pub struct FileReport {
     /// reclassified, departures placed).
     pub notes: Vec<crate::lang::Text>,
     /// What the user must check, as sentences (a roll far smaller than the last one).
-    pub alerts: Vec<String>,
+    pub alerts: Vec<crate::lang::Text>,
     /// Notes and alerts of the whole file (a workbook's sheets skipped) or of the whole
     /// snapshot (its missing parts), said once under the file's name, not a sheet's.
     pub file_notes: Vec<crate::lang::Text>,
-    pub file_alerts: Vec<String>,
+    pub file_alerts: Vec<crate::lang::Text>,
     /// The earlier file every rejected row repeats (a corrected export under another
     /// name), for the hint to use --replace.
     pub corrects: Option<String>,

@@ -31,7 +31,10 @@ pub fn org_column(header: &str) -> Option<crate::org::OrgOrAny> {
     if bare == "any" {
         return Some(OrgOrAny::Any);
     }
-    Org::parse(bare).map(OrgOrAny::Org)
+    // An abbreviation with dots (`C.Đ`, `Hội N.D`) is read from the heading as written.
+    Org::parse(bare)
+        .or_else(|| Org::parse(header))
+        .map(OrgOrAny::Org)
 }
 
 #[cfg(test)]
@@ -51,6 +54,9 @@ mod tests {
                 Some(OrgOrAny::Org(Org::Veterans)),
             ),
             ("Hội Nông dân (người)", Some(OrgOrAny::Org(Org::Farmers))),
+            ("Hội ND", Some(OrgOrAny::Org(Org::Farmers))),
+            ("C.Đ", Some(OrgOrAny::Org(Org::Union))),
+            ("LHPN (người)", Some(OrgOrAny::Org(Org::Women))),
             ("any", Some(OrgOrAny::Any)),
             ("Tổng số", None),
             ("Tất cả", None),

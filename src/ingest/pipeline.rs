@@ -400,7 +400,7 @@ impl RollFile<'_> {
         out.report.rows_read = read;
         order.check(&o.name, &mapping)?;
         if let Some(alert) = check_fits(&name, snapshots.org(), fits, self.opts.skip_invalid)? {
-            out.report.alerts.push(alert);
+            out.report.alerts.push(alert.into());
         }
         let (title, skip) = (&o.table.title, self.opts.skip_invalid);
         let named = org_words::check(&name, snapshots.org(), (title, &mapping), skip)?;

@@ -12,6 +12,8 @@ use super::workbook::{self, Signature, Workbook};
 use super::{Opened, Options};
 use crate::error::Failure;
 use crate::lang::ingest as msg;
+use crate::lang::{files as lang, Text};
+use crate::t;
 
 /// A workbook's signature, or `None` for text.
 pub(super) fn signature(path: &Path, name: &str) -> Result<Option<Signature>> {
@@ -66,13 +68,13 @@ pub(super) fn sheets(
     // Every sheet chosen is opened at once (each its own reader): all of them must fit.
     wb.check_memory(wb.sheets.iter().filter(|s| chosen(s)).count(), name)?;
     let mut out = Vec::new();
-    let mut skipped: Vec<String> = Vec::new();
+    let mut skipped: Vec<Text> = Vec::new();
     let mut refused: Vec<String> = Vec::new();
     for sheet in &wb.sheets {
         let chosen = chosen(sheet);
         if !chosen {
             if !sheet.visible {
-                skipped.push(format!("\"{}\" (hidden)", sheet.name));
+                skipped.push(t!(lang::SHEET_HIDDEN, &sheet.name));
             }
             continue;
         }
@@ -95,7 +97,7 @@ pub(super) fn sheets(
             // A sheet named on the command line must have a header; others may be
             // notes, lists.
             Err(e) if opts.sheets.is_empty() => {
-                skipped.push(format!("\"{}\" (no header tally recognizes)", sheet.name));
+                skipped.push(t!(lang::SHEET_NO_HEADER, &sheet.name));
                 refused.push(format!("\"{}\": {e}", sheet.name));
             }
             Err(e) => return Err(e.into()),
@@ -119,7 +121,7 @@ pub(super) fn sheets(
     if !skipped.is_empty() {
         out[0]
             .notes
-            .push(format!("skipped sheet(s) {}", skipped.join(", ")).into());
+            .push(t!(lang::SKIPPED_SHEETS, Text::Join(skipped, ", ")));
     }
     Ok(out)
 }

@@ -263,7 +263,7 @@ impl Table {
         let header_line = first[at].line;
         // The nearest kind of a header that reads as none is not the user's choice.
         mapping.forced = kind.is_some();
-        check_kind(name, header_line, &mapping)?;
+        super::kind_check::check_kind(name, header_line, &mapping)?;
         let title: Vec<String> = written[..at]
             .iter()
             .map(|r| {
@@ -287,7 +287,7 @@ impl Table {
                 "{name}:{header_line}: the {} file lacks required column(s): {}; headers found: {}",
                 mapping.kind,
                 missing.join("; "),
-                quoted_headers(&mapping)
+                super::kind_check::quoted_headers(&mapping)
             ))
             .hint(format!(
                 "add or rename the column(s); a {} file's fields are: {}",
@@ -399,52 +399,6 @@ impl Source {
             },
         }
     }
-}
-
-/// The header's cells, quoted, for messages.
-fn quoted_headers(mapping: &Mapping) -> String {
-    mapping
-        .headers
-        .iter()
-        .filter(|h| !h.is_empty())
-        .map(|h| format!("\"{h}\""))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// A table of counts (a column per organization) is never the areas, even when
-/// --kind says so, and a unit code and name alone are the areas only when it does:
-/// the areas would be replaced by units with no classification.
-fn check_kind(name: &str, header_line: u64, mapping: &Mapping) -> std::result::Result<(), Failure> {
-    if mapping.kind != Kind::Areas {
-        return Ok(());
-    }
-    let missing = mapping.missing();
-    if mapping.org_named.is_empty()
-        && missing.len() == 1
-        && mapping.has(super::headers::Field::Code)
-        && mapping.has(super::headers::Field::Name)
-    {
-        return Err(Failure::invalid(format!(
-            "{name}:{header_line}: the file has a unit code and name but no column only an areas file has ({}); headers found: {}",
-            missing.join("; "),
-            quoted_headers(mapping)
-        ))
-        .hint("if it is the list of units, add their classifications or name the kind with --kind areas; a table of counts per unit is an eligible file"));
-    }
-    if mapping.org_named.is_empty() {
-        return Ok(());
-    }
-    let named: Vec<String> = mapping
-        .org_named
-        .iter()
-        .map(|&i| format!("\"{}\"", mapping.headers[i]))
-        .collect();
-    Err(Failure::invalid(format!(
-        "{name}:{header_line}: the columns {} name organizations: the file is a table of counts, not the areas",
-        named.join(", ")
-    ))
-    .hint("ingest it as eligible counts (leave out --kind, or --kind eligible); the areas file lists the units with their level, parent and classifications"))
 }
 
 /// The Nam/Nữ pair: the date in whichever of the two columns holds it is the birth

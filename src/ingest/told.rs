@@ -45,7 +45,8 @@ pub(super) fn roll_size_alerts(next: &store::Manifest, files: &mut [FileReport])
                 }
             }
         }
-        f.alerts.extend(alerts);
+        f.alerts
+            .extend(alerts.into_iter().map(crate::lang::Text::from));
     }
 }
 
@@ -133,10 +134,14 @@ pub(super) fn placed_departures(
             .filter(|p| before.find(**p).is_some())
             .count();
         if placed > 0 {
-            files[file].file_notes.push(format!(
-                "{placed} member(s) active in the {} roll of {previous} are departed without a date here: reports count them as leaving between {previous} and {as_of}",
-                org.code()
-            ).into());
+            files[file].file_notes.push(crate::t!(
+                crate::lang::parts::UNDATED_PLACED,
+                placed,
+                org.text(),
+                previous,
+                previous,
+                as_of
+            ));
         }
     }
     Ok(())

@@ -6,6 +6,8 @@
 use std::collections::{BTreeSet, HashSet};
 
 use super::{EligibleRow, Target};
+use crate::lang::{reference as lang, Text};
+use crate::t;
 
 /// What a keyed file did to the table it joined.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -21,25 +23,22 @@ pub struct Merged {
 }
 
 impl Merged {
-    /// "added 12 key(s) of 2027; replaced 3 key(s) of 2026" for the ingest summary.
-    pub fn sentence(&self) -> String {
+    /// "eligible counts: added 12 key(s) of 2027; replaced 3 key(s) already held, of
+    /// 2026" for the ingest summary; in a dry run what it would do.
+    pub fn text(&self, kind: &Text, dry: bool) -> Option<Text> {
         let years = |y: &BTreeSet<i32>| y.iter().map(i32::to_string).collect::<Vec<_>>().join(", ");
+        let (added, replaced) = match dry {
+            false => (&lang::KEYS_ADDED, &lang::KEYS_REPLACED),
+            true => (&lang::KEYS_WOULD_ADD, &lang::KEYS_WOULD_REPLACE),
+        };
         let mut parts = Vec::new();
         if self.added > 0 {
-            parts.push(format!(
-                "added {} key(s) of {}",
-                self.added,
-                years(&self.added_years)
-            ));
+            parts.push(t!(*added, self.added, years(&self.added_years)));
         }
         if self.replaced > 0 {
-            parts.push(format!(
-                "replaced {} key(s) already held, of {}",
-                self.replaced,
-                years(&self.replaced_years)
-            ));
+            parts.push(t!(*replaced, self.replaced, years(&self.replaced_years)));
         }
-        parts.join("; ")
+        (!parts.is_empty()).then(|| t!(lang::CHANGE_OF, kind, Text::Join(parts, "; ")))
     }
 }
 
@@ -118,22 +117,24 @@ impl Restated {
         self.changed == 0 && self.missing == 0
     }
 
-    /// "3 key(s) restored to this file's values", "1 key(s) held again".
-    pub fn parts(&self) -> Vec<String> {
-        let mut parts = Vec::new();
+    /// "targets: 3 key(s) restored to this file's values", "…: 1 key(s) held again";
+    /// in a dry run what would be.
+    pub fn texts(&self, kind: &Text, dry: bool) -> Vec<Text> {
+        let (restored, again) = match dry {
+            false => (&lang::KEYS_RESTORED, &lang::KEYS_HELD_AGAIN),
+            true => (&lang::KEYS_WOULD_RESTORE, &lang::KEYS_WOULD_BE_HELD_AGAIN),
+        };
+        let mut out = Vec::new();
         if self.changed > 0 {
-            parts.push(format!(
-                "{} key(s) restored to this file's values",
-                self.changed
-            ));
+            out.push(t!(*restored, kind, self.changed));
         }
         if self.missing > 0 {
-            parts.push(format!("{} key(s) held again", self.missing));
+            out.push(t!(*again, kind, self.missing));
         }
-        if parts.is_empty() {
-            parts.push("every key already held with this file's values".into());
+        if out.is_empty() {
+            out.push(t!(lang::KEYS_ALL_HELD, kind));
         }
-        parts
+        out
     }
 }
 
@@ -189,7 +190,16 @@ mod tests {
         let (all, m) = merge_targets(&old, vec![target(2027, Scope::All, 75.0)]);
         assert_eq!(all.len(), 3);
         assert_eq!((m.added, m.replaced), (1, 0));
-        assert_eq!(m.sentence(), "added 1 key(s) of 2027");
+        let kind = Text::Plain("targets".into());
+        let said = |t: Option<Text>| t.map(|t| t.en());
+        assert_eq!(
+            said(m.text(&kind, false)).as_deref(),
+            Some("targets: added 1 key(s) of 2027")
+        );
+        assert_eq!(
+            said(m.text(&kind, true)).as_deref(),
+            Some("targets: would add 1 key(s) of 2027")
+        );
     }
 
     #[test]
@@ -202,7 +212,11 @@ mod tests {
         assert_eq!(all.len(), 2);
         assert!(all.contains(&target(2026, Scope::All, 71.0)));
         assert!(all.contains(&target(2026, Scope::Unit("15".into()), 72.0)));
-        assert_eq!(m.sentence(), "replaced 1 key(s) already held, of 2026");
+        let kind = Text::Plain("targets".into());
+        assert_eq!(
+            m.text(&kind, false).map(|t| t.en()).as_deref(),
+            Some("targets: replaced 1 key(s) already held, of 2026")
+        );
     }
 
     /// A file ingested before against the table in force: 70 restated as 7 by a later
@@ -221,11 +235,15 @@ mod tests {
         let r = restated_targets(&held, &file);
         assert_eq!((r.same, r.changed, r.missing), (1, 1, 1));
         assert!(!r.in_force());
+        let kind = Text::Plain("targets".into());
         assert_eq!(
-            r.parts(),
+            r.texts(&kind, false)
+                .iter()
+                .map(Text::en)
+                .collect::<Vec<_>>(),
             vec![
-                "1 key(s) restored to this file's values",
-                "1 key(s) held again"
+                "targets: 1 key(s) restored to this file's values",
+                "targets: 1 key(s) held again"
             ]
         );
         assert!(restated_targets(&file, &file).in_force());

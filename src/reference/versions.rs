@@ -5,6 +5,8 @@
 //! otherwise change every report without a word.
 
 use super::{Areas, Enterprise, Enterprises};
+use crate::lang::{reference as lang, Msg, Text};
+use crate::t;
 
 /// Units (or enterprises) a new version may reclassify without `--replace`: a few
 /// corrections go through; more is a new classification, or the wrong file, and must
@@ -14,14 +16,17 @@ pub const RECLASSIFY_FREE: usize = 5;
 /// Names shown in a sentence before "…".
 const NAMES_SHOWN: usize = 5;
 
-/// "Xã A, Xã B, … (12 in all)" style list of the first names.
-fn names(v: &[String]) -> String {
-    let shown: Vec<&str> = v.iter().take(NAMES_SHOWN).map(String::as_str).collect();
-    if v.len() > shown.len() {
-        format!("{}, …", shown.join(", "))
-    } else {
-        shown.join(", ")
-    }
+/// "Xã A, Xã B, … and 7 more": the first names, and how many more.
+fn names(v: &[String]) -> Text {
+    crate::lang::names::shortened(v, NAMES_SHOWN)
+}
+
+/// "removes …" and "reclassifies …", joined: what a refused file would do.
+fn joined(parts: Vec<Text>) -> Text {
+    parts
+        .into_iter()
+        .reduce(|a, b| t!(lang::BOTH, a, b))
+        .unwrap_or_else(|| Text::Plain(String::new()))
 }
 
 /// What a new areas file changes against the areas in force, by unit name: units
@@ -81,41 +86,39 @@ impl AreasChange {
 
     /// "removes 12 unit(s) (Xã A, Xã B, …); reclassifies 30 unit(s) (…)": what a file
     /// refused without --replace would do.
-    pub fn refusal(&self) -> String {
+    pub fn refusal(&self) -> Text {
         let mut parts = Vec::new();
         if !self.removed.is_empty() {
-            parts.push(format!(
-                "removes {} unit(s) ({})",
-                self.removed.len(),
-                names(&self.removed)
-            ));
+            let n = self.removed.len();
+            parts.push(t!(lang::REMOVES_UNITS, n, names(&self.removed)));
         }
         if self.reclassified.len() > RECLASSIFY_FREE {
-            parts.push(format!(
-                "reclassifies {} unit(s) ({})",
-                self.reclassified.len(),
-                names(&self.reclassified)
-            ));
+            let n = self.reclassified.len();
+            parts.push(t!(lang::RECLASSIFIES_UNITS, n, names(&self.reclassified)));
         }
-        parts.join(" and ")
+        joined(parts)
     }
 
     /// "2 unit(s) added (Xã A, Xã B)", "1 unit(s) reclassified (Xã C)": a sentence
     /// for each kind of change; none when nothing changed.
-    pub fn parts(&self) -> Vec<String> {
-        let mut parts = Vec::new();
-        for (n, what) in [
-            (&self.added, "added"),
-            (&self.removed, "removed"),
-            (&self.reclassified, "reclassified"),
-            (&self.renamed, "renamed"),
-        ] {
-            if !n.is_empty() {
-                parts.push(format!("{} unit(s) {what} ({})", n.len(), names(n)));
-            }
-        }
-        parts
+    pub fn parts(&self) -> Vec<Text> {
+        let kinds: [(&Vec<String>, &'static Msg); 4] = [
+            (&self.added, &lang::UNITS_ADDED),
+            (&self.removed, &lang::UNITS_REMOVED),
+            (&self.reclassified, &lang::UNITS_RECLASSIFIED),
+            (&self.renamed, &lang::UNITS_RENAMED),
+        ];
+        said(&kinds)
     }
+}
+
+/// A sentence for each kind of change that has names.
+fn said(kinds: &[(&Vec<String>, &'static Msg)]) -> Vec<Text> {
+    kinds
+        .iter()
+        .filter(|(n, _)| !n.is_empty())
+        .map(|(n, msg)| Text::Msg(msg, vec![n.len().into(), names(n)]))
+        .collect()
 }
 
 /// What a new enterprises file changes against the enterprises in force, by name:
@@ -162,40 +165,29 @@ impl EnterprisesChange {
     }
 
     /// What a file refused without --replace would do.
-    pub fn refusal(&self) -> String {
+    pub fn refusal(&self) -> Text {
         let mut parts = Vec::new();
         if !self.removed.is_empty() {
-            parts.push(format!(
-                "removes {} enterprise(s) ({})",
-                self.removed.len(),
-                names(&self.removed)
-            ));
+            let n = self.removed.len();
+            parts.push(t!(lang::REMOVES_ENTERPRISES, n, names(&self.removed)));
         }
         if self.reowned.len() > RECLASSIFY_FREE {
-            parts.push(format!(
-                "changes the ownership of {} enterprise(s) ({})",
-                self.reowned.len(),
-                names(&self.reowned)
-            ));
+            let n = self.reowned.len();
+            parts.push(t!(lang::REOWNS_ENTERPRISES, n, names(&self.reowned)));
         }
-        parts.join(" and ")
+        joined(parts)
     }
 
     /// "1 enterprise(s) added (…)", "2 enterprise(s) of another ownership (…)": a
     /// sentence for each kind of change; none when nothing changed.
-    pub fn parts(&self) -> Vec<String> {
-        let mut parts = Vec::new();
-        for (n, what) in [
-            (&self.added, "added"),
-            (&self.removed, "removed"),
-            (&self.reowned, "of another ownership"),
-            (&self.changed, "with another unit or head count"),
-        ] {
-            if !n.is_empty() {
-                parts.push(format!("{} enterprise(s) {what} ({})", n.len(), names(n)));
-            }
-        }
-        parts
+    pub fn parts(&self) -> Vec<Text> {
+        let kinds: [(&Vec<String>, &'static Msg); 4] = [
+            (&self.added, &lang::ENTERPRISES_ADDED),
+            (&self.removed, &lang::ENTERPRISES_REMOVED),
+            (&self.reowned, &lang::ENTERPRISES_REOWNED),
+            (&self.changed, &lang::ENTERPRISES_CHANGED),
+        ];
+        said(&kinds)
     }
 }
 
@@ -265,22 +257,22 @@ mod tests {
         let five = AreasChange::new(&old, &areas(5, 7));
         assert!(!five.needs_replace());
         assert_eq!(
-            five.parts(),
+            five.parts().iter().map(Text::en).collect::<Vec<_>>(),
             vec!["5 unit(s) reclassified (Xã A, Xã B, Xã C, Xã D, Xã E)"]
         );
         let six = AreasChange::new(&old, &areas(6, 7));
         assert!(six.needs_replace());
         assert_eq!(
-            six.refusal(),
-            "reclassifies 6 unit(s) (Xã A, Xã B, Xã C, Xã D, Xã E, …)"
+            six.refusal().en(),
+            "reclassifies 6 unit(s) (Xã A, Xã B, Xã C, Xã D, Xã E … and 1 more)"
         );
         let fewer = AreasChange::new(&old, &areas(0, 6));
         assert!(fewer.needs_replace());
-        assert_eq!(fewer.refusal(), "removes 1 unit(s) (Xã H)");
+        assert_eq!(fewer.refusal().en(), "removes 1 unit(s) (Xã H)");
         let both = AreasChange::new(&old, &areas(6, 6));
         assert_eq!(
-            both.refusal(),
-            "removes 1 unit(s) (Xã H) and reclassifies 6 unit(s) (Xã A, Xã B, Xã C, Xã D, Xã E, …)"
+            both.refusal().en(),
+            "removes 1 unit(s) (Xã H) and reclassifies 6 unit(s) (Xã A, Xã B, Xã C, Xã D, Xã E … and 1 more)"
         );
         assert!(same_areas(&old, &areas(0, 7)));
         assert!(!same_areas(&old, &areas(1, 7)));
@@ -307,9 +299,9 @@ mod tests {
         ]);
         let c = EnterprisesChange::new(&old, &new);
         assert!(c.needs_replace());
-        assert_eq!(c.refusal(), "removes 1 enterprise(s) (Công ty B)");
+        assert_eq!(c.refusal().en(), "removes 1 enterprise(s) (Công ty B)");
         assert_eq!(
-            c.parts(),
+            c.parts().iter().map(Text::en).collect::<Vec<_>>(),
             vec![
                 "1 enterprise(s) added (Công ty C)",
                 "1 enterprise(s) removed (Công ty B)",

@@ -158,7 +158,7 @@ pub fn note_text(n: &Note, lang: Lang) -> String {
             day(*as_of),
             sheets.len(),
             day(*previous),
-            shorten(sheets)
+            shorten(sheets, lang)
         ),
         (
             Note::MissingSheets {
@@ -174,7 +174,7 @@ pub fn note_text(n: &Note, lang: Lang) -> String {
             day(*as_of),
             sheets.len(),
             day(*previous),
-            shorten(sheets)
+            shorten(sheets, lang)
         ),
         (
             Note::EmptiedUnits {
@@ -190,7 +190,7 @@ pub fn note_text(n: &Note, lang: Lang) -> String {
             units.len(),
             day(*previous),
             day(*as_of),
-            shorten(units)
+            shorten(units, lang)
         ),
         (
             Note::EmptiedUnits {
@@ -206,7 +206,7 @@ pub fn note_text(n: &Note, lang: Lang) -> String {
             units.len(),
             day(*previous),
             day(*as_of),
-            shorten(units)
+            shorten(units, lang)
         ),
         (
             Note::ShrunkUnits {
@@ -222,7 +222,7 @@ pub fn note_text(n: &Note, lang: Lang) -> String {
             units.len(),
             day(*as_of),
             day(*previous),
-            shorten(units)
+            shorten(units, lang)
         ),
         (
             Note::ShrunkUnits {
@@ -238,7 +238,7 @@ pub fn note_text(n: &Note, lang: Lang) -> String {
             units.len(),
             day(*as_of),
             day(*previous),
-            shorten(units)
+            shorten(units, lang)
         ),
         (Note::Mapped { org, as_of, rows }, Lang::En) => format!(
             "{}: {} row(s) of the roll of {} gave a commune of before the 2025 reform and are counted in the commune of today it became",
@@ -308,13 +308,13 @@ pub fn note_text(n: &Note, lang: Lang) -> String {
             "{}: {} unit(s) with members have no eligible count: {}",
             lang.org(*org),
             units.len(),
-            shorten(units)
+            shorten(units, lang)
         ),
         (Note::UnitsWithoutDenominator { org, units }, Lang::Vi) => format!(
             "{}: {} đơn vị có thành viên nhưng chưa có số đối tượng: {}",
             lang.org(*org),
             units.len(),
-            shorten(units)
+            shorten(units, lang)
         ),
         (
             Note::CoverageAbove100 {
@@ -356,7 +356,7 @@ pub fn note_text(n: &Note, lang: Lang) -> String {
         ) => format!(
             "{}: {members} member(s) in units missing from the areas reference: {}",
             lang.org((*org).into()),
-            shorten(codes)
+            shorten(codes, lang)
         ),
         (
             Note::UnknownAreas {
@@ -368,7 +368,7 @@ pub fn note_text(n: &Note, lang: Lang) -> String {
         ) => format!(
             "{}: {members} thành viên ở đơn vị không có trong danh mục địa bàn: {}",
             lang.org((*org).into()),
-            shorten(codes)
+            shorten(codes, lang)
         ),
     }
 }
@@ -403,11 +403,6 @@ fn signed(n: i64) -> String {
     }
 }
 
-fn shorten(items: &[String]) -> String {
-    let shown: Vec<&str> = items.iter().take(8).map(String::as_str).collect();
-    if items.len() > shown.len() {
-        format!("{} …", shown.join(", "))
-    } else {
-        shown.join(", ")
-    }
+fn shorten(items: &[String], lang: Lang) -> String {
+    crate::lang::names::shortened(items, crate::metrics::parts::NAMED).render(lang)
 }

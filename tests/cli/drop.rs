@@ -11,7 +11,7 @@ fn drop_removes_one_ingest_and_its_file() {
     let run = w.tally(&["drop", &id]).expect(0);
     assert!(
         run.stdout.contains(&format!(
-            "dropped ingest {id} (5 rows of the youth roll as of 2026-10-31"
+            "dropped ingest {id} (5 rows of the Youth Union roll as of 2026-10-31"
         )),
         "{}",
         run.stdout

@@ -1,8 +1,15 @@
 //! The areas file: unique codes, parents that exist, no cycles.
 
 use super::*;
+use crate::lang::{reference as lang, Text};
+use crate::t;
 
-pub(super) fn areas(ctx: &Ctx, rows: Vec<Row>, rejects: &mut Vec<(Problem, Row)>) -> Areas {
+pub(super) fn areas(
+    ctx: &Ctx,
+    rows: Vec<Row>,
+    rejects: &mut Vec<(Problem, Row)>,
+    notes: &mut Vec<Text>,
+) -> Areas {
     let m = &ctx.table.mapping;
     let extras: Vec<(usize, String)> = m
         .unknown
@@ -11,9 +18,12 @@ pub(super) fn areas(ctx: &Ctx, rows: Vec<Row>, rejects: &mut Vec<(Problem, Row)>
         .collect();
     let mut units: Vec<(Area, Row)> = Vec::new();
     let mut seen: HashMap<String, u64> = HashMap::new();
+    let mut padded = 0u64;
     for row in rows {
-        let code = clean(ctx.raw(&row, Field::Code));
+        let written = clean(ctx.raw(&row, Field::Code));
         let name = clean(ctx.raw(&row, Field::Name));
+        let level = level_name(ctx.raw(&row, Field::Level));
+        let code = pad_code(&written, &level).unwrap_or_else(|| written.clone());
         if code.is_empty() {
             let p = ctx
                 .problem(&row, Field::Code, "the unit has no code")
@@ -32,7 +42,8 @@ pub(super) fn areas(ctx: &Ctx, rows: Vec<Row>, rejects: &mut Vec<(Problem, Row)>
             rejects.push((p, row));
             continue;
         }
-        if let Some(first) = seen.get(&code) {
+        // A code written twice is one code, whatever levels its rows give it.
+        if let Some(first) = seen.get(&written).or_else(|| seen.get(&code)) {
             let p = ctx
                 .problem(&row, Field::Code, format!("the code repeats line {first}"))
                 .hint("each unit must appear once");
@@ -81,11 +92,13 @@ pub(super) fn areas(ctx: &Ctx, rows: Vec<Row>, rejects: &mut Vec<(Problem, Row)>
             }
         };
         let parent = clean(ctx.raw(&row, Field::ParentCode));
+        seen.insert(written.clone(), row.line);
         seen.insert(code.clone(), row.line);
+        padded += u64::from(code != written);
         let area = Area {
             code,
             name,
-            level: level_name(ctx.raw(&row, Field::Level)),
+            level,
             parent_code: (!parent.is_empty()).then_some(parent),
             ethnic_minority: em,
             ethnic_region: region,
@@ -150,5 +163,55 @@ pub(super) fn areas(ctx: &Ctx, rows: Vec<Row>, rejects: &mut Vec<(Problem, Row)>
         }
         ok.push(a);
     }
+    if padded > 0 {
+        notes.push(t!(lang::PADDED_CODES, padded));
+    }
     Areas::new(ok, extras.into_iter().map(|(_, n)| n).collect())
+}
+
+/// A GSO code's width by its level: a province's code has 2 digits, a district's 3, a
+/// commune's 5.
+fn code_width(level: &str) -> Option<usize> {
+    match level {
+        "province" => Some(2),
+        "district" => Some(3),
+        "commune" => Some(5),
+        _ => None,
+    }
+}
+
+/// The code with the leading zeros Excel dropped (`3127` → `03127` for a commune): a
+/// code of digits only, shorter than its level's width; of a unit without a level,
+/// only a code of 4 digits, which can only be a commune's. `None` when it is whole.
+pub(super) fn pad_code(code: &str, level: &str) -> Option<String> {
+    if code.is_empty() || !code.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let width = code_width(level).or((code.len() == 4).then_some(5))?;
+    (code.len() < width).then(|| format!("{code:0>width$}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pad_code;
+
+    #[test]
+    fn codes_that_lost_their_leading_zeros() {
+        let cases = [
+            ("3127", "commune", Some("03127")),
+            ("127", "commune", Some("00127")),
+            ("03127", "commune", None),
+            ("1", "province", Some("01")),
+            ("11", "province", None),
+            ("95", "district", Some("095")),
+            ("3127", "unit", Some("03127")),
+            ("95", "unit", None),
+            ("31A7", "commune", None),
+            ("", "commune", None),
+            ("123456", "commune", None),
+        ];
+        for (code, level, want) in cases {
+            assert_eq!(pad_code(code, level).as_deref(), want, "{code} {level}");
+        }
+    }
 }

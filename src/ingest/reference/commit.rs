@@ -15,10 +15,12 @@ use anyhow::Result;
 use super::{read_with, Kind, Parsed, Reference};
 use crate::error::Failure;
 use crate::ingest::{header_only, ingest_id, now_utc, Opened, Options, Out, Outcome};
+use crate::lang::{reference as lang, Text};
 use crate::reference::history;
 use crate::reference::versions::{self, AreasChange, EnterprisesChange};
 use crate::store::part::PartWriter;
 use crate::store::{self, IngestRecord, Manifest};
+use crate::t;
 
 /// Reads a reference file and stages its rows as a part of its own.
 pub(crate) fn ingest_file(
@@ -50,9 +52,7 @@ pub(crate) fn ingest_file(
     }
     out.report.rows_read = rows as u64;
     out.warn(result.warnings);
-    out.report
-        .notes
-        .extend(result.notes.iter().map(crate::lang::Text::from));
+    out.report.notes.extend(result.notes);
     for (problem, row) in &result.rejects {
         out.reject(problem.clone(), row, &o.table.mapping.headers)?;
     }
@@ -79,14 +79,13 @@ pub(crate) fn ingest_file(
         replace: opts.replace,
         again: !earlier.is_empty(),
         id: &id,
+        dry: opts.dry_run,
     };
     let mut table_notes = Vec::new();
     joined
         .table(result.parsed, &mut table_notes)
         .install(reference);
-    out.report
-        .notes
-        .extend(table_notes.into_iter().map(crate::lang::Text::from));
+    out.report.notes.extend(table_notes);
     out.report.outcome = Outcome::Ingested(vec![rec]);
     Ok(())
 }
@@ -180,13 +179,15 @@ fn check_version(
         .reference(kind.code())
         .map(|r| r.file.clone())
         .unwrap_or_default();
-    Err(Failure::invalid(format!(
-        "{name}: the new {kind} file {what}, against the {kind} in force (from {from})"
+    Err(Failure::invalid(t!(
+        lang::VERSION_REFUSED,
+        name,
+        kind.text(),
+        what,
+        kind.text(),
+        from
     ))
-    .hint(format!(
-        "if it is the new list, ingest it again with --replace (the version before is kept: `tally drop` of the new one gives it back); if not, check the file: up to {} units or enterprises may be reclassified without --replace",
-        versions::RECLASSIFY_FREE
-    ))
+    .hint(t!(lang::VERSION_REFUSED_HINT, versions::RECLASSIFY_FREE))
     .into())
 }
 
@@ -212,71 +213,65 @@ struct Joined<'a> {
     again: bool,
     /// The new ingest, for `tally drop ID`.
     id: &'a str,
+    /// A dry run: what the file would do, nothing stored.
+    dry: bool,
 }
 
 impl Joined<'_> {
     /// The kind's table once the file has joined it, with sentences on what changed.
-    fn table(&self, parsed: Parsed, notes: &mut Vec<String>) -> Parsed {
+    fn table(&self, parsed: Parsed, notes: &mut Vec<Text>) -> Parsed {
         let current = self.current;
+        let (all_eligible, all_targets) = match self.dry {
+            false => (&lang::REPLACES_ALL_ELIGIBLE, &lang::REPLACES_ALL_TARGETS),
+            true => (
+                &lang::WOULD_REPLACE_ALL_ELIGIBLE,
+                &lang::WOULD_REPLACE_ALL_TARGETS,
+            ),
+        };
         match parsed {
             Parsed::Eligible(v) if self.replace && !current.eligible.is_empty() => {
-                notes.push(format!(
-                    "replaces all {} eligible count(s) held (--replace)",
-                    current.eligible.len()
-                ));
+                let held = current.eligible.len();
+                notes.push(t!(*all_eligible, held));
                 Parsed::Eligible(v)
             }
             Parsed::Targets(v) if self.replace && !current.targets.is_empty() => {
-                notes.push(format!(
-                    "replaces all {} target(s) held (--replace)",
-                    current.targets.len()
-                ));
+                let held = current.targets.len();
+                notes.push(t!(*all_targets, held));
                 Parsed::Targets(v)
             }
             Parsed::Eligible(v) if !current.eligible.is_empty() => {
+                let kind = Kind::Eligible.text();
                 if self.again {
                     let r = history::restated_eligible(&current.eligible, &v);
-                    notes.extend(
-                        r.parts()
-                            .into_iter()
-                            .map(|p| format!("eligible counts: {p}")),
-                    );
+                    notes.extend(r.texts(&kind, self.dry));
                 }
                 let (all, m) = history::merge_eligible(&current.eligible, v);
                 if !self.again {
-                    notes.push(format!("eligible counts: {}", m.sentence()));
+                    notes.extend(m.text(&kind, self.dry));
                 }
                 Parsed::Eligible(all)
             }
             Parsed::Targets(v) if !current.targets.is_empty() => {
+                let kind = Kind::Targets.text();
                 if self.again {
                     let r = history::restated_targets(&current.targets, &v);
-                    notes.extend(r.parts().into_iter().map(|p| format!("targets: {p}")));
+                    notes.extend(r.texts(&kind, self.dry));
                 }
                 let (all, m) = history::merge_targets(&current.targets, v);
                 if !self.again {
-                    notes.push(format!("targets: {}", m.sentence()));
+                    notes.extend(m.text(&kind, self.dry));
                 }
                 Parsed::Targets(all)
             }
             Parsed::Areas(a) if !current.areas.is_empty() => {
                 let c = AreasChange::new(&current.areas, &a);
-                self.version(
-                    "areas",
-                    c.parts(),
-                    "the same units, classified alike",
-                    notes,
-                );
+                self.version(Kind::Areas, c.parts(), t!(lang::SAME_UNITS), notes);
                 Parsed::Areas(a)
             }
             Parsed::Enterprises(e) if !current.enterprises.rows.is_empty() => {
                 let c = EnterprisesChange::new(&current.enterprises, &e);
-                self.version(
-                    "enterprises",
-                    c.parts(),
-                    "the same enterprises, alike",
-                    notes,
-                );
+                let alike = t!(lang::SAME_ENTERPRISES);
+                self.version(Kind::Enterprises, c.parts(), alike, notes);
                 Parsed::Enterprises(e)
             }
             other => other,
@@ -284,14 +279,18 @@ impl Joined<'_> {
     }
 
     /// What a new version of the areas or enterprises changed, a sentence each.
-    fn version(&self, kind: &str, parts: Vec<String>, alike: &str, notes: &mut Vec<String>) {
-        let id = self.id;
-        notes.push(format!(
-            "new {kind} in force; the version before is kept (`tally drop {id}` gives it back)"
-        ));
+    fn version(&self, kind: Kind, parts: Vec<Text>, alike: Text, notes: &mut Vec<Text>) {
+        notes.push(match self.dry {
+            false => t!(lang::VERSION_IN_FORCE, kind.text(), self.id),
+            true => t!(lang::VERSION_WOULD_BE_IN_FORCE, kind.text()),
+        });
         if parts.is_empty() {
-            notes.push(format!("{kind}: {alike}"));
+            notes.push(t!(lang::CHANGE_OF, kind.text(), alike));
         }
-        notes.extend(parts.into_iter().map(|p| format!("{kind}: {p}")));
+        notes.extend(
+            parts
+                .into_iter()
+                .map(|p| t!(lang::CHANGE_OF, kind.text(), p)),
+        );
     }
 }

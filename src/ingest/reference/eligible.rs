@@ -4,6 +4,7 @@
 
 use super::*;
 use crate::ingest::roll::Codes;
+use crate::lang::reference as lang;
 use crate::reference::crosswalk::OldUnit;
 use crate::reference::mapping::{split_count, MappedTo};
 
@@ -12,7 +13,7 @@ pub(super) fn eligible(
     rows: Vec<Row>,
     current: &Reference,
     rejects: &mut Vec<(Problem, Row)>,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<crate::lang::Text>,
 ) -> Vec<EligibleRow> {
     let mut out: Vec<EligibleRow> = Vec::new();
     // Each key's first line, and for a key reached through the crosswalk the index of
@@ -99,10 +100,7 @@ pub(super) fn eligible(
     }
     if !mapped.is_empty() {
         let rows: u64 = mapped.values().sum();
-        notes.push(format!(
-            "read {rows} row(s) of {} pre-2025 commune(s) through the reform's crosswalk, summed into today's communes",
-            mapped.len()
-        ));
+        notes.push(crate::t!(lang::READ_OLD_COMMUNES, rows, mapped.len()));
     }
     if !ctx.wide.is_empty() {
         let headers = &ctx.table.mapping.headers;
@@ -111,11 +109,7 @@ pub(super) fn eligible(
             .iter()
             .map(|(i, _)| format!("\"{}\"", headers[*i]))
             .collect();
-        notes.push(format!(
-            "read {} count(s) from a table with a column per organization: {}",
-            out.len(),
-            names.join(", ")
-        ));
+        notes.push(crate::t!(lang::READ_WIDE, out.len(), names.join(", ")));
     }
     out
 }
@@ -175,6 +169,61 @@ pub(super) fn wide_columns(table: &Table) -> Result<Vec<(usize, OrgOrAny)>> {
     Ok(out)
 }
 
+/// A counts table read wide must name every column of counts: a column of numbers
+/// whose heading names no organization tally knows (`Hội Chữ thập đỏ` without an orgs
+/// file, a misspelt name) would otherwise be dropped with its counts. Totals are none.
+pub(super) fn unnamed_count_columns(
+    table: &Table,
+    wide: &[(usize, OrgOrAny)],
+    rows: &[Row],
+) -> Result<()> {
+    let m = &table.mapping;
+    if wide.is_empty() {
+        return Ok(());
+    }
+    let unnamed: Vec<String> = m
+        .headers
+        .iter()
+        .enumerate()
+        .filter(|(i, h)| {
+            // An unknown heading (a row number, `STT`, is no column of counts).
+            m.unknown.iter().any(|(u, _)| u == i)
+                && !wide.iter().any(|(w, _)| w == i)
+                && !is_total(h)
+                && holds_counts(rows, *i)
+        })
+        .map(|(_, h)| format!("\"{h}\""))
+        .collect();
+    if unnamed.is_empty() {
+        return Ok(());
+    }
+    let place = format!("{}:{}", table.name, table.header_line);
+    Err(crate::error::Failure::invalid(crate::t!(
+        lang::UNNAMED_COUNT_COLUMNS,
+        place,
+        unnamed.join(", "),
+        crate::org::Org::names()
+    ))
+    .hint(crate::t!(lang::UNNAMED_COUNT_COLUMNS_HINT))
+    .into())
+}
+
+/// A column of totals (`Tổng số`, `Cộng`): read by no one, refused by no one.
+fn is_total(header: &str) -> bool {
+    let key = fold(header);
+    key.starts_with("tong") || key == "cong" || key.starts_with("cong so")
+}
+
+/// Whether a column holds numbers: some cell, and every cell that is not empty.
+fn holds_counts(rows: &[Row], col: usize) -> bool {
+    let mut cells = rows
+        .iter()
+        .map(|r| r.get(Some(col)).trim())
+        .filter(|v| !v.is_empty())
+        .peekable();
+    cells.peek().is_some() && cells.all(|v| value::parse_count(v).is_some())
+}
+
 /// The unit of a row: by its code (of today, or of before the 2025 reform through the
 /// crosswalk), else by its name; with the old code it was read from.
 fn unit_of(
@@ -202,7 +251,7 @@ fn unit_of(
         return unit_by_name(ctx, row, current);
     }
     let today = (ctx.codes != Codes::Old)
-        .then(|| area_exists(current, &area_raw))
+        .then(|| area_exists(ctx, current, &area_raw))
         .flatten();
     match today {
         Some(code) => Ok((vec![MappedTo { code, share: None }], None)),

@@ -76,10 +76,17 @@ pub(super) fn enterprises(
             } else if area_raw.is_empty() {
                 None
             } else if current.areas.is_empty() {
-                Some(area_raw)
+                // No areas to check it against: a commune's code, of five digits.
+                match super::areas::pad_code(&area_raw, "commune") {
+                    Some(full) => {
+                        ctx.padded.set(ctx.padded.get() + 1);
+                        Some(full)
+                    }
+                    None => Some(area_raw),
+                }
             } else {
                 let today = (ctx.codes != crate::ingest::roll::Codes::Old)
-                    .then(|| area_exists(current, &area_raw))
+                    .then(|| area_exists(ctx, current, &area_raw))
                     .flatten();
                 match today {
                     Some(code) => Some(code),

@@ -27,7 +27,7 @@ pub(super) fn mapping(
             };
             let old = u.code.clone();
             let new = clean(ctx.raw(&row, Field::NewCode));
-            let Some(area) = current.areas.resolve_code(&new) else {
+            let Some(area) = area_exists(ctx, current, &new) else {
                 return Err(ctx
                     .problem(
                         &row,
@@ -44,13 +44,7 @@ pub(super) fn mapping(
                     ctx.problem(&row, Field::Share, "not a share; expected a fraction between 0 and 1 (0.4) or a percentage (40%)")
                 })?)
             };
-            Ok((
-                old,
-                MappedTo {
-                    code: area.code.clone(),
-                    share,
-                },
-            ))
+            Ok((old, MappedTo { code: area, share }))
         })();
         match result {
             Ok((old, to)) => by_old.entry(old).or_default().push((to, row)),

@@ -75,7 +75,7 @@ pub struct Outcome {
     pub rejects: Vec<(Problem, Row)>,
     pub warnings: Vec<Problem>,
     /// What reading it did that the summary says (old codes read through the reform).
-    pub notes: Vec<String>,
+    pub notes: Vec<crate::lang::Text>,
 }
 
 struct Ctx<'a> {
@@ -87,6 +87,9 @@ struct Ctx<'a> {
     year: Option<i32>,
     /// A counts table's column per organization, with the organization it names.
     wide: Vec<(usize, OrgOrAny)>,
+    /// Unit codes read as the areas' code they are once their lost leading zeros are
+    /// put back (`3127` as `03127`), said once with their count.
+    padded: std::cell::Cell<u64>,
 }
 
 impl Ctx<'_> {
@@ -149,16 +152,18 @@ pub fn read_with(
         _ => None,
     };
     let wide = eligible::wide_columns(table)?;
+    eligible::unnamed_count_columns(table, &wide, &rows)?;
     let ctx = Ctx {
         table,
         codes,
         year,
         wide,
+        padded: std::cell::Cell::new(0),
     };
     let mut warnings = Vec::new();
     let mut notes = Vec::new();
     let parsed = match table.mapping.kind {
-        Kind::Areas => Parsed::Areas(areas(&ctx, rows, &mut rejects)),
+        Kind::Areas => Parsed::Areas(areas(&ctx, rows, &mut rejects, &mut notes)),
         Kind::Enterprises => Parsed::Enterprises(enterprises(
             &ctx,
             rows,
@@ -172,6 +177,12 @@ pub fn read_with(
         Kind::Orgs => Parsed::Orgs(orgs(&ctx, rows, &mut rejects)),
         Kind::Roll => unreachable!("rolls are read by ingest::roll"),
     };
+    if ctx.padded.get() > 0 {
+        notes.push(crate::t!(
+            crate::lang::reference::PADDED_AREA_CODES,
+            ctx.padded.get()
+        ));
+    }
     Ok(Outcome {
         parsed,
         rejects,
@@ -219,8 +230,14 @@ fn level_name(raw: &str) -> String {
     }
 }
 
-fn area_exists(current: &Reference, code: &str) -> Option<String> {
-    current.areas.resolve_code(code).map(|a| a.code.clone())
+/// The areas' code of a unit code, counting one read with its lost leading zeros put
+/// back.
+fn area_exists(ctx: &Ctx, current: &Reference, code: &str) -> Option<String> {
+    let found = current.areas.resolve_code(code)?.code.clone();
+    if found != code.trim() {
+        ctx.padded.set(ctx.padded.get() + 1);
+    }
+    Some(found)
 }
 
 fn parse_year(ctx: &Ctx, row: &Row) -> Result<i32, Problem> {

@@ -96,7 +96,7 @@ pub(super) fn targets(
                 }
                 // A unit by its code, else by its name (with its type); a name two
                 // units share is refused with both.
-                let code = match area_exists(current, &raw_scope) {
+                let code = match area_exists(ctx, current, &raw_scope) {
                     Some(code) => code,
                     None => match current.areas.resolve_name(&raw_scope) {
                         crate::reference::NameMatch::Found(a) => a.code.clone(),

@@ -1,0 +1,79 @@
+//! Whether the header read fits the kind it was taken for: a table of counts is never
+//! the areas, and a code and a name alone are not the areas either.
+
+use super::headers::{Kind, Mapping};
+use crate::error::Failure;
+
+/// The header's cells, quoted, for messages.
+pub(super) fn quoted_headers(mapping: &Mapping) -> String {
+    mapping
+        .headers
+        .iter()
+        .filter(|h| !h.is_empty())
+        .map(|h| format!("\"{h}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A table of counts (a column per organization) is never the areas, even when
+/// --kind says so, and a unit code and name alone are the areas only when it does:
+/// the areas would be replaced by units with no classification.
+pub(super) fn check_kind(
+    name: &str,
+    header_line: u64,
+    mapping: &Mapping,
+) -> std::result::Result<(), Failure> {
+    if mapping.kind != Kind::Areas {
+        return Ok(());
+    }
+    let missing = mapping.missing();
+    if mapping.org_named.is_empty()
+        && missing.len() == 1
+        && mapping.has(super::headers::Field::Code)
+        && mapping.has(super::headers::Field::Name)
+    {
+        if !mapping.unknown.is_empty() {
+            return Err(unknown_org_columns(name, header_line, mapping));
+        }
+        return Err(Failure::invalid(format!(
+            "{name}:{header_line}: the file has a unit code and name but no column only an areas file has ({}); headers found: {}",
+            missing.join("; "),
+            quoted_headers(mapping)
+        ))
+        .hint("if it is the list of units, add their classifications or name the kind with --kind areas; a table of counts per unit is an eligible file"));
+    }
+    if mapping.org_named.is_empty() {
+        return Ok(());
+    }
+    let named: Vec<String> = mapping
+        .org_named
+        .iter()
+        .map(|&i| format!("\"{}\"", mapping.headers[i]))
+        .collect();
+    Err(Failure::invalid(format!(
+        "{name}:{header_line}: the columns {} name organizations: the file is a table of counts, not the areas",
+        named.join(", ")
+    ))
+    .hint("ingest it as eligible counts (leave out --kind, or --kind eligible); the areas file lists the units with their level, parent and classifications"))
+}
+
+/// A unit code and name with columns tally cannot name: a counts table whose
+/// organizations are headed by names it does not know, or the areas without their
+/// classifications; said as both, with the names it knows.
+fn unknown_org_columns(name: &str, header_line: u64, mapping: &Mapping) -> Failure {
+    use crate::lang::reference as lang;
+    let unknown: Vec<String> = mapping
+        .unknown
+        .iter()
+        .map(|(_, h)| format!("\"{h}\""))
+        .collect();
+    Failure::invalid(crate::t!(
+        lang::NEITHER_AREAS_NOR_COUNTS,
+        format!("{name}:{header_line}"),
+        unknown.join(", ")
+    ))
+    .hint(crate::t!(
+        lang::NEITHER_AREAS_NOR_COUNTS_HINT,
+        crate::org::Org::names()
+    ))
+}
