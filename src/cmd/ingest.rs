@@ -115,6 +115,8 @@ fn roll_name(org: &str, as_of: &str) -> String {
             lang.org(o.into()),
             lang.date(as_of)
         ),
+        // The organization's name, never its key (`women`), in English too.
+        (Lang::En, Some(o)) => format!("{} roll as of {as_of}", Lang::En.org(o.into())),
         _ => format!("{org} roll as of {as_of}"),
     }
 }

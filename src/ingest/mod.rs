@@ -125,6 +125,8 @@ pub struct FileReport {
     pub corrects: Option<String>,
     /// Rows whose unit was read through the 2025 crosswalk, by old commune code.
     pub mapped: std::collections::BTreeMap<&'static str, u64>,
+    /// Rows whose unit code had lost its leading zeros, read with them put back.
+    pub padded: u64,
     /// Persons departed without a date, per snapshot written.
     pub(crate) undated: std::collections::BTreeMap<(Org, NaiveDate), Vec<u64>>,
     /// Rows and members active at the snapshot date by unit code, per snapshot written.
@@ -292,6 +294,12 @@ pub fn run(store: &Store, opts: &Options, progress: &dyn Progress) -> Result<Sum
         if let Some(n) = crosswalk_note(&report.mapped) {
             report.notes.push(n.into());
         }
+        if report.padded > 0 {
+            let n = report.padded;
+            report
+                .notes
+                .push(crate::t!(crate::lang::reference::PADDED_AREA_CODES, n));
+        }
         for (what, lines) in [
             ("the header repeated", &o.table.skipped_headers),
             ("the signature block", &o.table.skipped_signature),
@@ -425,6 +433,7 @@ impl FileReport {
             units: Default::default(),
             corrects: None,
             mapped: Default::default(),
+            padded: 0,
             rows_read: 0,
             rejected: 0,
             warnings: 0,

@@ -369,6 +369,7 @@ impl RollFile<'_> {
                         if let Some(u) = parsed.mapped {
                             *out.report.mapped.entry(u.code.as_str()).or_default() += 1;
                         }
+                        out.report.padded += u64::from(parsed.padded);
                         fits.add(parsed.fit);
                         if parsed.excused {
                             excused.add(row.get(mapping.index(Field::Status)));

@@ -63,6 +63,9 @@ pub struct Parsed {
     pub warnings: Vec<Problem>,
     /// The pre-reform commune the row's unit was read through, if it was.
     pub mapped: Option<&'static OldUnit>,
+    /// The row's unit code had lost its leading zeros (3127 for 03127) and was read
+    /// with them put back.
+    pub padded: bool,
     /// The status was a temporary one, read as active by the documented rule.
     pub excused: bool,
     /// Whether the member falls in the organization's eligible group.
@@ -73,6 +76,7 @@ struct Cells<'a> {
     ctx: &'a RollContext<'a>,
     row: &'a Row,
     mapped: std::cell::Cell<Option<&'static OldUnit>>,
+    padded: std::cell::Cell<bool>,
     excused: std::cell::Cell<bool>,
     fit: std::cell::Cell<Fit>,
 }
@@ -141,6 +145,7 @@ pub fn parse_in_chunk(ctx: &RollContext, row: &Row, index: usize, keys: &mut Key
         ctx,
         row,
         mapped: Default::default(),
+        padded: Default::default(),
         excused: Default::default(),
         fit: Default::default(),
     };
@@ -149,6 +154,7 @@ pub fn parse_in_chunk(ctx: &RollContext, row: &Row, index: usize, keys: &mut Key
     let kept = member.is_ok();
     Parsed {
         mapped: member.as_ref().ok().and(c.mapped.get()),
+        padded: member.is_ok() && c.padded.get(),
         member,
         warnings,
         excused: kept && c.excused.get(),

@@ -17,7 +17,7 @@ fn clean_roll_is_stored_whole() {
         .expect(0);
     assert!(
         run.stdout
-            .contains("stored 5 row(s) of the youth roll as of 2026-10-31"),
+            .contains("stored 5 row(s) of the Youth Union roll as of 2026-10-31"),
         "{}",
         run.stdout
     );

@@ -194,6 +194,57 @@ fn counts_that_write_a_code_without_its_zero_say_so() {
     assert_eq!(&total[8], "300");
 }
 
+/// A roll whose commune codes lost their zeros (a column Excel turned into numbers)
+/// reads each as its commune, and says so once with the count, as the reference files
+/// do; its members are those of its twin with the zeros.
+#[test]
+fn a_roll_whose_codes_lost_their_zeros_says_so() {
+    let w = Workdir::new().with_youth_roll();
+    let roll = "Họ và tên;Giới tính;Năm sinh;Mã xã\nLò Văn A;Nam;2000;2647\nLò Thị B;Nữ;2001;02680\nLò Văn C;Nam;1999;2680\n";
+    w.write("doan-vien.csv", roll);
+    let run = w
+        .tally(&[
+            "ingest",
+            "doan-vien.csv",
+            "--org",
+            "youth",
+            "--as-of",
+            "30/11/2026",
+        ])
+        .expect(0);
+    assert!(
+        run.stdout.contains(
+            "doan-vien.csv: read 2 unit code(s) that had lost their leading zeros with the zeros put back"
+        ),
+        "{}",
+        run.stdout
+    );
+    let twin = Workdir::new().with_youth_roll();
+    twin.write(
+        "doan-vien.csv",
+        roll.replace(";2647", ";02647").replace(";2680", ";02680"),
+    );
+    let run = twin
+        .tally(&[
+            "ingest",
+            "doan-vien.csv",
+            "--org",
+            "youth",
+            "--as-of",
+            "30/11/2026",
+        ])
+        .expect(0);
+    assert!(!run.stdout.contains("leading zeros"), "{}", run.stdout);
+    let report = |w: &Workdir| {
+        w.tally(&[
+            "report", "--period", "2026-11", "--by", "commune", "--format", "csv",
+        ])
+        .expect(0)
+        .stdout
+    };
+    assert_eq!(report(&w), report(&twin));
+}
+
 /// A counts table heads the organizations by the short names offices use: Hội ND,
 /// LHPN, Thanh niên, CĐ, Hội CCB. Before, "Hội ND" and "LHPN" were dropped with a
 /// generic warning (exit 0) and their organizations got no counts.

@@ -41,7 +41,7 @@ fn an_orgs_file_adds_an_organization_that_ingests_and_reports() {
         ])
         .expect(0);
     assert!(
-        run.stdout.contains("of the red_cross roll"),
+        run.stdout.contains("of the Hội Chữ thập đỏ roll"),
         "{}",
         run.stdout
     );

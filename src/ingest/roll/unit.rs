@@ -30,6 +30,7 @@ pub(super) fn resolve_area(c: &Cells) -> Result<CompactString, Problem> {
             .then(|| areas.resolve_code(code))
             .flatten();
         if let Some(a) = today {
+            c.padded.set(a.code != code);
             return agrees_with_name(c, CompactString::from(a.code.as_str()));
         }
         let old = (c.ctx.codes != Codes::New)
