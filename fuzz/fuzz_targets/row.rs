@@ -44,7 +44,7 @@ fuzz_target!(|data: &[u8]| {
                     assert!(j <= l, "joined after leaving");
                 }
             }
-            Err(p) => assert!(!p.reason.is_empty()),
+            Err(p) => assert!(!p.reason.en().is_empty()),
         }
     }
 });
