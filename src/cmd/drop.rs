@@ -7,9 +7,9 @@ use std::time::Duration;
 
 use crate::cli::DropArgs;
 use crate::error::Failure;
-use crate::ingest::headers::Kind;
 use crate::lang::{store as lang, Text};
 use crate::org::Org;
+use crate::store::kind::Kind;
 use crate::store::Store;
 use crate::t;
 
@@ -31,11 +31,10 @@ pub fn run(store: &Store, args: &DropArgs, wait: Duration) -> Result<()> {
     next.ingests.retain(|i| i.id != rec.id);
     // Areas and enterprises keep their versions: the one before is in force again.
     // The kind and the organization by their names in the reader's language.
-    let kind = |code: &str| Kind::parse(code).map_or_else(|| Text::from(code), Kind::text);
-    let in_force = matches!(rec.kind.as_str(), "areas" | "enterprises").then(|| {
-        match next.reference(&rec.kind) {
-            Some(r) => t!(lang::IN_FORCE_AGAIN, kind(&rec.kind), &r.file, &r.id),
-            None => t!(lang::NONE_IN_FORCE, kind(&rec.kind)),
+    let in_force = matches!(rec.kind, Kind::Areas | Kind::Enterprises).then(|| {
+        match next.reference(rec.kind) {
+            Some(r) => t!(lang::IN_FORCE_AGAIN, rec.kind.text(), &r.file, &r.id),
+            None => t!(lang::NONE_IN_FORCE, rec.kind.text()),
         }
     });
     writer.commit(next)?;
@@ -50,7 +49,7 @@ pub fn run(store: &Store, args: &DropArgs, wait: Duration) -> Result<()> {
         _ => t!(
             lang::DROPPED_REFERENCE,
             &rec.id,
-            kind(&rec.kind),
+            rec.kind.text(),
             rec.rows,
             &rec.file
         ),

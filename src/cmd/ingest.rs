@@ -1,5 +1,6 @@
 //! `tally ingest`: run the ingest, then say what happened to each file.
 
+use crate::store::kind::Kind;
 use anyhow::Result;
 use std::io::Write;
 use std::time::Duration;
@@ -90,17 +91,11 @@ pub fn run(store: &Store, args: &IngestArgs, wait: Duration) -> Result<()> {
 }
 
 /// A kind of file as the reader's language names it.
-pub(crate) fn kind_name(code: &str) -> String {
+pub(crate) fn kind_name(kind: Kind) -> String {
     use crate::report::labels::Lang;
-    match (crate::messages::lang(), code) {
-        (Lang::Vi, "roll") => "danh sách thành viên".into(),
-        (Lang::Vi, "areas") => "danh mục địa bàn".into(),
-        (Lang::Vi, "enterprises") => "danh mục doanh nghiệp".into(),
-        (Lang::Vi, "eligible") => "số đối tượng".into(),
-        (Lang::Vi, "targets") => "chỉ tiêu".into(),
-        (Lang::Vi, "mapping") => "bảng chuyển đổi xã cũ sang xã mới".into(),
-        (Lang::Vi, "orgs") => "danh mục tổ chức".into(),
-        (_, other) => other.to_string(),
+    match crate::messages::lang() {
+        Lang::Vi => kind.text().render(Lang::Vi),
+        Lang::En => kind.code().to_string(),
     }
 }
 
@@ -236,7 +231,7 @@ fn print_files(summary: &Summary, dry_run: bool) -> Result<()> {
             },
             f.header_line,
             if f.kind_detected {
-                format!(", detected as {}", kind_name(f.kind.code()))
+                format!(", detected as {}", kind_name(f.kind))
             } else {
                 String::new()
             }
@@ -261,7 +256,7 @@ fn print_files(summary: &Summary, dry_run: bool) -> Result<()> {
                 for r in recs {
                     let what = match (&r.org, &r.as_of) {
                         (Some(o), Some(d)) => roll_name(o, d),
-                        _ => kind_name(&r.kind),
+                        _ => kind_name(r.kind),
                     };
                     let rejected = if f.rejected > 0 {
                         format!(", {} rejected", f.rejected)

@@ -63,7 +63,12 @@ pub fn run(store: &Store, args: &ReportArgs, wait: Duration) -> Result<()> {
             .into());
     }
     let view = store.read(wait)?;
-    if !view.manifest.ingests.iter().any(|i| i.kind == "roll") {
+    if !view
+        .manifest
+        .ingests
+        .iter()
+        .any(|i| i.kind == crate::store::kind::Kind::Roll)
+    {
         return Err(Failure::new(
             Exit::Failure,
             format!(
@@ -396,7 +401,7 @@ pub(super) fn newest_month(m: &store::Manifest) -> Result<Period> {
     let newest = m
         .ingests
         .iter()
-        .filter(|i| i.kind == "roll")
+        .filter(|i| i.kind == crate::store::kind::Kind::Roll)
         .filter_map(|i| i.as_of.as_deref()?.parse::<chrono::NaiveDate>().ok())
         .max()
         .context("no roll has an as-of date")?;

@@ -1,6 +1,7 @@
 //! `tally status`: what the store holds.
 
 use crate::messages::{pick, say};
+use crate::store::kind::Kind;
 use anyhow::Result;
 use comfy_table::{presets::UTF8_FULL_CONDENSED, CellAlignment, Table};
 use serde_json::json;
@@ -14,7 +15,7 @@ use crate::store::{Manifest, Store};
 /// (org, as_of) → (rows, ingest ids), sorted.
 fn snapshots(m: &Manifest) -> BTreeMap<(String, String), (u64, Vec<String>)> {
     let mut out: BTreeMap<(String, String), (u64, Vec<String>)> = BTreeMap::new();
-    for i in m.ingests.iter().filter(|i| i.kind == "roll") {
+    for i in m.ingests.iter().filter(|i| i.kind == Kind::Roll) {
         let key = (
             i.org.clone().unwrap_or_default(),
             i.as_of.clone().unwrap_or_default(),
@@ -37,13 +38,13 @@ struct Held {
     target_years: Vec<i32>,
 }
 
-const KINDS: [&str; 6] = [
-    "areas",
-    "enterprises",
-    "eligible",
-    "targets",
-    "mapping",
-    "orgs",
+const KINDS: [Kind; 6] = [
+    Kind::Areas,
+    Kind::Enterprises,
+    Kind::Eligible,
+    Kind::Targets,
+    Kind::Mapping,
+    Kind::Orgs,
 ];
 
 fn held(view: &crate::store::View) -> Result<Held> {
@@ -71,7 +72,12 @@ fn held(view: &crate::store::View) -> Result<Held> {
 fn sorted_ingests(m: &Manifest) -> Vec<&crate::store::IngestRecord> {
     let mut v: Vec<_> = m.ingests.iter().collect();
     v.sort_by(|a, b| {
-        (&a.ingested_at, &a.kind, &a.file, &a.id).cmp(&(&b.ingested_at, &b.kind, &b.file, &b.id))
+        (&a.ingested_at, a.kind.code(), &a.file, &a.id).cmp(&(
+            &b.ingested_at,
+            b.kind.code(),
+            &b.file,
+            &b.id,
+        ))
     });
     v
 }
@@ -115,8 +121,8 @@ pub fn run(store: &Store, args: &StatusArgs, wait: Duration) -> Result<()> {
                 },
                 // Areas and enterprises keep their versions: the newest is in force.
                 "in_force": {
-                    "areas": m.reference("areas").map(|r| r.id.as_str()),
-                    "enterprises": m.reference("enterprises").map(|r| r.id.as_str()),
+                    "areas": m.reference(crate::store::kind::Kind::Areas).map(|r| r.id.as_str()),
+                    "enterprises": m.reference(crate::store::kind::Kind::Enterprises).map(|r| r.id.as_str()),
                 },
                 "ingests": ingests,
                 "permissions": exposed
@@ -180,10 +186,10 @@ pub fn run(store: &Store, args: &StatusArgs, wait: Duration) -> Result<()> {
                 pick("file", "tệp"),
             ]);
             for (k, kind) in KINDS.iter().enumerate() {
-                let parts = m.references(kind);
+                let parts = m.references(*kind);
                 if parts.is_empty() {
                     r.add_row(vec![
-                        super::ingest::kind_name(kind),
+                        super::ingest::kind_name(*kind),
                         "—".into(),
                         "".into(),
                         pick("not loaded", "chưa nạp").into(),
@@ -203,7 +209,9 @@ pub fn run(store: &Store, args: &StatusArgs, wait: Duration) -> Result<()> {
                 };
                 // Areas and enterprises: the version in force, and how many before it.
                 let (parts, earlier) = match *kind {
-                    "areas" | "enterprises" => (parts[parts.len() - 1..].to_vec(), parts.len() - 1),
+                    Kind::Areas | Kind::Enterprises => {
+                        (parts[parts.len() - 1..].to_vec(), parts.len() - 1)
+                    }
                     _ => (parts, 0),
                 };
                 let earlier = if earlier > 0 {
@@ -213,7 +221,7 @@ pub fn run(store: &Store, args: &StatusArgs, wait: Duration) -> Result<()> {
                     String::new()
                 };
                 r.add_row(vec![
-                    format!("{}{years}", super::ingest::kind_name(kind)),
+                    format!("{}{years}", super::ingest::kind_name(*kind)),
                     held.rows[k].to_string(),
                     parts
                         .iter()
@@ -242,7 +250,7 @@ pub fn run(store: &Store, args: &StatusArgs, wait: Duration) -> Result<()> {
             for i in sorted_ingests(m) {
                 g.add_row(vec![
                     i.id.clone(),
-                    super::ingest::kind_name(&i.kind),
+                    super::ingest::kind_name(i.kind),
                     file_name(&i.file, lang),
                     lang.count(i.rows),
                     lang.count(i.rejected),

@@ -3,67 +3,12 @@
 
 pub use super::org_columns::org_column;
 use crate::text::fold;
-use std::fmt;
 use std::sync::OnceLock;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Kind {
-    Roll,
-    Areas,
-    Enterprises,
-    Eligible,
-    Targets,
-    /// Where the members and people of a pre-2025 commune went: old code → new code,
-    /// with a share where one old commune was split.
-    Mapping,
-    /// Organizations beyond the five: code, name, aliases, ages.
-    Orgs,
-}
+pub use crate::store::kind::Kind;
 
+/// What ingest needs of a kind beyond what the store keeps.
 impl Kind {
-    /// Detection order: on a tie in matched columns the earlier kind wins.
-    pub const ALL: [Kind; 7] = [
-        Kind::Roll,
-        Kind::Areas,
-        Kind::Enterprises,
-        Kind::Eligible,
-        Kind::Targets,
-        Kind::Mapping,
-        Kind::Orgs,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Kind::Roll => "roll",
-            Kind::Areas => "areas",
-            Kind::Enterprises => "enterprises",
-            Kind::Eligible => "eligible",
-            Kind::Targets => "targets",
-            Kind::Mapping => "mapping",
-            Kind::Orgs => "orgs",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|k| k.code() == s)
-    }
-
-    /// The kind's name in a sentence, said in the reader's language ("danh mục địa
-    /// bàn", never "areas", to a Vietnamese reader).
-    pub fn text(self) -> crate::lang::Text {
-        use crate::lang::names::*;
-        let msg = match self {
-            Kind::Roll => &KIND_ROLL,
-            Kind::Areas => &KIND_AREAS,
-            Kind::Enterprises => &KIND_ENTERPRISES,
-            Kind::Eligible => &KIND_ELIGIBLE,
-            Kind::Targets => &KIND_TARGETS,
-            Kind::Mapping => &KIND_MAPPING,
-            Kind::Orgs => &KIND_ORGS,
-        };
-        crate::lang::Text::Msg(msg, Vec::new())
-    }
-
     /// Reference kinds go in before rolls, which are checked against them.
     pub fn load_order(self) -> u8 {
         match self {
@@ -75,12 +20,6 @@ impl Kind {
             Kind::Targets => 5,
             Kind::Roll => 6,
         }
-    }
-}
-
-impl fmt::Display for Kind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
     }
 }
 

@@ -458,7 +458,7 @@ fn already_ingested(next: &Manifest, o: &Opened, opts: &Options) -> Vec<String> 
     let flag_as_of = opts.as_of.filter(|_| roll).map(|d| d.to_string());
     next.ingests
         .iter()
-        .filter(|i| o.sha256.as_ref() == Some(&i.sha256) && i.kind == kind.code())
+        .filter(|i| o.sha256.as_ref() == Some(&i.sha256) && i.kind == kind)
         .filter(|i| flag_org.is_none_or(|x| i.org.as_deref() == Some(x.code())))
         .filter(|i| {
             flag_as_of

@@ -50,7 +50,7 @@ pub(super) fn stored_elsewhere(next: &Manifest, o: &Opened, opts: &Options) -> R
     let same = next
         .ingests
         .iter()
-        .filter(|i| i.kind == Kind::Roll.code() && &i.sha256 == sha);
+        .filter(|i| i.kind == Kind::Roll && &i.sha256 == sha);
     let here = |i: &&crate::store::IngestRecord| {
         opts.org.is_none_or(|x| i.org.as_deref() == Some(x.code()))
             && opts

@@ -399,7 +399,7 @@ impl<'a> Snapshots<'a> {
             .name_staged_roll(&p.tmp, key.0.code(), &key.1.to_string(), &id);
         let rec = IngestRecord {
             id,
-            kind: Kind::Roll.code().into(),
+            kind: Kind::Roll,
             file: self.file.to_string(),
             sha256: sha256.to_string(),
             file_bytes: Some(bytes),

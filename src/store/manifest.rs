@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::kind::Kind;
 use crate::org::Org;
 
 /// The store's layout. 1: the first. 2: roll parts gain `area_from` (the pre-reform
@@ -35,7 +36,7 @@ pub struct Manifest {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct IngestRecord {
     pub id: String,
-    pub kind: String,
+    pub kind: Kind,
     /// The file as named on the command line.
     pub file: String,
     /// SHA-256 of the file's bytes.
@@ -98,14 +99,14 @@ impl Manifest {
     }
 
     /// The newest ingest of a reference kind.
-    pub fn reference(&self, kind: &str) -> Option<&IngestRecord> {
+    pub fn reference(&self, kind: Kind) -> Option<&IngestRecord> {
         self.ingests.iter().rev().find(|i| i.kind == kind)
     }
 
     /// Every ingest of a reference kind, oldest first: areas and enterprises have one;
     /// eligible counts and targets one per file, each file's keys replacing the same
     /// keys of the files before it.
-    pub fn references(&self, kind: &str) -> Vec<&IngestRecord> {
+    pub fn references(&self, kind: Kind) -> Vec<&IngestRecord> {
         self.ingests.iter().filter(|i| i.kind == kind).collect()
     }
 
@@ -113,7 +114,7 @@ impl Manifest {
     pub fn roll_snapshots(&self) -> Vec<(Org, NaiveDate)> {
         self.ingests
             .iter()
-            .filter(|i| i.kind == "roll")
+            .filter(|i| i.kind == Kind::Roll)
             .filter_map(|i| {
                 let org = Org::parse(i.org.as_deref()?)?;
                 Some((org, i.as_of.as_deref()?.parse::<NaiveDate>().ok()?))
@@ -125,7 +126,7 @@ impl Manifest {
     pub fn roll_part_rows(&self) -> Vec<(Org, NaiveDate, u64)> {
         self.ingests
             .iter()
-            .filter(|i| i.kind == "roll")
+            .filter(|i| i.kind == Kind::Roll)
             .filter_map(|i| {
                 let org = Org::parse(i.org.as_deref()?)?;
                 let as_of = i.as_of.as_deref()?.parse::<NaiveDate>().ok()?;
@@ -139,7 +140,7 @@ impl Manifest {
         self.ingests
             .iter()
             .filter(|i| {
-                i.kind == "roll"
+                i.kind == Kind::Roll
                     && i.org.as_deref() == Some(org)
                     && i.as_of.as_deref() == Some(as_of)
             })

@@ -18,6 +18,7 @@ mod batch;
 mod checked;
 pub mod fault;
 pub mod fsutil;
+pub mod kind;
 pub mod lanes;
 pub mod lock;
 pub mod manifest;

@@ -55,7 +55,11 @@ impl Writer {
         // Every format before today's lacks a column of today's roll parts.
         let columns = rolls::columns_of(from);
         let mut group = Group::default();
-        for rec in next.ingests.iter_mut().filter(|r| r.kind == "roll") {
+        for rec in next
+            .ingests
+            .iter_mut()
+            .filter(|r| r.kind == super::kind::Kind::Roll)
+        {
             let rel = renamed(&rec.part, manifest::FORMAT);
             let tmp = self.stage(rel.clone());
             let mut out = RollPartWriter::create(&tmp)?;

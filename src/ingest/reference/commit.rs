@@ -40,7 +40,7 @@ pub(crate) fn ingest_file(
         .next
         .ingests
         .iter()
-        .filter(|i| i.sha256 == sha256 && i.kind == kind.code())
+        .filter(|i| i.sha256 == sha256 && i.kind == kind)
         .map(|i| i.id.clone())
         .collect();
     if !earlier.is_empty()
@@ -71,7 +71,7 @@ pub(crate) fn ingest_file(
         _ => false,
     };
     if !kept {
-        out.next.ingests.retain(|i| i.kind != kind.code());
+        out.next.ingests.retain(|i| i.kind != kind);
     }
     out.next.ingests.push(rec.clone());
     let joined = Joined {
@@ -113,7 +113,7 @@ fn stage(
     let info = pw.finish()?;
     Ok(IngestRecord {
         id,
-        kind: kind.code().into(),
+        kind,
         file: o.name.clone(),
         sha256,
         file_bytes: Some(o.bytes),
@@ -176,7 +176,7 @@ fn check_version(
         return Ok(());
     };
     let from = next
-        .reference(kind.code())
+        .reference(kind)
         .map(|r| r.file.clone())
         .unwrap_or_default();
     Err(Failure::invalid(t!(
