@@ -13,6 +13,8 @@ mod notes;
 pub mod parts;
 pub mod pct;
 pub mod period;
+pub mod query;
+pub mod read;
 pub mod series;
 pub mod suppress;
 mod units;
