@@ -25,7 +25,7 @@ pub fn render(cov: &Coverage, opts: &Options) -> anyhow::Result<Vec<u8>> {
                     rec.push(plain(&super::unit_name(r)));
                 }
                 if opts.suppressed.is_some() {
-                    rec.push(r.suppressed.join(";"));
+                    rec.push(r.suppressed.names().join(";"));
                 }
                 w.write_record(&rec)?;
             }
@@ -59,3 +59,4 @@ pub fn render(cov: &Coverage, opts: &Options) -> anyhow::Result<Vec<u8>> {
     }
     w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))
 }
+

@@ -38,7 +38,11 @@ pub fn render(cov: &Coverage, opts: &Options) -> anyhow::Result<Vec<u8>> {
             serde_json::Value::Object(obj)
         })
         .collect();
-    let notes: Vec<serde_json::Value> = cov.notes.iter().map(|n| note(n, opts)).collect();
+    let notes = cov
+        .notes
+        .iter()
+        .map(|n| note(n, opts))
+        .collect::<anyhow::Result<Vec<_>>>()?;
     let mut out = Map::new();
     out.insert("rows".into(), serde_json::Value::Array(rows));
     out.insert("rankings".into(), json!(rankings(cov)));
@@ -75,160 +79,13 @@ fn rankings(cov: &Coverage) -> Vec<serde_json::Value> {
         .collect()
 }
 
-/// A note as data: what kind it is, whom it concerns, and the sentence a person reads.
-fn note(n: &Note, opts: &Options) -> serde_json::Value {
-    let mut v = match n {
-        Note::MissingSnapshot { org } => json!({"kind": "missing_snapshot", "org": org.code()}),
-        Note::StaleSnapshot {
-            org,
-            as_of,
-            flows_known,
-        } => json!({
-            "kind": "stale_snapshot",
-            "org": org.code(),
-            "as_of": as_of.to_string(),
-            "flows": if *flows_known { "through_as_of" } else { "unknown" },
-        }),
-        Note::MissingEligible { org, year } => {
-            json!({"kind": "missing_eligible", "org": org.code(), "year": year})
-        }
-        Note::MissingTargets { org, year } => {
-            json!({"kind": "missing_targets", "org": org.code(), "year": year})
-        }
-        Note::PlacedDepartures {
-            org,
-            count,
-            previous,
-            as_of,
-        } => json!({
-            "kind": "placed_departures",
-            "org": org.code(),
-            "count": count,
-            "previous_as_of": previous.to_string(),
-            "as_of": as_of.to_string(),
-        }),
-        Note::Seam {
-            org,
-            previous,
-            previous_members,
-            start,
-            added,
-            absent,
-            dated,
-            moved,
-        } => json!({
-            "kind": "seam",
-            "org": org.code(),
-            "previous_as_of": previous.to_string(),
-            "previous_members": previous_members,
-            "members_start": start,
-            "added": added,
-            "absent": absent,
-            "dated": dated,
-            "moved": moved,
-        }),
-        Note::FirstRollDepartures { org, as_of, count } => json!({
-            "kind": "first_roll_departures",
-            "org": org.code(),
-            "as_of": as_of.to_string(),
-            "count": count,
-        }),
-        Note::MissingSheets {
-            org,
-            as_of,
-            previous,
-            sheets,
-        } => json!({
-            "kind": "missing_sheets",
-            "org": org.code(),
-            "as_of": as_of.to_string(),
-            "previous_as_of": previous.to_string(),
-            "sheets": sheets,
-        }),
-        Note::EmptiedUnits {
-            org,
-            as_of,
-            previous,
-            units,
-        } => json!({
-            "kind": "emptied_units",
-            "org": org.code(),
-            "as_of": as_of.to_string(),
-            "previous_as_of": previous.to_string(),
-            "units": units,
-        }),
-        Note::ShrunkUnits {
-            org,
-            as_of,
-            previous,
-            units,
-        } => json!({
-            "kind": "shrunk_units",
-            "org": org.code(),
-            "as_of": as_of.to_string(),
-            "previous_as_of": previous.to_string(),
-            "units": units,
-        }),
-        Note::Mapped { org, as_of, rows } => json!({
-            "kind": "mapped",
-            "org": org.code(),
-            "as_of": as_of.to_string(),
-            "rows": rows,
-        }),
-        Note::RollSize {
-            org,
-            as_of,
-            rows,
-            previous,
-            previous_rows,
-        } => json!({
-            "kind": "roll_size",
-            "org": org.code(),
-            "as_of": as_of.to_string(),
-            "rows": rows,
-            "previous_as_of": previous.to_string(),
-            "previous_rows": previous_rows,
-        }),
-        Note::UnitAbove100(u) => json!({
-            "kind": "unit_above_100",
-            "org": u.org.code(),
-            "level": u.level,
-            "code": u.code,
-            "name": u.name,
-            "members": u.members,
-            "eligible": u.eligible,
-            "coverage_pct": to_json(&Value::Pct(u.coverage_pct)),
-        }),
-        Note::UnitsWithoutDenominator { org, units } => {
-            json!({"kind": "units_without_denominator", "org": org.code(), "units": units})
-        }
-        Note::CoverageAbove100 {
-            org,
-            dimension,
-            group,
-            name,
-            pct,
-        } => json!({
-            "kind": "coverage_above_100",
-            "org": org.code(),
-            "dimension": dimension,
-            "group": group,
-            "name": name,
-            "coverage_pct": to_json(&Value::Pct(*pct)),
-        }),
-        Note::UnknownAreas {
-            org,
-            members,
-            codes,
-        } => json!({
-            "kind": "unknown_areas",
-            "org": org.code(),
-            "members": members,
-            "codes": codes,
-        }),
-    };
+/// A note as data: what kind it is, whom it concerns (its fields, by derive), and the
+/// sentence a person reads.
+fn note(n: &Note, opts: &Options) -> anyhow::Result<serde_json::Value> {
+    let mut v = serde_json::to_value(n)?;
     if let serde_json::Value::Object(obj) = &mut v {
         obj.insert("text".into(), json!(note_text(n, opts.lang)));
     }
-    v
+    Ok(v)
 }
+

@@ -53,3 +53,4 @@ pub fn render(cov: &Coverage, opts: &Options) -> String {
     }
     out
 }
+

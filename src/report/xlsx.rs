@@ -145,16 +145,15 @@ fn sheet(
 }
 
 fn sheet_names(lang: Lang) -> [&'static str; 5] {
-    match lang {
-        Lang::En => ["Summary", "To urge", "To replicate", "All groups", "Notes"],
-        Lang::Vi => [
-            "Tổng hợp",
-            "Cần đôn đốc",
-            "Nhân rộng",
-            "Chi tiết",
-            "Ghi chú",
-        ],
-    }
+    use crate::lang::report::*;
+    [
+        &SHEET_SUMMARY,
+        &SHEET_URGE,
+        &SHEET_REPLICATE,
+        &SHEET_DETAILS,
+        &SHEET_NOTES,
+    ]
+    .map(|m| m.text(lang))
 }
 
 /// The summary: per organization its snapshot, members, eligible, coverage, target and
@@ -245,7 +244,7 @@ fn details(cov: &Coverage, lang: Lang) -> (Vec<String>, Vec<Vec<Cell>>) {
                 .map(|(c, v)| cell(v, *c == "gap_pp"))
                 .collect();
             row[0] = Cell::Text(lang.org(r.org).to_string());
-            row[1] = Cell::Text(lang.dimension(&r.dimension));
+            row[1] = Cell::Text(lang.dimension(r.dimension.as_str()));
             row[2] = Cell::Text(super::table::group_label(r, lang));
             row
         })
@@ -324,3 +323,4 @@ pub fn render(cov: &Coverage, opts: &Options) -> Result<Vec<u8>> {
     tidy(cov, &f, &mut wb)?;
     Ok(wb.save_to_buffer()?)
 }
+
