@@ -385,3 +385,28 @@ pub fn render_series(reports: &[(Period, Coverage)], rows: &[SeriesRow], lang: L
     page(lang, &title, &body)
 }
 
+#[cfg(test)]
+mod tests {
+    use super::super::fixture;
+    use super::*;
+    use crate::report::Format;
+
+    /// One page: the title with the province, a bullet chart per organization with its
+    /// target, the blanked focus area said as such, the notes.
+    #[test]
+    fn a_page_with_charts_and_notes() {
+        let cov = fixture::coverage();
+        let page = render(&cov, None, &fixture::options(Format::Html, Lang::En));
+        assert!(page.starts_with("<!DOCTYPE html>"), "{}", &page[..40]);
+        for want in [
+            "Tỉnh Lào Cai",
+            "Coverage against target, by organization",
+            "3.33%",
+            "suppressed for publication",
+            "Women&#39;s Union: no roll as of the period&#39;s end",
+        ] {
+            assert!(page.contains(want), "{want} in the page");
+        }
+        assert!(!page.contains("<script"), "no script");
+    }
+}

@@ -89,3 +89,82 @@ fn note(n: &Note, opts: &Options) -> anyhow::Result<serde_json::Value> {
     Ok(v)
 }
 
+#[cfg(test)]
+mod tests {
+    use super::super::fixture;
+    use super::*;
+    use crate::report::{labels::Lang, Format};
+
+    #[test]
+    fn rows_rankings_and_notes_as_data() {
+        let opts = fixture::options(Format::Json, Lang::En);
+        let out = render(&fixture::coverage(), &opts).expect("json");
+        let v: serde_json::Value = serde_json::from_slice(&out).expect("json");
+        assert_eq!(v["rows"][0]["coverage_pct"].to_string(), "3.33");
+        assert_eq!(v["rows"][0]["gap_pp"].to_string(), "-26.67");
+        assert_eq!(v["rows"][1]["members"], serde_json::Value::Null);
+        assert_eq!(
+            v["rows"][1]["suppressed"],
+            json!(["members", "coverage_pct", "gap_pp"])
+        );
+        assert_eq!(v["rankings"][0]["name"], "Xã Bát Xát");
+        assert_eq!(v["rankings"][0]["coverage_pct"].to_string(), "5.00");
+        assert_eq!(
+            v["notes"][0],
+            json!({
+                "kind": "missing_snapshot",
+                "org": "women",
+                "text": "Women's Union: no roll as of the period's end or earlier; its numbers are missing, not zero"
+            })
+        );
+        assert_eq!(v["suppressed_cells"], 3);
+        assert!(out.ends_with(b"}\n"));
+    }
+
+    /// Each note's fields by derive, in the order scripts have read them.
+    #[test]
+    fn notes_keep_their_fields_and_order() {
+        let d = |m, day| chrono::NaiveDate::from_ymd_opt(2026, m, day).expect("a day");
+        let org = crate::org::Org::Youth;
+        let cases = [
+            (
+                Note::StaleSnapshot {
+                    org,
+                    as_of: d(9, 30),
+                    flows_known: false,
+                },
+                r#"{"kind":"stale_snapshot","org":"youth","as_of":"2026-09-30","flows":"unknown"}"#,
+            ),
+            (
+                Note::Seam {
+                    org,
+                    previous: d(9, 30),
+                    previous_members: 10,
+                    start: 11,
+                    added: 2,
+                    absent: 1,
+                    dated: 0,
+                    moved: 3,
+                },
+                r#"{"kind":"seam","org":"youth","previous_as_of":"2026-09-30","previous_members":10,"members_start":11,"added":2,"absent":1,"dated":0,"moved":3}"#,
+            ),
+            (
+                Note::CoverageAbove100 {
+                    org: org.into(),
+                    dimension: "commune".into(),
+                    group: "02647".into(),
+                    name: "Xã Bát Xát".into(),
+                    pct: 10250,
+                },
+                r#"{"kind":"coverage_above_100","org":"youth","dimension":"commune","group":"02647","name":"Xã Bát Xát","coverage_pct":102.50}"#,
+            ),
+            (
+                Note::UnitAbove100(fixture::coverage().lagging[0].clone()),
+                r#"{"kind":"unit_above_100","org":"youth","level":"commune","code":"02647","name":"Xã Bát Xát","members":3,"eligible":60,"coverage_pct":5.00}"#,
+            ),
+        ];
+        for (note, want) in cases {
+            assert_eq!(serde_json::to_string(&note).expect("json"), want);
+        }
+    }
+}

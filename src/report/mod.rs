@@ -2,6 +2,8 @@
 
 pub mod chart;
 pub mod csv;
+#[cfg(test)]
+mod fixture;
 pub mod html;
 pub mod json;
 pub mod labels;

@@ -352,3 +352,34 @@ pub fn render(cov: &Coverage, opts: &Options) -> String {
     out
 }
 
+#[cfg(test)]
+mod tests {
+    use super::super::fixture;
+    use super::*;
+    use crate::report::Format;
+
+    /// In Vietnamese: the title with the month as a reader writes it, counts and
+    /// percentages with Vietnamese separators, the blanked cell as "…", the notes.
+    #[test]
+    fn the_terminal_report_in_vietnamese() {
+        let out = render(
+            &fixture::coverage(),
+            &fixture::options(Format::Table, Lang::Vi),
+        );
+        assert!(
+            out.starts_with("Kết quả tập hợp quần chúng vào các tổ chức — Tháng 10/2026\n"),
+            "{out}"
+        );
+        for want in [
+            "Thấp nhất so với chỉ tiêu (cần đôn đốc)",
+            "02647 Xã Bát Xát",
+            "3,33%",
+            "-26,67",
+            "…",
+            "Lưu ý về số liệu",
+            "Hội Liên hiệp Phụ nữ: chưa có danh sách đến cuối kỳ; số liệu bị thiếu (không phải bằng 0)",
+        ] {
+            assert!(out.contains(want), "{want:?} in\n{out}");
+        }
+    }
+}

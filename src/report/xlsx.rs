@@ -324,3 +324,33 @@ pub fn render(cov: &Coverage, opts: &Options) -> Result<Vec<u8>> {
     Ok(wb.save_to_buffer()?)
 }
 
+#[cfg(test)]
+mod tests {
+    use super::super::fixture;
+    use super::*;
+    use calamine::{Data, Reader};
+
+    /// The sheets in the reader's language, then the tidy sheet with the CSV's
+    /// columns, its numbers as number cells.
+    #[test]
+    fn sheets_of_number_cells() {
+        let opts = fixture::options(super::super::Format::Xlsx, Lang::Vi);
+        let bytes = render(&fixture::coverage(), &opts).expect("xlsx");
+        let mut wb = calamine::Xlsx::new(std::io::Cursor::new(bytes)).expect("a workbook");
+        assert_eq!(wb.sheet_names(), EXPECTED_SHEETS);
+        let tidy = wb.worksheet_range("coverage").expect("the tidy sheet");
+        assert_eq!(tidy.get_value((0, 0)), Some(&Data::String("period".into())));
+        assert_eq!(tidy.get_value((1, 4)), Some(&Data::Float(3.0)));
+        // The tidy sheet's percentages are the CSV's numbers: 3.33 for 3.33%.
+        assert_eq!(tidy.get_value((1, 9)), Some(&Data::Float(3.33)));
+    }
+
+    const EXPECTED_SHEETS: [&str; 6] = [
+        "Tổng hợp",
+        "Cần đôn đốc",
+        "Nhân rộng",
+        "Chi tiết",
+        "Ghi chú",
+        "coverage",
+    ];
+}
