@@ -54,6 +54,27 @@ fn note(n: &Note, lang: Lang) -> Text {
             as_of,
             count: c,
         } => t!(NOTE_FIRST_ROLL_DEPARTURES, org(o), count(c), d(as_of)),
+        Note::Mapped {
+            org: o,
+            as_of,
+            rows,
+        } => t!(NOTE_MAPPED, org(o), count(rows), d(as_of)),
+        Note::UnknownAreas {
+            org: o,
+            members,
+            codes,
+        } => t!(NOTE_UNKNOWN_AREAS, org(o), said(members), list(codes)),
+        _ => between_rolls(n, lang),
+    }
+}
+
+/// The notes that compare a roll with the one before it: sheets and units it lacks,
+/// its size.
+fn between_rolls(n: &Note, lang: Lang) -> Text {
+    let org = |o: &Org| said(lang.org((*o).into()));
+    let count = |v: &u64| said(lang.count(*v));
+    let d = |x: &NaiveDate| said(day(*x));
+    match n {
         Note::MissingSheets {
             org: o,
             as_of,
@@ -93,11 +114,6 @@ fn note(n: &Note, lang: Lang) -> Text {
             d(previous),
             list(units)
         ),
-        Note::Mapped {
-            org: o,
-            as_of,
-            rows,
-        } => t!(NOTE_MAPPED, org(o), count(rows), d(as_of)),
         Note::RollSize {
             org: o,
             as_of,
@@ -112,11 +128,6 @@ fn note(n: &Note, lang: Lang) -> Text {
             d(previous),
             count(previous_rows)
         ),
-        Note::UnknownAreas {
-            org: o,
-            members,
-            codes,
-        } => t!(NOTE_UNKNOWN_AREAS, org(o), said(members), list(codes)),
         _ => reference_note(n, lang),
     }
 }
