@@ -16,6 +16,8 @@ use crate::report::Format;
 
 #[path = "cli_files.rs"]
 mod files;
+#[path = "cli_report.rs"]
+pub mod spec;
 #[path = "cli_values.rs"]
 mod values;
 pub use files::expand_files;

@@ -3,6 +3,7 @@
 pub mod backup;
 pub mod drop;
 pub mod ingest;
+mod output;
 mod progress;
 pub mod report;
 mod series;

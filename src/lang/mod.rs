@@ -17,6 +17,7 @@ pub mod ingest;
 pub mod names;
 pub mod parts;
 pub mod reference;
+pub mod report;
 pub mod store;
 pub mod tongue;
 
@@ -70,6 +71,9 @@ pub enum Text {
     /// Texts said one after another, with a separator between them (a list of sheets,
     /// each with why: ", ").
     Join(Vec<Text>, &'static str),
+    /// A value already said in the reader's language (an org's name as that reader
+    /// reads it, a formatted count): written as it is, never looked up.
+    Said(String),
 }
 
 /// A [`Text`] of a message and its arguments: `t!(NO_AREA, file)`.
@@ -114,6 +118,7 @@ impl Text {
                     t.write(lang, out);
                 }
             }
+            Text::Said(s) => out.push_str(s),
         }
     }
 }
@@ -285,6 +290,7 @@ mod tests {
             super::names::ALL,
             super::parts::ALL,
             super::reference::ALL,
+            super::report::ALL,
             super::store::ALL,
         ];
         for all in rooms {

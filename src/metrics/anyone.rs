@@ -11,7 +11,7 @@
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
-use super::fold::{AnyRow, Counts};
+use super::counts::{AnyRow, Counts};
 use super::group::Grouper;
 
 /// One batch's person keys, sorted, in 7 bytes each: keys are grouped by their top

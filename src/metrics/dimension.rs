@@ -46,16 +46,21 @@ pub enum Dimension {
 impl Dimension {
     /// The name in the `dimension` column (and in `eligible`/`targets` files).
     pub fn name(&self) -> String {
+        self.as_str().to_string()
+    }
+
+    /// [`Dimension::name`], borrowed.
+    pub fn as_str(&self) -> &str {
         match self {
-            Dimension::Total => "total".into(),
-            Dimension::Flag(f) => f.name().into(),
-            Dimension::AreaColumn(c) => c.clone(),
-            Dimension::Level(l) => l.clone(),
-            Dimension::Ownership => "ownership".into(),
-            Dimension::Ethnicity { .. } => "ethnicity".into(),
-            Dimension::Religion { .. } => "religion".into(),
-            Dimension::Sex => "sex".into(),
-            Dimension::AgeBand => "age_band".into(),
+            Dimension::Total => "total",
+            Dimension::Flag(f) => f.name(),
+            Dimension::AreaColumn(c) => c,
+            Dimension::Level(l) => l,
+            Dimension::Ownership => "ownership",
+            Dimension::Ethnicity { .. } => "ethnicity",
+            Dimension::Religion { .. } => "religion",
+            Dimension::Sex => "sex",
+            Dimension::AgeBand => "age_band",
         }
     }
 
@@ -151,6 +156,13 @@ pub fn age_band(age: i32) -> &'static str {
         31..=45 => "31-45",
         46..=60 => "46-60",
         _ => "60+",
+    }
+}
+
+/// A dimension is its name where rows are looked up by name (the focus areas).
+impl PartialEq<&str> for Dimension {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
     }
 }
 

@@ -12,91 +12,15 @@ use std::sync::Arc;
 
 use super::anyone::Keys;
 use super::continuity::{Previous, PreviousRows, Seam};
+use super::counts::{
+    AnyRow, Counts, RowKey, AGE_BANDS, LEFT, MEMBERS, NO_ENTERPRISE, RECRUITED, START,
+};
 use super::dimension::{age_band, Dimension};
 use super::period::Period;
 use super::Request;
 use crate::org::OrgOrAny;
 use crate::reference::Reference;
 use crate::roll::{self, active_at, Batch, Birth, Columns, NO_CODE, NO_DAY, NO_VALUE};
-
-/// Members of a group: any row of the snapshot, active at the period's end and the day
-/// before it starts, recruited and left within it.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Counts {
-    pub rows: u64,
-    pub members: u64,
-    pub start: u64,
-    pub recruited: u64,
-    pub left: u64,
-}
-
-/// Flag bits of one member row.
-pub const MEMBERS: u8 = 1;
-pub const START: u8 = 2;
-pub const RECRUITED: u8 = 4;
-pub const LEFT: u8 = 8;
-
-impl Counts {
-    /// One member row with these flags.
-    pub fn one(flags: u8) -> Counts {
-        let mut c = Counts::default();
-        c.add(flags);
-        c
-    }
-
-    fn add(&mut self, flags: u8) {
-        self.rows += 1;
-        self.members += u64::from(flags & MEMBERS != 0);
-        self.start += u64::from(flags & START != 0);
-        self.recruited += u64::from(flags & RECRUITED != 0);
-        self.left += u64::from(flags & LEFT != 0);
-    }
-
-    pub fn merge(&mut self, o: &Counts) {
-        self.rows += o.rows;
-        self.members += o.members;
-        self.start += o.start;
-        self.recruited += o.recruited;
-        self.left += o.left;
-    }
-    /// Takes out rows merged in before (`o` was added to these counters).
-    pub fn take_out(&mut self, o: &Counts) {
-        self.rows -= o.rows;
-        self.members -= o.members;
-        self.start -= o.start;
-        self.recruited -= o.recruited;
-        self.left -= o.left;
-    }
-}
-
-/// Age bands in the order of the `age_band` groups; the last is "unknown".
-pub const AGE_BANDS: [&str; 6] = ["under_16", "16-30", "31-45", "46-60", "60+", "unknown"];
-
-/// What one member row is to the groups of every dimension (unit and enterprise by
-/// index, codes as stored).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RowKey {
-    /// Index in the areas; `areas.len()` for a unit the areas do not have.
-    pub area: u32,
-    /// Index in the enterprises; `NO_ENTERPRISE` for none or an unknown one.
-    pub enterprise: u32,
-    pub sex: u8,
-    pub ethnicity: u8,
-    pub religion: u8,
-    /// Index in [`AGE_BANDS`].
-    pub age: u8,
-}
-
-pub const NO_ENTERPRISE: u32 = u32::MAX;
-
-/// A member row of a person with several rows, for org `any`: the person and where the
-/// row falls (24 bytes).
-#[derive(Debug, Clone, Copy)]
-pub struct AnyRow {
-    pub person: u64,
-    pub key: RowKey,
-    pub flags: u8,
-}
 
 /// The counters of one snapshot.
 #[derive(Debug, Default)]
@@ -323,6 +247,51 @@ impl<'a> Plan<'a> {
     }
 
     /// Adds a batch of one snapshot's members to its counters.
+    /// The flags of row `i`, joined up with the org's previous snapshot where there is
+    /// one (a departure without a date placed against it, the seam observed).
+    #[inline]
+    fn row_flags(
+        &self,
+        t: &mut Tally,
+        b: &Batch,
+        i: usize,
+        area: u32,
+        previous: Option<&Previous>,
+    ) -> u8 {
+        let Some(p) = previous else {
+            return self.flags(b.joined[i], b.left[i], b.active[i]);
+        };
+        let before = p.find(b.person[i]);
+        let left = t.seam.leaving_day(b.left[i], b.active[i], before, t.as_of);
+        let flags = self.flags(b.joined[i], left, b.active[i]);
+        if !self.req.period.point {
+            t.seam.observe(p, before, area, flags & START != 0);
+        }
+        flags
+    }
+
+    /// Counts a row in the counters of each breakdown asked for beside its unit's.
+    #[inline]
+    fn count_by_key(&self, t: &mut Tally, key: &RowKey, flags: u8) {
+        let c = self.columns;
+        if key.enterprise != NO_ENTERPRISE {
+            if t.enterprises.is_empty() {
+                t.enterprises = vec![Counts::default(); self.reference.enterprises.rows.len()];
+            }
+            t.enterprises[key.enterprise as usize].add(flags);
+        }
+        for (on, counters, code) in [
+            (c.sex, &mut t.sex, key.sex),
+            (c.ethnicity, &mut t.ethnicity, key.ethnicity),
+            (c.religion, &mut t.religion, key.religion),
+            (c.birth, &mut t.age, key.age),
+        ] {
+            if on {
+                counters[code as usize].add(flags);
+            }
+        }
+    }
+
     pub fn fold(&self, t: &mut Tally, b: &Batch) {
         let c = self.columns;
         let unknown = self.unknown_area();
@@ -345,18 +314,7 @@ impl<'a> Plan<'a> {
         for i in 0..b.len {
             let area = index(&areas, b.area.rows[i], unknown);
             t.undated += u64::from(b.left[i] == NO_DAY && !b.active[i]);
-            let flags = match previous.as_deref() {
-                None => self.flags(b.joined[i], b.left[i], b.active[i]),
-                Some(p) => {
-                    let before = p.find(b.person[i]);
-                    let left = t.seam.leaving_day(b.left[i], b.active[i], before, t.as_of);
-                    let flags = self.flags(b.joined[i], left, b.active[i]);
-                    if !self.req.period.point {
-                        t.seam.observe(p, before, area, flags & START != 0);
-                    }
-                    flags
-                }
-            };
+            let flags = self.row_flags(t, b, i, area, previous.as_deref());
             t.areas[area as usize].add(flags);
             if area == unknown {
                 let code = b.area.get(i).unwrap_or("");
@@ -383,22 +341,7 @@ impl<'a> Plan<'a> {
                     0
                 },
             };
-            if key.enterprise != NO_ENTERPRISE {
-                if t.enterprises.is_empty() {
-                    t.enterprises = vec![Counts::default(); self.reference.enterprises.rows.len()];
-                }
-                t.enterprises[key.enterprise as usize].add(flags);
-            }
-            for (on, counters, code) in [
-                (c.sex, &mut t.sex, key.sex),
-                (c.ethnicity, &mut t.ethnicity, key.ethnicity),
-                (c.religion, &mut t.religion, key.religion),
-                (c.birth, &mut t.age, key.age),
-            ] {
-                if on {
-                    counters[code as usize].add(flags);
-                }
-            }
+            self.count_by_key(t, &key, flags);
             if let AnyMode::Rows(several) = &self.any {
                 if several.binary_search(&b.person[i]).is_ok() {
                     t.any.push(AnyRow {

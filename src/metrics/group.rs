@@ -1,7 +1,7 @@
 //! Which group of a dimension each member (and each unit) falls in.
 
+use super::counts::{RowKey, AGE_BANDS, NO_ENTERPRISE};
 use super::dimension::{group_key, Dimension, Flag};
-use super::fold::{RowKey, AGE_BANDS, NO_ENTERPRISE};
 use crate::reference::groups::{ethnicities, religions};
 use crate::reference::{Ownership, Reference};
 use crate::roll::NO_CODE;
@@ -36,84 +36,9 @@ impl<'a> Grouper<'a> {
                 g.push("all", "all");
                 g.by_area = Some(vec![Some(0); units.len()]);
             }
-            Dimension::Flag(f) => {
-                g.push("yes", "yes");
-                g.push("no", "no");
-                g.by_area = Some(
-                    units
-                        .iter()
-                        .map(|u| {
-                            let v = match f {
-                                Flag::EthnicMinority => u.ethnic_minority,
-                                Flag::Religious => u.religious,
-                                Flag::Rural => u.rural,
-                            };
-                            Some(if v { 0 } else { 1 })
-                        })
-                        .collect(),
-                );
-            }
-            Dimension::AreaColumn(name) => {
-                let j = reference.areas.extra_columns.iter().position(|c| c == name);
-                let values: Vec<String> = units
-                    .iter()
-                    .map(|u| j.and_then(|j| u.extra.get(j)).cloned().unwrap_or_default())
-                    .collect();
-                let boolean = values.iter().all(|v| parse_bool(v).is_some());
-                let keys: Vec<String> = values
-                    .iter()
-                    .map(|v| match (boolean, parse_bool(v)) {
-                        (true, Some(true)) => "yes".to_string(),
-                        (true, _) => "no".to_string(),
-                        _ if v.is_empty() => "none".to_string(),
-                        _ => group_key(v),
-                    })
-                    .collect();
-                let mut distinct: Vec<(String, String)> = keys
-                    .iter()
-                    .zip(values.iter())
-                    .map(|(k, v)| (k.clone(), if boolean { k.clone() } else { v.clone() }))
-                    .collect();
-                distinct.sort();
-                distinct.dedup_by(|a, b| a.0 == b.0);
-                for (k, n) in &distinct {
-                    g.push(k, n);
-                }
-                g.by_area = Some(
-                    keys.iter()
-                        .map(|k| g.labels.iter().position(|l| l == k).map(|p| p as u32))
-                        .collect(),
-                );
-            }
-            Dimension::Level(level) => {
-                let mut at_level: Vec<(String, String)> = units
-                    .iter()
-                    .filter(|u| &u.level == level)
-                    .map(|u| (u.code.clone(), u.name.clone()))
-                    .collect();
-                at_level.sort();
-                for (c, n) in &at_level {
-                    g.push(c, n);
-                }
-                g.by_area = Some(
-                    units
-                        .iter()
-                        .map(|u| {
-                            reference
-                                .areas
-                                .lineage(&u.code)
-                                .into_iter()
-                                .find(|a| &a.level == level)
-                                .and_then(|a| {
-                                    at_level
-                                        .binary_search_by(|(c, _)| c.as_str().cmp(&a.code))
-                                        .ok()
-                                })
-                                .map(|p| p as u32)
-                        })
-                        .collect(),
-                );
-            }
+            Dimension::Flag(f) => g.flag(*f),
+            Dimension::AreaColumn(name) => g.area_column(name),
+            Dimension::Level(level) => g.level(level),
             Dimension::Ownership => {
                 for o in Ownership::ALL {
                     g.push(o.code(), o.code());
@@ -158,6 +83,98 @@ impl<'a> Grouper<'a> {
             }
         }
         g
+    }
+
+    /// A flag of the areas file: `yes` and `no`, by each unit's flag.
+    fn flag(&mut self, f: Flag) {
+        let reference = self.reference;
+        let units = &reference.areas.units;
+        self.push("yes", "yes");
+        self.push("no", "no");
+        self.by_area = Some(
+            units
+                .iter()
+                .map(|u| {
+                    let v = match f {
+                        Flag::EthnicMinority => u.ethnic_minority,
+                        Flag::Religious => u.religious,
+                        Flag::Rural => u.rural,
+                    };
+                    Some(if v { 0 } else { 1 })
+                })
+                .collect(),
+        );
+    }
+
+    /// A further column of the areas file: its distinct values (`yes`/`no` where every
+    /// value is one), by each unit's value.
+    fn area_column(&mut self, name: &str) {
+        let reference = self.reference;
+        let units = &reference.areas.units;
+        let j = reference.areas.extra_columns.iter().position(|c| c == name);
+        let values: Vec<String> = units
+            .iter()
+            .map(|u| j.and_then(|j| u.extra.get(j)).cloned().unwrap_or_default())
+            .collect();
+        let boolean = values.iter().all(|v| parse_bool(v).is_some());
+        let keys: Vec<String> = values
+            .iter()
+            .map(|v| match (boolean, parse_bool(v)) {
+                (true, Some(true)) => "yes".to_string(),
+                (true, _) => "no".to_string(),
+                _ if v.is_empty() => "none".to_string(),
+                _ => group_key(v),
+            })
+            .collect();
+        let mut distinct: Vec<(String, String)> = keys
+            .iter()
+            .zip(values.iter())
+            .map(|(k, v)| (k.clone(), if boolean { k.clone() } else { v.clone() }))
+            .collect();
+        distinct.sort();
+        distinct.dedup_by(|a, b| a.0 == b.0);
+        for (k, n) in &distinct {
+            self.push(k, n);
+        }
+        self.by_area = Some(
+            keys.iter()
+                .map(|k| self.labels.iter().position(|l| l == k).map(|p| p as u32))
+                .collect(),
+        );
+    }
+
+    /// An administrative level: one group per unit of it, each unit of the areas in the
+    /// one of its lineage.
+    fn level(&mut self, level: &str) {
+        let reference = self.reference;
+        let units = &reference.areas.units;
+        let mut at_level: Vec<(String, String)> = units
+            .iter()
+            .filter(|u| u.level == level)
+            .map(|u| (u.code.clone(), u.name.clone()))
+            .collect();
+        at_level.sort();
+        for (c, n) in &at_level {
+            self.push(c, n);
+        }
+        self.by_area = Some(
+            units
+                .iter()
+                .map(|u| {
+                    reference
+                        .areas
+                        .lineage(&u.code)
+                        .into_iter()
+                        .find(|a| a.level == level)
+                        .and_then(|a| {
+                            at_level
+                                .binary_search_by(|(c, _)| c.as_str().cmp(&a.code))
+                                .ok()
+                        })
+                        .map(|p| p as u32)
+                })
+                .collect(),
+        );
     }
 
     fn push(&mut self, label: &str, name: &str) {

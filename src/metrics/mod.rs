@@ -5,14 +5,18 @@
 
 pub mod anyone;
 pub mod continuity;
+pub mod counts;
 pub mod denominator;
 pub mod dimension;
 pub mod fold;
 pub mod group;
+mod note;
 mod notes;
 pub mod parts;
 pub mod pct;
 pub mod period;
+pub mod query;
+pub mod read;
 pub mod series;
 pub mod suppress;
 mod units;
@@ -22,10 +26,12 @@ use std::collections::{BTreeMap, HashSet};
 
 use crate::org::{Org, OrgOrAny};
 use crate::reference::Reference;
+use counts::{AnyRow, Counts, RowKey, NO_ENTERPRISE};
 use denominator::Eligible;
 use dimension::Dimension;
-use fold::{AnyRow, Counts, Plan, RowKey, Tally, NO_ENTERPRISE};
+use fold::{Plan, Tally};
 use group::Grouper;
+pub use note::{Note, Ranked};
 pub use notes::{out_of_step, roll_size_notes};
 use notes::{reference_notes, snapshot_notes};
 use period::Period;
@@ -41,9 +47,9 @@ pub struct Request {
 /// One row of the tidy output. Percentages are in hundredths.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CoverageRow {
-    pub period: String,
+    pub period: Period,
     pub org: OrgOrAny,
-    pub dimension: String,
+    pub dimension: Dimension,
     pub group: String,
     /// A display name for the group (the unit's name on level rows).
     pub group_name: String,
@@ -62,130 +68,7 @@ pub struct CoverageRow {
     pub enterprises_reached: Option<u64>,
     pub snapshot_as_of: Option<NaiveDate>,
     /// Columns blanked for publication (`--min-cell`).
-    pub suppressed: Vec<&'static str>,
-}
-
-/// Something the reader must know to trust (or distrust) the numbers.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Note {
-    MissingSnapshot {
-        org: Org,
-    },
-    /// The snapshot ends before the period does: its stocks are carried; its flows are
-    /// counted through its as-of date, or unknown when it ends before the period starts.
-    StaleSnapshot {
-        org: Org,
-        as_of: NaiveDate,
-        flows_known: bool,
-    },
-    /// No eligible count of the org for the period's year or an earlier one.
-    MissingEligible {
-        org: OrgOrAny,
-        year: i32,
-    },
-    /// No target of the org for the period's year.
-    MissingTargets {
-        org: OrgOrAny,
-        year: i32,
-    },
-    /// Departures without a date of members active in the previous snapshot, placed
-    /// within (previous, as_of].
-    PlacedDepartures {
-        org: Org,
-        count: u64,
-        previous: NaiveDate,
-        as_of: NaiveDate,
-    },
-    /// The period's start differs from the previous snapshot's members: by how many,
-    /// and why.
-    Seam {
-        org: Org,
-        previous: NaiveDate,
-        previous_members: u64,
-        start: u64,
-        added: u64,
-        absent: u64,
-        dated: u64,
-        moved: u64,
-    },
-    /// Departures without a date in an organization's first roll: with no earlier roll
-    /// to place them against, they are in neither `members_start` nor `left`.
-    FirstRollDepartures {
-        org: Org,
-        as_of: NaiveDate,
-        count: u64,
-    },
-    /// Sheets of the previous snapshot's workbooks that this snapshot does not have.
-    MissingSheets {
-        org: Org,
-        as_of: NaiveDate,
-        previous: NaiveDate,
-        sheets: Vec<String>,
-    },
-    /// Units (code and name) with members in the previous snapshot and no row now.
-    EmptiedUnits {
-        org: Org,
-        as_of: NaiveDate,
-        previous: NaiveDate,
-        units: Vec<String>,
-    },
-    /// Units (code and name) with less than half the members they had in the previous
-    /// snapshot (from [`parts::SHRINK_FROM`] members).
-    ShrunkUnits {
-        org: Org,
-        as_of: NaiveDate,
-        previous: NaiveDate,
-        units: Vec<String>,
-    },
-    /// Rows of a snapshot whose unit was given in a pre-2025 commune code and counted
-    /// in the commune of today it became.
-    Mapped {
-        org: Org,
-        as_of: NaiveDate,
-        rows: u64,
-    },
-    /// A roll far smaller or larger than the org's previous one (a partial export?).
-    RollSize {
-        org: Org,
-        as_of: NaiveDate,
-        rows: u64,
-        previous: NaiveDate,
-        previous_rows: u64,
-    },
-    /// Units (code and name) with active members and no eligible count.
-    UnitsWithoutDenominator {
-        org: OrgOrAny,
-        units: Vec<String>,
-    },
-    CoverageAbove100 {
-        org: OrgOrAny,
-        dimension: String,
-        group: String,
-        /// The group's display name (a unit's name on level rows).
-        name: String,
-        pct: i64,
-    },
-    /// A unit of the ranking level above 100%: left out of the ranking.
-    UnitAbove100(Ranked),
-    UnknownAreas {
-        org: Org,
-        members: u64,
-        codes: Vec<String>,
-    },
-}
-
-/// A unit ranked by its gap to target, for "who to urge" and "who to replicate".
-#[derive(Debug, Clone, PartialEq)]
-pub struct Ranked {
-    pub org: OrgOrAny,
-    pub level: String,
-    pub code: String,
-    pub name: String,
-    pub members: u64,
-    pub eligible: u64,
-    pub coverage_pct: i64,
-    pub target_pct: i64,
-    pub gap_pp: i64,
+    pub suppressed: suppress::Suppressed,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -388,7 +271,11 @@ pub fn coverage(
         units::rank(plan, &source, &mut out);
     }
     out.rows.sort_by(|a, b| {
-        (a.org.code(), &a.dimension, &a.group).cmp(&(b.org.code(), &b.dimension, &b.group))
+        (a.org.code(), a.dimension.as_str(), &a.group).cmp(&(
+            b.org.code(),
+            b.dimension.as_str(),
+            &b.group,
+        ))
     });
     out
 }
@@ -474,9 +361,9 @@ fn row(
         _ => None,
     };
     CoverageRow {
-        period: p.label.clone(),
+        period: p.clone(),
         org: source.org,
-        dimension: g.dimension.name(),
+        dimension: g.dimension.clone(),
         group: g.labels[gi as usize].clone(),
         group_name: g.names[gi as usize].clone(),
         unit_level: matches!(g.dimension, Dimension::Level(_)),
@@ -493,6 +380,6 @@ fn row(
         // Reach needs the roll: without one it is unknown, not 0.
         enterprises_reached: enterprises.filter(|_| have_members).map(|e| e.1),
         snapshot_as_of: source.snapshot_as_of,
-        suppressed: Vec::new(),
+        suppressed: suppress::Suppressed::default(),
     }
 }

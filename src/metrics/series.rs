@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use super::dimension::Dimension;
 use super::period::Period;
 use super::{Coverage, CoverageRow};
 use crate::org::OrgOrAny;
@@ -50,7 +51,7 @@ pub struct SeriesRow {
     pub reaches_target: Option<Reaches>,
 }
 
-type Key = (OrgOrAny, String, String);
+type Key = (OrgOrAny, Dimension, String);
 
 fn key(r: &CoverageRow) -> Key {
     (r.org, r.dimension.clone(), r.group.clone())
@@ -186,9 +187,9 @@ mod tests {
 
     fn row(coverage: i64, target: i64, members: u64) -> CoverageRow {
         CoverageRow {
-            period: String::new(),
+            period: Period::month(2026, 10).unwrap(),
             org: OrgOrAny::Org(Org::Youth),
-            dimension: "total".into(),
+            dimension: Dimension::Total,
             group: "all".into(),
             group_name: "all".into(),
             unit_level: false,
@@ -204,7 +205,7 @@ mod tests {
             enterprises: None,
             enterprises_reached: None,
             snapshot_as_of: None,
-            suppressed: Vec::new(),
+            suppressed: Default::default(),
         }
     }
 

@@ -2,36 +2,109 @@
 //! enough other cells (complementary suppression) that no blanked cell can be recovered
 //! as a total minus the published groups.
 
+use super::dimension::Dimension;
 use super::CoverageRow;
 use std::collections::BTreeMap;
 
-const COUNTS: [&str; 5] = ["members", "members_start", "recruited", "left", "eligible"];
+/// A column `--min-cell` may blank: a count, or a rate derived from counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Col {
+    Members,
+    MembersStart,
+    Recruited,
+    Left,
+    Eligible,
+    CoveragePct,
+    RecruitRatePct,
+    GapPp,
+}
 
-fn get(r: &CoverageRow, col: &str) -> Option<u64> {
+impl Col {
+    /// The column's name in the tidy output.
+    pub fn name(self) -> &'static str {
+        match self {
+            Col::Members => "members",
+            Col::MembersStart => "members_start",
+            Col::Recruited => "recruited",
+            Col::Left => "left",
+            Col::Eligible => "eligible",
+            Col::CoveragePct => "coverage_pct",
+            Col::RecruitRatePct => "recruit_rate_pct",
+            Col::GapPp => "gap_pp",
+        }
+    }
+}
+
+/// The columns blanked in a row, in the order they were blanked (as the `suppressed`
+/// cell lists them), each once.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Suppressed(Vec<Col>);
+
+impl Suppressed {
+    pub fn insert(&mut self, c: Col) {
+        if !self.0.contains(&c) {
+            self.0.push(c);
+        }
+    }
+
+    pub fn contains(&self, c: Col) -> bool {
+        self.0.contains(&c)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// The columns' names, in order.
+    pub fn names(&self) -> Vec<&'static str> {
+        self.0.iter().map(|c| c.name()).collect()
+    }
+}
+
+/// As the list of the columns' names.
+impl serde::Serialize for Suppressed {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|c| c.name()))
+    }
+}
+
+const COUNTS: [Col; 5] = [
+    Col::Members,
+    Col::MembersStart,
+    Col::Recruited,
+    Col::Left,
+    Col::Eligible,
+];
+
+fn get(r: &CoverageRow, col: Col) -> Option<u64> {
     match col {
-        "members" => r.members,
-        "members_start" => r.members_start,
-        "recruited" => r.recruited,
-        "left" => r.left,
-        "eligible" => r.eligible,
+        Col::Members => r.members,
+        Col::MembersStart => r.members_start,
+        Col::Recruited => r.recruited,
+        Col::Left => r.left,
+        Col::Eligible => r.eligible,
         _ => None,
     }
 }
 
-fn blank(r: &mut CoverageRow, col: &'static str) -> bool {
+fn blank(r: &mut CoverageRow, col: Col) -> bool {
     let slot = match col {
-        "members" => &mut r.members,
-        "members_start" => &mut r.members_start,
-        "recruited" => &mut r.recruited,
-        "left" => &mut r.left,
-        "eligible" => &mut r.eligible,
+        Col::Members => &mut r.members,
+        Col::MembersStart => &mut r.members_start,
+        Col::Recruited => &mut r.recruited,
+        Col::Left => &mut r.left,
+        Col::Eligible => &mut r.eligible,
         _ => return false,
     };
     if slot.is_none() {
         return false;
     }
     *slot = None;
-    r.suppressed.push(col);
+    r.suppressed.insert(col);
     true
 }
 
@@ -65,11 +138,11 @@ pub fn apply(rows: &mut [CoverageRow], min: u64) -> usize {
     let mut tables: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
     let mut totals: BTreeMap<String, usize> = BTreeMap::new();
     for (i, r) in rows.iter().enumerate() {
-        if r.dimension == "total" {
+        if r.dimension == Dimension::Total {
             totals.insert(r.org.code().to_string(), i);
         } else {
             tables
-                .entry((r.org.code().to_string(), r.dimension.clone()))
+                .entry((r.org.code().to_string(), r.dimension.name()))
                 .or_default()
                 .push(i);
         }
@@ -82,7 +155,7 @@ pub fn apply(rows: &mut [CoverageRow], min: u64) -> usize {
                 let cells: Vec<usize> = members.iter().copied().chain(total).collect();
                 let blanked = cells
                     .iter()
-                    .filter(|&&i| rows[i].suppressed.contains(&col))
+                    .filter(|&&i| rows[i].suppressed.contains(col))
                     .count();
                 if blanked != 1 {
                     continue;
@@ -91,7 +164,7 @@ pub fn apply(rows: &mut [CoverageRow], min: u64) -> usize {
                 let pick = members
                     .iter()
                     .copied()
-                    .filter(|&i| !rows[i].suppressed.contains(&col))
+                    .filter(|&i| !rows[i].suppressed.contains(col))
                     .filter_map(|i| get(&rows[i], col).map(|v| (v, i)))
                     .min()
                     .map(|(_, i)| i)
@@ -108,20 +181,20 @@ pub fn apply(rows: &mut [CoverageRow], min: u64) -> usize {
     // Rates derived from a blanked count go too.
     let mut n = 0;
     for r in rows.iter_mut() {
-        let s = |c: &str, r: &CoverageRow| r.suppressed.contains(&c);
-        if (s("members", r) || s("eligible", r)) && r.coverage_pct.is_some() {
+        let s = |c: Col, r: &CoverageRow| r.suppressed.contains(c);
+        if (s(Col::Members, r) || s(Col::Eligible, r)) && r.coverage_pct.is_some() {
             r.coverage_pct = None;
-            r.suppressed.push("coverage_pct");
+            r.suppressed.insert(Col::CoveragePct);
         }
-        if (s("recruited", r) || s("eligible", r) || s("members_start", r))
+        if (s(Col::Recruited, r) || s(Col::Eligible, r) || s(Col::MembersStart, r))
             && r.recruit_rate_pct.is_some()
         {
             r.recruit_rate_pct = None;
-            r.suppressed.push("recruit_rate_pct");
+            r.suppressed.insert(Col::RecruitRatePct);
         }
-        if s("coverage_pct", r) && r.gap_pp.is_some() {
+        if s(Col::CoveragePct, r) && r.gap_pp.is_some() {
             r.gap_pp = None;
-            r.suppressed.push("gap_pp");
+            r.suppressed.insert(Col::GapPp);
         }
         n += r.suppressed.len();
     }
@@ -147,9 +220,12 @@ mod tests {
     /// A row whose counts are all `n`, with eligible `eligible` and every rate set.
     fn row(dimension: &str, group: &str, n: u64, eligible: u64) -> CoverageRow {
         CoverageRow {
-            period: "2026-10".into(),
+            period: crate::metrics::period::Period::month(2026, 10).expect("a month"),
             org: OrgOrAny::Org(Org::Youth),
-            dimension: dimension.into(),
+            dimension: match dimension {
+                "total" => Dimension::Total,
+                other => Dimension::AreaColumn(other.into()),
+            },
             group: group.into(),
             group_name: group.into(),
             unit_level: false,
@@ -165,7 +241,7 @@ mod tests {
             enterprises: None,
             enterprises_reached: None,
             snapshot_as_of: None,
-            suppressed: Vec::new(),
+            suppressed: Suppressed::default(),
         }
     }
 
@@ -177,7 +253,7 @@ mod tests {
         assert_eq!(apply(&mut rows, 5), 4);
         let r = &rows[0];
         assert_eq!(
-            r.suppressed,
+            r.suppressed.names(),
             ["eligible", "coverage_pct", "recruit_rate_pct", "gap_pp"]
         );
         assert_eq!(
@@ -209,7 +285,7 @@ mod tests {
             row("z", "z1", 3, 1000),
         ];
         let n = apply(&mut rows, 5);
-        let blank = |i: usize| rows[i].suppressed.clone();
+        let blank = |i: usize| rows[i].suppressed.names();
         // z1: every count is 3, under 5; its rates go with them.
         assert_eq!(blank(3), ALL_BUT_ELIGIBLE);
         // The total hides z1, then b2 (smaller than b1) hides the total in "b".

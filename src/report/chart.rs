@@ -144,9 +144,18 @@ pub fn bullets(title: &str, marks: &[Mark], words: &MarkerWords) -> String {
             ));
         }
     }
-    // The legend: the two markers drawn as in the chart, then their names.
+    s.push_str(&legend(marks, lw, words));
+    s.push_str("</g></svg>");
+    s
+}
+
+/// The legend: the two markers drawn as in the chart, then their names (the
+/// earlier marker only where a chart draws one).
+fn legend(marks: &[Mark], lw: f64, words: &MarkerWords) -> String {
+    let mut out = String::new();
+    let target_word = words.target;
     let ly = 8.0 + ROW * marks.len() as f64 + 8.0;
-    s.push_str(&format!(
+    out.push_str(&format!(
         r#"<g class="legend"><rect class="target" x="{lw:.0}" y="{ly:.1}" width="3" height="14"/><text x="{:.0}" y="{:.1}" class="label">{}</text>"#,
         lw + 8.0,
         ly + 11.0,
@@ -157,7 +166,7 @@ pub fn bullets(title: &str, marks: &[Mark], words: &MarkerWords) -> String {
         .any(|m| m.earlier.is_some() && m.value.is_some())
     {
         let ex = lw + 30.0 + target_word.nfc().count() as f64 * CHAR_PX;
-        s.push_str(&format!(
+        out.push_str(&format!(
             r#"<rect class="earlier" x="{ex:.0}" y="{:.1}" width="2" height="12"/><text x="{:.0}" y="{:.1}" class="label">{}</text>"#,
             ly + 1.0,
             ex + 7.0,
@@ -165,8 +174,7 @@ pub fn bullets(title: &str, marks: &[Mark], words: &MarkerWords) -> String {
             esc(words.earlier)
         ));
     }
-    s.push_str("</g></svg>");
-    s
+    out
 }
 
 /// Ranked horizontal bars of gaps (points below or above target), with names.

@@ -25,7 +25,7 @@ pub fn render(cov: &Coverage, opts: &Options) -> anyhow::Result<Vec<u8>> {
                     rec.push(plain(&super::unit_name(r)));
                 }
                 if opts.suppressed.is_some() {
-                    rec.push(r.suppressed.join(";"));
+                    rec.push(r.suppressed.names().join(";"));
                 }
                 w.write_record(&rec)?;
             }
@@ -58,4 +58,35 @@ pub fn render(cov: &Coverage, opts: &Options) -> anyhow::Result<Vec<u8>> {
         }
     }
     w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture;
+    use super::*;
+    use crate::report::{labels::Lang, Format};
+
+    #[test]
+    fn rows_with_the_blanked_cells_named() {
+        let opts = fixture::options(Format::Csv, Lang::Vi);
+        let out = render(&fixture::coverage(), &opts).expect("csv");
+        assert_eq!(
+            String::from_utf8(out).expect("utf-8"),
+            "period,org,dimension,group,members,members_start,recruited,left,eligible,coverage_pct,recruit_rate_pct,target_pct,gap_pp,enterprises,enterprises_reached,snapshot_as_of,suppressed\n\
+             2026-10,youth,total,all,3,2,1,0,90,3.33,1.14,30.00,-26.67,,,2026-10-31,\n\
+             2026-10,youth,ethnic_minority,yes,,5,0,3,40,,0.00,30.00,,,,2026-10-31,members;coverage_pct;gap_pp\n"
+        );
+    }
+
+    #[test]
+    fn the_units_to_urge() {
+        let mut opts = fixture::options(Format::Csv, Lang::En);
+        opts.table = Table::Urge;
+        let out = render(&fixture::coverage(), &opts).expect("csv");
+        assert_eq!(
+            String::from_utf8(out).expect("utf-8"),
+            "period,list,rank,org,level,code,name,members,eligible,coverage_pct,target_pct,gap_pp\n\
+             2026-10,urge,1,youth,commune,02647,Xã Bát Xát,3,60,5.00,30.00,-25.00\n"
+        );
+    }
 }

@@ -7,8 +7,10 @@ use super::labels::Lang;
 use super::table::{self, find, Section, FOCUS};
 use super::trend;
 use super::Options;
+use crate::lang::report::*;
 use crate::metrics::period::Period;
 use crate::metrics::series::SeriesRow;
+use crate::metrics::suppress::Col;
 use crate::metrics::{Coverage, CoverageRow, Ranked};
 use crate::org::OrgOrAny;
 
@@ -53,27 +55,19 @@ svg .pace { stroke: hsl(var(--hue), 60%, 28%); stroke-width: 1.5; stroke-dasharr
 }
 "#;
 
+/// The page's words: its two chart headings, the target marker, what stands for a
+/// missing or a blanked number, the page's title, the earlier marker.
 fn words(lang: Lang) -> [&'static str; 7] {
-    match lang {
-        Lang::En => [
-            "Coverage against target, by organization",
-            "Coverage against target, by focus area",
-            "target",
-            "no number (no roll or no eligible count)",
-            "suppressed for publication",
-            "Provinces' coverage report",
-            "same period a year earlier",
-        ],
-        Lang::Vi => [
-            "Tỷ lệ tập hợp so với chỉ tiêu, theo tổ chức",
-            "Tỷ lệ tập hợp so với chỉ tiêu, theo địa bàn trọng điểm",
-            "chỉ tiêu",
-            "chưa có số liệu (chưa có danh sách hoặc số đối tượng)",
-            "ẩn khi công bố (số nhỏ)",
-            "Báo cáo tỷ lệ tập hợp",
-            "cùng kỳ năm trước",
-        ],
-    }
+    [
+        &PAGE_BY_ORG,
+        &PAGE_BY_FOCUS,
+        &PAGE_TARGET,
+        &PAGE_NO_NUMBER,
+        &PAGE_SUPPRESSED,
+        &PAGE_TITLE,
+        &PAGE_YEAR_EARLIER,
+    ]
+    .map(|m| m.text(lang))
 }
 
 fn mark(
@@ -83,10 +77,10 @@ fn mark(
     w: &[&str; 7],
     lang: Lang,
 ) -> Mark {
-    let suppressed = r.is_some_and(|r| r.suppressed.contains(&"coverage_pct"));
+    let suppressed = r.is_some_and(|r| r.suppressed.contains(Col::CoveragePct));
     Mark {
         earlier: earlier
-            .filter(|e| !e.suppressed.contains(&"coverage_pct"))
+            .filter(|e| !e.suppressed.contains(Col::CoveragePct))
             .and_then(|e| e.coverage_pct),
         label,
         shown: r
@@ -183,30 +177,7 @@ pub fn render(cov: &Coverage, earlier: Option<&Coverage>, opts: &Options) -> Str
     }
     // Per focus area.
     body.push_str(&format!("<h2>{}</h2>", esc(w[1])));
-    for (dim, group) in FOCUS {
-        let marks: Vec<Mark> = orgs
-            .iter()
-            .filter_map(|o| find(&cov.rows, *o, dim, group).map(|r| (o, r)))
-            // Enterprise ownership is the union's measure: an org without enterprise
-            // members draws no line there.
-            .filter(|(_, r)| {
-                dim != "ownership" || r.coverage_pct.is_some() || !r.suppressed.is_empty()
-            })
-            .map(|(o, r)| {
-                let e = before(*o, dim, group);
-                mark(lang.org(*o).to_string(), Some(r), e, &w, lang)
-            })
-            .collect();
-        if marks.is_empty() {
-            continue;
-        }
-        let caption = lang.dimension(dim);
-        body.push_str(&format!(
-            "<figure><figcaption>{}</figcaption>{}</figure>",
-            esc(&caption),
-            chart::bullets(&caption, &marks, &markers)
-        ));
-    }
+    body.push_str(&focus_charts(cov, earlier, &orgs, &w, &markers, lang));
     // The units to urge and to replicate.
     for (key, list) in [("lagging", &cov.lagging), ("leading", &cov.leading)] {
         if list.is_empty() {
@@ -222,18 +193,126 @@ pub fn render(cov: &Coverage, earlier: Option<&Coverage>, opts: &Options) -> Str
             body.push_str(&table_html(s));
         }
     }
-    let notes = table::notes(cov, opts);
+    body.push_str(&notes_html(&table::notes(cov, opts), lang));
+    page(lang, &format!("{} — {}", w[5], title), &body)
+}
+
+/// A bullet chart per focus area, each organization against its target (and its
+/// marker of a year earlier).
+fn focus_charts(
+    cov: &Coverage,
+    earlier: Option<&Coverage>,
+    orgs: &[OrgOrAny],
+    w: &[&str; 7],
+    markers: &chart::MarkerWords,
+    lang: Lang,
+) -> String {
+    let mut out = String::new();
+    for (dim, group) in FOCUS {
+        let marks: Vec<Mark> = orgs
+            .iter()
+            .filter_map(|o| find(&cov.rows, *o, dim, group).map(|r| (o, r)))
+            // Enterprise ownership is the union's measure: an org without enterprise
+            // members draws no line there.
+            .filter(|(_, r)| {
+                dim != "ownership" || r.coverage_pct.is_some() || !r.suppressed.is_empty()
+            })
+            .map(|(o, r)| {
+                let e = earlier.and_then(|e| find(&e.rows, *o, dim, group));
+                mark(lang.org(*o).to_string(), Some(r), e, w, lang)
+            })
+            .collect();
+        if marks.is_empty() {
+            continue;
+        }
+        let caption = lang.dimension(dim);
+        out.push_str(&format!(
+            "<figure><figcaption>{}</figcaption>{}</figure>",
+            esc(&caption),
+            chart::bullets(&caption, &marks, markers)
+        ));
+    }
+    out
+}
+
+/// The data notes as a list, under their heading.
+fn notes_html(notes: &[String], lang: Lang) -> String {
+    let mut out = String::new();
     if !notes.is_empty() {
-        body.push_str(&format!(
+        out.push_str(&format!(
             "<h2>{}</h2><ul class=\"notes\">",
             esc(lang.text("notes"))
         ));
         for n in notes {
-            body.push_str(&format!("<li>{}</li>", esc(&n)));
+            out.push_str(&format!("<li>{}</li>", esc(n)));
         }
-        body.push_str("</ul>");
+        out.push_str("</ul>");
     }
-    page(lang, &format!("{} — {}", w[5], title), &body)
+    out
+}
+
+/// An organization's line of a series: its chart (coverage by period against target,
+/// with the pace where it rises) and its cells in the table below the charts.
+fn org_trend(
+    org: OrgOrAny,
+    reports: &[(Period, Coverage)],
+    rows: &[SeriesRow],
+    months: i64,
+    (target_word, pace_word): (&str, &str),
+    lang: Lang,
+) -> (String, Vec<String>) {
+    let line: Vec<&SeriesRow> = rows
+        .iter()
+        .filter(|s| s.row.org == org && s.row.dimension == "total" && s.row.group == "all")
+        .collect();
+    let points: Vec<trend::Point> = reports
+        .iter()
+        .map(|(p, _)| {
+            let r = line.iter().find(|s| s.row.period.label == p.label);
+            trend::Point {
+                label: lang.period(&p.label),
+                value: r.and_then(|s| s.row.coverage_pct),
+                target: r.and_then(|s| s.row.target_pct),
+            }
+        })
+        .collect();
+    let newest = line.last();
+    let reaches = newest
+        .and_then(|s| s.reaches_target.as_ref())
+        .map(|r| super::series::reaches_text(&r.code(), lang))
+        .unwrap_or_default();
+    let pace = newest
+        .and_then(|s| s.pace_pp_per_month)
+        .map(|v| trend::Pace {
+            per_month: v,
+            months_per_period: months,
+            said: format!("{} {pace_word} → {reaches}", lang.pp(v)),
+        });
+    let name = lang.org(org);
+    let figure = format!(
+        "<figure><figcaption>{}</figcaption>{}</figure>",
+        esc(name),
+        trend::trend(
+            name,
+            &points,
+            pace.as_ref().filter(|p| p.per_month > 0),
+            target_word
+        )
+    );
+    let mut cells = vec![name.to_string()];
+    cells.extend(
+        points
+            .iter()
+            .map(|p| p.value.map(|v| lang.pct(v)).unwrap_or_default()),
+    );
+    cells.push(
+        newest
+            .and_then(|s| s.pace_pp_per_month)
+            .map(|v| lang.pp(v))
+            .unwrap_or_default(),
+    );
+    cells.push(reaches);
+    (figure, cells)
 }
 
 /// The whole document around a page's body: language, the policy that forbids
@@ -265,20 +344,8 @@ pub fn render_series(reports: &[(Period, Coverage)], rows: &[SeriesRow], lang: L
         .map(|(p, _)| lang.period(&p.label))
         .unwrap_or_default();
     let title = format!("{} — {first} … {last}", lang.text("title"));
-    let (heading, target_word, pace_word, reaches_word) = match lang {
-        Lang::En => (
-            "Coverage by period, against target, with the pace",
-            "target",
-            "pp a month",
-            "reaches the target",
-        ),
-        Lang::Vi => (
-            "Tỷ lệ tập hợp qua các kỳ, so với chỉ tiêu, và tốc độ",
-            "chỉ tiêu",
-            "điểm %/tháng",
-            "đạt chỉ tiêu",
-        ),
-    };
+    let [heading, target_word, pace_word, reaches_word] =
+        [&SERIES_HEADING, &PAGE_TARGET, &SERIES_PACE, &SERIES_REACHES].map(|m| m.text(lang));
     let mut body = format!("<h1>{}</h1>", esc(&title));
     if let Some(place) = reports.last().and_then(|(_, c)| c.place.clone()) {
         body.push_str(&format!("<p class=\"sub\">{}</p>", esc(&place)));
@@ -297,57 +364,8 @@ pub fn render_series(reports: &[(Period, Coverage)], rows: &[SeriesRow], lang: L
     head.push(reaches_word.to_string());
     let mut table_rows = Vec::new();
     for org in orgs {
-        let line: Vec<&SeriesRow> = rows
-            .iter()
-            .filter(|s| s.row.org == org && s.row.dimension == "total" && s.row.group == "all")
-            .collect();
-        let points: Vec<trend::Point> = reports
-            .iter()
-            .map(|(p, _)| {
-                let r = line.iter().find(|s| s.row.period == p.label);
-                trend::Point {
-                    label: lang.period(&p.label),
-                    value: r.and_then(|s| s.row.coverage_pct),
-                    target: r.and_then(|s| s.row.target_pct),
-                }
-            })
-            .collect();
-        let newest = line.last();
-        let reaches = newest
-            .and_then(|s| s.reaches_target.as_ref())
-            .map(|r| super::series::reaches_text(&r.code(), lang))
-            .unwrap_or_default();
-        let pace = newest
-            .and_then(|s| s.pace_pp_per_month)
-            .map(|v| trend::Pace {
-                per_month: v,
-                months_per_period: months,
-                said: format!("{} {pace_word} → {reaches}", lang.pp(v)),
-            });
-        let name = lang.org(org);
-        body.push_str(&format!(
-            "<figure><figcaption>{}</figcaption>{}</figure>",
-            esc(name),
-            trend::trend(
-                name,
-                &points,
-                pace.as_ref().filter(|p| p.per_month > 0),
-                target_word
-            )
-        ));
-        let mut cells = vec![name.to_string()];
-        cells.extend(
-            points
-                .iter()
-                .map(|p| p.value.map(|v| lang.pct(v)).unwrap_or_default()),
-        );
-        cells.push(
-            newest
-                .and_then(|s| s.pace_pp_per_month)
-                .map(|v| lang.pp(v))
-                .unwrap_or_default(),
-        );
-        cells.push(reaches);
+        let (figure, cells) = org_trend(org, reports, rows, months, (target_word, pace_word), lang);
+        body.push_str(&figure);
         table_rows.push(cells);
     }
     body.push_str("</div>");
@@ -359,20 +377,36 @@ pub fn render_series(reports: &[(Period, Coverage)], rows: &[SeriesRow], lang: L
         text_cols: 1,
     }));
     if let Some((p, c)) = reports.last() {
-        if !c.notes.is_empty() {
-            body.push_str(&format!(
-                "<h2>{}</h2><ul class=\"notes\">",
-                esc(lang.text("notes"))
-            ));
-            for n in &c.notes {
-                body.push_str(&format!(
-                    "<li>{}: {}</li>",
-                    esc(&lang.period(&p.label)),
-                    esc(&super::note_text(n, lang))
-                ));
-            }
-            body.push_str("</ul>");
-        }
+        let notes: Vec<String> = (c.notes.iter())
+            .map(|n| format!("{}: {}", lang.period(&p.label), super::note_text(n, lang)))
+            .collect();
+        body.push_str(&notes_html(&notes, lang));
     }
     page(lang, &title, &body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture;
+    use super::*;
+    use crate::report::Format;
+
+    /// One page: the title with the province, a bullet chart per organization with its
+    /// target, the blanked focus area said as such, the notes.
+    #[test]
+    fn a_page_with_charts_and_notes() {
+        let cov = fixture::coverage();
+        let page = render(&cov, None, &fixture::options(Format::Html, Lang::En));
+        assert!(page.starts_with("<!DOCTYPE html>"), "{}", &page[..40]);
+        for want in [
+            "Tỉnh Lào Cai",
+            "Coverage against target, by organization",
+            "3.33%",
+            "suppressed for publication",
+            "Women&#39;s Union: no roll as of the period&#39;s end",
+        ] {
+            assert!(page.contains(want), "{want} in the page");
+        }
+        assert!(!page.contains("<script"), "no script");
+    }
 }

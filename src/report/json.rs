@@ -38,7 +38,11 @@ pub fn render(cov: &Coverage, opts: &Options) -> anyhow::Result<Vec<u8>> {
             serde_json::Value::Object(obj)
         })
         .collect();
-    let notes: Vec<serde_json::Value> = cov.notes.iter().map(|n| note(n, opts)).collect();
+    let notes = cov
+        .notes
+        .iter()
+        .map(|n| note(n, opts))
+        .collect::<anyhow::Result<Vec<_>>>()?;
     let mut out = Map::new();
     out.insert("rows".into(), serde_json::Value::Array(rows));
     out.insert("rankings".into(), json!(rankings(cov)));
@@ -75,160 +79,92 @@ fn rankings(cov: &Coverage) -> Vec<serde_json::Value> {
         .collect()
 }
 
-/// A note as data: what kind it is, whom it concerns, and the sentence a person reads.
-fn note(n: &Note, opts: &Options) -> serde_json::Value {
-    let mut v = match n {
-        Note::MissingSnapshot { org } => json!({"kind": "missing_snapshot", "org": org.code()}),
-        Note::StaleSnapshot {
-            org,
-            as_of,
-            flows_known,
-        } => json!({
-            "kind": "stale_snapshot",
-            "org": org.code(),
-            "as_of": as_of.to_string(),
-            "flows": if *flows_known { "through_as_of" } else { "unknown" },
-        }),
-        Note::MissingEligible { org, year } => {
-            json!({"kind": "missing_eligible", "org": org.code(), "year": year})
-        }
-        Note::MissingTargets { org, year } => {
-            json!({"kind": "missing_targets", "org": org.code(), "year": year})
-        }
-        Note::PlacedDepartures {
-            org,
-            count,
-            previous,
-            as_of,
-        } => json!({
-            "kind": "placed_departures",
-            "org": org.code(),
-            "count": count,
-            "previous_as_of": previous.to_string(),
-            "as_of": as_of.to_string(),
-        }),
-        Note::Seam {
-            org,
-            previous,
-            previous_members,
-            start,
-            added,
-            absent,
-            dated,
-            moved,
-        } => json!({
-            "kind": "seam",
-            "org": org.code(),
-            "previous_as_of": previous.to_string(),
-            "previous_members": previous_members,
-            "members_start": start,
-            "added": added,
-            "absent": absent,
-            "dated": dated,
-            "moved": moved,
-        }),
-        Note::FirstRollDepartures { org, as_of, count } => json!({
-            "kind": "first_roll_departures",
-            "org": org.code(),
-            "as_of": as_of.to_string(),
-            "count": count,
-        }),
-        Note::MissingSheets {
-            org,
-            as_of,
-            previous,
-            sheets,
-        } => json!({
-            "kind": "missing_sheets",
-            "org": org.code(),
-            "as_of": as_of.to_string(),
-            "previous_as_of": previous.to_string(),
-            "sheets": sheets,
-        }),
-        Note::EmptiedUnits {
-            org,
-            as_of,
-            previous,
-            units,
-        } => json!({
-            "kind": "emptied_units",
-            "org": org.code(),
-            "as_of": as_of.to_string(),
-            "previous_as_of": previous.to_string(),
-            "units": units,
-        }),
-        Note::ShrunkUnits {
-            org,
-            as_of,
-            previous,
-            units,
-        } => json!({
-            "kind": "shrunk_units",
-            "org": org.code(),
-            "as_of": as_of.to_string(),
-            "previous_as_of": previous.to_string(),
-            "units": units,
-        }),
-        Note::Mapped { org, as_of, rows } => json!({
-            "kind": "mapped",
-            "org": org.code(),
-            "as_of": as_of.to_string(),
-            "rows": rows,
-        }),
-        Note::RollSize {
-            org,
-            as_of,
-            rows,
-            previous,
-            previous_rows,
-        } => json!({
-            "kind": "roll_size",
-            "org": org.code(),
-            "as_of": as_of.to_string(),
-            "rows": rows,
-            "previous_as_of": previous.to_string(),
-            "previous_rows": previous_rows,
-        }),
-        Note::UnitAbove100(u) => json!({
-            "kind": "unit_above_100",
-            "org": u.org.code(),
-            "level": u.level,
-            "code": u.code,
-            "name": u.name,
-            "members": u.members,
-            "eligible": u.eligible,
-            "coverage_pct": to_json(&Value::Pct(u.coverage_pct)),
-        }),
-        Note::UnitsWithoutDenominator { org, units } => {
-            json!({"kind": "units_without_denominator", "org": org.code(), "units": units})
-        }
-        Note::CoverageAbove100 {
-            org,
-            dimension,
-            group,
-            name,
-            pct,
-        } => json!({
-            "kind": "coverage_above_100",
-            "org": org.code(),
-            "dimension": dimension,
-            "group": group,
-            "name": name,
-            "coverage_pct": to_json(&Value::Pct(*pct)),
-        }),
-        Note::UnknownAreas {
-            org,
-            members,
-            codes,
-        } => json!({
-            "kind": "unknown_areas",
-            "org": org.code(),
-            "members": members,
-            "codes": codes,
-        }),
-    };
+/// A note as data: what kind it is, whom it concerns (its fields, by derive), and the
+/// sentence a person reads.
+fn note(n: &Note, opts: &Options) -> anyhow::Result<serde_json::Value> {
+    let mut v = serde_json::to_value(n)?;
     if let serde_json::Value::Object(obj) = &mut v {
         obj.insert("text".into(), json!(note_text(n, opts.lang)));
     }
-    v
+    Ok(v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture;
+    use super::*;
+    use crate::report::{labels::Lang, Format};
+
+    #[test]
+    fn rows_rankings_and_notes_as_data() {
+        let opts = fixture::options(Format::Json, Lang::En);
+        let out = render(&fixture::coverage(), &opts).expect("json");
+        let v: serde_json::Value = serde_json::from_slice(&out).expect("json");
+        assert_eq!(v["rows"][0]["coverage_pct"].to_string(), "3.33");
+        assert_eq!(v["rows"][0]["gap_pp"].to_string(), "-26.67");
+        assert_eq!(v["rows"][1]["members"], serde_json::Value::Null);
+        assert_eq!(
+            v["rows"][1]["suppressed"],
+            json!(["members", "coverage_pct", "gap_pp"])
+        );
+        assert_eq!(v["rankings"][0]["name"], "Xã Bát Xát");
+        assert_eq!(v["rankings"][0]["coverage_pct"].to_string(), "5.00");
+        assert_eq!(
+            v["notes"][0],
+            json!({
+                "kind": "missing_snapshot",
+                "org": "women",
+                "text": "Women's Union: no roll as of the period's end or earlier; its numbers are missing, not zero"
+            })
+        );
+        assert_eq!(v["suppressed_cells"], 3);
+        assert!(out.ends_with(b"}\n"));
+    }
+
+    /// Each note's fields by derive, in the order scripts have read them.
+    #[test]
+    fn notes_keep_their_fields_and_order() {
+        let d = |m, day| chrono::NaiveDate::from_ymd_opt(2026, m, day).expect("a day");
+        let org = crate::org::Org::Youth;
+        let cases = [
+            (
+                Note::StaleSnapshot {
+                    org,
+                    as_of: d(9, 30),
+                    flows_known: false,
+                },
+                r#"{"kind":"stale_snapshot","org":"youth","as_of":"2026-09-30","flows":"unknown"}"#,
+            ),
+            (
+                Note::Seam {
+                    org,
+                    previous: d(9, 30),
+                    previous_members: 10,
+                    start: 11,
+                    added: 2,
+                    absent: 1,
+                    dated: 0,
+                    moved: 3,
+                },
+                r#"{"kind":"seam","org":"youth","previous_as_of":"2026-09-30","previous_members":10,"members_start":11,"added":2,"absent":1,"dated":0,"moved":3}"#,
+            ),
+            (
+                Note::CoverageAbove100 {
+                    org: org.into(),
+                    dimension: "commune".into(),
+                    group: "02647".into(),
+                    name: "Xã Bát Xát".into(),
+                    pct: 10250,
+                },
+                r#"{"kind":"coverage_above_100","org":"youth","dimension":"commune","group":"02647","name":"Xã Bát Xát","coverage_pct":102.50}"#,
+            ),
+            (
+                Note::UnitAbove100(fixture::coverage().lagging[0].clone()),
+                r#"{"kind":"unit_above_100","org":"youth","level":"commune","code":"02647","name":"Xã Bát Xát","members":3,"eligible":60,"coverage_pct":5.00}"#,
+            ),
+        ];
+        for (note, want) in cases {
+            assert_eq!(serde_json::to_string(&note).expect("json"), want);
+        }
+    }
 }

@@ -3,6 +3,7 @@
 use crate::metrics::pct;
 use crate::org::{Org, OrgOrAny};
 
+use crate::lang::report::*;
 pub use crate::lang::Lang;
 
 impl Lang {
@@ -118,65 +119,42 @@ impl Lang {
 
     /// Column headings of the tidy table, in its column order.
     pub fn column(self, key: &str) -> &'static str {
-        match (self, key) {
-            (Lang::En, "period") => "Period",
-            (Lang::En, "org") => "Organization",
-            (Lang::En, "dimension") => "Dimension",
-            (Lang::En, "group") => "Group",
-            (Lang::En, "members") => "Members",
-            (Lang::En, "members_start") => "Members at start",
-            (Lang::En, "recruited") => "Recruited",
-            (Lang::En, "left") => "Left",
-            (Lang::En, "eligible") => "Eligible",
-            (Lang::En, "coverage_pct") => "Coverage",
-            (Lang::En, "recruit_rate_pct") => "Recruitment rate",
-            (Lang::En, "target_pct") => "Target",
-            (Lang::En, "gap_pp") => "Gap (pp)",
-            (Lang::En, "enterprises") => "Enterprises",
-            (Lang::En, "enterprises_reached") => "Reached",
-            (Lang::En, "snapshot_as_of") => "Roll as of",
-            (Lang::Vi, "period") => "Kỳ",
-            (Lang::Vi, "org") => "Tổ chức",
-            (Lang::Vi, "dimension") => "Tiêu chí",
-            (Lang::Vi, "group") => "Nhóm",
-            (Lang::Vi, "members") => "Số thành viên",
-            (Lang::Vi, "members_start") => "Đầu kỳ",
-            (Lang::Vi, "recruited") => "Kết nạp mới",
-            (Lang::Vi, "left") => "Ra khỏi",
-            (Lang::Vi, "eligible") => "Số đối tượng",
-            (Lang::Vi, "coverage_pct") => "Tỷ lệ tập hợp",
-            (Lang::Vi, "recruit_rate_pct") => "Tỷ lệ kết nạp",
-            (Lang::Vi, "target_pct") => "Chỉ tiêu",
-            (Lang::Vi, "gap_pp") => "Chênh lệch (điểm %)",
-            (Lang::Vi, "enterprises") => "Số doanh nghiệp",
-            (Lang::Vi, "enterprises_reached") => "DN có thành viên",
-            (Lang::Vi, "snapshot_as_of") => "Số liệu đến ngày",
-            _ => "",
-        }
+        let msg = match key {
+            "period" => &COL_PERIOD,
+            "org" => &COL_ORG,
+            "dimension" => &COL_DIMENSION,
+            "group" => &COL_GROUP,
+            "members" => &COL_MEMBERS,
+            "members_start" => &COL_MEMBERS_START,
+            "recruited" => &COL_RECRUITED,
+            "left" => &COL_LEFT,
+            "eligible" => &COL_ELIGIBLE,
+            "coverage_pct" => &COL_COVERAGE_PCT,
+            "recruit_rate_pct" => &COL_RECRUIT_RATE_PCT,
+            "target_pct" => &COL_TARGET_PCT,
+            "gap_pp" => &COL_GAP_PP,
+            "enterprises" => &COL_ENTERPRISES,
+            "enterprises_reached" => &COL_ENTERPRISES_REACHED,
+            "snapshot_as_of" => &COL_SNAPSHOT_AS_OF,
+            _ => return "",
+        };
+        msg.text(self)
     }
 
     pub fn text(self, key: &str) -> &'static str {
-        match (self, key) {
-            (Lang::En, "title") => "Coverage of the mass organizations",
-            (Lang::Vi, "title") => "Kết quả tập hợp quần chúng vào các tổ chức",
-            (Lang::En, "summary") => "Coverage by focus area (members / eligible; target; gap)",
-            (Lang::Vi, "summary") => "Tỷ lệ tập hợp theo địa bàn trọng điểm (thành viên / đối tượng; chỉ tiêu; chênh lệch)",
-            (Lang::En, "details") => "All groups",
-            (Lang::Vi, "details") => "Chi tiết theo nhóm",
-            (Lang::En, "lagging") => "Furthest below target (to urge)",
-            (Lang::Vi, "lagging") => "Thấp nhất so với chỉ tiêu (cần đôn đốc)",
-            (Lang::En, "leading") => "Furthest above target (to replicate)",
-            (Lang::Vi, "leading") => "Vượt chỉ tiêu nhiều nhất (nhân rộng)",
-            (Lang::En, "notes") => "Data notes",
-            (Lang::Vi, "notes") => "Lưu ý về số liệu",
-            (Lang::En, "unit") => "Unit",
-            (Lang::Vi, "unit") => "Đơn vị",
-            (Lang::En, "non_state_reached") => "Non-state enterprises with a union member",
-            (Lang::Vi, "non_state_reached") => "Doanh nghiệp ngoài nhà nước có đoàn viên công đoàn",
-            (Lang::En, "suppressed") => "cells suppressed (counts below the --min-cell threshold and the cells that would reveal them)",
-            (Lang::Vi, "suppressed") => "ô bị ẩn (số nhỏ hơn ngưỡng --min-cell và các ô có thể suy ra chúng)",
-            _ => "",
-        }
+        let msg = match key {
+            "title" => &TEXT_TITLE,
+            "summary" => &TEXT_SUMMARY,
+            "details" => &TEXT_DETAILS,
+            "lagging" => &TEXT_LAGGING,
+            "leading" => &TEXT_LEADING,
+            "notes" => &TEXT_NOTES,
+            "unit" => &TEXT_UNIT,
+            "non_state_reached" => &TEXT_NON_STATE_REACHED,
+            "suppressed" => &TEXT_SUPPRESSED,
+            _ => return "",
+        };
+        msg.text(self)
     }
 
     /// A count: `1,234` in English, `1.234` in Vietnamese.

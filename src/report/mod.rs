@@ -2,17 +2,21 @@
 
 pub mod chart;
 pub mod csv;
+#[cfg(test)]
+mod fixture;
 pub mod html;
 pub mod json;
 pub mod labels;
 pub mod markdown;
 mod narrow;
+mod section;
 mod sentences;
 pub mod series;
 pub mod table;
 pub mod trend;
 pub mod xlsx;
 
+use crate::metrics::suppress::Col;
 use crate::metrics::{pct, Coverage, CoverageRow, Ranked};
 use labels::Lang;
 pub use sentences::{day, note_text};
@@ -96,32 +100,33 @@ pub enum Value {
 }
 
 pub fn values(r: &CoverageRow) -> Vec<Value> {
-    let count = |v: Option<u64>, col: &str| match v {
+    let count = |v: Option<u64>, col: Option<Col>| match v {
         Some(v) => Value::Count(v),
-        None if r.suppressed.contains(&col) => Value::Suppressed,
+        None if col.is_some_and(|c| r.suppressed.contains(c)) => Value::Suppressed,
         None => Value::Empty,
     };
-    let pctv = |v: Option<i64>, col: &str| match v {
+    let pctv = |v: Option<i64>, col: Option<Col>| match v {
         Some(v) => Value::Pct(v),
-        None if r.suppressed.contains(&col) => Value::Suppressed,
+        None if col.is_some_and(|c| r.suppressed.contains(c)) => Value::Suppressed,
         None => Value::Empty,
     };
     vec![
-        Value::Text(r.period.clone()),
+        Value::Text(r.period.label.clone()),
         Value::Text(r.org.code().to_string()),
-        Value::Text(r.dimension.clone()),
+        Value::Text(r.dimension.name()),
         Value::Text(r.group.clone()),
-        count(r.members, "members"),
-        count(r.members_start, "members_start"),
-        count(r.recruited, "recruited"),
-        count(r.left, "left"),
-        count(r.eligible, "eligible"),
-        pctv(r.coverage_pct, "coverage_pct"),
-        pctv(r.recruit_rate_pct, "recruit_rate_pct"),
-        pctv(r.target_pct, "target_pct"),
-        pctv(r.gap_pp, "gap_pp"),
-        count(r.enterprises, "enterprises"),
-        count(r.enterprises_reached, "enterprises_reached"),
+        count(r.members, Some(Col::Members)),
+        count(r.members_start, Some(Col::MembersStart)),
+        count(r.recruited, Some(Col::Recruited)),
+        count(r.left, Some(Col::Left)),
+        count(r.eligible, Some(Col::Eligible)),
+        pctv(r.coverage_pct, Some(Col::CoveragePct)),
+        pctv(r.recruit_rate_pct, Some(Col::RecruitRatePct)),
+        // A target is no count: never blanked.
+        pctv(r.target_pct, None),
+        pctv(r.gap_pp, Some(Col::GapPp)),
+        count(r.enterprises, None),
+        count(r.enterprises_reached, None),
         r.snapshot_as_of
             .map(|d| Value::Text(d.to_string()))
             .unwrap_or(Value::Empty),
@@ -208,6 +213,6 @@ pub fn ranked_list(cov: &Coverage) -> impl Iterator<Item = (&'static str, usize,
 pub fn period_label(cov: &Coverage) -> String {
     cov.rows
         .first()
-        .map(|r| r.period.clone())
+        .map(|r| r.period.label.clone())
         .unwrap_or_default()
 }

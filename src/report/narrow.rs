@@ -3,7 +3,7 @@
 //! row: its name on one line, then its numbers as "label value" pairs wrapped by
 //! whole words.
 
-use super::table::Section;
+use super::section::Section;
 
 /// The narrowest a table can be without breaking a word: each column as wide as its
 /// longest word, with comfy-table's padding and borders.

@@ -3,6 +3,7 @@
 
 use super::labels::Lang;
 use super::{note_text, plain, values, Format, Value, COLUMNS};
+use crate::lang::report::*;
 use crate::metrics::period::Period;
 use crate::metrics::series::SeriesRow;
 use crate::metrics::Coverage;
@@ -147,30 +148,17 @@ fn table(
         t.set_content_arrangement(ContentArrangement::Dynamic)
             .set_width(u16::try_from(w).unwrap_or(u16::MAX));
     }
-    let en = lang == Lang::En;
-    let heads: [&str; 8] = if en {
-        [
-            "Organization",
-            "Area",
-            "Coverage by period",
-            "First",
-            "Last",
-            "Change (pp)",
-            "Pace (pp/month)",
-            "Reaches target",
-        ]
-    } else {
-        [
-            "Tổ chức",
-            "Địa bàn",
-            "Tỷ lệ qua các kỳ",
-            "Đầu kỳ",
-            "Cuối kỳ",
-            "Thay đổi (điểm %)",
-            "Tốc độ (điểm %/tháng)",
-            "Đạt chỉ tiêu",
-        ]
-    };
+    let heads = [
+        &TREND_ORG,
+        &TREND_AREA,
+        &TREND_BY_PERIOD,
+        &TREND_FIRST,
+        &TREND_LAST,
+        &TREND_CHANGE,
+        &TREND_PACE,
+        &TREND_REACHES,
+    ]
+    .map(|m| m.text(lang));
     t.set_header(heads.to_vec());
     let mut orgs: Vec<crate::org::OrgOrAny> = Vec::new();
     for s in rows {
@@ -182,49 +170,9 @@ fn table(
     let last_label = last.to_string();
     for org in orgs {
         for (dim, group) in LINES {
-            let line: Vec<&SeriesRow> = rows
-                .iter()
-                .filter(|s| s.row.org == org && s.row.dimension == dim && s.row.group == group)
-                .collect();
-            if line.is_empty() {
-                continue;
+            if let Some(cells) = line_cells(reports, rows, (org, dim, group), &last_label, lang) {
+                t.add_row(cells);
             }
-            let by_period: Vec<Option<i64>> = reports
-                .iter()
-                .map(|(p, _)| {
-                    line.iter()
-                        .find(|s| s.row.period == p.label)
-                        .and_then(|s| s.row.coverage_pct)
-                })
-                .collect();
-            if by_period.iter().all(Option::is_none) {
-                continue;
-            }
-            let first_v = by_period.iter().flatten().next().copied();
-            let last_row = line.iter().find(|s| s.row.period == last_label);
-            let area = lang.dimension(dim);
-            t.add_row(vec![
-                lang.org(org).to_string(),
-                area,
-                sparkline(&by_period),
-                first_v.map(|v| lang.pct(v)).unwrap_or_default(),
-                last_row
-                    .and_then(|s| s.row.coverage_pct)
-                    .map(|v| lang.pct(v))
-                    .unwrap_or_default(),
-                match (first_v, last_row.and_then(|s| s.row.coverage_pct)) {
-                    (Some(a), Some(b)) => lang.pp(b - a),
-                    _ => String::new(),
-                },
-                last_row
-                    .and_then(|s| s.pace_pp_per_month)
-                    .map(|v| lang.pp(v))
-                    .unwrap_or_default(),
-                last_row
-                    .and_then(|s| s.reaches_target.as_ref())
-                    .map(|r| reaches_text(&r.code(), lang))
-                    .unwrap_or_default(),
-            ]);
         }
     }
     for i in 3..7 {
@@ -251,12 +199,65 @@ fn table(
     out
 }
 
+/// The cells of one organization's line of a focus area: its coverage by period as a
+/// sparkline, the first and last, the change, the pace, whether it reaches the target;
+/// `None` for a line with no coverage at all.
+fn line_cells(
+    reports: &[(Period, Coverage)],
+    rows: &[SeriesRow],
+    (org, dim, group): (crate::org::OrgOrAny, &str, &str),
+    last_label: &str,
+    lang: Lang,
+) -> Option<Vec<String>> {
+    let line: Vec<&SeriesRow> = rows
+        .iter()
+        .filter(|s| s.row.org == org && s.row.dimension == dim && s.row.group == group)
+        .collect();
+    if line.is_empty() {
+        return None;
+    }
+    let by_period: Vec<Option<i64>> = reports
+        .iter()
+        .map(|(p, _)| {
+            line.iter()
+                .find(|s| s.row.period.label == p.label)
+                .and_then(|s| s.row.coverage_pct)
+        })
+        .collect();
+    if by_period.iter().all(Option::is_none) {
+        return None;
+    }
+    let first_v = by_period.iter().flatten().next().copied();
+    let last_row = line.iter().find(|s| s.row.period.label == last_label);
+    let area = lang.dimension(dim);
+    Some(vec![
+        lang.org(org).to_string(),
+        area,
+        sparkline(&by_period),
+        first_v.map(|v| lang.pct(v)).unwrap_or_default(),
+        last_row
+            .and_then(|s| s.row.coverage_pct)
+            .map(|v| lang.pct(v))
+            .unwrap_or_default(),
+        match (first_v, last_row.and_then(|s| s.row.coverage_pct)) {
+            (Some(a), Some(b)) => lang.pp(b - a),
+            _ => String::new(),
+        },
+        last_row
+            .and_then(|s| s.pace_pp_per_month)
+            .map(|v| lang.pp(v))
+            .unwrap_or_default(),
+        last_row
+            .and_then(|s| s.reaches_target.as_ref())
+            .map(|r| reaches_text(&r.code(), lang))
+            .unwrap_or_default(),
+    ])
+}
+
 pub(super) fn reaches_text(code: &str, lang: Lang) -> String {
     match (code, lang) {
-        ("no_progress", Lang::En) => "no progress".into(),
-        ("no_progress", Lang::Vi) => "không tiến triển".into(),
-        ("insufficient_data", Lang::En) => "too few periods".into(),
-        ("insufficient_data", Lang::Vi) => "chưa đủ số kỳ".into(),
+        ("no_progress", _) => NO_PROGRESS.text(lang).into(),
+        ("insufficient_data", _) => TOO_FEW_PERIODS.text(lang).into(),
         (m, Lang::En) => m.to_string(),
         (m, Lang::Vi) => match m.split_once('-') {
             Some((y, mo)) => format!("Tháng {}/{y}", mo.trim_start_matches('0')),

@@ -4,7 +4,9 @@
 use comfy_table::{presets::UTF8_FULL_CONDENSED, CellAlignment, ContentArrangement, Table};
 
 use super::labels::Lang;
+pub use super::section::Section;
 use super::{note_text, values, Options, Value, COLUMNS};
+use crate::metrics::dimension::Dimension;
 use crate::metrics::{Coverage, CoverageRow, Ranked};
 use crate::org::OrgOrAny;
 
@@ -177,15 +179,19 @@ pub fn reading_order(rows: &[CoverageRow]) -> Vec<&CoverageRow> {
     // keep them).
     let silent = |org| {
         rows.iter()
-            .filter(|r| r.org == org && r.dimension == "ownership")
+            .filter(|r| r.org == org && r.dimension == Dimension::Ownership)
             .all(|r| r.members.unwrap_or(0) == 0 && r.eligible.is_none() && r.suppressed.is_empty())
     };
     let mut v: Vec<&CoverageRow> = rows
         .iter()
-        .filter(|r| r.dimension != "ownership" || !silent(r.org))
+        .filter(|r| r.dimension != Dimension::Ownership || !silent(r.org))
         .collect();
     v.sort_by(|a, b| {
-        (a.org, rank(&a.dimension), &a.dimension).cmp(&(b.org, rank(&b.dimension), &b.dimension))
+        (a.org, rank(a.dimension.as_str()), a.dimension.as_str()).cmp(&(
+            b.org,
+            rank(b.dimension.as_str()),
+            b.dimension.as_str(),
+        ))
     });
     v
 }
@@ -206,7 +212,7 @@ pub fn detail_rows(cov: &Coverage, lang: Lang) -> (Vec<String>, Vec<Vec<String>>
                 .map(|(c, v)| human(v, c, lang))
                 .collect();
             cells[0] = lang.org(r.org).to_string();
-            cells[1] = lang.dimension(&r.dimension);
+            cells[1] = lang.dimension(r.dimension.as_str());
             cells[2] = group_label(r, lang);
             cells
         })
@@ -237,18 +243,6 @@ fn table(
         }
     }
     t
-}
-
-/// One titled table of a human-readable report.
-#[derive(Clone)]
-pub struct Section {
-    /// `summary`, `lagging`, `leading` or `details`.
-    pub key: &'static str,
-    pub title: String,
-    pub head: Vec<String>,
-    pub body: Vec<Vec<String>>,
-    /// Columns before this one are text (left-aligned); the rest are numbers.
-    pub text_cols: usize,
 }
 
 /// The report's tables in reading order: the pivot, who to urge, who to replicate, every
@@ -320,7 +314,7 @@ pub fn title(cov: &Coverage, lang: Lang) -> String {
     let period = cov
         .rows
         .first()
-        .map(|r| lang.period(&r.period))
+        .map(|r| lang.period(&r.period.label))
         .unwrap_or_default();
     format!("{} — {period}", lang.text("title"))
 }
@@ -356,4 +350,36 @@ pub fn render(cov: &Coverage, opts: &Options) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture;
+    use super::*;
+    use crate::report::Format;
+
+    /// In Vietnamese: the title with the month as a reader writes it, counts and
+    /// percentages with Vietnamese separators, the blanked cell as "…", the notes.
+    #[test]
+    fn the_terminal_report_in_vietnamese() {
+        let out = render(
+            &fixture::coverage(),
+            &fixture::options(Format::Table, Lang::Vi),
+        );
+        assert!(
+            out.starts_with("Kết quả tập hợp quần chúng vào các tổ chức — Tháng 10/2026\n"),
+            "{out}"
+        );
+        for want in [
+            "Thấp nhất so với chỉ tiêu (cần đôn đốc)",
+            "02647 Xã Bát Xát",
+            "3,33%",
+            "-26,67",
+            "…",
+            "Lưu ý về số liệu",
+            "Hội Liên hiệp Phụ nữ: chưa có danh sách đến cuối kỳ; số liệu bị thiếu (không phải bằng 0)",
+        ] {
+            assert!(out.contains(want), "{want:?} in\n{out}");
+        }
+    }
 }

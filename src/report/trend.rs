@@ -50,6 +50,60 @@ fn range(points: &[Point], pace_end: Option<i64>) -> (i64, i64) {
     (lo, hi.max(lo + 500))
 }
 
+/// The axis: the range's two ends (whole multiples of 5%), a frame, and the first and
+/// last periods under it.
+fn axis(points: &[Point], (lo, hi): (i64, i64), plot_w: f64, plot_h: f64) -> String {
+    let mut s = String::new();
+    s.push_str(&format!(
+        r#"<rect class="frame" x="{LEFT:.0}" y="{TOP:.0}" width="{plot_w:.0}" height="{plot_h:.0}"/><text class="tick" x="{:.0}" y="{:.1}" text-anchor="end">{}%</text><text class="tick" x="{:.0}" y="{:.1}" text-anchor="end">{}%</text>"#,
+        LEFT - 4.0,
+        TOP + 10.0,
+        hi / 100,
+        LEFT - 4.0,
+        TOP + plot_h,
+        lo / 100
+    ));
+    if let (Some(f), Some(l)) = (points.first(), points.last()) {
+        s.push_str(&format!(
+            r#"<text class="tick" x="{:.1}" y="{:.1}" text-anchor="start">{}</text><text class="tick" x="{:.1}" y="{:.1}" text-anchor="end">{}</text>"#,
+            LEFT,
+            H - BOTTOM + 14.0,
+            esc(&f.label),
+            LEFT + plot_w,
+            H - BOTTOM + 14.0,
+            esc(&l.label)
+        ));
+    }
+    s
+}
+
+/// The target as a dashed step: a segment per period, `half` a slot each side.
+fn target_steps(
+    points: &[Point],
+    x: &dyn Fn(usize) -> f64,
+    y: &dyn Fn(i64) -> f64,
+    half: f64,
+    target_word: &str,
+) -> String {
+    let mut s = String::new();
+    for (i, p) in points.iter().enumerate() {
+        if let Some(t) = p.target {
+            s.push_str(&format!(
+                r#"<line class="target-line" x1="{:.1}" x2="{:.1}" y1="{:.1}" y2="{:.1}" data-value="{}"><title>{} {}: {}%</title></line>"#,
+                x(i) - half,
+                x(i) + half,
+                y(t),
+                y(t),
+                pct(t),
+                esc(&p.label),
+                esc(target_word),
+                pct(t)
+            ));
+        }
+    }
+    s
+}
+
 /// One small multiple.
 pub fn trend(title: &str, points: &[Point], pace: Option<&Pace>, target_word: &str) -> String {
     // A pace continues one period past the last point.
@@ -70,45 +124,10 @@ pub fn trend(title: &str, points: &[Point], pace: Option<&Pace>, target_word: &s
         r#"<svg class="chart trend" role="img" aria-label="{}" viewBox="0 0 {W:.0} {H:.0}" width="{W:.0}" height="{H:.0}" xmlns="http://www.w3.org/2000/svg">"#,
         esc(title)
     );
-    // The axis: the range's two ends (whole multiples of 5%), and a frame.
-    s.push_str(&format!(
-        r#"<rect class="frame" x="{LEFT:.0}" y="{TOP:.0}" width="{plot_w:.0}" height="{plot_h:.0}"/><text class="tick" x="{:.0}" y="{:.1}" text-anchor="end">{}%</text><text class="tick" x="{:.0}" y="{:.1}" text-anchor="end">{}%</text>"#,
-        LEFT - 4.0,
-        TOP + 10.0,
-        hi / 100,
-        LEFT - 4.0,
-        TOP + plot_h,
-        lo / 100
-    ));
-    // The first and last periods under the axis.
-    if let (Some(f), Some(l)) = (points.first(), points.last()) {
-        s.push_str(&format!(
-            r#"<text class="tick" x="{:.1}" y="{:.1}" text-anchor="start">{}</text><text class="tick" x="{:.1}" y="{:.1}" text-anchor="end">{}</text>"#,
-            LEFT,
-            H - BOTTOM + 14.0,
-            esc(&f.label),
-            LEFT + plot_w,
-            H - BOTTOM + 14.0,
-            esc(&l.label)
-        ));
-    }
+    s.push_str(&axis(points, (lo, hi), plot_w, plot_h));
     // Target: a dashed step, a segment per period.
     let half = plot_w / slots.max(1) as f64 / 2.0;
-    for (i, p) in points.iter().enumerate() {
-        if let Some(t) = p.target {
-            s.push_str(&format!(
-                r#"<line class="target-line" x1="{:.1}" x2="{:.1}" y1="{:.1}" y2="{:.1}" data-value="{}"><title>{} {}: {}%</title></line>"#,
-                x(i) - half,
-                x(i) + half,
-                y(t),
-                y(t),
-                pct(t),
-                esc(&p.label),
-                esc(target_word),
-                pct(t)
-            ));
-        }
-    }
+    s.push_str(&target_steps(points, &x, &y, half, target_word));
     // Coverage: segments between known neighbours (a gap stays a gap), then points.
     for i in 1..points.len() {
         if let (Some(a), Some(b)) = (points[i - 1].value, points[i].value) {

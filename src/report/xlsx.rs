@@ -145,16 +145,15 @@ fn sheet(
 }
 
 fn sheet_names(lang: Lang) -> [&'static str; 5] {
-    match lang {
-        Lang::En => ["Summary", "To urge", "To replicate", "All groups", "Notes"],
-        Lang::Vi => [
-            "Tổng hợp",
-            "Cần đôn đốc",
-            "Nhân rộng",
-            "Chi tiết",
-            "Ghi chú",
-        ],
-    }
+    use crate::lang::report::*;
+    [
+        &SHEET_SUMMARY,
+        &SHEET_URGE,
+        &SHEET_REPLICATE,
+        &SHEET_DETAILS,
+        &SHEET_NOTES,
+    ]
+    .map(|m| m.text(lang))
 }
 
 /// The summary: per organization its snapshot, members, eligible, coverage, target and
@@ -245,7 +244,7 @@ fn details(cov: &Coverage, lang: Lang) -> (Vec<String>, Vec<Vec<Cell>>) {
                 .map(|(c, v)| cell(v, *c == "gap_pp"))
                 .collect();
             row[0] = Cell::Text(lang.org(r.org).to_string());
-            row[1] = Cell::Text(lang.dimension(&r.dimension));
+            row[1] = Cell::Text(lang.dimension(r.dimension.as_str()));
             row[2] = Cell::Text(super::table::group_label(r, lang));
             row
         })
@@ -323,4 +322,35 @@ pub fn render(cov: &Coverage, opts: &Options) -> Result<Vec<u8>> {
     )?;
     tidy(cov, &f, &mut wb)?;
     Ok(wb.save_to_buffer()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture;
+    use super::*;
+    use calamine::{Data, Reader};
+
+    /// The sheets in the reader's language, then the tidy sheet with the CSV's
+    /// columns, its numbers as number cells.
+    #[test]
+    fn sheets_of_number_cells() {
+        let opts = fixture::options(super::super::Format::Xlsx, Lang::Vi);
+        let bytes = render(&fixture::coverage(), &opts).expect("xlsx");
+        let mut wb = calamine::Xlsx::new(std::io::Cursor::new(bytes)).expect("a workbook");
+        assert_eq!(wb.sheet_names(), EXPECTED_SHEETS);
+        let tidy = wb.worksheet_range("coverage").expect("the tidy sheet");
+        assert_eq!(tidy.get_value((0, 0)), Some(&Data::String("period".into())));
+        assert_eq!(tidy.get_value((1, 4)), Some(&Data::Float(3.0)));
+        // The tidy sheet's percentages are the CSV's numbers: 3.33 for 3.33%.
+        assert_eq!(tidy.get_value((1, 9)), Some(&Data::Float(3.33)));
+    }
+
+    const EXPECTED_SHEETS: [&str; 6] = [
+        "Tổng hợp",
+        "Cần đôn đốc",
+        "Nhân rộng",
+        "Chi tiết",
+        "Ghi chú",
+        "coverage",
+    ];
 }

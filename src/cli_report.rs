@@ -1,0 +1,218 @@
+//! `tally report`'s flags resolved once, against the store's reference, into a
+//! [`ReportSpec`]: the period or series, what to count, and how to write it. Below
+//! this file nothing sees clap.
+
+use anyhow::{Context, Result};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use super::ReportArgs;
+use crate::error::{Exit, Failure};
+use crate::metrics::dimension::Dimension;
+use crate::metrics::period::Period;
+use crate::metrics::query::Query;
+use crate::report::{labels::Lang, Format, Table};
+use crate::{metrics, reference::Reference, store, term};
+
+/// How the report is written.
+#[derive(Debug, Clone)]
+pub struct Output {
+    pub format: Format,
+    /// `--output`: the file written atomically; else standard output.
+    pub path: Option<PathBuf>,
+    /// Start with a UTF-8 byte-order mark.
+    pub bom: bool,
+    /// For CSV: which table.
+    pub table: Table,
+    /// For terminal tables: the width they wrap to.
+    pub width: Option<usize>,
+    pub lang: Lang,
+}
+
+/// One period, or a series of periods of one kind.
+#[derive(Debug, Clone)]
+pub enum Span {
+    One(Period),
+    Series {
+        periods: Vec<Period>,
+        /// The periods with data the pace is taken over.
+        pace_over: usize,
+    },
+}
+
+/// A report request with every default decided and every name resolved.
+#[derive(Debug, Clone)]
+pub struct ReportSpec {
+    pub span: Span,
+    pub query: Query,
+    pub output: Output,
+}
+
+/// The output flags, checked before the store is opened: a bad flag is refused without
+/// waiting for another tally's lock.
+pub fn output(args: &ReportArgs) -> Result<Output> {
+    // The extension of --output names the format when --format does not.
+    let format = args.format().map_err(|e| {
+        Failure::usage(e)
+            .hint("leave out --format (the extension decides), or name the file for its format")
+    })?;
+    // A workbook's bytes would garble the terminal.
+    if format == Format::Xlsx && args.output.is_none() && std::io::stdout().is_terminal() {
+        return Err(
+            Failure::usage("an xlsx report is a file, not terminal text")
+                .hint("add --output report.xlsx")
+                .into(),
+        );
+    }
+    // A missing directory is said before the report is computed, not after.
+    if let Some(path) = &args.output {
+        let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
+        if let Some(parent) = parent.filter(|p| !p.is_dir()) {
+            return Err(Failure::new(
+                Exit::Io,
+                format!(
+                    "cannot write {}: the directory {} does not exist",
+                    path.display(),
+                    parent.display()
+                ),
+            )
+            .hint("create the directory first (mkdir -p), or give another --output path")
+            .into());
+        }
+    }
+    // The rankings are tables of their own only in CSV; JSON has them beside the rows.
+    if args.table() != Table::Rows && format != Format::Csv {
+        return Err(Failure::usage("--table is for CSV reports")
+            .hint("add --format csv (JSON has the rankings as \"rankings\")")
+            .into());
+    }
+    // A BOM is for Excel opening a CSV; in any other format it is noise.
+    if args.bom && format != Format::Csv {
+        return Err(Failure::usage("--bom is for CSV reports")
+            .hint("add --format csv, or leave out --bom")
+            .into());
+    }
+    Ok(Output {
+        format,
+        path: args.output.clone(),
+        bom: args.bom,
+        table: args.table(),
+        // Only a table on the terminal wraps; in a pipe or a file it is as wide as it is.
+        width: (format == Format::Table && args.output.is_none())
+            .then(term::stdout_width)
+            .flatten(),
+        lang: crate::messages::lang(),
+    })
+}
+
+/// The whole request, resolved against the store's manifest and reference.
+pub fn resolve(
+    args: &ReportArgs,
+    output: Output,
+    view: &store::View,
+    reference: &Reference,
+) -> Result<ReportSpec> {
+    // No period: the month of the newest roll, what a monthly report wants.
+    let period = match (&args.period, args.as_of) {
+        (Some(p), _) => p.clone(),
+        (None, Some(d)) => Period::at(d),
+        (None, None) => newest_month(&view.manifest)?,
+    };
+    // No org: those the store has rolls or eligible counts of.
+    let orgs = if args.org.is_empty() {
+        metrics::default_orgs(&view.manifest.roll_snapshots(), reference)
+    } else {
+        dedup(args.org.clone())
+    };
+    // The total always comes first; a breakdown named twice is shown once.
+    let dimensions = if args.by.is_empty() {
+        Dimension::defaults()
+    } else {
+        let mut dims = vec![Dimension::Total];
+        for raw in &args.by {
+            let d = Dimension::parse(raw, reference).map_err(|e| {
+                Failure::usage(e).hint("see tally report --help for the dimensions")
+            })?;
+            if !dims.contains(&d) {
+                dims.push(d);
+            }
+        }
+        dims
+    };
+    let query = Query {
+        orgs,
+        dimensions,
+        min_cell: args.min_cell,
+    };
+    let span = match series_periods(args, &view.manifest)? {
+        None => Span::One(period),
+        // A series is rows side by side: no Markdown or workbook layout for it.
+        Some(periods) if series_format(output.format) => Span::Series {
+            periods,
+            pace_over: args.pace_over as usize,
+        },
+        Some(_) => {
+            return Err(
+                Failure::usage("a series is written as CSV, JSON, HTML or a table")
+                    .hint("add --format csv, --format json or --format html")
+                    .into(),
+            )
+        }
+    };
+    Ok(ReportSpec {
+        span,
+        query,
+        output,
+    })
+}
+
+/// The formats a series is written in.
+fn series_format(f: Format) -> bool {
+    matches!(f, Format::Csv | Format::Json | Format::Table | Format::Html)
+}
+
+/// The periods of `--from … --to …` or `--last N`; `None` for one period.
+fn series_periods(args: &ReportArgs, m: &store::Manifest) -> Result<Option<Vec<Period>>> {
+    let periods = match (&args.from, &args.to, args.last) {
+        (Some(f), Some(t), _) => f.through(t).ok_or_else(|| {
+            Failure::usage(format!(
+                "--from {} --to {}: give two periods of one kind, the first not after the last",
+                f.label, t.label
+            ))
+            .hint("for example --from 2026-01 --to 2026-10, or --from 2025-Q1 --to 2026-Q3")
+        })?,
+        // --last N ends at the newest roll's month, as a single report does.
+        (_, _, Some(n)) => {
+            let last = newest_month(m)?;
+            let first = last.shifted(-(n as i32 - 1)).context("bad period")?;
+            first.through(&last).context("bad series")?
+        }
+        (None, _, None) => return Ok(None),
+        // clap requires --to with --from.
+        (Some(_), None, None) => anyhow::bail!("internal error: a series without periods"),
+    };
+    Ok(Some(periods))
+}
+
+fn dedup<T: PartialEq>(v: Vec<T>) -> Vec<T> {
+    let mut out = Vec::new();
+    for x in v {
+        if !out.contains(&x) {
+            out.push(x);
+        }
+    }
+    out
+}
+
+/// Without --period: the month of the newest roll's as-of date.
+fn newest_month(m: &store::Manifest) -> Result<Period> {
+    let newest = m
+        .ingests
+        .iter()
+        .filter(|i| i.kind == crate::store::kind::Kind::Roll)
+        .filter_map(|i| i.as_of.as_deref()?.parse::<chrono::NaiveDate>().ok())
+        .max()
+        .context("no roll has an as-of date")?;
+    use chrono::Datelike;
+    Period::month(newest.year(), newest.month()).context("bad as-of date")
+}

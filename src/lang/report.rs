@@ -1,0 +1,117 @@
+//! What `tally report` says beside its numbers, English and Vietnamese side by side:
+//! the data notes (their arguments already said in the reader's language: an org's
+//! name, a day as 31/10/2026, a count with its separators), and the words of the page,
+//! the series table and the workbook's sheets.
+
+crate::messages! {
+    // --- The data notes
+    NOTE_MISSING_SNAPSHOT:
+        "{}: no roll as of the period's end or earlier; its numbers are missing, not zero"
+        => "{}: chưa có danh sách đến cuối kỳ; số liệu bị thiếu (không phải bằng 0)";
+    NOTE_STALE_SNAPSHOT:
+        "{}: the latest roll is as of {}, before the period's end: members are as of that date; {}"
+        => "{}: danh sách mới nhất đến ngày {}, trước cuối kỳ: số thành viên tính đến ngày đó; {}";
+    FLOWS_THROUGH:
+        "recruited and left are counted through {}"
+        => "kết nạp và ra khỏi tổ chức được tính đến {}";
+    FLOWS_UNKNOWN:
+        "recruited and left are unknown (left empty, not 0): the roll ends before the period starts"
+        => "chưa biết số kết nạp và số ra (để trống, không phải 0): danh sách kết thúc trước khi kỳ bắt đầu";
+    NOTE_MISSING_ELIGIBLE:
+        "{}: no eligible counts for {} or earlier: coverage cannot be computed"
+        => "{}: chưa có số đối tượng của năm {} hoặc trước đó: không tính được tỷ lệ tập hợp";
+    NOTE_MISSING_TARGETS:
+        "{}: no targets for {}: no gap to target is shown"
+        => "{}: chưa có chỉ tiêu năm {}: không có mức chênh so với chỉ tiêu";
+    NOTE_PLACED_DEPARTURES:
+        "{}: {} member(s) active in the roll of {} are marked as departed without a date in the roll of {}: counted as left between the two dates"
+        => "{}: {} thành viên đang sinh hoạt trong danh sách ngày {} được ghi là đã ra nhưng không có ngày ra trong danh sách ngày {}: tính là ra trong khoảng giữa hai ngày đó";
+    NOTE_SEAM:
+        "{}: members at the period's start ({}) differ from the roll of {} ({}) by {}: {} listed now but not then (late registration or back), {} absent from the new roll (not counted as left: a roll may be partial), {} dated in the new roll as not members at the start; {} changed unit"
+        => "{}: số thành viên đầu kỳ ({}) khác danh sách ngày {} ({}) là {}: {} có trong danh sách mới mà danh sách trước không có (đăng ký muộn hoặc trở lại), {} không có trong danh sách mới (không tính là ra: danh sách có thể chưa đủ), {} được danh sách mới ghi là không còn sinh hoạt vào đầu kỳ; {} chuyển đơn vị";
+    NOTE_FIRST_ROLL_DEPARTURES:
+        "{}: {} member(s) of its first roll ({}) are marked as departed without a date: with no earlier roll to place their leaving against, they are counted in neither the members at the start nor left"
+        => "{}: {} thành viên trong danh sách đầu tiên (ngày {}) được ghi là đã ra nhưng không có ngày ra: không có danh sách trước để xác định lúc ra, nên không tính vào số đầu kỳ cũng như số ra";
+    NOTE_MISSING_SHEETS:
+        "{}: the roll of {} lacks {} sheet(s) that the roll of {} had: {}; is the workbook complete? Their members are not in these numbers"
+        => "{}: danh sách ngày {} thiếu {} trang tính mà danh sách ngày {} có: {}; sổ tính có đủ không? Thành viên của các trang đó không có trong số liệu này";
+    NOTE_EMPTIED_UNITS:
+        "{}: {} unit(s) with members in the roll of {} have no row in the roll of {}: {}; a missing sheet or a partial export? Check before urging them"
+        => "{}: {} đơn vị có thành viên trong danh sách ngày {} nhưng không có dòng nào trong danh sách ngày {}: {}; thiếu trang tính hoặc xuất thiếu? Kiểm tra trước khi đôn đốc";
+    NOTE_SHRUNK_UNITS:
+        "{}: {} unit(s) have in the roll of {} less than half the members they had in the roll of {}: {}"
+        => "{}: {} đơn vị trong danh sách ngày {} còn chưa đến một nửa số thành viên so với danh sách ngày {}: {}";
+    NOTE_MAPPED:
+        "{}: {} row(s) of the roll of {} gave a commune of before the 2025 reform and are counted in the commune of today it became"
+        => "{}: {} dòng của danh sách ngày {} ghi xã trước sắp xếp năm 2025 và được tính vào xã hiện nay mà xã đó đã nhập vào";
+    NOTE_ROLL_SIZE:
+        "{}: the roll of {} has {} row(s), the previous one ({}) {}: a partial export? Check that the file is complete"
+        => "{}: danh sách ngày {} có {} dòng, danh sách trước ({}) có {}: xuất thiếu? Kiểm tra tệp có đủ không";
+    NOTE_UNIT_ABOVE_100:
+        "{}: {} {} has {} member(s) for {} eligible ({}): above 100%, so not listed to replicate; check the eligible count"
+        => "{}: {} {} có {} thành viên trên {} đối tượng ({}): trên 100% nên không đưa vào danh sách nhân rộng; kiểm tra số đối tượng";
+    NOTE_UNITS_WITHOUT_DENOMINATOR:
+        "{}: {} unit(s) with members have no eligible count: {}"
+        => "{}: {} đơn vị có thành viên nhưng chưa có số đối tượng: {}";
+    NOTE_COVERAGE_ABOVE_100:
+        "{}: coverage above 100% ({}) in {}: check the eligible count"
+        => "{}: tỷ lệ tập hợp trên 100% ({}) ở {}: kiểm tra số đối tượng";
+    NOTE_UNKNOWN_AREAS:
+        "{}: {} member(s) in units missing from the areas reference: {}"
+        => "{}: {} thành viên ở đơn vị không có trong danh mục địa bàn: {}";
+    // --- The tidy table's column headings
+    COL_PERIOD: "Period" => "Kỳ";
+    COL_ORG: "Organization" => "Tổ chức";
+    COL_DIMENSION: "Dimension" => "Tiêu chí";
+    COL_GROUP: "Group" => "Nhóm";
+    COL_MEMBERS: "Members" => "Số thành viên";
+    COL_MEMBERS_START: "Members at start" => "Đầu kỳ";
+    COL_RECRUITED: "Recruited" => "Kết nạp mới";
+    COL_LEFT: "Left" => "Ra khỏi";
+    COL_ELIGIBLE: "Eligible" => "Số đối tượng";
+    COL_COVERAGE_PCT: "Coverage" => "Tỷ lệ tập hợp";
+    COL_RECRUIT_RATE_PCT: "Recruitment rate" => "Tỷ lệ kết nạp";
+    COL_TARGET_PCT: "Target" => "Chỉ tiêu";
+    COL_GAP_PP: "Gap (pp)" => "Chênh lệch (điểm %)";
+    COL_ENTERPRISES: "Enterprises" => "Số doanh nghiệp";
+    COL_ENTERPRISES_REACHED: "Reached" => "DN có thành viên";
+    COL_SNAPSHOT_AS_OF: "Roll as of" => "Số liệu đến ngày";
+    // --- The report's titles and headings
+    TEXT_TITLE: "Coverage of the mass organizations" => "Kết quả tập hợp quần chúng vào các tổ chức";
+    TEXT_SUMMARY: "Coverage by focus area (members / eligible; target; gap)" => "Tỷ lệ tập hợp theo địa bàn trọng điểm (thành viên / đối tượng; chỉ tiêu; chênh lệch)";
+    TEXT_DETAILS: "All groups" => "Chi tiết theo nhóm";
+    TEXT_LAGGING: "Furthest below target (to urge)" => "Thấp nhất so với chỉ tiêu (cần đôn đốc)";
+    TEXT_LEADING: "Furthest above target (to replicate)" => "Vượt chỉ tiêu nhiều nhất (nhân rộng)";
+    TEXT_NOTES: "Data notes" => "Lưu ý về số liệu";
+    TEXT_UNIT: "Unit" => "Đơn vị";
+    TEXT_NON_STATE_REACHED: "Non-state enterprises with a union member" => "Doanh nghiệp ngoài nhà nước có đoàn viên công đoàn";
+    TEXT_SUPPRESSED: "cells suppressed (counts below the --min-cell threshold and the cells that would reveal them)" => "ô bị ẩn (số nhỏ hơn ngưỡng --min-cell và các ô có thể suy ra chúng)";
+    // --- The HTML page's words
+    PAGE_BY_ORG: "Coverage against target, by organization" => "Tỷ lệ tập hợp so với chỉ tiêu, theo tổ chức";
+    PAGE_BY_FOCUS: "Coverage against target, by focus area" => "Tỷ lệ tập hợp so với chỉ tiêu, theo địa bàn trọng điểm";
+    PAGE_TARGET: "target" => "chỉ tiêu";
+    PAGE_NO_NUMBER: "no number (no roll or no eligible count)" => "chưa có số liệu (chưa có danh sách hoặc số đối tượng)";
+    PAGE_SUPPRESSED: "suppressed for publication" => "ẩn khi công bố (số nhỏ)";
+    PAGE_TITLE: "Provinces' coverage report" => "Báo cáo tỷ lệ tập hợp";
+    PAGE_YEAR_EARLIER: "same period a year earlier" => "cùng kỳ năm trước";
+    SERIES_HEADING: "Coverage by period, against target, with the pace" => "Tỷ lệ tập hợp qua các kỳ, so với chỉ tiêu, và tốc độ";
+    SERIES_PACE: "pp a month" => "điểm %/tháng";
+    SERIES_REACHES: "reaches the target" => "đạt chỉ tiêu";
+    // --- The terminal's series table
+    TREND_ORG: "Organization" => "Tổ chức";
+    TREND_AREA: "Area" => "Địa bàn";
+    TREND_BY_PERIOD: "Coverage by period" => "Tỷ lệ qua các kỳ";
+    TREND_FIRST: "First" => "Đầu kỳ";
+    TREND_LAST: "Last" => "Cuối kỳ";
+    TREND_CHANGE: "Change (pp)" => "Thay đổi (điểm %)";
+    TREND_PACE: "Pace (pp/month)" => "Tốc độ (điểm %/tháng)";
+    TREND_REACHES: "Reaches target" => "Đạt chỉ tiêu";
+    NO_PROGRESS: "no progress" => "không tiến triển";
+    TOO_FEW_PERIODS: "too few periods" => "chưa đủ số kỳ";
+    // --- The workbook's sheets
+    SHEET_SUMMARY: "Summary" => "Tổng hợp";
+    SHEET_URGE: "To urge" => "Cần đôn đốc";
+    SHEET_REPLICATE: "To replicate" => "Nhân rộng";
+    SHEET_DETAILS: "All groups" => "Chi tiết";
+    SHEET_NOTES: "Notes" => "Ghi chú";
+}

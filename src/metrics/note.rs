@@ -1,0 +1,205 @@
+//! The data notes of a report, as data: what each says and whom it concerns. Scripts
+//! read them as JSON objects (`kind` and its fields, by derive below); people read them
+//! as sentences (`report::note_text`).
+
+use chrono::NaiveDate;
+use serde::{Serialize, Serializer};
+
+use super::pct;
+use crate::org::{Org, OrgOrAny};
+
+/// Something the reader must know to trust (or distrust) the numbers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Note {
+    MissingSnapshot {
+        org: Org,
+    },
+    /// The snapshot ends before the period does: its stocks are carried; its flows are
+    /// counted through its as-of date, or unknown when it ends before the period starts.
+    StaleSnapshot {
+        org: Org,
+        #[serde(serialize_with = "iso")]
+        as_of: NaiveDate,
+        #[serde(rename = "flows", serialize_with = "flows")]
+        flows_known: bool,
+    },
+    /// No eligible count of the org for the period's year or an earlier one.
+    MissingEligible {
+        #[serde(serialize_with = "org_code")]
+        org: OrgOrAny,
+        year: i32,
+    },
+    /// No target of the org for the period's year.
+    MissingTargets {
+        #[serde(serialize_with = "org_code")]
+        org: OrgOrAny,
+        year: i32,
+    },
+    /// Departures without a date of members active in the previous snapshot, placed
+    /// within (previous, as_of].
+    PlacedDepartures {
+        org: Org,
+        count: u64,
+        #[serde(rename = "previous_as_of", serialize_with = "iso")]
+        previous: NaiveDate,
+        #[serde(serialize_with = "iso")]
+        as_of: NaiveDate,
+    },
+    /// The period's start differs from the previous snapshot's members: by how many,
+    /// and why.
+    Seam {
+        org: Org,
+        #[serde(rename = "previous_as_of", serialize_with = "iso")]
+        previous: NaiveDate,
+        previous_members: u64,
+        #[serde(rename = "members_start")]
+        start: u64,
+        added: u64,
+        absent: u64,
+        dated: u64,
+        moved: u64,
+    },
+    /// Departures without a date in an organization's first roll: with no earlier roll
+    /// to place them against, they are in neither `members_start` nor `left`.
+    FirstRollDepartures {
+        org: Org,
+        #[serde(serialize_with = "iso")]
+        as_of: NaiveDate,
+        count: u64,
+    },
+    /// Sheets of the previous snapshot's workbooks that this snapshot does not have.
+    MissingSheets {
+        org: Org,
+        #[serde(serialize_with = "iso")]
+        as_of: NaiveDate,
+        #[serde(rename = "previous_as_of", serialize_with = "iso")]
+        previous: NaiveDate,
+        sheets: Vec<String>,
+    },
+    /// Units (code and name) with members in the previous snapshot and no row now.
+    EmptiedUnits {
+        org: Org,
+        #[serde(serialize_with = "iso")]
+        as_of: NaiveDate,
+        #[serde(rename = "previous_as_of", serialize_with = "iso")]
+        previous: NaiveDate,
+        units: Vec<String>,
+    },
+    /// Units (code and name) with less than half the members they had in the previous
+    /// snapshot (from [`parts::SHRINK_FROM`] members).
+    ShrunkUnits {
+        org: Org,
+        #[serde(serialize_with = "iso")]
+        as_of: NaiveDate,
+        #[serde(rename = "previous_as_of", serialize_with = "iso")]
+        previous: NaiveDate,
+        units: Vec<String>,
+    },
+    /// Rows of a snapshot whose unit was given in a pre-2025 commune code and counted
+    /// in the commune of today it became.
+    Mapped {
+        org: Org,
+        #[serde(serialize_with = "iso")]
+        as_of: NaiveDate,
+        rows: u64,
+    },
+    /// A roll far smaller or larger than the org's previous one (a partial export?).
+    RollSize {
+        org: Org,
+        #[serde(serialize_with = "iso")]
+        as_of: NaiveDate,
+        rows: u64,
+        #[serde(rename = "previous_as_of", serialize_with = "iso")]
+        previous: NaiveDate,
+        previous_rows: u64,
+    },
+    /// Units (code and name) with active members and no eligible count.
+    UnitsWithoutDenominator {
+        #[serde(serialize_with = "org_code")]
+        org: OrgOrAny,
+        units: Vec<String>,
+    },
+    #[serde(rename = "coverage_above_100")]
+    CoverageAbove100 {
+        #[serde(serialize_with = "org_code")]
+        org: OrgOrAny,
+        dimension: String,
+        group: String,
+        /// The group's display name (a unit's name on level rows).
+        name: String,
+        #[serde(rename = "coverage_pct", serialize_with = "pct_number")]
+        pct: i64,
+    },
+    /// A unit of the ranking level above 100%: left out of the ranking.
+    #[serde(rename = "unit_above_100", serialize_with = "unit_above_100")]
+    UnitAbove100(Ranked),
+    UnknownAreas {
+        org: Org,
+        members: u64,
+        codes: Vec<String>,
+    },
+}
+
+/// A unit ranked by its gap to target, for "who to urge" and "who to replicate".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ranked {
+    pub org: OrgOrAny,
+    pub level: String,
+    pub code: String,
+    pub name: String,
+    pub members: u64,
+    pub eligible: u64,
+    pub coverage_pct: i64,
+    pub target_pct: i64,
+    pub gap_pp: i64,
+}
+
+/// A day as ISO, as scripts read it.
+fn iso<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(d)
+}
+
+/// An organization (or `any`) by its code.
+fn org_code<S: Serializer>(o: &OrgOrAny, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(o.code())
+}
+
+/// Whether a stale snapshot's flows are known, as a word.
+fn flows<S: Serializer>(known: &bool, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(if *known { "through_as_of" } else { "unknown" })
+}
+
+/// Hundredths of a percent as a number with two decimals exactly (built from its text).
+fn pct_number<S: Serializer>(h: &i64, s: S) -> Result<S::Ok, S::Error> {
+    match pct::format(*h).parse::<serde_json::Number>() {
+        Ok(n) => n.serialize(s),
+        Err(_) => s.serialize_none(),
+    }
+}
+
+/// A unit above 100%: who it is and its counts (its target and gap are no news here).
+fn unit_above_100<S: Serializer>(u: &Ranked, s: S) -> Result<S::Ok, S::Error> {
+    #[derive(Serialize)]
+    struct Unit<'a> {
+        #[serde(serialize_with = "org_code")]
+        org: OrgOrAny,
+        level: &'a str,
+        code: &'a str,
+        name: &'a str,
+        members: u64,
+        eligible: u64,
+        #[serde(serialize_with = "pct_number")]
+        coverage_pct: i64,
+    }
+    Unit {
+        org: u.org,
+        level: &u.level,
+        code: &u.code,
+        name: &u.name,
+        members: u.members,
+        eligible: u.eligible,
+        coverage_pct: u.coverage_pct,
+    }
+    .serialize(s)
+}

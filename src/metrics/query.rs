@@ -1,0 +1,124 @@
+//! The query of a resolved report: what to count (orgs, breakdowns, suppression) for
+//! one period or a series, in; the typed rows and notes, suppressed for publication
+//! where asked, out. No flag, no format, no language: those are the caller's.
+
+use anyhow::Result;
+use std::collections::HashMap;
+
+use super::dimension::Dimension;
+use super::period::Period;
+use super::read::{self, SeenSnapshots};
+use super::series::SeriesRow;
+use super::{suppress, Coverage, Request};
+use crate::org::OrgOrAny;
+use crate::reference::Reference;
+use crate::store;
+
+/// What to count, whatever the period.
+#[derive(Debug, Clone)]
+pub struct Query {
+    pub orgs: Vec<OrgOrAny>,
+    pub dimensions: Vec<Dimension>,
+    /// `--min-cell`: counts below it are blanked with the cells that would reveal them.
+    pub min_cell: Option<u64>,
+}
+
+/// One period's report, with the same period a year earlier where asked.
+pub struct Single {
+    pub cov: Coverage,
+    /// `Some(n)` when `--min-cell` blanked cells: how many (units left out included).
+    pub suppressed: Option<usize>,
+    /// The same period a year earlier, computed and suppressed as this one.
+    pub earlier: Option<Coverage>,
+}
+
+/// A series: each period's report as it would be alone, and the rows side by side.
+pub struct Series {
+    pub reports: Vec<(Period, Coverage)>,
+    pub rows: Vec<SeriesRow>,
+}
+
+impl Query {
+    /// The request of one period.
+    fn request(&self, period: &Period) -> Request {
+        Request {
+            period: period.clone(),
+            orgs: self.orgs.clone(),
+            dimensions: self.dimensions.clone(),
+        }
+    }
+}
+
+/// One period's report; `with_earlier` also computes the year-earlier one (the HTML
+/// page's second marker).
+pub fn single(
+    view: &store::View,
+    reference: &Reference,
+    q: &Query,
+    period: &Period,
+    with_earlier: bool,
+) -> Result<Single> {
+    let mut cov = read::coverage(view, reference, &q.request(period), None)?;
+    let suppressed = q
+        .min_cell
+        .map(|n| suppress::apply(&mut cov.rows, n) + suppress::units(&mut cov, n));
+    let earlier = match period.year_earlier().filter(|_| with_earlier) {
+        Some(p) => {
+            let mut e = read::coverage(view, reference, &q.request(&p), None)?;
+            if let Some(n) = q.min_cell {
+                suppress::apply(&mut e.rows, n);
+            }
+            Some(e)
+        }
+        None => None,
+    };
+    Ok(Single {
+        cov,
+        suppressed,
+        earlier,
+    })
+}
+
+/// The reports of `periods` and of each a year earlier (for the changes), each period
+/// computed once and each snapshot read once.
+pub fn series(
+    view: &store::View,
+    reference: &Reference,
+    q: &Query,
+    periods: &[Period],
+    pace_over: usize,
+) -> Result<Series> {
+    // Each period once: the year-earlier reports of a long series are in it already.
+    let mut done: HashMap<String, Coverage> = HashMap::new();
+    // The members of the snapshots the last period read: the next period's previous
+    // snapshots, so that each snapshot is read once.
+    let mut seen = SeenSnapshots::new();
+    let snapshots = view.manifest.roll_snapshots();
+    let mut compute = |p: &Period| -> Result<Coverage> {
+        if let Some(c) = done.get(&p.label) {
+            return Ok(c.clone());
+        }
+        let mut cov = read::coverage(view, reference, &q.request(p), Some(&mut seen))?;
+        let used = super::snapshots_for(&snapshots, p.end);
+        seen.retain(|(o, d), _| used.get(o) == Some(d));
+        if let Some(n) = q.min_cell {
+            suppress::apply(&mut cov.rows, n);
+            suppress::units(&mut cov, n);
+        }
+        done.insert(p.label.clone(), cov.clone());
+        Ok(cov)
+    };
+    let mut reports = Vec::with_capacity(periods.len());
+    for p in periods {
+        reports.push((p.clone(), compute(p)?));
+    }
+    let mut earlier = Vec::with_capacity(periods.len());
+    for p in periods {
+        earlier.push(match p.year_earlier() {
+            Some(e) => Some(compute(&e)?),
+            None => None,
+        });
+    }
+    let rows = super::series::series(&reports, &earlier, pace_over);
+    Ok(Series { reports, rows })
+}

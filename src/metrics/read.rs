@@ -1,0 +1,246 @@
+//! One period's report from the store: the snapshots it uses streamed through the
+//! fold (each with its org's previous snapshot, where months join up), then the rows,
+//! and the notes that come from the manifest (roll sizes, mapped codes, lost sheets).
+
+use anyhow::Result;
+use chrono::NaiveDate;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+use super::continuity::{Previous, PreviousRows};
+use super::fold::{Plan, Tally};
+use super::{anyone, Coverage, Note, Request};
+use crate::org::{Org, OrgOrAny};
+use crate::reference::Reference;
+use crate::store::{self, scan, IngestRecord};
+
+/// The members of snapshots already read, kept by a series for the next period, whose
+/// previous snapshot they are: each snapshot is then read once.
+pub type SeenSnapshots = HashMap<(Org, NaiveDate), Arc<Previous>>;
+
+/// The snapshots one period reads: each org's, with the date of its previous one.
+struct Reads<'v> {
+    /// The snapshot each org uses for the period.
+    used: BTreeMap<Org, NaiveDate>,
+    /// The snapshots read, in order.
+    read: Vec<(Org, NaiveDate)>,
+    /// Each read snapshot's parts.
+    parts: Vec<Vec<&'v IngestRecord>>,
+}
+
+/// Streams the snapshots the request uses through the metrics' fold, taking previous
+/// snapshots from `seen` where it holds them and adding to it the members of the
+/// snapshots this period reads.
+pub fn coverage(
+    view: &store::View,
+    reference: &Reference,
+    req: &Request,
+    seen: Option<&mut SeenSnapshots>,
+) -> Result<Coverage> {
+    let snapshots = view.manifest.roll_snapshots();
+    let reads = reads(view, &snapshots, req);
+    // A point in time has no flows: the previous snapshot changes nothing there.
+    let previous_dates: Vec<Option<NaiveDate>> = reads
+        .read
+        .iter()
+        .map(|&(o, d)| {
+            (!req.period.point)
+                .then(|| previous_of(&snapshots, o, d))
+                .flatten()
+        })
+        .collect();
+    let mut plan = Plan::new(reference, req);
+    let keep = seen.is_some() && !req.period.point;
+    if previous_dates.iter().any(Option::is_some) || keep {
+        plan = plan.with_persons();
+    }
+    let previous = previous_snapshots(view, &plan, &reads.read, &previous_dates, seen.as_deref())?;
+    let mut tallies = first_pass(view, &plan, &reads, &previous, keep, seen)?;
+    if req.orgs.contains(&OrgOrAny::Any) {
+        second_pass(view, &mut plan, &reads, &previous, &mut tallies)?;
+    }
+    let tallies = reads.read.iter().map(|(o, _)| *o).zip(tallies).collect();
+    let mut cov = super::coverage(&plan, &reads.used, tallies);
+    cov.notes
+        .extend(manifest_notes(&view.manifest, req, reads.used));
+    Ok(cov)
+}
+
+/// The snapshots the request reads: those of the orgs it needs, as of the period's end.
+fn reads<'v>(view: &'v store::View, snapshots: &[(Org, NaiveDate)], req: &Request) -> Reads<'v> {
+    let used = super::snapshots_for(snapshots, req.period.end);
+    let read: Vec<(Org, NaiveDate)> = req
+        .needed()
+        .into_iter()
+        .filter_map(|o| used.get(&o).map(|d| (o, *d)))
+        .collect();
+    let parts = read
+        .iter()
+        .map(|(o, as_of)| view.manifest.snapshot_parts(o.code(), &as_of.to_string()))
+        .collect();
+    Reads { used, read, parts }
+}
+
+/// The org's latest snapshot before `as_of`.
+fn previous_of(snapshots: &[(Org, NaiveDate)], org: Org, as_of: NaiveDate) -> Option<NaiveDate> {
+    snapshots
+        .iter()
+        .filter(|(o, d)| *o == org && *d < as_of)
+        .map(|s| s.1)
+        .max()
+}
+
+/// The counters of each snapshot read. Each snapshot's active members are gathered in
+/// the same pass where a series will want them as the next period's previous snapshot.
+fn first_pass(
+    view: &store::View,
+    plan: &Plan,
+    reads: &Reads,
+    previous: &[Option<Arc<Previous>>],
+    keep: bool,
+    mut seen: Option<&mut SeenSnapshots>,
+) -> Result<Vec<Tally>> {
+    let read = &reads.read;
+    let folded = scan::fold(
+        scan::Checks::Remembered,
+        &view.dir,
+        &reads.parts,
+        plan.columns(),
+        |i| {
+            let t = plan.tally(read[i].1, previous[i].clone());
+            (t, keep.then(|| PreviousRows::new(read[i].1)))
+        },
+        |(t, p), b| {
+            plan.fold(t, b);
+            if let Some(p) = p {
+                plan.fold_previous(p, b);
+            }
+        },
+        |(t, p), (t2, p2)| {
+            t.merge(t2);
+            if let (Some(p), Some(p2)) = (p.as_mut(), p2) {
+                p.merge(p2);
+            }
+        },
+    )?;
+    let mut tallies = Vec::with_capacity(folded.len());
+    for (&(o, d), (t, p)) in read.iter().zip(folded) {
+        if let (Some(seen), Some(p)) = (seen.as_deref_mut(), p) {
+            seen.insert((o, d), Arc::new(p.finish(d)));
+        }
+        tallies.push(t);
+    }
+    Ok(tallies)
+}
+
+/// For org `any`: persons with several rows (in two organizations, say) are found in
+/// the first pass; a second pass keeps their rows, to count each once.
+fn second_pass(
+    view: &store::View,
+    plan: &mut Plan,
+    reads: &Reads,
+    previous: &[Option<Arc<Previous>>],
+    tallies: &mut [Tally],
+) -> Result<()> {
+    let keys: Vec<anyone::Keys> = tallies
+        .iter_mut()
+        .flat_map(|t| std::mem::take(&mut t.persons))
+        .collect();
+    let several = anyone::several(&keys);
+    drop(keys);
+    if several.is_empty() {
+        return Ok(());
+    }
+    plan.keep_rows_of(several.into());
+    let plan: &Plan = plan;
+    let read = &reads.read;
+    let again = scan::fold(
+        scan::Checks::Remembered,
+        &view.dir,
+        &reads.parts,
+        plan.columns(),
+        |i| plan.tally(read[i].1, previous[i].clone()),
+        |t, b| plan.fold(t, b),
+        |t, t2| t.merge(t2),
+    )?;
+    for (t, a) in tallies.iter_mut().zip(again) {
+        t.any = a.any;
+    }
+    Ok(())
+}
+
+/// The notes the manifest gives of the snapshots asked for: roll sizes out of step,
+/// rows mapped from old codes, sheets the previous snapshot had.
+fn manifest_notes(m: &store::Manifest, req: &Request, used: BTreeMap<Org, NaiveDate>) -> Vec<Note> {
+    let asked: BTreeMap<Org, NaiveDate> = used
+        .into_iter()
+        .filter(|(o, _)| req.orgs.contains(&(*o).into()))
+        .collect();
+    let mut notes = super::roll_size_notes(&m.roll_part_rows(), &asked);
+    for (&org, &as_of) in &asked {
+        let parts = m.snapshot_parts(org.code(), &as_of.to_string());
+        let rows: u64 = parts.iter().map(|p| p.mapped).sum();
+        if rows > 0 {
+            notes.push(Note::Mapped { org, as_of, rows });
+        }
+        notes.extend(missing_sheets(m, org, as_of));
+    }
+    notes
+}
+
+/// The sheets of the org's previous snapshot that the snapshot of `as_of` lacks.
+fn missing_sheets(m: &store::Manifest, org: Org, as_of: NaiveDate) -> Option<Note> {
+    let previous = previous_of(&m.roll_snapshots(), org, as_of)?;
+    let sheets = |d: NaiveDate| -> Vec<&str> {
+        m.snapshot_parts(org.code(), &d.to_string())
+            .into_iter()
+            .filter_map(IngestRecord::sheet)
+            .collect()
+    };
+    let sheets = super::parts::missing_sheets(&sheets(previous), &sheets(as_of));
+    (!sheets.is_empty()).then_some(Note::MissingSheets {
+        org,
+        as_of,
+        previous,
+        sheets,
+    })
+}
+
+/// The members of each org's previous snapshot (`None` where it has none).
+fn previous_snapshots(
+    view: &store::View,
+    plan: &Plan,
+    read: &[(Org, NaiveDate)],
+    dates: &[Option<NaiveDate>],
+    seen: Option<&SeenSnapshots>,
+) -> Result<Vec<Option<Arc<Previous>>>> {
+    let mut out: Vec<Option<Arc<Previous>>> = vec![None; read.len()];
+    let mut wanted: Vec<(usize, NaiveDate)> = Vec::new();
+    for (i, d) in dates.iter().enumerate() {
+        let Some(d) = *d else { continue };
+        match seen.and_then(|s| s.get(&(read[i].0, d))) {
+            Some(p) => out[i] = Some(p.clone()),
+            None => wanted.push((i, d)),
+        }
+    }
+    let parts: Vec<Vec<&IngestRecord>> = wanted
+        .iter()
+        .map(|(i, d)| {
+            view.manifest
+                .snapshot_parts(read[*i].0.code(), &d.to_string())
+        })
+        .collect();
+    let rows = scan::fold(
+        scan::Checks::Remembered,
+        &view.dir,
+        &parts,
+        plan.columns(),
+        |k| PreviousRows::new(wanted[k].1),
+        |p, b| plan.fold_previous(p, b),
+        |a, b| a.merge(b),
+    )?;
+    for ((i, d), r) in wanted.into_iter().zip(rows) {
+        out[i] = Some(Arc::new(r.finish(d)));
+    }
+    Ok(out)
+}
