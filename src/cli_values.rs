@@ -11,7 +11,7 @@ use crate::org::{Org, OrgOrAny};
 
 /// A parser from a function, offering `offer` as its possible values.
 #[derive(Clone)]
-pub struct Offering<T: Clone + Send + Sync + 'static> {
+pub(super) struct Offering<T: Clone + Send + Sync + 'static> {
     parse: fn(&str) -> Result<T, String>,
     offer: fn() -> Vec<&'static str>,
 }
@@ -44,12 +44,12 @@ fn parse_org_or_any(s: &str) -> Result<OrgOrAny, String> {
         .ok_or_else(|| format!("unknown organization; expected {} or any", Org::expected()))
 }
 
-pub fn parse_period(s: &str) -> Result<Period, String> {
+pub(super) fn parse_period(s: &str) -> Result<Period, String> {
     Period::parse(s, chrono::Local::now().date_naive())
         .ok_or_else(|| format!("expected one of {}", crate::metrics::period::PERIOD_FORMS))
 }
 
-pub fn parse_as_of(s: &str) -> Result<NaiveDate, String> {
+pub(super) fn parse_as_of(s: &str) -> Result<NaiveDate, String> {
     value::parse_as_of(s).map_err(|_| format!("expected {}", value::DATE_EXPECTED))
 }
 
@@ -57,14 +57,14 @@ fn org_codes() -> Vec<&'static str> {
     crate::org::all().into_iter().map(|o| o.code()).collect()
 }
 
-pub fn org_values() -> Offering<Org> {
+pub(super) fn org_values() -> Offering<Org> {
     Offering {
         parse: parse_org,
         offer: org_codes,
     }
 }
 
-pub fn org_or_any_values() -> Offering<OrgOrAny> {
+pub(super) fn org_or_any_values() -> Offering<OrgOrAny> {
     Offering {
         parse: parse_org_or_any,
         offer: || {
@@ -75,7 +75,7 @@ pub fn org_or_any_values() -> Offering<OrgOrAny> {
     }
 }
 
-pub fn period_values() -> Offering<Period> {
+pub(super) fn period_values() -> Offering<Period> {
     Offering {
         parse: parse_period,
         offer: || vec!["this-month", "last-month", "this-year", "last-year"],
@@ -84,7 +84,7 @@ pub fn period_values() -> Offering<Period> {
 
 /// `--by`: any areas column is a breakdown, so every text is accepted; these are
 /// offered.
-pub fn dimensions() -> Offering<String> {
+pub(super) fn dimensions() -> Offering<String> {
     Offering {
         parse: |s| Ok(s.to_string()),
         offer: || {

@@ -10,7 +10,7 @@ use crate::ingest::Progress;
 use crate::messages::pick;
 use crate::term;
 
-pub struct Bar {
+pub(super) struct Bar {
     enabled: bool,
     delay: Duration,
     state: Mutex<Option<State>>,
@@ -24,7 +24,7 @@ struct State {
 
 impl Bar {
     /// A bar on stderr when it is a terminal and --quiet was not given.
-    pub fn new() -> Bar {
+    pub(super) fn new() -> Bar {
         // The delay can be shortened for the tests that check the bar on a terminal.
         let delay = std::env::var("TALLY_PROGRESS_DELAY_MS")
             .ok()

@@ -16,7 +16,7 @@ use crate::store::rolls::Identities;
 
 /// Who a snapshot already holds.
 #[derive(Default)]
-pub struct Seen {
+pub(super) struct Seen {
     table: Fingerprints,
     files: Vec<String>,
     /// The file name last asked for (its address and length) and its index.
@@ -25,7 +25,7 @@ pub struct Seen {
 
 /// Where a person was first seen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Origin {
+pub(super) struct Origin {
     /// Index into the snapshot's file names.
     file: u8,
     /// The line; [`STORED`] for a row already in the store, [`EARLIER`] for one of a
@@ -186,7 +186,7 @@ impl Fingerprints {
 /// The keys a member is checked by: national ID, member ID, and name + birth + area
 /// when there is no national ID.
 /// The keys a member is looked up by: national ID, member ID, name + birth + area.
-pub type Keys = [Option<u64>; 3];
+pub(super) type Keys = [Option<u64>; 3];
 
 /// Starts loading the cache line of `x`, without waiting for it.
 fn prefetch_read<T>(x: &T) {
@@ -202,7 +202,7 @@ fn prefetch_read<T>(x: &T) {
     let _ = x;
 }
 
-pub fn identity_keys(m: &Member) -> Keys {
+pub(super) fn identity_keys(m: &Member) -> Keys {
     [
         m.has_national_id.then(|| short(&m.person)),
         m.member_key.as_ref().map(short),
@@ -218,14 +218,14 @@ fn short(k: &Key) -> u64 {
 
 /// Which identity two rows share.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Same {
+pub(super) enum Same {
     NationalId,
     MemberId,
     NameBirthArea,
 }
 
 impl Same {
-    pub fn describe(self) -> &'static str {
+    pub(super) fn describe(self) -> &'static str {
         match self {
             Same::NationalId => "national ID",
             Same::MemberId => "member ID",
@@ -241,7 +241,7 @@ impl Seen {
     /// Room for `keys` (a guess from the file's size) and an eighth more: a guess a
     /// little short would otherwise double the table near the end of the file, the
     /// old and the new table both held while it moves.
-    pub fn with_capacity(keys: usize) -> Seen {
+    pub(super) fn with_capacity(keys: usize) -> Seen {
         let keys = keys.saturating_add(keys / 8);
         Seen {
             table: Fingerprints::with_capacity(keys.min(MAX_RESERVED_KEYS)),
@@ -252,7 +252,7 @@ impl Seen {
 
     /// The origin of rows of `file` at `line`. The file being read is the last one
     /// added, so a lookup costs one comparison.
-    pub fn origin(&mut self, file: &str, line: u64) -> Origin {
+    pub(super) fn origin(&mut self, file: &str, line: u64) -> Origin {
         // Rows come file by file, each naming its file by the same string: its
         // address tells it again without comparing the names.
         let known = self
@@ -282,13 +282,13 @@ impl Seen {
 
     /// Where an earlier row was seen, for a message.
     /// The file of an earlier ingest a row was stored from, when the origin is one.
-    pub fn stored_file(&self, o: Origin) -> Option<&str> {
+    pub(super) fn stored_file(&self, o: Origin) -> Option<&str> {
         (o.line == STORED)
             .then(|| self.files.get(o.file as usize).map(String::as_str))
             .flatten()
     }
 
-    pub fn describe(&self, o: Origin) -> String {
+    pub(super) fn describe(&self, o: Origin) -> String {
         let file = self
             .files
             .get(o.file as usize)
@@ -305,7 +305,7 @@ impl Seen {
     /// be brought into the cache (the result is the same either way): the table is far
     /// larger than the cache, and waiting for each slot in turn was most of the
     /// duplicate check's time.
-    pub fn prefetch(&self, keys: &Keys) {
+    pub(super) fn prefetch(&self, keys: &Keys) {
         let t = &self.table;
         if t.slots.is_empty() {
             return;
@@ -316,7 +316,11 @@ impl Seen {
     }
 
     /// The earlier row this member repeats, if any; otherwise records the member.
-    pub fn check_and_insert(&mut self, m: &Member, origin: Origin) -> Option<(Origin, Same)> {
+    pub(super) fn check_and_insert(
+        &mut self,
+        m: &Member,
+        origin: Origin,
+    ) -> Option<(Origin, Same)> {
         let [nid, mid, name] = identity_keys(m);
         let t = &mut self.table;
         if let Some(o) = nid.and_then(|k| t.get(k)) {
@@ -336,7 +340,7 @@ impl Seen {
 
     /// Records the persons of a part already written: stored, or (`earlier`) staged
     /// by an earlier file of this command.
-    pub fn load(&mut self, file: &str, ids: &Identities, earlier: bool) {
+    pub(super) fn load(&mut self, file: &str, ids: &Identities, earlier: bool) {
         let mut origin = self.origin(file, 0);
         if earlier {
             origin.line = EARLIER;

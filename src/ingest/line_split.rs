@@ -80,7 +80,7 @@ pub(super) mod simd {
 
     type Spans = Vec<(u32, u32)>;
 
-    pub fn available() -> bool {
+    pub(crate) fn available() -> bool {
         is_x86_feature_detected!("avx2")
     }
 
@@ -92,7 +92,12 @@ pub(super) mod simd {
     /// # Safety
     /// The CPU has AVX2, and `bytes` has 32 bytes past `end`.
     #[target_feature(enable = "avx2")]
-    pub unsafe fn split_line(bytes: &[u8], end: usize, delim: u8, spans: &mut Spans) -> Line {
+    pub(crate) unsafe fn split_line(
+        bytes: &[u8],
+        end: usize,
+        delim: u8,
+        spans: &mut Spans,
+    ) -> Line {
         debug_assert!(end + 32 <= bytes.len());
         let newline = _mm256_set1_epi8(b'\n' as i8);
         let quote = _mm256_set1_epi8(b'"' as i8);

@@ -187,7 +187,7 @@ pub(crate) struct Opened {
 impl Opened {
     /// The file's SHA-256, once its rows are read: taken before, or as they were read,
     /// or (a file that changed size while it was read) read again now.
-    pub fn checksum(&self) -> Result<String> {
+    pub(crate) fn checksum(&self) -> Result<String> {
         match self.sha256.clone().or_else(|| self.table.checksum()) {
             Some(sum) => Ok(sum),
             None => file_sha256(&self.path, &self.name).map(|(_, sha)| sha),
@@ -397,12 +397,12 @@ pub(crate) struct Out<'o> {
 }
 
 impl Out<'_> {
-    pub fn reject(&mut self, problem: Problem, row: &Row, headers: &[String]) -> Result<()> {
+    pub(crate) fn reject(&mut self, problem: Problem, row: &Row, headers: &[String]) -> Result<()> {
         self.report.rejected += 1;
         self.sink.push(problem, row, headers)
     }
 
-    pub fn warn(&mut self, problems: Vec<Problem>) {
+    pub(crate) fn warn(&mut self, problems: Vec<Problem>) {
         self.report.warnings += problems.len() as u64;
         self.warnings.note(problems);
     }

@@ -11,7 +11,7 @@ use std::thread::JoinHandle;
 use crate::store::part::PartInfo;
 use crate::store::roll_group::{Group, RollPartWriter};
 
-pub struct PartThread {
+pub(super) struct PartThread {
     groups: Option<mpsc::SyncSender<Group>>,
     emptied: mpsc::Receiver<Group>,
     thread: Option<JoinHandle<Result<PartInfo>>>,
@@ -19,7 +19,7 @@ pub struct PartThread {
 
 impl PartThread {
     /// Starts writing `writer` on its own thread.
-    pub fn start(writer: RollPartWriter) -> Result<PartThread> {
+    pub(super) fn start(writer: RollPartWriter) -> Result<PartThread> {
         let (groups, inbox) = mpsc::sync_channel::<Group>(1);
         let (back, emptied) = mpsc::sync_channel::<Group>(2);
         let thread = std::thread::Builder::new()
@@ -41,12 +41,12 @@ impl PartThread {
     }
 
     /// Empty columns for the next row group: one written before, or new ones.
-    pub fn empty_group(&self) -> Group {
+    pub(super) fn empty_group(&self) -> Group {
         self.emptied.try_recv().unwrap_or_default()
     }
 
     /// Hands a full group over; the error of the writing thread if it has stopped.
-    pub fn write(&mut self, group: Group) -> Result<()> {
+    pub(super) fn write(&mut self, group: Group) -> Result<()> {
         if group.is_empty() {
             return Ok(());
         }
@@ -65,7 +65,7 @@ impl PartThread {
     }
 
     /// Waits for every group to be written and the part to be finished.
-    pub fn finish(mut self) -> Result<PartInfo> {
+    pub(super) fn finish(mut self) -> Result<PartInfo> {
         self.join()
     }
 

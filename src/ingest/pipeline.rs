@@ -30,7 +30,7 @@ const PREFETCH_AHEAD: usize = 16;
 const DATE_FIELDS: [Field; 3] = [Field::JoinedOn, Field::LeftOn, Field::BirthDate];
 
 /// One roll file, read against the reference as it stands.
-pub struct RollFile<'a> {
+pub(super) struct RollFile<'a> {
     pub opts: &'a Options,
     /// Chunks of rows to fill, from the files before.
     pub pool: &'a RowPool,
@@ -142,7 +142,7 @@ fn fill(table: &mut Table, mut chunk: Vec<Row>) -> Result<Vec<Row>> {
 /// Chunks of rows taken, to be filled again: a row keeps its buffers, so a reused
 /// chunk is filled without allocating. Kept from file to file of a command.
 #[derive(Default)]
-pub struct RowPool(Mutex<Vec<Vec<Row>>>);
+pub(super) struct RowPool(Mutex<Vec<Vec<Row>>>);
 
 /// Chunks a pool keeps at most (a few per stage of the pipeline).
 const POOLED: usize = 4 * MAX_WORKERS + 4;
@@ -260,7 +260,7 @@ impl RollFile<'_> {
         roll::file_unit(&sources, self.reference).map(Some)
     }
 
-    pub fn ingest(
+    pub(super) fn ingest(
         &self,
         o: &mut Opened,
         prepared: &mut Prepared,

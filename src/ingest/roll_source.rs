@@ -134,7 +134,7 @@ pub(super) fn check_title(
 /// Rows read against the organization's eligible group: those with what the group is
 /// checked by (sex, age), and those outside it.
 #[derive(Debug, Default, Clone, Copy)]
-pub struct Fits {
+pub(super) struct Fits {
     pub known: u64,
     pub outside: u64,
 }
@@ -146,7 +146,7 @@ const OUTSIDE_SHARE: u64 = 5;
 const OUTSIDE_MIN: u64 = 5;
 
 impl Fits {
-    pub fn add(&mut self, fit: super::roll::Fit) {
+    pub(super) fn add(&mut self, fit: super::roll::Fit) {
         use super::roll::Fit;
         self.known += u64::from(fit != Fit::Unknown);
         self.outside += u64::from(fit == Fit::Outside);

@@ -27,19 +27,19 @@ pub(super) fn workbook_of(name: &str) -> &str {
 /// Members per Parquet row group.
 const BATCH_ROWS: usize = 65_536;
 
-pub type SnapKey = (Org, NaiveDate);
+pub(super) type SnapKey = (Org, NaiveDate);
 
 /// Snapshots whose existing parts this command has already decided about (kept or
 /// replaced): a second file of the same snapshot adds to it.
 #[derive(Default)]
-pub struct Prepared(HashSet<SnapKey>);
+pub(super) struct Prepared(HashSet<SnapKey>);
 
 /// A member's identity keys, to prefetch their look-up.
-pub type Ahead = super::dedupe::Keys;
+pub(super) type Ahead = super::dedupe::Keys;
 
 /// The snapshot one roll file writes to: a file is one snapshot (one organization, one
 /// as-of date), which its first member names; a member of another is refused.
-pub struct Snapshots<'a> {
+pub(super) struct Snapshots<'a> {
     file: &'a str,
     headers: &'a [String],
     replace: bool,
@@ -110,7 +110,7 @@ struct SnapPart {
 }
 
 impl<'a> Snapshots<'a> {
-    pub fn new(
+    pub(super) fn new(
         file: &'a str,
         headers: &'a [String],
         replace: bool,
@@ -135,18 +135,18 @@ impl<'a> Snapshots<'a> {
 
     /// Checks the snapshot date against the dates the title and the sheet's name give
     /// the figures.
-    pub fn with_title(mut self, title: impl IntoIterator<Item = TitleDate>) -> Self {
+    pub(super) fn with_title(mut self, title: impl IntoIterator<Item = TitleDate>) -> Self {
         self.title = title.into_iter().collect();
         self
     }
 
     /// The organization of the file's snapshot, once a member is read.
-    pub fn org(&self) -> Option<Org> {
+    pub(super) fn org(&self) -> Option<Org> {
         self.first.map(|((org, _), _)| org)
     }
 
     /// Rejects a member the snapshot already holds; otherwise adds it to its part.
-    pub fn keep(
+    pub(super) fn keep(
         &mut self,
         member: &Member,
         row: &Row,
@@ -212,13 +212,13 @@ impl<'a> Snapshots<'a> {
     }
 
     /// What [`Snapshots::prefetch`] needs of a member, taken before the member is kept.
-    pub fn ahead(m: &Member) -> Ahead {
+    pub(super) fn ahead(m: &Member) -> Ahead {
         super::dedupe::identity_keys(m)
     }
 
     /// Starts bringing the duplicate check's slots for a member into the cache, a few
     /// rows before [`Snapshots::keep`] looks them up.
-    pub fn prefetch(&self, keys: &Ahead) {
+    pub(super) fn prefetch(&self, keys: &Ahead) {
         if let Some(seen) = &self.seen {
             seen.prefetch(keys);
         }
@@ -364,7 +364,7 @@ impl<'a> Snapshots<'a> {
     /// Writes the last rows of the part and records it in the next manifest, with the
     /// file's rejects and warnings.
     /// `sha256` is the file's checksum, which names the ingests.
-    pub fn finish(
+    pub(super) fn finish(
         self,
         sha256: &str,
         bytes: u64,

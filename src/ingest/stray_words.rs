@@ -11,7 +11,7 @@ use crate::lang::ingest as msg;
 /// A departure word in a column tally does not read, in a roll without a status
 /// column: the column's index, the cell as written and its line.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StrayWord {
+pub(super) struct StrayWord {
     pub column: usize,
     pub value: String,
     pub line: u64,

@@ -7,9 +7,9 @@ use std::hash::{Hash, Hasher};
 use super::problem::Problem;
 
 /// Warnings kept in order of the file, for `--format json`.
-pub const WARNINGS_KEPT: usize = 20;
+pub(super) const WARNINGS_KEPT: usize = 20;
 /// Rows kept of each kind, to show where it starts.
-pub const FIRST_OF_KIND: usize = 5;
+pub(super) const FIRST_OF_KIND: usize = 5;
 /// Kinds told apart; warnings of further kinds are counted with the last one.
 const KINDS_KEPT: usize = 64;
 
@@ -22,7 +22,7 @@ pub struct WarningKind {
 
 /// The first warnings, in file order, how many there were in all, and each kind.
 #[derive(Default)]
-pub struct Warnings {
+pub(crate) struct Warnings {
     pub first: Vec<Problem>,
     pub total: u64,
     pub kinds: Vec<WarningKind>,
@@ -31,7 +31,7 @@ pub struct Warnings {
 }
 
 impl Warnings {
-    pub fn note(&mut self, warnings: Vec<Problem>) {
+    pub(crate) fn note(&mut self, warnings: Vec<Problem>) {
         self.total += warnings.len() as u64;
         for w in warnings {
             let key = kind_key(&w);

@@ -2,7 +2,7 @@
 //! patterns come before the general ones they would otherwise match (a test checks).
 
 /// (English pattern, Vietnamese text).
-pub const CATALOGUE: &[(&str, &str)] = &[
+pub(super) const CATALOGUE: &[(&str, &str)] = &[
     // --- Reference files: kinds, versions, percentages ---------------------------------
     ("{}: the columns {} name organizations: the file is a table of counts, not the areas", "{}: các cột {} là tên tổ chức: tệp là bảng số đối tượng, không phải danh mục địa bàn"),
     ("ingest it as eligible counts (leave out --kind, or --kind eligible); the areas file lists the units with their level, parent and classifications", "nạp tệp này như số đối tượng (bỏ --kind, hoặc --kind eligible); danh mục địa bàn liệt kê các đơn vị kèm cấp, đơn vị cấp trên và phân loại"),

@@ -20,7 +20,7 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 /// 3 members of 90 eligible (3.33% against 30%), one recruited of the 88 not members at
 /// the start (1.14%); the ethnic-minority areas' 2 members blanked (under 3), with
 /// their coverage and gap.
-pub fn coverage() -> Coverage {
+pub(super) fn coverage() -> Coverage {
     let youth = OrgOrAny::Org(Org::Youth);
     let period = Period::month(2026, 10).expect("a month");
     let total = CoverageRow {
@@ -84,7 +84,7 @@ pub fn coverage() -> Coverage {
 }
 
 /// Options of a report in `format` and `lang`, with 3 cells suppressed.
-pub fn options(format: Format, lang: Lang) -> Options {
+pub(super) fn options(format: Format, lang: Lang) -> Options {
     Options {
         format,
         lang,

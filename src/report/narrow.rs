@@ -7,7 +7,7 @@ use super::section::Section;
 
 /// The narrowest a table can be without breaking a word: each column as wide as its
 /// longest word, with comfy-table's padding and borders.
-pub fn min_width(s: &Section) -> usize {
+pub(super) fn min_width(s: &Section) -> usize {
     let mut widths = vec![0usize; s.head.len()];
     for row in std::iter::once(&s.head).chain(&s.body) {
         for (i, cell) in row.iter().enumerate() {
@@ -27,7 +27,7 @@ pub fn min_width(s: &Section) -> usize {
 /// A section as blocks: per row, its text columns joined as its name, then each
 /// non-empty number with its column's label, wrapped to `width` without splitting a
 /// pair.
-pub fn blocks(s: &Section, width: usize) -> String {
+pub(super) fn blocks(s: &Section, width: usize) -> String {
     let mut out = String::new();
     for row in &s.body {
         let name: Vec<&str> = row[..s.text_cols.min(row.len())]

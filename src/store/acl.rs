@@ -75,7 +75,7 @@ impl UserSid {
 
 /// Gives `path` a protected access list that grants the current user alone; on a
 /// directory, inherited by everything created inside it.
-pub fn restrict(path: &Path, directory: bool) -> io::Result<()> {
+pub(super) fn restrict(path: &Path, directory: bool) -> io::Result<()> {
     let user = UserSid::current()?;
     let access = EXPLICIT_ACCESS_W {
         grfAccessPermissions: GENERIC_ALL,
@@ -114,7 +114,7 @@ pub fn restrict(path: &Path, directory: bool) -> io::Result<()> {
 }
 
 /// Who else the access list of `path` lets in; `None` when only the current user is.
-pub fn others(path: &Path) -> io::Result<Option<String>> {
+pub(super) fn others(path: &Path) -> io::Result<Option<String>> {
     let user = UserSid::current()?;
     let name = wide(path);
     // SAFETY: the list points into the security descriptor, which is freed last; each

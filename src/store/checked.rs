@@ -39,7 +39,7 @@ const SETTLED: std::time::Duration = std::time::Duration::from_secs(2);
 /// such a time too, but only behind a call the standard library does not make; its
 /// modification and creation times can both be set back by any program.) No stamp
 /// either for a file changed in the last two seconds.
-pub fn stamp(path: &Path) -> Option<String> {
+pub(super) fn stamp(path: &Path) -> Option<String> {
     let meta = std::fs::File::open(path).and_then(|f| f.metadata()).ok()?;
     stamp_of(&meta, std::time::SystemTime::now())
 }
@@ -81,14 +81,14 @@ fn stamp_of(_meta: &Metadata, _now: std::time::SystemTime) -> Option<String> {
 
 /// The parts known to have matched their checksums, by path within the store.
 #[derive(Default)]
-pub struct Checked {
+pub(super) struct Checked {
     known: BTreeMap<String, (String, String)>,
     added: bool,
 }
 
 impl Checked {
     /// The store's cache; empty when there is none or it cannot be read.
-    pub fn load(dir: &Path) -> Checked {
+    pub(super) fn load(dir: &Path) -> Checked {
         let mut known = BTreeMap::new();
         if let Ok(text) = std::fs::read_to_string(dir.join(FILE)) {
             for line in text.lines() {
@@ -106,7 +106,7 @@ impl Checked {
 
     /// Whether the part, as the file system now describes it, is one already checked
     /// against the checksum the manifest gives it.
-    pub fn vouches(&self, rec: &IngestRecord, stamp: Option<&str>) -> bool {
+    pub(super) fn vouches(&self, rec: &IngestRecord, stamp: Option<&str>) -> bool {
         let Some(stamp) = stamp else { return false };
         self.known
             .get(&rec.part)
@@ -114,7 +114,7 @@ impl Checked {
     }
 
     /// The part, described by `stamp` before it was read, matched its checksum.
-    pub fn note(&mut self, rec: &IngestRecord, stamp: Option<&str>) {
+    pub(super) fn note(&mut self, rec: &IngestRecord, stamp: Option<&str>) {
         let Some(stamp) = stamp else { return };
         let entry = (stamp.to_string(), rec.part_sha256.clone());
         if self.known.get(&rec.part) != Some(&entry) {
@@ -125,7 +125,7 @@ impl Checked {
 
     /// Writes the cache back if it learned something; parts no longer in the store
     /// are left out. A failure to write only means the next report checks again.
-    pub fn save(mut self, dir: &Path) {
+    pub(super) fn save(mut self, dir: &Path) {
         if !self.added {
             return;
         }
@@ -162,7 +162,7 @@ fn create_new_private(path: &Path) -> anyhow::Result<std::fs::File> {
 
 /// Removes caches half written by a report that was stopped (for a writer, which
 /// holds the store alone).
-pub fn remove_leftovers(dir: &Path) {
+pub(super) fn remove_leftovers(dir: &Path) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };

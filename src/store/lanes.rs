@@ -65,7 +65,7 @@ mod x86 {
     static HAS: AtomicU8 = AtomicU8::new(0);
 
     #[inline]
-    pub fn available() -> bool {
+    pub(super) fn available() -> bool {
         match HAS.load(Ordering::Relaxed) {
             0 => {
                 let yes = is_x86_feature_detected!("sha")
@@ -85,14 +85,18 @@ mod x86 {
     /// where [`available`] said yes); the loads are unaligned, from an 8-word array.
     #[inline(always)]
     unsafe fn load(state: &[u32; 8]) -> (__m128i, __m128i) {
-        let dcba = _mm_loadu_si128(state.as_ptr().cast());
-        let hgfe = _mm_loadu_si128(state.as_ptr().add(4).cast());
-        let cdab = _mm_shuffle_epi32(dcba, 0xB1);
-        let efgh = _mm_shuffle_epi32(hgfe, 0x1B);
-        (
-            _mm_alignr_epi8(cdab, efgh, 8),
-            _mm_blend_epi16(efgh, cdab, 0xF0),
-        )
+        // SAFETY: the CPU has what this fn's `# Safety` asks (SSE4.1 and the SHA
+        // extensions, checked by `available`); loads and stores are unaligned.
+        unsafe {
+            let dcba = _mm_loadu_si128(state.as_ptr().cast());
+            let hgfe = _mm_loadu_si128(state.as_ptr().add(4).cast());
+            let cdab = _mm_shuffle_epi32(dcba, 0xB1);
+            let efgh = _mm_shuffle_epi32(hgfe, 0x1B);
+            (
+                _mm_alignr_epi8(cdab, efgh, 8),
+                _mm_blend_epi16(efgh, cdab, 0xF0),
+            )
+        }
     }
 
     /// The instructions' (A, B, E, F) and (C, D, G, H) back into the state's words.
@@ -102,12 +106,16 @@ mod x86 {
     /// array.
     #[inline(always)]
     unsafe fn store(state: &mut [u32; 8], abef: __m128i, cdgh: __m128i) {
-        let feba = _mm_shuffle_epi32(abef, 0x1B);
-        let dchg = _mm_shuffle_epi32(cdgh, 0xB1);
-        let dcba = _mm_blend_epi16(feba, dchg, 0xF0);
-        let hgfe = _mm_alignr_epi8(dchg, feba, 8);
-        _mm_storeu_si128(state.as_mut_ptr().cast(), dcba);
-        _mm_storeu_si128(state.as_mut_ptr().add(4).cast(), hgfe);
+        // SAFETY: the CPU has what this fn's `# Safety` asks (SSE4.1 and the SHA
+        // extensions, checked by `available`); loads and stores are unaligned.
+        unsafe {
+            let feba = _mm_shuffle_epi32(abef, 0x1B);
+            let dchg = _mm_shuffle_epi32(cdgh, 0xB1);
+            let dcba = _mm_blend_epi16(feba, dchg, 0xF0);
+            let hgfe = _mm_alignr_epi8(dchg, feba, 8);
+            _mm_storeu_si128(state.as_mut_ptr().cast(), dcba);
+            _mm_storeu_si128(state.as_mut_ptr().add(4).cast(), hgfe);
+        }
     }
 
     /// The compressions of N messages' blocks, their steps interleaved.
@@ -116,47 +124,54 @@ mod x86 {
     /// The CPU has the SHA extensions, SSE2, SSSE3 and SSE4.1: call it only where
     /// [`available`] said yes.
     #[target_feature(enable = "sha,sse2,ssse3,sse4.1")]
-    pub unsafe fn compress<const N: usize>(states: &mut [[u32; 8]; N], blocks: [&[u8; 64]; N]) {
-        // Big-endian words from the block's bytes.
-        let swap = _mm_set_epi64x(0x0C0D_0E0F_0809_0A0B, 0x0405_0607_0001_0203);
-        let mut abef = [_mm_setzero_si128(); N];
-        let mut cdgh = [_mm_setzero_si128(); N];
-        // Four quads of the message schedule per lane, the oldest replaced in turn.
-        let mut w = [[_mm_setzero_si128(); 4]; N];
-        for l in 0..N {
-            (abef[l], cdgh[l]) = load(&states[l]);
-            for (q, quad) in w[l].iter_mut().enumerate() {
-                let p = blocks[l].as_ptr().add(16 * q).cast();
-                *quad = _mm_shuffle_epi8(_mm_loadu_si128(p), swap);
-            }
-        }
-        let (abef0, cdgh0) = (abef, cdgh);
-        for q in 0..16 {
-            let k = _mm_loadu_si128(K.as_ptr().add(4 * q).cast());
+    pub(super) unsafe fn compress<const N: usize>(
+        states: &mut [[u32; 8]; N],
+        blocks: [&[u8; 64]; N],
+    ) {
+        // SAFETY: the CPU has what this fn's `# Safety` asks (SSE4.1 and the SHA
+        // extensions, checked by `available`); loads and stores are unaligned.
+        unsafe {
+            // Big-endian words from the block's bytes.
+            let swap = _mm_set_epi64x(0x0C0D_0E0F_0809_0A0B, 0x0405_0607_0001_0203);
+            let mut abef = [_mm_setzero_si128(); N];
+            let mut cdgh = [_mm_setzero_si128(); N];
+            // Four quads of the message schedule per lane, the oldest replaced in turn.
+            let mut w = [[_mm_setzero_si128(); 4]; N];
             for l in 0..N {
-                if q >= 4 {
-                    // W[q] from the four quads before it.
-                    let [w0, w1, w2, w3] = [
-                        w[l][q % 4],
-                        w[l][(q + 1) % 4],
-                        w[l][(q + 2) % 4],
-                        w[l][(q + 3) % 4],
-                    ];
-                    let mixed =
-                        _mm_add_epi32(_mm_sha256msg1_epu32(w0, w1), _mm_alignr_epi8(w3, w2, 4));
-                    w[l][q % 4] = _mm_sha256msg2_epu32(mixed, w3);
+                (abef[l], cdgh[l]) = load(&states[l]);
+                for (q, quad) in w[l].iter_mut().enumerate() {
+                    let p = blocks[l].as_ptr().add(16 * q).cast();
+                    *quad = _mm_shuffle_epi8(_mm_loadu_si128(p), swap);
                 }
-                let wk = _mm_add_epi32(w[l][q % 4], k);
-                cdgh[l] = _mm_sha256rnds2_epu32(cdgh[l], abef[l], wk);
-                abef[l] = _mm_sha256rnds2_epu32(abef[l], cdgh[l], _mm_shuffle_epi32(wk, 0x0E));
             }
-        }
-        for l in 0..N {
-            store(
-                &mut states[l],
-                _mm_add_epi32(abef[l], abef0[l]),
-                _mm_add_epi32(cdgh[l], cdgh0[l]),
-            );
+            let (abef0, cdgh0) = (abef, cdgh);
+            for q in 0..16 {
+                let k = _mm_loadu_si128(K.as_ptr().add(4 * q).cast());
+                for l in 0..N {
+                    if q >= 4 {
+                        // W[q] from the four quads before it.
+                        let [w0, w1, w2, w3] = [
+                            w[l][q % 4],
+                            w[l][(q + 1) % 4],
+                            w[l][(q + 2) % 4],
+                            w[l][(q + 3) % 4],
+                        ];
+                        let mixed =
+                            _mm_add_epi32(_mm_sha256msg1_epu32(w0, w1), _mm_alignr_epi8(w3, w2, 4));
+                        w[l][q % 4] = _mm_sha256msg2_epu32(mixed, w3);
+                    }
+                    let wk = _mm_add_epi32(w[l][q % 4], k);
+                    cdgh[l] = _mm_sha256rnds2_epu32(cdgh[l], abef[l], wk);
+                    abef[l] = _mm_sha256rnds2_epu32(abef[l], cdgh[l], _mm_shuffle_epi32(wk, 0x0E));
+                }
+            }
+            for l in 0..N {
+                store(
+                    &mut states[l],
+                    _mm_add_epi32(abef[l], abef0[l]),
+                    _mm_add_epi32(cdgh[l], cdgh0[l]),
+                );
+            }
         }
     }
 }

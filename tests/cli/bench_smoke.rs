@@ -22,12 +22,12 @@ fn synth() -> PathBuf {
 }
 
 /// A generated province of `members` roll rows, ingested whole; its CSV files, sorted.
-pub fn generated_province(w: &Workdir, members: u32, seed: u32) -> Vec<String> {
+pub(crate) fn generated_province(w: &Workdir, members: u32, seed: u32) -> Vec<String> {
     generated_months(w, members, seed, 1)
 }
 
 /// [`generated_province`] with each roll as `months` monthly snapshots to October 2026.
-pub fn generated_months(w: &Workdir, members: u32, seed: u32, months: u32) -> Vec<String> {
+pub(crate) fn generated_months(w: &Workdir, members: u32, seed: u32, months: u32) -> Vec<String> {
     let data = w.dir.join("data");
     let ok = Command::new(synth())
         .args([

@@ -4,12 +4,12 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-pub struct Workdir {
+pub(crate) struct Workdir {
     _tmp: tempfile::TempDir,
     pub dir: PathBuf,
 }
 
-pub struct Run {
+pub(crate) struct Run {
     pub code: i32,
     pub stdout: String,
     pub stderr: String,
@@ -25,7 +25,7 @@ impl Run {
     }
 
     /// Panics with the transcript unless the exit code is `code`.
-    pub fn expect(self, code: i32) -> Run {
+    pub(crate) fn expect(self, code: i32) -> Run {
         assert_eq!(
             self.code, code,
             "exit code\n--- stdout\n{}\n--- stderr\n{}",
@@ -35,42 +35,42 @@ impl Run {
     }
 }
 
-pub fn fixture(name: &str) -> PathBuf {
+pub(crate) fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data")
         .join(name)
 }
 
 impl Workdir {
-    pub fn new() -> Workdir {
+    pub(crate) fn new() -> Workdir {
         let tmp = tempfile::tempdir().expect("temp dir");
         let dir = tmp.path().to_path_buf();
         Workdir { _tmp: tmp, dir }
     }
 
-    pub fn store(&self) -> PathBuf {
+    pub(crate) fn store(&self) -> PathBuf {
         self.dir.join("store")
     }
 
     /// Copies fixtures into the work dir (so their names are short in messages).
-    pub fn with(self, names: &[&str]) -> Workdir {
+    pub(crate) fn with(self, names: &[&str]) -> Workdir {
         for n in names {
             fs::copy(fixture(n), self.dir.join(n)).expect("copy fixture");
         }
         self
     }
 
-    pub fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+    pub(crate) fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
         let p = self.dir.join(name);
         fs::write(&p, bytes).expect("write file");
         p
     }
 
-    pub fn read(&self, name: &str) -> String {
+    pub(crate) fn read(&self, name: &str) -> String {
         fs::read_to_string(self.dir.join(name)).expect("read file")
     }
 
-    pub fn tally(&self, args: &[&str]) -> Run {
+    pub(crate) fn tally(&self, args: &[&str]) -> Run {
         let out = Command::new(env!("CARGO_BIN_EXE_tally"))
             .current_dir(&self.dir)
             .env("TALLY_STORE", self.store())
@@ -87,7 +87,7 @@ impl Workdir {
 
     /// Runs tally in the folder `cwd` of the work directory with no TALLY_STORE: the
     /// arguments name the store (`--store .` for a working folder).
-    pub fn tally_in(&self, cwd: &str, args: &[&str]) -> Run {
+    pub(crate) fn tally_in(&self, cwd: &str, args: &[&str]) -> Run {
         let out = Command::new(env!("CARGO_BIN_EXE_tally"))
             .current_dir(self.dir.join(cwd))
             .env_remove("TALLY_STORE")
@@ -103,7 +103,7 @@ impl Workdir {
 
     /// Converts the file `from` of the work directory with LibreOffice (`soffice
     /// --convert-to TO`, a profile of its own) into the folder `out`, which it returns.
-    pub fn soffice_convert(&self, from: &str, to: &str, out: &str) -> PathBuf {
+    pub(crate) fn soffice_convert(&self, from: &str, to: &str, out: &str) -> PathBuf {
         let dir = self.dir.join(out);
         let status =
             Command::new(std::env::var("TALLY_SOFFICE").unwrap_or_else(|_| "soffice".into()))
@@ -121,7 +121,7 @@ impl Workdir {
     }
 
     /// Every file of `data-samples/` ingested in one command, as the quick start does.
-    pub fn with_samples(self) -> Workdir {
+    pub(crate) fn with_samples(self) -> Workdir {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data-samples");
         let mut files: Vec<String> = fs::read_dir(&dir)
             .expect("data-samples/")
@@ -137,7 +137,7 @@ impl Workdir {
     }
 
     /// The reference files every roll test needs.
-    pub fn with_reference(self) -> Workdir {
+    pub(crate) fn with_reference(self) -> Workdir {
         let w = self.with(&[
             "areas.csv",
             "enterprises.csv",
@@ -150,7 +150,7 @@ impl Workdir {
 
     /// Ingests a youth roll of 31/10/2026 with `--format json`, expecting `code`; the
     /// summary and what was said on stderr.
-    pub fn youth_ingest_json(&self, file: &str, code: i32) -> (serde_json::Value, String) {
+    pub(crate) fn youth_ingest_json(&self, file: &str, code: i32) -> (serde_json::Value, String) {
         let run = self
             .tally(&[
                 "ingest",
@@ -168,7 +168,7 @@ impl Workdir {
     }
 
     /// Ingests the four reference files of the work directory.
-    pub fn ingest_reference(&self) {
+    pub(crate) fn ingest_reference(&self) {
         self.tally(&[
             "ingest",
             "areas.csv",
@@ -180,7 +180,7 @@ impl Workdir {
     }
 
     /// The reference files and the clean youth roll of 31/10/2026 (5 rows).
-    pub fn with_youth_roll(self) -> Workdir {
+    pub(crate) fn with_youth_roll(self) -> Workdir {
         let w = self.with_reference().with(&["roll_youth_clean.csv"]);
         w.tally(&[
             "ingest",
@@ -197,7 +197,7 @@ impl Workdir {
     /// Holds the store's lock exclusively, as a writer at work would, until the file
     /// is dropped (closed, as a process's exit closes it: wine refuses to unlock a
     /// whole-file lock explicitly, which tally never does).
-    pub fn hold_lock(&self) -> fs::File {
+    pub(crate) fn hold_lock(&self) -> fs::File {
         let lock = fs::OpenOptions::new()
             .read(true)
             .write(true)
@@ -207,12 +207,12 @@ impl Workdir {
         lock
     }
 
-    pub fn manifest(&self) -> String {
+    pub(crate) fn manifest(&self) -> String {
         fs::read_to_string(self.store().join("manifest.json")).unwrap_or_default()
     }
 
     /// The manifest's record of the store's first roll ingest.
-    pub fn roll_record(&self) -> serde_json::Value {
+    pub(crate) fn roll_record(&self) -> serde_json::Value {
         let m: serde_json::Value = serde_json::from_str(&self.manifest()).expect("manifest");
         m["ingests"]
             .as_array()
@@ -223,13 +223,13 @@ impl Workdir {
             .clone()
     }
 
-    pub fn status_json(&self) -> serde_json::Value {
+    pub(crate) fn status_json(&self) -> serde_json::Value {
         let run = self.tally(&["status", "--format", "json"]).expect(0);
         serde_json::from_str(&run.stdout).expect("status json")
     }
 
     /// How many roll parts (Parquet files under `rolls/`) the store holds.
-    pub fn roll_parts(&self) -> usize {
+    pub(crate) fn roll_parts(&self) -> usize {
         self.store_files()
             .into_iter()
             .filter(|p| {
@@ -240,7 +240,7 @@ impl Workdir {
     }
 
     /// Every file under the store, recursively.
-    pub fn store_files(&self) -> Vec<PathBuf> {
+    pub(crate) fn store_files(&self) -> Vec<PathBuf> {
         fn walk(p: &Path, out: &mut Vec<PathBuf>) {
             if let Ok(rd) = fs::read_dir(p) {
                 for e in rd.flatten() {
@@ -259,7 +259,7 @@ impl Workdir {
 
     /// The October 2026 report's tidy CSV row (with `args`) whose text holds `key`
     /// (`",youth,total,all,"`), cut into its cells.
-    pub fn report_row(&self, args: &[&str], key: &str) -> Vec<String> {
+    pub(crate) fn report_row(&self, args: &[&str], key: &str) -> Vec<String> {
         let mut all = vec!["report", "--period", "2026-10", "--format", "csv"];
         all.extend_from_slice(args);
         let csv = self.tally(&all).expect(0).stdout;
@@ -272,7 +272,7 @@ impl Workdir {
     }
 
     /// Rows of the one snapshot of `org`, from status.
-    pub fn snapshot_rows(&self, org: &str) -> Option<u64> {
+    pub(crate) fn snapshot_rows(&self, org: &str) -> Option<u64> {
         let s = self.status_json();
         s["snapshots"]
             .as_array()?

@@ -4,7 +4,7 @@
 //! time (the last group padded, which readers cut at the page's value count).
 
 /// Appends `values`, each under `2^width`, to `out`.
-pub fn encode<T: Copy + PartialEq + Into<u32>>(values: &[T], width: u8, out: &mut Vec<u8>) {
+pub(super) fn encode<T: Copy + PartialEq + Into<u32>>(values: &[T], width: u8, out: &mut Vec<u8>) {
     debug_assert!((1..=32).contains(&width));
     let mut packed = Packed::new(width);
     let mut i = 0;
@@ -32,12 +32,12 @@ pub fn encode<T: Copy + PartialEq + Into<u32>>(values: &[T], width: u8, out: &mu
 }
 
 /// The bit width that holds every value up to `max`: at least 1.
-pub fn width_of(max: u32) -> u8 {
+pub(super) fn width_of(max: u32) -> u8 {
     (32 - max.leading_zeros()).max(1) as u8
 }
 
 /// `count` times `v` (none when `count` is 0).
-pub fn encode_run(v: u32, count: usize, width: u8, out: &mut Vec<u8>) {
+pub(super) fn encode_run(v: u32, count: usize, width: u8, out: &mut Vec<u8>) {
     if count > 0 {
         repeated(v, count, width, out);
     }
@@ -50,7 +50,7 @@ fn repeated(v: u32, count: usize, width: u8, out: &mut Vec<u8>) {
     out.extend_from_slice(&v.to_le_bytes()[..bytes]);
 }
 
-pub fn varint(mut v: u64, out: &mut Vec<u8>) {
+pub(super) fn varint(mut v: u64, out: &mut Vec<u8>) {
     while v >= 0x80 {
         out.push(v as u8 | 0x80);
         v >>= 7;
