@@ -15,6 +15,17 @@ pub(super) struct Region {
     pub left: u32,
 }
 
+/// A merged region as calamine gives it (.xlsx, .xls): (row, column) of its corners.
+impl From<&calamine::Dimensions> for Region {
+    fn from(d: &calamine::Dimensions) -> Region {
+        Region {
+            top: d.start.0,
+            bottom: d.end.0,
+            left: d.start.1,
+        }
+    }
+}
+
 /// The regions of one sheet that span rows, applied to its rows in order.
 #[derive(Debug, Default)]
 pub(super) struct Merged {

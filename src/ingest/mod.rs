@@ -46,6 +46,7 @@ mod warnings;
 pub use warnings::WarningKind;
 use warnings::Warnings;
 pub mod workbook;
+mod workbook_cells;
 mod workbook_guard;
 mod workbook_parts;
 mod xls_extent;
