@@ -22,6 +22,7 @@ pub mod roll;
 pub mod store;
 pub mod term;
 pub mod text;
+pub mod tongue;
 pub mod usage;
 
 use anyhow::Result;

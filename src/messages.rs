@@ -13,7 +13,7 @@
 use std::borrow::Cow;
 use std::sync::atomic::{AtomicU8, Ordering};
 
-use crate::lang::tongue::Lang;
+use crate::tongue::Lang;
 
 mod catalogue;
 use catalogue::CATALOGUE;

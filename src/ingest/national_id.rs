@@ -2,7 +2,6 @@
 //! dropped the leading zero and the row confirms it, and checked against the row's
 //! birth year and sex.
 
-use super::value::is_scientific;
 use crate::roll::{Birth, Sex};
 use compact_str::CompactString;
 
@@ -174,6 +173,31 @@ pub fn cccd_disagreements(id: &str, birth: Option<Birth>, sex: Option<Sex>) -> V
         }
     }
     out
+}
+
+/// Looks like a number Excel wrote in scientific notation (an ID number or a code
+/// typed as a number) (`1.2E+11`, `1,23457E+11`).
+pub fn is_scientific(raw: &str) -> bool {
+    // Nearly every cell has no `e` at all: no copy to lower-case then.
+    if !raw.bytes().any(|b| b == b'e' || b == b'E') {
+        return false;
+    }
+    let s = raw.trim().to_ascii_lowercase();
+    match s.split_once('e') {
+        Some((mantissa, exp)) => {
+            !mantissa.is_empty()
+                && mantissa
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+                && mantissa.chars().any(|c| c.is_ascii_digit())
+                && exp
+                    .trim_start_matches(['+', '-'])
+                    .chars()
+                    .all(|c| c.is_ascii_digit())
+                && !exp.trim_start_matches(['+', '-']).is_empty()
+        }
+        None => false,
+    }
 }
 
 #[cfg(test)]

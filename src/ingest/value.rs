@@ -11,7 +11,7 @@ pub use super::date::{
     day_first_evidence, parse_as_of, parse_birth, parse_date, DateError, DATE_EXPECTED,
 };
 pub use super::national_id::{
-    cccd_disagreements, parse_national_id, IdProblem, NationalId, ID_EXPECTED,
+    cccd_disagreements, is_scientific, parse_national_id, IdProblem, NationalId, ID_EXPECTED,
 };
 pub use crate::roll::{Birth, Sex};
 pub use crate::text::parse_bool;
@@ -170,30 +170,6 @@ pub fn round_noise(v: f64) -> f64 {
         0.0
     } else {
         r
-    }
-}
-
-/// Looks like a number Excel wrote in scientific notation (`1.2E+11`, `1,23457E+11`).
-pub fn is_scientific(raw: &str) -> bool {
-    // Nearly every cell has no `e` at all: no copy to lower-case then.
-    if !raw.bytes().any(|b| b == b'e' || b == b'E') {
-        return false;
-    }
-    let s = raw.trim().to_ascii_lowercase();
-    match s.split_once('e') {
-        Some((mantissa, exp)) => {
-            !mantissa.is_empty()
-                && mantissa
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
-                && mantissa.chars().any(|c| c.is_ascii_digit())
-                && exp
-                    .trim_start_matches(['+', '-'])
-                    .chars()
-                    .all(|c| c.is_ascii_digit())
-                && !exp.trim_start_matches(['+', '-']).is_empty()
-        }
-        None => false,
     }
 }
 

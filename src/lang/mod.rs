@@ -19,9 +19,8 @@ pub mod parts;
 pub mod reference;
 pub mod report;
 pub mod store;
-pub mod tongue;
 
-pub use tongue::Lang;
+pub use crate::tongue::Lang;
 
 /// A message: its English and Vietnamese texts, `{}` for each argument in order
 /// (`{N}`, the N-th from 0, where Vietnamese puts them in another order).

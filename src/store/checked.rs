@@ -16,7 +16,7 @@
 //! The cache is a private text file, `parts-checked`, at the top of the store: one line
 //! per part, `stamp<TAB>sha256<TAB>path`. A cache that cannot be read is no cache;
 //! one that cannot be written (a store on read-only media) is not written. Only a
-//! report reads and writes it (see [`super::scan::Checks`]).
+//! report reads and writes it (see `Checks` in the scan module).
 
 use std::collections::BTreeMap;
 use std::fs::Metadata;

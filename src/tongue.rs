@@ -1,5 +1,6 @@
 //! The two languages tally speaks and how the reader's is found: a leaf, so that
-//! every room can name a language without importing what says things in it.
+//! every room (the language layer `lang/` and the older catalogue `messages` alike)
+//! can name a language without importing what says things in it.
 
 /// The two languages tally speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
