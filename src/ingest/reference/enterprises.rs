@@ -60,19 +60,8 @@ pub(super) fn enterprises(
             let by_name = area_raw.is_empty() && !clean(ctx.raw(&row, Field::AreaName)).is_empty();
             let area_code = if by_name && !current.areas.is_empty() {
                 // Its commune by name, read as a roll's (X. Mường Chà, TT. …).
-                match super::eligible::unit_by_name(ctx, &row, current)?.0.as_slice() {
-                    [one] => Some(one.code.clone()),
-                    several => return Err(ctx
-                        .problem(
-                            &row,
-                            Field::AreaName,
-                            format!(
-                                "the mapping file splits this commune of before the 2025 reform between {}",
-                                crate::reference::mapping::Mapping::describe(several)
-                            ),
-                        )
-                        .hint("an enterprise is in one commune: give the code of its commune of today")),
-                }
+                let (to, _) = super::eligible::unit_by_name(ctx, &row, current)?;
+                Some(one_commune(ctx, &row, Field::AreaName, &to)?)
             } else if area_raw.is_empty() {
                 None
             } else if current.areas.is_empty() {
@@ -92,22 +81,9 @@ pub(super) fn enterprises(
                     Some(code) => Some(code),
                     // A code of before the 2025 reform: the commune it became.
                     None => {
-                        match super::eligible::through_crosswalk(ctx, &row, current, &area_raw)?
-                            .0
-                            .as_slice()
-                        {
-                            [one] => Some(one.code.clone()),
-                            several => return Err(ctx
-                                .problem(
-                                    &row,
-                                    Field::AreaCode,
-                                    format!(
-                                        "the mapping file splits this commune of before the 2025 reform between {}",
-                                        crate::reference::mapping::Mapping::describe(several)
-                                    ),
-                                )
-                                .hint("an enterprise is in one commune: give the code of its commune of today")),
-                        }
+                        let (to, _) =
+                            super::eligible::through_crosswalk(ctx, &row, current, &area_raw)?;
+                        Some(one_commune(ctx, &row, Field::AreaCode, &to)?)
                     }
                 }
             };
@@ -135,4 +111,27 @@ pub(super) fn enterprises(
         }
     }
     Enterprises::new(out)
+}
+
+/// An enterprise's commune of today: the one its old commune became, refused when the
+/// mapping file splits that commune between several.
+fn one_commune(
+    ctx: &Ctx,
+    row: &Row,
+    field: Field,
+    to: &[crate::reference::mapping::MappedTo],
+) -> Result<String, Problem> {
+    match to {
+        [one] => Ok(one.code.clone()),
+        several => Err(ctx
+            .problem(
+                row,
+                field,
+                format!(
+                    "the mapping file splits this commune of before the 2025 reform between {}",
+                    crate::reference::mapping::Mapping::describe(several)
+                ),
+            )
+            .hint("an enterprise is in one commune: give the code of its commune of today")),
+    }
 }
