@@ -52,10 +52,7 @@ pub struct ReportSpec {
 /// waiting for another tally's lock.
 pub fn output(args: &ReportArgs) -> Result<Output> {
     // The extension of --output names the format when --format does not.
-    let format = args.format().map_err(|e| {
-        Failure::usage(e)
-            .hint("leave out --format (the extension decides), or name the file for its format")
-    })?;
+    let format = args.format()?;
     // A workbook's bytes would garble the terminal.
     if format == Format::Xlsx && args.output.is_none() && std::io::stdout().is_terminal() {
         return Err(

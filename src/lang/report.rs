@@ -114,4 +114,20 @@ crate::messages! {
     SHEET_REPLICATE: "To replicate" => "Nhân rộng";
     SHEET_DETAILS: "All groups" => "Chi tiết";
     SHEET_NOTES: "Notes" => "Ghi chú";
+    // --- What --output and --format may name
+    FORMAT_CONTRADICTS:
+        "--format {} contradicts the output file's extension .{}"
+        => "--format {} mâu thuẫn với phần mở rộng .{} của tệp kết quả";
+    FORMAT_CONTRADICTS_HINT:
+        "leave out --format (the extension decides), or name the file for its format"
+        => "bỏ --format (phần mở rộng sẽ quyết định), hoặc đặt tên tệp đúng với định dạng";
+    UNWRITTEN_EXTENSION:
+        "tally does not write .{} files; --output takes {}"
+        => "tally không ghi tệp .{}; --output nhận {}";
+    UNWRITTEN_EXTENSION_HINT:
+        "name the file with one of these extensions"
+        => "đặt tên tệp với một trong các phần mở rộng này";
+    PDF_HINT:
+        "for a PDF, write the page (--output bao-cao.html), open it in a browser and print it: it is laid out for A4"
+        => "muốn có PDF: ghi trang web (--output bao-cao.html), mở bằng trình duyệt rồi in ra PDF: trang đã được dàn cho khổ A4";
 }

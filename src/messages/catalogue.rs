@@ -265,8 +265,6 @@ pub(super) const CATALOGUE: &[(&str, &str)] = &[
     ("the unit has no code", "đơn vị không có mã"),
     ("the unit is its own ancestor (a cycle in parent_code)", "đơn vị là cấp trên của chính nó (parent_code tạo vòng lặp)"),
     // --- The report ---------------------------------------------------------------
-    ("--format {} contradicts the output file's extension .{}", "--format {} mâu thuẫn với phần mở rộng .{} của tệp kết quả"),
-    ("leave out --format (the extension decides), or name the file for its format", "bỏ --format (phần mở rộng sẽ quyết định), hoặc đặt tên tệp đúng với định dạng"),
     ("--table is for CSV reports", "--table chỉ dùng cho báo cáo CSV"),
     ("add --format csv (JSON has the rankings as \"rankings\")", "thêm --format csv (JSON có bảng xếp hạng ở mục \"rankings\")"),
     ("a series is written as CSV, JSON, HTML or a table", "báo cáo nhiều kỳ được xuất ra CSV, JSON, HTML hoặc bảng"),

@@ -43,6 +43,22 @@ impl Format {
             Format::Html => "html",
         }
     }
+
+    /// The extensions of `--output` tally writes, as a reader lists them.
+    pub const EXTENSIONS: &'static str = ".csv .json .md .xlsx .html .txt";
+
+    /// The format a file's extension (lower case, without the dot) names.
+    pub fn from_extension(ext: &str) -> Option<Format> {
+        match ext {
+            "csv" => Some(Format::Csv),
+            "json" => Some(Format::Json),
+            "md" | "markdown" => Some(Format::Md),
+            "xlsx" => Some(Format::Xlsx),
+            "html" | "htm" => Some(Format::Html),
+            "txt" => Some(Format::Table),
+            _ => None,
+        }
+    }
 }
 
 /// The tidy columns, in order.

@@ -454,3 +454,65 @@ fn rankings_are_data_in_json_and_csv() {
         Some("2026-10,urge,1,youth,commune,02647,Phường Lào Cai,1,100,1.00,80.00,-79.00")
     );
 }
+
+/// An extension tally does not write is refused, naming the ones it does; a PDF is
+/// the HTML page printed, and the refusal says so. Nothing is written.
+#[test]
+fn an_output_extension_tally_does_not_write_is_refused() {
+    let w = Workdir::new().with_youth_roll();
+    let run = w.tally(&["report", "--output", "bao-cao.pdf"]).expect(2);
+    assert!(
+        run.stderr.contains(
+            "tally does not write .pdf files; --output takes .csv .json .md .xlsx .html .txt"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("--output bao-cao.html"),
+        "{}",
+        run.stderr
+    );
+    assert!(!w.dir.join("bao-cao.pdf").exists());
+    // Whatever --format says: a .pdf holding HTML would not open as a PDF.
+    w.tally(&["report", "--format", "html", "--output", "bao-cao.pdf"])
+        .expect(2);
+    let vi = w
+        .tally(&["report", "--output", "so-lieu.docx", "--lang", "vi"])
+        .expect(2);
+    assert!(
+        vi.stderr
+            .contains("tally không ghi tệp .docx; --output nhận .csv .json .md .xlsx .html .txt"),
+        "{}",
+        vi.stderr
+    );
+    assert!(!w.dir.join("so-lieu.docx").exists());
+    // A name without an extension is a table, as before.
+    w.tally(&["report", "--output", "bao-cao"]).expect(0);
+    assert_eq!(w.read("bao-cao"), w.tally(&["report"]).expect(0).stdout);
+}
+
+/// A workbook's bytes are never written to a terminal: run under a real
+/// pseudo-terminal (util-linux `script`), `--format xlsx` without `--output` is refused.
+#[cfg(target_os = "linux")]
+#[test]
+fn an_xlsx_report_is_refused_on_a_terminal() {
+    let w = Workdir::new().with_youth_roll();
+    let tally = env!("CARGO_BIN_EXE_tally");
+    let command = format!("'{tally}' report --format xlsx; echo exit=$?");
+    let out = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .current_dir(&w.dir)
+        .env("TALLY_STORE", w.store())
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .output()
+        .expect("run script (util-linux)");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("an xlsx report is a file, not terminal text"),
+        "{text}"
+    );
+    assert!(text.contains("exit=2"), "{text}");
+    assert!(!text.contains("PK\u{3}\u{4}"), "{text}");
+}
