@@ -3,20 +3,23 @@
     python sql/run-duckdb.py STORE_DIR PERIOD > report.csv
     python sql/run-duckdb.py STORE_DIR --from 2026-01 --to 2026-10 [--pace-over 6] > series.csv
 
-PERIOD is a month (2026-10), a quarter (2026-Q3) or a year (2026), as for
-`tally report --period`; --from/--to give a series of months, quarters or years, as
-`tally report --from A --to B` (sql/series.sql over coverage.sql's rows of each period
+PERIOD is any spelling `tally report --period` takes (2026-10, 10/2026, tháng 10/2026,
+2026-Q3, quý III/2026, 2026-H2, 6 tháng cuối năm 2026, 2026, last-month, this-year, ...:
+sql/periods.py reads them as tally does); --from/--to give a series of months,
+quarters, half-years or years, as `tally report --from A --to B` (sql/series.sql over coverage.sql's rows of each period
 and of the same period a year before). The tables are defined from the store's manifest.json, so
 exactly the committed parts are read (never a part left behind by a crash or a
 drop). Needs the duckdb package (pip install duckdb).
 """
-import calendar
 import csv
 import datetime as dt
+import importlib.util
 import json
 import pathlib
 import re
 import sys
+
+HERE = pathlib.Path(__file__).parent
 
 # The columns of each reference table, for a store that has not ingested one.
 EMPTY = {
@@ -35,22 +38,21 @@ KEYS = {
 }
 
 
+def helper(name):
+    """A sibling file of sql/ as a module (this file is run by path, not installed)."""
+    spec = importlib.util.spec_from_file_location(name, HERE / f"{name}.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+periods = helper("periods")
+
+
 def period_bounds(label):
-    """First and last day of a month, quarter or year."""
-    m = re.fullmatch(r"(\d{4})(?:-(?:(\d{2})|Q([1-4])))?", label)
-    if not m:
-        sys.exit(f"run-duckdb: bad period {label!r}: give 2026-10, 2026-Q3 or 2026")
-    year = int(m.group(1))
-    if m.group(2):
-        first, last = int(m.group(2)), int(m.group(2))
-    elif m.group(3):
-        q = int(m.group(3))
-        first, last = 3 * q - 2, 3 * q
-    else:
-        first, last = 1, 12
-    start = dt.date(year, first, 1)
-    end = dt.date(year, last, calendar.monthrange(year, last)[1])
-    return start, end
+    """First and last day of a period, in any spelling `tally report` takes."""
+    p = periods.read(label, "run-duckdb")
+    return p.start, p.end
 
 
 def sql_for(label):
@@ -93,24 +95,8 @@ def define_tables(con, store):
 
 
 def series_labels(first, last):
-    """Every period from `first` to `last`, both of one kind, in order."""
-    def parts(label):
-        m = re.fullmatch(r"(\d{4})(?:-(?:(\d{2})|Q([1-4])))?", label)
-        if not m:
-            sys.exit(f"run-duckdb: bad period {label!r}: give 2026-10, 2026-Q3 or 2026")
-        kind = "month" if m.group(2) else "quarter" if m.group(3) else "year"
-        return kind, int(m.group(1)), int(m.group(2) or m.group(3) or 1)
-    (k1, y1, i1), (k2, y2, i2) = parts(first), parts(last)
-    if k1 != k2:
-        sys.exit("run-duckdb: --from and --to must be periods of one kind")
-    per = {"month": 12, "quarter": 4, "year": 1}[k1]
-    out = []
-    for step in range(y1 * per + i1 - 1, y2 * per + i2):
-        y, i = divmod(step, per)
-        out.append(f"{y}-{i + 1:02d}" if k1 == "month" else f"{y}-Q{i + 1}" if k1 == "quarter" else f"{y}")
-    if not out:
-        sys.exit("run-duckdb: --from comes after --to")
-    return out
+    """Every period from `first` to `last`, both of one kind, in order, as labels."""
+    return [p.label for p in periods.through(first, last, "run-duckdb")]
 
 
 def year_before(label):
@@ -138,7 +124,7 @@ def series_sql(con, labels, pace_over):
 def main():
     args = sys.argv[1:]
     if len(args) == 2:
-        store, label = pathlib.Path(args[0]), args[1]
+        store, label = pathlib.Path(args[0]), periods.read(args[1], "run-duckdb").label
         series = None
     elif len(args) in (5, 7) and args[1] == "--from" and args[3] == "--to":
         store, label = pathlib.Path(args[0]), None

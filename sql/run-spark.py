@@ -5,8 +5,9 @@ and writes the CSV report as one file, the same bytes as `tally report --format 
     python sql/run-spark.py STORE_DIR --from 2026-01 --to 2026-10 [--pace-over 6] OUT.csv
     spark-submit sql/run-spark.py …   # the same, on a cluster
 
-PERIOD is a month (2026-10), a quarter (2026-Q3) or a year (2026), as for
-`tally report --period`. The tables are bound from the store's manifest.json, so
+PERIOD is any spelling `tally report --period` takes (2026-10, 10/2026, 2026-Q3,
+quý III/2026, 2026-H2, 2026, last-month, ...: sql/periods.py reads them as tally does),
+and --from/--to as `tally report --from A --to B`. The tables are bound from the store's manifest.json, so
 exactly the committed parts are read; a reference kind the store lacks is an empty
 table with typed columns. OUT.csv is overwritten. Needs pyspark (pip install pyspark;
 Spark 4 needs Java 17 or newer; TALLY_SPARK_MEMORY sets the local driver's memory,
@@ -137,7 +138,7 @@ def main():
         first, last, pace_over = series
         query = series_query(spark, r, r.series_labels(first, last), pace_over)
     else:
-        query = r.sql_for(label)
+        query = r.sql_for(r.periods.read(label, "run-spark").label)
     result = spark.sql(query)
     header = result.columns
     rows = result.collect()  # a report is hundreds of rows: one file, in order

@@ -112,6 +112,106 @@ fn same_report(w: &Workdir, periods: &[&str]) {
 fn sql_reproduces_the_report_of_the_shipped_samples() {
     let w = Workdir::new().with_samples();
     same_report(&w, &["2026-10", "2026-Q3", "2026", "2025-12"]);
+    // The spellings an office writes, and half-years: the helper reads them as tally.
+    same_report(
+        &w,
+        &["10/2026", "2026-H2", "6 tháng đầu năm 2026", "quý III/2026"],
+    );
+    let ours = w
+        .tally(&[
+            "report",
+            "--from",
+            "T1/2026",
+            "--to",
+            "tháng 10/2026",
+            "--format",
+            "csv",
+        ])
+        .expect(0)
+        .stdout;
+    let theirs = duckdb_series(&w.store(), &["--from", "T1/2026", "--to", "tháng 10/2026"]);
+    assert_eq!(ours, theirs);
+}
+
+/// sql/periods.py (the SQL helpers' reader of periods) and `tally report --period`
+/// read every spelling to the same period, and refuse the same ones.
+#[test]
+#[ignore = "needs Python: .ci/run sets TALLY_PYTHON and runs this"]
+fn the_sql_helpers_read_every_period_as_tally_does() {
+    let w = Workdir::new().with_youth_roll();
+    let forms = [
+        "2026-10",
+        "2026-1",
+        "10/2026",
+        "1/2026",
+        "T10/2026",
+        "t10-2026",
+        "tháng 10/2026",
+        "Tháng 10 năm 2026",
+        "THÁNG 3/2026",
+        "2026-Q3",
+        "2026-q4",
+        "Q3/2026",
+        "quý III/2026",
+        "Quý 3/2026",
+        "quý IV.2026",
+        "2026-H1",
+        "2026-h2",
+        "6 tháng đầu năm 2026",
+        "6 tháng cuối năm 2026",
+        "2026",
+        "năm 2026",
+        "Năm 2026",
+        "this-month",
+        "last-month",
+        "this-year",
+        "last-year",
+        " 2026-10 ",
+        "2026-13",
+        "13/2026",
+        "quý V/2026",
+        "2026-Q5",
+        "2026-H3",
+        "26-10",
+        "10/26",
+        "2026/10",
+        "x",
+        "",
+    ];
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("sql/periods.py");
+    let out = Command::new(python())
+        .arg(script)
+        .args(forms)
+        .output()
+        .expect("run sql/periods.py");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let theirs = String::from_utf8(out.stdout).expect("UTF-8");
+    let theirs: Vec<&str> = theirs
+        .lines()
+        .map(|l| l.split('\t').nth(1).unwrap_or(""))
+        .collect();
+    assert_eq!(theirs.len(), forms.len(), "{theirs:?}");
+    for (form, theirs) in forms.iter().zip(theirs) {
+        let run = w.tally(&["report", "--period", form, "--format", "json"]);
+        let ours = if run.code == 0 {
+            let v: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+            v["rows"][0]["period"]
+                .as_str()
+                .map(str::to_string)
+                .unwrap_or_default()
+        } else {
+            "-".to_string()
+        };
+        assert_eq!(
+            ours, theirs,
+            "{form:?}: tally {ours}, sql/periods.py {theirs}\n{}",
+            run.stderr
+        );
+    }
 }
 
 #[test]
