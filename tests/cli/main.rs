@@ -26,6 +26,7 @@ mod pipeline;
 mod privacy;
 mod promises;
 mod properties;
+mod readme_cron;
 mod reference;
 mod reform;
 mod rejects;
