@@ -3,29 +3,25 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
-    tally::usage::register_store_orgs(&args);
     // One command definition; its texts in the reader's language (help, usage errors).
     let vi = tally::usage::lang_of(&args) == tally::lang::Lang::Vi;
     let cmd = tally::help_vi::with_exit_codes(tally::cli::Cli::command(), vi);
     let parsed = cmd
+        .clone()
         .try_get_matches_from(&args)
         .and_then(|m| tally::cli::Cli::from_arg_matches(&m));
     let cli = match parsed {
         Ok(cli) => cli,
-        Err(e) => {
-            let vi = tally::usage::lang_of(&args) == tally::lang::Lang::Vi;
-            match vi.then(|| tally::usage::vietnamese(&e)).flatten() {
-                Some(said) => eprintln!("{said}"),
-                None => {
-                    let _ = e.print();
-                }
-            }
-            return ExitCode::from(e.exit_code().clamp(0, 255) as u8);
-        }
+        Err(e) => return usage_error(&e, &args),
     };
     match tally::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if tally::error::is_broken_pipe(&err) => ExitCode::SUCCESS,
+        // An --org the store does not know is refused as clap refuses a bad value.
+        Err(err) if err.is::<tally::cli::UnknownOrg>() => match err.downcast_ref() {
+            Some(bad @ tally::cli::UnknownOrg { .. }) => usage_error(&bad.usage_error(cmd), &args),
+            None => ExitCode::FAILURE,
+        },
         Err(err) => {
             let (exit, hint) = tally::error::classify(&err);
             let lang = tally::messages::lang();
@@ -36,4 +32,16 @@ fn main() -> ExitCode {
             ExitCode::from(exit as u8)
         }
     }
+}
+
+/// A command line refused: clap's words, or their Vietnamese.
+fn usage_error(e: &clap::Error, args: &[String]) -> ExitCode {
+    let vi = tally::usage::lang_of(args) == tally::lang::Lang::Vi;
+    match vi.then(|| tally::usage::vietnamese(e)).flatten() {
+        Some(said) => eprintln!("{said}"),
+        None => {
+            let _ = e.print();
+        }
+    }
+    ExitCode::from(e.exit_code().clamp(0, 255) as u8)
 }

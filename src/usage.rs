@@ -9,38 +9,6 @@ use crate::messages::say;
 
 /// The language asked for on a command line that may not parse: `--lang` wherever it
 /// is, else the locale.
-/// The store the command line names (`--store DIR`, else TALLY_STORE, else
-/// ./tally-data), read before the command line is checked: the organizations its orgs
-/// file adds are valid `--org` values.
-pub fn store_of(args: &[String]) -> std::path::PathBuf {
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        let value = match a.strip_prefix("--store=") {
-            Some(v) => Some(v.to_string()),
-            None if a == "--store" => it.next().cloned(),
-            None => None,
-        };
-        if let Some(v) = value {
-            return v.into();
-        }
-    }
-    std::env::var_os("TALLY_STORE")
-        .map(Into::into)
-        .unwrap_or_else(|| "./tally-data".into())
-}
-
-/// Makes known the organizations the named store's orgs file adds, if it has one; a
-/// store that cannot be read is left for the command to report.
-pub fn register_store_orgs(args: &[String]) {
-    let dir = store_of(args);
-    let Ok(text) = std::fs::read_to_string(dir.join("manifest.json")) else {
-        return;
-    };
-    if let Ok(m) = serde_json::from_str::<crate::store::Manifest>(&text) {
-        let _ = crate::store::reference::register_orgs(&dir, &m);
-    }
-}
-
 pub fn lang_of(args: &[String]) -> Lang {
     let mut it = args.iter();
     while let Some(a) = it.next() {

@@ -18,6 +18,7 @@ fn table(bytes: &'static str, kind: Kind) -> Table {
         "fixture",
         None,
         Some(kind),
+        &tally::org::Orgs::default(),
     )
     .expect("fixture opens")
 }
