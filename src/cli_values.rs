@@ -149,3 +149,38 @@ pub(super) fn dimensions() -> Offering<String> {
         },
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    /// An unknown `--org`, refused once the store's organizations are known, reads as
+    /// clap's own refusal of a bad value did when clap parsed `--org` itself.
+    #[test]
+    fn an_unknown_org_is_said_as_clap_says_a_bad_value() {
+        let orgs = Orgs::default();
+        let cases = [
+            (
+                resolve_org_or_any(&orgs, "Mặt trận").err(),
+                "error: invalid value 'Mặt trận' for '--org <ORG>': unknown organization; expected union, youth, women, farmers or veterans (or a Vietnamese name such as Công đoàn, Đoàn TN, Hội Phụ nữ, Hội Nông dân, Hội CCB) or any\n\nFor more information, try '--help'.\n",
+            ),
+            (
+                resolve_org(&orgs, Some("foo")).err(),
+                "error: invalid value 'foo' for '--org <ORG>': unknown organization; expected union, youth, women, farmers or veterans (or a Vietnamese name such as Công đoàn, Đoàn TN, Hội Phụ nữ, Hội Nông dân, Hội CCB)\n\nFor more information, try '--help'.\n",
+            ),
+        ];
+        for (bad, want) in cases {
+            let bad = bad.expect("refused");
+            let e = bad.usage_error(super::super::Cli::command());
+            assert_eq!(e.kind(), clap::error::ErrorKind::ValueValidation);
+            assert_eq!(e.exit_code(), 2);
+            assert_eq!(e.render().to_string(), want);
+        }
+        assert_eq!(
+            resolve_org(&orgs, Some("Hội ND")).ok(),
+            Some(Some(Org::Farmers))
+        );
+        assert_eq!(resolve_org(&orgs, None).ok(), Some(None));
+    }
+}

@@ -17,12 +17,11 @@ fn main() -> ExitCode {
     match tally::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if tally::error::is_broken_pipe(&err) => ExitCode::SUCCESS,
-        // An --org the store does not know is refused as clap refuses a bad value.
-        Err(err) if err.is::<tally::cli::UnknownOrg>() => match err.downcast_ref() {
-            Some(bad @ tally::cli::UnknownOrg { .. }) => usage_error(&bad.usage_error(cmd), &args),
-            None => ExitCode::FAILURE,
-        },
         Err(err) => {
+            // An --org the store does not know is refused as clap refuses a bad value.
+            if let Some(bad) = err.downcast_ref::<tally::cli::UnknownOrg>() {
+                return usage_error(&bad.usage_error(cmd), &args);
+            }
             let (exit, hint) = tally::error::classify(&err);
             let lang = tally::messages::lang();
             tally::term::error(tally::error::said(&err, lang));

@@ -174,11 +174,6 @@ impl Org {
             _ => None,
         }
     }
-
-    /// An organization an orgs file adds: its name, the same in every language.
-    pub fn added_name(&self) -> Option<&str> {
-        self.def().map(|d| d.name.as_str())
-    }
 }
 
 impl PartialEq for Org {
