@@ -20,8 +20,8 @@ pub mod spec;
 #[path = "cli_values.rs"]
 mod values;
 pub use files::expand_files;
-pub use values::UnknownOrg;
 use values::{dimensions, org_or_any_values, org_values, parse_as_of, period_values};
+pub use values::{with_store_orgs, UnknownOrg};
 
 /// Coverage of mass-organization membership rolls, for provincial analysts.
 ///

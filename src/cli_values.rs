@@ -112,6 +112,50 @@ pub(super) fn org_values() -> Offering<String> {
     }
 }
 
+/// `--org` of `ingest` and `report` offering the codes of the organizations `orgs`
+/// adds too: `--help` in a store with an orgs file lists them, as it lists the five.
+pub fn with_store_orgs(cmd: clap::Command, orgs: &Orgs) -> clap::Command {
+    let codes: Vec<String> = orgs.all().iter().map(|o| o.code().to_string()).collect();
+    let offer = |any: bool| StoreOrgs {
+        codes: codes
+            .iter()
+            .cloned()
+            .chain(any.then(|| "any".into()))
+            .collect(),
+    };
+    cmd.mut_subcommand("ingest", |s| {
+        s.mut_arg("org", |a| a.value_parser(offer(false)))
+    })
+    .mut_subcommand("report", |s| {
+        s.mut_arg("org", |a| a.value_parser(offer(true)))
+    })
+}
+
+/// `--org` as written, offering a store's codes.
+#[derive(Clone)]
+struct StoreOrgs {
+    codes: Vec<String>,
+}
+
+impl TypedValueParser for StoreOrgs {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        raw: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, raw)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(
+            self.codes.iter().map(|c| PossibleValue::new(c.clone())),
+        ))
+    }
+}
+
 /// `tally report --org` as written: `any` offered too.
 pub(super) fn org_or_any_values() -> Offering<String> {
     Offering {

@@ -12,6 +12,7 @@ fn main() -> ExitCode {
         .and_then(|m| tally::cli::Cli::from_arg_matches(&m));
     let cli = match parsed {
         Ok(cli) => cli,
+        Err(e) if e.kind() == clap::error::ErrorKind::DisplayHelp => return help(&e, &args, vi),
         Err(e) => return usage_error(&e, &args),
     };
     match tally::run(cli) {
@@ -30,6 +31,22 @@ fn main() -> ExitCode {
             }
             ExitCode::from(exit as u8)
         }
+    }
+}
+
+/// Help, with `--org`'s values of the store named: its orgs file's codes after the
+/// five's. The store is read only now that clap has parsed the command line (asking for
+/// help), never to parse it.
+fn help(e: &clap::Error, args: &[String], vi: bool) -> ExitCode {
+    let orgs = tally::store::Store::new(&tally::usage::store_of(args)).orgs();
+    if orgs.added_len() == 0 {
+        return usage_error(e, args);
+    }
+    let cli = tally::cli::with_store_orgs(tally::cli::Cli::command(), &orgs);
+    let cmd = tally::help_vi::with_exit_codes(cli, vi);
+    match cmd.try_get_matches_from(args) {
+        Err(help) => usage_error(&help, args),
+        Ok(_) => usage_error(e, args),
     }
 }
 

@@ -7,6 +7,26 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 use crate::lang::Lang;
 use crate::messages::say;
 
+/// The store a command line names (`--store DIR`, else TALLY_STORE, else
+/// ./tally-data), as clap reads it: for `--help`, whose command line clap does not
+/// hand over.
+pub fn store_of(args: &[String]) -> std::path::PathBuf {
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let value = match a.strip_prefix("--store=") {
+            Some(v) => Some(v.to_string()),
+            None if a == "--store" => it.next().cloned(),
+            None => None,
+        };
+        if let Some(v) = value {
+            return v.into();
+        }
+    }
+    std::env::var_os("TALLY_STORE")
+        .map(Into::into)
+        .unwrap_or_else(|| "./tally-data".into())
+}
+
 /// The language asked for on a command line that may not parse: `--lang` wherever it
 /// is, else the locale.
 pub fn lang_of(args: &[String]) -> Lang {
