@@ -123,11 +123,17 @@ pub fn with_store_orgs(cmd: clap::Command, orgs: &Orgs) -> clap::Command {
             .chain(any.then(|| "any".into()))
             .collect(),
     };
-    cmd.mut_subcommand("ingest", |s| {
-        s.mut_arg("org", |a| a.value_parser(offer(false)))
-    })
-    .mut_subcommand("report", |s| {
-        s.mut_arg("org", |a| a.value_parser(offer(true)))
+    // In place: completions list the subcommands and options in their order.
+    cmd.mut_subcommands(|s| {
+        let any = match s.get_name() {
+            "ingest" => false,
+            "report" => true,
+            _ => return s,
+        };
+        s.mut_args(|a| match a.get_id() == "org" {
+            true => a.value_parser(offer(any)),
+            false => a,
+        })
     })
 }
 

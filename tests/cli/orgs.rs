@@ -82,6 +82,8 @@ fn an_orgs_file_adds_an_organization_that_ingests_and_reports() {
         ),
         "{help}"
     );
+    let completions = w.tally(&["completions", "bash"]).expect(0).stdout;
+    assert!(completions.contains("red_cross elderly"), "{completions}");
     let status = w.status_json();
     assert_eq!(status["reference"]["orgs"], 2);
     assert_eq!(status["snapshots"][0]["org"], "red_cross");
