@@ -87,6 +87,7 @@ fn options(files: Vec<std::path::PathBuf>) -> tally::ingest::Options {
         codes: Default::default(),
         area: None,
         year: None,
+        orgs: tally::org::Orgs::default(),
     }
 }
 
