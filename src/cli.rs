@@ -6,13 +6,12 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::time::Duration;
 
-use crate::error::Failure;
 use crate::ingest::decode::Encoding;
 use crate::ingest::headers::Kind;
 use crate::lang::report as msg;
 use crate::lang::Lang;
 use crate::metrics::period::Period;
-use crate::org::{Org, OrgOrAny};
+use crate::org::Orgs;
 use crate::report::Format;
 
 #[path = "cli_files.rs"]
@@ -23,6 +22,7 @@ pub mod spec;
 mod values;
 pub use files::expand_files;
 use values::{dimensions, org_or_any_values, org_values, parse_as_of, period_values};
+pub use values::{with_store_orgs, UnknownOrg};
 
 /// Coverage of mass-organization membership rolls, for provincial analysts.
 ///
@@ -135,7 +135,7 @@ pub struct IngestArgs {
     /// The organization whose roll this is (union, youth, women, farmers, veterans, or a
     /// Vietnamese name such as "Hội Phụ nữ"); else from an org column.
     #[arg(long, value_parser = org_values())]
-    pub org: Option<Org>,
+    pub org: Option<String>,
     /// The roll's as-of date (31/10/2026 or 2026-10-31); else from an as_of column.
     #[arg(long, value_parser = parse_as_of, value_name = "DATE")]
     pub as_of: Option<NaiveDate>,
@@ -243,7 +243,7 @@ pub struct ReportArgs {
     /// Organizations to report (repeatable; a code, or a name such as "Hội Phụ nữ"; `any` =
     /// in at least one organization).
     #[arg(long, value_parser = org_or_any_values())]
-    pub org: Vec<OrgOrAny>,
+    pub org: Vec<String>,
     /// Breakdowns (repeatable): total, ethnic_minority, religious, rural, any areas column
     /// or level (commune, ...), ownership, ethnicity[:group], religion[:group], sex,
     /// age_band.
@@ -397,7 +397,9 @@ impl KindArg {
 }
 
 impl IngestArgs {
-    pub fn resolve(&self, wait: Duration) -> Result<crate::ingest::Options, Failure> {
+    /// The options of an ingest; `orgs` are the store's, that `--org` names one of.
+    pub fn resolve(&self, orgs: &Orgs, wait: Duration) -> anyhow::Result<crate::ingest::Options> {
+        let org = values::resolve_org(orgs, self.org.as_deref())?;
         let encoding = match self.encoding {
             EncodingArg::Auto => None,
             EncodingArg::Utf8 => Some(Encoding::Utf8),
@@ -410,7 +412,7 @@ impl IngestArgs {
         Ok(crate::ingest::Options {
             files: expand_files(&self.files)?,
             kind: self.kind.map(KindArg::kind),
-            org: self.org,
+            org,
             as_of: self.as_of,
             skip_invalid: self.skip_invalid,
             dry_run: self.dry_run,
@@ -427,6 +429,7 @@ impl IngestArgs {
             },
             area: self.area.clone(),
             year: self.year,
+            orgs: orgs.clone(),
         })
     }
 }

@@ -11,6 +11,7 @@ use crate::error::{Exit, Failure};
 use crate::metrics::dimension::Dimension;
 use crate::metrics::period::Period;
 use crate::metrics::query::Query;
+use crate::org::{OrgOrAny, Orgs};
 use crate::report::{labels::Lang, Format, Table};
 use crate::{metrics, reference::Reference, store, term};
 
@@ -46,6 +47,16 @@ pub struct ReportSpec {
     pub span: Span,
     pub query: Query,
     pub output: Output,
+}
+
+/// The organizations `--org` names, read against the store's (`orgs`); before anything
+/// else, as a bad value of any flag is refused before the command starts.
+pub fn asked_orgs(args: &ReportArgs, orgs: &Orgs) -> Result<Vec<OrgOrAny>> {
+    let mut asked = Vec::new();
+    for raw in &args.org {
+        asked.push(super::values::resolve_org_or_any(orgs, raw)?);
+    }
+    Ok(asked)
 }
 
 /// The output flags, checked before the store is opened: a bad flag is refused without
@@ -105,6 +116,7 @@ pub fn output(args: &ReportArgs) -> Result<Output> {
 /// The whole request, resolved against the store's manifest and reference.
 pub fn resolve(
     args: &ReportArgs,
+    asked: Vec<OrgOrAny>,
     output: Output,
     view: &store::View,
     reference: &Reference,
@@ -116,10 +128,10 @@ pub fn resolve(
         (None, None) => newest_month(&view.manifest)?,
     };
     // No org: those the store has rolls or eligible counts of.
-    let orgs = if args.org.is_empty() {
-        metrics::default_orgs(&view.manifest.roll_snapshots(), reference)
+    let orgs = if asked.is_empty() {
+        metrics::default_orgs(&view.manifest.roll_snapshots(&view.orgs), reference)
     } else {
-        dedup(args.org.clone())
+        dedup(asked)
     };
     // The total always comes first; a breakdown named twice is shown once.
     let dimensions = if args.by.is_empty() {

@@ -1,13 +1,14 @@
 //! Parsers of the command line's values that also offer them: completions (and
 //! `--help`) list the organizations, the periods' words and the breakdowns, while any
-//! spelling the parsers read is still accepted.
+//! spelling the parsers read is still accepted. `--org` is taken as text here and read
+//! against the store's organizations when the command line is resolved.
 
 use chrono::NaiveDate;
 use clap::builder::{PossibleValue, TypedValueParser};
 
 use crate::ingest::value;
 use crate::metrics::period::Period;
-use crate::org::{Org, OrgOrAny};
+use crate::org::{Org, OrgOrAny, Orgs};
 
 /// A parser from a function, offering `offer` as its possible values.
 #[derive(Clone)]
@@ -35,13 +36,63 @@ impl<T: Clone + Send + Sync + 'static> TypedValueParser for Offering<T> {
     }
 }
 
-fn parse_org(s: &str) -> Result<Org, String> {
-    Org::parse(s).ok_or_else(|| format!("unknown organization; expected {}", Org::expected()))
+/// An `--org` value the store's organizations do not name. Clap reads `--org` as text
+/// (which organizations a store knows is its orgs file's to say, and clap runs before
+/// any store is read); the command line's resolution refuses it as clap refuses a bad
+/// value, in the same words and with the same exit code, through [`Self::usage_error`].
+#[derive(Debug)]
+pub struct UnknownOrg {
+    /// The subcommand whose `--org` it is.
+    command: &'static str,
+    value: String,
+    why: String,
 }
 
-fn parse_org_or_any(s: &str) -> Result<OrgOrAny, String> {
-    OrgOrAny::parse(s)
-        .ok_or_else(|| format!("unknown organization; expected {} or any", Org::expected()))
+impl UnknownOrg {
+    /// Clap's error for the value, as its own parsing of `cmd` (the command line's
+    /// definition, in the reader's language) would have made it.
+    pub fn usage_error(&self, mut cmd: clap::Command) -> clap::Error {
+        cmd.build();
+        let why = self.why.clone();
+        let refuse = move |_: &str| -> Result<String, String> { Err(why.clone()) };
+        let sub = cmd.find_subcommand(self.command).unwrap_or(&cmd);
+        let arg = sub.get_arguments().find(|a| a.get_id() == "org");
+        match refuse.parse_ref(sub, arg, std::ffi::OsStr::new(&self.value)) {
+            Err(e) => e,
+            Ok(_) => clap::Error::new(clap::error::ErrorKind::ValueValidation),
+        }
+    }
+}
+
+impl std::fmt::Display for UnknownOrg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "invalid value '{}' for '--org': {}",
+            self.value, self.why
+        )
+    }
+}
+
+impl std::error::Error for UnknownOrg {}
+
+/// `tally ingest --org`, if given, read against the store's organizations.
+pub(super) fn resolve_org(orgs: &Orgs, raw: Option<&str>) -> Result<Option<Org>, UnknownOrg> {
+    let Some(raw) = raw else { return Ok(None) };
+    orgs.parse(raw).map(Some).ok_or_else(|| UnknownOrg {
+        command: "ingest",
+        value: raw.to_string(),
+        why: format!("unknown organization; expected {}", orgs.expected()),
+    })
+}
+
+/// `tally report --org`, read against the store's organizations.
+pub(super) fn resolve_org_or_any(orgs: &Orgs, raw: &str) -> Result<OrgOrAny, UnknownOrg> {
+    orgs.parse_or_any(raw).ok_or_else(|| UnknownOrg {
+        command: "report",
+        value: raw.to_string(),
+        why: format!("unknown organization; expected {} or any", orgs.expected()),
+    })
 }
 
 pub(super) fn parse_period(s: &str) -> Result<Period, String> {
@@ -53,25 +104,69 @@ pub(super) fn parse_as_of(s: &str) -> Result<NaiveDate, String> {
     value::parse_as_of(s).map_err(|_| format!("expected {}", value::DATE_EXPECTED))
 }
 
-fn org_codes() -> Vec<&'static str> {
-    crate::org::all().into_iter().map(|o| o.code()).collect()
-}
-
-pub(super) fn org_values() -> Offering<Org> {
+/// `--org` as written: the five's codes offered, any name taken (see [`UnknownOrg`]).
+pub(super) fn org_values() -> Offering<String> {
     Offering {
-        parse: parse_org,
-        offer: org_codes,
+        parse: |s| Ok(s.to_string()),
+        offer: || vec!["union", "youth", "women", "farmers", "veterans"],
     }
 }
 
-pub(super) fn org_or_any_values() -> Offering<OrgOrAny> {
+/// `--org` of `ingest` and `report` offering the codes of the organizations `orgs`
+/// adds too: `--help` in a store with an orgs file lists them, as it lists the five.
+pub fn with_store_orgs(cmd: clap::Command, orgs: &Orgs) -> clap::Command {
+    let codes: Vec<String> = orgs.all().iter().map(|o| o.code().to_string()).collect();
+    let offer = |any: bool| StoreOrgs {
+        codes: codes
+            .iter()
+            .cloned()
+            .chain(any.then(|| "any".into()))
+            .collect(),
+    };
+    // In place: completions list the subcommands and options in their order.
+    cmd.mut_subcommands(|s| {
+        let any = match s.get_name() {
+            "ingest" => false,
+            "report" => true,
+            _ => return s,
+        };
+        s.mut_args(|a| match a.get_id() == "org" {
+            true => a.value_parser(offer(any)),
+            false => a,
+        })
+    })
+}
+
+/// `--org` as written, offering a store's codes.
+#[derive(Clone)]
+struct StoreOrgs {
+    codes: Vec<String>,
+}
+
+impl TypedValueParser for StoreOrgs {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        raw: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, raw)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(
+            self.codes.iter().map(|c| PossibleValue::new(c.clone())),
+        ))
+    }
+}
+
+/// `tally report --org` as written: `any` offered too.
+pub(super) fn org_or_any_values() -> Offering<String> {
     Offering {
-        parse: parse_org_or_any,
-        offer: || {
-            let mut v = org_codes();
-            v.push("any");
-            v
-        },
+        parse: |s| Ok(s.to_string()),
+        offer: || vec!["union", "youth", "women", "farmers", "veterans", "any"],
     }
 }
 
@@ -102,5 +197,40 @@ pub(super) fn dimensions() -> Offering<String> {
                 "commune",
             ]
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    /// An unknown `--org`, refused once the store's organizations are known, reads as
+    /// clap's own refusal of a bad value did when clap parsed `--org` itself.
+    #[test]
+    fn an_unknown_org_is_said_as_clap_says_a_bad_value() {
+        let orgs = Orgs::default();
+        let cases = [
+            (
+                resolve_org_or_any(&orgs, "Mặt trận").err(),
+                "error: invalid value 'Mặt trận' for '--org <ORG>': unknown organization; expected union, youth, women, farmers or veterans (or a Vietnamese name such as Công đoàn, Đoàn TN, Hội Phụ nữ, Hội Nông dân, Hội CCB) or any\n\nFor more information, try '--help'.\n",
+            ),
+            (
+                resolve_org(&orgs, Some("foo")).err(),
+                "error: invalid value 'foo' for '--org <ORG>': unknown organization; expected union, youth, women, farmers or veterans (or a Vietnamese name such as Công đoàn, Đoàn TN, Hội Phụ nữ, Hội Nông dân, Hội CCB)\n\nFor more information, try '--help'.\n",
+            ),
+        ];
+        for (bad, want) in cases {
+            let bad = bad.expect("refused");
+            let e = bad.usage_error(super::super::Cli::command());
+            assert_eq!(e.kind(), clap::error::ErrorKind::ValueValidation);
+            assert_eq!(e.exit_code(), 2);
+            assert_eq!(e.render().to_string(), want);
+        }
+        assert_eq!(
+            resolve_org(&orgs, Some("Hội ND")).ok(),
+            Some(Some(Org::Farmers))
+        );
+        assert_eq!(resolve_org(&orgs, None).ok(), Some(None));
     }
 }

@@ -40,7 +40,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Drop(args) => cmd::drop::run(&store, args, wait),
         Command::Verify(args) => cmd::verify::run(&store, args, wait),
         Command::Backup(args) => cmd::backup::run(&store, args, wait),
-        Command::Completions(args) => cmd::shell::completions(args.shell),
-        Command::Man(args) => cmd::shell::man(args.command.as_deref()),
+        Command::Completions(args) => cmd::shell::completions(args.shell, &store.orgs()),
+        Command::Man(args) => cmd::shell::man(args.command.as_deref(), &store.orgs()),
     }
 }

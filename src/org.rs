@@ -1,26 +1,37 @@
 //! The mass organizations and their many names: the five of the directive, built in,
 //! and any others a province tracks (the Red Cross, the Elderly Association, …), read
 //! from the store's `orgs` reference file.
+//!
+//! An [`Org`] carries its identity by value: one of the five, or an added organization
+//! holding its definition, so that its code and name need nothing else. Which names a
+//! store reads is an [`Orgs`] value (the five, then its orgs file's, in the file's
+//! order) that lives with the store's reference and is passed to whatever parses a
+//! name: there is no process-wide registry.
 
 use crate::text::fold;
 use serde::{Serialize, Serializer};
+use std::cmp::Ordering;
 use std::fmt;
-use std::sync::RwLock;
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 
 /// An organization: one of the five built in, or one the store's orgs file adds (after
-/// them, in the file's order).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Org(u8);
+/// them, in the file's order). Equal, ordered and hashed by its place in that order.
+#[derive(Debug, Clone)]
+pub enum Org {
+    Union,
+    Youth,
+    Women,
+    Farmers,
+    Veterans,
+    Added(Arc<Added>),
+}
 
-// The five keep the names they had when they were an enum's variants, so that code
-// matching on them reads as before.
-#[allow(non_upper_case_globals)]
-impl Org {
-    pub const Union: Org = Org(0);
-    pub const Youth: Org = Org(1);
-    pub const Women: Org = Org(2);
-    pub const Farmers: Org = Org(3);
-    pub const Veterans: Org = Org(4);
+/// An organization the orgs file adds, with its place among all (5 for the first).
+#[derive(Debug, PartialEq)]
+pub struct Added {
+    index: u8,
+    def: OrgDef,
 }
 
 /// An organization the orgs file adds.
@@ -34,60 +45,161 @@ pub struct OrgDef {
     pub max_age: Option<u8>,
 }
 
-/// The organizations of the orgs file, as registered; their texts leaked once so that
-/// they read like the built-ins' (a handful per store, loaded once per process).
-struct Registered {
-    def: OrgDef,
-    code: &'static str,
-    name: &'static str,
-    keys: Vec<String>,
+/// The organizations a store knows: the five, then those its orgs file adds, with the
+/// folded names each answers to. Cheap to clone (the added ones are shared).
+#[derive(Debug, Clone, Default)]
+pub struct Orgs {
+    added: Vec<(Org, Vec<String>)>,
 }
-
-static EXTRA: RwLock<Vec<Registered>> = RwLock::new(Vec::new());
 
 const BUILT_IN: usize = 5;
 
-/// Makes the orgs file's organizations known (replacing any before): called when the
-/// store's reference is read and when an orgs file is ingested.
-pub fn register(defs: &[OrgDef]) {
-    let Ok(mut extra) = EXTRA.write() else { return };
-    let same = extra.len() == defs.len() && extra.iter().zip(defs).all(|(r, d)| r.def == *d);
-    if same {
-        return;
+impl Orgs {
+    /// The five and the organizations of an orgs file (at most 250 of them: an
+    /// organization is a byte wherever it is counted).
+    pub fn new(defs: &[OrgDef]) -> Orgs {
+        let added = defs
+            .iter()
+            .take(usize::from(u8::MAX) - BUILT_IN)
+            .enumerate()
+            .map(|(i, d)| {
+                let keys = std::iter::once(d.code.as_str())
+                    .chain(std::iter::once(d.name.as_str()))
+                    .chain(d.aliases.iter().map(String::as_str))
+                    .map(fold)
+                    .filter(|k| !k.is_empty())
+                    .collect();
+                let added = Added {
+                    index: (BUILT_IN + i) as u8,
+                    def: d.clone(),
+                };
+                (Org::Added(Arc::new(added)), keys)
+            })
+            .collect();
+        Orgs { added }
     }
-    *extra = defs
-        .iter()
-        .take(usize::from(u8::MAX) - BUILT_IN)
-        .map(|d| Registered {
-            def: d.clone(),
-            code: Box::leak(d.code.clone().into_boxed_str()),
-            name: Box::leak(d.name.clone().into_boxed_str()),
-            keys: std::iter::once(d.code.as_str())
-                .chain(std::iter::once(d.name.as_str()))
-                .chain(d.aliases.iter().map(String::as_str))
-                .map(fold)
-                .filter(|k| !k.is_empty())
-                .collect(),
-        })
-        .collect();
+
+    /// The definitions of the organizations the orgs file adds, in its order.
+    pub fn defs(&self) -> Vec<OrgDef> {
+        self.added
+            .iter()
+            .filter_map(|(o, _)| o.def().cloned())
+            .collect()
+    }
+
+    /// How many the orgs file adds.
+    pub fn added_len(&self) -> usize {
+        self.added.len()
+    }
+
+    /// Every organization: the five, then the orgs file's.
+    pub fn all(&self) -> Vec<Org> {
+        ALL_ORGS
+            .iter()
+            .cloned()
+            .chain(self.added.iter().map(|(o, _)| o.clone()))
+            .collect()
+    }
+
+    /// Parses a code or any common Vietnamese name or abbreviation, of the five or of
+    /// the organizations the orgs file adds.
+    pub fn parse(&self, raw: &str) -> Option<Org> {
+        let key = fold(raw);
+        // Abbreviations are also written with dots: "Hội N.D", "C.Đ".
+        let undotted = fold(&raw.replace('.', ""));
+        if let Some((org, _)) = ALIASES
+            .iter()
+            .find(|(_, names)| names.contains(&key.as_str()) || names.contains(&undotted.as_str()))
+        {
+            return Some(org.clone());
+        }
+        self.added
+            .iter()
+            .find(|(_, keys)| keys.contains(&key))
+            .map(|(o, _)| o.clone())
+    }
+
+    /// Parses an organization, or `any` (organized in at least one).
+    pub fn parse_or_any(&self, raw: &str) -> Option<OrgOrAny> {
+        let key = fold(raw);
+        if matches!(key.as_str(), "any" | "all" | "tat ca" | "chung") {
+            return Some(OrgOrAny::Any);
+        }
+        self.parse(raw).map(OrgOrAny::Org)
+    }
+
+    /// The organizations by the names offices write, with a short one each (and those
+    /// the orgs file adds): for a message that asks for one.
+    pub fn names(&self) -> String {
+        let mut names: Vec<&str> = vec![
+            "Công đoàn (CĐ)",
+            "Đoàn Thanh niên (Đoàn TN)",
+            "Hội Phụ nữ (Hội LHPN)",
+            "Hội Nông dân (Hội ND)",
+            "Hội Cựu chiến binh (Hội CCB)",
+        ];
+        names.extend(self.added.iter().map(|(o, _)| o.english()));
+        names.join(", ")
+    }
+
+    /// What an organization is written as, for a message that refuses one.
+    pub fn expected(&self) -> String {
+        let extra: Vec<&str> = self.added.iter().map(|(o, _)| o.code()).collect();
+        let more = if extra.is_empty() {
+            String::new()
+        } else {
+            format!("; or one the orgs file adds: {}", extra.join(", "))
+        };
+        format!("union, youth, women, farmers or veterans (or a Vietnamese name such as Công đoàn, Đoàn TN, Hội Phụ nữ, Hội Nông dân, Hội CCB){more}")
+    }
 }
 
-/// Every organization: the five, then the orgs file's.
-pub fn all() -> Vec<Org> {
-    let extra = EXTRA.read().map(|e| e.len()).unwrap_or(0);
-    (0..BUILT_IN + extra).map(|i| Org(i as u8)).collect()
+impl Org {
+    /// The organization's place: the five first, then the orgs file's in its order.
+    pub fn index(&self) -> u8 {
+        match self {
+            Org::Union => 0,
+            Org::Youth => 1,
+            Org::Women => 2,
+            Org::Farmers => 3,
+            Org::Veterans => 4,
+            Org::Added(a) => a.index,
+        }
+    }
+
+    /// The orgs file's definition of an organization it adds.
+    pub fn def(&self) -> Option<&OrgDef> {
+        match self {
+            Org::Added(a) => Some(&a.def),
+            _ => None,
+        }
+    }
 }
 
-/// The orgs file's definition of an organization it adds.
-pub fn def(o: Org) -> Option<OrgDef> {
-    let i = usize::from(o.0).checked_sub(BUILT_IN)?;
-    EXTRA.read().ok()?.get(i).map(|r| r.def.clone())
+impl PartialEq for Org {
+    fn eq(&self, other: &Org) -> bool {
+        self.index() == other.index()
+    }
 }
 
-/// An organization an orgs file adds: its name, the same in every language.
-pub fn added_name(o: Org) -> Option<&'static str> {
-    let i = usize::from(o.0).checked_sub(BUILT_IN)?;
-    EXTRA.read().ok()?.get(i).map(|r| r.name)
+impl Eq for Org {}
+
+impl PartialOrd for Org {
+    fn partial_cmp(&self, other: &Org) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Org {
+    fn cmp(&self, other: &Org) -> Ordering {
+        self.index().cmp(&other.index())
+    }
+}
+
+impl Hash for Org {
+    fn hash<H: Hasher>(&self, h: &mut H) {
+        self.index().hash(h);
+    }
 }
 
 impl Serialize for Org {
@@ -97,7 +209,7 @@ impl Serialize for Org {
 }
 
 /// An org column in a reference file may also say `any`: organized in at least one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum OrgOrAny {
     Org(Org),
     Any,
@@ -212,38 +324,43 @@ const ALIASES: &[(Org, &[&str])] = &[
 ];
 
 impl Org {
-    pub fn code(self) -> &'static str {
+    pub fn code(&self) -> &str {
         match self {
-            Org::Union => "union",
-            Org::Youth => "youth",
-            Org::Women => "women",
-            Org::Farmers => "farmers",
-            Org::Veterans => "veterans",
-            Org(i) => EXTRA
-                .read()
-                .ok()
-                .and_then(|e| e.get(usize::from(i) - BUILT_IN).map(|r| r.code))
-                .unwrap_or("unknown"),
+            Org::Added(a) => &a.def.code,
+            built_in => built_in.built_in_code().unwrap_or_default(),
+        }
+    }
+
+    /// The code of one of the five, which lives as long as the program (a column
+    /// writer knows such a value by its address); `None` for one the orgs file adds.
+    pub fn built_in_code(&self) -> Option<&'static str> {
+        match self {
+            Org::Union => Some("union"),
+            Org::Youth => Some("youth"),
+            Org::Women => Some("women"),
+            Org::Farmers => Some("farmers"),
+            Org::Veterans => Some("veterans"),
+            Org::Added(_) => None,
         }
     }
 
     /// The name an English sentence gives the organization ("Women's Union"); an
     /// organization the orgs file adds by its own name. The catalogue says the five's
     /// in Vietnamese, so that no code reaches a Vietnamese reader.
-    pub fn english(self) -> &'static str {
+    pub fn english(&self) -> &str {
         match self {
             Org::Union => "Trade union",
             Org::Youth => "Youth Union",
             Org::Women => "Women's Union",
             Org::Farmers => "Farmers' Association",
             Org::Veterans => "Veterans' Association",
-            other => added_name(other).unwrap_or("?"),
+            Org::Added(a) => &a.def.name,
         }
     }
 
     /// The organization's name in a sentence, said in the reader's language; one the
     /// orgs file adds by its own name.
-    pub fn text(self) -> crate::lang::Text {
+    pub fn text(&self) -> crate::lang::Text {
         use crate::lang::names::*;
         match self {
             Org::Union => crate::t!(ORG_UNION),
@@ -251,27 +368,8 @@ impl Org {
             Org::Women => crate::t!(ORG_WOMEN),
             Org::Farmers => crate::t!(ORG_FARMERS),
             Org::Veterans => crate::t!(ORG_VETERANS),
-            other => crate::lang::Text::Plain(added_name(other).unwrap_or("?").into()),
+            Org::Added(a) => crate::lang::Text::Plain(a.def.name.clone()),
         }
-    }
-
-    /// Parses a code or any common Vietnamese name or abbreviation, of the five or of
-    /// the organizations the orgs file adds.
-    pub fn parse(raw: &str) -> Option<Org> {
-        let key = fold(raw);
-        // Abbreviations are also written with dots: "Hội N.D", "C.Đ".
-        let undotted = fold(&raw.replace('.', ""));
-        if let Some((org, _)) = ALIASES
-            .iter()
-            .find(|(_, names)| names.contains(&key.as_str()) || names.contains(&undotted.as_str()))
-        {
-            return Some(*org);
-        }
-        let extra = EXTRA.read().ok()?;
-        extra
-            .iter()
-            .position(|r| r.keys.contains(&key))
-            .map(|i| Org((BUILT_IN + i) as u8))
     }
 
     /// Whether a name is one of the five's (an orgs file may not take it).
@@ -281,48 +379,10 @@ impl Org {
             .iter()
             .any(|(_, names)| names.contains(&key.as_str()))
     }
-
-    /// The organizations by the names offices write, with a short one each (and those
-    /// the orgs file adds): for a message that asks for one.
-    pub fn names() -> String {
-        let mut names: Vec<&str> = vec![
-            "Công đoàn (CĐ)",
-            "Đoàn Thanh niên (Đoàn TN)",
-            "Hội Phụ nữ (Hội LHPN)",
-            "Hội Nông dân (Hội ND)",
-            "Hội Cựu chiến binh (Hội CCB)",
-        ];
-        let extra = EXTRA
-            .read()
-            .map(|e| e.iter().map(|r| r.name).collect::<Vec<_>>());
-        names.extend(extra.unwrap_or_default());
-        names.join(", ")
-    }
-
-    pub fn expected() -> String {
-        let extra: Vec<&str> = EXTRA
-            .read()
-            .map(|e| e.iter().map(|r| r.code).collect())
-            .unwrap_or_default();
-        let more = if extra.is_empty() {
-            String::new()
-        } else {
-            format!("; or one the orgs file adds: {}", extra.join(", "))
-        };
-        format!("union, youth, women, farmers or veterans (or a Vietnamese name such as Công đoàn, Đoàn TN, Hội Phụ nữ, Hội Nông dân, Hội CCB){more}")
-    }
 }
 
 impl OrgOrAny {
-    pub fn parse(raw: &str) -> Option<OrgOrAny> {
-        let key = fold(raw);
-        if matches!(key.as_str(), "any" | "all" | "tat ca" | "chung") {
-            return Some(OrgOrAny::Any);
-        }
-        Org::parse(raw).map(OrgOrAny::Org)
-    }
-
-    pub fn code(self) -> &'static str {
+    pub fn code(&self) -> &str {
         match self {
             OrgOrAny::Org(o) => o.code(),
             OrgOrAny::Any => "any",
@@ -349,43 +409,5 @@ impl From<Org> for OrgOrAny {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names_and_abbreviations() {
-        let cases = [
-            ("union", Some(Org::Union)),
-            ("Công đoàn", Some(Org::Union)),
-            ("CĐ", Some(Org::Union)),
-            ("Đoàn TN", Some(Org::Youth)),
-            ("ĐTN", Some(Org::Youth)),
-            ("HLHPN", Some(Org::Women)),
-            ("Hội Phụ nữ", Some(Org::Women)),
-            ("HND", Some(Org::Farmers)),
-            ("Hội Nông dân Việt Nam", Some(Org::Farmers)),
-            ("HCCB", Some(Org::Veterans)),
-            // The short names offices head their counts tables with.
-            ("Hội ND", Some(Org::Farmers)),
-            ("Hội N.D", Some(Org::Farmers)),
-            ("C.Đ", Some(Org::Union)),
-            ("LHPN", Some(Org::Women)),
-            ("Hội LHPN", Some(Org::Women)),
-            ("Hội PN", Some(Org::Women)),
-            ("Thanh niên", Some(Org::Youth)),
-            ("Đoàn TN", Some(Org::Youth)),
-            ("CĐ", Some(Org::Union)),
-            ("Công đoàn", Some(Org::Union)),
-            ("CCB", Some(Org::Veterans)),
-            ("Hội CCB", Some(Org::Veterans)),
-            ("  VETERANS ", Some(Org::Veterans)),
-            ("Mặt trận", None),
-            ("", None),
-        ];
-        for (raw, want) in cases {
-            assert_eq!(Org::parse(raw), want, "{raw:?}");
-        }
-        assert_eq!(OrgOrAny::parse("any"), Some(OrgOrAny::Any));
-        assert_eq!(OrgOrAny::parse("hnd"), Some(OrgOrAny::Org(Org::Farmers)));
-    }
-}
+#[path = "org_tests.rs"]
+mod tests;

@@ -7,11 +7,9 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 use crate::lang::Lang;
 use crate::messages::say;
 
-/// The language asked for on a command line that may not parse: `--lang` wherever it
-/// is, else the locale.
-/// The store the command line names (`--store DIR`, else TALLY_STORE, else
-/// ./tally-data), read before the command line is checked: the organizations its orgs
-/// file adds are valid `--org` values.
+/// The store a command line names (`--store DIR`, else TALLY_STORE, else
+/// ./tally-data), as clap reads it: for `--help`, whose command line clap does not
+/// hand over.
 pub fn store_of(args: &[String]) -> std::path::PathBuf {
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -29,18 +27,8 @@ pub fn store_of(args: &[String]) -> std::path::PathBuf {
         .unwrap_or_else(|| "./tally-data".into())
 }
 
-/// Makes known the organizations the named store's orgs file adds, if it has one; a
-/// store that cannot be read is left for the command to report.
-pub fn register_store_orgs(args: &[String]) {
-    let dir = store_of(args);
-    let Ok(text) = std::fs::read_to_string(dir.join("manifest.json")) else {
-        return;
-    };
-    if let Ok(m) = serde_json::from_str::<crate::store::Manifest>(&text) {
-        let _ = crate::store::reference::register_orgs(&dir, &m);
-    }
-}
-
+/// The language asked for on a command line that may not parse: `--lang` wherever it
+/// is, else the locale.
 pub fn lang_of(args: &[String]) -> Lang {
     let mut it = args.iter();
     while let Some(a) = it.next() {

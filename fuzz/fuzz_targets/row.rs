@@ -19,6 +19,7 @@ fuzz_target!(|data: &[u8]| {
         "fuzz",
         Some(tally::ingest::decode::Encoding::Utf8),
         Some(Kind::Roll),
+        &tally::org::Orgs::default(),
     ) else {
         return;
     };

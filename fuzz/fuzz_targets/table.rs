@@ -7,8 +7,14 @@ use std::io::Cursor;
 use tally::ingest::table::Table;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(mut t) = Table::from_reader(Box::new(Cursor::new(data.to_vec())), "fuzz", None, None)
-    else {
+    let orgs = tally::org::Orgs::default();
+    let Ok(mut t) = Table::from_reader(
+        Box::new(Cursor::new(data.to_vec())),
+        "fuzz",
+        None,
+        None,
+        &orgs,
+    ) else {
         return;
     };
     assert!(t.mapping.missing().is_empty());

@@ -18,6 +18,7 @@ fn table(bytes: &'static str, kind: Kind) -> Table {
         "fixture",
         None,
         Some(kind),
+        &tally::org::Orgs::default(),
     )
     .expect("fixture opens")
 }
@@ -86,6 +87,7 @@ fn options(files: Vec<std::path::PathBuf>) -> tally::ingest::Options {
         codes: Default::default(),
         area: None,
         year: None,
+        orgs: tally::org::Orgs::default(),
     }
 }
 

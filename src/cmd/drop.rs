@@ -8,7 +8,6 @@ use std::time::Duration;
 use crate::cli::DropArgs;
 use crate::error::Failure;
 use crate::lang::{store as lang, Text};
-use crate::org::Org;
 use crate::store::kind::Kind;
 use crate::store::Store;
 use crate::t;
@@ -37,10 +36,11 @@ pub fn run(store: &Store, args: &DropArgs, wait: Duration) -> Result<()> {
             None => t!(lang::NONE_IN_FORCE, rec.kind.text()),
         }
     });
+    let orgs = writer.orgs.clone();
     writer.commit(next)?;
     let line = match (&rec.org, &rec.as_of) {
         (Some(o), Some(d)) => {
-            let org = Org::parse(o).map_or_else(|| Text::from(o), Org::text);
+            let org = orgs.parse(o).map_or_else(|| Text::from(o), |o| o.text());
             let day = d
                 .parse::<chrono::NaiveDate>()
                 .map_or_else(|_| Text::from(d), Text::from);

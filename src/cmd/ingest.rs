@@ -18,7 +18,7 @@ use serde_json::json;
 use ingest::rejects::SHOWN as REJECTS_SHOWN;
 
 pub fn run(store: &Store, args: &IngestArgs, wait: Duration) -> Result<()> {
-    let opts = args.resolve(wait)?;
+    let opts = args.resolve(&store.orgs(), wait)?;
     if let Some(path) = &args.rejects {
         // Find out before the store changes that the rejects file cannot be written.
         let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
@@ -101,17 +101,17 @@ pub(crate) fn kind_name(kind: Kind) -> String {
 
 /// "women roll as of 2026-10-31", or in Vietnamese "danh sách Hội Liên hiệp Phụ nữ
 /// chốt ngày 31/10/2026".
-fn roll_name(org: &str, as_of: &str) -> String {
+fn roll_name(orgs: &crate::org::Orgs, org: &str, as_of: &str) -> String {
     use crate::report::labels::Lang;
     let lang = crate::messages::lang();
-    match (lang, crate::org::Org::parse(org)) {
+    match (lang, orgs.parse(org)) {
         (Lang::Vi, Some(o)) => format!(
             "danh sách {} chốt ngày {}",
-            lang.org(o.into()),
+            lang.org_name(&o),
             lang.date(as_of)
         ),
         // The organization's name, never its key (`women`), in English too.
-        (Lang::En, Some(o)) => format!("{} roll as of {as_of}", Lang::En.org(o.into())),
+        (Lang::En, Some(o)) => format!("{} roll as of {as_of}", Lang::En.org_name(&o)),
         _ => format!("{org} roll as of {as_of}"),
     }
 }
@@ -255,7 +255,7 @@ fn print_files(summary: &Summary, dry_run: bool) -> Result<()> {
             Outcome::Ingested(recs) => {
                 for r in recs {
                     let what = match (&r.org, &r.as_of) {
-                        (Some(o), Some(d)) => roll_name(o, d),
+                        (Some(o), Some(d)) => roll_name(&summary.orgs, o, d),
                         _ => kind_name(r.kind),
                     };
                     let rejected = if f.rejected > 0 {

@@ -13,6 +13,7 @@ use crate::report::{self, Format};
 use crate::store::{self, Store};
 
 pub fn run(store: &Store, args: &ReportArgs, wait: Duration) -> Result<()> {
+    let asked = spec::asked_orgs(args, &store.orgs())?;
     let output = spec::output(args)?;
     let view = store.read(wait)?;
     if !view
@@ -32,7 +33,7 @@ pub fn run(store: &Store, args: &ReportArgs, wait: Duration) -> Result<()> {
         .into());
     }
     let reference = store::reference::load(&view.dir, &view.manifest)?;
-    let spec = spec::resolve(args, output, &view, &reference)?;
+    let spec = spec::resolve(args, asked, output, &view, &reference)?;
     match &spec.span {
         Span::One(period) => single(&view, &reference, &spec, period),
         Span::Series { periods, pace_over } => {

@@ -7,24 +7,26 @@ use std::io::Write;
 
 use crate::cli::Cli;
 use crate::error::Failure;
+use crate::org::Orgs;
 
-/// The command line as the reader's language writes it.
-fn command() -> clap::Command {
-    let cmd = Cli::command();
+/// The command line as the reader's language writes it, offering the organizations
+/// `orgs` (the store's) as `--org`'s values.
+fn command(orgs: &Orgs) -> clap::Command {
+    let cmd = crate::cli::with_store_orgs(Cli::command(), orgs);
     match crate::messages::lang() {
         crate::lang::Lang::Vi => crate::help_vi::localize(cmd),
         crate::lang::Lang::En => cmd,
     }
 }
 
-pub fn completions(shell: clap_complete::Shell) -> Result<()> {
+pub fn completions(shell: clap_complete::Shell, orgs: &Orgs) -> Result<()> {
     let mut out = Vec::new();
-    clap_complete::generate(shell, &mut command(), "tally", &mut out);
+    clap_complete::generate(shell, &mut command(orgs), "tally", &mut out);
     write_out(&out)
 }
 
-pub fn man(sub: Option<&str>) -> Result<()> {
-    let mut tally = command();
+pub fn man(sub: Option<&str>, orgs: &Orgs) -> Result<()> {
+    let mut tally = command(orgs);
     tally.build();
     let page = match sub {
         None => tally,

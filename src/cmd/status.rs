@@ -62,7 +62,7 @@ fn held(view: &crate::store::View) -> Result<Held> {
             r.eligible.len() as u64,
             r.targets.len() as u64,
             r.mapping.rows() as u64,
-            r.orgs.len() as u64,
+            r.orgs.added_len() as u64,
         ],
         eligible_years: years(r.eligible.iter().map(|e| e.year).collect()),
         target_years: years(r.targets.iter().map(|t| t.year).collect()),
@@ -163,11 +163,13 @@ pub fn run(store: &Store, args: &StatusArgs, wait: Duration) -> Result<()> {
             let lang = crate::messages::lang();
             // Organizations in their order (the JSON keeps the codes' order).
             let mut snaps: Vec<_> = snapshots(m).into_iter().collect();
-            snaps.sort_by_key(|((org, as_of), _)| (crate::org::Org::parse(org), as_of.clone()));
+            snaps.sort_by_key(|((org, as_of), _)| (view.orgs.parse(org), as_of.clone()));
             for ((org, as_of), (rows, ids)) in snaps {
                 // The reader's words: the organization's name, the day as they write it.
-                let name = crate::org::Org::parse(&org)
-                    .map(|o| lang.org(o.into()).to_string())
+                let name = view
+                    .orgs
+                    .parse(&org)
+                    .map(|o| lang.org_name(&o).to_string())
                     .unwrap_or(org);
                 t.add_row(vec![
                     name,

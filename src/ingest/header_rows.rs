@@ -40,14 +40,15 @@ fn two_row_header(top: &[String], sub: &[String]) -> Option<Vec<String>> {
 pub(super) fn header_rows(
     cells: &mut [Vec<String>],
     kind: Option<Kind>,
+    orgs: &crate::org::Orgs,
 ) -> Option<(usize, Mapping, usize)> {
-    let single = headers::find_header(cells, kind);
+    let single = headers::find_header(cells, kind, orgs);
     let limit = single.as_ref().map(|(at, _)| at + 1).unwrap_or(cells.len());
     for at in 0..limit.min(cells.len().saturating_sub(1)) {
         let combined = two_row_header(&cells[at], &cells[at + 1]);
         let Some(combined) = combined else { continue };
         let one = std::slice::from_ref(&combined);
-        if let Some((_, m)) = headers::find_header(one, kind) {
+        if let Some((_, m)) = headers::find_header(one, kind, orgs) {
             let beats = match &single {
                 Some((s_at, s)) => *s_at >= at && m.matched() > s.matched(),
                 None => true,

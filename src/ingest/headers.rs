@@ -2,6 +2,7 @@
 //! header row is (exports often put a title and blank rows above it).
 
 pub use super::org_columns::org_column;
+use crate::org::Orgs;
 use crate::text::fold;
 use std::sync::OnceLock;
 
@@ -246,7 +247,9 @@ pub struct Mapping {
 }
 
 impl Mapping {
-    pub fn build(kind: Kind, headers: &[String]) -> Mapping {
+    /// Maps a header row as `kind`; `orgs` name the columns of a counts table of one
+    /// column per organization.
+    pub fn build(kind: Kind, headers: &[String], orgs: &Orgs) -> Mapping {
         let table = aliases(kind);
         let mut columns = Vec::with_capacity(headers.len());
         let mut unknown = Vec::new();
@@ -297,7 +300,7 @@ impl Mapping {
         }
         let org_named: Vec<usize> = unknown
             .iter()
-            .filter(|(_, h)| org_column(h).is_some())
+            .filter(|(_, h)| org_column(h, orgs).is_some())
             .map(|(i, _)| *i)
             .collect();
         // One column per organization, when no column says the organization or the
@@ -382,7 +385,11 @@ impl Mapping {
 
 /// Finds the header row among the first rows and the kind it belongs to (or checks the
 /// forced kind). Returns the row's index and its mapping.
-pub fn find_header(rows: &[Vec<String>], forced: Option<Kind>) -> Option<(usize, Mapping)> {
+pub fn find_header(
+    rows: &[Vec<String>],
+    forced: Option<Kind>,
+    orgs: &Orgs,
+) -> Option<(usize, Mapping)> {
     let kinds: Vec<Kind> = match forced {
         Some(k) => vec![k],
         None => Kind::ALL.to_vec(),
@@ -390,7 +397,7 @@ pub fn find_header(rows: &[Vec<String>], forced: Option<Kind>) -> Option<(usize,
     let mut best: Option<(usize, usize, Mapping)> = None;
     for (i, row) in rows.iter().enumerate() {
         for &kind in &kinds {
-            let mut mapping = Mapping::build(kind, row);
+            let mut mapping = Mapping::build(kind, row, orgs);
             mapping.forced = forced.is_some();
             let score = mapping.matched();
             if score < 2 || !mapping.missing().is_empty() && forced.is_none() {
@@ -414,7 +421,7 @@ pub fn find_header(rows: &[Vec<String>], forced: Option<Kind>) -> Option<(usize,
         // Forced kind: take the row with the most matches even if fields are missing,
         // so the caller can say which.
         for (i, row) in rows.iter().enumerate() {
-            let mut mapping = Mapping::build(kinds[0], row);
+            let mut mapping = Mapping::build(kinds[0], row, orgs);
             mapping.forced = true;
             let score = mapping.matched();
             if score >= 1 && best.as_ref().is_none_or(|(s, _, _)| score > *s) {
@@ -428,11 +435,11 @@ pub fn find_header(rows: &[Vec<String>], forced: Option<Kind>) -> Option<(usize,
 /// The kind whose columns a row matches best (at least two), for a header that lacks
 /// a required column; on a tie the earlier kind, except that a unit code and name
 /// tied between a roll and the areas are a list of units without its classifications.
-pub fn nearest_kind(rows: &[Vec<String>]) -> Option<Kind> {
+pub fn nearest_kind(rows: &[Vec<String>], orgs: &Orgs) -> Option<Kind> {
     let mut best: Option<(usize, Kind)> = None;
     for row in rows {
         for kind in Kind::ALL {
-            let score = Mapping::build(kind, row).matched();
+            let score = Mapping::build(kind, row, orgs).matched();
             let units_list = kind == Kind::Areas && best == Some((score, Kind::Roll));
             if score >= 2 && (best.is_none_or(|(s, _)| score > s) || units_list) {
                 best = Some((score, kind));

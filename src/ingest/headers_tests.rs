@@ -1,6 +1,16 @@
 //! Tests of the header search (`headers.rs`): spellings, kinds and header rows.
 
 use super::*;
+use crate::org::Orgs;
+
+/// The header of rows that name only the five organizations.
+fn find_header(rows: &[Vec<String>], forced: Option<Kind>) -> Option<(usize, Mapping)> {
+    super::find_header(rows, forced, &Orgs::default())
+}
+
+fn nearest_kind(rows: &[Vec<String>]) -> Option<Kind> {
+    super::nearest_kind(rows, &Orgs::default())
+}
 
 /// The spellings file is read whole: every line names a known kind and field, is
 /// already folded, and no spelling means two fields in one kind.
@@ -49,7 +59,7 @@ fn vietnamese_and_english_headers_in_any_case() {
         "Ngày vào Đoàn",
         "Quê quán",
     ]);
-    let m = Mapping::build(Kind::Roll, &headers);
+    let m = Mapping::build(Kind::Roll, &headers, &Orgs::default());
     assert_eq!(m.index(Field::FullName), Some(1));
     assert_eq!(m.index(Field::NationalId), Some(2));
     assert_eq!(m.index(Field::BirthDate), Some(3));
@@ -65,10 +75,15 @@ fn vietnamese_and_english_headers_in_any_case() {
             "joined_on",
             "Status",
         ]),
+        &Orgs::default(),
     );
     assert!(m.missing().is_empty());
     assert_eq!(m.index(Field::Status), Some(4));
-    let m = Mapping::build(Kind::Roll, &row(&["Ho va ten", "Ma xa", "Ngay ket nap"]));
+    let m = Mapping::build(
+        Kind::Roll,
+        &row(&["Ho va ten", "Ma xa", "Ngay ket nap"]),
+        &Orgs::default(),
+    );
     assert!(m.missing().is_empty());
 }
 
@@ -76,12 +91,20 @@ fn vietnamese_and_english_headers_in_any_case() {
 fn missing_required_fields_are_named() {
     // A roll without a unit column may be a commune's own list: its unit comes from
     // its title, its sheet's name or --area, checked once the areas are at hand.
-    let m = Mapping::build(Kind::Roll, &row(&["Họ và tên", "Ngày sinh"]));
+    let m = Mapping::build(
+        Kind::Roll,
+        &row(&["Họ và tên", "Ngày sinh"]),
+        &Orgs::default(),
+    );
     assert!(m.missing().is_empty());
     assert!(!m.has_unit());
-    let m = Mapping::build(Kind::Roll, &row(&["Ngày sinh"]));
+    let m = Mapping::build(Kind::Roll, &row(&["Ngày sinh"]), &Orgs::default());
     assert_eq!(m.missing(), vec!["full_name or national_id"]);
-    let m = Mapping::build(Kind::Eligible, &row(&["Mã xã", "Năm", "Số đối tượng"]));
+    let m = Mapping::build(
+        Kind::Eligible,
+        &row(&["Mã xã", "Năm", "Số đối tượng"]),
+        &Orgs::default(),
+    );
     assert_eq!(m.missing(), vec!["org"]);
 }
 

@@ -22,6 +22,7 @@ pub(super) fn check_kind(
     name: &str,
     header_line: u64,
     mapping: &Mapping,
+    orgs: &crate::org::Orgs,
 ) -> std::result::Result<(), Failure> {
     if mapping.kind != Kind::Areas {
         return Ok(());
@@ -33,7 +34,7 @@ pub(super) fn check_kind(
         && mapping.has(super::headers::Field::Name)
     {
         if !mapping.unknown.is_empty() {
-            return Err(unknown_org_columns(name, header_line, mapping));
+            return Err(unknown_org_columns(name, header_line, mapping, orgs));
         }
         return Err(Failure::invalid(format!(
             "{name}:{header_line}: the file has a unit code and name but no column only an areas file has ({}); headers found: {}",
@@ -60,7 +61,12 @@ pub(super) fn check_kind(
 /// A unit code and name with columns tally cannot name: a counts table whose
 /// organizations are headed by names it does not know, or the areas without their
 /// classifications; said as both, with the names it knows.
-fn unknown_org_columns(name: &str, header_line: u64, mapping: &Mapping) -> Failure {
+fn unknown_org_columns(
+    name: &str,
+    header_line: u64,
+    mapping: &Mapping,
+    orgs: &crate::org::Orgs,
+) -> Failure {
     use crate::lang::reference as lang;
     let unknown: Vec<String> = mapping
         .unknown
@@ -72,8 +78,5 @@ fn unknown_org_columns(name: &str, header_line: u64, mapping: &Mapping) -> Failu
         format!("{name}:{header_line}"),
         unknown.join(", ")
     ))
-    .hint(crate::t!(
-        lang::NEITHER_AREAS_NOR_COUNTS_HINT,
-        crate::org::Org::names()
-    ))
+    .hint(crate::t!(lang::NEITHER_AREAS_NOR_COUNTS_HINT, orgs.names()))
 }

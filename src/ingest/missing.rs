@@ -36,7 +36,7 @@ pub(super) fn missing_parts(s: &Stores, files: &mut [FileReport]) -> Result<()> 
             add(&mut slot.1, counts);
         }
     }
-    let snapshots = s.committed.roll_snapshots();
+    let snapshots = s.committed.roll_snapshots(&s.reference.orgs);
     for ((org, as_of), (file, now)) in units {
         let Some(previous) = snapshots
             .iter()
@@ -47,14 +47,14 @@ pub(super) fn missing_parts(s: &Stores, files: &mut [FileReport]) -> Result<()> 
             continue;
         };
         let alerts = &mut files[file].file_alerts;
-        alerts.extend(sheet_alert(s, org, as_of, previous));
-        alerts.extend(unit_alerts(s, org, (as_of, now), previous)?);
+        alerts.extend(sheet_alert(s, &org, as_of, previous));
+        alerts.extend(unit_alerts(s, &org, (as_of, now), previous)?);
     }
     Ok(())
 }
 
 /// The previous snapshot's sheets this one lacks.
-fn sheet_alert(s: &Stores, org: Org, as_of: NaiveDate, previous: NaiveDate) -> Option<Text> {
+fn sheet_alert(s: &Stores, org: &Org, as_of: NaiveDate, previous: NaiveDate) -> Option<Text> {
     let sheets_of = |m: &Manifest, d: NaiveDate| -> Vec<String> {
         (m.snapshot_parts(org.code(), &d.to_string()).into_iter())
             .filter_map(IngestRecord::sheet)
@@ -83,7 +83,7 @@ fn sheet_alert(s: &Stores, org: Org, as_of: NaiveDate, previous: NaiveDate) -> O
 /// command's members of the snapshot by unit.
 fn unit_alerts(
     s: &Stores,
-    org: Org,
+    org: &Org,
     (as_of, mut now): (NaiveDate, Units),
     previous: NaiveDate,
 ) -> Result<Vec<Text>> {

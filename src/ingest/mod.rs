@@ -90,6 +90,9 @@ pub struct Options {
     /// The year of a counts or targets file that has no year column and names none in
     /// its title (`--year`).
     pub year: Option<i32>,
+    /// The organizations the store knows as the command starts (an orgs file ingested
+    /// in the same command adds its own for the files after it).
+    pub orgs: crate::org::Orgs,
 }
 
 #[derive(Debug, Clone)]
@@ -152,12 +155,15 @@ pub struct Summary {
     /// Whether the `--rejects` file was written (not when every file was already
     /// ingested: the last one is left as it was).
     pub rejects_written: bool,
+    /// The organizations known once the files were read (with an orgs file's), that
+    /// the files' organizations are named by.
+    pub orgs: crate::org::Orgs,
 }
 
 pub(crate) fn ingest_id(
     sha: &str,
     kind: Kind,
-    org: Option<Org>,
+    org: Option<&Org>,
     as_of: Option<NaiveDate>,
 ) -> String {
     let mut h = Sha256::new();
@@ -211,7 +217,7 @@ pub fn run(store: &Store, opts: &Options, progress: &dyn Progress) -> Result<Sum
                 opened.extend(sources::sheets(path, &name, (bytes, &sha256), sig, opts)?)
             }
             None => {
-                let table = Table::open(path, &name, opts.encoding, opts.kind)?;
+                let table = Table::open(path, &name, opts.encoding, opts.kind, &opts.orgs)?;
                 opened.push(Opened {
                     name,
                     path: path.clone(),
@@ -250,7 +256,7 @@ pub fn run(store: &Store, opts: &Options, progress: &dyn Progress) -> Result<Sum
         let mut report = FileReport::new(&o, opts.kind.is_none());
         if kind == Kind::Roll {
             for id in roll_source::stored_elsewhere(&next, &o, opts)? {
-                move_out(&mut next, &id, &mut report);
+                move_out(&mut next, &id, &mut report, &reference.orgs);
             }
         }
         // A reference file is "nothing changed" only while the store holds what it
@@ -322,8 +328,8 @@ pub fn run(store: &Store, opts: &Options, progress: &dyn Progress) -> Result<Sum
         files.push(report);
     }
 
-    roll_size_alerts(&next, &mut files);
-    placed_departures(&writer.dir, &writer.manifest, &mut files)?;
+    roll_size_alerts(&next, &reference.orgs, &mut files);
+    placed_departures(&writer.dir, &writer.manifest, &reference.orgs, &mut files)?;
     let stores = missing::Stores {
         dir: &writer.dir,
         committed: &writer.manifest,
@@ -341,6 +347,7 @@ pub fn run(store: &Store, opts: &Options, progress: &dyn Progress) -> Result<Sum
         committed: false,
         rejects_written: false,
         files,
+        orgs: reference.orgs.clone(),
     };
     conclude(summary, sink, writer, next, opts)
 }
@@ -455,7 +462,7 @@ impl FileReport {
 fn already_ingested(next: &Manifest, o: &Opened, opts: &Options) -> Vec<String> {
     let kind = o.table.mapping.kind;
     let roll = kind == Kind::Roll;
-    let flag_org = opts.org.filter(|_| roll);
+    let flag_org = opts.org.as_ref().filter(|_| roll);
     let flag_as_of = opts.as_of.filter(|_| roll).map(|d| d.to_string());
     next.ingests
         .iter()
@@ -472,12 +479,12 @@ fn already_ingested(next: &Manifest, o: &Opened, opts: &Options) -> Vec<String> 
 
 /// Takes out an ingest of the same bytes stored as another snapshot (--replace): the
 /// file is stored anew as the snapshot asked for.
-fn move_out(next: &mut Manifest, id: &str, report: &mut FileReport) {
+fn move_out(next: &mut Manifest, id: &str, report: &mut FileReport, orgs: &crate::org::Orgs) {
     if let Some(r) = next.find(id) {
         report.notes.push(
             format!(
                 "moves ingest {id} (the same file, stored as the {}) to this snapshot (--replace)",
-                roll_source::stored_as(r)
+                roll_source::stored_as(r, orgs)
             )
             .into(),
         );

@@ -17,8 +17,8 @@ const COUNT_HEADINGS: [&str; 5] = [
 /// The organization a column heading names, in a counts table of one column per
 /// organization: any name or alias of the five or of those the orgs file adds, alone
 /// or under a count heading; `any` for "in at least one". A total (`Tổng số`) is none.
-pub fn org_column(header: &str) -> Option<crate::org::OrgOrAny> {
-    use crate::org::{Org, OrgOrAny};
+pub fn org_column(header: &str, orgs: &crate::org::Orgs) -> Option<crate::org::OrgOrAny> {
+    use crate::org::OrgOrAny;
     // "(người)", the unit of the counts, is not part of the name.
     let folded = fold(header);
     let words: Vec<&str> = folded.split(' ').filter(|w| *w != "nguoi").collect();
@@ -32,8 +32,8 @@ pub fn org_column(header: &str) -> Option<crate::org::OrgOrAny> {
         return Some(OrgOrAny::Any);
     }
     // An abbreviation with dots (`C.Đ`, `Hội N.D`) is read from the heading as written.
-    Org::parse(bare)
-        .or_else(|| Org::parse(header))
+    orgs.parse(bare)
+        .or_else(|| orgs.parse(header))
         .map(OrgOrAny::Org)
 }
 
@@ -63,7 +63,7 @@ mod tests {
             ("Tên xã", None),
         ];
         for (h, want) in cases {
-            assert_eq!(org_column(h), want, "{h:?}");
+            assert_eq!(org_column(h, &crate::org::Orgs::default()), want, "{h:?}");
         }
     }
 }

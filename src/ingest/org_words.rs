@@ -38,7 +38,7 @@ fn named_in(line: &str) -> Vec<Org> {
             let union_word =
                 *org == Org::Youth && phrase[0] == "doan" && at > 0 && words[at - 1] == "cong";
             if words[at..].starts_with(phrase) && !union_word && !out.contains(org) {
-                out.push(*org);
+                out.push(org.clone());
             }
         }
     }
@@ -66,7 +66,7 @@ pub(super) fn named_org<'a>(lines: impl Iterator<Item = &'a str>) -> Option<(Org
 /// is stored, and the returned note says so.
 pub(super) fn check(
     file: &str,
-    org: Option<Org>,
+    org: Option<&Org>,
     (title, mapping): (&[String], &Mapping),
     skip_invalid: bool,
 ) -> anyhow::Result<Option<crate::lang::Text>> {
@@ -76,8 +76,8 @@ pub(super) fn check(
         .map(|i| mapping.headers[i].as_str());
     let named = named_org(title.iter().map(String::as_str).chain(joined));
     // A trade union's members are "đoàn viên" too.
-    let youth_word = |o: Org| org == Org::Union && o == Org::Youth;
-    let Some((other, line)) = named.filter(|(o, _)| *o != org && !youth_word(*o)) else {
+    let youth_word = |o: &Org| *org == Org::Union && *o == Org::Youth;
+    let Some((other, line)) = named.filter(|(o, _)| o != org && !youth_word(o)) else {
         return Ok(None);
     };
     let (other_name, name) = (other.english(), org.english());

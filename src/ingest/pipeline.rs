@@ -283,7 +283,7 @@ impl RollFile<'_> {
             &mapping.headers,
             self.opts.replace,
             keys,
-            (self.opts.org, self.opts.as_of),
+            (self.opts.org.clone(), self.opts.as_of),
         )
         .with_title(
             super::title_date::figures_date(&o.table.title)
@@ -329,7 +329,7 @@ impl RollFile<'_> {
                     mapping: &mapping,
                     reference: self.reference,
                     secret: &secret,
-                    org: self.opts.org,
+                    org: self.opts.org.clone(),
                     as_of: self.opts.as_of,
                     codes: self.opts.codes,
                     lookups: Default::default(),
@@ -400,11 +400,16 @@ impl RollFile<'_> {
         );
         out.report.rows_read = read;
         order.check(&o.name, &mapping)?;
-        if let Some(alert) = check_fits(&name, snapshots.org(), fits, self.opts.skip_invalid)? {
+        if let Some(alert) = check_fits(
+            &name,
+            snapshots.org().as_ref(),
+            fits,
+            self.opts.skip_invalid,
+        )? {
             out.report.alerts.push(alert.into());
         }
         let (title, skip) = (&o.table.title, self.opts.skip_invalid);
-        let named = org_words::check(&name, snapshots.org(), (title, &mapping), skip)?;
+        let named = org_words::check(&name, snapshots.org().as_ref(), (title, &mapping), skip)?;
         out.report.notes.extend(named);
         out.report.notes.extend(excused.note().map(Text::from));
         let sha256 = o.checksum()?;

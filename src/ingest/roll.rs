@@ -194,7 +194,7 @@ fn parse_inner(c: &Cells, warnings: &mut Vec<Problem>, keys: &mut Keys) -> Resul
         .as_deref()
         .and_then(super::national_id::cccd_sex);
     let who = eligible::Who { sex, id_sex, birth };
-    c.fit.set(eligible::check(c, org, who, as_of, warnings));
+    c.fit.set(eligible::check(c, &org, who, as_of, warnings));
 
     // The name key is needed only where there is no national ID (it is then the
     // person key and the duplicate check).
@@ -263,15 +263,23 @@ fn source(c: &Cells) -> Result<(Org, NaiveDate), Problem> {
     let ctx = c.ctx;
     let raw = trim(c.raw(Field::Org));
     let stated = (!raw.is_empty())
-        .then(|| ctx.lookups.org.get_or(raw, || Org::parse(raw)))
+        .then(|| {
+            ctx.lookups
+                .org
+                .get_or(raw, || ctx.reference.orgs.parse(raw))
+        })
         .flatten();
-    let org = match (stated, ctx.org) {
-        (Some(o), _) | (None, Some(o)) => o,
+    let org = match (stated, &ctx.org) {
+        (Some(o), _) => o,
+        (None, Some(o)) => o.clone(),
         (None, None) => {
             return Err(c
                 .problem(
                     Field::Org,
-                    format!("unknown organization; expected {}", Org::expected()),
+                    format!(
+                        "unknown organization; expected {}",
+                        ctx.reference.orgs.expected()
+                    ),
                 )
                 .hint("correct the org column, or give the organization with --org"))
         }

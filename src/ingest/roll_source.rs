@@ -52,7 +52,9 @@ pub(super) fn stored_elsewhere(next: &Manifest, o: &Opened, opts: &Options) -> R
         .iter()
         .filter(|i| i.kind == Kind::Roll && &i.sha256 == sha);
     let here = |i: &&crate::store::IngestRecord| {
-        opts.org.is_none_or(|x| i.org.as_deref() == Some(x.code()))
+        opts.org
+            .as_ref()
+            .is_none_or(|x| i.org.as_deref() == Some(x.code()))
             && opts
                 .as_of
                 .is_none_or(|d| i.as_of.as_deref() == Some(d.to_string().as_str()))
@@ -70,7 +72,7 @@ pub(super) fn stored_elsewhere(next: &Manifest, o: &Opened, opts: &Options) -> R
     Err(Failure::invalid(format!(
         "{}: the same file is already stored as the {} (ingest {}): one export is one snapshot, so it cannot be stored again as another organization's roll or another date's",
         o.name,
-        stored_as(first),
+        stored_as(first, &opts.orgs),
         ids.join(", ")
     ))
     .hint(format!(
@@ -81,11 +83,11 @@ pub(super) fn stored_elsewhere(next: &Manifest, o: &Opened, opts: &Options) -> R
 }
 
 /// "Youth Union roll as of 2026-10-31", of a stored roll ingest.
-pub(super) fn stored_as(r: &crate::store::IngestRecord) -> String {
-    let org = r.org.as_deref().and_then(Org::parse);
+pub(super) fn stored_as(r: &crate::store::IngestRecord, orgs: &crate::org::Orgs) -> String {
+    let org = r.org.as_deref().and_then(|o| orgs.parse(o));
     format!(
         "{} roll as of {}",
-        org.map_or("?", Org::english),
+        org.as_ref().map_or("?", Org::english),
         r.as_of.as_deref().unwrap_or("?")
     )
 }
@@ -161,7 +163,7 @@ impl Fits {
 /// `--skip-invalid` it is stored, and the returned alert says so.
 pub(super) fn check_fits(
     file: &str,
-    org: Option<Org>,
+    org: Option<&Org>,
     fits: Fits,
     skip_invalid: bool,
 ) -> Result<Option<String>> {
@@ -188,12 +190,12 @@ pub(super) fn check_fits(
 }
 
 /// What an organization's group is checked by, and the group, as a sentence says them.
-fn group_of(org: Org) -> (&'static str, String) {
+fn group_of(org: &Org) -> (&'static str, String) {
     match org {
         Org::Women => ("sex or age", "the Women's Union (women aged 18+)".into()),
         Org::Youth => ("age", "the Youth Union (ages 16–30)".into()),
         other => {
-            let def = crate::org::def(other);
+            let def = other.def();
             let name = other.english();
             let ages = match def.map(|d| (d.min_age, d.max_age)) {
                 Some((Some(lo), Some(hi))) => format!("ages {lo}–{hi}"),

@@ -142,7 +142,7 @@ impl<'a> Snapshots<'a> {
 
     /// The organization of the file's snapshot, once a member is read.
     pub(super) fn org(&self) -> Option<Org> {
-        self.first.map(|((org, _), _)| org)
+        self.first.as_ref().map(|((org, _), _)| org.clone())
     }
 
     /// Rejects a member the snapshot already holds; otherwise adds it to its part.
@@ -153,9 +153,9 @@ impl<'a> Snapshots<'a> {
         prepared: &mut Prepared,
         out: &mut Out,
     ) -> Result<()> {
-        let key = (member.org, member.as_of);
-        self.one_snapshot(key, row.line)?;
+        self.one_snapshot(&member.org, member.as_of, row.line)?;
         if self.seen.is_none() {
+            let key = (member.org.clone(), member.as_of);
             let seen = self.open(key, self.keys_hint, prepared, out)?;
             self.seen = Some(seen);
         }
@@ -227,14 +227,13 @@ impl<'a> Snapshots<'a> {
     /// Refuses a file whose org or as-of column contradicts `--org`/`--as-of`, or that
     /// holds two organizations or two dates: either would be stored, without a word,
     /// as a snapshot the file does not describe.
-    fn one_snapshot(&mut self, key: SnapKey, line: u64) -> Result<()> {
-        let (org, as_of) = key;
+    fn one_snapshot(&mut self, org: &Org, as_of: NaiveDate, line: u64) -> Result<()> {
         let refuse = |what: String, hint: &str| -> Result<()> {
             Err(Failure::invalid(format!("{}: {what}", self.file))
                 .hint(hint)
                 .into())
         };
-        if let Some(flag) = self.flags.0.filter(|f| *f != org) {
+        if let Some(flag) = self.flags.0.as_ref().filter(|f| *f != org) {
             return refuse(
                 format!(
                     "--org {} contradicts the file's org column, which says {} (line {line})",
@@ -254,12 +253,12 @@ impl<'a> Snapshots<'a> {
                 "leave out --as-of (the file says its date), or correct the as_of column",
             );
         }
-        match self.first {
+        match &self.first {
             None => {
                 for t in &self.title {
                     super::roll_source::check_title(self.file, t, as_of, self.flags.1.is_some())?;
                 }
-                self.first = Some((key, line))
+                self.first = Some(((org.clone(), as_of), line))
             }
             Some(((o, _), l)) if o != org => {
                 return refuse(
@@ -271,7 +270,7 @@ impl<'a> Snapshots<'a> {
                     "a roll is one organization's list: split the file, one per organization",
                 )
             }
-            Some(((_, d), l)) if d != as_of => {
+            Some(((_, d), l)) if *d != as_of => {
                 return refuse(
                     format!(
                         "the file holds two as-of dates: {} (line {l}) and {} (line {line})",
@@ -297,13 +296,13 @@ impl<'a> Snapshots<'a> {
         prepared: &mut Prepared,
         out: &mut Out,
     ) -> Result<Seen> {
-        let (org, as_of) = (key.0.code(), key.1.to_string());
+        let (org, as_of) = (key.0.code().to_string(), key.1.to_string());
         if prepared.0.insert(key) {
-            self.decide_existing(org, &as_of, out)?;
+            self.decide_existing(&org, &as_of, out)?;
         }
         let parts: Vec<IngestRecord> = out
             .next
-            .snapshot_parts(org, &as_of)
+            .snapshot_parts(&org, &as_of)
             .into_iter()
             .cloned()
             .collect();
@@ -381,11 +380,11 @@ impl<'a> Snapshots<'a> {
             return Ok(Vec::new());
         };
         if !self.undated.is_empty() {
-            out.report.undated.insert(key, self.undated);
+            out.report.undated.insert(key.clone(), self.undated);
         }
         let mut counts = self.units;
         counts.harvest(&p.group);
-        let units = out.report.units.entry(key).or_default();
+        let units = out.report.units.entry(key.clone()).or_default();
         for (code, (rows, members)) in counts.by_code {
             let slot = units.entry(code).or_default();
             slot.0 += rows;
@@ -393,7 +392,7 @@ impl<'a> Snapshots<'a> {
         }
         p.writer.write(p.group)?;
         let info = p.writer.finish()?;
-        let id = ingest_id(sha256, Kind::Roll, Some(key.0), Some(key.1));
+        let id = ingest_id(sha256, Kind::Roll, Some(&key.0), Some(key.1));
         let rel = out
             .writer
             .name_staged_roll(&p.tmp, key.0.code(), &key.1.to_string(), &id);

@@ -85,6 +85,7 @@ pub(super) fn sheets(
             &sheet.name,
             wb.stream(&sheet.name, opts.encoding),
             opts.kind,
+            &opts.orgs,
         )? {
             Ok(table) => out.push(Opened {
                 name: label,

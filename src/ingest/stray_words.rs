@@ -67,7 +67,11 @@ mod tests {
 
     #[test]
     fn a_departure_word_is_found_in_a_column_not_read() {
-        let m = Mapping::build(super::super::headers::Kind::Roll, &["Họ và tên".into()]);
+        let m = Mapping::build(
+            super::super::headers::Kind::Roll,
+            &["Họ và tên".into()],
+            &crate::org::Orgs::default(),
+        );
         let row = Row::new(7, ["Lò Thị Mai", "", "Qua đời"]);
         let found = stray_word(&[1, 2], &m, &row).unwrap();
         assert_eq!(

@@ -1,6 +1,7 @@
 //! A CSV export opened for reading: decoded, delimiter sniffed, header row found, rows
 //! streamed with their line numbers.
 
+use crate::org::Orgs;
 use anyhow::{Context, Result};
 use std::collections::VecDeque;
 use std::fs::File;
@@ -100,6 +101,7 @@ impl Table {
         name: &str,
         encoding: Option<Encoding>,
         kind: Option<Kind>,
+        orgs: &Orgs,
     ) -> Result<Table> {
         let meta = std::fs::metadata(path).with_context(|| format!("cannot read {name}"))?;
         if meta.is_dir() {
@@ -121,7 +123,7 @@ impl Table {
             read: read.clone(),
             sum: sum.clone(),
         });
-        let mut table = Table::from_reader(input, name, encoding, kind)?;
+        let mut table = Table::from_reader(input, name, encoding, kind, orgs)?;
         table.bytes_total = meta.len();
         table.bytes_read = read;
         table.sum = Some(sum);
@@ -153,12 +155,14 @@ impl Table {
     }
 
     /// Opens a table from any byte stream (a file, or bytes in memory for the fuzz
-    /// targets): decodes it, sniffs the delimiter and finds the header row.
+    /// targets): decodes it, sniffs the delimiter and finds the header row (`orgs` name
+    /// the columns of a counts table of one column per organization).
     pub fn from_reader(
         input: Box<dyn Read + Send>,
         name: &str,
         encoding: Option<Encoding>,
         kind: Option<Kind>,
+        orgs: &Orgs,
     ) -> Result<Table> {
         let decoded = decode::open(input, encoding).map_err(|e| {
             Failure::invalid(format!("cannot read {name} as text: {e:#}")).hint(
@@ -186,6 +190,7 @@ impl Table {
             first,
             source,
             kind,
+            orgs,
         )?)
     }
 
@@ -197,6 +202,7 @@ impl Table {
         sheet: &str,
         rows: super::workbook::SheetRows,
         kind: Option<Kind>,
+        orgs: &Orgs,
     ) -> Result<std::result::Result<Table, Failure>> {
         let mut source = Source::Sheet {
             rows: rows.rows,
@@ -208,7 +214,7 @@ impl Table {
         while first.len() < HEADER_SEARCH_ROWS && source.next(name, &mut row)? {
             first.push(row.clone());
         }
-        let found = Table::with_header(name, Encoding::Workbook, b',', first, source, kind);
+        let found = Table::with_header(name, Encoding::Workbook, b',', first, source, kind, orgs);
         Ok(found.map(|mut t| {
             t.sheet = Some(sheet.to_string());
             t
@@ -225,6 +231,7 @@ impl Table {
         first: Vec<Row>,
         source: Source,
         kind: Option<Kind>,
+        orgs: &Orgs,
     ) -> std::result::Result<Table, Failure> {
         if first.iter().all(Row::is_blank) {
             return Err(Failure::invalid(format!("{name} is empty"))
@@ -237,11 +244,11 @@ impl Table {
         let written = cells.clone();
         // A header that reads as a kind but lacks what it requires (a roll without a
         // unit column) is read as that kind, so the error names what is missing.
-        let found = super::header_rows::header_rows(&mut cells, kind).or_else(|| {
+        let found = super::header_rows::header_rows(&mut cells, kind, orgs).or_else(|| {
             let near = kind
                 .is_none()
-                .then(|| super::headers::nearest_kind(&cells))??;
-            super::header_rows::header_rows(&mut cells, Some(near))
+                .then(|| super::headers::nearest_kind(&cells, orgs))??;
+            super::header_rows::header_rows(&mut cells, Some(near), orgs)
         });
         let Some((at, mut mapping, rows_in_header)) = found else {
             let shown: Vec<String> = cells
@@ -263,7 +270,7 @@ impl Table {
         let header_line = first[at].line;
         // The nearest kind of a header that reads as none is not the user's choice.
         mapping.forced = kind.is_some();
-        super::kind_check::check_kind(name, header_line, &mapping)?;
+        super::kind_check::check_kind(name, header_line, &mapping, orgs)?;
         let title: Vec<String> = written[..at]
             .iter()
             .map(|r| {
@@ -432,6 +439,7 @@ mod tests {
             "t.csv",
             None,
             None,
+            &Orgs::default(),
         )
         .expect("reads");
         assert_eq!(t.header_line, 4);

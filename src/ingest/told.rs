@@ -6,13 +6,13 @@ use anyhow::Result;
 use chrono::NaiveDate;
 
 use super::{FileReport, Outcome};
-use crate::org::Org;
+use crate::org::{Org, Orgs};
 use crate::store;
 
 /// A snapshot this command wrote that is far smaller or larger than the org's previous
 /// one (a partial export taken for the month?) is said on the last file that wrote it.
-pub(super) fn roll_size_alerts(next: &store::Manifest, files: &mut [FileReport]) {
-    let rows = next.roll_part_rows();
+pub(super) fn roll_size_alerts(next: &store::Manifest, orgs: &Orgs, files: &mut [FileReport]) {
+    let rows = next.roll_part_rows(orgs);
     let mut said = std::collections::HashSet::new();
     for f in files.iter_mut().rev() {
         let Outcome::Ingested(recs) = &f.outcome else {
@@ -21,15 +21,15 @@ pub(super) fn roll_size_alerts(next: &store::Manifest, files: &mut [FileReport])
         let mut alerts = Vec::new();
         for r in recs {
             let (Some(org), Some(as_of)) = (
-                r.org.as_deref().and_then(Org::parse),
+                r.org.as_deref().and_then(|o| orgs.parse(o)),
                 r.as_of.as_deref().and_then(|d| d.parse::<NaiveDate>().ok()),
             ) else {
                 continue;
             };
-            if !said.insert((org, as_of)) {
+            if !said.insert((org.clone(), as_of)) {
                 continue;
             }
-            let used = std::collections::BTreeMap::from([(org, as_of)]);
+            let used = std::collections::BTreeMap::from([(org.clone(), as_of)]);
             for n in crate::metrics::roll_size_notes(&rows, &used) {
                 if let crate::metrics::Note::RollSize {
                     rows,
@@ -84,6 +84,7 @@ pub(super) fn crosswalk_note(
 pub(super) fn placed_departures(
     dir: &std::path::Path,
     committed: &store::Manifest,
+    orgs: &Orgs,
     files: &mut [FileReport],
 ) -> Result<()> {
     use crate::metrics::continuity::PreviousRows;
@@ -96,7 +97,7 @@ pub(super) fn placed_departures(
             slot.1.extend(persons);
         }
     }
-    let snapshots = committed.roll_snapshots();
+    let snapshots = committed.roll_snapshots(orgs);
     for ((org, as_of), (file, persons)) in undated {
         let Some(previous) = snapshots
             .iter()

@@ -22,12 +22,12 @@ impl<'a> Eligible<'a> {
     /// For each unit, the latest year ≤ `year`; where counts are given at several levels,
     /// only the lowest (a unit whose descendant also has a count is left out, so nothing
     /// is counted twice).
-    pub fn new(reference: &'a Reference, org: OrgOrAny, year: i32) -> Eligible<'a> {
+    pub fn new(reference: &'a Reference, org: &OrgOrAny, year: i32) -> Eligible<'a> {
         let mut latest: HashMap<GroupKey, HashMap<u32, (i32, u64)>> = HashMap::new();
         for r in reference
             .eligible
             .iter()
-            .filter(|r| r.org == org && r.year <= year)
+            .filter(|r| r.org == *org && r.year <= year)
         {
             let Some(unit) = reference.areas.position(&r.area_code) else {
                 continue;
@@ -63,7 +63,7 @@ impl<'a> Eligible<'a> {
         }
         Eligible {
             reference,
-            org,
+            org: org.clone(),
             by_key,
         }
     }
@@ -117,7 +117,7 @@ impl<'a> Eligible<'a> {
 /// The most specific target of the period's year that applies to a group, in hundredths.
 pub fn target(
     reference: &Reference,
-    org: OrgOrAny,
+    org: &OrgOrAny,
     year: i32,
     g: &Grouper,
     group: u32,
@@ -125,7 +125,7 @@ pub fn target(
     let targets: Vec<_> = reference
         .targets
         .iter()
-        .filter(|t| t.org == org && t.year == year)
+        .filter(|t| t.org == *org && t.year == year)
         .collect();
     let label = &g.labels[group as usize];
     let find = |scope: &Scope| {

@@ -24,7 +24,7 @@ mod units;
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashSet};
 
-use crate::org::{Org, OrgOrAny};
+use crate::org::{Org, OrgOrAny, Orgs};
 use crate::reference::Reference;
 use counts::{AnyRow, Counts, RowKey, NO_ENTERPRISE};
 use denominator::Eligible;
@@ -86,14 +86,16 @@ const RANKED: usize = 5;
 /// The orgs a default report covers: those with a snapshot (`snapshots`: every org and
 /// as-of date the store holds) or a denominator.
 pub fn default_orgs(snapshots: &[(Org, NaiveDate)], reference: &Reference) -> Vec<OrgOrAny> {
-    crate::org::all()
+    reference
+        .orgs
+        .all()
         .into_iter()
         .filter(|o| {
             snapshots.iter().any(|(s, _)| s == o)
                 || reference
                     .eligible
                     .iter()
-                    .any(|e| e.org == OrgOrAny::Org(*o))
+                    .any(|e| matches!(&e.org, OrgOrAny::Org(e) if e == o))
         })
         .map(OrgOrAny::Org)
         .collect()
@@ -102,7 +104,8 @@ pub fn default_orgs(snapshots: &[(Org, NaiveDate)], reference: &Reference) -> Ve
 /// The snapshot each org uses for a date: its latest `as_of` on or before it.
 pub fn snapshots_for(snapshots: &[(Org, NaiveDate)], end: NaiveDate) -> BTreeMap<Org, NaiveDate> {
     let mut out: BTreeMap<Org, NaiveDate> = BTreeMap::new();
-    for &(org, d) in snapshots.iter().filter(|(_, d)| *d <= end) {
+    for (org, d) in snapshots.iter().filter(|(_, d)| *d <= end) {
+        let (org, d) = (org.clone(), *d);
         let e = out.entry(org).or_insert(d);
         if d > *e {
             *e = d;
@@ -112,15 +115,16 @@ pub fn snapshots_for(snapshots: &[(Org, NaiveDate)], end: NaiveDate) -> BTreeMap
 }
 
 impl Request {
-    /// The orgs whose snapshots must be read: those asked for, or all five for `any`.
-    pub fn needed(&self) -> Vec<Org> {
+    /// The orgs whose snapshots must be read: those asked for, or all the store knows
+    /// (`known`) for `any`.
+    pub fn needed(&self, known: &Orgs) -> Vec<Org> {
         if self.orgs.contains(&OrgOrAny::Any) {
-            return crate::org::all();
+            return known.all();
         }
         self.orgs
             .iter()
             .filter_map(|o| match o {
-                OrgOrAny::Org(o) => Some(*o),
+                OrgOrAny::Org(o) => Some(o.clone()),
                 OrgOrAny::Any => None,
             })
             .collect()
@@ -248,17 +252,17 @@ pub fn coverage(
         persons.sort_unstable_by_key(|r| r.person);
     }
     let reaches = |d: &NaiveDate| *d >= req.period.start;
-    for &org in &req.orgs {
+    for org in &req.orgs {
         let source = match org {
             OrgOrAny::Org(o) => Source {
-                org,
-                tallies: tallies.get(&o).into_iter().collect(),
+                org: org.clone(),
+                tallies: tallies.get(o).into_iter().collect(),
                 persons: &[],
-                snapshot_as_of: used.get(&o).copied(),
-                flows_known: used.get(&o).is_some_and(reaches),
+                snapshot_as_of: used.get(o).copied(),
+                flows_known: used.get(o).is_some_and(reaches),
             },
             OrgOrAny::Any => Source {
-                org,
+                org: org.clone(),
                 tallies: tallies.values().collect(),
                 persons: &persons,
                 snapshot_as_of: tallies.keys().filter_map(|o| used.get(o)).max().copied(),
@@ -283,7 +287,7 @@ pub fn coverage(
 /// The rows of one org, dimension by dimension.
 fn org_rows(plan: &Plan, source: &Source, out: &mut Coverage) {
     let (reference, p) = (plan.reference, &plan.req.period);
-    let eligible = Eligible::new(reference, source.org, p.year());
+    let eligible = Eligible::new(reference, &source.org, p.year());
     let reached = source.reached();
     for dim in &plan.req.dimensions {
         let mut g = Grouper::new(dim, reference);
@@ -313,11 +317,11 @@ fn org_rows(plan: &Plan, source: &Source, out: &mut Coverage) {
                 || dim == &Dimension::Total
                 || enterprises.is_some_and(|(n, _)| n > 0);
             if shown {
-                let target = denominator::target(reference, source.org, p.year(), &g, gi);
+                let target = denominator::target(reference, &source.org, p.year(), &g, gi);
                 let row = row(p, source, &g, gi, c, den, target, enterprises);
                 if let Some(cp) = row.coverage_pct.filter(|c| *c > 10_000) {
                     out.notes.push(Note::CoverageAbove100 {
-                        org: source.org,
+                        org: source.org.clone(),
                         dimension: dim.name(),
                         group: g.labels[gi as usize].clone(),
                         name: g.names[gi as usize].clone(),
@@ -362,7 +366,7 @@ fn row(
     };
     CoverageRow {
         period: p.clone(),
-        org: source.org,
+        org: source.org.clone(),
         dimension: g.dimension.clone(),
         group: g.labels[gi as usize].clone(),
         group_name: g.names[gi as usize].clone(),

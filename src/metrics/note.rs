@@ -193,7 +193,7 @@ fn unit_above_100<S: Serializer>(u: &Ranked, s: S) -> Result<S::Ok, S::Error> {
         coverage_pct: i64,
     }
     Unit {
-        org: u.org,
+        org: u.org.clone(),
         level: &u.level,
         code: &u.code,
         name: &u.name,

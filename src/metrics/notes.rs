@@ -18,31 +18,31 @@ pub(super) fn snapshot_notes(
     tallies: &BTreeMap<Org, Tally>,
     out: &mut Coverage,
 ) {
-    for org in req.needed() {
-        let asked = req.orgs.contains(&OrgOrAny::Org(org));
+    for org in req.needed(&reference.orgs) {
+        let asked = req.orgs.contains(&OrgOrAny::Org(org.clone()));
         match used.get(&org) {
             Some(&as_of) => {
                 let unknown = tallies.get(&org).map(|t| &t.unknown_areas);
                 if let Some(u) = unknown.filter(|u| !u.is_empty() && asked) {
                     out.notes.push(Note::UnknownAreas {
-                        org,
+                        org: org.clone(),
                         members: u.values().sum(),
                         codes: u.keys().take(10).cloned().collect(),
                     });
                 }
                 if as_of < req.period.end && asked {
                     out.notes.push(Note::StaleSnapshot {
-                        org,
+                        org: org.clone(),
                         as_of,
                         flows_known: as_of >= req.period.start,
                     });
                 }
                 if let Some(t) = tallies.get(&org).filter(|_| asked) {
-                    seam_notes(req, org, as_of, t, out);
-                    super::parts::unit_notes(req, reference, org, as_of, t, out);
+                    seam_notes(req, &org, as_of, t, out);
+                    super::parts::unit_notes(req, reference, &org, as_of, t, out);
                     if t.previous.is_none() && t.undated > 0 && !req.period.point {
                         out.notes.push(Note::FirstRollDepartures {
-                            org,
+                            org: org.clone(),
                             as_of,
                             count: t.undated,
                         });
@@ -56,13 +56,13 @@ pub(super) fn snapshot_notes(
 }
 
 /// Notes on what joins this snapshot to the org's previous one.
-fn seam_notes(req: &Request, org: Org, as_of: NaiveDate, t: &Tally, out: &mut Coverage) {
+fn seam_notes(req: &Request, org: &Org, as_of: NaiveDate, t: &Tally, out: &mut Coverage) {
     let Some(p) = t.previous.as_deref() else {
         return;
     };
     if t.seam.placed > 0 {
         out.notes.push(Note::PlacedDepartures {
-            org,
+            org: org.clone(),
             count: t.seam.placed,
             previous: p.as_of,
             as_of,
@@ -78,7 +78,7 @@ fn seam_notes(req: &Request, org: Org, as_of: NaiveDate, t: &Tally, out: &mut Co
     let previous_members = p.len() as u64;
     if start != previous_members || t.seam.moved > 0 {
         out.notes.push(Note::Seam {
-            org,
+            org: org.clone(),
             previous: p.as_of,
             previous_members,
             start,
@@ -91,21 +91,27 @@ fn seam_notes(req: &Request, org: Org, as_of: NaiveDate, t: &Tally, out: &mut Co
 }
 
 /// Notes on what the reference lacks for an org: eligible counts, targets.
-pub(super) fn reference_notes(plan: &Plan, org: OrgOrAny, out: &mut Coverage) {
+pub(super) fn reference_notes(plan: &Plan, org: &OrgOrAny, out: &mut Coverage) {
     let (reference, year) = (plan.reference, plan.req.period.year());
     if !reference
         .eligible
         .iter()
-        .any(|e| e.org == org && e.year <= year)
+        .any(|e| e.org == *org && e.year <= year)
     {
-        out.notes.push(Note::MissingEligible { org, year });
+        out.notes.push(Note::MissingEligible {
+            org: org.clone(),
+            year,
+        });
     }
     if !reference
         .targets
         .iter()
-        .any(|t| t.org == org && t.year == year)
+        .any(|t| t.org == *org && t.year == year)
     {
-        out.notes.push(Note::MissingTargets { org, year });
+        out.notes.push(Note::MissingTargets {
+            org: org.clone(),
+            year,
+        });
     }
 }
 
@@ -116,17 +122,17 @@ pub fn roll_size_notes(
     used: &BTreeMap<Org, NaiveDate>,
 ) -> Vec<Note> {
     let mut out = Vec::new();
-    for (&org, &as_of) in used {
+    for (org, &as_of) in used {
         let rows_of = |d: NaiveDate| -> u64 {
             snapshots
                 .iter()
-                .filter(|(o, a, _)| *o == org && *a == d)
+                .filter(|(o, a, _)| o == org && *a == d)
                 .map(|s| s.2)
                 .sum()
         };
         let Some(previous) = snapshots
             .iter()
-            .filter(|(o, a, _)| *o == org && *a < as_of)
+            .filter(|(o, a, _)| o == org && *a < as_of)
             .map(|s| s.1)
             .max()
         else {
@@ -135,7 +141,7 @@ pub fn roll_size_notes(
         let (rows, previous_rows) = (rows_of(as_of), rows_of(previous));
         if out_of_step(rows, previous_rows) {
             out.push(Note::RollSize {
-                org,
+                org: org.clone(),
                 as_of,
                 rows,
                 previous,

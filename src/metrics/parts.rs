@@ -74,7 +74,7 @@ pub fn missing_sheets(before: &[&str], now: &[&str]) -> Vec<String> {
 pub(super) fn unit_notes(
     req: &Request,
     reference: &Reference,
-    org: Org,
+    org: &Org,
     as_of: chrono::NaiveDate,
     t: &Tally,
     out: &mut Coverage,
@@ -102,7 +102,7 @@ pub(super) fn unit_notes(
     };
     if !drops.emptied.is_empty() {
         out.notes.push(Note::EmptiedUnits {
-            org,
+            org: org.clone(),
             as_of,
             previous: p.as_of,
             units: drops.emptied.iter().map(|(a, _)| name(*a)).collect(),
@@ -110,7 +110,7 @@ pub(super) fn unit_notes(
     }
     if !drops.shrank.is_empty() {
         out.notes.push(Note::ShrunkUnits {
-            org,
+            org: org.clone(),
             as_of,
             previous: p.as_of,
             units: drops.shrank.iter().map(|(a, _, _)| name(*a)).collect(),

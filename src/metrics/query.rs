@@ -93,7 +93,7 @@ pub fn series(
     // The members of the snapshots the last period read: the next period's previous
     // snapshots, so that each snapshot is read once.
     let mut seen = SeenSnapshots::new();
-    let snapshots = view.manifest.roll_snapshots();
+    let snapshots = view.manifest.roll_snapshots(&view.orgs);
     let mut compute = |p: &Period| -> Result<Coverage> {
         if let Some(c) = done.get(&p.label) {
             return Ok(c.clone());

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use super::continuity::{Previous, PreviousRows};
 use super::fold::{Plan, Tally};
 use super::{anyone, Coverage, Note, Request};
-use crate::org::{Org, OrgOrAny};
+use crate::org::{Org, OrgOrAny, Orgs};
 use crate::reference::Reference;
 use crate::store::{self, scan, IngestRecord};
 
@@ -37,15 +37,15 @@ pub fn coverage(
     req: &Request,
     seen: Option<&mut SeenSnapshots>,
 ) -> Result<Coverage> {
-    let snapshots = view.manifest.roll_snapshots();
+    let snapshots = view.manifest.roll_snapshots(&view.orgs);
     let reads = reads(view, &snapshots, req);
     // A point in time has no flows: the previous snapshot changes nothing there.
     let previous_dates: Vec<Option<NaiveDate>> = reads
         .read
         .iter()
-        .map(|&(o, d)| {
+        .map(|(o, d)| {
             (!req.period.point)
-                .then(|| previous_of(&snapshots, o, d))
+                .then(|| previous_of(&snapshots, o, *d))
                 .flatten()
         })
         .collect();
@@ -59,10 +59,14 @@ pub fn coverage(
     if req.orgs.contains(&OrgOrAny::Any) {
         second_pass(view, &mut plan, &reads, &previous, &mut tallies)?;
     }
-    let tallies = reads.read.iter().map(|(o, _)| *o).zip(tallies).collect();
+    let tallies = reads
+        .read
+        .iter()
+        .map(|(o, _)| o.clone())
+        .zip(tallies)
+        .collect();
     let mut cov = super::coverage(&plan, &reads.used, tallies);
-    cov.notes
-        .extend(manifest_notes(&view.manifest, req, reads.used));
+    cov.notes.extend(manifest_notes(view, req, reads.used));
     Ok(cov)
 }
 
@@ -70,7 +74,7 @@ pub fn coverage(
 fn reads<'v>(view: &'v store::View, snapshots: &[(Org, NaiveDate)], req: &Request) -> Reads<'v> {
     let used = super::snapshots_for(snapshots, req.period.end);
     let read: Vec<(Org, NaiveDate)> = req
-        .needed()
+        .needed(&view.orgs)
         .into_iter()
         .filter_map(|o| used.get(&o).map(|d| (o, *d)))
         .collect();
@@ -82,10 +86,10 @@ fn reads<'v>(view: &'v store::View, snapshots: &[(Org, NaiveDate)], req: &Reques
 }
 
 /// The org's latest snapshot before `as_of`.
-fn previous_of(snapshots: &[(Org, NaiveDate)], org: Org, as_of: NaiveDate) -> Option<NaiveDate> {
+fn previous_of(snapshots: &[(Org, NaiveDate)], org: &Org, as_of: NaiveDate) -> Option<NaiveDate> {
     snapshots
         .iter()
-        .filter(|(o, d)| *o == org && *d < as_of)
+        .filter(|(o, d)| o == org && *d < as_of)
         .map(|s| s.1)
         .max()
 }
@@ -124,9 +128,9 @@ fn first_pass(
         },
     )?;
     let mut tallies = Vec::with_capacity(folded.len());
-    for (&(o, d), (t, p)) in read.iter().zip(folded) {
+    for ((o, d), (t, p)) in read.iter().zip(folded) {
         if let (Some(seen), Some(p)) = (seen.as_deref_mut(), p) {
-            seen.insert((o, d), Arc::new(p.finish(d)));
+            seen.insert((o.clone(), *d), Arc::new(p.finish(*d)));
         }
         tallies.push(t);
     }
@@ -171,26 +175,28 @@ fn second_pass(
 
 /// The notes the manifest gives of the snapshots asked for: roll sizes out of step,
 /// rows mapped from old codes, sheets the previous snapshot had.
-fn manifest_notes(m: &store::Manifest, req: &Request, used: BTreeMap<Org, NaiveDate>) -> Vec<Note> {
+fn manifest_notes(view: &store::View, req: &Request, used: BTreeMap<Org, NaiveDate>) -> Vec<Note> {
+    let (m, orgs) = (&view.manifest, &view.orgs);
     let asked: BTreeMap<Org, NaiveDate> = used
         .into_iter()
-        .filter(|(o, _)| req.orgs.contains(&(*o).into()))
+        .filter(|(o, _)| req.orgs.contains(&o.clone().into()))
         .collect();
-    let mut notes = super::roll_size_notes(&m.roll_part_rows(), &asked);
-    for (&org, &as_of) in &asked {
+    let mut notes = super::roll_size_notes(&m.roll_part_rows(orgs), &asked);
+    for (org, &as_of) in &asked {
         let parts = m.snapshot_parts(org.code(), &as_of.to_string());
         let rows: u64 = parts.iter().map(|p| p.mapped).sum();
         if rows > 0 {
+            let org = org.clone();
             notes.push(Note::Mapped { org, as_of, rows });
         }
-        notes.extend(missing_sheets(m, org, as_of));
+        notes.extend(missing_sheets(m, orgs, org, as_of));
     }
     notes
 }
 
 /// The sheets of the org's previous snapshot that the snapshot of `as_of` lacks.
-fn missing_sheets(m: &store::Manifest, org: Org, as_of: NaiveDate) -> Option<Note> {
-    let previous = previous_of(&m.roll_snapshots(), org, as_of)?;
+fn missing_sheets(m: &store::Manifest, orgs: &Orgs, org: &Org, as_of: NaiveDate) -> Option<Note> {
+    let previous = previous_of(&m.roll_snapshots(orgs), org, as_of)?;
     let sheets = |d: NaiveDate| -> Vec<&str> {
         m.snapshot_parts(org.code(), &d.to_string())
             .into_iter()
@@ -199,7 +205,7 @@ fn missing_sheets(m: &store::Manifest, org: Org, as_of: NaiveDate) -> Option<Not
     };
     let sheets = super::parts::missing_sheets(&sheets(previous), &sheets(as_of));
     (!sheets.is_empty()).then_some(Note::MissingSheets {
-        org,
+        org: org.clone(),
         as_of,
         previous,
         sheets,
@@ -218,7 +224,7 @@ fn previous_snapshots(
     let mut wanted: Vec<(usize, NaiveDate)> = Vec::new();
     for (i, d) in dates.iter().enumerate() {
         let Some(d) = *d else { continue };
-        match seen.and_then(|s| s.get(&(read[i].0, d))) {
+        match seen.and_then(|s| s.get(&(read[i].0.clone(), d))) {
             Some(p) => out[i] = Some(p.clone()),
             None => wanted.push((i, d)),
         }

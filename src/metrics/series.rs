@@ -54,7 +54,7 @@ pub struct SeriesRow {
 type Key = (OrgOrAny, Dimension, String);
 
 fn key(r: &CoverageRow) -> Key {
-    (r.org, r.dimension.clone(), r.group.clone())
+    (r.org.clone(), r.dimension.clone(), r.group.clone())
 }
 
 /// The series of `reports` (one per period, in order), each with the report of the

@@ -13,7 +13,7 @@ use crate::reference::Reference;
 /// Units with active members but no denominator for this org.
 pub(super) fn lacking_denominators(plan: &Plan, source: &Source, out: &mut Coverage) {
     let reference = plan.reference;
-    let eligible = Eligible::new(reference, source.org, plan.req.period.year());
+    let eligible = Eligible::new(reference, &source.org, plan.req.period.year());
     let with_counts = eligible.units_with_counts();
     if with_counts.is_empty() && reference.eligible.is_empty() {
         return;
@@ -31,7 +31,7 @@ pub(super) fn lacking_denominators(plan: &Plan, source: &Source, out: &mut Cover
     lacking.dedup();
     if !lacking.is_empty() {
         out.notes.push(Note::UnitsWithoutDenominator {
-            org: source.org,
+            org: source.org.clone(),
             units: lacking,
         });
     }
@@ -50,7 +50,7 @@ fn covered_by(reference: &Reference, with_counts: &HashSet<u32>, unit: u32) -> b
 
 /// The units furthest below and above target at the lowest level that has denominators.
 pub(super) fn rank(plan: &Plan, source: &Source, out: &mut Coverage) {
-    let (reference, p, org) = (plan.reference, &plan.req.period, source.org);
+    let (reference, p, org) = (plan.reference, &plan.req.period, &source.org);
     let eligible = Eligible::new(reference, org, p.year());
     let units = eligible.units_with_counts();
     let Some(level) = units
@@ -77,7 +77,7 @@ pub(super) fn rank(plan: &Plan, source: &Source, out: &mut Coverage) {
             continue;
         };
         let unit = Ranked {
-            org,
+            org: org.clone(),
             level: level.clone(),
             code: g.labels[gi as usize].clone(),
             name: g.names[gi as usize].clone(),

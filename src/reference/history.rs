@@ -74,13 +74,13 @@ where
     (out, m)
 }
 
-type EligibleKey = (String, &'static str, i32, Option<String>, Option<String>);
+type EligibleKey = (String, String, i32, Option<String>, Option<String>);
 
 /// An eligible count's key: (unit, org, year, dimension, group).
 fn eligible_key(r: &EligibleRow) -> EligibleKey {
     (
         r.area_code.clone(),
-        r.org.code(),
+        r.org.code().to_string(),
         r.year,
         r.dimension.clone(),
         r.group.clone(),
@@ -88,8 +88,8 @@ fn eligible_key(r: &EligibleRow) -> EligibleKey {
 }
 
 /// A target's key: (org, year, scope).
-fn target_key(t: &Target) -> (&'static str, i32, String) {
-    (t.org.code(), t.year, t.scope.render())
+fn target_key(t: &Target) -> (String, i32, String) {
+    (t.org.code().to_string(), t.year, t.scope.render())
 }
 
 /// Eligible counts keyed by (unit, org, year, dimension, group).

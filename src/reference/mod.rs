@@ -358,6 +358,6 @@ pub struct Reference {
     pub eligible: Vec<EligibleRow>,
     pub targets: Vec<Target>,
     pub mapping: mapping::Mapping,
-    /// Organizations beyond the five, from the orgs file.
-    pub orgs: Vec<crate::org::OrgDef>,
+    /// The organizations the store knows: the five, then its orgs file's.
+    pub orgs: crate::org::Orgs,
 }

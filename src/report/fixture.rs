@@ -25,7 +25,7 @@ pub(super) fn coverage() -> Coverage {
     let period = Period::month(2026, 10).expect("a month");
     let total = CoverageRow {
         period: period.clone(),
-        org: youth,
+        org: youth.clone(),
         dimension: Dimension::Total,
         group: "all".into(),
         group_name: "all".into(),
@@ -64,7 +64,7 @@ pub(super) fn coverage() -> Coverage {
         ..total.clone()
     };
     let unit = Ranked {
-        org: youth,
+        org: youth.clone(),
         level: "commune".into(),
         code: "02647".into(),
         name: "Xã Bát Xát".into(),

@@ -123,7 +123,7 @@ fn table_html(s: &Section) -> String {
 fn ranked_marks(list: &[Ranked], lang: Lang) -> Vec<Mark> {
     list.iter()
         .map(|r| Mark {
-            label: format!("{} · {} {}", lang.org(r.org), r.code, r.name),
+            label: format!("{} · {} {}", lang.org(&r.org), r.code, r.name),
             shown: lang.pp(r.gap_pp),
             value: Some(r.gap_pp),
             target: None,
@@ -143,7 +143,7 @@ pub fn render(cov: &Coverage, earlier: Option<&Coverage>, opts: &Options) -> Str
         earlier: w[6],
     };
     let before =
-        |o: OrgOrAny, dim: &str, group: &str| earlier.and_then(|e| find(&e.rows, o, dim, group));
+        |o: &OrgOrAny, dim: &str, group: &str| earlier.and_then(|e| find(&e.rows, o, dim, group));
     let orgs = table::orgs(cov);
     let title = table::title(cov, lang);
     let place = cov.place.clone().unwrap_or_default();
@@ -159,9 +159,9 @@ pub fn render(cov: &Coverage, earlier: Option<&Coverage>, opts: &Options) -> Str
         .iter()
         .map(|o| {
             mark(
-                lang.org(*o).to_string(),
-                find(&cov.rows, *o, "total", "all"),
-                before(*o, "total", "all"),
+                lang.org(o).to_string(),
+                find(&cov.rows, o, "total", "all"),
+                before(o, "total", "all"),
                 &w,
                 lang,
             )
@@ -211,15 +211,15 @@ fn focus_charts(
     for (dim, group) in FOCUS {
         let marks: Vec<Mark> = orgs
             .iter()
-            .filter_map(|o| find(&cov.rows, *o, dim, group).map(|r| (o, r)))
+            .filter_map(|o| find(&cov.rows, o, dim, group).map(|r| (o, r)))
             // Enterprise ownership is the union's measure: an org without enterprise
             // members draws no line there.
             .filter(|(_, r)| {
                 dim != "ownership" || r.coverage_pct.is_some() || !r.suppressed.is_empty()
             })
             .map(|(o, r)| {
-                let e = earlier.and_then(|e| find(&e.rows, *o, dim, group));
-                mark(lang.org(*o).to_string(), Some(r), e, w, lang)
+                let e = earlier.and_then(|e| find(&e.rows, o, dim, group));
+                mark(lang.org(o).to_string(), Some(r), e, w, lang)
             })
             .collect();
         if marks.is_empty() {
@@ -288,7 +288,7 @@ fn org_trend(
             months_per_period: months,
             said: format!("{} {pace_word} → {reaches}", lang.pp(v)),
         });
-    let name = lang.org(org);
+    let name = lang.org(&org);
     let figure = format!(
         "<figure><figcaption>{}</figcaption>{}</figure>",
         esc(name),
@@ -354,7 +354,7 @@ pub fn render_series(reports: &[(Period, Coverage)], rows: &[SeriesRow], lang: L
         "<h2>{}</h2><div class=\"multiples\">",
         esc(heading)
     ));
-    let mut orgs: Vec<OrgOrAny> = rows.iter().map(|s| s.row.org).collect();
+    let mut orgs: Vec<OrgOrAny> = rows.iter().map(|s| s.row.org.clone()).collect();
     orgs.sort();
     orgs.dedup();
     let months = reports.first().map(|(p, _)| p.months() as i64).unwrap_or(1);

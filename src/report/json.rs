@@ -129,7 +129,7 @@ mod tests {
         let cases = [
             (
                 Note::StaleSnapshot {
-                    org,
+                    org: org.clone(),
                     as_of: d(9, 30),
                     flows_known: false,
                 },
@@ -137,7 +137,7 @@ mod tests {
             ),
             (
                 Note::Seam {
-                    org,
+                    org: org.clone(),
                     previous: d(9, 30),
                     previous_members: 10,
                     start: 11,
@@ -150,7 +150,7 @@ mod tests {
             ),
             (
                 Note::CoverageAbove100 {
-                    org: org.into(),
+                    org: org.clone().into(),
                     dimension: "commune".into(),
                     group: "02647".into(),
                     name: "Xã Bát Xát".into(),

@@ -38,18 +38,24 @@ impl Lang {
         }
     }
 
-    pub fn org(self, o: OrgOrAny) -> &'static str {
+    pub fn org(self, o: &OrgOrAny) -> &str {
         match (self, o) {
-            (Lang::En, OrgOrAny::Org(o)) => o.english(),
+            (_, OrgOrAny::Org(o)) => self.org_name(o),
             (Lang::En, OrgOrAny::Any) => "Any organization",
-            (Lang::Vi, OrgOrAny::Org(Org::Union)) => "Công đoàn",
-            (Lang::Vi, OrgOrAny::Org(Org::Youth)) => "Đoàn Thanh niên",
-            (Lang::Vi, OrgOrAny::Org(Org::Women)) => "Hội Liên hiệp Phụ nữ",
-            (Lang::Vi, OrgOrAny::Org(Org::Farmers)) => "Hội Nông dân",
-            (Lang::Vi, OrgOrAny::Org(Org::Veterans)) => "Hội Cựu chiến binh",
             (Lang::Vi, OrgOrAny::Any) => "Ít nhất một tổ chức",
-            // One the orgs file adds: its name as the file gives it.
-            (_, OrgOrAny::Org(o)) => crate::org::added_name(o).unwrap_or("?"),
+        }
+    }
+
+    /// An organization's name; one the orgs file adds by its name as the file gives it.
+    pub fn org_name(self, o: &Org) -> &str {
+        match (self, o) {
+            (Lang::En, o) => o.english(),
+            (Lang::Vi, Org::Union) => "Công đoàn",
+            (Lang::Vi, Org::Youth) => "Đoàn Thanh niên",
+            (Lang::Vi, Org::Women) => "Hội Liên hiệp Phụ nữ",
+            (Lang::Vi, Org::Farmers) => "Hội Nông dân",
+            (Lang::Vi, Org::Veterans) => "Hội Cựu chiến binh",
+            (Lang::Vi, Org::Added(_)) => o.english(),
         }
     }
 

@@ -20,7 +20,7 @@ fn said(s: impl ToString) -> Text {
 
 /// A note as a text: its message, with each argument said as the reader reads it.
 fn note(n: &Note, lang: Lang) -> Text {
-    let org = |o: &Org| said(lang.org((*o).into()));
+    let org = |o: &Org| said(lang.org_name(o));
     let count = |v: &u64| said(lang.count(*v));
     let d = |x: &NaiveDate| said(day(*x));
     match n {
@@ -71,7 +71,7 @@ fn note(n: &Note, lang: Lang) -> Text {
 /// The notes that compare a roll with the one before it: sheets and units it lacks,
 /// its size.
 fn between_rolls(n: &Note, lang: Lang) -> Text {
-    let org = |o: &Org| said(lang.org((*o).into()));
+    let org = |o: &Org| said(lang.org_name(o));
     let count = |v: &u64| said(lang.count(*v));
     let d = |x: &NaiveDate| said(day(*x));
     match n {
@@ -134,7 +134,7 @@ fn between_rolls(n: &Note, lang: Lang) -> Text {
 
 /// The notes of what the reference lacks or contradicts.
 fn reference_note(n: &Note, lang: Lang) -> Text {
-    let org = |o: &OrgOrAny| said(lang.org(*o));
+    let org = |o: &OrgOrAny| said(lang.org(o));
     match n {
         Note::MissingEligible { org: o, year } => t!(NOTE_MISSING_ELIGIBLE, org(o), said(year)),
         Note::MissingTargets { org: o, year } => t!(NOTE_MISSING_TARGETS, org(o), said(year)),

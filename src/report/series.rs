@@ -163,14 +163,14 @@ fn table(
     let mut orgs: Vec<crate::org::OrgOrAny> = Vec::new();
     for s in rows {
         if !orgs.contains(&s.row.org) {
-            orgs.push(s.row.org);
+            orgs.push(s.row.org.clone());
         }
     }
     orgs.sort();
     let last_label = last.to_string();
     for org in orgs {
         for (dim, group) in LINES {
-            if let Some(cells) = line_cells(reports, rows, (org, dim, group), &last_label, lang) {
+            if let Some(cells) = line_cells(reports, rows, (&org, dim, group), &last_label, lang) {
                 t.add_row(cells);
             }
         }
@@ -205,13 +205,13 @@ fn table(
 fn line_cells(
     reports: &[(Period, Coverage)],
     rows: &[SeriesRow],
-    (org, dim, group): (crate::org::OrgOrAny, &str, &str),
+    (org, dim, group): (&crate::org::OrgOrAny, &str, &str),
     last_label: &str,
     lang: Lang,
 ) -> Option<Vec<String>> {
     let line: Vec<&SeriesRow> = rows
         .iter()
-        .filter(|s| s.row.org == org && s.row.dimension == dim && s.row.group == group)
+        .filter(|s| s.row.org == *org && s.row.dimension == dim && s.row.group == group)
         .collect();
     if line.is_empty() {
         return None;

@@ -38,12 +38,12 @@ pub const FOCUS: [(&str, &str); 4] = [
 /// The row of an organization's group.
 pub fn find<'a>(
     rows: &'a [CoverageRow],
-    org: OrgOrAny,
+    org: &OrgOrAny,
     dim: &str,
     group: &str,
 ) -> Option<&'a CoverageRow> {
     rows.iter()
-        .find(|r| r.org == org && r.dimension == dim && r.group == group)
+        .find(|r| r.org == *org && r.dimension == dim && r.group == group)
 }
 
 /// "45.30% (−4.70)" or "45.30%" or "" for a row; with `with_target`, the target it is
@@ -67,7 +67,7 @@ pub fn orgs(cov: &Coverage) -> Vec<OrgOrAny> {
     let mut v: Vec<OrgOrAny> = Vec::new();
     for r in &cov.rows {
         if !v.contains(&r.org) {
-            v.push(r.org);
+            v.push(r.org.clone());
         }
     }
     v.sort();
@@ -90,7 +90,7 @@ pub fn pivot(cov: &Coverage, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
     head.push(lang.text("non_state_reached").to_string());
     let mut body = Vec::new();
     for org in orgs(cov) {
-        let total = find(&cov.rows, org, "total", "all");
+        let total = find(&cov.rows, &org, "total", "all");
         let tv = total.map(values);
         let cell = |i: usize, col: &str| {
             tv.as_ref()
@@ -98,7 +98,7 @@ pub fn pivot(cov: &Coverage, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
                 .unwrap_or_default()
         };
         let mut row = vec![
-            lang.org(org).to_string(),
+            lang.org(&org).to_string(),
             cell(15, "snapshot_as_of"),
             cell(4, "members"),
             cell(8, "eligible"),
@@ -106,10 +106,10 @@ pub fn pivot(cov: &Coverage, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
             cell(11, "target_pct"),
         ];
         for (d, g) in FOCUS {
-            row.push(cov_cell(find(&cov.rows, org, d, g), lang, true));
+            row.push(cov_cell(find(&cov.rows, &org, d, g), lang, true));
         }
         // Reach of non-state enterprises is the union's measure.
-        let ns = find(&cov.rows, org, "ownership", "non_state")
+        let ns = find(&cov.rows, &org, "ownership", "non_state")
             .filter(|_| org == OrgOrAny::Org(crate::org::Org::Union));
         row.push(
             match ns.and_then(|r| r.enterprises.zip(r.enterprises_reached)) {
@@ -139,7 +139,7 @@ pub fn ranked_rows(list: &[Ranked], lang: Lang) -> (Vec<String>, Vec<Vec<String>
         .iter()
         .map(|r| {
             vec![
-                lang.org(r.org).to_string(),
+                lang.org(&r.org).to_string(),
                 format!("{} {}", r.code, r.name),
                 lang.pct(r.coverage_pct),
                 lang.pct(r.target_pct),
@@ -177,18 +177,18 @@ pub fn reading_order(rows: &[CoverageRow]) -> Vec<&CoverageRow> {
     // has nothing to say there (enterprise ownership is the union's measure): its
     // ownership rows are left out of the tables a person reads (the tidy CSV and JSON
     // keep them).
-    let silent = |org| {
+    let silent = |org: &OrgOrAny| {
         rows.iter()
-            .filter(|r| r.org == org && r.dimension == Dimension::Ownership)
+            .filter(|r| r.org == *org && r.dimension == Dimension::Ownership)
             .all(|r| r.members.unwrap_or(0) == 0 && r.eligible.is_none() && r.suppressed.is_empty())
     };
     let mut v: Vec<&CoverageRow> = rows
         .iter()
-        .filter(|r| r.dimension != Dimension::Ownership || !silent(r.org))
+        .filter(|r| r.dimension != Dimension::Ownership || !silent(&r.org))
         .collect();
     v.sort_by(|a, b| {
-        (a.org, rank(a.dimension.as_str()), a.dimension.as_str()).cmp(&(
-            b.org,
+        (&a.org, rank(a.dimension.as_str()), a.dimension.as_str()).cmp(&(
+            &b.org,
             rank(b.dimension.as_str()),
             b.dimension.as_str(),
         ))
@@ -211,7 +211,7 @@ pub fn detail_rows(cov: &Coverage, lang: Lang) -> (Vec<String>, Vec<Vec<String>>
                 .skip(1)
                 .map(|(c, v)| human(v, c, lang))
                 .collect();
-            cells[0] = lang.org(r.org).to_string();
+            cells[0] = lang.org(&r.org).to_string();
             cells[1] = lang.dimension(r.dimension.as_str());
             cells[2] = group_label(r, lang);
             cells

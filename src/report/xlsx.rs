@@ -181,7 +181,7 @@ fn summary(cov: &Coverage, lang: Lang) -> (Vec<String>, Vec<Vec<Cell>>) {
     let rows = orgs(cov)
         .into_iter()
         .map(|org| {
-            let total = find(&cov.rows, org, "total", "all").map(values);
+            let total = find(&cov.rows, &org, "total", "all").map(values);
             let at = |i: usize, pp: bool| {
                 total
                     .as_ref()
@@ -189,7 +189,7 @@ fn summary(cov: &Coverage, lang: Lang) -> (Vec<String>, Vec<Vec<Cell>>) {
                     .unwrap_or(Cell::Empty)
             };
             let mut row = vec![
-                Cell::Text(lang.org(org).to_string()),
+                Cell::Text(lang.org(&org).to_string()),
                 at(15, false),
                 at(4, false),
                 at(8, false),
@@ -199,7 +199,7 @@ fn summary(cov: &Coverage, lang: Lang) -> (Vec<String>, Vec<Vec<Cell>>) {
             ];
             for (d, g) in FOCUS {
                 row.push(
-                    find(&cov.rows, org, d, g)
+                    find(&cov.rows, &org, d, g)
                         .map(|r| cell(&values(r)[9], false))
                         .unwrap_or(Cell::Empty),
                 );
@@ -216,7 +216,7 @@ fn ranked(list: &[Ranked], lang: Lang) -> (Vec<String>, Vec<Vec<Cell>>) {
         .iter()
         .map(|r| {
             vec![
-                Cell::Text(lang.org(r.org).to_string()),
+                Cell::Text(lang.org(&r.org).to_string()),
                 Cell::Text(format!("{} {}", r.code, r.name)),
                 Cell::Pct(r.coverage_pct),
                 Cell::Pct(r.target_pct),
@@ -243,7 +243,7 @@ fn details(cov: &Coverage, lang: Lang) -> (Vec<String>, Vec<Vec<Cell>>) {
                 .skip(1)
                 .map(|(c, v)| cell(v, *c == "gap_pp"))
                 .collect();
-            row[0] = Cell::Text(lang.org(r.org).to_string());
+            row[0] = Cell::Text(lang.org(&r.org).to_string());
             row[1] = Cell::Text(lang.dimension(r.dimension.as_str()));
             row[2] = Cell::Text(super::table::group_label(r, lang));
             row

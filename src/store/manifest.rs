@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::kind::Kind;
-use crate::org::Org;
+use crate::org::{Org, Orgs};
 
 /// The store's layout. 1: the first. 2: roll parts gain `area_from` (the pre-reform
 /// code a row's unit was read from) and roll records `mapped` (how many such rows).
@@ -110,25 +110,26 @@ impl Manifest {
         self.ingests.iter().filter(|i| i.kind == kind).collect()
     }
 
-    /// Every roll snapshot the store holds, as (org, as-of date), one entry per part.
-    pub fn roll_snapshots(&self) -> Vec<(Org, NaiveDate)> {
+    /// Every roll snapshot the store holds, as (org, as-of date), one entry per part;
+    /// `orgs` are the store's.
+    pub fn roll_snapshots(&self, orgs: &Orgs) -> Vec<(Org, NaiveDate)> {
         self.ingests
             .iter()
             .filter(|i| i.kind == Kind::Roll)
             .filter_map(|i| {
-                let org = Org::parse(i.org.as_deref()?)?;
+                let org = orgs.parse(i.org.as_deref()?)?;
                 Some((org, i.as_of.as_deref()?.parse::<NaiveDate>().ok()?))
             })
             .collect()
     }
 
     /// Every roll part's (org, as-of, rows): a snapshot's rows are the sum of its parts'.
-    pub fn roll_part_rows(&self) -> Vec<(Org, NaiveDate, u64)> {
+    pub fn roll_part_rows(&self, orgs: &Orgs) -> Vec<(Org, NaiveDate, u64)> {
         self.ingests
             .iter()
             .filter(|i| i.kind == Kind::Roll)
             .filter_map(|i| {
-                let org = Org::parse(i.org.as_deref()?)?;
+                let org = orgs.parse(i.org.as_deref()?)?;
                 let as_of = i.as_of.as_deref()?.parse::<NaiveDate>().ok()?;
                 Some((org, as_of, i.rows))
             })

@@ -42,6 +42,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use crate::error::Failure;
+use crate::org::Orgs;
 pub use manifest::{IngestRecord, Manifest};
 pub use privacy::Secret;
 
@@ -55,6 +56,8 @@ pub struct Store {
 pub struct View {
     pub dir: PathBuf,
     pub manifest: Manifest,
+    /// The organizations the store knows (its orgs file's after the five).
+    pub orgs: Orgs,
     /// Where the store's secret is (in the store, or kept apart).
     pub secret: PathBuf,
     _lock: Option<lock::StoreLock>,
@@ -103,6 +106,8 @@ pub fn private_hint(dir: &Path) -> String {
 pub struct Writer {
     pub dir: PathBuf,
     pub manifest: Manifest,
+    /// The organizations the store knows as the transaction opened.
+    pub orgs: Orgs,
     pub secret: Secret,
     staged: Vec<(PathBuf, String)>,
     _lock: lock::StoreLock,
@@ -234,13 +239,28 @@ impl Store {
             None
         };
         let manifest = load(self)?;
-        let _ = reference::register_orgs(&self.dir, &manifest);
+        // A view whose orgs file cannot be read still lists and verifies the store.
+        let orgs = reference::orgs(&self.dir, &manifest).unwrap_or_default();
         Ok(View {
             dir: self.dir.clone(),
             manifest,
+            orgs,
             secret: self.secret_path(),
             _lock: lock,
         })
+    }
+
+    /// The organizations the store knows, read without waiting for a lock (the five
+    /// where there is no store yet, or its orgs file cannot be read): what the command
+    /// line's `--org` is read against before the command starts.
+    pub fn orgs(&self) -> Orgs {
+        let Ok(text) = fs::read_to_string(self.manifest_path()) else {
+            return Orgs::default();
+        };
+        serde_json::from_str::<Manifest>(&text)
+            .ok()
+            .and_then(|m| reference::orgs(&self.dir, &m).ok())
+            .unwrap_or_default()
     }
 
     /// Opens a write transaction, creating the store at first use (only in a new or
@@ -255,7 +275,7 @@ impl Store {
         fsutil::create_private_dir(&self.dir)?;
         let lock = lock::acquire(&self.dir.join("lock"), lock::Mode::Exclusive, wait)?;
         let manifest = self.load_manifest()?;
-        reference::register_orgs(&self.dir, &manifest)?;
+        let orgs = reference::orgs(&self.dir, &manifest)?;
         let secret_path = self.secret_path();
         let tampered = |what: &str| -> anyhow::Error {
             Failure::new(crate::error::Exit::Failure, format!("the store secret {} {what}", secret_path.display()))
@@ -276,6 +296,7 @@ impl Store {
         let w = Writer {
             dir: self.dir.clone(),
             manifest,
+            orgs,
             secret,
             staged: Vec::new(),
             _lock: lock,

@@ -5,7 +5,7 @@ use anyhow::{Context, Result};
 use polars::prelude::*;
 
 use super::{part, Manifest};
-use crate::org::OrgOrAny;
+use crate::org::Orgs;
 use crate::reference::{
     Area, Areas, EligibleRow, Enterprise, Enterprises, Ownership, Reference, Scope, Target,
 };
@@ -197,7 +197,7 @@ pub fn eligible_frame(rows: &[EligibleRow]) -> Result<DataFrame> {
     )?)
 }
 
-pub fn eligible_from(df: &DataFrame) -> Result<Vec<EligibleRow>> {
+pub fn eligible_from(df: &DataFrame, known: &Orgs) -> Result<Vec<EligibleRow>> {
     let areas = strs(df, "area_code")?;
     let orgs = strs(df, "org")?;
     let years = i64s(df, "year")?;
@@ -210,7 +210,7 @@ pub fn eligible_from(df: &DataFrame) -> Result<Vec<EligibleRow>> {
                 area_code: areas[i].clone().unwrap_or_default(),
                 org: orgs[i]
                     .as_deref()
-                    .and_then(OrgOrAny::parse)
+                    .and_then(|o| known.parse_or_any(o))
                     .context("bad org in store")?,
                 year: years[i].unwrap_or_default() as i32,
                 eligible: counts[i].unwrap_or_default() as u64,
@@ -249,7 +249,7 @@ pub fn targets_frame(rows: &[Target]) -> Result<DataFrame> {
     )?)
 }
 
-pub fn targets_from(df: &DataFrame) -> Result<Vec<Target>> {
+pub fn targets_from(df: &DataFrame, known: &Orgs) -> Result<Vec<Target>> {
     let orgs = strs(df, "org")?;
     let years = i64s(df, "year")?;
     let scopes = strs(df, "scope")?;
@@ -270,7 +270,7 @@ pub fn targets_from(df: &DataFrame) -> Result<Vec<Target>> {
             Ok(Target {
                 org: orgs[i]
                     .as_deref()
-                    .and_then(OrgOrAny::parse)
+                    .and_then(|o| known.parse_or_any(o))
                     .context("bad org in store")?,
                 year: years[i].unwrap_or_default() as i32,
                 scope,
@@ -374,21 +374,19 @@ pub fn orgs_from(df: &DataFrame) -> Result<Vec<crate::org::OrgDef>> {
         .collect())
 }
 
-/// The organizations the store's orgs file adds, made known to this process (the
+/// The organizations the store knows: the five and those its orgs file adds (the
 /// rolls' and the references' org columns name them).
-pub fn register_orgs(dir: &Path, m: &Manifest) -> Result<Vec<crate::org::OrgDef>> {
-    let defs = match m.reference(super::kind::Kind::Orgs) {
-        Some(rec) => orgs_from(&part::read_checked(dir, rec, None)?)?,
-        None => Vec::new(),
-    };
-    crate::org::register(&defs);
-    Ok(defs)
+pub fn orgs(dir: &Path, m: &Manifest) -> Result<Orgs> {
+    Ok(match m.reference(super::kind::Kind::Orgs) {
+        Some(rec) => Orgs::new(&orgs_from(&part::read_checked(dir, rec, None)?)?),
+        None => Orgs::default(),
+    })
 }
 
 /// Loads every reference table the store has.
 pub fn load(dir: &Path, m: &Manifest) -> Result<Reference> {
     let mut r = Reference {
-        orgs: register_orgs(dir, m)?,
+        orgs: orgs(dir, m)?,
         ..Reference::default()
     };
     if let Some(rec) = m.reference(super::kind::Kind::Areas) {
@@ -402,11 +400,11 @@ pub fn load(dir: &Path, m: &Manifest) -> Result<Reference> {
     }
     // Keyed kinds: each file's rows join the table, replacing the keys they restate.
     for rec in m.references(super::kind::Kind::Eligible) {
-        let rows = eligible_from(&part::read_checked(dir, rec, None)?)?;
+        let rows = eligible_from(&part::read_checked(dir, rec, None)?, &r.orgs)?;
         r.eligible = crate::reference::history::merge_eligible(&r.eligible, rows).0;
     }
     for rec in m.references(super::kind::Kind::Targets) {
-        let rows = targets_from(&part::read_checked(dir, rec, None)?)?;
+        let rows = targets_from(&part::read_checked(dir, rec, None)?, &r.orgs)?;
         r.targets = crate::reference::history::merge_targets(&r.targets, rows).0;
     }
     Ok(r)

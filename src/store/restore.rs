@@ -141,9 +141,11 @@ fn candidate(store: &Store, path: &Path) -> Result<Manifest, String> {
     {
         return Err(format!("names the part \"{}\", which {why}", rec.part));
     }
+    let orgs = super::reference::orgs(store.dir(), &m).unwrap_or_default();
     let view = View {
         dir: store.dir().to_path_buf(),
         manifest: m,
+        orgs,
         secret: store.secret_path(),
         _lock: None,
     };

@@ -115,7 +115,10 @@ impl Group {
             s.map(str::as_bytes)
         }
         self.len += 1;
-        self.org.push_static(Some(m.org.code()));
+        match m.org.built_in_code() {
+            Some(code) => self.org.push_static(Some(code)),
+            None => self.org.push(Some(m.org.code().as_bytes())),
+        }
         self.as_of.push(Some(days(m.as_of)));
         self.person.push(Some(m.person));
         self.has_national_id.push(Some(m.has_national_id));

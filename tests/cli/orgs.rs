@@ -74,6 +74,16 @@ fn an_orgs_file_adds_an_organization_that_ingests_and_reports() {
         .expect(0)
         .stdout;
     assert!(vi.contains("Hội Chữ thập đỏ"), "{vi}");
+    // Help in the store offers its organizations' codes after the five's.
+    let help = w.tally(&["report", "--help"]).expect(0).stdout;
+    assert!(
+        help.contains(
+            "[possible values: union, youth, women, farmers, veterans, red_cross, elderly, any]"
+        ),
+        "{help}"
+    );
+    let completions = w.tally(&["completions", "bash"]).expect(0).stdout;
+    assert!(completions.contains("red_cross elderly"), "{completions}");
     let status = w.status_json();
     assert_eq!(status["reference"]["orgs"], 2);
     assert_eq!(status["snapshots"][0]["org"], "red_cross");

@@ -38,7 +38,8 @@ fn fixture_reference() -> Reference {
         ("tests/data/enterprises.csv", Kind::Enterprises),
     ] {
         let bytes = std::fs::read(file).expect("fixture");
-        let mut t = Table::from_reader(Box::new(Cursor::new(bytes)), file, None, Some(kind))
+        let orgs = tally::org::Orgs::default();
+        let mut t = Table::from_reader(Box::new(Cursor::new(bytes)), file, None, Some(kind), &orgs)
             .expect("fixture opens");
         let out = reference::read(&mut t, &r).expect("fixture reads");
         out.parsed.install(&mut r);
@@ -61,7 +62,7 @@ const ROLL_HEADER: [&str; 9] = [
 /// Parses one roll row (cells in `ROLL_HEADER` order) against the fixture reference.
 fn parse_row(reference: &Reference, secret: &Secret, cells: &[String]) -> Member {
     let headers: Vec<String> = ROLL_HEADER.iter().map(|h| h.to_string()).collect();
-    let mapping = Mapping::build(Kind::Roll, &headers);
+    let mapping = Mapping::build(Kind::Roll, &headers, &reference.orgs);
     let ctx = RollContext {
         file: "prop.csv",
         mapping: &mapping,

@@ -147,7 +147,7 @@ fn in_force(parsed: &Parsed, current: &Reference, replace: bool) -> bool {
         Parsed::Areas(a) => versions::same_areas(&current.areas, a),
         Parsed::Enterprises(e) => versions::same_enterprises(&current.enterprises, e),
         Parsed::Mapping(m) => *m == current.mapping,
-        Parsed::Orgs(v) => *v == current.orgs,
+        Parsed::Orgs(v) => *v == current.orgs.defs(),
     }
 }
 

@@ -5,6 +5,7 @@
 use super::*;
 use crate::ingest::roll::Codes;
 use crate::lang::reference as lang;
+use crate::org::Orgs;
 use crate::reference::crosswalk::OldUnit;
 use crate::reference::mapping::{split_count, MappedTo};
 
@@ -73,7 +74,7 @@ pub(super) fn eligible(
                     seen.insert(key, (row.line, old.map(|_| at)));
                     merges.push(Merge::New(EligibleRow {
                         area_code,
-                        org,
+                        org: org.clone(),
                         year,
                         eligible,
                         dimension: dimension.clone(),
@@ -129,13 +130,14 @@ fn counts_of(ctx: &Ctx, row: &Row) -> Result<Vec<(OrgOrAny, u64, usize)>, Proble
         return Ok(vec![(org, n, col)]);
     }
     let mut out = Vec::with_capacity(ctx.wide.len());
-    for &(col, org) in &ctx.wide {
+    for (col, org) in &ctx.wide {
+        let col = *col;
         let raw = row.get(Some(col)).trim();
         if raw.is_empty() {
             continue;
         }
         let n = value::parse_count(raw).ok_or_else(|| ctx.problem_at(row, col, not_a_count))?;
-        out.push((org, n, col));
+        out.push((org.clone(), n, col));
     }
     Ok(out)
 }
@@ -143,7 +145,7 @@ fn counts_of(ctx: &Ctx, row: &Row) -> Result<Vec<(OrgOrAny, u64, usize)>, Proble
 /// A counts table's column per organization: the columns the header search saw, read
 /// again now that an orgs file of the same command may have named more organizations.
 /// Two columns of one organization refuse the file.
-pub(super) fn wide_columns(table: &Table) -> Result<Vec<(usize, OrgOrAny)>> {
+pub(super) fn wide_columns(table: &Table, orgs: &Orgs) -> Result<Vec<(usize, OrgOrAny)>> {
     let m = &table.mapping;
     if m.kind != Kind::Eligible || m.wide.is_empty() {
         return Ok(Vec::new());
@@ -153,7 +155,7 @@ pub(super) fn wide_columns(table: &Table) -> Result<Vec<(usize, OrgOrAny)>> {
         if m.columns.get(i).is_some_and(Option::is_some) {
             continue;
         }
-        let Some(org) = crate::ingest::headers::org_column(h) else {
+        let Some(org) = crate::ingest::headers::org_column(h, orgs) else {
             continue;
         };
         if let Some((j, _)) = out.iter().find(|(_, o)| *o == org) {
@@ -176,6 +178,7 @@ pub(super) fn unnamed_count_columns(
     table: &Table,
     wide: &[(usize, OrgOrAny)],
     rows: &[Row],
+    orgs: &Orgs,
 ) -> Result<()> {
     let m = &table.mapping;
     if wide.is_empty() {
@@ -202,7 +205,7 @@ pub(super) fn unnamed_count_columns(
         lang::UNNAMED_COUNT_COLUMNS,
         place,
         unnamed.join(", "),
-        crate::org::Org::names()
+        orgs.names()
     ))
     .hint(crate::t!(lang::UNNAMED_COUNT_COLUMNS_HINT))
     .into())

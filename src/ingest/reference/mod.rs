@@ -61,11 +61,8 @@ impl Parsed {
             Parsed::Eligible(v) => r.eligible = v,
             Parsed::Targets(v) => r.targets = v,
             Parsed::Mapping(m) => r.mapping = m,
-            Parsed::Orgs(v) => {
-                // Known from now on, to the files after this one in the same command.
-                crate::org::register(&v);
-                r.orgs = v;
-            }
+            // Known from now on, to the files after this one in the same command.
+            Parsed::Orgs(v) => r.orgs = crate::org::Orgs::new(&v),
         }
     }
 }
@@ -80,6 +77,8 @@ pub struct Outcome {
 
 struct Ctx<'a> {
     table: &'a Table,
+    /// The organizations known: the store's, or an orgs file's of the same command.
+    orgs: &'a crate::org::Orgs,
     /// How unit codes are read (`--codes`): `Old` reads every code through the 2025
     /// crosswalk, `New` none.
     codes: super::roll::Codes,
@@ -151,10 +150,11 @@ pub fn read_with(
         Kind::Eligible | Kind::Targets => year::file_year(table, &rows, year)?,
         _ => None,
     };
-    let wide = eligible::wide_columns(table)?;
-    eligible::unnamed_count_columns(table, &wide, &rows)?;
+    let wide = eligible::wide_columns(table, &current.orgs)?;
+    eligible::unnamed_count_columns(table, &wide, &rows, &current.orgs)?;
     let ctx = Ctx {
         table,
+        orgs: &current.orgs,
         codes,
         year,
         wide,
@@ -258,14 +258,16 @@ fn parse_year(ctx: &Ctx, row: &Row) -> Result<i32, Problem> {
 }
 
 fn parse_org(ctx: &Ctx, row: &Row) -> Result<OrgOrAny, Problem> {
-    OrgOrAny::parse(ctx.raw(row, Field::Org)).ok_or_else(|| {
-        ctx.problem(
-            row,
-            Field::Org,
-            format!(
-                "unknown organization; expected {} or any",
-                crate::org::Org::expected()
-            ),
-        )
-    })
+    ctx.orgs
+        .parse_or_any(ctx.raw(row, Field::Org))
+        .ok_or_else(|| {
+            ctx.problem(
+                row,
+                Field::Org,
+                format!(
+                    "unknown organization; expected {} or any",
+                    ctx.orgs.expected()
+                ),
+            )
+        })
 }

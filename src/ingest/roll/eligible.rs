@@ -31,7 +31,7 @@ pub(super) struct Who {
 /// Checks the member against the group, with a warning for each way it falls outside.
 pub(super) fn check(
     c: &Cells,
-    org: Org,
+    org: &Org,
     who: Who,
     as_of: NaiveDate,
     warnings: &mut Vec<Problem>,
@@ -68,7 +68,7 @@ pub(super) fn check(
         }
         other => {
             // An organization the orgs file adds, with the ages it gives.
-            let Some(def) = crate::org::def(other) else {
+            let Some(def) = other.def() else {
                 return Fit::Unknown;
             };
             if def.min_age.is_none() && def.max_age.is_none() {
