@@ -6,6 +6,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::time::Duration;
 
+use crate::error::Failure;
 use crate::ingest::decode::Encoding;
 use crate::ingest::headers::Kind;
 use crate::lang::report as msg;
