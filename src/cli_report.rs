@@ -50,7 +50,7 @@ pub struct ReportSpec {
 
 /// The output flags, checked before the store is opened: a bad flag is refused without
 /// waiting for another tally's lock.
-pub fn output(args: &ReportArgs) -> Result<Output> {
+pub fn output(args: &ReportArgs, lang: crate::lang::Lang) -> Result<Output> {
     // The extension of --output names the format when --format does not.
     let format = args.format().map_err(|e| {
         Failure::usage(e)
@@ -101,7 +101,7 @@ pub fn output(args: &ReportArgs) -> Result<Output> {
         width: (format == Format::Table && args.output.is_none())
             .then(term::stdout_width)
             .flatten(),
-        lang: crate::messages::lang(),
+        lang,
     })
 }
 

@@ -23,15 +23,16 @@ fn main() -> ExitCode {
             return ExitCode::from(e.exit_code().clamp(0, 255) as u8);
         }
     };
-    match tally::run(cli) {
+    // The language and quiet, resolved once: every command says things this way.
+    let voice = tally::term::Voice::new(cli.lang(), cli.quiet);
+    match tally::run(&cli, voice) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if tally::error::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             let (exit, hint) = tally::error::classify(&err);
-            let lang = tally::messages::lang();
-            tally::term::error(tally::error::said(&err, lang));
+            voice.error(tally::error::said(&err, voice.lang));
             if let Some(h) = hint {
-                tally::term::hint(h.render(lang));
+                voice.hint(h.render(voice.lang));
             }
             ExitCode::from(exit as u8)
         }

@@ -5,7 +5,7 @@
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
 use crate::lang::Lang;
-use crate::messages::say;
+use crate::lang::Text;
 
 /// The language asked for on a command line that may not parse: `--lang` wherever it
 /// is, else the locale.
@@ -77,7 +77,6 @@ fn context(e: &clap::Error, kind: ContextKind) -> Option<String> {
 /// What to print for a parse error in Vietnamese; `None` where clap's own text is
 /// kept (help, version, and kinds without parts to say).
 pub fn vietnamese(e: &clap::Error) -> Option<String> {
-    crate::messages::set_lang(Lang::Vi);
     let arg = context(e, ContextKind::InvalidArg).unwrap_or_default();
     let value = context(e, ContextKind::InvalidValue).unwrap_or_default();
     let mut out = match e.kind() {
@@ -90,7 +89,7 @@ pub fn vietnamese(e: &clap::Error) -> Option<String> {
         }
         ErrorKind::ValueValidation => {
             let why = std::error::Error::source(e)
-                .map(|c| say(&c.to_string()).into_owned())
+                .map(|c| Text::from(c.to_string()).render(Lang::Vi))
                 .unwrap_or_default();
             format!("giá trị '{value}' không hợp lệ cho '{arg}': {why}")
         }

@@ -12,11 +12,12 @@ use crate::org::Org;
 use crate::store::kind::Kind;
 use crate::store::Store;
 use crate::t;
+use crate::term::Voice;
 
-pub fn run(store: &Store, args: &DropArgs, wait: Duration) -> Result<()> {
+pub fn run(store: &Store, args: &DropArgs, wait: Duration, voice: Voice) -> Result<()> {
     let mut writer = store.write(wait)?;
     if let Some(u) = writer.upgrade()? {
-        crate::term::note(u.sentence(store.dir()));
+        voice.note(u.sentence(store.dir()));
     }
     let Some(rec) = writer.manifest.find(&args.id).cloned() else {
         return Err(Failure::invalid(format!(
@@ -54,7 +55,7 @@ pub fn run(store: &Store, args: &DropArgs, wait: Duration) -> Result<()> {
             &rec.file
         ),
     };
-    let lang = crate::messages::lang();
+    let lang = voice.lang;
     let mut out = std::io::stdout().lock();
     writeln!(out, "{}", line.render(lang))?;
     if let Some(line) = in_force {

@@ -6,7 +6,7 @@ use std::io::Write;
 
 use crate::cli::spec::Output;
 use crate::store::fsutil;
-use crate::term;
+use crate::term::Voice;
 
 /// Writes the report to `--output` (atomically) or to stdout, with a BOM if asked.
 pub(super) fn emit(out: &Output, mut bytes: Vec<u8>) -> Result<()> {
@@ -29,8 +29,8 @@ pub(super) fn emit(out: &Output, mut bytes: Vec<u8>) -> Result<()> {
 
 /// CSV carries no notes: they are said on stderr, where cron mails them (a stale or
 /// missing roll is exactly what a monthly job must hear about); --quiet silences.
-pub(super) fn say_notes(lines: impl IntoIterator<Item = String>) {
+pub(super) fn say_notes(voice: Voice, lines: impl IntoIterator<Item = String>) {
     for line in lines {
-        term::note(line);
+        voice.note(line);
     }
 }

@@ -11,9 +11,10 @@ use crate::metrics::query;
 use crate::reference::Reference;
 use crate::report::{self, Format};
 use crate::store::{self, Store};
+use crate::term::Voice;
 
-pub fn run(store: &Store, args: &ReportArgs, wait: Duration) -> Result<()> {
-    let output = spec::output(args)?;
+pub fn run(store: &Store, args: &ReportArgs, wait: Duration, voice: Voice) -> Result<()> {
+    let output = spec::output(args, voice.lang)?;
     let view = store.read(wait)?;
     if !view
         .manifest
@@ -34,9 +35,9 @@ pub fn run(store: &Store, args: &ReportArgs, wait: Duration) -> Result<()> {
     let reference = store::reference::load(&view.dir, &view.manifest)?;
     let spec = spec::resolve(args, output, &view, &reference)?;
     match &spec.span {
-        Span::One(period) => single(&view, &reference, &spec, period),
+        Span::One(period) => single(&view, &reference, &spec, period, voice),
         Span::Series { periods, pace_over } => {
-            super::series::run(&view, &reference, &spec, periods, *pace_over)
+            super::series::run(&view, &reference, &spec, periods, *pace_over, voice)
         }
     }
 }
@@ -47,6 +48,7 @@ fn single(
     reference: &Reference,
     spec: &ReportSpec,
     period: &Period,
+    voice: Voice,
 ) -> Result<()> {
     let out = &spec.output;
     // The HTML page's second marker is the same period a year earlier.
@@ -66,7 +68,10 @@ fn single(
     };
     super::output::emit(out, bytes)?;
     if out.format == Format::Csv {
-        super::output::say_notes(q.cov.notes.iter().map(|n| report::note_text(n, out.lang)));
+        super::output::say_notes(
+            voice,
+            q.cov.notes.iter().map(|n| report::note_text(n, out.lang)),
+        );
     }
     Ok(())
 }

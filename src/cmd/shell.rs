@@ -7,24 +7,25 @@ use std::io::Write;
 
 use crate::cli::Cli;
 use crate::error::Failure;
+use crate::lang::Lang;
 
 /// The command line as the reader's language writes it.
-fn command() -> clap::Command {
+fn command(lang: Lang) -> clap::Command {
     let cmd = Cli::command();
-    match crate::messages::lang() {
+    match lang {
         crate::lang::Lang::Vi => crate::help_vi::localize(cmd),
         crate::lang::Lang::En => cmd,
     }
 }
 
-pub fn completions(shell: clap_complete::Shell) -> Result<()> {
+pub fn completions(shell: clap_complete::Shell, lang: Lang) -> Result<()> {
     let mut out = Vec::new();
-    clap_complete::generate(shell, &mut command(), "tally", &mut out);
+    clap_complete::generate(shell, &mut command(lang), "tally", &mut out);
     write_out(&out)
 }
 
-pub fn man(sub: Option<&str>) -> Result<()> {
-    let mut tally = command();
+pub fn man(sub: Option<&str>, lang: Lang) -> Result<()> {
+    let mut tally = command(lang);
     tally.build();
     let page = match sub {
         None => tally,
@@ -43,13 +44,13 @@ pub fn man(sub: Option<&str>) -> Result<()> {
     };
     let mut out = Vec::new();
     clap_mangen::Man::new(page).render(&mut out)?;
-    out.extend(exit_status().into_bytes());
+    out.extend(exit_status(lang).into_bytes());
     write_out(&out)
 }
 
 /// The man page's EXIT STATUS section (roff), in the reader's language.
-fn exit_status() -> String {
-    let vi = crate::messages::lang() == crate::lang::Lang::Vi;
+fn exit_status(lang: Lang) -> String {
+    let vi = lang == Lang::Vi;
     let mut s = format!(".SH \"{}\"\n", if vi { "MÃ THOÁT" } else { "EXIT STATUS" });
     for (code, en, vi_text) in crate::help_vi::EXIT_CODES {
         let text = if vi { vi_text } else { en };

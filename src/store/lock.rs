@@ -7,6 +7,9 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use crate::error::{Exit, Failure};
+use crate::lang::cmd as msg;
+use crate::t;
+use crate::term::Voice;
 
 #[cfg(unix)]
 use std::os::unix::fs::OpenOptionsExt;
@@ -22,7 +25,9 @@ pub enum Mode {
     Exclusive,
 }
 
-pub fn acquire(path: &Path, mode: Mode, wait: Duration) -> Result<StoreLock> {
+/// Takes the lock at `path`, waiting up to `wait`; a person watching is told of the
+/// wait by `voice` (in their language, on a terminal, unless quiet).
+pub fn acquire(path: &Path, mode: Mode, wait: Duration, voice: &Voice) -> Result<StoreLock> {
     let mut opts = OpenOptions::new();
     opts.read(true).write(true).create(true).truncate(false);
     #[cfg(unix)]
@@ -62,10 +67,7 @@ pub fn acquire(path: &Path, mode: Mode, wait: Duration) -> Result<StoreLock> {
             Ok(()) => return Ok(StoreLock { _file: Some(file) }),
             Err(TryLockError::WouldBlock) => {
                 if !told && !wait.is_zero() {
-                    crate::term::live_note(format!(
-                        "waiting for another tally process to finish with the store (up to {} s; --wait sets how long)…",
-                        wait.as_secs()
-                    ));
+                    voice.live_note(t!(msg::WAITING_FOR_LOCK, wait.as_secs()));
                     told = true;
                 }
                 if start.elapsed() >= wait {

@@ -1,0 +1,248 @@
+//! `tally ingest` said: what happened to each file (stored, already there, nothing
+//! valid; how it was read; its notes) in the reader's language, each kind of warning
+//! once, and the whole summary as JSON for scripts. The command only prints these.
+
+use serde_json::json;
+
+use crate::ingest::decode::Encoding;
+use crate::ingest::problem::Problem;
+use crate::ingest::{FileReport, Outcome, Summary};
+use crate::lang::{cmd as msg, Lang, Text};
+use crate::org::Org;
+use crate::t;
+
+use super::status::kind_name;
+
+/// A line of the summary: for stdout, or a warning for stderr (said in order, so that
+/// a file's warnings come right after its lines).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Line {
+    Out(String),
+    Warn(String),
+}
+
+/// Each file's lines: what became of it, its notes, and the warnings about it.
+pub fn files(summary: &Summary, dry_run: bool, lang: Lang) -> Vec<Line> {
+    let stored = !dry_run && summary.committed;
+    let mut out = Vec::new();
+    for f in &summary.files {
+        file(f, stored, lang, &mut out);
+    }
+    out
+}
+
+fn file(f: &FileReport, stored: bool, lang: Lang, out: &mut Vec<Line>) {
+    let name = || Text::from(&f.file);
+    let said = |t: Text| Line::Out(t.render(lang));
+    match &f.outcome {
+        Outcome::AlreadyIngested(ids) => {
+            out.push(said(t!(msg::ALREADY_INGESTED, name(), ids.join(", "))));
+        }
+        Outcome::NothingValid => {
+            let line = t!(
+                msg::NOTHING_TO_STORE,
+                name(),
+                f.rows_read,
+                f.rejected,
+                how(f, lang)
+            );
+            out.push(said(line));
+        }
+        Outcome::Ingested(recs) => {
+            for r in recs {
+                let what = match (&r.org, &r.as_of) {
+                    (Some(o), Some(d)) => roll_name(o, d, lang),
+                    _ => Text::Said(kind_name(r.kind, lang)),
+                };
+                let line = match (stored, f.rejected) {
+                    (true, 0) => t!(msg::STORED, name(), r.rows, what, &r.id, how(f, lang)),
+                    (false, 0) => t!(msg::WOULD_STORE, name(), r.rows, what, &r.id, how(f, lang)),
+                    (true, n) => t!(
+                        msg::STORED_REJECTED,
+                        name(),
+                        r.rows,
+                        what,
+                        &r.id,
+                        n,
+                        how(f, lang)
+                    ),
+                    (false, n) => {
+                        t!(
+                            msg::WOULD_STORE_REJECTED,
+                            name(),
+                            r.rows,
+                            what,
+                            &r.id,
+                            n,
+                            how(f, lang)
+                        )
+                    }
+                };
+                out.push(said(line));
+            }
+        }
+    }
+    for n in &f.notes {
+        out.push(Line::Out(note_line(&f.file, n, lang)));
+    }
+    for n in &f.file_notes {
+        out.push(Line::Out(note_line(f.whole_file(), n, lang)));
+    }
+    for a in &f.alerts {
+        out.push(Line::Warn(note_line(&f.file, a, lang)));
+    }
+    for a in &f.file_alerts {
+        out.push(Line::Warn(note_line(f.whole_file(), a, lang)));
+    }
+    if !f.ignored_columns.is_empty() {
+        let cols: Vec<String> = f
+            .ignored_columns
+            .iter()
+            .map(|c| format!("\"{c}\""))
+            .collect();
+        let line = t!(msg::IGNORED_COLUMNS, name(), cols.join(", "));
+        out.push(Line::Warn(line.render(lang)));
+    }
+    if !f.totals_rows.is_empty() {
+        let lines: Vec<String> = f.totals_rows.iter().map(u64::to_string).collect();
+        let line = t!(msg::TOTALS_ROWS, name(), lines.join(", "));
+        out.push(Line::Warn(line.render(lang)));
+    }
+}
+
+/// How the file was read: its encoding (a workbook is none: said as one), separator,
+/// header line, and the kind tally found it to be.
+fn how(f: &FileReport, lang: Lang) -> Text {
+    let encoding = match f.encoding {
+        Encoding::Workbook => t!(msg::ENCODING_WORKBOOK),
+        Encoding::Utf8DoubleEncoded => t!(msg::ENCODING_DOUBLE),
+        other => Text::Said(other.name().to_string()),
+    };
+    let encoding = match f.delimiter {
+        b'\t' => t!(msg::TAB_SEPARATED, encoding),
+        b';' => t!(msg::SEMICOLON_SEPARATED, encoding),
+        b'|' => t!(msg::PIPE_SEPARATED, encoding),
+        _ => encoding,
+    };
+    if f.kind_detected {
+        let kind = Text::Said(kind_name(f.kind, lang));
+        t!(msg::HEADER_DETECTED, encoding, f.header_line, kind)
+    } else {
+        t!(msg::HEADER_ON_LINE, encoding, f.header_line)
+    }
+}
+
+/// "Women's Union roll as of 2026-10-31", or in Vietnamese "danh sách Hội Liên hiệp
+/// Phụ nữ chốt ngày 31/10/2026": the organization's name, never its key (`women`).
+fn roll_name(org: &str, as_of: &str, lang: Lang) -> Text {
+    let name = match Org::parse(org) {
+        Some(o) => Text::Said(lang.org(o.into()).to_string()),
+        None => Text::from(org),
+    };
+    let day = as_of
+        .parse::<chrono::NaiveDate>()
+        .map_or_else(|_| Text::from(as_of), Text::from);
+    t!(msg::ROLL_AS_OF, name, day)
+}
+
+/// A note of a file's summary, after the file's name, in the reader's language: a
+/// message of the language layer by its own texts, an older English sentence through
+/// the catalogue (which knows it with the file's name before it).
+fn note_line(file: &str, note: &Text, lang: Lang) -> String {
+    match note {
+        Text::Plain(s) => Text::Plain(format!("{file}: {s}")).render(lang),
+        t => {
+            let place = crate::messages::sheet_word(file, lang);
+            format!("{place}: {}", t.render(lang))
+        }
+    }
+}
+
+/// Each kind of warning once: a kind drawn by one row as that row's warning, one drawn
+/// by many as their count, the first row's warning and where the next ones are.
+pub fn warnings(summary: &Summary, lang: Lang) -> Vec<Text> {
+    let mut out = Vec::new();
+    for kind in &summary.warning_kinds {
+        let Some(first) = kind.first.first() else {
+            continue;
+        };
+        let first_said = Text::Plain(first.render(lang));
+        if kind.count == 1 {
+            out.push(first_said);
+            continue;
+        }
+        let mut next: Vec<String> = kind.first[1..].iter().map(|p| p.place(lang)).collect();
+        if kind.count > kind.first.len() as u64 {
+            next.push("…".into());
+        }
+        out.push(t!(
+            msg::WARNING_DRAWN,
+            kind.count,
+            first_said,
+            next.join(", ")
+        ));
+    }
+    out
+}
+
+fn problem_json(p: &Problem) -> serde_json::Value {
+    json!({
+        "file": p.file, "line": p.line, "column": p.column, "value": p.value,
+        "reason": p.reason, "hint": p.hint,
+    })
+}
+
+/// `--format json`: the summary as one object.
+pub fn json(summary: &Summary, dry_run: bool) -> serde_json::Result<String> {
+    let files: Vec<serde_json::Value> = summary
+        .files
+        .iter()
+        .map(|f| {
+            let (outcome, ingests) = match &f.outcome {
+                Outcome::AlreadyIngested(ids) => ("already_ingested", json!(ids)),
+                Outcome::NothingValid => ("nothing_valid", json!([])),
+                Outcome::Ingested(recs) => (
+                    if dry_run || !summary.committed { "would_store" } else { "stored" },
+                    recs.iter()
+                        .map(|r| json!({"id": r.id, "kind": r.kind, "org": r.org, "as_of": r.as_of, "rows": r.rows}))
+                        .collect(),
+                ),
+            };
+            json!({
+                "file": f.file,
+                "kind": f.kind.code(),
+                "kind_detected": f.kind_detected,
+                "encoding": f.encoding.name(),
+                "delimiter": (f.delimiter as char).to_string(),
+                "header_line": f.header_line,
+                "rows_read": f.rows_read,
+                "rejected": f.rejected,
+                "warnings": f.warnings,
+                "ignored_columns": f.ignored_columns,
+                "totals_rows": f.totals_rows,
+                "notes": f.file_notes.iter().chain(&f.notes).collect::<Vec<_>>(),
+                "alerts": f.file_alerts.iter().chain(&f.alerts).collect::<Vec<_>>(),
+                "outcome": outcome,
+                "ingests": ingests,
+            })
+        })
+        .collect();
+    let doc = json!({
+        "committed": summary.committed,
+        "dry_run": dry_run,
+        "files": files,
+        "warnings": {
+            "total": summary.warnings_total,
+            "first": summary.warnings.iter().map(problem_json).collect::<Vec<_>>(),
+            "kinds": summary.warning_kinds.iter().map(|k| json!({
+                "count": k.count,
+                "first": k.first.iter().map(problem_json).collect::<Vec<_>>(),
+            })).collect::<Vec<_>>(),
+        },
+        "rejected": {
+            "total": summary.rejected,
+            "first": summary.rejects_first.iter().map(problem_json).collect::<Vec<_>>(),
+        },
+    });
+    serde_json::to_string_pretty(&doc)
+}
