@@ -82,3 +82,25 @@ impl fmt::Display for Problem {
         f.write_str(&self.render(Lang::En))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_problem_is_said_in_the_language_asked_and_displayed_in_english() {
+        let sheet = Problem::new("ds.xlsx, sheet \"S\"", 5, Some("Dân tộc"), "Kinh?", "odd")
+            .hint("check it");
+        let file = Problem::new("ds.csv", 7, None, "", "odd");
+        let cases = [
+            (&sheet, Lang::En, "ds.xlsx, sheet \"S\", row 5: column \"Dân tộc\": value \"Kinh?\": odd (hint: check it)"),
+            (&sheet, Lang::Vi, "ds.xlsx, sheet \"S\", dòng 5: cột \"Dân tộc\": giá trị \"Kinh?\": odd (gợi ý: check it)"),
+            (&file, Lang::En, "ds.csv:7: odd"),
+            (&file, Lang::Vi, "ds.csv:7: odd"),
+        ];
+        for (p, lang, want) in cases {
+            assert_eq!(p.render(lang), want);
+        }
+        assert_eq!(sheet.to_string(), sheet.render(Lang::En));
+    }
+}

@@ -246,3 +246,202 @@ pub fn json(summary: &Summary, dry_run: bool) -> serde_json::Result<String> {
     });
     serde_json::to_string_pretty(&doc)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::WarningKind;
+    use crate::store::kind::Kind;
+    use crate::store::IngestRecord;
+
+    fn record(id: &str, kind: &str, rows: u64, org: Option<&str>) -> IngestRecord {
+        serde_json::from_value(json!({
+            "id": id, "kind": kind, "file": "f", "sha256": "00", "rows": rows,
+            "rejected": 0, "warnings": 0, "ingested_at": "then", "encoding": "utf-8",
+            "part": "p", "part_sha256": "00", "part_bytes": 1,
+            "org": org, "as_of": org.map(|_| "2026-10-31"),
+        }))
+        .expect("a record")
+    }
+
+    fn file(name: &str, kind: Kind, encoding: Encoding, outcome: Outcome) -> FileReport {
+        FileReport {
+            file: name.into(),
+            kind,
+            kind_detected: false,
+            encoding,
+            delimiter: b',',
+            header_line: 4,
+            ignored_columns: Vec::new(),
+            totals_rows: Vec::new(),
+            notes: Vec::new(),
+            alerts: Vec::new(),
+            file_notes: Vec::new(),
+            file_alerts: Vec::new(),
+            corrects: None,
+            mapped: Default::default(),
+            padded: 0,
+            undated: Default::default(),
+            units: Default::default(),
+            rows_read: 4,
+            rejected: 0,
+            warnings: 0,
+            outcome,
+        }
+    }
+
+    fn summary(files: Vec<FileReport>, committed: bool) -> Summary {
+        Summary {
+            files,
+            rejected: 0,
+            rejects_first: Vec::new(),
+            warnings: Vec::new(),
+            warnings_total: 0,
+            warning_kinds: Vec::new(),
+            committed,
+            rejects_written: false,
+        }
+    }
+
+    /// A sheet of the youth roll of 31 October 2026 (3 rows stored, 1 rejected); a
+    /// semicolon areas file found to be one, with a column nobody asked for and a
+    /// totals row; a file ingested before.
+    fn three_files() -> Vec<FileReport> {
+        let recs = vec![record("r1", "roll", 3, Some("youth"))];
+        let mut roll = file(
+            "ds.xlsx, sheet \"Chi hội 1\"",
+            Kind::Roll,
+            Encoding::Workbook,
+            Outcome::Ingested(recs),
+        );
+        roll.rejected = 1;
+        let recs = vec![record("a1", "areas", 12, None)];
+        let mut areas = file(
+            "xa.csv",
+            Kind::Areas,
+            Encoding::Windows1258,
+            Outcome::Ingested(recs),
+        );
+        areas.delimiter = b';';
+        areas.header_line = 2;
+        areas.kind_detected = true;
+        areas.ignored_columns = vec!["Ghi chú".into()];
+        areas.totals_rows = vec![15];
+        let again = file(
+            "cu.csv",
+            Kind::Roll,
+            Encoding::Utf8,
+            Outcome::AlreadyIngested(vec!["r0".into()]),
+        );
+        vec![roll, areas, again]
+    }
+
+    fn out(s: &str) -> Line {
+        Line::Out(s.into())
+    }
+
+    fn warn(s: &str) -> Line {
+        Line::Warn(s.into())
+    }
+
+    #[test]
+    fn each_file_is_said_with_how_it_was_read_in_each_language() {
+        let s = summary(three_files(), true);
+        assert_eq!(
+            files(&s, false, Lang::En),
+            vec![
+                out("ds.xlsx, sheet \"Chi hội 1\": stored 3 row(s) of the Youth Union roll as of 2026-10-31 (ingest r1, 1 rejected; workbook, header on line 4)"),
+                out("xa.csv: stored 12 row(s) of the areas (ingest a1; windows-1258, ';'-separated, header on line 2, detected as areas)"),
+                warn("xa.csv: ignored column(s) that match no field: \"Ghi chú\""),
+                warn("xa.csv: skipped totals row(s) on line(s) 15"),
+                out("cu.csv: already ingested (ingest r0); nothing changed"),
+            ]
+        );
+        assert_eq!(
+            files(&s, false, Lang::Vi),
+            vec![
+                out("ds.xlsx, trang tính \"Chi hội 1\": đã lưu 3 dòng của danh sách Đoàn Thanh niên chốt ngày 31/10/2026 (lần nạp r1, loại 1 dòng; sổ tính, dòng tiêu đề 4)"),
+                out("xa.csv: đã lưu 12 dòng của danh mục địa bàn (lần nạp a1; windows-1258, phân cách bằng ';', dòng tiêu đề 2, nhận ra là tệp danh mục địa bàn)"),
+                warn("xa.csv: bỏ qua cột không khớp trường nào: \"Ghi chú\""),
+                warn("xa.csv: bỏ qua dòng tổng cộng ở dòng 15"),
+                out("cu.csv: đã nạp trước đây (lần nạp r0); không thay đổi gì"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_dry_run_or_an_ingest_that_stored_nothing_says_would() {
+        let mut files3 = three_files();
+        files3.truncate(1);
+        let lines = files(&summary(files3.clone(), false), false, Lang::En);
+        assert!(
+            matches!(&lines[0], Line::Out(s) if s.contains(": would store 3 row(s) of the Youth Union roll"))
+        );
+        let lines = files(&summary(files3, true), true, Lang::Vi);
+        assert!(
+            matches!(&lines[0], Line::Out(s) if s.contains(": sẽ lưu 3 dòng của danh sách Đoàn Thanh niên"))
+        );
+        let mut nothing = file(
+            "x.csv",
+            Kind::Roll,
+            Encoding::Utf16Le,
+            Outcome::NothingValid,
+        );
+        nothing.rejected = 4;
+        nothing.delimiter = b'\t';
+        assert_eq!(
+            files(&summary(vec![nothing], false), false, Lang::Vi),
+            vec![out("x.csv: đọc 4 dòng, loại 4 dòng; không có gì để lưu (utf-16le, phân cách bằng tab, dòng tiêu đề 4)")]
+        );
+    }
+
+    #[test]
+    fn a_warning_drawn_by_many_rows_is_said_once_with_its_count() {
+        let p = |line| {
+            Problem::new(
+                "ds.xlsx, sheet \"S\"",
+                line,
+                Some("Ngày sinh"),
+                "1890",
+                "too old",
+            )
+        };
+        let mut s = summary(Vec::new(), true);
+        s.warning_kinds = vec![
+            WarningKind {
+                count: 5,
+                first: vec![p(3), p(9)],
+            },
+            WarningKind {
+                count: 1,
+                first: vec![Problem::new("a.csv", 7, None, "", "odd")],
+            },
+        ];
+        let en: Vec<String> = warnings(&s, Lang::En).iter().map(Text::en).collect();
+        assert_eq!(
+            en,
+            vec![
+                "5 row(s) draw this warning, the first: ds.xlsx, sheet \"S\", row 3: column \"Ngày sinh\": value \"1890\": too old; then ds.xlsx, sheet \"S\", row 9, …",
+                "a.csv:7: odd",
+            ]
+        );
+        let vi = warnings(&s, Lang::Vi)[0].render(Lang::Vi);
+        assert_eq!(
+            vi,
+            "5 dòng có cảnh báo này, dòng đầu: ds.xlsx, trang tính \"S\", dòng 3: cột \"Ngày sinh\": giá trị \"1890\": too old; tiếp theo: ds.xlsx, trang tính \"S\", dòng 9, …"
+        );
+    }
+
+    #[test]
+    fn the_json_keeps_english_codes() {
+        let doc: serde_json::Value =
+            serde_json::from_str(&json(&summary(three_files(), true), false).expect("json"))
+                .expect("parses");
+        assert_eq!(doc["files"][0]["outcome"], "stored");
+        assert_eq!(doc["files"][0]["encoding"], "workbook");
+        assert_eq!(doc["files"][1]["delimiter"], ";");
+        assert_eq!(doc["files"][1]["ingests"][0]["rows"], 12);
+        assert_eq!(doc["files"][2]["outcome"], "already_ingested");
+        assert_eq!(doc["rejected"]["total"], 0);
+    }
+}

@@ -246,3 +246,158 @@ fn right_align(t: &mut Table, col: usize) {
         c.set_cell_alignment(CellAlignment::Right);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::status::{Part, Snapshot, KINDS};
+
+    /// An ingest as the manifest records it; its time is left unreadable so that the
+    /// table does not depend on the machine's time zone.
+    fn record(id: &str, kind: &str, file: &str, rows: u64, rejected: u64) -> IngestRecord {
+        serde_json::from_value(serde_json::json!({
+            "id": id, "kind": kind, "file": file, "sha256": "00", "rows": rows,
+            "rejected": rejected, "warnings": 0, "ingested_at": "then", "encoding": "utf-8",
+            "part": "p", "part_sha256": "00", "part_bytes": 1,
+        }))
+        .expect("a record")
+    }
+
+    /// A store with the youth roll of 31 October 2026 (1,234 rows in two ingests),
+    /// the areas in force with one earlier version, the eligible counts of two years.
+    fn status() -> Status {
+        let references = KINDS
+            .iter()
+            .map(|&kind| Held {
+                kind,
+                rows: match kind {
+                    Kind::Areas => 12,
+                    Kind::Eligible => 40,
+                    _ => 0,
+                },
+                years: if kind == Kind::Eligible {
+                    vec![2025, 2026]
+                } else {
+                    Vec::new()
+                },
+                in_force: match kind {
+                    Kind::Areas => vec![Part {
+                        id: "a2".into(),
+                        file: "xa.xlsx, sheet \"Xã\"".into(),
+                    }],
+                    Kind::Eligible => vec![Part {
+                        id: "e1".into(),
+                        file: "doi-tuong.csv".into(),
+                    }],
+                    _ => Vec::new(),
+                },
+                earlier: usize::from(kind == Kind::Areas),
+            })
+            .collect();
+        Status {
+            dir: "/data/tally".into(),
+            exposed: Vec::new(),
+            private_hint: "chmod -R go= /data/tally".into(),
+            snapshots: vec![Snapshot {
+                org: "youth".into(),
+                as_of: "2026-10-31".into(),
+                rows: 1234,
+                ingests: vec!["r1".into(), "r2".into()],
+            }],
+            references,
+            ingests: vec![
+                record("a2", "areas", "xa.xlsx, sheet \"Xã\"", 12, 0),
+                record("r1", "roll", "ds.csv", 1000, 2),
+            ],
+        }
+    }
+
+    #[test]
+    fn the_tables_say_what_the_store_holds_in_each_language() {
+        let en = table(&status(), Lang::En);
+        let want = r#"store: /data/tally
+
+snapshots
+┌─────────────┬────────────┬───────┬─────────┐
+│ org         ┆ as of      ┆  rows ┆ ingests │
+╞═════════════╪════════════╪═══════╪═════════╡
+│ Youth Union ┆ 2026-10-31 ┆ 1,234 ┆ r1 r2   │
+└─────────────┴────────────┴───────┴─────────┘
+
+┌─────────────────────────────┬──────┬────────┬───────────────────────────────────────────────────────────┐
+│ reference                   ┆ rows ┆ ingest ┆ file                                                      │
+╞═════════════════════════════╪══════╪════════╪═══════════════════════════════════════════════════════════╡
+│ areas                       ┆   12 ┆ a2     ┆ xa.xlsx, sheet "Xã" (in force; 1 earlier version(s) kept) │
+│ enterprises                 ┆    — ┆        ┆ not loaded                                                │
+│ eligible (years 2025, 2026) ┆   40 ┆ e1     ┆ doi-tuong.csv                                             │
+│ targets                     ┆    — ┆        ┆ not loaded                                                │
+│ mapping                     ┆    — ┆        ┆ not loaded                                                │
+│ orgs                        ┆    — ┆        ┆ not loaded                                                │
+└─────────────────────────────┴──────┴────────┴───────────────────────────────────────────────────────────┘
+
+ingests
+┌────────┬───────┬─────────────────────┬───────┬──────────┬─────────────┐
+│ ingest ┆ kind  ┆ file                ┆  rows ┆ rejected ┆ ingested at │
+╞════════╪═══════╪═════════════════════╪═══════╪══════════╪═════════════╡
+│ a2     ┆ areas ┆ xa.xlsx, sheet "Xã" ┆    12 ┆        0 ┆ then        │
+│ r1     ┆ roll  ┆ ds.csv              ┆ 1,000 ┆        2 ┆ then        │
+└────────┴───────┴─────────────────────┴───────┴──────────┴─────────────┘
+"#;
+        assert_eq!(en, want);
+        let vi = table(&status(), Lang::Vi);
+        assert!(
+            vi.starts_with("kho: /data/tally\n\ncác lần chốt số liệu\n"),
+            "{vi}"
+        );
+        for want in [
+            "Đoàn Thanh niên ┆ 31/10/2026 ┆   1.234 ┆ r1 r2",
+            "danh mục địa bàn",
+            "xa.xlsx, trang \"Xã\" (đang dùng; giữ 1 bản trước)",
+            "số đối tượng (năm 2025, 2026)",
+            "chưa nạp",
+            "\ncác lần nạp\n",
+        ] {
+            assert!(vi.contains(want), "{want:?} in\n{vi}");
+        }
+        for english in ["sheet", "rows", "not loaded", "years", "in force"] {
+            assert!(!vi.contains(english), "{english:?} in\n{vi}");
+        }
+    }
+
+    #[test]
+    fn an_empty_store_and_one_others_can_read_are_said_plainly() {
+        let mut s = status();
+        s.ingests.clear();
+        s.exposed = vec![("/data/tally/secret".into(), "others can read it".into())];
+        assert_eq!(
+            table(&s, Lang::En),
+            "store: /data/tally\n\n\
+             not private: the store holds ethnicity and religion, but\n  \
+             /data/tally/secret: others can read it\n  \
+             chmod -R go= /data/tally\n\
+             the store is empty: load files with `tally ingest FILE...`\n"
+        );
+        let vi = table(&s, Lang::Vi);
+        assert!(vi.starts_with("kho: /data/tally\n\nchưa riêng tư:"), "{vi}");
+        assert!(
+            vi.ends_with("kho còn trống: nạp tệp bằng `tally ingest TỆP...`\n"),
+            "{vi}"
+        );
+    }
+
+    #[test]
+    fn the_json_keeps_codes_and_iso_days() {
+        let doc: serde_json::Value =
+            serde_json::from_str(&json(&status()).expect("json")).expect("parses");
+        assert_eq!(doc["snapshots"][0]["org"], "youth");
+        assert_eq!(doc["snapshots"][0]["as_of"], "2026-10-31");
+        assert_eq!(doc["snapshots"][0]["rows"], 1234);
+        assert_eq!(doc["reference"]["areas"], 12);
+        assert_eq!(doc["reference"]["targets"], 0);
+        assert_eq!(doc["years"]["eligible"], serde_json::json!([2025, 2026]));
+        assert_eq!(doc["in_force"]["areas"], "a2");
+        assert_eq!(doc["in_force"]["enterprises"], serde_json::Value::Null);
+        assert_eq!(doc["ingests"][1]["id"], "r1");
+        assert_eq!(doc["permissions"], serde_json::json!([]));
+    }
+}
