@@ -5,7 +5,9 @@ use anyhow::{Context, Result};
 use std::io::Write;
 
 use crate::cli::spec::Output;
+use crate::lang::cmd as msg;
 use crate::store::fsutil;
+use crate::t;
 use crate::term::Voice;
 
 /// Writes the report to `--output` (atomically) or to stdout, with a BOM if asked.
@@ -16,7 +18,7 @@ pub(super) fn emit(out: &Output, mut bytes: Vec<u8>) -> Result<()> {
     match &out.path {
         Some(path) => {
             fsutil::write_atomic_shared(path, &bytes)
-                .with_context(|| format!("cannot write the report {}", path.display()))?;
+                .with_context(|| t!(msg::CANNOT_WRITE_REPORT, path.display().to_string()))?;
         }
         None => {
             let mut stdout = std::io::stdout().lock();

@@ -6,11 +6,13 @@ use std::time::Duration;
 use crate::cli::spec::{self, ReportSpec, Span};
 use crate::cli::ReportArgs;
 use crate::error::{Exit, Failure};
+use crate::lang::cmd as msg;
 use crate::metrics::period::Period;
 use crate::metrics::query;
 use crate::reference::Reference;
 use crate::report::{self, Format};
 use crate::store::{self, Store};
+use crate::t;
 use crate::term::Voice;
 
 pub fn run(store: &Store, args: &ReportArgs, wait: Duration, voice: Voice) -> Result<()> {
@@ -22,15 +24,10 @@ pub fn run(store: &Store, args: &ReportArgs, wait: Duration, voice: Voice) -> Re
         .iter()
         .any(|i| i.kind == crate::store::kind::Kind::Roll)
     {
-        return Err(Failure::new(
-            Exit::Failure,
-            format!(
-                "the store {} has no rolls to report on",
-                store.dir().display()
-            ),
-        )
-        .hint("load the rolls first: tally ingest FILE... --org ORG --as-of DATE")
-        .into());
+        let dir = store.dir().display().to_string();
+        return Err(Failure::new(Exit::Failure, t!(msg::NO_ROLLS, dir))
+            .hint(t!(msg::LOAD_ROLLS_FIRST))
+            .into());
     }
     let reference = store::reference::load(&view.dir, &view.manifest)?;
     let spec = spec::resolve(args, output, &view, &reference)?;

@@ -7,7 +7,8 @@ use std::io::Write;
 
 use crate::cli::Cli;
 use crate::error::Failure;
-use crate::lang::Lang;
+use crate::lang::{cmd as msg, Lang, Text};
+use crate::t;
 
 /// The command line as the reader's language writes it.
 fn command(lang: Lang) -> clap::Command {
@@ -35,8 +36,8 @@ pub fn man(sub: Option<&str>, lang: Lang) -> Result<()> {
                 .map(|c| c.get_name().to_string())
                 .collect();
             let Some(cmd) = tally.find_subcommand(name).cloned() else {
-                return Err(Failure::usage(format!("no subcommand \"{name}\""))
-                    .hint(format!("one of: {}", names.join(", ")))
+                return Err(Failure::usage(t!(msg::NO_SUBCOMMAND, name))
+                    .hint(t!(msg::ONE_OF, Text::Said(names.join(", "))))
                     .into());
             };
             cmd.display_name(format!("tally-{name}"))

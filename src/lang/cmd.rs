@@ -16,6 +16,55 @@ crate::messages! {
     // --- The ingest's progress bar
     PROGRESS_ROWS: "{} rows, {} rows/s" => "{} dòng, {} dòng/giây";
 
+    LOCK_BUSY_USING:
+        "another tally process is using the store ({}); gave up after {} s"
+        => "một tiến trình tally khác đang dùng kho dữ liệu ({}); đã thôi chờ sau {} giây";
+    LOCK_BUSY_WRITING:
+        "another tally process is writing the store ({}); gave up after {} s"
+        => "một tiến trình tally khác đang ghi kho dữ liệu ({}); đã thôi chờ sau {} giây";
+    LOCK_BUSY_HINT:
+        "wait for it to finish and run the command again, or give more time with --wait SECONDS"
+        => "chờ tiến trình đó xong rồi chạy lại lệnh, hoặc cho thêm thời gian chờ bằng --wait GIÂY";
+    CANNOT_OPEN_LOCK: "cannot open the store lock {}" => "không mở được khóa của kho {}";
+    CANNOT_LOCK: "cannot lock the store ({})" => "không khóa được kho ({})";
+
+    // --- Commands that need a store, an ingest, a subcommand
+    NO_STORE: "there is no store at {}" => "không có kho dữ liệu ở {}";
+    NAME_THE_STORE:
+        "name the store with --store DIR or TALLY_STORE"
+        => "chỉ rõ kho bằng --store THƯ-MỤC hoặc TALLY_STORE";
+    NO_SUCH_INGEST: "no ingest with ID \"{}\" in {}" => "không có lần nạp mã \"{}\" trong {}";
+    SEE_INGEST_IDS: "run `tally status` to see the ingest IDs" => "chạy `tally status` để xem mã các lần nạp";
+    NO_ROLLS: "the store {} has no rolls to report on" => "kho {} chưa có danh sách nào để báo cáo";
+    LOAD_ROLLS_FIRST:
+        "load the rolls first: tally ingest FILE... --org ORG --as-of DATE"
+        => "nạp danh sách trước: tally ingest TỆP... --org TỔ-CHỨC --as-of NGÀY";
+    CANNOT_WRITE_REPORT: "cannot write the report {}" => "không ghi được báo cáo {}";
+    NO_SUBCOMMAND: "no subcommand \"{}\"" => "không có lệnh con \"{}\"";
+    ONE_OF: "one of: {}" => "một trong: {}";
+
+    // --- Mistakes on the command line (clap's own words in English)
+    USAGE_MISTAKE: "tally: error: {}\n{}" => "tally: lỗi: {}\n{}";
+    SEE_HELP:
+        "tip: run 'tally --help' (or 'tally COMMAND --help') to see how to use it"
+        => "gợi ý: chạy 'tally --help' (hoặc 'tally LỆNH --help') để xem cách dùng";
+    INVALID_VALUE: "invalid value '{}' for '{}'" => "giá trị '{}' không hợp lệ cho '{}'";
+    INVALID_VALUE_OF:
+        "invalid value '{}' for '{}'; possible values: {}"
+        => "giá trị '{}' không hợp lệ cho '{}'; các giá trị có thể: {}";
+    INVALID_VALUE_WHY: "invalid value '{}' for '{}': {}" => "giá trị '{}' không hợp lệ cho '{}': {}";
+    UNKNOWN_ARGUMENT: "unexpected argument '{}'" => "không có tham số '{}'";
+    UNKNOWN_SUBCOMMAND: "unrecognized subcommand '{}'" => "không có lệnh con '{}'";
+    MISSING_ARGUMENT: "missing a required argument: {}" => "thiếu tham số bắt buộc: {}";
+    MISSING_SUBCOMMAND:
+        "missing a subcommand (ingest, report, status, drop...)"
+        => "thiếu lệnh con (ingest, report, status, drop...)";
+    ARGUMENT_CONFLICT:
+        "'{}' cannot be used with an argument already given"
+        => "'{}' không dùng cùng với tham số đã cho";
+    TOO_MANY_VALUES: "'{}' was given too many values" => "'{}' được cho quá nhiều giá trị";
+    DID_YOU_MEAN: "{} (did you mean '{}'?)" => "{} (có phải ý bạn là '{}'?)";
+
     // --- A rejected row or a warning: where, what, why
     ROW_OF_SHEET: "{}, row {}" => "{}, dòng {}";
     COLUMN_LABEL: "column" => "cột";

@@ -7,7 +7,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use crate::error::{Exit, Failure};
-use crate::lang::cmd as msg;
+use crate::lang::{cmd as msg, Text};
 use crate::t;
 use crate::term::Voice;
 
@@ -53,7 +53,7 @@ pub fn acquire(path: &Path, mode: Mode, wait: Duration, voice: &Voice) -> Result
             }
         }
         Err(e) => {
-            return Err(e).with_context(|| format!("cannot open the store lock {}", path.display()))
+            return Err(e).with_context(|| t!(msg::CANNOT_OPEN_LOCK, path.display().to_string()))
         }
     };
     let start = Instant::now();
@@ -71,13 +71,14 @@ pub fn acquire(path: &Path, mode: Mode, wait: Duration, voice: &Voice) -> Result
                     told = true;
                 }
                 if start.elapsed() >= wait {
-                    let who = if mode == Mode::Exclusive {
-                        "another tally process is using the store"
-                    } else {
-                        "another tally process is writing the store"
+                    let who = match mode {
+                        Mode::Exclusive => &msg::LOCK_BUSY_USING,
+                        Mode::Shared => &msg::LOCK_BUSY_WRITING,
                     };
-                    return Err(Failure::new(Exit::Busy, format!("{who} ({}); gave up after {} s", path.display(), wait.as_secs()))
-                        .hint("wait for it to finish and run the command again, or give more time with --wait SECONDS")
+                    let lock = path.display().to_string();
+                    let what = Text::Msg(who, vec![lock.into(), wait.as_secs().into()]);
+                    return Err(Failure::new(Exit::Busy, what)
+                        .hint(t!(msg::LOCK_BUSY_HINT))
                         .into());
                 }
                 std::thread::sleep(Duration::from_millis(50));
@@ -85,8 +86,7 @@ pub fn acquire(path: &Path, mode: Mode, wait: Duration, voice: &Voice) -> Result
             // Media that cannot be written cannot take a lock either, nor a writer.
             Err(TryLockError::Error(_)) if read_only => return Ok(StoreLock { _file: None }),
             Err(TryLockError::Error(e)) => {
-                return Err(e)
-                    .with_context(|| format!("cannot lock the store ({})", path.display()));
+                return Err(e).with_context(|| t!(msg::CANNOT_LOCK, path.display().to_string()));
             }
         }
     }
