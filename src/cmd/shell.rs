@@ -51,10 +51,9 @@ pub fn man(sub: Option<&str>, lang: Lang) -> Result<()> {
 
 /// The man page's EXIT STATUS section (roff), in the reader's language.
 fn exit_status(lang: Lang) -> String {
-    let vi = lang == Lang::Vi;
-    let mut s = format!(".SH \"{}\"\n", if vi { "MÃ THOÁT" } else { "EXIT STATUS" });
-    for (code, en, vi_text) in crate::help_vi::EXIT_CODES {
-        let text = if vi { vi_text } else { en };
+    let mut s = format!(".SH \"{}\"\n", msg::EXIT_STATUS.text(lang));
+    for (code, en, vi) in crate::help_vi::EXIT_CODES {
+        let text = if lang == Lang::Vi { vi } else { en };
         s.push_str(&format!(
             ".TP\n\\fB{code}\\fR\n{}\n",
             text.replace('-', "\\-")

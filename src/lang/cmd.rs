@@ -42,6 +42,7 @@ crate::messages! {
     CANNOT_WRITE_REPORT: "cannot write the report {}" => "không ghi được báo cáo {}";
     NO_SUBCOMMAND: "no subcommand \"{}\"" => "không có lệnh con \"{}\"";
     ONE_OF: "one of: {}" => "một trong: {}";
+    EXIT_STATUS: "EXIT STATUS" => "MÃ THOÁT";
 
     // --- Mistakes on the command line (clap's own words in English)
     USAGE_MISTAKE: "tally: error: {}\n{}" => "tally: lỗi: {}\n{}";
