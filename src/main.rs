@@ -1,3 +1,6 @@
+//! The `tally` program: read the command line, resolve once how to speak to the reader
+//! (language, quiet), run the command, and say its error with the right exit code.
+
 use clap::{CommandFactory, FromArgMatches};
 use std::process::ExitCode;
 
@@ -13,7 +16,6 @@ fn main() -> ExitCode {
     let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
-            let vi = tally::usage::lang_of(&args) == tally::lang::Lang::Vi;
             match vi.then(|| tally::usage::vietnamese(&e)).flatten() {
                 Some(said) => eprintln!("{said}"),
                 None => {
