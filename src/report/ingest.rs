@@ -9,6 +9,7 @@ use crate::ingest::problem::Problem;
 use crate::ingest::{FileReport, Outcome, Summary};
 use crate::lang::{cmd as msg, Lang, Text};
 use crate::org::Org;
+use crate::store::IngestRecord;
 use crate::t;
 
 use super::status::kind_name;
@@ -50,35 +51,7 @@ fn file(f: &FileReport, stored: bool, lang: Lang, out: &mut Vec<Line>) {
         }
         Outcome::Ingested(recs) => {
             for r in recs {
-                let what = match (&r.org, &r.as_of) {
-                    (Some(o), Some(d)) => roll_name(o, d, lang),
-                    _ => Text::Said(kind_name(r.kind, lang)),
-                };
-                let line = match (stored, f.rejected) {
-                    (true, 0) => t!(msg::STORED, name(), r.rows, what, &r.id, how(f, lang)),
-                    (false, 0) => t!(msg::WOULD_STORE, name(), r.rows, what, &r.id, how(f, lang)),
-                    (true, n) => t!(
-                        msg::STORED_REJECTED,
-                        name(),
-                        r.rows,
-                        what,
-                        &r.id,
-                        n,
-                        how(f, lang)
-                    ),
-                    (false, n) => {
-                        t!(
-                            msg::WOULD_STORE_REJECTED,
-                            name(),
-                            r.rows,
-                            what,
-                            &r.id,
-                            n,
-                            how(f, lang)
-                        )
-                    }
-                };
-                out.push(said(line));
+                out.push(said(stored_line(f, r, stored, lang)));
             }
         }
     }
@@ -108,6 +81,27 @@ fn file(f: &FileReport, stored: bool, lang: Lang, out: &mut Vec<Line>) {
         let line = t!(msg::TOTALS_ROWS, name(), lines.join(", "));
         out.push(Line::Warn(line.render(lang)));
     }
+}
+
+/// "FILE: stored N row(s) of the WHAT (ingest ID[, N rejected]; HOW)", or "would
+/// store" in a dry run or an ingest that committed nothing.
+fn stored_line(f: &FileReport, r: &IngestRecord, stored: bool, lang: Lang) -> Text {
+    let what = match (&r.org, &r.as_of) {
+        (Some(o), Some(d)) => roll_name(o, d, lang),
+        _ => Text::Said(kind_name(r.kind, lang)),
+    };
+    let mut args = vec![Text::from(&f.file), r.rows.into(), what, Text::from(&r.id)];
+    if f.rejected > 0 {
+        args.push(f.rejected.into());
+    }
+    args.push(how(f, lang));
+    let msg = match (stored, f.rejected > 0) {
+        (true, false) => &msg::STORED,
+        (false, false) => &msg::WOULD_STORE,
+        (true, true) => &msg::STORED_REJECTED,
+        (false, true) => &msg::WOULD_STORE_REJECTED,
+    };
+    Text::Msg(msg, args)
 }
 
 /// How the file was read: its encoding (a workbook is none: said as one), separator,
@@ -252,7 +246,6 @@ mod tests {
     use super::*;
     use crate::ingest::WarningKind;
     use crate::store::kind::Kind;
-    use crate::store::IngestRecord;
 
     fn record(id: &str, kind: &str, rows: u64, org: Option<&str>) -> IngestRecord {
         serde_json::from_value(json!({
