@@ -61,7 +61,7 @@ pub fn asked_orgs(args: &ReportArgs, orgs: &Orgs) -> Result<Vec<OrgOrAny>> {
 
 /// The output flags, checked before the store is opened: a bad flag is refused without
 /// waiting for another tally's lock.
-pub fn output(args: &ReportArgs) -> Result<Output> {
+pub fn output(args: &ReportArgs, lang: crate::lang::Lang) -> Result<Output> {
     // The extension of --output names the format when --format does not.
     let format = args.format()?;
     // A workbook's bytes would garble the terminal.
@@ -109,7 +109,7 @@ pub fn output(args: &ReportArgs) -> Result<Output> {
         width: (format == Format::Table && args.output.is_none())
             .then(term::stdout_width)
             .flatten(),
-        lang: crate::messages::lang(),
+        lang,
     })
 }
 

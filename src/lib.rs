@@ -28,19 +28,23 @@ pub mod usage;
 use anyhow::Result;
 use cli::{Cli, Command};
 
-pub fn run(cli: Cli) -> Result<()> {
-    term::set_quiet(cli.quiet);
-    messages::set_lang(cli.lang());
-    let store = store::Store::new(&cli.store).with_secret(cli.secret.clone());
+/// Runs the command `cli` names, saying things the way `voice` says (language,
+/// quiet), which `main` resolved once from the same command line.
+pub fn run(cli: &Cli, voice: term::Voice) -> Result<()> {
+    let store = store::Store::new(&cli.store)
+        .with_secret(cli.secret.clone())
+        .with_voice(voice);
     let wait = cli.wait();
     match &cli.command {
-        Command::Ingest(args) => cmd::ingest::run(&store, args, wait),
-        Command::Report(args) => cmd::report::run(&store, args, wait),
-        Command::Status(args) => cmd::status::run(&store, args, wait),
-        Command::Drop(args) => cmd::drop::run(&store, args, wait),
-        Command::Verify(args) => cmd::verify::run(&store, args, wait),
-        Command::Backup(args) => cmd::backup::run(&store, args, wait),
-        Command::Completions(args) => cmd::shell::completions(args.shell, &store.orgs()),
-        Command::Man(args) => cmd::shell::man(args.command.as_deref(), &store.orgs()),
+        Command::Ingest(args) => cmd::ingest::run(&store, args, wait, voice),
+        Command::Report(args) => cmd::report::run(&store, args, wait, voice),
+        Command::Status(args) => cmd::status::run(&store, args, wait, voice),
+        Command::Drop(args) => cmd::drop::run(&store, args, wait, voice),
+        Command::Verify(args) => cmd::verify::run(&store, args, wait, voice),
+        Command::Backup(args) => cmd::backup::run(&store, args, wait, voice),
+        Command::Completions(args) => {
+            cmd::shell::completions(args.shell, &store.orgs(), voice.lang)
+        }
+        Command::Man(args) => cmd::shell::man(args.command.as_deref(), &store.orgs(), voice.lang),
     }
 }

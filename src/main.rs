@@ -1,3 +1,6 @@
+//! The `tally` program: read the command line, resolve once how to speak to the reader
+//! (language, quiet), run the command, and say its error with the right exit code.
+
 use clap::{CommandFactory, FromArgMatches};
 use std::process::ExitCode;
 
@@ -15,7 +18,9 @@ fn main() -> ExitCode {
         Err(e) if e.kind() == clap::error::ErrorKind::DisplayHelp => return help(&e, &args, vi),
         Err(e) => return usage_error(&e, &args),
     };
-    match tally::run(cli) {
+    // The language and quiet, resolved once: every command says things this way.
+    let voice = tally::term::Voice::new(cli.lang(), cli.quiet);
+    match tally::run(&cli, voice) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if tally::error::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
@@ -24,10 +29,9 @@ fn main() -> ExitCode {
                 return usage_error(&bad.usage_error(cmd), &args);
             }
             let (exit, hint) = tally::error::classify(&err);
-            let lang = tally::messages::lang();
-            tally::term::error(tally::error::said(&err, lang));
+            voice.error(tally::error::said(&err, voice.lang));
             if let Some(h) = hint {
-                tally::term::hint(h.render(lang));
+                voice.hint(h.render(voice.lang));
             }
             ExitCode::from(exit as u8)
         }

@@ -1,6 +1,6 @@
-//! What tally says to a person, in English or Vietnamese: the language chosen once
-//! (`--lang`, else the locale), and the catalogue of messages with both texts side by
-//! side.
+//! The older layer of what tally says to a person: a catalogue of English patterns
+//! with their Vietnamese, for the texts not yet moved to the language layer
+//! (`crate::lang`). The reader's language is not kept here: each caller says which.
 //!
 //! Code writes its messages in English, as data for scripts (`--format json`, the
 //! manifest) and in tests; they are put into Vietnamese where they reach a person
@@ -11,37 +11,11 @@
 //! entry is said as it is: a missing entry shows English, never nothing.
 
 use std::borrow::Cow;
-use std::sync::atomic::{AtomicU8, Ordering};
 
 use crate::tongue::Lang;
 
 mod catalogue;
 use catalogue::CATALOGUE;
-
-static LANG: AtomicU8 = AtomicU8::new(0);
-
-/// Sets the language of everything said from now on.
-pub fn set_lang(lang: Lang) {
-    LANG.store(
-        match lang {
-            Lang::En => 0,
-            Lang::Vi => 1,
-        },
-        Ordering::Relaxed,
-    );
-}
-
-pub fn lang() -> Lang {
-    match LANG.load(Ordering::Relaxed) {
-        1 => Lang::Vi,
-        _ => Lang::En,
-    }
-}
-
-/// A message in the chosen language.
-pub fn say(en: &str) -> Cow<'_, str> {
-    say_in(en, lang())
-}
 
 /// A message of code not yet moved to the language layer (`crate::lang`), in `lang`:
 /// its Vietnamese from the catalogue, where it has it.
@@ -100,14 +74,6 @@ fn day_first(text: &str) -> String {
         i += ch.len_utf8();
     }
     out
-}
-
-/// One of two short texts, by language (labels around a message: "hint", "column").
-pub fn pick(en: &'static str, vi: &'static str) -> &'static str {
-    match lang() {
-        Lang::En => en,
-        Lang::Vi => vi,
-    }
 }
 
 /// The Vietnamese of `en`, if the catalogue has it. `depth` bounds the look-ups of

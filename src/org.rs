@@ -47,7 +47,7 @@ pub struct OrgDef {
 
 /// The organizations a store knows: the five, then those its orgs file adds, with the
 /// folded names each answers to. Cheap to clone (the added ones are shared).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Orgs {
     added: Vec<(Org, Vec<String>)>,
 }

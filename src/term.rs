@@ -1,48 +1,59 @@
-//! The one place that writes warnings and notes to stderr, and knows whether the user
-//! asked for quiet (`--quiet`: errors only).
+//! The one place that writes warnings and notes to stderr: a [`Voice`], resolved once
+//! in `main` from `--lang` (or the locale) and `--quiet`, and handed to whatever says
+//! something, so that no part of tally reads a process-wide setting.
 
-use crate::messages::{pick, say};
+use crate::lang::{cmd as msg, Lang, Text};
+use crate::t;
 
-static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-
-/// `--quiet`: from now on only errors are said.
-pub fn set_quiet(quiet: bool) {
-    QUIET.store(quiet, std::sync::atomic::Ordering::Relaxed);
+/// Who tally is talking to: the reader's language, and whether they asked for quiet
+/// (`--quiet`: errors only).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Voice {
+    pub lang: Lang,
+    pub quiet: bool,
 }
 
-pub fn quiet() -> bool {
-    QUIET.load(std::sync::atomic::Ordering::Relaxed)
-}
-
-pub fn warn(msg: impl std::fmt::Display) {
-    if !quiet() {
-        let label = pick("warning", "cảnh báo");
-        eprintln!("tally: {label}: {}", say(&msg.to_string()));
+impl Voice {
+    pub fn new(lang: Lang, quiet: bool) -> Voice {
+        Voice { lang, quiet }
     }
-}
 
-pub fn note(msg: impl std::fmt::Display) {
-    if !quiet() {
-        eprintln!("tally: {}", say(&msg.to_string()));
+    pub fn warn(&self, text: impl Into<Text>) {
+        if !self.quiet {
+            let line = t!(msg::WARNING, text.into());
+            eprintln!("tally: {}", line.render(self.lang));
+        }
     }
-}
 
-/// A note for a person watching (a wait, progress): said on a terminal only, where
-/// it helps, and never into a log that cron mails.
-pub fn live_note(msg: impl std::fmt::Display) {
-    use std::io::IsTerminal;
-    if !quiet() && std::io::stderr().is_terminal() {
-        eprintln!("tally: {}", say(&msg.to_string()));
+    pub fn note(&self, text: impl Into<Text>) {
+        if !self.quiet {
+            eprintln!("tally: {}", text.into().render(self.lang));
+        }
     }
-}
 
-pub fn error(msg: impl std::fmt::Display) {
-    eprintln!("tally: {}: {}", pick("error", "lỗi"), say(&msg.to_string()));
-}
+    /// A note for a person watching (a wait, progress): said on a terminal only, where
+    /// it helps, and never into a log that cron mails.
+    pub fn live_note(&self, text: impl Into<Text>) {
+        if self.watched() {
+            eprintln!("tally: {}", text.into().render(self.lang));
+        }
+    }
 
-/// The hint under an error.
-pub fn hint(msg: impl std::fmt::Display) {
-    eprintln!("{}: {}", pick("hint", "gợi ý"), say(&msg.to_string()));
+    /// Whether a person may be watching stderr: a terminal, and no --quiet.
+    pub fn watched(&self) -> bool {
+        use std::io::IsTerminal;
+        !self.quiet && std::io::stderr().is_terminal()
+    }
+
+    /// An error, always said (also under --quiet).
+    pub fn error(&self, text: impl Into<Text>) {
+        eprintln!("tally: {}", t!(msg::ERROR, text.into()).render(self.lang));
+    }
+
+    /// The hint under an error.
+    pub fn hint(&self, text: impl Into<Text>) {
+        eprintln!("{}", t!(msg::HINT, text.into()).render(self.lang));
+    }
 }
 
 /// The terminal's width when stdout is a terminal (`COLUMNS` first, as shells set it);

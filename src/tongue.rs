@@ -29,12 +29,4 @@ impl Lang {
             Lang::En
         }
     }
-
-    /// One of two short texts, by language.
-    pub fn pick(self, en: &'static str, vi: &'static str) -> &'static str {
-        match self {
-            Lang::En => en,
-            Lang::Vi => vi,
-        }
-    }
 }

@@ -4,8 +4,8 @@
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
-use crate::lang::Lang;
-use crate::messages::say;
+use crate::lang::{cmd as msg, Lang, Text};
+use crate::t;
 
 /// The store a command line names (`--store DIR`, else TALLY_STORE, else
 /// ./tally-data), as clap reads it: for `--help`, whose command line clap does not
@@ -65,41 +65,38 @@ fn context(e: &clap::Error, kind: ContextKind) -> Option<String> {
 /// What to print for a parse error in Vietnamese; `None` where clap's own text is
 /// kept (help, version, and kinds without parts to say).
 pub fn vietnamese(e: &clap::Error) -> Option<String> {
-    crate::messages::set_lang(Lang::Vi);
     let arg = context(e, ContextKind::InvalidArg).unwrap_or_default();
     let value = context(e, ContextKind::InvalidValue).unwrap_or_default();
-    let mut out = match e.kind() {
-        ErrorKind::InvalidValue => {
-            let mut s = format!("giá trị '{value}' không hợp lệ cho '{arg}'");
-            if let Some(valid) = context(e, ContextKind::ValidValue) {
-                s.push_str(&format!("; các giá trị có thể: {valid}"));
-            }
-            s
-        }
+    let (arg, value) = (Text::Said(arg), Text::Said(value));
+    let said = match e.kind() {
+        ErrorKind::InvalidValue => match context(e, ContextKind::ValidValue) {
+            Some(valid) => t!(msg::INVALID_VALUE_OF, value, arg, Text::Said(valid)),
+            None => t!(msg::INVALID_VALUE, value, arg),
+        },
         ErrorKind::ValueValidation => {
             let why = std::error::Error::source(e)
-                .map(|c| say(&c.to_string()).into_owned())
-                .unwrap_or_default();
-            format!("giá trị '{value}' không hợp lệ cho '{arg}': {why}")
+                .map(|c| Text::from(c.to_string()))
+                .unwrap_or_else(|| Text::Said(String::new()));
+            t!(msg::INVALID_VALUE_WHY, value, arg, why)
         }
-        ErrorKind::UnknownArgument => format!("không có tham số '{arg}'"),
+        ErrorKind::UnknownArgument => t!(msg::UNKNOWN_ARGUMENT, arg),
         ErrorKind::InvalidSubcommand => {
             let name = context(e, ContextKind::InvalidSubcommand).unwrap_or_default();
-            format!("không có lệnh con '{name}'")
+            t!(msg::UNKNOWN_SUBCOMMAND, Text::Said(name))
         }
-        ErrorKind::MissingRequiredArgument => format!("thiếu tham số bắt buộc: {arg}"),
-        ErrorKind::MissingSubcommand => "thiếu lệnh con (ingest, report, status, drop...)".into(),
-        ErrorKind::ArgumentConflict => format!("'{arg}' không dùng cùng với tham số đã cho"),
-        ErrorKind::TooManyValues => format!("'{arg}' được cho quá nhiều giá trị"),
+        ErrorKind::MissingRequiredArgument => t!(msg::MISSING_ARGUMENT, arg),
+        ErrorKind::MissingSubcommand => t!(msg::MISSING_SUBCOMMAND),
+        ErrorKind::ArgumentConflict => t!(msg::ARGUMENT_CONFLICT, arg),
+        ErrorKind::TooManyValues => t!(msg::TOO_MANY_VALUES, arg),
         _ => return None,
     };
-    if let Some(tip) = context(e, ContextKind::SuggestedArg)
+    let tip = context(e, ContextKind::SuggestedArg)
         .or_else(|| context(e, ContextKind::SuggestedSubcommand))
-        .or_else(|| context(e, ContextKind::SuggestedValue))
-    {
-        out.push_str(&format!(" (có phải ý bạn là '{tip}'?)"));
-    }
-    Some(format!(
-        "tally: lỗi: {out}\ngợi ý: chạy 'tally --help' (hoặc 'tally LỆNH --help') để xem cách dùng"
-    ))
+        .or_else(|| context(e, ContextKind::SuggestedValue));
+    let said = match tip {
+        Some(tip) => t!(msg::DID_YOU_MEAN, said, Text::Said(tip)),
+        None => said,
+    };
+    let lines = t!(msg::USAGE_MISTAKE, said, t!(msg::SEE_HELP));
+    Some(lines.render(Lang::Vi))
 }

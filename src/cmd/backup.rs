@@ -5,28 +5,26 @@ use std::io::Write;
 use std::time::Duration;
 
 use crate::cli::BackupArgs;
-use crate::messages::say;
+use crate::lang::cmd as msg;
 use crate::store::{backup, Store};
+use crate::t;
+use crate::term::Voice;
 
-pub fn run(store: &Store, args: &BackupArgs, wait: Duration) -> Result<()> {
+pub fn run(store: &Store, args: &BackupArgs, wait: Duration, voice: Voice) -> Result<()> {
     super::existing(store)?;
     let c = backup::backup(store, &args.dest, args.with_secret, wait)?;
-    let line = format!(
-        "backed up {} part(s), {} bytes, to {} and verified the copy",
-        c.parts,
-        c.bytes,
-        args.dest.display()
-    );
-    let mut out = std::io::stdout().lock();
-    writeln!(out, "{}", say(&line))?;
+    let dest = args.dest.display().to_string();
+    let copied = t!(msg::BACKED_UP, c.parts, c.bytes, dest);
     let secret = if c.secret {
-        "the copy holds the secret: keep it as private as the store".to_string()
+        t!(msg::COPY_HOLDS_SECRET)
     } else {
-        format!(
-            "the copy has no secret: it reports, and refuses ingests until the secret is put back; keep {} apart (another medium or account) and back it up too",
-            store.secret_path().display()
+        t!(
+            msg::COPY_LACKS_SECRET,
+            store.secret_path().display().to_string()
         )
     };
-    writeln!(out, "{}", say(&secret))?;
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{}", copied.render(voice.lang))?;
+    writeln!(out, "{}", secret.render(voice.lang))?;
     Ok(())
 }

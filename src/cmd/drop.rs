@@ -7,24 +7,22 @@ use std::time::Duration;
 
 use crate::cli::DropArgs;
 use crate::error::Failure;
-use crate::lang::{store as lang, Text};
+use crate::lang::{cmd as msg, store as lang, Text};
 use crate::store::kind::Kind;
 use crate::store::Store;
 use crate::t;
+use crate::term::Voice;
 
-pub fn run(store: &Store, args: &DropArgs, wait: Duration) -> Result<()> {
+pub fn run(store: &Store, args: &DropArgs, wait: Duration, voice: Voice) -> Result<()> {
     let mut writer = store.write(wait)?;
     if let Some(u) = writer.upgrade()? {
-        crate::term::note(u.sentence(store.dir()));
+        voice.note(u.sentence(store.dir()));
     }
     let Some(rec) = writer.manifest.find(&args.id).cloned() else {
-        return Err(Failure::invalid(format!(
-            "no ingest with ID \"{}\" in {}",
-            args.id,
-            store.dir().display()
-        ))
-        .hint("run `tally status` to see the ingest IDs")
-        .into());
+        let dir = store.dir().display().to_string();
+        return Err(Failure::invalid(t!(msg::NO_SUCH_INGEST, &args.id, dir))
+            .hint(t!(msg::SEE_INGEST_IDS))
+            .into());
     };
     let mut next = writer.manifest.clone();
     next.ingests.retain(|i| i.id != rec.id);
@@ -54,7 +52,7 @@ pub fn run(store: &Store, args: &DropArgs, wait: Duration) -> Result<()> {
             &rec.file
         ),
     };
-    let lang = crate::messages::lang();
+    let lang = voice.lang;
     let mut out = std::io::stdout().lock();
     writeln!(out, "{}", line.render(lang))?;
     if let Some(line) = in_force {

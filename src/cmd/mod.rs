@@ -21,10 +21,11 @@ pub fn existing(store: &crate::store::Store) -> anyhow::Result<()> {
     if let Some(lost) = store.lost_manifest() {
         return Err(lost);
     }
+    let dir = store.dir().display().to_string();
     Err(crate::error::Failure::new(
         crate::error::Exit::Failure,
-        format!("there is no store at {}", store.dir().display()),
+        crate::t!(crate::lang::cmd::NO_STORE, dir),
     )
-    .hint("name the store with --store DIR or TALLY_STORE")
+    .hint(crate::t!(crate::lang::cmd::NAME_THE_STORE))
     .into())
 }

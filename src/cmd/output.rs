@@ -5,8 +5,10 @@ use anyhow::{Context, Result};
 use std::io::Write;
 
 use crate::cli::spec::Output;
+use crate::lang::cmd as msg;
 use crate::store::fsutil;
-use crate::term;
+use crate::t;
+use crate::term::Voice;
 
 /// Writes the report to `--output` (atomically) or to stdout, with a BOM if asked.
 pub(super) fn emit(out: &Output, mut bytes: Vec<u8>) -> Result<()> {
@@ -16,7 +18,7 @@ pub(super) fn emit(out: &Output, mut bytes: Vec<u8>) -> Result<()> {
     match &out.path {
         Some(path) => {
             fsutil::write_atomic_shared(path, &bytes)
-                .with_context(|| format!("cannot write the report {}", path.display()))?;
+                .with_context(|| t!(msg::CANNOT_WRITE_REPORT, path.display().to_string()))?;
         }
         None => {
             let mut stdout = std::io::stdout().lock();
@@ -29,8 +31,8 @@ pub(super) fn emit(out: &Output, mut bytes: Vec<u8>) -> Result<()> {
 
 /// CSV carries no notes: they are said on stderr, where cron mails them (a stale or
 /// missing roll is exactly what a monthly job must hear about); --quiet silences.
-pub(super) fn say_notes(lines: impl IntoIterator<Item = String>) {
+pub(super) fn say_notes(voice: Voice, lines: impl IntoIterator<Item = String>) {
     for line in lines {
-        term::note(line);
+        voice.note(line);
     }
 }

@@ -2,16 +2,17 @@
 //! more than a second (a small file finishes before a bar would be worth drawing).
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use std::io::IsTerminal;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use crate::ingest::Progress;
-use crate::messages::pick;
-use crate::term;
+use crate::lang::{cmd as msg, Lang};
+use crate::t;
+use crate::term::Voice;
 
 pub(super) struct Bar {
     enabled: bool,
+    lang: Lang,
     delay: Duration,
     state: Mutex<Option<State>>,
 }
@@ -24,7 +25,7 @@ struct State {
 
 impl Bar {
     /// A bar on stderr when it is a terminal and --quiet was not given.
-    pub(super) fn new() -> Bar {
+    pub(super) fn new(voice: Voice) -> Bar {
         // The delay can be shortened for the tests that check the bar on a terminal.
         let delay = std::env::var("TALLY_PROGRESS_DELAY_MS")
             .ok()
@@ -32,7 +33,8 @@ impl Bar {
             .map(Duration::from_millis)
             .unwrap_or(Duration::from_secs(1));
         Bar {
-            enabled: std::io::stderr().is_terminal() && !term::quiet(),
+            enabled: voice.watched(),
+            lang: voice.lang,
             delay,
             state: Mutex::new(None),
         }
@@ -76,11 +78,9 @@ impl Progress for Bar {
         }
         let rate = rows as f64 / elapsed.as_secs_f64().max(1e-3);
         s.bar.set_position(bytes);
-        s.bar.set_message(format!(
-            "{rows} {}, {rate:.0} {}",
-            pick("rows", "dòng"),
-            pick("rows/s", "dòng/giây")
-        ));
+        let rate = format!("{rate:.0}");
+        s.bar
+            .set_message(t!(msg::PROGRESS_ROWS, rows, rate).render(self.lang));
     }
 
     fn finish(&self) {

@@ -6,15 +6,18 @@ use std::time::Duration;
 use crate::cli::spec::{self, ReportSpec, Span};
 use crate::cli::ReportArgs;
 use crate::error::{Exit, Failure};
+use crate::lang::cmd as msg;
 use crate::metrics::period::Period;
 use crate::metrics::query;
 use crate::reference::Reference;
 use crate::report::{self, Format};
 use crate::store::{self, Store};
+use crate::t;
+use crate::term::Voice;
 
-pub fn run(store: &Store, args: &ReportArgs, wait: Duration) -> Result<()> {
+pub fn run(store: &Store, args: &ReportArgs, wait: Duration, voice: Voice) -> Result<()> {
     let asked = spec::asked_orgs(args, &store.orgs())?;
-    let output = spec::output(args)?;
+    let output = spec::output(args, voice.lang)?;
     let view = store.read(wait)?;
     if !view
         .manifest
@@ -22,22 +25,17 @@ pub fn run(store: &Store, args: &ReportArgs, wait: Duration) -> Result<()> {
         .iter()
         .any(|i| i.kind == crate::store::kind::Kind::Roll)
     {
-        return Err(Failure::new(
-            Exit::Failure,
-            format!(
-                "the store {} has no rolls to report on",
-                store.dir().display()
-            ),
-        )
-        .hint("load the rolls first: tally ingest FILE... --org ORG --as-of DATE")
-        .into());
+        let dir = store.dir().display().to_string();
+        return Err(Failure::new(Exit::Failure, t!(msg::NO_ROLLS, dir))
+            .hint(t!(msg::LOAD_ROLLS_FIRST))
+            .into());
     }
     let reference = store::reference::load(&view.dir, &view.manifest)?;
     let spec = spec::resolve(args, asked, output, &view, &reference)?;
     match &spec.span {
-        Span::One(period) => single(&view, &reference, &spec, period),
+        Span::One(period) => single(&view, &reference, &spec, period, voice),
         Span::Series { periods, pace_over } => {
-            super::series::run(&view, &reference, &spec, periods, *pace_over)
+            super::series::run(&view, &reference, &spec, periods, *pace_over, voice)
         }
     }
 }
@@ -48,6 +46,7 @@ fn single(
     reference: &Reference,
     spec: &ReportSpec,
     period: &Period,
+    voice: Voice,
 ) -> Result<()> {
     let out = &spec.output;
     // The HTML page's second marker is the same period a year earlier.
@@ -67,7 +66,10 @@ fn single(
     };
     super::output::emit(out, bytes)?;
     if out.format == Format::Csv {
-        super::output::say_notes(q.cov.notes.iter().map(|n| report::note_text(n, out.lang)));
+        super::output::say_notes(
+            voice,
+            q.cov.notes.iter().map(|n| report::note_text(n, out.lang)),
+        );
     }
     Ok(())
 }

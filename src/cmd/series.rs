@@ -16,6 +16,7 @@ pub(super) fn run(
     spec: &ReportSpec,
     periods: &[Period],
     pace_over: usize,
+    voice: crate::term::Voice,
 ) -> Result<()> {
     let out = &spec.output;
     let s = query::series(view, reference, &spec.query, periods, pace_over)?;
@@ -26,11 +27,14 @@ pub(super) fn run(
     };
     super::output::emit(out, bytes)?;
     if out.format == Format::Csv {
-        super::output::say_notes(s.reports.iter().flat_map(|(p, cov)| {
-            cov.notes
-                .iter()
-                .map(move |n| format!("{}: {}", p.label, report::note_text(n, out.lang)))
-        }));
+        super::output::say_notes(
+            voice,
+            s.reports.iter().flat_map(|(p, cov)| {
+                cov.notes
+                    .iter()
+                    .map(move |n| format!("{}: {}", p.label, report::note_text(n, out.lang)))
+            }),
+        );
     }
     Ok(())
 }

@@ -7,26 +7,28 @@ use std::io::Write;
 
 use crate::cli::Cli;
 use crate::error::Failure;
+use crate::lang::{cmd as msg, Lang, Text};
 use crate::org::Orgs;
+use crate::t;
 
 /// The command line as the reader's language writes it, offering the organizations
 /// `orgs` (the store's) as `--org`'s values.
-fn command(orgs: &Orgs) -> clap::Command {
+fn command(orgs: &Orgs, lang: Lang) -> clap::Command {
     let cmd = crate::cli::with_store_orgs(Cli::command(), orgs);
-    match crate::messages::lang() {
+    match lang {
         crate::lang::Lang::Vi => crate::help_vi::localize(cmd),
         crate::lang::Lang::En => cmd,
     }
 }
 
-pub fn completions(shell: clap_complete::Shell, orgs: &Orgs) -> Result<()> {
+pub fn completions(shell: clap_complete::Shell, orgs: &Orgs, lang: Lang) -> Result<()> {
     let mut out = Vec::new();
-    clap_complete::generate(shell, &mut command(orgs), "tally", &mut out);
+    clap_complete::generate(shell, &mut command(orgs, lang), "tally", &mut out);
     write_out(&out)
 }
 
-pub fn man(sub: Option<&str>, orgs: &Orgs) -> Result<()> {
-    let mut tally = command(orgs);
+pub fn man(sub: Option<&str>, orgs: &Orgs, lang: Lang) -> Result<()> {
+    let mut tally = command(orgs, lang);
     tally.build();
     let page = match sub {
         None => tally,
@@ -36,8 +38,8 @@ pub fn man(sub: Option<&str>, orgs: &Orgs) -> Result<()> {
                 .map(|c| c.get_name().to_string())
                 .collect();
             let Some(cmd) = tally.find_subcommand(name).cloned() else {
-                return Err(Failure::usage(format!("no subcommand \"{name}\""))
-                    .hint(format!("one of: {}", names.join(", ")))
+                return Err(Failure::usage(t!(msg::NO_SUBCOMMAND, name))
+                    .hint(t!(msg::ONE_OF, Text::Said(names.join(", "))))
                     .into());
             };
             cmd.display_name(format!("tally-{name}"))
@@ -45,16 +47,15 @@ pub fn man(sub: Option<&str>, orgs: &Orgs) -> Result<()> {
     };
     let mut out = Vec::new();
     clap_mangen::Man::new(page).render(&mut out)?;
-    out.extend(exit_status().into_bytes());
+    out.extend(exit_status(lang).into_bytes());
     write_out(&out)
 }
 
 /// The man page's EXIT STATUS section (roff), in the reader's language.
-fn exit_status() -> String {
-    let vi = crate::messages::lang() == crate::lang::Lang::Vi;
-    let mut s = format!(".SH \"{}\"\n", if vi { "MÃ THOÁT" } else { "EXIT STATUS" });
-    for (code, en, vi_text) in crate::help_vi::EXIT_CODES {
-        let text = if vi { vi_text } else { en };
+fn exit_status(lang: Lang) -> String {
+    let mut s = format!(".SH \"{}\"\n", msg::EXIT_STATUS.text(lang));
+    for (code, en, vi) in crate::help_vi::EXIT_CODES {
+        let text = if lang == Lang::Vi { vi } else { en };
         s.push_str(&format!(
             ".TP\n\\fB{code}\\fR\n{}\n",
             text.replace('-', "\\-")

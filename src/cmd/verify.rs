@@ -8,20 +8,23 @@ use std::time::Duration;
 
 use crate::cli::{VerifyArgs, VerifyFormat};
 use crate::error::Failure;
-use crate::messages::{pick, say};
+use crate::lang::{cmd as msg, Text};
 use crate::store::{restore, verify, Store};
+use crate::t;
+use crate::term::Voice;
 
 fn finding_json(f: &verify::Finding) -> serde_json::Value {
     json!({"path": f.path, "problem": f.problem, "fix": f.fix})
 }
 
-pub fn run(store: &Store, args: &VerifyArgs, wait: Duration) -> Result<()> {
+pub fn run(store: &Store, args: &VerifyArgs, wait: Duration, voice: Voice) -> Result<()> {
     if args.restore_manifest {
         let r = restore::restore_manifest(store, wait)?;
-        crate::term::note(format!(
-            "restored {} from {} (generation {}, {} part(s), each checked)",
-            store.dir().join("manifest.json").display(),
-            r.from.display(),
+        let manifest = store.dir().join("manifest.json");
+        voice.note(t!(
+            msg::RESTORED_MANIFEST,
+            manifest.display().to_string(),
+            r.from.display().to_string(),
             r.generation,
             r.parts
         ));
@@ -43,43 +46,52 @@ pub fn run(store: &Store, args: &VerifyArgs, wait: Duration) -> Result<()> {
             });
             writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
         }
-        VerifyFormat::Table => {
-            // The secret's state as a word of the chosen language: a catalogue entry
-            // for a bare word would also translate any captured text equal to it.
-            let secret = match c.secret {
-                "ok" => pick("ok", "đúng"),
-                "missing" => pick("missing", "bị mất"),
-                "wrong" => pick("wrong", "sai"),
-                _ => pick("none", "chưa có"),
-            };
-            let line = format!(
-                "{}: checked {} part(s), {} bytes, {} rows; secret {secret}",
-                store.dir().display(),
-                c.parts,
-                c.bytes,
-                c.rows,
-            );
-            writeln!(out, "{}", say(&line))?;
-            for f in c.findings.iter().chain(&c.warnings) {
-                writeln!(out, "{}: {}", f.path, say(&f.problem))?;
-                writeln!(out, "  {}: {}", pick("fix", "cách sửa"), say(&f.fix))?;
-            }
-            if c.findings.is_empty() {
-                writeln!(
-                    out,
-                    "{}",
-                    pick("the store is sound", "kho dữ liệu không có lỗi")
-                )?;
-            }
-        }
+        VerifyFormat::Table => write_table(&mut out, store, &c, voice)?,
     }
     out.flush()?;
     if c.findings.is_empty() {
         return Ok(());
     }
     Err(
-        Failure::invalid(format!("the store has {} problem(s)", c.findings.len()))
-            .hint("fix each as said above, then run tally verify again")
+        Failure::invalid(t!(msg::STORE_HAS_PROBLEMS, c.findings.len()))
+            .hint(t!(msg::FIX_AS_SAID))
             .into(),
     )
+}
+
+/// What was checked, each finding with its fix, and whether the store is sound.
+fn write_table(
+    out: &mut impl Write,
+    store: &Store,
+    c: &verify::Checked,
+    voice: Voice,
+) -> Result<()> {
+    let lang = voice.lang;
+    // The secret's state as a word of its own: a message for a bare word never
+    // translates text that happens to be equal to it.
+    let secret = match c.secret {
+        "ok" => &msg::SECRET_OK,
+        "missing" => &msg::SECRET_MISSING,
+        "wrong" => &msg::SECRET_WRONG,
+        _ => &msg::SECRET_NONE,
+    };
+    let dir = store.dir().display().to_string();
+    let checked = t!(
+        msg::CHECKED,
+        dir,
+        c.parts,
+        c.bytes,
+        c.rows,
+        Text::Msg(secret, Vec::new())
+    );
+    writeln!(out, "{}", checked.render(lang))?;
+    for f in c.findings.iter().chain(&c.warnings) {
+        writeln!(out, "{}: {}", f.path, Text::from(&f.problem).render(lang))?;
+        let fix = t!(msg::FIX, &f.fix);
+        writeln!(out, "  {}", fix.render(lang))?;
+    }
+    if c.findings.is_empty() {
+        writeln!(out, "{}", msg::STORE_SOUND.text(lang))?;
+    }
+    Ok(())
 }

@@ -238,7 +238,7 @@ pub fn run(store: &Store, opts: &Options, progress: &dyn Progress) -> Result<Sum
     // A dry run changes nothing, not even the store's format.
     if !opts.dry_run {
         if let Some(u) = writer.upgrade()? {
-            crate::term::note(u.sentence(store.dir()));
+            store.voice().note(u.sentence(store.dir()));
         }
     }
     let mut reference = store::reference::load(&writer.dir, &writer.manifest)?;
@@ -246,7 +246,12 @@ pub fn run(store: &Store, opts: &Options, progress: &dyn Progress) -> Result<Sum
     sums_before_reading(&next, &mut opened)?;
     let pool = pipeline::RowPool::default();
     let spools = writer.dir.join(store::names::TMP);
-    let mut sink = rejects::Sink::new(opts.rejects.as_deref(), opts.bom, &spools)?;
+    let mut sink = rejects::Sink::new(
+        opts.rejects.as_deref(),
+        opts.bom,
+        &spools,
+        store.voice().lang,
+    )?;
     let mut files = Vec::new();
     let mut warnings = Warnings::default();
     let mut prepared = snapshot::Prepared::default();

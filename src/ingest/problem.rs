@@ -2,8 +2,8 @@
 
 use std::fmt;
 
-use crate::lang::Text;
-use crate::messages::{lang, pick};
+use crate::lang::{cmd as msg, Lang, Text};
+use crate::t;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
@@ -40,34 +40,67 @@ impl Problem {
         self.hint = Some(hint.into());
         self
     }
-}
 
-impl Problem {
     /// Where the problem is: `file:line`, or `file, sheet "S", row N` for a workbook's
     /// sheet, whose rows are numbered as the spreadsheet numbers them.
-    pub fn place(&self) -> String {
+    pub fn place(&self, lang: Lang) -> String {
         if self.file.ends_with('"') && self.file.contains(", sheet \"") {
-            format!("{}, {} {}", self.file, pick("row", "dòng"), self.line)
+            // The file as written (the sheet's word is said where the line is said).
+            t!(msg::ROW_OF_SHEET, Text::Said(self.file.clone()), self.line).render(lang)
         } else {
             format!("{}:{}", self.file, self.line)
         }
     }
-}
 
-/// Said in the chosen language (reason, hint and labels); the fields stay English.
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.place())?;
+    /// The problem in `lang`: place, column, value, reason and hint.
+    pub fn render(&self, lang: Lang) -> String {
+        let mut out = self.place(lang);
         if let Some(c) = &self.column {
-            write!(f, ": {} \"{c}\"", pick("column", "cột"))?;
+            out.push_str(&format!(": {} \"{c}\"", msg::COLUMN_LABEL.text(lang)));
         }
         if !self.value.is_empty() {
-            write!(f, ": {} \"{}\"", pick("value", "giá trị"), self.value)?;
+            out.push_str(&format!(
+                ": {} \"{}\"",
+                msg::VALUE_LABEL.text(lang),
+                self.value
+            ));
         }
-        write!(f, ": {}", self.reason.render(lang()))?;
+        out.push_str(": ");
+        out.push_str(&self.reason.render(lang));
         if let Some(h) = &self.hint {
-            write!(f, " ({}: {})", pick("hint", "gợi ý"), h.render(lang()))?;
+            let label = msg::HINT_LABEL.text(lang);
+            out.push_str(&format!(" ({label}: {})", h.render(lang)));
         }
-        Ok(())
+        out
+    }
+}
+
+/// In English, as error chains and logs print it; [`Problem::render`] says it in the
+/// reader's language.
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Lang::En))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_problem_is_said_in_the_language_asked_and_displayed_in_english() {
+        let sheet = Problem::new("ds.xlsx, sheet \"S\"", 5, Some("Dân tộc"), "Kinh?", "odd")
+            .hint("check it");
+        let file = Problem::new("ds.csv", 7, None, "", "odd");
+        let cases = [
+            (&sheet, Lang::En, "ds.xlsx, sheet \"S\", row 5: column \"Dân tộc\": value \"Kinh?\": odd (hint: check it)"),
+            (&sheet, Lang::Vi, "ds.xlsx, sheet \"S\", dòng 5: cột \"Dân tộc\": giá trị \"Kinh?\": odd (gợi ý: check it)"),
+            (&file, Lang::En, "ds.csv:7: odd"),
+            (&file, Lang::Vi, "ds.csv:7: odd"),
+        ];
+        for (p, lang, want) in cases {
+            assert_eq!(p.render(lang), want);
+        }
+        assert_eq!(sheet.to_string(), sheet.render(Lang::En));
     }
 }

@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 
 use super::problem::Problem;
 use super::row::Row;
+use crate::lang::Lang;
 use crate::lang::Text;
-use crate::messages::say;
 use crate::store::fsutil;
 use crate::text::defuse;
 use unicode_normalization::UnicodeNormalization;
@@ -31,6 +31,8 @@ pub struct Sink {
 struct Spool {
     path: PathBuf,
     bom: bool,
+    /// The reader's language, for each reject's reason and hint.
+    lang: Lang,
     tmp: PathBuf,
     out: csv::Writer<BufWriter<File>>,
     /// The distinct headers of the files with rejects, in order of first reject.
@@ -42,8 +44,8 @@ impl Sink {
     /// spooling the rows in `spool_dir` (the store's `tmp/`, which only a writer
     /// holding the store uses). With `bom`, the file starts with a UTF-8 byte-order
     /// mark (Excel on Windows then shows Vietnamese letters right when the file is
-    /// opened by double-click).
-    pub fn new(path: Option<&Path>, bom: bool, spool_dir: &Path) -> Result<Sink> {
+    /// opened by double-click). Reasons and hints are said in `lang`.
+    pub fn new(path: Option<&Path>, bom: bool, spool_dir: &Path, lang: Lang) -> Result<Sink> {
         let spool = match path {
             None => None,
             Some(path) => {
@@ -56,6 +58,7 @@ impl Sink {
                 Some(Spool {
                     path: path.to_path_buf(),
                     bom,
+                    lang,
                     tmp,
                     out,
                     headers: Vec::new(),
@@ -195,7 +198,7 @@ fn write_final(s: &Spool) -> Result<()> {
             out.insert(1, sheet);
             // Reason and hint in the chosen language, for the person fixing the roll.
             for text in &mut out[5..7] {
-                *text = say(text).into_owned();
+                *text = Text::from(&*text).render(s.lang);
             }
             let empty = Vec::new();
             for pos in at.get(set).unwrap_or(&empty) {

@@ -12,6 +12,7 @@
 
 use std::fmt;
 
+pub mod cmd;
 pub mod files;
 pub mod ingest;
 pub mod names;
@@ -285,6 +286,7 @@ mod tests {
     fn every_message_has_both_texts() {
         // Each room's messages, as the rooms are moved to this layer.
         let rooms: &[&[&Msg]] = &[
+            super::cmd::ALL,
             super::files::ALL,
             super::ingest::ALL,
             super::names::ALL,

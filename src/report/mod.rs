@@ -5,6 +5,7 @@ pub mod csv;
 #[cfg(test)]
 mod fixture;
 pub mod html;
+pub mod ingest;
 pub mod json;
 pub mod labels;
 pub mod markdown;
@@ -12,6 +13,7 @@ mod narrow;
 mod section;
 mod sentences;
 pub mod series;
+pub mod status;
 pub mod table;
 pub mod trend;
 pub mod xlsx;

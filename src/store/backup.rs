@@ -39,7 +39,7 @@ pub fn backup(store: &Store, dest: &Path, with_secret: bool, wait: Duration) -> 
     let built = build(&view, &work, with_secret);
     super::fault::point("backup-copied");
     let result = built.and_then(|copied| {
-        let check = verify::verify(&Store::new(&work), wait)?;
+        let check = verify::verify(&Store::new(&work).with_voice(store.voice()), wait)?;
         if let Some(f) = check.findings.first() {
             anyhow::bail!("the copy failed its check: {}: {}", f.path, f.problem);
         }

@@ -7,6 +7,9 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use crate::error::{Exit, Failure};
+use crate::lang::{cmd as msg, Text};
+use crate::t;
+use crate::term::Voice;
 
 #[cfg(unix)]
 use std::os::unix::fs::OpenOptionsExt;
@@ -22,7 +25,9 @@ pub enum Mode {
     Exclusive,
 }
 
-pub fn acquire(path: &Path, mode: Mode, wait: Duration) -> Result<StoreLock> {
+/// Takes the lock at `path`, waiting up to `wait`; a person watching is told of the
+/// wait by `voice` (in their language, on a terminal, unless quiet).
+pub fn acquire(path: &Path, mode: Mode, wait: Duration, voice: &Voice) -> Result<StoreLock> {
     let mut opts = OpenOptions::new();
     opts.read(true).write(true).create(true).truncate(false);
     #[cfg(unix)]
@@ -48,7 +53,7 @@ pub fn acquire(path: &Path, mode: Mode, wait: Duration) -> Result<StoreLock> {
             }
         }
         Err(e) => {
-            return Err(e).with_context(|| format!("cannot open the store lock {}", path.display()))
+            return Err(e).with_context(|| t!(msg::CANNOT_OPEN_LOCK, path.display().to_string()))
         }
     };
     let start = Instant::now();
@@ -62,20 +67,18 @@ pub fn acquire(path: &Path, mode: Mode, wait: Duration) -> Result<StoreLock> {
             Ok(()) => return Ok(StoreLock { _file: Some(file) }),
             Err(TryLockError::WouldBlock) => {
                 if !told && !wait.is_zero() {
-                    crate::term::live_note(format!(
-                        "waiting for another tally process to finish with the store (up to {} s; --wait sets how long)…",
-                        wait.as_secs()
-                    ));
+                    voice.live_note(t!(msg::WAITING_FOR_LOCK, wait.as_secs()));
                     told = true;
                 }
                 if start.elapsed() >= wait {
-                    let who = if mode == Mode::Exclusive {
-                        "another tally process is using the store"
-                    } else {
-                        "another tally process is writing the store"
+                    let who = match mode {
+                        Mode::Exclusive => &msg::LOCK_BUSY_USING,
+                        Mode::Shared => &msg::LOCK_BUSY_WRITING,
                     };
-                    return Err(Failure::new(Exit::Busy, format!("{who} ({}); gave up after {} s", path.display(), wait.as_secs()))
-                        .hint("wait for it to finish and run the command again, or give more time with --wait SECONDS")
+                    let lock = path.display().to_string();
+                    let what = Text::Msg(who, vec![lock.into(), wait.as_secs().into()]);
+                    return Err(Failure::new(Exit::Busy, what)
+                        .hint(t!(msg::LOCK_BUSY_HINT))
                         .into());
                 }
                 std::thread::sleep(Duration::from_millis(50));
@@ -83,8 +86,7 @@ pub fn acquire(path: &Path, mode: Mode, wait: Duration) -> Result<StoreLock> {
             // Media that cannot be written cannot take a lock either, nor a writer.
             Err(TryLockError::Error(_)) if read_only => return Ok(StoreLock { _file: None }),
             Err(TryLockError::Error(e)) => {
-                return Err(e)
-                    .with_context(|| format!("cannot lock the store ({})", path.display()));
+                return Err(e).with_context(|| t!(msg::CANNOT_LOCK, path.display().to_string()));
             }
         }
     }

@@ -32,6 +32,7 @@ mod roll_columns;
 pub mod roll_group;
 pub mod rolls;
 pub mod scan;
+pub mod status;
 mod sweep;
 pub mod upgrade;
 pub mod verify;
@@ -50,6 +51,8 @@ pub struct Store {
     dir: PathBuf,
     /// Where the secret lives when it is kept apart from the store (`--secret`).
     secret: Option<PathBuf>,
+    /// How to tell a person waiting for the store's lock (language, quiet).
+    voice: crate::term::Voice,
 }
 
 /// A consistent view of the store, held under a shared lock.
@@ -118,7 +121,19 @@ impl Store {
         Store {
             dir: dir.to_path_buf(),
             secret: None,
+            voice: crate::term::Voice::default(),
         }
+    }
+
+    /// The store telling whoever waits for its lock the way `voice` says things.
+    pub fn with_voice(mut self, voice: crate::term::Voice) -> Store {
+        self.voice = voice;
+        self
+    }
+
+    /// How this store's user is told things (language, quiet).
+    pub fn voice(&self) -> crate::term::Voice {
+        self.voice
     }
 
     /// The store with its secret kept at `path` instead of inside it.
@@ -234,6 +249,7 @@ impl Store {
                 &self.dir.join("lock"),
                 lock::Mode::Shared,
                 wait,
+                &self.voice,
             )?)
         } else {
             None
@@ -273,7 +289,12 @@ impl Store {
             restore::refuse_foreign(&self.dir, &survey)?;
         }
         fsutil::create_private_dir(&self.dir)?;
-        let lock = lock::acquire(&self.dir.join("lock"), lock::Mode::Exclusive, wait)?;
+        let lock = lock::acquire(
+            &self.dir.join("lock"),
+            lock::Mode::Exclusive,
+            wait,
+            &self.voice,
+        )?;
         let manifest = self.load_manifest()?;
         let orgs = reference::orgs(&self.dir, &manifest)?;
         let secret_path = self.secret_path();

@@ -74,7 +74,12 @@ pub struct Restored {
 /// every part is there with its size, checksum and rows. Holds the store alone.
 pub fn restore_manifest(store: &Store, wait: Duration) -> Result<Restored> {
     let dir = store.dir();
-    let _lock = lock::acquire(&dir.join("lock"), lock::Mode::Exclusive, wait)?;
+    let _lock = lock::acquire(
+        &dir.join("lock"),
+        lock::Mode::Exclusive,
+        wait,
+        &store.voice(),
+    )?;
     let survey = names::survey(dir).with_context(|| format!("cannot read {}", dir.display()))?;
     if survey.manifest {
         return Err(Failure::usage(format!(

@@ -181,3 +181,50 @@ fn command_line_mistakes_are_told_in_vietnamese_and_keep_exit_2() {
         run.stderr
     );
 }
+
+/// What the commands say around their results is said in the reader's language by its
+/// own message, never English put through a catalogue: a snapshot's alert and the
+/// subcommands `tally man` knows.
+#[test]
+fn alerts_and_hints_of_the_commands_are_vietnamese_through_and_through() {
+    let w = Workdir::new()
+        .with_reference()
+        .with(&["roll_youth_clean.csv", "roll_youth_bad.csv"]);
+    w.tally(&[
+        "ingest",
+        "roll_youth_clean.csv",
+        "--org",
+        "youth",
+        "--as-of",
+        "31/10/2026",
+    ])
+    .expect(0);
+    let run = w
+        .tally(&[
+            "--lang",
+            "vi",
+            "ingest",
+            "roll_youth_bad.csv",
+            "--org",
+            "youth",
+            "--as-of",
+            "30/11/2026",
+            "--skip-invalid",
+        ])
+        .expect(0);
+    assert!(
+        run.stderr.contains(
+            "tally: cảnh báo: roll_youth_bad.csv: 2 đơn vị có thành viên trong danh sách Đoàn Thanh niên chốt ngày 31/10/2026 nhưng không có dòng nào trong danh sách này (2 thành viên khi đó)"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("unit(s)"), "{}", run.stderr);
+    let run = w.tally(&["--lang", "vi", "man", "nosuch"]).expect(2);
+    assert!(
+        run.stderr
+            .contains("gợi ý: một trong: ingest, report, status"),
+        "{}",
+        run.stderr
+    );
+}
