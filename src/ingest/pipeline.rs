@@ -276,10 +276,48 @@ impl RollFile<'_> {
         if let Some(u) = &unit {
             out.report.notes.push(u.sentence());
         }
+        let mut taker = Taker {
+            mapping: &mapping,
+            snapshots: self.snapshots(o, &name, &mapping),
+            fits: Fits::default(),
+            excused: Excused::default(),
+            ahead: Vec::with_capacity(CHUNK_ROWS),
+        };
+        let mut order = Evidence::default();
+        let context = || roll::RollContext {
+            file: &name,
+            mapping: &mapping,
+            reference: self.reference,
+            secret: &secret,
+            org: self.opts.org,
+            as_of: self.opts.as_of,
+            codes: self.opts.codes,
+            lookups: Default::default(),
+            unit: unit.as_ref(),
+        };
+        self.progress.start(&name, o.table.bytes_total);
+        let rows = self.stages(&mut o.table, &name, context, &mut order, |rows, parsed| {
+            taker.take(rows, parsed, prepared, out)
+        });
+        self.progress.finish();
+        let (read, taken) = rows?;
+        // Every row read was parsed and taken, in order: nothing lost on the way.
+        anyhow::ensure!(
+            read == taken,
+            "internal error: {name}: read {read} rows but took {taken}"
+        );
+        out.report.rows_read = read;
+        order.check(&o.name, &mapping)?;
+        self.conclude(o, taker, out)
+    }
+
+    /// The snapshots a roll file's members go into, sized for its rows, with the date
+    /// its title or sheet name gives.
+    fn snapshots<'s>(&self, o: &Opened, name: &'s str, mapping: &'s Mapping) -> Snapshots<'s> {
         // A row brings one or two identity keys (a member ID is the second).
         let keys = o.table.rows_estimate() * (1 + usize::from(mapping.has(Field::MemberId)));
-        let mut snapshots = Snapshots::new(
-            &name,
+        Snapshots::new(
+            name,
             &mapping.headers,
             self.opts.replace,
             keys,
@@ -294,121 +332,141 @@ impl RollFile<'_> {
                         .as_deref()
                         .and_then(super::title_date::sheet_date),
                 ),
-        );
-        let mut fits = Fits::default();
-        let mut excused = Excused::default();
-        let mut order = Evidence::default();
-        // The look-ups a chunk will make, kept from chunk to chunk.
-        let mut ahead: Vec<Option<Ahead>> = Vec::with_capacity(CHUNK_ROWS);
-        // The reader, the taker and the part writer need about a core between them,
-        // parsing the rest; but on 2 cores one parser was the longest thread (half the
-        // CPU), and two share the cores with the others: the 10M-row bench, 6.0 s
-        // against 6.8 s.
-        let workers = std::thread::available_parallelism()
-            .map(|n| n.get())
-            .unwrap_or(1)
-            .saturating_sub(1)
-            .clamp(2, MAX_WORKERS);
-        let bytes_read = o.table.bytes_read();
-        self.progress.start(&name, o.table.bytes_total);
+        )
+    }
 
+    /// Runs the stages over the whole table: the reader, the parsing workers (each
+    /// with its own `context()`), and `take` on the calling thread, chunk by chunk in
+    /// file order. Returns the rows read and the rows taken.
+    fn stages<'c>(
+        &self,
+        table: &mut Table,
+        name: &str,
+        context: impl Fn() -> roll::RollContext<'c>,
+        order: &mut Evidence,
+        take: impl FnMut(&[Row], Vec<roll::Parsed>) -> Result<()>,
+    ) -> Result<(u64, u64)> {
+        let bytes_read = table.bytes_read();
+        let workers = workers();
         let (job_tx, job_rx) = mpsc::sync_channel(workers * 2);
         let (done_tx, done_rx) = mpsc::sync_channel(workers * 2);
         // Each stage owns its channel ends, so that when one stops (an error in the
         // taker, a bad row in the reader) the others see their channel close and stop.
-        let rows = std::thread::scope(|scope| -> Result<(u64, u64)> {
-            let table = &mut o.table;
+        std::thread::scope(|scope| -> Result<(u64, u64)> {
             // Named threads, so that a profile tells the stages apart.
             let reader = std::thread::Builder::new()
                 .name("tally-read".into())
                 .spawn_scoped(scope, move || read_rows(table, job_tx, self.pool))?;
             let job_rx = Arc::new(Mutex::new(job_rx));
             for _ in 0..workers {
-                let ctx = roll::RollContext {
-                    file: &name,
-                    mapping: &mapping,
-                    reference: self.reference,
-                    secret: &secret,
-                    org: self.opts.org,
-                    as_of: self.opts.as_of,
-                    codes: self.opts.codes,
-                    lookups: Default::default(),
-                    unit: unit.as_ref(),
-                };
+                let ctx = context();
                 let (jobs, done) = (job_rx.clone(), done_tx.clone());
                 std::thread::Builder::new()
                     .name("tally-parse".into())
                     .spawn_scoped(scope, move || parse_rows(ctx, jobs, done))?;
             }
             drop((done_tx, job_rx));
-            let taken = take_in_order(
-                done_rx,
-                self.pool,
-                &mut order,
-                |rows, mut parsed| {
-                    // The duplicate check's look-ups miss the cache: each is started
-                    // PREFETCH_AHEAD rows before it is needed, so that it has arrived.
-                    ahead.clear();
-                    ahead.extend(
-                        parsed
-                            .iter()
-                            .map(|p| p.member.as_ref().ok().map(Snapshots::ahead)),
-                    );
-                    for a in ahead.iter().take(PREFETCH_AHEAD).flatten() {
-                        snapshots.prefetch(a);
-                    }
-                    // Each row is read where the worker left it: moving a parsed row
-                    // (216 bytes) out of the chunk was a copy a row.
-                    for (i, (row, parsed)) in rows.iter().zip(parsed.iter_mut()).enumerate() {
-                        if let Some(Some(a)) = ahead.get(i + PREFETCH_AHEAD) {
-                            snapshots.prefetch(a);
-                        }
-                        if !parsed.warnings.is_empty() {
-                            out.warn(std::mem::take(&mut parsed.warnings));
-                        }
-                        if let Some(u) = parsed.mapped {
-                            *out.report.mapped.entry(u.code.as_str()).or_default() += 1;
-                        }
-                        out.report.padded += u64::from(parsed.padded);
-                        fits.add(parsed.fit);
-                        if parsed.excused {
-                            excused.add(row.get(mapping.index(Field::Status)));
-                        }
-                        match &parsed.member {
-                            Ok(m) => snapshots.keep(m, row, prepared, out)?,
-                            Err(problem) => out.reject(problem.clone(), row, &mapping.headers)?,
-                        }
-                    }
-                    Ok(())
-                },
-                |rows| {
-                    self.progress
-                        .advance(bytes_read.load(Ordering::Relaxed), rows)
-                },
-            )?;
+            let taken = take_in_order(done_rx, self.pool, order, take, |rows| {
+                self.progress
+                    .advance(bytes_read.load(Ordering::Relaxed), rows)
+            })?;
             match reader.join() {
                 Ok(read) => Ok((read?, taken)),
                 Err(_) => anyhow::bail!("the reader of {name} stopped unexpectedly"),
             }
-        });
-        self.progress.finish();
-        let (read, taken) = rows?;
-        // Every row read was parsed and taken, in order: nothing lost on the way.
-        anyhow::ensure!(
-            read == taken,
-            "internal error: {name}: read {read} rows but took {taken}"
-        );
-        out.report.rows_read = read;
-        order.check(&o.name, &mapping)?;
-        if let Some(alert) = check_fits(&name, snapshots.org(), fits, self.opts.skip_invalid)? {
+        })
+    }
+
+    /// Once every row is taken: the file-wide checks and notes (a file of another
+    /// organization, the rule for temporary statuses), then the snapshots written.
+    fn conclude(&self, o: &Opened, taker: Taker, out: &mut Out) -> Result<Vec<IngestRecord>> {
+        let Taker {
+            mapping,
+            snapshots,
+            fits,
+            excused,
+            ..
+        } = taker;
+        let name = &o.name;
+        if let Some(alert) = check_fits(name, snapshots.org(), fits, self.opts.skip_invalid)? {
             out.report.alerts.push(alert.into());
         }
         let (title, skip) = (&o.table.title, self.opts.skip_invalid);
-        let named = org_words::check(&name, snapshots.org(), (title, &mapping), skip)?;
+        let named = org_words::check(name, snapshots.org(), (title, mapping), skip)?;
         out.report.notes.extend(named);
         out.report.notes.extend(excused.note().map(Text::from));
         let sha256 = o.checksum()?;
         snapshots.finish(&sha256, o.bytes, o.table.encoding.name(), out)
+    }
+}
+
+/// The parsing workers: the reader, the taker and the part writer need about a core
+/// between them, parsing the rest; but on 2 cores one parser was the longest thread
+/// (half the CPU), and two share the cores with the others: the 10M-row bench, 6.0 s
+/// against 6.8 s.
+fn workers() -> usize {
+    std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .saturating_sub(1)
+        .clamp(2, MAX_WORKERS)
+}
+
+/// What the calling thread keeps while it takes a file's parsed rows in order: the
+/// snapshots being built, and what the summary will say about the rows.
+struct Taker<'a> {
+    mapping: &'a Mapping,
+    snapshots: Snapshots<'a>,
+    fits: Fits,
+    excused: Excused,
+    /// The look-ups a chunk will make, kept from chunk to chunk.
+    ahead: Vec<Option<Ahead>>,
+}
+
+impl Taker<'_> {
+    /// Takes one chunk: each member into the snapshots, each reject to the rejects.
+    fn take(
+        &mut self,
+        rows: &[Row],
+        mut parsed: Vec<roll::Parsed>,
+        prepared: &mut Prepared,
+        out: &mut Out,
+    ) -> Result<()> {
+        // The duplicate check's look-ups miss the cache: each is started
+        // PREFETCH_AHEAD rows before it is needed, so that it has arrived.
+        let ahead = &mut self.ahead;
+        ahead.clear();
+        ahead.extend(
+            parsed
+                .iter()
+                .map(|p| p.member.as_ref().ok().map(Snapshots::ahead)),
+        );
+        for a in ahead.iter().take(PREFETCH_AHEAD).flatten() {
+            self.snapshots.prefetch(a);
+        }
+        // Each row is read where the worker left it: moving a parsed row
+        // (216 bytes) out of the chunk was a copy a row.
+        for (i, (row, parsed)) in rows.iter().zip(parsed.iter_mut()).enumerate() {
+            if let Some(Some(a)) = self.ahead.get(i + PREFETCH_AHEAD) {
+                self.snapshots.prefetch(a);
+            }
+            if !parsed.warnings.is_empty() {
+                out.warn(std::mem::take(&mut parsed.warnings));
+            }
+            if let Some(u) = parsed.mapped {
+                *out.report.mapped.entry(u.code.as_str()).or_default() += 1;
+            }
+            out.report.padded += u64::from(parsed.padded);
+            self.fits.add(parsed.fit);
+            if parsed.excused {
+                self.excused.add(row.get(self.mapping.index(Field::Status)));
+            }
+            match &parsed.member {
+                Ok(m) => self.snapshots.keep(m, row, prepared, out)?,
+                Err(problem) => out.reject(problem.clone(), row, &self.mapping.headers)?,
+            }
+        }
+        Ok(())
     }
 }
 
