@@ -34,7 +34,7 @@ mod roll_source;
 mod row;
 mod snapshot;
 mod told;
-use told::{crosswalk_note, placed_departures, roll_size_alerts};
+use told::{placed_departures, roll_size_alerts};
 mod sources;
 mod status;
 mod status_headers;
@@ -198,8 +198,68 @@ impl Opened {
 
 /// Runs the ingest. Returns the summary; the caller decides the exit code from it.
 pub fn run(store: &Store, opts: &Options, progress: &dyn Progress) -> Result<Summary> {
-    // Open every file first: a file that cannot be read at all stops the command
-    // before the store is touched.
+    let mut opened = open_all(opts)?;
+    let mut writer = store.write(opts.wait)?;
+    // A dry run changes nothing, not even the store's format.
+    if !opts.dry_run {
+        if let Some(u) = writer.upgrade()? {
+            crate::term::note(u.sentence(store.dir()));
+        }
+    }
+    let reference = store::reference::load(&writer.dir, &writer.manifest)?;
+    let next = writer.manifest.clone();
+    sums_before_reading(&next, &mut opened)?;
+    let spools = writer.dir.join(store::names::TMP);
+    let sink = rejects::Sink::new(opts.rejects.as_deref(), opts.bom, &spools)?;
+    let mut ingest = Ingest {
+        opts,
+        progress,
+        writer,
+        next,
+        reference,
+        sink,
+        pool: pipeline::RowPool::default(),
+        warnings: Warnings::default(),
+        prepared: snapshot::Prepared::default(),
+    };
+    let mut files = Vec::new();
+    for o in opened {
+        files.push(ingest.file(o)?);
+    }
+    let Ingest {
+        writer,
+        next,
+        reference,
+        sink,
+        warnings,
+        ..
+    } = ingest;
+    roll_size_alerts(&next, &mut files);
+    placed_departures(&writer.dir, &writer.manifest, &mut files)?;
+    let stores = missing::Stores {
+        dir: &writer.dir,
+        committed: &writer.manifest,
+        next: &next,
+        reference: &reference,
+    };
+    missing::missing_parts(&stores, &mut files)?;
+    crate::store::fault::point("parsed");
+    let summary = Summary {
+        rejected: sink.count(),
+        rejects_first: sink.first().to_vec(),
+        warnings: warnings.first,
+        warnings_total: warnings.total,
+        warning_kinds: warnings.kinds,
+        committed: false,
+        rejects_written: false,
+        files,
+    };
+    conclude(summary, sink, writer, next, opts)
+}
+
+/// Opens every file first, in the order their kinds load: a file that cannot be read
+/// at all stops the command before the store is touched.
+fn open_all(opts: &Options) -> Result<Vec<Opened>> {
     let mut opened = Vec::new();
     for path in &opts.files {
         let name = path.display().to_string();
@@ -227,58 +287,60 @@ pub fn run(store: &Store, opts: &Options, progress: &dyn Progress) -> Result<Sum
     if opened.iter().any(|o| o.table.mapping.kind == Kind::Roll) {
         roll_source::check_flags(opts, &opened)?;
     }
+    Ok(opened)
+}
 
-    let mut writer = store.write(opts.wait)?;
-    // A dry run changes nothing, not even the store's format.
-    if !opts.dry_run {
-        if let Some(u) = writer.upgrade()? {
-            crate::term::note(u.sentence(store.dir()));
-        }
-    }
-    let mut reference = store::reference::load(&writer.dir, &writer.manifest)?;
-    let mut next = writer.manifest.clone();
-    sums_before_reading(&next, &mut opened)?;
-    let pool = pipeline::RowPool::default();
-    let spools = writer.dir.join(store::names::TMP);
-    let mut sink = rejects::Sink::new(opts.rejects.as_deref(), opts.bom, &spools)?;
-    let mut files = Vec::new();
-    let mut warnings = Warnings::default();
-    let mut prepared = snapshot::Prepared::default();
+/// An ingest under way: the store being staged (its next manifest, the reference as
+/// the files so far leave it) and what the files so far have said.
+struct Ingest<'a> {
+    opts: &'a Options,
+    progress: &'a dyn Progress,
+    writer: store::Writer,
+    next: Manifest,
+    reference: crate::reference::Reference,
+    sink: rejects::Sink,
+    /// Chunks of rows, kept from roll file to roll file.
+    pool: pipeline::RowPool,
+    warnings: Warnings,
+    prepared: snapshot::Prepared,
+}
 
-    for mut o in opened {
+impl Ingest<'_> {
+    /// Reads one file into the staged store: a roll's snapshots, or a reference file.
+    fn file(&mut self, mut o: Opened) -> Result<FileReport> {
+        let opts = self.opts;
         let kind = o.table.mapping.kind;
         let mut report = FileReport::new(&o, opts.kind.is_none());
         if kind == Kind::Roll {
-            for id in roll_source::stored_elsewhere(&next, &o, opts)? {
-                move_out(&mut next, &id, &mut report);
+            for id in roll_source::stored_elsewhere(&self.next, &o, opts)? {
+                roll_source::move_out(&mut self.next, &id, &mut report);
             }
         }
         // A reference file is "nothing changed" only while the store holds what it
         // says: that is decided once it is read.
         let done = match kind {
-            Kind::Roll => already_ingested(&next, &o, opts),
+            Kind::Roll => roll_source::already_ingested(&self.next, &o, opts),
             _ => Vec::new(),
         };
         if !done.is_empty() {
             report.outcome = Outcome::AlreadyIngested(done);
-            files.push(report);
-            continue;
+            return Ok(report);
         }
         let mut out = Out {
-            writer: &mut writer,
-            next: &mut next,
-            sink: &mut sink,
-            warnings: &mut warnings,
+            writer: &mut self.writer,
+            next: &mut self.next,
+            sink: &mut self.sink,
+            warnings: &mut self.warnings,
             report: &mut report,
         };
         if kind == Kind::Roll {
             let file = pipeline::RollFile {
                 opts,
-                pool: &pool,
-                reference: &reference,
-                progress,
+                pool: &self.pool,
+                reference: &self.reference,
+                progress: self.progress,
             };
-            let records = file.ingest(&mut o, &mut prepared, &mut out)?;
+            let records = file.ingest(&mut o, &mut self.prepared, &mut out)?;
             if report.rows_read == 0 {
                 return Err(header_only(&o.name));
             }
@@ -288,61 +350,11 @@ pub fn run(store: &Store, opts: &Options, progress: &dyn Progress) -> Result<Sum
                 Outcome::Ingested(records)
             };
         } else {
-            reference::ingest_file(&mut o, &mut reference, &mut out, opts)?;
+            reference::ingest_file(&mut o, &mut self.reference, &mut out, opts)?;
         }
-        report.totals_rows = o.table.skipped_totals.clone();
-        report.notes.extend(o.table.source_notes());
-        if let Some(n) = crosswalk_note(&report.mapped) {
-            report.notes.push(n.into());
-        }
-        if report.padded > 0 {
-            let n = report.padded;
-            report
-                .notes
-                .push(crate::t!(crate::lang::reference::PADDED_AREA_CODES, n));
-        }
-        for (what, lines) in [
-            ("the header repeated", &o.table.skipped_headers),
-            ("the signature block", &o.table.skipped_signature),
-        ] {
-            if !lines.is_empty() {
-                report.notes.push(
-                    format!(
-                        "skipped {what} on line(s) {}",
-                        lines
-                            .iter()
-                            .map(u64::to_string)
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )
-                    .into(),
-                );
-            }
-        }
-        files.push(report);
+        told::reading_notes(&o, &mut report);
+        Ok(report)
     }
-
-    roll_size_alerts(&next, &mut files);
-    placed_departures(&writer.dir, &writer.manifest, &mut files)?;
-    let stores = missing::Stores {
-        dir: &writer.dir,
-        committed: &writer.manifest,
-        next: &next,
-        reference: &reference,
-    };
-    missing::missing_parts(&stores, &mut files)?;
-    crate::store::fault::point("parsed");
-    let summary = Summary {
-        rejected: sink.count(),
-        rejects_first: sink.first().to_vec(),
-        warnings: warnings.first,
-        warnings_total: warnings.total,
-        warning_kinds: warnings.kinds,
-        committed: false,
-        rejects_written: false,
-        files,
-    };
-    conclude(summary, sink, writer, next, opts)
 }
 
 /// Writes the rejects file, then commits what the files gave (unless a dry run, or a
@@ -448,41 +460,6 @@ impl FileReport {
     pub fn whole_file(&self) -> &str {
         snapshot::workbook_of(&self.file)
     }
-}
-
-/// The ingests that already stored these bytes as this kind (and, for a roll, with
-/// the same --org and --as-of).
-fn already_ingested(next: &Manifest, o: &Opened, opts: &Options) -> Vec<String> {
-    let kind = o.table.mapping.kind;
-    let roll = kind == Kind::Roll;
-    let flag_org = opts.org.filter(|_| roll);
-    let flag_as_of = opts.as_of.filter(|_| roll).map(|d| d.to_string());
-    next.ingests
-        .iter()
-        .filter(|i| o.sha256.as_ref() == Some(&i.sha256) && i.kind == kind)
-        .filter(|i| flag_org.is_none_or(|x| i.org.as_deref() == Some(x.code())))
-        .filter(|i| {
-            flag_as_of
-                .as_ref()
-                .is_none_or(|x| i.as_of.as_ref() == Some(x))
-        })
-        .map(|i| i.id.clone())
-        .collect()
-}
-
-/// Takes out an ingest of the same bytes stored as another snapshot (--replace): the
-/// file is stored anew as the snapshot asked for.
-fn move_out(next: &mut Manifest, id: &str, report: &mut FileReport) {
-    if let Some(r) = next.find(id) {
-        report.notes.push(
-            format!(
-                "moves ingest {id} (the same file, stored as the {}) to this snapshot (--replace)",
-                roll_source::stored_as(r)
-            )
-            .into(),
-        );
-    }
-    next.ingests.retain(|i| i.id != id);
 }
 
 pub(crate) fn header_only(name: &str) -> anyhow::Error {
