@@ -48,16 +48,7 @@ pub(super) fn sheets(
     opts: &Options,
 ) -> Result<Vec<Opened>> {
     let wb = Workbook::open(path, name, sig)?;
-    for wanted in &opts.sheets {
-        if !wb.sheets.iter().any(|s| &s.name == wanted) {
-            return Err(Failure::usage(format!(
-                "{name} has no sheet named \"{wanted}\"; its sheets: {}",
-                list(wb.sheets.iter().map(|s| s.name.as_str()))
-            ))
-            .hint("give --sheet the sheet's name as the workbook shows it on its tab")
-            .into());
-        }
-    }
+    sheets_named(&wb, name, opts)?;
     let chosen = |sheet: &super::workbook::SheetInfo| {
         if opts.sheets.is_empty() {
             sheet.visible
@@ -104,18 +95,7 @@ pub(super) fn sheets(
         }
     }
     if out.is_empty() {
-        let why = if refused.is_empty() {
-            "it has no visible sheet".to_string()
-        } else {
-            refused.join("; ")
-        };
-        return Err(Failure::invalid(format!(
-            "{name}: no sheet of the workbook has a header tally recognizes: {why}"
-        ))
-        .hint(
-            "check the workbook is the right one; name a sheet with --sheet, its kind with --kind",
-        )
-        .into());
+        return Err(no_sheet_read(name, &refused));
     }
     skip_departed(&mut out, opts);
     if !skipped.is_empty() {
@@ -124,6 +104,35 @@ pub(super) fn sheets(
             .push(t!(lang::SKIPPED_SHEETS, Text::Join(skipped, ", ")));
     }
     Ok(out)
+}
+
+/// Refuses a `--sheet` that names no sheet of the workbook, listing its sheets.
+fn sheets_named(wb: &Workbook, name: &str, opts: &Options) -> Result<()> {
+    for wanted in &opts.sheets {
+        if !wb.sheets.iter().any(|s| &s.name == wanted) {
+            return Err(Failure::usage(format!(
+                "{name} has no sheet named \"{wanted}\"; its sheets: {}",
+                list(wb.sheets.iter().map(|s| s.name.as_str()))
+            ))
+            .hint("give --sheet the sheet's name as the workbook shows it on its tab")
+            .into());
+        }
+    }
+    Ok(())
+}
+
+/// The refusal of a workbook none of whose sheets could be read, with why each was not.
+fn no_sheet_read(name: &str, refused: &[String]) -> anyhow::Error {
+    let why = if refused.is_empty() {
+        "it has no visible sheet".to_string()
+    } else {
+        refused.join("; ")
+    };
+    Failure::invalid(format!(
+        "{name}: no sheet of the workbook has a header tally recognizes: {why}"
+    ))
+    .hint("check the workbook is the right one; name a sheet with --sheet, its kind with --kind")
+    .into()
 }
 
 /// Takes out the sheets that list members who have left (no status column, a title or
