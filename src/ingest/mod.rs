@@ -40,6 +40,7 @@ mod status;
 mod status_headers;
 mod stray_words;
 pub mod table;
+mod taker;
 mod title_date;
 pub mod value;
 mod warnings;
