@@ -3,7 +3,7 @@
 
 use anyhow::{Context, Result};
 
-use super::Opened;
+use super::sources::Opened;
 use crate::error::{Exit, Failure};
 use crate::store::{self, Manifest};
 
@@ -92,4 +92,13 @@ pub(super) fn sums_before_reading(next: &Manifest, opened: &mut [Opened]) -> Res
         opened[i].sha256 = Some(sum?);
     }
     Ok(())
+}
+
+/// The file's SHA-256, once its rows are read: taken before, or as they were read,
+/// or (a file that changed size while it was read) read again now.
+pub(crate) fn checksum(o: &Opened) -> Result<String> {
+    match o.sha256.clone().or_else(|| o.table.checksum()) {
+        Some(sum) => Ok(sum),
+        None => file_sha256(&o.path, &o.name).map(|(_, sha)| sha),
+    }
 }

@@ -36,6 +36,7 @@ mod snapshot;
 mod told;
 use told::{placed_departures, roll_size_alerts};
 mod sources;
+use sources::Opened;
 mod status;
 mod status_headers;
 mod stray_words;
@@ -173,30 +174,6 @@ pub(crate) fn now_utc() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
-pub(crate) struct Opened {
-    pub name: String,
-    pub path: std::path::PathBuf,
-    /// The file's size in bytes.
-    pub bytes: u64,
-    /// The file's SHA-256 when taken before its rows are read (a workbook's sheets, a
-    /// file that could be one already stored); else the table takes it as it reads.
-    pub sha256: Option<String>,
-    pub table: Table,
-    /// What opening it said of the whole file (sheets of its workbook skipped).
-    pub notes: Vec<crate::lang::Text>,
-}
-
-impl Opened {
-    /// The file's SHA-256, once its rows are read: taken before, or as they were read,
-    /// or (a file that changed size while it was read) read again now.
-    pub(crate) fn checksum(&self) -> Result<String> {
-        match self.sha256.clone().or_else(|| self.table.checksum()) {
-            Some(sum) => Ok(sum),
-            None => file_sha256(&self.path, &self.name).map(|(_, sha)| sha),
-        }
-    }
-}
-
 /// Runs the ingest. Returns the summary; the caller decides the exit code from it.
 pub fn run(store: &Store, opts: &Options, progress: &dyn Progress) -> Result<Summary> {
     let mut opened = open_all(opts)?;
@@ -269,7 +246,18 @@ fn open_all(opts: &Options) -> Result<Vec<Opened>> {
             Some(sig) => {
                 // calamine reads the workbook itself: its checksum is taken first.
                 let (bytes, sha256) = file_sha256(path, &name)?;
-                opened.extend(sources::sheets(path, &name, (bytes, &sha256), sig, opts)?)
+                let wanted = sources::Wanted {
+                    sheets: &opts.sheets,
+                    encoding: opts.encoding,
+                    kind: opts.kind,
+                };
+                opened.extend(sources::sheets(
+                    path,
+                    &name,
+                    (bytes, &sha256),
+                    sig,
+                    &wanted,
+                )?)
             }
             None => {
                 let table = Table::open(path, &name, opts.encoding, opts.kind)?;

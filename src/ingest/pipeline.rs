@@ -11,10 +11,11 @@ use std::sync::{mpsc, Arc, Mutex};
 use super::headers::{Field, Mapping};
 use super::roll_source::{check_fits, Fits};
 use super::snapshot::{Prepared, Snapshots};
+use super::sources::Opened;
 use super::stray_words::{stray_columns, stray_refusal, stray_word, StrayWord};
 use super::table::{Row, Table};
 use super::taker::{Excused, Taker};
-use super::{org_words, roll, value, Opened, Options, Out, Progress};
+use super::{org_words, roll, value, Options, Out, Progress};
 use crate::error::Failure;
 use crate::lang::Text;
 use crate::reference::Reference;
@@ -393,7 +394,7 @@ impl RollFile<'_> {
         let named = org_words::check(name, snapshots.org(), (title, mapping), skip)?;
         out.report.notes.extend(named);
         out.report.notes.extend(excused.note().map(Text::from));
-        let sha256 = o.checksum()?;
+        let sha256 = super::file_sums::checksum(o)?;
         snapshots.finish(&sha256, o.bytes, o.table.encoding.name(), out)
     }
 }

@@ -8,8 +8,9 @@ use anyhow::Result;
 use chrono::NaiveDate;
 
 use super::headers::{self, Kind};
+use super::sources::Opened;
 use super::title_date::TitleDate;
-use super::{FileReport, Opened, Options};
+use super::{FileReport, Options};
 use crate::error::Failure;
 use crate::lang::ingest as msg;
 use crate::org::Org;

@@ -6,14 +6,36 @@ use sha2::{Digest, Sha256};
 use std::io::Read;
 use std::path::Path;
 
+use super::decode::Encoding;
 use super::departed_list::departed_list;
+use super::headers::Kind;
 use super::table::Table;
 use super::workbook::{self, Signature, Workbook};
-use super::{Opened, Options};
 use crate::error::Failure;
 use crate::lang::ingest as msg;
 use crate::lang::{files as lang, Text};
 use crate::t;
+
+pub(crate) struct Opened {
+    pub name: String,
+    pub path: std::path::PathBuf,
+    /// The file's size in bytes.
+    pub bytes: u64,
+    /// The file's SHA-256 when taken before its rows are read (a workbook's sheets, a
+    /// file that could be one already stored); else the table takes it as it reads.
+    pub sha256: Option<String>,
+    pub table: Table,
+    /// What opening it said of the whole file (sheets of its workbook skipped).
+    pub notes: Vec<crate::lang::Text>,
+}
+
+/// What the command asks of a file's sources: the sheets to read (none: every visible
+/// sheet with a header), the encoding and the kind it names, if any.
+pub(crate) struct Wanted<'a> {
+    pub sheets: &'a [String],
+    pub encoding: Option<Encoding>,
+    pub kind: Option<Kind>,
+}
 
 /// A workbook's signature, or `None` for text.
 pub(super) fn signature(path: &Path, name: &str) -> Result<Option<Signature>> {
@@ -45,15 +67,15 @@ pub(super) fn sheets(
     name: &str,
     (bytes, sha256): (u64, &str),
     sig: Signature,
-    opts: &Options,
+    wanted: &Wanted,
 ) -> Result<Vec<Opened>> {
     let wb = Workbook::open(path, name, sig)?;
-    sheets_named(&wb, name, opts)?;
+    sheets_named(&wb, name, wanted)?;
     let chosen = |sheet: &super::workbook::SheetInfo| {
-        if opts.sheets.is_empty() {
+        if wanted.sheets.is_empty() {
             sheet.visible
         } else {
-            opts.sheets.contains(&sheet.name)
+            wanted.sheets.contains(&sheet.name)
         }
     };
     // Every sheet chosen is opened at once (each its own reader): all of them must fit.
@@ -74,8 +96,8 @@ pub(super) fn sheets(
         match Table::from_sheet(
             &label,
             &sheet.name,
-            wb.stream(&sheet.name, opts.encoding),
-            opts.kind,
+            wb.stream(&sheet.name, wanted.encoding),
+            wanted.kind,
         )? {
             Ok(table) => out.push(Opened {
                 name: label,
@@ -87,7 +109,7 @@ pub(super) fn sheets(
             }),
             // A sheet named on the command line must have a header; others may be
             // notes, lists.
-            Err(e) if opts.sheets.is_empty() => {
+            Err(e) if wanted.sheets.is_empty() => {
                 skipped.push(t!(lang::SHEET_NO_HEADER, &sheet.name));
                 refused.push(format!("\"{}\": {e}", sheet.name));
             }
@@ -97,7 +119,7 @@ pub(super) fn sheets(
     if out.is_empty() {
         return Err(no_sheet_read(name, &refused));
     }
-    skip_departed(&mut out, opts);
+    skip_departed(&mut out, wanted);
     if !skipped.is_empty() {
         out[0]
             .notes
@@ -107,11 +129,11 @@ pub(super) fn sheets(
 }
 
 /// Refuses a `--sheet` that names no sheet of the workbook, listing its sheets.
-fn sheets_named(wb: &Workbook, name: &str, opts: &Options) -> Result<()> {
-    for wanted in &opts.sheets {
-        if !wb.sheets.iter().any(|s| &s.name == wanted) {
+fn sheets_named(wb: &Workbook, name: &str, wanted: &Wanted) -> Result<()> {
+    for sheet in wanted.sheets {
+        if !wb.sheets.iter().any(|s| &s.name == sheet) {
             return Err(Failure::usage(format!(
-                "{name} has no sheet named \"{wanted}\"; its sheets: {}",
+                "{name} has no sheet named \"{sheet}\"; its sheets: {}",
                 list(wb.sheets.iter().map(|s| s.name.as_str()))
             ))
             .hint("give --sheet the sheet's name as the workbook shows it on its tab")
@@ -138,8 +160,8 @@ fn no_sheet_read(name: &str, refused: &[String]) -> anyhow::Error {
 /// Takes out the sheets that list members who have left (no status column, a title or
 /// name that says so), when the workbook has others to read: the first table says
 /// which. A workbook of only such sheets is left to be refused where rolls are read.
-fn skip_departed(out: &mut Vec<Opened>, opts: &Options) {
-    if !opts.sheets.is_empty() {
+fn skip_departed(out: &mut Vec<Opened>, wanted: &Wanted) {
+    if !wanted.sheets.is_empty() {
         return;
     }
     let said: Vec<Option<String>> = out.iter().map(|o| departed_list(&o.table)).collect();

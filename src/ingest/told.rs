@@ -6,7 +6,8 @@
 use anyhow::Result;
 use chrono::NaiveDate;
 
-use super::{FileReport, Opened, Outcome};
+use super::sources::Opened;
+use super::{FileReport, Outcome};
 use crate::org::Org;
 use crate::store;
 

@@ -3,6 +3,7 @@
 //! reading rule for every reference file). Each returns what it found or a short
 //! statement of what was expected.
 
+use super::workbook_cells::round_noise;
 use crate::text::fold;
 
 pub use super::status::{parse_status, Status, StatusError, STATUS_EXPECTED};
@@ -150,27 +151,6 @@ pub fn parse_share(raw: &str) -> Option<f64> {
         Written::Bare(v) => v,
     };
     (v > 0.0 && v <= 1.0).then_some(v)
-}
-
-/// A number as Excel shows it in General format: integers without `.0` (an ID typed
-/// as a number keeps its digits), others in their shortest form.
-pub(super) fn number(f: f64) -> String {
-    if f.fract() == 0.0 && f.abs() < 1e15 {
-        format!("{}", f as i64)
-    } else {
-        format!("{f}")
-    }
-}
-
-/// A product like 0.07 × 100 without its float noise (7.000000000000001 → 7): nine
-/// decimals are more than any office types.
-pub fn round_noise(v: f64) -> f64 {
-    let r = (v * 1e9).round() / 1e9;
-    if r == 0.0 {
-        0.0
-    } else {
-        r
-    }
 }
 
 #[cfg(test)]

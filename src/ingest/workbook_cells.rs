@@ -4,8 +4,6 @@
 
 use calamine::{Data, DataRef};
 
-use super::value::number;
-
 /// What a formula cell saved without its value reads as: an error in Excel's style
 /// that no spreadsheet produces, so the row checks reject it in a column tally reads
 /// (an STT formula in a column it ignores stays harmless), and messages and the
@@ -82,6 +80,27 @@ fn iso_date(s: &str) -> String {
     match s.get(..10) {
         Some(day) if s.len() == 10 || s[10..].starts_with('T') => day.to_string(),
         _ => s.to_string(),
+    }
+}
+
+/// A number as Excel shows it in General format: integers without `.0` (an ID typed
+/// as a number keeps its digits), others in their shortest form.
+pub(crate) fn number(f: f64) -> String {
+    if f.fract() == 0.0 && f.abs() < 1e15 {
+        format!("{}", f as i64)
+    } else {
+        format!("{f}")
+    }
+}
+
+/// A product like 0.07 × 100 without its float noise (7.000000000000001 → 7): nine
+/// decimals are more than any office types.
+pub(crate) fn round_noise(v: f64) -> f64 {
+    let r = (v * 1e9).round() / 1e9;
+    if r == 0.0 {
+        0.0
+    } else {
+        r
     }
 }
 

@@ -14,7 +14,8 @@ use anyhow::Result;
 
 use super::{read_with, Kind, Parsed, Reference};
 use crate::error::Failure;
-use crate::ingest::{header_only, ingest_id, now_utc, Opened, Options, Out, Outcome};
+use crate::ingest::sources::Opened;
+use crate::ingest::{header_only, ingest_id, now_utc, Options, Out, Outcome};
 use crate::lang::{reference as lang, Text};
 use crate::reference::history;
 use crate::reference::versions::{self, AreasChange, EnterprisesChange};
@@ -35,7 +36,7 @@ pub(crate) fn ingest_file(
     if rows == 0 {
         return Err(header_only(&o.name));
     }
-    let sha256 = o.checksum()?;
+    let sha256 = crate::ingest::file_sums::checksum(o)?;
     let earlier: Vec<String> = out
         .next
         .ingests
