@@ -7,12 +7,12 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::error::Failure;
-use crate::ingest::decode::Encoding;
-use crate::ingest::headers::Kind;
 use crate::lang::Lang;
 use crate::metrics::period::Period;
 use crate::org::{Org, OrgOrAny};
 use crate::report::Format;
+use crate::rows::decode::Encoding;
+use crate::rows::headers::Kind;
 
 #[path = "cli_files.rs"]
 mod files;

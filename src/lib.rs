@@ -19,6 +19,7 @@ pub mod org;
 pub mod reference;
 pub mod report;
 pub mod roll;
+pub mod rows;
 pub mod store;
 pub mod term;
 pub mod text;

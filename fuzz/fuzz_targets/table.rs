@@ -4,7 +4,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use std::io::Cursor;
-use tally::ingest::table::Table;
+use tally::rows::table::Table;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(mut t) = Table::from_reader(Box::new(Cursor::new(data.to_vec())), "fuzz", None, None)

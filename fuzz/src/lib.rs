@@ -4,9 +4,9 @@
 use std::io::Cursor;
 use std::sync::OnceLock;
 
-use tally::ingest::headers::Kind;
+use tally::rows::headers::Kind;
 use tally::ingest::reference;
-use tally::ingest::table::Table;
+use tally::rows::table::Table;
 use tally::reference::Reference;
 
 const AREAS: &str = include_str!("../../tests/data/areas.csv");

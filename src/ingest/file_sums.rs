@@ -3,8 +3,8 @@
 
 use anyhow::{Context, Result};
 
-use super::sources::Opened;
 use crate::error::{Exit, Failure};
+use crate::rows::sources::Opened;
 use crate::store::{self, Manifest};
 
 /// A file that can be read whole, twice if need be: not a directory, pipe or device.

@@ -1,57 +1,33 @@
 //! `tally ingest`: files → validated rows → staged Parquet parts → one manifest commit.
 //! Nothing here prints; the command reports the [`Summary`].
 
-mod clutter;
-mod csv_rows;
-mod csv_text;
 mod date;
-pub mod decode;
 mod dedupe;
-mod departed_list;
-mod doubled;
+// The command's path to the encodings (`cmd/ingest.rs`), kept until it names `rows`.
+pub use crate::rows::decode;
 mod file_sums;
 use file_sums::{check_file, file_sha256, sums_before_reading};
-mod header_rows;
-pub mod headers;
-mod kind_check;
-pub mod legacy;
-mod legacy_cells;
-mod line_split;
 mod memo;
-mod merged;
 mod missing;
 pub mod national_id;
-mod org_columns;
 mod org_words;
 mod part_thread;
-mod percent_cells;
 mod pipeline;
 pub mod problem;
 pub mod reference;
 pub mod rejects;
 pub mod roll;
 mod roll_source;
-mod row;
 mod snapshot;
 mod told;
 use told::{placed_departures, roll_size_alerts};
-mod sources;
-use sources::Opened;
-mod status;
-mod status_headers;
 mod stray_words;
-pub mod table;
 mod taker;
 mod title_date;
 pub mod value;
 mod warnings;
 pub use warnings::WarningKind;
 use warnings::Warnings;
-pub mod workbook;
-mod workbook_cells;
-mod workbook_guard;
-mod workbook_parts;
-mod xls_extent;
 
 use anyhow::Result;
 use chrono::NaiveDate;
@@ -61,11 +37,12 @@ use std::time::Duration;
 
 use crate::error::Failure;
 use crate::org::Org;
+use crate::rows::decode::Encoding;
+use crate::rows::headers::Kind;
+use crate::rows::sources::{self, Opened};
+use crate::rows::table::{Row, Table};
 use crate::store::{self, IngestRecord, Manifest, Store};
-use decode::Encoding;
-use headers::Kind;
 use problem::Problem;
-use table::{Row, Table};
 
 /// What the command line asked for, resolved.
 #[derive(Debug, Clone)]

@@ -3,10 +3,10 @@
 //! names one organization, stored as another's, is the youth file under the Women's
 //! Union: refused like a roll whose rows fall outside the organization's group.
 
-use super::headers::{Field, Mapping};
 use crate::error::Failure;
 use crate::lang::ingest as msg;
 use crate::org::Org;
+use crate::rows::headers::{Field, Mapping};
 use crate::text::fold;
 
 /// Phrases (folded words) that name one of the five organizations in a roll's title or

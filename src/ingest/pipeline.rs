@@ -8,17 +8,17 @@ use std::collections::BTreeMap;
 use std::sync::atomic::Ordering;
 use std::sync::{mpsc, Arc, Mutex};
 
-use super::headers::{Field, Mapping};
 use super::roll_source::{check_fits, Fits};
 use super::snapshot::{Prepared, Snapshots};
-use super::sources::Opened;
 use super::stray_words::{stray_columns, stray_refusal, stray_word, StrayWord};
-use super::table::{Row, Table};
 use super::taker::{Excused, Taker};
 use super::{org_words, roll, value, Options, Out, Progress};
 use crate::error::Failure;
 use crate::lang::Text;
 use crate::reference::Reference;
+use crate::rows::headers::{Field, Mapping};
+use crate::rows::sources::Opened;
+use crate::rows::table::{Row, Table};
 use crate::store::IngestRecord;
 
 /// Rows a worker parses at a time. A chunk's rows and parsed members (about 350 KiB)
@@ -266,8 +266,8 @@ impl RollFile<'_> {
         out: &mut Out,
     ) -> Result<Vec<IngestRecord>> {
         let name = o.name.clone();
-        if let Some(said) = super::departed_list::departed_list(&o.table) {
-            return Err(super::departed_list::refusal(&name, &said));
+        if let Some(said) = crate::rows::departed_list::departed_list(&o.table) {
+            return Err(crate::rows::departed_list::refusal(&name, &said));
         }
         let mapping = o.table.mapping.clone();
         let secret = out.writer.secret.clone();

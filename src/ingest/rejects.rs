@@ -6,9 +6,9 @@ use std::io::BufWriter;
 use std::path::{Path, PathBuf};
 
 use super::problem::Problem;
-use super::row::Row;
 use crate::lang::Text;
 use crate::messages::say;
+use crate::rows::row::Row;
 use crate::store::fsutil;
 use crate::text::defuse;
 use unicode_normalization::UnicodeNormalization;

@@ -3,17 +3,17 @@
 
 use chrono::NaiveDate;
 
-use super::headers::{Field, Mapping};
 pub use super::memo::Lookups;
 use super::memo::NameHit;
 use super::problem::Problem;
-use super::row::Row;
 use super::value::{self, Birth, DateError, Sex};
 use crate::org::Org;
 use crate::reference::crosswalk::OldUnit;
 use crate::reference::groups::{ethnicities, religions};
 use crate::reference::{normalize_tax_code, NameMatch, Reference};
 pub use crate::roll::Member;
+use crate::rows::headers::{Field, Mapping};
+use crate::rows::row::Row;
 use crate::store::privacy::Secret;
 use crate::text::{clean, name_key, trim};
 pub use eligible::Fit;
@@ -249,7 +249,9 @@ fn spreadsheet_errors(c: &Cells) -> Result<(), Problem> {
     }
     for (i, f) in c.ctx.mapping.columns.iter().enumerate() {
         let Some(f) = f else { continue };
-        if let Some((reason, hint)) = super::workbook::cell_trouble(c.row.cell(i).unwrap_or("")) {
+        if let Some((reason, hint)) =
+            crate::rows::workbook::cell_trouble(c.row.cell(i).unwrap_or(""))
+        {
             return Err(c.problem(*f, reason).hint(hint));
         }
     }

@@ -7,13 +7,13 @@
 use anyhow::Result;
 use chrono::NaiveDate;
 
-use super::headers::{self, Kind};
-use super::sources::Opened;
 use super::title_date::TitleDate;
 use super::{FileReport, Options};
 use crate::error::Failure;
 use crate::lang::ingest as msg;
 use crate::org::Org;
+use crate::rows::headers::{self, Kind};
+use crate::rows::sources::Opened;
 use crate::store::Manifest;
 
 /// Rolls need an organization and a date: from the flags or from columns.

@@ -2,11 +2,11 @@
 //! without a status column: the roll is refused rather than every departed member be
 //! counted as active.
 
-use super::headers::{Field, Mapping};
-use super::row::Row;
-use super::status::{parse_status, Status};
 use crate::error::Failure;
 use crate::lang::ingest as msg;
+use crate::rows::headers::{Field, Mapping};
+use crate::rows::row::Row;
+use crate::rows::status::{parse_status, Status};
 
 /// A departure word in a column tally does not read, in a roll without a status
 /// column: the column's index, the cell as written and its line.
@@ -67,7 +67,7 @@ mod tests {
 
     #[test]
     fn a_departure_word_is_found_in_a_column_not_read() {
-        let m = Mapping::build(super::super::headers::Kind::Roll, &["Họ và tên".into()]);
+        let m = Mapping::build(crate::rows::headers::Kind::Roll, &["Họ và tên".into()]);
         let row = Row::new(7, ["Lò Thị Mai", "", "Qua đời"]);
         let found = stray_word(&[1, 2], &m, &row).unwrap();
         assert_eq!(

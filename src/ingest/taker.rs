@@ -4,12 +4,12 @@
 
 use anyhow::Result;
 
-use super::headers::{Field, Mapping};
 use super::roll;
 use super::roll_source::Fits;
 use super::snapshot::{Ahead, Prepared, Snapshots};
-use super::table::Row;
 use super::Out;
+use crate::rows::headers::{Field, Mapping};
+use crate::rows::table::Row;
 
 /// How many rows ahead the duplicate check's look-ups are started: enough to cover a
 /// memory access, few enough that the lines are still in the cache when read.

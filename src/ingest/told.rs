@@ -6,9 +6,9 @@
 use anyhow::Result;
 use chrono::NaiveDate;
 
-use super::sources::Opened;
 use super::{FileReport, Outcome};
 use crate::org::Org;
+use crate::rows::sources::Opened;
 use crate::store;
 
 /// A snapshot this command wrote that is far smaller or larger than the org's previous

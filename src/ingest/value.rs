@@ -3,10 +3,10 @@
 //! reading rule for every reference file). Each returns what it found or a short
 //! statement of what was expected.
 
-use super::workbook_cells::round_noise;
+use crate::rows::workbook_cells::round_noise;
 use crate::text::fold;
 
-pub use super::status::{parse_status, Status, StatusError, STATUS_EXPECTED};
+pub use crate::rows::status::{parse_status, Status, StatusError, STATUS_EXPECTED};
 
 pub use super::date::{
     day_first_evidence, parse_as_of, parse_birth, parse_date, DateError, DATE_EXPECTED,

@@ -7,12 +7,12 @@ use proptest::prelude::*;
 use std::io::Cursor;
 use unicode_normalization::UnicodeNormalization;
 
-use tally::ingest::headers::{Kind, Mapping};
 use tally::ingest::roll::{self, Member, RollContext};
-use tally::ingest::table::{Row, Table};
 use tally::ingest::{reference, value};
 use tally::org::Org;
 use tally::reference::Reference;
+use tally::rows::headers::{Kind, Mapping};
+use tally::rows::table::{Row, Table};
 use tally::store::privacy::Secret;
 use tally::text;
 

@@ -14,11 +14,11 @@ use anyhow::Result;
 
 use super::{read_with, Kind, Parsed, Reference};
 use crate::error::Failure;
-use crate::ingest::sources::Opened;
 use crate::ingest::{header_only, ingest_id, now_utc, Options, Out, Outcome};
 use crate::lang::{reference as lang, Text};
 use crate::reference::history;
 use crate::reference::versions::{self, AreasChange, EnterprisesChange};
+use crate::rows::sources::Opened;
 use crate::store::part::PartWriter;
 use crate::store::{self, IngestRecord, Manifest};
 use crate::t;

@@ -181,7 +181,7 @@ pub(super) fn wide_columns(table: &Table) -> Result<Vec<(usize, OrgOrAny)>> {
         if m.columns.get(i).is_some_and(Option::is_some) {
             continue;
         }
-        let Some(org) = crate::ingest::headers::org_column(h) else {
+        let Some(org) = crate::rows::headers::org_column(h) else {
             continue;
         };
         if let Some((j, _)) = out.iter().find(|(_, o)| *o == org) {

@@ -4,10 +4,10 @@
 use anyhow::Result;
 use std::collections::{HashMap, HashSet};
 
-use super::headers::{Field, Kind};
 use super::problem::Problem;
-use super::table::{Row, Table};
 use super::value;
+use crate::rows::headers::{Field, Kind};
+use crate::rows::table::{Row, Table};
 
 mod areas;
 mod commit;
@@ -197,7 +197,7 @@ fn unreadable_cell(table: &Table, row: &Row) -> Option<Problem> {
     table.mapping.columns.iter().enumerate().find_map(|(i, f)| {
         f.as_ref()?;
         let v = row.get(Some(i));
-        let (reason, hint) = super::workbook::cell_trouble(v)?;
+        let (reason, hint) = crate::rows::workbook::cell_trouble(v)?;
         Some(
             Problem::new(
                 &table.name,

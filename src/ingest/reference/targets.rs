@@ -44,7 +44,7 @@ fn scope_by_label(raw: &str) -> Option<Scope> {
         _ => {}
     }
     let focus = [Field::EthnicMinority, Field::Religious, Field::Rural];
-    let by_header = crate::ingest::headers::aliases(Kind::Areas)
+    let by_header = crate::rows::headers::aliases(Kind::Areas)
         .iter()
         .filter(|(f, _)| focus.contains(f))
         .find(|(_, names)| names.contains(&key.as_str()));

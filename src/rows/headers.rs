@@ -168,7 +168,7 @@ const ALIASES: &str = include_str!("headers.csv");
 type Spellings = Vec<(Field, Vec<&'static str>)>;
 
 /// Field and spellings, per kind, read from [`ALIASES`] once.
-pub(super) fn aliases(kind: Kind) -> &'static [(Field, Vec<&'static str>)] {
+pub(crate) fn aliases(kind: Kind) -> &'static [(Field, Vec<&'static str>)] {
     static TABLE: OnceLock<Vec<Spellings>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
         let mut table: Vec<Spellings> = vec![Vec::new(); Kind::ALL.len()];
@@ -448,7 +448,7 @@ mod tests;
 
 /// Two adjacent columns `<birth date> Nam` and `<birth date> Nữ` (a merged birth-date
 /// heading over a Nam | Nữ pair, read together): their indices.
-pub(super) fn birth_sex_pair(headers: &[String]) -> Option<(usize, usize)> {
+pub(crate) fn birth_sex_pair(headers: &[String]) -> Option<(usize, usize)> {
     let births = aliases(Kind::Roll)
         .iter()
         .find(|(f, _)| *f == Field::BirthDate)

@@ -38,7 +38,7 @@ pub(crate) struct Wanted<'a> {
 }
 
 /// A workbook's signature, or `None` for text.
-pub(super) fn signature(path: &Path, name: &str) -> Result<Option<Signature>> {
+pub(crate) fn signature(path: &Path, name: &str) -> Result<Option<Signature>> {
     if path.is_dir() {
         return Ok(None);
     }
@@ -62,7 +62,7 @@ pub(super) fn signature(path: &Path, name: &str) -> Result<Option<Signature>> {
 /// `--sheet` names. Hidden and unrecognized sheets are skipped, and the first table
 /// says so; a workbook with none to read is refused, naming each sheet and what its
 /// first row holds.
-pub(super) fn sheets(
+pub(crate) fn sheets(
     path: &Path,
     name: &str,
     (bytes, sha256): (u64, &str),
