@@ -420,9 +420,9 @@ impl IngestArgs {
             sheets: self.sheet.clone(),
             bom: self.bom,
             codes: match self.codes {
-                CodesArg::Auto => crate::ingest::roll::Codes::Auto,
-                CodesArg::Old => crate::ingest::roll::Codes::Old,
-                CodesArg::New => crate::ingest::roll::Codes::New,
+                CodesArg::Auto => crate::member::Codes::Auto,
+                CodesArg::Old => crate::member::Codes::Old,
+                CodesArg::New => crate::member::Codes::New,
             },
             area: self.area.clone(),
             year: self.year,

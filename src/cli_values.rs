@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use clap::builder::{PossibleValue, TypedValueParser};
 
-use crate::ingest::value;
+use crate::member::value;
 use crate::metrics::period::Period;
 use crate::org::{Org, OrgOrAny};
 

@@ -13,6 +13,7 @@ pub mod error;
 pub mod help_vi;
 pub mod ingest;
 pub mod lang;
+pub mod member;
 pub mod messages;
 pub mod metrics;
 pub mod org;

@@ -5,8 +5,8 @@
 
 use libfuzzer_sys::fuzz_target;
 use std::io::{Cursor, Read};
+use tally::member::{self, RollContext};
 use tally::rows::headers::Kind;
-use tally::ingest::roll::{self, RollContext};
 use tally::rows::table::Table;
 use tally::store::privacy::Secret;
 
@@ -36,7 +36,7 @@ fuzz_target!(|data: &[u8]| {
         unit: None,
     };
     while let Ok(Some(row)) = t.next_row() {
-        let parsed = roll::parse(&ctx, &row);
+        let parsed = member::parse(&ctx, &row);
         match parsed.member {
             Ok(m) => {
                 assert!(tally_fuzz::reference().areas.get(&m.area_code).is_some());

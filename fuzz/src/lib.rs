@@ -4,10 +4,10 @@
 use std::io::Cursor;
 use std::sync::OnceLock;
 
-use tally::rows::headers::Kind;
 use tally::ingest::reference;
-use tally::rows::table::Table;
 use tally::reference::Reference;
+use tally::rows::headers::Kind;
+use tally::rows::table::Table;
 
 const AREAS: &str = include_str!("../../tests/data/areas.csv");
 const ENTERPRISES: &str = include_str!("../../tests/data/enterprises.csv");

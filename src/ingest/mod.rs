@@ -1,30 +1,23 @@
 //! `tally ingest`: files → validated rows → staged Parquet parts → one manifest commit.
 //! Nothing here prints; the command reports the [`Summary`].
 
-mod date;
 mod dedupe;
-// The command's path to the encodings (`cmd/ingest.rs`), kept until it names `rows`.
+// The command's paths to the encodings and to a row's problem (`cmd/ingest.rs`), kept
+// until it names `rows` and `member`.
+pub use crate::member::problem;
 pub use crate::rows::decode;
 mod file_sums;
 use file_sums::{check_file, file_sha256, sums_before_reading};
-mod memo;
 mod missing;
-pub mod national_id;
-mod org_words;
 mod part_thread;
 mod pipeline;
-pub mod problem;
 pub mod reference;
 pub mod rejects;
-pub mod roll;
 mod roll_source;
 mod snapshot;
 mod told;
 use told::{placed_departures, roll_size_alerts};
-mod stray_words;
 mod taker;
-mod title_date;
-pub mod value;
 mod warnings;
 pub use warnings::WarningKind;
 use warnings::Warnings;
@@ -63,7 +56,7 @@ pub struct Options {
     /// Start the rejects file with a UTF-8 byte-order mark, for Excel.
     pub bom: bool,
     /// How unit codes are read (`--codes`).
-    pub codes: roll::Codes,
+    pub codes: crate::member::Codes,
     /// The unit of every row of a roll without a unit column (`--area`).
     pub area: Option<String>,
     /// The year of a counts or targets file that has no year column and names none in

@@ -10,11 +10,12 @@ use std::sync::{mpsc, Arc, Mutex};
 
 use super::roll_source::{check_fits, Fits};
 use super::snapshot::{Prepared, Snapshots};
-use super::stray_words::{stray_columns, stray_refusal, stray_word, StrayWord};
 use super::taker::{Excused, Taker};
-use super::{org_words, roll, value, Options, Out, Progress};
+use super::{Options, Out, Progress};
 use crate::error::Failure;
 use crate::lang::Text;
+use crate::member::stray_words::{stray_columns, stray_refusal, stray_word, StrayWord};
+use crate::member::{self, org_words, value};
 use crate::reference::Reference;
 use crate::rows::headers::{Field, Mapping};
 use crate::rows::sources::Opened;
@@ -87,14 +88,19 @@ impl Evidence {
 struct Chunk {
     seq: u64,
     rows: Vec<Row>,
-    parsed: Vec<roll::Parsed>,
+    parsed: Vec<member::Parsed>,
     evidence: Evidence,
 }
 
-fn parse_chunk(ctx: &roll::RollContext, seq: u64, rows: Vec<Row>, keys: &mut roll::Keys) -> Chunk {
+fn parse_chunk(
+    ctx: &member::RollContext,
+    seq: u64,
+    rows: Vec<Row>,
+    keys: &mut member::Keys,
+) -> Chunk {
     let mut evidence = Evidence::default();
     let stray = stray_columns(ctx.mapping);
-    let mut parsed: Vec<roll::Parsed> = rows
+    let mut parsed: Vec<member::Parsed> = rows
         .iter()
         .enumerate()
         .map(|(i, row)| {
@@ -108,7 +114,7 @@ fn parse_chunk(ctx: &roll::RollContext, seq: u64, rows: Vec<Row>, keys: &mut rol
             if evidence.1.is_none() {
                 evidence.1 = stray_word(&stray, ctx.mapping, row);
             }
-            roll::parse_in_chunk(ctx, row, i, keys)
+            member::parse_in_chunk(ctx, row, i, keys)
         })
         .collect();
     keys.finish(&mut parsed);
@@ -186,11 +192,11 @@ type Job = (u64, Vec<Row>);
 
 /// A worker: parses chunks until the reader is done or the taker has stopped.
 fn parse_rows(
-    ctx: roll::RollContext,
+    ctx: member::RollContext,
     jobs: Arc<Mutex<mpsc::Receiver<Job>>>,
     done: mpsc::SyncSender<Chunk>,
 ) {
-    let mut keys = roll::Keys::new(ctx.secret);
+    let mut keys = member::Keys::new(ctx.secret);
     loop {
         let job = match jobs.lock() {
             Ok(rx) => rx.recv(),
@@ -209,7 +215,7 @@ fn take_in_order(
     done: mpsc::Receiver<Chunk>,
     back: &RowPool,
     order: &mut Evidence,
-    mut take: impl FnMut(&[Row], Vec<roll::Parsed>) -> Result<()>,
+    mut take: impl FnMut(&[Row], Vec<member::Parsed>) -> Result<()>,
     mut taken: impl FnMut(u64),
 ) -> Result<u64> {
     let mut rows = 0u64;
@@ -236,7 +242,7 @@ fn take_in_order(
 impl RollFile<'_> {
     /// The unit of every row of a roll without a unit column (a commune's own list);
     /// `None` for a roll whose rows say their unit, where `--area` is refused.
-    fn file_unit(&self, o: &Opened, mapping: &Mapping) -> Result<Option<roll::FileUnit>> {
+    fn file_unit(&self, o: &Opened, mapping: &Mapping) -> Result<Option<member::FileUnit>> {
         if mapping.has_unit() {
             if self.opts.area.is_some() {
                 use crate::lang::ingest as msg;
@@ -248,7 +254,7 @@ impl RollFile<'_> {
             }
             return Ok(None);
         }
-        let sources = roll::Sources {
+        let sources = member::Sources {
             file: &o.name,
             header_line: o.table.header_line,
             headers: &mapping.headers,
@@ -256,7 +262,7 @@ impl RollFile<'_> {
             title: &o.table.title,
             sheet: o.table.sheet.as_deref(),
         };
-        roll::file_unit(&sources, self.reference).map(Some)
+        member::file_unit(&sources, self.reference).map(Some)
     }
 
     pub(super) fn ingest(
@@ -283,7 +289,7 @@ impl RollFile<'_> {
             ahead: Vec::with_capacity(CHUNK_ROWS),
         };
         let mut order = Evidence::default();
-        let context = || roll::RollContext {
+        let context = || member::RollContext {
             file: &name,
             mapping: &mapping,
             reference: self.reference,
@@ -323,13 +329,13 @@ impl RollFile<'_> {
             (self.opts.org, self.opts.as_of),
         )
         .with_title(
-            super::title_date::figures_date(&o.table.title)
+            crate::member::title_date::figures_date(&o.table.title)
                 .into_iter()
                 .chain(
                     o.table
                         .sheet
                         .as_deref()
-                        .and_then(super::title_date::sheet_date),
+                        .and_then(crate::member::title_date::sheet_date),
                 ),
         )
     }
@@ -341,9 +347,9 @@ impl RollFile<'_> {
         &self,
         table: &mut Table,
         name: &str,
-        context: impl Fn() -> roll::RollContext<'c>,
+        context: impl Fn() -> member::RollContext<'c>,
         order: &mut Evidence,
-        take: impl FnMut(&[Row], Vec<roll::Parsed>) -> Result<()>,
+        take: impl FnMut(&[Row], Vec<member::Parsed>) -> Result<()>,
     ) -> Result<(u64, u64)> {
         let bytes_read = table.bytes_read();
         let workers = workers();

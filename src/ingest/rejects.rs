@@ -5,8 +5,8 @@ use std::fs::File;
 use std::io::BufWriter;
 use std::path::{Path, PathBuf};
 
-use super::problem::Problem;
 use crate::lang::Text;
+use crate::member::problem::Problem;
 use crate::messages::say;
 use crate::rows::row::Row;
 use crate::store::fsutil;

@@ -7,10 +7,10 @@
 use anyhow::Result;
 use chrono::NaiveDate;
 
-use super::title_date::TitleDate;
 use super::{FileReport, Options};
 use crate::error::Failure;
 use crate::lang::ingest as msg;
+use crate::member::title_date::TitleDate;
 use crate::org::Org;
 use crate::rows::headers::{self, Kind};
 use crate::rows::sources::Opened;
@@ -182,8 +182,8 @@ const OUTSIDE_SHARE: u64 = 5;
 const OUTSIDE_MIN: u64 = 5;
 
 impl Fits {
-    pub(super) fn add(&mut self, fit: super::roll::Fit) {
-        use super::roll::Fit;
+    pub(super) fn add(&mut self, fit: crate::member::Fit) {
+        use crate::member::Fit;
         self.known += u64::from(fit != Fit::Unknown);
         self.outside += u64::from(fit == Fit::Outside);
     }

@@ -7,10 +7,10 @@ use std::collections::{BTreeMap, HashSet};
 
 use super::dedupe::Seen;
 use super::part_thread::PartThread;
-use super::problem::Problem;
-use super::title_date::TitleDate;
 use super::{ingest_id, now_utc, Out};
 use crate::error::{Exit, Failure};
+use crate::member::problem::Problem;
+use crate::member::title_date::TitleDate;
 use crate::org::Org;
 use crate::roll::Member;
 use crate::rows::headers::Kind;

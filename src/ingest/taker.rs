@@ -4,10 +4,10 @@
 
 use anyhow::Result;
 
-use super::roll;
 use super::roll_source::Fits;
 use super::snapshot::{Ahead, Prepared, Snapshots};
 use super::Out;
+use crate::member;
 use crate::rows::headers::{Field, Mapping};
 use crate::rows::table::Row;
 
@@ -31,7 +31,7 @@ impl Taker<'_> {
     pub(super) fn take(
         &mut self,
         rows: &[Row],
-        mut parsed: Vec<roll::Parsed>,
+        mut parsed: Vec<member::Parsed>,
         prepared: &mut Prepared,
         out: &mut Out,
     ) -> Result<()> {

@@ -7,8 +7,9 @@ use proptest::prelude::*;
 use std::io::Cursor;
 use unicode_normalization::UnicodeNormalization;
 
-use tally::ingest::roll::{self, Member, RollContext};
-use tally::ingest::{reference, value};
+use tally::ingest::reference;
+use tally::member::value;
+use tally::member::{self, Member, RollContext};
 use tally::org::Org;
 use tally::reference::Reference;
 use tally::rows::headers::{Kind, Mapping};
@@ -74,7 +75,7 @@ fn parse_row(reference: &Reference, secret: &Secret, cells: &[String]) -> Member
         unit: None,
     };
     let row = Row::new(2, cells);
-    match roll::parse(&ctx, &row).member {
+    match member::parse(&ctx, &row).member {
         Ok(m) => m,
         Err(p) => panic!("row {cells:?} rejected: {} ({:?})", p.reason, p.column),
     }

@@ -3,8 +3,8 @@
 //! per organization (read long; an empty cell is no count, not zero).
 
 use super::*;
-use crate::ingest::roll::Codes;
 use crate::lang::reference as lang;
+use crate::member::Codes;
 use crate::reference::crosswalk::OldUnit;
 use crate::reference::mapping::{split_count, MappedTo};
 

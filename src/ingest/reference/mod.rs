@@ -4,8 +4,8 @@
 use anyhow::Result;
 use std::collections::{HashMap, HashSet};
 
-use super::problem::Problem;
-use super::value;
+use crate::member::problem::Problem;
+use crate::member::value;
 use crate::rows::headers::{Field, Kind};
 use crate::rows::table::{Row, Table};
 
@@ -82,7 +82,7 @@ struct Ctx<'a> {
     table: &'a Table,
     /// How unit codes are read (`--codes`): `Old` reads every code through the 2025
     /// crosswalk, `New` none.
-    codes: super::roll::Codes,
+    codes: crate::member::Codes,
     /// The year of a row without its own: the title's, else `--year` (see `year`).
     year: Option<i32>,
     /// A counts table's column per organization, with the organization it names.
@@ -128,7 +128,7 @@ impl Ctx<'_> {
 /// Reads every row of a reference file and validates it against what the store (or an
 /// earlier file of the same command) already holds.
 pub fn read(table: &mut Table, current: &Reference) -> Result<Outcome> {
-    read_with(table, current, super::roll::Codes::Auto, None)
+    read_with(table, current, crate::member::Codes::Auto, None)
 }
 
 /// [`read`], with unit codes read as `codes` says, and `year` (`--year`) the year of a
@@ -136,7 +136,7 @@ pub fn read(table: &mut Table, current: &Reference) -> Result<Outcome> {
 pub fn read_with(
     table: &mut Table,
     current: &Reference,
-    codes: super::roll::Codes,
+    codes: crate::member::Codes,
     year: Option<i32>,
 ) -> Result<Outcome> {
     let mut rows = Vec::new();

@@ -47,7 +47,7 @@ fn named_in(line: &str) -> Vec<Org> {
 
 /// The one organization the lines name, with the line that names it; none when they
 /// name none or several.
-pub(super) fn named_org<'a>(lines: impl Iterator<Item = &'a str>) -> Option<(Org, &'a str)> {
+pub(crate) fn named_org<'a>(lines: impl Iterator<Item = &'a str>) -> Option<(Org, &'a str)> {
     let mut found: Option<(Org, &str)> = None;
     for line in lines {
         for org in named_in(line) {
@@ -64,7 +64,7 @@ pub(super) fn named_org<'a>(lines: impl Iterator<Item = &'a str>) -> Option<(Org
 /// Refuses a roll whose own words (its title, its joining-date header) name another
 /// organization than `org`, the one it is stored as (strict); with `--skip-invalid` it
 /// is stored, and the returned note says so.
-pub(super) fn check(
+pub(crate) fn check(
     file: &str,
     org: Option<Org>,
     (title, mapping): (&[String], &Mapping),
