@@ -4,8 +4,8 @@
 use std::io::Cursor;
 use std::sync::OnceLock;
 
-use tally::ingest::reference;
 use tally::reference::Reference;
+use tally::reference::read;
 use tally::rows::headers::Kind;
 use tally::rows::table::Table;
 
@@ -29,7 +29,7 @@ pub fn reference() -> &'static Reference {
         let mut r = Reference::default();
         for (bytes, kind) in [(AREAS, Kind::Areas), (ENTERPRISES, Kind::Enterprises)] {
             let mut t = table(bytes, kind);
-            let out = reference::read(&mut t, &r).expect("fixture reads");
+            let out = read::read(&mut t, &r).expect("fixture reads");
             assert!(out.rejects.is_empty(), "fixture rows are valid");
             out.parsed.install(&mut r);
         }

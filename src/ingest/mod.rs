@@ -11,7 +11,7 @@ use file_sums::{check_file, file_sha256, sums_before_reading};
 mod missing;
 mod part_thread;
 mod pipeline;
-pub mod reference;
+mod reference_file;
 pub mod rejects;
 mod roll_source;
 mod snapshot;
@@ -309,7 +309,7 @@ impl Ingest<'_> {
                 Outcome::Ingested(records)
             };
         } else {
-            reference::ingest_file(&mut o, &mut self.reference, &mut out, opts)?;
+            reference_file::ingest_file(&mut o, &mut self.reference, &mut out, opts)?;
         }
         told::reading_notes(&o, &mut report);
         Ok(report)

@@ -5,6 +5,7 @@ pub mod crosswalk;
 pub mod groups;
 pub mod history;
 pub mod mapping;
+pub mod read;
 pub mod unit_name;
 pub mod versions;
 

@@ -7,10 +7,10 @@ use proptest::prelude::*;
 use std::io::Cursor;
 use unicode_normalization::UnicodeNormalization;
 
-use tally::ingest::reference;
 use tally::member::value;
 use tally::member::{self, Member, RollContext};
 use tally::org::Org;
+use tally::reference::read;
 use tally::reference::Reference;
 use tally::rows::headers::{Kind, Mapping};
 use tally::rows::table::{Row, Table};
@@ -41,7 +41,7 @@ fn fixture_reference() -> Reference {
         let bytes = std::fs::read(file).expect("fixture");
         let mut t = Table::from_reader(Box::new(Cursor::new(bytes)), file, None, Some(kind))
             .expect("fixture opens");
-        let out = reference::read(&mut t, &r).expect("fixture reads");
+        let out = read::read(&mut t, &r).expect("fixture reads");
         out.parsed.install(&mut r);
     }
     r

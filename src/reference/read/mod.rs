@@ -10,7 +10,6 @@ use crate::rows::headers::{Field, Kind};
 use crate::rows::table::{Row, Table};
 
 mod areas;
-mod commit;
 mod eligible;
 mod enterprises;
 mod mapping;
@@ -24,7 +23,6 @@ use crate::reference::{
 };
 use crate::text::{clean, fold};
 use areas::areas;
-pub(crate) use commit::ingest_file;
 use eligible::eligible;
 use enterprises::enterprises;
 use mapping::mapping;
