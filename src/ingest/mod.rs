@@ -1,5 +1,15 @@
 //! `tally ingest`: files → validated rows → staged Parquet parts → one manifest commit.
 //! Nothing here prints; the command reports the [`Summary`].
+//!
+//! This room is the snapshot assembly. It opens the files (as `rows/` reads them),
+//! checks the roll is the snapshot the command names (`roll_source.rs`), runs the roll
+//! pipeline (`pipeline.rs` and `taker.rs`: rows parsed into members by `member/` on
+//! worker threads, taken back in order), puts each member in its snapshot unless it
+//! holds the person already (`snapshot.rs`, `dedupe.rs`, parts written by
+//! `part_thread.rs`), keeps the rejects and warnings (`rejects.rs`, `warnings.rs`),
+//! commits reference files as `reference/read/` parses them (`reference_file.rs`),
+//! and says what the summary needs (`told.rs`, `missing.rs`). Nothing below it imports
+//! it: `rows/`, `member/` and `reference/read/` never reach back here.
 
 mod dedupe;
 // The command's paths to the encodings and to a row's problem (`cmd/ingest.rs`), kept

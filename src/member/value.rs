@@ -1,7 +1,7 @@
 //! Parsers for single cell values: dates (in `date`), booleans, sex, citizen IDs (in
-//! `national_id`), status words (in `status`), counts, percentages and shares (one
-//! reading rule for every reference file). Each returns what it found or a short
-//! statement of what was expected.
+//! `national_id`), status words (in `rows/status.rs`, where header finding reads them
+//! too), counts, percentages and shares (one reading rule for every reference file).
+//! Each returns what it found or a short statement of what was expected.
 
 use crate::rows::workbook_cells::round_noise;
 use crate::text::fold;

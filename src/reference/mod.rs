@@ -1,5 +1,6 @@
 //! Reference tables as typed rows: areas, enterprises, eligible counts, targets; and
-//! their Parquet form in the store.
+//! their Parquet form in the store. Reading them from the files offices send is
+//! `read/`'s job, which imports these tables (never the reverse).
 
 pub mod crosswalk;
 pub mod groups;

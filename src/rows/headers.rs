@@ -358,7 +358,7 @@ impl Mapping {
         }
         // A roll without a unit column may be a commune's own list: its unit is then
         // read from its title, its sheet's name or --area, once the areas are at hand
-        // (ingest::roll::file_unit).
+        // (member::file_unit).
         if self.kind == Kind::Roll && !self.has(Field::FullName) && !self.has(Field::NationalId) {
             out.push("full_name or national_id");
         }

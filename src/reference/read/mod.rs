@@ -1,5 +1,8 @@
 //! Reference files → typed tables, validated: areas (unique codes, parents exist, no
-//! cycles), enterprises, eligible counts, targets.
+//! cycles), enterprises, eligible counts, targets, the mapping file and the orgs file.
+//! The rows come from `rows/`, the cells are read by `member/`'s value readers (one
+//! reading rule for rolls and reference files alike); committing what is read into
+//! the store is the assembly's job (`ingest/reference_file.rs`).
 
 use anyhow::Result;
 use std::collections::{HashMap, HashSet};
@@ -173,7 +176,7 @@ pub fn read_with(
         Kind::Targets => Parsed::Targets(targets(&ctx, rows, current, &mut rejects)),
         Kind::Mapping => Parsed::Mapping(mapping(&ctx, rows, current, &mut rejects)),
         Kind::Orgs => Parsed::Orgs(orgs(&ctx, rows, &mut rejects)),
-        Kind::Roll => unreachable!("rolls are read by ingest::roll"),
+        Kind::Roll => unreachable!("rolls are read by member"),
     };
     if ctx.padded.get() > 0 {
         notes.push(crate::t!(
