@@ -33,11 +33,11 @@ use value::{Birth, DateError, Sex};
 
 pub use file_unit::{file_unit, FileUnit, Sources};
 
-pub(crate) mod date;
+mod date;
 mod eligible;
 mod file_unit;
 mod keys;
-pub(crate) mod memo;
+mod memo;
 pub mod national_id;
 pub(crate) mod org_words;
 pub mod problem;

@@ -47,7 +47,7 @@ fn named_in(line: &str) -> Vec<Org> {
 
 /// The one organization the lines name, with the line that names it; none when they
 /// name none or several.
-pub(crate) fn named_org<'a>(lines: impl Iterator<Item = &'a str>) -> Option<(Org, &'a str)> {
+pub(super) fn named_org<'a>(lines: impl Iterator<Item = &'a str>) -> Option<(Org, &'a str)> {
     let mut found: Option<(Org, &str)> = None;
     for line in lines {
         for org in named_in(line) {

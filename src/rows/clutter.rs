@@ -10,7 +10,7 @@ use crate::text::fold;
 
 /// What a skipped row was.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Clutter {
+pub(super) enum Clutter {
     Totals,
     Header,
     Signature,
@@ -19,14 +19,14 @@ pub(crate) enum Clutter {
 /// Follows the rows of one table: the signature block starts with its first line and
 /// runs to the end.
 #[derive(Debug, Default)]
-pub(crate) struct Sieve {
+pub(super) struct Sieve {
     in_signature: bool,
 }
 
 impl Sieve {
     /// What the row is, if clutter. `header` is the table's header, its rows as
     /// written (two for a merged heading over sub-headings), cleaned and folded.
-    pub(crate) fn judge(&mut self, row: &Row, header: &[Vec<String>]) -> Option<Clutter> {
+    pub(super) fn judge(&mut self, row: &Row, header: &[Vec<String>]) -> Option<Clutter> {
         // Every row passes here: the common case (a member) must cost no allocation.
         let mut filled = row.cells().map(crate::text::trim).filter(|c| !c.is_empty());
         let first = filled.next()?;

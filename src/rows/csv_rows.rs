@@ -24,7 +24,7 @@ const MAX_RECORD: usize = 1 << 20;
 /// A record past the limit: the line it starts on, and the limit. The reader of the
 /// file turns it into the user's error with the file's name.
 #[derive(Debug)]
-pub(crate) struct TooLong {
+pub(super) struct TooLong {
     pub line: u64,
     pub limit: usize,
 }
@@ -46,7 +46,7 @@ fn too_long(limit: usize, line: u64) -> io::Error {
     io::Error::new(io::ErrorKind::InvalidData, TooLong { line, limit })
 }
 
-pub(crate) struct Records {
+pub(super) struct Records {
     input: Box<dyn Read + Send>,
     buf: Vec<u8>,
     /// The unread bytes are `buf[pos..end]`.
@@ -76,7 +76,7 @@ pub(crate) struct Records {
 
 /// What [`Records::read`] found.
 #[derive(Debug, PartialEq, Eq)]
-pub(crate) enum Next {
+pub(super) enum Next {
     /// A record, now in the row.
     Row,
     /// The end of the input.
@@ -88,7 +88,7 @@ pub(crate) enum Next {
 const BOM: &[u8] = b"\xef\xbb\xbf";
 
 impl Records {
-    pub(crate) fn new(input: Box<dyn Read + Send>, delimiter: u8) -> Records {
+    pub(super) fn new(input: Box<dyn Read + Send>, delimiter: u8) -> Records {
         let mut core = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
         // `csv_core` drops a byte-order mark from the first input it is given: here
         // that may be a quoted line deep in the file. An empty line (which it passes
@@ -130,7 +130,7 @@ impl Records {
     /// Reads the next record into `row`, with the line it starts on, if its cells are
     /// UTF-8. Blank lines are passed over, as the `csv` crate does; the line is the
     /// record's own (the crate says the first blank line's).
-    pub(crate) fn read(&mut self, row: &mut Row) -> io::Result<Next> {
+    pub(super) fn read(&mut self, row: &mut Row) -> io::Result<Next> {
         let mut raw = std::mem::take(&mut self.raw);
         let read = self.read_raw(&mut raw);
         let next = match read {

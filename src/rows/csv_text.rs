@@ -6,7 +6,7 @@ use std::io::{self, Read};
 use crate::error::Failure;
 
 /// A row whose bytes are not UTF-8 in a file read as UTF-8.
-pub(crate) fn not_utf8(name: &str, line: u64) -> anyhow::Error {
+pub(super) fn not_utf8(name: &str, line: u64) -> anyhow::Error {
     Failure::invalid(format!(
         "{name}:{line}: invalid UTF-8: a byte on this line is not UTF-8, while the file's other text is"
     ))
@@ -17,13 +17,13 @@ pub(crate) fn not_utf8(name: &str, line: u64) -> anyhow::Error {
 /// Turns every line ending into `\n`: CRLF (Windows) and a lone CR (old Mac exports,
 /// "CSV (Macintosh)" in Excel). The CSV reader splits records on a lone CR but counts
 /// lines by LF only, so without this every row of such a file was "line 1".
-pub(crate) struct LineEnds<R> {
+pub(super) struct LineEnds<R> {
     inner: R,
     after_cr: bool,
 }
 
 impl<R: Read> LineEnds<R> {
-    pub(crate) fn new(inner: R) -> Self {
+    pub(super) fn new(inner: R) -> Self {
         LineEnds {
             inner,
             after_cr: false,
@@ -73,7 +73,7 @@ impl<R: Read> Read for LineEnds<R> {
 }
 
 /// Picks the delimiter that splits the sample's rows into the most consistent columns.
-pub(crate) fn sniff_delimiter(sample: &[u8]) -> u8 {
+pub(super) fn sniff_delimiter(sample: &[u8]) -> u8 {
     let mut best = (0usize, b',');
     for d in [b',', b';', b'\t', b'|'] {
         let mut rdr = csv::ReaderBuilder::new()

@@ -344,7 +344,7 @@ mod tests {
 
     /// Windows-1258 as Windows writes it: vowels with their shape marks precomposed,
     /// tone marks as separate combining characters.
-    pub(crate) fn to_windows_1258(text: &str) -> Vec<u8> {
+    pub(super) fn to_windows_1258(text: &str) -> Vec<u8> {
         use unicode_normalization::UnicodeNormalization;
         let tone = |c: char| matches!(c, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}');
         let mut split = String::new();

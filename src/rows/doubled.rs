@@ -32,7 +32,7 @@ fn cp1252_byte(c: char) -> Option<u8> {
 /// kept as it is, so text that was never double-encoded (a row typed in later, or a
 /// forced `--encoding` on a clean file) passes through unchanged and the output is
 /// always valid UTF-8 wherever the input was.
-pub(crate) fn undouble(bytes: &[u8], pending: &mut Vec<u8>, last: bool, out: &mut Vec<u8>) {
+pub(super) fn undouble(bytes: &[u8], pending: &mut Vec<u8>, last: bool, out: &mut Vec<u8>) {
     pending.extend_from_slice(bytes);
     let mut at = 0;
     while at < pending.len() {
@@ -109,7 +109,7 @@ fn undo_text(text: &str, complete: bool, out: &mut Vec<u8>) -> usize {
 }
 
 /// UTF-8 that reads better as Vietnamese once undone: `Nguyá»…n` → `Nguyễn`.
-pub(crate) fn is_double_encoded(sample: &[u8]) -> bool {
+pub(super) fn is_double_encoded(sample: &[u8]) -> bool {
     let Ok(text) =
         std::str::from_utf8(sample).or_else(|e| std::str::from_utf8(&sample[..e.valid_up_to()]))
     else {

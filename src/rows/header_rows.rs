@@ -37,7 +37,7 @@ fn two_row_header(top: &[String], sub: &[String]) -> Option<Vec<String>> {
 /// The header: the first row that reads as one, or a merged heading over a row of
 /// sub-headings (`Ngày, tháng, năm sinh` over `Nam` | `Nữ`) read together when that
 /// matches more columns. Returns its index, mapping and how many rows it takes.
-pub(crate) fn header_rows(
+pub(super) fn header_rows(
     cells: &mut [Vec<String>],
     kind: Option<Kind>,
 ) -> Option<(usize, Mapping, usize)> {

@@ -448,7 +448,7 @@ mod tests;
 
 /// Two adjacent columns `<birth date> Nam` and `<birth date> Nữ` (a merged birth-date
 /// heading over a Nam | Nữ pair, read together): their indices.
-pub(crate) fn birth_sex_pair(headers: &[String]) -> Option<(usize, usize)> {
+pub(super) fn birth_sex_pair(headers: &[String]) -> Option<(usize, usize)> {
     let births = aliases(Kind::Roll)
         .iter()
         .find(|(f, _)| *f == Field::BirthDate)

@@ -5,7 +5,7 @@ use super::headers::{Kind, Mapping};
 use crate::error::Failure;
 
 /// The header's cells, quoted, for messages.
-pub(crate) fn quoted_headers(mapping: &Mapping) -> String {
+pub(super) fn quoted_headers(mapping: &Mapping) -> String {
     mapping
         .headers
         .iter()
@@ -18,7 +18,7 @@ pub(crate) fn quoted_headers(mapping: &Mapping) -> String {
 /// A table of counts (a column per organization) is never the areas, even when
 /// --kind says so, and a unit code and name alone are the areas only when it does:
 /// the areas would be replaced by units with no classification.
-pub(crate) fn check_kind(
+pub(super) fn check_kind(
     name: &str,
     header_line: u64,
     mapping: &Mapping,

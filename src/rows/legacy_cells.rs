@@ -18,7 +18,7 @@ use unicode_normalization::UnicodeNormalization;
 
 /// The two legacy encodings a workbook cell can hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Legacy {
+pub(super) enum Legacy {
     Tcvn3,
     Vni,
 }
@@ -120,7 +120,7 @@ enum Reading {
 /// How the cells of one sheet are read, and how many were converted from each
 /// encoding, for the summary.
 #[derive(Debug, Default)]
-pub(crate) struct SheetText {
+pub(super) struct SheetText {
     /// `--encoding tcvn3|vni`: every cell with Windows-1252 characters is read so.
     forced: Option<Legacy>,
     /// What the first rows showed.
@@ -131,7 +131,7 @@ pub(crate) struct SheetText {
 impl SheetText {
     /// `encoding` is `--encoding`; any other than the two legacy ones (UTF-8, or none)
     /// leaves the judging to the cells.
-    pub(crate) fn new(encoding: Option<Encoding>) -> SheetText {
+    pub(super) fn new(encoding: Option<Encoding>) -> SheetText {
         let forced = match encoding {
             Some(Encoding::Tcvn3) => Some(Legacy::Tcvn3),
             Some(Encoding::Vni) => Some(Legacy::Vni),
@@ -145,7 +145,7 @@ impl SheetText {
 
     /// Judges the sheet from its first rows: the encoding most of their legacy-looking
     /// cells are read better in.
-    pub(crate) fn learn<'a>(&mut self, cells: impl Iterator<Item = &'a str>) {
+    pub(super) fn learn<'a>(&mut self, cells: impl Iterator<Item = &'a str>) {
         let mut votes = [0usize; 2];
         let mut unicode = 0usize;
         for cell in cells {
@@ -168,7 +168,7 @@ impl SheetText {
     }
 
     /// Converts the cell in place where it reads better in a legacy encoding.
-    pub(crate) fn cell(&mut self, cell: &mut String) {
+    pub(super) fn cell(&mut self, cell: &mut String) {
         let reading = match self.forced {
             Some(enc) => windows_1252_bytes(cell).map(|b| (enc, enc.read(&b))),
             None => match better_reading(cell, self.lean) {
@@ -185,7 +185,7 @@ impl SheetText {
     }
 
     /// What the summary says of the sheet: the cells read from each encoding.
-    pub(crate) fn sentences(&self) -> Vec<crate::lang::Text> {
+    pub(super) fn sentences(&self) -> Vec<crate::lang::Text> {
         use crate::lang::ingest as msg;
         [Legacy::Tcvn3, Legacy::Vni]
             .into_iter()

@@ -7,7 +7,7 @@ use memchr::memchr;
 
 /// Where a line search stopped.
 #[derive(Debug, PartialEq, Eq)]
-pub(crate) enum Line {
+pub(super) enum Line {
     /// The line ends after this many bytes (its `\n` next).
     Ended(usize),
     /// No line end in the bytes read so far, which are this many.
@@ -18,7 +18,7 @@ pub(crate) enum Line {
 
 /// Searches the line at the start of `rest` for its end, a quote and its delimiters,
 /// pushing its cells' places (from the line's start) to `spans`.
-pub(crate) fn split_line(rest: &[u8], delimiter: u8, spans: &mut Vec<(u32, u32)>) -> Line {
+pub(super) fn split_line(rest: &[u8], delimiter: u8, spans: &mut Vec<(u32, u32)>) -> Line {
     let (len, ended) = match memchr(b'\n', rest) {
         Some(n) => (n, true),
         None => (rest.len(), false),
@@ -37,7 +37,7 @@ pub(crate) fn split_line(rest: &[u8], delimiter: u8, spans: &mut Vec<(u32, u32)>
 
 /// Pushes the places of the cells of `text` (a line without quotes), each between two
 /// delimiters, eight bytes at a time: the delimiters of a word found together.
-pub(crate) fn split_cells(text: &[u8], delimiter: u8, spans: &mut Vec<(u32, u32)>) {
+pub(super) fn split_cells(text: &[u8], delimiter: u8, spans: &mut Vec<(u32, u32)>) {
     let mut start = 0u32;
     let mut words = text.chunks_exact(8);
     let mut at = 0u32;
@@ -74,7 +74,7 @@ fn split_word(word: u64, delimiter: u8, at: u32, start: &mut u32, spans: &mut Ve
 }
 
 #[cfg(target_arch = "x86_64")]
-pub(crate) mod simd {
+pub(super) mod simd {
     use super::Line;
     use std::arch::x86_64::*;
 
@@ -143,7 +143,7 @@ pub(crate) mod simd {
 }
 
 #[cfg(not(target_arch = "x86_64"))]
-pub(crate) mod simd {
+pub(super) mod simd {
     /// No AVX2 off x86_64.
     pub fn available() -> bool {
         false

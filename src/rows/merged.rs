@@ -9,7 +9,7 @@
 /// A merged region: top and bottom rows, left column (0-based, as the sheet's XML
 /// numbers them).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) struct Region {
+pub(super) struct Region {
     pub top: u32,
     pub bottom: u32,
     pub left: u32,
@@ -28,7 +28,7 @@ impl From<&calamine::Dimensions> for Region {
 
 /// The regions of one sheet that span rows, applied to its rows in order.
 #[derive(Debug, Default)]
-pub(crate) struct Merged {
+pub(super) struct Merged {
     /// By top row.
     regions: Vec<Region>,
     next: usize,
@@ -39,7 +39,7 @@ pub(crate) struct Merged {
 }
 
 impl Merged {
-    pub(crate) fn new(regions: impl IntoIterator<Item = Region>) -> Merged {
+    pub(super) fn new(regions: impl IntoIterator<Item = Region>) -> Merged {
         let mut regions: Vec<Region> = regions.into_iter().filter(|r| r.bottom > r.top).collect();
         regions.sort();
         Merged {
@@ -50,7 +50,7 @@ impl Merged {
 
     /// Fills the row `row` (0-based; rows come in order, blank rows may be missing)
     /// from the regions it is inside, and opens the regions that start on it.
-    pub(crate) fn fill(&mut self, row: u32, cells: &mut Vec<String>) {
+    pub(super) fn fill(&mut self, row: u32, cells: &mut Vec<String>) {
         if self.regions.is_empty() {
             return;
         }
@@ -86,7 +86,7 @@ impl Merged {
     }
 
     /// What the summary says: the cells filled.
-    pub(crate) fn sentence(&self) -> Option<crate::lang::Text> {
+    pub(super) fn sentence(&self) -> Option<crate::lang::Text> {
         (self.filled > 0).then(|| crate::t!(crate::lang::ingest::FILLED_FROM_MERGED, self.filled))
     }
 }
@@ -94,7 +94,7 @@ impl Merged {
 /// The regions of an .ods sheet that span rows: calamine does not give them for ODS,
 /// so the sheet's cells are walked in `content.xml` (rows and cells with their
 /// repeats, the spans on the cells).
-pub(crate) fn ods_regions<R: std::io::Read + std::io::Seek>(
+pub(super) fn ods_regions<R: std::io::Read + std::io::Seek>(
     workbook: R,
     sheet: &str,
 ) -> anyhow::Result<Vec<Region>> {

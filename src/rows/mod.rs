@@ -12,7 +12,7 @@
 //! This room imports nothing from the rooms that read rows (`member/`, `ingest/`,
 //! `reference/read/`): what a cell means is theirs to say.
 
-pub(crate) mod clutter;
+mod clutter;
 mod csv_rows;
 mod csv_text;
 pub mod decode;

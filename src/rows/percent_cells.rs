@@ -14,7 +14,7 @@ use std::io::{Read, Seek};
 
 /// The (row, column) of every cell of `sheet` whose style is a percent format; empty
 /// when the workbook has no such style.
-pub(crate) fn percent_cells<RS: Read + Seek>(
+pub(super) fn percent_cells<RS: Read + Seek>(
     wb: &mut calamine::Xlsx<RS>,
     sheet: &str,
 ) -> Result<FxHashSet<(u32, u32)>> {
@@ -44,7 +44,7 @@ pub(crate) fn percent_cells<RS: Read + Seek>(
 
 /// Whether a number format shows its number as a percentage: a `%` outside quoted
 /// text (`"%"`), escapes (`\%`) and brackets (`[Red]`, `[$-42A]`), which are literal.
-pub(crate) fn is_percent_format(code: &str) -> bool {
+pub(super) fn is_percent_format(code: &str) -> bool {
     let mut chars = code.chars();
     while let Some(c) = chars.next() {
         match c {
@@ -74,7 +74,7 @@ pub(crate) fn is_percent_format(code: &str) -> bool {
 
 /// A percent cell's number as the user sees it, without the float noise of × 100
 /// (0.07 → `7%`, 0.755 → `75.5%`; the decimals the format hides are kept).
-pub(crate) fn percent_text(v: f64) -> String {
+pub(super) fn percent_text(v: f64) -> String {
     format!(
         "{}%",
         super::workbook_cells::number(super::workbook_cells::round_noise(v * 100.0))

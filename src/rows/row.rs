@@ -76,19 +76,19 @@ impl Row {
     }
 
     /// Pads the row with empty cells to at least `n` cells.
-    pub(crate) fn extend_to(&mut self, n: usize) {
+    pub(super) fn extend_to(&mut self, n: usize) {
         while self.spans.len() < n {
             self.push("");
         }
     }
 
     /// Keeps the first `n` cells.
-    pub(crate) fn truncate(&mut self, n: usize) {
+    pub(super) fn truncate(&mut self, n: usize) {
         self.spans.truncate(n);
     }
 
     /// Adds a cell at the end.
-    pub(crate) fn push(&mut self, cell: &str) {
+    pub(super) fn push(&mut self, cell: &str) {
         let start = offset(&self.bytes);
         self.bytes.extend_from_slice(cell.as_bytes());
         self.spans.push((start, offset(&self.bytes)));
@@ -103,7 +103,7 @@ fn offset(bytes: &[u8]) -> u32 {
 /// A row as the CSV reader fills it, its cells' bytes not yet known to be UTF-8: none
 /// can be read as text until it becomes a [`Row`] ([`RawRow::check_into`]).
 #[derive(Debug, Default)]
-pub(crate) struct RawRow {
+pub(super) struct RawRow {
     pub line: u64,
     bytes: Vec<u8>,
     spans: Vec<(u32, u32)>,
@@ -112,20 +112,20 @@ pub(crate) struct RawRow {
 impl RawRow {
     /// Empties the row for a line read as it is: its bytes and its cells' places are
     /// then filled by the caller.
-    pub(crate) fn refill_parts(&mut self, line: u64) -> (&mut Vec<u8>, &mut Vec<(u32, u32)>) {
+    pub(super) fn refill_parts(&mut self, line: u64) -> (&mut Vec<u8>, &mut Vec<(u32, u32)>) {
         self.clear(line);
         (&mut self.bytes, &mut self.spans)
     }
 
     /// Empties the row for cells to be pushed.
-    pub(crate) fn clear(&mut self, line: u64) {
+    pub(super) fn clear(&mut self, line: u64) {
         self.line = line;
         self.bytes.clear();
         self.spans.clear();
     }
 
     /// Adds a cell at the end.
-    pub(crate) fn push(&mut self, cell: &[u8]) {
+    pub(super) fn push(&mut self, cell: &[u8]) {
         let start = offset(&self.bytes);
         self.bytes.extend_from_slice(cell);
         self.spans.push((start, offset(&self.bytes)));
@@ -145,7 +145,7 @@ impl RawRow {
 
     /// Makes `row` this row if its cells are UTF-8 (true); else leaves `row` as it was.
     /// The buffers are swapped, not copied: each is reused for the next line.
-    pub(crate) fn check_into(&mut self, row: &mut Row) -> bool {
+    pub(super) fn check_into(&mut self, row: &mut Row) -> bool {
         if !self.valid_utf8() {
             return false;
         }
@@ -158,7 +158,7 @@ impl RawRow {
     /// # Safety
     /// The bytes are valid UTF-8 and every cell starts on a character boundary (the
     /// reader checked the lines around it, and cells start after an ASCII delimiter).
-    pub(crate) unsafe fn known_into(&mut self, row: &mut Row) {
+    pub(super) unsafe fn known_into(&mut self, row: &mut Row) {
         self.swap_into(row);
     }
 
@@ -171,7 +171,7 @@ impl RawRow {
     /// Refills the row from one line of a CSV file without quotes: the line's bytes as
     /// they are, each cell between two delimiters.
     #[cfg(test)]
-    pub(crate) fn set_split(&mut self, line: u64, text: &[u8], delimiter: u8) {
+    pub(super) fn set_split(&mut self, line: u64, text: &[u8], delimiter: u8) {
         let (bytes, spans) = self.refill_parts(line);
         bytes.extend_from_slice(text);
         super::line_split::split_cells(text, delimiter, spans);

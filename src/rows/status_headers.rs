@@ -25,7 +25,7 @@ const STATUS_QUALIFIERS: &[&str] = &[
 
 /// The header with its abbreviations spelled out: `trang thai dv hv` → `trang thai doan
 /// vien hoi vien`; a first `tt` before more words is "trạng thái" (`TT sinh hoạt`).
-pub(crate) fn spelled_out(folded: &str) -> String {
+pub(super) fn spelled_out(folded: &str) -> String {
     let words: Vec<&str> = folded.split(' ').collect();
     let mut out: Vec<&str> = Vec::with_capacity(words.len() + 2);
     for (i, w) in words.iter().enumerate() {
@@ -40,7 +40,7 @@ pub(crate) fn spelled_out(folded: &str) -> String {
 
 /// Which membership column a roll header is by its shape.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum StatusColumn {
+pub(super) enum StatusColumn {
     /// The member's status ("Trạng thái đoàn viên").
     Status,
     /// The day the member left ("Ngày mất").
@@ -50,7 +50,7 @@ pub(crate) enum StatusColumn {
 /// The column a roll header that no spelling names is, read by its shape: a status
 /// head with only qualifiers after it, or "Ngày" and a departure word (the date the
 /// member left: "Ngày mất", "Ngày qua đời", "Ngày ra khỏi Hội").
-pub(crate) fn status_column(spelled: &str) -> Option<StatusColumn> {
+pub(super) fn status_column(spelled: &str) -> Option<StatusColumn> {
     for head in STATUS_HEADS {
         let Some(rest) = spelled.strip_prefix(head) else {
             continue;

@@ -38,7 +38,7 @@ pub fn cell_trouble(cell: &str) -> Option<(&'static str, &'static str)> {
     }
 }
 
-pub(crate) fn text_of(d: &Data) -> String {
+pub(super) fn text_of(d: &Data) -> String {
     match d {
         Data::Empty => String::new(),
         Data::String(s) => s.clone(),
@@ -52,7 +52,7 @@ pub(crate) fn text_of(d: &Data) -> String {
     }
 }
 
-pub(crate) fn text_of_ref(d: &DataRef) -> String {
+pub(super) fn text_of_ref(d: &DataRef) -> String {
     match d {
         DataRef::Empty => String::new(),
         DataRef::String(s) => s.clone(),

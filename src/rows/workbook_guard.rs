@@ -10,7 +10,7 @@ use crate::error::Failure;
 /// Runs a calamine reader, turning a panic on damaged data (seen in its OLE reader on a
 /// truncated .xls, found by fuzzing) into the error it should have been: a sheet must
 /// never end early without a word, and a damaged file is not a crash.
-pub(crate) fn guarded<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
+pub(super) fn guarded<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
     static QUIET_HOOK: std::sync::Once = std::sync::Once::new();
     QUIET_HOOK.call_once(|| {
         let default = std::panic::take_hook();
@@ -56,7 +56,7 @@ const MAX_STYLES: u64 = 500_000;
 /// large part compressed beyond what text compresses to. These are the sizes the
 /// directory declares, and the zip reader holds every part to its declared size. A ZIP
 /// that cannot be read at all is left to calamine, which says why.
-pub(crate) fn check_inflation<R: std::io::Read + std::io::Seek>(
+pub(super) fn check_inflation<R: std::io::Read + std::io::Seek>(
     reader: R,
     name: &str,
 ) -> Result<()> {
@@ -92,7 +92,7 @@ pub(crate) fn check_inflation<R: std::io::Read + std::io::Seek>(
 /// Refuses shared strings or styles that hold more than tally holds in memory, counted
 /// as they were inflated, for each of the `sheets` read (calamine parses them for
 /// each).
-pub(crate) fn check_expansion(exp: &Expansion, sheets: usize, name: &str) -> Result<()> {
+pub(super) fn check_expansion(exp: &Expansion, sheets: usize, name: &str) -> Result<()> {
     let strings = exp.strings.max(exp.declared_strings);
     if strings > MAX_STRINGS {
         return Err(too_much(
@@ -132,7 +132,7 @@ fn too_much(name: &str, what: &str) -> anyhow::Error {
 }
 
 /// Refuses an .xls whose sheets span more cells than tally holds (see `xls_extent`).
-pub(crate) fn check_extent(bytes: &[u8], name: &str) -> Result<()> {
+pub(super) fn check_extent(bytes: &[u8], name: &str) -> Result<()> {
     let measured = guarded(|| Ok(super::xls_extent::extent(bytes)))?;
     let (cells, (row, col)) = match measured {
         Ok(Some(m)) => m,

@@ -16,7 +16,7 @@ use crate::error::Failure;
 
 /// What calamine's parse of the shared strings and styles will hold.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Expansion {
+pub(super) struct Expansion {
     /// Bytes of the shared strings part, inflated.
     pub strings_bytes: u64,
     /// Shared strings (`<si>` elements), and the count the table declares (calamine
@@ -51,7 +51,7 @@ fn counted(entry: &str) -> Counted {
 /// Inflates every part to its end: a part that fails its checksum or cannot be inflated
 /// is a damaged workbook, named with its sheet where the part is one. A container that
 /// cannot be listed is left to calamine, which says why.
-pub(crate) fn check_parts<R: Read + Seek>(reader: R, name: &str) -> Result<Parts> {
+pub(super) fn check_parts<R: Read + Seek>(reader: R, name: &str) -> Result<Parts> {
     let Ok(mut z) = zip::ZipArchive::new(reader) else {
         return Ok(Parts::default());
     };
@@ -102,7 +102,7 @@ pub(crate) fn check_parts<R: Read + Seek>(reader: R, name: &str) -> Result<Parts
 
 /// What the inflated parts told.
 #[derive(Debug, Default)]
-pub(crate) struct Parts {
+pub(super) struct Parts {
     pub expansion: Expansion,
     /// The sheets with merged cells (`<mergeCell>` in their part), so that only those
     /// are read for their regions (a pass over the sheet's XML of its own); `None` when

@@ -10,17 +10,17 @@ use std::io::Read;
 
 /// Cells the sheets of an .xls may span in all (about 256 MiB as calamine holds them):
 /// a full roll of 65,536 rows and 128 columns fits.
-pub(crate) const MAX_CELLS: u64 = 1 << 23;
+pub(super) const MAX_CELLS: u64 = 1 << 23;
 
 /// Cells in all, and the last (row, column) reached.
-pub(crate) type Extent = (u64, (u16, u16));
+pub(super) type Extent = (u64, (u16, u16));
 
 /// The sheets' extent: what calamine would allocate for them, summed, with the last
 /// row and column (0-based) any sheet reaches; `Ok(None)` for an OLE file without a
 /// workbook stream (an encrypted .xlsx: calamine says what it is). An OLE container
 /// the cfb crate cannot read is damaged (calamine's own reader is laxer, and reads
 /// such files into whatever their sectors say), with the reason.
-pub(crate) fn extent(bytes: &[u8]) -> Result<Option<Extent>, String> {
+pub(super) fn extent(bytes: &[u8]) -> Result<Option<Extent>, String> {
     let mut file =
         cfb::CompoundFile::open(std::io::Cursor::new(bytes)).map_err(|e| e.to_string())?;
     let Some(name) = ["/Workbook", "/Book"]
