@@ -420,9 +420,9 @@ impl IngestArgs {
             sheets: self.sheet.clone(),
             bom: self.bom,
             codes: match self.codes {
-                CodesArg::Auto => crate::member::Codes::Auto,
-                CodesArg::Old => crate::member::Codes::Old,
-                CodesArg::New => crate::member::Codes::New,
+                CodesArg::Auto => crate::reference::crosswalk::Codes::Auto,
+                CodesArg::Old => crate::reference::crosswalk::Codes::Old,
+                CodesArg::New => crate::reference::crosswalk::Codes::New,
             },
             area: self.area.clone(),
             year: self.year,

@@ -66,7 +66,7 @@ pub struct Options {
     /// Start the rejects file with a UTF-8 byte-order mark, for Excel.
     pub bom: bool,
     /// How unit codes are read (`--codes`).
-    pub codes: crate::member::Codes,
+    pub codes: crate::reference::crosswalk::Codes,
     /// The unit of every row of a roll without a unit column (`--area`).
     pub area: Option<String>,
     /// The year of a counts or targets file that has no year column and names none in

@@ -14,7 +14,7 @@
 use chrono::NaiveDate;
 
 use crate::org::Org;
-use crate::reference::crosswalk::OldUnit;
+use crate::reference::crosswalk::{Codes, OldUnit};
 use crate::reference::groups::{ethnicities, religions};
 use crate::reference::{normalize_tax_code, NameMatch, Reference};
 pub use crate::roll::Member;
@@ -60,19 +60,6 @@ pub struct RollContext<'a> {
     pub lookups: Lookups,
     /// The unit of every row of a file without a unit column (a commune's own list).
     pub unit: Option<&'a FileUnit>,
-}
-
-/// How a file's unit codes are read (`--codes`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Codes {
-    /// A code of today is today's; one that exists only before the 2025 reform is read
-    /// through the crosswalk.
-    #[default]
-    Auto,
-    /// Every code and name is of before the reform.
-    Old,
-    /// Every code is of today: no crosswalk.
-    New,
 }
 
 /// The parsed row, or why it is rejected; warnings either way.

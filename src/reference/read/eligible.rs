@@ -4,7 +4,7 @@
 
 use super::*;
 use crate::lang::reference as lang;
-use crate::member::Codes;
+use crate::reference::crosswalk::Codes;
 use crate::reference::crosswalk::OldUnit;
 use crate::reference::mapping::{split_count, MappedTo};
 

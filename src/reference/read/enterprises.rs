@@ -112,7 +112,7 @@ fn commune(ctx: &Ctx, row: &Row, current: &Reference) -> Result<Option<String>, 
             None => Some(area_raw),
         }
     } else {
-        let today = (ctx.codes != crate::member::Codes::Old)
+        let today = (ctx.codes != crate::reference::crosswalk::Codes::Old)
             .then(|| area_exists(ctx, current, &area_raw))
             .flatten();
         match today {

@@ -83,7 +83,7 @@ struct Ctx<'a> {
     table: &'a Table,
     /// How unit codes are read (`--codes`): `Old` reads every code through the 2025
     /// crosswalk, `New` none.
-    codes: crate::member::Codes,
+    codes: crate::reference::crosswalk::Codes,
     /// The year of a row without its own: the title's, else `--year` (see `year`).
     year: Option<i32>,
     /// A counts table's column per organization, with the organization it names.
@@ -129,7 +129,12 @@ impl Ctx<'_> {
 /// Reads every row of a reference file and validates it against what the store (or an
 /// earlier file of the same command) already holds.
 pub fn read(table: &mut Table, current: &Reference) -> Result<Outcome> {
-    read_with(table, current, crate::member::Codes::Auto, None)
+    read_with(
+        table,
+        current,
+        crate::reference::crosswalk::Codes::Auto,
+        None,
+    )
 }
 
 /// [`read`], with unit codes read as `codes` says, and `year` (`--year`) the year of a
@@ -137,7 +142,7 @@ pub fn read(table: &mut Table, current: &Reference) -> Result<Outcome> {
 pub fn read_with(
     table: &mut Table,
     current: &Reference,
-    codes: crate::member::Codes,
+    codes: crate::reference::crosswalk::Codes,
     year: Option<i32>,
 ) -> Result<Outcome> {
     let mut rows = Vec::new();
