@@ -5,9 +5,9 @@
 use chrono::NaiveDate;
 use clap::builder::{PossibleValue, TypedValueParser};
 
-use crate::member::value;
 use crate::metrics::period::Period;
 use crate::org::{Org, OrgOrAny};
+use crate::value;
 
 /// A parser from a function, offering `offer` as its possible values.
 #[derive(Clone)]

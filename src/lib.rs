@@ -26,6 +26,7 @@ pub mod term;
 pub mod text;
 pub mod tongue;
 pub mod usage;
+pub mod value;
 
 use anyhow::Result;
 use cli::{Cli, Command};

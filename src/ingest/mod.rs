@@ -14,8 +14,8 @@
 mod dedupe;
 // The command's paths to the encodings and to a row's problem (`cmd/ingest.rs`), kept
 // until it names `rows` and `member`.
-pub use crate::member::problem;
 pub use crate::rows::decode;
+pub use crate::value::problem;
 mod file_sums;
 use file_sums::{check_file, file_sha256, sums_before_reading};
 mod missing;

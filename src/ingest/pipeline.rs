@@ -15,12 +15,13 @@ use super::{Options, Out, Progress};
 use crate::error::Failure;
 use crate::lang::Text;
 use crate::member::stray_words::{stray_columns, stray_refusal, stray_word, StrayWord};
-use crate::member::{self, org_words, value};
+use crate::member::{self, org_words};
 use crate::reference::Reference;
 use crate::rows::headers::{Field, Mapping};
 use crate::rows::sources::Opened;
 use crate::rows::table::{Row, Table};
 use crate::store::IngestRecord;
+use crate::value;
 
 /// Rows a worker parses at a time. A chunk's rows and parsed members (about 350 KiB)
 /// stay in a core's cache between the worker and the taker: at 10M rows, 4.5% less

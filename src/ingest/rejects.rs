@@ -6,11 +6,11 @@ use std::io::BufWriter;
 use std::path::{Path, PathBuf};
 
 use crate::lang::Text;
-use crate::member::problem::Problem;
 use crate::messages::say;
 use crate::rows::row::Row;
 use crate::store::fsutil;
 use crate::text::defuse;
+use crate::value::problem::Problem;
 use unicode_normalization::UnicodeNormalization;
 
 /// Rejected rows kept in memory to show: the rest are counted (and spooled to the

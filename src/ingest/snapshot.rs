@@ -9,7 +9,6 @@ use super::dedupe::Seen;
 use super::part_thread::PartThread;
 use super::{ingest_id, now_utc, Out};
 use crate::error::{Exit, Failure};
-use crate::member::problem::Problem;
 use crate::member::title_date::TitleDate;
 use crate::org::Org;
 use crate::roll::Member;
@@ -17,6 +16,7 @@ use crate::rows::headers::Kind;
 use crate::rows::row::Row;
 use crate::store::roll_group::{Group, RollPartWriter};
 use crate::store::IngestRecord;
+use crate::value::problem::Problem;
 
 /// The file a table comes from: a workbook's sheet (`file, sheet "S"`) is of its
 /// workbook.

@@ -1,15 +1,13 @@
 //! Row → member: one roll row becomes a member record (or a reject), with its
 //! warnings. Names and ID numbers are turned into keyed hashes here and go no further.
 //!
-//! The room reads what a cell means: `value.rs` (booleans, sex, counts, percentages,
-//! and through it `date.rs`, `national_id.rs`), `memo.rs` (look-ups remembered per
-//! parsing thread), `problem.rs` (a refused value with its file, line and column),
-//! a row's unit (`unit.rs`, `file_unit.rs` for a commune's own list), its ages against
-//! the organization's (`eligible.rs`), its keys (`keys.rs`); and what a roll file says
-//! as a whole: the date in its title (`title_date.rs`), the organization it names
-//! (`org_words.rs`), departure words in columns tally does not read (`stray_words.rs`).
-//! It takes rows from `rows/` and imports nothing from `ingest/`, which assembles the
-//! members into snapshots.
+//! The room reads a roll row with the cell readers of `value/`: `memo.rs` (look-ups
+//! remembered per parsing thread), a row's unit (`unit.rs`, `file_unit.rs` for a
+//! commune's own list), its ages against the organization's (`eligible.rs`), its keys
+//! (`keys.rs`); and what a roll file says as a whole: the date in its title
+//! (`title_date.rs`), the organization it names (`org_words.rs`), departure words in
+//! columns tally does not read (`stray_words.rs`). It takes rows from `rows/` and
+//! imports nothing from `ingest/`, which assembles the members into snapshots.
 
 use chrono::NaiveDate;
 
@@ -22,29 +20,25 @@ use crate::rows::headers::{Field, Mapping};
 use crate::rows::row::Row;
 use crate::store::privacy::Secret;
 use crate::text::{clean, name_key, trim};
+use crate::value::problem::Problem;
+use crate::value::{self, Birth, DateError, Sex};
 pub use eligible::Fit;
 pub use keys::Keys;
 use keys::Slot;
 pub use memo::Lookups;
 use memo::NameHit;
-use problem::Problem;
 use unit::resolve_area;
-use value::{Birth, DateError, Sex};
 
 pub use file_unit::{file_unit, FileUnit, Sources};
 
-mod date;
 mod eligible;
 mod file_unit;
 mod keys;
 mod memo;
-pub mod national_id;
 pub(crate) mod org_words;
-pub mod problem;
 pub(crate) mod stray_words;
 pub(crate) mod title_date;
 mod unit;
-pub mod value;
 
 /// What every row of one roll file is read against.
 pub struct RollContext<'a> {
@@ -195,7 +189,9 @@ fn parse_inner(c: &Cells, warnings: &mut Vec<Problem>, keys: &mut Keys) -> Resul
     let ethnicity = lookup_group(c, Field::Ethnicity, ethnicities(), "ethnicity", warnings);
     let religion = lookup_group(c, Field::Religion, religions(), "religion", warnings);
     // Without a sex column, the ID's sex digit tells a man in the Women's Union.
-    let id_sex = national_id.as_deref().and_then(national_id::cccd_sex);
+    let id_sex = national_id
+        .as_deref()
+        .and_then(value::national_id::cccd_sex);
     let who = eligible::Who { sex, id_sex, birth };
     c.fit.set(eligible::check(c, org, who, as_of, warnings));
 

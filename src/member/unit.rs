@@ -1,11 +1,12 @@
 //! The member's unit: its code (today's, or one of before the 2025 reform read through
 //! the crosswalk), else its name with its type, else its enterprise's unit.
 
-use super::{value, Cells, Field, NameHit, NameMatch, Problem};
+use super::{Cells, Field, NameHit, NameMatch, Problem};
 use crate::lang::ingest as msg;
 use crate::reference::crosswalk::Codes;
 use crate::reference::crosswalk::{self, OldUnit};
 use crate::reference::normalize_tax_code;
+use crate::value;
 use compact_str::CompactString;
 
 /// The member's unit: its code, else its name, else its enterprise's unit.

@@ -9,8 +9,8 @@
 //! and `table.rs` hands out a [`table::Table`] of [`row::Row`]s with their line numbers;
 //! `sources.rs` opens a file as one table, or a workbook as one per sheet.
 //!
-//! This room imports nothing from the rooms that read rows (`member/`, `ingest/`,
-//! `reference/read/`): what a cell means is theirs to say.
+//! This room imports nothing from the rooms that read rows (`value/`, `member/`,
+//! `ingest/`, `reference/read/`): what a cell means is theirs to say.
 
 mod clutter;
 mod csv_rows;

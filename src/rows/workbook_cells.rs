@@ -1,7 +1,7 @@
 //! A workbook cell as the user sees it: a date cell as a day-first date, a number
 //! without its `.0` (an ID typed as a number keeps its digits), a formula by its cached
 //! value, an error cell as the error (`#N/A`), which the row checks reject with why.
-//! A percent cell is written the same way (`percent_cells.rs`), and `member/value.rs`
+//! A percent cell is written the same way (`percent_cells.rs`), and `value/`
 //! takes float noise out of a percentage with `round_noise`.
 
 use calamine::{Data, DataRef};

@@ -7,7 +7,6 @@ use proptest::prelude::*;
 use std::io::Cursor;
 use unicode_normalization::UnicodeNormalization;
 
-use tally::member::value;
 use tally::member::{self, Member, RollContext};
 use tally::org::Org;
 use tally::reference::read;
@@ -16,6 +15,7 @@ use tally::rows::headers::{Kind, Mapping};
 use tally::rows::table::{Row, Table};
 use tally::store::privacy::Secret;
 use tally::text;
+use tally::value;
 
 /// Every lower- and upper-case Vietnamese letter with its tone marks, and plain ASCII.
 const LETTERS: &str = "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵAÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐEÈÉẺẼẸÊỀẾỂỄỆIÌÍỈĨỊOÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢUÙÚỦŨỤƯỪỨỬỮỰYỲÝỶỸỴ";

@@ -1,16 +1,16 @@
 //! Reference files → typed tables, validated: areas (unique codes, parents exist, no
 //! cycles), enterprises, eligible counts, targets, the mapping file and the orgs file.
-//! The rows come from `rows/`, the cells are read by `member/`'s value readers (one
-//! reading rule for rolls and reference files alike); committing what is read into
+//! The rows come from `rows/`, the cells are read by `value/` (one reading rule for
+//! rolls and reference files alike); committing what is read into
 //! the store is the assembly's job (`ingest/reference_file.rs`).
 
 use anyhow::Result;
 use std::collections::{HashMap, HashSet};
 
-use crate::member::problem::Problem;
-use crate::member::value;
 use crate::rows::headers::{Field, Kind};
 use crate::rows::table::{Row, Table};
+use crate::value;
+use crate::value::problem::Problem;
 
 mod areas;
 mod eligible;

@@ -1,21 +1,30 @@
 //! Parsers for single cell values: dates (in `date`), booleans, sex, citizen IDs (in
 //! `national_id`), status words (in `rows/status.rs`, where header finding reads them
 //! too), counts, percentages and shares (one reading rule for every reference file).
-//! Each returns what it found or a short statement of what was expected.
+//! Each returns what it found or a short statement of what was expected; a value
+//! refused is a [`problem::Problem`], with its file, line and column.
+//!
+//! One reading rule for rolls and reference files alike: `member/` and
+//! `reference/read/` both read their cells here. This room imports only `rows/` and
+//! the leaves, never a room that reads rows.
+
+mod date;
+pub mod national_id;
+pub mod problem;
 
 use crate::rows::workbook_cells::round_noise;
 use crate::text::fold;
 
 pub use crate::rows::status::{parse_status, Status, StatusError, STATUS_EXPECTED};
 
-pub use super::date::{
-    day_first_evidence, parse_as_of, parse_birth, parse_date, DateError, DATE_EXPECTED,
-};
-pub use super::national_id::{
-    cccd_disagreements, is_scientific, parse_national_id, IdProblem, NationalId, ID_EXPECTED,
-};
 pub use crate::roll::{Birth, Sex};
 pub use crate::text::parse_bool;
+pub use date::{
+    day_first_evidence, parse_as_of, parse_birth, parse_date, DateError, DATE_EXPECTED,
+};
+pub use national_id::{
+    cccd_disagreements, is_scientific, parse_national_id, IdProblem, NationalId, ID_EXPECTED,
+};
 
 pub const BOOL_EXPECTED: &str = "yes/no, y/n, true/false, 1/0, x or empty, có/không";
 
