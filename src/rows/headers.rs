@@ -5,7 +5,7 @@ pub use super::org_columns::org_column;
 use crate::text::fold;
 use std::sync::OnceLock;
 
-pub use crate::store::kind::Kind;
+pub use crate::kind::Kind;
 
 /// What ingest needs of a kind beyond what the store keeps.
 impl Kind {
