@@ -7,13 +7,13 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::error::Failure;
-use crate::ingest::decode::Encoding;
-use crate::ingest::headers::Kind;
 use crate::lang::report as msg;
 use crate::lang::Lang;
 use crate::metrics::period::Period;
 use crate::org::Orgs;
 use crate::report::Format;
+use crate::rows::decode::Encoding;
+use crate::rows::headers::Kind;
 
 #[path = "cli_files.rs"]
 mod files;
@@ -424,9 +424,9 @@ impl IngestArgs {
             sheets: self.sheet.clone(),
             bom: self.bom,
             codes: match self.codes {
-                CodesArg::Auto => crate::ingest::roll::Codes::Auto,
-                CodesArg::Old => crate::ingest::roll::Codes::Old,
-                CodesArg::New => crate::ingest::roll::Codes::New,
+                CodesArg::Auto => crate::reference::crosswalk::Codes::Auto,
+                CodesArg::Old => crate::reference::crosswalk::Codes::Old,
+                CodesArg::New => crate::reference::crosswalk::Codes::New,
             },
             area: self.area.clone(),
             year: self.year,

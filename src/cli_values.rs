@@ -6,9 +6,9 @@
 use chrono::NaiveDate;
 use clap::builder::{PossibleValue, TypedValueParser};
 
-use crate::ingest::value;
 use crate::metrics::period::Period;
 use crate::org::{Org, OrgOrAny, Orgs};
+use crate::value;
 
 /// A parser from a function, offering `offer` as its possible values.
 #[derive(Clone)]

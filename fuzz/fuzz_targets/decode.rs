@@ -4,7 +4,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use std::io::{Cursor, Read};
-use tally::ingest::decode::{self, Encoding};
+use tally::rows::decode::{self, Encoding};
 
 fuzz_target!(|data: &[u8]| {
     let forced = [

@@ -5,9 +5,9 @@
 
 use libfuzzer_sys::fuzz_target;
 use std::io::{Cursor, Read};
-use tally::ingest::headers::Kind;
-use tally::ingest::roll::{self, RollContext};
-use tally::ingest::table::Table;
+use tally::member::{self, RollContext};
+use tally::rows::headers::Kind;
+use tally::rows::table::Table;
 use tally::store::privacy::Secret;
 
 const HEADER: &str = "STT,Mã đoàn viên,Họ và tên,Số CCCD,Ngày sinh,Giới tính,Dân tộc,Tôn giáo,Mã xã,Mã số thuế,Ngày vào Đoàn,Ngày ra,Trạng thái,Tổ chức,Ngày chốt số liệu\n";
@@ -17,7 +17,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(mut t) = Table::from_reader(
         Box::new(input),
         "fuzz",
-        Some(tally::ingest::decode::Encoding::Utf8),
+        Some(tally::rows::decode::Encoding::Utf8),
         Some(Kind::Roll),
         &tally::org::Orgs::default(),
     ) else {
@@ -37,7 +37,7 @@ fuzz_target!(|data: &[u8]| {
         unit: None,
     };
     while let Ok(Some(row)) = t.next_row() {
-        let parsed = roll::parse(&ctx, &row);
+        let parsed = member::parse(&ctx, &row);
         match parsed.member {
             Ok(m) => {
                 assert!(tally_fuzz::reference().areas.get(&m.area_code).is_some());

@@ -4,7 +4,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use std::io::Cursor;
-use tally::ingest::table::Table;
+use tally::rows::table::Table;
 
 fuzz_target!(|data: &[u8]| {
     let orgs = tally::org::Orgs::default();

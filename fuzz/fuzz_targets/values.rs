@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use tally::ingest::value;
+use tally::value;
 use tally::text;
 
 fuzz_target!(|data: &[u8]| {

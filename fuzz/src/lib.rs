@@ -4,10 +4,10 @@
 use std::io::Cursor;
 use std::sync::OnceLock;
 
-use tally::ingest::headers::Kind;
-use tally::ingest::reference;
-use tally::ingest::table::Table;
 use tally::reference::Reference;
+use tally::reference::read;
+use tally::rows::headers::Kind;
+use tally::rows::table::Table;
 
 const AREAS: &str = include_str!("../../tests/data/areas.csv");
 const ENTERPRISES: &str = include_str!("../../tests/data/enterprises.csv");
@@ -30,7 +30,7 @@ pub fn reference() -> &'static Reference {
         let mut r = Reference::default();
         for (bytes, kind) in [(AREAS, Kind::Areas), (ENTERPRISES, Kind::Enterprises)] {
             let mut t = table(bytes, kind);
-            let out = reference::read(&mut t, &r).expect("fixture reads");
+            let out = read::read(&mut t, &r).expect("fixture reads");
             assert!(out.rejects.is_empty(), "fixture rows are valid");
             out.parsed.install(&mut r);
         }

@@ -3,8 +3,8 @@
 
 use anyhow::{Context, Result};
 
-use super::Opened;
 use crate::error::{Exit, Failure};
+use crate::rows::sources::Opened;
 use crate::store::{self, Manifest};
 
 /// A file that can be read whole, twice if need be: not a directory, pipe or device.
@@ -92,4 +92,13 @@ pub(super) fn sums_before_reading(next: &Manifest, opened: &mut [Opened]) -> Res
         opened[i].sha256 = Some(sum?);
     }
     Ok(())
+}
+
+/// The file's SHA-256, once its rows are read: taken before, or as they were read,
+/// or (a file that changed size while it was read) read again now.
+pub(crate) fn checksum(o: &Opened) -> Result<String> {
+    match o.sha256.clone().or_else(|| o.table.checksum()) {
+        Some(sum) => Ok(sum),
+        None => file_sha256(&o.path, &o.name).map(|(_, sha)| sha),
+    }
 }

@@ -1,55 +1,36 @@
 //! `tally ingest`: files → validated rows → staged Parquet parts → one manifest commit.
 //! Nothing here prints; the command reports the [`Summary`].
+//!
+//! This room is the snapshot assembly. It opens the files (as `rows/` reads them),
+//! checks the roll is the snapshot the command names (`roll_source.rs`), runs the roll
+//! pipeline (`pipeline.rs` and `taker.rs`: rows parsed into members by `member/` on
+//! worker threads, taken back in order), puts each member in its snapshot unless it
+//! holds the person already (`snapshot.rs`, `dedupe.rs`, parts written by
+//! `part_thread.rs`), keeps the rejects and warnings (`rejects.rs`, `warnings.rs`),
+//! commits reference files as `reference/read/` parses them (`reference_file.rs`),
+//! and says what the summary needs (`told.rs`, `missing.rs`). Nothing below it imports
+//! it: `rows/`, `member/` and `reference/read/` never reach back here.
 
-mod clutter;
-mod csv_rows;
-mod csv_text;
-mod date;
-pub mod decode;
 mod dedupe;
-mod departed_list;
-mod doubled;
+// The command's paths to the encodings and to a row's problem (`cmd/ingest.rs`), kept
+// until it names `rows` and `member`.
+pub use crate::rows::decode;
+pub use crate::value::problem;
 mod file_sums;
 use file_sums::{check_file, file_sha256, sums_before_reading};
-mod header_rows;
-pub mod headers;
-mod kind_check;
-pub mod legacy;
-mod legacy_cells;
-mod line_split;
-mod memo;
-mod merged;
 mod missing;
-pub mod national_id;
-mod org_columns;
-mod org_words;
 mod part_thread;
-mod percent_cells;
 mod pipeline;
-pub mod problem;
-pub mod reference;
+mod reference_file;
 pub mod rejects;
-pub mod roll;
 mod roll_source;
-mod row;
 mod snapshot;
 mod told;
-use told::{crosswalk_note, placed_departures, roll_size_alerts};
-mod sources;
-mod status;
-mod status_headers;
-mod stray_words;
-pub mod table;
-mod title_date;
-pub mod value;
+use told::{placed_departures, roll_size_alerts};
+mod taker;
 mod warnings;
 pub use warnings::WarningKind;
 use warnings::Warnings;
-pub mod workbook;
-mod workbook_cells;
-mod workbook_guard;
-mod workbook_parts;
-mod xls_extent;
 
 use anyhow::Result;
 use chrono::NaiveDate;
@@ -59,11 +40,12 @@ use std::time::Duration;
 
 use crate::error::Failure;
 use crate::org::Org;
+use crate::rows::decode::Encoding;
+use crate::rows::headers::Kind;
+use crate::rows::sources::{self, Opened};
+use crate::rows::table::{Row, Table};
 use crate::store::{self, IngestRecord, Manifest, Store};
-use decode::Encoding;
-use headers::Kind;
 use problem::Problem;
-use table::{Row, Table};
 
 /// What the command line asked for, resolved.
 #[derive(Debug, Clone)]
@@ -84,7 +66,7 @@ pub struct Options {
     /// Start the rejects file with a UTF-8 byte-order mark, for Excel.
     pub bom: bool,
     /// How unit codes are read (`--codes`).
-    pub codes: roll::Codes,
+    pub codes: crate::reference::crosswalk::Codes,
     /// The unit of every row of a roll without a unit column (`--area`).
     pub area: Option<String>,
     /// The year of a counts or targets file that has no year column and names none in
@@ -178,62 +160,9 @@ pub(crate) fn now_utc() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
-pub(crate) struct Opened {
-    pub name: String,
-    pub path: std::path::PathBuf,
-    /// The file's size in bytes.
-    pub bytes: u64,
-    /// The file's SHA-256 when taken before its rows are read (a workbook's sheets, a
-    /// file that could be one already stored); else the table takes it as it reads.
-    pub sha256: Option<String>,
-    pub table: Table,
-    /// What opening it said of the whole file (sheets of its workbook skipped).
-    pub notes: Vec<crate::lang::Text>,
-}
-
-impl Opened {
-    /// The file's SHA-256, once its rows are read: taken before, or as they were read,
-    /// or (a file that changed size while it was read) read again now.
-    pub(crate) fn checksum(&self) -> Result<String> {
-        match self.sha256.clone().or_else(|| self.table.checksum()) {
-            Some(sum) => Ok(sum),
-            None => file_sha256(&self.path, &self.name).map(|(_, sha)| sha),
-        }
-    }
-}
-
 /// Runs the ingest. Returns the summary; the caller decides the exit code from it.
 pub fn run(store: &Store, opts: &Options, progress: &dyn Progress) -> Result<Summary> {
-    // Open every file first: a file that cannot be read at all stops the command
-    // before the store is touched.
-    let mut opened = Vec::new();
-    for path in &opts.files {
-        let name = path.display().to_string();
-        check_file(path, &name)?;
-        match sources::signature(path, &name)? {
-            Some(sig) => {
-                // calamine reads the workbook itself: its checksum is taken first.
-                let (bytes, sha256) = file_sha256(path, &name)?;
-                opened.extend(sources::sheets(path, &name, (bytes, &sha256), sig, opts)?)
-            }
-            None => {
-                let table = Table::open(path, &name, opts.encoding, opts.kind, &opts.orgs)?;
-                opened.push(Opened {
-                    name,
-                    path: path.clone(),
-                    bytes: table.bytes_total,
-                    sha256: None,
-                    table,
-                    notes: Vec::new(),
-                });
-            }
-        }
-    }
-    opened.sort_by_key(|o| o.table.mapping.kind.load_order());
-    if opened.iter().any(|o| o.table.mapping.kind == Kind::Roll) {
-        roll_source::check_flags(opts, &opened)?;
-    }
-
+    let mut opened = open_all(opts)?;
     let mut writer = store.write(opts.wait)?;
     // A dry run changes nothing, not even the store's format.
     if !opts.dry_run {
@@ -241,98 +170,39 @@ pub fn run(store: &Store, opts: &Options, progress: &dyn Progress) -> Result<Sum
             store.voice().note(u.sentence(store.dir()));
         }
     }
-    let mut reference = store::reference::load(&writer.dir, &writer.manifest)?;
-    let mut next = writer.manifest.clone();
+    let reference = store::reference::load(&writer.dir, &writer.manifest)?;
+    let next = writer.manifest.clone();
     sums_before_reading(&next, &mut opened)?;
-    let pool = pipeline::RowPool::default();
     let spools = writer.dir.join(store::names::TMP);
-    let mut sink = rejects::Sink::new(
+    let sink = rejects::Sink::new(
         opts.rejects.as_deref(),
         opts.bom,
         &spools,
         store.voice().lang,
     )?;
+    let mut ingest = Ingest {
+        opts,
+        progress,
+        writer,
+        next,
+        reference,
+        sink,
+        pool: pipeline::RowPool::default(),
+        warnings: Warnings::default(),
+        prepared: snapshot::Prepared::default(),
+    };
     let mut files = Vec::new();
-    let mut warnings = Warnings::default();
-    let mut prepared = snapshot::Prepared::default();
-
-    for mut o in opened {
-        let kind = o.table.mapping.kind;
-        let mut report = FileReport::new(&o, opts.kind.is_none());
-        if kind == Kind::Roll {
-            for id in roll_source::stored_elsewhere(&next, &o, opts)? {
-                move_out(&mut next, &id, &mut report, &reference.orgs);
-            }
-        }
-        // A reference file is "nothing changed" only while the store holds what it
-        // says: that is decided once it is read.
-        let done = match kind {
-            Kind::Roll => already_ingested(&next, &o, opts),
-            _ => Vec::new(),
-        };
-        if !done.is_empty() {
-            report.outcome = Outcome::AlreadyIngested(done);
-            files.push(report);
-            continue;
-        }
-        let mut out = Out {
-            writer: &mut writer,
-            next: &mut next,
-            sink: &mut sink,
-            warnings: &mut warnings,
-            report: &mut report,
-        };
-        if kind == Kind::Roll {
-            let file = pipeline::RollFile {
-                opts,
-                pool: &pool,
-                reference: &reference,
-                progress,
-            };
-            let records = file.ingest(&mut o, &mut prepared, &mut out)?;
-            if report.rows_read == 0 {
-                return Err(header_only(&o.name));
-            }
-            report.outcome = if records.is_empty() {
-                Outcome::NothingValid
-            } else {
-                Outcome::Ingested(records)
-            };
-        } else {
-            reference::ingest_file(&mut o, &mut reference, &mut out, opts)?;
-        }
-        report.totals_rows = o.table.skipped_totals.clone();
-        report.notes.extend(o.table.source_notes());
-        if let Some(n) = crosswalk_note(&report.mapped) {
-            report.notes.push(n.into());
-        }
-        if report.padded > 0 {
-            let n = report.padded;
-            report
-                .notes
-                .push(crate::t!(crate::lang::reference::PADDED_AREA_CODES, n));
-        }
-        for (what, lines) in [
-            ("the header repeated", &o.table.skipped_headers),
-            ("the signature block", &o.table.skipped_signature),
-        ] {
-            if !lines.is_empty() {
-                report.notes.push(
-                    format!(
-                        "skipped {what} on line(s) {}",
-                        lines
-                            .iter()
-                            .map(u64::to_string)
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )
-                    .into(),
-                );
-            }
-        }
-        files.push(report);
+    for o in opened {
+        files.push(ingest.file(o)?);
     }
-
+    let Ingest {
+        writer,
+        next,
+        reference,
+        sink,
+        warnings,
+        ..
+    } = ingest;
     roll_size_alerts(&next, &reference.orgs, &mut files);
     placed_departures(&writer.dir, &writer.manifest, &reference.orgs, &mut files)?;
     let stores = missing::Stores {
@@ -355,6 +225,118 @@ pub fn run(store: &Store, opts: &Options, progress: &dyn Progress) -> Result<Sum
         orgs: reference.orgs.clone(),
     };
     conclude(summary, sink, writer, next, opts)
+}
+
+/// Opens every file first, in the order their kinds load: a file that cannot be read
+/// at all stops the command before the store is touched.
+fn open_all(opts: &Options) -> Result<Vec<Opened>> {
+    let mut opened = Vec::new();
+    for path in &opts.files {
+        let name = path.display().to_string();
+        check_file(path, &name)?;
+        match sources::signature(path, &name)? {
+            Some(sig) => {
+                // calamine reads the workbook itself: its checksum is taken first.
+                let (bytes, sha256) = file_sha256(path, &name)?;
+                let wanted = sources::Wanted {
+                    sheets: &opts.sheets,
+                    encoding: opts.encoding,
+                    kind: opts.kind,
+                    orgs: &opts.orgs,
+                };
+                opened.extend(sources::sheets(
+                    path,
+                    &name,
+                    (bytes, &sha256),
+                    sig,
+                    &wanted,
+                )?)
+            }
+            None => {
+                let table = Table::open(path, &name, opts.encoding, opts.kind, &opts.orgs)?;
+                opened.push(Opened {
+                    name,
+                    path: path.clone(),
+                    bytes: table.bytes_total,
+                    sha256: None,
+                    table,
+                    notes: Vec::new(),
+                });
+            }
+        }
+    }
+    opened.sort_by_key(|o| o.table.mapping.kind.load_order());
+    if opened.iter().any(|o| o.table.mapping.kind == Kind::Roll) {
+        roll_source::check_flags(opts, &opened)?;
+    }
+    Ok(opened)
+}
+
+/// An ingest under way: the store being staged (its next manifest, the reference as
+/// the files so far leave it) and what the files so far have said.
+struct Ingest<'a> {
+    opts: &'a Options,
+    progress: &'a dyn Progress,
+    writer: store::Writer,
+    next: Manifest,
+    reference: crate::reference::Reference,
+    sink: rejects::Sink,
+    /// Chunks of rows, kept from roll file to roll file.
+    pool: pipeline::RowPool,
+    warnings: Warnings,
+    prepared: snapshot::Prepared,
+}
+
+impl Ingest<'_> {
+    /// Reads one file into the staged store: a roll's snapshots, or a reference file.
+    fn file(&mut self, mut o: Opened) -> Result<FileReport> {
+        let opts = self.opts;
+        let kind = o.table.mapping.kind;
+        let mut report = FileReport::new(&o, opts.kind.is_none());
+        if kind == Kind::Roll {
+            for id in roll_source::stored_elsewhere(&self.next, &o, opts)? {
+                roll_source::move_out(&mut self.next, &id, &mut report, &self.reference.orgs);
+            }
+        }
+        // A reference file is "nothing changed" only while the store holds what it
+        // says: that is decided once it is read.
+        let done = match kind {
+            Kind::Roll => roll_source::already_ingested(&self.next, &o, opts),
+            _ => Vec::new(),
+        };
+        if !done.is_empty() {
+            report.outcome = Outcome::AlreadyIngested(done);
+            return Ok(report);
+        }
+        let mut out = Out {
+            writer: &mut self.writer,
+            next: &mut self.next,
+            sink: &mut self.sink,
+            warnings: &mut self.warnings,
+            report: &mut report,
+        };
+        if kind == Kind::Roll {
+            let file = pipeline::RollFile {
+                opts,
+                pool: &self.pool,
+                reference: &self.reference,
+                progress: self.progress,
+            };
+            let records = file.ingest(&mut o, &mut self.prepared, &mut out)?;
+            if report.rows_read == 0 {
+                return Err(header_only(&o.name));
+            }
+            report.outcome = if records.is_empty() {
+                Outcome::NothingValid
+            } else {
+                Outcome::Ingested(records)
+            };
+        } else {
+            reference_file::ingest_file(&mut o, &mut self.reference, &mut out, opts)?;
+        }
+        told::reading_notes(&o, &mut report);
+        Ok(report)
+    }
 }
 
 /// Writes the rejects file, then commits what the files gave (unless a dry run, or a
@@ -460,41 +442,6 @@ impl FileReport {
     pub fn whole_file(&self) -> &str {
         snapshot::workbook_of(&self.file)
     }
-}
-
-/// The ingests that already stored these bytes as this kind (and, for a roll, with
-/// the same --org and --as-of).
-fn already_ingested(next: &Manifest, o: &Opened, opts: &Options) -> Vec<String> {
-    let kind = o.table.mapping.kind;
-    let roll = kind == Kind::Roll;
-    let flag_org = opts.org.as_ref().filter(|_| roll);
-    let flag_as_of = opts.as_of.filter(|_| roll).map(|d| d.to_string());
-    next.ingests
-        .iter()
-        .filter(|i| o.sha256.as_ref() == Some(&i.sha256) && i.kind == kind)
-        .filter(|i| flag_org.is_none_or(|x| i.org.as_deref() == Some(x.code())))
-        .filter(|i| {
-            flag_as_of
-                .as_ref()
-                .is_none_or(|x| i.as_of.as_ref() == Some(x))
-        })
-        .map(|i| i.id.clone())
-        .collect()
-}
-
-/// Takes out an ingest of the same bytes stored as another snapshot (--replace): the
-/// file is stored anew as the snapshot asked for.
-fn move_out(next: &mut Manifest, id: &str, report: &mut FileReport, orgs: &crate::org::Orgs) {
-    if let Some(r) = next.find(id) {
-        report.notes.push(
-            format!(
-                "moves ingest {id} (the same file, stored as the {}) to this snapshot (--replace)",
-                roll_source::stored_as(r, orgs)
-            )
-            .into(),
-        );
-    }
-    next.ingests.retain(|i| i.id != id);
 }
 
 pub(crate) fn header_only(name: &str) -> anyhow::Error {

@@ -1,32 +1,33 @@
 //! The roll pipeline: one thread reads rows in chunks, workers parse chunks (the
 //! costly part: normalizing, validating, keyed hashing), and the calling thread takes
-//! the parsed chunks back in file order, checks duplicates and writes the parts. The
-//! channels are bounded, so memory stays a few chunks per stage.
+//! the parsed chunks back in file order, checks duplicates and writes the parts (see
+//! `taker.rs`). The channels are bounded, so memory stays a few chunks per stage.
 
 use anyhow::Result;
 use std::collections::BTreeMap;
 use std::sync::atomic::Ordering;
 use std::sync::{mpsc, Arc, Mutex};
 
-use super::headers::{Field, Mapping};
 use super::roll_source::{check_fits, Fits};
-use super::snapshot::{Ahead, Prepared, Snapshots};
-use super::stray_words::{stray_columns, stray_refusal, stray_word, StrayWord};
-use super::table::{Row, Table};
-use super::{org_words, roll, value, Opened, Options, Out, Progress};
+use super::snapshot::{Prepared, Snapshots};
+use super::taker::{Excused, Taker};
+use super::{Options, Out, Progress};
 use crate::error::Failure;
 use crate::lang::Text;
+use crate::member::stray_words::{stray_columns, stray_refusal, stray_word, StrayWord};
+use crate::member::{self, org_words};
 use crate::reference::Reference;
+use crate::rows::headers::{Field, Mapping};
+use crate::rows::sources::Opened;
+use crate::rows::table::{Row, Table};
 use crate::store::IngestRecord;
+use crate::value;
 
 /// Rows a worker parses at a time. A chunk's rows and parsed members (about 350 KiB)
 /// stay in a core's cache between the worker and the taker: at 10M rows, 4.5% less
 /// CPU and 28 MiB less memory than chunks of 4096.
 const CHUNK_ROWS: usize = 1024;
 const MAX_WORKERS: usize = 8;
-/// How many rows ahead the duplicate check's look-ups are started: enough to cover a
-/// memory access, few enough that the lines are still in the cache when read.
-const PREFETCH_AHEAD: usize = 16;
 const DATE_FIELDS: [Field; 3] = [Field::JoinedOn, Field::LeftOn, Field::BirthDate];
 
 /// One roll file, read against the reference as it stands.
@@ -88,14 +89,19 @@ impl Evidence {
 struct Chunk {
     seq: u64,
     rows: Vec<Row>,
-    parsed: Vec<roll::Parsed>,
+    parsed: Vec<member::Parsed>,
     evidence: Evidence,
 }
 
-fn parse_chunk(ctx: &roll::RollContext, seq: u64, rows: Vec<Row>, keys: &mut roll::Keys) -> Chunk {
+fn parse_chunk(
+    ctx: &member::RollContext,
+    seq: u64,
+    rows: Vec<Row>,
+    keys: &mut member::Keys,
+) -> Chunk {
     let mut evidence = Evidence::default();
     let stray = stray_columns(ctx.mapping);
-    let mut parsed: Vec<roll::Parsed> = rows
+    let mut parsed: Vec<member::Parsed> = rows
         .iter()
         .enumerate()
         .map(|(i, row)| {
@@ -109,7 +115,7 @@ fn parse_chunk(ctx: &roll::RollContext, seq: u64, rows: Vec<Row>, keys: &mut rol
             if evidence.1.is_none() {
                 evidence.1 = stray_word(&stray, ctx.mapping, row);
             }
-            roll::parse_in_chunk(ctx, row, i, keys)
+            member::parse_in_chunk(ctx, row, i, keys)
         })
         .collect();
     keys.finish(&mut parsed);
@@ -187,11 +193,11 @@ type Job = (u64, Vec<Row>);
 
 /// A worker: parses chunks until the reader is done or the taker has stopped.
 fn parse_rows(
-    ctx: roll::RollContext,
+    ctx: member::RollContext,
     jobs: Arc<Mutex<mpsc::Receiver<Job>>>,
     done: mpsc::SyncSender<Chunk>,
 ) {
-    let mut keys = roll::Keys::new(ctx.secret);
+    let mut keys = member::Keys::new(ctx.secret);
     loop {
         let job = match jobs.lock() {
             Ok(rx) => rx.recv(),
@@ -210,7 +216,7 @@ fn take_in_order(
     done: mpsc::Receiver<Chunk>,
     back: &RowPool,
     order: &mut Evidence,
-    mut take: impl FnMut(&[Row], Vec<roll::Parsed>) -> Result<()>,
+    mut take: impl FnMut(&[Row], Vec<member::Parsed>) -> Result<()>,
     mut taken: impl FnMut(u64),
 ) -> Result<u64> {
     let mut rows = 0u64;
@@ -237,7 +243,7 @@ fn take_in_order(
 impl RollFile<'_> {
     /// The unit of every row of a roll without a unit column (a commune's own list);
     /// `None` for a roll whose rows say their unit, where `--area` is refused.
-    fn file_unit(&self, o: &Opened, mapping: &Mapping) -> Result<Option<roll::FileUnit>> {
+    fn file_unit(&self, o: &Opened, mapping: &Mapping) -> Result<Option<member::FileUnit>> {
         if mapping.has_unit() {
             if self.opts.area.is_some() {
                 use crate::lang::ingest as msg;
@@ -249,7 +255,7 @@ impl RollFile<'_> {
             }
             return Ok(None);
         }
-        let sources = roll::Sources {
+        let sources = member::Sources {
             file: &o.name,
             header_line: o.table.header_line,
             headers: &mapping.headers,
@@ -257,7 +263,7 @@ impl RollFile<'_> {
             title: &o.table.title,
             sheet: o.table.sheet.as_deref(),
         };
-        roll::file_unit(&sources, self.reference).map(Some)
+        member::file_unit(&sources, self.reference).map(Some)
     }
 
     pub(super) fn ingest(
@@ -267,8 +273,8 @@ impl RollFile<'_> {
         out: &mut Out,
     ) -> Result<Vec<IngestRecord>> {
         let name = o.name.clone();
-        if let Some(said) = super::departed_list::departed_list(&o.table) {
-            return Err(super::departed_list::refusal(&name, &said));
+        if let Some(said) = crate::rows::departed_list::departed_list(&o.table) {
+            return Err(crate::rows::departed_list::refusal(&name, &said));
         }
         let mapping = o.table.mapping.clone();
         let secret = out.writer.secret.clone();
@@ -276,120 +282,28 @@ impl RollFile<'_> {
         if let Some(u) = &unit {
             out.report.notes.push(u.sentence());
         }
-        // A row brings one or two identity keys (a member ID is the second).
-        let keys = o.table.rows_estimate() * (1 + usize::from(mapping.has(Field::MemberId)));
-        let mut snapshots = Snapshots::new(
-            &name,
-            &mapping.headers,
-            self.opts.replace,
-            keys,
-            (self.opts.org.clone(), self.opts.as_of),
-        )
-        .with_title(
-            super::title_date::figures_date(&o.table.title)
-                .into_iter()
-                .chain(
-                    o.table
-                        .sheet
-                        .as_deref()
-                        .and_then(super::title_date::sheet_date),
-                ),
-        );
-        let mut fits = Fits::default();
-        let mut excused = Excused::default();
+        let mut taker = Taker {
+            mapping: &mapping,
+            snapshots: self.snapshots(o, &name, &mapping),
+            fits: Fits::default(),
+            excused: Excused::default(),
+            ahead: Vec::with_capacity(CHUNK_ROWS),
+        };
         let mut order = Evidence::default();
-        // The look-ups a chunk will make, kept from chunk to chunk.
-        let mut ahead: Vec<Option<Ahead>> = Vec::with_capacity(CHUNK_ROWS);
-        // The reader, the taker and the part writer need about a core between them,
-        // parsing the rest; but on 2 cores one parser was the longest thread (half the
-        // CPU), and two share the cores with the others: the 10M-row bench, 6.0 s
-        // against 6.8 s.
-        let workers = std::thread::available_parallelism()
-            .map(|n| n.get())
-            .unwrap_or(1)
-            .saturating_sub(1)
-            .clamp(2, MAX_WORKERS);
-        let bytes_read = o.table.bytes_read();
+        let context = || member::RollContext {
+            file: &name,
+            mapping: &mapping,
+            reference: self.reference,
+            secret: &secret,
+            org: self.opts.org.clone(),
+            as_of: self.opts.as_of,
+            codes: self.opts.codes,
+            lookups: Default::default(),
+            unit: unit.as_ref(),
+        };
         self.progress.start(&name, o.table.bytes_total);
-
-        let (job_tx, job_rx) = mpsc::sync_channel(workers * 2);
-        let (done_tx, done_rx) = mpsc::sync_channel(workers * 2);
-        // Each stage owns its channel ends, so that when one stops (an error in the
-        // taker, a bad row in the reader) the others see their channel close and stop.
-        let rows = std::thread::scope(|scope| -> Result<(u64, u64)> {
-            let table = &mut o.table;
-            // Named threads, so that a profile tells the stages apart.
-            let reader = std::thread::Builder::new()
-                .name("tally-read".into())
-                .spawn_scoped(scope, move || read_rows(table, job_tx, self.pool))?;
-            let job_rx = Arc::new(Mutex::new(job_rx));
-            for _ in 0..workers {
-                let ctx = roll::RollContext {
-                    file: &name,
-                    mapping: &mapping,
-                    reference: self.reference,
-                    secret: &secret,
-                    org: self.opts.org.clone(),
-                    as_of: self.opts.as_of,
-                    codes: self.opts.codes,
-                    lookups: Default::default(),
-                    unit: unit.as_ref(),
-                };
-                let (jobs, done) = (job_rx.clone(), done_tx.clone());
-                std::thread::Builder::new()
-                    .name("tally-parse".into())
-                    .spawn_scoped(scope, move || parse_rows(ctx, jobs, done))?;
-            }
-            drop((done_tx, job_rx));
-            let taken = take_in_order(
-                done_rx,
-                self.pool,
-                &mut order,
-                |rows, mut parsed| {
-                    // The duplicate check's look-ups miss the cache: each is started
-                    // PREFETCH_AHEAD rows before it is needed, so that it has arrived.
-                    ahead.clear();
-                    ahead.extend(
-                        parsed
-                            .iter()
-                            .map(|p| p.member.as_ref().ok().map(Snapshots::ahead)),
-                    );
-                    for a in ahead.iter().take(PREFETCH_AHEAD).flatten() {
-                        snapshots.prefetch(a);
-                    }
-                    // Each row is read where the worker left it: moving a parsed row
-                    // (216 bytes) out of the chunk was a copy a row.
-                    for (i, (row, parsed)) in rows.iter().zip(parsed.iter_mut()).enumerate() {
-                        if let Some(Some(a)) = ahead.get(i + PREFETCH_AHEAD) {
-                            snapshots.prefetch(a);
-                        }
-                        if !parsed.warnings.is_empty() {
-                            out.warn(std::mem::take(&mut parsed.warnings));
-                        }
-                        if let Some(u) = parsed.mapped {
-                            *out.report.mapped.entry(u.code.as_str()).or_default() += 1;
-                        }
-                        out.report.padded += u64::from(parsed.padded);
-                        fits.add(parsed.fit);
-                        if parsed.excused {
-                            excused.add(row.get(mapping.index(Field::Status)));
-                        }
-                        match &parsed.member {
-                            Ok(m) => snapshots.keep(m, row, prepared, out)?,
-                            Err(problem) => out.reject(problem.clone(), row, &mapping.headers)?,
-                        }
-                    }
-                    Ok(())
-                },
-                |rows| {
-                    self.progress
-                        .advance(bytes_read.load(Ordering::Relaxed), rows)
-                },
-            )?;
-            match reader.join() {
-                Ok(read) => Ok((read?, taken)),
-                Err(_) => anyhow::bail!("the reader of {name} stopped unexpectedly"),
-            }
+        let rows = self.stages(&mut o.table, &name, context, &mut order, |rows, parsed| {
+            taker.take(rows, parsed, prepared, out)
         });
         self.progress.finish();
         let (read, taken) = rows?;
@@ -400,52 +314,110 @@ impl RollFile<'_> {
         );
         out.report.rows_read = read;
         order.check(&o.name, &mapping)?;
-        if let Some(alert) = check_fits(
-            &name,
-            snapshots.org().as_ref(),
+        self.conclude(o, taker, out)
+    }
+
+    /// The snapshots a roll file's members go into, sized for its rows, with the date
+    /// its title or sheet name gives.
+    fn snapshots<'s>(&self, o: &Opened, name: &'s str, mapping: &'s Mapping) -> Snapshots<'s> {
+        // A row brings one or two identity keys (a member ID is the second).
+        let keys = o.table.rows_estimate() * (1 + usize::from(mapping.has(Field::MemberId)));
+        Snapshots::new(
+            name,
+            &mapping.headers,
+            self.opts.replace,
+            keys,
+            (self.opts.org.clone(), self.opts.as_of),
+        )
+        .with_title(
+            crate::member::title_date::figures_date(&o.table.title)
+                .into_iter()
+                .chain(
+                    o.table
+                        .sheet
+                        .as_deref()
+                        .and_then(crate::member::title_date::sheet_date),
+                ),
+        )
+    }
+
+    /// Runs the stages over the whole table: the reader, the parsing workers (each
+    /// with its own `context()`), and `take` on the calling thread, chunk by chunk in
+    /// file order. Returns the rows read and the rows taken.
+    fn stages<'c>(
+        &self,
+        table: &mut Table,
+        name: &str,
+        context: impl Fn() -> member::RollContext<'c>,
+        order: &mut Evidence,
+        take: impl FnMut(&[Row], Vec<member::Parsed>) -> Result<()>,
+    ) -> Result<(u64, u64)> {
+        let bytes_read = table.bytes_read();
+        let workers = workers();
+        let (job_tx, job_rx) = mpsc::sync_channel(workers * 2);
+        let (done_tx, done_rx) = mpsc::sync_channel(workers * 2);
+        // Each stage owns its channel ends, so that when one stops (an error in the
+        // taker, a bad row in the reader) the others see their channel close and stop.
+        std::thread::scope(|scope| -> Result<(u64, u64)> {
+            // Named threads, so that a profile tells the stages apart.
+            let reader = std::thread::Builder::new()
+                .name("tally-read".into())
+                .spawn_scoped(scope, move || read_rows(table, job_tx, self.pool))?;
+            let job_rx = Arc::new(Mutex::new(job_rx));
+            for _ in 0..workers {
+                let ctx = context();
+                let (jobs, done) = (job_rx.clone(), done_tx.clone());
+                std::thread::Builder::new()
+                    .name("tally-parse".into())
+                    .spawn_scoped(scope, move || parse_rows(ctx, jobs, done))?;
+            }
+            drop((done_tx, job_rx));
+            let taken = take_in_order(done_rx, self.pool, order, take, |rows| {
+                self.progress
+                    .advance(bytes_read.load(Ordering::Relaxed), rows)
+            })?;
+            match reader.join() {
+                Ok(read) => Ok((read?, taken)),
+                Err(_) => anyhow::bail!("the reader of {name} stopped unexpectedly"),
+            }
+        })
+    }
+
+    /// Once every row is taken: the file-wide checks and notes (a file of another
+    /// organization, the rule for temporary statuses), then the snapshots written.
+    fn conclude(&self, o: &Opened, taker: Taker, out: &mut Out) -> Result<Vec<IngestRecord>> {
+        let Taker {
+            mapping,
+            snapshots,
             fits,
-            self.opts.skip_invalid,
-        )? {
+            excused,
+            ..
+        } = taker;
+        let name = &o.name;
+        if let Some(alert) =
+            check_fits(name, snapshots.org().as_ref(), fits, self.opts.skip_invalid)?
+        {
             out.report.alerts.push(alert.into());
         }
         let (title, skip) = (&o.table.title, self.opts.skip_invalid);
-        let named = org_words::check(&name, snapshots.org().as_ref(), (title, &mapping), skip)?;
+        let named = org_words::check(name, snapshots.org().as_ref(), (title, mapping), skip)?;
         out.report.notes.extend(named);
         out.report.notes.extend(excused.note().map(Text::from));
-        let sha256 = o.checksum()?;
+        let sha256 = super::file_sums::checksum(o)?;
         snapshots.finish(&sha256, o.bytes, o.table.encoding.name(), out)
     }
 }
 
-/// Rows read as members by the rule for temporary statuses, and the words they had.
-#[derive(Default)]
-struct Excused {
-    rows: u64,
-    /// The first few cells as written (compared without a copy), and as said.
-    raw: Vec<String>,
-    words: std::collections::BTreeSet<String>,
-}
-
-impl Excused {
-    fn add(&mut self, word: &str) {
-        self.rows += 1;
-        if self.raw.len() < 5 && !self.raw.iter().any(|r| r == word) {
-            self.raw.push(word.to_string());
-            self.words.insert(crate::text::clean(word));
-        }
-    }
-
-    /// The rule, said once with its count.
-    fn note(&self) -> Option<String> {
-        (self.rows > 0).then(|| {
-            let words: Vec<&str> = self.words.iter().map(String::as_str).collect();
-            format!(
-                "read {} row(s) with a temporary status ({}) as members: a member suspended or excused from activities stays on the roll",
-                self.rows,
-                words.join(", ")
-            )
-        })
-    }
+/// The parsing workers: the reader, the taker and the part writer need about a core
+/// between them, parsing the rest; but on 2 cores one parser was the longest thread
+/// (half the CPU), and two share the cores with the others: the 10M-row bench, 6.0 s
+/// against 6.8 s.
+fn workers() -> usize {
+    std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .saturating_sub(1)
+        .clamp(2, MAX_WORKERS)
 }
 
 #[cfg(test)]

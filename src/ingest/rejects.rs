@@ -5,12 +5,12 @@ use std::fs::File;
 use std::io::BufWriter;
 use std::path::{Path, PathBuf};
 
-use super::problem::Problem;
-use super::row::Row;
 use crate::lang::Lang;
 use crate::lang::Text;
+use crate::rows::row::Row;
 use crate::store::fsutil;
 use crate::text::defuse;
+use crate::value::problem::Problem;
 use unicode_normalization::UnicodeNormalization;
 
 /// Rejected rows kept in memory to show: the rest are counted (and spooled to the

@@ -7,12 +7,13 @@
 use anyhow::Result;
 use chrono::NaiveDate;
 
-use super::headers::{self, Kind};
-use super::title_date::TitleDate;
-use super::{Opened, Options};
+use super::{FileReport, Options};
 use crate::error::Failure;
 use crate::lang::ingest as msg;
+use crate::member::title_date::TitleDate;
 use crate::org::Org;
+use crate::rows::headers::{self, Kind};
+use crate::rows::sources::Opened;
 use crate::store::Manifest;
 
 /// Rolls need an organization and a date: from the flags or from columns.
@@ -37,6 +38,46 @@ pub(super) fn check_flags(opts: &Options, opened: &[Opened]) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The ingests that already stored these bytes as this kind (and, for a roll, with
+/// the same --org and --as-of).
+pub(super) fn already_ingested(next: &Manifest, o: &Opened, opts: &Options) -> Vec<String> {
+    let kind = o.table.mapping.kind;
+    let roll = kind == Kind::Roll;
+    let flag_org = opts.org.as_ref().filter(|_| roll);
+    let flag_as_of = opts.as_of.filter(|_| roll).map(|d| d.to_string());
+    next.ingests
+        .iter()
+        .filter(|i| o.sha256.as_ref() == Some(&i.sha256) && i.kind == kind)
+        .filter(|i| flag_org.is_none_or(|x| i.org.as_deref() == Some(x.code())))
+        .filter(|i| {
+            flag_as_of
+                .as_ref()
+                .is_none_or(|x| i.as_of.as_ref() == Some(x))
+        })
+        .map(|i| i.id.clone())
+        .collect()
+}
+
+/// Takes out an ingest of the same bytes stored as another snapshot (--replace): the
+/// file is stored anew as the snapshot asked for.
+pub(super) fn move_out(
+    next: &mut Manifest,
+    id: &str,
+    report: &mut FileReport,
+    orgs: &crate::org::Orgs,
+) {
+    if let Some(r) = next.find(id) {
+        report.notes.push(
+            format!(
+                "moves ingest {id} (the same file, stored as the {}) to this snapshot (--replace)",
+                stored_as(r, orgs)
+            )
+            .into(),
+        );
+    }
+    next.ingests.retain(|i| i.id != id);
 }
 
 /// The ingests that stored these same bytes (by checksum) as another organization's
@@ -148,8 +189,8 @@ const OUTSIDE_SHARE: u64 = 5;
 const OUTSIDE_MIN: u64 = 5;
 
 impl Fits {
-    pub(super) fn add(&mut self, fit: super::roll::Fit) {
-        use super::roll::Fit;
+    pub(super) fn add(&mut self, fit: crate::member::Fit) {
+        use crate::member::Fit;
         self.known += u64::from(fit != Fit::Unknown);
         self.outside += u64::from(fit == Fit::Outside);
     }

@@ -6,17 +6,17 @@ use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashSet};
 
 use super::dedupe::Seen;
-use super::headers::Kind;
 use super::part_thread::PartThread;
-use super::problem::Problem;
-use super::row::Row;
-use super::title_date::TitleDate;
 use super::{ingest_id, now_utc, Out};
 use crate::error::{Exit, Failure};
+use crate::member::title_date::TitleDate;
 use crate::org::Org;
 use crate::roll::Member;
+use crate::rows::headers::Kind;
+use crate::rows::row::Row;
 use crate::store::roll_group::{Group, RollPartWriter};
 use crate::store::IngestRecord;
+use crate::value::problem::Problem;
 
 /// The file a table comes from: a workbook's sheet (`file, sheet "S"`) is of its
 /// workbook.

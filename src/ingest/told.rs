@@ -1,12 +1,14 @@
 //! What the summary tells about the snapshots an ingest wrote: a roll out of step with
 //! the org's last one, rows read through the 2025 crosswalk, and departures without a
-//! date that reports will place between two rolls (or, in a first roll, cannot).
+//! date that reports will place between two rolls (or, in a first roll, cannot); and
+//! what reading each file said about its rows (skipped headers, totals, signatures).
 
 use anyhow::Result;
 use chrono::NaiveDate;
 
 use super::{FileReport, Outcome};
 use crate::org::{Org, Orgs};
+use crate::rows::sources::Opened;
 use crate::store;
 
 /// A snapshot this command wrote that is far smaller or larger than the org's previous
@@ -146,4 +148,38 @@ pub(super) fn placed_departures(
         }
     }
     Ok(())
+}
+
+/// What reading a file said about its rows: totals rows skipped, notes of its source,
+/// rows read through the crosswalk, codes padded, headers and signatures skipped.
+pub(super) fn reading_notes(o: &Opened, report: &mut FileReport) {
+    report.totals_rows = o.table.skipped_totals.clone();
+    report.notes.extend(o.table.source_notes());
+    if let Some(n) = crosswalk_note(&report.mapped) {
+        report.notes.push(n.into());
+    }
+    if report.padded > 0 {
+        let n = report.padded;
+        report
+            .notes
+            .push(crate::t!(crate::lang::reference::PADDED_AREA_CODES, n));
+    }
+    for (what, lines) in [
+        ("the header repeated", &o.table.skipped_headers),
+        ("the signature block", &o.table.skipped_signature),
+    ] {
+        if !lines.is_empty() {
+            report.notes.push(
+                format!(
+                    "skipped {what} on line(s) {}",
+                    lines
+                        .iter()
+                        .map(u64::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+                .into(),
+            );
+        }
+    }
 }

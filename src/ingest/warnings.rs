@@ -4,7 +4,7 @@
 
 use std::hash::{Hash, Hasher};
 
-use super::problem::Problem;
+use crate::value::problem::Problem;
 
 /// Warnings kept in order of the file, for `--format json`.
 pub(super) const WARNINGS_KEPT: usize = 20;

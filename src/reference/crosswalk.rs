@@ -13,6 +13,19 @@ use std::sync::OnceLock;
 use super::unit_name::UnitName;
 use crate::text::{Lexicon, Lookup};
 
+/// How a file's unit codes are read (`--codes`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Codes {
+    /// A code of today is today's; one that exists only before the 2025 reform is read
+    /// through the crosswalk.
+    #[default]
+    Auto,
+    /// Every code and name is of before the reform.
+    Old,
+    /// Every code is of today: no crosswalk.
+    New,
+}
+
 const MERGES: &str = include_str!("data/vn-commune-merges-2025.csv");
 
 /// A commune of before the reform.

@@ -1,10 +1,12 @@
 //! Reference tables as typed rows: areas, enterprises, eligible counts, targets; and
-//! their Parquet form in the store.
+//! their Parquet form in the store. Reading them from the files offices send is
+//! `read/`'s job, which imports these tables (never the reverse).
 
 pub mod crosswalk;
 pub mod groups;
 pub mod history;
 pub mod mapping;
+pub mod read;
 pub mod unit_name;
 pub mod versions;
 

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::kind::Kind;
+use crate::kind::Kind;
 use crate::org::{Org, Orgs};
 
 /// The store's layout. 1: the first. 2: roll parts gain `area_from` (the pre-reform

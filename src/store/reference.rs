@@ -377,7 +377,7 @@ pub fn orgs_from(df: &DataFrame) -> Result<Vec<crate::org::OrgDef>> {
 /// The organizations the store knows: the five and those its orgs file adds (the
 /// rolls' and the references' org columns name them).
 pub fn orgs(dir: &Path, m: &Manifest) -> Result<Orgs> {
-    Ok(match m.reference(super::kind::Kind::Orgs) {
+    Ok(match m.reference(crate::kind::Kind::Orgs) {
         Some(rec) => Orgs::new(&orgs_from(&part::read_checked(dir, rec, None)?)?),
         None => Orgs::default(),
     })
@@ -389,21 +389,21 @@ pub fn load(dir: &Path, m: &Manifest) -> Result<Reference> {
         orgs: orgs(dir, m)?,
         ..Reference::default()
     };
-    if let Some(rec) = m.reference(super::kind::Kind::Areas) {
+    if let Some(rec) = m.reference(crate::kind::Kind::Areas) {
         r.areas = areas_from(&part::read_checked(dir, rec, None)?)?;
     }
-    if let Some(rec) = m.reference(super::kind::Kind::Mapping) {
+    if let Some(rec) = m.reference(crate::kind::Kind::Mapping) {
         r.mapping = mapping_from(&part::read_checked(dir, rec, None)?)?;
     }
-    if let Some(rec) = m.reference(super::kind::Kind::Enterprises) {
+    if let Some(rec) = m.reference(crate::kind::Kind::Enterprises) {
         r.enterprises = enterprises_from(&part::read_checked(dir, rec, None)?)?;
     }
     // Keyed kinds: each file's rows join the table, replacing the keys they restate.
-    for rec in m.references(super::kind::Kind::Eligible) {
+    for rec in m.references(crate::kind::Kind::Eligible) {
         let rows = eligible_from(&part::read_checked(dir, rec, None)?, &r.orgs)?;
         r.eligible = crate::reference::history::merge_eligible(&r.eligible, rows).0;
     }
-    for rec in m.references(super::kind::Kind::Targets) {
+    for rec in m.references(crate::kind::Kind::Targets) {
         let rows = targets_from(&part::read_checked(dir, rec, None)?, &r.orgs)?;
         r.targets = crate::reference::history::merge_targets(&r.targets, rows).0;
     }

@@ -82,8 +82,6 @@ where
         Checks::Remembered => Checked::load(dir),
         Checks::Every => Checked::default(),
     };
-    // The parts whose checksum matched, with the same stamp after it as before.
-    let settled: Mutex<Vec<usize>> = Mutex::new(Vec::new());
     if checks == Checks::Remembered {
         // Before any byte of the part is hashed (the footer read alone is harmless: a
         // part changed since is refused by its checksum).
@@ -91,61 +89,17 @@ where
             part.stamp = checked::stamp(&part.path);
         }
     }
-    let mut work = Vec::new();
-    for (p, part) in parts.iter().enumerate() {
-        if !checked.vouches(part.rec, part.stamp.as_deref()) {
-            work.push(Work::Verify(p));
-        }
-        work.extend((0..part.footer.row_groups.len()).map(|g| Work::Group(p, g)));
-    }
+    let work = work_items(&parts, &checked);
     let columns = projection(need);
-    let next = AtomicUsize::new(0);
-    let stop = AtomicBool::new(false);
-    let failures: Mutex<Vec<Failed>> = Mutex::new(Vec::new());
-    let threads = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
-        .min(work.len())
-        .max(1);
-    let worker = || {
-        let mut accs: Vec<Option<A>> = (0..snapshots.len()).map(|_| None).collect();
-        let mut reuse = (Batch::default(), Encoder::default());
-        while !stop.load(Ordering::Relaxed) {
-            let Some(&item) = work.get(next.fetch_add(1, Ordering::Relaxed)) else {
-                break;
-            };
-            let job = Job {
-                parts: &parts,
-                columns: &columns,
-                need,
-                settled: &settled,
-            };
-            if let Err(f) = job.run(item, &mut accs, &mut reuse, &init, &fold) {
-                stop.store(true, Ordering::Relaxed);
-                if let Ok(mut all) = failures.lock() {
-                    all.push(f);
-                }
-            }
-        }
-        accs
+    // The parts whose checksum matched, with the same stamp after it as before.
+    let settled: Mutex<Vec<usize>> = Mutex::new(Vec::new());
+    let job = Job {
+        parts: &parts,
+        columns: &columns,
+        need,
+        settled: &settled,
     };
-    let partials = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads).map(|_| scope.spawn(worker)).collect();
-        // A thread that panicked has lost its batches: an error, never short counts.
-        handles
-            .into_iter()
-            .map(|h| h.join())
-            .collect::<std::result::Result<Vec<_>, _>>()
-    });
-    let partials: Vec<Vec<Option<A>>> =
-        partials.map_err(|_| anyhow::anyhow!("a report thread failed"))?;
-    let mut failures = failures
-        .into_inner()
-        .map_err(|_| anyhow::anyhow!("a report thread failed"))?;
-    failures.sort_by_key(|f| (!f.checksum, f.part));
-    if let Some(f) = failures.into_iter().next() {
-        return Err(f.error);
-    }
+    let partials = job.run_all(&work, snapshots.len(), &init, &fold)?;
     if checks == Checks::Remembered {
         for p in settled.into_inner().unwrap_or_default() {
             checked.note(parts[p].rec, parts[p].stamp.as_deref());
@@ -163,6 +117,18 @@ where
     Ok(out)
 }
 
+/// The work of a scan: each part's checksum (unless vouched for), and its row groups.
+fn work_items(parts: &[Opened], checked: &Checked) -> Vec<Work> {
+    let mut work = Vec::new();
+    for (p, part) in parts.iter().enumerate() {
+        if !checked.vouches(part.rec, part.stamp.as_deref()) {
+            work.push(Work::Verify(p));
+        }
+        work.extend((0..part.footer.row_groups.len()).map(|g| Work::Group(p, g)));
+    }
+    work
+}
+
 /// What every work item of a scan reads.
 struct Job<'p> {
     parts: &'p [Opened<'p>],
@@ -172,6 +138,65 @@ struct Job<'p> {
 }
 
 impl Job<'_> {
+    /// Runs every work item on every core, each thread folding into accumulators of
+    /// its own (one per snapshot, made when first needed). The first failure stops
+    /// the others; a checksum mismatch is the error told before any other.
+    fn run_all<A, I, F>(
+        &self,
+        work: &[Work],
+        snapshots: usize,
+        init: &I,
+        fold: &F,
+    ) -> Result<Vec<Vec<Option<A>>>>
+    where
+        A: Send,
+        I: Fn(usize) -> A + Sync,
+        F: Fn(&mut A, &Batch) + Sync,
+    {
+        let next = AtomicUsize::new(0);
+        let stop = AtomicBool::new(false);
+        let failures: Mutex<Vec<Failed>> = Mutex::new(Vec::new());
+        let threads = std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
+            .min(work.len())
+            .max(1);
+        let worker = || {
+            let mut accs: Vec<Option<A>> = (0..snapshots).map(|_| None).collect();
+            let mut reuse = (Batch::default(), Encoder::default());
+            while !stop.load(Ordering::Relaxed) {
+                let Some(&item) = work.get(next.fetch_add(1, Ordering::Relaxed)) else {
+                    break;
+                };
+                if let Err(f) = self.run(item, &mut accs, &mut reuse, init, fold) {
+                    stop.store(true, Ordering::Relaxed);
+                    if let Ok(mut all) = failures.lock() {
+                        all.push(f);
+                    }
+                }
+            }
+            accs
+        };
+        let partials = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads).map(|_| scope.spawn(worker)).collect();
+            // A thread that panicked has lost its batches: an error, never short counts.
+            handles
+                .into_iter()
+                .map(|h| h.join())
+                .collect::<std::result::Result<Vec<_>, _>>()
+        });
+        let partials: Vec<Vec<Option<A>>> =
+            partials.map_err(|_| anyhow::anyhow!("a report thread failed"))?;
+        let mut failures = failures
+            .into_inner()
+            .map_err(|_| anyhow::anyhow!("a report thread failed"))?;
+        failures.sort_by_key(|f| (!f.checksum, f.part));
+        if let Some(f) = failures.into_iter().next() {
+            return Err(f.error);
+        }
+        Ok(partials)
+    }
+
     fn run<A, I, F>(
         &self,
         item: Work,

@@ -46,7 +46,7 @@ fn part(dir: &Path) -> IngestRecord {
     let info = w.finish().unwrap();
     IngestRecord {
         id: "i1".into(),
-        kind: crate::store::kind::Kind::Roll,
+        kind: crate::kind::Kind::Roll,
         file: "youth.csv".into(),
         sha256: String::new(),
         file_bytes: None,

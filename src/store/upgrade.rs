@@ -58,7 +58,7 @@ impl Writer {
         for rec in next
             .ingests
             .iter_mut()
-            .filter(|r| r.kind == super::kind::Kind::Roll)
+            .filter(|r| r.kind == crate::kind::Kind::Roll)
         {
             let rel = renamed(&rec.part, manifest::FORMAT);
             let tmp = self.stage(rel.clone());

@@ -116,7 +116,7 @@ pub(super) fn check_part(view: &View, rec: &IngestRecord, c: &mut Checked) {
             if rows != rec.rows {
                 wrong(format!("has {rows} rows, the manifest says {}", rec.rows));
             }
-            if rec.kind == super::kind::Kind::Roll {
+            if rec.kind == crate::kind::Kind::Roll {
                 let expected = rolls::columns_of(view.manifest.format);
                 if columns != expected {
                     wrong(format!(

@@ -7,14 +7,15 @@ use proptest::prelude::*;
 use std::io::Cursor;
 use unicode_normalization::UnicodeNormalization;
 
-use tally::ingest::headers::{Kind, Mapping};
-use tally::ingest::roll::{self, Member, RollContext};
-use tally::ingest::table::{Row, Table};
-use tally::ingest::{reference, value};
+use tally::member::{self, Member, RollContext};
 use tally::org::Org;
+use tally::reference::read;
 use tally::reference::Reference;
+use tally::rows::headers::{Kind, Mapping};
+use tally::rows::table::{Row, Table};
 use tally::store::privacy::Secret;
 use tally::text;
+use tally::value;
 
 /// Every lower- and upper-case Vietnamese letter with its tone marks, and plain ASCII.
 const LETTERS: &str = "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵAÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐEÈÉẺẼẸÊỀẾỂỄỆIÌÍỈĨỊOÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢUÙÚỦŨỤƯỪỨỬỮỰYỲÝỶỸỴ";
@@ -41,7 +42,7 @@ fn fixture_reference() -> Reference {
         let orgs = tally::org::Orgs::default();
         let mut t = Table::from_reader(Box::new(Cursor::new(bytes)), file, None, Some(kind), &orgs)
             .expect("fixture opens");
-        let out = reference::read(&mut t, &r).expect("fixture reads");
+        let out = read::read(&mut t, &r).expect("fixture reads");
         out.parsed.install(&mut r);
     }
     r
@@ -75,7 +76,7 @@ fn parse_row(reference: &Reference, secret: &Secret, cells: &[String]) -> Member
         unit: None,
     };
     let row = Row::new(2, cells);
-    match roll::parse(&ctx, &row).member {
+    match member::parse(&ctx, &row).member {
         Ok(m) => m,
         Err(p) => panic!("row {cells:?} rejected: {} ({:?})", p.reason, p.column),
     }

@@ -140,66 +140,19 @@ impl Encoder {
         let compress = !matches!(values, Values::Keys(_));
         if let Values::Dict { plain, entries, .. } = values {
             dictionary_page_offset = Some(offset(out));
-            self.body.clear();
-            self.body.extend_from_slice(plain);
-            let (u, c) = self.page(out, compress, DICTIONARY_PAGE, |h| {
-                h.begin(page_header::DICTIONARY_PAGE_HEADER);
-                h.i32(dict::NUM_VALUES, *entries as i32);
-                h.i32(dict::ENCODING, PLAIN);
-                h.end();
-            })?;
+            let (u, c) = self.dictionary_page(plain, *entries, out, compress)?;
             uncompressed += u;
             compressed += c;
         }
         let data_page_offset = offset(out);
         self.body.clear();
         definition_levels(levels, &mut self.body, &mut self.scratch);
-        let (encoding, encodings, min, max): (i32, &'static [i32], _, _) = match values {
-            Values::Dict {
-                entries,
-                indices,
-                min,
-                max,
-                ..
-            } => {
-                let width = rle::width_of(entries.saturating_sub(1) as u32);
-                self.body.push(width);
-                rle::encode(indices, width, &mut self.body);
-                (
-                    RLE_DICTIONARY,
-                    &[PLAIN, RLE, RLE_DICTIONARY],
-                    min.map(<[u8]>::to_vec),
-                    max.map(<[u8]>::to_vec),
-                )
-            }
-            Values::Ints(v) => {
-                for x in v.iter() {
-                    self.body.extend_from_slice(&x.to_le_bytes());
-                }
-                let min = v.iter().min().map(|x| x.to_le_bytes().to_vec());
-                let max = v.iter().max().map(|x| x.to_le_bytes().to_vec());
-                (PLAIN, &[PLAIN, RLE], min, max)
-            }
-            Values::Bools(v) => {
-                plain_bools(v, &mut self.body);
-                let min = (!v.is_empty()).then(|| vec![u8::from(v.iter().all(|&b| b))]);
-                let max = (!v.is_empty()).then(|| vec![u8::from(v.iter().any(|&b| b))]);
-                (PLAIN, &[PLAIN, RLE], min, max)
-            }
-            Values::Keys(keys) => {
-                self.body.reserve(keys.len() * 20);
-                for k in keys.iter() {
-                    self.body.extend_from_slice(&16u32.to_le_bytes());
-                    self.body.extend_from_slice(k);
-                }
-                (PLAIN, &[PLAIN, RLE], None, None)
-            }
-        };
+        let encoded = encode_values(values, &mut self.body);
         let rows = levels.rows as i32;
         let (u, c) = self.page(out, compress, DATA_PAGE, |h| {
             h.begin(page_header::DATA_PAGE_HEADER);
             h.i32(data::NUM_VALUES, rows);
-            h.i32(data::ENCODING, encoding);
+            h.i32(data::ENCODING, encoded.encoding);
             h.i32(data::DEFINITION_LEVEL_ENCODING, RLE);
             h.i32(data::REPETITION_LEVEL_ENCODING, RLE);
             h.end();
@@ -208,7 +161,7 @@ impl Encoder {
         compressed += c;
         Ok(ChunkMeta {
             physical,
-            encodings,
+            encodings: encoded.encodings,
             codec: if compress { ZSTD } else { UNCOMPRESSED },
             num_values: levels.rows as i64,
             uncompressed,
@@ -216,8 +169,27 @@ impl Encoder {
             data_page_offset,
             dictionary_page_offset,
             null_count: levels.nulls as i64,
-            min,
-            max,
+            min: encoded.min,
+            max: encoded.max,
+        })
+    }
+
+    /// Writes a dictionary page of `entries` values, `plain` its body. Returns the
+    /// page's sizes, as `page` does.
+    fn dictionary_page(
+        &mut self,
+        plain: &[u8],
+        entries: usize,
+        out: &mut Vec<u8>,
+        compress: bool,
+    ) -> Result<(i64, i64)> {
+        self.body.clear();
+        self.body.extend_from_slice(plain);
+        self.page(out, compress, DICTIONARY_PAGE, |h| {
+            h.begin(page_header::DICTIONARY_PAGE_HEADER);
+            h.i32(dict::NUM_VALUES, entries as i32);
+            h.i32(dict::ENCODING, PLAIN);
+            h.end();
         })
     }
 
@@ -254,6 +226,66 @@ impl Encoder {
             (h.out.len() + self.body.len()) as i64,
             (h.out.len() + body.len()) as i64,
         ))
+    }
+}
+
+/// How a data page's values were written, and their least and greatest (for the
+/// footer's statistics).
+struct Encoded {
+    encoding: i32,
+    encodings: &'static [i32],
+    min: Option<Vec<u8>>,
+    max: Option<Vec<u8>>,
+}
+
+/// Appends the values to a data page's body, after its definition levels.
+fn encode_values(values: &Values, body: &mut Vec<u8>) -> Encoded {
+    let plain = |min, max| Encoded {
+        encoding: PLAIN,
+        encodings: &[PLAIN, RLE],
+        min,
+        max,
+    };
+    match values {
+        Values::Dict {
+            entries,
+            indices,
+            min,
+            max,
+            ..
+        } => {
+            let width = rle::width_of(entries.saturating_sub(1) as u32);
+            body.push(width);
+            rle::encode(indices, width, body);
+            Encoded {
+                encoding: RLE_DICTIONARY,
+                encodings: &[PLAIN, RLE, RLE_DICTIONARY],
+                min: min.map(<[u8]>::to_vec),
+                max: max.map(<[u8]>::to_vec),
+            }
+        }
+        Values::Ints(v) => {
+            for x in v.iter() {
+                body.extend_from_slice(&x.to_le_bytes());
+            }
+            let min = v.iter().min().map(|x| x.to_le_bytes().to_vec());
+            let max = v.iter().max().map(|x| x.to_le_bytes().to_vec());
+            plain(min, max)
+        }
+        Values::Bools(v) => {
+            plain_bools(v, body);
+            let min = (!v.is_empty()).then(|| vec![u8::from(v.iter().all(|&b| b))]);
+            let max = (!v.is_empty()).then(|| vec![u8::from(v.iter().any(|&b| b))]);
+            plain(min, max)
+        }
+        Values::Keys(keys) => {
+            body.reserve(keys.len() * 20);
+            for k in keys.iter() {
+                body.extend_from_slice(&16u32.to_le_bytes());
+                body.extend_from_slice(k);
+            }
+            plain(None, None)
+        }
     }
 }
 

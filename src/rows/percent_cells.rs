@@ -77,7 +77,7 @@ pub(super) fn is_percent_format(code: &str) -> bool {
 pub(super) fn percent_text(v: f64) -> String {
     format!(
         "{}%",
-        super::value::number(super::value::round_noise(v * 100.0))
+        super::workbook_cells::number(super::workbook_cells::round_noise(v * 100.0))
     )
 }
 

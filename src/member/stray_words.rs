@@ -2,16 +2,16 @@
 //! without a status column: the roll is refused rather than every departed member be
 //! counted as active.
 
-use super::headers::{Field, Mapping};
-use super::row::Row;
-use super::status::{parse_status, Status};
 use crate::error::Failure;
 use crate::lang::ingest as msg;
+use crate::rows::headers::{Field, Mapping};
+use crate::rows::row::Row;
+use crate::rows::status::{parse_status, Status};
 
 /// A departure word in a column tally does not read, in a roll without a status
 /// column: the column's index, the cell as written and its line.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct StrayWord {
+pub(crate) struct StrayWord {
     pub column: usize,
     pub value: String,
     pub line: u64,
@@ -22,7 +22,7 @@ const LONGEST_WORD: usize = 40;
 
 /// The columns where a departure word is looked for: those tally does not read, in a
 /// roll with no status column.
-pub(super) fn stray_columns(m: &Mapping) -> Vec<usize> {
+pub(crate) fn stray_columns(m: &Mapping) -> Vec<usize> {
     match m.has(Field::Status) {
         true => Vec::new(),
         false => m.unknown.iter().map(|(i, _)| *i).collect(),
@@ -31,7 +31,7 @@ pub(super) fn stray_columns(m: &Mapping) -> Vec<usize> {
 
 /// The first departure word among `columns` of the row, if any; a row with a leaving
 /// date has left, whatever its notes say.
-pub(super) fn stray_word(columns: &[usize], m: &Mapping, row: &Row) -> Option<StrayWord> {
+pub(crate) fn stray_word(columns: &[usize], m: &Mapping, row: &Row) -> Option<StrayWord> {
     if columns.is_empty() || !row.get(m.index(Field::LeftOn)).is_empty() {
         return None;
     }
@@ -49,7 +49,7 @@ pub(super) fn stray_word(columns: &[usize], m: &Mapping, row: &Row) -> Option<St
 }
 
 /// The refusal of a roll whose departure words stand in a column tally does not read.
-pub(super) fn stray_refusal(file: &str, header: &str, w: &StrayWord) -> anyhow::Error {
+pub(crate) fn stray_refusal(file: &str, header: &str, w: &StrayWord) -> anyhow::Error {
     Failure::invalid(crate::t!(
         msg::STRAY_STATUS_WORD,
         file,
@@ -68,7 +68,7 @@ mod tests {
     #[test]
     fn a_departure_word_is_found_in_a_column_not_read() {
         let m = Mapping::build(
-            super::super::headers::Kind::Roll,
+            crate::rows::headers::Kind::Roll,
             &["Họ và tên".into()],
             &crate::org::Orgs::default(),
         );

@@ -1,20 +1,30 @@
 //! Parsers for single cell values: dates (in `date`), booleans, sex, citizen IDs (in
-//! `national_id`), status words (in `status`), counts, percentages and shares (one
-//! reading rule for every reference file). Each returns what it found or a short
-//! statement of what was expected.
+//! `national_id`), status words (in `rows/status.rs`, where header finding reads them
+//! too), counts, percentages and shares (one reading rule for every reference file).
+//! Each returns what it found or a short statement of what was expected; a value
+//! refused is a [`problem::Problem`], with its file, line and column.
+//!
+//! One reading rule for rolls and reference files alike: `member/` and
+//! `reference/read/` both read their cells here. This room imports only `rows/` and
+//! the leaves, never a room that reads rows.
 
+mod date;
+pub mod national_id;
+pub mod problem;
+
+use crate::rows::workbook_cells::round_noise;
 use crate::text::fold;
 
-pub use super::status::{parse_status, Status, StatusError, STATUS_EXPECTED};
+pub use crate::rows::status::{parse_status, Status, StatusError, STATUS_EXPECTED};
 
-pub use super::date::{
-    day_first_evidence, parse_as_of, parse_birth, parse_date, DateError, DATE_EXPECTED,
-};
-pub use super::national_id::{
-    cccd_disagreements, is_scientific, parse_national_id, IdProblem, NationalId, ID_EXPECTED,
-};
 pub use crate::roll::{Birth, Sex};
 pub use crate::text::parse_bool;
+pub use date::{
+    day_first_evidence, parse_as_of, parse_birth, parse_date, DateError, DATE_EXPECTED,
+};
+pub use national_id::{
+    cccd_disagreements, is_scientific, parse_national_id, IdProblem, NationalId, ID_EXPECTED,
+};
 
 pub const BOOL_EXPECTED: &str = "yes/no, y/n, true/false, 1/0, x or empty, có/không";
 
@@ -150,27 +160,6 @@ pub fn parse_share(raw: &str) -> Option<f64> {
         Written::Bare(v) => v,
     };
     (v > 0.0 && v <= 1.0).then_some(v)
-}
-
-/// A number as Excel shows it in General format: integers without `.0` (an ID typed
-/// as a number keeps its digits), others in their shortest form.
-pub(super) fn number(f: f64) -> String {
-    if f.fract() == 0.0 && f.abs() < 1e15 {
-        format!("{}", f as i64)
-    } else {
-        format!("{f}")
-    }
-}
-
-/// A product like 0.07 × 100 without its float noise (7.000000000000001 → 7): nine
-/// decimals are more than any office types.
-pub fn round_noise(v: f64) -> f64 {
-    let r = (v * 1e9).round() / 1e9;
-    if r == 0.0 {
-        0.0
-    } else {
-        r
-    }
 }
 
 #[cfg(test)]

@@ -1,10 +1,10 @@
 //! A workbook cell as the user sees it: a date cell as a day-first date, a number
 //! without its `.0` (an ID typed as a number keeps its digits), a formula by its cached
 //! value, an error cell as the error (`#N/A`), which the row checks reject with why.
+//! A percent cell is written the same way (`percent_cells.rs`), and `value/`
+//! takes float noise out of a percentage with `round_noise`.
 
 use calamine::{Data, DataRef};
-
-use super::value::number;
 
 /// What a formula cell saved without its value reads as: an error in Excel's style
 /// that no spreadsheet produces, so the row checks reject it in a column tally reads
@@ -82,6 +82,27 @@ fn iso_date(s: &str) -> String {
     match s.get(..10) {
         Some(day) if s.len() == 10 || s[10..].starts_with('T') => day.to_string(),
         _ => s.to_string(),
+    }
+}
+
+/// A number as Excel shows it in General format: integers without `.0` (an ID typed
+/// as a number keeps its digits), others in their shortest form.
+pub(crate) fn number(f: f64) -> String {
+    if f.fract() == 0.0 && f.abs() < 1e15 {
+        format!("{}", f as i64)
+    } else {
+        format!("{f}")
+    }
+}
+
+/// A product like 0.07 × 100 without its float noise (7.000000000000001 → 7): nine
+/// decimals are more than any office types.
+pub(crate) fn round_noise(v: f64) -> f64 {
+    let r = (v * 1e9).round() / 1e9;
+    if r == 0.0 {
+        0.0
+    } else {
+        r
     }
 }
 

@@ -1,24 +1,32 @@
-//! One roll row → a member record (or a reject), with its warnings. Names and ID
-//! numbers are turned into keyed hashes here and go no further.
+//! Row → member: one roll row becomes a member record (or a reject), with its
+//! warnings. Names and ID numbers are turned into keyed hashes here and go no further.
+//!
+//! The room reads a roll row with the cell readers of `value/`: `memo.rs` (look-ups
+//! remembered per parsing thread), a row's unit (`unit.rs`, `file_unit.rs` for a
+//! commune's own list), its ages against the organization's (`eligible.rs`), its keys
+//! (`keys.rs`); and what a roll file says as a whole: the date in its title
+//! (`title_date.rs`), the organization it names (`org_words.rs`), departure words in
+//! columns tally does not read (`stray_words.rs`). It takes rows from `rows/` and
+//! imports nothing from `ingest/`, which assembles the members into snapshots.
 
 use chrono::NaiveDate;
 
-use super::headers::{Field, Mapping};
-pub use super::memo::Lookups;
-use super::memo::NameHit;
-use super::problem::Problem;
-use super::row::Row;
-use super::value::{self, Birth, DateError, Sex};
 use crate::org::Org;
-use crate::reference::crosswalk::OldUnit;
+use crate::reference::crosswalk::{Codes, OldUnit};
 use crate::reference::groups::{ethnicities, religions};
 use crate::reference::{normalize_tax_code, NameMatch, Reference};
 pub use crate::roll::Member;
+use crate::rows::headers::{Field, Mapping};
+use crate::rows::row::Row;
 use crate::store::privacy::Secret;
 use crate::text::{clean, name_key, trim};
+use crate::value::problem::Problem;
+use crate::value::{self, Birth, DateError, Sex};
 pub use eligible::Fit;
 pub use keys::Keys;
 use keys::Slot;
+pub use memo::Lookups;
+use memo::NameHit;
 use unit::resolve_area;
 
 pub use file_unit::{file_unit, FileUnit, Sources};
@@ -26,6 +34,10 @@ pub use file_unit::{file_unit, FileUnit, Sources};
 mod eligible;
 mod file_unit;
 mod keys;
+mod memo;
+pub(crate) mod org_words;
+pub(crate) mod stray_words;
+pub(crate) mod title_date;
 mod unit;
 
 /// What every row of one roll file is read against.
@@ -42,19 +54,6 @@ pub struct RollContext<'a> {
     pub lookups: Lookups,
     /// The unit of every row of a file without a unit column (a commune's own list).
     pub unit: Option<&'a FileUnit>,
-}
-
-/// How a file's unit codes are read (`--codes`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Codes {
-    /// A code of today is today's; one that exists only before the 2025 reform is read
-    /// through the crosswalk.
-    #[default]
-    Auto,
-    /// Every code and name is of before the reform.
-    Old,
-    /// Every code is of today: no crosswalk.
-    New,
 }
 
 /// The parsed row, or why it is rejected; warnings either way.
@@ -192,7 +191,7 @@ fn parse_inner(c: &Cells, warnings: &mut Vec<Problem>, keys: &mut Keys) -> Resul
     // Without a sex column, the ID's sex digit tells a man in the Women's Union.
     let id_sex = national_id
         .as_deref()
-        .and_then(super::national_id::cccd_sex);
+        .and_then(value::national_id::cccd_sex);
     let who = eligible::Who { sex, id_sex, birth };
     c.fit.set(eligible::check(c, &org, who, as_of, warnings));
 
@@ -249,7 +248,9 @@ fn spreadsheet_errors(c: &Cells) -> Result<(), Problem> {
     }
     for (i, f) in c.ctx.mapping.columns.iter().enumerate() {
         let Some(f) = f else { continue };
-        if let Some((reason, hint)) = super::workbook::cell_trouble(c.row.cell(i).unwrap_or("")) {
+        if let Some((reason, hint)) =
+            crate::rows::workbook::cell_trouble(c.row.cell(i).unwrap_or(""))
+        {
             return Err(c.problem(*f, reason).hint(hint));
         }
     }

@@ -251,57 +251,19 @@ impl Table {
             super::header_rows::header_rows(&mut cells, Some(near), orgs)
         });
         let Some((at, mut mapping, rows_in_header)) = found else {
-            let shown: Vec<String> = cells
-                .iter()
-                .find(|r| r.iter().any(|c| !c.is_empty()))
-                .cloned()
-                .unwrap_or_default();
-            let expected = match kind {
-                Some(k) => format!("the columns of a {k} file: {}", Mapping::expected(k)),
-                None => "a header row naming the columns of a roll, areas, enterprises, eligible or targets file".into(),
-            };
-            return Err(Failure::invalid(format!(
-                "{name}: found no header row in the first {} rows (first row: {:?}); expected {expected}",
-                first.len(),
-                shown.join(" | ")
-            ))
-            .hint("check the file is the right export; name its kind with --kind; header names may be Vietnamese or English"));
+            return Err(no_header(name, kind, &cells, first.len()));
         };
         let header_line = first[at].line;
         // The nearest kind of a header that reads as none is not the user's choice.
         mapping.forced = kind.is_some();
         super::kind_check::check_kind(name, header_line, &mapping, orgs)?;
-        let title: Vec<String> = written[..at]
-            .iter()
-            .map(|r| {
-                let cells: Vec<&str> = r
-                    .iter()
-                    .map(String::as_str)
-                    .filter(|c| !c.is_empty())
-                    .collect();
-                cells.join(" ")
-            })
-            .filter(|l| !l.is_empty())
-            .collect();
+        let title = title_lines(&written[..at]);
         let sex_pair = mapping.sex_pair;
         let header_keys: Vec<Vec<String>> = written[at..at + rows_in_header]
             .iter()
             .map(|r| r.iter().map(|c| fold(c)).collect())
             .collect();
-        let missing = mapping.missing();
-        if !missing.is_empty() {
-            return Err(Failure::invalid(format!(
-                "{name}:{header_line}: the {} file lacks required column(s): {}; headers found: {}",
-                mapping.kind,
-                missing.join("; "),
-                super::kind_check::quoted_headers(&mapping)
-            ))
-            .hint(format!(
-                "add or rename the column(s); a {} file's fields are: {}",
-                mapping.kind,
-                Mapping::expected(mapping.kind)
-            )));
-        }
+        required_columns(name, header_line, &mapping)?;
         let mut pending: VecDeque<Row> = first.into_iter().skip(at + rows_in_header).collect();
         if let Some(pair) = sex_pair {
             for r in pending.iter_mut() {
@@ -425,6 +387,65 @@ fn split_sex(row: &mut Row, (male, female, width): (usize, usize, usize)) {
     row.extend_to(width);
     row.push(&birth);
     row.push(sex);
+}
+
+/// The refusal of a file whose first rows hold no header tally recognizes: the first
+/// row that has anything, and what was expected.
+fn no_header(name: &str, kind: Option<Kind>, cells: &[Vec<String>], rows: usize) -> Failure {
+    let shown: Vec<String> = cells
+        .iter()
+        .find(|r| r.iter().any(|c| !c.is_empty()))
+        .cloned()
+        .unwrap_or_default();
+    let expected = match kind {
+        Some(k) => format!("the columns of a {k} file: {}", Mapping::expected(k)),
+        None => "a header row naming the columns of a roll, areas, enterprises, eligible or targets file".into(),
+    };
+    Failure::invalid(format!(
+        "{name}: found no header row in the first {rows} rows (first row: {:?}); expected {expected}",
+        shown.join(" | ")
+    ))
+    .hint("check the file is the right export; name its kind with --kind; header names may be Vietnamese or English")
+}
+
+/// The title above the header: each row's cells that have anything, joined, and the
+/// rows that have nothing left out.
+fn title_lines(above: &[Vec<String>]) -> Vec<String> {
+    above
+        .iter()
+        .map(|r| {
+            let cells: Vec<&str> = r
+                .iter()
+                .map(String::as_str)
+                .filter(|c| !c.is_empty())
+                .collect();
+            cells.join(" ")
+        })
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// Refuses a header that lacks a column its kind requires, naming the headers found.
+fn required_columns(
+    name: &str,
+    header_line: u64,
+    mapping: &Mapping,
+) -> std::result::Result<(), Failure> {
+    let missing = mapping.missing();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    Err(Failure::invalid(format!(
+        "{name}:{header_line}: the {} file lacks required column(s): {}; headers found: {}",
+        mapping.kind,
+        missing.join("; "),
+        super::kind_check::quoted_headers(mapping)
+    ))
+    .hint(format!(
+        "add or rename the column(s); a {} file's fields are: {}",
+        mapping.kind,
+        Mapping::expected(mapping.kind)
+    )))
 }
 
 #[cfg(test)]

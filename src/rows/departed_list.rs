@@ -37,7 +37,7 @@ fn names_departed(text: &str) -> bool {
 
 /// Where a roll without a status column says it lists departed members: its sheet's
 /// name or a line of its title, as written.
-pub(super) fn departed_list(table: &Table) -> Option<String> {
+pub(crate) fn departed_list(table: &Table) -> Option<String> {
     let m = &table.mapping;
     if m.kind != Kind::Roll || m.has(Field::Status) {
         return None;
@@ -48,7 +48,7 @@ pub(super) fn departed_list(table: &Table) -> Option<String> {
 }
 
 /// The refusal of a departed members' list read alone.
-pub(super) fn refusal(file: &str, said: &str) -> anyhow::Error {
+pub(crate) fn refusal(file: &str, said: &str) -> anyhow::Error {
     Failure::invalid(crate::t!(msg::DEPARTED_LIST, file, said))
         .hint(crate::t!(msg::DEPARTED_LIST_HINT))
         .into()

@@ -12,12 +12,15 @@
 
 use anyhow::Result;
 
-use super::{read_with, Kind, Parsed, Reference};
+use super::{header_only, ingest_id, now_utc, Options, Out, Outcome};
 use crate::error::Failure;
-use crate::ingest::{header_only, ingest_id, now_utc, Opened, Options, Out, Outcome};
 use crate::lang::{reference as lang, Text};
 use crate::reference::history;
+use crate::reference::read::{read_with, Parsed};
 use crate::reference::versions::{self, AreasChange, EnterprisesChange};
+use crate::reference::Reference;
+use crate::rows::headers::Kind;
+use crate::rows::sources::Opened;
 use crate::store::part::PartWriter;
 use crate::store::{self, IngestRecord, Manifest};
 use crate::t;
@@ -35,7 +38,7 @@ pub(crate) fn ingest_file(
     if rows == 0 {
         return Err(header_only(&o.name));
     }
-    let sha256 = o.checksum()?;
+    let sha256 = super::file_sums::checksum(o)?;
     let earlier: Vec<String> = out
         .next
         .ingests

@@ -11,10 +11,10 @@ use crate::org::Org;
 pub struct Lookups {
     pub ethnicity: Memo<Option<&'static str>>,
     pub religion: Memo<Option<&'static str>>,
-    pub status: Memo<Result<super::value::Status, super::value::StatusError>>,
+    pub status: Memo<Result<crate::value::Status, crate::value::StatusError>>,
     pub org: Memo<Option<Org>>,
     /// The snapshot date column: one value down the whole file.
-    pub as_of: Memo<Result<chrono::NaiveDate, super::value::DateError>>,
+    pub as_of: Memo<Result<chrono::NaiveDate, crate::value::DateError>>,
     pub area_names: Memo<NameHit>,
     /// The units of today a commune name can be, beside a code.
     pub name_units: Memo<std::sync::Arc<[compact_str::CompactString]>>,

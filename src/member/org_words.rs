@@ -3,10 +3,10 @@
 //! names one organization, stored as another's, is the youth file under the Women's
 //! Union: refused like a roll whose rows fall outside the organization's group.
 
-use super::headers::{Field, Mapping};
 use crate::error::Failure;
 use crate::lang::ingest as msg;
 use crate::org::Org;
+use crate::rows::headers::{Field, Mapping};
 use crate::text::fold;
 
 /// Phrases (folded words) that name one of the five organizations in a roll's title or
@@ -64,7 +64,7 @@ pub(super) fn named_org<'a>(lines: impl Iterator<Item = &'a str>) -> Option<(Org
 /// Refuses a roll whose own words (its title, its joining-date header) name another
 /// organization than `org`, the one it is stored as (strict); with `--skip-invalid` it
 /// is stored, and the returned note says so.
-pub(super) fn check(
+pub(crate) fn check(
     file: &str,
     org: Option<&Org>,
     (title, mapping): (&[String], &Mapping),

@@ -1,16 +1,18 @@
 //! Reference files → typed tables, validated: areas (unique codes, parents exist, no
-//! cycles), enterprises, eligible counts, targets.
+//! cycles), enterprises, eligible counts, targets, the mapping file and the orgs file.
+//! The rows come from `rows/`, the cells are read by `value/` (one reading rule for
+//! rolls and reference files alike); committing what is read into
+//! the store is the assembly's job (`ingest/reference_file.rs`).
 
 use anyhow::Result;
 use std::collections::{HashMap, HashSet};
 
-use super::headers::{Field, Kind};
-use super::problem::Problem;
-use super::table::{Row, Table};
-use super::value;
+use crate::rows::headers::{Field, Kind};
+use crate::rows::table::{Row, Table};
+use crate::value;
+use crate::value::problem::Problem;
 
 mod areas;
-mod commit;
 mod eligible;
 mod enterprises;
 mod mapping;
@@ -24,7 +26,6 @@ use crate::reference::{
 };
 use crate::text::{clean, fold};
 use areas::areas;
-pub(crate) use commit::ingest_file;
 use eligible::eligible;
 use enterprises::enterprises;
 use mapping::mapping;
@@ -81,7 +82,7 @@ struct Ctx<'a> {
     orgs: &'a crate::org::Orgs,
     /// How unit codes are read (`--codes`): `Old` reads every code through the 2025
     /// crosswalk, `New` none.
-    codes: super::roll::Codes,
+    codes: crate::reference::crosswalk::Codes,
     /// The year of a row without its own: the title's, else `--year` (see `year`).
     year: Option<i32>,
     /// A counts table's column per organization, with the organization it names.
@@ -127,7 +128,12 @@ impl Ctx<'_> {
 /// Reads every row of a reference file and validates it against what the store (or an
 /// earlier file of the same command) already holds.
 pub fn read(table: &mut Table, current: &Reference) -> Result<Outcome> {
-    read_with(table, current, super::roll::Codes::Auto, None)
+    read_with(
+        table,
+        current,
+        crate::reference::crosswalk::Codes::Auto,
+        None,
+    )
 }
 
 /// [`read`], with unit codes read as `codes` says, and `year` (`--year`) the year of a
@@ -135,7 +141,7 @@ pub fn read(table: &mut Table, current: &Reference) -> Result<Outcome> {
 pub fn read_with(
     table: &mut Table,
     current: &Reference,
-    codes: super::roll::Codes,
+    codes: crate::reference::crosswalk::Codes,
     year: Option<i32>,
 ) -> Result<Outcome> {
     let mut rows = Vec::new();
@@ -175,7 +181,7 @@ pub fn read_with(
         Kind::Targets => Parsed::Targets(targets(&ctx, rows, current, &mut rejects)),
         Kind::Mapping => Parsed::Mapping(mapping(&ctx, rows, current, &mut rejects)),
         Kind::Orgs => Parsed::Orgs(orgs(&ctx, rows, &mut rejects)),
-        Kind::Roll => unreachable!("rolls are read by ingest::roll"),
+        Kind::Roll => unreachable!("rolls are read by member"),
     };
     if ctx.padded.get() > 0 {
         notes.push(crate::t!(
@@ -197,7 +203,7 @@ fn unreadable_cell(table: &Table, row: &Row) -> Option<Problem> {
     table.mapping.columns.iter().enumerate().find_map(|(i, f)| {
         f.as_ref()?;
         let v = row.get(Some(i));
-        let (reason, hint) = super::workbook::cell_trouble(v)?;
+        let (reason, hint) = crate::rows::workbook::cell_trouble(v)?;
         Some(
             Problem::new(
                 &table.name,

@@ -16,86 +16,75 @@ pub(super) fn areas(
         .iter()
         .map(|(i, h)| (*i, dimension_name(h)))
         .collect();
+    let mut reader = UnitReader {
+        ctx,
+        extras: &extras,
+        seen: HashMap::new(),
+        padded: 0,
+    };
     let mut units: Vec<(Area, Row)> = Vec::new();
-    let mut seen: HashMap<String, u64> = HashMap::new();
-    let mut padded = 0u64;
     for row in rows {
-        let written = clean(ctx.raw(&row, Field::Code));
-        let name = clean(ctx.raw(&row, Field::Name));
-        let level = level_name(ctx.raw(&row, Field::Level));
+        match reader.unit(&row) {
+            Ok(area) => units.push((area, row)),
+            Err(p) => rejects.push((p, row)),
+        }
+    }
+    // Parents must exist (padding codes that lost their zeros), and the tree must have no cycle.
+    let kept = with_parents(ctx, units, rejects);
+    let ok = without_cycles(ctx, kept, rejects);
+    if reader.padded > 0 {
+        notes.push(t!(lang::PADDED_CODES, reader.padded));
+    }
+    Areas::new(ok, extras.into_iter().map(|(_, n)| n).collect())
+}
+
+/// Reads the file's rows one by one into units, remembering the codes seen so far (a
+/// code written twice is refused) and how many codes got their leading zeros back.
+struct UnitReader<'c, 'a> {
+    ctx: &'c Ctx<'a>,
+    /// The columns tally does not know: each becomes a dimension of the areas.
+    extras: &'c [(usize, String)],
+    /// Each code (as written and as padded) with the line it was first on.
+    seen: HashMap<String, u64>,
+    padded: u64,
+}
+
+impl UnitReader<'_, '_> {
+    /// One row as a unit, or the problem that refuses it.
+    fn unit(&mut self, row: &Row) -> Result<Area, Problem> {
+        let ctx = self.ctx;
+        let written = clean(ctx.raw(row, Field::Code));
+        let name = clean(ctx.raw(row, Field::Name));
+        let level = level_name(ctx.raw(row, Field::Level));
         let code = pad_code(&written, &level).unwrap_or_else(|| written.clone());
         if code.is_empty() {
-            let p = ctx
-                .problem(&row, Field::Code, "the unit has no code")
-                .hint("every unit needs its (GSO) code");
-            rejects.push((p, row));
-            continue;
+            return Err(ctx
+                .problem(row, Field::Code, "the unit has no code")
+                .hint("every unit needs its (GSO) code"));
         }
         if value::is_scientific(&code) {
-            let p = ctx
+            return Err(ctx
                 .problem(
-                    &row,
+                    row,
                     Field::Code,
                     "Excel wrote the code in scientific notation",
                 )
-                .hint("format the code column as Text and export again");
-            rejects.push((p, row));
-            continue;
+                .hint("format the code column as Text and export again"));
         }
         // A code written twice is one code, whatever levels its rows give it.
-        if let Some(first) = seen.get(&written).or_else(|| seen.get(&code)) {
-            let p = ctx
-                .problem(&row, Field::Code, format!("the code repeats line {first}"))
-                .hint("each unit must appear once");
-            rejects.push((p, row));
-            continue;
+        if let Some(first) = self.seen.get(&written).or_else(|| self.seen.get(&code)) {
+            return Err(ctx
+                .problem(row, Field::Code, format!("the code repeats line {first}"))
+                .hint("each unit must appear once"));
         }
-        let flag = |f: Field| -> Result<(bool, Option<String>), Problem> {
-            let raw = ctx.raw(&row, f).trim();
-            if f == Field::EthnicMinority {
-                let up = raw.to_uppercase();
-                if matches!(
-                    up.as_str(),
-                    "I" | "II"
-                        | "III"
-                        | "KV I"
-                        | "KV II"
-                        | "KV III"
-                        | "KHU VỰC I"
-                        | "KHU VỰC II"
-                        | "KHU VỰC III"
-                ) {
-                    let region = up.rsplit(' ').next().unwrap_or(&up).to_string();
-                    return Ok((true, Some(region)));
-                }
-            }
-            value::parse_bool(raw).map(|b| (b, None)).ok_or_else(|| {
-                ctx.problem(
-                    &row,
-                    f,
-                    format!("not a yes/no value; expected {}", value::BOOL_EXPECTED),
-                )
-            })
-        };
-        let parsed = (|| {
-            Ok::<_, Problem>((
-                flag(Field::EthnicMinority)?,
-                flag(Field::Religious)?,
-                flag(Field::Rural)?,
-            ))
-        })();
-        let ((em, region), (religious, _), (rural, _)) = match parsed {
-            Ok(v) => v,
-            Err(p) => {
-                rejects.push((p, row));
-                continue;
-            }
-        };
-        let parent = clean(ctx.raw(&row, Field::ParentCode));
-        seen.insert(written.clone(), row.line);
-        seen.insert(code.clone(), row.line);
-        padded += u64::from(code != written);
-        let area = Area {
+        let (em, region) = flag(ctx, row, Field::EthnicMinority)?;
+        let (religious, _) = flag(ctx, row, Field::Religious)?;
+        let (rural, _) = flag(ctx, row, Field::Rural)?;
+        let parent = clean(ctx.raw(row, Field::ParentCode));
+        self.seen.insert(written.clone(), row.line);
+        self.seen.insert(code.clone(), row.line);
+        self.padded += u64::from(code != written);
+        Ok(Area {
             code,
             name,
             level,
@@ -104,14 +93,52 @@ pub(super) fn areas(
             ethnic_region: region,
             religious,
             rural,
-            extra: extras
+            extra: self
+                .extras
                 .iter()
                 .map(|(i, _)| clean(row.get(Some(*i))))
                 .collect(),
-        };
-        units.push((area, row));
+        })
     }
-    // Parents must exist (padding codes that lost their zeros), and the tree must have no cycle.
+}
+
+/// A yes/no column of a unit; the ethnic-minority column also takes a region (`I`,
+/// `KV II`, `Khu vực III`), which means yes and is kept.
+fn flag(ctx: &Ctx, row: &Row, f: Field) -> Result<(bool, Option<String>), Problem> {
+    let raw = ctx.raw(row, f).trim();
+    if f == Field::EthnicMinority {
+        let up = raw.to_uppercase();
+        if matches!(
+            up.as_str(),
+            "I" | "II"
+                | "III"
+                | "KV I"
+                | "KV II"
+                | "KV III"
+                | "KHU VỰC I"
+                | "KHU VỰC II"
+                | "KHU VỰC III"
+        ) {
+            let region = up.rsplit(' ').next().unwrap_or(&up).to_string();
+            return Ok((true, Some(region)));
+        }
+    }
+    value::parse_bool(raw).map(|b| (b, None)).ok_or_else(|| {
+        ctx.problem(
+            row,
+            f,
+            format!("not a yes/no value; expected {}", value::BOOL_EXPECTED),
+        )
+    })
+}
+
+/// The units whose parent is in the file, a parent code that lost its leading zeros
+/// padded back; the others refused.
+fn with_parents(
+    ctx: &Ctx,
+    units: Vec<(Area, Row)>,
+    rejects: &mut Vec<(Problem, Row)>,
+) -> Vec<(Area, Row)> {
     let codes: HashSet<String> = units.iter().map(|(a, _)| a.code.clone()).collect();
     let mut kept = Vec::with_capacity(units.len());
     for (mut a, row) in units {
@@ -133,6 +160,15 @@ pub(super) fn areas(
         }
         kept.push((a, row));
     }
+    kept
+}
+
+/// The units that are not their own ancestor; the others refused.
+fn without_cycles(
+    ctx: &Ctx,
+    kept: Vec<(Area, Row)>,
+    rejects: &mut Vec<(Problem, Row)>,
+) -> Vec<Area> {
     let parent_of: HashMap<String, Option<String>> = kept
         .iter()
         .map(|(a, _)| (a.code.clone(), a.parent_code.clone()))
@@ -163,10 +199,7 @@ pub(super) fn areas(
         }
         ok.push(a);
     }
-    if padded > 0 {
-        notes.push(t!(lang::PADDED_CODES, padded));
-    }
-    Areas::new(ok, extras.into_iter().map(|(_, n)| n).collect())
+    ok
 }
 
 /// A GSO code's width by its level: a province's code has 2 digits, a district's 3, a

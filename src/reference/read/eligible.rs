@@ -3,9 +3,9 @@
 //! per organization (read long; an empty cell is no count, not zero).
 
 use super::*;
-use crate::ingest::roll::Codes;
 use crate::lang::reference as lang;
 use crate::org::Orgs;
+use crate::reference::crosswalk::Codes;
 use crate::reference::crosswalk::OldUnit;
 use crate::reference::mapping::{split_count, MappedTo};
 
@@ -16,89 +16,20 @@ pub(super) fn eligible(
     rejects: &mut Vec<(Problem, Row)>,
     notes: &mut Vec<crate::lang::Text>,
 ) -> Vec<EligibleRow> {
-    let mut out: Vec<EligibleRow> = Vec::new();
-    // Each key's first line, and for a key reached through the crosswalk the index of
-    // its row (the counts of the old communes of one new commune add up).
-    let mut seen: HashMap<EligibleKey, (u64, Option<usize>)> = HashMap::new();
-    let mut mapped: std::collections::BTreeMap<String, u64> = Default::default();
+    let mut reader = Counts {
+        ctx,
+        current,
+        out: Vec::new(),
+        seen: HashMap::new(),
+        mapped: Default::default(),
+    };
     for row in rows {
-        let result = (|| {
-            let (places, old) = unit_of(ctx, &row, current)?;
-            let year = parse_year(ctx, &row)?;
-            let counts = counts_of(ctx, &row)?;
-            let dimension =
-                Some(dimension_name(ctx.raw(&row, Field::Dimension))).filter(|s| !s.is_empty());
-            let group =
-                Some(fold(ctx.raw(&row, Field::Group)).replace(' ', "_")).filter(|s| !s.is_empty());
-            if dimension.is_some() != group.is_some() {
-                return Err(ctx.problem(
-                    &row,
-                    Field::Dimension,
-                    "dimension and group go together: give both or neither",
-                ));
-            }
-            let mut merges = Vec::new();
-            for (org, eligible, col) in counts {
-                // An old commune split by the mapping file's shares gives each of its
-                // communes of today its part of the count.
-                for (area_code, eligible) in split_count(eligible, &places) {
-                    let key = (
-                        area_code.clone(),
-                        org.code().to_string(),
-                        year,
-                        dimension.clone(),
-                        group.clone(),
-                    );
-                    let at = out.len()
-                        + merges
-                            .iter()
-                            .filter(|m| matches!(m, Merge::New(..)))
-                            .count();
-                    match (seen.get(&key), old) {
-                        (Some(&(_, Some(at))), Some(_)) => {
-                            // Another old commune of the same new one: the counts add up.
-                            merges.push(Merge::Into(at, eligible));
-                            continue;
-                        }
-                        (Some(&(first, _)), _) => {
-                            return Err(ctx
-                                .problem_at(
-                                    &row,
-                                    col,
-                                    format!("the same unit, org, year and group as line {first}"),
-                                )
-                                .hint("give each count once (a commune of today, or its old communes, not both)"));
-                        }
-                        (None, _) => {}
-                    }
-                    seen.insert(key, (row.line, old.map(|_| at)));
-                    merges.push(Merge::New(EligibleRow {
-                        area_code,
-                        org: org.clone(),
-                        year,
-                        eligible,
-                        dimension: dimension.clone(),
-                        group: group.clone(),
-                    }));
-                }
-            }
-            Ok((merges, old))
-        })();
-        match result {
-            Ok((merges, old)) => {
-                if let Some(o) = old {
-                    *mapped.entry(o.to_string()).or_default() += 1;
-                }
-                for m in merges {
-                    match m {
-                        Merge::New(e) => out.push(e),
-                        Merge::Into(at, n) => out[at].eligible += n,
-                    }
-                }
-            }
+        match reader.merges(&row) {
+            Ok((merges, old)) => reader.apply(merges, old),
             Err(p) => rejects.push((p, row)),
         }
     }
+    let Counts { out, mapped, .. } = reader;
     if !mapped.is_empty() {
         let rows: u64 = mapped.values().sum();
         notes.push(crate::t!(lang::READ_OLD_COMMUNES, rows, mapped.len()));
@@ -113,6 +44,103 @@ pub(super) fn eligible(
         notes.push(crate::t!(lang::READ_WIDE, out.len(), names.join(", ")));
     }
     out
+}
+
+/// The counts read so far, and what later rows are checked against.
+struct Counts<'c, 'a> {
+    ctx: &'c Ctx<'a>,
+    current: &'c Reference,
+    out: Vec<EligibleRow>,
+    /// Each key's first line, and for a key reached through the crosswalk the index of
+    /// its row (the counts of the old communes of one new commune add up).
+    seen: HashMap<EligibleKey, (u64, Option<usize>)>,
+    /// Rows read through the crosswalk, per old code.
+    mapped: std::collections::BTreeMap<String, u64>,
+}
+
+impl Counts<'_, '_> {
+    /// What one row adds (new keys, or counts to the key of a new commune), with the
+    /// old code it was read from; or the problem that refuses it.
+    fn merges(&mut self, row: &Row) -> Result<(Vec<Merge>, Option<&'static str>), Problem> {
+        let ctx = self.ctx;
+        let (places, old) = unit_of(ctx, row, self.current)?;
+        let year = parse_year(ctx, row)?;
+        let counts = counts_of(ctx, row)?;
+        let (dimension, group) = dimension_group(ctx, row)?;
+        let mut merges = Vec::new();
+        for (org, eligible, col) in counts {
+            // An old commune split by the mapping file's shares gives each of its
+            // communes of today its part of the count.
+            for (area_code, eligible) in split_count(eligible, &places) {
+                let key = (
+                    area_code.clone(),
+                    org.code().to_string(),
+                    year,
+                    dimension.clone(),
+                    group.clone(),
+                );
+                let at = self.out.len()
+                    + merges
+                        .iter()
+                        .filter(|m| matches!(m, Merge::New(..)))
+                        .count();
+                match (self.seen.get(&key), old) {
+                    (Some(&(_, Some(at))), Some(_)) => {
+                        // Another old commune of the same new one: the counts add up.
+                        merges.push(Merge::Into(at, eligible));
+                        continue;
+                    }
+                    (Some(&(first, _)), _) => {
+                        return Err(ctx
+                            .problem_at(
+                                row,
+                                col,
+                                format!("the same unit, org, year and group as line {first}"),
+                            )
+                            .hint("give each count once (a commune of today, or its old communes, not both)"));
+                    }
+                    (None, _) => {}
+                }
+                self.seen.insert(key, (row.line, old.map(|_| at)));
+                merges.push(Merge::New(EligibleRow {
+                    area_code,
+                    org: org.clone(),
+                    year,
+                    eligible,
+                    dimension: dimension.clone(),
+                    group: group.clone(),
+                }));
+            }
+        }
+        Ok((merges, old))
+    }
+
+    /// Adds what a row gave to the counts.
+    fn apply(&mut self, merges: Vec<Merge>, old: Option<&'static str>) {
+        if let Some(o) = old {
+            *self.mapped.entry(o.to_string()).or_default() += 1;
+        }
+        for m in merges {
+            match m {
+                Merge::New(e) => self.out.push(e),
+                Merge::Into(at, n) => self.out[at].eligible += n,
+            }
+        }
+    }
+}
+
+/// A row's dimension and group, which go together.
+fn dimension_group(ctx: &Ctx, row: &Row) -> Result<(Option<String>, Option<String>), Problem> {
+    let dimension = Some(dimension_name(ctx.raw(row, Field::Dimension))).filter(|s| !s.is_empty());
+    let group = Some(fold(ctx.raw(row, Field::Group)).replace(' ', "_")).filter(|s| !s.is_empty());
+    if dimension.is_some() != group.is_some() {
+        return Err(ctx.problem(
+            row,
+            Field::Dimension,
+            "dimension and group go together: give both or neither",
+        ));
+    }
+    Ok((dimension, group))
 }
 
 type EligibleKey = (String, String, i32, Option<String>, Option<String>);
@@ -155,7 +183,7 @@ pub(super) fn wide_columns(table: &Table, orgs: &Orgs) -> Result<Vec<(usize, Org
         if m.columns.get(i).is_some_and(Option::is_some) {
             continue;
         }
-        let Some(org) = crate::ingest::headers::org_column(h, orgs) else {
+        let Some(org) = crate::rows::headers::org_column(h, orgs) else {
             continue;
         };
         if let Some((j, _)) = out.iter().find(|(_, o)| *o == org) {

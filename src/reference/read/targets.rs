@@ -44,7 +44,7 @@ fn scope_by_label(raw: &str) -> Option<Scope> {
         _ => {}
     }
     let focus = [Field::EthnicMinority, Field::Religious, Field::Rural];
-    let by_header = crate::ingest::headers::aliases(Kind::Areas)
+    let by_header = crate::rows::headers::aliases(Kind::Areas)
         .iter()
         .filter(|(f, _)| focus.contains(f))
         .find(|(_, names)| names.contains(&key.as_str()));
@@ -67,67 +67,7 @@ pub(super) fn targets(
 ) -> Vec<Target> {
     let mut out = Vec::new();
     for row in rows {
-        let result = (|| {
-            let org = parse_org(ctx, &row)?;
-            let year = parse_year(ctx, &row)?;
-            let raw_scope = clean(ctx.raw(&row, Field::Scope));
-            let scope = if raw_scope.is_empty() || raw_scope == "*" {
-                Scope::All
-            } else if let Some(s) = scope_by_label(&raw_scope) {
-                s
-            } else if let Some((d, g)) = raw_scope.split_once('=') {
-                let dimension = dimension_name(d);
-                let group = fold(g).replace(' ', "_");
-                if !known_dimension(current, &dimension) || group.is_empty() {
-                    return Err(ctx
-                        .problem(&row, Field::Scope, format!("unknown dimension \"{dimension}\" in the scope"))
-                        .hint("use *, a unit code, or DIMENSION=GROUP such as ethnic_minority=yes or ownership=non_state"));
-                }
-                Scope::Group { dimension, group }
-            } else {
-                if current.areas.is_empty() {
-                    return Err(ctx
-                        .problem(
-                            &row,
-                            Field::Scope,
-                            "a unit scope needs the areas reference to check it",
-                        )
-                        .hint("ingest the areas file first (or in the same command)"));
-                }
-                // A unit by its code, else by its name (with its type); a name two
-                // units share is refused with both.
-                let code = match area_exists(ctx, current, &raw_scope) {
-                    Some(code) => code,
-                    None => match current.areas.resolve_name(&raw_scope) {
-                        crate::reference::NameMatch::Found(a) => a.code.clone(),
-                        crate::reference::NameMatch::Ambiguous(v) => {
-                            let list: Vec<String> =
-                                v.iter().map(|a| format!("{} {}", a.code, a.name)).collect();
-                            return Err(ctx
-                                .problem(&row, Field::Scope, format!("the name fits {} units: {}", v.len(), list.join(", ")))
-                                .hint("give the unit's code, or its name with its type (Xã …, Phường …)"));
-                        }
-                        _ => {
-                            return Err(ctx
-                                .problem(&row, Field::Scope, "the scope is not *, a focus area, DIMENSION=GROUP, or a unit of the areas reference")
-                                .hint("use * (Toàn tỉnh), a focus area (Vùng đồng bào DTTS, Vùng tôn giáo, Nông thôn), a unit's code or name, or DIMENSION=GROUP such as ethnic_minority=yes"));
-                        }
-                    },
-                };
-                Scope::Unit(code)
-            };
-            let target_pct = value::parse_pct(ctx.raw(&row, Field::TargetPct)).map_err(|e| {
-                let (reason, hint) = value::pct_problem(e);
-                ctx.problem(&row, Field::TargetPct, reason).hint(hint)
-            })?;
-            Ok(Target {
-                org,
-                year,
-                scope,
-                target_pct,
-            })
-        })();
-        match result {
+        match target(ctx, &row, current) {
             Ok(t) => {
                 if out
                     .iter()
@@ -149,6 +89,73 @@ pub(super) fn targets(
         }
     }
     out
+}
+
+/// One row as a target, or the problem that refuses it.
+fn target(ctx: &Ctx, row: &Row, current: &Reference) -> Result<Target, Problem> {
+    let org = parse_org(ctx, row)?;
+    let year = parse_year(ctx, row)?;
+    let raw_scope = clean(ctx.raw(row, Field::Scope));
+    let scope = if raw_scope.is_empty() || raw_scope == "*" {
+        Scope::All
+    } else if let Some(s) = scope_by_label(&raw_scope) {
+        s
+    } else if let Some((d, g)) = raw_scope.split_once('=') {
+        let dimension = dimension_name(d);
+        let group = fold(g).replace(' ', "_");
+        if !known_dimension(current, &dimension) || group.is_empty() {
+            return Err(ctx
+                .problem(row, Field::Scope, format!("unknown dimension \"{dimension}\" in the scope"))
+                .hint("use *, a unit code, or DIMENSION=GROUP such as ethnic_minority=yes or ownership=non_state"));
+        }
+        Scope::Group { dimension, group }
+    } else {
+        Scope::Unit(unit_scope(ctx, row, current, &raw_scope)?)
+    };
+    let target_pct = value::parse_pct(ctx.raw(row, Field::TargetPct)).map_err(|e| {
+        let (reason, hint) = value::pct_problem(e);
+        ctx.problem(row, Field::TargetPct, reason).hint(hint)
+    })?;
+    Ok(Target {
+        org,
+        year,
+        scope,
+        target_pct,
+    })
+}
+
+/// The unit a scope names: by its code, else by its name (with its type); a name two
+/// units share is refused with both.
+fn unit_scope(
+    ctx: &Ctx,
+    row: &Row,
+    current: &Reference,
+    raw_scope: &str,
+) -> Result<String, Problem> {
+    if current.areas.is_empty() {
+        return Err(ctx
+            .problem(
+                row,
+                Field::Scope,
+                "a unit scope needs the areas reference to check it",
+            )
+            .hint("ingest the areas file first (or in the same command)"));
+    }
+    if let Some(code) = area_exists(ctx, current, raw_scope) {
+        return Ok(code);
+    }
+    match current.areas.resolve_name(raw_scope) {
+        crate::reference::NameMatch::Found(a) => Ok(a.code.clone()),
+        crate::reference::NameMatch::Ambiguous(v) => {
+            let list: Vec<String> = v.iter().map(|a| format!("{} {}", a.code, a.name)).collect();
+            Err(ctx
+                .problem(row, Field::Scope, format!("the name fits {} units: {}", v.len(), list.join(", ")))
+                .hint("give the unit's code, or its name with its type (Xã …, Phường …)"))
+        }
+        _ => Err(ctx
+            .problem(row, Field::Scope, "the scope is not *, a focus area, DIMENSION=GROUP, or a unit of the areas reference")
+            .hint("use * (Toàn tỉnh), a focus area (Vùng đồng bào DTTS, Vùng tôn giáo, Nông thôn), a unit's code or name, or DIMENSION=GROUP such as ethnic_minority=yes")),
+    }
 }
 
 #[cfg(test)]

@@ -6,17 +6,41 @@ use sha2::{Digest, Sha256};
 use std::io::Read;
 use std::path::Path;
 
+use super::decode::Encoding;
 use super::departed_list::departed_list;
+use super::headers::Kind;
 use super::table::Table;
 use super::workbook::{self, Signature, Workbook};
-use super::{Opened, Options};
 use crate::error::Failure;
 use crate::lang::ingest as msg;
 use crate::lang::{files as lang, Text};
 use crate::t;
 
+pub(crate) struct Opened {
+    pub name: String,
+    pub path: std::path::PathBuf,
+    /// The file's size in bytes.
+    pub bytes: u64,
+    /// The file's SHA-256 when taken before its rows are read (a workbook's sheets, a
+    /// file that could be one already stored); else the table takes it as it reads.
+    pub sha256: Option<String>,
+    pub table: Table,
+    /// What opening it said of the whole file (sheets of its workbook skipped).
+    pub notes: Vec<crate::lang::Text>,
+}
+
+/// What the command asks of a file's sources: the sheets to read (none: every visible
+/// sheet with a header), the encoding and the kind it names, if any.
+pub(crate) struct Wanted<'a> {
+    pub sheets: &'a [String],
+    pub encoding: Option<Encoding>,
+    pub kind: Option<Kind>,
+    /// The organizations the store knows, whose names a header may use.
+    pub orgs: &'a crate::org::Orgs,
+}
+
 /// A workbook's signature, or `None` for text.
-pub(super) fn signature(path: &Path, name: &str) -> Result<Option<Signature>> {
+pub(crate) fn signature(path: &Path, name: &str) -> Result<Option<Signature>> {
     if path.is_dir() {
         return Ok(None);
     }
@@ -40,29 +64,20 @@ pub(super) fn signature(path: &Path, name: &str) -> Result<Option<Signature>> {
 /// `--sheet` names. Hidden and unrecognized sheets are skipped, and the first table
 /// says so; a workbook with none to read is refused, naming each sheet and what its
 /// first row holds.
-pub(super) fn sheets(
+pub(crate) fn sheets(
     path: &Path,
     name: &str,
     (bytes, sha256): (u64, &str),
     sig: Signature,
-    opts: &Options,
+    wanted: &Wanted,
 ) -> Result<Vec<Opened>> {
     let wb = Workbook::open(path, name, sig)?;
-    for wanted in &opts.sheets {
-        if !wb.sheets.iter().any(|s| &s.name == wanted) {
-            return Err(Failure::usage(format!(
-                "{name} has no sheet named \"{wanted}\"; its sheets: {}",
-                list(wb.sheets.iter().map(|s| s.name.as_str()))
-            ))
-            .hint("give --sheet the sheet's name as the workbook shows it on its tab")
-            .into());
-        }
-    }
+    sheets_named(&wb, name, wanted)?;
     let chosen = |sheet: &super::workbook::SheetInfo| {
-        if opts.sheets.is_empty() {
+        if wanted.sheets.is_empty() {
             sheet.visible
         } else {
-            opts.sheets.contains(&sheet.name)
+            wanted.sheets.contains(&sheet.name)
         }
     };
     // Every sheet chosen is opened at once (each its own reader): all of them must fit.
@@ -83,9 +98,9 @@ pub(super) fn sheets(
         match Table::from_sheet(
             &label,
             &sheet.name,
-            wb.stream(&sheet.name, opts.encoding),
-            opts.kind,
-            &opts.orgs,
+            wb.stream(&sheet.name, wanted.encoding),
+            wanted.kind,
+            wanted.orgs,
         )? {
             Ok(table) => out.push(Opened {
                 name: label,
@@ -97,7 +112,7 @@ pub(super) fn sheets(
             }),
             // A sheet named on the command line must have a header; others may be
             // notes, lists.
-            Err(e) if opts.sheets.is_empty() => {
+            Err(e) if wanted.sheets.is_empty() => {
                 skipped.push(t!(lang::SHEET_NO_HEADER, &sheet.name));
                 refused.push(format!("\"{}\": {e}", sheet.name));
             }
@@ -105,20 +120,9 @@ pub(super) fn sheets(
         }
     }
     if out.is_empty() {
-        let why = if refused.is_empty() {
-            "it has no visible sheet".to_string()
-        } else {
-            refused.join("; ")
-        };
-        return Err(Failure::invalid(format!(
-            "{name}: no sheet of the workbook has a header tally recognizes: {why}"
-        ))
-        .hint(
-            "check the workbook is the right one; name a sheet with --sheet, its kind with --kind",
-        )
-        .into());
+        return Err(no_sheet_read(name, &refused));
     }
-    skip_departed(&mut out, opts);
+    skip_departed(&mut out, wanted);
     if !skipped.is_empty() {
         out[0]
             .notes
@@ -127,11 +131,40 @@ pub(super) fn sheets(
     Ok(out)
 }
 
+/// Refuses a `--sheet` that names no sheet of the workbook, listing its sheets.
+fn sheets_named(wb: &Workbook, name: &str, wanted: &Wanted) -> Result<()> {
+    for sheet in wanted.sheets {
+        if !wb.sheets.iter().any(|s| &s.name == sheet) {
+            return Err(Failure::usage(format!(
+                "{name} has no sheet named \"{sheet}\"; its sheets: {}",
+                list(wb.sheets.iter().map(|s| s.name.as_str()))
+            ))
+            .hint("give --sheet the sheet's name as the workbook shows it on its tab")
+            .into());
+        }
+    }
+    Ok(())
+}
+
+/// The refusal of a workbook none of whose sheets could be read, with why each was not.
+fn no_sheet_read(name: &str, refused: &[String]) -> anyhow::Error {
+    let why = if refused.is_empty() {
+        "it has no visible sheet".to_string()
+    } else {
+        refused.join("; ")
+    };
+    Failure::invalid(format!(
+        "{name}: no sheet of the workbook has a header tally recognizes: {why}"
+    ))
+    .hint("check the workbook is the right one; name a sheet with --sheet, its kind with --kind")
+    .into()
+}
+
 /// Takes out the sheets that list members who have left (no status column, a title or
 /// name that says so), when the workbook has others to read: the first table says
 /// which. A workbook of only such sheets is left to be refused where rolls are read.
-fn skip_departed(out: &mut Vec<Opened>, opts: &Options) {
-    if !opts.sheets.is_empty() {
+fn skip_departed(out: &mut Vec<Opened>, wanted: &Wanted) {
+    if !wanted.sheets.is_empty() {
         return;
     }
     let said: Vec<Option<String>> = out.iter().map(|o| departed_list(&o.table)).collect();

@@ -1,10 +1,12 @@
 //! The member's unit: its code (today's, or one of before the 2025 reform read through
 //! the crosswalk), else its name with its type, else its enterprise's unit.
 
-use super::{value, Cells, Codes, Field, NameHit, NameMatch, Problem};
+use super::{Cells, Field, NameHit, NameMatch, Problem};
 use crate::lang::ingest as msg;
+use crate::reference::crosswalk::Codes;
 use crate::reference::crosswalk::{self, OldUnit};
 use crate::reference::normalize_tax_code;
+use crate::value;
 use compact_str::CompactString;
 
 /// The member's unit: its code, else its name, else its enterprise's unit.
@@ -148,6 +150,23 @@ fn area_by_name(c: &Cells, raw_name: &str) -> Result<CompactString, Problem> {
             )
             .hint("ingest the areas file first (or in the same command)"));
     }
+    let hit = name_hit(c, raw_name);
+    let old_reading = c.ctx.codes == Codes::Old
+        || matches!(
+            hit,
+            NameHit::OtherType(_) | NameHit::District(_) | NameHit::Missing
+        );
+    if old_reading && c.ctx.codes != Codes::New {
+        if let Some(read) = old_commune_by_name(c, raw_name) {
+            return read;
+        }
+    }
+    hit_code(c, hit, raw_name)
+}
+
+/// What today's areas say of a name, looked up once per name and parsing thread.
+fn name_hit(c: &Cells, raw_name: &str) -> NameHit {
+    let areas = &c.ctx.reference.areas;
     let list = |units: &[&crate::reference::Area]| {
         units
             .iter()
@@ -155,8 +174,7 @@ fn area_by_name(c: &Cells, raw_name: &str) -> Result<CompactString, Problem> {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let hit = c
-        .ctx
+    c.ctx
         .lookups
         .area_names
         .get_or(raw_name, || match areas.resolve_name(raw_name) {
@@ -165,33 +183,34 @@ fn area_by_name(c: &Cells, raw_name: &str) -> Result<CompactString, Problem> {
             NameMatch::OtherType(cands) => NameHit::OtherType(list(&cands)),
             NameMatch::District(d) => NameHit::District(d),
             NameMatch::Missing => NameHit::Missing,
-        });
-    let old_reading = c.ctx.codes == Codes::Old
-        || matches!(
-            hit,
-            NameHit::OtherType(_) | NameHit::District(_) | NameHit::Missing
-        );
-    if old_reading && c.ctx.codes != Codes::New {
-        let held = |u: &OldUnit| u.new.iter().any(|(n, _)| areas.get(n).is_some());
-        match crosswalk::builtin().by_name(raw_name, held).as_slice() {
-            [one] => return through(c, Field::AreaName, one),
-            [] => {}
-            many => {
-                return Err(c
-                    .problem(
-                        Field::AreaName,
-                        format!(
-                            "the name is of several communes of before the 2025 reform: {}",
-                            many.iter()
-                                .map(|u| format!("{} (now {})", u.label(), u.candidates()))
-                                .collect::<Vec<_>>()
-                                .join("; ")
-                        ),
-                    )
-                    .hint("use the area code column (Mã xã) to say which"))
-            }
-        }
+        })
+}
+
+/// A name of a commune of before the 2025 reform, read through the crosswalk to
+/// today's (of the communes the areas hold); `None` when no old commune has it.
+fn old_commune_by_name(c: &Cells, raw_name: &str) -> Option<Result<CompactString, Problem>> {
+    let areas = &c.ctx.reference.areas;
+    let held = |u: &OldUnit| u.new.iter().any(|(n, _)| areas.get(n).is_some());
+    match crosswalk::builtin().by_name(raw_name, held).as_slice() {
+        [one] => Some(through(c, Field::AreaName, one)),
+        [] => None,
+        many => Some(Err(c
+            .problem(
+                Field::AreaName,
+                format!(
+                    "the name is of several communes of before the 2025 reform: {}",
+                    many.iter()
+                        .map(|u| format!("{} (now {})", u.label(), u.candidates()))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                ),
+            )
+            .hint("use the area code column (Mã xã) to say which"))),
     }
+}
+
+/// The code today's areas give a name, or the problem that says why there is none.
+fn hit_code(c: &Cells, hit: NameHit, raw_name: &str) -> Result<CompactString, Problem> {
     match hit {
         NameHit::Found(code) => Ok(code),
         NameHit::Ambiguous(list) => Err(c
@@ -206,7 +225,7 @@ fn area_by_name(c: &Cells, raw_name: &str) -> Result<CompactString, Problem> {
                 format!("no unit of that name and type in the areas reference; of another type: {list}"),
             )
             .hint("a name is matched with its type (xã, phường, thị trấn, đặc khu): a pre-2025 name needs today's name or the area code (Mã xã)")),
-        NameHit::District(d) => match areas.resolve_name_without_district(raw_name) {
+        NameHit::District(d) => match c.ctx.reference.areas.resolve_name_without_district(raw_name) {
             NameMatch::Found(a) => Ok(CompactString::from(a.code.as_str())),
             _ => Err(c
             .problem(

@@ -2,6 +2,9 @@
 //! one of the reference files. Written in the manifest by its code (`"roll"`,
 //! `"areas"`, …), so a record's kind is a value the compiler checks, never a string
 //! compared by hand.
+//!
+//! A leaf of its own: the store records kinds and the row sources detect them from a
+//! file's header (`rows/headers.rs`), and neither room imports the other.
 
 use serde::{Deserialize, Serialize};
 use std::fmt;

@@ -89,87 +89,108 @@ fn scan(stream: &[u8]) -> Extent {
     let mut total = 0u64;
     let mut far = (0u32, 0u32);
     for start in starts {
-        let (mut cells, mut formulas): (Option<Span>, Option<Span>) = (None, None);
-        let mut reserved = 0u64;
-        let (mut seen_bof, mut depth) = (false, 0usize);
-        for (kind, d) in records(stream, start) {
-            if depth > 0 {
-                match kind {
-                    0x0809 => depth += 1,
-                    0x000A => depth -= 1,
-                    _ => {}
-                }
-                continue;
-            }
-            let at = |d: &[u8]| {
-                u16_at(d, 0)
-                    .zip(u16_at(d, 2))
-                    .map(|(r, c)| (u32::from(r), u32::from(c)))
-            };
-            match kind {
-                0x0809 if seen_bof => depth += 1,
-                0x0809 => seen_bof = true,
-                0x000A => break,
-                // DIMENSIONS: calamine reserves rows × columns, the u32 arithmetic
-                // wrapping as its release build does.
-                0x0200 => {
-                    let dims = match d.len() {
-                        10 => u16_at(d, 0)
-                            .zip(u16_at(d, 2))
-                            .zip(u16_at(d, 4).zip(u16_at(d, 6)))
-                            .map(|((a, b), (c, e))| {
-                                (u32::from(a), u32::from(b), u32::from(c), u32::from(e))
-                            }),
-                        14 | 16 => u32_at(d, 0)
-                            .zip(u32_at(d, 4))
-                            .zip(u16_at(d, 8).zip(u16_at(d, 10)))
-                            .map(|((a, b), (c, e))| (a, b, u32::from(c), u32::from(e))),
-                        _ => None,
-                    };
-                    if let Some((rf, rl, mut cf, cl)) = dims {
-                        if 0xFF < cf || cl < cf {
-                            cf = 0;
-                        }
-                        if rl >= 1 && cl >= 1 {
-                            let rows = (rl - 1).wrapping_sub(rf).wrapping_add(1);
-                            let cols = (cl - 1).wrapping_sub(cf).wrapping_add(1);
-                            reserved =
-                                reserved.max(u64::from(rows).saturating_mul(u64::from(cols)));
-                            far = far.max((rl - 1, cl - 1));
-                        }
-                    }
-                }
-                // NUMBER, LABEL, RSTRING, BOOLERR, RK, LABELSST: one cell.
-                0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD => {
-                    if let Some((r, c)) = at(d) {
-                        widen(&mut cells, r, c, c);
-                    }
-                }
-                // FORMULA: a cell and a formula.
-                0x0006 => {
-                    if let Some((r, c)) = at(d) {
-                        widen(&mut cells, r, c, c);
-                        widen(&mut formulas, r, c, c);
-                    }
-                }
-                // MULRK: a run of cells in one row, the last column at the end.
-                0x00BD => {
-                    let last = d.len().checked_sub(2).and_then(|i| u16_at(d, i));
-                    if let (Some((r, c0)), Some(c1)) = (at(d), last) {
-                        let c1 = u32::from(c1);
-                        widen(&mut cells, r, c0.min(c1), c0.max(c1));
-                    }
-                }
-                _ => {}
-            }
-        }
-        for s in [cells, formulas].into_iter().flatten() {
+        let sheet = sheet(stream, start);
+        far = far.max(sheet.far);
+        for s in [sheet.cells, sheet.formulas].into_iter().flatten() {
             far = far.max(s.1);
         }
-        total = total.saturating_add(reserved.max(area(cells)).saturating_add(area(formulas)));
+        let (cells, formulas) = (area(sheet.cells), area(sheet.formulas));
+        total = total.saturating_add(sheet.reserved.max(cells).saturating_add(formulas));
     }
     let clip = |v: u32| u16::try_from(v).unwrap_or(u16::MAX);
     (total, (clip(far.0), clip(far.1)))
+}
+
+/// What one sheet's records say: the cells its DIMENSIONS make calamine reserve and
+/// the farthest cell they name, and the spans of its cells and formulas.
+#[derive(Default)]
+struct Sheet {
+    reserved: u64,
+    far: (u32, u32),
+    cells: Option<Span>,
+    formulas: Option<Span>,
+}
+
+/// Reads the records of the sheet at `start`, up to its EOF (the records of an
+/// embedded substream, a chart's, skipped).
+fn sheet(stream: &[u8], start: usize) -> Sheet {
+    let mut sheet = Sheet::default();
+    let (mut seen_bof, mut depth) = (false, 0usize);
+    for (kind, d) in records(stream, start) {
+        if depth > 0 {
+            match kind {
+                0x0809 => depth += 1,
+                0x000A => depth -= 1,
+                _ => {}
+            }
+            continue;
+        }
+        let at = |d: &[u8]| {
+            u16_at(d, 0)
+                .zip(u16_at(d, 2))
+                .map(|(r, c)| (u32::from(r), u32::from(c)))
+        };
+        match kind {
+            0x0809 if seen_bof => depth += 1,
+            0x0809 => seen_bof = true,
+            0x000A => break,
+            // DIMENSIONS: calamine reserves rows × columns, the u32 arithmetic
+            // wrapping as its release build does.
+            0x0200 => {
+                if let Some((rf, rl, mut cf, cl)) = dimensions(d) {
+                    if 0xFF < cf || cl < cf {
+                        cf = 0;
+                    }
+                    if rl >= 1 && cl >= 1 {
+                        let rows = (rl - 1).wrapping_sub(rf).wrapping_add(1);
+                        let cols = (cl - 1).wrapping_sub(cf).wrapping_add(1);
+                        let cells = u64::from(rows).saturating_mul(u64::from(cols));
+                        sheet.reserved = sheet.reserved.max(cells);
+                        sheet.far = sheet.far.max((rl - 1, cl - 1));
+                    }
+                }
+            }
+            // NUMBER, LABEL, RSTRING, BOOLERR, RK, LABELSST: one cell.
+            0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD => {
+                if let Some((r, c)) = at(d) {
+                    widen(&mut sheet.cells, r, c, c);
+                }
+            }
+            // FORMULA: a cell and a formula.
+            0x0006 => {
+                if let Some((r, c)) = at(d) {
+                    widen(&mut sheet.cells, r, c, c);
+                    widen(&mut sheet.formulas, r, c, c);
+                }
+            }
+            // MULRK: a run of cells in one row, the last column at the end.
+            0x00BD => {
+                let last = d.len().checked_sub(2).and_then(|i| u16_at(d, i));
+                if let (Some((r, c0)), Some(c1)) = (at(d), last) {
+                    let c1 = u32::from(c1);
+                    widen(&mut sheet.cells, r, c0.min(c1), c0.max(c1));
+                }
+            }
+            _ => {}
+        }
+    }
+    sheet
+}
+
+/// A DIMENSIONS record's first row, row after the last, first column and column after
+/// the last: 16-bit rows in a record of 10 bytes (before BIFF8), 32-bit in BIFF8.
+fn dimensions(d: &[u8]) -> Option<(u32, u32, u32, u32)> {
+    match d.len() {
+        10 => u16_at(d, 0)
+            .zip(u16_at(d, 2))
+            .zip(u16_at(d, 4).zip(u16_at(d, 6)))
+            .map(|((a, b), (c, e))| (u32::from(a), u32::from(b), u32::from(c), u32::from(e))),
+        14 | 16 => u32_at(d, 0)
+            .zip(u32_at(d, 4))
+            .zip(u16_at(d, 8).zip(u16_at(d, 10)))
+            .map(|((a, b), (c, e))| (a, b, u32::from(c), u32::from(e))),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

@@ -5,6 +5,10 @@
 //!
 //! Words are compared folded (case, diacritics, punctuation and spacing ignored), so
 //! `Đã mất`, `đã mất`, `DA MAT` and `Đã  mất.` are one word.
+//!
+//! The words live with the row sources because header finding reads them too (a
+//! "Ngày mất" column is a departure date, `status_headers.rs`); `value/`
+//! hands them on to the roll parser.
 
 use crate::roll::LeftReason;
 use crate::text::fold;

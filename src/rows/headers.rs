@@ -6,7 +6,7 @@ use crate::org::Orgs;
 use crate::text::fold;
 use std::sync::OnceLock;
 
-pub use crate::store::kind::Kind;
+pub use crate::kind::Kind;
 
 /// What ingest needs of a kind beyond what the store keeps.
 impl Kind {
@@ -169,7 +169,7 @@ const ALIASES: &str = include_str!("headers.csv");
 type Spellings = Vec<(Field, Vec<&'static str>)>;
 
 /// Field and spellings, per kind, read from [`ALIASES`] once.
-pub(super) fn aliases(kind: Kind) -> &'static [(Field, Vec<&'static str>)] {
+pub(crate) fn aliases(kind: Kind) -> &'static [(Field, Vec<&'static str>)] {
     static TABLE: OnceLock<Vec<Spellings>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
         let mut table: Vec<Spellings> = vec![Vec::new(); Kind::ALL.len()];
@@ -361,7 +361,7 @@ impl Mapping {
         }
         // A roll without a unit column may be a commune's own list: its unit is then
         // read from its title, its sheet's name or --area, once the areas are at hand
-        // (ingest::roll::file_unit).
+        // (member::file_unit).
         if self.kind == Kind::Roll && !self.has(Field::FullName) && !self.has(Field::NationalId) {
             out.push("full_name or national_id");
         }

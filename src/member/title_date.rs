@@ -13,7 +13,7 @@ use crate::text::fold;
 
 /// What a title (or a sheet's name) says the figures are as of.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct TitleDate {
+pub(crate) struct TitleDate {
     pub claim: Claim,
     /// The title line that says it, as written (or the sheet's name).
     pub line: String,
@@ -22,7 +22,7 @@ pub(super) struct TitleDate {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Claim {
+pub(crate) enum Claim {
     Day(NaiveDate),
     /// A month (year, month): any as-of date within it agrees.
     Month(i32, u32),
@@ -30,7 +30,7 @@ pub(super) enum Claim {
 
 impl TitleDate {
     /// Whether a snapshot as of `as_of` is what the title says.
-    pub(super) fn agrees(&self, as_of: NaiveDate) -> bool {
+    pub(crate) fn agrees(&self, as_of: NaiveDate) -> bool {
         match self.claim {
             Claim::Day(d) => d == as_of,
             Claim::Month(y, m) => as_of.year() == y && as_of.month() == m,
@@ -38,7 +38,7 @@ impl TitleDate {
     }
 
     /// "31/10/2026", "10/2026".
-    pub(super) fn said(&self) -> String {
+    pub(crate) fn said(&self) -> String {
         match self.claim {
             Claim::Day(d) => d.format("%d/%m/%Y").to_string(),
             Claim::Month(y, m) => format!("{m:02}/{y}"),
@@ -56,7 +56,7 @@ const MARKERS: &[&[&str]] = &[
 ];
 
 /// The first date of the figures the title block names, if any.
-pub(super) fn figures_date(title: &[String]) -> Option<TitleDate> {
+pub(crate) fn figures_date(title: &[String]) -> Option<TitleDate> {
     title.iter().find_map(|line| {
         let claim = claim_in(&fold(line)).or_else(|| short_month(line))?;
         Some(TitleDate {
@@ -69,7 +69,7 @@ pub(super) fn figures_date(title: &[String]) -> Option<TitleDate> {
 
 /// The month a sheet's name says ("Tháng 10-2026", "T10.2026", "10-2026"), if any: a
 /// monthly workbook's sheet is named after the month its figures are of.
-pub(super) fn sheet_date(name: &str) -> Option<TitleDate> {
+pub(crate) fn sheet_date(name: &str) -> Option<TitleDate> {
     let folded = fold(name);
     let words: Vec<&str> = folded.split(' ').collect();
     let claim = claim_in(&folded)

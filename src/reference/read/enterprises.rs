@@ -1,0 +1,150 @@
+//! The enterprises file: tax codes, ownership, head counts, areas.
+
+use super::*;
+
+pub(super) fn enterprises(
+    ctx: &Ctx,
+    rows: Vec<Row>,
+    current: &Reference,
+    rejects: &mut Vec<(Problem, Row)>,
+    warnings: &mut Vec<Problem>,
+) -> Enterprises {
+    let mut out = Vec::new();
+    let mut seen: HashMap<String, u64> = HashMap::new();
+    for row in rows {
+        match enterprise(ctx, &row, current, &seen) {
+            Ok(e) => {
+                if e.workers.is_none() {
+                    warnings.push(ctx.problem(
+                        &row,
+                        Field::Workers,
+                        "no head count: the enterprise's workers are unknown (not zero)",
+                    ));
+                }
+                seen.insert(e.id.clone(), row.line);
+                out.push(e);
+            }
+            Err(p) => rejects.push((p, row)),
+        }
+    }
+    Enterprises::new(out)
+}
+
+/// One row as an enterprise, or the problem that refuses it; `seen` holds the tax
+/// codes of the rows before, with their lines.
+fn enterprise(
+    ctx: &Ctx,
+    row: &Row,
+    current: &Reference,
+    seen: &HashMap<String, u64>,
+) -> Result<Enterprise, Problem> {
+    let id = normalize_tax_code(ctx.raw(row, Field::Code)).into_owned();
+    if id.is_empty() {
+        return Err(ctx
+            .problem(row, Field::Code, "the enterprise has no tax code")
+            .hint("every enterprise needs its tax code (Mã số thuế)"));
+    }
+    if value::is_scientific(&id) {
+        return Err(ctx
+            .problem(
+                row,
+                Field::Code,
+                "Excel wrote the tax code in scientific notation",
+            )
+            .hint("format the column as Text and export again"));
+    }
+    if let Some(first) = seen.get(&id) {
+        return Err(ctx
+            .problem(
+                row,
+                Field::Code,
+                format!("the tax code repeats line {first}"),
+            )
+            .hint("each enterprise must appear once"));
+    }
+    let ownership = Ownership::parse(ctx.raw(row, Field::Ownership)).ok_or_else(|| {
+        ctx.problem(
+            row,
+            Field::Ownership,
+            format!("unknown ownership; expected {}", Ownership::EXPECTED),
+        )
+    })?;
+    let workers_raw = ctx.raw(row, Field::Workers).trim();
+    let workers = if workers_raw.is_empty() {
+        None
+    } else {
+        Some(value::parse_count(workers_raw).ok_or_else(|| {
+            ctx.problem(
+                row,
+                Field::Workers,
+                "not a head count; expected a whole number ≥ 0",
+            )
+        })?)
+    };
+    Ok(Enterprise {
+        id,
+        name: clean(ctx.raw(row, Field::Name)),
+        area_code: commune(ctx, row, current)?,
+        ownership,
+        workers,
+    })
+}
+
+/// An enterprise's commune: by name (read as a roll's), by a code of today, or by a
+/// code of before the 2025 reform read through the crosswalk; without areas to check
+/// it against, the code as written (its lost leading zeros put back).
+fn commune(ctx: &Ctx, row: &Row, current: &Reference) -> Result<Option<String>, Problem> {
+    let area_raw = clean(ctx.raw(row, Field::AreaCode));
+    let by_name = area_raw.is_empty() && !clean(ctx.raw(row, Field::AreaName)).is_empty();
+    Ok(if by_name && !current.areas.is_empty() {
+        // Its commune by name, read as a roll's (X. Mường Chà, TT. …).
+        let (to, _) = super::eligible::unit_by_name(ctx, row, current)?;
+        Some(one_commune(ctx, row, Field::AreaName, &to)?)
+    } else if area_raw.is_empty() {
+        None
+    } else if current.areas.is_empty() {
+        // No areas to check it against: a commune's code, of five digits.
+        match super::areas::pad_code(&area_raw, "commune") {
+            Some(full) => {
+                ctx.padded.set(ctx.padded.get() + 1);
+                Some(full)
+            }
+            None => Some(area_raw),
+        }
+    } else {
+        let today = (ctx.codes != crate::reference::crosswalk::Codes::Old)
+            .then(|| area_exists(ctx, current, &area_raw))
+            .flatten();
+        match today {
+            Some(code) => Some(code),
+            // A code of before the 2025 reform: the commune it became.
+            None => {
+                let (to, _) = super::eligible::through_crosswalk(ctx, row, current, &area_raw)?;
+                Some(one_commune(ctx, row, Field::AreaCode, &to)?)
+            }
+        }
+    })
+}
+
+/// An enterprise's commune of today: the one its old commune became, refused when the
+/// mapping file splits that commune between several.
+fn one_commune(
+    ctx: &Ctx,
+    row: &Row,
+    field: Field,
+    to: &[crate::reference::mapping::MappedTo],
+) -> Result<String, Problem> {
+    match to {
+        [one] => Ok(one.code.clone()),
+        several => Err(ctx
+            .problem(
+                row,
+                field,
+                format!(
+                    "the mapping file splits this commune of before the 2025 reform between {}",
+                    crate::reference::mapping::Mapping::describe(several)
+                ),
+            )
+            .hint("an enterprise is in one commune: give the code of its commune of today")),
+    }
+}
