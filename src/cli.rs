@@ -17,6 +17,8 @@ use crate::rows::headers::Kind;
 
 #[path = "cli_files.rs"]
 mod files;
+#[path = "cli_shell.rs"]
+pub mod shell;
 #[path = "cli_report.rs"]
 pub mod spec;
 #[path = "cli_values.rs"]

@@ -218,7 +218,7 @@ fn newest_month(m: &store::Manifest) -> Result<Period> {
     let newest = m
         .ingests
         .iter()
-        .filter(|i| i.kind == crate::store::kind::Kind::Roll)
+        .filter(|i| i.kind == crate::kind::Kind::Roll)
         .filter_map(|i| i.as_of.as_deref()?.parse::<chrono::NaiveDate>().ok())
         .max()
         .context("no roll has an as-of date")?;

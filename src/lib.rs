@@ -47,8 +47,8 @@ pub fn run(cli: &Cli, voice: term::Voice) -> Result<()> {
         Command::Verify(args) => cmd::verify::run(&store, args, wait, voice),
         Command::Backup(args) => cmd::backup::run(&store, args, wait, voice),
         Command::Completions(args) => {
-            cmd::shell::completions(args.shell, &store.orgs(), voice.lang)
+            cli::shell::completions(args.shell, &store.orgs(), voice.lang)
         }
-        Command::Man(args) => cmd::shell::man(args.command.as_deref(), &store.orgs(), voice.lang),
+        Command::Man(args) => cli::shell::man(args.command.as_deref(), &store.orgs(), voice.lang),
     }
 }

@@ -7,8 +7,8 @@ use std::time::Duration;
 
 use crate::cli::DropArgs;
 use crate::error::Failure;
+use crate::kind::Kind;
 use crate::lang::{cmd as msg, store as lang, Text};
-use crate::store::kind::Kind;
 use crate::store::Store;
 use crate::t;
 use crate::term::Voice;

@@ -7,7 +7,6 @@ mod output;
 mod progress;
 pub mod report;
 mod series;
-pub mod shell;
 pub mod status;
 pub mod verify;
 

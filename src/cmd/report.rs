@@ -23,7 +23,7 @@ pub fn run(store: &Store, args: &ReportArgs, wait: Duration, voice: Voice) -> Re
         .manifest
         .ingests
         .iter()
-        .any(|i| i.kind == crate::store::kind::Kind::Roll)
+        .any(|i| i.kind == crate::kind::Kind::Roll)
     {
         let dir = store.dir().display().to_string();
         return Err(Failure::new(Exit::Failure, t!(msg::NO_ROLLS, dir))

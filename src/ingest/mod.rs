@@ -12,10 +12,6 @@
 //! it: `rows/`, `member/` and `reference/read/` never reach back here.
 
 mod dedupe;
-// The command's paths to the encodings and to a row's problem (`cmd/ingest.rs`), kept
-// until it names `rows` and `member`.
-pub use crate::rows::decode;
-pub use crate::value::problem;
 mod file_sums;
 use file_sums::{check_file, file_sha256, sums_before_reading};
 mod missing;
@@ -45,7 +41,7 @@ use crate::rows::headers::Kind;
 use crate::rows::sources::{self, Opened};
 use crate::rows::table::{Row, Table};
 use crate::store::{self, IngestRecord, Manifest, Store};
-use problem::Problem;
+use crate::value::problem::Problem;
 
 /// What the command line asked for, resolved.
 #[derive(Debug, Clone)]

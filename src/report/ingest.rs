@@ -4,13 +4,13 @@
 
 use serde_json::json;
 
-use crate::ingest::decode::Encoding;
-use crate::ingest::problem::Problem;
 use crate::ingest::{FileReport, Outcome, Summary};
 use crate::lang::{cmd as msg, Lang, Text};
 use crate::org::Orgs;
+use crate::rows::decode::Encoding;
 use crate::store::IngestRecord;
 use crate::t;
+use crate::value::problem::Problem;
 
 use super::status::kind_name;
 
@@ -245,7 +245,7 @@ pub fn json(summary: &Summary, dry_run: bool) -> serde_json::Result<String> {
 mod tests {
     use super::*;
     use crate::ingest::WarningKind;
-    use crate::store::kind::Kind;
+    use crate::kind::Kind;
 
     fn record(id: &str, kind: &str, rows: u64, org: Option<&str>) -> IngestRecord {
         serde_json::from_value(json!({

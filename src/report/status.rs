@@ -5,8 +5,8 @@ use comfy_table::{presets::UTF8_FULL_CONDENSED, CellAlignment, Table};
 use serde_json::json;
 use std::fmt::Write;
 
+use crate::kind::Kind;
 use crate::lang::{cmd as msg, Lang, Text};
-use crate::store::kind::Kind;
 use crate::store::status::{Held, Status};
 use crate::store::IngestRecord;
 use crate::t;

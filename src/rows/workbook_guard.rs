@@ -11,8 +11,8 @@ use crate::error::Failure;
 /// truncated .xls, found by fuzzing) into the error it should have been: a sheet must
 /// never end early without a word, and a damaged file is not a crash.
 pub(super) fn guarded<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
-    static QUIET_HOOK: std::sync::Once = std::sync::Once::new();
-    QUIET_HOOK.call_once(|| {
+    static PANIC_HOOK: std::sync::Once = std::sync::Once::new();
+    PANIC_HOOK.call_once(|| {
         let default = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
             // calamine's own panics are reported as the damaged file they are.

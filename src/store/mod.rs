@@ -18,8 +18,6 @@ mod batch;
 mod checked;
 pub mod fault;
 pub mod fsutil;
-// The commands' path to the kinds of file (`cmd/`), kept until they name `crate::kind`.
-pub use crate::kind;
 pub mod lanes;
 pub mod lock;
 pub mod manifest;

@@ -6,8 +6,8 @@ use anyhow::Result;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use super::kind::Kind;
 use super::{IngestRecord, View};
+use crate::kind::Kind;
 
 /// Everything `tally status` says, in the order it says it.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,5 +1,7 @@
 //! `tally completions SHELL` and `tally man`: generated from the same command-line
-//! definition as `--help`, so they list every option and value.
+//! definition as `--help`, so they list every option and value. They are renderings
+//! of the command line itself, so they live with it: only the command-line files
+//! know clap.
 
 use anyhow::Result;
 use clap::CommandFactory;
