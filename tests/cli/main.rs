@@ -26,6 +26,7 @@ mod pipeline;
 mod privacy;
 mod promises;
 mod properties;
+#[cfg(target_os = "linux")]
 mod readme_cron;
 mod reference;
 mod reform;

@@ -33,7 +33,6 @@ fn files(dir: &Path) -> Vec<std::path::PathBuf> {
     out
 }
 
-#[cfg(target_os = "linux")]
 #[test]
 fn the_readme_cron_lines_name_each_file_after_the_month_it_holds() {
     let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
