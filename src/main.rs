@@ -58,7 +58,7 @@ fn help(e: &clap::Error, args: &[String], vi: bool) -> ExitCode {
 fn usage_error(e: &clap::Error, args: &[String]) -> ExitCode {
     let vi = tally::usage::lang_of(args) == tally::lang::Lang::Vi;
     match vi.then(|| tally::usage::vietnamese(e)).flatten() {
-        Some(said) => eprintln!("{said}"),
+        Some(said) => tally::term::say(&said),
         None => {
             let _ = e.print();
         }

@@ -21,13 +21,13 @@ impl Voice {
     pub fn warn(&self, text: impl Into<Text>) {
         if !self.quiet {
             let line = t!(msg::WARNING, text.into());
-            eprintln!("tally: {}", line.render(self.lang));
+            say(&format!("tally: {}", line.render(self.lang)));
         }
     }
 
     pub fn note(&self, text: impl Into<Text>) {
         if !self.quiet {
-            eprintln!("tally: {}", text.into().render(self.lang));
+            say(&format!("tally: {}", text.into().render(self.lang)));
         }
     }
 
@@ -35,7 +35,7 @@ impl Voice {
     /// it helps, and never into a log that cron mails.
     pub fn live_note(&self, text: impl Into<Text>) {
         if self.watched() {
-            eprintln!("tally: {}", text.into().render(self.lang));
+            say(&format!("tally: {}", text.into().render(self.lang)));
         }
     }
 
@@ -47,12 +47,34 @@ impl Voice {
 
     /// An error, always said (also under --quiet).
     pub fn error(&self, text: impl Into<Text>) {
-        eprintln!("tally: {}", t!(msg::ERROR, text.into()).render(self.lang));
+        say(&format!(
+            "tally: {}",
+            t!(msg::ERROR, text.into()).render(self.lang)
+        ));
     }
 
     /// The hint under an error.
     pub fn hint(&self, text: impl Into<Text>) {
-        eprintln!("{}", t!(msg::HINT, text.into()).render(self.lang));
+        say(&t!(msg::HINT, text.into()).render(self.lang));
+    }
+}
+
+/// One line to stderr. A stderr that is closed (`tally … 2>&1 | head -4`) loses the
+/// line, never the command: `eprintln!` would panic there (exit 101) and take the
+/// exit code that says what happened with it.
+pub fn say(line: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
+}
+
+/// One line to stdout, for a command whose verdict does not depend on it (`ingest`:
+/// its rejected rows exit 65 whether or not anyone reads the summary): a reader that
+/// stopped early (a closed pipe) ends the writing, not the command.
+pub fn out_line(line: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    match writeln!(std::io::stdout().lock(), "{line}") {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        r => r,
     }
 }
 

@@ -1,7 +1,6 @@
 //! `tally ingest`: run the ingest, then say what happened to each file.
 
 use anyhow::Result;
-use std::io::Write;
 use std::time::Duration;
 
 use crate::cli::{IngestArgs, IngestFormat};
@@ -30,11 +29,7 @@ pub fn run(store: &Store, args: &IngestArgs, wait: Duration, voice: Voice) -> Re
     let progress = super::progress::Bar::new(voice);
     let summary = ingest::run(store, &opts, &progress)?;
     if args.format == IngestFormat::Json {
-        writeln!(
-            std::io::stdout().lock(),
-            "{}",
-            said::json(&summary, opts.dry_run)?
-        )?;
+        crate::term::out_line(&said::json(&summary, opts.dry_run)?)?;
     } else {
         print(&summary, opts.dry_run, voice)?;
         tell_rejects(&summary, args, voice);
@@ -64,10 +59,9 @@ pub fn run(store: &Store, args: &IngestArgs, wait: Duration, voice: Voice) -> Re
 /// kind of warning once.
 fn print(summary: &Summary, dry_run: bool, voice: Voice) -> Result<()> {
     if !voice.quiet {
-        let mut out = std::io::stdout().lock();
         for line in said::files(summary, dry_run, voice.lang) {
             match line {
-                Line::Out(s) => writeln!(out, "{s}")?,
+                Line::Out(s) => crate::term::out_line(&s)?,
                 Line::Warn(s) => voice.warn(s),
             }
         }

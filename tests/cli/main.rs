@@ -23,6 +23,7 @@ mod one_snapshot;
 mod orgs;
 mod percent;
 mod pipeline;
+mod pipes;
 mod privacy;
 mod promises;
 mod properties;
