@@ -1,11 +1,13 @@
 //! The files' SHA-256 checksums taken before their rows are read: only for a file
 //! that could be one already stored (by its size), the others' taken as they are read.
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 use super::Opened;
+use crate::error::Explain;
 use crate::error::{Exit, Failure};
 use crate::store::{self, Manifest};
+use crate::{lang, t};
 
 /// A file that can be read whole, twice if need be: not a directory, pipe or device.
 pub(super) fn check_file(path: &std::path::Path, name: &str) -> Result<()> {
@@ -32,7 +34,7 @@ pub(super) fn check_file(path: &std::path::Path, name: &str) -> Result<()> {
 /// The size and SHA-256 of a file's bytes, read on their own.
 pub(super) fn file_sha256(path: &std::path::Path, name: &str) -> Result<(u64, String)> {
     check_file(path, name)?;
-    store::fsutil::sha256_file(path).with_context(|| format!("cannot read {name}"))
+    store::fsutil::sha256_file(path).explain(|| t!(lang::files::CANNOT_READ, name))
 }
 
 /// The SHA-256 of each file, in order, hashed on every core (one file each at a time):

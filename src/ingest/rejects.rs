@@ -7,10 +7,12 @@ use std::path::{Path, PathBuf};
 
 use super::problem::Problem;
 use super::row::Row;
+use crate::error::Explain;
 use crate::lang::Text;
 use crate::messages::say;
 use crate::store::fsutil;
 use crate::text::defuse;
+use crate::{lang, t};
 use unicode_normalization::UnicodeNormalization;
 
 /// Rejected rows kept in memory to show: the rest are counted (and spooled to the
@@ -104,7 +106,7 @@ impl Sink {
             ];
             s.out
                 .write_record(head.into_iter().chain(row.cells()))
-                .with_context(|| format!("cannot write {}", s.tmp.display()))?;
+                .explain(|| t!(lang::files::CANNOT_WRITE, s.tmp.display().to_string()))?;
         }
         if self.first.len() < SHOWN {
             self.first.push(problem);
@@ -129,7 +131,7 @@ impl Sink {
         let written = s
             .out
             .flush()
-            .with_context(|| format!("cannot write {}", s.tmp.display()))
+            .explain(|| t!(lang::files::CANNOT_WRITE, s.tmp.display().to_string()))
             .and_then(|()| write_final(&s));
         let _ = std::fs::remove_file(&s.tmp);
         written.map(|()| true)
@@ -166,7 +168,7 @@ fn write_final(s: &Spool) -> Result<()> {
         .has_headers(false)
         .flexible(true)
         .from_path(&s.tmp)
-        .with_context(|| format!("cannot read {}", s.tmp.display()))?;
+        .explain(|| t!(lang::files::CANNOT_READ, s.tmp.display().to_string()))?;
     fsutil::write_atomic_streamed(&s.path, |out| {
         if s.bom {
             out.write_all(b"\xEF\xBB\xBF")?;

@@ -1,7 +1,7 @@
 //! Which source a file is: a workbook (by its first bytes, whatever its name) gives one
 //! table per sheet that has a header; anything else is text (CSV).
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use sha2::{Digest, Sha256};
 use std::io::Read;
 use std::path::Path;
@@ -10,6 +10,7 @@ use super::departed_list::departed_list;
 use super::table::Table;
 use super::workbook::{self, Signature, Workbook};
 use super::{Opened, Options};
+use crate::error::Explain;
 use crate::error::Failure;
 use crate::lang::ingest as msg;
 use crate::lang::{files as lang, Text};
@@ -21,12 +22,12 @@ pub(super) fn signature(path: &Path, name: &str) -> Result<Option<Signature>> {
         return Ok(None);
     }
     let mut head = [0u8; 8];
-    let mut f = std::fs::File::open(path).with_context(|| format!("cannot open {name}"))?;
+    let mut f = std::fs::File::open(path).explain(|| t!(crate::lang::files::CANNOT_OPEN, name))?;
     let mut n = 0;
     while n < head.len() {
         match f
             .read(&mut head[n..])
-            .with_context(|| format!("cannot read {name}"))?
+            .explain(|| t!(crate::lang::files::CANNOT_READ, name))?
         {
             0 => break,
             k => n += k,

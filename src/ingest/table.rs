@@ -1,7 +1,7 @@
 //! A CSV export opened for reading: decoded, delimiter sniffed, header row found, rows
 //! streamed with their line numbers.
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, BufReader, Read};
@@ -15,8 +15,10 @@ use super::csv_rows::{Next, Records, TooLong};
 use super::csv_text::{sniff_delimiter, LineEnds};
 use super::decode::{self, Encoding};
 use super::headers::{Kind, Mapping};
+use crate::error::Explain;
 use crate::error::Failure;
 use crate::text::fold;
+use crate::{lang, t};
 
 pub use super::row::Row;
 
@@ -101,7 +103,7 @@ impl Table {
         encoding: Option<Encoding>,
         kind: Option<Kind>,
     ) -> Result<Table> {
-        let meta = std::fs::metadata(path).with_context(|| format!("cannot read {name}"))?;
+        let meta = std::fs::metadata(path).explain(|| t!(lang::files::CANNOT_READ, name))?;
         if meta.is_dir() {
             return Err(Failure::new(
                 crate::error::Exit::Io,
@@ -110,7 +112,7 @@ impl Table {
             .hint("name the CSV files inside it, e.g. DIR/*.csv")
             .into());
         }
-        let file = File::open(path).with_context(|| format!("cannot open {name}"))?;
+        let file = File::open(path).explain(|| t!(lang::files::CANNOT_OPEN, name))?;
         let read = Arc::new(AtomicU64::new(0));
         let sum = Arc::new(Mutex::new(Sum::default()));
         // A small buffer, for the first bytes read piece by piece (encoding, header):
@@ -170,7 +172,7 @@ impl Table {
         (&mut reader)
             .take(SNIFF_BYTES as u64)
             .read_to_end(&mut head)
-            .with_context(|| format!("cannot read {name}"))?;
+            .explain(|| t!(lang::files::CANNOT_READ, name))?;
         let delimiter = sniff_delimiter(&head);
         let stream: Box<dyn Read + Send> = Box::new(io::Cursor::new(head).chain(reader));
         let mut source = Source::Csv(Box::new(Records::new(stream, delimiter)));
@@ -379,7 +381,10 @@ impl Source {
                     Some(t) => Err(Failure::invalid(format!("{name}:{t}"))
                         .hint("check the quotes from that line on: a field that starts with \" must end with \"")
                         .into()),
-                    None => Err(anyhow::Error::new(e).context(format!("cannot read {name}"))),
+                    None => Err(anyhow::Error::new(crate::error::Because::new(
+                        t!(lang::files::CANNOT_READ, name),
+                        e,
+                    ))),
                 },
             },
             Source::Sheet { rows, batch, .. } => loop {
