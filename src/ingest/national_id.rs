@@ -53,7 +53,7 @@ impl IdProblem {
     }
 }
 
-pub const ID_EXPECTED: &str = "a 12-digit CCCD or a 9-digit CMND";
+pub const ID_EXPECTED: &str = crate::lang::rows::ID_EXPECTED.en;
 
 /// Parses a CCCD (12 digits) or CMND (9 digits). An 11- or 10-digit value (Excel drops
 /// the leading zeros of a number: every CCCD registered in provinces 001–009 starts

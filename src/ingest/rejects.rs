@@ -9,7 +9,6 @@ use super::problem::Problem;
 use super::row::Row;
 use crate::error::Explain;
 use crate::lang::Text;
-use crate::messages::say;
 use crate::store::fsutil;
 use crate::text::defuse;
 use crate::{lang, t};
@@ -94,7 +93,9 @@ impl Sink {
             let p = &problem;
             let line = p.line.to_string();
             let set = set.to_string();
-            let (reason, hint) = (p.reason.en(), p.hint.as_ref().map(Text::en));
+            // Reason and hint in the chosen language, for the person fixing the roll.
+            let said = |t: &Text| t.render(crate::messages::lang());
+            let (reason, hint) = (said(&p.reason), p.hint.as_ref().map(said));
             let head = [
                 set.as_str(),
                 &p.file,
@@ -195,10 +196,6 @@ fn write_final(s: &Spool) -> Result<()> {
             };
             out[0] = file;
             out.insert(1, sheet);
-            // Reason and hint in the chosen language, for the person fixing the roll.
-            for text in &mut out[5..7] {
-                *text = say(text).into_owned();
-            }
             let empty = Vec::new();
             for pos in at.get(set).unwrap_or(&empty) {
                 out.push(pos.map(cells).unwrap_or_default().to_string());

@@ -22,7 +22,7 @@ pub const BOOL_EXPECTED: &str = "yes/no, y/n, true/false, 1/0, x or empty, có/k
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Unrecognized;
 
-pub const SEX_EXPECTED: &str = "Nam/Nữ, M/F or male/female";
+pub const SEX_EXPECTED: &str = crate::lang::rows::SEX_EXPECTED.en;
 
 /// `Ok(None)` for an empty cell, `Err` for a value we cannot read.
 pub fn parse_sex(raw: &str) -> Result<Option<Sex>, Unrecognized> {

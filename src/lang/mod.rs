@@ -18,6 +18,7 @@ pub mod names;
 pub mod parts;
 pub mod reference;
 pub mod report;
+pub mod rows;
 pub mod store;
 
 pub use crate::tongue::Lang;
@@ -291,6 +292,7 @@ mod tests {
             super::parts::ALL,
             super::reference::ALL,
             super::report::ALL,
+            super::rows::ALL,
             super::store::ALL,
         ];
         for all in rooms {
