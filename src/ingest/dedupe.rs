@@ -11,8 +11,10 @@
 //! while a file of its snapshot is read; a later file of the same snapshot in the same
 //! command reloads it from the parts already written.
 
+use crate::lang::rows;
 use crate::roll::{Key, Member};
 use crate::store::rolls::Identities;
+use crate::t;
 
 /// Who a snapshot already holds.
 #[derive(Default)]
@@ -225,11 +227,11 @@ pub(super) enum Same {
 }
 
 impl Same {
-    pub(super) fn describe(self) -> &'static str {
+    pub(super) fn describe(self) -> crate::lang::Text {
         match self {
-            Same::NationalId => "national ID",
-            Same::MemberId => "member ID",
-            Same::NameBirthArea => "name, birth date and area",
+            Same::NationalId => t!(rows::NATIONAL_ID),
+            Same::MemberId => t!(rows::MEMBER_ID),
+            Same::NameBirthArea => t!(rows::NAME_BIRTH_DATE_AREA),
         }
     }
 }

@@ -2,7 +2,10 @@
 //! dropped the leading zero and the row confirms it, and checked against the row's
 //! birth year and sex.
 
+use crate::lang::rows;
+use crate::lang::Text;
 use crate::roll::{Birth, Sex};
+use crate::t;
 use compact_str::CompactString;
 
 /// A validated citizen ID, digits only.
@@ -27,28 +30,26 @@ pub enum IdProblem {
 }
 
 impl IdProblem {
-    pub fn describe(&self) -> String {
+    pub fn describe(&self) -> Text {
         match self {
-            IdProblem::Scientific => "Excel wrote it in scientific notation; the digits are lost".into(),
-            IdProblem::NotDigits => "it contains characters other than digits".into(),
-            IdProblem::Length(n) => format!("it has {n} digits"),
-            IdProblem::Province(p) => format!("its province code {p} is not 001–096"),
-            IdProblem::Century(c) => format!("its century/sex digit {c} is not 0–5"),
+            IdProblem::Scientific => t!(rows::EXCEL_WROTE_SCIENTIFIC_NOTATION),
+            IdProblem::NotDigits => t!(rows::CONTAINS_CHARACTERS_OTHER_THAN),
+            IdProblem::Length(n) => t!(rows::ID_HAS_DIGITS, *n),
+            IdProblem::Province(p) => t!(rows::ID_PROVINCE, p.to_string()),
+            IdProblem::Century(c) => t!(rows::ID_CENTURY, c.to_string()),
             IdProblem::LostZero(11) => {
-                "it has 11 digits and adding the leading zero Excel drops does not match the row's birth year and sex".into()
+                t!(rows::HAS_DIGITS_ADDING_LEADING)
             }
-            IdProblem::LostZero(n) => format!(
-                "it has {n} digits and adding the two leading zeros Excel drops does not match the row's birth year and sex"
-            ),
+            IdProblem::LostZero(n) => t!(rows::ID_LOST_TWO_ZEROS, *n),
         }
     }
 
-    pub fn hint(&self) -> &'static str {
+    pub fn hint(&self) -> Text {
         match self {
             IdProblem::Scientific | IdProblem::LostZero(_) => {
-                "format the ID column as Text in Excel and export again"
+                t!(rows::FORMAT_ID_COLUMN_TEXT)
             }
-            _ => "correct the ID in the source roll, or leave the cell empty",
+            _ => t!(rows::CORRECT_ID_SOURCE_ROLL),
         }
     }
 }
@@ -209,20 +210,21 @@ mod tests {
         // What a bad ID is told, and how to fix it.
         assert!(IdProblem::Scientific
             .describe()
+            .en()
             .contains("scientific notation"));
-        assert_eq!(IdProblem::Length(11).describe(), "it has 11 digits");
+        assert_eq!(IdProblem::Length(11).describe().en(), "it has 11 digits");
         for p in [
             IdProblem::Scientific,
             IdProblem::LostZero(11),
             IdProblem::LostZero(10),
         ] {
             assert_eq!(
-                p.hint(),
+                p.hint().en(),
                 "format the ID column as Text in Excel and export again"
             );
         }
         assert_eq!(
-            IdProblem::NotDigits.hint(),
+            IdProblem::NotDigits.hint().en(),
             "correct the ID in the source roll, or leave the cell empty"
         );
     }

@@ -13,10 +13,12 @@ use super::row::Row;
 use super::title_date::TitleDate;
 use super::{ingest_id, now_utc, Out};
 use crate::error::{Exit, Failure};
+use crate::lang::rows;
 use crate::org::Org;
 use crate::roll::Member;
 use crate::store::roll_group::{Group, RollPartWriter};
 use crate::store::IngestRecord;
+use crate::t;
 
 /// The file a table comes from: a workbook's sheet (`file, sheet "S"`) is of its
 /// workbook.
@@ -172,13 +174,9 @@ impl<'a> Snapshots<'a> {
                 row.line,
                 None,
                 "",
-                format!(
-                    "repeats a person already in this snapshot (same {} as {})",
-                    same.describe(),
-                    seen.describe(first)
-                ),
+                t!(rows::REPEATS_PERSON, same.describe(), seen.describe(first)),
             )
-            .hint("remove the duplicate row, or merge the two rows in the roll");
+            .hint(t!(rows::REMOVE_DUPLICATE));
             return out.reject(problem, row, self.headers);
         }
         let part = match &mut self.part {

@@ -78,4 +78,125 @@ crate::messages! {
     STATUS_EXPECTED:
         "Đang sinh hoạt (or empty), Tạm ngừng sinh hoạt, Đã ra, Thôi sinh hoạt, Chuyển sinh hoạt, Trưởng thành Đoàn, Đã mất, Xóa tên, Khai trừ; or active, left, moved, died"
         => "Đang sinh hoạt (hoặc để trống), Tạm ngừng sinh hoạt, Đã ra, Thôi sinh hoạt, Chuyển sinh hoạt, Trưởng thành Đoàn, Đã mất, Xóa tên, Khai trừ; hoặc active, left, moved, died";
+    MAN_WOMEN_S_UNION:
+        "a man in the Women's Union roll"
+        => "nam giới trong danh sách Hội Liên hiệp Phụ nữ";
+    EXCEL_WROTE_CODE_SCIENTIFIC:
+        "Excel wrote the code in scientific notation"
+        => "Excel đã ghi mã ở dạng khoa học";
+    FORMAT_CODE_COLUMN_TEXT:
+        "format the code column as Text in Excel and export again"
+        => "định dạng cột mã là Văn bản (Text) trong Excel rồi xuất lại";
+    AREA_CODE_AREAS_REFERENCE:
+        "the area code is not in the areas reference"
+        => "mã đơn vị không có trong danh mục đơn vị hành chính";
+    CORRECT_CODE_INGEST_AREAS:
+        "correct the code, or ingest an areas file that has it"
+        => "sửa mã, hoặc nạp tệp danh mục đơn vị có mã này";
+    MEMBER_BELONGS_ONE_COMMUNE:
+        "a member belongs to one commune: give the row today's commune (code or name)"
+        => "mỗi thành viên thuộc một xã: ghi cho dòng này xã hiện nay (mã hoặc tên)";
+    GIVE_ROW_TODAY_S:
+        "give the row today's commune (code or name), or ingest a mapping file that says where this old commune's members went"
+        => "ghi xã hiện nay (mã hoặc tên) cho dòng này, hoặc nạp tệp ánh xạ cho biết thành viên của xã cũ này về xã nào";
+    INGEST_AREAS_FILE_TODAY:
+        "ingest the areas file of today's communes, or correct the unit"
+        => "nạp danh mục địa bàn các xã hiện nay, hoặc sửa đơn vị";
+    AREA_NAME_CANNOT_RESOLVED:
+        "an area name cannot be resolved: the store has no areas reference"
+        => "không tra được tên đơn vị: kho chưa có danh mục đơn vị hành chính";
+    INGEST_AREAS_FILE_FIRST:
+        "ingest the areas file first (or in the same command)"
+        => "nạp tệp danh mục đơn vị trước (hoặc trong cùng lệnh)";
+    USE_AREA_CODE_COLUMN:
+        "use the area code column (Mã xã) to say which"
+        => "dùng cột mã đơn vị (Mã xã) để chỉ rõ đơn vị nào";
+    NAME_MATCHED_TYPE_X:
+        "a name is matched with its type (xã, phường, thị trấn, đặc khu): a pre-2025 name needs today's name or the area code (Mã xã)"
+        => "tên được so khớp cùng loại đơn vị (xã, phường, thị trấn, đặc khu): tên trước năm 2025 cần đổi sang tên hiện nay hoặc dùng mã xã";
+    USE_TODAY_S_COMMUNE:
+        "use today's commune name or the area code (Mã xã)"
+        => "dùng tên xã hiện nay hoặc mã xã";
+    UNIT_NAME_AREAS_REFERENCE:
+        "no unit of that name in the areas reference"
+        => "không có đơn vị nào mang tên này trong danh mục";
+    CHECK_SPELLING_USE_AREA:
+        "check the spelling, or use the area code column (Mã xã)"
+        => "kiểm tra chính tả, hoặc dùng cột mã đơn vị (Mã xã)";
+    ENTERPRISE_HAS_AREA_ENTERPRISES:
+        "the enterprise has no area in the enterprises reference, and the row gives none"
+        => "doanh nghiệp không có đơn vị trong danh mục doanh nghiệp, và dòng cũng không ghi";
+    ADD_AREA_CODE_ROW:
+        "add the area code to the row or to the enterprises file"
+        => "thêm mã đơn vị vào dòng hoặc vào tệp danh mục doanh nghiệp";
+    ROW_HAS_AREA_ENTERPRISE:
+        "the row has no area and its enterprise is not in the enterprises reference"
+        => "dòng không có đơn vị và doanh nghiệp của dòng không có trong danh mục doanh nghiệp";
+    ADD_AREA_CODE_ROW_2:
+        "add the area code to the row, or ingest an enterprises file that has this tax code"
+        => "thêm mã đơn vị vào dòng, hoặc nạp tệp danh mục doanh nghiệp có mã số thuế này";
+    AREA_AREA_CODE_AREA:
+        "no area: the area code, area name and enterprise are all empty"
+        => "không có đơn vị: mã đơn vị, tên đơn vị và doanh nghiệp đều trống";
+    FILL_MEMBER_S_COMMUNE: "fill in the member's commune" => "điền xã/phường của người này";
+    EXCEL_WROTE_SCIENTIFIC_NOTATION:
+        "Excel wrote it in scientific notation; the digits are lost"
+        => "Excel đã ghi số ở dạng khoa học; các chữ số đã mất";
+    CONTAINS_CHARACTERS_OTHER_THAN:
+        "it contains characters other than digits"
+        => "có ký tự không phải chữ số";
+    HAS_DIGITS_ADDING_LEADING:
+        "it has 11 digits and adding the leading zero Excel drops does not match the row's birth year and sex"
+        => "có 11 chữ số, và thêm số 0 đầu mà Excel làm mất thì không khớp với năm sinh và giới tính của dòng";
+    FORMAT_ID_COLUMN_TEXT:
+        "format the ID column as Text in Excel and export again"
+        => "định dạng cột số định danh là Văn bản (Text) trong Excel rồi xuất lại";
+    CORRECT_ID_SOURCE_ROLL:
+        "correct the ID in the source roll, or leave the cell empty"
+        => "sửa số định danh trong danh sách gốc, hoặc để trống ô";
+    YES_Y_N_TRUE:
+        "yes/no, y/n, true/false, 1/0, x or empty, có/không"
+        => "yes/no, y/n, true/false, 1/0, x hoặc để trống, có/không";
+    PERCENTAGE:
+        "not a percentage from 0 to 100"
+        => "không phải tỷ lệ phần trăm từ 0 đến 100";
+    WRITE_PERCENTAGE:
+        "write the percentage as 75 or 75%"
+        => "ghi tỷ lệ phần trăm dạng 75 hoặc 75%";
+    NATIONAL_ID: "national ID" => "số định danh";
+    MEMBER_ID: "member ID" => "mã hội viên/đoàn viên";
+    NAME_BIRTH_DATE_AREA: "name, birth date and area" => "họ tên, ngày sinh và đơn vị";
+    ID_HAS_DIGITS: "it has {} digits" => "có {} chữ số";
+    ID_PROVINCE:
+        "its province code {} is not 001–096"
+        => "mã tỉnh {} không nằm trong 001–096";
+    ID_CENTURY:
+        "its century/sex digit {} is not 0–5"
+        => "chữ số thế kỷ/giới tính {} không nằm trong 0–5";
+    ID_LOST_TWO_ZEROS:
+        "it has {} digits and adding the two leading zeros Excel drops does not match the row's birth year and sex"
+        => "có {} chữ số, và thêm hai số 0 đầu mà Excel làm mất thì không khớp với năm sinh và giới tính của dòng";
+    REPEATS_PERSON:
+        "repeats a person already in this snapshot (same {} as {})"
+        => "trùng một người đã có trong lần chốt số liệu này (cùng {} với {})";
+    REMOVE_DUPLICATE:
+        "remove the duplicate row, or merge the two rows in the roll"
+        => "xóa dòng trùng, hoặc gộp hai dòng trong danh sách";
+    PCT_AMBIGUOUS: "{} could be {}% or {}%" => "{} có thể là {}% hoặc {}%";
+    PCT_AMBIGUOUS_HINT:
+        "write {}% or {}%: a bare number from 0 to 1 is not read as a percentage"
+        => "ghi {}% hoặc {}%: một số từ 0 đến 1 không kèm dấu % không được đọc là tỷ lệ phần trăm";
+    SEVERAL_OLD_COMMUNES:
+        "the name is of several communes of before the 2025 reform: {}"
+        => "tên này là của nhiều xã trước khi sắp xếp năm 2025: {}";
+    OLD_COMMUNE_NOW: "{} (now {})" => "{} (nay là {})";
+    NAME_MATCHES_SEVERAL:
+        "the area name matches several units: {}"
+        => "tên đơn vị trùng với nhiều đơn vị: {}";
+    OTHER_TYPE:
+        "no unit of that name and type in the areas reference; of another type: {}"
+        => "không có đơn vị nào cùng tên và cùng loại trong danh mục địa bàn; khác loại: {}";
+    NAMED_DISTRICT:
+        "the name is qualified by {}, which the areas reference does not have (there are no districts since 1 July 2025)"
+        => "tên có kèm {}, không có trong danh mục địa bàn (từ 1/7/2025 không còn cấp huyện)";
 }

@@ -26,8 +26,8 @@ pub(super) fn areas(
         let code = pad_code(&written, &level).unwrap_or_else(|| written.clone());
         if code.is_empty() {
             let p = ctx
-                .problem(&row, Field::Code, "the unit has no code")
-                .hint("every unit needs its (GSO) code");
+                .problem(&row, Field::Code, t!(lang::UNIT_HAS_CODE))
+                .hint(t!(lang::EVERY_UNIT_NEEDS_GSO));
             rejects.push((p, row));
             continue;
         }
@@ -36,17 +36,17 @@ pub(super) fn areas(
                 .problem(
                     &row,
                     Field::Code,
-                    "Excel wrote the code in scientific notation",
+                    t!(crate::lang::rows::EXCEL_WROTE_CODE_SCIENTIFIC),
                 )
-                .hint("format the code column as Text and export again");
+                .hint(t!(lang::FORMAT_CODE_COLUMN_TEXT_2));
             rejects.push((p, row));
             continue;
         }
         // A code written twice is one code, whatever levels its rows give it.
         if let Some(first) = seen.get(&written).or_else(|| seen.get(&code)) {
             let p = ctx
-                .problem(&row, Field::Code, format!("the code repeats line {first}"))
-                .hint("each unit must appear once");
+                .problem(&row, Field::Code, t!(lang::CODE_REPEATS, *first))
+                .hint(t!(lang::EACH_UNIT_MUST_APPEAR));
             rejects.push((p, row));
             continue;
         }
@@ -73,7 +73,7 @@ pub(super) fn areas(
                 ctx.problem(
                     &row,
                     f,
-                    format!("not a yes/no value; expected {}", value::BOOL_EXPECTED),
+                    t!(lang::NOT_YES_NO, t!(crate::lang::rows::YES_Y_N_TRUE)),
                 )
             })
         };
@@ -124,7 +124,9 @@ pub(super) fn areas(
                 match padded {
                     Some(c) => a.parent_code = Some(c),
                     None => {
-                        let pr = ctx.problem(&row, Field::ParentCode, "the parent unit is not in the file").hint("add the parent unit's row, or leave parent_code empty for the top unit");
+                        let pr = ctx
+                            .problem(&row, Field::ParentCode, t!(lang::PARENT_UNIT_FILE))
+                            .hint(t!(lang::ADD_PARENT_UNIT_S));
                         rejects.push((pr, row));
                         continue;
                     }
@@ -152,12 +154,8 @@ pub(super) fn areas(
         }
         if cycle {
             let pr = ctx
-                .problem(
-                    &row,
-                    Field::ParentCode,
-                    "the unit is its own ancestor (a cycle in parent_code)",
-                )
-                .hint("fix the parent codes so the units form a tree");
+                .problem(&row, Field::ParentCode, t!(lang::UNIT_OWN_ANCESTOR_CYCLE))
+                .hint(t!(lang::FIX_PARENT_CODES_SO));
             rejects.push((pr, row));
             continue;
         }

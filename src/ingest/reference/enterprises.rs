@@ -1,6 +1,8 @@
 //! The enterprises file: tax codes, ownership, head counts, areas.
 
 use super::*;
+use crate::lang;
+use crate::t;
 
 pub(super) fn enterprises(
     ctx: &Ctx,
@@ -16,26 +18,26 @@ pub(super) fn enterprises(
         let result = (|| {
             if id.is_empty() {
                 return Err(ctx
-                    .problem(&row, Field::Code, "the enterprise has no tax code")
-                    .hint("every enterprise needs its tax code (Mã số thuế)"));
-            }
-            if value::is_scientific(&id) {
-                return Err(ctx
                     .problem(
                         &row,
                         Field::Code,
-                        "Excel wrote the tax code in scientific notation",
+                        t!(lang::reference::ENTERPRISE_HAS_TAX_CODE),
                     )
-                    .hint("format the column as Text and export again"));
+                    .hint(t!(lang::reference::EVERY_ENTERPRISE_NEEDS_TAX)));
+            }
+            if value::is_scientific(&id) {
+                return Err(ctx
+                    .problem(&row, Field::Code, t!(lang::reference::EXCEL_WROTE_TAX_CODE))
+                    .hint(t!(lang::reference::FORMAT_COLUMN_TEXT_EXPORT)));
             }
             if let Some(first) = seen.get(&id) {
                 return Err(ctx
                     .problem(
                         &row,
                         Field::Code,
-                        format!("the tax code repeats line {first}"),
+                        t!(lang::reference::TAX_CODE_REPEATS, *first),
                     )
-                    .hint("each enterprise must appear once"));
+                    .hint(t!(lang::reference::EACH_ENTERPRISE_MUST_APPEAR)));
             }
             let ownership = Ownership::parse(ctx.raw(&row, Field::Ownership)).ok_or_else(|| {
                 ctx.problem(
@@ -52,7 +54,7 @@ pub(super) fn enterprises(
                     ctx.problem(
                         &row,
                         Field::Workers,
-                        "not a head count; expected a whole number ≥ 0",
+                        t!(lang::reference::HEAD_COUNT_EXPECTED_WHOLE),
                     )
                 })?)
             };
@@ -101,7 +103,7 @@ pub(super) fn enterprises(
                     warnings.push(ctx.problem(
                         &row,
                         Field::Workers,
-                        "no head count: the enterprise's workers are unknown (not zero)",
+                        t!(lang::reference::HEAD_COUNT_ENTERPRISE_S),
                     ));
                 }
                 seen.insert(id, row.line);
@@ -127,11 +129,11 @@ fn one_commune(
             .problem(
                 row,
                 field,
-                format!(
-                    "the mapping file splits this commune of before the 2025 reform between {}",
+                t!(
+                    lang::reference::MAPPING_SPLITS,
                     crate::reference::mapping::Mapping::describe(several)
                 ),
             )
-            .hint("an enterprise is in one commune: give the code of its commune of today")),
+            .hint(t!(lang::reference::ENTERPRISE_ONE_COMMUNE_GIVE))),
     }
 }

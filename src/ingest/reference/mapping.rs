@@ -3,8 +3,10 @@
 //! commune of before the reform, and an old code's shares add up to 1.
 
 use super::*;
+use crate::lang;
 use crate::reference::crosswalk;
 use crate::reference::mapping::{MappedTo, Mapping};
+use crate::t;
 
 pub(super) fn mapping(
     ctx: &Ctx,
@@ -21,9 +23,9 @@ pub(super) fn mapping(
                     .problem(
                         &row,
                         Field::OldCode,
-                        "not a commune of before the 2025 reform",
+                        t!(lang::reference::COMMUNE_BEFORE_REFORM),
                     )
-                    .hint("give the code the commune had before 1 July 2025 (five digits)"));
+                    .hint(t!(lang::reference::GIVE_CODE_COMMUNE_HAD)));
             };
             let old = u.code.clone();
             let new = clean(ctx.raw(&row, Field::NewCode));
@@ -32,16 +34,20 @@ pub(super) fn mapping(
                     .problem(
                         &row,
                         Field::NewCode,
-                        "the area code is not in the areas reference",
+                        t!(lang::rows::AREA_CODE_AREAS_REFERENCE),
                     )
-                    .hint("give the code of a commune of today, or ingest the areas file first"));
+                    .hint(t!(lang::reference::GIVE_CODE_COMMUNE_TODAY)));
             };
             let raw_share = clean(ctx.raw(&row, Field::Share));
             let share = if raw_share.is_empty() {
                 None
             } else {
                 Some(value::parse_share(&raw_share).ok_or_else(|| {
-                    ctx.problem(&row, Field::Share, "not a share; expected a fraction between 0 and 1 (0.4) or a percentage (40%)")
+                    ctx.problem(
+                        &row,
+                        Field::Share,
+                        t!(lang::reference::SHARE_EXPECTED_FRACTION_BETWEEN),
+                    )
                 })?)
             };
             Ok((old, MappedTo { code: area, share }))
@@ -62,7 +68,7 @@ pub(super) fn mapping(
                 for (_, row) in list {
                     let p = ctx
                         .problem(&row, Field::Share, why.clone())
-                        .hint("give one row per old commune, or a share on each of its rows that add up to 1 (100%)");
+                        .hint(t!(lang::reference::GIVE_ONE_ROW_PER));
                     rejects.push((p, row));
                 }
             }

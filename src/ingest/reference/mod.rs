@@ -17,11 +17,13 @@ mod mapping;
 mod orgs;
 mod targets;
 mod year;
+use crate::lang;
 use crate::org::OrgOrAny;
 use crate::reference::{
     normalize_tax_code, Area, Areas, EligibleRow, Enterprise, Enterprises, Ownership, Reference,
     Scope, Target,
 };
+use crate::t;
 use crate::text::{clean, fold};
 use areas::areas;
 pub(crate) use commit::ingest_file;
@@ -252,7 +254,7 @@ fn parse_year(ctx: &Ctx, row: &Row) -> Result<i32, Problem> {
             ctx.problem(
                 row,
                 Field::Year,
-                "not a year; expected four digits such as 2026",
+                t!(lang::reference::YEAR_EXPECTED_FOUR_DIGITS),
             )
         })
 }

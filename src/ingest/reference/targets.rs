@@ -1,6 +1,8 @@
 //! The targets file: coverage targets by organization, year and scope.
 
 use super::*;
+use crate::lang;
+use crate::t;
 
 /// The dimensions a target scope may name.
 fn known_dimension(current: &Reference, dim: &str) -> bool {
@@ -80,8 +82,12 @@ pub(super) fn targets(
                 let group = fold(g).replace(' ', "_");
                 if !known_dimension(current, &dimension) || group.is_empty() {
                     return Err(ctx
-                        .problem(&row, Field::Scope, format!("unknown dimension \"{dimension}\" in the scope"))
-                        .hint("use *, a unit code, or DIMENSION=GROUP such as ethnic_minority=yes or ownership=non_state"));
+                        .problem(
+                            &row,
+                            Field::Scope,
+                            t!(lang::reference::UNKNOWN_SCOPE_DIMENSION, dimension),
+                        )
+                        .hint(t!(lang::reference::USE_UNIT_CODE_DIMENSION)));
                 }
                 Scope::Group { dimension, group }
             } else {
@@ -90,9 +96,9 @@ pub(super) fn targets(
                         .problem(
                             &row,
                             Field::Scope,
-                            "a unit scope needs the areas reference to check it",
+                            t!(lang::reference::UNIT_SCOPE_NEEDS_AREAS),
                         )
-                        .hint("ingest the areas file first (or in the same command)"));
+                        .hint(t!(lang::rows::INGEST_AREAS_FILE_FIRST)));
                 }
                 // A unit by its code, else by its name (with its type); a name two
                 // units share is refused with both.
@@ -104,13 +110,21 @@ pub(super) fn targets(
                             let list: Vec<String> =
                                 v.iter().map(|a| format!("{} {}", a.code, a.name)).collect();
                             return Err(ctx
-                                .problem(&row, Field::Scope, format!("the name fits {} units: {}", v.len(), list.join(", ")))
-                                .hint("give the unit's code, or its name with its type (Xã …, Phường …)"));
+                                .problem(
+                                    &row,
+                                    Field::Scope,
+                                    t!(lang::reference::NAME_FITS_UNITS, v.len(), list.join(", ")),
+                                )
+                                .hint(t!(lang::reference::GIVE_UNIT_S_CODE)));
                         }
                         _ => {
                             return Err(ctx
-                                .problem(&row, Field::Scope, "the scope is not *, a focus area, DIMENSION=GROUP, or a unit of the areas reference")
-                                .hint("use * (Toàn tỉnh), a focus area (Vùng đồng bào DTTS, Vùng tôn giáo, Nông thôn), a unit's code or name, or DIMENSION=GROUP such as ethnic_minority=yes"));
+                                .problem(
+                                    &row,
+                                    Field::Scope,
+                                    t!(lang::reference::SCOPE_FOCUS_AREA_DIMENSION),
+                                )
+                                .hint(t!(lang::reference::USE_N_T_NH)));
                         }
                     },
                 };
@@ -137,9 +151,9 @@ pub(super) fn targets(
                         .problem(
                             &row,
                             Field::Scope,
-                            "a second target for the same org, year and scope",
+                            t!(lang::reference::SECOND_TARGET_SAME_ORG),
                         )
-                        .hint("give each target once");
+                        .hint(t!(lang::reference::GIVE_EACH_TARGET_ONCE));
                     rejects.push((p, row));
                 } else {
                     out.push(t);

@@ -7,6 +7,8 @@ use anyhow::Result;
 
 use super::{Field, Kind, Row, Table};
 use crate::error::Failure;
+use crate::lang;
+use crate::t;
 use crate::text::fold;
 
 /// The year the title block names (`NĂM 2026`, `năm 2026`, `YEAR 2026`), with the line
@@ -55,14 +57,14 @@ pub(super) fn file_year(table: &Table, rows: &[Row], flag: Option<i32>) -> Resul
     let name = &table.name;
     let title = title_year(&table.title).map_err(|both| {
         Failure::invalid(format!("{name}: the title names two years, {both}"))
-            .hint("correct the title, or give each row its year in a year column (Năm)")
+            .hint(t!(lang::reference::CORRECT_TITLE_GIVE_EACH))
     })?;
     if let (Some((t, line)), Some(f)) = (&title, flag) {
         if *t != f {
             return Err(Failure::invalid(format!(
                 "{name}: --year {f} contradicts the title, which says {t} (\"{line}\")"
             ))
-            .hint("leave out --year (the title says the year), or check that the file is the right year's")
+            .hint(t!(lang::reference::LEAVE_OUT_YEAR_TITLE))
             .into());
         }
     }
@@ -76,7 +78,7 @@ pub(super) fn file_year(table: &Table, rows: &[Row], flag: Option<i32>) -> Resul
             return Err(Failure::invalid(format!(
                 "{name}: which year are these {what} for? The file has no year column (Năm), its title names no year, and --year is not given"
             ))
-            .hint("add --year YEAR (such as --year 2026), a year column, or the year in the title (SỐ ĐỐI TƯỢNG NĂM 2026)")
+            .hint(t!(lang::reference::ADD_YEAR_YEAR_SUCH))
             .into());
         }
         return Ok(fixed);
@@ -94,7 +96,7 @@ pub(super) fn file_year(table: &Table, rows: &[Row], flag: Option<i32>) -> Resul
                     "{name}:{}: column \"{}\" says {y}, but {said}",
                     row.line, table.mapping.headers[col]
                 ))
-                .hint("check that the file is the right year's: correct the title, the column or --year")
+                .hint(t!(lang::reference::CHECK_FILE_RIGHT_YEAR))
                 .into());
             }
         }

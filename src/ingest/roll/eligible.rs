@@ -6,8 +6,10 @@
 use chrono::NaiveDate;
 
 use super::{Cells, Field, Problem};
+use crate::lang::rows;
 use crate::org::Org;
 use crate::roll::{Birth, Sex};
+use crate::t;
 
 /// A member against the organization's eligible group.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -42,7 +44,7 @@ pub(super) fn check(
         Org::Women => {
             let sex = who.sex.or(who.id_sex);
             if who.sex == Some(Sex::Male) {
-                warnings.push(c.problem(Field::Sex, "a man in the Women's Union roll"));
+                warnings.push(c.problem(Field::Sex, t!(rows::MAN_WOMEN_S_UNION)));
             } else if sex == Some(Sex::Male) {
                 // The ID itself is not repeated in the message.
                 let column = c.header(Field::NationalId);
