@@ -14,7 +14,7 @@ pub(super) fn check_file(path: &std::path::Path, name: &str) -> Result<()> {
     if path.is_dir() {
         return Err(
             Failure::new(Exit::Io, format!("{name} is a directory, not a CSV file"))
-                .hint("name the CSV files inside it, e.g. DIR/*.csv")
+                .hint(t!(crate::lang::sources::NAME_CSV_FILES_INSIDE))
                 .into(),
         );
     }
@@ -25,7 +25,7 @@ pub(super) fn check_file(path: &std::path::Path, name: &str) -> Result<()> {
             Exit::Io,
             format!("{name} is not a regular file (a pipe or a device?)"),
         )
-        .hint("save the data to a file first, then ingest the file")
+        .hint(t!(crate::lang::sources::SAVE_DATA_FILE_FIRST))
         .into());
     }
     Ok(())

@@ -60,6 +60,7 @@ use std::time::Duration;
 use crate::error::Failure;
 use crate::org::Org;
 use crate::store::{self, IngestRecord, Manifest, Store};
+use crate::t;
 use decode::Encoding;
 use headers::Kind;
 use problem::Problem;
@@ -487,6 +488,6 @@ fn move_out(next: &mut Manifest, id: &str, report: &mut FileReport) {
 
 pub(crate) fn header_only(name: &str) -> anyhow::Error {
     Failure::invalid(format!("{name} has a header but no rows"))
-        .hint("export the file again with its data; an empty roll is not stored as zero members")
+        .hint(t!(crate::lang::sources::EXPORT_FILE_AGAIN_DATA))
         .into()
 }

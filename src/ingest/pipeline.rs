@@ -18,6 +18,7 @@ use crate::error::Failure;
 use crate::lang::Text;
 use crate::reference::Reference;
 use crate::store::IngestRecord;
+use crate::t;
 
 /// Rows a worker parses at a time. A chunk's rows and parsed members (about 350 KiB)
 /// stay in a core's cache between the worker and the taker: at 10M rows, 4.5% less
@@ -76,7 +77,7 @@ impl Evidence {
                 return Err(Failure::invalid(format!(
                     "{file}: the dates in column \"{header}\" are month-first (line {line} has a month above 12 in the middle, and no date there has a day above 12 first); tally never guesses month-first dates"
                 ))
-                .hint("export the dates as dd/mm/yyyy or yyyy-mm-dd (in Excel: format the column as Text or as a Vietnamese date) and ingest again")
+                .hint(t!(crate::lang::sources::EXPORT_DATES_DD_MM))
                 .into());
             }
         }

@@ -14,6 +14,7 @@ use crate::error::Failure;
 use crate::lang::ingest as msg;
 use crate::org::Org;
 use crate::store::Manifest;
+use crate::t;
 
 /// Rolls need an organization and a date: from the flags or from columns.
 pub(super) fn check_flags(opts: &Options, opened: &[Opened]) -> Result<()> {
@@ -24,7 +25,7 @@ pub(super) fn check_flags(opts: &Options, opened: &[Opened]) -> Result<()> {
                 "{}: which organization's roll is this? The file has no org column",
                 o.name
             ))
-            .hint("add --org union|youth|women|farmers|veterans")
+            .hint(t!(crate::lang::sources::ADD_ORG_UNION_YOUTH))
             .into());
         }
         if opts.as_of.is_none() && !m.has(headers::Field::AsOf) {
@@ -32,7 +33,7 @@ pub(super) fn check_flags(opts: &Options, opened: &[Opened]) -> Result<()> {
                 "{}: as of which date is this roll? The file has no as_of column",
                 o.name
             ))
-            .hint("add --as-of DATE, e.g. --as-of 31/10/2026")
+            .hint(t!(crate::lang::sources::ADD_DATE_E_G))
             .into());
         }
     }
@@ -119,7 +120,7 @@ pub(super) fn check_title(
     } else {
         (
             format!("the as_of column says {given}"),
-            "correct the title or the as_of column, whichever is wrong".to_string(),
+            t!(crate::lang::sources::CORRECT_TITLE_COLUMN_WHICHEVER).to_string(),
         )
     };
     Err(Failure::invalid(format!(
@@ -183,7 +184,7 @@ pub(super) fn check_fits(
         "{file}: {said}, more than one in {OUTSIDE_SHARE}: is this really a roll of the {}? Nothing was stored",
         org.english()
     ))
-    .hint("if it is another organization's roll, give that organization with --org (or correct the org column); if it is this organization's and those rows are right, add --skip-invalid to store it with them")
+    .hint(t!(crate::lang::sources::IF_ANOTHER_ORGANIZATION_S))
     .into())
 }
 

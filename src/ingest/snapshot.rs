@@ -227,7 +227,7 @@ impl<'a> Snapshots<'a> {
     /// as a snapshot the file does not describe.
     fn one_snapshot(&mut self, key: SnapKey, line: u64) -> Result<()> {
         let (org, as_of) = key;
-        let refuse = |what: String, hint: &str| -> Result<()> {
+        let refuse = |what: String, hint: crate::lang::Text| -> Result<()> {
             Err(Failure::invalid(format!("{}: {what}", self.file))
                 .hint(hint)
                 .into())
@@ -239,7 +239,7 @@ impl<'a> Snapshots<'a> {
                     flag.code(),
                     org.code()
                 ),
-                "leave out --org (the file says whose roll it is), or correct the org column",
+                t!(crate::lang::sources::LEAVE_OUT_ORG_FILE),
             );
         }
         if let Some(flag) = self.flags.1.filter(|f| *f != as_of) {
@@ -249,7 +249,7 @@ impl<'a> Snapshots<'a> {
                     flag.format("%d/%m/%Y"),
                     as_of.format("%d/%m/%Y")
                 ),
-                "leave out --as-of (the file says its date), or correct the as_of column",
+                t!(crate::lang::sources::LEAVE_OUT_FILE_SAYS),
             );
         }
         match self.first {
@@ -266,7 +266,7 @@ impl<'a> Snapshots<'a> {
                         o.code(),
                         org.code()
                     ),
-                    "a roll is one organization's list: split the file, one per organization",
+                    t!(crate::lang::sources::ROLL_ONE_ORGANIZATION_S),
                 )
             }
             Some(((_, d), l)) if d != as_of => {
@@ -276,7 +276,7 @@ impl<'a> Snapshots<'a> {
                         d.format("%d/%m/%Y"),
                         as_of.format("%d/%m/%Y")
                     ),
-                    "a roll is a list as of one date: correct the as_of column, or split the file",
+                    t!(crate::lang::sources::ROLL_LIST_ONE_DATE),
                 )
             }
             Some(_) => {}
@@ -353,7 +353,7 @@ impl<'a> Snapshots<'a> {
                     prev.id
                 ),
             )
-            .hint("to replace that part with this corrected file, run the command again with --replace")
+            .hint(t!(crate::lang::sources::REPLACE_PART_CORRECTED_FILE))
             .into());
         }
         Ok(())

@@ -55,7 +55,7 @@ pub(super) fn sheets(
                 "{name} has no sheet named \"{wanted}\"; its sheets: {}",
                 list(wb.sheets.iter().map(|s| s.name.as_str()))
             ))
-            .hint("give --sheet the sheet's name as the workbook shows it on its tab")
+            .hint(t!(crate::lang::sources::GIVE_SHEET_SHEET_S))
             .into());
         }
     }
@@ -113,9 +113,7 @@ pub(super) fn sheets(
         return Err(Failure::invalid(format!(
             "{name}: no sheet of the workbook has a header tally recognizes: {why}"
         ))
-        .hint(
-            "check the workbook is the right one; name a sheet with --sheet, its kind with --kind",
-        )
+        .hint(t!(crate::lang::sources::CHECK_WORKBOOK_RIGHT_ONE))
         .into());
     }
     skip_departed(&mut out, opts);

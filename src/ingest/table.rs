@@ -109,7 +109,7 @@ impl Table {
                 crate::error::Exit::Io,
                 format!("{name} is a directory, not a CSV file"),
             )
-            .hint("name the CSV files inside it, e.g. DIR/*.csv")
+            .hint(t!(crate::lang::sources::NAME_CSV_FILES_INSIDE))
             .into());
         }
         let file = File::open(path).explain(|| t!(lang::files::CANNOT_OPEN, name))?;
@@ -163,9 +163,8 @@ impl Table {
         kind: Option<Kind>,
     ) -> Result<Table> {
         let decoded = decode::open(input, encoding).map_err(|e| {
-            Failure::invalid(format!("cannot read {name} as text: {e:#}")).hint(
-                "export the sheet as CSV (UTF-8) from Excel, or name the encoding with --encoding",
-            )
+            Failure::invalid(format!("cannot read {name} as text: {e:#}"))
+                .hint(t!(crate::lang::sources::EXPORT_SHEET_CSV_UTF))
         })?;
         let mut reader = LineEnds::new(decoded.reader);
         let mut head = Vec::with_capacity(SNIFF_BYTES);
@@ -230,7 +229,7 @@ impl Table {
     ) -> std::result::Result<Table, Failure> {
         if first.iter().all(Row::is_blank) {
             return Err(Failure::invalid(format!("{name} is empty"))
-                .hint("export the roll again; the file has no header and no rows"));
+                .hint(t!(crate::lang::sources::EXPORT_ROLL_AGAIN_FILE)));
         }
         let mut cells: Vec<Vec<String>> = first
             .iter()
@@ -252,15 +251,21 @@ impl Table {
                 .cloned()
                 .unwrap_or_default();
             let expected = match kind {
-                Some(k) => format!("the columns of a {k} file: {}", Mapping::expected(k)),
-                None => "a header row naming the columns of a roll, areas, enterprises, eligible or targets file".into(),
+                Some(k) => t!(
+                    crate::lang::sources::COLUMNS_OF_KIND,
+                    k.to_string(),
+                    Mapping::expected(k)
+                ),
+                None => t!(crate::lang::sources::HEADER_ROW_NAMING_COLUMNS),
             };
-            return Err(Failure::invalid(format!(
-                "{name}: found no header row in the first {} rows (first row: {:?}); expected {expected}",
+            return Err(Failure::invalid(t!(
+                crate::lang::sources::NO_HEADER_ROW,
+                name,
                 first.len(),
-                shown.join(" | ")
+                format!("{:?}", shown.join(" | ")),
+                expected
             ))
-            .hint("check the file is the right export; name its kind with --kind; header names may be Vietnamese or English"));
+            .hint(t!(crate::lang::sources::CHECK_FILE_RIGHT_EXPORT)));
         };
         let header_line = first[at].line;
         // The nearest kind of a header that reads as none is not the user's choice.
@@ -379,7 +384,7 @@ impl Source {
                 Ok(Next::End) => Ok(false),
                 Err(e) => match e.get_ref().and_then(|e| e.downcast_ref::<TooLong>()) {
                     Some(t) => Err(Failure::invalid(format!("{name}:{t}"))
-                        .hint("check the quotes from that line on: a field that starts with \" must end with \"")
+                        .hint(t!(crate::lang::sources::CHECK_QUOTES_LINE_FIELD))
                         .into()),
                     None => Err(anyhow::Error::new(crate::error::Because::new(
                         t!(lang::files::CANNOT_READ, name),
@@ -394,11 +399,13 @@ impl Source {
                 }
                 match rows.recv() {
                     Ok(Ok(more)) => *batch = more.into_iter(),
-                    Ok(Err(e)) => return Err(Failure::invalid(format!(
-                        "{name}: cannot read the sheet: {e}"
-                    ))
-                    .hint("the workbook may be damaged: save it again from Excel or LibreOffice")
-                    .into()),
+                    Ok(Err(e)) => {
+                        return Err(
+                            Failure::invalid(format!("{name}: cannot read the sheet: {e}"))
+                                .hint(t!(crate::lang::sources::WORKBOOK_MAY_DAMAGED_SAVE))
+                                .into(),
+                        )
+                    }
                     Err(_) => return Ok(false),
                 }
             },

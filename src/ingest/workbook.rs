@@ -146,17 +146,17 @@ impl Workbook {
         let (what, hint) = if sig == Signature::Ole && matches!(ext.as_str(), "xlsx" | "xlsm") {
             (
                 "the workbook is password-protected (encrypted)".to_string(),
-                "open it in Excel, remove the password (File > Info > Protect Workbook), save, and ingest again",
+                t!(crate::lang::sources::OPEN_EXCEL_REMOVE_PASSWORD),
             )
         } else if sig == Signature::Ole && why.to_lowercase().contains("password") {
             (
                 "the workbook is password-protected".to_string(),
-                "open it in Excel, remove the password, save, and ingest again",
+                t!(crate::lang::sources::OPEN_EXCEL_REMOVE_PASSWORD_2),
             )
         } else {
             (
                 format!("cannot read the workbook ({why})"),
-                "the file may be damaged or truncated: save it again from Excel or LibreOffice, or export the sheet as CSV (UTF-8)",
+                t!(crate::lang::sources::FILE_MAY_DAMAGED_TRUNCATED),
             )
         };
         Err(Failure::invalid(format!("{name}: {what}"))

@@ -6,6 +6,7 @@ use anyhow::{anyhow, Result};
 
 use super::workbook_parts::Expansion;
 use crate::error::Failure;
+use crate::t;
 
 /// Runs a calamine reader, turning a panic on damaged data (seen in its OLE reader on a
 /// truncated .xls, found by fuzzing) into the error it should have been: a sheet must
@@ -82,7 +83,7 @@ pub(super) fn check_inflation<R: std::io::Read + std::io::Seek>(
                 f.name().map(|n| n.into_owned()).unwrap_or_default(),
                 name
             ))
-            .hint("if the workbook is genuine, save it again from Excel or LibreOffice, or export the sheet as CSV (UTF-8)")
+            .hint(t!(crate::lang::sources::IF_WORKBOOK_GENUINE_SAVE))
             .into());
         }
     }
@@ -127,7 +128,7 @@ const MEMORY: u64 = 256 << 20;
 
 fn too_much(name: &str, what: &str) -> anyhow::Error {
     Failure::invalid(format!("{name}: the workbook is too large to read: {what}"))
-        .hint("export each sheet as CSV (UTF-8), which tally reads row by row; or, if the workbook should be small, save it again from Excel or LibreOffice")
+        .hint(t!(crate::lang::sources::EXPORT_EACH_SHEET_CSV))
         .into()
 }
 
@@ -141,7 +142,7 @@ pub(super) fn check_extent(bytes: &[u8], name: &str) -> Result<()> {
             return Err(Failure::invalid(format!(
                 "{name}: cannot read the workbook (its OLE container is damaged: {why})"
             ))
-            .hint("save it again from Excel or LibreOffice (as .xlsx if you can), or export the sheet as CSV (UTF-8)")
+            .hint(t!(crate::lang::sources::SAVE_AGAIN_EXCEL_LIBREOFFICE))
             .into())
         }
     };
@@ -152,7 +153,7 @@ pub(super) fn check_extent(bytes: &[u8], name: &str) -> Result<()> {
             u32::from(col) + 1,
             super::xls_extent::MAX_CELLS
         ))
-        .hint("open it in Excel or LibreOffice and save it as .xlsx (which tally reads row by row), or export the sheet as CSV (UTF-8)")
+        .hint(t!(crate::lang::sources::OPEN_EXCEL_LIBREOFFICE_SAVE))
         .into());
     }
     Ok(())

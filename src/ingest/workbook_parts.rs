@@ -13,6 +13,7 @@ use std::collections::{HashMap, HashSet};
 use std::io::{Read, Seek};
 
 use crate::error::Failure;
+use crate::t;
 
 /// What calamine's parse of the shared strings and styles will hold.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -148,7 +149,7 @@ fn damaged(name: &str, entry: &str, sheet: Option<&String>, e: &std::io::Error) 
         None => format!("{name}: cannot read the workbook: {why} ({entry})"),
     };
     Failure::invalid(what)
-        .hint("the workbook is damaged: save it again from Excel or LibreOffice (or copy it again from where it came), or export the sheet as CSV (UTF-8)")
+        .hint(t!(crate::lang::sources::WORKBOOK_DAMAGED_SAVE_AGAIN))
         .into()
 }
 

@@ -19,6 +19,7 @@ pub mod parts;
 pub mod reference;
 pub mod report;
 pub mod rows;
+pub mod sources;
 pub mod store;
 
 pub use crate::tongue::Lang;
@@ -293,6 +294,7 @@ mod tests {
             super::reference::ALL,
             super::report::ALL,
             super::rows::ALL,
+            super::sources::ALL,
             super::store::ALL,
         ];
         for all in rooms {
