@@ -13,7 +13,7 @@ use crate::{lang, t};
 pub(super) fn check_file(path: &std::path::Path, name: &str) -> Result<()> {
     if path.is_dir() {
         return Err(
-            Failure::new(Exit::Io, format!("{name} is a directory, not a CSV file"))
+            Failure::new(Exit::Io, t!(crate::lang::sources::IS_A_DIRECTORY, name))
                 .hint(t!(crate::lang::sources::NAME_CSV_FILES_INSIDE))
                 .into(),
         );
@@ -21,12 +21,11 @@ pub(super) fn check_file(path: &std::path::Path, name: &str) -> Result<()> {
     // A pipe or device can be read once only; an ingest may read a file twice (its
     // checksum, then its rows).
     if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
-        return Err(Failure::new(
-            Exit::Io,
-            format!("{name} is not a regular file (a pipe or a device?)"),
-        )
-        .hint(t!(crate::lang::sources::SAVE_DATA_FILE_FIRST))
-        .into());
+        return Err(
+            Failure::new(Exit::Io, t!(crate::lang::sources::NOT_REGULAR_FILE, name))
+                .hint(t!(crate::lang::sources::SAVE_DATA_FILE_FIRST))
+                .into(),
+        );
     }
     Ok(())
 }

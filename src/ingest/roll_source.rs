@@ -21,20 +21,16 @@ pub(super) fn check_flags(opts: &Options, opened: &[Opened]) -> Result<()> {
     for o in opened.iter().filter(|o| o.table.mapping.kind == Kind::Roll) {
         let m = &o.table.mapping;
         if opts.org.is_none() && !m.has(headers::Field::Org) {
-            return Err(Failure::usage(format!(
-                "{}: which organization's roll is this? The file has no org column",
-                o.name
-            ))
-            .hint(t!(crate::lang::sources::ADD_ORG_UNION_YOUTH))
-            .into());
+            return Err(Failure::usage(t!(crate::lang::sources::WHICH_ORG, &o.name))
+                .hint(t!(crate::lang::sources::ADD_ORG_UNION_YOUTH))
+                .into());
         }
         if opts.as_of.is_none() && !m.has(headers::Field::AsOf) {
-            return Err(Failure::usage(format!(
-                "{}: as of which date is this roll? The file has no as_of column",
-                o.name
-            ))
-            .hint(t!(crate::lang::sources::ADD_DATE_E_G))
-            .into());
+            return Err(
+                Failure::usage(t!(crate::lang::sources::WHICH_DATE, &o.name))
+                    .hint(t!(crate::lang::sources::ADD_DATE_E_G))
+                    .into(),
+            );
         }
     }
     Ok(())
@@ -68,16 +64,13 @@ pub(super) fn stored_elsewhere(next: &Manifest, o: &Opened, opts: &Options) -> R
         return Ok(ids.iter().map(|id| id.to_string()).collect());
     }
     let first = elsewhere[0];
-    Err(Failure::invalid(format!(
-        "{}: the same file is already stored as the {} (ingest {}): one export is one snapshot, so it cannot be stored again as another organization's roll or another date's",
-        o.name,
+    Err(Failure::invalid(t!(
+        crate::lang::sources::ALREADY_STORED_AS,
+        &o.name,
         stored_as(first),
         ids.join(", ")
     ))
-    .hint(format!(
-        "if it was stored under the wrong organization or date, move it: run the command again with --replace, or first `tally drop {}`; if this is meant to be a newer export, check that the file was replaced",
-        ids[0]
-    ))
+    .hint(t!(crate::lang::sources::ALREADY_STORED_HINT, ids[0]))
     .into())
 }
 
@@ -115,12 +108,12 @@ pub(super) fn check_title(
     let (what, hint) = if flag {
         (
             format!("--as-of {given}"),
-            format!("if the file is the roll as of {}, give that date with --as-of; if it is the roll as of {given}, correct its title (or export it again: it may be an earlier file)", title.said()),
+            crate::lang::Text::from(format!("if the file is the roll as of {}, give that date with --as-of; if it is the roll as of {given}, correct its title (or export it again: it may be an earlier file)", title.said())),
         )
     } else {
         (
             format!("the as_of column says {given}"),
-            t!(crate::lang::sources::CORRECT_TITLE_COLUMN_WHICHEVER).to_string(),
+            t!(crate::lang::sources::CORRECT_TITLE_COLUMN_WHICHEVER),
         )
     };
     Err(Failure::invalid(format!(

@@ -107,7 +107,7 @@ impl Table {
         if meta.is_dir() {
             return Err(Failure::new(
                 crate::error::Exit::Io,
-                format!("{name} is a directory, not a CSV file"),
+                t!(crate::lang::sources::IS_A_DIRECTORY, name),
             )
             .hint(t!(crate::lang::sources::NAME_CSV_FILES_INSIDE))
             .into());
@@ -163,8 +163,12 @@ impl Table {
         kind: Option<Kind>,
     ) -> Result<Table> {
         let decoded = decode::open(input, encoding).map_err(|e| {
-            Failure::invalid(format!("cannot read {name} as text: {e:#}"))
-                .hint(t!(crate::lang::sources::EXPORT_SHEET_CSV_UTF))
+            Failure::invalid(t!(
+                crate::lang::sources::NOT_AS_TEXT,
+                name,
+                format!("{e:#}")
+            ))
+            .hint(t!(crate::lang::sources::EXPORT_SHEET_CSV_UTF))
         })?;
         let mut reader = LineEnds::new(decoded.reader);
         let mut head = Vec::with_capacity(SNIFF_BYTES);
@@ -228,7 +232,7 @@ impl Table {
         kind: Option<Kind>,
     ) -> std::result::Result<Table, Failure> {
         if first.iter().all(Row::is_blank) {
-            return Err(Failure::invalid(format!("{name} is empty"))
+            return Err(Failure::invalid(t!(crate::lang::sources::IS_EMPTY, name))
                 .hint(t!(crate::lang::sources::EXPORT_ROLL_AGAIN_FILE)));
         }
         let mut cells: Vec<Vec<String>> = first
@@ -400,11 +404,13 @@ impl Source {
                 match rows.recv() {
                     Ok(Ok(more)) => *batch = more.into_iter(),
                     Ok(Err(e)) => {
-                        return Err(
-                            Failure::invalid(format!("{name}: cannot read the sheet: {e}"))
-                                .hint(t!(crate::lang::sources::WORKBOOK_MAY_DAMAGED_SAVE))
-                                .into(),
-                        )
+                        return Err(Failure::invalid(t!(
+                            crate::lang::sources::CANNOT_READ_SHEET,
+                            name,
+                            e.to_string()
+                        ))
+                        .hint(t!(crate::lang::sources::WORKBOOK_MAY_DAMAGED_SAVE))
+                        .into())
                     }
                     Err(_) => return Ok(false),
                 }

@@ -140,13 +140,17 @@ impl MergeTag {
 
 fn damaged(name: &str, entry: &str, sheet: Option<&String>, e: &std::io::Error) -> anyhow::Error {
     let why = if e.to_string().contains("checksum") {
-        "its data fails its checksum".to_string()
+        t!(crate::lang::sources::DATA_FAILS_CHECKSUM, entry)
     } else {
-        format!("its data cannot be inflated: {e}")
+        t!(crate::lang::sources::CANNOT_INFLATE, e.to_string(), entry)
     };
     let what = match sheet {
-        Some(s) => format!("{name}, sheet \"{s}\": cannot read the sheet: {why} ({entry})"),
-        None => format!("{name}: cannot read the workbook: {why} ({entry})"),
+        Some(s) => t!(
+            crate::lang::sources::CANNOT_READ_SHEET,
+            format!("{name}, sheet \"{s}\""),
+            why
+        ),
+        None => t!(crate::lang::sources::CANNOT_READ_WORKBOOK, name, why),
     };
     Failure::invalid(what)
         .hint(t!(crate::lang::sources::WORKBOOK_DAMAGED_SAVE_AGAIN))

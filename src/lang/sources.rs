@@ -115,4 +115,66 @@ crate::messages! {
         "{}: found no header row in the first {} rows (first row: {}); expected {}"
         => "{}: không thấy dòng tiêu đề trong {} dòng đầu (dòng đầu: {}); cần {}";
     COLUMNS_OF_KIND: "the columns of a {} file: {}" => "các cột của tệp {}: {}";
+    WORKBOOK_DATA_DAMAGED:
+        "the workbook's data is damaged: {}"
+        => "dữ liệu của sổ tính bị hỏng: {}";
+    STRINGS_INFLATE:
+        "its shared strings ({}) would inflate to {} bytes, more than tally reads ({})"
+        => "bảng chuỗi dùng chung ({}) khi giải nén sẽ chiếm {} byte, nhiều hơn mức tally đọc ({})";
+    STYLES_INFLATE:
+        "its styles ({}) would inflate to {} bytes, more than tally reads ({})"
+        => "bảng định dạng ({}) khi giải nén sẽ chiếm {} byte, nhiều hơn mức tally đọc ({})";
+    ZIP_BOMB:
+        "{}: the workbook would inflate to more than a spreadsheet holds ({} in {}, {} bytes from {}): refused as a ZIP bomb"
+        => "{}: sổ tính khi giải nén sẽ lớn hơn mọi bảng tính ({} trong {}, {} byte từ {}): bị từ chối vì nghi là bom ZIP";
+    STRINGS_TOO_MANY:
+        "its shared strings hold {} strings, more than tally reads ({})"
+        => "bảng chuỗi dùng chung có {} chuỗi, nhiều hơn mức tally đọc ({})";
+    STYLES_TOO_MANY:
+        "its styles hold {} elements, more than a workbook has ({})"
+        => "bảng định dạng có {} phần tử, nhiều hơn một sổ tính bình thường ({})";
+    SHEETS_MEMORY:
+        "its {} sheet(s) would each hold its {} shared strings, {} MiB in all, more than tally gives a workbook ({} MiB)"
+        => "{} trang tính, mỗi trang phải giữ {} chuỗi dùng chung, tổng cộng {} MiB, nhiều hơn bộ nhớ tally dành cho một sổ tính ({} MiB)";
+    WORKBOOK_TOO_LARGE:
+        "{}: the workbook is too large to read: {}"
+        => "{}: sổ tính quá lớn để đọc: {}";
+    OLE_DAMAGED:
+        "{}: cannot read the workbook (its OLE container is damaged: {})"
+        => "{}: không đọc được sổ tính (phần vỏ OLE bị hỏng: {})";
+    XLS_TOO_MANY_CELLS:
+        "{}: the workbook's sheets span {} cells (their cells reach row {} and column {}), more than tally reads from an .xls ({}): the file may be damaged"
+        => "{}: các trang của sổ tính trải trên {} ô (các ô tới dòng {} và cột {}), nhiều hơn số ô tally đọc từ tệp .xls ({}): tệp có thể bị hỏng";
+    IS_A_DIRECTORY:
+        "{} is a directory, not a CSV file"
+        => "{} là thư mục, không phải tệp CSV";
+    NOT_AS_TEXT: "cannot read {} as text: {}" => "không đọc được {} dưới dạng văn bản: {}";
+    IS_EMPTY: "{} is empty" => "{} trống";
+    CANNOT_READ_SHEET:
+        "{}: cannot read the sheet: {}"
+        => "{}: không đọc được trang tính: {}";
+    WHICH_ORG:
+        "{}: which organization's roll is this? The file has no org column"
+        => "{}: đây là danh sách của tổ chức nào? Tệp không có cột tổ chức";
+    WHICH_DATE:
+        "{}: as of which date is this roll? The file has no as_of column"
+        => "{}: danh sách chốt số liệu ngày nào? Tệp không có cột ngày chốt";
+    ALREADY_STORED_AS:
+        "{}: the same file is already stored as the {} (ingest {}): one export is one snapshot, so it cannot be stored again as another organization's roll or another date's"
+        => "{}: tệp này đã được lưu là {} (lần nạp {}): mỗi tệp xuất là một lần chốt số liệu, nên không thể lưu lại thành danh sách của tổ chức khác hay của ngày khác";
+    ALREADY_STORED_HINT:
+        "if it was stored under the wrong organization or date, move it: run the command again with --replace, or first `tally drop {}`; if this is meant to be a newer export, check that the file was replaced"
+        => "nếu trước đây đã lưu nhầm tổ chức hoặc nhầm ngày, hãy chuyển nó: chạy lại lệnh với --replace, hoặc chạy `tally drop {}` trước; nếu đây phải là tệp xuất mới hơn, kiểm tra xem tệp đã được thay chưa";
+    NOT_REGULAR_FILE:
+        "{} is not a regular file (a pipe or a device?)"
+        => "{} không phải tệp thường (một ống dẫn hay thiết bị?)";
+    CANNOT_READ_WORKBOOK:
+        "{}: cannot read the workbook: {}"
+        => "{}: không đọc được sổ tính: {}";
+    DATA_FAILS_CHECKSUM:
+        "its data fails its checksum ({})"
+        => "dữ liệu không khớp mã kiểm tra ({})";
+    CANNOT_INFLATE:
+        "its data cannot be inflated: {} ({})"
+        => "không giải nén được dữ liệu: {} ({})";
 }
