@@ -487,7 +487,7 @@ fn move_out(next: &mut Manifest, id: &str, report: &mut FileReport) {
 }
 
 pub(crate) fn header_only(name: &str) -> anyhow::Error {
-    Failure::invalid(format!("{name} has a header but no rows"))
+    Failure::invalid(t!(crate::lang::sources::HEADER_NO_ROWS, name))
         .hint(t!(crate::lang::sources::EXPORT_FILE_AGAIN_DATA))
         .into()
 }

@@ -74,8 +74,11 @@ impl Evidence {
                     .index(*f)
                     .map(|i| mapping.headers[i].clone())
                     .unwrap_or_default();
-                return Err(Failure::invalid(format!(
-                    "{file}: the dates in column \"{header}\" are month-first (line {line} has a month above 12 in the middle, and no date there has a day above 12 first); tally never guesses month-first dates"
+                return Err(Failure::invalid(t!(
+                    crate::lang::sources::MONTH_FIRST_COLUMN,
+                    file,
+                    header,
+                    line
                 ))
                 .hint(t!(crate::lang::sources::EXPORT_DATES_DD_MM))
                 .into());

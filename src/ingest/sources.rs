@@ -51,8 +51,10 @@ pub(super) fn sheets(
     let wb = Workbook::open(path, name, sig)?;
     for wanted in &opts.sheets {
         if !wb.sheets.iter().any(|s| &s.name == wanted) {
-            return Err(Failure::usage(format!(
-                "{name} has no sheet named \"{wanted}\"; its sheets: {}",
+            return Err(Failure::usage(t!(
+                crate::lang::sources::NO_SHEET_NAMED,
+                name,
+                wanted,
                 list(wb.sheets.iter().map(|s| s.name.as_str()))
             ))
             .hint(t!(crate::lang::sources::GIVE_SHEET_SHEET_S))
@@ -110,11 +112,11 @@ pub(super) fn sheets(
         } else {
             refused.join("; ")
         };
-        return Err(Failure::invalid(format!(
-            "{name}: no sheet of the workbook has a header tally recognizes: {why}"
-        ))
-        .hint(t!(crate::lang::sources::CHECK_WORKBOOK_RIGHT_ONE))
-        .into());
+        return Err(
+            Failure::invalid(t!(crate::lang::sources::NO_SHEET_HAS_HEADER, name, why))
+                .hint(t!(crate::lang::sources::CHECK_WORKBOOK_RIGHT_ONE))
+                .into(),
+        );
     }
     skip_departed(&mut out, opts);
     if !skipped.is_empty() {

@@ -227,9 +227,11 @@ fn reader(path: &Path, len: u64) -> Result<Bytes> {
     let file = std::fs::File::open(path)?;
     let now = file.metadata()?.len();
     if now != len {
-        return Err(anyhow!(
-            "the file changed while it was read ({len} bytes, then {now})"
-        ));
+        return Err(anyhow::Error::new(t!(
+            crate::lang::sources::FILE_CHANGED,
+            len,
+            now
+        )));
     }
     Ok(BufReader::with_capacity(64 << 10, file))
 }

@@ -199,4 +199,11 @@ crate::messages! {
     NAMED_DISTRICT:
         "the name is qualified by {}, which the areas reference does not have (there are no districts since 1 July 2025)"
         => "tên có kèm {}, không có trong danh mục địa bàn (từ 1/7/2025 không còn cấp huyện)";
+    ROW_STORED_FROM: "a row already stored from {}" => "một dòng đã lưu từ {}";
+    ROW_READ_EARLIER:
+        "a row of {}, read earlier in this command"
+        => "một dòng của {}, đã đọc trước đó trong lệnh này";
+    UNKNOWN_OWNERSHIP:
+        "unknown ownership; expected {}"
+        => "loại hình sở hữu không rõ; cần {}";
 }

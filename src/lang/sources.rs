@@ -177,4 +177,19 @@ crate::messages! {
     CANNOT_INFLATE:
         "its data cannot be inflated: {} ({})"
         => "không giải nén được dữ liệu: {} ({})";
+    NO_SHEET_NAMED:
+        "{} has no sheet named \"{}\"; its sheets: {}"
+        => "{} không có trang tính tên \"{}\"; các trang tính: {}";
+    NO_SHEET_HAS_HEADER:
+        "{}: no sheet of the workbook has a header tally recognizes: {}"
+        => "{}: không trang tính nào của sổ tính có dòng tiêu đề mà tally nhận ra: {}";
+    HEADER_NO_ROWS:
+        "{} has a header but no rows"
+        => "{} có dòng tiêu đề nhưng không có dòng dữ liệu";
+    MONTH_FIRST_COLUMN:
+        "{}: the dates in column \"{}\" are month-first (line {} has a month above 12 in the middle, and no date there has a day above 12 first); tally never guesses month-first dates"
+        => "{}: ngày ở cột \"{}\" ghi tháng trước ngày (dòng {} có tháng lớn hơn 12 ở giữa, và không ngày nào ở cột này có ngày lớn hơn 12 đứng trước); tally không bao giờ đoán ngày ghi tháng trước";
+    FILE_CHANGED:
+        "the file changed while it was read ({} bytes, then {})"
+        => "tệp bị thay đổi trong khi đang đọc ({} byte, rồi {} byte)";
 }

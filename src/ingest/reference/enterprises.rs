@@ -43,7 +43,7 @@ pub(super) fn enterprises(
                 ctx.problem(
                     &row,
                     Field::Ownership,
-                    format!("unknown ownership; expected {}", Ownership::EXPECTED),
+                    t!(lang::rows::UNKNOWN_OWNERSHIP, Ownership::EXPECTED),
                 )
             })?;
             let workers_raw = ctx.raw(&row, Field::Workers).trim();
