@@ -36,8 +36,9 @@ pub(super) fn check_kind(
         if !mapping.unknown.is_empty() {
             return Err(unknown_org_columns(name, header_line, mapping));
         }
-        return Err(Failure::invalid(format!(
-            "{name}:{header_line}: the file has a unit code and name but no column only an areas file has ({}); headers found: {}",
+        return Err(Failure::invalid(t!(
+            crate::lang::sources::NO_AREAS_COLUMN,
+            format!("{name}:{header_line}"),
             missing.join("; "),
             quoted_headers(mapping)
         ))
@@ -51,8 +52,9 @@ pub(super) fn check_kind(
         .iter()
         .map(|&i| format!("\"{}\"", mapping.headers[i]))
         .collect();
-    Err(Failure::invalid(format!(
-        "{name}:{header_line}: the columns {} name organizations: the file is a table of counts, not the areas",
+    Err(Failure::invalid(t!(
+        crate::lang::sources::COLUMNS_NAME_ORGS,
+        format!("{name}:{header_line}"),
         named.join(", ")
     ))
     .hint(t!(crate::lang::sources::INGEST_ELIGIBLE_COUNTS_LEAVE)))

@@ -254,4 +254,20 @@ crate::messages! {
         "unknown dimension \"{}\" in the scope"
         => "chiều phân tổ \"{}\" không rõ trong phạm vi";
     NAME_FITS_UNITS: "the name fits {} units: {}" => "tên này khớp với {} đơn vị: {}";
+    TITLE_TWO_YEARS: "{}: the title names two years, {}" => "{}: tiêu đề ghi hai năm, {}";
+    TWO_YEARS: "{} and {}" => "{} và {}";
+    YEAR_CONTRADICTS_TITLE:
+        "{}: --year {} contradicts the title, which says {} (\"{}\")"
+        => "{}: --year {} mâu thuẫn với tiêu đề, ghi năm {} (\"{}\")";
+    WHICH_YEAR_COUNTS:
+        "{}: which year are these counts for? The file has no year column (Năm), its title names no year, and --year is not given"
+        => "{}: số đối tượng này của năm nào? Tệp không có cột Năm, tiêu đề không ghi năm, và không có --year";
+    WHICH_YEAR_TARGETS:
+        "{}: which year are these targets for? The file has no year column (Năm), its title names no year, and --year is not given"
+        => "{}: chỉ tiêu này của năm nào? Tệp không có cột Năm, tiêu đề không ghi năm, và không có --year";
+    YEAR_FLAG_SAYS: "--year says {}" => "--year ghi năm {}";
+    TITLE_SAYS_YEAR: "the title says {} (\"{}\")" => "tiêu đề ghi năm {} (\"{}\")";
+    COLUMN_SAYS_YEAR:
+        "{}: column \"{}\" says {}, but {}"
+        => "{}: cột \"{}\" ghi năm {}, nhưng {}";
 }

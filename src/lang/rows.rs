@@ -206,4 +206,19 @@ crate::messages! {
     UNKNOWN_OWNERSHIP:
         "unknown ownership; expected {}"
         => "loại hình sở hữu không rõ; cần {}";
+    AGED_WOMEN:
+        "aged {}: the Women's Union is for women aged 18+"
+        => "{} tuổi: Hội Liên hiệp Phụ nữ dành cho phụ nữ từ 18 tuổi";
+    AGED_YOUTH:
+        "aged {}: the Youth Union is for ages 16–30"
+        => "{} tuổi: Đoàn Thanh niên dành cho người từ 16 đến 30 tuổi";
+    AGED_RANGE:
+        "aged {}: {} is for ages {}–{}"
+        => "{} tuổi: {} dành cho người từ {} đến {} tuổi";
+    AGED_FROM:
+        "aged {}: {} is for ages {}+"
+        => "{} tuổi: {} dành cho người từ {} tuổi trở lên";
+    AGED_UP_TO:
+        "aged {}: {} is for ages up to {}"
+        => "{} tuổi: {} dành cho người đến {} tuổi";
 }

@@ -192,4 +192,10 @@ crate::messages! {
     FILE_CHANGED:
         "the file changed while it was read ({} bytes, then {})"
         => "tệp bị thay đổi trong khi đang đọc ({} byte, rồi {} byte)";
+    NO_AREAS_COLUMN:
+        "{}: the file has a unit code and name but no column only an areas file has ({}); headers found: {}"
+        => "{}: tệp có mã và tên đơn vị nhưng không có cột nào riêng của danh mục địa bàn ({}); các cột có: {}";
+    COLUMNS_NAME_ORGS:
+        "{}: the columns {} name organizations: the file is a table of counts, not the areas"
+        => "{}: các cột {} là tên tổ chức: tệp là bảng số đối tượng, không phải danh mục địa bàn";
 }

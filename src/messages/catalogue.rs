@@ -4,16 +4,8 @@
 /// (English pattern, Vietnamese text).
 pub(super) const CATALOGUE: &[(&str, &str)] = &[
     // --- Reference files: kinds, versions, percentages ---------------------------------
-    ("{}: the columns {} name organizations: the file is a table of counts, not the areas", "{}: các cột {} là tên tổ chức: tệp là bảng số đối tượng, không phải danh mục địa bàn"),
-    ("{}: the file has a unit code and name but no column only an areas file has ({}); headers found: {}", "{}: tệp có mã và tên đơn vị nhưng không có cột nào riêng của danh mục địa bàn ({}); các cột có: {}"),
     ("level, parent_code or a classification (ethnic_minority, religious, rural)", "cấp (level), mã đơn vị cấp trên (parent_code) hoặc một cột phân loại (vùng DTTS, vùng tôn giáo, nông thôn)"),
-    ("{}: the title names two years, {} and {}", "{}: tiêu đề ghi hai năm, {} và {}"),
-    ("{}: --year {} contradicts the title, which says {} (\"{}\")", "{}: --year {} mâu thuẫn với tiêu đề, ghi năm {} (\"{}\")"),
-    ("{}: which year are these counts for? The file has no year column (Năm), its title names no year, and --year is not given", "{}: số đối tượng này của năm nào? Tệp không có cột Năm, tiêu đề không ghi năm, và không có --year"),
-    ("{}: which year are these targets for? The file has no year column (Năm), its title names no year, and --year is not given", "{}: chỉ tiêu này của năm nào? Tệp không có cột Năm, tiêu đề không ghi năm, và không có --year"),
-    ("{}: column \"{}\" says {}, but {}", "{}: cột \"{}\" ghi năm {}, nhưng {}"),
     ("the title says {} (\"{}\")", "tiêu đề ghi năm {} (\"{}\")"),
-    ("--year says {}", "--year ghi năm {}"),
     ("in force; {} earlier version(s) kept", "đang dùng; giữ {} bản trước"),
     // --- The ingest summary -----------------------------------------------------------
     ("upgraded the store {} from format {} to format {} ({} part(s) rewritten); older tallies cannot read it now", "đã nâng cấp kho {} từ định dạng {} lên định dạng {} (ghi lại {} phần); các bản tally cũ hơn không đọc được kho này nữa"),
@@ -63,11 +55,6 @@ pub(super) const CATALOGUE: &[(&str, &str)] = &[
     ("the ID says born {}, the row says {}", "số định danh ghi sinh năm {}, dòng ghi {}"),
     ("the ID says {}, the row says {}", "số định danh ghi {}, dòng ghi {}"),
     ("a man in the Women's Union roll", "nam giới trong danh sách Hội Liên hiệp Phụ nữ"),
-    ("aged {}: the Women's Union is for women aged 18+", "{} tuổi: Hội Liên hiệp Phụ nữ dành cho phụ nữ từ 18 tuổi"),
-    ("aged {}: the Youth Union is for ages 16–30", "{} tuổi: Đoàn Thanh niên dành cho người từ 16 đến 30 tuổi"),
-    ("aged {}: {} is for ages {}–{}", "{} tuổi: {} dành cho người từ {} đến {} tuổi"),
-    ("aged {}: {} is for ages {}+", "{} tuổi: {} dành cho người từ {} tuổi trở lên"),
-    ("aged {}: {} is for ages up to {}", "{} tuổi: {} dành cho người đến {} tuổi"),
     ("unknown {}; kept as unknown", "{} không rõ; ghi nhận là không rõ"),
     ("ethnicity", "dân tộc"),
     ("religion", "tôn giáo"),

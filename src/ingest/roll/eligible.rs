@@ -54,7 +54,7 @@ pub(super) fn check(
             if let Some(a) = age.filter(|a| *a < 18) {
                 warnings.push(c.problem(
                     Field::BirthDate,
-                    format!("aged {a}: the Women's Union is for women aged 18+"),
+                    crate::t!(crate::lang::rows::AGED_WOMEN, a),
                 ));
             }
             sex.is_some() || age.is_some()
@@ -63,7 +63,7 @@ pub(super) fn check(
             if let Some(a) = age.filter(|a| !(16..=30).contains(a)) {
                 warnings.push(c.problem(
                     Field::BirthDate,
-                    format!("aged {a}: the Youth Union is for ages 16–30"),
+                    crate::t!(crate::lang::rows::AGED_YOUTH, a),
                 ));
             }
             age.is_some()
@@ -80,9 +80,11 @@ pub(super) fn check(
             if let Some(a) = age.filter(|a| *a < i32::from(lo) || *a > i32::from(hi)) {
                 let name = &def.name;
                 let said = match (def.min_age, def.max_age) {
-                    (Some(lo), Some(hi)) => format!("aged {a}: {name} is for ages {lo}–{hi}"),
-                    (Some(lo), None) => format!("aged {a}: {name} is for ages {lo}+"),
-                    _ => format!("aged {a}: {name} is for ages up to {hi}"),
+                    (Some(lo), Some(hi)) => {
+                        crate::t!(crate::lang::rows::AGED_RANGE, a, name, lo, hi)
+                    }
+                    (Some(lo), None) => crate::t!(crate::lang::rows::AGED_FROM, a, name, lo),
+                    _ => crate::t!(crate::lang::rows::AGED_UP_TO, a, name, hi),
                 };
                 warnings.push(c.problem(Field::BirthDate, said));
             }
