@@ -227,27 +227,29 @@ impl<'a> Snapshots<'a> {
     /// as a snapshot the file does not describe.
     fn one_snapshot(&mut self, key: SnapKey, line: u64) -> Result<()> {
         let (org, as_of) = key;
-        let refuse = |what: String, hint: crate::lang::Text| -> Result<()> {
-            Err(Failure::invalid(format!("{}: {what}", self.file))
-                .hint(hint)
-                .into())
+        let refuse = |what: crate::lang::Text, hint: crate::lang::Text| -> Result<()> {
+            Err(Failure::invalid(what).hint(hint).into())
         };
         if let Some(flag) = self.flags.0.filter(|f| *f != org) {
             return refuse(
-                format!(
-                    "--org {} contradicts the file's org column, which says {} (line {line})",
+                t!(
+                    crate::lang::sources::ORG_CONTRADICTS,
+                    self.file,
                     flag.code(),
-                    org.code()
+                    org.code(),
+                    line
                 ),
                 t!(crate::lang::sources::LEAVE_OUT_ORG_FILE),
             );
         }
         if let Some(flag) = self.flags.1.filter(|f| *f != as_of) {
             return refuse(
-                format!(
-                    "--as-of {} contradicts the file's as_of column, which says {} (line {line})",
-                    flag.format("%d/%m/%Y"),
-                    as_of.format("%d/%m/%Y")
+                t!(
+                    crate::lang::sources::AS_OF_CONTRADICTS,
+                    self.file,
+                    flag.format("%d/%m/%Y").to_string(),
+                    as_of.format("%d/%m/%Y").to_string(),
+                    line
                 ),
                 t!(crate::lang::sources::LEAVE_OUT_FILE_SAYS),
             );
@@ -261,20 +263,26 @@ impl<'a> Snapshots<'a> {
             }
             Some(((o, _), l)) if o != org => {
                 return refuse(
-                    format!(
-                        "the file holds two organizations: {} (line {l}) and {} (line {line})",
+                    t!(
+                        crate::lang::sources::TWO_ORGS,
+                        self.file,
                         o.code(),
-                        org.code()
+                        l,
+                        org.code(),
+                        line
                     ),
                     t!(crate::lang::sources::ROLL_ONE_ORGANIZATION_S),
                 )
             }
             Some(((_, d), l)) if d != as_of => {
                 return refuse(
-                    format!(
-                        "the file holds two as-of dates: {} (line {l}) and {} (line {line})",
-                        d.format("%d/%m/%Y"),
-                        as_of.format("%d/%m/%Y")
+                    t!(
+                        crate::lang::sources::TWO_DATES,
+                        self.file,
+                        d.format("%d/%m/%Y").to_string(),
+                        l,
+                        as_of.format("%d/%m/%Y").to_string(),
+                        line
                     ),
                     t!(crate::lang::sources::ROLL_LIST_ONE_DATE),
                 )

@@ -198,4 +198,16 @@ crate::messages! {
     COLUMNS_NAME_ORGS:
         "{}: the columns {} name organizations: the file is a table of counts, not the areas"
         => "{}: các cột {} là tên tổ chức: tệp là bảng số đối tượng, không phải danh mục địa bàn";
+    ORG_CONTRADICTS:
+        "{}: --org {} contradicts the file's org column, which says {} (line {})"
+        => "{}: --org {} mâu thuẫn với cột tổ chức của tệp, ghi là {} (dòng {})";
+    AS_OF_CONTRADICTS:
+        "{}: --as-of {} contradicts the file's as_of column, which says {} (line {})"
+        => "{}: --as-of {} mâu thuẫn với cột ngày chốt của tệp, ghi là {} (dòng {})";
+    TWO_ORGS:
+        "{}: the file holds two organizations: {} (line {}) and {} (line {})"
+        => "{}: tệp có hai tổ chức: {} (dòng {}) và {} (dòng {})";
+    TWO_DATES:
+        "{}: the file holds two as-of dates: {} (line {}) and {} (line {})"
+        => "{}: tệp có hai ngày chốt số liệu: {} (dòng {}) và {} (dòng {})";
 }

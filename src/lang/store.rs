@@ -104,4 +104,8 @@ crate::messages! {
     RESTORE_FROM_BACKUP:
         "restore the store from a backup (tally backup makes one)"
         => "khôi phục kho từ bản sao lưu (tally backup tạo bản sao lưu)";
+    STORE_PART: "the store part {} ({}) {}" => "phần dữ liệu {} ({}) {}";
+    STORE_DAMAGED_HINT:
+        "the store is damaged: remove that ingest with `tally drop {}` and ingest {} again (or restore the store from a backup)"
+        => "kho bị hỏng: xóa lần nạp đó bằng `tally drop {}` rồi nạp lại {} (hoặc khôi phục kho từ bản sao lưu)";
 }

@@ -161,12 +161,14 @@ pub fn damaged(dir: &Path, rec: &super::IngestRecord, what: &str) -> anyhow::Err
     let path = super::names::path_of(dir, &rec.part);
     crate::error::Failure::new(
         crate::error::Exit::Failure,
-        format!("the store part {} ({}) {what}", path.display(), rec.file),
+        t!(
+            lang::store::STORE_PART,
+            path.display().to_string(),
+            &rec.file,
+            what
+        ),
     )
-    .hint(format!(
-        "the store is damaged: remove that ingest with `tally drop {}` and ingest {} again (or restore the store from a backup)",
-        rec.id, rec.file
-    ))
+    .hint(t!(lang::store::STORE_DAMAGED_HINT, &rec.id, &rec.file))
     .into()
 }
 
