@@ -294,7 +294,7 @@ pub fn run(store: &Store, opts: &Options, progress: &dyn Progress) -> Result<Sum
         report.totals_rows = o.table.skipped_totals.clone();
         report.notes.extend(o.table.source_notes());
         if let Some(n) = crosswalk_note(&report.mapped) {
-            report.notes.push(n.into());
+            report.notes.push(n);
         }
         if report.padded > 0 {
             let n = report.padded;

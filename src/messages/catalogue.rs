@@ -34,7 +34,6 @@ pub(super) const CATALOGUE: &[(&str, &str)] = &[
     ("{} row(s) rejected; nothing was stored", "{} dòng bị loại; không lưu gì cả"),
     ("correct the rows and ingest again, or add --skip-invalid to store the valid rows (--rejects FILE lists every rejected row)", "sửa các dòng đó rồi nạp lại, hoặc thêm --skip-invalid để lưu các dòng hợp lệ (--rejects TỆP liệt kê mọi dòng bị loại)"),
     ("waiting for another tally process to finish with the store (up to {} s; --wait sets how long)…", "đang chờ một tiến trình tally khác dùng xong kho dữ liệu (tối đa {} giây; --wait đặt thời gian chờ)…"),
-    ("{}: the {} roll as of {} has {} row(s), the previous one ({}) {}: is the export complete?", "{}: danh sách {} ngày {} có {} dòng, danh sách trước ({}) có {}: tệp xuất có đủ không?"),
     ("{}: the workbook is password-protected (encrypted)", "{}: sổ tính có đặt mật khẩu (đã mã hóa)"),
     ("{}: the workbook is password-protected", "{}: sổ tính có đặt mật khẩu"),
     ("{}: cannot read the workbook ({})", "{}: không đọc được sổ tính ({})"),
@@ -42,7 +41,6 @@ pub(super) const CATALOGUE: &[(&str, &str)] = &[
     ("{}: skipped the signature block on line(s) {}", "{}: bỏ qua phần chữ ký ở dòng {}"),
     ("every rejected row of {} repeats a person stored from {}: if {} is a corrected export of it, ingest it again with --replace (it replaces the snapshot's parts)", "mọi dòng bị loại của {} đều trùng người đã lưu từ {}: nếu {} là bản xuất đã sửa của tệp đó, hãy nạp lại với --replace (thay các phần của lần chốt đó)"),
     ("{}: replaces ingest {} ({}, {} row(s)) in the {} snapshot of {} (--replace)", "{}: thay lần nạp {} ({}, {} dòng) trong lần chốt {} ngày {} (--replace)"),
-    ("{}: read {} row(s) of pre-2025 communes through the reform's crosswalk: {}", "{}: đọc {} dòng của xã trước năm 2025 qua bảng chuyển đổi sau sắp xếp: {}"),
     ("{}, a commune of before the 2025 reform, became {}, which the areas reference does not have", "{}, xã trước khi sắp xếp năm 2025, nay thuộc {}, không có trong danh mục địa bàn"),
     ("{}, a commune of before the 2025 reform, was split between {}", "{}, xã trước khi sắp xếp năm 2025, đã được chia về {}"),
     // --- A roll row: why it is rejected, and how to fix it ---------------------------
@@ -166,7 +164,6 @@ pub(super) const CATALOGUE: &[(&str, &str)] = &[
     ("{} (ages {}+)", "{} (từ {} tuổi)"),
     ("{} (ages up to {})", "{} (đến {} tuổi)"),
     ("age", "tuổi"),
-    ("{}: {} member(s) are departed without a date in the first roll of the {} ({}): with no earlier roll to place their leaving against, reports count them in neither the members at the start nor left", "{}: {} thành viên được ghi là đã ra nhưng không có ngày ra trong danh sách đầu tiên của {} (ngày {}): không có danh sách trước để xác định lúc ra, nên báo cáo không tính họ vào số đầu kỳ cũng như số ra"),
     ("Trade union", "Công đoàn"),
     ("Youth Union", "Đoàn Thanh niên"),
     ("Women's Union", "Hội Liên hiệp Phụ nữ"),
