@@ -475,13 +475,11 @@ fn already_ingested(next: &Manifest, o: &Opened, opts: &Options) -> Vec<String> 
 /// file is stored anew as the snapshot asked for.
 fn move_out(next: &mut Manifest, id: &str, report: &mut FileReport) {
     if let Some(r) = next.find(id) {
-        report.notes.push(
-            format!(
-                "moves ingest {id} (the same file, stored as the {}) to this snapshot (--replace)",
-                roll_source::stored_as(r)
-            )
-            .into(),
-        );
+        report.notes.push(crate::t!(
+            crate::lang::parts::MOVES_INGEST,
+            id,
+            roll_source::stored_as(r)
+        ));
     }
     next.ingests.retain(|i| i.id != id);
 }

@@ -410,7 +410,7 @@ impl RollFile<'_> {
         let (title, skip) = (&o.table.title, self.opts.skip_invalid);
         let named = org_words::check(&name, snapshots.org(), (title, &mapping), skip)?;
         out.report.notes.extend(named);
-        out.report.notes.extend(excused.note().map(Text::from));
+        out.report.notes.extend(excused.note());
         let sha256 = o.checksum()?;
         snapshots.finish(&sha256, o.bytes, o.table.encoding.name(), out)
     }
@@ -435,11 +435,11 @@ impl Excused {
     }
 
     /// The rule, said once with its count.
-    fn note(&self) -> Option<String> {
+    fn note(&self) -> Option<Text> {
         (self.rows > 0).then(|| {
             let words: Vec<&str> = self.words.iter().map(String::as_str).collect();
-            format!(
-                "read {} row(s) with a temporary status ({}) as members: a member suspended or excused from activities stays on the roll",
+            crate::t!(
+                crate::lang::parts::READ_TEMPORARY_STATUS,
                 self.rows,
                 words.join(", ")
             )

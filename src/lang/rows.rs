@@ -221,4 +221,7 @@ crate::messages! {
     AGED_UP_TO:
         "aged {}: {} is for ages up to {}"
         => "{} tuổi: {} dành cho người đến {} tuổi";
+    SPLIT_BY_MAPPING:
+        "{}, a commune of before the 2025 reform, was split by the mapping file between {}"
+        => "{}, xã trước sắp xếp năm 2025, được bảng chuyển đổi chia cho {}";
 }

@@ -9,7 +9,6 @@ pub(super) const CATALOGUE: &[(&str, &str)] = &[
     ("in force; {} earlier version(s) kept", "đang dùng; giữ {} bản trước"),
     // --- The ingest summary -----------------------------------------------------------
     ("upgraded the store {} from format {} to format {} ({} part(s) rewritten); older tallies cannot read it now", "đã nâng cấp kho {} từ định dạng {} lên định dạng {} (ghi lại {} phần); các bản tally cũ hơn không đọc được kho này nữa"),
-    ("{}, a commune of before the 2025 reform, was split by the mapping file between {}", "{}, xã trước sắp xếp năm 2025, được bảng chuyển đổi chia cho {}"),
     ("the old commune of line {} goes to the same commune of today twice", "xã cũ ở dòng {} được chuyển hai lần vào cùng một xã hiện nay"),
     ("the old commune of line {} has one commune of today with a share of {}, not 1", "xã cũ ở dòng {} chỉ có một xã hiện nay nhưng tỷ lệ là {}, không phải 1"),
     ("the old commune of line {} goes to {} communes of today, not every one with a share", "xã cũ ở dòng {} được chuyển vào {} xã hiện nay nhưng không phải xã nào cũng có tỷ lệ"),
@@ -149,9 +148,7 @@ pub(super) const CATALOGUE: &[(&str, &str)] = &[
     ("the copy holds the secret: keep it as private as the store", "bản sao có khóa bí mật: giữ nó riêng tư như chính kho"),
     ("the copy has no secret: it reports, and refuses ingests until the secret is put back; keep {} apart (another medium or account) and back it up too", "bản sao không có khóa bí mật: vẫn báo cáo được, nhưng không nạp thêm được cho đến khi đặt khóa lại; giữ {} ở nơi riêng (phương tiện hoặc tài khoản khác) và sao lưu cả nó"),
     // --- Rolls: status words, snapshots, missing parts -----------------------------------
-    ("{}: read {} row(s) with a temporary status ({}) as members: a member suspended or excused from activities stays on the roll", "{}: tính {} dòng có trạng thái tạm thời ({}) là thành viên: thành viên tạm ngừng hoặc được miễn sinh hoạt vẫn còn trong danh sách"),
     ("{} row(s) draw this warning, the first: {}; then {}", "{} dòng có cảnh báo này, dòng đầu: {}; tiếp theo: {}"),
-    ("{}: moves ingest {} (the same file, stored as the {}) to this snapshot (--replace)", "{}: chuyển lần nạp {} (cùng tệp này, đã lưu là {}) sang lần chốt số liệu này (--replace)"),
     ("{}: the title says the figures are as of {} (\"{}\"), but --as-of {}", "{}: tiêu đề ghi số liệu tính đến {} (\"{}\"), nhưng --as-of là {}"),
     ("{}: the title says the figures are as of {} (\"{}\"), but the as_of column says {}", "{}: tiêu đề ghi số liệu tính đến {} (\"{}\"), nhưng cột ngày chốt ghi {}"),
     ("if the file is the roll as of {}, give that date with --as-of; if it is the roll as of {}, correct its title (or export it again: it may be an earlier file)", "nếu tệp là danh sách chốt ngày {}, ghi ngày đó ở --as-of; nếu tệp là danh sách chốt ngày {}, sửa tiêu đề của tệp (hoặc xuất lại: có thể đây là tệp cũ)"),

@@ -109,8 +109,8 @@ fn through(c: &Cells, f: Field, u: &'static OldUnit) -> Result<CompactString, Pr
             return Err(c
                 .problem(
                     f,
-                    format!(
-                        "{}, a commune of before the 2025 reform, was split by the mapping file between {}",
+                    t!(
+                        rows::SPLIT_BY_MAPPING,
                         u.label(),
                         crate::reference::mapping::Mapping::describe(several)
                     ),
