@@ -270,4 +270,16 @@ crate::messages! {
     COLUMN_SAYS_YEAR:
         "{}: column \"{}\" says {}, but {}"
         => "{}: cột \"{}\" ghi năm {}, nhưng {}";
+    OLD_TWICE:
+        "the old commune of line {} goes to the same commune of today twice"
+        => "xã cũ ở dòng {} được chuyển hai lần vào cùng một xã hiện nay";
+    OLD_ONE_SHARE:
+        "the old commune of line {} has one commune of today with a share of {}, not 1"
+        => "xã cũ ở dòng {} chỉ có một xã hiện nay nhưng tỷ lệ là {}, không phải 1";
+    OLD_NOT_EVERY_SHARE:
+        "the old commune of line {} goes to {} communes of today, not every one with a share"
+        => "xã cũ ở dòng {} được chuyển vào {} xã hiện nay nhưng không phải xã nào cũng có tỷ lệ";
+    OLD_SHARES_SUM:
+        "the shares of the old commune of line {} add up to {}, not 1"
+        => "tổng tỷ lệ của xã cũ ở dòng {} là {}, không phải 1";
 }

@@ -224,4 +224,10 @@ crate::messages! {
     SPLIT_BY_MAPPING:
         "{}, a commune of before the 2025 reform, was split by the mapping file between {}"
         => "{}, xã trước sắp xếp năm 2025, được bảng chuyển đổi chia cho {}";
+    BECAME_MISSING:
+        "{}, a commune of before the 2025 reform, became {}, which the areas reference does not have"
+        => "{}, xã trước khi sắp xếp năm 2025, nay thuộc {}, không có trong danh mục địa bàn";
+    SPLIT_BETWEEN:
+        "{}, a commune of before the 2025 reform, was split between {}"
+        => "{}, xã trước khi sắp xếp năm 2025, đã được chia về {}";
 }

@@ -9,10 +9,6 @@ pub(super) const CATALOGUE: &[(&str, &str)] = &[
     ("in force; {} earlier version(s) kept", "đang dùng; giữ {} bản trước"),
     // --- The ingest summary -----------------------------------------------------------
     ("upgraded the store {} from format {} to format {} ({} part(s) rewritten); older tallies cannot read it now", "đã nâng cấp kho {} từ định dạng {} lên định dạng {} (ghi lại {} phần); các bản tally cũ hơn không đọc được kho này nữa"),
-    ("the old commune of line {} goes to the same commune of today twice", "xã cũ ở dòng {} được chuyển hai lần vào cùng một xã hiện nay"),
-    ("the old commune of line {} has one commune of today with a share of {}, not 1", "xã cũ ở dòng {} chỉ có một xã hiện nay nhưng tỷ lệ là {}, không phải 1"),
-    ("the old commune of line {} goes to {} communes of today, not every one with a share", "xã cũ ở dòng {} được chuyển vào {} xã hiện nay nhưng không phải xã nào cũng có tỷ lệ"),
-    ("the shares of the old commune of line {} add up to {}, not 1", "tổng tỷ lệ của xã cũ ở dòng {} là {}, không phải 1"),
     ("{}: already ingested (ingest {}); nothing changed", "{}: đã nạp trước đây (lần nạp {}); không thay đổi gì"),
     ("{}: {} row(s) read, {} rejected; nothing to store ({})", "{}: đọc {} dòng, loại {} dòng; không có gì để lưu ({})"),
     ("{}: would store {} row(s) of the {} (ingest {}, {} rejected; {})", "{}: sẽ lưu {} dòng của {} (lần nạp {}, loại {} dòng; {})"),
@@ -40,8 +36,6 @@ pub(super) const CATALOGUE: &[(&str, &str)] = &[
     ("{}: skipped the signature block on line(s) {}", "{}: bỏ qua phần chữ ký ở dòng {}"),
     ("every rejected row of {} repeats a person stored from {}: if {} is a corrected export of it, ingest it again with --replace (it replaces the snapshot's parts)", "mọi dòng bị loại của {} đều trùng người đã lưu từ {}: nếu {} là bản xuất đã sửa của tệp đó, hãy nạp lại với --replace (thay các phần của lần chốt đó)"),
     ("{}: replaces ingest {} ({}, {} row(s)) in the {} snapshot of {} (--replace)", "{}: thay lần nạp {} ({}, {} dòng) trong lần chốt {} ngày {} (--replace)"),
-    ("{}, a commune of before the 2025 reform, became {}, which the areas reference does not have", "{}, xã trước khi sắp xếp năm 2025, nay thuộc {}, không có trong danh mục địa bàn"),
-    ("{}, a commune of before the 2025 reform, was split between {}", "{}, xã trước khi sắp xếp năm 2025, đã được chia về {}"),
     // --- A roll row: why it is rejected, and how to fix it ---------------------------
     ("unknown organization; expected {} or any", "tổ chức không rõ; cần một trong: {} hoặc any"),
     ("unknown organization; expected {}", "tổ chức không rõ; cần một trong: {}"),

@@ -79,33 +79,35 @@ pub(super) fn mapping(
 
 /// One old commune's rows make sense together: one commune of today, or several with
 /// shares adding up to 1 and no commune twice.
-fn whole(list: &[(MappedTo, Row)]) -> Result<(), String> {
+fn whole(list: &[(MappedTo, Row)]) -> Result<(), crate::lang::Text> {
     let old_line = list.first().map(|(_, r)| r.line).unwrap_or(0);
     let mut codes: Vec<&str> = list.iter().map(|(t, _)| t.code.as_str()).collect();
     codes.sort_unstable();
     codes.dedup();
     if codes.len() < list.len() {
-        return Err(format!(
-            "the old commune of line {old_line} goes to the same commune of today twice"
-        ));
+        return Err(crate::t!(crate::lang::reference::OLD_TWICE, old_line));
     }
     if list.len() == 1 {
         return match list[0].0.share {
-            Some(s) if (s - 1.0).abs() > 1e-6 => Err(format!(
-                "the old commune of line {old_line} has one commune of today with a share of {s}, not 1"
+            Some(s) if (s - 1.0).abs() > 1e-6 => Err(crate::t!(
+                crate::lang::reference::OLD_ONE_SHARE,
+                old_line,
+                s.to_string()
             )),
             _ => Ok(()),
         };
     }
     let shares: Option<Vec<f64>> = list.iter().map(|(t, _)| t.share).collect();
     match shares {
-        None => Err(format!(
-            "the old commune of line {old_line} goes to {} communes of today, not every one with a share",
+        None => Err(crate::t!(
+            crate::lang::reference::OLD_NOT_EVERY_SHARE,
+            old_line,
             list.len()
         )),
-        Some(s) if (s.iter().sum::<f64>() - 1.0).abs() > 0.001 => Err(format!(
-            "the shares of the old commune of line {old_line} add up to {}, not 1",
-            (s.iter().sum::<f64>() * 1000.0).round() / 1000.0
+        Some(s) if (s.iter().sum::<f64>() - 1.0).abs() > 0.001 => Err(crate::t!(
+            crate::lang::reference::OLD_SHARES_SUM,
+            old_line,
+            ((s.iter().sum::<f64>() * 1000.0).round() / 1000.0).to_string()
         )),
         Some(_) => Ok(()),
     }
