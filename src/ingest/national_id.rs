@@ -141,7 +141,7 @@ pub fn cccd_sex(id: &str) -> Option<Sex> {
 }
 
 /// What a valid 12-digit CCCD says that the row contradicts (for warnings).
-pub fn cccd_disagreements(id: &str, birth: Option<Birth>, sex: Option<Sex>) -> Vec<String> {
+pub fn cccd_disagreements(id: &str, birth: Option<Birth>, sex: Option<Sex>) -> Vec<Text> {
     let mut out = Vec::new();
     if id.len() != 12 {
         return out;
@@ -156,21 +156,13 @@ pub fn cccd_disagreements(id: &str, birth: Option<Birth>, sex: Option<Sex>) -> V
     if let Some(b) = birth {
         let yy: i32 = id[4..6].parse().unwrap_or(-1);
         if b.year() != century + yy {
-            out.push(format!(
-                "the ID says born {}{:02}, the row says {}",
-                century / 100,
-                yy,
-                b.year()
-            ));
+            let born = format!("{}{:02}", century / 100, yy);
+            out.push(t!(rows::ID_SAYS_BORN, born, b.year()));
         }
     }
     if let Some(s) = sex {
         if s != id_sex {
-            out.push(format!(
-                "the ID says {}, the row says {}",
-                id_sex.code(),
-                s.code()
-            ));
+            out.push(t!(rows::ID_SAYS_SEX, id_sex.code(), s.code()));
         }
     }
     out
@@ -313,7 +305,7 @@ mod tests {
         let id = "001290123456"; // 2000s, male, born 2090? no: digits 5-6 are "90"
         assert_eq!(
             cccd_disagreements(id, Some(Birth::Year(2090)), Some(Sex::Male)),
-            Vec::<String>::new()
+            Vec::<Text>::new()
         );
         assert_eq!(
             cccd_disagreements(id, Some(Birth::Year(1990)), None).len(),

@@ -230,4 +230,8 @@ crate::messages! {
     SPLIT_BETWEEN:
         "{}, a commune of before the 2025 reform, was split between {}"
         => "{}, xã trước khi sắp xếp năm 2025, đã được chia về {}";
+    ID_SAYS_BORN:
+        "the ID says born {}, the row says {}"
+        => "số định danh ghi sinh năm {}, dòng ghi {}";
+    ID_SAYS_SEX: "the ID says {}, the row says {}" => "số định danh ghi {}, dòng ghi {}";
 }

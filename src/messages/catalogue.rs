@@ -39,8 +39,6 @@ pub(super) const CATALOGUE: &[(&str, &str)] = &[
     // --- A roll row: why it is rejected, and how to fix it ---------------------------
     ("unknown organization; expected {} or any", "tổ chức không rõ; cần một trong: {} hoặc any"),
     ("unknown organization; expected {}", "tổ chức không rõ; cần một trong: {}"),
-    ("the ID says born {}, the row says {}", "số định danh ghi sinh năm {}, dòng ghi {}"),
-    ("the ID says {}, the row says {}", "số định danh ghi {}, dòng ghi {}"),
     ("a man in the Women's Union roll", "nam giới trong danh sách Hội Liên hiệp Phụ nữ"),
     ("unknown {}; kept as unknown", "{} không rõ; ghi nhận là không rõ"),
     ("ethnicity", "dân tộc"),
