@@ -38,7 +38,7 @@ impl IdProblem {
             IdProblem::Province(p) => t!(rows::ID_PROVINCE, p.to_string()),
             IdProblem::Century(c) => t!(rows::ID_CENTURY, c.to_string()),
             IdProblem::LostZero(11) => {
-                t!(rows::HAS_DIGITS_ADDING_LEADING)
+                t!(rows::ID_LOST_ONE_ZERO)
             }
             IdProblem::LostZero(n) => t!(rows::ID_LOST_TWO_ZEROS, *n),
         }

@@ -22,13 +22,13 @@ pub(super) fn check_flags(opts: &Options, opened: &[Opened]) -> Result<()> {
         let m = &o.table.mapping;
         if opts.org.is_none() && !m.has(headers::Field::Org) {
             return Err(Failure::usage(t!(crate::lang::sources::WHICH_ORG, &o.name))
-                .hint(t!(crate::lang::sources::ADD_ORG_UNION_YOUTH))
+                .hint(t!(crate::lang::sources::ADD_ORG))
                 .into());
         }
         if opts.as_of.is_none() && !m.has(headers::Field::AsOf) {
             return Err(
                 Failure::usage(t!(crate::lang::sources::WHICH_DATE, &o.name))
-                    .hint(t!(crate::lang::sources::ADD_DATE_E_G))
+                    .hint(t!(crate::lang::sources::ADD_AS_OF))
                     .into(),
             );
         }
@@ -177,7 +177,7 @@ pub(super) fn check_fits(
         "{file}: {said}, more than one in {OUTSIDE_SHARE}: is this really a roll of the {}? Nothing was stored",
         org.english()
     ))
-    .hint(t!(crate::lang::sources::IF_ANOTHER_ORGANIZATION_S))
+    .hint(t!(crate::lang::sources::OUTSIDE_GROUP_HINT))
     .into())
 }
 

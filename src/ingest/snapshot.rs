@@ -251,7 +251,7 @@ impl<'a> Snapshots<'a> {
                     as_of.format("%d/%m/%Y").to_string(),
                     line
                 ),
-                t!(crate::lang::sources::LEAVE_OUT_FILE_SAYS),
+                t!(crate::lang::sources::LEAVE_OUT_AS_OF),
             );
         }
         match self.first {
@@ -271,7 +271,7 @@ impl<'a> Snapshots<'a> {
                         org.code(),
                         line
                     ),
-                    t!(crate::lang::sources::ROLL_ONE_ORGANIZATION_S),
+                    t!(crate::lang::sources::ONE_ORG_PER_ROLL),
                 )
             }
             Some(((_, d), l)) if d != as_of => {
@@ -284,7 +284,7 @@ impl<'a> Snapshots<'a> {
                         as_of.format("%d/%m/%Y").to_string(),
                         line
                     ),
-                    t!(crate::lang::sources::ROLL_LIST_ONE_DATE),
+                    t!(crate::lang::sources::ONE_DATE_PER_ROLL),
                 )
             }
             Some(_) => {}

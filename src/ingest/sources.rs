@@ -57,7 +57,7 @@ pub(super) fn sheets(
                 wanted,
                 list(wb.sheets.iter().map(|s| s.name.as_str()))
             ))
-            .hint(t!(crate::lang::sources::GIVE_SHEET_SHEET_S))
+            .hint(t!(crate::lang::sources::SHEET_NAME_HINT))
             .into());
         }
     }

@@ -168,7 +168,7 @@ impl Table {
                 name,
                 format!("{e:#}")
             ))
-            .hint(t!(crate::lang::sources::EXPORT_SHEET_CSV_UTF))
+            .hint(t!(crate::lang::sources::NOT_AS_TEXT_HINT))
         })?;
         let mut reader = LineEnds::new(decoded.reader);
         let mut head = Vec::with_capacity(SNIFF_BYTES);

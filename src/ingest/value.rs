@@ -18,7 +18,7 @@ pub use super::national_id::{
 pub use crate::roll::{Birth, Sex};
 pub use crate::text::parse_bool;
 
-pub const BOOL_EXPECTED: &str = rows::YES_Y_N_TRUE.en;
+pub const BOOL_EXPECTED: &str = rows::BOOL_EXPECTED.en;
 
 /// A value outside a closed vocabulary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -130,7 +130,7 @@ pub fn parse_pct(raw: &str) -> Result<f64, PctError> {
 /// or 75%: write 75% or 0.75%".
 pub fn pct_problem(e: PctError) -> (crate::lang::Text, crate::lang::Text) {
     match e {
-        PctError::NotAPct => (t!(rows::PERCENTAGE), t!(rows::WRITE_PERCENTAGE)),
+        PctError::NotAPct => (t!(rows::NOT_A_PERCENTAGE), t!(rows::WRITE_PERCENTAGE)),
         PctError::Ambiguous(v) => {
             let as_pct = round_noise(v * 100.0);
             (

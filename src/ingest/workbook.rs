@@ -151,7 +151,7 @@ impl Workbook {
         } else if sig == Signature::Ole && why.to_lowercase().contains("password") {
             (
                 "the workbook is password-protected".to_string(),
-                t!(crate::lang::sources::OPEN_EXCEL_REMOVE_PASSWORD_2),
+                t!(crate::lang::sources::OPEN_EXCEL_REMOVE_PASSWORD_SHORT),
             )
         } else {
             (

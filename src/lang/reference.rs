@@ -99,20 +99,20 @@ crate::messages! {
     WOULD_REPLACE_ALL_TARGETS:
         "would replace all {} target(s) held (--replace)"
         => "sẽ thay toàn bộ {} chỉ tiêu đã có (--replace)";
-    UNIT_HAS_CODE: "the unit has no code" => "đơn vị không có mã";
+    UNIT_WITHOUT_CODE: "the unit has no code" => "đơn vị không có mã";
     EVERY_UNIT_NEEDS_GSO:
         "every unit needs its (GSO) code"
         => "mỗi đơn vị cần có mã (theo Tổng cục Thống kê)";
-    FORMAT_CODE_COLUMN_TEXT_2:
+    FORMAT_CODE_AS_TEXT:
         "format the code column as Text and export again"
         => "định dạng cột mã là Văn bản (Text) rồi xuất lại";
     EACH_UNIT_MUST_APPEAR:
         "each unit must appear once"
         => "mỗi đơn vị chỉ được có một dòng";
-    PARENT_UNIT_FILE:
+    PARENT_NOT_IN_FILE:
         "the parent unit is not in the file"
         => "đơn vị cấp trên không có trong tệp";
-    ADD_PARENT_UNIT_S:
+    PARENT_NOT_IN_FILE_HINT:
         "add the parent unit's row, or leave parent_code empty for the top unit"
         => "thêm dòng của đơn vị cấp trên, hoặc để trống parent_code cho đơn vị cao nhất";
     UNIT_OWN_ANCESTOR_CYCLE:
@@ -127,17 +127,17 @@ crate::messages! {
     GIVE_EACH_COUNT_ONCE:
         "give each count once (a commune of today, or its old communes, not both)"
         => "mỗi số chỉ ghi một lần (xã hiện nay, hoặc các xã cũ của nó, không ghi cả hai)";
-    COUNT_EXPECTED_WHOLE_NUMBER:
+    NOT_A_COUNT:
         "not a count; expected a whole number ≥ 0"
         => "không phải số đếm; cần số nguyên ≥ 0";
     KEEP_ONE_COLUMN_PER: "keep one column per organization" => "mỗi tổ chức chỉ để một cột";
-    STORE_HAS_AREAS_REFERENCE:
+    NO_AREAS_TO_CHECK_UNIT:
         "the store has no areas reference to check the unit against"
         => "kho chưa có danh mục đơn vị hành chính để kiểm tra đơn vị";
     GIVE_COUNT_EACH_COMMUNE:
         "give the count of each commune of today, or ingest a mapping file with the shares"
         => "ghi số của từng xã hiện nay, hoặc nạp tệp ánh xạ có tỷ lệ chia";
-    ENTERPRISE_HAS_TAX_CODE:
+    ENTERPRISE_WITHOUT_TAX_CODE:
         "the enterprise has no tax code"
         => "doanh nghiệp không có mã số thuế";
     EVERY_ENTERPRISE_NEEDS_TAX:
@@ -152,16 +152,16 @@ crate::messages! {
     EACH_ENTERPRISE_MUST_APPEAR:
         "each enterprise must appear once"
         => "mỗi doanh nghiệp chỉ được có một dòng";
-    HEAD_COUNT_EXPECTED_WHOLE:
+    NOT_A_HEAD_COUNT:
         "not a head count; expected a whole number ≥ 0"
         => "không phải số lao động; cần số nguyên ≥ 0";
-    HEAD_COUNT_ENTERPRISE_S:
+    NO_HEAD_COUNT:
         "no head count: the enterprise's workers are unknown (not zero)"
         => "không có số lao động: số lao động của doanh nghiệp không rõ (không phải bằng 0)";
     ENTERPRISE_ONE_COMMUNE_GIVE:
         "an enterprise is in one commune: give the code of its commune of today"
         => "mỗi doanh nghiệp ở một xã: ghi mã xã hiện nay của doanh nghiệp";
-    COMMUNE_BEFORE_REFORM:
+    NOT_AN_OLD_COMMUNE:
         "not a commune of before the 2025 reform"
         => "không phải xã trước sắp xếp năm 2025";
     GIVE_CODE_COMMUNE_HAD:
@@ -170,29 +170,29 @@ crate::messages! {
     GIVE_CODE_COMMUNE_TODAY:
         "give the code of a commune of today, or ingest the areas file first"
         => "ghi mã của một xã hiện nay, hoặc nạp tệp danh mục địa bàn trước";
-    SHARE_EXPECTED_FRACTION_BETWEEN:
+    NOT_A_SHARE:
         "not a share; expected a fraction between 0 and 1 (0.4) or a percentage (40%)"
         => "không phải tỷ lệ; cần một số từ 0 đến 1 (0,4) hoặc phần trăm (40%)";
     GIVE_ONE_ROW_PER:
         "give one row per old commune, or a share on each of its rows that add up to 1 (100%)"
         => "mỗi xã cũ ghi một dòng, hoặc ghi tỷ lệ ở từng dòng của xã đó sao cho tổng bằng 1 (100%)";
-    YEAR_EXPECTED_FOUR_DIGITS:
+    NOT_A_YEAR:
         "not a year; expected four digits such as 2026"
         => "không phải năm; cần bốn chữ số, ví dụ 2026";
-    ORGANIZATION_CODE_EXPECTED_LOWER:
+    NOT_AN_ORG_CODE:
         "not an organization code; expected lower-case letters, digits or _ (such as red_cross)"
         => "không phải mã tổ chức; cần chữ thường, chữ số hoặc _ (ví dụ red_cross)";
     GIVE_EACH_ORGANIZATION_SHORT:
         "give each organization a short code of plain letters: it names the organization in CSV reports"
         => "đặt cho mỗi tổ chức một mã ngắn bằng chữ không dấu: mã này ghi tên tổ chức trong báo cáo CSV";
-    ORGANIZATION_HAS_NAME: "the organization has no name" => "tổ chức chưa có tên";
+    ORGANIZATION_WITHOUT_NAME: "the organization has no name" => "tổ chức chưa có tên";
     GIVE_NAME_PEOPLE_WRITE:
         "give the name as people write it (Hội Chữ thập đỏ)"
         => "ghi tên như thường viết (Hội Chữ thập đỏ)";
     FIVE_UNION_YOUTH_WOMEN:
         "the five (union, youth, women, farmers, veterans) need no orgs file; give this organization names of its own"
         => "năm tổ chức (công đoàn, đoàn thanh niên, phụ nữ, nông dân, cựu chiến binh) không cần tệp danh mục tổ chức; đặt cho tổ chức này tên riêng";
-    AGE_EXPECTED_WHOLE_NUMBER:
+    NOT_AN_AGE:
         "not an age; expected a whole number of years from 0 to 120"
         => "không phải tuổi; cần số năm nguyên từ 0 đến 120";
     GIVE_EACH_ORGANIZATION_NAMES:
@@ -210,7 +210,7 @@ crate::messages! {
     SCOPE_FOCUS_AREA_DIMENSION:
         "the scope is not *, a focus area, DIMENSION=GROUP, or a unit of the areas reference"
         => "phạm vi không phải *, một địa bàn trọng điểm, TIÊU_CHÍ=NHÓM, hay một đơn vị trong danh mục địa bàn";
-    USE_N_T_NH:
+    SCOPE_HINT:
         "use * (Toàn tỉnh), a focus area (Vùng đồng bào DTTS, Vùng tôn giáo, Nông thôn), a unit's code or name, or DIMENSION=GROUP such as ethnic_minority=yes"
         => "ghi * (Toàn tỉnh), một địa bàn trọng điểm (Vùng đồng bào DTTS, Vùng tôn giáo, Nông thôn), mã hoặc tên một đơn vị, hoặc TIÊU_CHÍ=NHÓM như ethnic_minority=yes";
     SECOND_TARGET_SAME_ORG:
@@ -223,7 +223,7 @@ crate::messages! {
     LEAVE_OUT_YEAR_TITLE:
         "leave out --year (the title says the year), or check that the file is the right year's"
         => "bỏ --year (tiêu đề đã ghi năm), hoặc kiểm tra tệp có đúng năm không";
-    ADD_YEAR_YEAR_SUCH:
+    ADD_YEAR:
         "add --year YEAR (such as --year 2026), a year column, or the year in the title (SỐ ĐỐI TƯỢNG NĂM 2026)"
         => "thêm --year NĂM (ví dụ --year 2026), một cột Năm, hoặc ghi năm trong tiêu đề (SỐ ĐỐI TƯỢNG NĂM 2026)";
     CHECK_FILE_RIGHT_YEAR:

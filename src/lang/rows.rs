@@ -78,7 +78,7 @@ crate::messages! {
     STATUS_EXPECTED:
         "Đang sinh hoạt (or empty), Tạm ngừng sinh hoạt, Đã ra, Thôi sinh hoạt, Chuyển sinh hoạt, Trưởng thành Đoàn, Đã mất, Xóa tên, Khai trừ; or active, left, moved, died"
         => "Đang sinh hoạt (hoặc để trống), Tạm ngừng sinh hoạt, Đã ra, Thôi sinh hoạt, Chuyển sinh hoạt, Trưởng thành Đoàn, Đã mất, Xóa tên, Khai trừ; hoặc active, left, moved, died";
-    MAN_WOMEN_S_UNION:
+    MAN_IN_WOMENS_UNION:
         "a man in the Women's Union roll"
         => "nam giới trong danh sách Hội Liên hiệp Phụ nữ";
     EXCEL_WROTE_CODE_SCIENTIFIC:
@@ -87,7 +87,7 @@ crate::messages! {
     FORMAT_CODE_COLUMN_TEXT:
         "format the code column as Text in Excel and export again"
         => "định dạng cột mã là Văn bản (Text) trong Excel rồi xuất lại";
-    AREA_CODE_AREAS_REFERENCE:
+    AREA_CODE_UNKNOWN:
         "the area code is not in the areas reference"
         => "mã đơn vị không có trong danh mục đơn vị hành chính";
     CORRECT_CODE_INGEST_AREAS:
@@ -96,7 +96,7 @@ crate::messages! {
     MEMBER_BELONGS_ONE_COMMUNE:
         "a member belongs to one commune: give the row today's commune (code or name)"
         => "mỗi thành viên thuộc một xã: ghi cho dòng này xã hiện nay (mã hoặc tên)";
-    GIVE_ROW_TODAY_S:
+    OLD_COMMUNE_SPLIT_HINT:
         "give the row today's commune (code or name), or ingest a mapping file that says where this old commune's members went"
         => "ghi xã hiện nay (mã hoặc tên) cho dòng này, hoặc nạp tệp ánh xạ cho biết thành viên của xã cũ này về xã nào";
     INGEST_AREAS_FILE_TODAY:
@@ -111,31 +111,31 @@ crate::messages! {
     USE_AREA_CODE_COLUMN:
         "use the area code column (Mã xã) to say which"
         => "dùng cột mã đơn vị (Mã xã) để chỉ rõ đơn vị nào";
-    NAME_MATCHED_TYPE_X:
+    NAME_TYPE_HINT:
         "a name is matched with its type (xã, phường, thị trấn, đặc khu): a pre-2025 name needs today's name or the area code (Mã xã)"
         => "tên được so khớp cùng loại đơn vị (xã, phường, thị trấn, đặc khu): tên trước năm 2025 cần đổi sang tên hiện nay hoặc dùng mã xã";
     USE_TODAY_S_COMMUNE:
         "use today's commune name or the area code (Mã xã)"
         => "dùng tên xã hiện nay hoặc mã xã";
-    UNIT_NAME_AREAS_REFERENCE:
+    NO_UNIT_OF_THAT_NAME:
         "no unit of that name in the areas reference"
         => "không có đơn vị nào mang tên này trong danh mục";
     CHECK_SPELLING_USE_AREA:
         "check the spelling, or use the area code column (Mã xã)"
         => "kiểm tra chính tả, hoặc dùng cột mã đơn vị (Mã xã)";
-    ENTERPRISE_HAS_AREA_ENTERPRISES:
+    ENTERPRISE_WITHOUT_AREA:
         "the enterprise has no area in the enterprises reference, and the row gives none"
         => "doanh nghiệp không có đơn vị trong danh mục doanh nghiệp, và dòng cũng không ghi";
-    ADD_AREA_CODE_ROW:
+    ADD_AREA_CODE:
         "add the area code to the row or to the enterprises file"
         => "thêm mã đơn vị vào dòng hoặc vào tệp danh mục doanh nghiệp";
-    ROW_HAS_AREA_ENTERPRISE:
+    ROW_WITHOUT_AREA_OR_ENTERPRISE:
         "the row has no area and its enterprise is not in the enterprises reference"
         => "dòng không có đơn vị và doanh nghiệp của dòng không có trong danh mục doanh nghiệp";
-    ADD_AREA_CODE_ROW_2:
+    ADD_AREA_CODE_OR_ENTERPRISE:
         "add the area code to the row, or ingest an enterprises file that has this tax code"
         => "thêm mã đơn vị vào dòng, hoặc nạp tệp danh mục doanh nghiệp có mã số thuế này";
-    AREA_AREA_CODE_AREA:
+    NO_AREA_GIVEN:
         "no area: the area code, area name and enterprise are all empty"
         => "không có đơn vị: mã đơn vị, tên đơn vị và doanh nghiệp đều trống";
     FILL_MEMBER_S_COMMUNE: "fill in the member's commune" => "điền xã/phường của người này";
@@ -145,7 +145,7 @@ crate::messages! {
     CONTAINS_CHARACTERS_OTHER_THAN:
         "it contains characters other than digits"
         => "có ký tự không phải chữ số";
-    HAS_DIGITS_ADDING_LEADING:
+    ID_LOST_ONE_ZERO:
         "it has 11 digits and adding the leading zero Excel drops does not match the row's birth year and sex"
         => "có 11 chữ số, và thêm số 0 đầu mà Excel làm mất thì không khớp với năm sinh và giới tính của dòng";
     FORMAT_ID_COLUMN_TEXT:
@@ -154,10 +154,10 @@ crate::messages! {
     CORRECT_ID_SOURCE_ROLL:
         "correct the ID in the source roll, or leave the cell empty"
         => "sửa số định danh trong danh sách gốc, hoặc để trống ô";
-    YES_Y_N_TRUE:
+    BOOL_EXPECTED:
         "yes/no, y/n, true/false, 1/0, x or empty, có/không"
         => "yes/no, y/n, true/false, 1/0, x hoặc để trống, có/không";
-    PERCENTAGE:
+    NOT_A_PERCENTAGE:
         "not a percentage from 0 to 100"
         => "không phải tỷ lệ phần trăm từ 0 đến 100";
     WRITE_PERCENTAGE:

@@ -24,40 +24,40 @@ crate::messages! {
     EXPORT_DATES_DD_MM:
         "export the dates as dd/mm/yyyy or yyyy-mm-dd (in Excel: format the column as Text or as a Vietnamese date) and ingest again"
         => "xuất ngày theo dạng dd/mm/yyyy hoặc yyyy-mm-dd (trong Excel: định dạng cột là Văn bản hoặc ngày kiểu Việt Nam) rồi nạp lại";
-    ADD_ORG_UNION_YOUTH:
+    ADD_ORG:
         "add --org union|youth|women|farmers|veterans"
         => "thêm --org union|youth|women|farmers|veterans";
-    ADD_DATE_E_G:
+    ADD_AS_OF:
         "add --as-of DATE, e.g. --as-of 31/10/2026"
         => "thêm --as-of NGÀY, ví dụ --as-of 31/10/2026";
     CORRECT_TITLE_COLUMN_WHICHEVER:
         "correct the title or the as_of column, whichever is wrong"
         => "sửa tiêu đề hoặc cột ngày chốt, chỗ nào sai";
-    IF_ANOTHER_ORGANIZATION_S:
+    OUTSIDE_GROUP_HINT:
         "if it is another organization's roll, give that organization with --org (or correct the org column); if it is this organization's and those rows are right, add --skip-invalid to store it with them"
         => "nếu là danh sách của tổ chức khác, ghi đúng tổ chức ở --org (hoặc sửa cột tổ chức); nếu đúng là của tổ chức này và các dòng đó đúng, thêm --skip-invalid để lưu cả các dòng đó";
     LEAVE_OUT_ORG_FILE:
         "leave out --org (the file says whose roll it is), or correct the org column"
         => "bỏ --org (tệp đã ghi là danh sách của tổ chức nào), hoặc sửa cột tổ chức";
-    LEAVE_OUT_FILE_SAYS:
+    LEAVE_OUT_AS_OF:
         "leave out --as-of (the file says its date), or correct the as_of column"
         => "bỏ --as-of (tệp đã ghi ngày chốt), hoặc sửa cột ngày chốt";
-    ROLL_ONE_ORGANIZATION_S:
+    ONE_ORG_PER_ROLL:
         "a roll is one organization's list: split the file, one per organization"
         => "mỗi danh sách là của một tổ chức: tách tệp, mỗi tổ chức một tệp";
-    ROLL_LIST_ONE_DATE:
+    ONE_DATE_PER_ROLL:
         "a roll is a list as of one date: correct the as_of column, or split the file"
         => "mỗi danh sách chốt tại một ngày: sửa cột ngày chốt, hoặc tách tệp";
     REPLACE_PART_CORRECTED_FILE:
         "to replace that part with this corrected file, run the command again with --replace"
         => "để thay phần đó bằng tệp đã sửa này, chạy lại lệnh với --replace";
-    GIVE_SHEET_SHEET_S:
+    SHEET_NAME_HINT:
         "give --sheet the sheet's name as the workbook shows it on its tab"
         => "ghi --sheet đúng tên trang tính như trên thẻ của sổ tính";
     CHECK_WORKBOOK_RIGHT_ONE:
         "check the workbook is the right one; name a sheet with --sheet, its kind with --kind"
         => "kiểm tra đúng sổ tính chưa; chỉ rõ trang tính bằng --sheet, loại tệp bằng --kind";
-    EXPORT_SHEET_CSV_UTF:
+    NOT_AS_TEXT_HINT:
         "export the sheet as CSV (UTF-8) from Excel, or name the encoding with --encoding"
         => "xuất trang tính dạng CSV (UTF-8) từ Excel, hoặc chỉ rõ bảng mã bằng --encoding";
     EXPORT_ROLL_AGAIN_FILE:
@@ -78,7 +78,7 @@ crate::messages! {
     OPEN_EXCEL_REMOVE_PASSWORD:
         "open it in Excel, remove the password (File > Info > Protect Workbook), save, and ingest again"
         => "mở bằng Excel, bỏ mật khẩu (File > Info > Protect Workbook), lưu lại rồi nạp lại";
-    OPEN_EXCEL_REMOVE_PASSWORD_2:
+    OPEN_EXCEL_REMOVE_PASSWORD_SHORT:
         "open it in Excel, remove the password, save, and ingest again"
         => "mở bằng Excel, bỏ mật khẩu, lưu lại rồi nạp lại";
     FILE_MAY_DAMAGED_TRUNCATED:

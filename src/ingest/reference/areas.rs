@@ -26,7 +26,7 @@ pub(super) fn areas(
         let code = pad_code(&written, &level).unwrap_or_else(|| written.clone());
         if code.is_empty() {
             let p = ctx
-                .problem(&row, Field::Code, t!(lang::UNIT_HAS_CODE))
+                .problem(&row, Field::Code, t!(lang::UNIT_WITHOUT_CODE))
                 .hint(t!(lang::EVERY_UNIT_NEEDS_GSO));
             rejects.push((p, row));
             continue;
@@ -38,7 +38,7 @@ pub(super) fn areas(
                     Field::Code,
                     t!(crate::lang::rows::EXCEL_WROTE_CODE_SCIENTIFIC),
                 )
-                .hint(t!(lang::FORMAT_CODE_COLUMN_TEXT_2));
+                .hint(t!(lang::FORMAT_CODE_AS_TEXT));
             rejects.push((p, row));
             continue;
         }
@@ -73,7 +73,7 @@ pub(super) fn areas(
                 ctx.problem(
                     &row,
                     f,
-                    t!(lang::NOT_YES_NO, t!(crate::lang::rows::YES_Y_N_TRUE)),
+                    t!(lang::NOT_YES_NO, t!(crate::lang::rows::BOOL_EXPECTED)),
                 )
             })
         };
@@ -125,8 +125,8 @@ pub(super) fn areas(
                     Some(c) => a.parent_code = Some(c),
                     None => {
                         let pr = ctx
-                            .problem(&row, Field::ParentCode, t!(lang::PARENT_UNIT_FILE))
-                            .hint(t!(lang::ADD_PARENT_UNIT_S));
+                            .problem(&row, Field::ParentCode, t!(lang::PARENT_NOT_IN_FILE))
+                            .hint(t!(lang::PARENT_NOT_IN_FILE_HINT));
                         rejects.push((pr, row));
                         continue;
                     }

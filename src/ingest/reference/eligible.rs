@@ -118,7 +118,7 @@ type EligibleKey = (String, String, i32, Option<String>, Option<String>);
 /// org and eligible columns, or in the wide layout each organization's column that
 /// holds a count (an empty cell is no count, not zero).
 fn counts_of(ctx: &Ctx, row: &Row) -> Result<Vec<(OrgOrAny, u64, usize)>, Problem> {
-    let not_a_count = t!(lang::COUNT_EXPECTED_WHOLE_NUMBER);
+    let not_a_count = t!(lang::NOT_A_COUNT);
     if ctx.wide.is_empty() {
         let org = parse_org(ctx, row)?;
         let n = value::parse_count(ctx.raw(row, Field::Eligible))
@@ -242,7 +242,7 @@ fn unit_of(
             Field::AreaCode
         };
         return Err(ctx
-            .problem(row, f, t!(lang::STORE_HAS_AREAS_REFERENCE))
+            .problem(row, f, t!(lang::NO_AREAS_TO_CHECK_UNIT))
             .hint(t!(crate::lang::rows::INGEST_AREAS_FILE_FIRST)));
     }
     if by_name {
@@ -257,7 +257,7 @@ fn unit_of(
             .problem(
                 row,
                 Field::AreaCode,
-                t!(crate::lang::rows::AREA_CODE_AREAS_REFERENCE),
+                t!(crate::lang::rows::AREA_CODE_UNKNOWN),
             )
             .hint(t!(crate::lang::rows::CORRECT_CODE_INGEST_AREAS))),
         None => through_crosswalk(ctx, row, current, &area_raw),
@@ -331,13 +331,13 @@ pub(super) fn unit_by_name(
         NameMatch::Ambiguous(v) => Err(p(t!(crate::lang::rows::NAME_MATCHES_SEVERAL, list(&v)))
             .hint(t!(crate::lang::rows::USE_AREA_CODE_COLUMN))),
         NameMatch::OtherType(v) => Err(p(t!(crate::lang::rows::OTHER_TYPE, list(&v)))
-            .hint(t!(crate::lang::rows::NAME_MATCHED_TYPE_X))),
+            .hint(t!(crate::lang::rows::NAME_TYPE_HINT))),
         NameMatch::District(d) => match current.areas.resolve_name_without_district(&name) {
             NameMatch::Found(a) => today(&a.code),
             _ => Err(p(t!(crate::lang::rows::NAMED_DISTRICT, d))
                 .hint(t!(crate::lang::rows::USE_TODAY_S_COMMUNE))),
         },
-        NameMatch::Missing => Err(p(t!(crate::lang::rows::UNIT_NAME_AREAS_REFERENCE))
+        NameMatch::Missing => Err(p(t!(crate::lang::rows::NO_UNIT_OF_THAT_NAME))
             .hint(t!(crate::lang::rows::CHECK_SPELLING_USE_AREA))),
     }
 }
@@ -361,7 +361,7 @@ pub(super) fn through_crosswalk(
             .problem(
                 row,
                 Field::AreaCode,
-                t!(crate::lang::rows::AREA_CODE_AREAS_REFERENCE),
+                t!(crate::lang::rows::AREA_CODE_UNKNOWN),
             )
             .hint(t!(crate::lang::rows::CORRECT_CODE_INGEST_AREAS)));
     };

@@ -21,7 +21,7 @@ pub(super) fn enterprises(
                     .problem(
                         &row,
                         Field::Code,
-                        t!(lang::reference::ENTERPRISE_HAS_TAX_CODE),
+                        t!(lang::reference::ENTERPRISE_WITHOUT_TAX_CODE),
                     )
                     .hint(t!(lang::reference::EVERY_ENTERPRISE_NEEDS_TAX)));
             }
@@ -51,11 +51,7 @@ pub(super) fn enterprises(
                 None
             } else {
                 Some(value::parse_count(workers_raw).ok_or_else(|| {
-                    ctx.problem(
-                        &row,
-                        Field::Workers,
-                        t!(lang::reference::HEAD_COUNT_EXPECTED_WHOLE),
-                    )
+                    ctx.problem(&row, Field::Workers, t!(lang::reference::NOT_A_HEAD_COUNT))
                 })?)
             };
             let area_raw = clean(ctx.raw(&row, Field::AreaCode));
@@ -103,7 +99,7 @@ pub(super) fn enterprises(
                     warnings.push(ctx.problem(
                         &row,
                         Field::Workers,
-                        t!(lang::reference::HEAD_COUNT_ENTERPRISE_S),
+                        t!(lang::reference::NO_HEAD_COUNT),
                     ));
                 }
                 seen.insert(id, row.line);

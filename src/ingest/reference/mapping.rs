@@ -23,7 +23,7 @@ pub(super) fn mapping(
                     .problem(
                         &row,
                         Field::OldCode,
-                        t!(lang::reference::COMMUNE_BEFORE_REFORM),
+                        t!(lang::reference::NOT_AN_OLD_COMMUNE),
                     )
                     .hint(t!(lang::reference::GIVE_CODE_COMMUNE_HAD)));
             };
@@ -31,11 +31,7 @@ pub(super) fn mapping(
             let new = clean(ctx.raw(&row, Field::NewCode));
             let Some(area) = area_exists(ctx, current, &new) else {
                 return Err(ctx
-                    .problem(
-                        &row,
-                        Field::NewCode,
-                        t!(lang::rows::AREA_CODE_AREAS_REFERENCE),
-                    )
+                    .problem(&row, Field::NewCode, t!(lang::rows::AREA_CODE_UNKNOWN))
                     .hint(t!(lang::reference::GIVE_CODE_COMMUNE_TODAY)));
             };
             let raw_share = clean(ctx.raw(&row, Field::Share));
@@ -43,11 +39,7 @@ pub(super) fn mapping(
                 None
             } else {
                 Some(value::parse_share(&raw_share).ok_or_else(|| {
-                    ctx.problem(
-                        &row,
-                        Field::Share,
-                        t!(lang::reference::SHARE_EXPECTED_FRACTION_BETWEEN),
-                    )
+                    ctx.problem(&row, Field::Share, t!(lang::reference::NOT_A_SHARE))
                 })?)
             };
             Ok((old, MappedTo { code: area, share }))

@@ -250,13 +250,7 @@ fn parse_year(ctx: &Ctx, row: &Row) -> Result<i32, Problem> {
     raw.parse::<i32>()
         .ok()
         .filter(|y| (1900..=2100).contains(y))
-        .ok_or_else(|| {
-            ctx.problem(
-                row,
-                Field::Year,
-                t!(lang::reference::YEAR_EXPECTED_FOUR_DIGITS),
-            )
-        })
+        .ok_or_else(|| ctx.problem(row, Field::Year, t!(lang::reference::NOT_A_YEAR)))
 }
 
 fn parse_org(ctx: &Ctx, row: &Row) -> Result<OrgOrAny, Problem> {

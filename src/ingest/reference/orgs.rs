@@ -20,11 +20,7 @@ pub(super) fn orgs(ctx: &Ctx, rows: Vec<Row>, rejects: &mut Vec<(Problem, Row)>)
                     .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
             if !well_formed {
                 return Err(ctx
-                    .problem(
-                        &row,
-                        Field::Code,
-                        t!(lang::reference::ORGANIZATION_CODE_EXPECTED_LOWER),
-                    )
+                    .problem(&row, Field::Code, t!(lang::reference::NOT_AN_ORG_CODE))
                     .hint(t!(lang::reference::GIVE_EACH_ORGANIZATION_SHORT)));
             }
             let name = clean(ctx.raw(&row, Field::Name));
@@ -33,7 +29,7 @@ pub(super) fn orgs(ctx: &Ctx, rows: Vec<Row>, rejects: &mut Vec<(Problem, Row)>)
                     .problem(
                         &row,
                         Field::Name,
-                        t!(lang::reference::ORGANIZATION_HAS_NAME),
+                        t!(lang::reference::ORGANIZATION_WITHOUT_NAME),
                     )
                     .hint(t!(lang::reference::GIVE_NAME_PEOPLE_WRITE)));
             }
@@ -64,9 +60,7 @@ pub(super) fn orgs(ctx: &Ctx, rows: Vec<Row>, rejects: &mut Vec<(Problem, Row)>)
                     .ok()
                     .filter(|a| *a <= 120)
                     .map(Some)
-                    .ok_or_else(|| {
-                        ctx.problem(&row, f, t!(lang::reference::AGE_EXPECTED_WHOLE_NUMBER))
-                    })
+                    .ok_or_else(|| ctx.problem(&row, f, t!(lang::reference::NOT_AN_AGE)))
             };
             let (min_age, max_age) = (age(Field::MinAge)?, age(Field::MaxAge)?);
             if let (Some(lo), Some(hi)) = (min_age, max_age) {

@@ -124,7 +124,7 @@ pub(super) fn targets(
                                     Field::Scope,
                                     t!(lang::reference::SCOPE_FOCUS_AREA_DIMENSION),
                                 )
-                                .hint(t!(lang::reference::USE_N_T_NH)));
+                                .hint(t!(lang::reference::SCOPE_HINT)));
                         }
                     },
                 };

@@ -84,7 +84,7 @@ pub(super) fn file_year(table: &Table, rows: &[Row], flag: Option<i32>) -> Resul
                 _ => t!(lang::reference::WHICH_YEAR_COUNTS, name),
             };
             return Err(Failure::invalid(which)
-                .hint(t!(lang::reference::ADD_YEAR_YEAR_SUCH))
+                .hint(t!(lang::reference::ADD_YEAR))
                 .into());
         }
         return Ok(fixed);

@@ -44,7 +44,7 @@ pub(super) fn check(
         Org::Women => {
             let sex = who.sex.or(who.id_sex);
             if who.sex == Some(Sex::Male) {
-                warnings.push(c.problem(Field::Sex, t!(rows::MAN_WOMEN_S_UNION)));
+                warnings.push(c.problem(Field::Sex, t!(rows::MAN_IN_WOMENS_UNION)));
             } else if sex == Some(Sex::Male) {
                 // The ID itself is not repeated in the message.
                 let column = c.header(Field::NationalId);

@@ -38,7 +38,7 @@ pub(super) fn resolve_area(c: &Cells) -> Result<CompactString, Problem> {
         return match old {
             Some(u) => through(c, Field::AreaCode, u).and_then(|new| agrees_with_name(c, new)),
             None => Err(c
-                .problem(Field::AreaCode, t!(rows::AREA_CODE_AREAS_REFERENCE))
+                .problem(Field::AreaCode, t!(rows::AREA_CODE_UNKNOWN))
                 .hint(t!(rows::CORRECT_CODE_INGEST_AREAS))),
         };
     }
@@ -124,7 +124,7 @@ fn through(c: &Cells, f: Field, u: &'static OldUnit) -> Result<CompactString, Pr
             c.mapped.set(Some(u));
             Ok(CompactString::from(new))
         }
-        Err(why) if u.split => Err(c.problem(f, why).hint(t!(rows::GIVE_ROW_TODAY_S))),
+        Err(why) if u.split => Err(c.problem(f, why).hint(t!(rows::OLD_COMMUNE_SPLIT_HINT))),
         Err(why) => Err(c.problem(f, why).hint(t!(rows::INGEST_AREAS_FILE_TODAY))),
     }
 }
@@ -190,7 +190,7 @@ fn area_by_name(c: &Cells, raw_name: &str) -> Result<CompactString, Problem> {
             .hint(t!(rows::USE_AREA_CODE_COLUMN))),
         NameHit::OtherType(list) => Err(c
             .problem(Field::AreaName, t!(rows::OTHER_TYPE, list))
-            .hint(t!(rows::NAME_MATCHED_TYPE_X))),
+            .hint(t!(rows::NAME_TYPE_HINT))),
         NameHit::District(d) => match areas.resolve_name_without_district(raw_name) {
             NameMatch::Found(a) => Ok(CompactString::from(a.code.as_str())),
             _ => Err(c
@@ -198,7 +198,7 @@ fn area_by_name(c: &Cells, raw_name: &str) -> Result<CompactString, Problem> {
                 .hint(t!(rows::USE_TODAY_S_COMMUNE))),
         },
         NameHit::Missing => Err(c
-            .problem(Field::AreaName, t!(rows::UNIT_NAME_AREAS_REFERENCE))
+            .problem(Field::AreaName, t!(rows::NO_UNIT_OF_THAT_NAME))
             .hint(t!(rows::CHECK_SPELLING_USE_AREA))),
     }
 }
@@ -211,15 +211,15 @@ fn area_by_enterprise(c: &Cells) -> Result<CompactString, Problem> {
             Some(e) => match &e.area_code {
                 Some(a) => Ok(CompactString::from(a.as_str())),
                 None => Err(c
-                    .problem(
-                        Field::EnterpriseId,
-                        t!(rows::ENTERPRISE_HAS_AREA_ENTERPRISES),
-                    )
-                    .hint(t!(rows::ADD_AREA_CODE_ROW))),
+                    .problem(Field::EnterpriseId, t!(rows::ENTERPRISE_WITHOUT_AREA))
+                    .hint(t!(rows::ADD_AREA_CODE))),
             },
             None => Err(c
-                .problem(Field::EnterpriseId, t!(rows::ROW_HAS_AREA_ENTERPRISE))
-                .hint(t!(rows::ADD_AREA_CODE_ROW_2))),
+                .problem(
+                    Field::EnterpriseId,
+                    t!(rows::ROW_WITHOUT_AREA_OR_ENTERPRISE),
+                )
+                .hint(t!(rows::ADD_AREA_CODE_OR_ENTERPRISE))),
         };
     }
     let field = [Field::AreaCode, Field::AreaName, Field::EnterpriseId]
@@ -227,6 +227,6 @@ fn area_by_enterprise(c: &Cells) -> Result<CompactString, Problem> {
         .find(|f| c.ctx.mapping.has(*f))
         .unwrap_or(Field::AreaCode);
     Err(c
-        .problem(field, t!(rows::AREA_AREA_CODE_AREA))
+        .problem(field, t!(rows::NO_AREA_GIVEN))
         .hint(t!(rows::FILL_MEMBER_S_COMMUNE)))
 }
