@@ -294,15 +294,16 @@ impl Table {
             .collect();
         let missing = mapping.missing();
         if !missing.is_empty() {
-            return Err(Failure::invalid(format!(
-                "{name}:{header_line}: the {} file lacks required column(s): {}; headers found: {}",
-                mapping.kind,
+            return Err(Failure::invalid(t!(
+                crate::lang::sources::LACKS_COLUMNS,
+                format!("{name}:{header_line}"),
+                mapping.kind.code_text(),
                 missing.join("; "),
                 super::kind_check::quoted_headers(&mapping)
             ))
-            .hint(format!(
-                "add or rename the column(s); a {} file's fields are: {}",
-                mapping.kind,
+            .hint(t!(
+                crate::lang::sources::LACKS_COLUMNS_HINT,
+                mapping.kind.code_text(),
                 Mapping::expected(mapping.kind)
             )));
         }

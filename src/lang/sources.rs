@@ -210,4 +210,10 @@ crate::messages! {
     TWO_DATES:
         "{}: the file holds two as-of dates: {} (line {}) and {} (line {})"
         => "{}: tệp có hai ngày chốt số liệu: {} (dòng {}) và {} (dòng {})";
+    LACKS_COLUMNS:
+        "{}: the {} file lacks required column(s): {}; headers found: {}"
+        => "{}: tệp {} thiếu cột bắt buộc: {}; các cột có: {}";
+    LACKS_COLUMNS_HINT:
+        "add or rename the column(s); a {} file's fields are: {}"
+        => "thêm hoặc đổi tên cột; các trường của tệp {} là: {}";
 }

@@ -45,8 +45,6 @@ pub(super) const CATALOGUE: &[(&str, &str)] = &[
     ("religion", "tôn giáo"),
     // --- A roll file as a whole ----------------------------------------------------
     ("the {} snapshot of {} already has a part from a file named {} (ingest {}), with other content", "lần chốt số liệu {} ngày {} đã có một phần từ tệp tên {} (lần nạp {}), với nội dung khác"),
-    ("{}: the {} file lacks required column(s): {}; headers found: {}", "{}: tệp {} thiếu cột bắt buộc: {}; các cột có: {}"),
-    ("add or rename the column(s); a {} file's fields are: {}", "thêm hoặc đổi tên cột; các trường của tệp {} là: {}"),
     ("{}: one CSV record is longer than {} bytes (a file without line ends, or a quote never closed?)", "{}: một bản ghi CSV dài hơn {} byte (tệp không có dấu xuống dòng, hoặc dấu ngoặc kép không được đóng?)"),
     ("cannot write the rejects file {}: its directory does not exist", "không ghi được tệp dòng bị loại {}: thư mục không tồn tại"),
     ("create the directory first, or give another --rejects path", "tạo thư mục trước, hoặc chọn đường dẫn --rejects khác"),
