@@ -62,6 +62,8 @@ pub fn said(err: &anyhow::Error, lang: Lang) -> String {
             f.what.render(lang)
         } else if let Some(t) = cause.downcast_ref::<Text>() {
             t.render(lang)
+        } else if let Some(b) = cause.downcast_ref::<Because>() {
+            b.what.render(lang)
         } else if let (Lang::Vi, Some(io)) = (lang, cause.downcast_ref::<std::io::Error>()) {
             // The system's English, as the system says it, only to an English reader.
             crate::lang::files::io_error(io).render(lang)
@@ -74,6 +76,51 @@ pub fn said(err: &anyhow::Error, lang: Lang) -> String {
 }
 
 impl std::error::Error for Failure {}
+
+/// What was being done when an error happened, over that error: what anyhow's
+/// `.with_context` adds, but a cause that [`said`] finds in the chain and says in the
+/// reader's language (anyhow's own context layers cannot be looked into).
+#[derive(Debug)]
+pub struct Because {
+    what: Text,
+    cause: Box<dyn std::error::Error + Send + Sync + 'static>,
+}
+
+impl Because {
+    pub fn new(what: Text, cause: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> Self {
+        Because {
+            what,
+            cause: cause.into(),
+        }
+    }
+}
+
+/// English, as error chains print it.
+impl fmt::Display for Because {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.what.en())
+    }
+}
+
+impl std::error::Error for Because {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&*self.cause)
+    }
+}
+
+/// `.explain(|| t!(CANNOT_READ, name))`: an error's [`Because`], as `.with_context`.
+pub trait Explain<T> {
+    fn explain(self, what: impl FnOnce() -> Text) -> anyhow::Result<T>;
+}
+
+impl<T, E> Explain<T> for Result<T, E>
+where
+    E: Into<Box<dyn std::error::Error + Send + Sync>>,
+{
+    fn explain(self, what: impl FnOnce() -> Text) -> anyhow::Result<T> {
+        self.map_err(|e| anyhow::Error::new(Because::new(what(), e)))
+    }
+}
 
 /// The exit code and hint for any error chain: a [`Failure`] decides; an I/O error
 /// anywhere in the chain (also inside a Parquet error) is 74, with a hint for a full

@@ -68,6 +68,17 @@ impl Kind {
         };
         crate::lang::Text::Msg(msg, Vec::new())
     }
+
+    /// The kind where a sentence says it by its code ("the eligible file"): the code
+    /// in English, its name in Vietnamese.
+    pub fn code_text(self) -> crate::lang::Text {
+        match self {
+            Kind::Eligible => {
+                crate::lang::Text::Msg(&crate::lang::names::KIND_ELIGIBLE_CODE, Vec::new())
+            }
+            other => other.text(),
+        }
+    }
 }
 
 impl fmt::Display for Kind {

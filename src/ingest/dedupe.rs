@@ -11,8 +11,10 @@
 //! while a file of its snapshot is read; a later file of the same snapshot in the same
 //! command reloads it from the parts already written.
 
+use crate::lang::rows;
 use crate::roll::{Key, Member};
 use crate::store::rolls::Identities;
+use crate::t;
 
 /// Who a snapshot already holds.
 #[derive(Default)]
@@ -225,11 +227,11 @@ pub(super) enum Same {
 }
 
 impl Same {
-    pub(super) fn describe(self) -> &'static str {
+    pub(super) fn describe(self) -> crate::lang::Text {
         match self {
-            Same::NationalId => "national ID",
-            Same::MemberId => "member ID",
-            Same::NameBirthArea => "name, birth date and area",
+            Same::NationalId => t!(rows::NATIONAL_ID),
+            Same::MemberId => t!(rows::MEMBER_ID),
+            Same::NameBirthArea => t!(rows::NAME_BIRTH_DATE_AREA),
         }
     }
 }
@@ -288,16 +290,16 @@ impl Seen {
             .flatten()
     }
 
-    pub(super) fn describe(&self, o: Origin) -> String {
+    pub(super) fn describe(&self, o: Origin) -> crate::lang::Text {
         let file = self
             .files
             .get(o.file as usize)
             .map(String::as_str)
             .unwrap_or("?");
         match o.line {
-            STORED => format!("a row already stored from {file}"),
-            EARLIER => format!("a row of {file}, read earlier in this command"),
-            line => format!("{file}:{line}"),
+            STORED => t!(rows::ROW_STORED_FROM, file),
+            EARLIER => t!(rows::ROW_READ_EARLIER, file),
+            line => format!("{file}:{line}").into(),
         }
     }
 
@@ -476,15 +478,15 @@ mod tests {
         let mut m = member(6, true, None);
         m.name_key = Some([5; 16]);
         assert_eq!(s.check_and_insert(&m, o5), None);
-        assert_eq!(s.describe(o4), "a.csv:4");
+        assert_eq!(s.describe(o4).en(), "a.csv:4");
         let stored = s.origin("b.csv", 0);
-        assert_eq!(s.describe(stored), "a row already stored from b.csv");
+        assert_eq!(s.describe(stored).en(), "a row already stored from b.csv");
         let earlier = Origin {
             line: EARLIER,
             ..stored
         };
         assert_eq!(
-            s.describe(earlier),
+            s.describe(earlier).en(),
             "a row of b.csv, read earlier in this command"
         );
     }

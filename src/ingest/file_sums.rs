@@ -1,30 +1,31 @@
 //! The files' SHA-256 checksums taken before their rows are read: only for a file
 //! that could be one already stored (by its size), the others' taken as they are read.
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
+use crate::error::Explain;
 use crate::error::{Exit, Failure};
 use crate::rows::sources::Opened;
 use crate::store::{self, Manifest};
+use crate::{lang, t};
 
 /// A file that can be read whole, twice if need be: not a directory, pipe or device.
 pub(super) fn check_file(path: &std::path::Path, name: &str) -> Result<()> {
     if path.is_dir() {
         return Err(
-            Failure::new(Exit::Io, format!("{name} is a directory, not a CSV file"))
-                .hint("name the CSV files inside it, e.g. DIR/*.csv")
+            Failure::new(Exit::Io, t!(crate::lang::sources::IS_A_DIRECTORY, name))
+                .hint(t!(crate::lang::sources::NAME_CSV_FILES_INSIDE))
                 .into(),
         );
     }
     // A pipe or device can be read once only; an ingest may read a file twice (its
     // checksum, then its rows).
     if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
-        return Err(Failure::new(
-            Exit::Io,
-            format!("{name} is not a regular file (a pipe or a device?)"),
-        )
-        .hint("save the data to a file first, then ingest the file")
-        .into());
+        return Err(
+            Failure::new(Exit::Io, t!(crate::lang::sources::NOT_REGULAR_FILE, name))
+                .hint(t!(crate::lang::sources::SAVE_DATA_FILE_FIRST))
+                .into(),
+        );
     }
     Ok(())
 }
@@ -32,7 +33,7 @@ pub(super) fn check_file(path: &std::path::Path, name: &str) -> Result<()> {
 /// The size and SHA-256 of a file's bytes, read on their own.
 pub(super) fn file_sha256(path: &std::path::Path, name: &str) -> Result<(u64, String)> {
     check_file(path, name)?;
-    store::fsutil::sha256_file(path).with_context(|| format!("cannot read {name}"))
+    store::fsutil::sha256_file(path).explain(|| t!(lang::files::CANNOT_READ, name))
 }
 
 /// The SHA-256 of each file, in order, hashed on every core (one file each at a time):

@@ -41,6 +41,7 @@ use crate::rows::headers::Kind;
 use crate::rows::sources::{self, Opened};
 use crate::rows::table::{Row, Table};
 use crate::store::{self, IngestRecord, Manifest, Store};
+use crate::t;
 use crate::value::problem::Problem;
 
 /// What the command line asked for, resolved.
@@ -441,7 +442,7 @@ impl FileReport {
 }
 
 pub(crate) fn header_only(name: &str) -> anyhow::Error {
-    Failure::invalid(format!("{name} has a header but no rows"))
-        .hint("export the file again with its data; an empty roll is not stored as zero members")
+    Failure::invalid(t!(crate::lang::sources::HEADER_NO_ROWS, name))
+        .hint(t!(crate::lang::sources::EXPORT_FILE_AGAIN_DATA))
         .into()
 }

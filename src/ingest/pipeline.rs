@@ -13,7 +13,6 @@ use super::snapshot::{Prepared, Snapshots};
 use super::taker::{Excused, Taker};
 use super::{Options, Out, Progress};
 use crate::error::Failure;
-use crate::lang::Text;
 use crate::member::stray_words::{stray_columns, stray_refusal, stray_word, StrayWord};
 use crate::member::{self, org_words};
 use crate::reference::Reference;
@@ -21,6 +20,7 @@ use crate::rows::headers::{Field, Mapping};
 use crate::rows::sources::Opened;
 use crate::rows::table::{Row, Table};
 use crate::store::IngestRecord;
+use crate::t;
 use crate::value;
 
 /// Rows a worker parses at a time. A chunk's rows and parsed members (about 350 KiB)
@@ -74,10 +74,13 @@ impl Evidence {
                     .index(*f)
                     .map(|i| mapping.headers[i].clone())
                     .unwrap_or_default();
-                return Err(Failure::invalid(format!(
-                    "{file}: the dates in column \"{header}\" are month-first (line {line} has a month above 12 in the middle, and no date there has a day above 12 first); tally never guesses month-first dates"
+                return Err(Failure::invalid(t!(
+                    crate::lang::sources::MONTH_FIRST_COLUMN,
+                    file,
+                    header,
+                    line
                 ))
-                .hint("export the dates as dd/mm/yyyy or yyyy-mm-dd (in Excel: format the column as Text or as a Vietnamese date) and ingest again")
+                .hint(t!(crate::lang::sources::EXPORT_DATES_DD_MM))
                 .into());
             }
         }
@@ -402,7 +405,7 @@ impl RollFile<'_> {
         let (title, skip) = (&o.table.title, self.opts.skip_invalid);
         let named = org_words::check(name, snapshots.org().as_ref(), (title, mapping), skip)?;
         out.report.notes.extend(named);
-        out.report.notes.extend(excused.note().map(Text::from));
+        out.report.notes.extend(excused.note());
         let sha256 = super::file_sums::checksum(o)?;
         snapshots.finish(&sha256, o.bytes, o.table.encoding.name(), out)
     }

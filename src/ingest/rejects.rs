@@ -5,12 +5,14 @@ use std::fs::File;
 use std::io::BufWriter;
 use std::path::{Path, PathBuf};
 
+use crate::error::Explain;
 use crate::lang::Lang;
 use crate::lang::Text;
 use crate::rows::row::Row;
 use crate::store::fsutil;
 use crate::text::defuse;
 use crate::value::problem::Problem;
+use crate::{lang, t};
 use unicode_normalization::UnicodeNormalization;
 
 /// Rejected rows kept in memory to show: the rest are counted (and spooled to the
@@ -95,7 +97,9 @@ impl Sink {
             let p = &problem;
             let line = p.line.to_string();
             let set = set.to_string();
-            let (reason, hint) = (p.reason.en(), p.hint.as_ref().map(Text::en));
+            // Reason and hint in the chosen language, for the person fixing the roll.
+            let said = |t: &Text| t.render(s.lang);
+            let (reason, hint) = (said(&p.reason), p.hint.as_ref().map(said));
             let head = [
                 set.as_str(),
                 &p.file,
@@ -107,7 +111,7 @@ impl Sink {
             ];
             s.out
                 .write_record(head.into_iter().chain(row.cells()))
-                .with_context(|| format!("cannot write {}", s.tmp.display()))?;
+                .explain(|| t!(lang::files::CANNOT_WRITE, s.tmp.display().to_string()))?;
         }
         if self.first.len() < SHOWN {
             self.first.push(problem);
@@ -132,7 +136,7 @@ impl Sink {
         let written = s
             .out
             .flush()
-            .with_context(|| format!("cannot write {}", s.tmp.display()))
+            .explain(|| t!(lang::files::CANNOT_WRITE, s.tmp.display().to_string()))
             .and_then(|()| write_final(&s));
         let _ = std::fs::remove_file(&s.tmp);
         written.map(|()| true)
@@ -169,7 +173,7 @@ fn write_final(s: &Spool) -> Result<()> {
         .has_headers(false)
         .flexible(true)
         .from_path(&s.tmp)
-        .with_context(|| format!("cannot read {}", s.tmp.display()))?;
+        .explain(|| t!(lang::files::CANNOT_READ, s.tmp.display().to_string()))?;
     fsutil::write_atomic_streamed(&s.path, |out| {
         if s.bom {
             out.write_all(b"\xEF\xBB\xBF")?;
@@ -196,10 +200,6 @@ fn write_final(s: &Spool) -> Result<()> {
             };
             out[0] = file;
             out.insert(1, sheet);
-            // Reason and hint in the chosen language, for the person fixing the roll.
-            for text in &mut out[5..7] {
-                *text = Text::from(&*text).render(s.lang);
-            }
             let empty = Vec::new();
             for pos in at.get(set).unwrap_or(&empty) {
                 out.push(pos.map(cells).unwrap_or_default().to_string());

@@ -15,26 +15,23 @@ use crate::org::Org;
 use crate::rows::headers::{self, Kind};
 use crate::rows::sources::Opened;
 use crate::store::Manifest;
+use crate::t;
 
 /// Rolls need an organization and a date: from the flags or from columns.
 pub(super) fn check_flags(opts: &Options, opened: &[Opened]) -> Result<()> {
     for o in opened.iter().filter(|o| o.table.mapping.kind == Kind::Roll) {
         let m = &o.table.mapping;
         if opts.org.is_none() && !m.has(headers::Field::Org) {
-            return Err(Failure::usage(format!(
-                "{}: which organization's roll is this? The file has no org column",
-                o.name
-            ))
-            .hint("add --org union|youth|women|farmers|veterans")
-            .into());
+            return Err(Failure::usage(t!(crate::lang::sources::WHICH_ORG, &o.name))
+                .hint(t!(crate::lang::sources::ADD_ORG))
+                .into());
         }
         if opts.as_of.is_none() && !m.has(headers::Field::AsOf) {
-            return Err(Failure::usage(format!(
-                "{}: as of which date is this roll? The file has no as_of column",
-                o.name
-            ))
-            .hint("add --as-of DATE, e.g. --as-of 31/10/2026")
-            .into());
+            return Err(
+                Failure::usage(t!(crate::lang::sources::WHICH_DATE, &o.name))
+                    .hint(t!(crate::lang::sources::ADD_AS_OF))
+                    .into(),
+            );
         }
     }
     Ok(())
@@ -69,13 +66,11 @@ pub(super) fn move_out(
     orgs: &crate::org::Orgs,
 ) {
     if let Some(r) = next.find(id) {
-        report.notes.push(
-            format!(
-                "moves ingest {id} (the same file, stored as the {}) to this snapshot (--replace)",
-                stored_as(r, orgs)
-            )
-            .into(),
-        );
+        report.notes.push(crate::t!(
+            crate::lang::parts::MOVES_INGEST,
+            id,
+            stored_as(r, orgs)
+        ));
     }
     next.ingests.retain(|i| i.id != id);
 }
@@ -110,16 +105,13 @@ pub(super) fn stored_elsewhere(next: &Manifest, o: &Opened, opts: &Options) -> R
         return Ok(ids.iter().map(|id| id.to_string()).collect());
     }
     let first = elsewhere[0];
-    Err(Failure::invalid(format!(
-        "{}: the same file is already stored as the {} (ingest {}): one export is one snapshot, so it cannot be stored again as another organization's roll or another date's",
-        o.name,
+    Err(Failure::invalid(t!(
+        crate::lang::sources::ALREADY_STORED_AS,
+        &o.name,
         stored_as(first, &opts.orgs),
         ids.join(", ")
     ))
-    .hint(format!(
-        "if it was stored under the wrong organization or date, move it: run the command again with --replace, or first `tally drop {}`; if this is meant to be a newer export, check that the file was replaced",
-        ids[0]
-    ))
+    .hint(t!(crate::lang::sources::ALREADY_STORED_HINT, ids[0]))
     .into())
 }
 
@@ -157,12 +149,12 @@ pub(super) fn check_title(
     let (what, hint) = if flag {
         (
             format!("--as-of {given}"),
-            format!("if the file is the roll as of {}, give that date with --as-of; if it is the roll as of {given}, correct its title (or export it again: it may be an earlier file)", title.said()),
+            crate::lang::Text::from(format!("if the file is the roll as of {}, give that date with --as-of; if it is the roll as of {given}, correct its title (or export it again: it may be an earlier file)", title.said())),
         )
     } else {
         (
             format!("the as_of column says {given}"),
-            "correct the title or the as_of column, whichever is wrong".to_string(),
+            t!(crate::lang::sources::CORRECT_TITLE_COLUMN_WHICHEVER),
         )
     };
     Err(Failure::invalid(format!(
@@ -226,7 +218,7 @@ pub(super) fn check_fits(
         "{file}: {said}, more than one in {OUTSIDE_SHARE}: is this really a roll of the {}? Nothing was stored",
         org.english()
     ))
-    .hint("if it is another organization's roll, give that organization with --org (or correct the org column); if it is this organization's and those rows are right, add --skip-invalid to store it with them")
+    .hint(t!(crate::lang::sources::OUTSIDE_GROUP_HINT))
     .into())
 }
 

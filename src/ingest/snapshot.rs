@@ -9,6 +9,7 @@ use super::dedupe::Seen;
 use super::part_thread::PartThread;
 use super::{ingest_id, now_utc, Out};
 use crate::error::{Exit, Failure};
+use crate::lang::rows;
 use crate::member::title_date::TitleDate;
 use crate::org::Org;
 use crate::roll::Member;
@@ -16,6 +17,7 @@ use crate::rows::headers::Kind;
 use crate::rows::row::Row;
 use crate::store::roll_group::{Group, RollPartWriter};
 use crate::store::IngestRecord;
+use crate::t;
 use crate::value::problem::Problem;
 
 /// The file a table comes from: a workbook's sheet (`file, sheet "S"`) is of its
@@ -172,13 +174,9 @@ impl<'a> Snapshots<'a> {
                 row.line,
                 None,
                 "",
-                format!(
-                    "repeats a person already in this snapshot (same {} as {})",
-                    same.describe(),
-                    seen.describe(first)
-                ),
+                t!(rows::REPEATS_PERSON, same.describe(), seen.describe(first)),
             )
-            .hint("remove the duplicate row, or merge the two rows in the roll");
+            .hint(t!(rows::REMOVE_DUPLICATE));
             return out.reject(problem, row, self.headers);
         }
         let part = match &mut self.part {
@@ -228,29 +226,31 @@ impl<'a> Snapshots<'a> {
     /// holds two organizations or two dates: either would be stored, without a word,
     /// as a snapshot the file does not describe.
     fn one_snapshot(&mut self, org: &Org, as_of: NaiveDate, line: u64) -> Result<()> {
-        let refuse = |what: String, hint: &str| -> Result<()> {
-            Err(Failure::invalid(format!("{}: {what}", self.file))
-                .hint(hint)
-                .into())
+        let refuse = |what: crate::lang::Text, hint: crate::lang::Text| -> Result<()> {
+            Err(Failure::invalid(what).hint(hint).into())
         };
         if let Some(flag) = self.flags.0.as_ref().filter(|f| *f != org) {
             return refuse(
-                format!(
-                    "--org {} contradicts the file's org column, which says {} (line {line})",
+                t!(
+                    crate::lang::sources::ORG_CONTRADICTS,
+                    self.file,
                     flag.code(),
-                    org.code()
+                    org.code(),
+                    line
                 ),
-                "leave out --org (the file says whose roll it is), or correct the org column",
+                t!(crate::lang::sources::LEAVE_OUT_ORG_FILE),
             );
         }
         if let Some(flag) = self.flags.1.filter(|f| *f != as_of) {
             return refuse(
-                format!(
-                    "--as-of {} contradicts the file's as_of column, which says {} (line {line})",
-                    flag.format("%d/%m/%Y"),
-                    as_of.format("%d/%m/%Y")
+                t!(
+                    crate::lang::sources::AS_OF_CONTRADICTS,
+                    self.file,
+                    flag.format("%d/%m/%Y").to_string(),
+                    as_of.format("%d/%m/%Y").to_string(),
+                    line
                 ),
-                "leave out --as-of (the file says its date), or correct the as_of column",
+                t!(crate::lang::sources::LEAVE_OUT_AS_OF),
             );
         }
         match &self.first {
@@ -262,22 +262,28 @@ impl<'a> Snapshots<'a> {
             }
             Some(((o, _), l)) if o != org => {
                 return refuse(
-                    format!(
-                        "the file holds two organizations: {} (line {l}) and {} (line {line})",
+                    t!(
+                        crate::lang::sources::TWO_ORGS,
+                        self.file,
                         o.code(),
-                        org.code()
+                        *l,
+                        org.code(),
+                        line
                     ),
-                    "a roll is one organization's list: split the file, one per organization",
+                    t!(crate::lang::sources::ONE_ORG_PER_ROLL),
                 )
             }
             Some(((_, d), l)) if *d != as_of => {
                 return refuse(
-                    format!(
-                        "the file holds two as-of dates: {} (line {l}) and {} (line {line})",
-                        d.format("%d/%m/%Y"),
-                        as_of.format("%d/%m/%Y")
+                    t!(
+                        crate::lang::sources::TWO_DATES,
+                        self.file,
+                        d.format("%d/%m/%Y").to_string(),
+                        *l,
+                        as_of.format("%d/%m/%Y").to_string(),
+                        line
                     ),
-                    "a roll is a list as of one date: correct the as_of column, or split the file",
+                    t!(crate::lang::sources::ONE_DATE_PER_ROLL),
                 )
             }
             Some(_) => {}
@@ -354,7 +360,7 @@ impl<'a> Snapshots<'a> {
                     prev.id
                 ),
             )
-            .hint("to replace that part with this corrected file, run the command again with --replace")
+            .hint(t!(crate::lang::sources::REPLACE_PART_CORRECTED_FILE))
             .into());
         }
         Ok(())

@@ -92,11 +92,11 @@ impl Excused {
     }
 
     /// The rule, said once with its count.
-    pub(super) fn note(&self) -> Option<String> {
+    pub(super) fn note(&self) -> Option<crate::lang::Text> {
         (self.rows > 0).then(|| {
             let words: Vec<&str> = self.words.iter().map(String::as_str).collect();
-            format!(
-                "read {} row(s) with a temporary status ({}) as members: a member suspended or excused from activities stays on the roll",
+            crate::t!(
+                crate::lang::parts::READ_TEMPORARY_STATUS,
                 self.rows,
                 words.join(", ")
             )

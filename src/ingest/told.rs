@@ -40,22 +40,25 @@ pub(super) fn roll_size_alerts(next: &store::Manifest, orgs: &Orgs, files: &mut 
                     ..
                 } = n
                 {
-                    alerts.push(format!(
-                        "the {} roll as of {as_of} has {rows} row(s), the previous one ({previous}) {previous_rows}: is the export complete?",
-                        org.english()
+                    alerts.push(crate::t!(
+                        crate::lang::parts::ROLL_SIZE,
+                        org.english(),
+                        as_of,
+                        rows,
+                        previous,
+                        previous_rows
                     ));
                 }
             }
         }
-        f.alerts
-            .extend(alerts.into_iter().map(crate::lang::Text::from));
+        f.alerts.extend(alerts);
     }
 }
 
 /// "read 12 row(s) through the 2025 crosswalk: 04372 Xã Trung Tâm → 04363 (7), ...".
 pub(super) fn crosswalk_note(
     mapped: &std::collections::BTreeMap<&'static str, u64>,
-) -> Option<String> {
+) -> Option<crate::lang::Text> {
     if mapped.is_empty() {
         return None;
     }
@@ -74,9 +77,10 @@ pub(super) fn crosswalk_note(
         })
         .collect();
     let more = if mapped.len() > 10 { ", …" } else { "" };
-    Some(format!(
-        "read {total} row(s) of pre-2025 communes through the reform's crosswalk: {}{more}",
-        list.join(", ")
+    Some(crate::t!(
+        crate::lang::parts::READ_THROUGH_CROSSWALK,
+        total,
+        format!("{}{more}", list.join(", "))
     ))
 }
 
@@ -108,11 +112,12 @@ pub(super) fn placed_departures(
             .max()
         else {
             // The org's first roll: nothing to place them against.
-            files[file].file_notes.push(format!(
-                "{} member(s) are departed without a date in the first roll of the {} ({as_of}): with no earlier roll to place their leaving against, reports count them in neither the members at the start nor left",
+            files[file].file_notes.push(crate::t!(
+                crate::lang::parts::UNDATED_IN_FIRST_ROLL,
                 persons.len(),
-                org.english()
-            ).into());
+                org.english(),
+                as_of
+            ));
             continue;
         };
         let parts = vec![committed.snapshot_parts(org.code(), &previous.to_string())];
@@ -156,7 +161,7 @@ pub(super) fn reading_notes(o: &Opened, report: &mut FileReport) {
     report.totals_rows = o.table.skipped_totals.clone();
     report.notes.extend(o.table.source_notes());
     if let Some(n) = crosswalk_note(&report.mapped) {
-        report.notes.push(n.into());
+        report.notes.push(n);
     }
     if report.padded > 0 {
         let n = report.padded;

@@ -11,6 +11,14 @@ crate::messages! {
         "\"{}\" (no header tally recognizes)"
         => "\"{}\" (không có dòng tiêu đề cột nào tally nhận ra)";
 
+    // --- A file tally opens, reads or writes (the system's reason follows)
+    CANNOT_READ: "cannot read {}" => "không đọc được {}";
+    CANNOT_OPEN: "cannot open {}" => "không mở được {}";
+    CANNOT_WRITE: "cannot write {}" => "không ghi được {}";
+    CANNOT_CREATE: "cannot create {}" => "không tạo được {}";
+    CANNOT_CREATE_DIR: "cannot create directory {}" => "không tạo được thư mục {}";
+    CANNOT_REPLACE: "cannot replace {}" => "không thay được {}";
+
     // --- The system's errors, by kind
     IO_NOT_FOUND: "no such file or directory" => "không có tệp hoặc thư mục này";
     IO_PERMISSION_DENIED: "permission denied" => "không có quyền truy cập";

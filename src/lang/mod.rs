@@ -19,6 +19,8 @@ pub mod names;
 pub mod parts;
 pub mod reference;
 pub mod report;
+pub mod rows;
+pub mod sources;
 pub mod store;
 
 pub use crate::tongue::Lang;
@@ -293,6 +295,8 @@ mod tests {
             super::parts::ALL,
             super::reference::ALL,
             super::report::ALL,
+            super::rows::ALL,
+            super::sources::ALL,
             super::store::ALL,
         ];
         for all in rooms {

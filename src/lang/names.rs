@@ -14,6 +14,8 @@ crate::messages! {
     KIND_AREAS: "areas" => "danh mục địa bàn";
     KIND_ENTERPRISES: "enterprises" => "danh mục doanh nghiệp";
     KIND_ELIGIBLE: "eligible counts" => "số đối tượng";
+    /// The eligible kind by its code, where a sentence names a kind by its code.
+    KIND_ELIGIBLE_CODE: "eligible" => "số đối tượng";
     KIND_TARGETS: "targets" => "chỉ tiêu";
     KIND_MAPPING: "mapping" => "bảng chuyển đổi xã cũ sang xã mới";
     KIND_ORGS: "orgs" => "danh mục tổ chức";

@@ -15,4 +15,19 @@ crate::messages! {
     UNDATED_PLACED:
         "{} member(s) active in the {} roll of {} are departed without a date here: reports count them as leaving between {} and {}"
         => "{} thành viên đang sinh hoạt trong danh sách {} ngày {} được ghi là đã ra mà không có ngày ra: báo cáo tính là ra trong khoảng từ {} đến {}";
+    ROLL_SIZE:
+        "the {} roll as of {} has {} row(s), the previous one ({}) {}: is the export complete?"
+        => "danh sách {} ngày {} có {} dòng, danh sách trước ({}) có {}: tệp xuất có đủ không?";
+    READ_THROUGH_CROSSWALK:
+        "read {} row(s) of pre-2025 communes through the reform's crosswalk: {}"
+        => "đọc {} dòng của xã trước năm 2025 qua bảng chuyển đổi sau sắp xếp: {}";
+    UNDATED_IN_FIRST_ROLL:
+        "{} member(s) are departed without a date in the first roll of the {} ({}): with no earlier roll to place their leaving against, reports count them in neither the members at the start nor left"
+        => "{} thành viên được ghi là đã ra nhưng không có ngày ra trong danh sách đầu tiên của {} (ngày {}): không có danh sách trước để xác định lúc ra, nên báo cáo không tính họ vào số đầu kỳ cũng như số ra";
+    READ_TEMPORARY_STATUS:
+        "read {} row(s) with a temporary status ({}) as members: a member suspended or excused from activities stays on the roll"
+        => "tính {} dòng có trạng thái tạm thời ({}) là thành viên: thành viên tạm ngừng hoặc được miễn sinh hoạt vẫn còn trong danh sách";
+    MOVES_INGEST:
+        "moves ingest {} (the same file, stored as the {}) to this snapshot (--replace)"
+        => "chuyển lần nạp {} (cùng tệp này, đã lưu là {}) sang lần chốt số liệu này (--replace)";
 }

@@ -99,4 +99,187 @@ crate::messages! {
     WOULD_REPLACE_ALL_TARGETS:
         "would replace all {} target(s) held (--replace)"
         => "sẽ thay toàn bộ {} chỉ tiêu đã có (--replace)";
+    UNIT_WITHOUT_CODE: "the unit has no code" => "đơn vị không có mã";
+    EVERY_UNIT_NEEDS_GSO:
+        "every unit needs its (GSO) code"
+        => "mỗi đơn vị cần có mã (theo Tổng cục Thống kê)";
+    FORMAT_CODE_AS_TEXT:
+        "format the code column as Text and export again"
+        => "định dạng cột mã là Văn bản (Text) rồi xuất lại";
+    EACH_UNIT_MUST_APPEAR:
+        "each unit must appear once"
+        => "mỗi đơn vị chỉ được có một dòng";
+    PARENT_NOT_IN_FILE:
+        "the parent unit is not in the file"
+        => "đơn vị cấp trên không có trong tệp";
+    PARENT_NOT_IN_FILE_HINT:
+        "add the parent unit's row, or leave parent_code empty for the top unit"
+        => "thêm dòng của đơn vị cấp trên, hoặc để trống parent_code cho đơn vị cao nhất";
+    UNIT_OWN_ANCESTOR_CYCLE:
+        "the unit is its own ancestor (a cycle in parent_code)"
+        => "đơn vị là cấp trên của chính nó (parent_code tạo vòng lặp)";
+    FIX_PARENT_CODES_SO:
+        "fix the parent codes so the units form a tree"
+        => "sửa mã đơn vị cấp trên để các đơn vị tạo thành cây";
+    DIMENSION_GROUP_GO_TOGETHER:
+        "dimension and group go together: give both or neither"
+        => "chiều phân tổ và nhóm đi cùng nhau: ghi cả hai hoặc không ghi cả hai";
+    GIVE_EACH_COUNT_ONCE:
+        "give each count once (a commune of today, or its old communes, not both)"
+        => "mỗi số chỉ ghi một lần (xã hiện nay, hoặc các xã cũ của nó, không ghi cả hai)";
+    NOT_A_COUNT:
+        "not a count; expected a whole number ≥ 0"
+        => "không phải số đếm; cần số nguyên ≥ 0";
+    KEEP_ONE_COLUMN_PER: "keep one column per organization" => "mỗi tổ chức chỉ để một cột";
+    NO_AREAS_TO_CHECK_UNIT:
+        "the store has no areas reference to check the unit against"
+        => "kho chưa có danh mục đơn vị hành chính để kiểm tra đơn vị";
+    GIVE_COUNT_EACH_COMMUNE:
+        "give the count of each commune of today, or ingest a mapping file with the shares"
+        => "ghi số của từng xã hiện nay, hoặc nạp tệp ánh xạ có tỷ lệ chia";
+    ENTERPRISE_WITHOUT_TAX_CODE:
+        "the enterprise has no tax code"
+        => "doanh nghiệp không có mã số thuế";
+    EVERY_ENTERPRISE_NEEDS_TAX:
+        "every enterprise needs its tax code (Mã số thuế)"
+        => "mỗi doanh nghiệp cần có mã số thuế";
+    EXCEL_WROTE_TAX_CODE:
+        "Excel wrote the tax code in scientific notation"
+        => "Excel đã ghi mã số thuế ở dạng khoa học";
+    FORMAT_COLUMN_TEXT_EXPORT:
+        "format the column as Text and export again"
+        => "định dạng cột là Văn bản (Text) rồi xuất lại";
+    EACH_ENTERPRISE_MUST_APPEAR:
+        "each enterprise must appear once"
+        => "mỗi doanh nghiệp chỉ được có một dòng";
+    NOT_A_HEAD_COUNT:
+        "not a head count; expected a whole number ≥ 0"
+        => "không phải số lao động; cần số nguyên ≥ 0";
+    NO_HEAD_COUNT:
+        "no head count: the enterprise's workers are unknown (not zero)"
+        => "không có số lao động: số lao động của doanh nghiệp không rõ (không phải bằng 0)";
+    ENTERPRISE_ONE_COMMUNE_GIVE:
+        "an enterprise is in one commune: give the code of its commune of today"
+        => "mỗi doanh nghiệp ở một xã: ghi mã xã hiện nay của doanh nghiệp";
+    NOT_AN_OLD_COMMUNE:
+        "not a commune of before the 2025 reform"
+        => "không phải xã trước sắp xếp năm 2025";
+    GIVE_CODE_COMMUNE_HAD:
+        "give the code the commune had before 1 July 2025 (five digits)"
+        => "ghi mã của xã trước ngày 01/7/2025 (năm chữ số)";
+    GIVE_CODE_COMMUNE_TODAY:
+        "give the code of a commune of today, or ingest the areas file first"
+        => "ghi mã của một xã hiện nay, hoặc nạp tệp danh mục địa bàn trước";
+    NOT_A_SHARE:
+        "not a share; expected a fraction between 0 and 1 (0.4) or a percentage (40%)"
+        => "không phải tỷ lệ; cần một số từ 0 đến 1 (0,4) hoặc phần trăm (40%)";
+    GIVE_ONE_ROW_PER:
+        "give one row per old commune, or a share on each of its rows that add up to 1 (100%)"
+        => "mỗi xã cũ ghi một dòng, hoặc ghi tỷ lệ ở từng dòng của xã đó sao cho tổng bằng 1 (100%)";
+    NOT_A_YEAR:
+        "not a year; expected four digits such as 2026"
+        => "không phải năm; cần bốn chữ số, ví dụ 2026";
+    NOT_AN_ORG_CODE:
+        "not an organization code; expected lower-case letters, digits or _ (such as red_cross)"
+        => "không phải mã tổ chức; cần chữ thường, chữ số hoặc _ (ví dụ red_cross)";
+    GIVE_EACH_ORGANIZATION_SHORT:
+        "give each organization a short code of plain letters: it names the organization in CSV reports"
+        => "đặt cho mỗi tổ chức một mã ngắn bằng chữ không dấu: mã này ghi tên tổ chức trong báo cáo CSV";
+    ORGANIZATION_WITHOUT_NAME: "the organization has no name" => "tổ chức chưa có tên";
+    GIVE_NAME_PEOPLE_WRITE:
+        "give the name as people write it (Hội Chữ thập đỏ)"
+        => "ghi tên như thường viết (Hội Chữ thập đỏ)";
+    FIVE_UNION_YOUTH_WOMEN:
+        "the five (union, youth, women, farmers, veterans) need no orgs file; give this organization names of its own"
+        => "năm tổ chức (công đoàn, đoàn thanh niên, phụ nữ, nông dân, cựu chiến binh) không cần tệp danh mục tổ chức; đặt cho tổ chức này tên riêng";
+    NOT_AN_AGE:
+        "not an age; expected a whole number of years from 0 to 120"
+        => "không phải tuổi; cần số năm nguyên từ 0 đến 120";
+    GIVE_EACH_ORGANIZATION_NAMES:
+        "give each organization names of its own"
+        => "đặt cho mỗi tổ chức tên riêng";
+    USE_UNIT_CODE_DIMENSION:
+        "use *, a unit code, or DIMENSION=GROUP such as ethnic_minority=yes or ownership=non_state"
+        => "dùng *, một mã đơn vị, hoặc CHIỀU=NHÓM, ví dụ ethnic_minority=yes hoặc ownership=non_state";
+    UNIT_SCOPE_NEEDS_AREAS:
+        "a unit scope needs the areas reference to check it"
+        => "phạm vi theo đơn vị cần danh mục đơn vị hành chính để kiểm tra";
+    GIVE_UNIT_S_CODE:
+        "give the unit's code, or its name with its type (Xã …, Phường …)"
+        => "ghi mã đơn vị, hoặc tên kèm loại đơn vị (Xã …, Phường …)";
+    SCOPE_FOCUS_AREA_DIMENSION:
+        "the scope is not *, a focus area, DIMENSION=GROUP, or a unit of the areas reference"
+        => "phạm vi không phải *, một địa bàn trọng điểm, TIÊU_CHÍ=NHÓM, hay một đơn vị trong danh mục địa bàn";
+    SCOPE_HINT:
+        "use * (Toàn tỉnh), a focus area (Vùng đồng bào DTTS, Vùng tôn giáo, Nông thôn), a unit's code or name, or DIMENSION=GROUP such as ethnic_minority=yes"
+        => "ghi * (Toàn tỉnh), một địa bàn trọng điểm (Vùng đồng bào DTTS, Vùng tôn giáo, Nông thôn), mã hoặc tên một đơn vị, hoặc TIÊU_CHÍ=NHÓM như ethnic_minority=yes";
+    SECOND_TARGET_SAME_ORG:
+        "a second target for the same org, year and scope"
+        => "chỉ tiêu thứ hai cho cùng tổ chức, năm và phạm vi";
+    GIVE_EACH_TARGET_ONCE: "give each target once" => "mỗi chỉ tiêu chỉ ghi một lần";
+    CORRECT_TITLE_GIVE_EACH:
+        "correct the title, or give each row its year in a year column (Năm)"
+        => "sửa tiêu đề, hoặc ghi năm của từng dòng trong cột Năm";
+    LEAVE_OUT_YEAR_TITLE:
+        "leave out --year (the title says the year), or check that the file is the right year's"
+        => "bỏ --year (tiêu đề đã ghi năm), hoặc kiểm tra tệp có đúng năm không";
+    ADD_YEAR:
+        "add --year YEAR (such as --year 2026), a year column, or the year in the title (SỐ ĐỐI TƯỢNG NĂM 2026)"
+        => "thêm --year NĂM (ví dụ --year 2026), một cột Năm, hoặc ghi năm trong tiêu đề (SỐ ĐỐI TƯỢNG NĂM 2026)";
+    CHECK_FILE_RIGHT_YEAR:
+        "check that the file is the right year's: correct the title, the column or --year"
+        => "kiểm tra tệp có đúng năm không: sửa tiêu đề, cột Năm hoặc --year";
+    CODE_REPEATS: "the code repeats line {}" => "mã trùng với dòng {}";
+    NOT_YES_NO: "not a yes/no value; expected {}" => "không phải giá trị có/không; cần {}";
+    SAME_COUNT_AS:
+        "the same unit, org, year and group as line {}"
+        => "cùng đơn vị, tổ chức, năm và nhóm với dòng {}";
+    COLUMNS_SAME_ORG:
+        "{}: the columns \"{}\" and \"{}\" both name the organization {}"
+        => "{}: hai cột \"{}\" và \"{}\" cùng là của tổ chức {}";
+    TAX_CODE_REPEATS: "the tax code repeats line {}" => "mã số thuế trùng với dòng {}";
+    MAPPING_SPLITS:
+        "the mapping file splits this commune of before the 2025 reform between {}"
+        => "bảng chuyển đổi chia xã trước sắp xếp năm 2025 này cho {}";
+    NAMES_ONE_OF_FIVE:
+        "\"{}\" names one of the five organizations tally knows"
+        => "\"{}\" là tên của một trong năm tổ chức tally đã biết";
+    AGES_END_BEFORE:
+        "the ages end ({}) before they begin ({})"
+        => "độ tuổi kết thúc ({}) trước khi bắt đầu ({})";
+    ALSO_NAMES_ORG:
+        "\"{}\" also names the organization of line {}"
+        => "\"{}\" cũng là tên của tổ chức ở dòng {}";
+    UNKNOWN_SCOPE_DIMENSION:
+        "unknown dimension \"{}\" in the scope"
+        => "chiều phân tổ \"{}\" không rõ trong phạm vi";
+    NAME_FITS_UNITS: "the name fits {} units: {}" => "tên này khớp với {} đơn vị: {}";
+    TITLE_TWO_YEARS: "{}: the title names two years, {}" => "{}: tiêu đề ghi hai năm, {}";
+    TWO_YEARS: "{} and {}" => "{} và {}";
+    YEAR_CONTRADICTS_TITLE:
+        "{}: --year {} contradicts the title, which says {} (\"{}\")"
+        => "{}: --year {} mâu thuẫn với tiêu đề, ghi năm {} (\"{}\")";
+    WHICH_YEAR_COUNTS:
+        "{}: which year are these counts for? The file has no year column (Năm), its title names no year, and --year is not given"
+        => "{}: số đối tượng này của năm nào? Tệp không có cột Năm, tiêu đề không ghi năm, và không có --year";
+    WHICH_YEAR_TARGETS:
+        "{}: which year are these targets for? The file has no year column (Năm), its title names no year, and --year is not given"
+        => "{}: chỉ tiêu này của năm nào? Tệp không có cột Năm, tiêu đề không ghi năm, và không có --year";
+    YEAR_FLAG_SAYS: "--year says {}" => "--year ghi năm {}";
+    TITLE_SAYS_YEAR: "the title says {} (\"{}\")" => "tiêu đề ghi năm {} (\"{}\")";
+    COLUMN_SAYS_YEAR:
+        "{}: column \"{}\" says {}, but {}"
+        => "{}: cột \"{}\" ghi năm {}, nhưng {}";
+    OLD_TWICE:
+        "the old commune of line {} goes to the same commune of today twice"
+        => "xã cũ ở dòng {} được chuyển hai lần vào cùng một xã hiện nay";
+    OLD_ONE_SHARE:
+        "the old commune of line {} has one commune of today with a share of {}, not 1"
+        => "xã cũ ở dòng {} chỉ có một xã hiện nay nhưng tỷ lệ là {}, không phải 1";
+    OLD_NOT_EVERY_SHARE:
+        "the old commune of line {} goes to {} communes of today, not every one with a share"
+        => "xã cũ ở dòng {} được chuyển vào {} xã hiện nay nhưng không phải xã nào cũng có tỷ lệ";
+    OLD_SHARES_SUM:
+        "the shares of the old commune of line {} add up to {}, not 1"
+        => "tổng tỷ lệ của xã cũ ở dòng {} là {}, không phải 1";
 }

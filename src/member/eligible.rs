@@ -6,8 +6,10 @@
 use chrono::NaiveDate;
 
 use super::{Cells, Field, Problem};
+use crate::lang::rows;
 use crate::org::Org;
 use crate::roll::{Birth, Sex};
+use crate::t;
 
 /// A member against the organization's eligible group.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -42,7 +44,7 @@ pub(super) fn check(
         Org::Women => {
             let sex = who.sex.or(who.id_sex);
             if who.sex == Some(Sex::Male) {
-                warnings.push(c.problem(Field::Sex, "a man in the Women's Union roll"));
+                warnings.push(c.problem(Field::Sex, t!(rows::MAN_IN_WOMENS_UNION)));
             } else if sex == Some(Sex::Male) {
                 // The ID itself is not repeated in the message.
                 let column = c.header(Field::NationalId);
@@ -52,7 +54,7 @@ pub(super) fn check(
             if let Some(a) = age.filter(|a| *a < 18) {
                 warnings.push(c.problem(
                     Field::BirthDate,
-                    format!("aged {a}: the Women's Union is for women aged 18+"),
+                    crate::t!(crate::lang::rows::AGED_WOMEN, a),
                 ));
             }
             sex.is_some() || age.is_some()
@@ -61,7 +63,7 @@ pub(super) fn check(
             if let Some(a) = age.filter(|a| !(16..=30).contains(a)) {
                 warnings.push(c.problem(
                     Field::BirthDate,
-                    format!("aged {a}: the Youth Union is for ages 16–30"),
+                    crate::t!(crate::lang::rows::AGED_YOUTH, a),
                 ));
             }
             age.is_some()
@@ -78,9 +80,11 @@ pub(super) fn check(
             if let Some(a) = age.filter(|a| *a < i32::from(lo) || *a > i32::from(hi)) {
                 let name = &def.name;
                 let said = match (def.min_age, def.max_age) {
-                    (Some(lo), Some(hi)) => format!("aged {a}: {name} is for ages {lo}–{hi}"),
-                    (Some(lo), None) => format!("aged {a}: {name} is for ages {lo}+"),
-                    _ => format!("aged {a}: {name} is for ages up to {hi}"),
+                    (Some(lo), Some(hi)) => {
+                        crate::t!(crate::lang::rows::AGED_RANGE, a, name, lo, hi)
+                    }
+                    (Some(lo), None) => crate::t!(crate::lang::rows::AGED_FROM, a, name, lo),
+                    _ => crate::t!(crate::lang::rows::AGED_UP_TO, a, name, hi),
                 };
                 warnings.push(c.problem(Field::BirthDate, said));
             }

@@ -141,7 +141,7 @@ fn resolve(raw: &str, reference: &Reference) -> Result<(CompactString, String), 
                 let name = areas.get(code).map(|a| a.name.clone()).unwrap_or_default();
                 Ok((CompactString::from(code), name))
             }
-            Err(why) => Err(Text::from(why)),
+            Err(why) => Err(why),
         },
         [] => Err(crate::t!(msg::NO_SUCH_UNIT)),
         many => Err(crate::t!(

@@ -11,6 +11,7 @@
 
 use chrono::NaiveDate;
 
+use crate::lang::rows;
 use crate::org::Org;
 use crate::reference::crosswalk::{Codes, OldUnit};
 use crate::reference::groups::{ethnicities, religions};
@@ -19,6 +20,7 @@ pub use crate::roll::Member;
 use crate::rows::headers::{Field, Mapping};
 use crate::rows::row::Row;
 use crate::store::privacy::Secret;
+use crate::t;
 use crate::text::{clean, name_key, trim};
 use crate::value::problem::Problem;
 use crate::value::{self, Birth, DateError, Sex};
@@ -110,20 +112,14 @@ impl<'a> Cells<'a> {
 fn date_problem(c: &Cells, f: Field, e: DateError) -> Problem {
     match e {
         DateError::MonthFirst => c
-            .problem(
-                f,
-                format!("the date is month-first; expected {}", value::DATE_EXPECTED),
-            )
-            .hint("export dates as dd/mm/yyyy (tally never guesses month-first dates)"),
+            .problem(f, t!(rows::DATE_MONTH_FIRST, t!(rows::DATE_EXPECTED)))
+            .hint(t!(rows::DATE_MONTH_FIRST_HINT)),
         DateError::NoSuchDay { last } => c
-            .problem(
-                f,
-                format!("that day does not exist: the month has {last} days"),
-            )
-            .hint("correct the date in the roll, or leave the cell empty if it is unknown"),
+            .problem(f, t!(rows::NO_SUCH_DAY, last))
+            .hint(t!(rows::DATE_HINT)),
         DateError::Invalid => c
-            .problem(f, format!("not a date; expected {}", value::DATE_EXPECTED))
-            .hint("correct the date in the roll, or leave the cell empty if it is unknown"),
+            .problem(f, t!(rows::NOT_A_DATE, t!(rows::DATE_EXPECTED)))
+            .hint(t!(rows::DATE_HINT)),
     }
 }
 
@@ -177,17 +173,20 @@ fn parse_inner(c: &Cells, warnings: &mut Vec<Problem>, keys: &mut Keys) -> Resul
     };
     if full_name.is_empty() && national_id.is_none() {
         return Err(c
-            .problem(
-                Field::FullName,
-                "no name and no national ID: the member cannot be identified",
-            )
-            .hint("fill in the name (or the national ID) in the roll"));
+            .problem(Field::FullName, t!(rows::NO_NAME_NO_ID))
+            .hint(t!(rows::NO_NAME_NO_ID_HINT)));
     }
     let area_code = resolve_area(c)?;
     let (joined_on, left_on) = membership_dates(c, as_of, pivot)?;
     let status = status(c)?;
-    let ethnicity = lookup_group(c, Field::Ethnicity, ethnicities(), "ethnicity", warnings);
-    let religion = lookup_group(c, Field::Religion, religions(), "religion", warnings);
+    let ethnicity = lookup_group(
+        c,
+        Field::Ethnicity,
+        ethnicities(),
+        &rows::ETHNICITY,
+        warnings,
+    );
+    let religion = lookup_group(c, Field::Religion, religions(), &rows::RELIGION, warnings);
     // Without a sex column, the ID's sex digit tells a man in the Women's Union.
     let id_sex = national_id
         .as_deref()
@@ -282,7 +281,7 @@ fn source(c: &Cells) -> Result<(Org, NaiveDate), Problem> {
                         ctx.reference.orgs.expected()
                     ),
                 )
-                .hint("correct the org column, or give the organization with --org"))
+                .hint(t!(rows::UNKNOWN_ORG_HINT)))
         }
     };
     let raw = trim(c.raw(Field::AsOf));
@@ -291,17 +290,15 @@ fn source(c: &Cells) -> Result<(Org, NaiveDate), Problem> {
         (false, flag) => match ctx.lookups.as_of.get_or(raw, || value::parse_as_of(raw)) {
             Ok(d) => Some(d),
             Err(_) if flag.is_some() => None,
-            Err(e) => {
-                return Err(date_problem(c, Field::AsOf, e)
-                    .hint("give the snapshot date with --as-of DATE, or correct the as_of column"))
-            }
+            Err(e) => return Err(date_problem(c, Field::AsOf, e).hint(t!(rows::AS_OF_HINT))),
         },
     };
     let as_of = match (stated, ctx.as_of) {
         (Some(d), _) | (None, Some(d)) => d,
         (None, None) => {
-            return Err(date_problem(c, Field::AsOf, value::DateError::Invalid)
-                .hint("give the snapshot date with --as-of DATE, or correct the as_of column"))
+            return Err(
+                date_problem(c, Field::AsOf, value::DateError::Invalid).hint(t!(rows::AS_OF_HINT))
+            )
         }
     };
     Ok((org, as_of))
@@ -311,13 +308,7 @@ fn sex(c: &Cells, warnings: &mut Vec<Problem>) -> Option<Sex> {
     match value::parse_sex(c.raw(Field::Sex)) {
         Ok(s) => s,
         Err(value::Unrecognized) => {
-            warnings.push(c.problem(
-                Field::Sex,
-                format!(
-                    "unknown sex; expected {}; kept as unknown",
-                    value::SEX_EXPECTED
-                ),
-            ));
+            warnings.push(c.problem(Field::Sex, t!(rows::UNKNOWN_SEX, t!(rows::SEX_EXPECTED))));
             None
         }
     }
@@ -336,10 +327,7 @@ fn birth(
     let birth = value::parse_birth(raw, pivot).map_err(|e| date_problem(c, Field::BirthDate, e))?;
     if let Birth::Date(d) = birth {
         if d > as_of {
-            warnings.push(c.problem(
-                Field::BirthDate,
-                "the birth date is after the snapshot date",
-            ));
+            warnings.push(c.problem(Field::BirthDate, t!(rows::BORN_AFTER)));
         }
     }
     Ok(Some(birth))
@@ -359,26 +347,19 @@ fn national_id(
     match value::parse_national_id(raw, birth, sex) {
         Ok(id) => {
             if id.restored && raw.len() == 10 {
-                warnings.push(c.problem(Field::NationalId, "10 digits: restored the two leading zeros Excel dropped (it agrees with the birth year and sex)"));
+                warnings.push(c.problem(Field::NationalId, t!(rows::ID_TWO_ZEROS)));
             } else if id.restored {
-                warnings.push(c.problem(Field::NationalId, "11 digits: restored the leading zero Excel dropped (it agrees with the birth year and sex)"));
+                warnings.push(c.problem(Field::NationalId, t!(rows::ID_ONE_ZERO)));
             }
             for d in value::cccd_disagreements(&id.digits, birth, sex) {
-                warnings.push(c.problem(
-                    Field::NationalId,
-                    format!("the ID disagrees with the row: {d}"),
-                ));
+                warnings.push(c.problem(Field::NationalId, t!(rows::ID_DISAGREES, d)));
             }
             Ok(Some(id.digits))
         }
         Err(p) => Err(c
             .problem(
                 Field::NationalId,
-                format!(
-                    "malformed national ID: {}; expected {}",
-                    p.describe(),
-                    value::ID_EXPECTED
-                ),
+                t!(rows::ID_MALFORMED, p.describe(), t!(rows::ID_EXPECTED)),
             )
             .hint(p.hint())),
     }
@@ -392,19 +373,16 @@ fn membership_dates(c: &Cells, as_of: NaiveDate, pivot: i32) -> Result<Dates, Pr
     if let Some(j) = joined_on {
         if j > as_of {
             return Err(c
-                .problem(
-                    Field::JoinedOn,
-                    format!("joined after the snapshot date {as_of}"),
-                )
-                .hint("check the date, or the snapshot date given with --as-of"));
+                .problem(Field::JoinedOn, t!(rows::JOINED_AFTER, as_of))
+                .hint(t!(rows::JOINED_AFTER_HINT)));
         }
     }
     let left_on = optional_date(c, Field::LeftOn, pivot)?;
     if let (Some(j), Some(l)) = (joined_on, left_on) {
         if l < j {
             return Err(c
-                .problem(Field::LeftOn, format!("left before joining ({j})"))
-                .hint("check both dates in the roll"));
+                .problem(Field::LeftOn, t!(rows::LEFT_BEFORE, j))
+                .hint(t!(rows::LEFT_BEFORE_HINT)));
         }
     }
     Ok((joined_on, left_on))
@@ -427,15 +405,12 @@ fn status(c: &Cells) -> Result<value::Status, Problem> {
         Err(value::StatusError::Unknown) => Err(c
             .problem(
                 Field::Status,
-                format!("unknown status word; expected {}", value::STATUS_EXPECTED),
+                t!(rows::UNKNOWN_STATUS, t!(rows::STATUS_EXPECTED)),
             )
-            .hint("write the member's status in one of the words tally reads (every spelling is listed in docs/formats.md, \"Status words\"), or leave it empty for an active member")),
+            .hint(t!(rows::STATUS_HINT))),
         Err(value::StatusError::Mark) => Err(c
-            .problem(
-                Field::Status,
-                "a mark (x, ✓, -, yes/no) is not a status: it does not say whether the member is active or has left",
-            )
-            .hint("write the status word: Đang sinh hoạt for an active member, or how they left (Đã ra, Chuyển sinh hoạt, Đã mất, …)")),
+            .problem(Field::Status, t!(rows::STATUS_MARK))
+            .hint(t!(rows::STATUS_MARK_HINT))),
     }
 }
 
@@ -453,7 +428,7 @@ fn lookup_group(
     c: &Cells,
     f: Field,
     list: &'static crate::reference::groups::CodeList,
-    what: &str,
+    what: &'static crate::lang::Msg,
     warnings: &mut Vec<Problem>,
 ) -> Option<&'static str> {
     let cell = c.raw(f);
@@ -469,7 +444,7 @@ fn lookup_group(
     match found {
         Some(code) => Some(code),
         None => {
-            warnings.push(c.problem(f, format!("unknown {what}; kept as unknown")));
+            warnings.push(c.problem(f, t!(rows::UNKNOWN_GROUP, t!(*what))));
             None
         }
     }

@@ -3,9 +3,11 @@
 
 use super::{Cells, Field, NameHit, NameMatch, Problem};
 use crate::lang::ingest as msg;
+use crate::lang::{rows, Text};
 use crate::reference::crosswalk::Codes;
 use crate::reference::crosswalk::{self, OldUnit};
 use crate::reference::normalize_tax_code;
+use crate::t;
 use crate::value;
 use compact_str::CompactString;
 
@@ -22,11 +24,8 @@ pub(super) fn resolve_area(c: &Cells) -> Result<CompactString, Problem> {
         }
         if value::is_scientific(code) {
             return Err(c
-                .problem(
-                    Field::AreaCode,
-                    "Excel wrote the code in scientific notation",
-                )
-                .hint("format the code column as Text in Excel and export again"));
+                .problem(Field::AreaCode, t!(rows::EXCEL_WROTE_CODE_SCIENTIFIC))
+                .hint(t!(rows::FORMAT_CODE_COLUMN_TEXT)));
         }
         let today = (c.ctx.codes != Codes::Old)
             .then(|| areas.resolve_code(code))
@@ -41,11 +40,8 @@ pub(super) fn resolve_area(c: &Cells) -> Result<CompactString, Problem> {
         return match old {
             Some(u) => through(c, Field::AreaCode, u).and_then(|new| agrees_with_name(c, new)),
             None => Err(c
-                .problem(
-                    Field::AreaCode,
-                    "the area code is not in the areas reference",
-                )
-                .hint("correct the code, or ingest an areas file that has it")),
+                .problem(Field::AreaCode, t!(rows::AREA_CODE_UNKNOWN))
+                .hint(t!(rows::CORRECT_CODE_INGEST_AREAS))),
         };
     }
     let raw_name = c.raw(Field::AreaName);
@@ -115,13 +111,13 @@ fn through(c: &Cells, f: Field, u: &'static OldUnit) -> Result<CompactString, Pr
             return Err(c
                 .problem(
                     f,
-                    format!(
-                        "{}, a commune of before the 2025 reform, was split by the mapping file between {}",
+                    t!(
+                        rows::SPLIT_BY_MAPPING,
                         u.label(),
                         crate::reference::mapping::Mapping::describe(several)
                     ),
                 )
-                .hint("a member belongs to one commune: give the row today's commune (code or name)"))
+                .hint(t!(rows::MEMBER_BELONGS_ONE_COMMUNE)))
         }
         None => {}
     }
@@ -130,12 +126,8 @@ fn through(c: &Cells, f: Field, u: &'static OldUnit) -> Result<CompactString, Pr
             c.mapped.set(Some(u));
             Ok(CompactString::from(new))
         }
-        Err(why) if u.split => Err(c.problem(f, why).hint(
-            "give the row today's commune (code or name), or ingest a mapping file that says where this old commune's members went",
-        )),
-        Err(why) => Err(c
-            .problem(f, why)
-            .hint("ingest the areas file of today's communes, or correct the unit")),
+        Err(why) if u.split => Err(c.problem(f, why).hint(t!(rows::OLD_COMMUNE_SPLIT_HINT))),
+        Err(why) => Err(c.problem(f, why).hint(t!(rows::INGEST_AREAS_FILE_TODAY))),
     }
 }
 
@@ -144,11 +136,8 @@ fn area_by_name(c: &Cells, raw_name: &str) -> Result<CompactString, Problem> {
     let areas = &c.ctx.reference.areas;
     if areas.is_empty() {
         return Err(c
-            .problem(
-                Field::AreaName,
-                "an area name cannot be resolved: the store has no areas reference",
-            )
-            .hint("ingest the areas file first (or in the same command)"));
+            .problem(Field::AreaName, t!(rows::AREA_NAME_CANNOT_RESOLVED))
+            .hint(t!(rows::INGEST_AREAS_FILE_FIRST)));
     }
     let hit = name_hit(c, raw_name);
     let old_reading = c.ctx.codes == Codes::Old
@@ -197,15 +186,17 @@ fn old_commune_by_name(c: &Cells, raw_name: &str) -> Option<Result<CompactString
         many => Some(Err(c
             .problem(
                 Field::AreaName,
-                format!(
-                    "the name is of several communes of before the 2025 reform: {}",
-                    many.iter()
-                        .map(|u| format!("{} (now {})", u.label(), u.candidates()))
-                        .collect::<Vec<_>>()
-                        .join("; ")
+                t!(
+                    rows::SEVERAL_OLD_COMMUNES,
+                    Text::Join(
+                        many.iter()
+                            .map(|u| t!(rows::OLD_COMMUNE_NOW, u.label(), u.candidates()))
+                            .collect(),
+                        "; "
+                    )
                 ),
             )
-            .hint("use the area code column (Mã xã) to say which"))),
+            .hint(t!(rows::USE_AREA_CODE_COLUMN)))),
     }
 }
 
@@ -214,32 +205,25 @@ fn hit_code(c: &Cells, hit: NameHit, raw_name: &str) -> Result<CompactString, Pr
     match hit {
         NameHit::Found(code) => Ok(code),
         NameHit::Ambiguous(list) => Err(c
-            .problem(
-                Field::AreaName,
-                format!("the area name matches several units: {list}"),
-            )
-            .hint("use the area code column (Mã xã) to say which")),
+            .problem(Field::AreaName, t!(rows::NAME_MATCHES_SEVERAL, list))
+            .hint(t!(rows::USE_AREA_CODE_COLUMN))),
         NameHit::OtherType(list) => Err(c
-            .problem(
-                Field::AreaName,
-                format!("no unit of that name and type in the areas reference; of another type: {list}"),
-            )
-            .hint("a name is matched with its type (xã, phường, thị trấn, đặc khu): a pre-2025 name needs today's name or the area code (Mã xã)")),
-        NameHit::District(d) => match c.ctx.reference.areas.resolve_name_without_district(raw_name) {
+            .problem(Field::AreaName, t!(rows::OTHER_TYPE, list))
+            .hint(t!(rows::NAME_TYPE_HINT))),
+        NameHit::District(d) => match c
+            .ctx
+            .reference
+            .areas
+            .resolve_name_without_district(raw_name)
+        {
             NameMatch::Found(a) => Ok(CompactString::from(a.code.as_str())),
             _ => Err(c
-            .problem(
-                Field::AreaName,
-                format!("the name is qualified by {d}, which the areas reference does not have (there are no districts since 1 July 2025)"),
-            )
-            .hint("use today's commune name or the area code (Mã xã)")),
+                .problem(Field::AreaName, t!(rows::NAMED_DISTRICT, d))
+                .hint(t!(rows::USE_TODAY_S_COMMUNE))),
         },
         NameHit::Missing => Err(c
-            .problem(
-                Field::AreaName,
-                "no unit of that name in the areas reference",
-            )
-            .hint("check the spelling, or use the area code column (Mã xã)")),
+            .problem(Field::AreaName, t!(rows::NO_UNIT_OF_THAT_NAME))
+            .hint(t!(rows::CHECK_SPELLING_USE_AREA))),
     }
 }
 
@@ -251,12 +235,15 @@ fn area_by_enterprise(c: &Cells) -> Result<CompactString, Problem> {
             Some(e) => match &e.area_code {
                 Some(a) => Ok(CompactString::from(a.as_str())),
                 None => Err(c
-                    .problem(Field::EnterpriseId, "the enterprise has no area in the enterprises reference, and the row gives none")
-                    .hint("add the area code to the row or to the enterprises file")),
+                    .problem(Field::EnterpriseId, t!(rows::ENTERPRISE_WITHOUT_AREA))
+                    .hint(t!(rows::ADD_AREA_CODE))),
             },
             None => Err(c
-                .problem(Field::EnterpriseId, "the row has no area and its enterprise is not in the enterprises reference")
-                .hint("add the area code to the row, or ingest an enterprises file that has this tax code")),
+                .problem(
+                    Field::EnterpriseId,
+                    t!(rows::ROW_WITHOUT_AREA_OR_ENTERPRISE),
+                )
+                .hint(t!(rows::ADD_AREA_CODE_OR_ENTERPRISE))),
         };
     }
     let field = [Field::AreaCode, Field::AreaName, Field::EnterpriseId]
@@ -264,9 +251,6 @@ fn area_by_enterprise(c: &Cells) -> Result<CompactString, Problem> {
         .find(|f| c.ctx.mapping.has(*f))
         .unwrap_or(Field::AreaCode);
     Err(c
-        .problem(
-            field,
-            "no area: the area code, area name and enterprise are all empty",
-        )
-        .hint("fill in the member's commune"))
+        .problem(field, t!(rows::NO_AREA_GIVEN))
+        .hint(t!(rows::FILL_MEMBER_S_COMMUNE)))
 }

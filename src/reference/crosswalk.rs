@@ -51,15 +51,16 @@ impl OldUnit {
     /// The commune of today it became, where the areas hold it; else why not, as the
     /// reason a rejected row gives (split between several, or gone to a commune the
     /// areas lack).
-    pub fn today_in(&self, areas: &super::Areas) -> Result<&str, String> {
+    pub fn today_in(&self, areas: &super::Areas) -> Result<&str, crate::lang::Text> {
         match self.became() {
             Some(new) if areas.get(new).is_some() => Ok(new),
-            Some(new) => Err(format!(
-                "{}, a commune of before the 2025 reform, became {new}, which the areas reference does not have",
-                self.label()
+            Some(new) => Err(crate::t!(
+                crate::lang::rows::BECAME_MISSING,
+                self.label(),
+                new
             )),
-            None => Err(format!(
-                "{}, a commune of before the 2025 reform, was split between {}",
+            None => Err(crate::t!(
+                crate::lang::rows::SPLIT_BETWEEN,
                 self.label(),
                 self.candidates()
             )),

@@ -4,13 +4,14 @@
 use std::io::{self, Read};
 
 use crate::error::Failure;
+use crate::t;
 
 /// A row whose bytes are not UTF-8 in a file read as UTF-8.
 pub(super) fn not_utf8(name: &str, line: u64) -> anyhow::Error {
     Failure::invalid(format!(
         "{name}:{line}: invalid UTF-8: a byte on this line is not UTF-8, while the file's other text is"
     ))
-    .hint("the file mixes encodings; open it in Excel and save as 'CSV UTF-8', or name the encoding with --encoding")
+    .hint(t!(crate::lang::sources::FILE_MIXES_ENCODINGS_OPEN))
     .into()
 }
 

@@ -3,6 +3,7 @@
 
 use super::headers::{Kind, Mapping};
 use crate::error::Failure;
+use crate::t;
 
 /// The header's cells, quoted, for messages.
 pub(super) fn quoted_headers(mapping: &Mapping) -> String {
@@ -36,12 +37,13 @@ pub(super) fn check_kind(
         if !mapping.unknown.is_empty() {
             return Err(unknown_org_columns(name, header_line, mapping, orgs));
         }
-        return Err(Failure::invalid(format!(
-            "{name}:{header_line}: the file has a unit code and name but no column only an areas file has ({}); headers found: {}",
+        return Err(Failure::invalid(t!(
+            crate::lang::sources::NO_AREAS_COLUMN,
+            format!("{name}:{header_line}"),
             missing.join("; "),
             quoted_headers(mapping)
         ))
-        .hint("if it is the list of units, add their classifications or name the kind with --kind areas; a table of counts per unit is an eligible file"));
+        .hint(t!(crate::lang::sources::IF_LIST_UNITS_ADD)));
     }
     if mapping.org_named.is_empty() {
         return Ok(());
@@ -51,11 +53,12 @@ pub(super) fn check_kind(
         .iter()
         .map(|&i| format!("\"{}\"", mapping.headers[i]))
         .collect();
-    Err(Failure::invalid(format!(
-        "{name}:{header_line}: the columns {} name organizations: the file is a table of counts, not the areas",
+    Err(Failure::invalid(t!(
+        crate::lang::sources::COLUMNS_NAME_ORGS,
+        format!("{name}:{header_line}"),
         named.join(", ")
     ))
-    .hint("ingest it as eligible counts (leave out --kind, or --kind eligible); the areas file lists the units with their level, parent and classifications"))
+    .hint(t!(crate::lang::sources::INGEST_ELIGIBLE_COUNTS_LEAVE)))
 }
 
 /// A unit code and name with columns tally cannot name: a counts table whose

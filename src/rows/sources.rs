@@ -1,7 +1,7 @@
 //! Which source a file is: a workbook (by its first bytes, whatever its name) gives one
 //! table per sheet that has a header; anything else is text (CSV).
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use sha2::{Digest, Sha256};
 use std::io::Read;
 use std::path::Path;
@@ -11,6 +11,7 @@ use super::departed_list::departed_list;
 use super::headers::Kind;
 use super::table::Table;
 use super::workbook::{self, Signature, Workbook};
+use crate::error::Explain;
 use crate::error::Failure;
 use crate::lang::ingest as msg;
 use crate::lang::{files as lang, Text};
@@ -45,12 +46,12 @@ pub(crate) fn signature(path: &Path, name: &str) -> Result<Option<Signature>> {
         return Ok(None);
     }
     let mut head = [0u8; 8];
-    let mut f = std::fs::File::open(path).with_context(|| format!("cannot open {name}"))?;
+    let mut f = std::fs::File::open(path).explain(|| t!(crate::lang::files::CANNOT_OPEN, name))?;
     let mut n = 0;
     while n < head.len() {
         match f
             .read(&mut head[n..])
-            .with_context(|| format!("cannot read {name}"))?
+            .explain(|| t!(crate::lang::files::CANNOT_READ, name))?
         {
             0 => break,
             k => n += k,
@@ -135,11 +136,13 @@ pub(crate) fn sheets(
 fn sheets_named(wb: &Workbook, name: &str, wanted: &Wanted) -> Result<()> {
     for sheet in wanted.sheets {
         if !wb.sheets.iter().any(|s| &s.name == sheet) {
-            return Err(Failure::usage(format!(
-                "{name} has no sheet named \"{sheet}\"; its sheets: {}",
+            return Err(Failure::usage(t!(
+                crate::lang::sources::NO_SHEET_NAMED,
+                name,
+                sheet,
                 list(wb.sheets.iter().map(|s| s.name.as_str()))
             ))
-            .hint("give --sheet the sheet's name as the workbook shows it on its tab")
+            .hint(t!(crate::lang::sources::SHEET_NAME_HINT))
             .into());
         }
     }
@@ -153,11 +156,9 @@ fn no_sheet_read(name: &str, refused: &[String]) -> anyhow::Error {
     } else {
         refused.join("; ")
     };
-    Failure::invalid(format!(
-        "{name}: no sheet of the workbook has a header tally recognizes: {why}"
-    ))
-    .hint("check the workbook is the right one; name a sheet with --sheet, its kind with --kind")
-    .into()
+    Failure::invalid(t!(crate::lang::sources::NO_SHEET_HAS_HEADER, name, why))
+        .hint(t!(crate::lang::sources::CHECK_WORKBOOK_RIGHT_ONE))
+        .into()
 }
 
 /// Takes out the sheets that list members who have left (no status column, a title or

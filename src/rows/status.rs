@@ -47,7 +47,7 @@ pub enum StatusError {
 }
 
 /// The usual words, for messages.
-pub const STATUS_EXPECTED: &str = "Đang sinh hoạt (or empty), Tạm ngừng sinh hoạt, Đã ra, Thôi sinh hoạt, Chuyển sinh hoạt, Trưởng thành Đoàn, Đã mất, Xóa tên, Khai trừ; or active, left, moved, died";
+pub const STATUS_EXPECTED: &str = crate::lang::rows::STATUS_EXPECTED.en;
 
 use LeftReason::*;
 use Status::{Active, Departed, Excused};

@@ -2,7 +2,7 @@
 //! streamed with their line numbers.
 
 use crate::org::Orgs;
-use anyhow::{Context, Result};
+use anyhow::Result;
 use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, BufReader, Read};
@@ -16,8 +16,10 @@ use super::csv_rows::{Next, Records, TooLong};
 use super::csv_text::{sniff_delimiter, LineEnds};
 use super::decode::{self, Encoding};
 use super::headers::{Kind, Mapping};
+use crate::error::Explain;
 use crate::error::Failure;
 use crate::text::fold;
+use crate::{lang, t};
 
 pub use super::row::Row;
 
@@ -103,16 +105,16 @@ impl Table {
         kind: Option<Kind>,
         orgs: &Orgs,
     ) -> Result<Table> {
-        let meta = std::fs::metadata(path).with_context(|| format!("cannot read {name}"))?;
+        let meta = std::fs::metadata(path).explain(|| t!(lang::files::CANNOT_READ, name))?;
         if meta.is_dir() {
             return Err(Failure::new(
                 crate::error::Exit::Io,
-                format!("{name} is a directory, not a CSV file"),
+                t!(crate::lang::sources::IS_A_DIRECTORY, name),
             )
-            .hint("name the CSV files inside it, e.g. DIR/*.csv")
+            .hint(t!(crate::lang::sources::NAME_CSV_FILES_INSIDE))
             .into());
         }
-        let file = File::open(path).with_context(|| format!("cannot open {name}"))?;
+        let file = File::open(path).explain(|| t!(lang::files::CANNOT_OPEN, name))?;
         let read = Arc::new(AtomicU64::new(0));
         let sum = Arc::new(Mutex::new(Sum::default()));
         // A small buffer, for the first bytes read piece by piece (encoding, header):
@@ -165,16 +167,19 @@ impl Table {
         orgs: &Orgs,
     ) -> Result<Table> {
         let decoded = decode::open(input, encoding).map_err(|e| {
-            Failure::invalid(format!("cannot read {name} as text: {e:#}")).hint(
-                "export the sheet as CSV (UTF-8) from Excel, or name the encoding with --encoding",
-            )
+            Failure::invalid(t!(
+                crate::lang::sources::NOT_AS_TEXT,
+                name,
+                format!("{e:#}")
+            ))
+            .hint(t!(crate::lang::sources::NOT_AS_TEXT_HINT))
         })?;
         let mut reader = LineEnds::new(decoded.reader);
         let mut head = Vec::with_capacity(SNIFF_BYTES);
         (&mut reader)
             .take(SNIFF_BYTES as u64)
             .read_to_end(&mut head)
-            .with_context(|| format!("cannot read {name}"))?;
+            .explain(|| t!(lang::files::CANNOT_READ, name))?;
         let delimiter = sniff_delimiter(&head);
         let stream: Box<dyn Read + Send> = Box::new(io::Cursor::new(head).chain(reader));
         let mut source = Source::Csv(Box::new(Records::new(stream, delimiter)));
@@ -234,8 +239,8 @@ impl Table {
         orgs: &Orgs,
     ) -> std::result::Result<Table, Failure> {
         if first.iter().all(Row::is_blank) {
-            return Err(Failure::invalid(format!("{name} is empty"))
-                .hint("export the roll again; the file has no header and no rows"));
+            return Err(Failure::invalid(t!(crate::lang::sources::IS_EMPTY, name))
+                .hint(t!(crate::lang::sources::EXPORT_ROLL_AGAIN_FILE)));
         }
         let mut cells: Vec<Vec<String>> = first
             .iter()
@@ -346,9 +351,12 @@ impl Source {
                 Ok(Next::End) => Ok(false),
                 Err(e) => match e.get_ref().and_then(|e| e.downcast_ref::<TooLong>()) {
                     Some(t) => Err(Failure::invalid(format!("{name}:{t}"))
-                        .hint("check the quotes from that line on: a field that starts with \" must end with \"")
+                        .hint(t!(crate::lang::sources::CHECK_QUOTES_LINE_FIELD))
                         .into()),
-                    None => Err(anyhow::Error::new(e).context(format!("cannot read {name}"))),
+                    None => Err(anyhow::Error::new(crate::error::Because::new(
+                        t!(lang::files::CANNOT_READ, name),
+                        e,
+                    ))),
                 },
             },
             Source::Sheet { rows, batch, .. } => loop {
@@ -358,11 +366,15 @@ impl Source {
                 }
                 match rows.recv() {
                     Ok(Ok(more)) => *batch = more.into_iter(),
-                    Ok(Err(e)) => return Err(Failure::invalid(format!(
-                        "{name}: cannot read the sheet: {e}"
-                    ))
-                    .hint("the workbook may be damaged: save it again from Excel or LibreOffice")
-                    .into()),
+                    Ok(Err(e)) => {
+                        return Err(Failure::invalid(t!(
+                            crate::lang::sources::CANNOT_READ_SHEET,
+                            name,
+                            e.to_string()
+                        ))
+                        .hint(t!(crate::lang::sources::WORKBOOK_MAY_DAMAGED_SAVE))
+                        .into())
+                    }
                     Err(_) => return Ok(false),
                 }
             },
@@ -398,14 +410,21 @@ fn no_header(name: &str, kind: Option<Kind>, cells: &[Vec<String>], rows: usize)
         .cloned()
         .unwrap_or_default();
     let expected = match kind {
-        Some(k) => format!("the columns of a {k} file: {}", Mapping::expected(k)),
-        None => "a header row naming the columns of a roll, areas, enterprises, eligible or targets file".into(),
+        Some(k) => t!(
+            crate::lang::sources::COLUMNS_OF_KIND,
+            k.to_string(),
+            Mapping::expected(k)
+        ),
+        None => t!(crate::lang::sources::HEADER_ROW_NAMING_COLUMNS),
     };
-    Failure::invalid(format!(
-        "{name}: found no header row in the first {rows} rows (first row: {:?}); expected {expected}",
-        shown.join(" | ")
+    Failure::invalid(t!(
+        crate::lang::sources::NO_HEADER_ROW,
+        name,
+        rows,
+        format!("{:?}", shown.join(" | ")),
+        expected
     ))
-    .hint("check the file is the right export; name its kind with --kind; header names may be Vietnamese or English")
+    .hint(t!(crate::lang::sources::CHECK_FILE_RIGHT_EXPORT))
 }
 
 /// The title above the header: each row's cells that have anything, joined, and the
@@ -435,15 +454,16 @@ fn required_columns(
     if missing.is_empty() {
         return Ok(());
     }
-    Err(Failure::invalid(format!(
-        "{name}:{header_line}: the {} file lacks required column(s): {}; headers found: {}",
-        mapping.kind,
+    Err(Failure::invalid(t!(
+        crate::lang::sources::LACKS_COLUMNS,
+        format!("{name}:{header_line}"),
+        mapping.kind.code_text(),
         missing.join("; "),
         super::kind_check::quoted_headers(mapping)
     ))
-    .hint(format!(
-        "add or rename the column(s); a {} file's fields are: {}",
-        mapping.kind,
+    .hint(t!(
+        crate::lang::sources::LACKS_COLUMNS_HINT,
+        mapping.kind.code_text(),
         Mapping::expected(mapping.kind)
     )))
 }

@@ -7,7 +7,7 @@
 //! .xlsx sheet is streamed cell by cell, the others are read whole (their formats hold
 //! at most 65,536 rows, or have no streaming reader).
 
-use anyhow::{anyhow, Context, Result};
+use anyhow::{anyhow, Result};
 use calamine::{DataRef, Reader, SheetVisible};
 use std::collections::HashSet;
 use std::io::BufReader;
@@ -23,7 +23,9 @@ pub use super::workbook_cells::{cell_trouble, NO_CACHED_VALUE};
 use super::workbook_cells::{text_of, text_of_ref};
 use super::workbook_guard::{check_expansion, check_extent, check_inflation, guarded};
 use super::workbook_parts::{check_parts, Expansion, Parts};
+use crate::error::Explain;
 use crate::error::Failure;
+use crate::{lang, t};
 
 /// A workbook as its readers read it: from the file, each sheet's reader with its own
 /// handle (the bytes are never held whole: a workbook's memory is what calamine parses).
@@ -91,7 +93,7 @@ const MAX_BYTES: u64 = 1 << 30;
 impl Workbook {
     pub fn open(path: &Path, name: &str, sig: Signature) -> Result<Workbook> {
         let len = std::fs::metadata(path)
-            .with_context(|| format!("cannot read {name}"))?
+            .explain(|| t!(lang::files::CANNOT_READ, name))?
             .len();
         if len > MAX_BYTES {
             return Err(Failure::invalid(format!(
@@ -100,7 +102,7 @@ impl Workbook {
             .hint("split the workbook, or save each sheet as CSV (UTF-8)")
             .into());
         }
-        let open = || reader(path, len).with_context(|| format!("cannot read {name}"));
+        let open = || reader(path, len).explain(|| t!(lang::files::CANNOT_READ, name));
         let mut parts = Parts::default();
         if sig == Signature::Zip {
             check_inflation(open()?, name)?;
@@ -108,7 +110,7 @@ impl Workbook {
             check_expansion(&parts.expansion, 1, name)?;
         }
         if sig == Signature::Ole {
-            let bytes = std::fs::read(path).with_context(|| format!("cannot read {name}"))?;
+            let bytes = std::fs::read(path).explain(|| t!(lang::files::CANNOT_READ, name))?;
             check_extent(&bytes, name)?;
         }
         let ext = path
@@ -144,17 +146,17 @@ impl Workbook {
         let (what, hint) = if sig == Signature::Ole && matches!(ext.as_str(), "xlsx" | "xlsm") {
             (
                 "the workbook is password-protected (encrypted)".to_string(),
-                "open it in Excel, remove the password (File > Info > Protect Workbook), save, and ingest again",
+                t!(crate::lang::sources::OPEN_EXCEL_REMOVE_PASSWORD),
             )
         } else if sig == Signature::Ole && why.to_lowercase().contains("password") {
             (
                 "the workbook is password-protected".to_string(),
-                "open it in Excel, remove the password, save, and ingest again",
+                t!(crate::lang::sources::OPEN_EXCEL_REMOVE_PASSWORD_SHORT),
             )
         } else {
             (
                 format!("cannot read the workbook ({why})"),
-                "the file may be damaged or truncated: save it again from Excel or LibreOffice, or export the sheet as CSV (UTF-8)",
+                t!(crate::lang::sources::FILE_MAY_DAMAGED_TRUNCATED),
             )
         };
         Err(Failure::invalid(format!("{name}: {what}"))
@@ -225,9 +227,11 @@ fn reader(path: &Path, len: u64) -> Result<Bytes> {
     let file = std::fs::File::open(path)?;
     let now = file.metadata()?.len();
     if now != len {
-        return Err(anyhow!(
-            "the file changed while it was read ({len} bytes, then {now})"
-        ));
+        return Err(anyhow::Error::new(t!(
+            crate::lang::sources::FILE_CHANGED,
+            len,
+            now
+        )));
     }
     Ok(BufReader::with_capacity(64 << 10, file))
 }

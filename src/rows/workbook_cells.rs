@@ -6,6 +6,8 @@
 
 use calamine::{Data, DataRef};
 
+use crate::t;
+
 /// What a formula cell saved without its value reads as: an error in Excel's style
 /// that no spreadsheet produces, so the row checks reject it in a column tally reads
 /// (an STT formula in a column it ignores stays harmless), and messages and the
@@ -14,7 +16,7 @@ pub const NO_CACHED_VALUE: &str = "#NOVALUE!";
 
 /// Why a cell tally reads holds no value: a spreadsheet error (`#N/A`, `#REF!`: a
 /// formula that failed) or a formula saved without its value; with the hint.
-pub fn cell_trouble(cell: &str) -> Option<(&'static str, &'static str)> {
+pub fn cell_trouble(cell: &str) -> Option<(crate::lang::Text, crate::lang::Text)> {
     const ERRORS: [&str; 8] = [
         "#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#DATA!",
     ];
@@ -25,13 +27,13 @@ pub fn cell_trouble(cell: &str) -> Option<(&'static str, &'static str)> {
     let v = cell.trim();
     if v.eq_ignore_ascii_case(NO_CACHED_VALUE) {
         Some((
-            "the cell holds a formula saved without its value",
-            "open the workbook in Excel or LibreOffice and save it again, so that each formula's value is saved with it",
+            t!(crate::lang::sources::CELL_HOLDS_FORMULA_SAVED),
+            t!(crate::lang::sources::OPEN_WORKBOOK_EXCEL_LIBREOFFICE),
         ))
     } else if v.starts_with('#') && ERRORS.contains(&v.to_uppercase().as_str()) {
         Some((
-            "the cell holds a spreadsheet error, not a value",
-            "correct the formula or the value in the workbook, then export or ingest again",
+            t!(crate::lang::sources::CELL_HOLDS_SPREADSHEET_ERROR),
+            t!(crate::lang::sources::CORRECT_FORMULA_VALUE_WORKBOOK),
         ))
     } else {
         None

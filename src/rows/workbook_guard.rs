@@ -2,10 +2,11 @@
 //! ZIP bomb by its declared sizes, an .xls whose cells span more than a roll needs, and
 //! a panic inside calamine turned into the error it should have been.
 
-use anyhow::{anyhow, Result};
+use anyhow::Result;
 
 use super::workbook_parts::Expansion;
 use crate::error::Failure;
+use crate::t;
 
 /// Runs a calamine reader, turning a panic on damaged data (seen in its OLE reader on a
 /// truncated .xls, found by fuzzing) into the error it should have been: a sheet must
@@ -32,7 +33,10 @@ pub(super) fn guarded<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
                 .map(String::as_str)
                 .or_else(|| p.downcast_ref::<&str>().copied())
                 .unwrap_or("unreadable data");
-            Err(anyhow!("the workbook's data is damaged: {why}"))
+            Err(anyhow::Error::new(t!(
+                crate::lang::sources::WORKBOOK_DATA_DAMAGED,
+                why
+            )))
         }
     }
 }
@@ -70,19 +74,38 @@ pub(super) fn check_inflation<R: std::io::Read + std::io::Seek>(
         let part = f.name().map(|n| n.into_owned()).unwrap_or_default();
         let file = part.rsplit('/').next().unwrap_or("").to_ascii_lowercase();
         if file == "sharedstrings.xml" && size > MAX_STRINGS_BYTES {
-            return Err(too_much(name, &format!("its shared strings ({part}) would inflate to {size} bytes, more than tally reads ({MAX_STRINGS_BYTES})")));
+            return Err(too_much(
+                name,
+                t!(
+                    crate::lang::sources::STRINGS_INFLATE,
+                    part,
+                    size,
+                    MAX_STRINGS_BYTES
+                ),
+            ));
         }
         if file == "styles.xml" && size > MAX_STYLES_BYTES {
-            return Err(too_much(name, &format!("its styles ({part}) would inflate to {size} bytes, more than tally reads ({MAX_STYLES_BYTES})")));
+            return Err(too_much(
+                name,
+                t!(
+                    crate::lang::sources::STYLES_INFLATE,
+                    part,
+                    size,
+                    MAX_STYLES_BYTES
+                ),
+            ));
         }
         total = total.saturating_add(size);
         if total > MAX_INFLATED || (size > PART_LARGE && size / packed > MAX_RATIO) {
-            return Err(Failure::invalid(format!(
-                "{name}: the workbook would inflate to more than a spreadsheet holds ({} in {}, {size} bytes from {packed}): refused as a ZIP bomb",
+            return Err(Failure::invalid(t!(
+                crate::lang::sources::ZIP_BOMB,
+                name,
                 f.name().map(|n| n.into_owned()).unwrap_or_default(),
-                name
+                name,
+                size,
+                packed
             ))
-            .hint("if the workbook is genuine, save it again from Excel or LibreOffice, or export the sheet as CSV (UTF-8)")
+            .hint(t!(crate::lang::sources::IF_WORKBOOK_GENUINE_SAVE))
             .into());
         }
     }
@@ -97,24 +120,32 @@ pub(super) fn check_expansion(exp: &Expansion, sheets: usize, name: &str) -> Res
     if strings > MAX_STRINGS {
         return Err(too_much(
             name,
-            &format!(
-                "its shared strings hold {strings} strings, more than tally reads ({MAX_STRINGS})"
-            ),
+            t!(crate::lang::sources::STRINGS_TOO_MANY, strings, MAX_STRINGS),
         ));
     }
     if exp.styles > MAX_STYLES {
         return Err(too_much(
             name,
-            &format!(
-                "its styles hold {} elements, more than a workbook has ({MAX_STYLES})",
-                exp.styles
+            t!(
+                crate::lang::sources::STYLES_TOO_MANY,
+                exp.styles,
+                MAX_STYLES
             ),
         ));
     }
     let each = exp.strings_bytes + STRING_BYTES * strings + STYLE_BYTES * exp.styles;
     let all = each.saturating_mul(sheets as u64);
     if all > MEMORY {
-        return Err(too_much(name, &format!("its {sheets} sheet(s) would each hold its {strings} shared strings, {} MiB in all, more than tally gives a workbook ({} MiB)", all >> 20, MEMORY >> 20)));
+        return Err(too_much(
+            name,
+            t!(
+                crate::lang::sources::SHEETS_MEMORY,
+                sheets,
+                strings,
+                all >> 20,
+                MEMORY >> 20
+            ),
+        ));
     }
     Ok(())
 }
@@ -125,9 +156,9 @@ const STRING_BYTES: u64 = 48;
 const STYLE_BYTES: u64 = 256;
 const MEMORY: u64 = 256 << 20;
 
-fn too_much(name: &str, what: &str) -> anyhow::Error {
-    Failure::invalid(format!("{name}: the workbook is too large to read: {what}"))
-        .hint("export each sheet as CSV (UTF-8), which tally reads row by row; or, if the workbook should be small, save it again from Excel or LibreOffice")
+fn too_much(name: &str, what: crate::lang::Text) -> anyhow::Error {
+    Failure::invalid(t!(crate::lang::sources::WORKBOOK_TOO_LARGE, name, what))
+        .hint(t!(crate::lang::sources::EXPORT_EACH_SHEET_CSV))
         .into()
 }
 
@@ -138,21 +169,25 @@ pub(super) fn check_extent(bytes: &[u8], name: &str) -> Result<()> {
         Ok(Some(m)) => m,
         Ok(None) => return Ok(()),
         Err(why) => {
-            return Err(Failure::invalid(format!(
-                "{name}: cannot read the workbook (its OLE container is damaged: {why})"
+            return Err(Failure::invalid(t!(
+                crate::lang::sources::OLE_DAMAGED,
+                name,
+                why.to_string()
             ))
-            .hint("save it again from Excel or LibreOffice (as .xlsx if you can), or export the sheet as CSV (UTF-8)")
+            .hint(t!(crate::lang::sources::SAVE_AGAIN_EXCEL_LIBREOFFICE))
             .into())
         }
     };
     if cells > super::xls_extent::MAX_CELLS {
-        return Err(Failure::invalid(format!(
-            "{name}: the workbook's sheets span {cells} cells (their cells reach row {} and column {}), more than tally reads from an .xls ({}): the file may be damaged",
+        return Err(Failure::invalid(t!(
+            crate::lang::sources::XLS_TOO_MANY_CELLS,
+            name,
+            cells,
             u32::from(row) + 1,
             u32::from(col) + 1,
             super::xls_extent::MAX_CELLS
         ))
-        .hint("open it in Excel or LibreOffice and save it as .xlsx (which tally reads row by row), or export the sheet as CSV (UTF-8)")
+        .hint(t!(crate::lang::sources::OPEN_EXCEL_LIBREOFFICE_SAVE))
         .into());
     }
     Ok(())

@@ -13,6 +13,7 @@ use std::collections::{HashMap, HashSet};
 use std::io::{Read, Seek};
 
 use crate::error::Failure;
+use crate::t;
 
 /// What calamine's parse of the shared strings and styles will hold.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -139,16 +140,20 @@ impl MergeTag {
 
 fn damaged(name: &str, entry: &str, sheet: Option<&String>, e: &std::io::Error) -> anyhow::Error {
     let why = if e.to_string().contains("checksum") {
-        "its data fails its checksum".to_string()
+        t!(crate::lang::sources::DATA_FAILS_CHECKSUM, entry)
     } else {
-        format!("its data cannot be inflated: {e}")
+        t!(crate::lang::sources::CANNOT_INFLATE, e.to_string(), entry)
     };
     let what = match sheet {
-        Some(s) => format!("{name}, sheet \"{s}\": cannot read the sheet: {why} ({entry})"),
-        None => format!("{name}: cannot read the workbook: {why} ({entry})"),
+        Some(s) => t!(
+            crate::lang::sources::CANNOT_READ_SHEET,
+            format!("{name}, sheet \"{s}\""),
+            why
+        ),
+        None => t!(crate::lang::sources::CANNOT_READ_WORKBOOK, name, why),
     };
     Failure::invalid(what)
-        .hint("the workbook is damaged: save it again from Excel or LibreOffice (or copy it again from where it came), or export the sheet as CSV (UTF-8)")
+        .hint(t!(crate::lang::sources::WORKBOOK_DAMAGED_SAVE_AGAIN))
         .into()
 }
 

@@ -2,7 +2,7 @@
 //! (reports go on, writers wait), into a new directory that appears whole or not at
 //! all, and verified before it is named.
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use sha2::{Digest, Sha256};
 use std::fs;
 use std::io::{Read, Write};
@@ -10,7 +10,9 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use super::{fsutil, verify, IngestRecord, Store};
+use crate::error::Explain;
 use crate::error::Failure;
+use crate::{lang, t};
 
 /// What was copied.
 #[derive(Debug)]
@@ -41,14 +43,18 @@ pub fn backup(store: &Store, dest: &Path, with_secret: bool, wait: Duration) -> 
     let result = built.and_then(|copied| {
         let check = verify::verify(&Store::new(&work).with_voice(store.voice()), wait)?;
         if let Some(f) = check.findings.first() {
-            anyhow::bail!("the copy failed its check: {}: {}", f.path, f.problem);
+            anyhow::bail!(t!(lang::store::BACKUP_FAILED_CHECK, &f.path, &f.problem));
         }
         if dest.exists() {
-            fs::remove_dir(dest)
-                .with_context(|| format!("cannot replace the empty {}", dest.display()))?;
+            fs::remove_dir(dest).explain(|| {
+                t!(
+                    lang::store::CANNOT_REPLACE_EMPTY,
+                    dest.display().to_string()
+                )
+            })?;
         }
         fs::rename(&work, dest)
-            .with_context(|| format!("cannot move the copy to {}", dest.display()))?;
+            .explain(|| t!(lang::store::CANNOT_MOVE_COPY, dest.display().to_string()))?;
         fsutil::sync_dir(&parent)?;
         Ok(copied)
     });
@@ -78,7 +84,7 @@ impl Claim {
         let held = fsutil::create_private(&lock)?;
         held.try_lock()
             .map_err(|e| anyhow::anyhow!("{e}"))
-            .with_context(|| format!("cannot lock the copy being built ({})", lock.display()))?;
+            .explain(|| t!(lang::store::CANNOT_LOCK_COPY, lock.display().to_string()))?;
         Ok(Claim {
             work,
             lock,
@@ -134,16 +140,16 @@ fn check_dest(dest: &Path) -> Result<()> {
     let empty_dir = fs::read_dir(dest).map(|mut d| d.next().is_none());
     match empty_dir {
         Ok(true) => Ok(()),
-        Ok(false) => Err(Failure::usage(format!(
-            "{} already exists and is not empty",
-            dest.display()
+        Ok(false) => Err(Failure::usage(t!(
+            lang::store::BACKUP_NOT_EMPTY,
+            dest.display().to_string()
         ))
-        .hint("give a new directory: a backup never mixes with other files")
+        .hint(t!(lang::store::BACKUP_NEW_DIR))
         .into()),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
         Err(_) => Err(
-            Failure::usage(format!("{} is not a directory", dest.display()))
-                .hint("give a new directory: a backup never mixes with other files")
+            Failure::usage(t!(lang::store::BACKUP_NOT_DIR, dest.display().to_string()))
+                .hint(t!(lang::store::BACKUP_NEW_DIR))
                 .into(),
         ),
     }
@@ -164,7 +170,7 @@ fn build(view: &super::View, work: &Path, with_secret: bool) -> Result<Copied> {
     }
     if with_secret {
         let bytes =
-            fs::read(&view.secret).with_context(|| "cannot read the store secret to copy it")?;
+            fs::read(&view.secret).explain(|| t!(lang::store::CANNOT_READ_SECRET_TO_COPY))?;
         write_synced(&work.join("secret"), &bytes)?;
         copied.secret = true;
     }
@@ -188,17 +194,17 @@ fn copy_part(dir: &Path, rec: &IngestRecord, work: &Path) -> Result<u64> {
     loop {
         let k = src
             .read(&mut buf)
-            .with_context(|| format!("cannot read {}", from.display()))?;
+            .explain(|| t!(lang::files::CANNOT_READ, from.display().to_string()))?;
         if k == 0 {
             break;
         }
         h.update(&buf[..k]);
         dst.write_all(&buf[..k])
-            .with_context(|| format!("cannot write {}", to.display()))?;
+            .explain(|| t!(lang::files::CANNOT_WRITE, to.display().to_string()))?;
         n += k as u64;
     }
     dst.sync_all()
-        .with_context(|| format!("cannot write {}", to.display()))?;
+        .explain(|| t!(lang::files::CANNOT_WRITE, to.display().to_string()))?;
     if n != rec.part_bytes || hex::encode(h.finalize()) != rec.part_sha256 {
         return Err(super::part::damaged(
             dir,
@@ -213,5 +219,5 @@ fn write_synced(path: &Path, bytes: &[u8]) -> Result<()> {
     let mut f = fsutil::create_private(path)?;
     f.write_all(bytes)
         .and_then(|()| f.sync_all())
-        .with_context(|| format!("cannot write {}", path.display()))
+        .explain(|| t!(lang::files::CANNOT_WRITE, path.display().to_string()))
 }

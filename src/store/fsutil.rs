@@ -1,9 +1,11 @@
 //! Owner-only files and directories, and durable renames.
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use std::fs::{self, File, OpenOptions};
 use std::path::Path;
 
+use crate::error::Explain;
+use crate::{lang, t};
 #[cfg(unix)]
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 
@@ -17,7 +19,7 @@ pub fn create_private(path: &Path) -> Result<File> {
     opts.mode(0o600);
     let file = opts
         .open(path)
-        .with_context(|| format!("cannot create {}", path.display()))?;
+        .explain(|| t!(lang::files::CANNOT_CREATE, path.display().to_string()))?;
     restrict(path, false)?;
     Ok(file)
 }
@@ -30,7 +32,7 @@ pub fn create_private_dir(path: &Path) -> Result<()> {
     #[cfg(unix)]
     b.mode(0o700);
     b.create(path)
-        .with_context(|| format!("cannot create directory {}", path.display()))?;
+        .explain(|| t!(lang::files::CANNOT_CREATE_DIR, path.display().to_string()))?;
     restrict(path, true)
 }
 
@@ -38,7 +40,7 @@ pub fn create_private_dir(path: &Path) -> Result<()> {
 #[cfg(windows)]
 pub fn restrict(path: &Path, directory: bool) -> Result<()> {
     super::acl::restrict(path, directory)
-        .with_context(|| format!("cannot make {} private to you", path.display()))
+        .explain(|| t!(lang::store::CANNOT_MAKE_PRIVATE, path.display().to_string()))
 }
 
 #[cfg(not(windows))]
@@ -72,7 +74,7 @@ pub fn wider_than_owner(path: &Path) -> Result<Option<String>> {
     {
         use std::os::unix::fs::PermissionsExt;
         let mode = fs::metadata(path)
-            .with_context(|| format!("cannot read {}", path.display()))?
+            .explain(|| t!(lang::files::CANNOT_READ, path.display().to_string()))?
             .permissions()
             .mode();
         Ok((mode & 0o077 != 0)
@@ -81,7 +83,7 @@ pub fn wider_than_owner(path: &Path) -> Result<Option<String>> {
     #[cfg(windows)]
     {
         Ok(super::acl::others(path)
-            .with_context(|| format!("cannot read the access list of {}", path.display()))?
+            .explain(|| t!(lang::store::CANNOT_READ_ACL, path.display().to_string()))?
             .map(|who| format!("its access list also lets in {who}")))
     }
     #[cfg(not(any(unix, windows)))]
@@ -98,7 +100,7 @@ pub fn sync_dir(dir: &Path) -> Result<()> {
     #[cfg(unix)]
     File::open(dir)
         .and_then(|d| d.sync_all())
-        .with_context(|| format!("cannot sync directory {}", dir.display()))?;
+        .explain(|| t!(lang::store::CANNOT_SYNC_DIR, dir.display().to_string()))?;
     #[cfg(not(unix))]
     let _ = dir;
     Ok(())
@@ -114,7 +116,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 /// folder's access list), so the analysts it is for can open it.
 pub fn write_atomic_shared(path: &Path, bytes: &[u8]) -> Result<()> {
     write_atomic_as(path, bytes, |p| {
-        File::create(p).with_context(|| format!("cannot create {}", p.display()))
+        File::create(p).explain(|| t!(lang::files::CANNOT_CREATE, p.display().to_string()))
     })
 }
 
@@ -151,13 +153,14 @@ fn write_atomic_with(
     let mut f = create(&tmp)?;
     let written = fill(&mut f)
         .and_then(|()| Ok(f.sync_all()?))
-        .with_context(|| format!("cannot write {}", tmp.display()));
+        .explain(|| t!(lang::files::CANNOT_WRITE, tmp.display().to_string()));
     drop(f);
     if let Err(e) = written {
         let _ = fs::remove_file(&tmp);
         return Err(e);
     }
     super::fault::point("atomic-file-synced");
-    fs::rename(&tmp, path).with_context(|| format!("cannot replace {}", path.display()))?;
+    fs::rename(&tmp, path)
+        .explain(|| t!(lang::files::CANNOT_REPLACE, path.display().to_string()))?;
     sync_dir(dir)
 }

@@ -36,13 +36,15 @@ mod sweep;
 pub mod upgrade;
 pub mod verify;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use crate::error::Explain;
 use crate::error::Failure;
 use crate::org::Orgs;
+use crate::{lang, t};
 pub use manifest::{IngestRecord, Manifest};
 pub use privacy::Secret;
 
@@ -186,18 +188,27 @@ impl Store {
             Ok(t) => t,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 let survey = names::survey(&self.dir)
-                    .with_context(|| format!("cannot read {}", self.dir.display()))?;
+                    .explain(|| t!(lang::files::CANNOT_READ, self.dir.display().to_string()))?;
                 return match restore::lost(&self.dir, &survey) {
                     Some(e) => Err(e),
                     None => Ok(Manifest::empty()),
                 };
             }
-            Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
+            Err(e) => {
+                return Err(e).explain(|| t!(lang::files::CANNOT_READ, path.display().to_string()))
+            }
         };
         let damaged = |e: serde_json::Error| -> anyhow::Error {
-            Failure::new(crate::error::Exit::Failure, format!("the store manifest {} is damaged: {e}", path.display()))
-                .hint("restore it from a backup of the store directory, or start a new store and ingest the files again")
-                .into()
+            Failure::new(
+                crate::error::Exit::Failure,
+                t!(
+                    lang::store::MANIFEST_DAMAGED,
+                    path.display().to_string(),
+                    e.to_string()
+                ),
+            )
+            .hint(t!(lang::store::MANIFEST_DAMAGED_HINT))
+            .into()
         };
         // The format first: a newer layout may not read as this one at all.
         let raw: serde_json::Value = serde_json::from_str(&text).map_err(damaged)?;
@@ -209,14 +220,16 @@ impl Store {
                 .unwrap_or("a newer tally");
             return Err(Failure::new(
                 crate::error::Exit::Failure,
-                format!(
-                    "the store {} has format {format}, written by {by}; this tally ({}) reads format {} and older",
-                    self.dir.display(),
+                t!(
+                    lang::store::NEWER_FORMAT,
+                    self.dir.display().to_string(),
+                    format,
+                    by,
                     env!("CARGO_PKG_VERSION"),
                     manifest::FORMAT
                 ),
             )
-            .hint(format!("use {by} or newer to read this store; it is left unchanged"))
+            .hint(t!(lang::store::NEWER_FORMAT_HINT, by))
             .into());
         }
         let m: Manifest = serde_json::from_value(raw).map_err(damaged)?;
@@ -284,7 +297,7 @@ impl Store {
         // Before anything is created in it: a folder of other files is no store.
         if !self.manifest_path().exists() {
             let survey = names::survey(&self.dir)
-                .with_context(|| format!("cannot read {}", self.dir.display()))?;
+                .explain(|| t!(lang::files::CANNOT_READ, self.dir.display().to_string()))?;
             restore::refuse_foreign(&self.dir, &survey)?;
         }
         fsutil::create_private_dir(&self.dir)?;
@@ -297,13 +310,17 @@ impl Store {
         let manifest = self.load_manifest()?;
         let orgs = reference::orgs(&self.dir, &manifest)?;
         let secret_path = self.secret_path();
-        let tampered = |what: &str| -> anyhow::Error {
-            Failure::new(crate::error::Exit::Failure, format!("the store secret {} {what}", secret_path.display()))
-                .hint("restore the secret file from a backup of the store; without it new ingests cannot be matched with the stored persons")
-                .into()
+        let tampered = |what: &'static lang::Msg| -> anyhow::Error {
+            let path = secret_path.display().to_string();
+            Failure::new(
+                crate::error::Exit::Failure,
+                lang::Text::Msg(what, vec![path.into()]),
+            )
+            .hint(t!(lang::store::SECRET_HINT))
+            .into()
         };
         if manifest.key_check.is_some() && !secret_path.exists() {
-            return Err(tampered("is missing"));
+            return Err(tampered(&lang::store::SECRET_MISSING));
         }
         let secret = Secret::load_or_create(&secret_path)?;
         if manifest
@@ -311,7 +328,7 @@ impl Store {
             .as_ref()
             .is_some_and(|k| *k != secret.check_value())
         {
-            return Err(tampered("is not the one this store was written with"));
+            return Err(tampered(&lang::store::SECRET_NOT_THIS));
         }
         let w = Writer {
             dir: self.dir.clone(),
@@ -401,8 +418,12 @@ impl Writer {
             if let Some(parent) = dest.parent() {
                 fsutil::create_private_dir(parent)?;
             }
-            fs::rename(tmp, &dest)
-                .with_context(|| format!("cannot move {} into the store", tmp.display()))?;
+            fs::rename(tmp, &dest).explain(|| {
+                t!(
+                    lang::store::CANNOT_MOVE_INTO_STORE,
+                    tmp.display().to_string()
+                )
+            })?;
             if let Some(parent) = dest.parent() {
                 fsutil::sync_dir(parent)?;
             }

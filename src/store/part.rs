@@ -1,7 +1,7 @@
 //! Parquet parts: written in row groups as batches arrive (a roll is never held whole),
 //! hashed as they are written, read back with only the columns asked for.
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use polars::prelude::*;
 use sha2::{Digest, Sha256};
 use std::fs::File;
@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use super::fsutil;
+use crate::error::Explain;
+use crate::{lang, t};
 
 /// What has gone to disk: hash and size, and the first write error. The Parquet writer
 /// turns an I/O error into text; keeping it here lets a full disk still be told as one.
@@ -87,7 +89,12 @@ impl PartWriter {
             .with_compression(ParquetCompression::Zstd(None))
             .batched(&schema)
             .map_err(anyhow::Error::from)
-            .with_context(|| format!("cannot start writing {}", path.display()))?;
+            .explain(|| {
+                t!(
+                    lang::store::CANNOT_START_WRITING,
+                    path.display().to_string()
+                )
+            })?;
         Ok(PartWriter {
             path: path.to_path_buf(),
             sync,
@@ -104,33 +111,34 @@ impl PartWriter {
         self.rows += df.height() as u64;
         if let Some(w) = self.writer.as_mut() {
             let r = w.write_batch(df);
-            self.check(r, "write")?;
+            self.check(r, &lang::files::CANNOT_WRITE)?;
         }
         super::fault::point("row-group-written");
         Ok(())
     }
 
     /// A Parquet error, as the I/O error behind it when there was one.
-    fn check(&self, r: PolarsResult<()>, doing: &str) -> Result<()> {
+    fn check(&self, r: PolarsResult<()>, doing: &'static lang::Msg) -> Result<()> {
         let Err(e) = r else { return Ok(()) };
         let io = self.state.lock().ok().and_then(|mut s| s.error.take());
         let err = match io {
             Some(io) => anyhow::Error::from(io),
             None => anyhow::Error::from(e),
         };
-        Err(err.context(format!("cannot {doing} {}", self.path.display())))
+        let what = lang::Text::Msg(doing, vec![self.path.display().to_string().into()]);
+        Err(anyhow::Error::new(crate::error::Because::new(what, err)))
     }
 
     pub fn finish(mut self) -> Result<PartInfo> {
         if let Some(w) = self.writer.take() {
             let r = w.finish().map(drop);
-            self.check(r, "finish")?;
+            self.check(r, &lang::store::CANNOT_FINISH)?;
             drop(w);
         }
         super::fault::point("part-written");
         self.sync
             .sync_all()
-            .with_context(|| format!("cannot sync {}", self.path.display()))?;
+            .explain(|| t!(lang::store::CANNOT_SYNC, self.path.display().to_string()))?;
         super::fault::point("part-synced");
         let (hasher, bytes) = {
             let guard = self
@@ -153,12 +161,14 @@ pub fn damaged(dir: &Path, rec: &super::IngestRecord, what: &str) -> anyhow::Err
     let path = super::names::path_of(dir, &rec.part);
     crate::error::Failure::new(
         crate::error::Exit::Failure,
-        format!("the store part {} ({}) {what}", path.display(), rec.file),
+        t!(
+            lang::store::STORE_PART,
+            path.display().to_string(),
+            &rec.file,
+            what
+        ),
     )
-    .hint(format!(
-        "the store is damaged: remove that ingest with `tally drop {}` and ingest {} again (or restore the store from a backup)",
-        rec.id, rec.file
-    ))
+    .hint(t!(lang::store::STORE_DAMAGED_HINT, &rec.id, &rec.file))
     .into()
 }
 
@@ -202,7 +212,7 @@ pub fn read_checked_at(
             return Err(damaged("is missing".into()))
         }
         Err(e) => {
-            return Err(e).with_context(|| format!("cannot read store part {}", path.display()))
+            return Err(e).explain(|| t!(lang::store::CANNOT_READ_PART, path.display().to_string()))
         }
     };
     if bytes.len() as u64 != rec.part_bytes {

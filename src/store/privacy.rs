@@ -1,7 +1,7 @@
 //! The per-store secret and the keyed person hash: the store never holds a name or an
 //! ID number, only HMAC-SHA256 keys that cannot be reversed without the secret.
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 use std::fs;
@@ -9,6 +9,7 @@ use std::io::Write;
 use std::path::Path;
 
 use super::fsutil;
+use crate::{lang, t};
 
 pub use crate::roll::{Key, KEY_BYTES};
 
@@ -23,6 +24,7 @@ pub struct Secret {
 }
 
 use super::lanes::{self, H0};
+use crate::error::Explain;
 
 /// The state after one block: the key (32 bytes, so never hashed first) XOR `pad`.
 fn padded_state(key: &[u8], pad: u8) -> [u32; 8] {
@@ -74,8 +76,9 @@ impl Secret {
             Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 let mut b = vec![0u8; 32];
-                getrandom::fill(&mut b)
-                    .map_err(|e| anyhow::anyhow!("cannot get random bytes: {e}"))?;
+                getrandom::fill(&mut b).map_err(|e| {
+                    anyhow::Error::new(t!(lang::store::CANNOT_GET_RANDOM, e.to_string()))
+                })?;
                 let mut f = fsutil::create_private(path)?;
                 f.write_all(&b)?;
                 f.sync_all()?;
@@ -83,11 +86,11 @@ impl Secret {
             }
             Err(e) => {
                 return Err(e)
-                    .with_context(|| format!("cannot read the store secret {}", path.display()))
+                    .explain(|| t!(lang::store::CANNOT_READ_SECRET, path.display().to_string()))
             }
         };
         Self::from_bytes(&bytes)
-            .with_context(|| format!("the store secret {} is damaged", path.display()))
+            .explain(|| t!(lang::store::SECRET_DAMAGED, path.display().to_string()))
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<Secret> {

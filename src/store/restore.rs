@@ -6,25 +6,27 @@
 //! during the rename leaves on FAT32 and exFAT), once every part it names checks out:
 //! `tally verify --restore-manifest`.
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use super::names::{self, Survey, MANIFEST};
 use super::{fsutil, lock, manifest, verify, IngestRecord, Manifest, Store, View};
+use crate::error::Explain;
 use crate::error::{Exit, Failure};
+use crate::{lang, t};
 
 /// Refuses to create a store in a folder that holds files tally did not write.
 pub(super) fn refuse_foreign(dir: &Path, survey: &Survey) -> Result<()> {
     if survey.foreign.is_empty() {
         return Ok(());
     }
-    Err(Failure::usage(format!(
-        "{} is not a tally store: it has no manifest.json and holds other files ({})",
-        dir.display(),
+    Err(Failure::usage(t!(
+        lang::store::NOT_A_STORE,
+        dir.display().to_string(),
         survey.foreign.join(", ")
     ))
-    .hint("give --store (or TALLY_STORE) a new or empty directory: tally creates a store only there, and never deletes a file it did not write")
+    .hint(t!(lang::store::NOT_A_STORE_HINT))
     .into())
 }
 
@@ -34,16 +36,15 @@ pub(super) fn lost(dir: &Path, survey: &Survey) -> Option<anyhow::Error> {
     if survey.parts == 0 && survey.orphaned.is_empty() {
         return None;
     }
-    let what = format!(
-        "the store {} has lost its manifest.json: it holds {} part(s) but no manifest naming them, so it is neither read nor written",
-        dir.display(),
+    let what = t!(
+        lang::store::LOST_MANIFEST,
+        dir.display().to_string(),
         survey.parts
     );
     let hint = if survey.orphaned.is_empty() {
-        "restore the store from a backup (tally backup makes one); its parts are left as they are"
-            .to_string()
+        t!(lang::store::LOST_MANIFEST_RESTORE)
     } else {
-        "run `tally verify --restore-manifest` to put back the manifest an interrupted commit left, once every part it names checks out; or restore the store from a backup".to_string()
+        t!(lang::store::LOST_MANIFEST_LEFT)
     };
     Some(Failure::new(Exit::Failure, what).hint(hint).into())
 }
@@ -52,14 +53,15 @@ pub(super) fn lost(dir: &Path, survey: &Survey) -> Option<anyhow::Error> {
 pub(super) fn misnamed(path: &Path, rec: &IngestRecord, why: &str) -> anyhow::Error {
     Failure::new(
         Exit::Failure,
-        format!(
-            "the store manifest {} is damaged: ingest {} names the part \"{}\", which {why}",
-            path.display(),
-            rec.id,
-            rec.part
+        t!(
+            lang::store::MISNAMED_PART,
+            path.display().to_string(),
+            &rec.id,
+            &rec.part,
+            why
         ),
     )
-    .hint("nothing at that path was read; run `tally verify` to list every such entry, and restore the store from a backup")
+    .hint(t!(lang::store::MISNAMED_PART_HINT))
     .into()
 }
 
@@ -80,14 +82,14 @@ pub fn restore_manifest(store: &Store, wait: Duration) -> Result<Restored> {
         wait,
         &store.voice(),
     )?;
-    let survey = names::survey(dir).with_context(|| format!("cannot read {}", dir.display()))?;
+    let survey =
+        names::survey(dir).explain(|| t!(lang::files::CANNOT_READ, dir.display().to_string()))?;
     if survey.manifest {
-        return Err(Failure::usage(format!(
-            "the store {} has its manifest.json: there is nothing to restore",
-            dir.display()
-        ))
-        .hint("run `tally verify` to check the store")
-        .into());
+        return Err(
+            Failure::usage(t!(lang::store::HAS_MANIFEST, dir.display().to_string()))
+                .hint(t!(lang::store::RUN_VERIFY))
+                .into(),
+        );
     }
     let mut refused = Vec::new();
     let mut best: Option<(Manifest, &PathBuf)> = None;
@@ -106,19 +108,24 @@ pub fn restore_manifest(store: &Store, wait: Duration) -> Result<Restored> {
     }
     let Some((m, from)) = best else {
         let why = if refused.is_empty() {
-            "there is no manifest an interrupted commit left (.manifest.json.tmp-*)".to_string()
+            t!(lang::store::NO_MANIFEST_LEFT)
         } else {
-            refused.join("; ")
+            refused.join("; ").into()
         };
-        return Err(Failure::invalid(format!(
-            "cannot restore the manifest of {}: {why}",
-            dir.display()
+        return Err(Failure::invalid(t!(
+            lang::store::CANNOT_RESTORE_MANIFEST,
+            dir.display().to_string(),
+            why
         ))
-        .hint("restore the store from a backup (tally backup makes one)")
+        .hint(t!(lang::store::RESTORE_FROM_BACKUP))
         .into());
     };
-    std::fs::rename(from, dir.join(MANIFEST))
-        .with_context(|| format!("cannot restore {}", dir.join(MANIFEST).display()))?;
+    std::fs::rename(from, dir.join(MANIFEST)).explain(|| {
+        t!(
+            lang::store::CANNOT_RESTORE,
+            dir.join(MANIFEST).display().to_string()
+        )
+    })?;
     fsutil::sync_dir(dir)?;
     Ok(Restored {
         from: from.clone(),

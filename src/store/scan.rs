@@ -8,7 +8,7 @@
 //! every checksum matched, so a damaged store gives an error, never wrong numbers. A
 //! part checked before and untouched since is not read twice (see [`super::checked`]).
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use polars::prelude::*;
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -20,7 +20,9 @@ use super::checked::{self, Checked};
 use super::part::{damaged, sha256_file};
 use super::rolls::col;
 use super::IngestRecord;
+use crate::error::Explain;
 use crate::roll::{Batch, Columns};
+use crate::{lang, t};
 
 /// A part opened for scanning: its footer, split so that one row group can be read alone.
 struct Opened<'a> {
@@ -262,7 +264,7 @@ fn open_all<'a>(dir: &'a Path, snapshots: &[Vec<&'a IngestRecord>]) -> Result<Ve
                 }
                 Err(e) => {
                     return Err(e)
-                        .with_context(|| format!("cannot read store part {}", path.display()))
+                        .explain(|| t!(lang::store::CANNOT_READ_PART, path.display().to_string()))
                 }
             };
             if len != rec.part_bytes {
@@ -300,8 +302,8 @@ fn open_all<'a>(dir: &'a Path, snapshots: &[Vec<&'a IngestRecord>]) -> Result<Ve
 }
 
 fn check_sum(dir: &Path, rec: &IngestRecord, path: &Path) -> Result<()> {
-    let sum =
-        sha256_file(path).with_context(|| format!("cannot read store part {}", path.display()))?;
+    let sum = sha256_file(path)
+        .explain(|| t!(lang::store::CANNOT_READ_PART, path.display().to_string()))?;
     if sum != rec.part_sha256 {
         return Err(damaged(dir, rec, "does not match its checksum"));
     }
@@ -311,7 +313,12 @@ fn check_sum(dir: &Path, rec: &IngestRecord, path: &Path) -> Result<()> {
 /// The checksum of a part; `(true, _)` when it does not match.
 fn verify(part: &Opened) -> std::result::Result<(), (bool, anyhow::Error)> {
     let sum = sha256_file(&part.path)
-        .with_context(|| format!("cannot read store part {}", part.path.display()))
+        .explain(|| {
+            t!(
+                lang::store::CANNOT_READ_PART,
+                part.path.display().to_string()
+            )
+        })
         .map_err(|e| (false, e))?;
     if sum != part.rec.part_sha256 {
         return Err((

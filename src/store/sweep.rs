@@ -3,13 +3,15 @@
 //! ingest or a `drop` of an unknown ID deletes nothing. Spools of rejected rows hold
 //! names and ID numbers, so a writer removes those a stopped ingest left as it starts.
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use std::collections::HashSet;
 use std::fs;
 use std::path::Path;
 
 use super::names::{self, MANIFEST_TMP, REFERENCE, ROLLS, TMP};
 use super::Manifest;
+use crate::error::Explain;
+use crate::{lang, t};
 
 /// After a commit: parts staged by writers that died, parts the manifest no longer
 /// names, and the temp files of interrupted commits and reports. A link is never
@@ -28,7 +30,7 @@ pub(super) fn after_commit(dir: &Path, manifest: &Manifest) -> Result<()> {
             let rel = names::relative(dir, &f);
             if names::part_problem(&rel).is_none() && !live.contains(rel.as_str()) {
                 fs::remove_file(&f)
-                    .with_context(|| format!("cannot remove leftover {}", f.display()))?;
+                    .explain(|| t!(lang::store::CANNOT_REMOVE_LEFTOVER, f.display().to_string()))?;
             }
         }
     }
@@ -48,7 +50,8 @@ pub(super) fn stale_spools(dir: &Path) -> Result<()> {
     for entry in read_dir(&dir.join(TMP))? {
         if names::is_spool(&entry) {
             let p = dir.join(TMP).join(&entry);
-            fs::remove_file(&p).with_context(|| format!("cannot remove {}", p.display()))?;
+            fs::remove_file(&p)
+                .explain(|| t!(lang::store::CANNOT_REMOVE, p.display().to_string()))?;
         }
     }
     Ok(())
@@ -74,11 +77,13 @@ fn read_dir(dir: &Path) -> Result<Vec<String>> {
     let entries = match fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(e).with_context(|| format!("cannot read {}", dir.display())),
+        Err(e) => {
+            return Err(e).explain(|| t!(lang::files::CANNOT_READ, dir.display().to_string()))
+        }
     };
     let mut out = Vec::new();
     for e in entries {
-        let e = e.with_context(|| format!("cannot read {}", dir.display()))?;
+        let e = e.explain(|| t!(lang::files::CANNOT_READ, dir.display().to_string()))?;
         out.push(e.file_name().to_string_lossy().into_owned());
     }
     Ok(out)

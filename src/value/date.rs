@@ -5,8 +5,7 @@ use chrono::NaiveDate;
 
 use crate::roll::Birth;
 
-pub const DATE_EXPECTED: &str =
-    "a day-first date such as 31/10/2026, 31-10-2026, 31.10.2026 or 2026-10-31";
+pub const DATE_EXPECTED: &str = crate::lang::rows::DATE_EXPECTED.en;
 
 /// Why a date did not parse; `MonthFirst` gets its own hint.
 #[derive(Debug, Clone, PartialEq, Eq)]

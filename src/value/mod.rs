@@ -12,7 +12,9 @@ mod date;
 pub mod national_id;
 pub mod problem;
 
+use crate::lang::rows;
 use crate::rows::workbook_cells::round_noise;
+use crate::t;
 use crate::text::fold;
 
 pub use crate::rows::status::{parse_status, Status, StatusError, STATUS_EXPECTED};
@@ -26,13 +28,13 @@ pub use national_id::{
     cccd_disagreements, is_scientific, parse_national_id, IdProblem, NationalId, ID_EXPECTED,
 };
 
-pub const BOOL_EXPECTED: &str = "yes/no, y/n, true/false, 1/0, x or empty, có/không";
+pub const BOOL_EXPECTED: &str = rows::BOOL_EXPECTED.en;
 
 /// A value outside a closed vocabulary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Unrecognized;
 
-pub const SEX_EXPECTED: &str = "Nam/Nữ, M/F or male/female";
+pub const SEX_EXPECTED: &str = crate::lang::rows::SEX_EXPECTED.en;
 
 /// `Ok(None)` for an empty cell, `Err` for a value we cannot read.
 pub fn parse_sex(raw: &str) -> Result<Option<Sex>, Unrecognized> {
@@ -136,17 +138,19 @@ pub fn parse_pct(raw: &str) -> Result<f64, PctError> {
 
 /// The reason and hint for a percentage cell that cannot be read: "0.75 could be 0.75%
 /// or 75%: write 75% or 0.75%".
-pub fn pct_problem(e: PctError) -> (String, String) {
+pub fn pct_problem(e: PctError) -> (crate::lang::Text, crate::lang::Text) {
     match e {
-        PctError::NotAPct => (
-            "not a percentage from 0 to 100".into(),
-            "write the percentage as 75 or 75%".into(),
-        ),
+        PctError::NotAPct => (t!(rows::NOT_A_PERCENTAGE), t!(rows::WRITE_PERCENTAGE)),
         PctError::Ambiguous(v) => {
             let as_pct = round_noise(v * 100.0);
             (
-                format!("{v} could be {v}% or {as_pct}%"),
-                format!("write {as_pct}% or {v}%: a bare number from 0 to 1 is not read as a percentage"),
+                t!(
+                    rows::PCT_AMBIGUOUS,
+                    v.to_string(),
+                    v.to_string(),
+                    as_pct.to_string()
+                ),
+                t!(rows::PCT_AMBIGUOUS_HINT, as_pct.to_string(), v.to_string()),
             )
         }
     }
@@ -258,11 +262,11 @@ mod tests {
             assert_eq!(parse_pct(raw), want, "{raw:?}");
         }
         assert_eq!(
-            pct_problem(PctError::Ambiguous(0.07)).0,
+            pct_problem(PctError::Ambiguous(0.07)).0.en(),
             "0.07 could be 0.07% or 7%"
         );
         assert_eq!(
-            pct_problem(PctError::Ambiguous(0.75)).1,
+            pct_problem(PctError::Ambiguous(0.75)).1.en(),
             "write 75% or 0.75%: a bare number from 0 to 1 is not read as a percentage"
         );
         let shares = [

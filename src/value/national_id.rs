@@ -2,7 +2,10 @@
 //! dropped the leading zero and the row confirms it, and checked against the row's
 //! birth year and sex.
 
+use crate::lang::rows;
+use crate::lang::Text;
 use crate::roll::{Birth, Sex};
+use crate::t;
 use compact_str::CompactString;
 
 /// A validated citizen ID, digits only.
@@ -27,33 +30,31 @@ pub enum IdProblem {
 }
 
 impl IdProblem {
-    pub fn describe(&self) -> String {
+    pub fn describe(&self) -> Text {
         match self {
-            IdProblem::Scientific => "Excel wrote it in scientific notation; the digits are lost".into(),
-            IdProblem::NotDigits => "it contains characters other than digits".into(),
-            IdProblem::Length(n) => format!("it has {n} digits"),
-            IdProblem::Province(p) => format!("its province code {p} is not 001–096"),
-            IdProblem::Century(c) => format!("its century/sex digit {c} is not 0–5"),
+            IdProblem::Scientific => t!(rows::EXCEL_WROTE_SCIENTIFIC_NOTATION),
+            IdProblem::NotDigits => t!(rows::CONTAINS_CHARACTERS_OTHER_THAN),
+            IdProblem::Length(n) => t!(rows::ID_HAS_DIGITS, *n),
+            IdProblem::Province(p) => t!(rows::ID_PROVINCE, p.to_string()),
+            IdProblem::Century(c) => t!(rows::ID_CENTURY, c.to_string()),
             IdProblem::LostZero(11) => {
-                "it has 11 digits and adding the leading zero Excel drops does not match the row's birth year and sex".into()
+                t!(rows::ID_LOST_ONE_ZERO)
             }
-            IdProblem::LostZero(n) => format!(
-                "it has {n} digits and adding the two leading zeros Excel drops does not match the row's birth year and sex"
-            ),
+            IdProblem::LostZero(n) => t!(rows::ID_LOST_TWO_ZEROS, *n),
         }
     }
 
-    pub fn hint(&self) -> &'static str {
+    pub fn hint(&self) -> Text {
         match self {
             IdProblem::Scientific | IdProblem::LostZero(_) => {
-                "format the ID column as Text in Excel and export again"
+                t!(rows::FORMAT_ID_COLUMN_TEXT)
             }
-            _ => "correct the ID in the source roll, or leave the cell empty",
+            _ => t!(rows::CORRECT_ID_SOURCE_ROLL),
         }
     }
 }
 
-pub const ID_EXPECTED: &str = "a 12-digit CCCD or a 9-digit CMND";
+pub const ID_EXPECTED: &str = crate::lang::rows::ID_EXPECTED.en;
 
 /// Parses a CCCD (12 digits) or CMND (9 digits). An 11- or 10-digit value (Excel drops
 /// the leading zeros of a number: every CCCD registered in provinces 001–009 starts
@@ -140,7 +141,7 @@ pub fn cccd_sex(id: &str) -> Option<Sex> {
 }
 
 /// What a valid 12-digit CCCD says that the row contradicts (for warnings).
-pub fn cccd_disagreements(id: &str, birth: Option<Birth>, sex: Option<Sex>) -> Vec<String> {
+pub fn cccd_disagreements(id: &str, birth: Option<Birth>, sex: Option<Sex>) -> Vec<Text> {
     let mut out = Vec::new();
     if id.len() != 12 {
         return out;
@@ -155,21 +156,13 @@ pub fn cccd_disagreements(id: &str, birth: Option<Birth>, sex: Option<Sex>) -> V
     if let Some(b) = birth {
         let yy: i32 = id[4..6].parse().unwrap_or(-1);
         if b.year() != century + yy {
-            out.push(format!(
-                "the ID says born {}{:02}, the row says {}",
-                century / 100,
-                yy,
-                b.year()
-            ));
+            let born = format!("{}{:02}", century / 100, yy);
+            out.push(t!(rows::ID_SAYS_BORN, born, b.year()));
         }
     }
     if let Some(s) = sex {
         if s != id_sex {
-            out.push(format!(
-                "the ID says {}, the row says {}",
-                id_sex.code(),
-                s.code()
-            ));
+            out.push(t!(rows::ID_SAYS_SEX, id_sex.code(), s.code()));
         }
     }
     out
@@ -209,20 +202,21 @@ mod tests {
         // What a bad ID is told, and how to fix it.
         assert!(IdProblem::Scientific
             .describe()
+            .en()
             .contains("scientific notation"));
-        assert_eq!(IdProblem::Length(11).describe(), "it has 11 digits");
+        assert_eq!(IdProblem::Length(11).describe().en(), "it has 11 digits");
         for p in [
             IdProblem::Scientific,
             IdProblem::LostZero(11),
             IdProblem::LostZero(10),
         ] {
             assert_eq!(
-                p.hint(),
+                p.hint().en(),
                 "format the ID column as Text in Excel and export again"
             );
         }
         assert_eq!(
-            IdProblem::NotDigits.hint(),
+            IdProblem::NotDigits.hint().en(),
             "correct the ID in the source roll, or leave the cell empty"
         );
     }
@@ -311,7 +305,7 @@ mod tests {
         let id = "001290123456"; // 2000s, male, born 2090? no: digits 5-6 are "90"
         assert_eq!(
             cccd_disagreements(id, Some(Birth::Year(2090)), Some(Sex::Male)),
-            Vec::<String>::new()
+            Vec::<Text>::new()
         );
         assert_eq!(
             cccd_disagreements(id, Some(Birth::Year(1990)), None).len(),

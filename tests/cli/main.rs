@@ -8,6 +8,7 @@ mod bench_smoke;
 mod counts_tables;
 mod decode;
 mod drop;
+mod english_words;
 mod help;
 mod hostile;
 mod html;

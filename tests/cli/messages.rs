@@ -228,3 +228,34 @@ fn alerts_and_hints_of_the_commands_are_vietnamese_through_and_through() {
         run.stderr
     );
 }
+
+/// A file that lacks required columns names its kind in the reader's language (the
+/// English keeps the kind's code).
+#[test]
+fn a_file_lacking_columns_names_its_kind_in_vietnamese() {
+    let w = Workdir::new();
+    w.write(
+        "so-doi-tuong.csv",
+        "Mã đơn vị;Tên đơn vị;Năm\n02647;Phường Lào Cai;2026\n",
+    );
+    let args = ["ingest", "so-doi-tuong.csv", "--kind", "eligible"];
+    let vi = w.tally(&[&["--lang", "vi"], &args[..]].concat()).expect(65);
+    assert!(
+        vi.stderr
+            .contains("so-doi-tuong.csv:1: tệp số đối tượng thiếu cột bắt buộc"),
+        "{}",
+        vi.stderr
+    );
+    assert!(
+        vi.stderr.contains("các trường của tệp số đối tượng là"),
+        "{}",
+        vi.stderr
+    );
+    let en = w.tally(&[&["--lang", "en"], &args[..]].concat()).expect(65);
+    assert!(
+        en.stderr
+            .contains("so-doi-tuong.csv:1: the eligible file lacks required column(s)"),
+        "{}",
+        en.stderr
+    );
+}

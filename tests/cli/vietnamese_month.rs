@@ -4,39 +4,21 @@
 //! there, a dry run, status, report, verify and backup. File names, option names and
 //! values in quotes are the user's and are left out of the sweep.
 
+use crate::english_words::{english_in, english_vocabulary, said_by_tally};
 use crate::workdir::Workdir;
 use std::process::Command;
 
-/// English words a Vietnamese reader must not see: machine words (an organization's
-/// or a file kind's key), workbook words, and the system's own error texts.
-const ENGLISH: [&str; 16] = [
-    "sheet",
-    "workbook",
-    "hidden",
-    "unit(s)",
-    "reclassified",
-    "women",
-    "farmers",
-    "youth",
-    "veterans",
-    "union",
-    "areas",
-    "enterprises",
-    "targets",
-    "error:",
-    "os error",
-    "no such file",
-];
-
-/// Runs tally under LANG=vi_VN.UTF-8; its stdout and stderr.
-fn vi(w: &Workdir, args: &[&str]) -> String {
+/// Runs tally under the locale `lang` (no --lang); its stdout and stderr after the
+/// command line.
+fn run(w: &Workdir, lang: &str, args: &[&str]) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_tally"))
         .current_dir(&w.dir)
         .env("TALLY_STORE", w.store())
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env_remove("LANGUAGE")
-        .env("LANG", "vi_VN.UTF-8")
+        .env("LANG", lang)
+        .env("COLUMNS", "100")
         .args(args)
         .output()
         .expect("run tally");
@@ -48,64 +30,9 @@ fn vi(w: &Workdir, args: &[&str]) -> String {
     )
 }
 
-/// The text with what is the user's taken out: the command lines, quoted values,
-/// commands in backticks, file names (words with a dot and an extension) and
-/// options (`--replace`).
-fn said_by_tally(transcript: &str) -> String {
-    let mut out = String::new();
-    for line in transcript.lines().filter(|l| !l.starts_with("$ tally")) {
-        let mut quoted = false;
-        let mut ticked = false;
-        let mut kept = String::new();
-        for c in line.chars() {
-            match c {
-                '"' => quoted = !quoted,
-                '`' => ticked = !ticked,
-                _ if quoted || ticked => {}
-                _ => kept.push(c),
-            }
-        }
-        let words: Vec<&str> = kept
-            .split(' ')
-            .filter(|w| !w.starts_with("--"))
-            .filter(|w| {
-                // `ds.csv:5:`, `ds.xlsx,`: the name before its line and punctuation.
-                let w = w
-                    .split(':')
-                    .next()
-                    .unwrap_or(w)
-                    .trim_matches([',', ';', '(', ')']);
-                !(w.contains('.')
-                    && w.rsplit('.').next().is_some_and(|e| {
-                        e.len() >= 3 && e.chars().all(|c| c.is_ascii_alphanumeric())
-                    }))
-            })
-            .collect();
-        out.push_str(&words.join(" "));
-        out.push('\n');
-    }
-    out
-}
-
-/// The English words of [`ENGLISH`] in `text`, each with its line.
-fn english_in(text: &str) -> Vec<String> {
-    let mut found = Vec::new();
-    for line in text.lines() {
-        let lower = line.to_lowercase();
-        for word in ENGLISH {
-            let hit = lower.match_indices(word).any(|(i, _)| {
-                let before = lower[..i].chars().next_back();
-                let after = lower[i + word.len()..].chars().next();
-                let apart = |c: Option<char>| !c.is_some_and(|c| c.is_ascii_alphanumeric());
-                apart(before) && apart(after)
-            });
-            if hit {
-                found.push(format!("{word}: {line}"));
-            }
-        }
-    }
-    found
-}
+/// The people's and sheets' names of [`youth_workbook`].
+const YOUTH_WORKBOOK_WORDS: &str =
+    "Chi đoàn 1, Tổng hợp, DS cũ, Nguyễn Văn An, Lò Thị Hoà, Giàng A Páo";
 
 /// The youth roll of October as a branch office keeps it: one sheet per chi đoàn,
 /// a summary sheet of numbers (no roll header), and a hidden sheet of last year's list.
@@ -158,16 +85,20 @@ fn youth_workbook(w: &Workdir) {
     wb.save(w.dir.join("doan-vien-t10.xlsx")).unwrap();
 }
 
-#[test]
-fn a_months_work_under_a_vietnamese_locale_says_no_english() {
-    let w = Workdir::new().with(&[
-        "areas.csv",
-        "enterprises.csv",
-        "eligible.csv",
-        "targets.csv",
-    ]);
-    youth_workbook(&w);
-    // The next year's areas: six communes rural no longer, or now.
+/// The farmers' roll of October as a commune office types it: a title row, `;`
+/// between cells, Vietnamese headers, a column of notes tally has no field for, and a
+/// day that does not exist.
+const FARMERS: &str = "DANH SÁCH HỘI VIÊN HỘI NÔNG DÂN THÁNG 10/2026\n\
+    STT;Họ và tên;Ngày sinh;Giới tính;Mã xã;Ngày vào Hội;Trạng thái;Ghi chú nội bộ\n\
+    1;Lò Văn Sáng;12/04/1970;Nam;02680;10/05/2001;Đang sinh hoạt;tổ 3\n\
+    2;Sùng Thị Mai;31/02/1975;Nữ;02683;01/06/2005;Đang sinh hoạt;\n\
+    3;Vàng A Dế;05/09/1968;Nam;02686;20/11/1999;Đang sinh hoạt;chuyển từ xã khác\n";
+
+/// The files of the month, in `w`: the reference, the two rolls, next year's areas
+/// that reclassify six communes, and new targets.
+fn the_months_files(w: &Workdir) {
+    youth_workbook(w);
+    w.write("hoi-nong-dan-t10.csv", FARMERS);
     w.write(
         "dia-ban-2027.csv",
         "code,name,level,parent_code,ethnic_minority,religious,rural,highland\n\
@@ -183,34 +114,118 @@ fn a_months_work_under_a_vietnamese_locale_says_no_english() {
         "chi-tieu.csv",
         "org,year,scope,target_pct\nyouth,2026,*,72\nwomen,2027,*,76\n",
     );
-    let mut transcript = String::new();
-    let steps: &[&[&str]] = &[
-        &[
-            "ingest",
-            "areas.csv",
-            "enterprises.csv",
-            "eligible.csv",
-            "targets.csv",
-        ],
-        &[
-            "ingest",
-            "doan-vien-t10.xlsx",
-            "--org",
-            "youth",
-            "--as-of",
-            "31/10/2026",
-        ],
-        &["ingest", "chi-tieu.csv", "--dry-run"],
-        &["ingest", "dia-ban-2027.csv"],
-        &["ingest", "dia-ban-2027.csv", "--replace"],
-        &["ingest", "khong-co-tep.csv"],
-        &["status"],
-        &["report", "--period", "2026-10"],
-        &["verify"],
-        &["backup", "sao-luu"],
-    ];
-    for args in steps {
-        transcript.push_str(&vi(&w, args));
+}
+
+/// The month's commands, in order (the drop is added once the id is known).
+const MONTH: &[&[&str]] = &[
+    &[
+        "ingest",
+        "areas.csv",
+        "enterprises.csv",
+        "eligible.csv",
+        "targets.csv",
+    ],
+    &[
+        "ingest",
+        "doan-vien-t10.xlsx",
+        "--org",
+        "youth",
+        "--as-of",
+        "31/10/2026",
+    ],
+    &[
+        "ingest",
+        "doan-vien-t10.xlsx",
+        "--sheet",
+        "Chi đoàn 9",
+        "--org",
+        "youth",
+    ],
+    &[
+        "ingest",
+        "hoi-nong-dan-t10.csv",
+        "--org",
+        "farmers",
+        "--as-of",
+        "31/10/2026",
+    ],
+    &[
+        "ingest",
+        "hoi-nong-dan-t10.csv",
+        "--org",
+        "farmers",
+        "--as-of",
+        "31/10/2026",
+        "--skip-invalid",
+        "--rejects",
+        "loai.csv",
+    ],
+    &["ingest", "chi-tieu.csv", "--dry-run"],
+    &["ingest", "dia-ban-2027.csv"],
+    &["ingest", "dia-ban-2027.csv", "--replace"],
+    &["ingest", "khong-co-tep.csv"],
+    &[
+        "ingest",
+        "doan-vien-t10.xlsx",
+        "--sheet",
+        "Tổng hợp",
+        "--org",
+        "youth",
+    ],
+    &["ingest", "sao-luu-cu"],
+    &["status"],
+    &["report", "--period", "2026-10"],
+    &["report", "--period", "2026-10", "--output", "bao-cao.csv"],
+    &["report", "--period", "2026-10", "--format", "md"],
+    &["report", "--period", "2026-10", "--output", "bao-cao.xlsx"],
+    &["report", "--period", "2026-10", "--output", "bao-cao.html"],
+    &[
+        "report", "--period", "2026-10", "--org", "farmers", "--by", "sex",
+    ],
+    &["report", "--period", "2026-09"],
+    &["verify"],
+    &["backup", "sao-luu"],
+];
+
+/// `--help` of tally and of each command, short and long.
+const HELP: &[&[&str]] = &[
+    &["--help"],
+    &["-h"],
+    &["help"],
+    &["ingest", "--help"],
+    &["ingest", "-h"],
+    &["report", "--help"],
+    &["report", "-h"],
+    &["status", "--help"],
+    &["drop", "--help"],
+    &["verify", "--help"],
+    &["backup", "--help"],
+    &["completions", "--help"],
+    &["man", "--help"],
+    &["help", "ingest"],
+];
+
+/// The month under the locale `lang`: what tally said, what `--help` said, and the
+/// text of the month's files.
+fn month(lang: &str) -> (String, String, String) {
+    let w = Workdir::new().with(&[
+        "areas.csv",
+        "enterprises.csv",
+        "eligible.csv",
+        "targets.csv",
+    ]);
+    the_months_files(&w);
+    std::fs::create_dir(w.dir.join("sao-luu-cu")).unwrap();
+    let mut said = String::new();
+    for args in MONTH {
+        said.push_str(&run(&w, lang, args));
+    }
+    // The rejects file is read by a person too: its reasons and hints (its header
+    // and the row's cells are the columns' names and the user's).
+    let mut rejects = csv::Reader::from_path(w.dir.join("loai.csv")).unwrap();
+    for row in rejects.records() {
+        let row = row.unwrap();
+        said.push_str(&format!("{}\n{}\n", &row[5], &row[6]));
     }
     // The areas version just taken, dropped: the one before is in force again.
     let manifest: serde_json::Value = serde_json::from_str(&w.manifest()).unwrap();
@@ -223,10 +238,35 @@ fn a_months_work_under_a_vietnamese_locale_says_no_english() {
         .and_then(|i| i["id"].as_str())
         .unwrap()
         .to_string();
-    transcript.push_str(&vi(&w, &["drop", &id]));
+    said.push_str(&run(&w, lang, &["drop", &id]));
+    said.push_str(&run(&w, lang, &["drop", "000000000000"]));
+    // Lines that name a file of the store are left out: a path is shown as the file
+    // system spells it (`reference/areas-….parquet`); only a store that is not private
+    // lists them (under wine, which keeps no access list, every store).
+    let store = w.store().display().to_string();
+    let said: Vec<&str> = said.lines().filter(|l| !l.contains(&store)).collect();
+    let mut help = String::new();
+    for args in HELP {
+        help.push_str(&run(&w, lang, args));
+    }
+    let mut input = String::from(YOUTH_WORKBOOK_WORDS);
+    for file in [
+        "areas.csv",
+        "enterprises.csv",
+        "hoi-nong-dan-t10.csv",
+        "dia-ban-2027.csv",
+    ] {
+        input.push_str(&w.read(file));
+    }
+    (said.join("\n"), help, input)
+}
+
+#[test]
+fn a_months_work_under_a_vietnamese_locale_says_no_english() {
+    let (said, help, input) = month("vi_VN.UTF-8");
     // What the month said, in Vietnamese: the sheets skipped, the versions, the
     // missing file by its kind.
-    for said in [
+    for text in [
         "bỏ qua trang tính",
         "(bị ẩn)",
         "trang tính",
@@ -235,24 +275,24 @@ fn a_months_work_under_a_vietnamese_locale_says_no_english() {
         "không có tệp hoặc thư mục này",
         "sẽ thay 1 dòng đã có",
         "đã xóa lần nạp",
+        "Cách dùng:",
     ] {
         assert!(
-            transcript.contains(said),
-            "missing {said:?} in\n{transcript}"
+            said.contains(text) || help.contains(text),
+            "missing {text:?} in\n{said}\n{help}"
         );
     }
     if let Ok(path) = std::env::var("TALLY_SWEEP_TRANSCRIPT") {
-        std::fs::write(path, &transcript).unwrap();
+        std::fs::write(path, format!("{said}\n{help}")).unwrap();
     }
-    // Lines that name a file of the store are left out: a path is shown as the file
-    // system spells it (`reference/areas-….parquet`); only a store that is not private
-    // lists them (under wine, which keeps no access list, every store).
-    let store = w.store().display().to_string();
-    let said: Vec<&str> = transcript.lines().filter(|l| !l.contains(&store)).collect();
-    let english = english_in(&said_by_tally(&said.join("\n")));
+    let (english, english_help, _) = month("en_US.UTF-8");
+    let vocabulary = english_vocabulary(&format!("{english}\n{english_help}"), &input);
+    let mut found = english_in(&said_by_tally(&said), &vocabulary, false);
+    found.extend(english_in(&said_by_tally(&help), &vocabulary, true));
     assert!(
-        english.is_empty(),
-        "English said to a Vietnamese reader:\n{}\n\n--- transcript\n{transcript}",
-        english.join("\n")
+        found.is_empty(),
+        "{} line(s) of English said to a Vietnamese reader:\n{}",
+        found.len(),
+        found.join("\n")
     );
 }

@@ -59,23 +59,31 @@ impl UnitReader<'_, '_> {
         let code = pad_code(&written, &level).unwrap_or_else(|| written.clone());
         if code.is_empty() {
             return Err(ctx
-                .problem(row, Field::Code, "the unit has no code")
-                .hint("every unit needs its (GSO) code"));
+                .problem(
+                    row,
+                    Field::Code,
+                    t!(crate::lang::reference::UNIT_WITHOUT_CODE),
+                )
+                .hint(t!(crate::lang::reference::EVERY_UNIT_NEEDS_GSO)));
         }
         if value::is_scientific(&code) {
             return Err(ctx
                 .problem(
                     row,
                     Field::Code,
-                    "Excel wrote the code in scientific notation",
+                    t!(crate::lang::rows::EXCEL_WROTE_CODE_SCIENTIFIC),
                 )
-                .hint("format the code column as Text and export again"));
+                .hint(t!(crate::lang::reference::FORMAT_CODE_AS_TEXT)));
         }
         // A code written twice is one code, whatever levels its rows give it.
         if let Some(first) = self.seen.get(&written).or_else(|| self.seen.get(&code)) {
             return Err(ctx
-                .problem(row, Field::Code, format!("the code repeats line {first}"))
-                .hint("each unit must appear once"));
+                .problem(
+                    row,
+                    Field::Code,
+                    t!(crate::lang::reference::CODE_REPEATS, *first),
+                )
+                .hint(t!(crate::lang::reference::EACH_UNIT_MUST_APPEAR)));
         }
         let (em, region) = flag(ctx, row, Field::EthnicMinority)?;
         let (religious, _) = flag(ctx, row, Field::Religious)?;
@@ -127,7 +135,7 @@ fn flag(ctx: &Ctx, row: &Row, f: Field) -> Result<(bool, Option<String>), Proble
         ctx.problem(
             row,
             f,
-            format!("not a yes/no value; expected {}", value::BOOL_EXPECTED),
+            t!(lang::NOT_YES_NO, t!(crate::lang::rows::BOOL_EXPECTED)),
         )
     })
 }
@@ -151,7 +159,9 @@ fn with_parents(
                 match padded {
                     Some(c) => a.parent_code = Some(c),
                     None => {
-                        let pr = ctx.problem(&row, Field::ParentCode, "the parent unit is not in the file").hint("add the parent unit's row, or leave parent_code empty for the top unit");
+                        let pr = ctx
+                            .problem(&row, Field::ParentCode, t!(lang::PARENT_NOT_IN_FILE))
+                            .hint(t!(lang::PARENT_NOT_IN_FILE_HINT));
                         rejects.push((pr, row));
                         continue;
                     }
@@ -188,12 +198,8 @@ fn without_cycles(
         }
         if cycle {
             let pr = ctx
-                .problem(
-                    &row,
-                    Field::ParentCode,
-                    "the unit is its own ancestor (a cycle in parent_code)",
-                )
-                .hint("fix the parent codes so the units form a tree");
+                .problem(&row, Field::ParentCode, t!(lang::UNIT_OWN_ANCESTOR_CYCLE))
+                .hint(t!(lang::FIX_PARENT_CODES_SO));
             rejects.push((pr, row));
             continue;
         }

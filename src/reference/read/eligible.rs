@@ -4,10 +4,12 @@
 
 use super::*;
 use crate::lang::reference as lang;
+use crate::lang::Text;
 use crate::org::Orgs;
 use crate::reference::crosswalk::Codes;
 use crate::reference::crosswalk::OldUnit;
 use crate::reference::mapping::{split_count, MappedTo};
+use crate::t;
 
 pub(super) fn eligible(
     ctx: &Ctx,
@@ -92,12 +94,8 @@ impl Counts<'_, '_> {
                     }
                     (Some(&(first, _)), _) => {
                         return Err(ctx
-                            .problem_at(
-                                row,
-                                col,
-                                format!("the same unit, org, year and group as line {first}"),
-                            )
-                            .hint("give each count once (a commune of today, or its old communes, not both)"));
+                            .problem_at(row, col, t!(crate::lang::reference::SAME_COUNT_AS, first))
+                            .hint(t!(crate::lang::reference::GIVE_EACH_COUNT_ONCE)));
                     }
                     (None, _) => {}
                 }
@@ -137,7 +135,7 @@ fn dimension_group(ctx: &Ctx, row: &Row) -> Result<(Option<String>, Option<Strin
         return Err(ctx.problem(
             row,
             Field::Dimension,
-            "dimension and group go together: give both or neither",
+            t!(crate::lang::reference::DIMENSION_GROUP_GO_TOGETHER),
         ));
     }
     Ok((dimension, group))
@@ -149,7 +147,7 @@ type EligibleKey = (String, String, i32, Option<String>, Option<String>);
 /// org and eligible columns, or in the wide layout each organization's column that
 /// holds a count (an empty cell is no count, not zero).
 fn counts_of(ctx: &Ctx, row: &Row) -> Result<Vec<(OrgOrAny, u64, usize)>, Problem> {
-    let not_a_count = "not a count; expected a whole number ≥ 0";
+    let not_a_count = t!(lang::NOT_A_COUNT);
     if ctx.wide.is_empty() {
         let org = parse_org(ctx, row)?;
         let n = value::parse_count(ctx.raw(row, Field::Eligible))
@@ -164,7 +162,8 @@ fn counts_of(ctx: &Ctx, row: &Row) -> Result<Vec<(OrgOrAny, u64, usize)>, Proble
         if raw.is_empty() {
             continue;
         }
-        let n = value::parse_count(raw).ok_or_else(|| ctx.problem_at(row, col, not_a_count))?;
+        let n =
+            value::parse_count(raw).ok_or_else(|| ctx.problem_at(row, col, not_a_count.clone()))?;
         out.push((org.clone(), n, col));
     }
     Ok(out)
@@ -187,11 +186,14 @@ pub(super) fn wide_columns(table: &Table, orgs: &Orgs) -> Result<Vec<(usize, Org
             continue;
         };
         if let Some((j, _)) = out.iter().find(|(_, o)| *o == org) {
-            return Err(crate::error::Failure::invalid(format!(
-                "{}:{}: the columns \"{}\" and \"{h}\" both name the organization {org}",
-                table.name, table.header_line, m.headers[*j]
+            return Err(crate::error::Failure::invalid(t!(
+                lang::COLUMNS_SAME_ORG,
+                format!("{}:{}", table.name, table.header_line),
+                &m.headers[*j],
+                h,
+                org.to_string()
             ))
-            .hint("keep one column per organization")
+            .hint(t!(lang::KEEP_ONE_COLUMN_PER))
             .into());
         }
         out.push((i, org));
@@ -271,12 +273,8 @@ fn unit_of(
             Field::AreaCode
         };
         return Err(ctx
-            .problem(
-                row,
-                f,
-                "the store has no areas reference to check the unit against",
-            )
-            .hint("ingest the areas file first (or in the same command)"));
+            .problem(row, f, t!(lang::NO_AREAS_TO_CHECK_UNIT))
+            .hint(t!(crate::lang::rows::INGEST_AREAS_FILE_FIRST)));
     }
     if by_name {
         return unit_by_name(ctx, row, current);
@@ -290,9 +288,9 @@ fn unit_of(
             .problem(
                 row,
                 Field::AreaCode,
-                "the area code is not in the areas reference",
+                t!(crate::lang::rows::AREA_CODE_UNKNOWN),
             )
-            .hint("correct the code, or ingest an areas file that has it")),
+            .hint(t!(crate::lang::rows::CORRECT_CODE_INGEST_AREAS))),
         None => through_crosswalk(ctx, row, current, &area_raw),
     }
 }
@@ -325,7 +323,7 @@ pub(super) fn unit_by_name(
         ))
     };
     let name = clean(ctx.raw(row, Field::AreaName));
-    let p = |reason: String| ctx.problem(row, Field::AreaName, reason);
+    let p = |reason: Text| ctx.problem(row, Field::AreaName, reason);
     let hit = current.areas.resolve_name(&name);
     let old_reading = ctx.codes == Codes::Old
         || matches!(
@@ -342,30 +340,36 @@ pub(super) fn unit_by_name(
             [one] => return through_old_unit(ctx, row, current, one, Field::AreaName),
             [] => {}
             many => {
-                return Err(p(format!(
-                    "the name is of several communes of before the 2025 reform: {}",
-                    many.iter()
-                        .map(|u| format!("{} (now {})", u.label(), u.candidates()))
-                        .collect::<Vec<_>>()
-                        .join("; ")
+                return Err(p(t!(
+                    crate::lang::rows::SEVERAL_OLD_COMMUNES,
+                    Text::Join(
+                        many.iter()
+                            .map(|u| t!(
+                                crate::lang::rows::OLD_COMMUNE_NOW,
+                                u.label(),
+                                u.candidates()
+                            ))
+                            .collect(),
+                        "; "
+                    )
                 ))
-                .hint("use the area code column (Mã xã) to say which"))
+                .hint(t!(crate::lang::rows::USE_AREA_CODE_COLUMN)))
             }
         }
     }
     match hit {
         NameMatch::Found(a) => today(&a.code),
-        NameMatch::Ambiguous(v) => Err(p(format!("the area name matches several units: {}", list(&v)))
-            .hint("use the area code column (Mã xã) to say which")),
-        NameMatch::OtherType(v) => Err(p(format!("no unit of that name and type in the areas reference; of another type: {}", list(&v)))
-            .hint("a name is matched with its type (xã, phường, thị trấn, đặc khu): a pre-2025 name needs today's name or the area code (Mã xã)")),
+        NameMatch::Ambiguous(v) => Err(p(t!(crate::lang::rows::NAME_MATCHES_SEVERAL, list(&v)))
+            .hint(t!(crate::lang::rows::USE_AREA_CODE_COLUMN))),
+        NameMatch::OtherType(v) => Err(p(t!(crate::lang::rows::OTHER_TYPE, list(&v)))
+            .hint(t!(crate::lang::rows::NAME_TYPE_HINT))),
         NameMatch::District(d) => match current.areas.resolve_name_without_district(&name) {
             NameMatch::Found(a) => today(&a.code),
-            _ => Err(p(format!("the name is qualified by {d}, which the areas reference does not have (there are no districts since 1 July 2025)"))
-                .hint("use today's commune name or the area code (Mã xã)")),
+            _ => Err(p(t!(crate::lang::rows::NAMED_DISTRICT, d))
+                .hint(t!(crate::lang::rows::USE_TODAY_S_COMMUNE))),
         },
-        NameMatch::Missing => Err(p("no unit of that name in the areas reference".into())
-            .hint("check the spelling, or use the area code column (Mã xã)")),
+        NameMatch::Missing => Err(p(t!(crate::lang::rows::NO_UNIT_OF_THAT_NAME))
+            .hint(t!(crate::lang::rows::CHECK_SPELLING_USE_AREA))),
     }
 }
 
@@ -388,9 +392,9 @@ pub(super) fn through_crosswalk(
             .problem(
                 row,
                 Field::AreaCode,
-                "the area code is not in the areas reference",
+                t!(crate::lang::rows::AREA_CODE_UNKNOWN),
             )
-            .hint("correct the code, or ingest an areas file that has it"));
+            .hint(t!(crate::lang::rows::CORRECT_CODE_INGEST_AREAS)));
     };
     through_old_unit(ctx, row, current, u, Field::AreaCode)
 }
@@ -417,9 +421,9 @@ fn through_old_unit(
         )),
         Err(why) => {
             let hint = if u.split {
-                "give the count of each commune of today, or ingest a mapping file with the shares"
+                t!(lang::GIVE_COUNT_EACH_COMMUNE)
             } else {
-                "ingest the areas file of today's communes, or correct the unit"
+                t!(crate::lang::rows::INGEST_AREAS_FILE_TODAY)
             };
             Err(ctx.problem(row, field, why).hint(hint))
         }

@@ -1,6 +1,8 @@
 //! The enterprises file: tax codes, ownership, head counts, areas.
 
 use super::*;
+use crate::lang;
+use crate::t;
 
 pub(super) fn enterprises(
     ctx: &Ctx,
@@ -18,7 +20,7 @@ pub(super) fn enterprises(
                     warnings.push(ctx.problem(
                         &row,
                         Field::Workers,
-                        "no head count: the enterprise's workers are unknown (not zero)",
+                        t!(lang::reference::NO_HEAD_COUNT),
                     ));
                 }
                 seen.insert(e.id.clone(), row.line);
@@ -41,32 +43,32 @@ fn enterprise(
     let id = normalize_tax_code(ctx.raw(row, Field::Code)).into_owned();
     if id.is_empty() {
         return Err(ctx
-            .problem(row, Field::Code, "the enterprise has no tax code")
-            .hint("every enterprise needs its tax code (Mã số thuế)"));
-    }
-    if value::is_scientific(&id) {
-        return Err(ctx
             .problem(
                 row,
                 Field::Code,
-                "Excel wrote the tax code in scientific notation",
+                t!(lang::reference::ENTERPRISE_WITHOUT_TAX_CODE),
             )
-            .hint("format the column as Text and export again"));
+            .hint(t!(lang::reference::EVERY_ENTERPRISE_NEEDS_TAX)));
+    }
+    if value::is_scientific(&id) {
+        return Err(ctx
+            .problem(row, Field::Code, t!(lang::reference::EXCEL_WROTE_TAX_CODE))
+            .hint(t!(lang::reference::FORMAT_COLUMN_TEXT_EXPORT)));
     }
     if let Some(first) = seen.get(&id) {
         return Err(ctx
             .problem(
                 row,
                 Field::Code,
-                format!("the tax code repeats line {first}"),
+                t!(lang::reference::TAX_CODE_REPEATS, *first),
             )
-            .hint("each enterprise must appear once"));
+            .hint(t!(lang::reference::EACH_ENTERPRISE_MUST_APPEAR)));
     }
     let ownership = Ownership::parse(ctx.raw(row, Field::Ownership)).ok_or_else(|| {
         ctx.problem(
             row,
             Field::Ownership,
-            format!("unknown ownership; expected {}", Ownership::EXPECTED),
+            t!(lang::rows::UNKNOWN_OWNERSHIP, Ownership::EXPECTED),
         )
     })?;
     let workers_raw = ctx.raw(row, Field::Workers).trim();
@@ -74,11 +76,7 @@ fn enterprise(
         None
     } else {
         Some(value::parse_count(workers_raw).ok_or_else(|| {
-            ctx.problem(
-                row,
-                Field::Workers,
-                "not a head count; expected a whole number ≥ 0",
-            )
+            ctx.problem(row, Field::Workers, t!(lang::reference::NOT_A_HEAD_COUNT))
         })?)
     };
     Ok(Enterprise {
@@ -140,11 +138,11 @@ fn one_commune(
             .problem(
                 row,
                 field,
-                format!(
-                    "the mapping file splits this commune of before the 2025 reform between {}",
+                t!(
+                    lang::reference::MAPPING_SPLITS,
                     crate::reference::mapping::Mapping::describe(several)
                 ),
             )
-            .hint("an enterprise is in one commune: give the code of its commune of today")),
+            .hint(t!(lang::reference::ENTERPRISE_ONE_COMMUNE_GIVE))),
     }
 }

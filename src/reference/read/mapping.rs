@@ -3,8 +3,10 @@
 //! commune of before the reform, and an old code's shares add up to 1.
 
 use super::*;
+use crate::lang;
 use crate::reference::crosswalk;
 use crate::reference::mapping::{MappedTo, Mapping};
+use crate::t;
 
 pub(super) fn mapping(
     ctx: &Ctx,
@@ -21,27 +23,23 @@ pub(super) fn mapping(
                     .problem(
                         &row,
                         Field::OldCode,
-                        "not a commune of before the 2025 reform",
+                        t!(lang::reference::NOT_AN_OLD_COMMUNE),
                     )
-                    .hint("give the code the commune had before 1 July 2025 (five digits)"));
+                    .hint(t!(lang::reference::GIVE_CODE_COMMUNE_HAD)));
             };
             let old = u.code.clone();
             let new = clean(ctx.raw(&row, Field::NewCode));
             let Some(area) = area_exists(ctx, current, &new) else {
                 return Err(ctx
-                    .problem(
-                        &row,
-                        Field::NewCode,
-                        "the area code is not in the areas reference",
-                    )
-                    .hint("give the code of a commune of today, or ingest the areas file first"));
+                    .problem(&row, Field::NewCode, t!(lang::rows::AREA_CODE_UNKNOWN))
+                    .hint(t!(lang::reference::GIVE_CODE_COMMUNE_TODAY)));
             };
             let raw_share = clean(ctx.raw(&row, Field::Share));
             let share = if raw_share.is_empty() {
                 None
             } else {
                 Some(value::parse_share(&raw_share).ok_or_else(|| {
-                    ctx.problem(&row, Field::Share, "not a share; expected a fraction between 0 and 1 (0.4) or a percentage (40%)")
+                    ctx.problem(&row, Field::Share, t!(lang::reference::NOT_A_SHARE))
                 })?)
             };
             Ok((old, MappedTo { code: area, share }))
@@ -62,7 +60,7 @@ pub(super) fn mapping(
                 for (_, row) in list {
                     let p = ctx
                         .problem(&row, Field::Share, why.clone())
-                        .hint("give one row per old commune, or a share on each of its rows that add up to 1 (100%)");
+                        .hint(t!(lang::reference::GIVE_ONE_ROW_PER));
                     rejects.push((p, row));
                 }
             }
@@ -73,33 +71,35 @@ pub(super) fn mapping(
 
 /// One old commune's rows make sense together: one commune of today, or several with
 /// shares adding up to 1 and no commune twice.
-fn whole(list: &[(MappedTo, Row)]) -> Result<(), String> {
+fn whole(list: &[(MappedTo, Row)]) -> Result<(), crate::lang::Text> {
     let old_line = list.first().map(|(_, r)| r.line).unwrap_or(0);
     let mut codes: Vec<&str> = list.iter().map(|(t, _)| t.code.as_str()).collect();
     codes.sort_unstable();
     codes.dedup();
     if codes.len() < list.len() {
-        return Err(format!(
-            "the old commune of line {old_line} goes to the same commune of today twice"
-        ));
+        return Err(crate::t!(crate::lang::reference::OLD_TWICE, old_line));
     }
     if list.len() == 1 {
         return match list[0].0.share {
-            Some(s) if (s - 1.0).abs() > 1e-6 => Err(format!(
-                "the old commune of line {old_line} has one commune of today with a share of {s}, not 1"
+            Some(s) if (s - 1.0).abs() > 1e-6 => Err(crate::t!(
+                crate::lang::reference::OLD_ONE_SHARE,
+                old_line,
+                s.to_string()
             )),
             _ => Ok(()),
         };
     }
     let shares: Option<Vec<f64>> = list.iter().map(|(t, _)| t.share).collect();
     match shares {
-        None => Err(format!(
-            "the old commune of line {old_line} goes to {} communes of today, not every one with a share",
+        None => Err(crate::t!(
+            crate::lang::reference::OLD_NOT_EVERY_SHARE,
+            old_line,
             list.len()
         )),
-        Some(s) if (s.iter().sum::<f64>() - 1.0).abs() > 0.001 => Err(format!(
-            "the shares of the old commune of line {old_line} add up to {}, not 1",
-            (s.iter().sum::<f64>() * 1000.0).round() / 1000.0
+        Some(s) if (s.iter().sum::<f64>() - 1.0).abs() > 0.001 => Err(crate::t!(
+            crate::lang::reference::OLD_SHARES_SUM,
+            old_line,
+            ((s.iter().sum::<f64>() * 1000.0).round() / 1000.0).to_string()
         )),
         Some(_) => Ok(()),
     }

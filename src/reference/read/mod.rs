@@ -19,11 +19,13 @@ mod mapping;
 mod orgs;
 mod targets;
 mod year;
+use crate::lang;
 use crate::org::OrgOrAny;
 use crate::reference::{
     normalize_tax_code, Area, Areas, EligibleRow, Enterprise, Enterprises, Ownership, Reference,
     Scope, Target,
 };
+use crate::t;
 use crate::text::{clean, fold};
 use areas::areas;
 use eligible::eligible;
@@ -254,13 +256,7 @@ fn parse_year(ctx: &Ctx, row: &Row) -> Result<i32, Problem> {
     raw.parse::<i32>()
         .ok()
         .filter(|y| (1900..=2100).contains(y))
-        .ok_or_else(|| {
-            ctx.problem(
-                row,
-                Field::Year,
-                "not a year; expected four digits such as 2026",
-            )
-        })
+        .ok_or_else(|| ctx.problem(row, Field::Year, t!(lang::reference::NOT_A_YEAR)))
 }
 
 fn parse_org(ctx: &Ctx, row: &Row) -> Result<OrgOrAny, Problem> {

@@ -3,7 +3,9 @@
 //! names (`;`-separated) and, optionally, the ages it is for.
 
 use super::*;
+use crate::lang;
 use crate::org::{Org, OrgDef};
+use crate::t;
 
 pub(super) fn orgs(ctx: &Ctx, rows: Vec<Row>, rejects: &mut Vec<(Problem, Row)>) -> Vec<OrgDef> {
     let mut out: Vec<OrgDef> = Vec::new();
@@ -41,14 +43,18 @@ fn org(ctx: &Ctx, row: &Row, seen: &HashMap<String, u64>) -> Result<OrgDef, Prob
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
     if !well_formed {
         return Err(ctx
-            .problem(row, Field::Code, "not an organization code; expected lower-case letters, digits or _ (such as red_cross)")
-            .hint("give each organization a short code of plain letters: it names the organization in CSV reports"));
+            .problem(row, Field::Code, t!(lang::reference::NOT_AN_ORG_CODE))
+            .hint(t!(lang::reference::GIVE_EACH_ORGANIZATION_SHORT)));
     }
     let name = clean(ctx.raw(row, Field::Name));
     if name.is_empty() {
         return Err(ctx
-            .problem(row, Field::Name, "the organization has no name")
-            .hint("give the name as people write it (Hội Chữ thập đỏ)"));
+            .problem(
+                row,
+                Field::Name,
+                t!(lang::reference::ORGANIZATION_WITHOUT_NAME),
+            )
+            .hint(t!(lang::reference::GIVE_NAME_PEOPLE_WRITE)));
     }
     let aliases: Vec<String> = ctx
         .raw(row, Field::Aliases)
@@ -65,8 +71,8 @@ fn org(ctx: &Ctx, row: &Row, seen: &HashMap<String, u64>) -> Result<OrgDef, Prob
         .find(|(_, n)| Org::is_built_in_name(n) || fold(n) == "any")
     {
         return Err(ctx
-            .problem(row, field, format!("\"{taken}\" names one of the five organizations tally knows"))
-            .hint("the five (union, youth, women, farmers, veterans) need no orgs file; give this organization names of its own"));
+            .problem(row, field, t!(lang::reference::NAMES_ONE_OF_FIVE, taken))
+            .hint(t!(lang::reference::FIVE_UNION_YOUTH_WOMEN)));
     }
     let (min_age, max_age) = ages(ctx, row)?;
     let def = OrgDef {
@@ -82,9 +88,9 @@ fn org(ctx: &Ctx, row: &Row, seen: &HashMap<String, u64>) -> Result<OrgDef, Prob
                 .problem(
                     row,
                     Field::Name,
-                    format!("\"{key}\" also names the organization of line {first}"),
+                    t!(lang::reference::ALSO_NAMES_ORG, key, first.to_string()),
                 )
-                .hint("give each organization names of its own"));
+                .hint(t!(lang::reference::GIVE_EACH_ORGANIZATION_NAMES)));
         }
     }
     Ok(def)
@@ -102,13 +108,7 @@ fn ages(ctx: &Ctx, row: &Row) -> Result<(Option<u8>, Option<u8>), Problem> {
             .ok()
             .filter(|a| *a <= 120)
             .map(Some)
-            .ok_or_else(|| {
-                ctx.problem(
-                    row,
-                    f,
-                    "not an age; expected a whole number of years from 0 to 120",
-                )
-            })
+            .ok_or_else(|| ctx.problem(row, f, t!(lang::reference::NOT_AN_AGE)))
     };
     let (min_age, max_age) = (age(Field::MinAge)?, age(Field::MaxAge)?);
     if let (Some(lo), Some(hi)) = (min_age, max_age) {
@@ -116,7 +116,11 @@ fn ages(ctx: &Ctx, row: &Row) -> Result<(Option<u8>, Option<u8>), Problem> {
             return Err(ctx.problem(
                 row,
                 Field::MaxAge,
-                format!("the ages end ({hi}) before they begin ({lo})"),
+                t!(
+                    lang::reference::AGES_END_BEFORE,
+                    hi.to_string(),
+                    lo.to_string()
+                ),
             ));
         }
     }

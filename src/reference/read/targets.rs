@@ -1,6 +1,8 @@
 //! The targets file: coverage targets by organization, year and scope.
 
 use super::*;
+use crate::lang;
+use crate::t;
 
 /// The dimensions a target scope may name.
 fn known_dimension(current: &Reference, dim: &str) -> bool {
@@ -77,9 +79,9 @@ pub(super) fn targets(
                         .problem(
                             &row,
                             Field::Scope,
-                            "a second target for the same org, year and scope",
+                            t!(lang::reference::SECOND_TARGET_SAME_ORG),
                         )
-                        .hint("give each target once");
+                        .hint(t!(lang::reference::GIVE_EACH_TARGET_ONCE));
                     rejects.push((p, row));
                 } else {
                     out.push(t);
@@ -105,8 +107,12 @@ fn target(ctx: &Ctx, row: &Row, current: &Reference) -> Result<Target, Problem> 
         let group = fold(g).replace(' ', "_");
         if !known_dimension(current, &dimension) || group.is_empty() {
             return Err(ctx
-                .problem(row, Field::Scope, format!("unknown dimension \"{dimension}\" in the scope"))
-                .hint("use *, a unit code, or DIMENSION=GROUP such as ethnic_minority=yes or ownership=non_state"));
+                .problem(
+                    row,
+                    Field::Scope,
+                    t!(crate::lang::reference::UNKNOWN_SCOPE_DIMENSION, dimension),
+                )
+                .hint(t!(crate::lang::reference::USE_UNIT_CODE_DIMENSION)));
         }
         Scope::Group { dimension, group }
     } else {
@@ -137,9 +143,9 @@ fn unit_scope(
             .problem(
                 row,
                 Field::Scope,
-                "a unit scope needs the areas reference to check it",
+                t!(crate::lang::reference::UNIT_SCOPE_NEEDS_AREAS),
             )
-            .hint("ingest the areas file first (or in the same command)"));
+            .hint(t!(crate::lang::rows::INGEST_AREAS_FILE_FIRST)));
     }
     if let Some(code) = area_exists(ctx, current, raw_scope) {
         return Ok(code);
@@ -149,12 +155,24 @@ fn unit_scope(
         crate::reference::NameMatch::Ambiguous(v) => {
             let list: Vec<String> = v.iter().map(|a| format!("{} {}", a.code, a.name)).collect();
             Err(ctx
-                .problem(row, Field::Scope, format!("the name fits {} units: {}", v.len(), list.join(", ")))
-                .hint("give the unit's code, or its name with its type (Xã …, Phường …)"))
+                .problem(
+                    row,
+                    Field::Scope,
+                    t!(
+                        crate::lang::reference::NAME_FITS_UNITS,
+                        v.len(),
+                        list.join(", ")
+                    ),
+                )
+                .hint(t!(crate::lang::reference::GIVE_UNIT_S_CODE)))
         }
         _ => Err(ctx
-            .problem(row, Field::Scope, "the scope is not *, a focus area, DIMENSION=GROUP, or a unit of the areas reference")
-            .hint("use * (Toàn tỉnh), a focus area (Vùng đồng bào DTTS, Vùng tôn giáo, Nông thôn), a unit's code or name, or DIMENSION=GROUP such as ethnic_minority=yes")),
+            .problem(
+                row,
+                Field::Scope,
+                t!(crate::lang::reference::SCOPE_FOCUS_AREA_DIMENSION),
+            )
+            .hint(t!(crate::lang::reference::SCOPE_HINT))),
     }
 }
 

@@ -7,12 +7,14 @@ use anyhow::Result;
 
 use super::{Field, Kind, Row, Table};
 use crate::error::Failure;
+use crate::lang::{self, Text};
+use crate::t;
 use crate::text::fold;
 
 /// The year the title block names (`NĂM 2026`, `năm 2026`, `YEAR 2026`), with the line
 /// that names it. A date's year (`ngày 15 tháng 01 năm 2026`, the day the table was
 /// made) is not the year of its figures. Two different years: `Err` with both.
-pub(super) fn title_year(title: &[String]) -> Result<Option<(i32, String)>, String> {
+pub(super) fn title_year(title: &[String]) -> Result<Option<(i32, String)>, Text> {
     let mut found: Option<(i32, String)> = None;
     for line in title {
         let key = fold(line);
@@ -38,7 +40,11 @@ pub(super) fn title_year(title: &[String]) -> Result<Option<(i32, String)>, Stri
             };
             match &found {
                 Some((other, at)) if *other != y => {
-                    return Err(format!("{other} (\"{at}\") and {y} (\"{line}\")"))
+                    return Err(t!(
+                        lang::reference::TWO_YEARS,
+                        format!("{other} (\"{at}\")"),
+                        format!("{y} (\"{line}\")")
+                    ))
                 }
                 Some(_) => {}
                 None => found = Some((y, line.clone())),
@@ -54,47 +60,52 @@ pub(super) fn title_year(title: &[String]) -> Result<Option<(i32, String)>, Stri
 pub(super) fn file_year(table: &Table, rows: &[Row], flag: Option<i32>) -> Result<Option<i32>> {
     let name = &table.name;
     let title = title_year(&table.title).map_err(|both| {
-        Failure::invalid(format!("{name}: the title names two years, {both}"))
-            .hint("correct the title, or give each row its year in a year column (Năm)")
+        Failure::invalid(t!(lang::reference::TITLE_TWO_YEARS, name, both))
+            .hint(t!(lang::reference::CORRECT_TITLE_GIVE_EACH))
     })?;
     if let (Some((t, line)), Some(f)) = (&title, flag) {
         if *t != f {
-            return Err(Failure::invalid(format!(
-                "{name}: --year {f} contradicts the title, which says {t} (\"{line}\")"
+            return Err(Failure::invalid(t!(
+                lang::reference::YEAR_CONTRADICTS_TITLE,
+                name,
+                f,
+                *t,
+                line
             ))
-            .hint("leave out --year (the title says the year), or check that the file is the right year's")
+            .hint(t!(lang::reference::LEAVE_OUT_YEAR_TITLE))
             .into());
         }
     }
     let fixed = title.as_ref().map(|(t, _)| *t).or(flag);
     let Some(col) = table.mapping.index(Field::Year) else {
         if fixed.is_none() {
-            let what = match table.mapping.kind {
-                Kind::Targets => "targets",
-                _ => "counts",
+            let which = match table.mapping.kind {
+                Kind::Targets => t!(lang::reference::WHICH_YEAR_TARGETS, name),
+                _ => t!(lang::reference::WHICH_YEAR_COUNTS, name),
             };
-            return Err(Failure::invalid(format!(
-                "{name}: which year are these {what} for? The file has no year column (Năm), its title names no year, and --year is not given"
-            ))
-            .hint("add --year YEAR (such as --year 2026), a year column, or the year in the title (SỐ ĐỐI TƯỢNG NĂM 2026)")
-            .into());
+            return Err(Failure::invalid(which)
+                .hint(t!(lang::reference::ADD_YEAR))
+                .into());
         }
         return Ok(fixed);
     };
     let Some(fixed) = fixed else { return Ok(None) };
     let said = match &title {
-        Some((t, line)) => format!("the title says {t} (\"{line}\")"),
-        None => format!("--year says {fixed}"),
+        Some((t, line)) => t!(lang::reference::TITLE_SAYS_YEAR, *t, line),
+        None => t!(lang::reference::YEAR_FLAG_SAYS, fixed),
     };
     for row in rows {
         let raw = row.get(Some(col)).trim();
         if let Ok(y) = raw.parse::<i32>() {
             if y != fixed {
-                return Err(Failure::invalid(format!(
-                    "{name}:{}: column \"{}\" says {y}, but {said}",
-                    row.line, table.mapping.headers[col]
+                return Err(Failure::invalid(t!(
+                    lang::reference::COLUMN_SAYS_YEAR,
+                    format!("{name}:{}", row.line),
+                    &table.mapping.headers[col],
+                    y,
+                    &said
                 ))
-                .hint("check that the file is the right year's: correct the title, the column or --year")
+                .hint(t!(lang::reference::CHECK_FILE_RIGHT_YEAR))
                 .into());
             }
         }
@@ -132,7 +143,7 @@ mod tests {
         }
         let two = title_year(&lines(&["KẾ HOẠCH NĂM 2026", "Số liệu năm 2025"]));
         assert_eq!(
-            two,
+            two.map_err(|t| t.en()),
             Err("2026 (\"KẾ HOẠCH NĂM 2026\") and 2025 (\"Số liệu năm 2025\")".into())
         );
     }

@@ -10,6 +10,8 @@ use super::fields::{
 };
 use super::rle;
 use super::thrift::Compact;
+use crate::error::Explain;
+use crate::{lang, t};
 
 /// Parquet's physical types (parquet.thrift `Type`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -118,7 +120,8 @@ pub struct Encoder {
 impl Encoder {
     pub fn new() -> Result<Encoder> {
         Ok(Encoder {
-            zstd: zstd::bulk::Compressor::new(ZSTD_LEVEL).context("cannot start zstd")?,
+            zstd: zstd::bulk::Compressor::new(ZSTD_LEVEL)
+                .explain(|| t!(lang::store::CANNOT_START_ZSTD))?,
             body: Vec::new(),
             packed: Vec::new(),
             scratch: Vec::new(),
@@ -209,7 +212,7 @@ impl Encoder {
                 .reserve(zstd::zstd_safe::compress_bound(self.body.len()));
             self.zstd
                 .compress_to_buffer(&self.body, &mut self.packed)
-                .context("cannot compress a page")?;
+                .explain(|| t!(lang::store::CANNOT_COMPRESS))?;
         }
         let body: &[u8] = if compress { &self.packed } else { &self.body };
         let size = |n: usize| i32::try_from(n).context("a page of over 2 GiB");

@@ -14,7 +14,7 @@ mod fields;
 mod rle;
 mod thrift;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use sha2::{Digest, Sha256};
 use std::fs::File;
 use std::io::Write;
@@ -30,6 +30,8 @@ use thrift::Compact;
 
 use super::fsutil;
 use super::part::PartInfo;
+use crate::error::Explain;
+use crate::{lang, t};
 
 /// What a column's values mean beyond their physical type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -128,7 +130,7 @@ impl FileWriter {
         super::fault::point("part-written");
         self.file
             .sync_all()
-            .with_context(|| format!("cannot sync {}", self.path.display()))?;
+            .explain(|| t!(lang::store::CANNOT_SYNC, self.path.display().to_string()))?;
         super::fault::point("part-synced");
         Ok(PartInfo {
             path: self.path,
@@ -142,7 +144,7 @@ impl FileWriter {
     fn flush(&mut self) -> Result<()> {
         self.file
             .write_all(&self.buf)
-            .with_context(|| format!("cannot write {}", self.path.display()))?;
+            .explain(|| t!(lang::files::CANNOT_WRITE, self.path.display().to_string()))?;
         self.hasher.update(&self.buf);
         self.bytes += self.buf.len() as u64;
         self.buf.clear();
