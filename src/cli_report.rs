@@ -8,12 +8,13 @@ use std::path::PathBuf;
 
 use super::ReportArgs;
 use crate::error::{Exit, Failure};
+use crate::lang::report as msg;
 use crate::metrics::dimension::Dimension;
 use crate::metrics::period::Period;
 use crate::metrics::query::Query;
 use crate::org::{OrgOrAny, Orgs};
 use crate::report::{labels::Lang, Format, Table};
-use crate::{metrics, reference::Reference, store, term};
+use crate::{metrics, reference::Reference, store, t, term};
 
 /// How the report is written.
 #[derive(Debug, Clone)]
@@ -66,11 +67,9 @@ pub fn output(args: &ReportArgs, lang: crate::lang::Lang) -> Result<Output> {
     let format = args.format()?;
     // A workbook's bytes would garble the terminal.
     if format == Format::Xlsx && args.output.is_none() && std::io::stdout().is_terminal() {
-        return Err(
-            Failure::usage("an xlsx report is a file, not terminal text")
-                .hint("add --output report.xlsx")
-                .into(),
-        );
+        return Err(Failure::usage(t!(msg::XLSX_NOT_TERMINAL))
+            .hint(t!(msg::XLSX_NOT_TERMINAL_HINT))
+            .into());
     }
     // A missing directory is said before the report is computed, not after.
     if let Some(path) = &args.output {
@@ -78,26 +77,26 @@ pub fn output(args: &ReportArgs, lang: crate::lang::Lang) -> Result<Output> {
         if let Some(parent) = parent.filter(|p| !p.is_dir()) {
             return Err(Failure::new(
                 Exit::Io,
-                format!(
-                    "cannot write {}: the directory {} does not exist",
-                    path.display(),
-                    parent.display()
+                t!(
+                    msg::NO_OUTPUT_DIR,
+                    path.display().to_string(),
+                    parent.display().to_string()
                 ),
             )
-            .hint("create the directory first (mkdir -p), or give another --output path")
+            .hint(t!(msg::NO_OUTPUT_DIR_HINT))
             .into());
         }
     }
     // The rankings are tables of their own only in CSV; JSON has them beside the rows.
     if args.table() != Table::Rows && format != Format::Csv {
-        return Err(Failure::usage("--table is for CSV reports")
-            .hint("add --format csv (JSON has the rankings as \"rankings\")")
+        return Err(Failure::usage(t!(msg::TABLE_IS_CSV))
+            .hint(t!(msg::TABLE_IS_CSV_HINT))
             .into());
     }
     // A BOM is for Excel opening a CSV; in any other format it is noise.
     if args.bom && format != Format::Csv {
-        return Err(Failure::usage("--bom is for CSV reports")
-            .hint("add --format csv, or leave out --bom")
+        return Err(Failure::usage(t!(msg::BOM_IS_CSV))
+            .hint(t!(msg::BOM_IS_CSV_HINT))
             .into());
     }
     Ok(Output {
@@ -139,9 +138,8 @@ pub fn resolve(
     } else {
         let mut dims = vec![Dimension::Total];
         for raw in &args.by {
-            let d = Dimension::parse(raw, reference).map_err(|e| {
-                Failure::usage(e).hint("see tally report --help for the dimensions")
-            })?;
+            let d = Dimension::parse(raw, reference)
+                .map_err(|e| Failure::usage(e).hint(t!(msg::DIMENSIONS_HINT)))?;
             if !dims.contains(&d) {
                 dims.push(d);
             }
@@ -161,11 +159,9 @@ pub fn resolve(
             pace_over: args.pace_over as usize,
         },
         Some(_) => {
-            return Err(
-                Failure::usage("a series is written as CSV, JSON, HTML or a table")
-                    .hint("add --format csv, --format json or --format html")
-                    .into(),
-            )
+            return Err(Failure::usage(t!(msg::SERIES_FORMATS))
+                .hint(t!(msg::SERIES_FORMATS_HINT))
+                .into())
         }
     };
     Ok(ReportSpec {
@@ -184,11 +180,7 @@ fn series_format(f: Format) -> bool {
 fn series_periods(args: &ReportArgs, m: &store::Manifest) -> Result<Option<Vec<Period>>> {
     let periods = match (&args.from, &args.to, args.last) {
         (Some(f), Some(t), _) => f.through(t).ok_or_else(|| {
-            Failure::usage(format!(
-                "--from {} --to {}: give two periods of one kind, the first not after the last",
-                f.label, t.label
-            ))
-            .hint("for example --from 2026-01 --to 2026-10, or --from 2025-Q1 --to 2026-Q3")
+            Failure::usage(t!(msg::BAD_SERIES, &f.label, &t.label)).hint(t!(msg::BAD_SERIES_HINT))
         })?,
         // --last N ends at the newest roll's month, as a single report does.
         (_, _, Some(n)) => {
@@ -221,7 +213,7 @@ fn newest_month(m: &store::Manifest) -> Result<Period> {
         .filter(|i| i.kind == crate::kind::Kind::Roll)
         .filter_map(|i| i.as_of.as_deref()?.parse::<chrono::NaiveDate>().ok())
         .max()
-        .context("no roll has an as-of date")?;
+        .ok_or_else(|| anyhow::Error::new(t!(msg::NO_ROLL_AS_OF)))?;
     use chrono::Datelike;
     Period::month(newest.year(), newest.month()).context("bad as-of date")
 }

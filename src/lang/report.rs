@@ -130,4 +130,39 @@ crate::messages! {
     PDF_HINT:
         "for a PDF, write the page (--output bao-cao.html), open it in a browser and print it: it is laid out for A4"
         => "muốn có PDF: ghi trang web (--output bao-cao.html), mở bằng trình duyệt rồi in ra PDF: trang đã được dàn cho khổ A4";
+
+    // --- The flags of `tally report`, refused
+    XLSX_NOT_TERMINAL:
+        "an xlsx report is a file, not terminal text"
+        => "báo cáo xlsx là một tệp, không phải văn bản trên màn hình";
+    XLSX_NOT_TERMINAL_HINT: "add --output report.xlsx" => "thêm --output bao-cao.xlsx";
+    NO_OUTPUT_DIR:
+        "cannot write {}: the directory {} does not exist"
+        => "không ghi được {}: thư mục {} không tồn tại";
+    NO_OUTPUT_DIR_HINT:
+        "create the directory first (mkdir -p), or give another --output path"
+        => "tạo thư mục trước (mkdir -p), hoặc chọn đường dẫn --output khác";
+    TABLE_IS_CSV: "--table is for CSV reports" => "--table chỉ dùng cho báo cáo CSV";
+    TABLE_IS_CSV_HINT:
+        "add --format csv (JSON has the rankings as \"rankings\")"
+        => "thêm --format csv (JSON có bảng xếp hạng ở mục \"rankings\")";
+    BOM_IS_CSV: "--bom is for CSV reports" => "--bom chỉ dùng cho báo cáo CSV";
+    BOM_IS_CSV_HINT:
+        "add --format csv, or leave out --bom" => "thêm --format csv, hoặc bỏ --bom";
+    DIMENSIONS_HINT:
+        "see tally report --help for the dimensions"
+        => "xem tally report --help để biết các chiều phân tổ";
+    SERIES_FORMATS:
+        "a series is written as CSV, JSON, HTML or a table"
+        => "báo cáo nhiều kỳ được xuất ra CSV, JSON, HTML hoặc bảng";
+    SERIES_FORMATS_HINT:
+        "add --format csv, --format json or --format html"
+        => "thêm --format csv, --format json hoặc --format html";
+    BAD_SERIES:
+        "--from {} --to {}: give two periods of one kind, the first not after the last"
+        => "--from {} --to {}: cần hai kỳ cùng loại, kỳ đầu không sau kỳ cuối";
+    BAD_SERIES_HINT:
+        "for example --from 2026-01 --to 2026-10, or --from 2025-Q1 --to 2026-Q3"
+        => "ví dụ --from 2026-01 --to 2026-10, hoặc --from 2025-Q1 --to 2026-Q3";
+    NO_ROLL_AS_OF: "no roll has an as-of date" => "không danh sách nào có ngày chốt số liệu";
 }
