@@ -108,4 +108,59 @@ crate::messages! {
     STORE_DAMAGED_HINT:
         "the store is damaged: remove that ingest with `tally drop {}` and ingest {} again (or restore the store from a backup)"
         => "kho bị hỏng: xóa lần nạp đó bằng `tally drop {}` rồi nạp lại {} (hoặc khôi phục kho từ bản sao lưu)";
+
+    // --- `tally verify`: what is wrong with a file of the store, and how to fix it
+    VERIFY_MISNAMED_PART:
+        "ingest {} names the part \"{}\", which {}"
+        => "lần nạp {} nêu phần dữ liệu \"{}\", mà đường dẫn này {}";
+    VERIFY_MANIFEST_CRAFTED:
+        "the manifest is damaged or was crafted: restore the store from a backup"
+        => "tệp kê khai bị hỏng hoặc bị sửa có chủ ý: khôi phục kho từ bản sao lưu";
+    VERIFY_REFERENCE_UNREADABLE:
+        "the reference tables cannot be read: {}" => "không đọc được các bảng danh mục: {}";
+    VERIFY_REFERENCE_FIX:
+        "drop the reference ingest named above and ingest its file again"
+        => "xóa lần nạp danh mục nêu trên rồi nạp lại tệp của nó";
+    VERIFY_DROP_FIX:
+        "remove that ingest with `tally drop {}` and ingest {} again (or restore the store from a backup)"
+        => "xóa lần nạp đó bằng `tally drop {}` rồi nạp lại {} (hoặc khôi phục kho từ bản sao lưu)";
+    VERIFY_PART_MISSING:
+        "the part of ingest {} is missing" => "phần dữ liệu của lần nạp {} bị mất";
+    PART_CANNOT_BE_READ: "cannot be read: {}" => "không đọc được: {}";
+    PART_BYTES: "has {} bytes, the manifest says {}" => "có {} byte, tệp kê khai ghi {}";
+    PART_CHECKSUM: "does not match its checksum" => "không khớp mã kiểm tra";
+    VERIFY_ROWS: "has {} rows, the manifest says {}" => "có {} dòng, tệp kê khai ghi {}";
+    VERIFY_COLUMNS:
+        "has the columns {}, a roll part has {}"
+        => "có các cột {}, phần dữ liệu danh sách cần {}";
+    VERIFY_NOT_PARQUET:
+        "cannot be read as Parquet: {}" => "không đọc được dạng Parquet: {}";
+    VERIFY_FOREIGN_FILE:
+        "a file tally did not write, in the store: tally leaves it alone"
+        => "một tệp không do tally ghi, nằm trong kho: tally để nguyên tệp này";
+    VERIFY_FOREIGN_FILE_FIX:
+        "move it out of the store directory" => "chuyển tệp ra khỏi thư mục kho";
+    VERIFY_UNLISTED_PART:
+        "a part the manifest does not name (left by an interrupted writer, or copied in by hand)"
+        => "một phần dữ liệu không có trong tệp kê khai (do lần ghi bị ngắt để lại, hoặc được chép vào bằng tay)";
+    /// Only a commit deletes parts: a dry run or a rerun that stores nothing leaves them.
+    VERIFY_AT_COMMIT:
+        "the next ingest that stores something, or a drop, removes it; or delete the file"
+        => "lần nạp tiếp theo có lưu dữ liệu, hoặc lần xóa tiếp theo, sẽ dọn nó; hoặc tự xóa tệp";
+    VERIFY_STAGED_PART:
+        "a part staged by an ingest that did not finish"
+        => "một phần dữ liệu của lần nạp chưa hoàn tất";
+    VERIFY_SPOOL:
+        "rows rejected by an ingest that did not finish (with names and ID numbers)"
+        => "các dòng bị loại của một lần nạp chưa hoàn tất (có họ tên và số định danh)";
+    VERIFY_SPOOL_FIX:
+        "the next ingest or drop removes it; or delete the file"
+        => "lần nạp hoặc lần xóa tiếp theo sẽ dọn nó; hoặc tự xóa tệp";
+    VERIFY_SECRET:
+        "the store secret {}: reports still work, ingests are refused"
+        => "khóa bí mật của kho {}: báo cáo vẫn chạy, nhưng không nạp thêm được";
+    IS_MISSING: "is missing" => "bị mất";
+    IS_DAMAGED: "is damaged" => "bị hỏng";
+    VERIFY_SECRET_NOT_THIS:
+        "is not the one this store was written with" => "không phải khóa đã dùng để ghi kho này";
 }

@@ -185,8 +185,8 @@ fn copy_part(dir: &Path, rec: &IngestRecord, work: &Path) -> Result<u64> {
     if let Some(p) = to.parent() {
         fsutil::create_private_dir(p)?;
     }
-    let mut src =
-        fs::File::open(&from).map_err(|_| super::part::damaged(dir, rec, "is missing"))?;
+    let mut src = fs::File::open(&from)
+        .map_err(|_| super::part::damaged(dir, rec, t!(lang::store::IS_MISSING)))?;
     let mut dst = fsutil::create_private(&to)?;
     let mut h = Sha256::new();
     let mut buf = vec![0u8; 1 << 20];

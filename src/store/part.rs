@@ -157,7 +157,11 @@ impl PartWriter {
 }
 
 /// The error for a part that is not what the manifest committed, with the way out.
-pub fn damaged(dir: &Path, rec: &super::IngestRecord, what: &str) -> anyhow::Error {
+pub fn damaged(
+    dir: &Path,
+    rec: &super::IngestRecord,
+    what: impl Into<lang::Text>,
+) -> anyhow::Error {
     let path = super::names::path_of(dir, &rec.part);
     crate::error::Failure::new(
         crate::error::Exit::Failure,
@@ -165,7 +169,7 @@ pub fn damaged(dir: &Path, rec: &super::IngestRecord, what: &str) -> anyhow::Err
             lang::store::STORE_PART,
             path.display().to_string(),
             &rec.file,
-            what
+            what.into()
         ),
     )
     .hint(t!(lang::store::STORE_DAMAGED_HINT, &rec.id, &rec.file))
@@ -205,29 +209,29 @@ pub fn read_checked_at(
     rec: &super::IngestRecord,
     columns: Option<&[&str]>,
 ) -> Result<DataFrame> {
-    let damaged = |what: String| damaged(dir, rec, &what);
+    let damaged = |what: lang::Text| damaged(dir, rec, what);
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(damaged("is missing".into()))
+            return Err(damaged(t!(lang::store::IS_MISSING)))
         }
         Err(e) => {
             return Err(e).explain(|| t!(lang::store::CANNOT_READ_PART, path.display().to_string()))
         }
     };
     if bytes.len() as u64 != rec.part_bytes {
-        return Err(damaged(format!(
-            "has {} bytes, the manifest says {}",
-            bytes.len(),
-            rec.part_bytes
+        return Err(damaged(t!(
+            lang::store::PART_BYTES,
+            bytes.len().to_string(),
+            rec.part_bytes.to_string()
         )));
     }
     if hex::encode(Sha256::digest(&bytes)) != rec.part_sha256 {
-        return Err(damaged("does not match its checksum".into()));
+        return Err(damaged(t!(lang::store::PART_CHECKSUM)));
     }
     let reader = ParquetReader::new(std::io::Cursor::new(bytes))
         .with_columns(columns.map(|c| c.iter().map(|s| s.to_string()).collect()));
     reader
         .finish()
-        .map_err(|e| damaged(format!("cannot be read: {e}")))
+        .map_err(|e| damaged(t!(lang::store::PART_CANNOT_BE_READ, e.to_string())))
 }

@@ -247,7 +247,11 @@ impl Job<'_> {
 }
 
 fn damaged_read(part: &Opened, e: &str) -> anyhow::Error {
-    damaged(part.dir, part.rec, &format!("cannot be read: {e}"))
+    damaged(
+        part.dir,
+        part.rec,
+        t!(lang::store::PART_CANNOT_BE_READ, e.to_string()),
+    )
 }
 
 /// Sizes and footers of every part, in order: a missing or truncated part is found
@@ -260,7 +264,7 @@ fn open_all<'a>(dir: &'a Path, snapshots: &[Vec<&'a IngestRecord>]) -> Result<Ve
             let len = match std::fs::metadata(&path) {
                 Ok(m) => m.len(),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                    return Err(damaged(dir, rec, "is missing"))
+                    return Err(damaged(dir, rec, t!(lang::store::IS_MISSING)))
                 }
                 Err(e) => {
                     return Err(e)
@@ -271,7 +275,11 @@ fn open_all<'a>(dir: &'a Path, snapshots: &[Vec<&'a IngestRecord>]) -> Result<Ve
                 return Err(damaged(
                     dir,
                     rec,
-                    &format!("has {len} bytes, the manifest says {}", rec.part_bytes),
+                    t!(
+                        lang::store::PART_BYTES,
+                        len.to_string(),
+                        rec.part_bytes.to_string()
+                    ),
                 ));
             }
             let footer = File::open(&path)
@@ -282,7 +290,11 @@ fn open_all<'a>(dir: &'a Path, snapshots: &[Vec<&'a IngestRecord>]) -> Result<Ve
                 Err(e) => {
                     // A damaged footer is a damaged part: say which way it is damaged.
                     check_sum(dir, rec, &path)?;
-                    return Err(damaged(dir, rec, &format!("cannot be read: {e}")));
+                    return Err(damaged(
+                        dir,
+                        rec,
+                        t!(lang::store::PART_CANNOT_BE_READ, e.to_string()),
+                    ));
                 }
             };
             let mut template = (*meta).clone();
@@ -305,7 +317,7 @@ fn check_sum(dir: &Path, rec: &IngestRecord, path: &Path) -> Result<()> {
     let sum = sha256_file(path)
         .explain(|| t!(lang::store::CANNOT_READ_PART, path.display().to_string()))?;
     if sum != rec.part_sha256 {
-        return Err(damaged(dir, rec, "does not match its checksum"));
+        return Err(damaged(dir, rec, t!(lang::store::PART_CHECKSUM)));
     }
     Ok(())
 }
@@ -323,7 +335,7 @@ fn verify(part: &Opened) -> std::result::Result<(), (bool, anyhow::Error)> {
     if sum != part.rec.part_sha256 {
         return Err((
             true,
-            damaged(part.dir, part.rec, "does not match its checksum"),
+            damaged(part.dir, part.rec, t!(lang::store::PART_CHECKSUM)),
         ));
     }
     Ok(())

@@ -11,13 +11,15 @@ use std::path::Path;
 use std::time::Duration;
 
 use super::{names, rolls, IngestRecord, Secret, Store, View};
+use crate::lang::{store as msg, Text};
+use crate::t;
 
 /// One thing wrong, where, and how to fix it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
     pub path: String,
-    pub problem: String,
-    pub fix: String,
+    pub problem: Text,
+    pub fix: Text,
 }
 
 /// What was checked, and what is wrong.
@@ -47,12 +49,8 @@ pub fn verify(store: &Store, wait: Duration) -> Result<Checked> {
             Some(why) => {
                 c.findings.push(Finding {
                     path: manifest.clone(),
-                    problem: format!(
-                        "ingest {} names the part \"{}\", which {why}",
-                        rec.id, rec.part
-                    ),
-                    fix: "the manifest is damaged or was crafted: restore the store from a backup"
-                        .into(),
+                    problem: t!(msg::VERIFY_MISNAMED_PART, &rec.id, &rec.part, why),
+                    fix: t!(msg::VERIFY_MANIFEST_CRAFTED),
                 });
                 false
             }
@@ -65,8 +63,8 @@ pub fn verify(store: &Store, wait: Duration) -> Result<Checked> {
         if let Err(e) = super::reference::load(&view.dir, &view.manifest) {
             c.findings.push(Finding {
                 path: view.dir.join("reference").display().to_string(),
-                problem: format!("the reference tables cannot be read: {e:#}"),
-                fix: "drop the reference ingest named above and ingest its file again".into(),
+                problem: t!(msg::VERIFY_REFERENCE_UNREADABLE, format!("{e:#}")),
+                fix: t!(msg::VERIFY_REFERENCE_FIX),
             });
         }
     }
@@ -75,17 +73,14 @@ pub fn verify(store: &Store, wait: Duration) -> Result<Checked> {
     Ok(c)
 }
 
-fn drop_fix(rec: &IngestRecord) -> String {
-    format!(
-        "remove that ingest with `tally drop {}` and ingest {} again (or restore the store from a backup)",
-        rec.id, rec.file
-    )
+fn drop_fix(rec: &IngestRecord) -> Text {
+    t!(msg::VERIFY_DROP_FIX, &rec.id, &rec.file)
 }
 
 /// Checks one part: there, of its size and checksum, its footer's rows and columns.
 pub(super) fn check_part(view: &View, rec: &IngestRecord, c: &mut Checked) {
     let path = view.part_path(rec);
-    let mut wrong = |problem: String| {
+    let mut wrong = |problem: Text| {
         c.findings.push(Finding {
             path: path.display().to_string(),
             problem,
@@ -95,39 +90,40 @@ pub(super) fn check_part(view: &View, rec: &IngestRecord, c: &mut Checked) {
     let (bytes, sha) = match super::fsutil::sha256_file(&path) {
         Ok(x) => x,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return wrong(format!("the part of ingest {} is missing", rec.id))
+            return wrong(t!(msg::VERIFY_PART_MISSING, &rec.id))
         }
-        Err(e) => return wrong(format!("cannot be read: {e}")),
+        Err(e) => return wrong(t!(msg::PART_CANNOT_BE_READ, e.to_string())),
     };
     c.parts += 1;
     c.bytes += bytes;
     if bytes != rec.part_bytes {
-        return wrong(format!(
-            "has {bytes} bytes, the manifest says {}",
-            rec.part_bytes
+        return wrong(t!(
+            msg::PART_BYTES,
+            bytes.to_string(),
+            rec.part_bytes.to_string()
         ));
     }
     if sha != rec.part_sha256 {
-        return wrong("does not match its checksum".into());
+        return wrong(t!(msg::PART_CHECKSUM));
     }
     match footer(&path) {
         Ok((rows, columns)) => {
             c.rows += rows;
             if rows != rec.rows {
-                wrong(format!("has {rows} rows, the manifest says {}", rec.rows));
+                wrong(t!(msg::VERIFY_ROWS, rows.to_string(), rec.rows.to_string()));
             }
             if rec.kind == crate::kind::Kind::Roll {
                 let expected = rolls::columns_of(view.manifest.format);
                 if columns != expected {
-                    wrong(format!(
-                        "has the columns {}, a roll part has {}",
+                    wrong(t!(
+                        msg::VERIFY_COLUMNS,
                         columns.join(", "),
                         expected.join(", ")
                     ));
                 }
             }
         }
-        Err(e) => wrong(format!("cannot be read as Parquet: {e}")),
+        Err(e) => wrong(t!(msg::VERIFY_NOT_PARQUET, e.to_string())),
     }
 }
 
@@ -138,10 +134,6 @@ fn footer(path: &Path) -> PolarsResult<(u64, Vec<String>)> {
     let columns = r.schema()?.iter_names().map(|n| n.to_string()).collect();
     Ok((rows, columns))
 }
-
-/// Only a commit deletes parts: a dry run or a rerun that stores nothing leaves them.
-const AT_COMMIT: &str =
-    "the next ingest that stores something, or a drop, removes it; or delete the file";
 
 /// Parts the manifest does not name, files tally did not write (a warning: they are
 /// left alone), and what a writer that never finished left in `tmp/`.
@@ -154,8 +146,8 @@ fn unlisted(view: &View, c: &mut Checked) -> Result<()> {
         .collect();
     let foreign = |f: &Path| Finding {
         path: f.display().to_string(),
-        problem: "a file tally did not write, in the store: tally leaves it alone".into(),
-        fix: "move it out of the store directory".into(),
+        problem: t!(msg::VERIFY_FOREIGN_FILE),
+        fix: t!(msg::VERIFY_FOREIGN_FILE_FIX),
     };
     for sub in [names::ROLLS, names::REFERENCE] {
         let mut files = Vec::new();
@@ -167,8 +159,8 @@ fn unlisted(view: &View, c: &mut Checked) -> Result<()> {
             } else if !named.contains(rel.as_str()) {
                 c.findings.push(Finding {
                     path: f.display().to_string(),
-                    problem: "a part the manifest does not name (left by an interrupted writer, or copied in by hand)".into(),
-                    fix: AT_COMMIT.into(),
+                    problem: t!(msg::VERIFY_UNLISTED_PART),
+                    fix: t!(msg::VERIFY_AT_COMMIT),
                 });
             }
         }
@@ -181,20 +173,17 @@ fn unlisted(view: &View, c: &mut Checked) -> Result<()> {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let (problem, fix) = if names::is_staged(&name) {
-            ("a part staged by an ingest that did not finish", AT_COMMIT)
+            (t!(msg::VERIFY_STAGED_PART), t!(msg::VERIFY_AT_COMMIT))
         } else if names::is_spool(&name) {
-            (
-                "rows rejected by an ingest that did not finish (with names and ID numbers)",
-                "the next ingest or drop removes it; or delete the file",
-            )
+            (t!(msg::VERIFY_SPOOL), t!(msg::VERIFY_SPOOL_FIX))
         } else {
             c.warnings.push(foreign(&f));
             continue;
         };
         c.findings.push(Finding {
             path: f.display().to_string(),
-            problem: problem.into(),
-            fix: fix.into(),
+            problem,
+            fix,
         });
     }
     Ok(())
@@ -207,21 +196,20 @@ fn check_secret(view: &View, c: &mut Checked) -> &'static str {
     let Some(expected) = &view.manifest.key_check else {
         return "none";
     };
-    let restore = "restore the secret file from a backup of the store; without it new ingests cannot be matched with the stored persons";
     let said = match fs::read(&path) {
         Ok(bytes) => match Secret::from_bytes(&bytes) {
             Ok(s) if s.check_value() == *expected => return "ok",
-            Ok(_) => "is not the one this store was written with",
-            Err(_) => "is damaged",
+            Ok(_) => &msg::VERIFY_SECRET_NOT_THIS,
+            Err(_) => &msg::IS_DAMAGED,
         },
-        Err(_) => "is missing",
+        Err(_) => &msg::IS_MISSING,
     };
     let f = Finding {
         path: path.display().to_string(),
-        problem: format!("the store secret {said}: reports still work, ingests are refused"),
-        fix: restore.into(),
+        problem: t!(msg::VERIFY_SECRET, Text::Msg(said, Vec::new())),
+        fix: t!(msg::SECRET_HINT),
     };
-    if said == "is missing" {
+    if std::ptr::eq(said, &msg::IS_MISSING) {
         c.warnings.push(f);
         "missing"
     } else {
