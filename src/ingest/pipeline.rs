@@ -400,7 +400,7 @@ impl RollFile<'_> {
         if let Some(alert) =
             check_fits(name, snapshots.org().as_ref(), fits, self.opts.skip_invalid)?
         {
-            out.report.alerts.push(alert.into());
+            out.report.alerts.push(alert);
         }
         let (title, skip) = (&o.table.title, self.opts.skip_invalid);
         let named = org_words::check(name, snapshots.org().as_ref(), (title, mapping), skip)?;

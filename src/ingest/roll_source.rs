@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use super::{FileReport, Options};
 use crate::error::Failure;
-use crate::lang::ingest as msg;
+use crate::lang::{ingest as msg, sources, Text};
 use crate::member::title_date::TitleDate;
 use crate::org::Org;
 use crate::rows::headers::{self, Kind};
@@ -145,25 +145,31 @@ pub(super) fn check_title(
         };
         return Err(Failure::invalid(said).hint(hint).into());
     }
-    let given = as_of.format("%d/%m/%Y");
-    let (what, hint) = if flag {
+    let given = as_of.format("%d/%m/%Y").to_string();
+    let (said, hint) = if flag {
         (
-            format!("--as-of {given}"),
-            crate::lang::Text::from(format!("if the file is the roll as of {}, give that date with --as-of; if it is the roll as of {given}, correct its title (or export it again: it may be an earlier file)", title.said())),
+            t!(
+                sources::TITLE_VS_AS_OF,
+                file,
+                title.said(),
+                &title.line,
+                &given
+            ),
+            t!(sources::TITLE_VS_AS_OF_HINT, title.said(), &given),
         )
     } else {
         (
-            format!("the as_of column says {given}"),
-            t!(crate::lang::sources::CORRECT_TITLE_COLUMN_WHICHEVER),
+            t!(
+                sources::TITLE_VS_COLUMN,
+                file,
+                title.said(),
+                &title.line,
+                &given
+            ),
+            t!(sources::CORRECT_TITLE_COLUMN_WHICHEVER),
         )
     };
-    Err(Failure::invalid(format!(
-        "{file}: the title says the figures are as of {} (\"{}\"), but {what}",
-        title.said(),
-        title.line
-    ))
-    .hint(hint)
-    .into())
+    Err(Failure::invalid(said).hint(hint).into())
 }
 
 /// Rows read against the organization's eligible group: those with what the group is
@@ -199,44 +205,43 @@ pub(super) fn check_fits(
     org: Option<&Org>,
     fits: Fits,
     skip_invalid: bool,
-) -> Result<Option<String>> {
+) -> Result<Option<Text>> {
     let Some(org) = org.filter(|_| fits.too_many()) else {
         return Ok(None);
     };
     let (by, group) = group_of(org);
-    let said = format!(
-        "{} of the {} row(s) with a known {by} are outside {group}",
-        fits.outside, fits.known
-    );
+    let said = t!(sources::OUTSIDE_GROUP, fits.outside, fits.known, by, group);
+    // An org's English name: the old catalogue says the five in Vietnamese.
+    let name = Text::from(org.english());
     if skip_invalid {
-        return Ok(Some(format!(
-            "{said}: stored as a roll of the {} as asked (--skip-invalid); check that it is one",
-            org.english()
-        )));
+        return Ok(Some(t!(sources::OUTSIDE_GROUP_STORED, said, name)));
     }
-    Err(Failure::invalid(format!(
-        "{file}: {said}, more than one in {OUTSIDE_SHARE}: is this really a roll of the {}? Nothing was stored",
-        org.english()
+    Err(Failure::invalid(t!(
+        sources::OUTSIDE_GROUP_REFUSED,
+        file,
+        said,
+        OUTSIDE_SHARE,
+        name
     ))
-    .hint(t!(crate::lang::sources::OUTSIDE_GROUP_HINT))
+    .hint(t!(sources::OUTSIDE_GROUP_HINT))
     .into())
 }
 
 /// What an organization's group is checked by, and the group, as a sentence says them.
-fn group_of(org: &Org) -> (&'static str, String) {
+fn group_of(org: &Org) -> (Text, Text) {
     match org {
-        Org::Women => ("sex or age", "the Women's Union (women aged 18+)".into()),
-        Org::Youth => ("age", "the Youth Union (ages 16–30)".into()),
+        Org::Women => (t!(sources::BY_SEX_OR_AGE), t!(sources::WOMEN_GROUP)),
+        Org::Youth => (t!(sources::BY_AGE), t!(sources::YOUTH_GROUP)),
         other => {
             let def = other.def();
-            let name = other.english();
-            let ages = match def.map(|d| (d.min_age, d.max_age)) {
-                Some((Some(lo), Some(hi))) => format!("ages {lo}–{hi}"),
-                Some((Some(lo), None)) => format!("ages {lo}+"),
-                Some((None, Some(hi))) => format!("ages up to {hi}"),
-                _ => "its ages".into(),
+            let name = Text::from(other.english());
+            let group = match def.map(|d| (d.min_age, d.max_age)) {
+                Some((Some(lo), Some(hi))) => t!(sources::AGES_BETWEEN, name, lo, hi),
+                Some((Some(lo), None)) => t!(sources::AGES_FROM, name, lo),
+                Some((None, Some(hi))) => t!(sources::AGES_UP_TO, name, hi),
+                _ => t!(sources::ITS_AGES, name),
             };
-            ("age", format!("{name} ({ages})"))
+            (t!(sources::BY_AGE), group)
         }
     }
 }

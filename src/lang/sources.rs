@@ -216,4 +216,33 @@ crate::messages! {
     LACKS_COLUMNS_HINT:
         "add or rename the column(s); a {} file's fields are: {}"
         => "thêm hoặc đổi tên cột; các trường của tệp {} là: {}";
+
+    // --- A roll whose title or rows say it is another snapshot or organization's
+    TITLE_VS_AS_OF:
+        "{}: the title says the figures are as of {} (\"{}\"), but --as-of {}"
+        => "{}: tiêu đề ghi số liệu tính đến {} (\"{}\"), nhưng --as-of là {}";
+    TITLE_VS_COLUMN:
+        "{}: the title says the figures are as of {} (\"{}\"), but the as_of column says {}"
+        => "{}: tiêu đề ghi số liệu tính đến {} (\"{}\"), nhưng cột ngày chốt ghi {}";
+    TITLE_VS_AS_OF_HINT:
+        "if the file is the roll as of {}, give that date with --as-of; if it is the roll as of {}, correct its title (or export it again: it may be an earlier file)"
+        => "nếu tệp là danh sách chốt ngày {}, ghi ngày đó ở --as-of; nếu tệp là danh sách chốt ngày {}, sửa tiêu đề của tệp (hoặc xuất lại: có thể đây là tệp cũ)";
+    OUTSIDE_GROUP:
+        "{} of the {} row(s) with a known {} are outside {}"
+        => "{} trong số {} dòng có {} nằm ngoài đối tượng của {}";
+    OUTSIDE_GROUP_REFUSED:
+        "{}: {}, more than one in {}: is this really a roll of the {}? Nothing was stored"
+        => "{}: {}, nhiều hơn một phần {}: đây có đúng là danh sách của {} không? Chưa lưu gì cả";
+    OUTSIDE_GROUP_STORED:
+        "{}: stored as a roll of the {} as asked (--skip-invalid); check that it is one"
+        => "{}: đã lưu là danh sách của {} theo yêu cầu (--skip-invalid); hãy kiểm tra lại";
+    BY_SEX_OR_AGE: "sex or age" => "giới tính hoặc tuổi";
+    BY_AGE: "age" => "tuổi";
+    WOMEN_GROUP:
+        "the Women's Union (women aged 18+)" => "Hội Liên hiệp Phụ nữ (phụ nữ từ 18 tuổi)";
+    YOUTH_GROUP: "the Youth Union (ages 16–30)" => "Đoàn Thanh niên (từ 16 đến 30 tuổi)";
+    AGES_BETWEEN: "{} (ages {}–{})" => "{} (từ {} đến {} tuổi)";
+    AGES_FROM: "{} (ages {}+)" => "{} (từ {} tuổi)";
+    AGES_UP_TO: "{} (ages up to {})" => "{} (đến {} tuổi)";
+    ITS_AGES: "{} (its ages)" => "{} (theo độ tuổi của tổ chức)";
 }
