@@ -163,4 +163,15 @@ crate::messages! {
     IS_DAMAGED: "is damaged" => "bị hỏng";
     VERIFY_SECRET_NOT_THIS:
         "is not the one this store was written with" => "không phải khóa đã dùng để ghi kho này";
+
+    // --- The store as a whole
+    UPGRADED:
+        "upgraded the store {} from format {} to format {} ({} part(s) rewritten); older tallies cannot read it now"
+        => "đã nâng cấp kho {} từ định dạng {} lên định dạng {} (ghi lại {} phần); các bản tally cũ hơn không đọc được kho này nữa";
+    PRIVATE_HINT: "make it yours alone: chmod -R go-rwx {}" => "chỉ để riêng bạn truy cập: chmod -R go-rwx {}";
+    PRIVATE_HINT_WINDOWS:
+        "make it yours alone: icacls \"{}\" /inheritance:r /grant:r \"%USERNAME%\":(OI)(CI)F /T"
+        => "chỉ để riêng bạn truy cập: icacls \"{}\" /inheritance:r /grant:r \"%USERNAME%\":(OI)(CI)F /T";
+    MODE_OPEN: "mode {}: group or others have access" => "quyền {}: nhóm hoặc người khác truy cập được";
+    ACL_OPEN: "its access list also lets in {}" => "danh sách quyền truy cập còn cho phép {}";
 }

@@ -7,7 +7,6 @@ pub(super) const CATALOGUE: &[(&str, &str)] = &[
     ("level, parent_code or a classification (ethnic_minority, religious, rural)", "cấp (level), mã đơn vị cấp trên (parent_code) hoặc một cột phân loại (vùng DTTS, vùng tôn giáo, nông thôn)"),
     ("the title says {} (\"{}\")", "tiêu đề ghi năm {} (\"{}\")"),
     // --- The ingest summary -----------------------------------------------------------
-    ("upgraded the store {} from format {} to format {} ({} part(s) rewritten); older tallies cannot read it now", "đã nâng cấp kho {} từ định dạng {} lên định dạng {} (ghi lại {} phần); các bản tally cũ hơn không đọc được kho này nữa"),
     ("{}: the workbook is password-protected (encrypted)", "{}: sổ tính có đặt mật khẩu (đã mã hóa)"),
     ("{}: the workbook is password-protected", "{}: sổ tính có đặt mật khẩu"),
     ("{}: cannot read the workbook ({})", "{}: không đọc được sổ tính ({})"),
@@ -43,10 +42,6 @@ pub(super) const CATALOGUE: &[(&str, &str)] = &[
     ("names the part \"{}\", which {}", "nêu phần dữ liệu \"{}\", mà đường dẫn này {}"),
     ("{}: invalid UTF-8: a byte on this line is not UTF-8, while the file's other text is", "{}: UTF-8 không hợp lệ: dòng này có byte không phải UTF-8, trong khi phần còn lại của tệp là UTF-8"),
     // --- The store, files and permissions ---------------------------------------------
-    ("make it yours alone: chmod -R go-rwx {}", "chỉ để riêng bạn truy cập: chmod -R go-rwx {}"),
-    ("make it yours alone: icacls \"{}\" /inheritance:r /grant:r \"%USERNAME%\":(OI)(CI)F /T", "chỉ để riêng bạn truy cập: icacls \"{}\" /inheritance:r /grant:r \"%USERNAME%\":(OI)(CI)F /T"),
-    ("mode {}: group or others have access", "quyền {}: nhóm hoặc người khác truy cập được"),
-    ("its access list also lets in {}", "danh sách quyền truy cập còn cho phép {}"),
     ("cannot write the rejects file {}", "không ghi được tệp dòng bị loại {}"),
     // --- Files that cannot be read -----------------------------------------------------
     ("cannot be read: {}", "không đọc được: {}"),

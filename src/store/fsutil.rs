@@ -69,7 +69,7 @@ pub fn sha256_file(path: &Path) -> std::io::Result<(u64, String)> {
 
 /// Who besides the owner can get at a file or directory, if anyone: on Unix, group or
 /// other permission bits; on Windows, another account in its access list.
-pub fn wider_than_owner(path: &Path) -> Result<Option<String>> {
+pub fn wider_than_owner(path: &Path) -> Result<Option<lang::Text>> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -77,14 +77,13 @@ pub fn wider_than_owner(path: &Path) -> Result<Option<String>> {
             .explain(|| t!(lang::files::CANNOT_READ, path.display().to_string()))?
             .permissions()
             .mode();
-        Ok((mode & 0o077 != 0)
-            .then(|| format!("mode {:o}: group or others have access", mode & 0o777)))
+        Ok((mode & 0o077 != 0).then(|| t!(lang::store::MODE_OPEN, format!("{:o}", mode & 0o777))))
     }
     #[cfg(windows)]
     {
         Ok(super::acl::others(path)
             .explain(|| t!(lang::store::CANNOT_READ_ACL, path.display().to_string()))?
-            .map(|who| format!("its access list also lets in {who}")))
+            .map(|who| t!(lang::store::ACL_OPEN, who)))
     }
     #[cfg(not(any(unix, windows)))]
     {

@@ -74,7 +74,7 @@ impl View {
 
     /// The store's files and folders that someone besides its owner can get at, with
     /// how: the store holds ethnicity and religion, and should be private.
-    pub fn exposed(&self) -> Result<Vec<(PathBuf, String)>> {
+    pub fn exposed(&self) -> Result<Vec<(PathBuf, lang::Text)>> {
         let mut paths = vec![
             self.dir.clone(),
             self.dir.join("secret"),
@@ -95,14 +95,12 @@ impl View {
 }
 
 /// How to make a store owner-only again, on this OS.
-pub fn private_hint(dir: &Path) -> String {
+pub fn private_hint(dir: &Path) -> lang::Text {
+    let dir = dir.display().to_string();
     if cfg!(windows) {
-        format!(
-            "make it yours alone: icacls \"{}\" /inheritance:r /grant:r \"%USERNAME%\":(OI)(CI)F /T",
-            dir.display()
-        )
+        t!(lang::store::PRIVATE_HINT_WINDOWS, dir)
     } else {
-        format!("make it yours alone: chmod -R go-rwx {}", dir.display())
+        t!(lang::store::PRIVATE_HINT, dir)
     }
 }
 

@@ -14,9 +14,9 @@ use crate::kind::Kind;
 pub struct Status {
     pub dir: PathBuf,
     /// The store's files that others may read, with what is wrong with each.
-    pub exposed: Vec<(PathBuf, String)>,
+    pub exposed: Vec<(PathBuf, crate::lang::Text)>,
     /// How to make the store private again (a command for this system).
-    pub private_hint: String,
+    pub private_hint: crate::lang::Text,
     /// The rolls' snapshots, by organization key and day.
     pub snapshots: Vec<Snapshot>,
     /// Each kind of reference file, in [`KINDS`]' order.

@@ -31,10 +31,10 @@ pub struct Upgraded {
 }
 
 impl Upgraded {
-    pub fn sentence(&self, dir: &std::path::Path) -> String {
-        format!(
-            "upgraded the store {} from format {} to format {} ({} part(s) rewritten); older tallies cannot read it now",
-            dir.display(),
+    pub fn sentence(&self, dir: &std::path::Path) -> crate::lang::Text {
+        crate::t!(
+            crate::lang::store::UPGRADED,
+            dir.display().to_string(),
             self.from,
             self.to,
             self.parts
