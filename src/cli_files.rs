@@ -3,6 +3,8 @@
 use std::path::PathBuf;
 
 use crate::error::{Exit, Failure};
+use crate::lang::files as msg;
+use crate::t;
 
 /// The files named on the command line, with patterns (`*`, `?`, `[...]`) expanded.
 /// cmd.exe and PowerShell pass `*.csv` to the program as written, so tally expands it
@@ -16,17 +18,15 @@ pub fn expand_files(files: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
             continue;
         }
         let matches = glob::glob(&text)
-            .map_err(|e| Failure::usage(format!("bad file pattern \"{text}\": {e}")))?;
+            .map_err(|e| Failure::usage(t!(msg::BAD_PATTERN, &*text, e.to_string())))?;
         let mut found: Vec<PathBuf> = matches
             .filter_map(|m| m.ok())
             .filter(|p| p.is_file())
             .collect();
         found.sort();
         if found.is_empty() {
-            return Err(
-                Failure::new(Exit::Io, format!("no file matches \"{text}\""))
-                    .hint("check the folder and the pattern, e.g. data-samples/*.csv"),
-            );
+            return Err(Failure::new(Exit::Io, t!(msg::NO_FILE_MATCHES, &*text))
+                .hint(t!(msg::NO_FILE_MATCHES_HINT)));
         }
         out.extend(found);
     }

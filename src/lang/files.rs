@@ -36,6 +36,13 @@ crate::messages! {
     IO_TIMED_OUT: "timed out" => "hết thời gian chờ";
     IO_BUSY: "the file is in use" => "tệp đang được dùng";
     IO_OTHER: "a system error ({})" => "lỗi hệ thống ({})";
+
+    // --- File patterns on the command line
+    BAD_PATTERN: "bad file pattern \"{}\": {}" => "mẫu tên tệp sai \"{}\": {}";
+    NO_FILE_MATCHES: "no file matches \"{}\"" => "không có tệp nào khớp \"{}\"";
+    NO_FILE_MATCHES_HINT:
+        "check the folder and the pattern, e.g. data-samples/*.csv"
+        => "kiểm tra thư mục và mẫu tên tệp, ví dụ data-samples/*.csv";
 }
 
 /// A system error said by its kind: the system's English text in English, a

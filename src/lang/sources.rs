@@ -245,4 +245,16 @@ crate::messages! {
     AGES_FROM: "{} (ages {}+)" => "{} (từ {} tuổi)";
     AGES_UP_TO: "{} (ages up to {})" => "{} (đến {} tuổi)";
     ITS_AGES: "{} (its ages)" => "{} (theo độ tuổi của tổ chức)";
+
+    // --- A file's bytes
+    NOT_UTF8_LINE:
+        "{}:{}: invalid UTF-8: a byte on this line is not UTF-8, while the file's other text is"
+        => "{}:{}: UTF-8 không hợp lệ: dòng này có byte không phải UTF-8, trong khi phần còn lại của tệp là UTF-8";
+    LOOKS_BINARY:
+        "the file contains NUL bytes and is not UTF-16: it looks binary, not CSV"
+        => "tệp có byte NUL mà không phải UTF-16: có vẻ là tệp nhị phân, không phải CSV";
+    UNKNOWN_ENCODING: "cannot tell the file's encoding" => "không xác định được bảng mã của tệp";
+    CSV_RECORD_TOO_LONG:
+        "{}:{}: one CSV record is longer than {} bytes (a file without line ends, or a quote never closed?)"
+        => "{}:{}: một bản ghi CSV dài hơn {} byte (tệp không có dấu xuống dòng, hoặc dấu ngoặc kép không được đóng?)";
 }

@@ -22,25 +22,18 @@ pub(super) const CATALOGUE: &[(&str, &str)] = &[
     ("religion", "tôn giáo"),
     // --- A roll file as a whole ----------------------------------------------------
     ("the {} snapshot of {} already has a part from a file named {} (ingest {}), with other content", "lần chốt số liệu {} ngày {} đã có một phần từ tệp tên {} (lần nạp {}), với nội dung khác"),
-    ("{}: one CSV record is longer than {} bytes (a file without line ends, or a quote never closed?)", "{}: một bản ghi CSV dài hơn {} byte (tệp không có dấu xuống dòng, hoặc dấu ngoặc kép không được đóng?)"),
     // --- The store ------------------------------------------------------------------
-    ("no file matches \"{}\"", "không có tệp nào khớp \"{}\""),
-    ("check the folder and the pattern, e.g. data-samples/*.csv", "kiểm tra thư mục và mẫu tên tệp, ví dụ data-samples/*.csv"),
     // --- Reference files ------------------------------------------------------------
-    ("the file contains NUL bytes and is not UTF-16: it looks binary, not CSV", "tệp có byte NUL mà không phải UTF-16: có vẻ là tệp nhị phân, không phải CSV"),
-    ("cannot tell the file's encoding", "không xác định được bảng mã của tệp"),
     // --- The report ---------------------------------------------------------------
     ("unknown dimension \"{}\"; this store knows: {}", "chiều phân tổ \"{}\" không rõ; kho này có: {}"),
     // --- Usage ----------------------------------------------------------------------
     ("expected one of {}", "cần một trong: {}"),
-    ("bad file pattern \"{}\": {}", "mẫu tên tệp sai \"{}\": {}"),
     // --- The store: what it writes and deletes, damaged and hostile files --------------
     ("is not a path inside the store", "không nằm trong kho"),
     ("is not the name of a part tally writes (rolls/ORG/DATE/ID.parquet or reference/KIND-ID.parquet)", "không phải tên một phần dữ liệu do tally ghi (rolls/TỔ-CHỨC/NGÀY/MÃ.parquet hoặc reference/LOẠI-MÃ.parquet)"),
     ("is not a whole manifest: {}", "không phải một tệp kê khai trọn vẹn: {}"),
     ("has format {}, which this tally does not read", "có định dạng {}, bản tally này không đọc được"),
     ("names the part \"{}\", which {}", "nêu phần dữ liệu \"{}\", mà đường dẫn này {}"),
-    ("{}: invalid UTF-8: a byte on this line is not UTF-8, while the file's other text is", "{}: UTF-8 không hợp lệ: dòng này có byte không phải UTF-8, trong khi phần còn lại của tệp là UTF-8"),
     // --- The store, files and permissions ---------------------------------------------
     ("cannot write the rejects file {}", "không ghi được tệp dòng bị loại {}"),
     // --- Files that cannot be read -----------------------------------------------------

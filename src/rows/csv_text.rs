@@ -8,11 +8,9 @@ use crate::t;
 
 /// A row whose bytes are not UTF-8 in a file read as UTF-8.
 pub(super) fn not_utf8(name: &str, line: u64) -> anyhow::Error {
-    Failure::invalid(format!(
-        "{name}:{line}: invalid UTF-8: a byte on this line is not UTF-8, while the file's other text is"
-    ))
-    .hint(t!(crate::lang::sources::FILE_MIXES_ENCODINGS_OPEN))
-    .into()
+    Failure::invalid(t!(crate::lang::sources::NOT_UTF8_LINE, name, line))
+        .hint(t!(crate::lang::sources::FILE_MIXES_ENCODINGS_OPEN))
+        .into()
 }
 
 /// Turns every line ending into `\n`: CRLF (Windows) and a lone CR (old Mac exports,

@@ -1,7 +1,9 @@
 //! Bytes → UTF-8, streaming. Detects BOMs, UTF-16 without BOM, and the legacy
 //! Vietnamese encodings; the first bytes decide, the rest streams through.
 
-use anyhow::{bail, Result};
+use anyhow::Result;
+
+use crate::lang::sources as msg;
 use std::fmt;
 use std::io::{self, Read};
 
@@ -129,7 +131,7 @@ pub fn detect(sample: &[u8], at_eof: bool) -> Result<(Encoding, usize)> {
         ));
     }
     if sample.contains(&0) {
-        bail!("the file contains NUL bytes and is not UTF-16: it looks binary, not CSV");
+        return Err(anyhow::Error::new(crate::t!(msg::LOOKS_BINARY)));
     }
     // A few bad bytes in UTF-8 text are bad bytes, said with their line when the rows
     // are read, not a reason to read every letter in a legacy encoding.
@@ -146,7 +148,7 @@ pub fn detect(sample: &[u8], at_eof: bool) -> Result<(Encoding, usize)> {
     }
     match best {
         Some((_, enc)) => Ok((enc, 0)),
-        None => bail!("cannot tell the file's encoding"),
+        None => Err(anyhow::Error::new(crate::t!(msg::UNKNOWN_ENCODING))),
     }
 }
 

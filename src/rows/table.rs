@@ -167,12 +167,13 @@ impl Table {
         orgs: &Orgs,
     ) -> Result<Table> {
         let decoded = decode::open(input, encoding).map_err(|e| {
-            Failure::invalid(t!(
-                crate::lang::sources::NOT_AS_TEXT,
-                name,
-                format!("{e:#}")
-            ))
-            .hint(t!(crate::lang::sources::NOT_AS_TEXT_HINT))
+            // Why, as the language layer says it where decoding said it so.
+            let why = match e.downcast_ref::<lang::Text>() {
+                Some(why) => why.clone(),
+                None => lang::Text::from(format!("{e:#}")),
+            };
+            Failure::invalid(t!(crate::lang::sources::NOT_AS_TEXT, name, why))
+                .hint(t!(crate::lang::sources::NOT_AS_TEXT_HINT))
         })?;
         let mut reader = LineEnds::new(decoded.reader);
         let mut head = Vec::with_capacity(SNIFF_BYTES);
@@ -350,9 +351,14 @@ impl Source {
                 Ok(Next::NotUtf8(line)) => Err(super::csv_text::not_utf8(name, line)),
                 Ok(Next::End) => Ok(false),
                 Err(e) => match e.get_ref().and_then(|e| e.downcast_ref::<TooLong>()) {
-                    Some(t) => Err(Failure::invalid(format!("{name}:{t}"))
-                        .hint(t!(crate::lang::sources::CHECK_QUOTES_LINE_FIELD))
-                        .into()),
+                    Some(t) => Err(Failure::invalid(t!(
+                        crate::lang::sources::CSV_RECORD_TOO_LONG,
+                        name,
+                        t.line,
+                        t.limit
+                    ))
+                    .hint(t!(crate::lang::sources::CHECK_QUOTES_LINE_FIELD))
+                    .into()),
                     None => Err(anyhow::Error::new(crate::error::Because::new(
                         t!(lang::files::CANNOT_READ, name),
                         e,
