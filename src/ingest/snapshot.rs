@@ -355,9 +355,16 @@ impl<'a> Snapshots<'a> {
         } else if let Some(prev) = same_name.first() {
             return Err(Failure::new(
                 Exit::Failure,
-                format!(
-                    "the {org} snapshot of {as_of} already has a part from a file named {name} (ingest {}), with other content",
-                    prev.id
+                t!(
+                    crate::lang::sources::SNAPSHOT_HAS_OTHER_PART,
+                    org,
+                    // A day said as the reader writes days.
+                    match as_of.parse::<NaiveDate>() {
+                        Ok(d) => crate::lang::Text::Date(d),
+                        Err(_) => crate::lang::Text::from(as_of),
+                    },
+                    &name,
+                    &prev.id
                 ),
             )
             .hint(t!(crate::lang::sources::REPLACE_PART_CORRECTED_FILE))

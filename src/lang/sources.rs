@@ -257,4 +257,7 @@ crate::messages! {
     CSV_RECORD_TOO_LONG:
         "{}:{}: one CSV record is longer than {} bytes (a file without line ends, or a quote never closed?)"
         => "{}:{}: một bản ghi CSV dài hơn {} byte (tệp không có dấu xuống dòng, hoặc dấu ngoặc kép không được đóng?)";
+    SNAPSHOT_HAS_OTHER_PART:
+        "the {} snapshot of {} already has a part from a file named {} (ingest {}), with other content"
+        => "lần chốt số liệu {} ngày {} đã có một phần từ tệp tên {} (lần nạp {}), với nội dung khác";
 }

@@ -21,7 +21,6 @@ pub(super) const CATALOGUE: &[(&str, &str)] = &[
     ("ethnicity", "dân tộc"),
     ("religion", "tôn giáo"),
     // --- A roll file as a whole ----------------------------------------------------
-    ("the {} snapshot of {} already has a part from a file named {} (ingest {}), with other content", "lần chốt số liệu {} ngày {} đã có một phần từ tệp tên {} (lần nạp {}), với nội dung khác"),
     // --- The store ------------------------------------------------------------------
     // --- Reference files ------------------------------------------------------------
     // --- The report ---------------------------------------------------------------
