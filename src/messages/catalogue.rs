@@ -16,7 +16,6 @@ pub(super) const CATALOGUE: &[(&str, &str)] = &[
     // --- A roll row: why it is rejected, and how to fix it ---------------------------
     ("unknown organization; expected {} or any", "tổ chức không rõ; cần một trong: {} hoặc any"),
     ("unknown organization; expected {}", "tổ chức không rõ; cần một trong: {}"),
-    ("a man in the Women's Union roll", "nam giới trong danh sách Hội Liên hiệp Phụ nữ"),
     ("unknown {}; kept as unknown", "{} không rõ; ghi nhận là không rõ"),
     ("ethnicity", "dân tộc"),
     ("religion", "tôn giáo"),
