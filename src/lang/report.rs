@@ -165,4 +165,7 @@ crate::messages! {
         "for example --from 2026-01 --to 2026-10, or --from 2025-Q1 --to 2026-Q3"
         => "ví dụ --from 2026-01 --to 2026-10, hoặc --from 2025-Q1 --to 2026-Q3";
     NO_ROLL_AS_OF: "no roll has an as-of date" => "không danh sách nào có ngày chốt số liệu";
+    UNKNOWN_DIMENSION:
+        "unknown dimension \"{}\"; this store knows: {}"
+        => "chiều phân tổ \"{}\" không rõ; kho này có: {}";
 }

@@ -22,8 +22,6 @@ pub(super) const CATALOGUE: &[(&str, &str)] = &[
     // --- A roll file as a whole ----------------------------------------------------
     // --- The store ------------------------------------------------------------------
     // --- Reference files ------------------------------------------------------------
-    // --- The report ---------------------------------------------------------------
-    ("unknown dimension \"{}\"; this store knows: {}", "chiều phân tổ \"{}\" không rõ; kho này có: {}"),
     // --- Usage ----------------------------------------------------------------------
     ("expected one of {}", "cần một trong: {}"),
     // --- The store: what it writes and deletes, damaged and hostile files --------------

@@ -76,7 +76,7 @@ impl Dimension {
     }
 
     /// Parses `--by`, knowing the store's area columns and levels.
-    pub fn parse(raw: &str, reference: &Reference) -> Result<Dimension, String> {
+    pub fn parse(raw: &str, reference: &Reference) -> Result<Dimension, crate::lang::Text> {
         let key = group_key(raw.split(':').next().unwrap_or(raw));
         let each = raw.trim().to_ascii_lowercase().ends_with(":group");
         let dim = match key.as_str() {
@@ -114,8 +114,9 @@ impl Dimension {
                 .collect();
                 known.extend(reference.areas.extra_columns.iter().cloned());
                 known.extend(reference.areas.levels());
-                return Err(format!(
-                    "unknown dimension \"{raw}\"; this store knows: {}",
+                return Err(crate::t!(
+                    crate::lang::report::UNKNOWN_DIMENSION,
+                    raw,
                     known.join(", ")
                 ));
             }
