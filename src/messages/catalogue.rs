@@ -5,7 +5,6 @@
 pub(super) const CATALOGUE: &[(&str, &str)] = &[
     // --- Reference files: kinds, versions, percentages ---------------------------------
     ("level, parent_code or a classification (ethnic_minority, religious, rural)", "cấp (level), mã đơn vị cấp trên (parent_code) hoặc một cột phân loại (vùng DTTS, vùng tôn giáo, nông thôn)"),
-    ("the title says {} (\"{}\")", "tiêu đề ghi năm {} (\"{}\")"),
     // --- The ingest summary -----------------------------------------------------------
     ("{}: the workbook is password-protected (encrypted)", "{}: sổ tính có đặt mật khẩu (đã mã hóa)"),
     ("{}: the workbook is password-protected", "{}: sổ tính có đặt mật khẩu"),
