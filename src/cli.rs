@@ -6,12 +6,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::time::Duration;
 
-use crate::error::Failure;
-use crate::lang::report as msg;
 use crate::lang::Lang;
 use crate::metrics::period::Period;
 use crate::org::Orgs;
-use crate::report::Format;
 use crate::rows::decode::Encoding;
 use crate::rows::headers::Kind;
 
@@ -444,51 +441,6 @@ impl ReportArgs {
             TableArg::Urge => crate::report::Table::Urge,
             TableArg::Replicate => crate::report::Table::Replicate,
         }
-    }
-
-    /// `--format`, else the one `--output`'s extension names, else a table. A format
-    /// that contradicts the extension is refused: a file named .xlsx that holds CSV
-    /// would open as garbage; so is an extension tally does not write (a `.pdf` that
-    /// holds a text table), whatever `--format` says.
-    pub fn format(&self) -> Result<Format, Failure> {
-        let given = self.format.map(|f| match f {
-            FormatArg::Table => Format::Table,
-            FormatArg::Csv => Format::Csv,
-            FormatArg::Json => Format::Json,
-            FormatArg::Md => Format::Md,
-            FormatArg::Xlsx => Format::Xlsx,
-            FormatArg::Html => Format::Html,
-        });
-        let ext = self
-            .output
-            .as_ref()
-            .and_then(|p| p.extension())
-            .map(|e| e.to_string_lossy().to_lowercase());
-        let implied = match ext.as_deref() {
-            None => None,
-            Some(e) => Some(Format::from_extension(e).ok_or_else(|| unwritten(e))?),
-        };
-        match (given, implied) {
-            (Some(g), Some(i)) if g != i => Err(Failure::usage(crate::t!(
-                msg::FORMAT_CONTRADICTS,
-                g.name(),
-                ext.unwrap_or_default()
-            ))
-            .hint(crate::t!(msg::FORMAT_CONTRADICTS_HINT))),
-            (Some(g), _) => Ok(g),
-            (None, Some(i)) => Ok(i),
-            (None, None) => Ok(Format::Table),
-        }
-    }
-}
-
-/// The refusal of an `--output` extension tally does not write, naming the ones it
-/// does; a PDF is the HTML page printed.
-fn unwritten(ext: &str) -> Failure {
-    let what = crate::t!(msg::UNWRITTEN_EXTENSION, ext, Format::EXTENSIONS);
-    match ext {
-        "pdf" => Failure::usage(what).hint(crate::t!(msg::PDF_HINT)),
-        _ => Failure::usage(what).hint(crate::t!(msg::UNWRITTEN_EXTENSION_HINT)),
     }
 }
 
