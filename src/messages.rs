@@ -1,6 +1,6 @@
 //! The older layer of what tally says to a person: a catalogue of English patterns
 //! with their Vietnamese, for the texts not yet moved to the language layer
-//! (`crate::lang`). The reader's language is not kept here: each caller says which.
+//! (`src/lang/`). The reader's language is not kept here: each caller says which.
 //!
 //! Code writes its messages in English, as data for scripts (`--format json`, the
 //! manifest) and in tests; they are put into Vietnamese where they reach a person
@@ -17,7 +17,7 @@ use crate::tongue::Lang;
 mod catalogue;
 use catalogue::CATALOGUE;
 
-/// A message of code not yet moved to the language layer (`crate::lang`), in `lang`:
+/// A message of code not yet moved to the language layer (`src/lang/`), in `lang`:
 /// its Vietnamese from the catalogue, where it has it.
 pub fn say_in(en: &str, lang: Lang) -> Cow<'_, str> {
     match lang {

@@ -15,6 +15,21 @@ fn python() -> PathBuf {
     )
 }
 
+/// Runs TALLY_PYTHON with `args`; it must succeed. Its stdout and stderr, as text.
+fn run_python<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> (String, String) {
+    let out = Command::new(python())
+        .args(args)
+        .output()
+        .expect("run python");
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(
+        out.status.success(),
+        "python {:?} failed: {stderr}",
+        args.iter().map(|a| a.as_ref()).collect::<Vec<_>>()
+    );
+    (String::from_utf8(out.stdout).expect("UTF-8"), stderr)
+}
+
 fn duckdb_report(store: &Path, period: &str) -> String {
     duckdb_series(store, &[period])
 }
@@ -22,18 +37,9 @@ fn duckdb_report(store: &Path, period: &str) -> String {
 /// sql/run-duckdb.py over the store with `args`: a period, or `--from A --to B`.
 fn duckdb_series(store: &Path, args: &[&str]) -> String {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("sql/run-duckdb.py");
-    let out = Command::new(python())
-        .arg(script)
-        .arg(store)
-        .args(args)
-        .output()
-        .expect("run sql/run-duckdb.py");
-    assert!(
-        out.status.success(),
-        "run-duckdb.py failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("UTF-8")
+    let mut all = vec![script.into_os_string(), store.as_os_str().to_owned()];
+    all.extend(args.iter().map(std::ffi::OsString::from));
+    run_python(&all).0
 }
 
 /// Twelve monthly snapshots of a generated province (joins and leaves between them):
@@ -179,17 +185,9 @@ fn the_sql_helpers_read_every_period_as_tally_does() {
         "",
     ];
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("sql/periods.py");
-    let out = Command::new(python())
-        .arg(script)
-        .args(forms)
-        .output()
-        .expect("run sql/periods.py");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let theirs = String::from_utf8(out.stdout).expect("UTF-8");
+    let mut all = vec![script.into_os_string()];
+    all.extend(forms.iter().map(std::ffi::OsString::from));
+    let (theirs, _) = run_python(&all);
     let theirs: Vec<&str> = theirs
         .lines()
         .map(|l| l.split('\t').nth(1).unwrap_or(""))
@@ -361,18 +359,9 @@ for p in sys.argv[1:]:
     assert ours == theirs, p
     print(len(df), f.created_by.decode() if isinstance(f.created_by, bytes) else f.created_by)
 "#;
-    let out = Command::new(python())
-        .arg("-c")
-        .arg(script)
-        .args(&parts)
-        .output()
-        .expect("run python");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let said = String::from_utf8(out.stdout).unwrap();
+    let mut all = vec!["-c".to_string(), script.to_string()];
+    all.extend(parts.iter().cloned());
+    let (said, _) = run_python(&all);
     let rows: u64 = said
         .lines()
         .map(|l| l.split(' ').next().unwrap().parse::<u64>().unwrap())
@@ -497,25 +486,19 @@ sys.stderr.write(" ".join(sorted(encodings)) + "\n")
     let mut seen = String::new();
     for w in [&big, &one, &bare] {
         assert!(!roll_parts(w).is_empty());
-        let out = Command::new(python())
-            .arg("-c")
-            .arg(script)
-            .arg(&runner)
-            .arg(w.store())
-            .arg("2026-10")
-            .output()
-            .expect("run python");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let (theirs, encodings) = run_python(&[
+            std::ffi::OsStr::new("-c"),
+            std::ffi::OsStr::new(script),
+            runner.as_os_str(),
+            w.store().as_os_str(),
+            std::ffi::OsStr::new("2026-10"),
+        ]);
         let ours = w
             .tally(&["report", "--period", "2026-10", "--format", "csv"])
             .expect(0)
             .stdout;
-        assert_eq!(String::from_utf8_lossy(&out.stdout), ours);
-        seen.push_str(&String::from_utf8_lossy(&out.stderr));
+        assert_eq!(theirs, ours);
+        seen.push_str(&encodings);
     }
     // Chunks of each kind of data page: dictionary (codes, sexes) and plain (hashes).
     assert!(seen.contains("plain"), "{seen}");
