@@ -142,7 +142,10 @@ def parse(raw, today=None):
 
 def read(raw, who):
     """The period `raw` names, or the helper stops with the forms it takes."""
-    p = parse(raw)
+    try:
+        p = parse(raw)
+    except ValueError:  # a year Python's dates do not hold (0000)
+        p = None
     if p is None:
         sys.exit(f"{who}: bad period {raw!r}: give {FORMS}")
     return p
@@ -163,5 +166,8 @@ def through(first, last, who):
 
 if __name__ == "__main__":
     for raw in sys.argv[1:]:
-        p = parse(raw)
+        try:
+            p = parse(raw)
+        except ValueError:
+            p = None
         print(f"{raw}\t{p.label}\t{p.start}\t{p.end}" if p else f"{raw}\t-")
