@@ -12,6 +12,7 @@ pub mod cmd;
 pub mod error;
 pub mod help_vi;
 pub mod ingest;
+pub mod interrupt;
 pub mod kind;
 pub mod lang;
 pub mod member;

@@ -20,7 +20,11 @@ fn main() -> ExitCode {
     };
     // The language and quiet, resolved once: every command says things this way.
     let voice = tally::term::Voice::new(cli.lang(), cli.quiet);
-    match tally::run(&cli, voice) {
+    tally::interrupt::install(voice);
+    let done = tally::run(&cli, voice);
+    // A signal that came while the command finished still ends it as a signal does.
+    tally::interrupt::settle();
+    match done {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if tally::error::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {

@@ -20,6 +20,7 @@ pub mod parts;
 pub mod reference;
 pub mod report;
 pub mod rows;
+pub mod signal;
 pub mod sources;
 pub mod store;
 
@@ -296,6 +297,7 @@ mod tests {
             super::reference::ALL,
             super::report::ALL,
             super::rows::ALL,
+            super::signal::ALL,
             super::sources::ALL,
             super::store::ALL,
         ];

@@ -338,6 +338,8 @@ impl Store {
         };
         sweep::stale_spools(&self.dir)?;
         fsutil::create_private_dir(&self.dir.join(names::TMP))?;
+        let dir = self.dir.clone();
+        crate::interrupt::writing(Box::new(move || sweep::interrupted(&dir)));
         Ok(w)
     }
 }
@@ -407,6 +409,8 @@ impl Writer {
     /// [`Writer::commit`], keeping the transaction (and its lock) open after it.
     fn commit_staged(&mut self, mut next: Manifest) -> Result<()> {
         fault::point("before-rename");
+        // From here to the manifest, a signal waits: the commit is never cut in two.
+        let commit = crate::interrupt::commit();
         for (tmp, rel) in &self.staged {
             anyhow::ensure!(
                 !rel.is_empty(),
@@ -433,6 +437,7 @@ impl Writer {
         next.written_by = Some(format!("tally {}", env!("CARGO_PKG_VERSION")));
         let json = serde_json::to_vec_pretty(&next)?;
         fsutil::write_atomic(&self.dir.join("manifest.json"), &json)?;
+        commit.done();
         fault::point("after-manifest");
         self.manifest = next;
         self.staged.clear();
@@ -448,5 +453,6 @@ impl Drop for Writer {
         for (tmp, _) in &self.staged {
             let _ = fs::remove_file(tmp);
         }
+        crate::interrupt::abandoned();
     }
 }

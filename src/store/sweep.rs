@@ -57,6 +57,19 @@ pub(super) fn stale_spools(dir: &Path) -> Result<()> {
     Ok(())
 }
 
+/// When a signal stops a writer (see `interrupt`): its staged parts and its spools of
+/// rejected rows, which hold names and ID numbers. The writer holds the lock, so every
+/// such file in `tmp/` is its own or a dead writer's. A file still open is left to the
+/// next writer (Windows refuses to remove it).
+pub(super) fn interrupted(dir: &Path) {
+    let tmp = dir.join(TMP);
+    for entry in read_dir(&tmp).unwrap_or_default() {
+        if names::is_staged(&entry) || names::is_spool(&entry) {
+            let _ = fs::remove_file(tmp.join(&entry));
+        }
+    }
+}
+
 /// Removes the empty folders `rolls/ORG/DATE` and `rolls/ORG` (`depth` 0 is `rolls/`)
 /// that ingests made; a folder with anything in it, or named otherwise, stays.
 fn remove_empty_part_dirs(dir: &Path, depth: usize) {

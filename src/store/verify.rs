@@ -135,8 +135,9 @@ fn footer(path: &Path) -> PolarsResult<(u64, Vec<String>)> {
     Ok((rows, columns))
 }
 
-/// Parts the manifest does not name, files tally did not write (a warning: they are
-/// left alone), and what a writer that never finished left in `tmp/`.
+/// Parts the manifest does not name, files tally did not write (left alone), and what
+/// a writer that never finished left in `tmp/`: all warnings, since nothing stored
+/// depends on them.
 fn unlisted(view: &View, c: &mut Checked) -> Result<()> {
     let named: HashSet<&str> = view
         .manifest
@@ -157,7 +158,9 @@ fn unlisted(view: &View, c: &mut Checked) -> Result<()> {
             if names::part_problem(&rel).is_some() {
                 c.warnings.push(foreign(&f));
             } else if !named.contains(rel.as_str()) {
-                c.findings.push(Finding {
+                // Never read (the manifest is what is stored): what a writer stopped
+                // between its renames and its manifest left, which the next removes.
+                c.warnings.push(Finding {
                     path: f.display().to_string(),
                     problem: t!(msg::VERIFY_UNLISTED_PART),
                     fix: t!(msg::VERIFY_AT_COMMIT),
@@ -180,7 +183,8 @@ fn unlisted(view: &View, c: &mut Checked) -> Result<()> {
             c.warnings.push(foreign(&f));
             continue;
         };
-        c.findings.push(Finding {
+        // An unfinished ingest's files: harmless to what is stored, said as a note.
+        c.warnings.push(Finding {
             path: f.display().to_string(),
             problem,
             fix,

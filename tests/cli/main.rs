@@ -41,6 +41,8 @@ mod seams;
 mod secret;
 mod series;
 mod signable;
+#[cfg(unix)]
+mod signals;
 mod sql;
 mod status;
 mod status_words;

@@ -137,8 +137,10 @@ fn files_the_manifest_does_not_name_are_found() {
     std::fs::create_dir_all(w.store().join("tmp")).unwrap();
     let staged = w.store().join("tmp/0-99999.parquet");
     std::fs::write(&staged, b"half").unwrap();
-    let j = verify_json(&w, 65);
-    let found: Vec<(String, String)> = j["findings"]
+    // Leftovers of writers that did not finish are harmless: notes, exit 0.
+    let j = verify_json(&w, 0);
+    assert_eq!(j["findings"].as_array().unwrap().len(), 0, "{j}");
+    let found: Vec<(String, String)> = j["warnings"]
         .as_array()
         .unwrap()
         .iter()
@@ -149,21 +151,25 @@ fn files_the_manifest_does_not_name_are_found() {
             )
         })
         .collect();
-    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found.len(), 3, "{found:?}");
     // Compared as paths: the part's path is written with the system's separators.
-    assert_eq!(Path::new(&found[0].0), stray);
+    let problem = |p: &Path| {
+        found
+            .iter()
+            .find(|(f, _)| Path::new(f) == p)
+            .map(|(_, why)| why.as_str())
+            .unwrap_or_else(|| panic!("{} not found: {found:?}", p.display()))
+    };
     assert!(
-        found[0].1.starts_with("a part the manifest does not name"),
+        problem(&stray).starts_with("a part the manifest does not name"),
         "{found:?}"
     );
-    assert_eq!(Path::new(&found[1].0), staged);
-    assert_eq!(found[1].1, "a part staged by an ingest that did not finish");
     assert_eq!(
-        Path::new(j["warnings"][0]["path"].as_str().unwrap()),
-        foreign
+        problem(&staged),
+        "a part staged by an ingest that did not finish"
     );
     assert_eq!(
-        j["warnings"][0]["problem"],
+        problem(&foreign),
         "a file tally did not write, in the store: tally leaves it alone"
     );
     // The next commit clears both parts, and leaves the other file alone.
