@@ -15,6 +15,11 @@
 //! month they joined, is listed with their leaving date (or departed status) in the
 //! month they left, and is gone from the roll after it.
 //!
+//! `--overlap` makes people belong to several organizations, as they do: 40% of the
+//! farmers are members of the Women's Union too (the same woman, her same ID), half the
+//! veterans of 45 or more are farmers, and 30% of the union members of 18 or more are in
+//! the Youth Union (where they live; the union lists them where they work).
+//!
 //! Communes are the real ones of the province (GSO 2025 list, `examples/data/`).
 
 use std::collections::HashMap;
@@ -127,6 +132,7 @@ struct Args {
     seed: u64,
     province: String,
     months: u32,
+    overlap: bool,
 }
 
 fn args() -> Args {
@@ -136,9 +142,14 @@ fn args() -> Args {
         seed: 1,
         province: "15".into(),
         months: 1,
+        overlap: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
+        if flag == "--overlap" {
+            a.overlap = true;
+            continue;
+        }
         let val = it.next().unwrap_or_default();
         match flag.as_str() {
             "--out" => a.out = PathBuf::from(val),
@@ -507,6 +518,7 @@ fn date(y: i32, m: u32, d: u32) -> String {
     format!("{d:02}/{m:02}/{y}")
 }
 
+#[derive(Clone)]
 struct Person {
     name: String,
     male: bool,
@@ -565,6 +577,27 @@ fn person(rng: &mut Rng, c: &Commune, age_range: (i32, i32), sex: Option<bool>) 
         ethnicity,
         religion,
         cccd,
+    }
+}
+
+/// The people one roll listed, for another roll to list again (`--overlap`), each once,
+/// in the order they were listed: a person and the index of their commune.
+#[derive(Default)]
+struct Pool {
+    people: Vec<(Person, usize)>,
+    next: usize,
+}
+
+impl Pool {
+    /// The next person listed who fits.
+    fn take(&mut self, fits: impl Fn(&Person) -> bool) -> Option<(Person, usize)> {
+        while let Some(p) = self.people.get(self.next) {
+            self.next += 1;
+            if fits(&p.0) {
+                return Some(p.clone());
+            }
+        }
+        None
     }
 }
 
@@ -697,6 +730,7 @@ fn write_rolls(
     for c in communes {
         *name_count.entry(c.name.as_str()).or_default() += 1;
     }
+    let (mut youth, mut women, mut farmers) = (Pool::default(), Pool::default(), Pool::default());
     let weights: Vec<u64> = communes.iter().map(|c| c.population).collect();
     let total: u64 = weights.iter().sum();
     let pick_commune = |rng: &mut Rng| -> usize {
@@ -738,12 +772,16 @@ fn write_rolls(
             ';',
         )?;
         for i in 0..per(0.25) {
-            let c = &communes[pick_commune(rng)];
+            let ci = pick_commune(rng);
+            let c = &communes[ci];
             let p = person(rng, c, (16, 30), None);
             let (j, l, s) = membership(rng, p.birth.0, 16);
             let Some((l, s)) = snap.view(j, l, s) else {
                 continue;
             };
+            if a.overlap {
+                youth.people.push((p.clone(), ci));
+            }
             csv_line(
                 &mut w,
                 &[
@@ -792,7 +830,8 @@ fn write_rolls(
         )?;
         let mut n = 0;
         while n < per(0.30) {
-            let c = &communes[pick_commune(rng)];
+            let ci = pick_commune(rng);
+            let c = &communes[ci];
             if name_count[c.name.as_str()] != 1 {
                 continue;
             }
@@ -802,6 +841,9 @@ fn write_rolls(
             let Some((l, s)) = snap.view(j, l, s) else {
                 continue;
             };
+            if a.overlap {
+                women.people.push((p.clone(), ci));
+            }
             csv_line(
                 &mut w,
                 &[
@@ -862,16 +904,30 @@ fn write_rolls(
         .collect();
         let mut n = 0;
         while n < per(0.30) {
-            let c = &communes[pick_commune(rng)];
-            if !c.rural && !rng.chance(0.1) {
-                continue;
-            }
+            let woman = if a.overlap && rng.chance(0.4) {
+                women.take(|_| true)
+            } else {
+                None
+            };
+            let (ci, p) = match woman {
+                Some((p, ci)) => (ci, p),
+                None => {
+                    let ci = pick_commune(rng);
+                    if !communes[ci].rural && !rng.chance(0.1) {
+                        continue;
+                    }
+                    (ci, person(rng, &communes[ci], (18, 80), None))
+                }
+            };
+            let c = &communes[ci];
             n += 1;
-            let p = person(rng, c, (18, 80), None);
             let (j, l, s) = membership(rng, p.birth.0, 18);
             let Some((l, s)) = snap.view(j, l, s) else {
                 continue;
             };
+            if a.overlap {
+                farmers.people.push((p.clone(), ci));
+            }
             let iso = |d: Option<(i32, u32, u32)>| {
                 d.map(|(y, m, dd)| format!("{y}-{m:02}-{dd:02}"))
                     .unwrap_or_default()
@@ -926,9 +982,19 @@ fn write_rolls(
             '\t',
         )?;
         for i in 0..per(0.05) {
-            let c = &communes[pick_commune(rng)];
-            let male = rng.chance(0.93);
-            let p = person(rng, c, (45, 85), Some(male));
+            let farmer = if a.overlap && rng.chance(0.5) {
+                farmers.take(|p| p.birth.0 <= 2026 - 45)
+            } else {
+                None
+            };
+            let (c, p) = match farmer {
+                Some((p, ci)) => (&communes[ci], p),
+                None => {
+                    let c = &communes[pick_commune(rng)];
+                    let male = rng.chance(0.93);
+                    (c, person(rng, c, (45, 85), Some(male)))
+                }
+            };
             let (j, l, s) = membership(rng, p.birth.0, 40);
             let Some((_, s)) = snap.view(j, l, s) else {
                 continue;
@@ -984,7 +1050,15 @@ fn write_rolls(
         for i in 0..per(0.10) {
             let e = &ents[rng.below(ents.len() as u64) as usize];
             let c = &communes[e.area];
-            let p = person(rng, c, (18, 60), None);
+            let youth_member = if a.overlap && rng.chance(0.3) {
+                youth.take(|p| p.birth.0 <= 2026 - 18)
+            } else {
+                None
+            };
+            let p = match youth_member {
+                Some((p, _)) => p,
+                None => person(rng, c, (18, 60), None),
+            };
             let (j, l, s) = membership(rng, p.birth.0, 18);
             let Some((_, s)) = snap.view(j, l, s) else {
                 continue;
