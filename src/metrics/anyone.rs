@@ -4,14 +4,17 @@
 //! row in all the snapshots read counts there exactly once, as in a distinct count, so
 //! only persons with several rows need more: the first pass keeps each row's 64-bit
 //! person key (sorted per batch, in 7 bytes: [`Keys`]), [`several`] merges them to find
-//! who has several, and
-//! a second pass keeps just those persons' rows. Their rows are then taken out of the
-//! counters one by one and counted once per group instead ([`recount`]).
+//! who has several and how many rows each has, and a second pass places just those
+//! persons' rows in slots made for them ([`Rows`], 12 bytes a row and 16 a person:
+//! less than the first pass's 7 bytes of every row while under a third of the rows are
+//! such persons'). Their rows are then taken out of the counters one by one and counted
+//! once per group instead ([`recount`]).
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 
-use super::counts::{AnyRow, Counts};
+use super::counts::{Counts, RowKey};
 use super::group::Grouper;
 
 /// One batch's person keys, sorted, in 7 bytes each: keys are grouped by their top
@@ -80,9 +83,33 @@ impl Iterator for Cursor<'_> {
     }
 }
 
-/// The person keys that occur more than once in `chunks`, sorted and each once. A
-/// k-way merge: nothing is copied but the answer.
-pub fn several(chunks: &[Keys]) -> Vec<u64> {
+/// The persons with several rows, found by the first pass: their keys, sorted, and
+/// where each one's rows begin in [`Rows`] (`starts[i + 1] - starts[i]` rows).
+#[derive(Debug, Default)]
+pub struct Several {
+    keys: Vec<u64>,
+    starts: Vec<u32>,
+}
+
+impl Several {
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    /// How many rows those persons have.
+    pub fn rows(&self) -> usize {
+        self.starts.last().map_or(0, |n| *n as usize)
+    }
+
+    #[cfg(test)]
+    fn keys(&self) -> &[u64] {
+        &self.keys
+    }
+}
+
+/// The person keys that occur more than once in `chunks`, sorted and each once, with
+/// how many rows each has. A k-way merge: nothing is copied but the answer.
+pub fn several(chunks: &[Keys]) -> Several {
     let mut cursors: Vec<Cursor> = chunks
         .iter()
         .map(|keys| Cursor {
@@ -96,43 +123,125 @@ pub fn several(chunks: &[Keys]) -> Vec<u64> {
         .enumerate()
         .filter_map(|(c, cursor)| cursor.next().map(|k| Reverse((k, c))))
         .collect();
-    let mut out = Vec::new();
-    let mut last: Option<(u64, bool)> = None;
+    let mut out = Several {
+        keys: Vec::new(),
+        starts: vec![0],
+    };
+    let mut total = 0u32;
+    // The key being counted and how many times it was seen.
+    let mut last: Option<(u64, u32)> = None;
+    let mut close = |out: &mut Several, last: Option<(u64, u32)>| {
+        if let Some((k, n)) = last.filter(|l| l.1 > 1) {
+            total += n;
+            out.keys.push(k);
+            out.starts.push(total);
+        }
+    };
     while let Some(Reverse((key, c))) = heap.pop() {
-        match last {
-            Some((k, pushed)) if k == key => {
-                if !pushed {
-                    out.push(key);
-                    last = Some((key, true));
-                }
+        match &mut last {
+            Some((k, n)) if *k == key => *n += 1,
+            _ => {
+                close(&mut out, last);
+                last = Some((key, 1));
             }
-            _ => last = Some((key, false)),
         }
         if let Some(k) = cursors[c].next() {
             heap.push(Reverse((k, c)));
         }
     }
-    out.shrink_to_fit();
+    close(&mut out, last);
+    out.keys.shrink_to_fit();
+    out.starts.shrink_to_fit();
     out
 }
 
-/// Makes per-group counters that have every row of `rows` (persons with several rows,
-/// sorted by person) count each person once per group: each row is taken out, then each
-/// person is added once per group it has a row in, with a flag (member at the end, at
-/// the start, recruited, left) set when it holds for any of its rows there.
-pub fn recount(rows: &[AnyRow], g: &mut Grouper, counts: &mut Vec<Counts>) {
+/// The second pass's rows of the persons with several rows, in 12 bytes each, placed
+/// as they are read (by any thread) in their person's slots: no person key is kept,
+/// nothing is sorted or copied, and the memory is known before the pass.
+#[derive(Debug)]
+pub struct Rows {
+    several: Several,
+    /// How many of each person's slots are filled.
+    filled: Vec<AtomicU32>,
+    /// A row's unit and enterprise indexes.
+    place: Vec<AtomicU64>,
+    /// A row's sex, ethnicity and religion codes, age band and flags.
+    traits: Vec<AtomicU32>,
+}
+
+impl Rows {
+    pub fn new(several: Several) -> Rows {
+        let n = several.rows();
+        Rows {
+            filled: (0..several.keys.len()).map(|_| AtomicU32::new(0)).collect(),
+            place: (0..n).map(|_| AtomicU64::new(0)).collect(),
+            traits: (0..n).map(|_| AtomicU32::new(0)).collect(),
+            several,
+        }
+    }
+
+    /// Keeps the row of `person` if the person has several rows.
+    pub fn keep(&self, person: u64, key: &RowKey, flags: u8) {
+        let Ok(p) = self.several.keys.binary_search(&person) else {
+            return;
+        };
+        let (from, to) = (self.several.starts[p], self.several.starts[p + 1]);
+        let slot = from + self.filled[p].fetch_add(1, Ordering::Relaxed);
+        // The same rows as the first pass counted: never more, but a row beyond its
+        // person's slots is dropped rather than written over another person's.
+        if slot < to {
+            let slot = slot as usize;
+            self.place[slot].store(
+                u64::from(key.area) | u64::from(key.enterprise) << 32,
+                Ordering::Relaxed,
+            );
+            let traits = u32::from(key.sex)
+                | u32::from(key.ethnicity) << 8
+                | u32::from(key.religion) << 16
+                | u32::from(key.age & 0x0f) << 24
+                | u32::from(flags & 0x0f) << 28;
+            self.traits[slot].store(traits, Ordering::Relaxed);
+        }
+    }
+
+    /// A person's rows, as kept.
+    fn person(&self, p: usize) -> impl Iterator<Item = (RowKey, u8)> + '_ {
+        let from = self.several.starts[p] as usize;
+        let filled = self.filled[p].load(Ordering::Relaxed) as usize;
+        let to = (self.several.starts[p + 1] as usize).min(from + filled);
+        (from..to).map(|i| {
+            let place = self.place[i].load(Ordering::Relaxed);
+            let t = self.traits[i].load(Ordering::Relaxed);
+            let key = RowKey {
+                area: place as u32,
+                enterprise: (place >> 32) as u32,
+                sex: t as u8,
+                ethnicity: (t >> 8) as u8,
+                religion: (t >> 16) as u8,
+                age: ((t >> 24) & 0x0f) as u8,
+            };
+            (key, (t >> 28) as u8)
+        })
+    }
+}
+
+/// Makes per-group counters that have every row of the persons of `rows` count each
+/// person once per group: each row is taken out, then each person is added once per
+/// group it has a row in, with a flag (member at the end, at the start, recruited,
+/// left) set when it holds for any of its rows there.
+pub fn recount(rows: &Rows, g: &mut Grouper, counts: &mut Vec<Counts>) {
     let mut seen: Vec<(u32, u8)> = Vec::new();
-    for person in rows.chunk_by(|a, b| a.person == b.person) {
+    for p in 0..rows.several.keys.len() {
         seen.clear();
-        for r in person {
-            let Some(gi) = g.of(&r.key) else { continue };
+        for (key, flags) in rows.person(p) {
+            let Some(gi) = g.of(&key) else { continue };
             if counts.len() <= gi as usize {
                 counts.resize(gi as usize + 1, Counts::default());
             }
-            counts[gi as usize].take_out(&Counts::one(r.flags));
+            counts[gi as usize].take_out(&Counts::one(flags));
             match seen.iter_mut().find(|(g, _)| *g == gi) {
-                Some((_, f)) => *f |= r.flags,
-                None => seen.push((gi, r.flags)),
+                Some((_, f)) => *f |= flags,
+                None => seen.push((gi, flags)),
             }
         }
         for &(gi, flags) in &seen {
@@ -181,8 +290,37 @@ mod tests {
             chunk(&[4, 8, 10, u64::MAX]),
         ];
         // 4 is in three chunks, 9 twice in one, `big` in two; the rest once.
-        assert_eq!(several(&chunks), [4, 9, big]);
+        let found = several(&chunks);
+        assert_eq!(found.keys(), [4, 9, big]);
+        assert_eq!(found.starts, [0, 3, 5, 7]);
+        assert_eq!(found.rows(), 7);
         assert!(several(&[chunk(&[1, 2, 3])]).is_empty());
         assert!(several(&[]).is_empty());
+        assert_eq!(several(&[]).rows(), 0);
+    }
+
+    #[test]
+    fn rows_read_back_per_person_whatever_order_they_came_in() {
+        let rows = Rows::new(several(&[chunk(&[7, 3, 7]), chunk(&[3, 5, 7])]));
+        let key = |area, age| RowKey {
+            area,
+            enterprise: crate::metrics::counts::NO_ENTERPRISE,
+            sex: 1,
+            ethnicity: 54,
+            religion: 255,
+            age,
+        };
+        rows.keep(7, &key(10, 3), 1);
+        rows.keep(5, &key(99, 0), 1); // one row only: not kept
+        rows.keep(3, &key(11, 2), 8);
+        rows.keep(7, &key(12, 15), 2);
+        rows.keep(3, &key(13, 0), 1);
+        rows.keep(7, &key(14, 1), 4);
+        let back = |p| rows.person(p).collect::<Vec<_>>();
+        assert_eq!(back(0), [(key(11, 2), 8), (key(13, 0), 1)]);
+        assert_eq!(
+            back(1),
+            [(key(10, 3), 1), (key(12, 15), 2), (key(14, 1), 4)]
+        );
     }
 }

@@ -71,12 +71,3 @@ pub struct RowKey {
 }
 
 pub const NO_ENTERPRISE: u32 = u32::MAX;
-
-/// A member row of a person with several rows, for org `any`: the person and where the
-/// row falls (24 bytes).
-#[derive(Debug, Clone, Copy)]
-pub struct AnyRow {
-    pub person: u64,
-    pub key: RowKey,
-    pub flags: u8,
-}

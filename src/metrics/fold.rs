@@ -10,11 +10,9 @@ use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use super::anyone::Keys;
+use super::anyone::{Keys, Rows};
 use super::continuity::{Previous, PreviousRows, Seam};
-use super::counts::{
-    AnyRow, Counts, RowKey, AGE_BANDS, LEFT, MEMBERS, NO_ENTERPRISE, RECRUITED, START,
-};
+use super::counts::{Counts, RowKey, AGE_BANDS, LEFT, MEMBERS, NO_ENTERPRISE, RECRUITED, START};
 use super::dimension::{age_band, Dimension};
 use super::period::Period;
 use super::Request;
@@ -40,8 +38,6 @@ pub struct Tally {
     pub age: Vec<Counts>,
     /// For org `any`, first pass: each batch's person keys, sorted (7 bytes a row).
     pub persons: Vec<Keys>,
-    /// For org `any`, second pass: the rows of persons with several rows.
-    pub any: Vec<AnyRow>,
     /// The snapshot's as-of date, in days.
     pub as_of: i32,
     /// The org's previous snapshot, where there is one (departures without a date are
@@ -74,7 +70,6 @@ impl Tally {
             *self.unknown_areas.entry(code).or_default() += n;
         }
         self.persons.extend(o.persons);
-        self.any.extend(o.any);
         self.seam.merge(&o.seam);
         self.undated += o.undated;
     }
@@ -104,8 +99,8 @@ pub enum AnyMode {
     Off,
     /// Every member row's person key, to find the persons with several rows.
     Keys,
-    /// The rows of these persons (sorted keys), each with where it falls.
-    Rows(Arc<[u64]>),
+    /// The rows of the persons with several rows, each with where it falls.
+    Rows(Arc<Rows>),
 }
 
 impl<'a> Plan<'a> {
@@ -155,9 +150,10 @@ impl<'a> Plan<'a> {
         }
     }
 
-    /// For a second pass of org `any`: keeps the rows of the persons `several` (sorted).
-    pub fn keep_rows_of(&mut self, several: Arc<[u64]>) {
-        self.any = AnyMode::Rows(several);
+    /// For a second pass of org `any`: keeps the rows of the persons with several rows
+    /// in `rows`.
+    pub fn keep_rows_in(&mut self, rows: Arc<Rows>) {
+        self.any = AnyMode::Rows(rows);
     }
 
     /// The member columns the store must read.
@@ -342,14 +338,8 @@ impl<'a> Plan<'a> {
                 },
             };
             self.count_by_key(t, &key, flags);
-            if let AnyMode::Rows(several) = &self.any {
-                if several.binary_search(&b.person[i]).is_ok() {
-                    t.any.push(AnyRow {
-                        person: b.person[i],
-                        key,
-                        flags,
-                    });
-                }
+            if let AnyMode::Rows(rows) = &self.any {
+                rows.keep(b.person[i], &key, flags);
             }
         }
         if let AnyMode::Keys = self.any {
@@ -383,10 +373,5 @@ mod tests {
         d.merge(&c);
         assert_eq!(d.rows, 6);
         assert_eq!(d.left, 2);
-    }
-
-    #[test]
-    fn an_any_row_is_small() {
-        assert_eq!(std::mem::size_of::<AnyRow>(), 24);
     }
 }

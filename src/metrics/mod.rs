@@ -26,7 +26,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use crate::org::{Org, OrgOrAny, Orgs};
 use crate::reference::Reference;
-use counts::{AnyRow, Counts, RowKey, NO_ENTERPRISE};
+use counts::{Counts, RowKey, NO_ENTERPRISE};
 use denominator::Eligible;
 use dimension::Dimension;
 use fold::{Plan, Tally};
@@ -136,8 +136,8 @@ impl Request {
 struct Source<'t> {
     org: OrgOrAny,
     tallies: Vec<&'t Tally>,
-    /// For `any`: the rows of persons with several rows, sorted by person.
-    persons: &'t [AnyRow],
+    /// For `any`: the rows of persons with several rows.
+    persons: Option<&'t anyone::Rows>,
     snapshot_as_of: Option<NaiveDate>,
     /// Whether every snapshot read reaches the period's first day: flows are unknown,
     /// not zero, where one ends before it.
@@ -160,8 +160,8 @@ impl Source<'_> {
         for t in &self.tallies {
             buckets(t, g, &mut add);
         }
-        if self.org == OrgOrAny::Any {
-            anyone::recount(self.persons, g, &mut counts);
+        if let (OrgOrAny::Any, Some(rows)) = (&self.org, self.persons) {
+            anyone::recount(rows, g, &mut counts);
         }
         counts.resize(g.labels.len(), Counts::default());
         counts
@@ -236,7 +236,8 @@ fn buckets(t: &Tally, g: &mut Grouper, add: &mut impl FnMut(Option<u32>, &Counts
 pub fn coverage(
     plan: &Plan,
     used: &BTreeMap<Org, NaiveDate>,
-    mut tallies: BTreeMap<Org, Tally>,
+    tallies: BTreeMap<Org, Tally>,
+    several: Option<&anyone::Rows>,
 ) -> Coverage {
     let req = plan.req;
     let mut out = Coverage {
@@ -244,27 +245,20 @@ pub fn coverage(
         ..Coverage::default()
     };
     snapshot_notes(req, plan.reference, used, &tallies, &mut out);
-    let mut persons: Vec<AnyRow> = Vec::new();
-    if req.orgs.contains(&OrgOrAny::Any) {
-        for t in tallies.values_mut() {
-            persons.append(&mut t.any);
-        }
-        persons.sort_unstable_by_key(|r| r.person);
-    }
     let reaches = |d: &NaiveDate| *d >= req.period.start;
     for org in &req.orgs {
         let source = match org {
             OrgOrAny::Org(o) => Source {
                 org: org.clone(),
                 tallies: tallies.get(o).into_iter().collect(),
-                persons: &[],
+                persons: None,
                 snapshot_as_of: used.get(o).copied(),
                 flows_known: used.get(o).is_some_and(reaches),
             },
             OrgOrAny::Any => Source {
                 org: org.clone(),
                 tallies: tallies.values().collect(),
-                persons: &persons,
+                persons: several,
                 snapshot_as_of: tallies.keys().filter_map(|o| used.get(o)).max().copied(),
                 flows_known: tallies.keys().filter_map(|o| used.get(o)).all(reaches),
             },

@@ -56,16 +56,18 @@ pub fn coverage(
     }
     let previous = previous_snapshots(view, &plan, &reads.read, &previous_dates, seen.as_deref())?;
     let mut tallies = first_pass(view, &plan, &reads, &previous, keep, seen)?;
-    if req.orgs.contains(&OrgOrAny::Any) {
-        second_pass(view, &mut plan, &reads, &previous, &mut tallies)?;
-    }
+    let several = if req.orgs.contains(&OrgOrAny::Any) {
+        second_pass(view, &mut plan, &reads, &previous, &mut tallies)?
+    } else {
+        None
+    };
     let tallies = reads
         .read
         .iter()
         .map(|(o, _)| o.clone())
         .zip(tallies)
         .collect();
-    let mut cov = super::coverage(&plan, &reads.used, tallies);
+    let mut cov = super::coverage(&plan, &reads.used, tallies, several.as_deref());
     cov.notes.extend(manifest_notes(view, req, reads.used));
     Ok(cov)
 }
@@ -145,7 +147,7 @@ fn second_pass(
     reads: &Reads,
     previous: &[Option<Arc<Previous>>],
     tallies: &mut [Tally],
-) -> Result<()> {
+) -> Result<Option<Arc<anyone::Rows>>> {
     let keys: Vec<anyone::Keys> = tallies
         .iter_mut()
         .flat_map(|t| std::mem::take(&mut t.persons))
@@ -153,12 +155,14 @@ fn second_pass(
     let several = anyone::several(&keys);
     drop(keys);
     if several.is_empty() {
-        return Ok(());
+        return Ok(None);
     }
-    plan.keep_rows_of(several.into());
+    let rows = Arc::new(anyone::Rows::new(several));
+    plan.keep_rows_in(rows.clone());
     let plan: &Plan = plan;
     let read = &reads.read;
-    let again = scan::fold(
+    // Only the rows are wanted: the counters of this pass are the first pass's again.
+    scan::fold(
         scan::Checks::Remembered,
         &view.dir,
         &reads.parts,
@@ -167,10 +171,7 @@ fn second_pass(
         |t, b| plan.fold(t, b),
         |t, t2| t.merge(t2),
     )?;
-    for (t, a) in tallies.iter_mut().zip(again) {
-        t.any = a.any;
-    }
-    Ok(())
+    Ok(Some(rows))
 }
 
 /// The notes the manifest gives of the snapshots asked for: roll sizes out of step,
