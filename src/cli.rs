@@ -246,7 +246,8 @@ pub struct ReportArgs {
     pub org: Vec<String>,
     /// Breakdowns (repeatable): total, ethnic_minority, religious, rural, any areas column
     /// or level (commune, ...), ownership, ethnicity[:group], religion[:group], sex,
-    /// age_band.
+    /// age_band. Two or three joined by a comma are crossed: ethnic_minority,sex gives a
+    /// row per combination.
     #[arg(long, value_name = "DIM", value_parser = dimensions())]
     pub by: Vec<String>,
     /// The output format (default: from --output's extension, .csv .json .md .xlsx

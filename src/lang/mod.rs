@@ -12,6 +12,7 @@
 
 use std::fmt;
 
+pub mod breakdown;
 pub mod cmd;
 pub mod files;
 pub mod ingest;
@@ -298,6 +299,7 @@ mod tests {
             super::rows::ALL,
             super::sources::ALL,
             super::store::ALL,
+            super::breakdown::ALL,
         ];
         for all in rooms {
             check(all);

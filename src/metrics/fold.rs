@@ -15,6 +15,7 @@ use super::continuity::{Previous, PreviousRows, Seam};
 use super::counts::{
     AnyRow, Counts, RowKey, AGE_BANDS, LEFT, MEMBERS, NO_ENTERPRISE, RECRUITED, START,
 };
+use super::cross::Keep;
 use super::dimension::{age_band, Dimension};
 use super::period::Period;
 use super::Request;
@@ -51,6 +52,8 @@ pub struct Tally {
     /// Rows departed without a date (counted only in neither stock nor flow where
     /// there is no previous snapshot to place them against).
     pub undated: u64,
+    /// For crossed breakdowns: by the part of a row's key they look at.
+    pub cross: BTreeMap<RowKey, Counts>,
 }
 
 impl Tally {
@@ -77,6 +80,9 @@ impl Tally {
         self.any.extend(o.any);
         self.seam.merge(&o.seam);
         self.undated += o.undated;
+        for (k, c) in o.cross {
+            self.cross.entry(k).or_default().merge(&c);
+        }
     }
 }
 
@@ -94,6 +100,8 @@ pub struct Plan<'a> {
     columns: Columns,
     /// What is kept for org `any`.
     any: AnyMode,
+    /// For crossed breakdowns: what of a row's key their counters keep.
+    cross: Option<Keep>,
 }
 
 /// What a fold keeps for org `any`, where a person counts once across organizations.
@@ -115,7 +123,7 @@ impl<'a> Plan<'a> {
             person: req.orgs.contains(&OrgOrAny::Any),
             ..Columns::default()
         };
-        for d in &req.dimensions {
+        for d in super::cross::flat(&req.dimensions) {
             match d {
                 Dimension::Ownership => columns.enterprise = true,
                 Dimension::Sex => columns.sex = true,
@@ -152,6 +160,7 @@ impl<'a> Plan<'a> {
             } else {
                 AnyMode::Off
             },
+            cross: Keep::of(&req.dimensions),
         }
     }
 
@@ -342,6 +351,9 @@ impl<'a> Plan<'a> {
                 },
             };
             self.count_by_key(t, &key, flags);
+            if let Some(keep) = &self.cross {
+                t.cross.entry(keep.apply(&key)).or_default().add(flags);
+            }
             if let AnyMode::Rows(several) = &self.any {
                 if several.binary_search(&b.person[i]).is_ok() {
                     t.any.push(AnyRow {

@@ -1,0 +1,316 @@
+//! Crossed breakdowns (`--by ethnic_minority,sex`) and the per-unit table (`--table
+//! units`), on a small province whose every cell is counted by hand below.
+//!
+//! The province (areas, a title row, Vietnamese headers, semicolons): Tỉnh Lào Cai (15)
+//! over three communes: 02647 Phường Lào Cai (not ethnic-minority, not religious,
+//! urban), 02680 Xã Hợp Thành (ethnic-minority, religious, rural), 02683 Xã Bát Xát
+//! (ethnic-minority, rural).
+//!
+//! The Youth Union's roll as of 31/10/2026 (semicolons, a title row), period 2026-10:
+//!
+//! | person | unit  | sex     | ethnicity | religion   | at 30/09 | at 31/10 | October   |
+//! |--------|-------|---------|-----------|------------|----------|----------|-----------|
+//! | P1     | 02680 | female  | Mông      | none       | no       | yes      | recruited |
+//! | P2     | 02647 | male    | Kinh      | none       | yes      | yes      |           |
+//! | P3     | 02683 | male    | Mông      | Catholic   | yes      | no       | left      |
+//! | P4     | 02680 | female  | Tày       | Buddhist   | yes      | yes      |           |
+//! | P5     | 02647 | (blank) | Kinh      | none       | yes      | yes      |           |
+//!
+//! The Women's Union's workbook as of 31/10/2026: P1 again (same CCCD, 02680, since
+//! 2020), W2 (02647, Kinh, none), W3 (02683, Mông, Protestant, joined 03/10/2026),
+//! W4 (02683, Dao, none); all women, all members at the end, all but W3 at the start.
+
+use crate::workdir::Workdir;
+
+const AREAS: &str = "DANH MỤC ĐƠN VỊ HÀNH CHÍNH TỈNH LÀO CAI;;;;;;\n\
+Mã đơn vị;Tên đơn vị;Cấp;Mã cấp trên;Vùng DTTS;Vùng tôn giáo;Nông thôn\n\
+15;Tỉnh Lào Cai;Tỉnh;;Không;Không;Không\n\
+02647;Phường Lào Cai;Xã;15;Không;Không;Không\n\
+02680;Xã Hợp Thành;Xã;15;Có;x;Có\n\
+02683;Xã Bát Xát;Xã;15;Có;;Có\n";
+
+/// Plain counts per commune, and crossed counts where the office has them: the
+/// youth's ethnic-minority women (20) and urban-area women (10), none for men.
+const ELIGIBLE: &str = "SỐ ĐỐI TƯỢNG TẬP HỢP NĂM 2026;;;;;\n\
+Mã xã;Tổ chức;Năm;Số đối tượng;Tiêu chí;Nhóm\n\
+02647;Đoàn TN;2026;40;;\n\
+02680;Đoàn TN;2026;30;;\n\
+02683;Đoàn TN;2026;30;;\n\
+15;Đoàn TN;2026;20;ethnic_minority,sex;yes,female\n\
+15;Đoàn TN;2026;10;ethnic_minority,sex;no,female\n\
+02647;Hội Phụ nữ;2026;50;;\n\
+02680;Hội Phụ nữ;2026;25;;\n\
+02683;Hội Phụ nữ;2026;20;;\n";
+
+const TARGETS: &str = "org;year;scope;target_pct\nyouth;2026;*;50\nwomen;2026;*;10\n";
+
+const YOUTH: &str = "DANH SÁCH ĐOÀN VIÊN THÁNG 10 NĂM 2026;;;;;;;;;;\n\
+STT;Họ và tên;Số CCCD;Ngày sinh;Giới tính;Dân tộc;Tôn giáo;Mã xã;Ngày vào Đoàn;Ngày ra;Trạng thái\n\
+1;Lò Thị Mai;010300000001;15/03/2000;Nữ;Mông;Không;02680;10/10/2026;;Đang sinh hoạt\n\
+2;Nguyễn Văn Hùng;010200000002;02/02/2000;Nam;Kinh;Không;02647;01/03/2018;;Đang sinh hoạt\n\
+3;Giàng Văn Sử;010201000003;04/04/2001;Nam;Mông;Công giáo;02683;01/03/2019;20/10/2026;Chuyển sinh hoạt\n\
+4;Hà Thị Hoa;010301000004;05/05/2001;Nữ;Tày;Phật giáo;02680;01/03/2019;;Đang sinh hoạt\n\
+5;Trần Minh Anh;;06/06/1999;;Kinh;Không;02647;01/03/2020;;Đang sinh hoạt\n";
+
+/// The Women's Union's roll as its office saves it: a title block, dates as date
+/// cells.
+fn write_women(w: &Workdir) {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let mut wb = Workbook::new();
+    let date = Format::new().set_num_format("dd/mm/yyyy");
+    let ws = wb.add_worksheet();
+    ws.set_name("Hội viên").unwrap();
+    ws.write_string(0, 0, "DANH SÁCH HỘI VIÊN HỘI LIÊN HIỆP PHỤ NỮ")
+        .unwrap();
+    ws.write_string(1, 0, "Tháng 10 năm 2026").unwrap();
+    let header = [
+        "STT",
+        "Họ và tên",
+        "Số CCCD",
+        "Ngày sinh",
+        "Giới tính",
+        "Dân tộc",
+        "Tôn giáo",
+        "Mã xã",
+        "Ngày vào Hội",
+    ];
+    for (c, h) in header.iter().enumerate() {
+        ws.write_string(3, c as u16, *h).unwrap();
+    }
+    let rows = [
+        (
+            "Lò Thị Mai",
+            "010300000001",
+            (2000, 3, 15),
+            "Mông",
+            "Không",
+            "02680",
+            (2020, 5, 5),
+        ),
+        (
+            "Phạm Thị Thu",
+            "010185000005",
+            (1985, 1, 1),
+            "Kinh",
+            "Không",
+            "02647",
+            (2010, 3, 8),
+        ),
+        (
+            "Vàng Thị Say",
+            "010190000006",
+            (1990, 7, 7),
+            "Mông",
+            "Tin lành",
+            "02683",
+            (2026, 10, 3),
+        ),
+        (
+            "Lù Thị Dung",
+            "010188000007",
+            (1988, 8, 8),
+            "Dao",
+            "Không",
+            "02683",
+            (2015, 3, 8),
+        ),
+    ];
+    for (i, (name, id, birth, eth, rel, code, joined)) in rows.iter().enumerate() {
+        let r = 4 + i as u32;
+        let day = |(y, m, d): (u16, u8, u8)| ExcelDateTime::from_ymd(y, m, d).unwrap();
+        ws.write_number(r, 0, f64::from(i as u32 + 1)).unwrap();
+        ws.write_string(r, 1, *name).unwrap();
+        ws.write_string(r, 2, *id).unwrap();
+        ws.write_datetime_with_format(r, 3, day(*birth), &date)
+            .unwrap();
+        ws.write_string(r, 4, "Nữ").unwrap();
+        ws.write_string(r, 5, *eth).unwrap();
+        ws.write_string(r, 6, *rel).unwrap();
+        ws.write_string(r, 7, *code).unwrap();
+        ws.write_datetime_with_format(r, 8, day(*joined), &date)
+            .unwrap();
+    }
+    wb.save(w.dir.join("hoi-vien-t10.xlsx")).unwrap();
+}
+
+fn setup() -> Workdir {
+    let w = Workdir::new();
+    w.write("dvhc.csv", AREAS);
+    w.write("so-doi-tuong.csv", ELIGIBLE);
+    w.write("chi-tieu.csv", TARGETS);
+    w.tally(&["ingest", "dvhc.csv", "so-doi-tuong.csv", "chi-tieu.csv"])
+        .expect(0);
+    w.write("doan-vien-t10.csv", YOUTH);
+    w.tally(&[
+        "ingest",
+        "doan-vien-t10.csv",
+        "--org",
+        "youth",
+        "--as-of",
+        "31/10/2026",
+    ])
+    .expect(0);
+    write_women(&w);
+    w.tally(&[
+        "ingest",
+        "hoi-vien-t10.xlsx",
+        "--org",
+        "women",
+        "--as-of",
+        "31/10/2026",
+    ])
+    .expect(0);
+    w
+}
+
+/// The CSV lines of a report whose `dimension` is `dim`, from `group` on (the period
+/// and org are the test's), without the snapshot date.
+fn lines(csv: &str, org: &str, dim: &str) -> Vec<String> {
+    let mut rdr = csv::Reader::from_reader(csv.as_bytes());
+    rdr.records()
+        .map(|r| r.expect("a record"))
+        .filter(|r| &r[1] == org && &r[2] == dim)
+        .map(|r| r.iter().skip(3).take(11).collect::<Vec<_>>().join(","))
+        .collect()
+}
+
+/// The youth by ethnic-minority area and sex (columns from `group`: members, start,
+/// recruited, left, eligible, coverage, recruit rate, target, gap, enterprises,
+/// reached):
+/// - no,female: nobody; the office gives 10 eligible: 0 of 10, 0.00% (start 0,
+///   recruit rate 0 / (10 − 0) = 0.00%), target 50, gap −50.00;
+/// - no,male: P2: members 1, start 1; no crossed count: eligible and coverage empty;
+/// - no,unknown: P5: members 1, start 1;
+/// - yes,female: P1 and P4 at the end (2), P4 at the start (1), P1 recruited (1):
+///   2 of 20 = 10.00%, recruit rate 1 / (20 − 1) = 5.26%, gap −40.00;
+/// - yes,male: P3 at the start, left in October: members 0, start 1, left 1.
+///
+/// The cells add up to the separate tables: members 1 + 1 + 2 + 0 = 4 = the total.
+#[test]
+fn a_crossed_breakdown_counts_each_combination_with_its_own_denominator() {
+    let w = setup();
+    let out = w
+        .tally(&[
+            "report",
+            "--period",
+            "2026-10",
+            "--org",
+            "youth",
+            "--by",
+            "ethnic_minority,sex",
+            "--format",
+            "csv",
+        ])
+        .expect(0)
+        .stdout;
+    assert_eq!(
+        lines(&out, "youth", "ethnic_minority,sex"),
+        [
+            "no,female,0,0,0,0,10,0.00,0.00,50.00,-50.00,",
+            "no,male,1,1,0,0,,,,50.00,,",
+            "no,unknown,1,1,0,0,,,,50.00,,",
+            "yes,female,2,1,1,0,20,10.00,5.26,50.00,-40.00,",
+            "yes,male,0,1,0,1,,,,50.00,,",
+        ],
+        "{out}"
+    );
+    assert_eq!(
+        lines(&out, "youth", "total")[0],
+        "all,4,4,1,1,100,4.00,1.04,50.00,-46.00,"
+    );
+    // `--by a --by b` stays two tables.
+    let apart = w
+        .tally(&[
+            "report",
+            "--period",
+            "2026-10",
+            "--org",
+            "youth",
+            "--by",
+            "ethnic_minority",
+            "--by",
+            "sex",
+            "--format",
+            "csv",
+        ])
+        .expect(0)
+        .stdout;
+    assert!(lines(&apart, "youth", "ethnic_minority,sex").is_empty());
+    assert_eq!(lines(&apart, "youth", "sex").len(), 3, "{apart}");
+}
+
+/// `--org any` by commune and sex counts persons once: P1 is in both rolls at 02680.
+/// - 02647,female: W2 (1, start 1); 02647,male: P2 (1, 1); 02647,unknown: P5 (1, 1);
+/// - 02680,female: P1 and P4: members 2 (not 3), start 2 (P1 was a women's member
+///   already, P4), recruited 1 (P1 joined the Youth Union in October);
+/// - 02683,female: W3 and W4: members 2, start 1 (W4), recruited 1 (W3);
+/// - 02683,male: P3: members 0, start 1, left 1.
+///
+/// No eligible row for `any`: every eligible and coverage cell is empty.
+#[test]
+fn a_crossed_breakdown_of_any_counts_a_person_once() {
+    let w = setup();
+    let out = w
+        .tally(&[
+            "report",
+            "--period",
+            "2026-10",
+            "--org",
+            "any",
+            "--by",
+            "commune,sex",
+            "--format",
+            "csv",
+        ])
+        .expect(0)
+        .stdout;
+    assert_eq!(
+        lines(&out, "any", "commune,sex"),
+        [
+            "02647,female,1,1,0,0,,,,,,",
+            "02647,male,1,1,0,0,,,,,,",
+            "02647,unknown,1,1,0,0,,,,,,",
+            "02680,female,2,2,1,0,,,,,,",
+            "02683,female,2,1,1,0,,,,,,",
+            "02683,male,0,1,0,1,,,,,,",
+        ],
+        "{out}"
+    );
+    // The total: 8 persons in 9 rows, 7 at the end.
+    assert_eq!(lines(&out, "any", "total")[0], "all,7,7,2,1,,,,,,");
+}
+
+/// Nonsense is refused naming what is wrong (and, for an unknown name, the names
+/// this store knows).
+#[test]
+fn a_crossing_that_makes_no_sense_is_refused() {
+    let w = setup();
+    for (by, says) in [
+        ("sex,sex", "\"sex\" is crossed with itself in \"sex,sex\""),
+        (
+            "sex,rural,religious,age_band",
+            "\"sex,rural,religious,age_band\" crosses 4 breakdowns: at most three cross",
+        ),
+        ("total,sex", "crosses total"),
+        (
+            "sex,planet",
+            "unknown dimension \"planet\"; this store knows: total,",
+        ),
+    ] {
+        let run = w
+            .tally(&["report", "--period", "2026-10", "--by", by])
+            .expect(2);
+        assert!(run.stderr.contains(says), "{by}: {}", run.stderr);
+    }
+    let run = w
+        .tally(&[
+            "report", "--period", "2026-10", "--by", "sex,sex", "--lang", "vi",
+        ])
+        .expect(2);
+    assert!(
+        run.stderr
+            .contains("chiều \"sex\" được kết hợp với chính nó trong \"sex,sex\""),
+        "{}",
+        run.stderr
+    );
+}
