@@ -295,6 +295,10 @@ pub enum TableArg {
     Urge,
     /// The units furthest above target (never one above 100%).
     Replicate,
+    /// One row per organization and unit (commune) with the unit's classifications and
+    /// the members, of whom women, ethnic-minority, religious (CSV; JSON `units`; a
+    /// sheet of the workbook).
+    Units,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -441,6 +445,7 @@ impl ReportArgs {
             TableArg::Rows => crate::report::Table::Rows,
             TableArg::Urge => crate::report::Table::Urge,
             TableArg::Replicate => crate::report::Table::Replicate,
+            TableArg::Units => crate::report::Table::Units,
         }
     }
 }

@@ -88,7 +88,10 @@ pub fn output(args: &ReportArgs, lang: crate::lang::Lang) -> Result<Output> {
         }
     }
     // The rankings are tables of their own only in CSV; JSON has them beside the rows.
-    if args.table() != Table::Rows && format != Format::Csv {
+    // The per-unit table is also JSON's `units` and a sheet of the workbook.
+    let units_elsewhere =
+        args.table() == Table::Units && matches!(format, Format::Json | Format::Xlsx);
+    if args.table() != Table::Rows && format != Format::Csv && !units_elsewhere {
         return Err(Failure::usage(t!(msg::TABLE_IS_CSV))
             .hint(t!(msg::TABLE_IS_CSV_HINT))
             .into());
@@ -150,9 +153,16 @@ pub fn resolve(
         orgs,
         dimensions,
         min_cell: args.min_cell,
+        units: units_level(&output, reference)?,
     };
     let span = match series_periods(args, &view.manifest)? {
         None => Span::One(period),
+        // The per-unit table is one period's.
+        Some(_) if query.units.is_some() => {
+            return Err(Failure::usage(t!(crate::lang::breakdown::UNITS_ONE_PERIOD))
+                .hint(t!(crate::lang::breakdown::UNITS_ONE_PERIOD_HINT))
+                .into())
+        }
         // A series is rows side by side: no Markdown or workbook layout for it.
         Some(periods) if series_format(output.format) => Span::Series {
             periods,
@@ -262,5 +272,19 @@ fn unwritten(ext: &str) -> Failure {
     match ext {
         "pdf" => Failure::usage(what).hint(crate::t!(msg::PDF_HINT)),
         _ => Failure::usage(what).hint(crate::t!(msg::UNWRITTEN_EXTENSION_HINT)),
+    }
+}
+
+/// For `--table units`: the level of the units (the communes rolls point to); refused
+/// without an areas file, which says what the units are.
+fn units_level(output: &Output, reference: &Reference) -> Result<Option<String>> {
+    if output.table != Table::Units {
+        return Ok(None);
+    }
+    match metrics::unit_table::level(reference) {
+        Some(level) => Ok(Some(level)),
+        None => Err(Failure::usage(t!(crate::lang::breakdown::UNITS_NEED_AREAS))
+            .hint(t!(crate::lang::breakdown::UNITS_NEED_AREAS_HINT))
+            .into()),
     }
 }

@@ -242,3 +242,54 @@ mod tests {
         assert_eq!(flat.len(), 3);
     }
 }
+
+#[cfg(test)]
+mod grouping {
+    use super::*;
+    use crate::metrics::counts::AGE_BANDS;
+
+    fn key(sex: u8, age: &str) -> RowKey {
+        RowKey {
+            area: 0,
+            enterprise: NO_ENTERPRISE,
+            sex,
+            ethnicity: 0,
+            religion: 0,
+            age: AGE_BANDS.iter().position(|b| *b == age).expect("a band") as u8,
+        }
+    }
+
+    /// A row's crossed group is its groups joined, the same combination the same
+    /// index; a combination only an eligible file names is added, once, in order.
+    #[test]
+    fn combinations_are_made_on_first_use_and_from_the_eligible_file() {
+        let r = Reference::default();
+        let d = Dimension::parse("sex,age_band", &r).expect("a crossing");
+        let mut g = Grouper::new(&d, &r);
+        // Sex codes: 0 male, 1 female, NO_CODE unknown.
+        let cases = [
+            (key(1, "16-30"), "female,16-30", "female · 16-30"),
+            (key(0, "60+"), "male,60+", "male · 60+"),
+            (key(1, "16-30"), "female,16-30", "female · 16-30"),
+            (
+                key(crate::roll::NO_CODE, "unknown"),
+                "unknown,unknown",
+                "unknown · unknown",
+            ),
+        ];
+        for (k, label, name) in cases {
+            let i = g.of(&k).expect("a group") as usize;
+            assert_eq!((g.labels[i].as_str(), g.names[i].as_str()), (label, name));
+        }
+        assert_eq!(g.labels.len(), 3);
+        let listed: HashSet<String> = ["male,16-30", "female,16-30", "planet,16-30"]
+            .iter()
+            .map(|s| group_key(s))
+            .collect();
+        add_listed(&mut g, &listed);
+        assert_eq!(
+            g.labels,
+            ["female,16-30", "male,60+", "unknown,unknown", "male,16-30"]
+        );
+    }
+}

@@ -20,6 +20,7 @@ pub mod query;
 pub mod read;
 pub mod series;
 pub mod suppress;
+pub mod unit_table;
 mod units;
 
 use chrono::NaiveDate;
@@ -80,6 +81,8 @@ pub struct Coverage {
     pub notes: Vec<Note>,
     pub lagging: Vec<Ranked>,
     pub leading: Vec<Ranked>,
+    /// The per-unit table, where asked for (`--table units`).
+    pub units: Option<unit_table::UnitTable>,
 }
 
 const RANKED: usize = 5;

@@ -16,7 +16,9 @@ pub mod series;
 pub mod status;
 pub mod table;
 pub mod trend;
+pub mod units;
 pub mod xlsx;
+pub mod xlsx_units;
 
 use crate::metrics::suppress::Col;
 use crate::metrics::{pct, Coverage, CoverageRow, Ranked};
@@ -195,6 +197,8 @@ pub enum Table {
     Urge,
     /// The units to replicate.
     Replicate,
+    /// One row per organization and unit (in JSON and XLSX too).
+    Units,
 }
 
 /// The columns of a ranking in CSV.

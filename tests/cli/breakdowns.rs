@@ -314,3 +314,176 @@ fn a_crossing_that_makes_no_sense_is_refused() {
         run.stderr
     );
 }
+
+/// The per-unit table, by hand (members at the end; "of whom" among them; start,
+/// recruited and left in October; eligible from the plain counts; targets 50 and 10):
+/// - youth 02647 (P2, P5): members 2, women empty (P5's sex is not recorded: unknown,
+///   not 0), ethnic-minority 0, religious 0, start 2, 2 of 40 = 5.00%, gap −45.00;
+/// - youth 02680 (P1, P4): members 2, women 2, ethnic-minority 2 (Mông, Tày),
+///   religious 1 (P4), recruited 1 (P1), start 1, 2 of 30 = 6.67%, gap −43.33;
+/// - youth 02683 (P3 left): members 0, of whom 0, left 1, start 1, 0 of 30 = 0.00%;
+/// - women 02647 (W2): 1, 1, 0, 0, start 1, 1 of 50 = 2.00%, gap −8.00;
+/// - women 02680 (P1): 1, 1, 1, 0, start 1, 1 of 25 = 4.00%, gap −6.00;
+/// - women 02683 (W3, W4): 2, 2, 2 (Mông, Dao), 1 (W3), recruited 1, start 1, 2 of
+///   20 = 10.00%, gap 0.00.
+///
+/// Each row carries the unit's place and classifications from the areas file.
+#[test]
+fn the_per_unit_table_gives_each_unit_its_classifications_and_sub_counts() {
+    let w = setup();
+    let out = w
+        .tally(&[
+            "report", "--period", "2026-10", "--table", "units", "--format", "csv",
+        ])
+        .expect(0)
+        .stdout;
+    assert_eq!(
+        out,
+        "period,org,level,code,name,province,ethnic_minority,religious,rural,members,women,minority_members,religious_members,recruited,left,members_start,eligible,coverage_pct,target_pct,gap_pp,snapshot_as_of\n\
+         2026-10,women,commune,02647,Phường Lào Cai,Tỉnh Lào Cai,no,no,no,1,1,0,0,0,0,1,50,2.00,10.00,-8.00,2026-10-31\n\
+         2026-10,women,commune,02680,Xã Hợp Thành,Tỉnh Lào Cai,yes,yes,yes,1,1,1,0,0,0,1,25,4.00,10.00,-6.00,2026-10-31\n\
+         2026-10,women,commune,02683,Xã Bát Xát,Tỉnh Lào Cai,yes,no,yes,2,2,2,1,1,0,1,20,10.00,10.00,0.00,2026-10-31\n\
+         2026-10,youth,commune,02647,Phường Lào Cai,Tỉnh Lào Cai,no,no,no,2,,0,0,0,0,2,40,5.00,50.00,-45.00,2026-10-31\n\
+         2026-10,youth,commune,02680,Xã Hợp Thành,Tỉnh Lào Cai,yes,yes,yes,2,2,2,1,1,0,1,30,6.67,50.00,-43.33,2026-10-31\n\
+         2026-10,youth,commune,02683,Xã Bát Xát,Tỉnh Lào Cai,yes,no,yes,0,0,0,0,0,1,1,30,0.00,50.00,-50.00,2026-10-31\n"
+    );
+    // The same table agrees with the breakdowns it is read from, and is the same
+    // bytes again.
+    let again = w
+        .tally(&[
+            "report", "--period", "2026-10", "--table", "units", "--format", "csv",
+        ])
+        .expect(0)
+        .stdout;
+    assert_eq!(again, out);
+}
+
+/// `--org any`: P1 counts once in 02680 (members 2: P1 and P4, women 2, ethnic-minority
+/// 2, religious 1), 02647 has W2, P2, P5 (3; women unknown: P5), 02683 has W3 and W4
+/// (P3 left): 2, 2, 2, 1 (W3), recruited 1 (W3), left 1 (P3), start 2 (P3, W4). No
+/// eligible count for `any`: eligible, coverage and gap empty. With `--min-cell 2`
+/// every count below 2 is blanked and named in `suppressed`.
+#[test]
+fn the_per_unit_table_of_any_counts_a_person_once_and_suppresses_small_cells() {
+    let w = setup();
+    let out = w
+        .tally(&[
+            "report", "--period", "2026-10", "--org", "any", "--table", "units", "--format", "csv",
+        ])
+        .expect(0)
+        .stdout;
+    let rows: Vec<&str> = out.lines().skip(1).collect();
+    assert_eq!(
+        rows,
+        [
+            "2026-10,any,commune,02647,Phường Lào Cai,Tỉnh Lào Cai,no,no,no,3,,0,0,0,0,3,,,,,2026-10-31",
+            "2026-10,any,commune,02680,Xã Hợp Thành,Tỉnh Lào Cai,yes,yes,yes,2,2,2,1,1,0,2,,,,,2026-10-31",
+            "2026-10,any,commune,02683,Xã Bát Xát,Tỉnh Lào Cai,yes,no,yes,2,2,2,1,1,1,2,,,,,2026-10-31",
+        ],
+        "{out}"
+    );
+    let small = w
+        .tally(&[
+            "report",
+            "--period",
+            "2026-10",
+            "--org",
+            "any",
+            "--table",
+            "units",
+            "--format",
+            "csv",
+            "--min-cell",
+            "2",
+        ])
+        .expect(0)
+        .stdout;
+    let mut rdr = csv::Reader::from_reader(small.as_bytes());
+    let head = rdr.headers().expect("header").clone();
+    let col = |name: &str| head.iter().position(|h| h == name).expect(name);
+    for r in rdr.records().map(|r| r.expect("record")) {
+        for name in [
+            "members",
+            "women",
+            "minority_members",
+            "religious_members",
+            "recruited",
+            "left",
+            "members_start",
+        ] {
+            let v = &r[col(name)];
+            assert!(
+                v.is_empty() || v.parse::<u64>().expect("a count") >= 2,
+                "{name} {v}: {small}"
+            );
+        }
+        // 02680's religious 1 and recruited 1 are blanked and named.
+        if &r[col("code")] == "02680" {
+            assert!(
+                r[col("suppressed")].contains("religious_members"),
+                "{small}"
+            );
+            assert!(r[col("suppressed")].contains("recruited"), "{small}");
+        }
+    }
+}
+
+/// The table is JSON's `units` and a sheet of the workbook, headed in Vietnamese with
+/// numbers as number cells; a series or an unknown format for it is refused.
+#[test]
+fn the_per_unit_table_in_json_and_in_the_workbook() {
+    use calamine::{open_workbook, Data, Reader, Xlsx};
+    let w = setup();
+    let out = w
+        .tally(&[
+            "report", "--period", "2026-10", "--org", "women", "--table", "units", "--format",
+            "json",
+        ])
+        .expect(0)
+        .stdout;
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let units = v["units"].as_array().expect("units");
+    assert_eq!(units.len(), 3);
+    assert_eq!(units[2]["code"], "02683");
+    assert_eq!(units[2]["members"], 2);
+    assert_eq!(units[2]["religious_members"], 1);
+    assert_eq!(units[2]["coverage_pct"].to_string(), "10.00");
+    w.tally(&[
+        "report",
+        "--period",
+        "2026-10",
+        "--org",
+        "women",
+        "--table",
+        "units",
+        "--lang",
+        "vi",
+        "--output",
+        "bao-cao.xlsx",
+    ])
+    .expect(0);
+    let mut wb: Xlsx<_> = open_workbook(w.dir.join("bao-cao.xlsx")).unwrap();
+    let sheet = wb
+        .worksheet_range("Theo đơn vị")
+        .expect("the per-unit sheet");
+    let head: Vec<String> = (0..21)
+        .map(|c| sheet.get((0, c)).map(|d| d.to_string()).unwrap_or_default())
+        .collect();
+    assert_eq!(&head[3..5], ["Mã đơn vị", "Tên đơn vị"]);
+    assert_eq!(head[10], "Trong đó: nữ");
+    assert_eq!(sheet.get((3, 4)), Some(&Data::String("Xã Bát Xát".into())));
+    assert_eq!(sheet.get((3, 6)), Some(&Data::String("Có".into())));
+    assert_eq!(sheet.get((3, 9)), Some(&Data::Float(2.0)));
+    assert_eq!(sheet.get((3, 12)), Some(&Data::Float(1.0)));
+    assert_eq!(sheet.get((3, 17)), Some(&Data::Float(0.1)));
+    let run = w
+        .tally(&[
+            "report", "--from", "2026-09", "--to", "2026-10", "--table", "units", "--format", "csv",
+        ])
+        .expect(2);
+    assert!(
+        run.stderr.contains("--table units is one period's table"),
+        "{}",
+        run.stderr
+    );
+}
