@@ -261,7 +261,8 @@ pub struct ReportArgs {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub min_cell: Option<u64>,
     /// Which table a CSV report holds: the tidy rows, or the units to urge or to
-    /// replicate (the rankings are in JSON too, as `rankings`).
+    /// replicate (the rankings are in JSON too, as `rankings`), or the per-unit table
+    /// (units: in JSON and XLSX too).
     #[arg(long, value_enum, default_value_t = TableArg::Rows)]
     pub table: TableArg,
     /// Start a CSV with a UTF-8 byte-order mark, so that Excel on Windows shows

@@ -91,6 +91,11 @@ pub fn output(args: &ReportArgs, lang: crate::lang::Lang) -> Result<Output> {
     // The per-unit table is also JSON's `units` and a sheet of the workbook.
     let units_elsewhere =
         args.table() == Table::Units && matches!(format, Format::Json | Format::Xlsx);
+    if args.table() == Table::Units && format != Format::Csv && !units_elsewhere {
+        return Err(Failure::usage(t!(crate::lang::breakdown::UNITS_FORMATS))
+            .hint(t!(crate::lang::breakdown::UNITS_FORMATS_HINT))
+            .into());
+    }
     if args.table() != Table::Rows && format != Format::Csv && !units_elsewhere {
         return Err(Failure::usage(t!(msg::TABLE_IS_CSV))
             .hint(t!(msg::TABLE_IS_CSV_HINT))

@@ -31,4 +31,10 @@ crate::messages! {
     UNIT_MINORITY: "Of whom ethnic-minority" => "Trong đó: dân tộc thiểu số";
     UNIT_RELIGIOUS: "Of whom religious" => "Trong đó: có tôn giáo";
     SHEET_UNITS: "By unit" => "Theo đơn vị";
+    UNITS_FORMATS:
+        "--table units is written as CSV, JSON or XLSX"
+        => "--table units chỉ ghi ra CSV, JSON hoặc XLSX";
+    UNITS_FORMATS_HINT:
+        "add --format csv, or --output with .csv, .json or .xlsx"
+        => "thêm --format csv, hoặc --output với đuôi .csv, .json hay .xlsx";
 }

@@ -486,4 +486,15 @@ fn the_per_unit_table_in_json_and_in_the_workbook() {
         "{}",
         run.stderr
     );
+    let run = w
+        .tally(&[
+            "report", "--period", "2026-10", "--table", "units", "--format", "md",
+        ])
+        .expect(2);
+    assert!(
+        run.stderr
+            .contains("--table units is written as CSV, JSON or XLSX"),
+        "{}",
+        run.stderr
+    );
 }
