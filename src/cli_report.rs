@@ -154,16 +154,17 @@ pub fn resolve(
         }
         dims
     };
+    let series = series_periods(args, &view.manifest)?;
     let query = Query {
         orgs,
         dimensions,
         min_cell: args.min_cell,
-        units: units_level(&output, reference)?,
+        units: units_level(&output, series.is_some(), reference)?,
     };
-    let span = match series_periods(args, &view.manifest)? {
+    let span = match series {
         None => Span::One(period),
         // The per-unit table is one period's.
-        Some(_) if query.units.is_some() => {
+        Some(_) if output.table == Table::Units => {
             return Err(Failure::usage(t!(crate::lang::breakdown::UNITS_ONE_PERIOD))
                 .hint(t!(crate::lang::breakdown::UNITS_ONE_PERIOD_HINT))
                 .into())
@@ -280,13 +281,17 @@ fn unwritten(ext: &str) -> Failure {
     }
 }
 
-/// For `--table units`: the level of the units (the communes rolls point to); refused
-/// without an areas file, which says what the units are.
-fn units_level(output: &Output, reference: &Reference) -> Result<Option<String>> {
+/// For `--table units` and one period's workbook: the level of the units (the communes
+/// rolls point to); `--table units` is refused without an areas file, which says what
+/// the units are.
+fn units_level(output: &Output, series: bool, reference: &Reference) -> Result<Option<String>> {
+    let level = metrics::unit_table::level(reference);
+    // One period's workbook always has the per-unit sheet, where the areas say what the
+    // units are.
     if output.table != Table::Units {
-        return Ok(None);
+        return Ok(level.filter(|_| output.format == Format::Xlsx && !series));
     }
-    match metrics::unit_table::level(reference) {
+    match level {
         Some(level) => Ok(Some(level)),
         None => Err(Failure::usage(t!(crate::lang::breakdown::UNITS_NEED_AREAS))
             .hint(t!(crate::lang::breakdown::UNITS_NEED_AREAS_HINT))

@@ -75,6 +75,12 @@ pub fn single(
         cov.units = Some(unit_table::table(&cov, reference, level, q.min_cell));
         // The rows the table was read from are the table's, not the report's.
         cov.rows.retain(|r| q.dimensions.contains(&r.dimension));
+        cov.notes.retain(|n| match n {
+            super::Note::CoverageAbove100 { dimension, .. } => {
+                q.dimensions.iter().any(|d| d.as_str() == dimension)
+            }
+            _ => true,
+        });
     }
     let earlier = match period.year_earlier().filter(|_| with_earlier) {
         Some(p) => {
