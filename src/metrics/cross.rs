@@ -42,6 +42,19 @@ impl Crossing {
     }
 }
 
+/// On a crossing with an administrative level (`commune,sex`), the unit's name in a
+/// group's display name.
+pub fn unit_name<'n>(dim: &Dimension, group_name: &'n str) -> Option<&'n str> {
+    let Dimension::Crossed(c) = dim else {
+        return None;
+    };
+    let i = c
+        .parts
+        .iter()
+        .position(|d| matches!(d, Dimension::Level(_)))?;
+    group_name.split(NAME_JOIN).nth(i)
+}
+
 /// Parses `--by a,b[,c]`: each part as `--by` takes it, none twice, none `total`, at
 /// most three.
 pub fn parse(raw: &str, reference: &Reference) -> Result<Dimension, Text> {

@@ -276,6 +276,19 @@ fn a_crossed_breakdown_of_any_counts_a_person_once() {
         ],
         "{out}"
     );
+    // The unit's name beside its code, as on `--by commune` rows.
+    assert!(
+        out.lines()
+            .next()
+            .is_some_and(|h| h.ends_with(",unit_name")),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "2026-10,any,\"commune,sex\",\"02680,female\",2,2,1,0,,,,,,,,2026-10-31,Xã Hợp Thành\n"
+        ),
+        "{out}"
+    );
     // The total: 8 persons in 9 rows, 7 at the end.
     assert_eq!(lines(&out, "any", "total")[0], "all,7,7,2,1,,,,,,");
 }
