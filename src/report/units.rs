@@ -133,3 +133,77 @@ pub fn json(t: &UnitTable, opts: &Options) -> serde_json::Value {
         .collect();
     serde_json::Value::Array(rows)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::metrics::period::Period;
+    use crate::org::{Org, OrgOrAny};
+    use crate::report::{fixture, Format};
+
+    fn table() -> UnitTable {
+        let row = UnitRow {
+            period: Period::month(2026, 10).expect("a month"),
+            org: OrgOrAny::Org(Org::Women),
+            code: "02683".into(),
+            name: "=Xã Bát Xát".into(),
+            parents: vec!["Tỉnh Lào Cai".into()],
+            ethnic_minority: true,
+            religious: false,
+            rural: true,
+            extra: vec!["yes".into()],
+            members: Some(12),
+            women: Some(12),
+            minority: None,
+            religious_members: None,
+            recruited: Some(1),
+            left: Some(0),
+            members_start: Some(11),
+            eligible: Some(20),
+            coverage_pct: Some(6000),
+            target_pct: Some(1000),
+            gap_pp: Some(5000),
+            snapshot_as_of: chrono::NaiveDate::from_ymd_opt(2026, 10, 31),
+            suppressed: vec!["religious_members"],
+        };
+        UnitTable {
+            level: "commune".into(),
+            parent_levels: vec!["province".into()],
+            extra_columns: vec!["highland".into()],
+            rows: vec![row],
+        }
+    }
+
+    /// Machine names and plain values in CSV (a formula-like name defused); unknown
+    /// and blanked both empty, the blanked one named; headings in Vietnamese.
+    #[test]
+    fn csv_bytes_and_vietnamese_headings() {
+        let t = table();
+        let opts = fixture::options(Format::Csv, Lang::Vi);
+        let mut w = ::csv::WriterBuilder::new()
+            .terminator(::csv::Terminator::Any(b'\n'))
+            .from_writer(Vec::new());
+        csv(&t, &opts, &mut w).expect("csv");
+        let out = String::from_utf8(w.into_inner().expect("bytes")).expect("utf-8");
+        assert_eq!(
+            out,
+            "period,org,level,code,name,province,ethnic_minority,religious,rural,highland,members,women,minority_members,religious_members,recruited,left,members_start,eligible,coverage_pct,target_pct,gap_pp,snapshot_as_of,suppressed\n\
+             2026-10,women,commune,02683,'=Xã Bát Xát,Tỉnh Lào Cai,yes,no,yes,yes,12,12,,,1,0,11,20,60.00,10.00,50.00,2026-10-31,religious_members\n"
+        );
+        let head = headings(&t, Lang::Vi);
+        assert_eq!(
+            &head[2..7],
+            [
+                "Cấp",
+                "Mã đơn vị",
+                "Tên đơn vị",
+                "Tỉnh",
+                "Vùng dân tộc thiểu số"
+            ]
+        );
+        assert_eq!(head[11], "Trong đó: nữ");
+        let v = values(&t, &t.rows[0], Some(Lang::Vi));
+        assert_eq!(v[6], Value::Text("Có".into()));
+        assert_eq!((&v[12], &v[13]), (&Value::Empty, &Value::Suppressed));
+    }
+}
