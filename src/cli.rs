@@ -246,7 +246,8 @@ pub struct ReportArgs {
     pub org: Vec<String>,
     /// Breakdowns (repeatable): total, ethnic_minority, religious, rural, any areas column
     /// or level (commune, ...), ownership, ethnicity[:group], religion[:group], sex,
-    /// age_band.
+    /// age_band. Two or three joined by a comma are crossed: ethnic_minority,sex gives a
+    /// row per combination.
     #[arg(long, value_name = "DIM", value_parser = dimensions())]
     pub by: Vec<String>,
     /// The output format (default: from --output's extension, .csv .json .md .xlsx
@@ -260,7 +261,8 @@ pub struct ReportArgs {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub min_cell: Option<u64>,
     /// Which table a CSV report holds: the tidy rows, or the units to urge or to
-    /// replicate (the rankings are in JSON too, as `rankings`).
+    /// replicate (the rankings are in JSON too, as `rankings`), or the per-unit table
+    /// (units: in JSON and XLSX too).
     #[arg(long, value_enum, default_value_t = TableArg::Rows)]
     pub table: TableArg,
     /// Start a CSV with a UTF-8 byte-order mark, so that Excel on Windows shows
@@ -294,6 +296,10 @@ pub enum TableArg {
     Urge,
     /// The units furthest above target (never one above 100%).
     Replicate,
+    /// One row per organization and unit (commune) with the unit's classifications and
+    /// the members, of whom women, ethnic-minority, religious (CSV; JSON `units`; a
+    /// sheet of the workbook).
+    Units,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -440,6 +446,7 @@ impl ReportArgs {
             TableArg::Rows => crate::report::Table::Rows,
             TableArg::Urge => crate::report::Table::Urge,
             TableArg::Replicate => crate::report::Table::Replicate,
+            TableArg::Units => crate::report::Table::Units,
         }
     }
 }

@@ -88,7 +88,15 @@ pub fn output(args: &ReportArgs, lang: crate::lang::Lang) -> Result<Output> {
         }
     }
     // The rankings are tables of their own only in CSV; JSON has them beside the rows.
-    if args.table() != Table::Rows && format != Format::Csv {
+    // The per-unit table is also JSON's `units` and a sheet of the workbook.
+    let units_elsewhere =
+        args.table() == Table::Units && matches!(format, Format::Json | Format::Xlsx);
+    if args.table() == Table::Units && format != Format::Csv && !units_elsewhere {
+        return Err(Failure::usage(t!(crate::lang::breakdown::UNITS_FORMATS))
+            .hint(t!(crate::lang::breakdown::UNITS_FORMATS_HINT))
+            .into());
+    }
+    if args.table() != Table::Rows && format != Format::Csv && !units_elsewhere {
         return Err(Failure::usage(t!(msg::TABLE_IS_CSV))
             .hint(t!(msg::TABLE_IS_CSV_HINT))
             .into());
@@ -146,13 +154,21 @@ pub fn resolve(
         }
         dims
     };
+    let series = series_periods(args, &view.manifest)?;
     let query = Query {
         orgs,
         dimensions,
         min_cell: args.min_cell,
+        units: units_level(&output, series.is_some(), reference)?,
     };
-    let span = match series_periods(args, &view.manifest)? {
+    let span = match series {
         None => Span::One(period),
+        // The per-unit table is one period's.
+        Some(_) if output.table == Table::Units => {
+            return Err(Failure::usage(t!(crate::lang::breakdown::UNITS_ONE_PERIOD))
+                .hint(t!(crate::lang::breakdown::UNITS_ONE_PERIOD_HINT))
+                .into())
+        }
         // A series is rows side by side: no Markdown or workbook layout for it.
         Some(periods) if series_format(output.format) => Span::Series {
             periods,
@@ -262,5 +278,23 @@ fn unwritten(ext: &str) -> Failure {
     match ext {
         "pdf" => Failure::usage(what).hint(crate::t!(msg::PDF_HINT)),
         _ => Failure::usage(what).hint(crate::t!(msg::UNWRITTEN_EXTENSION_HINT)),
+    }
+}
+
+/// For `--table units` and one period's workbook: the level of the units (the communes
+/// rolls point to); `--table units` is refused without an areas file, which says what
+/// the units are.
+fn units_level(output: &Output, series: bool, reference: &Reference) -> Result<Option<String>> {
+    let level = metrics::unit_table::level(reference);
+    // One period's workbook always has the per-unit sheet, where the areas say what the
+    // units are.
+    if output.table != Table::Units {
+        return Ok(level.filter(|_| output.format == Format::Xlsx && !series));
+    }
+    match level {
+        Some(level) => Ok(Some(level)),
+        None => Err(Failure::usage(t!(crate::lang::breakdown::UNITS_NEED_AREAS))
+            .hint(t!(crate::lang::breakdown::UNITS_NEED_AREAS_HINT))
+            .into()),
     }
 }

@@ -12,6 +12,7 @@
 
 use std::fmt;
 
+pub mod breakdown;
 pub mod cmd;
 pub mod files;
 pub mod ingest;
@@ -300,6 +301,7 @@ mod tests {
             super::signal::ALL,
             super::sources::ALL,
             super::store::ALL,
+            super::breakdown::ALL,
         ];
         for all in rooms {
             check(all);

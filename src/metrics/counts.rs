@@ -56,8 +56,8 @@ impl Counts {
 pub const AGE_BANDS: [&str; 6] = ["under_16", "16-30", "31-45", "46-60", "60+", "unknown"];
 
 /// What one member row is to the groups of every dimension (unit and enterprise by
-/// index, codes as stored).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// index, codes as stored). Ordered, so that crossed counters are read in one order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct RowKey {
     /// Index in the areas; `areas.len()` for a unit the areas do not have.
     pub area: u32,

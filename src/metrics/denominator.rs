@@ -105,6 +105,16 @@ impl<'a> Eligible<'a> {
         }
     }
 
+    /// The groups a count is given for under a dimension (as [`Dimension::eligible_name`]
+    /// names it), folded: a crossing's groups with a denominator.
+    pub fn groups(&self, dimension: &str) -> HashSet<String> {
+        self.by_key
+            .iter()
+            .filter(|((d, _), rows)| d.as_deref() == Some(dimension) && !rows.is_empty())
+            .filter_map(|((_, g), _)| g.clone())
+            .collect()
+    }
+
     /// Units with a plain count (for notes and rankings).
     pub fn units_with_counts(&self) -> HashSet<u32> {
         self.by_key

@@ -41,6 +41,8 @@ pub enum Dimension {
     },
     Sex,
     AgeBand,
+    /// Two or three breakdowns crossed (`--by ethnic_minority,sex`).
+    Crossed(super::cross::Crossing),
 }
 
 impl Dimension {
@@ -61,6 +63,7 @@ impl Dimension {
             Dimension::Religion { .. } => "religion",
             Dimension::Sex => "sex",
             Dimension::AgeBand => "age_band",
+            Dimension::Crossed(c) => &c.name,
         }
     }
 
@@ -77,6 +80,9 @@ impl Dimension {
 
     /// Parses `--by`, knowing the store's area columns and levels.
     pub fn parse(raw: &str, reference: &Reference) -> Result<Dimension, crate::lang::Text> {
+        if raw.contains(super::cross::JOIN) {
+            return super::cross::parse(raw, reference);
+        }
         let key = group_key(raw.split(':').next().unwrap_or(raw));
         let each = raw.trim().to_ascii_lowercase().ends_with(":group");
         let dim = match key.as_str() {
@@ -133,6 +139,9 @@ impl Dimension {
             | Dimension::Religion { .. }
             | Dimension::Sex
             | Dimension::AgeBand => Some(self.name()),
+            // An eligible file's dimension is folded as it is read: `ethnic_minority,sex`
+            // is kept as `ethnic_minority_sex`.
+            Dimension::Crossed(c) => Some(group_key(&c.name)),
             _ => None,
         }
     }

@@ -13,6 +13,7 @@ use std::sync::Arc;
 use super::anyone::{Keys, Rows};
 use super::continuity::{Previous, PreviousRows, Seam};
 use super::counts::{Counts, RowKey, AGE_BANDS, LEFT, MEMBERS, NO_ENTERPRISE, RECRUITED, START};
+use super::cross::Keep;
 use super::dimension::{age_band, Dimension};
 use super::period::Period;
 use super::Request;
@@ -47,6 +48,8 @@ pub struct Tally {
     /// Rows departed without a date (counted only in neither stock nor flow where
     /// there is no previous snapshot to place them against).
     pub undated: u64,
+    /// For crossed breakdowns: by the part of a row's key they look at.
+    pub cross: BTreeMap<RowKey, Counts>,
 }
 
 impl Tally {
@@ -72,6 +75,9 @@ impl Tally {
         self.persons.extend(o.persons);
         self.seam.merge(&o.seam);
         self.undated += o.undated;
+        for (k, c) in o.cross {
+            self.cross.entry(k).or_default().merge(&c);
+        }
     }
 }
 
@@ -89,6 +95,8 @@ pub struct Plan<'a> {
     columns: Columns,
     /// What is kept for org `any`.
     any: AnyMode,
+    /// For crossed breakdowns: what of a row's key their counters keep.
+    cross: Option<Keep>,
 }
 
 /// What a fold keeps for org `any`, where a person counts once across organizations.
@@ -110,7 +118,7 @@ impl<'a> Plan<'a> {
             person: req.orgs.contains(&OrgOrAny::Any),
             ..Columns::default()
         };
-        for d in &req.dimensions {
+        for d in super::cross::flat(&req.dimensions) {
             match d {
                 Dimension::Ownership => columns.enterprise = true,
                 Dimension::Sex => columns.sex = true,
@@ -147,6 +155,7 @@ impl<'a> Plan<'a> {
             } else {
                 AnyMode::Off
             },
+            cross: Keep::of(&req.dimensions),
         }
     }
 
@@ -338,6 +347,9 @@ impl<'a> Plan<'a> {
                 },
             };
             self.count_by_key(t, &key, flags);
+            if let Some(keep) = &self.cross {
+                t.cross.entry(keep.apply(&key)).or_default().add(flags);
+            }
             if let AnyMode::Rows(rows) = &self.any {
                 rows.keep(b.person[i], &key, flags);
             }

@@ -17,6 +17,10 @@ pub struct Grouper<'a> {
     /// For area-based dimensions: the group of each unit (by index in the areas).
     pub by_area: Option<Vec<Option<u32>>>,
     reference: &'a Reference,
+    /// For a crossing: the groupers of its parts, and each combination of their groups
+    /// seen so far with its index.
+    pub(super) parts: Vec<Grouper<'a>>,
+    pub(super) combos: std::collections::HashMap<Vec<u32>, u32>,
 }
 
 const UNKNOWN: &str = "unknown";
@@ -30,6 +34,8 @@ impl<'a> Grouper<'a> {
             names: Vec::new(),
             by_area: None,
             reference,
+            parts: Vec::new(),
+            combos: Default::default(),
         };
         match dimension {
             Dimension::Total => {
@@ -80,6 +86,9 @@ impl<'a> Grouper<'a> {
                 for b in AGE_BANDS {
                     g.push(b, b);
                 }
+            }
+            Dimension::Crossed(c) => {
+                g.parts = c.parts.iter().map(|d| Grouper::new(d, reference)).collect();
             }
         }
         g
@@ -233,6 +242,7 @@ impl<'a> Grouper<'a> {
             Dimension::AgeBand => AGE_BANDS
                 .get(k.age as usize)
                 .and_then(|b| self.label_index(b)),
+            Dimension::Crossed(_) => super::cross::group_of(self, k),
         }
     }
 

@@ -6,6 +6,7 @@
 pub mod anyone;
 pub mod continuity;
 pub mod counts;
+pub mod cross;
 pub mod denominator;
 pub mod dimension;
 pub mod fold;
@@ -19,6 +20,7 @@ pub mod query;
 pub mod read;
 pub mod series;
 pub mod suppress;
+pub mod unit_table;
 mod units;
 
 use chrono::NaiveDate;
@@ -79,6 +81,8 @@ pub struct Coverage {
     pub notes: Vec<Note>,
     pub lagging: Vec<Ranked>,
     pub leading: Vec<Ranked>,
+    /// The per-unit table, where asked for (`--table units`).
+    pub units: Option<unit_table::UnitTable>,
 }
 
 const RANKED: usize = 5;
@@ -209,6 +213,12 @@ fn buckets(t: &Tally, g: &mut Grouper, add: &mut impl FnMut(Option<u32>, &Counts
         religion: crate::roll::NO_CODE,
         age: 0,
     };
+    if let Dimension::Crossed(_) = g.dimension {
+        for (k, c) in &t.cross {
+            add(g.of(k), c);
+        }
+        return;
+    }
     let by: &[Counts] = match g.dimension {
         Dimension::Ownership => &t.enterprises,
         Dimension::Sex => &t.sex,
@@ -285,7 +295,11 @@ fn org_rows(plan: &Plan, source: &Source, out: &mut Coverage) {
     let reached = source.reached();
     for dim in &plan.req.dimensions {
         let mut g = Grouper::new(dim, reference);
-        let counts = source.counts(&mut g);
+        let mut counts = source.counts(&mut g);
+        if let Some(name) = dim.eligible_name().filter(|_| !g.parts.is_empty()) {
+            cross::add_listed(&mut g, &eligible.groups(&name));
+            counts.resize(g.labels.len(), counts::Counts::default());
+        }
         for (gi, c) in counts.iter().enumerate() {
             let gi = gi as u32;
             let den = eligible.of(&g, gi);

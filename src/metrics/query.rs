@@ -9,7 +9,7 @@ use super::dimension::Dimension;
 use super::period::Period;
 use super::read::{self, SeenSnapshots};
 use super::series::SeriesRow;
-use super::{suppress, Coverage, Request};
+use super::{suppress, unit_table, Coverage, Request};
 use crate::org::OrgOrAny;
 use crate::reference::Reference;
 use crate::store;
@@ -21,6 +21,8 @@ pub struct Query {
     pub dimensions: Vec<Dimension>,
     /// `--min-cell`: counts below it are blanked with the cells that would reveal them.
     pub min_cell: Option<u64>,
+    /// The per-unit table, of the units of this level (`--table units`).
+    pub units: Option<String>,
 }
 
 /// One period's report, with the same period a year earlier where asked.
@@ -41,10 +43,17 @@ pub struct Series {
 impl Query {
     /// The request of one period.
     fn request(&self, period: &Period) -> Request {
+        let mut dimensions = self.dimensions.clone();
+        // The per-unit table is read off the unit level's rows and its crossings.
+        for d in self.units.iter().flat_map(|l| unit_table::dimensions(l)) {
+            if !dimensions.contains(&d) {
+                dimensions.push(d);
+            }
+        }
         Request {
             period: period.clone(),
             orgs: self.orgs.clone(),
-            dimensions: self.dimensions.clone(),
+            dimensions,
         }
     }
 }
@@ -62,6 +71,17 @@ pub fn single(
     let suppressed = q
         .min_cell
         .map(|n| suppress::apply(&mut cov.rows, n) + suppress::units(&mut cov, n));
+    if let Some(level) = &q.units {
+        cov.units = Some(unit_table::table(&cov, reference, level, q.min_cell));
+        // The rows the table was read from are the table's, not the report's.
+        cov.rows.retain(|r| q.dimensions.contains(&r.dimension));
+        cov.notes.retain(|n| match n {
+            super::Note::CoverageAbove100 { dimension, .. } => {
+                q.dimensions.iter().any(|d| d.as_str() == dimension)
+            }
+            _ => true,
+        });
+    }
     let earlier = match period.year_earlier().filter(|_| with_earlier) {
         Some(p) => {
             let mut e = read::coverage(view, reference, &q.request(&p), None)?;

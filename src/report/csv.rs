@@ -30,6 +30,11 @@ pub fn render(cov: &Coverage, opts: &Options) -> anyhow::Result<Vec<u8>> {
                 w.write_record(&rec)?;
             }
         }
+        Table::Units => {
+            if let Some(t) = &cov.units {
+                super::units::csv(t, opts, &mut w)?;
+            }
+        }
         Table::Urge | Table::Replicate => {
             let want = if opts.table == Table::Urge {
                 "urge"

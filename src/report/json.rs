@@ -47,6 +47,9 @@ pub fn render(cov: &Coverage, opts: &Options) -> anyhow::Result<Vec<u8>> {
     out.insert("rows".into(), serde_json::Value::Array(rows));
     out.insert("rankings".into(), json!(rankings(cov)));
     out.insert("notes".into(), json!(notes));
+    if let Some(t) = &cov.units {
+        out.insert("units".into(), super::units::json(t, opts));
+    }
     if let Some(n) = opts.suppressed {
         out.insert(
             "suppressed_cells".into(),

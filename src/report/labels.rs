@@ -60,6 +60,14 @@ impl Lang {
     }
 
     pub fn dimension(self, d: &str) -> String {
+        // A crossing (`ethnic_minority,sex`) is its parts, each as it reads alone.
+        if d.contains(crate::metrics::cross::JOIN) {
+            let parts: Vec<String> = d
+                .split(crate::metrics::cross::JOIN)
+                .map(|p| self.dimension(p))
+                .collect();
+            return parts.join(" × ");
+        }
         let vi = match d {
             "total" => "Toàn bộ",
             "ethnic_minority" => "Vùng dân tộc thiểu số",
@@ -94,6 +102,17 @@ impl Lang {
     }
 
     pub fn group(self, key: &str, name: &str) -> String {
+        use crate::metrics::cross::{JOIN, NAME_JOIN};
+        let keys: Vec<&str> = key.split(JOIN).collect();
+        let names: Vec<&str> = name.split(NAME_JOIN).collect();
+        if keys.len() > 1 && keys.len() == names.len() {
+            let parts: Vec<String> = keys
+                .iter()
+                .zip(&names)
+                .map(|(k, n)| self.group(k, n))
+                .collect();
+            return parts.join(NAME_JOIN);
+        }
         let vi = match key {
             "all" => Some("Tất cả"),
             "yes" => Some("Có"),

@@ -16,7 +16,9 @@ pub mod series;
 pub mod status;
 pub mod table;
 pub mod trend;
+pub mod units;
 pub mod xlsx;
+pub mod xlsx_units;
 
 use crate::metrics::suppress::Col;
 use crate::metrics::{pct, Coverage, CoverageRow, Ranked};
@@ -92,13 +94,22 @@ pub const UNIT_NAME: &str = "unit_name";
 
 /// Whether the report has rows of an administrative level.
 pub fn has_units(cov: &Coverage) -> bool {
-    cov.rows.iter().any(|r| r.unit_level)
+    cov.rows
+        .iter()
+        .any(|r| r.unit_level || crossed_unit(r).is_some())
+}
+
+/// The unit's name on a crossing with a level (`commune,sex`).
+fn crossed_unit(r: &CoverageRow) -> Option<&str> {
+    crate::metrics::cross::unit_name(&r.dimension, &r.group_name)
 }
 
 /// A row's `unit_name` cell.
 pub fn unit_name(r: &CoverageRow) -> Value {
     if r.unit_level {
         Value::Text(r.group_name.clone())
+    } else if let Some(name) = crossed_unit(r) {
+        Value::Text(name.to_string())
     } else {
         Value::Empty
     }
@@ -195,6 +206,8 @@ pub enum Table {
     Urge,
     /// The units to replicate.
     Replicate,
+    /// One row per organization and unit (in JSON and XLSX too).
+    Units,
 }
 
 /// The columns of a ranking in CSV.

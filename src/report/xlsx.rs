@@ -320,6 +320,9 @@ pub fn render(cov: &Coverage, opts: &Options) -> Result<Vec<u8>> {
         &notes,
         &f,
     )?;
+    if let Some(units) = &cov.units {
+        super::xlsx_units::write_units_sheet(&mut wb, units, lang)?;
+    }
     tidy(cov, &f, &mut wb)?;
     Ok(wb.save_to_buffer()?)
 }

@@ -5,6 +5,7 @@ mod workdir;
 
 mod backup;
 mod bench_smoke;
+mod breakdowns;
 mod counts_tables;
 mod decode;
 mod drop;

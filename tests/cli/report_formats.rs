@@ -130,7 +130,8 @@ fn xlsx_cells_read_back() {
     .expect(0);
     let mut wb: Xlsx<_> = open_workbook(w.dir.join("r.xlsx")).unwrap();
     let names = wb.sheet_names();
-    // The summary first, the tidy machine-named sheet last.
+    // The summary first, the per-unit sheet (the store has areas), the tidy
+    // machine-named sheet last.
     assert_eq!(
         names,
         [
@@ -139,6 +140,7 @@ fn xlsx_cells_read_back() {
             "To replicate",
             "All groups",
             "Notes",
+            "By unit",
             "coverage"
         ]
     );
@@ -769,6 +771,7 @@ fn libreoffice_reads_the_xlsx_numbers_as_numbers() {
             "Nhân rộng",
             "Chi tiết",
             "Ghi chú",
+            "Theo đơn vị",
             "coverage"
         ]
     );
