@@ -89,9 +89,42 @@ impl Iterator for Cursor<'_> {
 pub struct Several {
     keys: Vec<u64>,
     starts: Vec<u32>,
+    /// Where the keys whose top `bits` bits are `b` begin (`buckets[b]`): every row of
+    /// the second pass looks its person up, and a binary search of a million keys
+    /// misses the cache at each of its twenty steps; a bucket holds a few keys.
+    buckets: Vec<u32>,
+    bits: u32,
 }
 
 impl Several {
+    /// Indexes the keys by their top bits, about four keys a bucket.
+    fn index(mut self) -> Several {
+        let n = self.keys.len();
+        self.bits = (usize::BITS - (n / 4).leading_zeros()).min(24);
+        let mut buckets = vec![0u32; (1usize << self.bits) + 1];
+        for k in &self.keys {
+            buckets[self.bucket(*k) + 1] += 1;
+        }
+        for b in 1..buckets.len() {
+            buckets[b] += buckets[b - 1];
+        }
+        self.buckets = buckets;
+        self
+    }
+
+    fn bucket(&self, key: u64) -> usize {
+        // `checked_shr`: a shift by 64 (no bits) is every key in bucket 0.
+        key.checked_shr(64 - self.bits).unwrap_or(0) as usize
+    }
+
+    /// The index of `key` among the keys.
+    fn find(&self, key: u64) -> Option<usize> {
+        let b = self.bucket(key);
+        let (from, to) = (self.buckets[b] as usize, self.buckets[b + 1] as usize);
+        let i = self.keys[from..to].iter().position(|k| *k == key)?;
+        Some(from + i)
+    }
+
     pub fn is_empty(&self) -> bool {
         self.keys.is_empty()
     }
@@ -126,6 +159,7 @@ pub fn several(chunks: &[Keys]) -> Several {
     let mut out = Several {
         keys: Vec::new(),
         starts: vec![0],
+        ..Several::default()
     };
     let mut total = 0u32;
     // The key being counted and how many times it was seen.
@@ -152,7 +186,7 @@ pub fn several(chunks: &[Keys]) -> Several {
     close(&mut out, last);
     out.keys.shrink_to_fit();
     out.starts.shrink_to_fit();
-    out
+    out.index()
 }
 
 /// The second pass's rows of the persons with several rows, in 12 bytes each, placed
@@ -182,7 +216,7 @@ impl Rows {
 
     /// Keeps the row of `person` if the person has several rows.
     pub fn keep(&self, person: u64, key: &RowKey, flags: u8) {
-        let Ok(p) = self.several.keys.binary_search(&person) else {
+        let Some(p) = self.several.find(person) else {
             return;
         };
         let (from, to) = (self.several.starts[p], self.several.starts[p + 1]);
@@ -294,6 +328,11 @@ mod tests {
         assert_eq!(found.keys(), [4, 9, big]);
         assert_eq!(found.starts, [0, 3, 5, 7]);
         assert_eq!(found.rows(), 7);
+        for (i, k) in [4, 9, big].into_iter().enumerate() {
+            assert_eq!(found.find(k), Some(i));
+        }
+        assert_eq!(found.find(5), None);
+        assert_eq!(found.find(u64::MAX), None);
         assert!(several(&[chunk(&[1, 2, 3])]).is_empty());
         assert!(several(&[]).is_empty());
         assert_eq!(several(&[]).rows(), 0);
