@@ -1,0 +1,141 @@
+//! The cells and sheets of tally's workbooks: a report value as a typed cell (counts,
+//! percentages, points, dates as date cells), the number formats, and a sheet with its
+//! title block, frozen header, autofilter and column widths.
+
+use anyhow::Result;
+use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet};
+
+use crate::report::Value;
+
+/// A cell as it goes into a sheet.
+pub(super) enum Cell {
+    Text(String),
+    /// A count (`#,##0`).
+    Count(i64),
+    /// A percentage in hundredths of a point: 5736 is 57.36% (`0.00%`).
+    Pct(i64),
+    /// Points of a percentage in hundredths: -1473 is -14.73 points (`+0.00;-0.00`).
+    Pp(i64),
+    /// A day (ISO), written as a date cell.
+    Date(String),
+    /// Blanked for publication.
+    Suppressed,
+    Empty,
+}
+
+pub(super) struct Formats {
+    pub(super) bold: Format,
+    pub(super) title: Format,
+    pub(super) count: Format,
+    pub(super) pct: Format,
+    pub(super) pp: Format,
+    pub(super) date: Format,
+    pub(super) points: Format,
+}
+
+impl Formats {
+    pub(super) fn new() -> Formats {
+        Formats {
+            bold: Format::new().set_bold(),
+            title: Format::new().set_bold().set_font_size(14),
+            count: Format::new().set_num_format("#,##0"),
+            pct: Format::new().set_num_format("0.00%"),
+            pp: Format::new().set_num_format("+0.00;-0.00;0.00"),
+            date: Format::new().set_num_format("dd/mm/yyyy"),
+            points: Format::new().set_num_format("0.00"),
+        }
+    }
+}
+
+/// A report value as a typed cell: `pp` says a percentage column holds points (gaps).
+pub(super) fn cell(v: &Value, pp: bool) -> Cell {
+    match v {
+        Value::Text(s) if s.len() == 10 && s.parse::<chrono::NaiveDate>().is_ok() => {
+            Cell::Date(s.clone())
+        }
+        Value::Text(s) => Cell::Text(s.clone()),
+        Value::Count(n) => Cell::Count(*n as i64),
+        Value::Change(n) => Cell::Count(*n),
+        Value::Pct(h) if pp => Cell::Pp(*h),
+        Value::Pct(h) => Cell::Pct(*h),
+        Value::Suppressed => Cell::Suppressed,
+        Value::Empty => Cell::Empty,
+    }
+}
+
+pub(super) fn write(ws: &mut Worksheet, r: u32, c: u16, cell: &Cell, f: &Formats) -> Result<usize> {
+    let shown = match cell {
+        Cell::Text(s) => {
+            // A string cell is never evaluated: text goes in as it is.
+            ws.write_string(r, c, s)?;
+            s.chars().count()
+        }
+        Cell::Count(n) => {
+            ws.write_number_with_format(r, c, *n as f64, &f.count)?;
+            n.to_string().len() + 2
+        }
+        Cell::Pct(h) => {
+            ws.write_number_with_format(r, c, *h as f64 / 10_000.0, &f.pct)?;
+            8
+        }
+        Cell::Pp(h) => {
+            ws.write_number_with_format(r, c, *h as f64 / 100.0, &f.pp)?;
+            7
+        }
+        Cell::Date(iso) => {
+            let d = ExcelDateTime::parse_from_str(iso)?;
+            ws.write_datetime_with_format(r, c, &d, &f.date)?;
+            10
+        }
+        Cell::Suppressed => {
+            ws.write_string(r, c, "…")?;
+            1
+        }
+        Cell::Empty => 0,
+    };
+    Ok(shown)
+}
+
+/// A sheet: an optional title block, the header (frozen, with an autofilter), the
+/// rows, and columns as wide as their widest cell.
+pub(super) fn sheet(
+    wb: &mut Workbook,
+    name: &str,
+    titles: &[String],
+    head: &[String],
+    rows: &[Vec<Cell>],
+    f: &Formats,
+) -> Result<()> {
+    let ws = wb.add_worksheet();
+    ws.set_name(name)?;
+    for (i, t) in titles.iter().enumerate() {
+        let format = if i == 0 { &f.title } else { &f.bold };
+        ws.write_string_with_format(i as u32, 0, t, format)?;
+    }
+    let top = if titles.is_empty() {
+        0
+    } else {
+        titles.len() as u32 + 1
+    };
+    let mut width: Vec<usize> = head.iter().map(|h| h.chars().count()).collect();
+    for (c, h) in head.iter().enumerate() {
+        ws.write_string_with_format(top, c as u16, h, &f.bold)?;
+    }
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            let w = write(ws, top + 1 + r as u32, c as u16, v, f)?;
+            if let Some(slot) = width.get_mut(c) {
+                *slot = (*slot).max(w);
+            }
+        }
+    }
+    ws.set_freeze_panes(top + 1, 0)?;
+    if !head.is_empty() {
+        let last_row = top + rows.len().max(1) as u32;
+        ws.autofilter(top, 0, last_row, head.len() as u16 - 1)?;
+    }
+    for (c, w) in width.iter().enumerate() {
+        ws.set_column_width(c as u16, (*w as f64 + 3.0).min(60.0))?;
+    }
+    Ok(())
+}
