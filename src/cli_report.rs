@@ -153,7 +153,7 @@ pub fn resolve(
     };
     let span = match series_periods(args, &view.manifest)? {
         None => Span::One(period),
-        // A series is rows side by side: no Markdown or workbook layout for it.
+        // A series is rows side by side: no Markdown layout for it.
         Some(periods) if series_format(output.format) => Span::Series {
             periods,
             pace_over: args.pace_over as usize,
@@ -173,7 +173,10 @@ pub fn resolve(
 
 /// The formats a series is written in.
 fn series_format(f: Format) -> bool {
-    matches!(f, Format::Csv | Format::Json | Format::Table | Format::Html)
+    matches!(
+        f,
+        Format::Csv | Format::Json | Format::Table | Format::Html | Format::Xlsx
+    )
 }
 
 /// The periods of `--from … --to …` or `--last N`; `None` for one period.

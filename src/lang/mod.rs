@@ -22,6 +22,7 @@ pub mod report;
 pub mod rows;
 pub mod sources;
 pub mod store;
+pub mod workbook;
 
 pub use crate::tongue::Lang;
 
@@ -298,6 +299,7 @@ mod tests {
             super::rows::ALL,
             super::sources::ALL,
             super::store::ALL,
+            super::workbook::ALL,
         ];
         for all in rooms {
             check(all);

@@ -153,11 +153,11 @@ crate::messages! {
         "see tally report --help for the dimensions"
         => "xem tally report --help để biết các chiều phân tổ";
     SERIES_FORMATS:
-        "a series is written as CSV, JSON, HTML or a table"
-        => "báo cáo nhiều kỳ được xuất ra CSV, JSON, HTML hoặc bảng";
+        "a series is written as CSV, JSON, HTML, XLSX or a table"
+        => "báo cáo nhiều kỳ được xuất ra CSV, JSON, HTML, XLSX hoặc bảng";
     SERIES_FORMATS_HINT:
-        "add --format csv, --format json or --format html"
-        => "thêm --format csv, --format json hoặc --format html";
+        "add --format csv, --format json, --format html or --format xlsx"
+        => "thêm --format csv, --format json, --format html hoặc --format xlsx";
     BAD_SERIES:
         "--from {} --to {}: give two periods of one kind, the first not after the last"
         => "--from {} --to {}: cần hai kỳ cùng loại, kỳ đầu không sau kỳ cuối";

@@ -135,7 +135,7 @@ fn series_usage_errors() {
         .expect(2);
     assert!(
         run.stderr
-            .contains("a series is written as CSV, JSON, HTML or a table"),
+            .contains("a series is written as CSV, JSON, HTML, XLSX or a table"),
         "{}",
         run.stderr
     );

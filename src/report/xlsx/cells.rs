@@ -16,6 +16,8 @@ pub(super) enum Cell {
     Pct(i64),
     /// Points of a percentage in hundredths: -1473 is -14.73 points (`+0.00;-0.00`).
     Pp(i64),
+    /// A percentage in hundredths, written in points as the CSV has it: 3.33 (`0.00`).
+    Points(i64),
     /// A day (ISO), written as a date cell.
     Date(String),
     /// Blanked for publication.
@@ -82,6 +84,10 @@ pub(super) fn write(ws: &mut Worksheet, r: u32, c: u16, cell: &Cell, f: &Formats
             ws.write_number_with_format(r, c, *h as f64 / 100.0, &f.pp)?;
             7
         }
+        Cell::Points(h) => {
+            ws.write_number_with_format(r, c, *h as f64 / 100.0, &f.points)?;
+            7
+        }
         Cell::Date(iso) => {
             let d = ExcelDateTime::parse_from_str(iso)?;
             ws.write_datetime_with_format(r, c, &d, &f.date)?;
@@ -97,15 +103,17 @@ pub(super) fn write(ws: &mut Worksheet, r: u32, c: u16, cell: &Cell, f: &Formats
 }
 
 /// A sheet: an optional title block, the header (frozen, with an autofilter), the
-/// rows, and columns as wide as their widest cell.
-pub(super) fn sheet(
-    wb: &mut Workbook,
+/// rows, and columns as wide as their widest cell; printed as [`print_setup`] says,
+/// with `page` in the printed page's header. The sheet is handed back for a chart.
+pub(super) fn sheet<'w>(
+    wb: &'w mut Workbook,
     name: &str,
     titles: &[String],
     head: &[String],
     rows: &[Vec<Cell>],
     f: &Formats,
-) -> Result<()> {
+    page: &str,
+) -> Result<&'w mut Worksheet> {
     let ws = wb.add_worksheet();
     ws.set_name(name)?;
     for (i, t) in titles.iter().enumerate() {
@@ -137,5 +145,24 @@ pub(super) fn sheet(
     for (c, w) in width.iter().enumerate() {
         ws.set_column_width(c as u16, (*w as f64 + 3.0).min(60.0))?;
     }
+    print_setup(ws, page, top)?;
+    Ok(ws)
+}
+
+/// A4 paper, the code Excel gives it.
+const A4: u8 = 9;
+
+/// How a committee prints a sheet: A4 landscape, as wide as one page (as long as it
+/// takes), the header row `head` repeated on every page, and `page` (the period and
+/// the province) centred in the page header.
+pub(super) fn print_setup(ws: &mut Worksheet, page: &str, head: u32) -> Result<()> {
+    ws.set_paper_size(A4);
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(head, head)?;
+    // `&` starts a code in a page header: a literal one is doubled. Excel takes at most
+    // 255 characters there.
+    let text: String = page.replace('&', "&&").chars().take(240).collect();
+    ws.set_header(format!("&C{text}"));
     Ok(())
 }

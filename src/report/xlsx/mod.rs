@@ -4,6 +4,7 @@
 //! column widths; the tidy machine-named sheet last, for formulas and pivot tables.
 
 mod cells;
+pub mod series;
 mod summary;
 mod tidy;
 
@@ -13,6 +14,7 @@ use rust_xlsxwriter::Workbook;
 use super::labels::Lang;
 use super::table::{notes, title};
 use super::Options;
+use crate::lang::workbook::SHEET_TIDY as TIDY;
 use crate::metrics::Coverage;
 use cells::{sheet, Cell, Formats};
 use summary::{details, ranked, summary};
@@ -39,57 +41,34 @@ pub fn render(cov: &Coverage, opts: &Options) -> Result<Vec<u8>> {
     if let Some(place) = &cov.place {
         titles.push(place.clone());
     }
+    let page = page_header(&lang.period(&super::period_label(cov)), cov, lang);
     let (head, rows) = summary(cov, lang);
-    sheet(&mut wb, names[0], &titles, &head, &rows, &f)?;
+    sheet(&mut wb, names[0], &titles, &head, &rows, &f, &page)?;
     for (name, list) in [(names[1], &cov.lagging), (names[2], &cov.leading)] {
         let (head, rows) = ranked(list, lang);
-        sheet(&mut wb, name, &[], &head, &rows, &f)?;
+        sheet(&mut wb, name, &[], &head, &rows, &f, &page)?;
     }
     let (head, rows) = details(cov, lang);
-    sheet(&mut wb, names[3], &[], &head, &rows, &f)?;
+    sheet(&mut wb, names[3], &[], &head, &rows, &f, &page)?;
     let notes: Vec<Vec<Cell>> = notes(cov, opts)
         .into_iter()
         .map(|n| vec![Cell::Text(n)])
         .collect();
-    sheet(
-        &mut wb,
-        names[4],
-        &[],
-        &[lang.text("notes").to_string()],
-        &notes,
-        &f,
-    )?;
-    tidy(cov, &f, &mut wb)?;
+    let head = [lang.text("notes").to_string()];
+    sheet(&mut wb, names[4], &[], &head, &notes, &f, &page)?;
+    let (head, rows) = tidy(cov, lang);
+    sheet(&mut wb, TIDY.text(lang), &[], &head, &rows, &f, &page)?;
     Ok(wb.save_to_buffer()?)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::fixture;
-    use super::*;
-    use calamine::{Data, Reader};
-
-    /// The sheets in the reader's language, then the tidy sheet with the CSV's
-    /// columns, its numbers as number cells.
-    #[test]
-    fn sheets_of_number_cells() {
-        let opts = fixture::options(super::super::Format::Xlsx, Lang::Vi);
-        let bytes = render(&fixture::coverage(), &opts).expect("xlsx");
-        let mut wb = calamine::Xlsx::new(std::io::Cursor::new(bytes)).expect("a workbook");
-        assert_eq!(wb.sheet_names(), EXPECTED_SHEETS);
-        let tidy = wb.worksheet_range("coverage").expect("the tidy sheet");
-        assert_eq!(tidy.get_value((0, 0)), Some(&Data::String("period".into())));
-        assert_eq!(tidy.get_value((1, 4)), Some(&Data::Float(3.0)));
-        // The tidy sheet's percentages are the CSV's numbers: 3.33 for 3.33%.
-        assert_eq!(tidy.get_value((1, 9)), Some(&Data::Float(3.33)));
+/// What a printed page's header says: the period (or periods) and the province.
+fn page_header(period: &str, cov: &Coverage, lang: Lang) -> String {
+    let title = format!("{} — {period}", lang.text("title"));
+    match &cov.place {
+        Some(place) => format!("{title} — {place}"),
+        None => title,
     }
-
-    const EXPECTED_SHEETS: [&str; 6] = [
-        "Tổng hợp",
-        "Cần đôn đốc",
-        "Nhân rộng",
-        "Chi tiết",
-        "Ghi chú",
-        "coverage",
-    ];
 }
+
+#[cfg(test)]
+mod tests;

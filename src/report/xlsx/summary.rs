@@ -3,13 +3,16 @@
 //! replicate, and every group.
 
 use super::cells::{cell, Cell};
+use crate::lang::workbook::{FOCUS_COVERAGE, FOCUS_GAP, FOCUS_TARGET};
+use crate::lang::Text;
 use crate::metrics::{Coverage, Ranked};
 use crate::report::labels::Lang;
 use crate::report::table::{find, orgs, FOCUS};
 use crate::report::{values, COLUMNS};
 
 /// The summary: per organization its snapshot, members, eligible, coverage, target and
-/// gap, and its coverage in each focus area.
+/// gap, and each focus area's coverage, target and gap (a focus area's target may
+/// differ from the organization's).
 pub(super) fn summary(cov: &Coverage, lang: Lang) -> (Vec<String>, Vec<Vec<Cell>>) {
     let mut head: Vec<String> = [
         "org",
@@ -24,11 +27,9 @@ pub(super) fn summary(cov: &Coverage, lang: Lang) -> (Vec<String>, Vec<Vec<Cell>
     .map(|c| lang.column(c).to_string())
     .collect();
     for (d, _) in FOCUS {
-        head.push(format!(
-            "{} ({})",
-            lang.dimension(d),
-            lang.column("coverage_pct")
-        ));
+        for msg in [&FOCUS_COVERAGE, &FOCUS_TARGET, &FOCUS_GAP] {
+            head.push(crate::t!(msg, Text::Said(lang.dimension(d))).render(lang));
+        }
     }
     let rows = orgs(cov)
         .into_iter()
@@ -49,12 +50,12 @@ pub(super) fn summary(cov: &Coverage, lang: Lang) -> (Vec<String>, Vec<Vec<Cell>
                 at(11, false),
                 at(12, true),
             ];
+            // The same typed values as the terminal's pivot and the page's charts.
             for (d, g) in FOCUS {
-                row.push(
-                    find(&cov.rows, &org, d, g)
-                        .map(|r| cell(&values(r)[9], false))
-                        .unwrap_or(Cell::Empty),
-                );
+                let v = find(&cov.rows, &org, d, g).map(values);
+                for (i, pp) in [(9, false), (11, false), (12, true)] {
+                    row.push(v.as_ref().map(|v| cell(&v[i], pp)).unwrap_or(Cell::Empty));
+                }
             }
             row
         })

@@ -1,0 +1,183 @@
+//! The workbooks read back cell by cell (calamine) and part by part (the zip's XML),
+//! against numbers written by hand in the rows.
+
+use super::super::fixture;
+use super::*;
+use calamine::{Data, Reader};
+use std::io::Read;
+
+fn book(bytes: Vec<u8>) -> calamine::Xlsx<std::io::Cursor<Vec<u8>>> {
+    calamine::Xlsx::new(std::io::Cursor::new(bytes)).expect("a workbook")
+}
+
+/// One part of the workbook's zip, as text.
+fn part(bytes: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    let mut out = String::new();
+    zip.by_name(name)
+        .unwrap_or_else(|_| panic!("no part {name}"))
+        .read_to_string(&mut out)
+        .expect("text");
+    out
+}
+
+fn text(s: &str) -> Data {
+    Data::String(s.into())
+}
+
+/// The sheets in the reader's language, the tidy sheet last with the CSV's columns
+/// and numbers (3.33 for 3.33%), its codes said in Vietnamese and the roll's date a
+/// date cell.
+#[test]
+fn sheets_of_number_cells() {
+    let opts = fixture::options(super::super::Format::Xlsx, Lang::Vi);
+    let mut wb = book(render(&fixture::coverage(), &opts).expect("xlsx"));
+    assert_eq!(wb.sheet_names(), EXPECTED_SHEETS);
+    let tidy = wb.worksheet_range("Dữ liệu").expect("the tidy sheet");
+    let row = |r: u32| {
+        (0..16)
+            .map(|c| tidy.get_value((r, c)).cloned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(row(0)[0], Some(text("Kỳ")));
+    assert_eq!(row(0)[9], Some(text("Tỷ lệ tập hợp")));
+    let total = row(1);
+    assert_eq!(
+        total[..4],
+        [
+            Some(text("Tháng 10/2026")),
+            Some(text("Đoàn Thanh niên")),
+            Some(text("Toàn bộ")),
+            Some(text("Tất cả"))
+        ]
+    );
+    assert_eq!(total[4], Some(Data::Float(3.0)));
+    assert_eq!(total[9], Some(Data::Float(3.33)));
+    assert_eq!(total[12], Some(Data::Float(-26.67)));
+    assert!(
+        matches!(total[15], Some(Data::DateTime(_))),
+        "a date cell: {:?}",
+        total[15]
+    );
+    assert_eq!(
+        row(2)[2..4],
+        [Some(text("Vùng dân tộc thiểu số")), Some(text("Có"))]
+    );
+}
+
+/// In English the tidy sheet is the CSV itself, for scripts: machine names and codes.
+#[test]
+fn the_english_tidy_sheet_is_the_csv() {
+    let opts = fixture::options(super::super::Format::Xlsx, Lang::En);
+    let mut wb = book(render(&fixture::coverage(), &opts).expect("xlsx"));
+    let tidy = wb.worksheet_range("coverage").expect("the tidy sheet");
+    assert_eq!(tidy.get_value((0, 0)), Some(&text("period")));
+    assert_eq!(tidy.get_value((1, 1)), Some(&text("youth")));
+    assert_eq!(tidy.get_value((2, 2)), Some(&text("ethnic_minority")));
+    assert_eq!(tidy.get_value((2, 3)), Some(&text("yes")));
+    assert_eq!(tidy.get_value((1, 9)), Some(&Data::Float(3.33)));
+}
+
+/// No machine word anywhere in a Vietnamese workbook: every string cell of every
+/// sheet is checked word by word.
+#[test]
+fn a_vietnamese_workbook_has_no_machine_word() {
+    let opts = fixture::options(super::super::Format::Xlsx, Lang::Vi);
+    let mut wb = book(render(&fixture::coverage(), &opts).expect("xlsx"));
+    let machine = [
+        "youth",
+        "women",
+        "ethnic_minority",
+        "religious",
+        "rural",
+        "ownership",
+        "non_state",
+        "yes",
+        "no",
+        "total",
+        "all",
+        "coverage",
+        "period",
+        "org",
+    ];
+    for name in wb.sheet_names() {
+        let range = wb.worksheet_range(&name).expect("a sheet");
+        for cell in range.used_cells() {
+            if let Data::String(s) = cell.2 {
+                for word in s.split(|c: char| !c.is_alphanumeric() && c != '_') {
+                    assert!(!machine.contains(&word), "{name}: {s:?} has {word:?}");
+                }
+            }
+        }
+    }
+}
+
+/// The summary: per organization the coverage, target and gap of the total and of
+/// each focus area, the typed values of the rows (a blanked cell stays blanked, a
+/// target is never blanked).
+#[test]
+fn the_summary_has_each_focus_areas_target_and_gap() {
+    let opts = fixture::options(super::super::Format::Xlsx, Lang::Vi);
+    let mut wb = book(render(&fixture::coverage(), &opts).expect("xlsx"));
+    let s = wb.worksheet_range("Tổng hợp").expect("the summary");
+    // Title, province, a blank row, then the header at row 3.
+    assert_eq!(
+        s.get_value((3, 7)),
+        Some(&text("Vùng dân tộc thiểu số: tỷ lệ tập hợp"))
+    );
+    assert_eq!(
+        s.get_value((3, 8)),
+        Some(&text("Vùng dân tộc thiểu số: chỉ tiêu"))
+    );
+    assert_eq!(
+        s.get_value((3, 9)),
+        Some(&text("Vùng dân tộc thiểu số: chênh lệch (điểm %)"))
+    );
+    assert_eq!(
+        s.get_value((3, 18)),
+        Some(&text("Loại hình doanh nghiệp: chênh lệch (điểm %)"))
+    );
+    let youth: Vec<Option<&Data>> = (0..19).map(|c| s.get_value((4, c))).collect();
+    assert_eq!(youth[0], Some(&text("Đoàn Thanh niên")));
+    assert_eq!(youth[4], Some(&Data::Float(0.0333)));
+    assert_eq!(youth[5], Some(&Data::Float(0.30)));
+    assert_eq!(youth[6], Some(&Data::Float(-26.67)));
+    assert_eq!(
+        youth[7..10],
+        [Some(&text("…")), Some(&Data::Float(0.30)), Some(&text("…"))]
+    );
+    assert!(
+        matches!(youth[10], None | Some(Data::Empty)),
+        "no religious row: empty, not 0"
+    );
+}
+
+/// Printed: A4 landscape, one page wide, the header row repeated, the period and the
+/// province in the page header; on every sheet.
+#[test]
+fn every_sheet_prints_on_a4_with_its_header() {
+    let opts = fixture::options(super::super::Format::Xlsx, Lang::Vi);
+    let bytes = render(&fixture::coverage(), &opts).expect("xlsx");
+    for n in 1..=6 {
+        let xml = part(&bytes, &format!("xl/worksheets/sheet{n}.xml"));
+        assert!(xml.contains(r#"paperSize="9""#), "sheet {n}: {xml}");
+        assert!(xml.contains(r#"orientation="landscape""#), "sheet {n}");
+        assert!(xml.contains(r#"fitToHeight="0""#), "sheet {n}");
+        assert!(
+            xml.contains("<oddHeader>&amp;CKết quả tập hợp quần chúng vào các tổ chức — Tháng 10/2026 — Tỉnh Lào Cai</oddHeader>"),
+            "sheet {n}: {xml}"
+        );
+    }
+    let wbx = part(&bytes, "xl/workbook.xml");
+    assert!(wbx.contains("_xlnm.Print_Titles"), "{wbx}");
+    assert!(wbx.contains("'Tổng hợp'!$4:$4"), "{wbx}");
+}
+
+const EXPECTED_SHEETS: [&str; 6] = [
+    "Tổng hợp",
+    "Cần đôn đốc",
+    "Nhân rộng",
+    "Chi tiết",
+    "Ghi chú",
+    "Dữ liệu",
+];
