@@ -40,6 +40,7 @@ mod roll_slips;
 mod seams;
 mod secret;
 mod series;
+mod series_book;
 mod signable;
 mod sql;
 mod status;

@@ -149,6 +149,27 @@ pub(super) fn sheet<'w>(
     Ok(ws)
 }
 
+/// A workbook dated by its data, not by the clock: the same store and arguments give
+/// the same bytes (a workbook otherwise carries the moment it was written). `day` is
+/// the (last) period's end; `title` the report's title, shown in the file's
+/// properties.
+pub(super) fn workbook(day: Option<chrono::NaiveDate>, title: &str) -> Result<Workbook> {
+    use chrono::Datelike;
+    let day = day.unwrap_or_default();
+    let date = ExcelDateTime::from_ymd(
+        u16::try_from(day.year()).unwrap_or(1970),
+        day.month() as u8,
+        day.day() as u8,
+    )
+    .or_else(|_| ExcelDateTime::from_ymd(1970, 1, 1))?;
+    let props = rust_xlsxwriter::DocProperties::new()
+        .set_title(title)
+        .set_creation_datetime(&date);
+    let mut wb = Workbook::new();
+    wb.set_properties(&props);
+    Ok(wb)
+}
+
 /// A4 paper, the code Excel gives it.
 const A4: u8 = 9;
 

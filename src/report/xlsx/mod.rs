@@ -9,7 +9,6 @@ mod summary;
 mod tidy;
 
 use anyhow::Result;
-use rust_xlsxwriter::Workbook;
 
 use super::labels::Lang;
 use super::table::{notes, title};
@@ -36,8 +35,8 @@ pub fn render(cov: &Coverage, opts: &Options) -> Result<Vec<u8>> {
     let lang = opts.lang;
     let f = Formats::new();
     let names = sheet_names(lang);
-    let mut wb = Workbook::new();
     let mut titles = vec![title(cov, lang)];
+    let mut wb = cells::workbook(cov.rows.first().map(|r| r.period.end), &titles[0])?;
     if let Some(place) = &cov.place {
         titles.push(place.clone());
     }

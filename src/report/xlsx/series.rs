@@ -6,7 +6,7 @@
 //! every period's notes. The numbers are the series rows', as the CSV has them.
 
 use anyhow::Result;
-use rust_xlsxwriter::{Chart, ChartFormat, ChartLine, ChartLineDashType, Workbook};
+use rust_xlsxwriter::{Chart, ChartFormat, ChartLine, ChartLineDashType};
 
 use super::cells::{sheet, Cell, Formats};
 use crate::lang::report::{TREND_PACE, TREND_REACHES};
@@ -24,7 +24,6 @@ const LEAD: u16 = 2;
 
 pub fn render(reports: &[(Period, Coverage)], rows: &[SeriesRow], lang: Lang) -> Result<Vec<u8>> {
     let f = Formats::new();
-    let mut wb = Workbook::new();
     let first = reports.first().map(|(p, _)| lang.period(&p.label));
     let last = reports.last().map(|(p, _)| lang.period(&p.label));
     let span = format!(
@@ -34,6 +33,7 @@ pub fn render(reports: &[(Period, Coverage)], rows: &[SeriesRow], lang: Lang) ->
     );
     let place = reports.last().and_then(|(_, c)| c.place.clone());
     let title = format!("{} — {span}", lang.text("title"));
+    let mut wb = super::cells::workbook(reports.last().map(|(p, _)| p.end), &title)?;
     let page = match &place {
         Some(p) => format!("{title} — {p}"),
         None => title.clone(),
@@ -140,7 +140,7 @@ fn chart(sheet: &str, org: &str, lines: &[Line], top: u32, periods: u16, lang: L
 
 /// A sheet's name: Excel's rules (at most 31 characters, none of `[]:*?/\`), unique
 /// among those already given.
-fn sheet_name(wanted: &str, taken: &[String]) -> String {
+pub(super) fn sheet_name(wanted: &str, taken: &[String]) -> String {
     let clean: String = wanted
         .chars()
         .map(|c| if "[]:*?/\\".contains(c) { ' ' } else { c })

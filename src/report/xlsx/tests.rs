@@ -173,6 +173,16 @@ fn every_sheet_prints_on_a4_with_its_header() {
     assert!(wbx.contains("'Tổng hợp'!$4:$4"), "{wbx}");
 }
 
+/// Dated by the period's end, not by the clock: the same rows give the same bytes.
+#[test]
+fn a_workbook_is_dated_by_its_period() {
+    let opts = fixture::options(super::super::Format::Xlsx, Lang::Vi);
+    let bytes = render(&fixture::coverage(), &opts).expect("xlsx");
+    let core = part(&bytes, "docProps/core.xml");
+    assert!(core.contains(">2026-10-31T00:00:00Z<"), "{core}");
+    assert_eq!(bytes, render(&fixture::coverage(), &opts).expect("xlsx"));
+}
+
 const EXPECTED_SHEETS: [&str; 6] = [
     "Tổng hợp",
     "Cần đôn đốc",
@@ -181,3 +191,143 @@ const EXPECTED_SHEETS: [&str; 6] = [
     "Ghi chú",
     "Dữ liệu",
 ];
+
+mod series {
+    use super::*;
+    use crate::metrics::dimension::Dimension;
+    use crate::metrics::period::Period;
+    use crate::metrics::series::{series, PACE_DEFAULT};
+    use crate::metrics::{CoverageRow, Note};
+    use crate::org::{Org, OrgOrAny};
+
+    /// Youth over January–June 2026 against 70%: the province at 50, 52, … 60% of
+    /// 1,000 eligible, and the commune 02647 (`--by commune`) at 40% of 100 each
+    /// month; January with a note.
+    fn reports() -> Vec<(Period, Coverage)> {
+        (1..=6)
+            .map(|m| {
+                let period = Period::month(2026, m).expect("a month");
+                let c = 5000 + 200 * (m as i64 - 1);
+                let total = CoverageRow {
+                    period: period.clone(),
+                    org: OrgOrAny::Org(Org::Youth),
+                    dimension: Dimension::Total,
+                    group: "all".into(),
+                    group_name: "all".into(),
+                    unit_level: false,
+                    members: Some(c as u64 / 10),
+                    members_start: None,
+                    recruited: None,
+                    left: None,
+                    eligible: Some(1000),
+                    coverage_pct: Some(c),
+                    recruit_rate_pct: None,
+                    target_pct: Some(7000),
+                    gap_pp: Some(c - 7000),
+                    enterprises: None,
+                    enterprises_reached: None,
+                    snapshot_as_of: None,
+                    suppressed: Default::default(),
+                };
+                let commune = CoverageRow {
+                    dimension: Dimension::Level("commune".into()),
+                    group: "02647".into(),
+                    group_name: "Phường Lào Cai".into(),
+                    unit_level: true,
+                    members: Some(40),
+                    eligible: Some(100),
+                    coverage_pct: Some(4000),
+                    gap_pp: Some(-3000),
+                    ..total.clone()
+                };
+                let notes = if m == 1 {
+                    vec![Note::MissingSnapshot { org: Org::Women }]
+                } else {
+                    Vec::new()
+                };
+                let cov = Coverage {
+                    place: Some("Tỉnh Lào Cai".into()),
+                    rows: vec![total, commune],
+                    notes,
+                    ..Coverage::default()
+                };
+                (period, cov)
+            })
+            .collect()
+    }
+
+    /// A sheet per organization: periods across, a line's members, coverage and target
+    /// down, the pace beside: +2.00 points a month (the line rises 2 a month), 1.67
+    /// needed (10 points over the 6 months left), the line at 60% in June reaches 70%
+    /// five months later, in November; the commune's line too; every period's notes.
+    #[test]
+    fn a_sheet_per_organization_with_the_pace() {
+        let r = reports();
+        let rows = series(&r, &[None, None, None, None, None, None], PACE_DEFAULT);
+        let bytes = super::super::series::render(&r, &rows, Lang::Vi).expect("xlsx");
+        let mut wb = book(bytes.clone());
+        assert_eq!(wb.sheet_names(), ["Đoàn Thanh niên", "Ghi chú"]);
+        let s = wb.worksheet_range("Đoàn Thanh niên").expect("the sheet");
+        let row = |r: u32| {
+            (0..11)
+                .map(|c| s.get_value((r, c)).cloned())
+                .collect::<Vec<_>>()
+        };
+        // Title, organization, province, a blank row, the header at row 4.
+        let head = row(4);
+        assert_eq!(head[2], Some(text("Tháng 1/2026")));
+        assert_eq!(head[7], Some(text("Tháng 6/2026")));
+        assert_eq!(
+            head[9],
+            Some(text("Cần đạt để đạt chỉ tiêu năm (điểm %/tháng)"))
+        );
+        let members = row(5);
+        assert_eq!(
+            members[..2],
+            [Some(text("Toàn bộ")), Some(text("Số thành viên"))]
+        );
+        assert_eq!(members[2], Some(Data::Float(500.0)));
+        assert_eq!(members[7], Some(Data::Float(600.0)));
+        let coverage = row(6);
+        assert_eq!(coverage[1], Some(text("Tỷ lệ tập hợp")));
+        assert_eq!(coverage[2], Some(Data::Float(0.50)));
+        assert_eq!(coverage[7], Some(Data::Float(0.60)));
+        assert_eq!(coverage[8], Some(Data::Float(2.0)));
+        assert_eq!(coverage[9], Some(Data::Float(1.67)));
+        assert_eq!(coverage[10], Some(text("Tháng 11/2026")));
+        let target = row(7);
+        assert_eq!(target[1], Some(text("Chỉ tiêu")));
+        assert_eq!(target[7], Some(Data::Float(0.70)));
+        let commune = row(9);
+        assert_eq!(commune[0], Some(text("Xã, phường: 02647 Phường Lào Cai")));
+        assert_eq!(commune[4], Some(Data::Float(0.40)));
+        let notes = wb.worksheet_range("Ghi chú").expect("the notes");
+        assert_eq!(
+            notes.get_value((1, 0)),
+            Some(&text(
+                "Tháng 1/2026: Hội Liên hiệp Phụ nữ: chưa có danh sách đến cuối kỳ; số liệu bị thiếu (không phải bằng 0)"
+            ))
+        );
+        // A native line chart of the sheet's cells: the total's coverage and target.
+        let chart = part(&bytes, "xl/charts/chart1.xml");
+        assert!(chart.contains("<c:lineChart>"), "{chart}");
+        assert!(chart.contains("'Đoàn Thanh niên'!$C$5:$H$5"), "{chart}");
+        assert!(chart.contains("'Đoàn Thanh niên'!$C$7:$H$7"), "{chart}");
+        assert!(chart.contains("'Đoàn Thanh niên'!$C$8:$H$8"), "{chart}");
+        assert!(!chart.contains("$C$10:$H$10"), "no commune line: {chart}");
+        let sheet = part(&bytes, "xl/worksheets/sheet1.xml");
+        assert!(
+            sheet.contains("<drawing r:id="),
+            "the chart is on the sheet"
+        );
+        assert!(sheet.contains(r#"paperSize="9""#), "printed on A4");
+    }
+
+    #[test]
+    fn a_sheet_name_follows_excels_rules() {
+        use super::super::series::sheet_name;
+        assert_eq!(sheet_name("A/B: C", &[]), "A B  C");
+        assert_eq!(sheet_name("Ghi chú", &["Ghi chú".into()]), "Ghi chú (2)");
+        assert_eq!(sheet_name(&"x".repeat(40), &[]).chars().count(), 28);
+    }
+}
