@@ -13,11 +13,12 @@ use crate::lang::report::{TREND_PACE, TREND_REACHES};
 use crate::lang::workbook::*;
 use crate::metrics::period::Period;
 use crate::metrics::series::SeriesRow;
+use crate::metrics::suppress::Col;
 use crate::metrics::Coverage;
 use crate::report::labels::Lang;
 use crate::report::series::{all_notes, lines, orgs, reaches_text, Line};
 
-/// The rows of a line in the sheet, and where its coverage and target rows are.
+/// The rows of a line in the sheet: members, coverage, target.
 const ROWS_A_LINE: u32 = 3;
 /// Columns before the periods: the area and the measure.
 const LEAD: u16 = 2;
@@ -55,9 +56,10 @@ pub fn render(reports: &[(Period, Coverage)], rows: &[SeriesRow], lang: Lang) ->
         titles.extend(place.clone());
         let top = titles.len() as u32 + 1;
         let ws = sheet(&mut wb, &name, &titles, &head, &body, &f, &page)?;
-        let chart = chart(&name, &org_name, &lines, top, reports.len() as u16, lang);
-        let below = top + 2 + ROWS_A_LINE * lines.len() as u32;
-        ws.insert_chart(below, 0, &chart)?;
+        if let Some(chart) = chart(&name, &org_name, &lines, top, reports.len() as u16, lang) {
+            let below = top + 2 + ROWS_A_LINE * lines.len() as u32;
+            ws.insert_chart(below, 0, &chart)?;
+        }
     }
     let notes: Vec<Vec<Cell>> = all_notes(reports, lang)
         .into_iter()
@@ -101,7 +103,15 @@ fn line_rows(line: &Line, lang: Lang) -> [Vec<Cell>; 3] {
 /// The chart: the coverage of the total and of each focus area over the periods, and
 /// the total's target as a dashed line (a `--by` breakdown's groups stay in the table:
 /// a line a commune would hide the rest).
-fn chart(sheet: &str, org: &str, lines: &[Line], top: u32, periods: u16, lang: Lang) -> Chart {
+/// `None` when no line can be drawn.
+fn chart(
+    sheet: &str,
+    org: &str,
+    lines: &[Line],
+    top: u32,
+    periods: u16,
+    lang: Lang,
+) -> Option<Chart> {
     let mut chart = Chart::new_line();
     let title = crate::t!(SERIES_CHART, crate::lang::Text::Said(org.into())).render(lang);
     chart.title().set_name(&title);
@@ -109,10 +119,16 @@ fn chart(sheet: &str, org: &str, lines: &[Line], top: u32, periods: u16, lang: L
     chart.set_width(720).set_height(360);
     let (first, last) = (LEAD, LEAD + periods.max(1) - 1);
     let categories = (sheet, top, first, top, last);
+    let mut drawn = false;
     for (k, line) in lines.iter().enumerate() {
-        if !line.focus() {
+        // A spreadsheet draws a text cell (a blanked `…`) as 0: a line with one is
+        // left to the table rather than drawn falling to nothing.
+        let blanked =
+            (line.by_period.iter().flatten()).any(|s| s.row.suppressed.contains(Col::CoveragePct));
+        if !line.focus() || blanked {
             continue;
         }
+        drawn = true;
         let coverage = top + 1 + ROWS_A_LINE * k as u32 + 1;
         chart
             .add_series()
@@ -135,7 +151,7 @@ fn chart(sheet: &str, org: &str, lines: &[Line], top: u32, periods: u16, lang: L
                 .set_format(ChartFormat::new().set_line(&dashed));
         }
     }
-    chart
+    drawn.then_some(chart)
 }
 
 /// A sheet's name: Excel's rules (at most 31 characters, none of `[]:*?/\`), unique

@@ -323,6 +323,26 @@ mod series {
         assert!(sheet.contains(r#"paperSize="9""#), "printed on A4");
     }
 
+    /// A blanked coverage (`--min-cell`) is `…` in the table and keeps its line out of
+    /// the chart, which would draw the text as 0; with nothing to draw, no chart.
+    #[test]
+    fn a_blanked_line_is_not_drawn() {
+        let mut r = reports();
+        let total = &mut r[2].1.rows[0];
+        total.coverage_pct = None;
+        total.gap_pp = None;
+        total
+            .suppressed
+            .insert(crate::metrics::suppress::Col::CoveragePct);
+        let rows = series(&r, &[None, None, None, None, None, None], PACE_DEFAULT);
+        let bytes = super::super::series::render(&r, &rows, Lang::Vi).expect("xlsx");
+        let mut wb = book(bytes.clone());
+        let s = wb.worksheet_range("Đoàn Thanh niên").expect("the sheet");
+        assert_eq!(s.get_value((6, 4)), Some(&text("…")));
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+        assert!(zip.by_name("xl/charts/chart1.xml").is_err(), "no chart");
+    }
+
     #[test]
     fn a_sheet_name_follows_excels_rules() {
         use super::super::series::sheet_name;
