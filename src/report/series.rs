@@ -246,9 +246,15 @@ fn table(
     width: Option<usize>,
 ) -> String {
     use comfy_table::{presets::UTF8_FULL_CONDENSED, CellAlignment, ContentArrangement, Table};
-    let first = reports.first().map(|(p, _)| p.label.as_str()).unwrap_or("");
-    let last = reports.last().map(|(p, _)| p.label.as_str()).unwrap_or("");
-    let mut out = format!("{} — {first} … {last}\n\n", lang.text("title"));
+    // The periods as the reader writes them: `Tháng 4/2026 … Tháng 9/2026`.
+    let first = reports.first().map(|(p, _)| lang.period(&p.label));
+    let last = reports.last().map(|(p, _)| lang.period(&p.label));
+    let mut out = format!(
+        "{} — {} … {}\n\n",
+        lang.text("title"),
+        first.unwrap_or_default(),
+        last.unwrap_or_default()
+    );
     let mut t = Table::new();
     t.load_preset(UTF8_FULL_CONDENSED);
     if let Some(w) = width {

@@ -182,6 +182,7 @@ fn the_series_table_and_page_follow_by_with_the_needed_pace_and_notes() {
     let mut args = SERIES.to_vec();
     args.push("vi");
     let table = w.tally(&args).expect(0).stdout;
+    assert!(table.contains("Tháng 4/2026 … Tháng 9/2026"), "{table}");
     assert!(
         table.contains("Xã, phường: 02647 Phường Lào Cai"),
         "{table}"
