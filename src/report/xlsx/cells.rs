@@ -27,6 +27,8 @@ pub(super) enum Cell {
 
 pub(super) struct Formats {
     pub(super) bold: Format,
+    /// A header cell: bold, wrapped onto more lines rather than widening its column.
+    pub(super) head: Format,
     pub(super) title: Format,
     pub(super) count: Format,
     pub(super) pct: Format,
@@ -39,6 +41,10 @@ impl Formats {
     pub(super) fn new() -> Formats {
         Formats {
             bold: Format::new().set_bold(),
+            head: Format::new()
+                .set_bold()
+                .set_text_wrap()
+                .set_align(rust_xlsxwriter::FormatAlign::Top),
             title: Format::new().set_bold().set_font_size(14),
             count: Format::new().set_num_format("#,##0"),
             pct: Format::new().set_num_format("0.00%"),
@@ -125,9 +131,23 @@ pub(super) fn sheet<'w>(
     } else {
         titles.len() as u32 + 1
     };
-    let mut width: Vec<usize> = head.iter().map(|h| h.chars().count()).collect();
+    // A long heading wraps (at most HEAD_WIDTH characters a line) so that a printed
+    // page one sheet wide stays readable.
+    let mut width: Vec<usize> = head
+        .iter()
+        .map(|h| h.chars().count().min(HEAD_WIDTH))
+        .collect();
     for (c, h) in head.iter().enumerate() {
-        ws.write_string_with_format(top, c as u16, h, &f.bold)?;
+        ws.write_string_with_format(top, c as u16, h, &f.head)?;
+    }
+    // A spreadsheet does not grow a row for wrapped text it did not wrap itself: the
+    // header row is made as tall as its longest heading needs (a line in a word's slack).
+    let lines = (head.iter())
+        .map(|h| h.chars().count().div_ceil(HEAD_WIDTH))
+        .max()
+        .unwrap_or(1);
+    if lines > 1 {
+        ws.set_row_height(top, 15.0 * (lines + 1).min(5) as f64)?;
     }
     for (r, row) in rows.iter().enumerate() {
         for (c, v) in row.iter().enumerate() {
@@ -169,6 +189,9 @@ pub(super) fn workbook(day: Option<chrono::NaiveDate>, title: &str) -> Result<Wo
     wb.set_properties(&props);
     Ok(wb)
 }
+
+/// The widest a heading makes its column, in characters; longer ones wrap.
+const HEAD_WIDTH: usize = 14;
 
 /// A4 paper, the code Excel gives it.
 const A4: u8 = 9;
