@@ -151,32 +151,19 @@ pub fn resolve(
         dimensions,
         min_cell: args.min_cell,
     };
+    // A series goes to every format.
     let span = match series_periods(args, &view.manifest)? {
         None => Span::One(period),
-        // A series is rows side by side: no Markdown layout for it.
-        Some(periods) if series_format(output.format) => Span::Series {
+        Some(periods) => Span::Series {
             periods,
             pace_over: args.pace_over as usize,
         },
-        Some(_) => {
-            return Err(Failure::usage(t!(msg::SERIES_FORMATS))
-                .hint(t!(msg::SERIES_FORMATS_HINT))
-                .into())
-        }
     };
     Ok(ReportSpec {
         span,
         query,
         output,
     })
-}
-
-/// The formats a series is written in.
-fn series_format(f: Format) -> bool {
-    matches!(
-        f,
-        Format::Csv | Format::Json | Format::Table | Format::Html | Format::Xlsx
-    )
 }
 
 /// The periods of `--from … --to …` or `--last N`; `None` for one period.

@@ -8,7 +8,6 @@ use super::table::{self, find, Section, FOCUS};
 use super::trend;
 use super::Options;
 use crate::lang::report::*;
-use crate::lang::workbook::{SERIES_AREA, SERIES_NEEDED};
 use crate::metrics::period::Period;
 use crate::metrics::series::SeriesRow;
 use crate::metrics::suppress::Col;
@@ -331,8 +330,8 @@ pub fn render_series(reports: &[(Period, Coverage)], rows: &[SeriesRow], lang: L
         .map(|(p, _)| lang.period(&p.label))
         .unwrap_or_default();
     let title = format!("{} — {first} … {last}", lang.text("title"));
-    let [heading, target_word, pace_word, reaches_word] =
-        [&SERIES_HEADING, &PAGE_TARGET, &SERIES_PACE, &SERIES_REACHES].map(|m| m.text(lang));
+    let [heading, target_word, pace_word] =
+        [&SERIES_HEADING, &PAGE_TARGET, &SERIES_PACE].map(|m| m.text(lang));
     let mut body = format!("<h1>{}</h1>", esc(&title));
     if let Some(place) = reports.last().and_then(|(_, c)| c.place.clone()) {
         body.push_str(&format!("<p class=\"sub\">{}</p>", esc(&place)));
@@ -342,21 +341,14 @@ pub fn render_series(reports: &[(Period, Coverage)], rows: &[SeriesRow], lang: L
         esc(heading)
     ));
     let months = reports.first().map(|(p, _)| p.months() as i64).unwrap_or(1);
-    let mut head = vec![
-        lang.text("org").to_string(),
-        SERIES_AREA.text(lang).to_string(),
-    ];
-    head.extend(reports.iter().map(|(p, _)| lang.period(&p.label)));
-    head.push(pace_word.to_string());
-    head.push(SERIES_NEEDED.text(lang).to_string());
-    head.push(reaches_word.to_string());
+    let head = super::series::lines_head(reports, lang);
     let mut table_rows = Vec::new();
     for org in super::series::orgs(rows) {
         let figure = org_trend(&org, reports, rows, months, (target_word, pace_word), lang);
         body.push_str(&figure);
         // A row a line: the total, the focus areas, and each group `--by` asked for.
         for line in super::series::lines(reports, rows, &org) {
-            table_rows.push(series_cells(&org, &line, lang));
+            table_rows.push(super::series::lines_row(&org, &line, lang));
         }
     }
     body.push_str("</div>");
@@ -369,23 +361,6 @@ pub fn render_series(reports: &[(Period, Coverage)], rows: &[SeriesRow], lang: L
     }));
     body.push_str(&notes_html(&super::series::all_notes(reports, lang), lang));
     page(lang, &title, &body)
-}
-
-/// A line of the series table: its coverage in each period, its pace, the pace
-/// needed for this year's target, and when its pace reaches the target.
-fn series_cells(org: &OrgOrAny, line: &super::series::Line, lang: Lang) -> Vec<String> {
-    let mut cells = vec![lang.org(org).to_string(), line.area(lang)];
-    cells.extend((line.coverage().iter()).map(|v| v.map(|v| lang.pct(v)).unwrap_or_default()));
-    let last = line.last();
-    let pp = |v: Option<i64>| v.map(|v| lang.pp(v)).unwrap_or_default();
-    cells.push(pp(last.and_then(|s| s.pace_pp_per_month)));
-    cells.push(pp(last.and_then(|s| s.required_pp_per_month)));
-    cells.push(
-        last.and_then(|s| s.reaches_target.as_ref())
-            .map(|r| super::series::reaches_text(&r.code(), lang))
-            .unwrap_or_default(),
-    );
-    cells
 }
 
 #[cfg(test)]

@@ -44,6 +44,7 @@ pub fn render(
     match format {
         Format::Json => json_doc(reports, rows),
         Format::Table => Ok(table(reports, rows, lang, width).into_bytes()),
+        Format::Md => Ok(markdown(reports, rows, lang).into_bytes()),
         _ => csv_doc(rows),
     }
 }
@@ -318,6 +319,71 @@ fn line_cells(org: &crate::org::OrgOrAny, line: &Line, lang: Lang) -> Vec<String
             .map(|r| reaches_text(&r.code(), lang))
             .unwrap_or_default(),
     ]
+}
+
+/// The heading of the table of lines (HTML, Markdown): the organization, the line,
+/// each period, the pace, the pace needed, when the target is reached.
+pub fn lines_head(reports: &[(Period, Coverage)], lang: Lang) -> Vec<String> {
+    let mut head = vec![
+        TREND_ORG.text(lang).to_string(),
+        crate::lang::workbook::SERIES_AREA.text(lang).to_string(),
+    ];
+    head.extend(reports.iter().map(|(p, _)| lang.period(&p.label)));
+    head.push(TREND_PACE.text(lang).to_string());
+    head.push(crate::lang::workbook::SERIES_NEEDED.text(lang).to_string());
+    head.push(TREND_REACHES.text(lang).to_string());
+    head
+}
+
+/// A line of the table of lines: its coverage in each period, its pace, the pace
+/// needed for this year's target, and when its pace reaches the target.
+pub fn lines_row(org: &crate::org::OrgOrAny, line: &Line, lang: Lang) -> Vec<String> {
+    let mut cells = vec![lang.org(org).to_string(), line.area(lang)];
+    cells.extend((line.coverage().iter()).map(|v| v.map(|v| lang.pct(v)).unwrap_or_default()));
+    let last = line.last();
+    let pp = |v: Option<i64>| v.map(|v| lang.pp(v)).unwrap_or_default();
+    cells.push(pp(last.and_then(|s| s.pace_pp_per_month)));
+    cells.push(pp(last.and_then(|s| s.required_pp_per_month)));
+    cells.push(
+        last.and_then(|s| s.reaches_target.as_ref())
+            .map(|r| reaches_text(&r.code(), lang))
+            .unwrap_or_default(),
+    );
+    cells
+}
+
+/// Markdown: the title, the table of lines, every period's notes.
+fn markdown(reports: &[(Period, Coverage)], rows: &[SeriesRow], lang: Lang) -> String {
+    let first = reports.first().map(|(p, _)| lang.period(&p.label));
+    let last = reports.last().map(|(p, _)| lang.period(&p.label));
+    let mut out = format!(
+        "# {} — {} … {}\n\n",
+        lang.text("title"),
+        first.unwrap_or_default(),
+        last.unwrap_or_default()
+    );
+    let body: Vec<Vec<String>> = orgs(rows)
+        .iter()
+        .flat_map(|org| {
+            lines(reports, rows, org)
+                .iter()
+                .map(|l| lines_row(org, l, lang))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    out.push_str(&super::markdown::md_table(
+        &lines_head(reports, lang),
+        &body,
+        2,
+    ));
+    let notes = all_notes(reports, lang);
+    if !notes.is_empty() {
+        out.push_str(&format!("\n## {}\n\n", lang.text("notes")));
+        for n in notes {
+            out.push_str(&format!("- {}\n", n.replace('|', "\\|")));
+        }
+    }
+    out
 }
 
 pub fn reaches_text(code: &str, lang: Lang) -> String {

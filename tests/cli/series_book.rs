@@ -174,7 +174,7 @@ fn a_series_workbook_by_hand() {
     ));
 }
 
-/// The terminal table and the page follow `--by commune`, give the pace needed for
+/// The terminal table, Markdown and the page follow `--by commune`, give the pace needed for
 /// this year's target beside the pace, and say every period's notes (April's too).
 #[test]
 fn the_series_table_and_page_follow_by_with_the_needed_pace_and_notes() {
@@ -199,6 +199,13 @@ fn the_series_table_and_page_follow_by_with_the_needed_pace_and_notes() {
     assert!(
         table.contains("Tháng 4/2026: Đoàn Thanh niên: chưa có danh sách"),
         "{table}"
+    );
+    let mut md_args = args.clone();
+    md_args.extend(["--format", "md"]);
+    let md = w.tally(&md_args).expect(0).stdout;
+    assert!(
+        md.contains("| Đoàn Thanh niên | Xã, phường: 02647 Phường Lào Cai |  | 2,00% | 4,00% | 6,00% | 8,00% | 10,00% | +2,00 | +23,33 | Tháng 8/2029 |"),
+        "{md}"
     );
     args.extend(["--output", "s.html"]);
     w.tally(&args).expect(0);
