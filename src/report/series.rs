@@ -1,5 +1,7 @@
 //! A series of periods: the tidy rows of every period with their changes and pace (CSV,
-//! JSON), or, for a person, a line per organization and focus area with a sparkline.
+//! JSON), or, for a person (the terminal, Markdown), a line per organization and focus
+//! area, and per group of a `--by` breakdown, with its pace and the pace needed; and
+//! the lines and notes the page and the workbook share.
 
 use super::labels::Lang;
 use super::{note_text, plain, values, Format, Value, COLUMNS};
