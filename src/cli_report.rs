@@ -169,27 +169,17 @@ pub fn resolve(
                 .hint(t!(crate::lang::breakdown::UNITS_ONE_PERIOD_HINT))
                 .into())
         }
-        // A series is rows side by side: no Markdown or workbook layout for it.
-        Some(periods) if series_format(output.format) => Span::Series {
+        // A series goes to every format.
+        Some(periods) => Span::Series {
             periods,
             pace_over: args.pace_over as usize,
         },
-        Some(_) => {
-            return Err(Failure::usage(t!(msg::SERIES_FORMATS))
-                .hint(t!(msg::SERIES_FORMATS_HINT))
-                .into())
-        }
     };
     Ok(ReportSpec {
         span,
         query,
         output,
     })
-}
-
-/// The formats a series is written in.
-fn series_format(f: Format) -> bool {
-    matches!(f, Format::Csv | Format::Json | Format::Table | Format::Html)
 }
 
 /// The periods of `--from … --to …` or `--last N`; `None` for one period.

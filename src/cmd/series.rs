@@ -22,6 +22,8 @@ pub(super) fn run(
     let s = query::series(view, reference, &spec.query, periods, pace_over)?;
     let bytes = if out.format == Format::Html {
         report::html::render_series(&s.reports, &s.rows, out.lang).into_bytes()
+    } else if out.format == Format::Xlsx {
+        report::xlsx::series::render(&s.reports, &s.rows, out.lang)?
     } else {
         report::series::render(&s.reports, &s.rows, out.format, out.lang, out.width)?
     };

@@ -24,6 +24,7 @@ pub mod rows;
 pub mod signal;
 pub mod sources;
 pub mod store;
+pub mod workbook;
 
 pub use crate::tongue::Lang;
 
@@ -302,6 +303,7 @@ mod tests {
             super::sources::ALL,
             super::store::ALL,
             super::breakdown::ALL,
+            super::workbook::ALL,
         ];
         for all in rooms {
             check(all);

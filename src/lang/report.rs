@@ -96,7 +96,6 @@ crate::messages! {
     PAGE_YEAR_EARLIER: "same period a year earlier" => "cùng kỳ năm trước";
     SERIES_HEADING: "Coverage by period, against target, with the pace" => "Tỷ lệ tập hợp qua các kỳ, so với chỉ tiêu, và tốc độ";
     SERIES_PACE: "pp a month" => "điểm %/tháng";
-    SERIES_REACHES: "reaches the target" => "đạt chỉ tiêu";
     // --- The terminal's series table
     TREND_ORG: "Organization" => "Tổ chức";
     TREND_AREA: "Area" => "Địa bàn";
@@ -152,12 +151,6 @@ crate::messages! {
     DIMENSIONS_HINT:
         "see tally report --help for the dimensions"
         => "xem tally report --help để biết các chiều phân tổ";
-    SERIES_FORMATS:
-        "a series is written as CSV, JSON, HTML or a table"
-        => "báo cáo nhiều kỳ được xuất ra CSV, JSON, HTML hoặc bảng";
-    SERIES_FORMATS_HINT:
-        "add --format csv, --format json or --format html"
-        => "thêm --format csv, --format json hoặc --format html";
     BAD_SERIES:
         "--from {} --to {}: give two periods of one kind, the first not after the last"
         => "--from {} --to {}: cần hai kỳ cùng loại, kỳ đầu không sau kỳ cuối";

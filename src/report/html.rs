@@ -252,18 +252,18 @@ fn notes_html(notes: &[String], lang: Lang) -> String {
 }
 
 /// An organization's line of a series: its chart (coverage by period against target,
-/// with the pace where it rises) and its cells in the table below the charts.
+/// with the pace where it rises).
 fn org_trend(
-    org: OrgOrAny,
+    org: &OrgOrAny,
     reports: &[(Period, Coverage)],
     rows: &[SeriesRow],
     months: i64,
     (target_word, pace_word): (&str, &str),
     lang: Lang,
-) -> (String, Vec<String>) {
+) -> String {
     let line: Vec<&SeriesRow> = rows
         .iter()
-        .filter(|s| s.row.org == org && s.row.dimension == "total" && s.row.group == "all")
+        .filter(|s| s.row.org == *org && s.row.dimension == "total" && s.row.group == "all")
         .collect();
     let points: Vec<trend::Point> = reports
         .iter()
@@ -288,8 +288,8 @@ fn org_trend(
             months_per_period: months,
             said: format!("{} {pace_word} → {reaches}", lang.pp(v)),
         });
-    let name = lang.org(&org);
-    let figure = format!(
+    let name = lang.org(org);
+    format!(
         "<figure><figcaption>{}</figcaption>{}</figure>",
         esc(name),
         trend::trend(
@@ -298,21 +298,7 @@ fn org_trend(
             pace.as_ref().filter(|p| p.per_month > 0),
             target_word
         )
-    );
-    let mut cells = vec![name.to_string()];
-    cells.extend(
-        points
-            .iter()
-            .map(|p| p.value.map(|v| lang.pct(v)).unwrap_or_default()),
-    );
-    cells.push(
-        newest
-            .and_then(|s| s.pace_pp_per_month)
-            .map(|v| lang.pp(v))
-            .unwrap_or_default(),
-    );
-    cells.push(reaches);
-    (figure, cells)
+    )
 }
 
 /// The whole document around a page's body: language, the policy that forbids
@@ -344,8 +330,8 @@ pub fn render_series(reports: &[(Period, Coverage)], rows: &[SeriesRow], lang: L
         .map(|(p, _)| lang.period(&p.label))
         .unwrap_or_default();
     let title = format!("{} — {first} … {last}", lang.text("title"));
-    let [heading, target_word, pace_word, reaches_word] =
-        [&SERIES_HEADING, &PAGE_TARGET, &SERIES_PACE, &SERIES_REACHES].map(|m| m.text(lang));
+    let [heading, target_word, pace_word] =
+        [&SERIES_HEADING, &PAGE_TARGET, &SERIES_PACE].map(|m| m.text(lang));
     let mut body = format!("<h1>{}</h1>", esc(&title));
     if let Some(place) = reports.last().and_then(|(_, c)| c.place.clone()) {
         body.push_str(&format!("<p class=\"sub\">{}</p>", esc(&place)));
@@ -354,19 +340,16 @@ pub fn render_series(reports: &[(Period, Coverage)], rows: &[SeriesRow], lang: L
         "<h2>{}</h2><div class=\"multiples\">",
         esc(heading)
     ));
-    let mut orgs: Vec<OrgOrAny> = rows.iter().map(|s| s.row.org.clone()).collect();
-    orgs.sort();
-    orgs.dedup();
     let months = reports.first().map(|(p, _)| p.months() as i64).unwrap_or(1);
-    let mut head = vec![lang.text("org").to_string()];
-    head.extend(reports.iter().map(|(p, _)| lang.period(&p.label)));
-    head.push(pace_word.to_string());
-    head.push(reaches_word.to_string());
+    let head = super::series::lines_head(reports, lang);
     let mut table_rows = Vec::new();
-    for org in orgs {
-        let (figure, cells) = org_trend(org, reports, rows, months, (target_word, pace_word), lang);
+    for org in super::series::orgs(rows) {
+        let figure = org_trend(&org, reports, rows, months, (target_word, pace_word), lang);
         body.push_str(&figure);
-        table_rows.push(cells);
+        // A row a line: the total, the focus areas, and each group `--by` asked for.
+        for line in super::series::lines(reports, rows, &org) {
+            table_rows.push(super::series::lines_row(&org, &line, lang));
+        }
     }
     body.push_str("</div>");
     body.push_str(&table_html(&Section {
@@ -374,14 +357,9 @@ pub fn render_series(reports: &[(Period, Coverage)], rows: &[SeriesRow], lang: L
         title: String::new(),
         head,
         body: table_rows,
-        text_cols: 1,
+        text_cols: 2,
     }));
-    if let Some((p, c)) = reports.last() {
-        let notes: Vec<String> = (c.notes.iter())
-            .map(|n| format!("{}: {}", lang.period(&p.label), super::note_text(n, lang)))
-            .collect();
-        body.push_str(&notes_html(&notes, lang));
-    }
+    body.push_str(&notes_html(&super::series::all_notes(reports, lang), lang));
     page(lang, &title, &body)
 }
 

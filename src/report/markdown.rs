@@ -8,7 +8,7 @@ fn escape(s: &str) -> String {
     s.replace('|', "\\|")
 }
 
-fn md_table(head: &[String], body: &[Vec<String>], text_cols: usize) -> String {
+pub(super) fn md_table(head: &[String], body: &[Vec<String>], text_cols: usize) -> String {
     let mut out = format!(
         "| {} |\n|",
         head.iter()

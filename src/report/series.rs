@@ -1,5 +1,7 @@
 //! A series of periods: the tidy rows of every period with their changes and pace (CSV,
-//! JSON), or, for a person, a line per organization and focus area with a sparkline.
+//! JSON), or, for a person (the terminal, Markdown), a line per organization and focus
+//! area, and per group of a `--by` breakdown, with its pace and the pace needed; and
+//! the lines and notes the page and the workbook share.
 
 use super::labels::Lang;
 use super::{note_text, plain, values, Format, Value, COLUMNS};
@@ -44,6 +46,7 @@ pub fn render(
     match format {
         Format::Json => json_doc(reports, rows),
         Format::Table => Ok(table(reports, rows, lang, width).into_bytes()),
+        Format::Md => Ok(markdown(reports, rows, lang).into_bytes()),
         _ => csv_doc(rows),
     }
 }
@@ -132,6 +135,113 @@ const LINES: [(&str, &str); 5] = [
     ("ownership", "non_state"),
 ];
 
+/// One line a person follows: an organization's group, with its row of each period.
+pub struct Line<'a> {
+    pub dimension: String,
+    pub group: String,
+    /// The group's row in each period, in the periods' order; `None` where it has none.
+    pub by_period: Vec<Option<&'a SeriesRow>>,
+}
+
+impl Line<'_> {
+    /// The row of the last period, which the pace and "reaches the target" are of.
+    pub fn last(&self) -> Option<&SeriesRow> {
+        self.by_period.last().copied().flatten()
+    }
+
+    /// The line's coverage in each period.
+    pub fn coverage(&self) -> Vec<Option<i64>> {
+        (self.by_period.iter())
+            .map(|s| s.and_then(|s| s.row.coverage_pct))
+            .collect()
+    }
+
+    /// Whether the line is the total or one of the directive's focus areas.
+    pub fn focus(&self) -> bool {
+        LINES.contains(&(self.dimension.as_str(), self.group.as_str()))
+    }
+
+    /// What the line is, in the reader's words: the focus area ("Nông thôn"), or a
+    /// breakdown's group ("Xã, phường: 02647 Xã Bát Xát").
+    pub fn area(&self, lang: Lang) -> String {
+        let area = lang.dimension(&self.dimension);
+        if self.focus() {
+            return area;
+        }
+        match self.by_period.iter().flatten().next() {
+            Some(s) => format!("{area}: {}", super::table::group_label(&s.row, lang)),
+            None => area,
+        }
+    }
+}
+
+/// The organizations of a series, in their official order.
+pub fn orgs(rows: &[SeriesRow]) -> Vec<crate::org::OrgOrAny> {
+    let mut orgs: Vec<crate::org::OrgOrAny> = rows.iter().map(|s| s.row.org.clone()).collect();
+    orgs.sort();
+    orgs.dedup();
+    orgs
+}
+
+/// The lines of an organization a person follows: the total and the directive's focus
+/// areas, then every group of a breakdown `--by` asked for (`--by commune`: a line a
+/// commune), in the rows' order; without lines that have no number in any period.
+pub fn lines<'a>(
+    reports: &[(Period, Coverage)],
+    rows: &'a [SeriesRow],
+    org: &crate::org::OrgOrAny,
+) -> Vec<Line<'a>> {
+    let focus = crate::metrics::dimension::Dimension::defaults();
+    let mut keys: Vec<(String, String)> = LINES
+        .iter()
+        .map(|(d, g)| (d.to_string(), g.to_string()))
+        .collect();
+    for s in rows.iter().filter(|s| s.row.org == *org) {
+        let key = (s.row.dimension.name(), s.row.group.clone());
+        if !focus.contains(&s.row.dimension) && !keys.contains(&key) {
+            keys.push(key);
+        }
+    }
+    keys.into_iter()
+        .map(|(dimension, group)| {
+            let by_period = reports
+                .iter()
+                .map(|(p, _)| {
+                    rows.iter().find(|s| {
+                        s.row.org == *org
+                            && s.row.period.label == p.label
+                            && s.row.dimension == dimension.as_str()
+                            && s.row.group == group
+                    })
+                })
+                .collect();
+            Line {
+                dimension,
+                group,
+                by_period,
+            }
+        })
+        .filter(|l| {
+            l.by_period
+                .iter()
+                .flatten()
+                .any(|s| s.row.coverage_pct.is_some() || s.row.members.is_some())
+        })
+        .collect()
+}
+
+/// Every period's notes, each said with its period.
+pub fn all_notes(reports: &[(Period, Coverage)], lang: Lang) -> Vec<String> {
+    reports
+        .iter()
+        .flat_map(|(p, c)| {
+            c.notes
+                .iter()
+                .map(move |n| format!("{}: {}", lang.period(&p.label), note_text(n, lang)))
+        })
+        .collect()
+}
+
 fn table(
     reports: &[(Period, Coverage)],
     rows: &[SeriesRow],
@@ -139,9 +249,15 @@ fn table(
     width: Option<usize>,
 ) -> String {
     use comfy_table::{presets::UTF8_FULL_CONDENSED, CellAlignment, ContentArrangement, Table};
-    let first = reports.first().map(|(p, _)| p.label.as_str()).unwrap_or("");
-    let last = reports.last().map(|(p, _)| p.label.as_str()).unwrap_or("");
-    let mut out = format!("{} — {first} … {last}\n\n", lang.text("title"));
+    // The periods as the reader writes them: `Tháng 4/2026 … Tháng 9/2026`.
+    let first = reports.first().map(|(p, _)| lang.period(&p.label));
+    let last = reports.last().map(|(p, _)| lang.period(&p.label));
+    let mut out = format!(
+        "{} — {} … {}\n\n",
+        lang.text("title"),
+        first.unwrap_or_default(),
+        last.unwrap_or_default()
+    );
     let mut t = Table::new();
     t.load_preset(UTF8_FULL_CONDENSED);
     if let Some(w) = width {
@@ -156,40 +272,23 @@ fn table(
         &TREND_LAST,
         &TREND_CHANGE,
         &TREND_PACE,
+        &crate::lang::workbook::SERIES_NEEDED,
         &TREND_REACHES,
     ]
     .map(|m| m.text(lang));
     t.set_header(heads.to_vec());
-    let mut orgs: Vec<crate::org::OrgOrAny> = Vec::new();
-    for s in rows {
-        if !orgs.contains(&s.row.org) {
-            orgs.push(s.row.org.clone());
+    for org in orgs(rows) {
+        for line in lines(reports, rows, &org) {
+            t.add_row(line_cells(&org, &line, lang));
         }
     }
-    orgs.sort();
-    let last_label = last.to_string();
-    for org in orgs {
-        for (dim, group) in LINES {
-            if let Some(cells) = line_cells(reports, rows, (&org, dim, group), &last_label, lang) {
-                t.add_row(cells);
-            }
-        }
-    }
-    for i in 3..7 {
+    for i in 3..8 {
         if let Some(c) = t.column_mut(i) {
             c.set_cell_alignment(CellAlignment::Right);
         }
     }
     out.push_str(&format!("{t}\n"));
-    let notes: Vec<String> = reports
-        .last()
-        .map(|(p, c)| {
-            c.notes
-                .iter()
-                .map(|n| format!("{}: {}", p.label, note_text(n, lang)))
-                .collect()
-        })
-        .unwrap_or_default();
+    let notes = all_notes(reports, lang);
     if !notes.is_empty() {
         out.push_str(&format!("\n{}\n", lang.text("notes")));
         for n in notes {
@@ -199,62 +298,97 @@ fn table(
     out
 }
 
-/// The cells of one organization's line of a focus area: its coverage by period as a
-/// sparkline, the first and last, the change, the pace, whether it reaches the target;
-/// `None` for a line with no coverage at all.
-fn line_cells(
-    reports: &[(Period, Coverage)],
-    rows: &[SeriesRow],
-    (org, dim, group): (&crate::org::OrgOrAny, &str, &str),
-    last_label: &str,
-    lang: Lang,
-) -> Option<Vec<String>> {
-    let line: Vec<&SeriesRow> = rows
-        .iter()
-        .filter(|s| s.row.org == *org && s.row.dimension == dim && s.row.group == group)
-        .collect();
-    if line.is_empty() {
-        return None;
-    }
-    let by_period: Vec<Option<i64>> = reports
-        .iter()
-        .map(|(p, _)| {
-            line.iter()
-                .find(|s| s.row.period.label == p.label)
-                .and_then(|s| s.row.coverage_pct)
-        })
-        .collect();
-    if by_period.iter().all(Option::is_none) {
-        return None;
-    }
+/// The cells of one line: its coverage by period as a sparkline, the first and last,
+/// the change, the pace, the pace needed for this year's target, whether it reaches
+/// the target.
+fn line_cells(org: &crate::org::OrgOrAny, line: &Line, lang: Lang) -> Vec<String> {
+    let by_period = line.coverage();
     let first_v = by_period.iter().flatten().next().copied();
-    let last_row = line.iter().find(|s| s.row.period.label == last_label);
-    let area = lang.dimension(dim);
-    Some(vec![
+    let last_row = line.last();
+    let last_v = last_row.and_then(|s| s.row.coverage_pct);
+    let pp = |v: Option<i64>| v.map(|v| lang.pp(v)).unwrap_or_default();
+    vec![
         lang.org(org).to_string(),
-        area,
+        line.area(lang),
         sparkline(&by_period),
         first_v.map(|v| lang.pct(v)).unwrap_or_default(),
-        last_row
-            .and_then(|s| s.row.coverage_pct)
-            .map(|v| lang.pct(v))
-            .unwrap_or_default(),
-        match (first_v, last_row.and_then(|s| s.row.coverage_pct)) {
-            (Some(a), Some(b)) => lang.pp(b - a),
-            _ => String::new(),
-        },
-        last_row
-            .and_then(|s| s.pace_pp_per_month)
-            .map(|v| lang.pp(v))
-            .unwrap_or_default(),
+        last_v.map(|v| lang.pct(v)).unwrap_or_default(),
+        pp(first_v.zip(last_v).map(|(a, b)| b - a)),
+        pp(last_row.and_then(|s| s.pace_pp_per_month)),
+        pp(last_row.and_then(|s| s.required_pp_per_month)),
         last_row
             .and_then(|s| s.reaches_target.as_ref())
             .map(|r| reaches_text(&r.code(), lang))
             .unwrap_or_default(),
-    ])
+    ]
 }
 
-pub(super) fn reaches_text(code: &str, lang: Lang) -> String {
+/// The heading of the table of lines (HTML, Markdown): the organization, the line,
+/// each period, the pace, the pace needed, when the target is reached.
+pub fn lines_head(reports: &[(Period, Coverage)], lang: Lang) -> Vec<String> {
+    let mut head = vec![
+        TREND_ORG.text(lang).to_string(),
+        crate::lang::workbook::SERIES_AREA.text(lang).to_string(),
+    ];
+    head.extend(reports.iter().map(|(p, _)| lang.period(&p.label)));
+    head.push(TREND_PACE.text(lang).to_string());
+    head.push(crate::lang::workbook::SERIES_NEEDED.text(lang).to_string());
+    head.push(TREND_REACHES.text(lang).to_string());
+    head
+}
+
+/// A line of the table of lines: its coverage in each period, its pace, the pace
+/// needed for this year's target, and when its pace reaches the target.
+pub fn lines_row(org: &crate::org::OrgOrAny, line: &Line, lang: Lang) -> Vec<String> {
+    let mut cells = vec![lang.org(org).to_string(), line.area(lang)];
+    cells.extend((line.coverage().iter()).map(|v| v.map(|v| lang.pct(v)).unwrap_or_default()));
+    let last = line.last();
+    let pp = |v: Option<i64>| v.map(|v| lang.pp(v)).unwrap_or_default();
+    cells.push(pp(last.and_then(|s| s.pace_pp_per_month)));
+    cells.push(pp(last.and_then(|s| s.required_pp_per_month)));
+    cells.push(
+        last.and_then(|s| s.reaches_target.as_ref())
+            .map(|r| reaches_text(&r.code(), lang))
+            .unwrap_or_default(),
+    );
+    cells
+}
+
+/// Markdown: the title, the table of lines, every period's notes.
+fn markdown(reports: &[(Period, Coverage)], rows: &[SeriesRow], lang: Lang) -> String {
+    let first = reports.first().map(|(p, _)| lang.period(&p.label));
+    let last = reports.last().map(|(p, _)| lang.period(&p.label));
+    let mut out = format!(
+        "# {} — {} … {}\n\n",
+        lang.text("title"),
+        first.unwrap_or_default(),
+        last.unwrap_or_default()
+    );
+    let body: Vec<Vec<String>> = orgs(rows)
+        .iter()
+        .flat_map(|org| {
+            lines(reports, rows, org)
+                .iter()
+                .map(|l| lines_row(org, l, lang))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    out.push_str(&super::markdown::md_table(
+        &lines_head(reports, lang),
+        &body,
+        2,
+    ));
+    let notes = all_notes(reports, lang);
+    if !notes.is_empty() {
+        out.push_str(&format!("\n## {}\n\n", lang.text("notes")));
+        for n in notes {
+            out.push_str(&format!("- {}\n", n.replace('|', "\\|")));
+        }
+    }
+    out
+}
+
+pub fn reaches_text(code: &str, lang: Lang) -> String {
     match (code, lang) {
         ("no_progress", _) => NO_PROGRESS.text(lang).into(),
         ("insufficient_data", _) => TOO_FEW_PERIODS.text(lang).into(),

@@ -41,6 +41,7 @@ mod roll_slips;
 mod seams;
 mod secret;
 mod series;
+mod series_book;
 mod signable;
 #[cfg(unix)]
 mod signals;

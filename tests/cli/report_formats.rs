@@ -674,6 +674,9 @@ fn markdown_and_every_xlsx_sheet_carry_the_numbers_in_both_languages() {
             "{lang}: the snapshot date is a date cell: {:?}",
             s[0][1]
         );
+        // Each focus area's coverage, target and gap: ethnic-minority areas 1 of 180
+        // (0.56%) against their own 60%: -59.44; religious 1 of 80 (1.25%) and rural 2
+        // of 180 (1.11%) against the youth's 70%.
         for (c, want) in [
             (2, 5.0),
             (3, 280.0),
@@ -681,8 +684,14 @@ fn markdown_and_every_xlsx_sheet_carry_the_numbers_in_both_languages() {
             (5, 0.70),
             (6, -68.21),
             (7, 0.0056),
-            (8, 0.0125),
-            (9, 0.0111),
+            (8, 0.60),
+            (9, -59.44),
+            (10, 0.0125),
+            (11, 0.70),
+            (12, -68.75),
+            (13, 0.0111),
+            (14, 0.70),
+            (15, -68.89),
         ] {
             close(&s[0][c], want);
         }
@@ -722,11 +731,17 @@ fn markdown_and_every_xlsx_sheet_carry_the_numbers_in_both_languages() {
         // The unit without a count, after the departures the first roll cannot place.
         assert_eq!(notes.len(), 2, "{lang}: notes sheet {notes:?}");
         assert_eq!(notes[1], [Data::String(note.into())], "{lang}: notes sheet");
-        // The tidy sheet holds real numbers whatever the language.
-        let range = wb.worksheet_range("coverage").unwrap();
+        // The tidy sheet holds real numbers whatever the language; in Vietnamese its
+        // name, header and codes are Vietnamese.
+        let (tidy, total_word) = if lang == "vi" {
+            ("Dữ liệu", "Toàn bộ")
+        } else {
+            ("coverage", "total")
+        };
+        let range = wb.worksheet_range(tidy).unwrap();
         let total = range
             .rows()
-            .find(|r| r[2] == Data::String("total".into()))
+            .find(|r| r[2] == Data::String(total_word.into()))
             .unwrap();
         assert_eq!(
             [&total[4], &total[8], &total[9], &total[12]],
@@ -772,7 +787,7 @@ fn libreoffice_reads_the_xlsx_numbers_as_numbers() {
             "Chi tiết",
             "Ghi chú",
             "Theo đơn vị",
-            "coverage"
+            "Dữ liệu"
         ]
     );
     let range = wb.worksheet_range("Tổng hợp").unwrap();

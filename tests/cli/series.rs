@@ -130,14 +130,18 @@ fn series_usage_errors() {
         run.stderr
     );
     w.tally(&["report", "--from", "2026-10"]).expect(2);
-    let run = w
+    // Markdown too: the table of lines, the needed pace's column.
+    let md = w
         .tally(&["report", "--last", "3", "--format", "md"])
-        .expect(2);
+        .expect(0)
+        .stdout;
     assert!(
-        run.stderr
-            .contains("a series is written as CSV, JSON, HTML or a table"),
-        "{}",
-        run.stderr
+        md.starts_with("# Coverage of the mass organizations — 2026-10 … 2026-12"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| Needed for this year's target (pp/month) |"),
+        "{md}"
     );
     // The table: a line per organization and focus area, with its sparkline.
     let t = w
