@@ -15,6 +15,7 @@ use std::fmt;
 pub mod cmd;
 pub mod files;
 pub mod ingest;
+pub mod lists;
 pub mod names;
 pub mod parts;
 pub mod reference;
@@ -298,6 +299,7 @@ mod tests {
             super::rows::ALL,
             super::sources::ALL,
             super::store::ALL,
+            super::lists::ALL,
         ];
         for all in rooms {
             check(all);

@@ -3,6 +3,7 @@
 //! left), eligible people, coverage, recruitment rate, target and gap, and enterprise
 //! reach.
 
+pub mod against;
 pub mod anyone;
 pub mod continuity;
 pub mod counts;
@@ -79,6 +80,8 @@ pub struct Coverage {
     pub notes: Vec<Note>,
     pub lagging: Vec<Ranked>,
     pub leading: Vec<Ranked>,
+    /// A month's report: each row's group a month earlier, and the change.
+    pub against: Option<against::LastMonth>,
 }
 
 const RANKED: usize = 5;

@@ -5,6 +5,7 @@
 use anyhow::Result;
 use std::collections::HashMap;
 
+use super::against::LastMonth;
 use super::dimension::Dimension;
 use super::period::Period;
 use super::read::{self, SeenSnapshots};
@@ -62,6 +63,7 @@ pub fn single(
     let suppressed = q
         .min_cell
         .map(|n| suppress::apply(&mut cov.rows, n) + suppress::units(&mut cov, n));
+    cov.against = last_month(view, reference, q, period, &cov.rows)?;
     let earlier = match period.year_earlier().filter(|_| with_earlier) {
         Some(p) => {
             let mut e = read::coverage(view, reference, &q.request(&p), None)?;
@@ -77,6 +79,28 @@ pub fn single(
         suppressed,
         earlier,
     })
+}
+
+/// A month's report against the month before: that month's report computed (and
+/// suppressed) exactly as `--period` of it alone gives it. `None` for any other period.
+fn last_month(
+    view: &store::View,
+    reference: &Reference,
+    q: &Query,
+    period: &Period,
+    rows: &[super::CoverageRow],
+) -> Result<Option<LastMonth>> {
+    if period.point || period.months() != 1 {
+        return Ok(None);
+    }
+    let Some(previous) = period.shifted(-1) else {
+        return Ok(None);
+    };
+    let mut before = read::coverage(view, reference, &q.request(&previous), None)?;
+    if let Some(n) = q.min_cell {
+        suppress::apply(&mut before.rows, n);
+    }
+    Ok(Some(LastMonth::new(previous, rows, &before.rows)))
 }
 
 /// The reports of `periods` and of each a year earlier (for the changes), each period

@@ -80,6 +80,7 @@ pub(super) fn coverage() -> Coverage {
         notes: vec![Note::MissingSnapshot { org: Org::Women }],
         lagging: vec![unit],
         leading: Vec::new(),
+        against: None,
     }
 }
 

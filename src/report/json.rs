@@ -35,6 +35,10 @@ pub fn render(cov: &Coverage, opts: &Options) -> anyhow::Result<Vec<u8>> {
             if opts.suppressed.is_some() {
                 obj.insert("suppressed".into(), json!(r.suppressed));
             }
+            let against = super::against::values(cov, r);
+            for (k, v) in super::against::COLUMNS.iter().zip(against) {
+                obj.insert(k.to_string(), to_json(&v));
+            }
             serde_json::Value::Object(obj)
         })
         .collect();
@@ -47,6 +51,9 @@ pub fn render(cov: &Coverage, opts: &Options) -> anyhow::Result<Vec<u8>> {
     out.insert("rows".into(), serde_json::Value::Array(rows));
     out.insert("rankings".into(), json!(rankings(cov)));
     out.insert("notes".into(), json!(notes));
+    if let Some(last) = &cov.against {
+        out.insert("previous_period".into(), json!(last.period.label));
+    }
     if let Some(n) = opts.suppressed {
         out.insert(
             "suppressed_cells".into(),

@@ -1,5 +1,6 @@
 //! Renderers: finished rows in, bytes out. Nothing here computes a number.
 
+pub mod against;
 pub mod chart;
 pub mod csv;
 #[cfg(test)]
@@ -17,6 +18,7 @@ pub mod status;
 pub mod table;
 pub mod trend;
 pub mod xlsx;
+mod xlsx_lists;
 
 use crate::metrics::suppress::Col;
 use crate::metrics::{pct, Coverage, CoverageRow, Ranked};

@@ -283,6 +283,7 @@ fn tidy(cov: &Coverage, f: &Formats, wb: &mut Workbook) -> Result<()> {
             }
         }
     }
+    super::xlsx_lists::against_columns(ws, cov, COLUMNS.len() as u16)?;
     ws.set_freeze_panes(1, 0)?;
     ws.autofilter(0, 0, cov.rows.len().max(1) as u32, COLUMNS.len() as u16 - 1)?;
     for c in 0..COLUMNS.len() {

@@ -13,6 +13,7 @@ mod help;
 mod hostile;
 mod html;
 mod ingest;
+mod last_month;
 mod mapping;
 mod messages;
 mod missing_parts;
