@@ -259,8 +259,9 @@ pub struct ReportArgs {
     /// For publication: blank counts below N and the cells that would reveal them.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub min_cell: Option<u64>,
-    /// Which table a CSV report holds: the tidy rows, or the units to urge or to
-    /// replicate (the rankings are in JSON too, as `rankings`).
+    /// Which table a CSV report holds: the tidy rows, the units to urge or to
+    /// replicate (the rankings are in JSON too, as `rankings`), or a list to act on
+    /// (in JSON too, as `lists`).
     #[arg(long, value_enum, default_value_t = TableArg::Rows)]
     pub table: TableArg,
     /// Start a CSV with a UTF-8 byte-order mark, so that Excel on Windows shows
@@ -294,6 +295,15 @@ pub enum TableArg {
     Urge,
     /// The units furthest above target (never one above 100%).
     Replicate,
+    /// Non-state enterprises without a member of the organization (the list to visit).
+    #[value(name = "to_visit", alias = "to-visit")]
+    ToVisit,
+    /// Units whose members fell to zero since the previous roll.
+    #[value(name = "fallen_to_zero", alias = "fallen-to-zero")]
+    FallenToZero,
+    /// Units with members in the previous roll and no row in this period's.
+    #[value(name = "not_reported", alias = "not-reported")]
+    NotReported,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -440,6 +450,13 @@ impl ReportArgs {
             TableArg::Rows => crate::report::Table::Rows,
             TableArg::Urge => crate::report::Table::Urge,
             TableArg::Replicate => crate::report::Table::Replicate,
+            TableArg::ToVisit => crate::report::Table::List(crate::report::lists::List::ToVisit),
+            TableArg::FallenToZero => {
+                crate::report::Table::List(crate::report::lists::List::FallenToZero)
+            }
+            TableArg::NotReported => {
+                crate::report::Table::List(crate::report::lists::List::NotReported)
+            }
         }
     }
 }

@@ -8,4 +8,33 @@ crate::messages! {
     COL_AGAINST_LAST_MONTH:
         "Change on last month (members; coverage pp)"
         => "So với tháng trước (thành viên; điểm %)";
+    // --- The lists to act on: section titles
+    LIST_TO_VISIT:
+        "Non-state enterprises without a member (to visit)"
+        => "Doanh nghiệp ngoài nhà nước chưa có thành viên (cần đến vận động)";
+    LIST_FALLEN_TO_ZERO:
+        "Units fallen to zero members since the previous roll"
+        => "Đơn vị giảm về 0 thành viên so với danh sách trước";
+    LIST_NOT_REPORTED:
+        "Units with members in the previous roll and no row this period (did not report)"
+        => "Đơn vị có thành viên trong danh sách trước nhưng không có dòng nào trong kỳ này (chưa báo cáo)";
+    /// The last row of a list a person reads, cut short: how many more, and where all are.
+    LIST_MORE:
+        "… and {} more (all of them: --format csv --table {})"
+        => "… và {} mục khác (đầy đủ: --format csv --table {})";
+    // --- Their columns
+    COL_TAX_CODE: "Tax code" => "Mã số thuế";
+    COL_ENTERPRISE: "Enterprise" => "Tên doanh nghiệp";
+    COL_COMMUNE: "Commune" => "Xã, phường";
+    COL_WORKERS: "Workers" => "Số lao động";
+    COL_MEMBERS_BEFORE: "Members before" => "Thành viên trước đó";
+    COL_PREVIOUS_ROLL: "Previous roll" => "Danh sách trước (ngày)";
+    COL_THIS_ROLL: "This roll" => "Danh sách kỳ này (ngày)";
+    COL_COMMUNE_CODE: "Commune code" => "Mã xã";
+    COL_LEVEL: "Level" => "Cấp";
+    COL_CODE: "Code" => "Mã";
+    // --- Their sheets (at most 31 characters)
+    SHEET_TO_VISIT: "To visit" => "DN cần đến vận động";
+    SHEET_FALLEN_TO_ZERO: "Fallen to zero" => "Giảm về 0";
+    SHEET_NOT_REPORTED: "Did not report" => "Chưa báo cáo";
 }

@@ -60,9 +60,11 @@ pub fn single(
     with_earlier: bool,
 ) -> Result<Single> {
     let mut cov = read::coverage(view, reference, &q.request(period), None)?;
-    let suppressed = q
-        .min_cell
-        .map(|n| suppress::apply(&mut cov.rows, n) + suppress::units(&mut cov, n));
+    let suppressed = q.min_cell.map(|n| {
+        suppress::apply(&mut cov.rows, n)
+            + suppress::units(&mut cov, n)
+            + super::lists::suppress(&mut cov.lists, n)
+    });
     cov.against = last_month(view, reference, q, period, &cov.rows)?;
     let earlier = match period.year_earlier().filter(|_| with_earlier) {
         Some(p) => {

@@ -66,6 +66,7 @@ pub fn compact(cov: &Coverage, r: &CoverageRow, lang: Lang) -> String {
     }
     let said = |v: &Value| match v {
         Value::Change(n) if *n < 0 => format!("-{}", lang.count(n.unsigned_abs())),
+        Value::Change(0) => "0".into(),
         Value::Change(n) => format!("+{}", lang.count(*n as u64)),
         Value::Pct(h) => lang.pp(*h),
         Value::Suppressed => "…".into(),

@@ -34,6 +34,12 @@ pub fn render(cov: &Coverage, opts: &Options) -> anyhow::Result<Vec<u8>> {
                 w.write_record(&rec)?;
             }
         }
+        Table::List(list) => {
+            w.write_record(list.columns())?;
+            for r in super::lists::rows(cov, list) {
+                w.write_record(r.iter().map(plain))?;
+            }
+        }
         Table::Urge | Table::Replicate => {
             let want = if opts.table == Table::Urge {
                 "urge"

@@ -81,6 +81,7 @@ pub(super) fn coverage() -> Coverage {
         lagging: vec![unit],
         leading: Vec::new(),
         against: None,
+        lists: Default::default(),
     }
 }
 

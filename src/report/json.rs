@@ -51,6 +51,7 @@ pub fn render(cov: &Coverage, opts: &Options) -> anyhow::Result<Vec<u8>> {
     out.insert("rows".into(), serde_json::Value::Array(rows));
     out.insert("rankings".into(), json!(rankings(cov)));
     out.insert("notes".into(), json!(notes));
+    out.insert("lists".into(), super::lists::json(cov));
     if let Some(last) = &cov.against {
         out.insert("previous_period".into(), json!(last.period.label));
     }

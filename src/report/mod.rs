@@ -9,6 +9,7 @@ pub mod html;
 pub mod ingest;
 pub mod json;
 pub mod labels;
+pub mod lists;
 pub mod markdown;
 mod narrow;
 mod section;
@@ -197,6 +198,8 @@ pub enum Table {
     Urge,
     /// The units to replicate.
     Replicate,
+    /// One of the lists to act on.
+    List(lists::List),
 }
 
 /// The columns of a ranking in CSV.

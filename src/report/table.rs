@@ -275,12 +275,14 @@ pub fn sections(cov: &Coverage, lang: Lang) -> Vec<Section> {
             body,
             text_cols,
         };
-    vec![
+    let mut out = vec![
         section("summary", pivot(cov, lang), 1),
         section("lagging", ranked_rows(&cov.lagging, lang), 2),
         section("leading", ranked_rows(&cov.leading, lang), 2),
         section("details", detail_rows(cov, lang), 3),
-    ]
+    ];
+    out.extend(super::lists::sections(cov, lang));
+    out
 }
 
 /// A section as one table, or, when it would not fit `width`, as tables of fewer

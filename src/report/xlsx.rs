@@ -321,6 +321,7 @@ pub fn render(cov: &Coverage, opts: &Options) -> Result<Vec<u8>> {
         &notes,
         &f,
     )?;
+    super::xlsx_lists::write_list_sheets(&mut wb, cov, lang)?;
     tidy(cov, &f, &mut wb)?;
     Ok(wb.save_to_buffer()?)
 }

@@ -144,6 +144,8 @@ fn xlsx_cells_read_back() {
             "To replicate",
             "All groups",
             "Notes",
+            // Its non-state enterprise without a youth member (Hợp tác xã Dược liệu).
+            "To visit",
             "coverage"
         ]
     );
