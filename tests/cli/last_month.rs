@@ -394,3 +394,54 @@ fn the_workbook_has_the_columns_as_numbers() {
         ]
     );
 }
+
+/// With `--min-cell 5` the previous month is suppressed as its own report is: Xã Hợp
+/// Thành's 4 of October are blanked, and so is the change from them; Phường Lào Cai's
+/// 10 (25.00%) stay, +1 and +2.50 to November's 11 (27.50%); the total, 19 to 13, −6.
+#[test]
+fn a_month_before_is_suppressed_as_its_own_report() {
+    let w = office();
+    let args = [
+        "--period",
+        "2026-11",
+        "--org",
+        "women",
+        "--by",
+        "commune",
+        "--min-cell",
+        "5",
+    ];
+    let v = json(&w, &args);
+    let cells = |group: &str| {
+        let dim = if group == "all" { "total" } else { "commune" };
+        let r = row(&v, "women", dim, group);
+        [
+            "previous_members",
+            "previous_coverage_pct",
+            "members_change",
+            "coverage_change_pp",
+        ]
+        .map(|k| r[k].to_string())
+    };
+    assert_eq!(cells("02647"), ["10", "25.00", "1", "2.50"]);
+    assert_eq!(cells("02680"), ["null", "null", "null", "null"]);
+    assert_eq!(cells("all"), ["19", "21.11", "-6", "-6.67"]);
+    let oct = json(
+        &w,
+        &[
+            "--period",
+            "2026-10",
+            "--org",
+            "women",
+            "--by",
+            "commune",
+            "--min-cell",
+            "5",
+        ],
+    );
+    let r = row(&oct, "women", "commune", "02680");
+    assert!(
+        r["members"].is_null(),
+        "October's own report blanks it: {r}"
+    );
+}
