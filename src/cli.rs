@@ -260,9 +260,9 @@ pub struct ReportArgs {
     /// For publication: blank counts below N and the cells that would reveal them.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub min_cell: Option<u64>,
-    /// Which table a CSV report holds: the tidy rows, or the units to urge or to
-    /// replicate (the rankings are in JSON too, as `rankings`), or the per-unit table
-    /// (units: in JSON and XLSX too).
+    /// Which table a CSV report holds: the tidy rows, the units to urge or to
+    /// replicate (the rankings are in JSON too, as `rankings`), the per-unit table
+    /// (units: in JSON and XLSX too), or a list to act on (in JSON too, as `lists`).
     #[arg(long, value_enum, default_value_t = TableArg::Rows)]
     pub table: TableArg,
     /// Start a CSV with a UTF-8 byte-order mark, so that Excel on Windows shows
@@ -300,6 +300,15 @@ pub enum TableArg {
     /// the members, of whom women, ethnic-minority, religious (CSV; JSON `units`; a
     /// sheet of the workbook).
     Units,
+    /// Non-state enterprises without a member of the organization (the list to visit).
+    #[value(name = "to_visit", alias = "to-visit")]
+    ToVisit,
+    /// Units whose members fell to zero since the previous roll.
+    #[value(name = "fallen_to_zero", alias = "fallen-to-zero")]
+    FallenToZero,
+    /// Units with members in the previous roll and no row in this period's.
+    #[value(name = "not_reported", alias = "not-reported")]
+    NotReported,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -447,6 +456,13 @@ impl ReportArgs {
             TableArg::Urge => crate::report::Table::Urge,
             TableArg::Replicate => crate::report::Table::Replicate,
             TableArg::Units => crate::report::Table::Units,
+            TableArg::ToVisit => crate::report::Table::List(crate::report::lists::List::ToVisit),
+            TableArg::FallenToZero => {
+                crate::report::Table::List(crate::report::lists::List::FallenToZero)
+            }
+            TableArg::NotReported => {
+                crate::report::Table::List(crate::report::lists::List::NotReported)
+            }
         }
     }
 }

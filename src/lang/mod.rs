@@ -16,6 +16,7 @@ pub mod breakdown;
 pub mod cmd;
 pub mod files;
 pub mod ingest;
+pub mod lists;
 pub mod names;
 pub mod parts;
 pub mod reference;
@@ -304,6 +305,7 @@ mod tests {
             super::store::ALL,
             super::breakdown::ALL,
             super::workbook::ALL,
+            super::lists::ALL,
         ];
         for all in rooms {
             check(all);

@@ -116,6 +116,8 @@ impl<'a> Plan<'a> {
         let p: &Period = &req.period;
         let mut columns = Columns {
             person: req.orgs.contains(&OrgOrAny::Any),
+            // The enterprises to visit are listed in every report (metrics::lists).
+            enterprise: !reference.enterprises.rows.is_empty(),
             ..Columns::default()
         };
         for d in super::cross::flat(&req.dimensions) {

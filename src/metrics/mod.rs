@@ -3,6 +3,7 @@
 //! left), eligible people, coverage, recruitment rate, target and gap, and enterprise
 //! reach.
 
+pub mod against;
 pub mod anyone;
 pub mod continuity;
 pub mod counts;
@@ -11,6 +12,7 @@ pub mod denominator;
 pub mod dimension;
 pub mod fold;
 pub mod group;
+pub mod lists;
 mod note;
 mod notes;
 pub mod parts;
@@ -83,6 +85,10 @@ pub struct Coverage {
     pub leading: Vec<Ranked>,
     /// The per-unit table, where asked for (`--table units`).
     pub units: Option<unit_table::UnitTable>,
+    /// A month's report: each row's group a month earlier, and the change.
+    pub against: Option<against::LastMonth>,
+    /// The lists to act on.
+    pub lists: lists::Lists,
 }
 
 const RANKED: usize = 5;
@@ -277,6 +283,9 @@ pub fn coverage(
         org_rows(plan, &source, &mut out);
         units::lacking_denominators(plan, &source, &mut out);
         units::rank(plan, &source, &mut out);
+    }
+    if !req.period.point {
+        out.lists = lists::lists(plan.reference, req, used, &tallies);
     }
     out.rows.sort_by(|a, b| {
         (a.org.code(), a.dimension.as_str(), &a.group).cmp(&(

@@ -5,6 +5,7 @@
 use anyhow::Result;
 use std::collections::HashMap;
 
+use super::against::LastMonth;
 use super::dimension::Dimension;
 use super::period::Period;
 use super::read::{self, SeenSnapshots};
@@ -67,10 +68,17 @@ pub fn single(
     period: &Period,
     with_earlier: bool,
 ) -> Result<Single> {
-    let mut cov = read::coverage(view, reference, &q.request(period), None)?;
-    let suppressed = q
-        .min_cell
-        .map(|n| suppress::apply(&mut cov.rows, n) + suppress::units(&mut cov, n));
+    // The month before first, its snapshots' members kept for this month's read, as a
+    // series keeps them: each snapshot is read once.
+    let mut seen = SeenSnapshots::new();
+    let before = month_before(view, reference, q, period, &mut seen)?;
+    let shared = before.is_some().then_some(&mut seen);
+    let mut cov = read::coverage(view, reference, &q.request(period), shared)?;
+    let suppressed = q.min_cell.map(|n| {
+        suppress::apply(&mut cov.rows, n)
+            + suppress::units(&mut cov, n)
+            + super::lists::suppress(&mut cov.lists, n)
+    });
     if let Some(level) = &q.units {
         cov.units = Some(unit_table::table(&cov, reference, level, q.min_cell));
         // The rows the table was read from are the table's, not the report's.
@@ -82,6 +90,7 @@ pub fn single(
             _ => true,
         });
     }
+    cov.against = before.map(|(p, b)| LastMonth::new(p, &cov.rows, &b.rows));
     let earlier = match period.year_earlier().filter(|_| with_earlier) {
         Some(p) => {
             let mut e = read::coverage(view, reference, &q.request(&p), None)?;
@@ -97,6 +106,32 @@ pub fn single(
         suppressed,
         earlier,
     })
+}
+
+/// The report of the month before a month's (computed and suppressed exactly as
+/// `--period` of it alone gives it), adding the members of the snapshots it uses to
+/// `seen`; `None` for any other period.
+fn month_before(
+    view: &store::View,
+    reference: &Reference,
+    q: &Query,
+    period: &Period,
+    seen: &mut SeenSnapshots,
+) -> Result<Option<(Period, Coverage)>> {
+    if period.point || period.months() != 1 {
+        return Ok(None);
+    }
+    let Some(previous) = period.shifted(-1) else {
+        return Ok(None);
+    };
+    let mut before = read::coverage(view, reference, &q.request(&previous), Some(&mut *seen))?;
+    // Only the snapshots that month used can be the next month's previous ones.
+    let used = super::snapshots_for(&view.manifest.roll_snapshots(&view.orgs), previous.end);
+    seen.retain(|(o, d), _| used.get(o) == Some(d));
+    if let Some(n) = q.min_cell {
+        suppress::apply(&mut before.rows, n);
+    }
+    Ok(Some((previous, before)))
 }
 
 /// The reports of `periods` and of each a year earlier (for the changes), each period

@@ -18,6 +18,9 @@ pub fn render(cov: &Coverage, opts: &Options) -> anyhow::Result<Vec<u8>> {
             if opts.suppressed.is_some() {
                 header.push("suppressed");
             }
+            if super::against::shown(cov) {
+                header.extend(super::against::COLUMNS);
+            }
             w.write_record(&header)?;
             for r in &cov.rows {
                 let mut rec: Vec<String> = values(r).iter().map(plain).collect();
@@ -27,12 +30,19 @@ pub fn render(cov: &Coverage, opts: &Options) -> anyhow::Result<Vec<u8>> {
                 if opts.suppressed.is_some() {
                     rec.push(r.suppressed.names().join(";"));
                 }
+                rec.extend(super::against::values(cov, r).iter().map(plain));
                 w.write_record(&rec)?;
             }
         }
         Table::Units => {
             if let Some(t) = &cov.units {
                 super::units::csv(t, opts, &mut w)?;
+            }
+        }
+        Table::List(list) => {
+            w.write_record(list.columns())?;
+            for r in super::lists::rows(cov, list) {
+                w.write_record(r.iter().map(plain))?;
             }
         }
         Table::Urge | Table::Replicate => {

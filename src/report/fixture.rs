@@ -81,6 +81,8 @@ pub(super) fn coverage() -> Coverage {
         lagging: vec![unit],
         leading: Vec::new(),
         units: None,
+        against: None,
+        lists: Default::default(),
     }
 }
 

@@ -193,6 +193,14 @@ pub fn render(cov: &Coverage, earlier: Option<&Coverage>, opts: &Options) -> Str
             body.push_str(&table_html(s));
         }
     }
+    // The lists to act on.
+    for s in sections
+        .iter()
+        .filter(|s| super::lists::List::ALL.iter().any(|l| l.key() == s.key))
+        .filter(|s| !s.body.is_empty())
+    {
+        body.push_str(&format!("<h2>{}</h2>{}", esc(&s.title), table_html(s)));
+    }
     body.push_str(&notes_html(&table::notes(cov, opts), lang));
     page(lang, &format!("{} — {}", w[5], title), &body)
 }

@@ -35,6 +35,10 @@ pub fn render(cov: &Coverage, opts: &Options) -> anyhow::Result<Vec<u8>> {
             if opts.suppressed.is_some() {
                 obj.insert("suppressed".into(), json!(r.suppressed));
             }
+            let against = super::against::values(cov, r);
+            for (k, v) in super::against::COLUMNS.iter().zip(against) {
+                obj.insert(k.to_string(), to_json(&v));
+            }
             serde_json::Value::Object(obj)
         })
         .collect();
@@ -49,6 +53,10 @@ pub fn render(cov: &Coverage, opts: &Options) -> anyhow::Result<Vec<u8>> {
     out.insert("notes".into(), json!(notes));
     if let Some(t) = &cov.units {
         out.insert("units".into(), super::units::json(t, opts));
+    }
+    out.insert("lists".into(), super::lists::json(cov));
+    if let Some(last) = &cov.against {
+        out.insert("previous_period".into(), json!(last.period.label));
     }
     if let Some(n) = opts.suppressed {
         out.insert(

@@ -1,5 +1,6 @@
 //! Renderers: finished rows in, bytes out. Nothing here computes a number.
 
+pub mod against;
 pub mod chart;
 pub mod csv;
 #[cfg(test)]
@@ -8,6 +9,7 @@ pub mod html;
 pub mod ingest;
 pub mod json;
 pub mod labels;
+pub mod lists;
 pub mod markdown;
 mod narrow;
 mod section;
@@ -19,6 +21,7 @@ pub mod trend;
 pub mod units;
 pub mod xlsx;
 pub mod xlsx_units;
+mod xlsx_lists;
 
 use crate::metrics::suppress::Col;
 use crate::metrics::{pct, Coverage, CoverageRow, Ranked};
@@ -208,6 +211,8 @@ pub enum Table {
     Replicate,
     /// One row per organization and unit (in JSON and XLSX too).
     Units,
+    /// One of the lists to act on.
+    List(lists::List),
 }
 
 /// The columns of a ranking in CSV.

@@ -88,6 +88,10 @@ pub fn pivot(cov: &Coverage, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
         head.push(lang.dimension(d));
     }
     head.push(lang.text("non_state_reached").to_string());
+    let against = super::against::shown_to_people(cov);
+    if against {
+        head.push(super::against::heading(lang).to_string());
+    }
     let mut body = Vec::new();
     for org in orgs(cov) {
         let total = find(&cov.rows, &org, "total", "all");
@@ -117,6 +121,13 @@ pub fn pivot(cov: &Coverage, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
                 None => String::new(),
             },
         );
+        if against {
+            row.push(
+                total
+                    .map(|r| super::against::compact(cov, r, lang))
+                    .unwrap_or_default(),
+            );
+        }
         body.push(row);
     }
     (head, body)
@@ -197,10 +208,14 @@ pub fn reading_order(rows: &[CoverageRow]) -> Vec<&CoverageRow> {
 }
 
 pub fn detail_rows(cov: &Coverage, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
-    let head: Vec<String> = COLUMNS[1..]
+    let mut head: Vec<String> = COLUMNS[1..]
         .iter()
         .map(|c| lang.column(c).to_string())
         .collect();
+    let against = super::against::shown_to_people(cov);
+    if against {
+        head.push(super::against::heading(lang).to_string());
+    }
     let body = reading_order(&cov.rows)
         .into_iter()
         .map(|r| {
@@ -214,6 +229,9 @@ pub fn detail_rows(cov: &Coverage, lang: Lang) -> (Vec<String>, Vec<Vec<String>>
             cells[0] = lang.org(&r.org).to_string();
             cells[1] = lang.dimension(r.dimension.as_str());
             cells[2] = group_label(r, lang);
+            if against {
+                cells.push(super::against::compact(cov, r, lang));
+            }
             cells
         })
         .collect();
@@ -257,12 +275,14 @@ pub fn sections(cov: &Coverage, lang: Lang) -> Vec<Section> {
             body,
             text_cols,
         };
-    vec![
+    let mut out = vec![
         section("summary", pivot(cov, lang), 1),
         section("lagging", ranked_rows(&cov.lagging, lang), 2),
         section("leading", ranked_rows(&cov.leading, lang), 2),
         section("details", detail_rows(cov, lang), 3),
-    ]
+    ];
+    out.extend(super::lists::sections(cov, lang));
+    out
 }
 
 /// A section as one table, or, when it would not fit `width`, as tables of fewer

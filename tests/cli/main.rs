@@ -14,6 +14,8 @@ mod help;
 mod hostile;
 mod html;
 mod ingest;
+mod last_month;
+mod lists;
 mod mapping;
 mod messages;
 mod missing_parts;

@@ -171,18 +171,25 @@ fn outputs_for_excel_users() {
         .expect(0)
         .stdout;
     let head = out.lines().next().unwrap();
-    assert!(head.ends_with(",snapshot_as_of,unit_name"), "{head}");
+    // The unit's name follows the sixteen columns; a month's report then has the
+    // previous month's columns (empty here: no September roll).
+    assert!(
+        head.ends_with(",snapshot_as_of,unit_name,previous_members,previous_coverage_pct,members_change,coverage_change_pp"),
+        "{head}"
+    );
     assert!(
         out.lines()
-            .any(|l| l.contains(",commune,02647,") && l.ends_with(",Phường Lào Cai")),
+            .any(|l| l.contains(",commune,02647,") && l.ends_with(",Phường Lào Cai,,,,")),
         "{out}"
     );
-    // Without unit rows the report keeps its sixteen columns.
+    // Without unit rows the report has no unit-name column.
     let plain = w
         .tally(&["report", "--period", "2026-10", "--format", "csv"])
         .expect(0)
         .stdout;
-    assert!(plain.lines().next().unwrap().ends_with(",snapshot_as_of"));
+    assert!(plain.lines().next().unwrap().ends_with(
+        ",snapshot_as_of,previous_members,previous_coverage_pct,members_change,coverage_change_pp"
+    ));
     w.write(
         "bad.csv",
         "Họ và tên,Mã xã\nNguyễn Văn Đúng,02647\nTrần Văn Sai,99999\n",

@@ -106,7 +106,12 @@ fn json_rows_carry_every_spec_column_in_order() {
             "gap_pp",
             "enterprises",
             "enterprises_reached",
-            "snapshot_as_of"
+            "snapshot_as_of",
+            // A month's report: against the previous month, last.
+            "previous_members",
+            "previous_coverage_pct",
+            "members_change",
+            "coverage_change_pp"
         ]
     );
     let total = v["rows"]
@@ -141,6 +146,8 @@ fn xlsx_cells_read_back() {
             "All groups",
             "Notes",
             "By unit",
+            // Its non-state enterprise without a youth member (Hợp tác xã Dược liệu).
+            "To visit",
             "coverage"
         ]
     );
@@ -208,7 +215,9 @@ fn suppression_blanks_small_counts_and_enough_others_to_protect_them() {
         .stdout;
     let mut rdr = csv::Reader::from_reader(out.as_bytes());
     let header: Vec<String> = rdr.headers().unwrap().iter().map(str::to_string).collect();
-    assert_eq!(header.last().unwrap(), "suppressed");
+    // `suppressed` after the sixteen columns, then the month's columns against the last.
+    assert_eq!(header[16], "suppressed");
+    assert_eq!(header.last().unwrap(), "coverage_change_pp");
     let rows: Vec<Vec<String>> = rdr
         .records()
         .map(|r| r.unwrap().iter().map(str::to_string).collect())
@@ -521,12 +530,12 @@ fn suppression_matches_the_hand_derived_table() {
         .expect(0)
         .stdout;
     let expected = "\
-period,org,dimension,group,members,members_start,recruited,left,eligible,coverage_pct,recruit_rate_pct,target_pct,gap_pp,enterprises,enterprises_reached,snapshot_as_of,suppressed
-2026-10,youth,religious,no,,3,,,200,,,70.00,,,,2026-10-31,members;recruited;left;coverage_pct;recruit_rate_pct;gap_pp
-2026-10,youth,religious,yes,,2,,,80,,,70.00,,,,2026-10-31,members;recruited;left;coverage_pct;recruit_rate_pct;gap_pp
-2026-10,youth,rural,no,3,,,,100,3.00,,70.00,-67.00,,,2026-10-31,members_start;left;recruited;recruit_rate_pct
-2026-10,youth,rural,yes,2,,,,180,1.11,,70.00,-68.89,,,2026-10-31,recruited;members_start;left;recruit_rate_pct
-2026-10,youth,total,all,5,5,3,3,280,1.79,1.09,70.00,-68.21,,,2026-10-31,
+period,org,dimension,group,members,members_start,recruited,left,eligible,coverage_pct,recruit_rate_pct,target_pct,gap_pp,enterprises,enterprises_reached,snapshot_as_of,suppressed,previous_members,previous_coverage_pct,members_change,coverage_change_pp
+2026-10,youth,religious,no,,3,,,200,,,70.00,,,,2026-10-31,members;recruited;left;coverage_pct;recruit_rate_pct;gap_pp,,,,
+2026-10,youth,religious,yes,,2,,,80,,,70.00,,,,2026-10-31,members;recruited;left;coverage_pct;recruit_rate_pct;gap_pp,,,,
+2026-10,youth,rural,no,3,,,,100,3.00,,70.00,-67.00,,,2026-10-31,members_start;left;recruited;recruit_rate_pct,,,,
+2026-10,youth,rural,yes,2,,,,180,1.11,,70.00,-68.89,,,2026-10-31,recruited;members_start;left;recruit_rate_pct,,,,
+2026-10,youth,total,all,5,5,3,3,280,1.79,1.09,70.00,-68.21,,,2026-10-31,,,,,
 ";
     assert_eq!(out, expected);
 }

@@ -86,6 +86,22 @@ fn sql_reproduces_the_series_of_a_year_of_months() {
     }
 }
 
+/// A report's CSV without a month's four columns against the month before, which the
+/// SQL does not compute: they are last and hold no comma, so each line loses its last
+/// four fields.
+fn without_last_month(csv: &str) -> String {
+    if !csv
+        .lines()
+        .next()
+        .is_some_and(|h| h.ends_with(",coverage_change_pp"))
+    {
+        return csv.to_string();
+    }
+    csv.lines()
+        .map(|l| l.rsplitn(5, ',').last().unwrap_or(l).to_string() + "\n")
+        .collect()
+}
+
 /// For each period, the SQL's CSV equals tally's, and has rows to compare.
 fn same_report(w: &Workdir, periods: &[&str]) {
     for period in periods {
@@ -93,6 +109,7 @@ fn same_report(w: &Workdir, periods: &[&str]) {
             .tally(&["report", "--period", period, "--format", "csv"])
             .expect(0)
             .stdout;
+        let ours = without_last_month(&ours);
         let theirs = duckdb_report(&w.store(), period);
         assert!(ours.lines().count() > 1, "{period}: no rows\n{ours}");
         if ours != theirs {
@@ -497,7 +514,7 @@ sys.stderr.write(" ".join(sorted(encodings)) + "\n")
             .tally(&["report", "--period", "2026-10", "--format", "csv"])
             .expect(0)
             .stdout;
-        assert_eq!(theirs, ours);
+        assert_eq!(theirs, without_last_month(&ours));
         seen.push_str(&encodings);
     }
     // Chunks of each kind of data page: dictionary (codes, sexes) and plain (hashes).

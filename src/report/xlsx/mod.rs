@@ -58,6 +58,7 @@ pub fn render(cov: &Coverage, opts: &Options) -> Result<Vec<u8>> {
     if let Some(units) = &cov.units {
         super::xlsx_units::write_units_sheet(&mut wb, units, lang)?;
     }
+    super::xlsx_lists::write_list_sheets(&mut wb, cov, lang)?;
     let (head, rows) = tidy(cov, lang);
     sheet(&mut wb, TIDY.text(lang), &[], &head, &rows, &f, &page)?;
     Ok(wb.save_to_buffer()?)

@@ -9,6 +9,7 @@ use super::cells::Cell;
 use crate::lang::workbook::COL_UNIT_NAME;
 use crate::metrics::{Coverage, CoverageRow};
 use crate::report::labels::Lang;
+use crate::report::against;
 use crate::report::table::group_label;
 use crate::report::{has_units, unit_name, values, Value, COLUMNS, UNIT_NAME};
 
@@ -31,6 +32,10 @@ pub(super) fn tidy(cov: &Coverage, lang: Lang) -> (Vec<String>, Vec<Vec<Cell>>) 
             Lang::Vi => COL_UNIT_NAME.text(lang).to_string(),
         });
     }
+    // A month's report: the month before and the change, last, as in the CSV.
+    if against::shown(cov) {
+        head.extend(against::headings(lang).map(String::from));
+    }
     let rows = cov
         .rows
         .iter()
@@ -39,6 +44,7 @@ pub(super) fn tidy(cov: &Coverage, lang: Lang) -> (Vec<String>, Vec<Vec<Cell>>) 
             if units {
                 v.push(unit_name(r));
             }
+            v.extend(against::values(cov, r));
             let mut row: Vec<Cell> = v.iter().map(number).collect();
             if let Some(d) = r.snapshot_as_of {
                 row[SNAPSHOT] = Cell::Date(d.to_string());
