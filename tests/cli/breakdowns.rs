@@ -280,7 +280,7 @@ fn a_crossed_breakdown_of_any_counts_a_person_once() {
     assert!(
         out.lines()
             .next()
-            .is_some_and(|h| h.ends_with(",unit_name")),
+            .is_some_and(|h| h.contains(",snapshot_as_of,unit_name,")),
         "{out}"
     );
     assert!(
