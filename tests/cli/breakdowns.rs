@@ -285,7 +285,7 @@ fn a_crossed_breakdown_of_any_counts_a_person_once() {
     );
     assert!(
         out.contains(
-            "2026-10,any,\"commune,sex\",\"02680,female\",2,2,1,0,,,,,,,,2026-10-31,Xã Hợp Thành\n"
+            "2026-10,any,\"commune,sex\",\"02680,female\",2,2,1,0,,,,,,,,2026-10-31,Xã Hợp Thành,"
         ),
         "{out}"
     );
