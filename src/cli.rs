@@ -246,7 +246,7 @@ pub struct ReportArgs {
     pub org: Vec<String>,
     /// Breakdowns (repeatable): total, ethnic_minority, religious, rural, any areas column
     /// or level (commune, ...), ownership, ethnicity[:group], religion[:group], sex,
-    /// age_band.
+    /// age_band, reason (departures by reason: left only).
     #[arg(long, value_name = "DIM", value_parser = dimensions())]
     pub by: Vec<String>,
     /// The output format (default: from --output's extension, .csv .json .md .xlsx

@@ -13,6 +13,7 @@
 use std::fmt;
 
 pub mod cmd;
+pub mod departures;
 pub mod files;
 pub mod ingest;
 pub mod names;
@@ -298,6 +299,7 @@ mod tests {
             super::rows::ALL,
             super::sources::ALL,
             super::store::ALL,
+            super::departures::ALL,
         ];
         for all in rooms {
             check(all);

@@ -68,12 +68,14 @@ pub struct RowKey {
     pub religion: u8,
     /// Index in [`AGE_BANDS`].
     pub age: u8,
+    /// The departure's slot (`reason.rs`).
+    pub reason: u8,
 }
 
 pub const NO_ENTERPRISE: u32 = u32::MAX;
 
 /// A member row of a person with several rows, for org `any`: the person and where the
-/// row falls (24 bytes).
+/// row falls (32 bytes).
 #[derive(Debug, Clone, Copy)]
 pub struct AnyRow {
     pub person: u64,

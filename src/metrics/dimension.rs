@@ -41,6 +41,8 @@ pub enum Dimension {
     },
     Sex,
     AgeBand,
+    /// Departures by why they left (`died`, `moved`, ...): `left` only.
+    Reason,
 }
 
 impl Dimension {
@@ -61,6 +63,7 @@ impl Dimension {
             Dimension::Religion { .. } => "religion",
             Dimension::Sex => "sex",
             Dimension::AgeBand => "age_band",
+            Dimension::Reason => "reason",
         }
     }
 
@@ -89,6 +92,7 @@ impl Dimension {
             "religion" => Dimension::Religion { each },
             "sex" => Dimension::Sex,
             "age_band" | "age" => Dimension::AgeBand,
+            "reason" | "left_reason" => Dimension::Reason,
             other if reference.areas.extra_columns.iter().any(|c| c == other) => {
                 Dimension::AreaColumn(other.to_string())
             }
@@ -108,6 +112,7 @@ impl Dimension {
                     "religion:group",
                     "sex",
                     "age_band",
+                    "reason",
                 ]
                 .iter()
                 .map(|s| s.to_string())
@@ -214,6 +219,7 @@ mod tests {
             ("religion", Dimension::Religion { each: false }),
             ("sex", Dimension::Sex),
             ("age_band", Dimension::AgeBand),
+            ("reason", Dimension::Reason),
         ] {
             assert_eq!(Dimension::parse(name, &r), Ok(dim.clone()), "{name}");
             assert_eq!(dim.to_string(), name, "{name}");

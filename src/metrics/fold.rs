@@ -38,6 +38,8 @@ pub struct Tally {
     pub religion: Vec<Counts>,
     /// By index in [`AGE_BANDS`], when asked for.
     pub age: Vec<Counts>,
+    /// By departure slot (`reason.rs`), when asked for.
+    pub reason: Vec<Counts>,
     /// For org `any`, first pass: each batch's person keys, sorted (7 bytes a row).
     pub persons: Vec<Keys>,
     /// For org `any`, second pass: the rows of persons with several rows.
@@ -62,6 +64,7 @@ impl Tally {
             (&mut self.ethnicity, &o.ethnicity),
             (&mut self.religion, &o.religion),
             (&mut self.age, &o.age),
+            (&mut self.reason, &o.reason),
         ] {
             if mine.len() < theirs.len() {
                 mine.resize(theirs.len(), Counts::default());
@@ -122,6 +125,7 @@ impl<'a> Plan<'a> {
                 Dimension::AgeBand => columns.birth = true,
                 Dimension::Ethnicity { .. } => columns.ethnicity = true,
                 Dimension::Religion { .. } => columns.religion = true,
+                Dimension::Reason => columns.reason = true,
                 _ => {}
             }
         }
@@ -192,6 +196,7 @@ impl<'a> Plan<'a> {
             ethnicity: sized(c.ethnicity, 256),
             religion: sized(c.religion, 256),
             age: sized(c.birth, AGE_BANDS.len()),
+            reason: sized(c.reason, super::reason::SLOTS),
             as_of: roll::days(as_of),
             seam: previous
                 .as_deref()
@@ -285,6 +290,7 @@ impl<'a> Plan<'a> {
             (c.ethnicity, &mut t.ethnicity, key.ethnicity),
             (c.religion, &mut t.religion, key.religion),
             (c.birth, &mut t.age, key.age),
+            (c.reason, &mut t.reason, key.reason),
         ] {
             if on {
                 counters[code as usize].add(flags);
@@ -340,6 +346,11 @@ impl<'a> Plan<'a> {
                 } else {
                     0
                 },
+                reason: if c.reason {
+                    super::reason::slot(b.reason[i], b.active[i])
+                } else {
+                    0
+                },
             };
             self.count_by_key(t, &key, flags);
             if let AnyMode::Rows(several) = &self.any {
@@ -387,6 +398,6 @@ mod tests {
 
     #[test]
     fn an_any_row_is_small() {
-        assert_eq!(std::mem::size_of::<AnyRow>(), 24);
+        assert_eq!(std::mem::size_of::<AnyRow>(), 32);
     }
 }

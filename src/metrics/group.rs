@@ -81,6 +81,11 @@ impl<'a> Grouper<'a> {
                     g.push(b, b);
                 }
             }
+            Dimension::Reason => {
+                for r in super::reason::groups() {
+                    g.push(r, r);
+                }
+            }
         }
         g
     }
@@ -233,6 +238,7 @@ impl<'a> Grouper<'a> {
             Dimension::AgeBand => AGE_BANDS
                 .get(k.age as usize)
                 .and_then(|b| self.label_index(b)),
+            Dimension::Reason => Some(super::reason::group_of(k.reason)),
         }
     }
 

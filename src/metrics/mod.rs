@@ -17,6 +17,7 @@ pub mod pct;
 pub mod period;
 pub mod query;
 pub mod read;
+pub mod reason;
 pub mod series;
 pub mod suppress;
 mod units;
@@ -208,6 +209,7 @@ fn buckets(t: &Tally, g: &mut Grouper, add: &mut impl FnMut(Option<u32>, &Counts
         ethnicity: crate::roll::NO_CODE,
         religion: crate::roll::NO_CODE,
         age: 0,
+        reason: 0,
     };
     let by: &[Counts] = match g.dimension {
         Dimension::Ownership => &t.enterprises,
@@ -215,6 +217,7 @@ fn buckets(t: &Tally, g: &mut Grouper, add: &mut impl FnMut(Option<u32>, &Counts
         Dimension::Ethnicity { .. } => &t.ethnicity,
         Dimension::Religion { .. } => &t.religion,
         Dimension::AgeBand => &t.age,
+        Dimension::Reason => &t.reason,
         _ => &t.areas,
     };
     for (i, c) in by.iter().enumerate().filter(|(_, c)| c.rows > 0) {
@@ -225,6 +228,7 @@ fn buckets(t: &Tally, g: &mut Grouper, add: &mut impl FnMut(Option<u32>, &Counts
             Dimension::Ethnicity { .. } => k.ethnicity = i as u8,
             Dimension::Religion { .. } => k.religion = i as u8,
             Dimension::AgeBand => k.age = i as u8,
+            Dimension::Reason => k.reason = i as u8,
             _ => k.area = i as u32,
         }
         add(g.of(&k), c);
@@ -315,10 +319,14 @@ fn org_rows(plan: &Plan, source: &Source, out: &mut Coverage) {
             let shown = c.rows > 0
                 || den.is_some()
                 || dim == &Dimension::Total
-                || enterprises.is_some_and(|(n, _)| n > 0);
+                || enterprises.is_some_and(|(n, _)| n > 0)
+                || dim == &Dimension::Reason;
             if shown {
                 let target = denominator::target(reference, &source.org, p.year(), &g, gi);
-                let row = row(p, source, &g, gi, c, den, target, enterprises);
+                let mut row = row(p, source, &g, gi, c, den, target, enterprises);
+                if dim == &Dimension::Reason {
+                    reason_row(&mut row);
+                }
                 if let Some(cp) = row.coverage_pct.filter(|c| *c > 10_000) {
                     out.notes.push(Note::CoverageAbove100 {
                         org: source.org.clone(),
@@ -332,6 +340,19 @@ fn org_rows(plan: &Plan, source: &Source, out: &mut Coverage) {
             }
         }
     }
+}
+
+/// A row of `--by reason` is a flow alone: who left, by why. Stock and flow are never
+/// mixed, so its members, start, eligible, coverage and target are empty.
+fn reason_row(r: &mut CoverageRow) {
+    r.members = None;
+    r.members_start = None;
+    r.recruited = None;
+    r.eligible = None;
+    r.coverage_pct = None;
+    r.recruit_rate_pct = None;
+    r.target_pct = None;
+    r.gap_pp = None;
 }
 
 /// One row: stock and flow (missing, not zero, without a snapshot; no flow for a

@@ -60,6 +60,9 @@ impl Lang {
     }
 
     pub fn dimension(self, d: &str) -> String {
+        if d == "reason" {
+            return crate::lang::departures::DIM_REASON.text(self).to_string();
+        }
         let vi = match d {
             "total" => "Toàn bộ",
             "ethnic_minority" => "Vùng dân tộc thiểu số",
@@ -94,6 +97,9 @@ impl Lang {
     }
 
     pub fn group(self, key: &str, name: &str) -> String {
+        if let Some(m) = crate::lang::departures::reason_label(key) {
+            return m.text(self).to_string();
+        }
         let vi = match key {
             "all" => Some("Tất cả"),
             "yes" => Some("Có"),

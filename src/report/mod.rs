@@ -2,6 +2,7 @@
 
 pub mod chart;
 pub mod csv;
+mod departures;
 #[cfg(test)]
 mod fixture;
 pub mod html;

@@ -7,6 +7,7 @@ mod backup;
 mod bench_smoke;
 mod counts_tables;
 mod decode;
+mod departures;
 mod drop;
 mod english_words;
 mod help;
