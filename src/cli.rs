@@ -267,6 +267,12 @@ pub struct ReportArgs {
     /// Vietnamese letters correctly when the file is opened by double-click.
     #[arg(long)]
     pub bom: bool,
+    /// On ownership rows, also count the enterprises of at least N workers: how many
+    /// have a member, and how many a grassroots organization (where the enterprises
+    /// file says it: `Có CĐCS`, `Có chi đoàn`). Default 25, given whenever the file
+    /// says it.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub min_workers: Option<u64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

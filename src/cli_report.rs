@@ -150,6 +150,7 @@ pub fn resolve(
         orgs,
         dimensions,
         min_cell: args.min_cell,
+        min_workers: args.min_workers,
     };
     let span = match series_periods(args, &view.manifest)? {
         None => Span::One(period),

@@ -56,6 +56,7 @@ const HELP: &[(&str, &str, &str)] = &[
     ("report", "min_cell", "Khi công bố: ẩn các số nhỏ hơn N và các ô có thể làm lộ chúng."),
     ("report", "table", "Bảng nào trong báo cáo CSV: các dòng chuẩn, hoặc các đơn vị cần đôn đốc hay cần nhân rộng (bảng xếp hạng cũng có trong JSON, mục \"rankings\")."),
     ("report", "bom", "Ghi CSV có dấu BOM UTF-8, để Excel trên Windows hiện đúng chữ Việt khi mở bằng nhấp đúp."),
+    ("report", "min_workers", "Ở các dòng loại hình doanh nghiệp, đếm riêng các doanh nghiệp từ N lao động trở lên: bao nhiêu có thành viên, bao nhiêu có tổ chức cơ sở (khi danh mục doanh nghiệp ghi: Có CĐCS, Có chi đoàn). Mặc định 25, luôn có khi danh mục ghi điều đó."),
     ("status", "format", "Định dạng xuất."),
     ("verify", "format", "Định dạng xuất: bảng cho màn hình, hoặc một đối tượng JSON với từng vấn đề và cách sửa."),
     ("verify", "restore_manifest", "Với kho bị mất tệp manifest.json (máy tắt giữa lúc thay tệp này, trên ổ FAT32 hay exFAT): đặt lại tệp mà lần ghi dở dang để lại (.manifest.json.tmp-PID), sau khi mọi phần nó nêu đều được kiểm tra đúng; rồi kiểm tra kho."),

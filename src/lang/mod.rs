@@ -15,6 +15,7 @@ use std::fmt;
 pub mod cmd;
 pub mod departures;
 pub mod files;
+pub mod grassroots;
 pub mod ingest;
 pub mod names;
 pub mod parts;
@@ -300,6 +301,7 @@ mod tests {
             super::sources::ALL,
             super::store::ALL,
             super::departures::ALL,
+            super::grassroots::ALL,
         ];
         for all in rooms {
             check(all);

@@ -19,6 +19,7 @@ pub mod query;
 pub mod read;
 pub mod reason;
 pub mod series;
+pub mod sized;
 pub mod suppress;
 mod units;
 
@@ -43,6 +44,10 @@ pub struct Request {
     pub period: Period,
     pub orgs: Vec<OrgOrAny>,
     pub dimensions: Vec<Dimension>,
+    /// `--min-workers`: the size from which enterprises are counted apart on ownership
+    /// rows (`sized.rs`); `None` for the default, then only where the enterprises file
+    /// says which have a grassroots organization.
+    pub min_workers: Option<u64>,
 }
 
 /// One row of the tidy output. Percentages are in hundredths.
@@ -70,6 +75,9 @@ pub struct CoverageRow {
     pub snapshot_as_of: Option<NaiveDate>,
     /// Columns blanked for publication (`--min-cell`).
     pub suppressed: suppress::Suppressed,
+    /// On ownership rows: the enterprises of at least N workers, with a member and
+    /// with a grassroots organization (`sized.rs`).
+    pub sized: Option<sized::Sized>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -324,6 +332,12 @@ fn org_rows(plan: &Plan, source: &Source, out: &mut Coverage) {
             if shown {
                 let target = denominator::target(reference, &source.org, p.year(), &g, gi);
                 let mut row = row(p, source, &g, gi, c, den, target, enterprises);
+                if *dim == Dimension::Ownership && sized::shown(reference, plan.req.min_workers) {
+                    let n = plan.req.min_workers.unwrap_or(sized::MIN_WORKERS);
+                    let reached = source.snapshot_as_of.map(|_| &reached);
+                    let label = &g.labels[gi as usize];
+                    row.sized = Some(sized::of(reference, &source.org, label, n, reached));
+                }
                 if dim == &Dimension::Reason {
                     reason_row(&mut row);
                 }
@@ -406,5 +420,6 @@ fn row(
         enterprises_reached: enterprises.filter(|_| have_members).map(|e| e.1),
         snapshot_as_of: source.snapshot_as_of,
         suppressed: suppress::Suppressed::default(),
+        sized: None,
     }
 }

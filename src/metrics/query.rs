@@ -21,6 +21,8 @@ pub struct Query {
     pub dimensions: Vec<Dimension>,
     /// `--min-cell`: counts below it are blanked with the cells that would reveal them.
     pub min_cell: Option<u64>,
+    /// `--min-workers`: enterprises of at least this many workers counted apart.
+    pub min_workers: Option<u64>,
 }
 
 /// One period's report, with the same period a year earlier where asked.
@@ -45,6 +47,7 @@ impl Query {
             period: period.clone(),
             orgs: self.orgs.clone(),
             dimensions: self.dimensions.clone(),
+            min_workers: self.min_workers,
         }
     }
 }

@@ -18,6 +18,10 @@ pub fn render(cov: &Coverage, opts: &Options) -> anyhow::Result<Vec<u8>> {
             if opts.suppressed.is_some() {
                 header.push("suppressed");
             }
+            let sized = super::sized::shown(cov);
+            if sized {
+                header.extend(super::sized::COLUMNS);
+            }
             w.write_record(&header)?;
             for r in &cov.rows {
                 let mut rec: Vec<String> = values(r).iter().map(plain).collect();
@@ -26,6 +30,9 @@ pub fn render(cov: &Coverage, opts: &Options) -> anyhow::Result<Vec<u8>> {
                 }
                 if opts.suppressed.is_some() {
                     rec.push(r.suppressed.names().join(";"));
+                }
+                if sized {
+                    rec.extend(super::sized::values(r).iter().map(plain));
                 }
                 w.write_record(&rec)?;
             }

@@ -21,6 +21,7 @@ pub(super) fn to_json(v: &Value) -> serde_json::Value {
 
 pub fn render(cov: &Coverage, opts: &Options) -> anyhow::Result<Vec<u8>> {
     let units = super::has_units(cov);
+    let sized = super::sized::shown(cov);
     let rows: Vec<serde_json::Value> = cov
         .rows
         .iter()
@@ -34,6 +35,11 @@ pub fn render(cov: &Coverage, opts: &Options) -> anyhow::Result<Vec<u8>> {
             }
             if opts.suppressed.is_some() {
                 obj.insert("suppressed".into(), json!(r.suppressed));
+            }
+            if sized {
+                for (k, v) in super::sized::COLUMNS.iter().zip(super::sized::values(r)) {
+                    obj.insert(k.to_string(), to_json(&v));
+                }
             }
             serde_json::Value::Object(obj)
         })

@@ -14,6 +14,7 @@ mod narrow;
 mod section;
 mod sentences;
 pub mod series;
+pub mod sized;
 pub mod status;
 pub mod table;
 pub mod trend;

@@ -172,11 +172,10 @@ fn summary(cov: &Coverage, lang: Lang) -> (Vec<String>, Vec<Vec<Cell>>) {
     .map(|c| lang.column(c).to_string())
     .collect();
     for (d, _) in FOCUS {
-        head.push(format!(
-            "{} ({})",
-            lang.dimension(d),
-            lang.column("coverage_pct")
-        ));
+        head.push(match d {
+            "ownership" => super::sized::focus_label(d, lang),
+            _ => format!("{} ({})", lang.dimension(d), lang.column("coverage_pct")),
+        });
     }
     let rows = orgs(cov)
         .into_iter()

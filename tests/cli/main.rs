@@ -10,6 +10,7 @@ mod decode;
 mod departures;
 mod drop;
 mod english_words;
+mod grassroots;
 mod help;
 mod hostile;
 mod html;
