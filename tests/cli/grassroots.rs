@@ -229,3 +229,147 @@ fn a_cell_that_says_neither_is_refused() {
     );
     assert!(run.stderr.contains("founded"), "{}", run.stderr);
 }
+
+/// A row of the workbook: tax code, name, commune, ownership, workers, the CĐCS mark,
+/// the chi đoàn's founding day.
+type Firm<'a> = (
+    f64,
+    &'a str,
+    &'a str,
+    &'a str,
+    Option<f64>,
+    &'a str,
+    Option<(u16, u8, u8)>,
+);
+
+/// The same enterprises as a workbook an office saves: a title, tax codes typed as
+/// numbers, head counts as numbers, the union's column of `x` marks and the Youth
+/// Union's founding dates as date cells. The counts are those of the CSV: of at least
+/// 25 workers 3, with a grassroots union 1, with a chi đoàn 2.
+#[test]
+fn a_workbook_with_date_cells_reads_the_same() {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let w = Workdir::new().with(&["areas.csv", "eligible.csv"]);
+    let mut wb = Workbook::new();
+    let date = Format::new().set_num_format("dd/mm/yyyy");
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "DANH MỤC DOANH NGHIỆP NĂM 2026")
+        .unwrap();
+    let header = [
+        "Mã số thuế",
+        "Tên doanh nghiệp",
+        "Mã xã",
+        "Loại hình",
+        "Số lao động",
+        "Có CĐCS",
+        "Ngày thành lập chi đoàn",
+    ];
+    for (c, h) in header.iter().enumerate() {
+        ws.write_string(2, c as u16, *h).unwrap();
+    }
+    // (tax code, name, commune, ownership, workers, CĐCS, chi đoàn founded)
+    let rows: [Firm; 6] = [
+        (
+            5300100001.0,
+            "Chè Sa Pa",
+            "02647",
+            "ngoài nhà nước",
+            Some(120.0),
+            "x",
+            Some((2018, 3, 15)),
+        ),
+        (
+            5300100002.0,
+            "Khoáng sản",
+            "02680",
+            "nhà nước",
+            Some(300.0),
+            "x",
+            None,
+        ),
+        (
+            5300100003.0,
+            "May Bắc Hà",
+            "02647",
+            "ngoài nhà nước",
+            Some(24.0),
+            "x",
+            None,
+        ),
+        (
+            5300100004.0,
+            "Dược liệu",
+            "02683",
+            "ngoài nhà nước",
+            Some(25.0),
+            "",
+            None,
+        ),
+        (
+            5300100005.0,
+            "Gỗ Bát Xát",
+            "02683",
+            "ngoài nhà nước",
+            Some(26.0),
+            "",
+            Some((2020, 1, 9)),
+        ),
+        (
+            5300100006.0,
+            "Xây dựng",
+            "02680",
+            "ngoài nhà nước",
+            None,
+            "x",
+            None,
+        ),
+    ];
+    for (i, (id, name, area, own, workers, cdcs, founded)) in rows.iter().enumerate() {
+        let r = 3 + i as u32;
+        ws.write_number(r, 0, *id).unwrap();
+        ws.write_string(r, 1, *name).unwrap();
+        ws.write_string(r, 2, *area).unwrap();
+        ws.write_string(r, 3, *own).unwrap();
+        if let Some(n) = workers {
+            ws.write_number(r, 4, *n).unwrap();
+        }
+        ws.write_string(r, 5, *cdcs).unwrap();
+        if let Some((y, m, d)) = founded {
+            let day = ExcelDateTime::from_ymd(*y, *m, *d).unwrap();
+            ws.write_datetime_with_format(r, 6, &day, &date).unwrap();
+        }
+    }
+    wb.save(w.dir.join("doanh-nghiep.xlsx")).unwrap();
+    w.write("doan-vien-cd.csv", UNION);
+    let run = w
+        .tally(&["ingest", "areas.csv", "eligible.csv", "doanh-nghiep.xlsx"])
+        .expect(0);
+    assert!(
+        run.stdout.contains("Trade union: 4 have one, 2 do not"),
+        "{}",
+        run.stdout
+    );
+    w.tally(&[
+        "ingest",
+        "doan-vien-cd.csv",
+        "--org",
+        "union",
+        "--as-of",
+        "31/10/2026",
+    ])
+    .expect(0);
+    let csv = w
+        .tally(&[
+            "report", "--period", "2026-10", "--org", "union", "--org", "youth", "--format", "csv",
+        ])
+        .expect(0)
+        .stdout;
+    assert_eq!(
+        csv_row(&csv, "2026-10,union,ownership,non_state,")[16..],
+        ["25", "3", "2", "1"]
+    );
+    assert_eq!(
+        csv_row(&csv, "2026-10,youth,ownership,non_state,")[16..],
+        ["25", "3", "", "2"]
+    );
+}
