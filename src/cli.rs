@@ -246,8 +246,8 @@ pub struct ReportArgs {
     pub org: Vec<String>,
     /// Breakdowns (repeatable): total, ethnic_minority, religious, rural, any areas column
     /// or level (commune, ...), ownership, ethnicity[:group], religion[:group], sex,
-    /// age_band. Two or three joined by a comma are crossed: ethnic_minority,sex gives a
-    /// row per combination.
+    /// age_band, reason (departures by reason: left only). Two or three joined by a comma
+    /// are crossed: ethnic_minority,sex gives a row per combination.
     #[arg(long, value_name = "DIM", value_parser = dimensions())]
     pub by: Vec<String>,
     /// The output format (default: from --output's extension, .csv .json .md .xlsx
@@ -269,6 +269,12 @@ pub struct ReportArgs {
     /// Vietnamese letters correctly when the file is opened by double-click.
     #[arg(long)]
     pub bom: bool,
+    /// On ownership rows, also count the enterprises of at least N workers: how many
+    /// have a member, and how many a grassroots organization (where the enterprises
+    /// file says it: `Có CĐCS`, `Có chi đoàn`). Default 25, given whenever the file
+    /// says it.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub min_workers: Option<u64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

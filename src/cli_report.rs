@@ -160,6 +160,7 @@ pub fn resolve(
         dimensions,
         min_cell: args.min_cell,
         units: units_level(&output, series.is_some(), reference)?,
+        min_workers: args.min_workers,
     };
     let span = match series {
         None => Span::One(period),

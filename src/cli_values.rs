@@ -193,6 +193,7 @@ pub(super) fn dimensions() -> Offering<String> {
                 "religion",
                 "sex",
                 "age_band",
+                "reason",
                 "province",
                 "commune",
             ]

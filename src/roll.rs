@@ -86,6 +86,15 @@ impl LeftReason {
     pub fn from_code(code: &str) -> Option<LeftReason> {
         LeftReason::ALL.into_iter().find(|r| r.code() == code)
     }
+
+    /// The group of `--by reason` (the report's word: `left` is a column there, so
+    /// leaving of one's own accord is `resigned`).
+    pub fn group(self) -> &'static str {
+        match self {
+            LeftReason::Left => "resigned",
+            other => other.code(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -120,6 +129,8 @@ pub struct Columns {
     pub birth: bool,
     pub ethnicity: bool,
     pub religion: bool,
+    /// Why a departed member left (`--by reason`).
+    pub reason: bool,
 }
 
 impl Columns {
@@ -132,6 +143,7 @@ impl Columns {
             birth: self.birth || other.birth,
             ethnicity: self.ethnicity || other.ethnicity,
             religion: self.religion || other.religion,
+            reason: self.reason || other.reason,
         }
     }
 }
@@ -185,6 +197,9 @@ pub struct Batch {
     /// GSO codes as numbers.
     pub ethnicity: Vec<u8>,
     pub religion: Vec<u8>,
+    /// Why a departed member left: the index of its [`LeftReason`] in
+    /// [`LeftReason::ALL`], [`NO_CODE`] where the part holds none.
+    pub reason: Vec<u8>,
 }
 
 impl Batch {
@@ -201,7 +216,12 @@ impl Batch {
         ] {
             v.clear();
         }
-        for v in [&mut self.sex, &mut self.ethnicity, &mut self.religion] {
+        for v in [
+            &mut self.sex,
+            &mut self.ethnicity,
+            &mut self.religion,
+            &mut self.reason,
+        ] {
             v.clear();
         }
         self.active.clear();

@@ -11,6 +11,9 @@ crate::messages! {
     CROSS_TOTAL:
         "\"{}\" crosses total, which has one group: name the breakdowns to cross"
         => "\"{}\" kết hợp với total (chỉ có một nhóm): hãy nêu các chiều phân tổ cần kết hợp";
+    CROSS_REASON:
+        "\"{}\" crosses reason, whose rows are departures only: ask for --by reason on its own"
+        => "\"{}\" kết hợp với reason (lý do ra, chỉ có số ra): hãy dùng --by reason riêng";
     UNITS_NEED_AREAS:
         "--table units needs the areas file: it says what the units are"
         => "--table units cần tệp danh mục địa bàn: tệp đó cho biết các đơn vị";

@@ -14,7 +14,9 @@ use std::fmt;
 
 pub mod breakdown;
 pub mod cmd;
+pub mod departures;
 pub mod files;
+pub mod grassroots;
 pub mod ingest;
 pub mod lists;
 pub mod names;
@@ -306,6 +308,8 @@ mod tests {
             super::breakdown::ALL,
             super::workbook::ALL,
             super::lists::ALL,
+            super::departures::ALL,
+            super::grassroots::ALL,
         ];
         for all in rooms {
             check(all);

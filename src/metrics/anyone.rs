@@ -189,6 +189,8 @@ pub fn several(chunks: &[Keys]) -> Several {
     out.index()
 }
 
+const AREA_MASK: u32 = (1 << 28) - 1;
+
 /// The second pass's rows of the persons with several rows, in 12 bytes each, placed
 /// as they are read (by any thread) in their person's slots: no person key is kept,
 /// nothing is sorted or copied, and the memory is known before the pass.
@@ -225,14 +227,16 @@ impl Rows {
         // person's slots is dropped rather than written over another person's.
         if slot < to {
             let slot = slot as usize;
-            self.place[slot].store(
-                u64::from(key.area) | u64::from(key.enterprise) << 32,
-                Ordering::Relaxed,
-            );
+            // A unit index below 2^28 (the areas file's units; a country has some
+            // ten thousand), an age band and a departure's slot below 16.
+            let place = u64::from(key.area & AREA_MASK)
+                | u64::from(key.age & 0x0f) << 28
+                | u64::from(key.enterprise) << 32;
+            self.place[slot].store(place, Ordering::Relaxed);
             let traits = u32::from(key.sex)
                 | u32::from(key.ethnicity) << 8
                 | u32::from(key.religion) << 16
-                | u32::from(key.age & 0x0f) << 24
+                | u32::from(key.reason & 0x0f) << 24
                 | u32::from(flags & 0x0f) << 28;
             self.traits[slot].store(traits, Ordering::Relaxed);
         }
@@ -247,12 +251,13 @@ impl Rows {
             let place = self.place[i].load(Ordering::Relaxed);
             let t = self.traits[i].load(Ordering::Relaxed);
             let key = RowKey {
-                area: place as u32,
+                area: place as u32 & AREA_MASK,
                 enterprise: (place >> 32) as u32,
                 sex: t as u8,
                 ethnicity: (t >> 8) as u8,
                 religion: (t >> 16) as u8,
-                age: ((t >> 24) & 0x0f) as u8,
+                age: ((place >> 28) & 0x0f) as u8,
+                reason: ((t >> 24) & 0x0f) as u8,
             };
             (key, (t >> 28) as u8)
         })
@@ -348,6 +353,7 @@ mod tests {
             ethnicity: 54,
             religion: 255,
             age,
+            reason: 7,
         };
         rows.keep(7, &key(10, 3), 1);
         rows.keep(5, &key(99, 0), 1); // one row only: not kept

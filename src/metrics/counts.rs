@@ -68,6 +68,8 @@ pub struct RowKey {
     pub religion: u8,
     /// Index in [`AGE_BANDS`].
     pub age: u8,
+    /// The departure's slot (`reason.rs`).
+    pub reason: u8,
 }
 
 pub const NO_ENTERPRISE: u32 = u32::MAX;

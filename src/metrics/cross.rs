@@ -68,6 +68,10 @@ pub fn parse(raw: &str, reference: &Reference) -> Result<Dimension, Text> {
         if d == Dimension::Total {
             return Err(t!(msg::CROSS_TOTAL, raw));
         }
+        // A reason row is a flow of departures only: crossed, it would have stocks.
+        if d == Dimension::Reason {
+            return Err(t!(msg::CROSS_REASON, raw));
+        }
         if parts.iter().any(|p| p.name() == d.name()) {
             return Err(t!(msg::CROSS_TWICE, d.name(), raw));
         }
@@ -132,6 +136,7 @@ impl Keep {
             ethnicity: if self.ethnicity { k.ethnicity } else { 0 },
             religion: if self.religion { k.religion } else { 0 },
             age: if self.age { k.age } else { 0 },
+            reason: 0,
         }
     }
 }

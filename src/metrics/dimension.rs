@@ -43,6 +43,8 @@ pub enum Dimension {
     AgeBand,
     /// Two or three breakdowns crossed (`--by ethnic_minority,sex`).
     Crossed(super::cross::Crossing),
+    /// Departures by why they left (`died`, `moved`, ...): `left` only.
+    Reason,
 }
 
 impl Dimension {
@@ -64,6 +66,7 @@ impl Dimension {
             Dimension::Sex => "sex",
             Dimension::AgeBand => "age_band",
             Dimension::Crossed(c) => &c.name,
+            Dimension::Reason => "reason",
         }
     }
 
@@ -95,6 +98,7 @@ impl Dimension {
             "religion" => Dimension::Religion { each },
             "sex" => Dimension::Sex,
             "age_band" | "age" => Dimension::AgeBand,
+            "reason" | "left_reason" => Dimension::Reason,
             other if reference.areas.extra_columns.iter().any(|c| c == other) => {
                 Dimension::AreaColumn(other.to_string())
             }
@@ -114,6 +118,7 @@ impl Dimension {
                     "religion:group",
                     "sex",
                     "age_band",
+                    "reason",
                 ]
                 .iter()
                 .map(|s| s.to_string())
@@ -223,6 +228,7 @@ mod tests {
             ("religion", Dimension::Religion { each: false }),
             ("sex", Dimension::Sex),
             ("age_band", Dimension::AgeBand),
+            ("reason", Dimension::Reason),
         ] {
             assert_eq!(Dimension::parse(name, &r), Ok(dim.clone()), "{name}");
             assert_eq!(dim.to_string(), name, "{name}");

@@ -37,6 +37,8 @@ pub struct Tally {
     pub religion: Vec<Counts>,
     /// By index in [`AGE_BANDS`], when asked for.
     pub age: Vec<Counts>,
+    /// By departure slot (`reason.rs`), when asked for.
+    pub reason: Vec<Counts>,
     /// For org `any`, first pass: each batch's person keys, sorted (7 bytes a row).
     pub persons: Vec<Keys>,
     /// The snapshot's as-of date, in days.
@@ -61,6 +63,7 @@ impl Tally {
             (&mut self.ethnicity, &o.ethnicity),
             (&mut self.religion, &o.religion),
             (&mut self.age, &o.age),
+            (&mut self.reason, &o.reason),
         ] {
             if mine.len() < theirs.len() {
                 mine.resize(theirs.len(), Counts::default());
@@ -127,6 +130,7 @@ impl<'a> Plan<'a> {
                 Dimension::AgeBand => columns.birth = true,
                 Dimension::Ethnicity { .. } => columns.ethnicity = true,
                 Dimension::Religion { .. } => columns.religion = true,
+                Dimension::Reason => columns.reason = true,
                 _ => {}
             }
         }
@@ -199,6 +203,7 @@ impl<'a> Plan<'a> {
             ethnicity: sized(c.ethnicity, 256),
             religion: sized(c.religion, 256),
             age: sized(c.birth, AGE_BANDS.len()),
+            reason: sized(c.reason, super::reason::SLOTS),
             as_of: roll::days(as_of),
             seam: previous
                 .as_deref()
@@ -292,6 +297,7 @@ impl<'a> Plan<'a> {
             (c.ethnicity, &mut t.ethnicity, key.ethnicity),
             (c.religion, &mut t.religion, key.religion),
             (c.birth, &mut t.age, key.age),
+            (c.reason, &mut t.reason, key.reason),
         ] {
             if on {
                 counters[code as usize].add(flags);
@@ -344,6 +350,11 @@ impl<'a> Plan<'a> {
                 religion: if c.religion { b.religion[i] } else { NO_CODE },
                 age: if c.birth {
                     self.age(b.birth_days[i], b.birth_year[i])
+                } else {
+                    0
+                },
+                reason: if c.reason {
+                    super::reason::slot(b.reason[i], b.active[i])
                 } else {
                     0
                 },

@@ -90,6 +90,11 @@ impl<'a> Grouper<'a> {
             Dimension::Crossed(c) => {
                 g.parts = c.parts.iter().map(|d| Grouper::new(d, reference)).collect();
             }
+            Dimension::Reason => {
+                for r in super::reason::groups() {
+                    g.push(r, r);
+                }
+            }
         }
         g
     }
@@ -243,6 +248,7 @@ impl<'a> Grouper<'a> {
                 .get(k.age as usize)
                 .and_then(|b| self.label_index(b)),
             Dimension::Crossed(_) => super::cross::group_of(self, k),
+            Dimension::Reason => Some(super::reason::group_of(k.reason)),
         }
     }
 

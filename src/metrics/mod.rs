@@ -20,7 +20,9 @@ pub mod pct;
 pub mod period;
 pub mod query;
 pub mod read;
+pub mod reason;
 pub mod series;
+pub mod sized;
 pub mod suppress;
 pub mod unit_table;
 mod units;
@@ -46,6 +48,10 @@ pub struct Request {
     pub period: Period,
     pub orgs: Vec<OrgOrAny>,
     pub dimensions: Vec<Dimension>,
+    /// `--min-workers`: the size from which enterprises are counted apart on ownership
+    /// rows (`sized.rs`); `None` for the default, then only where the enterprises file
+    /// says which have a grassroots organization.
+    pub min_workers: Option<u64>,
 }
 
 /// One row of the tidy output. Percentages are in hundredths.
@@ -73,6 +79,9 @@ pub struct CoverageRow {
     pub snapshot_as_of: Option<NaiveDate>,
     /// Columns blanked for publication (`--min-cell`).
     pub suppressed: suppress::Suppressed,
+    /// On ownership rows: the enterprises of at least N workers, with a member and
+    /// with a grassroots organization (`sized.rs`).
+    pub sized: Option<sized::Sized>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -218,6 +227,7 @@ fn buckets(t: &Tally, g: &mut Grouper, add: &mut impl FnMut(Option<u32>, &Counts
         ethnicity: crate::roll::NO_CODE,
         religion: crate::roll::NO_CODE,
         age: 0,
+        reason: 0,
     };
     if let Dimension::Crossed(_) = g.dimension {
         for (k, c) in &t.cross {
@@ -231,6 +241,7 @@ fn buckets(t: &Tally, g: &mut Grouper, add: &mut impl FnMut(Option<u32>, &Counts
         Dimension::Ethnicity { .. } => &t.ethnicity,
         Dimension::Religion { .. } => &t.religion,
         Dimension::AgeBand => &t.age,
+        Dimension::Reason => &t.reason,
         _ => &t.areas,
     };
     for (i, c) in by.iter().enumerate().filter(|(_, c)| c.rows > 0) {
@@ -241,6 +252,7 @@ fn buckets(t: &Tally, g: &mut Grouper, add: &mut impl FnMut(Option<u32>, &Counts
             Dimension::Ethnicity { .. } => k.ethnicity = i as u8,
             Dimension::Religion { .. } => k.religion = i as u8,
             Dimension::AgeBand => k.age = i as u8,
+            Dimension::Reason => k.reason = i as u8,
             _ => k.area = i as u32,
         }
         add(g.of(&k), c);
@@ -332,10 +344,20 @@ fn org_rows(plan: &Plan, source: &Source, out: &mut Coverage) {
             let shown = c.rows > 0
                 || den.is_some()
                 || dim == &Dimension::Total
-                || enterprises.is_some_and(|(n, _)| n > 0);
+                || enterprises.is_some_and(|(n, _)| n > 0)
+                || dim == &Dimension::Reason;
             if shown {
                 let target = denominator::target(reference, &source.org, p.year(), &g, gi);
-                let row = row(p, source, &g, gi, c, den, target, enterprises);
+                let mut row = row(p, source, &g, gi, c, den, target, enterprises);
+                if *dim == Dimension::Ownership && sized::shown(reference, plan.req.min_workers) {
+                    let n = plan.req.min_workers.unwrap_or(sized::MIN_WORKERS);
+                    let reached = source.snapshot_as_of.map(|_| &reached);
+                    let label = &g.labels[gi as usize];
+                    row.sized = Some(sized::of(reference, &source.org, label, n, reached));
+                }
+                if dim == &Dimension::Reason {
+                    reason_row(&mut row);
+                }
                 if let Some(cp) = row.coverage_pct.filter(|c| *c > 10_000) {
                     out.notes.push(Note::CoverageAbove100 {
                         org: source.org.clone(),
@@ -349,6 +371,19 @@ fn org_rows(plan: &Plan, source: &Source, out: &mut Coverage) {
             }
         }
     }
+}
+
+/// A row of `--by reason` is a flow alone: who left, by why. Stock and flow are never
+/// mixed, so its members, start, eligible, coverage and target are empty.
+fn reason_row(r: &mut CoverageRow) {
+    r.members = None;
+    r.members_start = None;
+    r.recruited = None;
+    r.eligible = None;
+    r.coverage_pct = None;
+    r.recruit_rate_pct = None;
+    r.target_pct = None;
+    r.gap_pp = None;
 }
 
 /// One row: stock and flow (missing, not zero, without a snapshot; no flow for a
@@ -402,5 +437,6 @@ fn row(
         enterprises_reached: enterprises.filter(|_| have_members).map(|e| e.1),
         snapshot_as_of: source.snapshot_as_of,
         suppressed: suppress::Suppressed::default(),
+        sized: None,
     }
 }

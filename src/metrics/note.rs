@@ -139,6 +139,15 @@ pub enum Note {
         members: u64,
         codes: Vec<String>,
     },
+    /// Departures of the period whose reason is unknown (`--by reason`): stored before
+    /// tally kept it, or a leaving date under a status that gives none.
+    UnknownReasons {
+        org: Org,
+        #[serde(serialize_with = "iso")]
+        as_of: NaiveDate,
+        not_kept: u64,
+        no_word: u64,
+    },
 }
 
 /// A unit ranked by its gap to target, for "who to urge" and "who to replicate".

@@ -37,6 +37,9 @@ pub(super) fn snapshot_notes(
                         flows_known: as_of >= req.period.start,
                     });
                 }
+                if let Some(t) = tallies.get(&org) {
+                    super::reason::note(req, &org, as_of, t, out);
+                }
                 if let Some(t) = tallies.get(&org).filter(|_| asked) {
                     seam_notes(req, &org, as_of, t, out);
                     super::parts::unit_notes(req, reference, &org, as_of, t, out);

@@ -24,6 +24,8 @@ pub struct Query {
     pub min_cell: Option<u64>,
     /// The per-unit table, of the units of this level (`--table units`).
     pub units: Option<String>,
+    /// `--min-workers`: enterprises of at least this many workers counted apart.
+    pub min_workers: Option<u64>,
 }
 
 /// One period's report, with the same period a year earlier where asked.
@@ -55,6 +57,7 @@ impl Query {
             period: period.clone(),
             orgs: self.orgs.clone(),
             dimensions,
+            min_workers: self.min_workers,
         }
     }
 }

@@ -206,6 +206,7 @@ mod tests {
             enterprises_reached: None,
             snapshot_as_of: None,
             suppressed: Default::default(),
+            sized: None,
         }
     }
 

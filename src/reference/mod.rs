@@ -279,6 +279,9 @@ pub struct Enterprise {
     pub area_code: Option<String>,
     pub ownership: Ownership,
     pub workers: Option<u64>,
+    /// Whether it has a grassroots organization, for each organization the file said
+    /// it of (`Có CĐCS`, `Có chi đoàn`, a founding date); none where it said nothing.
+    pub grassroots: Vec<(crate::org::Org, bool)>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -297,6 +300,14 @@ impl Enterprises {
             .map(|(i, e)| (compact_str::CompactString::from(e.id.as_str()), i))
             .collect();
         Enterprises { rows, by_id }
+    }
+
+    /// Whether the file said, of `org`, which enterprises have a grassroots
+    /// organization.
+    pub fn tells_grassroots(&self, org: &crate::org::Org) -> bool {
+        self.rows
+            .iter()
+            .any(|e| e.grassroots.iter().any(|(o, _)| o == org))
     }
 
     pub fn get(&self, id: &str) -> Option<&Enterprise> {

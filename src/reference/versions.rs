@@ -288,6 +288,7 @@ mod tests {
             area_code: None,
             ownership: own,
             workers: Some(workers),
+            grassroots: Vec::new(),
         };
         let old = Enterprises::new(vec![
             e("1", "Công ty A", Ownership::NonState, 10),

@@ -21,6 +21,10 @@ pub fn render(cov: &Coverage, opts: &Options) -> anyhow::Result<Vec<u8>> {
             if super::against::shown(cov) {
                 header.extend(super::against::COLUMNS);
             }
+            let sized = super::sized::shown(cov);
+            if sized {
+                header.extend(super::sized::COLUMNS);
+            }
             w.write_record(&header)?;
             for r in &cov.rows {
                 let mut rec: Vec<String> = values(r).iter().map(plain).collect();
@@ -31,6 +35,9 @@ pub fn render(cov: &Coverage, opts: &Options) -> anyhow::Result<Vec<u8>> {
                     rec.push(r.suppressed.names().join(";"));
                 }
                 rec.extend(super::against::values(cov, r).iter().map(plain));
+                if sized {
+                    rec.extend(super::sized::values(r).iter().map(plain));
+                }
                 w.write_record(&rec)?;
             }
         }

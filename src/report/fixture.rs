@@ -43,6 +43,7 @@ pub(super) fn coverage() -> Coverage {
         enterprises_reached: None,
         snapshot_as_of: Some(day(2026, 10, 31)),
         suppressed: Suppressed::default(),
+        sized: None,
     };
     let mut blanked = Suppressed::default();
     for c in [Col::Members, Col::CoveragePct, Col::GapPp] {

@@ -178,6 +178,9 @@ pub fn render(cov: &Coverage, earlier: Option<&Coverage>, opts: &Options) -> Str
     // Per focus area.
     body.push_str(&format!("<h2>{}</h2>", esc(w[1])));
     body.push_str(&focus_charts(cov, earlier, &orgs, &w, &markers, lang));
+    if let Some(s) = super::departures::section(cov, lang) {
+        body.push_str(&format!("<h2>{}</h2>{}", esc(&s.title), table_html(&s)));
+    }
     // The units to urge and to replicate.
     for (key, list) in [("lagging", &cov.lagging), ("leading", &cov.leading)] {
         if list.is_empty() {

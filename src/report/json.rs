@@ -21,6 +21,7 @@ pub(super) fn to_json(v: &Value) -> serde_json::Value {
 
 pub fn render(cov: &Coverage, opts: &Options) -> anyhow::Result<Vec<u8>> {
     let units = super::has_units(cov);
+    let sized = super::sized::shown(cov);
     let rows: Vec<serde_json::Value> = cov
         .rows
         .iter()
@@ -38,6 +39,11 @@ pub fn render(cov: &Coverage, opts: &Options) -> anyhow::Result<Vec<u8>> {
             let against = super::against::values(cov, r);
             for (k, v) in super::against::COLUMNS.iter().zip(against) {
                 obj.insert(k.to_string(), to_json(&v));
+            }
+            if sized {
+                for (k, v) in super::sized::COLUMNS.iter().zip(super::sized::values(r)) {
+                    obj.insert(k.to_string(), to_json(&v));
+                }
             }
             serde_json::Value::Object(obj)
         })

@@ -68,6 +68,9 @@ impl Lang {
                 .collect();
             return parts.join(" × ");
         }
+        if d == "reason" {
+            return crate::lang::departures::DIM_REASON.text(self).to_string();
+        }
         let vi = match d {
             "total" => "Toàn bộ",
             "ethnic_minority" => "Vùng dân tộc thiểu số",
@@ -112,6 +115,9 @@ impl Lang {
                 .map(|(k, n)| self.group(k, n))
                 .collect();
             return parts.join(NAME_JOIN);
+        }
+        if let Some(m) = crate::lang::departures::reason_label(key) {
+            return m.text(self).to_string();
         }
         let vi = match key {
             "all" => Some("Tất cả"),

@@ -3,6 +3,7 @@
 pub mod against;
 pub mod chart;
 pub mod csv;
+mod departures;
 #[cfg(test)]
 mod fixture;
 pub mod html;
@@ -15,6 +16,7 @@ mod narrow;
 mod section;
 mod sentences;
 pub mod series;
+pub mod sized;
 pub mod status;
 pub mod table;
 pub mod trend;

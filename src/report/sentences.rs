@@ -64,6 +64,23 @@ fn note(n: &Note, lang: Lang) -> Text {
             members,
             codes,
         } => t!(NOTE_UNKNOWN_AREAS, org(o), said(members), list(codes)),
+        Note::UnknownReasons {
+            org: o,
+            not_kept,
+            no_word,
+            ..
+        } => {
+            use crate::lang::departures::*;
+            let mut why = Vec::new();
+            if *not_kept > 0 {
+                why.push(t!(REASONS_NOT_KEPT, count(not_kept)));
+            }
+            if *no_word > 0 {
+                why.push(t!(REASONS_NO_WORD, count(no_word)));
+            }
+            let all = count(&(not_kept + no_word));
+            t!(NOTE_UNKNOWN_REASONS, org(o), all, Text::Join(why, "; "))
+        }
         _ => between_rolls(n, lang),
     }
 }

@@ -84,10 +84,18 @@ pub fn pivot(cov: &Coverage, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
         lang.column("coverage_pct").to_string(),
         lang.column("target_pct").to_string(),
     ];
-    for (d, _) in FOCUS {
-        head.push(lang.dimension(d));
+    // Enterprise columns only where an organization has enterprises.
+    let firms = orgs(cov)
+        .iter()
+        .any(|o| super::sized::has_enterprises(cov, o));
+    let sized = super::sized::sized_head(cov, lang).filter(|_| firms);
+    for (d, _) in FOCUS.iter().filter(|(d, _)| firms || *d != "ownership") {
+        head.push(super::sized::focus_label(d, lang));
     }
-    head.push(lang.text("non_state_reached").to_string());
+    if firms {
+        head.push(super::sized::reach_head(lang));
+    }
+    head.extend(sized.clone());
     let against = super::against::shown_to_people(cov);
     if against {
         head.push(super::against::heading(lang).to_string());
@@ -109,18 +117,15 @@ pub fn pivot(cov: &Coverage, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
             cov_cell(total, lang, false),
             cell(11, "target_pct"),
         ];
-        for (d, g) in FOCUS {
+        for (d, g) in FOCUS.iter().filter(|(d, _)| firms || *d != "ownership") {
             row.push(cov_cell(find(&cov.rows, &org, d, g), lang, true));
         }
-        // Reach of non-state enterprises is the union's measure.
-        let ns = find(&cov.rows, &org, "ownership", "non_state")
-            .filter(|_| org == OrgOrAny::Org(crate::org::Org::Union));
-        row.push(
-            match ns.and_then(|r| r.enterprises.zip(r.enterprises_reached)) {
-                Some((n, k)) => format!("{} / {}", lang.count(k), lang.count(n)),
-                None => String::new(),
-            },
-        );
+        if firms {
+            row.push(super::sized::reach_cell(cov, &org, lang));
+        }
+        if sized.is_some() {
+            row.push(super::sized::sized_cell(cov, &org, lang));
+        }
         if against {
             row.push(
                 total

@@ -298,6 +298,11 @@ impl Mapping {
                 columns.push(Some(Field::Sex));
             }
         }
+        // An enterprises file's column saying which have a grassroots organization is
+        // read (by the reference reader), not ignored.
+        if kind == Kind::Enterprises {
+            unknown.retain(|(_, h)| super::grassroots_headers::grassroots_org(h, orgs).is_none());
+        }
         let org_named: Vec<usize> = unknown
             .iter()
             .filter(|(_, h)| org_column(h, orgs).is_some())

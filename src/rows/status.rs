@@ -242,6 +242,71 @@ mod tests {
         }
     }
 
+    /// The reason each word gives, as `--by reason` groups it, whatever the case and
+    /// diacritics, and as typed in TCVN3 (.VnTime) or VNI files once decoded.
+    #[test]
+    fn each_departure_word_gives_its_reason() {
+        use crate::rows::legacy::LegacyDecoder;
+        use unicode_normalization::UnicodeNormalization;
+        let tcvn3 = LegacyDecoder::tcvn3();
+        let vni = LegacyDecoder::vni();
+        // The bytes a legacy keyboard typed for `word`: each letter as one byte, or
+        // (VNI) a letter and its mark.
+        let typed = |d: &LegacyDecoder, word: &str| -> Vec<u8> {
+            let mut out = Vec::new();
+            for c in word.nfc() {
+                let c = c.to_string();
+                let one = (0u8..=255).find(|b| d.decode_all(&[*b]).nfc().eq(c.chars()));
+                let two = || {
+                    (0u8..=255)
+                        .flat_map(|a| (0u8..=255).map(move |b| [a, b]))
+                        .find(|p| d.decode_all(p).nfc().eq(c.chars()))
+                };
+                match one {
+                    Some(b) => out.push(b),
+                    None => out.extend(two().unwrap_or_else(|| panic!("{c:?} cannot be typed"))),
+                }
+            }
+            out
+        };
+        for (word, group) in [
+            ("Qua đời", "died"),
+            ("QUA ĐỜI", "died"),
+            ("qua doi", "died"),
+            ("Đã mất", "died"),
+            ("Từ trần", "died"),
+            ("Chuyển sinh hoạt", "moved"),
+            ("chuyển đi", "moved"),
+            ("CHUYEN DI", "moved"),
+            ("Trưởng thành Đoàn", "aged_out"),
+            ("trưởng thành", "aged_out"),
+            ("Xin ra", "resigned"),
+            ("Ra Đoàn", "resigned"),
+            ("Thôi sinh hoạt", "resigned"),
+            ("Xóa tên", "struck_off"),
+            ("Xoá tên", "struck_off"),
+            ("XÓA TÊN", "struck_off"),
+            ("Khai trừ", "expelled"),
+            ("khai tru", "expelled"),
+        ] {
+            let lower = word.to_lowercase();
+            let mut readings = vec![word.to_string()];
+            readings.push(tcvn3.decode_all(&typed(&tcvn3, &lower)));
+            readings.push(vni.decode_all(&typed(&vni, word)));
+            for read in readings {
+                let got = parse_status(&read).ok().and_then(Status::reason);
+                assert_eq!(
+                    got.map(LeftReason::group),
+                    Some(group),
+                    "{word:?} read {read:?}"
+                );
+            }
+        }
+        // A word for a member still there gives no reason; an unknown one is refused.
+        assert_eq!(parse_status("Đang sinh hoạt").map(Status::reason), Ok(None));
+        assert_eq!(parse_status("Quá tuổi"), Err(StatusError::Unknown));
+    }
+
     #[test]
     fn every_word_is_written_folded_and_once() {
         let mut seen = std::collections::HashSet::new();

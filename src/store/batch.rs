@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap;
 
 use super::rolls::col;
 use super::IngestRecord;
-use crate::roll::{Batch, Codes, Columns, NO_CODE, NO_DAY, NO_VALUE};
+use crate::roll::{Batch, Codes, Columns, LeftReason, NO_CODE, NO_DAY, NO_VALUE};
 
 /// Dictionary-encodes text columns. Arrow keeps a string of up to 12 bytes inside its
 /// 16-byte view, so most values (unit codes, tax codes, codes of sex, ethnicity and
@@ -138,6 +138,33 @@ pub(super) fn fill(
             out.extend(text.rows.iter().map(|&r| decoded(&values, r)));
         }
     }
+    if need.reason {
+        reasons(df, rec, b, enc)?;
+    }
+    Ok(())
+}
+
+/// The `left_reason` column as indices in [`LeftReason::ALL`]; a part without the
+/// column (written before format 4) holds no reason for any row.
+fn reasons(df: &DataFrame, rec: &IngestRecord, b: &mut Batch, enc: &mut Encoder) -> Result<()> {
+    let Ok(column) = df.column(col::LEFT_REASON) else {
+        b.reason.resize(b.len, NO_CODE);
+        return Ok(());
+    };
+    let mut text = Codes::default();
+    enc.encode(column.str()?, &mut text);
+    let values = text
+        .dict
+        .iter()
+        .map(|c| {
+            let r = LeftReason::from_code(c);
+            let i = r.and_then(|r| LeftReason::ALL.iter().position(|x| *x == r));
+            i.map(|i| i as u8)
+                .ok_or_else(|| anyhow::anyhow!("{}: bad left_reason code {c:?}", rec.part))
+        })
+        .collect::<Result<Vec<u8>>>()?;
+    b.reason
+        .extend(text.rows.iter().map(|&r| decoded(&values, r)));
     Ok(())
 }
 

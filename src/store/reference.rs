@@ -137,16 +137,54 @@ pub fn enterprises_frame(e: &Enterprises) -> Result<DataFrame> {
                 r.iter().map(|x| x.workers).collect::<Vec<_>>(),
             )
             .into_column(),
+            text(
+                GRASSROOTS,
+                r.iter()
+                    .map(|x| (!x.grassroots.is_empty()).then(|| grassroots_text(x)))
+                    .collect(),
+            ),
         ],
     )?)
 }
 
-pub fn enterprises_from(df: &DataFrame) -> Result<Enterprises> {
+/// Since tally kept it: `union=1;youth=0`, whether the enterprise has a grassroots
+/// organization of each organization its file said it of; null where it said none
+/// (and in enterprises stored before).
+const GRASSROOTS: &str = "grassroots";
+
+fn grassroots_text(e: &Enterprise) -> String {
+    let each: Vec<String> = e
+        .grassroots
+        .iter()
+        .map(|(o, has)| format!("{}={}", o.code(), u8::from(*has)))
+        .collect();
+    each.join(";")
+}
+
+fn grassroots_of(text: Option<&str>, known: &Orgs) -> Result<Vec<(crate::org::Org, bool)>> {
+    let Some(text) = text.filter(|t| !t.is_empty()) else {
+        return Ok(Vec::new());
+    };
+    text.split(';')
+        .map(|each| {
+            let (code, has) = each.split_once('=').context("bad grassroots in store")?;
+            let org = known.parse(code).context("bad grassroots org in store")?;
+            Ok((org, has == "1"))
+        })
+        .collect()
+}
+
+pub fn enterprises_from(df: &DataFrame, known: &Orgs) -> Result<Enterprises> {
     let ids = strs(df, "id")?;
     let names = strs(df, "name")?;
     let areas = strs(df, "area_code")?;
     let own = strs(df, "ownership")?;
     let workers = i64s(df, "workers")?;
+    // Enterprises stored before the column was kept say nothing of it.
+    let told = match df.column(GRASSROOTS) {
+        Ok(_) => strs(df, GRASSROOTS)?,
+        Err(_) => vec![None; df.height()],
+    };
     let mut rows = Vec::with_capacity(df.height());
     for i in 0..df.height() {
         let ownership = own[i]
@@ -159,6 +197,7 @@ pub fn enterprises_from(df: &DataFrame) -> Result<Enterprises> {
             area_code: areas[i].clone(),
             ownership,
             workers: workers[i].map(|w| w as u64),
+            grassroots: grassroots_of(told[i].as_deref(), known)?,
         });
     }
     Ok(Enterprises::new(rows))
@@ -396,7 +435,7 @@ pub fn load(dir: &Path, m: &Manifest) -> Result<Reference> {
         r.mapping = mapping_from(&part::read_checked(dir, rec, None)?)?;
     }
     if let Some(rec) = m.reference(crate::kind::Kind::Enterprises) {
-        r.enterprises = enterprises_from(&part::read_checked(dir, rec, None)?)?;
+        r.enterprises = enterprises_from(&part::read_checked(dir, rec, None)?, &r.orgs)?;
     }
     // Keyed kinds: each file's rows join the table, replacing the keys they restate.
     for rec in m.references(crate::kind::Kind::Eligible) {

@@ -234,7 +234,7 @@ impl Job<'_> {
                     part: p,
                     error,
                 };
-                let df = read_group(part, g, self.columns)
+                let df = read_group(part, g, &part_columns(part, self.columns))
                     .map_err(|e| failed(damaged_read(part, &e.to_string())))?;
                 fill(&df, self.need, part.rec, batch, enc).map_err(failed)?;
                 drop(df);
@@ -375,6 +375,17 @@ fn read_group(part: &Opened, group: usize, columns: &[String]) -> PolarsResult<D
     reader.finish()
 }
 
+/// The columns of `columns` a part has: a part written before format 4 has no
+/// `left_reason` (its departures' reasons are unknown, said in the report's notes).
+fn part_columns(part: &Opened, columns: &[String]) -> Vec<String> {
+    let fields = part.template.schema().fields();
+    columns
+        .iter()
+        .filter(|c| *c != col::LEFT_REASON || fields.iter().any(|f| f.name() == c.as_str()))
+        .cloned()
+        .collect()
+}
+
 /// The part columns a request reads.
 fn projection(need: Columns) -> Vec<String> {
     let mut cols = vec![col::AREA_CODE, col::JOINED_ON, col::LEFT_ON, col::ACTIVE];
@@ -385,6 +396,7 @@ fn projection(need: Columns) -> Vec<String> {
         (need.birth, &[col::BIRTH_DATE, col::BIRTH_YEAR]),
         (need.ethnicity, &[col::ETHNICITY]),
         (need.religion, &[col::RELIGION]),
+        (need.reason, &[col::LEFT_REASON]),
     ];
     for (wanted, names) in optional {
         if wanted {

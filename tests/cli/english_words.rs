@@ -34,7 +34,7 @@ const SAID_IN_BOTH: &str =
 /// after the option that takes them, they are the user's words, not English.
 const OPTION_VALUES: &str =
     "union youth women farmers veterans any total ethnic_minority religious \
-    rural ownership ethnicity religion sex age_band commune roll areas enterprises eligible \
+    rural ownership ethnicity religion sex age_band reason commune roll areas enterprises eligible \
     targets mapping orgs text table rows urge replicate units auto old new en vi this month last year \
     yes no red_cross province ingest report status drop verify backup completions man help";
 

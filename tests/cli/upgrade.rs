@@ -26,7 +26,7 @@ const OLD: [u64; 3] = [1, 2, 3];
 
 /// The fixture store of `format` copied into `w` as its store, owner-only as tally
 /// keeps it.
-fn old_store(w: &Workdir, format: u64) {
+pub(crate) fn old_store(w: &Workdir, format: u64) {
     copy_dir(&fixture(&format!("store-format{format}")), &w.store());
 }
 

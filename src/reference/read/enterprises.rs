@@ -10,11 +10,18 @@ pub(super) fn enterprises(
     current: &Reference,
     rejects: &mut Vec<(Problem, Row)>,
     warnings: &mut Vec<Problem>,
+    notes: &mut Vec<crate::lang::Text>,
 ) -> Enterprises {
     let mut out = Vec::new();
     let mut seen: HashMap<String, u64> = HashMap::new();
+    let told = &ctx.grassroots;
+    let mut counts = vec![super::grassroots::Counted::default(); told.len()];
     for row in rows {
-        match enterprise(ctx, &row, current, &seen) {
+        let e = enterprise(ctx, &row, current, &seen).and_then(|mut e| {
+            e.grassroots = super::grassroots::read_row(ctx, &row, told, &mut counts)?;
+            Ok(e)
+        });
+        match e {
             Ok(e) => {
                 if e.workers.is_none() {
                     warnings.push(ctx.problem(
@@ -29,6 +36,7 @@ pub(super) fn enterprises(
             Err(p) => rejects.push((p, row)),
         }
     }
+    notes.extend(super::grassroots::notes(ctx, told, &counts));
     Enterprises::new(out)
 }
 
@@ -85,6 +93,7 @@ fn enterprise(
         area_code: commune(ctx, row, current)?,
         ownership,
         workers,
+        grassroots: Vec::new(),
     })
 }
 

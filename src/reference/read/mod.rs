@@ -15,6 +15,7 @@ use crate::value::problem::Problem;
 mod areas;
 mod eligible;
 mod enterprises;
+mod grassroots;
 mod mapping;
 mod orgs;
 mod targets;
@@ -92,6 +93,9 @@ struct Ctx<'a> {
     /// Unit codes read as the areas' code they are once their lost leading zeros are
     /// put back (`3127` as `03127`), said once with their count.
     padded: std::cell::Cell<u64>,
+    /// An enterprises file's columns that say whether each has a grassroots
+    /// organization, with the organization.
+    grassroots: Vec<(usize, crate::org::Org)>,
 }
 
 impl Ctx<'_> {
@@ -160,6 +164,7 @@ pub fn read_with(
     };
     let wide = eligible::wide_columns(table, &current.orgs)?;
     eligible::unnamed_count_columns(table, &wide, &rows, &current.orgs)?;
+    let grassroots = grassroots::columns(table, &current.orgs);
     let ctx = Ctx {
         table,
         orgs: &current.orgs,
@@ -167,6 +172,7 @@ pub fn read_with(
         year,
         wide,
         padded: std::cell::Cell::new(0),
+        grassroots,
     };
     let mut warnings = Vec::new();
     let mut notes = Vec::new();
@@ -178,6 +184,7 @@ pub fn read_with(
             current,
             &mut rejects,
             &mut warnings,
+            &mut notes,
         )),
         Kind::Eligible => Parsed::Eligible(eligible(&ctx, rows, current, &mut rejects, &mut notes)),
         Kind::Targets => Parsed::Targets(targets(&ctx, rows, current, &mut rejects)),

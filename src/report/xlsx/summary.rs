@@ -27,8 +27,13 @@ pub(super) fn summary(cov: &Coverage, lang: Lang) -> (Vec<String>, Vec<Vec<Cell>
     .map(|c| lang.column(c).to_string())
     .collect();
     for (d, _) in FOCUS {
+        // The enterprises' focus area is the non-state ones': said so.
+        let area = match d {
+            "ownership" => crate::lang::grassroots::NON_STATE.text(lang).to_string(),
+            d => lang.dimension(d),
+        };
         for msg in [&FOCUS_COVERAGE, &FOCUS_TARGET, &FOCUS_GAP] {
-            head.push(crate::t!(msg, Text::Said(lang.dimension(d))).render(lang));
+            head.push(crate::t!(msg, Text::Said(area.clone())).render(lang));
         }
     }
     let rows = orgs(cov)
