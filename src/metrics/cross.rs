@@ -250,6 +250,7 @@ mod tests {
             ethnicity: 5,
             religion: 4,
             age: 1,
+            reason: 0,
         };
         let kept = keep.apply(&k);
         assert_eq!((kept.area, kept.sex), (7, 2));
@@ -274,6 +275,7 @@ mod grouping {
             ethnicity: 0,
             religion: 0,
             age: AGE_BANDS.iter().position(|b| *b == age).expect("a band") as u8,
+            reason: 0,
         }
     }
 

@@ -227,6 +227,7 @@ mod tests {
             area_code: None,
             ownership,
             workers,
+            grassroots: Vec::new(),
         };
         let reference = Reference {
             enterprises: Enterprises::new(vec![

@@ -306,6 +306,7 @@ mod tests {
             enterprises_reached: None,
             snapshot_as_of: None,
             suppressed: Suppressed::default(),
+            sized: None,
         }
     }
 

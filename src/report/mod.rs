@@ -22,8 +22,8 @@ pub mod table;
 pub mod trend;
 pub mod units;
 pub mod xlsx;
-pub mod xlsx_units;
 mod xlsx_lists;
+pub mod xlsx_units;
 
 use crate::metrics::suppress::Col;
 use crate::metrics::{pct, Coverage, CoverageRow, Ranked};

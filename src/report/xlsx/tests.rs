@@ -228,6 +228,7 @@ mod series {
                     enterprises_reached: None,
                     snapshot_as_of: None,
                     suppressed: Default::default(),
+                    sized: None,
                 };
                 let commune = CoverageRow {
                     dimension: Dimension::Level("commune".into()),

@@ -8,8 +8,8 @@
 use super::cells::Cell;
 use crate::lang::workbook::COL_UNIT_NAME;
 use crate::metrics::{Coverage, CoverageRow};
-use crate::report::labels::Lang;
 use crate::report::against;
+use crate::report::labels::Lang;
 use crate::report::table::group_label;
 use crate::report::{has_units, unit_name, values, Value, COLUMNS, UNIT_NAME};
 
