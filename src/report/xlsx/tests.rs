@@ -135,7 +135,7 @@ fn the_summary_has_each_focus_areas_target_and_gap() {
     );
     assert_eq!(
         s.get_value((3, 18)),
-        Some(&text("Loại hình doanh nghiệp: chênh lệch (điểm %)"))
+        Some(&text("Doanh nghiệp ngoài nhà nước: chênh lệch (điểm %)"))
     );
     let youth: Vec<Option<&Data>> = (0..19).map(|c| s.get_value((4, c))).collect();
     assert_eq!(youth[0], Some(&text("Đoàn Thanh niên")));
