@@ -85,10 +85,12 @@ fn enterprises_of_25_workers_with_a_grassroots_union_beside_those_reached() {
         .expect(0)
         .stdout;
     let head: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
-    assert_eq!(head.len(), 20, "{csv}");
+    // After the sixteen and a month's four columns of the month before.
+    assert_eq!(head.len(), 24, "{csv}");
     assert_eq!(head[14], "enterprises_reached");
+    assert_eq!(head[16], "previous_members");
     assert_eq!(
-        head[16..],
+        head[20..],
         [
             "min_workers",
             "enterprises_min_workers",
@@ -98,12 +100,12 @@ fn enterprises_of_25_workers_with_a_grassroots_union_beside_those_reached() {
     );
     let union = csv_row(&csv, "2026-10,union,ownership,non_state,");
     assert_eq!((union[13], union[14]), ("5", "3"), "{union:?}");
-    assert_eq!(union[16..], ["25", "3", "2", "1"], "{union:?}");
+    assert_eq!(union[20..], ["25", "3", "2", "1"], "{union:?}");
     let youth = csv_row(&csv, "2026-10,youth,ownership,non_state,");
-    assert_eq!(youth[16..], ["25", "3", "", "2"], "{youth:?}");
+    assert_eq!(youth[20..], ["25", "3", "", "2"], "{youth:?}");
     // Off the ownership rows the columns are empty.
     let total = csv_row(&csv, "2026-10,union,total,all,");
-    assert_eq!(total[16..], ["", "", "", ""]);
+    assert_eq!(total[20..], ["", "", "", ""]);
 
     let json = w
         .tally(&[
@@ -185,7 +187,8 @@ fn without_the_column_nothing_changes_and_no_empty_enterprise_columns() {
         .tally(&["report", "--period", "2026-10", "--format", "csv"])
         .expect(0)
         .stdout;
-    assert_eq!(csv.lines().next().unwrap().split(',').count(), 16, "{csv}");
+    // The sixteen and a month's four of the month before.
+    assert_eq!(csv.lines().next().unwrap().split(',').count(), 20, "{csv}");
     let w = Workdir::new().with(&["areas.csv", "eligible.csv"]);
     w.write("dn.csv", ENTERPRISES);
     w.tally(&["ingest", "areas.csv", "eligible.csv", "dn.csv"])
@@ -365,11 +368,11 @@ fn a_workbook_with_date_cells_reads_the_same() {
         .expect(0)
         .stdout;
     assert_eq!(
-        csv_row(&csv, "2026-10,union,ownership,non_state,")[16..],
+        csv_row(&csv, "2026-10,union,ownership,non_state,")[20..],
         ["25", "3", "2", "1"]
     );
     assert_eq!(
-        csv_row(&csv, "2026-10,youth,ownership,non_state,")[16..],
+        csv_row(&csv, "2026-10,youth,ownership,non_state,")[20..],
         ["25", "3", "", "2"]
     );
 }
