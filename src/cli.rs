@@ -143,7 +143,8 @@ pub struct IngestArgs {
     /// like another organization's, with an alert).
     #[arg(long)]
     pub skip_invalid: bool,
-    /// Write every rejected row, with its line and reason, to this CSV file.
+    /// Write every rejected row, with its line, its reason and the row's own cells, to
+    /// this CSV file (to correct and ingest again).
     #[arg(long, value_name = "PATH")]
     pub rejects: Option<PathBuf>,
     /// Check the files and report, but store nothing.
@@ -166,9 +167,10 @@ pub struct IngestArgs {
     /// header tally recognizes).
     #[arg(long, value_name = "NAME")]
     pub sheet: Vec<String>,
-    /// Start the --rejects file with a UTF-8 byte-order mark, so that Excel on Windows
-    /// shows Vietnamese letters correctly when it is opened by double-click.
-    #[arg(long)]
+    /// Accepted for older scripts: the --rejects and --warnings files start with a
+    /// UTF-8 byte-order mark by default (Excel on Windows then shows Vietnamese letters
+    /// right when the file is opened by double-click).
+    #[arg(long, conflicts_with = "no_bom")]
     pub bom: bool,
     /// How to read unit codes and names: `auto` (today's where they exist, else through
     /// the 2025 reform's crosswalk), `old` (all of before 1 July 2025), `new` (all of
@@ -185,6 +187,14 @@ pub struct IngestArgs {
     /// refused.
     #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1900..=2100))]
     pub year: Option<i32>,
+    /// Write every warning (each row that drew one: its place, column, value and
+    /// why) to this CSV file; the summary says each kind of warning once.
+    #[arg(long, value_name = "PATH")]
+    pub warnings: Option<PathBuf>,
+    /// Leave the UTF-8 byte-order mark out of the --rejects and --warnings files (for
+    /// a program that reads a BOM as text).
+    #[arg(long)]
+    pub no_bom: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -421,7 +431,7 @@ impl IngestArgs {
             wait,
             rejects: self.rejects.clone(),
             sheets: self.sheet.clone(),
-            bom: self.bom,
+            bom: !self.no_bom,
             codes: match self.codes {
                 CodesArg::Auto => crate::reference::crosswalk::Codes::Auto,
                 CodesArg::Old => crate::reference::crosswalk::Codes::Old,
@@ -430,6 +440,7 @@ impl IngestArgs {
             area: self.area.clone(),
             year: self.year,
             orgs: orgs.clone(),
+            warnings: self.warnings.clone(),
         })
     }
 }

@@ -16,7 +16,7 @@ use ingest::rejects::SHOWN as REJECTS_SHOWN;
 
 pub fn run(store: &Store, args: &IngestArgs, wait: Duration, voice: Voice) -> Result<()> {
     let opts = args.resolve(&store.orgs(), wait)?;
-    if let Some(path) = &args.rejects {
+    for path in args.rejects.iter().chain(&args.warnings) {
         // Find out before the store changes that the rejects file cannot be written.
         let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
         if parent.is_some_and(|p| !p.is_dir()) {
@@ -87,5 +87,10 @@ fn tell_rejects(summary: &Summary, args: &IngestArgs, voice: Voice) {
     }
     if summary.rejected > summary.rejects_first.len() as u64 {
         voice.note(t!(msg::REJECTED_IN_ALL, summary.rejected, REJECTS_SHOWN));
+    }
+    if let (Some(path), true) = (&args.warnings, summary.warnings_written) {
+        let n = Text::Count(summary.warnings_total);
+        let file = path.display().to_string();
+        voice.note(t!(crate::lang::ingest::WARNINGS_WRITTEN, n, file));
     }
 }

@@ -160,9 +160,6 @@ crate::messages! {
     TOTALS_ROWS: "{}: skipped totals row(s) on line(s) {}" => "{}: bỏ qua dòng tổng cộng ở dòng {}";
 
     // --- tally ingest: warnings and rejected rows
-    WARNING_DRAWN:
-        "{} row(s) draw this warning, the first: {}; then {}"
-        => "{} dòng có cảnh báo này, dòng đầu: {}; tiếp theo: {}";
     REJECTS_WRITTEN: "{} rejected row(s) written to {}" => "đã ghi {} dòng bị loại vào {}";
     REJECTS_LEFT:
         "no file was read again, so {} was left as it was"

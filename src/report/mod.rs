@@ -6,6 +6,7 @@ pub mod csv;
 mod fixture;
 pub mod html;
 pub mod ingest;
+mod ingest_kinds;
 pub mod json;
 pub mod labels;
 pub mod markdown;

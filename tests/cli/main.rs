@@ -16,6 +16,7 @@ mod ingest;
 mod mapping;
 mod messages;
 mod missing_parts;
+mod month_book;
 mod office;
 mod office_names;
 mod office_slips;
