@@ -42,13 +42,20 @@ pub fn run(store: &Store, args: &DropArgs, wait: Duration, voice: Voice) -> Resu
             let day = d
                 .parse::<chrono::NaiveDate>()
                 .map_or_else(|_| Text::from(d), Text::from);
-            t!(lang::DROPPED_ROLL, &rec.id, rec.rows, org, day, &rec.file)
+            t!(
+                lang::DROPPED_ROLL,
+                &rec.id,
+                Text::Count(rec.rows),
+                org,
+                day,
+                &rec.file
+            )
         }
         _ => t!(
             lang::DROPPED_REFERENCE,
             &rec.id,
             rec.kind.text(),
-            rec.rows,
+            Text::Count(rec.rows),
             &rec.file
         ),
     };

@@ -39,7 +39,7 @@ pub fn run(store: &Store, args: &IngestArgs, wait: Duration, voice: Voice) -> Re
         return Ok(());
     }
     if opts.skip_invalid {
-        voice.warn(t!(msg::SKIPPED_INVALID, n));
+        voice.warn(t!(msg::SKIPPED_INVALID, Text::Count(n)));
         return Ok(());
     }
     let corrects = summary
@@ -50,7 +50,7 @@ pub fn run(store: &Store, args: &IngestArgs, wait: Duration, voice: Voice) -> Re
         Some((file, earlier)) => t!(msg::CORRECTED_EXPORT, file, earlier, file),
         None => t!(msg::CORRECT_OR_SKIP),
     };
-    Err(Failure::invalid(t!(msg::NOTHING_STORED, n))
+    Err(Failure::invalid(t!(msg::NOTHING_STORED, Text::Count(n)))
         .hint(hint)
         .into())
 }
@@ -77,7 +77,11 @@ fn tell_rejects(summary: &Summary, args: &IngestArgs, voice: Voice) {
     if let Some(path) = &args.rejects {
         let file = path.display().to_string();
         if summary.rejects_written {
-            voice.note(t!(msg::REJECTS_WRITTEN, summary.rejected, file));
+            voice.note(t!(
+                msg::REJECTS_WRITTEN,
+                Text::Count(summary.rejected),
+                file
+            ));
         } else {
             voice.note(t!(msg::REJECTS_LEFT, file));
         }
@@ -86,7 +90,11 @@ fn tell_rejects(summary: &Summary, args: &IngestArgs, voice: Voice) {
         voice.note(t!(msg::REJECTED, Text::Plain(p.render(voice.lang))));
     }
     if summary.rejected > summary.rejects_first.len() as u64 {
-        voice.note(t!(msg::REJECTED_IN_ALL, summary.rejected, REJECTS_SHOWN));
+        voice.note(t!(
+            msg::REJECTED_IN_ALL,
+            Text::Count(summary.rejected),
+            REJECTS_SHOWN
+        ));
     }
     if let (Some(path), true) = (&args.warnings, summary.warnings_written) {
         let n = Text::Count(summary.warnings_total);

@@ -17,6 +17,7 @@ mod mapping;
 mod messages;
 mod missing_parts;
 mod month_book;
+mod numbers_vi;
 mod office;
 mod office_names;
 mod office_slips;
