@@ -184,4 +184,12 @@ crate::messages! {
     REJECTS_DIR_HINT:
         "create the directory first, or give another --rejects path"
         => "tạo thư mục trước, hoặc chọn đường dẫn --rejects khác";
+
+    // --- tally status at scale
+    SHEETS_OF_WORKBOOK: "{} ({} sheets)" => "{} ({} trang tính)";
+    MORE_INGESTS: "… ({} in all)" => "… (tất cả {})";
+    DROP_WORKBOOK_TIP:
+        "a workbook's sheets are one line; `tally drop FILE` drops them together"
+        => "các trang tính của một sổ tính gộp thành một dòng; `tally drop TỆP` gỡ tất cả cùng lúc";
+    NOTHING_MATCHES: "no ingest matches --org, --kind or --since" => "không có lần nạp nào khớp --org, --kind hoặc --since";
 }

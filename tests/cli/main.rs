@@ -45,6 +45,7 @@ mod series;
 mod signable;
 mod sql;
 mod status;
+mod status_scale;
 mod status_words;
 mod store_dir;
 mod upgrade;
