@@ -139,4 +139,13 @@ crate::messages! {
     HEAD_REASON: "reason" => "lý do";
     HEAD_WARNING: "warning" => "cảnh báo";
     HEAD_HINT: "hint" => "gợi ý";
+
+    // --- A workbook's sheets stored as one snapshot, said in one line
+    BOOK_STORED:
+        "{} ({} sheets): stored {} row(s) of the {} (ingests {}{})"
+        => "{} ({} trang tính): đã lưu {} dòng của {} (các lần nạp {}{})";
+    BOOK_WOULD_STORE:
+        "{} ({} sheets): would store {} row(s) of the {} (ingests {}{})"
+        => "{} ({} trang tính): sẽ lưu {} dòng của {} (các lần nạp {}{})";
+    BOOK_REJECTED: "; {} rejected" => "; loại {} dòng";
 }

@@ -37,8 +37,13 @@ pub fn files(summary: &Summary, dry_run: bool, lang: Lang) -> Vec<Line> {
             .count()
             .max(1);
         let run: Vec<&FileReport> = files[i..i + n].iter().collect();
-        for f in &run {
-            file(f, &summary.orgs, stored, lang, &mut out);
+        match super::ingest_kinds::book_line(&run, stored, lang, |r| what(r, &summary.orgs, lang)) {
+            Some(line) => out.push(Line::Out(line.render(lang))),
+            None => {
+                for f in &run {
+                    file(f, &summary.orgs, stored, lang, &mut out);
+                }
+            }
         }
         if n == 1 {
             own(run[0], lang, &mut out);
@@ -112,10 +117,7 @@ fn own(f: &FileReport, lang: Lang, out: &mut Vec<Line>) {
 /// "FILE: stored N row(s) of the WHAT (ingest ID[, N rejected]; HOW)", or "would
 /// store" in a dry run or an ingest that committed nothing.
 fn stored_line(f: &FileReport, r: &IngestRecord, orgs: &Orgs, stored: bool, lang: Lang) -> Text {
-    let what = match (&r.org, &r.as_of) {
-        (Some(o), Some(d)) => roll_name(orgs, o, d, lang),
-        _ => Text::Said(kind_name(r.kind, lang)),
-    };
+    let what = what(r, orgs, lang);
     let mut args = vec![
         Text::from(&f.file),
         Text::Count(r.rows),
@@ -133,6 +135,14 @@ fn stored_line(f: &FileReport, r: &IngestRecord, orgs: &Orgs, stored: bool, lang
         (false, true) => &msg::WOULD_STORE_REJECTED,
     };
     Text::Msg(msg, args)
+}
+
+/// What an ingest stored: an organization's roll as of a day, or a reference kind.
+fn what(r: &IngestRecord, orgs: &Orgs, lang: Lang) -> Text {
+    match (&r.org, &r.as_of) {
+        (Some(o), Some(d)) => roll_name(orgs, o, d, lang),
+        _ => Text::Said(kind_name(r.kind, lang)),
+    }
 }
 
 /// How the file was read: its encoding (a workbook is none: said as one), separator,

@@ -90,6 +90,64 @@ fn sheet_name(file: &str) -> &str {
         .map_or(file, |(_, s)| s.trim_end_matches('"'))
 }
 
+/// A workbook whose sheets each stored (or would store) one part of the same snapshot,
+/// in one line: the workbook, its sheets, the rows and rejects added up, the first
+/// ingest IDs (`tally drop FILE` drops them together). None when its sheets went to
+/// several snapshots or kinds, or one of them was not stored: each sheet is said.
+pub(super) fn book_line(
+    sheets: &[&FileReport],
+    stored: bool,
+    lang: Lang,
+    what: impl Fn(&crate::store::IngestRecord) -> Text,
+) -> Option<Text> {
+    let mut recs = Vec::new();
+    for f in sheets {
+        match &f.outcome {
+            crate::ingest::Outcome::Ingested(r) if r.len() == 1 => recs.push(&r[0]),
+            _ => return None,
+        }
+    }
+    let first = recs.first()?;
+    let same = |r: &&crate::store::IngestRecord| {
+        (r.kind, &r.org, &r.as_of) == (first.kind, &first.org, &first.as_of)
+    };
+    if recs.len() < 2 || !recs.iter().all(same) {
+        return None;
+    }
+    let ids: Vec<String> = recs.iter().map(|r| r.id.clone()).collect();
+    let rejected: u64 = sheets.iter().map(|f| f.rejected).sum();
+    let rejected = if rejected > 0 {
+        t!(msg::BOOK_REJECTED, Text::Count(rejected))
+    } else {
+        Text::Said(String::new())
+    };
+    let m = if stored {
+        &msg::BOOK_STORED
+    } else {
+        &msg::BOOK_WOULD_STORE
+    };
+    Some(t!(
+        *m,
+        sheets[0].whole_file(),
+        Text::Count(sheets.len() as u64),
+        Text::Count(recs.iter().map(|r| r.rows).sum()),
+        what(first),
+        Text::Said(few_ids(&ids, lang)),
+        rejected
+    ))
+}
+
+/// The first three IDs, and how many in all.
+fn few_ids(ids: &[String], lang: Lang) -> String {
+    const SHOWN: usize = 3;
+    let mut said: Vec<String> = ids.iter().take(SHOWN).cloned().collect();
+    if ids.len() > SHOWN {
+        let n = Text::Count(ids.len() as u64);
+        said.push(t!(crate::lang::cmd::MORE_INGESTS, n).render(lang));
+    }
+    said.join(" ")
+}
+
 /// What a note says, with what makes two sheets' notes one.
 struct Said {
     key: String,
