@@ -16,14 +16,25 @@ use ingest::rejects::SHOWN as REJECTS_SHOWN;
 
 pub fn run(store: &Store, args: &IngestArgs, wait: Duration, voice: Voice) -> Result<()> {
     let opts = args.resolve(&store.orgs(), wait)?;
-    for path in args.rejects.iter().chain(&args.warnings) {
-        // Find out before the store changes that the rejects file cannot be written.
+    let files = [
+        (
+            &args.rejects,
+            &msg::REJECTS_DIR_MISSING,
+            &msg::REJECTS_DIR_HINT,
+        ),
+        (
+            &args.warnings,
+            &msg::WARNINGS_DIR_MISSING,
+            &msg::WARNINGS_DIR_HINT,
+        ),
+    ];
+    for (path, what, hint) in files {
+        // Find out before the store changes that the file cannot be written.
+        let Some(path) = path else { continue };
         let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
         if parent.is_some_and(|p| !p.is_dir()) {
             let file = path.display().to_string();
-            return Err(Failure::usage(t!(msg::REJECTS_DIR_MISSING, file))
-                .hint(t!(msg::REJECTS_DIR_HINT))
-                .into());
+            return Err(Failure::usage(t!(*what, file)).hint(t!(*hint)).into());
         }
     }
     let progress = super::progress::Bar::new(voice);

@@ -33,7 +33,6 @@ crate::messages! {
     NAME_THE_STORE:
         "name the store with --store DIR or TALLY_STORE"
         => "chỉ rõ kho bằng --store THƯ-MỤC hoặc TALLY_STORE";
-    NO_SUCH_INGEST: "no ingest with ID \"{}\" in {}" => "không có lần nạp mã \"{}\" trong {}";
     SEE_INGEST_IDS: "run `tally status` to see the ingest IDs" => "chạy `tally status` để xem mã các lần nạp";
     NO_ROLLS: "the store {} has no rolls to report on" => "kho {} chưa có danh sách nào để báo cáo";
     LOAD_ROLLS_FIRST:
@@ -184,6 +183,12 @@ crate::messages! {
     REJECTS_DIR_HINT:
         "create the directory first, or give another --rejects path"
         => "tạo thư mục trước, hoặc chọn đường dẫn --rejects khác";
+    WARNINGS_DIR_MISSING:
+        "cannot write the warnings file {}: its directory does not exist"
+        => "không ghi được tệp cảnh báo {}: thư mục không tồn tại";
+    WARNINGS_DIR_HINT:
+        "create the directory first, or give another --warnings path"
+        => "tạo thư mục trước, hoặc chọn đường dẫn --warnings khác";
 
     // --- tally status at scale
     SHEETS_OF_WORKBOOK: "{} ({} sheets)" => "{} ({} trang tính)";

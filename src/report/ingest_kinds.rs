@@ -16,6 +16,7 @@ const SHEETS_SHOWN: usize = 3;
 
 /// Notes whose number is a count of the sheet's rows or cells: the workbook's is their
 /// sum. Any other note is said for the workbook only where its sheets say it alike.
+/// (Told apart by their English: a `const` has no one address to compare.)
 const ADDITIVE: [&Msg; 4] = [
     &crate::lang::reference::PADDED_AREA_CODES,
     &msg::FILLED_FROM_MERGED,
@@ -160,7 +161,7 @@ struct Said {
 /// (the counts are added up).
 fn key(text: &Text) -> String {
     match text {
-        Text::Msg(m, args) if ADDITIVE.iter().any(|a| std::ptr::eq(*a, *m)) => {
+        Text::Msg(m, args) if ADDITIVE.iter().any(|a| a.en == m.en) => {
             let rest: Vec<String> = args
                 .iter()
                 .filter(|a| count(a).is_none())
@@ -271,4 +272,95 @@ pub(super) fn workbook(sheets: &[&FileReport], lang: Lang) -> Vec<Line> {
         out.push(Line::Warn(super::ingest::note_line(whole, &line, lang)));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::Outcome;
+    use crate::kind::Kind;
+    use crate::rows::decode::Encoding;
+
+    /// A sheet of `thang10.xlsx` with its notes, unmapped columns and totals rows.
+    fn sheet(name: &str, notes: Vec<Text>, columns: &[&str], totals: &[u64]) -> FileReport {
+        FileReport {
+            file: format!("thang10.xlsx, sheet \"{name}\""),
+            kind: Kind::Roll,
+            kind_detected: true,
+            encoding: Encoding::Workbook,
+            delimiter: b',',
+            header_line: 4,
+            ignored_columns: columns.iter().map(|c| c.to_string()).collect(),
+            totals_rows: totals.to_vec(),
+            notes,
+            alerts: Vec::new(),
+            file_notes: Vec::new(),
+            file_alerts: Vec::new(),
+            corrects: None,
+            mapped: Default::default(),
+            padded: 0,
+            undated: Default::default(),
+            units: Default::default(),
+            rows_read: 0,
+            rejected: 0,
+            warnings: 0,
+            outcome: Outcome::NothingValid,
+        }
+    }
+
+    fn padded(n: u64) -> Text {
+        t!(crate::lang::reference::PADDED_AREA_CODES, Text::Count(n))
+    }
+
+    #[test]
+    fn what_the_sheets_say_alike_is_said_once_for_the_workbook() {
+        let said = |sheets: &[FileReport], lang| -> Vec<String> {
+            let refs: Vec<&FileReport> = sheets.iter().collect();
+            workbook(&refs, lang)
+                .into_iter()
+                .map(|l| match l {
+                    Line::Out(s) => s,
+                    Line::Warn(s) => format!("warn {s}"),
+                })
+                .collect()
+        };
+        let odd = Text::from("skipped the signature block on line(s) 40");
+        let cases: [(Vec<FileReport>, Lang, &[&str]); 3] = [
+            // Counts of rows are added up; an unmapped column said alike, once.
+            (
+                vec![
+                    sheet("Cụm 1", vec![padded(320)], &["Ghi chú"], &[325]),
+                    sheet("Cụm 2", vec![padded(1_000)], &["Ghi chú"], &[]),
+                    sheet("Cụm 3", vec![padded(680)], &["Ghi chú"], &[700]),
+                    sheet("Cụm 4", vec![padded(1)], &["Ghi chú"], &[9]),
+                ],
+                Lang::En,
+                &[
+                    "thang10.xlsx (4 sheets: \"Cụm 1\", \"Cụm 2\", \"Cụm 3\", …): read 2,001 unit code(s) that had lost their leading zeros with the zeros put back (3127 as 03127, a commune's code of 5 digits)",
+                    "warn thang10.xlsx (4 sheets: \"Cụm 1\", \"Cụm 2\", \"Cụm 3\", …): ignored column(s) that match no field: \"Ghi chú\"",
+                    "warn thang10.xlsx: skipped 3 totals row(s) (sheet \"Cụm 1\" row 325, sheet \"Cụm 3\" row 700, sheet \"Cụm 4\" row 9)",
+                ],
+            ),
+            // What one sheet says is said for that sheet.
+            (
+                vec![sheet("Cụm 1", vec![odd], &[], &[]), sheet("Cụm 2", Vec::new(), &[], &[])],
+                Lang::En,
+                &["thang10.xlsx, sheet \"Cụm 1\": skipped the signature block on line(s) 40"],
+            ),
+            (
+                vec![
+                    sheet("Cụm 1", vec![padded(1_500)], &[], &[12]),
+                    sheet("Cụm 2", vec![padded(20)], &[], &[]),
+                ],
+                Lang::Vi,
+                &[
+                    "thang10.xlsx (2 trang tính: \"Cụm 1\", \"Cụm 2\"): đã đọc 1.520 mã đơn vị bị mất số 0 đứng đầu sau khi thêm lại các số 0 đó (3127 là 03127, mã xã có 5 chữ số)",
+                    "warn thang10.xlsx: bỏ qua 1 dòng tổng cộng (trang tính \"Cụm 1\" dòng 12)",
+                ],
+            ),
+        ];
+        for (sheets, lang, want) in cases {
+            assert_eq!(said(&sheets, lang), want);
+        }
+    }
 }
