@@ -94,9 +94,18 @@ pub enum Command {
         after_long_help = "Examples:\n  tally report\n  tally report --period 2026-10 --format csv --output summaries/2026-10.csv\n  tally report --period 2026-Q3 --org youth --by commune --by sex\n  tally report --period last-month --lang vi --format xlsx --output bao-cao.xlsx\n  tally report --as-of 15/10/2026 --org any\n  tally report --min-cell 5 --format md   # for publication"
     )]
     Report(ReportArgs),
-    /// Show what the store holds: snapshots, reference tables and ingests.
+    /// Show what the store holds: snapshots, reference tables and ingests (a workbook's
+    /// sheets on one line); --org, --kind and --since narrow it.
+    #[command(
+        after_long_help = "Examples:\n  tally status\n  tally status --org women --since 01/10/2026\n  tally status --kind eligible\n  tally status --format json"
+    )]
     Status(StatusArgs),
-    /// Remove one ingest (a roll part or a reference file) from the store.
+    /// Remove an ingest (a roll part or a reference file) from the store: by its ID, the
+    /// start of one, or a file's name (every ingest of that file, a workbook's sheets
+    /// together).
+    #[command(
+        after_long_help = "Examples:\n  tally drop 5d13f4f86f72\n  tally drop 5d13f4\n  tally drop hoi-vien-t10.xlsx"
+    )]
     Drop(DropArgs),
     /// Check the whole store: every part's size, checksum, rows and columns, files the
     /// manifest does not name, and the secret. Read-only; exit 0 when sound, 65 when not.
@@ -143,7 +152,8 @@ pub struct IngestArgs {
     /// like another organization's, with an alert).
     #[arg(long)]
     pub skip_invalid: bool,
-    /// Write every rejected row, with its line and reason, to this CSV file.
+    /// Write every rejected row, with its line, its reason and the row's own cells, to
+    /// this CSV file (to correct and ingest again).
     #[arg(long, value_name = "PATH")]
     pub rejects: Option<PathBuf>,
     /// Check the files and report, but store nothing.
@@ -166,9 +176,10 @@ pub struct IngestArgs {
     /// header tally recognizes).
     #[arg(long, value_name = "NAME")]
     pub sheet: Vec<String>,
-    /// Start the --rejects file with a UTF-8 byte-order mark, so that Excel on Windows
-    /// shows Vietnamese letters correctly when it is opened by double-click.
-    #[arg(long)]
+    /// Accepted for older scripts: the --rejects and --warnings files start with a
+    /// UTF-8 byte-order mark by default (Excel on Windows then shows Vietnamese letters
+    /// right when the file is opened by double-click).
+    #[arg(long, conflicts_with = "no_bom")]
     pub bom: bool,
     /// How to read unit codes and names: `auto` (today's where they exist, else through
     /// the 2025 reform's crosswalk), `old` (all of before 1 July 2025), `new` (all of
@@ -185,6 +196,14 @@ pub struct IngestArgs {
     /// refused.
     #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1900..=2100))]
     pub year: Option<i32>,
+    /// Write every warning (each row that drew one: its place, column, value and
+    /// why) to this CSV file; the summary says each kind of warning once.
+    #[arg(long, value_name = "PATH")]
+    pub warnings: Option<PathBuf>,
+    /// Leave the UTF-8 byte-order mark out of the --rejects and --warnings files (for
+    /// a program that reads a BOM as text).
+    #[arg(long)]
+    pub no_bom: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -328,6 +347,17 @@ pub struct StatusArgs {
     /// The output format.
     #[arg(long, value_enum, default_value_t = StatusFormat::Table)]
     pub format: StatusFormat,
+    /// Only this organization's snapshots and roll ingests (union, youth, women,
+    /// farmers, veterans, or a Vietnamese name such as "Hội Phụ nữ").
+    #[arg(long, value_name = "ORG")]
+    pub org: Option<String>,
+    /// Only ingests of this kind of file.
+    #[arg(long, value_enum, ignore_case = true)]
+    pub kind: Option<KindArg>,
+    /// Only snapshots as of this day or later, and ingests of rolls as of it or later
+    /// (of reference files: made on it or later).
+    #[arg(long, value_parser = parse_as_of, value_name = "DATE")]
+    pub since: Option<NaiveDate>,
 }
 
 #[derive(Debug, Args)]
@@ -385,8 +415,10 @@ pub struct CompletionsArgs {
 
 #[derive(Debug, Args)]
 pub struct DropArgs {
-    /// The ingest's ID, as `tally status` shows it.
-    #[arg(value_name = "INGEST_ID")]
+    /// The ingest's ID as `tally status` shows it, the start of one (only one ID may
+    /// begin so), or a file's name: every ingest of that file (a workbook's sheets
+    /// together).
+    #[arg(value_name = "INGEST_ID|ID_PREFIX|FILE")]
     pub id: String,
 }
 
@@ -406,7 +438,7 @@ pub enum KindArg {
 }
 
 impl KindArg {
-    fn kind(self) -> Kind {
+    pub(crate) fn kind(self) -> Kind {
         match self {
             KindArg::Roll => Kind::Roll,
             KindArg::Areas => Kind::Areas,
@@ -442,7 +474,7 @@ impl IngestArgs {
             wait,
             rejects: self.rejects.clone(),
             sheets: self.sheet.clone(),
-            bom: self.bom,
+            bom: !self.no_bom,
             codes: match self.codes {
                 CodesArg::Auto => crate::reference::crosswalk::Codes::Auto,
                 CodesArg::Old => crate::reference::crosswalk::Codes::Old,
@@ -451,6 +483,7 @@ impl IngestArgs {
             area: self.area.clone(),
             year: self.year,
             orgs: orgs.clone(),
+            warnings: self.warnings.clone(),
         })
     }
 }

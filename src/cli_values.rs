@@ -201,6 +201,21 @@ pub(super) fn dimensions() -> Offering<String> {
     }
 }
 
+impl super::StatusArgs {
+    /// The filter the flags ask for; `orgs` are the store's, that `--org` names one of.
+    pub fn filter(&self, orgs: &Orgs) -> anyhow::Result<crate::store::status_filter::Filter> {
+        let org = match self.org.as_deref() {
+            None => None,
+            Some(raw) => Some(resolve_org(orgs, Some(raw))?.map(|o| o.code().to_string())),
+        };
+        Ok(crate::store::status_filter::Filter {
+            org: org.flatten(),
+            kind: self.kind.map(super::KindArg::kind),
+            since: self.since,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

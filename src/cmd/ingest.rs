@@ -16,14 +16,25 @@ use ingest::rejects::SHOWN as REJECTS_SHOWN;
 
 pub fn run(store: &Store, args: &IngestArgs, wait: Duration, voice: Voice) -> Result<()> {
     let opts = args.resolve(&store.orgs(), wait)?;
-    if let Some(path) = &args.rejects {
-        // Find out before the store changes that the rejects file cannot be written.
+    let files = [
+        (
+            &args.rejects,
+            &msg::REJECTS_DIR_MISSING,
+            &msg::REJECTS_DIR_HINT,
+        ),
+        (
+            &args.warnings,
+            &msg::WARNINGS_DIR_MISSING,
+            &msg::WARNINGS_DIR_HINT,
+        ),
+    ];
+    for (path, what, hint) in files {
+        // Find out before the store changes that the file cannot be written.
+        let Some(path) = path else { continue };
         let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
         if parent.is_some_and(|p| !p.is_dir()) {
             let file = path.display().to_string();
-            return Err(Failure::usage(t!(msg::REJECTS_DIR_MISSING, file))
-                .hint(t!(msg::REJECTS_DIR_HINT))
-                .into());
+            return Err(Failure::usage(t!(*what, file)).hint(t!(*hint)).into());
         }
     }
     let progress = super::progress::Bar::new(voice);
@@ -39,7 +50,7 @@ pub fn run(store: &Store, args: &IngestArgs, wait: Duration, voice: Voice) -> Re
         return Ok(());
     }
     if opts.skip_invalid {
-        voice.warn(t!(msg::SKIPPED_INVALID, n));
+        voice.warn(t!(msg::SKIPPED_INVALID, Text::Count(n)));
         return Ok(());
     }
     let corrects = summary
@@ -50,7 +61,7 @@ pub fn run(store: &Store, args: &IngestArgs, wait: Duration, voice: Voice) -> Re
         Some((file, earlier)) => t!(msg::CORRECTED_EXPORT, file, earlier, file),
         None => t!(msg::CORRECT_OR_SKIP),
     };
-    Err(Failure::invalid(t!(msg::NOTHING_STORED, n))
+    Err(Failure::invalid(t!(msg::NOTHING_STORED, Text::Count(n)))
         .hint(hint)
         .into())
 }
@@ -77,7 +88,11 @@ fn tell_rejects(summary: &Summary, args: &IngestArgs, voice: Voice) {
     if let Some(path) = &args.rejects {
         let file = path.display().to_string();
         if summary.rejects_written {
-            voice.note(t!(msg::REJECTS_WRITTEN, summary.rejected, file));
+            voice.note(t!(
+                msg::REJECTS_WRITTEN,
+                Text::Count(summary.rejected),
+                file
+            ));
         } else {
             voice.note(t!(msg::REJECTS_LEFT, file));
         }
@@ -86,6 +101,15 @@ fn tell_rejects(summary: &Summary, args: &IngestArgs, voice: Voice) {
         voice.note(t!(msg::REJECTED, Text::Plain(p.render(voice.lang))));
     }
     if summary.rejected > summary.rejects_first.len() as u64 {
-        voice.note(t!(msg::REJECTED_IN_ALL, summary.rejected, REJECTS_SHOWN));
+        voice.note(t!(
+            msg::REJECTED_IN_ALL,
+            Text::Count(summary.rejected),
+            REJECTS_SHOWN
+        ));
+    }
+    if let (Some(path), true) = (&args.warnings, summary.warnings_written) {
+        let n = Text::Count(summary.warnings_total);
+        let file = path.display().to_string();
+        voice.note(t!(crate::lang::ingest::WARNINGS_WRITTEN, n, file));
     }
 }

@@ -13,6 +13,8 @@ use crate::term::Voice;
 pub fn run(store: &Store, args: &StatusArgs, wait: Duration, voice: Voice) -> Result<()> {
     let view = store.read(wait)?;
     let s = Status::of(&view)?;
+    let filter = args.filter(&s.orgs)?;
+    let s = s.only(&filter);
     let mut out = std::io::stdout().lock();
     match args.format {
         StatusFormat::Json => writeln!(out, "{}", status::json(&s)?)?,

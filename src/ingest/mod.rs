@@ -25,6 +25,7 @@ mod told;
 use told::{placed_departures, roll_size_alerts};
 mod taker;
 mod warnings;
+mod warnings_file;
 pub use warnings::WarningKind;
 use warnings::Warnings;
 
@@ -72,6 +73,8 @@ pub struct Options {
     /// The organizations the store knows as the command starts (an orgs file ingested
     /// in the same command adds its own for the files after it).
     pub orgs: crate::org::Orgs,
+    /// Where to write every warning (none: count them, keep the first of each kind).
+    pub warnings: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone)]
@@ -137,6 +140,8 @@ pub struct Summary {
     /// The organizations known once the files were read (with an orgs file's), that
     /// the files' organizations are named by.
     pub orgs: crate::org::Orgs,
+    /// Whether the `--warnings` file was written.
+    pub warnings_written: bool,
 }
 
 pub(crate) fn ingest_id(
@@ -185,7 +190,14 @@ pub fn run(store: &Store, opts: &Options, progress: &dyn Progress) -> Result<Sum
         reference,
         sink,
         pool: pipeline::RowPool::default(),
-        warnings: Warnings::default(),
+        warnings: Warnings::writing(match &opts.warnings {
+            Some(path) => Some(warnings_file::WarningsFile::new(
+                path,
+                opts.bom,
+                store.voice().lang,
+            )?),
+            None => None,
+        }),
         prepared: snapshot::Prepared::default(),
     };
     let mut files = Vec::new();
@@ -197,7 +209,7 @@ pub fn run(store: &Store, opts: &Options, progress: &dyn Progress) -> Result<Sum
         next,
         reference,
         sink,
-        warnings,
+        mut warnings,
         ..
     } = ingest;
     roll_size_alerts(&next, &reference.orgs, &mut files);
@@ -210,6 +222,10 @@ pub fn run(store: &Store, opts: &Options, progress: &dyn Progress) -> Result<Sum
     };
     missing::missing_parts(&stores, &mut files)?;
     crate::store::fault::point("parsed");
+    let warnings_written = match warnings.file.take() {
+        Some(f) => f.finish().map(|()| true)?,
+        None => false,
+    };
     let summary = Summary {
         rejected: sink.count(),
         rejects_first: sink.first().to_vec(),
@@ -220,6 +236,7 @@ pub fn run(store: &Store, opts: &Options, progress: &dyn Progress) -> Result<Sum
         rejects_written: false,
         files,
         orgs: reference.orgs.clone(),
+        warnings_written,
     };
     conclude(summary, sink, writer, next, opts)
 }

@@ -151,6 +151,30 @@ impl Drop for Sink {
     }
 }
 
+/// The first columns of the rejects and warnings files, in the reader's language (the
+/// person correcting the rows reads them): file, sheet, line, column, value, `why`
+/// (the reason a row was rejected, or its warning), hint.
+pub(crate) fn head(lang: Lang, why: &'static lang::Msg) -> [&'static str; 7] {
+    use lang::ingest::*;
+    [
+        HEAD_FILE.text(lang),
+        HEAD_SHEET.text(lang),
+        HEAD_LINE.text(lang),
+        HEAD_COLUMN.text(lang),
+        HEAD_VALUE.text(lang),
+        why.text(lang),
+        HEAD_HINT.text(lang),
+    ]
+}
+
+/// `file, sheet "S"` as its two columns (a CSV's sheet is empty).
+pub(crate) fn file_and_sheet(place: &str) -> (String, String) {
+    match place.split_once(", sheet \"") {
+        Some((f, s)) => (f.to_string(), s.trim_end_matches('"').to_string()),
+        None => (place.to_string(), String::new()),
+    }
+}
+
 fn write_final(s: &Spool) -> Result<()> {
     let mut columns: Vec<&String> = Vec::new();
     for h in s.headers.iter().flatten() {
@@ -179,7 +203,7 @@ fn write_final(s: &Spool) -> Result<()> {
             out.write_all(b"\xEF\xBB\xBF")?;
         }
         let mut w = csv::Writer::from_writer(out);
-        let head = ["file", "sheet", "line", "column", "value", "reason", "hint"];
+        let head = head(s.lang, &lang::ingest::HEAD_REASON);
         w.write_record(
             head.iter()
                 .copied()
@@ -194,10 +218,7 @@ fn write_final(s: &Spool) -> Result<()> {
             out.clear();
             out.extend((1..7).map(|i| rec.get(i).unwrap_or_default().to_string()));
             // A workbook's sheet has a column of its own (file, sheet "S").
-            let (file, sheet) = match out[0].split_once(", sheet \"") {
-                Some((f, s)) => (f.to_string(), s.trim_end_matches('"').to_string()),
-                None => (out[0].clone(), String::new()),
-            };
+            let (file, sheet) = file_and_sheet(&out[0]);
             out[0] = file;
             out.insert(1, sheet);
             let empty = Vec::new();

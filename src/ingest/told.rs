@@ -44,9 +44,9 @@ pub(super) fn roll_size_alerts(next: &store::Manifest, orgs: &Orgs, files: &mut 
                         crate::lang::parts::ROLL_SIZE,
                         org.english(),
                         as_of,
-                        rows,
+                        crate::lang::Text::Count(rows),
                         previous,
-                        previous_rows
+                        crate::lang::Text::Count(previous_rows)
                     ));
                 }
             }
@@ -79,7 +79,7 @@ pub(super) fn crosswalk_note(
     let more = if mapped.len() > 10 { ", …" } else { "" };
     Some(crate::t!(
         crate::lang::parts::READ_THROUGH_CROSSWALK,
-        total,
+        crate::lang::Text::Count(total),
         format!("{}{more}", list.join(", "))
     ))
 }
@@ -114,7 +114,7 @@ pub(super) fn placed_departures(
             // The org's first roll: nothing to place them against.
             files[file].file_notes.push(crate::t!(
                 crate::lang::parts::UNDATED_IN_FIRST_ROLL,
-                persons.len(),
+                crate::lang::Text::Count(persons.len() as u64),
                 org.english(),
                 as_of
             ));
@@ -144,7 +144,7 @@ pub(super) fn placed_departures(
         if placed > 0 {
             files[file].file_notes.push(crate::t!(
                 crate::lang::parts::UNDATED_PLACED,
-                placed,
+                crate::lang::Text::Count(placed as u64),
                 org.text(),
                 previous,
                 previous,
@@ -165,9 +165,10 @@ pub(super) fn reading_notes(o: &Opened, report: &mut FileReport) {
     }
     if report.padded > 0 {
         let n = report.padded;
-        report
-            .notes
-            .push(crate::t!(crate::lang::reference::PADDED_AREA_CODES, n));
+        report.notes.push(crate::t!(
+            crate::lang::reference::PADDED_AREA_CODES,
+            crate::lang::Text::Count(n)
+        ));
     }
     for (what, lines) in [
         ("the header repeated", &o.table.skipped_headers),

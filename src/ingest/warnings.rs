@@ -28,12 +28,25 @@ pub(crate) struct Warnings {
     pub kinds: Vec<WarningKind>,
     /// The kind's index by its key (see [`kind_key`]).
     index: rustc_hash::FxHashMap<u64, usize>,
+    /// Where every warning is written (`--warnings`).
+    pub file: Option<super::warnings_file::WarningsFile>,
 }
 
 impl Warnings {
+    /// Warnings counted, and each written to `file` when one is given.
+    pub(crate) fn writing(file: Option<super::warnings_file::WarningsFile>) -> Warnings {
+        Warnings {
+            file,
+            ..Warnings::default()
+        }
+    }
+
     pub(crate) fn note(&mut self, warnings: Vec<Problem>) {
         self.total += warnings.len() as u64;
         for w in warnings {
+            if let Some(f) = &mut self.file {
+                f.push(&w);
+            }
             let key = kind_key(&w);
             let at = match self.index.get(&key) {
                 Some(&i) => i,

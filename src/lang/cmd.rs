@@ -33,7 +33,6 @@ crate::messages! {
     NAME_THE_STORE:
         "name the store with --store DIR or TALLY_STORE"
         => "chỉ rõ kho bằng --store THƯ-MỤC hoặc TALLY_STORE";
-    NO_SUCH_INGEST: "no ingest with ID \"{}\" in {}" => "không có lần nạp mã \"{}\" trong {}";
     SEE_INGEST_IDS: "run `tally status` to see the ingest IDs" => "chạy `tally status` để xem mã các lần nạp";
     NO_ROLLS: "the store {} has no rolls to report on" => "kho {} chưa có danh sách nào để báo cáo";
     LOAD_ROLLS_FIRST:
@@ -160,9 +159,6 @@ crate::messages! {
     TOTALS_ROWS: "{}: skipped totals row(s) on line(s) {}" => "{}: bỏ qua dòng tổng cộng ở dòng {}";
 
     // --- tally ingest: warnings and rejected rows
-    WARNING_DRAWN:
-        "{} row(s) draw this warning, the first: {}; then {}"
-        => "{} dòng có cảnh báo này, dòng đầu: {}; tiếp theo: {}";
     REJECTS_WRITTEN: "{} rejected row(s) written to {}" => "đã ghi {} dòng bị loại vào {}";
     REJECTS_LEFT:
         "no file was read again, so {} was left as it was"
@@ -187,4 +183,18 @@ crate::messages! {
     REJECTS_DIR_HINT:
         "create the directory first, or give another --rejects path"
         => "tạo thư mục trước, hoặc chọn đường dẫn --rejects khác";
+    WARNINGS_DIR_MISSING:
+        "cannot write the warnings file {}: its directory does not exist"
+        => "không ghi được tệp cảnh báo {}: thư mục không tồn tại";
+    WARNINGS_DIR_HINT:
+        "create the directory first, or give another --warnings path"
+        => "tạo thư mục trước, hoặc chọn đường dẫn --warnings khác";
+
+    // --- tally status at scale
+    SHEETS_OF_WORKBOOK: "{} ({} sheets)" => "{} ({} trang tính)";
+    MORE_INGESTS: "… ({} in all)" => "… (tất cả {})";
+    DROP_WORKBOOK_TIP:
+        "a workbook's sheets are one line; `tally drop FILE` drops them together"
+        => "các trang tính của một sổ tính gộp thành một dòng; `tally drop TỆP` gỡ tất cả cùng lúc";
+    NOTHING_MATCHES: "no ingest matches --org, --kind or --since" => "không có lần nạp nào khớp --org, --kind hoặc --since";
 }

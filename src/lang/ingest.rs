@@ -109,4 +109,43 @@ crate::messages! {
     CODE_AND_NAME_DISAGREE_HINT:
         "correct whichever of the code and the name is wrong (or empty the name cell: the code alone says the commune)"
         => "sửa ô sai trong hai ô mã và tên (hoặc xóa ô tên: chỉ mã cũng đủ xác định xã)";
+
+    // --- Warnings and notes of one ingest, each kind said once
+    ON_ROWS:
+        "{}, on {} rows ({})"
+        => "{}, ở {} dòng ({})";
+    SHEET_ROWS: "{} rows {}" => "{} dòng {}";
+    SHEET_ROW: "{} row {}" => "{} dòng {}";
+    FILE_LINE: "{} line {}" => "{} dòng {}";
+    SHEET_NAMED: "sheet \"{}\"" => "trang tính \"{}\"";
+    FILE_LINES: "{} lines {}" => "{} dòng {}";
+    IN_SHEETS: "{} ({} sheets: {}): {}" => "{} ({} trang tính: {}): {}";
+    IGNORED_COLUMNS_HERE:
+        "ignored column(s) that match no field: {}"
+        => "bỏ qua cột không khớp trường nào: {}";
+    TOTALS_ROWS_HERE:
+        "skipped {} totals row(s) ({})"
+        => "bỏ qua {} dòng tổng cộng ({})";
+    WARNINGS_WRITTEN:
+        "every warning ({} row(s)) is in {}"
+        => "mọi cảnh báo ({} dòng) nằm trong {}";
+
+    // --- The headers of the --rejects and --warnings files, in the reader's language
+    HEAD_FILE: "file" => "tệp";
+    HEAD_SHEET: "sheet" => "trang tính";
+    HEAD_LINE: "line" => "dòng";
+    HEAD_COLUMN: "column" => "cột";
+    HEAD_VALUE: "value" => "giá trị";
+    HEAD_REASON: "reason" => "lý do";
+    HEAD_WARNING: "warning" => "cảnh báo";
+    HEAD_HINT: "hint" => "gợi ý";
+
+    // --- A workbook's sheets stored as one snapshot, said in one line
+    BOOK_STORED:
+        "{} ({} sheets): stored {} row(s) of the {} (ingests {}{})"
+        => "{} ({} trang tính): đã lưu {} dòng của {} (các lần nạp {}{})";
+    BOOK_WOULD_STORE:
+        "{} ({} sheets): would store {} row(s) of the {} (ingests {}{})"
+        => "{} ({} trang tính): sẽ lưu {} dòng của {} (các lần nạp {}{})";
+    BOOK_REJECTED: "; {} rejected" => "; loại {} dòng";
 }

@@ -82,6 +82,9 @@ pub enum Text {
     /// A value already said in the reader's language (an org's name as that reader
     /// reads it, a formatted count): written as it is, never looked up.
     Said(String),
+    /// A count, grouped as the tables group it: `7,360` in English, `7.360` in
+    /// Vietnamese (`Lang::count`). Line numbers and years stay plain.
+    Count(u64),
 }
 
 /// A [`Text`] of a message and its arguments: `t!(NO_AREA, file)`.
@@ -127,6 +130,7 @@ impl Text {
                 }
             }
             Text::Said(s) => out.push_str(s),
+            Text::Count(n) => out.push_str(&lang.count(*n)),
         }
     }
 }

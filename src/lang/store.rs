@@ -174,4 +174,18 @@ crate::messages! {
         => "chỉ để riêng bạn truy cập: icacls \"{}\" /inheritance:r /grant:r \"%USERNAME%\":(OI)(CI)F /T";
     MODE_OPEN: "mode {}: group or others have access" => "quyền {}: nhóm hoặc người khác truy cập được";
     ACL_OPEN: "its access list also lets in {}" => "danh sách quyền truy cập còn cho phép {}";
+
+    // --- tally drop by a prefix or a file
+    DROPPED_MANY:
+        "dropped {} ingests of {} ({} rows): {}"
+        => "đã xóa {} lần nạp của {} ({} dòng): {}";
+    AMBIGUOUS_PREFIX:
+        "\"{}\" begins {} ingest IDs: {}"
+        => "\"{}\" là phần đầu của {} mã lần nạp: {}";
+    AMBIGUOUS_PREFIX_HINT:
+        "give more of the ID, or the whole ID, as `tally status` shows it"
+        => "ghi thêm ký tự của mã, hoặc cả mã, như `tally status` hiển thị";
+    NO_SUCH_INGEST_OR_FILE:
+        "no ingest with ID \"{}\", an ID beginning so, or from a file of that name in {}"
+        => "không có lần nạp mã \"{}\", mã bắt đầu như vậy, hay từ tệp tên đó trong {}";
 }

@@ -22,16 +22,48 @@ pub enum Line {
     Warn(String),
 }
 
-/// Each file's lines: what became of it, its notes, and the warnings about it.
+/// Each file's lines: what became of it, its notes, and the warnings about it. The
+/// sheets of one workbook say each of their notes once, for the workbook.
 pub fn files(summary: &Summary, dry_run: bool, lang: Lang) -> Vec<Line> {
     let stored = !dry_run && summary.committed;
     let mut out = Vec::new();
-    for f in &summary.files {
-        file(f, &summary.orgs, stored, lang, &mut out);
+    let files = &summary.files;
+    let mut i = 0;
+    while i < files.len() {
+        let whole = files[i].whole_file();
+        let n = files[i..]
+            .iter()
+            .take_while(|f| f.file != f.whole_file() && f.whole_file() == whole)
+            .count()
+            .max(1);
+        let run: Vec<&FileReport> = files[i..i + n].iter().collect();
+        match super::ingest_kinds::book_line(&run, stored, lang, |r| what(r, &summary.orgs, lang)) {
+            Some(line) => out.push(Line::Out(line.render(lang))),
+            None => {
+                for f in &run {
+                    file(f, &summary.orgs, stored, lang, &mut out);
+                }
+            }
+        }
+        if n == 1 {
+            own(run[0], lang, &mut out);
+        } else {
+            out.extend(super::ingest_kinds::workbook(&run, lang));
+        }
+        for f in &run {
+            for n in &f.file_notes {
+                out.push(Line::Out(note_line(f.whole_file(), n, lang)));
+            }
+            for a in &f.file_alerts {
+                out.push(Line::Warn(note_line(f.whole_file(), a, lang)));
+            }
+        }
+        i += n;
     }
     out
 }
 
+/// What became of a file.
 fn file(f: &FileReport, orgs: &Orgs, stored: bool, lang: Lang, out: &mut Vec<Line>) {
     let name = || Text::from(&f.file);
     let said = |t: Text| Line::Out(t.render(lang));
@@ -43,8 +75,8 @@ fn file(f: &FileReport, orgs: &Orgs, stored: bool, lang: Lang, out: &mut Vec<Lin
             let line = t!(
                 msg::NOTHING_TO_STORE,
                 name(),
-                f.rows_read,
-                f.rejected,
+                Text::Count(f.rows_read),
+                Text::Count(f.rejected),
                 how(f, lang)
             );
             out.push(said(line));
@@ -55,17 +87,16 @@ fn file(f: &FileReport, orgs: &Orgs, stored: bool, lang: Lang, out: &mut Vec<Lin
             }
         }
     }
+}
+
+/// A file's own notes and warnings (a CSV's, or a workbook's one sheet's).
+fn own(f: &FileReport, lang: Lang, out: &mut Vec<Line>) {
+    let name = || Text::from(&f.file);
     for n in &f.notes {
         out.push(Line::Out(note_line(&f.file, n, lang)));
     }
-    for n in &f.file_notes {
-        out.push(Line::Out(note_line(f.whole_file(), n, lang)));
-    }
     for a in &f.alerts {
         out.push(Line::Warn(note_line(&f.file, a, lang)));
-    }
-    for a in &f.file_alerts {
-        out.push(Line::Warn(note_line(f.whole_file(), a, lang)));
     }
     if !f.ignored_columns.is_empty() {
         let cols: Vec<String> = f
@@ -86,13 +117,15 @@ fn file(f: &FileReport, orgs: &Orgs, stored: bool, lang: Lang, out: &mut Vec<Lin
 /// "FILE: stored N row(s) of the WHAT (ingest ID[, N rejected]; HOW)", or "would
 /// store" in a dry run or an ingest that committed nothing.
 fn stored_line(f: &FileReport, r: &IngestRecord, orgs: &Orgs, stored: bool, lang: Lang) -> Text {
-    let what = match (&r.org, &r.as_of) {
-        (Some(o), Some(d)) => roll_name(orgs, o, d, lang),
-        _ => Text::Said(kind_name(r.kind, lang)),
-    };
-    let mut args = vec![Text::from(&f.file), r.rows.into(), what, Text::from(&r.id)];
+    let what = what(r, orgs, lang);
+    let mut args = vec![
+        Text::from(&f.file),
+        Text::Count(r.rows),
+        what,
+        Text::from(&r.id),
+    ];
     if f.rejected > 0 {
-        args.push(f.rejected.into());
+        args.push(Text::Count(f.rejected));
     }
     args.push(how(f, lang));
     let msg = match (stored, f.rejected > 0) {
@@ -102,6 +135,14 @@ fn stored_line(f: &FileReport, r: &IngestRecord, orgs: &Orgs, stored: bool, lang
         (false, true) => &msg::WOULD_STORE_REJECTED,
     };
     Text::Msg(msg, args)
+}
+
+/// What an ingest stored: an organization's roll as of a day, or a reference kind.
+fn what(r: &IngestRecord, orgs: &Orgs, lang: Lang) -> Text {
+    match (&r.org, &r.as_of) {
+        (Some(o), Some(d)) => roll_name(orgs, o, d, lang),
+        _ => Text::Said(kind_name(r.kind, lang)),
+    }
 }
 
 /// How the file was read: its encoding (a workbook is none: said as one), separator,
@@ -142,7 +183,7 @@ fn roll_name(orgs: &Orgs, org: &str, as_of: &str, lang: Lang) -> Text {
 /// A note of a file's summary, after the file's name, in the reader's language: a
 /// message of the language layer by its own texts, an older English sentence through
 /// the catalogue (which knows it with the file's name before it).
-fn note_line(file: &str, note: &Text, lang: Lang) -> String {
+pub(super) fn note_line(file: &str, note: &Text, lang: Lang) -> String {
     match note {
         Text::Plain(s) => Text::Plain(format!("{file}: {s}")).render(lang),
         t => {
@@ -153,30 +194,13 @@ fn note_line(file: &str, note: &Text, lang: Lang) -> String {
 }
 
 /// Each kind of warning once: a kind drawn by one row as that row's warning, one drawn
-/// by many as their count, the first row's warning and where the next ones are.
+/// by many as what it says, their count and where the first of them are.
 pub fn warnings(summary: &Summary, lang: Lang) -> Vec<Text> {
-    let mut out = Vec::new();
-    for kind in &summary.warning_kinds {
-        let Some(first) = kind.first.first() else {
-            continue;
-        };
-        let first_said = Text::Plain(first.render(lang));
-        if kind.count == 1 {
-            out.push(first_said);
-            continue;
-        }
-        let mut next: Vec<String> = kind.first[1..].iter().map(|p| p.place(lang)).collect();
-        if kind.count > kind.first.len() as u64 {
-            next.push("…".into());
-        }
-        out.push(t!(
-            msg::WARNING_DRAWN,
-            kind.count,
-            first_said,
-            next.join(", ")
-        ));
-    }
-    out
+    summary
+        .warning_kinds
+        .iter()
+        .filter_map(|k| super::ingest_kinds::warning(k, lang))
+        .collect()
 }
 
 fn problem_json(p: &Problem) -> serde_json::Value {
@@ -294,6 +318,7 @@ mod tests {
             committed,
             rejects_written: false,
             orgs: crate::org::Orgs::default(),
+            warnings_written: false,
         }
     }
 
@@ -390,39 +415,37 @@ mod tests {
     }
 
     #[test]
-    fn a_warning_drawn_by_many_rows_is_said_once_with_its_count() {
-        let p = |line| {
-            Problem::new(
-                "ds.xlsx, sheet \"S\"",
-                line,
-                Some("Ngày sinh"),
-                "1890",
-                "too old",
-            )
-        };
+    fn a_warning_drawn_by_many_rows_is_said_once_with_its_count_and_places() {
+        let p = |file: &str, line| Problem::new(file, line, Some("Ngày sinh"), "1890", "too old");
+        let sheet = "ds.xlsx, sheet \"S\"";
         let mut s = summary(Vec::new(), true);
         s.warning_kinds = vec![
             WarningKind {
-                count: 5,
-                first: vec![p(3), p(9)],
+                count: 1_234,
+                first: vec![p(sheet, 3), p(sheet, 9), p("b.csv", 4)],
+            },
+            WarningKind {
+                count: 2,
+                first: vec![p("b.csv", 5), p("b.csv", 6)],
             },
             WarningKind {
                 count: 1,
                 first: vec![Problem::new("a.csv", 7, None, "", "odd")],
             },
         ];
-        let en: Vec<String> = warnings(&s, Lang::En).iter().map(Text::en).collect();
+        let said =
+            |lang| -> Vec<String> { warnings(&s, lang).iter().map(|t| t.render(lang)).collect() };
         assert_eq!(
-            en,
+            said(Lang::En),
             vec![
-                "5 row(s) draw this warning, the first: ds.xlsx, sheet \"S\", row 3: column \"Ngày sinh\": value \"1890\": too old; then ds.xlsx, sheet \"S\", row 9, …",
+                "column \"Ngày sinh\": too old, on 1,234 rows (ds.xlsx, sheet \"S\" rows 3, 9; b.csv lines 4, …)",
+                "column \"Ngày sinh\": too old, on 2 rows (b.csv lines 5, 6)",
                 "a.csv:7: odd",
             ]
         );
-        let vi = warnings(&s, Lang::Vi)[0].render(Lang::Vi);
         assert_eq!(
-            vi,
-            "5 dòng có cảnh báo này, dòng đầu: ds.xlsx, trang tính \"S\", dòng 3: cột \"Ngày sinh\": giá trị \"1890\": too old; tiếp theo: ds.xlsx, trang tính \"S\", dòng 9, …"
+            said(Lang::Vi)[0],
+            "cột \"Ngày sinh\": too old, ở 1.234 dòng (ds.xlsx, trang tính \"S\" dòng 3, 9; b.csv dòng 4, …)"
         );
     }
 

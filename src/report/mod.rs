@@ -8,6 +8,7 @@ mod departures;
 mod fixture;
 pub mod html;
 pub mod ingest;
+mod ingest_kinds;
 pub mod json;
 pub mod labels;
 pub mod lists;

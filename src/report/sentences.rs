@@ -44,7 +44,7 @@ fn note(n: &Note, lang: Lang) -> Text {
         } => t!(
             NOTE_PLACED_DEPARTURES,
             org(o),
-            said(c),
+            count(c),
             d(previous),
             d(as_of)
         ),
@@ -63,7 +63,7 @@ fn note(n: &Note, lang: Lang) -> Text {
             org: o,
             members,
             codes,
-        } => t!(NOTE_UNKNOWN_AREAS, org(o), said(members), list(codes)),
+        } => t!(NOTE_UNKNOWN_AREAS, org(o), count(members), list(codes)),
         Note::UnknownReasons {
             org: o,
             not_kept,
@@ -101,7 +101,7 @@ fn between_rolls(n: &Note, lang: Lang) -> Text {
             NOTE_MISSING_SHEETS,
             org(o),
             d(as_of),
-            said(sheets.len()),
+            Text::Count(sheets.len() as u64),
             d(previous),
             list(sheets)
         ),
@@ -113,7 +113,7 @@ fn between_rolls(n: &Note, lang: Lang) -> Text {
         } => t!(
             NOTE_EMPTIED_UNITS,
             org(o),
-            said(units.len()),
+            Text::Count(units.len() as u64),
             d(previous),
             d(as_of),
             list(units)
@@ -126,7 +126,7 @@ fn between_rolls(n: &Note, lang: Lang) -> Text {
         } => t!(
             NOTE_SHRUNK_UNITS,
             org(o),
-            said(units.len()),
+            Text::Count(units.len() as u64),
             d(as_of),
             d(previous),
             list(units)
@@ -168,7 +168,7 @@ fn reference_note(n: &Note, lang: Lang) -> Text {
             t!(
                 NOTE_UNITS_WITHOUT_DENOMINATOR,
                 org(o),
-                said(units.len()),
+                Text::Count(units.len() as u64),
                 list(units)
             )
         }
@@ -211,10 +211,10 @@ fn seam(n: &Note, org: Text, lang: Lang) -> Text {
         said(day(*previous)),
         said(lang.count(*previous_members)),
         said(signed(*start as i64 - *previous_members as i64)),
-        said(added),
-        said(absent),
-        said(dated),
-        said(moved)
+        said(lang.count(*added)),
+        said(lang.count(*absent)),
+        said(lang.count(*dated)),
+        said(lang.count(*moved))
     )
 }
 

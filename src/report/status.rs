@@ -87,11 +87,22 @@ pub fn table(s: &Status, lang: Lang) -> String {
         let _ = writeln!(out, "{}", msg::STORE_EMPTY.text(lang));
         return out;
     }
-    let title = msg::SNAPSHOTS.text(lang);
-    let _ = writeln!(out, "\n{title}\n{}", snapshots(s, lang));
-    let _ = writeln!(out, "\n{}", references(s, lang));
+    if !s.snapshots.is_empty() {
+        let title = msg::SNAPSHOTS.text(lang);
+        let _ = writeln!(out, "\n{title}\n{}", snapshots(s, lang));
+    }
+    if !s.references.is_empty() {
+        let _ = writeln!(out, "\n{}", references(s, lang));
+    }
+    if s.ingests.is_empty() {
+        let _ = writeln!(out, "\n{}", msg::NOTHING_MATCHES.text(lang));
+        return out;
+    }
     let title = msg::INGESTS_TITLE.text(lang);
     let _ = writeln!(out, "\n{title}\n{}", ingests(&s.ingests, lang));
+    if workbooks(&s.ingests).iter().any(|run| run.len() > 1) {
+        let _ = writeln!(out, "{}", msg::DROP_WORKBOOK_TIP.text(lang));
+    }
     out
 }
 
@@ -126,7 +137,7 @@ fn snapshots(s: &Status, lang: Lang) -> Table {
             name,
             lang.date(&p.as_of),
             lang.count(p.rows),
-            p.ingests.join(" "),
+            few_ids(&p.ingests, lang),
         ]);
     }
     right_align(&mut t, 2);
@@ -176,8 +187,8 @@ fn references(s: &Status, lang: Lang) -> Table {
             .collect();
         t.add_row(vec![
             format!("{}{years}", kind_name(h.kind, lang)),
-            h.rows.to_string(),
-            ids.join(" "),
+            lang.count(h.rows),
+            few_ids(&ids, lang),
             files.join(", ") + &earlier,
         ]);
     }
@@ -195,19 +206,62 @@ fn ingests(ingests: &[IngestRecord], lang: Lang) -> Table {
         &msg::COL_INGESTED_AT,
     ];
     let mut t = new_table(&header, lang);
-    for i in ingests {
+    for run in workbooks(ingests) {
+        let i = run[0];
+        let file = match (run.len(), sheet_of(&i.file)) {
+            (n, Some(book)) if n > 1 => {
+                t!(msg::SHEETS_OF_WORKBOOK, book, Text::Count(n as u64)).render(lang)
+            }
+            _ => file_name(&i.file, lang),
+        };
         t.add_row(vec![
             i.id.clone(),
             kind_name(i.kind, lang),
-            file_name(&i.file, lang),
-            lang.count(i.rows),
-            lang.count(i.rejected),
+            file,
+            lang.count(run.iter().map(|r| r.rows).sum()),
+            lang.count(run.iter().map(|r| r.rejected).sum()),
             local_time(&i.ingested_at, lang),
         ]);
     }
     right_align(&mut t, 3);
     right_align(&mut t, 4);
     t
+}
+
+/// The workbook of a sheet's ingest (`ds.xlsx, sheet "S"` → `ds.xlsx`).
+fn sheet_of(file: &str) -> Option<&str> {
+    file.split_once(", sheet \"").map(|(book, _)| book)
+}
+
+/// The ingests in order, a workbook's sheets stored one after another as one snapshot
+/// (or reference kind) together: a 23-sheet workbook is one line.
+fn workbooks(ingests: &[IngestRecord]) -> Vec<Vec<&IngestRecord>> {
+    let mut out: Vec<Vec<&IngestRecord>> = Vec::new();
+    for i in ingests {
+        match out.last_mut() {
+            Some(run)
+                if sheet_of(&i.file).is_some()
+                    && sheet_of(&run[0].file) == sheet_of(&i.file)
+                    && (run[0].kind, &run[0].org, &run[0].as_of) == (i.kind, &i.org, &i.as_of) =>
+            {
+                run.push(i)
+            }
+            _ => out.push(vec![i]),
+        }
+    }
+    out
+}
+
+/// IDs, the first three of many and how many in all.
+fn few_ids<S: AsRef<str>>(ids: &[S], lang: Lang) -> String {
+    const SHOWN: usize = 3;
+    let mut said: Vec<&str> = ids.iter().take(SHOWN).map(AsRef::as_ref).collect();
+    let more;
+    if ids.len() > SHOWN {
+        more = t!(msg::MORE_INGESTS, Text::Count(ids.len() as u64)).render(lang);
+        said.push(&more);
+    }
+    said.join(" ")
 }
 
 /// A kind of file as the reader's language names it: its code in English (what

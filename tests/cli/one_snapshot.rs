@@ -179,7 +179,7 @@ fn a_roll_that_does_not_look_like_its_organization_is_refused() {
         .collect();
     assert_eq!(
         lines,
-        ["tally: warning: 2 row(s) draw this warning, the first: hoi-vien.csv:2: column \"Giới tính\": value \"Nam\": a man in the Women's Union roll; then hoi-vien.csv:3"],
+        ["tally: warning: column \"Giới tính\": a man in the Women's Union roll, on 2 rows (hoi-vien.csv lines 2, 3)"],
         "{}",
         run.stderr
     );
@@ -202,7 +202,7 @@ fn warnings_of_one_kind_are_one_line() {
         .collect();
     assert_eq!(warned.len(), 1, "{}", run.stderr);
     assert!(
-        warned[0].starts_with("tally: warning: 3000 row(s) draw this warning, the first: doan-vien.csv:2: column \"Dân tộc\": value \"Abc\": unknown ethnicity; kept as unknown; then doan-vien.csv:3, doan-vien.csv:4, doan-vien.csv:5, doan-vien.csv:6, …"),
+        warned[0].starts_with("tally: warning: column \"Dân tộc\": unknown ethnicity; kept as unknown, on 3,000 rows (doan-vien.csv lines 2, 3, 4, 5, 6, …)"),
         "{}",
         warned[0]
     );

@@ -37,7 +37,7 @@ fn every_row_of_a_file_of_many_chunks_is_stored_once() {
     );
     let run = ingest(&w, &["again.csv"], &["--skip-invalid"]).expect(0);
     assert!(
-        run.stderr.contains("10001 row(s) rejected"),
+        run.stderr.contains("10,001 row(s) rejected"),
         "{}",
         run.stderr
     );
@@ -80,7 +80,7 @@ fn rejects_are_streamed_to_their_file_and_leave_no_spool() {
     )
     .expect(0);
     assert!(
-        run.stderr.contains("9000 rejected row(s) written"),
+        run.stderr.contains("9,000 rejected row(s) written"),
         "{}",
         run.stderr
     );

@@ -167,3 +167,51 @@ fn a_rerun_of_files_already_ingested_keeps_the_rejects_file() {
     assert_eq!(w.read("rejects.csv"), first);
     assert!(spools(&w).is_empty());
 }
+
+/// The rejects file as Excel opens it: a byte-order mark first, the headers in the
+/// reader's language, and each rejected row's own cells beside its reason.
+#[test]
+fn the_rejects_file_opens_in_excel_with_the_row_s_own_cells() {
+    let w = Workdir::new().with_reference();
+    w.write(
+        "hoi-vien.csv",
+        "DANH SÁCH HỘI VIÊN;;;\nChi hội 2 - tháng 10/2026;;;\nSTT;Họ và tên;Số CCCD;Mã xã\n\
+         1;Nông Thị Mai;010190765432;02647\n2;Lò Thị Hằng;010190765433;99999\n",
+    );
+    let ingest = |lang: &str, file: &str, extra: &[&str]| {
+        let mut args = vec![
+            "ingest",
+            "hoi-vien.csv",
+            "--org",
+            "women",
+            "--as-of",
+            "31/10/2026",
+            "--skip-invalid",
+            "--dry-run",
+            "--rejects",
+            file,
+            "--lang",
+            lang,
+        ];
+        args.extend_from_slice(extra);
+        w.tally(&args).expect(0);
+        std::fs::read(w.dir.join(file)).unwrap()
+    };
+    let vi = ingest("vi", "loai.csv", &[]);
+    let text = std::str::from_utf8(&vi).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        "\u{feff}tệp,trang tính,dòng,cột,giá trị,lý do,gợi ý,STT,Họ và tên,Số CCCD,Mã xã"
+    );
+    let row = lines.next().unwrap();
+    assert!(row.starts_with("hoi-vien.csv,,5,Mã xã,99999,"), "{row}");
+    assert!(row.ends_with(",2,Lò Thị Hằng,010190765433,99999"), "{row}");
+    assert_eq!(lines.next(), None);
+    // English headers in English; no mark with --no-bom; --bom, from older scripts,
+    // changes nothing.
+    let en = ingest("en", "r.csv", &["--no-bom"]);
+    assert!(en.starts_with(b"file,sheet,line,column,value,reason,hint,STT,"));
+    let old = ingest("en", "r2.csv", &["--bom"]);
+    assert!(old.starts_with(b"\xEF\xBB\xBFfile,sheet,line,"));
+}

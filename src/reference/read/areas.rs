@@ -33,7 +33,10 @@ pub(super) fn areas(
     let kept = with_parents(ctx, units, rejects);
     let ok = without_cycles(ctx, kept, rejects);
     if reader.padded > 0 {
-        notes.push(t!(lang::PADDED_CODES, reader.padded));
+        notes.push(t!(
+            lang::PADDED_CODES,
+            crate::lang::Text::Count(reader.padded)
+        ));
     }
     Areas::new(ok, extras.into_iter().map(|(_, n)| n).collect())
 }

@@ -34,7 +34,11 @@ pub(super) fn eligible(
     let Counts { out, mapped, .. } = reader;
     if !mapped.is_empty() {
         let rows: u64 = mapped.values().sum();
-        notes.push(crate::t!(lang::READ_OLD_COMMUNES, rows, mapped.len()));
+        notes.push(crate::t!(
+            lang::READ_OLD_COMMUNES,
+            crate::lang::Text::Count(rows),
+            crate::lang::Text::Count(mapped.len() as u64)
+        ));
     }
     if !ctx.wide.is_empty() {
         let headers = &ctx.table.mapping.headers;
@@ -43,7 +47,11 @@ pub(super) fn eligible(
             .iter()
             .map(|(i, _)| format!("\"{}\"", headers[*i]))
             .collect();
-        notes.push(crate::t!(lang::READ_WIDE, out.len(), names.join(", ")));
+        notes.push(crate::t!(
+            lang::READ_WIDE,
+            crate::lang::Text::Count(out.len() as u64),
+            names.join(", ")
+        ));
     }
     out
 }

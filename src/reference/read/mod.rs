@@ -195,7 +195,7 @@ pub fn read_with(
     if ctx.padded.get() > 0 {
         notes.push(crate::t!(
             crate::lang::reference::PADDED_AREA_CODES,
-            ctx.padded.get()
+            crate::lang::Text::Count(ctx.padded.get() as u64)
         ));
     }
     Ok(Outcome {
