@@ -556,6 +556,21 @@ fn libreoffice_reads_the_per_unit_sheet_and_a_crossed_breakdown() {
         matches!(bat_xat[17], Data::Float(v) if (v - 0.1).abs() < 1e-9),
         "{bat_xat:?}"
     );
+    // The tidy sheet as scripts read it: the English workbook's, in the CSV's codes.
+    w.tally(&[
+        "report",
+        "--period",
+        "2026-10",
+        "--by",
+        "ethnic_minority,sex",
+        "--lang",
+        "en",
+        "--output",
+        "en.xlsx",
+    ])
+    .expect(0);
+    let en = w.soffice_convert("en.xlsx", "ods", "lo-en");
+    let mut wb: Ods<_> = open_workbook(en.join("en.ods")).unwrap();
     let tidy = wb.worksheet_range("coverage").expect("the tidy sheet");
     let crossed = tidy
         .rows()

@@ -796,6 +796,8 @@ fn libreoffice_reads_the_xlsx_numbers_as_numbers() {
             "Chi tiết",
             "Ghi chú",
             "Theo đơn vị",
+            // Its non-state enterprise without a youth member.
+            "DN cần đến vận động",
             "Dữ liệu"
         ]
     );
