@@ -88,6 +88,7 @@ fn options(files: Vec<std::path::PathBuf>) -> tally::ingest::Options {
         area: None,
         year: None,
         orgs: tally::org::Orgs::default(),
+        warnings: None,
     }
 }
 
