@@ -84,54 +84,37 @@ impl Iterator for Cursor<'_> {
 }
 
 /// The persons with several rows, found by the first pass: their keys, sorted, and
-/// where each one's rows begin in [`Rows`] (`starts[i + 1] - starts[i]` rows).
+/// how many rows each has, in a byte (`u8::MAX` and the count in `more` for a person
+/// with 255 rows or more): the merge that finds them runs while every row's key is
+/// held, so what it adds is kept small; [`Rows::new`] makes the rest once those keys
+/// are gone.
 #[derive(Debug, Default)]
 pub struct Several {
     keys: Vec<u64>,
-    starts: Vec<u32>,
-    /// Where the keys whose top `bits` bits are `b` begin (`buckets[b]`): every row of
-    /// the second pass looks its person up, and a binary search of a million keys
-    /// misses the cache at each of its twenty steps; a bucket holds a few keys.
-    buckets: Vec<u32>,
-    bits: u32,
+    counts: Vec<u8>,
+    /// The persons (by index) with 255 rows or more, and their counts.
+    more: Vec<(u32, u32)>,
 }
 
 impl Several {
-    /// Indexes the keys by their top bits, about four keys a bucket.
-    fn index(mut self) -> Several {
-        let n = self.keys.len();
-        self.bits = (usize::BITS - (n / 4).leading_zeros()).min(24);
-        let mut buckets = vec![0u32; (1usize << self.bits) + 1];
-        for k in &self.keys {
-            buckets[self.bucket(*k) + 1] += 1;
-        }
-        for b in 1..buckets.len() {
-            buckets[b] += buckets[b - 1];
-        }
-        self.buckets = buckets;
-        self
-    }
-
-    fn bucket(&self, key: u64) -> usize {
-        // `checked_shr`: a shift by 64 (no bits) is every key in bucket 0.
-        key.checked_shr(64 - self.bits).unwrap_or(0) as usize
-    }
-
-    /// The index of `key` among the keys.
-    fn find(&self, key: u64) -> Option<usize> {
-        let b = self.bucket(key);
-        let (from, to) = (self.buckets[b] as usize, self.buckets[b + 1] as usize);
-        let i = self.keys[from..to].iter().position(|k| *k == key)?;
-        Some(from + i)
-    }
-
     pub fn is_empty(&self) -> bool {
         self.keys.is_empty()
     }
 
+    /// How many rows the person of index `p` has.
+    fn count(&self, p: usize) -> u32 {
+        match self.counts[p] {
+            u8::MAX => self
+                .more
+                .binary_search_by_key(&(p as u32), |m| m.0)
+                .map_or(u32::from(u8::MAX), |i| self.more[i].1),
+            n => u32::from(n),
+        }
+    }
+
     /// How many rows those persons have.
     pub fn rows(&self) -> usize {
-        self.starts.last().map_or(0, |n| *n as usize)
+        (0..self.keys.len()).map(|p| self.count(p) as usize).sum()
     }
 
     #[cfg(test)]
@@ -156,19 +139,16 @@ pub fn several(chunks: &[Keys]) -> Several {
         .enumerate()
         .filter_map(|(c, cursor)| cursor.next().map(|k| Reverse((k, c))))
         .collect();
-    let mut out = Several {
-        keys: Vec::new(),
-        starts: vec![0],
-        ..Several::default()
-    };
-    let mut total = 0u32;
+    let mut out = Several::default();
     // The key being counted and how many times it was seen.
     let mut last: Option<(u64, u32)> = None;
-    let mut close = |out: &mut Several, last: Option<(u64, u32)>| {
+    let close = |out: &mut Several, last: Option<(u64, u32)>| {
         if let Some((k, n)) = last.filter(|l| l.1 > 1) {
-            total += n;
+            if n >= u32::from(u8::MAX) {
+                out.more.push((out.keys.len() as u32, n));
+            }
             out.keys.push(k);
-            out.starts.push(total);
+            out.counts.push(n.min(u32::from(u8::MAX)) as u8);
         }
     };
     while let Some(Reverse((key, c))) = heap.pop() {
@@ -185,8 +165,63 @@ pub fn several(chunks: &[Keys]) -> Several {
     }
     close(&mut out, last);
     out.keys.shrink_to_fit();
-    out.starts.shrink_to_fit();
-    out.index()
+    out.counts.shrink_to_fit();
+    out
+}
+
+/// The persons of [`Several`], made ready for the second pass: where each one's rows
+/// begin (`starts[p + 1] - starts[p]` rows), and an index of their keys.
+#[derive(Debug)]
+struct Persons {
+    keys: Vec<u64>,
+    starts: Vec<u32>,
+    /// Where the keys whose top `bits` bits are `b` begin (`buckets[b]`): every row of
+    /// the second pass looks its person up, and a binary search of a million keys
+    /// misses the cache at each of its twenty steps; a bucket holds a few keys.
+    buckets: Vec<u32>,
+    bits: u32,
+}
+
+impl Persons {
+    fn new(several: Several) -> Persons {
+        let mut starts = Vec::with_capacity(several.keys.len() + 1);
+        let mut total = 0u32;
+        starts.push(0);
+        for p in 0..several.keys.len() {
+            total += several.count(p);
+            starts.push(total);
+        }
+        let n = several.keys.len();
+        let mut persons = Persons {
+            keys: several.keys,
+            starts,
+            buckets: Vec::new(),
+            // About four keys a bucket.
+            bits: (usize::BITS - (n / 4).leading_zeros()).min(24),
+        };
+        let mut buckets = vec![0u32; (1usize << persons.bits) + 1];
+        for k in &persons.keys {
+            buckets[persons.bucket(*k) + 1] += 1;
+        }
+        for b in 1..buckets.len() {
+            buckets[b] += buckets[b - 1];
+        }
+        persons.buckets = buckets;
+        persons
+    }
+
+    fn bucket(&self, key: u64) -> usize {
+        // `checked_shr`: a shift by 64 (no bits) is every key in bucket 0.
+        key.checked_shr(64 - self.bits).unwrap_or(0) as usize
+    }
+
+    /// The index of `key` among the keys.
+    fn find(&self, key: u64) -> Option<usize> {
+        let b = self.bucket(key);
+        let (from, to) = (self.buckets[b] as usize, self.buckets[b + 1] as usize);
+        let i = self.keys[from..to].iter().position(|k| *k == key)?;
+        Some(from + i)
+    }
 }
 
 const AREA_MASK: u32 = (1 << 28) - 1;
@@ -196,7 +231,7 @@ const AREA_MASK: u32 = (1 << 28) - 1;
 /// nothing is sorted or copied, and the memory is known before the pass.
 #[derive(Debug)]
 pub struct Rows {
-    several: Several,
+    several: Persons,
     /// How many of each person's slots are filled.
     filled: Vec<AtomicU32>,
     /// A row's unit and enterprise indexes.
@@ -207,7 +242,8 @@ pub struct Rows {
 
 impl Rows {
     pub fn new(several: Several) -> Rows {
-        let n = several.rows();
+        let several = Persons::new(several);
+        let n = several.starts.last().map_or(0, |n| *n as usize);
         Rows {
             filled: (0..several.keys.len()).map(|_| AtomicU32::new(0)).collect(),
             place: (0..n).map(|_| AtomicU64::new(0)).collect(),
@@ -331,16 +367,29 @@ mod tests {
         // 4 is in three chunks, 9 twice in one, `big` in two; the rest once.
         let found = several(&chunks);
         assert_eq!(found.keys(), [4, 9, big]);
-        assert_eq!(found.starts, [0, 3, 5, 7]);
+        assert_eq!(found.counts, [3, 2, 2]);
         assert_eq!(found.rows(), 7);
+        let persons = Persons::new(found);
+        assert_eq!(persons.starts, [0, 3, 5, 7]);
         for (i, k) in [4, 9, big].into_iter().enumerate() {
-            assert_eq!(found.find(k), Some(i));
+            assert_eq!(persons.find(k), Some(i));
         }
-        assert_eq!(found.find(5), None);
-        assert_eq!(found.find(u64::MAX), None);
+        assert_eq!(persons.find(5), None);
+        assert_eq!(persons.find(u64::MAX), None);
         assert!(several(&[chunk(&[1, 2, 3])]).is_empty());
         assert!(several(&[]).is_empty());
         assert_eq!(several(&[]).rows(), 0);
+    }
+
+    #[test]
+    fn a_person_with_hundreds_of_rows_keeps_their_count() {
+        let mut keys = vec![7u64; 300];
+        keys.extend([3, 3, 9]);
+        let found = several(&[chunk(&keys)]);
+        assert_eq!(found.keys(), [3, 7]);
+        assert_eq!((found.count(0), found.count(1)), (2, 300));
+        assert_eq!(found.rows(), 302);
+        assert_eq!(Persons::new(found).starts, [0, 2, 302]);
     }
 
     #[test]
