@@ -28,15 +28,33 @@ struct Reads<'v> {
     parts: Vec<Vec<&'v IngestRecord>>,
 }
 
+/// What a read does with the members of snapshots read before it.
+pub enum Seen<'s> {
+    /// Nothing kept, nothing reused.
+    None,
+    /// Takes previous snapshots from here where it holds them, and adds the members of
+    /// the snapshots this period reads (a series: the next period's previous ones).
+    Keep(&'s mut SeenSnapshots),
+    /// Takes previous snapshots from here, and keeps nothing (the last period read: a
+    /// month's report after its month before). Keeping would hold 12 bytes of every
+    /// member row for nothing.
+    Reuse(&'s SeenSnapshots),
+}
+
 /// Streams the snapshots the request uses through the metrics' fold, taking previous
-/// snapshots from `seen` where it holds them and adding to it the members of the
-/// snapshots this period reads.
+/// snapshots from `seen` where it holds them and, if asked, adding to it the members
+/// of the snapshots this period reads.
 pub fn coverage(
     view: &store::View,
     reference: &Reference,
     req: &Request,
-    seen: Option<&mut SeenSnapshots>,
+    seen: Seen,
 ) -> Result<Coverage> {
+    let (seen, reuse) = match seen {
+        Seen::None => (None, None),
+        Seen::Keep(s) => (Some(s), None),
+        Seen::Reuse(s) => (None, Some(s)),
+    };
     let snapshots = view.manifest.roll_snapshots(&view.orgs);
     let reads = reads(view, &snapshots, req);
     // A point in time has no flows: the previous snapshot changes nothing there.
@@ -54,7 +72,8 @@ pub fn coverage(
     if previous_dates.iter().any(Option::is_some) || keep {
         plan = plan.with_persons();
     }
-    let previous = previous_snapshots(view, &plan, &reads.read, &previous_dates, seen.as_deref())?;
+    let source = reuse.or(seen.as_deref());
+    let previous = previous_snapshots(view, &plan, &reads.read, &previous_dates, source)?;
     let mut tallies = first_pass(view, &plan, &reads, &previous, keep, seen)?;
     let several = if req.orgs.contains(&OrgOrAny::Any) {
         second_pass(view, &mut plan, &reads, &previous, &mut tallies)?
