@@ -23,8 +23,6 @@ pub mod table;
 pub mod trend;
 pub mod units;
 pub mod xlsx;
-mod xlsx_lists;
-pub mod xlsx_units;
 
 use crate::metrics::suppress::Col;
 use crate::metrics::{pct, Coverage, CoverageRow, Ranked};

@@ -4,9 +4,11 @@
 //! column widths; the tidy machine-named sheet last, for formulas and pivot tables.
 
 mod cells;
+mod lists;
 pub mod series;
 mod summary;
 mod tidy;
+mod units;
 
 use anyhow::Result;
 
@@ -56,9 +58,9 @@ pub fn render(cov: &Coverage, opts: &Options) -> Result<Vec<u8>> {
     let head = [lang.text("notes").to_string()];
     sheet(&mut wb, names[4], &[], &head, &notes, &f, &page)?;
     if let Some(units) = &cov.units {
-        super::xlsx_units::write_units_sheet(&mut wb, units, lang)?;
+        units::write_units_sheet(&mut wb, units, lang)?;
     }
-    super::xlsx_lists::write_list_sheets(&mut wb, cov, lang)?;
+    lists::write_list_sheets(&mut wb, cov, lang)?;
     let (head, rows) = tidy(cov, lang);
     sheet(&mut wb, TIDY.text(lang), &[], &head, &rows, &f, &page)?;
     Ok(wb.save_to_buffer()?)

@@ -5,9 +5,9 @@
 use anyhow::Result;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet};
 
-use super::labels::Lang;
-use super::lists::List;
-use super::Value;
+use crate::report::labels::Lang;
+use crate::report::lists::List;
+use crate::report::Value;
 use crate::lang::lists::*;
 use crate::metrics::Coverage;
 
@@ -44,8 +44,8 @@ pub(super) fn write_list_sheets(wb: &mut Workbook, cov: &Coverage, lang: Lang) -
     let count = Format::new().set_num_format("#,##0");
     let date = Format::new().set_num_format("dd/mm/yyyy");
     for list in List::ALL {
-        let rows = super::lists::rows(cov, list);
-        let orgs = super::lists::orgs(cov, list);
+        let rows = crate::report::lists::rows(cov, list);
+        let orgs = crate::report::lists::orgs(cov, list);
         if rows.is_empty() {
             continue;
         }

@@ -6,13 +6,13 @@
 use anyhow::Result;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 
-use super::labels::Lang;
-use super::units::{headings, values};
-use super::Value;
+use crate::report::labels::Lang;
+use crate::report::units::{headings, values};
+use crate::report::Value;
 use crate::metrics::unit_table::UnitTable;
 
 /// Adds the sheet of `table` to the workbook.
-pub fn write_units_sheet(wb: &mut Workbook, table: &UnitTable, lang: Lang) -> Result<()> {
+pub(super) fn write_units_sheet(wb: &mut Workbook, table: &UnitTable, lang: Lang) -> Result<()> {
     let bold = Format::new().set_bold();
     let count = Format::new().set_num_format("#,##0");
     let pct = Format::new().set_num_format("0.00%");
