@@ -146,7 +146,7 @@ pub fn resolve(
     } else {
         let mut dims = vec![Dimension::Total];
         for raw in &args.by {
-            let d = Dimension::parse(raw, reference)
+            let d = crate::metrics::cross::parse_by(raw, reference)
                 .map_err(|e| Failure::usage(e).hint(t!(msg::DIMENSIONS_HINT)))?;
             if !dims.contains(&d) {
                 dims.push(d);

@@ -6,41 +6,12 @@
 //! group. Org `any` recounts persons with several rows through the same placing, so a
 //! crossed cell and the cells of its parts never follow two paths that could disagree.
 
-use std::collections::HashSet;
-
 use super::counts::{RowKey, NO_ENTERPRISE};
-use super::dimension::{group_key, Dimension};
-use super::group::Grouper;
+use super::dimension::{Crossing, Dimension, JOIN, MOST, NAME_JOIN};
 use crate::lang::breakdown as msg;
 use crate::lang::Text;
 use crate::reference::Reference;
 use crate::t;
-
-/// Separates the parts of a crossed dimension's name and of its groups' codes.
-pub const JOIN: char = ',';
-/// Separates the parts of a crossed group's display name (a unit's name may hold a
-/// comma).
-pub const NAME_JOIN: &str = " · ";
-/// At most this many breakdowns cross: a fourth makes cells too small to read.
-pub const MOST: usize = 3;
-
-/// Two or three breakdowns crossed, and the joined name the `dimension` column gives.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Crossing {
-    pub parts: Vec<Dimension>,
-    pub name: String,
-}
-
-impl Crossing {
-    pub fn new(parts: Vec<Dimension>) -> Crossing {
-        let name = parts
-            .iter()
-            .map(|d| d.name())
-            .collect::<Vec<_>>()
-            .join(&JOIN.to_string());
-        Crossing { parts, name }
-    }
-}
 
 /// On a crossing with an administrative level (`commune,sex`), the unit's name in a
 /// group's display name.
@@ -55,9 +26,19 @@ pub fn unit_name<'n>(dim: &Dimension, group_name: &'n str) -> Option<&'n str> {
     group_name.split(NAME_JOIN).nth(i)
 }
 
+/// Parses `--by` as the command line takes it: a breakdown, or two or three joined by
+/// a comma, crossed.
+pub fn parse_by(raw: &str, reference: &Reference) -> Result<Dimension, Text> {
+    if raw.contains(JOIN) {
+        parse(raw, reference)
+    } else {
+        Dimension::parse(raw, reference)
+    }
+}
+
 /// Parses `--by a,b[,c]`: each part as `--by` takes it, none twice, none `total`, at
 /// most three.
-pub fn parse(raw: &str, reference: &Reference) -> Result<Dimension, Text> {
+fn parse(raw: &str, reference: &Reference) -> Result<Dimension, Text> {
     let names: Vec<&str> = raw.split(JOIN).map(str::trim).collect();
     if names.len() > MOST {
         return Err(t!(msg::CROSS_TOO_MANY, raw, names.len() as u64));
@@ -141,66 +122,6 @@ impl Keep {
     }
 }
 
-/// The crossed group of a member row: each part's group, `None` where a part places
-/// the row in none. A combination gets its index the first time it is seen.
-pub(super) fn group_of(g: &mut Grouper, k: &RowKey) -> Option<u32> {
-    let mut at = Vec::with_capacity(g.parts.len());
-    for p in g.parts.iter_mut() {
-        at.push(p.of(k)?);
-    }
-    Some(combination(g, at))
-}
-
-/// The index of a combination of the parts' groups, made on first use.
-fn combination(g: &mut Grouper, at: Vec<u32>) -> u32 {
-    if let Some(i) = g.combos.get(&at) {
-        return *i;
-    }
-    let (mut label, mut name) = (Vec::new(), Vec::new());
-    for (p, i) in g.parts.iter().zip(&at) {
-        label.push(p.labels[*i as usize].as_str());
-        name.push(p.names[*i as usize].as_str());
-    }
-    let (label, name) = (label.join(&JOIN.to_string()), name.join(NAME_JOIN));
-    g.labels.push(label);
-    g.names.push(name);
-    let i = (g.labels.len() - 1) as u32;
-    g.combos.insert(at, i);
-    i
-}
-
-/// Adds the combinations an eligible file gives a count for (`groups`, as
-/// [`group_key`] folds them), so that a crossed group with a denominator and no member
-/// appears, with zeros, as any group does.
-pub(super) fn add_listed(g: &mut Grouper, groups: &HashSet<String>) {
-    if groups.is_empty() || g.parts.is_empty() {
-        return;
-    }
-    let sizes: Vec<u32> = g.parts.iter().map(|p| p.labels.len() as u32).collect();
-    let mut at = vec![0u32; sizes.len()];
-    // Every combination, in order, as an odometer turns.
-    'all: loop {
-        let label = g
-            .parts
-            .iter()
-            .zip(&at)
-            .map(|(p, i)| p.labels[*i as usize].as_str())
-            .collect::<Vec<_>>()
-            .join(&JOIN.to_string());
-        if groups.contains(&group_key(&label)) {
-            combination(g, at.clone());
-        }
-        for d in (0..at.len()).rev() {
-            at[d] += 1;
-            if at[d] < sizes[d] {
-                continue 'all;
-            }
-            at[d] = 0;
-        }
-        break;
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,7 +130,7 @@ mod tests {
     #[test]
     fn crossings_parse_and_refuse_nonsense() {
         let r = Reference::default();
-        let d = Dimension::parse("ethnic_minority, sex", &r).expect("a crossing");
+        let d = parse_by("ethnic_minority, sex", &r).expect("a crossing");
         assert_eq!(d.name(), "ethnic_minority,sex");
         assert_eq!(
             d,
@@ -218,7 +139,7 @@ mod tests {
                 Dimension::Sex
             ]))
         );
-        let three = Dimension::parse("rural,ethnicity:group,age_band", &r).expect("three");
+        let three = parse_by("rural,ethnicity:group,age_band", &r).expect("three");
         assert_eq!(three.name(), "rural,ethnicity,age_band");
         for (raw, says) in [
             ("sex,sex", "with itself"),
@@ -228,7 +149,7 @@ mod tests {
             ("sex,planet", "unknown dimension \"planet\""),
             ("sex,", "unknown dimension \"\""),
         ] {
-            let e = Dimension::parse(raw, &r).expect_err(raw).en();
+            let e = parse_by(raw, &r).expect_err(raw).en();
             assert!(e.contains(says), "{raw}: {e}");
         }
     }
@@ -266,6 +187,9 @@ mod tests {
 mod grouping {
     use super::*;
     use crate::metrics::counts::AGE_BANDS;
+    use crate::metrics::dimension::group_key;
+    use crate::metrics::group::{add_listed, Grouper};
+    use std::collections::HashSet;
 
     fn key(sex: u8, age: &str) -> RowKey {
         RowKey {
@@ -284,7 +208,7 @@ mod grouping {
     #[test]
     fn combinations_are_made_on_first_use_and_from_the_eligible_file() {
         let r = Reference::default();
-        let d = Dimension::parse("sex,age_band", &r).expect("a crossing");
+        let d = parse_by("sex,age_band", &r).expect("a crossing");
         let mut g = Grouper::new(&d, &r);
         // Sex codes: 0 male, 1 female, NO_CODE unknown.
         let cases = [

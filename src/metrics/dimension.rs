@@ -42,9 +42,35 @@ pub enum Dimension {
     Sex,
     AgeBand,
     /// Two or three breakdowns crossed (`--by ethnic_minority,sex`).
-    Crossed(super::cross::Crossing),
+    Crossed(Crossing),
     /// Departures by why they left (`died`, `moved`, ...): `left` only.
     Reason,
+}
+
+/// Separates the parts of a crossed dimension's name and of its groups' codes.
+pub const JOIN: char = ',';
+/// Separates the parts of a crossed group's display name (a unit's name may hold a
+/// comma).
+pub const NAME_JOIN: &str = " · ";
+/// At most this many breakdowns cross: a fourth makes cells too small to read.
+pub const MOST: usize = 3;
+
+/// Two or three breakdowns crossed, and the joined name the `dimension` column gives.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Crossing {
+    pub parts: Vec<Dimension>,
+    pub name: String,
+}
+
+impl Crossing {
+    pub fn new(parts: Vec<Dimension>) -> Crossing {
+        let name = parts
+            .iter()
+            .map(|d| d.name())
+            .collect::<Vec<_>>()
+            .join(&JOIN.to_string());
+        Crossing { parts, name }
+    }
 }
 
 impl Dimension {
@@ -83,9 +109,6 @@ impl Dimension {
 
     /// Parses `--by`, knowing the store's area columns and levels.
     pub fn parse(raw: &str, reference: &Reference) -> Result<Dimension, crate::lang::Text> {
-        if raw.contains(super::cross::JOIN) {
-            return super::cross::parse(raw, reference);
-        }
         let key = group_key(raw.split(':').next().unwrap_or(raw));
         let each = raw.trim().to_ascii_lowercase().ends_with(":group");
         let dim = match key.as_str() {

@@ -1,7 +1,9 @@
 //! Which group of a dimension each member (and each unit) falls in.
 
+use std::collections::HashSet;
+
 use super::counts::{RowKey, AGE_BANDS, NO_ENTERPRISE};
-use super::dimension::{group_key, Dimension, Flag};
+use super::dimension::{group_key, Dimension, Flag, JOIN, NAME_JOIN};
 use crate::reference::groups::{ethnicities, religions};
 use crate::reference::{Ownership, Reference};
 use crate::roll::NO_CODE;
@@ -247,7 +249,7 @@ impl<'a> Grouper<'a> {
             Dimension::AgeBand => AGE_BANDS
                 .get(k.age as usize)
                 .and_then(|b| self.label_index(b)),
-            Dimension::Crossed(_) => super::cross::group_of(self, k),
+            Dimension::Crossed(_) => group_of(self, k),
             Dimension::Reason => Some(super::reason::group_of(k.reason)),
         }
     }
@@ -261,5 +263,65 @@ impl<'a> Grouper<'a> {
                 (self.labels.len() - 1) as u32
             }
         }
+    }
+}
+
+/// The crossed group of a member row: each part's group, `None` where a part places
+/// the row in none. A combination gets its index the first time it is seen.
+pub(super) fn group_of(g: &mut Grouper, k: &RowKey) -> Option<u32> {
+    let mut at = Vec::with_capacity(g.parts.len());
+    for p in g.parts.iter_mut() {
+        at.push(p.of(k)?);
+    }
+    Some(combination(g, at))
+}
+
+/// The index of a combination of the parts' groups, made on first use.
+fn combination(g: &mut Grouper, at: Vec<u32>) -> u32 {
+    if let Some(i) = g.combos.get(&at) {
+        return *i;
+    }
+    let (mut label, mut name) = (Vec::new(), Vec::new());
+    for (p, i) in g.parts.iter().zip(&at) {
+        label.push(p.labels[*i as usize].as_str());
+        name.push(p.names[*i as usize].as_str());
+    }
+    let (label, name) = (label.join(&JOIN.to_string()), name.join(NAME_JOIN));
+    g.labels.push(label);
+    g.names.push(name);
+    let i = (g.labels.len() - 1) as u32;
+    g.combos.insert(at, i);
+    i
+}
+
+/// Adds the combinations an eligible file gives a count for (`groups`, as
+/// [`group_key`] folds them), so that a crossed group with a denominator and no member
+/// appears, with zeros, as any group does.
+pub(super) fn add_listed(g: &mut Grouper, groups: &HashSet<String>) {
+    if groups.is_empty() || g.parts.is_empty() {
+        return;
+    }
+    let sizes: Vec<u32> = g.parts.iter().map(|p| p.labels.len() as u32).collect();
+    let mut at = vec![0u32; sizes.len()];
+    // Every combination, in order, as an odometer turns.
+    'all: loop {
+        let label = g
+            .parts
+            .iter()
+            .zip(&at)
+            .map(|(p, i)| p.labels[*i as usize].as_str())
+            .collect::<Vec<_>>()
+            .join(&JOIN.to_string());
+        if groups.contains(&group_key(&label)) {
+            combination(g, at.clone());
+        }
+        for d in (0..at.len()).rev() {
+            at[d] += 1;
+            if at[d] < sizes[d] {
+                continue 'all;
+            }
+            at[d] = 0;
+        }
+        break;
     }
 }

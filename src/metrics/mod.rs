@@ -318,7 +318,7 @@ fn org_rows(plan: &Plan, source: &Source, out: &mut Coverage) {
         let mut g = Grouper::new(dim, reference);
         let mut counts = source.counts(&mut g);
         if let Some(name) = dim.eligible_name().filter(|_| !g.parts.is_empty()) {
-            cross::add_listed(&mut g, &eligible.groups(&name));
+            group::add_listed(&mut g, &eligible.groups(&name));
             counts.resize(g.labels.len(), counts::Counts::default());
         }
         for (gi, c) in counts.iter().enumerate() {

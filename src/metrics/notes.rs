@@ -6,7 +6,9 @@
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
+use super::dimension::Dimension;
 use super::fold::{Plan, Tally};
+use super::reason;
 use super::{Coverage, Note, Request};
 use crate::org::{Org, OrgOrAny};
 
@@ -38,7 +40,7 @@ pub(super) fn snapshot_notes(
                     });
                 }
                 if let Some(t) = tallies.get(&org) {
-                    super::reason::note(req, &org, as_of, t, out);
+                    reason_note(req, &org, as_of, t, out);
                 }
                 if let Some(t) = tallies.get(&org).filter(|_| asked) {
                     seam_notes(req, &org, as_of, t, out);
@@ -159,6 +161,25 @@ pub fn roll_size_notes(
 /// previous one.
 pub fn out_of_step(rows: u64, previous: u64) -> bool {
     rows * 2 < previous || rows * 2 > previous * 3
+}
+
+/// The note on an org's departures under `unknown`, said once with their counts, when
+/// `--by reason` is asked for and the period's flows are known.
+fn reason_note(req: &Request, org: &Org, as_of: NaiveDate, t: &Tally, out: &mut Coverage) {
+    let p = &req.period;
+    if !req.dimensions.contains(&Dimension::Reason) || p.point || as_of < p.start {
+        return;
+    }
+    let left = |slot: u8| t.reason.get(slot as usize).map_or(0, |c| c.left);
+    let (not_kept, no_word) = (left(reason::NOT_KEPT), left(reason::NO_WORD));
+    if not_kept + no_word > 0 {
+        out.notes.push(Note::UnknownReasons {
+            org: org.clone(),
+            as_of,
+            not_kept,
+            no_word,
+        });
+    }
 }
 
 #[cfg(test)]

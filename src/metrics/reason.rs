@@ -7,12 +7,6 @@
 //! are both the group `unknown`; kept apart so that the notes can say which is which.
 //! Every row is in exactly one slot, so the reasons' `left` add up to the total's.
 
-use chrono::NaiveDate;
-
-use super::dimension::Dimension;
-use super::fold::Tally;
-use super::{Coverage, Note, Request};
-use crate::org::Org;
 use crate::roll::{LeftReason, NO_CODE};
 
 /// A leaving date with no departure word in the status.
@@ -45,25 +39,6 @@ pub fn groups() -> Vec<&'static str> {
 /// The group of a slot.
 pub fn group_of(slot: u8) -> u32 {
     u32::from(slot.min(UNKNOWN))
-}
-
-/// The note on an org's departures under `unknown`, said once with their counts, when
-/// `--by reason` is asked for and the period's flows are known.
-pub(super) fn note(req: &Request, org: &Org, as_of: NaiveDate, t: &Tally, out: &mut Coverage) {
-    let p = &req.period;
-    if !req.dimensions.contains(&Dimension::Reason) || p.point || as_of < p.start {
-        return;
-    }
-    let left = |slot: u8| t.reason.get(slot as usize).map_or(0, |c| c.left);
-    let (not_kept, no_word) = (left(NOT_KEPT), left(NO_WORD));
-    if not_kept + no_word > 0 {
-        out.notes.push(Note::UnknownReasons {
-            org: org.clone(),
-            as_of,
-            not_kept,
-            no_word,
-        });
-    }
 }
 
 #[cfg(test)]

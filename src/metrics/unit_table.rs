@@ -11,8 +11,8 @@
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
-use super::cross::{Crossing, JOIN};
 use super::dimension::Dimension;
+use super::dimension::{Crossing, JOIN};
 use super::period::Period;
 use super::suppress::Col;
 use super::{Coverage, CoverageRow};

@@ -3,8 +3,9 @@
 //! A4. Each chart is followed by the table of its numbers (its text alternative).
 
 use super::chart::{self, esc, Mark};
+use super::find;
 use super::labels::Lang;
-use super::table::{self, find, Section, FOCUS};
+use super::table::{self, Section, FOCUS};
 use super::trend;
 use super::Options;
 use crate::lang::report::*;

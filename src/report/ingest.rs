@@ -12,15 +12,9 @@ use crate::store::IngestRecord;
 use crate::t;
 use crate::value::problem::Problem;
 
+use super::ingest_kinds::note_line;
+pub use super::ingest_kinds::Line;
 use super::status::kind_name;
-
-/// A line of the summary: for stdout, or a warning for stderr (said in order, so that
-/// a file's warnings come right after its lines).
-#[derive(Debug, Clone, PartialEq)]
-pub enum Line {
-    Out(String),
-    Warn(String),
-}
 
 /// Each file's lines: what became of it, its notes, and the warnings about it. The
 /// sheets of one workbook say each of their notes once, for the workbook.
@@ -178,19 +172,6 @@ fn roll_name(orgs: &Orgs, org: &str, as_of: &str, lang: Lang) -> Text {
         .parse::<chrono::NaiveDate>()
         .map_or_else(|_| Text::from(as_of), Text::from);
     t!(msg::ROLL_AS_OF, name, day)
-}
-
-/// A note of a file's summary, after the file's name, in the reader's language: a
-/// message of the language layer by its own texts, an older English sentence through
-/// the catalogue (which knows it with the file's name before it).
-pub(super) fn note_line(file: &str, note: &Text, lang: Lang) -> String {
-    match note {
-        Text::Plain(s) => Text::Plain(format!("{file}: {s}")).render(lang),
-        t => {
-            let place = crate::messages::sheet_word(file, lang);
-            format!("{place}: {}", t.render(lang))
-        }
-    }
 }
 
 /// Each kind of warning once: a kind drawn by one row as that row's warning, one drawn

@@ -8,7 +8,26 @@ use crate::lang::{cmd as said, ingest as msg, Lang, Msg, Text};
 use crate::t;
 use crate::value::problem::Problem;
 
-use super::ingest::Line;
+/// A line of the summary: for stdout, or a warning for stderr (said in order, so that
+/// a file's warnings come right after its lines).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Line {
+    Out(String),
+    Warn(String),
+}
+
+/// A note of a file's summary, after the file's name, in the reader's language: a
+/// message of the language layer by its own texts, an older English sentence through
+/// the catalogue (which knows it with the file's name before it).
+pub(super) fn note_line(file: &str, note: &Text, lang: Lang) -> String {
+    match note {
+        Text::Plain(s) => Text::Plain(format!("{file}: {s}")).render(lang),
+        t => {
+            let place = crate::messages::sheet_word(file, lang);
+            format!("{place}: {}", t.render(lang))
+        }
+    }
+}
 
 /// Places shown of a kind of warning, or of the sheets a note is said for.
 const PLACES_SHOWN: usize = 5;
@@ -237,7 +256,7 @@ pub(super) fn workbook(sheets: &[&FileReport], lang: Lang) -> Vec<Line> {
     let mut out = Vec::new();
     for s in all {
         let line = if s.sheets.len() == 1 {
-            super::ingest::note_line(&s.sheets[0], &s.text, lang)
+            note_line(&s.sheets[0], &s.text, lang)
         } else {
             let mut names: Vec<String> = s
                 .sheets
@@ -269,7 +288,7 @@ pub(super) fn workbook(sheets: &[&FileReport], lang: Lang) -> Vec<Line> {
             .collect();
         let n = Text::Count(totals.len() as u64);
         let line = t!(msg::TOTALS_ROWS_HERE, n, shown.join(", "));
-        out.push(Line::Warn(super::ingest::note_line(whole, &line, lang)));
+        out.push(Line::Warn(note_line(whole, &line, lang)));
     }
     out
 }

@@ -1,23 +1,9 @@
 //! JSON: the tidy rows as objects (numbers as numbers, percentages with two decimals),
 //! with the notes as data a script can check (`kind` and its fields) and as text.
 
-use super::{note_text, values, Options, Value, COLUMNS};
+use super::{note_text, to_json, values, Options, Value, COLUMNS};
 use crate::metrics::{Coverage, Note};
 use serde_json::{json, Map, Number};
-
-pub(super) fn to_json(v: &Value) -> serde_json::Value {
-    match v {
-        Value::Text(s) => json!(s),
-        Value::Count(n) => json!(n),
-        Value::Change(n) => json!(n),
-        // Two decimals exactly: build the number from its text.
-        Value::Pct(h) => crate::metrics::pct::format(*h)
-            .parse::<serde_json::Number>()
-            .map(serde_json::Value::Number)
-            .unwrap_or(serde_json::Value::Null),
-        Value::Empty | Value::Suppressed => serde_json::Value::Null,
-    }
-}
 
 pub fn render(cov: &Coverage, opts: &Options) -> anyhow::Result<Vec<u8>> {
     let units = super::has_units(cov);

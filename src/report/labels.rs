@@ -61,9 +61,9 @@ impl Lang {
 
     pub fn dimension(self, d: &str) -> String {
         // A crossing (`ethnic_minority,sex`) is its parts, each as it reads alone.
-        if d.contains(crate::metrics::cross::JOIN) {
+        if d.contains(crate::metrics::dimension::JOIN) {
             let parts: Vec<String> = d
-                .split(crate::metrics::cross::JOIN)
+                .split(crate::metrics::dimension::JOIN)
                 .map(|p| self.dimension(p))
                 .collect();
             return parts.join(" × ");
@@ -105,7 +105,7 @@ impl Lang {
     }
 
     pub fn group(self, key: &str, name: &str) -> String {
-        use crate::metrics::cross::{JOIN, NAME_JOIN};
+        use crate::metrics::dimension::{JOIN, NAME_JOIN};
         let keys: Vec<&str> = key.split(JOIN).collect();
         let names: Vec<&str> = name.split(NAME_JOIN).collect();
         if keys.len() > 1 && keys.len() == names.len() {

@@ -148,7 +148,7 @@ pub fn json(cov: &Coverage) -> serde_json::Value {
                 let obj: serde_json::Map<String, serde_json::Value> = (list.columns().iter())
                     .skip(1)
                     .zip(r.iter().skip(1))
-                    .map(|(k, v)| (k.to_string(), super::json::to_json(v)))
+                    .map(|(k, v)| (k.to_string(), super::to_json(v)))
                     .collect();
                 serde_json::Value::Object(obj)
             })

@@ -253,3 +253,29 @@ pub fn period_label(cov: &Coverage) -> String {
         .map(|r| r.period.label.clone())
         .unwrap_or_default()
 }
+
+/// The row of an organization's group.
+pub fn find<'a>(
+    rows: &'a [CoverageRow],
+    org: &crate::org::OrgOrAny,
+    dim: &str,
+    group: &str,
+) -> Option<&'a CoverageRow> {
+    rows.iter()
+        .find(|r| r.org == *org && r.dimension == dim && r.group == group)
+}
+
+/// A value as JSON: a number as a number, unknown and blanked as null.
+pub(crate) fn to_json(v: &Value) -> serde_json::Value {
+    match v {
+        Value::Text(s) => serde_json::json!(s),
+        Value::Count(n) => serde_json::json!(n),
+        Value::Change(n) => serde_json::json!(n),
+        // Two decimals exactly: build the number from its text.
+        Value::Pct(h) => crate::metrics::pct::format(*h)
+            .parse::<serde_json::Number>()
+            .map(serde_json::Value::Number)
+            .unwrap_or(serde_json::Value::Null),
+        Value::Empty | Value::Suppressed => serde_json::Value::Null,
+    }
+}

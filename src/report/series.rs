@@ -73,7 +73,7 @@ fn csv_doc(rows: &[SeriesRow]) -> anyhow::Result<Vec<u8>> {
 }
 
 fn json_doc(reports: &[(Period, Coverage)], rows: &[SeriesRow]) -> anyhow::Result<Vec<u8>> {
-    let to_json = super::json::to_json;
+    let to_json = super::to_json;
     let units = rows.iter().any(|r| r.row.unit_level);
     let out_rows: Vec<serde_json::Value> = rows
         .iter()

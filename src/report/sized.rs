@@ -2,8 +2,8 @@
 //! (after every other, so that scripts reading by position keep working) and the
 //! summary's enterprise cells, which appear only for organizations with enterprises.
 
+use super::find;
 use super::labels::Lang;
-use super::table::find;
 use super::Value;
 use crate::lang::grassroots::*;
 use crate::metrics::dimension::Dimension;

@@ -5,7 +5,7 @@ use comfy_table::{presets::UTF8_FULL_CONDENSED, CellAlignment, ContentArrangemen
 
 use super::labels::Lang;
 pub use super::section::Section;
-use super::{note_text, values, Options, Value, COLUMNS};
+use super::{find, note_text, values, Options, Value, COLUMNS};
 use crate::metrics::dimension::Dimension;
 use crate::metrics::{Coverage, CoverageRow, Ranked};
 use crate::org::OrgOrAny;
@@ -34,17 +34,6 @@ pub const FOCUS: [(&str, &str); 4] = [
     ("rural", "yes"),
     ("ownership", "non_state"),
 ];
-
-/// The row of an organization's group.
-pub fn find<'a>(
-    rows: &'a [CoverageRow],
-    org: &OrgOrAny,
-    dim: &str,
-    group: &str,
-) -> Option<&'a CoverageRow> {
-    rows.iter()
-        .find(|r| r.org == *org && r.dimension == dim && r.group == group)
-}
 
 /// "45.30% (−4.70)" or "45.30%" or "" for a row; with `with_target`, the target it is
 /// measured against stands beside it ("45.30% / 50.00% (−4.70)"), since a focus area's

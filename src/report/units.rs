@@ -123,7 +123,7 @@ pub fn json(t: &UnitTable, opts: &Options) -> serde_json::Value {
         .map(|r| {
             let mut obj = serde_json::Map::new();
             for (k, v) in head.iter().zip(values(t, r, None)) {
-                obj.insert(k.clone(), super::json::to_json(&v));
+                obj.insert(k.clone(), super::to_json(&v));
             }
             if opts.suppressed.is_some() {
                 obj.insert("suppressed".into(), serde_json::json!(r.suppressed));

@@ -5,11 +5,11 @@
 use anyhow::Result;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet};
 
+use crate::lang::lists::*;
+use crate::metrics::Coverage;
 use crate::report::labels::Lang;
 use crate::report::lists::List;
 use crate::report::Value;
-use crate::lang::lists::*;
-use crate::metrics::Coverage;
 
 /// A value as a cell of the tidy sheet (`None` for an empty one).
 fn put(ws: &mut Worksheet, r: u32, c: u16, v: &Value) -> Result<()> {

@@ -6,8 +6,9 @@ use super::cells::{cell, Cell};
 use crate::lang::workbook::{FOCUS_COVERAGE, FOCUS_GAP, FOCUS_TARGET};
 use crate::lang::Text;
 use crate::metrics::{Coverage, Ranked};
+use crate::report::find;
 use crate::report::labels::Lang;
-use crate::report::table::{find, orgs, FOCUS};
+use crate::report::table::{orgs, FOCUS};
 use crate::report::{values, COLUMNS};
 
 /// The summary: per organization its snapshot, members, eligible, coverage, target and

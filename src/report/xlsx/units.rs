@@ -6,10 +6,10 @@
 use anyhow::Result;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 
+use crate::metrics::unit_table::UnitTable;
 use crate::report::labels::Lang;
 use crate::report::units::{headings, values};
 use crate::report::Value;
-use crate::metrics::unit_table::UnitTable;
 
 /// Adds the sheet of `table` to the workbook.
 pub(super) fn write_units_sheet(wb: &mut Workbook, table: &UnitTable, lang: Lang) -> Result<()> {
