@@ -368,8 +368,7 @@ impl<'a> Plan<'a> {
             }
         }
         if let AnyMode::Keys = self.any {
-            let mut keys = b.person[..b.len].to_vec();
-            t.persons.push(Keys::new(&mut keys));
+            t.persons.push(Keys::new(&b.person[..b.len]));
         }
     }
 }

@@ -176,7 +176,10 @@ fn second_pass(
     if several.is_empty() {
         return Ok(None);
     }
-    let rows = Arc::new(anyone::Rows::new(several));
+    // A slot keeps sex, ethnicity, religion and reason only when a breakdown reads them.
+    let c = plan.columns();
+    let traits = c.sex || c.ethnicity || c.religion || c.reason;
+    let rows = Arc::new(anyone::Rows::new(several, traits));
     plan.keep_rows_in(rows.clone());
     let plan: &Plan = plan;
     let read = &reads.read;
