@@ -10,7 +10,8 @@ use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use super::anyone::{Keys, Rows};
+use super::anyone::Keys;
+use super::anyone_slots::Rows;
 use super::continuity::{Previous, PreviousRows, Seam};
 use super::counts::{Counts, RowKey, AGE_BANDS, LEFT, MEMBERS, NO_ENTERPRISE, RECRUITED, START};
 use super::cross::Keep;

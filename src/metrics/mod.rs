@@ -5,6 +5,7 @@
 
 pub mod against;
 pub mod anyone;
+pub mod anyone_slots;
 pub mod continuity;
 pub mod counts;
 pub mod cross;
@@ -156,7 +157,7 @@ struct Source<'t> {
     org: OrgOrAny,
     tallies: Vec<&'t Tally>,
     /// For `any`: the rows of persons with several rows.
-    persons: Option<&'t anyone::Rows>,
+    persons: Option<&'t anyone_slots::Rows>,
     snapshot_as_of: Option<NaiveDate>,
     /// Whether every snapshot read reaches the period's first day: flows are unknown,
     /// not zero, where one ends before it.
@@ -180,7 +181,7 @@ impl Source<'_> {
             buckets(t, g, &mut add);
         }
         if let (OrgOrAny::Any, Some(rows)) = (&self.org, self.persons) {
-            anyone::recount(rows, g, &mut counts);
+            anyone_slots::recount(rows, g, &mut counts);
         }
         counts.resize(g.labels.len(), Counts::default());
         counts
@@ -265,7 +266,7 @@ pub fn coverage(
     plan: &Plan,
     used: &BTreeMap<Org, NaiveDate>,
     tallies: BTreeMap<Org, Tally>,
-    several: Option<&anyone::Rows>,
+    several: Option<&anyone_slots::Rows>,
 ) -> Coverage {
     let req = plan.req;
     let mut out = Coverage {

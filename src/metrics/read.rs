@@ -166,7 +166,7 @@ fn second_pass(
     reads: &Reads,
     previous: &[Option<Arc<Previous>>],
     tallies: &mut [Tally],
-) -> Result<Option<Arc<anyone::Rows>>> {
+) -> Result<Option<Arc<super::anyone_slots::Rows>>> {
     let keys: Vec<anyone::Keys> = tallies
         .iter_mut()
         .flat_map(|t| std::mem::take(&mut t.persons))
@@ -180,7 +180,7 @@ fn second_pass(
     // A slot keeps sex, ethnicity, religion and reason only when a breakdown reads them.
     let c = plan.columns();
     let traits = c.sex || c.ethnicity || c.religion || c.reason;
-    let rows = Arc::new(anyone::Rows::new(several, traits));
+    let rows = Arc::new(super::anyone_slots::Rows::new(several, traits));
     plan.keep_rows_in(rows.clone());
     let plan: &Plan = plan;
     let read = &reads.read;
