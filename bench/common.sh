@@ -4,12 +4,15 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/tally-target}"
 BIN="$CARGO_TARGET_DIR/release"
 # Builds tally and the named examples in release mode.
 build() { cargo build --release --locked --bin tally "${@/#/--example=}" >/dev/null; }
-# The peers' Python: a venv with DuckDB, its CLI and polars, made once in bench/.venv.
+# The peers' Python: a venv with DuckDB, its CLI, polars and fastexcel (polars'
+# read_excel), made once in bench/.venv.
 peers_python() {
   if [ ! -x bench/.venv/bin/python ]; then
     python3 -m venv bench/.venv
-    bench/.venv/bin/pip install --quiet "duckdb==2.0.1" "polars==2.1.0"
+    bench/.venv/bin/pip install --quiet "duckdb==2.0.1" "polars==2.1.0" "fastexcel==0.21.0"
   fi
+  bench/.venv/bin/python -c "import fastexcel" 2>/dev/null \
+    || bench/.venv/bin/pip install --quiet "fastexcel==0.21.0"
   [ -x bench/.venv/bin/duckdb ] || bench/.venv/bin/pip install --quiet "duckdb-cli==1.5.6"
   PY=bench/.venv/bin/python
   DUCKDB=bench/.venv/bin/duckdb

@@ -4,6 +4,10 @@
       load the synthetic rolls to Parquet files of the store's 17 columns (typed dates,
       codes looked up, hashed keys), then count each organization's rows and members
       active at the period's end (untimed): the ingest comparison.
+  python peers.py workbook polars BOOK.xlsx DATA_DIR OUT_DIR
+      read the workbook's first sheet with polars' `read_excel` (engine calamine, through
+      fastexcel) and write the store's 17 columns to Parquet as `load` does; count its
+      rows and members (untimed): the workbook comparison (bench/workbook.sh).
   python peers.py cli-sql duckdb STORE_DIR PERIOD OUT_CSV
       print the SQL script that DuckDB's CLI runs to write the report (the tables
       defined from the manifest, sql/coverage.sql, COPY to OUT_CSV): bench/run.sh
@@ -423,12 +427,59 @@ def denominators(ref, areas, ents, orgs, year):
     return {k: v for k, v in dens.items() if k[0] in orgs}
 
 
+def workbook_polars(book, data, out):
+    """The workbook examples/workbook_bench.rs writes (a Farmers' Association roll: IDs and
+    commune codes as numbers, dates as date cells) read whole by polars' read_excel,
+    then the store's 17 columns to Parquet, as load_polars does for a CSV."""
+    import polars as pl
+    t0 = time.perf_counter()
+    maps = lookups(data)
+    df = pl.read_excel(book, engine="calamine", sheet_id=1)
+    as_of = dt.date.fromisoformat(END)
+    nid = pl.col("Số CCCD").cast(pl.Int64).cast(pl.Utf8).str.zfill(12)
+    none = lambda t: pl.lit(None, dtype=t)
+    day = lambda c: pl.col(c).cast(pl.Date)
+    df = df.select([
+        pl.lit("farmers").alias("org"),
+        pl.lit(as_of).alias("as_of"),
+        nid.hash(1).alias("person"),
+        nid.is_not_null().alias("has_national_id"),
+        none(pl.UInt64).alias("member_key"),
+        none(pl.UInt64).alias("name_key"),
+        pl.col("Giới tính").replace_strict(SEX, default=None, return_dtype=pl.Utf8).alias("sex"),
+        day("Ngày sinh").alias("birth_date"),
+        day("Ngày sinh").dt.year().cast(pl.Int32).alias("birth_year"),
+        pl.col("Dân tộc").replace_strict(maps["eth"], default=None, return_dtype=pl.Utf8)
+          .alias("ethnicity"),
+        none(pl.Utf8).alias("religion"),
+        pl.col("Mã xã").cast(pl.Int64).cast(pl.Utf8).str.zfill(5).alias("area_code"),
+        none(pl.Utf8).alias("area_from"),
+        none(pl.Utf8).alias("enterprise_id"),
+        day("Ngày vào Hội").alias("joined_on"),
+        none(pl.Date).alias("left_on"),
+        pl.lit(True).alias("active"),
+    ])
+    df.write_parquet(f"{out}/polars-workbook.parquet", compression="zstd")
+    seconds = time.perf_counter() - t0
+    got = pl.read_parquet(f"{out}/polars-workbook.parquet")
+    if got.columns != COLUMNS:
+        sys.exit(f"peers: polars wrote {got.columns}")
+    end = pl.lit(END).str.to_date()
+    members = got.filter(pl.col("joined_on").is_null() | (pl.col("joined_on") <= end)).height
+    return seconds, members, got.height
+
+
 if __name__ == "__main__":
     what, tool = sys.argv[1:3]
     if what == "load":
         data, out = sys.argv[3:5]
         load, counts, rows = (load_duckdb if tool == "duckdb" else load_polars)(data, out)
         print(json.dumps({"tool": tool, "load_s": round(load, 3), "members": counts, "rows": rows}))
+    elif what == "workbook":
+        book, data, out = sys.argv[3:6]
+        seconds, members, rows = workbook_polars(book, data, out)
+        print(json.dumps({"tool": tool, "load_s": round(seconds, 3), "members": members,
+                          "rows": rows}))
     elif what == "cli-sql":
         store, label, out_csv = pathlib.Path(sys.argv[3]), sys.argv[4], sys.argv[5]
         sys.stdout.write(cli_script(store, label, out_csv))

@@ -8,34 +8,30 @@
 //! at most 65,536 rows, or have no streaming reader).
 
 use anyhow::{anyhow, Result};
-use calamine::{DataRef, Reader, SheetVisible};
+use calamine::{Reader, SheetVisible};
 use std::collections::HashSet;
 use std::io::BufReader;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+use std::sync::mpsc::{sync_channel, Receiver};
 use std::sync::{Arc, Mutex};
 
 use super::decode::Encoding;
 use super::legacy_cells::SheetText;
 use super::merged::{Merged, Region};
 use super::row::Row;
+use super::sheet_rows::Batch;
+use super::workbook_cells::text_of;
 pub use super::workbook_cells::{cell_trouble, NO_CACHED_VALUE};
-use super::workbook_cells::{text_of, text_of_ref};
 use super::workbook_guard::{check_expansion, check_extent, check_inflation, guarded};
-use super::workbook_parts::{check_parts, Expansion, Parts};
+use super::workbook_parts::{check_parts, Expansion, Half, Parts};
+use super::workbook_xlsx::read_xlsx;
 use crate::error::Explain;
 use crate::error::Failure;
 use crate::{lang, t};
 
 /// A workbook as its readers read it: from the file, each sheet's reader with its own
 /// handle (the bytes are never held whole: a workbook's memory is what calamine parses).
-type Bytes = BufReader<std::fs::File>;
-
-/// Columns a sheet has at most (Excel's XFD).
-const MAX_COLUMNS: u32 = 16_384;
-
-/// Rows sent at a time from a sheet's reading thread.
-const BATCH: usize = 1024;
+pub(super) type Bytes = BufReader<std::fs::File>;
 
 /// Which reader a workbook needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,9 +100,17 @@ impl Workbook {
         }
         let open = || reader(path, len).explain(|| t!(lang::files::CANNOT_READ, name));
         let mut parts = Parts::default();
+        let mut sheets_checked = None;
         if sig == Signature::Zip {
             check_inflation(open()?, name)?;
-            parts = check_parts(open()?, name)?;
+            // The sheets' parts are inflated and checked on a thread of their own while
+            // calamine lists the sheets (it parses the shared strings and styles, whose
+            // size is checked first).
+            let (rs, owned) = (open()?, name.to_string());
+            sheets_checked = Some(std::thread::spawn(move || {
+                check_parts(rs, &owned, Half::Sheets)
+            }));
+            parts = check_parts(open()?, name, Half::Others)?;
             check_expansion(&parts.expansion, 1, name)?;
         }
         if sig == Signature::Ole {
@@ -124,23 +128,35 @@ impl Workbook {
             (Signature::Zip, _) => &[Book::Xlsx, Book::Ods, Book::Xlsb],
         };
         let mut first_error = None;
+        let mut listed = None;
         for &book in tries {
             match guarded(|| sheets_of(open()?, book)) {
-                Ok((sheets, opened)) => {
-                    return Ok(Workbook {
-                        path: path.to_path_buf(),
-                        len,
-                        expansion: parts.expansion,
-                        merged: parts.merged.take(),
-                        book,
-                        sheets,
-                        opened: std::sync::Mutex::new(opened),
-                    })
+                Ok(found) => {
+                    listed = Some((book, found));
+                    break;
                 }
                 Err(e) => {
                     first_error.get_or_insert(e);
                 }
             }
+        }
+        // A damaged sheet is told before anything calamine says.
+        if let Some(checked) = sheets_checked {
+            let checked = checked
+                .join()
+                .map_err(|_| anyhow!("{name}: the workbook's parts could not be checked"))??;
+            parts.merged = checked.merged;
+        }
+        if let Some((book, (sheets, opened))) = listed {
+            return Ok(Workbook {
+                path: path.to_path_buf(),
+                len,
+                expansion: parts.expansion,
+                merged: parts.merged.take(),
+                book,
+                sheets,
+                opened: std::sync::Mutex::new(opened),
+            });
         }
         let why = first_error.map(|e| e.to_string()).unwrap_or_default();
         let (what, hint) = if sig == Signature::Ole && matches!(ext.as_str(), "xlsx" | "xlsm") {
@@ -283,7 +299,7 @@ fn read_sheet(
     out: &mut Batch,
 ) -> Result<()> {
     match book {
-        Book::Xlsx => read_xlsx(rs, opened, (sheet, merges), out)?,
+        Book::Xlsx => read_xlsx(rs, (path, opened), (sheet, merges), out)?,
         Book::Xls | Book::Xlsb | Book::Ods => {
             let range = match book {
                 Book::Xls => {
@@ -321,165 +337,6 @@ fn read_sheet(
         }
     }
     Ok(())
-}
-
-/// An .xlsx sheet, streamed cell by cell: a formula saved without its value reads as
-/// [`NO_CACHED_VALUE`], a cell formatted as a percentage as its percentage.
-fn read_xlsx(
-    rs: Bytes,
-    opened: Option<calamine::Xlsx<Bytes>>,
-    (sheet, merges): (&str, bool),
-    out: &mut Batch,
-) -> Result<()> {
-    let mut wb = match opened {
-        Some(wb) => wb,
-        None => calamine::Xlsx::<Bytes>::new(rs).map_err(|e| anyhow!("{e}"))?,
-    };
-    let percent = super::percent_cells::percent_cells(&mut wb, sheet)?;
-    // The merged regions follow the cells in the sheet's XML: read first, so that the
-    // rows can be filled as they stream; a pass of its own, made only for a sheet whose
-    // part has them (nearly every exported roll has none).
-    if merges {
-        let merged = wb
-            .merge_cells_by_sheet_name(sheet)
-            .map_err(|e| anyhow!("{e}"))?;
-        out.merged = Merged::new(merged.iter().map(Region::from));
-    }
-    let mut cells = wb
-        .worksheet_cells_reader(sheet)
-        .map_err(|e| anyhow!("{e}"))?;
-    let mut current: Option<u32> = None;
-    let mut row: Vec<String> = Vec::new();
-    while let Some(cell) = cells
-        .next_cell_with_formula_metadata()
-        .map_err(|e| anyhow!("{e}"))?
-    {
-        let (r, c) = cell.pos;
-        if current != Some(r) {
-            if let Some(prev) = current {
-                if !out.push(prev, &mut row) {
-                    return Ok(());
-                }
-            }
-            current = Some(r);
-        }
-        let text = match (&cell.value, &cell.formula) {
-            // A formula saved without its value (by a program that writes
-            // workbooks without calculating them): nothing to read.
-            (DataRef::Empty, Some(_)) => NO_CACHED_VALUE.to_string(),
-            // A cell formatted as a percentage, as it shows: 0.75 in `0%` is 75%.
-            (DataRef::Float(f), _) if !percent.is_empty() && percent.contains(&(r, c)) => {
-                super::percent_cells::percent_text(*f)
-            }
-            (DataRef::Int(i), _) if !percent.is_empty() && percent.contains(&(r, c)) => {
-                super::percent_cells::percent_text(*i as f64)
-            }
-            (value, _) => text_of_ref(value),
-        };
-        if text.is_empty() {
-            continue;
-        }
-        // Excel's last column is XFD (16,384): a cell beyond it comes from a
-        // damaged or hostile file, and must not make the row that wide.
-        if c >= MAX_COLUMNS {
-            return Err(anyhow!(
-                "a cell at row {}, column {} is past the last column a sheet has",
-                u64::from(r) + 1,
-                u64::from(c) + 1
-            ));
-        }
-        let c = c as usize;
-        if row.len() <= c {
-            row.resize(c + 1, String::new());
-        }
-        row[c] = text;
-    }
-    if let Some(prev) = current {
-        out.push(prev, &mut row);
-    }
-    Ok(())
-}
-
-/// Rows on their way to the table, a batch at a time. The first rows wait until the
-/// sheet's text has been judged from them ([`SheetText::learn`]).
-struct Batch<'t> {
-    tx: &'t SyncSender<Result<Vec<Row>, String>>,
-    rows: Vec<Row>,
-    text: SheetText,
-    /// The first rows (index, cells), until there are [`LEARN_ROWS`] of them.
-    head: Option<Vec<(u32, Vec<String>)>>,
-    /// The sheet's regions merged down its rows.
-    merged: Merged,
-}
-
-/// Rows a sheet's text is judged from: the title block and the header, and a few rows.
-const LEARN_ROWS: usize = 30;
-
-impl<'t> Batch<'t> {
-    fn new(tx: &'t SyncSender<Result<Vec<Row>, String>>, text: SheetText) -> Self {
-        Batch {
-            tx,
-            rows: Vec::with_capacity(BATCH),
-            text,
-            head: Some(Vec::new()),
-            merged: Merged::default(),
-        }
-    }
-
-    /// Adds a row (0-based index) and empties `cells`; false when the table stopped
-    /// listening.
-    fn push(&mut self, index: u32, cells: &mut Vec<String>) -> bool {
-        while cells.last().is_some_and(String::is_empty) {
-            cells.pop();
-        }
-        if cells.is_empty() {
-            return true;
-        }
-        if let Some(head) = &mut self.head {
-            head.push((index, std::mem::take(cells)));
-            if head.len() < LEARN_ROWS {
-                return true;
-            }
-            return self.settle();
-        }
-        self.pack(index, cells)
-    }
-
-    /// Judges the sheet's text from the first rows, then sends them on.
-    fn settle(&mut self) -> bool {
-        let Some(head) = self.head.take() else {
-            return true;
-        };
-        self.text
-            .learn(head.iter().flat_map(|(_, c)| c.iter().map(String::as_str)));
-        for (index, mut cells) in head {
-            if !self.pack(index, &mut cells) {
-                return false;
-            }
-        }
-        true
-    }
-
-    fn pack(&mut self, index: u32, cells: &mut Vec<String>) -> bool {
-        self.merged.fill(index, cells);
-        for c in cells.iter_mut() {
-            self.text.cell(c);
-        }
-        self.rows.push(Row::new(u64::from(index) + 1, cells.iter()));
-        cells.clear();
-        if self.rows.len() >= BATCH {
-            let full = std::mem::replace(&mut self.rows, Vec::with_capacity(BATCH));
-            return self.tx.send(Ok(full)).is_ok();
-        }
-        true
-    }
-
-    fn flush(&mut self) {
-        self.settle();
-        if !self.rows.is_empty() {
-            let _ = self.tx.send(Ok(std::mem::take(&mut self.rows)));
-        }
-    }
 }
 
 #[cfg(test)]

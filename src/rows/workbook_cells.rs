@@ -76,7 +76,24 @@ fn date_time(dt: &calamine::ExcelDateTime) -> String {
         return number(dt.as_f64());
     }
     let (y, m, d, ..) = dt.to_ymd_hms_milli();
-    format!("{d:02}/{m:02}/{y:04}")
+    if y > 9999 {
+        return format!("{d:02}/{m:02}/{y:04}");
+    }
+    // A million date cells: written digit by digit, not through `format!`.
+    let digit = |n: u16| char::from(b'0' + (n % 10) as u8);
+    let mut s = String::with_capacity(10);
+    for (n, width) in [(u16::from(d), 2), (u16::from(m), 2), (y, 4)] {
+        if !s.is_empty() {
+            s.push('/');
+        }
+        if width == 4 {
+            s.push(digit(n / 1000));
+            s.push(digit(n / 100));
+        }
+        s.push(digit(n / 10));
+        s.push(digit(n));
+    }
+    s
 }
 
 /// ODS writes dates as ISO 8601 (`2026-10-31`, `2026-10-31T00:00:00`): the day.

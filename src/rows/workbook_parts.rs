@@ -52,7 +52,15 @@ fn counted(entry: &str) -> Counted {
 /// Inflates every part to its end: a part that fails its checksum or cannot be inflated
 /// is a damaged workbook, named with its sheet where the part is one. A container that
 /// cannot be listed is left to calamine, which says why.
-pub(super) fn check_parts<R: Read + Seek>(reader: R, name: &str) -> Result<Parts> {
+/// Which parts a check inflates: the sheets' (the most of a workbook's bytes, checked
+/// on a thread of its own while calamine parses the rest), or the others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Half {
+    Sheets,
+    Others,
+}
+
+pub(super) fn check_parts<R: Read + Seek>(reader: R, name: &str, half: Half) -> Result<Parts> {
     let Ok(mut z) = zip::ZipArchive::new(reader) else {
         return Ok(Parts::default());
     };
@@ -69,6 +77,9 @@ pub(super) fn check_parts<R: Read + Seek>(reader: R, name: &str) -> Result<Parts
         let kind = counted(&entry);
         let mut tags = Tags::new(kind);
         let sheet = sheets.get(&entry);
+        if (half == Half::Sheets) != sheet.is_some() {
+            continue;
+        }
         let mut merges = MergeTag::default();
         loop {
             match f.read(&mut buf) {
@@ -301,7 +312,7 @@ const SMALL_PART: u64 = 4 << 20;
 /// Each worksheet part's sheet name, from `xl/workbook.xml` and its relationships, so
 /// that a damaged part is named as the sheet the user sees. Empty when they cannot be
 /// read (the part is then named by its path).
-fn sheet_parts<R: Read + Seek>(z: &mut zip::ZipArchive<R>) -> HashMap<String, String> {
+pub(super) fn sheet_parts<R: Read + Seek>(z: &mut zip::ZipArchive<R>) -> HashMap<String, String> {
     let mut out = HashMap::new();
     let (Some(book), Some(rels)) = (
         small_part(z, "xl/workbook.xml"),
@@ -327,6 +338,22 @@ fn sheet_parts<R: Read + Seek>(z: &mut zip::ZipArchive<R>) -> HashMap<String, St
         }
     }
     out
+}
+
+/// The shared strings part, named by the workbook's relationships.
+pub(super) fn strings_part<R: Read + Seek>(z: &mut zip::ZipArchive<R>) -> Option<String> {
+    let rels = small_part(z, "xl/_rels/workbook.xml.rels")?;
+    tags_named(&rels, "Relationship")
+        .into_iter()
+        .find_map(|tag| {
+            let kind = attribute(tag, "Type")?;
+            let target = attribute(tag, "Target")?;
+            kind.ends_with("/sharedStrings")
+                .then(|| match target.strip_prefix('/') {
+                    Some(abs) => abs.to_string(),
+                    None => format!("xl/{target}"),
+                })
+        })
 }
 
 fn small_part<R: Read + Seek>(z: &mut zip::ZipArchive<R>, path: &str) -> Option<String> {

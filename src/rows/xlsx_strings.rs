@@ -1,0 +1,126 @@
+//! The text of an .xlsx string: the shared strings part, read whole into one buffer,
+//! and a string element's text (`<si>`, an inline `<is>`) read as calamine reads it —
+//! the runs' `<t>`s joined, phonetic guides left out, trimmed unless preserved, OOXML's
+//! `_xHHHH_` escapes undone.
+
+use anyhow::{anyhow, Result};
+use std::io::Read;
+
+use super::xlsx_xml::{attr, push_text, unescape_ooxml, Token, Tokens};
+
+/// The shared strings, one buffer.
+#[derive(Default)]
+pub(super) struct Strings {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Strings {
+    pub(super) fn get(&self, i: usize) -> Option<&str> {
+        let end = *self.ends.get(i)?;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        self.text.get(start..end)
+    }
+}
+
+/// The shared strings part, read whole (calamine reads it too, for its own cells).
+pub(super) fn read_strings<R: Read>(part: R) -> Result<Strings> {
+    let mut xml = Tokens::new(part);
+    let mut out = Strings::default();
+    let mut one = String::new();
+    while let Some(t) = xml.next()? {
+        if let Token::Start {
+            local: b"si",
+            empty,
+            ..
+        } = t
+        {
+            one.clear();
+            if !empty {
+                rich_text(&mut xml, b"si", &mut one)?;
+            }
+            out.text.push_str(&one);
+            out.ends.push(out.text.len());
+        }
+    }
+    Ok(out)
+}
+
+/// The text of a string element (`<si>`, `<is>`) up to its end: its `<t>`s, the runs'
+/// included, the phonetic guides' (`<rPh>`) left out; a `<t>` trimmed of ASCII white
+/// space unless it says `xml:space="preserve"`.
+pub(super) fn rich_text<R: Read>(xml: &mut Tokens<R>, end: &[u8], out: &mut String) -> Result<()> {
+    let mut phonetic = false;
+    let mut one = String::new();
+    loop {
+        match xml
+            .next()?
+            .ok_or_else(|| anyhow!("the sheet's XML ends inside a string"))?
+        {
+            Token::End { local } if local == end => return Ok(()),
+            Token::Start {
+                local: b"rPh",
+                empty,
+                ..
+            } => phonetic = !empty,
+            Token::End { local: b"rPh" } => phonetic = false,
+            Token::Start {
+                local: b"t",
+                attrs,
+                empty,
+            } if !phonetic => {
+                let preserve = attr(attrs, b"xml:space") == Some(b"preserve");
+                one.clear();
+                if !empty {
+                    text_to_end(xml, b"t", &mut one)?;
+                }
+                let start = out.len();
+                out.push_str(if preserve {
+                    &one
+                } else {
+                    one.trim_matches([' ', '\t', '\r', '\n'])
+                });
+                if out[start..].contains("_x") {
+                    let mut tail = out.split_off(start);
+                    unescape_ooxml(&mut tail);
+                    out.push_str(&tail);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// An element's text, decoded, up to its end tag.
+pub(super) fn text_to_end<R: Read>(
+    xml: &mut Tokens<R>,
+    end: &[u8],
+    out: &mut String,
+) -> Result<()> {
+    text_until(xml, end, out, true)
+}
+
+/// An element's text up to its end tag, CDATA sections included or not (calamine
+/// reads a number's `<v>` from its text alone).
+pub(super) fn text_until<R: Read>(
+    xml: &mut Tokens<R>,
+    end: &[u8],
+    out: &mut String,
+    cdata: bool,
+) -> Result<()> {
+    loop {
+        match xml
+            .next()?
+            .ok_or_else(|| anyhow!("the sheet's XML ends inside a cell"))?
+        {
+            Token::Text(t) => push_text(t, out)?,
+            Token::CData(t) if cdata => {
+                let t =
+                    std::str::from_utf8(t).map_err(|_| anyhow!("the sheet's text is not UTF-8"))?;
+                out.push_str(&t.replace("\r\n", "\n").replace('\r', "\n"));
+            }
+            Token::End { local } if local == end => return Ok(()),
+            _ => {}
+        }
+    }
+}
