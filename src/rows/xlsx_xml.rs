@@ -13,6 +13,11 @@ use std::io::Read;
 /// How many bytes are read at a time.
 const REFILL: usize = 256 << 10;
 
+/// The longest tag or text tally reads: a cell holds at most 32,767 characters in
+/// Excel, so anything longer is a damaged or hostile file, refused before it fills
+/// memory.
+const MAX_TOKEN: usize = 16 << 20;
+
 /// A token: borrowed from the reader's buffer until the next one is read.
 #[derive(Debug, PartialEq, Eq)]
 pub(super) enum Token<'b> {
@@ -62,6 +67,12 @@ impl<R: Read> Tokens<R> {
     fn refill(&mut self) -> Result<bool> {
         if self.eof {
             return Ok(false);
+        }
+        if self.buf.len() - self.at > MAX_TOKEN {
+            return Err(anyhow!(
+                "the sheet's XML has a tag or text of more than {} MiB, more than a cell holds",
+                MAX_TOKEN >> 20
+            ));
         }
         self.buf.drain(..self.at);
         self.at = 0;
@@ -436,6 +447,16 @@ mod tests {
         for drip in 1..20 {
             assert_eq!(tokens(xml, drip), want, "{drip} bytes at a time");
         }
+    }
+
+    #[test]
+    fn a_text_longer_than_any_cell_is_refused_not_held() {
+        let mut xml = b"<v>".to_vec();
+        xml.resize(MAX_TOKEN + REFILL * 2, b'7');
+        let mut t = Tokens::new(&xml[..]);
+        assert!(matches!(t.next(), Ok(Some(Token::Start { .. }))));
+        let err = t.next().unwrap_err().to_string();
+        assert!(err.contains("more than 16 MiB"), "{err}");
     }
 
     #[test]
