@@ -114,33 +114,23 @@ impl<R: Read> Tokens<R> {
     }
 
     /// The end of a tag starting at `self.at`: the `>` outside quoted attribute values.
+    /// A byte at a time: a cell's tag is a few dozen bytes, too short for a vector search.
     fn tag_end(&mut self) -> Result<Option<usize>> {
         let mut i = 1;
         let mut quote = 0u8;
         loop {
             let hay = &self.buf[self.at..];
-            while i < hay.len() {
+            while let Some(&b) = hay.get(i) {
                 if quote != 0 {
-                    match memchr::memchr(quote, &hay[i..]) {
-                        Some(j) => {
-                            i += j + 1;
-                            quote = 0;
-                            continue;
-                        }
-                        None => {
-                            i = hay.len();
-                            break;
-                        }
+                    if b == quote {
+                        quote = 0;
                     }
+                } else if b == b'>' {
+                    return Ok(Some(i));
+                } else if b == b'"' || b == b'\'' {
+                    quote = b;
                 }
-                match memchr::memchr3(b'>', b'"', b'\'', &hay[i..]) {
-                    Some(j) if hay[i + j] == b'>' => return Ok(Some(i + j)),
-                    Some(j) => {
-                        quote = hay[i + j];
-                        i += j + 1;
-                    }
-                    None => i = hay.len(),
-                }
+                i += 1;
             }
             if !self.refill()? {
                 return Ok(None);
