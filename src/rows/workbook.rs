@@ -158,26 +158,7 @@ impl Workbook {
                 opened: std::sync::Mutex::new(opened),
             });
         }
-        let why = first_error.map(|e| e.to_string()).unwrap_or_default();
-        let (what, hint) = if sig == Signature::Ole && matches!(ext.as_str(), "xlsx" | "xlsm") {
-            (
-                "the workbook is password-protected (encrypted)".to_string(),
-                t!(crate::lang::sources::OPEN_EXCEL_REMOVE_PASSWORD),
-            )
-        } else if sig == Signature::Ole && why.to_lowercase().contains("password") {
-            (
-                "the workbook is password-protected".to_string(),
-                t!(crate::lang::sources::OPEN_EXCEL_REMOVE_PASSWORD_SHORT),
-            )
-        } else {
-            (
-                format!("cannot read the workbook ({why})"),
-                t!(crate::lang::sources::FILE_MAY_DAMAGED_TRUNCATED),
-            )
-        };
-        Err(Failure::invalid(format!("{name}: {what}"))
-            .hint(hint)
-            .into())
+        Err(unreadable(name, sig, &ext, first_error))
     }
 
     /// Refuses to read `sheets` sheets of the workbook at once when what calamine holds
@@ -229,6 +210,35 @@ impl Workbook {
         });
         SheetRows { rows: rx, said }
     }
+}
+
+/// Why no reader could open the workbook: a password, or damage (calamine's words).
+fn unreadable(
+    name: &str,
+    sig: Signature,
+    ext: &str,
+    first: Option<anyhow::Error>,
+) -> anyhow::Error {
+    let why = first.map(|e| e.to_string()).unwrap_or_default();
+    let (what, hint) = if sig == Signature::Ole && matches!(ext, "xlsx" | "xlsm") {
+        (
+            "the workbook is password-protected (encrypted)".to_string(),
+            t!(crate::lang::sources::OPEN_EXCEL_REMOVE_PASSWORD),
+        )
+    } else if sig == Signature::Ole && why.to_lowercase().contains("password") {
+        (
+            "the workbook is password-protected".to_string(),
+            t!(crate::lang::sources::OPEN_EXCEL_REMOVE_PASSWORD_SHORT),
+        )
+    } else {
+        (
+            format!("cannot read the workbook ({why})"),
+            t!(crate::lang::sources::FILE_MAY_DAMAGED_TRUNCATED),
+        )
+    };
+    Failure::invalid(format!("{name}: {what}"))
+        .hint(hint)
+        .into()
 }
 
 /// A sheet's rows as they are read, and what reading them did that the summary says

@@ -393,20 +393,7 @@ fn unescape(text: &str) -> String {
             out.push_str(&rest[at..]);
             return out;
         };
-        let entity = &after[..end];
-        let c = match entity {
-            "amp" => Some('&'),
-            "lt" => Some('<'),
-            "gt" => Some('>'),
-            "quot" => Some('"'),
-            "apos" => Some('\''),
-            _ => entity
-                .strip_prefix("#x")
-                .and_then(|h| u32::from_str_radix(h, 16).ok())
-                .or_else(|| entity.strip_prefix('#').and_then(|d| d.parse().ok()))
-                .and_then(char::from_u32),
-        };
-        match c {
+        match super::xlsx_xml::entity(&after[..end]) {
             Some(c) => out.push(c),
             None => out.push_str(&rest[at..at + end + 2]),
         }

@@ -25,6 +25,9 @@ use super::xlsx_xml::{attr, cell_attrs, cell_ref, number, unescape_ooxml, Token,
 /// Bytes of a sheet's XML sent at a time from the inflating thread.
 const BLOCK: usize = 256 << 10;
 
+/// The most text a cell may hold.
+const MAX_CELL: usize = 16 << 20;
+
 /// Cells sent at a time from the walking thread.
 const CELLS: usize = 4096;
 
@@ -229,25 +232,11 @@ fn walk<R: Read>(part: R, tx: &SyncSender<Result<Cells>>) -> Result<()> {
                 attrs,
                 empty,
             } => {
-                let [r, s, t] = cell_attrs(attrs);
-                let (row_at, col_at) = match r {
-                    Some(r) => cell_ref(r)?,
-                    None => (row, col),
-                };
-                col = col_at;
-                let mut raw = Raw {
-                    row: row_at,
-                    col: col_at,
-                    style: s.map(|s| number(s).unwrap_or(0)),
-                    kind: Kind::of(t)?,
-                    formula: false,
-                    has_value: false,
-                    text: (out.text.len(), out.text.len()),
-                };
+                let mut raw = cell_head(attrs, (row, col), out.text.len())?;
+                col = raw.col.saturating_add(1);
                 if !empty {
                     cell_body(&mut xml, &mut raw, &mut out.text)?;
                 }
-                col = col.saturating_add(1);
                 out.cells.push(raw);
                 if out.cells.len() >= CELLS && !send(&mut out) {
                     return Ok(());
@@ -265,6 +254,26 @@ fn walk<R: Read>(part: R, tx: &SyncSender<Result<Cells>>) -> Result<()> {
     Ok(())
 }
 
+/// A cell as its tag says: where it lies (a cell without a reference at `at`, the row
+/// being read and the column after the last cell), its style and type; its value's text
+/// will start at `text`.
+fn cell_head(attrs: &[u8], at: (u32, u32), text: usize) -> Result<Raw> {
+    let [r, s, t] = cell_attrs(attrs);
+    let (row, col) = match r {
+        Some(r) => cell_ref(r)?,
+        None => at,
+    };
+    Ok(Raw {
+        row,
+        col,
+        style: s.map(|s| number(s).unwrap_or(0)),
+        kind: Kind::of(t)?,
+        formula: false,
+        has_value: false,
+        text: (text, text),
+    })
+}
+
 /// A cell's children: its formula (only whether there is one), its value, whose text is
 /// appended to `text`.
 fn cell_body<R: Read>(xml: &mut Tokens<R>, raw: &mut Raw, text: &mut String) -> Result<()> {
@@ -276,6 +285,16 @@ fn cell_body<R: Read>(xml: &mut Tokens<R>, raw: &mut Raw, text: &mut String) -> 
         {
             Token::End { local: b"c" } => {
                 raw.text.1 = text.len();
+                // Many runs of text may make one cell: each is held to a size, and so
+                // is their sum (a cell holds 32,767 characters in Excel).
+                if raw.text.1 - raw.text.0 > MAX_CELL {
+                    return Err(anyhow!(
+                        "a cell at row {}, column {} holds more than {} MiB of text",
+                        u64::from(raw.row) + 1,
+                        u64::from(raw.col) + 1,
+                        MAX_CELL >> 20
+                    ));
+                }
                 return Ok(());
             }
             Token::Start {

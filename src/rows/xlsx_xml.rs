@@ -252,24 +252,30 @@ pub(super) fn push_text(raw: &[u8], out: &mut String) -> Result<()> {
             .find(';')
             .ok_or_else(|| anyhow!("an `&` without its `;` in the sheet's text"))?;
         let entity = &after[..end];
-        let c = match entity {
-            "amp" => '&',
-            "lt" => '<',
-            "gt" => '>',
-            "quot" => '"',
-            "apos" => '\'',
-            _ => entity
-                .strip_prefix("#x")
-                .and_then(|h| u32::from_str_radix(h, 16).ok())
-                .or_else(|| entity.strip_prefix('#').and_then(|d| d.parse().ok()))
-                .and_then(char::from_u32)
-                .ok_or_else(|| anyhow!("an unknown entity `&{entity};` in the sheet's text"))?,
-        };
+        let c = self::entity(entity)
+            .ok_or_else(|| anyhow!("an unknown entity `&{entity};` in the sheet's text"))?;
         out.push(c);
         rest = &after[end + 1..];
     }
     out.push_str(rest);
     Ok(())
+}
+
+/// The character an entity or reference names, between its `&` and `;` (`amp`,
+/// `#x41`, `#66`); `None` for any other.
+pub(super) fn entity(name: &str) -> Option<char> {
+    match name {
+        "amp" => Some('&'),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        _ => name
+            .strip_prefix("#x")
+            .and_then(|h| u32::from_str_radix(h, 16).ok())
+            .or_else(|| name.strip_prefix('#').and_then(|d| d.parse().ok()))
+            .and_then(char::from_u32),
+    }
 }
 
 /// OOXML's escapes of characters XML cannot hold (`_x000D_`, and surrogate pairs as two
