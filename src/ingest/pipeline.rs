@@ -96,21 +96,38 @@ struct Chunk {
     evidence: Evidence,
 }
 
+/// What a worker keeps from chunk to chunk of a file: the date columns a chunk it
+/// parsed has shown to be day-first. The file's count for such a column is then not
+/// zero whatever the other rows say, so the rest of its rows need no look.
+#[derive(Default)]
+struct Settled([bool; 3]);
+
 fn parse_chunk(
     ctx: &member::RollContext,
     seq: u64,
     rows: Vec<Row>,
-    keys: &mut member::Keys,
+    (keys, settled): (&mut member::Keys, &mut Settled),
 ) -> Chunk {
     let mut evidence = Evidence::default();
     let stray = stray_columns(ctx.mapping);
+    let dates: Vec<(usize, usize)> = DATE_FIELDS
+        .iter()
+        .enumerate()
+        .filter_map(|(k, f)| Some((k, ctx.mapping.index(*f)?)))
+        .collect();
     let mut parsed: Vec<member::Parsed> = rows
         .iter()
         .enumerate()
         .map(|(i, row)| {
-            for (k, f) in DATE_FIELDS.iter().enumerate() {
-                match value::day_first_evidence(row.get(ctx.mapping.index(*f))) {
-                    Some(true) => evidence.0[k].0 += 1,
+            for &(k, column) in &dates {
+                if settled.0[k] {
+                    continue;
+                }
+                match value::day_first_evidence(row.get(Some(column))) {
+                    Some(true) => {
+                        evidence.0[k].0 += 1;
+                        settled.0[k] = true;
+                    }
                     Some(false) if evidence.0[k].1.is_none() => evidence.0[k].1 = Some(row.line),
                     _ => {}
                 }
@@ -201,13 +218,17 @@ fn parse_rows(
     done: mpsc::SyncSender<Chunk>,
 ) {
     let mut keys = member::Keys::new(ctx.secret);
+    let mut settled = Settled::default();
     loop {
         let job = match jobs.lock() {
             Ok(rx) => rx.recv(),
             Err(_) => return,
         };
         let Ok((seq, rows)) = job else { return };
-        if done.send(parse_chunk(&ctx, seq, rows, &mut keys)).is_err() {
+        if done
+            .send(parse_chunk(&ctx, seq, rows, (&mut keys, &mut settled)))
+            .is_err()
+        {
             return;
         }
     }

@@ -178,6 +178,17 @@ pub fn day_first_evidence(raw: &str) -> Option<bool> {
     if s.is_empty() {
         return None;
     }
+    // A cell that starts with three digits starts with its year (`2013-11-19`): its
+    // first part is no day or month, so it says nothing of their order.
+    if s.as_bytes()
+        .iter()
+        .take(3)
+        .filter(|b| b.is_ascii_digit())
+        .count()
+        == 3
+    {
+        return None;
+    }
     if let Some((a, b, _)) = dd_mm_yyyy(s) {
         return evidence(a, b);
     }

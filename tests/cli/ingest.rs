@@ -534,6 +534,56 @@ fn a_file_whose_dates_are_month_first_is_refused_whole() {
 }
 
 #[test]
+fn the_order_of_day_and_month_is_judged_on_the_whole_file_not_a_chunk() {
+    // Rows are parsed in chunks of 1024 on several threads, and a thread stops looking
+    // at a date column once one of its rows can only be day-first: the verdict must
+    // still be the whole file's. Rows that fit either order, one proof either way far
+    // from it.
+    let rows = |first: &str, late: &str| {
+        let mut s = String::from("Họ và tên,Mã xã,Ngày vào Đoàn\n");
+        for i in 0..3000 {
+            let date = match i {
+                0 => first,
+                2500 => late,
+                _ => "03/05/2020",
+            };
+            s.push_str(&format!("Người {i},02647,{date}\n"));
+        }
+        s
+    };
+    let args = |f: &'static str| {
+        [
+            "ingest",
+            f,
+            "--org",
+            "youth",
+            "--as-of",
+            "31/10/2026",
+            "--skip-invalid",
+        ]
+    };
+    // Day-first on line 2: the month-first date on line 2502 is that row's error.
+    let w = Workdir::new().with_reference();
+    w.write("a.csv", rows("25/05/2020", "10/31/2020"));
+    let run = w.tally(&args("a.csv")).expect(0);
+    assert!(run.stdout.contains("stored 2,999 row(s)"), "{}", run.stdout);
+    // Nothing day-first anywhere: line 2502 says the file is month-first.
+    let w = Workdir::new().with_reference();
+    w.write("b.csv", rows("03/05/2020", "10/31/2020"));
+    let run = w.tally(&args("b.csv")).expect(65);
+    assert!(
+        run.stderr.contains("are month-first (line 2502"),
+        "{}",
+        run.stderr
+    );
+    // The proof of day-first late in the file counts as much as an early one.
+    let w = Workdir::new().with_reference();
+    w.write("c.csv", rows("10/31/2020", "25/05/2020"));
+    let run = w.tally(&args("c.csv")).expect(0);
+    assert!(run.stdout.contains("stored 2,999 row(s)"), "{}", run.stdout);
+}
+
+#[test]
 fn excel_damage_is_repaired_only_when_safe() {
     let w = Workdir::new().with_reference();
     // 11-digit CCCD that validates once padded (born 2000, male: century digit 2);
