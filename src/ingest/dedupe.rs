@@ -192,16 +192,7 @@ pub(super) type Keys = [Option<u64>; 3];
 
 /// Starts loading the cache line of `x`, without waiting for it.
 fn prefetch_read<T>(x: &T) {
-    #[cfg(target_arch = "x86_64")]
-    // SAFETY: a prefetch is only a hint to the cache: it reads nothing into the program
-    // and cannot fault, and the address is a live reference's. SSE, which has the
-    // instruction, is part of every x86_64 CPU.
-    unsafe {
-        use core::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
-        _mm_prefetch::<_MM_HINT_T0>((x as *const T).cast());
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = x;
+    crate::rows::row::prefetch((x as *const T).cast());
 }
 
 pub(super) fn identity_keys(m: &Member) -> Keys {

@@ -45,6 +45,21 @@ impl Row {
         i.and_then(|i| self.cell(i)).unwrap_or("")
     }
 
+    /// Asks the cache for the row's cells and their places before they are read: a
+    /// row is filled on the reader's core and parsed on another, where its first read
+    /// missed the cache on almost every row.
+    pub fn prefetch(&self) {
+        for line in self.bytes.chunks(64).take(4) {
+            prefetch(line.as_ptr());
+        }
+        // A dozen cells' places: two cache lines.
+        let spans: *const u8 = self.spans.as_ptr().cast();
+        prefetch(spans);
+        if self.spans.len() > 8 {
+            prefetch(spans.wrapping_add(64));
+        }
+    }
+
     pub fn cell(&self, i: usize) -> Option<&str> {
         self.spans.get(i).map(|s| text(self.span(*s)))
     }
@@ -176,6 +191,20 @@ impl RawRow {
         bytes.extend_from_slice(text);
         super::line_split::split_cells(text, delimiter, spans);
     }
+}
+
+/// A hint to the cache that `at` will be read soon: it reads nothing into the program
+/// and cannot fault.
+pub(crate) fn prefetch(at: *const u8) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch is only a hint to the cache (it cannot fault, whatever the
+    // address); SSE, which has the instruction, is part of every x86_64 CPU.
+    unsafe {
+        use core::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+        _mm_prefetch::<_MM_HINT_T0>(at.cast());
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = at;
 }
 
 #[cfg(test)]
