@@ -7,6 +7,7 @@
 // allocation on every reject and buy nothing on valid rows.
 #![allow(clippy::result_large_err)]
 
+pub(crate) mod cache;
 pub mod cli;
 pub mod cmd;
 pub mod error;

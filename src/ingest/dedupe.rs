@@ -192,7 +192,7 @@ pub(super) type Keys = [Option<u64>; 3];
 
 /// Starts loading the cache line of `x`, without waiting for it.
 fn prefetch_read<T>(x: &T) {
-    crate::rows::row::prefetch((x as *const T).cast());
+    crate::cache::prefetch((x as *const T).cast());
 }
 
 pub(super) fn identity_keys(m: &Member) -> Keys {

@@ -162,6 +162,10 @@ fn fill(table: &mut Table, mut chunk: Vec<Row>) -> Result<Vec<Row>> {
         if n == chunk.len() {
             chunk.push(Row::new(0, [""; 0]));
         }
+        // The row last went round another core: ask for the one a few places on.
+        if let Some(ahead) = chunk.get(n + PREFETCH_ROWS) {
+            ahead.prefetch();
+        }
         if !table.next_row_into(&mut chunk[n])? {
             break;
         }

@@ -9,6 +9,8 @@
 //! validation of the whole buffer, then the cells' starts) or that the reader knows to
 //! be UTF-8 (an `unsafe` step that says why). No safe code can put other bytes in a row.
 
+use crate::cache::{prefetch, prefetch_value};
+
 #[derive(Debug, Clone, Default)]
 pub struct Row {
     pub line: u64,
@@ -45,10 +47,10 @@ impl Row {
         i.and_then(|i| self.cell(i)).unwrap_or("")
     }
 
-    /// Asks the cache for the row's cells and their places before they are read: a
-    /// row is filled on the reader's core and parsed on another, where its first read
-    /// missed the cache on almost every row.
+    /// Asks the cache for the row and its cells' bytes and places before they are
+    /// read (see [`crate::cache`]).
     pub fn prefetch(&self) {
+        prefetch_value(self);
         for line in self.bytes.chunks(64).take(4) {
             prefetch(line.as_ptr());
         }
@@ -191,20 +193,6 @@ impl RawRow {
         bytes.extend_from_slice(text);
         super::line_split::split_cells(text, delimiter, spans);
     }
-}
-
-/// A hint to the cache that `at` will be read soon: it reads nothing into the program
-/// and cannot fault.
-pub(crate) fn prefetch(at: *const u8) {
-    #[cfg(target_arch = "x86_64")]
-    // SAFETY: a prefetch is only a hint to the cache (it cannot fault, whatever the
-    // address); SSE, which has the instruction, is part of every x86_64 CPU.
-    unsafe {
-        use core::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
-        _mm_prefetch::<_MM_HINT_T0>(at.cast());
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = at;
 }
 
 #[cfg(test)]
