@@ -12,6 +12,7 @@
 //! it: `rows/`, `member/` and `reference/read/` never reach back here.
 
 mod dedupe;
+mod evidence;
 mod file_sums;
 use file_sums::{check_file, file_sha256, sums_before_reading};
 mod missing;

@@ -8,20 +8,18 @@ use std::collections::BTreeMap;
 use std::sync::atomic::Ordering;
 use std::sync::{mpsc, Arc, Mutex};
 
+use super::evidence::{Evidence, Looks, Settled};
 use super::roll_source::{check_fits, Fits};
 use super::snapshot::{Prepared, Snapshots};
 use super::taker::{Excused, Taker};
 use super::{Options, Out, Progress};
 use crate::error::Failure;
-use crate::member::stray_words::{stray_columns, stray_refusal, stray_word, StrayWord};
 use crate::member::{self, org_words};
 use crate::reference::Reference;
 use crate::rows::headers::{Field, Mapping};
 use crate::rows::sources::Opened;
 use crate::rows::table::{Row, Table};
 use crate::store::IngestRecord;
-use crate::t;
-use crate::value;
 
 /// Rows a worker parses at a time. A chunk's rows and parsed members (about 350 KiB)
 /// stay in a core's cache between the worker and the taker: at 10M rows, 4.5% less
@@ -31,7 +29,6 @@ const MAX_WORKERS: usize = 8;
 /// How many rows ahead a worker asks for a row's cells: the reader filled them on
 /// another core.
 const PREFETCH_ROWS: usize = 4;
-const DATE_FIELDS: [Field; 3] = [Field::JoinedOn, Field::LeftOn, Field::BirthDate];
 
 /// One roll file, read against the reference as it stands.
 pub(super) struct RollFile<'a> {
@@ -42,55 +39,6 @@ pub(super) struct RollFile<'a> {
     pub progress: &'a dyn Progress,
 }
 
-/// Per date column: rows that can only be day-first, and the first line that can only
-/// be month-first; and the first departure word in a column tally does not read.
-#[derive(Default)]
-struct Evidence([(u64, Option<u64>); 3], Option<StrayWord>);
-
-impl Evidence {
-    fn merge(&mut self, other: &Evidence) {
-        for (mine, theirs) in self.0.iter_mut().zip(other.0.iter()) {
-            mine.0 += theirs.0;
-            mine.1 = match (mine.1, theirs.1) {
-                (Some(a), Some(b)) => Some(a.min(b)),
-                (a, b) => a.or(b),
-            };
-        }
-        if other
-            .1
-            .as_ref()
-            .is_some_and(|o| self.1.as_ref().is_none_or(|s| o.line < s.line))
-        {
-            self.1 = other.1.clone();
-        }
-    }
-
-    /// Refuses a file whose dates make sense only month-first: they would be misread
-    /// wherever the day is 12 or less.
-    fn check(&self, file: &str, mapping: &Mapping) -> Result<()> {
-        if let Some(w) = &self.1 {
-            return Err(stray_refusal(file, &mapping.headers[w.column], w));
-        }
-        for (k, f) in DATE_FIELDS.iter().enumerate() {
-            if let (0, Some(line)) = self.0[k] {
-                let header = mapping
-                    .index(*f)
-                    .map(|i| mapping.headers[i].clone())
-                    .unwrap_or_default();
-                return Err(Failure::invalid(t!(
-                    crate::lang::sources::MONTH_FIRST_COLUMN,
-                    file,
-                    header,
-                    line
-                ))
-                .hint(t!(crate::lang::sources::EXPORT_DATES_DD_MM))
-                .into());
-            }
-        }
-        Ok(())
-    }
-}
-
 /// A chunk of rows, parsed by a worker: `parsed[i]` is `rows[i]` read.
 struct Chunk {
     seq: u64,
@@ -99,12 +47,6 @@ struct Chunk {
     evidence: Evidence,
 }
 
-/// What a worker keeps from chunk to chunk of a file: the date columns a chunk it
-/// parsed has shown to be day-first. The file's count for such a column is then not
-/// zero whatever the other rows say, so the rest of its rows need no look.
-#[derive(Default)]
-struct Settled([bool; 3]);
-
 fn parse_chunk(
     ctx: &member::RollContext,
     seq: u64,
@@ -112,12 +54,7 @@ fn parse_chunk(
     (keys, settled): (&mut member::Keys, &mut Settled),
 ) -> Chunk {
     let mut evidence = Evidence::default();
-    let stray = stray_columns(ctx.mapping);
-    let dates: Vec<(usize, usize)> = DATE_FIELDS
-        .iter()
-        .enumerate()
-        .filter_map(|(k, f)| Some((k, ctx.mapping.index(*f)?)))
-        .collect();
+    let looks = Looks::new(ctx.mapping);
     let mut parsed: Vec<member::Parsed> = rows
         .iter()
         .enumerate()
@@ -125,22 +62,7 @@ fn parse_chunk(
             if let Some(ahead) = rows.get(i + PREFETCH_ROWS) {
                 ahead.prefetch();
             }
-            for &(k, column) in &dates {
-                if settled.0[k] {
-                    continue;
-                }
-                match value::day_first_evidence(row.get(Some(column))) {
-                    Some(true) => {
-                        evidence.0[k].0 += 1;
-                        settled.0[k] = true;
-                    }
-                    Some(false) if evidence.0[k].1.is_none() => evidence.0[k].1 = Some(row.line),
-                    _ => {}
-                }
-            }
-            if evidence.1.is_none() {
-                evidence.1 = stray_word(&stray, ctx.mapping, row);
-            }
+            evidence.look(&looks, row, settled);
             member::parse_in_chunk(ctx, row, i, keys)
         })
         .collect();
