@@ -14,8 +14,10 @@ use crate::value;
 
 const DATE_FIELDS: [Field; 3] = [Field::JoinedOn, Field::LeftOn, Field::BirthDate];
 
-/// Per date column: rows that can only be day-first, and the first line that can only
-/// be month-first; and the first departure word in a column tally does not read.
+/// Per date column: rows that can only be day-first (not all of them: a worker stops
+/// counting a column at its first, see [`Settled`], so the count says only whether
+/// there is one), and the first line that can only be month-first; and the first
+/// departure word in a column tally does not read.
 #[derive(Default)]
 pub(super) struct Evidence([(u64, Option<u64>); 3], Option<StrayWord>);
 
@@ -108,6 +110,65 @@ impl<'m> Looks<'m> {
             mapping,
             dates,
             stray: stray_columns(mapping),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A chunk of rows whose joining dates are `dates`, from line `first` on, looked at
+    /// by the worker that keeps `settled`.
+    fn chunk(looks: &Looks, first: u64, dates: &[&str], settled: &mut Settled) -> Evidence {
+        let mut e = Evidence::default();
+        for (i, d) in dates.iter().enumerate() {
+            e.look(
+                looks,
+                &Row::new(first + i as u64, ["A Văn B", "02647", d]),
+                settled,
+            );
+        }
+        e
+    }
+
+    fn mapping() -> Mapping {
+        let headers = ["Họ và tên", "Mã xã", "Ngày vào Đoàn"].map(String::from);
+        let orgs = crate::org::Orgs::default();
+        Mapping::build(crate::rows::headers::Kind::Roll, &headers, &orgs)
+    }
+
+    #[test]
+    fn a_settled_column_never_changes_the_verdict_whatever_the_order_of_chunks() {
+        let m = mapping();
+        let looks = Looks::new(&m);
+        // Two workers. The first proves day-first on line 2, then no longer looks at
+        // the column: its later month-first line goes unseen. The second, not settled,
+        // sees one.
+        let (mut one, mut two) = (Settled::default(), Settled::default());
+        let a = chunk(&looks, 2, &["25/05/2020", "03/05/2020"], &mut one);
+        let b = chunk(&looks, 4, &["10/31/2020"], &mut one);
+        let c = chunk(&looks, 5, &["03/05/2020", "11/30/2020"], &mut two);
+        assert_eq!(b.0[0], (0, None), "a settled worker does not look");
+        for order in [[&a, &b, &c], [&c, &b, &a], [&b, &c, &a]] {
+            let mut file = Evidence::default();
+            for e in order {
+                file.merge(e);
+            }
+            assert!(file.check("f.csv", &m).is_ok());
+        }
+        // Without the day-first line, every chunk looks, and the first month-first
+        // line of the file is the one said, whatever order the chunks came in.
+        let (mut one, mut two) = (Settled::default(), Settled::default());
+        let a = chunk(&looks, 2, &["03/05/2020", "11/30/2020"], &mut one);
+        let b = chunk(&looks, 4, &["10/31/2020"], &mut two);
+        for order in [[&a, &b], [&b, &a]] {
+            let mut file = Evidence::default();
+            for e in order {
+                file.merge(e);
+            }
+            let refusal = file.check("f.csv", &m).map(|_| ()).unwrap_err();
+            assert!(refusal.to_string().contains("line 3"), "{refusal}");
         }
     }
 }

@@ -576,6 +576,28 @@ fn the_order_of_day_and_month_is_judged_on_the_whole_file_not_a_chunk() {
         "{}",
         run.stderr
     );
+    // What a file proved is not kept for the next: a day-first file, then a
+    // month-first one, in one command.
+    let w = Workdir::new().with_reference();
+    w.write("a.csv", rows("25/05/2020", "10/31/2020"));
+    w.write("b.csv", rows("03/05/2020", "10/31/2020"));
+    let run = w
+        .tally(&[
+            "ingest",
+            "a.csv",
+            "b.csv",
+            "--org",
+            "youth",
+            "--as-of",
+            "31/10/2026",
+            "--skip-invalid",
+        ])
+        .expect(65);
+    assert!(
+        run.stderr.contains("b.csv") && run.stderr.contains("are month-first (line 2502"),
+        "{}",
+        run.stderr
+    );
     // The proof of day-first late in the file counts as much as an early one.
     let w = Workdir::new().with_reference();
     w.write("c.csv", rows("10/31/2020", "25/05/2020"));
