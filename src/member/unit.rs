@@ -231,9 +231,9 @@ fn hit_code(c: &Cells, hit: NameHit, raw_name: &str) -> Result<CompactString, Pr
 fn area_by_enterprise(c: &Cells) -> Result<CompactString, Problem> {
     let ent = normalize_tax_code(c.raw(Field::EnterpriseId));
     if !ent.is_empty() {
-        return match c.ctx.reference.enterprises.get(&ent) {
-            Some(e) => match &e.area_code {
-                Some(a) => Ok(CompactString::from(a.as_str())),
+        return match c.ctx.reference.enterprises.unit_of(&ent) {
+            Some(area) => match area {
+                Some(a) => Ok(a.clone()),
                 None => Err(c
                     .problem(Field::EnterpriseId, t!(rows::ENTERPRISE_WITHOUT_AREA))
                     .hint(t!(rows::ADD_AREA_CODE))),

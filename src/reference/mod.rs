@@ -288,8 +288,14 @@ pub struct Enterprise {
 pub struct Enterprises {
     pub rows: Vec<Enterprise>,
     /// Tax codes inline in the table: a look-up reads one place in memory, not also
-    /// the key's own allocation (a cache miss per roll row of an enterprise).
-    by_id: rustc_hash::FxHashMap<compact_str::CompactString, usize>,
+    /// the key's own allocation (a cache miss per roll row of an enterprise). Beside
+    /// each, its row and its unit's code, inline too: a roll row without a unit of its
+    /// own is placed by its enterprise's, and reading it from the row missed the cache
+    /// twice more (the row, then the code's bytes).
+    by_id: rustc_hash::FxHashMap<
+        compact_str::CompactString,
+        (usize, Option<compact_str::CompactString>),
+    >,
 }
 
 impl Enterprises {
@@ -297,7 +303,10 @@ impl Enterprises {
         let by_id = rows
             .iter()
             .enumerate()
-            .map(|(i, e)| (compact_str::CompactString::from(e.id.as_str()), i))
+            .map(|(i, e)| {
+                let area = e.area_code.as_deref().map(compact_str::CompactString::from);
+                (compact_str::CompactString::from(e.id.as_str()), (i, area))
+            })
             .collect();
         Enterprises { rows, by_id }
     }
@@ -313,7 +322,13 @@ impl Enterprises {
     pub fn get(&self, id: &str) -> Option<&Enterprise> {
         self.by_id
             .get(normalize_tax_code(id).as_ref())
-            .map(|&i| &self.rows[i])
+            .map(|&(i, _)| &self.rows[i])
+    }
+
+    /// The unit of an enterprise (`None` where the file gave it none), or `None` for
+    /// a tax code the table does not hold. `id` is normalized already.
+    pub fn unit_of(&self, id: &str) -> Option<Option<&compact_str::CompactString>> {
+        self.by_id.get(id).map(|(_, area)| area.as_ref())
     }
 }
 
@@ -373,4 +388,36 @@ pub struct Reference {
     pub mapping: mapping::Mapping,
     /// The organizations the store knows: the five, then its orgs file's.
     pub orgs: crate::org::Orgs,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_enterprise_gives_its_unit_as_its_row_says() {
+        let firm = |id: &str, area: Option<&str>| Enterprise {
+            id: id.to_string(),
+            name: format!("Công ty {id}"),
+            area_code: area.map(str::to_string),
+            ownership: Ownership::NonState,
+            workers: None,
+            grassroots: Vec::new(),
+        };
+        let t = Enterprises::new(vec![
+            firm("5300100002", Some("02647")),
+            firm("5300100003-001", None),
+        ]);
+        assert_eq!(
+            t.unit_of("5300100002").map(|a| a.map(|c| c.as_str())),
+            Some(Some("02647"))
+        );
+        assert_eq!(t.unit_of("5300100003-001"), Some(None));
+        assert_eq!(t.unit_of("5300100009"), None);
+        // The look-up by a code as written normalizes it; the rows stay as they were.
+        assert_eq!(
+            t.get(" 5300.100.002 ").map(|e| e.name.as_str()),
+            Some("Công ty 5300100002")
+        );
+    }
 }
