@@ -190,11 +190,6 @@ impl Fingerprints {
 /// The keys a member is looked up by: national ID, member ID, name + birth + area.
 pub(super) type Keys = [Option<u64>; 3];
 
-/// Starts loading the cache line of `x`, without waiting for it.
-fn prefetch_read<T>(x: &T) {
-    crate::cache::prefetch((x as *const T).cast());
-}
-
 pub(super) fn identity_keys(m: &Member) -> Keys {
     [
         m.has_national_id.then(|| short(&m.person)),
@@ -304,7 +299,7 @@ impl Seen {
             return;
         }
         for k in keys.iter().flatten() {
-            prefetch_read(&t.slots[t.home((*k).max(1))]);
+            crate::cache::prefetch_value(&t.slots[t.home((*k).max(1))]);
         }
     }
 

@@ -14,12 +14,10 @@ use crate::value;
 
 const DATE_FIELDS: [Field; 3] = [Field::JoinedOn, Field::LeftOn, Field::BirthDate];
 
-/// Per date column: rows that can only be day-first (not all of them: a worker stops
-/// counting a column at its first, see [`Settled`], so the count says only whether
-/// there is one), and the first line that can only be month-first; and the first
-/// departure word in a column tally does not read.
+/// Per date column: whether a row can only be day-first, and the first line that can
+/// only be month-first; and the first departure word in a column tally does not read.
 #[derive(Default)]
-pub(super) struct Evidence([(u64, Option<u64>); 3], Option<StrayWord>);
+pub(super) struct Evidence([(bool, Option<u64>); 3], Option<StrayWord>);
 
 impl Evidence {
     /// What one row says, added to the chunk's.
@@ -30,7 +28,7 @@ impl Evidence {
             }
             match value::day_first_evidence(row.get(Some(column))) {
                 Some(true) => {
-                    self.0[k].0 += 1;
+                    self.0[k].0 = true;
                     settled.0[k] = true;
                 }
                 Some(false) if self.0[k].1.is_none() => self.0[k].1 = Some(row.line),
@@ -44,7 +42,7 @@ impl Evidence {
 
     pub(super) fn merge(&mut self, other: &Evidence) {
         for (mine, theirs) in self.0.iter_mut().zip(other.0.iter()) {
-            mine.0 += theirs.0;
+            mine.0 |= theirs.0;
             mine.1 = match (mine.1, theirs.1) {
                 (Some(a), Some(b)) => Some(a.min(b)),
                 (a, b) => a.or(b),
@@ -66,7 +64,7 @@ impl Evidence {
             return Err(stray_refusal(file, &mapping.headers[w.column], w));
         }
         for (k, f) in DATE_FIELDS.iter().enumerate() {
-            if let (0, Some(line)) = self.0[k] {
+            if let (false, Some(line)) = self.0[k] {
                 let header = mapping
                     .index(*f)
                     .map(|i| mapping.headers[i].clone())
@@ -86,8 +84,8 @@ impl Evidence {
 }
 
 /// What a worker keeps from chunk to chunk of a file: the date columns a chunk it
-/// parsed has shown to be day-first. The file's count for such a column is then not
-/// zero whatever the other rows say, so the rest of its rows need no look.
+/// parsed has shown to be day-first. The file is then day-first in such a column
+/// whatever the other rows say, so the rest of its rows need no look.
 #[derive(Default)]
 pub(super) struct Settled([bool; 3]);
 
@@ -149,7 +147,7 @@ mod tests {
         let a = chunk(&looks, 2, &["25/05/2020", "03/05/2020"], &mut one);
         let b = chunk(&looks, 4, &["10/31/2020"], &mut one);
         let c = chunk(&looks, 5, &["03/05/2020", "11/30/2020"], &mut two);
-        assert_eq!(b.0[0], (0, None), "a settled worker does not look");
+        assert_eq!(b.0[0], (false, None), "a settled worker does not look");
         for order in [[&a, &b, &c], [&c, &b, &a], [&b, &c, &a]] {
             let mut file = Evidence::default();
             for e in order {

@@ -232,12 +232,10 @@ fn area_by_enterprise(c: &Cells) -> Result<CompactString, Problem> {
     let ent = normalize_tax_code(c.raw(Field::EnterpriseId));
     if !ent.is_empty() {
         return match c.ctx.reference.enterprises.unit_of(&ent) {
-            Some(area) => match area {
-                Some(a) => Ok(a.clone()),
-                None => Err(c
-                    .problem(Field::EnterpriseId, t!(rows::ENTERPRISE_WITHOUT_AREA))
-                    .hint(t!(rows::ADD_AREA_CODE))),
-            },
+            Some(Some(a)) => Ok(a.clone()),
+            Some(None) => Err(c
+                .problem(Field::EnterpriseId, t!(rows::ENTERPRISE_WITHOUT_AREA))
+                .hint(t!(rows::ADD_AREA_CODE))),
             None => Err(c
                 .problem(
                     Field::EnterpriseId,

@@ -551,26 +551,21 @@ fn the_order_of_day_and_month_is_judged_on_the_whole_file_not_a_chunk() {
         }
         s
     };
-    let args = |f: &'static str| {
-        [
-            "ingest",
-            f,
-            "--org",
-            "youth",
-            "--as-of",
-            "31/10/2026",
-            "--skip-invalid",
-        ]
+    let args = |files: &[&'static str]| {
+        let flags = ["--org", "youth", "--as-of", "31/10/2026", "--skip-invalid"];
+        let mut args = vec!["ingest"];
+        args.extend(files.iter().chain(&flags));
+        args
     };
     // Day-first on line 2: the month-first date on line 2502 is that row's error.
     let w = Workdir::new().with_reference();
     w.write("a.csv", rows("25/05/2020", "10/31/2020"));
-    let run = w.tally(&args("a.csv")).expect(0);
+    let run = w.tally(&args(&["a.csv"])).expect(0);
     assert!(run.stdout.contains("stored 2,999 row(s)"), "{}", run.stdout);
     // Nothing day-first anywhere: line 2502 says the file is month-first.
     let w = Workdir::new().with_reference();
     w.write("b.csv", rows("03/05/2020", "10/31/2020"));
-    let run = w.tally(&args("b.csv")).expect(65);
+    let run = w.tally(&args(&["b.csv"])).expect(65);
     assert!(
         run.stderr.contains("are month-first (line 2502"),
         "{}",
@@ -581,18 +576,7 @@ fn the_order_of_day_and_month_is_judged_on_the_whole_file_not_a_chunk() {
     let w = Workdir::new().with_reference();
     w.write("a.csv", rows("25/05/2020", "10/31/2020"));
     w.write("b.csv", rows("03/05/2020", "10/31/2020"));
-    let run = w
-        .tally(&[
-            "ingest",
-            "a.csv",
-            "b.csv",
-            "--org",
-            "youth",
-            "--as-of",
-            "31/10/2026",
-            "--skip-invalid",
-        ])
-        .expect(65);
+    let run = w.tally(&args(&["a.csv", "b.csv"])).expect(65);
     assert!(
         run.stderr.contains("b.csv") && run.stderr.contains("are month-first (line 2502"),
         "{}",
@@ -601,7 +585,7 @@ fn the_order_of_day_and_month_is_judged_on_the_whole_file_not_a_chunk() {
     // The proof of day-first late in the file counts as much as an early one.
     let w = Workdir::new().with_reference();
     w.write("c.csv", rows("10/31/2020", "25/05/2020"));
-    let run = w.tally(&args("c.csv")).expect(0);
+    let run = w.tally(&args(&["c.csv"])).expect(0);
     assert!(run.stdout.contains("stored 2,999 row(s)"), "{}", run.stdout);
 }
 
