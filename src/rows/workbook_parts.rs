@@ -49,9 +49,6 @@ fn counted(entry: &str) -> Counted {
     }
 }
 
-/// Inflates every part to its end: a part that fails its checksum or cannot be inflated
-/// is a damaged workbook, named with its sheet where the part is one. A container that
-/// cannot be listed is left to calamine, which says why.
 /// Which parts a check inflates: the sheets' (the most of a workbook's bytes, checked
 /// on a thread of its own while calamine parses the rest), or the others.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,6 +57,9 @@ pub(super) enum Half {
     Others,
 }
 
+/// Inflates every part to its end: a part that fails its checksum or cannot be inflated
+/// is a damaged workbook, named with its sheet where the part is one. A container that
+/// cannot be listed is left to calamine, which says why.
 pub(super) fn check_parts<R: Read + Seek>(reader: R, name: &str, half: Half) -> Result<Parts> {
     let Ok(mut z) = zip::ZipArchive::new(reader) else {
         return Ok(Parts::default());

@@ -164,7 +164,7 @@ pub(super) fn cells<R: Read + Send + 'static>(
     mut cell: impl FnMut(u32, u32, String) -> Result<bool>,
 ) -> Result<()> {
     let (tx, rx) = sync_channel::<Result<Cells>>(4);
-    std::thread::spawn(move || {
+    let walker = std::thread::spawn(move || {
         if let Err(e) = walk(part, &tx) {
             let _ = tx.send(Err(e));
         }
@@ -178,7 +178,11 @@ pub(super) fn cells<R: Read + Send + 'static>(
             }
         }
     }
-    Ok(())
+    // The cells stopped coming: the sheet's end, or a walker that failed without a
+    // word (a panic), whose sheet would otherwise read as cut short without an error.
+    walker
+        .join()
+        .map_err(|_| anyhow!("the sheet's XML could not be read to its end"))
 }
 
 /// Sends the sheet's cells in batches; stops when nobody listens.
@@ -386,9 +390,9 @@ fn text_of(c: &Raw, v: &str, book: &Book) -> Result<String> {
     }
     Ok(match c.kind {
         Kind::Shared => {
-            let i = number(v.as_bytes()).unwrap_or(0) as usize;
-            book.strings
-                .get(i)
+            // An index that is no number names no string: refused, not read as the first.
+            number(v.as_bytes())
+                .and_then(|i| book.strings.get(i as usize))
                 .ok_or_else(|| {
                     anyhow!("a cell names shared string {v}, which the workbook does not have")
                 })?

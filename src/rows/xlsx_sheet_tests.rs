@@ -211,3 +211,32 @@ fn a_sheet_cut_short_is_an_error_not_fewer_rows() {
     let got = cells(inflated(&path, part), &book, |_, _, _| Ok(true));
     assert!(got.is_err());
 }
+
+#[test]
+fn a_shared_string_index_that_is_no_number_is_an_error_not_the_first_string() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("index.xlsx");
+    let strings = r#"<sst><si><t>Họ và tên</t></si></sst>"#;
+    for v in ["x", "", "-1", "1"] {
+        let sheet = format!(
+            r#"<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>{v}</v></c></row></sheetData></worksheet>"#
+        );
+        hand_made(&path, &sheet, strings);
+        let (part, strings) = parts_of(&path, "Danh sách").unwrap().unwrap();
+        let book = Book {
+            shown: Vec::new(),
+            is_1904: false,
+            strings,
+        };
+        let mut got = Vec::new();
+        let read = cells(inflated(&path, part), &book, |_, _, t| {
+            got.push(t);
+            Ok(true)
+        });
+        // An empty value is an empty cell; any other that names no string is refused.
+        match v {
+            "" => assert!(read.is_ok() && got.is_empty(), "{v:?}: {got:?}"),
+            _ => assert!(read.is_err(), "{v:?} read as {got:?}"),
+        }
+    }
+}
