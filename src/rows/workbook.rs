@@ -99,20 +99,6 @@ impl Workbook {
             .into());
         }
         let open = || reader(path, len).explain(|| t!(lang::files::CANNOT_READ, name));
-        let mut parts = Parts::default();
-        let mut sheets_checked = None;
-        if sig == Signature::Zip {
-            check_inflation(open()?, name)?;
-            // The sheets' parts are inflated and checked on a thread of their own while
-            // calamine lists the sheets (it parses the shared strings and styles, whose
-            // size is checked first).
-            let (rs, owned) = (open()?, name.to_string());
-            sheets_checked = Some(std::thread::spawn(move || {
-                check_parts(rs, &owned, Half::Sheets)
-            }));
-            parts = check_parts(open()?, name, Half::Others)?;
-            check_expansion(&parts.expansion, 1, name)?;
-        }
         if sig == Signature::Ole {
             let bytes = std::fs::read(path).explain(|| t!(lang::files::CANNOT_READ, name))?;
             check_extent(&bytes, name)?;
@@ -121,38 +107,36 @@ impl Workbook {
             .extension()
             .map(|e| e.to_string_lossy().to_lowercase())
             .unwrap_or_default();
-        let tries: &[Book] = match (sig, ext.as_str()) {
-            (Signature::Ole, _) => &[Book::Xls],
-            (Signature::Zip, "ods") => &[Book::Ods, Book::Xlsx, Book::Xlsb],
-            (Signature::Zip, "xlsb") => &[Book::Xlsb, Book::Xlsx, Book::Ods],
-            (Signature::Zip, _) => &[Book::Xlsx, Book::Ods, Book::Xlsb],
-        };
-        let mut first_error = None;
-        let mut listed = None;
-        for &book in tries {
-            match guarded(|| sheets_of(open()?, book)) {
-                Ok(found) => {
-                    listed = Some((book, found));
-                    break;
-                }
-                Err(e) => {
-                    first_error.get_or_insert(e);
-                }
+        // The sheets' parts are inflated and checked on a thread of its own while
+        // calamine lists the sheets (it parses the shared strings and styles, whose size
+        // is checked first). The thread is scoped: a refusal on the way waits for it
+        // rather than leaving it running.
+        let (parts, listed, first_error) = std::thread::scope(|scope| -> Result<_> {
+            let mut parts = Parts::default();
+            let mut sheets_checked = None;
+            if sig == Signature::Zip {
+                check_inflation(open()?, name)?;
+                let rs = open()?;
+                sheets_checked = Some(scope.spawn(move || check_parts(rs, name, Half::Sheets)));
+                parts = check_parts(open()?, name, Half::Others)?;
+                check_expansion(&parts.expansion, 1, name)?;
             }
-        }
-        // A damaged sheet is told before anything calamine says.
-        if let Some(checked) = sheets_checked {
-            let checked = checked
-                .join()
-                .map_err(|_| anyhow!("{name}: the workbook's parts could not be checked"))??;
-            parts.merged = checked.merged;
-        }
+            let (listed, first_error) = list_sheets(open, sig, &ext);
+            // A damaged sheet is told before anything calamine says.
+            if let Some(checked) = sheets_checked {
+                let checked = checked
+                    .join()
+                    .map_err(|_| anyhow!("{name}: the workbook's parts could not be checked"))??;
+                parts.merged = checked.merged;
+            }
+            Ok((parts, listed, first_error))
+        })?;
         if let Some((book, (sheets, opened))) = listed {
             return Ok(Workbook {
                 path: path.to_path_buf(),
                 len,
                 expansion: parts.expansion,
-                merged: parts.merged.take(),
+                merged: parts.merged,
                 book,
                 sheets,
                 opened: std::sync::Mutex::new(opened),
@@ -213,6 +197,31 @@ impl Workbook {
 }
 
 /// Why no reader could open the workbook: a password, or damage (calamine's words).
+/// The first reader of those the signature and extension allow that lists the
+/// workbook's sheets; otherwise the first reader's error.
+fn list_sheets(
+    open: impl Fn() -> Result<Bytes>,
+    sig: Signature,
+    ext: &str,
+) -> (Option<(Book, Listed)>, Option<anyhow::Error>) {
+    let tries: &[Book] = match (sig, ext) {
+        (Signature::Ole, _) => &[Book::Xls],
+        (Signature::Zip, "ods") => &[Book::Ods, Book::Xlsx, Book::Xlsb],
+        (Signature::Zip, "xlsb") => &[Book::Xlsb, Book::Xlsx, Book::Ods],
+        (Signature::Zip, _) => &[Book::Xlsx, Book::Ods, Book::Xlsb],
+    };
+    let mut first_error = None;
+    for &book in tries {
+        match guarded(|| sheets_of(open()?, book)) {
+            Ok(found) => return (Some((book, found)), first_error),
+            Err(e) => {
+                first_error.get_or_insert(e);
+            }
+        }
+    }
+    (None, first_error)
+}
+
 fn unreadable(
     name: &str,
     sig: Signature,

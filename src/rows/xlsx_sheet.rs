@@ -18,15 +18,12 @@ use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 
 use super::percent_cells::percent_text;
 use super::workbook_cells::{text_of_ref, NO_CACHED_VALUE};
-use super::xlsx_strings::{rich_text, text_until, Strings};
+use super::xlsx_strings::{rich_text, text_until, Strings, TooLong, MAX_CELL};
 use super::xlsx_styles::Shown;
 use super::xlsx_xml::{attr, cell_attrs, cell_ref, number, unescape_ooxml, Token, Tokens};
 
 /// Bytes of a sheet's XML sent at a time from the inflating thread.
 const BLOCK: usize = 256 << 10;
-
-/// The most text a cell may hold.
-const MAX_CELL: usize = 16 << 20;
 
 /// Cells sent at a time from the walking thread.
 const CELLS: usize = 4096;
@@ -282,6 +279,14 @@ fn cell_head(attrs: &[u8], at: (u32, u32), text: usize) -> Result<Raw> {
 /// appended to `text`.
 fn cell_body<R: Read>(xml: &mut Tokens<R>, raw: &mut Raw, text: &mut String) -> Result<()> {
     let start = raw.text.0;
+    // Many runs of text may make one cell: their sum is held to a cell's size as it
+    // grows (a cell holds 32,767 characters in Excel).
+    let limit = start + MAX_CELL;
+    let (row, col) = (u64::from(raw.row) + 1, u64::from(raw.col) + 1);
+    let placed = |e: anyhow::Error| match e.downcast::<TooLong>() {
+        Ok(too_long) => anyhow!("a cell at row {row}, column {col} holds {too_long}"),
+        Err(e) => e,
+    };
     loop {
         match xml
             .next()?
@@ -289,16 +294,6 @@ fn cell_body<R: Read>(xml: &mut Tokens<R>, raw: &mut Raw, text: &mut String) -> 
         {
             Token::End { local: b"c" } => {
                 raw.text.1 = text.len();
-                // Many runs of text may make one cell: each is held to a size, and so
-                // is their sum (a cell holds 32,767 characters in Excel).
-                if raw.text.1 - raw.text.0 > MAX_CELL {
-                    return Err(anyhow!(
-                        "a cell at row {}, column {} holds more than {} MiB of text",
-                        u64::from(raw.row) + 1,
-                        u64::from(raw.col) + 1,
-                        MAX_CELL >> 20
-                    ));
-                }
                 return Ok(());
             }
             Token::Start {
@@ -317,7 +312,7 @@ fn cell_body<R: Read>(xml: &mut Tokens<R>, raw: &mut Raw, text: &mut String) -> 
                 text.truncate(start);
                 raw.has_value = true;
                 if !empty {
-                    rich_text(xml, b"is", text)?;
+                    rich_text(xml, b"is", text, limit).map_err(placed)?;
                 }
             }
             Token::Start {
@@ -339,7 +334,7 @@ fn cell_body<R: Read>(xml: &mut Tokens<R>, raw: &mut Raw, text: &mut String) -> 
                         raw.kind,
                         Kind::Plain | Kind::Number | Kind::Shared | Kind::Bool | Kind::Error
                     );
-                    text_until(xml, b"v", text, !plain)?;
+                    text_until(xml, b"v", text, !plain, limit).map_err(placed)?;
                 }
             }
             Token::Start { local, .. } => {

@@ -240,3 +240,42 @@ fn a_shared_string_index_that_is_no_number_is_an_error_not_the_first_string() {
         }
     }
 }
+
+#[test]
+fn a_cell_of_many_runs_is_refused_as_its_text_passes_a_cells_size() {
+    // Runs of 1 MiB, none too long alone, add up past 16 MiB in a cell that never
+    // closes: the refusal comes as the text grows, naming the cell, not once the
+    // sheet has been inflated whole (it may be gigabytes).
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("runs.xlsx");
+    let run = format!("<r><t>{}</t></r>", "a".repeat(1 << 20));
+    for (runs, close) in [(17, ""), (15, "</is></c></row></sheetData></worksheet>")] {
+        let sheet = format!(
+            r#"<worksheet><sheetData><row r="1"><c r="B1" t="inlineStr"><is>{}{close}"#,
+            run.repeat(runs)
+        );
+        hand_made(&path, &sheet, "<sst/>");
+        let (part, strings) = parts_of(&path, "Danh sách").unwrap().unwrap();
+        let book = Book {
+            shown: Vec::new(),
+            is_1904: false,
+            strings,
+        };
+        let mut lens = Vec::new();
+        let read = cells(inflated(&path, part), &book, |_, _, t| {
+            lens.push(t.len());
+            Ok(true)
+        });
+        if close.is_empty() {
+            let err = format!("{:#}", read.unwrap_err());
+            assert!(
+                err.contains("a cell at row 1, column 2 holds more than 16 MiB of text"),
+                "{err}"
+            );
+        } else {
+            // 15 MiB is held: a cell's text up to the size is read whole.
+            read.unwrap();
+            assert_eq!(lens, [15 << 20]);
+        }
+    }
+}

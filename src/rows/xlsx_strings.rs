@@ -8,6 +8,30 @@ use std::io::Read;
 
 use super::xlsx_xml::{attr, push_text, unescape_ooxml, Token, Tokens};
 
+/// The most text one cell may hold: a cell holds 32,767 characters in Excel, so more
+/// is a damaged or hostile file, refused as it grows rather than once it is whole.
+pub(super) const MAX_CELL: usize = 16 << 20;
+
+/// A cell's text grew past the most a cell may hold ([`MAX_CELL`]) as it was read.
+#[derive(Debug)]
+pub(super) struct TooLong;
+
+impl std::fmt::Display for TooLong {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "more than {} MiB of text", MAX_CELL >> 20)
+    }
+}
+
+impl std::error::Error for TooLong {}
+
+/// Refuses text that has grown past `limit` bytes.
+fn within(out: &str, limit: usize) -> Result<()> {
+    if out.len() > limit {
+        return Err(TooLong.into());
+    }
+    Ok(())
+}
+
 /// The shared strings, one buffer.
 #[derive(Default)]
 pub(super) struct Strings {
@@ -37,7 +61,8 @@ pub(super) fn read_strings<R: Read>(part: R) -> Result<Strings> {
         {
             one.clear();
             if !empty {
-                rich_text(&mut xml, b"si", &mut one)?;
+                // The part's size was checked whole: a string is not held to a cell's.
+                rich_text(&mut xml, b"si", &mut one, usize::MAX)?;
             }
             out.text.push_str(&one);
             out.ends.push(out.text.len());
@@ -49,7 +74,12 @@ pub(super) fn read_strings<R: Read>(part: R) -> Result<Strings> {
 /// The text of a string element (`<si>`, `<is>`) up to its end: its `<t>`s, the runs'
 /// included, the phonetic guides' (`<rPh>`) left out; a `<t>` trimmed of ASCII white
 /// space unless it says `xml:space="preserve"`.
-pub(super) fn rich_text<R: Read>(xml: &mut Tokens<R>, end: &[u8], out: &mut String) -> Result<()> {
+pub(super) fn rich_text<R: Read>(
+    xml: &mut Tokens<R>,
+    end: &[u8],
+    out: &mut String,
+    limit: usize,
+) -> Result<()> {
     let mut phonetic = false;
     let mut one = String::new();
     loop {
@@ -72,7 +102,7 @@ pub(super) fn rich_text<R: Read>(xml: &mut Tokens<R>, end: &[u8], out: &mut Stri
                 let preserve = attr(attrs, b"xml:space") == Some(b"preserve");
                 one.clear();
                 if !empty {
-                    text_to_end(xml, b"t", &mut one)?;
+                    text_to_end(xml, b"t", &mut one, limit.saturating_sub(out.len()))?;
                 }
                 let start = out.len();
                 out.push_str(if preserve {
@@ -85,6 +115,7 @@ pub(super) fn rich_text<R: Read>(xml: &mut Tokens<R>, end: &[u8], out: &mut Stri
                     unescape_ooxml(&mut tail);
                     out.push_str(&tail);
                 }
+                within(out, limit)?;
             }
             _ => {}
         }
@@ -96,8 +127,9 @@ pub(super) fn text_to_end<R: Read>(
     xml: &mut Tokens<R>,
     end: &[u8],
     out: &mut String,
+    limit: usize,
 ) -> Result<()> {
-    text_until(xml, end, out, true)
+    text_until(xml, end, out, true, limit)
 }
 
 /// An element's text up to its end tag, CDATA sections included or not (calamine
@@ -107,17 +139,22 @@ pub(super) fn text_until<R: Read>(
     end: &[u8],
     out: &mut String,
     cdata: bool,
+    limit: usize,
 ) -> Result<()> {
     loop {
         match xml
             .next()?
             .ok_or_else(|| anyhow!("the sheet's XML ends inside a cell"))?
         {
-            Token::Text(t) => push_text(t, out)?,
+            Token::Text(t) => {
+                push_text(t, out)?;
+                within(out, limit)?;
+            }
             Token::CData(t) if cdata => {
                 let t =
                     std::str::from_utf8(t).map_err(|_| anyhow!("the sheet's text is not UTF-8"))?;
                 out.push_str(&t.replace("\r\n", "\n").replace('\r', "\n"));
+                within(out, limit)?;
             }
             Token::End { local } if local == end => return Ok(()),
             _ => {}
