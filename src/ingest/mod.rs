@@ -280,7 +280,7 @@ fn open_all(opts: &Options) -> Result<Vec<Opened>> {
             }
         }
     }
-    opened.sort_by_key(|o| o.table.mapping.kind.load_order());
+    opened.sort_by_key(|o| load_order(o.table.mapping.kind));
     if opened.iter().any(|o| o.table.mapping.kind == Kind::Roll) {
         roll_source::check_flags(opts, &opened)?;
     }
@@ -463,4 +463,18 @@ pub(crate) fn header_only(name: &str) -> anyhow::Error {
     Failure::invalid(t!(crate::lang::sources::HEADER_NO_ROWS, name))
         .hint(t!(crate::lang::sources::EXPORT_FILE_AGAIN_DATA))
         .into()
+}
+
+/// The order files of a command go in: reference kinds before rolls, which are checked
+/// against them.
+fn load_order(kind: Kind) -> u8 {
+    match kind {
+        Kind::Orgs => 0,
+        Kind::Areas => 1,
+        Kind::Mapping => 2,
+        Kind::Enterprises => 3,
+        Kind::Eligible => 4,
+        Kind::Targets => 5,
+        Kind::Roll => 6,
+    }
 }

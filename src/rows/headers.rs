@@ -8,22 +8,6 @@ use std::sync::OnceLock;
 
 pub use crate::kind::Kind;
 
-/// What ingest needs of a kind beyond what the store keeps.
-impl Kind {
-    /// Reference kinds go in before rolls, which are checked against them.
-    pub fn load_order(self) -> u8 {
-        match self {
-            Kind::Orgs => 0,
-            Kind::Areas => 1,
-            Kind::Mapping => 2,
-            Kind::Enterprises => 3,
-            Kind::Eligible => 4,
-            Kind::Targets => 5,
-            Kind::Roll => 6,
-        }
-    }
-}
-
 /// Every field any kind of file can carry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Field {
@@ -246,6 +230,11 @@ pub struct Mapping {
     pub forced: bool,
 }
 
+/// The longest cell read as a column's name: every name tally knows is a few words,
+/// and the header search maps each of a file's first rows as every kind, so a cell of a
+/// title block or a note (kilobytes, up to a megabyte) folded each time took minutes.
+const LONGEST_HEADER: usize = 512;
+
 impl Mapping {
     /// Maps a header row as `kind`; `orgs` name the columns of a counts table of one
     /// column per organization.
@@ -254,6 +243,11 @@ impl Mapping {
         let mut columns = Vec::with_capacity(headers.len());
         let mut unknown = Vec::new();
         for (i, header) in headers.iter().enumerate() {
+            if header.len() > LONGEST_HEADER {
+                unknown.push((i, header.clone()));
+                columns.push(None);
+                continue;
+            }
             let key = fold(header);
             let find = |k: &str| {
                 table
@@ -305,7 +299,7 @@ impl Mapping {
         }
         let org_named: Vec<usize> = unknown
             .iter()
-            .filter(|(_, h)| org_column(h, orgs).is_some())
+            .filter(|(_, h)| h.len() <= LONGEST_HEADER && org_column(h, orgs).is_some())
             .map(|(i, _)| *i)
             .collect();
         // One column per organization, when no column says the organization or the

@@ -191,3 +191,32 @@ fn a_counts_table_is_never_the_areas() {
     let (_, m) = find_header(std::slice::from_ref(&long), None).unwrap();
     assert_eq!((m.kind, m.wide.len()), (Kind::Eligible, 0));
 }
+
+#[test]
+fn a_cell_longer_than_any_name_is_no_column_and_the_header_below_it_is_found() {
+    // A title block's cell of a megabyte (a note pasted in, or a hostile file) above
+    // the header: it names no column, as any kind, and is not read as one (reading
+    // it as a name in every row and kind of the search took minutes).
+    let long = format!("Danh sách đoàn viên {}", "rất dài ".repeat(1 << 17));
+    let rows = vec![
+        row(&[&long, ""]),
+        row(&["Họ và tên", "Số CCCD", "Mã xã", "Ngày chốt"]),
+        row(&["Lò Văn A", "001094000001", "03127", "31/10/2026"]),
+    ];
+    let (at, m) = find_header(&rows, None).expect("the header under the title");
+    assert_eq!((at, m.kind), (1, Kind::Roll));
+    assert_eq!(m.index(Field::FullName), Some(0));
+    for kind in [Kind::Roll, Kind::Areas, Kind::Eligible, Kind::Enterprises] {
+        let m = Mapping::build(kind, &rows[0], &Orgs::default());
+        assert_eq!(m.columns, [None, None], "{kind:?}");
+        assert_eq!(m.unknown.len(), 1, "{kind:?}");
+        assert!(m.org_named.is_empty());
+    }
+    // A name at the longest is still a name: the spellings are matched as before.
+    let padded = format!(
+        "Họ và tên{}",
+        " ".repeat(LONGEST_HEADER - "Họ và tên".len())
+    );
+    let m = Mapping::build(Kind::Roll, &row(&[&padded]), &Orgs::default());
+    assert_eq!(m.index(Field::FullName), Some(0));
+}
