@@ -14,11 +14,22 @@ pub(super) const MAX_COLUMNS: u32 = 16_384;
 /// Rows sent at a time from a sheet's reading thread.
 const BATCH: usize = 1024;
 
+/// The most text a batch of rows holds before it is sent: a sheet's cells may all
+/// refer to one long shared string, so rows are counted by their bytes too.
+const BATCH_BYTES: usize = 4 << 20;
+
+/// The most text one row may hold, as a CSV record may (`csv_rows`): a member's row is
+/// a few hundred bytes, and a sheet's references to its shared strings must not make
+/// a small file into gigabytes of rows.
+const MAX_ROW_TEXT: usize = 1 << 20;
+
 /// Cells gathered into rows in the order the sheet gives them.
 #[derive(Default)]
 pub(super) struct Gather {
     current: Option<u32>,
     row: Vec<String>,
+    /// The text of the row's cells so far.
+    row_text: usize,
     stopped: bool,
 }
 
@@ -33,6 +44,7 @@ impl Gather {
                 }
             }
             self.current = Some(r);
+            self.row_text = 0;
         }
         // Excel's last column is XFD (16,384): a cell beyond it comes from a
         // damaged or hostile file, and must not make the row that wide.
@@ -41,6 +53,14 @@ impl Gather {
                 "a cell at row {}, column {} is past the last column a sheet has",
                 u64::from(r) + 1,
                 u64::from(c) + 1
+            ));
+        }
+        self.row_text += text.len();
+        if self.row_text > MAX_ROW_TEXT {
+            return Err(anyhow!(
+                "row {} holds more than {} MiB of text, more than a row of a roll",
+                u64::from(r) + 1,
+                MAX_ROW_TEXT >> 20
             ));
         }
         let c = c as usize;
@@ -63,6 +83,8 @@ impl Gather {
 pub(super) struct Batch<'t> {
     tx: &'t SyncSender<Result<Vec<Row>, String>>,
     rows: Vec<Row>,
+    /// The text of `rows`.
+    bytes: usize,
     pub(super) text: SheetText,
     /// The first rows (index, cells), until there are [`LEARN_ROWS`] of them.
     head: Option<Vec<(u32, Vec<String>)>>,
@@ -78,6 +100,7 @@ impl<'t> Batch<'t> {
         Batch {
             tx,
             rows: Vec::with_capacity(BATCH),
+            bytes: 0,
             text,
             head: Some(Vec::new()),
             merged: Merged::default(),
@@ -123,9 +146,12 @@ impl<'t> Batch<'t> {
         for c in cells.iter_mut() {
             self.text.cell(c);
         }
-        self.rows.push(Row::new(u64::from(index) + 1, cells.iter()));
+        let row = Row::new(u64::from(index) + 1, cells.iter());
+        self.bytes += row.bytes().len();
+        self.rows.push(row);
         cells.clear();
-        if self.rows.len() >= BATCH {
+        if self.rows.len() >= BATCH || self.bytes >= BATCH_BYTES {
+            self.bytes = 0;
             let full = std::mem::replace(&mut self.rows, Vec::with_capacity(BATCH));
             return self.tx.send(Ok(full)).is_ok();
         }
@@ -135,7 +161,39 @@ impl<'t> Batch<'t> {
     pub(super) fn flush(&mut self) {
         self.settle();
         if !self.rows.is_empty() {
+            self.bytes = 0;
             let _ = self.tx.send(Ok(std::mem::take(&mut self.rows)));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_row_is_held_to_a_megabyte_and_a_batch_of_long_rows_is_sent_early() {
+        let (tx, rx) = std::sync::mpsc::sync_channel(64);
+        let mut out = Batch::new(&tx, SheetText::new(None));
+        let mut gather = Gather::default();
+        // Rows of 768 KiB (a long shared string referred to by one cell of each):
+        // each under the cap, their batches cut by bytes, not by rows.
+        let long = "x".repeat(768 << 10);
+        for r in 0..40 {
+            assert!(gather.cell(r, 0, long.clone(), &mut out).unwrap());
+        }
+        // A row whose cells add up past the cap is refused, naming the row.
+        gather.cell(40, 0, long.clone(), &mut out).unwrap();
+        let err = gather.cell(40, 3, long, &mut out).unwrap_err().to_string();
+        assert!(
+            err.contains("row 41 holds more than 1 MiB of text"),
+            "{err}"
+        );
+        out.flush();
+        drop(out);
+        drop(tx);
+        let batches: Vec<usize> = rx.iter().map(|b| b.unwrap().len()).collect();
+        assert_eq!(batches.iter().sum::<usize>(), 40);
+        assert!(batches.iter().all(|&n| n <= 6), "{batches:?}");
     }
 }

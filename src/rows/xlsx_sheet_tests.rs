@@ -279,3 +279,23 @@ fn a_cell_of_many_runs_is_refused_as_its_text_passes_a_cells_size() {
         }
     }
 }
+
+#[test]
+fn a_shared_string_of_many_runs_is_held_to_a_cells_size() {
+    // The runs of one shared string, none too long alone, add up past what a cell
+    // holds: refused as the string is read, whichever cells refer to it.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shared-runs.xlsx");
+    let run = format!("<r><t>{}</t></r>", "a".repeat(1 << 20));
+    let strings = format!(
+        "<sst><si><t>Họ và tên</t></si><si>{}</si></sst>",
+        run.repeat(17)
+    );
+    let sheet = r#"<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>1</v></c></row></sheetData></worksheet>"#;
+    hand_made(&path, sheet, &strings);
+    let err = format!("{:#}", parts_of(&path, "Danh sách").err().expect("refused"));
+    assert!(
+        err.contains("shared string 2 of the workbook holds more than 16 MiB of text"),
+        "{err}"
+    );
+}

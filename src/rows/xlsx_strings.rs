@@ -61,8 +61,17 @@ pub(super) fn read_strings<R: Read>(part: R) -> Result<Strings> {
         {
             one.clear();
             if !empty {
-                // The part's size was checked whole: a string is not held to a cell's.
-                rich_text(&mut xml, b"si", &mut one, usize::MAX)?;
+                // A string no cell could hold is refused as its runs are read, as
+                // one cell's text is: a cell's reference would read it whole.
+                rich_text(&mut xml, b"si", &mut one, MAX_CELL).map_err(|e| {
+                    match e.downcast::<TooLong>() {
+                        Ok(too_long) => anyhow!(
+                            "shared string {} of the workbook holds {too_long}",
+                            out.ends.len() + 1
+                        ),
+                        Err(e) => e,
+                    }
+                })?;
             }
             out.text.push_str(&one);
             out.ends.push(out.text.len());
