@@ -235,44 +235,47 @@ pub struct Mapping {
 /// title block or a note (kilobytes, up to a megabyte) folded each time took minutes.
 const LONGEST_HEADER: usize = 512;
 
+/// The field a folded header names as `kind`, by the spellings in `table`; a roll's
+/// status and departure dates also under the many headers offices give them
+/// ("Trạng thái ĐV/HV", "Ngày mất").
+fn field_named(kind: Kind, table: &[(Field, Vec<&str>)], key: &str) -> Option<Field> {
+    let find = |k: &str| {
+        table
+            .iter()
+            .find(|(_, names)| names.contains(&k))
+            .map(|(f, _)| *f)
+    };
+    find(key).or_else(|| {
+        if kind != Kind::Roll {
+            return None;
+        }
+        use super::status_headers::{spelled_out, status_column, StatusColumn};
+        let spelled = spelled_out(key);
+        find(&spelled).or_else(|| {
+            status_column(&spelled).map(|c| match c {
+                StatusColumn::Status => Field::Status,
+                StatusColumn::LeftOn => Field::LeftOn,
+            })
+        })
+    })
+}
+
 impl Mapping {
     /// Maps a header row as `kind`; `orgs` name the columns of a counts table of one
     /// column per organization.
     pub fn build(kind: Kind, headers: &[String], orgs: &Orgs) -> Mapping {
         let table = aliases(kind);
-        let mut columns = Vec::with_capacity(headers.len());
+        let mut columns: Vec<Option<Field>> = Vec::with_capacity(headers.len());
         let mut unknown = Vec::new();
         for (i, header) in headers.iter().enumerate() {
-            if header.len() > LONGEST_HEADER {
-                unknown.push((i, header.clone()));
-                columns.push(None);
-                continue;
-            }
-            let key = fold(header);
-            let find = |k: &str| {
-                table
-                    .iter()
-                    .find(|(_, names)| names.contains(&k))
-                    .map(|(f, _)| *f)
-            };
-            // A roll's status and departure dates under the many headers offices give
-            // them ("Trạng thái ĐV/HV", "Ngày mất").
-            let hit = find(&key).or_else(|| match kind {
-                Kind::Roll => {
-                    use super::status_headers::{spelled_out, status_column, StatusColumn};
-                    let spelled = spelled_out(&key);
-                    find(&spelled).or_else(|| {
-                        status_column(&spelled).map(|c| match c {
-                            StatusColumn::Status => Field::Status,
-                            StatusColumn::LeftOn => Field::LeftOn,
-                        })
-                    })
-                }
-                _ => None,
-            });
+            // A cell longer than any name (a title's, a note's) is not folded: unknown.
+            let key = (header.len() <= LONGEST_HEADER).then(|| fold(header));
             // The first column of a field wins; a repeat is ignored like an unknown one.
-            let hit = hit.filter(|f| !columns.contains(&Some(*f)));
-            if hit.is_none() && !is_ignorable(&key) {
+            let hit = key
+                .as_deref()
+                .and_then(|k| field_named(kind, table, k))
+                .filter(|f| !columns.contains(&Some(*f)));
+            if hit.is_none() && !key.as_deref().is_some_and(is_ignorable) {
                 unknown.push((i, header.clone()));
             }
             columns.push(hit);
@@ -295,7 +298,10 @@ impl Mapping {
         // An enterprises file's column saying which have a grassroots organization is
         // read (by the reference reader), not ignored.
         if kind == Kind::Enterprises {
-            unknown.retain(|(_, h)| super::grassroots_headers::grassroots_org(h, orgs).is_none());
+            unknown.retain(|(_, h)| {
+                h.len() > LONGEST_HEADER
+                    || super::grassroots_headers::grassroots_org(h, orgs).is_none()
+            });
         }
         let org_named: Vec<usize> = unknown
             .iter()

@@ -158,6 +158,18 @@ fn hand_made(path: &Path, sheet: &str, strings: &str) {
     z.finish().unwrap();
 }
 
+/// The sheet part of a hand-made workbook, and what its cells need (its strings; no
+/// styles, the 1900 epoch).
+fn hand_made_book(path: &Path) -> (String, Book) {
+    let (part, strings) = parts_of(path, "Danh sách").unwrap().unwrap();
+    let book = Book {
+        shown: Vec::new(),
+        is_1904: false,
+        strings,
+    };
+    (part, book)
+}
+
 #[test]
 fn both_readers_read_what_other_programs_write_alike() {
     let dir = tempfile::tempdir().unwrap();
@@ -202,12 +214,7 @@ fn a_sheet_cut_short_is_an_error_not_fewer_rows() {
     let sheet =
         r#"<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>2"#;
     hand_made(&path, sheet, "<sst/>");
-    let (part, strings) = parts_of(&path, "Danh sách").unwrap().unwrap();
-    let book = Book {
-        shown: Vec::new(),
-        is_1904: false,
-        strings,
-    };
+    let (part, book) = hand_made_book(&path);
     let got = cells(inflated(&path, part), &book, |_, _, _| Ok(true));
     assert!(got.is_err());
 }
@@ -222,12 +229,7 @@ fn a_shared_string_index_that_is_no_number_is_an_error_not_the_first_string() {
             r#"<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>{v}</v></c></row></sheetData></worksheet>"#
         );
         hand_made(&path, &sheet, strings);
-        let (part, strings) = parts_of(&path, "Danh sách").unwrap().unwrap();
-        let book = Book {
-            shown: Vec::new(),
-            is_1904: false,
-            strings,
-        };
+        let (part, book) = hand_made_book(&path);
         let mut got = Vec::new();
         let read = cells(inflated(&path, part), &book, |_, _, t| {
             got.push(t);
@@ -255,12 +257,7 @@ fn a_cell_of_many_runs_is_refused_as_its_text_passes_a_cells_size() {
             run.repeat(runs)
         );
         hand_made(&path, &sheet, "<sst/>");
-        let (part, strings) = parts_of(&path, "Danh sách").unwrap().unwrap();
-        let book = Book {
-            shown: Vec::new(),
-            is_1904: false,
-            strings,
-        };
+        let (part, book) = hand_made_book(&path);
         let mut lens = Vec::new();
         let read = cells(inflated(&path, part), &book, |_, _, t| {
             lens.push(t.len());
