@@ -69,6 +69,8 @@ crate::messages! {
     ROW_OF_SHEET: "{}, row {}" => "{}, dòng {}";
     COLUMN_LABEL: "column" => "cột";
     VALUE_LABEL: "value" => "giá trị";
+    /// A value too long to repeat whole: its start, and how long it is.
+    VALUE_CUT: "{}… ({} characters)" => "{}… ({} ký tự)";
     HINT_LABEL: "hint" => "gợi ý";
 
     // --- tally backup

@@ -62,7 +62,7 @@ impl Problem {
             out.push_str(&format!(
                 ": {} \"{}\"",
                 msg::VALUE_LABEL.text(lang),
-                self.value
+                shown(&self.value, lang)
             ));
         }
         out.push_str(": ");
@@ -72,6 +72,24 @@ impl Problem {
             out.push_str(&format!(" ({label}: {})", h.render(lang)));
         }
         out
+    }
+}
+
+/// Characters of a value a message repeats: a cell is refused or warned about for what
+/// its start shows, and one of megabytes would fill the screen (the rejects file keeps
+/// it whole).
+const SHOWN_CHARS: usize = 80;
+
+/// The value as a message repeats it: whole, or its start and its length.
+fn shown(value: &str, lang: Lang) -> std::borrow::Cow<'_, str> {
+    match value.char_indices().nth(SHOWN_CHARS) {
+        None => value.into(),
+        Some((cut, _)) => {
+            let chars = SHOWN_CHARS + value[cut..].chars().count();
+            t!(msg::VALUE_CUT, &value[..cut], Text::Count(chars as u64))
+                .render(lang)
+                .into()
+        }
     }
 }
 
@@ -102,5 +120,26 @@ mod tests {
             assert_eq!(p.render(lang), want);
         }
         assert_eq!(sheet.to_string(), sheet.render(Lang::En));
+    }
+
+    #[test]
+    fn a_long_value_is_said_by_its_start_and_its_length() {
+        let long = format!("{}{}", "ạ".repeat(80), "b".repeat(300_000));
+        let p = Problem::new("ds.csv", 7, Some("Dân tộc"), &long, "odd");
+        let start = "ạ".repeat(80);
+        assert_eq!(
+            p.render(Lang::Vi),
+            format!("ds.csv:7: cột \"Dân tộc\": giá trị \"{start}… (300.080 ký tự)\": odd")
+        );
+        assert!(p.render(Lang::En).contains("… (300,080 characters)\": odd"));
+        // Up to the limit, a value is said whole.
+        let eighty = "x".repeat(80);
+        let p = Problem::new("ds.csv", 7, None, &eighty, "odd");
+        assert_eq!(
+            p.render(Lang::En),
+            format!("ds.csv:7: value \"{eighty}\": odd")
+        );
+        // The rejects file and JSON keep it whole.
+        assert_eq!(Problem::new("f", 1, None, &long, "odd").value, long);
     }
 }
