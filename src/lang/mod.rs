@@ -28,6 +28,7 @@ pub mod signal;
 pub mod sources;
 pub mod store;
 pub mod workbook;
+pub mod xml;
 
 pub use crate::tongue::Lang;
 
@@ -96,6 +97,15 @@ macro_rules! t {
 }
 
 impl Text {
+    /// An error as a text: the text it is (said in the reader's language), or else its
+    /// chain as it says itself.
+    pub fn of_error(e: &anyhow::Error) -> Text {
+        match e.downcast_ref::<Text>() {
+            Some(t) => t.clone(),
+            None => Text::from(format!("{e:#}")),
+        }
+    }
+
     /// The text in `lang`.
     pub fn render(&self, lang: Lang) -> String {
         let mut out = String::new();
@@ -311,6 +321,7 @@ mod tests {
             super::store::ALL,
             super::breakdown::ALL,
             super::workbook::ALL,
+            super::xml::ALL,
             super::lists::ALL,
             super::departures::ALL,
             super::grassroots::ALL,

@@ -183,6 +183,20 @@ crate::messages! {
     NO_SHEET_HAS_HEADER:
         "{}: no sheet of the workbook has a header tally recognizes: {}"
         => "{}: không trang tính nào của sổ tính có dòng tiêu đề mà tally nhận ra: {}";
+    WORKBOOK_ENCRYPTED:
+        "{}: the workbook is password-protected (encrypted)"
+        => "{}: sổ tính có đặt mật khẩu (đã mã hóa)";
+    WORKBOOK_PASSWORD: "{}: the workbook is password-protected" => "{}: sổ tính có đặt mật khẩu";
+    WORKBOOK_UNREADABLE: "{}: cannot read the workbook ({})" => "{}: không đọc được sổ tính ({})";
+    PART_MISSING: "its part {} is missing" => "thiếu phần {} của tệp";
+    XML_CUT: "its XML is cut short" => "XML bị cắt ngang";
+    XML_CUT_EXPECTING:
+        "its XML ends where `</{}>` was expected"
+        => "XML bị cắt ngang ở chỗ cần `</{}>`";
+    NO_VISIBLE_SHEET: "its sheets are all hidden" => "mọi trang tính của sổ tính đều bị ẩn";
+    LISTS_NO_SHEET:
+        "{}: the workbook lists no sheet (its list of sheets, xl/workbook.xml, is missing or empty): the file is damaged or not a workbook"
+        => "{}: sổ tính không liệt kê trang tính nào (danh sách trang tính, xl/workbook.xml, bị thiếu hoặc trống): tệp bị hỏng hoặc không phải sổ tính";
     HEADER_NO_ROWS:
         "{} has a header but no rows"
         => "{} có dòng tiêu đề nhưng không có dòng dữ liệu";

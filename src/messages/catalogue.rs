@@ -6,9 +6,6 @@ pub(super) const CATALOGUE: &[(&str, &str)] = &[
     // --- Reference files: kinds, versions, percentages ---------------------------------
     ("level, parent_code or a classification (ethnic_minority, religious, rural)", "cấp (level), mã đơn vị cấp trên (parent_code) hoặc một cột phân loại (vùng DTTS, vùng tôn giáo, nông thôn)"),
     // --- The ingest summary -----------------------------------------------------------
-    ("{}: the workbook is password-protected (encrypted)", "{}: sổ tính có đặt mật khẩu (đã mã hóa)"),
-    ("{}: the workbook is password-protected", "{}: sổ tính có đặt mật khẩu"),
-    ("{}: cannot read the workbook ({})", "{}: không đọc được sổ tính ({})"),
     ("{}: skipped the header repeated on line(s) {}", "{}: bỏ qua dòng tiêu đề lặp lại ở dòng {}"),
     ("{}: skipped the signature block on line(s) {}", "{}: bỏ qua phần chữ ký ở dòng {}"),
     ("{}: replaces ingest {} ({}, {} row(s)) in the {} snapshot of {} (--replace)", "{}: thay lần nạp {} ({}, {} dòng) trong lần chốt {} ngày {} (--replace)"),

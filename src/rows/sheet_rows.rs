@@ -6,7 +6,10 @@ use std::sync::mpsc::SyncSender;
 use super::legacy_cells::SheetText;
 use super::merged::Merged;
 use super::row::Row;
-use anyhow::{anyhow, Result};
+use anyhow::Result;
+
+use crate::lang::Text;
+use crate::t;
 
 /// Columns a sheet has at most (Excel's XFD).
 pub(super) const MAX_COLUMNS: u32 = 16_384;
@@ -49,19 +52,19 @@ impl Gather {
         // Excel's last column is XFD (16,384): a cell beyond it comes from a
         // damaged or hostile file, and must not make the row that wide.
         if c >= MAX_COLUMNS {
-            return Err(anyhow!(
-                "a cell at row {}, column {} is past the last column a sheet has",
+            return Err(anyhow::Error::new(t!(
+                crate::lang::xml::PAST_LAST_COLUMN,
                 u64::from(r) + 1,
                 u64::from(c) + 1
-            ));
+            )));
         }
         self.row_text += text.len();
         if self.row_text > MAX_ROW_TEXT {
-            return Err(anyhow!(
-                "row {} holds more than {} MiB of text, more than a row of a roll",
+            return Err(anyhow::Error::new(t!(
+                crate::lang::xml::ROW_TOO_LONG,
                 u64::from(r) + 1,
                 MAX_ROW_TEXT >> 20
-            ));
+            )));
         }
         let c = c as usize;
         if self.row.len() <= c {
@@ -81,7 +84,7 @@ impl Gather {
 /// Rows on their way to the table, a batch at a time. The first rows wait until the
 /// sheet's text has been judged from them ([`SheetText::learn`]).
 pub(super) struct Batch<'t> {
-    tx: &'t SyncSender<Result<Vec<Row>, String>>,
+    tx: &'t SyncSender<Result<Vec<Row>, Text>>,
     rows: Vec<Row>,
     /// The text of `rows`.
     bytes: usize,
@@ -96,7 +99,7 @@ pub(super) struct Batch<'t> {
 const LEARN_ROWS: usize = 30;
 
 impl<'t> Batch<'t> {
-    pub(super) fn new(tx: &'t SyncSender<Result<Vec<Row>, String>>, text: SheetText) -> Self {
+    pub(super) fn new(tx: &'t SyncSender<Result<Vec<Row>, Text>>, text: SheetText) -> Self {
         Batch {
             tx,
             rows: Vec::with_capacity(BATCH),

@@ -85,7 +85,7 @@ pub(crate) fn sheets(
     wb.check_memory(wb.sheets.iter().filter(|s| chosen(s)).count(), name)?;
     let mut out = Vec::new();
     let mut skipped: Vec<Text> = Vec::new();
-    let mut refused: Vec<String> = Vec::new();
+    let mut refused: Vec<Text> = Vec::new();
     for sheet in &wb.sheets {
         let chosen = chosen(sheet);
         if !chosen {
@@ -115,13 +115,14 @@ pub(crate) fn sheets(
             // notes, lists.
             Err(e) if wanted.sheets.is_empty() => {
                 skipped.push(t!(lang::SHEET_NO_HEADER, &sheet.name));
-                refused.push(format!("\"{}\": {e}", sheet.name));
+                let sheet = Text::Plain(format!("\"{}\"", sheet.name));
+                refused.push(Text::Join(vec![sheet, e.what], ": "));
             }
             Err(e) => return Err(e.into()),
         }
     }
     if out.is_empty() {
-        return Err(no_sheet_read(name, &refused));
+        return Err(no_sheet_read(name, refused, wb.sheets.is_empty()));
     }
     skip_departed(&mut out, wanted);
     if !skipped.is_empty() {
@@ -149,12 +150,19 @@ fn sheets_named(wb: &Workbook, name: &str, wanted: &Wanted) -> Result<()> {
     Ok(())
 }
 
-/// The refusal of a workbook none of whose sheets could be read, with why each was not.
-fn no_sheet_read(name: &str, refused: &[String]) -> anyhow::Error {
+/// The refusal of a workbook none of whose sheets could be read, with why each was not;
+/// one that lists no sheet at all is damaged (its list of sheets lost), not one of
+/// hidden sheets.
+fn no_sheet_read(name: &str, refused: Vec<Text>, no_sheets: bool) -> anyhow::Error {
+    if no_sheets {
+        return Failure::invalid(t!(crate::lang::sources::LISTS_NO_SHEET, name))
+            .hint(t!(crate::lang::sources::WORKBOOK_MAY_DAMAGED_SAVE))
+            .into();
+    }
     let why = if refused.is_empty() {
-        "it has no visible sheet".to_string()
+        t!(crate::lang::sources::NO_VISIBLE_SHEET)
     } else {
-        refused.join("; ")
+        Text::Join(refused, "; ")
     };
     Failure::invalid(t!(crate::lang::sources::NO_SHEET_HAS_HEADER, name, why))
         .hint(t!(crate::lang::sources::CHECK_WORKBOOK_RIGHT_ONE))

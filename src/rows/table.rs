@@ -88,7 +88,7 @@ enum Source {
     /// A workbook sheet read on its own thread, in batches, and what reading it did
     /// that the summary says.
     Sheet {
-        rows: std::sync::mpsc::Receiver<Result<Vec<Row>, String>>,
+        rows: std::sync::mpsc::Receiver<Result<Vec<Row>, lang::Text>>,
         batch: std::vec::IntoIter<Row>,
         said: Arc<Mutex<Vec<crate::lang::Text>>>,
     },
@@ -168,10 +168,7 @@ impl Table {
     ) -> Result<Table> {
         let decoded = decode::open(input, encoding).map_err(|e| {
             // Why, as the language layer says it where decoding said it so.
-            let why = match e.downcast_ref::<lang::Text>() {
-                Some(why) => why.clone(),
-                None => lang::Text::from(format!("{e:#}")),
-            };
+            let why = lang::Text::of_error(&e);
             Failure::invalid(t!(crate::lang::sources::NOT_AS_TEXT, name, why))
                 .hint(t!(crate::lang::sources::NOT_AS_TEXT_HINT))
         })?;
@@ -376,7 +373,7 @@ impl Source {
                         return Err(Failure::invalid(t!(
                             crate::lang::sources::CANNOT_READ_SHEET,
                             name,
-                            e.to_string()
+                            e
                         ))
                         .hint(t!(crate::lang::sources::WORKBOOK_MAY_DAMAGED_SAVE))
                         .into())

@@ -45,7 +45,9 @@ pub enum Book {
 /// What the first bytes of a file say: a ZIP (xlsx, xlsm, xlsb, ods) or an OLE compound
 /// file (xls, or an encrypted xlsx) is a workbook, whatever its name.
 pub fn sniff(head: &[u8]) -> Option<Signature> {
-    if head.starts_with(b"PK\x03\x04") {
+    // A ZIP's first part, or the end of an archive with no part (an empty workbook
+    // file: a ZIP, not text).
+    if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") {
         Some(Signature::Zip)
     } else if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
         Some(Signature::Ole)
@@ -188,7 +190,7 @@ impl Workbook {
                     }
                 }
                 Err(e) => {
-                    let _ = tx.send(Err(format!("{e:#}")));
+                    let _ = tx.send(Err(crate::lang::Text::of_error(&e)));
                 }
             }
         });
@@ -228,32 +230,49 @@ fn unreadable(
     ext: &str,
     first: Option<anyhow::Error>,
 ) -> anyhow::Error {
+    use crate::lang::sources as msg;
     let why = first.map(|e| e.to_string()).unwrap_or_default();
     let (what, hint) = if sig == Signature::Ole && matches!(ext, "xlsx" | "xlsm") {
         (
-            "the workbook is password-protected (encrypted)".to_string(),
-            t!(crate::lang::sources::OPEN_EXCEL_REMOVE_PASSWORD),
+            t!(msg::WORKBOOK_ENCRYPTED, name),
+            t!(msg::OPEN_EXCEL_REMOVE_PASSWORD),
         )
     } else if sig == Signature::Ole && why.to_lowercase().contains("password") {
         (
-            "the workbook is password-protected".to_string(),
-            t!(crate::lang::sources::OPEN_EXCEL_REMOVE_PASSWORD_SHORT),
+            t!(msg::WORKBOOK_PASSWORD, name),
+            t!(msg::OPEN_EXCEL_REMOVE_PASSWORD_SHORT),
         )
     } else {
         (
-            format!("cannot read the workbook ({why})"),
-            t!(crate::lang::sources::FILE_MAY_DAMAGED_TRUNCATED),
+            t!(msg::WORKBOOK_UNREADABLE, name, readers_words(&why)),
+            t!(msg::FILE_MAY_DAMAGED_TRUNCATED),
         )
     };
-    Failure::invalid(format!("{name}: {what}"))
-        .hint(hint)
-        .into()
+    Failure::invalid(what).hint(hint).into()
+}
+
+/// What the workbook readers said, in the reader's language where it is one of the
+/// things a damaged workbook makes them say (a part missing, its XML cut short);
+/// otherwise as they said it.
+fn readers_words(why: &str) -> crate::lang::Text {
+    use crate::lang::sources as msg;
+    let between = |start: &str, end: &str| why.strip_prefix(start)?.strip_suffix(end);
+    if let Some(part) = between("File not found '", "'") {
+        t!(msg::PART_MISSING, part)
+    } else if let Some(tag) = between("Unexpected end of xml, expecting '</", ">'") {
+        match tag {
+            "" => t!(msg::XML_CUT),
+            tag => t!(msg::XML_CUT_EXPECTING, tag),
+        }
+    } else {
+        crate::lang::Text::from(why)
+    }
 }
 
 /// A sheet's rows as they are read, and what reading them did that the summary says
 /// (once the rows are all read).
 pub struct SheetRows {
-    pub rows: Receiver<Result<Vec<Row>, String>>,
+    pub rows: Receiver<Result<Vec<Row>, crate::lang::Text>>,
     pub said: Arc<Mutex<Vec<crate::lang::Text>>>,
 }
 

@@ -118,7 +118,11 @@ pub(super) fn parts_of(
     };
     let strings = match super::workbook_parts::strings_part(&mut z) {
         Some(p) => match z.by_name(&p) {
-            Ok(f) => super::xlsx_strings::read_strings(BufReader::with_capacity(64 << 10, f))?,
+            Ok(f) => super::xlsx_strings::read_strings(BufReader::with_capacity(64 << 10, f))
+                .map_err(|e| {
+                    let why = crate::lang::Text::of_error(&e);
+                    anyhow::Error::new(crate::t!(crate::lang::xml::IN_SHARED_STRINGS, &p, why))
+                })?,
             Err(_) => return Ok(None),
         },
         None => super::xlsx_strings::Strings::default(),

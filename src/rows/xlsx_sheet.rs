@@ -10,7 +10,10 @@
 //! calamine keeps to itself. Where the parts cannot be found by name it is not used,
 //! and calamine reads the sheet as before.
 
-use anyhow::{anyhow, Result};
+use anyhow::Result;
+
+use crate::lang::xml;
+use crate::t;
 use calamine::{DataRef, ExcelDateTime, ExcelDateTimeType};
 use std::io::{BufReader, Read};
 use std::path::Path;
@@ -20,7 +23,9 @@ use super::percent_cells::percent_text;
 use super::workbook_cells::{text_of_ref, NO_CACHED_VALUE};
 use super::xlsx_strings::{rich_text, text_until, Strings, TooLong, MAX_CELL};
 use super::xlsx_styles::Shown;
-use super::xlsx_xml::{attr, cell_attrs, cell_ref, number, unescape_ooxml, Token, Tokens};
+use super::xlsx_xml::{
+    attr, cell_attrs, cell_ref, number, truncated, unescape_ooxml, Token, Tokens,
+};
 
 /// Bytes of a sheet's XML sent at a time from the inflating thread.
 const BLOCK: usize = 256 << 10;
@@ -123,10 +128,10 @@ impl Kind {
             b"str" => Kind::Formula,
             b"inlineStr" | b"is" => Kind::Inline,
             t => {
-                return Err(anyhow!(
-                    "a cell's type `{}` is not one a sheet has",
-                    String::from_utf8_lossy(t)
-                ))
+                return Err(anyhow::Error::new(t!(
+                    xml::NOT_A_CELL_TYPE,
+                    String::from_utf8_lossy(t).as_ref()
+                )))
             }
         })
     }
@@ -179,7 +184,7 @@ pub(super) fn cells<R: Read + Send + 'static>(
     // word (a panic), whose sheet would otherwise read as cut short without an error.
     walker
         .join()
-        .map_err(|_| anyhow!("the sheet's XML could not be read to its end"))
+        .map_err(|_| anyhow::Error::new(t!(xml::NOT_TO_ITS_END)))
 }
 
 /// Sends the sheet's cells in batches; stops when nobody listens.
@@ -217,10 +222,10 @@ fn walk<R: Read>(part: R, tx: &SyncSender<Result<Cells>>) -> Result<()> {
             } => {
                 if let Some(r) = attr(attrs, b"r") {
                     row = number(r).and_then(|r| r.checked_sub(1)).ok_or_else(|| {
-                        anyhow!(
-                            "a row number `{}` is not a row's",
-                            String::from_utf8_lossy(r)
-                        )
+                        anyhow::Error::new(t!(
+                            xml::NOT_A_ROW_NUMBER,
+                            String::from_utf8_lossy(r).as_ref()
+                        ))
                     })?;
                 }
                 if empty {
@@ -250,7 +255,7 @@ fn walk<R: Read>(part: R, tx: &SyncSender<Result<Cells>>) -> Result<()> {
         return Ok(());
     }
     if !ended {
-        return Err(anyhow!("the sheet's XML ends before its rows do"));
+        return Err(anyhow::Error::new(t!(xml::ENDS_BEFORE_ROWS)));
     }
     Ok(())
 }
@@ -284,14 +289,11 @@ fn cell_body<R: Read>(xml: &mut Tokens<R>, raw: &mut Raw, text: &mut String) -> 
     let limit = start + MAX_CELL;
     let (row, col) = (u64::from(raw.row) + 1, u64::from(raw.col) + 1);
     let placed = |e: anyhow::Error| match e.downcast::<TooLong>() {
-        Ok(too_long) => anyhow!("a cell at row {row}, column {col} holds {too_long}"),
+        Ok(_) => anyhow::Error::new(t!(xml::CELL_TOO_LONG, row, col, MAX_CELL >> 20)),
         Err(e) => e,
     };
     loop {
-        match xml
-            .next()?
-            .ok_or_else(|| anyhow!("the sheet's XML ends inside a cell"))?
-        {
+        match xml.next()?.ok_or_else(|| truncated(&xml::IN_CELL))? {
             Token::End { local: b"c" } => {
                 raw.text.1 = text.len();
                 return Ok(());
@@ -338,10 +340,10 @@ fn cell_body<R: Read>(xml: &mut Tokens<R>, raw: &mut Raw, text: &mut String) -> 
                 }
             }
             Token::Start { local, .. } => {
-                return Err(anyhow!(
-                    "a cell holds a `{}` element where a value was expected",
-                    String::from_utf8_lossy(local)
-                ))
+                return Err(anyhow::Error::new(t!(
+                    xml::NOT_A_VALUE,
+                    String::from_utf8_lossy(local).as_ref()
+                )))
             }
             _ => {}
         }
@@ -351,10 +353,7 @@ fn cell_body<R: Read>(xml: &mut Tokens<R>, raw: &mut Raw, text: &mut String) -> 
 fn skip_to_end<R: Read>(xml: &mut Tokens<R>, end: &[u8]) -> Result<()> {
     let mut depth = 0u32;
     loop {
-        match xml
-            .next()?
-            .ok_or_else(|| anyhow!("the sheet's XML ends inside a cell"))?
-        {
+        match xml.next()?.ok_or_else(|| truncated(&xml::IN_CELL))? {
             Token::Start {
                 local,
                 empty: false,
@@ -388,9 +387,7 @@ fn text_of(c: &Raw, v: &str, book: &Book) -> Result<String> {
             // An index that is no number names no string: refused, not read as the first.
             number(v.as_bytes())
                 .and_then(|i| book.strings.get(i as usize))
-                .ok_or_else(|| {
-                    anyhow!("a cell names shared string {v}, which the workbook does not have")
-                })?
+                .ok_or_else(|| anyhow::Error::new(t!(xml::NO_SUCH_SHARED_STRING, v)))?
                 .to_string()
         }
         Kind::Bool => text_of_ref(&match v.trim() {
@@ -398,12 +395,12 @@ fn text_of(c: &Raw, v: &str, book: &Book) -> Result<String> {
             "1" => DataRef::Bool(true),
             t if t.eq_ignore_ascii_case("false") => DataRef::Bool(false),
             t if t.eq_ignore_ascii_case("true") => DataRef::Bool(true),
-            _ => return Err(anyhow!("a true/false cell holds `{v}`")),
+            _ => return Err(anyhow::Error::new(t!(xml::NOT_TRUE_FALSE, v))),
         }),
         Kind::Date => text_of_ref(&DataRef::DateTimeIso(v.to_string())),
         Kind::Error => v
             .parse::<calamine::CellErrorType>()
-            .map_err(|e| anyhow!("{e}"))?
+            .map_err(|_| anyhow::Error::new(t!(xml::NOT_AN_ERROR, v)))?
             .to_string(),
         Kind::Formula => {
             let mut s = v.to_string();
@@ -413,7 +410,7 @@ fn text_of(c: &Raw, v: &str, book: &Book) -> Result<String> {
         Kind::Number | Kind::Plain => match v.parse::<f64>() {
             Ok(n) => number_text(n, c.style, book),
             Err(_) if c.kind == Kind::Plain => v.to_string(),
-            Err(_) => return Err(anyhow!("a number cell holds `{v}`")),
+            Err(_) => return Err(anyhow::Error::new(t!(xml::NOT_A_NUMBER, v))),
         },
         // An inline string without its `<is>`: nothing to read.
         Kind::Inline => String::new(),

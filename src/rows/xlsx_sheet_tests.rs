@@ -290,9 +290,18 @@ fn a_shared_string_of_many_runs_is_held_to_a_cells_size() {
     );
     let sheet = r#"<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>1</v></c></row></sheetData></worksheet>"#;
     hand_made(&path, sheet, &strings);
-    let err = format!("{:#}", parts_of(&path, "Danh sách").err().expect("refused"));
+    let err = parts_of(&path, "Danh sách").err().expect("refused");
+    let en = format!("{err:#}");
     assert!(
-        err.contains("shared string 2 of the workbook holds more than 16 MiB of text"),
-        "{err}"
+        en.contains(
+            "shared strings (xl/sharedStrings.xml): shared string 2 holds more than 16 MiB of text"
+        ),
+        "{en}"
+    );
+    // Said in the reader's language, like every other reason.
+    let vi = crate::error::said(&err, crate::lang::Lang::Vi);
+    assert!(
+        vi.contains("(xl/sharedStrings.xml): chuỗi dùng chung thứ 2 chứa hơn 16 MiB văn bản"),
+        "{vi}"
     );
 }

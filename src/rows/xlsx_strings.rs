@@ -3,10 +3,12 @@
 //! the runs' `<t>`s joined, phonetic guides left out, trimmed unless preserved, OOXML's
 //! `_xHHHH_` escapes undone.
 
-use anyhow::{anyhow, Result};
+use anyhow::Result;
 use std::io::Read;
 
-use super::xlsx_xml::{attr, push_text, unescape_ooxml, Token, Tokens};
+use super::xlsx_xml::{attr, push_text, truncated, unescape_ooxml, Token, Tokens};
+use crate::lang::xml;
+use crate::t;
 
 /// The most text one cell may hold: a cell holds 32,767 characters in Excel, so more
 /// is a damaged or hostile file, refused as it grows rather than once it is whole.
@@ -65,10 +67,11 @@ pub(super) fn read_strings<R: Read>(part: R) -> Result<Strings> {
                 // one cell's text is: a cell's reference would read it whole.
                 rich_text(&mut xml, b"si", &mut one, MAX_CELL).map_err(|e| {
                     match e.downcast::<TooLong>() {
-                        Ok(too_long) => anyhow!(
-                            "shared string {} of the workbook holds {too_long}",
-                            out.ends.len() + 1
-                        ),
+                        Ok(_) => anyhow::Error::new(t!(
+                            xml::SHARED_STRING_TOO_LONG,
+                            out.ends.len() + 1,
+                            MAX_CELL >> 20
+                        )),
                         Err(e) => e,
                     }
                 })?;
@@ -92,10 +95,7 @@ pub(super) fn rich_text<R: Read>(
     let mut phonetic = false;
     let mut one = String::new();
     loop {
-        match xml
-            .next()?
-            .ok_or_else(|| anyhow!("the sheet's XML ends inside a string"))?
-        {
+        match xml.next()?.ok_or_else(|| truncated(&xml::IN_STRING))? {
             Token::End { local } if local == end => return Ok(()),
             Token::Start {
                 local: b"rPh",
@@ -151,17 +151,14 @@ pub(super) fn text_until<R: Read>(
     limit: usize,
 ) -> Result<()> {
     loop {
-        match xml
-            .next()?
-            .ok_or_else(|| anyhow!("the sheet's XML ends inside a cell"))?
-        {
+        match xml.next()?.ok_or_else(|| truncated(&xml::IN_CELL))? {
             Token::Text(t) => {
                 push_text(t, out)?;
                 within(out, limit)?;
             }
             Token::CData(t) if cdata => {
                 let t =
-                    std::str::from_utf8(t).map_err(|_| anyhow!("the sheet's text is not UTF-8"))?;
+                    std::str::from_utf8(t).map_err(|_| anyhow::Error::new(t!(xml::NOT_UTF8)))?;
                 out.push_str(&t.replace("\r\n", "\n").replace('\r', "\n"));
                 within(out, limit)?;
             }

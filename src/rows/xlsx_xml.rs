@@ -7,7 +7,10 @@
 //! reader read it: the five entities and numeric references, line ends normalized to
 //! `\n` (XML 1.0), then OOXML's `_xHHHH_` escapes of characters XML cannot hold.
 
-use anyhow::{anyhow, Result};
+use anyhow::Result;
+
+use crate::lang::xml;
+use crate::t;
 use std::io::Read;
 
 /// How many bytes are read at a time.
@@ -69,10 +72,7 @@ impl<R: Read> Tokens<R> {
             return Ok(false);
         }
         if self.buf.len() - self.at > MAX_TOKEN {
-            return Err(anyhow!(
-                "the sheet's XML has a tag or text of more than {} MiB, more than a cell holds",
-                MAX_TOKEN >> 20
-            ));
+            return Err(anyhow::Error::new(t!(xml::TOKEN_TOO_LONG, MAX_TOKEN >> 20)));
         }
         self.buf.drain(..self.at);
         self.at = 0;
@@ -161,24 +161,26 @@ impl<R: Read> Tokens<R> {
             if rest.starts_with(b"<!--") {
                 let end = self
                     .find(4, b"-->")?
-                    .ok_or_else(|| truncated("a comment"))?;
+                    .ok_or_else(|| truncated(&xml::IN_COMMENT))?;
                 self.at += end + 3;
                 continue;
             }
             if rest.starts_with(b"<![CDATA[") {
                 let end = self
                     .find(9, b"]]>")?
-                    .ok_or_else(|| truncated("a CDATA section"))?;
+                    .ok_or_else(|| truncated(&xml::IN_CDATA))?;
                 let start = self.at + 9;
                 self.at += end + 3;
                 return Ok(Some(Token::CData(&self.buf[start..self.at - 3])));
             }
             if rest.starts_with(b"<?") || rest.starts_with(b"<!") {
-                let end = self.tag_end()?.ok_or_else(|| truncated("a declaration"))?;
+                let end = self
+                    .tag_end()?
+                    .ok_or_else(|| truncated(&xml::IN_DECLARATION))?;
                 self.at += end + 1;
                 continue;
             }
-            let end = self.tag_end()?.ok_or_else(|| truncated("a tag"))?;
+            let end = self.tag_end()?.ok_or_else(|| truncated(&xml::IN_TAG))?;
             let start = self.at;
             self.at += end + 1;
             let tag = &self.buf[start + 1..start + end];
@@ -204,8 +206,12 @@ impl<R: Read> Tokens<R> {
     }
 }
 
-fn truncated(what: &str) -> anyhow::Error {
-    anyhow!("the sheet's XML ends inside {what}")
+/// The XML ended inside `what` (a tag, a cell): the part is cut short.
+pub(super) fn truncated(what: &'static crate::lang::Msg) -> anyhow::Error {
+    anyhow::Error::new(t!(
+        xml::ENDS_INSIDE,
+        crate::lang::Text::Msg(what, Vec::new())
+    ))
 }
 
 fn trim(b: &[u8]) -> &[u8] {
@@ -235,7 +241,7 @@ pub(super) fn attr<'a>(attrs: &'a [u8], key: &[u8]) -> Option<&'a [u8]> {
 
 /// Appends raw XML text decoded: entities and references, line ends made `\n`.
 pub(super) fn push_text(raw: &[u8], out: &mut String) -> Result<()> {
-    let text = std::str::from_utf8(raw).map_err(|_| anyhow!("the sheet's text is not UTF-8"))?;
+    let text = std::str::from_utf8(raw).map_err(|_| anyhow::Error::new(t!(xml::NOT_UTF8)))?;
     let mut rest = text;
     while let Some(i) = rest.find(['&', '\r']) {
         out.push_str(&rest[..i]);
@@ -250,10 +256,10 @@ pub(super) fn push_text(raw: &[u8], out: &mut String) -> Result<()> {
         let after = &rest[i + 1..];
         let end = after
             .find(';')
-            .ok_or_else(|| anyhow!("an `&` without its `;` in the sheet's text"))?;
+            .ok_or_else(|| anyhow::Error::new(t!(xml::AMP_WITHOUT_SEMICOLON)))?;
         let entity = &after[..end];
         let c = self::entity(entity)
-            .ok_or_else(|| anyhow!("an unknown entity `&{entity};` in the sheet's text"))?;
+            .ok_or_else(|| anyhow::Error::new(t!(xml::UNKNOWN_ENTITY, entity)))?;
         out.push(c);
         rest = &after[end + 1..];
     }
@@ -325,12 +331,7 @@ pub(super) fn unescape_ooxml(s: &mut String) {
 /// are read as they are (up to six letters), for the caller to refuse by name.
 pub(super) fn cell_ref(r: &[u8]) -> Result<(u32, u32)> {
     let letters = r.iter().take_while(|b| b.is_ascii_alphabetic()).count();
-    let bad = || {
-        anyhow!(
-            "a cell reference `{}` is not a cell's",
-            String::from_utf8_lossy(r)
-        )
-    };
+    let bad = || anyhow::Error::new(t!(xml::NOT_A_CELL_REF, String::from_utf8_lossy(r).as_ref()));
     if letters == 0 || letters > 6 {
         return Err(bad());
     }

@@ -422,7 +422,19 @@ fn a_sheet_that_cannot_be_read_is_a_read_error_not_a_sheet_without_a_header() {
         run.stderr
     );
     assert!(!run.stderr.contains("no header"), "{}", run.stderr);
+    assert!(run.stderr.contains("its XML ends inside"), "{}", run.stderr);
     assert_eq!(w.status_json()["snapshots"], serde_json::json!([]));
+    // Why, in the reader's language too: not English inside a Vietnamese sentence.
+    let vi = w
+        .tally(&[&INGEST[..], &["--lang", "vi"]].concat())
+        .expect(65);
+    assert!(
+        vi.stderr.contains(
+            "book.xlsx, trang tính \"Chi hội 2\": không đọc được trang tính: XML bị cắt ngang giữa"
+        ),
+        "{}",
+        vi.stderr
+    );
 }
 
 /// One byte changed in a sheet's stored data, in a member's ID cell (read without a

@@ -490,6 +490,22 @@ fn a_cell_past_the_last_column_is_refused() {
 /// Copies the workbook `from` to `to` with each worksheet's XML passed through `edit`:
 /// the damage a hand-made or hostile file has, which no writer produces.
 fn rewrite_sheets(from: &std::path::Path, to: &std::path::Path, edit: impl Fn(String) -> String) {
+    rewrite_parts(from, to, |name, bytes| {
+        Some(if name.starts_with("xl/worksheets/") {
+            edit(String::from_utf8(bytes).unwrap()).into_bytes()
+        } else {
+            bytes
+        })
+    });
+}
+
+/// Copies the workbook `from` to `to` with each part passed through `edit` by its
+/// name: `None` leaves the part out.
+fn rewrite_parts(
+    from: &std::path::Path,
+    to: &std::path::Path,
+    edit: impl Fn(&str, Vec<u8>) -> Option<Vec<u8>>,
+) {
     use std::io::Read;
     use zip::write::SimpleFileOptions;
     let mut src = zip::ZipArchive::new(std::fs::File::open(from).unwrap()).unwrap();
@@ -499,13 +515,60 @@ fn rewrite_sheets(from: &std::path::Path, to: &std::path::Path, edit: impl Fn(St
         let name = f.name().unwrap().into_owned();
         let mut bytes = Vec::new();
         f.read_to_end(&mut bytes).unwrap();
-        if name.starts_with("xl/worksheets/") {
-            bytes = edit(String::from_utf8(bytes).unwrap()).into_bytes();
+        if let Some(bytes) = edit(&name, bytes) {
+            out.start_file(name, SimpleFileOptions::default()).unwrap();
+            out.write_all(&bytes).unwrap();
         }
-        out.start_file(name, SimpleFileOptions::default()).unwrap();
-        out.write_all(&bytes).unwrap();
     }
     out.finish().unwrap();
+}
+
+/// A workbook that is a ZIP with nothing in it, or has lost its list of sheets
+/// (`xl/workbook.xml`), is refused as a damaged workbook, in the reader's language:
+/// not read as a CSV without a header, nor as one whose sheets are hidden.
+#[test]
+fn an_empty_or_sheetless_workbook_is_refused_as_damaged() {
+    let w = Workdir::new().with_reference();
+    let mut empty = b"PK\x05\x06".to_vec();
+    empty.resize(22, 0);
+    std::fs::write(w.dir.join("rong.xlsx"), empty).unwrap();
+    let run = youth_ingest(&w, "rong.xlsx").expect(65);
+    assert!(
+        run.stderr.contains("rong.xlsx: cannot read the workbook ("),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("header"), "{}", run.stderr);
+
+    write_xlsx(&w.dir.join("ok.xlsx"), &book(false));
+    rewrite_parts(
+        &w.dir.join("ok.xlsx"),
+        &w.dir.join("hong.xlsx"),
+        |name, bytes| (name != "xl/workbook.xml").then_some(bytes),
+    );
+    let args = [
+        "ingest",
+        "hong.xlsx",
+        "--org",
+        "youth",
+        "--as-of",
+        "31/10/2026",
+    ];
+    let run = w.tally(&args).expect(65);
+    assert!(
+        run.stderr
+            .contains("hong.xlsx: the workbook lists no sheet"),
+        "{}",
+        run.stderr
+    );
+    let vi = w.tally(&[&args[..], &["--lang", "vi"]].concat()).expect(65);
+    assert!(
+        vi.stderr
+            .contains("hong.xlsx: sổ tính không liệt kê trang tính nào"),
+        "{}",
+        vi.stderr
+    );
+    assert_eq!(w.status_json()["snapshots"], serde_json::json!([]));
 }
 
 /// A formula saved without its value (written by a program that does not calculate):
