@@ -100,8 +100,14 @@ pub(super) fn parse_period(s: &str) -> Result<Period, String> {
         .ok_or_else(|| format!("expected one of {}", crate::metrics::period::PERIOD_FORMS))
 }
 
-pub(super) fn parse_as_of(s: &str) -> Result<NaiveDate, String> {
-    value::parse_as_of(s).map_err(|_| format!("expected {}", value::DATE_EXPECTED))
+/// A day on the command line; why not, as a text said in the reader's language.
+pub(super) fn parse_as_of(s: &str) -> Result<NaiveDate, crate::lang::Text> {
+    value::parse_as_of(s).map_err(|_| {
+        crate::t!(
+            crate::lang::cmd::EXPECTED,
+            crate::t!(crate::lang::rows::DATE_EXPECTED)
+        )
+    })
 }
 
 /// `--org` as written: the five's codes offered, any name taken (see [`UnknownOrg`]).

@@ -133,7 +133,7 @@ pub fn classify(err: &anyhow::Error) -> (Exit, Option<Text>) {
     }
     for cause in err.chain() {
         if let Some(kind) = io_kind(cause) {
-            return (Exit::Io, io_hint(kind).map(Text::from));
+            return (Exit::Io, io_hint(kind));
         }
     }
     (Exit::Failure, None)
@@ -149,18 +149,13 @@ fn io_kind(cause: &(dyn std::error::Error + 'static)) -> Option<std::io::ErrorKi
     }
 }
 
-fn io_hint(kind: std::io::ErrorKind) -> Option<&'static str> {
+fn io_hint(kind: std::io::ErrorKind) -> Option<Text> {
+    use crate::lang::files as msg;
     use std::io::ErrorKind::*;
     match kind {
-        StorageFull | QuotaExceeded | FileTooLarge => Some(
-            "free space on the disk that holds the store (see `df -h`) and run the command again; nothing was stored",
-        ),
-        ReadOnlyFilesystem => Some(
-            "the store's disk is mounted read-only: remount it read-write, or point --store (TALLY_STORE) at a writable directory",
-        ),
-        PermissionDenied => Some(
-            "check that the user running tally owns the store directory (it is created 0700 for its owner)",
-        ),
+        StorageFull | QuotaExceeded | FileTooLarge => Some(crate::t!(msg::DISK_FULL_HINT)),
+        ReadOnlyFilesystem => Some(crate::t!(msg::READ_ONLY_HINT)),
+        PermissionDenied => Some(crate::t!(msg::PERMISSION_HINT)),
         _ => None,
     }
 }

@@ -75,7 +75,7 @@ pub fn vietnamese(e: &clap::Error) -> Option<String> {
         },
         ErrorKind::ValueValidation => {
             let why = std::error::Error::source(e)
-                .map(|c| Text::from(c.to_string()))
+                .map(why_not)
                 .unwrap_or_else(|| Text::Said(String::new()));
             t!(msg::INVALID_VALUE_WHY, value, arg, why)
         }
@@ -99,4 +99,37 @@ pub fn vietnamese(e: &clap::Error) -> Option<String> {
     };
     let lines = t!(msg::USAGE_MISTAKE, said, t!(msg::SEE_HELP));
     Some(lines.render(Lang::Vi))
+}
+
+/// Why a value was refused, from its parser: tally's own reason as the text it is; a
+/// number's (clap's and the standard library's English) said again in the reader's
+/// language.
+fn why_not(cause: &(dyn std::error::Error + 'static)) -> Text {
+    use std::num::IntErrorKind;
+    if let Some(t) = cause.downcast_ref::<Text>() {
+        return t.clone();
+    }
+    if let Some(n) = cause.downcast_ref::<std::num::ParseIntError>() {
+        return match n.kind() {
+            IntErrorKind::PosOverflow => t!(msg::NUMBER_TOO_LARGE),
+            _ => t!(msg::NOT_A_WHOLE_NUMBER),
+        };
+    }
+    // clap's range check: "0 is not in 1..=120", or "…in 1..18446744073709551615".
+    let said = cause.to_string();
+    if let Some((_, range)) = said.split_once(" is not in ") {
+        if let Some((low, high)) = range.split_once("..=") {
+            return t!(msg::NOT_IN_RANGE, low, high);
+        }
+        if let Some((low, high)) = range.split_once("..") {
+            if high == u64::MAX.to_string() || high == i64::MAX.to_string() {
+                return t!(msg::AT_LEAST, low);
+            }
+            let last = high
+                .parse::<i128>()
+                .map_or(high.to_string(), |h| (h - 1).to_string());
+            return t!(msg::NOT_IN_RANGE, low, last.as_str());
+        }
+    }
+    Text::from(said)
 }

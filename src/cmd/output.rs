@@ -1,7 +1,9 @@
 //! Where a report's bytes go: `--output` (atomically) or standard output, with a BOM
 //! if asked; and the notes a CSV cannot carry, said on stderr.
 
-use anyhow::{Context, Result};
+use anyhow::Result;
+
+use crate::error::Explain;
 use std::io::Write;
 
 use crate::cli::spec::Output;
@@ -18,7 +20,7 @@ pub(super) fn emit(out: &Output, mut bytes: Vec<u8>) -> Result<()> {
     match &out.path {
         Some(path) => {
             fsutil::write_atomic_shared(path, &bytes)
-                .with_context(|| t!(msg::CANNOT_WRITE_REPORT, path.display().to_string()))?;
+                .explain(|| t!(msg::CANNOT_WRITE_REPORT, path.display().to_string()))?;
         }
         None => {
             let mut stdout = std::io::stdout().lock();

@@ -9,7 +9,7 @@ use super::dedupe::Seen;
 use super::part_thread::PartThread;
 use super::{ingest_id, now_utc, Out};
 use crate::error::{Exit, Failure};
-use crate::lang::rows;
+use crate::lang::{rows, Text};
 use crate::member::title_date::TitleDate;
 use crate::org::Org;
 use crate::roll::Member;
@@ -234,8 +234,8 @@ impl<'a> Snapshots<'a> {
                 t!(
                     crate::lang::sources::ORG_CONTRADICTS,
                     self.file,
-                    flag.code(),
-                    org.code(),
+                    flag.text(),
+                    org.text(),
                     line
                 ),
                 t!(crate::lang::sources::LEAVE_OUT_ORG_FILE),
@@ -265,9 +265,9 @@ impl<'a> Snapshots<'a> {
                     t!(
                         crate::lang::sources::TWO_ORGS,
                         self.file,
-                        o.code(),
+                        o.text(),
                         *l,
-                        org.code(),
+                        org.text(),
                         line
                     ),
                     t!(crate::lang::sources::ONE_ORG_PER_ROLL),
@@ -303,8 +303,9 @@ impl<'a> Snapshots<'a> {
         out: &mut Out,
     ) -> Result<Seen> {
         let (org, as_of) = (key.0.code().to_string(), key.1.to_string());
-        if prepared.0.insert(key) {
-            self.decide_existing(&org, &as_of, out)?;
+        if !prepared.0.contains(&key) {
+            self.decide_existing(&key, out)?;
+            prepared.0.insert(key);
         }
         let parts: Vec<IngestRecord> = out
             .next
@@ -322,7 +323,8 @@ impl<'a> Snapshots<'a> {
         Ok(seen)
     }
 
-    fn decide_existing(&self, org: &str, as_of: &str, out: &mut Out) -> Result<()> {
+    fn decide_existing(&self, (org_is, day): &SnapKey, out: &mut Out) -> Result<()> {
+        let (org, as_of) = (org_is.code(), day.to_string());
         let name = workbook_of(
             std::path::Path::new(self.file)
                 .file_name()
@@ -330,7 +332,7 @@ impl<'a> Snapshots<'a> {
                 .unwrap_or(self.file),
         )
         .to_string();
-        let existing = out.next.snapshot_parts(org, as_of);
+        let existing = out.next.snapshot_parts(org, &as_of);
         // The sheets of a workbook are parts of one file: a corrected workbook replaces
         // all of them.
         let same_name: Vec<&IngestRecord> = existing
@@ -346,10 +348,14 @@ impl<'a> Snapshots<'a> {
             };
             let drop_ids: Vec<String> = pick.iter().map(|r| r.id.clone()).collect();
             for r in &pick {
-                out.report.notes.push(format!(
-                    "replaces ingest {} ({}, {} row(s)) in the {org} snapshot of {as_of} (--replace)",
-                    r.id, r.file, r.rows
-                ).into());
+                out.report.notes.push(t!(
+                    crate::lang::sources::REPLACES_INGEST,
+                    &r.id,
+                    &r.file,
+                    Text::Count(r.rows),
+                    org_is.text(),
+                    Text::Date(*day)
+                ));
             }
             out.next.ingests.retain(|i| !drop_ids.contains(&i.id));
         } else if let Some(prev) = same_name.first() {
@@ -357,12 +363,8 @@ impl<'a> Snapshots<'a> {
                 Exit::Failure,
                 t!(
                     crate::lang::sources::SNAPSHOT_HAS_OTHER_PART,
-                    org,
-                    // A day said as the reader writes days.
-                    match as_of.parse::<NaiveDate>() {
-                        Ok(d) => crate::lang::Text::Date(d),
-                        Err(_) => crate::lang::Text::from(as_of),
-                    },
+                    org_is.text(),
+                    Text::Date(*day),
                     &name,
                     &prev.id
                 ),

@@ -3,7 +3,9 @@
 //! values are the file's own cells, as the rejects file's are: it is the analyst's
 //! working list, never the store's.
 
-use anyhow::{Context, Result};
+use anyhow::Result;
+
+use crate::error::Explain;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -32,14 +34,14 @@ impl WarningsFile {
     pub(crate) fn new(path: &Path, bom: bool, lang: Lang) -> Result<WarningsFile> {
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
         let tmp = path.with_file_name(format!(".{}.partial", name.unwrap_or_default()));
-        let cannot = || format!("cannot write the warnings file {}", path.display());
-        let mut file = BufWriter::new(fsutil::create_private(&tmp).with_context(cannot)?);
+        let cannot = || crate::t!(lang::cmd::CANNOT_WRITE_WARNINGS, path.display().to_string());
+        let mut file = BufWriter::new(fsutil::create_private(&tmp).explain(cannot)?);
         if bom {
-            file.write_all(b"\xEF\xBB\xBF").with_context(cannot)?;
+            file.write_all(b"\xEF\xBB\xBF").explain(cannot)?;
         }
         let mut out = csv::Writer::from_writer(file);
         out.write_record(head(lang, &lang::ingest::HEAD_WARNING))
-            .with_context(cannot)?;
+            .explain(cannot)?;
         Ok(WarningsFile {
             path: path.to_path_buf(),
             tmp,
@@ -71,21 +73,22 @@ impl WarningsFile {
 
     /// Puts the file in place.
     pub(crate) fn finish(mut self) -> Result<()> {
-        let cannot = || format!("cannot write the warnings file {}", self.path.display());
+        let path = self.path.display().to_string();
+        let cannot = || crate::t!(lang::cmd::CANNOT_WRITE_WARNINGS, path.as_str());
         if let Some(e) = self.failed.take() {
-            return Err(e).with_context(cannot);
+            return Err(e).explain(cannot);
         }
         if let Some(out) = self.out.take() {
             let file = out
                 .into_inner()
                 .map_err(|e| e.into_error())
-                .with_context(cannot)?;
+                .explain(cannot)?;
             file.into_inner()
                 .map_err(|e| e.into_error())
                 .and_then(|f| f.sync_all())
-                .with_context(cannot)?;
+                .explain(cannot)?;
         }
-        std::fs::rename(&self.tmp, &self.path).with_context(cannot)
+        std::fs::rename(&self.tmp, &self.path).explain(cannot)
     }
 }
 

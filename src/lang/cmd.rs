@@ -39,6 +39,7 @@ crate::messages! {
         "load the rolls first: tally ingest FILE... --org ORG --as-of DATE"
         => "nạp danh sách trước: tally ingest TỆP... --org TỔ-CHỨC --as-of NGÀY";
     CANNOT_WRITE_REPORT: "cannot write the report {}" => "không ghi được báo cáo {}";
+    CANNOT_WRITE_WARNINGS: "cannot write the warnings file {}" => "không ghi được tệp cảnh báo {}";
     NO_SUBCOMMAND: "no subcommand \"{}\"" => "không có lệnh con \"{}\"";
     ONE_OF: "one of: {}" => "một trong: {}";
     EXIT_STATUS: "EXIT STATUS" => "MÃ THOÁT";
@@ -53,6 +54,11 @@ crate::messages! {
         "invalid value '{}' for '{}'; possible values: {}"
         => "giá trị '{}' không hợp lệ cho '{}'; các giá trị có thể: {}";
     INVALID_VALUE_WHY: "invalid value '{}' for '{}': {}" => "giá trị '{}' không hợp lệ cho '{}': {}";
+    EXPECTED: "expected {}" => "cần {}";
+    NOT_A_WHOLE_NUMBER: "not a whole number" => "không phải số nguyên";
+    NUMBER_TOO_LARGE: "too large a number" => "số quá lớn";
+    NOT_IN_RANGE: "expected a number from {} to {}" => "cần một số từ {} đến {}";
+    AT_LEAST: "expected a number of {} or more" => "cần một số từ {} trở lên";
     UNKNOWN_ARGUMENT: "unexpected argument '{}'" => "không có tham số '{}'";
     UNKNOWN_SUBCOMMAND: "unrecognized subcommand '{}'" => "không có lệnh con '{}'";
     MISSING_ARGUMENT: "missing a required argument: {}" => "thiếu tham số bắt buộc: {}";

@@ -4,6 +4,16 @@
 use std::io::ErrorKind;
 
 crate::messages! {
+    // --- Hints for what the system refused
+    DISK_FULL_HINT:
+        "free space on the disk that holds the store (see `df -h`) and run the command again; nothing was stored"
+        => "giải phóng chỗ trống trên ổ đĩa chứa kho (xem `df -h`) rồi chạy lại lệnh; chưa có gì được lưu";
+    READ_ONLY_HINT:
+        "the store's disk is mounted read-only: remount it read-write, or point --store (TALLY_STORE) at a writable directory"
+        => "ổ đĩa chứa kho chỉ cho đọc: gắn lại cho phép ghi, hoặc chỉ --store (TALLY_STORE) tới một thư mục ghi được";
+    PERMISSION_HINT:
+        "check that the user running tally may read the files named and write in the store's directory (tally makes the store its owner's alone)"
+        => "kiểm tra người dùng chạy tally có quyền đọc các tệp được nêu và ghi vào thư mục kho (tally tạo kho chỉ riêng cho chủ sở hữu)";
     // --- Workbooks and their sheets
     SKIPPED_SHEETS: "skipped sheet(s) {}" => "bỏ qua trang tính {}";
     SHEET_HIDDEN: "\"{}\" (hidden)" => "\"{}\" (bị ẩn)";

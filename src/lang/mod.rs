@@ -15,6 +15,7 @@ use std::fmt;
 pub mod breakdown;
 pub mod cmd;
 pub mod departures;
+pub mod fields;
 pub mod files;
 pub mod grassroots;
 pub mod ingest;
@@ -324,6 +325,7 @@ mod tests {
             super::xml::ALL,
             super::lists::ALL,
             super::departures::ALL,
+            super::fields::ALL,
             super::grassroots::ALL,
         ];
         for all in rooms {

@@ -204,8 +204,8 @@ crate::messages! {
         "a row of {}, read earlier in this command"
         => "một dòng của {}, đã đọc trước đó trong lệnh này";
     UNKNOWN_OWNERSHIP:
-        "unknown ownership; expected {}"
-        => "loại hình sở hữu không rõ; cần {}";
+        "unknown ownership; expected state, non_state or fdi (or nhà nước, ngoài nhà nước, FDI, có vốn đầu tư nước ngoài)"
+        => "loại hình sở hữu không rõ; cần nhà nước, ngoài nhà nước hoặc FDI (có vốn đầu tư nước ngoài)";
     AGED_WOMEN:
         "aged {}: the Women's Union is for women aged 18+"
         => "{} tuổi: Hội Liên hiệp Phụ nữ dành cho phụ nữ từ 18 tuổi";
@@ -234,4 +234,6 @@ crate::messages! {
         "the ID says born {}, the row says {}"
         => "số định danh ghi sinh năm {}, dòng ghi {}";
     ID_SAYS_SEX: "the ID says {}, the row says {}" => "số định danh ghi {}, dòng ghi {}";
+    MALE: "male" => "nam";
+    FEMALE: "female" => "nữ";
 }

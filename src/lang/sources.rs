@@ -229,7 +229,7 @@ crate::messages! {
         => "{}: tệp {} thiếu cột bắt buộc: {}; các cột có: {}";
     LACKS_COLUMNS_HINT:
         "add or rename the column(s); a {} file's fields are: {}"
-        => "thêm hoặc đổi tên cột; các trường của tệp {} là: {}";
+        => "thêm hoặc đổi tên cột; các cột của tệp {} là: {}";
 
     // --- A roll whose title or rows say it is another snapshot or organization's
     TITLE_VS_AS_OF:
@@ -273,5 +273,8 @@ crate::messages! {
         => "{}:{}: một bản ghi CSV dài hơn {} byte (tệp không có dấu xuống dòng, hoặc dấu ngoặc kép không được đóng?)";
     SNAPSHOT_HAS_OTHER_PART:
         "the {} snapshot of {} already has a part from a file named {} (ingest {}), with other content"
-        => "lần chốt số liệu {} ngày {} đã có một phần từ tệp tên {} (lần nạp {}), với nội dung khác";
+        => "lần chốt số liệu của {} ngày {} đã có một phần từ tệp tên {} (lần nạp {}), với nội dung khác";
+    REPLACES_INGEST:
+        "replaces ingest {} ({}, {} row(s)) in the {} snapshot of {} (--replace)"
+        => "thay lần nạp {} ({}, {} dòng) trong lần chốt số liệu của {} ngày {} (--replace)";
 }

@@ -4,11 +4,9 @@
 /// (English pattern, Vietnamese text).
 pub(super) const CATALOGUE: &[(&str, &str)] = &[
     // --- Reference files: kinds, versions, percentages ---------------------------------
-    ("level, parent_code or a classification (ethnic_minority, religious, rural)", "cấp (level), mã đơn vị cấp trên (parent_code) hoặc một cột phân loại (vùng DTTS, vùng tôn giáo, nông thôn)"),
     // --- The ingest summary -----------------------------------------------------------
     ("{}: skipped the header repeated on line(s) {}", "{}: bỏ qua dòng tiêu đề lặp lại ở dòng {}"),
     ("{}: skipped the signature block on line(s) {}", "{}: bỏ qua phần chữ ký ở dòng {}"),
-    ("{}: replaces ingest {} ({}, {} row(s)) in the {} snapshot of {} (--replace)", "{}: thay lần nạp {} ({}, {} dòng) trong lần chốt {} ngày {} (--replace)"),
     // --- A roll row: why it is rejected, and how to fix it ---------------------------
     ("unknown organization; expected {} or any", "tổ chức không rõ; cần một trong: {} hoặc any"),
     ("unknown organization; expected {}", "tổ chức không rõ; cần một trong: {}"),

@@ -78,9 +78,6 @@ impl Ownership {
             None
         }
     }
-
-    pub const EXPECTED: &'static str =
-        "state, non_state or fdi (or nhà nước, ngoài nhà nước, FDI, có vốn đầu tư nước ngoài)";
 }
 
 #[derive(Debug, Clone, PartialEq)]

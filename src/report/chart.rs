@@ -64,6 +64,8 @@ fn scale(max: f64) -> impl Fn(i64) -> f64 {
 pub struct MarkerWords<'a> {
     pub target: &'a str,
     pub earlier: &'a str,
+    /// The language the markers' percentages are written in (`75,00%`).
+    pub lang: crate::lang::Lang,
 }
 
 /// A bullet graph: per line, bands (0–50–75–100% of the target's range in one hue), a
@@ -71,7 +73,7 @@ pub struct MarkerWords<'a> {
 /// year earlier; a legend under it names the two markers.
 pub fn bullets(title: &str, marks: &[Mark], words: &MarkerWords) -> String {
     let target_word = words.target;
-    let pct_shown = |h: i64| format!("{}%", pct_text(h));
+    let pct_shown = |h: i64| words.lang.pct(h);
     let lw = label_width(marks);
     let max = marks
         .iter()
@@ -245,6 +247,7 @@ mod tests {
         let words = MarkerWords {
             target: "target",
             earlier: "a year earlier",
+            lang: crate::lang::Lang::En,
         };
         let svg = bullets("Youth", &marks, &words);
         assert!(svg.contains(r#"data-value="57.36""#), "{svg}");
@@ -255,6 +258,15 @@ mod tests {
             "{svg}"
         );
         assert!(svg.contains("Xã &lt;Tả&gt; Van"), "{svg}");
+        // The markers' words in the reader's way of writing a percentage.
+        let vi = MarkerWords {
+            target: "chỉ tiêu",
+            earlier: "cùng kỳ năm trước",
+            lang: crate::lang::Lang::Vi,
+        };
+        let svg_vi = bullets("Đoàn", &marks, &vi);
+        assert!(svg_vi.contains("chỉ tiêu: 60,00%"), "{svg_vi}");
+        assert!(svg_vi.contains(r#"data-value="60.00""#), "{svg_vi}");
         assert!(svg.contains(r#"role="img""#));
         assert!(svg.contains(">suppressed<"));
         assert_eq!(

@@ -142,6 +142,7 @@ pub fn render(cov: &Coverage, earlier: Option<&Coverage>, opts: &Options) -> Str
     let markers = chart::MarkerWords {
         target: w[2],
         earlier: w[6],
+        lang,
     };
     let before =
         |o: &OrgOrAny, dim: &str, group: &str| earlier.and_then(|e| find(&e.rows, o, dim, group));

@@ -69,7 +69,12 @@ pub fn values(t: &UnitTable, r: &UnitRow, lang: Option<Lang>) -> Vec<Value> {
     };
     let mut out = vec![
         text(&r.period.label),
-        text(r.org.code()),
+        // The organization by its name where a person reads the row, by its code in
+        // the CSV scripts read.
+        match lang {
+            Some(l) => text(l.org(&r.org)),
+            None => text(r.org.code()),
+        },
         Value::Text(level),
         text(&r.code),
         text(&r.name),

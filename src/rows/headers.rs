@@ -2,6 +2,7 @@
 //! header row is (exports often put a title and blank rows above it).
 
 pub use super::org_columns::org_column;
+use crate::lang::Text;
 use crate::org::Orgs;
 use crate::text::fold;
 use std::sync::OnceLock;
@@ -342,24 +343,34 @@ impl Mapping {
         self.columns.iter().filter(|c| c.is_some()).count() + self.wide.len()
     }
 
-    /// The required fields this header lacks, by canonical name.
-    pub fn missing(&self) -> Vec<&'static str> {
-        let mut out: Vec<&'static str> = required(self.kind)
+    /// The required columns this header lacks, named for a person.
+    pub fn missing(&self) -> Vec<Text> {
+        use super::field_names::{either, said};
+        let kind = self.kind;
+        let mut out: Vec<Text> = required(kind)
             .iter()
             .filter(|f| !self.has(**f))
-            .map(|f| f.name())
+            .map(|f| said(kind, *f))
             .collect();
-        if self.kind == Kind::Areas && !self.forced && !AREAS_OWN.iter().any(|f| self.has(*f)) {
-            out.push("level, parent_code or a classification (ethnic_minority, religious, rural)");
+        if kind == Kind::Areas && !self.forced && !AREAS_OWN.iter().any(|f| self.has(*f)) {
+            let [a, b, c, d, e] = AREAS_OWN.map(|f| said(kind, f));
+            out.push(crate::t!(
+                crate::lang::fields::AREAS_OWN_COLUMN,
+                a,
+                b,
+                c,
+                d,
+                e
+            ));
         }
-        if self.kind == Kind::Eligible {
+        if kind == Kind::Eligible {
             if !self.has(Field::AreaCode) && !self.has(Field::AreaName) {
-                out.push("area_code or area_name");
+                out.push(either(kind, Field::AreaCode, Field::AreaName));
             }
             if self.wide.is_empty() {
                 for f in [Field::Org, Field::Eligible] {
                     if !self.has(f) {
-                        out.push(f.name());
+                        out.push(said(kind, f));
                     }
                 }
             }
@@ -367,8 +378,8 @@ impl Mapping {
         // A roll without a unit column may be a commune's own list: its unit is then
         // read from its title, its sheet's name or --area, once the areas are at hand
         // (member::file_unit).
-        if self.kind == Kind::Roll && !self.has(Field::FullName) && !self.has(Field::NationalId) {
-            out.push("full_name or national_id");
+        if kind == Kind::Roll && !self.has(Field::FullName) && !self.has(Field::NationalId) {
+            out.push(either(kind, Field::FullName, Field::NationalId));
         }
         out
     }
@@ -379,12 +390,8 @@ impl Mapping {
     }
 
     /// The fields this kind knows, for "expected" in messages.
-    pub fn expected(kind: Kind) -> String {
-        aliases(kind)
-            .iter()
-            .map(|(f, _)| f.name())
-            .collect::<Vec<_>>()
-            .join(", ")
+    pub fn expected(kind: Kind) -> Text {
+        super::field_names::all(kind)
     }
 }
 

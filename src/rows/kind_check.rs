@@ -40,7 +40,7 @@ pub(super) fn check_kind(
         return Err(Failure::invalid(t!(
             crate::lang::sources::NO_AREAS_COLUMN,
             format!("{name}:{header_line}"),
-            missing.join("; "),
+            crate::lang::Text::Join(missing, "; "),
             quoted_headers(mapping)
         ))
         .hint(t!(crate::lang::sources::IF_LIST_UNITS_ADD)));

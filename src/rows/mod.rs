@@ -18,6 +18,7 @@ mod csv_text;
 pub mod decode;
 pub(crate) mod departed_list;
 mod doubled;
+pub mod field_names;
 pub mod grassroots_headers;
 mod header_rows;
 pub mod headers;

@@ -461,7 +461,7 @@ fn required_columns(
         crate::lang::sources::LACKS_COLUMNS,
         format!("{name}:{header_line}"),
         mapping.kind.code_text(),
-        missing.join("; "),
+        lang::Text::Join(missing, "; "),
         super::kind_check::quoted_headers(mapping)
     ))
     .hint(t!(

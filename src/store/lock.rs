@@ -1,7 +1,9 @@
 //! One lock file per store: writers hold it exclusively, readers shared. A writer that
 //! cannot get it within the wait gives up with exit code 75.
 
-use anyhow::{Context, Result};
+use anyhow::Result;
+
+use crate::error::Explain;
 use std::fs::{File, OpenOptions, TryLockError};
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -52,9 +54,7 @@ pub fn acquire(path: &Path, mode: Mode, wait: Duration, voice: &Voice) -> Result
                 Err(_) => return Ok(StoreLock { _file: None }),
             }
         }
-        Err(e) => {
-            return Err(e).with_context(|| t!(msg::CANNOT_OPEN_LOCK, path.display().to_string()))
-        }
+        Err(e) => return Err(e).explain(|| t!(msg::CANNOT_OPEN_LOCK, path.display().to_string())),
     };
     let start = Instant::now();
     let mut told = false;
@@ -86,7 +86,7 @@ pub fn acquire(path: &Path, mode: Mode, wait: Duration, voice: &Voice) -> Result
             // Media that cannot be written cannot take a lock either, nor a writer.
             Err(TryLockError::Error(_)) if read_only => return Ok(StoreLock { _file: None }),
             Err(TryLockError::Error(e)) => {
-                return Err(e).with_context(|| t!(msg::CANNOT_LOCK, path.display().to_string()));
+                return Err(e).explain(|| t!(msg::CANNOT_LOCK, path.display().to_string()));
             }
         }
     }

@@ -162,7 +162,11 @@ pub fn cccd_disagreements(id: &str, birth: Option<Birth>, sex: Option<Sex>) -> V
     }
     if let Some(s) = sex {
         if s != id_sex {
-            out.push(t!(rows::ID_SAYS_SEX, id_sex.code(), s.code()));
+            let said = |s: Sex| match s {
+                Sex::Male => t!(rows::MALE),
+                Sex::Female => t!(rows::FEMALE),
+            };
+            out.push(t!(rows::ID_SAYS_SEX, said(id_sex), said(s)));
         }
     }
     out

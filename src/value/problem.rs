@@ -45,8 +45,9 @@ impl Problem {
     /// sheet, whose rows are numbered as the spreadsheet numbers them.
     pub fn place(&self, lang: Lang) -> String {
         if self.file.ends_with('"') && self.file.contains(", sheet \"") {
-            // The file as written (the sheet's word is said where the line is said).
-            t!(msg::ROW_OF_SHEET, Text::Said(self.file.clone()), self.line).render(lang)
+            // The file as written, the sheet's word in the reader's language.
+            let place = crate::messages::sheet_word(&self.file, lang).into_owned();
+            t!(msg::ROW_OF_SHEET, Text::Said(place), self.line).render(lang)
         } else {
             format!("{}:{}", self.file, self.line)
         }
@@ -112,7 +113,7 @@ mod tests {
         let file = Problem::new("ds.csv", 7, None, "", "odd");
         let cases = [
             (&sheet, Lang::En, "ds.xlsx, sheet \"S\", row 5: column \"Dân tộc\": value \"Kinh?\": odd (hint: check it)"),
-            (&sheet, Lang::Vi, "ds.xlsx, sheet \"S\", dòng 5: cột \"Dân tộc\": giá trị \"Kinh?\": odd (gợi ý: check it)"),
+            (&sheet, Lang::Vi, "ds.xlsx, trang tính \"S\", dòng 5: cột \"Dân tộc\": giá trị \"Kinh?\": odd (gợi ý: check it)"),
             (&file, Lang::En, "ds.csv:7: odd"),
             (&file, Lang::Vi, "ds.csv:7: odd"),
         ];

@@ -50,14 +50,20 @@ pub(crate) fn said_by_tally(transcript: &str) -> String {
     for line in transcript.lines().filter(|l| !l.starts_with("$ tally")) {
         let mut quoted = false;
         let mut ticked = false;
+        // A value in single quotes, as the command line's errors quote it ('abc' for
+        // '--wait <GIÂY>'); an apostrophe inside a word (Women's) opens nothing.
+        let mut single = false;
+        let mut prev = ' ';
         let mut kept = String::new();
         for c in line.chars() {
             match c {
                 '"' => quoted = !quoted,
                 '`' => ticked = !ticked,
-                _ if quoted || ticked => {}
+                '\'' if single || prev.is_whitespace() => single = !single,
+                _ if quoted || ticked || single => {}
                 _ => kept.push(c),
             }
+            prev = c;
         }
         let mut words = Vec::new();
         let mut after_option = false;

@@ -233,7 +233,7 @@ fn a_file_of_two_orgs_or_two_dates_is_refused() {
     let run = w.tally(&["ingest", "orgs.csv"]).expect(65);
     assert!(
         run.stderr
-            .contains("two organizations: youth (line 2) and women (line 3)"),
+            .contains("two organizations: Youth Union (line 2) and Women's Union (line 3)"),
         "{}",
         run.stderr
     );

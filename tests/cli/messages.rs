@@ -247,7 +247,8 @@ fn a_file_lacking_columns_names_its_kind_in_vietnamese() {
         vi.stderr
     );
     assert!(
-        vi.stderr.contains("các trường của tệp số đối tượng là"),
+        vi.stderr
+            .contains("các cột của tệp số đối tượng là: Mã xã, Tên xã, Tổ chức"),
         "{}",
         vi.stderr
     );

@@ -150,9 +150,9 @@ fn a_corrected_export_under_a_new_name_is_pointed_to_replace() {
         .expect(0);
     assert!(
         run.stdout.contains("replaces ingest")
-            && run
-                .stdout
-                .contains("(hoi-vien-t10.csv, 2 row(s)) in the women snapshot of 2026-10-31"),
+            && run.stdout.contains(
+                "(hoi-vien-t10.csv, 2 row(s)) in the Women's Union snapshot of 2026-10-31"
+            ),
         "{}",
         run.stdout
     );

@@ -107,7 +107,7 @@ fn an_option_that_contradicts_the_file_is_refused() {
         .expect(65);
     assert!(
         run.stderr.contains(
-            "farmers.csv: --org veterans contradicts the file's org column, which says farmers (line 2)"
+            "farmers.csv: --org Veterans' Association contradicts the file's org column, which says Farmers' Association (line 2)"
         ),
         "{}",
         run.stderr

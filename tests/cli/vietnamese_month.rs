@@ -114,6 +114,23 @@ fn the_months_files(w: &Workdir) {
         "chi-tieu.csv",
         "org,year,scope,target_pct\nyouth,2026,*,72\nwomen,2027,*,76\n",
     );
+    // The month's slips: a roll without the name and ID columns, one of two
+    // organizations, one whose ID says another sex than its row.
+    w.write(
+        "thieu-cot.csv",
+        "Mã xã,Tổ chức,Ngày chốt số liệu\n02647,Hội Nông dân,31/10/2026\n",
+    );
+    w.write(
+        "hai-to-chuc.csv",
+        "Họ và tên,Năm sinh,Mã xã,Tổ chức,Ngày chốt số liệu\n\
+         Lò Văn Páo,1970,02647,Hội Nông dân,31/10/2026\n\
+         Lò Thị Mai,1990,02647,Hội LHPN,31/10/2026\n",
+    );
+    w.write(
+        "lech-gioi.csv",
+        "Họ và tên,Số CCCD,Giới tính,Năm sinh,Mã xã,Tổ chức,Ngày chốt số liệu\n\
+         Lò Văn Páo,002171500001,Nam,1971,02647,Hội Nông dân,31/10/2026\n",
+    );
 }
 
 /// The month's commands, in order (the drop is added once the id is known).
@@ -173,6 +190,12 @@ const MONTH: &[&[&str]] = &[
         "youth",
     ],
     &["ingest", "sao-luu-cu"],
+    &["ingest", "thieu-cot.csv", "--dry-run"],
+    &["ingest", "hai-to-chuc.csv", "--dry-run"],
+    &["ingest", "lech-gioi.csv", "--dry-run"],
+    &["ingest", "hoi-nong-dan-t10.csv", "--as-of", "31/13/2026"],
+    &["ingest", "hoi-nong-dan-t10.csv", "--wait", "abc"],
+    &["report", "--period", "2026-10", "--last", "0"],
     &["status"],
     &["report", "--period", "2026-10"],
     &["report", "--period", "2026-10", "--output", "bao-cao.csv"],
@@ -276,6 +299,13 @@ fn a_months_work_under_a_vietnamese_locale_says_no_english() {
         "sẽ thay 1 dòng đã có",
         "đã xóa lần nạp",
         "Cách dùng:",
+        // The slips, said in the reader's words.
+        "thiếu cột bắt buộc: Họ và tên hoặc Số CCCD",
+        "Hội Nông dân (dòng 2) và Hội Liên hiệp Phụ nữ (dòng 3)",
+        "số định danh ghi nữ, dòng ghi nam",
+        "cần ngày ghi ngày trước",
+        "không phải số nguyên",
+        "cần một số từ 1 đến 120",
     ] {
         assert!(
             said.contains(text) || help.contains(text),

@@ -72,13 +72,8 @@ fn enterprise(
             )
             .hint(t!(lang::reference::EACH_ENTERPRISE_MUST_APPEAR)));
     }
-    let ownership = Ownership::parse(ctx.raw(row, Field::Ownership)).ok_or_else(|| {
-        ctx.problem(
-            row,
-            Field::Ownership,
-            t!(lang::rows::UNKNOWN_OWNERSHIP, Ownership::EXPECTED),
-        )
-    })?;
+    let ownership = Ownership::parse(ctx.raw(row, Field::Ownership))
+        .ok_or_else(|| ctx.problem(row, Field::Ownership, t!(lang::rows::UNKNOWN_OWNERSHIP)))?;
     let workers_raw = ctx.raw(row, Field::Workers).trim();
     let workers = if workers_raw.is_empty() {
         None
