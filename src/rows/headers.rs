@@ -388,11 +388,6 @@ impl Mapping {
     pub fn has_unit(&self) -> bool {
         self.has(Field::AreaCode) || self.has(Field::AreaName) || self.has(Field::EnterpriseId)
     }
-
-    /// The fields this kind knows, for "expected" in messages.
-    pub fn expected(kind: Kind) -> Text {
-        super::field_names::all(kind)
-    }
 }
 
 /// Finds the header row among the first rows and the kind it belongs to (or checks the
@@ -415,8 +410,11 @@ pub fn find_header(
             if score < 2 || !mapping.missing().is_empty() && forced.is_none() {
                 continue;
             }
-            // A table with a column per organization holds counts, whatever else it has.
-            if kind == Kind::Areas && !mapping.org_named.is_empty() && forced.is_none() {
+            // A table with a column per organization holds counts, whatever else it has:
+            // neither the areas nor a list of organizations (whose code and name
+            // columns it also matches), stored without a word.
+            let lists = matches!(kind, Kind::Areas | Kind::Orgs);
+            if lists && !mapping.org_named.is_empty() && forced.is_none() {
                 continue;
             }
             // Prefer more matched columns; on a tie, the earlier row, then the first kind.

@@ -176,6 +176,20 @@ fn a_counts_table_is_never_the_areas() {
     // Forced as areas, the header reads, and the table check refuses it later.
     let (_, m) = find_header(std::slice::from_ref(&wide), Some(Kind::Areas)).unwrap();
     assert_eq!(m.org_named, vec![4, 5]);
+    // An areas list with a column per organization: neither the areas nor a list of
+    // organizations (it has their code and name columns), refused as a header that
+    // reads as no kind; it was stored as nine "organizations" named after units.
+    let areas_wide = row(&[
+        "code",
+        "name",
+        "level",
+        "parent_code",
+        "union",
+        "youth",
+        "women",
+    ]);
+    let found = find_header(std::slice::from_ref(&areas_wide), None);
+    assert!(found.is_none(), "{:?}", found.map(|(_, m)| m.kind));
     let units = row(&["Mã xã", "Tên xã", "Vùng khó khăn"]);
     assert!(find_header(std::slice::from_ref(&units), None).is_none());
     assert_eq!(

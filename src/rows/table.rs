@@ -416,7 +416,7 @@ fn no_header(name: &str, kind: Option<Kind>, cells: &[Vec<String>], rows: usize)
         Some(k) => t!(
             crate::lang::sources::COLUMNS_OF_KIND,
             k.to_string(),
-            Mapping::expected(k)
+            super::field_names::all(k)
         ),
         None => t!(crate::lang::sources::HEADER_ROW_NAMING_COLUMNS),
     };
@@ -467,7 +467,7 @@ fn required_columns(
     .hint(t!(
         crate::lang::sources::LACKS_COLUMNS_HINT,
         mapping.kind.code_text(),
-        Mapping::expected(mapping.kind)
+        super::field_names::all(mapping.kind)
     )))
 }
 
