@@ -250,6 +250,9 @@ crate::messages! {
     ALSO_NAMES_ORG:
         "\"{}\" also names the organization of line {}"
         => "\"{}\" cũng là tên của tổ chức ở dòng {}";
+    UNKNOWN_SCOPE_GROUP:
+        "the scope's group \"{}\" is not one of {}'s: {}"
+        => "nhóm \"{}\" của phạm vi không phải nhóm của {}: {}";
     UNKNOWN_SCOPE_DIMENSION:
         "unknown dimension \"{}\" in the scope"
         => "chiều phân tổ \"{}\" không rõ trong phạm vi";

@@ -111,6 +111,14 @@ impl Dimension {
     pub fn parse(raw: &str, reference: &Reference) -> Result<Dimension, crate::lang::Text> {
         let key = group_key(raw.split(':').next().unwrap_or(raw));
         let each = raw.trim().to_ascii_lowercase().ends_with(":group");
+        // `:group` (each group apart) is the one suffix, and only of the two it splits.
+        let suffixed = raw.contains(':');
+        let splits = matches!(key.as_str(), "ethnicity" | "religion");
+        let key = if suffixed && !(each && splits) {
+            String::new()
+        } else {
+            key
+        };
         let dim = match key.as_str() {
             "total" => Dimension::Total,
             "ethnic_minority" => Dimension::Flag(Flag::EthnicMinority),

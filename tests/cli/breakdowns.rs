@@ -542,7 +542,10 @@ fn libreoffice_reads_the_per_unit_sheet_and_a_crossed_breakdown() {
     let rows: Vec<Vec<Data>> = units.rows().map(|r| r.to_vec()).collect();
     let bat_xat = rows
         .iter()
-        .find(|r| r[1] == Data::String("women".into()) && r[3] == Data::String("02683".into()))
+        .find(|r| {
+            r[1] == Data::String("Hội Liên hiệp Phụ nữ".into())
+                && r[3] == Data::String("02683".into())
+        })
         .unwrap_or_else(|| panic!("{rows:?}"));
     let numbers: Vec<f64> = bat_xat[9..13]
         .iter()

@@ -20,6 +20,44 @@ fn known_dimension(current: &Reference, dim: &str) -> bool {
         || current.areas.levels().iter().any(|l| l == dim)
 }
 
+/// The groups a dimension's rows are reported in, where they are a fixed few (a flag's
+/// yes and no, the ownerships, the sexes, the age bands); `None` for the ethnic groups
+/// and religions, whose names are many.
+fn groups_of(current: &Reference, dim: &str) -> Option<Vec<&'static str>> {
+    let flag = ["ethnic_minority", "religious", "rural"].contains(&dim)
+        || current.areas.extra_columns.iter().any(|c| c == dim);
+    Some(match dim {
+        _ if flag => vec!["yes", "no"],
+        "ownership" => vec!["state", "non_state", "fdi"],
+        "sex" => vec!["male", "female"],
+        "age_band" => vec!["under_16", "16-30", "31-45", "46-60", "60+"],
+        _ => return None,
+    })
+}
+
+/// A scope's group as the report names it (`có` is `yes`, `Nữ` is `female`, `FDI` is
+/// `fdi`), or `None` for a group the dimension never has: a target for it would never
+/// be shown.
+fn scope_group(current: &Reference, dim: &str, raw: &str) -> Option<String> {
+    let key = fold(raw).replace(' ', "_");
+    let Some(known) = groups_of(current, dim) else {
+        return (!key.is_empty()).then_some(key);
+    };
+    let said = match dim {
+        "ownership" => Ownership::parse(raw).map(|o| o.code().to_string()),
+        "sex" => crate::value::parse_sex(raw)
+            .ok()
+            .flatten()
+            .map(|s| s.code().to_string()),
+        "age_band" => known
+            .iter()
+            .find(|k| fold(k).replace(' ', "_") == key)
+            .map(|k| k.to_string()),
+        _ => crate::text::parse_bool(raw).map(|b| if b { "yes" } else { "no" }.to_string()),
+    };
+    said.filter(|g| known.contains(&g.as_str()))
+}
+
 /// A scope as a directive writes it: the province as a whole, or a focus area by its
 /// label. The focus areas' labels are the areas file's own headers for the column
 /// (`DTTS`, `Vùng DTTS`, `Địa bàn tôn giáo`, `Khu vực nông thôn`: one table, in
@@ -104,8 +142,7 @@ fn target(ctx: &Ctx, row: &Row, current: &Reference) -> Result<Target, Problem> 
         s
     } else if let Some((d, g)) = raw_scope.split_once('=') {
         let dimension = dimension_name(d);
-        let group = fold(g).replace(' ', "_");
-        if !known_dimension(current, &dimension) || group.is_empty() {
+        if !known_dimension(current, &dimension) || g.trim().is_empty() {
             return Err(ctx
                 .problem(
                     row,
@@ -114,7 +151,28 @@ fn target(ctx: &Ctx, row: &Row, current: &Reference) -> Result<Target, Problem> 
                 )
                 .hint(t!(crate::lang::reference::USE_UNIT_CODE_DIMENSION)));
         }
-        Scope::Group { dimension, group }
+        // A level's group is one of its units (`commune=02647`): a unit's target.
+        if current.areas.levels().contains(&dimension) {
+            Scope::Unit(unit_scope(ctx, row, current, g.trim())?)
+        } else {
+            let group = scope_group(current, &dimension, g).ok_or_else(|| {
+                let known = groups_of(current, &dimension)
+                    .unwrap_or_default()
+                    .join(", ");
+                ctx.problem(
+                    row,
+                    Field::Scope,
+                    t!(
+                        lang::reference::UNKNOWN_SCOPE_GROUP,
+                        g.trim(),
+                        &dimension,
+                        known
+                    ),
+                )
+                .hint(t!(crate::lang::reference::USE_UNIT_CODE_DIMENSION))
+            })?;
+            Scope::Group { dimension, group }
+        }
     } else {
         Scope::Unit(unit_scope(ctx, row, current, &raw_scope)?)
     };
@@ -209,6 +267,31 @@ mod tests {
         ];
         for (raw, want) in cases {
             assert_eq!(scope_by_label(raw), want, "{raw}");
+        }
+    }
+
+    /// A group in the words an office writes is the report's; one the dimension never
+    /// has is refused (its target would never be shown), except among the many ethnic
+    /// groups and religions, which are kept as written.
+    #[test]
+    fn a_scopes_group_is_one_the_report_has() {
+        let r = Reference::default();
+        let cases = [
+            ("ethnic_minority", "có", Some("yes")),
+            ("rural", "Không", Some("no")),
+            ("ownership", "DN ngoài nhà nước", Some("non_state")),
+            ("ownership", "FDI", Some("fdi")),
+            ("sex", "Nữ", Some("female")),
+            ("age_band", "60+", Some("60+")),
+            ("age_band", "16-30", Some("16-30")),
+            ("ownership", "foo", None),
+            ("religious", "maybe", None),
+            ("sex", "x", None),
+            ("age_band", "20-25", None),
+            ("ethnicity", "Mông", Some("mong")),
+        ];
+        for (dim, raw, want) in cases {
+            assert_eq!(scope_group(&r, dim, raw).as_deref(), want, "{dim}={raw}");
         }
     }
 }
