@@ -220,7 +220,8 @@ pub enum IngestFormat {
     /// A line per file on stdout; warnings and rejected rows on stderr.
     Text,
     /// One JSON object on stdout: each file, its ingests, the warnings and rejected
-    /// rows (the first 20 of each, with totals). Exit codes are the same.
+    /// rows (the first 20 of each, with totals); an error that stops the command is
+    /// {"error": {"exit", "message", "hint"}}. Exit codes are the same.
     Json,
 }
 
@@ -401,5 +402,16 @@ impl Cli {
 
     pub fn wait(&self) -> Duration {
         Duration::from_secs(self.wait)
+    }
+
+    /// Whether the command says what happened as one JSON object on stdout: its error
+    /// is then such an object too, for the script reading it.
+    pub fn says_json(&self) -> bool {
+        match &self.command {
+            Command::Ingest(a) => a.format == IngestFormat::Json,
+            Command::Status(a) => a.format == StatusFormat::Json,
+            Command::Verify(a) => a.format == VerifyFormat::Json,
+            _ => false,
+        }
     }
 }

@@ -160,6 +160,36 @@ fn io_hint(kind: std::io::ErrorKind) -> Option<Text> {
     }
 }
 
+/// Whether the command's JSON object is on stdout (set by [`json_said`]).
+static JSON_SAID: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Marks the command's one JSON object printed: an error after it is not another.
+pub fn json_said() {
+    JSON_SAID.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// The error as the one JSON object a `--format json` command prints on stdout, for
+/// the script that reads it: `{"error": {"exit": 65, "message": …, "hint": …}}`, in
+/// English as all of tally's JSON is (the reader's language goes to stderr).
+/// Nothing when the command already printed its object (an ingest's summary, whose
+/// rejected rows are why it fails).
+pub fn print_json(err: &anyhow::Error, exit: Exit, hint: Option<&Text>) {
+    if JSON_SAID.load(std::sync::atomic::Ordering::Relaxed) {
+        return;
+    }
+    let said = serde_json::json!({
+        "error": {
+            "exit": exit as u8,
+            "message": said(err, Lang::En),
+            "hint": hint.map(Text::en),
+        }
+    });
+    if let Ok(text) = serde_json::to_string_pretty(&said) {
+        use std::io::Write;
+        let _ = writeln!(std::io::stdout().lock(), "{text}");
+    }
+}
+
 /// A write to a reader that went away (`tally report | head`): the reader has what it
 /// wanted, so tally stops quietly with success, as ripgrep and xsv do.
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {

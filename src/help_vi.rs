@@ -80,7 +80,7 @@ const VALUES: &[(&str, &str, &str, &str)] = &[
     ("ingest", "kind", "eligible", "Số đối tượng theo đơn vị, tổ chức và năm (mẫu số)"),
     ("ingest", "kind", "targets", "Chỉ tiêu tỷ lệ tập hợp theo tổ chức, năm và phạm vi"),
     ("ingest", "format", "text", "Mỗi tệp một dòng ra màn hình; cảnh báo và dòng bị loại ra luồng lỗi chuẩn"),
-    ("ingest", "format", "json", "Một đối tượng JSON: từng tệp, các lần nạp, cảnh báo và dòng bị loại (20 dòng đầu của mỗi loại, kèm tổng số). Mã thoát không đổi"),
+    ("ingest", "format", "json", "Một đối tượng JSON: từng tệp, các lần nạp, cảnh báo và dòng bị loại (20 dòng đầu của mỗi loại, kèm tổng số); lỗi làm dừng lệnh là {\"error\": {\"exit\", \"message\", \"hint\"}}. Mã thoát không đổi"),
     ("report", "format", "table", "Bảng cho màn hình, kèm lưu ý và các đơn vị cần đôn đốc, cần nhân rộng"),
     ("report", "format", "csv", "CSV gọn: mỗi dòng một tổ chức, tiêu chí và nhóm (lưu ý ra luồng lỗi chuẩn)"),
     ("report", "format", "json", "Các dòng và lưu ý trong một đối tượng JSON"),

@@ -33,6 +33,9 @@ fn main() -> ExitCode {
                 return usage_error(&bad.usage_error(cmd), &args);
             }
             let (exit, hint) = tally::error::classify(&err);
+            if cli.says_json() {
+                tally::error::print_json(&err, exit, hint.as_ref());
+            }
             voice.error(tally::error::said(&err, voice.lang));
             if let Some(h) = hint {
                 voice.hint(h.render(voice.lang));

@@ -41,6 +41,7 @@ pub fn run(store: &Store, args: &IngestArgs, wait: Duration, voice: Voice) -> Re
     let summary = ingest::run(store, &opts, &progress)?;
     if args.format == IngestFormat::Json {
         crate::term::out_line(&said::json(&summary, opts.dry_run)?)?;
+        crate::error::json_said();
     } else {
         print(&summary, opts.dry_run, voice)?;
         tell_rejects(&summary, args, voice);

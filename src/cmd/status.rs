@@ -17,7 +17,10 @@ pub fn run(store: &Store, args: &StatusArgs, wait: Duration, voice: Voice) -> Re
     let s = s.only(&filter);
     let mut out = std::io::stdout().lock();
     match args.format {
-        StatusFormat::Json => writeln!(out, "{}", status::json(&s)?)?,
+        StatusFormat::Json => {
+            writeln!(out, "{}", status::json(&s)?)?;
+            crate::error::json_said();
+        }
         StatusFormat::Table => write!(out, "{}", status::table(&s, voice.lang))?,
     }
     Ok(())

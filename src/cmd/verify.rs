@@ -45,6 +45,7 @@ pub fn run(store: &Store, args: &VerifyArgs, wait: Duration, voice: Voice) -> Re
                 "warnings": c.warnings.iter().map(finding_json).collect::<Vec<_>>(),
             });
             writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
+            crate::error::json_said();
         }
         VerifyFormat::Table => write_table(&mut out, store, &c, voice)?,
     }

@@ -15,6 +15,9 @@ crate::messages! {
         "correct the date in the roll, or leave the cell empty if it is unknown"
         => "sửa ngày trong danh sách, hoặc để trống ô nếu không biết";
     NOT_A_DATE: "not a date; expected {}" => "không phải ngày; cần {}";
+    ROW_ENDS_BEFORE:
+        "{} (the line has {} cells, the header {}: is it cut short, or broken by a line end inside a cell without quotes?)"
+        => "{} (dòng chỉ có {} ô, dòng tiêu đề có {}: dòng bị cắt, hay bị ngắt bởi dấu xuống dòng trong một ô không có ngoặc kép?)";
     DATE_EXPECTED:
         "a day-first date such as 31/10/2026, 31-10-2026, 31.10.2026 or 2026-10-31"
         => "ngày ghi ngày trước, ví dụ 31/10/2026, 31-10-2026, 31.10.2026 hoặc 2026-10-31";

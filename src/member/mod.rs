@@ -99,6 +99,16 @@ impl<'a> Cells<'a> {
     }
 
     fn problem(&self, f: Field, reason: impl Into<crate::lang::Text>) -> Problem {
+        let mut reason = reason.into();
+        // A CSV line that ends before the column is cut short (or broken by a line
+        // end inside a cell without quotes): said, since the column's own reason (an
+        // unknown organization, no date) would send the reader to the wrong cell. A
+        // sheet's row leaves its empty cells out, and is not.
+        let index = self.ctx.mapping.index(f);
+        if index.is_some_and(|i| i >= self.row.len()) && !self.ctx.file.contains(", sheet \"") {
+            let (has, wants) = (self.row.len(), self.ctx.mapping.headers.len());
+            reason = crate::t!(rows::ROW_ENDS_BEFORE, reason, has, wants);
+        }
         Problem::new(
             self.ctx.file,
             self.row.line,

@@ -118,6 +118,63 @@ fn every_reject_reason_is_reported_with_its_place() {
     );
 }
 
+/// `--format json` on stdout is one JSON object whatever happens: the summary (with
+/// its rejected rows when they fail the command), or the error that stopped it.
+#[test]
+fn json_output_is_one_object_even_on_an_error() {
+    let w = Workdir::new().with_reference();
+    w.write(
+        "rong.xlsx",
+        "PK\u{5}\u{6}\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0",
+    );
+    let run = w
+        .tally(&["ingest", "rong.xlsx", "--format", "json"])
+        .expect(65);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect(&run.stdout);
+    assert_eq!(doc["error"]["exit"], 65, "{doc}");
+    assert!(
+        doc["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("rong.xlsx"),
+        "{doc}"
+    );
+    // Rows rejected: the summary is the object, and no second one follows it.
+    w.write(
+        "cut.csv",
+        "Họ và tên,Năm sinh,Mã xã,Tổ chức,Ngày chốt số liệu\nLò Văn B,1971\n",
+    );
+    let run = w
+        .tally(&["ingest", "cut.csv", "--format", "json"])
+        .expect(65);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect(&run.stdout);
+    assert_eq!(doc["rejected"]["total"], 1, "{doc}");
+}
+
+/// A CSV line cut short (or broken by a line end inside a cell without quotes): its
+/// rejection says so, not only what the first missing column lacks.
+#[test]
+fn a_line_cut_short_is_said_as_one() {
+    let w = Workdir::new().with_reference();
+    w.write(
+        "cut.csv",
+        "Họ và tên,Năm sinh,Mã xã,Tổ chức,Ngày chốt số liệu\n\
+         Lò Văn A,1970,02647,Hội Nông dân,31/10/2026\n\
+         Lò Văn B,1971\n",
+    );
+    let run = w.tally(&["ingest", "cut.csv"]).expect(65);
+    assert!(
+        run.stderr.contains("cut.csv:3: ")
+            && run
+                .stderr
+                .contains("(the line has 2 cells, the header 5: is it cut short"),
+        "{}",
+        run.stderr
+    );
+    // A whole line says nothing of the kind.
+    assert!(!run.stderr.contains("cut.csv:2:"), "{}", run.stderr);
+}
+
 #[test]
 fn skip_invalid_stores_exactly_the_good_rows_and_lists_the_bad_ones() {
     let w = Workdir::new()
