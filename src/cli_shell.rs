@@ -18,7 +18,9 @@ use crate::t;
 fn command(orgs: &Orgs, lang: Lang) -> clap::Command {
     let cmd = crate::cli::with_store_orgs(Cli::command(), orgs);
     match lang {
-        crate::lang::Lang::Vi => crate::help_vi::localize(cmd),
+        crate::lang::Lang::Vi => {
+            crate::help_vi::examples_in_vietnamese(crate::help_vi::localize(cmd))
+        }
         crate::lang::Lang::En => cmd,
     }
 }
@@ -49,8 +51,34 @@ pub fn man(sub: Option<&str>, orgs: &Orgs, lang: Lang) -> Result<()> {
     };
     let mut out = Vec::new();
     clap_mangen::Man::new(page).render(&mut out)?;
+    if lang == Lang::Vi {
+        out = sections_vi(&String::from_utf8_lossy(&out)).into_bytes();
+    }
     out.extend(exit_status(lang).into_bytes());
     write_out(&out)
+}
+
+/// The man page's section headings, which the page generator writes in English, in
+/// Vietnamese.
+fn sections_vi(roff: &str) -> String {
+    const SECTIONS: [(&str, &str); 6] = [
+        (".SH NAME", ".SH TÊN"),
+        (".SH SYNOPSIS", ".SH \"CÚ PHÁP\""),
+        (".SH DESCRIPTION", ".SH \"MÔ TẢ\""),
+        (".SH SUBCOMMANDS", ".SH \"LỆNH CON\""),
+        (".SH EXTRA", ".SH \"VÍ DỤ\""),
+        (".SH VERSION", ".SH \"PHIÊN BẢN\""),
+    ];
+    let mut out = String::with_capacity(roff.len());
+    for line in roff.lines() {
+        let said = SECTIONS
+            .iter()
+            .find(|(en, _)| *en == line)
+            .map(|(_, vi)| *vi);
+        out.push_str(said.unwrap_or(line));
+        out.push('\n');
+    }
+    out
 }
 
 /// The man page's EXIT STATUS section (roff), in the reader's language.

@@ -341,6 +341,32 @@ fn localize_one(mut cmd: Command, name: &str) -> Command {
         .help_template("{about-with-newline}\nCách dùng: {usage}\n\n{all-args}{after-help}")
 }
 
+/// A command's examples in Vietnamese: the heading and the notes after `#`.
+pub fn examples_vi(examples: &str) -> String {
+    EXAMPLE_NOTES
+        .iter()
+        .fold(examples.replace("Examples:", "Ví dụ:"), |t, (en, vi)| {
+            t.replace(en, vi)
+        })
+}
+
+/// The command and its subcommands with their examples in Vietnamese (the man pages,
+/// which `--help`'s ending with the exit codes does not reach).
+pub fn examples_in_vietnamese(mut cmd: Command) -> Command {
+    if let Some(examples) = cmd.get_after_long_help() {
+        let said = examples_vi(&examples.to_string());
+        cmd = cmd.after_long_help(said);
+    }
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for sub in subs {
+        cmd = cmd.mut_subcommand(sub.as_str(), examples_in_vietnamese);
+    }
+    cmd
+}
+
 /// The command as `--help` shows it: in Vietnamese when asked, and every command's
 /// help ending with the exit codes (after its examples, where it has them).
 pub fn with_exit_codes(cmd: Command, vi: bool) -> Command {
@@ -351,13 +377,7 @@ pub fn with_exit_codes(cmd: Command, vi: bool) -> Command {
 fn add_codes(mut cmd: Command, vi: bool) -> Command {
     let codes = exit_codes(vi);
     let long = match cmd.get_after_long_help() {
-        Some(examples) if vi => format!(
-            "{}\n\n{codes}",
-            EXAMPLE_NOTES.iter().fold(
-                examples.to_string().replace("Examples:", "Ví dụ:"),
-                |t, (en, vi)| { t.replace(en, vi) }
-            )
-        ),
+        Some(examples) if vi => format!("{}\n\n{codes}", examples_vi(&examples.to_string())),
         Some(examples) => format!("{examples}\n\n{codes}"),
         None => codes.clone(),
     };

@@ -110,6 +110,30 @@ fn man_pages_cover_tally_and_each_subcommand() {
         "{}",
         bad.stderr
     );
+    // In Vietnamese, the sections' headings and the examples' words too.
+    let vi = w.tally(&["--lang", "vi", "man", "report"]).expect(0).stdout;
+    has_all(
+        &vi,
+        &[
+            ".SH TÊN",
+            "CÚ PHÁP",
+            "MÔ TẢ",
+            "VÍ DỤ",
+            "Ví dụ:",
+            "# để công bố",
+        ],
+        "tally-report(1), vi",
+    );
+    for en in [
+        ".SH NAME",
+        ".SH SYNOPSIS",
+        ".SH DESCRIPTION",
+        ".SH EXTRA",
+        "Examples:",
+        "for publication",
+    ] {
+        assert!(!vi.contains(en), "{en} in\n{vi}");
+    }
 }
 
 /// `tally` as a Vietnamese reader runs it: the locale says vi_VN.
