@@ -41,6 +41,11 @@ crate::messages! {
     MANIFEST_DAMAGED:
         "the store manifest {} is damaged: {}"
         => "tệp kê khai của kho {} bị hỏng: {}";
+    JSON_ENDS: "it ends inside its JSON, at line {}, column {}" => "tệp kết thúc giữa chừng phần JSON, ở dòng {}, cột {}";
+    JSON_NOT_JSON: "it is not JSON at line {}, column {}" => "tệp không còn là JSON ở dòng {}, cột {}";
+    JSON_WRONG_FIELD:
+        "a field is missing or holds what tally never writes there ({})"
+        => "một trường bị thiếu hoặc có giá trị tally không bao giờ ghi ở đó ({})";
     MANIFEST_DAMAGED_HINT:
         "restore it from a backup of the store directory, or start a new store and ingest the files again"
         => "khôi phục từ bản sao lưu thư mục kho, hoặc tạo kho mới và nạp lại các tệp";
@@ -55,6 +60,7 @@ crate::messages! {
         "the store secret {} is not the one this store was written with"
         => "khóa bí mật của kho {} không phải khóa đã dùng để ghi kho này";
     SECRET_DAMAGED: "the store secret {} is damaged" => "khóa bí mật của kho {} bị hỏng";
+    SECRET_LENGTH: "it has {} bytes, not 32" => "khóa có {} byte, thay vì 32";
     SECRET_HINT:
         "restore the secret file from a backup of the store; without it new ingests cannot be matched with the stored persons"
         => "khôi phục tệp khóa bí mật từ bản sao lưu của kho; thiếu nó thì lần nạp mới không đối chiếu được với những người đã lưu";

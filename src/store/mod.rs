@@ -204,7 +204,7 @@ impl Store {
                 t!(
                     lang::store::MANIFEST_DAMAGED,
                     path.display().to_string(),
-                    e.to_string()
+                    json_why(&e)
                 ),
             )
             .hint(t!(lang::store::MANIFEST_DAMAGED_HINT))
@@ -456,5 +456,26 @@ impl Drop for Writer {
             let _ = fs::remove_file(tmp);
         }
         crate::interrupt::abandoned();
+    }
+}
+
+/// Why a JSON file tally wrote does not read, in the reader's language: where its
+/// text stops being JSON, or the field whose value is not one tally writes (serde's
+/// own words for which, in brackets).
+pub(crate) fn json_why(e: &serde_json::Error) -> crate::lang::Text {
+    use serde_json::error::Category;
+    let (line, column) = (e.line() as u64, e.column() as u64);
+    match e.classify() {
+        Category::Eof => t!(lang::store::JSON_ENDS, line, column),
+        Category::Syntax | Category::Io => t!(lang::store::JSON_NOT_JSON, line, column),
+        Category::Data => {
+            let words = e.to_string();
+            let words = words
+                .split(" at line ")
+                .next()
+                .unwrap_or(&words)
+                .to_string();
+            t!(lang::store::JSON_WRONG_FIELD, words)
+        }
     }
 }

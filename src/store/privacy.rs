@@ -93,9 +93,13 @@ impl Secret {
             .explain(|| t!(lang::store::SECRET_DAMAGED, path.display().to_string()))
     }
 
-    pub fn from_bytes(bytes: &[u8]) -> Result<Secret> {
-        anyhow::ensure!(bytes.len() == 32, "it has {} bytes, not 32", bytes.len());
-        let mac = Hmac::<Sha256>::new_from_slice(bytes).map_err(|e| anyhow::anyhow!("{e}"))?;
+    /// The secret of 32 bytes; why not, as a text (said in the reader's language).
+    pub fn from_bytes(bytes: &[u8]) -> std::result::Result<Secret, crate::lang::Text> {
+        if bytes.len() != 32 {
+            return Err(crate::t!(crate::lang::store::SECRET_LENGTH, bytes.len()));
+        }
+        let mac = Hmac::<Sha256>::new_from_slice(bytes)
+            .map_err(|e| crate::lang::Text::from(e.to_string()))?;
         Ok(Secret {
             mac,
             inner: padded_state(bytes, 0x36),

@@ -138,8 +138,8 @@ pub fn restore_manifest(store: &Store, wait: Duration) -> Result<Restored> {
 /// out; else the first reason it does not.
 fn candidate(store: &Store, path: &Path) -> Result<Manifest, String> {
     let text = std::fs::read(path).map_err(|e| format!("cannot be read: {e}"))?;
-    let m: Manifest =
-        serde_json::from_slice(&text).map_err(|e| format!("is not a whole manifest: {e}"))?;
+    let m: Manifest = serde_json::from_slice(&text)
+        .map_err(|e| format!("is not a whole manifest: {}", super::json_why(&e).en()))?;
     if !(1..=manifest::FORMAT).contains(&m.format) {
         return Err(format!(
             "has format {}, which this tally does not read",

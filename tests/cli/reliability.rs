@@ -328,6 +328,18 @@ fn a_tampered_store_is_detected_not_miscounted() {
         "{}",
         run.stderr
     );
+    // Where it stops being JSON, in the reader's language (serde's English before).
+    assert!(
+        run.stderr.contains("it is not JSON at line 1, column 3"),
+        "{}",
+        run.stderr
+    );
+    let vi = w.tally(&["--lang", "vi", "status"]).expect(1);
+    assert!(
+        vi.stderr.contains("không còn là JSON ở dòng 1, cột 3"),
+        "{}",
+        vi.stderr
+    );
 }
 
 #[test]
