@@ -83,7 +83,7 @@ pub fn table(s: &Status, lang: Lang) -> String {
         }
         let _ = writeln!(out, "  {}", Text::from(&s.private_hint).render(lang));
     }
-    if s.ingests.is_empty() {
+    if s.ingests.is_empty() && !s.narrowed {
         let _ = writeln!(out, "{}", msg::STORE_EMPTY.text(lang));
         return out;
     }
@@ -365,7 +365,22 @@ mod tests {
                 record("r1", "roll", "ds.csv", 1000, 2),
             ],
             orgs: crate::org::Orgs::default(),
+            narrowed: false,
         }
+    }
+
+    /// A store whose ingests --since (or --org, --kind) all left out is not empty.
+    #[test]
+    fn nothing_matching_is_not_an_empty_store() {
+        let mut s = status();
+        s.ingests.clear();
+        s.snapshots.clear();
+        s.references.clear();
+        assert!(table(&s, Lang::Vi).contains("kho còn trống"));
+        s.narrowed = true;
+        let said = table(&s, Lang::Vi);
+        assert!(said.contains("không có lần nạp nào khớp"), "{said}");
+        assert!(!said.contains("kho còn trống"), "{said}");
     }
 
     #[test]

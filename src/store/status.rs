@@ -25,6 +25,9 @@ pub struct Status {
     pub ingests: Vec<IngestRecord>,
     /// The organizations the store knows, to name its snapshots' keys.
     pub orgs: crate::org::Orgs,
+    /// Whether --org, --kind or --since left out ingests the store holds: an empty
+    /// list is then nothing matching, not an empty store.
+    pub narrowed: bool,
 }
 
 /// One organization's roll as of one day: the rows of all its ingests.
@@ -110,6 +113,7 @@ impl Status {
             references,
             ingests: sorted_ingests(&view.manifest.ingests),
             orgs: r.orgs.clone(),
+            narrowed: false,
         })
     }
 }

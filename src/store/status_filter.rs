@@ -51,7 +51,9 @@ impl Status {
                 && filter.since.is_none()
                 && filter.kind.is_none_or(|k| k == h.kind)
         });
+        let held = self.ingests.len();
         self.ingests.retain(|i| filter.ingest_kept(i));
+        self.narrowed |= self.ingests.len() < held;
         self
     }
 }
