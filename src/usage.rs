@@ -67,9 +67,16 @@ fn context(e: &clap::Error, kind: ContextKind) -> Option<String> {
 pub fn vietnamese(e: &clap::Error) -> Option<String> {
     let arg = context(e, ContextKind::InvalidArg).unwrap_or_default();
     let value = context(e, ContextKind::InvalidValue).unwrap_or_default();
+    let none_given = value.is_empty();
     let (arg, value) = (Text::Said(arg), Text::Said(value));
+    let valid = context(e, ContextKind::ValidValue).filter(|v| !v.is_empty());
     let said = match e.kind() {
-        ErrorKind::InvalidValue => match context(e, ContextKind::ValidValue) {
+        // An option at the end of the line, or before another: no value at all.
+        ErrorKind::InvalidValue if none_given => match valid {
+            Some(valid) => t!(msg::VALUE_REQUIRED_OF, arg, Text::Said(valid)),
+            None => t!(msg::VALUE_REQUIRED, arg),
+        },
+        ErrorKind::InvalidValue => match valid {
             Some(valid) => t!(msg::INVALID_VALUE_OF, value, arg, Text::Said(valid)),
             None => t!(msg::INVALID_VALUE, value, arg),
         },

@@ -53,6 +53,10 @@ crate::messages! {
     INVALID_VALUE_OF:
         "invalid value '{}' for '{}'; possible values: {}"
         => "giá trị '{}' không hợp lệ cho '{}'; các giá trị có thể: {}";
+    VALUE_REQUIRED: "'{}' needs a value, and none was given" => "'{}' cần một giá trị, nhưng không có giá trị nào";
+    VALUE_REQUIRED_OF:
+        "'{}' needs a value, and none was given; possible values: {}"
+        => "'{}' cần một giá trị, nhưng không có giá trị nào; các giá trị có thể: {}";
     INVALID_VALUE_WHY: "invalid value '{}' for '{}': {}" => "giá trị '{}' không hợp lệ cho '{}': {}";
     EXPECTED: "expected {}" => "cần {}";
     NOT_A_WHOLE_NUMBER: "not a whole number" => "không phải số nguyên";

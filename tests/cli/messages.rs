@@ -165,6 +165,21 @@ fn command_line_mistakes_are_told_in_vietnamese_and_keep_exit_2() {
         "{}",
         run.stderr
     );
+    // An option with no value after it: said so, not as an empty value.
+    let run = w.tally(&["--lang", "vi", "report", "--period"]).expect(2);
+    assert!(
+        run.stderr
+            .contains("'--period <KỲ>' cần một giá trị, nhưng không có giá trị nào; các giá trị có thể: this-month"),
+        "{}",
+        run.stderr
+    );
+    let run = w.tally(&["--lang", "vi", "--store"]).expect(2);
+    assert!(
+        run.stderr
+            .contains("'--store <THƯ_MỤC>' cần một giá trị, nhưng không có giá trị nào\n"),
+        "{}",
+        run.stderr
+    );
     let run = w.tally(&["--lang", "vi", "reprot"]).expect(2);
     assert!(
         run.stderr
