@@ -24,6 +24,10 @@ fn month_end(y: i32, m: u32) -> Option<NaiveDate> {
 
 impl Period {
     fn span(label: String, y: i32, m0: u32, months: u32) -> Option<Period> {
+        // The years a roll or target may have (as --year takes): year 0 is a slip.
+        if !(1900..=2100).contains(&y) {
+            return None;
+        }
         let start = NaiveDate::from_ymd_opt(y, m0, 1)?;
         let end = month_end(y, m0 + months - 1)?;
         Some(Period {
@@ -211,6 +215,17 @@ mod series_tests {
 
     fn p(s: &str) -> Period {
         Period::parse(s, NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()).unwrap()
+    }
+
+    /// A year no roll has (0000, 0001) is a slip, refused like a month 13.
+    #[test]
+    fn a_period_is_of_a_year_a_roll_may_have() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        for slip in ["0000", "0001-01", "3026-10", "1899-Q4", "tháng 10/0026"] {
+            assert_eq!(Period::parse(slip, today), None, "{slip}");
+        }
+        assert_eq!(p("1900").label, "1900");
+        assert_eq!(p("2100-12").label, "2100-12");
     }
 
     #[test]
