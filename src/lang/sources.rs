@@ -193,6 +193,9 @@ crate::messages! {
     XML_CUT_EXPECTING:
         "its XML ends where `</{}>` was expected"
         => "XML bị cắt ngang ở chỗ cần `</{}>`";
+    TWIN_SHEETS:
+        "{}: the workbook has two sheets named \"{}\", which Excel never writes: the file is damaged or hand-made"
+        => "{}: sổ tính có hai trang tính cùng tên \"{}\", điều Excel không bao giờ ghi: tệp bị hỏng hoặc được làm thủ công";
     NO_VISIBLE_SHEET: "its sheets are all hidden" => "mọi trang tính của sổ tính đều bị ẩn";
     LISTS_NO_SHEET:
         "{}: the workbook lists no sheet (its list of sheets, xl/workbook.xml, is missing or empty): the file is damaged or not a workbook"

@@ -73,6 +73,7 @@ pub(crate) fn sheets(
     wanted: &Wanted,
 ) -> Result<Vec<Opened>> {
     let wb = Workbook::open(path, name, sig)?;
+    twin_sheets(&wb, name)?;
     sheets_named(&wb, name, wanted)?;
     let chosen = |sheet: &super::workbook::SheetInfo| {
         if wanted.sheets.is_empty() {
@@ -131,6 +132,25 @@ pub(crate) fn sheets(
             .push(t!(lang::SKIPPED_SHEETS, Text::Join(skipped, ", ")));
     }
     Ok(out)
+}
+
+/// Refuses a workbook with two sheets of one name (Excel allows none, whatever the
+/// case; a damaged or hand-made file): a sheet is stored under its name, so the second
+/// would be taken for the first, already stored, and its rows lost without a word.
+fn twin_sheets(wb: &Workbook, name: &str) -> Result<()> {
+    let mut seen: Vec<String> = Vec::new();
+    for sheet in &wb.sheets {
+        let key = sheet.name.to_lowercase();
+        if seen.contains(&key) {
+            return Err(
+                Failure::invalid(t!(crate::lang::sources::TWIN_SHEETS, name, &sheet.name))
+                    .hint(t!(crate::lang::sources::WORKBOOK_MAY_DAMAGED_SAVE))
+                    .into(),
+            );
+        }
+        seen.push(key);
+    }
+    Ok(())
 }
 
 /// Refuses a `--sheet` that names no sheet of the workbook, listing its sheets.

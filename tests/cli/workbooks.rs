@@ -571,6 +571,35 @@ fn an_empty_or_sheetless_workbook_is_refused_as_damaged() {
     assert_eq!(w.status_json()["snapshots"], serde_json::json!([]));
 }
 
+/// Two sheets of one name (Excel writes none): refused, where the second was taken for
+/// the first, already stored, and its rows lost without a word.
+#[test]
+fn a_workbook_with_two_sheets_of_one_name_is_refused() {
+    let w = Workdir::new().with_reference();
+    write_xlsx(&w.dir.join("ok.xlsx"), &book(false));
+    rewrite_parts(
+        &w.dir.join("ok.xlsx"),
+        &w.dir.join("doi.xlsx"),
+        |name, bytes| {
+            Some(match name {
+                "xl/workbook.xml" => String::from_utf8(bytes)
+                    .unwrap()
+                    .replace("\"Chi hội 2\"", "\"CHI HỘI 1\"")
+                    .into_bytes(),
+                _ => bytes,
+            })
+        },
+    );
+    let run = youth_ingest(&w, "doi.xlsx").expect(65);
+    assert!(
+        run.stderr
+            .contains("doi.xlsx: the workbook has two sheets named \"CHI HỘI 1\""),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(w.status_json()["snapshots"], serde_json::json!([]));
+}
+
 /// A formula saved without its value (written by a program that does not calculate):
 /// in a column tally reads, the row is rejected naming the cell; in the STT column,
 /// which tally ignores, it is harmless.
