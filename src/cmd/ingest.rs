@@ -40,8 +40,10 @@ pub fn run(store: &Store, args: &IngestArgs, wait: Duration, voice: Voice) -> Re
     let progress = super::progress::Bar::new(voice);
     let summary = ingest::run(store, &opts, &progress)?;
     if args.format == IngestFormat::Json {
-        crate::term::out_line(&said::json(&summary, opts.dry_run)?)?;
+        let doc = said::json(&summary, opts.dry_run)?;
+        // Marked before it is written: half an object on a full disk is still the one.
         crate::error::json_said();
+        crate::term::out_line(&doc)?;
     } else {
         print(&summary, opts.dry_run, voice)?;
         tell_rejects(&summary, args, voice);

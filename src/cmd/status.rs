@@ -18,8 +18,9 @@ pub fn run(store: &Store, args: &StatusArgs, wait: Duration, voice: Voice) -> Re
     let mut out = std::io::stdout().lock();
     match args.format {
         StatusFormat::Json => {
-            writeln!(out, "{}", status::json(&s)?)?;
+            let doc = status::json(&s)?;
             crate::error::json_said();
+            writeln!(out, "{doc}")?;
         }
         StatusFormat::Table => write!(out, "{}", status::table(&s, voice.lang))?,
     }

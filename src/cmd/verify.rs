@@ -44,8 +44,9 @@ pub fn run(store: &Store, args: &VerifyArgs, wait: Duration, voice: Voice) -> Re
                 "findings": c.findings.iter().map(finding_json).collect::<Vec<_>>(),
                 "warnings": c.warnings.iter().map(finding_json).collect::<Vec<_>>(),
             });
-            writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
+            let doc = serde_json::to_string_pretty(&doc)?;
             crate::error::json_said();
+            writeln!(out, "{doc}")?;
         }
         VerifyFormat::Table => write_table(&mut out, store, &c, voice)?,
     }

@@ -359,6 +359,14 @@ impl RollFile<'_> {
         {
             out.report.alerts.push(alert);
         }
+        // A snapshot dated after today is a slip in its year (2027 for 2026): stored as
+        // the file says, and said where the reader looks.
+        let today = chrono::Local::now().date_naive();
+        if let Some(day) = snapshots.as_of().filter(|d| *d > today) {
+            use crate::lang::{ingest as msg, Text};
+            let alert = crate::t!(msg::AS_OF_AFTER_TODAY, Text::Date(day), Text::Date(today));
+            out.report.alerts.push(alert);
+        }
         let (title, skip) = (&o.table.title, self.opts.skip_invalid);
         let named = org_words::check(name, snapshots.org().as_ref(), (title, mapping), skip)?;
         out.report.notes.extend(named);

@@ -147,6 +147,11 @@ impl<'a> Snapshots<'a> {
         self.first.as_ref().map(|((org, _), _)| org.clone())
     }
 
+    /// The day of the file's snapshot, once a member is read.
+    pub(super) fn as_of(&self) -> Option<NaiveDate> {
+        self.first.as_ref().map(|((_, day), _)| *day)
+    }
+
     /// Rejects a member the snapshot already holds; otherwise adds it to its part.
     pub(super) fn keep(
         &mut self,

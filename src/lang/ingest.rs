@@ -1,6 +1,9 @@
 //! What `tally ingest` says of the files it reads: English and Vietnamese side by side.
 
 crate::messages! {
+    AS_OF_AFTER_TODAY:
+        "the roll is as of {}, after today ({}): is its year right?"
+        => "danh sách chốt số liệu ngày {}, sau ngày hôm nay ({}): năm có đúng không?";
     // --- Rows as older offices keep them: legacy fonts, merged cells, a commune's list
     FILLED_FROM_MERGED:
         "filled {} cell(s) from the merged cells above them (a value merged down its rows holds for each row)"

@@ -250,6 +250,9 @@ crate::messages! {
     ALSO_NAMES_ORG:
         "\"{}\" also names the organization of line {}"
         => "\"{}\" cũng là tên của tổ chức ở dòng {}";
+    UNIT_NOT_OF_LEVEL:
+        "the unit {} is a {}, not a {}"
+        => "đơn vị {} thuộc cấp {}, không phải cấp {}";
     UNKNOWN_SCOPE_GROUP:
         "the scope's group \"{}\" is not one of {}'s: {}"
         => "nhóm \"{}\" của phạm vi không phải nhóm của {}: {}";

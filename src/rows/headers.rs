@@ -2,7 +2,6 @@
 //! header row is (exports often put a title and blank rows above it).
 
 pub use super::org_columns::org_column;
-use crate::lang::Text;
 use crate::org::Orgs;
 use crate::text::fold;
 use std::sync::OnceLock;
@@ -177,30 +176,6 @@ pub(crate) fn aliases(kind: Kind) -> &'static [(Field, Vec<&'static str>)] {
     &table[kind as usize]
 }
 
-/// Fields a file of the kind cannot do without (alternatives checked by the caller).
-/// A counts or targets file's year may come from its title or `--year` instead.
-fn required(kind: Kind) -> &'static [Field] {
-    match kind {
-        Kind::Roll => &[],
-        Kind::Areas => &[Field::Code, Field::Name],
-        Kind::Enterprises => &[Field::Code, Field::Ownership],
-        Kind::Eligible => &[],
-        Kind::Targets => &[Field::Org, Field::TargetPct],
-        Kind::Mapping => &[Field::OldCode, Field::NewCode],
-        Kind::Orgs => &[Field::Code, Field::Name],
-    }
-}
-
-/// The columns only an areas file has: a file with a code and a name but none of
-/// these (a counts table's `Mã xã, Tên xã`) is not taken for the areas.
-const AREAS_OWN: [Field; 5] = [
-    Field::Level,
-    Field::ParentCode,
-    Field::EthnicMinority,
-    Field::Religious,
-    Field::Rural,
-];
-
 /// Columns that are noise in every export: row numbers, blanks.
 fn is_ignorable(folded: &str) -> bool {
     folded.is_empty() || matches!(folded, "stt" | "tt" | "so tt" | "so thu tu" | "no" | "#")
@@ -341,47 +316,6 @@ impl Mapping {
 
     pub fn matched(&self) -> usize {
         self.columns.iter().filter(|c| c.is_some()).count() + self.wide.len()
-    }
-
-    /// The required columns this header lacks, named for a person.
-    pub fn missing(&self) -> Vec<Text> {
-        use super::field_names::{either, said};
-        let kind = self.kind;
-        let mut out: Vec<Text> = required(kind)
-            .iter()
-            .filter(|f| !self.has(**f))
-            .map(|f| said(kind, *f))
-            .collect();
-        if kind == Kind::Areas && !self.forced && !AREAS_OWN.iter().any(|f| self.has(*f)) {
-            let [a, b, c, d, e] = AREAS_OWN.map(|f| said(kind, f));
-            out.push(crate::t!(
-                crate::lang::fields::AREAS_OWN_COLUMN,
-                a,
-                b,
-                c,
-                d,
-                e
-            ));
-        }
-        if kind == Kind::Eligible {
-            if !self.has(Field::AreaCode) && !self.has(Field::AreaName) {
-                out.push(either(kind, Field::AreaCode, Field::AreaName));
-            }
-            if self.wide.is_empty() {
-                for f in [Field::Org, Field::Eligible] {
-                    if !self.has(f) {
-                        out.push(said(kind, f));
-                    }
-                }
-            }
-        }
-        // A roll without a unit column may be a commune's own list: its unit is then
-        // read from its title, its sheet's name or --area, once the areas are at hand
-        // (member::file_unit).
-        if kind == Kind::Roll && !self.has(Field::FullName) && !self.has(Field::NationalId) {
-            out.push(either(kind, Field::FullName, Field::NationalId));
-        }
-        out
     }
 
     /// Whether a roll's rows say their unit: a code, a name, or an enterprise.

@@ -29,6 +29,7 @@ mod line_split;
 mod merged;
 mod org_columns;
 mod percent_cells;
+mod required;
 pub mod row;
 mod sheet_rows;
 pub(crate) mod sources;

@@ -151,6 +151,26 @@ fn json_output_is_one_object_even_on_an_error() {
     assert_eq!(doc["rejected"]["total"], 1, "{doc}");
 }
 
+/// A roll dated after today (a slip in its year) is stored as it says, and the
+/// summary asks whether its year is right.
+#[test]
+fn a_roll_dated_after_today_is_asked_about() {
+    let w = Workdir::new().with_reference();
+    w.write(
+        "sau.csv",
+        "Họ và tên,Năm sinh,Mã xã,Tổ chức,Ngày chốt số liệu\n\
+         Lò Văn A,1970,02647,Hội Nông dân,31/10/2099\n",
+    );
+    let run = w.tally(&["ingest", "sau.csv"]).expect(0);
+    assert!(
+        run.stderr
+            .contains("sau.csv: the roll is as of 2099-10-31, after today (")
+            && run.stderr.contains("is its year right?"),
+        "{}",
+        run.stderr
+    );
+}
+
 /// A CSV line cut short (or broken by a line end inside a cell without quotes): its
 /// rejection says so, not only what the first missing column lacks.
 #[test]

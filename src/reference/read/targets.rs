@@ -20,42 +20,84 @@ fn known_dimension(current: &Reference, dim: &str) -> bool {
         || current.areas.levels().iter().any(|l| l == dim)
 }
 
-/// The groups a dimension's rows are reported in, where they are a fixed few (a flag's
-/// yes and no, the ownerships, the sexes, the age bands); `None` for the ethnic groups
-/// and religions, whose names are many.
-fn groups_of(current: &Reference, dim: &str) -> Option<Vec<&'static str>> {
-    let flag = ["ethnic_minority", "religious", "rural"].contains(&dim)
-        || current.areas.extra_columns.iter().any(|c| c == dim);
+/// The groups a dimension's rows are reported in, where they are known before any roll
+/// (a flag's yes and no, the ownerships, the sexes, the age bands, an areas column's
+/// values); `None` for the ethnic groups and religions, whose names are many. An areas
+/// column is grouped as the report groups it: yes and no when every value says one,
+/// else by its values (`none` for a unit without one).
+fn groups_of(current: &Reference, dim: &str) -> Option<Vec<String>> {
+    let owned = |v: &[&str]| v.iter().map(|s| s.to_string()).collect();
+    if let Some(j) = current.areas.extra_columns.iter().position(|c| c == dim) {
+        let values: Vec<&str> = current
+            .areas
+            .units
+            .iter()
+            .map(|u| u.extra.get(j).map_or("", String::as_str))
+            .collect();
+        if values.iter().all(|v| crate::text::parse_bool(v).is_some()) {
+            return Some(owned(&["yes", "no"]));
+        }
+        let mut keys: Vec<String> = values
+            .iter()
+            .map(|v| match v.is_empty() {
+                true => "none".to_string(),
+                false => fold(v).replace(' ', "_"),
+            })
+            .collect();
+        keys.sort();
+        keys.dedup();
+        return Some(keys);
+    }
     Some(match dim {
-        _ if flag => vec!["yes", "no"],
-        "ownership" => vec!["state", "non_state", "fdi"],
-        "sex" => vec!["male", "female"],
-        "age_band" => vec!["under_16", "16-30", "31-45", "46-60", "60+"],
+        "ethnic_minority" | "religious" | "rural" => owned(&["yes", "no"]),
+        "ownership" => owned(&["state", "non_state", "fdi"]),
+        "sex" => owned(&["male", "female"]),
+        "age_band" => owned(&["under_16", "16-30", "31-45", "46-60", "60+"]),
         _ => return None,
     })
 }
 
 /// A scope's group as the report names it (`có` is `yes`, `Nữ` is `female`, `FDI` is
-/// `fdi`), or `None` for a group the dimension never has: a target for it would never
-/// be shown.
+/// `fdi`, `thiểu số` is `minority`), or `None` for a group the dimension never has: a
+/// target for it would never be shown.
 fn scope_group(current: &Reference, dim: &str, raw: &str) -> Option<String> {
     let key = fold(raw).replace(' ', "_");
-    let Some(known) = groups_of(current, dim) else {
-        return (!key.is_empty()).then_some(key);
-    };
+    let yes_no = |raw: &str| crate::text::parse_bool(raw).map(|b| if b { "yes" } else { "no" });
+    let known = groups_of(current, dim);
     let said = match dim {
         "ownership" => Ownership::parse(raw).map(|o| o.code().to_string()),
         "sex" => crate::value::parse_sex(raw)
             .ok()
             .flatten()
             .map(|s| s.code().to_string()),
+        // The two groups of the ethnicity and religion breakdowns, as offices write
+        // them; any other name is kept as written (one group of `:group`).
+        "ethnicity" => Some(match key.as_str() {
+            "thieu_so" | "dtts" | "dan_toc_thieu_so" | "nguoi_dan_toc_thieu_so" => {
+                "minority".into()
+            }
+            _ => key.clone(),
+        }),
+        "religion" => Some(match key.as_str() {
+            "khong" | "khong_ton_giao" | "khong_theo_ton_giao" => "none".into(),
+            "co" | "co_ton_giao" | "co_dao" | "theo_ton_giao" => "religious".into(),
+            _ => key.clone(),
+        }),
         "age_band" => known
             .iter()
+            .flatten()
             .find(|k| fold(k).replace(' ', "_") == key)
-            .map(|k| k.to_string()),
-        _ => crate::text::parse_bool(raw).map(|b| if b { "yes" } else { "no" }.to_string()),
+            .cloned(),
+        _ if known.as_deref() == Some(&["yes".to_string(), "no".to_string()][..]) => {
+            yes_no(raw).map(str::to_string)
+        }
+        _ => Some(key.clone()),
     };
-    said.filter(|g| known.contains(&g.as_str()))
+    let said = said.filter(|g| !g.is_empty())?;
+    match known {
+        Some(known) => known.contains(&said).then_some(said),
+        None => Some(said),
+    }
 }
 
 /// A scope as a directive writes it: the province as a whole, or a focus area by its
@@ -151,9 +193,24 @@ fn target(ctx: &Ctx, row: &Row, current: &Reference) -> Result<Target, Problem> 
                 )
                 .hint(t!(crate::lang::reference::USE_UNIT_CODE_DIMENSION)));
         }
-        // A level's group is one of its units (`commune=02647`): a unit's target.
+        // A level's group is one of its units (`commune=02647`): a unit's target, of
+        // a unit of that level.
         if current.areas.levels().contains(&dimension) {
-            Scope::Unit(unit_scope(ctx, row, current, g.trim())?)
+            let code = unit_scope(ctx, row, current, g.trim())?;
+            let level = current.areas.get(&code).map(|a| a.level.as_str());
+            if level != Some(dimension.as_str()) {
+                return Err(ctx.problem(
+                    row,
+                    Field::Scope,
+                    t!(
+                        lang::reference::UNIT_NOT_OF_LEVEL,
+                        &code,
+                        level.unwrap_or(""),
+                        &dimension
+                    ),
+                ));
+            }
+            Scope::Unit(code)
         } else {
             let group = scope_group(current, &dimension, g).ok_or_else(|| {
                 let known = groups_of(current, &dimension)
@@ -289,6 +346,10 @@ mod tests {
             ("sex", "x", None),
             ("age_band", "20-25", None),
             ("ethnicity", "Mông", Some("mong")),
+            ("ethnicity", "Thiểu số", Some("minority")),
+            ("ethnicity", "DTTS", Some("minority")),
+            ("religion", "Không", Some("none")),
+            ("religion", "Có tôn giáo", Some("religious")),
         ];
         for (dim, raw, want) in cases {
             assert_eq!(scope_group(&r, dim, raw).as_deref(), want, "{dim}={raw}");
