@@ -108,6 +108,26 @@ fn blank(r: &mut CoverageRow, col: Col) -> bool {
     true
 }
 
+/// The counts of a row that nearly add up (start + recruited − left ≈ members): one
+/// blank among them would be given away by the other three.
+const FLOWS: [Col; 4] = [Col::Members, Col::MembersStart, Col::Recruited, Col::Left];
+
+/// Within a row, no one of [`FLOWS`] blanked alone: the smallest other published one
+/// goes with it. True when a cell was blanked.
+fn balance_flows(r: &mut CoverageRow) -> bool {
+    let blanked = FLOWS.iter().filter(|&&c| r.suppressed.contains(c)).count();
+    if blanked != 1 {
+        return false;
+    }
+    let pick = FLOWS
+        .iter()
+        .filter(|&&c| !r.suppressed.contains(c))
+        .filter_map(|&c| get(r, c).map(|v| (v, c)))
+        .min_by_key(|&(v, c)| (v, c as u8))
+        .map(|(_, c)| c);
+    pick.is_some_and(|c| blank(r, c))
+}
+
 /// Applies `--min-cell`; returns how many cells were blanked.
 /// The units to urge and to replicate, and the notes that give a unit's counts, for
 /// publication: a unit with fewer than `min` members or eligible people is left out
@@ -173,6 +193,9 @@ pub fn apply(rows: &mut [CoverageRow], min: u64) -> usize {
                     changed |= blank(&mut rows[i], col);
                 }
             }
+        }
+        for r in rows.iter_mut() {
+            changed |= balance_flows(r);
         }
         if !changed {
             break;
@@ -244,6 +267,23 @@ mod tests {
             suppressed: Suppressed::default(),
             sized: None,
         }
+    }
+
+    /// A row's flows nearly add up (start + recruited − left ≈ members): one blanked
+    /// alone (3 who left) would be given away by the others, so the smallest other
+    /// goes too (the 38 recruited), and the column rule then holds in turn.
+    #[test]
+    fn a_rows_flows_never_leave_one_blank_alone() {
+        let mut total = row("total", "total", 844, 1649);
+        total.members_start = Some(807);
+        total.recruited = Some(38);
+        total.left = Some(3);
+        let mut rows = vec![total];
+        apply(&mut rows, 5);
+        let r = &rows[0];
+        assert_eq!((r.left, r.recruited), (None, None), "{:?}", r.suppressed);
+        assert_eq!((r.members, r.members_start), (Some(844), Some(807)));
+        assert!(r.suppressed.contains(Col::RecruitRatePct));
     }
 
     /// An eligible count under the threshold is blanked, and with it every rate that
