@@ -309,7 +309,7 @@ fn org_trend(
             name,
             &points,
             pace.as_ref().filter(|p| p.per_month > 0),
-            target_word
+            (target_word, lang)
         )
     )
 }

@@ -83,13 +83,13 @@ fn target_steps(
     x: &dyn Fn(usize) -> f64,
     y: &dyn Fn(i64) -> f64,
     half: f64,
-    target_word: &str,
+    (target_word, lang): (&str, crate::lang::Lang),
 ) -> String {
     let mut s = String::new();
     for (i, p) in points.iter().enumerate() {
         if let Some(t) = p.target {
             s.push_str(&format!(
-                r#"<line class="target-line" x1="{:.1}" x2="{:.1}" y1="{:.1}" y2="{:.1}" data-value="{}"><title>{} {}: {}%</title></line>"#,
+                r#"<line class="target-line" x1="{:.1}" x2="{:.1}" y1="{:.1}" y2="{:.1}" data-value="{}"><title>{} {}: {}</title></line>"#,
                 x(i) - half,
                 x(i) + half,
                 y(t),
@@ -97,15 +97,20 @@ fn target_steps(
                 pct(t),
                 esc(&p.label),
                 esc(target_word),
-                pct(t)
+                lang.pct(t)
             ));
         }
     }
     s
 }
 
-/// One small multiple.
-pub fn trend(title: &str, points: &[Point], pace: Option<&Pace>, target_word: &str) -> String {
+/// One small multiple; its marks' titles write percentages in `lang`'s way.
+pub fn trend(
+    title: &str,
+    points: &[Point],
+    pace: Option<&Pace>,
+    (target_word, lang): (&str, crate::lang::Lang),
+) -> String {
     // A pace continues one period past the last point.
     let slots = points.len() + usize::from(pace.is_some());
     let last = points.iter().rposition(|p| p.value.is_some());
@@ -127,7 +132,7 @@ pub fn trend(title: &str, points: &[Point], pace: Option<&Pace>, target_word: &s
     s.push_str(&axis(points, (lo, hi), plot_w, plot_h));
     // Target: a dashed step, a segment per period.
     let half = plot_w / slots.max(1) as f64 / 2.0;
-    s.push_str(&target_steps(points, &x, &y, half, target_word));
+    s.push_str(&target_steps(points, &x, &y, half, (target_word, lang)));
     // Coverage: segments between known neighbours (a gap stays a gap), then points.
     for i in 1..points.len() {
         if let (Some(a), Some(b)) = (points[i - 1].value, points[i].value) {
@@ -143,12 +148,12 @@ pub fn trend(title: &str, points: &[Point], pace: Option<&Pace>, target_word: &s
     for (i, p) in points.iter().enumerate() {
         if let Some(v) = p.value {
             s.push_str(&format!(
-                r#"<circle class="point" cx="{:.1}" cy="{:.1}" r="3" data-value="{}"><title>{}: {}%</title></circle>"#,
+                r#"<circle class="point" cx="{:.1}" cy="{:.1}" r="3" data-value="{}"><title>{}: {}</title></circle>"#,
                 x(i),
                 y(v),
                 pct(v),
                 esc(&p.label),
-                pct(v)
+                lang.pct(v)
             ));
         }
     }
@@ -194,7 +199,12 @@ mod tests {
             months_per_period: 1,
             said: "+2.00 pp a month → 2026-11".into(),
         };
-        let svg = trend("Youth", &points, Some(&pace), "target");
+        let svg = trend(
+            "Youth",
+            &points,
+            Some(&pace),
+            ("target", crate::lang::Lang::En),
+        );
         assert_eq!(svg.matches("<circle").count(), 2, "no point for the gap");
         assert_eq!(
             svg.matches("class=\"line\"").count(),
@@ -204,6 +214,17 @@ mod tests {
         assert!(
             svg.contains(r#"data-value="54.00"><title>03: 54.00%</title>"#),
             "{svg}"
+        );
+        // In Vietnamese the titles write a decimal comma; the data stays as it is.
+        let vi = trend(
+            "Đoàn",
+            &points,
+            Some(&pace),
+            ("chỉ tiêu", crate::lang::Lang::Vi),
+        );
+        assert!(
+            vi.contains(r#"data-value="54.00"><title>03: 54,00%</title>"#),
+            "{vi}"
         );
         assert_eq!(svg.matches("class=\"target-line\"").count(), 3);
         assert!(

@@ -26,10 +26,15 @@ pub(super) fn write_units_sheet(wb: &mut Workbook, table: &UnitTable, lang: Lang
     }
     // The gap is in points; the other percentages are shares.
     let gap = head.len() - 2;
+    // Each column as wide as its longest text (an organization's or a unit's name).
+    let mut widths: Vec<usize> = head.iter().map(|h| h.chars().count()).collect();
     for (i, row) in table.rows.iter().enumerate() {
         let r = i as u32 + 1;
         for (c, v) in values(table, row, Some(lang)).iter().enumerate() {
             let cc = c as u16;
+            if let (Value::Text(t), Some(w)) = (v, widths.get_mut(c)) {
+                *w = (*w).max(t.chars().count());
+            }
             match v {
                 Value::Text(s) if c == head.len() - 1 => {
                     ws.write_datetime_with_format(
@@ -64,8 +69,8 @@ pub(super) fn write_units_sheet(wb: &mut Workbook, table: &UnitTable, lang: Lang
     ws.set_freeze_panes(1, 0)?;
     let last = table.rows.len().max(1) as u32;
     ws.autofilter(0, 0, last, head.len() as u16 - 1)?;
-    for (c, h) in head.iter().enumerate() {
-        ws.set_column_width(c as u16, (h.chars().count() as f64 + 3.0).clamp(10.0, 40.0))?;
+    for (c, w) in widths.iter().enumerate() {
+        ws.set_column_width(c as u16, (*w as f64 + 3.0).clamp(10.0, 40.0))?;
     }
     Ok(())
 }
