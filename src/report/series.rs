@@ -313,7 +313,11 @@ fn line_cells(org: &crate::org::OrgOrAny, line: &Line, lang: Lang) -> Vec<String
         sparkline(&by_period),
         first_v.map(|v| lang.pct(v)).unwrap_or_default(),
         last_v.map(|v| lang.pct(v)).unwrap_or_default(),
-        pp(first_v.zip(last_v).map(|(a, b)| b - a)),
+        // A change needs two periods with a coverage: one is no change of 0.
+        pp(first_v
+            .zip(last_v)
+            .filter(|_| by_period.iter().flatten().count() >= 2)
+            .map(|(a, b)| b - a)),
         pp(last_row.and_then(|s| s.pace_pp_per_month)),
         pp(last_row.and_then(|s| s.required_pp_per_month)),
         last_row

@@ -120,6 +120,27 @@ fn changes_are_differences_of_the_periods() {
     );
 }
 
+/// A line with a coverage in one period only has no change (it said 0,00): the
+/// change needs two. The table's lines are one per organization and area.
+#[test]
+fn one_period_of_data_is_no_change_of_zero() {
+    let w = Workdir::new().with_youth_roll();
+    let out = w
+        .tally(&[
+            "report", "--from", "2026-09", "--to", "2026-10", "--org", "youth",
+        ])
+        .expect(0)
+        .stdout;
+    let total = out
+        .lines()
+        .find(|l| l.contains("Youth Union") && l.contains("Total"))
+        .unwrap_or_else(|| panic!("{out}"));
+    let cells: Vec<&str> = total.split('┆').map(str::trim).collect();
+    // Organization, area, sparkline, first, last, change.
+    assert!(!cells[3].is_empty() && cells[3] == cells[4], "{total}");
+    assert_eq!(cells[5], "", "{total}");
+}
+
 #[test]
 fn series_usage_errors() {
     let w = three_months();
