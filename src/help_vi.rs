@@ -19,6 +19,12 @@ const ABOUT: &[(&str, &str)] = &[
     ("help", "In trợ giúp của tally hoặc của một lệnh con."),
 ];
 
+/// (command, what `--help` says after the one line), where the English says more.
+const LONG_ABOUT: &[(&str, &str)] = &[
+    ("ingest", "Nạp danh sách thành viên và các tệp danh mục vào kho.\n\nLoại của mỗi tệp (danh sách thành viên, danh mục địa bàn, doanh nghiệp, số đối tượng, chỉ tiêu) được nhận ra từ dòng tiêu đề, trừ khi có --kind. Các tệp danh mục được nạp trước danh sách, nên một lệnh có thể nạp cả tháng. Mặc định, chỉ một dòng sai là cả lệnh bị từ chối (mã thoát 65) và không có gì được lưu."),
+    ("report", "In hoặc xuất các bảng tỷ lệ tập hợp của một kỳ.\n\nMặc định: tháng của danh sách mới nhất, mọi tổ chức có danh sách hoặc số đối tượng, và các địa bàn trọng điểm của chỉ thị (toàn bộ, vùng dân tộc thiểu số, vùng tôn giáo, nông thôn, loại hình doanh nghiệp) kèm chỉ tiêu và chênh lệch."),
+];
+
 /// (command, argument id, help). `*` is any command (the global options).
 const HELP: &[(&str, &str, &str)] = &[
     ("*", "store", "Thư mục kho."),
@@ -294,7 +300,8 @@ fn usage_in_vietnamese(mut cmd: Command) -> Command {
 fn localize_one(mut cmd: Command, name: &str) -> Command {
     use clap::{Arg, ArgAction};
     if let Some((_, about)) = ABOUT.iter().find(|(c, _)| *c == name) {
-        cmd = cmd.about(*about).long_about(*about);
+        let long = LONG_ABOUT.iter().find(|(c, _)| *c == name).map(|(_, l)| *l);
+        cmd = cmd.about(*about).long_about(long.unwrap_or(about));
     }
     // clap adds -h and -V with English texts when the command is built: add them here
     // instead, in Vietnamese.

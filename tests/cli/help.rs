@@ -162,6 +162,8 @@ fn help_and_man_pages_speak_vietnamese_and_give_the_exit_codes() {
         &help,
         &[
             "In hoặc xuất các bảng",
+            // What the report shows by default, as the English help says it.
+            "Mặc định: tháng của danh sách mới nhất",
             "Cách dùng:",
             "Tùy chọn:",
             "Kỳ báo cáo",
