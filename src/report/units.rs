@@ -68,7 +68,11 @@ pub fn values(t: &UnitTable, r: &UnitRow, lang: Option<Lang>) -> Vec<Value> {
         None => t.level.clone(),
     };
     let mut out = vec![
-        text(&r.period.label),
+        // The period as the other sheets name it (Tháng 10/2026) where a person reads it.
+        match lang {
+            Some(l) => Value::Text(l.period(&r.period.label)),
+            None => text(&r.period.label),
+        },
         // The organization by its name where a person reads the row, by its code in
         // the CSV scripts read.
         match lang {

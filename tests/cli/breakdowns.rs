@@ -555,6 +555,12 @@ fn libreoffice_reads_the_per_unit_sheet_and_a_crossed_breakdown() {
         })
         .collect();
     assert_eq!(numbers, [2.0, 2.0, 2.0, 1.0]);
+    // The period as the other sheets say it.
+    assert_eq!(
+        bat_xat[0],
+        Data::String("Tháng 10/2026".into()),
+        "{bat_xat:?}"
+    );
     assert!(
         matches!(bat_xat[17], Data::Float(v) if (v - 0.1).abs() < 1e-9),
         "{bat_xat:?}"
