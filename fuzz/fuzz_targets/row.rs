@@ -35,6 +35,7 @@ fuzz_target!(|data: &[u8]| {
         codes: Default::default(),
         lookups: Default::default(),
         unit: None,
+        sheet: false,
     };
     while let Ok(Some(row)) = t.next_row() {
         let parsed = member::parse(&ctx, &row);

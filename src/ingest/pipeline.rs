@@ -250,6 +250,7 @@ impl RollFile<'_> {
             ahead: Vec::with_capacity(CHUNK_ROWS),
         };
         let mut order = Evidence::default();
+        let sheet = o.table.sheet.is_some();
         let context = || member::RollContext {
             file: &name,
             mapping: &mapping,
@@ -260,6 +261,7 @@ impl RollFile<'_> {
             codes: self.opts.codes,
             lookups: Default::default(),
             unit: unit.as_ref(),
+            sheet,
         };
         self.progress.start(&name, o.table.bytes_total);
         let rows = self.stages(&mut o.table, &name, context, &mut order, |rows, parsed| {

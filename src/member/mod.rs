@@ -56,6 +56,9 @@ pub struct RollContext<'a> {
     pub lookups: Lookups,
     /// The unit of every row of a file without a unit column (a commune's own list).
     pub unit: Option<&'a FileUnit>,
+    /// Whether the rows are a workbook sheet's, which leaves its empty cells out (a
+    /// short row there is no line cut short).
+    pub sheet: bool,
 }
 
 /// The parsed row, or why it is rejected; warnings either way.
@@ -105,7 +108,7 @@ impl<'a> Cells<'a> {
         // unknown organization, no date) would send the reader to the wrong cell. A
         // sheet's row leaves its empty cells out, and is not.
         let index = self.ctx.mapping.index(f);
-        if index.is_some_and(|i| i >= self.row.len()) && !self.ctx.file.contains(", sheet \"") {
+        if index.is_some_and(|i| i >= self.row.len()) && !self.ctx.sheet {
             let (has, wants) = (self.row.len(), self.ctx.mapping.headers.len());
             reason = crate::t!(rows::ROW_ENDS_BEFORE, reason, has, wants);
         }

@@ -51,8 +51,8 @@ impl Period {
     /// (`2026-10`, `2026-Q4`, `2026-H1`, `2026`), the ways people write them:
     /// `10/2026`, `T10/2026`, `tháng 10/2026`, `Q4/2026`, `quý 4/2026`, `quý IV/2026`,
     /// `6 tháng đầu năm 2026`, `6 tháng cuối năm 2026`, `năm 2026`.
-    /// A period as written on the command line, of a year a roll or target may have
-    /// (1900 to 2100, as --year takes): `0000` is a slip, not year 0.
+    /// Only a year a roll or target may have (1900 to 2100, as --year takes): `0000`
+    /// is a slip, not year 0.
     pub fn parse(raw: &str, today: NaiveDate) -> Option<Period> {
         Self::parse_any(raw, today).filter(|p| (1900..=2100).contains(&p.start.year()))
     }

@@ -180,6 +180,21 @@ fn command_line_mistakes_are_told_in_vietnamese_and_keep_exit_2() {
         "{}",
         run.stderr
     );
+    // A number's refusals, from clap and the standard library, in Vietnamese.
+    for (args, said) in [
+        (
+            &["report", "--min-cell", "0"][..],
+            "cần một số từ 1 trở lên",
+        ),
+        (
+            &["--wait", "99999999999999999999999", "status"][..],
+            "số quá lớn",
+        ),
+        (&["report", "--last", "121"][..], "cần một số từ 1 đến 120"),
+    ] {
+        let run = w.tally(&[&["--lang", "vi"][..], args].concat()).expect(2);
+        assert!(run.stderr.contains(said), "{args:?}: {}", run.stderr);
+    }
     let run = w.tally(&["--lang", "vi", "reprot"]).expect(2);
     assert!(
         run.stderr

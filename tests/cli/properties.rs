@@ -74,6 +74,7 @@ fn parse_row(reference: &Reference, secret: &Secret, cells: &[String]) -> Member
         codes: Default::default(),
         lookups: Default::default(),
         unit: None,
+        sheet: false,
     };
     let row = Row::new(2, cells);
     match member::parse(&ctx, &row).member {
