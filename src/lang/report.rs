@@ -89,6 +89,7 @@ crate::messages! {
     // --- The HTML page's words
     PAGE_BY_ORG: "Coverage against target, by organization" => "Tỷ lệ tập hợp so với chỉ tiêu, theo tổ chức";
     PAGE_BY_FOCUS: "Coverage against target, by focus area" => "Tỷ lệ tập hợp so với chỉ tiêu, theo địa bàn trọng điểm";
+    PAGE_BY_GROUP: "Members and coverage, by group" => "Số đoàn viên, hội viên và tỷ lệ tập hợp, theo nhóm";
     PAGE_TARGET: "target" => "chỉ tiêu";
     PAGE_NO_NUMBER: "no number (no roll or no eligible count)" => "chưa có số liệu (chưa có danh sách hoặc số đối tượng)";
     PAGE_SUPPRESSED: "suppressed for publication" => "ẩn khi công bố (số nhỏ)";

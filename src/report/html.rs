@@ -177,9 +177,12 @@ pub fn render(cov: &Coverage, earlier: Option<&Coverage>, opts: &Options) -> Str
     if let Some(s) = section("summary") {
         body.push_str(&table_html(s));
     }
-    // Per focus area.
-    body.push_str(&format!("<h2>{}</h2>", esc(w[1])));
-    body.push_str(&focus_charts(cov, earlier, &orgs, &w, &markers, lang));
+    // Per focus area, where the report has them.
+    let focus = focus_charts(cov, earlier, &orgs, &w, &markers, lang);
+    if !focus.is_empty() {
+        body.push_str(&format!("<h2>{}</h2>{focus}", esc(w[1])));
+    }
+    body.push_str(&breakdowns(cov, earlier, &w, &markers, lang));
     if let Some(s) = super::departures::section(cov, lang) {
         body.push_str(&format!("<h2>{}</h2>{}", esc(&s.title), table_html(&s)));
     }
@@ -247,6 +250,84 @@ fn focus_charts(
     }
     out
 }
+
+/// The breakdowns `--by` asked for beyond the directive's default (sex, ethnicity, a
+/// level, a crossing): per breakdown, a chart of the groups' coverage where there is
+/// one (up to [`MOST_MARKS`] bars; a unit level's many rows are read in the table) and
+/// the table of every group's numbers.
+fn breakdowns(
+    cov: &Coverage,
+    earlier: Option<&Coverage>,
+    w: &[&str; 7],
+    markers: &chart::MarkerWords,
+    lang: Lang,
+) -> String {
+    let default = |d: &str| d == "total" || FOCUS.iter().any(|(f, _)| *f == d);
+    let mut dims: Vec<&str> = Vec::new();
+    for r in table::reading_order(&cov.rows) {
+        let d = r.dimension.as_str();
+        if !default(d) && !dims.contains(&d) {
+            dims.push(d);
+        }
+    }
+    let mut out = String::new();
+    for dim in dims {
+        let heading = format!("{}: {}", PAGE_BY_GROUP.text(lang), lang.dimension(dim));
+        out.push_str(&format!("<h2>{}</h2>", esc(&heading)));
+        let rows: Vec<&CoverageRow> = table::reading_order(&cov.rows)
+            .into_iter()
+            .filter(|r| r.dimension.as_str() == dim)
+            .filter(|r| r.coverage_pct.is_some() || r.suppressed.contains(Col::CoveragePct))
+            .collect();
+        let one_org = table::orgs(cov).len() == 1;
+        let marks: Vec<Mark> = rows
+            .iter()
+            .map(|r| {
+                let group = table::group_label(r, lang);
+                let label = match one_org {
+                    true => group,
+                    false => format!("{} · {group}", lang.org(&r.org)),
+                };
+                let e = earlier.and_then(|e| find(&e.rows, &r.org, dim, &r.group));
+                mark(label, Some(r), e, w, lang)
+            })
+            .collect();
+        if !marks.is_empty() && marks.len() <= MOST_MARKS {
+            out.push_str(&format!(
+                "<figure>{}</figure>",
+                chart::bullets(&heading, &marks, markers)
+            ));
+        }
+        let (head, body) = table::detail_rows_where(cov, lang, |r| r.dimension.as_str() == dim);
+        out.push_str(&table_html(&without_blank_columns(Section {
+            key: "details",
+            title: heading,
+            head,
+            body,
+            text_cols: 3,
+        })));
+    }
+    out
+}
+
+/// A breakdown's table without the breakdown's name on every row (it heads the table)
+/// and without the columns no row fills (sex has members but no eligible count).
+fn without_blank_columns(s: Section) -> Section {
+    let keep: Vec<usize> = (0..s.head.len())
+        .filter(|&i| i != 1)
+        .filter(|&i| i < s.text_cols || s.body.iter().any(|r| !r[i].is_empty()))
+        .collect();
+    let pick = |r: &[String]| keep.iter().map(|&i| r[i].clone()).collect();
+    Section {
+        head: pick(&s.head),
+        body: s.body.iter().map(|r| pick(r)).collect(),
+        text_cols: s.text_cols - 1,
+        ..s
+    }
+}
+
+/// The most bars a breakdown's chart draws; beyond, its table alone reads better.
+const MOST_MARKS: usize = 40;
 
 /// The data notes as a list, under their heading.
 fn notes_html(notes: &[String], lang: Lang) -> String {
@@ -399,5 +480,51 @@ mod tests {
             assert!(page.contains(want), "{want} in the page");
         }
         assert!(!page.contains("<script"), "no script");
+        assert!(
+            !page.contains("by group"),
+            "no breakdown beyond the default"
+        );
+    }
+
+    /// `--by sex` has its own heading and table on the page (it was left out: the page
+    /// for any breakdown was the default's); the columns sex never fills (eligible,
+    /// coverage) and the breakdown's name on every row are not in it; the focus areas'
+    /// heading is not drawn over no chart.
+    #[test]
+    fn a_breakdown_beyond_the_default_has_its_table() {
+        let mut cov = fixture::coverage();
+        let total = cov.rows[0].clone();
+        cov.rows.truncate(1);
+        for (group, members) in [("female", 2), ("male", 1)] {
+            cov.rows.push(CoverageRow {
+                dimension: crate::metrics::dimension::Dimension::Sex,
+                group: group.into(),
+                group_name: group.into(),
+                members: Some(members),
+                eligible: None,
+                coverage_pct: None,
+                recruit_rate_pct: None,
+                gap_pp: None,
+                ..total.clone()
+            });
+        }
+        let page = render(&cov, None, &fixture::options(Format::Html, Lang::Vi));
+        let heading = "<h2>Số đoàn viên, hội viên và tỷ lệ tập hợp, theo nhóm: Giới tính</h2>";
+        let at = page.find(heading).expect("the breakdown's heading");
+        let table = &page[at..];
+        let table = &table[..table.find("</table>").expect("its table")];
+        for want in [
+            "<td class=\"text\">Nữ</td><td>2</td>",
+            "<td class=\"text\">Nam</td><td>1</td>",
+        ] {
+            assert!(table.contains(want), "{want} in {table}");
+        }
+        for not in ["Số đối tượng", "Tỷ lệ tập hợp</th>", "Tiêu chí"] {
+            assert!(!table.contains(not), "{not} not in {table}");
+        }
+        assert!(
+            !page.contains("theo địa bàn trọng điểm"),
+            "no focus heading"
+        );
     }
 }

@@ -78,7 +78,13 @@ pub fn pivot(cov: &Coverage, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
         .iter()
         .any(|o| super::sized::has_enterprises(cov, o));
     let sized = super::sized::sized_head(cov, lang).filter(|_| firms);
-    for (d, _) in FOCUS.iter().filter(|(d, _)| firms || *d != "ownership") {
+    // A focus area's column where the report has its rows (`--by sex` has none).
+    let focus: Vec<(&str, &str)> = FOCUS
+        .into_iter()
+        .filter(|(d, _)| firms || *d != "ownership")
+        .filter(|(d, _)| cov.rows.iter().any(|r| r.dimension.as_str() == *d))
+        .collect();
+    for (d, _) in &focus {
         head.push(super::sized::focus_label(d, lang));
     }
     if firms {
@@ -106,7 +112,7 @@ pub fn pivot(cov: &Coverage, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
             cov_cell(total, lang, false),
             cell(11, "target_pct"),
         ];
-        for (d, g) in FOCUS.iter().filter(|(d, _)| firms || *d != "ownership") {
+        for (d, g) in &focus {
             row.push(cov_cell(find(&cov.rows, &org, d, g), lang, true));
         }
         if firms {
@@ -202,6 +208,16 @@ pub fn reading_order(rows: &[CoverageRow]) -> Vec<&CoverageRow> {
 }
 
 pub fn detail_rows(cov: &Coverage, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
+    detail_rows_where(cov, lang, |_| true)
+}
+
+/// The detail rows `keep` takes, with the details' head (the HTML's table of one
+/// breakdown).
+pub fn detail_rows_where(
+    cov: &Coverage,
+    lang: Lang,
+    keep: impl Fn(&CoverageRow) -> bool,
+) -> (Vec<String>, Vec<Vec<String>>) {
     let mut head: Vec<String> = COLUMNS[1..]
         .iter()
         .map(|c| lang.column(c).to_string())
@@ -212,6 +228,7 @@ pub fn detail_rows(cov: &Coverage, lang: Lang) -> (Vec<String>, Vec<Vec<String>>
     }
     let body = reading_order(&cov.rows)
         .into_iter()
+        .filter(|r| keep(r))
         .map(|r| {
             let v = values(r);
             let mut cells: Vec<String> = COLUMNS
