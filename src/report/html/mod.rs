@@ -6,55 +6,17 @@ use super::chart::{self, esc, Mark};
 use super::find;
 use super::labels::Lang;
 use super::table::{self, Section, FOCUS};
-use super::trend;
 use super::Options;
 use crate::lang::report::*;
-use crate::metrics::period::Period;
-use crate::metrics::series::SeriesRow;
 use crate::metrics::suppress::Col;
 use crate::metrics::{Coverage, CoverageRow, Ranked};
 use crate::org::OrgOrAny;
 
-const STYLE: &str = r#"
-:root { --ink: #1d2733; --hue: 210; }
-* { box-sizing: border-box; }
-body { font: 14px/1.45 "Noto Sans", "Segoe UI", Arial, sans-serif; color: var(--ink); margin: 24px auto; max-width: 1000px; padding: 0 16px; }
-h1 { font-size: 22px; margin: 0 0 4px; }
-h2 { font-size: 17px; margin: 28px 0 8px; border-bottom: 1px solid #ccd; padding-bottom: 4px; }
-p.sub { margin: 0 0 16px; color: #556; }
-figure { margin: 8px 0 16px; break-inside: avoid; page-break-inside: avoid; }
-figcaption { font-weight: 600; margin-bottom: 4px; }
-svg.chart { max-width: 100%; height: auto; }
-svg .label, svg .value, svg .missing { font-size: 13px; fill: var(--ink); }
-svg .missing { font-style: italic; fill: #667; }
-svg .band.b0 { fill: hsl(var(--hue), 30%, 92%); }
-svg .band.b1 { fill: hsl(var(--hue), 30%, 84%); }
-svg .band.b2 { fill: hsl(var(--hue), 30%, 76%); }
-svg .bar { fill: hsl(var(--hue), 60%, 28%); }
-svg .bar.below { fill: hsl(8, 60%, 40%); }
-svg .bar.above { fill: hsl(140, 45%, 30%); }
-svg .target { fill: #000; }
-svg .earlier { fill: #555; }
-table { border-collapse: collapse; margin: 4px 0 12px; font-size: 13px; break-inside: avoid; page-break-inside: avoid; }
-th, td { border: 1px solid #ccd; padding: 3px 6px; text-align: right; }
-th { background: #eef1f5; }
-td.text, th.text { text-align: left; }
-ul.notes li { margin: 2px 0; }
-div.multiples { display: flex; flex-wrap: wrap; gap: 8px 16px; }
-div.multiples figure { margin: 4px 0; }
-svg .frame { fill: none; stroke: #ccd; }
-svg .tick { font-size: 11px; fill: #556; }
-svg .line { stroke: hsl(var(--hue), 60%, 28%); stroke-width: 2; }
-svg .point { fill: hsl(var(--hue), 60%, 28%); }
-svg .target-line { stroke: #000; stroke-width: 1.5; stroke-dasharray: 5 3; }
-svg .pace { stroke: hsl(var(--hue), 60%, 28%); stroke-width: 1.5; stroke-dasharray: 2 3; }
-@media print {
-  @page { size: A4 portrait; margin: 14mm; }
-  body { margin: 0; max-width: none; font-size: 11px; }
-  h2 { break-after: avoid; page-break-after: avoid; }
-  figure, table { break-inside: avoid; page-break-inside: avoid; }
-}
-"#;
+mod page;
+mod series;
+
+use page::{notes_html, page, table_html};
+pub use series::render_series;
 
 /// The page's words: its two chart headings, the target marker, what stands for a
 /// missing or a blanked number, the page's title, the earlier marker.
@@ -92,33 +54,6 @@ fn mark(
         target: r.and_then(|r| r.target_pct),
         missing: if suppressed { w[4] } else { w[3] }.to_string(),
     }
-}
-
-fn table_html(s: &Section) -> String {
-    let mut out = String::from("<table><thead><tr>");
-    for (i, h) in s.head.iter().enumerate() {
-        let class = if i < s.text_cols {
-            " class=\"text\""
-        } else {
-            ""
-        };
-        out.push_str(&format!("<th{class}>{}</th>", esc(h)));
-    }
-    out.push_str("</tr></thead><tbody>");
-    for row in &s.body {
-        out.push_str("<tr>");
-        for (i, c) in row.iter().enumerate() {
-            let class = if i < s.text_cols {
-                " class=\"text\""
-            } else {
-                ""
-            };
-            out.push_str(&format!("<td{class}>{}</td>", esc(c)));
-        }
-        out.push_str("</tr>");
-    }
-    out.push_str("</tbody></table>");
-    out
 }
 
 fn ranked_marks(list: &[Ranked], lang: Lang) -> Vec<Mark> {
@@ -328,134 +263,6 @@ fn without_blank_columns(s: Section) -> Section {
 
 /// The most bars a breakdown's chart draws; beyond, its table alone reads better.
 const MOST_MARKS: usize = 40;
-
-/// The data notes as a list, under their heading.
-fn notes_html(notes: &[String], lang: Lang) -> String {
-    let mut out = String::new();
-    if !notes.is_empty() {
-        out.push_str(&format!(
-            "<h2>{}</h2><ul class=\"notes\">",
-            esc(lang.text("notes"))
-        ));
-        for n in notes {
-            out.push_str(&format!("<li>{}</li>", esc(n)));
-        }
-        out.push_str("</ul>");
-    }
-    out
-}
-
-/// An organization's line of a series: its chart (coverage by period against target,
-/// with the pace where it rises).
-fn org_trend(
-    org: &OrgOrAny,
-    reports: &[(Period, Coverage)],
-    rows: &[SeriesRow],
-    months: i64,
-    (target_word, pace_word): (&str, &str),
-    lang: Lang,
-) -> String {
-    let line: Vec<&SeriesRow> = rows
-        .iter()
-        .filter(|s| s.row.org == *org && s.row.dimension == "total" && s.row.group == "all")
-        .collect();
-    let points: Vec<trend::Point> = reports
-        .iter()
-        .map(|(p, _)| {
-            let r = line.iter().find(|s| s.row.period.label == p.label);
-            trend::Point {
-                label: lang.period(&p.label),
-                value: r.and_then(|s| s.row.coverage_pct),
-                target: r.and_then(|s| s.row.target_pct),
-            }
-        })
-        .collect();
-    let newest = line.last();
-    let reaches = newest
-        .and_then(|s| s.reaches_target.as_ref())
-        .map(|r| super::series::reaches_text(&r.code(), lang))
-        .unwrap_or_default();
-    let pace = newest
-        .and_then(|s| s.pace_pp_per_month)
-        .map(|v| trend::Pace {
-            per_month: v,
-            months_per_period: months,
-            said: format!("{} {pace_word} → {reaches}", lang.pp(v)),
-        });
-    let name = lang.org(org);
-    format!(
-        "<figure><figcaption>{}</figcaption>{}</figure>",
-        esc(name),
-        trend::trend(
-            name,
-            &points,
-            pace.as_ref().filter(|p| p.per_month > 0),
-            (target_word, lang)
-        )
-    )
-}
-
-/// The whole document around a page's body: language, the policy that forbids
-/// fetching anything, the style.
-fn page(lang: Lang, title: &str, body: &str) -> String {
-    let code = match lang {
-        Lang::En => "en",
-        Lang::Vi => "vi",
-    };
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"{code}\"><head><meta charset=\"utf-8\">\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{}</title><style>{STYLE}</style></head><body>{body}</body></html>\n",
-        esc(title)
-    )
-}
-
-/// The page of a series (`--from`, `--to`): per organization a small multiple of its
-/// coverage over the periods, its target and its pace; then the table of the numbers
-/// drawn, and the notes of the last period.
-pub fn render_series(reports: &[(Period, Coverage)], rows: &[SeriesRow], lang: Lang) -> String {
-    let first = reports
-        .first()
-        .map(|(p, _)| lang.period(&p.label))
-        .unwrap_or_default();
-    let last = reports
-        .last()
-        .map(|(p, _)| lang.period(&p.label))
-        .unwrap_or_default();
-    let title = format!("{} — {first} … {last}", lang.text("title"));
-    let [heading, target_word, pace_word] =
-        [&SERIES_HEADING, &PAGE_TARGET, &SERIES_PACE].map(|m| m.text(lang));
-    let mut body = format!("<h1>{}</h1>", esc(&title));
-    if let Some(place) = reports.last().and_then(|(_, c)| c.place.clone()) {
-        body.push_str(&format!("<p class=\"sub\">{}</p>", esc(&place)));
-    }
-    body.push_str(&format!(
-        "<h2>{}</h2><div class=\"multiples\">",
-        esc(heading)
-    ));
-    let months = reports.first().map(|(p, _)| p.months() as i64).unwrap_or(1);
-    let head = super::series::lines_head(reports, lang);
-    let mut table_rows = Vec::new();
-    for org in super::series::orgs(rows) {
-        let figure = org_trend(&org, reports, rows, months, (target_word, pace_word), lang);
-        body.push_str(&figure);
-        // A row a line: the total, the focus areas, and each group `--by` asked for.
-        for line in super::series::lines(reports, rows, &org) {
-            table_rows.push(super::series::lines_row(&org, &line, lang));
-        }
-    }
-    body.push_str("</div>");
-    body.push_str(&table_html(&Section {
-        key: "series",
-        title: String::new(),
-        head,
-        body: table_rows,
-        text_cols: 2,
-    }));
-    body.push_str(&notes_html(&super::series::all_notes(reports, lang), lang));
-    page(lang, &title, &body)
-}
 
 #[cfg(test)]
 mod tests {
