@@ -56,6 +56,9 @@ crate::messages! {
     NOTE_COVERAGE_ABOVE_100:
         "{}: coverage above 100% ({}) in {}: check the eligible count"
         => "{}: tỷ lệ tập hợp trên 100% ({}) ở {}: kiểm tra số đối tượng";
+    NOTE_RECRUITMENT_ABOVE_100:
+        "{}: recruitment rate above 100% ({}) in {}: {} recruited where {} eligible people were not members at the start; check the eligible count"
+        => "{}: tỷ lệ kết nạp trên 100% ({}) ở {}: kết nạp mới {} người trong khi chỉ có {} đối tượng chưa là thành viên đầu kỳ; kiểm tra số đối tượng";
     NOTE_UNKNOWN_AREAS:
         "{}: {} member(s) in units missing from the areas reference: {}"
         => "{}: {} thành viên ở đơn vị không có trong danh mục địa bàn: {}";

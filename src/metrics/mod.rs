@@ -367,11 +367,27 @@ fn org_rows(plan: &Plan, source: &Source, out: &mut Coverage) {
                         name: g.names[gi as usize].clone(),
                         pct: cp,
                     });
+                } else if let Some(note) = recruitment_above_100(&row, dim, &g, gi) {
+                    out.notes.push(note);
                 }
                 out.rows.push(row);
             }
         }
     }
+}
+
+/// The note of a row whose recruitment rate is above 100%, if it is.
+fn recruitment_above_100(r: &CoverageRow, dim: &Dimension, g: &Grouper, gi: u32) -> Option<Note> {
+    let pct = r.recruit_rate_pct.filter(|p| *p > 10_000)?;
+    Some(Note::RecruitmentAbove100 {
+        org: r.org.clone(),
+        dimension: dim.name(),
+        group: g.labels[gi as usize].clone(),
+        name: g.names[gi as usize].clone(),
+        recruited: r.recruited?,
+        not_members_at_start: r.eligible?.checked_sub(r.members_start?)?,
+        pct,
+    })
 }
 
 /// A row of `--by reason` is a flow alone: who left, by why. Stock and flow are never

@@ -131,6 +131,24 @@ pub enum Note {
         #[serde(rename = "coverage_pct", serialize_with = "pct_number")]
         pct: i64,
     },
+    /// More recruited than there were eligible people not yet members at the start
+    /// (the recruitment rate above 100%): an eligible count too low, or members
+    /// recruited in the period who were not eligible; said where coverage is not
+    /// already said to be above 100%.
+    #[serde(rename = "recruitment_above_100")]
+    RecruitmentAbove100 {
+        #[serde(serialize_with = "org_code")]
+        org: OrgOrAny,
+        dimension: String,
+        group: String,
+        /// The group's display name (a unit's name on level rows).
+        name: String,
+        recruited: u64,
+        /// Eligible − members at the start.
+        not_members_at_start: u64,
+        #[serde(rename = "recruit_rate_pct", serialize_with = "pct_number")]
+        pct: i64,
+    },
     /// A unit of the ranking level above 100%: left out of the ranking.
     #[serde(rename = "unit_above_100", serialize_with = "unit_above_100")]
     UnitAbove100(Ranked),

@@ -86,7 +86,8 @@ pub fn single(
         // The rows the table was read from are the table's, not the report's.
         cov.rows.retain(|r| q.dimensions.contains(&r.dimension));
         cov.notes.retain(|n| match n {
-            super::Note::CoverageAbove100 { dimension, .. } => {
+            super::Note::CoverageAbove100 { dimension, .. }
+            | super::Note::RecruitmentAbove100 { dimension, .. } => {
                 q.dimensions.iter().any(|d| d.as_str() == dimension)
             }
             _ => true,

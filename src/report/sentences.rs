@@ -184,6 +184,22 @@ fn reference_note(n: &Note, lang: Lang) -> Text {
             said(lang.pct(*pct)),
             said(group_text(dimension, group, name, lang))
         ),
+        Note::RecruitmentAbove100 {
+            org: o,
+            dimension,
+            group,
+            name,
+            recruited,
+            not_members_at_start,
+            pct,
+        } => t!(
+            NOTE_RECRUITMENT_ABOVE_100,
+            org(o),
+            said(lang.pct(*pct)),
+            said(group_text(dimension, group, name, lang)),
+            Text::Count(*recruited),
+            Text::Count(*not_members_at_start)
+        ),
         // The notes of the rolls are said by `note`.
         _ => Text::Said(String::new()),
     }
@@ -227,7 +243,9 @@ fn list(items: &[String]) -> Text {
 /// Lào Cai".
 fn group_text(dimension: &str, group: &str, name: &str, lang: Lang) -> String {
     let dim = lang.dimension(dimension);
-    if group != name {
+    if dimension == "total" {
+        dim
+    } else if group != name {
         format!("{dim} {group} {name}")
     } else {
         format!("{dim}: {}", lang.group(group, name))

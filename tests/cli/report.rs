@@ -345,6 +345,76 @@ fn any_counts_a_person_once_per_group_and_merges_their_flags() {
     assert!(!json.contains("missing_snapshot"), "{json}");
 }
 
+/// More recruited than eligible people not members at the start is said once, with
+/// both counts, where coverage itself is not above 100%. By hand, commune 02647 in
+/// October: 2 members since 2010, one of whom left on 10 October; 3 recruited in
+/// October; eligible 4. Members 2 + 3 − 1 = 4, coverage 4 ÷ 4 = 100.00% (no note of
+/// its own), recruitment rate 3 ÷ (4 − 2) = 150.00%.
+#[test]
+fn a_recruitment_rate_above_100_percent_is_said() {
+    let w = Workdir::new().with_reference();
+    w.write(
+        "women.csv",
+        "Họ và tên,Số CCCD,Mã xã,Ngày kết nạp,Ngày ra\n\
+         Lan Thị L,,02647,01/01/2010,\n\
+         Mai Thị M,,02647,01/01/2010,10/10/2026\n\
+         Nga Thị N,,02647,03/10/2026,\n\
+         Hoa Thị H,,02647,04/10/2026,\n\
+         Hương Thị K,,02647,05/10/2026,\n",
+    );
+    w.tally(&[
+        "ingest",
+        "women.csv",
+        "--org",
+        "women",
+        "--as-of",
+        "31/10/2026",
+    ])
+    .expect(0);
+    w.write(
+        "eligible2.csv",
+        "area_code,org,year,eligible\n02647,women,2026,4\n",
+    );
+    w.tally(&["ingest", "eligible2.csv", "--replace"]).expect(0);
+    let report = |args: &[&str]| {
+        let mut all = vec![
+            "report", "--period", "2026-10", "--org", "women", "--by", "commune",
+        ];
+        all.extend_from_slice(args);
+        w.tally(&all).expect(0).stdout
+    };
+    let v: serde_json::Value = serde_json::from_str(&report(&["--format", "json"])).unwrap();
+    let unit = v["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["dimension"] == "commune" && r["group"] == "02647")
+        .unwrap();
+    assert_eq!(unit["coverage_pct"].to_string(), "100.00", "{unit}");
+    assert_eq!(unit["recruit_rate_pct"].to_string(), "150.00", "{unit}");
+    let notes: Vec<&serde_json::Value> = v["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["kind"] == "recruitment_above_100")
+        .collect();
+    // The commune's and the total's (the one commune is the whole).
+    assert_eq!(notes.len(), 2, "{}", v["notes"]);
+    for n in notes {
+        assert_eq!(n["recruited"], 3);
+        assert_eq!(n["not_members_at_start"], 2);
+    }
+    let table = report(&["--lang", "vi"]);
+    assert!(
+        table.contains("tỷ lệ kết nạp trên 100% (150,00%) ở Xã, phường 02647 Phường Lào Cai:")
+            && table.contains("tỷ lệ kết nạp trên 100% (150,00%) ở Toàn bộ:")
+            && table.contains(
+                "kết nạp mới 3 người trong khi chỉ có 2 đối tượng chưa là thành viên đầu kỳ"
+            ),
+        "{table}"
+    );
+}
+
 /// Found by mutation (`src/metrics/mod.rs`): exactly 100% is not above 100%; a group
 /// with no member row and no denominator gets no row.
 #[test]
