@@ -20,6 +20,9 @@ crate::messages! {
     NOTE_MISSING_ELIGIBLE:
         "{}: no eligible counts for {} or earlier: coverage cannot be computed"
         => "{}: chưa có số đối tượng của năm {} hoặc trước đó: không tính được tỷ lệ tập hợp";
+    NOTE_PROVINCE_TARGET_TWICE:
+        "{}: the targets of {} give the whole province twice: {} {} (taken by the total and the units) and * {} (taken by each group without a target of its own); keep one of the two rows"
+        => "{}: chỉ tiêu năm {} ghi hai lần cho toàn tỉnh: {} {} (dùng cho dòng tổng và các đơn vị) và * {} (dùng cho các nhóm không có chỉ tiêu riêng); nên giữ một trong hai dòng";
     NOTE_MISSING_TARGETS:
         "{}: no targets for {}: no gap to target is shown"
         => "{}: chưa có chỉ tiêu năm {}: không có mức chênh so với chỉ tiêu";

@@ -36,6 +36,20 @@ pub enum Note {
         org: OrgOrAny,
         year: i32,
     },
+    /// Two targets of a year for the whole province: the province's own (by its code),
+    /// which the total and the units take, and `*`, which the groups without their own
+    /// take (docs/metrics.md, Targets); in hundredths.
+    ProvinceTargetTwice {
+        #[serde(serialize_with = "org_code")]
+        org: OrgOrAny,
+        year: i32,
+        /// The province's code and name.
+        province: String,
+        #[serde(rename = "province_target_pct", serialize_with = "pct_number")]
+        province_pct: i64,
+        #[serde(rename = "star_target_pct", serialize_with = "pct_number")]
+        all_pct: i64,
+    },
     /// Departures without a date of members active in the previous snapshot, placed
     /// within (previous, as_of].
     PlacedDepartures {

@@ -11,6 +11,7 @@ use super::fold::{Plan, Tally};
 use super::reason;
 use super::{Coverage, Note, Request};
 use crate::org::{Org, OrgOrAny};
+use crate::reference::{Reference, Scope};
 
 /// Notes on the snapshots: units the areas do not have, stale and missing snapshots.
 pub(super) fn snapshot_notes(
@@ -118,6 +119,28 @@ pub(super) fn reference_notes(plan: &Plan, org: &OrgOrAny, out: &mut Coverage) {
             year,
         });
     }
+    out.notes
+        .extend(province_target_twice(reference, org, year));
+}
+
+/// The note of an org whose targets of the year give the whole province twice (`*` and
+/// the province's code) with two values.
+fn province_target_twice(reference: &Reference, org: &OrgOrAny, year: i32) -> Option<Note> {
+    let root = reference.areas.root()?;
+    let of = |scope: &Scope| {
+        (reference.targets.iter())
+            .find(|t| t.org == *org && t.year == year && t.scope == *scope)
+            .map(|t| super::pct::from_f64(t.target_pct))
+    };
+    let province_pct = of(&Scope::Unit(root.code.clone()))?;
+    let all_pct = of(&Scope::All)?;
+    (province_pct != all_pct).then(|| Note::ProvinceTargetTwice {
+        org: org.clone(),
+        year,
+        province: format!("{} {}", root.code, root.name),
+        province_pct,
+        all_pct,
+    })
 }
 
 /// Rolls that shrank or grew by more than half against the org's previous snapshot:

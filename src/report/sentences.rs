@@ -155,6 +155,20 @@ fn reference_note(n: &Note, lang: Lang) -> Text {
     match n {
         Note::MissingEligible { org: o, year } => t!(NOTE_MISSING_ELIGIBLE, org(o), said(year)),
         Note::MissingTargets { org: o, year } => t!(NOTE_MISSING_TARGETS, org(o), said(year)),
+        Note::ProvinceTargetTwice {
+            org: o,
+            year,
+            province,
+            province_pct,
+            all_pct,
+        } => t!(
+            NOTE_PROVINCE_TARGET_TWICE,
+            org(o),
+            said(year),
+            said(province),
+            said(lang.pct(*province_pct)),
+            said(lang.pct(*all_pct))
+        ),
         Note::UnitAbove100(u) => t!(
             NOTE_UNIT_ABOVE_100,
             org(&u.org),

@@ -296,6 +296,36 @@ fn the_total_and_the_province_row_share_one_target() {
     let target = |dim: &str| rows.iter().find(|r| r[2] == dim).unwrap()[11].clone();
     assert_eq!(target("total"), "72.00");
     assert_eq!(target("province"), "72.00");
+    let twice = |w: &Workdir| {
+        let v = report_json(w, &["--period", "2026-10", "--org", "youth"]);
+        notes_of(&v, "province_target_twice")
+            .iter()
+            .map(|n| {
+                (
+                    n["province_target_pct"].to_string(),
+                    n["star_target_pct"].to_string(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    // The reference's `*` of 70 beside the province's 72: which rows take which is
+    // said, with both values.
+    assert_eq!(twice(&w), [("72.00".to_string(), "70.00".to_string())]);
+    let table = w
+        .tally(&[
+            "--lang", "vi", "report", "--period", "2026-10", "--org", "youth",
+        ])
+        .expect(0)
+        .stdout;
+    assert!(
+        table.contains("chỉ tiêu năm 2026 ghi hai lần cho toàn tỉnh: 15 ")
+            && table.contains(" 72,00% (dùng cho dòng tổng và các đơn vị) và * 70,00%"),
+        "{table}"
+    );
+    // The same value twice says nothing.
+    w.write("t3.csv", "org,year,scope,target_pct\nyouth,2026,*,72\n");
+    w.tally(&["ingest", "t3.csv"]).expect(0);
+    assert!(twice(&w).is_empty());
 }
 
 /// A unit above 100% is a denominator error: noted with its name and counts, never
