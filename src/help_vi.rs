@@ -267,12 +267,30 @@ pub fn localize(cmd: Command) -> Command {
     let about = ABOUT.iter().find(|(c, _)| *c == "help").map(|(_, a)| *a);
     let cmd = match about {
         Some(a) if cmd.find_subcommand("help").is_some() => {
-            cmd.mut_subcommand("help", |s| s.about(a).long_about(a))
+            cmd.mut_subcommand("help", |s| help_command(s.about(a).long_about(a)))
         }
         _ => cmd,
     };
     usage_in_vietnamese(cmd)
 }
+
+/// clap's `help` command (what `tally help help` shows): its headings and the line of
+/// each command it can explain, in Vietnamese.
+fn help_command(mut cmd: Command) -> Command {
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for sub in subs {
+        if let Some((_, about)) = ABOUT.iter().find(|(c, _)| *c == sub) {
+            cmd = cmd.mut_subcommand(sub.as_str(), |s| s.about(*about));
+        }
+    }
+    cmd.subcommand_help_heading("Lệnh").help_template(TEMPLATE)
+}
+
+/// The layout of a Vietnamese `--help`.
+const TEMPLATE: &str = "{about-with-newline}\nCách dùng: {usage}\n\n{all-args}{after-help}";
 
 /// The usage lines with clap's `[OPTIONS]` and `<COMMAND>` in Vietnamese: clap writes
 /// them itself, so each command's usage is rendered once built and given back as its
@@ -344,8 +362,7 @@ fn localize_one(mut cmd: Command, name: &str) -> Command {
     for sub in subs {
         cmd = cmd.mut_subcommand(sub.as_str(), |s| localize_one(s, &sub));
     }
-    cmd.subcommand_help_heading("Lệnh")
-        .help_template("{about-with-newline}\nCách dùng: {usage}\n\n{all-args}{after-help}")
+    cmd.subcommand_help_heading("Lệnh").help_template(TEMPLATE)
 }
 
 /// A command's examples in Vietnamese: the heading and the notes after `#`.

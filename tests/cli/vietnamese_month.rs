@@ -226,6 +226,7 @@ const HELP: &[&[&str]] = &[
     &["completions", "--help"],
     &["man", "--help"],
     &["help", "ingest"],
+    &["help", "help"],
 ];
 
 /// The month under the locale `lang`: what tally said, what `--help` said, and the
