@@ -89,6 +89,17 @@ crate::messages! {
     LOST_MANIFEST_LEFT:
         "run `tally verify --restore-manifest` to put back the manifest an interrupted commit left, once every part it names checks out; or restore the store from a backup"
         => "chạy `tally verify --restore-manifest` để đặt lại tệp kê khai mà lần ghi dở dang để lại, sau khi mọi phần dữ liệu nó nêu đều được kiểm tra đúng; hoặc khôi phục kho từ bản sao lưu";
+    PART_NOT_INSIDE: "is not a path inside the store" => "không nằm bên trong kho";
+    PART_NOT_NAMED:
+        "is not the name of a part tally writes (rolls/ORG/DATE/ID.parquet or reference/KIND-ID.parquet)"
+        => "không phải tên của một phần dữ liệu do tally ghi (rolls/TỔ_CHỨC/NGÀY/MÃ.parquet hoặc reference/LOẠI-MÃ.parquet)";
+    CANDIDATE_NOT_WHOLE: "is not a whole manifest: {}" => "không phải tệp kê khai trọn vẹn: {}";
+    CANDIDATE_FORMAT:
+        "has format {}, which this tally does not read"
+        => "có định dạng {}, bản tally này không đọc được";
+    CANDIDATE_PART:
+        "names the part \"{}\", which {}"
+        => "nêu phần dữ liệu \"{}\", mà đường dẫn này {}";
     MISNAMED_PART:
         "the store manifest {} is damaged: ingest {} names the part \"{}\", which {}"
         => "tệp kê khai của kho {} bị hỏng: lần nạp {} nêu phần dữ liệu \"{}\", mà đường dẫn này {}";

@@ -19,15 +19,9 @@ pub(super) const CATALOGUE: &[(&str, &str)] = &[
     // --- Usage ----------------------------------------------------------------------
     ("expected one of {}", "cần một trong: {}"),
     // --- The store: what it writes and deletes, damaged and hostile files --------------
-    ("is not a path inside the store", "không nằm trong kho"),
-    ("is not the name of a part tally writes (rolls/ORG/DATE/ID.parquet or reference/KIND-ID.parquet)", "không phải tên một phần dữ liệu do tally ghi (rolls/TỔ-CHỨC/NGÀY/MÃ.parquet hoặc reference/LOẠI-MÃ.parquet)"),
-    ("is not a whole manifest: {}", "không phải một tệp kê khai trọn vẹn: {}"),
-    ("has format {}, which this tally does not read", "có định dạng {}, bản tally này không đọc được"),
-    ("names the part \"{}\", which {}", "nêu phần dữ liệu \"{}\", mà đường dẫn này {}"),
     // --- The store, files and permissions ---------------------------------------------
     ("cannot write the rejects file {}", "không ghi được tệp dòng bị loại {}"),
     // --- Files that cannot be read -----------------------------------------------------
-    ("cannot be read: {}", "không đọc được: {}"),
     // --- Rolls: status words, snapshots, missing parts -----------------------------------
     ("age", "tuổi"),
     ("Trade union", "Công đoàn"),

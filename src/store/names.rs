@@ -73,16 +73,16 @@ pub fn is_spool(name: &str) -> bool {
 
 /// Why `rel` is not a path tally gives a part, if it is not one: a manifest naming
 /// such a path is damaged or crafted, and nothing at it is read, copied or deleted.
-pub fn part_problem(rel: &str) -> Option<&'static str> {
+pub fn part_problem(rel: &str) -> Option<crate::lang::Text> {
     if rel.starts_with('/') || rel.contains(['\\', ':', '\0']) {
-        return Some("is not a path inside the store");
+        return Some(crate::t!(crate::lang::store::PART_NOT_INSIDE));
     }
     let parts: Vec<&str> = rel.split('/').collect();
     if parts
         .iter()
         .any(|p| *p == ".." || *p == "." || p.is_empty())
     {
-        return Some("is not a path inside the store");
+        return Some(crate::t!(crate::lang::store::PART_NOT_INSIDE));
     }
     let ok = match parts.as_slice() {
         [ROLLS, org, as_of, file] => code(org) && date(as_of) && roll_file(file),
@@ -92,7 +92,7 @@ pub fn part_problem(rel: &str) -> Option<&'static str> {
             .is_some_and(|(kind, id)| code(kind) && id_of(id)),
         _ => false,
     };
-    (!ok).then_some("is not the name of a part tally writes (rolls/ORG/DATE/ID.parquet or reference/KIND-ID.parquet)")
+    (!ok).then(|| crate::t!(crate::lang::store::PART_NOT_NAMED))
 }
 
 /// Whether a folder `depth` levels below `rolls/` is named as an ingest names them:
@@ -267,7 +267,7 @@ mod tests {
         ];
         for p in outside {
             assert_eq!(
-                part_problem(p),
+                part_problem(p).map(|w| w.en()).as_deref(),
                 Some("is not a path inside the store"),
                 "{p}"
             );
@@ -285,7 +285,7 @@ mod tests {
         ];
         for p in misnamed {
             assert!(
-                part_problem(p).is_some_and(|w| w.contains("not the name")),
+                part_problem(p).is_some_and(|w| w.en().contains("not the name")),
                 "{p}"
             );
         }

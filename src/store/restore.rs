@@ -14,6 +14,7 @@ use super::names::{self, Survey, MANIFEST};
 use super::{fsutil, lock, manifest, verify, IngestRecord, Manifest, Store, View};
 use crate::error::Explain;
 use crate::error::{Exit, Failure};
+use crate::lang::Text;
 use crate::{lang, t};
 
 /// Refuses to create a store in a folder that holds files tally did not write.
@@ -50,7 +51,7 @@ pub(super) fn lost(dir: &Path, survey: &Survey) -> Option<anyhow::Error> {
 }
 
 /// The error for a manifest that names a path tally does not give a part.
-pub(super) fn misnamed(path: &Path, rec: &IngestRecord, why: &str) -> anyhow::Error {
+pub(super) fn misnamed(path: &Path, rec: &IngestRecord, why: Text) -> anyhow::Error {
     Failure::new(
         Exit::Failure,
         t!(
@@ -103,14 +104,17 @@ pub fn restore_manifest(store: &Store, wait: Duration) -> Result<Restored> {
                 best = Some((m, path))
             }
             Ok(_) => {}
-            Err(why) => refused.push(format!("{}: {why}", names::relative(dir, path))),
+            Err(why) => refused.push(Text::Join(
+                vec![names::relative(dir, path).into(), why],
+                ": ",
+            )),
         }
     }
     let Some((m, from)) = best else {
         let why = if refused.is_empty() {
             t!(lang::store::NO_MANIFEST_LEFT)
         } else {
-            refused.join("; ").into()
+            Text::Join(refused, "; ")
         };
         return Err(Failure::invalid(t!(
             lang::store::CANNOT_RESTORE_MANIFEST,
@@ -136,22 +140,20 @@ pub fn restore_manifest(store: &Store, wait: Duration) -> Result<Restored> {
 
 /// A manifest an interrupted commit left, if it reads and every part it names checks
 /// out; else the first reason it does not.
-fn candidate(store: &Store, path: &Path) -> Result<Manifest, String> {
-    let text = std::fs::read(path).map_err(|e| format!("cannot be read: {e}"))?;
+fn candidate(store: &Store, path: &Path) -> Result<Manifest, Text> {
+    let text = std::fs::read(path)
+        .map_err(|e| t!(lang::store::PART_CANNOT_BE_READ, lang::files::io_error(&e)))?;
     let m: Manifest = serde_json::from_slice(&text)
-        .map_err(|e| format!("is not a whole manifest: {}", super::json_why(&e).en()))?;
+        .map_err(|e| t!(lang::store::CANDIDATE_NOT_WHOLE, super::json_why(&e)))?;
     if !(1..=manifest::FORMAT).contains(&m.format) {
-        return Err(format!(
-            "has format {}, which this tally does not read",
-            m.format
-        ));
+        return Err(t!(lang::store::CANDIDATE_FORMAT, m.format));
     }
     if let Some((rec, why)) = m
         .ingests
         .iter()
         .find_map(|r| Some((r, names::part_problem(&r.part)?)))
     {
-        return Err(format!("names the part \"{}\", which {why}", rec.part));
+        return Err(t!(lang::store::CANDIDATE_PART, &rec.part, why));
     }
     let orgs = super::reference::orgs(store.dir(), &m).unwrap_or_default();
     let view = View {
@@ -166,7 +168,7 @@ fn candidate(store: &Store, path: &Path) -> Result<Manifest, String> {
         verify::check_part(&view, rec, &mut checked);
     }
     match checked.findings.first() {
-        Some(f) => Err(format!("{}: {}", f.path, f.problem)),
+        Some(f) => Err(Text::Join(vec![(&f.path).into(), f.problem.clone()], ": ")),
         None => Ok(view.manifest),
     }
 }

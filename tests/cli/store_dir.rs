@@ -301,6 +301,30 @@ fn a_candidate_whose_parts_do_not_check_out_is_not_restored() {
         run.stderr
     );
     assert!(!manifest.exists() && orphan.exists());
+    // Why each candidate is refused, in Vietnamese: one cut short, one naming a path
+    // outside the store (each said in English inside the Vietnamese before).
+    let text = String::from_utf8(fs::read(&orphan).unwrap()).unwrap();
+    fs::write(
+        w.store().join(".manifest.json.tmp-7"),
+        &text[..text.len() / 2],
+    )
+    .unwrap();
+    let outside = text.replacen("\"part\": \"rolls/", "\"part\": \"../rolls/", 1);
+    assert_ne!(outside, text, "the manifest names a roll part");
+    fs::write(w.store().join(".manifest.json.tmp-8"), outside).unwrap();
+    let run = w
+        .tally(&["--lang", "vi", "verify", "--restore-manifest"])
+        .expect(65);
+    for want in [
+        ".manifest.json.tmp-7: không phải tệp kê khai trọn vẹn: ",
+        "mà đường dẫn này không nằm bên trong kho",
+        "không khớp",
+    ] {
+        assert!(run.stderr.contains(want), "{want} in {}", run.stderr);
+    }
+    for english in ["is not a whole manifest", "not a path inside", "which "] {
+        assert!(!run.stderr.contains(english), "{english} in {}", run.stderr);
+    }
 }
 
 /// A manifest naming each way out of the store, and a victim file at each place.
