@@ -189,6 +189,10 @@ crate::messages! {
     WORKBOOK_PASSWORD: "{}: the workbook is password-protected" => "{}: sổ tính có đặt mật khẩu";
     WORKBOOK_UNREADABLE: "{}: cannot read the workbook ({})" => "{}: không đọc được sổ tính ({})";
     PART_MISSING: "its part {} is missing" => "thiếu phần {} của tệp";
+    ZIP_DAMAGED:
+        "its ZIP container is damaged or cut short"
+        => "phần nén ZIP của tệp bị hỏng hoặc tệp bị cắt ngang";
+    READER_SAYS: "the reader says: {}" => "trình đọc sổ tính báo (bằng tiếng Anh): {}";
     XML_CUT: "its XML is cut short" => "XML bị cắt ngang";
     XML_CUT_EXPECTING:
         "its XML ends where `</{}>` was expected"

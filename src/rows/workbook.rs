@@ -264,8 +264,10 @@ fn readers_words(why: &str) -> crate::lang::Text {
             "" => t!(msg::XML_CUT),
             tag => t!(msg::XML_CUT_EXPECTING, tag),
         }
+    } else if why.starts_with("Zip error:") {
+        t!(msg::ZIP_DAMAGED)
     } else {
-        crate::lang::Text::from(why)
+        t!(msg::READER_SAYS, why)
     }
 }
 

@@ -426,7 +426,28 @@ fn workbook_problems_name_the_sheet_and_row() {
     w.write("cut.xlsx", &bytes[..bytes.len() / 2]);
     let run = youth_ingest(&w, "cut.xlsx").expect(65);
     assert!(
-        run.stderr.contains("cannot read the workbook"),
+        run.stderr
+            .contains("cannot read the workbook (its ZIP container is damaged or cut short)"),
+        "{}",
+        run.stderr
+    );
+    // In Vietnamese, without the reader's English ("Zip error: … EOCD").
+    let run = w
+        .tally(&[
+            "--lang",
+            "vi",
+            "ingest",
+            "cut.xlsx",
+            "--org",
+            "youth",
+            "--as-of",
+            "31/10/2026",
+        ])
+        .expect(65);
+    assert!(
+        run.stderr
+            .contains("phần nén ZIP của tệp bị hỏng hoặc tệp bị cắt ngang")
+            && !run.stderr.contains("Zip error"),
         "{}",
         run.stderr
     );
