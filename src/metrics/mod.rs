@@ -13,6 +13,7 @@ pub mod denominator;
 pub mod dimension;
 pub mod fold;
 pub mod group;
+pub mod joined;
 pub mod lists;
 mod note;
 mod notes;

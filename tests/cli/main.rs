@@ -16,6 +16,7 @@ mod help;
 mod hostile;
 mod html;
 mod ingest;
+mod joined;
 mod last_month;
 mod lists;
 mod mapping;
