@@ -62,9 +62,11 @@ impl LastMonth {
     }
 }
 
-/// A row against the row of its group a month earlier.
+/// A row against the row of its group a month earlier. Where both months read the
+/// same roll (this month has none of its own), the change is unknown, not 0.
 fn against(now: &CoverageRow, before: &CoverageRow) -> Against {
-    let diff = |a: Option<i64>, b: Option<i64>| a.zip(b).map(|(a, b)| a - b);
+    let same_roll = now.snapshot_as_of.is_some() && now.snapshot_as_of == before.snapshot_as_of;
+    let diff = |a: Option<i64>, b: Option<i64>| a.zip(b).filter(|_| !same_roll).map(|(a, b)| a - b);
     let members = |r: &CoverageRow| r.members.map(|m| m as i64);
     let mut suppressed = Suppressed::default();
     for c in [Col::Members, Col::CoveragePct] {
@@ -138,6 +140,13 @@ mod tests {
             ),
             // A group the previous month's report does not have.
             (row("all", Some(7), Some(700)), None, (None, None, None)),
+            // Both months read September's roll (October has none of its own): its
+            // members shown, the change unknown, not 0.
+            (
+                rolled(row("all", Some(7), Some(700))),
+                Some(rolled(row("all", Some(7), Some(700)))),
+                (Some(7), None, None),
+            ),
         ];
         for (now, before, want) in cases {
             let before: Vec<CoverageRow> = before.into_iter().collect();
@@ -148,6 +157,11 @@ mod tests {
                 "{now:?}"
             );
         }
+    }
+
+    fn rolled(mut r: CoverageRow) -> CoverageRow {
+        r.snapshot_as_of = chrono::NaiveDate::from_ymd_opt(2026, 9, 30);
+        r
     }
 
     /// A cell the previous month's publication blanked is said to be blanked.

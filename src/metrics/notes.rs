@@ -46,7 +46,8 @@ pub(super) fn snapshot_notes(
                 if let Some(t) = tallies.get(&org).filter(|_| asked) {
                     seam_notes(req, &org, as_of, t, out);
                     super::parts::unit_notes(req, reference, &org, as_of, t, out);
-                    if t.previous.is_none() && t.undated > 0 && !req.period.point {
+                    let flows = !req.period.point && as_of >= req.period.start;
+                    if t.previous.is_none() && t.undated > 0 && flows {
                         out.notes.push(Note::FirstRollDepartures {
                             org: org.clone(),
                             as_of,
@@ -66,7 +67,9 @@ fn seam_notes(req: &Request, org: &Org, as_of: NaiveDate, t: &Tally, out: &mut C
     let Some(p) = t.previous.as_deref() else {
         return;
     };
-    if t.seam.placed > 0 {
+    // A roll that ends before the period starts says nothing of its flows: nor of
+    // the departures it placed (a month without its own roll).
+    if t.seam.placed > 0 && as_of >= req.period.start {
         out.notes.push(Note::PlacedDepartures {
             org: org.clone(),
             count: t.seam.placed,

@@ -85,6 +85,10 @@ pub fn series(
             let yoy = earlier.get(i).and_then(|m| m.get(&k).copied());
             let diff = |a: Option<i64>, b: Option<i64>| a.zip(b).map(|(a, b)| a - b);
             let members = |r: &CoverageRow| r.members.map(|m| m as i64);
+            // A period that reads the roll the one before read (it has none of its
+            // own) has no change to show: unknown, not 0.
+            let prev =
+                prev.filter(|p| r.snapshot_as_of.is_none() || p.snapshot_as_of != r.snapshot_as_of);
             let mut s = SeriesRow {
                 row: r.clone(),
                 coverage_change_pp: diff(r.coverage_pct, prev.and_then(|p| p.coverage_pct)),
@@ -129,7 +133,10 @@ fn pace(s: &mut SeriesRow, period: &Period, history: &[(&Period, &CoverageRow)],
         if r.eligible != s.row.eligible || r.target_pct != s.row.target_pct {
             break;
         }
-        if let Some(c) = r.coverage_pct {
+        // A period without a roll of its own carries an earlier one: no point of
+        // the line (the roll's own period has it).
+        let own = r.snapshot_as_of.is_none_or(|d| d >= p.start && d <= p.end);
+        if let Some(c) = r.coverage_pct.filter(|_| own) {
             points.push((i128::from(month_index(p)), i128::from(c)));
         }
         if points.len() == window {
@@ -251,6 +258,28 @@ mod tests {
             s[3].reaches_target
         );
         assert_eq!(s[0].coverage_change_pp, None, "no earlier period");
+    }
+
+    /// A month without its own roll (April read March's, 54%) shows no change and is no
+    /// point of the line: January–March and May–June (50, 52, 54, 58, 60 at x 1, 2, 3,
+    /// 5, 6) lie on 48 + 2x: 2.00 a month. With April's carried 54 as a sixth point the
+    /// slope was (6·1182 − 21·328) / (6·91 − 21²) = 204/105 = 1.94.
+    #[test]
+    fn a_month_without_its_own_roll_has_no_change_and_no_point() {
+        let mut r = reports(&[5000, 5200, 5400, 5400, 5800, 6000]);
+        for (i, (p, c)) in r.iter_mut().enumerate() {
+            let roll = if i == 3 { month(3).end } else { p.end };
+            c.rows[0].snapshot_as_of = Some(roll);
+        }
+        let s = series(&r, &vec![None; 6], PACE_DEFAULT);
+        assert_eq!(s[3].coverage_change_pp, None, "April read March's roll");
+        assert_eq!(s[3].members_change, None);
+        assert_eq!(
+            s[4].coverage_change_pp,
+            Some(400),
+            "May against April's 54%"
+        );
+        assert_eq!(s[5].pace_pp_per_month, Some(200));
     }
 
     #[test]

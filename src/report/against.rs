@@ -112,6 +112,9 @@ mod tests {
     fn the_change_in_columns_and_in_one_cell() {
         let mut cov = fixture::coverage();
         let mut before = cov.rows.clone();
+        for r in before.iter_mut() {
+            r.snapshot_as_of = chrono::NaiveDate::from_ymd_opt(2026, 9, 30);
+        }
         before[0].members = Some(2);
         before[0].coverage_pct = Some(222);
         let september = Period::month(2026, 9).expect("a month");
