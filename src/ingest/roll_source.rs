@@ -111,7 +111,11 @@ pub(super) fn stored_elsewhere(next: &Manifest, o: &Opened, opts: &Options) -> R
         stored_as(first, &opts.orgs),
         ids.join(", ")
     ))
-    .hint(t!(crate::lang::sources::ALREADY_STORED_HINT, ids[0]))
+    .hint(t!(
+        crate::lang::sources::ALREADY_STORED_HINT,
+        stored_as(first, &opts.orgs),
+        ids[0]
+    ))
     .into())
 }
 

@@ -26,6 +26,9 @@ crate::messages! {
     NOTE_MISSING_TARGETS:
         "{}: no targets for {}: no gap to target is shown"
         => "{}: chưa có chỉ tiêu năm {}: không có mức chênh so với chỉ tiêu";
+    NOTE_SAME_AS_PREVIOUS:
+        "{}: the roll of {} lists exactly the {} members of the roll of {}, each in the same unit, with no one joining or leaving: if the office sent the earlier file again, ingest this period's export with --replace"
+        => "{}: danh sách ngày {} ghi đúng {} thành viên của danh sách ngày {}, cùng đơn vị, không ai kết nạp hay ra khỏi: nếu đơn vị đã gửi lại tệp cũ, hãy nạp tệp xuất của kỳ này với --replace";
     NOTE_PLACED_DEPARTURES:
         "{}: {} member(s) active in the roll of {} are marked as departed without a date in the roll of {}: counted as left between the two dates"
         => "{}: {} thành viên đang sinh hoạt trong danh sách ngày {} được ghi là đã ra nhưng không có ngày ra trong danh sách ngày {}: tính là ra trong khoảng giữa hai ngày đó";

@@ -82,6 +82,16 @@ pub enum Note {
         as_of: NaiveDate,
         count: u64,
     },
+    /// A roll that lists exactly the previous roll's members (same units, no one
+    /// joining or leaving): last month's file sent again?
+    SameAsPrevious {
+        org: Org,
+        #[serde(serialize_with = "iso")]
+        as_of: NaiveDate,
+        #[serde(rename = "previous_as_of", serialize_with = "iso")]
+        previous: NaiveDate,
+        members: u64,
+    },
     /// Sheets of the previous snapshot's workbooks that this snapshot does not have.
     MissingSheets {
         org: Org,

@@ -62,6 +62,18 @@ pub(super) fn snapshot_notes(
     }
 }
 
+/// The members of a roll that lists exactly its previous roll's active members, each
+/// in the same unit, with no one joining, leaving or dated otherwise: most often last
+/// month's file sent again under this month's date.
+fn same_as_previous(t: &Tally, p: &super::continuity::Previous, start: u64) -> Option<u64> {
+    let n = p.len() as u64;
+    let members: u64 = t.areas.iter().map(|c| c.members).sum();
+    let flows: u64 = t.areas.iter().map(|c| c.recruited + c.left).sum();
+    let s = &t.seam;
+    let unchanged = s.placed + s.added + s.dated + s.moved + s.absent(p) + flows == 0;
+    (n > 0 && unchanged && start == n && members == n).then_some(n)
+}
+
 /// Notes on what joins this snapshot to the org's previous one.
 fn seam_notes(req: &Request, org: &Org, as_of: NaiveDate, t: &Tally, out: &mut Coverage) {
     let Some(p) = t.previous.as_deref() else {
@@ -85,6 +97,14 @@ fn seam_notes(req: &Request, org: &Org, as_of: NaiveDate, t: &Tally, out: &mut C
     }
     let start: u64 = t.areas.iter().map(|c| c.start).sum();
     let previous_members = p.len() as u64;
+    if let Some(n) = same_as_previous(t, p, start) {
+        out.notes.push(Note::SameAsPrevious {
+            org: org.clone(),
+            as_of,
+            previous: p.as_of,
+            members: n,
+        });
+    }
     if start != previous_members || t.seam.moved > 0 {
         out.notes.push(Note::Seam {
             org: org.clone(),

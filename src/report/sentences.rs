@@ -49,6 +49,18 @@ fn note(n: &Note, lang: Lang) -> Text {
             d(as_of)
         ),
         Note::Seam { org: o, .. } => seam(n, org(o), lang),
+        Note::SameAsPrevious {
+            org: o,
+            as_of,
+            previous,
+            members,
+        } => t!(
+            NOTE_SAME_AS_PREVIOUS,
+            org(o),
+            d(as_of),
+            count(members),
+            d(previous)
+        ),
         Note::FirstRollDepartures {
             org: o,
             as_of,

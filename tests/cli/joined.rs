@@ -117,3 +117,52 @@ fn a_quarter_of_one_roll_reads_it_alone() {
         ["3", "1", "2", "0"]
     );
 }
+
+/// October's roll re-saved with semicolons and sent as November's (other bytes, the
+/// same rows): November's report says its roll lists exactly October's members; a
+/// November with one change does not.
+#[test]
+fn last_months_rows_under_this_months_date_are_said() {
+    let w = Workdir::new().with_reference();
+    let rows = "An Văn A,001200000011,01/01/2000,02647,01/01/2020,,Đang sinh hoạt\n\
+                Bình Văn B,001200000022,01/01/2000,02647,01/01/2020,,Đang sinh hoạt\n";
+    w.write("t10.csv", format!("{HEAD}{rows}"));
+    w.write("t11.csv", format!("{HEAD}{rows}").replace(',', ";"));
+    for (file, as_of) in [("t10.csv", "31/10/2026"), ("t11.csv", "30/11/2026")] {
+        w.tally(&["ingest", file, "--org", "youth", "--as-of", as_of])
+            .expect(0);
+    }
+    let said = |w: &Workdir| {
+        w.tally(&[
+            "--lang", "vi", "report", "--period", "2026-11", "--org", "youth",
+        ])
+        .expect(0)
+        .stdout
+    };
+    let out = said(&w);
+    assert!(
+        out.contains(
+            "danh sách ngày 30/11/2026 ghi đúng 2 thành viên của danh sách ngày 31/10/2026"
+        ),
+        "{out}"
+    );
+    // A real November: B left on 20/11.
+    w.write(
+        "t11b.csv",
+        format!(
+            "{HEAD}An Văn A,001200000011,01/01/2000,02647,01/01/2020,,Đang sinh hoạt\n\
+             Bình Văn B,001200000022,01/01/2000,02647,01/01/2020,20/11/2026,Ra Đoàn\n"
+        ),
+    );
+    w.tally(&[
+        "ingest",
+        "t11b.csv",
+        "--org",
+        "youth",
+        "--as-of",
+        "30/11/2026",
+        "--replace",
+    ])
+    .expect(0);
+    assert!(!said(&w).contains("ghi đúng"), "{}", said(&w));
+}

@@ -48,6 +48,14 @@ fn one_export_is_one_snapshot() {
             "{}",
             run.stderr
         );
+        // The likely slip first (last month's file sent again), and what --replace
+        // would take away.
+        assert!(
+            run.stderr.contains("hint: if this is meant to be a newer roll, the office has likely sent the earlier file again")
+                && run.stderr.contains("--replace (the Youth Union roll as of 2026-10-31 is then no longer in the store)"),
+            "{}",
+            run.stderr
+        );
         assert_eq!(w.manifest(), before, "nothing stored");
     }
     // The same snapshot again is still "nothing changed".
