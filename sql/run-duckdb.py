@@ -113,11 +113,12 @@ def series_sql(con, labels, pace_over):
         else:
             con.execute(f"INSERT INTO coverage {query}")
     con.execute("CREATE TEMP TABLE series_periods (period VARCHAR, n BIGINT, x BIGINT, "
-                "end_month BIGINT, earlier VARCHAR, pace_over BIGINT)")
+                "end_month BIGINT, earlier VARCHAR, pace_over BIGINT, p_first DATE, p_last DATE)")
     for n, label in enumerate(labels, start=1):
-        _, end = period_bounds(label)
-        con.execute("INSERT INTO series_periods VALUES (?, ?, ?, ?, ?, ?)",
-                    [label, n, end.year * 12 + end.month - 1, end.month, year_before(label), pace_over])
+        start, end = period_bounds(label)
+        con.execute("INSERT INTO series_periods VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [label, n, end.year * 12 + end.month - 1, end.month, year_before(label), pace_over,
+                     start, end])
     return (pathlib.Path(__file__).parent / "series.sql").read_text(encoding="utf-8")
 
 

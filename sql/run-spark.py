@@ -92,10 +92,12 @@ def series_query(spark, r, labels, pace_over):
     spark.createDataFrame(rows, schema).createOrReplaceTempView("coverage")
     rows = []
     for n, label in enumerate(labels, start=1):
-        _, end = r.period_bounds(label)
-        rows.append((label, n, end.year * 12 + end.month - 1, end.month, r.year_before(label), pace_over))
+        start, end = r.period_bounds(label)
+        rows.append((label, n, end.year * 12 + end.month - 1, end.month, r.year_before(label), pace_over,
+                     start, end))
     spark.createDataFrame(
-        rows, "period STRING, n BIGINT, x BIGINT, end_month BIGINT, earlier STRING, pace_over BIGINT"
+        rows, "period STRING, n BIGINT, x BIGINT, end_month BIGINT, earlier STRING, pace_over BIGINT, "
+        "p_first DATE, p_last DATE"
     ).createOrReplaceTempView("series_periods")
     return (HERE / "series.sql").read_text(encoding="utf-8")
 

@@ -8,8 +8,9 @@
 --                   for the same period a year before each one
 --   series_periods  one row per period of the series: period (its label), n (1, 2, …
 --                   in order), x (year × 12 + month − 1 of its last month), end_month
---                   (1–12), earlier (the label a year before) and pace_over (the most
---                   periods a pace is taken over, `--pace-over`, 6 by default)
+--                   (1–12), earlier (the label a year before), pace_over (the most
+--                   periods a pace is taken over, `--pace-over`, 6 by default), and
+--                   p_first and p_last (its first and last day)
 -- The pace is a least-squares slope worked in whole numbers, as tally works it, so
 -- that both give the same digits: with n points (x, y), y the coverage in hundredths,
 -- A = n·Σxy − Σx·Σy and B = n·Σx² − (Σx)², the pace is A / B rounded half away from
@@ -25,7 +26,11 @@ WITH c AS (
   FROM coverage cv
 ),
 s AS (
-  SELECT c.*, sp.n, sp.x, sp.end_month, sp.earlier, sp.pace_over
+  SELECT c.*, sp.n, sp.x, sp.end_month, sp.earlier, sp.pace_over,
+         -- A period without a roll of its own (it carries an earlier one): no change
+         -- against the period before that read the same roll, and no point of a line.
+         (c.snapshot_as_of IS NULL
+          OR (CAST(c.snapshot_as_of AS DATE) >= sp.p_first AND CAST(c.snapshot_as_of AS DATE) <= sp.p_last)) AS own_roll
   FROM c JOIN series_periods sp ON sp.period = c.period
 ),
 
@@ -49,7 +54,7 @@ points AS (
     ON h.org = s.org AND h.dimension = s.dimension AND h."group" = s."group" AND h.n <= s.n
   LEFT JOIN since sn
     ON sn.period = s.period AND sn.org = s.org AND sn.dimension = s.dimension AND sn."group" = s."group"
-  WHERE s.gap_h < 0 AND h.n > COALESCE(sn.restart, 0) AND h.cov_h IS NOT NULL
+  WHERE s.gap_h < 0 AND h.n > COALESCE(sn.restart, 0) AND h.cov_h IS NOT NULL AND h.own_roll
 ),
 sums AS (
   SELECT p.period, p.org, p.dimension, p."group",
@@ -77,6 +82,7 @@ rows AS (
   FROM s
   LEFT JOIN s pv
     ON pv.n = s.n - 1 AND pv.org = s.org AND pv.dimension = s.dimension AND pv."group" = s."group"
+   AND (s.snapshot_as_of IS NULL OR pv.snapshot_as_of IS NULL OR pv.snapshot_as_of <> s.snapshot_as_of)
   LEFT JOIN c y
     ON y.period = s.earlier AND y.org = s.org AND y.dimension = s.dimension AND y."group" = s."group"
   LEFT JOIN fit f

@@ -323,6 +323,11 @@ fn org_rows(plan: &Plan, source: &Source, out: &mut Coverage) {
             group::add_listed(&mut g, &eligible.groups(&name));
             counts.resize(g.labels.len(), counts::Counts::default());
         }
+        // A roll none of whose rows names an enterprise (one without the column) says
+        // nothing of its members' enterprises: unknown on ownership rows, not 0.
+        let unnamed = *dim == Dimension::Ownership
+            && source.snapshot_as_of.is_some()
+            && counts.iter().all(|c| c.rows == 0);
         for (gi, c) in counts.iter().enumerate() {
             let gi = gi as u32;
             let den = eligible.of(&g, gi);
@@ -360,6 +365,9 @@ fn org_rows(plan: &Plan, source: &Source, out: &mut Coverage) {
                 if dim == &Dimension::Reason {
                     reason_row(&mut row);
                 }
+                if unnamed {
+                    unknown_enterprises(&mut row);
+                }
                 if let Some(cp) = row.coverage_pct.filter(|c| *c > 10_000) {
                     out.notes.push(Note::CoverageAbove100 {
                         org: source.org.clone(),
@@ -389,6 +397,19 @@ fn recruitment_above_100(r: &CoverageRow, dim: &Dimension, g: &Grouper, gi: u32)
         not_members_at_start: r.eligible?.checked_sub(r.members_start?)?,
         pct,
     })
+}
+
+/// An ownership row of a roll that names no enterprise: its members and what follows
+/// from them are unknown (the enterprises and the denominator are the reference's).
+fn unknown_enterprises(r: &mut CoverageRow) {
+    r.members = None;
+    r.members_start = None;
+    r.recruited = None;
+    r.left = None;
+    r.coverage_pct = None;
+    r.recruit_rate_pct = None;
+    r.gap_pp = None;
+    r.enterprises_reached = None;
 }
 
 /// A row of `--by reason` is a flow alone: who left, by why. Stock and flow are never

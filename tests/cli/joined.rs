@@ -166,3 +166,28 @@ fn last_months_rows_under_this_months_date_are_said() {
     .expect(0);
     assert!(!said(&w).contains("ghi đúng"), "{}", said(&w));
 }
+
+/// A roll that names no enterprise (the youth's, without a tax-code column) says
+/// nothing of its members' enterprises: its ownership rows are unknown (empty), not
+/// 0; the enterprises (the reference's) stay.
+#[test]
+fn a_roll_without_enterprises_has_unknown_ownership_rows() {
+    let w = quarter();
+    let out = w
+        .tally(&[
+            "report", "--period", "2026-12", "--org", "youth", "--format", "csv",
+        ])
+        .expect(0)
+        .stdout;
+    let row = out
+        .lines()
+        .find(|l| l.starts_with("2026-12,youth,ownership,non_state,"))
+        .unwrap_or_else(|| panic!("{out}"));
+    let cells: Vec<&str> = row.split(',').collect();
+    // members, start, recruited, left; coverage; enterprises (the reference has some)
+    // and reached.
+    assert_eq!(cells[4..8], ["", "", "", ""], "{row}");
+    assert_eq!(cells[9], "", "{row}");
+    assert!(cells[13].parse::<u64>().is_ok_and(|n| n > 0), "{row}");
+    assert_eq!(cells[14], "", "{row}");
+}
