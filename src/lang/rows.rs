@@ -79,8 +79,8 @@ crate::messages! {
     RELIGION: "religion" => "tôn giáo";
     UNKNOWN_STATUS: "unknown status word; expected {}" => "từ ghi trạng thái không rõ; cần {}";
     STATUS_EXPECTED:
-        "Đang sinh hoạt (or empty), Tạm ngừng sinh hoạt, Đã ra, Thôi sinh hoạt, Chuyển sinh hoạt, Trưởng thành Đoàn, Đã mất, Xóa tên, Khai trừ; or active, left, moved, died"
-        => "Đang sinh hoạt (hoặc để trống), Tạm ngừng sinh hoạt, Đã ra, Thôi sinh hoạt, Chuyển sinh hoạt, Trưởng thành Đoàn, Đã mất, Xóa tên, Khai trừ; hoặc active, left, moved, died";
+        "Đang sinh hoạt (or empty), Tạm ngừng sinh hoạt, Đã ra, Thôi sinh hoạt, Chuyển sinh hoạt, Nhập ngũ, Trưởng thành Đoàn, Hết tuổi Đoàn, Đã mất, Xóa tên, Khai trừ; or active, left, moved, died"
+        => "Đang sinh hoạt (hoặc để trống), Tạm ngừng sinh hoạt, Tạm vắng, Đã ra, Thôi sinh hoạt, Không sinh hoạt, Chuyển sinh hoạt, Nhập ngũ, Trưởng thành Đoàn, Hết tuổi Đoàn, Đã mất, Xóa tên, Khai trừ";
     MAN_IN_WOMENS_UNION:
         "a man in the Women's Union roll"
         => "nam giới trong danh sách Hội Liên hiệp Phụ nữ";

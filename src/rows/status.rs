@@ -110,12 +110,22 @@ const WORDS: &[(&str, Status)] = &[
     ("moved out", Departed(Moved)),
     ("transferred", Departed(Moved)),
     ("transferred out", Departed(Moved)),
+    // A Youth member called up is transferred to the army's Youth Union.
+    ("di nghia vu quan su", Departed(Moved)),
+    ("di nghia vu", Departed(Moved)),
+    ("nhap ngu", Departed(Moved)),
+    ("da nhap ngu", Departed(Moved)),
+    ("di bo doi", Departed(Moved)),
     // Aged out of the Youth Union.
     ("truong thanh", Departed(AgedOut)),
     ("truong thanh doan", Departed(AgedOut)),
     ("da truong thanh", Departed(AgedOut)),
     ("da truong thanh doan", Departed(AgedOut)),
     ("aged out", Departed(AgedOut)),
+    // The end of the Youth age; a bare "Quá tuổi" or "Hết tuổi" is refused (over age
+    // yet still active where the office keeps them).
+    ("het tuoi doan", Departed(AgedOut)),
+    ("da het tuoi doan", Departed(AgedOut)),
     // Left, or stopped, of their own accord (or with no reason given).
     ("da ra", Departed(Left)),
     ("ra", Departed(Left)),
@@ -141,6 +151,8 @@ const WORDS: &[(&str, Status)] = &[
     ("da ngung sinh hoat", Departed(Left)),
     ("nghi sinh hoat", Departed(Left)),
     ("da nghi sinh hoat", Departed(Left)),
+    ("khong sinh hoat", Departed(Left)),
+    ("khong con sinh hoat", Departed(Left)),
     ("da nghi", Departed(Left)),
     ("nghi viec", Departed(Left)),
     ("da nghi viec", Departed(Left)),
@@ -210,6 +222,11 @@ mod tests {
             ("deceased", Ok(Departed(Died))),
             ("Chuyển sinh hoạt", Ok(Departed(Moved))),
             ("Chuyển đi", Ok(Departed(Moved))),
+            // The Youth Union's everyday words (a trial's roll was refused for them).
+            ("Đi nghĩa vụ quân sự", Ok(Departed(Moved))),
+            ("Nhập ngũ", Ok(Departed(Moved))),
+            ("Hết tuổi Đoàn", Ok(Departed(AgedOut))),
+            ("Không sinh hoạt", Ok(Departed(Left))),
             ("Đã chuyển", Ok(Departed(Moved))),
             ("Chuyển công tác", Ok(Departed(Moved))),
             ("Đã chuyển Đoàn", Ok(Departed(Moved))),
