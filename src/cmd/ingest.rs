@@ -64,9 +64,17 @@ pub fn run(store: &Store, args: &IngestArgs, wait: Duration, voice: Voice) -> Re
         Some((file, earlier)) => t!(msg::CORRECTED_EXPORT, file, earlier, file),
         None => t!(msg::CORRECT_OR_SKIP),
     };
-    Err(Failure::invalid(t!(msg::NOTHING_STORED, Text::Count(n)))
-        .hint(hint)
-        .into())
+    // Quiet says no rejected row: the error names the first, so that a cron job's
+    // mail says why.
+    let what = match summary.rejects_first.first().filter(|_| voice.quiet) {
+        Some(p) => t!(
+            msg::NOTHING_STORED_FIRST,
+            Text::Count(n),
+            Text::Plain(p.render(voice.lang))
+        ),
+        None => t!(msg::NOTHING_STORED, Text::Count(n)),
+    };
+    Err(Failure::invalid(what).hint(hint).into())
 }
 
 /// Each file's lines on stdout (unless quiet) with its warnings on stderr, then each

@@ -183,6 +183,9 @@ crate::messages! {
         "{} row(s) rejected and not stored (--skip-invalid)"
         => "{} dòng bị loại và không được lưu (--skip-invalid)";
     NOTHING_STORED: "{} row(s) rejected; nothing was stored" => "{} dòng bị loại; không lưu gì cả";
+    NOTHING_STORED_FIRST:
+        "{} row(s) rejected; nothing was stored. The first: {}"
+        => "{} dòng bị loại; không lưu gì cả. Dòng đầu tiên: {}";
     CORRECT_OR_SKIP:
         "correct the rows and ingest again, or add --skip-invalid to store the valid rows (--rejects FILE lists every rejected row)"
         => "sửa các dòng đó rồi nạp lại, hoặc thêm --skip-invalid để lưu các dòng hợp lệ (--rejects TỆP liệt kê mọi dòng bị loại)";

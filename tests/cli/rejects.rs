@@ -215,3 +215,32 @@ fn the_rejects_file_opens_in_excel_with_the_row_s_own_cells() {
     let old = ingest("en", "r2.csv", &["--bom"]);
     assert!(old.starts_with(b"\xEF\xBB\xBFfile,sheet,line,"));
 }
+
+/// `-q` says no summary; a refused ingest's error still names its first rejected row
+/// (a cron job's mail said "1 row(s) rejected" and nothing of why).
+#[test]
+fn a_quiet_refusal_names_its_first_rejected_row() {
+    let w = Workdir::new().with_reference();
+    w.write(
+        "bad.csv",
+        "Họ và tên,Mã xã,Ngày vào Đoàn\nAn Văn A,02647,xx/yy\n",
+    );
+    let run = w
+        .tally(&[
+            "-q",
+            "ingest",
+            "bad.csv",
+            "--org",
+            "youth",
+            "--as-of",
+            "31/10/2026",
+        ])
+        .expect(65);
+    assert!(
+        run.stderr
+            .contains("1 row(s) rejected; nothing was stored. The first: ")
+            && run.stderr.contains("\"xx/yy\""),
+        "{}",
+        run.stderr
+    );
+}
