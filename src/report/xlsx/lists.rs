@@ -38,7 +38,12 @@ fn put(ws: &mut Worksheet, r: u32, c: u16, v: &Value) -> Result<()> {
 
 /// A sheet per list to act on that has rows, named and headed in the report's
 /// language, every row (no list is cut short here), numbers and dates as such.
-pub(super) fn write_list_sheets(wb: &mut Workbook, cov: &Coverage, lang: Lang) -> Result<()> {
+pub(super) fn write_list_sheets(
+    wb: &mut Workbook,
+    cov: &Coverage,
+    lang: Lang,
+    page: &str,
+) -> Result<()> {
     let title = Format::new().set_bold().set_font_size(14);
     let bold = Format::new().set_bold();
     let count = Format::new().set_num_format("#,##0");
@@ -89,6 +94,7 @@ pub(super) fn write_list_sheets(wb: &mut Workbook, cov: &Coverage, lang: Lang) -
         }
         ws.set_freeze_panes(3, 0)?;
         ws.autofilter(2, 0, 2 + rows.len() as u32, head.len() as u16 - 1)?;
+        super::cells::print_setup(ws, page, 2)?;
     }
     Ok(())
 }

@@ -58,9 +58,9 @@ pub fn render(cov: &Coverage, opts: &Options) -> Result<Vec<u8>> {
     let head = [lang.text("notes").to_string()];
     sheet(&mut wb, names[4], &[], &head, &notes, &f, &page)?;
     if let Some(units) = &cov.units {
-        units::write_units_sheet(&mut wb, units, lang)?;
+        units::write_units_sheet(&mut wb, units, lang, &page)?;
     }
-    lists::write_list_sheets(&mut wb, cov, lang)?;
+    lists::write_list_sheets(&mut wb, cov, lang, &page)?;
     let (head, rows) = tidy(cov, lang);
     sheet(&mut wb, TIDY.text(lang), &[], &head, &rows, &f, &page)?;
     Ok(wb.save_to_buffer()?)

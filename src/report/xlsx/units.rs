@@ -12,7 +12,12 @@ use crate::report::units::{headings, values};
 use crate::report::Value;
 
 /// Adds the sheet of `table` to the workbook.
-pub(super) fn write_units_sheet(wb: &mut Workbook, table: &UnitTable, lang: Lang) -> Result<()> {
+pub(super) fn write_units_sheet(
+    wb: &mut Workbook,
+    table: &UnitTable,
+    lang: Lang,
+    page: &str,
+) -> Result<()> {
     let bold = Format::new().set_bold();
     let count = Format::new().set_num_format("#,##0");
     let pct = Format::new().set_num_format("0.00%");
@@ -67,6 +72,7 @@ pub(super) fn write_units_sheet(wb: &mut Workbook, table: &UnitTable, lang: Lang
         }
     }
     ws.set_freeze_panes(1, 0)?;
+    super::cells::print_setup(ws, page, 0)?;
     let last = table.rows.len().max(1) as u32;
     ws.autofilter(0, 0, last, head.len() as u16 - 1)?;
     for (c, w) in widths.iter().enumerate() {
