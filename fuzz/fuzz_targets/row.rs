@@ -36,6 +36,7 @@ fuzz_target!(|data: &[u8]| {
         lookups: Default::default(),
         unit: None,
         sheet: false,
+        comma: true,
     };
     while let Ok(Some(row)) = t.next_row() {
         let parsed = member::parse(&ctx, &row);

@@ -251,6 +251,7 @@ impl RollFile<'_> {
         };
         let mut order = Evidence::default();
         let sheet = o.table.sheet.is_some();
+        let comma = o.table.comma_separated();
         let context = || member::RollContext {
             file: &name,
             mapping: &mapping,
@@ -262,6 +263,7 @@ impl RollFile<'_> {
             lookups: Default::default(),
             unit: unit.as_ref(),
             sheet,
+            comma,
         };
         self.progress.start(&name, o.table.bytes_total);
         let rows = self.stages(&mut o.table, &name, context, &mut order, |rows, parsed| {

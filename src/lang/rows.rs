@@ -61,6 +61,19 @@ crate::messages! {
     JOINED_AFTER_HINT:
         "check the date, or the snapshot date given with --as-of"
         => "kiểm tra ngày này, hoặc ngày chốt số liệu ghi ở --as-of";
+    /// A row of any kind of file with cells beyond its header (`rows/beyond.rs`).
+    CELLS_BEYOND_HEADER:
+        "the line has {} cell(s) with something in them beyond the header's {} columns ({}): no column reads them"
+        => "dòng có {} ô có dữ liệu nằm ngoài {} cột của dòng tiêu đề ({}): không cột nào đọc các ô này";
+    CELLS_BEYOND_HEADER_HINT:
+        "give the column a header, or delete what lies to the right of the table"
+        => "đặt tiêu đề cho cột đó, hoặc xoá những gì nằm bên phải bảng";
+    SPLIT_NUMBER:
+        "the line has more cells than the header's {} columns ({}): \"{}\" under \"{}\" followed by \"{}\" looks like one number split in two by a decimal comma (or a thousands separator)"
+        => "dòng có nhiều ô hơn {} cột của dòng tiêu đề ({}): \"{}\" ở cột \"{}\" rồi đến \"{}\" trông như một số bị dấu phẩy thập phân (hoặc dấu phân cách hàng nghìn) tách làm hai";
+    SPLIT_NUMBER_HINT:
+        "put the number in quotes (\"{}\"), write it with a dot ({}), or save the CSV with a semicolon as the separator"
+        => "đặt số trong ngoặc kép (\"{}\"), ghi số với dấu chấm ({}), hoặc lưu CSV với dấu chấm phẩy làm dấu phân cách";
     LEFT_BEFORE: "left before joining ({})" => "ngày ra trước ngày vào ({})";
     LEFT_BEFORE_HINT:
         "check both dates in the roll"

@@ -59,6 +59,9 @@ pub struct RollContext<'a> {
     /// Whether the rows are a workbook sheet's, which leaves its empty cells out (a
     /// short row there is no line cut short).
     pub sheet: bool,
+    /// Whether the rows are a comma-separated file's, where a number written with a
+    /// decimal comma falls into two cells.
+    pub comma: bool,
 }
 
 /// The parsed row, or why it is rejected; warnings either way.
@@ -171,7 +174,7 @@ pub fn parse_in_chunk(ctx: &RollContext, row: &Row, index: usize, keys: &mut Key
 }
 
 fn parse_inner(c: &Cells, warnings: &mut Vec<Problem>, keys: &mut Keys) -> Result<Member, Problem> {
-    spreadsheet_errors(c)?;
+    whole_row(c)?;
     let (org, as_of) = source(c)?;
     let pivot = chrono::Datelike::year(&as_of);
     // Sex and birth come first: the ID check uses them.
@@ -248,6 +251,17 @@ fn parse_inner(c: &Cells, warnings: &mut Vec<Problem>, keys: &mut Keys) -> Resul
         active: status.active(),
         left_reason: status.reason(),
     })
+}
+
+/// What is wrong with the row as a whole, before any of its cells is read: cells
+/// beyond the header first (a number split at its decimal comma is the row's trouble,
+/// whatever its cells then say), then a spreadsheet error in a cell tally reads.
+fn whole_row(c: &Cells) -> Result<(), Problem> {
+    let ctx = c.ctx;
+    if let Some(p) = value::problem::beyond_header(ctx.file, c.row, ctx.mapping, ctx.comma) {
+        return Err(p);
+    }
+    spreadsheet_errors(c)
 }
 
 /// A cell tally reads that holds a spreadsheet error (`#N/A`, `#REF!`: a formula that

@@ -5,13 +5,16 @@
 //! through calamine with their guards (`workbook*.rs`, `xls_extent.rs`, `merged.rs`,
 //! `percent_cells.rs`). Then the header is found (`headers.rs` and `headers.csv`,
 //! `header_rows.rs`, `org_columns.rs`, `status_headers.rs` with the status words of
-//! `status.rs`, `kind_check.rs`), rows that are not data are set aside (`clutter.rs`),
-//! and `table.rs` hands out a [`table::Table`] of [`row::Row`]s with their line numbers;
+//! `status.rs`, `kind_check.rs`), rows that are not data are set aside (`clutter.rs`), and
+//! `table.rs` hands out a [`table::Table`] of [`row::Row`]s with their line numbers (a roll's
+//! Nam/Nữ birth-date pair split by `sex_pair.rs`); `beyond.rs` is the one rule for a
+//! row with more cells than its header has columns (every row parser asks it);
 //! `sources.rs` opens a file as one table, or a workbook as one per sheet.
 //!
 //! This room imports nothing from the rooms that read rows (`value/`, `member/`,
 //! `ingest/`, `reference/read/`): what a cell means is theirs to say.
 
+pub mod beyond;
 mod clutter;
 mod csv_rows;
 mod csv_text;
@@ -31,6 +34,7 @@ mod org_columns;
 mod percent_cells;
 mod required;
 pub mod row;
+mod sex_pair;
 mod sheet_rows;
 pub(crate) mod sources;
 pub(crate) mod status;

@@ -151,6 +151,12 @@ impl Table {
         usize::try_from(self.bytes_total).unwrap_or(usize::MAX) / per_row
     }
 
+    /// Whether the rows are a comma-separated file's, where a number written with a
+    /// decimal comma falls into two cells.
+    pub fn comma_separated(&self) -> bool {
+        self.sheet.is_none() && self.delimiter == b','
+    }
+
     /// Bytes of the file read so far (the count goes on in the reading thread).
     pub fn bytes_read(&self) -> Arc<AtomicU64> {
         self.bytes_read.clone()
@@ -270,7 +276,7 @@ impl Table {
         let mut pending: VecDeque<Row> = first.into_iter().skip(at + rows_in_header).collect();
         if let Some(pair) = sex_pair {
             for r in pending.iter_mut() {
-                split_sex(r, pair);
+                super::sex_pair::split_sex(r, pair);
             }
         }
         Ok(Table {
@@ -322,7 +328,7 @@ impl Table {
                     return Ok(false);
                 }
                 if let Some(pair) = self.sex_pair {
-                    split_sex(row, pair);
+                    super::sex_pair::split_sex(row, pair);
                 }
             }
             if row.is_blank() {
@@ -383,25 +389,6 @@ impl Source {
             },
         }
     }
-}
-
-/// The Nam/Nữ pair: the date in whichever of the two columns holds it is the birth
-/// date, and that column gives the sex; both are added at the row's end, where the
-/// header has its two synthetic columns.
-fn split_sex(row: &mut Row, (male, female, width): (usize, usize, usize)) {
-    let m = row.cell(male).unwrap_or("").trim().to_string();
-    let f = row.cell(female).unwrap_or("").trim().to_string();
-    let (birth, sex) = match (m.is_empty(), f.is_empty()) {
-        (false, true) => (m, "Nam"),
-        (true, false) => (f, "Nữ"),
-        (true, true) => (String::new(), ""),
-        // Both filled: a contradiction the row checks see as an unreadable sex.
-        (false, false) => (m, "Nam và Nữ"),
-    };
-    row.truncate(width);
-    row.extend_to(width);
-    row.push(&birth);
-    row.push(sex);
 }
 
 /// The refusal of a file whose first rows hold no header tally recognizes: the first

@@ -76,6 +76,22 @@ impl Problem {
     }
 }
 
+/// A row with cells beyond its header's columns, refused with the one rule every row
+/// parser asks (`rows/beyond.rs`); `comma` says the row is a comma-separated file's.
+pub fn beyond_header(
+    file: &str,
+    row: &crate::rows::row::Row,
+    mapping: &crate::rows::headers::Mapping,
+    comma: bool,
+) -> Option<Problem> {
+    let b = crate::rows::beyond::cells_beyond(row, mapping, comma)?;
+    let column = b
+        .column
+        .and_then(|i| mapping.headers.get(i))
+        .map(String::as_str);
+    Some(Problem::new(file, row.line, column, &b.value, b.reason).hint(b.hint))
+}
+
 /// Characters of a value a message repeats: a cell is refused or warned about for what
 /// its start shows, and one of megabytes would fill the screen (the rejects file keeps
 /// it whole).

@@ -5,6 +5,7 @@ mod workdir;
 
 mod backup;
 mod bench_smoke;
+mod beyond_header;
 mod breakdowns;
 mod counts_tables;
 mod decode;

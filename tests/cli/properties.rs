@@ -75,6 +75,7 @@ fn parse_row(reference: &Reference, secret: &Secret, cells: &[String]) -> Member
         lookups: Default::default(),
         unit: None,
         sheet: false,
+        comma: true,
     };
     let row = Row::new(2, cells);
     match member::parse(&ctx, &row).member {

@@ -152,8 +152,10 @@ pub fn read_with(
 ) -> Result<Outcome> {
     let mut rows = Vec::new();
     let mut rejects = Vec::new();
+    let comma = table.comma_separated();
     while let Some(r) = table.next_row()? {
-        match unreadable_cell(table, &r) {
+        let beyond = value::problem::beyond_header(&table.name, &r, &table.mapping, comma);
+        match beyond.or_else(|| unreadable_cell(table, &r)) {
             Some(p) => rejects.push((p, r)),
             None => rows.push(r),
         }
