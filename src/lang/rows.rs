@@ -78,6 +78,12 @@ crate::messages! {
     LEFT_BEFORE_HINT:
         "check both dates in the roll"
         => "kiểm tra cả hai ngày trong danh sách";
+    LEFT_AFTER_AS_OF:
+        "the leaving date {} is after the roll's as-of date {}, though the status \"{}\" says the person has left: is the year right?"
+        => "ngày ra {} sau ngày chốt số liệu {} của danh sách, trong khi trạng thái \"{}\" cho biết người này đã ra: năm có đúng không?";
+    LEFT_AFTER_AS_OF_HINT:
+        "correct the leaving date (a roll records a departure once it has happened), or the snapshot date given with --as-of"
+        => "sửa ngày ra (danh sách chỉ ghi việc ra khi việc đó đã xảy ra), hoặc ngày chốt số liệu ghi ở --as-of";
     STATUS_HINT:
         "write the member's status in one of the words tally reads (every spelling is listed in docs/formats.md, \"Status words\"), or leave it empty for an active member"
         => "ghi trạng thái của thành viên bằng một trong các từ tally đọc được (mọi cách viết được liệt kê trong docs/formats.md, mục \"Status words\"), hoặc để trống nếu thành viên đang sinh hoạt";

@@ -193,8 +193,7 @@ fn parse_inner(c: &Cells, warnings: &mut Vec<Problem>, keys: &mut Keys) -> Resul
             .hint(t!(rows::NO_NAME_NO_ID_HINT)));
     }
     let area_code = resolve_area(c)?;
-    let (joined_on, left_on) = membership_dates(c, as_of, pivot)?;
-    let status = status(c)?;
+    let ((joined_on, left_on), status) = membership(c, as_of, pivot)?;
     let ethnicity = lookup_group(
         c,
         Field::Ethnicity,
@@ -413,6 +412,24 @@ fn membership_dates(c: &Cells, as_of: NaiveDate, pivot: i32) -> Result<Dates, Pr
         }
     }
     Ok((joined_on, left_on))
+}
+
+/// The membership's dates and status word, and what they say together: a departure
+/// dated after the roll's as-of date is refused. The roll says the person has left,
+/// yet the date would count them a member on its as-of date (docs/metrics.md, "Who
+/// counts as a member on a day"): a year typed wrong, most often.
+fn membership(c: &Cells, as_of: NaiveDate, pivot: i32) -> Result<(Dates, value::Status), Problem> {
+    let (joined_on, left_on) = membership_dates(c, as_of, pivot)?;
+    let status = status(c)?;
+    if let (value::Status::Departed(_), Some(left)) = (status, left_on) {
+        if left > as_of {
+            let word = crate::lang::Text::Said(c.text(Field::Status));
+            return Err(c
+                .problem(Field::LeftOn, t!(rows::LEFT_AFTER_AS_OF, left, as_of, word))
+                .hint(t!(rows::LEFT_AFTER_AS_OF_HINT)));
+        }
+    }
+    Ok(((joined_on, left_on), status))
 }
 
 /// What the status word says; a word tally does not know, or a tick that does not say

@@ -187,3 +187,72 @@ fn status_words_are_told_in_vietnamese() {
         run.stdout
     );
 }
+
+/// A youth roll as of 30/11/2026 whose `Qua đời` row was dated 10/11/2027 (a typo for
+/// 2026): the leaving date after the as-of date would count the person a member in
+/// November, so the row is refused (the date, the as-of date, the status, is the year
+/// right?) and nothing is stored. With the year corrected, November has 2 members of
+/// the 3 rows (the third left on 10/11/2026); a departure on the as-of date itself is
+/// accepted and, the leaving day being out, not counted either.
+#[test]
+fn a_departure_dated_after_the_roll_is_refused() {
+    let w = Workdir::new().with_reference();
+    let roll = |left: &str| {
+        format!(
+            "Họ và tên,Số CCCD,Ngày sinh,Giới tính,Mã xã,Ngày vào Đoàn,Ngày ra,Trạng thái\n\
+             Lò Văn An,,01/02/2000,Nam,02680,01/01/2020,,Đang sinh hoạt\n\
+             Lò Thị Bình,,02/03/2001,Nữ,02680,01/01/2020,,\n\
+             Giàng A Chứ,,03/04/1999,Nam,02680,01/01/2020,{left},Qua đời\n"
+        )
+    };
+    let args = ["--org", "youth", "--as-of", "30/11/2026"];
+    let ingest = |extra: &[&str], code| {
+        let mut all = vec!["ingest", "doan-vien.csv"];
+        all.extend(args);
+        all.extend(extra);
+        w.tally(&all).expect(code)
+    };
+    let before = w.manifest();
+    w.write("doan-vien.csv", roll("10/11/2027"));
+    let run = ingest(&[], 65);
+    assert!(
+        run.stderr.contains(
+            "doan-vien.csv:4: column \"Ngày ra\": value \"10/11/2027\": the leaving date 2027-11-10 is after the roll's as-of date 2026-11-30, though the status \"Qua đời\" says the person has left: is the year right?"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(w.manifest(), before, "nothing stored");
+    let run = ingest(&["--lang", "vi"], 65);
+    assert!(
+        run.stderr.contains(
+            "ngày ra 10/11/2027 sau ngày chốt số liệu 30/11/2026 của danh sách, trong khi trạng thái \"Qua đời\" cho biết người này đã ra: năm có đúng không?"
+        ),
+        "{}",
+        run.stderr
+    );
+    for left in ["10/11/2026", "30/11/2026"] {
+        let w = Workdir::new().with_reference();
+        w.write("doan-vien.csv", roll(left));
+        let mut all = vec!["ingest", "doan-vien.csv"];
+        all.extend(args);
+        w.tally(&all).expect(0);
+        let csv = w
+            .tally(&[
+                "report",
+                "--as-of",
+                "30/11/2026",
+                "--org",
+                "youth",
+                "--format",
+                "csv",
+            ])
+            .expect(0)
+            .stdout;
+        let total = csv
+            .lines()
+            .find(|l| l.contains(",total,all,"))
+            .expect("total");
+        assert_eq!(total.split(',').nth(4), Some("2"), "left {left}: {csv}");
+    }
+}
