@@ -156,7 +156,8 @@ pub(super) fn placed_departures(
 }
 
 /// What reading a file said about its rows: totals rows skipped, notes of its source,
-/// rows read through the crosswalk, codes padded, headers and signatures skipped.
+/// rows read through the crosswalk, codes padded, headers, the column-number row and
+/// signatures skipped.
 pub(super) fn reading_notes(o: &Opened, report: &mut FileReport) {
     report.totals_rows = o.table.skipped_totals.clone();
     report.notes.extend(o.table.source_notes());
@@ -169,6 +170,10 @@ pub(super) fn reading_notes(o: &Opened, report: &mut FileReport) {
             crate::lang::reference::PADDED_AREA_CODES,
             crate::lang::Text::Count(n)
         ));
+    }
+    if let Some(line) = o.table.skipped_numbering {
+        let said = crate::t!(crate::lang::ingest::SKIPPED_NUMBERING_ROW, line);
+        report.notes.push(said);
     }
     for (what, lines) in [
         ("the header repeated", &o.table.skipped_headers),

@@ -5,6 +5,9 @@ crate::messages! {
         "the roll is as of {}, after today ({}): is its year right?"
         => "danh sách chốt số liệu ngày {}, sau ngày hôm nay ({}): năm có đúng không?";
     // --- Rows as older offices keep them: legacy fonts, merged cells, a commune's list
+    SKIPPED_NUMBERING_ROW:
+        "skipped the column-number row on line {}"
+        => "bỏ qua dòng đánh số thứ tự cột ở dòng {}";
     FILLED_FROM_MERGED:
         "filled {} cell(s) from the merged cells above them (a value merged down its rows holds for each row)"
         => "đã điền {} ô từ ô gộp phía trên (giá trị của ô gộp theo cột áp dụng cho mọi dòng của ô đó)";

@@ -5,8 +5,9 @@
 //! through calamine with their guards (`workbook*.rs`, `xls_extent.rs`, `merged.rs`,
 //! `percent_cells.rs`). Then the header is found (`headers.rs` and `headers.csv`,
 //! `header_rows.rs`, `org_columns.rs`, `status_headers.rs` with the status words of
-//! `status.rs`, `kind_check.rs`), rows that are not data are set aside (`clutter.rs`), and
-//! `table.rs` hands out a [`table::Table`] of [`row::Row`]s with their line numbers (a roll's
+//! `status.rs`, `kind_check.rs`), rows that are not data are set aside (`clutter.rs`;
+//! the form's column-number row under the header, `numbering.rs`), and `table.rs`
+//! hands out a [`table::Table`] of [`row::Row`]s with their line numbers (a roll's
 //! Nam/Nữ birth-date pair split by `sex_pair.rs`); `beyond.rs` is the one rule for a
 //! row with more cells than its header has columns (every row parser asks it);
 //! `sources.rs` opens a file as one table, or a workbook as one per sheet.
@@ -30,6 +31,7 @@ pub mod legacy;
 mod legacy_cells;
 mod line_split;
 mod merged;
+mod numbering;
 mod org_columns;
 mod percent_cells;
 mod required;

@@ -45,6 +45,11 @@ pub struct Table {
     /// Rows skipped as the header again, and as the signature block.
     pub skipped_headers: Vec<u64>,
     pub skipped_signature: Vec<u64>,
+    /// The row under the header that numbers its columns (`(1)`, `(2)`, …), skipped.
+    pub skipped_numbering: Option<u64>,
+    /// No row below the header has been read yet (blank rows aside): the next may be
+    /// its numbering.
+    under_header: bool,
     /// The header's rows as written (cleaned, folded), to know them again.
     header_keys: Vec<Vec<String>>,
     sieve: super::clutter::Sieve,
@@ -273,12 +278,7 @@ impl Table {
             .map(|r| r.iter().map(|c| fold(c)).collect())
             .collect();
         required_columns(name, header_line, &mapping)?;
-        let mut pending: VecDeque<Row> = first.into_iter().skip(at + rows_in_header).collect();
-        if let Some(pair) = sex_pair {
-            for r in pending.iter_mut() {
-                super::sex_pair::split_sex(r, pair);
-            }
-        }
+        let pending: VecDeque<Row> = first.into_iter().skip(at + rows_in_header).collect();
         Ok(Table {
             name: name.to_string(),
             encoding,
@@ -293,6 +293,8 @@ impl Table {
             skipped_totals: Vec::new(),
             skipped_headers: Vec::new(),
             skipped_signature: Vec::new(),
+            skipped_numbering: None,
+            under_header: true,
             header_keys,
             sieve: Default::default(),
             bytes_total: 0,
@@ -310,7 +312,8 @@ impl Table {
         }
     }
 
-    /// The next data row; blank rows and totals rows are passed over.
+    /// The next data row; blank rows, totals rows and the other clutter, and the
+    /// column-number row under the header, are passed over.
     pub fn next_row(&mut self) -> Result<Option<Row>> {
         let mut row = Row::new(0, [""; 0]);
         Ok(self.next_row_into(&mut row)?.then_some(row))
@@ -323,16 +326,21 @@ impl Table {
         loop {
             if let Some(r) = self.pending.pop_front() {
                 *row = r;
-            } else {
-                if !self.source.next(&self.name, row)? {
-                    return Ok(false);
-                }
-                if let Some(pair) = self.sex_pair {
-                    super::sex_pair::split_sex(row, pair);
-                }
+            } else if !self.source.next(&self.name, row)? {
+                return Ok(false);
             }
             if row.is_blank() {
                 continue;
+            }
+            // The first row under the header, as written, may number its columns.
+            if std::mem::take(&mut self.under_header)
+                && super::numbering::is_numbering(row, &self.header_keys)
+            {
+                self.skipped_numbering = Some(row.line);
+                continue;
+            }
+            if let Some(pair) = self.sex_pair {
+                super::sex_pair::split_sex(row, pair);
             }
             use super::clutter::Clutter;
             match self.sieve.judge(row, &self.header_keys) {

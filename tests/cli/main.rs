@@ -24,6 +24,7 @@ mod mapping;
 mod messages;
 mod missing_parts;
 mod month_book;
+mod numbering_row;
 mod numbers_vi;
 mod office;
 mod office_names;
