@@ -1,4 +1,4 @@
-//! Cells beyond the header, in any kind of file: a number written with a decimal comma
+//! Cells beyond the header, in a text file: a number written with a decimal comma
 //! in a comma-separated file falls into two cells, and the header's column read only
 //! the first part (a target of 0,75% stored as 0, an eligible count of 1,215 as 1).
 //! Such a row is refused with its line, its cells and the likely cause; the trailing
@@ -162,4 +162,36 @@ fn trailing_empty_cells_are_accepted() {
         total.contains(",1215,") && total.contains(",75.00,"),
         "{csv}"
     );
+}
+
+/// In a workbook a cell is where it was typed: a note to the right of the table ("đã
+/// xác minh") is no split number, and the roll is stored.
+#[test]
+fn a_note_beside_a_workbooks_table_is_no_split_row() {
+    use rust_xlsxwriter::Workbook;
+    let w = Workdir::new().with_reference();
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in ["Họ và tên", "Mã xã", "Ngày vào Đoàn"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    for (r, name) in ["An Văn A", "Bình Văn B"].iter().enumerate() {
+        let r = r as u32 + 1;
+        ws.write_string(r, 0, *name).unwrap();
+        ws.write_string(r, 1, "02647").unwrap();
+        ws.write_string(r, 2, "01/01/2020").unwrap();
+    }
+    ws.write_string(1, 4, "đã xác minh").unwrap();
+    wb.save(w.dir.join("doan-vien.xlsx")).unwrap();
+    ingest(
+        &w,
+        "doan-vien.xlsx",
+        &["--org", "youth", "--as-of", "31/10/2026"],
+        0,
+    );
+    let csv = w
+        .tally(&["report", "--org", "youth", "--format", "csv"])
+        .expect(0)
+        .stdout;
+    assert!(csv.contains(",youth,total,all,2,"), "{csv}");
 }
