@@ -175,22 +175,27 @@ pub(super) fn reading_notes(o: &Opened, report: &mut FileReport) {
         let said = crate::t!(crate::lang::ingest::SKIPPED_NUMBERING_ROW, line);
         report.notes.push(said);
     }
+    if let Some((line, said)) = &o.table.skipped_sub_header {
+        let said = crate::lang::Text::Said(said.clone());
+        report.notes.push(crate::t!(
+            crate::lang::ingest::SKIPPED_SUB_HEADER,
+            *line,
+            said
+        ));
+    }
     for (what, lines) in [
-        ("the header repeated", &o.table.skipped_headers),
-        ("the signature block", &o.table.skipped_signature),
+        (
+            &crate::lang::ingest::SKIPPED_HEADER_AGAIN,
+            &o.table.skipped_headers,
+        ),
+        (
+            &crate::lang::ingest::SKIPPED_SIGNATURE,
+            &o.table.skipped_signature,
+        ),
     ] {
         if !lines.is_empty() {
-            report.notes.push(
-                format!(
-                    "skipped {what} on line(s) {}",
-                    lines
-                        .iter()
-                        .map(u64::to_string)
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
-                .into(),
-            );
+            let lines: Vec<String> = lines.iter().map(u64::to_string).collect();
+            report.notes.push(crate::t!(*what, lines.join(", ")));
         }
     }
 }

@@ -5,6 +5,15 @@ crate::messages! {
         "the roll is as of {}, after today ({}): is its year right?"
         => "danh sách chốt số liệu ngày {}, sau ngày hôm nay ({}): năm có đúng không?";
     // --- Rows as older offices keep them: legacy fonts, merged cells, a commune's list
+    SKIPPED_HEADER_AGAIN:
+        "skipped the header repeated on line(s) {}"
+        => "bỏ qua dòng tiêu đề lặp lại ở dòng {}";
+    SKIPPED_SIGNATURE:
+        "skipped the signature block on line(s) {}"
+        => "bỏ qua phần chữ ký ở dòng {}";
+    SKIPPED_SUB_HEADER:
+        "skipped the header's second row on line {} ({}): each column is read by its heading in the row above"
+        => "bỏ qua dòng tiêu đề thứ hai ở dòng {} ({}): mỗi cột được đọc theo tiêu đề ở dòng trên";
     SKIPPED_NUMBERING_ROW:
         "skipped the column-number row on line {}"
         => "bỏ qua dòng đánh số thứ tự cột ở dòng {}";

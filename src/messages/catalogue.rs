@@ -5,8 +5,6 @@
 pub(super) const CATALOGUE: &[(&str, &str)] = &[
     // --- Reference files: kinds, versions, percentages ---------------------------------
     // --- The ingest summary -----------------------------------------------------------
-    ("{}: skipped the header repeated on line(s) {}", "{}: bỏ qua dòng tiêu đề lặp lại ở dòng {}"),
-    ("{}: skipped the signature block on line(s) {}", "{}: bỏ qua phần chữ ký ở dòng {}"),
     // --- A roll row: why it is rejected, and how to fix it ---------------------------
     ("unknown organization; expected {} or any", "tổ chức không rõ; cần một trong: {} hoặc any"),
     ("unknown organization; expected {}", "tổ chức không rõ; cần một trong: {}"),

@@ -45,6 +45,8 @@ pub struct Table {
     /// Rows skipped as the header again, and as the signature block.
     pub skipped_headers: Vec<u64>,
     pub skipped_signature: Vec<u64>,
+    /// A two-row header's second row: its line and its sub-headings.
+    pub skipped_sub_header: Option<(u64, String)>,
     /// The row under the header that numbers its columns (`(1)`, `(2)`, …), skipped.
     pub skipped_numbering: Option<u64>,
     /// No row below the header has been read yet (blank rows aside): the next may be
@@ -298,6 +300,7 @@ impl Table {
             skipped_totals: Vec::new(),
             skipped_headers: Vec::new(),
             skipped_signature: Vec::new(),
+            skipped_sub_header: None,
             skipped_numbering: None,
             under_header: true,
             header_keys,
@@ -352,6 +355,15 @@ impl Table {
                 Some(Clutter::Totals) => self.skipped_totals.push(row.line),
                 Some(Clutter::Header) => self.skipped_headers.push(row.line),
                 Some(Clutter::Signature) => self.skipped_signature.push(row.line),
+                Some(Clutter::SubHeader) => {
+                    let said: Vec<&str> = row
+                        .cells()
+                        .map(crate::text::trim)
+                        .filter(|c| !c.is_empty())
+                        .collect();
+                    let said = said.join(", ");
+                    self.skipped_sub_header.get_or_insert((row.line, said));
+                }
                 None => return Ok(true),
             }
         }

@@ -252,3 +252,54 @@ fn an_organization_of_the_orgs_file_names_a_column() {
     );
     assert_eq!(w.status_json()["reference"]["eligible"], 2);
 }
+
+/// A counts table with a two-row header (the organization's merged heading over
+/// `Tổng số` and `Trong đó: Nữ`): the second row is said as the header's, not as a
+/// totals row, and each organization's total is read.
+#[test]
+fn a_two_row_header_is_said_as_a_header() {
+    let w = Workdir::new().with(&["areas.csv"]);
+    w.tally(&["ingest", "areas.csv"]).expect(0);
+    w.write(
+        "doi-tuong.csv",
+        "SỐ ĐỐI TƯỢNG TẬP HỢP NĂM 2026\n\
+         STT;Mã xã;Tên xã;Đoàn Thanh niên;;Hội Phụ nữ\n\
+         ;;;Tổng số;Trong đó: Nữ;Tổng số\n\
+         1;02647;Phường Lào Cai;100;40;150\n\
+         2;02680;Xã Hợp Thành;50;20;60\n",
+    );
+    let run = w
+        .tally(&["--lang", "vi", "ingest", "doi-tuong.csv"])
+        .expect(0);
+    assert!(
+        run.stdout
+            .contains("bỏ qua dòng tiêu đề thứ hai ở dòng 3 (Tổng số, Trong đó: Nữ, Tổng số)")
+            && !run.stderr.contains("tổng cộng"),
+        "{}\n{}",
+        run.stdout,
+        run.stderr
+    );
+    w.write("roll.csv", "Họ và tên,Mã xã\nAn Văn A,02647\n");
+    w.tally(&[
+        "ingest",
+        "roll.csv",
+        "--org",
+        "youth",
+        "--as-of",
+        "31/10/2026",
+    ])
+    .expect(0);
+    let csv = w
+        .tally(&[
+            "report", "--org", "youth", "--period", "2026-10", "--by", "commune", "--format", "csv",
+        ])
+        .expect(0)
+        .stdout;
+    let eligible = |code: &str| {
+        csv.lines()
+            .find(|l| l.contains(&format!(",youth,commune,{code},")))
+            .and_then(|l| l.split(',').nth(8).map(str::to_string))
+    };
+    assert_eq!(eligible("02647").as_deref(), Some("100"), "{csv}");
+    assert_eq!(eligible("02680").as_deref(), Some("50"), "{csv}");
+}
