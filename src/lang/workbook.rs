@@ -5,6 +5,7 @@ crate::messages! {
     // --- The single-period workbook
     SHEET_TIDY: "coverage" => "Dữ liệu";
     COL_UNIT_NAME: "Unit name" => "Tên đơn vị";
+    SUPPRESSED_CELLS: "Suppressed cells" => "Ô bị ẩn (số nhỏ)";
     FOCUS_COVERAGE: "{}: coverage" => "{}: tỷ lệ tập hợp";
     FOCUS_TARGET: "{}: target" => "{}: chỉ tiêu";
     FOCUS_GAP: "{}: gap (pp)" => "{}: chênh lệch (điểm %)";

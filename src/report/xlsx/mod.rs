@@ -61,7 +61,7 @@ pub fn render(cov: &Coverage, opts: &Options) -> Result<Vec<u8>> {
         units::write_units_sheet(&mut wb, units, lang, &page)?;
     }
     lists::write_list_sheets(&mut wb, cov, lang, &page)?;
-    let (head, rows) = tidy(cov, lang);
+    let (head, rows) = tidy(cov, lang, opts.suppressed.is_some());
     sheet(&mut wb, TIDY.text(lang), &[], &head, &rows, &f, &page)?;
     Ok(wb.save_to_buffer()?)
 }

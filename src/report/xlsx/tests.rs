@@ -76,6 +76,18 @@ fn the_english_tidy_sheet_is_the_csv() {
     assert_eq!(tidy.get_value((2, 2)), Some(&text("ethnic_minority")));
     assert_eq!(tidy.get_value((2, 3)), Some(&text("yes")));
     assert_eq!(tidy.get_value((1, 9)), Some(&Data::Float(3.33)));
+    // As the CSV with --min-cell: a blanked cell is empty (no "…" in a column of
+    // numbers) and the `suppressed` column names the row's blanked cells.
+    assert_eq!(tidy.get_value((0, 16)), Some(&text("suppressed")));
+    assert_eq!(
+        tidy.get_value((2, 4)),
+        Some(&Data::Empty),
+        "blanked members"
+    );
+    assert_eq!(
+        tidy.get_value((2, 16)),
+        Some(&text("members;coverage_pct;gap_pp"))
+    );
 }
 
 /// No machine word anywhere in a Vietnamese workbook: every string cell of every

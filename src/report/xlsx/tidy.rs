@@ -6,7 +6,7 @@
 //! name: a committee's workbook holds no machine word (docs/formats.md, "XLSX").
 
 use super::cells::Cell;
-use crate::lang::workbook::COL_UNIT_NAME;
+use crate::lang::workbook::{COL_UNIT_NAME, SUPPRESSED_CELLS};
 use crate::metrics::{Coverage, CoverageRow};
 use crate::report::against;
 use crate::report::labels::Lang;
@@ -17,7 +17,9 @@ use crate::report::{has_units, unit_name, values, Value, COLUMNS, UNIT_NAME};
 const SNAPSHOT: usize = 15;
 
 /// The header and rows of the tidy sheet.
-pub(super) fn tidy(cov: &Coverage, lang: Lang) -> (Vec<String>, Vec<Vec<Cell>>) {
+/// `suppressed`: whether `--min-cell` blanked cells, so that, as in the CSV, a
+/// blanked cell is empty and a column names the row's blanked cells.
+pub(super) fn tidy(cov: &Coverage, lang: Lang, suppressed: bool) -> (Vec<String>, Vec<Vec<Cell>>) {
     let units = has_units(cov);
     let mut head: Vec<String> = COLUMNS
         .iter()
@@ -32,6 +34,12 @@ pub(super) fn tidy(cov: &Coverage, lang: Lang) -> (Vec<String>, Vec<Vec<Cell>>) 
             Lang::Vi => COL_UNIT_NAME.text(lang).to_string(),
         });
     }
+    if suppressed {
+        head.push(match lang {
+            Lang::En => "suppressed".to_string(),
+            Lang::Vi => SUPPRESSED_CELLS.text(lang).to_string(),
+        });
+    }
     // A month's report: the month before and the change, last, as in the CSV.
     if against::shown(cov) {
         head.extend(against::headings(lang).map(String::from));
@@ -43,6 +51,17 @@ pub(super) fn tidy(cov: &Coverage, lang: Lang) -> (Vec<String>, Vec<Vec<Cell>>) 
             let mut v = values(r);
             if units {
                 v.push(unit_name(r));
+            }
+            if suppressed {
+                let names = r.suppressed.names();
+                v.push(Value::Text(match lang {
+                    Lang::En => names.join(";"),
+                    Lang::Vi => names
+                        .iter()
+                        .map(|c| lang.column(c))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                }));
             }
             v.extend(against::values(cov, r));
             let mut row: Vec<Cell> = v.iter().map(number).collect();
@@ -65,8 +84,9 @@ fn number(v: &Value) -> Cell {
         Value::Count(n) => Cell::Count(*n as i64),
         Value::Change(n) => Cell::Count(*n),
         Value::Pct(h) => Cell::Points(*h),
-        Value::Suppressed => Cell::Suppressed,
-        Value::Empty => Cell::Empty,
+        // Empty, as in the CSV: the suppressed column names it (a "…" in a column of
+        // numbers breaks a formula over it).
+        Value::Suppressed | Value::Empty => Cell::Empty,
     }
 }
 
