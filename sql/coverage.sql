@@ -42,68 +42,47 @@ used AS (
   GROUP BY r.org
 ),
 
--- A period that holds several rolls of an organization (a quarter of monthly rolls) is
--- cut after each: a piece a roll, from the day after the roll before it in the period
--- (or the period's start) to the roll's date (the used one's: to the period's end).
--- The start is the first piece's, the members the last's, the flows all pieces'.
-snapshots AS (
-  SELECT DISTINCT org, as_of FROM rolls
-),
-pieces AS (
-  SELECT x.org, x.as_of,
-         COALESCE(LAG(x.as_of) OVER (PARTITION BY x.org ORDER BY x.as_of), p.p_before) AS piece_after,
-         CASE WHEN x.as_of = u.as_of THEN p.p_end ELSE x.as_of END AS piece_end,
-         ROW_NUMBER() OVER (PARTITION BY x.org ORDER BY x.as_of) = 1 AS is_first,
-         x.as_of = u.as_of AS is_last
-  FROM snapshots x
-  JOIN used u ON u.org = x.org
-  CROSS JOIN p
-  WHERE x.as_of = u.as_of OR (x.as_of >= p.p_start AND x.as_of < u.as_of)
-),
-
--- Each piece's roll's previous snapshot, and the persons active in it at its as-of
--- date: a member of it who is departed without a date in the piece's roll left
--- after it, and is counted as leaving on the piece's roll's as-of date.
+-- Each organization's previous snapshot, and the persons active in it at its as-of
+-- date: a member of it who is departed without a date in the snapshot used left
+-- after it, and is counted as leaving on the used snapshot's as-of date.
 previous AS (
-  SELECT pc.org, pc.as_of, MAX(x.as_of) AS previous_as_of
-  FROM pieces pc JOIN snapshots x ON x.org = pc.org AND x.as_of < pc.as_of
-  GROUP BY pc.org, pc.as_of
+  SELECT r.org, MAX(r.as_of) AS as_of
+  FROM rolls r JOIN used u ON u.org = r.org
+  WHERE r.as_of < u.as_of
+  GROUP BY r.org
 ),
 previous_members AS (
-  SELECT DISTINCT v.org, v.as_of, r.person
-  FROM rolls r JOIN previous v ON v.org = r.org AND r.as_of = v.previous_as_of
-  WHERE (r.joined_on IS NULL OR r.joined_on <= v.previous_as_of)
-    AND (CASE WHEN r.left_on IS NOT NULL THEN r.left_on > v.previous_as_of
+  SELECT DISTINCT r.org, r.person
+  FROM rolls r JOIN previous v ON v.org = r.org AND v.as_of = r.as_of
+  WHERE (r.joined_on IS NULL OR r.joined_on <= v.as_of)
+    AND (CASE WHEN r.left_on IS NOT NULL THEN r.left_on > v.as_of
               ELSE COALESCE(r.active, TRUE) END)
 ),
 used_rows AS (
   SELECT r.org, r.area_code, r.enterprise_id, r.joined_on, r.active,
-         pc.piece_after, pc.piece_end, pc.is_first, pc.is_last,
          CASE WHEN r.left_on IS NULL AND NOT COALESCE(r.active, TRUE) AND pm.person IS NOT NULL
-              THEN pc.as_of ELSE r.left_on END AS left_on
+              THEN u.as_of ELSE r.left_on END AS left_on
   FROM rolls r
-  JOIN pieces pc ON pc.org = r.org AND pc.as_of = r.as_of
-  LEFT JOIN previous_members pm ON pm.org = r.org AND pm.as_of = pc.as_of AND pm.person = r.person
+  JOIN used u ON u.org = r.org AND u.as_of = r.as_of
+  LEFT JOIN previous_members pm ON pm.org = r.org AND pm.person = r.person
 ),
 
--- Member rows of the pieces' rolls, counted per unit and enterprise. A member is
+-- Member rows of the snapshots used, counted per unit and enterprise. A member is
 -- active at a day when joined on or before it (or no date) and not left: a leaving
 -- date decides; without one, the status does.
 cells AS (
   SELECT r.org, r.area_code, r.enterprise_id,
-         SUM(CASE WHEN r.is_last THEN 1 ELSE 0 END) AS n_rows,
-         SUM(CASE WHEN r.is_last
-                   AND (r.joined_on IS NULL OR r.joined_on <= p.p_end)
+         COUNT(*) AS n_rows,
+         SUM(CASE WHEN (r.joined_on IS NULL OR r.joined_on <= p.p_end)
                    AND (CASE WHEN r.left_on IS NOT NULL THEN r.left_on > p.p_end
                              ELSE COALESCE(r.active, TRUE) END)
                   THEN 1 ELSE 0 END) AS n_members,
-         SUM(CASE WHEN r.is_first
-                   AND (r.joined_on IS NULL OR r.joined_on <= p.p_before)
+         SUM(CASE WHEN (r.joined_on IS NULL OR r.joined_on <= p.p_before)
                    AND (CASE WHEN r.left_on IS NOT NULL THEN r.left_on > p.p_before
                              ELSE COALESCE(r.active, TRUE) END)
                   THEN 1 ELSE 0 END) AS n_start,
-         SUM(CASE WHEN r.joined_on > r.piece_after AND r.joined_on <= r.piece_end THEN 1 ELSE 0 END) AS n_recruited,
-         SUM(CASE WHEN r.left_on > r.piece_after AND r.left_on <= r.piece_end THEN 1 ELSE 0 END) AS n_left
+         SUM(CASE WHEN r.joined_on BETWEEN p.p_start AND p.p_end THEN 1 ELSE 0 END) AS n_recruited,
+         SUM(CASE WHEN r.left_on BETWEEN p.p_start AND p.p_end THEN 1 ELSE 0 END) AS n_left
   FROM used_rows r
   CROSS JOIN p
   GROUP BY r.org, r.area_code, r.enterprise_id
@@ -242,7 +221,7 @@ year_targets AS (
 -- A group appears when it has member rows, a denominator, or (ownership) enterprises;
 -- every organization has its total row.
 groups AS (
-  SELECT org, dimension, grp FROM counts WHERE n_rows > 0
+  SELECT org, dimension, grp FROM counts
   UNION
   SELECT d.org, d.dimension, d.grp FROM denominators d JOIN orgs o ON o.org = d.org
   UNION
@@ -251,25 +230,10 @@ groups AS (
   SELECT o.org, 'ownership', ec.grp FROM orgs o CROSS JOIN enterprise_counts ec
 ),
 
--- Whether each piece's roll names an enterprise the reference has: a roll that names
--- none (one without the column) knows nothing of its members' enterprises, so the
--- ownership rows' members (the last roll's), start (the first's) and flows (every
--- piece's) are unknown where their rolls name none.
-piece_named AS (
-  SELECT pc.org, pc.is_first, pc.is_last,
-         MAX(CASE WHEN e.id IS NOT NULL THEN 1 ELSE 0 END) AS named
-  FROM pieces pc
-  JOIN rolls r ON r.org = pc.org AND r.as_of = pc.as_of
-  LEFT JOIN enterprises e ON e.id = r.enterprise_id
-  GROUP BY pc.org, pc.as_of, pc.is_first, pc.is_last
-),
+-- The organizations whose roll names an enterprise the reference has: another's
+-- ownership rows know nothing of its members (a roll without the column).
 named AS (
-  SELECT org,
-         MAX(CASE WHEN is_last THEN named ELSE 0 END) AS last_named,
-         MAX(CASE WHEN is_first THEN named ELSE 0 END) AS first_named,
-         MIN(named) AS all_named
-  FROM piece_named
-  GROUP BY org
+  SELECT DISTINCT org FROM counts WHERE dimension = 'ownership' AND n_rows > 0
 ),
 
 -- Stock and flow (missing, not zero, without a snapshot; flows unknown where the
@@ -277,18 +241,18 @@ named AS (
 -- names no enterprise) and the percentages in hundredths, rounded half away from zero.
 numbers AS (
   SELECT g.org, g.dimension, g.grp, u.as_of,
-         CASE WHEN u.as_of IS NOT NULL AND (g.dimension <> 'ownership' OR nm.last_named = 1)
+         CASE WHEN u.as_of IS NOT NULL AND (g.dimension <> 'ownership' OR nm.org IS NOT NULL)
               THEN COALESCE(c.n_members, 0) END AS members,
-         CASE WHEN u.as_of IS NOT NULL AND (g.dimension <> 'ownership' OR nm.first_named = 1)
+         CASE WHEN u.as_of IS NOT NULL AND (g.dimension <> 'ownership' OR nm.org IS NOT NULL)
               THEN COALESCE(c.n_start, 0) END AS members_start,
-         CASE WHEN u.as_of >= p.p_start AND (g.dimension <> 'ownership' OR nm.all_named = 1)
+         CASE WHEN u.as_of >= p.p_start AND (g.dimension <> 'ownership' OR nm.org IS NOT NULL)
               THEN COALESCE(c.n_recruited, 0) END AS recruited,
-         CASE WHEN u.as_of >= p.p_start AND (g.dimension <> 'ownership' OR nm.all_named = 1)
+         CASE WHEN u.as_of >= p.p_start AND (g.dimension <> 'ownership' OR nm.org IS NOT NULL)
               THEN COALESCE(c.n_left, 0) END AS n_left,
          d.eligible,
          COALESCE(ts.target_h, tr.target_h, ta.target_h) AS target_h,
          CASE WHEN g.dimension = 'ownership' THEN COALESCE(ec.n, 0) END AS enterprises,
-         CASE WHEN g.dimension = 'ownership' AND u.as_of IS NOT NULL AND nm.last_named = 1
+         CASE WHEN g.dimension = 'ownership' AND u.as_of IS NOT NULL AND nm.org IS NOT NULL
               THEN COALESCE(rc.n, 0) END AS enterprises_reached
   FROM groups g
   CROSS JOIN p

@@ -13,7 +13,6 @@ pub mod denominator;
 pub mod dimension;
 pub mod fold;
 pub mod group;
-pub mod joined;
 pub mod lists;
 mod note;
 mod notes;

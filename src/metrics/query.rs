@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use super::against::LastMonth;
 use super::dimension::Dimension;
 use super::period::Period;
-use super::read::{Seen, SeenSnapshots};
+use super::read::{self, Seen, SeenSnapshots};
 use super::series::SeriesRow;
 use super::{suppress, unit_table, Coverage, Request};
 use crate::org::OrgOrAny;
@@ -75,7 +75,7 @@ pub fn single(
     // series keeps them: each snapshot is read once.
     let mut seen = SeenSnapshots::new();
     let before = month_before(view, reference, q, period, &mut seen)?;
-    let mut cov = super::joined::coverage(view, reference, &q.request(period), Seen::Reuse(&seen))?;
+    let mut cov = read::coverage(view, reference, &q.request(period), Seen::Reuse(&seen))?;
     let suppressed = q.min_cell.map(|n| {
         suppress::apply(&mut cov.rows, n)
             + suppress::units(&mut cov, n)
@@ -96,7 +96,7 @@ pub fn single(
     cov.against = before.map(|(p, b)| LastMonth::new(p, &cov.rows, &b.rows));
     let earlier = match period.year_earlier().filter(|_| with_earlier) {
         Some(p) => {
-            let mut e = super::joined::coverage(view, reference, &q.request(&p), Seen::None)?;
+            let mut e = read::coverage(view, reference, &q.request(&p), Seen::None)?;
             if let Some(n) = q.min_cell {
                 suppress::apply(&mut e.rows, n);
             }
@@ -127,8 +127,7 @@ fn month_before(
     let Some(previous) = period.shifted(-1) else {
         return Ok(None);
     };
-    let mut before =
-        super::joined::coverage(view, reference, &q.request(&previous), Seen::Keep(seen))?;
+    let mut before = read::coverage(view, reference, &q.request(&previous), Seen::Keep(seen))?;
     // Only the snapshots that month used can be the next month's previous ones.
     let used = super::snapshots_for(&view.manifest.roll_snapshots(&view.orgs), previous.end);
     seen.retain(|(o, d), _| used.get(o) == Some(d));
@@ -157,8 +156,7 @@ pub fn series(
         if let Some(c) = done.get(&p.label) {
             return Ok(c.clone());
         }
-        let mut cov =
-            super::joined::coverage(view, reference, &q.request(p), Seen::Keep(&mut seen))?;
+        let mut cov = read::coverage(view, reference, &q.request(p), Seen::Keep(&mut seen))?;
         let used = super::snapshots_for(&snapshots, p.end);
         seen.retain(|(o, d), _| used.get(o) == Some(d));
         if let Some(n) = q.min_cell {

@@ -1,5 +1,5 @@
-//! A quarter or a year of monthly rolls: its flows are the months' added up, its start
-//! the first month's (docs/metrics.md, "A period of several rolls"). Worked by hand.
+//! Monthly rolls one after another: a roll that repeats the last one's rows, and what
+//! a roll without enterprises says of them. Worked by hand.
 
 use crate::workdir::Workdir;
 
@@ -41,81 +41,6 @@ fn quarter() -> Workdir {
             .expect(0);
     }
     w
-}
-
-/// members, members_start, recruited, left of the total row.
-fn total(w: &Workdir, args: &[&str]) -> Vec<String> {
-    let mut all = vec!["report", "--format", "csv"];
-    all.extend_from_slice(args);
-    let out = w.tally(&all).expect(0).stdout;
-    let mut rdr = csv::Reader::from_reader(out.as_bytes());
-    rdr.records()
-        .map(|r| r.unwrap())
-        .find(|r| &r[2] == "total" && &r[3] == "all")
-        .map(|r| r.iter().skip(4).take(4).map(str::to_string).collect())
-        .unwrap_or_else(|| panic!("no total row: {out}"))
-}
-
-/// The quarter: start 3 (A, B, C on 30/09), recruited 2 (D, E), left 2 (B placed in
-/// November, C on 15/11), members 3 (A, D, E): 3 + 2 − 2 = 3. Read from December's roll
-/// alone it was start 1, left 0: B and C, dropped in December, were in neither.
-#[test]
-fn a_quarter_of_monthly_rolls_adds_up_its_months() {
-    let w = quarter();
-    let months: Vec<Vec<String>> = ["2026-10", "2026-11", "2026-12"]
-        .iter()
-        .map(|p| total(&w, &["--period", p, "--org", "youth"]))
-        .collect();
-    assert_eq!(months[0], ["3", "3", "0", "0"]);
-    assert_eq!(months[1], ["2", "3", "1", "2"]);
-    assert_eq!(months[2], ["3", "2", "1", "0"]);
-    for period in ["2026-Q4", "2026-H2", "2026"] {
-        assert_eq!(
-            total(&w, &["--period", period, "--org", "youth"]),
-            ["3", "3", "2", "2"],
-            "{period}"
-        );
-    }
-    // `any` (one org here) joins the same rolls.
-    assert_eq!(
-        total(&w, &["--period", "2026-Q4", "--org", "any"]),
-        ["3", "3", "2", "2"]
-    );
-    // Departures by reason over the quarter: B died, C moved.
-    let out = w
-        .tally(&[
-            "report", "--period", "2026-Q4", "--org", "youth", "--by", "reason", "--format", "csv",
-        ])
-        .expect(0)
-        .stdout;
-    for want in [",youth,reason,died,", ",youth,reason,moved,"] {
-        let line = out
-            .lines()
-            .find(|l| l.contains(want))
-            .unwrap_or_else(|| panic!("{want}: {out}"));
-        assert_eq!(line.split(',').nth(7), Some("1"), "{line}");
-    }
-    // The note of B's placing is the quarter's too.
-    let json = w
-        .tally(&[
-            "report", "--period", "2026-Q4", "--org", "youth", "--format", "json",
-        ])
-        .expect(0)
-        .stdout;
-    assert!(json.contains("\"kind\": \"placed_departures\""), "{json}");
-}
-
-/// A quarter with one roll (its last month's) reads that roll as before.
-#[test]
-fn a_quarter_of_one_roll_reads_it_alone() {
-    let w = quarter();
-    w.tally(&["drop", "t10.csv"]).expect(0);
-    w.tally(&["drop", "t11.csv"]).expect(0);
-    // December alone: A (since 2020) at the start; D and E recruited.
-    assert_eq!(
-        total(&w, &["--period", "2026-Q4", "--org", "youth"]),
-        ["3", "1", "2", "0"]
-    );
 }
 
 /// October's roll re-saved with semicolons and sent as November's (other bytes, the
