@@ -254,13 +254,10 @@ fn parse_inner(c: &Cells, warnings: &mut Vec<Problem>, keys: &mut Keys) -> Resul
 
 /// What is wrong with the row as a whole, before any of its cells is read: cells
 /// beyond the header first (a number split at its decimal comma is the row's trouble,
-/// whatever its cells then say), then a spreadsheet error in a cell tally reads. A
-/// sheet's cells to the right of its table are notes typed beside it, not a row
-/// split apart: only a text file's row is refused for them.
+/// whatever its cells then say), then a spreadsheet error in a cell tally reads.
 fn whole_row(c: &Cells) -> Result<(), Problem> {
     let ctx = c.ctx;
-    let beyond = || value::problem::beyond_header(ctx.file, c.row, ctx.mapping, ctx.comma);
-    if let Some(p) = (!ctx.sheet).then(beyond).flatten() {
+    if let Some(p) = value::problem::beyond_header(ctx.file, c.row, ctx.mapping, ctx.comma) {
         return Err(p);
     }
     spreadsheet_errors(c)

@@ -2,10 +2,11 @@
 //! has columns. No column reads them, so they were dropped without a word; and in a
 //! comma-separated file the usual cause is a number written with a decimal comma
 //! (`0,75`, `72,5`) or a thousands separator (`1,215`), split into two cells, whose
-//! first part the column then read as the whole number (0, 72, 1). Such a row is
-//! refused, whatever the kind of file: every row parser (rolls, reference files) asks
+//! first part the column then read as the whole number (0, 72, 1). Such a row of a
+//! comma-separated file is refused: every row parser (rolls, reference files) asks
 //! this one rule. Empty cells past the header (Excel's trailing commas) are not data
-//! and pass.
+//! and pass; in a semicolon or tab file, or a workbook, where a comma splits nothing,
+//! cells to the right of the table are notes typed beside it.
 
 use super::headers::Mapping;
 use super::row::Row;
@@ -40,6 +41,11 @@ fn digits(cell: &str) -> bool {
 /// when there are none. `comma` says the row is a comma-separated file's, where a
 /// number can be split at its decimal comma.
 pub fn cells_beyond(row: &Row, mapping: &Mapping, comma: bool) -> Option<Beyond> {
+    // Where a comma cannot split a cell (a semicolon or tab file, a workbook), cells
+    // beyond the header are notes typed beside the table, as they always were read.
+    if !comma {
+        return None;
+    }
     let width = header_width(mapping);
     // The common case (a row as wide as its header) costs no allocation.
     if row.len() <= width || row.cells().skip(width).all(|c| trim(c).is_empty()) {
@@ -107,9 +113,8 @@ mod tests {
         assert!(b.reason.en().contains("decimal comma"), "{}", b.reason.en());
         assert!(b.hint.en().contains("72.5"), "{}", b.hint.en());
         assert!(b.reason.render(Lang::Vi).contains("dấu phẩy thập phân"));
-        // In a workbook's row (no commas), the same cells are only cells too many.
-        let b = cells_beyond(&row, &m, false).expect("refused");
-        assert_eq!((b.column, b.value.as_str()), (None, "5"));
+        // Where a comma splits nothing (a semicolon file), they are notes beside it.
+        assert!(cells_beyond(&row, &m, false).is_none());
     }
 
     #[test]

@@ -158,11 +158,6 @@ impl Table {
         usize::try_from(self.bytes_total).unwrap_or(usize::MAX) / per_row
     }
 
-    /// Whether the rows are a workbook sheet's.
-    pub fn is_sheet(&self) -> bool {
-        self.sheet.is_some()
-    }
-
     /// Whether the rows are a comma-separated file's, where a number written with a
     /// decimal comma falls into two cells.
     pub fn comma_separated(&self) -> bool {

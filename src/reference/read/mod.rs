@@ -153,13 +153,8 @@ pub fn read_with(
     let mut rows = Vec::new();
     let mut rejects = Vec::new();
     let comma = table.comma_separated();
-    // A sheet's cells to the right of its table are notes typed beside it, not a row
-    // split apart: only a text file's row is refused for them.
-    let text = !table.is_sheet();
     while let Some(r) = table.next_row()? {
-        let beyond = text
-            .then(|| value::problem::beyond_header(&table.name, &r, &table.mapping, comma))
-            .flatten();
+        let beyond = value::problem::beyond_header(&table.name, &r, &table.mapping, comma);
         match beyond.or_else(|| unreadable_cell(table, &r)) {
             Some(p) => rejects.push((p, r)),
             None => rows.push(r),
