@@ -197,7 +197,8 @@ fn breakdowns(
     markers: &chart::MarkerWords,
     lang: Lang,
 ) -> String {
-    let default = |d: &str| d == "total" || FOCUS.iter().any(|(f, _)| *f == d);
+    // Departures by reason have their own section below.
+    let default = |d: &str| d == "total" || d == "reason" || FOCUS.iter().any(|(f, _)| *f == d);
     let mut dims: Vec<&str> = Vec::new();
     for r in table::reading_order(&cov.rows) {
         let d = r.dimension.as_str();
