@@ -195,3 +195,27 @@ fn a_note_beside_a_workbooks_table_is_no_split_row() {
         .stdout;
     assert!(csv.contains(",youth,total,all,2,"), "{csv}");
 }
+
+/// In a semicolon file a comma splits nothing: a note typed to the right of the table
+/// on one line is no split number, and the roll is stored as it was before.
+#[test]
+fn a_note_beside_a_semicolon_table_is_no_split_row() {
+    let w = Workdir::new().with_reference();
+    w.write(
+        "doan-vien.csv",
+        "Họ và tên;Mã xã;Ngày vào Đoàn\n\
+         An Văn A;02647;01/01/2020\n\
+         Bình Văn B;02647;01/01/2020;;Ghi chú: chuyển từ Hà Nội về\n",
+    );
+    ingest(
+        &w,
+        "doan-vien.csv",
+        &["--org", "youth", "--as-of", "31/10/2026"],
+        0,
+    );
+    let csv = w
+        .tally(&["report", "--org", "youth", "--format", "csv"])
+        .expect(0)
+        .stdout;
+    assert!(csv.contains(",youth,total,all,2,"), "{csv}");
+}
