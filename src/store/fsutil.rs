@@ -159,7 +159,26 @@ fn write_atomic_with(
         return Err(e);
     }
     super::fault::point("atomic-file-synced");
-    fs::rename(&tmp, path)
-        .explain(|| t!(lang::files::CANNOT_REPLACE, path.display().to_string()))?;
+    replace(&tmp, path).explain(|| t!(lang::files::CANNOT_REPLACE, path.display().to_string()))?;
     sync_dir(dir)
+}
+
+/// Renames `from` over `to`. On Windows a file another process holds open for a moment
+/// (a reader of the manifest, an antivirus scan) refuses to be replaced with "access
+/// denied": tried again for up to a second before that is the answer.
+pub fn replace(from: &Path, to: &Path) -> std::io::Result<()> {
+    let mut tries = 0;
+    loop {
+        match fs::rename(from, to) {
+            Err(e)
+                if cfg!(windows)
+                    && e.kind() == std::io::ErrorKind::PermissionDenied
+                    && tries < 20 =>
+            {
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            done => return done,
+        }
+    }
 }
