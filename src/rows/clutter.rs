@@ -13,9 +13,6 @@ use crate::text::fold;
 pub(super) enum Clutter {
     Totals,
     Header,
-    /// The second row of a two-row header (`Tổng số`, `Trong đó: Nữ` under an
-    /// organization's merged heading).
-    SubHeader,
     Signature,
 }
 
@@ -36,9 +33,6 @@ impl Sieve {
         let (second, more) = (filled.next(), filled.next().is_some());
         if header.iter().any(|h| is_header_again(row, h)) {
             return Some(Clutter::Header);
-        }
-        if is_sub_header(row) {
-            return Some(Clutter::SubHeader);
         }
         if might_be_totals(first) && is_totals(first) {
             return Some(Clutter::Totals);
@@ -89,22 +83,25 @@ fn is_header_again(row: &Row, header: &[String]) -> bool {
     named >= 2 && same * 2 > named
 }
 
-/// A header's second row: no number anywhere (a totals row has its totals, a member
-/// row a code or a date), and a sub-heading: `Trong đó: …`, or `Tổng số` under two
-/// headings or more.
-fn is_sub_header(row: &Row) -> bool {
+/// The sub-headings of a header's second row (`Tổng số`, `Trong đó: Nữ` under an
+/// organization's merged heading), if the row right under the header is one: no
+/// number anywhere (a totals row has its totals, a member row a code or a date), and
+/// a sub-heading: `Trong đó: …`, or `Tổng số` under two headings or more.
+pub(super) fn sub_header(row: &Row) -> Option<String> {
     if row.cells().any(|c| c.bytes().any(|b| b.is_ascii_digit())) {
-        return false;
+        return None;
     }
-    let mut totals = 0;
-    for c in row.cells().map(crate::text::trim).filter(|c| !c.is_empty()) {
-        let k = fold(c);
-        if k.starts_with("trong do") {
-            return true;
-        }
-        totals += usize::from(matches!(k.as_str(), "tong so" | "tong" | "cong"));
-    }
-    totals >= 2
+    let filled: Vec<&str> = row
+        .cells()
+        .map(crate::text::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    let keys: Vec<String> = filled.iter().map(|c| fold(c)).collect();
+    let totals = keys
+        .iter()
+        .filter(|k| matches!(k.as_str(), "tong so" | "tong" | "cong"))
+        .count();
+    (keys.iter().any(|k| k.starts_with("trong do")) || totals >= 2).then(|| filled.join(", "))
 }
 
 /// Whether a first cell can start a totals row at all (`C`ộng, `T`ổng, `T`otal,

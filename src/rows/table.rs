@@ -335,12 +335,18 @@ impl Table {
             if row.is_blank() {
                 continue;
             }
-            // The first row under the header, as written, may number its columns.
-            if std::mem::take(&mut self.under_header)
-                && super::numbering::is_numbering(row, &self.header_keys)
-            {
-                self.skipped_numbering = Some(row.line);
-                continue;
+            // The rows right under the header, as written, may finish it: its second
+            // row (sub-headings), then a row numbering its columns.
+            if self.under_header {
+                if let Some(said) = super::clutter::sub_header(row) {
+                    self.skipped_sub_header.get_or_insert((row.line, said));
+                    continue;
+                }
+                self.under_header = false;
+                if super::numbering::is_numbering(row, &self.header_keys) {
+                    self.skipped_numbering = Some(row.line);
+                    continue;
+                }
             }
             if let Some(pair) = self.sex_pair {
                 super::sex_pair::split_sex(row, pair);
@@ -350,15 +356,6 @@ impl Table {
                 Some(Clutter::Totals) => self.skipped_totals.push(row.line),
                 Some(Clutter::Header) => self.skipped_headers.push(row.line),
                 Some(Clutter::Signature) => self.skipped_signature.push(row.line),
-                Some(Clutter::SubHeader) => {
-                    let said: Vec<&str> = row
-                        .cells()
-                        .map(crate::text::trim)
-                        .filter(|c| !c.is_empty())
-                        .collect();
-                    let said = said.join(", ");
-                    self.skipped_sub_header.get_or_insert((row.line, said));
-                }
                 None => return Ok(true),
             }
         }
