@@ -62,10 +62,16 @@ impl LastMonth {
     }
 }
 
-/// A row against the row of its group a month earlier. Where both months read the
-/// same roll (this month has none of its own), the change is unknown, not 0.
+/// Whether a row and the row of its group a period earlier read the same roll (this
+/// period has none of its own): a change between them is unknown, not 0.
+pub fn same_roll(now: &CoverageRow, before: &CoverageRow) -> bool {
+    now.snapshot_as_of.is_some() && now.snapshot_as_of == before.snapshot_as_of
+}
+
+/// A row against the row of its group a month earlier; no change where both months
+/// read the same roll.
 fn against(now: &CoverageRow, before: &CoverageRow) -> Against {
-    let same_roll = now.snapshot_as_of.is_some() && now.snapshot_as_of == before.snapshot_as_of;
+    let same_roll = same_roll(now, before);
     let diff = |a: Option<i64>, b: Option<i64>| a.zip(b).filter(|_| !same_roll).map(|(a, b)| a - b);
     let members = |r: &CoverageRow| r.members.map(|m| m as i64);
     let mut suppressed = Suppressed::default();

@@ -87,8 +87,7 @@ pub fn series(
             let members = |r: &CoverageRow| r.members.map(|m| m as i64);
             // A period that reads the roll the one before read (it has none of its
             // own) has no change to show: unknown, not 0.
-            let prev =
-                prev.filter(|p| r.snapshot_as_of.is_none() || p.snapshot_as_of != r.snapshot_as_of);
+            let prev = prev.filter(|p| !super::against::same_roll(r, p));
             let mut s = SeriesRow {
                 row: r.clone(),
                 coverage_change_pp: diff(r.coverage_pct, prev.and_then(|p| p.coverage_pct)),
