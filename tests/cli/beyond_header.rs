@@ -183,17 +183,7 @@ fn a_note_beside_a_workbooks_table_is_no_split_row() {
     }
     ws.write_string(1, 4, "đã xác minh").unwrap();
     wb.save(w.dir.join("doan-vien.xlsx")).unwrap();
-    ingest(
-        &w,
-        "doan-vien.xlsx",
-        &["--org", "youth", "--as-of", "31/10/2026"],
-        0,
-    );
-    let csv = w
-        .tally(&["report", "--org", "youth", "--format", "csv"])
-        .expect(0)
-        .stdout;
-    assert!(csv.contains(",youth,total,all,2,"), "{csv}");
+    stores_two_youth_members(&w, "doan-vien.xlsx");
 }
 
 /// In a semicolon file a comma splits nothing: a note typed to the right of the table
@@ -207,12 +197,12 @@ fn a_note_beside_a_semicolon_table_is_no_split_row() {
          An Văn A;02647;01/01/2020\n\
          Bình Văn B;02647;01/01/2020;;Ghi chú: chuyển từ Hà Nội về\n",
     );
-    ingest(
-        &w,
-        "doan-vien.csv",
-        &["--org", "youth", "--as-of", "31/10/2026"],
-        0,
-    );
+    stores_two_youth_members(&w, "doan-vien.csv");
+}
+
+/// Ingests `file` as October's youth roll; the report counts its 2 members.
+fn stores_two_youth_members(w: &Workdir, file: &str) {
+    ingest(w, file, &["--org", "youth", "--as-of", "31/10/2026"], 0);
     let csv = w
         .tally(&["report", "--org", "youth", "--format", "csv"])
         .expect(0)
