@@ -369,11 +369,15 @@ def finish(cells, ref, used, label, year, roll_orgs):
     groups = set(counts) | set(dens)
     groups |= {(o, "total", "all") for o in orgs}
     groups |= {(o, "ownership", g) for o in orgs for g in ent_count}
+    # A roll none of whose rows names an enterprise of the reference says nothing of its
+    # members' enterprises: its ownership rows are unknown, not 0.
+    named = {o for (o, d, _), c in counts.items() if d == "ownership" and c[0] > 0}
     out = []
     for org, dim, grp in sorted(groups):
         as_of = used.get(org)
+        known = as_of and (dim != "ownership" or org in named)
         c = counts.get((org, dim, grp), [0] * 5)
-        members, start, recruited, left = (c[1], c[2], c[3], c[4]) if as_of else (None,) * 4
+        members, start, recruited, left = (c[1], c[2], c[3], c[4]) if known else (None,) * 4
         den = dens.get((org, dim, grp))
         cov = pct(members, den) if members is not None and den else None
         rate = (pct(recruited, den - start)
@@ -386,7 +390,7 @@ def finish(cells, ref, used, label, year, roll_orgs):
         own = dim == "ownership"
         out.append([label, org, dim, grp, members, start, recruited, left, den, fmt(cov),
                     fmt(rate), fmt(tgt), fmt(gap), ent_count.get(grp, 0) if own else None,
-                    len(reached.get((org, grp), ())) if own else None, as_of])
+                    len(reached.get((org, grp), ())) if own and known else None, as_of])
     return out
 
 
