@@ -65,6 +65,9 @@ crate::messages! {
     NOTE_RECRUITMENT_ABOVE_100:
         "{}: recruitment rate above 100% ({}) in {}: {} recruited where {} eligible people were not members at the start; check the eligible count"
         => "{}: tỷ lệ kết nạp trên 100% ({}) ở {}: kết nạp mới {} người trong khi chỉ có {} đối tượng chưa là thành viên đầu kỳ; kiểm tra số đối tượng";
+    NOTE_ANY_OWNERSHIP_PARTIAL:
+        "{}: the ownership rows count only the members of {} (the rolls that name their enterprise); the rolls of {} name none, so where their members work is unknown and the rows are a lower bound"
+        => "{}: các dòng theo loại hình doanh nghiệp chỉ tính thành viên của {} (danh sách có ghi doanh nghiệp nơi làm việc); danh sách của {} không ghi doanh nghiệp nên chưa biết các thành viên này làm việc ở đâu, số liệu các dòng này là số tối thiểu";
     NOTE_UNKNOWN_AREAS:
         "{}: {} member(s) in units missing from the areas reference: {}"
         => "{}: {} thành viên ở đơn vị không có trong danh mục địa bàn: {}";

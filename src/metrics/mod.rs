@@ -162,6 +162,10 @@ struct Source<'t> {
     /// Whether every snapshot read reaches the period's first day: flows are unknown,
     /// not zero, where one ends before it.
     flows_known: bool,
+    /// For `any` by ownership: the organizations read whose rolls name an enterprise
+    /// of the reference, and those whose name none (their members' enterprises are
+    /// unknown).
+    named: [Vec<Org>; 2],
 }
 
 impl Source<'_> {
@@ -283,6 +287,7 @@ pub fn coverage(
                 persons: None,
                 snapshot_as_of: used.get(o).copied(),
                 flows_known: used.get(o).is_some_and(reaches),
+                named: Default::default(),
             },
             OrgOrAny::Any => Source {
                 org: org.clone(),
@@ -290,6 +295,7 @@ pub fn coverage(
                 persons: several,
                 snapshot_as_of: tallies.keys().filter_map(|o| used.get(o)).max().copied(),
                 flows_known: tallies.keys().filter_map(|o| used.get(o)).all(reaches),
+                named: naming_enterprises(&tallies),
             },
         };
         reference_notes(plan, org, &mut out);
@@ -327,6 +333,9 @@ fn org_rows(plan: &Plan, source: &Source, out: &mut Coverage) {
         let unnamed = *dim == Dimension::Ownership
             && source.snapshot_as_of.is_some()
             && counts.iter().all(|c| c.rows == 0);
+        if *dim == Dimension::Ownership && !unnamed {
+            out.notes.extend(any_ownership_partial(source));
+        }
         for (gi, c) in counts.iter().enumerate() {
             let gi = gi as u32;
             let den = eligible.of(&g, gi);
@@ -382,6 +391,26 @@ fn org_rows(plan: &Plan, source: &Source, out: &mut Coverage) {
             }
         }
     }
+}
+
+/// `any` by ownership counts the members of the organizations whose rolls name an
+/// enterprise; where others' name none, the note says whose are counted and whose not.
+fn any_ownership_partial(source: &Source) -> Option<Note> {
+    let [named, unnamed] = &source.named;
+    (source.org == OrgOrAny::Any && !named.is_empty() && !unnamed.is_empty()).then(|| {
+        Note::AnyOwnershipPartial {
+            named: named.clone(),
+            unnamed: unnamed.clone(),
+        }
+    })
+}
+
+/// The organizations whose snapshots read name an enterprise of the reference, and
+/// those whose name none (by the counters of a request broken down by ownership).
+fn naming_enterprises(tallies: &BTreeMap<Org, Tally>) -> [Vec<Org>; 2] {
+    let (named, unnamed) =
+        (tallies.iter()).partition::<Vec<_>, _>(|(_, t)| t.enterprises.iter().any(|c| c.rows > 0));
+    [named, unnamed].map(|v| v.into_iter().map(|(o, _)| o.clone()).collect())
 }
 
 /// The note of a row whose recruitment rate is above 100%, if it is.

@@ -176,6 +176,14 @@ pub enum Note {
     /// A unit of the ranking level above 100%: left out of the ranking.
     #[serde(rename = "unit_above_100", serialize_with = "unit_above_100")]
     UnitAbove100(Ranked),
+    /// `--org any` by ownership where some organizations' rolls name an enterprise and
+    /// others' name none: the rows count the members of the first only, a lower bound.
+    AnyOwnershipPartial {
+        /// The organizations whose rolls name an enterprise of the reference.
+        named: Vec<Org>,
+        /// Those whose rolls name none.
+        unnamed: Vec<Org>,
+    },
     UnknownAreas {
         org: Org,
         members: u64,

@@ -76,6 +76,15 @@ fn note(n: &Note, lang: Lang) -> Text {
             members,
             codes,
         } => t!(NOTE_UNKNOWN_AREAS, org(o), count(members), list(codes)),
+        Note::AnyOwnershipPartial { named, unnamed } => {
+            let orgs = |v: &[Org]| Text::Join(v.iter().map(org).collect(), ", ");
+            t!(
+                NOTE_ANY_OWNERSHIP_PARTIAL,
+                said(lang.org(&OrgOrAny::Any)),
+                orgs(named),
+                orgs(unnamed)
+            )
+        }
         Note::UnknownReasons {
             org: o,
             not_kept,

@@ -583,6 +583,69 @@ fn union_ownership_denominator_is_the_enterprises_workers() {
     );
 }
 
+/// `--org any` by ownership where only the union's roll names enterprises: the rows
+/// count the union's members (a lower bound: the youth roll says nothing of where its
+/// members work), and the note says whose are counted and whose not. By hand: the
+/// union's A and C at non-state 5300100001, E at FDI 5300100003; the youth roll's A
+/// (the same person, by ID) and G. Non-state 2, FDI 1, total 4 persons.
+#[test]
+fn any_by_ownership_says_which_rolls_name_no_enterprise() {
+    let w = Workdir::new().with_reference();
+    w.write("u.csv", "Họ và tên,Số CCCD,Mã số thuế,Ngày vào Công đoàn\nA Văn B,001200000011,5300100001,01/01/2020\nC Văn D,001200000022,5300100001,01/01/2020\nE Văn F,001200000033,5300100003,01/01/2020\n");
+    w.write("y.csv", "Họ và tên,Số CCCD,Mã xã,Ngày vào Đoàn\nA Văn B,001200000011,02647,01/01/2015\nG Văn H,001200000044,02647,01/01/2015\n");
+    w.tally(&["ingest", "u.csv", "--org", "union", "--as-of", "31/10/2026"])
+        .expect(0);
+    w.tally(&["ingest", "y.csv", "--org", "youth", "--as-of", "31/10/2026"])
+        .expect(0);
+    let args = [
+        "report",
+        "--period",
+        "2026-10",
+        "--org",
+        "any",
+        "--by",
+        "ownership",
+    ];
+    let json = w
+        .tally(&[&args[..], &["--format", "json"]].concat())
+        .expect(0);
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let members = |group: &str| {
+        let rows = v["rows"].as_array().unwrap();
+        let r = rows.iter().find(|r| r["group"] == group).unwrap();
+        r["members"].clone()
+    };
+    assert_eq!(
+        [members("non_state"), members("fdi"), members("all")],
+        [2, 1, 4]
+    );
+    let notes: Vec<_> = v["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["kind"] == "any_ownership_partial")
+        .collect();
+    assert_eq!(notes.len(), 1, "{}", json.stdout);
+    assert_eq!(notes[0]["named"], serde_json::json!(["union"]));
+    assert_eq!(notes[0]["unnamed"], serde_json::json!(["youth"]));
+    let vi = w.tally(&[&args[..], &["--lang", "vi"]].concat()).expect(0);
+    assert!(
+        vi.stdout.contains("chỉ tính thành viên của Công đoàn")
+            && vi
+                .stdout
+                .contains("danh sách của Đoàn Thanh niên không ghi doanh nghiệp"),
+        "{}",
+        vi.stdout
+    );
+    // One organization's own report has no such note: its rows are its own.
+    let union = w
+        .tally(&[
+            "report", "--period", "2026-10", "--org", "union", "--format", "json",
+        ])
+        .expect(0);
+    assert!(!union.stdout.contains("any_ownership_partial"));
+}
+
 #[test]
 fn member_attribute_dimensions() {
     let w = Workdir::new().with_reference();
