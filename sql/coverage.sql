@@ -44,7 +44,9 @@ used AS (
 
 -- Each organization's previous snapshot, and the persons active in it at its as-of
 -- date: a member of it who is departed without a date in the snapshot used left
--- after it, and is counted as leaving on the used snapshot's as-of date.
+-- after it, and is counted as leaving on the used snapshot's as-of date. So is a
+-- member departed without a date who joined within the period (on or before the
+-- snapshot's date): they left between the two, within the period.
 previous AS (
   SELECT r.org, MAX(r.as_of) AS as_of
   FROM rolls r JOIN used u ON u.org = r.org
@@ -60,9 +62,11 @@ previous_members AS (
 ),
 used_rows AS (
   SELECT r.org, r.area_code, r.enterprise_id, r.joined_on, r.active,
-         CASE WHEN r.left_on IS NULL AND NOT COALESCE(r.active, TRUE) AND pm.person IS NOT NULL
+         CASE WHEN r.left_on IS NULL AND NOT COALESCE(r.active, TRUE)
+                   AND (pm.person IS NOT NULL OR r.joined_on BETWEEN p.p_start AND u.as_of)
               THEN u.as_of ELSE r.left_on END AS left_on
   FROM rolls r
+  CROSS JOIN p
   JOIN used u ON u.org = r.org AND u.as_of = r.as_of
   LEFT JOIN previous_members pm ON pm.org = r.org AND pm.person = r.person
 ),

@@ -22,8 +22,8 @@ crate::messages! {
         "read {} row(s) of pre-2025 communes through the reform's crosswalk: {}"
         => "đọc {} dòng của xã trước năm 2025 qua bảng chuyển đổi sau sắp xếp: {}";
     UNDATED_IN_FIRST_ROLL:
-        "{} member(s) are departed without a date in the first roll of the {} ({}): with no earlier roll to place their leaving against, reports count them in neither the members at the start nor left"
-        => "{} thành viên được ghi là đã ra nhưng không có ngày ra trong danh sách đầu tiên của {} (ngày {}): không có danh sách trước để xác định lúc ra, nên báo cáo không tính họ vào số đầu kỳ cũng như số ra";
+        "{} member(s) are departed without a date in the first roll of the {} ({}): with no earlier roll to place their leaving against, reports count them in neither the members at the start nor left, but for those who joined within a report's period (they left within it too, and count in its recruited and left)"
+        => "{} thành viên được ghi là đã ra nhưng không có ngày ra trong danh sách đầu tiên của {} (ngày {}): không có danh sách trước để xác định lúc ra, nên báo cáo không tính họ vào số đầu kỳ cũng như số ra, trừ người vào trong kỳ báo cáo (họ cũng ra trong kỳ đó, nên được tính vào số kết nạp mới và số ra)";
     READ_TEMPORARY_STATUS:
         "read {} row(s) with a temporary status ({}) as members: a member suspended or excused from activities stays on the roll"
         => "tính {} dòng có trạng thái tạm thời ({}) là thành viên: thành viên tạm ngừng hoặc được miễn sinh hoạt vẫn còn trong danh sách";

@@ -48,8 +48,8 @@ pub struct Tally {
     /// placed against it, and the seam between the two is reconciled).
     pub previous: Option<Arc<Previous>>,
     pub seam: Seam,
-    /// Rows departed without a date (counted only in neither stock nor flow where
-    /// there is no previous snapshot to place them against).
+    /// Rows of a snapshot without a previous one, departed without a date and not
+    /// joined within the period: counted in neither stock nor flow.
     pub undated: u64,
     /// For crossed breakdowns: by the part of a row's key they look at.
     pub cross: BTreeMap<RowKey, Counts>,
@@ -227,6 +227,19 @@ impl<'a> Plan<'a> {
         });
     }
 
+    /// The leaving day of a departure without a date by a member who joined within the
+    /// period, on or before the snapshot's date: they left between the two, within the
+    /// period whatever the day, and count in its `recruited` and `left`. Placed on the
+    /// snapshot's date (the latest it can be); any other row's day as it is.
+    fn joined_and_left_within(&self, joined: i32, left: i32, active: bool, as_of: i32) -> i32 {
+        let within = joined != NO_DAY && joined >= self.start && joined <= as_of;
+        if left == NO_DAY && !active && within {
+            as_of
+        } else {
+            left
+        }
+    }
+
     fn flags(&self, joined: i32, left: i32, active: bool) -> u8 {
         let mut f = 0;
         if active_at(joined, left, active, self.end) {
@@ -271,12 +284,16 @@ impl<'a> Plan<'a> {
         area: u32,
         previous: Option<&Previous>,
     ) -> u8 {
+        let (joined, active) = (b.joined[i], b.active[i]);
         let Some(p) = previous else {
-            return self.flags(b.joined[i], b.left[i], b.active[i]);
+            let left = self.joined_and_left_within(joined, b.left[i], active, t.as_of);
+            t.undated += u64::from(left == NO_DAY && !active);
+            return self.flags(joined, left, active);
         };
         let before = p.find(b.person[i]);
-        let left = t.seam.leaving_day(b.left[i], b.active[i], before, t.as_of);
-        let flags = self.flags(b.joined[i], left, b.active[i]);
+        let left = t.seam.leaving_day(b.left[i], active, before, t.as_of);
+        let left = self.joined_and_left_within(joined, left, active, t.as_of);
+        let flags = self.flags(joined, left, active);
         if !self.req.period.point {
             t.seam.observe(p, before, area, flags & START != 0);
         }
@@ -327,7 +344,6 @@ impl<'a> Plan<'a> {
         let previous = t.previous.clone();
         for i in 0..b.len {
             let area = index(&areas, b.area.rows[i], unknown);
-            t.undated += u64::from(b.left[i] == NO_DAY && !b.active[i]);
             let flags = self.row_flags(t, b, i, area, previous.as_deref());
             t.areas[area as usize].add(flags);
             if area == unknown {

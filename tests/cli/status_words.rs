@@ -82,6 +82,52 @@ fn departure_words_are_never_counted_as_members() {
     assert_eq!(first["as_of"], "2026-10-31");
 }
 
+/// A member departed without a date who joined within the period left within it too:
+/// recruited and left. By hand, a first roll of 31/10/2026: A active since 2020, B
+/// `Qua đời` without a date who joined 10/10/2026, C `Ra Đoàn` without a date who
+/// joined in 2020. October: members 1 (A), start 1 (A), recruited 1 and left 1 (B), so
+/// start + recruited − left = members; C is in neither, and the note counts C alone.
+/// The year 2026 (B joined within it) the same; a quarter that starts after B joined,
+/// 2026-Q4 from 01/10, the same, since B joined on 10/10.
+#[test]
+fn a_member_who_joined_and_left_within_the_period_is_recruited_and_left() {
+    let w = Workdir::new().with_reference();
+    w.write(
+        "t10.csv",
+        "Họ và tên;Ngày sinh;Mã xã;Ngày vào Đoàn;Ngày ra;Trạng thái\n\
+         Lò Văn An;01/02/2000;02680;01/01/2020;;Đang sinh hoạt\n\
+         Lò Thị Bình;02/03/2001;02680;10/10/2026;;Qua đời\n\
+         Giàng A Chứ;03/04/1999;02680;01/01/2020;;Ra Đoàn\n",
+    );
+    let run = ingest(&w, "t10.csv", &[]).expect(0);
+    assert!(
+        run.stdout
+            .contains("2 member(s) are departed without a date in the first roll")
+            && run
+                .stdout
+                .contains("but for those who joined within a report's period"),
+        "{}",
+        run.stdout
+    );
+    for period in ["2026-10", "2026-Q4", "2026"] {
+        let out = w
+            .tally(&[
+                "report", "--period", period, "--org", "youth", "--format", "json",
+            ])
+            .expect(0)
+            .stdout;
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let rows = v["rows"].as_array().unwrap();
+        let total = rows.iter().find(|r| r["dimension"] == "total").unwrap();
+        let counts = ["members", "members_start", "recruited", "left"].map(|k| total[k].clone());
+        assert_eq!(counts, [1, 1, 1, 1], "{period}: {total}");
+        let first = (v["notes"].as_array().unwrap().iter())
+            .find(|n| n["kind"] == "first_roll_departures")
+            .unwrap_or_else(|| panic!("{period}: {}", v["notes"]));
+        assert_eq!(first["count"], 1, "{period}");
+    }
+}
+
 /// The reason of each departure is kept in the store's `left_reason` column.
 #[test]
 fn the_reason_of_a_departure_is_stored() {
