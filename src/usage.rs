@@ -93,7 +93,10 @@ pub fn vietnamese(e: &clap::Error) -> Option<String> {
         }
         ErrorKind::MissingRequiredArgument => t!(msg::MISSING_ARGUMENT, arg),
         ErrorKind::MissingSubcommand => t!(msg::MISSING_SUBCOMMAND),
-        ErrorKind::ArgumentConflict => t!(msg::ARGUMENT_CONFLICT, arg),
+        ErrorKind::ArgumentConflict => match context(e, ContextKind::PriorArg) {
+            Some(prior) => t!(msg::ARGUMENT_CONFLICT_WITH, arg, Text::Said(prior)),
+            None => t!(msg::ARGUMENT_CONFLICT, arg),
+        },
         ErrorKind::TooManyValues => t!(msg::TOO_MANY_VALUES, arg),
         _ => return None,
     };

@@ -72,6 +72,9 @@ crate::messages! {
     ARGUMENT_CONFLICT:
         "'{}' cannot be used with an argument already given"
         => "'{}' không dùng cùng với tham số đã cho";
+    ARGUMENT_CONFLICT_WITH:
+        "'{}' cannot be used with '{}'"
+        => "'{}' không dùng cùng với '{}'";
     TOO_MANY_VALUES: "'{}' was given too many values" => "'{}' được cho quá nhiều giá trị";
     DID_YOU_MEAN: "{} (did you mean '{}'?)" => "{} (có phải ý bạn là '{}'?)";
 

@@ -195,6 +195,24 @@ fn command_line_mistakes_are_told_in_vietnamese_and_keep_exit_2() {
         let run = w.tally(&[&["--lang", "vi"][..], args].concat()).expect(2);
         assert!(run.stderr.contains(said), "{args:?}: {}", run.stderr);
     }
+    // Two options that cannot go together: both named, as in English.
+    let run = w
+        .tally(&[
+            "--lang",
+            "vi",
+            "report",
+            "--period",
+            "2026-11",
+            "--as-of",
+            "15/11/2026",
+        ])
+        .expect(2);
+    assert!(
+        run.stderr
+            .contains("'--period <KỲ>' không dùng cùng với '--as-of <NGÀY>'"),
+        "{}",
+        run.stderr
+    );
     let run = w.tally(&["--lang", "vi", "reprot"]).expect(2);
     assert!(
         run.stderr
