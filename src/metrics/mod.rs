@@ -39,6 +39,7 @@ use dimension::Dimension;
 use fold::{Plan, Tally};
 use group::Grouper;
 pub use note::{Note, Ranked};
+use notes::{any_ownership_partial, naming_enterprises, recruitment_above_100};
 pub use notes::{out_of_step, roll_size_notes};
 use notes::{reference_notes, snapshot_notes};
 use period::Period;
@@ -391,40 +392,6 @@ fn org_rows(plan: &Plan, source: &Source, out: &mut Coverage) {
             }
         }
     }
-}
-
-/// `any` by ownership counts the members of the organizations whose rolls name an
-/// enterprise; where others' name none, the note says whose are counted and whose not.
-fn any_ownership_partial(source: &Source) -> Option<Note> {
-    let [named, unnamed] = &source.named;
-    (source.org == OrgOrAny::Any && !named.is_empty() && !unnamed.is_empty()).then(|| {
-        Note::AnyOwnershipPartial {
-            named: named.clone(),
-            unnamed: unnamed.clone(),
-        }
-    })
-}
-
-/// The organizations whose snapshots read name an enterprise of the reference, and
-/// those whose name none (by the counters of a request broken down by ownership).
-fn naming_enterprises(tallies: &BTreeMap<Org, Tally>) -> [Vec<Org>; 2] {
-    let (named, unnamed) =
-        (tallies.iter()).partition::<Vec<_>, _>(|(_, t)| t.enterprises.iter().any(|c| c.rows > 0));
-    [named, unnamed].map(|v| v.into_iter().map(|(o, _)| o.clone()).collect())
-}
-
-/// The note of a row whose recruitment rate is above 100%, if it is.
-fn recruitment_above_100(r: &CoverageRow, dim: &Dimension, g: &Grouper, gi: u32) -> Option<Note> {
-    let pct = r.recruit_rate_pct.filter(|p| *p > 10_000)?;
-    Some(Note::RecruitmentAbove100 {
-        org: r.org.clone(),
-        dimension: dim.name(),
-        group: g.labels[gi as usize].clone(),
-        name: g.names[gi as usize].clone(),
-        recruited: r.recruited?,
-        not_members_at_start: r.eligible?.checked_sub(r.members_start?)?,
-        pct,
-    })
 }
 
 /// An ownership row of a roll that names no enterprise: its members and what follows

@@ -1,7 +1,8 @@
 //! The data notes a report computes beside its rows: the snapshots used (stale,
 //! missing, units the areas lack), the seam with the previous snapshot (and what it
 //! lacks of it, in `parts`), departures a first roll cannot place, what the reference
-//! lacks, and rolls out of step with the last one.
+//! lacks, rolls out of step with the last one, a recruitment rate above 100%, and
+//! `any`'s ownership rows where some rolls name no enterprise.
 
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
@@ -226,6 +227,45 @@ fn reason_note(req: &Request, org: &Org, as_of: NaiveDate, t: &Tally, out: &mut 
             no_word,
         });
     }
+}
+
+/// `any` by ownership counts the members of the organizations whose rolls name an
+/// enterprise; where others' name none, the note says whose are counted and whose not.
+pub(super) fn any_ownership_partial(source: &super::Source) -> Option<Note> {
+    let [named, unnamed] = &source.named;
+    (source.org == OrgOrAny::Any && !named.is_empty() && !unnamed.is_empty()).then(|| {
+        Note::AnyOwnershipPartial {
+            named: named.clone(),
+            unnamed: unnamed.clone(),
+        }
+    })
+}
+
+/// The organizations whose snapshots read name an enterprise of the reference, and
+/// those whose name none (by the counters of a request broken down by ownership).
+pub(super) fn naming_enterprises(tallies: &BTreeMap<Org, Tally>) -> [Vec<Org>; 2] {
+    let (named, unnamed) =
+        (tallies.iter()).partition::<Vec<_>, _>(|(_, t)| t.enterprises.iter().any(|c| c.rows > 0));
+    [named, unnamed].map(|v| v.into_iter().map(|(o, _)| o.clone()).collect())
+}
+
+/// The note of a row whose recruitment rate is above 100%, if it is.
+pub(super) fn recruitment_above_100(
+    r: &super::CoverageRow,
+    dim: &Dimension,
+    g: &super::group::Grouper,
+    gi: u32,
+) -> Option<Note> {
+    let pct = r.recruit_rate_pct.filter(|p| *p > 10_000)?;
+    Some(Note::RecruitmentAbove100 {
+        org: r.org.clone(),
+        dimension: dim.name(),
+        group: g.labels[gi as usize].clone(),
+        name: g.names[gi as usize].clone(),
+        recruited: r.recruited?,
+        not_members_at_start: r.eligible?.checked_sub(r.members_start?)?,
+        pct,
+    })
 }
 
 #[cfg(test)]
