@@ -162,8 +162,10 @@ impl Rows {
 /// Makes per-group counters that have every row of the persons of `rows` count each
 /// person once per group: each row is taken out, then each person is added once per
 /// group it has a row in, with a flag (member at the end, at the start, recruited,
-/// left) set when it holds for any of its rows there. The persons of a fingerprint are
-/// its rows' low halves.
+/// left) set when it holds for any of its rows there. A group `unknown` gives way to
+/// the person's known ones (a Women's Union roll without a sex column beside the
+/// Youth Union's `Nữ`: female, not female and unknown), its rows' flags going with
+/// them. The persons of a fingerprint are its rows' low halves.
 pub fn recount(rows: &Rows, g: &mut Grouper, counts: &mut Vec<Counts>) {
     let mut seen: Vec<(u32, u8)> = Vec::new();
     let mut print: Vec<(u32, RowKey, u8)> = Vec::new();
@@ -184,10 +186,31 @@ pub fn recount(rows: &Rows, g: &mut Grouper, counts: &mut Vec<Counts>) {
                     None => seen.push((gi, *flags)),
                 }
             }
+            known_over_unknown(g, &mut seen);
             for &(gi, flags) in &seen {
                 counts[gi as usize].merge(&Counts::one(flags));
             }
         }
+    }
+}
+
+/// Where a person has rows in a known group and in `unknown`, the unknown goes, its
+/// flags added to each known group's.
+fn known_over_unknown(g: &Grouper, seen: &mut Vec<(u32, u8)>) {
+    let unknown = |gi: u32| {
+        g.labels
+            .get(gi as usize)
+            .is_some_and(|l| l == super::group::UNKNOWN)
+    };
+    let Some(at) = seen.iter().position(|&(gi, _)| unknown(gi)) else {
+        return;
+    };
+    if seen.len() < 2 {
+        return;
+    }
+    let (_, flags) = seen.swap_remove(at);
+    for (_, f) in seen.iter_mut() {
+        *f |= flags;
     }
 }
 

@@ -25,7 +25,7 @@ pub struct Grouper<'a> {
     pub(super) combos: std::collections::HashMap<Vec<u32>, u32>,
 }
 
-const UNKNOWN: &str = "unknown";
+pub(super) const UNKNOWN: &str = "unknown";
 
 impl<'a> Grouper<'a> {
     pub fn new(dimension: &Dimension, reference: &'a Reference) -> Grouper<'a> {

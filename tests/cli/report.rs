@@ -646,6 +646,40 @@ fn any_by_ownership_says_which_rolls_name_no_enterprise() {
     assert!(!union.stdout.contains("any_ownership_partial"));
 }
 
+/// `--org any --by sex`: a person whose Women's Union roll has no sex column and whose
+/// Youth Union roll says `Nữ` is female once, not female and unknown too. By hand: A in
+/// both rolls (female by the youth roll), B in the women's roll only (unknown): female
+/// 1, unknown 1, male 0, and the groups add up to the 2 persons.
+#[test]
+fn any_by_sex_takes_a_known_sex_over_an_unknown_one() {
+    let w = Workdir::new().with_reference();
+    w.write("y.csv", "Họ và tên,Số CCCD,Giới tính,Mã xã,Ngày vào Đoàn\nA Thị B,001190000011,Nữ,02647,01/01/2015\n");
+    w.write("p.csv", "Họ và tên,Số CCCD,Mã xã,Ngày vào Hội\nA Thị B,001190000011,02647,01/01/2015\nC Thị D,001190000022,02647,01/01/2015\n");
+    for (file, org) in [("y.csv", "youth"), ("p.csv", "women")] {
+        w.tally(&["ingest", file, "--org", org, "--as-of", "31/10/2026"])
+            .expect(0);
+    }
+    let out = w
+        .tally(&[
+            "report", "--period", "2026-10", "--org", "any", "--by", "sex", "--format", "json",
+        ])
+        .expect(0)
+        .stdout;
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let members = |group: &str| {
+        let rows = v["rows"].as_array().unwrap();
+        rows.iter()
+            .find(|r| r["group"] == group)
+            .map(|r| r["members"].clone())
+    };
+    assert_eq!(
+        [members("female"), members("unknown"), members("all")],
+        [Some(1.into()), Some(1.into()), Some(2.into())],
+        "{out}"
+    );
+    assert!(members("male").is_none_or(|m| m == 0), "{out}");
+}
+
 #[test]
 fn member_attribute_dimensions() {
     let w = Workdir::new().with_reference();
