@@ -197,12 +197,26 @@ pub fn reading_order(rows: &[CoverageRow]) -> Vec<&CoverageRow> {
         .iter()
         .filter(|r| r.dimension != Dimension::Ownership || !silent(&r.org))
         .collect();
+    // The reasons in the order the directive's forms list them (died, moved, aged out,
+    // ...), not their codes' alphabet; other groups as the tidy rows have them.
+    let reasons = crate::metrics::reason::groups();
+    let within = |r: &CoverageRow| match r.dimension {
+        Dimension::Reason => reasons.iter().position(|g| *g == r.group),
+        _ => None,
+    };
     v.sort_by(|a, b| {
-        (&a.org, rank(a.dimension.as_str()), a.dimension.as_str()).cmp(&(
-            &b.org,
-            rank(b.dimension.as_str()),
-            b.dimension.as_str(),
-        ))
+        (
+            &a.org,
+            rank(a.dimension.as_str()),
+            a.dimension.as_str(),
+            within(a),
+        )
+            .cmp(&(
+                &b.org,
+                rank(b.dimension.as_str()),
+                b.dimension.as_str(),
+                within(b),
+            ))
     });
     v
 }

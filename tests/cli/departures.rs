@@ -229,6 +229,22 @@ fn reasons_in_every_format_and_in_vietnamese() {
     ] {
         assert!(table.stdout.contains(label), "{label}\n{}", table.stdout);
     }
+    // In the documented order (died, moved, aged out, resigned, struck off, expelled,
+    // unknown), not the codes' alphabet (aged_out, died, expelled, moved, ...).
+    let at = |label: &str| table.stdout.find(label).unwrap_or(usize::MAX);
+    let order = [
+        "Từ trần",
+        "Chuyển đi",
+        "Trưởng thành",
+        "Xin ra",
+        "Xóa tên",
+        "Khai trừ",
+    ];
+    assert!(
+        order.windows(2).all(|p| at(p[0]) < at(p[1])),
+        "{}",
+        table.stdout
+    );
     assert!(
         table
             .stdout
