@@ -156,6 +156,14 @@ impl Line<'_> {
             .collect()
     }
 
+    /// The line's coverage in each period as the reader reads it: `…` where
+    /// `--min-cell` blanked it, empty where there is none.
+    pub fn coverage_text(&self, lang: Lang) -> Vec<String> {
+        (self.by_period.iter())
+            .map(|s| s.map_or_else(String::new, |s| pct_text(s, lang)))
+            .collect()
+    }
+
     /// Whether the line is the total or one of the directive's focus areas.
     pub fn focus(&self) -> bool {
         LINES.contains(&(self.dimension.as_str(), self.group.as_str()))
@@ -298,12 +306,26 @@ fn table(
     out
 }
 
+/// A period's coverage: `…` where `--min-cell` blanked it, empty where unknown.
+fn pct_text(s: &SeriesRow, lang: Lang) -> String {
+    use crate::metrics::suppress::Col;
+    match s.row.coverage_pct {
+        Some(v) => lang.pct(v),
+        None if s.row.suppressed.contains(Col::CoveragePct) => "…".into(),
+        None => String::new(),
+    }
+}
+
 /// The cells of one line: its coverage by period as a sparkline, the first and last,
 /// the change, the pace, the pace needed for this year's target, whether it reaches
-/// the target.
+/// the target. The first is the first period with a coverage: where that one's is
+/// blanked (`…`), no later period's stands in for it.
 fn line_cells(org: &crate::org::OrgOrAny, line: &Line, lang: Lang) -> Vec<String> {
+    use crate::metrics::suppress::Col;
     let by_period = line.coverage();
-    let first_v = by_period.iter().flatten().next().copied();
+    let first_row = (line.by_period.iter().flatten().copied())
+        .find(|s| s.row.coverage_pct.is_some() || s.row.suppressed.contains(Col::CoveragePct));
+    let first_v = first_row.and_then(|s| s.row.coverage_pct);
     let last_row = line.last();
     let last_v = last_row.and_then(|s| s.row.coverage_pct);
     let pp = |v: Option<i64>| v.map(|v| lang.pp(v)).unwrap_or_default();
@@ -311,8 +333,8 @@ fn line_cells(org: &crate::org::OrgOrAny, line: &Line, lang: Lang) -> Vec<String
         lang.org(org).to_string(),
         line.area(lang),
         sparkline(&by_period),
-        first_v.map(|v| lang.pct(v)).unwrap_or_default(),
-        last_v.map(|v| lang.pct(v)).unwrap_or_default(),
+        first_row.map(|s| pct_text(s, lang)).unwrap_or_default(),
+        last_row.map(|s| pct_text(s, lang)).unwrap_or_default(),
         // A change needs two periods with a coverage: one is no change of 0.
         pp(first_v
             .zip(last_v)
@@ -345,7 +367,7 @@ pub fn lines_head(reports: &[(Period, Coverage)], lang: Lang) -> Vec<String> {
 /// needed for this year's target, and when its pace reaches the target.
 pub fn lines_row(org: &crate::org::OrgOrAny, line: &Line, lang: Lang) -> Vec<String> {
     let mut cells = vec![lang.org(org).to_string(), line.area(lang)];
-    cells.extend((line.coverage().iter()).map(|v| v.map(|v| lang.pct(v)).unwrap_or_default()));
+    cells.extend(line.coverage_text(lang));
     let last = line.last();
     let pp = |v: Option<i64>| v.map(|v| lang.pp(v)).unwrap_or_default();
     cells.push(pp(last.and_then(|s| s.pace_pp_per_month)));

@@ -209,3 +209,43 @@ fn a_series_page_draws_each_organizations_trend() {
     assert!(html.contains("class=\"target-line\""), "{html}");
     assert!(html.contains("<table>"), "the numbers as a table");
 }
+
+/// Under `--min-cell` a line's first period whose coverage is blanked shows `…`, not
+/// a later period's coverage standing in as the first. By hand: the youth roll of
+/// October has 1 member (under 3: blanked), November's 3 (1.07% of the province's
+/// eligible): first `…`, last 1.07%, no change.
+#[test]
+fn a_blanked_first_period_is_said_not_replaced() {
+    let w = Workdir::new().with_reference();
+    let head = "Họ và tên,Ngày sinh,Mã xã,Ngày vào Đoàn\n";
+    let a = "A Văn A,01/01/2000,02647,01/01/2018\n";
+    w.write("t10.csv", format!("{head}{a}"));
+    w.write(
+        "t11.csv",
+        format!(
+            "{head}{a}B Văn B,01/01/2000,02647,01/11/2026\nC Văn C,01/01/2000,02647,02/11/2026\n"
+        ),
+    );
+    for (file, as_of) in [("t10.csv", "31/10/2026"), ("t11.csv", "30/11/2026")] {
+        w.tally(&["ingest", file, "--org", "youth", "--as-of", as_of])
+            .expect(0);
+    }
+    let args = [
+        "report", "--from", "2026-10", "--to", "2026-11", "--org", "youth",
+    ];
+    let table = w
+        .tally(&[&args[..], &["--min-cell", "3"]].concat())
+        .expect(0);
+    let total = table
+        .stdout
+        .lines()
+        .find(|l| l.contains("Youth Union") && l.contains("Total"))
+        .unwrap_or_else(|| panic!("{}", table.stdout));
+    let cells: Vec<&str> = total.split('┆').map(str::trim).collect();
+    assert_eq!(cells[3..5], ["…", "1.07%"], "{total}");
+    assert_eq!(cells[5], "", "no change from a blanked first: {total}");
+    let md = w
+        .tally(&[&args[..], &["--min-cell", "3", "--format", "md"]].concat())
+        .expect(0);
+    assert!(md.stdout.contains("| … | 1.07% |"), "{}", md.stdout);
+}
