@@ -146,6 +146,7 @@ pub fn resolve(
     } else {
         let mut dims = vec![Dimension::Total];
         for raw in &args.by {
+            let raw = &by_code(raw, reference);
             let d = crate::metrics::cross::parse_by(raw, reference)
                 .map_err(|e| Failure::usage(e).hint(t!(msg::DIMENSIONS_HINT)))?;
             if !dims.contains(&d) {
@@ -288,4 +289,39 @@ fn units_level(output: &Output, series: bool, reference: &Reference) -> Result<O
             .hint(t!(crate::lang::breakdown::UNITS_NEED_AREAS_HINT))
             .into()),
     }
+}
+
+/// `--by` in the reader's words: a breakdown named as the tables head it in Vietnamese
+/// (`Giới tính`, `Vùng dân tộc thiểu số`, `Xã, phường`; case and diacritics aside)
+/// stands for its code, alone or as a part of a crossing; any other text is left for
+/// the parser, which names what it knows.
+fn by_code(raw: &str, reference: &crate::reference::Reference) -> String {
+    use crate::metrics::dimension::{group_key, JOIN};
+    use crate::report::labels::Lang;
+    let mut codes: Vec<String> = [
+        "total",
+        "ethnic_minority",
+        "religious",
+        "rural",
+        "ownership",
+        "ethnicity",
+        "religion",
+        "sex",
+        "age_band",
+        "reason",
+    ]
+    .map(String::from)
+    .to_vec();
+    codes.extend(reference.areas.levels());
+    let named = |s: &str| {
+        let key = group_key(s.trim());
+        (codes.iter()).find(|c| group_key(&Lang::Vi.dimension(c)) == key && **c != key)
+    };
+    if let Some(code) = named(raw) {
+        return code.clone();
+    }
+    let parts: Vec<String> = (raw.split(JOIN))
+        .map(|p| named(p).cloned().unwrap_or_else(|| p.to_string()))
+        .collect();
+    parts.join(&JOIN.to_string())
 }

@@ -40,7 +40,8 @@ pub struct ReportArgs {
     /// Breakdowns (repeatable): total, ethnic_minority, religious, rural, any areas column
     /// or level (commune, ...), ownership, ethnicity[:group], religion[:group], sex,
     /// age_band, reason (departures by reason: left only). Two or three joined by a comma
-    /// are crossed: ethnic_minority,sex gives a row per combination.
+    /// are crossed: ethnic_minority,sex gives a row per combination. Also by their
+    /// Vietnamese names as the tables head them: "Giới tính", "Xã, phường".
     #[arg(long, value_name = "DIM", value_parser = dimensions())]
     pub by: Vec<String>,
     /// The output format (default: from --output's extension, .csv .json .md .xlsx

@@ -58,7 +58,7 @@ const HELP: &[(&str, &str, &str)] = &[
     ("report", "pace_over", "Trong báo cáo nhiều kỳ: số kỳ có số liệu dùng để tính tốc độ (ít nhất 4)."),
     ("report", "as_of", "Số thành viên tại một ngày thay cho một kỳ (chỉ số tồn: không có kết nạp mới hay ra khỏi)."),
     ("report", "org", "Các tổ chức cần báo cáo (ghi nhiều lần được; any = thuộc ít nhất một tổ chức)."),
-    ("report", "by", "Các tiêu chí chia (ghi nhiều lần được): total, ethnic_minority, religious, rural, một cột hay một cấp của danh mục địa bàn (commune, ...), ownership, ethnicity[:nhóm], religion[:nhóm], sex, age_band, reason (số ra theo lý do: chỉ cột ra). Hai hoặc ba tiêu chí nối bằng dấu phẩy thì được kết hợp: ethnic_minority,sex cho một dòng cho mỗi tổ hợp."),
+    ("report", "by", "Các tiêu chí chia (ghi nhiều lần được): total, ethnic_minority, religious, rural, một cột hay một cấp của danh mục địa bàn (commune, ...), ownership, ethnicity[:nhóm], religion[:nhóm], sex, age_band, reason (số ra theo lý do: chỉ cột ra). Hai hoặc ba tiêu chí nối bằng dấu phẩy thì được kết hợp: ethnic_minority,sex cho một dòng cho mỗi tổ hợp. Cũng ghi được bằng tên tiếng Việt như tiêu đề bảng: \"Giới tính\", \"Vùng dân tộc thiểu số\", \"Xã, phường\"."),
     ("report", "format", "Định dạng xuất (mặc định: theo đuôi tệp của --output, .csv .json .md .xlsx .html; nếu không thì là bảng)."),
     ("report", "output", "Ghi ra tệp này (ghi trọn vẹn một lần) thay vì ra màn hình."),
     ("report", "min_cell", "Khi công bố: ẩn các số nhỏ hơn N và các ô có thể làm lộ chúng."),

@@ -594,3 +594,30 @@ fn libreoffice_reads_the_per_unit_sheet_and_a_crossed_breakdown() {
         (&Data::Float(2.0), &Data::Float(20.0))
     );
 }
+
+/// `--by` in the reader's words: a breakdown named as the Vietnamese tables head it
+/// (case and diacritics aside), alone or as part of a crossing, gives the same rows as
+/// its code.
+#[test]
+fn a_breakdown_named_in_vietnamese_is_its_code() {
+    let w = setup();
+    let report = |by: &str| {
+        w.tally(&[
+            "report", "--period", "2026-10", "--org", "women", "--by", by, "--format", "csv",
+        ])
+        .expect(0)
+        .stdout
+    };
+    for (vi, code) in [
+        ("Giới tính", "sex"),
+        ("vung dan toc thieu so,GIỚI TÍNH", "ethnic_minority,sex"),
+        ("Xã, phường", "commune"),
+        ("Nhóm tuổi", "age_band"),
+    ] {
+        assert_eq!(report(vi), report(code), "{vi}");
+    }
+    let run = w
+        .tally(&["report", "--period", "2026-10", "--by", "Giới tính nam"])
+        .expect(2);
+    assert!(run.stderr.contains("unknown dimension"), "{}", run.stderr);
+}
