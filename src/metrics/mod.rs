@@ -13,6 +13,7 @@ pub mod denominator;
 pub mod dimension;
 pub mod fold;
 pub mod group;
+pub mod linked;
 pub mod lists;
 mod note;
 mod notes;
@@ -100,6 +101,8 @@ pub struct Coverage {
     pub against: Option<against::LastMonth>,
     /// The lists to act on.
     pub lists: lists::Lists,
+    /// Members of each unit the rankings were made from (for `--min-cell`).
+    pub unit_members: Vec<linked::UnitMembers>,
 }
 
 const RANKED: usize = 5;

@@ -77,8 +77,8 @@ pub fn single(
     let before = month_before(view, reference, q, period, &mut seen)?;
     let mut cov = read::coverage(view, reference, &q.request(period), Seen::Reuse(&seen))?;
     let suppressed = q.min_cell.map(|n| {
-        suppress::apply(&mut cov.rows, n)
-            + suppress::units(&mut cov, n)
+        suppress::apply(&mut cov.rows, n, reference)
+            + suppress::units(&mut cov, n, reference)
             + super::lists::suppress(&mut cov.lists, n)
     });
     if let Some(level) = &q.units {
@@ -98,7 +98,7 @@ pub fn single(
         Some(p) => {
             let mut e = read::coverage(view, reference, &q.request(&p), Seen::None)?;
             if let Some(n) = q.min_cell {
-                suppress::apply(&mut e.rows, n);
+                suppress::apply(&mut e.rows, n, reference);
             }
             Some(e)
         }
@@ -132,7 +132,7 @@ fn month_before(
     let used = super::snapshots_for(&view.manifest.roll_snapshots(&view.orgs), previous.end);
     seen.retain(|(o, d), _| used.get(o) == Some(d));
     if let Some(n) = q.min_cell {
-        suppress::apply(&mut before.rows, n);
+        suppress::apply(&mut before.rows, n, reference);
     }
     Ok(Some((previous, before)))
 }
@@ -160,8 +160,8 @@ pub fn series(
         let used = super::snapshots_for(&snapshots, p.end);
         seen.retain(|(o, d), _| used.get(o) == Some(d));
         if let Some(n) = q.min_cell {
-            suppress::apply(&mut cov.rows, n);
-            suppress::units(&mut cov, n);
+            suppress::apply(&mut cov.rows, n, reference);
+            suppress::units(&mut cov, n, reference);
         }
         done.insert(p.label.clone(), cov.clone());
         Ok(cov)

@@ -4,7 +4,8 @@
 
 use super::dimension::{Dimension, JOIN};
 use super::CoverageRow;
-use std::collections::BTreeMap;
+use crate::reference::Reference;
+use std::collections::{BTreeMap, HashSet};
 
 /// A column `--min-cell` may blank: a count, or a rate derived from counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -140,7 +141,7 @@ struct Relation {
     sum_elsewhere: bool,
 }
 
-fn relations(rows: &[CoverageRow]) -> Vec<Relation> {
+fn relations(rows: &[CoverageRow], reference: &Reference) -> Vec<Relation> {
     let mut tables: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
     let mut totals: BTreeMap<String, usize> = BTreeMap::new();
     let mut by_group: BTreeMap<(String, String, &str), usize> = BTreeMap::new();
@@ -185,6 +186,14 @@ fn relations(rows: &[CoverageRow]) -> Vec<Relation> {
             sum_elsewhere: false,
         });
     }
+    // The lowest level's units add up to each classification's groups too.
+    for (cells, sum) in super::linked::unit_sums(rows, reference) {
+        out.push(Relation {
+            cells,
+            sum,
+            sum_elsewhere: sum.is_none(),
+        });
+    }
     out
 }
 
@@ -210,9 +219,16 @@ fn margin_name(c: Option<&super::dimension::Crossing>, parts: &[usize]) -> Strin
 }
 
 /// Where a relation holds exactly one blank in `col` (it could be recovered as the sum
-/// less the others), blanks the smallest published cell, else the sum. True when a
-/// cell was blanked.
-fn hide_the_lone_blank(rows: &mut [CoverageRow], rel: &Relation, col: Col) -> bool {
+/// less the others), blanks the smallest published cell, else the sum. A cell that is
+/// a published sum's only cell (the one commune of a group) is published by that sum:
+/// blanking it would hide nothing, so it is never the one picked. True when a cell
+/// was blanked.
+fn hide_the_lone_blank(
+    rows: &mut [CoverageRow],
+    rel: &Relation,
+    col: Col,
+    pinned: &HashSet<usize>,
+) -> bool {
     let blanked = (rel.cells.iter().chain(&rel.sum))
         .filter(|&&i| rows[i].suppressed.contains(col))
         .count();
@@ -221,7 +237,7 @@ fn hide_the_lone_blank(rows: &mut [CoverageRow], rel: &Relation, col: Col) -> bo
         return false;
     }
     let pick = (rel.cells.iter().copied())
-        .filter(|&i| !rows[i].suppressed.contains(col))
+        .filter(|&i| !rows[i].suppressed.contains(col) && !pinned.contains(&i))
         .filter_map(|i| get(&rows[i], col).map(|v| (v, i)))
         .min()
         .map(|(_, i)| i)
@@ -233,7 +249,7 @@ fn hide_the_lone_blank(rows: &mut [CoverageRow], rel: &Relation, col: Col) -> bo
 /// The units to urge and to replicate, and the notes that give a unit's counts, for
 /// publication: a unit with fewer than `min` members or eligible people is left out
 /// (its coverage would give its count away). Returns how many were left out.
-pub fn units(cov: &mut super::Coverage, min: u64) -> usize {
+pub fn units(cov: &mut super::Coverage, min: u64, reference: &Reference) -> usize {
     let small = |members: u64, eligible: u64| members < min || eligible < min;
     let before = cov.lagging.len() + cov.leading.len() + cov.notes.len();
     cov.lagging.retain(|r| !small(r.members, r.eligible));
@@ -243,9 +259,10 @@ pub fn units(cov: &mut super::Coverage, min: u64) -> usize {
         _ => true,
     });
     before - (cov.lagging.len() + cov.leading.len() + cov.notes.len())
+        + super::linked::lists(cov, min, reference)
 }
 
-pub fn apply(rows: &mut [CoverageRow], min: u64) -> usize {
+pub fn apply(rows: &mut [CoverageRow], min: u64, reference: &Reference) -> usize {
     // Primary: every count below the threshold.
     for r in rows.iter_mut() {
         for col in COUNTS {
@@ -254,12 +271,19 @@ pub fn apply(rows: &mut [CoverageRow], min: u64) -> usize {
             }
         }
     }
-    let relations = relations(rows);
+    let relations = relations(rows, reference);
+    let pinned: HashSet<usize> = (relations.iter())
+        .filter(|r| r.sum.is_some() || r.sum_elsewhere)
+        .filter_map(|r| match r.cells[..] {
+            [one] => Some(one),
+            _ => None,
+        })
+        .collect();
     for _round in 0..16 {
         let mut changed = false;
         for rel in &relations {
             for col in COUNTS {
-                changed |= hide_the_lone_blank(rows, rel, col);
+                changed |= hide_the_lone_blank(rows, rel, col, &pinned);
             }
         }
         for r in rows.iter_mut() {
@@ -347,7 +371,7 @@ mod tests {
         total.recruited = Some(38);
         total.left = Some(3);
         let mut rows = vec![total];
-        apply(&mut rows, 5);
+        apply(&mut rows, 5, &Reference::default());
         let r = &rows[0];
         assert_eq!((r.left, r.recruited), (None, None), "{:?}", r.suppressed);
         assert_eq!((r.members, r.members_start), (Some(844), Some(807)));
@@ -359,7 +383,7 @@ mod tests {
     #[test]
     fn a_small_eligible_count_goes_with_the_rates_derived_from_it() {
         let mut rows = vec![row("total", "total", 10, 3)];
-        assert_eq!(apply(&mut rows, 5), 4);
+        assert_eq!(apply(&mut rows, 5, &Reference::default()), 4);
         let r = &rows[0];
         assert_eq!(
             r.suppressed.names(),
@@ -376,7 +400,7 @@ mod tests {
         assert_eq!(r.target_pct, Some(6000), "a target is no count");
         // At the threshold a count is published.
         let mut rows = vec![row("total", "total", 5, 5)];
-        assert_eq!(apply(&mut rows, 5), 0);
+        assert_eq!(apply(&mut rows, 5, &Reference::default()), 0);
         assert_eq!(rows[0].eligible, Some(5));
     }
 
@@ -408,7 +432,7 @@ mod tests {
             crossed("yes,female", 6),
             crossed("yes,male", 1),
         ];
-        apply(&mut rows, 3);
+        apply(&mut rows, 3, &Reference::default());
         let members: Vec<Option<u64>> = rows.iter().map(|r| r.members).collect();
         assert_eq!(
             members,
@@ -433,7 +457,7 @@ mod tests {
         alone[1].members = Some(4);
         alone[2].members = Some(6);
         alone[3].members = Some(1);
-        apply(&mut alone, 3);
+        apply(&mut alone, 3, &Reference::default());
         assert!(alone.iter().all(|r| r.members.is_none()), "{alone:?}");
     }
 
@@ -450,7 +474,7 @@ mod tests {
             row("b", "b2", 40, 400),
             row("z", "z1", 3, 1000),
         ];
-        let n = apply(&mut rows, 5);
+        let n = apply(&mut rows, 5, &Reference::default());
         let blank = |i: usize| rows[i].suppressed.names();
         // z1: every count is 3, under 5; its rates go with them.
         assert_eq!(blank(3), ALL_BUT_ELIGIBLE);

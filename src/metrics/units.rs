@@ -64,6 +64,14 @@ pub(super) fn rank(plan: &Plan, source: &Source, out: &mut Coverage) {
     let dim = Dimension::Level(level.clone());
     let mut g = Grouper::new(&dim, reference);
     let active: Vec<u64> = source.counts(&mut g).iter().map(|c| c.members).collect();
+    out.unit_members.push(super::linked::UnitMembers {
+        org: org.clone(),
+        level: level.clone(),
+        members: (g.labels.iter().zip(&active))
+            .filter(|(_, n)| **n > 0)
+            .map(|(code, n)| (code.clone(), *n))
+            .collect(),
+    });
     let mut ranked = Vec::new();
     for gi in 0..g.labels.len() as u32 {
         let (Some(den), Some(t)) = (

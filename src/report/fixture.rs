@@ -84,6 +84,7 @@ pub(super) fn coverage() -> Coverage {
         units: None,
         against: None,
         lists: Default::default(),
+        unit_members: Vec::new(),
     }
 }
 

@@ -38,6 +38,7 @@ mod pipes;
 mod privacy;
 mod promises;
 mod properties;
+mod publication;
 #[cfg(target_os = "linux")]
 mod readme_cron;
 mod reference;

@@ -1,0 +1,185 @@
+//! Tables that share their cells. The units of the lowest level (the communes, where
+//! members are) add up to each classification's groups: `ethnic_minority` `no` is the
+//! communes outside ethnic-minority areas, the total every commune. So a commune's
+//! count blanked by `--min-cell` could come back as its group's count less the other
+//! communes published, in the per-unit rows (`--by commune`, the workbook's per-unit
+//! sheet) or in the lists of units to urge and to replicate, which give a unit's
+//! members as its coverage of its eligible count. Here are those sums, and the check
+//! that leaves no such commune alone unpublished in its group.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::dimension::Dimension;
+use super::group::Grouper;
+use super::{unit_table, Coverage, CoverageRow, Note};
+use crate::org::OrgOrAny;
+use crate::reference::Reference;
+
+/// A classification's dimensions (and the total), whose groups are sums of units.
+fn sums_units(d: &Dimension) -> bool {
+    matches!(
+        d,
+        Dimension::Total | Dimension::Flag(_) | Dimension::AreaColumn(_)
+    )
+}
+
+/// Each unit's group of a classification, as its label (`yes`, `no`, `all`).
+fn labels_of(d: &Dimension, reference: &Reference) -> Vec<Option<String>> {
+    let g = Grouper::new(d, reference);
+    let by_area = g.by_area.clone().unwrap_or_default();
+    (by_area.iter())
+        .map(|gi| gi.and_then(|gi| g.labels.get(gi as usize).cloned()))
+        .collect()
+}
+
+/// For each classification group row (its index in `rows`), the rows of the lowest
+/// level's units in that group, organization by organization: the cells that add up
+/// to it (members at a higher unit add to the group too, so the sum may be more). The
+/// focus areas' groups the report does not print come with no row: the default report
+/// prints them, so they are published all the same.
+pub(super) fn unit_sums(
+    rows: &[CoverageRow],
+    reference: &Reference,
+) -> Vec<(Vec<usize>, Option<usize>)> {
+    let Some(leaf) = unit_table::level(reference) else {
+        return Vec::new();
+    };
+    let leaf = Dimension::Level(leaf);
+    let mut units: BTreeMap<&str, Vec<(usize, u32)>> = BTreeMap::new();
+    let mut groups: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, r) in rows.iter().enumerate() {
+        if r.dimension == leaf {
+            if let Some(u) = reference.areas.position(&r.group) {
+                units.entry(r.org.code()).or_default().push((i, u));
+            }
+        } else if sums_units(&r.dimension) {
+            groups.entry(r.org.code()).or_default().push(i);
+        }
+    }
+    let mut labels: BTreeMap<Dimension, Vec<Option<String>>> = BTreeMap::new();
+    let mut out = Vec::new();
+    for (org, units) in &units {
+        let sums = groups.get(org).cloned().unwrap_or_default();
+        let mut sets: Vec<(Dimension, String, Option<usize>)> = (sums.iter())
+            .map(|&i| (rows[i].dimension.clone(), rows[i].group.clone(), Some(i)))
+            .collect();
+        for d in Dimension::defaults().into_iter().filter(sums_units) {
+            if !sums.iter().any(|&i| rows[i].dimension == d) {
+                for group in ["yes", "no", "all"] {
+                    sets.push((d.clone(), group.to_string(), None));
+                }
+            }
+        }
+        for (d, group, sum) in sets {
+            let of = labels
+                .entry(d.clone())
+                .or_insert_with(|| labels_of(&d, reference));
+            let cells: Vec<usize> = (units.iter())
+                .filter(|(_, u)| of.get(*u as usize).and_then(|l| l.as_deref()) == Some(&group))
+                .map(|(j, _)| *j)
+                .collect();
+            if !cells.is_empty() {
+                out.push((cells, sum));
+            }
+        }
+    }
+    out
+}
+
+/// Members of each unit of the ranking level, as the lists were made from: what the
+/// check below needs of the units the report does not publish.
+#[derive(Debug, Clone)]
+pub struct UnitMembers {
+    pub org: OrgOrAny,
+    pub level: String,
+    /// By unit code, units with members only.
+    pub members: BTreeMap<String, u64>,
+}
+
+/// Leaves out of the lists to urge and to replicate (and the notes of units above
+/// 100%) whatever unit would leave exactly one small unit of a group unpublished:
+/// that unit's count would be the group's less the units the lists and the per-unit
+/// rows give. A unit is small under `min` members, or where its per-unit row was
+/// blanked. Returns how many were left out.
+pub(super) fn lists(cov: &mut Coverage, min: u64, reference: &Reference) -> usize {
+    let Some(leaf) = unit_table::level(reference) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for um in std::mem::take(&mut cov.unit_members) {
+        if um.level == leaf {
+            while let Some(code) = one_to_hide(cov, &um, min, reference) {
+                let keep = |org: &OrgOrAny, c: &str| !(*org == um.org && c == code);
+                cov.lagging.retain(|r| keep(&r.org, &r.code));
+                cov.leading.retain(|r| keep(&r.org, &r.code));
+                cov.notes.retain(|n| match n {
+                    Note::UnitAbove100(u) => keep(&u.org, &u.code),
+                    _ => true,
+                });
+                removed += 1;
+            }
+        }
+        cov.unit_members.push(um);
+    }
+    removed
+}
+
+/// A listed unit to leave out so that no group of the organization has one small
+/// unit alone unpublished, if one must go: the listed unit of that group with the
+/// fewest members.
+fn one_to_hide(
+    cov: &Coverage,
+    um: &UnitMembers,
+    min: u64,
+    reference: &Reference,
+) -> Option<String> {
+    let leaf = Dimension::Level(um.level.clone());
+    let listed: BTreeMap<&str, u64> = (cov.lagging.iter().chain(&cov.leading))
+        .chain(cov.notes.iter().filter_map(|n| match n {
+            Note::UnitAbove100(u) => Some(u),
+            _ => None,
+        }))
+        .filter(|r| r.org == um.org)
+        .map(|r| (r.code.as_str(), r.members))
+        .collect();
+    let row_of = |code: &str| {
+        (cov.rows.iter()).find(|r| r.org == um.org && r.dimension == leaf && r.group == code)
+    };
+    let published =
+        |code: &str| listed.contains_key(code) || row_of(code).is_some_and(|r| r.members.is_some());
+    let small = |code: &str, n: u64| n < min || row_of(code).is_some_and(|r| r.members.is_none());
+    let dims: BTreeSet<&Dimension> = (cov.rows.iter())
+        .filter(|r| r.org == um.org && sums_units(&r.dimension))
+        .map(|r| &r.dimension)
+        .collect();
+    for d in dims {
+        let of = labels_of(d, reference);
+        for r in (cov.rows.iter()).filter(|r| r.org == um.org && &r.dimension == d) {
+            if r.members.is_none() {
+                continue;
+            }
+            let in_group: Vec<(&str, u64)> = (um.members.iter())
+                .filter(|(code, _)| {
+                    let u = reference.areas.position(code);
+                    u.and_then(|u| of.get(u as usize))
+                        .and_then(|l| l.as_deref())
+                        == Some(&r.group)
+                })
+                .map(|(c, n)| (c.as_str(), *n))
+                .collect();
+            let hidden: Vec<&(&str, u64)> =
+                in_group.iter().filter(|(c, _)| !published(c)).collect();
+            if let [(code, n)] = hidden[..] {
+                if small(code, *n) {
+                    let pick = (in_group.iter())
+                        .filter_map(|(c, _)| listed.get(c).map(|n| (*n, *c)))
+                        .min();
+                    if let Some((_, c)) = pick {
+                        return Some(c.to_string());
+                    }
+                }
+            }
+        }
+    }
+    None
+}

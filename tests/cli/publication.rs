@@ -1,0 +1,130 @@
+//! Publication (`--min-cell`) across tables that share their cells: the communes add
+//! up to each focus area's groups, and the lists to urge and to replicate give a
+//! commune's members. A small commune must not come back as its group's count less
+//! the communes published. Worked by hand.
+
+use crate::workdir::Workdir;
+
+/// A Youth Union roll of 31/10/2026: 02647 (outside ethnic-minority areas, urban) 12
+/// members, 90001 (outside, rural; no eligible count) 2, and 02680, 02683, 02686
+/// (ethnic-minority, rural) 10 each: 44 in all. The focus areas: ethnic minority no 14
+/// (02647 + 90001), yes 30; rural no 12, yes 32.
+fn province() -> Workdir {
+    let w = Workdir::new().with_reference();
+    let mut roll = String::from("Họ và tên,Ngày sinh,Mã xã,Ngày vào Đoàn\n");
+    let mut n = 0;
+    for (code, k) in [
+        ("02647", 12),
+        ("90001", 2),
+        ("02680", 10),
+        ("02683", 10),
+        ("02686", 10),
+    ] {
+        for _ in 0..k {
+            n += 1;
+            roll.push_str(&format!("Người {n},01/01/2000,{code},01/01/2020\n"));
+        }
+    }
+    w.write("y.csv", roll);
+    w.tally(&["ingest", "y.csv", "--org", "youth", "--as-of", "31/10/2026"])
+        .expect(0);
+    w
+}
+
+/// Members of each row of `args`' CSV report, as `dimension,group=members`.
+fn members(w: &Workdir, args: &[&str]) -> Vec<String> {
+    let base = [
+        "report", "--period", "2026-10", "--org", "youth", "--format", "csv",
+    ];
+    let out = w.tally(&[&base[..], args].concat()).expect(0).stdout;
+    (out.lines().skip(1))
+        .map(|l| {
+            let c: Vec<&str> = l.split(',').collect();
+            format!("{},{}={}", c[2], c[3], c[4])
+        })
+        .collect()
+}
+
+/// `--by ethnic_minority --by commune` at 5. 90001's 2 is blanked. 02647 is the one
+/// commune outside rural areas and 02680 the one in a religious area: their counts are
+/// those groups' (published by the default report), so blanking them hides nothing and
+/// neither is picked. The communes to the total then lose 02683 (10, before 02686);
+/// ethnic minority no (14) less 02647 would give 90001, and no other commune of it can
+/// go: the group's row goes, and with it ethnic minority yes (the total less no);
+/// ethnic minority yes less 02680 and 02686 would give 02683: 02686 goes. Without the
+/// focus areas in the report, the communes the same (the default report prints the
+/// focus areas).
+#[test]
+fn a_small_commune_is_not_its_group_less_the_others() {
+    let w = province();
+    let want = [
+        "commune,02647=12",
+        "commune,02680=10",
+        "commune,02683=",
+        "commune,02686=",
+        "commune,90001=",
+    ];
+    let both = members(
+        &w,
+        &[
+            "--by",
+            "ethnic_minority",
+            "--by",
+            "commune",
+            "--min-cell",
+            "5",
+        ],
+    );
+    assert_eq!(both[..5], want, "{both:?}");
+    assert_eq!(
+        both[5..],
+        [
+            "ethnic_minority,no=",
+            "ethnic_minority,yes=",
+            "total,all=44"
+        ]
+    );
+    let alone = members(&w, &["--by", "commune", "--min-cell", "5"]);
+    assert_eq!(alone[..5], want, "{alone:?}");
+    // Unpublished, every commune shows.
+    let open = members(&w, &["--by", "commune"]);
+    assert_eq!(open[4], "commune,90001=2");
+}
+
+/// The lists at 5 (the units with an eligible count: 02647 80% target, the others
+/// 70%): 02647 12/100 and 02680, 02683, 02686 10 of 80, 60, 40, all below target. 90001
+/// (2, no eligible count) is in none. Listed, 02647 would give 90001 as ethnic
+/// minority no less 12, and 02680 as rural yes (32) less the three listed 30: both
+/// leave the list (02680 the smallest of its group, before 02683). Left: 02683, 02686.
+#[test]
+fn the_lists_give_no_small_commune_away() {
+    let w = province();
+    let urge = w
+        .tally(&[
+            "report",
+            "--period",
+            "2026-10",
+            "--org",
+            "youth",
+            "--min-cell",
+            "5",
+            "--format",
+            "csv",
+            "--table",
+            "urge",
+        ])
+        .expect(0)
+        .stdout;
+    let codes: Vec<&str> = (urge.lines().skip(1))
+        .map(|l| l.split(',').nth(5).unwrap_or(""))
+        .collect();
+    assert_eq!(codes, ["02683", "02686"], "{urge}");
+    // Unpublished, the four.
+    let open = w
+        .tally(&[
+            "report", "--period", "2026-10", "--org", "youth", "--format", "csv", "--table", "urge",
+        ])
+        .expect(0)
+        .stdout;
+    assert_eq!(open.lines().count(), 5, "{open}");
+}
