@@ -76,15 +76,7 @@ fn note(n: &Note, lang: Lang) -> Text {
             members,
             codes,
         } => t!(NOTE_UNKNOWN_AREAS, org(o), count(members), list(codes)),
-        Note::AnyOwnershipPartial { named, unnamed } => {
-            let orgs = |v: &[Org]| Text::Join(v.iter().map(org).collect(), ", ");
-            t!(
-                NOTE_ANY_OWNERSHIP_PARTIAL,
-                said(lang.org(&OrgOrAny::Any)),
-                orgs(named),
-                orgs(unnamed)
-            )
-        }
+        Note::AnyOwnershipPartial { named, unnamed } => any_ownership(named, unnamed, lang),
         Note::UnknownReasons {
             org: o,
             not_kept,
@@ -168,6 +160,17 @@ fn between_rolls(n: &Note, lang: Lang) -> Text {
         ),
         _ => reference_note(n, lang),
     }
+}
+
+/// `any`'s ownership rows where only some rolls name an enterprise: whose count.
+fn any_ownership(named: &[Org], unnamed: &[Org], lang: Lang) -> Text {
+    let orgs = |v: &[Org]| Text::Join(v.iter().map(|o| said(lang.org_name(o))).collect(), ", ");
+    t!(
+        NOTE_ANY_OWNERSHIP_PARTIAL,
+        said(lang.org(&OrgOrAny::Any)),
+        orgs(named),
+        orgs(unnamed)
+    )
 }
 
 /// The notes of what the reference lacks or contradicts.
