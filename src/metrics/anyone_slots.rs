@@ -162,10 +162,11 @@ impl Rows {
 /// Makes per-group counters that have every row of the persons of `rows` count each
 /// person once per group: each row is taken out, then each person is added once per
 /// group it has a row in, with a flag (member at the end, at the start, recruited,
-/// left) set when it holds for any of its rows there. A group `unknown` gives way to
-/// the person's known ones (a Women's Union roll without a sex column beside the
-/// Youth Union's `Nữ`: female, not female and unknown), its rows' flags going with
-/// them. The persons of a fingerprint are its rows' low halves.
+/// left) set when it holds for any of its rows there. Of a breakdown by a person's
+/// attribute, a group `unknown` gives way to the person's known ones (a Women's Union
+/// roll without a sex column beside the Youth Union's `Nữ`: female, not female and
+/// unknown), its rows' flags going with them. The persons of a fingerprint are its
+/// rows' low halves.
 pub fn recount(rows: &Rows, g: &mut Grouper, counts: &mut Vec<Counts>) {
     let mut seen: Vec<(u32, u8)> = Vec::new();
     let mut print: Vec<(u32, RowKey, u8)> = Vec::new();
@@ -194,9 +195,22 @@ pub fn recount(rows: &Rows, g: &mut Grouper, counts: &mut Vec<Counts>) {
     }
 }
 
-/// Where a person has rows in a known group and in `unknown`, the unknown goes, its
-/// flags added to each known group's.
+/// Where a person has rows in a known group and in `unknown` of a breakdown by one of
+/// their own attributes (sex, ethnicity, religion, age band), the unknown goes, its
+/// flags added to each known group's. Not of a place (an area's value `unknown` is a
+/// place the person is a member in), a reason (each row's own departure), or a crossing.
 fn known_over_unknown(g: &Grouper, seen: &mut Vec<(u32, u8)>) {
+    use super::dimension::Dimension;
+    let attribute = matches!(
+        g.dimension,
+        Dimension::Sex
+            | Dimension::Ethnicity { .. }
+            | Dimension::Religion { .. }
+            | Dimension::AgeBand
+    );
+    if !attribute {
+        return;
+    }
     let unknown = |gi: u32| {
         g.labels
             .get(gi as usize)
