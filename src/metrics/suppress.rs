@@ -132,8 +132,9 @@ fn balance_flows(r: &mut CoverageRow) -> bool {
 /// Cells that add up to a sum: a table's groups to the organization's total, or a
 /// crossed table's cells that share a part's value to that part's own row (its
 /// margin: `ethnic_minority,sex`'s `no,male` and `no,female` to `ethnic_minority`
-/// `no`). A margin the report does not hold is published all the same (the default
-/// report prints every focus area's rows), so it counts as a cell never blank.
+/// `no`). A focus area's margin the report does not hold is published all the same
+/// (the default report prints them), so it counts as a cell never blank; another
+/// margin the report lacks holds nothing.
 struct Relation {
     cells: Vec<usize>,
     sum: Option<usize>,
@@ -171,13 +172,18 @@ fn relations(rows: &[CoverageRow], reference: &Reference) -> Vec<Relation> {
                 sums.entry(key.join(&JOIN.to_string())).or_default().push(i);
             }
             let name = margin_name(crossing, &parts);
+            // A margin the report lacks is published all the same where it is a focus
+            // area (the default report prints them); another is not, and holds nothing.
+            let focus = Dimension::defaults().iter().any(|d| d.name() == name);
             for (group, cells) in sums {
                 let sum = by_group.get(&(org.clone(), name.clone(), group.as_str()));
-                out.push(Relation {
-                    cells,
-                    sum: sum.copied(),
-                    sum_elsewhere: sum.is_none(),
-                });
+                if sum.is_some() || focus {
+                    out.push(Relation {
+                        cells,
+                        sum: sum.copied(),
+                        sum_elsewhere: sum.is_none(),
+                    });
+                }
             }
         }
         out.push(Relation {
@@ -408,8 +414,7 @@ mod tests {
     /// and `sex` printed beside `ethnic_minority,sex`, one small cell (yes·male, 1)
     /// would come back as its margin less the other cell of its row or column. By hand,
     /// at 3: yes·male 1 goes; then yes·female (yes 7 − 1) and no·male (male 5 − 1); then
-    /// no·female (no 8 − 4): the four cells blank, the margins and the total stay. Where
-    /// the report does not print a margin, it is published elsewhere all the same.
+    /// no·female (no 8 − 4): the four cells blank, the margins and the total stay.
     #[test]
     fn a_crossed_cell_is_not_given_away_by_its_margins() {
         use crate::metrics::dimension::Crossing;
@@ -448,17 +453,48 @@ mod tests {
                 None
             ]
         );
-        // Without the margins in the report: the same four cells.
+        // Without the margins in the report, of a focus area (ethnic minority) by sex:
+        // the focus area's rows are published by the default report, sex's nowhere.
+        // yes·male goes, then yes·female (yes 7 less it); no·* stay, the margins of
+        // sex being printed nowhere.
         let mut alone: Vec<CoverageRow> = rows[5..].to_vec();
-        for r in &mut alone {
+        for (r, n) in alone.iter_mut().zip([4, 4, 6, 1]) {
             r.suppressed = Suppressed::default();
+            r.members = Some(n);
+            r.dimension = Dimension::Crossed(Crossing::new(vec![
+                Dimension::Flag(crate::metrics::dimension::Flag::EthnicMinority),
+                Dimension::Sex,
+            ]));
         }
-        alone[0].members = Some(4);
-        alone[1].members = Some(4);
-        alone[2].members = Some(6);
-        alone[3].members = Some(1);
         apply(&mut alone, 3, &Reference::default());
-        assert!(alone.iter().all(|r| r.members.is_none()), "{alone:?}");
+        let members: Vec<Option<u64>> = alone.iter().map(|r| r.members).collect();
+        assert_eq!(members, [Some(4), Some(4), None, None]);
+    }
+
+    /// `rural,sex` alone at 5 (by hand: yes·female 20, yes·male 20, yes·unknown 2, total
+    /// 42): rural's margin is a focus area, published by the default report, so the
+    /// small cell takes the smallest other of its row (yes·female); sex's margins are
+    /// printed nowhere and hold nothing. The total stays.
+    #[test]
+    fn a_margin_printed_nowhere_does_not_blank_the_total() {
+        use crate::metrics::dimension::{Crossing, Flag};
+        let crossed = |group: &str, n: u64| {
+            let mut r = row("x", group, n, 100);
+            r.dimension = Dimension::Crossed(Crossing::new(vec![
+                Dimension::Flag(Flag::Rural),
+                Dimension::Sex,
+            ]));
+            r
+        };
+        let mut rows = vec![
+            row("total", "total", 42, 100),
+            crossed("yes,female", 20),
+            crossed("yes,male", 20),
+            crossed("yes,unknown", 2),
+        ];
+        apply(&mut rows, 5, &Reference::default());
+        let members: Vec<Option<u64>> = rows.iter().map(|r| r.members).collect();
+        assert_eq!(members, [Some(42), None, Some(20), None]);
     }
 
     /// A blank that reaches the total in one table must be hidden again in every other
