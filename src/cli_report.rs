@@ -294,7 +294,9 @@ fn units_level(output: &Output, series: bool, reference: &Reference) -> Result<O
 /// `--by` in the reader's words: a breakdown named as the tables head it in Vietnamese
 /// (`Giới tính`, `Vùng dân tộc thiểu số`, `Xã, phường`; case and diacritics aside)
 /// stands for its code, alone or as a part of a crossing; any other text is left for
-/// the parser, which names what it knows.
+/// the parser, which names what it knows. A name of the store's own areas (a column,
+/// a level) is never taken for another: `Giới tính` as an areas column stays that
+/// column.
 fn by_code(raw: &str, reference: &crate::reference::Reference) -> String {
     use crate::metrics::dimension::{group_key, JOIN};
     use crate::report::labels::Lang;
@@ -312,10 +314,16 @@ fn by_code(raw: &str, reference: &crate::reference::Reference) -> String {
     ]
     .map(String::from)
     .to_vec();
-    codes.extend(reference.areas.levels());
+    let levels = reference.areas.levels();
+    let own = |key: &str| {
+        (reference.areas.extra_columns.iter().chain(&levels)).any(|c| group_key(c) == key)
+    };
+    codes.extend(levels.iter().cloned());
     let named = |s: &str| {
         let key = group_key(s.trim());
-        (codes.iter()).find(|c| group_key(&Lang::Vi.dimension(c)) == key && **c != key)
+        (!own(&key))
+            .then(|| (codes.iter()).find(|c| group_key(&Lang::Vi.dimension(c)) == key))
+            .flatten()
     };
     if let Some(code) = named(raw) {
         return code.clone();

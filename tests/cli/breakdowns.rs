@@ -620,4 +620,16 @@ fn a_breakdown_named_in_vietnamese_is_its_code() {
         .tally(&["report", "--period", "2026-10", "--by", "Giới tính nam"])
         .expect(2);
     assert!(run.stderr.contains("unknown dimension"), "{}", run.stderr);
+    // An areas file's own column named so stays that column.
+    let mut lines = AREAS.lines();
+    let mut own = format!("{}\n", lines.next().unwrap());
+    own.push_str(&format!("{};Giới tính\n", lines.next().unwrap()));
+    for l in lines {
+        own.push_str(&format!("{l};a\n"));
+    }
+    w.write("dvhc.csv", own);
+    w.tally(&["ingest", "dvhc.csv", "--replace"]).expect(0);
+    let out = report("Giới tính");
+    assert!(out.contains(",gioi_tinh,a,"), "{out}");
+    assert!(!out.contains(",sex,"), "{out}");
 }
