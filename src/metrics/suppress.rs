@@ -113,18 +113,21 @@ fn blank(r: &mut CoverageRow, col: Col) -> bool {
 /// blank among them would be given away by the other three.
 const FLOWS: [Col; 4] = [Col::Members, Col::MembersStart, Col::Recruited, Col::Left];
 
-/// Within a row, no one of [`FLOWS`] blanked alone: the smallest other published one
-/// goes with it. True when a cell was blanked.
+/// Within a row, no one of [`FLOWS`] blanked alone: another published one goes with
+/// it, a flow (recruited, left) first, the smaller; else the smaller stock. The
+/// members at the start are the last month's members, which that month's report
+/// published: blanked, they would hide nothing. True when a cell was blanked.
 fn balance_flows(r: &mut CoverageRow) -> bool {
     let blanked = FLOWS.iter().filter(|&&c| r.suppressed.contains(c)).count();
     if blanked != 1 {
         return false;
     }
+    let stock = |c: Col| matches!(c, Col::Members | Col::MembersStart);
     let pick = FLOWS
         .iter()
         .filter(|&&c| !r.suppressed.contains(c))
         .filter_map(|&c| get(r, c).map(|v| (v, c)))
-        .min_by_key(|&(v, c)| (v, c as u8))
+        .min_by_key(|&(v, c)| (stock(c), v, c as u8))
         .map(|(_, c)| c);
     pick.is_some_and(|c| blank(r, c))
 }
