@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::dimension::Dimension;
 use super::group::Grouper;
-use super::{unit_table, Coverage, CoverageRow, Note};
+use super::{Coverage, CoverageRow, Note};
 use crate::org::OrgOrAny;
 use crate::reference::Reference;
 
@@ -41,7 +41,7 @@ pub(super) fn unit_sums(
     rows: &[CoverageRow],
     reference: &Reference,
 ) -> Vec<(Vec<usize>, Option<usize>)> {
-    let Some(leaf) = unit_table::level(reference) else {
+    let Some(leaf) = reference.areas.lowest_level() else {
         return Vec::new();
     };
     let leaf = Dimension::Level(leaf);
@@ -102,7 +102,7 @@ pub struct UnitMembers {
 /// rows give. A unit is small under `min` members, or where its per-unit row was
 /// blanked. Returns how many were left out.
 pub(super) fn lists(cov: &mut Coverage, min: u64, reference: &Reference) -> usize {
-    let Some(leaf) = unit_table::level(reference) else {
+    let Some(leaf) = reference.areas.lowest_level() else {
         return 0;
     };
     let mut removed = 0;

@@ -85,21 +85,9 @@ pub const HEAD: [&str; 5] = ["period", "org", "level", "code", "name"];
 /// The areas file's classifications, after the parent levels.
 pub const FLAGS: [&str; 3] = ["ethnic_minority", "religious", "rural"];
 
-/// The level of the table: the one most units without a unit below them have (the
-/// communes, where rolls point); ties to the first by name. `None` without areas.
+/// The level of the table: the areas' lowest ([`crate::reference::Areas::lowest_level`]).
 pub fn level(reference: &Reference) -> Option<String> {
-    let units = &reference.areas.units;
-    let parents: std::collections::HashSet<&str> = units
-        .iter()
-        .filter_map(|u| u.parent_code.as_deref())
-        .collect();
-    let mut count: HashMap<&str, usize> = HashMap::new();
-    for u in units.iter().filter(|u| !parents.contains(u.code.as_str())) {
-        *count.entry(u.level.as_str()).or_default() += 1;
-    }
-    let mut levels: Vec<(&str, usize)> = count.into_iter().collect();
-    levels.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    levels.first().map(|(l, _)| l.to_string())
+    reference.areas.lowest_level()
 }
 
 /// The breakdowns the table is read from: the level, and the level crossed with sex,

@@ -261,6 +261,25 @@ impl Areas {
         out
     }
 
+    /// The lowest level: the one most units without a unit below them have (the
+    /// communes, where rolls point); ties to the first by name. `None` without areas.
+    pub fn lowest_level(&self) -> Option<String> {
+        let parents: std::collections::HashSet<&str> = (self.units.iter())
+            .filter_map(|u| u.parent_code.as_deref())
+            .collect();
+        let mut count: std::collections::HashMap<&str, usize> = Default::default();
+        for u in self
+            .units
+            .iter()
+            .filter(|u| !parents.contains(u.code.as_str()))
+        {
+            *count.entry(u.level.as_str()).or_default() += 1;
+        }
+        let mut levels: Vec<(&str, usize)> = count.into_iter().collect();
+        levels.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        levels.first().map(|(l, _)| l.to_string())
+    }
+
     pub fn levels(&self) -> Vec<String> {
         let mut v: Vec<String> = self.units.iter().map(|u| u.level.clone()).collect();
         v.sort();
