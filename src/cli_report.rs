@@ -300,20 +300,7 @@ fn units_level(output: &Output, series: bool, reference: &Reference) -> Result<O
 fn by_code(raw: &str, reference: &crate::reference::Reference) -> String {
     use crate::metrics::dimension::{group_key, JOIN};
     use crate::report::labels::Lang;
-    let mut codes: Vec<String> = [
-        "total",
-        "ethnic_minority",
-        "religious",
-        "rural",
-        "ownership",
-        "ethnicity",
-        "religion",
-        "sex",
-        "age_band",
-        "reason",
-    ]
-    .map(String::from)
-    .to_vec();
+    let mut codes: Vec<String> = crate::metrics::dimension::CODES.map(String::from).to_vec();
     let levels = reference.areas.levels();
     let own = |key: &str| {
         (reference.areas.extra_columns.iter().chain(&levels)).any(|c| group_key(c) == key)

@@ -189,20 +189,8 @@ pub(super) fn dimensions() -> Offering<String> {
     Offering {
         parse: |s| Ok(s.to_string()),
         offer: || {
-            vec![
-                "total",
-                "ethnic_minority",
-                "religious",
-                "rural",
-                "ownership",
-                "ethnicity",
-                "religion",
-                "sex",
-                "age_band",
-                "reason",
-                "province",
-                "commune",
-            ]
+            let codes = crate::metrics::dimension::CODES.iter().copied();
+            codes.chain(["province", "commune"]).collect()
         },
     }
 }

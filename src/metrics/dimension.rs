@@ -49,6 +49,21 @@ pub enum Dimension {
 
 /// Separates the parts of a crossed dimension's name and of its groups' codes.
 pub const JOIN: char = ',';
+
+/// The breakdowns every store has, by the codes `--by` takes (an areas file adds its
+/// columns and levels).
+pub const CODES: [&str; 10] = [
+    "total",
+    "ethnic_minority",
+    "religious",
+    "rural",
+    "ownership",
+    "ethnicity",
+    "religion",
+    "sex",
+    "age_band",
+    "reason",
+];
 /// Separates the parts of a crossed group's display name (a unit's name may hold a
 /// comma).
 pub const NAME_JOIN: &str = " · ";
@@ -137,23 +152,12 @@ impl Dimension {
                 Dimension::Level(other.to_string())
             }
             _ => {
-                let mut known: Vec<String> = [
-                    "total",
-                    "ethnic_minority",
-                    "religious",
-                    "rural",
-                    "ownership",
-                    "ethnicity",
-                    "ethnicity:group",
-                    "religion",
-                    "religion:group",
-                    "sex",
-                    "age_band",
-                    "reason",
-                ]
-                .iter()
-                .map(|s| s.to_string())
-                .collect();
+                let mut known: Vec<String> = (CODES.iter())
+                    .flat_map(|c| match *c {
+                        "ethnicity" | "religion" => vec![c.to_string(), format!("{c}:group")],
+                        _ => vec![c.to_string()],
+                    })
+                    .collect();
                 known.extend(reference.areas.extra_columns.iter().cloned());
                 known.extend(reference.areas.levels());
                 return Err(crate::t!(
