@@ -15,16 +15,36 @@ use super::{Coverage, CoverageRow, Note};
 use crate::org::OrgOrAny;
 use crate::reference::Reference;
 
-/// A classification's dimensions (and the total), whose groups are sums of units.
-fn sums_units(d: &Dimension) -> bool {
-    matches!(
-        d,
-        Dimension::Total | Dimension::Flag(_) | Dimension::AreaColumn(_)
-    )
+/// The dimensions whose groups are sums of the lowest level's units: the total, a
+/// classification, a level above the lowest (a district is its communes), and a
+/// crossing of those (`ethnic_minority,rural`).
+fn sums_units(d: &Dimension, leaf: &str) -> bool {
+    match d {
+        Dimension::Total | Dimension::Flag(_) | Dimension::AreaColumn(_) => true,
+        Dimension::Level(l) => l != leaf,
+        Dimension::Crossed(c) => c
+            .parts
+            .iter()
+            .all(|p| sums_units(p, leaf) && *p != Dimension::Total),
+        _ => false,
+    }
 }
 
-/// Each unit's group of a classification, as its label (`yes`, `no`, `all`).
+/// Each unit's group of such a dimension, as its label (`yes`, `no`, `all`, a
+/// district's code; a crossing's parts joined as its rows' groups are).
 fn labels_of(d: &Dimension, reference: &Reference) -> Vec<Option<String>> {
+    if let Dimension::Crossed(c) = d {
+        let parts: Vec<Vec<Option<String>>> =
+            (c.parts.iter()).map(|p| labels_of(p, reference)).collect();
+        return (0..reference.areas.units.len())
+            .map(|u| {
+                let each: Option<Vec<&str>> = (parts.iter())
+                    .map(|p| p.get(u).and_then(|l| l.as_deref()))
+                    .collect();
+                each.map(|v| v.join(&super::dimension::JOIN.to_string()))
+            })
+            .collect();
+    }
     let g = Grouper::new(d, reference);
     let by_area = g.by_area.clone().unwrap_or_default();
     (by_area.iter())
@@ -41,10 +61,10 @@ pub(super) fn unit_sums(
     rows: &[CoverageRow],
     reference: &Reference,
 ) -> Vec<(Vec<usize>, Option<usize>)> {
-    let Some(leaf) = reference.areas.lowest_level() else {
+    let Some(leaf_name) = reference.areas.lowest_level() else {
         return Vec::new();
     };
-    let leaf = Dimension::Level(leaf);
+    let leaf = Dimension::Level(leaf_name.clone());
     let mut units: BTreeMap<&str, Vec<(usize, u32)>> = BTreeMap::new();
     let mut groups: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, r) in rows.iter().enumerate() {
@@ -52,7 +72,7 @@ pub(super) fn unit_sums(
             if let Some(u) = reference.areas.position(&r.group) {
                 units.entry(r.org.code()).or_default().push((i, u));
             }
-        } else if sums_units(&r.dimension) {
+        } else if sums_units(&r.dimension, &leaf_name) {
             groups.entry(r.org.code()).or_default().push(i);
         }
     }
@@ -63,7 +83,7 @@ pub(super) fn unit_sums(
         let mut sets: Vec<(Dimension, String, Option<usize>)> = (sums.iter())
             .map(|&i| (rows[i].dimension.clone(), rows[i].group.clone(), Some(i)))
             .collect();
-        for d in Dimension::defaults().into_iter().filter(sums_units) {
+        for d in (Dimension::defaults().into_iter()).filter(|d| sums_units(d, &leaf_name)) {
             if !sums.iter().any(|&i| rows[i].dimension == d) {
                 for group in ["yes", "no", "all"] {
                     sets.push((d.clone(), group.to_string(), None));
@@ -149,7 +169,7 @@ fn one_to_hide(
         |code: &str| listed.contains_key(code) || row_of(code).is_some_and(|r| r.members.is_some());
     let small = |code: &str, n: u64| n < min || row_of(code).is_some_and(|r| r.members.is_none());
     let dims: BTreeSet<&Dimension> = (cov.rows.iter())
-        .filter(|r| r.org == um.org && sums_units(&r.dimension))
+        .filter(|r| r.org == um.org && sums_units(&r.dimension, &um.level))
         .map(|r| &r.dimension)
         .collect();
     for d in dims {

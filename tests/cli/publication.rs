@@ -128,3 +128,63 @@ fn the_lists_give_no_small_commune_away() {
         .stdout;
     assert_eq!(open.lines().count(), 5, "{open}");
 }
+
+/// A level above the communes is their sum too. Two districts of three communes each,
+/// every focus area `no` (by hand: 001 is 02647 20, 02680 20, 90001 2; 002 is 02683
+/// 20, 02686 20, 90002 2; 42 each). At 5, 90001 and 90002 go; each district (42,
+/// printed) less its two 20s would give its 2, so the first of its 20s goes too: 02647
+/// and 02683. The districts and the total stay.
+#[test]
+fn a_district_is_its_communes_sum() {
+    let w = Workdir::new();
+    w.write(
+        "areas.csv",
+        "code,name,level,parent_code,ethnic_minority,religious,rural\n\
+         15,Lào Cai,province,,no,no,no\n\
+         001,Huyện Một,district,15,no,no,no\n\
+         002,Huyện Hai,district,15,no,no,no\n\
+         02647,Phường Lào Cai,commune,001,no,no,no\n\
+         02680,Xã Hợp Thành,commune,001,no,no,no\n\
+         90001,Xã Tân Phú,commune,001,no,no,no\n\
+         02683,Xã Bát Xát,commune,002,no,no,no\n\
+         02686,Xã A Mú Sung,commune,002,no,no,no\n\
+         90002,Xã Tân Phú 2,commune,002,no,no,no\n",
+    );
+    w.tally(&["ingest", "areas.csv"]).expect(0);
+    let mut roll = String::from("Họ và tên,Ngày sinh,Mã xã,Ngày vào Đoàn\n");
+    let mut n = 0;
+    for (code, k) in [
+        ("02647", 20),
+        ("02680", 20),
+        ("90001", 2),
+        ("02683", 20),
+        ("02686", 20),
+        ("90002", 2),
+    ] {
+        for _ in 0..k {
+            n += 1;
+            roll.push_str(&format!("Người {n},01/01/2000,{code},01/01/2020\n"));
+        }
+    }
+    w.write("y.csv", roll);
+    w.tally(&["ingest", "y.csv", "--org", "youth", "--as-of", "31/10/2026"])
+        .expect(0);
+    let got = members(
+        &w,
+        &["--by", "district", "--by", "commune", "--min-cell", "5"],
+    );
+    assert_eq!(
+        got,
+        [
+            "commune,02647=",
+            "commune,02680=20",
+            "commune,02683=",
+            "commune,02686=20",
+            "commune,90001=",
+            "commune,90002=",
+            "district,001=42",
+            "district,002=42",
+            "total,all=84",
+        ]
+    );
+}
