@@ -96,8 +96,17 @@ pub(super) fn resolve_org_or_any(orgs: &Orgs, raw: &str) -> Result<OrgOrAny, Unk
 }
 
 pub(super) fn parse_period(s: &str) -> Result<Period, String> {
-    Period::parse(s, chrono::Local::now().date_naive())
-        .ok_or_else(|| format!("expected one of {}", crate::metrics::period::PERIOD_FORMS))
+    let forms = crate::metrics::period::PERIOD_FORMS;
+    Period::parse(s, chrono::Local::now().date_naive()).ok_or_else(|| {
+        // A day (31/10/2026) is what --as-of takes: said, with the option.
+        match value::parse_as_of(s) {
+            Ok(_) => format!(
+                "a day, not a period: for the members on one day use --as-of {}; a period is one of {forms}",
+                s.trim()
+            ),
+            Err(_) => format!("expected one of {forms}"),
+        }
+    })
 }
 
 /// A day on the command line; why not, as a text said in the reader's language.

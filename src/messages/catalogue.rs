@@ -15,6 +15,7 @@ pub(super) const CATALOGUE: &[(&str, &str)] = &[
     // --- The store ------------------------------------------------------------------
     // --- Reference files ------------------------------------------------------------
     // --- Usage ----------------------------------------------------------------------
+    ("a day, not a period: for the members on one day use --as-of {}; a period is one of {}", "đây là một ngày, không phải một kỳ: để xem thành viên vào một ngày, dùng --as-of {}; một kỳ là một trong: {}"),
     ("expected one of {}", "cần một trong: {}"),
     // --- The store: what it writes and deletes, damaged and hostile files --------------
     // --- The store, files and permissions ---------------------------------------------

@@ -213,6 +213,23 @@ fn command_line_mistakes_are_told_in_vietnamese_and_keep_exit_2() {
         "{}",
         run.stderr
     );
+    // A day where a period goes: the option that takes a day is named.
+    let run = w
+        .tally(&["--lang", "vi", "report", "--period", "31/10/2026"])
+        .expect(2);
+    assert!(
+        run.stderr
+            .contains("đây là một ngày, không phải một kỳ: để xem thành viên vào một ngày, dùng --as-of 31/10/2026"),
+        "{}",
+        run.stderr
+    );
+    let run = w.tally(&["report", "--period", "31/10/2026"]).expect(2);
+    assert!(
+        run.stderr
+            .contains("a day, not a period: for the members on one day use --as-of 31/10/2026"),
+        "{}",
+        run.stderr
+    );
     let run = w.tally(&["--lang", "vi", "reprot"]).expect(2);
     assert!(
         run.stderr
