@@ -79,27 +79,34 @@ pub(super) fn unit_sums(
     let mut labels: BTreeMap<Dimension, Vec<Option<String>>> = BTreeMap::new();
     let mut out = Vec::new();
     for (org, units) in &units {
-        let sums = groups.get(org).cloned().unwrap_or_default();
-        let mut sets: Vec<(Dimension, String, Option<usize>)> = (sums.iter())
-            .map(|&i| (rows[i].dimension.clone(), rows[i].group.clone(), Some(i)))
-            .collect();
-        for d in (Dimension::defaults().into_iter()).filter(|d| sums_units(d, &leaf_name)) {
-            if !sums.iter().any(|&i| rows[i].dimension == d) {
-                for group in ["yes", "no", "all"] {
-                    sets.push((d.clone(), group.to_string(), None));
-                }
+        let sums = groups.get(org).map(Vec::as_slice).unwrap_or_default();
+        // The dimensions the report prints, in its order; then the focus areas it does
+        // not, whose groups are published all the same.
+        let mut dims: Vec<&Dimension> = Vec::new();
+        for &i in sums {
+            if !dims.contains(&&rows[i].dimension) {
+                dims.push(&rows[i].dimension);
             }
         }
-        for (d, group, sum) in sets {
+        let absent: Vec<Dimension> = (Dimension::defaults().into_iter())
+            .filter(|d| sums_units(d, &leaf_name) && !dims.contains(&d))
+            .collect();
+        for d in dims.into_iter().chain(&absent) {
             let of = labels
                 .entry(d.clone())
-                .or_insert_with(|| labels_of(&d, reference));
-            let cells: Vec<usize> = (units.iter())
-                .filter(|(_, u)| of.get(*u as usize).and_then(|l| l.as_deref()) == Some(&group))
-                .map(|(j, _)| *j)
-                .collect();
-            if !cells.is_empty() {
-                out.push((cells, sum));
+                .or_insert_with(|| labels_of(d, reference));
+            let mut by_label: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+            for (j, u) in units {
+                if let Some(label) = of.get(*u as usize).and_then(|l| l.as_deref()) {
+                    by_label.entry(label).or_default().push(*j);
+                }
+            }
+            for (label, cells) in by_label {
+                let sum = (sums.iter().copied())
+                    .find(|&i| rows[i].dimension == *d && rows[i].group == label);
+                if sum.is_some() || absent.contains(d) {
+                    out.push((cells, sum));
+                }
             }
         }
     }
