@@ -11,16 +11,26 @@ use crate::workdir::Workdir;
 /// (02647 + 90001), yes 30; rural no 12, yes 32.
 fn province() -> Workdir {
     let w = Workdir::new().with_reference();
+    youth_roll(
+        &w,
+        &[
+            ("02647", 12),
+            ("90001", 2),
+            ("02680", 10),
+            ("02683", 10),
+            ("02686", 10),
+        ],
+    );
+    w
+}
+
+/// Ingests a Youth Union roll of 31/10/2026 with `k` members in each unit `code`, all
+/// joined in 2020.
+fn youth_roll(w: &Workdir, units: &[(&str, usize)]) {
     let mut roll = String::from("Họ và tên,Ngày sinh,Mã xã,Ngày vào Đoàn\n");
     let mut n = 0;
-    for (code, k) in [
-        ("02647", 12),
-        ("90001", 2),
-        ("02680", 10),
-        ("02683", 10),
-        ("02686", 10),
-    ] {
-        for _ in 0..k {
+    for (code, k) in units {
+        for _ in 0..*k {
             n += 1;
             roll.push_str(&format!("Người {n},01/01/2000,{code},01/01/2020\n"));
         }
@@ -28,7 +38,6 @@ fn province() -> Workdir {
     w.write("y.csv", roll);
     w.tally(&["ingest", "y.csv", "--org", "youth", "--as-of", "31/10/2026"])
         .expect(0);
-    w
 }
 
 /// Members of each row of `args`' CSV report, as `dimension,group=members`.
@@ -151,24 +160,17 @@ fn a_district_is_its_communes_sum() {
          90002,Xã Tân Phú 2,commune,002,no,no,no\n",
     );
     w.tally(&["ingest", "areas.csv"]).expect(0);
-    let mut roll = String::from("Họ và tên,Ngày sinh,Mã xã,Ngày vào Đoàn\n");
-    let mut n = 0;
-    for (code, k) in [
-        ("02647", 20),
-        ("02680", 20),
-        ("90001", 2),
-        ("02683", 20),
-        ("02686", 20),
-        ("90002", 2),
-    ] {
-        for _ in 0..k {
-            n += 1;
-            roll.push_str(&format!("Người {n},01/01/2000,{code},01/01/2020\n"));
-        }
-    }
-    w.write("y.csv", roll);
-    w.tally(&["ingest", "y.csv", "--org", "youth", "--as-of", "31/10/2026"])
-        .expect(0);
+    youth_roll(
+        &w,
+        &[
+            ("02647", 20),
+            ("02680", 20),
+            ("90001", 2),
+            ("02683", 20),
+            ("02686", 20),
+            ("90002", 2),
+        ],
+    );
     let got = members(
         &w,
         &["--by", "district", "--by", "commune", "--min-cell", "5"],
