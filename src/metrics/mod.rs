@@ -28,6 +28,7 @@ pub mod sized;
 pub mod suppress;
 pub mod unit_table;
 mod units;
+mod withheld;
 
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashSet};

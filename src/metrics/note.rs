@@ -198,6 +198,12 @@ pub enum Note {
         not_kept: u64,
         no_word: u64,
     },
+    /// Notes left out of a published report (`--min-cell`): each said a count below
+    /// the threshold, or a figure of a row the suppression blanked.
+    NotesWithheld {
+        count: u64,
+        min_cell: u64,
+    },
 }
 
 /// A unit ranked by its gap to target, for "who to urge" and "who to replicate".

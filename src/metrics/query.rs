@@ -77,9 +77,11 @@ pub fn single(
     let before = month_before(view, reference, q, period, &mut seen)?;
     let mut cov = read::coverage(view, reference, &q.request(period), Seen::Reuse(&seen))?;
     let suppressed = q.min_cell.map(|n| {
-        suppress::apply(&mut cov.rows, n, reference)
+        let cells = suppress::apply(&mut cov.rows, n, reference)
             + suppress::units(&mut cov, n, reference)
-            + super::lists::suppress(&mut cov.lists, n)
+            + super::lists::suppress(&mut cov.lists, n);
+        super::withheld::notes(&mut cov, n);
+        cells
     });
     if let Some(level) = &q.units {
         cov.units = Some(unit_table::table(&cov, reference, level, q.min_cell));
@@ -162,6 +164,7 @@ pub fn series(
         if let Some(n) = q.min_cell {
             suppress::apply(&mut cov.rows, n, reference);
             suppress::units(&mut cov, n, reference);
+            super::withheld::notes(&mut cov, n);
         }
         done.insert(p.label.clone(), cov.clone());
         Ok(cov)

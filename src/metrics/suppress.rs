@@ -327,4 +327,4 @@ pub fn apply(rows: &mut [CoverageRow], min: u64, reference: &Reference) -> usize
 
 #[cfg(test)]
 #[path = "suppress_tests.rs"]
-mod tests;
+pub(super) mod tests;

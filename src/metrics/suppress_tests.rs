@@ -15,7 +15,7 @@ const ALL_BUT_ELIGIBLE: [&str; 7] = [
 ];
 
 /// A row whose counts are all `n`, with eligible `eligible` and every rate set.
-fn row(dimension: &str, group: &str, n: u64, eligible: u64) -> CoverageRow {
+pub(in crate::metrics) fn row(dimension: &str, group: &str, n: u64, eligible: u64) -> CoverageRow {
     CoverageRow {
         period: crate::metrics::period::Period::month(2026, 10).expect("a month"),
         org: OrgOrAny::Org(Org::Youth),

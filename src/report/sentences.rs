@@ -94,6 +94,9 @@ fn note(n: &Note, lang: Lang) -> Text {
             let all = count(&(not_kept + no_word));
             t!(NOTE_UNKNOWN_REASONS, org(o), all, Text::Join(why, "; "))
         }
+        Note::NotesWithheld { count: c, min_cell } => {
+            t!(NOTE_NOTES_WITHHELD, count(c), said(min_cell))
+        }
         _ => between_rolls(n, lang),
     }
 }

@@ -27,6 +27,12 @@ fn province() -> Workdir {
 /// Ingests a Youth Union roll of 31/10/2026 with `k` members in each unit `code`, all
 /// joined in 2020.
 fn youth_roll(w: &Workdir, units: &[(&str, usize)]) {
+    youth_roll_of(w, "31/10/2026", units);
+}
+
+/// [`youth_roll`] of the day `as_of`; the members are numbered in the order of
+/// `units`, so that a roll with more lists the same persons first.
+fn youth_roll_of(w: &Workdir, as_of: &str, units: &[(&str, usize)]) {
     let mut roll = String::from("Họ và tên,Ngày sinh,Mã xã,Ngày vào Đoàn\n");
     let mut n = 0;
     for (code, k) in units {
@@ -36,7 +42,7 @@ fn youth_roll(w: &Workdir, units: &[(&str, usize)]) {
         }
     }
     w.write("y.csv", roll);
-    w.tally(&["ingest", "y.csv", "--org", "youth", "--as-of", "31/10/2026"])
+    w.tally(&["ingest", "y.csv", "--org", "youth", "--as-of", as_of])
         .expect(0);
 }
 
@@ -189,4 +195,58 @@ fn a_district_is_its_communes_sum() {
             "total,all=84",
         ]
     );
+}
+
+/// The notes of the October report with `args`, as JSON.
+fn notes(w: &Workdir, args: &[&str]) -> Vec<serde_json::Value> {
+    let base = [
+        "report", "--period", "2026-10", "--org", "youth", "--format", "json",
+    ];
+    let out = w.tally(&[&base[..], args].concat()).expect(0).stdout;
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    v["notes"].as_array().cloned().unwrap_or_default()
+}
+
+/// September's roll has 02686 with 13 members, October's 10: the seam note says 3
+/// are absent (47 at 30/09, 44 at the start of October). At `--min-cell 5` that 3 is
+/// a count the tables would blank: the note is left out, and one note says a note was.
+#[test]
+fn a_note_that_gives_a_small_count_is_left_out_of_a_published_report() {
+    let w = Workdir::new().with_reference();
+    let units = |last| {
+        [
+            ("02647", 12),
+            ("90001", 2),
+            ("02680", 10),
+            ("02683", 10),
+            ("02686", last),
+        ]
+    };
+    youth_roll_of(&w, "30/09/2026", &units(13));
+    youth_roll(&w, &units(10));
+    let seam = notes(&w, &[]);
+    let seam: Vec<_> = seam.iter().filter(|n| n["kind"] == "seam").collect();
+    assert_eq!(seam.len(), 1, "{seam:?}");
+    assert_eq!(
+        (&seam[0]["previous_members"], &seam[0]["absent"]),
+        (&47.into(), &3.into())
+    );
+
+    let published = notes(&w, &["--min-cell", "5"]);
+    assert!(
+        published.iter().all(|n| n["kind"] != "seam"),
+        "{published:?}"
+    );
+    let withheld: Vec<_> = (published.iter())
+        .filter(|n| n["kind"] == "notes_withheld")
+        .collect();
+    assert_eq!(withheld.len(), 1, "{published:?}");
+    assert_eq!(
+        (&withheld[0]["count"], &withheld[0]["min_cell"]),
+        (&1.into(), &5.into())
+    );
+    // At 3, the 3 absent are no small count: the seam is said.
+    let at_3 = notes(&w, &["--min-cell", "3"]);
+    assert!(at_3.iter().any(|n| n["kind"] == "seam"), "{at_3:?}");
+    assert!(at_3.iter().all(|n| n["kind"] != "notes_withheld"));
 }

@@ -1,0 +1,219 @@
+//! The data notes of a published report (`--min-cell N`): a note that says a count
+//! from 1 to N − 1, or a figure of a row that the suppression blanked, is left out,
+//! and one note says how many were (docs/metrics.md, "Publication").
+
+use super::suppress::Col;
+use super::{Coverage, CoverageRow, Dimension, Note};
+use crate::org::OrgOrAny;
+
+/// Leaves out the notes that would give a blanked or small count away; returns how
+/// many, said in a note of their own when there are any.
+pub(super) fn notes(cov: &mut Coverage, min: u64) -> usize {
+    let before = cov.notes.len();
+    let rows = &cov.rows;
+    cov.notes.retain(|n| !gives_away(n, rows, min));
+    let withheld = before - cov.notes.len();
+    if withheld > 0 {
+        cov.notes.push(Note::NotesWithheld {
+            count: withheld as u64,
+            min_cell: min,
+        });
+    }
+    withheld
+}
+
+/// Whether a note says a count below `min` (0 is no person: said), or a figure its
+/// row has blanked.
+fn gives_away(n: &Note, rows: &[CoverageRow], min: u64) -> bool {
+    let small = |c: &u64| *c > 0 && *c < min;
+    match n {
+        Note::PlacedDepartures { count, .. } | Note::FirstRollDepartures { count, .. } => {
+            small(count)
+        }
+        Note::Seam {
+            org,
+            previous_members,
+            start,
+            added,
+            absent,
+            dated,
+            moved,
+            ..
+        } => {
+            let difference = start.abs_diff(*previous_members);
+            [
+                previous_members,
+                start,
+                added,
+                absent,
+                dated,
+                moved,
+                &difference,
+            ]
+            .into_iter()
+            .any(small)
+                || start_given_away(rows, &OrgOrAny::Org(org.clone()))
+        }
+        Note::SameAsPrevious { members, .. } => small(members),
+        Note::Mapped { rows: r, .. } => small(r),
+        Note::RollSize {
+            rows: r,
+            previous_rows,
+            ..
+        } => small(r) || small(previous_rows),
+        Note::UnknownAreas { members, .. } => small(members),
+        Note::UnknownReasons {
+            not_kept, no_word, ..
+        } => small(not_kept) || small(no_word) || small(&(not_kept + no_word)),
+        Note::CoverageAbove100 {
+            org,
+            dimension,
+            group,
+            ..
+        } => blanked(rows, org, dimension, group, &[Col::CoveragePct]),
+        Note::RecruitmentAbove100 {
+            org,
+            dimension,
+            group,
+            recruited,
+            not_members_at_start,
+            ..
+        } => {
+            let cols = [Col::Recruited, Col::RecruitRatePct];
+            small(recruited)
+                || small(not_members_at_start)
+                || blanked(rows, org, dimension, group, &cols)
+        }
+        _ => false,
+    }
+}
+
+/// Whether the row of `org`, `dimension` and `group` has one of `cols` blanked, or
+/// is not there to say.
+fn blanked(
+    rows: &[CoverageRow],
+    org: &OrgOrAny,
+    dimension: &str,
+    group: &str,
+    cols: &[Col],
+) -> bool {
+    let mut of = (rows.iter()).filter(|r| &r.org == org && r.dimension.name() == dimension);
+    match of.find(|r| r.group == group) {
+        Some(r) => cols.iter().any(|&c| r.suppressed.contains(c)),
+        None => true,
+    }
+}
+
+/// Whether an organization's members at the start, which the seam note says, would
+/// give a blanked cell away: the total row's is blanked, or there is no total row
+/// and a group's is (the groups add up to the start).
+fn start_given_away(rows: &[CoverageRow], org: &OrgOrAny) -> bool {
+    let of = || (rows.iter()).filter(|r| &r.org == org);
+    let start = |r: &&CoverageRow| r.suppressed.contains(Col::MembersStart);
+    match of().find(|r| r.dimension == Dimension::Total) {
+        Some(total) => start(&total),
+        None => of().any(|r| start(&r)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::metrics::suppress::tests::row;
+    use crate::org::Org;
+    use chrono::NaiveDate;
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 10, d).expect("a day")
+    }
+
+    fn seam(previous_members: u64, start: u64, absent: u64) -> Note {
+        Note::Seam {
+            org: Org::Youth,
+            previous: day(1),
+            previous_members,
+            start,
+            added: 0,
+            absent,
+            dated: 0,
+            moved: 0,
+        }
+    }
+
+    fn above_100(group: &str) -> Note {
+        Note::CoverageAbove100 {
+            org: OrgOrAny::Org(Org::Youth),
+            dimension: "rural".into(),
+            group: group.into(),
+            name: group.into(),
+            pct: 10_286,
+        }
+    }
+
+    /// At 5: the seam's 3 absent (40 → 37) and the first roll's 4 departures are
+    /// small; the 12 absent of 52 → 40 and the 6 departures are not; "rural yes" above
+    /// 100% had its coverage blanked, "rural no" did not. Three left out, said once.
+    #[test]
+    fn notes_with_a_small_or_blanked_figure_are_left_out_and_counted() {
+        let mut rural_yes = row("rural", "yes", 7, 6);
+        rural_yes.suppressed.insert(Col::CoveragePct);
+        let departures = |count| Note::FirstRollDepartures {
+            org: Org::Youth,
+            as_of: day(31),
+            count,
+        };
+        let mut cov = Coverage {
+            rows: vec![
+                row("total", "all", 40, 50),
+                rural_yes,
+                row("rural", "no", 33, 30),
+            ],
+            notes: vec![
+                seam(40, 37, 3),
+                seam(52, 40, 12),
+                departures(4),
+                departures(6),
+                above_100("yes"),
+                above_100("no"),
+            ],
+            ..Coverage::default()
+        };
+        assert_eq!(notes(&mut cov, 5), 3);
+        assert_eq!(
+            cov.notes,
+            [
+                seam(52, 40, 12),
+                departures(6),
+                above_100("no"),
+                Note::NotesWithheld {
+                    count: 3,
+                    min_cell: 5
+                }
+            ]
+        );
+        // Nothing to leave out: no note of it.
+        assert_eq!(notes(&mut cov, 2), 0);
+        assert_eq!(cov.notes.len(), 4);
+    }
+
+    /// The seam says the organization's members at the start: where the total row's
+    /// is blanked, or there is no total row and a group's is, the seam goes.
+    #[test]
+    fn the_seam_goes_where_the_start_it_says_is_blanked() {
+        let mut total = row("total", "all", 40, 50);
+        total.suppressed.insert(Col::MembersStart);
+        let mut yes = row("rural", "yes", 30, 50);
+        yes.suppressed.insert(Col::MembersStart);
+        let with = |rows: Vec<CoverageRow>| {
+            let mut cov = Coverage {
+                rows,
+                notes: vec![seam(52, 40, 12)],
+                ..Coverage::default()
+            };
+            notes(&mut cov, 5)
+        };
+        assert_eq!(with(vec![total]), 1);
+        assert_eq!(with(vec![yes.clone(), row("rural", "no", 10, 20)]), 1);
+        assert_eq!(with(vec![row("total", "all", 40, 50), yes]), 0);
+    }
+}
