@@ -25,7 +25,13 @@ pub(super) fn run(
     } else if out.format == Format::Xlsx {
         report::xlsx::series::render(&s.reports, &s.rows, out.lang)?
     } else {
-        report::series::render(&s.reports, &s.rows, out.format, out.lang, out.width)?
+        let how = report::series::How {
+            format: out.format,
+            lang: out.lang,
+            width: out.width,
+            published: s.published,
+        };
+        report::series::render(&s.reports, &s.rows, &how)?
     };
     super::output::emit(out, bytes)?;
     if out.format == Format::Csv {

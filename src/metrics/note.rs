@@ -204,6 +204,11 @@ pub enum Note {
         count: u64,
         min_cell: u64,
     },
+    /// A period of a series published with `--min-cell`: how many of its cells were
+    /// blanked (a single period's report says it below its tables instead).
+    CellsSuppressed {
+        count: u64,
+    },
 }
 
 /// A unit ranked by its gap to target, for "who to urge" and "who to replicate".

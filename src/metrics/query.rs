@@ -41,6 +41,8 @@ pub struct Single {
 pub struct Series {
     pub reports: Vec<(Period, Coverage)>,
     pub rows: Vec<SeriesRow>,
+    /// Suppressed for publication (`--min-cell`): the tidy rows say what each blanked.
+    pub published: bool,
 }
 
 impl Query {
@@ -162,9 +164,13 @@ pub fn series(
         let used = super::snapshots_for(&snapshots, p.end);
         seen.retain(|(o, d), _| used.get(o) == Some(d));
         if let Some(n) = q.min_cell {
-            suppress::apply(&mut cov.rows, n, reference);
+            // The cells of the rows: a series prints no list of units.
+            let cells = suppress::apply(&mut cov.rows, n, reference);
             suppress::units(&mut cov, n, reference);
             super::withheld::notes(&mut cov, n);
+            cov.notes.push(super::Note::CellsSuppressed {
+                count: cells as u64,
+            });
         }
         done.insert(p.label.clone(), cov.clone());
         Ok(cov)
@@ -181,5 +187,9 @@ pub fn series(
         });
     }
     let rows = super::series::series(&reports, &earlier, pace_over);
-    Ok(Series { reports, rows })
+    Ok(Series {
+        reports,
+        rows,
+        published: q.min_cell.is_some(),
+    })
 }

@@ -97,6 +97,11 @@ fn note(n: &Note, lang: Lang) -> Text {
         Note::NotesWithheld { count: c, min_cell } => {
             t!(NOTE_NOTES_WITHHELD, count(c), said(min_cell))
         }
+        Note::CellsSuppressed { count: c } => said(format!(
+            "{} {} (…)",
+            lang.count(*c),
+            lang.text("suppressed")
+        )),
         _ => between_rolls(n, lang),
     }
 }

@@ -36,22 +36,29 @@ fn extra(s: &SeriesRow) -> [Value; 6] {
     ]
 }
 
+/// How a series is rendered.
+pub struct How {
+    pub format: Format,
+    pub lang: Lang,
+    pub width: Option<usize>,
+    /// Suppressed for publication (`--min-cell`): the tidy rows say what each blanked.
+    pub published: bool,
+}
+
 pub fn render(
     reports: &[(Period, Coverage)],
     rows: &[SeriesRow],
-    format: Format,
-    lang: Lang,
-    width: Option<usize>,
+    how: &How,
 ) -> anyhow::Result<Vec<u8>> {
-    match format {
-        Format::Json => json_doc(reports, rows),
-        Format::Table => Ok(table(reports, rows, lang, width).into_bytes()),
-        Format::Md => Ok(markdown(reports, rows, lang).into_bytes()),
-        _ => csv_doc(rows),
+    match how.format {
+        Format::Json => json_doc(reports, rows, how.published),
+        Format::Table => Ok(table(reports, rows, how.lang, how.width).into_bytes()),
+        Format::Md => Ok(markdown(reports, rows, how.lang).into_bytes()),
+        _ => csv_doc(rows, how.published),
     }
 }
 
-fn csv_doc(rows: &[SeriesRow]) -> anyhow::Result<Vec<u8>> {
+fn csv_doc(rows: &[SeriesRow], published: bool) -> anyhow::Result<Vec<u8>> {
     let mut w = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
@@ -60,6 +67,9 @@ fn csv_doc(rows: &[SeriesRow]) -> anyhow::Result<Vec<u8>> {
     if units {
         head.push(super::UNIT_NAME);
     }
+    if published {
+        head.push("suppressed");
+    }
     w.write_record(&head)?;
     for s in rows {
         let mut rec: Vec<String> = values(&s.row).iter().map(plain).collect();
@@ -67,12 +77,19 @@ fn csv_doc(rows: &[SeriesRow]) -> anyhow::Result<Vec<u8>> {
         if units {
             rec.push(plain(&super::unit_name(&s.row)));
         }
+        if published {
+            rec.push(s.row.suppressed.names().join(";"));
+        }
         w.write_record(&rec)?;
     }
     w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))
 }
 
-fn json_doc(reports: &[(Period, Coverage)], rows: &[SeriesRow]) -> anyhow::Result<Vec<u8>> {
+fn json_doc(
+    reports: &[(Period, Coverage)],
+    rows: &[SeriesRow],
+    published: bool,
+) -> anyhow::Result<Vec<u8>> {
     let to_json = super::to_json;
     let units = rows.iter().any(|r| r.row.unit_level);
     let out_rows: Vec<serde_json::Value> = rows
@@ -87,6 +104,9 @@ fn json_doc(reports: &[(Period, Coverage)], rows: &[SeriesRow]) -> anyhow::Resul
             }
             if units {
                 obj.insert(super::UNIT_NAME.into(), to_json(&super::unit_name(&s.row)));
+            }
+            if published {
+                obj.insert("suppressed".into(), json!(s.row.suppressed));
             }
             serde_json::Value::Object(obj)
         })

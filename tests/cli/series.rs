@@ -248,4 +248,40 @@ fn a_blanked_first_period_is_said_not_replaced() {
         .tally(&[&args[..], &["--min-cell", "3", "--format", "md"]].concat())
         .expect(0);
     assert!(md.stdout.contains("| … | 1.07% |"), "{}", md.stdout);
+
+    // Each period says how many cells it blanked: as many as its tidy rows list
+    // (October's total: its 1 member, 1 at the start, 0 recruited and 0 left, and
+    // the coverage, rate and gap made from them; November's: its 1 at the start, 2
+    // recruited, 0 left and the rate, its 3 members and coverage kept).
+    let csv = w
+        .tally(&[&args[..], &["--min-cell", "3", "--format", "csv"]].concat())
+        .expect(0);
+    let mut rows = ::csv::Reader::from_reader(csv.stdout.as_bytes());
+    let head = rows.headers().expect("a header").clone();
+    assert_eq!(head.iter().next_back(), Some("suppressed"));
+    let mut listed = std::collections::BTreeMap::<String, usize>::new();
+    for r in rows.records() {
+        let r = r.expect("a row");
+        let names = r.get(head.len() - 1).unwrap_or("");
+        if r.get(2) == Some("total") {
+            let want = match r.get(0) {
+                Some("2026-10") => {
+                    "members;members_start;recruited;left;coverage_pct;recruit_rate_pct;gap_pp"
+                }
+                _ => "members_start;recruited;left;recruit_rate_pct",
+            };
+            assert_eq!(names, want, "{r:?}");
+        }
+        *listed.entry(r[0].to_string()).or_default() +=
+            names.split(';').filter(|n| !n.is_empty()).count();
+    }
+    for (period, n) in &listed {
+        let said = format!("{period}: {n} cells suppressed");
+        assert!(csv.stderr.contains(&said), "{said}\n{}", csv.stderr);
+    }
+    assert!(
+        table.stdout.contains("cells suppressed"),
+        "{}",
+        table.stdout
+    );
 }
