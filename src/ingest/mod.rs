@@ -114,6 +114,8 @@ pub struct FileReport {
     pub mapped: std::collections::BTreeMap<&'static str, u64>,
     /// Rows whose unit code had lost its leading zeros, read with them put back.
     pub padded: u64,
+    /// Members whose sex was read from their national ID (the roll gives none).
+    pub sex_from_id: u64,
     /// Persons departed without a date, per snapshot written.
     pub(crate) undated: std::collections::BTreeMap<(Org, NaiveDate), Vec<u64>>,
     /// Rows and members active at the snapshot date by unit code, per snapshot written.
@@ -444,6 +446,7 @@ impl FileReport {
             corrects: None,
             mapped: Default::default(),
             padded: 0,
+            sex_from_id: 0,
             rows_read: 0,
             rejected: 0,
             warnings: 0,

@@ -131,6 +131,7 @@ fn stage(
         part_sha256: info.sha256,
         part_bytes: info.bytes,
         mapped: 0,
+        sex_from_id: 0,
     })
 }
 

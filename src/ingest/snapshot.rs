@@ -109,6 +109,8 @@ struct SnapPart {
     group: Group,
     /// Rows read from a pre-reform code.
     mapped: u64,
+    /// Members whose sex was read from the national ID.
+    sex_from_id: u64,
 }
 
 impl<'a> Snapshots<'a> {
@@ -153,9 +155,11 @@ impl<'a> Snapshots<'a> {
     }
 
     /// Rejects a member the snapshot already holds; otherwise adds it to its part.
+    /// `sex_from_id`: the member's sex was read from the national ID.
     pub(super) fn keep(
         &mut self,
         member: &Member,
+        sex_from_id: bool,
         row: &Row,
         prepared: &mut Prepared,
         out: &mut Out,
@@ -193,6 +197,7 @@ impl<'a> Snapshots<'a> {
                     writer: PartThread::start(RollPartWriter::create(&tmp)?)?,
                     group: Group::default(),
                     mapped: 0,
+                    sex_from_id: 0,
                 })
             }
         };
@@ -201,6 +206,8 @@ impl<'a> Snapshots<'a> {
                 .push(crate::roll::person_prefix(&member.person));
         }
         part.mapped += u64::from(member.area_from.is_some());
+        part.sex_from_id += u64::from(sex_from_id);
+        out.report.sex_from_id += u64::from(sex_from_id);
         part.group.push(member);
         if let Some(entry) = part.group.last_area() {
             let active = member.left_on.map_or(member.active, |l| l > member.as_of);
@@ -433,6 +440,7 @@ impl<'a> Snapshots<'a> {
             part_sha256: info.sha256,
             part_bytes: info.bytes,
             mapped: p.mapped,
+            sex_from_id: p.sex_from_id,
         };
         out.next.ingests.push(rec.clone());
         Ok(vec![rec])

@@ -65,7 +65,10 @@ impl Taker<'_> {
                 self.excused.add(row.get(self.mapping.index(Field::Status)));
             }
             match &parsed.member {
-                Ok(m) => self.snapshots.keep(m, row, prepared, out)?,
+                Ok(m) => {
+                    let from_id = parsed.sex_from_id;
+                    self.snapshots.keep(m, from_id, row, prepared, out)?
+                }
                 Err(problem) => out.reject(problem.clone(), row, &self.mapping.headers)?,
             }
         }

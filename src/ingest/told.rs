@@ -171,6 +171,12 @@ pub(super) fn reading_notes(o: &Opened, report: &mut FileReport) {
             crate::lang::Text::Count(n)
         ));
     }
+    if report.sex_from_id > 0 {
+        let n = crate::lang::Text::Count(report.sex_from_id);
+        report
+            .notes
+            .push(crate::t!(crate::lang::ingest::SEX_FROM_ID, n));
+    }
     if let Some(line) = o.table.skipped_numbering {
         let said = crate::t!(crate::lang::ingest::SKIPPED_NUMBERING_ROW, line);
         report.notes.push(said);

@@ -1,6 +1,9 @@
 //! What `tally ingest` says of the files it reads: English and Vietnamese side by side.
 
 crate::messages! {
+    SEX_FROM_ID:
+        "read the sex of {} member(s) from the national ID (its fourth digit: odd for a woman, even for a man): the roll gives none for them"
+        => "đã đọc giới tính của {} thành viên từ số định danh cá nhân (chữ số thứ tư: lẻ là nữ, chẵn là nam) vì danh sách không ghi giới tính của họ";
     AS_OF_AFTER_TODAY:
         "the roll is as of {}, after today ({}): is its year right?"
         => "danh sách chốt số liệu ngày {}, sau ngày hôm nay ({}): năm có đúng không?";

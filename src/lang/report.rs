@@ -38,6 +38,9 @@ crate::messages! {
     NOTE_FIRST_ROLL_DEPARTURES:
         "{}: {} member(s) of its first roll ({}) are marked as departed without a date: with no earlier roll to place their leaving against, they are counted in neither the members at the start nor left"
         => "{}: {} thành viên trong danh sách đầu tiên (ngày {}) được ghi là đã ra nhưng không có ngày ra: không có danh sách trước để xác định lúc ra, nên không tính vào số đầu kỳ cũng như số ra";
+    NOTE_SEX_FROM_ID:
+        "{}: the sex of {} member(s) of the roll of {} is read from their national ID (its fourth digit), the roll giving none"
+        => "{}: giới tính của {} thành viên trong danh sách ngày {} được đọc từ số định danh cá nhân (chữ số thứ tư) vì danh sách không ghi";
     NOTE_NOTES_WITHHELD:
         "{} note(s) are left out of this report for publication: each gives a count below {} (--min-cell) or a figure the tables blank; the same report without --min-cell has them"
         => "{} ghi chú được bỏ ra khỏi báo cáo công bố này: mỗi ghi chú nêu một số nhỏ hơn {} (--min-cell) hoặc một số mà bảng đã che; cùng báo cáo đó không có --min-cell có đủ các ghi chú";

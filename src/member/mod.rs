@@ -2,11 +2,11 @@
 //! warnings. Names and ID numbers are turned into keyed hashes here and go no further.
 //!
 //! The room reads a roll row with the cell readers of `value/`: `memo.rs` (look-ups
-//! remembered per parsing thread), a row's unit (`unit.rs`, `file_unit.rs` for a
-//! commune's own list), its ages against the organization's (`eligible.rs`), its keys
-//! (`keys.rs`); and what a roll file says as a whole: the date in its title
-//! (`title_date.rs`), the organization it names (`org_words.rs`), departure words in
-//! columns tally does not read (`stray_words.rs`). It takes rows from `rows/` and
+//! remembered per parsing thread), the person's sex, birth and ID (`person.rs`), a
+//! row's unit (`unit.rs`, `file_unit.rs` for a commune's own list), its ages against
+//! the organization's (`eligible.rs`), its keys (`keys.rs`); and what a roll file says
+//! as a whole: the date in its title (`title_date.rs`), the organization it names
+//! (`org_words.rs`), departure words in columns tally does not read (`stray_words.rs`). It takes rows from `rows/` and
 //! imports nothing from `ingest/`, which assembles the members into snapshots.
 
 use chrono::NaiveDate;
@@ -23,12 +23,13 @@ use crate::store::privacy::Secret;
 use crate::t;
 use crate::text::{clean, name_key, trim};
 use crate::value::problem::Problem;
-use crate::value::{self, Birth, DateError, Sex};
+use crate::value::{self, Birth, DateError};
 pub use eligible::Fit;
 pub use keys::Keys;
 use keys::Slot;
 pub use memo::Lookups;
 use memo::NameHit;
+use person::{birth, national_id, sex};
 use unit::resolve_area;
 
 pub use file_unit::{file_unit, FileUnit, Sources};
@@ -38,6 +39,7 @@ mod file_unit;
 mod keys;
 mod memo;
 pub(crate) mod org_words;
+mod person;
 pub(crate) mod stray_words;
 pub(crate) mod title_date;
 mod unit;
@@ -77,6 +79,9 @@ pub struct Parsed {
     pub excused: bool,
     /// Whether the member falls in the organization's eligible group.
     pub fit: Fit,
+    /// The roll gave no sex (no column, or an empty cell): it was read from the
+    /// national ID's fourth digit.
+    pub sex_from_id: bool,
 }
 
 struct Cells<'a> {
@@ -86,6 +91,7 @@ struct Cells<'a> {
     padded: std::cell::Cell<bool>,
     excused: std::cell::Cell<bool>,
     fit: std::cell::Cell<Fit>,
+    sex_from_id: std::cell::Cell<bool>,
 }
 
 impl<'a> Cells<'a> {
@@ -159,6 +165,7 @@ pub fn parse_in_chunk(ctx: &RollContext, row: &Row, index: usize, keys: &mut Key
         padded: Default::default(),
         excused: Default::default(),
         fit: Default::default(),
+        sex_from_id: Default::default(),
     };
     keys.start_row(index);
     let member = parse_inner(&c, &mut warnings, keys);
@@ -170,6 +177,7 @@ pub fn parse_in_chunk(ctx: &RollContext, row: &Row, index: usize, keys: &mut Key
         warnings,
         excused: kept && c.excused.get(),
         fit: if kept { c.fit.get() } else { Fit::Unknown },
+        sex_from_id: kept && c.sex_from_id.get(),
     }
 }
 
@@ -208,6 +216,9 @@ fn parse_inner(c: &Cells, warnings: &mut Vec<Problem>, keys: &mut Keys) -> Resul
         .and_then(value::national_id::cccd_sex);
     let who = eligible::Who { sex, id_sex, birth };
     c.fit.set(eligible::check(c, &org, who, as_of, warnings));
+    // Where the roll gives no sex, the CCCD's digit does (docs/metrics.md, "Sex").
+    c.sex_from_id.set(sex.is_none() && id_sex.is_some());
+    let sex = sex.or(id_sex);
 
     // The name key is needed only where there is no national ID (it is then the
     // person key and the duplicate check).
@@ -328,67 +339,6 @@ fn source(c: &Cells) -> Result<(Org, NaiveDate), Problem> {
         }
     };
     Ok((org, as_of))
-}
-
-fn sex(c: &Cells, warnings: &mut Vec<Problem>) -> Option<Sex> {
-    match value::parse_sex(c.raw(Field::Sex)) {
-        Ok(s) => s,
-        Err(value::Unrecognized) => {
-            warnings.push(c.problem(Field::Sex, t!(rows::UNKNOWN_SEX, t!(rows::SEX_EXPECTED))));
-            None
-        }
-    }
-}
-
-fn birth(
-    c: &Cells,
-    as_of: NaiveDate,
-    warnings: &mut Vec<Problem>,
-) -> Result<Option<Birth>, Problem> {
-    let raw = trim(c.raw(Field::BirthDate));
-    if raw.is_empty() {
-        return Ok(None);
-    }
-    let pivot = chrono::Datelike::year(&as_of);
-    let birth = value::parse_birth(raw, pivot).map_err(|e| date_problem(c, Field::BirthDate, e))?;
-    if let Birth::Date(d) = birth {
-        if d > as_of {
-            warnings.push(c.problem(Field::BirthDate, t!(rows::BORN_AFTER)));
-        }
-    }
-    Ok(Some(birth))
-}
-
-/// The national ID's digits, checked against the row's birth and sex.
-fn national_id(
-    c: &Cells,
-    birth: Option<Birth>,
-    sex: Option<Sex>,
-    warnings: &mut Vec<Problem>,
-) -> Result<Option<compact_str::CompactString>, Problem> {
-    let raw = trim(c.raw(Field::NationalId));
-    if raw.is_empty() {
-        return Ok(None);
-    }
-    match value::parse_national_id(raw, birth, sex) {
-        Ok(id) => {
-            if id.restored && raw.len() == 10 {
-                warnings.push(c.problem(Field::NationalId, t!(rows::ID_TWO_ZEROS)));
-            } else if id.restored {
-                warnings.push(c.problem(Field::NationalId, t!(rows::ID_ONE_ZERO)));
-            }
-            for d in value::cccd_disagreements(&id.digits, birth, sex) {
-                warnings.push(c.problem(Field::NationalId, t!(rows::ID_DISAGREES, d)));
-            }
-            Ok(Some(id.digits))
-        }
-        Err(p) => Err(c
-            .problem(
-                Field::NationalId,
-                t!(rows::ID_MALFORMED, p.describe(), t!(rows::ID_EXPECTED)),
-            )
-            .hint(p.hint())),
-    }
 }
 
 /// Joined and left: neither after the snapshot, leaving not before joining.

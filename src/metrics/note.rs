@@ -120,6 +120,14 @@ pub enum Note {
         previous: NaiveDate,
         units: Vec<String>,
     },
+    /// Members of a snapshot whose sex was read from their national ID (the roll gave
+    /// none), said where the report breaks members down by sex.
+    SexFromId {
+        org: Org,
+        #[serde(serialize_with = "iso")]
+        as_of: NaiveDate,
+        members: u64,
+    },
     /// Rows of a snapshot whose unit was given in a pre-2025 commune code and counted
     /// in the commune of today it became.
     Mapped {

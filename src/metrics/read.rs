@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use super::continuity::{Previous, PreviousRows};
 use super::fold::{Plan, Tally};
-use super::{anyone, Coverage, Note, Request};
+use super::{anyone, Coverage, Dimension, Note, Request};
 use crate::org::{Org, OrgOrAny, Orgs};
 use crate::reference::Reference;
 use crate::store::{self, scan, IngestRecord};
@@ -201,11 +201,12 @@ fn second_pass(
 /// rows mapped from old codes, sheets the previous snapshot had.
 fn manifest_notes(view: &store::View, req: &Request, used: BTreeMap<Org, NaiveDate>) -> Vec<Note> {
     let (m, orgs) = (&view.manifest, &view.orgs);
+    let mut notes = sex_from_id(m, req, &used);
     let asked: BTreeMap<Org, NaiveDate> = used
         .into_iter()
         .filter(|(o, _)| req.orgs.contains(&o.clone().into()))
         .collect();
-    let mut notes = super::roll_size_notes(&m.roll_part_rows(orgs), &asked);
+    notes.extend(super::roll_size_notes(&m.roll_part_rows(orgs), &asked));
     for (org, &as_of) in &asked {
         let parts = m.snapshot_parts(org.code(), &as_of.to_string());
         let rows: u64 = parts.iter().map(|p| p.mapped).sum();
@@ -216,6 +217,32 @@ fn manifest_notes(view: &store::View, req: &Request, used: BTreeMap<Org, NaiveDa
         notes.extend(missing_sheets(m, orgs, org, as_of));
     }
     notes
+}
+
+/// Where the report breaks members down by sex: the snapshots read (of `any` too)
+/// whose members' sex was read from their national ID, how many.
+fn sex_from_id(m: &store::Manifest, req: &Request, used: &BTreeMap<Org, NaiveDate>) -> Vec<Note> {
+    let by_sex = |d: &Dimension| match d {
+        Dimension::Sex => true,
+        Dimension::Crossed(c) => c.parts.contains(&Dimension::Sex),
+        _ => false,
+    };
+    if !req.dimensions.iter().any(by_sex) {
+        return Vec::new();
+    }
+    let any = req.orgs.contains(&OrgOrAny::Any);
+    (used.iter())
+        .filter(|(o, _)| any || req.orgs.contains(&(*o).clone().into()))
+        .filter_map(|(org, &as_of)| {
+            let parts = m.snapshot_parts(org.code(), &as_of.to_string());
+            let members: u64 = parts.iter().map(|p| p.sex_from_id).sum();
+            (members > 0).then(|| Note::SexFromId {
+                org: org.clone(),
+                as_of,
+                members,
+            })
+        })
+        .collect()
 }
 
 /// The sheets of the org's previous snapshot that the snapshot of `as_of` lacks.

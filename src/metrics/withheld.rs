@@ -54,7 +54,7 @@ fn gives_away(n: &Note, rows: &[CoverageRow], min: u64) -> bool {
             .any(small)
                 || start_given_away(rows, &OrgOrAny::Org(org.clone()))
         }
-        Note::SameAsPrevious { members, .. } => small(members),
+        Note::SameAsPrevious { members, .. } | Note::SexFromId { members, .. } => small(members),
         Note::Mapped { rows: r, .. } => small(r),
         Note::RollSize {
             rows: r,

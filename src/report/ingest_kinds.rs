@@ -318,6 +318,7 @@ mod tests {
             corrects: None,
             mapped: Default::default(),
             padded: 0,
+            sex_from_id: 0,
             undated: Default::default(),
             units: Default::default(),
             rows_read: 0,

@@ -94,6 +94,11 @@ fn note(n: &Note, lang: Lang) -> Text {
             let all = count(&(not_kept + no_word));
             t!(NOTE_UNKNOWN_REASONS, org(o), all, Text::Join(why, "; "))
         }
+        Note::SexFromId {
+            org: o,
+            as_of,
+            members,
+        } => t!(NOTE_SEX_FROM_ID, org(o), count(members), d(as_of)),
         Note::NotesWithheld { count: c, min_cell } => {
             t!(NOTE_NOTES_WITHHELD, count(c), said(min_cell))
         }

@@ -61,6 +61,10 @@ pub struct IngestRecord {
     /// Rows whose unit was read from a pre-reform code (format 2; 0 before).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub mapped: u64,
+    /// Members whose sex was read from their national ID, the roll giving none (absent
+    /// when none; before tally read it, always none).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub sex_from_id: u64,
 }
 
 fn is_zero(n: &u64) -> bool {

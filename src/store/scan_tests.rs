@@ -61,6 +61,7 @@ fn part(dir: &Path) -> IngestRecord {
         part_sha256: info.sha256,
         part_bytes: info.bytes,
         mapped: 0,
+        sex_from_id: 0,
     }
 }
 

@@ -648,13 +648,18 @@ fn any_by_ownership_says_which_rolls_name_no_enterprise() {
 
 /// `--org any --by sex`: a person whose Women's Union roll has no sex column and whose
 /// Youth Union roll says `Nữ` is female once, not female and unknown too. By hand: A in
-/// both rolls (female by the youth roll), B in the women's roll only (unknown): female
-/// 1, unknown 1, male 0, and the groups add up to the 2 persons.
+/// both rolls (female by the youth roll; a 9-digit CMND, which says no sex), B in the
+/// women's roll only (a CMND: unknown), E in the women's roll only (a CCCD whose fourth
+/// digit, 1, is odd: female by the ID): female 2, unknown 1, male 0, and the groups add
+/// up to the 3 persons; a note says the one sex read from an ID.
 #[test]
 fn any_by_sex_takes_a_known_sex_over_an_unknown_one() {
     let w = Workdir::new().with_reference();
-    w.write("y.csv", "Họ và tên,Số CCCD,Giới tính,Mã xã,Ngày vào Đoàn\nA Thị B,001190000011,Nữ,02647,01/01/2015\n");
-    w.write("p.csv", "Họ và tên,Số CCCD,Mã xã,Ngày vào Hội\nA Thị B,001190000011,02647,01/01/2015\nC Thị D,001190000022,02647,01/01/2015\n");
+    w.write(
+        "y.csv",
+        "Họ và tên,Số CCCD,Giới tính,Mã xã,Ngày vào Đoàn\nA Thị B,012345671,Nữ,02647,01/01/2015\n",
+    );
+    w.write("p.csv", "Họ và tên,Số CCCD,Mã xã,Ngày vào Hội\nA Thị B,012345671,02647,01/01/2015\nC Thị D,012345672,02647,01/01/2015\nE Thị G,001190000022,02647,01/01/2015\n");
     for (file, org) in [("y.csv", "youth"), ("p.csv", "women")] {
         w.tally(&["ingest", file, "--org", org, "--as-of", "31/10/2026"])
             .expect(0);
@@ -674,10 +679,63 @@ fn any_by_sex_takes_a_known_sex_over_an_unknown_one() {
     };
     assert_eq!(
         [members("female"), members("unknown"), members("all")],
-        [Some(1.into()), Some(1.into()), Some(2.into())],
+        [Some(2.into()), Some(1.into()), Some(3.into())],
         "{out}"
     );
     assert!(members("male").is_none_or(|m| m == 0), "{out}");
+    let said: Vec<_> = (v["notes"].as_array().unwrap().iter())
+        .filter(|n| n["kind"] == "sex_from_id")
+        .collect();
+    assert_eq!(said.len(), 1, "{out}");
+    assert_eq!(
+        (&said[0]["org"], &said[0]["members"]),
+        (&"women".into(), &1.into())
+    );
+}
+
+/// A roll with a sex column: its cell wins over the ID (A, `Nam`, a woman's CCCD: a
+/// warning, counted male); an empty cell is read from a CCCD (B, fourth digit 0: male)
+/// and stays unknown with a 9-digit CMND (C). By hand: male 2, unknown 1; the summary
+/// and the report's note say the 1 read from an ID.
+#[test]
+fn an_empty_sex_cell_is_read_from_the_cccd_and_said() {
+    let w = Workdir::new().with_reference();
+    w.write(
+        "y.csv",
+        "Họ và tên,Số CCCD,Giới tính,Mã xã,Ngày vào Đoàn\nA Văn B,001190000044,Nam,02647,01/01/2015\nC Văn D,001090000033,,02647,01/01/2015\nE Văn G,012345673,,02647,01/01/2015\n",
+    );
+    let ingest = w
+        .tally(&["ingest", "y.csv", "--org", "youth", "--as-of", "31/10/2026"])
+        .expect(0);
+    assert!(
+        ingest
+            .stdout
+            .contains("read the sex of 1 member(s) from the national ID"),
+        "{}",
+        ingest.stdout
+    );
+    let args = [
+        "report", "--period", "2026-10", "--org", "youth", "--by", "sex", "--format", "json",
+    ];
+    let out = w.tally(&args).expect(0).stdout;
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let rows = v["rows"].as_array().unwrap();
+    let members = |g: &str| (rows.iter()).find(|r| r["dimension"] == "sex" && r["group"] == g);
+    assert_eq!(
+        members("male").map(|r| &r["members"]),
+        Some(&2.into()),
+        "{out}"
+    );
+    assert_eq!(
+        members("unknown").map(|r| &r["members"]),
+        Some(&1.into()),
+        "{out}"
+    );
+    assert!(members("female").is_none_or(|r| r["members"] == 0), "{out}");
+    assert!(out.contains("\"kind\": \"sex_from_id\""), "{out}");
+    // Without a breakdown by sex, nothing to say.
+    let plain = w.tally(&[&args[..5], &args[7..]].concat()).expect(0).stdout;
+    assert!(!plain.contains("national ID"), "{plain}");
 }
 
 #[test]
