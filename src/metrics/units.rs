@@ -50,6 +50,11 @@ fn covered_by(reference: &Reference, with_counts: &HashSet<u32>, unit: u32) -> b
 
 /// The units furthest below and above target at the lowest level that has denominators.
 pub(super) fn rank(plan: &Plan, source: &Source, out: &mut Coverage) {
+    // No roll as of the period's end: the units' members are unknown, not 0, and
+    // nobody is ranked on them.
+    if source.snapshot_as_of.is_none() {
+        return;
+    }
     let (reference, p, org) = (plan.reference, &plan.req.period, &source.org);
     let eligible = Eligible::new(reference, org, p.year());
     let units = eligible.units_with_counts();

@@ -10,6 +10,7 @@
 //! - did not report: the Women's Union's Xã Bát Xát (3 in October, no row now).
 
 use crate::last_month::{json, office};
+use crate::workdir::Workdir;
 
 fn codes(v: &serde_json::Value, list: &str, key: &str) -> Vec<String> {
     v["lists"][list]
@@ -192,4 +193,36 @@ fn sections_and_sheets_in_the_readers_language() {
         Some(&Data::String("02683".into()))
     );
     assert_eq!(silent.get_value((3, 4)), Some(&Data::Float(3.0)));
+}
+
+/// An organization with no roll as of the period's end has eligible counts and targets
+/// (the Women's Union: Phường Lào Cai 150 at 75.50%) but no member known: none of its
+/// units is ranked at 0%, which would tell a committee to urge communes nobody counted.
+/// The Youth Union's roll (3 in Phường Lào Cai) is ranked as ever.
+#[test]
+fn an_organization_without_a_roll_is_ranked_nowhere() {
+    let w = Workdir::new().with_reference();
+    w.write(
+        "y.csv",
+        "Họ và tên,Ngày sinh,Mã xã,Ngày vào Đoàn\nA,01/01/2000,02647,01/01/2020\nB,01/01/2000,02647,01/01/2020\nC,01/01/2000,02647,01/01/2020\n",
+    );
+    w.tally(&["ingest", "y.csv", "--org", "youth", "--as-of", "31/10/2026"])
+        .expect(0);
+    let urge = w
+        .tally(&[
+            "report", "--period", "2026-10", "--format", "csv", "--table", "urge",
+        ])
+        .expect(0)
+        .stdout;
+    let orgs: Vec<&str> = (urge.lines().skip(1))
+        .filter_map(|l| l.split(',').nth(3))
+        .collect();
+    assert!(
+        !orgs.is_empty() && orgs.iter().all(|o| *o == "youth"),
+        "{urge}"
+    );
+    assert!(
+        urge.contains("2026-10,urge,1,youth,commune,02647,Phường Lào Cai,3,100,3.00"),
+        "{urge}"
+    );
 }
