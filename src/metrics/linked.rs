@@ -123,8 +123,9 @@ pub struct UnitMembers {
     pub members: BTreeMap<String, u64>,
 }
 
-/// Leaves out of the lists to urge and to replicate (and the notes of units above
-/// 100%) whatever unit would leave exactly one small unit of a group unpublished:
+/// Leaves out of the lists to urge and to replicate, of units fallen to zero and that
+/// did not report (their 0 now is a count), and the notes of units above 100%,
+/// whatever unit would leave exactly one small unit of a group unpublished:
 /// that unit's count would be the group's less the units the lists and the per-unit
 /// rows give. A unit is small under `min` members, or where its per-unit row was
 /// blanked. Returns how many were left out.
@@ -139,6 +140,10 @@ pub(super) fn lists(cov: &mut Coverage, min: u64, reference: &Reference) -> usiz
                 let keep = |org: &OrgOrAny, c: &str| !(*org == um.org && c == code);
                 cov.lagging.retain(|r| keep(&r.org, &r.code));
                 cov.leading.retain(|r| keep(&r.org, &r.code));
+                let lists = &mut cov.lists;
+                for changes in [&mut lists.fallen_to_zero, &mut lists.not_reported] {
+                    changes.retain(|u| keep(&OrgOrAny::Org(u.org.clone()), &u.code));
+                }
                 cov.notes.retain(|n| match n {
                     Note::UnitAbove100(u) => keep(&u.org, &u.code),
                     _ => true,
@@ -161,7 +166,7 @@ fn one_to_hide(
     reference: &Reference,
 ) -> Option<String> {
     let leaf = Dimension::Level(um.level.clone());
-    let listed: BTreeMap<&str, u64> = (cov.lagging.iter().chain(&cov.leading))
+    let mut listed: BTreeMap<&str, u64> = (cov.lagging.iter().chain(&cov.leading))
         .chain(cov.notes.iter().filter_map(|n| match n {
             Note::UnitAbove100(u) => Some(u),
             _ => None,
@@ -169,9 +174,27 @@ fn one_to_hide(
         .filter(|r| r.org == um.org)
         .map(|r| (r.code.as_str(), r.members))
         .collect();
+    // A unit fallen to zero or that did not report is published with 0 members now.
+    let changes = cov
+        .lists
+        .fallen_to_zero
+        .iter()
+        .chain(&cov.lists.not_reported);
+    for u in changes.filter(|u| OrgOrAny::Org(u.org.clone()) == um.org && u.level == um.level) {
+        listed.insert(u.code.as_str(), 0);
+    }
     let row_of = |code: &str| {
         (cov.rows.iter()).find(|r| r.org == um.org && r.dimension == leaf && r.group == code)
     };
+    // Every unit that is a cell of the groups: with members, with a row (its 0
+    // blanked, or published), or with its 0 now in a list. A unit with none of these
+    // is taken as known to have no member: the safer reading.
+    let mut units: BTreeMap<&str, u64> =
+        (um.members.iter()).map(|(c, n)| (c.as_str(), *n)).collect();
+    let rows = (cov.rows.iter()).filter(|r| r.org == um.org && r.dimension == leaf);
+    for code in rows.map(|r| r.group.as_str()).chain(listed.keys().copied()) {
+        units.entry(code).or_insert(0);
+    }
     let published =
         |code: &str| listed.contains_key(code) || row_of(code).is_some_and(|r| r.members.is_some());
     let small = |code: &str, n: u64| n < min || row_of(code).is_some_and(|r| r.members.is_none());
@@ -185,14 +208,14 @@ fn one_to_hide(
             if r.members.is_none() {
                 continue;
             }
-            let in_group: Vec<(&str, u64)> = (um.members.iter())
+            let in_group: Vec<(&str, u64)> = (units.iter())
                 .filter(|(code, _)| {
                     let u = reference.areas.position(code);
                     u.and_then(|u| of.get(u as usize))
                         .and_then(|l| l.as_deref())
                         == Some(&r.group)
                 })
-                .map(|(c, n)| (c.as_str(), *n))
+                .map(|(c, n)| (*c, *n))
                 .collect();
             let hidden: Vec<&(&str, u64)> =
                 in_group.iter().filter(|(c, _)| !published(c)).collect();

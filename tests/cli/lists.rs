@@ -91,7 +91,13 @@ fn without_a_roll_this_period_no_unit_reported() {
 }
 
 /// `--table` gives each list as CSV, all rows, in its documented order; with
-/// `--min-cell 3` a count before under 3 is blanked, the unit still named.
+/// `--min-cell 3` a count before under 3 is blanked, the unit still named. And a
+/// list's 0 now is a published count: the Women's Union's 13 members of November are
+/// Phường Lào Cai 11 (to urge: 27.50% of 40), Xã Hợp Thành 0 (fallen to zero), Xã Bát
+/// Xát 0 (did not report) and Xã A Mú Sung 2 (blanked); with the three lists A Mú Sung
+/// would be 13 − 11 − 0 − 0. The listed unit with the fewest members goes, then by
+/// code, until no commune is alone unpublished: Xã Hợp Thành, then Xã Bát Xát (a unit
+/// no list or row names counts as known to have none), then Phường Lào Cai.
 #[test]
 fn each_list_as_a_csv_table() {
     let w = office();
@@ -111,9 +117,14 @@ fn each_list_as_a_csv_table() {
     assert_eq!(
         csv("fallen_to_zero", &["--min-cell", "3"]),
         "period,org,level,code,name,members_before,previous_as_of,as_of\n\
-         2026-11,union,commune,02683,Xã Bát Xát,,2026-10-31,2026-11-30\n\
-         2026-11,women,commune,02680,Xã Hợp Thành,4,2026-10-31,2026-11-30\n"
+         2026-11,union,commune,02683,Xã Bát Xát,,2026-10-31,2026-11-30\n"
     );
+    assert_eq!(
+        csv("not-reported", &["--min-cell", "3"]),
+        "period,org,level,code,name,members_before,previous_as_of,as_of\n"
+    );
+    let urge = csv("urge", &["--min-cell", "3"]);
+    assert!(!urge.contains(",women,"), "{urge}");
     assert_eq!(
         csv("not-reported", &[]),
         "period,org,level,code,name,members_before,previous_as_of,as_of\n\
