@@ -22,8 +22,8 @@ pub(super) fn notes(cov: &mut Coverage, min: u64) -> usize {
     withheld
 }
 
-/// Whether a note says a count below `min` (0 is no person: said), or a figure its
-/// row has blanked.
+/// Whether a note says a count below `min` (an organization's 0 is no person: said;
+/// a unit's is a cell), or a figure its row has blanked.
 fn gives_away(n: &Note, rows: &[CoverageRow], min: u64) -> bool {
     let small = |c: &u64| *c > 0 && *c < min;
     match n {
@@ -55,6 +55,9 @@ fn gives_away(n: &Note, rows: &[CoverageRow], min: u64) -> bool {
                 || start_given_away(rows, &OrgOrAny::Org(org.clone()))
         }
         Note::SameAsPrevious { members, .. } | Note::SexFromId { members, .. } => small(members),
+        // Each unit it names has 0 members now: what the list of units that did not
+        // report gives, checked there against the units' groups.
+        Note::EmptiedUnits { .. } => true,
         Note::Mapped { rows: r, .. } => small(r),
         Note::RollSize {
             rows: r,
@@ -191,6 +194,17 @@ mod tests {
                 }
             ]
         );
+        // A unit named as emptied has 0 members now: left out too.
+        let mut emptied = Coverage {
+            notes: vec![Note::EmptiedUnits {
+                org: Org::Youth,
+                as_of: day(31),
+                previous: day(1),
+                units: vec!["02686 Xã A Mú Sung".into()],
+            }],
+            ..Coverage::default()
+        };
+        assert_eq!(notes(&mut emptied, 5), 1);
         // Nothing to leave out: no note of it.
         assert_eq!(notes(&mut cov, 2), 0);
         assert_eq!(cov.notes.len(), 4);
