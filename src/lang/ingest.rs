@@ -29,6 +29,9 @@ crate::messages! {
     READ_VNI_CELLS:
         "read {} cell(s) typed in VNI (VNI-Times fonts) as Unicode"
         => "đã đọc {} ô gõ bằng bảng mã VNI (phông VNI-Times) thành Unicode";
+    READ_DOUBLED_CELLS:
+        "repaired {} cell(s) whose Vietnamese was saved as UTF-8 read twice (HỘI shown as Há»˜I: a UTF-8 CSV opened as another code page and saved as a workbook)"
+        => "đã sửa {} ô có chữ Việt bị lưu sai mã (UTF-8 bị đọc hai lần, HỘI thành Há»˜I: tệp CSV UTF-8 được mở bằng bảng mã khác rồi lưu thành sổ tính)";
     FILE_UNIT:
         "the file has no commune column: every row is of {} ({}), from {}"
         => "tệp không có cột xã: mọi dòng thuộc {} ({}), lấy từ {}";

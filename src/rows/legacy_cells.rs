@@ -16,25 +16,40 @@ use super::legacy::{vietnamese_score, LegacyDecoder};
 use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 
-/// The two legacy encodings a workbook cell can hold.
+/// The legacy encodings a workbook cell can hold, and UTF-8 read twice: a UTF-8 CSV
+/// opened as Windows-1252 and saved as a workbook (`Há»˜I` for `HỘI`) holds its bytes
+/// as Windows-1252 characters too.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Legacy {
     Tcvn3,
     Vni,
+    Doubled,
 }
 
+/// The readings, in the order they are tried and counted.
+const READINGS: [Legacy; 3] = [Legacy::Tcvn3, Legacy::Vni, Legacy::Doubled];
+
 impl Legacy {
-    fn decoder(self) -> &'static LegacyDecoder {
+    fn decoder(self) -> Option<&'static LegacyDecoder> {
         static TCVN3: OnceLock<LegacyDecoder> = OnceLock::new();
         static VNI: OnceLock<LegacyDecoder> = OnceLock::new();
         match self {
-            Legacy::Tcvn3 => TCVN3.get_or_init(LegacyDecoder::tcvn3),
-            Legacy::Vni => VNI.get_or_init(LegacyDecoder::vni),
+            Legacy::Tcvn3 => Some(TCVN3.get_or_init(LegacyDecoder::tcvn3)),
+            Legacy::Vni => Some(VNI.get_or_init(LegacyDecoder::vni)),
+            Legacy::Doubled => None,
         }
     }
 
+    /// The cell's Windows-1252 bytes read in this encoding; bytes that are no UTF-8
+    /// read as UTF-8 give the cell back as it was.
     fn read(self, bytes: &[u8]) -> String {
-        self.decoder().decode_all(bytes).nfc().collect()
+        match self.decoder() {
+            Some(d) => d.decode_all(bytes).nfc().collect(),
+            None => match std::str::from_utf8(bytes) {
+                Ok(s) => s.nfc().collect(),
+                Err(_) => encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned(),
+            },
+        }
     }
 }
 
@@ -98,10 +113,10 @@ fn better_reading(cell: &str, lean: Option<Legacy>) -> Option<Reading> {
         };
     }
     let as_is = vietnamese_score(cell);
-    let order = match lean {
-        Some(Legacy::Vni) => [Legacy::Vni, Legacy::Tcvn3],
-        _ => [Legacy::Tcvn3, Legacy::Vni],
-    };
+    // The sheet's lean first, then the others in their order.
+    let order = lean
+        .into_iter()
+        .chain(READINGS.into_iter().filter(|e| Some(*e) != lean));
     let mut best: Option<(f64, Legacy, String)> = None;
     let mut tied = false;
     for enc in order {
@@ -141,7 +156,7 @@ pub(super) struct SheetText {
     forced: Option<Legacy>,
     /// What the first rows showed.
     lean: Option<Legacy>,
-    pub converted: [u64; 2],
+    pub converted: [u64; 3],
 }
 
 impl SheetText {
@@ -162,7 +177,7 @@ impl SheetText {
     /// Judges the sheet from its first rows: the encoding most of their legacy-looking
     /// cells are read better in.
     pub(super) fn learn<'a>(&mut self, cells: impl Iterator<Item = &'a str>) {
-        let mut votes = [0usize; 2];
+        let mut votes = [0usize; 3];
         let mut unicode = 0usize;
         for cell in cells {
             if windows_1252_bytes(cell).is_none() {
@@ -175,11 +190,11 @@ impl SheetText {
                 None => unicode += 1,
             }
         }
-        let (n, enc) = if votes[0] >= votes[1] {
-            (votes[0], Legacy::Tcvn3)
-        } else {
-            (votes[1], Legacy::Vni)
-        };
+        // The most votes; on a tie, the first in order.
+        let (n, enc) = (READINGS.into_iter()).map(|e| (votes[e as usize], e)).fold(
+            (0, Legacy::Tcvn3),
+            |best, v| if v.0 > best.0 { v } else { best },
+        );
         self.lean = (n > 0 && n >= unicode).then_some(enc);
     }
 
@@ -203,7 +218,7 @@ impl SheetText {
     /// What the summary says of the sheet: the cells read from each encoding.
     pub(super) fn sentences(&self) -> Vec<crate::lang::Text> {
         use crate::lang::ingest as msg;
-        [Legacy::Tcvn3, Legacy::Vni]
+        READINGS
             .into_iter()
             .filter(|e| self.converted[*e as usize] > 0)
             .map(|e| {
@@ -211,6 +226,7 @@ impl SheetText {
                 match e {
                     Legacy::Tcvn3 => crate::t!(msg::READ_TCVN3_CELLS, n),
                     Legacy::Vni => crate::t!(msg::READ_VNI_CELLS, n),
+                    Legacy::Doubled => crate::t!(msg::READ_DOUBLED_CELLS, n),
                 }
             })
             .collect()
@@ -221,7 +237,7 @@ impl SheetText {
 mod tests {
     use super::*;
 
-    fn read(cells: &[&str], encoding: Option<Encoding>) -> (Vec<String>, [u64; 2]) {
+    fn read(cells: &[&str], encoding: Option<Encoding>) -> (Vec<String>, [u64; 3]) {
         let mut t = SheetText::new(encoding);
         t.learn(cells.iter().copied());
         let out = cells
@@ -246,7 +262,34 @@ mod tests {
             out,
             ["Họ và tên", "Dân tộc", "Xã Phúc Lợi", "Nữ", "Kinh", "1985"]
         );
-        assert_eq!(n, [4, 0]);
+        assert_eq!(n, [4, 0, 0]);
+    }
+
+    /// A UTF-8 CSV opened as Windows-1252 and saved as a workbook: each byte of
+    /// `Hội` a character (`Há»™i`); repaired, and a Unicode cell beside it is not.
+    #[test]
+    fn utf8_read_twice_is_repaired() {
+        let doubled = |s: &str| -> String {
+            s.bytes()
+                .map(|b| encoding_rs::WINDOWS_1252.decode(&[b]).0.into_owned())
+                .collect()
+        };
+        let header = doubled("Họ và tên");
+        let name = doubled("Nguyễn Thị Hồng");
+        let commune = doubled("Xã Phúc Lợi");
+        assert_ne!(name, "Nguyễn Thị Hồng");
+        let (out, n) = read(&[&header, &name, &commune, "Dân tộc", "1985"], None);
+        assert_eq!(
+            out,
+            [
+                "Họ và tên",
+                "Nguyễn Thị Hồng",
+                "Xã Phúc Lợi",
+                "Dân tộc",
+                "1985"
+            ]
+        );
+        assert_eq!(n, [0, 0, 3]);
     }
 
     #[test]
@@ -256,14 +299,14 @@ mod tests {
         let unicode = "Xã Phúc Lợi ".repeat(500);
         let (out, n) = read(&["Hä vµ tªn", &note, &unicode], None);
         assert_eq!(out, ["Họ và tên", unicode.as_str(), unicode.as_str()]);
-        assert_eq!(n, [2, 0]);
+        assert_eq!(n, [2, 0, 0]);
     }
 
     #[test]
     fn vni_cells_read_as_vietnamese() {
         let (out, n) = read(&["Hoï vaø teân", "Daân toäc", "Nguyeãn Thò Lan"], None);
         assert_eq!(out, ["Họ và tên", "Dân tộc", "Nguyễn Thị Lan"]);
-        assert_eq!(n, [0, 3]);
+        assert_eq!(n, [0, 3, 0]);
     }
 
     #[test]
@@ -278,7 +321,7 @@ mod tests {
         ];
         let (out, n) = read(&cells, None);
         assert_eq!(out, cells);
-        assert_eq!(n, [0, 0]);
+        assert_eq!(n, [0, 0, 0]);
     }
 
     #[test]
@@ -304,6 +347,6 @@ mod tests {
     fn forced_encoding_reads_every_legacy_cell() {
         let (out, n) = read(&["Tµy", "Hä"], Some(Encoding::Tcvn3));
         assert_eq!(out, ["Tày", "Họ"]);
-        assert_eq!(n, [2, 0]);
+        assert_eq!(n, [2, 0, 0]);
     }
 }

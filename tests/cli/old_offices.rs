@@ -67,14 +67,23 @@ const TEXTS: &[(&str, &str, &str)] = &[
 ];
 
 /// Which typing a workbook is written in.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq)]
 enum Typed {
     Unicode,
     Tcvn3,
     Vni,
+    /// A UTF-8 CSV opened as Windows-1252 and saved as a workbook: each byte of the
+    /// text a character (`Há»™i` for `Hội`).
+    Doubled,
 }
 
 fn typed(text: &'static str, how: Typed) -> &'static str {
+    if how == Typed::Doubled {
+        let each: String = (text.bytes())
+            .map(|b| encoding_rs::WINDOWS_1252.decode(&[b]).0.into_owned())
+            .collect();
+        return Box::leak(each.into_boxed_str());
+    }
     let Some(row) = TEXTS.iter().find(|t| t.0 == text) else {
         return text;
     };
@@ -82,6 +91,7 @@ fn typed(text: &'static str, how: Typed) -> &'static str {
         Typed::Unicode => row.0,
         Typed::Tcvn3 => row.1,
         Typed::Vni => row.2,
+        Typed::Doubled => row.0,
     }
 }
 
@@ -117,6 +127,7 @@ fn write_roll(path: &std::path::Path, how: Typed) {
         Typed::Unicode => "Times New Roman",
         Typed::Tcvn3 => ".VnTime",
         Typed::Vni => "VNI-Times",
+        Typed::Doubled => "Calibri",
     };
     let f = Format::new().set_font_name(font);
     let mut wb = Workbook::new();
@@ -234,6 +245,14 @@ fn a_workbook_typed_in_vntime_or_vni_reads_as_its_unicode_twin() {
     let (vni, said) = report_of(&w, "s-vni", "vni.xlsx");
     assert_eq!(vni, plain, "{said}");
     assert!(said.contains("typed in VNI (VNI-Times fonts)"), "{said}");
+    // Every text cell but the ASCII ones (the 44 as above) read twice: repaired.
+    write_roll(&w.dir.join("doubled.xlsx"), Typed::Doubled);
+    let (doubled, said) = report_of(&w, "s-doubled", "doubled.xlsx");
+    assert_eq!(doubled, plain, "{said}");
+    assert!(
+        said.contains("repaired 44 cell(s) whose Vietnamese"),
+        "{said}"
+    );
 }
 
 /// `--encoding tcvn3` applies to a workbook too.
