@@ -214,8 +214,12 @@ fn parse_inner(c: &Cells, warnings: &mut Vec<Problem>, keys: &mut Keys) -> Resul
     let id_sex = national_id
         .as_deref()
         .and_then(value::national_id::cccd_sex);
-    let who = eligible::Who { sex, id_sex, birth };
-    c.fit.set(eligible::check(c, &org, who, as_of, warnings));
+    // A member who has left is no slip for being outside the group (a youth who aged
+    // out, at 31): checked only while a member.
+    if status.active() && left_on.is_none_or(|l| l > as_of) {
+        let who = eligible::Who { sex, id_sex, birth };
+        c.fit.set(eligible::check(c, &org, who, as_of, warnings));
+    }
     // Where the roll gives no sex, the CCCD's digit does (docs/metrics.md, "Sex").
     c.sex_from_id.set(sex.is_none() && id_sex.is_some());
     let sex = sex.or(id_sex);

@@ -22,13 +22,15 @@ fn clean_roll_is_stored_whole() {
         run.stdout
     );
     assert_eq!(w.snapshot_rows("youth"), Some(5));
-    // A 36-year-old in the Youth Union is kept, with a warning naming the place.
+    // A 36-year-old who has left the Youth Union (`Đã ra`) is kept, with no warning
+    // for her age (she left it), but one naming the place for her ID's birth year.
     assert!(
         run.stderr
-            .contains("roll_youth_clean.csv:6: column \"Ngày sinh\""),
+            .contains("roll_youth_clean.csv:6: column \"Số CCCD\""),
         "{}",
         run.stderr
     );
+    assert!(!run.stderr.contains("aged 36"), "{}", run.stderr);
 }
 
 #[test]
@@ -971,4 +973,28 @@ fn a_file_read_once_is_known_again_by_its_checksum() {
         again.stdout
     );
     assert!(again.stdout.contains("stored"), "{}", again.stdout);
+}
+
+/// A youth of 31 still a member is warned about; one of 31 whose status says he aged
+/// out (`Trưởng thành Đoàn`) or who left with a date is not: he is no slip.
+#[test]
+fn only_a_member_is_warned_for_being_outside_the_group() {
+    let w = Workdir::new().with_reference();
+    w.write(
+        "y.csv",
+        "Họ và tên,Ngày sinh,Mã xã,Ngày vào Đoàn,Ngày ra,Trạng thái\n\
+         A,01/01/1995,02647,01/01/2010,,Đang sinh hoạt\n\
+         B,01/01/1995,02647,01/01/2010,,Trưởng thành Đoàn\n\
+         C,01/01/1995,02647,01/01/2010,15/10/2026,Chuyển sinh hoạt\n",
+    );
+    let run = w
+        .tally(&["ingest", "y.csv", "--org", "youth", "--as-of", "31/10/2026"])
+        .expect(0);
+    assert!(run.stderr.contains("aged 31"), "{}", run.stderr);
+    assert!(run.stderr.contains("y.csv:2:"), "{}", run.stderr);
+    assert!(
+        !run.stderr.contains("y.csv:3:") && !run.stderr.contains("y.csv:4:"),
+        "{}",
+        run.stderr
+    );
 }
