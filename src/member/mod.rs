@@ -210,19 +210,15 @@ fn parse_inner(c: &Cells, warnings: &mut Vec<Problem>, keys: &mut Keys) -> Resul
         warnings,
     );
     let religion = lookup_group(c, Field::Religion, religions(), &rows::RELIGION, warnings);
-    // Without a sex column, the ID's sex digit tells a man in the Women's Union.
+    // Only a member is checked against the group (one who left at 31 is no slip).
     let id_sex = national_id
         .as_deref()
         .and_then(value::national_id::cccd_sex);
-    // A member who has left is no slip for being outside the group (a youth who aged
-    // out, at 31): checked only while a member.
     if status.active() && left_on.is_none_or(|l| l > as_of) {
         let who = eligible::Who { sex, id_sex, birth };
         c.fit.set(eligible::check(c, &org, who, as_of, warnings));
     }
-    // Where the roll gives no sex, the CCCD's digit does (docs/metrics.md, "Sex").
-    c.sex_from_id.set(sex.is_none() && id_sex.is_some());
-    let sex = sex.or(id_sex);
+    let sex = person::sex_or_id(c, sex, id_sex);
 
     // The name key is needed only where there is no national ID (it is then the
     // person key and the duplicate check).

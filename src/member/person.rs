@@ -69,3 +69,10 @@ pub(super) fn national_id(
             .hint(p.hint())),
     }
 }
+
+/// The sex the row gives, else the one its CCCD encodes (docs/metrics.md, "Sex"),
+/// marked on the cells when it was read from the ID.
+pub(super) fn sex_or_id(c: &Cells, sex: Option<Sex>, id_sex: Option<Sex>) -> Option<Sex> {
+    c.sex_from_id.set(sex.is_none() && id_sex.is_some());
+    sex.or(id_sex)
+}

@@ -94,19 +94,6 @@ fn note(n: &Note, lang: Lang) -> Text {
             let all = count(&(not_kept + no_word));
             t!(NOTE_UNKNOWN_REASONS, org(o), all, Text::Join(why, "; "))
         }
-        Note::SexFromId {
-            org: o,
-            as_of,
-            members,
-        } => t!(NOTE_SEX_FROM_ID, org(o), count(members), d(as_of)),
-        Note::NotesWithheld { count: c, min_cell } => {
-            t!(NOTE_NOTES_WITHHELD, count(c), said(min_cell))
-        }
-        Note::CellsSuppressed { count: c } => said(format!(
-            "{} {} (…)",
-            lang.count(*c),
-            lang.text("suppressed")
-        )),
         _ => between_rolls(n, lang),
     }
 }
@@ -251,6 +238,33 @@ fn reference_note(n: &Note, lang: Lang) -> Text {
             Text::Count(*recruited),
             Text::Count(*not_members_at_start)
         ),
+        _ => of_the_report(n, lang),
+    }
+}
+
+/// The notes of how the report itself was made: sexes read from IDs, and what
+/// publication left out.
+fn of_the_report(n: &Note, lang: Lang) -> Text {
+    let count = |v: &u64| said(lang.count(*v));
+    match n {
+        Note::SexFromId {
+            org: o,
+            as_of,
+            members,
+        } => t!(
+            NOTE_SEX_FROM_ID,
+            said(lang.org_name(o)),
+            count(members),
+            said(day(*as_of))
+        ),
+        Note::NotesWithheld { count: c, min_cell } => {
+            t!(NOTE_NOTES_WITHHELD, count(c), said(min_cell))
+        }
+        Note::CellsSuppressed { count: c } => said(format!(
+            "{} {} (…)",
+            lang.count(*c),
+            lang.text("suppressed")
+        )),
         // The notes of the rolls are said by `note`.
         _ => Text::Said(String::new()),
     }
