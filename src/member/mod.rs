@@ -210,15 +210,9 @@ fn parse_inner(c: &Cells, warnings: &mut Vec<Problem>, keys: &mut Keys) -> Resul
         warnings,
     );
     let religion = lookup_group(c, Field::Religion, religions(), &rows::RELIGION, warnings);
-    // Only a member is checked against the group (one who left at 31 is no slip).
-    let id_sex = national_id
-        .as_deref()
-        .and_then(value::national_id::cccd_sex);
-    if status.active() && left_on.is_none_or(|l| l > as_of) {
-        let who = eligible::Who { sex, id_sex, birth };
-        c.fit.set(eligible::check(c, &org, who, as_of, warnings));
-    }
-    let sex = person::sex_or_id(c, sex, id_sex);
+    let member = status.active() && left_on.is_none_or(|l| l > as_of);
+    let who = (sex, birth, national_id.as_deref());
+    let sex = person::checked_sex(c, (&org, as_of, member), who, warnings);
 
     // The name key is needed only where there is no national ID (it is then the
     // person key and the duplicate check).

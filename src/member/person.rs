@@ -3,8 +3,10 @@
 
 use chrono::NaiveDate;
 
+use super::eligible::Who;
 use super::{date_problem, Cells, Field, Problem};
 use crate::lang::rows;
+use crate::org::Org;
 use crate::t;
 use crate::text::trim;
 use crate::value::{self, Birth, Sex};
@@ -70,9 +72,22 @@ pub(super) fn national_id(
     }
 }
 
-/// The sex the row gives, else the one its CCCD encodes (docs/metrics.md, "Sex"),
-/// marked on the cells when it was read from the ID.
-pub(super) fn sex_or_id(c: &Cells, sex: Option<Sex>, id_sex: Option<Sex>) -> Option<Sex> {
+/// The member's sex: the row's, else the one its CCCD encodes (docs/metrics.md,
+/// "Sex"), marked on the cells when read from the ID. `member` (active at the roll's
+/// date) is checked against the organization's group; one who left (aged out, at 31)
+/// is no slip.
+pub(super) fn checked_sex(
+    c: &Cells,
+    (org, as_of, member): (&Org, NaiveDate, bool),
+    (sex, birth, id): (Option<Sex>, Option<Birth>, Option<&str>),
+    warnings: &mut Vec<Problem>,
+) -> Option<Sex> {
+    let id_sex = id.and_then(value::national_id::cccd_sex);
+    if member {
+        let who = Who { sex, id_sex, birth };
+        c.fit
+            .set(super::eligible::check(c, org, who, as_of, warnings));
+    }
     c.sex_from_id.set(sex.is_none() && id_sex.is_some());
     sex.or(id_sex)
 }
