@@ -100,8 +100,9 @@ fn blanked(
     group: &str,
     cols: &[Col],
 ) -> bool {
-    let mut of = (rows.iter()).filter(|r| &r.org == org && r.dimension.name() == dimension);
-    match of.find(|r| r.group == group) {
+    let row = (rows.iter())
+        .find(|r| &r.org == org && r.dimension.as_str() == dimension && r.group == group);
+    match row {
         Some(r) => cols.iter().any(|&c| r.suppressed.contains(c)),
         None => true,
     }

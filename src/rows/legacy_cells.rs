@@ -40,15 +40,13 @@ impl Legacy {
         }
     }
 
-    /// The cell's Windows-1252 bytes read in this encoding; bytes that are no UTF-8
-    /// read as UTF-8 give the cell back as it was.
-    fn read(self, bytes: &[u8]) -> String {
+    /// The cell's Windows-1252 bytes read in this encoding; `None` for bytes that are
+    /// no UTF-8 read as UTF-8 (most Unicode cells: `Không` is `K h 0xF4 …`), which
+    /// are then not scored at all.
+    fn read(self, bytes: &[u8]) -> Option<String> {
         match self.decoder() {
-            Some(d) => d.decode_all(bytes).nfc().collect(),
-            None => match std::str::from_utf8(bytes) {
-                Ok(s) => s.nfc().collect(),
-                Err(_) => encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned(),
-            },
+            Some(d) => Some(d.decode_all(bytes).nfc().collect()),
+            None => std::str::from_utf8(bytes).ok().map(|s| s.nfc().collect()),
         }
     }
 }
@@ -108,7 +106,8 @@ fn better_reading(cell: &str, lean: Option<Legacy>) -> Option<Reading> {
             end -= 1;
         }
         return match better_reading(&cell[..end], lean)? {
-            Reading::Legacy(enc, _) => Some(Reading::Legacy(enc, enc.read(&bytes))),
+            // A whole that does not read so (its end no UTF-8) is left as it is.
+            Reading::Legacy(enc, _) => enc.read(&bytes).map(|w| Reading::Legacy(enc, w)),
             either => Some(either),
         };
     }
@@ -120,7 +119,9 @@ fn better_reading(cell: &str, lean: Option<Legacy>) -> Option<Reading> {
     let mut best: Option<(f64, Legacy, String)> = None;
     let mut tied = false;
     for enc in order {
-        let text = enc.read(&bytes);
+        let Some(text) = enc.read(&bytes) else {
+            continue;
+        };
         let score = vietnamese_score(&text);
         let wins = score > as_is || (Some(enc) == lean && score >= as_is);
         if !wins {
@@ -201,7 +202,7 @@ impl SheetText {
     /// Converts the cell in place where it reads better in a legacy encoding.
     pub(super) fn cell(&mut self, cell: &mut String) {
         let reading = match self.forced {
-            Some(enc) => windows_1252_bytes(cell).map(|b| (enc, enc.read(&b))),
+            Some(enc) => windows_1252_bytes(cell).and_then(|b| Some((enc, enc.read(&b)?))),
             None => match better_reading(cell, self.lean) {
                 Some(Reading::Legacy(enc, text)) => Some((enc, text)),
                 _ => None,
