@@ -3,14 +3,14 @@
 //! where asked, out. No flag, no format, no language: those are the caller's.
 
 use anyhow::Result;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use super::against::LastMonth;
 use super::dimension::Dimension;
 use super::period::Period;
 use super::read::{self, Seen, SeenSnapshots};
 use super::series::SeriesRow;
-use super::{suppress, unit_table, Coverage, Request};
+use super::{suppress, unit_table, Coverage, CoverageRow, Request};
 use crate::org::OrgOrAny;
 use crate::reference::Reference;
 use crate::store;
@@ -78,13 +78,7 @@ pub fn single(
     let mut seen = SeenSnapshots::new();
     let before = month_before(view, reference, q, period, &mut seen)?;
     let mut cov = read::coverage(view, reference, &q.request(period), Seen::Reuse(&seen))?;
-    let suppressed = q.min_cell.map(|n| {
-        let cells = suppress::apply(&mut cov.rows, n, reference)
-            + suppress::units(&mut cov, n, reference)
-            + super::lists::suppress(&mut cov.lists, n);
-        super::withheld::notes(&mut cov, n);
-        cells
-    });
+    let suppressed = q.min_cell.map(|n| publish(&mut cov, q, n, reference));
     if let Some(level) = &q.units {
         cov.units = Some(unit_table::table(&cov, reference, level, q.min_cell));
         // The rows the table was read from are the table's, not the report's.
@@ -136,9 +130,69 @@ fn month_before(
     let used = super::snapshots_for(&view.manifest.roll_snapshots(&view.orgs), previous.end);
     seen.retain(|(o, d), _| used.get(o) == Some(d));
     if let Some(n) = q.min_cell {
+        // Only the rows the report prints are compared, blanked as they are alone.
+        before.rows.retain(|r| q.dimensions.contains(&r.dimension));
         suppress::apply(&mut before.rows, n, reference);
     }
     Ok(Some((previous, before)))
+}
+
+/// `--min-cell` on one period's report; returns how many cells it blanked (units left
+/// out of lists included). Where the request added the per-unit table's breakdowns
+/// (the workbook, `--table units`), the rows the report prints, its lists and notes
+/// are first blanked as they are without them, as every other format of the same
+/// report blanks them; then the breakdowns around those, fixed as published (two
+/// formats of one report that blanked differently would give a count back, one's
+/// total less the other's group).
+fn publish(cov: &mut Coverage, q: &Query, n: u64, reference: &Reference) -> usize {
+    let alone = |cov: &mut Coverage| {
+        let cells = suppress::apply(&mut cov.rows, n, reference)
+            + suppress::units(cov, n, reference)
+            + super::lists::suppress(&mut cov.lists, n);
+        super::withheld::notes(cov, n);
+        cells
+    };
+    let printed = |r: &CoverageRow| q.dimensions.contains(&r.dimension);
+    if cov.rows.iter().all(printed) {
+        return alone(cov);
+    }
+    let rows = std::mem::take(&mut cov.rows);
+    let mut printed_only = cov.clone();
+    printed_only.rows = rows.iter().filter(|r| printed(r)).cloned().collect();
+    let cells = alone(&mut printed_only);
+    let Coverage {
+        rows: mut published,
+        notes,
+        lagging,
+        leading,
+        lists,
+        unit_members,
+        ..
+    } = printed_only;
+    (cov.notes, cov.lagging, cov.leading) = (notes, lagging, leading);
+    (cov.lists, cov.unit_members) = (lists, unit_members);
+    // The units the lists give: their members and eligible are published too.
+    let listed: BTreeSet<(&OrgOrAny, &str, &str)> = (cov.lagging.iter().chain(&cov.leading))
+        .map(|u| (&u.org, u.level.as_str(), u.code.as_str()))
+        .collect();
+    let mut fixed = suppress::Fixed::new();
+    published.reverse();
+    cov.rows = rows;
+    for (i, r) in cov.rows.iter_mut().enumerate() {
+        if printed(r) {
+            *r = published.pop().unwrap_or_else(|| r.clone());
+            fixed.extend(suppress::COUNTS.map(|c| (i, c)));
+        } else if let Dimension::Level(level) = &r.dimension {
+            if listed.contains(&(&r.org, level.as_str(), r.group.as_str())) {
+                fixed.extend([(i, suppress::Col::Members), (i, suppress::Col::Eligible)]);
+            }
+        }
+    }
+    suppress::around(&mut cov.rows, n, reference, &fixed);
+    let around: usize = (cov.rows.iter().filter(|r| !printed(r)))
+        .map(|r| r.suppressed.len())
+        .sum();
+    cells + around
 }
 
 /// The reports of `periods` and of each a year earlier (for the changes), each period

@@ -8,7 +8,7 @@ use crate::reference::Reference;
 use std::collections::{BTreeMap, HashSet};
 
 /// A column `--min-cell` may blank: a count, or a rate derived from counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Col {
     Members,
     MembersStart,
@@ -73,7 +73,8 @@ impl serde::Serialize for Suppressed {
     }
 }
 
-const COUNTS: [Col; 5] = [
+/// The counts; the other columns are rates derived from them.
+pub(super) const COUNTS: [Col; 5] = [
     Col::Members,
     Col::MembersStart,
     Col::Recruited,
@@ -117,7 +118,7 @@ const FLOWS: [Col; 4] = [Col::Members, Col::MembersStart, Col::Recruited, Col::L
 /// it, a flow (recruited, left) first, the smaller; else the smaller stock. The
 /// members at the start are the last month's members, which that month's report
 /// published: blanked, they would hide nothing. True when a cell was blanked.
-fn balance_flows(r: &mut CoverageRow) -> bool {
+fn balance_flows(r: &mut CoverageRow, fixed: impl Fn(Col) -> bool) -> bool {
     let blanked = FLOWS.iter().filter(|&&c| r.suppressed.contains(c)).count();
     if blanked != 1 {
         return false;
@@ -125,7 +126,7 @@ fn balance_flows(r: &mut CoverageRow) -> bool {
     let stock = |c: Col| matches!(c, Col::Members | Col::MembersStart);
     let pick = FLOWS
         .iter()
-        .filter(|&&c| !r.suppressed.contains(c))
+        .filter(|&&c| !r.suppressed.contains(c) && !fixed(c))
         .filter_map(|&c| get(r, c).map(|v| (v, c)))
         .min_by_key(|&(v, c)| (stock(c), v, c as u8))
         .map(|(_, c)| c);
@@ -237,6 +238,7 @@ fn hide_the_lone_blank(
     rel: &Relation,
     col: Col,
     pinned: &HashSet<usize>,
+    fixed: &Fixed,
 ) -> bool {
     let blanked = (rel.cells.iter().chain(&rel.sum))
         .filter(|&&i| rows[i].suppressed.contains(col))
@@ -247,14 +249,16 @@ fn hide_the_lone_blank(
     }
     let pick = (rel.cells.iter().copied())
         .filter(|&i| !rows[i].suppressed.contains(col) && !pinned.contains(&i))
+        .filter(|&i| !fixed.contains(&(i, col)))
         .filter_map(|i| get(&rows[i], col).map(|v| (v, i)))
         .min()
         .map(|(_, i)| i)
-        .or(rel.sum.filter(|&t| get(&rows[t], col).is_some()));
+        .or(rel
+            .sum
+            .filter(|&t| get(&rows[t], col).is_some() && !fixed.contains(&(t, col))));
     pick.is_some_and(|i| blank(&mut rows[i], col))
 }
 
-/// Applies `--min-cell`; returns how many cells were blanked.
 /// The units to urge and to replicate, and the notes that give a unit's counts, for
 /// publication: a unit with fewer than `min` members or eligible people is left out
 /// (its coverage would give its count away). Returns how many were left out.
@@ -271,11 +275,23 @@ pub fn units(cov: &mut super::Coverage, min: u64, reference: &Reference) -> usiz
         + super::linked::lists(cov, min, reference)
 }
 
+/// Applies `--min-cell`; returns how many cells were blanked.
 pub fn apply(rows: &mut [CoverageRow], min: u64, reference: &Reference) -> usize {
+    around(rows, min, reference, &Fixed::new())
+}
+
+/// Cells published as they are (a row's index and column): another table of the same
+/// report gave them, so they are neither blanked nor picked to hide another.
+pub type Fixed = HashSet<(usize, Col)>;
+
+/// [`apply`] to rows some of whose cells are [`Fixed`]: the blanks that hide the
+/// others' small counts fall on the cells that are not. Returns how many cells of all
+/// the rows are blanked.
+pub fn around(rows: &mut [CoverageRow], min: u64, reference: &Reference, fixed: &Fixed) -> usize {
     // Primary: every count below the threshold.
-    for r in rows.iter_mut() {
+    for (i, r) in rows.iter_mut().enumerate() {
         for col in COUNTS {
-            if get(r, col).is_some_and(|v| v < min) {
+            if get(r, col).is_some_and(|v| v < min) && !fixed.contains(&(i, col)) {
                 blank(r, col);
             }
         }
@@ -292,11 +308,11 @@ pub fn apply(rows: &mut [CoverageRow], min: u64, reference: &Reference) -> usize
         let mut changed = false;
         for rel in &relations {
             for col in COUNTS {
-                changed |= hide_the_lone_blank(rows, rel, col, &pinned);
+                changed |= hide_the_lone_blank(rows, rel, col, &pinned, fixed);
             }
         }
-        for r in rows.iter_mut() {
-            changed |= balance_flows(r);
+        for (i, r) in rows.iter_mut().enumerate() {
+            changed |= balance_flows(r, |c| fixed.contains(&(i, c)));
         }
         if !changed {
             break;

@@ -209,7 +209,13 @@ impl Cells<'_> {
         if unknown.and_then(|c| c.members).is_some_and(|n| n > 0) {
             return None;
         }
-        r.members?;
+        // The unit's own count blanked: its parts go with it, as blanks.
+        if r.members.is_none() {
+            if r.suppressed.contains(Col::Members) {
+                suppressed.push(col);
+            }
+            return None;
+        }
         let n = yes.and_then(|c| c.members).unwrap_or(0);
         if self.min_cell.is_some_and(|min| n < min) {
             suppressed.push(col);

@@ -250,3 +250,78 @@ fn a_note_that_gives_a_small_count_is_left_out_of_a_published_report() {
     assert!(at_3.iter().any(|n| n["kind"] == "seam"), "{at_3:?}");
     assert!(at_3.iter().all(|n| n["kind"] != "notes_withheld"));
 }
+
+/// Two formats of one report blank the same cells. The workbook adds the per-unit
+/// sheet, read off the communes and their crossings by sex, ethnicity and religion;
+/// their own small counts must be hidden among themselves. By hand, a Youth Union roll
+/// of 02647 10 men and 3 women, 90001 4 men, 02683 7 men and 5 women: female 8, male
+/// 21, total 29 at `--by sex --min-cell 5`, none small, all printed in CSV. Before, the
+/// workbook's crossings (02647's 3 women, 90001's 4 men) reached up to its total and
+/// female: with the CSV's 29 and the workbook's 21, female was 29 − 21. Now the
+/// workbook prints the CSV's three; in its per-unit sheet, as in `--table units`,
+/// 90001's 4 is blanked and so are 02647's 3 women and 02683's 5 (the one other cell
+/// of the women); 02647's 13 and 02683's 12 are printed.
+#[test]
+fn the_workbook_blanks_what_the_csv_blanks() {
+    use calamine::{Data, Reader};
+    let w = Workdir::new().with_reference();
+    let mut roll = String::from("Họ và tên,Ngày sinh,Giới tính,Mã xã,Ngày vào Đoàn\n");
+    let units = [("02647", 10, 3), ("90001", 4, 0), ("02683", 7, 5)];
+    let mut n = 0;
+    for (code, men, women) in units {
+        for sex in std::iter::repeat_n("Nam", men).chain(std::iter::repeat_n("Nữ", women)) {
+            n += 1;
+            roll.push_str(&format!("Người {n},01/01/2000,{sex},{code},01/01/2020\n"));
+        }
+    }
+    w.write("y.csv", roll);
+    w.tally(&["ingest", "y.csv", "--org", "youth", "--as-of", "31/10/2026"])
+        .expect(0);
+    let by_sex = ["--by", "sex", "--min-cell", "5"];
+    let csv = members(&w, &by_sex);
+    assert_eq!(csv, ["sex,female=8", "sex,male=21", "total,all=29"]);
+
+    let base = [
+        "report", "--period", "2026-10", "--org", "youth", "--lang", "en",
+    ];
+    let out = ["--format", "xlsx", "--output", "b.xlsx"];
+    w.tally(&[&base[..], &by_sex, &out].concat()).expect(0);
+    let mut wb: calamine::Xlsx<_> = calamine::open_workbook(w.dir.join("b.xlsx")).expect("xlsx");
+    let all = wb.worksheet_range("All groups").expect("sheet");
+    let printed: Vec<(String, Data)> = (all.rows().skip(1))
+        .map(|r| (r[2].to_string(), r[3].clone()))
+        .collect();
+    let want = [("all", 29.0), ("female", 8.0), ("male", 21.0)]
+        .map(|(g, n)| (g.to_string(), Data::Float(n)));
+    assert_eq!(printed, want);
+
+    let by_unit = wb.worksheet_range("By unit").expect("sheet");
+    let head: Vec<String> = by_unit
+        .rows()
+        .next()
+        .expect("head")
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let col = |name: &str| head.iter().position(|h| h == name).expect(name);
+    let (code, members, women) = (col("Unit code"), col("Members"), col("Of whom women"));
+    let sheet: Vec<String> = (by_unit.rows().skip(1))
+        .filter(|r| ["02647", "90001", "02683"].contains(&r[code].to_string().as_str()))
+        .map(|r| format!("{}={}/{}", r[code], r[members], r[women]))
+        .collect();
+    assert_eq!(sheet, ["02647=13/…", "02683=12/…", "90001=…/…"]);
+    let table = ["--format", "csv", "--table", "units"];
+    let units_csv = w
+        .tally(&[&base[..], &by_sex, &table].concat())
+        .expect(0)
+        .stdout;
+    let mut lines = units_csv.lines();
+    let head: Vec<&str> = lines.next().expect("head").split(',').collect();
+    let col = |name: &str| head.iter().position(|h| *h == name).expect(name);
+    let (code, members, women) = (col("code"), col("members"), col("women"));
+    let csv: Vec<String> = (lines.map(|l| l.split(',').collect::<Vec<_>>()))
+        .filter(|c| ["02647", "90001", "02683"].contains(&c[code]))
+        .map(|c| format!("{}={}/{}", c[code], c[members], c[women]))
+        .collect();
+    assert_eq!(csv, ["02647=13/", "02683=12/", "90001=/"]);
+}
