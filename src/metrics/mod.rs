@@ -20,6 +20,7 @@ mod notes;
 pub mod parts;
 pub mod pct;
 pub mod period;
+pub mod published;
 pub mod query;
 pub mod read;
 pub mod reason;

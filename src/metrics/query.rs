@@ -8,6 +8,7 @@ use std::collections::{BTreeSet, HashMap};
 use super::against::LastMonth;
 use super::dimension::Dimension;
 use super::period::Period;
+use super::published::Published;
 use super::read::{self, Seen, SeenSnapshots};
 use super::series::SeriesRow;
 use super::{suppress, unit_table, Coverage, CoverageRow, Request};
@@ -46,6 +47,16 @@ pub struct Series {
 }
 
 impl Query {
+    /// The request of the rows the report prints, without the per-unit breakdowns.
+    fn printed(&self, period: &Period) -> Request {
+        Request {
+            period: period.clone(),
+            orgs: self.orgs.clone(),
+            dimensions: self.dimensions.clone(),
+            min_workers: self.min_workers,
+        }
+    }
+
     /// The request of one period.
     fn request(&self, period: &Period) -> Request {
         let mut dimensions = self.dimensions.clone();
@@ -73,11 +84,25 @@ pub fn single(
     period: &Period,
     with_earlier: bool,
 ) -> Result<Single> {
-    // The month before first, its snapshots' members kept for this month's read, as a
-    // series keeps them: each snapshot is read once.
+    // Published, the periods before as their reports blanked them; else the month
+    // before first, its snapshots' members kept for this month's read, as a series
+    // keeps them: each snapshot is read once.
+    let mut past = q
+        .min_cell
+        .map(|n| Published::new(view, reference, q.printed(period), n));
     let mut seen = SeenSnapshots::new();
-    let before = month_before(view, reference, q, period, &mut seen)?;
+    let carried = match past.as_mut() {
+        Some(past) => past.before(period)?.cloned(),
+        None => None,
+    };
+    let before = match (&carried, period.shifted(-1)) {
+        (Some(b), Some(p)) if period.months() == 1 && !period.point => Some((p, b.clone())),
+        _ => month_before(view, reference, q, period, &mut seen)?,
+    };
     let mut cov = read::coverage(view, reference, &q.request(period), Seen::Reuse(&seen))?;
+    if let Some(b) = &carried {
+        suppress::carry(&mut cov.rows, &b.rows);
+    }
     let suppressed = q.min_cell.map(|n| publish(&mut cov, q, n, reference));
     if let Some(level) = &q.units {
         cov.units = Some(unit_table::table(&cov, reference, level, q.min_cell));
@@ -95,7 +120,10 @@ pub fn single(
     let earlier = match period.year_earlier().filter(|_| with_earlier) {
         Some(p) => {
             let mut e = read::coverage(view, reference, &q.request(&p), Seen::None)?;
-            if let Some(n) = q.min_cell {
+            if let (Some(n), Some(past)) = (q.min_cell, past.as_mut()) {
+                if let Some(b) = past.before(&p)? {
+                    suppress::carry(&mut e.rows, &b.rows);
+                }
                 suppress::apply(&mut e.rows, n, reference);
             }
             Some(e)
@@ -109,8 +137,7 @@ pub fn single(
     })
 }
 
-/// The report of the month before a month's (computed and suppressed exactly as
-/// `--period` of it alone gives it), adding the members of the snapshots it uses to
+/// The report of the month before a month's (unpublished: see [`Published`]), adding the members of the snapshots it uses to
 /// `seen`; `None` for any other period.
 fn month_before(
     view: &store::View,
@@ -125,15 +152,10 @@ fn month_before(
     let Some(previous) = period.shifted(-1) else {
         return Ok(None);
     };
-    let mut before = read::coverage(view, reference, &q.request(&previous), Seen::Keep(seen))?;
+    let before = read::coverage(view, reference, &q.request(&previous), Seen::Keep(seen))?;
     // Only the snapshots that month used can be the next month's previous ones.
     let used = super::snapshots_for(&view.manifest.roll_snapshots(&view.orgs), previous.end);
     seen.retain(|(o, d), _| used.get(o) == Some(d));
-    if let Some(n) = q.min_cell {
-        // Only the rows the report prints are compared, blanked as they are alone.
-        before.rows.retain(|r| q.dimensions.contains(&r.dimension));
-        suppress::apply(&mut before.rows, n, reference);
-    }
     Ok(Some((previous, before)))
 }
 
@@ -210,7 +232,8 @@ pub fn series(
     // snapshots, so that each snapshot is read once.
     let mut seen = SeenSnapshots::new();
     let snapshots = view.manifest.roll_snapshots(&view.orgs);
-    let mut compute = |p: &Period| -> Result<Coverage> {
+    // `before`: the period just before `p`'s, computed, whose blanks `p` carries.
+    let mut compute = |p: &Period, before: Option<&Coverage>| -> Result<Coverage> {
         if let Some(c) = done.get(&p.label) {
             return Ok(c.clone());
         }
@@ -218,6 +241,9 @@ pub fn series(
         let used = super::snapshots_for(&snapshots, p.end);
         seen.retain(|(o, d), _| used.get(o) == Some(d));
         if let Some(n) = q.min_cell {
+            if let Some(b) = before {
+                suppress::carry(&mut cov.rows, &b.rows);
+            }
             // The cells of the rows: a series prints no list of units.
             let cells = suppress::apply(&mut cov.rows, n, reference);
             suppress::units(&mut cov, n, reference);
@@ -229,15 +255,28 @@ pub fn series(
         done.insert(p.label.clone(), cov.clone());
         Ok(cov)
     };
-    let mut reports = Vec::with_capacity(periods.len());
+    // Published, each period carries the blanks of the one before, in the series or
+    // as its own report published it.
+    let first = periods.first().map(|p| q.printed(p));
+    let mut past = (q.min_cell.zip(first)).map(|(n, r)| Published::new(view, reference, r, n));
+    let mut reports: Vec<(Period, Coverage)> = Vec::with_capacity(periods.len());
     for p in periods {
-        reports.push((p.clone(), compute(p)?));
+        let last = (reports.last())
+            .filter(|(b, _)| b.end.succ_opt() == Some(p.start))
+            .map(|(_, c)| c);
+        let cov = match (last, past.as_mut()) {
+            (Some(b), _) => compute(p, Some(b))?,
+            (None, Some(past)) => compute(p, past.before(p)?)?,
+            (None, None) => compute(p, None)?,
+        };
+        reports.push((p.clone(), cov));
     }
     let mut earlier = Vec::with_capacity(periods.len());
     for p in periods {
-        earlier.push(match p.year_earlier() {
-            Some(e) => Some(compute(&e)?),
-            None => None,
+        earlier.push(match (p.year_earlier(), past.as_mut()) {
+            (Some(e), Some(past)) => Some(compute(&e, past.before(&e)?)?),
+            (Some(e), None) => Some(compute(&e, None)?),
+            (None, _) => None,
         });
     }
     let rows = super::series::series(&reports, &earlier, pace_over);

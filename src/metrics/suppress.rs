@@ -275,6 +275,24 @@ pub fn units(cov: &mut super::Coverage, min: u64, reference: &Reference) -> usiz
         + super::linked::lists(cov, min, reference)
 }
 
+/// The members at the start of a period are the members at the end of the period
+/// before (mostly of the same roll), which that period's report published or blanked:
+/// its blanks are carried to this period's start, a primary blank each, for [`apply`]
+/// to hide as any other. Otherwise a group whose start this period prints would give
+/// back its count the report of the period before blanked.
+pub fn carry(rows: &mut [CoverageRow], before: &[CoverageRow]) {
+    let blanked: HashSet<(&str, String, &str)> = (before.iter())
+        .filter(|b| b.suppressed.contains(Col::Members))
+        .map(|b| (b.org.code(), b.dimension.name(), b.group.as_str()))
+        .collect();
+    for r in rows.iter_mut() {
+        let key = (r.org.code(), r.dimension.name(), r.group.as_str());
+        if blanked.contains(&key) {
+            blank(r, Col::MembersStart);
+        }
+    }
+}
+
 /// Applies `--min-cell`; returns how many cells were blanked.
 pub fn apply(rows: &mut [CoverageRow], min: u64, reference: &Reference) -> usize {
     around(rows, min, reference, &Fixed::new())

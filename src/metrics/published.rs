@@ -1,0 +1,90 @@
+//! The reports of the periods before, as `--min-cell` published them. The members at
+//! the start of a period are the members at the end of the one before, whose report
+//! published or blanked them: a period carries the blanks of the period of the same
+//! length before it ([`suppress::carry`]), which carried those of the one before it,
+//! back to the first period with a roll. So the same period is blanked alike in a
+//! report of its own, in a report of the next period and in a series, and no start
+//! printed gives back a count an earlier report blanked.
+
+use anyhow::Result;
+use chrono::NaiveDate;
+use std::collections::HashMap;
+
+use super::period::Period;
+use super::read::{self, Seen, SeenSnapshots};
+use super::{suppress, Coverage, Request};
+use crate::reference::Reference;
+use crate::store;
+
+/// The past of one request, each period computed once.
+pub struct Published<'v> {
+    view: &'v store::View,
+    reference: &'v Reference,
+    /// The rows the report prints (no per-unit breakdowns), of any period.
+    request: Request,
+    min_cell: u64,
+    /// The first roll's date: no period ending before it has a member.
+    first: Option<NaiveDate>,
+    done: HashMap<String, Coverage>,
+    seen: SeenSnapshots,
+}
+
+impl<'v> Published<'v> {
+    pub fn new(
+        view: &'v store::View,
+        reference: &'v Reference,
+        request: Request,
+        min_cell: u64,
+    ) -> Self {
+        let snapshots = view.manifest.roll_snapshots(&view.orgs);
+        Published {
+            view,
+            reference,
+            request,
+            min_cell,
+            first: snapshots.iter().map(|(_, d)| *d).min(),
+            done: HashMap::new(),
+            seen: SeenSnapshots::new(),
+        }
+    }
+
+    /// The report of the period before `p` (of the same length) as published, its
+    /// rows blanked; `None` for a single day, or before the first roll.
+    pub fn before(&mut self, p: &Period) -> Result<Option<&Coverage>> {
+        let Some(first) = self.first else {
+            return Ok(None);
+        };
+        // Back from the period before `p` to the first with a roll, or to one done.
+        let mut back: Vec<Period> = Vec::new();
+        let mut at = p.shifted(-1).filter(|_| !p.point);
+        while let Some(b) = at.filter(|b| b.end >= first) {
+            if self.done.contains_key(&b.label) {
+                break;
+            }
+            at = b.shifted(-1);
+            back.push(b);
+        }
+        for b in back.iter().rev() {
+            self.compute(b)?;
+        }
+        let label = p.shifted(-1).filter(|_| !p.point).map(|b| b.label);
+        Ok(label.and_then(|l| self.done.get(&l)))
+    }
+
+    fn compute(&mut self, p: &Period) -> Result<()> {
+        let mut request = self.request.clone();
+        request.period = p.clone();
+        let seen = Seen::Keep(&mut self.seen);
+        let mut cov = read::coverage(self.view, self.reference, &request, seen)?;
+        let snapshots = self.view.manifest.roll_snapshots(&self.view.orgs);
+        let used = super::snapshots_for(&snapshots, p.end);
+        self.seen.retain(|(o, d), _| used.get(o) == Some(d));
+        let before = p.shifted(-1).and_then(|b| self.done.get(&b.label));
+        if let Some(b) = before {
+            suppress::carry(&mut cov.rows, &b.rows);
+        }
+        suppress::apply(&mut cov.rows, self.min_cell, self.reference);
+        self.done.insert(p.label.clone(), cov);
+        Ok(())
+    }
+}
