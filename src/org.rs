@@ -372,6 +372,21 @@ impl Org {
         }
     }
 
+    /// The organization as a hint writes it after `--org`, in the reader's language:
+    /// `women` in English, `HLHPN` in Vietnamese (both parse); one the orgs file adds
+    /// by its code.
+    pub fn flag(&self) -> crate::lang::Text {
+        use crate::lang::names::*;
+        match self {
+            Org::Union => crate::t!(FLAG_UNION),
+            Org::Youth => crate::t!(FLAG_YOUTH),
+            Org::Women => crate::t!(FLAG_WOMEN),
+            Org::Farmers => crate::t!(FLAG_FARMERS),
+            Org::Veterans => crate::t!(FLAG_VETERANS),
+            Org::Added(a) => crate::lang::Text::Plain(a.def.code.clone()),
+        }
+    }
+
     /// Whether a name is one of the five's (an orgs file may not take it).
     pub fn is_built_in_name(raw: &str) -> bool {
         let key = fold(raw);

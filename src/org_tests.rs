@@ -104,3 +104,23 @@ fn an_orgs_file_adds_names_to_its_store_only() {
         Orgs::new(&[def("y", "Y", &["x"])]).parse("x")
     );
 }
+
+/// The option a hint shows for each organization, in either language, is taken back
+/// as that organization.
+#[test]
+fn a_hints_org_parses_back() {
+    use crate::report::labels::Lang;
+    let orgs = Orgs::new(&[]);
+    for org in [
+        Org::Union,
+        Org::Youth,
+        Org::Women,
+        Org::Farmers,
+        Org::Veterans,
+    ] {
+        for lang in [Lang::En, Lang::Vi] {
+            let flag = org.flag().render(lang);
+            assert_eq!(orgs.parse(&flag), Some(org.clone()), "{flag}");
+        }
+    }
+}

@@ -9,6 +9,13 @@ crate::messages! {
     ORG_FARMERS: "Farmers' Association" => "Hội Nông dân";
     ORG_VETERANS: "Veterans' Association" => "Hội Cựu chiến binh";
 
+    // --- The five organizations as `--org` takes them, where a hint shows the option
+    FLAG_UNION: "union" => "CĐ";
+    FLAG_YOUTH: "youth" => "ĐTN";
+    FLAG_WOMEN: "women" => "HLHPN";
+    FLAG_FARMERS: "farmers" => "HND";
+    FLAG_VETERANS: "veterans" => "HCCB";
+
     // --- The kinds of file
     KIND_ROLL: "roll" => "danh sách thành viên";
     KIND_AREAS: "areas" => "danh mục địa bàn";

@@ -26,7 +26,7 @@ crate::messages! {
         => "xuất ngày theo dạng dd/mm/yyyy hoặc yyyy-mm-dd (trong Excel: định dạng cột là Văn bản hoặc ngày kiểu Việt Nam) rồi nạp lại";
     ADD_ORG:
         "add --org union|youth|women|farmers|veterans"
-        => "thêm --org union|youth|women|farmers|veterans";
+        => "thêm --org CĐ|ĐTN|HLHPN|HND|HCCB (hoặc tên tổ chức trong ngoặc kép, ví dụ --org \"Hội Nông dân\")";
     ADD_AS_OF:
         "add --as-of DATE, e.g. --as-of 31/10/2026"
         => "thêm --as-of NGÀY, ví dụ --as-of 31/10/2026";

@@ -80,14 +80,14 @@ pub(crate) fn check(
     let Some((other, line)) = named.filter(|(o, _)| o != org && !youth_word(o)) else {
         return Ok(None);
     };
-    let (other_name, name) = (other.english(), org.english());
+    let (other_name, name) = (other.text(), org.text());
     if skip_invalid {
         let said = crate::t!(msg::ROLL_NAMES_ORG_STORED, line, other_name, name);
         return Ok(Some(said));
     }
     let said = crate::t!(msg::ROLL_NAMES_ORG, file, line, other_name, name);
     Err(Failure::invalid(said)
-        .hint(crate::t!(msg::ROLL_NAMES_ORG_HINT, other.code()))
+        .hint(crate::t!(msg::ROLL_NAMES_ORG_HINT, other.flag()))
         .into())
 }
 

@@ -336,6 +336,21 @@ fn a_roll_that_names_another_organization_is_refused() {
     );
     assert!(run.stderr.contains("--org youth"), "{}", run.stderr);
     assert_eq!(w.manifest(), before, "nothing stored");
+    // In Vietnamese, the organizations by their Vietnamese names, and the option as a
+    // Vietnamese reader writes it (`ĐTN` is taken as `youth`).
+    let vi = w.tally(&[
+        "--lang",
+        "vi",
+        "ingest",
+        "doan-vien.csv",
+        "--org",
+        "women",
+        "--as-of",
+        "30/11/2026",
+    ]);
+    let said = "là của Đoàn Thanh niên, nhưng danh sách đang được lưu là của Hội Liên hiệp Phụ nữ";
+    assert!(vi.stderr.contains(said), "{}", vi.stderr);
+    assert!(vi.stderr.contains("ghi --org ĐTN;"), "{}", vi.stderr);
     // Stored as asked with --skip-invalid, and said once.
     let run = w
         .tally(&[
