@@ -156,9 +156,13 @@ pub(super) fn lists(cov: &mut Coverage, min: u64, reference: &Reference) -> usiz
     removed
 }
 
-/// A listed unit to leave out so that no group of the organization has one small
-/// unit alone unpublished, if one must go: the listed unit of that group with the
-/// fewest members.
+/// A listed unit to leave out so that no small unit of the organization can be worked
+/// out, if one must go. A group whose count is published (a printed row, or a focus
+/// area's the default report prints) with exactly one unit unpublished gives that
+/// unit's count as the group's less the others; a unit so worked out counts as
+/// published for the next group, and so on (02671 = 32 − 20, then 02683 = 14 − 12).
+/// Where this reaches a small unit, the listed unit with the fewest members among
+/// those the working out used goes.
 fn one_to_hide(
     cov: &Coverage,
     um: &UnitMembers,
@@ -195,41 +199,100 @@ fn one_to_hide(
     for code in rows.map(|r| r.group.as_str()).chain(listed.keys().copied()) {
         units.entry(code).or_insert(0);
     }
-    let published =
-        |code: &str| listed.contains_key(code) || row_of(code).is_some_and(|r| r.members.is_some());
     let small = |code: &str, n: u64| n < min || row_of(code).is_some_and(|r| r.members.is_none());
-    let dims: BTreeSet<&Dimension> = (cov.rows.iter())
-        .filter(|r| r.org == um.org && sums_units(&r.dimension, &um.level))
-        .map(|r| &r.dimension)
+    let groups = published_groups(cov, um, reference, &units);
+    // Each unit known, and the group it was worked out from (`None`: published).
+    let mut known: BTreeMap<&str, Option<usize>> = (units.keys().copied())
+        .filter(|c| listed.contains_key(c) || row_of(c).is_some_and(|r| r.members.is_some()))
+        .map(|c| (c, None))
         .collect();
-    for d in dims {
-        let of = labels_of(d, reference);
-        for r in (cov.rows.iter()).filter(|r| r.org == um.org && &r.dimension == d) {
-            if r.members.is_none() {
-                continue;
-            }
-            let in_group: Vec<(&str, u64)> = (units.iter())
-                .filter(|(code, _)| {
-                    let u = reference.areas.position(code);
-                    u.and_then(|u| of.get(u as usize))
-                        .and_then(|l| l.as_deref())
-                        == Some(&r.group)
-                })
-                .map(|(c, n)| (*c, *n))
+    loop {
+        let mut worked_out = false;
+        for (g, cells) in groups.iter().enumerate() {
+            let hidden: Vec<&str> = (cells.iter().copied())
+                .filter(|c| !known.contains_key(c))
                 .collect();
-            let hidden: Vec<&(&str, u64)> =
-                in_group.iter().filter(|(c, _)| !published(c)).collect();
-            if let [(code, n)] = hidden[..] {
-                if small(code, *n) {
-                    let pick = (in_group.iter())
-                        .filter_map(|(c, _)| listed.get(c).map(|n| (*n, *c)))
-                        .min();
-                    if let Some((_, c)) = pick {
-                        return Some(c.to_string());
-                    }
+            let [code] = hidden[..] else { continue };
+            if small(code, units[code]) {
+                let used = used_by(g, &groups, &known);
+                let pick = (used.iter())
+                    .filter_map(|c| listed.get(c).map(|n| (*n, *c)))
+                    .min();
+                if let Some((_, c)) = pick {
+                    return Some(c.to_string());
                 }
+            }
+            known.insert(code, Some(g));
+            worked_out = true;
+        }
+        if !worked_out {
+            return None;
+        }
+    }
+}
+
+/// The units of each group of the organization whose count is published: the groups
+/// of the rows the report prints (blanked ones aside), and of the focus areas it does
+/// not print (the default report prints them).
+fn published_groups<'c>(
+    cov: &Coverage,
+    um: &UnitMembers,
+    reference: &Reference,
+    units: &BTreeMap<&'c str, u64>,
+) -> Vec<Vec<&'c str>> {
+    let mut dims: Vec<&Dimension> = Vec::new();
+    for r in (cov.rows.iter()).filter(|r| r.org == um.org && sums_units(&r.dimension, &um.level)) {
+        if !dims.contains(&&r.dimension) {
+            dims.push(&r.dimension);
+        }
+    }
+    let absent: Vec<Dimension> = (Dimension::defaults().into_iter())
+        .filter(|d| sums_units(d, &um.level) && !dims.contains(&d))
+        .collect();
+    let mut out = Vec::new();
+    for d in dims.into_iter().chain(&absent) {
+        let of = labels_of(d, reference);
+        let mut by_label: BTreeMap<&str, Vec<&'c str>> = BTreeMap::new();
+        for code in units.keys() {
+            let u = reference.areas.position(code);
+            if let Some(l) = u
+                .and_then(|u| of.get(u as usize))
+                .and_then(|l| l.as_deref())
+            {
+                by_label.entry(l).or_default().push(code);
+            }
+        }
+        for (label, cells) in by_label {
+            let row = (cov.rows.iter())
+                .find(|r| r.org == um.org && &r.dimension == d && r.group == label);
+            if row.map_or(absent.contains(d), |r| r.members.is_some()) {
+                out.push(cells);
             }
         }
     }
-    None
+    out
+}
+
+/// The units group `g`'s count was worked out with: its own, and those of the groups
+/// its worked-out units came from, and so on.
+fn used_by<'c>(
+    g: usize,
+    groups: &[Vec<&'c str>],
+    known: &BTreeMap<&'c str, Option<usize>>,
+) -> BTreeSet<&'c str> {
+    let mut used = BTreeSet::new();
+    let mut todo = vec![g];
+    let mut seen = BTreeSet::new();
+    while let Some(g) = todo.pop() {
+        if !seen.insert(g) {
+            continue;
+        }
+        for &c in &groups[g] {
+            used.insert(c);
+            if let Some(Some(from)) = known.get(c) {
+                todo.push(*from);
+            }
+        }
+    }
+    used
 }

@@ -106,42 +106,50 @@ fn a_small_commune_is_not_its_group_less_the_others() {
     assert_eq!(open[4], "commune,90001=2");
 }
 
-/// The lists at 5 (the units with an eligible count: 02647 80% target, the others
-/// 70%): 02647 12/100 and 02680, 02683, 02686 10 of 80, 60, 40, all below target. 90001
-/// (2, no eligible count) is in none. Listed, 02647 would give 90001 as ethnic
-/// minority no less 12, and 02680 as rural yes (32) less the three listed 30: both
-/// leave the list (02680 the smallest of its group, before 02683). Left: 02683, 02686.
+/// The lists at 5, of a roll of 02647 12, 02680 10, 02683 10, 02686 10, 90001 2 and
+/// 90002 8 (52). The four with an eligible count are below target (02647 12/100,
+/// 02680 10/80, 02683 10/60, 02686 10/40); 90001 and 90002 have none, so are in no
+/// list. The report prints ethnic minority `no` {02647, 90001, 90002} 22 and `yes`
+/// {02680, 02683, 02686} 30, religious `no` {02647, 02683, 02686, 90001} 34 and `yes`
+/// {02680, 90002} 18, rural `no` {02647} 12, `yes` 40, total 52. By hand, the groups in
+/// that order: religious `no` less the three listed gives 90001 (34 − 32 = 2): the
+/// listed unit of it with the fewest members goes, 02683 (10, by code). Then ethnic
+/// minority `yes` less 02680 and 02686 gives 02683 (10, not small), and with it
+/// religious `no` gives 90001 again: of the units that working out used, 02680 goes
+/// (10). Left: 02647 and 02686; no group then has one unit unknown. Before, each group
+/// was checked alone: 02680 stayed, and religious `yes` gave 90002 (18 − 10 = 8), then
+/// ethnic minority `no` gave 90001 (22 − 12 − 8 = 2). With 6 members in 90001 no
+/// commune is small, and the four stay listed.
 #[test]
 fn the_lists_give_no_small_commune_away() {
-    let w = province();
-    let urge = w
-        .tally(&[
-            "report",
-            "--period",
-            "2026-10",
-            "--org",
-            "youth",
-            "--min-cell",
-            "5",
-            "--format",
-            "csv",
-            "--table",
-            "urge",
-        ])
-        .expect(0)
-        .stdout;
-    let codes: Vec<&str> = (urge.lines().skip(1))
-        .map(|l| l.split(',').nth(5).unwrap_or(""))
-        .collect();
-    assert_eq!(codes, ["02683", "02686"], "{urge}");
-    // Unpublished, the four.
-    let open = w
-        .tally(&[
+    let urge = |w: &Workdir, args: &[&str]| -> Vec<String> {
+        let base = [
             "report", "--period", "2026-10", "--org", "youth", "--format", "csv", "--table", "urge",
-        ])
-        .expect(0)
-        .stdout;
-    assert_eq!(open.lines().count(), 5, "{open}");
+        ];
+        let out = w.tally(&[&base[..], args].concat()).expect(0).stdout;
+        (out.lines().skip(1))
+            .map(|l| l.split(',').nth(5).unwrap_or("").to_string())
+            .collect()
+    };
+    let roll = |small: usize| {
+        let w = Workdir::new().with_reference();
+        let units = [
+            ("02647", 12),
+            ("02680", 10),
+            ("02683", 10),
+            ("02686", 10),
+            ("90001", small),
+            ("90002", 8),
+        ];
+        youth_roll(&w, &units);
+        w
+    };
+    let w = roll(2);
+    assert_eq!(urge(&w, &["--min-cell", "5"]), ["02647", "02686"]);
+    // Unpublished, the four.
+    let four = ["02647", "02680", "02683", "02686"];
+    assert_eq!(urge(&w, &[]), four);
+    assert_eq!(urge(&roll(6), &["--min-cell", "5"]), four);
 }
 
 /// A level above the communes is their sum too. Two districts of three communes each,
