@@ -24,6 +24,9 @@ pub struct Lookups {
 #[derive(Clone)]
 pub enum NameHit {
     Found(compact_str::CompactString),
+    /// A unit whose name is the cell's only with the diacritics dropped (`Phường Sa Pả`
+    /// finds `Phường Sa Pa`): an old commune of that very name is read first.
+    Loose(compact_str::CompactString),
     Ambiguous(String),
     /// Units of that name with another type, listed.
     OtherType(String),

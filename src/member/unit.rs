@@ -140,13 +140,15 @@ fn area_by_name(c: &Cells, raw_name: &str) -> Result<CompactString, Problem> {
             .hint(t!(rows::INGEST_AREAS_FILE_FIRST)));
     }
     let hit = name_hit(c, raw_name);
+    let loose = matches!(hit, NameHit::Loose(_));
     let old_reading = c.ctx.codes == Codes::Old
+        || loose
         || matches!(
             hit,
             NameHit::OtherType(_) | NameHit::District(_) | NameHit::Missing
         );
     if old_reading && c.ctx.codes != Codes::New {
-        if let Some(read) = old_commune_by_name(c, raw_name) {
+        if let Some(read) = old_commune_by_name(c, raw_name, loose) {
             return read;
         }
     }
@@ -167,6 +169,9 @@ fn name_hit(c: &Cells, raw_name: &str) -> NameHit {
         .lookups
         .area_names
         .get_or(raw_name, || match areas.resolve_name(raw_name) {
+            NameMatch::Found(a) if !as_written(&a.name, raw_name) => {
+                NameHit::Loose(CompactString::from(a.code.as_str()))
+            }
             NameMatch::Found(a) => NameHit::Found(CompactString::from(a.code.as_str())),
             NameMatch::Ambiguous(cands) => NameHit::Ambiguous(list(&cands)),
             NameMatch::OtherType(cands) => NameHit::OtherType(list(&cands)),
@@ -175,11 +180,28 @@ fn name_hit(c: &Cells, raw_name: &str) -> NameHit {
         })
 }
 
+/// Whether a cell names a unit as written, diacritics and all (case, Unicode form and
+/// where the tone mark sits aside): `Phường Sa Pả` is not `Phường Sa Pa` as written,
+/// `Phuong Sa Pa` and `Xã Xuân Hoà` are `Phường Sa Pa` and `Xã Xuân Hòa`.
+fn as_written(name: &str, raw_name: &str) -> bool {
+    let bare =
+        |s: &str| crate::text::name_key(&crate::reference::unit_name::UnitName::parse(s).bare);
+    bare(name) == bare(raw_name)
+}
+
 /// A name of a commune of before the 2025 reform, read through the crosswalk to
-/// today's (of the communes the areas hold); `None` when no old commune has it.
-fn old_commune_by_name(c: &Cells, raw_name: &str) -> Option<Result<CompactString, Problem>> {
+/// today's (of the communes the areas hold); `None` when no old commune has it (with
+/// `exact`, as written).
+fn old_commune_by_name(
+    c: &Cells,
+    raw_name: &str,
+    exact: bool,
+) -> Option<Result<CompactString, Problem>> {
     let areas = &c.ctx.reference.areas;
-    let held = |u: &OldUnit| u.new.iter().any(|(n, _)| areas.get(n).is_some());
+    let held = |u: &OldUnit| {
+        u.new.iter().any(|(n, _)| areas.get(n).is_some())
+            && (!exact || as_written(&u.name, raw_name))
+    };
     match crosswalk::builtin().by_name(raw_name, held).as_slice() {
         [one] => Some(through(c, Field::AreaName, one)),
         [] => None,
@@ -203,7 +225,7 @@ fn old_commune_by_name(c: &Cells, raw_name: &str) -> Option<Result<CompactString
 /// The code today's areas give a name, or the problem that says why there is none.
 fn hit_code(c: &Cells, hit: NameHit, raw_name: &str) -> Result<CompactString, Problem> {
     match hit {
-        NameHit::Found(code) => Ok(code),
+        NameHit::Found(code) | NameHit::Loose(code) => Ok(code),
         NameHit::Ambiguous(list) => Err(c
             .problem(Field::AreaName, t!(rows::NAME_MATCHES_SEVERAL, list))
             .hint(t!(rows::USE_AREA_CODE_COLUMN))),

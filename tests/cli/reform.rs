@@ -257,3 +257,56 @@ fn old_names_read_with_their_type_and_splits_are_refused() {
         run.stderr
     );
 }
+
+/// A name that is an old commune's as written and today's only with its diacritics
+/// dropped is the old commune: "Xã Nậm Chảy" (02770, merged into 02761 Xã Mường
+/// Khương) is not today's "Xã Nậm Chày" (03076), which it folds to. Before, it was
+/// counted in Nậm Chày without a word. "Phường Sa Pả" (03002) went into 03006 Phường
+/// Sa Pa, the unit its folded name finds: the same count, now said. A name as written
+/// today ("Xã Nậm Chày", "Xã Xuân Hoà" with the old tone placement) stays today's.
+#[test]
+fn an_old_name_as_written_is_not_todays_without_its_diacritics() {
+    let w = Workdir::new();
+    std::fs::copy(
+        root().join("data-samples/areas.csv"),
+        w.dir.join("areas.csv"),
+    )
+    .unwrap();
+    w.tally(&["ingest", "areas.csv"]).expect(0);
+    w.write(
+        "names.csv",
+        "Họ và tên,Năm sinh,Xã phường\nA,1970,Xã Nậm Chảy\nB,1971,Phường Sa Pả\nC,1972,Xã Nậm Chày\nD,1973,Xã Xuân Hoà\n",
+    );
+    let run = w
+        .tally(&[
+            "ingest",
+            "names.csv",
+            "--org",
+            "farmers",
+            "--as-of",
+            "31/10/2026",
+        ])
+        .expect(0);
+    assert!(
+        run.stdout.contains(
+            "read 2 row(s) of pre-2025 communes through the reform's crosswalk: 02770 Xã Nậm Chảy → 02761 (1), 03002 Phường Sa Pả → 03006 (1)"
+        ),
+        "{}",
+        run.stdout
+    );
+    let out = w
+        .tally(&[
+            "report", "--period", "2026-10", "--by", "commune", "--format", "csv",
+        ])
+        .expect(0)
+        .stdout;
+    let members = |code: &str| {
+        out.lines()
+            .find(|l| l.contains(&format!(",commune,{code},")))
+            .map(|l| l.split(',').nth(4).unwrap_or("").to_string())
+    };
+    assert_eq!(members("02761").as_deref(), Some("1"), "{out}");
+    assert_eq!(members("03076").as_deref(), Some("1"), "{out}");
+    assert_eq!(members("03006").as_deref(), Some("1"), "{out}");
+    assert_eq!(members("02962").as_deref(), Some("1"), "{out}");
+}
