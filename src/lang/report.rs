@@ -33,8 +33,14 @@ crate::messages! {
         "{}: {} member(s) active in the roll of {} are marked as departed without a date in the roll of {}: counted as left between the two dates"
         => "{}: {} thành viên đang sinh hoạt trong danh sách ngày {} được ghi là đã ra nhưng không có ngày ra trong danh sách ngày {}: tính là ra trong khoảng giữa hai ngày đó";
     NOTE_SEAM:
-        "{}: members at the period's start ({}) differ from the roll of {} ({}) by {}: {} listed now but not then (late registration or back), {} absent from the new roll (not counted as left: a roll may be partial), {} dated in the new roll as not members at the start; {} changed unit"
-        => "{}: số thành viên đầu kỳ ({}) khác danh sách ngày {} ({}) là {}: {} có trong danh sách mới mà danh sách trước không có (đăng ký muộn hoặc trở lại), {} không có trong danh sách mới (không tính là ra: danh sách có thể chưa đủ), {} được danh sách mới ghi là không còn sinh hoạt vào đầu kỳ; {} chuyển đơn vị";
+        "{}: members at the period's start ({}) differ from the roll of {} ({}) by {}: {}, {} absent from the new roll (not counted as left: a roll may be partial), {} dated in the new roll as not members at the start; {} changed unit"
+        => "{}: số thành viên đầu kỳ ({}) khác danh sách ngày {} ({}) là {}: {}, {} không có trong danh sách mới (không tính là ra: danh sách có thể chưa đủ), {} được danh sách mới ghi là không còn sinh hoạt vào đầu kỳ; {} chuyển đơn vị";
+    SEAM_ADDED:
+        "{} listed now but not then (late registration or back)"
+        => "{} có trong danh sách mới mà danh sách trước không có (đăng ký muộn hoặc trở lại)";
+    SEAM_ADDED_JOINED:
+        "{} listed now but not then ({} joined after that roll, in a month without a roll of its own, whose report could not count them: a quarter's does; {} registered late or back)"
+        => "{} có trong danh sách mới mà danh sách trước không có ({} vào sau ngày của danh sách đó, trong tháng không có danh sách riêng nên báo cáo tháng đó không tính được: báo cáo quý có tính; {} đăng ký muộn hoặc trở lại)";
     NOTE_FIRST_ROLL_DEPARTURES:
         "{}: {} member(s) of its first roll ({}) are marked as departed without a date: with no earlier roll to place their leaving against, they are counted in neither the members at the start nor left"
         => "{}: {} thành viên trong danh sách đầu tiên (ngày {}) được ghi là đã ra nhưng không có ngày ra: không có danh sách trước để xác định lúc ra, nên không tính vào số đầu kỳ cũng như số ra";

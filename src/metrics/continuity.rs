@@ -111,8 +111,11 @@ pub struct Seam {
     /// Departures without a date placed on this snapshot's as-of date.
     pub placed: u64,
     /// Active at the period's start here, not active in the previous snapshot (late
-    /// registrations, members back).
+    /// registrations, members back, and those who joined after it).
     pub added: u64,
+    /// Of `added`, those who joined after the previous snapshot's date: recruits of a
+    /// month with no roll of its own.
+    pub joined_since: u64,
     /// Active in the previous snapshot, in this one but not active at the period's
     /// start (dated here as having left earlier, or joined later).
     pub dated: u64,
@@ -133,6 +136,7 @@ impl Seam {
     pub fn merge(&mut self, o: &Seam) {
         self.placed += o.placed;
         self.added += o.added;
+        self.joined_since += o.joined_since;
         self.dated += o.dated;
         self.moved += o.moved;
         if self.seen.len() < o.seen.len() {
@@ -160,8 +164,15 @@ impl Seam {
         }
     }
 
-    /// Records one row of this snapshot against the previous one.
-    pub fn observe(&mut self, p: &Previous, prev: Option<usize>, area: u32, at_start: bool) {
+    /// Records one row of this snapshot against the previous one (`joined`: its
+    /// joining day).
+    pub fn observe(
+        &mut self,
+        p: &Previous,
+        prev: Option<usize>,
+        (area, joined): (u32, i32),
+        at_start: bool,
+    ) {
         match prev {
             Some(j) => {
                 self.seen[j / 64] |= 1 << (j % 64);
@@ -171,7 +182,12 @@ impl Seam {
                     self.moved += 1;
                 }
             }
-            None if at_start => self.added += 1,
+            None if at_start => {
+                self.added += 1;
+                if joined != NO_DAY && joined > crate::roll::days(p.as_of) {
+                    self.joined_since += 1;
+                }
+            }
             None => {}
         }
     }
@@ -211,15 +227,20 @@ mod tests {
         // Before: persons 1, 2, 3, 4 active, in units 0, 0, 1, 1.
         let p = previous(&[(3, 1), (1, 0), (4, 1), (2, 0)]);
         let mut s = Seam::for_previous(&p);
-        s.observe(&p, p.find(1), 0, true); // same unit
-        s.observe(&p, p.find(2), 1, true); // moved
-        s.observe(&p, p.find(3), 1, false); // dated out
-        s.observe(&p, p.find(9), 0, true); // added
-        s.observe(&p, p.find(10), 0, false); // a new row not at the start: nothing
+        s.observe(&p, p.find(1), (0, NO_DAY), true); // same unit
+        s.observe(&p, p.find(2), (1, NO_DAY), true); // moved
+        s.observe(&p, p.find(3), (1, NO_DAY), false); // dated out
+        s.observe(&p, p.find(9), (0, NO_DAY), true); // added
+        s.observe(&p, p.find(10), (0, NO_DAY), false); // a new row not at the start: nothing
         assert_eq!((s.added, s.dated, s.moved), (1, 1, 1));
         assert_eq!(s.absent(&p), 1); // person 4
+                                     // Of those added, who joined after the previous roll's date (31/10/2026).
+        let after = crate::roll::days(p.as_of) + 15;
+        s.observe(&p, p.find(11), (0, after), true);
+        s.observe(&p, p.find(12), (0, after - 30), true);
+        assert_eq!((s.added, s.joined_since), (3, 1));
         let mut t = Seam::for_previous(&p);
-        t.observe(&p, p.find(4), 1, true);
+        t.observe(&p, p.find(4), (1, NO_DAY), true);
         s.merge(&t);
         assert_eq!(s.absent(&p), 0);
     }
@@ -228,11 +249,13 @@ mod tests {
     fn merged_seams_add_up_and_keep_who_was_seen() {
         let p = previous(&[(1, 0), (2, 0), (3, 1)]);
         let mut a = Seam::for_previous(&p);
-        a.observe(&p, p.find(1), 0, true);
+        a.observe(&p, p.find(1), (0, NO_DAY), true);
         (a.placed, a.added, a.dated, a.moved) = (1, 2, 3, 4);
+        a.joined_since = 1;
         let b = Seam {
             placed: 10,
             added: 20,
+            joined_since: 5,
             dated: 30,
             moved: 40,
             seen: Vec::new(),
@@ -241,6 +264,7 @@ mod tests {
         let mut out = Seam::default();
         out.merge(&a);
         out.merge(&b);
+        assert_eq!(out.joined_since, 6);
         assert_eq!(
             (out.placed, out.added, out.dated, out.moved),
             (11, 22, 33, 44)
@@ -254,10 +278,10 @@ mod tests {
         let p = previous(&[(1, 0), (2, 1), (3, 2)]);
         let mut s = Seam::for_previous(&p);
         for (person, unit) in [(1, 0), (2, 1), (3, 2)] {
-            s.observe(&p, p.find(person), unit, true);
+            s.observe(&p, p.find(person), (unit, NO_DAY), true);
         }
         assert_eq!(s.moved, 0);
-        s.observe(&p, p.find(2), 2, true);
+        s.observe(&p, p.find(2), (2, NO_DAY), true);
         assert_eq!(s.moved, 1);
     }
 }

@@ -295,7 +295,8 @@ impl<'a> Plan<'a> {
         let left = self.joined_and_left_within(joined, left, active, t.as_of);
         let flags = self.flags(joined, left, active);
         if !self.req.period.point {
-            t.seam.observe(p, before, area, flags & START != 0);
+            t.seam
+                .observe(p, before, (area, joined), flags & START != 0);
         }
         flags
     }

@@ -70,6 +70,9 @@ pub enum Note {
         #[serde(rename = "members_start")]
         start: u64,
         added: u64,
+        /// Of `added`, those who joined after the previous roll's date.
+        #[serde(rename = "joined_since_previous")]
+        joined_since: u64,
         absent: u64,
         dated: u64,
         moved: u64,

@@ -113,6 +113,7 @@ fn seam_notes(req: &Request, org: &Org, as_of: NaiveDate, t: &Tally, out: &mut C
             previous_members,
             start,
             added: t.seam.added,
+            joined_since: t.seam.joined_since,
             absent: t.seam.absent(p),
             dated: t.seam.dated,
             moved: t.seam.moved,

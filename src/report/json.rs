@@ -145,11 +145,12 @@ mod tests {
                     previous_members: 10,
                     start: 11,
                     added: 2,
+                    joined_since: 1,
                     absent: 1,
                     dated: 0,
                     moved: 3,
                 },
-                r#"{"kind":"seam","org":"youth","previous_as_of":"2026-09-30","previous_members":10,"members_start":11,"added":2,"absent":1,"dated":0,"moved":3}"#,
+                r#"{"kind":"seam","org":"youth","previous_as_of":"2026-09-30","previous_members":10,"members_start":11,"added":2,"joined_since_previous":1,"absent":1,"dated":0,"moved":3}"#,
             ),
             (
                 Note::CoverageAbove100 {

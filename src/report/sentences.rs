@@ -277,6 +277,7 @@ fn seam(n: &Note, org: Text, lang: Lang) -> Text {
         previous_members,
         start,
         added,
+        joined_since,
         absent,
         dated,
         moved,
@@ -285,6 +286,16 @@ fn seam(n: &Note, org: Text, lang: Lang) -> Text {
     else {
         return Text::Said(String::new());
     };
+    // Those listed now but not then: who joined since, who registered late or is back.
+    let new = match joined_since {
+        0 => t!(SEAM_ADDED, said(lang.count(*added))),
+        j => t!(
+            SEAM_ADDED_JOINED,
+            said(lang.count(*added)),
+            said(lang.count(*j)),
+            said(lang.count(added - j))
+        ),
+    };
     t!(
         NOTE_SEAM,
         org,
@@ -292,7 +303,7 @@ fn seam(n: &Note, org: Text, lang: Lang) -> Text {
         said(day(*previous)),
         said(lang.count(*previous_members)),
         said(signed(*start as i64 - *previous_members as i64)),
-        said(lang.count(*added)),
+        new,
         said(lang.count(*absent)),
         said(lang.count(*dated)),
         said(lang.count(*moved))

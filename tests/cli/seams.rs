@@ -69,3 +69,56 @@ fn a_seam_with_an_older_roll_or_one_on_the_first_day_is_noted() {
     let stale = kinds(&w, &["--period", "2027-01"]);
     assert!(!stale.contains(&"seam".to_string()), "{stale:?}");
 }
+
+/// A member who joined in a month without a roll is no late registration. By hand:
+/// September's roll has A, B and C (since 2020); November's adds D, joined 15/10/2026
+/// (after September's roll, in October, which has no roll), and E, joined 2020 but
+/// not on September's roll (a late registration). November's start (31/10) is 5
+/// against September's 3: 2 listed now but not then, 1 of them joined since, 1 late
+/// or back. October's report (September's roll) cannot count D: its recruited is
+/// unknown; the fourth quarter (November's roll) counts D as recruited.
+#[test]
+fn a_recruit_of_a_month_without_a_roll_is_said_to_have_joined() {
+    let w = Workdir::new().with_reference();
+    ingest(&w, "t09.csv", &roll("02647"), "30/09/2026");
+    let nov = format!(
+        "{}Vàng Thị D,010300000034,04/04/2000,02647,15/10/2026,Đang sinh hoạt\nLý Thị E,010300000035,05/05/2000,02680,01/01/2020,Đang sinh hoạt\n",
+        roll("02647")
+    );
+    ingest(&w, "t11.csv", &nov, "30/11/2026");
+    let json = |args: &[&str]| -> Value {
+        let mut all = vec!["report", "--org", "youth", "--format", "json"];
+        all.extend_from_slice(args);
+        serde_json::from_str(&w.tally(&all).expect(0).stdout).expect("json")
+    };
+    let v = json(&["--period", "2026-11"]);
+    let seam = (v["notes"].as_array().expect("notes").iter())
+        .find(|n| n["kind"] == "seam")
+        .cloned()
+        .unwrap_or_else(|| panic!("{v}"));
+    let got = [
+        "previous_members",
+        "members_start",
+        "added",
+        "joined_since_previous",
+    ]
+    .map(|k| seam[k].as_u64());
+    assert_eq!(got, [Some(3), Some(5), Some(2), Some(1)], "{seam}");
+    let said = w
+        .tally(&["report", "--org", "youth", "--period", "2026-11"])
+        .expect(0)
+        .stdout;
+    let words = "2 listed now but not then (1 joined after that roll, in a month without a roll of its own, whose report could not count them: a quarter's does; 1 registered late or back)";
+    assert!(said.replace('\n', " ").contains(words), "{said}");
+    let total = |v: &Value| {
+        let rows = v["rows"].as_array().expect("rows").clone();
+        (rows.into_iter())
+            .find(|r| r["dimension"] == "total")
+            .unwrap_or_else(|| panic!("{v}"))
+    };
+    assert_eq!(
+        total(&json(&["--period", "2026-10"]))["recruited"],
+        Value::Null
+    );
+    assert_eq!(total(&json(&["--period", "2026-Q4"]))["recruited"], 1);
+}
