@@ -11,6 +11,9 @@ crate::messages! {
     NOTE_STALE_SNAPSHOT:
         "{}: the latest roll is as of {}, before the period's end: members are as of that date; {}"
         => "{}: danh sách mới nhất đến ngày {}, trước cuối kỳ: số thành viên tính đến ngày đó; {}";
+    NOTE_STALE_AT_DAY:
+        "{}: the latest roll is as of {}, before the day asked: members are as of that date"
+        => "{}: danh sách mới nhất đến ngày {}, trước ngày cần báo cáo: số thành viên tính đến ngày đó";
     FLOWS_THROUGH:
         "recruited and left are counted through {}"
         => "kết nạp và ra khỏi tổ chức được tính đến {}";

@@ -41,7 +41,7 @@ use denominator::Eligible;
 use dimension::Dimension;
 use fold::{Plan, Tally};
 use group::Grouper;
-pub use note::{Note, Ranked};
+pub use note::{Note, Ranked, StaleFlows};
 use notes::{any_ownership_partial, naming_enterprises, recruitment_above_100};
 pub use notes::{out_of_step, roll_size_notes};
 use notes::{reference_notes, snapshot_notes};

@@ -21,8 +21,7 @@ pub enum Note {
         org: Org,
         #[serde(serialize_with = "iso")]
         as_of: NaiveDate,
-        #[serde(rename = "flows", serialize_with = "flows")]
-        flows_known: bool,
+        flows: StaleFlows,
     },
     /// No eligible count of the org for the period's year or an earlier one.
     MissingEligible {
@@ -247,8 +246,16 @@ fn org_code<S: Serializer>(o: &OrgOrAny, s: S) -> Result<S::Ok, S::Error> {
 }
 
 /// Whether a stale snapshot's flows are known, as a word.
-fn flows<S: Serializer>(known: &bool, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(if *known { "through_as_of" } else { "unknown" })
+/// What a stale roll says of a period's flows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StaleFlows {
+    /// Counted through the roll's date (it ends within the period).
+    ThroughAsOf,
+    /// Unknown: the roll ends before the period starts.
+    Unknown,
+    /// A report of one day (`--as-of`) has none.
+    None,
 }
 
 /// Hundredths of a percent as a number with two decimals exactly (built from its text).

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use super::dimension::Dimension;
 use super::fold::{Plan, Tally};
 use super::reason;
-use super::{Coverage, Note, Request};
+use super::{Coverage, Note, Request, StaleFlows};
 use crate::org::{Org, OrgOrAny};
 use crate::reference::{Reference, Scope};
 
@@ -38,7 +38,11 @@ pub(super) fn snapshot_notes(
                     out.notes.push(Note::StaleSnapshot {
                         org: org.clone(),
                         as_of,
-                        flows_known: as_of >= req.period.start,
+                        flows: match () {
+                            _ if req.period.point => StaleFlows::None,
+                            _ if as_of >= req.period.start => StaleFlows::ThroughAsOf,
+                            _ => StaleFlows::Unknown,
+                        },
                     });
                 }
                 if let Some(t) = tallies.get(&org) {

@@ -134,7 +134,7 @@ mod tests {
                 Note::StaleSnapshot {
                     org: org.clone(),
                     as_of: d(9, 30),
-                    flows_known: false,
+                    flows: crate::metrics::StaleFlows::Unknown,
                 },
                 r#"{"kind":"stale_snapshot","org":"youth","as_of":"2026-09-30","flows":"unknown"}"#,
             ),

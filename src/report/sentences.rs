@@ -28,11 +28,13 @@ fn note(n: &Note, lang: Lang) -> Text {
         Note::StaleSnapshot {
             org: o,
             as_of,
-            flows_known,
+            flows,
         } => {
-            let flows = match flows_known {
-                true => t!(FLOWS_THROUGH, said(day_month(*as_of))),
-                false => t!(FLOWS_UNKNOWN),
+            use crate::metrics::StaleFlows;
+            let flows = match flows {
+                StaleFlows::ThroughAsOf => t!(FLOWS_THROUGH, said(day_month(*as_of))),
+                StaleFlows::Unknown => t!(FLOWS_UNKNOWN),
+                StaleFlows::None => return t!(NOTE_STALE_AT_DAY, org(o), d(as_of)),
             };
             t!(NOTE_STALE_SNAPSHOT, org(o), d(as_of), flows)
         }

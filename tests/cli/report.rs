@@ -212,6 +212,38 @@ fn a_stale_snapshot_is_used_and_said() {
         .find(|r| r["dimension"] == "total")
         .unwrap();
     assert_eq!(total["snapshot_as_of"], "2026-09-30");
+    assert_eq!(stale["flows"], "unknown");
+
+    // A report of one day has no flows: the note says the roll is older than the day,
+    // nothing of a period, in either language.
+    let day = [
+        "report",
+        "--as-of",
+        "15/10/2026",
+        "--org",
+        "youth",
+        "--format",
+        "json",
+    ];
+    let v: serde_json::Value = serde_json::from_str(&w.tally(&day).expect(0).stdout).unwrap();
+    let stale = (v["notes"].as_array().unwrap().iter())
+        .find(|n| n["kind"] == "stale_snapshot")
+        .cloned()
+        .unwrap_or_else(|| panic!("{v}"));
+    assert_eq!(stale["flows"], "none");
+    assert_eq!(
+        stale["text"],
+        "Youth Union: the latest roll is as of 30/09/2026, before the day asked: members are as of that date"
+    );
+    let vi = w
+        .tally(&[&["--lang", "vi"][..], &day[..5]].concat())
+        .expect(0)
+        .stdout;
+    assert!(
+        vi.contains("danh sách mới nhất đến ngày 30/09/2026, trước ngày cần báo cáo"),
+        "{vi}"
+    );
+    assert!(!vi.contains("kỳ bắt đầu"), "{vi}");
 }
 
 #[test]
