@@ -64,6 +64,23 @@ pub fn orgs(cov: &Coverage) -> Vec<OrgOrAny> {
 }
 
 /// The pivot as rows of strings (shared with Markdown and XLSX).
+/// Whether an organization of the report has enterprises: the enterprise columns are
+/// printed only then.
+fn has_firms(cov: &Coverage) -> bool {
+    orgs(cov)
+        .iter()
+        .any(|o| super::sized::has_enterprises(cov, o))
+}
+
+/// The focus areas, the enterprises' only where an organization has enterprises.
+pub fn focus_areas(cov: &Coverage) -> Vec<(&'static str, &'static str)> {
+    let firms = has_firms(cov);
+    FOCUS
+        .into_iter()
+        .filter(|(d, _)| firms || *d != "ownership")
+        .collect()
+}
+
 pub fn pivot(cov: &Coverage, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
     let mut head = vec![
         lang.column("org").to_string(),
@@ -73,15 +90,10 @@ pub fn pivot(cov: &Coverage, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
         lang.column("coverage_pct").to_string(),
         lang.column("target_pct").to_string(),
     ];
-    // Enterprise columns only where an organization has enterprises.
-    let firms = orgs(cov)
-        .iter()
-        .any(|o| super::sized::has_enterprises(cov, o));
+    let firms = has_firms(cov);
     let sized = super::sized::sized_head(cov, lang).filter(|_| firms);
     // A focus area's column where the report has its rows (`--by sex` has none).
-    let focus: Vec<(&str, &str)> = FOCUS
-        .into_iter()
-        .filter(|(d, _)| firms || *d != "ownership")
+    let focus: Vec<(&str, &str)> = (focus_areas(cov).into_iter())
         .filter(|(d, _)| cov.rows.iter().any(|r| r.dimension.as_str() == *d))
         .collect();
     for (d, _) in &focus {

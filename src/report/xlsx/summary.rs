@@ -8,12 +8,14 @@ use crate::lang::Text;
 use crate::metrics::{Coverage, Ranked};
 use crate::report::find;
 use crate::report::labels::Lang;
-use crate::report::table::{orgs, FOCUS};
+use crate::report::table::{focus_areas, orgs};
 use crate::report::{values, COLUMNS};
 
 /// The summary: per organization its snapshot, members, eligible, coverage, target and
 /// gap, and each focus area's coverage, target and gap (a focus area's target may
-/// differ from the organization's).
+/// differ from the organization's); the enterprises' only where an organization has
+/// enterprises, as in the terminal's table (a store without an enterprises file has
+/// none).
 pub(super) fn summary(cov: &Coverage, lang: Lang) -> (Vec<String>, Vec<Vec<Cell>>) {
     let mut head: Vec<String> = [
         "org",
@@ -27,9 +29,10 @@ pub(super) fn summary(cov: &Coverage, lang: Lang) -> (Vec<String>, Vec<Vec<Cell>
     .iter()
     .map(|c| lang.column(c).to_string())
     .collect();
-    for (d, _) in FOCUS {
+    let focus = focus_areas(cov);
+    for (d, _) in &focus {
         // The enterprises' focus area is the non-state ones': said so.
-        let area = match d {
+        let area = match *d {
             "ownership" => crate::lang::grassroots::NON_STATE.text(lang).to_string(),
             d => lang.dimension(d),
         };
@@ -57,7 +60,7 @@ pub(super) fn summary(cov: &Coverage, lang: Lang) -> (Vec<String>, Vec<Vec<Cell>
                 at(12, true),
             ];
             // The same typed values as the terminal's pivot and the page's charts.
-            for (d, g) in FOCUS {
+            for (d, g) in &focus {
                 let v = find(&cov.rows, &org, d, g).map(values);
                 for (i, pp) in [(9, false), (11, false), (12, true)] {
                     row.push(v.as_ref().map(|v| cell(&v[i], pp)).unwrap_or(Cell::Empty));

@@ -146,9 +146,11 @@ fn the_summary_has_each_focus_areas_target_and_gap() {
         Some(&text("Vùng dân tộc thiểu số: chênh lệch (điểm %)"))
     );
     assert_eq!(
-        s.get_value((3, 18)),
-        Some(&text("Doanh nghiệp ngoài nhà nước: chênh lệch (điểm %)"))
+        s.get_value((3, 15)),
+        Some(&text("Nông thôn: chênh lệch (điểm %)"))
     );
+    // No organization of the report has enterprises: no enterprise columns.
+    assert!(matches!(s.get_value((3, 16)), None | Some(Data::Empty)));
     let youth: Vec<Option<&Data>> = (0..19).map(|c| s.get_value((4, c))).collect();
     assert_eq!(youth[0], Some(&text("Đoàn Thanh niên")));
     assert_eq!(youth[4], Some(&Data::Float(0.0333)));
