@@ -160,24 +160,6 @@ fn to_visit(reference: &Reference, org: &Org, t: &Tally) -> Vec<ToVisit> {
     out
 }
 
-/// For publication (`--min-cell`): a unit's members before below `min` are blanked
-/// (the unit is still listed: that it has no member now names nobody). The enterprises
-/// to visit carry no count of persons. Returns how many were blanked.
-pub fn suppress(lists: &mut Lists, min: u64) -> usize {
-    let mut n = 0;
-    for u in lists
-        .fallen_to_zero
-        .iter_mut()
-        .chain(lists.not_reported.iter_mut())
-    {
-        if u.members_before.is_some_and(|m| m < min) {
-            u.members_before = None;
-            n += 1;
-        }
-    }
-    n
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -256,27 +238,5 @@ mod tests {
             .collect();
         assert_eq!(ids, ["3", "2", "5"]);
         assert!(to_visit(&reference, &Org::Farmers, &Tally::default()).is_empty());
-    }
-
-    /// Blanked below the threshold, kept at it.
-    #[test]
-    fn small_counts_before_are_blanked() {
-        let day = NaiveDate::from_ymd_opt(2026, 10, 31).expect("a day");
-        let unit = |n| UnitChange {
-            org: Org::Women,
-            level: "commune".into(),
-            code: "02680".into(),
-            name: "Xã Hợp Thành".into(),
-            members_before: Some(n),
-            previous_as_of: day,
-            as_of: day,
-        };
-        let mut l = Lists {
-            fallen_to_zero: vec![unit(4), unit(5)],
-            ..Lists::default()
-        };
-        assert_eq!(suppress(&mut l, 5), 1);
-        assert_eq!(l.fallen_to_zero[0].members_before, None);
-        assert_eq!(l.fallen_to_zero[1].members_before, Some(5));
     }
 }

@@ -39,6 +39,7 @@ mod privacy;
 mod promises;
 mod properties;
 mod publication;
+mod publication_sums;
 #[cfg(target_os = "linux")]
 mod readme_cron;
 mod reference;
