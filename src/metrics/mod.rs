@@ -6,6 +6,7 @@
 pub mod against;
 pub mod anyone;
 pub mod anyone_slots;
+mod before_counts;
 pub mod continuity;
 pub mod counts;
 pub mod cross;

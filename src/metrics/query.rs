@@ -170,7 +170,7 @@ fn publish(cov: &mut Coverage, q: &Query, n: u64, reference: &Reference) -> usiz
     let alone = |cov: &mut Coverage| {
         let cells = suppress::apply(&mut cov.rows, n, reference)
             + suppress::units(cov, n, reference)
-            + super::linked::before_counts(cov, n, reference);
+            + super::before_counts::blank(cov, n, reference);
         super::withheld::notes(cov, n);
         cells
     };
