@@ -148,7 +148,10 @@ fn area_by_name(c: &Cells, raw_name: &str) -> Result<CompactString, Problem> {
             NameHit::OtherType(_) | NameHit::District(_) | NameHit::Missing
         );
     if old_reading && c.ctx.codes != Codes::New {
-        if let Some(read) = old_commune_by_name(c, raw_name, loose) {
+        // Read as old by `--codes old`, any old commune of the name; read so for a name
+        // today's unit has only without its diacritics, an old one of it as written.
+        let exact = loose && c.ctx.codes != Codes::Old;
+        if let Some(read) = old_commune_by_name(c, raw_name, exact) {
             return read;
         }
     }

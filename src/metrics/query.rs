@@ -193,10 +193,29 @@ fn publish(cov: &mut Coverage, q: &Query, n: u64, reference: &Reference) -> usiz
     } = printed_only;
     (cov.notes, cov.lagging, cov.leading) = (notes, lagging, leading);
     (cov.lists, cov.unit_members) = (lists, unit_members);
-    // The units the lists give: their members and eligible are published too.
-    let listed: BTreeSet<(&OrgOrAny, &str, &str)> = (cov.lagging.iter().chain(&cov.leading))
-        .map(|u| (&u.org, u.level.as_str(), u.code.as_str()))
+    // The units the lists and notes give: their members and eligible are published
+    // too (a unit above 100% by its note; one fallen to zero or that did not report
+    // has 0 members now).
+    let noted = cov.notes.iter().filter_map(|n| match n {
+        super::Note::UnitAbove100(u) => Some(u),
+        _ => None,
+    });
+    let mut listed: BTreeSet<(OrgOrAny, &str, &str)> = (cov.lagging.iter().chain(&cov.leading))
+        .chain(noted)
+        .map(|u| (u.org.clone(), u.level.as_str(), u.code.as_str()))
         .collect();
+    let changes = cov
+        .lists
+        .fallen_to_zero
+        .iter()
+        .chain(&cov.lists.not_reported);
+    for u in changes {
+        listed.insert((
+            OrgOrAny::Org(u.org.clone()),
+            u.level.as_str(),
+            u.code.as_str(),
+        ));
+    }
     let mut fixed = suppress::Fixed::new();
     published.reverse();
     cov.rows = rows;
@@ -205,7 +224,7 @@ fn publish(cov: &mut Coverage, q: &Query, n: u64, reference: &Reference) -> usiz
             *r = published.pop().unwrap_or_else(|| r.clone());
             fixed.extend(suppress::COUNTS.map(|c| (i, c)));
         } else if let Dimension::Level(level) = &r.dimension {
-            if listed.contains(&(&r.org, level.as_str(), r.group.as_str())) {
+            if listed.contains(&(r.org.clone(), level.as_str(), r.group.as_str())) {
                 fixed.extend([(i, suppress::Col::Members), (i, suppress::Col::Eligible)]);
             }
         }

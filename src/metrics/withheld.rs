@@ -42,6 +42,8 @@ fn gives_away(n: &Note, rows: &[CoverageRow], min: u64) -> bool {
             ..
         } => {
             let difference = start.abs_diff(*previous_members);
+            // The sentence says the added less those joined since too.
+            let late = added.saturating_sub(*joined_since);
             [
                 previous_members,
                 start,
@@ -51,6 +53,7 @@ fn gives_away(n: &Note, rows: &[CoverageRow], min: u64) -> bool {
                 dated,
                 moved,
                 &difference,
+                &late,
             ]
             .into_iter()
             .any(small)
@@ -233,5 +236,31 @@ mod tests {
         assert_eq!(with(vec![total]), 1);
         assert_eq!(with(vec![yes.clone(), row("rural", "no", 10, 20)]), 1);
         assert_eq!(with(vec![row("total", "all", 40, 50), yes]), 0);
+    }
+
+    /// The seam's sentence says the added less those joined since: 10 added, 7 of
+    /// them joined since, says 3 registered late or back, a count below 5.
+    #[test]
+    fn the_seam_goes_where_its_late_registrations_are_few() {
+        let with = |joined: u64| {
+            let mut note = seam(40, 50, 0);
+            if let Note::Seam {
+                added,
+                joined_since,
+                ..
+            } = &mut note
+            {
+                (*added, *joined_since) = (10, joined);
+            }
+            let mut cov = Coverage {
+                rows: vec![row("total", "all", 50, 60)],
+                notes: vec![note],
+                ..Coverage::default()
+            };
+            notes(&mut cov, 5)
+        };
+        assert_eq!(with(7), 1);
+        assert_eq!(with(5), 0);
+        assert_eq!(with(0), 0);
     }
 }

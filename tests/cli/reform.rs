@@ -309,4 +309,25 @@ fn an_old_name_as_written_is_not_todays_without_its_diacritics() {
     assert_eq!(members("03076").as_deref(), Some("1"), "{out}");
     assert_eq!(members("03006").as_deref(), Some("1"), "{out}");
     assert_eq!(members("02962").as_deref(), Some("1"), "{out}");
+    // With --codes old every name is an old commune's: a name without its diacritics
+    // that two old communes have is refused, naming both.
+    w.write(
+        "old.csv",
+        "Họ và tên,Năm sinh,Xã phường\nE,1974,Xa Nam Chay\n",
+    );
+    let run = w
+        .tally(&[
+            "ingest",
+            "old.csv",
+            "--org",
+            "farmers",
+            "--as-of",
+            "30/11/2026",
+            "--codes",
+            "old",
+        ])
+        .expect(65);
+    for old in ["02770 Xã Nậm Chảy", "03076 Xã Nậm Chầy"] {
+        assert!(run.stderr.contains(old), "{}", run.stderr);
+    }
 }
