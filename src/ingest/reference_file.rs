@@ -33,6 +33,14 @@ pub(crate) fn ingest_file(
     opts: &Options,
 ) -> Result<()> {
     let kind = o.table.mapping.kind;
+    if kind == Kind::Eligible && opts.kind.is_none() {
+        if let Some(line) = crate::reference::read::title_names_members(&o.table.title) {
+            let what = t!(crate::lang::reference::TITLE_NAMES_MEMBERS, &o.name, line);
+            return Err(Failure::invalid(what)
+                .hint(t!(crate::lang::reference::TITLE_NAMES_MEMBERS_HINT))
+                .into());
+        }
+    }
     let result = read_with(&mut o.table, reference, opts.codes, opts.year)?;
     let rows = result.parsed.rows() + result.rejects.len();
     if rows == 0 {

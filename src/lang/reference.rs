@@ -11,6 +11,12 @@ crate::messages! {
         => "đã đọc {} mã đơn vị bị mất số 0 đứng đầu sau khi thêm lại các số 0 đó (3127 là 03127, mã xã có 5 chữ số)";
 
     // --- Counts tables
+    TITLE_NAMES_MEMBERS:
+        "{}: the title \"{}\" counts members, not the people to organize: a table of members read as eligible counts would make every coverage 100%"
+        => "{}: tiêu đề \"{}\" là số đoàn viên, hội viên, không phải số đối tượng cần tập hợp: đọc bảng số thành viên làm số đối tượng thì tỷ lệ tập hợp nào cũng thành 100%";
+    TITLE_NAMES_MEMBERS_HINT:
+        "ingest the table of the people each organization should organize (số đối tượng); if this file is that table, give --kind eligible"
+        => "nạp bảng số đối tượng mỗi tổ chức cần tập hợp; nếu đúng tệp này là bảng đó, ghi --kind eligible";
     READ_WIDE:
         "read {} count(s) from a table with a column per organization: {}"
         => "đọc {} số đối tượng từ bảng mỗi tổ chức một cột: {}";

@@ -68,6 +68,32 @@ fn a_wide_counts_table_is_read_as_counts_not_areas() {
     assert_eq!(women[8], "20");
 }
 
+/// The same table titled as a count of members (`SỐ LƯỢNG ĐOÀN VIÊN, HỘI VIÊN`) is the
+/// office's members table, not the people to organize: read as eligible counts it made
+/// every coverage 100%. It is refused, store untouched; `--kind eligible` takes it.
+#[test]
+fn a_table_of_members_is_not_taken_for_eligible_counts() {
+    let w = Workdir::new().with_youth_roll();
+    let members = WIDE.replace(
+        "SỐ ĐỐI TƯỢNG TẬP HỢP NĂM 2026",
+        "SỐ LƯỢNG ĐOÀN VIÊN, HỘI VIÊN NĂM 2026",
+    );
+    w.write("so-luong.csv", members);
+    let before = w.manifest();
+    let run = w.tally(&["ingest", "so-luong.csv"]).expect(65);
+    assert!(
+        run.stderr.contains(
+            "the title \"SỐ LƯỢNG ĐOÀN VIÊN, HỘI VIÊN NĂM 2026\" counts members, not the people to organize"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("--kind eligible"), "{}", run.stderr);
+    assert_eq!(w.manifest(), before, "nothing stored");
+    w.tally(&["ingest", "so-luong.csv", "--kind", "eligible"])
+        .expect(0);
+}
+
 /// The year only in the title, no `Năm` column (today's main read this as areas and
 /// kept one unit); without a year anywhere the file is refused, naming what is
 /// missing, and `--year` gives it; a title that contradicts `--year` or the column is

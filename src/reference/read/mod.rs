@@ -14,6 +14,7 @@ use crate::value::problem::Problem;
 
 mod areas;
 mod eligible;
+pub use eligible::title_names_members;
 mod enterprises;
 mod grassroots;
 mod mapping;
