@@ -94,6 +94,10 @@ const WORDS: &[(&str, Status)] = &[
     ("deceased", Departed(Died)),
     // Moved to another branch or place.
     ("chuyen sinh hoat", Departed(Moved)),
+    ("chuyen sinh hoat doan", Departed(Moved)),
+    ("chuyen sinh hoat hoi", Departed(Moved)),
+    ("da chuyen sinh hoat doan", Departed(Moved)),
+    ("da chuyen sinh hoat hoi", Departed(Moved)),
     ("da chuyen sinh hoat", Departed(Moved)),
     ("chuyen sh", Departed(Moved)),
     ("chuyen di", Departed(Moved)),
@@ -180,8 +184,24 @@ const MARKS: &[&str] = &[
     "x", "v", "1", "0", "y", "n", "yes", "no", "co", "khong", "true", "false", "ok",
 ];
 
-/// The status a cell says. Called once per distinct cell (the parser remembers it).
+/// The status a cell says. Called once per distinct cell (the parser remembers it). A
+/// departure with a remark in brackets (`Ra Đoàn (tự nguyện)`, `Đã mất (tai nạn)`) is
+/// that departure; a remark that is a status itself, or one after an active word
+/// (`Đang sinh hoạt (sắp chuyển đi)`), leaves the cell unread.
 pub fn parse_status(raw: &str) -> Result<Status, StatusError> {
+    let word = parse_word(raw);
+    let Some((base, remark)) = raw.split_once('(').filter(|_| word.is_err()) else {
+        return word;
+    };
+    let remark = remark.trim_end().trim_end_matches(')');
+    match (parse_word(base), parse_word(remark)) {
+        (Ok(s @ Departed(_)), Err(StatusError::Unknown)) => Ok(s),
+        _ => word,
+    }
+}
+
+/// The status of one word, folded.
+fn parse_word(raw: &str) -> Result<Status, StatusError> {
     let key = fold(raw);
     if let Some((_, s)) = WORDS.iter().find(|(w, _)| *w == key) {
         // A cell of only symbols (`✓`, `-`) folds to nothing: a mark, not an empty cell.
@@ -221,6 +241,14 @@ mod tests {
             ("Đã chết", Ok(Departed(Died))),
             ("deceased", Ok(Departed(Died))),
             ("Chuyển sinh hoạt", Ok(Departed(Moved))),
+            ("Chuyển sinh hoạt Đoàn", Ok(Departed(Moved))),
+            // A remark in brackets after a departure; not after an active word, and
+            // not one that is a status itself.
+            ("Ra Đoàn (tự nguyện)", Ok(Departed(Left))),
+            ("Đã mất (tai nạn giao thông)", Ok(Departed(Died))),
+            ("Đang sinh hoạt (sắp chuyển đi)", Err(StatusError::Unknown)),
+            ("Chuyển đi (đã mất)", Err(StatusError::Unknown)),
+            ("Ra Đoàn (", Ok(Departed(Left))),
             ("Chuyển đi", Ok(Departed(Moved))),
             // The Youth Union's everyday words (a trial's roll was refused for them).
             ("Đi nghĩa vụ quân sự", Ok(Departed(Moved))),
