@@ -7,12 +7,12 @@
 //! printed gives back a count an earlier report blanked.
 
 use anyhow::Result;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
 
 use super::period::Period;
 use super::read::{self, Seen, SeenSnapshots};
-use super::{suppress, Coverage, Request};
+use super::{suppress, Coverage, CoverageRow, Request};
 use crate::reference::Reference;
 use crate::store;
 
@@ -51,12 +51,33 @@ impl<'v> Published<'v> {
     /// The report of the period before `p` (of the same length) as published, its
     /// rows blanked; `None` for a single day, or before the first roll.
     pub fn before(&mut self, p: &Period) -> Result<Option<&Coverage>> {
+        match p.shifted(-1).filter(|_| !p.point) {
+            Some(b) => self.report(&b),
+            None => Ok(None),
+        }
+    }
+
+    /// The rows whose blanks period `p`'s start carries: the report's of the period
+    /// before it, and for a period longer than a month the month's before it starts
+    /// (the half-year from July starts with June's members, which June's report
+    /// published or blanked).
+    pub fn carried(&mut self, p: &Period) -> Result<Vec<CoverageRow>> {
+        let mut rows = self.before(p)?.map(|c| c.rows.clone()).unwrap_or_default();
+        if let Some(m) = month_before(p) {
+            rows.extend(self.report(&m)?.into_iter().flat_map(|c| c.rows.clone()));
+        }
+        Ok(rows)
+    }
+
+    /// Period `p`'s report as published, computed with those before it back to the
+    /// first roll; `None` before the first roll.
+    fn report(&mut self, p: &Period) -> Result<Option<&Coverage>> {
         let Some(first) = self.first else {
             return Ok(None);
         };
-        // Back from the period before `p` to the first with a roll, or to one done.
+        // Back from `p` to the first period with a roll, or to one done.
         let mut back: Vec<Period> = Vec::new();
-        let mut at = p.shifted(-1).filter(|_| !p.point);
+        let mut at = Some(p.clone());
         while let Some(b) = at.filter(|b| b.end >= first) {
             if self.done.contains_key(&b.label) {
                 break;
@@ -67,11 +88,14 @@ impl<'v> Published<'v> {
         for b in back.iter().rev() {
             self.compute(b)?;
         }
-        let label = p.shifted(-1).filter(|_| !p.point).map(|b| b.label);
-        Ok(label.and_then(|l| self.done.get(&l)))
+        Ok(self.done.get(&p.label))
     }
 
     fn compute(&mut self, p: &Period) -> Result<()> {
+        let carried = match month_before(p) {
+            Some(m) => self.report(&m)?.map(|c| c.rows.clone()),
+            None => None,
+        };
         let mut request = self.request.clone();
         request.period = p.clone();
         let seen = Seen::Keep(&mut self.seen);
@@ -80,11 +104,20 @@ impl<'v> Published<'v> {
         let used = super::snapshots_for(&snapshots, p.end);
         self.seen.retain(|(o, d), _| used.get(o) == Some(d));
         let before = p.shifted(-1).and_then(|b| self.done.get(&b.label));
-        if let Some(b) = before {
-            suppress::carry(&mut cov.rows, &b.rows);
+        for rows in before.map(|b| &b.rows).into_iter().chain(&carried) {
+            suppress::carry(&mut cov.rows, rows);
         }
         suppress::apply(&mut cov.rows, self.min_cell, self.reference);
         self.done.insert(p.label.clone(), cov);
         Ok(())
     }
+}
+
+/// The month before a period longer than a month starts.
+fn month_before(p: &Period) -> Option<Period> {
+    if p.point || p.months() <= 1 {
+        return None;
+    }
+    let d = p.start.pred_opt()?;
+    Period::month(d.year(), d.month())
 }

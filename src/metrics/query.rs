@@ -91,17 +91,17 @@ pub fn single(
         .min_cell
         .map(|n| Published::new(view, reference, q.printed(period), n));
     let mut seen = SeenSnapshots::new();
-    let carried = match past.as_mut() {
+    let published_before = match past.as_mut() {
         Some(past) => past.before(period)?.cloned(),
         None => None,
     };
-    let before = match (&carried, period.shifted(-1)) {
-        (Some(b), Some(p)) if period.months() == 1 && !period.point => Some((p, b.clone())),
+    let before = match (published_before, period.shifted(-1)) {
+        (Some(b), Some(p)) if period.months() == 1 && !period.point => Some((p, b)),
         _ => month_before(view, reference, q, period, &mut seen)?,
     };
     let mut cov = read::coverage(view, reference, &q.request(period), Seen::Reuse(&seen))?;
-    if let Some(b) = &carried {
-        suppress::carry(&mut cov.rows, &b.rows);
+    if let Some(past) = past.as_mut() {
+        suppress::carry(&mut cov.rows, &past.carried(period)?);
     }
     let suppressed = q.min_cell.map(|n| publish(&mut cov, q, n, reference));
     if let Some(level) = &q.units {
@@ -121,9 +121,7 @@ pub fn single(
         Some(p) => {
             let mut e = read::coverage(view, reference, &q.request(&p), Seen::None)?;
             if let (Some(n), Some(past)) = (q.min_cell, past.as_mut()) {
-                if let Some(b) = past.before(&p)? {
-                    suppress::carry(&mut e.rows, &b.rows);
-                }
+                suppress::carry(&mut e.rows, &past.carried(&p)?);
                 suppress::apply(&mut e.rows, n, reference);
             }
             Some(e)
@@ -251,8 +249,8 @@ pub fn series(
     // snapshots, so that each snapshot is read once.
     let mut seen = SeenSnapshots::new();
     let snapshots = view.manifest.roll_snapshots(&view.orgs);
-    // `before`: the period just before `p`'s, computed, whose blanks `p` carries.
-    let mut compute = |p: &Period, before: Option<&Coverage>| -> Result<Coverage> {
+    // `carried`: the rows of the reports before `p` whose blanks `p` carries.
+    let mut compute = |p: &Period, carried: &[CoverageRow]| -> Result<Coverage> {
         if let Some(c) = done.get(&p.label) {
             return Ok(c.clone());
         }
@@ -260,9 +258,7 @@ pub fn series(
         let used = super::snapshots_for(&snapshots, p.end);
         seen.retain(|(o, d), _| used.get(o) == Some(d));
         if let Some(n) = q.min_cell {
-            if let Some(b) = before {
-                suppress::carry(&mut cov.rows, &b.rows);
-            }
+            suppress::carry(&mut cov.rows, carried);
             // The cells of the rows: a series prints no list of units.
             let cells = suppress::apply(&mut cov.rows, n, reference);
             suppress::units(&mut cov, n, reference);
@@ -274,28 +270,24 @@ pub fn series(
         done.insert(p.label.clone(), cov.clone());
         Ok(cov)
     };
-    // Published, each period carries the blanks of the one before, in the series or
-    // as its own report published it.
+    // Published, each period carries the blanks of the reports before it, as they
+    // published them (the series' own periods are computed alike).
     let first = periods.first().map(|p| q.printed(p));
     let mut past = (q.min_cell.zip(first)).map(|(n, r)| Published::new(view, reference, r, n));
+    let mut carried = |p: &Period| match past.as_mut() {
+        Some(past) => past.carried(p),
+        None => Ok(Vec::new()),
+    };
     let mut reports: Vec<(Period, Coverage)> = Vec::with_capacity(periods.len());
     for p in periods {
-        let last = (reports.last())
-            .filter(|(b, _)| b.end.succ_opt() == Some(p.start))
-            .map(|(_, c)| c);
-        let cov = match (last, past.as_mut()) {
-            (Some(b), _) => compute(p, Some(b))?,
-            (None, Some(past)) => compute(p, past.before(p)?)?,
-            (None, None) => compute(p, None)?,
-        };
+        let cov = compute(p, &carried(p)?)?;
         reports.push((p.clone(), cov));
     }
     let mut earlier = Vec::with_capacity(periods.len());
     for p in periods {
-        earlier.push(match (p.year_earlier(), past.as_mut()) {
-            (Some(e), Some(past)) => Some(compute(&e, past.before(&e)?)?),
-            (Some(e), None) => Some(compute(&e, None)?),
-            (None, _) => None,
+        earlier.push(match p.year_earlier() {
+            Some(e) => Some(compute(&e, &carried(&e)?)?),
+            None => None,
         });
     }
     let rows = super::series::series(&reports, &earlier, pace_over);

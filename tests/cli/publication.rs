@@ -367,7 +367,8 @@ fn rows_of(
 /// else 61 − 59). October's start is 2 women, 59 men, 0 unknown, 61: the 0 and the 2
 /// are small, two blanks among the groups, which alone would print the men's 59 and
 /// give September's blank back. Carried, the men's start is blanked too; the total's
-/// 61 stays. A series of the two months blanks the same.
+/// 61 stays. A series of the two months blanks the same, and so does the fourth
+/// quarter, which starts where September ends.
 #[test]
 fn a_blank_of_last_month_is_not_given_back_by_this_months_start() {
     let w = Workdir::new().with_reference();
@@ -422,4 +423,9 @@ fn a_blank_of_last_month_is_not_given_back_by_this_months_start() {
     assert_eq!(cells(&series, "2026-09,sex,male", "members"), "");
     assert_eq!(cells(&series, "2026-10,sex,male", "members_start"), "");
     assert_eq!(cells(&series, "2026-10,total,all", "members_start"), "61");
+    // The fourth quarter starts with September's members too: the men's start is
+    // blanked, carried from September's report (the month before it starts).
+    let quarter = rows_of(&w, &[&report[..], &["--period", "2026-Q4"]].concat());
+    assert_eq!(cells(&quarter, "2026-Q4,sex,male", "members_start"), "");
+    assert_eq!(cells(&quarter, "2026-Q4,total,all", "members_start"), "61");
 }
