@@ -29,15 +29,7 @@ fn note(n: &Note, lang: Lang) -> Text {
             org: o,
             as_of,
             flows,
-        } => {
-            use crate::metrics::StaleFlows;
-            let flows = match flows {
-                StaleFlows::ThroughAsOf => t!(FLOWS_THROUGH, said(day_month(*as_of))),
-                StaleFlows::Unknown => t!(FLOWS_UNKNOWN),
-                StaleFlows::None => return t!(NOTE_STALE_AT_DAY, org(o), d(as_of)),
-            };
-            t!(NOTE_STALE_SNAPSHOT, org(o), d(as_of), flows)
-        }
+        } => stale(org(o), *as_of, *flows),
         Note::PlacedDepartures {
             org: o,
             count: c,
@@ -270,6 +262,17 @@ fn of_the_report(n: &Note, lang: Lang) -> Text {
         // The notes of the rolls are said by `note`.
         _ => Text::Said(String::new()),
     }
+}
+
+/// A roll older than the period's end (or the day asked), with what it says of flows.
+fn stale(org: Text, as_of: NaiveDate, flows: crate::metrics::StaleFlows) -> Text {
+    use crate::metrics::StaleFlows;
+    let flows = match flows {
+        StaleFlows::ThroughAsOf => t!(FLOWS_THROUGH, said(day_month(as_of))),
+        StaleFlows::Unknown => t!(FLOWS_UNKNOWN),
+        StaleFlows::None => return t!(NOTE_STALE_AT_DAY, org, said(day(as_of))),
+    };
+    t!(NOTE_STALE_SNAPSHOT, org, said(day(as_of)), flows)
 }
 
 /// The seam between the previous roll and the period's start, with what makes it.

@@ -14,7 +14,8 @@ use crate::value::problem::Problem;
 
 mod areas;
 mod eligible;
-pub use eligible::title_names_members;
+mod members_title;
+pub use members_title::title_names_members;
 mod enterprises;
 mod grassroots;
 mod mapping;
