@@ -237,7 +237,7 @@ fn hide_the_lone_blank(
     rows: &mut [CoverageRow],
     rel: &Relation,
     col: Col,
-    pinned: &HashSet<usize>,
+    pinned: &HashSet<(usize, Col)>,
     fixed: &Fixed,
 ) -> bool {
     let blanked = (rel.cells.iter().chain(&rel.sum))
@@ -248,7 +248,7 @@ fn hide_the_lone_blank(
         return false;
     }
     let pick = (rel.cells.iter().copied())
-        .filter(|&i| !rows[i].suppressed.contains(col) && !pinned.contains(&i))
+        .filter(|&i| !rows[i].suppressed.contains(col) && !pinned.contains(&(i, col)))
         .filter(|&i| !fixed.contains(&(i, col)))
         .filter_map(|i| get(&rows[i], col).map(|v| (v, i)))
         .min()
@@ -293,6 +293,42 @@ pub fn carry(rows: &mut [CoverageRow], before: &[CoverageRow]) {
     }
 }
 
+/// The zeros a crossing gives away: a crossing prints a row only for the combinations
+/// that have someone, so a group of one of its parts (`commune` of `commune,sex`) with
+/// no row in it has 0 in every count. Blanked, such a 0 would hide nothing (the one
+/// commune of a group with members came back as the group's count less the others'):
+/// it is printed, and the blanks fall elsewhere.
+fn known_zeros(rows: &[CoverageRow]) -> Fixed {
+    let mut present: HashSet<(&str, &Dimension, usize, &str)> = HashSet::new();
+    for r in rows {
+        if let Dimension::Crossed(c) = &r.dimension {
+            for (k, g) in r.group.split(JOIN).enumerate() {
+                if let Some(part) = c.parts.get(k) {
+                    present.insert((r.org.code(), part, 0, g));
+                }
+            }
+        }
+    }
+    let crossed: HashSet<(&str, &Dimension)> = (rows.iter())
+        .filter_map(|r| match &r.dimension {
+            Dimension::Crossed(c) => Some(c.parts.iter().map(move |p| (r.org.code(), p))),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    let mut out = Fixed::new();
+    for (i, r) in rows.iter().enumerate() {
+        let key = (r.org.code(), &r.dimension);
+        if !crossed.contains(&key) || present.contains(&(key.0, key.1, 0, r.group.as_str())) {
+            continue;
+        }
+        for col in COUNTS.into_iter().filter(|&c| get(r, c) == Some(0)) {
+            out.insert((i, col));
+        }
+    }
+    out
+}
+
 /// Applies `--min-cell`; returns how many cells were blanked.
 pub fn apply(rows: &mut [CoverageRow], min: u64, reference: &Reference) -> usize {
     around(rows, min, reference, &Fixed::new())
@@ -306,6 +342,9 @@ pub type Fixed = HashSet<(usize, Col)>;
 /// others' small counts fall on the cells that are not. Returns how many cells of all
 /// the rows are blanked.
 pub fn around(rows: &mut [CoverageRow], min: u64, reference: &Reference, fixed: &Fixed) -> usize {
+    let mut fixed = fixed.clone();
+    fixed.extend(known_zeros(rows));
+    let fixed = &fixed;
     // Primary: every count below the threshold.
     for (i, r) in rows.iter_mut().enumerate() {
         for col in COUNTS {
@@ -315,13 +354,20 @@ pub fn around(rows: &mut [CoverageRow], min: u64, reference: &Reference, fixed: 
         }
     }
     let relations = relations(rows, reference);
-    let pinned: HashSet<usize> = (relations.iter())
+    // A cell its published sum gives (the one cell of it, the others fixed: a group's
+    // one commune with members, the rest known zeros) hides nothing blanked.
+    let mut pinned: HashSet<(usize, Col)> = HashSet::new();
+    for rel in relations
+        .iter()
         .filter(|r| r.sum.is_some() || r.sum_elsewhere)
-        .filter_map(|r| match r.cells[..] {
-            [one] => Some(one),
-            _ => None,
-        })
-        .collect();
+    {
+        for col in COUNTS {
+            let mut free = rel.cells.iter().filter(|&&i| !fixed.contains(&(i, col)));
+            if let (Some(&one), None) = (free.next(), free.next()) {
+                pinned.insert((one, col));
+            }
+        }
+    }
     for _round in 0..16 {
         let mut changed = false;
         for rel in &relations {
