@@ -135,8 +135,8 @@ pub fn single(
     })
 }
 
-/// The report of the month before a month's (unpublished: see [`Published`]), adding the members of the snapshots it uses to
-/// `seen`; `None` for any other period.
+/// The report of the month before a month's (unpublished: see [`Published`]), adding
+/// the members of the snapshots it uses to `seen`; `None` for any other period.
 fn month_before(
     view: &store::View,
     reference: &Reference,
