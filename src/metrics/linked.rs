@@ -165,6 +165,32 @@ pub(super) fn lists(cov: &mut Coverage, min: u64, reference: &Reference) -> usiz
     removed
 }
 
+/// The units the lists and notes publish, as (organization, level, code, members they
+/// give): those to urge and to replicate and those above 100% with their members, then
+/// those fallen to zero or that did not report with their 0 now.
+pub(super) fn published_units(cov: &Coverage) -> Vec<(OrgOrAny, &str, &str, u64)> {
+    let noted = cov.notes.iter().filter_map(|n| match n {
+        Note::UnitAbove100(u) => Some(u),
+        _ => None,
+    });
+    let ranked = (cov.lagging.iter().chain(&cov.leading).chain(noted))
+        .map(|r| (r.org.clone(), r.level.as_str(), r.code.as_str(), r.members));
+    let changes = (cov
+        .lists
+        .fallen_to_zero
+        .iter()
+        .chain(&cov.lists.not_reported))
+    .map(|u| {
+        (
+            OrgOrAny::Org(u.org.clone()),
+            u.level.as_str(),
+            u.code.as_str(),
+            0,
+        )
+    });
+    ranked.chain(changes).collect()
+}
+
 /// A listed unit to leave out so that no small unit of the organization can be worked
 /// out, if one must go. A group whose count is published (a printed row, or a focus
 /// area's the default report prints) with exactly one unit unpublished gives that
@@ -179,23 +205,10 @@ fn one_to_hide(
     reference: &Reference,
 ) -> Option<String> {
     let leaf = Dimension::Level(um.level.clone());
-    let mut listed: BTreeMap<&str, u64> = (cov.lagging.iter().chain(&cov.leading))
-        .chain(cov.notes.iter().filter_map(|n| match n {
-            Note::UnitAbove100(u) => Some(u),
-            _ => None,
-        }))
-        .filter(|r| r.org == um.org)
-        .map(|r| (r.code.as_str(), r.members))
+    let listed: BTreeMap<&str, u64> = (published_units(cov).into_iter())
+        .filter(|u| u.0 == um.org && u.1 == um.level)
+        .map(|(_, _, code, members)| (code, members))
         .collect();
-    // A unit fallen to zero or that did not report is published with 0 members now.
-    let changes = cov
-        .lists
-        .fallen_to_zero
-        .iter()
-        .chain(&cov.lists.not_reported);
-    for u in changes.filter(|u| OrgOrAny::Org(u.org.clone()) == um.org && u.level == um.level) {
-        listed.insert(u.code.as_str(), 0);
-    }
     let row_of = |code: &str| {
         (cov.rows.iter()).find(|r| r.org == um.org && r.dimension == leaf && r.group == code)
     };

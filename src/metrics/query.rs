@@ -176,7 +176,7 @@ fn publish(cov: &mut Coverage, q: &Query, n: u64, reference: &Reference) -> usiz
     if cov.rows.iter().all(printed) {
         return alone(cov);
     }
-    let rows = std::mem::take(&mut cov.rows);
+    let mut rows = std::mem::take(&mut cov.rows);
     let mut printed_only = cov.clone();
     printed_only.rows = rows.iter().filter(|r| printed(r)).cloned().collect();
     let cells = alone(&mut printed_only);
@@ -192,32 +192,14 @@ fn publish(cov: &mut Coverage, q: &Query, n: u64, reference: &Reference) -> usiz
     (cov.notes, cov.lagging, cov.leading) = (notes, lagging, leading);
     (cov.lists, cov.unit_members) = (lists, unit_members);
     // The units the lists and notes give: their members and eligible are published
-    // too (a unit above 100% by its note; one fallen to zero or that did not report
-    // has 0 members now).
-    let noted = cov.notes.iter().filter_map(|n| match n {
-        super::Note::UnitAbove100(u) => Some(u),
-        _ => None,
-    });
-    let mut listed: BTreeSet<(OrgOrAny, &str, &str)> = (cov.lagging.iter().chain(&cov.leading))
-        .chain(noted)
-        .map(|u| (u.org.clone(), u.level.as_str(), u.code.as_str()))
+    // too (one fallen to zero or that did not report has 0 members now).
+    let listed: BTreeSet<(OrgOrAny, &str, &str)> = (super::linked::published_units(cov))
+        .into_iter()
+        .map(|(org, level, code, _)| (org, level, code))
         .collect();
-    let changes = cov
-        .lists
-        .fallen_to_zero
-        .iter()
-        .chain(&cov.lists.not_reported);
-    for u in changes {
-        listed.insert((
-            OrgOrAny::Org(u.org.clone()),
-            u.level.as_str(),
-            u.code.as_str(),
-        ));
-    }
     let mut fixed = suppress::Fixed::new();
     published.reverse();
-    cov.rows = rows;
-    for (i, r) in cov.rows.iter_mut().enumerate() {
+    for (i, r) in rows.iter_mut().enumerate() {
         if printed(r) {
             *r = published.pop().unwrap_or_else(|| r.clone());
             fixed.extend(suppress::COUNTS.map(|c| (i, c)));
@@ -227,6 +209,7 @@ fn publish(cov: &mut Coverage, q: &Query, n: u64, reference: &Reference) -> usiz
             }
         }
     }
+    cov.rows = rows;
     suppress::around(&mut cov.rows, n, reference, &fixed);
     let around: usize = (cov.rows.iter().filter(|r| !printed(r)))
         .map(|r| r.suppressed.len())
