@@ -13,6 +13,7 @@ use std::collections::HashMap;
 use super::period::Period;
 use super::read::{self, Seen, SeenSnapshots};
 use super::{suppress, Coverage, CoverageRow, Request};
+use crate::org::Org;
 use crate::reference::Reference;
 use crate::store;
 
@@ -23,7 +24,9 @@ pub struct Published<'v> {
     /// The rows the report prints (no per-unit breakdowns), of any period.
     request: Request,
     min_cell: u64,
-    /// The first roll's date: no period ending before it has a member.
+    /// The organizations' rolls, and the first one's date: no period ending before it
+    /// has a member.
+    snapshots: Vec<(Org, NaiveDate)>,
     first: Option<NaiveDate>,
     done: HashMap<String, Coverage>,
     seen: SeenSnapshots,
@@ -43,16 +46,17 @@ impl<'v> Published<'v> {
             request,
             min_cell,
             first: snapshots.iter().map(|(_, d)| *d).min(),
+            snapshots,
             done: HashMap::new(),
             seen: SeenSnapshots::new(),
         }
     }
 
     /// The report of the period before `p` (of the same length) as published, its
-    /// rows blanked; `None` for a single day, or before the first roll.
+    /// rows blanked; `None` for a single day.
     pub fn before(&mut self, p: &Period) -> Result<Option<&Coverage>> {
         match p.shifted(-1).filter(|_| !p.point) {
-            Some(b) => self.report(&b),
+            Some(b) => self.report(&b).map(Some),
             None => Ok(None),
         }
     }
@@ -64,44 +68,41 @@ impl<'v> Published<'v> {
     pub fn carried(&mut self, p: &Period) -> Result<Vec<CoverageRow>> {
         let mut rows = self.before(p)?.map(|c| c.rows.clone()).unwrap_or_default();
         if let Some(m) = month_before(p) {
-            rows.extend(self.report(&m)?.into_iter().flat_map(|c| c.rows.clone()));
+            rows.extend(self.report(&m)?.rows.iter().cloned());
         }
         Ok(rows)
     }
 
-    /// Period `p`'s report as published, computed with those before it back to the
-    /// first roll; `None` before the first roll.
-    fn report(&mut self, p: &Period) -> Result<Option<&Coverage>> {
-        let Some(first) = self.first else {
-            return Ok(None);
-        };
-        // Back from `p` to the first period with a roll, or to one done.
+    /// Period `p`'s report as published (its rows blanked), computed with those
+    /// before it back to the first roll, each once.
+    pub fn report(&mut self, p: &Period) -> Result<&Coverage> {
+        // Back from `p` to the one done, or the first that ends before the first roll
+        // (nothing before it to carry).
         let mut back: Vec<Period> = Vec::new();
         let mut at = Some(p.clone());
-        while let Some(b) = at.filter(|b| b.end >= first) {
-            if self.done.contains_key(&b.label) {
-                break;
-            }
-            at = b.shifted(-1);
+        while let Some(b) = at.filter(|b| !self.done.contains_key(&b.label)) {
+            let before_rolls = self.first.is_none_or(|f| b.end < f);
+            at = b.shifted(-1).filter(|_| !before_rolls);
             back.push(b);
         }
         for b in back.iter().rev() {
             self.compute(b)?;
         }
-        Ok(self.done.get(&p.label))
+        self.done
+            .get(&p.label)
+            .ok_or_else(|| anyhow::anyhow!("internal error: period {} not computed", p.label))
     }
 
     fn compute(&mut self, p: &Period) -> Result<()> {
         let carried = match month_before(p) {
-            Some(m) => self.report(&m)?.map(|c| c.rows.clone()),
+            Some(m) => Some(self.report(&m)?.rows.clone()),
             None => None,
         };
         let mut request = self.request.clone();
         request.period = p.clone();
         let seen = Seen::Keep(&mut self.seen);
         let mut cov = read::coverage(self.view, self.reference, &request, seen)?;
-        let snapshots = self.view.manifest.roll_snapshots(&self.view.orgs);
-        let used = super::snapshots_for(&snapshots, p.end);
+        let used = super::snapshots_for(&self.snapshots, p.end);
         self.seen.retain(|(o, d), _| used.get(o) == Some(d));
         let before = p.shifted(-1).and_then(|b| self.done.get(&b.label));
         for rows in before.map(|b| &b.rows).into_iter().chain(&carried) {

@@ -233,43 +233,44 @@ pub fn series(
     let mut seen = SeenSnapshots::new();
     let snapshots = view.manifest.roll_snapshots(&view.orgs);
     // `carried`: the rows of the reports before `p` whose blanks `p` carries.
-    let mut compute = |p: &Period, carried: &[CoverageRow]| -> Result<Coverage> {
+    // Published, each period is the report the chain of those before it blanks
+    // ([`Published`]: its start carries their blanks), read once.
+    let first = periods.first().map(|p| q.printed(p));
+    let mut past = (q.min_cell.zip(first)).map(|(n, r)| Published::new(view, reference, r, n));
+    let mut compute = |p: &Period| -> Result<Coverage> {
         if let Some(c) = done.get(&p.label) {
             return Ok(c.clone());
         }
-        let mut cov = read::coverage(view, reference, &q.request(p), Seen::Keep(&mut seen))?;
-        let used = super::snapshots_for(&snapshots, p.end);
-        seen.retain(|(o, d), _| used.get(o) == Some(d));
-        if let Some(n) = q.min_cell {
-            suppress::carry(&mut cov.rows, carried);
-            // The cells of the rows: a series prints no list of units.
-            let cells = suppress::apply(&mut cov.rows, n, reference);
-            suppress::units(&mut cov, n, reference);
-            super::withheld::notes(&mut cov, n);
-            cov.notes.push(super::Note::CellsSuppressed {
-                count: cells as u64,
-            });
-        }
+        let cov = match (past.as_mut(), q.min_cell) {
+            (Some(past), Some(n)) => {
+                let mut cov = past.report(p)?.clone();
+                let cells: usize = cov.rows.iter().map(|r| r.suppressed.len()).sum();
+                // The cells of the rows: a series prints no list of units.
+                suppress::units(&mut cov, n, reference);
+                super::withheld::notes(&mut cov, n);
+                cov.notes.push(super::Note::CellsSuppressed {
+                    count: cells as u64,
+                });
+                cov
+            }
+            _ => {
+                let cov = read::coverage(view, reference, &q.request(p), Seen::Keep(&mut seen))?;
+                let used = super::snapshots_for(&snapshots, p.end);
+                seen.retain(|(o, d), _| used.get(o) == Some(d));
+                cov
+            }
+        };
         done.insert(p.label.clone(), cov.clone());
         Ok(cov)
     };
-    // Published, each period carries the blanks of the reports before it, as they
-    // published them (the series' own periods are computed alike).
-    let first = periods.first().map(|p| q.printed(p));
-    let mut past = (q.min_cell.zip(first)).map(|(n, r)| Published::new(view, reference, r, n));
-    let mut carried = |p: &Period| match past.as_mut() {
-        Some(past) => past.carried(p),
-        None => Ok(Vec::new()),
-    };
     let mut reports: Vec<(Period, Coverage)> = Vec::with_capacity(periods.len());
     for p in periods {
-        let cov = compute(p, &carried(p)?)?;
-        reports.push((p.clone(), cov));
+        reports.push((p.clone(), compute(p)?));
     }
     let mut earlier = Vec::with_capacity(periods.len());
     for p in periods {
         earlier.push(match p.year_earlier() {
-            Some(e) => Some(compute(&e, &carried(&e)?)?),
+            Some(e) => Some(compute(&e)?),
             None => None,
         });
     }
