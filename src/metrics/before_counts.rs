@@ -11,22 +11,22 @@ use crate::org::OrgOrAny;
 use crate::reference::Reference;
 
 /// Blanks the members before of the lists for publication; returns how many. Below
-/// `min` each is blanked. Where an organization sent no roll this period, every unit of its last
-/// roll did not report, and their members before are that roll's, which the report's
-/// rows add up (the roll carried): they are blanked as the report's per-unit rows
-/// would be, so that no group's count less the others' gives one back (a November
-/// report before November's roll: the total 1214 less the 98 others' 1211 is 3).
+/// `min` each is blanked. Where an organization sent no roll this period, every unit
+/// of its last roll did not report, and their members before are that roll's, which
+/// the report's rows add up (the roll carried): they are blanked as the report's
+/// per-unit rows would be, so that no group's count less the others' gives one back
+/// (a November report before November's roll: the total 1214 less the 98 others' 1211
+/// is 3).
 pub(super) fn blank(cov: &mut Coverage, min: u64, reference: &Reference) -> usize {
     use super::suppress::{self, Col, Fixed, COUNTS};
     let carried: BTreeSet<crate::org::Org> = (cov.lists.not_reported.iter())
         .filter(|u| u.as_of == u.previous_as_of)
         .map(|u| u.org.clone())
         .collect();
-    let leaf = reference.areas.lowest_level();
+    let level = reference.areas.lowest_level().unwrap_or_default();
     let mut hidden: BTreeSet<(crate::org::Org, String)> = BTreeSet::new();
-    for org in carried.iter().filter(|_| leaf.is_some()) {
+    for org in carried.iter().filter(|_| !level.is_empty()) {
         let key = OrgOrAny::Org(org.clone());
-        let level = leaf.clone().unwrap_or_default();
         let sums_of = |r: &&CoverageRow| r.org == key && sums_units(&r.dimension, &level);
         let mut rows: Vec<CoverageRow> = cov.rows.iter().filter(sums_of).cloned().collect();
         let Some(template) = rows.first().cloned() else {
