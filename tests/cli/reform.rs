@@ -194,42 +194,61 @@ fn old_codes_report_as_their_new_twins() {
     assert_eq!(shipped, theirs);
 }
 
-/// Old names with their type: "Thị trấn Trạm Tấu" is the old township, now in Xã Hạnh
-/// Phúc (04585), not Xã Trạm Tấu; "Xã Trung Tâm" is now in Xã Phúc Lợi (04363), not
-/// Phường Trung Tâm. A split commune's row is rejected with its candidates.
-#[test]
-fn old_names_read_with_their_type_and_splits_are_refused() {
+/// A store of the sample areas and a farmers' roll of 31/10/2026 with one member in
+/// each commune named (a name with a comma in quotes); the ingest's run.
+fn names_roll(names: &[&str]) -> (Workdir, crate::workdir::Run) {
     let w = Workdir::new();
     std::fs::copy(
         root().join("data-samples/areas.csv"),
         w.dir.join("areas.csv"),
     )
-    .unwrap();
+    .expect("the sample areas");
     w.tally(&["ingest", "areas.csv"]).expect(0);
-    w.write(
-        "names.csv",
-        "Họ và tên,Năm sinh,Xã phường\nA,1970,Thị trấn Trạm Tấu\nB,1971,Xã Trung Tâm\nC,1972,\"Xã Bảo Hà, huyện Bảo Yên\"\n",
-    );
-    w.tally(&[
+    let mut roll = String::from("Họ và tên,Năm sinh,Xã phường\n");
+    for (i, name) in names.iter().enumerate() {
+        roll.push_str(&format!("Người {i},{},{name}\n", 1970 + i));
+    }
+    w.write("names.csv", roll);
+    let run = w.tally(&[
         "ingest",
         "names.csv",
         "--org",
         "farmers",
         "--as-of",
         "31/10/2026",
-    ])
-    .expect(0);
+    ]);
+    (w, run.expect(0))
+}
+
+/// October's report by commune, and each commune's members in it (`None` where the
+/// commune has no row).
+fn members_by_commune(w: &Workdir) -> (String, impl Fn(&str) -> Option<String>) {
     let out = w
         .tally(&[
             "report", "--period", "2026-10", "--by", "commune", "--format", "csv",
         ])
         .expect(0)
         .stdout;
-    let members = |code: &str| {
-        out.lines()
-            .find(|l| l.contains(&format!(",commune,{code},")))
-            .map(|l| l.split(',').nth(4).unwrap().to_string())
-    };
+    let rows: BTreeMap<String, String> = (out.lines())
+        .filter_map(|l| {
+            let c: Vec<&str> = l.split(',').collect();
+            (c.get(2) == Some(&"commune")).then(|| (c[3].to_string(), c[4].to_string()))
+        })
+        .collect();
+    (out, move |code: &str| rows.get(code).cloned())
+}
+
+/// Old names with their type: "Thị trấn Trạm Tấu" is the old township, now in Xã Hạnh
+/// Phúc (04585), not Xã Trạm Tấu; "Xã Trung Tâm" is now in Xã Phúc Lợi (04363), not
+/// Phường Trung Tâm. A split commune's row is rejected with its candidates.
+#[test]
+fn old_names_read_with_their_type_and_splits_are_refused() {
+    let (w, _) = names_roll(&[
+        "Thị trấn Trạm Tấu",
+        "Xã Trung Tâm",
+        "\"Xã Bảo Hà, huyện Bảo Yên\"",
+    ]);
+    let (out, members) = members_by_commune(&w);
     assert_eq!(members("04585").as_deref(), Some("1"), "{out}");
     assert_eq!(members("04363").as_deref(), Some("1"), "{out}");
     assert_eq!(members("02989").as_deref(), Some("1"), "{out}");
@@ -266,27 +285,7 @@ fn old_names_read_with_their_type_and_splits_are_refused() {
 /// today ("Xã Nậm Chày", "Xã Xuân Hoà" with the old tone placement) stays today's.
 #[test]
 fn an_old_name_as_written_is_not_todays_without_its_diacritics() {
-    let w = Workdir::new();
-    std::fs::copy(
-        root().join("data-samples/areas.csv"),
-        w.dir.join("areas.csv"),
-    )
-    .unwrap();
-    w.tally(&["ingest", "areas.csv"]).expect(0);
-    w.write(
-        "names.csv",
-        "Họ và tên,Năm sinh,Xã phường\nA,1970,Xã Nậm Chảy\nB,1971,Phường Sa Pả\nC,1972,Xã Nậm Chày\nD,1973,Xã Xuân Hoà\n",
-    );
-    let run = w
-        .tally(&[
-            "ingest",
-            "names.csv",
-            "--org",
-            "farmers",
-            "--as-of",
-            "31/10/2026",
-        ])
-        .expect(0);
+    let (w, run) = names_roll(&["Xã Nậm Chảy", "Phường Sa Pả", "Xã Nậm Chày", "Xã Xuân Hoà"]);
     assert!(
         run.stdout.contains(
             "read 2 row(s) of pre-2025 communes through the reform's crosswalk: 02770 Xã Nậm Chảy → 02761 (1), 03002 Phường Sa Pả → 03006 (1)"
@@ -294,17 +293,7 @@ fn an_old_name_as_written_is_not_todays_without_its_diacritics() {
         "{}",
         run.stdout
     );
-    let out = w
-        .tally(&[
-            "report", "--period", "2026-10", "--by", "commune", "--format", "csv",
-        ])
-        .expect(0)
-        .stdout;
-    let members = |code: &str| {
-        out.lines()
-            .find(|l| l.contains(&format!(",commune,{code},")))
-            .map(|l| l.split(',').nth(4).unwrap_or("").to_string())
-    };
+    let (out, members) = members_by_commune(&w);
     assert_eq!(members("02761").as_deref(), Some("1"), "{out}");
     assert_eq!(members("03076").as_deref(), Some("1"), "{out}");
     assert_eq!(members("03006").as_deref(), Some("1"), "{out}");
