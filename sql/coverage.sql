@@ -60,15 +60,60 @@ previous_members AS (
     AND (CASE WHEN r.left_on IS NOT NULL THEN r.left_on > v.as_of
               ELSE COALESCE(r.active, TRUE) END)
 ),
+-- A member departed without a date in the snapshot used and in the snapshots before
+-- it back to one dated within the period, which first marked them so after a snapshot
+-- that had them active, left on that snapshot's date (the day its month's report
+-- places the leaving on): a quarter of monthly rolls counts a departure its first
+-- month marked. `k` numbers each organization's snapshots in date order; a run of
+-- snapshots where a person is departed without a date has one value of k − its rank.
+snaps AS (
+  SELECT org, as_of, ROW_NUMBER() OVER (PARTITION BY org ORDER BY as_of) AS k
+  FROM (SELECT DISTINCT org, as_of FROM rolls) s
+),
+used_k AS (
+  SELECT u.org, s.k FROM used u JOIN snaps s ON s.org = u.org AND s.as_of = u.as_of
+),
+undated AS (
+  SELECT DISTINCT r.org, s.k, r.person
+  FROM rolls r
+  JOIN snaps s ON s.org = r.org AND s.as_of = r.as_of
+  JOIN used_k uk ON uk.org = r.org AND s.k <= uk.k
+  WHERE r.left_on IS NULL AND NOT COALESCE(r.active, TRUE)
+),
+undated_runs AS (
+  SELECT org, person, k, k - ROW_NUMBER() OVER (PARTITION BY org, person ORDER BY k) AS run
+  FROM undated
+),
+first_marked AS (
+  SELECT ur.org, ur.person, MIN(ur.k) AS k0
+  FROM undated_runs ur JOIN used_k uk ON uk.org = ur.org
+  GROUP BY ur.org, ur.person, ur.run, uk.k
+  HAVING MAX(ur.k) = uk.k AND MIN(ur.k) < uk.k
+),
+carried AS (
+  SELECT DISTINCT fm.org, fm.person, x.as_of AS day
+  FROM first_marked fm
+  CROSS JOIN p
+  JOIN snaps x ON x.org = fm.org AND x.k = fm.k0
+  JOIN snaps xp ON xp.org = fm.org AND xp.k = fm.k0 - 1
+  JOIN rolls r ON r.org = fm.org AND r.as_of = xp.as_of AND r.person = fm.person
+  WHERE x.as_of >= p.p_start
+    AND (r.joined_on IS NULL OR r.joined_on <= xp.as_of)
+    AND (CASE WHEN r.left_on IS NOT NULL THEN r.left_on > xp.as_of
+              ELSE COALESCE(r.active, TRUE) END)
+),
 used_rows AS (
   SELECT r.org, r.area_code, r.enterprise_id, r.joined_on, r.active,
          CASE WHEN r.left_on IS NULL AND NOT COALESCE(r.active, TRUE)
-                   AND (pm.person IS NOT NULL OR r.joined_on BETWEEN p.p_start AND u.as_of)
-              THEN u.as_of ELSE r.left_on END AS left_on
+              THEN CASE WHEN pm.person IS NOT NULL THEN u.as_of
+                        WHEN cr.day IS NOT NULL THEN cr.day
+                        WHEN r.joined_on BETWEEN p.p_start AND u.as_of THEN u.as_of END
+              ELSE r.left_on END AS left_on
   FROM rolls r
   CROSS JOIN p
   JOIN used u ON u.org = r.org AND u.as_of = r.as_of
   LEFT JOIN previous_members pm ON pm.org = r.org AND pm.person = r.person
+  LEFT JOIN carried cr ON cr.org = r.org AND cr.person = r.person
 ),
 
 -- Member rows of the snapshots used, counted per unit and enterprise. A member is

@@ -12,6 +12,7 @@
 //! docs/metrics.md, "Months that join up").
 
 use chrono::NaiveDate;
+use std::sync::Arc;
 
 use crate::roll::{active_at, Batch, NO_DAY};
 
@@ -22,6 +23,12 @@ pub struct Previous {
     pub as_of: NaiveDate,
     persons: Vec<u64>,
     areas: Vec<u32>,
+    /// Its departures without a date, sorted by person, each with the day a chain of
+    /// earlier rolls places it on: the as-of date of the first roll that marks the
+    /// member departed after a roll that had them active. Gathered only where a
+    /// period needs them (see [`PreviousRows::placing`]); days before the oldest roll
+    /// of the chain are missing, and matter to no period that reads it.
+    placed: Vec<(u64, i32)>,
 }
 
 /// The rows of a previous snapshot as they stream out of the store: per batch, the
@@ -32,19 +39,43 @@ pub struct Previous {
 pub struct PreviousRows {
     as_of: i32,
     chunks: Vec<(Vec<u64>, Vec<u32>)>,
+    /// The snapshot before, against which this one's departures without a date are
+    /// placed (`None`: they are not gathered).
+    earlier: Option<Arc<Previous>>,
+    placed: Vec<(u64, i32)>,
 }
 
 impl PreviousRows {
     pub fn new(as_of: NaiveDate) -> PreviousRows {
+        PreviousRows::placing(as_of, None)
+    }
+
+    /// Also gathers the snapshot's departures without a date with the day each is
+    /// placed on: this snapshot's date for a member `earlier` had active, the day
+    /// `earlier` placed for one it had departed so too.
+    pub fn placing(as_of: NaiveDate, earlier: Option<Arc<Previous>>) -> PreviousRows {
         PreviousRows {
             as_of: crate::roll::days(as_of),
             chunks: Vec::new(),
+            earlier,
+            placed: Vec::new(),
         }
     }
 
     /// Adds a batch's members active at the snapshot's as-of date; `area` gives a
     /// row's unit index.
     pub fn add(&mut self, b: &Batch, area: impl Fn(usize) -> u32) {
+        if let Some(e) = &self.earlier {
+            let undated = (0..b.len).filter(|&i| b.left[i] == NO_DAY && !b.active[i]);
+            for i in undated {
+                let person = b.person[i];
+                let day = match e.find(person) {
+                    Some(_) => Some(self.as_of),
+                    None => e.placed_day(person),
+                };
+                self.placed.extend(day.map(|d| (person, d)));
+            }
+        }
         let active = |i: usize| active_at(b.joined[i], b.left[i], b.active[i], self.as_of);
         let n = (0..b.len).filter(|&i| active(i)).count();
         if n == 0 {
@@ -60,6 +91,7 @@ impl PreviousRows {
 
     pub fn merge(&mut self, o: PreviousRows) {
         self.chunks.extend(o.chunks);
+        self.placed.extend(o.placed);
     }
 
     /// Sorted by person; a person twice (a hash prefix shared, as unlikely as two
@@ -73,10 +105,14 @@ impl PreviousRows {
         rows.sort_unstable();
         rows.dedup_by_key(|r| r.0);
         let (persons, areas) = rows.into_iter().unzip();
+        let mut placed = self.placed;
+        placed.sort_unstable();
+        placed.dedup_by_key(|r| r.0);
         Previous {
             as_of,
             persons,
             areas,
+            placed,
         }
     }
 }
@@ -89,6 +125,13 @@ impl Previous {
     /// The person's position, when it was an active member.
     pub fn find(&self, person: u64) -> Option<usize> {
         self.persons.binary_search(&person).ok()
+    }
+
+    /// The day a departure without a date of this snapshot is placed on, where the
+    /// chain it was read with places it.
+    pub fn placed_day(&self, person: u64) -> Option<i32> {
+        let at = self.placed.binary_search_by_key(&person, |p| p.0).ok()?;
+        Some(self.placed[at].1)
     }
 
     pub fn area(&self, at: usize) -> u32 {
@@ -121,6 +164,9 @@ pub struct Seam {
     pub dated: u64,
     /// Active in both, in another unit here.
     pub moved: u64,
+    /// Departures without a date that an earlier roll of the period first marked,
+    /// placed on that roll's date ([`Previous::placed_day`]).
+    pub carried: u64,
     /// Which members of the previous snapshot this one has (a bit each).
     pub seen: Vec<u64>,
 }
@@ -139,6 +185,7 @@ impl Seam {
         self.joined_since += o.joined_since;
         self.dated += o.dated;
         self.moved += o.moved;
+        self.carried += o.carried;
         if self.seen.len() < o.seen.len() {
             self.seen.resize(o.seen.len(), 0);
         }
@@ -204,6 +251,8 @@ mod tests {
         PreviousRows {
             as_of: 0,
             chunks: vec![chunk(b), chunk(a)],
+            earlier: None,
+            placed: Vec::new(),
         }
         .finish(NaiveDate::from_ymd_opt(2026, 10, 31).unwrap())
     }
@@ -258,13 +307,14 @@ mod tests {
             joined_since: 5,
             dated: 30,
             moved: 40,
+            carried: 3,
             seen: Vec::new(),
         };
         // Merged into an empty one, as a scan's threads are.
         let mut out = Seam::default();
         out.merge(&a);
         out.merge(&b);
-        assert_eq!(out.joined_since, 6);
+        assert_eq!((out.joined_since, out.carried), (6, 3));
         assert_eq!(
             (out.placed, out.added, out.dated, out.moved),
             (11, 22, 33, 44)

@@ -291,12 +291,21 @@ impl<'a> Plan<'a> {
             return self.flags(joined, left, active);
         };
         let before = p.find(b.person[i]);
-        let left = t.seam.leaving_day(b.left[i], active, before, t.as_of);
+        let mut left = t.seam.leaving_day(b.left[i], active, before, t.as_of);
+        // A departure an earlier roll of the period first marked: on that roll's day.
+        let mut carried = false;
+        if left == NO_DAY && !active && before.is_none() {
+            if let Some(day) = p.placed_day(b.person[i]) {
+                (left, carried) = (day, day >= self.start);
+                t.seam.carried += u64::from(carried);
+            }
+        }
         let left = self.joined_and_left_within(joined, left, active, t.as_of);
         let flags = self.flags(joined, left, active);
         if !self.req.period.point {
-            t.seam
-                .observe(p, before, (area, joined), flags & START != 0);
+            // Departed in the previous roll too: not a member listed late.
+            let at_start = flags & START != 0 && !carried;
+            t.seam.observe(p, before, (area, joined), at_start);
         }
         flags
     }

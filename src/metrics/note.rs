@@ -59,6 +59,14 @@ pub enum Note {
         #[serde(serialize_with = "iso")]
         as_of: NaiveDate,
     },
+    /// Departures without a date in the last roll of a period of several rolls that
+    /// an earlier roll of the period first marked: placed on that roll's date.
+    CarriedDepartures {
+        org: Org,
+        count: u64,
+        #[serde(serialize_with = "iso")]
+        as_of: NaiveDate,
+    },
     /// The period's start differs from the previous snapshot's members: by how many,
     /// and why.
     Seam {

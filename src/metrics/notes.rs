@@ -94,6 +94,13 @@ fn seam_notes(req: &Request, org: &Org, as_of: NaiveDate, t: &Tally, out: &mut C
             as_of,
         });
     }
+    if t.seam.carried > 0 && as_of >= req.period.start {
+        out.notes.push(Note::CarriedDepartures {
+            org: org.clone(),
+            count: t.seam.carried,
+            as_of,
+        });
+    }
     // The start is comparable with the previous snapshot's members where that
     // snapshot is the one the day before the period uses.
     let p_ = &req.period;

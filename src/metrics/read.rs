@@ -73,7 +73,12 @@ pub fn coverage(
         plan = plan.with_persons();
     }
     let source = reuse.or(seen.as_deref());
-    let previous = previous_snapshots(view, &plan, &reads.read, &previous_dates, source)?;
+    let chains = Chains {
+        snapshots: &snapshots,
+        start: req.period.start,
+        seen: source,
+    };
+    let previous = previous_snapshots(view, &plan, &reads.read, &previous_dates, &chains)?;
     let mut tallies = first_pass(view, &plan, &reads, &previous, keep, seen)?;
     let several = if req.orgs.contains(&OrgOrAny::Any) {
         second_pass(view, &mut plan, &reads, &previous, &mut tallies)?
@@ -133,7 +138,8 @@ fn first_pass(
         plan.columns(),
         |i| {
             let t = plan.tally(read[i].1, previous[i].clone());
-            (t, keep.then(|| PreviousRows::new(read[i].1)))
+            let rows = || PreviousRows::placing(read[i].1, previous[i].clone());
+            (t, keep.then(rows))
         },
         |(t, p), b| {
             plan.fold(t, b);
@@ -263,41 +269,77 @@ fn missing_sheets(m: &store::Manifest, orgs: &Orgs, org: &Org, as_of: NaiveDate)
     })
 }
 
-/// The members of each org's previous snapshot (`None` where it has none).
+/// Where the previous snapshots come from: the store's snapshots, the period's first
+/// day, and those a series has read already.
+struct Chains<'a> {
+    snapshots: &'a [(Org, NaiveDate)],
+    start: NaiveDate,
+    seen: Option<&'a SeenSnapshots>,
+}
+
+impl Chains<'_> {
+    /// The snapshots to read for an org's previous snapshot of `as_of`, newest first,
+    /// and the one before the oldest of them, held already. A snapshot dated within the
+    /// period needs its own departures without a date placed, so its previous one
+    /// too, back to the first snapshot before the period (a quarter of monthly rolls:
+    /// the last month's previous, then the two before it).
+    fn chain(&self, org: &Org, as_of: NaiveDate) -> (Vec<NaiveDate>, Option<Arc<Previous>>) {
+        let mut chain = Vec::new();
+        let mut at = as_of;
+        loop {
+            if let Some(p) = self.seen.and_then(|s| s.get(&(org.clone(), at))) {
+                return (chain, Some(p.clone()));
+            }
+            chain.push(at);
+            match previous_of(self.snapshots, org, at).filter(|_| at >= self.start) {
+                Some(d) => at = d,
+                None => return (chain, None),
+            }
+        }
+    }
+}
+
+/// The members of each org's previous snapshot (`None` where it has none), each with
+/// its departures without a date placed along its chain ([`Chains::chain`]): read a
+/// round at a time, the oldest snapshot of every chain first.
 fn previous_snapshots(
     view: &store::View,
     plan: &Plan,
     read: &[(Org, NaiveDate)],
     dates: &[Option<NaiveDate>],
-    seen: Option<&SeenSnapshots>,
+    chains: &Chains,
 ) -> Result<Vec<Option<Arc<Previous>>>> {
     let mut out: Vec<Option<Arc<Previous>>> = vec![None; read.len()];
-    let mut wanted: Vec<(usize, NaiveDate)> = Vec::new();
+    let mut pending: Vec<(usize, Vec<NaiveDate>)> = Vec::new();
     for (i, d) in dates.iter().enumerate() {
         let Some(d) = *d else { continue };
-        match seen.and_then(|s| s.get(&(read[i].0.clone(), d))) {
-            Some(p) => out[i] = Some(p.clone()),
-            None => wanted.push((i, d)),
-        }
+        let (chain, held) = chains.chain(&read[i].0, d);
+        out[i] = held;
+        pending.push((i, chain));
     }
-    let parts: Vec<Vec<&IngestRecord>> = wanted
-        .iter()
-        .map(|(i, d)| {
-            view.manifest
-                .snapshot_parts(read[*i].0.code(), &d.to_string())
-        })
-        .collect();
-    let rows = scan::fold(
-        scan::Checks::Remembered,
-        &view.dir,
-        &parts,
-        plan.columns(),
-        |k| PreviousRows::new(wanted[k].1),
-        |p, b| plan.fold_previous(p, b),
-        |a, b| a.merge(b),
-    )?;
-    for ((i, d), r) in wanted.into_iter().zip(rows) {
-        out[i] = Some(Arc::new(r.finish(d)));
+    while pending.iter().any(|(_, c)| !c.is_empty()) {
+        // The oldest snapshot left of each chain, read against the one before it.
+        let round: Vec<(usize, NaiveDate)> = (pending.iter_mut())
+            .filter_map(|(i, c)| c.pop().map(|d| (*i, d)))
+            .collect();
+        let parts: Vec<Vec<&IngestRecord>> = (round.iter())
+            .map(|(i, d)| {
+                view.manifest
+                    .snapshot_parts(read[*i].0.code(), &d.to_string())
+            })
+            .collect();
+        let rows = scan::fold(
+            scan::Checks::Remembered,
+            &view.dir,
+            &parts,
+            plan.columns(),
+            |k| PreviousRows::placing(round[k].1, out[round[k].0].clone()),
+            |p, b| plan.fold_previous(p, b),
+            |a, b| a.merge(b),
+        )?;
+        for ((i, d), r) in round.into_iter().zip(rows) {
+            out[i] = Some(Arc::new(r.finish(d)));
+        }
     }
     Ok(out)
 }

@@ -27,9 +27,9 @@ pub(super) fn notes(cov: &mut Coverage, min: u64) -> usize {
 fn gives_away(n: &Note, rows: &[CoverageRow], min: u64) -> bool {
     let small = |c: &u64| *c > 0 && *c < min;
     match n {
-        Note::PlacedDepartures { count, .. } | Note::FirstRollDepartures { count, .. } => {
-            small(count)
-        }
+        Note::PlacedDepartures { count, .. }
+        | Note::FirstRollDepartures { count, .. }
+        | Note::CarriedDepartures { count, .. } => small(count),
         Note::Seam {
             org,
             previous_members,

@@ -42,6 +42,11 @@ fn note(n: &Note, lang: Lang) -> Text {
             d(previous),
             d(as_of)
         ),
+        Note::CarriedDepartures {
+            org: o,
+            count: c,
+            as_of,
+        } => t!(NOTE_CARRIED_DEPARTURES, org(o), count(c), d(as_of)),
         Note::Seam { org: o, .. } => seam(n, org(o), lang),
         Note::SameAsPrevious {
             org: o,

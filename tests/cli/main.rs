@@ -19,6 +19,7 @@ mod html;
 mod ingest;
 mod last_month;
 mod lists;
+mod long_periods;
 mod mapping;
 mod messages;
 mod missing_parts;

@@ -156,6 +156,21 @@ fn sql_reproduces_the_report_of_the_shipped_samples() {
     assert_eq!(ours, theirs);
 }
 
+/// Departures without a date that the first month of a quarter marked and the later
+/// rolls keep (tests/cli/long_periods.rs): the SQL places them on that month's date
+/// as tally does, for the months, the quarter, the half-year and the year.
+#[test]
+#[ignore = "needs DuckDB: .ci/run installs it and runs this"]
+fn sql_places_a_departure_on_the_roll_that_first_marked_it() {
+    let w = crate::long_periods::store_of_four_months();
+    same_report(
+        &w,
+        &[
+            "2026-07", "2026-08", "2026-09", "2026-Q3", "2026-H2", "2026",
+        ],
+    );
+}
+
 /// sql/periods.py (the SQL helpers' reader of periods) and `tally report --period`
 /// read every spelling to the same period, and refuse the same ones.
 #[test]

@@ -1,0 +1,113 @@
+//! A quarter, a half or a year read from several monthly rolls: a departure without a
+//! date that an earlier roll of the period first marked is placed on that roll's date,
+//! as the month's own report places it, and not lost because the last roll has the
+//! member departed in both itself and its previous roll.
+
+use crate::workdir::Workdir;
+
+const HEAD: &str = "Họ và tên;Ngày sinh;Mã xã;Ngày vào Đoàn;Ngày ra;Trạng thái\n";
+
+/// A Youth Union roll of commune 02680: A and B active all along; C, D and E active
+/// in June, then `Trưởng thành Đoàn` without a date from July on (`aged`); F joined on
+/// 15/09/2026 (`recruit`). The title names the month, as an office's does.
+fn roll(month: u32, aged: bool, recruit: bool) -> String {
+    let mut s = format!("DANH SÁCH ĐOÀN VIÊN THÁNG {month}/2026;;;;;\n{HEAD}");
+    s += "Lò Văn An;01/02/2000;02680;01/01/2020;;Đang sinh hoạt\n";
+    s += "Lò Thị Bình;02/03/2001;02680;01/01/2020;;Đang sinh hoạt\n";
+    let status = if aged {
+        "Trưởng thành Đoàn"
+    } else {
+        "Đang sinh hoạt"
+    };
+    for (name, born) in [
+        ("Giàng A Chứ", "03/04/1991"),
+        ("Vàng Thị Dợ", "04/05/1991"),
+        ("Thào A Giàng", "05/06/1991"),
+    ] {
+        s += &format!("{name};{born};02680;01/01/2020;;{status}\n");
+    }
+    if recruit {
+        s += "Ma Thị Oanh;10/11/2004;02680;15/09/2026;;Đang sinh hoạt\n";
+    }
+    s
+}
+
+pub(crate) fn store_of_four_months() -> Workdir {
+    let w = Workdir::new().with_reference();
+    for (month, as_of, aged, recruit) in [
+        (6, "30/06/2026", false, false),
+        (7, "31/07/2026", true, false),
+        (8, "31/08/2026", true, false),
+        (9, "30/09/2026", true, true),
+    ] {
+        let file = &format!("t{month:02}.csv");
+        w.write(file, roll(month, aged, recruit));
+        w.tally(&["ingest", file, "--org", "youth", "--as-of", as_of])
+            .expect(0);
+    }
+    w
+}
+
+/// The total's members, start, recruited and left, and the report's notes.
+fn total(w: &Workdir, period: &str) -> ([serde_json::Value; 4], serde_json::Value) {
+    let out = w
+        .tally(&[
+            "report", "--period", period, "--org", "youth", "--format", "json",
+        ])
+        .expect(0)
+        .stdout;
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let rows = v["rows"].as_array().unwrap();
+    let t = rows.iter().find(|r| r["dimension"] == "total").unwrap();
+    let counts = ["members", "members_start", "recruited", "left"].map(|k| t[k].clone());
+    (counts, v["notes"].clone())
+}
+
+/// By hand. July: start 5 (A to E on 30/06), left 3 (C, D, E, placed on 31/07, the
+/// roll that first marks them), members 2. August and September: start 2, no one
+/// left; September recruits F: members 3. The third quarter (from 01/07): start 5,
+/// recruited 1, left 3, members 3 (5 + 1 − 3); before the fix it read start 2 and
+/// left 0, C, D and E in neither. The year 2026 (June is its first roll, so its
+/// start is what June's roll dates: A to E joined in 2020) the same. The quarter's
+/// note says that 3 departures were placed on the date of an earlier roll.
+#[test]
+fn a_quarter_counts_the_departures_its_first_month_placed() {
+    let w = store_of_four_months();
+    let expect = [
+        ("2026-07", [2, 5, 0, 3]),
+        ("2026-08", [2, 2, 0, 0]),
+        ("2026-09", [3, 2, 1, 0]),
+        ("2026-Q3", [3, 5, 1, 3]),
+        ("2026-H2", [3, 5, 1, 3]),
+        ("2026", [3, 5, 1, 3]),
+    ];
+    for (period, want) in expect {
+        let (counts, notes) = total(&w, period);
+        assert_eq!(
+            counts,
+            want.map(serde_json::Value::from),
+            "{period}: {notes}"
+        );
+        let carried = (notes.as_array().unwrap().iter())
+            .find(|n| n["kind"] == "carried_departures")
+            .map(|n| n["count"].clone());
+        let want_note = matches!(period, "2026-Q3" | "2026-H2" | "2026").then(|| 3.into());
+        assert_eq!(carried, want_note, "{period}: {notes}");
+    }
+}
+
+/// The note in Vietnamese, as the terminal prints it for the quarter.
+#[test]
+fn the_quarter_says_where_the_departures_were_placed() {
+    let w = store_of_four_months();
+    let out = w
+        .tally(&[
+            "report", "--period", "2026-Q3", "--org", "youth", "--lang", "vi",
+        ])
+        .expect(0)
+        .stdout;
+    assert!(
+        out.contains("3 thành viên được ghi là đã ra, không có ngày ra"),
+        "{out}"
+    );
+}
