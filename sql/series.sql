@@ -2,8 +2,9 @@
 -- every period with their change against the previous period and the same period a
 -- year earlier and, below target, the pace toward it (docs/metrics.md, "Series").
 --
--- It reads two tables, which the caller defines (sql/run-duckdb.py and
+-- It reads three tables, which the caller defines (sql/run-duckdb.py and
 -- sql/run-spark.py do):
+--   rolls           the roll parts, as for sql/coverage.sql (their rows per roll)
 --   coverage        the rows of sql/coverage.sql for every period of the series and
 --                   for the same period a year before each one
 --   series_periods  one row per period of the series: period (its label), n (1, 2, …
@@ -18,7 +19,20 @@
 -- months. Division is written FLOOR(a / b) of whole numbers, which DuckDB and Spark
 -- both read (their integer-division operators differ); every such a and b is positive
 -- and far below 2^53, so the floating quotient floors exactly.
-WITH c AS (
+WITH roll_rows AS (
+  SELECT org, as_of, COUNT(*) AS n_rows FROM rolls GROUP BY org, as_of
+),
+-- Rolls with less than half the rows of their organization's previous roll (a partial
+-- export, most often: the report notes it as roll_size): no point of a line.
+partial_rolls AS (
+  SELECT org, as_of FROM (
+    SELECT org, as_of, n_rows,
+           LAG(n_rows) OVER (PARTITION BY org ORDER BY as_of) AS previous_rows
+    FROM roll_rows
+  ) r
+  WHERE n_rows * 2 < previous_rows
+),
+c AS (
   SELECT cv.*,
          CAST(ROUND(CAST(cv.coverage_pct AS DOUBLE) * 100) AS BIGINT) AS cov_h,
          CAST(ROUND(CAST(cv.target_pct AS DOUBLE) * 100) AS BIGINT) AS tgt_h,
@@ -30,8 +44,10 @@ s AS (
          -- A period without a roll of its own (it carries an earlier one): no change
          -- against the period before that read the same roll, and no point of a line.
          (c.snapshot_as_of IS NULL
-          OR (CAST(c.snapshot_as_of AS DATE) >= sp.p_first AND CAST(c.snapshot_as_of AS DATE) <= sp.p_last)) AS own_roll
+          OR (CAST(c.snapshot_as_of AS DATE) >= sp.p_first AND CAST(c.snapshot_as_of AS DATE) <= sp.p_last)) AS own_roll,
+         pr.org IS NULL AS whole_roll
   FROM c JOIN series_periods sp ON sp.period = c.period
+  LEFT JOIN partial_rolls pr ON pr.org = c.org AND pr.as_of = CAST(c.snapshot_as_of AS DATE)
 ),
 
 -- The points of each row's line: its own and the earlier periods' rows of the same
@@ -54,7 +70,7 @@ points AS (
     ON h.org = s.org AND h.dimension = s.dimension AND h."group" = s."group" AND h.n <= s.n
   LEFT JOIN since sn
     ON sn.period = s.period AND sn.org = s.org AND sn.dimension = s.dimension AND sn."group" = s."group"
-  WHERE s.gap_h < 0 AND h.n > COALESCE(sn.restart, 0) AND h.cov_h IS NOT NULL AND h.own_roll
+  WHERE s.gap_h < 0 AND h.n > COALESCE(sn.restart, 0) AND h.cov_h IS NOT NULL AND h.own_roll AND h.whole_roll
 ),
 sums AS (
   SELECT p.period, p.org, p.dimension, p."group",

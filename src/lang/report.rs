@@ -71,6 +71,9 @@ crate::messages! {
     NOTE_ROLL_SIZE:
         "{}: the roll of {} has {} row(s), the previous one ({}) {}: a partial export? Check that the file is complete"
         => "{}: danh sách ngày {} có {} dòng, danh sách trước ({}) có {}: xuất thiếu? Kiểm tra tệp có đủ không";
+    NOTE_ROLL_PARTIAL:
+        "{}: the roll of {} has {} row(s), the previous one ({}) {}: a partial export? Check that the file is complete; a series takes no point of its pace from a roll under half the previous one"
+        => "{}: danh sách ngày {} có {} dòng, danh sách trước ({}) có {}: xuất thiếu? Kiểm tra tệp có đủ không; chuỗi số liệu không lấy danh sách ít hơn một nửa danh sách trước làm điểm tính tốc độ";
     NOTE_UNIT_ABOVE_100:
         "{}: {} {} has {} member(s) for {} eligible ({}): above 100%, so not listed to replicate; check the eligible count"
         => "{}: {} {} có {} thành viên trên {} đối tượng ({}): trên 100% nên không đưa vào danh sách nhân rộng; kiểm tra số đối tượng";

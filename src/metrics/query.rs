@@ -274,7 +274,16 @@ pub fn series(
             None => None,
         });
     }
-    let rows = super::series::series(&reports, &earlier, pace_over);
+    // The partial rolls each period reads, from the store's roll sizes (a note under
+    // `--min-cell` may be withheld: the line is the same with it or without).
+    let sizes = view.manifest.roll_part_rows(&view.orgs);
+    let partial: Vec<_> = (periods.iter())
+        .map(|p| {
+            let used = super::snapshots_for(&snapshots, p.end);
+            super::series::partial_rolls(&super::roll_size_notes(&sizes, &used))
+        })
+        .collect();
+    let rows = super::series::series(&reports, &earlier, pace_over, &partial);
     Ok(Series {
         reports,
         rows,

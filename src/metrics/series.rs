@@ -7,7 +7,8 @@ use std::collections::HashMap;
 use super::dimension::Dimension;
 use super::period::Period;
 use super::{Coverage, CoverageRow};
-use crate::org::OrgOrAny;
+use crate::org::{Org, OrgOrAny};
+use chrono::NaiveDate;
 
 /// Points a pace needs, and the most it takes (the last ones).
 pub const PACE_MIN: usize = 4;
@@ -59,11 +60,13 @@ fn key(r: &CoverageRow) -> Key {
 
 /// The series of `reports` (one per period, in order), each with the report of the
 /// same period a year earlier (`None` where it could not be computed), the pace taken
-/// over the last `window` periods with data.
+/// over the last `window` periods with data. `partial[i]`: the rolls report `i` reads
+/// that are partial ([`partial_rolls`]).
 pub fn series(
     reports: &[(Period, Coverage)],
     year_earlier: &[Option<Coverage>],
     window: usize,
+    partial: &[Vec<(Org, NaiveDate)>],
 ) -> Vec<SeriesRow> {
     let index: Vec<HashMap<Key, &CoverageRow>> = reports
         .iter()
@@ -98,8 +101,12 @@ pub fn series(
                 reaches_target: None,
             };
             if r.gap_pp.is_some_and(|g| g < 0) {
-                let history: Vec<(&Period, &CoverageRow)> = (0..=i)
-                    .filter_map(|j| index[j].get(&k).map(|row| (&reports[j].0, *row)))
+                let history: Vec<Point> = (0..=i)
+                    .filter_map(|j| {
+                        let row = *index[j].get(&k)?;
+                        let partial = partial.get(j).is_some_and(|p| is_partial(row, p));
+                        Some((&reports[j].0, row, partial))
+                    })
                     .collect();
                 pace(&mut s, period, &history, window);
             }
@@ -109,6 +116,37 @@ pub fn series(
     out
 }
 
+/// A period's row, and whether its roll is partial.
+type Point<'a> = (&'a Period, &'a CoverageRow, bool);
+
+/// The rolls of `roll_size` notes with less than half the rows of their org's previous
+/// roll: a partial export, most often.
+pub fn partial_rolls(roll_sizes: &[super::Note]) -> Vec<(Org, NaiveDate)> {
+    (roll_sizes.iter())
+        .filter_map(|n| match n {
+            super::Note::RollSize {
+                org,
+                as_of,
+                rows,
+                previous_rows,
+                ..
+            } if rows * 2 < *previous_rows => Some((org.clone(), *as_of)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Whether a row is read from a partial roll: its org's (or, for `any`, one of the
+/// orgs') roll of the period.
+fn is_partial(r: &CoverageRow, partial: &[(Org, NaiveDate)]) -> bool {
+    match &r.org {
+        OrgOrAny::Org(o) => partial
+            .iter()
+            .any(|(p, d)| p == o && r.snapshot_as_of == Some(*d)),
+        OrgOrAny::Any => !partial.is_empty(),
+    }
+}
+
 /// The months since year 0 of a period's last month: the x of its point.
 fn month_index(p: &Period) -> i64 {
     use chrono::Datelike;
@@ -116,7 +154,7 @@ fn month_index(p: &Period) -> i64 {
 }
 
 /// Pace, required pace and when the target is reached, for a row below target.
-fn pace(s: &mut SeriesRow, period: &Period, history: &[(&Period, &CoverageRow)], window: usize) {
+fn pace(s: &mut SeriesRow, period: &Period, history: &[Point], window: usize) {
     let (Some(cov), Some(target)) = (s.row.coverage_pct, s.row.target_pct) else {
         return;
     };
@@ -128,13 +166,13 @@ fn pace(s: &mut SeriesRow, period: &Period, history: &[(&Period, &CoverageRow)],
     // The line restarts where the denominator or the target changed. Points: x the
     // month of the period's end, y the coverage in hundredths of a point.
     let mut points: Vec<(i128, i128)> = Vec::new();
-    for (p, r) in history.iter().rev() {
+    for (p, r, partial) in history.iter().rev() {
         if r.eligible != s.row.eligible || r.target_pct != s.row.target_pct {
             break;
         }
         // A period without a roll of its own carries an earlier one: no point of
-        // the line (the roll's own period has it).
-        let own = r.snapshot_as_of.is_none_or(|d| d >= p.start && d <= p.end);
+        // the line (the roll's own period has it). Nor is a partial roll's.
+        let own = r.snapshot_as_of.is_none_or(|d| d >= p.start && d <= p.end) && !partial;
         if let Some(c) = r.coverage_pct.filter(|_| own) {
             points.push((i128::from(month_index(p)), i128::from(c)));
         }
@@ -189,7 +227,6 @@ fn round_div(a: i128, b: i128) -> i128 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::org::Org;
 
     fn row(coverage: i64, target: i64, members: u64) -> CoverageRow {
         CoverageRow {
@@ -242,7 +279,7 @@ mod tests {
     #[test]
     fn pace_and_when_the_target_is_reached_by_hand() {
         let r = reports(&[5000, 5200, 5400, 5600, 5800, 6000]);
-        let s = series(&r, &vec![None; 6], PACE_DEFAULT);
+        let s = series(&r, &vec![None; 6], PACE_DEFAULT, &[]);
         let june = &s[5];
         assert_eq!(june.coverage_change_pp, Some(200));
         assert_eq!(june.members_change, Some(20));
@@ -270,7 +307,7 @@ mod tests {
             let roll = if i == 3 { month(3).end } else { p.end };
             c.rows[0].snapshot_as_of = Some(roll);
         }
-        let s = series(&r, &vec![None; 6], PACE_DEFAULT);
+        let s = series(&r, &vec![None; 6], PACE_DEFAULT, &[]);
         assert_eq!(s[3].coverage_change_pp, None, "April read March's roll");
         assert_eq!(s[3].members_change, None);
         assert_eq!(
@@ -281,16 +318,45 @@ mod tests {
         assert_eq!(s[5].pace_pp_per_month, Some(200));
     }
 
+    /// April's roll has 40 rows where March's had 100 (a `roll_size` note: a partial
+    /// export), and reads 20%: no point of the line. The other months lie on 48 + 2x:
+    /// 2.00 a month, as above. With April's 20 as a point the slope was
+    /// (6·1046 − 21·294) / 105 = 102/105 = 0.97 a month.
+    #[test]
+    fn a_partial_roll_is_no_point_of_the_line() {
+        let mut r = reports(&[5000, 5200, 5400, 2000, 5800, 6000]);
+        for (p, c) in r.iter_mut() {
+            c.rows[0].snapshot_as_of = Some(p.end);
+        }
+        let note = |rows| super::super::Note::RollSize {
+            org: Org::Youth,
+            as_of: month(4).end,
+            rows,
+            previous: month(3).end,
+            previous_rows: 100,
+        };
+        let partial = |rows| {
+            let mut p = vec![Vec::new(); 6];
+            p[3] = partial_rolls(&[note(rows)]);
+            p
+        };
+        let s = series(&r, &vec![None; 6], PACE_DEFAULT, &partial(40));
+        assert_eq!(s[5].pace_pp_per_month, Some(200));
+        // A roll larger than 1.5 times the previous one is noted, and still a point.
+        let s = series(&r, &vec![None; 6], PACE_DEFAULT, &partial(160));
+        assert_eq!(s[5].pace_pp_per_month, Some(97));
+    }
+
     #[test]
     fn a_falling_line_makes_no_progress_and_a_new_target_restarts_it() {
         let r = reports(&[6000, 5900, 5800, 5800, 5700]);
-        let s = series(&r, &vec![None; 5], PACE_DEFAULT);
+        let s = series(&r, &vec![None; 5], PACE_DEFAULT, &[]);
         assert_eq!(s[4].reaches_target, Some(Reaches::NoProgress));
         assert!(s[4].pace_pp_per_month.is_some_and(|p| p < 0));
         let mut r = reports(&[5000, 5200, 5400, 5600, 5800]);
         r[4].1.rows[0].target_pct = Some(7500);
         r[4].1.rows[0].gap_pp = Some(5800 - 7500);
-        let s = series(&r, &vec![None; 5], PACE_DEFAULT);
+        let s = series(&r, &vec![None; 5], PACE_DEFAULT, &[]);
         assert_eq!(s[4].reaches_target, Some(Reaches::InsufficientData));
     }
 
@@ -303,7 +369,7 @@ mod tests {
             c.rows[0].target_pct = Some(7100);
             c.rows[0].gap_pp = c.rows[0].coverage_pct.map(|v| v - 7100);
         }
-        let s = series(&r, &vec![None; 6], PACE_DEFAULT);
+        let s = series(&r, &vec![None; 6], PACE_DEFAULT, &[]);
         assert_eq!(s[5].reaches_target, Some(Reaches::Month("2026-12".into())));
     }
 
@@ -314,6 +380,7 @@ mod tests {
             &reports(&[6600, 6700, 6800, 6900, 7000]),
             &vec![None; 5],
             PACE_DEFAULT,
+            &[],
         );
         assert_eq!(s[4].row.gap_pp, Some(0));
         assert_eq!(s[4].pace_pp_per_month, None);
@@ -328,7 +395,7 @@ mod tests {
             rows: vec![row(4500, 7000, 450)],
             ..Coverage::default()
         };
-        let s = series(&r, &[Some(earlier)], PACE_DEFAULT);
+        let s = series(&r, &[Some(earlier)], PACE_DEFAULT, &[]);
         assert_eq!(s[0].coverage_yoy_pp, Some(500));
     }
 }

@@ -150,7 +150,11 @@ fn between_rolls(n: &Note, lang: Lang) -> Text {
             previous,
             previous_rows,
         } => t!(
-            NOTE_ROLL_SIZE,
+            *if rows * 2 < *previous_rows {
+                &NOTE_ROLL_PARTIAL
+            } else {
+                &NOTE_ROLL_SIZE
+            },
             org(o),
             d(as_of),
             count(rows),

@@ -285,3 +285,61 @@ fn a_blanked_first_period_is_said_not_replaced() {
         table.stdout
     );
 }
+
+/// Six monthly Youth Union rolls of January to June 2026 in one commune, all members
+/// active since 2020: 20, 22, 24, then April's partial export of 8 rows (less than
+/// half of March's 24), then 28 and 30.
+pub(crate) fn half_year_with_a_partial_month() -> Workdir {
+    let w = Workdir::new().with_reference();
+    for (month, members) in [(1, 20), (2, 22), (3, 24), (4, 8), (5, 28), (6, 30)] {
+        let mut roll = format!(
+            "DANH SÁCH ĐOÀN VIÊN THÁNG {month}/2026\n\
+             Họ và tên,Ngày sinh,Mã xã,Ngày vào Đoàn,Trạng thái\n"
+        );
+        for i in 0..members {
+            roll += &format!("Đoàn viên {i},01/01/2000,02680,01/01/2020,Đang sinh hoạt\n");
+        }
+        let file = format!("t{month}.csv");
+        w.write(&file, roll);
+        let last = [31, 28, 31, 30, 31, 30][month - 1];
+        let as_of = format!("{last}/{month:02}/2026");
+        w.tally(&["ingest", &file, "--org", "youth", "--as-of", &as_of])
+            .expect(0);
+    }
+    w
+}
+
+/// A partial roll is no point of the pace's line. By hand, the total's coverage over
+/// 280 eligible: 7.14, 7.86, 8.57, (2.86), 10.00, 10.71%. Without April, x 1, 2, 3,
+/// 5, 6: n 5, Σx 17, Σx² 75, Σy 4428, Σxy 16283; A = 5·16283 − 17·4428 = 6139, B =
+/// 5·75 − 17² = 86: 71.4 hundredths, 0.71 a month. With April's 2.86 it was 0.53.
+#[test]
+fn a_partial_roll_is_no_point_of_the_pace() {
+    let w = half_year_with_a_partial_month();
+    let out = w
+        .tally(&[
+            "report", "--from", "2026-01", "--to", "2026-06", "--org", "youth", "--format", "json",
+        ])
+        .expect(0)
+        .stdout;
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let rows = v["rows"].as_array().unwrap();
+    let june = rows
+        .iter()
+        .find(|r| r["period"] == "2026-06" && r["dimension"] == "total")
+        .unwrap_or_else(|| panic!("{out}"));
+    assert_eq!(june["coverage_pct"], 10.71, "{june}");
+    assert_eq!(june["pace_pp_per_month"], 0.71, "{june}");
+    // April's note says the roll is partial, and that the pace leaves it out.
+    let april = w
+        .tally(&[
+            "report", "--period", "2026-04", "--org", "youth", "--lang", "vi",
+        ])
+        .expect(0)
+        .stdout;
+    assert!(
+        april.contains("danh sách ngày 30/04/2026 có 8 dòng")
+            && april.contains("không lấy danh sách ít hơn một nửa"),
+        "{april}"
+    );
+}

@@ -171,6 +171,21 @@ fn sql_places_a_departure_on_the_roll_that_first_marked_it() {
     );
 }
 
+/// A partial roll (April: 8 rows after March's 24) is no point of the pace's line in
+/// the series SQL either (tests/cli/series.rs works the figures by hand).
+#[test]
+#[ignore = "needs DuckDB: .ci/run installs it and runs this"]
+fn sql_leaves_a_partial_roll_out_of_the_pace() {
+    let w = crate::series::half_year_with_a_partial_month();
+    let args = ["--from", "2026-01", "--to", "2026-06"];
+    let mut ours = vec!["report"];
+    ours.extend(args);
+    ours.extend(["--format", "csv"]);
+    let ours = w.tally(&ours).expect(0).stdout;
+    assert!(ours.contains(",0.71,"), "{ours}");
+    assert_eq!(ours, duckdb_series(&w.store(), &args));
+}
+
 /// sql/periods.py (the SQL helpers' reader of periods) and `tally report --period`
 /// read every spelling to the same period, and refuse the same ones.
 #[test]

@@ -278,7 +278,7 @@ mod series {
     #[test]
     fn a_sheet_per_organization_with_the_pace() {
         let r = reports();
-        let rows = series(&r, &[None, None, None, None, None, None], PACE_DEFAULT);
+        let rows = series(&r, &[None, None, None, None, None, None], PACE_DEFAULT, &[]);
         let bytes = super::super::series::render(&r, &rows, Lang::Vi).expect("xlsx");
         let mut wb = book(bytes.clone());
         assert_eq!(wb.sheet_names(), ["Đoàn Thanh niên", "Ghi chú"]);
@@ -349,7 +349,7 @@ mod series {
         total
             .suppressed
             .insert(crate::metrics::suppress::Col::CoveragePct);
-        let rows = series(&r, &[None, None, None, None, None, None], PACE_DEFAULT);
+        let rows = series(&r, &[None, None, None, None, None, None], PACE_DEFAULT, &[]);
         let bytes = super::super::series::render(&r, &rows, Lang::Vi).expect("xlsx");
         let mut wb = book(bytes.clone());
         let s = wb.worksheet_range("Đoàn Thanh niên").expect("the sheet");
