@@ -60,11 +60,36 @@ previous_members AS (
     AND (CASE WHEN r.left_on IS NOT NULL THEN r.left_on > v.as_of
               ELSE COALESCE(r.active, TRUE) END)
 ),
+-- The snapshot before the previous one, and its active members the previous one does
+-- not list at all (a partial roll): one of them departed without a date in the
+-- snapshot used left after the snapshot before the previous one, and is counted as
+-- leaving on the used snapshot's as-of date, as a member of the previous one is.
+previous2 AS (
+  SELECT r.org, MAX(r.as_of) AS as_of
+  FROM rolls r JOIN previous v ON v.org = r.org
+  WHERE r.as_of < v.as_of
+  GROUP BY r.org
+),
+previous_listed AS (
+  SELECT DISTINCT r.org, r.person
+  FROM rolls r JOIN previous v ON v.org = r.org AND v.as_of = r.as_of
+),
+absent_members AS (
+  SELECT DISTINCT r.org, r.person
+  FROM rolls r
+  JOIN previous2 v2 ON v2.org = r.org AND v2.as_of = r.as_of
+  LEFT JOIN previous_listed pl ON pl.org = r.org AND pl.person = r.person
+  WHERE pl.person IS NULL
+    AND (r.joined_on IS NULL OR r.joined_on <= v2.as_of)
+    AND (CASE WHEN r.left_on IS NOT NULL THEN r.left_on > v2.as_of
+              ELSE COALESCE(r.active, TRUE) END)
+),
+
 -- A member departed without a date in the snapshot used and in the snapshots before
 -- it back to one dated within the period, which first marked them so after a snapshot
--- that had them active, left on that snapshot's date (the day its month's report
--- places the leaving on): a quarter of monthly rolls counts a departure its first
--- month marked. `k` numbers each organization's snapshots in date order; a run of
+-- that had them active (or that did not list them, the one before it having them
+-- active), left on that snapshot's date (the day its month's report places the
+-- leaving on): a quarter of monthly rolls counts a departure its first month marked. `k` numbers each organization's snapshots in date order; a run of
 -- snapshots where a person is departed without a date has one value of k − its rank.
 snaps AS (
   SELECT org, as_of, ROW_NUMBER() OVER (PARTITION BY org ORDER BY as_of) AS k
@@ -90,23 +115,34 @@ first_marked AS (
   GROUP BY ur.org, ur.person, ur.run, uk.k
   HAVING MAX(ur.k) = uk.k AND MIN(ur.k) < uk.k
 ),
+active_in AS (
+  SELECT DISTINCT r.org, s.k, r.person
+  FROM rolls r JOIN snaps s ON s.org = r.org AND s.as_of = r.as_of
+  WHERE (r.joined_on IS NULL OR r.joined_on <= r.as_of)
+    AND (CASE WHEN r.left_on IS NOT NULL THEN r.left_on > r.as_of
+              ELSE COALESCE(r.active, TRUE) END)
+),
+listed_in AS (
+  SELECT DISTINCT r.org, s.k, r.person
+  FROM rolls r JOIN snaps s ON s.org = r.org AND s.as_of = r.as_of
+),
 carried AS (
   SELECT DISTINCT fm.org, fm.person, x.as_of AS day
   FROM first_marked fm
   CROSS JOIN p
   JOIN snaps x ON x.org = fm.org AND x.k = fm.k0
-  JOIN snaps xp ON xp.org = fm.org AND xp.k = fm.k0 - 1
-  JOIN rolls r ON r.org = fm.org AND r.as_of = xp.as_of AND r.person = fm.person
+  LEFT JOIN active_in a1 ON a1.org = fm.org AND a1.k = fm.k0 - 1 AND a1.person = fm.person
+  LEFT JOIN listed_in l1 ON l1.org = fm.org AND l1.k = fm.k0 - 1 AND l1.person = fm.person
+  LEFT JOIN active_in a2 ON a2.org = fm.org AND a2.k = fm.k0 - 2 AND a2.person = fm.person
   WHERE x.as_of >= p.p_start
-    AND (r.joined_on IS NULL OR r.joined_on <= xp.as_of)
-    AND (CASE WHEN r.left_on IS NOT NULL THEN r.left_on > xp.as_of
-              ELSE COALESCE(r.active, TRUE) END)
+    AND (a1.person IS NOT NULL OR (l1.person IS NULL AND a2.person IS NOT NULL))
 ),
 used_rows AS (
   SELECT r.org, r.area_code, r.enterprise_id, r.joined_on, r.active,
          CASE WHEN r.left_on IS NULL AND NOT COALESCE(r.active, TRUE)
               THEN CASE WHEN pm.person IS NOT NULL THEN u.as_of
                         WHEN cr.day IS NOT NULL THEN cr.day
+                        WHEN am.person IS NOT NULL THEN u.as_of
                         WHEN r.joined_on BETWEEN p.p_start AND u.as_of THEN u.as_of END
               ELSE r.left_on END AS left_on
   FROM rolls r
@@ -114,6 +150,7 @@ used_rows AS (
   JOIN used u ON u.org = r.org AND u.as_of = r.as_of
   LEFT JOIN previous_members pm ON pm.org = r.org AND pm.person = r.person
   LEFT JOIN carried cr ON cr.org = r.org AND cr.person = r.person
+  LEFT JOIN absent_members am ON am.org = r.org AND am.person = r.person
 ),
 
 -- Member rows of the snapshots used, counted per unit and enterprise. A member is

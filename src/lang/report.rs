@@ -35,6 +35,9 @@ crate::messages! {
     NOTE_PLACED_DEPARTURES:
         "{}: {} member(s) active in the roll of {} are marked as departed without a date in the roll of {}: counted as left between the two dates"
         => "{}: {} thành viên đang sinh hoạt trong danh sách ngày {} được ghi là đã ra nhưng không có ngày ra trong danh sách ngày {}: tính là ra trong khoảng giữa hai ngày đó";
+    NOTE_ABSENT_DEPARTURES:
+        "{}: {} member(s) not listed in the roll of {} (a partial roll?), though active in the one before it, are marked as departed without a date in the roll of {}: counted as left on that roll's date (in the members at the start and in left)"
+        => "{}: {} thành viên không có trong danh sách ngày {} (danh sách thiếu?) dù đang sinh hoạt trong danh sách trước đó, được ghi là đã ra nhưng không có ngày ra trong danh sách ngày {}: tính là ra vào ngày của danh sách này (có trong số đầu kỳ và số ra)";
     NOTE_CARRIED_DEPARTURES:
         "{}: {} member(s) marked as departed without a date in the roll of {} were already so marked in an earlier roll of the period: counted as left on the date of the roll that first marked them (in the members at the start and in left)"
         => "{}: {} thành viên được ghi là đã ra, không có ngày ra, trong danh sách ngày {} đã được ghi như vậy ở một danh sách trước trong kỳ: tính là ra vào ngày của danh sách đầu tiên ghi như vậy (có trong số đầu kỳ và số ra)";

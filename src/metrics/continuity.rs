@@ -29,6 +29,9 @@ pub struct Previous {
     /// period needs them (see [`PreviousRows::placing`]); days before the oldest roll
     /// of the chain are missing, and matter to no period that reads it.
     placed: Vec<(u64, i32)>,
+    /// The members of the snapshot before it that it does not list at all (sorted):
+    /// a partial roll's missing members, gathered where `placed` is.
+    absent: Vec<u64>,
 }
 
 /// The rows of a previous snapshot as they stream out of the store: per batch, the
@@ -43,6 +46,8 @@ pub struct PreviousRows {
     /// placed (`None`: they are not gathered).
     earlier: Option<Arc<Previous>>,
     placed: Vec<(u64, i32)>,
+    /// Which of `earlier`'s members this snapshot lists (a bit each).
+    listed: Vec<u64>,
 }
 
 impl PreviousRows {
@@ -51,14 +56,17 @@ impl PreviousRows {
     }
 
     /// Also gathers the snapshot's departures without a date with the day each is
-    /// placed on: this snapshot's date for a member `earlier` had active, the day
-    /// `earlier` placed for one it had departed so too.
+    /// placed on (this snapshot's date for a member `earlier` had active or did not
+    /// list while the one before it had them active, the day `earlier` placed for one
+    /// it had departed so too), and `earlier`'s members it does not list.
     pub fn placing(as_of: NaiveDate, earlier: Option<Arc<Previous>>) -> PreviousRows {
+        let words = earlier.as_ref().map_or(0, |e| e.len().div_ceil(64));
         PreviousRows {
             as_of: crate::roll::days(as_of),
             chunks: Vec::new(),
             earlier,
             placed: Vec::new(),
+            listed: vec![0; words],
         }
     }
 
@@ -66,11 +74,18 @@ impl PreviousRows {
     /// row's unit index.
     pub fn add(&mut self, b: &Batch, area: impl Fn(usize) -> u32) {
         if let Some(e) = &self.earlier {
-            let undated = (0..b.len).filter(|&i| b.left[i] == NO_DAY && !b.active[i]);
-            for i in undated {
+            for i in 0..b.len {
                 let person = b.person[i];
-                let day = match e.find(person) {
+                let found = e.find(person);
+                if let Some(j) = found {
+                    self.listed[j / 64] |= 1 << (j % 64);
+                }
+                if b.left[i] != NO_DAY || b.active[i] {
+                    continue;
+                }
+                let day = match found {
                     Some(_) => Some(self.as_of),
+                    None if e.was_absent(person) => Some(self.as_of),
                     None => e.placed_day(person),
                 };
                 self.placed.extend(day.map(|d| (person, d)));
@@ -92,6 +107,9 @@ impl PreviousRows {
     pub fn merge(&mut self, o: PreviousRows) {
         self.chunks.extend(o.chunks);
         self.placed.extend(o.placed);
+        for (a, b) in self.listed.iter_mut().zip(&o.listed) {
+            *a |= b;
+        }
     }
 
     /// Sorted by person; a person twice (a hash prefix shared, as unlikely as two
@@ -108,11 +126,18 @@ impl PreviousRows {
         let mut placed = self.placed;
         placed.sort_unstable();
         placed.dedup_by_key(|r| r.0);
+        let listed = |j: usize| self.listed[j / 64] & (1 << (j % 64)) != 0;
+        let absent = (self.earlier.iter())
+            .flat_map(|e| e.persons.iter().enumerate())
+            .filter(|(j, _)| !listed(*j))
+            .map(|(_, p)| *p)
+            .collect();
         Previous {
             as_of,
             persons,
             areas,
             placed,
+            absent,
         }
     }
 }
@@ -132,6 +157,12 @@ impl Previous {
     pub fn placed_day(&self, person: u64) -> Option<i32> {
         let at = self.placed.binary_search_by_key(&person, |p| p.0).ok()?;
         Some(self.placed[at].1)
+    }
+
+    /// Whether the person was a member of the snapshot before this one and this one
+    /// does not list them (where that was gathered).
+    pub fn was_absent(&self, person: u64) -> bool {
+        self.absent.binary_search(&person).is_ok()
     }
 
     pub fn area(&self, at: usize) -> u32 {
@@ -167,6 +198,9 @@ pub struct Seam {
     /// Departures without a date that an earlier roll of the period first marked,
     /// placed on that roll's date ([`Previous::placed_day`]).
     pub carried: u64,
+    /// Departures without a date of members the previous snapshot did not list while
+    /// the one before it had them active, placed on this snapshot's date.
+    pub placed_absent: u64,
     /// Which members of the previous snapshot this one has (a bit each).
     pub seen: Vec<u64>,
 }
@@ -186,6 +220,7 @@ impl Seam {
         self.dated += o.dated;
         self.moved += o.moved;
         self.carried += o.carried;
+        self.placed_absent += o.placed_absent;
         if self.seen.len() < o.seen.len() {
             self.seen.resize(o.seen.len(), 0);
         }
@@ -253,6 +288,7 @@ mod tests {
             chunks: vec![chunk(b), chunk(a)],
             earlier: None,
             placed: Vec::new(),
+            listed: Vec::new(),
         }
         .finish(NaiveDate::from_ymd_opt(2026, 10, 31).unwrap())
     }
@@ -308,13 +344,14 @@ mod tests {
             dated: 30,
             moved: 40,
             carried: 3,
+            placed_absent: 2,
             seen: Vec::new(),
         };
         // Merged into an empty one, as a scan's threads are.
         let mut out = Seam::default();
         out.merge(&a);
         out.merge(&b);
-        assert_eq!((out.joined_since, out.carried), (6, 3));
+        assert_eq!((out.joined_since, out.carried, out.placed_absent), (6, 3, 2));
         assert_eq!(
             (out.placed, out.added, out.dated, out.moved),
             (11, 22, 33, 44)

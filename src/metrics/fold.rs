@@ -293,11 +293,16 @@ impl<'a> Plan<'a> {
         let before = p.find(b.person[i]);
         let mut left = t.seam.leaving_day(b.left[i], active, before, t.as_of);
         // A departure an earlier roll of the period first marked: on that roll's day.
+        // One the previous roll did not list (a partial roll) and the roll before it
+        // had active: on this roll's day, as if the previous roll had them active.
         let mut carried = false;
         if left == NO_DAY && !active && before.is_none() {
             if let Some(day) = p.placed_day(b.person[i]) {
                 (left, carried) = (day, day >= self.start);
                 t.seam.carried += u64::from(carried);
+            } else if p.was_absent(b.person[i]) {
+                left = t.as_of;
+                t.seam.placed_absent += 1;
             }
         }
         let left = self.joined_and_left_within(joined, left, active, t.as_of);

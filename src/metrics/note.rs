@@ -67,6 +67,16 @@ pub enum Note {
         #[serde(serialize_with = "iso")]
         as_of: NaiveDate,
     },
+    /// Departures without a date of members the previous snapshot did not list (a
+    /// partial roll) while the one before it had them active: placed on `as_of`.
+    AbsentDepartures {
+        org: Org,
+        count: u64,
+        #[serde(rename = "absent_from", serialize_with = "iso")]
+        previous: NaiveDate,
+        #[serde(serialize_with = "iso")]
+        as_of: NaiveDate,
+    },
     /// The period's start differs from the previous snapshot's members: by how many,
     /// and why.
     Seam {

@@ -94,6 +94,14 @@ fn seam_notes(req: &Request, org: &Org, as_of: NaiveDate, t: &Tally, out: &mut C
             as_of,
         });
     }
+    if t.seam.placed_absent > 0 && as_of >= req.period.start {
+        out.notes.push(Note::AbsentDepartures {
+            org: org.clone(),
+            count: t.seam.placed_absent,
+            previous: p.as_of,
+            as_of,
+        });
+    }
     if t.seam.carried > 0 && as_of >= req.period.start {
         out.notes.push(Note::CarriedDepartures {
             org: org.clone(),

@@ -279,10 +279,11 @@ struct Chains<'a> {
 
 impl Chains<'_> {
     /// The snapshots to read for an org's previous snapshot of `as_of`, newest first,
-    /// and the one before the oldest of them, held already. A snapshot dated within the
-    /// period needs its own departures without a date placed, so its previous one
-    /// too, back to the first snapshot before the period (a quarter of monthly rolls:
-    /// the last month's previous, then the two before it).
+    /// and the one before the oldest of them, held already. Each is read against its
+    /// own previous snapshot (who it does not list, whose departures without a date
+    /// it places), back to the first snapshot before the period, which is read against
+    /// its previous one read alone: a month reads its roll's previous two, a quarter of
+    /// monthly rolls the last month's previous four.
     fn chain(&self, org: &Org, as_of: NaiveDate) -> (Vec<NaiveDate>, Option<Arc<Previous>>) {
         let mut chain = Vec::new();
         let mut at = as_of;
@@ -291,7 +292,18 @@ impl Chains<'_> {
                 return (chain, Some(p.clone()));
             }
             chain.push(at);
-            match previous_of(self.snapshots, org, at).filter(|_| at >= self.start) {
+            match previous_of(self.snapshots, org, at) {
+                // The one before the first before the period: read alone.
+                Some(d) if at < self.start => {
+                    let held = self.seen.and_then(|s| s.get(&(org.clone(), d)));
+                    match held {
+                        Some(p) => return (chain, Some(p.clone())),
+                        None => {
+                            chain.push(d);
+                            return (chain, None);
+                        }
+                    }
+                }
                 Some(d) => at = d,
                 None => return (chain, None),
             }

@@ -29,7 +29,8 @@ fn gives_away(n: &Note, rows: &[CoverageRow], min: u64) -> bool {
     match n {
         Note::PlacedDepartures { count, .. }
         | Note::FirstRollDepartures { count, .. }
-        | Note::CarriedDepartures { count, .. } => small(count),
+        | Note::CarriedDepartures { count, .. }
+        | Note::AbsentDepartures { count, .. } => small(count),
         Note::Seam {
             org,
             previous_members,

@@ -42,6 +42,18 @@ fn note(n: &Note, lang: Lang) -> Text {
             d(previous),
             d(as_of)
         ),
+        Note::AbsentDepartures {
+            org: o,
+            count: c,
+            previous,
+            as_of,
+        } => t!(
+            NOTE_ABSENT_DEPARTURES,
+            org(o),
+            count(c),
+            d(previous),
+            d(as_of)
+        ),
         Note::CarriedDepartures {
             org: o,
             count: c,

@@ -111,3 +111,67 @@ fn the_quarter_says_where_the_departures_were_placed() {
         "{out}"
     );
 }
+
+/// January lists A and C (02683) and B (02680, the commune's only member), all active
+/// since 2020; February's roll lacks commune 02680 (a partial export); March lists A
+/// and C active and B `Ra Đoàn` without a date, and so does April's. `months`: the
+/// rolls to ingest.
+pub(crate) fn store_with_a_partial_february(months: &[u32]) -> Workdir {
+    let w = Workdir::new().with_reference();
+    for &month in months {
+        let mut s = format!("DANH SÁCH ĐOÀN VIÊN THÁNG {month}/2026;;;;;\n{HEAD}");
+        s += "Lò Văn An;01/02/2000;02683;01/01/2020;;Đang sinh hoạt\n";
+        s += "Lò Thị Chi;02/03/2001;02683;01/01/2020;;Đang sinh hoạt\n";
+        match month {
+            1 => s += "Giàng A Bình;03/04/1999;02680;01/01/2020;;Đang sinh hoạt\n",
+            3 | 4 => s += "Giàng A Bình;03/04/1999;02680;01/01/2020;;Ra Đoàn\n",
+            _ => {}
+        }
+        let file = format!("t{month:02}.csv");
+        w.write(&file, s);
+        let as_of = format!("{}/{month:02}/2026", [31, 28, 31, 30][month as usize - 1]);
+        w.tally(&["ingest", &file, "--org", "youth", "--as-of", &as_of])
+            .expect(0);
+    }
+    w
+}
+
+/// By hand: B was last seen active in January; March marks the departure, so it falls
+/// within (31/01, 31/03] and is placed on 31/03, as it is without February's roll.
+/// March: start 3 (A, C and B, a member until 31/03), left 1, members 2; the first
+/// quarter from 01/01: start 3, left 1, members 2. February's partial roll changed
+/// neither (before the fix both read start 2, left 0: B was in no report at all), and
+/// the note says that B's roll before did not list them.
+#[test]
+fn a_partial_roll_before_a_departure_does_not_lose_it() {
+    for months in [&[1, 2, 3][..], &[1, 3][..]] {
+        let w = store_with_a_partial_february(months);
+        for period in ["2026-03", "2026-Q1"] {
+            let (counts, notes) = total(&w, period);
+            let want = [2, 3, 0, 1].map(serde_json::Value::from);
+            assert_eq!(counts, want, "{months:?} {period}: {notes}");
+            let absent = (notes.as_array().unwrap().iter())
+                .find(|n| n["kind"] == "absent_departures")
+                .map(|n| (n["count"].clone(), n["absent_from"].clone()));
+            let want = (months.len() == 3).then(|| (1.into(), "2026-02-28".into()));
+            assert_eq!(absent, want, "{months:?} {period}: {notes}");
+        }
+    }
+    // April keeps B departed: the first half-year places the leaving on 31/03, the
+    // day March's roll first marked it, and says so; the second quarter (from 01/04)
+    // has B in neither its start nor left.
+    let w = store_with_a_partial_february(&[1, 2, 3, 4]);
+    for (period, want, carried) in [
+        ("2026-H1", [2, 3, 0, 1], true),
+        ("2026-Q2", [2, 2, 0, 0], false),
+    ] {
+        let (counts, notes) = total(&w, period);
+        assert_eq!(
+            counts,
+            want.map(serde_json::Value::from),
+            "{period}: {notes}"
+        );
+        let note = (notes.as_array().unwrap().iter()).any(|n| n["kind"] == "carried_departures");
+        assert_eq!(note, carried, "{period}: {notes}");
+    }
+}

@@ -171,6 +171,17 @@ fn sql_places_a_departure_on_the_roll_that_first_marked_it() {
     );
 }
 
+/// A departure without a date after a partial roll that did not list the member
+/// (tests/cli/long_periods.rs): placed on the roll that marks it, as tally does.
+#[test]
+#[ignore = "needs DuckDB: .ci/run installs it and runs this"]
+fn sql_places_a_departure_after_a_partial_roll() {
+    let w = crate::long_periods::store_with_a_partial_february(&[1, 2, 3]);
+    same_report(&w, &["2026-02", "2026-03", "2026-Q1", "2026"]);
+    let w = crate::long_periods::store_with_a_partial_february(&[1, 2, 3, 4]);
+    same_report(&w, &["2026-04", "2026-Q2", "2026-H1", "2026"]);
+}
+
 /// A partial roll (April: 8 rows after March's 24) is no point of the pace's line in
 /// the series SQL either (tests/cli/series.rs works the figures by hand).
 #[test]
