@@ -114,18 +114,7 @@ pub struct Writer {
     pub orgs: Orgs,
     pub secret: Secret,
     staged: Vec<(PathBuf, String)>,
-    /// Taken in `drop`, so that a store never made can lose its lock file.
-    lock: Option<lock::StoreLock>,
-    /// What this transaction made of a store that had no manifest: removed again if
-    /// it ends without one (a refused first ingest leaves no store behind).
-    fresh: Option<Fresh>,
-}
-
-/// What a transaction opened on a store without a manifest created.
-struct Fresh {
-    dir: bool,
-    /// The secret file it created.
-    secret: Option<PathBuf>,
+    _lock: lock::StoreLock,
 }
 
 impl Store {
@@ -306,9 +295,7 @@ impl Store {
     /// empty directory) and removing the rejected rows a stopped ingest left.
     pub fn write(&self, wait: Duration) -> Result<Writer> {
         // Before anything is created in it: a folder of other files is no store.
-        let new = !self.manifest_path().exists();
-        let made_dir = !self.dir.exists();
-        if new {
+        if !self.manifest_path().exists() {
             let survey = names::survey(&self.dir)
                 .explain(|| t!(lang::files::CANNOT_READ, self.dir.display().to_string()))?;
             restore::refuse_foreign(&self.dir, &survey)?;
@@ -335,7 +322,6 @@ impl Store {
         if manifest.key_check.is_some() && !secret_path.exists() {
             return Err(tampered(&lang::store::SECRET_MISSING));
         }
-        let made_secret = !secret_path.exists();
         let secret = Secret::load_or_create(&secret_path)?;
         if manifest
             .key_check
@@ -350,11 +336,7 @@ impl Store {
             orgs,
             secret,
             staged: Vec::new(),
-            lock: Some(lock),
-            fresh: new.then_some(Fresh {
-                dir: made_dir,
-                secret: made_secret.then(|| secret_path.clone()),
-            }),
+            _lock: lock,
         };
         sweep::stale_spools(&self.dir)?;
         fsutil::create_private_dir(&self.dir.join(names::TMP))?;
@@ -472,20 +454,6 @@ impl Drop for Writer {
         // An abandoned transaction leaves nothing behind.
         for (tmp, _) in &self.staged {
             let _ = fs::remove_file(tmp);
-        }
-        if let Some(fresh) = &self.fresh {
-            if !self.dir.join("manifest.json").exists() {
-                // Never committed: what this transaction made goes, and only that.
-                let _ = fs::remove_dir(self.dir.join(names::TMP));
-                if let Some(secret) = &fresh.secret {
-                    let _ = fs::remove_file(secret);
-                }
-                drop(self.lock.take());
-                let _ = fs::remove_file(self.dir.join("lock"));
-                if fresh.dir {
-                    let _ = fs::remove_dir(&self.dir);
-                }
-            }
         }
         crate::interrupt::abandoned();
     }

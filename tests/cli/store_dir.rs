@@ -471,38 +471,3 @@ fn a_store_made_read_only_by_its_owner_still_reports() {
         ingest.stderr
     );
 }
-
-/// A first ingest that is refused leaves no store behind: the folder `--store` named
-/// is not there after (a path typed wrong makes no stray folder), an empty folder is
-/// left empty, and a secret put there before the first ingest (to share keys with
-/// another store) is kept.
-#[test]
-fn a_refused_first_ingest_leaves_no_store_behind() {
-    let w = Workdir::new();
-    w.write(
-        "y.csv",
-        "Họ và tên;Ngày sinh;Mã xã;Ngày vào Đoàn;Ngày ra;Trạng thái\n\
-         Lò Văn An;01/02/2000;02680;01/01/2020;;Đang sinh hoạt\n\
-         Lò Văn Bình;01/02/2000;02680;01/01/2020;;Xyz\n",
-    );
-    let ingest = ["ingest", "y.csv", "--org", "youth", "--as-of", "31/10/2026"];
-    w.tally(&ingest).expect(65);
-    assert!(!w.store().exists(), "{:?}", files(&w.store()));
-    fs::create_dir(w.store()).unwrap();
-    w.tally(&ingest).expect(65);
-    assert_eq!(files(&w.store()), [], "an empty folder stays empty");
-    let secret = w.store().join("secret");
-    fs::write(&secret, [7u8; 32]).unwrap();
-    w.tally(&ingest).expect(65);
-    assert_eq!(files(&w.store()), [(secret, vec![7u8; 32])]);
-    // The same roll without its bad row makes the store.
-    let good: String = w
-        .read("y.csv")
-        .lines()
-        .take(2)
-        .map(|l| l.to_string() + "\n")
-        .collect();
-    w.write("y.csv", good);
-    w.tally(&ingest).expect(0);
-    assert!(w.store().join("manifest.json").exists());
-}
