@@ -351,7 +351,10 @@ mod tests {
         let mut out = Seam::default();
         out.merge(&a);
         out.merge(&b);
-        assert_eq!((out.joined_since, out.carried, out.placed_absent), (6, 3, 2));
+        assert_eq!(
+            (out.joined_since, out.carried, out.placed_absent),
+            (6, 3, 2)
+        );
         assert_eq!(
             (out.placed, out.added, out.dated, out.moved),
             (11, 22, 33, 44)

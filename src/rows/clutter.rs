@@ -113,13 +113,32 @@ fn might_be_totals(first: &str) -> bool {
     )
 }
 
-/// `Tổng cộng`, `Cộng`, `Cộng trang 2: 100 người`, `Tổng số hội viên: 300`, `Total`.
+/// `Tổng cộng`, `Cộng`, `Cộng trang 2: 100 người`, `Tổng số hội viên: 300`, `Total`;
+/// `Tổng số hội viên:` or `Tổng số đoàn viên` with the count in the next cell.
 fn is_totals(first: &str) -> bool {
     if first.starts_with(|c: char| c.is_ascii_digit()) {
         return false;
     }
-    let key = fold(first);
-    let k = key.trim_end_matches([':', '.']);
+    // Folding drops the punctuation: a colon is looked for in the cell as written.
+    let k = fold(first);
+    let k = k.as_str();
+    // The total of whom: members of any organization, or people.
+    const COUNTED: [&str; 6] = [
+        "doan vien",
+        "hoi vien",
+        "thanh vien",
+        "cong doan vien",
+        "nguoi",
+        "dang vien",
+    ];
+    if let Some(whom) = k.strip_prefix("tong so ") {
+        if COUNTED
+            .iter()
+            .any(|w| whom == *w || whom.starts_with(&format!("{w} ")))
+        {
+            return true;
+        }
+    }
     matches!(
         k,
         "tong cong" | "cong" | "tong" | "tong so" | "total" | "totals" | "grand total" | "subtotal"
@@ -127,13 +146,12 @@ fn is_totals(first: &str) -> bool {
         "cong trang",
         "tong so ",
         "tong cong ",
-        "cong:",
         "cong ",
-        "total:",
+        "total ",
         "subtotal ",
     ]
     .iter()
-    .any(|p| k.starts_with(p) && k.chars().any(|c| c.is_ascii_digit() || c == ':'))
+    .any(|p| k.starts_with(p) && (first.contains(':') || k.chars().any(|c| c.is_ascii_digit())))
 }
 
 /// A line of a signature block: `…, ngày 30 tháng 11 năm 2026`, a signer's role in
@@ -199,6 +217,12 @@ mod tests {
             "Cộng trang 2: 100 người",
             "Tổng số hội viên: 300",
             "TỔNG CỘNG:",
+            // The count in the next cell, with a colon or without.
+            "Tổng số đoàn viên:",
+            "Tổng số hội viên",
+            "TỔNG SỐ ĐOÀN VIÊN NỮ",
+            "Tổng số người:",
+            "Tổng số nữ:",
         ] {
             assert_eq!(
                 s.judge(&row(&["", t, "", ""]), &header()),
@@ -209,6 +233,10 @@ mod tests {
         // A person whose name starts with the word.
         assert_eq!(
             s.judge(&row(&["1", "Cộng Văn An", "001", "02647"]), &header()),
+            None
+        );
+        assert_eq!(
+            s.judge(&row(&["", "Tống Sơn Hội", "001", "02647"]), &header()),
             None
         );
     }

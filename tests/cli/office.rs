@@ -214,3 +214,46 @@ fn outputs_for_excel_users() {
         &bytes[..20]
     );
 }
+
+/// A totals row that names whom it counts and gives the count in the next cell
+/// (`Tổng số đoàn viên:` | 2), as a commune's list ends: skipped and named, not
+/// refused for a date, an ID or a commune it does not have.
+#[test]
+fn a_totals_row_with_its_count_in_the_next_cell_is_skipped() {
+    let w = Workdir::new().with_reference();
+    for (file, words) in [
+        ("a.csv", "Tổng số đoàn viên:"),
+        ("b.csv", "TỔNG SỐ ĐOÀN VIÊN"),
+    ] {
+        w.write(
+            file,
+            format!(
+                "STT,Họ và tên,Số CCCD,Mã xã,Ngày sinh\n\
+                 1,Lò Thị Mai,010302000001,02647,01/01/2002\n\
+                 2,Lò Thị Lan,010302000003,02647,01/02/2002\n\
+                 ,{words},2,,\n"
+            ),
+        );
+        let run = w
+            .tally(&[
+                "ingest",
+                file,
+                "--org",
+                "youth",
+                "--as-of",
+                "31/10/2026",
+                "--dry-run",
+            ])
+            .expect(0);
+        assert!(
+            run.stderr.contains("skipped totals row(s) on line(s) 4"),
+            "{file}: {}",
+            run.stderr
+        );
+        assert!(
+            run.stdout.contains("would store 2 row(s)"),
+            "{}",
+            run.stdout
+        );
+    }
+}
