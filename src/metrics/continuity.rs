@@ -27,7 +27,7 @@ pub struct Previous {
     /// earlier rolls places it on: the as-of date of the first roll that marks the
     /// member departed after a roll that had them active. Gathered only where a
     /// period needs them (see [`PreviousRows::placing`]); days before the oldest roll
-    /// of the chain are missing, and matter to no period that reads it.
+    /// of the chain are missing. A report takes only the days within its period.
     placed: Vec<(u64, i32)>,
     /// The members of the snapshot before it that it does not list at all (sorted):
     /// a partial roll's missing members, gathered where `placed` is.

@@ -295,11 +295,12 @@ impl<'a> Plan<'a> {
         // A departure an earlier roll of the period first marked: on that roll's day.
         // One the previous roll did not list (a partial roll) and the roll before it
         // had active: on this roll's day, as if the previous roll had them active.
-        let mut carried = false;
         if left == NO_DAY && !active && before.is_none() {
-            if let Some(day) = p.placed_day(b.person[i]) {
-                (left, carried) = (day, day >= self.start);
-                t.seam.carried += u64::from(carried);
+            // A day before the period says only that they were no member in it, as
+            // no day does; taken, it would hide a joining within the period.
+            if let Some(day) = p.placed_day(b.person[i]).filter(|d| *d >= self.start) {
+                left = day;
+                t.seam.carried += 1;
             } else if p.was_absent(b.person[i]) {
                 left = t.as_of;
                 t.seam.placed_absent += 1;
@@ -308,9 +309,8 @@ impl<'a> Plan<'a> {
         let left = self.joined_and_left_within(joined, left, active, t.as_of);
         let flags = self.flags(joined, left, active);
         if !self.req.period.point {
-            // Departed in the previous roll too: not a member listed late.
-            let at_start = flags & START != 0 && !carried;
-            t.seam.observe(p, before, (area, joined), at_start);
+            t.seam
+                .observe(p, before, (area, joined), flags & START != 0);
         }
         flags
     }

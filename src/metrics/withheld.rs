@@ -27,10 +27,13 @@ pub(super) fn notes(cov: &mut Coverage, min: u64) -> usize {
 fn gives_away(n: &Note, rows: &[CoverageRow], min: u64) -> bool {
     let small = |c: &u64| *c > 0 && *c < min;
     match n {
-        Note::PlacedDepartures { count, .. }
-        | Note::FirstRollDepartures { count, .. }
-        | Note::CarriedDepartures { count, .. }
-        | Note::AbsentDepartures { count, .. } => small(count),
+        Note::FirstRollDepartures { count, .. } => small(count),
+        // Counted in `left`: a part of it where it is blank.
+        Note::PlacedDepartures { count, org, .. }
+        | Note::CarriedDepartures { count, org, .. }
+        | Note::AbsentDepartures { count, org, .. } => {
+            small(count) || org_blank(rows, &OrgOrAny::Org(org.clone()), Col::Left)
+        }
         Note::Seam {
             org,
             previous_members,
@@ -58,7 +61,7 @@ fn gives_away(n: &Note, rows: &[CoverageRow], min: u64) -> bool {
             ]
             .into_iter()
             .any(small)
-                || start_given_away(rows, &OrgOrAny::Org(org.clone()))
+                || org_blank(rows, &OrgOrAny::Org(org.clone()), Col::MembersStart)
         }
         Note::SameAsPrevious { members, .. } | Note::SexFromId { members, .. } => small(members),
         // Each unit it names has 0 members now: what the list of units that did not
@@ -114,15 +117,15 @@ fn blanked(
     }
 }
 
-/// Whether an organization's members at the start, which the seam note says, would
-/// give a blanked cell away: the total row's is blanked, or there is no total row
-/// and a group's is (the groups add up to the start).
-fn start_given_away(rows: &[CoverageRow], org: &OrgOrAny) -> bool {
+/// Whether an organization's figure `col` (the members at the start a seam note
+/// says, the `left` a note of departures is part of) is blank: the total row's, or,
+/// with no total row, a group's (the groups add up to it).
+fn org_blank(rows: &[CoverageRow], org: &OrgOrAny, col: Col) -> bool {
     let of = || (rows.iter()).filter(|r| &r.org == org);
-    let start = |r: &&CoverageRow| r.suppressed.contains(Col::MembersStart);
+    let blank = |r: &&CoverageRow| r.suppressed.contains(col);
     match of().find(|r| r.dimension == Dimension::Total) {
-        Some(total) => start(&total),
-        None => of().any(|r| start(&r)),
+        Some(total) => blank(&total),
+        None => of().any(|r| blank(&r)),
     }
 }
 
@@ -237,6 +240,31 @@ mod tests {
         assert_eq!(with(vec![total]), 1);
         assert_eq!(with(vec![yes.clone(), row("rural", "no", 10, 20)]), 1);
         assert_eq!(with(vec![row("total", "all", 40, 50), yes]), 0);
+    }
+
+    /// A note of departures counted in `left` goes where the org's `left` is blank,
+    /// whatever its own count: 6 placed says the blanked left is 6 or more.
+    #[test]
+    fn a_note_of_departures_goes_where_left_is_blanked() {
+        let placed = Note::PlacedDepartures {
+            org: Org::Youth,
+            count: 6,
+            previous: day(1),
+            as_of: day(31),
+        };
+        let with = |blank: bool| {
+            let mut total = row("total", "all", 40, 50);
+            if blank {
+                total.suppressed.insert(Col::Left);
+            }
+            let mut cov = Coverage {
+                rows: vec![total],
+                notes: vec![placed.clone()],
+                ..Coverage::default()
+            };
+            notes(&mut cov, 5)
+        };
+        assert_eq!((with(false), with(true)), (0, 1));
     }
 
     /// The seam's sentence says the added less those joined since: 10 added, 7 of

@@ -175,3 +175,55 @@ fn a_partial_roll_before_a_departure_does_not_lose_it() {
         assert_eq!(note, carried, "{period}: {notes}");
     }
 }
+
+/// A member active in May, `Thôi sinh hoạt` without a date in June, and still so in
+/// July, where the roll corrects the joining date to 05/07/2026: July's report counts
+/// them in recruited and left (joined and left within), whether June's snapshot was
+/// read for the month before (a plain month report, a series) or not (--min-cell, a
+/// quarter), as the SQL does. Found by review: before, June's placed day hid the
+/// joining (July read 2, 2, 1, 0).
+#[test]
+fn a_departure_placed_before_the_period_hides_no_joining_within() {
+    let w = Workdir::new().with_reference();
+    let head = "Họ và tên;Ngày sinh;Mã xã;Ngày vào Đoàn;Ngày ra;Trạng thái\n";
+    let pad = "Lò Văn An;01/02/2000;02680;01/01/2020;;Đang sinh hoạt\n\
+               Lò Thị Bình;02/03/2001;02680;01/01/2020;;Đang sinh hoạt\n";
+    for (month, as_of, row) in [
+        (
+            5,
+            "31/05/2026",
+            "Giàng A Chứ;03/04/1999;02680;01/01/2020;;Đang sinh hoạt\n",
+        ),
+        (
+            6,
+            "30/06/2026",
+            "Giàng A Chứ;03/04/1999;02680;01/01/2020;;Thôi sinh hoạt\n",
+        ),
+        (
+            7,
+            "31/07/2026",
+            "Giàng A Chứ;03/04/1999;02680;05/07/2026;;Thôi sinh hoạt\n",
+        ),
+    ] {
+        let file = &format!("t{month:02}.csv");
+        w.write(file, format!("THÁNG {month}/2026;;;;;\n{head}{pad}{row}"));
+        w.tally(&["ingest", file, "--org", "youth", "--as-of", as_of])
+            .expect(0);
+    }
+    for args in [
+        &["--period", "2026-07"][..],
+        &["--period", "2026-07", "--min-cell", "1"][..],
+        &["--from", "2026-06", "--to", "2026-07"][..],
+    ] {
+        let mut all = vec!["report", "--org", "youth", "--format", "csv"];
+        all.extend(args);
+        let out = w.tally(&all).expect(0).stdout;
+        let july = (out.lines())
+            .find(|l| l.starts_with("2026-07,youth,total,all,"))
+            .unwrap_or_else(|| panic!("{args:?}: {out}"));
+        assert!(
+            july.starts_with("2026-07,youth,total,all,2,2,1,1,"),
+            "{args:?}: {july}"
+        );
+    }
+}
