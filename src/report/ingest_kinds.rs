@@ -200,9 +200,14 @@ fn count(t: &Text) -> Option<u64> {
     }
 }
 
-/// Adds `b`'s counts into `a` (two notes of one key).
+/// Adds `b`'s counts into `a` (two notes of one key), where the message is a count
+/// of rows ([`ADDITIVE`]): other notes of one key say the same, numbers and all (the
+/// signature block on line 13 of each sheet is on line 13, not 52).
 fn add(a: &mut Text, b: &Text) {
-    if let (Text::Msg(_, xs), Text::Msg(_, ys)) = (a, b) {
+    if let (Text::Msg(m, xs), Text::Msg(_, ys)) = (a, b) {
+        if !ADDITIVE.iter().any(|a| a.en == m.en) {
+            return;
+        }
         for (x, y) in xs.iter_mut().zip(ys) {
             if let (Some(m), Some(n)) = (count(x), count(y)) {
                 *x = Text::Count(m + n);
@@ -345,7 +350,14 @@ mod tests {
                 .collect()
         };
         let odd = Text::from("skipped the signature block on line(s) 40");
-        let cases: [(Vec<FileReport>, Lang, &[&str]); 3] = [
+        let signed = || t!(crate::lang::ingest::SKIPPED_SIGNATURE, "13");
+        let cases: [(Vec<FileReport>, Lang, &[&str]); 4] = [
+            // The same line of each sheet is that line, not their sum (52 before).
+            (
+                vec![sheet("Cụm 1", vec![signed()], &[], &[]), sheet("Cụm 2", vec![signed()], &[], &[])],
+                Lang::En,
+                &["thang10.xlsx (2 sheets: \"Cụm 1\", \"Cụm 2\"): skipped the signature block on line(s) 13"],
+            ),
             // Counts of rows are added up; an unmapped column said alike, once.
             (
                 vec![
