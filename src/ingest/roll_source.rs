@@ -105,6 +105,12 @@ pub(super) fn stored_elsewhere(next: &Manifest, o: &Opened, opts: &Options) -> R
         return Ok(ids.iter().map(|id| id.to_string()).collect());
     }
     let first = elsewhere[0];
+    // The month to write in the title: the one asked for, else the stored one's.
+    let stored = first.as_of.as_deref().and_then(|d| d.parse().ok());
+    let month = opts.as_of.or(stored).map_or_else(
+        || "10/2026".to_string(),
+        |d: chrono::NaiveDate| d.format("%-m/%Y").to_string(),
+    );
     Err(Failure::invalid(t!(
         crate::lang::sources::ALREADY_STORED_AS,
         &o.name,
@@ -113,6 +119,7 @@ pub(super) fn stored_elsewhere(next: &Manifest, o: &Opened, opts: &Options) -> R
     ))
     .hint(t!(
         crate::lang::sources::ALREADY_STORED_HINT,
+        month,
         stored_as(first, &opts.orgs),
         ids[0]
     ))

@@ -40,8 +40,10 @@ pub(super) fn roll_size_alerts(next: &store::Manifest, orgs: &Orgs, files: &mut 
                     ..
                 } = n
                 {
+                    use crate::lang::parts::{ROLL_GREW, ROLL_SIZE};
+                    let grew = rows * 2 > previous_rows * 3;
                     alerts.push(crate::t!(
-                        crate::lang::parts::ROLL_SIZE,
+                        *if grew { &ROLL_GREW } else { &ROLL_SIZE },
                         org.english(),
                         as_of,
                         crate::lang::Text::Count(rows),

@@ -18,6 +18,9 @@ crate::messages! {
     ROLL_SIZE:
         "the {} roll as of {} has {} row(s), the previous one ({}) {}: is the export complete?"
         => "danh sách {} ngày {} có {} dòng, danh sách trước ({}) có {}: tệp xuất có đủ không?";
+    ROLL_GREW:
+        "the {} roll as of {} has {} row(s), the previous one ({}) {}: was the previous export partial, or does this file hold more than one roll?"
+        => "danh sách {} ngày {} có {} dòng, danh sách trước ({}) có {}: tệp trước xuất thiếu, hay tệp này gộp nhiều danh sách?";
     READ_THROUGH_CROSSWALK:
         "read {} row(s) of pre-2025 communes through the reform's crosswalk: {}"
         => "đọc {} dòng của xã trước năm 2025 qua bảng chuyển đổi sau sắp xếp: {}";

@@ -45,11 +45,11 @@ crate::messages! {
         "{}: members at the period's start ({}) differ from the roll of {} ({}) by {}: {}, {} absent from the new roll (not counted as left: a roll may be partial), {} dated in the new roll as not members at the start; {} changed unit"
         => "{}: số thành viên đầu kỳ ({}) khác danh sách ngày {} ({}) là {}: {}, {} không có trong danh sách mới (không tính là ra: danh sách có thể chưa đủ), {} được danh sách mới ghi là không còn sinh hoạt vào đầu kỳ; {} chuyển đơn vị";
     SEAM_ADDED:
-        "{} listed now but not then (late registration or back)"
-        => "{} có trong danh sách mới mà danh sách trước không có (đăng ký muộn hoặc trở lại)";
+        "{} active now but not then (listed late, back, or missing from that roll: a partial export?)"
+        => "{} đang sinh hoạt trong danh sách mới mà danh sách trước không ghi như vậy (đăng ký muộn, trở lại, hoặc danh sách trước thiếu họ: xuất thiếu?)";
     SEAM_ADDED_JOINED:
-        "{} listed now but not then ({} joined after that roll, in a month without a roll of its own, whose report could not count them: a quarter's does; {} registered late or back)"
-        => "{} có trong danh sách mới mà danh sách trước không có ({} vào sau ngày của danh sách đó, trong tháng không có danh sách riêng nên báo cáo tháng đó không tính được: báo cáo quý có tính; {} đăng ký muộn hoặc trở lại)";
+        "{} active now but not then ({} joined after that roll, in a month without a roll of its own, whose report could not count them: a quarter's does; {} listed late, back, or missing from that roll)"
+        => "{} đang sinh hoạt trong danh sách mới mà danh sách trước không ghi như vậy ({} vào sau ngày của danh sách đó, trong tháng không có danh sách riêng nên báo cáo tháng đó không tính được: báo cáo quý có tính; {} đăng ký muộn, trở lại, hoặc danh sách trước thiếu họ)";
     NOTE_FIRST_ROLL_DEPARTURES:
         "{}: {} member(s) of its first roll ({}) are marked as departed without a date: with no earlier roll to place their leaving against, they are counted in neither the members at the start nor left"
         => "{}: {} thành viên trong danh sách đầu tiên (ngày {}) được ghi là đã ra nhưng không có ngày ra: không có danh sách trước để xác định lúc ra, nên không tính vào số đầu kỳ cũng như số ra";
@@ -72,8 +72,8 @@ crate::messages! {
         "{}: {} row(s) of the roll of {} gave a commune of before the 2025 reform and are counted in the commune of today it became"
         => "{}: {} dòng của danh sách ngày {} ghi xã trước sắp xếp năm 2025 và được tính vào xã hiện nay mà xã đó đã nhập vào";
     NOTE_ROLL_SIZE:
-        "{}: the roll of {} has {} row(s), the previous one ({}) {}: a partial export? Check that the file is complete"
-        => "{}: danh sách ngày {} có {} dòng, danh sách trước ({}) có {}: xuất thiếu? Kiểm tra tệp có đủ không";
+        "{}: the roll of {} has {} row(s), the previous one ({}) {}: was the previous export partial, or does this file hold more than one roll? Check both files"
+        => "{}: danh sách ngày {} có {} dòng, danh sách trước ({}) có {}: tệp trước xuất thiếu, hay tệp này gộp nhiều danh sách? Kiểm tra cả hai tệp";
     NOTE_ROLL_PARTIAL:
         "{}: the roll of {} has {} row(s), the previous one ({}) {}: a partial export? Check that the file is complete; a series takes no point of its pace from a roll under half the previous one"
         => "{}: danh sách ngày {} có {} dòng, danh sách trước ({}) có {}: xuất thiếu? Kiểm tra tệp có đủ không; chuỗi số liệu không lấy danh sách ít hơn một nửa danh sách trước làm điểm tính tốc độ";

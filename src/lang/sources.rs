@@ -163,8 +163,8 @@ crate::messages! {
         "{}: the same file is already stored as the {} (ingest {}): one export is one snapshot, so it cannot be stored again as another organization's roll or another date's"
         => "{}: tệp này đã được lưu là {} (lần nạp {}): mỗi tệp xuất là một lần chốt số liệu, nên không thể lưu lại thành danh sách của tổ chức khác hay của ngày khác";
     ALREADY_STORED_HINT:
-        "if this is meant to be a newer roll, the office has likely sent the earlier file again: ask for this period's export (a list that did not change is still this period's: its title or a cell must say so, as \"… THÁNG 8/2026\", so that it is not the same file). Only if the stored one is under the wrong organization or date, move it with --replace (the {} is then no longer in the store) or first `tally drop {}`"
-        => "nếu đây phải là danh sách mới hơn, có lẽ đơn vị đã gửi lại tệp cũ: đề nghị gửi tệp xuất của kỳ này (danh sách không thay đổi vẫn là danh sách của kỳ này: tiêu đề hoặc một ô phải ghi kỳ đó, như \"… THÁNG 8/2026\", để không trùng tệp cũ). Chỉ khi tệp đã lưu bị nhầm tổ chức hoặc nhầm ngày mới chuyển nó bằng --replace ({} khi đó không còn trong kho) hoặc chạy `tally drop {}` trước";
+        "if this is meant to be a newer roll, the office has likely sent the earlier file again: ask for this period's export (a list that did not change is still this period's: its title or a cell must say so, as \"… THÁNG {}\", so that it is not the same file). Only if the stored one is under the wrong organization or date, move it with --replace (the {} is then no longer in the store) or first `tally drop {}`"
+        => "nếu đây phải là danh sách mới hơn, có lẽ đơn vị đã gửi lại tệp cũ: đề nghị gửi tệp xuất của kỳ này (danh sách không thay đổi vẫn là danh sách của kỳ này: tiêu đề hoặc một ô phải ghi kỳ đó, như \"… THÁNG {}\", để không trùng tệp cũ). Chỉ khi tệp đã lưu bị nhầm tổ chức hoặc nhầm ngày mới chuyển nó bằng --replace ({} khi đó không còn trong kho) hoặc chạy `tally drop {}` trước";
     NOT_REGULAR_FILE:
         "{} is not a regular file (a pipe or a device?)"
         => "{} không phải tệp thường (một ống dẫn hay thiết bị?)";

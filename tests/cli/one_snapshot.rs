@@ -56,6 +56,17 @@ fn one_export_is_one_snapshot() {
             "{}",
             run.stderr
         );
+        // The title to ask for names the month being ingested.
+        let month = if as_of == "31/12/2026" {
+            "12/2026"
+        } else {
+            "10/2026"
+        };
+        assert!(
+            run.stderr.contains(&format!("as \"… THÁNG {month}\"")),
+            "{}",
+            run.stderr
+        );
         assert_eq!(w.manifest(), before, "nothing stored");
     }
     // The same snapshot again is still "nothing changed".

@@ -74,7 +74,7 @@ fn a_seam_with_an_older_roll_or_one_on_the_first_day_is_noted() {
 /// September's roll has A, B and C (since 2020); November's adds D, joined 15/10/2026
 /// (after September's roll, in October, which has no roll), and E, joined 2020 but
 /// not on September's roll (a late registration). November's start (31/10) is 5
-/// against September's 3: 2 listed now but not then, 1 of them joined since, 1 late
+/// against September's 3: 2 active now but not then, 1 of them joined since, 1 late
 /// or back. October's report (September's roll) cannot count D: its recruited is
 /// unknown; the fourth quarter (November's roll) counts D as recruited.
 #[test]
@@ -108,7 +108,7 @@ fn a_recruit_of_a_month_without_a_roll_is_said_to_have_joined() {
         .tally(&["report", "--org", "youth", "--period", "2026-11"])
         .expect(0)
         .stdout;
-    let words = "2 listed now but not then (1 joined after that roll, in a month without a roll of its own, whose report could not count them: a quarter's does; 1 registered late or back)";
+    let words = "2 active now but not then (1 joined after that roll, in a month without a roll of its own, whose report could not count them: a quarter's does; 1 listed late, back, or missing from that roll)";
     assert!(said.replace('\n', " ").contains(words), "{said}");
     let total = |v: &Value| {
         let rows = v["rows"].as_array().expect("rows").clone();

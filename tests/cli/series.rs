@@ -342,4 +342,13 @@ fn a_partial_roll_is_no_point_of_the_pace() {
             && april.contains("không lấy danh sách ít hơn một nửa"),
         "{april}"
     );
+    // May's roll of 28 after April's 8 asks whether April's was partial, not May's.
+    let may = w
+        .tally(&["report", "--period", "2026-05", "--org", "youth"])
+        .expect(0)
+        .stdout;
+    assert!(
+        may.contains("the previous one (30/04/2026) 8: was the previous export partial"),
+        "{may}"
+    );
 }
