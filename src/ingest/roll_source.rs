@@ -27,11 +27,21 @@ pub(super) fn check_flags(opts: &Options, opened: &[Opened]) -> Result<()> {
                 .into());
         }
         if opts.as_of.is_none() && !m.has(headers::Field::AsOf) {
-            return Err(
-                Failure::usage(t!(crate::lang::sources::WHICH_DATE, &o.name))
-                    .hint(t!(crate::lang::sources::ADD_AS_OF))
-                    .into(),
-            );
+            // The title (or the sheet's name) may say it: offered, not taken.
+            let said = crate::member::title_date::figures_date(&o.table.title).or_else(|| {
+                (o.table.sheet.as_deref()).and_then(crate::member::title_date::sheet_date)
+            });
+            let hint = match said.as_ref().and_then(|t| t.day().map(|d| (t, d))) {
+                Some((t, d)) => t!(
+                    sources::ADD_AS_OF_TITLE,
+                    Text::Said(t.line.clone()),
+                    d.format("%d/%m/%Y").to_string()
+                ),
+                None => t!(sources::ADD_AS_OF),
+            };
+            return Err(Failure::usage(t!(sources::WHICH_DATE, &o.name))
+                .hint(hint)
+                .into());
         }
     }
     Ok(())

@@ -30,6 +30,9 @@ crate::messages! {
     ADD_AS_OF:
         "add --as-of DATE, e.g. --as-of 31/10/2026"
         => "thêm --as-of NGÀY, ví dụ --as-of 31/10/2026";
+    ADD_AS_OF_TITLE:
+        "the title says \"{}\": if that is the date of the figures, add --as-of {}"
+        => "tiêu đề ghi \"{}\": nếu đó là ngày chốt số liệu, hãy thêm --as-of {}";
     CORRECT_TITLE_COLUMN_WHICHEVER:
         "correct the title or the as_of column, whichever is wrong"
         => "sửa tiêu đề hoặc cột ngày chốt, chỗ nào sai";

@@ -37,6 +37,16 @@ impl TitleDate {
         }
     }
 
+    /// The day to give `--as-of`: the title's, or its month's last.
+    pub(crate) fn day(&self) -> Option<NaiveDate> {
+        match self.claim {
+            Claim::Day(d) => Some(d),
+            Claim::Month(y, m) => NaiveDate::from_ymd_opt(y, m, 1)?
+                .checked_add_months(chrono::Months::new(1))?
+                .pred_opt(),
+        }
+    }
+
     /// "31/10/2026", "10/2026".
     pub(crate) fn said(&self) -> String {
         match self.claim {

@@ -226,3 +226,42 @@ fn warnings_of_one_kind_are_one_line() {
         warned[0]
     );
 }
+
+/// A roll with no as-of column ingested without `--as-of` is refused (usage, 2); the
+/// hint offers the date its title gives, and the example date where it gives none.
+#[test]
+fn a_roll_without_its_date_is_refused_with_the_titles_date_offered() {
+    let w = Workdir::new().with_reference();
+    let rows = "Họ và tên;Ngày sinh;Mã xã;Ngày vào Đoàn;Trạng thái\n\
+                Lò Văn An;01/02/2000;02680;01/01/2020;Đang sinh hoạt\n";
+    w.write(
+        "titled.csv",
+        format!("DANH SÁCH ĐOÀN VIÊN\nSố liệu đến ngày 31/01/2026\n{rows}"),
+    );
+    w.write(
+        "month.csv",
+        format!("DANH SÁCH ĐOÀN VIÊN THÁNG 2/2026\n{rows}"),
+    );
+    w.write("bare.csv", rows);
+    for (file, hint) in [
+        ("titled.csv", "the title says \"Số liệu đến ngày 31/01/2026\": if that is the date of the figures, add --as-of 31/01/2026"),
+        ("month.csv", "add --as-of 28/02/2026"),
+        ("bare.csv", "add --as-of DATE, e.g. --as-of 31/10/2026"),
+    ] {
+        let run = w.tally(&["ingest", file, "--org", "youth"]).expect(2);
+        assert!(
+            run.stderr.contains("as of which date is this roll?") && run.stderr.contains(hint),
+            "{file}: {}",
+            run.stderr
+        );
+    }
+    let vi = w
+        .tally(&["ingest", "titled.csv", "--org", "youth", "--lang", "vi"])
+        .expect(2);
+    assert!(
+        vi.stderr
+            .contains("nếu đó là ngày chốt số liệu, hãy thêm --as-of 31/01/2026"),
+        "{}",
+        vi.stderr
+    );
+}
