@@ -46,8 +46,9 @@ pub struct PreviousRows {
     /// placed (`None`: they are not gathered).
     earlier: Option<Arc<Previous>>,
     placed: Vec<(u64, i32)>,
-    /// Which of `earlier`'s members this snapshot lists (a bit each).
-    listed: Vec<u64>,
+    /// The persons of its rows that are not active at its date (the active ones are
+    /// in `chunks`): with those, who of `earlier` it lists.
+    inactive: Vec<u64>,
 }
 
 impl PreviousRows {
@@ -60,30 +61,27 @@ impl PreviousRows {
     /// list while the one before it had them active, the day `earlier` placed for one
     /// it had departed so too), and `earlier`'s members it does not list.
     pub fn placing(as_of: NaiveDate, earlier: Option<Arc<Previous>>) -> PreviousRows {
-        let words = earlier.as_ref().map_or(0, |e| e.len().div_ceil(64));
         PreviousRows {
             as_of: crate::roll::days(as_of),
             chunks: Vec::new(),
             earlier,
             placed: Vec::new(),
-            listed: vec![0; words],
+            inactive: Vec::new(),
         }
     }
 
     /// Adds a batch's members active at the snapshot's as-of date; `area` gives a
     /// row's unit index.
     pub fn add(&mut self, b: &Batch, area: impl Fn(usize) -> u32) {
+        let active = |i: usize| active_at(b.joined[i], b.left[i], b.active[i], self.as_of);
         if let Some(e) = &self.earlier {
-            for i in 0..b.len {
+            for i in (0..b.len).filter(|&i| !active(i)) {
                 let person = b.person[i];
-                let found = e.find(person);
-                if let Some(j) = found {
-                    self.listed[j / 64] |= 1 << (j % 64);
-                }
+                self.inactive.push(person);
                 if b.left[i] != NO_DAY || b.active[i] {
                     continue;
                 }
-                let day = match found {
+                let day = match e.find(person) {
                     Some(_) => Some(self.as_of),
                     None if e.was_absent(person) => Some(self.as_of),
                     None => e.placed_day(person),
@@ -91,7 +89,6 @@ impl PreviousRows {
                 self.placed.extend(day.map(|d| (person, d)));
             }
         }
-        let active = |i: usize| active_at(b.joined[i], b.left[i], b.active[i], self.as_of);
         let n = (0..b.len).filter(|&i| active(i)).count();
         if n == 0 {
             return;
@@ -107,9 +104,7 @@ impl PreviousRows {
     pub fn merge(&mut self, o: PreviousRows) {
         self.chunks.extend(o.chunks);
         self.placed.extend(o.placed);
-        for (a, b) in self.listed.iter_mut().zip(&o.listed) {
-            *a |= b;
-        }
+        self.inactive.extend(o.inactive);
     }
 
     /// Sorted by person; a person twice (a hash prefix shared, as unlikely as two
@@ -122,16 +117,18 @@ impl PreviousRows {
         }
         rows.sort_unstable();
         rows.dedup_by_key(|r| r.0);
-        let (persons, areas) = rows.into_iter().unzip();
+        let (persons, areas): (Vec<u64>, Vec<u32>) = rows.into_iter().unzip();
         let mut placed = self.placed;
         placed.sort_unstable();
         placed.dedup_by_key(|r| r.0);
-        let listed = |j: usize| self.listed[j / 64] & (1 << (j % 64)) != 0;
-        let absent = (self.earlier.iter())
-            .flat_map(|e| e.persons.iter().enumerate())
-            .filter(|(j, _)| !listed(*j))
-            .map(|(_, p)| *p)
-            .collect();
+        let absent = match &self.earlier {
+            Some(e) => {
+                let mut inactive = self.inactive;
+                inactive.sort_unstable();
+                unlisted(&e.persons, &persons, &inactive)
+            }
+            None => Vec::new(),
+        };
         Previous {
             as_of,
             persons,
@@ -140,6 +137,21 @@ impl PreviousRows {
             absent,
         }
     }
+}
+
+/// The persons of `earlier` (sorted) in neither `active` nor `inactive` (each sorted):
+/// a walk along the three, where a look-up a row cost a cache miss each.
+fn unlisted(earlier: &[u64], active: &[u64], inactive: &[u64]) -> Vec<u64> {
+    let (mut a, mut n) = (active.iter().peekable(), inactive.iter().peekable());
+    let mut out = Vec::new();
+    for &p in earlier {
+        while a.next_if(|&&x| x < p).is_some() {}
+        while n.next_if(|&&x| x < p).is_some() {}
+        if a.peek() != Some(&&p) && n.peek() != Some(&&p) {
+            out.push(p);
+        }
+    }
+    out
 }
 
 impl Previous {
@@ -288,7 +300,7 @@ mod tests {
             chunks: vec![chunk(b), chunk(a)],
             earlier: None,
             placed: Vec::new(),
-            listed: Vec::new(),
+            inactive: Vec::new(),
         }
         .finish(NaiveDate::from_ymd_opt(2026, 10, 31).unwrap())
     }
@@ -328,6 +340,13 @@ mod tests {
         t.observe(&p, p.find(4), (1, NO_DAY), true);
         s.merge(&t);
         assert_eq!(s.absent(&p), 0);
+    }
+
+    #[test]
+    fn the_unlisted_are_those_of_before_in_neither_list() {
+        assert_eq!(unlisted(&[1, 3, 5, 7, 9], &[3, 4, 9], &[0, 7]), [1, 5]);
+        assert_eq!(unlisted(&[1, 2], &[], &[]), [1, 2]);
+        assert_eq!(unlisted(&[], &[1], &[2]), Vec::<u64>::new());
     }
 
     #[test]
