@@ -63,8 +63,8 @@ crate::messages! {
         "{}: the roll of {} lacks {} sheet(s) that the roll of {} had: {}; is the workbook complete? Their members are not in these numbers"
         => "{}: danh sách ngày {} thiếu {} trang tính mà danh sách ngày {} có: {}; sổ tính có đủ không? Thành viên của các trang đó không có trong số liệu này";
     NOTE_EMPTIED_UNITS:
-        "{}: {} unit(s) with members in the roll of {} have no row in the roll of {}: {}; a missing sheet or a partial export? Check before urging them"
-        => "{}: {} đơn vị có thành viên trong danh sách ngày {} nhưng không có dòng nào trong danh sách ngày {}: {}; thiếu trang tính hoặc xuất thiếu? Kiểm tra trước khi đôn đốc";
+        "{}: {} unit(s) with members in the roll of {} have no row in the roll of {}: {}; a missing sheet or a partial export? They are not ranked to urge"
+        => "{}: {} đơn vị có thành viên trong danh sách ngày {} nhưng không có dòng nào trong danh sách ngày {}: {}; thiếu trang tính hoặc xuất thiếu? Các đơn vị này không được xếp vào danh sách cần đôn đốc";
     NOTE_SHRUNK_UNITS:
         "{}: {} unit(s) have in the roll of {} less than half the members they had in the roll of {}: {}"
         => "{}: {} đơn vị trong danh sách ngày {} còn chưa đến một nửa số thành viên so với danh sách ngày {}: {}";

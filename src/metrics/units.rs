@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use super::denominator::{self, Eligible};
 use super::dimension::Dimension;
 use super::fold::Plan;
+use super::counts::Counts;
 use super::group::Grouper;
 use super::{pct, Coverage, Note, Ranked, Source, RANKED};
 use crate::reference::Reference;
@@ -48,6 +49,28 @@ fn covered_by(reference: &Reference, with_counts: &HashSet<u32>, unit: u32) -> b
     })
 }
 
+/// The groups of `g` with active members in the previous roll and no row at all in
+/// this period's (a missing sheet, a partial export): they did not report. Only where
+/// the roll is the period's own (a roll before the period has every unit silent, and
+/// is ranked on as its note says).
+fn did_not_report(plan: &Plan, source: &Source, g: &Grouper, counts: &[Counts]) -> HashSet<u32> {
+    let start = crate::roll::days(plan.req.period.start);
+    let mut before = vec![0u64; counts.len()];
+    for t in source.tallies.iter().filter(|t| t.as_of >= start) {
+        let Some(p) = &t.previous else { continue };
+        for (area, n) in p.members_by_area() {
+            let gi = (g.by_area.as_ref()).and_then(|b| b.get(area as usize).copied().flatten());
+            if let Some(b) = gi.and_then(|gi| before.get_mut(gi as usize)) {
+                *b += n;
+            }
+        }
+    }
+    (0..counts.len())
+        .filter(|&i| before[i] > 0 && counts[i].rows == 0)
+        .map(|i| i as u32)
+        .collect()
+}
+
 /// The units furthest below and above target at the lowest level that has denominators.
 pub(super) fn rank(plan: &Plan, source: &Source, out: &mut Coverage) {
     // No roll as of the period's end: the units' members are unknown, not 0, and
@@ -68,7 +91,9 @@ pub(super) fn rank(plan: &Plan, source: &Source, out: &mut Coverage) {
     };
     let dim = Dimension::Level(level.clone());
     let mut g = Grouper::new(&dim, reference);
-    let active: Vec<u64> = source.counts(&mut g).iter().map(|c| c.members).collect();
+    let counts = source.counts(&mut g);
+    let active: Vec<u64> = counts.iter().map(|c| c.members).collect();
+    let silent = did_not_report(plan, source, &g, &counts);
     out.unit_members.push(super::linked::UnitMembers {
         org: org.clone(),
         level: level.clone(),
@@ -85,6 +110,11 @@ pub(super) fn rank(plan: &Plan, source: &Source, out: &mut Coverage) {
         ) else {
             continue;
         };
+        // No row now, members before: unknown, not 0 (the list of units that did
+        // not report names it).
+        if silent.contains(&gi) {
+            continue;
+        }
         let members = active[gi as usize];
         let Some(c) = pct::ratio(members, den) else {
             continue;
