@@ -3,10 +3,10 @@
 
 use std::collections::HashSet;
 
+use super::counts::Counts;
 use super::denominator::{self, Eligible};
 use super::dimension::Dimension;
 use super::fold::Plan;
-use super::counts::Counts;
 use super::group::Grouper;
 use super::{pct, Coverage, Note, Ranked, Source, RANKED};
 use crate::reference::Reference;

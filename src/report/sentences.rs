@@ -30,6 +30,58 @@ fn note(n: &Note, lang: Lang) -> Text {
             as_of,
             flows,
         } => stale(org(o), *as_of, *flows),
+        Note::Seam { org: o, .. } => seam(n, org(o), lang),
+        Note::SameAsPrevious {
+            org: o,
+            as_of,
+            previous,
+            members,
+        } => t!(
+            NOTE_SAME_AS_PREVIOUS,
+            org(o),
+            d(as_of),
+            count(members),
+            d(previous)
+        ),
+        Note::Mapped {
+            org: o,
+            as_of,
+            rows,
+        } => t!(NOTE_MAPPED, org(o), count(rows), d(as_of)),
+        Note::UnknownAreas {
+            org: o,
+            members,
+            codes,
+        } => t!(NOTE_UNKNOWN_AREAS, org(o), count(members), list(codes)),
+        Note::AnyOwnershipPartial { named, unnamed } => any_ownership(named, unnamed, lang),
+        Note::UnknownReasons {
+            org: o,
+            not_kept,
+            no_word,
+            ..
+        } => {
+            use crate::lang::departures::*;
+            let mut why = Vec::new();
+            if *not_kept > 0 {
+                why.push(t!(REASONS_NOT_KEPT, count(not_kept)));
+            }
+            if *no_word > 0 {
+                why.push(t!(REASONS_NO_WORD, count(no_word)));
+            }
+            let all = count(&(not_kept + no_word));
+            t!(NOTE_UNKNOWN_REASONS, org(o), all, Text::Join(why, "; "))
+        }
+        _ => departures(n, lang).unwrap_or_else(|| between_rolls(n, lang)),
+    }
+}
+
+/// The notes of departures without a date (where they were placed, or why not);
+/// `None` for any other note.
+fn departures(n: &Note, lang: Lang) -> Option<Text> {
+    let org = |o: &Org| said(lang.org_name(o));
+    let count = |v: &u64| said(lang.count(*v));
+    let d = |x: &NaiveDate| said(day(*x));
+    Some(match n {
         Note::PlacedDepartures {
             org: o,
             count: c,
@@ -59,54 +111,13 @@ fn note(n: &Note, lang: Lang) -> Text {
             count: c,
             as_of,
         } => t!(NOTE_CARRIED_DEPARTURES, org(o), count(c), d(as_of)),
-        Note::Seam { org: o, .. } => seam(n, org(o), lang),
-        Note::SameAsPrevious {
-            org: o,
-            as_of,
-            previous,
-            members,
-        } => t!(
-            NOTE_SAME_AS_PREVIOUS,
-            org(o),
-            d(as_of),
-            count(members),
-            d(previous)
-        ),
         Note::FirstRollDepartures {
             org: o,
             as_of,
             count: c,
         } => t!(NOTE_FIRST_ROLL_DEPARTURES, org(o), count(c), d(as_of)),
-        Note::Mapped {
-            org: o,
-            as_of,
-            rows,
-        } => t!(NOTE_MAPPED, org(o), count(rows), d(as_of)),
-        Note::UnknownAreas {
-            org: o,
-            members,
-            codes,
-        } => t!(NOTE_UNKNOWN_AREAS, org(o), count(members), list(codes)),
-        Note::AnyOwnershipPartial { named, unnamed } => any_ownership(named, unnamed, lang),
-        Note::UnknownReasons {
-            org: o,
-            not_kept,
-            no_word,
-            ..
-        } => {
-            use crate::lang::departures::*;
-            let mut why = Vec::new();
-            if *not_kept > 0 {
-                why.push(t!(REASONS_NOT_KEPT, count(not_kept)));
-            }
-            if *no_word > 0 {
-                why.push(t!(REASONS_NO_WORD, count(no_word)));
-            }
-            let all = count(&(not_kept + no_word));
-            t!(NOTE_UNKNOWN_REASONS, org(o), all, Text::Join(why, "; "))
-        }
-        _ => between_rolls(n, lang),
-    }
+        _ => return None,
+    })
 }
 
 /// The notes that compare a roll with the one before it: sheets and units it lacks,
