@@ -86,28 +86,29 @@ fn seam_notes(req: &Request, org: &Org, as_of: NaiveDate, t: &Tally, out: &mut C
     };
     // A roll that ends before the period starts says nothing of its flows: nor of
     // the departures it placed (a month without its own roll).
-    if t.seam.placed > 0 && as_of >= req.period.start {
-        out.notes.push(Note::PlacedDepartures {
-            org: org.clone(),
-            count: t.seam.placed,
-            previous: p.as_of,
-            as_of,
-        });
-    }
-    if t.seam.placed_absent > 0 && as_of >= req.period.start {
-        out.notes.push(Note::AbsentDepartures {
-            org: org.clone(),
-            count: t.seam.placed_absent,
-            previous: p.as_of,
-            as_of,
-        });
-    }
-    if t.seam.carried > 0 && as_of >= req.period.start {
-        out.notes.push(Note::CarriedDepartures {
-            org: org.clone(),
-            count: t.seam.carried,
-            as_of,
-        });
+    if as_of >= req.period.start {
+        let (s, previous) = (&t.seam, p.as_of);
+        let org = || org.clone();
+        let placed = [
+            (s.placed > 0).then(|| Note::PlacedDepartures {
+                org: org(),
+                count: s.placed,
+                previous,
+                as_of,
+            }),
+            (s.placed_absent > 0).then(|| Note::AbsentDepartures {
+                org: org(),
+                count: s.placed_absent,
+                previous,
+                as_of,
+            }),
+            (s.carried > 0).then(|| Note::CarriedDepartures {
+                org: org(),
+                count: s.carried,
+                as_of,
+            }),
+        ];
+        out.notes.extend(placed.into_iter().flatten());
     }
     // The start is comparable with the previous snapshot's members where that
     // snapshot is the one the day before the period uses.
