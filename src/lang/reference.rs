@@ -240,6 +240,12 @@ crate::messages! {
     SAME_COUNT_AS:
         "the same unit, org, year and group as line {}"
         => "cùng đơn vị, tổ chức, năm và nhóm với dòng {}";
+    NO_TOTAL_UNDER:
+        "{}: under the heading \"{}\" the sub-columns are {}: none is the organization's total (Tổng số), and a part is no count of its eligible people"
+        => "{}: dưới tiêu đề \"{}\" các cột con là {}: không cột nào là tổng số của tổ chức, mà một phần thì không phải số đối tượng của tổ chức";
+    NO_TOTAL_UNDER_HINT:
+        "add a \"Tổng số\" column under each organization (the sub-columns beside it are then left aside), or give one column of totals per organization"
+        => "thêm cột \"Tổng số\" dưới mỗi tổ chức (các cột con bên cạnh khi đó được bỏ qua), hoặc để mỗi tổ chức một cột tổng số";
     COLUMNS_SAME_ORG:
         "{}: the columns \"{}\" and \"{}\" both name the organization {}"
         => "{}: hai cột \"{}\" và \"{}\" cùng là của tổ chức {}";

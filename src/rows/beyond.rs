@@ -26,11 +26,8 @@ pub struct Beyond {
 /// How many columns the header has: up to its last named cell (empty header cells
 /// after it are a spreadsheet's padding, not columns).
 fn header_width(mapping: &Mapping) -> usize {
-    mapping
-        .headers
-        .iter()
-        .rposition(|h| !trim(h).is_empty())
-        .map_or(0, |i| i + 1)
+    let named = (mapping.headers.iter()).rposition(|h| !trim(h).is_empty());
+    named.map_or(0, |i| i + 1).max(mapping.sub_width)
 }
 
 fn digits(cell: &str) -> bool {

@@ -86,8 +86,9 @@ fn is_header_again(row: &Row, header: &[String]) -> bool {
 /// The sub-headings of a header's second row (`Tổng số`, `Trong đó: Nữ` under an
 /// organization's merged heading), if the row right under the header is one: no
 /// number anywhere (a totals row has its totals, a member row a code or a date), and
-/// a sub-heading: `Trong đó: …`, or `Tổng số` under two headings or more.
-pub(super) fn sub_header(row: &Row) -> Option<String> {
+/// a sub-heading: `Trong đó: …`, `Tổng số` under two headings or more, or only the
+/// words of a count split by sex (`Nam` | `Nữ` | `Tổng số`), two or more.
+pub(super) fn sub_header(row: &Row, header: &[String]) -> Option<String> {
     if row.cells().any(|c| c.bytes().any(|b| b.is_ascii_digit())) {
         return None;
     }
@@ -101,7 +102,18 @@ pub(super) fn sub_header(row: &Row) -> Option<String> {
         .iter()
         .filter(|k| matches!(k.as_str(), "tong so" | "tong" | "cong"))
         .count();
-    (keys.iter().any(|k| k.starts_with("trong do")) || totals >= 2).then(|| filled.join(", "))
+    // Its own cells: a heading merged down both rows (`STT`) is here as in the header.
+    let own: Vec<String> = (row.cells().enumerate())
+        .map(|(i, c)| (i, fold(c)))
+        .filter(|(i, k)| !k.is_empty() && header.get(*i) != Some(k))
+        .map(|(_, k)| k)
+        .collect();
+    let by_sex = own.len() >= 2
+        && own
+            .iter()
+            .all(|k| matches!(k.as_str(), "nam" | "nu" | "tong so" | "tong" | "cong"));
+    (keys.iter().any(|k| k.starts_with("trong do")) || totals >= 2 || by_sex)
+        .then(|| filled.join(", "))
 }
 
 /// Whether a first cell can start a totals row at all (`C`ộng, `T`ổng, `T`otal,

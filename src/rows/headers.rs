@@ -204,6 +204,9 @@ pub struct Mapping {
     /// The kind was named with --kind, not detected: an areas file then needs only a
     /// code and a name.
     pub forced: bool,
+    /// How wide a second header row of sub-headings is (0 without one): a CSV writes a
+    /// merged heading's last sub-column only there, and the rows are that wide.
+    pub sub_width: usize,
 }
 
 /// The longest cell read as a column's name: every name tally knows is a few words,
@@ -303,6 +306,7 @@ impl Mapping {
             wide,
             org_named,
             forced: false,
+            sub_width: 0,
         }
     }
 

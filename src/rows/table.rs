@@ -47,6 +47,9 @@ pub struct Table {
     pub skipped_signature: Vec<u64>,
     /// A two-row header's second row: its line and its sub-headings.
     pub skipped_sub_header: Option<(u64, String)>,
+    /// That row's cells as written, column by column (empty without one): which of an
+    /// organization's sub-columns holds its total.
+    pub sub_headings: Vec<String>,
     /// The row under the header that numbers its columns (`(1)`, `(2)`, …), skipped.
     pub skipped_numbering: Option<u64>,
     /// No row below the header has been read yet (blank rows aside): the next may be
@@ -296,6 +299,7 @@ impl Table {
             skipped_headers: Vec::new(),
             skipped_signature: Vec::new(),
             skipped_sub_header: None,
+            sub_headings: Vec::new(),
             skipped_numbering: None,
             under_header: true,
             header_keys,
@@ -338,8 +342,12 @@ impl Table {
             // The rows right under the header, as written, may finish it: its second
             // row (sub-headings), then a row numbering its columns.
             if self.under_header {
-                if let Some(said) = super::clutter::sub_header(row) {
-                    self.skipped_sub_header.get_or_insert((row.line, said));
+                let header = self.header_keys.first().map_or(&[][..], Vec::as_slice);
+                if let Some(said) = super::clutter::sub_header(row, header) {
+                    if self.skipped_sub_header.is_none() {
+                        self.skipped_sub_header = Some((row.line, said));
+                        self.take_sub_headings(row);
+                    }
                     continue;
                 }
                 self.under_header = false;
@@ -359,6 +367,20 @@ impl Table {
                 None => return Ok(true),
             }
         }
+    }
+}
+
+impl Table {
+    /// Keeps a skipped sub-heading row's cells, and its width: a CSV writes a merged
+    /// heading's last sub-column only on the row under it, and the data rows' last
+    /// cells would otherwise fall beyond the header.
+    fn take_sub_headings(&mut self, row: &Row) {
+        self.sub_headings = row
+            .cells()
+            .map(|c| crate::text::trim(c).to_string())
+            .collect();
+        let width = self.sub_headings.iter().rposition(|s| !s.is_empty());
+        self.mapping.sub_width = width.map_or(0, |i| i + 1);
     }
 }
 

@@ -329,3 +329,79 @@ fn a_two_row_header_is_said_as_a_header() {
     assert_eq!(eligible("02647").as_deref(), Some("100"), "{csv}");
     assert_eq!(eligible("02680").as_deref(), Some("50"), "{csv}");
 }
+
+/// The eligible count of `org` in commune `code` a counts table gave, through a
+/// report by commune (a roll of one member in 02647 makes the report).
+fn eligible_of(w: &Workdir, org: &str, code: &str) -> Option<String> {
+    w.write("one.csv", "Họ và tên,Mã xã\nAn Văn A,02647\n");
+    let roll = ["ingest", "one.csv", "--org", org, "--as-of", "31/10/2026"];
+    w.tally(&roll).expect(0);
+    let csv = w
+        .tally(&[
+            "report", "--org", org, "--period", "2026-10", "--by", "commune", "--format", "csv",
+        ])
+        .expect(0)
+        .stdout;
+    let line = csv
+        .lines()
+        .find(|l| l.contains(&format!(",{org},commune,{code},")))?;
+    line.split(',').nth(8).map(str::to_string)
+}
+
+/// Under each organization's heading, the sub-column that is its total is read,
+/// wherever it stands: `Trong đó: Nữ` first, then `Tổng số` (the first was read, the
+/// women taken for everyone: 40 for 100). A comma-separated export of the same table
+/// (LibreOffice writes the last sub-column only on the second header row) is read
+/// alike, its last column no cell beyond the header. `Nam` | `Nữ` with no total is
+/// refused, naming the heading and its sub-columns.
+#[test]
+fn the_total_under_an_organizations_heading_is_read_wherever_it_stands() {
+    let head = "SỐ ĐỐI TƯỢNG TẬP HỢP NĂM 2026\n";
+    for (file, body) in [
+        (
+            "nu-first.csv",
+            "STT;Mã xã;Tên xã;Đoàn Thanh niên;;Hội Phụ nữ;\n\
+             ;;;Trong đó: Nữ;Tổng số;Trong đó: Nữ;Tổng số\n\
+             1;02647;Phường Lào Cai;40;100;150;150\n",
+        ),
+        (
+            "comma.csv",
+            "STT,Mã xã,Tên xã,Đoàn Thanh niên,,Hội Phụ nữ\n\
+             ,,,Tổng số,Trong đó: Nữ,Tổng số,Trong đó: Nữ\n\
+             1,02647,Phường Lào Cai,100,40,150,150\n",
+        ),
+    ] {
+        let w = Workdir::new().with(&["areas.csv"]);
+        w.tally(&["ingest", "areas.csv"]).expect(0);
+        w.write(file, format!("{head}{body}"));
+        let run = w.tally(&["ingest", file]).expect(0);
+        assert!(
+            run.stdout.contains(
+                "a column per organization: \"Đoàn Thanh niên\" (Tổng số), \"Hội Phụ nữ\" (Tổng số)"
+            ),
+            "{file}: {}",
+            run.stdout
+        );
+        assert_eq!(
+            eligible_of(&w, "youth", "02647").as_deref(),
+            Some("100"),
+            "{file}"
+        );
+    }
+    let w = Workdir::new().with(&["areas.csv"]);
+    w.tally(&["ingest", "areas.csv"]).expect(0);
+    w.write(
+        "nam-nu.csv",
+        format!(
+            "{head}STT;Mã xã;Tên xã;Đoàn Thanh niên;\n;;;Nam;Nữ\n1;02647;Phường Lào Cai;60;40\n"
+        ),
+    );
+    let run = w.tally(&["ingest", "nam-nu.csv"]).expect(65);
+    assert!(
+        run.stderr.contains(
+            "under the heading \"Đoàn Thanh niên\" the sub-columns are \"Nam\", \"Nữ\": none is the organization's total"
+        ),
+        "{}",
+        run.stderr
+    );
+}

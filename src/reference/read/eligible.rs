@@ -41,11 +41,8 @@ pub(super) fn eligible(
         ));
     }
     if !ctx.wide.is_empty() {
-        let headers = &ctx.table.mapping.headers;
-        let names: Vec<String> = ctx
-            .wide
-            .iter()
-            .map(|(i, _)| format!("\"{}\"", headers[*i]))
+        let names: Vec<String> = (ctx.wide.iter())
+            .map(|(i, _)| heading_of(ctx.table, *i))
             .collect();
         notes.push(crate::t!(
             lang::READ_WIDE,
@@ -204,9 +201,50 @@ pub(super) fn wide_columns(table: &Table, orgs: &Orgs) -> Result<Vec<(usize, Org
             .hint(t!(lang::KEEP_ONE_COLUMN_PER))
             .into());
         }
-        out.push((i, org));
+        out.push((total_column(table, i)?, org));
     }
     Ok(out)
+}
+
+/// How a wide table's column of counts is headed: `"Đoàn TN"`, or with the sub-heading
+/// it was read under, `"Đoàn TN" (Tổng số)`.
+fn heading_of(table: &Table, i: usize) -> String {
+    let h = &table.mapping.headers;
+    let heading = (0..=i).rev().map(|k| &h[k]).find(|s| !s.is_empty());
+    let heading = format!("\"{}\"", heading.map_or("", String::as_str));
+    match table.sub_headings.get(i).filter(|s| !s.is_empty()) {
+        Some(s) => format!("{heading} ({s})"),
+        None => heading,
+    }
+}
+
+/// The column of an organization's counts, its heading at `i`: the heading's own, or,
+/// over a row of sub-headings, the one of them that is its total (`Tổng số`), among
+/// the columns the heading spans (it and the unnamed ones after it). None a total
+/// (`Nam` | `Nữ`, `Trong đó: Nữ` alone) refuses the file: a part is no count of the
+/// organization, and reading the first was reading the women as everyone.
+fn total_column(table: &Table, i: usize) -> Result<usize> {
+    let sub = |k: usize| table.sub_headings.get(k).map_or("", String::as_str);
+    if sub(i).is_empty() || is_total(sub(i)) {
+        return Ok(i);
+    }
+    let h = &table.mapping.headers;
+    let span: Vec<usize> = std::iter::once(i)
+        .chain((i + 1..h.len()).take_while(|&k| h[k].is_empty()))
+        .collect();
+    if let Some(&k) = span.iter().find(|&&k| is_total(sub(k))) {
+        return Ok(k);
+    }
+    let said: Vec<String> = (span.iter())
+        .filter(|&&k| !sub(k).is_empty())
+        .map(|&k| format!("\"{}\"", sub(k)))
+        .collect();
+    let at = format!("{}:{}", table.name, table.header_line);
+    Err(
+        crate::error::Failure::invalid(t!(lang::NO_TOTAL_UNDER, at, &h[i], said.join(", ")))
+            .hint(t!(lang::NO_TOTAL_UNDER_HINT))
+            .into(),
+    )
 }
 
 /// A counts table read wide must name every column of counts: a column of numbers
