@@ -195,7 +195,7 @@ impl Areas {
                 if exact.is_empty() {
                     hits.iter()
                         .copied()
-                        .filter(|&i| self.kinds[i].is_none())
+                        .filter(|&i| self.kinds[i].is_none() && self.may_be(i, k))
                         .collect()
                 } else {
                     exact
@@ -220,6 +220,25 @@ impl Areas {
             [] if hits.is_empty() => NameMatch::Missing,
             [] => NameMatch::OtherType(hits.iter().map(|&i| &self.units[i]).collect()),
             many => NameMatch::Ambiguous(many.iter().map(|&i| &self.units[i]).collect()),
+        }
+    }
+
+    /// Whether unit `i`, whose name in the areas has no type, may be a unit of type
+    /// `kind`: a unit at the top (the province, named `Lào Cai`) is a `tỉnh`, or a
+    /// `thành phố` where it is a city run by the centre; `Thành phố Lào Cai`, the city
+    /// of before the 2025 reform, is no name of the province. Units below take any.
+    fn may_be(&self, i: usize, kind: &str) -> bool {
+        let u = &self.units[i];
+        let top = (u.parent_code.as_deref()).is_none_or(|p| self.get(p).is_none());
+        if !top {
+            return true;
+        }
+        /// The codes of the cities run by the centre, since 1 July 2025.
+        const CITIES: [&str; 6] = ["01", "31", "46", "48", "79", "92"];
+        match kind {
+            "tỉnh" => !CITIES.contains(&u.code.as_str()),
+            "thành phố" => CITIES.contains(&u.code.as_str()),
+            _ => false,
         }
     }
 
@@ -409,6 +428,52 @@ pub struct Reference {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A province named without its type is a `tỉnh`, or a `thành phố` run by the
+    /// centre: `Thành phố Lào Cai` (the city of before the 2025 reform) is not the
+    /// province, where it was read as the province's count; `Tỉnh Lào Cai` is, and so is
+    /// `Thành phố Hải Phòng`. A commune named without its type takes any type.
+    #[test]
+    fn a_typed_name_finds_a_province_only_of_its_type() {
+        let unit = |code: &str, name: &str, parent: Option<&str>| Area {
+            code: code.into(),
+            name: name.into(),
+            level: if parent.is_some() {
+                "commune"
+            } else {
+                "province"
+            }
+            .into(),
+            parent_code: parent.map(str::to_string),
+            ethnic_minority: false,
+            ethnic_region: None,
+            religious: false,
+            rural: false,
+            extra: Vec::new(),
+        };
+        let found = |areas: &Areas, raw: &str| match areas.resolve_name(raw) {
+            NameMatch::Found(a) => Some(a.code.clone()),
+            _ => None,
+        };
+        let lao_cai = Areas::new(
+            vec![
+                unit("15", "Lào Cai", None),
+                unit("02680", "Hợp Thành", Some("15")),
+            ],
+            Vec::new(),
+        );
+        assert_eq!(found(&lao_cai, "Thành phố Lào Cai"), None);
+        assert_eq!(found(&lao_cai, "TP. Lào Cai"), None);
+        assert_eq!(found(&lao_cai, "Tỉnh Lào Cai").as_deref(), Some("15"));
+        assert_eq!(found(&lao_cai, "Lào Cai").as_deref(), Some("15"));
+        assert_eq!(found(&lao_cai, "Xã Hợp Thành").as_deref(), Some("02680"));
+        let hai_phong = Areas::new(vec![unit("31", "Hải Phòng", None)], Vec::new());
+        assert_eq!(
+            found(&hai_phong, "Thành phố Hải Phòng").as_deref(),
+            Some("31")
+        );
+        assert_eq!(found(&hai_phong, "Tỉnh Hải Phòng"), None);
+    }
 
     #[test]
     fn an_enterprise_gives_its_unit_as_its_row_says() {
