@@ -87,6 +87,8 @@ pub enum Text {
     /// A count, grouped as the tables group it: `7,360` in English, `7.360` in
     /// Vietnamese (`Lang::count`). Line numbers and years stay plain.
     Count(u64),
+    /// A decimal number written with a point (`0.75`): a comma in Vietnamese (`0,75`).
+    Decimal(String),
 }
 
 /// A [`Text`] of a message and its arguments: `t!(NO_AREA, file)`.
@@ -142,6 +144,10 @@ impl Text {
             }
             Text::Said(s) => out.push_str(s),
             Text::Count(n) => out.push_str(&lang.count(*n)),
+            Text::Decimal(d) => match lang {
+                Lang::En => out.push_str(d),
+                Lang::Vi => out.push_str(&d.replace('.', ",")),
+            },
         }
     }
 }

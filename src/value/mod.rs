@@ -143,14 +143,14 @@ pub fn pct_problem(e: PctError) -> (crate::lang::Text, crate::lang::Text) {
         PctError::NotAPct => (t!(rows::NOT_A_PERCENTAGE), t!(rows::WRITE_PERCENTAGE)),
         PctError::Ambiguous(v) => {
             let as_pct = round_noise(v * 100.0);
+            use crate::lang::Text;
+            let (v, as_pct) = (
+                Text::Decimal(v.to_string()),
+                Text::Decimal(as_pct.to_string()),
+            );
             (
-                t!(
-                    rows::PCT_AMBIGUOUS,
-                    v.to_string(),
-                    v.to_string(),
-                    as_pct.to_string()
-                ),
-                t!(rows::PCT_AMBIGUOUS_HINT, as_pct.to_string(), v.to_string()),
+                t!(rows::PCT_AMBIGUOUS, v.clone(), v.clone(), as_pct.clone()),
+                t!(rows::PCT_AMBIGUOUS_HINT, as_pct, v),
             )
         }
     }

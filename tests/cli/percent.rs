@@ -94,6 +94,14 @@ fn a_bare_fraction_as_a_target_is_refused_as_ambiguous() {
     ] {
         assert!(run.stderr.contains(said), "{said}: {}", run.stderr);
     }
+    // In Vietnamese, with a decimal comma, as the reader typed it.
+    let vi = (w.tally(&["--lang", "vi", "ingest", "areas.csv", "chi-tieu.csv"])).expect(65);
+    assert!(
+        vi.stderr.contains("0,75 có thể là 0,75% hoặc 75%")
+            && vi.stderr.contains("ghi 75% hoặc 0,75%"),
+        "{}",
+        vi.stderr
+    );
     w.write(
         "chi-tieu.csv",
         "Tổ chức;Năm;Phạm vi;Chỉ tiêu\nĐoàn TN;2026;Toàn tỉnh;75%\nHội Phụ nữ;2026;Toàn tỉnh;0,75%\nHội Nông dân;2026;Toàn tỉnh;70\n",
