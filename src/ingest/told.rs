@@ -191,6 +191,17 @@ pub(super) fn reading_notes(o: &Opened, report: &mut FileReport) {
             said
         ));
     }
+    let sections = &o.table.sections;
+    if !sections.lines.is_empty() {
+        use crate::lang::ingest::{SECTION_UNITS, SKIPPED_SECTIONS};
+        let what = if sections.give_units() {
+            &SECTION_UNITS
+        } else {
+            &SKIPPED_SECTIONS
+        };
+        let lines: Vec<String> = sections.lines.iter().map(u64::to_string).collect();
+        report.notes.push(crate::t!(*what, lines.join(", ")));
+    }
     for (what, lines) in [
         (
             &crate::lang::ingest::SKIPPED_HEADER_AGAIN,

@@ -11,6 +11,12 @@ crate::messages! {
     SKIPPED_HEADER_AGAIN:
         "skipped the header repeated on line(s) {}"
         => "bỏ qua dòng tiêu đề lặp lại ở dòng {}";
+    SKIPPED_SECTIONS:
+        "skipped the section heading(s) on line(s) {}: each row's unit is its own column's"
+        => "bỏ qua dòng tiêu đề mục ở dòng {}: đơn vị của mỗi dòng lấy theo cột đơn vị của dòng đó";
+    SECTION_UNITS:
+        "read each row's unit from the section heading above it (line(s) {}): the roll has no unit column"
+        => "đọc đơn vị của mỗi dòng theo tiêu đề mục phía trên nó (dòng {}): danh sách không có cột đơn vị";
     SKIPPED_SIGNATURE:
         "skipped the signature block on line(s) {}"
         => "bỏ qua phần chữ ký ở dòng {}";

@@ -52,6 +52,8 @@ pub struct Table {
     pub sub_headings: Vec<String>,
     /// The row under the header that numbers its columns (`(1)`, `(2)`, …), skipped.
     pub skipped_numbering: Option<u64>,
+    /// Section headings (`I. XÃ BÁT XÁT`): passed over, or each row's unit.
+    pub(crate) sections: super::sections::Sections,
     /// No row below the header has been read yet (blank rows aside): the next may be
     /// its numbering.
     under_header: bool,
@@ -282,8 +284,11 @@ impl Table {
             .iter()
             .map(|r| r.iter().map(|c| fold(c)).collect())
             .collect();
+        let pending: Vec<Row> = first.into_iter().skip(at + rows_in_header).collect();
+        let header = header_keys.first().map_or(&[][..], Vec::as_slice);
+        let sections = super::sections::Sections::for_table(&mut mapping, &pending, header);
         required_columns(name, header_line, &mapping)?;
-        let pending: VecDeque<Row> = first.into_iter().skip(at + rows_in_header).collect();
+        let pending = VecDeque::from(pending);
         Ok(Table {
             name: name.to_string(),
             encoding,
@@ -301,6 +306,7 @@ impl Table {
             skipped_sub_header: None,
             sub_headings: Vec::new(),
             skipped_numbering: None,
+            sections,
             under_header: true,
             header_keys,
             sieve: Default::default(),
@@ -356,6 +362,9 @@ impl Table {
                     continue;
                 }
             }
+            if self.sections.take(row) {
+                continue;
+            }
             if let Some(pair) = self.sex_pair {
                 super::sex_pair::split_sex(row, pair);
             }
@@ -364,7 +373,10 @@ impl Table {
                 Some(Clutter::Totals) => self.skipped_totals.push(row.line),
                 Some(Clutter::Header) => self.skipped_headers.push(row.line),
                 Some(Clutter::Signature) => self.skipped_signature.push(row.line),
-                None => return Ok(true),
+                None => {
+                    self.sections.fill(row);
+                    return Ok(true);
+                }
             }
         }
     }

@@ -257,3 +257,62 @@ fn a_totals_row_with_its_count_in_the_next_cell_is_skipped() {
         );
     }
 }
+
+/// A roll grouped by commune under section headings, `I. XÃ HỢP THÀNH` across the
+/// table: without a unit column each member's commune is the heading above; with one,
+/// the headings are passed over (before, each was a row refused for its missing name).
+/// Both give the plain roll's members by commune: 02680 two, 02647 one.
+#[test]
+fn a_roll_under_section_headings_is_read_by_its_headings() {
+    let head = "DANH SÁCH HỘI VIÊN\n";
+    let member = |n: u32, name: &str, unit: Option<&str>| {
+        let unit = unit.map(|u| format!(";{u}")).unwrap_or_default();
+        format!("{n};{name};01/01/1980{unit};01/01/2020;Đang sinh hoạt\n")
+    };
+    let columns = |unit: bool| {
+        let u = if unit { ";Mã xã" } else { "" };
+        format!("STT;Họ và tên;Ngày sinh{u};Ngày vào Hội;Trạng thái\n")
+    };
+    for unit in [false, true] {
+        let code = |c: &'static str| unit.then_some(c);
+        let roll = format!(
+            "{head}{}I. XÃ HỢP THÀNH;;;;\n{}{}II. PHƯỜNG LÀO CAI;;;;\n{}",
+            columns(unit),
+            member(1, "Lò Thị An", code("02680")),
+            member(2, "Lò Thị Bình", code("02680")),
+            member(3, "Hà Thị Chi", code("02647")),
+        );
+        let w = Workdir::new().with_reference();
+        w.write("hoi-vien.csv", roll);
+        let run = w
+            .tally(&[
+                "ingest",
+                "hoi-vien.csv",
+                "--org",
+                "women",
+                "--as-of",
+                "31/10/2026",
+            ])
+            .expect(0);
+        let said = if unit {
+            "skipped the section heading(s) on line(s) 3, 6"
+        } else {
+            "read each row's unit from the section heading above it (line(s) 3, 6)"
+        };
+        assert!(run.stdout.contains(said), "{}", run.stdout);
+        let csv = w
+            .tally(&[
+                "report", "--period", "2026-10", "--org", "women", "--by", "commune", "--format",
+                "csv",
+            ])
+            .expect(0)
+            .stdout;
+        let members = |c: &str| {
+            (csv.lines()
+                .find(|l| l.contains(&format!(",women,commune,{c},"))))
+            .and_then(|l| l.split(',').nth(4).map(str::to_string))
+        };
+        assert_eq!(members("02680").as_deref(), Some("2"), "{csv}");
+        assert_eq!(members("02647").as_deref(), Some("1"), "{csv}");
+    }
+}

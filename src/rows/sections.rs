@@ -1,0 +1,142 @@
+//! A roll grouped by unit under section headings (`I. XÃ BÁT XÁT` merged across the
+//! table, its members below, then `II. XÃ Y TÝ`): a heading is no member. Where the
+//! roll has no unit column, each row's unit is the heading above it, read as a column
+//! of its own; where it has one, the headings are passed over.
+
+use super::headers::{Field, Mapping};
+use super::row::Row;
+use crate::text::{fold, trim};
+
+/// The heading of the column that carries each row's section, for messages.
+const SECTION_COLUMN: &str = "Tiêu đề mục";
+
+/// The section headings a table has met, and the column they fill.
+#[derive(Debug, Default)]
+pub(crate) struct Sections {
+    /// The column each row's section is written to; `None` where the roll has a unit
+    /// column of its own (the headings are then passed over).
+    column: Option<usize>,
+    /// The last heading's unit, as written.
+    current: String,
+    /// The lines of the headings met.
+    pub(crate) lines: Vec<u64>,
+}
+
+impl Sections {
+    /// For a roll without a unit column whose first row under the header (blank rows,
+    /// a second header row and a numbering row aside) is a section heading: a column
+    /// for the sections' units, added to the mapping.
+    pub(super) fn for_table(mapping: &mut Mapping, pending: &[Row], header: &[String]) -> Sections {
+        let mut out = Sections::default();
+        if mapping.kind != super::headers::Kind::Roll || mapping.has_unit() {
+            return out;
+        }
+        let lettered = |r: &&Row| r.cells().any(|c| c.chars().any(char::is_alphabetic));
+        let first = (pending.iter())
+            .filter(|r| !r.is_blank() && super::clutter::sub_header(r, header).is_none())
+            .find(lettered);
+        if first.is_some_and(|r| heading(r).is_some()) {
+            out.column = Some(mapping.headers.len());
+            mapping.headers.push(SECTION_COLUMN.to_string());
+            mapping.columns.push(Some(Field::AreaName));
+        }
+        out
+    }
+
+    /// Whether the row is a section heading (kept as the current one).
+    pub(super) fn take(&mut self, row: &Row) -> bool {
+        match heading(row) {
+            Some(unit) => {
+                self.current = unit;
+                self.lines.push(row.line);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Writes the current section's unit into the row's section column, if the table
+    /// reads units from its sections.
+    pub(super) fn fill(&self, row: &mut Row) {
+        let Some(col) = self.column else { return };
+        let beyond: Vec<String> = row.cells().skip(col).map(str::to_string).collect();
+        row.truncate(col);
+        row.extend_to(col);
+        row.push(&self.current);
+        for c in &beyond {
+            row.push(c);
+        }
+    }
+
+    /// Whether rows take their unit from the headings.
+    pub(crate) fn give_units(&self) -> bool {
+        self.column.is_some()
+    }
+}
+
+/// A section heading's unit: one value across the row (a merged cell, or one cell), a
+/// unit with its type (`Xã`, `Phường`, `Thị trấn`, `Đặc khu`) after a numbering (`I.`,
+/// `2)`, `A -`) or in capitals. `None` for any other row.
+fn heading(row: &Row) -> Option<String> {
+    let mut filled = row.cells().map(trim).filter(|c| !c.is_empty());
+    let first = filled.next()?;
+    if filled.any(|c| c != first) {
+        return None;
+    }
+    let unit = match numbered(first) {
+        Some(rest) => rest,
+        None if !first.chars().any(char::is_lowercase) => first,
+        None => return None,
+    };
+    let key = fold(unit);
+    let typed = ["xa ", "phuong ", "thi tran ", "dac khu "];
+    typed
+        .iter()
+        .any(|t| key.starts_with(t))
+        .then(|| unit.to_string())
+}
+
+/// The text after a numbering: a Roman numeral, a number or one letter, then `.`, `)`,
+/// `-` or `:`.
+fn numbered(s: &str) -> Option<&str> {
+    let end = s.find(|c: char| !c.is_ascii_alphanumeric())?;
+    let (num, tail) = s.split_at(end);
+    let roman = num.chars().all(|c| "IVXLCivxlc".contains(c));
+    let digits = num.chars().all(|c| c.is_ascii_digit());
+    let letter = num.chars().count() == 1;
+    if num.is_empty() || !(roman || digits || letter) {
+        return None;
+    }
+    let tail = tail
+        .trim_start()
+        .strip_prefix(['.', ')', '-', ':'])?
+        .trim_start();
+    (!tail.is_empty()).then_some(tail)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_of_a_roll_grouped_by_unit() {
+        let unit = |cells: &[&str]| heading(&Row::new(9, cells));
+        let bat_xat = Some("XÃ BÁT XÁT".to_string());
+        assert_eq!(unit(&["I. XÃ BÁT XÁT"]), bat_xat);
+        assert_eq!(unit(&["I. XÃ BÁT XÁT", "I. XÃ BÁT XÁT", ""]), bat_xat);
+        assert_eq!(unit(&["", "XÃ BÁT XÁT"]), bat_xat);
+        assert_eq!(
+            unit(&["2) Phường Lào Cai"]).as_deref(),
+            Some("Phường Lào Cai")
+        );
+        assert_eq!(
+            unit(&["A - Thị trấn Phố Ràng"]).as_deref(),
+            Some("Thị trấn Phố Ràng")
+        );
+        // Not headings: a member, a unit not typed, a branch, a name in lower case.
+        assert_eq!(unit(&["1", "Lò Văn An", "02680"]), None);
+        assert_eq!(unit(&["I. CHI HỘI THÔN A"]), None);
+        assert_eq!(unit(&["Xã Bát Xát"]), None);
+        assert_eq!(unit(&["II. BÁT XÁT"]), None);
+    }
+}
