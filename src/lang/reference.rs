@@ -131,11 +131,17 @@ crate::messages! {
         "dimension and group go together: give both or neither"
         => "chiều phân tổ và nhóm đi cùng nhau: ghi cả hai hoặc không ghi cả hai";
     GIVE_EACH_COUNT_ONCE:
-        "give each count once (a commune of today, or its old communes, not both)"
-        => "mỗi số chỉ ghi một lần (xã hiện nay, hoặc các xã cũ của nó, không ghi cả hai)";
+        "give each count once (a commune of today, or its old communes, not both); if every row is a commune of before the 2025 reform, ingest with --codes old, which adds up the old communes of one commune of today"
+        => "mỗi số chỉ ghi một lần (xã hiện nay, hoặc các xã cũ của nó, không ghi cả hai); nếu mọi dòng là xã trước sắp xếp năm 2025, hãy nạp với --codes old để cộng các xã cũ của cùng một xã hiện nay";
     NOT_A_COUNT:
         "not a count; expected a whole number ≥ 0"
         => "không phải số đếm; cần số nguyên ≥ 0";
+    DISTRICT_ROW_HINT:
+        "districts (huyện, quận, thị xã, thành phố of a province) are no units since 1 July 2025: if the row adds up the communes under it, delete it; else give the counts of its communes"
+        => "từ 1/7/2025 không còn đơn vị cấp huyện (huyện, quận, thị xã, thành phố thuộc tỉnh): nếu dòng này là tổng của các xã bên dưới thì xóa dòng; nếu không, hãy ghi số của từng xã";
+    NOT_A_COUNT_HINT:
+        "write a whole number (1560 or 1.560: a count shown as 1.56 was typed 1.560 where the sheet takes the point for a decimal one); leave the cell empty where there is no count (\"-\" is none)"
+        => "ghi số nguyên (1560 hoặc 1.560: số hiện là 1,56 hoặc 1.56 là 1.560 bị bảng tính đọc dấu chấm thành dấu thập phân); để trống ô không có số (\"-\" không phải số)";
     KEEP_ONE_COLUMN_PER: "keep one column per organization" => "mỗi tổ chức chỉ để một cột";
     NO_AREAS_TO_CHECK_UNIT:
         "the store has no areas reference to check the unit against"

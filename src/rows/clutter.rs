@@ -151,6 +151,22 @@ fn is_totals(first: &str) -> bool {
             return true;
         }
     }
+    // A unit's subtotal: `Cộng huyện Bát Xát`, `Cộng toàn tỉnh`.
+    const UNITS: [&str; 8] = [
+        "huyen",
+        "quan",
+        "thi xa",
+        "thanh pho",
+        "tinh",
+        "toan",
+        "xa",
+        "phuong",
+    ];
+    if let Some(unit) = k.strip_prefix("cong ") {
+        if UNITS.iter().any(|u| unit.starts_with(&format!("{u} "))) {
+            return true;
+        }
+    }
     matches!(
         k,
         "tong cong" | "cong" | "tong" | "tong so" | "total" | "totals" | "grand total" | "subtotal"
@@ -235,6 +251,8 @@ mod tests {
             "TỔNG SỐ ĐOÀN VIÊN NỮ",
             "Tổng số người:",
             "Tổng số nữ:",
+            "Cộng huyện Bát Xát",
+            "Cộng toàn tỉnh",
         ] {
             assert_eq!(
                 s.judge(&row(&["", t, "", ""]), &header()),

@@ -405,3 +405,32 @@ fn the_total_under_an_organizations_heading_is_read_wherever_it_stands() {
         run.stderr
     );
 }
+
+/// A district's rows in a counts table of before the reform: its subtotal row
+/// (`Cộng huyện …`) is skipped as a total; a row naming the district is refused with
+/// what to do (districts are no units since 1 July 2025); a count Excel turned into
+/// `1.56`, or a `-`, is refused with how to write it.
+#[test]
+fn a_districts_rows_and_a_mangled_count_say_what_to_do() {
+    let w = Workdir::new().with(&["areas.csv"]);
+    w.tally(&["ingest", "areas.csv"]).expect(0);
+    w.write(
+        "doi-tuong.csv",
+        "SỐ ĐỐI TƯỢNG TẬP HỢP NĂM 2026\n\
+         STT;Tên xã;Đoàn Thanh niên\n\
+         ;Huyện Bát Xát;150\n\
+         1;Xã Hợp Thành;1.56\n\
+         2;Xã Bát Xát;-\n\
+         ;Cộng huyện Bát Xát;150\n",
+    );
+    let run = w.tally(&["ingest", "doi-tuong.csv"]).expect(65);
+    for said in [
+        "line(s) 6",
+        "doi-tuong.csv:3: column \"Tên xã\": value \"Huyện Bát Xát\"",
+        "districts (huyện, quận, thị xã, thành phố of a province) are no units since 1 July 2025",
+        "doi-tuong.csv:4: column \"Đoàn Thanh niên\": value \"1.56\": not a count",
+        "a count shown as 1.56 was typed 1.560",
+    ] {
+        assert!(run.stderr.contains(said), "{said}: {}", run.stderr);
+    }
+}

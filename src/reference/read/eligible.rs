@@ -155,8 +155,10 @@ fn counts_of(ctx: &Ctx, row: &Row) -> Result<Vec<(OrgOrAny, u64, usize)>, Proble
     let not_a_count = t!(lang::NOT_A_COUNT);
     if ctx.wide.is_empty() {
         let org = parse_org(ctx, row)?;
-        let n = value::parse_count(ctx.raw(row, Field::Eligible))
-            .ok_or_else(|| ctx.problem(row, Field::Eligible, not_a_count))?;
+        let n = value::parse_count(ctx.raw(row, Field::Eligible)).ok_or_else(|| {
+            ctx.problem(row, Field::Eligible, not_a_count)
+                .hint(t!(lang::NOT_A_COUNT_HINT))
+        })?;
         let col = ctx.table.mapping.index(Field::Eligible).unwrap_or(0);
         return Ok(vec![(org, n, col)]);
     }
@@ -167,8 +169,9 @@ fn counts_of(ctx: &Ctx, row: &Row) -> Result<Vec<(OrgOrAny, u64, usize)>, Proble
         if raw.is_empty() {
             continue;
         }
-        let n =
-            value::parse_count(raw).ok_or_else(|| ctx.problem_at(row, col, not_a_count.clone()))?;
+        let n = value::parse_count(raw).ok_or_else(|| {
+            (ctx.problem_at(row, col, not_a_count.clone())).hint(t!(lang::NOT_A_COUNT_HINT))
+        })?;
         out.push((org.clone(), n, col));
     }
     Ok(out)
@@ -403,17 +406,28 @@ pub(super) fn unit_by_name(
             }
         }
     }
+    // A district of before the reform (`Huyện Bát Xát` over its communes' rows).
+    let kind = crate::reference::unit_name::UnitName::parse(&name).kind;
+    let district = kind.is_some_and(|k| ["huyện", "quận", "thị xã", "thành phố"].contains(&k));
+    let type_hint = || match district {
+        true => t!(lang::DISTRICT_ROW_HINT),
+        false => t!(crate::lang::rows::NAME_TYPE_HINT),
+    };
     match hit {
         NameMatch::Found(a) => today(&a.code),
         NameMatch::Ambiguous(v) => Err(p(t!(crate::lang::rows::NAME_MATCHES_SEVERAL, list(&v)))
             .hint(t!(crate::lang::rows::USE_AREA_CODE_COLUMN))),
-        NameMatch::OtherType(v) => Err(p(t!(crate::lang::rows::OTHER_TYPE, list(&v)))
-            .hint(t!(crate::lang::rows::NAME_TYPE_HINT))),
+        NameMatch::OtherType(v) => {
+            Err(p(t!(crate::lang::rows::OTHER_TYPE, list(&v))).hint(type_hint()))
+        }
         NameMatch::District(d) => match current.areas.resolve_name_without_district(&name) {
             NameMatch::Found(a) => today(&a.code),
             _ => Err(p(t!(crate::lang::rows::NAMED_DISTRICT, d))
                 .hint(t!(crate::lang::rows::USE_TODAY_S_COMMUNE))),
         },
+        NameMatch::Missing if district => {
+            Err(p(t!(crate::lang::rows::NO_UNIT_OF_THAT_NAME)).hint(type_hint()))
+        }
         NameMatch::Missing => Err(p(t!(crate::lang::rows::NO_UNIT_OF_THAT_NAME))
             .hint(t!(crate::lang::rows::CHECK_SPELLING_USE_AREA))),
     }
