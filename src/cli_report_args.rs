@@ -49,7 +49,7 @@ pub struct ReportArgs {
     #[arg(long, value_enum)]
     pub format: Option<FormatArg>,
     /// Write to this file (atomically) instead of standard output.
-    #[arg(long, value_name = "PATH")]
+    #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
     /// For publication: blank counts below N and the cells that would reveal them.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]

@@ -430,6 +430,10 @@ fn bom_marks_a_csv_for_excel() {
     );
     assert_eq!(&b[..3], b"\xEF\xBB\xBF");
     assert_eq!(&b[3..], &a[..]);
+    // `-o` is `--output`, its format from the extension.
+    w.tally(&["report", "--period", "2026-10", "-o", "c.csv"])
+        .expect(0);
+    assert_eq!(std::fs::read(w.dir.join("c.csv")).unwrap(), a);
     let md = w.tally(&["report", "--format", "md", "--bom"]).expect(2);
     assert!(md.stderr.contains("--bom is for CSV"), "{}", md.stderr);
 }
