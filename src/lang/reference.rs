@@ -136,6 +136,9 @@ crate::messages! {
     NOT_A_COUNT:
         "not a count; expected a whole number ≥ 0"
         => "không phải số đếm; cần số nguyên ≥ 0";
+    NOT_A_SCOPE:
+        "the column's heading names no scope tally reads (Toàn tỉnh, a focus area: Vùng đồng bào DTTS, Vùng tôn giáo, Nông thôn; an ownership: DN ngoài nhà nước, FDI)"
+        => "tiêu đề cột không phải phạm vi tally đọc được (Toàn tỉnh, vùng trọng điểm: Vùng đồng bào DTTS, Vùng tôn giáo, Nông thôn; loại hình: DN ngoài nhà nước, FDI)";
     DISTRICT_ROW_HINT:
         "districts (huyện, quận, thị xã, thành phố of a province) are no units since 1 July 2025: if the row adds up the communes under it, delete it; else give the counts of its communes"
         => "từ 1/7/2025 không còn đơn vị cấp huyện (huyện, quận, thị xã, thành phố thuộc tỉnh): nếu dòng này là tổng của các xã bên dưới thì xóa dòng; nếu không, hãy ghi số của từng xã";

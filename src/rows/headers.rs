@@ -207,6 +207,9 @@ pub struct Mapping {
     /// How wide a second header row of sub-headings is (0 without one): a CSV writes a
     /// merged heading's last sub-column only there, and the rows are that wide.
     pub sub_width: usize,
+    /// A targets table in the office's wide layout, a row per organization: the
+    /// columns that each hold one scope's targets (`Toàn tỉnh`, `Vùng đồng bào DTTS`).
+    pub scopes: Vec<usize>,
 }
 
 /// The longest cell read as a column's name: every name tally knows is a few words,
@@ -289,6 +292,20 @@ impl Mapping {
             .collect();
         // One column per organization, when no column says the organization or the
         // count: the office's wide table.
+        let mut scopes = Vec::new();
+        if kind == Kind::Targets
+            && columns.contains(&Some(Field::Org))
+            && !columns.contains(&Some(Field::TargetPct))
+            && !columns.contains(&Some(Field::Scope))
+        {
+            let scope =
+                |h: &str| h.len() <= LONGEST_HEADER && super::scope_words::is_scope(&fold(h));
+            scopes = (unknown.iter())
+                .filter(|(_, h)| scope(h))
+                .map(|(i, _)| *i)
+                .collect();
+            unknown.retain(|(i, _)| !scopes.contains(i));
+        }
         let mut wide = Vec::new();
         if kind == Kind::Eligible
             && !columns.contains(&Some(Field::Org))
@@ -307,6 +324,7 @@ impl Mapping {
             org_named,
             forced: false,
             sub_width: 0,
+            scopes,
         }
     }
 
@@ -319,7 +337,7 @@ impl Mapping {
     }
 
     pub fn matched(&self) -> usize {
-        self.columns.iter().filter(|c| c.is_some()).count() + self.wide.len()
+        self.columns.iter().filter(|c| c.is_some()).count() + self.wide.len() + self.scopes.len()
     }
 
     /// Whether a roll's rows say their unit: a code, a name, or an enterprise.

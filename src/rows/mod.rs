@@ -36,6 +36,7 @@ mod org_columns;
 mod percent_cells;
 mod required;
 pub mod row;
+mod scope_words;
 pub(crate) mod sections;
 mod sex_pair;
 mod sheet_rows;

@@ -34,9 +34,11 @@ impl Mapping {
     /// The required columns this header lacks, named for a person.
     pub fn missing(&self) -> Vec<Text> {
         let kind = self.kind;
+        // A targets table of a column per scope holds the targets in those columns.
+        let wide_targets = |f: &Field| *f == Field::TargetPct && !self.scopes.is_empty();
         let mut out: Vec<Text> = required(kind)
             .iter()
-            .filter(|f| !self.has(**f))
+            .filter(|f| !self.has(**f) && !wide_targets(f))
             .map(|f| said(kind, *f))
             .collect();
         if kind == Kind::Areas && !self.forced && !AREAS_OWN.iter().any(|f| self.has(*f)) {

@@ -216,3 +216,54 @@ fn mapping_shares_in_percent_cells() {
         ("4".into(), "6".into())
     );
 }
+
+/// Targets as a directive's annex lays them out, a row per organization and a column
+/// per scope: each filled cell a target, an empty one none; the same report as the
+/// same targets a row each (`Tổ chức`, `Phạm vi`, `Chỉ tiêu`). A column whose heading
+/// names no scope is refused.
+#[test]
+fn targets_a_column_per_scope_are_read_as_a_row_each() {
+    let title = "CHỈ TIÊU TẬP HỢP ĐOÀN VIÊN, HỘI VIÊN NĂM 2026\n";
+    let wide = format!(
+        "{title}STT;Tổ chức;Toàn tỉnh;Vùng đồng bào DTTS;Vùng tôn giáo;Nông thôn\n\
+         1;Đoàn TN;75%;70;;72\n\
+         2;Hội LHPN;80%;65%;70;\n"
+    );
+    let long = format!(
+        "{title}Tổ chức;Phạm vi;Chỉ tiêu\n\
+         Đoàn TN;Toàn tỉnh;75%\nĐoàn TN;Vùng đồng bào DTTS;70\nĐoàn TN;Nông thôn;72\n\
+         Hội LHPN;Toàn tỉnh;80%\nHội LHPN;Vùng đồng bào DTTS;65%\nHội LHPN;Vùng tôn giáo;70\n"
+    );
+    let report = |targets: &str| {
+        let w = Workdir::new().with_youth_roll();
+        w.write("chi-tieu.csv", targets);
+        let run = w.tally(&["ingest", "chi-tieu.csv"]).expect(0);
+        assert!(
+            run.stdout.contains("stored 6 row(s) of the targets"),
+            "{}",
+            run.stdout
+        );
+        w.tally(&["report", "--period", "2026-10", "--format", "csv"])
+            .expect(0)
+            .stdout
+    };
+    let (a, b) = (report(&wide), report(&long));
+    assert_eq!(a, b);
+    let rural = (a.lines())
+        .find(|l| l.starts_with("2026-10,youth,rural,yes,"))
+        .unwrap_or_else(|| panic!("{a}"));
+    assert_eq!(rural.split(',').nth(11), Some("72.00"), "{rural}");
+    let w = Workdir::new().with_youth_roll();
+    w.write(
+        "chi-tieu.csv",
+        format!("{title}Tổ chức;Toàn tỉnh;Khu vực DN ABC\nĐoàn TN;75%;60\n"),
+    );
+    let run = w.tally(&["ingest", "chi-tieu.csv"]).expect(65);
+    assert!(
+        run.stderr.contains(
+            "column \"Khu vực DN ABC\": value \"60\": the column's heading names no scope"
+        ),
+        "{}",
+        run.stderr
+    );
+}

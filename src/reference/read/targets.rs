@@ -147,6 +147,9 @@ pub(super) fn targets(
     current: &Reference,
     rejects: &mut Vec<(Problem, Row)>,
 ) -> Vec<Target> {
+    if !ctx.table.mapping.scopes.is_empty() {
+        return wide(ctx, rows, rejects);
+    }
     let mut out = Vec::new();
     for row in rows {
         match target(ctx, &row, current) {
@@ -168,6 +171,51 @@ pub(super) fn targets(
                 }
             }
             Err(p) => rejects.push((p, row)),
+        }
+    }
+    out
+}
+
+/// A targets table of a row per organization and a column per scope (`Toàn tỉnh`,
+/// `Vùng đồng bào DTTS`, `Vùng tôn giáo`, `Nông thôn`): each filled cell one target, of
+/// the row's organization and the column's scope, the year from the title or --year;
+/// an empty cell no target. A column whose heading names no scope tally reads refuses
+/// each of its cells.
+fn wide(ctx: &Ctx, rows: Vec<Row>, rejects: &mut Vec<(Problem, Row)>) -> Vec<Target> {
+    let m = &ctx.table.mapping;
+    let scopes: Vec<(usize, Option<Scope>)> = (m.scopes.iter())
+        .map(|&c| (c, scope_by_label(&m.headers[c])))
+        .collect();
+    let mut out: Vec<Target> = Vec::new();
+    for row in rows {
+        let (org, year) = match (parse_org(ctx, &row), parse_year(ctx, &row)) {
+            (Ok(o), Ok(y)) => (o, y),
+            (Err(p), _) | (_, Err(p)) => {
+                rejects.push((p, row));
+                continue;
+            }
+        };
+        for (col, scope) in &scopes {
+            let raw = row.get(Some(*col)).trim();
+            if raw.is_empty() {
+                continue;
+            }
+            let read = match scope {
+                None => Err(ctx.problem_at(&row, *col, t!(lang::reference::NOT_A_SCOPE))),
+                Some(s) => value::parse_pct(raw).map(|p| (s.clone(), p)).map_err(|e| {
+                    let (reason, hint) = value::pct_problem(e);
+                    ctx.problem_at(&row, *col, reason).hint(hint)
+                }),
+            };
+            match read {
+                Ok((scope, target_pct)) => out.push(Target {
+                    org: org.clone(),
+                    year,
+                    scope,
+                    target_pct,
+                }),
+                Err(p) => rejects.push((p, row.clone())),
+            }
         }
     }
     out
