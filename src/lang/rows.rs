@@ -206,8 +206,8 @@ crate::messages! {
         => "xóa dòng trùng, hoặc gộp hai dòng trong danh sách";
     PCT_AMBIGUOUS: "{} could be {}% or {}%" => "{} có thể là {}% hoặc {}%";
     PCT_AMBIGUOUS_HINT:
-        "write {}% or {}%: a bare number from 0 to 1 is not read as a percentage"
-        => "ghi {}% hoặc {}%: một số từ 0 đến 1 không kèm dấu % không được đọc là tỷ lệ phần trăm";
+        "write {}% or {}%: a bare number from 0 to 1 is not read as a percentage (a cell shown as a percentage in a .xls or .ods workbook reads as its bare number: save the workbook as .xlsx, which keeps the cell's format)"
+        => "ghi {}% hoặc {}%: một số từ 0 đến 1 không kèm dấu % không được đọc là tỷ lệ phần trăm (ô định dạng phần trăm trong sổ tính .xls hoặc .ods được đọc là số trần: hãy lưu sổ tính thành .xlsx để giữ định dạng ô)";
     SEVERAL_OLD_COMMUNES:
         "the name is of several communes of before the 2025 reform: {}"
         => "tên này là của nhiều xã trước khi sắp xếp năm 2025: {}";
