@@ -115,16 +115,22 @@ first_marked AS (
   GROUP BY ur.org, ur.person, ur.run, uk.k
   HAVING MAX(ur.k) = uk.k AND MIN(ur.k) < uk.k
 ),
+-- The rows of those persons in the two snapshots before the first that marked them
+-- (only theirs: the others' rows are not looked at).
+before_marked AS (
+  SELECT r.org, s.k, r.person,
+         ((r.joined_on IS NULL OR r.joined_on <= r.as_of)
+          AND (CASE WHEN r.left_on IS NOT NULL THEN r.left_on > r.as_of
+                    ELSE COALESCE(r.active, TRUE) END)) AS is_active
+  FROM first_marked fm
+  JOIN rolls r ON r.org = fm.org AND r.person = fm.person
+  JOIN snaps s ON s.org = r.org AND s.as_of = r.as_of AND s.k IN (fm.k0 - 1, fm.k0 - 2)
+),
 active_in AS (
-  SELECT DISTINCT r.org, s.k, r.person
-  FROM rolls r JOIN snaps s ON s.org = r.org AND s.as_of = r.as_of
-  WHERE (r.joined_on IS NULL OR r.joined_on <= r.as_of)
-    AND (CASE WHEN r.left_on IS NOT NULL THEN r.left_on > r.as_of
-              ELSE COALESCE(r.active, TRUE) END)
+  SELECT DISTINCT org, k, person FROM before_marked WHERE is_active
 ),
 listed_in AS (
-  SELECT DISTINCT r.org, s.k, r.person
-  FROM rolls r JOIN snaps s ON s.org = r.org AND s.as_of = r.as_of
+  SELECT DISTINCT org, k, person FROM before_marked
 ),
 carried AS (
   SELECT DISTINCT fm.org, fm.person, x.as_of AS day
