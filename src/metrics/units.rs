@@ -54,6 +54,10 @@ fn covered_by(reference: &Reference, with_counts: &HashSet<u32>, unit: u32) -> b
 /// the roll is the period's own (a roll before the period has every unit silent, and
 /// is ranked on as its note says).
 fn did_not_report(plan: &Plan, source: &Source, g: &Grouper, counts: &[Counts]) -> HashSet<u32> {
+    // `any` lists no unit that did not report: ranked on, as before.
+    if source.org == crate::org::OrgOrAny::Any {
+        return HashSet::new();
+    }
     let start = crate::roll::days(plan.req.period.start);
     let mut before = vec![0u64; counts.len()];
     for t in source.tallies.iter().filter(|t| t.as_of >= start) {

@@ -230,7 +230,7 @@ impl Areas {
     fn may_be(&self, i: usize, kind: &str) -> bool {
         let u = &self.units[i];
         let top = (u.parent_code.as_deref()).is_none_or(|p| self.get(p).is_none());
-        if !top {
+        if !top || u.level != "province" {
             return true;
         }
         /// The codes of the cities run by the centre, since 1 July 2025.
@@ -473,6 +473,12 @@ mod tests {
             Some("31")
         );
         assert_eq!(found(&hai_phong, "Tỉnh Hải Phòng"), None);
+        // Found by review: areas of communes alone, none with a parent, are no
+        // provinces: their typed names are found.
+        let mut tan_moi = unit("90003", "Tân Mới", None);
+        tan_moi.level = "commune".into();
+        let communes = Areas::new(vec![tan_moi], Vec::new());
+        assert_eq!(found(&communes, "Xã Tân Mới").as_deref(), Some("90003"));
     }
 
     #[test]

@@ -116,6 +116,16 @@ pub(super) fn sub_header(row: &Row, header: &[String]) -> Option<String> {
         .then(|| filled.join(", "))
 }
 
+/// Whether a sub-heading row is one only by its by-sex words (no `Trong đó`, no two
+/// totals).
+pub(super) fn only_by_sex(row: &Row) -> bool {
+    let keys: Vec<String> = row.cells().map(fold).filter(|k| !k.is_empty()).collect();
+    let totals = (keys.iter())
+        .filter(|k| matches!(k.as_str(), "tong so" | "tong" | "cong"))
+        .count();
+    !keys.iter().any(|k| k.starts_with("trong do")) && totals < 2
+}
+
 /// Whether a first cell can start a totals row at all (`C`ộng, `T`ổng, `T`otal,
 /// `S`ubtotal, `G`rand total), before folding it.
 fn might_be_totals(first: &str) -> bool {

@@ -300,6 +300,16 @@ impl Mapping {
         {
             let scope =
                 |h: &str| h.len() <= LONGEST_HEADER && super::scope_words::is_scope(&fold(h));
+            // A column of eligible people (`Tổng số đối tượng`) says the table holds
+            // counts, not targets.
+            let counts = aliases(Kind::Eligible)
+                .iter()
+                .filter(|(f, _)| *f == Field::Eligible)
+                .flat_map(|(_, names)| names.iter())
+                .collect::<Vec<_>>();
+            let holds_counts = (unknown.iter())
+                .any(|(_, h)| h.len() <= LONGEST_HEADER && counts.contains(&&fold(h).as_str()));
+            let scope = |h: &str| !holds_counts && scope(h);
             scopes = (unknown.iter())
                 .filter(|(_, h)| scope(h))
                 .map(|(i, _)| *i)

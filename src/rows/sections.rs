@@ -20,22 +20,37 @@ pub(crate) struct Sections {
     current: String,
     /// The lines of the headings met.
     pub(crate) lines: Vec<u64>,
+    /// Whether headings are taken at all: in a roll whose rows say their unit (a
+    /// column, or the headings). A roll without either refuses a heading as a row, as
+    /// before: passed over, its members would go to the unit of the title or --area.
+    on: bool,
 }
 
 impl Sections {
     /// For a roll without a unit column whose first row under the header (blank rows,
     /// a second header row and a numbering row aside) is a section heading: a column
     /// for the sections' units, added to the mapping.
-    pub(super) fn for_table(mapping: &mut Mapping, pending: &[Row], header: &[String]) -> Sections {
+    pub(super) fn for_table(
+        mapping: &mut Mapping,
+        pending: &[Row],
+        header_keys: &[Vec<String>],
+    ) -> Sections {
+        let header = header_keys.first().map_or(&[][..], Vec::as_slice);
         let mut out = Sections::default();
-        if mapping.kind != super::headers::Kind::Roll || mapping.has_unit() {
+        if mapping.kind != super::headers::Kind::Roll {
+            return out;
+        }
+        if mapping.has_unit() {
+            out.on = true;
             return out;
         }
         let lettered = |r: &&Row| r.cells().any(|c| c.chars().any(char::is_alphabetic));
         let first = (pending.iter())
             .filter(|r| !r.is_blank() && super::clutter::sub_header(r, header).is_none())
+            .filter(|r| !super::numbering::is_numbering(r, header_keys))
             .find(lettered);
         if first.is_some_and(|r| heading(r).is_some()) {
+            out.on = true;
             out.column = Some(mapping.headers.len());
             mapping.headers.push(SECTION_COLUMN.to_string());
             mapping.columns.push(Some(Field::AreaName));
@@ -45,6 +60,9 @@ impl Sections {
 
     /// Whether the row is a section heading (kept as the current one).
     pub(super) fn take(&mut self, row: &Row) -> bool {
+        if !self.on {
+            return false;
+        }
         match heading(row) {
             Some(unit) => {
                 self.current = unit;

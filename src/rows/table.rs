@@ -285,8 +285,7 @@ impl Table {
             .map(|r| r.iter().map(|c| fold(c)).collect())
             .collect();
         let pending: Vec<Row> = first.into_iter().skip(at + rows_in_header).collect();
-        let header = header_keys.first().map_or(&[][..], Vec::as_slice);
-        let sections = super::sections::Sections::for_table(&mut mapping, &pending, header);
+        let sections = super::sections::Sections::for_table(&mut mapping, &pending, &header_keys);
         required_columns(name, header_line, &mapping)?;
         let pending = VecDeque::from(pending);
         Ok(Table {
@@ -349,7 +348,13 @@ impl Table {
             // row (sub-headings), then a row numbering its columns.
             if self.under_header {
                 let header = self.header_keys.first().map_or(&[][..], Vec::as_slice);
-                if let Some(said) = super::clutter::sub_header(row, header) {
+                let said = super::clutter::sub_header(row, header);
+                // A roll's row of Nam | Nữ under one heading is no counts table's split.
+                let said = said.filter(|_| {
+                    self.mapping.kind != super::headers::Kind::Roll
+                        || !super::clutter::only_by_sex(row)
+                });
+                if let Some(said) = said {
                     if self.skipped_sub_header.is_none() {
                         self.skipped_sub_header = Some((row.line, said));
                         self.take_sub_headings(row);

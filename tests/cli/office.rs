@@ -316,3 +316,57 @@ fn a_roll_under_section_headings_is_read_by_its_headings() {
         assert_eq!(members("02647").as_deref(), Some("1"), "{csv}");
     }
 }
+
+/// Found by review, each read as before the headings, sub-columns and wide targets
+/// were: a heading met after members in a roll without a unit column is refused (not
+/// passed over, its members put in the title's commune); `Trong đó: Nữ` before
+/// `Tổng số` in a comma export reads the totals; a roll's `Nam | Nữ` row under
+/// `Giới tính` is no counts table's sub-header (refused as before, not read without
+/// a sex); a counts table with `Tổ chức` and focus-area columns is no targets file.
+#[test]
+fn what_review_found_in_the_headings_and_the_wide_tables() {
+    let w = Workdir::new().with_reference();
+    w.write(
+        "sec.csv",
+        "DANH SÁCH HỘI VIÊN XÃ HỢP THÀNH\n\
+         STT;Họ và tên;Ngày sinh;Ngày vào Hội;Trạng thái\n\
+         1;Lò Thị An;01/01/1980;01/01/2020;Đang sinh hoạt\n\
+         II. PHƯỜNG LÀO CAI;;;;\n\
+         2;Hà Thị Chi;01/01/1980;01/01/2020;Đang sinh hoạt\n",
+    );
+    let ingest =
+        |f: &str| ["ingest", f, "--org", "women", "--as-of", "31/10/2026"].map(String::from);
+    let run = w
+        .tally(&ingest("sec.csv").each_ref().map(String::as_str))
+        .expect(65);
+    assert!(run.stderr.contains("sec.csv:4"), "{}", run.stderr);
+    w.write(
+        "sex.csv",
+        "DANH SÁCH HỘI VIÊN\n\
+         STT;Họ và tên;Giới tính;;Ngày sinh;Mã xã;Ngày vào Hội\n\
+         ;;Nam;Nữ;;;\n\
+         1;Lò Văn An;x;;01/01/1980;02680;01/01/2020\n",
+    );
+    let run = w.tally(&ingest("sex.csv").each_ref().map(String::as_str));
+    assert_ne!(run.code, 0, "{}", run.stdout);
+    w.write(
+        "e1.csv",
+        "SỐ ĐỐI TƯỢNG TẬP HỢP NĂM 2026\n\
+         STT,Mã xã,Tên xã,Đoàn Thanh niên,,Hội Phụ nữ\n\
+         ,,,Trong đó: Nữ,Tổng số,Trong đó: Nữ,Tổng số\n\
+         1,02647,Phường Lào Cai,40,100,70,150\n",
+    );
+    let run = w.tally(&["ingest", "e1.csv"]).expect(0);
+    assert!(
+        run.stdout
+            .contains("\"Đoàn Thanh niên\" (Tổng số), \"Hội Phụ nữ\" (Tổng số)"),
+        "{}",
+        run.stdout
+    );
+    w.write(
+        "tw.csv",
+        "SỐ ĐỐI TƯỢNG NĂM 2026\nTổ chức,Tổng số đối tượng,Vùng DTTS,Nông thôn\nĐoàn Thanh niên,12000,45,80\n",
+    );
+    let run = w.tally(&["ingest", "tw.csv"]);
+    assert!(!run.stdout.contains("of the targets"), "{}", run.stdout);
+}

@@ -213,7 +213,10 @@ pub(super) fn wide_columns(table: &Table, orgs: &Orgs) -> Result<Vec<(usize, Org
 /// it was read under, `"Đoàn TN" (Tổng số)`.
 fn heading_of(table: &Table, i: usize) -> String {
     let h = &table.mapping.headers;
-    let heading = (0..=i).rev().map(|k| &h[k]).find(|s| !s.is_empty());
+    let heading = (0..=i)
+        .rev()
+        .filter_map(|k| h.get(k))
+        .find(|s| !s.is_empty());
     let heading = format!("\"{}\"", heading.map_or("", String::as_str));
     match table.sub_headings.get(i).filter(|s| !s.is_empty()) {
         Some(s) => format!("{heading} ({s})"),
@@ -232,8 +235,9 @@ fn total_column(table: &Table, i: usize) -> Result<usize> {
         return Ok(i);
     }
     let h = &table.mapping.headers;
+    let width = h.len().max(table.sub_headings.len());
     let span: Vec<usize> = std::iter::once(i)
-        .chain((i + 1..h.len()).take_while(|&k| h[k].is_empty()))
+        .chain((i + 1..width).take_while(|&k| h.get(k).is_none_or(|s| s.is_empty())))
         .collect();
     if let Some(&k) = span.iter().find(|&&k| is_total(sub(k))) {
         return Ok(k);
