@@ -298,8 +298,16 @@ impl Mapping {
             && !columns.contains(&Some(Field::TargetPct))
             && !columns.contains(&Some(Field::Scope))
         {
-            let scope =
-                |h: &str| h.len() <= LONGEST_HEADER && super::scope_words::is_scope(&fold(h));
+            // A focus area by any of the areas file's names for it.
+            let focus_fields = [Field::EthnicMinority, Field::Religious, Field::Rural];
+            let focus = |key: &str| {
+                (aliases(Kind::Areas).iter())
+                    .filter(|(f, _)| focus_fields.contains(f))
+                    .any(|(_, names)| names.contains(&key))
+            };
+            let scope = |h: &str| {
+                h.len() <= LONGEST_HEADER && super::scope_words::is_scope(&fold(h), focus)
+            };
             // A column of eligible people (`Tổng số đối tượng`) says the table holds
             // counts, not targets.
             let counts = aliases(Kind::Eligible)

@@ -3,12 +3,10 @@
 //! organization: which headings can name a scope. The targets reader reads each as
 //! the scope it names, and refuses one it cannot.
 
-use super::headers::{aliases, Field, Kind};
-
 /// Whether a folded heading can name a target's scope: the province as a whole, a
-/// focus area by any of the areas file's names for it or the directive's, or the
-/// enterprises of an ownership.
-pub(super) fn is_scope(key: &str) -> bool {
+/// focus area by the directive's phrase (or, `focus`, by any of the areas file's names
+/// for it, which the caller knows), or the enterprises of an ownership.
+pub(super) fn is_scope(key: &str, focus: impl Fn(&str) -> bool) -> bool {
     const WHOLE: [&str; 6] = [
         "toan tinh",
         "ca tinh",
@@ -23,16 +21,10 @@ pub(super) fn is_scope(key: &str) -> bool {
         "dia ban dong bao dtts",
         "vung dong bao ton giao",
     ];
-    let focus = [Field::EthnicMinority, Field::Religious, Field::Rural];
-    let named = || {
-        (aliases(Kind::Areas).iter())
-            .filter(|(f, _)| focus.contains(f))
-            .any(|(_, names)| names.contains(&key))
-    };
     let firms = ["dn ", "doanh nghiep ", "khu vuc ", "khoi "];
     WHOLE.contains(&key)
         || PHRASES.contains(&key)
-        || named()
+        || focus(key)
         || key == "fdi"
         || firms.iter().any(|p| key.starts_with(p))
 }
