@@ -242,6 +242,33 @@ fn field_named(kind: Kind, table: &[(Field, Vec<&str>)], key: &str) -> Option<Fi
     })
 }
 
+/// A targets table in the office's wide layout (an organization column, no scope and
+/// no target column): the unknown columns whose headings can name a scope. None where
+/// a column of eligible people (`Tổng số đối tượng`) says the table holds counts.
+fn scope_columns(kind: Kind, columns: &[Option<Field>], unknown: &[(usize, String)]) -> Vec<usize> {
+    let has = |f: Field| columns.contains(&Some(f));
+    if kind != Kind::Targets || !has(Field::Org) || has(Field::TargetPct) || has(Field::Scope) {
+        return Vec::new();
+    }
+    let named = |kind: Kind, fields: &[Field], key: &str| {
+        (aliases(kind).iter())
+            .filter(|(f, _)| fields.contains(f))
+            .any(|(_, names)| names.contains(&key))
+    };
+    let short = |h: &str| h.len() <= LONGEST_HEADER;
+    let counts = |h: &String| short(h) && named(Kind::Eligible, &[Field::Eligible], &fold(h));
+    if unknown.iter().any(|(_, h)| counts(h)) {
+        return Vec::new();
+    }
+    // A focus area by any of the areas file's names for it.
+    let focus = [Field::EthnicMinority, Field::Religious, Field::Rural];
+    let focus = |key: &str| named(Kind::Areas, &focus, key);
+    (unknown.iter())
+        .filter(|(_, h)| short(h) && super::scope_words::is_scope(&fold(h), focus))
+        .map(|(i, _)| *i)
+        .collect()
+}
+
 impl Mapping {
     /// Maps a header row as `kind`; `orgs` name the columns of a counts table of one
     /// column per organization.
@@ -292,38 +319,8 @@ impl Mapping {
             .collect();
         // One column per organization, when no column says the organization or the
         // count: the office's wide table.
-        let mut scopes = Vec::new();
-        if kind == Kind::Targets
-            && columns.contains(&Some(Field::Org))
-            && !columns.contains(&Some(Field::TargetPct))
-            && !columns.contains(&Some(Field::Scope))
-        {
-            // A focus area by any of the areas file's names for it.
-            let focus_fields = [Field::EthnicMinority, Field::Religious, Field::Rural];
-            let focus = |key: &str| {
-                (aliases(Kind::Areas).iter())
-                    .filter(|(f, _)| focus_fields.contains(f))
-                    .any(|(_, names)| names.contains(&key))
-            };
-            let scope = |h: &str| {
-                h.len() <= LONGEST_HEADER && super::scope_words::is_scope(&fold(h), focus)
-            };
-            // A column of eligible people (`Tổng số đối tượng`) says the table holds
-            // counts, not targets.
-            let counts = aliases(Kind::Eligible)
-                .iter()
-                .filter(|(f, _)| *f == Field::Eligible)
-                .flat_map(|(_, names)| names.iter())
-                .collect::<Vec<_>>();
-            let holds_counts = (unknown.iter())
-                .any(|(_, h)| h.len() <= LONGEST_HEADER && counts.contains(&&fold(h).as_str()));
-            let scope = |h: &str| !holds_counts && scope(h);
-            scopes = (unknown.iter())
-                .filter(|(_, h)| scope(h))
-                .map(|(i, _)| *i)
-                .collect();
-            unknown.retain(|(i, _)| !scopes.contains(i));
-        }
+        let scopes = scope_columns(kind, &columns, &unknown);
+        unknown.retain(|(i, _)| !scopes.contains(i));
         let mut wide = Vec::new();
         if kind == Kind::Eligible
             && !columns.contains(&Some(Field::Org))
