@@ -71,6 +71,9 @@ crate::messages! {
     SPLIT_NUMBER:
         "the line has more cells than the header's {} columns ({}): \"{}\" under \"{}\" followed by \"{}\" looks like one number split in two by a decimal comma (or a thousands separator)"
         => "dòng có nhiều ô hơn {} cột của dòng tiêu đề ({}): \"{}\" ở cột \"{}\" rồi đến \"{}\" trông như một số bị dấu phẩy thập phân (hoặc dấu phân cách hàng nghìn) tách làm hai";
+    LONGER_THAN_HEADER:
+        "the line has {} cells where both header rows have {}: a number split in two by a decimal comma (or a thousands separator) somewhere in it?"
+        => "dòng có {} ô trong khi cả hai dòng tiêu đề có {} ô: có số nào bị dấu phẩy thập phân (hoặc dấu phân cách hàng nghìn) tách làm hai không?";
     SPLIT_NUMBER_HINT:
         "put the number in quotes (\"{}\"), write it with a dot ({}), or save the CSV with a semicolon as the separator"
         => "đặt số trong ngoặc kép (\"{}\"), ghi số với dấu chấm ({}), hoặc lưu CSV với dấu chấm phẩy làm dấu phân cách";

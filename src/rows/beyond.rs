@@ -44,6 +44,20 @@ pub fn cells_beyond(row: &Row, mapping: &Mapping, comma: bool) -> Option<Beyond>
         return None;
     }
     let width = header_width(mapping);
+    // A row longer than both header rows as written: a number split somewhere.
+    let written = mapping.written_width;
+    if written > 0 && row.len() > written {
+        return Some(Beyond {
+            column: None,
+            value: row.cells().collect::<Vec<_>>().join(","),
+            reason: t!(msg::LONGER_THAN_HEADER, row.len(), written),
+            hint: t!(
+                msg::SPLIT_NUMBER_HINT,
+                Text::Said("1,5".into()),
+                Text::Said("1.5".into())
+            ),
+        });
+    }
     // The common case (a row as wide as its header) costs no allocation.
     if row.len() <= width || row.cells().skip(width).all(|c| trim(c).is_empty()) {
         return None;

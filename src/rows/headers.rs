@@ -207,6 +207,10 @@ pub struct Mapping {
     /// How wide a second header row of sub-headings is (0 without one): a CSV writes a
     /// merged heading's last sub-column only there, and the rows are that wide.
     pub sub_width: usize,
+    /// With a second header row, the most cells either header row was written with
+    /// (empty ones too): an export writes every row as wide, so a longer row holds a
+    /// number split by a decimal comma somewhere, even where its last cell is empty.
+    pub written_width: usize,
     /// A targets table in the office's wide layout, a row per organization: the
     /// columns that each hold one scope's targets (`Toàn tỉnh`, `Vùng đồng bào DTTS`).
     pub scopes: Vec<usize>,
@@ -339,6 +343,7 @@ impl Mapping {
             org_named,
             forced: false,
             sub_width: 0,
+            written_width: 0,
             scopes,
         }
     }

@@ -398,6 +398,7 @@ impl Table {
             .collect();
         let width = self.sub_headings.iter().rposition(|s| !s.is_empty());
         self.mapping.sub_width = width.map_or(0, |i| i + 1);
+        self.mapping.written_width = self.mapping.headers.len().max(row.len());
     }
 }
 

@@ -363,6 +363,25 @@ fn what_review_found_in_the_headings_and_the_wide_tables() {
         "{}",
         run.stdout
     );
+    // A number split at its comma in such an export, the row's last cell empty: the
+    // row is longer than both header rows, refused (it read youth 1 and women 500).
+    w.write(
+        "e2.csv",
+        "SỐ ĐỐI TƯỢNG TẬP HỢP NĂM 2026\n\
+         STT,Mã xã,Tên xã,Đoàn Thanh niên,,Hội Phụ nữ\n\
+         ,,,Tổng số,Trong đó: Nữ,Tổng số,Trong đó: Nữ\n\
+         1,02647,Phường Lào Cai,100,40,150,\n\
+         2,02680,Xã Hợp Thành,1,215,500,700,\n",
+    );
+    let run = w.tally(&["ingest", "e2.csv"]).expect(65);
+    assert!(
+        run.stderr.contains("e2.csv:5")
+            && run
+                .stderr
+                .contains("the line has 8 cells where both header rows have 7"),
+        "{}",
+        run.stderr
+    );
     w.write(
         "tw.csv",
         "SỐ ĐỐI TƯỢNG NĂM 2026\nTổ chức,Tổng số đối tượng,Vùng DTTS,Nông thôn\nĐoàn Thanh niên,12000,45,80\n",
