@@ -410,30 +410,30 @@ pub(super) fn unit_by_name(
             }
         }
     }
-    // A district of before the reform (`Huyện Bát Xát` over its communes' rows).
-    let kind = crate::reference::unit_name::UnitName::parse(&name).kind;
-    let district = kind.is_some_and(|k| ["huyện", "quận", "thị xã", "thành phố"].contains(&k));
-    let type_hint = || match district {
-        true => t!(lang::DISTRICT_ROW_HINT),
-        false => t!(crate::lang::rows::NAME_TYPE_HINT),
-    };
+    let hint = |otherwise: &'static crate::lang::Msg| district_or(&name, otherwise);
     match hit {
         NameMatch::Found(a) => today(&a.code),
         NameMatch::Ambiguous(v) => Err(p(t!(crate::lang::rows::NAME_MATCHES_SEVERAL, list(&v)))
             .hint(t!(crate::lang::rows::USE_AREA_CODE_COLUMN))),
-        NameMatch::OtherType(v) => {
-            Err(p(t!(crate::lang::rows::OTHER_TYPE, list(&v))).hint(type_hint()))
-        }
+        NameMatch::OtherType(v) => Err(p(t!(crate::lang::rows::OTHER_TYPE, list(&v)))
+            .hint(hint(&crate::lang::rows::NAME_TYPE_HINT))),
         NameMatch::District(d) => match current.areas.resolve_name_without_district(&name) {
             NameMatch::Found(a) => today(&a.code),
             _ => Err(p(t!(crate::lang::rows::NAMED_DISTRICT, d))
                 .hint(t!(crate::lang::rows::USE_TODAY_S_COMMUNE))),
         },
-        NameMatch::Missing if district => {
-            Err(p(t!(crate::lang::rows::NO_UNIT_OF_THAT_NAME)).hint(type_hint()))
-        }
         NameMatch::Missing => Err(p(t!(crate::lang::rows::NO_UNIT_OF_THAT_NAME))
-            .hint(t!(crate::lang::rows::CHECK_SPELLING_USE_AREA))),
+            .hint(hint(&crate::lang::rows::CHECK_SPELLING_USE_AREA))),
+    }
+}
+
+/// The hint for a name no unit has: for a district of before the reform (`Huyện Bát
+/// Xát` over its communes' rows), that districts are no units now; else `otherwise`.
+fn district_or(name: &str, otherwise: &'static crate::lang::Msg) -> Text {
+    let kind = crate::reference::unit_name::UnitName::parse(name).kind;
+    match kind.is_some_and(|k| ["huyện", "quận", "thị xã", "thành phố"].contains(&k)) {
+        true => t!(lang::DISTRICT_ROW_HINT),
+        false => t!(*otherwise),
     }
 }
 
