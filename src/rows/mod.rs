@@ -44,6 +44,7 @@ pub(crate) mod sources;
 pub(crate) mod status;
 mod status_headers;
 pub mod table;
+mod table_source;
 pub mod workbook;
 pub(crate) mod workbook_cells;
 mod workbook_guard;

@@ -7,15 +7,16 @@ use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, BufReader, Read};
 use std::path::Path;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::AtomicU64;
 use std::sync::{Arc, Mutex};
 
-use sha2::{Digest, Sha256};
+use sha2::Digest;
 
-use super::csv_rows::{Next, Records, TooLong};
+use super::csv_rows::Records;
 use super::csv_text::{sniff_delimiter, LineEnds};
 use super::decode::{self, Encoding};
 use super::headers::{Kind, Mapping};
+use super::table_source::{Counted, Source, Sum};
 use crate::error::Explain;
 use crate::error::Failure;
 use crate::text::fold;
@@ -65,45 +66,6 @@ pub struct Table {
     bytes_read: Arc<AtomicU64>,
     /// The checksum taken as the file is read.
     sum: Option<Arc<Mutex<Sum>>>,
-}
-
-/// Counts the bytes read through it, for the progress bar, and takes their SHA-256:
-/// a file is read once, its checksum taken on the way.
-struct Counted<R> {
-    inner: R,
-    read: Arc<AtomicU64>,
-    sum: Arc<Mutex<Sum>>,
-}
-
-/// The SHA-256 of the bytes read so far, and how many.
-#[derive(Default)]
-struct Sum {
-    sha: Sha256,
-    bytes: u64,
-}
-
-impl<R: Read> Read for Counted<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        self.read.fetch_add(n as u64, Ordering::Relaxed);
-        if let Ok(mut sum) = self.sum.lock() {
-            sum.sha.update(&buf[..n]);
-            sum.bytes += n as u64;
-        }
-        Ok(n)
-    }
-}
-
-/// Where a table's rows come from.
-enum Source {
-    Csv(Box<Records>),
-    /// A workbook sheet read on its own thread, in batches, and what reading it did
-    /// that the summary says.
-    Sheet {
-        rows: std::sync::mpsc::Receiver<Result<Vec<Row>, lang::Text>>,
-        batch: std::vec::IntoIter<Row>,
-        said: Arc<Mutex<Vec<crate::lang::Text>>>,
-    },
 }
 
 const SNIFF_BYTES: usize = 64 * 1024;
@@ -399,52 +361,6 @@ impl Table {
         let width = self.sub_headings.iter().rposition(|s| !s.is_empty());
         self.mapping.sub_width = width.map_or(0, |i| i + 1);
         self.mapping.written_width = self.mapping.headers.len().max(row.len());
-    }
-}
-
-impl Source {
-    /// Reads the next row into `row`; false at the end.
-    fn next(&mut self, name: &str, row: &mut Row) -> Result<bool> {
-        match self {
-            Source::Csv(reader) => match reader.read(row) {
-                Ok(Next::Row) => Ok(true),
-                Ok(Next::NotUtf8(line)) => Err(super::csv_text::not_utf8(name, line)),
-                Ok(Next::End) => Ok(false),
-                Err(e) => match e.get_ref().and_then(|e| e.downcast_ref::<TooLong>()) {
-                    Some(t) => Err(Failure::invalid(t!(
-                        crate::lang::sources::CSV_RECORD_TOO_LONG,
-                        name,
-                        t.line,
-                        t.limit
-                    ))
-                    .hint(t!(crate::lang::sources::CHECK_QUOTES_LINE_FIELD))
-                    .into()),
-                    None => Err(anyhow::Error::new(crate::error::Because::new(
-                        t!(lang::files::CANNOT_READ, name),
-                        e,
-                    ))),
-                },
-            },
-            Source::Sheet { rows, batch, .. } => loop {
-                if let Some(r) = batch.next() {
-                    *row = r;
-                    return Ok(true);
-                }
-                match rows.recv() {
-                    Ok(Ok(more)) => *batch = more.into_iter(),
-                    Ok(Err(e)) => {
-                        return Err(Failure::invalid(t!(
-                            crate::lang::sources::CANNOT_READ_SHEET,
-                            name,
-                            e
-                        ))
-                        .hint(t!(crate::lang::sources::WORKBOOK_MAY_DAMAGED_SAVE))
-                        .into())
-                    }
-                    Err(_) => return Ok(false),
-                }
-            },
-        }
     }
 }
 
