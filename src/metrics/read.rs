@@ -285,26 +285,15 @@ impl Chains<'_> {
     /// its previous one read alone: a month reads its roll's previous two, a quarter of
     /// monthly rolls the last month's previous four.
     fn chain(&self, org: &Org, as_of: NaiveDate) -> (Vec<NaiveDate>, Option<Arc<Previous>>) {
-        let mut chain = Vec::new();
-        let mut at = as_of;
+        let (mut chain, mut at, mut last) = (Vec::new(), as_of, false);
         loop {
             if let Some(p) = self.seen.and_then(|s| s.get(&(org.clone(), at))) {
                 return (chain, Some(p.clone()));
             }
             chain.push(at);
-            match previous_of(self.snapshots, org, at) {
-                // The one before the first before the period: read alone.
-                Some(d) if at < self.start => {
-                    let held = self.seen.and_then(|s| s.get(&(org.clone(), d)));
-                    match held {
-                        Some(p) => return (chain, Some(p.clone())),
-                        None => {
-                            chain.push(d);
-                            return (chain, None);
-                        }
-                    }
-                }
-                Some(d) => at = d,
+            // The one before the first before the period is read alone.
+            match previous_of(self.snapshots, org, at).filter(|_| !last) {
+                Some(d) => (last, at) = (at < self.start, d),
                 None => return (chain, None),
             }
         }
