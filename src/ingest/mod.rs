@@ -351,7 +351,7 @@ impl Ingest<'_> {
         } else {
             reference_file::ingest_file(&mut o, &mut self.reference, &mut out, opts)?;
         }
-        told::reading_notes(&o, &mut report);
+        told::reading_notes(&o, opts.area.is_some(), &mut report);
         Ok(report)
     }
 }

@@ -203,8 +203,11 @@ fn take_in_order(
 impl RollFile<'_> {
     /// The unit of every row of a roll without a unit column (a commune's own list);
     /// `None` for a roll whose rows say their unit, where `--area` is refused.
+    /// A list grouped under section headings with `--area` is that unit's, its
+    /// headings checked against it once read ([`member::headings_agree`]).
     fn file_unit(&self, o: &Opened, mapping: &Mapping) -> Result<Option<member::FileUnit>> {
-        if mapping.has_unit() {
+        let by_sections = o.table.sections.give_units() && self.opts.area.is_some();
+        if mapping.has_unit() && !by_sections {
             if self.opts.area.is_some() {
                 use crate::lang::ingest as msg;
                 return Err(
@@ -278,6 +281,9 @@ impl RollFile<'_> {
         );
         out.report.rows_read = read;
         order.check(&o.name, &mapping)?;
+        if let Some(u) = unit.as_ref().filter(|_| o.table.sections.give_units()) {
+            member::headings_agree(u, &o.table.sections.met, &name, self.reference)?;
+        }
         self.conclude(o, taker, out)
     }
 

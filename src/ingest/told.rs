@@ -160,7 +160,7 @@ pub(super) fn placed_departures(
 /// What reading a file said about its rows: totals rows skipped, notes of its source,
 /// rows read through the crosswalk, codes padded, headers, the column-number row and
 /// signatures skipped.
-pub(super) fn reading_notes(o: &Opened, report: &mut FileReport) {
+pub(super) fn reading_notes(o: &Opened, by_area: bool, report: &mut FileReport) {
     report.totals_rows = o.table.skipped_totals.clone();
     report.notes.extend(o.table.source_notes());
     if let Some(n) = crosswalk_note(&report.mapped) {
@@ -192,14 +192,14 @@ pub(super) fn reading_notes(o: &Opened, report: &mut FileReport) {
         ));
     }
     let sections = &o.table.sections;
-    if !sections.lines.is_empty() {
-        use crate::lang::ingest::{SECTION_UNITS, SKIPPED_SECTIONS};
-        let what = if sections.give_units() {
-            &SECTION_UNITS
-        } else {
-            &SKIPPED_SECTIONS
+    if !sections.met.is_empty() {
+        use crate::lang::ingest::{SECTIONS_AGREE, SECTION_UNITS, SKIPPED_SECTIONS};
+        let what = match (sections.give_units(), by_area) {
+            (true, false) => &SECTION_UNITS,
+            (true, true) => &SECTIONS_AGREE,
+            (false, _) => &SKIPPED_SECTIONS,
         };
-        let lines: Vec<String> = sections.lines.iter().map(u64::to_string).collect();
+        let lines: Vec<String> = sections.met.iter().map(|m| m.0.to_string()).collect();
         report.notes.push(crate::t!(*what, lines.join(", ")));
     }
     for (what, lines) in [

@@ -17,6 +17,9 @@ crate::messages! {
     SECTION_UNITS:
         "read each row's unit from the section heading above it (line(s) {}): the roll has no unit column"
         => "đọc đơn vị của mỗi dòng theo tiêu đề mục phía trên nó (dòng {}): danh sách không có cột đơn vị";
+    SECTIONS_AGREE:
+        "the section heading(s) on line(s) {} name the commune --area names: every row is of it"
+        => "dòng tiêu đề mục ở dòng {} ghi đúng xã mà --area ghi: mọi dòng thuộc xã đó";
     SKIPPED_SIGNATURE:
         "skipped the signature block on line(s) {}"
         => "bỏ qua phần chữ ký ở dòng {}";
@@ -65,6 +68,12 @@ crate::messages! {
     AREA_WITH_UNIT_COLUMN:
         "{}: --area names the commune of a roll without a commune column, but this roll has one"
         => "{}: --area dùng để ghi xã cho danh sách không có cột xã, nhưng danh sách này có cột xã";
+    HEADING_NOT_AREA:
+        "{}: --area names {} ({}) but the section heading on line {} names \"{}\"{}"
+        => "{}: --area ghi {} ({}) nhưng dòng tiêu đề mục ở dòng {} ghi \"{}\"{}";
+    HEADING_NOT_AREA_HINT:
+        "a list grouped under several communes' headings takes each row's commune from its heading: leave out --area; for one commune's list, correct the heading or --area"
+        => "danh sách chia theo tiêu đề của nhiều xã thì mỗi dòng lấy xã theo tiêu đề của nó: bỏ --area; nếu là danh sách của một xã, sửa dòng tiêu đề hoặc --area";
     AREA_WITH_UNIT_COLUMN_HINT:
         "leave out --area: each row's unit is read from its own column"
         => "bỏ --area: đơn vị của từng dòng được đọc từ cột của dòng đó";

@@ -112,6 +112,40 @@ pub fn file_unit(s: &Sources, reference: &Reference) -> anyhow::Result<FileUnit>
     Ok(first)
 }
 
+/// Where `--area` names the unit of a list grouped under section headings: every
+/// heading must name that unit, else the file is refused (a list of several communes
+/// takes each row's from its heading, and `--area` would move them all).
+pub fn headings_agree(
+    unit: &FileUnit,
+    headings: &[(u64, String)],
+    file: &str,
+    reference: &Reference,
+) -> anyhow::Result<()> {
+    for (line, heading) in headings {
+        let named = match resolve(heading, reference) {
+            Ok(u) => Some(u),
+            Err(_) => unit_in_text(heading, reference, file).ok().flatten(),
+        };
+        let other = match named {
+            Some((code, _)) if code == unit.code => continue,
+            Some((code, name)) => format!(" ({name}, {code})"),
+            None => String::new(),
+        };
+        return Err(Failure::invalid(crate::t!(
+            msg::HEADING_NOT_AREA,
+            file,
+            &unit.name,
+            unit.code.as_str(),
+            *line,
+            heading,
+            other
+        ))
+        .hint(crate::t!(msg::HEADING_NOT_AREA_HINT))
+        .into());
+    }
+    Ok(())
+}
+
 /// A unit by its code or its name (today's, or one of before the 2025 reform that went
 /// whole to one unit of today): its code and name, or why not.
 fn resolve(raw: &str, reference: &Reference) -> Result<(CompactString, String), Text> {

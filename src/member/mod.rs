@@ -32,7 +32,7 @@ use memo::NameHit;
 use person::{birth, national_id, sex};
 use unit::resolve_area;
 
-pub use file_unit::{file_unit, FileUnit, Sources};
+pub use file_unit::{file_unit, headings_agree, FileUnit, Sources};
 
 mod eligible;
 mod file_unit;

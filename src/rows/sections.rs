@@ -18,8 +18,8 @@ pub(crate) struct Sections {
     column: Option<usize>,
     /// The last heading's unit, as written.
     current: String,
-    /// The lines of the headings met.
-    pub(crate) lines: Vec<u64>,
+    /// The headings met: their lines and units, as written.
+    pub(crate) met: Vec<(u64, String)>,
     /// Whether headings are taken at all: in a roll whose rows say their unit (a
     /// column, or the headings). A roll without either refuses a heading as a row, as
     /// before: passed over, its members would go to the unit of the title or --area.
@@ -65,8 +65,8 @@ impl Sections {
         }
         match heading(row) {
             Some(unit) => {
+                self.met.push((row.line, unit.clone()));
                 self.current = unit;
-                self.lines.push(row.line);
                 true
             }
             None => false,

@@ -317,6 +317,65 @@ fn a_roll_under_section_headings_is_read_by_its_headings() {
     }
 }
 
+/// A commune's own list that opens with its heading (`I. XÃ HỢP THÀNH`), ingested
+/// with `--area` naming that commune: read (before, refused as a roll with a unit
+/// column), its two members in 02680. `--area` naming another commune, or a list with
+/// a second commune's heading, is refused with the heading's line and unit, and
+/// nothing is stored.
+#[test]
+fn area_with_a_list_under_its_own_heading() {
+    let rows = "1;Lò Thị An;01/01/1980;01/01/2020;Đang sinh hoạt\n\
+                2;Lò Thị Bình;01/01/1981;01/01/2020;Đang sinh hoạt\n";
+    let head = "DANH SÁCH HỘI VIÊN\nSTT;Họ và tên;Ngày sinh;Ngày vào Hội;Trạng thái\n";
+    let w = Workdir::new().with_reference();
+    w.write("mot-xa.csv", format!("{head}I. XÃ HỢP THÀNH;;;;\n{rows}"));
+    w.write(
+        "hai-xa.csv",
+        format!("{head}I. XÃ HỢP THÀNH;;;;\n{rows}II. PHƯỜNG LÀO CAI;;;;\n3;Hà Thị Chi;01/01/1982;01/01/2020;Đang sinh hoạt\n"),
+    );
+    let ingest = |file: &str, area: &str| {
+        w.tally(&[
+            "ingest",
+            file,
+            "--org",
+            "women",
+            "--as-of",
+            "31/10/2026",
+            "--area",
+            area,
+        ])
+    };
+    let run = ingest("hai-xa.csv", "Xã Hợp Thành").expect(65);
+    assert!(
+        run.stderr
+            .contains("the section heading on line 6 names \"PHƯỜNG LÀO CAI\" (Phường Lào Cai, 02647)"),
+        "{}",
+        run.stderr
+    );
+    let run = ingest("mot-xa.csv", "Xã Bát Xát").expect(65);
+    assert!(run.stderr.contains("line 3"), "{}", run.stderr);
+    let status = w.tally(&["status", "--format", "json"]).expect(0).stdout;
+    assert!(
+        !status.contains("mot-xa") && !status.contains("hai-xa"),
+        "{status}"
+    );
+    let run = ingest("mot-xa.csv", "Xã Hợp Thành").expect(0);
+    assert!(
+        run.stdout
+            .contains("the section heading(s) on line(s) 3 name the commune --area names"),
+        "{}",
+        run.stdout
+    );
+    let csv = w
+        .tally(&[
+            "report", "--period", "2026-10", "--org", "women", "--by", "commune", "--format", "csv",
+        ])
+        .expect(0)
+        .stdout;
+    let line = csv.lines().find(|l| l.contains(",women,commune,02680,"));
+    assert_eq!(line.and_then(|l| l.split(',').nth(4)), Some("2"), "{csv}");
+}
+
 /// Found by review, each read as before the headings, sub-columns and wide targets
 /// were: a heading met after members in a roll without a unit column is refused (not
 /// passed over, its members put in the title's commune); `Trong đó: Nữ` before
