@@ -45,7 +45,7 @@ pub struct UnknownOrg {
     /// The subcommand whose `--org` it is.
     command: &'static str,
     value: String,
-    why: String,
+    why: crate::lang::Text,
 }
 
 impl UnknownOrg {
@@ -54,7 +54,7 @@ impl UnknownOrg {
     pub fn usage_error(&self, mut cmd: clap::Command) -> clap::Error {
         cmd.build();
         let why = self.why.clone();
-        let refuse = move |_: &str| -> Result<String, String> { Err(why.clone()) };
+        let refuse = move |_: &str| -> Result<String, crate::lang::Text> { Err(why.clone()) };
         let sub = cmd.find_subcommand(self.command).unwrap_or(&cmd);
         let arg = sub.get_arguments().find(|a| a.get_id() == "org");
         match refuse.parse_ref(sub, arg, std::ffi::OsStr::new(&self.value)) {
@@ -82,7 +82,7 @@ pub(super) fn resolve_org(orgs: &Orgs, raw: Option<&str>) -> Result<Option<Org>,
     orgs.parse(raw).map(Some).ok_or_else(|| UnknownOrg {
         command: "ingest",
         value: raw.to_string(),
-        why: format!("unknown organization; expected {}", orgs.expected()),
+        why: crate::t!(crate::lang::rows::UNKNOWN_ORG, orgs.expected()),
     })
 }
 
@@ -91,7 +91,7 @@ pub(super) fn resolve_org_or_any(orgs: &Orgs, raw: &str) -> Result<OrgOrAny, Unk
     orgs.parse_or_any(raw).ok_or_else(|| UnknownOrg {
         command: "report",
         value: raw.to_string(),
-        why: format!("unknown organization; expected {} or any", orgs.expected()),
+        why: crate::t!(crate::lang::rows::UNKNOWN_ORG_OR_ANY, orgs.expected()),
     })
 }
 

@@ -142,15 +142,20 @@ impl Orgs {
         names.join(", ")
     }
 
-    /// What an organization is written as, for a message that refuses one.
-    pub fn expected(&self) -> String {
+    /// What an organization is written as, for a message that refuses one: the
+    /// Vietnamese reader is given the Vietnamese abbreviations first.
+    pub fn expected(&self) -> crate::lang::Text {
+        use crate::lang::rows::{ORGS_EXPECTED, ORGS_EXPECTED_ADDED};
         let extra: Vec<&str> = self.added.iter().map(|(o, _)| o.code()).collect();
-        let more = if extra.is_empty() {
-            String::new()
+        if extra.is_empty() {
+            crate::t!(ORGS_EXPECTED)
         } else {
-            format!("; or one the orgs file adds: {}", extra.join(", "))
-        };
-        format!("union, youth, women, farmers or veterans (or a Vietnamese name such as Công đoàn, Đoàn TN, Hội Phụ nữ, Hội Nông dân, Hội CCB){more}")
+            crate::t!(
+                ORGS_EXPECTED_ADDED,
+                crate::t!(ORGS_EXPECTED),
+                extra.join(", ")
+            )
+        }
     }
 }
 

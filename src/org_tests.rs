@@ -85,9 +85,14 @@ fn an_orgs_file_adds_names_to_its_store_only() {
             "elderly"
         ]
     );
-    assert!(orgs
-        .expected()
+    let expected = orgs.expected();
+    assert!(expected
+        .render(crate::lang::Lang::En)
         .ends_with("; or one the orgs file adds: red_cross, elderly"));
+    // The Vietnamese reader is given the organizations as a Vietnamese office writes them.
+    let vi = expected.render(crate::lang::Lang::Vi);
+    assert!(vi.starts_with("CĐ, ĐTN, HLHPN, HND hoặc HCCB"), "{vi}");
+    assert!(vi.ends_with("thêm vào: red_cross, elderly"), "{vi}");
     assert!(orgs
         .names()
         .ends_with(", Hội Chữ thập đỏ, Hội Người cao tuổi"));

@@ -27,6 +27,18 @@ crate::messages! {
     NO_NAME_NO_ID_HINT:
         "fill in the name (or the national ID) in the roll"
         => "điền họ tên (hoặc số định danh) vào danh sách";
+    UNKNOWN_ORG:
+        "unknown organization; expected {}"
+        => "tổ chức không rõ; cần một trong: {}";
+    UNKNOWN_ORG_OR_ANY:
+        "unknown organization; expected {} or any"
+        => "tổ chức không rõ; cần một trong: {}, hoặc any (tất cả)";
+    ORGS_EXPECTED:
+        "union, youth, women, farmers or veterans (or a Vietnamese name such as Công đoàn, Đoàn TN, Hội Phụ nữ, Hội Nông dân, Hội CCB)"
+        => "CĐ, ĐTN, HLHPN, HND hoặc HCCB (hoặc tên như Công đoàn, Đoàn TN, Hội Phụ nữ, Hội Nông dân, Hội CCB; trong tham số --org cũng được union, youth, women, farmers, veterans)";
+    ORGS_EXPECTED_ADDED:
+        "{}; or one the orgs file adds: {}"
+        => "{}; hoặc một tổ chức do tệp tổ chức thêm vào: {}";
     UNKNOWN_ORG_HINT:
         "correct the org column, or give the organization with --org"
         => "sửa cột tổ chức, hoặc chỉ rõ tổ chức bằng --org";

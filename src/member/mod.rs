@@ -307,10 +307,7 @@ fn source(c: &Cells) -> Result<(Org, NaiveDate), Problem> {
             return Err(c
                 .problem(
                     Field::Org,
-                    format!(
-                        "unknown organization; expected {}",
-                        ctx.reference.orgs.expected()
-                    ),
+                    t!(rows::UNKNOWN_ORG, ctx.reference.orgs.expected()),
                 )
                 .hint(t!(rows::UNKNOWN_ORG_HINT)))
         }

@@ -6,8 +6,6 @@ pub(super) const CATALOGUE: &[(&str, &str)] = &[
     // --- Reference files: kinds, versions, percentages ---------------------------------
     // --- The ingest summary -----------------------------------------------------------
     // --- A roll row: why it is rejected, and how to fix it ---------------------------
-    ("unknown organization; expected {} or any", "tổ chức không rõ; cần một trong: {} hoặc any"),
-    ("unknown organization; expected {}", "tổ chức không rõ; cần một trong: {}"),
     ("unknown {}; kept as unknown", "{} không rõ; ghi nhận là không rõ"),
     ("ethnicity", "dân tộc"),
     ("religion", "tôn giáo"),
@@ -29,7 +27,6 @@ pub(super) const CATALOGUE: &[(&str, &str)] = &[
     ("Farmers' Association", "Hội Nông dân"),
     ("Veterans' Association", "Hội Cựu chiến binh"),
     // General patterns last: they match inside longer messages.
-    ("union, youth, women, farmers or veterans (or a Vietnamese name such as Công đoàn, Đoàn TN, Hội Phụ nữ, Hội Nông dân, Hội CCB)", "union, youth, women, farmers hoặc veterans (hoặc tên tiếng Việt như Công đoàn, Đoàn TN, Hội Phụ nữ, Hội Nông dân, Hội CCB)"),
     ("expected {}", "cần {}"),
     ("{} roll as of {}", "danh sách {} chốt ngày {}"),
 ];

@@ -152,7 +152,7 @@ fn command_line_mistakes_are_told_in_vietnamese_and_keep_exit_2() {
         .tally(&["--lang", "vi", "report", "--org", "nope"])
         .expect(2);
     assert!(
-        run.stderr.starts_with("tally: lỗi: giá trị 'nope' không hợp lệ cho '--org <TỔ_CHỨC>': tổ chức không rõ; cần một trong: union, youth, women, farmers hoặc veterans"),
+        run.stderr.starts_with("tally: lỗi: giá trị 'nope' không hợp lệ cho '--org <TỔ_CHỨC>': tổ chức không rõ; cần một trong: CĐ, ĐTN, HLHPN, HND hoặc HCCB"),
         "{}",
         run.stderr
     );

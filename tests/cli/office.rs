@@ -347,8 +347,9 @@ fn area_with_a_list_under_its_own_heading() {
     };
     let run = ingest("hai-xa.csv", "Xã Hợp Thành").expect(65);
     assert!(
-        run.stderr
-            .contains("the section heading on line 6 names \"PHƯỜNG LÀO CAI\" (Phường Lào Cai, 02647)"),
+        run.stderr.contains(
+            "the section heading on line 6 names \"PHƯỜNG LÀO CAI\" (Phường Lào Cai, 02647)"
+        ),
         "{}",
         run.stderr
     );

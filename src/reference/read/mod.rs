@@ -277,10 +277,7 @@ fn parse_org(ctx: &Ctx, row: &Row) -> Result<OrgOrAny, Problem> {
             ctx.problem(
                 row,
                 Field::Org,
-                format!(
-                    "unknown organization; expected {} or any",
-                    ctx.orgs.expected()
-                ),
+                crate::t!(crate::lang::rows::UNKNOWN_ORG_OR_ANY, ctx.orgs.expected()),
             )
         })
 }
