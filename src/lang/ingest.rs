@@ -20,6 +20,9 @@ crate::messages! {
     SECTIONS_AGREE:
         "the section heading(s) on line(s) {} name the commune --area names: every row is of it"
         => "dòng tiêu đề mục ở dòng {} ghi đúng xã mà --area ghi: mọi dòng thuộc xã đó";
+    SKIPPED_BRANCHES:
+        "skipped the heading(s) of a branch (chi hội, chi đoàn, thôn) on line(s) {}: no member"
+        => "bỏ qua dòng tiêu đề chi hội, chi đoàn, thôn ở dòng {}: không phải thành viên";
     SKIPPED_SIGNATURE:
         "skipped the signature block on line(s) {}"
         => "bỏ qua phần chữ ký ở dòng {}";

@@ -161,20 +161,36 @@ fn is_totals(first: &str) -> bool {
             return true;
         }
     }
-    // A unit's subtotal: `Cộng huyện Bát Xát`, `Cộng toàn tỉnh`.
-    const UNITS: [&str; 8] = [
+    // A unit's subtotal: `Cộng huyện Bát Xát`, `Cộng toàn tỉnh`, `Cộng thị trấn Bát
+    // Xát`, `Cộng chi đoàn …`, `Tổng cộng toàn huyện`; a group's: `Cộng I`, `Cộng khu
+    // vực II`.
+    const UNITS: [&str; 17] = [
         "huyen",
         "quan",
         "thi xa",
+        "thi tran",
+        "tt",
         "thanh pho",
+        "tp",
         "tinh",
         "toan",
         "xa",
         "phuong",
+        "dac khu",
+        "khu vuc",
+        "cum",
+        "chi doan",
+        "chi hoi",
+        "thon",
     ];
-    if let Some(unit) = k.strip_prefix("cong ") {
-        if UNITS.iter().any(|u| unit.starts_with(&format!("{u} "))) {
-            return true;
+    let roman = |s: &str| !s.is_empty() && s.chars().all(|c| "ivxlc".contains(c));
+    for prefix in ["cong ", "tong cong "] {
+        if let Some(unit) = k.strip_prefix(prefix) {
+            let group = unit.strip_prefix("khu vuc ").unwrap_or(unit);
+            let of_unit = |u: &&str| unit == *u || unit.starts_with(&format!("{u} "));
+            if UNITS.iter().any(of_unit) || roman(group) {
+                return true;
+            }
         }
     }
     matches!(
@@ -223,7 +239,15 @@ fn is_signature_line(cell: &str) -> bool {
         .filter(|c| c.is_alphabetic())
         .all(char::is_uppercase);
     let role = upper && ROLES.iter().any(|r| key.starts_with(r) || key == r.trim());
-    place_date || sign_here || role
+    // A role no name can be, in any case (`Người lập biểu` typed as a sentence).
+    const PLAIN_ROLES: [&str; 4] = [
+        "nguoi lap bieu",
+        "nguoi lap",
+        "nguoi ky",
+        "thu truong don vi",
+    ];
+    let plain_role = PLAIN_ROLES.contains(&key.as_str());
+    place_date || sign_here || role || plain_role
 }
 
 /// A cell that holds data a person's row has: digits (a code, an ID, a date).
@@ -263,6 +287,15 @@ mod tests {
             "Tổng số nữ:",
             "Cộng huyện Bát Xát",
             "Cộng toàn tỉnh",
+            // Found by review: refused as rows without a name, or stored as members.
+            "Cộng thị trấn bát xát",
+            "Cộng TT Bát Xát",
+            "Cộng I",
+            "Cộng khu vực II",
+            "Cộng chi đoàn thôn Lao Chải",
+            "Tổng cộng toàn huyện",
+            "Tổng cộng toàn xã",
+            "Cộng đặc khu",
         ] {
             assert_eq!(
                 s.judge(&row(&["", t, "", ""]), &header()),
@@ -316,6 +349,17 @@ mod tests {
         assert_eq!(
             s.judge(&row(&["9", "Lò Văn B", "001200000009", "02647"]), &h),
             None
+        );
+        // `Người lập biểu` typed as a sentence, alone, starts the block as well (found
+        // by review: it and the signer's name below were stored as two members).
+        let mut s = Sieve::default();
+        assert_eq!(
+            s.judge(&row(&["", "Người lập biểu"]), &h),
+            Some(Clutter::Signature)
+        );
+        assert_eq!(
+            s.judge(&row(&["", "Vàng Thị Mai"]), &h),
+            Some(Clutter::Signature)
         );
     }
 

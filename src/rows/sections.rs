@@ -24,6 +24,12 @@ pub(crate) struct Sections {
     /// column, or the headings). A roll without either refuses a heading as a row, as
     /// before: passed over, its members would go to the unit of the title or --area.
     on: bool,
+    /// Whether the table is a roll, whose branches' headings are passed over.
+    roll: bool,
+    /// The roll's unit columns (a unit merged down beside a branch's heading).
+    unit_columns: Vec<usize>,
+    /// The lines of the branches' headings passed over ([`branch_heading`]).
+    pub(crate) branches: Vec<u64>,
 }
 
 impl Sections {
@@ -40,6 +46,11 @@ impl Sections {
         if mapping.kind != super::headers::Kind::Roll {
             return out;
         }
+        out.roll = true;
+        out.unit_columns = (mapping.columns.iter().enumerate())
+            .filter(|(_, f)| matches!(f, Some(Field::AreaCode | Field::AreaName)))
+            .map(|(i, _)| i)
+            .collect();
         if mapping.has_unit() {
             out.on = true;
             return out;
@@ -58,8 +69,13 @@ impl Sections {
         out
     }
 
-    /// Whether the row is a section heading (kept as the current one).
+    /// Whether the row is a section heading (kept as the current one), or a branch's
+    /// heading (passed over).
     pub(super) fn take(&mut self, row: &Row) -> bool {
+        if self.roll && branch_heading(row, &self.unit_columns) {
+            self.branches.push(row.line);
+            return true;
+        }
         if !self.on {
             return false;
         }
@@ -112,6 +128,58 @@ fn heading(row: &Row) -> Option<String> {
         .iter()
         .any(|t| key.starts_with(t))
         .then(|| unit.to_string())
+}
+
+/// A branch's heading within a unit (`Chi hội thôn Phìn Hồ` typed in the name column,
+/// `1. Chi đoàn bản Mế`, `THÔN LÙNG VAI`), no member: one text that names a branch,
+/// across the row or in one cell, and besides it only the unit's columns (a commune
+/// merged down beside it) and a numbering. `Bản` is left out: `Bàn` is a Dao surname.
+fn branch_heading(row: &Row, unit_columns: &[usize]) -> bool {
+    let mut text: Option<&str> = None;
+    let mut numbering = false;
+    for (i, cell) in row.cells().enumerate() {
+        let cell = trim(cell);
+        if cell.is_empty() || unit_columns.contains(&i) || text == Some(cell) {
+            continue;
+        }
+        if text.is_none() && names_branch(cell) {
+            text = Some(cell);
+        } else if !numbering && is_numbering(cell) {
+            numbering = true;
+        } else {
+            return false;
+        }
+    }
+    text.is_some()
+}
+
+/// Whether a cell names a branch: after a numbering, `Chi hội`, `Chi đoàn`, `Chi bộ`,
+/// `Tổ hội`, `Phân hội`, `Thôn`, `Xóm`, `Ấp`, `Tổ dân phố`, `Khu phố` and a name.
+fn names_branch(cell: &str) -> bool {
+    const WORDS: [&str; 10] = [
+        "chi hoi ",
+        "chi doan ",
+        "chi bo ",
+        "to hoi ",
+        "phan hoi ",
+        "thon ",
+        "xom ",
+        "ap ",
+        "to dan pho ",
+        "khu pho ",
+    ];
+    let text = numbered(cell).unwrap_or(cell);
+    let key = fold(text);
+    WORDS.iter().any(|w| key.starts_with(w))
+}
+
+/// A numbering cell: a Roman numeral, up to three digits, or one letter, with an
+/// optional `.` or `)`.
+fn is_numbering(cell: &str) -> bool {
+    let n = cell.trim_end_matches(['.', ')']);
+    let roman = n.chars().all(|c| "IVXLCivxlc".contains(c));
+    let digits = n.len() <= 3 && n.chars().all(|c| c.is_ascii_digit());
+    !n.is_empty() && (roman || digits || n.chars().count() == 1)
 }
 
 /// The text after a numbering: a Roman numeral, a number or one letter, then `.`, `)`,

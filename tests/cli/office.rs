@@ -377,6 +377,47 @@ fn area_with_a_list_under_its_own_heading() {
     assert_eq!(line.and_then(|l| l.split(',').nth(4)), Some("2"), "{csv}");
 }
 
+/// A branch's heading (`Chi hội thôn Lao Chải`) typed in the name column, in a
+/// commune's own list and beside a commune merged down (the commune then filled on
+/// its row too), is no member: before, each was stored as one (5 rows for 3 members).
+/// A Dao member named `Bàn Thị Mai` with only her name is still a member.
+#[test]
+fn branch_headings_are_no_members() {
+    let w = Workdir::new().with_reference();
+    w.write(
+        "mot-xa.csv",
+        "DANH SÁCH HỘI VIÊN HỘI LHPN XÃ HỢP THÀNH\nSTT;Họ và tên;Năm sinh;Dân tộc\n\
+         ;Chi hội thôn Lao Chải;;\n1;Lò Thị A;1980;Hà Nhì\n2;Lò Thị B;1981;Hà Nhì\n\
+         ;2. Chi hội thôn Phìn Hồ;;\n3;Lý Thị C;1990;Mông\n4;Bàn Thị Mai;;\n",
+    );
+    w.write(
+        "gop.csv",
+        "STT;Xã;Họ và tên;Năm sinh\n;Xã Hợp Thành;CHI HỘI THÔN LAO CHẢI;\n\
+         1;Xã Hợp Thành;Lò Thị A;1980\n;Xã Hợp Thành;Chi hội thôn Phìn Hồ;\n\
+         2;Xã Hợp Thành;Lý Thị C;1990\n",
+    );
+    for (file, rows, lines) in [("mot-xa.csv", 4, "3, 6"), ("gop.csv", 2, "2, 4")] {
+        let run = w
+            .tally(&[
+                "ingest",
+                file,
+                "--org",
+                "women",
+                "--as-of",
+                "31/10/2026",
+                "--dry-run",
+            ])
+            .expect(0);
+        assert!(
+            run.stdout.contains(&format!("would store {rows} row(s)")),
+            "{}",
+            run.stdout
+        );
+        let said = format!("skipped the heading(s) of a branch (chi hội, chi đoàn, thôn) on line(s) {lines}: no member");
+        assert!(run.stdout.contains(&said), "{}", run.stdout);
+    }
+}
+
 /// Found by review, each read as before the headings, sub-columns and wide targets
 /// were: a heading met after members in a roll without a unit column is refused (not
 /// passed over, its members put in the title's commune); `Trong đó: Nữ` before
