@@ -145,6 +145,12 @@ crate::messages! {
     NOT_A_COUNT_HINT:
         "write a whole number (1560 or 1.560: a count shown as 1.56 was typed 1.560 where the sheet takes the point for a decimal one); leave the cell empty where there is no count (\"-\" is none)"
         => "ghi số nguyên (1560 hoặc 1.560: số hiện là 1,56 hoặc 1.56 là 1.560 bị bảng tính đọc dấu chấm thành dấu thập phân); để trống ô không có số (\"-\" không phải số)";
+    TOTAL_EMPTY_PART_FILLED:
+        "the total is empty while \"{}\" beside it holds {}: the count is unknown"
+        => "ô tổng số để trống trong khi cột \"{}\" bên cạnh ghi {}: không rõ số đối tượng";
+    TOTAL_EMPTY_PART_FILLED_HINT:
+        "fill in the organization's total (Tổng số) on this row; tally does not add the parts up itself"
+        => "điền tổng số của tổ chức ở dòng này; tally không tự cộng các cột thành phần";
     KEEP_ONE_COLUMN_PER: "keep one column per organization" => "mỗi tổ chức chỉ để một cột";
     NO_AREAS_TO_CHECK_UNIT:
         "the store has no areas reference to check the unit against"

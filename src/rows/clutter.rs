@@ -21,9 +21,18 @@ pub(super) enum Clutter {
 #[derive(Debug, Default)]
 pub(super) struct Sieve {
     in_signature: bool,
+    /// A reference table of counts, whose groups' subtotal rows are skipped.
+    counts: bool,
 }
 
 impl Sieve {
+    pub(super) fn for_kind(kind: super::headers::Kind) -> Sieve {
+        Sieve {
+            counts: kind != super::headers::Kind::Roll,
+            ..Sieve::default()
+        }
+    }
+
     /// What the row is, if clutter. `header` is the table's header, its rows as
     /// written (two for a merged heading over sub-headings), cleaned and folded.
     pub(super) fn judge(&mut self, row: &Row, header: &[Vec<String>]) -> Option<Clutter> {
@@ -35,6 +44,9 @@ impl Sieve {
             return Some(Clutter::Header);
         }
         if might_be_totals(first) && is_totals(first) {
+            return Some(Clutter::Totals);
+        }
+        if self.counts && second.is_some_and(|s| is_group_row(first, s)) {
             return Some(Clutter::Totals);
         }
         // A signature block has one or two cells a line (the two signers side by side).
@@ -98,10 +110,7 @@ pub(super) fn sub_header(row: &Row, header: &[String]) -> Option<String> {
         .filter(|c| !c.is_empty())
         .collect();
     let keys: Vec<String> = filled.iter().map(|c| fold(c)).collect();
-    let totals = keys
-        .iter()
-        .filter(|k| matches!(k.as_str(), "tong so" | "tong" | "cong"))
-        .count();
+    let totals = keys.iter().filter(|k| is_total_word(k)).count();
     // Its own cells: a heading merged down both rows (`STT`) is here as in the header.
     let own: Vec<String> = (row.cells().enumerate())
         .map(|(i, c)| (i, fold(c)))
@@ -111,18 +120,25 @@ pub(super) fn sub_header(row: &Row, header: &[String]) -> Option<String> {
     let by_sex = own.len() >= 2
         && own
             .iter()
-            .all(|k| matches!(k.as_str(), "nam" | "nu" | "tong so" | "tong" | "cong"));
+            .all(|k| matches!(k.as_str(), "nam" | "nu") || is_total_word(k));
     (keys.iter().any(|k| k.starts_with("trong do")) || totals >= 2 || by_sex)
         .then(|| filled.join(", "))
+}
+
+/// A sub-heading of totals, folded: `Tổng số`, `Tổng`, `Cộng`, and as offices
+/// abbreviate it, `TS`, `Số lượng`.
+pub(crate) fn is_total_word(key: &str) -> bool {
+    matches!(
+        key,
+        "tong so" | "tong" | "cong" | "tong cong" | "ts" | "so luong"
+    )
 }
 
 /// Whether a sub-heading row is one only by its by-sex words (no `Trong đó`, no two
 /// totals).
 pub(super) fn only_by_sex(row: &Row) -> bool {
     let keys: Vec<String> = row.cells().map(fold).filter(|k| !k.is_empty()).collect();
-    let totals = (keys.iter())
-        .filter(|k| matches!(k.as_str(), "tong so" | "tong" | "cong"))
-        .count();
+    let totals = keys.iter().filter(|k| is_total_word(k)).count();
     !keys.iter().any(|k| k.starts_with("trong do")) && totals < 2
 }
 
@@ -206,6 +222,29 @@ fn is_totals(first: &str) -> bool {
     ]
     .iter()
     .any(|p| k.starts_with(p) && (first.contains(':') || k.chars().any(|c| c.is_ascii_digit())))
+}
+
+/// A group's subtotal row in a table of counts: a Roman numeral, then a name that is no
+/// commune-level unit's (`I | MƯỜNG KHƯƠNG | 791 …`, `II | HUYỆN BÁT XÁT (cũ) | …`: the
+/// district before the reform over its communes' rows). Read as a unit, the name of
+/// the old district could be taken for the commune of that name, its subtotal counted
+/// twice.
+fn is_group_row(first: &str, second: &str) -> bool {
+    let number = first.trim_end_matches(['.', ')']);
+    let roman = !number.is_empty() && number.chars().all(|c| "IVXL".contains(c));
+    let key = fold(second);
+    let typed = [
+        "xa ",
+        "phuong ",
+        "thi tran ",
+        "dac khu ",
+        "x. ",
+        "p. ",
+        "tt ",
+    ]
+    .iter()
+    .any(|t| key.starts_with(t));
+    roman && !typed && !second.chars().any(|c| c.is_ascii_digit())
 }
 
 /// A line of a signature block: `…, ngày 30 tháng 11 năm 2026`, a signer's role in
@@ -312,6 +351,27 @@ mod tests {
             s.judge(&row(&["", "Tống Sơn Hội", "001", "02647"]), &header()),
             None
         );
+    }
+
+    #[test]
+    fn a_groups_subtotal_in_a_table_of_counts() {
+        use crate::rows::headers::Kind;
+        let h = header();
+        let group = row(&["I", "MƯỜNG KHƯƠNG", "791", "415"]);
+        let district = row(&["II.", "HUYỆN BÁT XÁT (cũ)", "521", "458"]);
+        let commune = row(&["1", "Xã Cao Sơn", "338", "130"]);
+        let numbered = row(&["III", "Xã Pha Long", "353", "271"]);
+        let mut counts = Sieve::for_kind(Kind::Eligible);
+        assert_eq!(counts.judge(&group, &h), Some(Clutter::Totals));
+        assert_eq!(counts.judge(&district, &h), Some(Clutter::Totals));
+        assert_eq!(counts.judge(&commune, &h), None);
+        assert_eq!(
+            counts.judge(&numbered, &h),
+            None,
+            "a commune numbered I, II"
+        );
+        // A roll's rows are judged as before.
+        assert_eq!(Sieve::for_kind(Kind::Roll).judge(&group, &h), None);
     }
 
     #[test]

@@ -16,7 +16,7 @@
 //! `ingest/`, `reference/read/`): what a cell means is theirs to say.
 
 pub mod beyond;
-mod clutter;
+pub(crate) mod clutter;
 mod csv_rows;
 mod csv_text;
 pub mod decode;

@@ -250,6 +250,7 @@ impl Table {
         let sections = super::sections::Sections::for_table(&mut mapping, &pending, &header_keys);
         required_columns(name, header_line, &mapping)?;
         let pending = VecDeque::from(pending);
+        let sieve = super::clutter::Sieve::for_kind(mapping.kind);
         Ok(Table {
             name: name.to_string(),
             encoding,
@@ -270,7 +271,7 @@ impl Table {
             sections,
             under_header: true,
             header_keys,
-            sieve: Default::default(),
+            sieve,
             bytes_total: 0,
             bytes_read: Arc::default(),
             sum: None,

@@ -434,3 +434,76 @@ fn a_districts_rows_and_a_mangled_count_say_what_to_do() {
         assert!(run.stderr.contains(said), "{said}: {}", run.stderr);
     }
 }
+
+/// Found by review: a counts table grouped by the districts before the reform, each
+/// group's row numbered `I`, `II` with its subtotal (`I;BÁT XÁT;…`). The name of the
+/// old district is also a commune's (Xã Bát Xát, 02683): its subtotal was read as that
+/// commune's count, the youth's eligible doubled (310 + 150 = 460). Now such a row is
+/// a subtotal, skipped and named; the communes' own rows give 310 as in [`WIDE`].
+#[test]
+fn a_groups_subtotal_row_is_no_communes_count() {
+    let w = Workdir::new().with_youth_roll();
+    w.write(
+        "so-doi-tuong.csv",
+        "SỐ ĐỐI TƯỢNG TẬP HỢP NĂM 2026;;;;\n\
+         STT;Mã xã;Tên xã;Hội Phụ nữ;Đoàn Thanh niên\n\
+         I;;THÀNH PHỐ LÀO CAI;150;110\n\
+         1;02647;Phường Lào Cai;150;110\n\
+         II;;BÁT XÁT;20;200\n\
+         2;02680;Xã Hợp Thành;20;90\n\
+         3;02683;Xã Bát Xát;;60\n\
+         4;02686;Xã A Mú Sung;;50\n",
+    );
+    let run = w.tally(&["ingest", "so-doi-tuong.csv"]).expect(0);
+    assert!(run.stdout.contains("read 6 count(s)"), "{}", run.stdout);
+    assert!(
+        run.stderr.contains("skipped totals row(s) on line(s) 3, 5"),
+        "{}",
+        run.stderr
+    );
+    let total = w.report_row(&["--org", "youth"], ",youth,total,all,");
+    assert_eq!(counts(&total), ("3", "310", "0.97"));
+}
+
+/// Found by review, three layouts of an organization's sub-columns: `TS` (Tổng số as
+/// offices abbreviate it) over `Nam | Nữ` was refused (or, with --skip-invalid, `Nam`
+/// read as everyone); `Hội LHPN` merged down both header rows (its value on both, as
+/// a workbook's merged cell reads) beside a group with sub-columns was refused as a
+/// heading with no total under it; an empty `Tổng số` beside `Nam 22 | Nữ 23` was
+/// passed over as no count, the commune's members left in the total's numerator.
+/// Now the first two read 110 + 90 (youth) and 150 + 20 (women); the third is
+/// rejected with the sub-column's value.
+#[test]
+fn totals_under_an_organizations_heading_as_offices_write_them() {
+    let w = Workdir::new().with_youth_roll();
+    let table = |youth_total: &str| {
+        format!(
+            "SỐ ĐỐI TƯỢNG NĂM 2026;;;;;;\n\
+             STT;Mã xã;Tên xã;Đoàn TN;;;Hội LHPN\n\
+             ;;;TS;Nam;Nữ;Hội LHPN\n\
+             1;02647;Phường Lào Cai;110;60;50;150\n\
+             2;02680;Xã Hợp Thành;{youth_total};40;50;20\n"
+        )
+    };
+    w.write("dt.csv", table("90"));
+    let run = w.tally(&["ingest", "dt.csv"]).expect(0);
+    assert!(
+        run.stdout.contains(
+            "read 4 count(s) from a table with a column per organization: \"Đoàn TN\" (TS)"
+        ),
+        "{}",
+        run.stdout
+    );
+    let total = w.report_row(&["--org", "youth"], ",youth,total,all,");
+    // The fixture's 60 and 40 of 02683 and 02686 stay.
+    assert_eq!(counts(&total).1, "300");
+    w.write("dt2.csv", table(""));
+    let run = w.tally(&["ingest", "dt2.csv", "--replace"]).expect(65);
+    assert!(
+        run.stderr.contains(
+            "dt2.csv:5: column \"Đoàn TN\": the total is empty while \"Nam\" beside it holds 40"
+        ),
+        "{}",
+        run.stderr
+    );
+}

@@ -167,6 +167,11 @@ fn counts_of(ctx: &Ctx, row: &Row) -> Result<Vec<(OrgOrAny, u64, usize)>, Proble
         let col = *col;
         let raw = row.get(Some(col)).trim();
         if raw.is_empty() {
+            if let Some((sub, part)) = part_without_total(ctx.table, row, col) {
+                return Err(ctx
+                    .problem_at(row, col, t!(lang::TOTAL_EMPTY_PART_FILLED, sub, part))
+                    .hint(t!(lang::TOTAL_EMPTY_PART_FILLED_HINT)));
+            }
             continue;
         }
         let n = value::parse_count(raw).ok_or_else(|| {
@@ -175,6 +180,29 @@ fn counts_of(ctx: &Ctx, row: &Row) -> Result<Vec<(OrgOrAny, u64, usize)>, Proble
         out.push((org.clone(), n, col));
     }
     Ok(out)
+}
+
+/// Where an organization's total (`Tổng số`) is empty and a sub-column beside it under
+/// the same heading (`Nam`, `Nữ`) holds a count: that sub-heading and its value. The
+/// row's count is unknown, not missing: left out, the unit would have no eligible
+/// count while its members count in the total's numerator.
+fn part_without_total(table: &Table, row: &Row, col: usize) -> Option<(String, String)> {
+    if table.sub_headings.is_empty() {
+        return None;
+    }
+    let h = &table.mapping.headers;
+    let named = |k: usize| h.get(k).is_some_and(|s| !s.is_empty());
+    let first = (0..=col).rev().find(|&k| named(k))?;
+    let end = (first + 1..h.len().max(table.sub_headings.len()))
+        .find(|&k| named(k))
+        .unwrap_or(h.len().max(table.sub_headings.len()));
+    (first..end).filter(|&k| k != col).find_map(|k| {
+        let raw = row.get(Some(k)).trim();
+        value::parse_count(raw).filter(|n| *n > 0).map(|_| {
+            let sub = table.sub_headings.get(k).cloned().unwrap_or_default();
+            (sub, raw.to_string())
+        })
+    })
 }
 
 /// A counts table's column per organization: the columns the header search saw, read
@@ -231,7 +259,9 @@ fn heading_of(table: &Table, i: usize) -> String {
 /// organization, and reading the first was reading the women as everyone.
 fn total_column(table: &Table, i: usize) -> Result<usize> {
     let sub = |k: usize| table.sub_headings.get(k).map_or("", String::as_str);
-    if sub(i).is_empty() || is_total(sub(i)) {
+    // A heading merged down both rows (`Hội LHPN` beside groups of sub-columns) is
+    // its own total.
+    if sub(i).is_empty() || is_total(sub(i)) || fold(sub(i)) == fold(&table.mapping.headers[i]) {
         return Ok(i);
     }
     let h = &table.mapping.headers;
@@ -297,7 +327,9 @@ pub(super) fn unnamed_count_columns(
 /// A column of totals (`Tổng số`, `Cộng`): read by no one, refused by no one.
 fn is_total(header: &str) -> bool {
     let key = fold(header);
-    key.starts_with("tong") || key == "cong" || key.starts_with("cong so")
+    key.starts_with("tong")
+        || key.starts_with("cong so")
+        || crate::rows::clutter::is_total_word(&key)
 }
 
 /// Whether a column holds numbers: some cell, and every cell that is not empty.
