@@ -115,6 +115,37 @@ first_marked AS (
   GROUP BY ur.org, ur.person, ur.run, uk.k
   HAVING MAX(ur.k) = uk.k AND MIN(ur.k) < uk.k
 ),
+-- Members an earlier snapshot of the period marks as departed within it whom the
+-- snapshot used no longer lists at all (offices drop departed members the month
+-- after): counted from the snapshot that last listed them, in the start where they
+-- were members the day before the period and in `left`. `k` of that snapshot.
+used_listed AS (
+  SELECT DISTINCT r.org, r.person
+  FROM rolls r JOIN used u ON u.org = r.org AND u.as_of = r.as_of
+),
+last_listing AS (
+  SELECT r.org, r.person, MAX(s.k) AS k
+  FROM rolls r
+  CROSS JOIN p
+  JOIN snaps s ON s.org = r.org AND s.as_of = r.as_of
+  JOIN used_k uk ON uk.org = r.org AND s.k < uk.k
+  LEFT JOIN used_listed ul ON ul.org = r.org AND ul.person = r.person
+  WHERE ul.person IS NULL AND r.as_of >= p.p_start
+  GROUP BY r.org, r.person
+),
+-- Of those departed without a date, the first snapshot of the run of snapshots that
+-- marks them so up to the one that last listed them.
+dropped_marked AS (
+  SELECT ur.org, ur.person, MIN(ur.k) AS k0
+  FROM undated_runs ur JOIN last_listing ll ON ll.org = ur.org AND ll.person = ur.person
+  GROUP BY ur.org, ur.person, ur.run, ll.k
+  HAVING MAX(ur.k) = ll.k
+),
+marked AS (
+  SELECT org, person, k0 FROM first_marked
+  UNION
+  SELECT org, person, k0 FROM dropped_marked
+),
 -- The rows of those persons in the two snapshots before the first that marked them
 -- (only theirs: the others' rows are not looked at).
 before_marked AS (
@@ -122,7 +153,7 @@ before_marked AS (
          ((r.joined_on IS NULL OR r.joined_on <= r.as_of)
           AND (CASE WHEN r.left_on IS NOT NULL THEN r.left_on > r.as_of
                     ELSE COALESCE(r.active, TRUE) END)) AS is_active
-  FROM first_marked fm
+  FROM marked fm
   JOIN rolls r ON r.org = fm.org AND r.person = fm.person
   JOIN snaps s ON s.org = r.org AND s.as_of = r.as_of AND s.k IN (fm.k0 - 1, fm.k0 - 2)
 ),
@@ -143,7 +174,33 @@ carried AS (
   WHERE x.as_of >= p.p_start
     AND (a1.person IS NOT NULL OR (l1.person IS NULL AND a2.person IS NOT NULL))
 ),
+dropped_placed AS (
+  SELECT DISTINCT dm.org, dm.person, x.as_of AS day
+  FROM dropped_marked dm
+  JOIN snaps x ON x.org = dm.org AND x.k = dm.k0
+  LEFT JOIN active_in a1 ON a1.org = dm.org AND a1.k = dm.k0 - 1 AND a1.person = dm.person
+  LEFT JOIN listed_in l1 ON l1.org = dm.org AND l1.k = dm.k0 - 1 AND l1.person = dm.person
+  LEFT JOIN active_in a2 ON a2.org = dm.org AND a2.k = dm.k0 - 2 AND a2.person = dm.person
+  WHERE a1.person IS NOT NULL OR (l1.person IS NULL AND a2.person IS NOT NULL)
+),
+dropped_rows AS (
+  SELECT r.org, r.area_code, r.enterprise_id, r.joined_on, FALSE AS active,
+         COALESCE(r.left_on, dp.day) AS left_on
+  FROM last_listing ll
+  CROSS JOIN p
+  JOIN snaps s ON s.org = ll.org AND s.k = ll.k
+  JOIN rolls r ON r.org = ll.org AND r.as_of = s.as_of AND r.person = ll.person
+  LEFT JOIN dropped_placed dp ON dp.org = ll.org AND dp.person = ll.person
+  WHERE NOT ((r.joined_on IS NULL OR r.joined_on <= s.as_of)
+             AND (CASE WHEN r.left_on IS NOT NULL THEN r.left_on > s.as_of
+                       ELSE COALESCE(r.active, TRUE) END))
+    AND (CASE WHEN r.left_on IS NOT NULL THEN r.left_on
+              WHEN NOT COALESCE(r.active, TRUE) THEN dp.day END)
+        BETWEEN p.p_start AND p.p_end
+),
 used_rows AS (
+  SELECT org, area_code, enterprise_id, joined_on, active, left_on FROM dropped_rows
+  UNION ALL
   SELECT r.org, r.area_code, r.enterprise_id, r.joined_on, r.active,
          CASE WHEN r.left_on IS NULL AND NOT COALESCE(r.active, TRUE)
               THEN CASE WHEN pm.person IS NOT NULL THEN u.as_of

@@ -41,6 +41,9 @@ crate::messages! {
     NOTE_CARRIED_DEPARTURES:
         "{}: {} member(s) marked as departed without a date in the roll of {} were already so marked in an earlier roll of the period: counted as left on the date of the roll that first marked them (in the members at the start and in left)"
         => "{}: {} thành viên được ghi là đã ra, không có ngày ra, trong danh sách ngày {} đã được ghi như vậy ở một danh sách trước trong kỳ: tính là ra vào ngày của danh sách đầu tiên ghi như vậy (có trong số đầu kỳ và số ra)";
+    NOTE_DROPPED_DEPARTURES:
+        "{}: {} member(s) marked in an earlier roll of the period as departed within it are not listed in the roll of {}: counted from the roll that last listed them (in the members at the start where they were members then, and in left)"
+        => "{}: {} thành viên được một danh sách trước trong kỳ ghi là đã ra trong kỳ không còn có trong danh sách ngày {}: tính theo danh sách cuối cùng có ghi họ (có trong số đầu kỳ nếu khi đó đang sinh hoạt, và trong số ra)";
     NOTE_SEAM:
         "{}: members at the period's start ({}) differ from the roll of {} ({}) by {}: {}, {} absent from the new roll (not counted as left: a roll may be partial), {} dated in the new roll as not members at the start; {} changed unit"
         => "{}: số thành viên đầu kỳ ({}) khác danh sách ngày {} ({}) là {}: {}, {} không có trong danh sách mới (không tính là ra: danh sách có thể chưa đủ), {} được danh sách mới ghi là không còn sinh hoạt vào đầu kỳ; {} chuyển đơn vị";

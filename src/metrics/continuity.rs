@@ -32,6 +32,10 @@ pub struct Previous {
     /// The members of the snapshot before it that it does not list at all (sorted):
     /// a partial roll's missing members, gathered where `placed` is.
     absent: Vec<u64>,
+    /// Its rows not active at its date, sorted by person, each with the day the member
+    /// left: the row's leaving date, the day `placed` gives a departure without a date,
+    /// or `NO_DAY` (a first roll's, or one not yet joined).
+    departed: Vec<(u64, i32)>,
 }
 
 /// The rows of a previous snapshot as they stream out of the store: per batch, the
@@ -49,6 +53,7 @@ pub struct PreviousRows {
     /// The persons of its rows that are not active at its date (the active ones are
     /// in `chunks`): with those, who of `earlier` it lists.
     inactive: Vec<u64>,
+    departed: Vec<(u64, i32)>,
 }
 
 impl PreviousRows {
@@ -67,6 +72,7 @@ impl PreviousRows {
             earlier,
             placed: Vec::new(),
             inactive: Vec::new(),
+            departed: Vec::new(),
         }
     }
 
@@ -74,20 +80,25 @@ impl PreviousRows {
     /// row's unit index.
     pub fn add(&mut self, b: &Batch, area: impl Fn(usize) -> u32) {
         let active = |i: usize| active_at(b.joined[i], b.left[i], b.active[i], self.as_of);
-        if let Some(e) = &self.earlier {
-            for i in (0..b.len).filter(|&i| !active(i)) {
-                let person = b.person[i];
-                self.inactive.push(person);
-                if b.left[i] != NO_DAY || b.active[i] {
-                    continue;
-                }
-                let day = match e.find(person) {
+        for i in (0..b.len).filter(|&i| !active(i)) {
+            let person = b.person[i];
+            self.inactive.push(person);
+            let (left, undated) = (b.left[i], b.left[i] == NO_DAY && !b.active[i]);
+            let placed = match &self.earlier {
+                Some(e) if undated => match e.find(person) {
                     Some(_) => Some(self.as_of),
                     None if e.was_absent(person) => Some(self.as_of),
                     None => e.placed_day(person),
-                };
-                self.placed.extend(day.map(|d| (person, d)));
-            }
+                },
+                _ => None,
+            };
+            self.placed.extend(placed.map(|d| (person, d)));
+            let day = if undated {
+                placed.unwrap_or(NO_DAY)
+            } else {
+                left
+            };
+            self.departed.push((person, day));
         }
         let n = (0..b.len).filter(|&i| active(i)).count();
         if n == 0 {
@@ -105,6 +116,7 @@ impl PreviousRows {
         self.chunks.extend(o.chunks);
         self.placed.extend(o.placed);
         self.inactive.extend(o.inactive);
+        self.departed.extend(o.departed);
     }
 
     /// Sorted by person; a person twice (a hash prefix shared, as unlikely as two
@@ -129,12 +141,16 @@ impl PreviousRows {
             }
             None => Vec::new(),
         };
+        let mut departed = self.departed;
+        departed.sort_unstable();
+        departed.dedup_by_key(|r| r.0);
         Previous {
             as_of,
             persons,
             areas,
             placed,
             absent,
+            departed,
         }
     }
 }
@@ -177,6 +193,12 @@ impl Previous {
         self.absent.binary_search(&person).is_ok()
     }
 
+    /// Every person the snapshot lists, active or not: the active ones' keys, and the
+    /// others' with the day they left ([`Previous::departed`]).
+    pub fn listed(&self) -> (&[u64], &[(u64, i32)]) {
+        (&self.persons, &self.departed)
+    }
+
     pub fn area(&self, at: usize) -> u32 {
         self.areas[at]
     }
@@ -213,6 +235,10 @@ pub struct Seam {
     /// Departures without a date of members the previous snapshot did not list while
     /// the one before it had them active, placed on this snapshot's date.
     pub placed_absent: u64,
+    /// Departures within the period of members a roll of it marked and a later one,
+    /// the period's last, no longer lists: counted from the roll that last listed them
+    /// (`dropped.rs`).
+    pub dropped: u64,
     /// Which members of the previous snapshot this one has (a bit each).
     pub seen: Vec<u64>,
 }
@@ -233,6 +259,7 @@ impl Seam {
         self.moved += o.moved;
         self.carried += o.carried;
         self.placed_absent += o.placed_absent;
+        self.dropped += o.dropped;
         if self.seen.len() < o.seen.len() {
             self.seen.resize(o.seen.len(), 0);
         }
@@ -301,6 +328,7 @@ mod tests {
             earlier: None,
             placed: Vec::new(),
             inactive: Vec::new(),
+            departed: Vec::new(),
         }
         .finish(NaiveDate::from_ymd_opt(2026, 10, 31).unwrap())
     }
@@ -364,6 +392,7 @@ mod tests {
             moved: 40,
             carried: 3,
             placed_absent: 2,
+            dropped: 7,
             seen: Vec::new(),
         };
         // Merged into an empty one, as a scan's threads are.
@@ -371,8 +400,13 @@ mod tests {
         out.merge(&a);
         out.merge(&b);
         assert_eq!(
-            (out.joined_since, out.carried, out.placed_absent),
-            (6, 3, 2)
+            (
+                out.joined_since,
+                out.carried,
+                out.placed_absent,
+                out.dropped
+            ),
+            (6, 3, 2, 7)
         );
         assert_eq!(
             (out.placed, out.added, out.dated, out.moved),

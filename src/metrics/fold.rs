@@ -53,6 +53,10 @@ pub struct Tally {
     pub undated: u64,
     /// For crossed breakdowns: by the part of a row's key they look at.
     pub cross: BTreeMap<RowKey, Counts>,
+    /// Persons an earlier roll of the period lists as departed within it (sorted):
+    /// those of them this snapshot lists are gathered in `watched`.
+    pub watch: Arc<Vec<u64>>,
+    pub watched: Vec<u64>,
 }
 
 impl Tally {
@@ -79,6 +83,7 @@ impl Tally {
         self.persons.extend(o.persons);
         self.seam.merge(&o.seam);
         self.undated += o.undated;
+        self.watched.extend(o.watched);
         for (k, c) in o.cross {
             self.cross.entry(k).or_default().merge(&c);
         }
@@ -339,6 +344,49 @@ impl<'a> Plan<'a> {
     }
 
     pub fn fold(&self, t: &mut Tally, b: &Batch) {
+        let previous = t.previous.clone();
+        if !t.watch.is_empty() {
+            let watch = t.watch.clone();
+            let listed = b.person[..b.len].iter();
+            (t.watched).extend(listed.filter(|p| watch.binary_search(p).is_ok()));
+        }
+        self.fold_rows(t, b, |t, i, area| {
+            Some(self.row_flags(t, b, i, area, previous.as_deref()))
+        });
+        if let AnyMode::Keys = self.any {
+            t.persons.push(Keys::new(&b.person[..b.len]));
+        }
+    }
+
+    /// Folds the rows of an earlier roll of the period whose members the period's last
+    /// roll no longer lists, each departed on its day in `dropped` (sorted by person):
+    /// in the start where they were members the day before the period, in `left`, and
+    /// never in the members at its end. Other rows are passed over.
+    pub fn fold_dropped(&self, t: &mut Tally, b: &Batch, dropped: &[(u64, i32)]) {
+        let day = |i: usize| {
+            let at = dropped.binary_search_by_key(&b.person[i], |d| d.0).ok()?;
+            Some(dropped[at].1)
+        };
+        let mut persons = Vec::new();
+        self.fold_rows(t, b, |t, i, _| {
+            let left = day(i)?;
+            t.seam.dropped += 1;
+            persons.push(b.person[i]);
+            Some(self.flags(b.joined[i], left, false) & !MEMBERS)
+        });
+        if let AnyMode::Keys = self.any {
+            t.persons.push(Keys::new(&persons));
+        }
+    }
+
+    /// Counts each row `flags_of` gives flags for (`None`: passed over) by its unit
+    /// and every breakdown asked for.
+    fn fold_rows(
+        &self,
+        t: &mut Tally,
+        b: &Batch,
+        mut flags_of: impl FnMut(&mut Tally, usize, u32) -> Option<u8>,
+    ) {
         let c = self.columns;
         let unknown = self.unknown_area();
         // Look-ups once per distinct value of the batch, not once per row.
@@ -356,10 +404,11 @@ impl<'a> Plan<'a> {
                 table[row as usize]
             }
         };
-        let previous = t.previous.clone();
         for i in 0..b.len {
             let area = index(&areas, b.area.rows[i], unknown);
-            let flags = self.row_flags(t, b, i, area, previous.as_deref());
+            let Some(flags) = flags_of(t, i, area) else {
+                continue;
+            };
             t.areas[area as usize].add(flags);
             if area == unknown {
                 let code = b.area.get(i).unwrap_or("");
@@ -398,9 +447,6 @@ impl<'a> Plan<'a> {
             if let AnyMode::Rows(rows) = &self.any {
                 rows.keep(b.person[i], &key, flags);
             }
-        }
-        if let AnyMode::Keys = self.any {
-            t.persons.push(Keys::new(&b.person[..b.len]));
         }
     }
 }

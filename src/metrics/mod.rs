@@ -12,6 +12,7 @@ pub mod counts;
 pub mod cross;
 pub mod denominator;
 pub mod dimension;
+mod dropped;
 pub mod fold;
 pub mod group;
 pub mod linked;

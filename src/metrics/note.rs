@@ -67,6 +67,15 @@ pub enum Note {
         #[serde(serialize_with = "iso")]
         as_of: NaiveDate,
     },
+    /// Departures within the period of members an earlier roll of it marked and the
+    /// roll of `as_of`, its last, does not list: counted from the roll that last listed
+    /// them (`dropped.rs`).
+    DroppedDepartures {
+        org: Org,
+        count: u64,
+        #[serde(serialize_with = "iso")]
+        as_of: NaiveDate,
+    },
     /// Departures without a date of members the previous snapshot did not list (a
     /// partial roll) while the one before it had them active: placed on `as_of`.
     AbsentDepartures {

@@ -107,6 +107,11 @@ fn seam_notes(req: &Request, org: &Org, as_of: NaiveDate, t: &Tally, out: &mut C
                 count: s.carried,
                 as_of,
             }),
+            (s.dropped > 0).then(|| Note::DroppedDepartures {
+                org: org(),
+                count: s.dropped,
+                as_of,
+            }),
         ];
         out.notes.extend(placed.into_iter().flatten());
     }

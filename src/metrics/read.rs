@@ -8,6 +8,10 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use super::continuity::{Previous, PreviousRows};
+use super::dropped::{ByRoll, Dropped};
+
+/// An org's previous snapshot, where it has one.
+type PreviousOf = Option<Arc<Previous>>;
 use super::fold::{Plan, Tally};
 use super::{anyone, Coverage, Dimension, Note, Request};
 use crate::org::{Org, OrgOrAny, Orgs};
@@ -76,12 +80,23 @@ pub fn coverage(
     let chains = Chains {
         snapshots: &snapshots,
         start: req.period.start,
+        end: req.period.end,
         seen: source,
     };
-    let previous = previous_snapshots(view, &plan, &reads.read, &previous_dates, &chains)?;
-    let mut tallies = first_pass(view, &plan, &reads, &previous, keep, seen)?;
+    let (previous, dropped) =
+        previous_snapshots(view, &plan, &reads.read, &previous_dates, &chains)?;
+    let watch: Vec<Arc<Vec<u64>>> = dropped.iter().map(Dropped::persons).collect();
+    let mut tallies = first_pass(view, &plan, &reads, (&previous, &watch), keep, seen)?;
+    let dropped: Vec<ByRoll> = (dropped.iter())
+        .zip(tallies.iter_mut())
+        .map(|(d, t)| d.unlisted(std::mem::take(&mut t.watched)))
+        .collect();
+    let rolls = dropped_pass(view, &plan, &reads.read, &dropped)?;
+    for (i, t) in rolls {
+        tallies[i].merge(t);
+    }
     let several = if req.orgs.contains(&OrgOrAny::Any) {
-        second_pass(view, &mut plan, &reads, &previous, &mut tallies)?
+        second_pass(view, &mut plan, &reads, (&previous, &dropped), &mut tallies)?
     } else {
         None
     };
@@ -126,7 +141,7 @@ fn first_pass(
     view: &store::View,
     plan: &Plan,
     reads: &Reads,
-    previous: &[Option<Arc<Previous>>],
+    (previous, watch): (&[PreviousOf], &[Arc<Vec<u64>>]),
     keep: bool,
     mut seen: Option<&mut SeenSnapshots>,
 ) -> Result<Vec<Tally>> {
@@ -137,7 +152,8 @@ fn first_pass(
         &reads.parts,
         plan.columns(),
         |i| {
-            let t = plan.tally(read[i].1, previous[i].clone());
+            let mut t = plan.tally(read[i].1, previous[i].clone());
+            t.watch = watch[i].clone();
             let rows = || PreviousRows::placing(read[i].1, previous[i].clone());
             (t, keep.then(rows))
         },
@@ -170,7 +186,7 @@ fn second_pass(
     view: &store::View,
     plan: &mut Plan,
     reads: &Reads,
-    previous: &[Option<Arc<Previous>>],
+    (previous, dropped): (&[PreviousOf], &[ByRoll]),
     tallies: &mut [Tally],
 ) -> Result<Option<Arc<super::anyone_slots::Rows>>> {
     let keys: Vec<anyone::Keys> = tallies
@@ -200,7 +216,42 @@ fn second_pass(
         |t, b| plan.fold(t, b),
         |t, t2| t.merge(t2),
     )?;
+    dropped_pass(view, plan, read, dropped)?;
     Ok(Some(rows))
+}
+
+/// The rows of the members each org's last roll of the period dropped after an
+/// earlier roll of it marked them departed (`dropped.rs`), folded from the roll that
+/// last listed them: a tally per org and roll, to add to the org's.
+fn dropped_pass(
+    view: &store::View,
+    plan: &Plan,
+    read: &[(Org, NaiveDate)],
+    dropped: &[ByRoll],
+) -> Result<Vec<(usize, Tally)>> {
+    let jobs: Vec<_> = (dropped.iter().enumerate())
+        .flat_map(|(i, rolls)| rolls.iter().map(move |(d, g)| (i, d, g)))
+        .collect();
+    if jobs.is_empty() {
+        return Ok(Vec::new());
+    }
+    let parts: Vec<Vec<&IngestRecord>> = (jobs.iter())
+        .map(|(i, d, _)| (view.manifest).snapshot_parts(read[*i].0.code(), &d.to_string()))
+        .collect();
+    let folded = scan::fold(
+        scan::Checks::Remembered,
+        &view.dir,
+        &parts,
+        plan.columns(),
+        |k| (plan.tally(read[jobs[k].0].1, None), jobs[k].2),
+        |(t, rows), b| plan.fold_dropped(t, b, rows),
+        |(t, _), (t2, _)| t.merge(t2),
+    )?;
+    Ok(jobs
+        .iter()
+        .map(|j| j.0)
+        .zip(folded.into_iter().map(|f| f.0))
+        .collect())
 }
 
 /// The notes the manifest gives of the snapshots asked for: roll sizes out of step,
@@ -274,6 +325,7 @@ fn missing_sheets(m: &store::Manifest, orgs: &Orgs, org: &Org, as_of: NaiveDate)
 struct Chains<'a> {
     snapshots: &'a [(Org, NaiveDate)],
     start: NaiveDate,
+    end: NaiveDate,
     seen: Option<&'a SeenSnapshots>,
 }
 
@@ -302,15 +354,21 @@ impl Chains<'_> {
 
 /// The members of each org's previous snapshot (`None` where it has none), each with
 /// its departures without a date placed along its chain ([`Chains::chain`]): read a
-/// round at a time, the oldest snapshot of every chain first.
+/// round at a time, the oldest snapshot of every chain first. With them, what the
+/// chain's rolls within the period say of departures within it ([`Dropped`]).
 fn previous_snapshots(
     view: &store::View,
     plan: &Plan,
     read: &[(Org, NaiveDate)],
     dates: &[Option<NaiveDate>],
     chains: &Chains,
-) -> Result<Vec<Option<Arc<Previous>>>> {
-    let mut out: Vec<Option<Arc<Previous>>> = vec![None; read.len()];
+) -> Result<(Vec<PreviousOf>, Vec<Dropped>)> {
+    let mut out: Vec<PreviousOf> = vec![None; read.len()];
+    let mut dropped = vec![Dropped::default(); read.len()];
+    let within = (
+        crate::roll::days(chains.start),
+        crate::roll::days(chains.end),
+    );
     let mut pending: Vec<(usize, Vec<NaiveDate>)> = Vec::new();
     for (i, d) in dates.iter().enumerate() {
         let Some(d) = *d else { continue };
@@ -339,10 +397,14 @@ fn previous_snapshots(
             |a, b| a.merge(b),
         )?;
         for ((i, d), r) in round.into_iter().zip(rows) {
-            out[i] = Some(Arc::new(r.finish(d)));
+            let previous = Arc::new(r.finish(d));
+            if d >= chains.start {
+                dropped[i].take(&previous, within);
+            }
+            out[i] = Some(previous);
         }
     }
-    Ok(out)
+    Ok((out, dropped))
 }
 
 /// Hands the memory the first pass's fingerprints held back to the system before the

@@ -31,6 +31,7 @@ fn gives_away(n: &Note, rows: &[CoverageRow], min: u64) -> bool {
         // Counted in `left`: a part of it where it is blank.
         Note::PlacedDepartures { count, org, .. }
         | Note::CarriedDepartures { count, org, .. }
+        | Note::DroppedDepartures { count, org, .. }
         | Note::AbsentDepartures { count, org, .. } => {
             small(count) || org_blank(rows, &OrgOrAny::Org(org.clone()), Col::Left)
         }

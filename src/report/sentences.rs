@@ -111,6 +111,11 @@ fn departures(n: &Note, lang: Lang) -> Option<Text> {
             count: c,
             as_of,
         } => t!(NOTE_CARRIED_DEPARTURES, org(o), count(c), d(as_of)),
+        Note::DroppedDepartures {
+            org: o,
+            count: c,
+            as_of,
+        } => t!(NOTE_DROPPED_DEPARTURES, org(o), count(c), d(as_of)),
         Note::FirstRollDepartures {
             org: o,
             as_of,

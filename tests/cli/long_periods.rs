@@ -227,3 +227,97 @@ fn a_departure_placed_before_the_period_hides_no_joining_within() {
         );
     }
 }
+
+/// Six monthly Youth Union rolls of commune 02680, July to December, as offices send
+/// them, dropping a member the month after they leave. A and D are active all along;
+/// B is `Ra Đoàn` without a date in September and gone from October; G is `Chuyển
+/// sinh hoạt` with a leaving date of 20/10 in October and gone from November; C is
+/// `Qua đời` without a date in November and gone in December; E joins on 15/10; H is
+/// active to September and then gone without a word (a partial roll, or a slip).
+pub(crate) fn store_that_drops_the_departed() -> Workdir {
+    let w = Workdir::new().with_reference();
+    let row = |name: &str, born: &str, joined: &str, left: &str, status: &str| {
+        format!("{name};{born};02680;{joined};{left};{status}\n")
+    };
+    let active = "Đang sinh hoạt";
+    for month in 7..=12u32 {
+        let mut s = format!("DANH SÁCH ĐOÀN VIÊN THÁNG {month}/2026;;;;;\n{HEAD}");
+        s += &row("Lò Văn An", "01/02/2000", "01/01/2020", "", active);
+        s += &row("Lò Văn Dũng", "04/05/2001", "01/01/2020", "", active);
+        match month {
+            7 | 8 => s += &row("Lò Thị Bình", "02/03/2001", "01/01/2020", "", active),
+            9 => s += &row("Lò Thị Bình", "02/03/2001", "01/01/2020", "", "Ra Đoàn"),
+            _ => {}
+        }
+        match month {
+            7..=10 => s += &row("Giàng A Chứ", "03/04/1998", "01/01/2020", "", active),
+            11 => s += &row("Giàng A Chứ", "03/04/1998", "01/01/2020", "", "Qua đời"),
+            _ => {}
+        }
+        match month {
+            7..=9 => s += &row("Vàng Thị Giang", "06/07/1999", "01/01/2020", "", active),
+            10 => {
+                let (left, status) = ("20/10/2026", "Chuyển sinh hoạt");
+                s += &row("Vàng Thị Giang", "06/07/1999", "01/01/2020", left, status);
+            }
+            _ => {}
+        }
+        if month >= 10 {
+            s += &row("Ma Thị Én", "10/11/2004", "15/10/2026", "", active);
+        }
+        if month <= 9 {
+            s += &row("Thào A Hừ", "07/08/1997", "01/01/2020", "", active);
+        }
+        let file = format!("t{month:02}.csv");
+        w.write(&file, s);
+        let last = chrono::NaiveDate::from_ymd_opt(2026, month + 1, 1)
+            .unwrap_or(chrono::NaiveDate::from_ymd_opt(2027, 1, 1).unwrap())
+            .pred_opt()
+            .unwrap();
+        let as_of = last.format("%d/%m/%Y").to_string();
+        w.tally(&["ingest", &file, "--org", "youth", "--as-of", &as_of])
+            .expect(0);
+    }
+    w
+}
+
+/// By hand, [members, start, recruited, left]. The months: July and August 6, 6, 0, 0
+/// (A, B, C, D, G, H); September 5, 6, 0, 1 (B); October 4, 4, 1, 1 (start A, C, D, G;
+/// E joins; G leaves; H gone without a word is in the seam note, not in `left`);
+/// November 3, 4, 0, 1 (C); December 3, 3, 0, 0. The fourth quarter is its months:
+/// start 4 (October's), recruited 1, left 2 (G and C, whom December no longer lists,
+/// counted from October's and November's rows), members 3; before, start 2 and left 0.
+/// The half-year and the year: start 5 (A, D, B, G, C; H's leaving is in no month's
+/// `left` either), recruited 1, left 3, members 3; before, start 2 and left 0. Their
+/// notes count the departures taken from earlier rolls: 2 and 3.
+#[test]
+fn a_long_period_counts_the_departures_a_later_roll_dropped() {
+    let w = store_that_drops_the_departed();
+    let expect = [
+        ("2026-07", [6, 6, 0, 0], None),
+        ("2026-09", [5, 6, 0, 1], None),
+        ("2026-10", [4, 4, 1, 1], None),
+        ("2026-11", [3, 4, 0, 1], None),
+        ("2026-12", [3, 3, 0, 0], None),
+        ("2026-Q3", [5, 6, 0, 1], None),
+        ("2026-Q4", [3, 4, 1, 2], Some(2)),
+        ("2026-H2", [3, 5, 1, 3], Some(3)),
+        ("2026", [3, 5, 1, 3], Some(3)),
+    ];
+    for (period, want, note) in expect {
+        let (counts, notes) = total(&w, period);
+        assert_eq!(
+            counts,
+            want.map(serde_json::Value::from),
+            "{period}: {notes}"
+        );
+        let dropped = (notes.as_array().unwrap().iter())
+            .find(|n| n["kind"] == "dropped_departures")
+            .map(|n| n["count"].clone());
+        assert_eq!(
+            dropped,
+            note.map(serde_json::Value::from),
+            "{period}: {notes}"
+        );
+    }
+}

@@ -182,6 +182,20 @@ fn sql_places_a_departure_after_a_partial_roll() {
     same_report(&w, &["2026-04", "2026-Q2", "2026-H1", "2026"]);
 }
 
+/// Departures a later roll dropped (tests/cli/long_periods.rs): the SQL counts them
+/// from the roll that last listed them, as tally does, dated or not.
+#[test]
+#[ignore = "needs DuckDB: .ci/run installs it and runs this"]
+fn sql_counts_the_departures_a_later_roll_dropped() {
+    let w = crate::long_periods::store_that_drops_the_departed();
+    same_report(
+        &w,
+        &[
+            "2026-09", "2026-10", "2026-11", "2026-12", "2026-Q3", "2026-Q4", "2026-H2", "2026",
+        ],
+    );
+}
+
 /// A partial roll (April: 8 rows after March's 24) is no point of the pace's line in
 /// the series SQL either (tests/cli/series.rs works the figures by hand).
 #[test]
