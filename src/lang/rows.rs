@@ -27,6 +27,18 @@ crate::messages! {
     NO_NAME_NO_ID_HINT:
         "fill in the name (or the national ID) in the roll"
         => "điền họ tên (hoặc số định danh) vào danh sách";
+    LEFT_ON_BESIDE_PAUSED:
+        "a leaving date ({}) beside a temporary status: counted as a member (the status keeps them; the date read as when activities paused)"
+        => "có ngày ra ({}) nhưng trạng thái là tạm thời: vẫn tính là thành viên (trạng thái giữ họ lại; ngày đó được hiểu là ngày tạm ngừng)";
+    LEFT_ON_BESIDE_ACTIVE:
+        "a leaving date ({}) beside an active status: counted as left on that date (a leaving date decides)"
+        => "có ngày ra ({}) nhưng trạng thái là đang sinh hoạt: tính là đã ra vào ngày đó (ngày ra quyết định)";
+    STATUS_EMPTY_NOTES_DEPARTED:
+        "the status is empty while column \"{}\" says \"{}\", a word for a member who has left: read as a member, they would be counted"
+        => "trạng thái để trống trong khi cột \"{}\" ghi \"{}\", là từ chỉ người đã ra khỏi tổ chức: nếu đọc là còn sinh hoạt thì họ sẽ bị đếm";
+    STATUS_EMPTY_NOTES_DEPARTED_HINT:
+        "write the departure in the status column (Trạng thái) of this row, with its date in Ngày ra if known"
+        => "ghi việc ra khỏi tổ chức vào cột Trạng thái của dòng này, kèm ngày ở cột Ngày ra nếu biết";
     UNKNOWN_ORG:
         "unknown organization; expected {}"
         => "tổ chức không rõ; cần một trong: {}";

@@ -201,7 +201,7 @@ fn parse_inner(c: &Cells, warnings: &mut Vec<Problem>, keys: &mut Keys) -> Resul
             .hint(t!(rows::NO_NAME_NO_ID_HINT)));
     }
     let area_code = resolve_area(c)?;
-    let ((joined_on, left_on), status) = membership(c, as_of, pivot)?;
+    let ((joined_on, left_on), status) = membership(c, as_of, pivot, warnings)?;
     let ethnicity = lookup_group(
         c,
         Field::Ethnicity,
@@ -359,9 +359,30 @@ fn membership_dates(c: &Cells, as_of: NaiveDate, pivot: i32) -> Result<Dates, Pr
 /// dated after the roll's as-of date is refused. The roll says the person has left,
 /// yet the date would count them a member on its as-of date (docs/metrics.md, "Who
 /// counts as a member on a day"): a year typed wrong, most often.
-fn membership(c: &Cells, as_of: NaiveDate, pivot: i32) -> Result<(Dates, value::Status), Problem> {
-    let (joined_on, left_on) = membership_dates(c, as_of, pivot)?;
+///
+/// A leaving date beside a status that keeps the member (`Tạm ngừng sinh hoạt`, `Đang
+/// sinh hoạt`) contradicts it, and each is said in a warning with the rule: the
+/// temporary status keeps the member, as the summary says of such rows (the date is
+/// taken for when activities paused), while beside `Đang sinh hoạt` the date decides.
+fn membership(
+    c: &Cells,
+    as_of: NaiveDate,
+    pivot: i32,
+    warnings: &mut Vec<Problem>,
+) -> Result<(Dates, value::Status), Problem> {
+    let (joined_on, mut left_on) = membership_dates(c, as_of, pivot)?;
     let status = status(c)?;
+    let said = !trim(c.raw(Field::Status)).is_empty();
+    match (status, left_on) {
+        (value::Status::Excused, Some(left)) if left <= as_of => {
+            warnings.push(c.problem(Field::LeftOn, t!(rows::LEFT_ON_BESIDE_PAUSED, left)));
+            left_on = None;
+        }
+        (value::Status::Active, Some(left)) if said && left <= as_of => {
+            warnings.push(c.problem(Field::LeftOn, t!(rows::LEFT_ON_BESIDE_ACTIVE, left)));
+        }
+        _ => {}
+    }
     if let (value::Status::Departed(_), Some(left)) = (status, left_on) {
         if left > as_of {
             let word = crate::lang::Text::Said(c.text(Field::Status));
@@ -377,6 +398,9 @@ fn membership(c: &Cells, as_of: NaiveDate, pivot: i32) -> Result<(Dates, value::
 /// which status, rejects the row (never read as active).
 fn status(c: &Cells) -> Result<value::Status, Problem> {
     let raw = c.raw(Field::Status);
+    if trim(raw).is_empty() {
+        departed_in_notes(c)?;
+    }
     let parsed = c
         .ctx
         .lookups
@@ -396,6 +420,33 @@ fn status(c: &Cells) -> Result<value::Status, Problem> {
         Err(value::StatusError::Mark) => Err(c
             .problem(Field::Status, t!(rows::STATUS_MARK))
             .hint(t!(rows::STATUS_MARK_HINT))),
+    }
+}
+
+/// A row whose status cell is empty while a column tally does not read (`Ghi chú`)
+/// holds a departure word (`Qua đời`) and no leaving date is given: rejected, for the
+/// roll's status column would count them a member (a roll without one is refused as a
+/// whole, `stray_words.rs`).
+fn departed_in_notes(c: &Cells) -> Result<(), Problem> {
+    let m = c.ctx.mapping;
+    if !m.has(Field::Status) || !trim(c.raw(Field::LeftOn)).is_empty() {
+        return Ok(());
+    }
+    let word = (m.unknown.iter())
+        .filter_map(|(i, _)| Some((*i, c.row.cell(*i)?)))
+        .find(|(_, cell)| stray_words::is_departure(cell));
+    match word {
+        Some((i, cell)) => {
+            let header = m.headers.get(i).cloned().unwrap_or_default();
+            let said = crate::text::clean(cell);
+            Err(c
+                .problem(
+                    Field::Status,
+                    t!(rows::STATUS_EMPTY_NOTES_DEPARTED, header, said),
+                )
+                .hint(t!(rows::STATUS_EMPTY_NOTES_DEPARTED_HINT)))
+        }
+        None => Ok(()),
     }
 }
 

@@ -37,15 +37,19 @@ pub(crate) fn stray_word(columns: &[usize], m: &Mapping, row: &Row) -> Option<St
     }
     columns.iter().find_map(|&i| {
         let cell = row.cell(i)?;
-        if cell.is_empty() || cell.len() > LONGEST_WORD {
-            return None;
-        }
-        matches!(parse_status(cell), Ok(Status::Departed(_))).then(|| StrayWord {
+        is_departure(cell).then(|| StrayWord {
             column: i,
             value: crate::text::clean(cell),
             line: row.line,
         })
     })
+}
+
+/// Whether a cell is a departure word (`Qua đời`), not a note that mentions one.
+pub(crate) fn is_departure(cell: &str) -> bool {
+    !cell.is_empty()
+        && cell.len() <= LONGEST_WORD
+        && matches!(parse_status(cell), Ok(Status::Departed(_)))
 }
 
 /// The refusal of a roll whose departure words stand in a column tally does not read.

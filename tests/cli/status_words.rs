@@ -302,3 +302,60 @@ fn a_departure_dated_after_the_roll_is_refused() {
         assert_eq!(total.split(',').nth(4), Some("2"), "left {left}: {csv}");
     }
 }
+
+/// Found by a new analyst's year, three slips beside the status column. Row 7 of
+/// [`ROLL`] with a leaving date of 10/10 beside `Tạm ngừng sinh hoạt` was counted as
+/// left while the summary said it read temporary statuses as members: now a member,
+/// with a warning (members 5, start 6, left 1, as without the date). Row 1 with
+/// `Đang sinh hoạt` and a leaving date of 12/10: the date decides (members 4, left 2),
+/// and a warning says so. Row 10, its status empty and `Qua đời` in `Ghi chú`, was
+/// counted as a member: now rejected with the column and the word.
+#[test]
+fn a_leaving_date_or_a_note_beside_the_status() {
+    let w = Workdir::new().with_reference();
+    let paused = ROLL.replace(
+        "01/01/2020;;Tạm ngừng sinh hoạt",
+        "01/01/2020;10/10/2026;Tạm ngừng sinh hoạt",
+    );
+    w.write("t10.csv", &paused);
+    let run = ingest(&w, "t10.csv", &[]).expect(0);
+    assert!(
+        run.stderr.contains("t10.csv:11: column \"Ngày ra\": value \"10/10/2026\": a leaving date (2026-10-10) beside a temporary status: counted as a member"),
+        "{}",
+        run.stderr
+    );
+    let row = youth_total(&w)["row"].clone();
+    assert_eq!(
+        [&row["members"], &row["members_start"], &row["left"]],
+        [5, 6, 1],
+        "{row}"
+    );
+    let active = paused.replace(
+        "01/01/2020;;Đang sinh hoạt",
+        "01/01/2020;12/10/2026;Đang sinh hoạt",
+    );
+    w.write("t10b.csv", &active);
+    let run = ingest(&w, "t10b.csv", &["--replace"]).expect(0);
+    assert!(
+        run.stderr
+            .contains("beside an active status: counted as left on that date"),
+        "{}",
+        run.stderr
+    );
+    let row = youth_total(&w)["row"].clone();
+    assert_eq!(
+        [&row["members"], &row["members_start"], &row["left"]],
+        [4, 6, 2],
+        "{row}"
+    );
+    let noted = active
+        .replace(";Ngày ra;Trạng thái\n", ";Ngày ra;Trạng thái;Ghi chú\n")
+        .replace("01/01/2020;;\n", "01/01/2020;;;Qua đời\n");
+    w.write("t10c.csv", noted);
+    let run = ingest(&w, "t10c.csv", &["--replace"]).expect(65);
+    assert!(
+        run.stderr.contains("t10c.csv:14: column \"Trạng thái\": the status is empty while column \"Ghi chú\" says \"Qua đời\""),
+        "{}",
+        run.stderr
+    );
+}
