@@ -50,10 +50,14 @@ impl Areas {
         };
         if let Some(d) = q.district() {
             let key = crate::text::fold(&d.bare);
+            // A district is never the province: `Phường Nam Cường, TP Lào Cai` (the
+            // city of before the reform) is not in the province Lào Cai's ward of that
+            // name, which was Yên Bái's.
             let within = |i: &usize| {
                 self.lineage(&self.units[*i].code)
                     .iter()
                     .skip(1)
+                    .filter(|a| a.level != "province")
                     .any(|a| crate::text::fold(&UnitName::parse(&a.name).bare) == key)
             };
             if !same.iter().any(within) {
@@ -155,5 +159,32 @@ mod tests {
         tan_moi.level = "commune".into();
         let communes = Areas::new(vec![tan_moi], Vec::new());
         assert_eq!(found(&communes, "Xã Tân Mới").as_deref(), Some("90003"));
+        // Found by review: `TP Lào Cai` after a ward's name is the city of before the
+        // reform, a district, never the province whose ward of that name was Yên
+        // Bái's: the name is not today's (it is read among the old communes).
+        let lao_cai = Areas::new(
+            vec![
+                unit("15", "Lào Cai", None),
+                unit("04273", "Phường Nam Cường", Some("15")),
+            ],
+            Vec::new(),
+        );
+        for raw in [
+            "Phường Nam Cường, TP Lào Cai",
+            "Phường Nam Cường (thành phố Lào Cai)",
+        ] {
+            assert!(
+                matches!(lao_cai.resolve_name(raw), NameMatch::District(_)),
+                "{raw}"
+            );
+        }
+        assert_eq!(
+            found(&lao_cai, "Phường Nam Cường, tỉnh Lào Cai").as_deref(),
+            Some("04273")
+        );
+        assert_eq!(
+            found(&lao_cai, "Phường Nam Cường").as_deref(),
+            Some("04273")
+        );
     }
 }

@@ -24,6 +24,17 @@ const TYPES: &[(&str, &str)] = &[
 /// since 1 July 2025).
 const DISTRICT_TYPES: &[&str] = &["huyện", "quận", "thị xã"];
 
+/// The cities run by the centre (since 1 July 2025), folded: a `thành phố` qualifier
+/// naming one of them is a province, any other a district-level city of before.
+const CENTRAL_CITIES: &[&str] = &[
+    "ha noi",
+    "hai phong",
+    "hue",
+    "da nang",
+    "ho chi minh",
+    "can tho",
+];
+
 /// A name taken apart.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnitName {
@@ -49,12 +60,15 @@ impl UnitName {
         }
     }
 
-    /// Whether the qualifier is a district (`huyện`, `quận`, `thị xã`): a name of
-    /// before the 2025 reform.
+    /// Whether the qualifier is a district (`huyện`, `quận`, `thị xã`, or a `thành
+    /// phố` other than the six run by the centre: `TP Lào Cai`, the city of before the
+    /// 2025 reform, not the province): a name of before the reform.
     pub fn district(&self) -> Option<&UnitName> {
-        self.within
-            .as_deref()
-            .filter(|w| w.kind.is_some_and(|k| DISTRICT_TYPES.contains(&k)))
+        self.within.as_deref().filter(|w| match w.kind {
+            Some("thành phố") => !CENTRAL_CITIES.contains(&crate::text::fold(&w.bare).as_str()),
+            Some(k) => DISTRICT_TYPES.contains(&k),
+            None => false,
+        })
     }
 
     /// `Xã Trung Tâm`.
