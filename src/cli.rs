@@ -190,7 +190,7 @@ pub struct IngestArgs {
     pub codes: CodesArg,
     /// The commune whose own list a roll is, for a roll without a commune column (by
     /// its code or its name, e.g. "Phường Sa Pa"); else read from the roll's title or
-    /// its sheet's name.
+    /// its sheet's name. Rolls of the same command with a commune column are read by it.
     #[arg(long, value_name = "CODE|NAME")]
     pub area: Option<String>,
     /// The year of an eligible-counts or targets file that has no year column (Năm) and

@@ -45,7 +45,7 @@ const HELP: &[(&str, &str, &str)] = &[
     ("ingest", "replace", "Cho tệp đã sửa thay phần danh sách mà nó sửa (phần từ tệp cùng tên, nếu không thì cả lần chốt); tệp đã lưu thành lần chốt khác (tổ chức khác hoặc ngày khác) được chuyển sang lần chốt này; với số đối tượng và chỉ tiêu, thay toàn bộ loại đó; với danh mục địa bàn và doanh nghiệp, nhận bản mới bỏ bớt hoặc đổi phân loại hơn năm đơn vị (bản trước vẫn được giữ)."),
     ("ingest", "format", "Cách báo kết quả."),
     ("ingest", "sheet", "Với sổ tính: đọc trang này (ghi nhiều lần được; mặc định mọi trang hiển thị có dòng tiêu đề tally nhận ra)."),
-    ("ingest", "area", "Xã, phường mà danh sách này là của riêng đơn vị đó, với danh sách không có cột xã (ghi mã hoặc tên, ví dụ \"Phường Sa Pa\"); mặc định lấy từ tiêu đề danh sách hoặc tên trang tính."),
+    ("ingest", "area", "Xã, phường mà danh sách này là của riêng đơn vị đó, với danh sách không có cột xã (ghi mã hoặc tên, ví dụ \"Phường Sa Pa\"); mặc định lấy từ tiêu đề danh sách hoặc tên trang tính. Danh sách có cột xã trong cùng lệnh vẫn đọc theo cột đó."),
     ("ingest", "bom", "Giữ lại cho các kịch bản cũ: tệp --rejects và --warnings mặc định đã có dấu BOM UTF-8 (để Excel trên Windows hiện đúng chữ Việt khi mở bằng nhấp đúp)."),
     ("ingest", "codes", "Cách đọc mã và tên đơn vị: auto (mã hiện nay nếu có, nếu không thì qua bảng chuyển đổi của đợt sắp xếp năm 2025), old (toàn bộ là mã trước 01/7/2025), new (toàn bộ là mã hiện nay)."),
     ("ingest", "warnings", "Ghi mọi cảnh báo (mỗi dòng có cảnh báo: vị trí, cột, giá trị và lý do) vào tệp CSV này; phần tóm tắt chỉ nêu mỗi loại cảnh báo một lần."),

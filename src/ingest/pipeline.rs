@@ -13,7 +13,6 @@ use super::roll_source::{check_fits, Fits};
 use super::snapshot::{Prepared, Snapshots};
 use super::taker::{Excused, Taker};
 use super::{Options, Out, Progress};
-use crate::error::Failure;
 use crate::member::{self, org_words};
 use crate::reference::Reference;
 use crate::rows::headers::{Field, Mapping};
@@ -206,16 +205,7 @@ impl RollFile<'_> {
     /// A list grouped under section headings with `--area` is that unit's, its
     /// headings checked against it once read ([`member::headings_agree`]).
     fn file_unit(&self, o: &Opened, mapping: &Mapping) -> Result<Option<member::FileUnit>> {
-        let by_sections = o.table.sections.give_units() && self.opts.area.is_some();
-        if mapping.has_unit() && !by_sections {
-            if self.opts.area.is_some() {
-                use crate::lang::ingest as msg;
-                return Err(
-                    Failure::usage(crate::t!(msg::AREA_WITH_UNIT_COLUMN, &o.name))
-                        .hint(crate::t!(msg::AREA_WITH_UNIT_COLUMN_HINT))
-                        .into(),
-                );
-            }
+        if !super::roll_source::takes_area(o) || (mapping.has_unit() && self.opts.area.is_none()) {
             return Ok(None);
         }
         let sources = member::Sources {
@@ -242,8 +232,12 @@ impl RollFile<'_> {
         let mapping = o.table.mapping.clone();
         let secret = out.writer.secret.clone();
         let unit = self.file_unit(o, &mapping)?;
-        if let Some(u) = &unit {
-            out.report.notes.push(u.sentence());
+        match &unit {
+            Some(u) => out.report.notes.push(u.sentence()),
+            None if self.opts.area.is_some() => {
+                (out.report.notes).push(crate::t!(crate::lang::ingest::AREA_NOT_USED));
+            }
+            None => {}
         }
         let mut taker = Taker {
             mapping: &mapping,

@@ -19,7 +19,19 @@ use crate::t;
 
 /// Rolls need an organization and a date: from the flags or from columns.
 pub(super) fn check_flags(opts: &Options, opened: &[Opened]) -> Result<()> {
-    for o in opened.iter().filter(|o| o.table.mapping.kind == Kind::Roll) {
+    let rolls = || opened.iter().filter(|o| o.table.mapping.kind == Kind::Roll);
+    // `--area` names the commune of the rolls without a commune column (one month's
+    // main roll and a commune's own list may come in one command); where every roll
+    // has one, it names nothing and contradicts them.
+    if let (Some(_), Some(first)) = (&opts.area, rolls().next()) {
+        if !rolls().any(takes_area) {
+            use crate::lang::ingest as msg;
+            return Err(Failure::usage(t!(msg::AREA_WITH_UNIT_COLUMN, &first.name))
+                .hint(t!(msg::AREA_WITH_UNIT_COLUMN_HINT))
+                .into());
+        }
+    }
+    for o in rolls() {
         let m = &o.table.mapping;
         if opts.org.is_none() && !m.has(headers::Field::Org) {
             return Err(Failure::usage(t!(crate::lang::sources::WHICH_ORG, &o.name))
@@ -45,6 +57,12 @@ pub(super) fn check_flags(opts: &Options, opened: &[Opened]) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Whether `--area` gives the unit of a roll's rows: it has no unit column, or only
+/// the one its section headings fill (`sections.rs`).
+pub(super) fn takes_area(o: &Opened) -> bool {
+    !o.table.mapping.has_unit() || o.table.sections.give_units()
 }
 
 /// The ingests that already stored these bytes as this kind (and, for a roll, with

@@ -77,6 +77,9 @@ crate::messages! {
     HEADING_NOT_AREA_HINT:
         "a list grouped under several communes' headings takes each row's commune from its heading: leave out --area; for one commune's list, correct the heading or --area"
         => "danh sách chia theo tiêu đề của nhiều xã thì mỗi dòng lấy xã theo tiêu đề của nó: bỏ --area; nếu là danh sách của một xã, sửa dòng tiêu đề hoặc --area";
+    AREA_NOT_USED:
+        "each row's commune is read from its own column (--area names the commune of the other files, without one)"
+        => "xã của mỗi dòng đọc theo cột xã của dòng đó (--area ghi xã cho các tệp khác, không có cột xã)";
     AREA_WITH_UNIT_COLUMN_HINT:
         "leave out --area: each row's unit is read from its own column"
         => "bỏ --area: đơn vị của từng dòng được đọc từ cột của dòng đó";

@@ -490,3 +490,63 @@ fn what_review_found_in_the_headings_and_the_wide_tables() {
     let run = w.tally(&["ingest", "tw.csv"]);
     assert!(!run.stdout.contains("of the targets"), "{}", run.stdout);
 }
+
+/// Found by a new analyst's year: one month as two files, the organization's roll with
+/// its commune column and a commune's own list, could not be ingested in one command
+/// (`--area` was refused for the first), and two commands warned of the commune's
+/// missing rows in between. Now `--area` names the commune of the list without a
+/// commune column; the roll is read by its column, and the summary says so. Alone,
+/// the roll with `--area` is refused as before.
+#[test]
+fn area_names_the_commune_of_the_files_without_a_commune_column() {
+    let w = Workdir::new().with_reference();
+    w.write(
+        "chinh.csv",
+        "Họ và tên;Ngày sinh;Mã xã;Ngày vào Hội;Trạng thái\nLò Thị An;01/01/1980;02647;01/01/2020;Đang sinh hoạt\n",
+    );
+    w.write(
+        "mot-xa.csv",
+        "DANH SÁCH HỘI VIÊN\nHọ và tên;Ngày sinh;Ngày vào Hội;Trạng thái\nLò Thị Cúc;01/01/1981;01/01/2020;Đang sinh hoạt\nLò Thị Dung;01/01/1982;01/01/2020;Đang sinh hoạt\n",
+    );
+    let args = |files: &[&'static str]| {
+        let mut a = vec!["ingest"];
+        a.extend(files);
+        a.extend([
+            "--org",
+            "women",
+            "--as-of",
+            "31/10/2026",
+            "--area",
+            "Xã Hợp Thành",
+        ]);
+        a
+    };
+    let run = w.tally(&args(&["chinh.csv"])).expect(2);
+    assert!(
+        run.stderr
+            .contains("--area names the commune of a roll without a commune column"),
+        "{}",
+        run.stderr
+    );
+    let run = w.tally(&args(&["chinh.csv", "mot-xa.csv"])).expect(0);
+    assert!(
+        run.stdout
+            .contains("chinh.csv: each row's commune is read from its own column"),
+        "{}",
+        run.stdout
+    );
+    let csv = w
+        .tally(&[
+            "report", "--period", "2026-10", "--org", "women", "--by", "commune", "--format", "csv",
+        ])
+        .expect(0)
+        .stdout;
+    let members = |c: &str| {
+        let line = csv
+            .lines()
+            .find(|l| l.contains(&format!(",women,commune,{c},")));
+        line.and_then(|l| l.split(',').nth(4)).map(str::to_string)
+    };
+    assert_eq!(members("02647").as_deref(), Some("1"), "{csv}");
+    assert_eq!(members("02680").as_deref(), Some("2"), "{csv}");
+}
