@@ -215,6 +215,10 @@ pub(super) fn reading_notes(o: &Opened, by_area: bool, report: &mut FileReport) 
             &crate::lang::ingest::SKIPPED_BRANCHES,
             &o.table.sections.branches,
         ),
+        (
+            &crate::lang::ingest::SKIPPED_DISTRICTS,
+            &o.table.sections.districts,
+        ),
     ] {
         if !lines.is_empty() {
             let lines: Vec<String> = lines.iter().map(u64::to_string).collect();

@@ -20,6 +20,9 @@ crate::messages! {
     SECTIONS_AGREE:
         "the section heading(s) on line(s) {} name the commune --area names: every row is of it"
         => "dòng tiêu đề mục ở dòng {} ghi đúng xã mà --area ghi: mọi dòng thuộc xã đó";
+    SKIPPED_DISTRICTS:
+        "skipped the heading(s) of a district on line(s) {} (there are no districts since 1 July 2025: each row's unit is its commune's)"
+        => "bỏ qua dòng tiêu đề huyện ở dòng {} (từ 1/7/2025 không còn cấp huyện: đơn vị của mỗi dòng là xã của dòng đó)";
     SKIPPED_BRANCHES:
         "skipped the heading(s) of a branch (chi hội, chi đoàn, thôn) on line(s) {}: no member"
         => "bỏ qua dòng tiêu đề chi hội, chi đoàn, thôn ở dòng {}: không phải thành viên";

@@ -30,6 +30,8 @@ pub(crate) struct Sections {
     unit_columns: Vec<usize>,
     /// The lines of the branches' headings passed over ([`branch_heading`]).
     pub(crate) branches: Vec<u64>,
+    /// The lines of the districts' headings passed over, above the communes' ones.
+    pub(crate) districts: Vec<u64>,
 }
 
 impl Sections {
@@ -59,6 +61,7 @@ impl Sections {
         let first = (pending.iter())
             .filter(|r| !r.is_blank() && super::clutter::sub_header(r, header).is_none())
             .filter(|r| !super::numbering::is_numbering(r, header_keys))
+            .filter(|r| !district_heading(r))
             .find(lettered);
         if first.is_some_and(|r| heading(r).is_some()) {
             out.on = true;
@@ -78,6 +81,10 @@ impl Sections {
         }
         if !self.on {
             return false;
+        }
+        if district_heading(row) {
+            self.districts.push(row.line);
+            return true;
         }
         match heading(row) {
             Some(unit) => {
@@ -112,6 +119,19 @@ impl Sections {
 /// unit with its type (`Xã`, `Phường`, `Thị trấn`, `Đặc khu`) after a numbering (`I.`,
 /// `2)`, `A -`) or in capitals. `None` for any other row.
 fn heading(row: &Row) -> Option<String> {
+    headed(row, &["xa ", "phuong ", "thi tran ", "dac khu "])
+}
+
+/// A heading of a district of before the 2025 reform above its communes' headings
+/// (`A. HUYỆN BÁT XÁT`, `B. THÀNH PHỐ LÀO CAI`): passed over, the communes' below say
+/// each row's unit.
+fn district_heading(row: &Row) -> bool {
+    headed(row, &["huyen ", "quan ", "thi xa ", "thanh pho "]).is_some()
+}
+
+/// One value across the row, after a numbering or in capitals, that starts with one of
+/// the `types` (folded, with a space).
+fn headed(row: &Row, types: &[&str]) -> Option<String> {
     let mut filled = row.cells().map(trim).filter(|c| !c.is_empty());
     let first = filled.next()?;
     if filled.any(|c| c != first) {
@@ -123,8 +143,7 @@ fn heading(row: &Row) -> Option<String> {
         None => return None,
     };
     let key = fold(unit);
-    let typed = ["xa ", "phuong ", "thi tran ", "dac khu "];
-    typed
+    types
         .iter()
         .any(|t| key.starts_with(t))
         .then(|| unit.to_string())

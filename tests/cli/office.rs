@@ -550,3 +550,50 @@ fn area_names_the_commune_of_the_files_without_a_commune_column() {
     assert_eq!(members("02647").as_deref(), Some("1"), "{csv}");
     assert_eq!(members("02680").as_deref(), Some("2"), "{csv}");
 }
+
+/// Found by review: a roll grouped by the districts of before the reform, then by
+/// commune (`A. HUYỆN BÁT XÁT`, `1. XÃ HỢP THÀNH`, …): refused as a roll naming no
+/// unit. The districts' headings are passed over, named in the summary; each member
+/// is of the commune heading above: 02680 two, 02647 one.
+#[test]
+fn district_headings_above_the_communes_are_passed_over() {
+    let w = Workdir::new().with_reference();
+    w.write(
+        "ccb.csv",
+        "DANH SÁCH HỘI VIÊN\nSTT;Họ và tên;Ngày sinh;Giới tính\n\
+         A. HUYỆN BÁT XÁT;;;\n1. XÃ HỢP THÀNH;;;\n1;Lò Văn A;01/01/1960;Nam\n\
+         2;Lò Văn B;01/01/1961;Nam\nB. THÀNH PHỐ LÀO CAI;;;\n1. PHƯỜNG LÀO CAI;;;\n\
+         3;Lò Văn C;01/01/1960;Nam\n",
+    );
+    let run = w
+        .tally(&[
+            "ingest",
+            "ccb.csv",
+            "--org",
+            "veterans",
+            "--as-of",
+            "30/06/2026",
+        ])
+        .expect(0);
+    assert!(
+        run.stdout
+            .contains("skipped the heading(s) of a district on line(s) 3, 7"),
+        "{}",
+        run.stdout
+    );
+    let csv = w
+        .tally(&[
+            "report", "--period", "2026-06", "--org", "veterans", "--by", "commune", "--format",
+            "csv",
+        ])
+        .expect(0)
+        .stdout;
+    let members = |c: &str| {
+        let line = csv
+            .lines()
+            .find(|l| l.contains(&format!(",veterans,commune,{c},")));
+        line.and_then(|l| l.split(',').nth(4)).map(str::to_string)
+    };
+    assert_eq!(members("02680").as_deref(), Some("2"), "{csv}");
+    assert_eq!(members("02647").as_deref(), Some("1"), "{csv}");
+}
