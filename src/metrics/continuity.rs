@@ -193,6 +193,11 @@ impl Previous {
         self.absent.binary_search(&person).is_ok()
     }
 
+    /// How many persons the snapshot lists, active or not.
+    pub fn rows(&self) -> usize {
+        self.persons.len() + self.departed.len()
+    }
+
     /// Every person the snapshot lists, active or not: the active ones' keys, and the
     /// others' with the day they left ([`Previous::departed`]).
     pub fn listed(&self) -> (&[u64], &[(u64, i32)]) {

@@ -68,10 +68,16 @@ pub(super) fn snapshot_notes(
 }
 
 /// The members of a roll that lists exactly its previous roll's active members, each
-/// in the same unit, with no one joining, leaving or dated otherwise: most often last
-/// month's file sent again under this month's date.
+/// in the same unit, with no one joining, leaving or dated otherwise, and as many rows:
+/// most often last month's file sent again under this month's date. A roll that only
+/// drops the departed rows of the previous one is a new export (found by review: a
+/// quiet union month drew the note).
 fn same_as_previous(t: &Tally, p: &super::continuity::Previous, start: u64) -> Option<u64> {
     let n = p.len() as u64;
+    let rows: u64 = t.areas.iter().map(|c| c.rows).sum();
+    if rows != p.rows() as u64 {
+        return None;
+    }
     let members: u64 = t.areas.iter().map(|c| c.members).sum();
     let flows: u64 = t.areas.iter().map(|c| c.recruited + c.left).sum();
     let s = &t.seam;

@@ -45,14 +45,20 @@ fn quarter() -> Workdir {
 
 /// October's roll re-saved with semicolons and sent as November's (other bytes, the
 /// same rows): November's report says its roll lists exactly October's members; a
-/// November with one change does not.
+/// November with one change does not, nor one that only drops October's departed
+/// member (C, `Ra Đoàn` on 10/10: a new export of a quiet month).
 #[test]
 fn last_months_rows_under_this_months_date_are_said() {
     let w = Workdir::new().with_reference();
     let rows = "An Văn A,001200000011,01/01/2000,02647,01/01/2020,,Đang sinh hoạt\n\
                 Bình Văn B,001200000022,01/01/2000,02647,01/01/2020,,Đang sinh hoạt\n";
-    w.write("t10.csv", format!("{HEAD}{rows}"));
-    w.write("t11.csv", format!("{HEAD}{rows}").replace(',', ";"));
+    let departed = "Cao Văn C,001200000033,01/01/2000,02647,01/01/2020,10/10/2026,Ra Đoàn\n";
+    w.write("t10.csv", format!("{HEAD}{rows}{departed}"));
+    w.write(
+        "t11.csv",
+        format!("{HEAD}{rows}{departed}").replace(',', ";"),
+    );
+    w.write("t11c.csv", format!("{HEAD}{rows}"));
     for (file, as_of) in [("t10.csv", "31/10/2026"), ("t11.csv", "30/11/2026")] {
         w.tally(&["ingest", file, "--org", "youth", "--as-of", as_of])
             .expect(0);
@@ -71,6 +77,20 @@ fn last_months_rows_under_this_months_date_are_said() {
         ),
         "{out}"
     );
+    let replace = |file: &str| {
+        let args = [
+            "ingest",
+            file,
+            "--org",
+            "youth",
+            "--as-of",
+            "30/11/2026",
+            "--replace",
+        ];
+        w.tally(&args).expect(0);
+    };
+    replace("t11c.csv");
+    assert!(!said(&w).contains("ghi đúng"), "{}", said(&w));
     // A real November: B left on 20/11.
     w.write(
         "t11b.csv",
@@ -79,16 +99,7 @@ fn last_months_rows_under_this_months_date_are_said() {
              Bình Văn B,001200000022,01/01/2000,02647,01/01/2020,20/11/2026,Ra Đoàn\n"
         ),
     );
-    w.tally(&[
-        "ingest",
-        "t11b.csv",
-        "--org",
-        "youth",
-        "--as-of",
-        "30/11/2026",
-        "--replace",
-    ])
-    .expect(0);
+    replace("t11b.csv");
     assert!(!said(&w).contains("ghi đúng"), "{}", said(&w));
 }
 
