@@ -4,12 +4,19 @@
 
 use super::legacy;
 
-/// Windows-1252 character → byte, for undoing a double encoding.
+/// Windows-1252 character → byte, for undoing a double encoding. The five bytes
+/// Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) come back as C1
+/// controls where Excel read them, and as U+F181… where LibreOffice did (it keeps an
+/// unmapped byte b as U+F100 + b): `Họ` (E1 BB 8D) opened as "ANSI" and saved again
+/// is `Há»` and U+F18D.
 fn cp1252_byte(c: char) -> Option<u8> {
     use std::sync::OnceLock;
     static MAP: OnceLock<std::collections::HashMap<char, u8>> = OnceLock::new();
     if (c as u32) < 0x80 {
         return Some(c as u8);
+    }
+    if let 0xF180..=0xF19F = c as u32 {
+        return Some((c as u32 - 0xF100) as u8);
     }
     MAP.get_or_init(|| {
         (0x80..=0xFFu8)

@@ -115,6 +115,35 @@ fn forced_encoding_overrides_detection() {
     assert!(run.stdout.contains("stored 3 row(s)"), "{}", run.stdout);
 }
 
+/// Found by a new analyst's year: a CSV opened in LibreOffice as "ANSI" and saved as
+/// UTF-8 keeps each byte Windows-1252 leaves undefined (0x8D of `Họ`) as U+F100 + the
+/// byte: it read as "no header row". Now repaired as Excel's round trip is.
+#[test]
+fn utf8_read_as_ansi_by_libreoffice_is_repaired() {
+    let w = Workdir::new().with_reference();
+    let once: String = (CLEAN.bytes())
+        .map(|b| match b {
+            0x81 | 0x8D | 0x8F | 0x90 | 0x9D => char::from_u32(0xF100 + u32::from(b)).unwrap(),
+            _ => encoding_rs::WINDOWS_1252
+                .decode(&[b])
+                .0
+                .chars()
+                .next()
+                .unwrap(),
+        })
+        .collect();
+    assert!(
+        once.contains('\u{F18D}'),
+        "the sample has an undefined byte"
+    );
+    stored_without_warnings(
+        &w,
+        "ansi.csv",
+        once.into_bytes(),
+        "double-encoded, repaired",
+    );
+}
+
 #[test]
 fn double_encoded_utf8_is_repaired() {
     let w = Workdir::new().with_reference();
