@@ -24,6 +24,9 @@ crate::messages! {
     NO_NAME_NO_ID:
         "no name and no national ID: the member cannot be identified"
         => "không có họ tên và không có số định danh: không xác định được người này";
+    NO_NAME_NO_ID_HOLDS:
+        "no name and no national ID: the member cannot be identified (the row holds \"{}\": if it is a totals or heading row, delete it)"
+        => "không có họ tên và không có số định danh: không xác định được người này (dòng ghi \"{}\": nếu đây là dòng tổng cộng hoặc dòng tiêu đề thì xóa dòng)";
     NO_NAME_NO_ID_HINT:
         "fill in the name (or the national ID) in the roll"
         => "điền họ tên (hoặc số định danh) vào danh sách";

@@ -197,7 +197,7 @@ fn parse_inner(c: &Cells, warnings: &mut Vec<Problem>, keys: &mut Keys) -> Resul
     };
     if full_name.is_empty() && national_id.is_none() {
         return Err(c
-            .problem(Field::FullName, t!(rows::NO_NAME_NO_ID))
+            .problem(Field::FullName, no_name_no_id(c.row))
             .hint(t!(rows::NO_NAME_NO_ID_HINT)));
     }
     let area_code = resolve_area(c)?;
@@ -285,6 +285,23 @@ fn spreadsheet_errors(c: &Cells) -> Result<(), Problem> {
         }
     }
     Ok(())
+}
+
+/// Why a row without a name or an ID is no member, with what the row does hold (a
+/// totals or heading row tally did not know: `Cộng khu dân cư số 3`), so that the
+/// reader sees which row it is.
+fn no_name_no_id(row: &crate::rows::row::Row) -> crate::lang::Text {
+    let held: Vec<&str> = (row.cells().map(trim))
+        .filter(|c| !c.is_empty())
+        .take(3)
+        .collect();
+    match held.is_empty() {
+        true => t!(rows::NO_NAME_NO_ID),
+        false => {
+            let said = crate::lang::Text::Said(held.join(" | ").chars().take(80).collect());
+            t!(rows::NO_NAME_NO_ID_HOLDS, said)
+        }
+    }
 }
 
 /// Organization and snapshot date: the row's own columns where they say one, else the

@@ -597,3 +597,32 @@ fn district_headings_above_the_communes_are_passed_over() {
     assert_eq!(members("02680").as_deref(), Some("2"), "{csv}");
     assert_eq!(members("02647").as_deref(), Some("1"), "{csv}");
 }
+
+/// Found by review: a row with neither name nor ID (a totals or heading row tally does
+/// not know) was rejected without its text, so the reader could not tell which row it
+/// was. The rejection now quotes what the row holds.
+#[test]
+fn a_row_without_name_or_id_is_told_by_what_it_holds() {
+    let w = Workdir::new().with_reference();
+    w.write(
+        "ds.csv",
+        "STT;Họ và tên;Ngày sinh;Mã xã\n1;Lò Thị A;01/01/1980;02680\nDanh sách bổ sung;;;\n",
+    );
+    let run = w
+        .tally(&[
+            "--lang",
+            "vi",
+            "ingest",
+            "ds.csv",
+            "--org",
+            "women",
+            "--as-of",
+            "31/10/2026",
+        ])
+        .expect(65);
+    assert!(
+        run.stderr.contains("(dòng ghi \"Danh sách bổ sung\": nếu đây là dòng tổng cộng hoặc dòng tiêu đề thì xóa dòng)"),
+        "{}",
+        run.stderr
+    );
+}
