@@ -154,6 +154,17 @@ fn headed(row: &Row, types: &[&str]) -> Option<String> {
 /// across the row or in one cell, and besides it only the unit's columns (a commune
 /// merged down beside it) and a numbering. `Bản` is left out: `Bàn` is a Dao surname.
 fn branch_heading(row: &Row, unit_columns: &[usize]) -> bool {
+    // Every row passes here: a member's (a name, a date, an ID…) is told apart by its
+    // count of filled cells alone, before any text is folded.
+    let mut filled = (row.cells().enumerate())
+        .filter(|(i, c)| !c.is_empty() && !unit_columns.contains(i))
+        .map(|(_, c)| c);
+    let (Some(first), second) = (filled.next(), filled.next()) else {
+        return false;
+    };
+    if filled.any(|c| c != first && Some(c) != second) {
+        return false;
+    }
     let mut text: Option<&str> = None;
     let mut numbering = false;
     for (i, cell) in row.cells().enumerate() {
