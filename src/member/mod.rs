@@ -389,13 +389,13 @@ fn membership(
 ) -> Result<(Dates, value::Status), Problem> {
     let (joined_on, mut left_on) = membership_dates(c, as_of, pivot)?;
     let status = status(c)?;
-    let said = !trim(c.raw(Field::Status)).is_empty();
+    let said = || !trim(c.raw(Field::Status)).is_empty();
     match (status, left_on) {
         (value::Status::Excused, Some(left)) if left <= as_of => {
             warnings.push(c.problem(Field::LeftOn, t!(rows::LEFT_ON_BESIDE_PAUSED, left)));
             left_on = None;
         }
-        (value::Status::Active, Some(left)) if said && left <= as_of => {
+        (value::Status::Active, Some(left)) if left <= as_of && said() => {
             warnings.push(c.problem(Field::LeftOn, t!(rows::LEFT_ON_BESIDE_ACTIVE, left)));
         }
         _ => {}

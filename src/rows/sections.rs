@@ -82,11 +82,14 @@ impl Sections {
         if !self.on {
             return false;
         }
-        if district_heading(row) {
+        let Some(value) = one_value(row) else {
+            return false;
+        };
+        if headed(value, DISTRICT_TYPES).is_some() {
             self.districts.push(row.line);
             return true;
         }
-        match heading(row) {
+        match headed(value, UNIT_TYPES) {
             Some(unit) => {
                 self.met.push((row.line, unit.clone()));
                 self.current = unit;
@@ -119,24 +122,30 @@ impl Sections {
 /// unit with its type (`Xã`, `Phường`, `Thị trấn`, `Đặc khu`) after a numbering (`I.`,
 /// `2)`, `A -`) or in capitals. `None` for any other row.
 fn heading(row: &Row) -> Option<String> {
-    headed(row, &["xa ", "phuong ", "thi tran ", "dac khu "])
+    headed(one_value(row)?, UNIT_TYPES)
 }
 
-/// A heading of a district of before the 2025 reform above its communes' headings
-/// (`A. HUYỆN BÁT XÁT`, `B. THÀNH PHỐ LÀO CAI`): passed over, the communes' below say
-/// each row's unit.
+/// The types of a commune-level unit, folded, each with a space after.
+const UNIT_TYPES: &[&str] = &["xa ", "phuong ", "thi tran ", "dac khu "];
+
+/// The types of a district of before the 2025 reform: its heading above its communes'
+/// headings (`A. HUYỆN BÁT XÁT`, `B. THÀNH PHỐ LÀO CAI`) is passed over, the communes'
+/// below say each row's unit.
+const DISTRICT_TYPES: &[&str] = &["huyen ", "quan ", "thi xa ", "thanh pho "];
+
 fn district_heading(row: &Row) -> bool {
-    headed(row, &["huyen ", "quan ", "thi xa ", "thanh pho "]).is_some()
+    one_value(row).is_some_and(|v| headed(v, DISTRICT_TYPES).is_some())
 }
 
-/// One value across the row, after a numbering or in capitals, that starts with one of
-/// the `types` (folded, with a space).
-fn headed(row: &Row, types: &[&str]) -> Option<String> {
+/// The one value across the row (a merged cell, or one cell), if it has only one.
+fn one_value(row: &Row) -> Option<&str> {
     let mut filled = row.cells().map(trim).filter(|c| !c.is_empty());
     let first = filled.next()?;
-    if filled.any(|c| c != first) {
-        return None;
-    }
+    (!filled.any(|c| c != first)).then_some(first)
+}
+
+/// A value after a numbering or in capitals that starts with one of the `types`.
+fn headed(first: &str, types: &[&str]) -> Option<String> {
     let unit = match numbered(first) {
         Some(rest) => rest,
         None if !first.chars().any(char::is_lowercase) => first,
