@@ -118,20 +118,28 @@ first_marked AS (
 -- Members an earlier snapshot of the period marks as departed within it whom the
 -- snapshot used no longer lists at all (offices drop departed members the month
 -- after): counted from the snapshot that last listed them, in the start where they
--- were members the day before the period and in `left`. `k` of that snapshot.
-used_listed AS (
-  SELECT DISTINCT r.org, r.person
-  FROM rolls r JOIN used u ON u.org = r.org AND u.as_of = r.as_of
-),
-last_listing AS (
+-- were members the day before the period and in `left`. `k` of that snapshot. Only
+-- the period's snapshots before the one used are read (none where it has one roll).
+period_listed AS (
   SELECT r.org, r.person, MAX(s.k) AS k
   FROM rolls r
   CROSS JOIN p
   JOIN snaps s ON s.org = r.org AND s.as_of = r.as_of
   JOIN used_k uk ON uk.org = r.org AND s.k < uk.k
-  LEFT JOIN used_listed ul ON ul.org = r.org AND ul.person = r.person
-  WHERE ul.person IS NULL AND r.as_of >= p.p_start
+  WHERE r.as_of >= p.p_start
   GROUP BY r.org, r.person
+),
+used_listed AS (
+  SELECT DISTINCT r.org, r.person
+  FROM rolls r
+  JOIN used u ON u.org = r.org AND u.as_of = r.as_of
+  JOIN period_listed pl ON pl.org = r.org AND pl.person = r.person
+),
+last_listing AS (
+  SELECT pl.org, pl.person, pl.k
+  FROM period_listed pl
+  LEFT JOIN used_listed ul ON ul.org = pl.org AND ul.person = pl.person
+  WHERE ul.person IS NULL
 ),
 -- Of those departed without a date, the first snapshot of the run of snapshots that
 -- marks them so up to the one that last listed them.
@@ -183,9 +191,15 @@ dropped_placed AS (
   LEFT JOIN active_in a2 ON a2.org = dm.org AND a2.k = dm.k0 - 2 AND a2.person = dm.person
   WHERE a1.person IS NOT NULL OR (l1.person IS NULL AND a2.person IS NOT NULL)
 ),
-dropped_rows AS (
-  SELECT r.org, r.area_code, r.enterprise_id, r.joined_on, FALSE AS active,
-         COALESCE(r.left_on, dp.day) AS left_on
+-- The day each left: its leaving date; without one, the day its run of marks places
+-- it on, else, for one who joined within the period on or before that snapshot's
+-- date, that date (as the month's report places it).
+dropped_days AS (
+  SELECT r.org, r.area_code, r.enterprise_id, r.joined_on,
+         CASE WHEN r.left_on IS NOT NULL THEN r.left_on
+              WHEN NOT COALESCE(r.active, TRUE)
+              THEN COALESCE(dp.day, CASE WHEN r.joined_on BETWEEN p.p_start AND s.as_of
+                                         THEN s.as_of END) END AS day
   FROM last_listing ll
   CROSS JOIN p
   JOIN snaps s ON s.org = ll.org AND s.k = ll.k
@@ -194,9 +208,11 @@ dropped_rows AS (
   WHERE NOT ((r.joined_on IS NULL OR r.joined_on <= s.as_of)
              AND (CASE WHEN r.left_on IS NOT NULL THEN r.left_on > s.as_of
                        ELSE COALESCE(r.active, TRUE) END))
-    AND (CASE WHEN r.left_on IS NOT NULL THEN r.left_on
-              WHEN NOT COALESCE(r.active, TRUE) THEN dp.day END)
-        BETWEEN p.p_start AND p.p_end
+),
+dropped_rows AS (
+  SELECT d.org, d.area_code, d.enterprise_id, d.joined_on, FALSE AS active, d.day AS left_on
+  FROM dropped_days d CROSS JOIN p
+  WHERE d.day BETWEEN p.p_start AND p.p_end
 ),
 used_rows AS (
   SELECT org, area_code, enterprise_id, joined_on, active, left_on FROM dropped_rows

@@ -33,9 +33,9 @@ pub struct Previous {
     /// a partial roll's missing members, gathered where `placed` is.
     absent: Vec<u64>,
     /// Its rows not active at its date, sorted by person, each with the day the member
-    /// left: the row's leaving date, the day `placed` gives a departure without a date,
-    /// or `NO_DAY` (a first roll's, or one not yet joined).
-    departed: Vec<(u64, i32)>,
+    /// left (the row's leaving date, the day `placed` gives a departure without a date,
+    /// or `NO_DAY`: a first roll's, or one not yet joined) and the day they joined.
+    departed: Vec<(u64, i32, i32)>,
 }
 
 /// The rows of a previous snapshot as they stream out of the store: per batch, the
@@ -53,7 +53,7 @@ pub struct PreviousRows {
     /// The persons of its rows that are not active at its date (the active ones are
     /// in `chunks`): with those, who of `earlier` it lists.
     inactive: Vec<u64>,
-    departed: Vec<(u64, i32)>,
+    departed: Vec<(u64, i32, i32)>,
 }
 
 impl PreviousRows {
@@ -98,7 +98,7 @@ impl PreviousRows {
             } else {
                 left
             };
-            self.departed.push((person, day));
+            self.departed.push((person, day, b.joined[i]));
         }
         let n = (0..b.len).filter(|&i| active(i)).count();
         if n == 0 {
@@ -200,7 +200,7 @@ impl Previous {
 
     /// Every person the snapshot lists, active or not: the active ones' keys, and the
     /// others' with the day they left ([`Previous::departed`]).
-    pub fn listed(&self) -> (&[u64], &[(u64, i32)]) {
+    pub fn listed(&self) -> (&[u64], &[(u64, i32, i32)]) {
         (&self.persons, &self.departed)
     }
 

@@ -31,18 +31,26 @@ pub(super) struct Dropped {
 impl Dropped {
     /// Takes a roll of the period, read after every older one: what it says of a person
     /// (listed active, or departed on some day) replaces what older rolls said; its
-    /// departures on a day from `start` to `end` are kept.
+    /// departures on a day from `start` to `end` are kept. A departure without a day
+    /// by a member who joined within the period, on or before the roll's date, left
+    /// within it on the roll's date, as its month's report places it.
     pub(super) fn take(&mut self, roll: &Previous, (start, end): (i32, i32)) {
         let (active, departed) = roll.listed();
         let listed = |p: &u64| {
             active.binary_search(p).is_ok() || departed.binary_search_by_key(p, |d| d.0).is_ok()
         };
         self.marked.retain(|m| !listed(&m.0));
+        let as_of = crate::roll::days(roll.as_of);
+        let day = |&(_, day, joined): &(u64, i32, i32)| match day {
+            NO_DAY if joined != NO_DAY && joined >= start && joined <= as_of => as_of,
+            day => day,
+        };
         let within = |day: i32| day != NO_DAY && day >= start && day <= end;
         (self.marked).extend(
             (departed.iter())
+                .map(|d| (d.0, day(d)))
                 .filter(|d| within(d.1))
-                .map(|&(p, day)| (p, day, roll.as_of)),
+                .map(|(p, day)| (p, day, roll.as_of)),
         );
         self.marked.sort_unstable_by_key(|m| m.0);
     }

@@ -321,3 +321,38 @@ fn a_long_period_counts_the_departures_a_later_roll_dropped() {
         );
     }
 }
+
+/// Found by review: A and C active since 2020; B joined on 10/10/2026 and is `Qua đời`
+/// without a date in October's roll (the organization's first), and November's and
+/// December's rolls no longer list B. October's own report places B's leaving on its
+/// date (joined and left within the month): recruited 1, left 1. The fourth quarter
+/// and the year have the same (before this fix: 0 and 0, B lost once dropped).
+pub(crate) fn store_that_drops_a_recruit_who_left() -> Workdir {
+    let w = Workdir::new().with_reference();
+    for (month, as_of) in [(10, "31/10/2026"), (11, "30/11/2026"), (12, "31/12/2026")] {
+        let mut s = format!("DANH SÁCH ĐOÀN VIÊN THÁNG {month}/2026;;;;;\n{HEAD}");
+        s += "Lò Văn An;01/02/2000;02680;01/01/2020;;Đang sinh hoạt\n";
+        s += "Lò Văn Cường;03/04/2001;02680;01/01/2020;;Đang sinh hoạt\n";
+        if month == 10 {
+            s += "Giàng Thị Bầu;05/06/2003;02680;10/10/2026;;Qua đời\n";
+        }
+        let file = format!("t{month}.csv");
+        w.write(&file, s);
+        w.tally(&["ingest", &file, "--org", "youth", "--as-of", as_of])
+            .expect(0);
+    }
+    w
+}
+
+#[test]
+fn a_recruit_who_left_undated_and_was_dropped_stays_in_the_long_periods() {
+    let w = store_that_drops_a_recruit_who_left();
+    for period in ["2026-10", "2026-Q4", "2026-H2", "2026"] {
+        let (counts, notes) = total(&w, period);
+        assert_eq!(
+            counts,
+            [2, 2, 1, 1].map(serde_json::Value::from),
+            "{period}: {notes}"
+        );
+    }
+}

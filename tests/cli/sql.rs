@@ -194,6 +194,8 @@ fn sql_counts_the_departures_a_later_roll_dropped() {
             "2026-09", "2026-10", "2026-11", "2026-12", "2026-Q3", "2026-Q4", "2026-H2", "2026",
         ],
     );
+    let w = crate::long_periods::store_that_drops_a_recruit_who_left();
+    same_report(&w, &["2026-10", "2026-Q4", "2026"]);
 }
 
 /// A partial roll (April: 8 rows after March's 24) is no point of the pace's line in
