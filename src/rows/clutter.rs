@@ -200,13 +200,21 @@ fn is_totals(first: &str) -> bool {
         "thon",
     ];
     let roman = |s: &str| !s.is_empty() && s.chars().all(|c| "ivxlc".contains(c));
-    for prefix in ["cong ", "tong cong "] {
-        if let Some(unit) = k.strip_prefix(prefix) {
-            let group = unit.strip_prefix("khu vuc ").unwrap_or(unit);
-            let of_unit = |u: &&str| unit == *u || unit.starts_with(&format!("{u} "));
-            if UNITS.iter().any(of_unit) || roman(group) {
-                return true;
-            }
+    if let Some(unit) = k.strip_prefix("cong ") {
+        let group = unit.strip_prefix("khu vuc ").unwrap_or(unit);
+        let of_unit = |u: &&str| unit == *u || unit.starts_with(&format!("{u} "));
+        if UNITS.iter().any(of_unit) || roman(group) {
+            return true;
+        }
+    }
+    // `Tổng cộng toàn huyện`, never a name: `Tống Công Toàn`, `Tống Công Quân` fold to
+    // `tong cong …` too.
+    if let Some(unit) = k.strip_prefix("tong cong toan ") {
+        if UNITS
+            .iter()
+            .any(|u| unit == *u || unit.starts_with(&format!("{u} ")))
+        {
+            return true;
         }
     }
     matches!(
@@ -233,7 +241,8 @@ fn is_group_row(first: &str, second: &str) -> bool {
     let number = first.trim_end_matches(['.', ')']);
     let roman = !number.is_empty() && number.chars().all(|c| "IVXL".contains(c));
     let key = fold(second);
-    let typed = [
+    let starts = |types: &[&str]| types.iter().any(|t| key.starts_with(t));
+    let typed = starts(&[
         "xa ",
         "phuong ",
         "thi tran ",
@@ -241,10 +250,12 @@ fn is_group_row(first: &str, second: &str) -> bool {
         "x. ",
         "p. ",
         "tt ",
-    ]
-    .iter()
-    .any(|t| key.starts_with(t));
-    roman && !typed && !second.chars().any(|c| c.is_ascii_digit())
+    ]);
+    // A group's name is in capitals (`MƯỜNG KHƯƠNG`) or a district's (`Huyện Bát Xát
+    // (cũ)`); a commune numbered `II` is written as a name (`Bát Xát`).
+    let district = starts(&["huyen ", "quan ", "thi xa ", "thanh pho "]);
+    let capitals = !second.chars().any(char::is_lowercase);
+    roman && !typed && (capitals || district) && !second.chars().any(|c| c.is_ascii_digit())
 }
 
 /// A line of a signature block: `…, ngày 30 tháng 11 năm 2026`, a signer's role in
@@ -361,7 +372,15 @@ mod tests {
         let district = row(&["II.", "HUYỆN BÁT XÁT (cũ)", "521", "458"]);
         let commune = row(&["1", "Xã Cao Sơn", "338", "130"]);
         let numbered = row(&["III", "Xã Pha Long", "353", "271"]);
+        // Found by review: a commune numbered with a Roman numeral, named without its
+        // type, is a commune.
+        let untyped = row(&["II", "Bát Xát", "500", "250"]);
         let mut counts = Sieve::for_kind(Kind::Eligible);
+        assert_eq!(
+            counts.judge(&untyped, &h),
+            None,
+            "a commune named without type"
+        );
         assert_eq!(counts.judge(&group, &h), Some(Clutter::Totals));
         assert_eq!(counts.judge(&district, &h), Some(Clutter::Totals));
         assert_eq!(counts.judge(&commune, &h), None);
@@ -372,6 +391,25 @@ mod tests {
         );
         // A roll's rows are judged as before.
         assert_eq!(Sieve::for_kind(Kind::Roll).judge(&group, &h), None);
+    }
+
+    /// Found by review: names that fold like a totals row (`Tống Công Toàn` is
+    /// `tong cong toan`) are members.
+    #[test]
+    fn names_like_totals_are_members() {
+        let mut s = Sieve::default();
+        for name in [
+            "Tống Công Toàn",
+            "Tống Công Quân",
+            "Tống Công Tịnh",
+            "Tống Công Xá",
+        ] {
+            assert_eq!(
+                s.judge(&row(&[name, "01/01/1990"]), &header()),
+                None,
+                "{name}"
+            );
+        }
     }
 
     #[test]

@@ -193,22 +193,23 @@ fn branch_heading(row: &Row, unit_columns: &[usize]) -> bool {
 }
 
 /// Whether a cell names a branch: after a numbering, `Chi hội`, `Chi đoàn`, `Chi bộ`,
-/// `Tổ hội`, `Phân hội`, `Thôn`, `Xóm`, `Ấp`, `Tổ dân phố`, `Khu phố` and a name.
+/// `Tổ hội`, `Phân hội`, `Thôn`, `Xóm`, `Ấp`, `Tổ dân phố`, `Khu phố` and a name, with
+/// their diacritics (any case): `Tô Hội Nam` and `Phan Hội An` are persons.
 fn names_branch(cell: &str) -> bool {
     const WORDS: [&str; 10] = [
-        "chi hoi ",
-        "chi doan ",
-        "chi bo ",
-        "to hoi ",
-        "phan hoi ",
-        "thon ",
-        "xom ",
-        "ap ",
-        "to dan pho ",
-        "khu pho ",
+        "chi hội ",
+        "chi đoàn ",
+        "chi bộ ",
+        "tổ hội ",
+        "phân hội ",
+        "thôn ",
+        "xóm ",
+        "ấp ",
+        "tổ dân phố ",
+        "khu phố ",
     ];
     let text = numbered(cell).unwrap_or(cell);
-    let key = fold(text);
+    let key: String = crate::text::clean(text).to_lowercase();
     WORDS.iter().any(|w| key.starts_with(w))
 }
 
