@@ -53,16 +53,30 @@ pub fn unit_drops<K: Ord + Clone>(
 }
 
 /// The sheets of the previous snapshot's workbooks that this one does not have, by
-/// name (case and diacritics aside), when this snapshot was read from sheets at all.
+/// name (case, diacritics and a remark in brackets aside: `Cụm 3 (mới)` is `Cụm 3`),
+/// when this snapshot was read from sheets at all. A sheet named as a spreadsheet
+/// names a new one (`Sheet1`, `Trang tính1`) names no branch: a commune's own list
+/// sent on its own one month is not missing the next.
 pub fn missing_sheets(before: &[&str], now: &[&str]) -> Vec<String> {
     if now.is_empty() {
         return Vec::new();
     }
-    let have: std::collections::HashSet<String> =
-        now.iter().map(|s| crate::text::fold(s)).collect();
+    let key = |s: &str| {
+        let bare = match s.find('(') {
+            Some(at) if at > 0 && s.trim_end().ends_with(')') => &s[..at],
+            _ => s,
+        };
+        crate::text::fold(bare.trim())
+    };
+    let have: std::collections::HashSet<String> = now.iter().map(|s| key(s)).collect();
+    let generic = |k: &str| {
+        let name = k.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == '_');
+        matches!(name, "sheet" | "trang tinh" | "feuil" | "tabelle" | "hoja")
+    };
     let mut out: Vec<String> = Vec::new();
     for s in before {
-        if !have.contains(&crate::text::fold(s)) && !out.iter().any(|o| o == s) {
+        let k = key(s);
+        if !have.contains(&k) && !generic(&k) && !out.iter().any(|o| o == s) {
             out.push(s.to_string());
         }
     }
@@ -160,5 +174,11 @@ mod tests {
         );
         // A roll read from a CSV this time has no sheets to compare.
         assert!(missing_sheets(&before, &[]).is_empty());
+        // Found by a new analyst's year: a sheet renamed with a remark in brackets is
+        // the same sheet, either way.
+        assert!(missing_sheets(&["Cum 3 (moi)"], &["Cụm 3"]).is_empty());
+        assert!(missing_sheets(&["Cụm 3"], &["Cụm 3 (mới)"]).is_empty());
+        assert_eq!(missing_sheets(&["Cụm 3"], &["Cụm 4 (mới)"]), ["Cụm 3"]);
+        assert!(missing_sheets(&["Sheet1", "Trang tính1"], &["Cụm 1"]).is_empty());
     }
 }
