@@ -84,6 +84,10 @@ pub fn run(store: &Store, args: &DropArgs, wait: Duration, voice: Voice) -> Resu
             )
         }
     };
+    // `--quiet` says nothing but errors (found by a new analyst's year: it printed).
+    if voice.quiet {
+        return Ok(());
+    }
     let lang = voice.lang;
     let mut out = std::io::stdout().lock();
     writeln!(out, "{}", line.render(lang))?;

@@ -32,6 +32,14 @@ fn drop_removes_one_ingest_and_its_file() {
     ])
     .expect(0);
     assert_eq!(w.snapshot_rows("youth"), Some(5));
+    // `--quiet` says nothing but errors (before, the drop was said).
+    let id = w.status_json()["snapshots"][0]["ingests"][0]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let run = w.tally(&["-q", "drop", &id]).expect(0);
+    assert_eq!(run.stdout, "", "{}", run.stdout);
+    assert_eq!(w.snapshot_rows("youth"), None);
 }
 
 #[test]
