@@ -15,6 +15,7 @@ use crate::value::problem::Problem;
 mod areas;
 mod eligible;
 mod members_title;
+mod wide_counts;
 pub use members_title::title_names_members;
 mod enterprises;
 mod grassroots;
@@ -166,8 +167,8 @@ pub fn read_with(
         Kind::Eligible | Kind::Targets => year::file_year(table, &rows, year)?,
         _ => None,
     };
-    let wide = eligible::wide_columns(table, &current.orgs)?;
-    eligible::unnamed_count_columns(table, &wide, &rows, &current.orgs)?;
+    let wide = wide_counts::wide_columns(table, &current.orgs)?;
+    wide_counts::unnamed_count_columns(table, &wide, &rows, &current.orgs)?;
     let grassroots = grassroots::columns(table, &current.orgs);
     let ctx = Ctx {
         table,
