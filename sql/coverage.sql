@@ -121,23 +121,23 @@ first_marked AS (
 -- were members the day before the period and in `left`. `k` of that snapshot. Only
 -- the period's snapshots before the one used are read (none where it has one roll).
 period_listed AS (
-  SELECT r.org, r.person, MAX(s.k) AS k
+  SELECT r.org, r.person, MAX(r.as_of) AS as_of
   FROM rolls r
   CROSS JOIN p
-  JOIN snaps s ON s.org = r.org AND s.as_of = r.as_of
-  JOIN used_k uk ON uk.org = r.org AND s.k < uk.k
-  WHERE r.as_of >= p.p_start
+  JOIN used u ON u.org = r.org
+  WHERE r.as_of >= p.p_start AND r.as_of < u.as_of
   GROUP BY r.org, r.person
 ),
 used_listed AS (
   SELECT DISTINCT r.org, r.person
   FROM rolls r
   JOIN used u ON u.org = r.org AND u.as_of = r.as_of
-  JOIN period_listed pl ON pl.org = r.org AND pl.person = r.person
+  WHERE EXISTS (SELECT 1 FROM period_listed pl WHERE pl.org = r.org AND pl.person = r.person)
 ),
 last_listing AS (
-  SELECT pl.org, pl.person, pl.k
+  SELECT pl.org, pl.person, s.k
   FROM period_listed pl
+  JOIN snaps s ON s.org = pl.org AND s.as_of = pl.as_of
   LEFT JOIN used_listed ul ON ul.org = pl.org AND ul.person = pl.person
   WHERE ul.person IS NULL
 ),
