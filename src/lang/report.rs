@@ -41,6 +41,9 @@ crate::messages! {
     NOTE_CARRIED_DEPARTURES:
         "{}: {} member(s) marked as departed without a date in the roll of {} were already so marked in an earlier roll of the period: counted as left on the date of the roll that first marked them (in the members at the start and in left)"
         => "{}: {} thành viên được ghi là đã ra, không có ngày ra, trong danh sách ngày {} đã được ghi như vậy ở một danh sách trước trong kỳ: tính là ra vào ngày của danh sách đầu tiên ghi như vậy (có trong số đầu kỳ và số ra)";
+    NOTE_LONG_SEAM:
+        "{}: members at the period's start ({}) differ from the last roll before it, of {} ({}), by {}: members a later roll of the period no longer lists without marking them departed (a partial roll, a month without a roll), or lists late, are counted as the period's rolls say, not as left or recruited; the months' reports say which"
+        => "{}: số thành viên đầu kỳ ({}) khác danh sách cuối cùng trước kỳ, ngày {} ({}), là {}: người mà danh sách sau trong kỳ không còn ghi nhưng không ghi là đã ra (danh sách thiếu, tháng không có danh sách), hoặc ghi muộn, được tính theo các danh sách trong kỳ, không tính là ra hay kết nạp mới; báo cáo từng tháng nói rõ là ai";
     NOTE_DROPPED_DEPARTURES:
         "{}: {} member(s) marked in an earlier roll of the period as departed within it are not listed in the roll of {}: counted from the roll that last listed them (in the members at the start where they were members then, and in left)"
         => "{}: {} thành viên được một danh sách trước trong kỳ ghi là đã ra trong kỳ không còn có trong danh sách ngày {}: tính theo danh sách cuối cùng có ghi họ (có trong số đầu kỳ nếu khi đó đang sinh hoạt, và trong số ra)";

@@ -57,6 +57,8 @@ pub struct Tally {
     /// those of them this snapshot lists are gathered in `watched`.
     pub watch: Arc<Vec<u64>>,
     pub watched: Vec<u64>,
+    /// For a period of several rolls: the org's last roll before it, and its members.
+    pub before: Option<(NaiveDate, u64)>,
 }
 
 impl Tally {

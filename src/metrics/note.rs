@@ -67,6 +67,18 @@ pub enum Note {
         #[serde(serialize_with = "iso")]
         as_of: NaiveDate,
     },
+    /// A period of several rolls whose start differs from the members of the org's last
+    /// roll before it: members a later roll dropped without marking them departed (a
+    /// partial roll, a month without a roll), or listed late; counted as the rolls of
+    /// the period say, not as left or recruited. The months' `seam` notes say which.
+    LongSeam {
+        org: Org,
+        #[serde(rename = "previous_as_of", serialize_with = "iso")]
+        previous: NaiveDate,
+        previous_members: u64,
+        #[serde(rename = "members_start")]
+        start: u64,
+    },
     /// Departures within the period of members an earlier roll of it marked and the
     /// roll of `as_of`, its last, does not list: counted from the roll that last listed
     /// them (`dropped.rs`).

@@ -122,12 +122,23 @@ fn seam_notes(req: &Request, org: &Org, as_of: NaiveDate, t: &Tally, out: &mut C
         out.notes.extend(placed.into_iter().flatten());
     }
     // The start is comparable with the previous snapshot's members where that
-    // snapshot is the one the day before the period uses.
+    // snapshot is the one the day before the period uses; in a period of several
+    // rolls, with the last roll before it.
     let p_ = &req.period;
+    let start: u64 = t.areas.iter().map(|c| c.start).sum();
+    if let Some((previous, previous_members)) = t.before.filter(|_| p.as_of > p_.before_start()) {
+        if !p_.point && as_of >= p_.start && start != previous_members {
+            out.notes.push(Note::LongSeam {
+                org: org.clone(),
+                previous,
+                previous_members,
+                start,
+            });
+        }
+    }
     if p_.point || as_of < p_.start || p.as_of > p_.before_start() {
         return;
     }
-    let start: u64 = t.areas.iter().map(|c| c.start).sum();
     let previous_members = p.len() as u64;
     if let Some(n) = same_as_previous(t, p, start) {
         out.notes.push(Note::SameAsPrevious {

@@ -83,7 +83,7 @@ pub fn coverage(
         end: req.period.end,
         seen: source,
     };
-    let (previous, dropped) =
+    let (previous, dropped, before) =
         previous_snapshots(view, &plan, &reads.read, &previous_dates, &chains)?;
     let watch: Vec<Arc<Vec<u64>>> = dropped.iter().map(Dropped::persons).collect();
     let mut tallies = first_pass(view, &plan, &reads, (&previous, &watch), keep, seen)?;
@@ -94,6 +94,9 @@ pub fn coverage(
     let rolls = dropped_pass(view, &plan, &reads.read, &dropped)?;
     for (i, t) in rolls {
         tallies[i].merge(t);
+    }
+    for (t, b) in tallies.iter_mut().zip(before) {
+        t.before = b;
     }
     let several = if req.orgs.contains(&OrgOrAny::Any) {
         second_pass(view, &mut plan, &reads, (&previous, &dropped), &mut tallies)?
@@ -362,9 +365,12 @@ fn previous_snapshots(
     read: &[(Org, NaiveDate)],
     dates: &[Option<NaiveDate>],
     chains: &Chains,
-) -> Result<(Vec<PreviousOf>, Vec<Dropped>)> {
+) -> Result<Chained> {
     let mut out: Vec<PreviousOf> = vec![None; read.len()];
     let mut dropped = vec![Dropped::default(); read.len()];
+    // Each org's last roll before the period, with its members.
+    let mut before: Vec<Option<(NaiveDate, u64)>> = vec![None; read.len()];
+    let members = |p: &Previous| (p.as_of, p.len() as u64);
     let within = (
         crate::roll::days(chains.start),
         crate::roll::days(chains.end),
@@ -373,6 +379,9 @@ fn previous_snapshots(
     for (i, d) in dates.iter().enumerate() {
         let Some(d) = *d else { continue };
         let (chain, held) = chains.chain(&read[i].0, d);
+        before[i] = (held.as_deref())
+            .filter(|p| p.as_of < chains.start)
+            .map(members);
         out[i] = held;
         pending.push((i, chain));
     }
@@ -400,12 +409,19 @@ fn previous_snapshots(
             let previous = Arc::new(r.finish(d));
             if d >= chains.start {
                 dropped[i].take(&previous, within);
+            } else {
+                before[i] = Some(members(&previous));
             }
             out[i] = Some(previous);
         }
     }
-    Ok((out, dropped))
+    Ok((out, dropped, before))
 }
+
+/// What a period's chains of previous snapshots give: each org's previous snapshot,
+/// the departures its rolls of the period marked, and its last roll before the period
+/// with its members.
+type Chained = (Vec<PreviousOf>, Vec<Dropped>, Vec<Option<(NaiveDate, u64)>>);
 
 /// Hands the memory the first pass's fingerprints held back to the system before the
 /// second pass allocates its slots. glibc keeps freed blocks of the scan's worker

@@ -64,6 +64,18 @@ fn gives_away(n: &Note, rows: &[CoverageRow], min: u64) -> bool {
             .any(small)
                 || org_blank(rows, &OrgOrAny::Org(org.clone()), Col::MembersStart)
         }
+        Note::LongSeam {
+            org,
+            previous_members,
+            start,
+            ..
+        } => {
+            let difference = start.abs_diff(*previous_members);
+            [previous_members, start, &difference]
+                .into_iter()
+                .any(small)
+                || org_blank(rows, &OrgOrAny::Org(org.clone()), Col::MembersStart)
+        }
         Note::SameAsPrevious { members, .. } | Note::SexFromId { members, .. } => small(members),
         // Each unit it names has 0 members now: what the list of units that did not
         // report gives, checked there against the units' groups.

@@ -111,6 +111,19 @@ fn departures(n: &Note, lang: Lang) -> Option<Text> {
             count: c,
             as_of,
         } => t!(NOTE_CARRIED_DEPARTURES, org(o), count(c), d(as_of)),
+        Note::LongSeam {
+            org: o,
+            previous,
+            previous_members,
+            start,
+        } => t!(
+            NOTE_LONG_SEAM,
+            org(o),
+            count(start),
+            d(previous),
+            count(previous_members),
+            count(&start.abs_diff(*previous_members))
+        ),
         Note::DroppedDepartures {
             org: o,
             count: c,
