@@ -13,8 +13,8 @@ crate::messages! {
         "{} unit(s) have less than half the members they had in the {} roll as of {}: {}"
         => "{} đơn vị còn chưa đến một nửa số thành viên so với danh sách {} chốt ngày {}: {}";
     UNDATED_PLACED:
-        "{} member(s) active in the {} roll of {} are departed without a date here: reports count them as leaving between {} and {}"
-        => "{} thành viên đang sinh hoạt trong danh sách {} ngày {} được ghi là đã ra mà không có ngày ra: báo cáo tính là ra trong khoảng từ {} đến {}";
+        "{} member(s) active in the {} roll of {} are departed without a date in this roll (all its files): reports count them as leaving between {} and {}"
+        => "{} thành viên đang sinh hoạt trong danh sách {} ngày {} được ghi là đã ra mà không có ngày ra trong danh sách này (mọi tệp của nó): báo cáo tính là ra trong khoảng từ {} đến {}";
     ROLL_SIZE:
         "the {} roll as of {} has {} row(s), the previous one ({}) {}: is the export complete?"
         => "danh sách {} ngày {} có {} dòng, danh sách trước ({}) có {}: tệp xuất có đủ không?";

@@ -351,6 +351,35 @@ pub(crate) fn store_that_drops_a_recruit_who_left() -> Workdir {
     w
 }
 
+/// The ingest's note of departures without a date counts the whole roll, which may
+/// come in several files: it says so (found by a new analyst's year: "here", on the
+/// last file, read as that file's count).
+#[test]
+fn the_departures_without_a_date_are_the_rolls() {
+    let w = Workdir::new().with_reference();
+    let head = format!("DANH SÁCH ĐOÀN VIÊN;;;;;\n{HEAD}");
+    w.write(
+        "t09.csv",
+        format!("{head}Lò Văn An;01/02/2000;02680;01/01/2020;;Đang sinh hoạt\n"),
+    );
+    w.write(
+        "t10.csv",
+        format!("{head}Lò Văn An;01/02/2000;02680;01/01/2020;;Ra Đoàn\n"),
+    );
+    for (file, as_of) in [("t09.csv", "30/09/2026"), ("t10.csv", "31/10/2026")] {
+        let run = w
+            .tally(&["ingest", file, "--org", "youth", "--as-of", as_of])
+            .expect(0);
+        if file == "t10.csv" {
+            assert!(
+                run.stdout.contains("1 member(s) active in the Youth Union roll of 2026-09-30 are departed without a date in this roll (all its files)"),
+                "{}",
+                run.stdout
+            );
+        }
+    }
+}
+
 #[test]
 fn a_recruit_who_left_undated_and_was_dropped_stays_in_the_long_periods() {
     let w = store_that_drops_a_recruit_who_left();
