@@ -300,20 +300,9 @@ fn a_roll_under_section_headings_is_read_by_its_headings() {
             "read each row's unit from the section heading above it (line(s) 3, 6)"
         };
         assert!(run.stdout.contains(said), "{}", run.stdout);
-        let csv = w
-            .tally(&[
-                "report", "--period", "2026-10", "--org", "women", "--by", "commune", "--format",
-                "csv",
-            ])
-            .expect(0)
-            .stdout;
-        let members = |c: &str| {
-            (csv.lines()
-                .find(|l| l.contains(&format!(",women,commune,{c},"))))
-            .and_then(|l| l.split(',').nth(4).map(str::to_string))
-        };
-        assert_eq!(members("02680").as_deref(), Some("2"), "{csv}");
-        assert_eq!(members("02647").as_deref(), Some("1"), "{csv}");
+        let (members, csv) = w.commune_members("women", "2026-10");
+        assert_eq!(members.get("02680").map(String::as_str), Some("2"), "{csv}");
+        assert_eq!(members.get("02647").map(String::as_str), Some("1"), "{csv}");
     }
 }
 
@@ -367,14 +356,8 @@ fn area_with_a_list_under_its_own_heading() {
         "{}",
         run.stdout
     );
-    let csv = w
-        .tally(&[
-            "report", "--period", "2026-10", "--org", "women", "--by", "commune", "--format", "csv",
-        ])
-        .expect(0)
-        .stdout;
-    let line = csv.lines().find(|l| l.contains(",women,commune,02680,"));
-    assert_eq!(line.and_then(|l| l.split(',').nth(4)), Some("2"), "{csv}");
+    let (members, csv) = w.commune_members("women", "2026-10");
+    assert_eq!(members.get("02680").map(String::as_str), Some("2"), "{csv}");
 }
 
 /// A branch's heading (`Chi hội thôn Lao Chải`) typed in the name column, in a
@@ -538,20 +521,9 @@ fn area_names_the_commune_of_the_files_without_a_commune_column() {
         "{}",
         run.stdout
     );
-    let csv = w
-        .tally(&[
-            "report", "--period", "2026-10", "--org", "women", "--by", "commune", "--format", "csv",
-        ])
-        .expect(0)
-        .stdout;
-    let members = |c: &str| {
-        let line = csv
-            .lines()
-            .find(|l| l.contains(&format!(",women,commune,{c},")));
-        line.and_then(|l| l.split(',').nth(4)).map(str::to_string)
-    };
-    assert_eq!(members("02647").as_deref(), Some("1"), "{csv}");
-    assert_eq!(members("02680").as_deref(), Some("2"), "{csv}");
+    let (members, csv) = w.commune_members("women", "2026-10");
+    assert_eq!(members.get("02647").map(String::as_str), Some("1"), "{csv}");
+    assert_eq!(members.get("02680").map(String::as_str), Some("2"), "{csv}");
 }
 
 /// Found by review: a roll grouped by the districts of before the reform, then by
@@ -584,21 +556,9 @@ fn district_headings_above_the_communes_are_passed_over() {
         "{}",
         run.stdout
     );
-    let csv = w
-        .tally(&[
-            "report", "--period", "2026-06", "--org", "veterans", "--by", "commune", "--format",
-            "csv",
-        ])
-        .expect(0)
-        .stdout;
-    let members = |c: &str| {
-        let line = csv
-            .lines()
-            .find(|l| l.contains(&format!(",veterans,commune,{c},")));
-        line.and_then(|l| l.split(',').nth(4)).map(str::to_string)
-    };
-    assert_eq!(members("02680").as_deref(), Some("2"), "{csv}");
-    assert_eq!(members("02647").as_deref(), Some("1"), "{csv}");
+    let (members, csv) = w.commune_members("veterans", "2026-06");
+    assert_eq!(members.get("02680").map(String::as_str), Some("2"), "{csv}");
+    assert_eq!(members.get("02647").map(String::as_str), Some("1"), "{csv}");
 }
 
 /// Found by review: a row with neither name nor ID (a totals or heading row tally does

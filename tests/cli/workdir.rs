@@ -35,6 +35,9 @@ impl Run {
     }
 }
 
+/// Members by commune code, as a report's CSV gives them.
+pub(crate) type Members = std::collections::BTreeMap<String, String>;
+
 pub(crate) fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data")
@@ -269,6 +272,20 @@ impl Workdir {
             .split(',')
             .map(str::to_string)
             .collect()
+    }
+
+    /// `members` of `org` in each commune in the report of `period`, by code, and the
+    /// report's CSV (for messages).
+    pub(crate) fn commune_members(&self, org: &str, period: &str) -> (Members, String) {
+        let args = [
+            "report", "--period", period, "--org", org, "--by", "commune", "--format", "csv",
+        ];
+        let csv = self.tally(&args).expect(0).stdout;
+        let members = (csv.lines().map(|l| l.split(',').collect::<Vec<_>>()))
+            .filter(|c| c.len() > 4 && c[1] == org && c[2] == "commune")
+            .map(|c| (c[3].to_string(), c[4].to_string()))
+            .collect();
+        (members, csv)
     }
 
     /// Rows of the one snapshot of `org`, from status.
