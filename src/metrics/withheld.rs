@@ -46,36 +46,17 @@ fn gives_away(n: &Note, rows: &[CoverageRow], min: u64) -> bool {
             moved,
             ..
         } => {
-            let difference = start.abs_diff(*previous_members);
             // The sentence says the added less those joined since too.
             let late = added.saturating_sub(*joined_since);
-            [
-                previous_members,
-                start,
-                added,
-                joined_since,
-                absent,
-                dated,
-                moved,
-                &difference,
-                &late,
-            ]
-            .into_iter()
-            .any(small)
-                || org_blank(rows, &OrgOrAny::Org(org.clone()), Col::MembersStart)
+            let said = [*added, *joined_since, *absent, *dated, *moved, late];
+            start_gives_away(rows, org, (*previous_members, *start), &said, min)
         }
         Note::LongSeam {
             org,
             previous_members,
             start,
             ..
-        } => {
-            let difference = start.abs_diff(*previous_members);
-            [previous_members, start, &difference]
-                .into_iter()
-                .any(small)
-                || org_blank(rows, &OrgOrAny::Org(org.clone()), Col::MembersStart)
-        }
+        } => start_gives_away(rows, org, (*previous_members, *start), &[], min),
         Note::SameAsPrevious { members, .. } | Note::SexFromId { members, .. } => small(members),
         // Each unit it names has 0 members now: what the list of units that did not
         // report gives, checked there against the units' groups.
@@ -111,6 +92,25 @@ fn gives_away(n: &Note, rows: &[CoverageRow], min: u64) -> bool {
         }
         _ => false,
     }
+}
+
+/// A note that sets the members at the start against an earlier roll's (`seam`,
+/// `long_seam`): it gives a count away where the earlier roll's members, the start,
+/// their difference or any other count it says is below `min`, or where the org's
+/// start is blanked.
+fn start_gives_away(
+    rows: &[CoverageRow],
+    org: &crate::org::Org,
+    (previous, start): (u64, u64),
+    said: &[u64],
+    min: u64,
+) -> bool {
+    let small = |c: &u64| *c > 0 && *c < min;
+    [previous, start, start.abs_diff(previous)]
+        .iter()
+        .chain(said)
+        .any(small)
+        || org_blank(rows, &OrgOrAny::Org(org.clone()), Col::MembersStart)
 }
 
 /// Whether the row of `org`, `dimension` and `group` has one of `cols` blanked, or
@@ -253,6 +253,34 @@ mod tests {
         assert_eq!(with(vec![total]), 1);
         assert_eq!(with(vec![yes.clone(), row("rural", "no", 10, 20)]), 1);
         assert_eq!(with(vec![row("total", "all", 40, 50), yes]), 0);
+    }
+
+    /// A long period's start against the last roll before it: left out where the two
+    /// differ by fewer than `--min-cell` members (4 against 5: 1 person), or where the
+    /// org's start is blanked; kept where every figure it says is 5 or more.
+    #[test]
+    fn the_long_seam_goes_with_a_small_difference_or_a_blanked_start() {
+        let long = |previous_members, start| Note::LongSeam {
+            org: Org::Youth,
+            previous: day(1),
+            previous_members,
+            start,
+        };
+        let with = |note: Note, blank: bool| {
+            let mut total = row("total", "all", 40, 50);
+            if blank {
+                total.suppressed.insert(Col::MembersStart);
+            }
+            let mut cov = Coverage {
+                rows: vec![total],
+                notes: vec![note],
+                ..Coverage::default()
+            };
+            notes(&mut cov, 5)
+        };
+        assert_eq!(with(long(5, 4), false), 1);
+        assert_eq!(with(long(52, 40), false), 0);
+        assert_eq!(with(long(52, 40), true), 1);
     }
 
     /// A note of departures counted in `left` goes where the org's `left` is blank,
