@@ -284,6 +284,20 @@ pub fn active_at(joined: i32, left: i32, status_active: bool, d: i32) -> bool {
         }
 }
 
+/// The leaving day of a departure without a date (`left` is `NO_DAY`, not active) by a
+/// member who joined within the period (from `start`) on or before the roll's date
+/// `as_of`: they left between the two, and it is placed on the roll's date, the latest
+/// it can be (docs/metrics.md, "Joined and left within the period"). Any other row's
+/// day as it is.
+pub fn joined_and_left_within(joined: i32, left: i32, active: bool, start: i32, as_of: i32) -> i32 {
+    let within = joined != NO_DAY && joined >= start && joined <= as_of;
+    if left == NO_DAY && !active && within {
+        as_of
+    } else {
+        left
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -201,11 +201,13 @@ fn take_in_order(
 
 impl RollFile<'_> {
     /// The unit of every row of a roll without a unit column (a commune's own list);
-    /// `None` for a roll whose rows say their unit, where `--area` is refused.
-    /// A list grouped under section headings with `--area` is that unit's, its
-    /// headings checked against it once read ([`member::headings_agree`]).
+    /// `None` for a roll whose rows say their unit (by a column, or by section
+    /// headings without `--area`). A list grouped under section headings with `--area`
+    /// is that unit's, its headings checked against it once read
+    /// ([`member::headings_agree`]).
     fn file_unit(&self, o: &Opened, mapping: &Mapping) -> Result<Option<member::FileUnit>> {
-        if !super::roll_source::takes_area(o) || (mapping.has_unit() && self.opts.area.is_none()) {
+        let by_sections = o.table.sections.give_units() && self.opts.area.is_some();
+        if mapping.has_unit() && !by_sections {
             return Ok(None);
         }
         let sources = member::Sources {

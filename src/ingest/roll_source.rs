@@ -61,7 +61,7 @@ pub(super) fn check_flags(opts: &Options, opened: &[Opened]) -> Result<()> {
 
 /// Whether `--area` gives the unit of a roll's rows: it has no unit column, or only
 /// the one its section headings fill (`sections.rs`).
-pub(super) fn takes_area(o: &Opened) -> bool {
+fn takes_area(o: &Opened) -> bool {
     !o.table.mapping.has_unit() || o.table.sections.give_units()
 }
 

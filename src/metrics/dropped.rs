@@ -41,9 +41,9 @@ impl Dropped {
         };
         self.marked.retain(|m| !listed(&m.0));
         let as_of = crate::roll::days(roll.as_of);
-        let day = |&(_, day, joined): &(u64, i32, i32)| match day {
-            NO_DAY if joined != NO_DAY && joined >= start && joined <= as_of => as_of,
-            day => day,
+        // Each is departed: a day, or none (not active, or not yet joined: never within).
+        let day = |&(_, day, joined): &(u64, i32, i32)| {
+            crate::roll::joined_and_left_within(joined, day, false, start, as_of)
         };
         let within = |day: i32| day != NO_DAY && day >= start && day <= end;
         (self.marked).extend(

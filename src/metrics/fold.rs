@@ -239,12 +239,7 @@ impl<'a> Plan<'a> {
     /// period whatever the day, and count in its `recruited` and `left`. Placed on the
     /// snapshot's date (the latest it can be); any other row's day as it is.
     fn joined_and_left_within(&self, joined: i32, left: i32, active: bool, as_of: i32) -> i32 {
-        let within = joined != NO_DAY && joined >= self.start && joined <= as_of;
-        if left == NO_DAY && !active && within {
-            as_of
-        } else {
-            left
-        }
+        roll::joined_and_left_within(joined, left, active, self.start, as_of)
     }
 
     fn flags(&self, joined: i32, left: i32, active: bool) -> u8 {
