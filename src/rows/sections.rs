@@ -166,6 +166,7 @@ fn branch_heading(row: &Row, unit_columns: &[usize]) -> bool {
     // Every row passes here: a member's (a name, a date, an ID…) is told apart by its
     // count of filled cells alone, before any text is folded.
     let mut filled = (row.cells().enumerate())
+        .map(|(i, c)| (i, trim(c)))
         .filter(|(i, c)| !c.is_empty() && !unit_columns.contains(i))
         .map(|(_, c)| c);
     let (Some(first), second) = (filled.next(), filled.next()) else {
@@ -264,5 +265,24 @@ mod tests {
         assert_eq!(unit(&["I. CHI HỘI THÔN A"]), None);
         assert_eq!(unit(&["Xã Bát Xát"]), None);
         assert_eq!(unit(&["II. BÁT XÁT"]), None);
+    }
+
+    /// A branch's heading, its other cells blank or spaces (a sheet's typed blanks),
+    /// beside a commune merged down (column 0); a member's row is none, even sparse.
+    #[test]
+    fn branch_headings_and_the_rows_that_are_not() {
+        let branch = |cells: &[&str]| branch_heading(&Row::new(9, cells), &[0]);
+        assert!(branch(&["Xã Y Tý", "Chi hội thôn Lao Chải", " ", ""]));
+        assert!(branch(&["Xã Y Tý", "2. Chi đoàn thôn Phìn Hồ", "  "]));
+        assert!(branch(&["", "1", "Tổ dân phố 3"]));
+        assert!(branch(&["Xã Y Tý", "1", "Chi hội thôn Lao Chải", " "]));
+        assert!(!branch(&["Xã Y Tý", "Lò Thị A", "1980"]));
+        assert!(!branch(&["Xã Y Tý", "Tô Hội Nam", " "]));
+        assert!(!branch(&[
+            "Xã Y Tý",
+            "Chi hội thôn Lao Chải",
+            "1980",
+            "Hà Nhì"
+        ]));
     }
 }
