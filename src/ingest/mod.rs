@@ -20,6 +20,7 @@ mod part_thread;
 mod pipeline;
 mod reference_file;
 pub mod rejects;
+mod resent;
 mod roll_source;
 mod snapshot;
 mod told;
@@ -120,6 +121,9 @@ pub struct FileReport {
     pub(crate) undated: std::collections::BTreeMap<(Org, NaiveDate), Vec<u64>>,
     /// Rows and members active at the snapshot date by unit code, per snapshot written.
     pub(crate) units: std::collections::BTreeMap<(Org, NaiveDate), missing::Units>,
+    /// A commune's own list: its unit and its rows as kept, set against the unit's rows
+    /// in the org's previous snapshot once every file is read.
+    pub(crate) own_list: Option<resent::OwnList>,
     pub rows_read: u64,
     pub rejected: u64,
     pub warnings: u64,
@@ -209,7 +213,7 @@ pub fn run(store: &Store, opts: &Options, progress: &dyn Progress) -> Result<Sum
     }
     let Ingest {
         writer,
-        next,
+        mut next,
         reference,
         sink,
         mut warnings,
@@ -224,6 +228,8 @@ pub fn run(store: &Store, opts: &Options, progress: &dyn Progress) -> Result<Sum
         reference: &reference,
     };
     missing::missing_parts(&stores, &mut files)?;
+    let marks = resent::lists_sent_again(&stores, &mut files)?;
+    resent::mark(&mut next, marks);
     crate::store::fault::point("parsed");
     let warnings_written = match warnings.file.take() {
         Some(f) => f.finish().map(|()| true)?,
@@ -447,6 +453,7 @@ impl FileReport {
             mapped: Default::default(),
             padded: 0,
             sex_from_id: 0,
+            own_list: None,
             rows_read: 0,
             rejected: 0,
             warnings: 0,

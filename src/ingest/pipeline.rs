@@ -9,6 +9,7 @@ use std::sync::atomic::Ordering;
 use std::sync::{mpsc, Arc, Mutex};
 
 use super::evidence::{Evidence, Looks, Settled};
+use super::resent::OwnList;
 use super::roll_source::{check_fits, Fits};
 use super::snapshot::{Prepared, Snapshots};
 use super::taker::{Excused, Taker};
@@ -234,6 +235,7 @@ impl RollFile<'_> {
         let mapping = o.table.mapping.clone();
         let secret = out.writer.secret.clone();
         let unit = self.file_unit(o, &mapping)?;
+        out.report.own_list = (unit.as_ref()).map(|u| OwnList::new(u.code.clone(), u.name.clone()));
         match &unit {
             Some(u) => out.report.notes.push(u.sentence()),
             None if self.opts.area.is_some() => {

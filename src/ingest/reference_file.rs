@@ -140,6 +140,7 @@ fn stage(
         part_bytes: info.bytes,
         mapped: 0,
         sex_from_id: 0,
+        same_as: None,
     })
 }
 

@@ -209,6 +209,9 @@ impl<'a> Snapshots<'a> {
         part.sex_from_id += u64::from(sex_from_id);
         out.report.sex_from_id += u64::from(sex_from_id);
         part.group.push(member);
+        if let Some(list) = out.report.own_list.as_mut() {
+            list.keep(member);
+        }
         if let Some(entry) = part.group.last_area() {
             let active = member.left_on.map_or(member.active, |l| l > member.as_of);
             self.units.add(entry, active);
@@ -441,6 +444,7 @@ impl<'a> Snapshots<'a> {
             part_bytes: info.bytes,
             mapped: p.mapped,
             sex_from_id: p.sex_from_id,
+            same_as: None,
         };
         out.next.ingests.push(rec.clone());
         Ok(vec![rec])

@@ -71,6 +71,9 @@ crate::messages! {
     NOTE_EMPTIED_UNITS:
         "{}: {} unit(s) with members in the roll of {} have no row in the roll of {}: {}; a missing sheet or a partial export? They are not ranked to urge"
         => "{}: {} đơn vị có thành viên trong danh sách ngày {} nhưng không có dòng nào trong danh sách ngày {}: {}; thiếu trang tính hoặc xuất thiếu? Các đơn vị này không được xếp vào danh sách cần đôn đốc";
+    NOTE_LIST_SENT_AGAIN:
+        "{}: in the roll of {}, {} unit(s) sent their own list with, row for row, the rows they had in the roll of {}, no one joining or leaving: {}; last month's list sent again under this month's title? A unit where nothing changed can send such a list"
+        => "{}: trong danh sách ngày {}, {} đơn vị gửi danh sách riêng trùng từng dòng với các dòng của đơn vị trong danh sách ngày {}, không ai vào, không ai ra: {}; danh sách tháng trước gửi lại dưới tiêu đề tháng này? Đơn vị không có biến động nào cũng có thể gửi danh sách như vậy";
     NOTE_SHRUNK_UNITS:
         "{}: {} unit(s) have in the roll of {} less than half the members they had in the roll of {}: {}"
         => "{}: {} đơn vị trong danh sách ngày {} còn chưa đến một nửa số thành viên so với danh sách ngày {}: {}";

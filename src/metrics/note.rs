@@ -161,6 +161,16 @@ pub enum Note {
         previous: NaiveDate,
         units: Vec<String>,
     },
+    /// Units (code and name) whose own list in this snapshot repeated, row for row
+    /// when it was ingested, the unit's rows in the previous snapshot.
+    ListSentAgain {
+        org: Org,
+        #[serde(serialize_with = "iso")]
+        as_of: NaiveDate,
+        #[serde(rename = "previous_as_of", serialize_with = "iso")]
+        previous: NaiveDate,
+        units: Vec<String>,
+    },
     /// Members of a snapshot whose sex was read from their national ID (the roll gave
     /// none), said where the report breaks members down by sex.
     SexFromId {

@@ -110,7 +110,8 @@ pub fn coverage(
         .zip(tallies)
         .collect();
     let mut cov = super::coverage(&plan, &reads.used, tallies, several.as_deref());
-    cov.notes.extend(manifest_notes(view, req, reads.used));
+    cov.notes
+        .extend(manifest_notes(view, plan.reference, req, reads.used));
     Ok(cov)
 }
 
@@ -259,7 +260,12 @@ fn dropped_pass(
 
 /// The notes the manifest gives of the snapshots asked for: roll sizes out of step,
 /// rows mapped from old codes, sheets the previous snapshot had.
-fn manifest_notes(view: &store::View, req: &Request, used: BTreeMap<Org, NaiveDate>) -> Vec<Note> {
+fn manifest_notes(
+    view: &store::View,
+    reference: &Reference,
+    req: &Request,
+    used: BTreeMap<Org, NaiveDate>,
+) -> Vec<Note> {
     let (m, orgs) = (&view.manifest, &view.orgs);
     let mut notes = sex_from_id(m, req, &used);
     let asked: BTreeMap<Org, NaiveDate> = used
@@ -275,6 +281,7 @@ fn manifest_notes(view: &store::View, req: &Request, used: BTreeMap<Org, NaiveDa
             notes.push(Note::Mapped { org, as_of, rows });
         }
         notes.extend(missing_sheets(m, orgs, org, as_of));
+        notes.extend(lists_sent_again(m, reference, orgs, org, as_of));
     }
     notes
 }
@@ -320,6 +327,33 @@ fn missing_sheets(m: &store::Manifest, orgs: &Orgs, org: &Org, as_of: NaiveDate)
         as_of,
         previous,
         sheets,
+    })
+}
+
+/// The units whose own list in the snapshot of `as_of` repeated, when ingested, their
+/// rows in the org's previous snapshot (`ingest/resent.rs`), while that is still the
+/// previous one.
+fn lists_sent_again(
+    m: &store::Manifest,
+    reference: &Reference,
+    orgs: &Orgs,
+    org: &Org,
+    as_of: NaiveDate,
+) -> Option<Note> {
+    let previous = previous_of(&m.roll_snapshots(orgs), org, as_of)?;
+    let units: Vec<String> = (m.snapshot_parts(org.code(), &as_of.to_string()).into_iter())
+        .filter_map(|p| p.same_as.as_ref())
+        .filter(|s| s.previous == previous.to_string())
+        .map(|s| match reference.areas.get(&s.unit) {
+            Some(a) => format!("{} {}", s.unit, a.name),
+            None => s.unit.clone(),
+        })
+        .collect();
+    (!units.is_empty()).then(|| Note::ListSentAgain {
+        org: org.clone(),
+        as_of,
+        previous,
+        units,
     })
 }
 

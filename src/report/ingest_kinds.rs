@@ -324,6 +324,7 @@ mod tests {
             mapped: Default::default(),
             padded: 0,
             sex_from_id: 0,
+            own_list: None,
             undated: Default::default(),
             units: Default::default(),
             rows_read: 0,

@@ -171,6 +171,19 @@ fn between_rolls(n: &Note, lang: Lang) -> Text {
             d(as_of),
             list(units)
         ),
+        Note::ListSentAgain {
+            org: o,
+            as_of,
+            previous,
+            units,
+        } => t!(
+            NOTE_LIST_SENT_AGAIN,
+            org(o),
+            d(as_of),
+            Text::Count(units.len() as u64),
+            d(previous),
+            list(units)
+        ),
         Note::ShrunkUnits {
             org: o,
             as_of,

@@ -65,6 +65,19 @@ pub struct IngestRecord {
     /// when none; before tally read it, always none).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub sex_from_id: u64,
+    /// A commune's own list whose rows were, when it was ingested, exactly those its
+    /// unit had in the organization's previous snapshot (absent otherwise, and before
+    /// tally looked).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub same_as: Option<SameAs>,
+}
+
+/// The previous snapshot (its as-of date) and the unit whose rows a commune's own list
+/// repeats.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct SameAs {
+    pub previous: String,
+    pub unit: String,
 }
 
 fn is_zero(n: &u64) -> bool {

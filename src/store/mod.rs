@@ -47,7 +47,7 @@ use crate::error::Explain;
 use crate::error::Failure;
 use crate::org::Orgs;
 use crate::{lang, t};
-pub use manifest::{IngestRecord, Manifest};
+pub use manifest::{IngestRecord, Manifest, SameAs};
 pub use privacy::Secret;
 
 pub struct Store {

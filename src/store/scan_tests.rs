@@ -62,6 +62,7 @@ fn part(dir: &Path) -> IngestRecord {
         part_bytes: info.bytes,
         mapped: 0,
         sex_from_id: 0,
+        same_as: None,
     }
 }
 

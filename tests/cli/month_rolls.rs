@@ -127,3 +127,92 @@ fn a_roll_without_enterprises_has_unknown_ownership_rows() {
     assert!(cells[13].parse::<u64>().is_ok_and(|n| n > 0), "{row}");
     assert_eq!(cells[14], "", "{row}");
 }
+
+/// Found by a new analyst's year: a commune's own list of October sent again in
+/// November under November's title, beside the organization's roll of the other
+/// communes, went through as a new month (the whole roll had changed, so the report's
+/// check of a roll sent again saw nothing). By hand: Hợp Thành's list repeats its three
+/// October rows (two active, one `Qua đời` with a date), so the ingest asks about it
+/// and November's report names the unit; the roll of Lào Cai gained a member, which
+/// nobody asks about. December's list, where one member left, is asked about by none.
+#[test]
+fn a_communes_own_list_sent_again_is_asked_about() {
+    let w = Workdir::new().with_reference();
+    let own = |month: u32, last: &str| {
+        format!(
+            "DANH SÁCH ĐOÀN VIÊN XÃ HỢP THÀNH THÁNG {month}/2026\n\
+             Họ và tên,Số CCCD,Ngày sinh,Ngày vào Đoàn,Ngày ra,Trạng thái\n\
+             Giàng A Páo,001200000101,01/01/2000,01/01/2020,,Đang sinh hoạt\n\
+             Lù Thị Mai,001300000102,01/01/2001,01/01/2021,,Đang sinh hoạt\n\
+             Vàng Seo Lử,001200000103,01/01/1999,01/01/2019,12/09/2026,Qua đời\n{last}"
+        )
+    };
+    let roll = |extra: &str| {
+        format!("{HEAD}An Văn A,001200000011,01/01/2000,02647,01/01/2020,,Đang sinh hoạt\n{extra}")
+    };
+    let months = [
+        ("10", "31/10/2026", roll(""), own(10, "")),
+        (
+            "11",
+            "30/11/2026",
+            roll("Dũng Văn D,001200000044,01/01/2001,02647,05/11/2026,,Đang sinh hoạt\n"),
+            own(11, ""),
+        ),
+        (
+            "12",
+            "31/12/2026",
+            roll("Em Văn E,001200000055,01/01/2002,02647,10/12/2026,,Đang sinh hoạt\n"),
+            own(12, "").replace(
+                ",01/01/2021,,Đang sinh hoạt",
+                ",01/01/2021,10/12/2026,Đã chuyển sinh hoạt",
+            ),
+        ),
+    ];
+    let mut said = Vec::new();
+    for (month, as_of, main, list) in &months {
+        let (a, b) = (format!("t{month}.csv"), format!("hop-thanh-t{month}.csv"));
+        w.write(&a, main);
+        w.write(&b, list);
+        let run = w
+            .tally(&[
+                "ingest",
+                &a,
+                &b,
+                "--org",
+                "youth",
+                "--as-of",
+                as_of,
+                "--area",
+                "Xã Hợp Thành",
+            ])
+            .expect(0);
+        said.push(run.stderr.contains("repeats row for row"));
+        if *month == "11" {
+            assert!(
+                run.stderr
+                    .contains("the own list of 02680 Xã Hợp Thành (3 row(s))")
+                    && run.stderr.contains("roll as of 2026-10-31")
+                    && run.stderr.contains("(tally drop 30069f156a92)"),
+                "{}",
+                run.stderr
+            );
+        }
+    }
+    assert_eq!(said, [false, true, false]);
+    let notes = |period: &str| {
+        let v = crate::last_month::json(&w, &["--period", period]);
+        let notes = v["notes"].as_array().cloned().unwrap_or_default();
+        (notes.into_iter())
+            .filter(|n| n["kind"] == "list_sent_again")
+            .collect::<Vec<_>>()
+    };
+    let nov = notes("2026-11");
+    assert_eq!(nov.len(), 1, "{nov:?}");
+    assert_eq!(nov[0]["units"], serde_json::json!(["02680 Xã Hợp Thành"]));
+    assert_eq!(nov[0]["previous_as_of"], "2026-10-31");
+    assert!(nov[0]["text"]
+        .as_str()
+        .unwrap_or("")
+        .contains("02680 Xã Hợp Thành"));
+    assert!(notes("2026-12").is_empty() && notes("2026-10").is_empty());
+}

@@ -1,0 +1,142 @@
+//! A commune's own list sent again: a roll without a unit column whose rows are exactly
+//! those its unit had in the organization's previous snapshot (the same persons, each
+//! joined, left and active alike, and as many rows), most often last month's list sent
+//! once more under this month's title. The whole-roll check of the report cannot see
+//! it when the list is one part of a larger snapshot. Said at ingest, and kept on the
+//! part so that every report of the snapshot says it too. A quiet commune's new list
+//! can look the same: it is a question to check, and changes no number.
+
+use anyhow::Result;
+use compact_str::CompactString;
+use std::collections::BTreeMap;
+
+use super::missing::Stores;
+use super::{FileReport, Outcome};
+use crate::lang::parts as lang;
+use crate::roll::{person_prefix, Batch, Columns, Member, NO_DAY};
+use crate::store::{self, SameAs};
+use crate::t;
+
+/// A kept row as the comparison sees it: the person (its key's first 8 bytes), the
+/// days joined and left (or none), the status.
+type Row = (u64, i32, i32, bool);
+
+/// The unit of a commune's own list and its rows as kept.
+#[derive(Debug, Clone)]
+pub(crate) struct OwnList {
+    code: CompactString,
+    name: String,
+    rows: Vec<Row>,
+}
+
+impl OwnList {
+    pub(crate) fn new(code: CompactString, name: String) -> OwnList {
+        OwnList {
+            code,
+            name,
+            rows: Vec::new(),
+        }
+    }
+
+    /// A row kept into the snapshot.
+    pub(crate) fn keep(&mut self, m: &Member) {
+        let day = |d: Option<chrono::NaiveDate>| d.map_or(NO_DAY, crate::roll::days);
+        let person = person_prefix(&m.person);
+        (self.rows).push((person, day(m.joined_on), day(m.left_on), m.active));
+    }
+}
+
+/// Sets each commune's own list of this command against its unit's rows in the org's
+/// previous (committed) snapshot; a list that repeats them is said under its file, and
+/// returned (its part's id with what it repeats) to be kept in the manifest.
+pub(super) fn lists_sent_again(
+    s: &Stores,
+    files: &mut [FileReport],
+) -> Result<Vec<(String, SameAs)>> {
+    let snapshots = s.committed.roll_snapshots(&s.reference.orgs);
+    let mut marks = Vec::new();
+    for f in files.iter_mut() {
+        let Some(mut list) = f.own_list.take() else {
+            continue;
+        };
+        let Outcome::Ingested(records) = &f.outcome else {
+            continue;
+        };
+        let [rec] = records.as_slice() else {
+            continue;
+        };
+        let (Some(code), Some(as_of)) = (rec.org.as_deref(), rec.as_of.as_deref()) else {
+            continue;
+        };
+        let previous = (snapshots.iter())
+            .filter(|(o, d)| o.code() == code && d.to_string().as_str() < as_of)
+            .map(|s| s.1)
+            .max();
+        let Some(previous) = previous.filter(|_| !list.rows.is_empty()) else {
+            continue;
+        };
+        let parts = s.committed.snapshot_parts(code, &previous.to_string());
+        let mut then = unit_rows(s.dir, &parts, &list.code)?;
+        then.sort_unstable();
+        list.rows.sort_unstable();
+        if then != list.rows {
+            continue;
+        }
+        let unit = format!("{} {}", list.code, list.name);
+        f.file_alerts.push(t!(
+            lang::LIST_SENT_AGAIN,
+            &unit,
+            list.rows.len() as u64,
+            previous,
+            rec.id.as_str()
+        ));
+        let same = SameAs {
+            previous: previous.to_string(),
+            unit: list.code.to_string(),
+        };
+        marks.push((rec.id.clone(), same));
+    }
+    Ok(marks)
+}
+
+/// The rows of a snapshot's parts in one unit.
+fn unit_rows(
+    dir: &std::path::Path,
+    parts: &[&store::IngestRecord],
+    code: &str,
+) -> Result<Vec<Row>> {
+    let need = Columns {
+        person: true,
+        ..Default::default()
+    };
+    let gather = |acc: &mut Vec<Row>, b: &Batch| {
+        let Some(entry) = b.area.dict.iter().position(|c| c == code) else {
+            return;
+        };
+        for i in (0..b.len).filter(|&i| b.area.rows[i] == entry as u32) {
+            acc.push((b.person[i], b.joined[i], b.left[i], b.active[i]));
+        }
+    };
+    let merge = |a: &mut Vec<Row>, b: Vec<Row>| a.extend(b);
+    let checks = store::scan::Checks::Every;
+    let mut out = store::scan::fold(
+        checks,
+        dir,
+        &[parts.to_vec()],
+        need,
+        |_| Vec::new(),
+        gather,
+        merge,
+    )?;
+    Ok(out.pop().unwrap_or_default())
+}
+
+/// Keeps each mark on its part in the next manifest.
+pub(super) fn mark(next: &mut store::Manifest, marks: Vec<(String, SameAs)>) {
+    let mut marks: BTreeMap<String, SameAs> = marks.into_iter().collect();
+    for rec in next.ingests.iter_mut() {
+        if let Some(same) = marks.remove(&rec.id) {
+            rec.same_as = Some(same);
+        }
+    }
+}
