@@ -193,6 +193,12 @@ pub struct IngestArgs {
     /// its sheet's name. Rolls of the same command with a commune column are read by it.
     #[arg(long, value_name = "CODE|NAME")]
     pub area: Option<String>,
+    /// Read the workbooks' date cells with day and month exchanged: dates typed day
+    /// first (05/03/1995) on a computer set to a US region, which Excel made into
+    /// month-first date cells (3 May). tally refuses a sheet that shows it and names
+    /// this option; the summary says how many cells were read so.
+    #[arg(long)]
+    pub swap_date_cells: bool,
     /// The year of an eligible-counts or targets file that has no year column (Năm) and
     /// names none in its title (SỐ ĐỐI TƯỢNG NĂM 2026); one that contradicts them is
     /// refused.
@@ -383,6 +389,7 @@ impl IngestArgs {
                 CodesArg::New => crate::reference::crosswalk::Codes::New,
             },
             area: self.area.clone(),
+            swap_date_cells: self.swap_date_cells,
             year: self.year,
             orgs: orgs.clone(),
             warnings: self.warnings.clone(),

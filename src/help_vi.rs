@@ -46,6 +46,7 @@ const HELP: &[(&str, &str, &str)] = &[
     ("ingest", "format", "Cách báo kết quả."),
     ("ingest", "sheet", "Với sổ tính: đọc trang này (ghi nhiều lần được; mặc định mọi trang hiển thị có dòng tiêu đề tally nhận ra)."),
     ("ingest", "area", "Xã, phường mà danh sách này là của riêng đơn vị đó, với danh sách không có cột xã (ghi mã hoặc tên, ví dụ \"Phường Sa Pa\"); mặc định lấy từ tiêu đề danh sách hoặc tên trang tính. Danh sách có cột xã trong cùng lệnh vẫn đọc theo cột đó."),
+    ("ingest", "swap_date_cells", "Đọc các ô kiểu ngày của sổ tính với ngày và tháng đổi chỗ cho nhau: ngày gõ theo thứ tự ngày/tháng (05/03/1995) trên máy đặt vùng Hoa Kỳ, bị Excel đổi thành ô kiểu ngày theo thứ tự tháng/ngày (3 tháng 5). tally từ chối trang tính có dấu hiệu này và chỉ ra tùy chọn này; bản tóm tắt cho biết bao nhiêu ô được đọc như vậy."),
     ("ingest", "bom", "Giữ lại cho các kịch bản cũ: tệp --rejects và --warnings mặc định đã có dấu BOM UTF-8 (để Excel trên Windows hiện đúng chữ Việt khi mở bằng nhấp đúp)."),
     ("ingest", "codes", "Cách đọc mã và tên đơn vị: auto (mã hiện nay nếu có, nếu không thì qua bảng chuyển đổi của đợt sắp xếp năm 2025), old (toàn bộ là mã trước 01/7/2025), new (toàn bộ là mã hiện nay)."),
     ("ingest", "warnings", "Ghi mọi cảnh báo (mỗi dòng có cảnh báo: vị trí, cột, giá trị và lý do) vào tệp CSV này; phần tóm tắt chỉ nêu mỗi loại cảnh báo một lần."),

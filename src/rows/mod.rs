@@ -19,6 +19,7 @@ pub mod beyond;
 pub(crate) mod clutter;
 mod csv_rows;
 mod csv_text;
+mod date_cells;
 pub mod decode;
 pub(crate) mod departed_list;
 mod doubled;

@@ -3,6 +3,7 @@
 
 use std::sync::mpsc::SyncSender;
 
+use super::date_cells::DateCells;
 use super::legacy_cells::SheetText;
 use super::merged::Merged;
 use super::row::Row;
@@ -38,7 +39,13 @@ pub(super) struct Gather {
 
 impl Gather {
     /// Adds a cell with text; false when the table stopped listening.
-    pub(super) fn cell(&mut self, r: u32, c: u32, text: String, out: &mut Batch) -> Result<bool> {
+    /// `date`: a date cell (its text written day-first by `workbook_cells`).
+    pub(super) fn cell(
+        &mut self,
+        (r, c, date): (u32, u32, bool),
+        mut text: String,
+        out: &mut Batch,
+    ) -> Result<bool> {
         if self.current != Some(r) {
             if let Some(prev) = self.current {
                 if !out.push(prev, &mut self.row) {
@@ -66,6 +73,7 @@ impl Gather {
                 MAX_ROW_TEXT >> 20
             )));
         }
+        out.dates.cell(r, c, date, &mut text)?;
         let c = c as usize;
         if self.row.len() <= c {
             self.row.resize(c + 1, String::new());
@@ -81,10 +89,14 @@ impl Gather {
     }
 }
 
+/// A batch of a sheet's rows, or why the sheet cannot be read (and the hint, where it
+/// is not that the workbook may be damaged).
+pub(crate) type Sent = Result<Vec<Row>, (Text, Option<Text>)>;
+
 /// Rows on their way to the table, a batch at a time. The first rows wait until the
 /// sheet's text has been judged from them ([`SheetText::learn`]).
 pub(super) struct Batch<'t> {
-    tx: &'t SyncSender<Result<Vec<Row>, Text>>,
+    tx: &'t SyncSender<Sent>,
     rows: Vec<Row>,
     /// The text of `rows`.
     bytes: usize,
@@ -93,13 +105,15 @@ pub(super) struct Batch<'t> {
     head: Option<Vec<(u32, Vec<String>)>>,
     /// The sheet's regions merged down its rows.
     pub(super) merged: Merged,
+    /// Its date cells and dates typed as text, column by column.
+    pub(super) dates: DateCells,
 }
 
 /// Rows a sheet's text is judged from: the title block and the header, and a few rows.
 const LEARN_ROWS: usize = 30;
 
 impl<'t> Batch<'t> {
-    pub(super) fn new(tx: &'t SyncSender<Result<Vec<Row>, Text>>, text: SheetText) -> Self {
+    pub(super) fn new(tx: &'t SyncSender<Sent>, text: SheetText, swap_dates: bool) -> Self {
         Batch {
             tx,
             rows: Vec::with_capacity(BATCH),
@@ -107,6 +121,7 @@ impl<'t> Batch<'t> {
             text,
             head: Some(Vec::new()),
             merged: Merged::default(),
+            dates: DateCells::new(swap_dates),
         }
     }
 
@@ -177,17 +192,20 @@ mod tests {
     #[test]
     fn a_row_is_held_to_a_megabyte_and_a_batch_of_long_rows_is_sent_early() {
         let (tx, rx) = std::sync::mpsc::sync_channel(64);
-        let mut out = Batch::new(&tx, SheetText::new(None));
+        let mut out = Batch::new(&tx, SheetText::new(None), false);
         let mut gather = Gather::default();
         // Rows of 768 KiB (a long shared string referred to by one cell of each):
         // each under the cap, their batches cut by bytes, not by rows.
         let long = "x".repeat(768 << 10);
         for r in 0..40 {
-            assert!(gather.cell(r, 0, long.clone(), &mut out).unwrap());
+            assert!(gather.cell((r, 0, false), long.clone(), &mut out).unwrap());
         }
         // A row whose cells add up past the cap is refused, naming the row.
-        gather.cell(40, 0, long.clone(), &mut out).unwrap();
-        let err = gather.cell(40, 3, long, &mut out).unwrap_err().to_string();
+        gather.cell((40, 0, false), long.clone(), &mut out).unwrap();
+        let err = gather
+            .cell((40, 3, false), long, &mut out)
+            .unwrap_err()
+            .to_string();
         assert!(
             err.contains("row 41 holds more than 1 MiB of text"),
             "{err}"

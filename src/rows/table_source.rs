@@ -45,7 +45,7 @@ pub(super) enum Source {
     /// A workbook sheet read on its own thread, in batches, and what reading it did
     /// that the summary says.
     Sheet {
-        rows: std::sync::mpsc::Receiver<Result<Vec<Row>, lang::Text>>,
+        rows: std::sync::mpsc::Receiver<super::sheet_rows::Sent>,
         batch: std::vec::IntoIter<Row>,
         said: Arc<Mutex<Vec<crate::lang::Text>>>,
     },
@@ -81,14 +81,16 @@ impl Source {
                 }
                 match rows.recv() {
                     Ok(Ok(more)) => *batch = more.into_iter(),
-                    Ok(Err(e)) => {
+                    Ok(Err((e, hint))) => {
+                        let hint = hint
+                            .unwrap_or_else(|| t!(crate::lang::sources::WORKBOOK_MAY_DAMAGED_SAVE));
                         return Err(Failure::invalid(t!(
                             crate::lang::sources::CANNOT_READ_SHEET,
                             name,
                             e
                         ))
-                        .hint(t!(crate::lang::sources::WORKBOOK_MAY_DAMAGED_SAVE))
-                        .into())
+                        .hint(hint)
+                        .into());
                     }
                     Err(_) => return Ok(false),
                 }

@@ -18,7 +18,6 @@ use std::sync::{Arc, Mutex};
 use super::decode::Encoding;
 use super::legacy_cells::SheetText;
 use super::merged::{Merged, Region};
-use super::row::Row;
 use super::sheet_rows::Batch;
 use super::workbook_cells::text_of;
 pub use super::workbook_cells::{cell_trouble, NO_CACHED_VALUE};
@@ -165,8 +164,13 @@ impl Workbook {
     }
 
     /// Starts reading one sheet on a thread of its own; its rows come in batches, each
-    /// cell read as [`SheetText`] decides (`encoding`: `--encoding`).
-    pub fn stream(&self, sheet: &str, encoding: Option<Encoding>) -> SheetRows {
+    /// cell read as [`SheetText`] decides (`encoding`: `--encoding`), its date cells as
+    /// [`DateCells`](super::date_cells) does (`swap_dates`: `--swap-date-cells`).
+    pub fn stream(
+        &self,
+        sheet: &str,
+        (encoding, swap_dates): (Option<Encoding>, bool),
+    ) -> SheetRows {
         let (tx, rx) = sync_channel(4);
         let (path, len) = (self.path.clone(), self.len);
         let book = self.book;
@@ -176,10 +180,11 @@ impl Workbook {
         let said = Arc::new(Mutex::new(Vec::new()));
         let told = said.clone();
         std::thread::spawn(move || {
-            let mut out = Batch::new(&tx, SheetText::new(encoding));
+            let mut out = Batch::new(&tx, SheetText::new(encoding), swap_dates);
             let read = |out: &mut Batch| {
                 let rs = reader(&path, len)?;
-                read_sheet(rs, (&path, len), book, opened, (&sheet, merges), out)
+                read_sheet(rs, (&path, len), book, opened, (&sheet, merges), out)?;
+                out.dates.verdict()
             };
             match guarded(|| read(&mut out)) {
                 Ok(()) => {
@@ -187,10 +192,15 @@ impl Workbook {
                     if let Ok(mut t) = told.lock() {
                         t.extend(out.merged.sentence());
                         t.extend(out.text.sentences());
+                        t.extend(out.dates.sentence());
                     }
                 }
                 Err(e) => {
-                    let _ = tx.send(Err(crate::lang::Text::of_error(&e)));
+                    let said = match e.downcast_ref::<crate::error::Failure>() {
+                        Some(f) => (f.what.clone(), f.hint.clone()),
+                        None => (crate::lang::Text::of_error(&e), None),
+                    };
+                    let _ = tx.send(Err(said));
                 }
             }
         });
@@ -274,7 +284,7 @@ fn readers_words(why: &str) -> crate::lang::Text {
 /// A sheet's rows as they are read, and what reading them did that the summary says
 /// (once the rows are all read).
 pub struct SheetRows {
-    pub rows: Receiver<Result<Vec<Row>, crate::lang::Text>>,
+    pub rows: Receiver<super::sheet_rows::Sent>,
     pub said: Arc<Mutex<Vec<crate::lang::Text>>>,
 }
 
@@ -369,8 +379,18 @@ fn read_sheet(
             for (i, cells) in range.rows().enumerate() {
                 row.clear();
                 row.resize(left as usize, String::new());
-                row.extend(cells.iter().map(text_of));
-                if !out.push(top + i as u32, &mut row) {
+                let r = top + i as u32;
+                for (j, d) in cells.iter().enumerate() {
+                    let mut text = text_of(d);
+                    let date = match d {
+                        calamine::Data::DateTime(dt) => dt.is_datetime(),
+                        calamine::Data::DateTimeIso(_) => true,
+                        _ => false,
+                    };
+                    out.dates.cell(r, left + j as u32, date, &mut text)?;
+                    row.push(text);
+                }
+                if !out.push(r, &mut row) {
                     return Ok(());
                 }
             }

@@ -52,11 +52,11 @@ pub(super) fn read_xlsx<RS: Read + Seek>(
         // calamine's own copy of the shared strings is not needed any more.
         drop(wb);
         let part = xlsx_sheet::inflated(path, part);
-        xlsx_sheet::cells(part, &book, |r, c, text| rows.cell(r, c, text, out))?;
+        xlsx_sheet::cells(part, &book, |at, text| rows.cell(at, text, out))?;
         rows.finish(out);
         return Ok(());
     }
-    calamine_cells(&mut wb, sheet, |r, c, text| rows.cell(r, c, text, out))?;
+    calamine_cells(&mut wb, sheet, |at, text| rows.cell(at, text, out))?;
     rows.finish(out);
     Ok(())
 }
@@ -66,7 +66,7 @@ pub(super) fn read_xlsx<RS: Read + Seek>(
 pub(super) fn calamine_cells<RS: Read + Seek>(
     wb: &mut calamine::Xlsx<RS>,
     sheet: &str,
-    mut cell: impl FnMut(u32, u32, String) -> Result<bool>,
+    mut cell: impl FnMut((u32, u32, bool), String) -> Result<bool>,
 ) -> Result<()> {
     let percent = super::percent_cells::percent_cells(wb, sheet)?;
     let mut cells = wb
@@ -93,7 +93,12 @@ pub(super) fn calamine_cells<RS: Read + Seek>(
         if text.is_empty() {
             continue;
         }
-        if !cell(r, c, text)? {
+        let date = match &cell_read.value {
+            DataRef::DateTime(dt) => dt.is_datetime(),
+            DataRef::DateTimeIso(_) => true,
+            _ => false,
+        };
+        if !cell((r, c, date), text)? {
             return Ok(());
         }
     }

@@ -157,13 +157,14 @@ struct Cells {
     text: String,
 }
 
-/// Walks the sheet's cells in order, each given as (row, column, text) with rows and
-/// columns from 0; a cell with no text is not given. `cell` returns false to stop.
+/// Walks the sheet's cells in order, each given as (row, column, a date cell) with rows
+/// and columns from 0, and its text; a cell with no text is not given. `cell` returns
+/// false to stop.
 /// The XML is walked on a thread of its own, the cells' text made on this one.
 pub(super) fn cells<R: Read + Send + 'static>(
     part: R,
     book: &Book,
-    mut cell: impl FnMut(u32, u32, String) -> Result<bool>,
+    mut cell: impl FnMut((u32, u32, bool), String) -> Result<bool>,
 ) -> Result<()> {
     let (tx, rx) = sync_channel::<Result<Cells>>(4);
     let walker = std::thread::spawn(move || {
@@ -174,8 +175,9 @@ pub(super) fn cells<R: Read + Send + 'static>(
     for batch in rx {
         let batch = batch?;
         for raw in &batch.cells {
-            let text = text_of(raw, &batch.text[raw.text.0..raw.text.1], book)?;
-            if !text.is_empty() && !cell(raw.row, raw.col, text)? {
+            let v = &batch.text[raw.text.0..raw.text.1];
+            let text = text_of(raw, v, book)?;
+            if !text.is_empty() && !cell((raw.row, raw.col, is_date(raw, v, book)), text)? {
                 return Ok(());
             }
         }
@@ -415,6 +417,18 @@ fn text_of(c: &Raw, v: &str, book: &Book) -> Result<String> {
         // An inline string without its `<is>`: nothing to read.
         Kind::Inline => String::new(),
     })
+}
+
+/// Whether a cell is a date: of the date type, or a number its style shows as a date.
+fn is_date(c: &Raw, v: &str, book: &Book) -> bool {
+    let shown = |s: u32| book.shown.get(s as usize).copied();
+    match c.kind {
+        Kind::Date => c.has_value,
+        Kind::Number | Kind::Plain => {
+            c.style.and_then(shown) == Some(Shown::Date) && v.parse::<f64>().is_ok()
+        }
+        _ => false,
+    }
 }
 
 /// A number as its style shows it.

@@ -8,6 +8,7 @@ mod bench_smoke;
 mod beyond_header;
 mod breakdowns;
 mod counts_tables;
+mod date_cells;
 mod decode;
 mod departures;
 mod drop;

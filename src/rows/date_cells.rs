@@ -1,0 +1,285 @@
+//! Dates typed day-first on a computer set to a US region: Excel turns the ones it can
+//! read month-first (`05/03/1995`, the 5th of March) into date cells of the wrong day
+//! (the 3rd of May), and leaves the others (`25/03/1995`) as the text typed. A column
+//! holding both is read wrong without a word, so a sheet where one column has at least
+//! [`FEW`] date cells, every one with its day at 12 or below, beside dates typed as text
+//! that all have a day above 12, is refused with the fix: `--swap-date-cells` reads the
+//! workbooks' date cells with day and month exchanged (a date cell whose day is above
+//! 12 then cannot be one of them, and is refused), and the summary says how many.
+
+use crate::lang::{sources as msg, Text};
+use crate::t;
+
+/// The fewest date cells that tell a column typed so: of dates spread over the month,
+/// five all with a day at 12 or below happen about once in a hundred columns.
+pub(super) const FEW: u32 = 5;
+
+/// What a sheet's cells say of its dates, column by column.
+#[derive(Debug, Default)]
+pub(super) struct DateCells {
+    /// `--swap-date-cells`.
+    swap: bool,
+    columns: Vec<Column>,
+    /// Date cells read with day and month exchanged.
+    swapped: u64,
+}
+
+#[derive(Debug, Default, Clone)]
+struct Column {
+    dates: u32,
+    /// Date cells with a day above 12.
+    dates_late: u32,
+    /// Dates typed as text day-first, with a day above 12, and with one at 12 or below.
+    typed_late: u32,
+    typed_early: u32,
+    /// The first date cell and the first text date with a day above 12: row, text.
+    first_date: Option<(u32, String)>,
+    first_typed: Option<(u32, String)>,
+}
+
+impl DateCells {
+    pub(super) fn new(swap: bool) -> DateCells {
+        DateCells {
+            swap,
+            ..DateCells::default()
+        }
+    }
+
+    /// Takes a cell's text in (`date`: a date cell), exchanging a date cell's day and
+    /// month under `--swap-date-cells`; a date cell that cannot have been swapped
+    /// refuses the sheet then.
+    pub(super) fn cell(
+        &mut self,
+        r: u32,
+        c: u32,
+        date: bool,
+        text: &mut String,
+    ) -> anyhow::Result<()> {
+        if !date && !looks_like_date(text) {
+            return Ok(());
+        }
+        let Some((day, month)) = day_month(text, date) else {
+            return Ok(());
+        };
+        let c = c as usize;
+        if self.columns.len() <= c {
+            self.columns.resize(c + 1, Column::default());
+        }
+        let col = &mut self.columns[c];
+        if !date {
+            if day > 12 {
+                col.typed_late += 1;
+                col.first_typed.get_or_insert_with(|| (r, text.clone()));
+            } else {
+                col.typed_early += 1;
+            }
+            return Ok(());
+        }
+        col.dates += 1;
+        col.dates_late += u32::from(day > 12);
+        col.first_date.get_or_insert_with(|| (r, text.clone()));
+        if self.swap {
+            if day > 12 {
+                let at = format!("{}{}", letters(c), u64::from(r) + 1);
+                return Err(anyhow::Error::new(t!(
+                    msg::DATE_CELL_NOT_SWAPPED,
+                    at,
+                    text.as_str()
+                )));
+            }
+            *text = exchanged(text, month);
+            self.swapped += 1;
+        }
+        Ok(())
+    }
+
+    /// The refusal of a sheet whose date cells read wrong, without `--swap-date-cells`.
+    pub(super) fn verdict(&self) -> anyhow::Result<()> {
+        if self.swap {
+            return Ok(());
+        }
+        let typed_so = |c: &Column| {
+            c.dates >= FEW && c.dates_late == 0 && c.typed_late > 0 && c.typed_early == 0
+        };
+        let Some((i, col)) = self.columns.iter().enumerate().find(|(_, c)| typed_so(c)) else {
+            return Ok(());
+        };
+        let (Some(date), Some(typed)) = (&col.first_date, &col.first_typed) else {
+            return Ok(());
+        };
+        let at = |(r, text): &(u32, String)| format!("{}{} {text}", letters(i), u64::from(*r) + 1);
+        Err(anyhow::Error::new(
+            crate::error::Failure::invalid(t!(
+                msg::DATE_CELLS_MONTH_FIRST,
+                letters(i),
+                u64::from(col.dates),
+                at(date),
+                u64::from(col.typed_late),
+                at(typed)
+            ))
+            .hint(t!(msg::DATE_CELLS_MONTH_FIRST_HINT)),
+        ))
+    }
+
+    /// What the summary says of the date cells swapped.
+    pub(super) fn sentence(&self) -> Option<Text> {
+        match (self.swap, self.swapped) {
+            (false, _) => None,
+            (true, 0) => Some(t!(msg::NO_DATE_CELL_SWAPPED)),
+            (true, n) => Some(t!(msg::DATE_CELLS_SWAPPED, n)),
+        }
+    }
+}
+
+/// Whether typed text may be a date (`d/m/yyyy`, with `/`, `-` or `.`): most cells are
+/// not, and are passed over at once.
+fn looks_like_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    (8..=10).contains(&b.len()) && b[1..3].iter().any(|x| matches!(x, b'/' | b'-' | b'.'))
+}
+
+/// The day and month of a date as tally writes a date cell (`dd/mm/yyyy`; `yyyy-mm-dd`
+/// for an ODS one), or of a date typed day-first.
+fn day_month(s: &str, date: bool) -> Option<(u32, u32)> {
+    // A million date cells: split without a vector.
+    let mut parts = s.split(['/', '-', '.']);
+    let (a, b, c) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() {
+        return None;
+    }
+    let num = |p: &str| p.parse::<u32>().ok();
+    let (d, m) = match (a, b, c) {
+        (y, m, d) if date && y.len() == 4 => (num(d)?, num(m)?),
+        (d, m, y) if y.len() == 4 && d.len() <= 2 && m.len() <= 2 => (num(d)?, num(m)?),
+        _ => return None,
+    };
+    ((1..=31).contains(&d) && (1..=12).contains(&m)).then_some((d, m))
+}
+
+/// A date cell's text with its day and month exchanged (`day_month` read it; its day
+/// is at most 12).
+fn exchanged(s: &str, month: u32) -> String {
+    let Some((day, _)) = day_month(s, true) else {
+        return s.to_string();
+    };
+    if s.len() == 10 && s.as_bytes()[4] == b'-' {
+        format!("{}-{day:02}-{month:02}", &s[..4])
+    } else {
+        format!("{month:02}/{day:02}/{}", &s[s.len() - 4..])
+    }
+}
+
+/// A column's letters as a spreadsheet names it (0 → A, 26 → AA).
+fn letters(c: usize) -> String {
+    let mut n = c + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        let r = (n - 1) % 26;
+        out.push(b'A' + r as u8);
+        n = (n - 1) / 26;
+    }
+    out.reverse();
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sheet(swap: bool, cells: &[(u32, bool, &str)]) -> (DateCells, Vec<String>) {
+        let mut d = DateCells::new(swap);
+        let mut out = Vec::new();
+        for (r, date, text) in cells {
+            let mut t = text.to_string();
+            if d.cell(*r, 3, *date, &mut t).is_ok() {
+                out.push(t);
+            }
+        }
+        (d, out)
+    }
+
+    /// Typed 05/03/1995 … 09/07/1990 (day first) became date cells of 3 May …, 25/03
+    /// and 13/11 stayed text: refused; with the option, the five read as typed.
+    #[test]
+    fn date_cells_beside_late_days_typed_as_text_are_refused_then_swapped() {
+        let cells = [
+            (4, true, "03/05/1995"),
+            (5, false, "25/03/1995"),
+            (6, true, "11/02/2001"),
+            (7, true, "01/12/1999"),
+            (8, false, "13/11/1998"),
+            (9, true, "12/12/2000"),
+            (10, true, "07/09/1990"),
+        ];
+        let (d, _) = sheet(false, &cells);
+        let err = d.verdict().map(|_| ()).unwrap_err().to_string();
+        assert!(
+            err.contains("column D") && err.contains("D5 03/05/1995"),
+            "{err}"
+        );
+        assert!(err.contains("D6 25/03/1995"), "{err}");
+        let (d, read) = sheet(true, &cells);
+        assert!(d.verdict().is_ok());
+        assert_eq!(
+            read,
+            [
+                "05/03/1995",
+                "25/03/1995",
+                "02/11/2001",
+                "12/01/1999",
+                "13/11/1998",
+                "12/12/2000",
+                "09/07/1990"
+            ]
+        );
+        assert_eq!(d.swapped, 5);
+    }
+
+    /// A column of date cells with a late day, four date cells only, or a text date
+    /// with an early day: read as they are.
+    #[test]
+    fn other_columns_are_read_as_they_are() {
+        let five = |first: &'static str, typed: &'static str| {
+            vec![
+                (1, true, first),
+                (2, true, "01/02/2000"),
+                (3, true, "01/03/2000"),
+                (4, true, "01/04/2000"),
+                (5, true, "01/05/2000"),
+                (6, false, "25/03/1995"),
+                (7, false, typed),
+            ]
+        };
+        assert!(sheet(false, &five("28/01/2000", "26/03/1995"))
+            .0
+            .verdict()
+            .is_ok());
+        assert!(sheet(false, &five("01/01/2000", "05/03/1995"))
+            .0
+            .verdict()
+            .is_ok());
+        assert!(sheet(false, &five("01/01/2000", "26/03/1995"))
+            .0
+            .verdict()
+            .is_err());
+        assert!(sheet(false, &five("01/01/2000", "26/03/1995")[1..])
+            .0
+            .verdict()
+            .is_ok());
+    }
+
+    /// Under the option a date cell whose day is above 12 is refused with its cell; an
+    /// ODS date is exchanged in its own form.
+    #[test]
+    fn the_option_refuses_a_late_date_cell_and_keeps_the_ods_form() {
+        let mut d = DateCells::new(true);
+        let mut t = "25/03/1995".to_string();
+        let err = d.cell(9, 27, true, &mut t).unwrap_err().to_string();
+        assert!(err.contains("AB10") && err.contains("25/03/1995"), "{err}");
+        let mut t = "1995-05-03".to_string();
+        d.cell(1, 0, true, &mut t).unwrap();
+        assert_eq!(t, "1995-03-05");
+        assert_eq!(letters(0), "A");
+        assert_eq!(letters(26), "AA");
+    }
+}
