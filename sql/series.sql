@@ -2,9 +2,10 @@
 -- every period with their change against the previous period and the same period a
 -- year earlier and, below target, the pace toward it (docs/metrics.md, "Series").
 --
--- It reads three tables, which the caller defines (sql/run-duckdb.py and
+-- It reads four tables, which the caller defines (sql/run-duckdb.py and
 -- sql/run-spark.py do):
 --   rolls           the roll parts, as for sql/coverage.sql (their rows per roll)
+--   areas           the areas, as for sql/coverage.sql (the units a roll may empty)
 --   coverage        the rows of sql/coverage.sql for every period of the series and
 --                   for the same period a year before each one
 --   series_periods  one row per period of the series: period (its label), n (1, 2, …
@@ -32,6 +33,27 @@ partial_rolls AS (
   ) r
   WHERE n_rows * 2 < previous_rows
 ),
+-- Rolls with no row of a unit (one the areas have) that had active members in their
+-- organization's previous roll (a commune's list left out, most often: the report
+-- notes it as emptied_units): no point of a line either.
+roll_dates AS (
+  SELECT org, as_of, LAG(as_of) OVER (PARTITION BY org ORDER BY as_of) AS previous
+  FROM roll_rows
+),
+emptying_rolls AS (
+  SELECT DISTINCT d.org, d.as_of
+  FROM roll_dates d
+  JOIN rolls p ON p.org = d.org AND p.as_of = d.previous
+  WHERE p.area_code IN (SELECT code FROM areas)
+    AND (p.joined_on IS NULL OR p.joined_on <= p.as_of)
+    AND (CASE WHEN p.left_on IS NOT NULL THEN p.left_on > p.as_of ELSE p.active END)
+    AND NOT EXISTS (
+      SELECT 1 FROM rolls r WHERE r.org = d.org AND r.as_of = d.as_of AND r.area_code = p.area_code
+    )
+),
+not_whole AS (
+  SELECT org, as_of FROM partial_rolls UNION SELECT org, as_of FROM emptying_rolls
+),
 c AS (
   SELECT cv.*,
          CAST(ROUND(CAST(cv.coverage_pct AS DOUBLE) * 100) AS BIGINT) AS cov_h,
@@ -47,7 +69,7 @@ s AS (
           OR (CAST(c.snapshot_as_of AS DATE) >= sp.p_first AND CAST(c.snapshot_as_of AS DATE) <= sp.p_last)) AS own_roll,
          pr.org IS NULL AS whole_roll
   FROM c JOIN series_periods sp ON sp.period = c.period
-  LEFT JOIN partial_rolls pr ON pr.org = c.org AND pr.as_of = CAST(c.snapshot_as_of AS DATE)
+  LEFT JOIN not_whole pr ON pr.org = c.org AND pr.as_of = CAST(c.snapshot_as_of AS DATE)
 ),
 
 -- The points of each row's line: its own and the earlier periods' rows of the same
