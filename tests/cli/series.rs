@@ -290,14 +290,24 @@ fn a_blanked_first_period_is_said_not_replaced() {
 /// active since 2020: 20, 22, 24, then April's partial export of 8 rows (less than
 /// half of March's 24), then 28 and 30.
 pub(crate) fn half_year_with_a_partial_month() -> Workdir {
+    let months = [(1, 20), (2, 22), (3, 24), (4, 8), (5, 28), (6, 30)];
+    half_year(&months.map(|(month, n)| (month, vec![("02680", n)])))
+}
+
+/// The Youth Union's monthly rolls of January to June 2026: each month's members by
+/// commune (code, how many), all active since 2020.
+fn half_year(months: &[(usize, Vec<(&str, u32)>)]) -> Workdir {
     let w = Workdir::new().with_reference();
-    for (month, members) in [(1, 20), (2, 22), (3, 24), (4, 8), (5, 28), (6, 30)] {
+    for (month, communes) in months {
         let mut roll = format!(
             "DANH SÁCH ĐOÀN VIÊN THÁNG {month}/2026\n\
              Họ và tên,Ngày sinh,Mã xã,Ngày vào Đoàn,Trạng thái\n"
         );
-        for i in 0..members {
-            roll += &format!("Đoàn viên {i},01/01/2000,02680,01/01/2020,Đang sinh hoạt\n");
+        for (code, n) in communes {
+            for i in 0..*n {
+                roll +=
+                    &format!("Đoàn viên {code} {i},01/01/2000,{code},01/01/2020,Đang sinh hoạt\n");
+            }
         }
         let file = format!("t{month}.csv");
         w.write(&file, roll);
@@ -358,7 +368,6 @@ fn a_partial_roll_is_no_point_of_the_pace() {
 /// April, whose roll has no row of it (a commune's list left out: 24 rows after 34,
 /// not under half).
 pub(crate) fn half_year_with_a_commune_missing() -> Workdir {
-    let w = Workdir::new().with_reference();
     let months = [
         (1, 20, 10),
         (2, 22, 10),
@@ -367,25 +376,11 @@ pub(crate) fn half_year_with_a_commune_missing() -> Workdir {
         (5, 28, 10),
         (6, 30, 10),
     ];
-    for (month, hop_thanh, lao_cai) in months {
-        let mut roll = format!(
-            "DANH SÁCH ĐOÀN VIÊN THÁNG {month}/2026\n\
-             Họ và tên,Ngày sinh,Mã xã,Ngày vào Đoàn,Trạng thái\n"
-        );
-        for (code, n) in [("02680", hop_thanh), ("02647", lao_cai)] {
-            for i in 0..n {
-                roll +=
-                    &format!("Đoàn viên {code} {i},01/01/2000,{code},01/01/2020,Đang sinh hoạt\n");
-            }
-        }
-        let file = format!("t{month}.csv");
-        w.write(&file, roll);
-        let last = [31, 28, 31, 30, 31, 30][month - 1];
-        let as_of = format!("{last}/{month:02}/2026");
-        w.tally(&["ingest", &file, "--org", "youth", "--as-of", &as_of])
-            .expect(0);
-    }
-    w
+    half_year(
+        &months.map(|(month, hop_thanh, lao_cai)| {
+            (month, vec![("02680", hop_thanh), ("02647", lao_cai)])
+        }),
+    )
 }
 
 /// Found by review: a roll that leaves out a commune the previous one had, but keeps
