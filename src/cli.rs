@@ -193,12 +193,13 @@ pub struct IngestArgs {
     /// its sheet's name. Rolls of the same command with a commune column are read by it.
     #[arg(long, value_name = "CODE|NAME")]
     pub area: Option<String>,
-    /// Read the workbooks' date cells with day and month exchanged: dates typed day
-    /// first (05/03/1995) on a computer set to a US region, which Excel made into
-    /// month-first date cells (3 May). tally refuses a sheet that shows it and names
-    /// this option; the summary says how many cells were read so.
-    #[arg(long)]
-    pub swap_date_cells: bool,
+    /// How to read the workbooks' date cells: `auto` (as they are, but a sheet whose
+    /// dates were typed day first on a computer set to a US region, which Excel made
+    /// into month-first date cells, is refused), `swapped` (with day and month
+    /// exchanged: 05/03/1995 typed, stored as the 3rd of May, reads as the 5th of March;
+    /// the summary says how many), `as-is` (as they are, unchecked).
+    #[arg(long, value_enum, default_value_t = DateCellsArg::Auto)]
+    pub date_cells: DateCellsArg,
     /// The year of an eligible-counts or targets file that has no year column (Năm) and
     /// names none in its title (SỐ ĐỐI TƯỢNG NĂM 2026); one that contradicts them is
     /// refused.
@@ -212,6 +213,13 @@ pub struct IngestArgs {
     /// a program that reads a BOM as text).
     #[arg(long)]
     pub no_bom: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DateCellsArg {
+    Auto,
+    AsIs,
+    Swapped,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -389,7 +397,11 @@ impl IngestArgs {
                 CodesArg::New => crate::reference::crosswalk::Codes::New,
             },
             area: self.area.clone(),
-            swap_date_cells: self.swap_date_cells,
+            date_cells: match self.date_cells {
+                DateCellsArg::Auto => crate::rows::DateMode::Checked,
+                DateCellsArg::AsIs => crate::rows::DateMode::AsIs,
+                DateCellsArg::Swapped => crate::rows::DateMode::Swapped,
+            },
             year: self.year,
             orgs: orgs.clone(),
             warnings: self.warnings.clone(),

@@ -67,8 +67,8 @@ pub struct Options {
     pub bom: bool,
     /// How unit codes are read (`--codes`).
     pub codes: crate::reference::crosswalk::Codes,
-    /// Workbooks' date cells read with day and month exchanged (`--swap-date-cells`).
-    pub swap_date_cells: bool,
+    /// How workbooks' date cells are read (`--date-cells`).
+    pub date_cells: crate::rows::DateMode,
     /// The unit of every row of a roll without a unit column (`--area`).
     pub area: Option<String>,
     /// The year of a counts or targets file that has no year column and names none in
@@ -266,7 +266,7 @@ fn open_all(opts: &Options) -> Result<Vec<Opened>> {
                 let wanted = sources::Wanted {
                     sheets: &opts.sheets,
                     encoding: opts.encoding,
-                    swap_dates: opts.swap_date_cells,
+                    dates: opts.date_cells,
                     kind: opts.kind,
                     orgs: &opts.orgs,
                 };

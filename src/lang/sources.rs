@@ -157,17 +157,17 @@ crate::messages! {
         "column {} holds {} date cell(s), every one with its day at 12 or below ({}), beside {} date(s) typed as text with a day above 12 ({}): dates typed day first on a computer set to a US region, where Excel turns those it can read month first into date cells of the wrong day (05/03/1995, the 5th of March, became the 3rd of May)"
         => "cột {} có {} ô kiểu ngày, ô nào cũng có ngày từ 12 trở xuống ({}), bên cạnh {} ngày gõ dạng văn bản có ngày lớn hơn 12 ({}): ngày được gõ theo thứ tự ngày/tháng trên máy đặt vùng Hoa Kỳ, nên Excel đổi những ngày đọc được theo thứ tự tháng/ngày thành ô kiểu ngày sai (05/03/1995, tức mùng 5 tháng 3, thành mùng 3 tháng 5)";
     DATE_CELLS_MONTH_FIRST_HINT:
-        "ingest again with --swap-date-cells to read the workbooks' date cells with day and month exchanged (the summary says how many), or set the computer's region to Vietnam and type the dates again"
-        => "hãy nhập lại với --swap-date-cells để đọc các ô kiểu ngày của sổ tính với ngày và tháng đổi chỗ cho nhau (bản tóm tắt cho biết bao nhiêu ô), hoặc đặt vùng của máy là Việt Nam rồi gõ lại các ngày";
+        "ingest again with --date-cells swapped to read the workbooks' date cells with day and month exchanged (the summary says how many), or set the computer's region to Vietnam and type the dates again; if the date cells are right, --date-cells as-is reads them as they are"
+        => "hãy nhập lại với --date-cells swapped để đọc các ô kiểu ngày của sổ tính với ngày và tháng đổi chỗ cho nhau (bản tóm tắt cho biết bao nhiêu ô), hoặc đặt vùng của máy là Việt Nam rồi gõ lại các ngày; nếu các ô kiểu ngày đã đúng, --date-cells as-is đọc chúng như hiện có";
     DATE_CELL_NOT_SWAPPED:
-        "--swap-date-cells: cell {} is a date cell of day above 12 ({}), which no date typed day first turns into: are the date cells of this workbook swapped?"
-        => "--swap-date-cells: ô {} là ô kiểu ngày có ngày lớn hơn 12 ({}), điều mà không ngày nào gõ theo thứ tự ngày/tháng tạo ra: các ô kiểu ngày của sổ tính này có thực sự bị đảo không?";
+        "--date-cells swapped: cell {} is a date cell of day above 12 ({}), which no date typed day first turns into: are the date cells of this workbook swapped?"
+        => "--date-cells swapped: ô {} là ô kiểu ngày có ngày lớn hơn 12 ({}), điều mà không ngày nào gõ theo thứ tự ngày/tháng tạo ra: các ô kiểu ngày của sổ tính này có thực sự bị đảo không?";
     DATE_CELLS_SWAPPED:
-        "read {} date cell(s) with day and month exchanged (--swap-date-cells)"
-        => "đọc {} ô kiểu ngày với ngày và tháng đổi chỗ cho nhau (--swap-date-cells)";
+        "read {} date cell(s) with day and month exchanged (--date-cells swapped)"
+        => "đọc {} ô kiểu ngày với ngày và tháng đổi chỗ cho nhau (--date-cells swapped)";
     NO_DATE_CELL_SWAPPED:
-        "--swap-date-cells: the sheet has no date cell; its dates are read as typed"
-        => "--swap-date-cells: trang tính không có ô kiểu ngày nào; các ngày được đọc như đã gõ";
+        "--date-cells swapped: the sheet has no date cell; its dates are read as typed"
+        => "--date-cells swapped: trang tính không có ô kiểu ngày nào; các ngày được đọc như đã gõ";
     CANNOT_READ_SHEET:
         "{}: cannot read the sheet: {}"
         => "{}: không đọc được trang tính: {}";

@@ -3,9 +3,10 @@
 //! (the 3rd of May), and leaves the others (`25/03/1995`) as the text typed. A column
 //! holding both is read wrong without a word, so a sheet where one column has at least
 //! [`FEW`] date cells, every one with its day at 12 or below, beside dates typed as text
-//! that all have a day above 12, is refused with the fix: `--swap-date-cells` reads the
-//! workbooks' date cells with day and month exchanged (a date cell whose day is above
-//! 12 then cannot be one of them, and is refused), and the summary says how many.
+//! that all have a day above 12, is refused with the fix: `--date-cells swapped` reads
+//! the workbooks' date cells with day and month exchanged (a date cell whose day is
+//! above 12 then cannot be one of them, and is refused), and the summary says how many;
+//! `--date-cells as-is` reads them as they are, unchecked.
 
 use crate::lang::{sources as msg, Text};
 use crate::t;
@@ -14,11 +15,22 @@ use crate::t;
 /// five all with a day at 12 or below happen about once in a hundred columns.
 pub(super) const FEW: u32 = 5;
 
+/// How the date cells are read (`--date-cells`).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// As they are, unless a column shows them made month first: then refused.
+    #[default]
+    Checked,
+    /// As they are, unchecked.
+    AsIs,
+    /// With day and month exchanged.
+    Swapped,
+}
+
 /// What a sheet's cells say of its dates, column by column.
 #[derive(Debug, Default)]
 pub(super) struct DateCells {
-    /// `--swap-date-cells`.
-    swap: bool,
+    mode: Mode,
     columns: Vec<Column>,
     /// Date cells read with day and month exchanged.
     swapped: u64,
@@ -38,9 +50,9 @@ struct Column {
 }
 
 impl DateCells {
-    pub(super) fn new(swap: bool) -> DateCells {
+    pub(super) fn new(mode: Mode) -> DateCells {
         DateCells {
-            swap,
+            mode,
             ..DateCells::default()
         }
     }
@@ -78,7 +90,7 @@ impl DateCells {
         col.dates += 1;
         col.dates_late += u32::from(day > 12);
         col.first_date.get_or_insert_with(|| (r, text.clone()));
-        if self.swap {
+        if self.mode == Mode::Swapped {
             if day > 12 {
                 let at = format!("{}{}", letters(c), u64::from(r) + 1);
                 return Err(anyhow::Error::new(t!(
@@ -93,9 +105,10 @@ impl DateCells {
         Ok(())
     }
 
-    /// The refusal of a sheet whose date cells read wrong, without `--swap-date-cells`.
+    /// The refusal of a sheet whose date cells read wrong, unless `--date-cells` says
+    /// how to read them.
     pub(super) fn verdict(&self) -> anyhow::Result<()> {
-        if self.swap {
+        if self.mode != Mode::Checked {
             return Ok(());
         }
         let typed_so = |c: &Column| {
@@ -123,10 +136,10 @@ impl DateCells {
 
     /// What the summary says of the date cells swapped.
     pub(super) fn sentence(&self) -> Option<Text> {
-        match (self.swap, self.swapped) {
-            (false, _) => None,
-            (true, 0) => Some(t!(msg::NO_DATE_CELL_SWAPPED)),
-            (true, n) => Some(t!(msg::DATE_CELLS_SWAPPED, n)),
+        match (self.mode, self.swapped) {
+            (Mode::Swapped, 0) => Some(t!(msg::NO_DATE_CELL_SWAPPED)),
+            (Mode::Swapped, n) => Some(t!(msg::DATE_CELLS_SWAPPED, n)),
+            _ => None,
         }
     }
 }
@@ -186,8 +199,8 @@ fn letters(c: usize) -> String {
 mod tests {
     use super::*;
 
-    fn sheet(swap: bool, cells: &[(u32, bool, &str)]) -> (DateCells, Vec<String>) {
-        let mut d = DateCells::new(swap);
+    fn sheet(mode: Mode, cells: &[(u32, bool, &str)]) -> (DateCells, Vec<String>) {
+        let mut d = DateCells::new(mode);
         let mut out = Vec::new();
         for (r, date, text) in cells {
             let mut t = text.to_string();
@@ -211,14 +224,14 @@ mod tests {
             (9, true, "12/12/2000"),
             (10, true, "07/09/1990"),
         ];
-        let (d, _) = sheet(false, &cells);
+        let (d, _) = sheet(Mode::Checked, &cells);
         let err = d.verdict().map(|_| ()).unwrap_err().to_string();
         assert!(
             err.contains("column D") && err.contains("D5 03/05/1995"),
             "{err}"
         );
         assert!(err.contains("D6 25/03/1995"), "{err}");
-        let (d, read) = sheet(true, &cells);
+        let (d, read) = sheet(Mode::Swapped, &cells);
         assert!(d.verdict().is_ok());
         assert_eq!(
             read,
@@ -233,6 +246,9 @@ mod tests {
             ]
         );
         assert_eq!(d.swapped, 5);
+        let (d, read) = sheet(Mode::AsIs, &cells);
+        assert!(d.verdict().is_ok());
+        assert_eq!(read[0], "03/05/1995");
     }
 
     /// A column of date cells with a late day, four date cells only, or a text date
@@ -250,19 +266,19 @@ mod tests {
                 (7, false, typed),
             ]
         };
-        assert!(sheet(false, &five("28/01/2000", "26/03/1995"))
+        assert!(sheet(Mode::Checked, &five("28/01/2000", "26/03/1995"))
             .0
             .verdict()
             .is_ok());
-        assert!(sheet(false, &five("01/01/2000", "05/03/1995"))
+        assert!(sheet(Mode::Checked, &five("01/01/2000", "05/03/1995"))
             .0
             .verdict()
             .is_ok());
-        assert!(sheet(false, &five("01/01/2000", "26/03/1995"))
+        assert!(sheet(Mode::Checked, &five("01/01/2000", "26/03/1995"))
             .0
             .verdict()
             .is_err());
-        assert!(sheet(false, &five("01/01/2000", "26/03/1995")[1..])
+        assert!(sheet(Mode::Checked, &five("01/01/2000", "26/03/1995")[1..])
             .0
             .verdict()
             .is_ok());
@@ -272,7 +288,7 @@ mod tests {
     /// ODS date is exchanged in its own form.
     #[test]
     fn the_option_refuses_a_late_date_cell_and_keeps_the_ods_form() {
-        let mut d = DateCells::new(true);
+        let mut d = DateCells::new(Mode::Swapped);
         let mut t = "25/03/1995".to_string();
         let err = d.cell(9, 27, true, &mut t).unwrap_err().to_string();
         assert!(err.contains("AB10") && err.contains("25/03/1995"), "{err}");

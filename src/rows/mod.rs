@@ -56,3 +56,4 @@ mod xlsx_sheet;
 mod xlsx_strings;
 mod xlsx_styles;
 mod xlsx_xml;
+pub use date_cells::Mode as DateMode;

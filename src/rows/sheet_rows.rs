@@ -3,7 +3,7 @@
 
 use std::sync::mpsc::SyncSender;
 
-use super::date_cells::DateCells;
+use super::date_cells::{DateCells, Mode as DateMode};
 use super::legacy_cells::SheetText;
 use super::merged::Merged;
 use super::row::Row;
@@ -113,7 +113,7 @@ pub(super) struct Batch<'t> {
 const LEARN_ROWS: usize = 30;
 
 impl<'t> Batch<'t> {
-    pub(super) fn new(tx: &'t SyncSender<Sent>, text: SheetText, swap_dates: bool) -> Self {
+    pub(super) fn new(tx: &'t SyncSender<Sent>, text: SheetText, dates: DateMode) -> Self {
         Batch {
             tx,
             rows: Vec::with_capacity(BATCH),
@@ -121,7 +121,7 @@ impl<'t> Batch<'t> {
             text,
             head: Some(Vec::new()),
             merged: Merged::default(),
-            dates: DateCells::new(swap_dates),
+            dates: DateCells::new(dates),
         }
     }
 
@@ -192,7 +192,7 @@ mod tests {
     #[test]
     fn a_row_is_held_to_a_megabyte_and_a_batch_of_long_rows_is_sent_early() {
         let (tx, rx) = std::sync::mpsc::sync_channel(64);
-        let mut out = Batch::new(&tx, SheetText::new(None), false);
+        let mut out = Batch::new(&tx, SheetText::new(None), DateMode::Checked);
         let mut gather = Gather::default();
         // Rows of 768 KiB (a long shared string referred to by one cell of each):
         // each under the cap, their batches cut by bytes, not by rows.

@@ -35,8 +35,8 @@ pub(crate) struct Opened {
 pub(crate) struct Wanted<'a> {
     pub sheets: &'a [String],
     pub encoding: Option<Encoding>,
-    /// `--swap-date-cells`: date cells made month first from dates typed day first.
-    pub swap_dates: bool,
+    /// How workbooks' date cells are read (`--date-cells`).
+    pub dates: super::date_cells::Mode,
     pub kind: Option<Kind>,
     /// The organizations the store knows, whose names a header may use.
     pub orgs: &'a crate::org::Orgs,
@@ -102,7 +102,7 @@ pub(crate) fn sheets(
         match Table::from_sheet(
             &label,
             &sheet.name,
-            wb.stream(&sheet.name, (wanted.encoding, wanted.swap_dates)),
+            wb.stream(&sheet.name, (wanted.encoding, wanted.dates)),
             wanted.kind,
             wanted.orgs,
         )? {

@@ -7,6 +7,7 @@
 //! .xlsx sheet is streamed cell by cell, the others are read whole (their formats hold
 //! at most 65,536 rows, or have no streaming reader).
 
+use super::date_cells::Mode as DateMode;
 use anyhow::{anyhow, Result};
 use calamine::{Reader, SheetVisible};
 use std::collections::HashSet;
@@ -165,11 +166,11 @@ impl Workbook {
 
     /// Starts reading one sheet on a thread of its own; its rows come in batches, each
     /// cell read as [`SheetText`] decides (`encoding`: `--encoding`), its date cells as
-    /// [`DateCells`](super::date_cells) does (`swap_dates`: `--swap-date-cells`).
+    /// [`DateCells`](super::date_cells) does (`dates`: `--date-cells`).
     pub fn stream(
         &self,
         sheet: &str,
-        (encoding, swap_dates): (Option<Encoding>, bool),
+        (encoding, dates): (Option<Encoding>, DateMode),
     ) -> SheetRows {
         let (tx, rx) = sync_channel(4);
         let (path, len) = (self.path.clone(), self.len);
@@ -180,7 +181,7 @@ impl Workbook {
         let said = Arc::new(Mutex::new(Vec::new()));
         let told = said.clone();
         std::thread::spawn(move || {
-            let mut out = Batch::new(&tx, SheetText::new(encoding), swap_dates);
+            let mut out = Batch::new(&tx, SheetText::new(encoding), dates);
             let read = |out: &mut Batch| {
                 let rs = reader(&path, len)?;
                 read_sheet(rs, (&path, len), book, opened, (&sheet, merges), out)?;

@@ -72,9 +72,10 @@ fn total(w: &Workdir) -> serde_json::Value {
 /// of May instead of the 5th of November. The joining column holds five date cells,
 /// every day at 12 or below, beside two dates typed as text with a day above 12: the
 /// sheet is refused naming the column, a cell of each, and the option; nothing stored.
-/// With `--swap-date-cells` the nine date cells (four births, five joinings) read as
+/// With `--date-cells swapped` the nine date cells (four births, five joinings) read as
 /// typed, and November, by hand: members 7; at its start (joined by 31/10) members 3,
-/// 4, 5, 6, 7 = 5; recruited 1 (5 Nov) and 2 (20 Nov) = 2.
+/// 4, 5, 6, 7 = 5; recruited 1 (5 Nov) and 2 (20 Nov) = 2. With `--date-cells as-is`
+/// they read as stored: member 1 joined on 11 May, so start 6, recruited 1.
 #[test]
 fn date_cells_typed_day_first_under_a_us_region_are_refused_then_read_as_typed() {
     let w = Workdir::new().with_reference();
@@ -91,18 +92,18 @@ fn date_cells_typed_day_first_under_a_us_region_are_refused_then_read_as_typed()
     for said in [
         "column F holds 5 date cell(s), every one with its day at 12 or below (F5 11/05/2026)",
         "beside 2 date(s) typed as text with a day above 12 (F6 20/11/2026)",
-        "--swap-date-cells",
+        "--date-cells swapped",
     ] {
         assert!(run.stderr.contains(said), "{said}\n{}", run.stderr);
     }
     let status = w.tally(&["status"]).stdout;
     assert!(!status.contains("2026-11-30"), "nothing stored: {status}");
     let run = w
-        .tally(&[&args[..], &["--swap-date-cells"]].concat())
+        .tally(&[&args[..], &["--date-cells", "swapped"]].concat())
         .expect(0);
     assert!(
         run.stdout
-            .contains("read 9 date cell(s) with day and month exchanged (--swap-date-cells)"),
+            .contains("read 9 date cell(s) with day and month exchanged (--date-cells swapped)"),
         "{}",
         run.stdout
     );
@@ -110,6 +111,18 @@ fn date_cells_typed_day_first_under_a_us_region_are_refused_then_read_as_typed()
     assert_eq!(
         (&t["members"], &t["members_start"], &t["recruited"]),
         (&7.into(), &5.into(), &2.into()),
+        "{t}"
+    );
+    let w = Workdir::new().with_reference();
+    write_roll(&w, "t11.xlsx");
+    let run = w
+        .tally(&[&args[..], &["--date-cells", "as-is"]].concat())
+        .expect(0);
+    assert!(!run.stdout.contains("exchanged"), "{}", run.stdout);
+    let t = total(&w);
+    assert_eq!(
+        (&t["members"], &t["members_start"], &t["recruited"]),
+        (&7.into(), &6.into(), &1.into()),
         "{t}"
     );
 }

@@ -36,7 +36,7 @@ const OPTION_VALUES: &str =
     "union youth women farmers veterans any total ethnic_minority religious \
     rural ownership ethnicity religion sex age_band reason commune roll areas enterprises eligible \
     targets mapping orgs text table rows urge replicate units auto old new en vi this month last year \
-    yes no red_cross province ingest report status drop verify backup completions man help";
+    yes no red_cross province ingest report status drop verify backup completions man help swapped";
 
 fn set(words: &str) -> BTreeSet<String> {
     words.split_whitespace().map(str::to_string).collect()
