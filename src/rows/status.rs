@@ -200,6 +200,12 @@ pub fn parse_status(raw: &str) -> Result<Status, StatusError> {
     }
 }
 
+/// Whether a folded word opens a departure word (`da`, `qua`, `chuyen`): a note whose
+/// first word opens none is read no further.
+pub(crate) fn opens_departure(first: &str) -> bool {
+    (WORDS.iter()).any(|(w, s)| matches!(s, Departed(_)) && w.split(' ').next() == Some(first))
+}
+
 /// The status of one word, folded.
 fn parse_word(raw: &str) -> Result<Status, StatusError> {
     let key = fold(raw);

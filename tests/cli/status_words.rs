@@ -359,3 +359,47 @@ fn a_leaving_date_or_a_note_beside_the_status() {
         run.stderr
     );
 }
+
+/// Found by a new analyst's year: a departure written in `Ghi chú` with where to or
+/// when after the word (`Đã chuyển đi xã Đức Trọng`, `Qua đời tháng 1`), the status cell
+/// empty, was counted as a member (3 members where 1 is right). Now such a row is
+/// rejected as the bare word's is, naming the note; a roll without a status column
+/// that says so is refused; a note of one who came (`chuyển từ … về`) is no departure.
+#[test]
+fn a_departure_note_with_where_or_when_is_not_a_member() {
+    let w = Workdir::new().with_reference();
+    let head = "STT;Họ và tên;Ngày sinh;Mã xã;Ngày vào Đoàn";
+    w.write(
+        "status.csv",
+        format!(
+            "{head};Ngày ra;Trạng thái;Ghi chú\n\
+             1;Lò Văn An;01/02/2000;02680;01/01/2020;;Đang sinh hoạt;\n\
+             2;Lò Thị Bình;02/03/2001;02680;01/01/2020;;;Đã chuyển đi xã Đức Trọng\n\
+             3;Giàng A Chứ;03/04/1999;02680;01/01/2020;;;Qua đời tháng 1\n\
+             4;Vàng Thị Dợ;04/05/2002;02680;01/01/2020;;Đang sinh hoạt;Chuyển sinh hoạt từ xã Ka Đô về\n"
+        ),
+    );
+    let run = ingest(&w, "status.csv", &[]).expect(65);
+    for said in [
+        "status.csv:3: column \"Trạng thái\": the status is empty while column \"Ghi chú\" says \"Đã chuyển đi xã Đức Trọng\"",
+        "status.csv:4: column \"Trạng thái\": the status is empty while column \"Ghi chú\" says \"Qua đời tháng 1\"",
+    ] {
+        assert!(run.stderr.contains(said), "{said}\n{}", run.stderr);
+    }
+    assert!(!run.stderr.contains("status.csv:5"), "{}", run.stderr);
+    w.write(
+        "no-status.csv",
+        format!(
+            "{head};Ghi chú\n\
+             1;Lò Văn An;01/02/2000;02680;01/01/2020;\n\
+             2;Lò Thị Bình;02/03/2001;02680;01/01/2020;Đã chuyển đi xã Đức Trọng\n"
+        ),
+    );
+    let run = ingest(&w, "no-status.csv", &[]).expect(65);
+    assert!(
+        run.stderr
+            .contains("line 3: column \"Ghi chú\" holds \"Đã chuyển đi xã Đức Trọng\""),
+        "{}",
+        run.stderr
+    );
+}
