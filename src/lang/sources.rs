@@ -162,6 +162,9 @@ crate::messages! {
     DATE_CELL_NOT_SWAPPED:
         "--date-cells swapped: cell {} is a date cell of day above 12 ({}), which no date typed day first turns into: are the date cells of this workbook swapped?"
         => "--date-cells swapped: ô {} là ô kiểu ngày có ngày lớn hơn 12 ({}), điều mà không ngày nào gõ theo thứ tự ngày/tháng tạo ra: các ô kiểu ngày của sổ tính này có thực sự bị đảo không?";
+    DATE_CELLS_MAYBE_MONTH_FIRST:
+        "column {} has {} date cell(s), every one with its day at 12 or below, beside {} date(s) typed as text with a day above 12: too few to be sure, but if the workbook was typed on a computer set to a US region, its date cells are month first: ingest it again with --date-cells swapped"
+        => "cột {} có {} ô kiểu ngày, ô nào cũng có ngày từ 12 trở xuống, bên cạnh {} ngày gõ dạng văn bản có ngày lớn hơn 12: quá ít để chắc chắn, nhưng nếu sổ tính được gõ trên máy đặt vùng Hoa Kỳ thì các ô kiểu ngày của nó theo thứ tự tháng/ngày: hãy nhập lại với --date-cells swapped";
     DATE_CELLS_SWAPPED:
         "read {} date cell(s) with day and month exchanged (--date-cells swapped)"
         => "đọc {} ô kiểu ngày với ngày và tháng đổi chỗ cho nhau (--date-cells swapped)";

@@ -1,9 +1,10 @@
 //! Dates typed day-first on a computer set to a US region: Excel turns the ones it can
 //! read month-first (`05/03/1995`, the 5th of March) into date cells of the wrong day
 //! (the 3rd of May), and leaves the others (`25/03/1995`) as the text typed. A column
-//! holding both is read wrong without a word, so a sheet where one column has at least
-//! [`FEW`] date cells, every one with its day at 12 or below, beside dates typed as text
-//! that all have a day above 12, is refused with the fix: `--date-cells swapped` reads
+//! holding both is read wrong without a word, so a sheet where one column has date cells
+//! every one with its day at 12 or below, beside dates typed as text that all have a day
+//! above 12, more of them than chance gives once in a hundred columns ([`by_chance`]),
+//! is refused with the fix (fewer are said in the summary): `--date-cells swapped` reads
 //! the workbooks' date cells with day and month exchanged (a date cell whose day is
 //! above 12 then cannot be one of them, and is refused), and the summary says how many;
 //! `--date-cells as-is` reads them as they are, unchecked.
@@ -11,9 +12,17 @@
 use crate::lang::{sources as msg, Text};
 use crate::t;
 
-/// The fewest date cells that tell a column typed so: of dates spread over the month,
-/// five all with a day at 12 or below happen about once in a hundred columns.
-pub(super) const FEW: u32 = 5;
+/// How often a column of dates spread over the month, some date cells and some text
+/// (a range formatted as text before typing), shows `dates` date cells all with a day
+/// at 12 or below and `typed` text dates all with a day above 12: below
+/// [`ONCE_IN_A_HUNDRED`] (five date cells and one text date, four and two, three and
+/// four, one and eight) the column was typed day first on a US-region computer.
+fn by_chance(dates: u32, typed: u32) -> f64 {
+    let early: f64 = 12.0 / 30.44;
+    early.powi(dates as i32) * (1.0 - early).powi(typed as i32)
+}
+
+const ONCE_IN_A_HUNDRED: f64 = 0.01;
 
 /// How the date cells are read (`--date-cells`).
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -111,10 +120,7 @@ impl DateCells {
         if self.mode != Mode::Checked {
             return Ok(());
         }
-        let typed_so = |c: &Column| {
-            c.dates >= FEW && c.dates_late == 0 && c.typed_late > 0 && c.typed_early == 0
-        };
-        let Some((i, col)) = self.columns.iter().enumerate().find(|(_, c)| typed_so(c)) else {
+        let Some((i, col)) = self.typed_so(|chance| chance < ONCE_IN_A_HUNDRED) else {
             return Ok(());
         };
         let (Some(date), Some(typed)) = (&col.first_date, &col.first_typed) else {
@@ -134,11 +140,31 @@ impl DateCells {
         ))
     }
 
-    /// What the summary says of the date cells swapped.
+    /// The first column whose date cells all have a day at 12 or below beside text
+    /// dates all above 12, where `rare` holds of how often chance gives it.
+    fn typed_so(&self, rare: impl Fn(f64) -> bool) -> Option<(usize, &Column)> {
+        (self.columns.iter().enumerate()).find(|(_, c)| {
+            let pattern =
+                c.dates > 0 && c.dates_late == 0 && c.typed_late > 0 && c.typed_early == 0;
+            pattern && rare(by_chance(c.dates, c.typed_late))
+        })
+    }
+
+    /// What the summary says of the date cells: how many were swapped; or, unchecked
+    /// by too few to refuse, a column that may have been typed so.
     pub(super) fn sentence(&self) -> Option<Text> {
         match (self.mode, self.swapped) {
             (Mode::Swapped, 0) => Some(t!(msg::NO_DATE_CELL_SWAPPED)),
             (Mode::Swapped, n) => Some(t!(msg::DATE_CELLS_SWAPPED, n)),
+            (Mode::Checked, _) => {
+                let (i, c) = self.typed_so(|_| true)?;
+                Some(t!(
+                    msg::DATE_CELLS_MAYBE_MONTH_FIRST,
+                    letters(i),
+                    u64::from(c.dates),
+                    u64::from(c.typed_late)
+                ))
+            }
             _ => None,
         }
     }
@@ -255,33 +281,41 @@ mod tests {
     /// with an early day: read as they are.
     #[test]
     fn other_columns_are_read_as_they_are() {
-        let five = |first: &'static str, typed: &'static str| {
+        let cells = |first: &'static str, typed: &'static str| {
             vec![
                 (1, true, first),
                 (2, true, "01/02/2000"),
                 (3, true, "01/03/2000"),
                 (4, true, "01/04/2000"),
-                (5, true, "01/05/2000"),
-                (6, false, "25/03/1995"),
-                (7, false, typed),
+                (5, false, "25/03/1995"),
+                (6, false, typed),
             ]
         };
-        assert!(sheet(Mode::Checked, &five("28/01/2000", "26/03/1995"))
-            .0
-            .verdict()
-            .is_ok());
-        assert!(sheet(Mode::Checked, &five("01/01/2000", "05/03/1995"))
-            .0
-            .verdict()
-            .is_ok());
-        assert!(sheet(Mode::Checked, &five("01/01/2000", "26/03/1995"))
-            .0
-            .verdict()
-            .is_err());
-        assert!(sheet(Mode::Checked, &five("01/01/2000", "26/03/1995")[1..])
-            .0
-            .verdict()
-            .is_ok());
+        let refused = |c: &[(u32, bool, &str)]| sheet(Mode::Checked, c).0.verdict().is_err();
+        // A late date cell, an early text date: no pattern.
+        assert!(!refused(&cells("28/01/2000", "26/03/1995")));
+        assert!(!refused(&cells("01/01/2000", "05/03/1995")));
+        // Four date cells and two text dates: 0.9% by chance, refused.
+        assert!(refused(&cells("01/01/2000", "26/03/1995")));
+        // Four and one: 1.5% by chance, said in the summary only.
+        let (d, _) = sheet(Mode::Checked, &cells("01/01/2000", "")[..5]);
+        assert!(d.verdict().is_ok());
+        let said = d.sentence().map(|t| t.en()).unwrap_or_default();
+        assert!(
+            said.contains("column D") && said.contains("--date-cells swapped"),
+            "{said}"
+        );
+        // Three and four, one and eight.
+        let three: Vec<_> = (0..3)
+            .map(|r| (r, true, "01/01/2000"))
+            .chain((3..7).map(|r| (r, false, "25/03/1995")))
+            .collect();
+        assert!(refused(&three));
+        let one: Vec<_> = std::iter::once((0, true, "01/01/2000"))
+            .chain((1..9).map(|r| (r, false, "25/03/1995")))
+            .collect();
+        assert!(refused(&one));
+        assert!(!refused(&one[..8]));
     }
 
     /// Under the option a date cell whose day is above 12 is refused with its cell; an
