@@ -63,7 +63,6 @@ pub fn orgs(cov: &Coverage) -> Vec<OrgOrAny> {
     v
 }
 
-/// The pivot as rows of strings (shared with Markdown and XLSX).
 /// Whether an organization of the report has enterprises: the enterprise columns are
 /// printed only then.
 fn has_firms(cov: &Coverage) -> bool {
@@ -72,15 +71,19 @@ fn has_firms(cov: &Coverage) -> bool {
         .any(|o| super::sized::has_enterprises(cov, o))
 }
 
-/// The focus areas, the enterprises' only where an organization has enterprises.
+/// The focus areas a report shows: those it has rows of, the enterprises' only where
+/// an organization has enterprises.
 pub fn focus_areas(cov: &Coverage) -> Vec<(&'static str, &'static str)> {
     let firms = has_firms(cov);
     FOCUS
         .into_iter()
         .filter(|(d, _)| firms || *d != "ownership")
+        // Where the report has its rows (`--by sex` has none).
+        .filter(|(d, _)| cov.rows.iter().any(|r| r.dimension.as_str() == *d))
         .collect()
 }
 
+/// The pivot as rows of strings (shared with Markdown and XLSX).
 pub fn pivot(cov: &Coverage, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
     let mut head = vec![
         lang.column("org").to_string(),
@@ -92,10 +95,7 @@ pub fn pivot(cov: &Coverage, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
     ];
     let firms = has_firms(cov);
     let sized = super::sized::sized_head(cov, lang).filter(|_| firms);
-    // A focus area's column where the report has its rows (`--by sex` has none).
-    let focus: Vec<(&str, &str)> = (focus_areas(cov).into_iter())
-        .filter(|(d, _)| cov.rows.iter().any(|r| r.dimension.as_str() == *d))
-        .collect();
+    let focus = focus_areas(cov);
     for (d, _) in &focus {
         head.push(super::sized::focus_label(d, lang));
     }

@@ -145,12 +145,10 @@ fn the_summary_has_each_focus_areas_target_and_gap() {
         s.get_value((3, 9)),
         Some(&text("Vùng dân tộc thiểu số: chênh lệch (điểm %)"))
     );
-    assert_eq!(
-        s.get_value((3, 15)),
-        Some(&text("Nông thôn: chênh lệch (điểm %)"))
-    );
-    // No organization of the report has enterprises: no enterprise columns.
-    assert!(matches!(s.get_value((3, 16)), None | Some(Data::Empty)));
+    // The report has no row of religious or rural areas (found by a new analyst's
+    // year: `--by commune` left their columns empty, which reads as unknown): no
+    // columns; nor of enterprises, which no organization of the report has.
+    assert!(matches!(s.get_value((3, 10)), None | Some(Data::Empty)));
     let youth: Vec<Option<&Data>> = (0..19).map(|c| s.get_value((4, c))).collect();
     assert_eq!(youth[0], Some(&text("Đoàn Thanh niên")));
     assert_eq!(youth[4], Some(&Data::Float(0.0333)));
@@ -159,10 +157,6 @@ fn the_summary_has_each_focus_areas_target_and_gap() {
     assert_eq!(
         youth[7..10],
         [Some(&text("…")), Some(&Data::Float(0.30)), Some(&text("…"))]
-    );
-    assert!(
-        matches!(youth[10], None | Some(Data::Empty)),
-        "no religious row: empty, not 0"
     );
 }
 
