@@ -106,8 +106,8 @@ crate::messages! {
         "{}: line {}: column \"{}\" holds \"{}\", a word for a member who has left, but tally reads no status column in this roll: the departed members would be counted as members"
         => "{}: dòng {}: cột \"{}\" ghi \"{}\", là từ chỉ đoàn viên, hội viên đã ra khỏi tổ chức, nhưng danh sách này không có cột trạng thái mà tally đọc được: những người đã ra sẽ bị đếm là còn sinh hoạt";
     STRAY_STATUS_WORD_HINT:
-        "if column \"{}\" says each member's status, rename its header to \"Trạng thái\" (the words it may hold are listed in docs/formats.md, \"Status words\"); otherwise take the departed members out of the roll"
-        => "nếu cột \"{}\" ghi trạng thái của từng người, đổi tên cột thành \"Trạng thái\" (các từ được dùng có trong docs/formats.md, mục \"Status words\"); nếu không, bỏ những người đã ra khỏi danh sách";
+        "if column \"{}\" says each member's status, rename its header to \"Trạng thái\" (such as Đang sinh hoạt, Qua đời, Chuyển sinh hoạt, Ra Đoàn, Xin ra, Xóa tên; every spelling is listed in docs/formats.md); otherwise take the departed members out of the roll"
+        => "nếu cột \"{}\" ghi trạng thái của từng người, đổi tên cột thành \"Trạng thái\" (chẳng hạn Đang sinh hoạt, Qua đời, Chuyển sinh hoạt, Ra Đoàn, Xin ra, Xóa tên; mọi cách viết có trong docs/formats.md); nếu không, bỏ những người đã ra khỏi danh sách";
     SKIPPED_DEPARTED_SHEETS:
         "skipped {} sheet(s) that list members who have left, with no status column: {}; their rows are not counted as members"
         => "đã bỏ qua {} trang tính liệt kê những người đã ra khỏi tổ chức, không có cột trạng thái: {}; các dòng của chúng không được đếm là đoàn viên, hội viên";

@@ -115,8 +115,8 @@ crate::messages! {
         "correct the leaving date (a roll records a departure once it has happened), or the snapshot date given with --as-of"
         => "sửa ngày ra (danh sách chỉ ghi việc ra khi việc đó đã xảy ra), hoặc ngày chốt số liệu ghi ở --as-of";
     STATUS_HINT:
-        "write the member's status in one of the words tally reads (every spelling is listed in docs/formats.md, \"Status words\"), or leave it empty for an active member"
-        => "ghi trạng thái của thành viên bằng một trong các từ tally đọc được (mọi cách viết được liệt kê trong docs/formats.md, mục \"Status words\"), hoặc để trống nếu thành viên đang sinh hoạt";
+        "write the member's status in one of the words tally reads (such as Đang sinh hoạt, Tạm ngừng sinh hoạt, Qua đời, Chuyển sinh hoạt, Ra Đoàn, Xin ra, Xóa tên; every spelling is listed in docs/formats.md), or leave it empty for an active member"
+        => "ghi trạng thái của thành viên bằng một trong các từ tally đọc được (chẳng hạn Đang sinh hoạt, Tạm ngừng sinh hoạt, Qua đời, Chuyển sinh hoạt, Ra Đoàn, Xin ra, Xóa tên; mọi cách viết được liệt kê trong docs/formats.md), hoặc để trống nếu thành viên đang sinh hoạt";
     STATUS_MARK:
         "a mark (x, ✓, -, yes/no) is not a status: it does not say whether the member is active or has left"
         => "dấu đánh (x, ✓, -, có/không) không phải là trạng thái: không cho biết thành viên đang sinh hoạt hay đã ra";

@@ -208,7 +208,16 @@ pub(crate) fn opens_departure(first: &str) -> bool {
 
 /// The status of one word, folded.
 fn parse_word(raw: &str) -> Result<Status, StatusError> {
-    let key = fold(raw);
+    let mut key = fold(raw);
+    // `SH` is how offices shorten `sinh hoạt` (`Tạm ngừng SH`, `Thôi SH`).
+    if !WORDS.iter().any(|(w, _)| *w == key) {
+        if let Some(head) = key.strip_suffix(" sh") {
+            let long = format!("{head} sinh hoat");
+            if WORDS.iter().any(|(w, _)| *w == long) {
+                key = long;
+            }
+        }
+    }
     if let Some((_, s)) = WORDS.iter().find(|(w, _)| *w == key) {
         // A cell of only symbols (`✓`, `-`) folds to nothing: a mark, not an empty cell.
         if key.is_empty() && !crate::text::trim(raw).is_empty() {
@@ -238,6 +247,9 @@ mod tests {
             ("", Ok(Active)),
             ("active", Ok(Active)),
             ("Tạm ngừng sinh hoạt", Ok(Excused)),
+            ("Tạm ngừng SH", Ok(Excused)),
+            ("Thôi SH", Ok(Departed(Left))),
+            ("Đã chuyển SH", Ok(Departed(Moved))),
             ("Miễn sinh hoạt", Ok(Excused)),
             ("Đi làm ăn xa", Ok(Excused)),
             ("Đã mất", Ok(Departed(Died))),
