@@ -107,6 +107,10 @@ pub struct Coverage {
     pub lists: lists::Lists,
     /// Members of each unit the rankings were made from (for `--min-cell`).
     pub unit_members: Vec<linked::UnitMembers>,
+    /// The rolls read that have no row of a unit with members in the roll before, of
+    /// every org read (`any`'s too; the notes name those of the orgs asked): no point
+    /// of a series' line.
+    pub emptying: Vec<(Org, NaiveDate)>,
 }
 
 const RANKED: usize = 5;

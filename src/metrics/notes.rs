@@ -47,10 +47,14 @@ pub(super) fn snapshot_notes(
                 }
                 if let Some(t) = tallies.get(&org) {
                     reason_note(req, &org, as_of, t, out);
+                    let notes = super::parts::unit_notes(req, reference, &org, as_of, t);
+                    if notes.iter().any(|n| matches!(n, Note::EmptiedUnits { .. })) {
+                        out.emptying.push((org.clone(), as_of));
+                    }
+                    out.notes.extend(notes.into_iter().filter(|_| asked));
                 }
                 if let Some(t) = tallies.get(&org).filter(|_| asked) {
                     seam_notes(req, &org, as_of, t, out);
-                    super::parts::unit_notes(req, reference, &org, as_of, t, out);
                     let flows = !req.period.point && as_of >= req.period.start;
                     if t.previous.is_none() && t.undated > 0 && flows {
                         out.notes.push(Note::FirstRollDepartures {

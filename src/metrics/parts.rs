@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 
 use super::fold::Tally;
-use super::{Coverage, Note, Request};
+use super::{Note, Request};
 use crate::org::Org;
 use crate::reference::Reference;
 
@@ -91,13 +91,13 @@ pub(super) fn unit_notes(
     org: &Org,
     as_of: chrono::NaiveDate,
     t: &Tally,
-    out: &mut Coverage,
-) {
+) -> Vec<Note> {
+    let mut out = Vec::new();
     let Some(p) = t.previous.as_deref() else {
-        return;
+        return out;
     };
     if req.period.point {
-        return;
+        return out;
     }
     let units = &reference.areas.units;
     let before: BTreeMap<u32, u64> = p
@@ -115,7 +115,7 @@ pub(super) fn unit_notes(
         format!("{} {}", u.code, u.name)
     };
     if !drops.emptied.is_empty() {
-        out.notes.push(Note::EmptiedUnits {
+        out.push(Note::EmptiedUnits {
             org: org.clone(),
             as_of,
             previous: p.as_of,
@@ -123,13 +123,14 @@ pub(super) fn unit_notes(
         });
     }
     if !drops.shrank.is_empty() {
-        out.notes.push(Note::ShrunkUnits {
+        out.push(Note::ShrunkUnits {
             org: org.clone(),
             as_of,
             previous: p.as_of,
             units: drops.shrank.iter().map(|(a, _, _)| name(*a)).collect(),
         });
     }
+    out
 }
 
 #[cfg(test)]

@@ -237,9 +237,6 @@ pub fn series(
     // ([`Published`]: its start carries their blanks), read once.
     let first = periods.first().map(|p| q.printed(p));
     let mut past = (q.min_cell.zip(first)).map(|(n, r)| Published::new(view, reference, r, n));
-    // The rolls of each period that empty units of the previous roll, taken before
-    // `--min-cell` withholds their notes: no point of a line, as a partial roll.
-    let mut emptied: HashMap<String, Vec<(crate::org::Org, chrono::NaiveDate)>> = HashMap::new();
     let mut compute = |p: &Period| -> Result<Coverage> {
         if let Some(c) = done.get(&p.label) {
             return Ok(c.clone());
@@ -247,7 +244,6 @@ pub fn series(
         let cov = match (past.as_mut(), q.min_cell) {
             (Some(past), Some(n)) => {
                 let mut cov = past.report(p)?.clone();
-                emptied.insert(p.label.clone(), super::series::emptying_rolls(&cov.notes));
                 let cells: usize = cov.rows.iter().map(|r| r.suppressed.len()).sum();
                 // The cells of the rows: a series prints no list of units.
                 suppress::units(&mut cov, n, reference);
@@ -259,7 +255,6 @@ pub fn series(
             }
             _ => {
                 let cov = read::coverage(view, reference, &q.request(p), Seen::Keep(&mut seen))?;
-                emptied.insert(p.label.clone(), super::series::emptying_rolls(&cov.notes));
                 let used = super::snapshots_for(&snapshots, p.end);
                 seen.retain(|(o, d), _| used.get(o) == Some(d));
                 cov
@@ -280,14 +275,14 @@ pub fn series(
         });
     }
     // The partial rolls each period reads, from the store's roll sizes and the units
-    // emptied (a note under `--min-cell` may be withheld: the line is the same with it
-    // or without).
+    // its rolls empty (of every org read, `any`'s too; a note under `--min-cell` may be
+    // withheld: the line is the same with it or without).
     let sizes = view.manifest.roll_part_rows(&view.orgs);
-    let partial: Vec<_> = (periods.iter())
-        .map(|p| {
+    let partial: Vec<_> = (periods.iter().zip(&reports))
+        .map(|(p, (_, cov))| {
             let used = super::snapshots_for(&snapshots, p.end);
             let mut rolls = super::series::partial_rolls(&super::roll_size_notes(&sizes, &used));
-            rolls.extend(emptied.get(&p.label).into_iter().flatten().cloned());
+            rolls.extend(cov.emptying.iter().cloned());
             rolls
         })
         .collect();

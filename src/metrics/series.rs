@@ -136,17 +136,6 @@ pub fn partial_rolls(roll_sizes: &[super::Note]) -> Vec<(Org, NaiveDate)> {
         .collect()
 }
 
-/// The rolls of a report's `emptied_units` notes: rolls that have no row of units
-/// with members in the previous roll (a missing sheet or commune, most often).
-pub fn emptying_rolls(notes: &[super::Note]) -> Vec<(Org, NaiveDate)> {
-    (notes.iter())
-        .filter_map(|n| match n {
-            super::Note::EmptiedUnits { org, as_of, .. } => Some((org.clone(), *as_of)),
-            _ => None,
-        })
-        .collect()
-}
-
 /// Whether a row is read from a partial roll: its org's (or, for `any`, one of the
 /// orgs') roll of the period.
 fn is_partial(r: &CoverageRow, partial: &[(Org, NaiveDate)]) -> bool {

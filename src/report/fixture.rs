@@ -85,6 +85,7 @@ pub(super) fn coverage() -> Coverage {
         against: None,
         lists: Default::default(),
         unit_members: Vec::new(),
+        emptying: Vec::new(),
     }
 }
 

@@ -388,7 +388,8 @@ pub(crate) fn half_year_with_a_commune_missing() -> Workdir {
 /// coverage over 280 eligible: 10.71, 11.43, 12.14, (8.57), 13.57, 14.29%. Without
 /// April, x 1, 2, 3, 5, 6: n 5, Σx 17, Σx² 75, Σy 6214, Σxy 22358; A = 5·22358 −
 /// 17·6214 = 6152, B = 86: 71.5 hundredths, 0.72 a month (with April, 0.59). The
-/// same with `--min-cell 5`, which withholds the note that names the commune.
+/// same with `--min-cell 5`, which withholds the note that names the commune, and for
+/// `--org any`.
 #[test]
 fn a_roll_that_empties_a_commune_is_no_point_of_the_pace() {
     let w = half_year_with_a_commune_missing();
@@ -406,4 +407,18 @@ fn a_roll_that_empties_a_commune_is_no_point_of_the_pace() {
         assert_eq!(june["coverage_pct"], 14.29, "{june}");
         assert_eq!(june["pace_pp_per_month"], 0.72, "{published:?} {june}");
     }
+    // `any` (found by review: its report names no org's emptied units, and April
+    // was a point): persons 30, 32, 34, (24), 38, 40 of 500, 6.00 … 8.00%. Without
+    // April a straight line of 0.40 a month (with it, A = 3480, B = 105: 0.33).
+    let out = w
+        .tally(&[
+            "report", "--from", "2026-01", "--to", "2026-06", "--org", "any", "--format", "csv",
+        ])
+        .expect(0)
+        .stdout;
+    let june = out
+        .lines()
+        .find(|l| l.starts_with("2026-06,any,total,all,40,"));
+    let pace = june.and_then(|l| l.split(',').nth(19));
+    assert_eq!(pace, Some("0.40"), "{out}");
 }
