@@ -330,7 +330,7 @@ impl Ingest<'_> {
             Kind::Roll => roll_source::already_ingested(&self.next, &o, opts),
             _ => Vec::new(),
         };
-        if !done.is_empty() {
+        if !done.is_empty() && !roll_source::reread(&mut self.next, &done, &o, opts, &mut report) {
             report.outcome = Outcome::AlreadyIngested(done);
             return Ok(report);
         }

@@ -103,6 +103,29 @@ pub(super) fn move_out(
     next.ingests.retain(|i| i.id != id);
 }
 
+/// Whether a workbook's sheet already stored is read again: `--replace` with
+/// `--date-cells` saying how its date cells read, which the stored ingest may have
+/// read otherwise. The ingests are taken out, and said so.
+pub(super) fn reread(
+    next: &mut Manifest,
+    done: &[String],
+    o: &Opened,
+    opts: &Options,
+    report: &mut FileReport,
+) -> bool {
+    let said = opts.replace && opts.date_cells != crate::rows::DateMode::Checked;
+    if !said || o.table.sheet.is_none() {
+        return false;
+    }
+    for id in done {
+        report
+            .notes
+            .push(crate::t!(crate::lang::parts::REREADS_INGEST, id.as_str()));
+        next.ingests.retain(|i| i.id != *id);
+    }
+    true
+}
+
 /// The ingests that stored these same bytes (by checksum) as another organization's
 /// roll or another date's, when none stored them as the snapshot the flags name. One
 /// export is one snapshot: without `--replace` the file is refused, naming where it

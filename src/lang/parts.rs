@@ -33,6 +33,9 @@ crate::messages! {
     READ_TEMPORARY_STATUS:
         "read {} row(s) with a temporary status ({}) as members: a member suspended or excused from activities stays on the roll"
         => "tính {} dòng có trạng thái tạm thời ({}) là thành viên: thành viên tạm ngừng hoặc được miễn sinh hoạt vẫn còn trong danh sách";
+    REREADS_INGEST:
+        "reads ingest {} (this same sheet) again, its date cells as --date-cells says (--replace)"
+        => "đọc lại lần nạp {} (chính trang tính này), các ô kiểu ngày theo --date-cells (--replace)";
     MOVES_INGEST:
         "moves ingest {} (the same file, stored as the {}) to this snapshot (--replace)"
         => "chuyển lần nạp {} (cùng tệp này, đã lưu là {}) sang lần chốt số liệu này (--replace)";

@@ -165,6 +165,9 @@ crate::messages! {
     DATE_CELLS_MAYBE_MONTH_FIRST:
         "column {} has {} date cell(s), every one with its day at 12 or below, beside {} date(s) typed as text with a day above 12: too few to be sure, but if the workbook was typed on a computer set to a US region, its date cells are month first: ingest it again with --date-cells swapped"
         => "cột {} có {} ô kiểu ngày, ô nào cũng có ngày từ 12 trở xuống, bên cạnh {} ngày gõ dạng văn bản có ngày lớn hơn 12: quá ít để chắc chắn, nhưng nếu sổ tính được gõ trên máy đặt vùng Hoa Kỳ thì các ô kiểu ngày của nó theo thứ tự tháng/ngày: hãy nhập lại với --date-cells swapped";
+    DATE_CELL_NOT_SWAPPED_HINT:
+        "ingest the workbook without --date-cells swapped: its date cells are not month first"
+        => "hãy nhập sổ tính mà không dùng --date-cells swapped: các ô kiểu ngày của nó không theo thứ tự tháng/ngày";
     DATE_CELLS_SWAPPED:
         "read {} date cell(s) with day and month exchanged (--date-cells swapped)"
         => "đọc {} ô kiểu ngày với ngày và tháng đổi chỗ cho nhau (--date-cells swapped)";

@@ -102,11 +102,11 @@ impl DateCells {
         if self.mode == Mode::Swapped {
             if day > 12 {
                 let at = format!("{}{}", letters(c), u64::from(r) + 1);
-                return Err(anyhow::Error::new(t!(
-                    msg::DATE_CELL_NOT_SWAPPED,
-                    at,
-                    text.as_str()
-                )));
+                let what = t!(msg::DATE_CELL_NOT_SWAPPED, at, shown(text).as_str());
+                let hint = t!(msg::DATE_CELL_NOT_SWAPPED_HINT);
+                return Err(anyhow::Error::new(
+                    crate::error::Failure::invalid(what).hint(hint),
+                ));
             }
             *text = exchanged(text, month);
             self.swapped += 1;
@@ -126,7 +126,9 @@ impl DateCells {
         let (Some(date), Some(typed)) = (&col.first_date, &col.first_typed) else {
             return Ok(());
         };
-        let at = |(r, text): &(u32, String)| format!("{}{} {text}", letters(i), u64::from(*r) + 1);
+        let at = |(r, text): &(u32, String)| {
+            format!("{}{} {}", letters(i), u64::from(*r) + 1, shown(text))
+        };
         Err(anyhow::Error::new(
             crate::error::Failure::invalid(t!(
                 msg::DATE_CELLS_MONTH_FIRST,
@@ -170,15 +172,15 @@ impl DateCells {
     }
 }
 
-/// Whether typed text may be a date (`d/m/yyyy`, with `/`, `-` or `.`): most cells are
-/// not, and are passed over at once.
+/// Whether typed text may be a date (`d/m/yyyy` or `d/m/yy`, with `/`, `-` or `.`):
+/// most cells are not, and are passed over at once.
 fn looks_like_date(s: &str) -> bool {
     let b = s.as_bytes();
-    (8..=10).contains(&b.len()) && b[1..3].iter().any(|x| matches!(x, b'/' | b'-' | b'.'))
+    (6..=10).contains(&b.len()) && b[1..3].iter().any(|x| matches!(x, b'/' | b'-' | b'.'))
 }
 
 /// The day and month of a date as tally writes a date cell (`dd/mm/yyyy`; `yyyy-mm-dd`
-/// for an ODS one), or of a date typed day-first.
+/// for an ODS one), or of a date typed day-first (a year of four digits or two).
 fn day_month(s: &str, date: bool) -> Option<(u32, u32)> {
     // A million date cells: split without a vector.
     let mut parts = s.split(['/', '-', '.']);
@@ -189,7 +191,9 @@ fn day_month(s: &str, date: bool) -> Option<(u32, u32)> {
     let num = |p: &str| p.parse::<u32>().ok();
     let (d, m) = match (a, b, c) {
         (y, m, d) if date && y.len() == 4 => (num(d)?, num(m)?),
-        (d, m, y) if y.len() == 4 && d.len() <= 2 && m.len() <= 2 => (num(d)?, num(m)?),
+        (d, m, y) if (y.len() == 4 || (!date && y.len() == 2)) && d.len() <= 2 && m.len() <= 2 => {
+            (num(d)?, num(m)?)
+        }
         _ => return None,
     };
     ((1..=31).contains(&d) && (1..=12).contains(&m)).then_some((d, m))
@@ -205,6 +209,16 @@ fn exchanged(s: &str, month: u32) -> String {
         format!("{}-{day:02}-{month:02}", &s[..4])
     } else {
         format!("{month:02}/{day:02}/{}", &s[s.len() - 4..])
+    }
+}
+
+/// A date as messages write it: day first (an ODS date cell's `yyyy-mm-dd` too).
+fn shown(text: &str) -> String {
+    let b = text.as_bytes();
+    if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
+        format!("{}/{}/{}", &text[8..], &text[5..7], &text[..4])
+    } else {
+        text.to_string()
     }
 }
 
@@ -322,6 +336,16 @@ mod tests {
     /// ODS date is exchanged in its own form.
     #[test]
     fn the_option_refuses_a_late_date_cell_and_keeps_the_ods_form() {
+        // A year of two digits typed: a text date too (found by review).
+        let mut d = DateCells::new(Mode::Checked);
+        for (r, date, text) in [
+            (0, true, "11/05/2026"),
+            (1, false, "20/11/26"),
+            (2, false, "5/12/26"),
+        ] {
+            d.cell(r, 0, date, &mut text.to_string()).unwrap();
+        }
+        assert_eq!((d.columns[0].typed_late, d.columns[0].typed_early), (1, 1));
         let mut d = DateCells::new(Mode::Swapped);
         let mut t = "25/03/1995".to_string();
         let err = d.cell(9, 27, true, &mut t).unwrap_err().to_string();
