@@ -93,6 +93,7 @@ pub(super) fn lists_sent_again(
         let same = SameAs {
             previous: previous.to_string(),
             unit: list.code.to_string(),
+            parts: parts.iter().map(|p| p.id.clone()).collect(),
         };
         marks.push((rec.id.clone(), same));
     }

@@ -332,7 +332,7 @@ fn missing_sheets(m: &store::Manifest, orgs: &Orgs, org: &Org, as_of: NaiveDate)
 
 /// The units whose own list in the snapshot of `as_of` repeated, when ingested, their
 /// rows in the org's previous snapshot (`ingest/resent.rs`), while that is still the
-/// previous one.
+/// previous one and holds the same parts (none replaced or dropped since).
 fn lists_sent_again(
     m: &store::Manifest,
     reference: &Reference,
@@ -341,9 +341,14 @@ fn lists_sent_again(
     as_of: NaiveDate,
 ) -> Option<Note> {
     let previous = previous_of(&m.roll_snapshots(orgs), org, as_of)?;
+    let parts: Vec<&str> = (m
+        .snapshot_parts(org.code(), &previous.to_string())
+        .into_iter())
+    .map(|p| p.id.as_str())
+    .collect();
     let units: Vec<String> = (m.snapshot_parts(org.code(), &as_of.to_string()).into_iter())
         .filter_map(|p| p.same_as.as_ref())
-        .filter(|s| s.previous == previous.to_string())
+        .filter(|s| s.previous == previous.to_string() && s.parts == parts)
         .map(|s| match reference.areas.get(&s.unit) {
             Some(a) => format!("{} {}", s.unit, a.name),
             None => s.unit.clone(),

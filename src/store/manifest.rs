@@ -72,12 +72,15 @@ pub struct IngestRecord {
     pub same_as: Option<SameAs>,
 }
 
-/// The previous snapshot (its as-of date) and the unit whose rows a commune's own list
-/// repeats.
+/// The previous snapshot (its as-of date and the ingests of its parts then) and the
+/// unit whose rows a commune's own list repeats: said while that snapshot is the
+/// previous one and holds the same parts.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct SameAs {
     pub previous: String,
     pub unit: String,
+    #[serde(default)]
+    pub parts: Vec<String>,
 }
 
 fn is_zero(n: &u64) -> bool {

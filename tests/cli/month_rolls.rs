@@ -215,4 +215,8 @@ fn a_communes_own_list_sent_again_is_asked_about() {
         .unwrap_or("")
         .contains("02680 Xã Hợp Thành"));
     assert!(notes("2026-12").is_empty() && notes("2026-10").is_empty());
+    // October's list dropped (found by review: the note outlived it): November's list
+    // repeats nothing now.
+    w.tally(&["drop", "hop-thanh-t10.csv"]).expect(0);
+    assert!(notes("2026-11").is_empty());
 }
