@@ -230,7 +230,7 @@ pub fn run(store: &Store, opts: &Options, progress: &dyn Progress) -> Result<Sum
         reference: &reference,
     };
     missing::missing_parts(&stores, &mut files)?;
-    let marks = resent::lists_sent_again(&stores, &mut files)?;
+    let marks = resent::lists_sent_again(&stores, &mut files, opts.dry_run)?;
     resent::mark(&mut next, marks);
     crate::store::fault::point("parsed");
     let warnings_written = match warnings.file.take() {

@@ -47,11 +47,13 @@ impl OwnList {
 }
 
 /// Sets each commune's own list of this command against its unit's rows in the org's
-/// previous (committed) snapshot; a list that repeats them is said under its file, and
-/// returned (its part's id with what it repeats) to be kept in the manifest.
+/// previous (committed) snapshot; a list that repeats them is said under its file (with
+/// the ingest to drop, unless a dry run stores none), and returned (its part's id with
+/// what it repeats) to be kept in the manifest.
 pub(super) fn lists_sent_again(
     s: &Stores,
     files: &mut [FileReport],
+    dry_run: bool,
 ) -> Result<Vec<(String, SameAs)>> {
     let snapshots = s.committed.roll_snapshots(&s.reference.orgs);
     let mut marks = Vec::new();
@@ -83,13 +85,12 @@ pub(super) fn lists_sent_again(
             continue;
         }
         let unit = format!("{} {}", list.code, list.name);
-        f.file_alerts.push(t!(
-            lang::LIST_SENT_AGAIN,
-            &unit,
-            list.rows.len() as u64,
-            previous,
-            rec.id.as_str()
-        ));
+        let fix = match dry_run {
+            true => t!(lang::LIST_SENT_AGAIN_DRY),
+            false => t!(lang::LIST_SENT_AGAIN_DROP, rec.id.as_str()),
+        };
+        let rows = list.rows.len() as u64;
+        (f.file_alerts).push(t!(lang::LIST_SENT_AGAIN, &unit, rows, previous, fix));
         let same = SameAs {
             previous: previous.to_string(),
             unit: list.code.to_string(),

@@ -13,8 +13,14 @@ crate::messages! {
         "{} unit(s) have less than half the members they had in the {} roll as of {}: {}"
         => "{} đơn vị còn chưa đến một nửa số thành viên so với danh sách {} chốt ngày {}: {}";
     LIST_SENT_AGAIN:
-        "the own list of {} ({} row(s)) repeats row for row that unit's rows in the roll as of {}: the same persons, no one joining or leaving: is it that month's list sent again under this month's title? If so, remove it (tally drop {}) and ingest this month's list; a commune where nothing changed can send such a list"
-        => "danh sách riêng của {} ({} dòng) trùng từng dòng với các dòng của đơn vị này trong danh sách chốt ngày {}: cùng những người đó, không ai vào, không ai ra: có phải danh sách tháng đó gửi lại dưới tiêu đề tháng này? Nếu đúng, hãy xóa nó (tally drop {}) rồi nhập danh sách tháng này; xã không có biến động nào cũng có thể gửi danh sách như vậy";
+        "the own list of {} ({} row(s)) repeats row for row that unit's rows in the roll as of {}: the same persons, no one joining or leaving: is it that month's list sent again under this month's title? {}; a commune where nothing changed can send such a list"
+        => "danh sách riêng của {} ({} dòng) trùng từng dòng với các dòng của đơn vị này trong danh sách chốt ngày {}: cùng những người đó, không ai vào, không ai ra: có phải danh sách tháng đó gửi lại dưới tiêu đề tháng này? {}; xã không có biến động nào cũng có thể gửi danh sách như vậy";
+    LIST_SENT_AGAIN_DROP:
+        "If so, remove it (tally drop {}) and ingest this month's list"
+        => "Nếu đúng, hãy xóa nó (tally drop {}) rồi nhập danh sách tháng này";
+    LIST_SENT_AGAIN_DRY:
+        "If so, ingest this month's list instead"
+        => "Nếu đúng, hãy nhập danh sách tháng này thay cho nó";
     UNDATED_PLACED:
         "{} member(s) active in the {} roll of {} are departed without a date in this roll (all its files): reports count them as leaving between {} and {}"
         => "{} thành viên đang sinh hoạt trong danh sách {} ngày {} được ghi là đã ra mà không có ngày ra trong danh sách này (mọi tệp của nó): báo cáo tính là ra trong khoảng từ {} đến {}";

@@ -173,19 +173,28 @@ fn a_communes_own_list_sent_again_is_asked_about() {
         let (a, b) = (format!("t{month}.csv"), format!("hop-thanh-t{month}.csv"));
         w.write(&a, main);
         w.write(&b, list);
-        let run = w
-            .tally(&[
-                "ingest",
-                &a,
-                &b,
-                "--org",
-                "youth",
-                "--as-of",
-                as_of,
-                "--area",
-                "Xã Hợp Thành",
-            ])
-            .expect(0);
+        let args = [
+            "ingest",
+            &a,
+            &b,
+            "--org",
+            "youth",
+            "--as-of",
+            as_of,
+            "--area",
+            "Xã Hợp Thành",
+        ];
+        if *month == "11" {
+            // A dry run stores nothing: no ingest to drop.
+            let dry = w.tally(&[&args[..], &["--dry-run"]].concat()).expect(0);
+            assert!(
+                dry.stderr
+                    .contains("If so, ingest this month's list instead"),
+                "{}",
+                dry.stderr
+            );
+        }
+        let run = w.tally(&args).expect(0);
         said.push(run.stderr.contains("repeats row for row"));
         if *month == "11" {
             assert!(
