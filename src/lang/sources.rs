@@ -270,8 +270,8 @@ crate::messages! {
         "{}: the title says the figures are as of {} (\"{}\"), but the as_of column says {}"
         => "{}: tiêu đề ghi số liệu tính đến {} (\"{}\"), nhưng cột ngày chốt ghi {}";
     TITLE_VS_AS_OF_HINT:
-        "if the file is the roll as of {}, give that date with --as-of; if it is the roll as of {}, correct its title (or export it again: it may be an earlier file)"
-        => "nếu tệp là danh sách chốt ngày {}, ghi ngày đó ở --as-of; nếu tệp là danh sách chốt ngày {}, sửa tiêu đề của tệp (hoặc xuất lại: có thể đây là tệp cũ)";
+        "if the file is the roll of {}, give its date with --as-of; if it is the roll of {}, correct its title (or export it again: it may be an earlier file)"
+        => "nếu tệp là danh sách {}, ghi ngày chốt của nó ở --as-of; nếu tệp là danh sách {}, sửa tiêu đề của tệp (hoặc xuất lại: có thể đây là tệp cũ)";
     OUTSIDE_GROUP:
         "{} of the {} row(s) with a known {} are outside {}"
         => "{} trong số {} dòng có {} nằm ngoài đối tượng của {}";

@@ -158,17 +158,55 @@ impl Crosswalk {
             Lookup::Ambiguous(v) => v,
             Lookup::Missing => Vec::new(),
         };
-        hits.into_iter()
+        let all: Vec<&OldUnit> = hits
+            .into_iter()
             .filter(|&i| q.kind.is_none() || self.kinds[i] == q.kind)
             .map(|i| &self.units[i])
             .filter(|u| keep(u))
-            .collect()
+            .collect();
+        match (all.len() > 1).then(|| by_qualifier(&q, &all)).flatten() {
+            Some(one) => vec![one],
+            None => all,
+        }
+    }
+}
+
+/// Of several old communes of a name, the one whose commune of today carries the place
+/// the name's qualifier names: the crosswalk has no districts, but the 2025 reform named
+/// many wards after their old city (`Phường 1, TP Bảo Lộc` was `24823 Phường 1`, now
+/// `Phường 1 Bảo Lộc`; the other old Phường 1 is now `Phường Xuân Hương - Đà Lạt`).
+fn by_qualifier<'u>(q: &UnitName, many: &[&'u OldUnit]) -> Option<&'u OldUnit> {
+    let words = |s: &str| format!(" {} ", crate::text::fold(&s.replace('-', " ")));
+    let place = words(&q.within.as_ref()?.bare);
+    if place.trim().is_empty() {
+        return None;
+    }
+    let carries = |u: &&&OldUnit| u.new.iter().any(|(_, name)| words(name).contains(&place));
+    match many.iter().filter(carries).collect::<Vec<_>>().as_slice() {
+        [one] => Some(**one),
+        _ => None,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by a new analyst's year in Lâm Đồng: `Phường 1, TP Bảo Lộc` was refused as
+    /// a name of two old communes; the qualifier names the city whose name today's
+    /// ward carries. A qualifier no candidate carries, or none, decides nothing.
+    #[test]
+    fn a_qualifier_picks_the_old_commune_whose_ward_of_today_carries_it() {
+        let codes = |raw: &str| -> Vec<String> {
+            (builtin().by_name(raw, |_| true).iter())
+                .map(|u| u.code.clone())
+                .collect()
+        };
+        assert_eq!(codes("Phường 1, TP Bảo Lộc"), ["24823"]);
+        assert_eq!(codes("Phường 2 (TP Đà Lạt)"), ["24781"]);
+        assert!(codes("Phường 2, huyện Sa Pa").len() > 1);
+        assert!(codes("Phường 2").len() > 1);
+    }
 
     #[test]
     fn old_codes_and_names_read_through_the_reform() {
