@@ -232,8 +232,8 @@ crate::messages! {
         "repeats a person already in this snapshot (same {} as {})"
         => "trùng một người đã có trong lần chốt số liệu này (cùng {} với {})";
     REMOVE_DUPLICATE:
-        "remove the duplicate row, or merge the two rows in the roll"
-        => "xóa dòng trùng, hoặc gộp hai dòng trong danh sách";
+        "remove the duplicate row, or merge the two rows in the roll; a member who moved from one unit to another within the roll's month is listed once, in the unit she is in now, without a leaving date"
+        => "xóa dòng trùng, hoặc gộp hai dòng trong danh sách; hội viên chuyển từ đơn vị này sang đơn vị khác trong tháng chỉ ghi một dòng, ở đơn vị hiện đang sinh hoạt, không ghi ngày ra";
     PCT_AMBIGUOUS: "{} could be {}% or {}%" => "{} có thể là {}% hoặc {}%";
     PCT_AMBIGUOUS_HINT:
         "write {}% or {}%: a bare number from 0 to 1 is not read as a percentage (a cell shown as a percentage in a .xls or .ods workbook reads as its bare number: save the workbook as .xlsx, which keeps the cell's format)"
