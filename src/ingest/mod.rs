@@ -292,6 +292,17 @@ fn open_all(opts: &Options) -> Result<Vec<Opened>> {
         }
     }
     opened.sort_by_key(|o| load_order(o.table.mapping.kind));
+    // `--date-cells` says how workbooks' date cells read: with none, it names nothing.
+    if opts.date_cells != crate::rows::DateMode::Checked
+        && opened.iter().all(|o| o.table.sheet.is_none())
+    {
+        use crate::lang::ingest as msg;
+        return Err(
+            crate::error::Failure::usage(t!(msg::DATE_CELLS_WITHOUT_WORKBOOK))
+                .hint(t!(msg::DATE_CELLS_WITHOUT_WORKBOOK_HINT))
+                .into(),
+        );
+    }
     if opened.iter().any(|o| o.table.mapping.kind == Kind::Roll) {
         roll_source::check_flags(opts, &opened)?;
     }

@@ -1,6 +1,12 @@
 //! What `tally ingest` says of the files it reads: English and Vietnamese side by side.
 
 crate::messages! {
+    DATE_CELLS_WITHOUT_WORKBOOK:
+        "--date-cells says how a workbook's date cells read, and none of these files is a workbook"
+        => "--date-cells chỉ cách đọc các ô kiểu ngày của sổ tính, mà không tệp nào ở đây là sổ tính";
+    DATE_CELLS_WITHOUT_WORKBOOK_HINT:
+        "leave --date-cells out: the dates of a CSV file are read as typed, day first"
+        => "bỏ --date-cells: ngày trong tệp CSV được đọc như đã gõ, ngày trước tháng sau";
     SEX_FROM_ID:
         "read the sex of {} member(s) from the national ID (its fourth digit: odd for a woman, even for a man): the roll gives none for them"
         => "đã đọc giới tính của {} thành viên từ số định danh cá nhân (chữ số thứ tư: lẻ là nữ, chẵn là nam) vì danh sách không ghi giới tính của họ";

@@ -133,3 +133,31 @@ fn date_cells_typed_day_first_under_a_us_region_are_refused_then_read_as_typed()
     november(&w, 5, 2);
     w.tally(&["verify"]).expect(0);
 }
+
+/// `--date-cells` with no workbook among the files names nothing: refused as a usage
+/// error (found by review: it did nothing and said nothing).
+#[test]
+fn date_cells_without_a_workbook_is_refused() {
+    let w = Workdir::new().with_reference();
+    w.write(
+        "t11.csv",
+        "Họ và tên,Số CCCD,Ngày sinh,Mã xã,Ngày vào Đoàn,Trạng thái\n\
+         Đoàn viên 1,001200000101,05/03/1995,02647,05/11/2026,Đang sinh hoạt\n",
+    );
+    let args = [
+        "ingest",
+        "t11.csv",
+        "--org",
+        "youth",
+        "--as-of",
+        "30/11/2026",
+        "--date-cells",
+        "swapped",
+    ];
+    let run = w.tally(&args).expect(2);
+    assert!(
+        run.stderr.contains("none of these files is a workbook"),
+        "{}",
+        run.stderr
+    );
+}
