@@ -86,6 +86,7 @@ fn options(files: Vec<std::path::PathBuf>) -> tally::ingest::Options {
         bom: false,
         codes: Default::default(),
         area: None,
+        date_cells: Default::default(),
         year: None,
         orgs: tally::org::Orgs::default(),
         warnings: None,
