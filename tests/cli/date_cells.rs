@@ -47,7 +47,7 @@ fn write_roll(w: &Workdir, file: &str) {
         ws.write_string(r, 4, "02647").unwrap();
         ws.write_string(r, 6, "Đang sinh hoạt").unwrap();
         for (c, text) in [(3u16, birth), (5, joined)] {
-            let n: Vec<u16> = text.split('/').map(|p| p.parse().unwrap()).collect();
+            let n: Vec<u16> = text.split('/').map(|p| p.parse::<u16>().unwrap()).collect();
             if n[0] <= 12 {
                 // Read month first: the day typed is the month.
                 let cell = ExcelDateTime::from_ymd(n[2], n[0] as u8, n[1] as u8).unwrap();
