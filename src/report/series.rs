@@ -192,10 +192,11 @@ impl Line<'_> {
     /// What the line is, in the reader's words: the focus area ("Nông thôn"), or a
     /// breakdown's group ("Xã, phường: 02647 Xã Bát Xát").
     pub fn area(&self, lang: Lang) -> String {
-        let area = lang.dimension(&self.dimension);
+        // A focus line's area: the enterprises' is the non-state ones'.
         if self.focus() {
-            return area;
+            return super::sized::focus_label(&self.dimension, lang);
         }
+        let area = lang.dimension(&self.dimension);
         match self.by_period.iter().flatten().next() {
             Some(s) => format!("{area}: {}", super::table::group_label(&s.row, lang)),
             None => area,

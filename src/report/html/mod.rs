@@ -176,7 +176,8 @@ fn focus_charts(
         if marks.is_empty() {
             continue;
         }
-        let caption = lang.dimension(dim);
+        // The enterprises' focus area is the non-state ones'.
+        let caption = super::sized::focus_label(dim, lang);
         out.push_str(&format!(
             "<figure><figcaption>{}</figcaption>{}</figure>",
             esc(&caption),
