@@ -103,18 +103,21 @@ pub fn single(
     if let Some(past) = past.as_mut() {
         suppress::carry(&mut cov.rows, &past.carried(period)?);
     }
+    // The notes of the rows the unit table is read from are the table's, not the
+    // report's: left out before publication counts the notes it withholds (found by a
+    // reading of the workbook: it said 28 withheld where the CSV said 1).
+    cov.notes.retain(|n| match n {
+        super::Note::CoverageAbove100 { dimension, .. }
+        | super::Note::RecruitmentAbove100 { dimension, .. } => {
+            q.dimensions.iter().any(|d| d.as_str() == dimension)
+        }
+        _ => true,
+    });
     let suppressed = q.min_cell.map(|n| publish(&mut cov, q, n, reference));
     if let Some(level) = &q.units {
         cov.units = Some(unit_table::table(&cov, reference, level, q.min_cell));
         // The rows the table was read from are the table's, not the report's.
         cov.rows.retain(|r| q.dimensions.contains(&r.dimension));
-        cov.notes.retain(|n| match n {
-            super::Note::CoverageAbove100 { dimension, .. }
-            | super::Note::RecruitmentAbove100 { dimension, .. } => {
-                q.dimensions.iter().any(|d| d.as_str() == dimension)
-            }
-            _ => true,
-        });
     }
     cov.against = before.map(|(p, b)| LastMonth::new(p, &cov.rows, &b.rows));
     let earlier = match period.year_earlier().filter(|_| with_earlier) {
@@ -166,10 +169,13 @@ fn month_before(
 /// total less the other's group).
 fn publish(cov: &mut Coverage, q: &Query, n: u64, reference: &Reference) -> usize {
     let alone = |cov: &mut Coverage| {
+        let notes = cov.notes.len();
         let cells = suppress::apply(&mut cov.rows, n, reference)
             + suppress::units(cov, n, reference)
             + super::before_counts::blank(cov, n, reference);
-        super::withheld::notes(cov, n);
+        // The notes of small units the lists left out are withheld notes too.
+        let left_out = notes - cov.notes.len();
+        super::withheld::notes(cov, n, left_out);
         cells
     };
     let printed = |r: &CoverageRow| q.dimensions.contains(&r.dimension);
@@ -192,10 +198,24 @@ fn publish(cov: &mut Coverage, q: &Query, n: u64, reference: &Reference) -> usiz
     (cov.notes, cov.lagging, cov.leading) = (notes, lagging, leading);
     (cov.lists, cov.unit_members) = (lists, unit_members);
     // The units the lists and notes give: their members and eligible are published
-    // too (one fallen to zero or that did not report has 0 members now).
+    // too (one fallen to zero or that did not report has 0 members now). Where the
+    // organization sent no roll this period, a unit that did not report has its last
+    // roll's members, which the list gives only where it does not blank them (found by
+    // a reading of the workbook: the unit table printed them below --min-cell).
+    let hidden: BTreeSet<(OrgOrAny, &str, &str)> = (cov.lists.not_reported.iter())
+        .filter(|u| u.as_of == u.previous_as_of && u.members_before.is_none())
+        .map(|u| {
+            (
+                OrgOrAny::Org(u.org.clone()),
+                u.level.as_str(),
+                u.code.as_str(),
+            )
+        })
+        .collect();
     let listed: BTreeSet<(OrgOrAny, &str, &str)> = (super::linked::published_units(cov))
         .into_iter()
         .map(|(org, level, code, _)| (org, level, code))
+        .filter(|k| !hidden.contains(k))
         .collect();
     let mut fixed = suppress::Fixed::new();
     published.reverse();
@@ -246,8 +266,10 @@ pub fn series(
                 let mut cov = past.report(p)?.clone();
                 let cells: usize = cov.rows.iter().map(|r| r.suppressed.len()).sum();
                 // The cells of the rows: a series prints no list of units.
+                let notes = cov.notes.len();
                 suppress::units(&mut cov, n, reference);
-                super::withheld::notes(&mut cov, n);
+                let left_out = notes - cov.notes.len();
+                super::withheld::notes(&mut cov, n, left_out);
                 cov.notes.push(super::Note::CellsSuppressed {
                     count: cells as u64,
                 });

@@ -7,12 +7,13 @@ use super::{Coverage, CoverageRow, Dimension, Note};
 use crate::org::OrgOrAny;
 
 /// Leaves out the notes that would give a blanked or small count away; returns how
-/// many, said in a note of their own when there are any.
-pub(super) fn notes(cov: &mut Coverage, min: u64) -> usize {
+/// many, with `already` (those of units the lists left out), said in a note of their
+/// own when there are any.
+pub(super) fn notes(cov: &mut Coverage, min: u64, already: usize) -> usize {
     let before = cov.notes.len();
     let rows = &cov.rows;
     cov.notes.retain(|n| !gives_away(n, rows, min));
-    let withheld = before - cov.notes.len();
+    let withheld = before - cov.notes.len() + already;
     if withheld > 0 {
         cov.notes.push(Note::NotesWithheld {
             count: withheld as u64,
@@ -205,7 +206,7 @@ mod tests {
             ],
             ..Coverage::default()
         };
-        assert_eq!(notes(&mut cov, 5), 3);
+        assert_eq!(notes(&mut cov, 5, 0), 3);
         assert_eq!(
             cov.notes,
             [
@@ -228,9 +229,9 @@ mod tests {
             }],
             ..Coverage::default()
         };
-        assert_eq!(notes(&mut emptied, 5), 1);
+        assert_eq!(notes(&mut emptied, 5, 0), 1);
         // Nothing to leave out: no note of it.
-        assert_eq!(notes(&mut cov, 2), 0);
+        assert_eq!(notes(&mut cov, 2, 0), 0);
         assert_eq!(cov.notes.len(), 4);
     }
 
@@ -248,7 +249,7 @@ mod tests {
                 notes: vec![seam(52, 40, 12)],
                 ..Coverage::default()
             };
-            notes(&mut cov, 5)
+            notes(&mut cov, 5, 0)
         };
         assert_eq!(with(vec![total]), 1);
         assert_eq!(with(vec![yes.clone(), row("rural", "no", 10, 20)]), 1);
@@ -276,7 +277,7 @@ mod tests {
                 notes: vec![note],
                 ..Coverage::default()
             };
-            notes(&mut cov, 5)
+            notes(&mut cov, 5, 0)
         };
         assert_eq!(with(long(5, 4), false), 1);
         assert_eq!(with(long(52, 40), false), 0);
@@ -303,7 +304,7 @@ mod tests {
                 notes: vec![placed.clone()],
                 ..Coverage::default()
             };
-            notes(&mut cov, 5)
+            notes(&mut cov, 5, 0)
         };
         assert_eq!((with(false), with(true)), (0, 1));
     }
@@ -327,7 +328,7 @@ mod tests {
                 notes: vec![note],
                 ..Coverage::default()
             };
-            notes(&mut cov, 5)
+            notes(&mut cov, 5, 0)
         };
         assert_eq!(with(7), 1);
         assert_eq!(with(5), 0);

@@ -209,3 +209,41 @@ fn a_zero_a_crossing_gives_away_hides_nothing() {
         ]
     );
 }
+
+/// Found by a reading of the committee workbook: in November, with only October's roll,
+/// the per-unit table printed each commune's carried members though they were below
+/// `--min-cell` (02680's 3, and the roll's 3 of 02647's eligible): the units that did
+/// not report were taken as published with 0 members, which is true only where the
+/// organization sent a roll without them. By hand at 5: 02680's 3 is blanked in the
+/// table as in the report by commune.
+#[test]
+fn a_carried_rolls_small_units_are_blanked_in_the_unit_table() {
+    let w = roll(&[
+        ("02647", 12, 0),
+        ("02680", 3, 0),
+        ("02683", 10, 0),
+        ("02686", 10, 0),
+    ]);
+    let args = [
+        "report",
+        "--period",
+        "2026-11",
+        "--org",
+        "youth",
+        "--format",
+        "csv",
+        "--table",
+        "units",
+        "--min-cell",
+        "5",
+    ];
+    let out = w.tally(&args).expect(0).stdout;
+    let mut rdr = ::csv::Reader::from_reader(out.as_bytes());
+    let head = rdr.headers().expect("a header").clone();
+    let col = |name: &str| head.iter().position(|h| h == name).expect(name);
+    let (code, members) = (col("code"), col("members"));
+    let row = (rdr.records().map(|r| r.expect("a row")))
+        .find(|r| &r[code] == "02680")
+        .expect("02680's row");
+    assert_eq!(&row[members], "", "{out}");
+}
