@@ -14,8 +14,9 @@
 mod dedupe;
 mod evidence;
 mod file_sums;
-use file_sums::{check_file, file_sha256, sums_before_reading};
+use file_sums::sums_before_reading;
 mod missing;
+mod open;
 mod part_thread;
 mod pipeline;
 mod reference_file;
@@ -41,8 +42,8 @@ use crate::error::Failure;
 use crate::org::Org;
 use crate::rows::decode::Encoding;
 use crate::rows::headers::Kind;
-use crate::rows::sources::{self, Opened};
-use crate::rows::table::{Row, Table};
+use crate::rows::sources::Opened;
+use crate::rows::table::Row;
 use crate::store::{self, IngestRecord, Manifest, Store};
 use crate::t;
 use crate::value::problem::Problem;
@@ -173,7 +174,7 @@ pub(crate) fn now_utc() -> String {
 
 /// Runs the ingest. Returns the summary; the caller decides the exit code from it.
 pub fn run(store: &Store, opts: &Options, progress: &dyn Progress) -> Result<Summary> {
-    let mut opened = open_all(opts)?;
+    let mut opened = open::open_all(opts)?;
     let mut writer = store.write(opts.wait)?;
     // A dry run changes nothing, not even the store's format.
     if !opts.dry_run {
@@ -250,63 +251,6 @@ pub fn run(store: &Store, opts: &Options, progress: &dyn Progress) -> Result<Sum
         warnings_written,
     };
     conclude(summary, sink, writer, next, opts)
-}
-
-/// Opens every file first, in the order their kinds load: a file that cannot be read
-/// at all stops the command before the store is touched.
-fn open_all(opts: &Options) -> Result<Vec<Opened>> {
-    let mut opened = Vec::new();
-    for path in &opts.files {
-        let name = path.display().to_string();
-        check_file(path, &name)?;
-        match sources::signature(path, &name)? {
-            Some(sig) => {
-                // calamine reads the workbook itself: its checksum is taken first.
-                let (bytes, sha256) = file_sha256(path, &name)?;
-                let wanted = sources::Wanted {
-                    sheets: &opts.sheets,
-                    encoding: opts.encoding,
-                    dates: opts.date_cells,
-                    kind: opts.kind,
-                    orgs: &opts.orgs,
-                };
-                opened.extend(sources::sheets(
-                    path,
-                    &name,
-                    (bytes, &sha256),
-                    sig,
-                    &wanted,
-                )?)
-            }
-            None => {
-                let table = Table::open(path, &name, opts.encoding, opts.kind, &opts.orgs)?;
-                opened.push(Opened {
-                    name,
-                    path: path.clone(),
-                    bytes: table.bytes_total,
-                    sha256: None,
-                    table,
-                    notes: Vec::new(),
-                });
-            }
-        }
-    }
-    opened.sort_by_key(|o| load_order(o.table.mapping.kind));
-    // `--date-cells` says how workbooks' date cells read: with none, it names nothing.
-    if opts.date_cells != crate::rows::DateMode::Checked
-        && opened.iter().all(|o| o.table.sheet.is_none())
-    {
-        use crate::lang::ingest as msg;
-        return Err(
-            crate::error::Failure::usage(t!(msg::DATE_CELLS_WITHOUT_WORKBOOK))
-                .hint(t!(msg::DATE_CELLS_WITHOUT_WORKBOOK_HINT))
-                .into(),
-        );
-    }
-    if opened.iter().any(|o| o.table.mapping.kind == Kind::Roll) {
-        roll_source::check_flags(opts, &opened)?;
-    }
-    Ok(opened)
 }
 
 /// An ingest under way: the store being staged (its next manifest, the reference as
@@ -487,18 +431,4 @@ pub(crate) fn header_only(name: &str) -> anyhow::Error {
     Failure::invalid(t!(crate::lang::sources::HEADER_NO_ROWS, name))
         .hint(t!(crate::lang::sources::EXPORT_FILE_AGAIN_DATA))
         .into()
-}
-
-/// The order files of a command go in: reference kinds before rolls, which are checked
-/// against them.
-fn load_order(kind: Kind) -> u8 {
-    match kind {
-        Kind::Orgs => 0,
-        Kind::Areas => 1,
-        Kind::Mapping => 2,
-        Kind::Enterprises => 3,
-        Kind::Eligible => 4,
-        Kind::Targets => 5,
-        Kind::Roll => 6,
-    }
 }
