@@ -67,7 +67,7 @@ impl DateCells {
     }
 
     /// Takes a cell's text in (`date`: a date cell), exchanging a date cell's day and
-    /// month under `--swap-date-cells`; a date cell that cannot have been swapped
+    /// month under `--date-cells swapped`; a date cell that cannot have been swapped
     /// refuses the sheet then.
     pub(super) fn cell(
         &mut self,
