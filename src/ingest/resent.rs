@@ -46,18 +46,82 @@ impl OwnList {
     }
 }
 
+/// A commune's own list this command stored: its file, organization, date and ingest.
+struct Listed {
+    file: usize,
+    org: String,
+    as_of: String,
+    id: String,
+    list: OwnList,
+}
+
 /// Sets each commune's own list of this command against its unit's rows in the org's
-/// previous (committed) snapshot; a list that repeats them is said under its file (with
-/// the ingest to drop, unless a dry run stores none), and returned (its part's id with
-/// what it repeats) to be kept in the manifest.
+/// previous snapshot: a stored one's parts, or, where this command read that snapshot
+/// too, the unit's own list in it. A list that repeats them is said under its file
+/// (with the ingest to drop, unless a dry run stores none), and returned (its part's
+/// id with what it repeats) to be kept in the manifest.
 pub(super) fn lists_sent_again(
     s: &Stores,
     files: &mut [FileReport],
     dry_run: bool,
 ) -> Result<Vec<(String, SameAs)>> {
-    let snapshots = s.committed.roll_snapshots(&s.reference.orgs);
+    let orgs = &s.reference.orgs;
+    let (committed, all) = (
+        s.committed.roll_snapshots(orgs),
+        s.next.roll_snapshots(orgs),
+    );
+    let lists = own_lists(files);
     let mut marks = Vec::new();
-    for f in files.iter_mut() {
+    for l in &lists {
+        let before = |snapshots: &[(crate::org::Org, chrono::NaiveDate)]| {
+            (snapshots.iter())
+                .filter(|(o, d)| o.code() == l.org && d.to_string() < l.as_of)
+                .map(|s| s.1)
+                .max()
+        };
+        let Some(previous) = before(&all) else {
+            continue;
+        };
+        let day = previous.to_string();
+        let (then, parts) = if before(&committed) == Some(previous) {
+            let parts = s.committed.snapshot_parts(&l.org, &day);
+            let mut then = unit_rows(s.dir, &parts, &l.list.code)?;
+            then.sort_unstable();
+            (Some(then), parts)
+        } else {
+            // Read by this command too: the unit's own list in it, if it had one.
+            let own = (lists.iter())
+                .find(|o| o.org == l.org && o.as_of == day && o.list.code == l.list.code);
+            (
+                own.map(|o| o.list.rows.clone()),
+                s.next.snapshot_parts(&l.org, &day),
+            )
+        };
+        if then.as_ref() != Some(&l.list.rows) {
+            continue;
+        }
+        let unit = format!("{} {}", l.list.code, l.list.name);
+        let fix = match dry_run {
+            true => t!(lang::LIST_SENT_AGAIN_DRY),
+            false => t!(lang::LIST_SENT_AGAIN_DROP, l.id.as_str()),
+        };
+        let rows = l.list.rows.len() as u64;
+        let said = t!(lang::LIST_SENT_AGAIN, &unit, rows, previous, fix);
+        files[l.file].file_alerts.push(said);
+        let same = SameAs {
+            previous: day,
+            unit: l.list.code.to_string(),
+            parts: parts.iter().map(|p| p.id.clone()).collect(),
+        };
+        marks.push((l.id.clone(), same));
+    }
+    Ok(marks)
+}
+
+/// The own lists this command stored, their rows sorted.
+fn own_lists(files: &mut [FileReport]) -> Vec<Listed> {
+    let mut lists = Vec::new();
+    for (file, f) in files.iter_mut().enumerate() {
         let Some(mut list) = f.own_list.take() else {
             continue;
         };
@@ -67,38 +131,23 @@ pub(super) fn lists_sent_again(
         let [rec] = records.as_slice() else {
             continue;
         };
-        let (Some(code), Some(as_of)) = (rec.org.as_deref(), rec.as_of.as_deref()) else {
+        let (Some(org), Some(as_of)) = (rec.org.clone(), rec.as_of.clone()) else {
             continue;
         };
-        let previous = (snapshots.iter())
-            .filter(|(o, d)| o.code() == code && d.to_string().as_str() < as_of)
-            .map(|s| s.1)
-            .max();
-        let Some(previous) = previous.filter(|_| !list.rows.is_empty()) else {
-            continue;
-        };
-        let parts = s.committed.snapshot_parts(code, &previous.to_string());
-        let mut then = unit_rows(s.dir, &parts, &list.code)?;
-        then.sort_unstable();
-        list.rows.sort_unstable();
-        if then != list.rows {
+        if list.rows.is_empty() {
             continue;
         }
-        let unit = format!("{} {}", list.code, list.name);
-        let fix = match dry_run {
-            true => t!(lang::LIST_SENT_AGAIN_DRY),
-            false => t!(lang::LIST_SENT_AGAIN_DROP, rec.id.as_str()),
-        };
-        let rows = list.rows.len() as u64;
-        (f.file_alerts).push(t!(lang::LIST_SENT_AGAIN, &unit, rows, previous, fix));
-        let same = SameAs {
-            previous: previous.to_string(),
-            unit: list.code.to_string(),
-            parts: parts.iter().map(|p| p.id.clone()).collect(),
-        };
-        marks.push((rec.id.clone(), same));
+        list.rows.sort_unstable();
+        let id = rec.id.clone();
+        lists.push(Listed {
+            file,
+            org,
+            as_of,
+            id,
+            list,
+        });
     }
-    Ok(marks)
+    lists
 }
 
 /// The rows of a snapshot's parts in one unit.

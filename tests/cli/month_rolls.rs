@@ -229,3 +229,55 @@ fn a_communes_own_list_sent_again_is_asked_about() {
     w.tally(&["drop", "hop-thanh-t10.csv"]).expect(0);
     assert!(notes("2026-11").is_empty());
 }
+
+/// Found by review: October's and November's rolls ingested in one command (a dated
+/// column in each), November's list of Hợp Thành repeating October's, were never set
+/// against each other: the check read only the rolls stored before the command. Now
+/// the list is set against the unit's own list that the command read for October.
+#[test]
+fn a_list_sent_again_is_caught_in_the_command_that_reads_both_months() {
+    let w = Workdir::new().with_reference();
+    let head = "Họ và tên,Số CCCD,Ngày sinh,Ngày vào Đoàn,Trạng thái,Ngày chốt số liệu\n";
+    let own = |as_of: &str| {
+        format!(
+            "DANH SÁCH ĐOÀN VIÊN XÃ HỢP THÀNH\n{head}\
+             Giàng A Páo,001200000101,01/01/2000,01/01/2020,Đang sinh hoạt,{as_of}\n\
+             Lù Thị Mai,001300000102,01/01/2001,01/01/2021,Đang sinh hoạt,{as_of}\n"
+        )
+    };
+    let main = |as_of: &str, extra: &str| {
+        format!(
+            "Họ và tên,Số CCCD,Ngày sinh,Mã xã,Ngày vào Đoàn,Trạng thái,Ngày chốt số liệu\n\
+             An Văn A,001200000011,01/01/2000,02647,01/01/2020,Đang sinh hoạt,{as_of}\n{extra}"
+        )
+    };
+    w.write("t10.csv", main("31/10/2026", ""));
+    w.write("ht10.csv", own("31/10/2026"));
+    let d = "Dũng Văn D,001200000044,01/01/2001,02647,05/11/2026,Đang sinh hoạt,30/11/2026\n";
+    w.write("t11.csv", main("30/11/2026", d));
+    w.write("ht11.csv", own("30/11/2026"));
+    let files = ["t10.csv", "ht10.csv", "t11.csv", "ht11.csv"];
+    let run = w
+        .tally(
+            &[
+                &["ingest"][..],
+                &files,
+                &["--org", "youth", "--area", "Xã Hợp Thành"],
+            ]
+            .concat(),
+        )
+        .expect(0);
+    assert!(
+        run.stderr
+            .contains("the own list of 02680 Xã Hợp Thành (2 row(s)) repeats row for row")
+            && run.stderr.contains("roll as of 2026-10-31"),
+        "{}",
+        run.stderr
+    );
+    let v = crate::last_month::json(&w, &["--period", "2026-11"]);
+    let notes = v["notes"].as_array().cloned().unwrap_or_default();
+    assert!(
+        notes.iter().any(|n| n["kind"] == "list_sent_again"),
+        "{notes:?}"
+    );
+}
