@@ -61,7 +61,10 @@ pub(super) fn summary(cov: &Coverage, lang: Lang) -> (Vec<String>, Vec<Vec<Cell>
             ];
             // The same typed values as the terminal's pivot and the page's charts.
             for (d, g) in &focus {
-                let v = find(&cov.rows, &org, d, g).map(values);
+                // An organization with nothing in enterprises has no line of theirs (a
+                // target of the year alone is no figure), as in the table.
+                let none = *d == "ownership" && !crate::report::sized::has_enterprises(cov, &org);
+                let v = find(&cov.rows, &org, d, g).filter(|_| !none).map(values);
                 for (i, pp) in [(9, false), (11, false), (12, true)] {
                     row.push(v.as_ref().map(|v| cell(&v[i], pp)).unwrap_or(Cell::Empty));
                 }

@@ -360,3 +360,38 @@ mod series {
         assert_eq!(sheet_name(&"x".repeat(40), &[]).chars().count(), 28);
     }
 }
+
+/// Found by a reading of the workbook: the summary gave an organization with nothing
+/// in enterprises the non-state enterprises' target beside an empty coverage and gap;
+/// the table shows none of them. The union's line (members in enterprises) is kept.
+#[test]
+fn an_organization_without_enterprises_has_no_enterprise_figures_in_the_summary() {
+    use crate::metrics::dimension::Dimension;
+    let mut cov = fixture::coverage();
+    let line = |org: crate::org::Org, members: Option<u64>| {
+        let mut r = cov.rows[0].clone();
+        r.org = crate::org::OrgOrAny::Org(org);
+        r.dimension = Dimension::Ownership;
+        r.group = "non_state".into();
+        (r.members, r.eligible, r.target_pct) = (members, None, Some(7000));
+        r.coverage_pct = None;
+        r
+    };
+    let (union, youth) = (
+        line(crate::org::Org::Union, Some(12)),
+        line(crate::org::Org::Youth, None),
+    );
+    cov.rows.extend([union, youth]);
+    let (head, rows) = super::summary::summary(&cov, Lang::Vi);
+    let target = head
+        .iter()
+        .position(|h| h.starts_with("Doanh nghiệp") && h.ends_with("chỉ tiêu"));
+    let target = target.expect("the non-state enterprises' target column");
+    let of = |name: &str| {
+        (rows.iter())
+            .find(|r| matches!(&r[0], super::cells::Cell::Text(t) if t == name))
+            .map(|r| matches!(r[target], super::cells::Cell::Empty))
+    };
+    assert_eq!(of("Đoàn Thanh niên"), Some(true));
+    assert_eq!(of("Công đoàn"), Some(false));
+}
