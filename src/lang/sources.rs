@@ -154,7 +154,7 @@ crate::messages! {
     NOT_AS_TEXT: "cannot read {} as text: {}" => "không đọc được {} dưới dạng văn bản: {}";
     IS_EMPTY: "{} is empty" => "{} trống";
     DATE_CELLS_MONTH_FIRST:
-        "column {} holds {} date cell(s), every one with its day at 12 or below ({}), beside {} date(s) typed as text with a day above 12 ({}): dates typed day first on a computer set to a US region, where Excel turns those it can read month first into date cells of the wrong day (05/03/1995, the 5th of March, became the 3rd of May)"
+        "column(s) {} hold {} date cell(s), every one with its day at 12 or below ({}), beside {} date(s) typed as text with a day above 12 ({}): dates typed day first on a computer set to a US region, where Excel turns those it can read month first into date cells of the wrong day (05/03/1995, the 5th of March, became the 3rd of May)"
         => "cột {} có {} ô kiểu ngày, ô nào cũng có ngày từ 12 trở xuống ({}), bên cạnh {} ngày gõ dạng văn bản có ngày lớn hơn 12 ({}): ngày được gõ theo thứ tự ngày/tháng trên máy đặt vùng Hoa Kỳ, nên Excel đổi những ngày đọc được theo thứ tự tháng/ngày thành ô kiểu ngày sai (05/03/1995, tức mùng 5 tháng 3, thành mùng 3 tháng 5)";
     DATE_CELLS_MONTH_FIRST_HINT:
         "ingest again with --date-cells swapped to read the workbooks' date cells with day and month exchanged (the summary says how many), or set the computer's region to Vietnam and type the dates again; if the date cells are right, --date-cells as-is reads them as they are"
@@ -163,7 +163,7 @@ crate::messages! {
         "--date-cells swapped: cell {} is a date cell of day above 12 ({}), which no date typed day first turns into: are the date cells of this workbook swapped?"
         => "--date-cells swapped: ô {} là ô kiểu ngày có ngày lớn hơn 12 ({}), điều mà không ngày nào gõ theo thứ tự ngày/tháng tạo ra: các ô kiểu ngày của sổ tính này có thực sự bị đảo không?";
     DATE_CELLS_MAYBE_MONTH_FIRST:
-        "column {} has {} date cell(s), every one with its day at 12 or below, beside {} date(s) typed as text with a day above 12: too few to be sure, but if the workbook was typed on a computer set to a US region, its date cells are month first: ingest it again with --date-cells swapped"
+        "column(s) {} have {} date cell(s), every one with its day at 12 or below, beside {} date(s) typed as text with a day above 12: too few to be sure, but if the workbook was typed on a computer set to a US region, its date cells are month first: ingest it again with --date-cells swapped"
         => "cột {} có {} ô kiểu ngày, ô nào cũng có ngày từ 12 trở xuống, bên cạnh {} ngày gõ dạng văn bản có ngày lớn hơn 12: quá ít để chắc chắn, nhưng nếu sổ tính được gõ trên máy đặt vùng Hoa Kỳ thì các ô kiểu ngày của nó theo thứ tự tháng/ngày: hãy nhập lại với --date-cells swapped";
     DATE_CELL_NOT_SWAPPED_HINT:
         "ingest the workbook without --date-cells swapped: its date cells are not month first"

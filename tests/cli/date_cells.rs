@@ -72,10 +72,10 @@ fn november(w: &Workdir, start: u64, recruited: u64) {
 }
 
 /// Found by review: such a roll was read without a word, member 1 joining on the 11th
-/// of May instead of the 5th of November. The birth column holds four date cells,
-/// every day at 12 or below, beside three dates typed as text with a day above 12 (by
-/// chance about once in two hundred columns): the sheet is refused naming the column,
-/// a cell of each, and the option; nothing stored.
+/// of May instead of the 5th of November. The birth and joining columns hold nine date
+/// cells, every day at 12 or below, beside five dates typed as text with a day above
+/// 12, and no column says otherwise: the sheet is refused naming the columns, a cell of
+/// each, and the option; nothing stored.
 /// With `--date-cells swapped` the nine date cells (four births, five joinings) read as
 /// typed, and November, by hand: members 7; at its start (joined by 31/10) members 3,
 /// 4, 5, 6, 7 = 5; recruited 1 (5 Nov) and 2 (20 Nov) = 2. With `--date-cells as-is`
@@ -95,8 +95,8 @@ fn date_cells_typed_day_first_under_a_us_region_are_refused_then_read_as_typed()
     ];
     let run = w.tally(&args).expect(65);
     for said in [
-        "column D holds 4 date cell(s), every one with its day at 12 or below (D5 03/05/1995)",
-        "beside 3 date(s) typed as text with a day above 12 (D6 25/03/1996)",
+        "column(s) D, F hold 9 date cell(s), every one with its day at 12 or below (D5 03/05/1995)",
+        "beside 5 date(s) typed as text with a day above 12 (D6 25/03/1996)",
         "--date-cells swapped",
     ] {
         assert!(run.stderr.contains(said), "{said}\n{}", run.stderr);
