@@ -76,7 +76,7 @@ impl DateCells {
         date: bool,
         text: &mut String,
     ) -> anyhow::Result<()> {
-        if !date && !looks_like_date(text) {
+        if self.mode == Mode::AsIs || (!date && !looks_like_date(text)) {
             return Ok(());
         }
         let Some((day, month)) = day_month(text, date) else {
@@ -108,7 +108,7 @@ impl DateCells {
                     crate::error::Failure::invalid(what).hint(hint),
                 ));
             }
-            *text = exchanged(text, month);
+            *text = exchanged(text, (day, month));
             self.swapped += 1;
         }
         Ok(())
@@ -239,12 +239,8 @@ fn day_month(s: &str, date: bool) -> Option<(u32, u32)> {
     ((1..=31).contains(&d) && (1..=12).contains(&m)).then_some((d, m))
 }
 
-/// A date cell's text with its day and month exchanged (`day_month` read it; its day
-/// is at most 12).
-fn exchanged(s: &str, month: u32) -> String {
-    let Some((day, _)) = day_month(s, true) else {
-        return s.to_string();
-    };
+/// A date cell's text with its day and month (read by `day_month`) exchanged.
+fn exchanged(s: &str, (day, month): (u32, u32)) -> String {
     if s.len() == 10 && s.as_bytes()[4] == b'-' {
         format!("{}-{day:02}-{month:02}", &s[..4])
     } else {
