@@ -8,7 +8,7 @@
 
 use anyhow::Result;
 use compact_str::CompactString;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::missing::Stores;
 use super::{FileReport, Outcome};
@@ -71,23 +71,39 @@ pub(super) fn lists_sent_again(
         s.next.roll_snapshots(orgs),
     );
     let lists = own_lists(files);
+    let before = |l: &Listed, snapshots: &[(crate::org::Org, chrono::NaiveDate)]| {
+        (snapshots.iter())
+            .filter(|(o, d)| o.code() == l.org && d.to_string() < l.as_of)
+            .map(|s| s.1)
+            .max()
+    };
+    // Each list's previous snapshot, and whether it was stored before the command.
+    let previous: Vec<Option<(chrono::NaiveDate, bool)>> = (lists.iter())
+        .map(|l| before(l, &all).map(|p| (p, before(l, &committed) == Some(p))))
+        .collect();
+    // Each stored snapshot read once, for the units of all the lists set against it.
+    let mut wanted: BTreeMap<(&str, String), BTreeSet<&str>> = BTreeMap::new();
+    for (l, p) in lists.iter().zip(&previous) {
+        if let Some((day, true)) = p {
+            let units = wanted.entry((l.org.as_str(), day.to_string())).or_default();
+            units.insert(l.list.code.as_str());
+        }
+    }
+    let mut stored = BTreeMap::new();
+    for ((org, day), units) in wanted {
+        let parts = s.committed.snapshot_parts(org, &day);
+        stored.insert((org, day), unit_rows(s.dir, &parts, &units)?);
+    }
     let mut marks = Vec::new();
-    for l in &lists {
-        let before = |snapshots: &[(crate::org::Org, chrono::NaiveDate)]| {
-            (snapshots.iter())
-                .filter(|(o, d)| o.code() == l.org && d.to_string() < l.as_of)
-                .map(|s| s.1)
-                .max()
-        };
-        let Some(previous) = before(&all) else {
+    for (l, p) in lists.iter().zip(previous) {
+        let Some((previous, was_stored)) = p else {
             continue;
         };
         let day = previous.to_string();
-        let (then, parts) = if before(&committed) == Some(previous) {
-            let parts = s.committed.snapshot_parts(&l.org, &day);
-            let mut then = unit_rows(s.dir, &parts, &l.list.code)?;
-            then.sort_unstable();
-            (Some(then), parts)
+        let (then, parts) = if was_stored {
+            let rows = (stored.get(&(l.org.as_str(), day.clone())))
+                .and_then(|units| units.get(l.list.code.as_str()));
+            (rows.cloned(), s.committed.snapshot_parts(&l.org, &day))
         } else {
             // Read by this command too: the unit's own list in it, if it had one.
             let own = (lists.iter())
@@ -150,36 +166,47 @@ fn own_lists(files: &mut [FileReport]) -> Vec<Listed> {
     lists
 }
 
-/// The rows of a snapshot's parts in one unit.
-fn unit_rows(
+/// The rows of a snapshot's parts in each of `units`, sorted.
+fn unit_rows<'u>(
     dir: &std::path::Path,
     parts: &[&store::IngestRecord],
-    code: &str,
-) -> Result<Vec<Row>> {
+    units: &BTreeSet<&'u str>,
+) -> Result<BTreeMap<&'u str, Vec<Row>>> {
     let need = Columns {
         person: true,
         ..Default::default()
     };
-    let gather = |acc: &mut Vec<Row>, b: &Batch| {
-        let Some(entry) = b.area.dict.iter().position(|c| c == code) else {
-            return;
-        };
-        for i in (0..b.len).filter(|&i| b.area.rows[i] == entry as u32) {
-            acc.push((b.person[i], b.joined[i], b.left[i], b.active[i]));
+    let gather = |acc: &mut BTreeMap<&'u str, Vec<Row>>, b: &Batch| {
+        let entries: Vec<Option<&'u str>> = (b.area.dict.iter())
+            .map(|c| units.get(c.as_str()).copied())
+            .collect();
+        for i in 0..b.len {
+            let unit = entries.get(b.area.rows[i] as usize).copied().flatten();
+            if let Some(unit) = unit {
+                let row = (b.person[i], b.joined[i], b.left[i], b.active[i]);
+                acc.entry(unit).or_default().push(row);
+            }
         }
     };
-    let merge = |a: &mut Vec<Row>, b: Vec<Row>| a.extend(b);
+    let merge = |a: &mut BTreeMap<&'u str, Vec<Row>>, b: BTreeMap<&'u str, Vec<Row>>| {
+        for (unit, rows) in b {
+            a.entry(unit).or_default().extend(rows);
+        }
+    };
     let checks = store::scan::Checks::Every;
-    let mut out = store::scan::fold(
+    let snapshots = [parts.to_vec()];
+    let out = store::scan::fold(
         checks,
         dir,
-        &[parts.to_vec()],
+        &snapshots,
         need,
-        |_| Vec::new(),
+        |_| BTreeMap::new(),
         gather,
         merge,
     )?;
-    Ok(out.pop().unwrap_or_default())
+    let mut rows = out.into_iter().next().unwrap_or_default();
+    rows.values_mut().for_each(|r| r.sort_unstable());
+    Ok(rows)
 }
 
 /// Keeps each mark on its part in the next manifest.
