@@ -33,22 +33,46 @@ partial_rolls AS (
   ) r
   WHERE n_rows * 2 < previous_rows
 ),
--- Rolls with no row of a unit (one the areas have) that had active members in their
--- organization's previous roll (a commune's list left out, most often: the report
--- notes it as emptied_units): no point of a line either.
+-- Rolls with no row of a unit (one the areas have) that had active members in the
+-- last roll of their organization with a row of it (a commune's list left out, one
+-- month or several running: the report notes it as emptied_units): no point of a
+-- line either. tally follows a unit back along the chain of rolls it reads: to the
+-- second roll before the series' first period at most (`horizon`).
+unit_rows AS (
+  SELECT DISTINCT org, as_of, area_code FROM rolls WHERE area_code IN (SELECT code FROM areas)
+),
+unit_members AS (
+  SELECT DISTINCT org, as_of, area_code FROM rolls
+  WHERE area_code IN (SELECT code FROM areas)
+    AND (joined_on IS NULL OR joined_on <= as_of)
+    AND (CASE WHEN left_on IS NOT NULL THEN left_on > as_of ELSE active END)
+),
 roll_dates AS (
-  SELECT org, as_of, LAG(as_of) OVER (PARTITION BY org ORDER BY as_of) AS previous
-  FROM roll_rows
+  SELECT DISTINCT org, as_of FROM rolls
+),
+horizon AS (
+  SELECT org, MIN(as_of) AS as_of FROM (
+    SELECT org, as_of, ROW_NUMBER() OVER (PARTITION BY org ORDER BY as_of DESC) AS back
+    FROM roll_dates
+    WHERE as_of < (SELECT p_first FROM series_periods WHERE n = 1)
+  ) b
+  WHERE back <= 2
+  GROUP BY org
+),
+last_rows AS (
+  SELECT d.org, d.as_of, u.area_code, MAX(u.as_of) AS last_row
+  FROM roll_dates d
+  JOIN unit_rows u ON u.org = d.org AND u.as_of < d.as_of
+  GROUP BY d.org, d.as_of, u.area_code
 ),
 emptying_rolls AS (
-  SELECT DISTINCT d.org, d.as_of
-  FROM roll_dates d
-  JOIN rolls p ON p.org = d.org AND p.as_of = d.previous
-  WHERE p.area_code IN (SELECT code FROM areas)
-    AND (p.joined_on IS NULL OR p.joined_on <= p.as_of)
-    AND (CASE WHEN p.left_on IS NOT NULL THEN p.left_on > p.as_of ELSE p.active END)
+  SELECT DISTINCT l.org, l.as_of
+  FROM last_rows l
+  JOIN unit_members m ON m.org = l.org AND m.as_of = l.last_row AND m.area_code = l.area_code
+  LEFT JOIN horizon h ON h.org = l.org
+  WHERE l.last_row >= COALESCE(h.as_of, l.last_row)
     AND NOT EXISTS (
-      SELECT 1 FROM rolls r WHERE r.org = d.org AND r.as_of = d.as_of AND r.area_code = p.area_code
+      SELECT 1 FROM unit_rows r WHERE r.org = l.org AND r.as_of = l.as_of AND r.area_code = l.area_code
     )
 ),
 not_whole AS (

@@ -36,6 +36,10 @@ pub struct Previous {
     /// left (the row's leaving date, the day `placed` gives a departure without a date,
     /// or `NO_DAY`: a first roll's, or one not yet joined) and the day they joined.
     departed: Vec<(u64, i32, i32)>,
+    /// The units an earlier roll of the chain had active members in, of which this one
+    /// has no row (see [`super::lacking`]), with the date of the last roll that had
+    /// members there; gathered where `placed` is.
+    missing: Vec<super::lacking::Lacking>,
 }
 
 /// The rows of a previous snapshot as they stream out of the store: per batch, the
@@ -54,6 +58,8 @@ pub struct PreviousRows {
     /// in `chunks`): with those, who of `earlier` it lists.
     inactive: Vec<u64>,
     departed: Vec<(u64, i32, i32)>,
+    /// The units of its rows not active at its date, each once a batch.
+    inactive_units: Vec<u32>,
 }
 
 impl PreviousRows {
@@ -73,6 +79,7 @@ impl PreviousRows {
             placed: Vec::new(),
             inactive: Vec::new(),
             departed: Vec::new(),
+            inactive_units: Vec::new(),
         }
     }
 
@@ -80,7 +87,9 @@ impl PreviousRows {
     /// row's unit index.
     pub fn add(&mut self, b: &Batch, area: impl Fn(usize) -> u32) {
         let active = |i: usize| active_at(b.joined[i], b.left[i], b.active[i], self.as_of);
+        let mut units = Vec::new();
         for i in (0..b.len).filter(|&i| !active(i)) {
+            units.push(area(i));
             let person = b.person[i];
             self.inactive.push(person);
             let (left, undated) = (b.left[i], b.left[i] == NO_DAY && !b.active[i]);
@@ -100,6 +109,9 @@ impl PreviousRows {
             };
             self.departed.push((person, day, b.joined[i]));
         }
+        units.sort_unstable();
+        units.dedup();
+        self.inactive_units.extend(units);
         let n = (0..b.len).filter(|&i| active(i)).count();
         if n == 0 {
             return;
@@ -117,6 +129,7 @@ impl PreviousRows {
         self.placed.extend(o.placed);
         self.inactive.extend(o.inactive);
         self.departed.extend(o.departed);
+        self.inactive_units.extend(o.inactive_units);
     }
 
     /// Sorted by person; a person twice (a hash prefix shared, as unlikely as two
@@ -141,6 +154,15 @@ impl PreviousRows {
             }
             None => Vec::new(),
         };
+        let missing = match &self.earlier {
+            Some(e) => super::lacking::missing_units(
+                e.areas.iter().copied(),
+                e.as_of,
+                &e.missing,
+                areas.iter().chain(&self.inactive_units).copied(),
+            ),
+            None => Vec::new(),
+        };
         let mut departed = self.departed;
         departed.sort_unstable();
         departed.dedup_by_key(|r| r.0);
@@ -151,6 +173,7 @@ impl PreviousRows {
             placed,
             absent,
             departed,
+            missing,
         }
     }
 }
@@ -206,6 +229,13 @@ impl Previous {
 
     pub fn area(&self, at: usize) -> u32 {
         self.areas[at]
+    }
+
+    /// The units an earlier roll had members in and this one has no row of, with the
+    /// date of the last roll that had members there and their number (where it was
+    /// gathered).
+    pub(crate) fn missing(&self) -> &[super::lacking::Lacking] {
+        &self.missing
     }
 
     /// The active members of each unit (by index in the areas).
@@ -334,6 +364,7 @@ mod tests {
             placed: Vec::new(),
             inactive: Vec::new(),
             departed: Vec::new(),
+            inactive_units: Vec::new(),
         }
         .finish(NaiveDate::from_ymd_opt(2026, 10, 31).unwrap())
     }

@@ -59,9 +59,28 @@ pub struct Tally {
     pub watched: Vec<u64>,
     /// For a period of several rolls: the org's last roll before it, and its members.
     pub before: Option<(NaiveDate, u64)>,
+    /// The units the roll itself has a row of (by unit index), taken before the rows
+    /// of its period's earlier rolls are counted with it (the departures it dropped,
+    /// [`super::dropped`]): a unit whose only row is such a departure did not report.
+    /// Empty until then: [`Tally::lists`] reads the rows.
+    pub listed: Vec<bool>,
 }
 
 impl Tally {
+    /// Whether the roll itself has a row of unit `area` (see [`Tally::listed`]).
+    pub fn lists(&self, area: usize) -> bool {
+        match self.listed.get(area) {
+            Some(&on) => on,
+            None => self.areas.get(area).is_some_and(|c| c.rows > 0),
+        }
+    }
+
+    /// Takes down the units the roll itself has a row of, before rows of other rolls
+    /// are counted with it.
+    pub fn take_listed(&mut self) {
+        self.listed = self.areas.iter().map(|c| c.rows > 0).collect();
+    }
+
     pub fn merge(&mut self, o: Tally) {
         for (mine, theirs) in [
             (&mut self.areas, &o.areas),

@@ -78,7 +78,17 @@ pub fn lists(
             // A first roll: nothing to compare with.
             continue;
         };
-        let (fallen, silent) = changes(&before, &now);
+        let (fallen, mut silent) = changes(&before, &now);
+        let mut since = BTreeMap::new();
+        // Units the roll before already lacked, that this one lacks too (a list left
+        // out two months running): against the last roll with members there.
+        if let Some(p) = t.previous.as_ref().filter(|_| as_of >= start) {
+            for &(a, day, n) in p.missing().iter().filter(|(a, ..)| !now.contains_key(a)) {
+                silent.push((a, n));
+                since.insert(a, day);
+            }
+            silent.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        }
         let unit = |(a, n): (u32, u64)| {
             let u = &reference.areas.units[a as usize];
             UnitChange {
@@ -87,7 +97,7 @@ pub fn lists(
                 code: u.code.clone(),
                 name: u.name.clone(),
                 members_before: Some(n),
-                previous_as_of,
+                previous_as_of: since.get(&a).copied().unwrap_or(previous_as_of),
                 as_of,
             }
         };
@@ -100,11 +110,12 @@ pub fn lists(
     out
 }
 
-/// Each unit's (rows, members at the period's end) in the roll, units the areas have.
+/// Each unit's (rows, members at the period's end) in the roll, units the areas have:
+/// those it has a row of itself ([`Tally::lists`]).
 fn units_now(t: &Tally) -> BTreeMap<u32, (u64, u64)> {
     (t.areas.iter().enumerate())
         .take(t.areas.len().saturating_sub(1))
-        .filter(|(_, c)| c.rows > 0)
+        .filter(|(a, _)| t.lists(*a))
         .map(|(a, c)| (a as u32, (c.rows, c.members)))
         .collect()
 }

@@ -15,6 +15,7 @@ pub mod dimension;
 mod dropped;
 pub mod fold;
 pub mod group;
+mod lacking;
 pub mod linked;
 pub mod lists;
 mod note;

@@ -105,9 +105,11 @@ pub(super) fn unit_notes(
         .into_iter()
         .filter(|(a, _)| (*a as usize) < units.len())
         .collect();
+    // A unit's rows are the roll's own: a departure of an earlier roll of the period
+    // counted with it is no row of this one.
     let now: BTreeMap<u32, (u64, u64)> = (t.areas.iter().enumerate())
         .take(units.len())
-        .map(|(a, c)| (a as u32, (c.rows, c.members)))
+        .map(|(a, c)| (a as u32, (u64::from(t.lists(a)) * c.rows, c.members)))
         .collect();
     let drops = unit_drops(&before, &now);
     let name = |a: u32| {
@@ -120,6 +122,24 @@ pub(super) fn unit_notes(
             as_of,
             previous: p.as_of,
             units: drops.emptied.iter().map(|(a, _)| name(*a)).collect(),
+        });
+    }
+    // Units the previous roll already lacked, that this one has no row of either (a
+    // commune left out two months running): named against the last roll with members
+    // there, and the roll as partial as the one that first lacked them.
+    let mut still: BTreeMap<chrono::NaiveDate, Vec<u32>> = BTreeMap::new();
+    for &(a, since, _) in p.missing() {
+        let no_row = now.get(&a).is_none_or(|(rows, _)| *rows == 0);
+        if (a as usize) < units.len() && no_row {
+            still.entry(since).or_default().push(a);
+        }
+    }
+    for (since, lacking) in still {
+        out.push(Note::EmptiedUnits {
+            org: org.clone(),
+            as_of,
+            previous: since,
+            units: lacking.into_iter().map(name).collect(),
         });
     }
     if !drops.shrank.is_empty() {

@@ -92,6 +92,9 @@ pub fn coverage(
         .map(|(d, t)| d.unlisted(std::mem::take(&mut t.watched)))
         .collect();
     let rolls = dropped_pass(view, &plan, &reads.read, &dropped)?;
+    for t in tallies.iter_mut() {
+        t.take_listed();
+    }
     for (i, t) in rolls {
         tallies[i].merge(t);
     }

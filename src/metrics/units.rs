@@ -59,18 +59,28 @@ fn did_not_report(plan: &Plan, source: &Source, g: &Grouper, counts: &[Counts]) 
         return HashSet::new();
     }
     let start = crate::roll::days(plan.req.period.start);
-    let mut before = vec![0u64; counts.len()];
+    let group =
+        |area: u32| (g.by_area.as_ref()).and_then(|b| b.get(area as usize).copied().flatten());
+    let (mut before, mut rows) = (vec![0u64; counts.len()], vec![false; counts.len()]);
     for t in source.tallies.iter().filter(|t| t.as_of >= start) {
         let Some(p) = &t.previous else { continue };
-        for (area, n) in p.members_by_area() {
-            let gi = (g.by_area.as_ref()).and_then(|b| b.get(area as usize).copied().flatten());
-            if let Some(b) = gi.and_then(|gi| before.get_mut(gi as usize)) {
+        // Units with members in the roll before, and those it already lacked (a list
+        // left out two months running, `lacking.rs`).
+        let lacked = p.missing().iter().map(|(area, _, n)| (*area, *n));
+        for (area, n) in p.members_by_area().into_iter().chain(lacked) {
+            if let Some(b) = group(area).and_then(|gi| before.get_mut(gi as usize)) {
                 *b += n;
+            }
+        }
+        // The roll's own rows: not a departure of an earlier roll counted with it.
+        for area in (0..t.areas.len()).filter(|&a| t.lists(a)) {
+            if let Some(r) = group(area as u32).and_then(|gi| rows.get_mut(gi as usize)) {
+                *r = true;
             }
         }
     }
     (0..counts.len())
-        .filter(|&i| before[i] > 0 && counts[i].rows == 0)
+        .filter(|&i| before[i] > 0 && !rows[i])
         .map(|i| i as u32)
         .collect()
 }

@@ -383,6 +383,158 @@ pub(crate) fn half_year_with_a_commune_missing() -> Workdir {
     )
 }
 
+/// The same half year with Lào Cai's list left out of April's roll and of May's.
+pub(crate) fn half_year_with_a_commune_missing_twice() -> Workdir {
+    let months = [
+        (1, 20, 10),
+        (2, 22, 10),
+        (3, 24, 10),
+        (4, 24, 0),
+        (5, 28, 0),
+        (6, 30, 10),
+    ];
+    half_year(
+        &months.map(|(month, hop_thanh, lao_cai)| {
+            (month, vec![("02680", hop_thanh), ("02647", lao_cai)])
+        }),
+    )
+}
+
+/// June's total row of the half year's series for the Youth Union (with `published`'s
+/// options), and June's pace for `any` (its CSV's 20th column).
+fn june_of_the_half_year(w: &Workdir, published: &[&str]) -> (serde_json::Value, Option<String>) {
+    let mut args = vec![
+        "report", "--from", "2026-01", "--to", "2026-06", "--org", "youth", "--format", "json",
+    ];
+    args.extend(published);
+    let out = w.tally(&args).expect(0).stdout;
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let june = (v["rows"].as_array().unwrap().iter())
+        .find(|r| r["period"] == "2026-06" && r["dimension"] == "total")
+        .cloned()
+        .unwrap_or_else(|| panic!("{out}"));
+    let any = w
+        .tally(&[
+            "report", "--from", "2026-01", "--to", "2026-06", "--org", "any", "--format", "csv",
+        ])
+        .expect(0)
+        .stdout;
+    let pace = (any.lines())
+        .find(|l| l.starts_with("2026-06,any,total,all,40,"))
+        .and_then(|l| l.split(',').nth(19))
+        .map(str::to_string);
+    (june, pace)
+}
+
+/// Found by review: a commune left out two months running made the second month a
+/// point of the pace (its roll empties nothing against April's, which had no row of
+/// it either), and its report named nothing. By hand, over 280 eligible: 10.71, 11.43,
+/// 12.14, (8.57), (10.00), 14.29%. Without April and May, x 1, 2, 3, 6: n 4, Σx 12,
+/// Σx² 50, Σy 4857, Σxy 15573; A = 4·15573 − 12·4857 = 4008, B = 4·50 − 12² = 56:
+/// 71.6 hundredths, 0.72 a month (with May, 0.38). `any`: 6.00, 6.40, 6.80, 8.00% of
+/// 500, Σy 2720, Σxy 8720, A = 2240: 0.40 a month.
+#[test]
+fn a_commune_missing_two_months_running_is_named_and_no_point_of_the_pace() {
+    let w = half_year_with_a_commune_missing_twice();
+    for published in [&[][..], &["--min-cell", "5"]] {
+        let (june, any) = june_of_the_half_year(&w, published);
+        assert_eq!(june["coverage_pct"], 14.29, "{june}");
+        assert_eq!(june["pace_pp_per_month"], 0.72, "{published:?} {june}");
+        assert_eq!(any.as_deref(), Some("0.40"));
+    }
+    // May's own report names the commune against March, the last roll with its members.
+    let out = w
+        .tally(&[
+            "report", "--period", "2026-05", "--org", "youth", "--format", "json",
+        ])
+        .expect(0)
+        .stdout;
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let emptied: Vec<&serde_json::Value> = (v["notes"].as_array().unwrap().iter())
+        .filter(|n| n["kind"] == "emptied_units")
+        .collect();
+    assert_eq!(emptied.len(), 1, "{}", v["notes"]);
+    assert_eq!(
+        emptied[0]["units"],
+        serde_json::json!(["02647 Phường Lào Cai"])
+    );
+    assert_eq!(emptied[0]["previous_as_of"], "2026-03-31");
+    assert_eq!(emptied[0]["as_of"], "2026-05-31");
+    // It did not report: listed so (with March's 10), and not ranked to urge at 0%.
+    let silent = &v["lists"]["not_reported"];
+    assert_eq!(silent[0]["code"], "02647", "{}", v["lists"]);
+    assert_eq!(silent[0]["members_before"], 10);
+    assert_eq!(silent[0]["previous_as_of"], "2026-03-31");
+    assert!(
+        !v["rankings"].to_string().contains("02647"),
+        "{}",
+        v["rankings"]
+    );
+    // June lists it again: nothing to name.
+    let out = w
+        .tally(&[
+            "report", "--period", "2026-06", "--org", "youth", "--format", "json",
+        ])
+        .expect(0)
+        .stdout;
+    assert!(!out.contains("emptied_units"), "{out}");
+}
+
+/// Found by review: a quarter whose May roll lists a member of Lào Cai as moved away on
+/// 18/05 (and 9 others there), and whose June roll has no row of Lào Cai, ranked Lào
+/// Cai first to urge at 0% and named nothing: the May departure, counted with June's
+/// roll as a departure it dropped, was taken for a row of June's. June's own report
+/// said Lào Cai did not report; the quarter now says it too.
+#[test]
+fn a_departure_of_an_earlier_roll_is_no_row_of_the_quarters_last() {
+    let w = Workdir::new().with_reference();
+    for (month, last, lao_cai) in [(4, 30, 10), (5, 31, 10), (6, 30, 0)] {
+        let mut roll = format!(
+            "DANH SÁCH ĐOÀN VIÊN THÁNG {month}/2026\n\
+             Họ và tên,Ngày sinh,Mã xã,Ngày vào Đoàn,Ngày ra,Trạng thái\n"
+        );
+        for i in 0..20 {
+            roll += &format!("Đoàn viên 02680 {i},01/01/2000,02680,01/01/2020,,Đang sinh hoạt\n");
+        }
+        for i in 0..lao_cai {
+            let (left, status) = match (month, i) {
+                (5, 0) => ("18/05/2026", "Chuyển đi"),
+                _ => ("", "Đang sinh hoạt"),
+            };
+            roll += &format!("Đoàn viên 02647 {i},01/01/2000,02647,01/01/2020,{left},{status}\n");
+        }
+        let file = format!("t{month}.csv");
+        w.write(&file, roll);
+        let as_of = format!("{last}/{month:02}/2026");
+        w.tally(&["ingest", &file, "--org", "youth", "--as-of", &as_of])
+            .expect(0);
+    }
+    let out = w
+        .tally(&[
+            "report", "--period", "2026-Q2", "--org", "youth", "--format", "json",
+        ])
+        .expect(0)
+        .stdout;
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let silent = &v["lists"]["not_reported"];
+    assert_eq!(silent[0]["code"], "02647", "{}", v["lists"]);
+    let ranked = v["rankings"].to_string();
+    assert!(!ranked.contains("02647"), "{ranked}");
+    let emptied = (v["notes"].as_array().unwrap().iter())
+        .find(|n| n["kind"] == "emptied_units")
+        .unwrap_or_else(|| panic!("{}", v["notes"]));
+    assert_eq!(
+        emptied["units"],
+        serde_json::json!(["02647 Phường Lào Cai"])
+    );
+    assert_eq!(emptied["previous_as_of"], "2026-05-31");
+    // The departure still counts: one left in the quarter.
+    let total = (v["rows"].as_array().unwrap().iter())
+        .find(|r| r["dimension"] == "total")
+        .unwrap_or_else(|| panic!("{out}"));
+    assert_eq!(total["left"], 1, "{total}");
+}
+
 /// Found by review: a roll that leaves out a commune the previous one had, but keeps
 /// more than half its rows, was a point of the pace's line. By hand, the total's
 /// coverage over 280 eligible: 10.71, 11.43, 12.14, (8.57), 13.57, 14.29%. Without
@@ -394,31 +546,12 @@ pub(crate) fn half_year_with_a_commune_missing() -> Workdir {
 fn a_roll_that_empties_a_commune_is_no_point_of_the_pace() {
     let w = half_year_with_a_commune_missing();
     for published in [&[][..], &["--min-cell", "5"]] {
-        let mut args = vec![
-            "report", "--from", "2026-01", "--to", "2026-06", "--org", "youth", "--format", "json",
-        ];
-        args.extend(published);
-        let out = w.tally(&args).expect(0).stdout;
-        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-        let june = (v["rows"].as_array().unwrap().iter())
-            .find(|r| r["period"] == "2026-06" && r["dimension"] == "total")
-            .cloned()
-            .unwrap_or_else(|| panic!("{out}"));
+        let (june, any) = june_of_the_half_year(&w, published);
         assert_eq!(june["coverage_pct"], 14.29, "{june}");
         assert_eq!(june["pace_pp_per_month"], 0.72, "{published:?} {june}");
+        // `any` (found by review: its report names no org's emptied units, and April
+        // was a point): persons 30, 32, 34, (24), 38, 40 of 500, 6.00 … 8.00%. Without
+        // April a straight line of 0.40 a month (with it, A = 3480, B = 105: 0.33).
+        assert_eq!(any.as_deref(), Some("0.40"));
     }
-    // `any` (found by review: its report names no org's emptied units, and April
-    // was a point): persons 30, 32, 34, (24), 38, 40 of 500, 6.00 … 8.00%. Without
-    // April a straight line of 0.40 a month (with it, A = 3480, B = 105: 0.33).
-    let out = w
-        .tally(&[
-            "report", "--from", "2026-01", "--to", "2026-06", "--org", "any", "--format", "csv",
-        ])
-        .expect(0)
-        .stdout;
-    let june = out
-        .lines()
-        .find(|l| l.starts_with("2026-06,any,total,all,40,"));
-    let pace = june.and_then(|l| l.split(',').nth(19));
-    assert_eq!(pace, Some("0.40"), "{out}");
 }

@@ -594,3 +594,21 @@ fn sql_leaves_a_roll_that_empties_a_commune_out_of_the_pace() {
     assert!(ours.contains(",0.72,"), "{ours}");
     assert_eq!(ours, duckdb_series(&w.store(), &args));
 }
+
+/// A commune left out two months running (April and May) leaves both rolls out of the
+/// pace in the series SQL too (tests/cli/series.rs works the figures by hand).
+#[test]
+#[ignore = "needs DuckDB: .ci/run installs it and runs this"]
+fn sql_leaves_rolls_that_go_on_lacking_a_commune_out_of_the_pace() {
+    let w = crate::series::half_year_with_a_commune_missing_twice();
+    for args in [
+        &["--from", "2026-01", "--to", "2026-06"][..],
+        &["--from", "2026-05", "--to", "2026-06"][..],
+    ] {
+        let mut ours = vec!["report"];
+        ours.extend(args);
+        ours.extend(["--format", "csv"]);
+        let ours = w.tally(&ours).expect(0).stdout;
+        assert_eq!(ours, duckdb_series(&w.store(), args), "{args:?}");
+    }
+}
