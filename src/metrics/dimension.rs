@@ -26,8 +26,9 @@ impl Flag {
 pub enum Dimension {
     Total,
     Flag(Flag),
-    /// A further classification column of the areas file.
-    AreaColumn(String),
+    /// A further classification column of the areas file: its name for `--by`
+    /// (`vung_cao`) and its heading in the file (`Vùng cao`).
+    AreaColumn(String, String),
     /// An areas level (`province`, `district`, `commune`, ...): one group per unit.
     Level(String),
     Ownership,
@@ -99,7 +100,7 @@ impl Dimension {
         match self {
             Dimension::Total => "total",
             Dimension::Flag(f) => f.name(),
-            Dimension::AreaColumn(c) => c,
+            Dimension::AreaColumn(c, _) => c,
             Dimension::Level(l) => l,
             Dimension::Ownership => "ownership",
             Dimension::Ethnicity { .. } => "ethnicity",
@@ -146,7 +147,10 @@ impl Dimension {
             "age_band" | "age" => Dimension::AgeBand,
             "reason" | "left_reason" => Dimension::Reason,
             other if reference.areas.extra_columns.iter().any(|c| c == other) => {
-                Dimension::AreaColumn(other.to_string())
+                let areas = &reference.areas;
+                let at = areas.extra_columns.iter().position(|c| c == other);
+                let heading = at.and_then(|j| areas.extra_headings.get(j));
+                Dimension::AreaColumn(other.to_string(), heading.map_or(other, |h| h).to_string())
             }
             other if reference.areas.levels().iter().any(|l| l == other) => {
                 Dimension::Level(other.to_string())

@@ -45,7 +45,7 @@ impl<'a> Grouper<'a> {
                 g.by_area = Some(vec![Some(0); units.len()]);
             }
             Dimension::Flag(f) => g.flag(*f),
-            Dimension::AreaColumn(name) => g.area_column(name),
+            Dimension::AreaColumn(name, _) => g.area_column(name),
             Dimension::Level(level) => g.level(level),
             Dimension::Ownership => {
                 for o in Ownership::ALL {
@@ -211,7 +211,7 @@ impl<'a> Grouper<'a> {
         match &self.dimension {
             Dimension::Total
             | Dimension::Flag(_)
-            | Dimension::AreaColumn(_)
+            | Dimension::AreaColumn(..)
             | Dimension::Level(_) => match self.by_area.as_ref()?.get(k.area as usize) {
                 Some(g) => *g,
                 None => match self.dimension {

@@ -20,7 +20,7 @@ use crate::reference::Reference;
 /// crossing of those (`ethnic_minority,rural`).
 pub(super) fn sums_units(d: &Dimension, leaf: &str) -> bool {
     match d {
-        Dimension::Total | Dimension::Flag(_) | Dimension::AreaColumn(_) => true,
+        Dimension::Total | Dimension::Flag(_) | Dimension::AreaColumn(..) => true,
         Dimension::Level(l) => l != leaf,
         Dimension::Crossed(c) => c
             .parts

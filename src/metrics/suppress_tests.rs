@@ -21,7 +21,7 @@ pub(in crate::metrics) fn row(dimension: &str, group: &str, n: u64, eligible: u6
         org: OrgOrAny::Org(Org::Youth),
         dimension: match dimension {
             "total" => Dimension::Total,
-            other => Dimension::AreaColumn(other.into()),
+            other => Dimension::AreaColumn(other.into(), other.into()),
         },
         group: group.into(),
         group_name: group.into(),
@@ -115,8 +115,8 @@ fn a_crossed_cell_is_not_given_away_by_its_margins() {
     let crossed = |group: &str, n: u64| {
         let mut r = row("x", group, n, 100);
         r.dimension = Dimension::Crossed(Crossing::new(vec![
-            Dimension::AreaColumn("em".into()),
-            Dimension::AreaColumn("sex".into()),
+            Dimension::AreaColumn("em".into(), "em".into()),
+            Dimension::AreaColumn("sex".into(), "sex".into()),
         ]));
         r
     };

@@ -26,8 +26,10 @@ pub struct UnitTable {
     pub level: String,
     /// The levels above it, top first: a column each, with the unit's ancestor's name.
     pub parent_levels: Vec<String>,
-    /// The areas file's further classification columns.
+    /// The areas file's further classification columns, by their names for `--by`.
     pub extra_columns: Vec<String>,
+    /// Their headings as the areas file has them, for a reader.
+    pub extra_headings: Vec<String>,
     pub rows: Vec<UnitRow>,
 }
 
@@ -172,6 +174,7 @@ pub fn table(
         level: level.to_string(),
         parent_levels,
         extra_columns: areas.extra_columns.clone(),
+        extra_headings: areas.extra_headings.clone(),
         rows,
     }
 }

@@ -101,7 +101,10 @@ pub struct Area {
 #[derive(Debug, Clone, Default)]
 pub struct Areas {
     pub units: Vec<Area>,
+    /// The further columns' names as `--by` takes them (folded: `vung_cao`).
     pub extra_columns: Vec<String>,
+    /// The same columns' headings as the file has them (`Vùng cao`), for a reader.
+    pub extra_headings: Vec<String>,
     by_code: rustc_hash::FxHashMap<String, usize>,
     /// Units by their own name, without the type.
     names: Lexicon<usize>,
@@ -123,11 +126,21 @@ impl Areas {
         }
         Areas {
             units,
+            extra_headings: extra_columns.clone(),
             extra_columns,
             by_code,
             names,
             kinds,
         }
+    }
+
+    /// The further columns' headings as the file has them (one for each of
+    /// `extra_columns`; a list of another length is not taken).
+    pub fn with_headings(mut self, headings: Vec<String>) -> Areas {
+        if headings.len() == self.extra_columns.len() {
+            self.extra_headings = headings;
+        }
+        self
     }
 
     pub fn is_empty(&self) -> bool {

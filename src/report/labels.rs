@@ -104,6 +104,20 @@ impl Lang {
         }
     }
 
+    /// [`Lang::dimension`] of a breakdown itself: an areas file's own column under
+    /// the heading the file gave it.
+    pub fn dimension_of(self, d: &crate::metrics::dimension::Dimension) -> String {
+        use crate::metrics::dimension::Dimension;
+        match d {
+            Dimension::AreaColumn(_, heading) => heading.clone(),
+            Dimension::Crossed(c) => {
+                let parts: Vec<String> = c.parts.iter().map(|p| self.dimension_of(p)).collect();
+                parts.join(" × ")
+            }
+            d => self.dimension(d.as_str()),
+        }
+    }
+
     pub fn group(self, key: &str, name: &str) -> String {
         use crate::metrics::dimension::{JOIN, NAME_JOIN};
         let keys: Vec<&str> = key.split(JOIN).collect();

@@ -264,7 +264,7 @@ pub fn detail_rows_where(
                 .map(|(c, v)| human(v, c, lang))
                 .collect();
             cells[0] = lang.org(&r.org).to_string();
-            cells[1] = lang.dimension(r.dimension.as_str());
+            cells[1] = lang.dimension_of(&r.dimension);
             cells[2] = group_label(r, lang);
             if against {
                 cells.push(super::against::compact(cov, r, lang));

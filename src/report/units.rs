@@ -32,7 +32,11 @@ pub fn headings(t: &UnitTable, lang: Lang) -> Vec<String> {
                 "religious_members" => msg::UNIT_RELIGIOUS.text(lang),
                 k => lang.column(k),
             };
-            if said.is_empty() {
+            // The areas file's own columns, under the heading the file gave them.
+            let own = t.extra_columns.iter().position(|c| *c == key);
+            if let Some(heading) = own.and_then(|j| t.extra_headings.get(j)) {
+                heading.clone()
+            } else if said.is_empty() {
                 lang.dimension(&key)
             } else {
                 said.to_string()
@@ -178,7 +182,8 @@ mod tests {
         UnitTable {
             level: "commune".into(),
             parent_levels: vec!["province".into()],
-            extra_columns: vec!["highland".into()],
+            extra_columns: vec!["vung_cao".into()],
+            extra_headings: vec!["Vùng cao".into()],
             rows: vec![row],
         }
     }
@@ -196,7 +201,7 @@ mod tests {
         let out = String::from_utf8(w.into_inner().expect("bytes")).expect("utf-8");
         assert_eq!(
             out,
-            "period,org,level,code,name,province,ethnic_minority,religious,rural,highland,members,women,minority_members,religious_members,recruited,left,members_start,eligible,coverage_pct,target_pct,gap_pp,snapshot_as_of,suppressed\n\
+            "period,org,level,code,name,province,ethnic_minority,religious,rural,vung_cao,members,women,minority_members,religious_members,recruited,left,members_start,eligible,coverage_pct,target_pct,gap_pp,snapshot_as_of,suppressed\n\
              2026-10,women,commune,02683,'=Xã Bát Xát,Tỉnh Lào Cai,yes,no,yes,yes,12,12,,,1,0,11,20,60.00,10.00,50.00,2026-10-31,religious_members\n"
         );
         let head = headings(&t, Lang::Vi);
@@ -210,6 +215,8 @@ mod tests {
                 "Vùng dân tộc thiểu số"
             ]
         );
+        // The areas file's own column under its own heading, not its `--by` name.
+        assert_eq!(head[9], "Vùng cao");
         assert_eq!(head[11], "Trong đó: nữ");
         let v = values(&t, &t.rows[0], Some(Lang::Vi));
         assert_eq!(v[6], Value::Text("Có".into()));

@@ -72,7 +72,9 @@ pub fn areas_frame(areas: &Areas) -> Result<DataFrame> {
         )
         .into_column(),
     ];
-    for (j, name) in areas.extra_columns.iter().enumerate() {
+    // Each further column under its heading as the file has it (`x_Vùng cao`): its
+    // name for `--by` is the heading folded, as when the file was read.
+    for (j, name) in areas.extra_headings.iter().enumerate() {
         cols.push(text(
             &format!("x_{name}"),
             u.iter().map(|a| a.extra.get(j).cloned()).collect(),
@@ -90,15 +92,18 @@ pub fn areas_from(df: &DataFrame) -> Result<Areas> {
     let region = strs(df, "ethnic_region")?;
     let rel = bools(df, "religious")?;
     let rural = bools(df, "rural")?;
-    let extra_names: Vec<String> = df
+    let headings: Vec<String> = df
         .get_column_names()
         .iter()
         .filter_map(|n| n.strip_prefix("x_").map(str::to_string))
         .collect();
-    let extra_vals: Vec<Vec<Option<String>>> = extra_names
+    let extra_vals: Vec<Vec<Option<String>>> = headings
         .iter()
         .map(|n| strs(df, &format!("x_{n}")))
         .collect::<Result<_>>()?;
+    let extra_names = (headings.iter())
+        .map(|h| crate::reference::read::dimension_name(h))
+        .collect();
     let units = (0..df.height())
         .map(|i| Area {
             code: codes[i].clone().unwrap_or_default(),
@@ -115,7 +120,7 @@ pub fn areas_from(df: &DataFrame) -> Result<Areas> {
                 .collect(),
         })
         .collect();
-    Ok(Areas::new(units, extra_names))
+    Ok(Areas::new(units, extra_names).with_headings(headings))
 }
 
 pub fn enterprises_frame(e: &Enterprises) -> Result<DataFrame> {

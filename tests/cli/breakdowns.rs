@@ -633,3 +633,39 @@ fn a_breakdown_named_in_vietnamese_is_its_code() {
     assert!(out.contains(",gioi_tinh,a,"), "{out}");
     assert!(!out.contains(",sex,"), "{out}");
 }
+
+/// Found by review: an areas file's own column (`Vùng cao`) was shown to the reader by
+/// its `--by` name (`vung_cao`); the shipped sample's was `highland`. Its heading is
+/// kept in the store: the report's table and the per-unit sheet say `Vùng cao`, the
+/// CSV's machine columns `vung_cao`.
+#[test]
+fn an_areas_files_own_column_keeps_its_heading_for_the_reader() {
+    let w = setup();
+    let mut lines = AREAS.lines();
+    let mut own = format!("{}\n", lines.next().unwrap());
+    own.push_str(&format!("{};Vùng cao\n", lines.next().unwrap()));
+    for (i, l) in lines.enumerate() {
+        own.push_str(&format!("{l};{}\n", if i == 2 { "x" } else { "" }));
+    }
+    w.write("dvhc.csv", own);
+    w.tally(&["ingest", "dvhc.csv", "--replace"]).expect(0);
+    let report = |args: &[&str]| {
+        let mut all = vec!["report", "--period", "2026-10", "--org", "women"];
+        all.extend(args);
+        w.tally(&all).expect(0).stdout
+    };
+    let table = report(&["--by", "vung_cao", "--lang", "vi"]);
+    assert!(table.contains("Vùng cao"), "{table}");
+    assert!(!table.contains("vung_cao"), "{table}");
+    let csv = report(&["--by", "Vùng cao", "--format", "csv"]);
+    assert!(csv.contains(",vung_cao,yes,"), "{csv}");
+    let units = report(&["--table", "units", "--format", "csv"]);
+    assert!(
+        units.starts_with(
+            "period,org,level,code,name,province,ethnic_minority,religious,rural,vung_cao,"
+        ),
+        "{units}"
+    );
+    let html = report(&["--by", "vung_cao", "--format", "html", "--lang", "vi"]);
+    assert!(html.contains(": Vùng cao</h2>"), "{html}");
+}

@@ -16,6 +16,7 @@ pub(super) fn areas(
         .iter()
         .map(|(i, h)| (*i, dimension_name(h)))
         .collect();
+    let headings: Vec<String> = (m.unknown.iter()).map(|(_, h)| clean(h)).collect();
     let mut reader = UnitReader {
         ctx,
         extras: &extras,
@@ -38,7 +39,7 @@ pub(super) fn areas(
             crate::lang::Text::Count(reader.padded)
         ));
     }
-    Areas::new(ok, extras.into_iter().map(|(_, n)| n).collect())
+    Areas::new(ok, extras.into_iter().map(|(_, n)| n).collect()).with_headings(headings)
 }
 
 /// Reads the file's rows one by one into units, remembering the codes seen so far (a

@@ -200,16 +200,20 @@ fn breakdowns(
 ) -> String {
     // Departures by reason have their own section below.
     let default = |d: &str| d == "total" || d == "reason" || FOCUS.iter().any(|(f, _)| *f == d);
-    let mut dims: Vec<&str> = Vec::new();
+    let mut dims: Vec<&crate::metrics::dimension::Dimension> = Vec::new();
     for r in table::reading_order(&cov.rows) {
-        let d = r.dimension.as_str();
-        if !default(d) && !dims.contains(&d) {
-            dims.push(d);
+        if !default(r.dimension.as_str()) && !dims.contains(&&r.dimension) {
+            dims.push(&r.dimension);
         }
     }
     let mut out = String::new();
-    for dim in dims {
-        let heading = format!("{}: {}", PAGE_BY_GROUP.text(lang), lang.dimension(dim));
+    for dimension in dims {
+        let dim = dimension.as_str();
+        let heading = format!(
+            "{}: {}",
+            PAGE_BY_GROUP.text(lang),
+            lang.dimension_of(dimension)
+        );
         out.push_str(&format!("<h2>{}</h2>", esc(&heading)));
         let rows: Vec<&CoverageRow> = table::reading_order(&cov.rows)
             .into_iter()

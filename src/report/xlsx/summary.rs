@@ -109,7 +109,7 @@ pub(super) fn details(cov: &Coverage, lang: Lang) -> (Vec<String>, Vec<Vec<Cell>
                 .map(|(c, v)| cell(v, *c == "gap_pp"))
                 .collect();
             row[0] = Cell::Text(lang.org(&r.org).to_string());
-            row[1] = Cell::Text(lang.dimension(r.dimension.as_str()));
+            row[1] = Cell::Text(lang.dimension_of(&r.dimension));
             row[2] = Cell::Text(crate::report::table::group_label(r, lang));
             row
         })

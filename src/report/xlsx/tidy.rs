@@ -95,7 +95,7 @@ fn number(v: &Value) -> Cell {
 fn said(r: &CoverageRow, lang: Lang, row: &mut [Cell]) {
     row[0] = Cell::Text(lang.period(&r.period.label));
     row[1] = Cell::Text(lang.org(&r.org).to_string());
-    row[2] = Cell::Text(lang.dimension(r.dimension.as_str()));
+    row[2] = Cell::Text(lang.dimension_of(&r.dimension));
     if !r.unit_level {
         row[3] = Cell::Text(group_label(r, lang));
     }
