@@ -162,11 +162,21 @@ pub(super) fn sheet<'w>(
         let last_row = top + rows.len().max(1) as u32;
         ws.autofilter(top, 0, last_row, head.len() as u16 - 1)?;
     }
-    for (c, w) in width.iter().enumerate() {
-        ws.set_column_width(c as u16, (*w as f64 + 3.0).min(60.0))?;
+    let set: Vec<f64> = width.iter().map(|w| (*w as f64 + 3.0).min(60.0)).collect();
+    for (c, w) in set.iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
     }
-    print_setup(ws, page, top)?;
+    print_setup(ws, page, top, (&set, labels(rows)))?;
     Ok(ws)
+}
+
+/// The label columns a printed page repeats: those before the first that holds a
+/// figure (at most four).
+fn labels(rows: &[Vec<Cell>]) -> u16 {
+    let figure = |c: &Cell| !matches!(c, Cell::Text(_) | Cell::Date(_) | Cell::Empty);
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let first = (0..width).find(|&c| rows.iter().any(|r| r.get(c).is_some_and(figure)));
+    first.unwrap_or(0).min(4) as u16
 }
 
 /// A workbook dated by its data, not by the clock: the same store and arguments give
@@ -196,13 +206,37 @@ const HEAD_WIDTH: usize = 14;
 /// A4 paper, the code Excel gives it.
 const A4: u8 = 9;
 
-/// How a committee prints a sheet: A4 landscape, as wide as one page (as long as it
-/// takes), the header row `head` repeated on every page, and `page` (the period and
-/// the province) centred in the page header.
-pub(super) fn print_setup(ws: &mut Worksheet, page: &str, head: u32) -> Result<()> {
+/// How wide an A4 landscape page prints at the default margins (29.7 cm less 2 × 0.7
+/// inch), in a spreadsheet's pixels (96 an inch).
+const PAGE_PIXELS: f64 = (29.7 / 2.54 - 1.4) * 96.0;
+/// The least a sheet is shrunk to fit one page wide: 11-point type printed at 6 or 7
+/// points is still read; a wider sheet printed one page wide was 4 to 6.
+const LEAST_FIT: f64 = 0.62;
+/// The scale a sheet too wide for that prints at, its labels repeated on each page.
+const WIDE_SCALE: u16 = 70;
+
+/// How a committee prints a sheet: A4 landscape, the header row `head` repeated on
+/// every page, and `page` (the period and the province) centred in the page header.
+/// A sheet whose columns (`widths`, in characters as set) fit one page wide at
+/// [`LEAST_FIT`] or more prints one page wide; a wider one at [`WIDE_SCALE`]%, its
+/// first `labels` columns repeated on every page, so that each page says whose rows
+/// it holds.
+pub(super) fn print_setup(
+    ws: &mut Worksheet,
+    page: &str,
+    head: u32,
+    (widths, labels): (&[f64], u16),
+) -> Result<()> {
     ws.set_paper_size(A4);
     ws.set_landscape();
-    ws.set_print_fit_to_pages(1, 0);
+    // A column of width w characters is 7·w + 5 pixels in the default font.
+    let pixels: f64 = widths.iter().map(|w| 7.0 * w + 5.0).sum();
+    if pixels * LEAST_FIT <= PAGE_PIXELS || labels == 0 {
+        ws.set_print_fit_to_pages(1, 0);
+    } else {
+        ws.set_print_scale(WIDE_SCALE);
+        ws.set_repeat_columns(0, labels - 1)?;
+    }
     ws.set_repeat_rows(head, head)?;
     // `&` starts a code in a page header: a literal one is doubled. Excel takes at most
     // 255 characters there.

@@ -94,7 +94,11 @@ pub(super) fn write_list_sheets(
         }
         ws.set_freeze_panes(3, 0)?;
         ws.autofilter(2, 0, 2 + rows.len() as u32, head.len() as u16 - 1)?;
-        super::cells::print_setup(ws, page, 2)?;
+        // Organization, level and unit name: repeated where a list prints wider than a page.
+        let widths: Vec<f64> = (0..head.len())
+            .map(|c| if c == 2 { 40.0 } else { 16.0 })
+            .collect();
+        super::cells::print_setup(ws, page, 2, (&widths, 3))?;
     }
     Ok(())
 }

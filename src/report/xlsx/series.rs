@@ -59,6 +59,8 @@ pub fn render(reports: &[(Period, Coverage)], rows: &[SeriesRow], lang: Lang) ->
         if let Some(chart) = chart(&name, &org_name, &lines, top, reports.len() as u16, lang) {
             let below = top + 2 + ROWS_A_LINE * lines.len() as u32;
             ws.insert_chart(below, 0, &chart)?;
+            // The chart starts a printed page of its own, not cut across two.
+            ws.set_page_breaks(&[below])?;
         }
     }
     let notes: Vec<Vec<Cell>> = all_notes(reports, lang)

@@ -160,8 +160,8 @@ fn the_summary_has_each_focus_areas_target_and_gap() {
     );
 }
 
-/// Printed: A4 landscape, one page wide, the header row repeated, the period and the
-/// province in the page header; on every sheet.
+/// Printed: A4 landscape, one page wide (or at 70%, below), the header row repeated,
+/// the period and the province in the page header; on every sheet.
 #[test]
 fn every_sheet_prints_on_a4_with_its_header() {
     let opts = fixture::options(super::super::Format::Xlsx, Lang::Vi);
@@ -170,7 +170,8 @@ fn every_sheet_prints_on_a4_with_its_header() {
         let xml = part(&bytes, &format!("xl/worksheets/sheet{n}.xml"));
         assert!(xml.contains(r#"paperSize="9""#), "sheet {n}: {xml}");
         assert!(xml.contains(r#"orientation="landscape""#), "sheet {n}");
-        assert!(xml.contains(r#"fitToHeight="0""#), "sheet {n}");
+        let wide = xml.contains(r#"scale="70""#);
+        assert!(wide || xml.contains(r#"fitToHeight="0""#), "sheet {n}");
         assert!(
             xml.contains("<oddHeader>&amp;CKết quả tập hợp quần chúng vào các tổ chức — Tháng 10/2026 — Tỉnh Lào Cai</oddHeader>"),
             "sheet {n}: {xml}"
@@ -182,6 +183,27 @@ fn every_sheet_prints_on_a4_with_its_header() {
 }
 
 /// Dated by the period's end, not by the clock: the same rows give the same bytes.
+/// Found by review: a wide sheet (the per-unit one, with its classifications and
+/// counts) printed one page wide in 4 to 6 points. A sheet of 24 columns of 14
+/// characters (2,472 pixels, 986 a page) prints at 70%, its two label columns repeated
+/// on every page; one of 8 columns of 20 (1,160 pixels: 85% fits) still one page wide.
+#[test]
+fn a_sheet_too_wide_for_one_page_prints_at_seventy_percent_its_labels_repeated() {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let narrow = wb.add_worksheet();
+    super::cells::print_setup(narrow, "p", 0, (&[20.0; 8], 2)).expect("narrow");
+    let wide = wb.add_worksheet();
+    super::cells::print_setup(wide, "p", 0, (&[14.0; 24], 2)).expect("wide");
+    let bytes = wb.save_to_buffer().expect("bytes");
+    let narrow = part(&bytes, "xl/worksheets/sheet1.xml");
+    assert!(narrow.contains(r#"fitToHeight="0""#), "{narrow}");
+    let wide = part(&bytes, "xl/worksheets/sheet2.xml");
+    assert!(wide.contains(r#"scale="70""#), "{wide}");
+    assert!(!wide.contains("fitToHeight"), "{wide}");
+    let names = part(&bytes, "xl/workbook.xml");
+    assert!(names.contains("Sheet2!$A:$B"), "{names}");
+}
+
 #[test]
 fn a_workbook_is_dated_by_its_period() {
     let opts = fixture::options(super::super::Format::Xlsx, Lang::Vi);

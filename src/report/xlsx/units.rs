@@ -72,11 +72,16 @@ pub(super) fn write_units_sheet(
         }
     }
     ws.set_freeze_panes(1, 0)?;
-    super::cells::print_setup(ws, page, 0)?;
     let last = table.rows.len().max(1) as u32;
     ws.autofilter(0, 0, last, head.len() as u16 - 1)?;
-    for (c, w) in widths.iter().enumerate() {
-        ws.set_column_width(c as u16, (*w as f64 + 3.0).clamp(10.0, 40.0))?;
+    let set: Vec<f64> = (widths.iter())
+        .map(|w| (*w as f64 + 3.0).clamp(10.0, 40.0))
+        .collect();
+    for (c, w) in set.iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
     }
+    // A wide table's pages each repeat the unit's columns (period to name).
+    let labels = crate::metrics::unit_table::HEAD.len() as u16;
+    super::cells::print_setup(ws, page, 0, (&set, labels))?;
     Ok(())
 }
