@@ -46,6 +46,12 @@ impl Sieve {
         if might_be_totals(first) && is_totals(first) {
             return Some(Clutter::Totals);
         }
+        // A subtotal under its unit's cell or its number, filled down a group's rows
+        // (`03037 | Cộng`, `Xã Tả Van | Cộng: 4 hội viên`; found by review: counted as
+        // a member named `Cộng`). A second cell of a member's row is never a totals word.
+        if second.is_some_and(|s| might_be_totals(s) && is_totals(s)) {
+            return Some(Clutter::Totals);
+        }
         if self.counts && second.is_some_and(|s| is_group_row(first, s)) {
             return Some(Clutter::Totals);
         }
@@ -353,9 +359,21 @@ mod tests {
                 "{t}"
             );
         }
-        // A person whose name starts with the word.
+        // After its unit's code or name, or its number (found by review: stored as a
+        // member named `Cộng`).
+        for first in ["03037", "Xã Tả Van", "4"] {
+            for t in ["Cộng", "Cộng: 4 hội viên", "Tổng cộng"] {
+                let r = row(&["", first, t, "", ""]);
+                assert_eq!(s.judge(&r, &header()), Some(Clutter::Totals), "{first} {t}");
+            }
+        }
+        // A person whose name starts with the word, first or after the number.
         assert_eq!(
             s.judge(&row(&["1", "Cộng Văn An", "001", "02647"]), &header()),
+            None
+        );
+        assert_eq!(
+            s.judge(&row(&["Cộng Thị Hoa", "Tổng Văn Sơn", "02647"]), &header()),
             None
         );
         assert_eq!(

@@ -610,3 +610,48 @@ fn each_sheet_named_by_its_commune_is_that_communes_list() {
         "{report}"
     );
 }
+
+/// Found by review: a group's subtotal under its commune's code or name (`02680;Cộng`,
+/// `Xã Bát Xát;Cộng: 1 hội viên`) was stored as an active member named `Cộng`: 5
+/// members where the roll lists 3 (02680: 2, 02683: 1). Now skipped and said.
+#[test]
+fn a_subtotal_under_its_communes_cell_is_no_member() {
+    let w = Workdir::new().with_reference();
+    w.write(
+        "ccb.csv",
+        "STT;Mã xã;Họ và tên;Năm sinh;Trạng thái\n\
+         1;02680;Đỗ Minh Khải;1971;Đang sinh hoạt\n\
+         2;02680;Vũ Đức Dũng;1967;Đang sinh hoạt\n\
+         ;02680;Cộng;;\n\
+         3;02683;Tẩn A Đức;1971;Đang sinh hoạt\n\
+         ;Xã Bát Xát;Cộng: 1 hội viên;;\n",
+    );
+    let run = w
+        .tally(&[
+            "ingest",
+            "ccb.csv",
+            "--org",
+            "veterans",
+            "--as-of",
+            "31/10/2026",
+        ])
+        .expect(0);
+    assert!(
+        run.stderr.contains("skipped totals row(s) on line(s) 4, 6"),
+        "{}",
+        run.stderr
+    );
+    let out = w
+        .tally(&[
+            "report", "--period", "2026-10", "--org", "veterans", "--by", "commune", "--format",
+            "csv",
+        ])
+        .expect(0)
+        .stdout;
+    let members: Vec<&str> = (out.lines())
+        .filter_map(|l| l.split(',').nth(4).map(|m| (l, m)))
+        .filter(|(l, _)| l.contains(",commune,") || l.contains(",total,"))
+        .map(|(_, m)| m)
+        .collect();
+    assert_eq!(members, ["2", "1", "3"], "{out}");
+}
