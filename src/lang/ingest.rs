@@ -114,6 +114,9 @@ crate::messages! {
     STRAY_STATUS_WORD_HINT:
         "if column \"{}\" says each member's status, rename its header to \"Trạng thái\" (such as Đang sinh hoạt, Qua đời, Chuyển sinh hoạt, Ra Đoàn, Xin ra, Xóa tên; every spelling is listed in docs/formats.md); otherwise take the departed members out of the roll"
         => "nếu cột \"{}\" ghi trạng thái của từng người, đổi tên cột thành \"Trạng thái\" (chẳng hạn Đang sinh hoạt, Qua đời, Chuyển sinh hoạt, Ra Đoàn, Xin ra, Xóa tên; mọi cách viết có trong docs/formats.md); nếu không, bỏ những người đã ra khỏi danh sách";
+    SKIPPED_SUMMARY_SHEETS:
+        "skipped {} sheet(s) that hold a table of counts beside the workbook's rolls (the roll's own summary?): {}; not stored as eligible counts or targets. If such a sheet holds them, ingest it on its own with --sheet"
+        => "đã bỏ qua {} trang tính là bảng số liệu nằm cùng các trang danh sách của bảng tính (bảng tổng hợp của chính danh sách?): {}; không lưu thành số đối tượng hay chỉ tiêu. Nếu trang đó đúng là số đối tượng hoặc chỉ tiêu, hãy nạp riêng trang đó bằng --sheet";
     SKIPPED_DEPARTED_SHEETS:
         "skipped {} sheet(s) that list members who have left, with no status column: {}; their rows are not counted as members"
         => "đã bỏ qua {} trang tính liệt kê những người đã ra khỏi tổ chức, không có cột trạng thái: {}; các dòng của chúng không được đếm là đoàn viên, hội viên";

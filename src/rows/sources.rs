@@ -128,6 +128,7 @@ pub(crate) fn sheets(
         return Err(no_sheet_read(name, refused, wb.sheets.is_empty()));
     }
     skip_departed(&mut out, wanted);
+    skip_summaries(&mut out, wanted);
     if !skipped.is_empty() {
         out[0]
             .notes
@@ -216,6 +217,31 @@ fn skip_departed(out: &mut Vec<Opened>, wanted: &Wanted) {
         names.join(", ")
     ));
     *out = kept;
+}
+
+/// Takes out the sheets read as a table of counts (eligible counts, targets) from a
+/// workbook whose other sheets are rolls, unless `--sheet` or `--kind` chose them:
+/// found by review, a roll workbook's summary sheet (`BIỂU TỔNG HỢP`, members per
+/// commune under the organization's name) was stored as eligible counts, replacing the
+/// real ones (coverage 100%).
+fn skip_summaries(out: &mut Vec<Opened>, wanted: &Wanted) {
+    if !wanted.sheets.is_empty() || wanted.kind.is_some() {
+        return;
+    }
+    let counts = |o: &Opened| matches!(o.table.mapping.kind, Kind::Eligible | Kind::Targets);
+    if !out.iter().any(|o| o.table.mapping.kind == Kind::Roll) || !out.iter().any(counts) {
+        return;
+    }
+    let (skipped, kept): (Vec<Opened>, Vec<Opened>) = out.drain(..).partition(counts);
+    let names: Vec<String> = (skipped.iter())
+        .filter_map(|o| o.table.sheet.as_ref().map(|s| format!("\"{s}\"")))
+        .collect();
+    *out = kept;
+    out[0].notes.push(crate::t!(
+        msg::SKIPPED_SUMMARY_SHEETS,
+        names.len(),
+        names.join(", ")
+    ));
 }
 
 /// A sheet's identity: the workbook's checksum and the sheet's name, so that each sheet

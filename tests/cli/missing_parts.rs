@@ -40,6 +40,18 @@ const OCTOBER: [Branch; 3] = [
 /// block (the month), the header, the members (birth and joining dates as date
 /// cells), and the signature block with its date.
 fn write_book(w: &Workdir, name: &str, month: u8, branches: &[Branch]) {
+    write_book_with(w, name, month, branches, &[]);
+}
+
+/// [`write_book`] with a last sheet `Tổng hợp` where `summary` is not empty: the
+/// office's summary of the roll, members per commune under the organization's name.
+fn write_book_with(
+    w: &Workdir,
+    name: &str,
+    month: u8,
+    branches: &[Branch],
+    summary: &[(&str, u32)],
+) {
     use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
     let mut wb = Workbook::new();
     let date = Format::new().set_num_format("dd/mm/yyyy");
@@ -86,6 +98,20 @@ fn write_book(w: &Workdir, name: &str, month: u8, branches: &[Branch]) {
         )
         .unwrap();
         ws.write_string(r + 2, 4, "T/M BAN THƯỜNG VỤ").unwrap();
+    }
+    if !summary.is_empty() {
+        let ws = wb.add_worksheet();
+        ws.set_name("Tổng hợp").unwrap();
+        ws.write_string(0, 0, "BIỂU TỔNG HỢP NĂM 2026").unwrap();
+        for (c, h) in ["STT", "Xã, phường", "Hội LHPN"].iter().enumerate() {
+            ws.write_string(2, c as u16, *h).unwrap();
+        }
+        for (i, (unit, n)) in summary.iter().enumerate() {
+            let r = 3 + i as u32;
+            ws.write_number(r, 0, (i + 1) as f64).unwrap();
+            ws.write_string(r, 1, *unit).unwrap();
+            ws.write_number(r, 2, f64::from(*n)).unwrap();
+        }
     }
     wb.save(w.dir.join(name)).unwrap();
 }
@@ -246,4 +272,50 @@ fn a_commune_cut_short_is_named() {
     );
     assert!(note(&dec, "emptied_units").is_none());
     assert!(note(&dec, "missing_sheets").is_none());
+}
+
+/// Found by review: a roll workbook's summary sheet (`BIỂU TỔNG HỢP NĂM 2026`, the
+/// members of each commune under the organization's name) was read as a table of
+/// eligible counts and replaced the real ones (40 → 30 for Phường Lào Cai: coverage
+/// 100%). It is skipped and said; the eligible counts stay 40, 30, 20, 10.
+#[test]
+fn a_roll_workbooks_summary_sheet_is_no_eligible_count() {
+    let w = Workdir::new();
+    w.write("areas.csv", AREAS);
+    w.write("eligible.csv", ELIGIBLE);
+    w.write("targets.csv", TARGETS);
+    w.tally(&["ingest", "areas.csv", "eligible.csv", "targets.csv"])
+        .expect(0);
+    let summary = [
+        ("Phường Lào Cai", 30),
+        ("Xã Hợp Thành", 20),
+        ("Xã Bát Xát", 12),
+    ];
+    write_book_with(&w, "hoi-vien-t10.xlsx", 10, &OCTOBER, &summary);
+    let run = w
+        .tally(&[
+            "ingest",
+            "hoi-vien-t10.xlsx",
+            "--org",
+            "women",
+            "--as-of",
+            "31/10/2026",
+        ])
+        .expect(0);
+    assert!(
+        run.stdout.contains("skipped 1 sheet(s) that hold a table of counts beside the workbook's rolls (the roll's own summary?): \"Tổng hợp\""),
+        "{}",
+        run.stdout
+    );
+    let out = w
+        .tally(&[
+            "report", "--period", "2026-10", "--by", "commune", "--format", "csv",
+        ])
+        .expect(0)
+        .stdout;
+    let eligible: Vec<&str> = (out.lines())
+        .filter(|l| l.contains(",commune,"))
+        .filter_map(|l| l.split(',').nth(8))
+        .collect();
+    assert_eq!(eligible, ["40", "30", "20", "10"], "{out}");
 }
