@@ -65,11 +65,13 @@ pub fn parse_count(raw: &str) -> Option<u64> {
     if s.bytes().all(|b| b.is_ascii_digit()) {
         return s.parse().ok();
     }
-    // Grouped thousands: every group after the first has exactly three digits.
+    // Grouped thousands: every group after the first has exactly three digits, and the
+    // first is no 0 (found by review: `0.125`, a fraction, was read as 125).
     for sep in ['.', ','] {
         let groups: Vec<&str> = s.split(sep).collect();
         if groups.len() > 1
             && !groups[0].is_empty()
+            && !groups[0].starts_with('0')
             && groups[0].len() <= 3
             && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()))
             && groups[1..].iter().all(|g| g.len() == 3)
@@ -232,6 +234,9 @@ mod tests {
         assert_eq!(parse_count("1 234"), Some(1234));
         assert_eq!(parse_count("-5"), None);
         assert_eq!(parse_count("12.5"), None);
+        assert_eq!(parse_count("0.125"), None);
+        assert_eq!(parse_count("0,500"), None);
+        assert_eq!(parse_count("012.345"), None);
         assert_eq!(parse_count(""), None);
     }
 
