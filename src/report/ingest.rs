@@ -371,6 +371,35 @@ mod tests {
         );
     }
 
+    /// Found by review: three sheets that each read the sex of 4 members from the ID
+    /// said 4 for the workbook; the counts add up.
+    #[test]
+    fn a_workbooks_sheets_counts_of_sex_from_the_id_add_up() {
+        let sheets: Vec<FileReport> = ["A", "B", "C"]
+            .iter()
+            .map(|s| {
+                let recs = vec![record(s, "roll", 4, Some("veterans"))];
+                let name = format!("ccb.xlsx, sheet \"{s}\"");
+                let mut f = file(
+                    &name,
+                    Kind::Roll,
+                    Encoding::Workbook,
+                    Outcome::Ingested(recs),
+                );
+                f.notes.push(crate::t!(
+                    crate::lang::ingest::SEX_FROM_ID,
+                    crate::lang::Text::Count(4)
+                ));
+                f
+            })
+            .collect();
+        let lines = files(&summary(sheets, true), false, Lang::En);
+        assert!(
+            lines.iter().any(|l| matches!(l, Line::Out(s) if s.contains("(3 sheets: \"A\", \"B\", \"C\"): read the sex of 12 member(s)"))),
+            "{lines:?}"
+        );
+    }
+
     #[test]
     fn a_dry_run_or_an_ingest_that_stored_nothing_says_would() {
         let mut files3 = three_files();

@@ -36,8 +36,10 @@ const SHEETS_SHOWN: usize = 3;
 /// Notes whose number is a count of the sheet's rows or cells: the workbook's is their
 /// sum. Any other note is said for the workbook only where its sheets say it alike.
 /// (Told apart by their English: a `const` has no one address to compare.)
-const ADDITIVE: [&Msg; 4] = [
+const ADDITIVE: [&Msg; 5] = [
     &crate::lang::reference::PADDED_AREA_CODES,
+    // Found by review: 3 sheets of 4 said 4, not 12.
+    &crate::lang::ingest::SEX_FROM_ID,
     &msg::FILLED_FROM_MERGED,
     &msg::READ_TCVN3_CELLS,
     &msg::READ_VNI_CELLS,
