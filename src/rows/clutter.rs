@@ -48,8 +48,10 @@ impl Sieve {
         }
         // A subtotal under its unit's cell or its number, filled down a group's rows
         // (`03037 | Cộng`, `Xã Tả Van | Cộng: 4 hội viên`; found by review: counted as
-        // a member named `Cộng`). A second cell of a member's row is never a totals word.
-        if second.is_some_and(|s| might_be_totals(s) && is_totals(s)) {
+        // a member named `Cộng`). The second cell is a member's name or an enterprise's
+        // (`Công ty Vận tải 3` folds as `Cộng …` does): only the totals words as
+        // written, with their marks, count there.
+        if second.is_some_and(|s| might_be_totals(s) && written_totals(s) && is_totals(s)) {
             return Some(Clutter::Totals);
         }
         if self.counts && second.is_some_and(|s| is_group_row(first, s)) {
@@ -155,6 +157,16 @@ fn might_be_totals(first: &str) -> bool {
         first.chars().next(),
         Some('C' | 'c' | 'T' | 't' | 'S' | 's' | 'G' | 'g')
     )
+}
+
+/// Whether a cell starts with a totals word as written, its marks and all (`Cộng`,
+/// `Tổng cộng`, `Tổng số`; not `Công ty`, `Tống`).
+fn written_totals(cell: &str) -> bool {
+    use unicode_normalization::UnicodeNormalization;
+    let lower: String = cell.trim_start().nfc().collect::<String>().to_lowercase();
+    ["cộng", "tổng cộng", "tổng số", "tổng"]
+        .iter()
+        .any(|w| lower.starts_with(w))
 }
 
 /// `Tổng cộng`, `Cộng`, `Cộng trang 2: 100 người`, `Tổng số hội viên: 300`, `Total`;
@@ -376,6 +388,9 @@ mod tests {
             s.judge(&row(&["Cộng Thị Hoa", "Tổng Văn Sơn", "02647"]), &header()),
             None
         );
+        // An enterprise's name after its tax code (`Công` folds as `Cộng` does).
+        let firm = row(&["5310000074", "Công ty TNHH Vận tải 3", "04681"]);
+        assert_eq!(s.judge(&firm, &header()), None);
         assert_eq!(
             s.judge(&row(&["", "Tống Sơn Hội", "001", "02647"]), &header()),
             None
