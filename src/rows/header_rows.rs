@@ -49,8 +49,11 @@ pub(super) fn header_rows(
         let Some(combined) = combined else { continue };
         let one = std::slice::from_ref(&combined);
         if let Some((_, m)) = headers::find_header(one, kind, orgs) {
+            // Marks under `Giới tính` over Nam | Nữ read as many fields as the heading
+            // alone, but only read together do they give the sex.
+            let marks = m.sex_marks && m.sex_pair.is_some();
             let beats = match &single {
-                Some((s_at, s)) => *s_at >= at && m.matched() > s.matched(),
+                Some((s_at, s)) => *s_at >= at && (m.matched() > s.matched() || marks),
                 None => true,
             };
             if beats {

@@ -195,6 +195,9 @@ pub struct Mapping {
     /// A roll's Nam/Nữ pair under a birth-date heading: (male column, female column,
     /// the header's width before the two columns read from them).
     pub sex_pair: Option<(usize, usize, usize)>,
+    /// The pair holds marks (`x`) under a sex heading, not birth dates: it gives the
+    /// sex only.
+    pub sex_marks: bool,
     /// A counts table in the office's wide layout: the columns that each hold one
     /// organization's counts (`Hội Phụ nữ`, `Đoàn Thanh niên`), read long.
     pub wide: Vec<usize>,
@@ -294,17 +297,30 @@ impl Mapping {
             columns.push(hit);
         }
         let mut headers = headers.to_vec();
-        let mut sex_pair = None;
-        if kind == Kind::Roll
-            && !columns.contains(&Some(Field::BirthDate))
-            && !columns.contains(&Some(Field::Sex))
-        {
-            if let Some((m, f)) = birth_sex_pair(&headers) {
+        let (mut sex_pair, mut sex_marks) = (None, false);
+        let names = |field: Field| {
+            (aliases(Kind::Roll).iter())
+                .find(|(f, _)| *f == field)
+                .map_or(&[][..], |(_, names)| names.as_slice())
+        };
+        let lacks = |f: Field| !columns.contains(&Some(f));
+        if kind == Kind::Roll && lacks(Field::Sex) {
+            // Birth dates under Nam | Nữ (the date's column says the sex), or marks
+            // under `Giới tính` over Nam | Nữ (an `x` in one of them).
+            let births = lacks(Field::BirthDate)
+                .then(|| super::sex_pair::pair_under(&headers, names(Field::BirthDate)))
+                .flatten();
+            let marks = super::sex_pair::pair_under(&headers, names(Field::Sex));
+            if let Some((m, f)) = births.or(marks) {
                 unknown.retain(|(i, _)| *i != m && *i != f);
                 sex_pair = Some((m, f, headers.len()));
-                headers.push(format!("{} / {}", headers[m], headers[f]));
-                columns.push(Some(Field::BirthDate));
-                headers.push(format!("{} / {}", headers[m], headers[f]));
+                sex_marks = births.is_none();
+                let both = format!("{} / {}", headers[m], headers[f]);
+                if !sex_marks {
+                    headers.push(both.clone());
+                    columns.push(Some(Field::BirthDate));
+                }
+                headers.push(both);
                 columns.push(Some(Field::Sex));
             }
         }
@@ -339,6 +355,7 @@ impl Mapping {
             headers,
             unknown,
             sex_pair,
+            sex_marks,
             wide,
             org_named,
             forced: false,
@@ -438,38 +455,3 @@ pub fn nearest_kind(rows: &[Vec<String>], orgs: &Orgs) -> Option<Kind> {
 #[cfg(test)]
 #[path = "headers_tests.rs"]
 mod tests;
-
-/// Two adjacent columns `<birth date> Nam` and `<birth date> Nữ` (a merged birth-date
-/// heading over a Nam | Nữ pair, read together): their indices.
-pub(super) fn birth_sex_pair(headers: &[String]) -> Option<(usize, usize)> {
-    let births = aliases(Kind::Roll)
-        .iter()
-        .find(|(f, _)| *f == Field::BirthDate)
-        .map(|(_, names)| names.as_slice())
-        .unwrap_or(&[]);
-    let split = |h: &str| -> Option<(String, bool)> {
-        let key = fold(h);
-        let (group, sub) = key.rsplit_once(' ')?;
-        let male = match sub {
-            "nam" => true,
-            "nu" => false,
-            _ => return None,
-        };
-        births.contains(&group).then(|| (group.to_string(), male))
-    };
-    for i in 0..headers.len().saturating_sub(1) {
-        if let (Some((g1, true)), Some((g2, false))) = (split(&headers[i]), split(&headers[i + 1]))
-        {
-            if g1 == g2 {
-                return Some((i, i + 1));
-            }
-        }
-        if let (Some((g1, false)), Some((g2, true))) = (split(&headers[i]), split(&headers[i + 1]))
-        {
-            if g1 == g2 {
-                return Some((i + 1, i));
-            }
-        }
-    }
-    None
-}

@@ -41,6 +41,7 @@ pub struct Table {
     /// The Nam/Nữ pair under a birth-date heading: (the male column, the female one,
     /// the header's width); each row gains a birth date and a sex cell read from them.
     sex_pair: Option<(usize, usize, usize)>,
+    sex_marks: bool,
     /// Rows skipped as totals, for a warning.
     pub skipped_totals: Vec<u64>,
     /// Rows skipped as the header again, and as the signature block.
@@ -241,7 +242,7 @@ impl Table {
         mapping.forced = kind.is_some();
         super::kind_check::check_kind(name, header_line, &mapping, orgs)?;
         let title = title_lines(&written[..at]);
-        let sex_pair = mapping.sex_pair;
+        let (sex_pair, sex_marks) = (mapping.sex_pair, mapping.sex_marks);
         let header_keys: Vec<Vec<String>> = written[at..at + rows_in_header]
             .iter()
             .map(|r| r.iter().map(|c| fold(c)).collect())
@@ -262,6 +263,7 @@ impl Table {
             pending,
             source,
             sex_pair,
+            sex_marks,
             skipped_totals: Vec::new(),
             skipped_headers: Vec::new(),
             skipped_signature: Vec::new(),
@@ -333,8 +335,10 @@ impl Table {
             if self.sections.take(row) {
                 continue;
             }
-            if let Some(pair) = self.sex_pair {
-                super::sex_pair::split_sex(row, pair);
+            match self.sex_pair {
+                Some(pair) if self.sex_marks => super::sex_pair::split_marks(row, pair),
+                Some(pair) => super::sex_pair::split_sex(row, pair),
+                None => {}
             }
             use super::clutter::Clutter;
             match self.sieve.judge(row, &self.header_keys) {

@@ -655,3 +655,65 @@ fn a_subtotal_under_its_communes_cell_is_no_member() {
         .collect();
     assert_eq!(members, ["2", "1", "3"], "{out}");
 }
+
+/// Found by review: `Giới tính` merged over `Nam` | `Nữ`, an `x` under one of them, read
+/// the heading alone (the sub-headings skipped as a header repeated): every member's
+/// sex unknown, the women's column empty. By hand: 3 women (Mai, Lan, Hoa), 2 men.
+#[test]
+fn marks_under_a_sex_heading_over_nam_and_nu_give_the_sex() {
+    use rust_xlsxwriter::{Format, Workbook};
+    let w = Workdir::new().with_reference();
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "DANH SÁCH ĐOÀN VIÊN").unwrap();
+    ws.write_string(1, 0, "Số liệu đến ngày 31/10/2026")
+        .unwrap();
+    let plain = Format::new();
+    for (c, h) in ["STT", "Họ và tên", "Năm sinh"].iter().enumerate() {
+        ws.merge_range(3, c as u16, 4, c as u16, h, &plain).unwrap();
+    }
+    ws.merge_range(3, 3, 3, 4, "Giới tính", &plain).unwrap();
+    ws.write_string(4, 3, "Nam").unwrap();
+    ws.write_string(4, 4, "Nữ").unwrap();
+    ws.merge_range(3, 5, 4, 5, "Mã xã", &plain).unwrap();
+    let members = [
+        ("Lò Thị Mai", 4),
+        ("Vàng A Páo", 3),
+        ("Lò Thị Lan", 4),
+        ("Giàng Thị Hoa", 4),
+        ("Lý A Sử", 3),
+    ];
+    for (i, (name, col)) in members.iter().enumerate() {
+        let r = 5 + i as u32;
+        ws.write_number(r, 0, (i + 1) as f64).unwrap();
+        ws.write_string(r, 1, *name).unwrap();
+        ws.write_number(r, 2, 2000.0).unwrap();
+        ws.write_string(r, *col, "x").unwrap();
+        ws.write_string(r, 5, "02680").unwrap();
+    }
+    wb.save(w.dir.join("dv.xlsx")).unwrap();
+    let run = w
+        .tally(&[
+            "ingest",
+            "dv.xlsx",
+            "--org",
+            "youth",
+            "--as-of",
+            "31/10/2026",
+        ])
+        .expect(0);
+    assert!(!run.stderr.contains("unknown sex"), "{}", run.stderr);
+    let out = w
+        .tally(&[
+            "report", "--period", "2026-10", "--org", "youth", "--by", "sex", "--format", "csv",
+        ])
+        .expect(0)
+        .stdout;
+    let sex = |g: &str| {
+        (out.lines())
+            .find(|l| l.contains(&format!(",sex,{g},")))
+            .and_then(|l| l.split(',').nth(4).map(str::to_string))
+    };
+    assert_eq!(sex("female").as_deref(), Some("3"), "{out}");
+    assert_eq!(sex("male").as_deref(), Some("2"), "{out}");
+}
