@@ -141,6 +141,9 @@ pub enum Note {
         #[serde(rename = "previous_as_of", serialize_with = "iso")]
         previous: NaiveDate,
         sheets: Vec<String>,
+        /// Every unit with members in the previous roll has rows in this one (a sheet
+        /// renamed, most often): its members are counted.
+        units_listed: bool,
     },
     /// Units (code and name) with members in the previous snapshot and no row now.
     EmptiedUnits {

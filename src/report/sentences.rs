@@ -150,8 +150,13 @@ fn between_rolls(n: &Note, lang: Lang) -> Text {
             as_of,
             previous,
             sheets,
+            units_listed,
         } => t!(
-            NOTE_MISSING_SHEETS,
+            *if *units_listed {
+                &NOTE_RENAMED_SHEETS
+            } else {
+                &NOTE_MISSING_SHEETS
+            },
             org(o),
             d(as_of),
             Text::Count(sheets.len() as u64),

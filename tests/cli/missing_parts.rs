@@ -145,6 +145,14 @@ fn report(w: &Workdir, period: &str) -> serde_json::Value {
     serde_json::from_str(&run.stdout).unwrap()
 }
 
+/// A report's total row.
+fn total(v: &serde_json::Value) -> serde_json::Value {
+    (v["rows"].as_array().unwrap().iter())
+        .find(|r| r["dimension"] == "total")
+        .cloned()
+        .unwrap_or_else(|| panic!("{v}"))
+}
+
 fn note<'a>(v: &'a serde_json::Value, kind: &str) -> Option<&'a serde_json::Value> {
     v["notes"]
         .as_array()
@@ -161,15 +169,6 @@ fn note<'a>(v: &'a serde_json::Value, kind: &str) -> Option<&'a serde_json::Valu
 fn a_missing_sheet_and_its_communes_are_named() {
     let w = setup();
     let oct = report(&w, "2026-10");
-    let total = |v: &serde_json::Value| {
-        v["rows"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|r| r["dimension"] == "total")
-            .unwrap()
-            .clone()
-    };
     assert_eq!(total(&oct)["members"], 68);
     assert_eq!(total(&oct)["coverage_pct"], 68.0);
 
@@ -318,4 +317,31 @@ fn a_roll_workbooks_summary_sheet_is_no_eligible_count() {
         .filter_map(|l| l.split(',').nth(8))
         .collect();
     assert_eq!(eligible, ["40", "30", "20", "10"], "{out}");
+}
+
+/// Found by review: November's workbook names Chi hội 2's sheet `CH Bát Xát` (the same
+/// 12 members of Xã Bát Xát): the report's note said the sheet's members were not in
+/// the numbers, and they were (68 members, as in October). It now says the units all
+/// have rows: a sheet renamed?
+#[test]
+fn a_renamed_sheet_is_no_missing_one() {
+    let w = setup();
+    let renamed: [Branch; 3] = [OCTOBER[0], ("CH Bát Xát", &[("02683", 12)]), OCTOBER[2]];
+    write_book(&w, "hoi-vien-t11.xlsx", 11, &renamed);
+    w.tally(&[
+        "ingest",
+        "hoi-vien-t11.xlsx",
+        "--org",
+        "women",
+        "--as-of",
+        "30/11/2026",
+    ])
+    .expect(0);
+    let nov = report(&w, "2026-11");
+    assert_eq!(total(&nov)["members"], 68);
+    let sheets = note(&nov, "missing_sheets").unwrap_or_else(|| panic!("{}", nov["notes"]));
+    assert_eq!(sheets["units_listed"], true);
+    let text = sheets["text"].as_str().unwrap();
+    assert!(text.contains("every unit with members then has rows now (a sheet renamed?): their members are counted"), "{text}");
+    assert!(note(&nov, "emptied_units").is_none());
 }
