@@ -43,6 +43,20 @@ pub(crate) fn ingest_file(
     }
     let result = read_with(&mut o.table, reference, opts.codes, opts.year)?;
     let rows = result.parsed.rows() + result.rejects.len();
+    let partial = |n: &crate::lang::Text| matches!(n, crate::lang::Text::Msg(m, _) if m.en == crate::lang::reference::PARTIAL_OLD_COMMUNES.en);
+    if let Some(why) = result
+        .notes
+        .iter()
+        .find(|n| partial(n))
+        .filter(|_| rows == 0)
+    {
+        // Every count was of a commune of today some of whose old communes give none.
+        return Err(
+            Failure::invalid(t!(crate::lang::reference::NO_COUNT_LEFT, &o.name, why))
+                .hint(t!(crate::lang::reference::NO_COUNT_LEFT_HINT))
+                .into(),
+        );
+    }
     if rows == 0 {
         return Err(header_only(&o.name));
     }

@@ -20,6 +20,14 @@ crate::messages! {
     READ_WIDE:
         "read {} count(s) from a table with a column per organization: {}"
         => "đọc {} số đối tượng từ bảng mỗi tổ chức một cột: {}";
+    PARTIAL_OLD_COMMUNES:
+        "left {} count(s) of today's communes unknown: not every pre-2025 commune they were made of gives one (a commune's count is the sum of all of them): {}"
+        => "để {} số đối tượng của xã hiện nay ở dạng chưa biết: không phải mọi xã trước năm 2025 hợp thành xã đó đều có số (số của xã là tổng của tất cả các xã cũ): {}";
+    NO_COUNT_LEFT: "{}: no count read: {}" => "{}: không đọc được số nào: {}";
+    NO_COUNT_LEFT_HINT:
+        "give the count of every pre-2025 commune of each commune of today (0 where there is nobody), or the commune of today's own count"
+        => "ghi số của mọi xã trước năm 2025 hợp thành mỗi xã hiện nay (ghi 0 nếu không có ai), hoặc ghi số của chính xã hiện nay";
+    PARTIAL_OLD_COMMUNE: "{} ({}: lacks {})" => "{} ({}: thiếu {})";
     READ_OLD_COMMUNES:
         "read {} row(s) of {} pre-2025 commune(s) through the reform's crosswalk, summed into today's communes"
         => "đọc {} dòng của {} xã trước năm 2025 qua bảng chuyển đổi, cộng vào các xã hiện nay";

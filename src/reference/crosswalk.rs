@@ -85,6 +85,8 @@ impl OldUnit {
 pub struct Crosswalk {
     units: Vec<OldUnit>,
     by_code: rustc_hash::FxHashMap<String, usize>,
+    /// The old units each unit of today was made of (wholly or in part).
+    by_new: rustc_hash::FxHashMap<String, Vec<usize>>,
     /// Old units by their own name (without the type), with each one's type.
     names: Lexicon<usize>,
     kinds: Vec<Option<&'static str>>,
@@ -120,6 +122,12 @@ impl Crosswalk {
             }
             u.split |= *kind == "partial" || u.new.len() > 1;
         }
+        let mut by_new: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
+        for (i, u) in units.iter().enumerate() {
+            for (new, _) in &u.new {
+                by_new.entry(new.clone()).or_default().push(i);
+            }
+        }
         let mut names = Lexicon::default();
         let mut kinds = Vec::with_capacity(units.len());
         for (i, u) in units.iter().enumerate() {
@@ -130,12 +138,20 @@ impl Crosswalk {
         Crosswalk {
             units,
             by_code,
+            by_new,
             names,
             kinds,
         }
     }
 
     /// The old commune of a code (Excel's lost zeros restored to five digits).
+    /// The old units a unit of today was made of, wholly or in part.
+    pub fn parts_of(&self, new_code: &str) -> Vec<&OldUnit> {
+        (self.by_new.get(new_code).into_iter().flatten())
+            .map(|&i| &self.units[i])
+            .collect()
+    }
+
     pub fn by_code(&self, raw: &str) -> Option<&OldUnit> {
         let s = raw.trim();
         let padded;

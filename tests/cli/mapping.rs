@@ -49,7 +49,11 @@ fn a_mapping_file_decides_where_a_split_commune_went() {
     w.write("areas.csv", AREAS);
     w.write(
         "eligible.csv",
-        "Mã xã,Tổ chức,Năm,Số đối tượng\n04111,Hội Nông dân,2026,7\n04123,Hội Nông dân,2026,20\n",
+        // Every old commune of the two communes of today (a count of today's is the
+        // sum of all its old communes'), Mường Bằng's split between them.
+        "Mã xã,Tổ chức,Năm,Số đối tượng\n04111,Hội Nông dân,2026,7\n04123,Hội Nông dân,2026,20\n\
+         03934,Hội Nông dân,2026,0\n03943,Hội Nông dân,2026,0\n03964,Hội Nông dân,2026,0\n\
+         04126,Hội Nông dân,2026,0\n",
     );
     w.write(
         "roll.csv",

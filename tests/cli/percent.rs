@@ -169,7 +169,10 @@ fn mapping_shares_in_percent_cells() {
     );
     w.write(
         "eligible.csv",
-        "Mã xã,Tổ chức,Năm,Số đối tượng\n04111,Hội Nông dân,2026,10\n",
+        // Every old commune of the two communes of today, in old codes.
+        "Mã xã,Tổ chức,Năm,Số đối tượng\n04111,Hội Nông dân,2026,10\n04123,Hội Nông dân,2026,0\n\
+         03934,Hội Nông dân,2026,0\n03943,Hội Nông dân,2026,0\n03964,Hội Nông dân,2026,0\n\
+         04126,Hội Nông dân,2026,0\n",
     );
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
@@ -185,7 +188,9 @@ fn mapping_shares_in_percent_cells() {
     }
     wb.save(w.dir.join("chuyen-doi.xlsx")).unwrap();
     w.write("hoi-vien.csv", "Họ và tên,Năm sinh,Mã xã\nA,1970,03943\n");
-    w.tally(&["ingest", "areas.csv", "chuyen-doi.xlsx", "eligible.csv"])
+    w.tally(&["ingest", "areas.csv", "chuyen-doi.xlsx"])
+        .expect(0);
+    w.tally(&["ingest", "eligible.csv", "--codes", "old"])
         .expect(0);
     w.tally(&[
         "ingest",

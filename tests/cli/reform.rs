@@ -320,3 +320,52 @@ fn an_old_name_as_written_is_not_todays_without_its_diacritics() {
         assert!(run.stderr.contains(old), "{}", run.stderr);
     }
 }
+
+/// Found by review: eligible counts given by pre-2025 commune were summed from whatever
+/// rows the file had. Xã Bát Xát (02683) was made of five: with Xã Quang Kim's youth
+/// cell empty (unknown, not zero) its youth count was 300 + 120 + 80 + 50 = 550, with
+/// Xã Bản Qua's women's cell empty 760. Both are now unknown and said; Xã Mường Hoa,
+/// whose code Xã Tả Van (03037) kept, listed alone, names Tả Van by its old name: 300.
+#[test]
+fn a_count_of_todays_commune_needs_all_its_old_communes() {
+    let w = Workdir::new();
+    std::fs::copy(
+        root().join("data-samples/areas.csv"),
+        w.dir.join("areas.csv"),
+    )
+    .expect("the sample areas");
+    w.tally(&["ingest", "areas.csv"]).expect(0);
+    w.write(
+        "doi-tuong.csv",
+        "SỐ ĐỐI TƯỢNG NĂM 2026\nSTT;Tên xã;Đoàn TN;Hội LHPN\n\
+         1;Thị trấn Bát Xát;300;400\n2;Xã Bản Qua;120;\n3;Xã Bản Vược;80;90\n\
+         4;Xã Quang Kim;;210\n5;Xã Phìn Ngan;50;60\n6;Xã Mường Hoa;300;100\n",
+    );
+    let run = w.tally(&["ingest", "doi-tuong.csv"]).expect(0);
+    assert!(
+        run.stdout.contains("left 2 count(s) of today's communes unknown: not every pre-2025 commune they were made of gives one"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("02683 Xã Bát Xát (Youth Union: lacks 02734 Xã Quang Kim)"),
+        "{}",
+        run.stdout
+    );
+    let status = w.status_json();
+    let rows: Vec<u64> = (status["ingests"].as_array().unwrap().iter())
+        .filter(|i| i["kind"] == "eligible")
+        .map(|i| i["rows"].as_u64().unwrap())
+        .collect();
+    assert_eq!(rows, [2], "Tả Van's two counts only");
+    // Every old commune's cell given: the sum is the commune's.
+    w.write(
+        "doi-tuong.csv",
+        "SỐ ĐỐI TƯỢNG NĂM 2026\nSTT;Tên xã;Đoàn TN\n\
+         1;Thị trấn Bát Xát;300\n2;Xã Bản Qua;120\n3;Xã Bản Vược;80\n\
+         4;Xã Quang Kim;0\n5;Xã Phìn Ngan;50\n",
+    );
+    let run = w.tally(&["ingest", "doi-tuong.csv", "--replace"]).expect(0);
+    assert!(!run.stdout.contains("unknown"), "{}", run.stdout);
+}

@@ -23,6 +23,7 @@ pub(super) fn eligible(
         out: Vec::new(),
         seen: HashMap::new(),
         mapped: Default::default(),
+        sources: Default::default(),
     };
     for row in rows {
         match reader.merges(&row) {
@@ -30,7 +31,15 @@ pub(super) fn eligible(
             Err(p) => rejects.push((p, row)),
         }
     }
-    let Counts { out, mapped, .. } = reader;
+    let Counts {
+        mut out,
+        mapped,
+        sources,
+        ..
+    } = reader;
+    notes.extend(super::old_parts::unknown_where_partial(
+        &mut out, &sources, current,
+    ));
     if !mapped.is_empty() {
         let rows: u64 = mapped.values().sum();
         notes.push(crate::t!(
@@ -62,6 +71,8 @@ struct Counts<'c, 'a> {
     seen: HashMap<EligibleKey, (u64, Option<usize>)>,
     /// Rows read through the crosswalk, per old code.
     mapped: std::collections::BTreeMap<String, u64>,
+    /// The counts read through the crosswalk (by index): the old codes that gave them.
+    sources: std::collections::BTreeMap<usize, std::collections::BTreeSet<&'static str>>,
 }
 
 impl Counts<'_, '_> {
@@ -123,9 +134,18 @@ impl Counts<'_, '_> {
             *self.mapped.entry(o.to_string()).or_default() += 1;
         }
         for m in merges {
-            match m {
-                Merge::New(e) => self.out.push(e),
-                Merge::Into(at, n) => self.out[at].eligible += n,
+            let at = match m {
+                Merge::New(e) => {
+                    self.out.push(e);
+                    self.out.len() - 1
+                }
+                Merge::Into(at, n) => {
+                    self.out[at].eligible += n;
+                    at
+                }
+            };
+            if let Some(o) = old {
+                self.sources.entry(at).or_default().insert(o);
             }
         }
     }

@@ -15,6 +15,7 @@ use crate::value::problem::Problem;
 mod areas;
 mod eligible;
 mod members_title;
+mod old_parts;
 mod wide_counts;
 pub use members_title::title_names_members;
 mod enterprises;
