@@ -232,7 +232,7 @@ crate::messages! {
         "repeats a person already in this snapshot (same {} as {})"
         => "trùng một người đã có trong lần chốt số liệu này (cùng {} với {})";
     REMOVE_DUPLICATE:
-        "remove the duplicate row, or merge the two rows in the roll; a member who moved from one unit to another within the roll's month is listed once, in the unit she is in now, without a leaving date"
+        "remove the duplicate row, or merge the two rows in the roll; a member who moved from one unit to another within the roll's month is listed once, in the unit they are in now, without a leaving date"
         => "xóa dòng trùng, hoặc gộp hai dòng trong danh sách; hội viên chuyển từ đơn vị này sang đơn vị khác trong tháng chỉ ghi một dòng, ở đơn vị hiện đang sinh hoạt, không ghi ngày ra";
     PCT_AMBIGUOUS: "{} could be {}% or {}%" => "{} có thể là {}% hoặc {}%";
     PCT_AMBIGUOUS_HINT:
