@@ -64,6 +64,19 @@ pub(super) fn open_all(opts: &Options) -> Result<Vec<Opened>> {
     }
     if opened.iter().any(|o| o.table.mapping.kind == Kind::Roll) {
         roll_source::check_flags(opts, &opened)?;
+    } else if opts.org.is_some() || opts.as_of.is_some() {
+        // Found by review: a table of eligible counts given with `--org youth --as-of
+        // …` was stored for every organization it names, the options passed over.
+        use crate::lang::ingest as msg;
+        let files: Vec<crate::lang::Text> = (opened.iter())
+            .map(|o| t!(msg::FILE_OF_KIND, &o.name, o.table.mapping.kind.text()))
+            .collect();
+        let files = crate::lang::Text::Join(files, ", ");
+        return Err(
+            crate::error::Failure::usage(t!(msg::ROLL_OPTIONS_WITHOUT_ROLL, files))
+                .hint(t!(msg::ROLL_OPTIONS_WITHOUT_ROLL_HINT))
+                .into(),
+        );
     }
     Ok(opened)
 }

@@ -114,6 +114,13 @@ crate::messages! {
     STRAY_STATUS_WORD_HINT:
         "if column \"{}\" says each member's status, rename its header to \"Trạng thái\" (such as Đang sinh hoạt, Qua đời, Chuyển sinh hoạt, Ra Đoàn, Xin ra, Xóa tên; every spelling is listed in docs/formats.md); otherwise take the departed members out of the roll"
         => "nếu cột \"{}\" ghi trạng thái của từng người, đổi tên cột thành \"Trạng thái\" (chẳng hạn Đang sinh hoạt, Qua đời, Chuyển sinh hoạt, Ra Đoàn, Xin ra, Xóa tên; mọi cách viết có trong docs/formats.md); nếu không, bỏ những người đã ra khỏi danh sách";
+    FILE_OF_KIND: "{} ({})" => "{} (là {})";
+    ROLL_OPTIONS_WITHOUT_ROLL:
+        "--org and --as-of name a roll's organization and date, but no file of this command is a roll: {}"
+        => "--org và --as-of chỉ tổ chức và ngày chốt của một danh sách, nhưng lệnh này không có tệp nào là danh sách: {}";
+    ROLL_OPTIONS_WITHOUT_ROLL_HINT:
+        "drop --org and --as-of to store these tables (a table of eligible counts or targets holds every organization it names), or add --kind roll if the file is a roll"
+        => "bỏ --org và --as-of để lưu các bảng này (bảng số đối tượng hay chỉ tiêu gồm mọi tổ chức có trong bảng), hoặc thêm --kind roll nếu tệp là danh sách";
     SKIPPED_SUMMARY_SHEETS:
         "skipped {} sheet(s) that hold a table of counts beside the workbook's rolls (the roll's own summary?): {}; not stored as eligible counts or targets. If such a sheet holds them, ingest it on its own with --sheet"
         => "đã bỏ qua {} trang tính là bảng số liệu nằm cùng các trang danh sách của bảng tính (bảng tổng hợp của chính danh sách?): {}; không lưu thành số đối tượng hay chỉ tiêu. Nếu trang đó đúng là số đối tượng hoặc chỉ tiêu, hãy nạp riêng trang đó bằng --sheet";

@@ -428,3 +428,32 @@ fn a_dry_run_says_what_it_would_replace() {
     assert!(!run.stdout.contains("in force;"), "{}", run.stdout);
     assert_eq!(w.manifest(), before);
 }
+
+/// Found by review: a table of eligible counts ingested with `--org youth --as-of
+/// 31/10/2026` (the options of the month's roll) was stored for every organization it
+/// names, the options passed over without a word. Refused, the store untouched.
+#[test]
+fn roll_options_without_a_roll_are_refused() {
+    let w = Workdir::new().with_reference();
+    let before = w.status_json()["ingests"].as_array().unwrap().len();
+    w.write(
+        "so-doi-tuong.csv",
+        "SỐ ĐỐI TƯỢNG NĂM 2026\nSTT;Mã xã;Đoàn TN;Hội LHPN\n1;02647;100;150\n",
+    );
+    let run = w
+        .tally(&[
+            "ingest",
+            "so-doi-tuong.csv",
+            "--org",
+            "youth",
+            "--as-of",
+            "31/10/2026",
+        ])
+        .expect(2);
+    assert!(
+        run.stderr.contains("--org and --as-of name a roll's organization and date, but no file of this command is a roll: so-doi-tuong.csv ("),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(w.status_json()["ingests"].as_array().unwrap().len(), before);
+}
