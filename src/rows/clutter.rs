@@ -163,10 +163,13 @@ fn might_be_totals(first: &str) -> bool {
 /// `Tổng cộng`, `Tổng số`; not `Công ty`, `Tống`).
 fn written_totals(cell: &str) -> bool {
     use unicode_normalization::UnicodeNormalization;
-    let lower: String = cell.trim_start().nfc().collect::<String>().to_lowercase();
-    ["cộng", "tổng cộng", "tổng số", "tổng"]
-        .iter()
-        .any(|w| lower.starts_with(w))
+    // Every row's second cell may come here (`Thào Văn Đức`): compared a character at
+    // a time, nothing allocated, most names parting at the second.
+    let starts = |word: &str| {
+        let mut chars = cell.trim_start().nfc().flat_map(char::to_lowercase);
+        word.chars().all(|w| chars.next() == Some(w))
+    };
+    ["cộng", "tổng"].iter().any(|w| starts(w))
 }
 
 /// `Tổng cộng`, `Cộng`, `Cộng trang 2: 100 người`, `Tổng số hội viên: 300`, `Total`;
