@@ -129,8 +129,36 @@ pub(super) fn sub_header(row: &Row, header: &[String]) -> Option<String> {
         && own
             .iter()
             .all(|k| matches!(k.as_str(), "nam" | "nu") || is_total_word(k));
-    (keys.iter().any(|k| k.starts_with("trong do")) || totals >= 2 || by_sex)
+    // What each column under an organization counts (`Số đoàn viên, hội viên` |
+    // `Số đối tượng trong độ tuổi` | `Tỷ lệ %`), the eligible among them.
+    let measures = own.iter().filter(|k| is_measure(k)).count();
+    let eligible = own.iter().any(|k| names_eligible(k));
+    let measured = measures >= 2 && eligible;
+    (keys.iter().any(|k| k.starts_with("trong do")) || totals >= 2 || by_sex || measured)
         .then(|| filled.join(", "))
+}
+
+/// A sub-heading (folded) that names the people an organization should reach:
+/// `Số đối tượng trong độ tuổi`, `Đối tượng tập hợp`.
+pub(crate) fn names_eligible(key: &str) -> bool {
+    key.starts_with("so doi tuong") || key.starts_with("doi tuong")
+}
+
+/// A sub-heading (folded) of what a column under an organization counts: its
+/// eligible, its members, the rate of the two.
+fn is_measure(key: &str) -> bool {
+    const MEMBERS: [&str; 6] = [
+        "so doan vien",
+        "so hoi vien",
+        "so thanh vien",
+        "so dv",
+        "so hv",
+        "doan vien",
+    ];
+    names_eligible(key)
+        || MEMBERS.iter().any(|m| key.starts_with(m))
+        || key.starts_with("ty le")
+        || key == "%"
 }
 
 /// A sub-heading of totals, folded: `Tổng số`, `Tổng`, `Cộng`, and as offices

@@ -507,3 +507,34 @@ fn totals_under_an_organizations_heading_as_offices_write_them() {
         run.stderr
     );
 }
+
+/// Found by review: an organization's heading merged over `Số đoàn viên, hội viên` |
+/// `Số đối tượng trong độ tuổi` | `Tỷ lệ %` (the committee's summary, members beside
+/// the people to reach) was refused with a misleading reason, and with --skip-invalid
+/// stored the members as the eligible counts. The eligible sub-column is the count:
+/// youth 2310 and 890, women 3105 and 1012; the youth roll's 1 member of 02647 is
+/// 1 / 2310 = 0.04%.
+#[test]
+fn members_eligible_and_rate_under_each_organization_read_the_eligible() {
+    let w = Workdir::new().with_youth_roll();
+    w.write(
+        "bieu-tong-hop.csv",
+        "BIỂU TỔNG HỢP SỐ LIỆU NĂM 2026;;;;;;;\n\
+         STT;Tên xã, phường;Đoàn TN;;;Hội LHPN;;\n\
+         ;;Số đoàn viên, hội viên;Số đối tượng trong độ tuổi;Tỷ lệ %;Số đoàn viên, hội viên;Số đối tượng trong độ tuổi;Tỷ lệ %\n\
+         1;Phường Lào Cai;1100;2310;47,62;2100;3105;67,63\n\
+         2;Xã Hợp Thành;450;890;50,56;800;1012;79,05\n",
+    );
+    let run = w.tally(&["ingest", "bieu-tong-hop.csv"]).expect(0);
+    assert!(run.stdout.contains("read 4 count(s)"), "{}", run.stdout);
+    let youth = w.report_row(
+        &["--org", "youth", "--by", "commune"],
+        ",youth,commune,02647,",
+    );
+    assert_eq!((youth[8].as_str(), youth[9].as_str()), ("2310", "0.04"));
+    let women = w.report_row(
+        &["--org", "women", "--by", "commune"],
+        ",women,commune,02680,",
+    );
+    assert_eq!(women[8], "1012");
+}

@@ -94,6 +94,11 @@ pub(super) fn total_column(table: &Table, i: usize) -> Result<usize> {
     let span: Vec<usize> = std::iter::once(i)
         .chain((i + 1..width).take_while(|&k| h.get(k).is_none_or(|s| s.is_empty())))
         .collect();
+    // Members, eligible and their rate side by side: the eligible is the count.
+    let eligible = |k: usize| crate::rows::clutter::names_eligible(&fold(sub(k)));
+    if let Some(&k) = span.iter().find(|&&k| eligible(k)) {
+        return Ok(k);
+    }
     if let Some(&k) = span.iter().find(|&&k| is_total(sub(k))) {
         return Ok(k);
     }
