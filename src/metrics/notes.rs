@@ -34,7 +34,11 @@ pub(super) fn snapshot_notes(
                         codes: u.keys().take(10).cloned().collect(),
                     });
                 }
-                if as_of < req.period.end && asked {
+                // `any` counts each organization's persons from the roll it reads: one
+                // carried from before the period's end is said there too (found by
+                // review: November's `any` moved without a word of the veterans' roll).
+                let any = req.orgs.contains(&OrgOrAny::Any);
+                if as_of < req.period.end && (asked || any) {
                     out.notes.push(Note::StaleSnapshot {
                         org: org.clone(),
                         as_of,

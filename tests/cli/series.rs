@@ -555,3 +555,37 @@ fn a_roll_that_empties_a_commune_is_no_point_of_the_pace() {
         assert_eq!(any.as_deref(), Some("0.40"));
     }
 }
+
+/// Found by review: `--org any` for November, where the Youth Union's last roll is of
+/// October, counted the youth from October's roll without a word (a single org's
+/// report says so). The any report names the carried roll too, its flows unknown.
+#[test]
+fn any_names_an_organizations_roll_carried_into_the_period() {
+    let w = Workdir::new().with_youth_roll();
+    w.write(
+        "hv-t11.csv",
+        "Họ và tên,Năm sinh,Giới tính,Mã xã,Ngày vào Hội,Trạng thái\n\
+         Lò Thị Mai,1990,Nữ,02647,01/01/2020,Đang sinh hoạt\n",
+    );
+    w.tally(&[
+        "ingest",
+        "hv-t11.csv",
+        "--org",
+        "women",
+        "--as-of",
+        "30/11/2026",
+    ])
+    .expect(0);
+    let out = w
+        .tally(&[
+            "report", "--period", "2026-11", "--org", "any", "--format", "json",
+        ])
+        .expect(0)
+        .stdout;
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let stale = (v["notes"].as_array().unwrap().iter())
+        .find(|n| n["kind"] == "stale_snapshot")
+        .unwrap_or_else(|| panic!("{}", v["notes"]));
+    assert_eq!(stale["org"], "youth");
+    assert_eq!(stale["as_of"], "2026-10-31");
+}
