@@ -217,7 +217,12 @@ pub(super) fn check_title(
                 &title.line,
                 &given
             ),
-            t!(sources::TITLE_VS_AS_OF_HINT, title.said(), &given),
+            // A workbook of a sheet per month (found by review: `Tháng 9` beside
+            // `Tháng 10`): the month's sheet is read alone with --sheet.
+            match file.contains(", sheet \"") {
+                true => t!(sources::TITLE_VS_AS_OF_SHEET_HINT, title.said(), &given),
+                false => t!(sources::TITLE_VS_AS_OF_HINT, title.said(), &given),
+            },
         )
     } else {
         (

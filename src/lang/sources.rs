@@ -272,6 +272,9 @@ crate::messages! {
     TITLE_VS_AS_OF_HINT:
         "if the file is the roll of {}, give its date with --as-of; if it is the roll of {}, correct its title (or export it again: it may be an earlier file)"
         => "nếu tệp là danh sách {}, ghi ngày chốt của nó ở --as-of; nếu tệp là danh sách {}, sửa tiêu đề của tệp (hoặc xuất lại: có thể đây là tệp cũ)";
+    TITLE_VS_AS_OF_SHEET_HINT:
+        "if the sheet is the roll of {}, give its date with --as-of; a workbook with a sheet per month is read a month at a time: for the roll of {}, name its sheet with --sheet"
+        => "nếu trang tính là danh sách {}, ghi ngày chốt của nó ở --as-of; sổ tính mỗi tháng một trang thì nạp từng tháng: với danh sách {}, chỉ rõ trang của tháng đó bằng --sheet";
     OUTSIDE_GROUP:
         "{} of the {} row(s) with a known {} are outside {}"
         => "{} trong số {} dòng có {} nằm ngoài đối tượng của {}";

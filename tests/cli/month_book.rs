@@ -145,3 +145,45 @@ fn every_warning_goes_to_the_warnings_file_with_excel_s_bom() {
         "{text}"
     );
 }
+
+/// Found by review: a workbook of a sheet per month (`Tháng 9`, `Tháng 10`, each titled
+/// with its date) given with October's date was refused for September's sheet, the
+/// hint silent on --sheet. It names it now, and --sheet reads October's alone.
+#[test]
+fn a_workbook_of_a_sheet_per_month_is_read_a_month_at_a_time() {
+    use rust_xlsxwriter::Workbook;
+    let w = Workdir::new().with_reference();
+    let mut wb = Workbook::new();
+    for (sheet, day) in [("Tháng 9", "30/09/2026"), ("Tháng 10", "31/10/2026")] {
+        let ws = wb.add_worksheet();
+        ws.set_name(sheet).unwrap();
+        ws.write_string(0, 0, "DANH SÁCH HỘI VIÊN").unwrap();
+        ws.write_string(1, 0, format!("Số liệu đến ngày {day}"))
+            .unwrap();
+        for (c, h) in ["Họ và tên", "Năm sinh", "Mã xã"].iter().enumerate() {
+            ws.write_string(3, c as u16, *h).unwrap();
+        }
+        ws.write_string(4, 0, "Lò Thị Mai").unwrap();
+        ws.write_number(4, 1, 1990.0).unwrap();
+        ws.write_string(4, 2, "02647").unwrap();
+    }
+    wb.save(w.dir.join("hv.xlsx")).unwrap();
+    let args = [
+        "ingest",
+        "hv.xlsx",
+        "--org",
+        "women",
+        "--as-of",
+        "31/10/2026",
+    ];
+    let run = w.tally(&args).expect(65);
+    assert!(
+        run.stderr.contains("a workbook with a sheet per month is read a month at a time: for the roll of 31/10/2026, name its sheet with --sheet"),
+        "{}",
+        run.stderr
+    );
+    let mut one = args.to_vec();
+    one.extend(["--sheet", "Tháng 10"]);
+    let run = w.tally(&one).expect(0);
+    assert!(run.stdout.contains("stored 1 row(s)"), "{}", run.stdout);
+}
