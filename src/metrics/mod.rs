@@ -18,6 +18,7 @@ pub mod group;
 mod lacking;
 pub mod linked;
 pub mod lists;
+mod manifest_notes;
 mod note;
 mod notes;
 pub mod parts;

@@ -39,19 +39,25 @@ impl Sieve {
         // Every row passes here: the common case (a member) must cost no allocation.
         let mut filled = row.cells().map(crate::text::trim).filter(|c| !c.is_empty());
         let first = filled.next()?;
-        let (second, more) = (filled.next(), filled.next().is_some());
+        let (second, third) = (filled.next(), filled.next());
+        let more = third.is_some();
         if header.iter().any(|h| is_header_again(row, h)) {
             return Some(Clutter::Header);
         }
         if might_be_totals(first) && is_totals(first) {
             return Some(Clutter::Totals);
         }
-        // A subtotal under its unit's cell or its number, filled down a group's rows
-        // (`03037 | Cộng`, `Xã Tả Van | Cộng: 4 hội viên`; found by review: counted as
-        // a member named `Cộng`). The second cell is a member's name or an enterprise's
-        // (`Công ty Vận tải 3` folds as `Cộng …` does): only the totals words as
-        // written, with their marks, count there.
-        if second.is_some_and(|s| might_be_totals(s) && written_totals(s) && is_totals(s)) {
+        // A subtotal under its unit's cells or its number, filled down a group's rows
+        // (`03037 | Cộng`, `02680 | Xã Hợp Thành | Cộng: 4 hội viên`; found by review:
+        // counted as a member named `Cộng`). A second or third cell is a member's
+        // name or an enterprise's (`Công ty Vận tải 3`, `Tổng công ty 36` fold as
+        // totals do): only a totals word alone or before a colon, as written with its
+        // marks, counts there.
+        if [second, third]
+            .into_iter()
+            .flatten()
+            .any(subtotal_after_unit)
+        {
             return Some(Clutter::Totals);
         }
         if self.counts && second.is_some_and(|s| is_group_row(first, s)) {
@@ -189,6 +195,25 @@ fn might_be_totals(first: &str) -> bool {
 
 /// Whether a cell starts with a totals word as written, its marks and all (`Cộng`,
 /// `Tổng cộng`, `Tổng số`; not `Công ty`, `Tống`).
+/// A subtotal's own cell after its unit's: `Cộng`, `Tổng cộng`, `Tổng số`, `Tổng` alone,
+/// or before a colon (`Cộng: 4 hội viên`), as written with their marks.
+fn subtotal_after_unit(cell: &str) -> bool {
+    if !might_be_totals(cell) || !written_totals(cell) {
+        return false;
+    }
+    let head = cell.split(':').next().unwrap_or(cell);
+    let alone = matches!(
+        fold(cell).as_str(),
+        "cong" | "tong cong" | "tong so" | "tong"
+    );
+    alone
+        || (cell.contains(':')
+            && matches!(
+                fold(head).as_str(),
+                "cong" | "tong cong" | "tong so" | "tong"
+            ))
+}
+
 fn written_totals(cell: &str) -> bool {
     use unicode_normalization::UnicodeNormalization;
     // Every row's second cell may come here (`Thào Văn Đức`): compared a character at
@@ -419,9 +444,18 @@ mod tests {
             s.judge(&row(&["Cộng Thị Hoa", "Tổng Văn Sơn", "02647"]), &header()),
             None
         );
-        // An enterprise's name after its tax code (`Công` folds as `Cộng` does).
-        let firm = row(&["5310000074", "Công ty TNHH Vận tải 3", "04681"]);
-        assert_eq!(s.judge(&firm, &header()), None);
+        // An enterprise's name after its tax code (`Công` folds as `Cộng` does; found
+        // by review, `Tổng công ty 36` was taken for a total).
+        for name in [
+            "Công ty TNHH Vận tải 3",
+            "Tổng công ty 36 - Chi nhánh Lào Cai",
+        ] {
+            let firm = row(&["5310000074", name, "04681"]);
+            assert_eq!(s.judge(&firm, &header()), None, "{name}");
+        }
+        // Under both the unit's code and its name (found by review).
+        let r = row(&["", "02680", "Xã Hợp Thành", "Cộng: 2 đoàn viên", ""]);
+        assert_eq!(s.judge(&r, &header()), Some(Clutter::Totals));
         assert_eq!(
             s.judge(&row(&["", "Tống Sơn Hội", "001", "02647"]), &header()),
             None
