@@ -44,6 +44,7 @@ mod sheet_rows;
 pub(crate) mod sources;
 pub(crate) mod status;
 mod status_headers;
+pub(crate) mod sub_headings;
 pub mod table;
 mod table_source;
 pub mod workbook;

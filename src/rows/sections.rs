@@ -59,7 +59,7 @@ impl Sections {
         }
         let lettered = |r: &&Row| r.cells().any(|c| c.chars().any(char::is_alphabetic));
         let first = (pending.iter())
-            .filter(|r| !r.is_blank() && super::clutter::sub_header(r, header).is_none())
+            .filter(|r| !r.is_blank() && super::sub_headings::sub_header(r, header).is_none())
             .filter(|r| !super::numbering::is_numbering(r, header_keys))
             .filter(|r| !district_heading(r))
             .find(lettered);

@@ -313,11 +313,11 @@ impl Table {
             // row (sub-headings), then a row numbering its columns.
             if self.under_header {
                 let header = self.header_keys.first().map_or(&[][..], Vec::as_slice);
-                let said = super::clutter::sub_header(row, header);
+                let said = super::sub_headings::sub_header(row, header);
                 // A roll's row of Nam | Nữ under one heading is no counts table's split.
                 let said = said.filter(|_| {
                     self.mapping.kind != super::headers::Kind::Roll
-                        || !super::clutter::only_by_sex(row)
+                        || !super::sub_headings::only_by_sex(row)
                 });
                 if let Some(said) = said {
                     if self.skipped_sub_header.is_none() {

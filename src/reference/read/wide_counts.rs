@@ -84,20 +84,22 @@ pub(super) fn heading_of(table: &Table, i: usize) -> String {
 /// organization, and reading the first was reading the women as everyone.
 pub(super) fn total_column(table: &Table, i: usize) -> Result<usize> {
     let sub = |k: usize| table.sub_headings.get(k).map_or("", String::as_str);
-    // A heading merged down both rows (`Hội LHPN` beside groups of sub-columns) is
-    // its own total.
-    if sub(i).is_empty() || is_total(sub(i)) || fold(sub(i)) == fold(&table.mapping.headers[i]) {
-        return Ok(i);
-    }
     let h = &table.mapping.headers;
     let width = h.len().max(table.sub_headings.len());
     let span: Vec<usize> = std::iter::once(i)
         .chain((i + 1..width).take_while(|&k| h.get(k).is_none_or(|s| s.is_empty())))
         .collect();
-    // Members, eligible and their rate side by side: the eligible is the count.
-    let eligible = |k: usize| crate::rows::clutter::names_eligible(&fold(sub(k)));
+    // Members, eligible and their rate side by side: the eligible is the count, before
+    // a total (`Tổng số` | `Số đối tượng` | `Tỷ lệ`: found by review, the members
+    // were read as the total).
+    let eligible = |k: usize| crate::rows::sub_headings::names_eligible(&fold(sub(k)));
     if let Some(&k) = span.iter().find(|&&k| eligible(k)) {
         return Ok(k);
+    }
+    // A heading merged down both rows (`Hội LHPN` beside groups of sub-columns) is
+    // its own total.
+    if sub(i).is_empty() || is_total(sub(i)) || fold(sub(i)) == fold(&h[i]) {
+        return Ok(i);
     }
     if let Some(&k) = span.iter().find(|&&k| is_total(sub(k))) {
         return Ok(k);
@@ -159,7 +161,7 @@ pub(super) fn is_total(header: &str) -> bool {
     let key = fold(header);
     key.starts_with("tong")
         || key.starts_with("cong so")
-        || crate::rows::clutter::is_total_word(&key)
+        || crate::rows::sub_headings::is_total_word(&key)
 }
 
 /// Whether a column holds numbers: some cell, and every cell that is not empty.
