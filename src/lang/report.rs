@@ -69,8 +69,8 @@ crate::messages! {
         "{}: the roll of {} lacks {} sheet(s) that the roll of {} had: {}; is the workbook complete? Their members are not in these numbers"
         => "{}: danh sách ngày {} thiếu {} trang tính mà danh sách ngày {} có: {}; sổ tính có đủ không? Thành viên của các trang đó không có trong số liệu này";
     NOTE_RENAMED_SHEETS:
-        "{}: the roll of {} lacks {} sheet(s) that the roll of {} had: {}; every unit with members then has rows now (a sheet renamed?): their members are counted"
-        => "{}: danh sách ngày {} thiếu {} trang tính mà danh sách ngày {} có: {}; mọi đơn vị có thành viên khi đó nay đều có dòng (trang tính được đổi tên?): thành viên của các đơn vị đó vẫn được tính";
+        "{}: the roll of {} lacks {} sheet(s) that the roll of {} had: {}; every unit with members then has rows now: a sheet renamed, or its members moved to another sheet? Compare the units' members with the roll before"
+        => "{}: danh sách ngày {} thiếu {} trang tính mà danh sách ngày {} có: {}; mọi đơn vị có thành viên khi đó nay đều có dòng: trang tính được đổi tên, hay thành viên đã chuyển sang trang khác? Hãy so số thành viên của các đơn vị với danh sách trước";
     NOTE_EMPTIED_UNITS:
         "{}: {} unit(s) with members in the roll of {} have no row in the roll of {}: {}; a missing sheet or a partial export? They are not ranked to urge"
         => "{}: {} đơn vị có thành viên trong danh sách ngày {} nhưng không có dòng nào trong danh sách ngày {}: {}; thiếu trang tính hoặc xuất thiếu? Các đơn vị này không được xếp vào danh sách cần đôn đốc";

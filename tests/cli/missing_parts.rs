@@ -342,6 +342,6 @@ fn a_renamed_sheet_is_no_missing_one() {
     let sheets = note(&nov, "missing_sheets").unwrap_or_else(|| panic!("{}", nov["notes"]));
     assert_eq!(sheets["units_listed"], true);
     let text = sheets["text"].as_str().unwrap();
-    assert!(text.contains("every unit with members then has rows now (a sheet renamed?): their members are counted"), "{text}");
+    assert!(text.contains("every unit with members then has rows now: a sheet renamed, or its members moved to another sheet?"), "{text}");
     assert!(note(&nov, "emptied_units").is_none());
 }
