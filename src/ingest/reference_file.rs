@@ -25,6 +25,18 @@ use crate::store::part::PartWriter;
 use crate::store::{self, IngestRecord, Manifest};
 use crate::t;
 
+/// Why a reference file stored no row: every count was of a commune of today some of
+/// whose old communes give none (`old_parts.rs`), or the file has a header only.
+fn no_rows(name: &str, notes: &[crate::lang::Text]) -> anyhow::Error {
+    let partial = |n: &&crate::lang::Text| matches!(n, crate::lang::Text::Msg(m, _) if m.en == crate::lang::reference::PARTIAL_OLD_COMMUNES.en);
+    match notes.iter().find(partial) {
+        Some(why) => Failure::invalid(t!(crate::lang::reference::NO_COUNT_LEFT, name, why))
+            .hint(t!(crate::lang::reference::NO_COUNT_LEFT_HINT))
+            .into(),
+        None => header_only(name),
+    }
+}
+
 /// Reads a reference file and stages its rows as a part of its own.
 pub(crate) fn ingest_file(
     o: &mut Opened,
@@ -43,22 +55,8 @@ pub(crate) fn ingest_file(
     }
     let result = read_with(&mut o.table, reference, opts.codes, opts.year)?;
     let rows = result.parsed.rows() + result.rejects.len();
-    let partial = |n: &crate::lang::Text| matches!(n, crate::lang::Text::Msg(m, _) if m.en == crate::lang::reference::PARTIAL_OLD_COMMUNES.en);
-    if let Some(why) = result
-        .notes
-        .iter()
-        .find(|n| partial(n))
-        .filter(|_| rows == 0)
-    {
-        // Every count was of a commune of today some of whose old communes give none.
-        return Err(
-            Failure::invalid(t!(crate::lang::reference::NO_COUNT_LEFT, &o.name, why))
-                .hint(t!(crate::lang::reference::NO_COUNT_LEFT_HINT))
-                .into(),
-        );
-    }
     if rows == 0 {
-        return Err(header_only(&o.name));
+        return Err(no_rows(&o.name, &result.notes));
     }
     let sha256 = super::file_sums::checksum(o)?;
     let earlier: Vec<String> = out

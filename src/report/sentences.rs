@@ -152,11 +152,7 @@ fn between_rolls(n: &Note, lang: Lang) -> Text {
             sheets,
             units_listed,
         } => t!(
-            *if *units_listed {
-                &NOTE_RENAMED_SHEETS
-            } else {
-                &NOTE_MISSING_SHEETS
-            },
+            *[&NOTE_MISSING_SHEETS, &NOTE_RENAMED_SHEETS][usize::from(*units_listed)],
             org(o),
             d(as_of),
             Text::Count(sheets.len() as u64),

@@ -297,33 +297,10 @@ impl Mapping {
             columns.push(hit);
         }
         let mut headers = headers.to_vec();
-        let (mut sex_pair, mut sex_marks) = (None, false);
-        let names = |field: Field| {
-            (aliases(Kind::Roll).iter())
-                .find(|(f, _)| *f == field)
-                .map_or(&[][..], |(_, names)| names.as_slice())
+        let (sex_pair, sex_marks) = match kind {
+            Kind::Roll => sex_pair_columns(&mut headers, &mut columns, &mut unknown),
+            _ => (None, false),
         };
-        let lacks = |f: Field| !columns.contains(&Some(f));
-        if kind == Kind::Roll && lacks(Field::Sex) {
-            // Birth dates under Nam | Nữ (the date's column says the sex), or marks
-            // under `Giới tính` over Nam | Nữ (an `x` in one of them).
-            let births = lacks(Field::BirthDate)
-                .then(|| super::sex_pair::pair_under(&headers, names(Field::BirthDate)))
-                .flatten();
-            let marks = super::sex_pair::pair_under(&headers, names(Field::Sex));
-            if let Some((m, f)) = births.or(marks) {
-                unknown.retain(|(i, _)| *i != m && *i != f);
-                sex_pair = Some((m, f, headers.len()));
-                sex_marks = births.is_none();
-                let both = format!("{} / {}", headers[m], headers[f]);
-                if !sex_marks {
-                    headers.push(both.clone());
-                    columns.push(Some(Field::BirthDate));
-                }
-                headers.push(both);
-                columns.push(Some(Field::Sex));
-            }
-        }
         // An enterprises file's column saying which have a grassroots organization is
         // read (by the reference reader), not ignored.
         if kind == Kind::Enterprises {
@@ -450,6 +427,43 @@ pub fn nearest_kind(rows: &[Vec<String>], orgs: &Orgs) -> Option<Kind> {
         }
     }
     best.map(|(_, k)| k)
+}
+
+/// A roll's Nam | Nữ pair, where no column gives the sex: birth dates under it (the
+/// date's column says the sex), or marks under `Giới tính` over it (an `x` in one of
+/// them). Its synthetic columns added to `headers` and `columns`; the pair (male,
+/// female, the width before), and whether it holds marks.
+fn sex_pair_columns(
+    headers: &mut Vec<String>,
+    columns: &mut Vec<Option<Field>>,
+    unknown: &mut Vec<(usize, String)>,
+) -> (Option<(usize, usize, usize)>, bool) {
+    let names = |field: Field| {
+        (aliases(Kind::Roll).iter())
+            .find(|(f, _)| *f == field)
+            .map_or(&[][..], |(_, names)| names.as_slice())
+    };
+    let lacks = |f: Field| !columns.contains(&Some(f));
+    if !lacks(Field::Sex) {
+        return (None, false);
+    }
+    let births = lacks(Field::BirthDate)
+        .then(|| super::sex_pair::pair_under(headers, names(Field::BirthDate)))
+        .flatten();
+    let marks = super::sex_pair::pair_under(headers, names(Field::Sex));
+    let Some((m, f)) = births.or(marks) else {
+        return (None, false);
+    };
+    unknown.retain(|(i, _)| *i != m && *i != f);
+    let pair = (m, f, headers.len());
+    let both = format!("{} / {}", headers[m], headers[f]);
+    if births.is_some() {
+        headers.push(both.clone());
+        columns.push(Some(Field::BirthDate));
+    }
+    headers.push(both);
+    columns.push(Some(Field::Sex));
+    (Some(pair), births.is_none())
 }
 
 #[cfg(test)]
