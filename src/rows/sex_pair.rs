@@ -8,42 +8,37 @@ use super::row::Row;
 
 /// The Nam/Nữ pair: the date in whichever of the two columns holds it is the birth
 /// date, and that column gives the sex; both are added at the row's end, where the
-/// header has its two synthetic columns; cells beyond the header, if any hold
-/// something, after them (where the rule on such cells finds them).
+/// header has its two synthetic columns.
 pub(super) fn split_sex(row: &mut Row, (male, female, width): (usize, usize, usize)) {
     let m = row.cell(male).unwrap_or("").trim().to_string();
     let f = row.cell(female).unwrap_or("").trim().to_string();
-    let (birth, sex) = match (m.is_empty(), f.is_empty()) {
-        (false, true) => (m, "Nam"),
-        (true, false) => (f, "Nữ"),
-        (true, true) => (String::new(), ""),
-        // Both filled: a contradiction the row checks see as an unreadable sex.
-        (false, false) => (m, "Nam và Nữ"),
-    };
-    let filled = |c: &str| !crate::text::trim(c).is_empty();
-    let beyond: Vec<String> = match row.cells().skip(width).any(filled) {
-        true => row.cells().skip(width).map(str::to_string).collect(),
-        false => Vec::new(),
-    };
-    row.truncate(width);
-    row.extend_to(width);
-    row.push(&birth);
-    row.push(sex);
-    for c in &beyond {
-        row.push(c);
-    }
+    let sex = sex_of(!m.is_empty(), !f.is_empty());
+    let birth = if m.is_empty() { f } else { m };
+    append(row, width, &[&birth, sex]);
 }
 
 /// The marks' pair: a mark (any text) in one of the two columns gives the sex, added at
 /// the row's end where the header has its synthetic column.
 pub(super) fn split_marks(row: &mut Row, (male, female, width): (usize, usize, usize)) {
     let marked = |c: usize| !crate::text::trim(row.cell(c).unwrap_or("")).is_empty();
-    let sex = match (marked(male), marked(female)) {
+    let sex = sex_of(marked(male), marked(female));
+    append(row, width, &[sex]);
+}
+
+/// The sex a pair says by which of its two columns is filled. Both filled: a
+/// contradiction the row checks see as an unreadable sex.
+fn sex_of(male: bool, female: bool) -> &'static str {
+    match (male, female) {
         (true, false) => "Nam",
         (false, true) => "Nữ",
         (false, false) => "",
         (true, true) => "Nam và Nữ",
-    };
+    }
+}
+
+/// Puts `cells` at the header's end (`width`), and after them the cells beyond the
+/// header, if any hold something (where the rule on such cells finds them).
+fn append(row: &mut Row, width: usize, cells: &[&str]) {
     let filled = |c: &str| !crate::text::trim(c).is_empty();
     let beyond: Vec<String> = match row.cells().skip(width).any(filled) {
         true => row.cells().skip(width).map(str::to_string).collect(),
@@ -51,7 +46,9 @@ pub(super) fn split_marks(row: &mut Row, (male, female, width): (usize, usize, u
     };
     row.truncate(width);
     row.extend_to(width);
-    row.push(sex);
+    for c in cells {
+        row.push(c);
+    }
     for c in &beyond {
         row.push(c);
     }
