@@ -37,6 +37,12 @@ crate::messages! {
     UNNAMED_COUNT_COLUMNS_HINT:
         "head the column with one of these names (or abbreviations), ingest an orgs file that adds the organization, or delete the column if it holds no organization's counts"
         => "đặt tên cột theo một trong các tên (hoặc tên viết tắt) này, nạp tệp danh mục tổ chức có tổ chức đó, hoặc xoá cột nếu cột không phải số đối tượng của tổ chức nào";
+    OWN_COLUMNS_ONE_NAME:
+        "{}: the columns \"{}\" and \"{}\" of the areas file have one name for --by: {}"
+        => "{}: hai cột \"{}\" và \"{}\" của tệp địa bàn có cùng một tên cho --by: {}";
+    OWN_COLUMNS_ONE_NAME_HINT:
+        "rename one of them, or delete the one not wanted"
+        => "đổi tên một trong hai cột, hoặc xóa cột không dùng";
     NEITHER_AREAS_NOR_COUNTS:
         "{}: the file has a unit code and name but no column only an areas file has (level, parent_code or a classification), and its column(s) {} name no organization tally knows, so it is no table of counts either"
         => "{}: tệp có mã và tên đơn vị nhưng không có cột nào riêng của danh mục địa bàn (cấp, mã đơn vị cấp trên hoặc một cột phân loại), và cột {} không phải tên tổ chức nào tally biết, nên cũng không phải bảng số đối tượng";

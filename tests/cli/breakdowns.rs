@@ -669,3 +669,31 @@ fn an_areas_files_own_column_keeps_its_heading_for_the_reader() {
     let html = report(&["--by", "vung_cao", "--format", "html", "--lang", "vi"]);
     assert!(html.contains(": Vùng cao</h2>"), "{html}");
 }
+
+/// Found by review: `Vùng cao` and `Vung cao` in one areas file were both read as
+/// `vung_cao` (the second out of `--by`'s reach, two columns of one name in the
+/// per-unit table). Refused, naming both, the store untouched.
+#[test]
+fn two_areas_columns_of_one_name_are_refused() {
+    let w = setup();
+    let mut lines = AREAS.lines();
+    let mut own = format!("{}\n", lines.next().unwrap());
+    own.push_str(&format!("{};Vùng cao;Vung cao\n", lines.next().unwrap()));
+    for l in lines {
+        own.push_str(&format!("{l};x;\n"));
+    }
+    w.write("dvhc.csv", own);
+    let run = w.tally(&["ingest", "dvhc.csv", "--replace"]).expect(65);
+    assert!(
+        run.stderr.contains("the columns \"Vùng cao\" and \"Vung cao\" of the areas file have one name for --by: vung_cao"),
+        "{}",
+        run.stderr
+    );
+    let units = w
+        .tally(&[
+            "report", "--period", "2026-10", "--table", "units", "--format", "csv",
+        ])
+        .expect(0)
+        .stdout;
+    assert!(!units.contains("vung_cao"), "{units}");
+}

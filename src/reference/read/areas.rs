@@ -42,6 +42,29 @@ pub(super) fn areas(
     Areas::new(ok, extras.into_iter().map(|(_, n)| n).collect()).with_headings(headings)
 }
 
+/// Refuses an areas file two of whose own columns have one name for `--by` (`Vùng
+/// cao` and `Vung cao` both `vung_cao`; found by review: the second could not be
+/// reached, and the per-unit table had two columns of one name).
+pub(super) fn own_columns_distinct(table: &Table) -> anyhow::Result<()> {
+    let unknown = &table.mapping.unknown;
+    for (k, (_, second)) in unknown.iter().enumerate() {
+        let name = dimension_name(second);
+        if let Some((_, first)) = unknown[..k].iter().find(|(_, h)| dimension_name(h) == name) {
+            let at = format!("{}:{}", table.name, table.header_line);
+            return Err(crate::error::Failure::invalid(t!(
+                lang::OWN_COLUMNS_ONE_NAME,
+                at,
+                first.as_str(),
+                second.as_str(),
+                name
+            ))
+            .hint(t!(lang::OWN_COLUMNS_ONE_NAME_HINT))
+            .into());
+        }
+    }
+    Ok(())
+}
+
 /// Reads the file's rows one by one into units, remembering the codes seen so far (a
 /// code written twice is refused) and how many codes got their leading zeros back.
 struct UnitReader<'c, 'a> {

@@ -154,6 +154,9 @@ pub fn read_with(
     codes: crate::reference::crosswalk::Codes,
     year: Option<i32>,
 ) -> Result<Outcome> {
+    if table.mapping.kind == Kind::Areas {
+        areas::own_columns_distinct(table)?;
+    }
     let mut rows = Vec::new();
     let mut rejects = Vec::new();
     let comma = table.comma_separated();
