@@ -116,13 +116,19 @@ fn write_book_with(
     wb.save(w.dir.join(name)).unwrap();
 }
 
-fn setup() -> Workdir {
+/// The province's areas, eligible counts and targets, ingested.
+fn reference() -> Workdir {
     let w = Workdir::new();
     w.write("areas.csv", AREAS);
     w.write("eligible.csv", ELIGIBLE);
     w.write("targets.csv", TARGETS);
     w.tally(&["ingest", "areas.csv", "eligible.csv", "targets.csv"])
         .expect(0);
+    w
+}
+
+fn setup() -> Workdir {
+    let w = reference();
     write_book(&w, "hoi-vien-t10.xlsx", 10, &OCTOBER);
     w.tally(&[
         "ingest",
@@ -279,12 +285,7 @@ fn a_commune_cut_short_is_named() {
 /// 100%). It is skipped and said; the eligible counts stay 40, 30, 20, 10.
 #[test]
 fn a_roll_workbooks_summary_sheet_is_no_eligible_count() {
-    let w = Workdir::new();
-    w.write("areas.csv", AREAS);
-    w.write("eligible.csv", ELIGIBLE);
-    w.write("targets.csv", TARGETS);
-    w.tally(&["ingest", "areas.csv", "eligible.csv", "targets.csv"])
-        .expect(0);
+    let w = reference();
     let summary = [
         ("Phường Lào Cai", 30),
         ("Xã Hợp Thành", 20),

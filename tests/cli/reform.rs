@@ -194,9 +194,8 @@ fn old_codes_report_as_their_new_twins() {
     assert_eq!(shipped, theirs);
 }
 
-/// A store of the sample areas and a farmers' roll of 31/10/2026 with one member in
-/// each commune named (a name with a comma in quotes); the ingest's run.
-fn names_roll(names: &[&str]) -> (Workdir, crate::workdir::Run) {
+/// A store of the sample areas alone.
+fn sample_areas() -> Workdir {
     let w = Workdir::new();
     std::fs::copy(
         root().join("data-samples/areas.csv"),
@@ -204,6 +203,13 @@ fn names_roll(names: &[&str]) -> (Workdir, crate::workdir::Run) {
     )
     .expect("the sample areas");
     w.tally(&["ingest", "areas.csv"]).expect(0);
+    w
+}
+
+/// A store of the sample areas and a farmers' roll of 31/10/2026 with one member in
+/// each commune named (a name with a comma in quotes); the ingest's run.
+fn names_roll(names: &[&str]) -> (Workdir, crate::workdir::Run) {
+    let w = sample_areas();
     let mut roll = String::from("Họ và tên,Năm sinh,Xã phường\n");
     for (i, name) in names.iter().enumerate() {
         roll.push_str(&format!("Người {i},{},{name}\n", 1970 + i));
@@ -328,13 +334,7 @@ fn an_old_name_as_written_is_not_todays_without_its_diacritics() {
 /// whose code Xã Tả Van (03037) kept, listed alone, names Tả Van by its old name: 300.
 #[test]
 fn a_count_of_todays_commune_needs_all_its_old_communes() {
-    let w = Workdir::new();
-    std::fs::copy(
-        root().join("data-samples/areas.csv"),
-        w.dir.join("areas.csv"),
-    )
-    .expect("the sample areas");
-    w.tally(&["ingest", "areas.csv"]).expect(0);
+    let w = sample_areas();
     w.write(
         "doi-tuong.csv",
         "SỐ ĐỐI TƯỢNG NĂM 2026\nSTT;Tên xã;Đoàn TN;Hội LHPN\n\
