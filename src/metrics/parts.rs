@@ -109,7 +109,7 @@ pub(super) fn unit_notes(
     // counted with it is no row of this one.
     let now: BTreeMap<u32, (u64, u64)> = (t.areas.iter().enumerate())
         .take(units.len())
-        .map(|(a, c)| (a as u32, (u64::from(t.lists(a)) * c.rows, c.members)))
+        .map(|(a, c)| (a as u32, (if t.lists(a) { c.rows } else { 0 }, c.members)))
         .collect();
     let drops = unit_drops(&before, &now);
     let name = |a: u32| {
